@@ -1,0 +1,191 @@
+/**
+ * The `jiaodui` command line. Every command goes through the same service and
+ * contract validation as the app. Exit codes: 0 ok, 1 `check` found errors (later),
+ * 2 usage or input error (one line on stderr), 3 unexpected internal error.
+ */
+import { parseArgs } from 'node:util';
+import { readFileSync, writeFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { dispatch } from '../shared/contract/dispatch';
+import { isJiaoduiError, JiaoduiError } from '../shared/errors';
+import { parseEncodingName } from '../shared/text/encoding';
+import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
+import { dbPathFor, openService } from '../core/context';
+import type { JiaoduiService } from '../core/service';
+import { formatTable } from './format';
+import { runServe } from './serve';
+
+const USAGE = `Usage: jiaodui [--db PATH] <command> [options]
+
+Commands:
+  import FILE [--project NAME] [--title T] [--encoding ENC]   import a text file
+  list [--format json]                                        list documents
+  show DOC [--format json]                                    show a document's segments
+  edit DOC SEGMENT --text T                                   correct a segment
+  undo DOC | redo DOC                                         undo/redo in DOC's project
+  export DOC --format txt --script hant|hans [--out FILE]     export the corrected text
+  search QUERY [--format json]                                search all documents
+  serve [--port N]                                            browser mode on 127.0.0.1
+
+--db PATH (or JIAODUI_DB) chooses the database; default: the app's own.`;
+
+class UsageError extends JiaoduiError {
+  constructor(message: string) {
+    super('invalid-input', message);
+  }
+}
+
+function parseId(s: string | undefined, what: string): number {
+  if (s === undefined) throw new UsageError(`Missing ${what}. Run 'jiaodui --help'.`);
+  if (!/^\d+$/.test(s) || Number(s) <= 0) throw new UsageError(`${what} must be a positive integer, got "${s}".`);
+  return Number(s);
+}
+
+function print(json: boolean, value: unknown, text: () => string): void {
+  process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text());
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      db: { type: 'string' },
+      format: { type: 'string' },
+      project: { type: 'string' },
+      title: { type: 'string' },
+      encoding: { type: 'string' },
+      text: { type: 'string' },
+      script: { type: 'string' },
+      out: { type: 'string' },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE + '\n');
+    return command || values.help ? 0 : 2;
+  }
+  const json = values.format === 'json';
+  if (values.format && !['json', 'text', 'txt'].includes(values.format)) throw new UsageError(`Unknown --format "${values.format}" (json, text or txt).`);
+  const known = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve'];
+  if (!known.includes(command)) throw new UsageError(`Unknown command "${command}". Commands: ${known.join(', ')}.`);
+
+  const service = await openService(dbPathFor(values.db));
+  try {
+    return await run(service, command, rest, values, json);
+  } finally {
+    if (command !== 'serve') service.db.close();
+  }
+}
+
+type Flags = Record<string, string | boolean | undefined>;
+
+async function run(service: JiaoduiService, command: string, args: string[], f: Flags, json: boolean): Promise<number> {
+  const call = <T>(method: string, a: unknown) => dispatch(service, method, a) as T;
+  switch (command) {
+    case 'import': {
+      const file = args[0];
+      if (!file) throw new UsageError('Missing FILE: jiaodui import FILE [--project NAME].');
+      let size: number;
+      try {
+        size = statSync(file).size;
+      } catch {
+        throw new UsageError(`Cannot read ${file}: no such file.`);
+      }
+      if (size > MAX_IMPORT_BYTES) {
+        throw new JiaoduiError('import-rejected', `${file} is ${(size / 1048576).toFixed(1)} MB; the import limit is ${MAX_IMPORT_BYTES / 1048576} MB.`);
+      }
+      const bytes = new Uint8Array(readFileSync(file));
+      const encoding = typeof f.encoding === 'string' ? parseEncodingName(f.encoding) : undefined;
+      const r = service.importBytes(bytes, { fileName: basename(file), encoding, projectName: f.project as string | undefined, title: f.title as string | undefined });
+      // Import always prints its JSON result (the contract of `jiaodui import`).
+      process.stdout.write(JSON.stringify(r) + '\n');
+      return 0;
+    }
+    case 'list': {
+      const docs = call<ReturnType<JiaoduiService['listDocuments']>>('listDocuments', {});
+      print(json, docs, () =>
+        formatTable(
+          ['ID', 'PROJECT', 'TITLE', 'SEGMENTS', 'APPROVED', 'DATE'],
+          docs.map((d) => [d.id, d.projectName, d.title, d.progress.total, d.progress.approved, d.date ?? '']),
+        ),
+      );
+      return 0;
+    }
+    case 'show': {
+      const documentId = parseId(args[0], 'DOC');
+      const document = call<ReturnType<JiaoduiService['getDocument']>>('getDocument', { documentId });
+      const segments = call<ReturnType<JiaoduiService['getSegments']>>('getSegments', { documentId });
+      print(json, { document, segments }, () =>
+        `# ${document.title} (${document.projectName}, ${document.encoding}, ${document.script}/${document.variant})\n` +
+        formatTable(
+          ['#', 'ID', 'STATUS', 'SPEAKER', 'TEXT', 'SIMPLIFIED'],
+          segments.map((s) => [s.index + 1, s.id, s.furniture ? `furniture:${s.furniture}` : s.status, s.speaker ?? '', s.text, s.rendering]),
+        ),
+      );
+      return 0;
+    }
+    case 'edit': {
+      const documentId = parseId(args[0], 'DOC');
+      const segmentId = parseId(args[1], 'SEGMENT');
+      if (typeof f.text !== 'string') throw new UsageError('Missing --text: jiaodui edit DOC SEGMENT --text "…".');
+      const seg = service.getSegments({ documentId }).find((s) => s.id === segmentId);
+      if (!seg) throw new JiaoduiError('not-found', `Document ${documentId} has no segment ${segmentId}.`);
+      const r = call<ReturnType<JiaoduiService['editSegment']>>('editSegment', { segmentId, text: f.text });
+      print(json, r, () => (r.operationId ? `Segment ${segmentId} corrected (operation ${r.operationId}).\n` : `Segment ${segmentId} unchanged.\n`));
+      return 0;
+    }
+    case 'undo':
+    case 'redo': {
+      const documentId = parseId(args[0], 'DOC');
+      const doc = service.getDocument({ documentId });
+      const r = call<ReturnType<JiaoduiService['undo']>>(command, { projectId: doc.projectId });
+      print(json, r, () => `${command === 'undo' ? 'Undone' : 'Redone'}: ${r.segments.length} segment(s) changed.\n`);
+      return 0;
+    }
+    case 'export': {
+      const documentId = parseId(args[0], 'DOC');
+      const format = typeof f.format === 'string' && f.format !== 'json' ? f.format : 'txt';
+      if (format !== 'txt') throw new UsageError(`Unknown export format "${format}" (txt).`);
+      const script = f.script ?? 'hant';
+      if (script !== 'hant' && script !== 'hans') throw new UsageError(`--script must be hant or hans, got "${String(script)}".`);
+      const r = call<ReturnType<JiaoduiService['exportDocument']>>('exportDocument', { documentId, format, script });
+      if (typeof f.out === 'string') {
+        writeFileSync(f.out, r.content, 'utf8');
+        process.stderr.write(`Wrote ${f.out}\n`);
+      } else process.stdout.write(r.content);
+      return 0;
+    }
+    case 'search': {
+      const query = args.join(' ');
+      const hits = call<ReturnType<JiaoduiService['search']>>('search', { query });
+      print(json, hits, () =>
+        hits.length ? formatTable(['DOC', 'SEGMENT', '#', 'TEXT'], hits.map((h) => [h.documentId, h.segmentId, h.index + 1, h.text])) : `No matches for "${query}".\n`,
+      );
+      return 0;
+    }
+    case 'serve':
+      return runServe(service, typeof f.port === 'string' ? f.port : undefined);
+  }
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0 || process.argv[2] !== 'serve') process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (isJiaoduiError(e) || (e as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')) {
+      const msg = (e as Error).message.split('\n')[0];
+      if (process.argv.includes('json') && isJiaoduiError(e)) process.stdout.write(JSON.stringify({ error: { code: e.code, message: msg } }) + '\n');
+      process.stderr.write(`jiaodui: ${msg}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`jiaodui: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+      process.exitCode = 3;
+    }
+  },
+);

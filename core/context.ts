@@ -1,0 +1,46 @@
+/**
+ * Opening Jiaodui from plain Node (CLI, browser-mode server, tests): resolve the
+ * database path, open/migrate it, and build the service.
+ */
+import { homedir, userInfo } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { openDatabase, type OpenOptions } from '../db/connection';
+import { resolveDbPath } from '../shared/paths';
+import { JiaoduiService } from './service';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The package root (one level above core/ in source; the bundlers keep that layout). */
+export const PACKAGE_ROOT = join(here, '..');
+export const SAMPLE_FILE = join(PACKAGE_ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt');
+
+export function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function defaultAuthor(): string {
+  try {
+    return userInfo().username || 'reviewer';
+  } catch {
+    return 'reviewer';
+  }
+}
+
+export function dbPathFor(flag?: string): string {
+  return resolveDbPath({ platform: process.platform, env: process.env, homedir: homedir() }, flag);
+}
+
+export async function openService(dbPath: string, opts: OpenOptions = {}): Promise<JiaoduiService> {
+  const { db } = await openDatabase(dbPath, opts);
+  return new JiaoduiService(db, { dbPath, version: packageVersion(), defaultAuthor: defaultAuthor() });
+}
+
+/** Import the bundled sample on first start (empty database). */
+export function importSampleOnFirstStart(service: JiaoduiService): number | null {
+  return service.ensureSample(new Uint8Array(readFileSync(SAMPLE_FILE)), 'sensetime-2023-results-call.zh-Hant.txt');
+}

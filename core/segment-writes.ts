@@ -1,0 +1,109 @@
+/**
+ * The write primitives every operation is built from: set a field of a segment
+ * (text, status, furniture) and switch which segments are live (split/merge).
+ * Text changes re-render the other script and re-anchor annotations and findings.
+ */
+import type { Db } from '../db/connection';
+import * as segq from '../db/queries/segments';
+import * as annq from '../db/queries/annotations';
+import * as docq from '../db/queries/documents';
+import { getConverter } from '../shared/text/convert';
+import { renderingConfig } from '../shared/text/script';
+import { charDiff } from '../shared/text/diff';
+import { mapPosition, makeAnchor, reanchor } from '../shared/text/anchor';
+import type { RevisionField, ScriptT, SegmentStatus, VariantT } from '../shared/domain/schemas';
+import { JiaoduiError } from '../shared/errors';
+
+export interface DocScript {
+  script: ScriptT;
+  variant: VariantT;
+}
+
+export function render(doc: DocScript, text: string) {
+  return getConverter(renderingConfig(doc.script, doc.variant)).convertAligned(text);
+}
+
+/** Set the current text, re-render, and move annotations/findings through the diff. */
+export function applyText(db: Db, seg: segq.SegmentRow, doc: DocScript, text: string, now: string): void {
+  const r = render(doc, text);
+  segq.updateSegmentText(db, seg.id, text, r.text, r.map, now);
+  const parts = charDiff(seg.text, text);
+  for (const a of annq.listAnnotationsOfSegment(db, seg.id)) {
+    if (a.orphaned) continue;
+    annq.updateAnnotationAnchor(db, a.id, reanchor(a, seg.text, text, parts), now);
+  }
+  for (const f of annq.findingsOfSegment(db, seg.id)) {
+    const s = mapPosition(parts, f.start, 'start');
+    annq.moveFinding(db, f.id, s, Math.max(s, mapPosition(parts, f.end, 'end')));
+  }
+}
+
+export interface StructureState {
+  live: number[];
+  retired: number[];
+}
+
+export function encodeStructure(s: StructureState): string {
+  return JSON.stringify(s);
+}
+
+/**
+ * Make `state.live` live and `state.retired` retired, carrying annotations from the
+ * segments being retired to the ones becoming live by their position in the joined text.
+ */
+export function applyStructure(db: Db, state: StructureState, now: string): void {
+  const leaving = state.retired.map((id) => segq.getSegment(db, id)).filter((s): s is segq.SegmentRow => !!s && !s.retired);
+  segq.setRetired(db, state.retired, true, now);
+  segq.setRetired(db, state.live, false, now);
+  const arriving = state.live.map((id) => segq.getSegment(db, id)!).sort((a, b) => a.position - b.position);
+  if (!leaving.length || !arriving.length) return;
+  leaving.sort((a, b) => a.position - b.position);
+  const join = (segs: segq.SegmentRow[]) => {
+    let text = '';
+    const starts: number[] = [];
+    segs.forEach((s, i) => {
+      starts.push(text.length);
+      text += s.text + (i < segs.length - 1 ? s.sep : '');
+    });
+    return { text, starts };
+  };
+  const from = join(leaving);
+  const to = join(arriving);
+  const parts = charDiff(from.text, to.text);
+  leaving.forEach((seg, i) => {
+    for (const a of annq.listAnnotationsOfSegment(db, seg.id)) {
+      const gs = mapPosition(parts, from.starts[i] + a.start, 'start');
+      const ge = Math.max(gs, mapPosition(parts, from.starts[i] + a.end, 'end'));
+      let k = arriving.length - 1;
+      while (k > 0 && to.starts[k] > gs) k--;
+      const target = arriving[k];
+      const ls = Math.min(gs - to.starts[k], target.text.length);
+      const le = Math.min(ge - to.starts[k], target.text.length);
+      const anchor = makeAnchor(target.text, ls, le);
+      annq.moveAnnotation(db, a.id, target.id);
+      annq.updateAnnotationAnchor(db, a.id, { ...anchor, orphaned: a.orphaned || anchor.exact !== a.exact }, now);
+    }
+  });
+}
+
+/** Apply one field value, as an operation or its undo/redo does. */
+export function applyField(db: Db, segmentId: number, field: RevisionField, value: string | null, now: string): void {
+  const seg = segq.getSegment(db, segmentId);
+  if (!seg) throw new JiaoduiError('not-found', `Segment ${segmentId} no longer exists.`);
+  switch (field) {
+    case 'zh': {
+      const doc = docq.getDocumentScript(db, seg.documentId);
+      applyText(db, seg, doc, value ?? '', now);
+      return;
+    }
+    case 'status':
+      segq.updateSegmentStatus(db, segmentId, (value ?? 'unreviewed') as SegmentStatus, now);
+      return;
+    case 'furniture':
+      segq.updateSegmentFurniture(db, segmentId, value, now);
+      return;
+    case 'structure':
+      applyStructure(db, JSON.parse(value ?? '{"live":[],"retired":[]}') as StructureState, now);
+      return;
+  }
+}

@@ -1,0 +1,518 @@
+/**
+ * The Jiaodui service: implements the API contract over db/ and shared/.
+ * Every write runs in one IMMEDIATE transaction (one user action = one operation).
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/connection';
+import * as projq from '../db/queries/projects';
+import * as docq from '../db/queries/documents';
+import * as segq from '../db/queries/segments';
+import * as histq from '../db/queries/history';
+import * as annq from '../db/queries/annotations';
+import * as searchq from '../db/queries/search';
+import * as setq from '../db/queries/settings';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import type { ArgsOf, JiaoduiApi, ResultOf } from '../shared/contract/api';
+import type { ChangeResult, OperationKind, SegmentStatus, Settings, UndoState } from '../shared/domain/schemas';
+import { JiaoduiError } from '../shared/errors';
+import { prepareImport } from '../shared/import/prepare';
+
+import { getConverter } from '../shared/text/convert';
+import { exportConfig } from '../shared/text/script';
+import { charDiff } from '../shared/text/diff';
+import { makeAnchor, mapPosition } from '../shared/text/anchor';
+import { applyField, applyText, encodeStructure, render, type StructureState } from './segment-writes';
+
+export interface ServiceOptions {
+  dbPath: string;
+  version: string;
+  /** Default author name (the OS user) until the reviewer sets one. */
+  defaultAuthor: string;
+}
+
+const DEFAULT_PROJECT = 'Inbox';
+export const SAMPLE_PROJECT = 'Samples';
+
+function base64ToBytes(data: string): Uint8Array {
+  return new Uint8Array(Buffer.from(data, 'base64'));
+}
+
+export class JiaoduiService implements JiaoduiApi {
+  constructor(
+    readonly db: Db,
+    private readonly opts: ServiceOptions,
+  ) {}
+
+  private now(): string {
+    return new Date().toISOString();
+  }
+
+  private tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  // ---- info & settings ----------------------------------------------------------------
+
+  getInfo(): ResultOf<'getInfo'> {
+    const sample = projq.findProjectByName(this.db, SAMPLE_PROJECT);
+    return {
+      version: this.opts.version,
+      dbPath: this.opts.dbPath,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      author: this.getSettings().author,
+      sampleProjectId: sample?.id ?? null,
+    };
+  }
+
+  getSettings(): Settings {
+    return {
+      author: setq.getSetting(this.db, 'author') ?? this.opts.defaultAuthor,
+      locale: (setq.getSetting(this.db, 'locale') as Settings['locale'] | undefined) ?? 'en',
+    };
+  }
+
+  updateSettings(args: ArgsOf<'updateSettings'>): Settings {
+    this.tx(() => {
+      if (args.author !== undefined) setq.setSetting(this.db, 'author', args.author.trim());
+      if (args.locale !== undefined) setq.setSetting(this.db, 'locale', args.locale);
+    });
+    return this.getSettings();
+  }
+
+  // ---- projects ------------------------------------------------------------------------
+
+  listProjects(): ResultOf<'listProjects'> {
+    return projq.listProjects(this.db);
+  }
+
+  createProject(args: ArgsOf<'createProject'>): ResultOf<'createProject'> {
+    return this.tx(() => {
+      if (projq.findProjectByName(this.db, args.name)) throw new JiaoduiError('conflict', `A project named "${args.name}" already exists.`);
+      return projq.getProject(this.db, projq.insertProject(this.db, args.name, this.now()))!;
+    });
+  }
+
+  renameProject(args: ArgsOf<'renameProject'>): ResultOf<'renameProject'> {
+    return this.tx(() => {
+      this.requireProject(args.projectId);
+      const other = projq.findProjectByName(this.db, args.name);
+      if (other && other.id !== args.projectId) throw new JiaoduiError('conflict', `A project named "${args.name}" already exists.`);
+      projq.renameProject(this.db, args.projectId, args.name);
+      return projq.getProject(this.db, args.projectId)!;
+    });
+  }
+
+  private requireProject(id: number) {
+    const p = projq.getProject(this.db, id);
+    if (!p) throw new JiaoduiError('not-found', `There is no project ${id}.`);
+    return p;
+  }
+
+  private projectIdFor(args: { projectId?: number; projectName?: string }): number {
+    if (args.projectId !== undefined) return this.requireProject(args.projectId).id;
+    const name = args.projectName ?? DEFAULT_PROJECT;
+    return projq.findProjectByName(this.db, name)?.id ?? projq.insertProject(this.db, name, this.now());
+  }
+
+  // ---- documents -----------------------------------------------------------------------
+
+  listDocuments(args: ArgsOf<'listDocuments'>): ResultOf<'listDocuments'> {
+    return docq.listDocuments(this.db, args);
+  }
+
+  getDocument(args: ArgsOf<'getDocument'>): ResultOf<'getDocument'> {
+    return this.requireDocument(args.documentId);
+  }
+
+  private requireDocument(id: number) {
+    const d = docq.getDocument(this.db, id);
+    if (!d) throw new JiaoduiError('not-found', `There is no document ${id}.`);
+    return d;
+  }
+
+  updateDocument(args: ArgsOf<'updateDocument'>): ResultOf<'updateDocument'> {
+    return this.tx(() => {
+      const before = this.requireDocument(args.documentId);
+      docq.updateDocument(this.db, args.documentId, { title: args.title, source: args.source, date: args.date, variant: args.variant });
+      if (args.variant && args.variant !== before.variant) this.rerender(args.documentId);
+      return this.requireDocument(args.documentId);
+    });
+  }
+
+  private rerender(documentId: number): void {
+    const doc = docq.getDocumentScript(this.db, documentId);
+    for (const s of segq.segmentTexts(this.db, documentId)) {
+      const r = render(doc, s.text);
+      segq.updateRendering(this.db, s.id, r.text, r.map);
+    }
+  }
+
+  moveDocument(args: ArgsOf<'moveDocument'>): ResultOf<'moveDocument'> {
+    return this.tx(() => {
+      this.requireDocument(args.documentId);
+      this.requireProject(args.projectId);
+      docq.updateDocument(this.db, args.documentId, { projectId: args.projectId });
+      return this.requireDocument(args.documentId);
+    });
+  }
+
+  trashDocument(args: ArgsOf<'trashDocument'>): ResultOf<'trashDocument'> {
+    return this.tx(() => {
+      this.requireDocument(args.documentId);
+      docq.updateDocument(this.db, args.documentId, { trashedAt: this.now() });
+      return this.requireDocument(args.documentId);
+    });
+  }
+
+  restoreDocument(args: ArgsOf<'restoreDocument'>): ResultOf<'restoreDocument'> {
+    return this.tx(() => {
+      this.requireDocument(args.documentId);
+      docq.updateDocument(this.db, args.documentId, { trashedAt: null });
+      return this.requireDocument(args.documentId);
+    });
+  }
+
+  emptyTrash(): ResultOf<'emptyTrash'> {
+    return this.tx(() => ({ deleted: docq.deleteTrashedDocuments(this.db) }));
+  }
+
+  // ---- import --------------------------------------------------------------------------
+
+  previewImport(args: ArgsOf<'previewImport'>): ResultOf<'previewImport'> {
+    const bytes = base64ToBytes(args.data);
+    const p = prepareImport(bytes, { encoding: args.encoding });
+    return {
+      guess: p.guess,
+      encoding: p.encoding,
+      preview: p.text.slice(0, 400),
+      script: p.script,
+      variant: p.variant,
+      segments: p.segmented.segments.length,
+      title: p.metadata.title,
+      byteSize: bytes.length,
+    };
+  }
+
+  importDocument(args: ArgsOf<'importDocument'>): ResultOf<'importDocument'> {
+    return this.importBytes(base64ToBytes(args.data), args);
+  }
+
+  /** Import raw bytes (the CLI and first-start sample import call this directly). */
+  importBytes(
+    bytes: Uint8Array,
+    args: { fileName: string; encoding?: ArgsOf<'importDocument'>['encoding']; projectId?: number; projectName?: string; title?: string },
+  ): ResultOf<'importDocument'> {
+    const p = prepareImport(bytes, { encoding: args.encoding }); // throws before any write
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const now = this.now();
+    return this.tx(() => {
+      const projectId = this.projectIdFor(args);
+      const documentId = docq.insertDocument(this.db, {
+        projectId,
+        title: args.title ?? p.metadata.title ?? args.fileName,
+        source: p.metadata.source,
+        date: p.metadata.date,
+        dateText: p.metadata.dateText,
+        script: p.script,
+        variant: p.variant,
+        encoding: p.encoding,
+        fileName: args.fileName,
+        byteSize: bytes.length,
+        contentSha256: sha,
+        leading: p.segmented.leading,
+        importedAt: now,
+      });
+      const insert = segq.segmentInserter(this.db);
+      p.segmented.segments.forEach((s, i) => {
+        insert({
+          documentId,
+          position: i,
+          paragraph: s.paragraph,
+          machineText: s.text,
+          currentText: s.text,
+          sep: s.sep,
+          start: s.start,
+          end: s.end,
+          rendering: p.renderings[i].text,
+          renderingMap: p.renderings[i].map,
+          status: 'unreviewed',
+          furniture: s.furniture,
+          speaker: s.speaker,
+          turn: s.turn,
+          parentId: null,
+          updatedAt: now,
+        });
+      });
+      return { documentId, segments: p.segmented.segments.length, encoding: p.encoding, script: p.script, variant: p.variant };
+    });
+  }
+
+  /** First start: import the bundled sample into "Samples", once per database. */
+  ensureSample(bytes: Uint8Array, fileName: string): number | null {
+    if (setq.getSetting(this.db, 'sampleImported') || docq.countDocuments(this.db) > 0) return null;
+    const r = this.importBytes(bytes, { fileName, projectName: SAMPLE_PROJECT });
+    setq.setSetting(this.db, 'sampleImported', String(r.documentId));
+    return r.documentId;
+  }
+
+  // ---- segments and operations ---------------------------------------------------------
+
+  getSegments(args: ArgsOf<'getSegments'>): ResultOf<'getSegments'> {
+    this.requireDocument(args.documentId);
+    return segq.listSegments(this.db, args.documentId).map(segq.toPublic);
+  }
+
+  private requireLiveSegment(id: number): segq.SegmentRow {
+    const s = segq.getSegment(this.db, id);
+    if (!s) throw new JiaoduiError('not-found', `There is no segment ${id}.`);
+    if (s.retired) throw new JiaoduiError('conflict', `Segment ${id} was split or merged; reload the document.`);
+    return s;
+  }
+
+  /** Run one undoable operation: clears redo, records revisions, returns the changed segments. */
+  private operation(
+    projectId: number,
+    kind: OperationKind,
+    label: string,
+    body: (record: (r: histq.NewRevision) => void, now: string) => { touched: number[]; removed?: number[] },
+  ): ChangeResult {
+    return this.tx(() => {
+      const now = this.now();
+      const author = this.getSettings().author;
+      const revs: histq.NewRevision[] = [];
+      const { touched, removed = [] } = body((r) => revs.push(r), now);
+      let operationId: number | null = null;
+      if (revs.length) {
+        histq.clearRedo(this.db, projectId);
+        operationId = histq.insertOperation(this.db, { projectId, kind, label, author, createdAt: now });
+        histq.insertRevisions(this.db, operationId, author, now, revs);
+      }
+      return this.changeResult(projectId, operationId, touched, removed);
+    });
+  }
+
+  private changeResult(projectId: number, operationId: number | null, touched: number[], removed: number[]): ChangeResult {
+    const segments = [...new Set(touched)]
+      .map((id) => segq.getSegment(this.db, id))
+      .filter((s): s is segq.SegmentRow => !!s && !s.retired)
+      .map(segq.toPublic);
+    return { operationId, segments, removedSegmentIds: removed, undo: this.undoState({ projectId }) };
+  }
+
+  editSegment(args: ArgsOf<'editSegment'>): ResultOf<'editSegment'> {
+    const seg = this.requireLiveSegment(args.segmentId);
+    return this.operation(seg.projectId, 'edit', `Edit segment ${seg.index + 1}`, (record, now) => {
+      if (args.text === seg.text) return { touched: [seg.id] };
+      const reason = args.reason ?? 'manual';
+      record({ segmentId: seg.id, field: 'zh', before: seg.text, after: args.text, reason });
+      applyText(this.db, seg, docq.getDocumentScript(this.db, seg.documentId), args.text, now);
+      const status: SegmentStatus = args.text === seg.machineText ? 'unreviewed' : 'edited';
+      if (status !== seg.status) {
+        record({ segmentId: seg.id, field: 'status', before: seg.status, after: status, reason });
+        segq.updateSegmentStatus(this.db, seg.id, status, now);
+      }
+      return { touched: [seg.id] };
+    });
+  }
+
+  setStatus(args: ArgsOf<'setStatus'>): ResultOf<'setStatus'> {
+    const segs = args.segmentIds.map((id) => this.requireLiveSegment(id));
+    const projectIds = new Set(segs.map((s) => s.projectId));
+    if (projectIds.size > 1) throw new JiaoduiError('invalid-input', 'Segments from several projects cannot change status in one step.');
+    const label = segs.length === 1 ? `Mark segment ${segs[0].index + 1} ${args.status}` : `Mark ${segs.length} segments ${args.status}`;
+    return this.operation(segs[0].projectId, 'status', label, (record, now) => {
+      for (const s of segs) {
+        if (s.status === args.status) continue;
+        record({ segmentId: s.id, field: 'status', before: s.status, after: args.status, reason: 'review' });
+        segq.updateSegmentStatus(this.db, s.id, args.status, now);
+      }
+      return { touched: segs.map((s) => s.id) };
+    });
+  }
+
+  setFurniture(args: ArgsOf<'setFurniture'>): ResultOf<'setFurniture'> {
+    const seg = this.requireLiveSegment(args.segmentId);
+    const after = args.furniture ? (seg.furniture ?? 'manual') : null;
+    return this.operation(seg.projectId, 'furniture', `${args.furniture ? 'Mark' : 'Unmark'} segment ${seg.index + 1} as furniture`, (record, now) => {
+      if (after === seg.furniture) return { touched: [seg.id] };
+      record({ segmentId: seg.id, field: 'furniture', before: seg.furniture, after, reason: 'manual' });
+      segq.updateSegmentFurniture(this.db, seg.id, after, now);
+      return { touched: [seg.id] };
+    });
+  }
+
+  splitSegment(args: ArgsOf<'splitSegment'>): ResultOf<'splitSegment'> {
+    const seg = this.requireLiveSegment(args.segmentId);
+    const text = seg.text;
+    if (args.at <= 0 || args.at >= text.length) throw new JiaoduiError('invalid-input', 'Split inside the text, not at its start or end.');
+    const left = text.slice(0, args.at).replace(/\s+$/u, '');
+    const rightRaw = text.slice(args.at);
+    const right = rightRaw.replace(/^\s+/u, '');
+    if (!left || !right) throw new JiaoduiError('invalid-input', 'Both parts of a split need some text.');
+    const mid = text.slice(left.length, text.length - right.length);
+    // The machine text splits at the corresponding point of the machine version.
+    const m = mapPosition(charDiff(text, seg.machineText), args.at);
+    const mLeft = seg.machineText.slice(0, m).replace(/\s+$/u, '');
+    const mRightRaw = seg.machineText.slice(m);
+    const mRight = mRightRaw.replace(/^\s+/u, '');
+    const doc = docq.getDocumentScript(this.db, seg.documentId);
+    return this.operation(seg.projectId, 'split', `Split segment ${seg.index + 1}`, (record, now) => {
+      const next = segq.nextLiveSegment(this.db, seg.documentId, seg.position);
+      const pos2 = next ? (seg.position + next.position) / 2 : seg.position + 1;
+      const common = { documentId: seg.documentId, paragraph: seg.paragraph, status: seg.status, furniture: seg.furniture, speaker: seg.speaker, turn: seg.turn, parentId: seg.id, updatedAt: now };
+      const rl = render(doc, left);
+      const rr = render(doc, right);
+      const a = segq.insertSegment(this.db, { ...common, position: seg.position, machineText: mLeft, currentText: left, sep: mid, start: seg.start, end: seg.start + mLeft.length, rendering: rl.text, renderingMap: rl.map });
+      const b = segq.insertSegment(this.db, { ...common, position: pos2, machineText: mRight, currentText: right, sep: seg.sep, start: seg.end - mRight.length, end: seg.end, rendering: rr.text, renderingMap: rr.map });
+      segq.setRetired(this.db, [a, b], true, now);
+      const before: StructureState = { live: [seg.id], retired: [a, b] };
+      const after: StructureState = { live: [a, b], retired: [seg.id] };
+      record({ segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'split' });
+      applyField(this.db, seg.id, 'structure', encodeStructure(after), now);
+      return { touched: [a, b], removed: [seg.id] };
+    });
+  }
+
+  mergeSegments(args: ArgsOf<'mergeSegments'>): ResultOf<'mergeSegments'> {
+    const seg = this.requireLiveSegment(args.segmentId);
+    const nextRef = segq.nextLiveSegment(this.db, seg.documentId, seg.position);
+    if (!nextRef) throw new JiaoduiError('invalid-input', 'The last segment has nothing after it to merge with.');
+    const next = this.requireLiveSegment(nextRef.id);
+    const doc = docq.getDocumentScript(this.db, seg.documentId);
+    const text = seg.text + seg.sep + next.text;
+    const status: SegmentStatus =
+      seg.status === 'approved' && next.status === 'approved' ? 'approved' : seg.status === 'unreviewed' && next.status === 'unreviewed' ? 'unreviewed' : 'edited';
+    return this.operation(seg.projectId, 'merge', `Merge segments ${seg.index + 1} and ${seg.index + 2}`, (record, now) => {
+      const r = render(doc, text);
+      const u = segq.insertSegment(this.db, {
+        documentId: seg.documentId,
+        position: seg.position,
+        paragraph: seg.paragraph,
+        machineText: seg.machineText + seg.sep + next.machineText,
+        currentText: text,
+        sep: next.sep,
+        start: seg.start,
+        end: next.end,
+        rendering: r.text,
+        renderingMap: r.map,
+        status,
+        furniture: seg.furniture && next.furniture ? seg.furniture : null,
+        speaker: seg.speaker ?? next.speaker,
+        turn: seg.turn ?? next.turn,
+        parentId: seg.id,
+        updatedAt: now,
+      });
+      segq.setRetired(this.db, [u], true, now);
+      const before: StructureState = { live: [seg.id, next.id], retired: [u] };
+      const after: StructureState = { live: [u], retired: [seg.id, next.id] };
+      record({ segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'merge' });
+      applyField(this.db, seg.id, 'structure', encodeStructure(after), now);
+      return { touched: [u], removed: [seg.id, next.id] };
+    });
+  }
+
+  undoState(args: ArgsOf<'undoState'>): UndoState {
+    const u = histq.lastDoneOperation(this.db, args.projectId);
+    const r = histq.lastUndoneOperation(this.db, args.projectId);
+    return { canUndo: !!u, canRedo: !!r, undoLabel: u?.label ?? null, redoLabel: r?.label ?? null };
+  }
+
+  undo(args: ArgsOf<'undo'>): ResultOf<'undo'> {
+    return this.replay(args.projectId, 'undo');
+  }
+
+  redo(args: ArgsOf<'redo'>): ResultOf<'redo'> {
+    return this.replay(args.projectId, 'redo');
+  }
+
+  /** Undo and redo are new operations whose revisions restore the old values: history is never rewritten. */
+  private replay(projectId: number, kind: 'undo' | 'redo'): ChangeResult {
+    this.requireProject(projectId);
+    return this.tx(() => {
+      const target = kind === 'undo' ? histq.lastDoneOperation(this.db, projectId) : histq.lastUndoneOperation(this.db, projectId);
+      if (!target) throw new JiaoduiError('conflict', kind === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+      const now = this.now();
+      const author = this.getSettings().author;
+      const revs = histq.revisionsOfOperation(this.db, target.id);
+      const ordered = kind === 'undo' ? [...revs].reverse() : revs;
+      const opId = histq.insertOperation(this.db, {
+        projectId,
+        kind,
+        label: `${kind === 'undo' ? 'Undo' : 'Redo'} ${target.label}`,
+        author,
+        createdAt: now,
+        targetOperationId: target.id,
+      });
+      const touched: number[] = [];
+      const removed: number[] = [];
+      const newRevs: histq.NewRevision[] = [];
+      for (const r of ordered) {
+        const value = kind === 'undo' ? r.before : r.after;
+        const old = kind === 'undo' ? r.after : r.before;
+        applyField(this.db, r.segmentId, r.field, value, now);
+        newRevs.push({ segmentId: r.segmentId, field: r.field, before: old, after: value, reason: kind });
+        if (r.field === 'structure') {
+          const st = JSON.parse(value ?? '{}') as StructureState;
+          touched.push(...st.live);
+          removed.push(...st.retired);
+        } else touched.push(r.segmentId);
+      }
+      histq.insertRevisions(this.db, opId, author, now, newRevs);
+      if (kind === 'undo') histq.markUndone(this.db, target.id);
+      else histq.markDone(this.db, target.id);
+      return this.changeResult(projectId, opId, touched.filter((id) => !removed.includes(id)), removed);
+    });
+  }
+
+  segmentHistory(args: ArgsOf<'segmentHistory'>): ResultOf<'segmentHistory'> {
+    if (!segq.getSegment(this.db, args.segmentId)) throw new JiaoduiError('not-found', `There is no segment ${args.segmentId}.`);
+    return histq.revisionsOfSegment(this.db, args.segmentId);
+  }
+
+  // ---- search, export, annotations -----------------------------------------------------
+
+  search(args: ArgsOf<'search'>): ResultOf<'search'> {
+    const q = args.query;
+    const limit = args.limit ?? 200;
+    const rows = Array.from(q).length >= 3 ? searchq.searchTrigram(this.db, q, args.projectId, limit) : searchq.searchScan(this.db, q, args.projectId, limit);
+    const lq = q.toLowerCase();
+    return rows.map((r) => {
+      const at = r.text.toLowerCase().indexOf(lq);
+      return {
+        documentId: r.documentId,
+        documentTitle: r.documentTitle,
+        projectId: r.projectId,
+        segmentId: r.segmentId,
+        index: segq.segmentIndex(this.db, r.documentId, r.position),
+        text: r.text,
+        matchStart: at >= 0 ? at : null,
+        matchEnd: at >= 0 ? at + q.length : null,
+        matchedIn: at >= 0 ? ('text' as const) : ('rendering' as const),
+      };
+    });
+  }
+
+  exportDocument(args: ArgsOf<'exportDocument'>): ResultOf<'exportDocument'> {
+    const doc = this.requireDocument(args.documentId);
+    const cfg = exportConfig(doc.script, doc.variant, args.script);
+    const conv = cfg ? getConverter(cfg) : null;
+    let out = docq.getDocumentLeading(this.db, doc.id);
+    for (const s of segq.listSegments(this.db, doc.id)) out += (conv ? conv.convert(s.text) : s.text) + s.sep;
+    const base = doc.title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || `document-${doc.id}`;
+    return { fileName: `${base}.${args.script === 'hant' ? 'zh-Hant' : 'zh-Hans'}.txt`, mime: 'text/plain;charset=utf-8', content: out };
+  }
+
+  listAnnotations(args: ArgsOf<'listAnnotations'>): ResultOf<'listAnnotations'> {
+    this.requireDocument(args.documentId);
+    return annq.listAnnotationsOfDocument(this.db, args.documentId);
+  }
+
+  addAnnotation(args: ArgsOf<'addAnnotation'>): ResultOf<'addAnnotation'> {
+    const seg = this.requireLiveSegment(args.segmentId);
+    if (args.end < args.start || args.end > seg.text.length) throw new JiaoduiError('invalid-input', `The span ${args.start}–${args.end} is outside the segment text.`);
+    return this.tx(() => {
+      const id = annq.insertAnnotation(this.db, seg.id, { ...makeAnchor(seg.text, args.start, args.end), orphaned: false }, args.kind, args.body, this.now());
+      return annq.getAnnotation(this.db, id)!;
+    });
+  }
+}

@@ -1,0 +1,42 @@
+/** Shared test fixtures: a service on a fresh temporary database file. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openService, SAMPLE_FILE } from './context';
+import type { JiaoduiService } from './service';
+
+export const SAMPLE_BYTES = new Uint8Array(readFileSync(SAMPLE_FILE));
+export const SAMPLE_TEXT = readFileSync(SAMPLE_FILE, 'utf8');
+
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'jiaodui-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function freshService(): Promise<{ service: JiaoduiService; dbPath: string; dir: string; reopen: () => Promise<JiaoduiService>; cleanup: () => void }> {
+  const { dir, cleanup } = tempDir();
+  const dbPath = join(dir, 'jiaodui.db');
+  let service = await openService(dbPath);
+  return {
+    service,
+    dbPath,
+    dir,
+    reopen: async () => {
+      service.db.close();
+      service = await openService(dbPath);
+      return service;
+    },
+    cleanup: () => {
+      try {
+        service.db.close();
+      } catch {
+        /* already closed */
+      }
+      cleanup();
+    },
+  };
+}
+
+export function importSample(service: JiaoduiService, projectName = 'Samples') {
+  return service.importBytes(SAMPLE_BYTES, { fileName: 'sample.txt', projectName });
+}

@@ -1,0 +1,83 @@
+/**
+ * Opening the database: refuse a database from a newer Jiaodui without touching it,
+ * back it up (SQLite online backup) before migrating, migrate in one transaction.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { JiaoduiError } from '../shared/errors';
+import { migrations, LATEST_SCHEMA_VERSION } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** better-sqlite3 native binding to load (the Electron build lives in its own folder). */
+  nativeBinding?: string;
+  /** How long a writer waits for another process's lock before failing with "busy". */
+  busyTimeoutMs?: number;
+  /** Where to put the pre-migration backup; default `<db>.backup-v<from>-<timestamp>`. */
+  backupPath?: (fromVersion: number) => string;
+}
+
+export interface OpenResult {
+  db: Db;
+  /** Path of the backup made before migrating, if a migration ran on an existing database. */
+  backupPath: string | null;
+  migratedFrom: number;
+}
+
+function readVersionReadOnly(path: string, nativeBinding?: string): number {
+  const ro = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
+  try {
+    return ro.pragma('user_version', { simple: true }) as number;
+  } catch (e) {
+    throw new JiaoduiError('invalid-input', `${path} is not a Jiaodui database (${(e as Error).message}).`);
+  } finally {
+    ro.close();
+  }
+}
+
+export async function openDatabase(path: string, opts: OpenOptions = {}): Promise<OpenResult> {
+  const exists = path !== ':memory:' && existsSync(path);
+  if (exists) {
+    const version = readVersionReadOnly(path, opts.nativeBinding);
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new JiaoduiError(
+        'db-future',
+        `The database ${path} was written by a newer version of Jiaodui (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}). It was not changed. Update Jiaodui to open it.`,
+      );
+    }
+  } else if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true });
+  }
+  const db = new Database(path, { nativeBinding: opts.nativeBinding });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
+    const from = db.pragma('user_version', { simple: true }) as number;
+    let backupPath: string | null = null;
+    if (from < LATEST_SCHEMA_VERSION) {
+      if (exists && from > 0) {
+        backupPath = opts.backupPath?.(from) ?? `${path}.backup-v${from}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        await db.backup(backupPath);
+      }
+      migrate(db, from);
+    }
+    return { db, backupPath, migratedFrom: from };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** Apply every pending migration in one transaction; a failure leaves the database as it was. */
+export function migrate(db: Db, from: number): void {
+  const pending = migrations.filter((m) => m.version > from);
+  if (!pending.length) return;
+  db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`user_version = ${pending[pending.length - 1].version}`);
+  }).immediate();
+}

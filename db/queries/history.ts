@@ -1,0 +1,68 @@
+/** Operations (one per user action) and their revisions: the undo/redo stack lives here. */
+import type { Db } from '../connection';
+import type { Operation, OperationKind, Revision, RevisionField } from '../../shared/domain/schemas';
+
+export interface NewRevision {
+  segmentId: number;
+  field: RevisionField;
+  before: string | null;
+  after: string | null;
+  reason: string;
+}
+
+const OP_COLS = `id, project_id AS projectId, kind, label, author, created_at AS createdAt, state`;
+const REV_COLS = `id, operation_id AS operationId, segment_id AS segmentId, field, before, after, author, created_at AS createdAt, reason`;
+
+export function insertOperation(
+  db: Db,
+  op: { projectId: number; kind: OperationKind; label: string; author: string; createdAt: string; targetOperationId?: number | null; scope?: string | null },
+): number {
+  return Number(
+    db
+      .prepare(`INSERT INTO operations (project_id, kind, label, author, created_at, target_operation_id, scope) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .run(op.projectId, op.kind, op.label, op.author, op.createdAt, op.targetOperationId ?? null, op.scope ?? null).lastInsertRowid,
+  );
+}
+
+export function insertRevisions(db: Db, operationId: number, author: string, createdAt: string, revs: readonly NewRevision[]): void {
+  const stmt = db.prepare(
+    `INSERT INTO revisions (operation_id, segment_id, field, before, after, author, created_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const r of revs) stmt.run(operationId, r.segmentId, r.field, r.before, r.after, author, createdAt, r.reason);
+}
+
+/** A new user operation makes everything undone in the project un-redoable. */
+export function clearRedo(db: Db, projectId: number): void {
+  db.prepare(`UPDATE operations SET state = 'dead' WHERE project_id = ? AND state = 'undone'`).run(projectId);
+}
+
+const UNDOABLE = `kind NOT IN ('undo', 'redo')`;
+
+export function lastDoneOperation(db: Db, projectId: number): Operation | undefined {
+  return db
+    .prepare(`SELECT ${OP_COLS} FROM operations WHERE project_id = ? AND state = 'done' AND ${UNDOABLE} ORDER BY id DESC LIMIT 1`)
+    .get(projectId) as Operation | undefined;
+}
+
+export function lastUndoneOperation(db: Db, projectId: number): Operation | undefined {
+  return db
+    .prepare(`SELECT ${OP_COLS} FROM operations WHERE project_id = ? AND state = 'undone' AND ${UNDOABLE} ORDER BY undone_seq DESC LIMIT 1`)
+    .get(projectId) as Operation | undefined;
+}
+
+export function markUndone(db: Db, operationId: number): void {
+  const seq = (db.prepare(`SELECT coalesce(max(undone_seq), 0) + 1 FROM operations`).pluck().get() as number) ?? 1;
+  db.prepare(`UPDATE operations SET state = 'undone', undone_seq = ? WHERE id = ?`).run(seq, operationId);
+}
+
+export function markDone(db: Db, operationId: number): void {
+  db.prepare(`UPDATE operations SET state = 'done', undone_seq = NULL WHERE id = ?`).run(operationId);
+}
+
+export function revisionsOfOperation(db: Db, operationId: number): Revision[] {
+  return db.prepare(`SELECT ${REV_COLS} FROM revisions WHERE operation_id = ? ORDER BY id`).all(operationId) as Revision[];
+}
+
+export function revisionsOfSegment(db: Db, segmentId: number): Revision[] {
+  return db.prepare(`SELECT ${REV_COLS} FROM revisions WHERE segment_id = ? ORDER BY id`).all(segmentId) as Revision[];
+}

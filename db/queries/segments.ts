@@ -1,0 +1,129 @@
+import type { Db } from '../connection';
+import type { Segment } from '../../shared/domain/schemas';
+import type { OffsetMap } from '../../shared/text/offsetMap';
+
+export interface NewSegment {
+  documentId: number;
+  position: number;
+  paragraph: number;
+  machineText: string;
+  currentText: string;
+  sep: string;
+  start: number;
+  end: number;
+  rendering: string;
+  renderingMap: OffsetMap;
+  status: Segment['status'];
+  furniture: string | null;
+  speaker: string | null;
+  turn: number | null;
+  parentId: number | null;
+  updatedAt: string;
+}
+
+/** A segment row as stored, with what the service needs beyond the public record. */
+export interface SegmentRow extends Segment {
+  position: number;
+  retired: boolean;
+  projectId: number;
+}
+
+const COLS = `s.id, s.document_id AS documentId, s.paragraph, s.machine_text AS machineText, s.current_text AS text,
+  s.sep, s.start_offset AS start, s.end_offset AS "end", s.rendering, s.rendering_map AS renderingMap, s.status,
+  s.furniture, s.speaker, s.turn, s.updated_at AS updatedAt, s.position, s.retired, d.project_id AS projectId`;
+
+type Raw = Omit<SegmentRow, 'renderingMap' | 'retired' | 'index'> & { renderingMap: string | null; retired: number };
+
+function fromRaw(r: Raw, index: number): SegmentRow {
+  return { ...r, index, retired: r.retired === 1, renderingMap: r.renderingMap ? (JSON.parse(r.renderingMap) as OffsetMap) : null };
+}
+
+/** Strip service-only fields for the public contract. */
+export function toPublic(r: SegmentRow): Segment {
+  const { position: _p, retired: _r, projectId: _pr, ...pub } = r;
+  return pub;
+}
+
+export function listSegments(db: Db, documentId: number): SegmentRow[] {
+  const rows = db
+    .prepare(`SELECT ${COLS} FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.document_id = ? AND s.retired = 0 ORDER BY s.position`)
+    .all(documentId) as Raw[];
+  return rows.map((r, i) => fromRaw(r, i));
+}
+
+/** Index = number of live segments before it in its document. */
+export function segmentIndex(db: Db, documentId: number, position: number): number {
+  return db.prepare(`SELECT count(*) FROM segments WHERE document_id = ? AND retired = 0 AND position < ?`).pluck().get(documentId, position) as number;
+}
+
+export function getSegment(db: Db, id: number): SegmentRow | undefined {
+  const r = db.prepare(`SELECT ${COLS} FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`).get(id) as Raw | undefined;
+  return r && fromRaw(r, r.retired ? -1 : segmentIndex(db, r.documentId, r.position));
+}
+
+export function insertSegment(db: Db, s: NewSegment): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO segments (document_id, position, paragraph, machine_text, current_text, sep, start_offset, end_offset,
+           rendering, rendering_map, status, furniture, speaker, turn, parent_id, updated_at)
+         VALUES (@documentId, @position, @paragraph, @machineText, @currentText, @sep, @start, @end,
+           @rendering, @renderingMap, @status, @furniture, @speaker, @turn, @parentId, @updatedAt)`,
+      )
+      .run({ ...s, renderingMap: s.renderingMap ? JSON.stringify(s.renderingMap) : null }).lastInsertRowid,
+  );
+}
+
+/** Prepared bulk insert for imports (one statement reused for every row). */
+export function segmentInserter(db: Db): (s: NewSegment) => number {
+  const stmt = db.prepare(
+    `INSERT INTO segments (document_id, position, paragraph, machine_text, current_text, sep, start_offset, end_offset,
+       rendering, rendering_map, status, furniture, speaker, turn, parent_id, updated_at)
+     VALUES (@documentId, @position, @paragraph, @machineText, @currentText, @sep, @start, @end,
+       @rendering, @renderingMap, @status, @furniture, @speaker, @turn, @parentId, @updatedAt)`,
+  );
+  return (s) => Number(stmt.run({ ...s, renderingMap: s.renderingMap ? JSON.stringify(s.renderingMap) : null }).lastInsertRowid);
+}
+
+export function updateSegmentText(db: Db, id: number, text: string, rendering: string, map: OffsetMap, now: string): void {
+  db.prepare(`UPDATE segments SET current_text = ?, rendering = ?, rendering_map = ?, updated_at = ? WHERE id = ?`).run(
+    text,
+    rendering,
+    map ? JSON.stringify(map) : null,
+    now,
+    id,
+  );
+}
+
+export function updateSegmentStatus(db: Db, id: number, status: Segment['status'], now: string): void {
+  db.prepare(`UPDATE segments SET status = ?, updated_at = ? WHERE id = ?`).run(status, now, id);
+}
+
+export function updateSegmentFurniture(db: Db, id: number, furniture: string | null, now: string): void {
+  db.prepare(`UPDATE segments SET furniture = ?, updated_at = ? WHERE id = ?`).run(furniture, now, id);
+}
+
+export function updateSegmentSep(db: Db, id: number, sep: string): void {
+  db.prepare(`UPDATE segments SET sep = ? WHERE id = ?`).run(sep, id);
+}
+
+export function setRetired(db: Db, ids: readonly number[], retired: boolean, now: string): void {
+  const stmt = db.prepare(`UPDATE segments SET retired = ?, updated_at = ? WHERE id = ?`);
+  for (const id of ids) stmt.run(retired ? 1 : 0, now, id);
+}
+
+/** The live segment after `position` in a document, if any. */
+export function nextLiveSegment(db: Db, documentId: number, position: number): { id: number; position: number } | undefined {
+  return db
+    .prepare(`SELECT id, position FROM segments WHERE document_id = ? AND retired = 0 AND position > ? ORDER BY position LIMIT 1`)
+    .get(documentId, position) as { id: number; position: number } | undefined;
+}
+
+/** Segments of a document with their text, for re-rendering after a variant change. */
+export function segmentTexts(db: Db, documentId: number): { id: number; text: string }[] {
+  return db.prepare(`SELECT id, current_text AS text FROM segments WHERE document_id = ?`).all(documentId) as { id: number; text: string }[];
+}
+
+export function updateRendering(db: Db, id: number, rendering: string, map: OffsetMap): void {
+  db.prepare(`UPDATE segments SET rendering = ?, rendering_map = ? WHERE id = ?`).run(rendering, map ? JSON.stringify(map) : null, id);
+}

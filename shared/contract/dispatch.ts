@@ -1,0 +1,49 @@
+/**
+ * The one dispatcher behind every transport: check the method name, validate the
+ * arguments against the contract, call the service, and (in tests/dev) the result.
+ */
+import { z } from 'zod';
+import { apiSchema, isMethodName, type ApiErrorPayload, type JiaoduiApi, type MethodName } from './api';
+import { JiaoduiError, isJiaoduiError } from '../errors';
+
+export function formatZodError(e: z.ZodError): string {
+  return e.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+export interface DispatchOptions {
+  /** Validate results too (on in tests and development; costs time on large documents). */
+  checkResults?: boolean;
+}
+
+export function dispatch(api: JiaoduiApi, method: unknown, rawArgs: unknown, opts: DispatchOptions = {}): unknown {
+  if (!isMethodName(method)) throw new JiaoduiError('invalid-input', `Unknown method: ${String(method).slice(0, 80)}`);
+  const spec = apiSchema[method];
+  const parsed = spec.args.safeParse(rawArgs ?? {});
+  if (!parsed.success) throw new JiaoduiError('invalid-input', `Invalid arguments for ${method}: ${formatZodError(parsed.error)}`);
+  const fn = api[method] as (a: unknown) => unknown;
+  const result = fn.call(api, parsed.data);
+  if (opts.checkResults) {
+    const r = spec.result.safeParse(result);
+    if (!r.success) throw new JiaoduiError('internal', `Result of ${method} does not match the contract: ${formatZodError(r.error)}`);
+  }
+  return result;
+}
+
+export function toErrorPayload(e: unknown): ApiErrorPayload {
+  if (isJiaoduiError(e)) return { error: { code: e.code, message: e.message } };
+  const message = e instanceof Error ? e.message : String(e);
+  if (/SQLITE_BUSY|database is locked/i.test(message)) {
+    return { error: { code: 'db-busy', message: 'The database is busy (another Jiaodui window or command is writing). Try again in a moment.' } };
+  }
+  return { error: { code: 'internal', message: `Internal error: ${message}` } };
+}
+
+/** A client over any async transport `call(method, args)`; the renderer, preload and tests use it. */
+export function makeClient<C>(call: (method: MethodName, args: unknown) => Promise<unknown>): C {
+  const client: Record<string, (a: unknown) => Promise<unknown>> = {};
+  for (const m of Object.keys(apiSchema) as MethodName[]) client[m] = (args: unknown) => call(m, args ?? {});
+  return client as C;
+}

@@ -1,0 +1,204 @@
+/**
+ * Domain records, declared once as zod schemas; TypeScript types are inferred from them.
+ * Everything that crosses a process boundary (IPC, HTTP, CLI JSON) is one of these.
+ */
+import { z } from 'zod';
+
+export const Id = z.number().int().positive();
+export const Script = z.enum(['hant', 'hans']);
+/** The Traditional standard of a document (or of its Traditional rendering): OpenCC's t, Taiwan, Hong Kong. */
+export const Variant = z.enum(['t', 'tw', 'hk']);
+export const TextEncodingName = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'big5', 'gb18030']);
+export const SegmentStatus = z.enum(['unreviewed', 'edited', 'approved']);
+export const FurnitureKind = z.enum(['share', 'byline', 'disclaimer', 'translation-note', 'comment-prompt', 'duplicate', 'manual']);
+/** ISO 8601 date, or a month-day without a year (`--03-28`), as the sample's byline gives. */
+export const DocDate = z.string().regex(/^(\d{4}-\d{2}-\d{2}|--\d{2}-\d{2}|\d{4}-\d{2}|\d{4})$/, 'a date as YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD');
+
+export const OffsetChunk = z.object({ s: z.number().int(), sl: z.number().int(), d: z.number().int(), dl: z.number().int() });
+export const OffsetMapSchema = z.array(OffsetChunk).nullable();
+
+export const Project = z.object({
+  id: Id,
+  name: z.string(),
+  createdAt: z.string(),
+  documentCount: z.number().int(),
+});
+
+export const Progress = z.object({
+  total: z.number().int(),
+  unreviewed: z.number().int(),
+  edited: z.number().int(),
+  approved: z.number().int(),
+  furniture: z.number().int(),
+});
+
+export const DocumentMeta = z.object({
+  id: Id,
+  projectId: Id,
+  projectName: z.string(),
+  title: z.string(),
+  source: z.string().nullable(),
+  date: DocDate.nullable(),
+  dateText: z.string().nullable(),
+  script: Script,
+  variant: Variant,
+  encoding: TextEncodingName,
+  fileName: z.string().nullable(),
+  byteSize: z.number().int(),
+  importedAt: z.string(),
+  trashedAt: z.string().nullable(),
+  progress: Progress,
+});
+
+export const Segment = z.object({
+  id: Id,
+  documentId: Id,
+  /** 0-based order in the document as shown */
+  index: z.number().int(),
+  paragraph: z.number().int(),
+  machineText: z.string(),
+  text: z.string(),
+  /** separator after this segment (whitespace, line breaks) */
+  sep: z.string(),
+  /** offsets of the machine text in the decoded original */
+  start: z.number().int(),
+  end: z.number().int(),
+  rendering: z.string(),
+  renderingMap: OffsetMapSchema,
+  status: SegmentStatus,
+  furniture: FurnitureKind.nullable(),
+  speaker: z.string().nullable(),
+  turn: z.number().int().nullable(),
+  updatedAt: z.string(),
+});
+
+export const RevisionField = z.enum(['zh', 'status', 'furniture', 'structure']);
+export const Revision = z.object({
+  id: Id,
+  operationId: Id,
+  segmentId: Id,
+  field: RevisionField,
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  author: z.string(),
+  createdAt: z.string(),
+  reason: z.string(),
+});
+
+export const OperationKind = z.enum(['edit', 'status', 'furniture', 'split', 'merge', 'undo', 'redo', 'replace', 'glossary', 'fix']);
+export const Operation = z.object({
+  id: Id,
+  projectId: Id,
+  kind: OperationKind,
+  author: z.string(),
+  createdAt: z.string(),
+  label: z.string(),
+  state: z.enum(['done', 'undone', 'dead']),
+});
+
+export const UndoState = z.object({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  undoLabel: z.string().nullable(),
+  redoLabel: z.string().nullable(),
+});
+
+export const ChangeResult = z.object({
+  operationId: Id.nullable(),
+  segments: z.array(Segment),
+  /** segment ids that no longer exist in the document's current view (split/merge) */
+  removedSegmentIds: z.array(Id),
+  undo: UndoState,
+});
+
+export const SearchHit = z.object({
+  documentId: Id,
+  documentTitle: z.string(),
+  projectId: Id,
+  segmentId: Id,
+  index: z.number().int(),
+  text: z.string(),
+  /** where the query matched in `text` (the current Traditional text), when it matched there */
+  matchStart: z.number().int().nullable(),
+  matchEnd: z.number().int().nullable(),
+  matchedIn: z.enum(['text', 'rendering']),
+});
+
+export const ImportResult = z.object({
+  documentId: Id,
+  segments: z.number().int(),
+  encoding: TextEncodingName,
+  script: Script,
+  variant: Variant,
+});
+
+export const EncodingGuess = z.object({
+  encoding: TextEncodingName,
+  bom: z.boolean(),
+  confidence: z.enum(['certain', 'high', 'low']),
+  candidates: z.array(z.object({ encoding: TextEncodingName, score: z.number() })),
+});
+
+export const ImportPreview = z.object({
+  guess: EncodingGuess,
+  encoding: TextEncodingName,
+  preview: z.string(),
+  script: Script,
+  variant: Variant,
+  segments: z.number().int(),
+  title: z.string().nullable(),
+  byteSize: z.number().int(),
+});
+
+export const Annotation = z.object({
+  id: Id,
+  segmentId: Id,
+  start: z.number().int(),
+  end: z.number().int(),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  kind: z.string(),
+  body: z.string(),
+  orphaned: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const Settings = z.object({
+  author: z.string().min(1).max(200),
+  locale: z.enum(['en', 'zh-Hant']),
+});
+
+export const ExportFormat = z.enum(['txt']);
+export const ExportResult = z.object({ fileName: z.string(), mime: z.string(), content: z.string() });
+
+export const AppInfo = z.object({
+  version: z.string(),
+  dbPath: z.string(),
+  schemaVersion: z.number().int(),
+  author: z.string(),
+  sampleProjectId: Id.nullable(),
+});
+
+export type Project = z.infer<typeof Project>;
+export type Progress = z.infer<typeof Progress>;
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+export type Segment = z.infer<typeof Segment>;
+export type Revision = z.infer<typeof Revision>;
+export type RevisionField = z.infer<typeof RevisionField>;
+export type Operation = z.infer<typeof Operation>;
+export type OperationKind = z.infer<typeof OperationKind>;
+export type UndoState = z.infer<typeof UndoState>;
+export type ChangeResult = z.infer<typeof ChangeResult>;
+export type SearchHit = z.infer<typeof SearchHit>;
+export type ImportResult = z.infer<typeof ImportResult>;
+export type ImportPreview = z.infer<typeof ImportPreview>;
+export type Annotation = z.infer<typeof Annotation>;
+export type Settings = z.infer<typeof Settings>;
+export type SegmentStatus = z.infer<typeof SegmentStatus>;
+export type FurnitureKindT = z.infer<typeof FurnitureKind>;
+export type ScriptT = z.infer<typeof Script>;
+export type VariantT = z.infer<typeof Variant>;
+export type ExportResult = z.infer<typeof ExportResult>;
+export type AppInfo = z.infer<typeof AppInfo>;

@@ -1,0 +1,27 @@
+/**
+ * The one error type every layer throws for problems the user can act on.
+ * Transports map `code` to their own vocabulary (HTTP status, CLI exit code, IPC error payload).
+ */
+export type ErrorCode =
+  | 'invalid-input' // malformed arguments or payload
+  | 'import-rejected' // empty, binary, too large or undecodable file
+  | 'not-found'
+  | 'conflict' // e.g. a project name already taken, nothing to undo
+  | 'db-busy' // another process holds the write lock longer than busy_timeout
+  | 'db-future' // database written by a newer Jiaodui
+  | 'internal';
+
+export class JiaoduiError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'JiaoduiError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isJiaoduiError(e: unknown): e is JiaoduiError {
+  return e instanceof JiaoduiError;
+}

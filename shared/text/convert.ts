@@ -1,0 +1,195 @@
+/**
+ * Chinese script conversion on top of opencc-js, with offset maps.
+ *
+ * We rebuild opencc-js's preset converters from its own dictionaries and `Trie`
+ * (opencc-js/core + opencc-js/preset) instead of calling `OpenCC.Converter`, for two
+ * reasons: (1) we need to know which source span became which output span, to move
+ * positions between the Traditional text and its rendering; (2) glossary entries must
+ * be injected into the segmentation dictionary and every conversion stage, which the
+ * README's ConverterFactory recipe cannot do. Output is identical to opencc-js's
+ * (tested against OpenCC's own suite).
+ */
+import { Trie } from 'opencc-js/core';
+import { configs as presetConfigs } from 'opencc-js/preset';
+import type { DictGroup, DictLike } from 'opencc-js/core';
+import { mapFromBoundaries, type OffsetMap } from './offsetMap';
+
+export type ConversionConfig =
+  | 't2s' | 'tw2s' | 'hk2s' | 'tw2sp' | 'hk2sp'
+  | 's2t' | 's2tw' | 's2hk' | 's2twp' | 's2hkp'
+  | 't2tw' | 't2hk' | 'tw2t' | 'hk2t' | 't2jp' | 'jp2t';
+
+interface PresetConfig {
+  normalizationChain?: readonly DictGroup[];
+  segmentation?: DictLike | DictGroup;
+  conversionChain: readonly DictGroup[];
+}
+
+export interface AlignedText {
+  text: string;
+  map: OffsetMap;
+}
+
+export interface Converter {
+  readonly config: ConversionConfig;
+  convert(text: string): string;
+  convertAligned(text: string): AlignedText;
+}
+
+/** Extra phrases to protect or force, e.g. confirmed names from the glossary: [source, replacement]. */
+export type ExtraPhrases = readonly (readonly [string, string])[];
+
+function loadTrie(dicts: DictLike | DictGroup, extra: ExtraPhrases): Trie {
+  const t = new Trie();
+  if (Array.isArray(dicts) && dicts.every((d) => typeof d === 'string')) t.loadDictGroup(dicts as DictGroup);
+  else if (Array.isArray(dicts) && dicts.length > 0 && Array.isArray(dicts[0]) && Array.isArray((dicts[0] as unknown[])[0])) {
+    t.loadDictGroup(dicts as DictGroup);
+  } else t.loadDict(dicts as DictLike);
+  // Loaded last, so extra entries win over the built-in ones.
+  for (const [s, r] of extra) t.addWord(s, r);
+  return t;
+}
+
+// Ideographic description sequences (⿰氵工) are skipped as one unit, as opencc-js does.
+function idsArity(cp: number): number {
+  if (cp >= 0x2ff0 && cp <= 0x2ff1) return 2;
+  if (cp >= 0x2ff2 && cp <= 0x2ff3) return 3;
+  if (cp >= 0x2ff4 && cp <= 0x2fff) return 2;
+  return 0;
+}
+function cpLen(s: string, i: number): number {
+  return (s.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+}
+function idsEnd(s: string, i: number): number {
+  const arity = idsArity(s.codePointAt(i) ?? 0);
+  if (arity === 0) return 0;
+  let end = i + cpLen(s, i);
+  for (let n = 0; n < arity; n++) {
+    if (end >= s.length) return 0;
+    const child = idsEnd(s, end);
+    end = child || end + cpLen(s, end);
+  }
+  return end;
+}
+function unmatchedLength(s: string, i: number): number {
+  const e = idsEnd(s, i);
+  return e > i ? e - i : cpLen(s, i);
+}
+
+/** One trie pass with boundaries: bounds[i] = output position of input position i, or -1. */
+function trieAligned(trie: Trie, s: string): { text: string; bounds: Int32Array } {
+  const n = s.length;
+  const bounds = new Int32Array(n + 1).fill(-1);
+  const out: string[] = [];
+  let o = 0;
+  let i = 0;
+  while (i < n) {
+    bounds[i] = o;
+    const m = trie.matchPrefix(s, i);
+    if (m) {
+      out.push(m.value);
+      o += m.value.length;
+      i = m.end;
+    } else {
+      const len = unmatchedLength(s, i);
+      out.push(s.slice(i, i + len));
+      o += len;
+      i += len;
+    }
+  }
+  bounds[n] = o;
+  return { text: out.join(''), bounds };
+}
+
+function compose(a: Int32Array, b: Int32Array): Int32Array {
+  const r = new Int32Array(a.length);
+  for (let i = 0; i < a.length; i++) r[i] = a[i] >= 0 ? b[a[i]] : -1;
+  return r;
+}
+
+/** Split like Trie.segment, but returning [start, end) ranges. */
+function segmentRanges(trie: Trie, s: string): [number, number][] {
+  const n = s.length;
+  const out: [number, number][] = [];
+  let orig: number | null = null;
+  let i = 0;
+  while (i < n) {
+    const m = trie.matchPrefix(s, i);
+    if (m) {
+      if (orig !== null) {
+        out.push([orig, i]);
+        orig = null;
+      }
+      out.push([i, m.end]);
+      i = m.end;
+    } else {
+      if (orig === null) orig = i;
+      i += unmatchedLength(s, i);
+    }
+  }
+  if (orig !== null) out.push([orig, n]);
+  return out;
+}
+
+class PresetConverter implements Converter {
+  private readonly normalization: Trie[];
+  private readonly segmentation: Trie | null;
+  private readonly chain: Trie[];
+
+  constructor(readonly config: ConversionConfig, extra: ExtraPhrases) {
+    const preset = (presetConfigs as unknown as Record<string, PresetConfig>)[config];
+    if (!preset) throw new Error(`Unknown conversion config: ${config}`);
+    this.normalization = (preset.normalizationChain ?? []).map((g) => loadTrie(g, []));
+    this.segmentation = preset.segmentation ? loadTrie(preset.segmentation, extra) : extra.length ? loadTrie([], extra) : null;
+    this.chain = preset.conversionChain.map((g) => loadTrie(g, extra));
+  }
+
+  convert(text: string): string {
+    let s = text;
+    for (const t of this.normalization) s = t.convert(s);
+    const pieces = this.segmentation ? this.segmentation.segment(s) : [s];
+    return pieces.map((p) => this.chain.reduce((acc, t) => t.convert(acc), p)).join('');
+  }
+
+  convertAligned(text: string): AlignedText {
+    let s = text;
+    let bounds: Int32Array | null = null;
+    for (const t of this.normalization) {
+      const r = trieAligned(t, s);
+      bounds = bounds ? compose(bounds, r.bounds) : r.bounds;
+      s = r.text;
+    }
+    const ranges: [number, number][] = this.segmentation ? segmentRanges(this.segmentation, s) : [[0, s.length]];
+    const outParts: string[] = [];
+    const segBounds = new Int32Array(s.length + 1).fill(-1);
+    let o = 0;
+    for (const [a, b] of ranges) {
+      let piece = s.slice(a, b);
+      let pb: Int32Array | null = null;
+      for (const t of this.chain) {
+        const r = trieAligned(t, piece);
+        pb = pb ? compose(pb, r.bounds) : r.bounds;
+        piece = r.text;
+      }
+      for (let i = 0; i <= b - a; i++) if (pb![i] >= 0) segBounds[a + i] = o + pb![i];
+      outParts.push(piece);
+      o += piece.length;
+    }
+    if (s.length === 0) segBounds[0] = 0;
+    const all = bounds ? compose(bounds, segBounds) : segBounds;
+    return { text: outParts.join(''), map: mapFromBoundaries(all) };
+  }
+}
+
+const cache = new Map<ConversionConfig, Converter>();
+
+/** A converter for one OpenCC config, optionally with extra phrases (not cached). */
+export function getConverter(config: ConversionConfig, extra: ExtraPhrases = []): Converter {
+  if (extra.length) return new PresetConverter(config, extra);
+  let c = cache.get(config);
+  if (!c) {
+    c = new PresetConverter(config, []);
+    cache.set(config, c);
+  }
+  return c;
+}

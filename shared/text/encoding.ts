@@ -1,0 +1,619 @@
+/**
+ * Detect and decode the encoding of imported Chinese text files.
+ *
+ * Pure TypeScript on top of the WHATWG `TextDecoder`, so it runs unchanged in Node 20 (full ICU) and in browsers.
+ * Decoding is lossless: apart from removing a byte-order mark, the text is returned exactly as decoded
+ * (no newline conversion, no Unicode normalisation), so later code can reproduce the file.
+ */
+import { JiaoduiError } from '../errors';
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5' | 'gb18030';
+
+export const TEXT_ENCODINGS: readonly TextEncodingName[] = Object.freeze([
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'big5',
+  'gb18030',
+] as const);
+
+/**
+ * Largest file we import: 10 MiB.
+ * A 1 MB transcript is our large case; 10 MiB leaves 10x headroom while keeping one import
+ * (the bytes, the decoded string and its segments) inside one transaction in memory.
+ */
+export const MAX_IMPORT_BYTES: number = 10 * 1024 * 1024;
+
+export interface EncodingGuess {
+  encoding: TextEncodingName;
+  /** A byte-order mark was present (and is stripped from the decoded text). */
+  bom: boolean;
+  /** certain = BOM; high = only one candidate decodes cleanly or a clear score margin; low = a guess. */
+  confidence: 'certain' | 'high' | 'low';
+  /**
+   * Every encoding that decodes the whole file without errors into plausible text, best (the chosen one) first.
+   * Scores are plausibility scores computed on a bounded sample; higher is better, at most 1.
+   * When a BOM decides, only the BOM's encoding is listed.
+   */
+  candidates: { encoding: TextEncodingName; score: number }[];
+}
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  bom: boolean;
+  /** true when the encoding was detected, false when the caller chose it. */
+  detected: boolean;
+  /** The detection confidence; 'certain' when the caller chose the encoding (or a BOM decided it). */
+  confidence: EncodingGuess['confidence'];
+}
+
+/** Scoring looks at this many decoded UTF-16 code units (about 64 KiB of Big5/GB18030 bytes). */
+const SAMPLE_CHARS = 32 * 1024;
+/** Byte-level checks (NUL pattern, control bytes) look at this many bytes. */
+const SAMPLE_BYTES = 64 * 1024;
+/** A Big5/GB18030 decision is 'high' confidence when the best score beats the next by this much. */
+const CLEAR_MARGIN = 0.25;
+/** Share of C0 control characters (other than \t \n \f \r) above which a file is treated as binary. */
+const MAX_CONTROL_SHARE = 0.01;
+
+const DISPLAY_NAME: Record<TextEncodingName, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+  big5: 'Big5',
+  gb18030: 'GB18030',
+};
+
+/* ------------------------------------------------------------------------------------------------
+ * Common characters
+ * ------------------------------------------------------------------------------------------------ */
+
+/**
+ * About 800 of the most frequent Chinese characters in Simplified form, followed by their Traditional
+ * forms (OpenCC s2t, s2tw and s2hk, so both 爲/着/衆 and 為/著/眾 are present). Correctly decoded Chinese
+ * text consists mostly of these; Big5 bytes read as GB18030 (or the reverse) rarely produce them.
+ */
+const COMMON_HAN =
+  '的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所然家种事成方' +
+  '多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实日军者意无力它与长把机十民第公此已工使情' +
+  '明性知全三又关点正业外将两高间由问很最重并物手应战向头文体政美相见被利什二等产或新己制身果加西斯月话合回特代内信表化老给' +
+  '世位次度门任常先海通教儿原东声提立及比员解水名真论处走义各入几口认条平系气题活尔更别打女变四神总何电数安少报才结反受目太' +
+  '量再感建务做接必场件计管期市直德资命山金指克许统区保至队形社便空决治展马科司五基眼书非则听白却界达光放强即像难且权思王象' +
+  '完设式色路记南品住告类求据程北边死张该交规万取拉格望觉术领共确传师观清今切院让识候带导争运笑飞风步改收根干造言联持组每济' +
+  '车亲极林服快办议往元英士证近失转夫令准布始怎呢存未远叫台单影具罗字爱击流备兵连调深商算质团集百需价花党华城石级整府离况亚' +
+  '请技际约示复病息究线似官火断精满支视消越器容照须九增研写称企八功吗包片史委乎查轻易早曾除农找装广显吧阿李标谈吃图念六引历' +
+  '首医局突专费号尽另周较注语仅考落青随选列武红响虽推势参希古众构房半节土投某案黑维革划敌致陈律足态护七兴派孩验责营星够章音' +
+  '跟志底站严巴例防族供效续施留讲型料终答紧黄绝奇察母京段依批群项故按河米围江织害斗双境客纪采举杀攻父苏密低朝友诉止细愿千值' +
+  '仍男钱破网热助倒育属坐帝限船脸职速刻乐否刚威毛状率甚独球般普怕弹校苦创假久错承印晚兰试股拿脑预谁益阳若哪微尼继送急血惊伤' +
+  '素药适波夜省初喜卫源食险待述陆习置居劳财环排福纳欢雷警获模充负云停木游龙树疑层冷洲冲射略范竟句室异激汉村哈策演简卡罪判担' +
+  '州静退既衣您宗积余痛检差富灵协角占配征修皮挥胜降阶审沉坚善妈刘读啊超免压银买皇养伊怀执副乱抗犯追帮宣佛岁航优怪香著田铁控' +
+  '税左右份穿艺背阵草脚概恶块顿敢守酒岛托央這個們來爲為國說説時會對於過發後裏裡種經麼學現當沒動還進樣開從實軍無與長機關點業' +
+  '將兩間問並應戰頭體見產話內給門兒東聲員論處義幾認條氣題爾別變總電數報結務場計資許統區隊決馬書則聽卻達強難權設記類據邊張該' +
+  '規萬覺術領確傳師觀讓識帶導爭運飛風幹聯組濟車親極辦議證轉準遠臺單羅愛擊備連調質團價黨華級離況亞請際約復線斷滿視須寫稱嗎輕' +
+  '農裝廣顯標談喫圖歷醫專費號盡較語僅隨選紅響雖勢參衆眾構節維劃敵陳態護興驗責營夠嚴續講終緊黃絕羣項圍織鬥雙紀採舉殺蘇訴細願' +
+  '錢網熱屬臉職樂剛狀獨彈創錯蘭試腦預誰陽繼驚傷藥適衛衞險陸習勞財環納歡獲負雲遊龍樹層衝範異漢簡擔靜積餘檢靈協佔徵揮勝階審堅' +
+  '媽劉讀壓銀買養懷執亂幫歲優鐵稅藝陣腳惡塊頓島';
+
+const COMMON_SET: ReadonlySet<number> = new Set(Array.from(COMMON_HAN, (c) => c.codePointAt(0)!));
+
+/* ------------------------------------------------------------------------------------------------
+ * Public API
+ * ------------------------------------------------------------------------------------------------ */
+
+const ALIASES: Record<string, TextEncodingName> = {
+  utf8: 'utf-8',
+  'utf-8': 'utf-8',
+  'utf-16le': 'utf-16le',
+  utf16le: 'utf-16le',
+  'utf-16be': 'utf-16be',
+  utf16be: 'utf-16be',
+  big5: 'big5',
+  'big-5': 'big5',
+  gb18030: 'gb18030',
+  // GBK and GB2312 are subsets of GB18030, so decoding them as GB18030 is exact.
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+};
+
+/** Parse a user-supplied encoding name (case-insensitive, common aliases accepted). */
+export function parseEncodingName(s: string): TextEncodingName {
+  const key = String(s).trim().toLowerCase();
+  const found = Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : undefined;
+  if (found) return found;
+  throw new JiaoduiError(
+    'invalid-input',
+    `Unknown text encoding "${s}". Accepted names: utf-8 (or utf8), utf-16le (or utf16le), ` +
+      `utf-16be (or utf16be), big5 (or big-5), gb18030 (or gbk, gb2312).`,
+    { value: s, accepted: Object.keys(ALIASES) },
+  );
+}
+
+/** Guess the encoding of a text file. Throws JiaoduiError('import-rejected') for empty, binary or too large input. */
+export function detectEncoding(bytes: Uint8Array): EncodingGuess {
+  return detect(bytes).guess;
+}
+
+/**
+ * Decode with the given encoding (override) or the detected one. An explicit override that does not decode
+ * cleanly is refused with a message naming the encoding and the byte offset of the first bad sequence.
+ */
+export function decodeText(bytes: Uint8Array, encoding?: TextEncodingName): DecodedText {
+  if (encoding === undefined) {
+    const { guess, text } = detect(bytes);
+    return { text, encoding: guess.encoding, bom: guess.bom, detected: true, confidence: guess.confidence };
+  }
+  if (!(TEXT_ENCODINGS as readonly string[]).includes(encoding)) {
+    // Guards callers that pass unchecked strings; parseEncodingName gives the friendly message.
+    parseEncodingName(encoding);
+  }
+  checkSizeAndMagic(bytes);
+  const bomLength = bomLengthFor(bytes, encoding);
+  const body = bytes.subarray(bomLength);
+  const text = tryDecode(body, encoding);
+  if (text === null) {
+    const offset = bomLength + firstBadOffset(body, encoding);
+    throw reject(
+      `The file is not valid ${DISPLAY_NAME[encoding]} text: the first invalid byte sequence is at byte offset ` +
+        `${offset} (0x${offset.toString(16).toUpperCase()}). Choose another encoding, or leave the encoding ` +
+        `unset to detect it automatically.`,
+      { reason: 'bad-encoding', encoding, offset },
+    );
+  }
+  assertLooksLikeText(text, encoding, bomLength > 0);
+  return { text, encoding, bom: bomLength > 0, detected: false, confidence: 'certain' };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Detection
+ * ------------------------------------------------------------------------------------------------ */
+
+interface Detection {
+  guess: EncodingGuess;
+  text: string;
+}
+
+interface Candidate {
+  encoding: TextEncodingName;
+  score: number;
+  text: string;
+}
+
+function detect(bytes: Uint8Array): Detection {
+  checkSizeAndMagic(bytes);
+
+  // 1. A byte-order mark decides.
+  const bom = sniffBom(bytes);
+  if (bom) {
+    const body = bytes.subarray(bom.length);
+    const text = tryDecode(body, bom.encoding);
+    if (text === null) {
+      const offset = bom.length + firstBadOffset(body, bom.encoding);
+      throw reject(
+        `The file starts with a ${DISPLAY_NAME[bom.encoding]} byte-order mark but is not valid ` +
+          `${DISPLAY_NAME[bom.encoding]}: the first invalid byte sequence is at byte offset ${offset}. ` +
+          `The file may be damaged; re-save it as UTF-8 and import it again.`,
+        { reason: 'undecodable', encoding: bom.encoding, offset },
+      );
+    }
+    assertLooksLikeText(text, bom.encoding, true);
+    return {
+      guess: {
+        encoding: bom.encoding,
+        bom: true,
+        confidence: 'certain',
+        candidates: [{ encoding: bom.encoding, score: round(scoreText(text)) }],
+      },
+      text,
+    };
+  }
+
+  // 2. NUL bytes: BOM-less UTF-16, or binary.
+  const firstNul = indexOfNul(bytes, Math.min(bytes.length, SAMPLE_BYTES));
+  if (firstNul >= 0) return detectUtf16(bytes, firstNul);
+
+  // 3. No NULs: control bytes mean binary (in UTF-8, Big5 and GB18030 bytes below 0x20 are always controls).
+  const controls = countControlBytes(bytes, Math.min(bytes.length, SAMPLE_BYTES));
+  if (controls > 0 && controls / Math.min(bytes.length, SAMPLE_BYTES) > MAX_CONTROL_SHARE) {
+    throw binaryControls(controls / Math.min(bytes.length, SAMPLE_BYTES));
+  }
+
+  // 4. Strict UTF-8, then Big5 vs GB18030 by score.
+  const tried: TextEncodingName[] = ['utf-8', 'big5', 'gb18030'];
+  const candidates: Candidate[] = [];
+  for (const encoding of tried) {
+    const text = tryDecode(bytes, encoding);
+    if (text !== null) candidates.push({ encoding, text, score: scoreText(text) });
+  }
+  if (candidates.length === 0) throw undecodable(bytes, tried);
+
+  const utf8 = candidates.find((c) => c.encoding === 'utf-8');
+  let chosen: Candidate;
+  let confidence: EncodingGuess['confidence'];
+  const others = candidates.filter((c) => c.encoding !== 'utf-8').sort(byScore);
+  if (utf8) {
+    // Valid UTF-8 with multi-byte sequences is almost never an accident, and pure ASCII decodes identically in
+    // every candidate, so either way the UTF-8 reading is the right one.
+    chosen = utf8;
+    confidence = 'high';
+  } else {
+    chosen = others[0];
+    const runnerUp = others[1];
+    confidence = !runnerUp || chosen.score - runnerUp.score >= CLEAR_MARGIN ? 'high' : 'low';
+  }
+  assertLooksLikeText(chosen.text, chosen.encoding, false);
+  const ordered = [chosen, ...candidates.filter((c) => c !== chosen).sort(byScore)];
+  return {
+    guess: {
+      encoding: chosen.encoding,
+      bom: false,
+      confidence,
+      candidates: ordered.map((c) => ({ encoding: c.encoding, score: round(c.score) })),
+    },
+    text: chosen.text,
+  };
+}
+
+/**
+ * The file has NUL bytes. ASCII letters and newlines in UTF-16 have a 0x00 high byte, so BOM-less UTF-16 shows
+ * NULs at odd (LE) or even (BE) positions. Decode both ways; keep the readings that contain no U+0000 and few
+ * controls, and pick the more plausible one. Anything else with NULs is binary.
+ */
+function detectUtf16(bytes: Uint8Array, firstNul: number): Detection {
+  const candidates: Candidate[] = [];
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const text = tryDecode(bytes, encoding);
+    if (text === null || text.includes('\u0000')) continue;
+    if (controlShare(text) > MAX_CONTROL_SHARE) continue;
+    candidates.push({ encoding, text, score: scoreUtf16(text) });
+  }
+  candidates.sort(byScore);
+  const best = candidates[0];
+  if (!best || best.score < 0.5) {
+    const parity = nulParity(bytes);
+    if (parity && !best) {
+      // A clear UTF-16 pattern that does not decode: say so rather than "binary".
+      const offset = firstBadOffset(bytes, parity);
+      throw reject(
+        `The file looks like ${DISPLAY_NAME[parity]} text without a byte-order mark, but it is not valid ` +
+          `${DISPLAY_NAME[parity]}: the first invalid byte sequence is at byte offset ${offset}` +
+          `${bytes.length % 2 === 1 ? ' (the file has an odd number of bytes, so it may be cut short)' : ''}. ` +
+          `Re-save it as UTF-8 and import it again.`,
+        { reason: 'undecodable', encoding: parity, offset },
+      );
+    }
+    throw reject(
+      `This looks like a binary file, not plain text: it contains NUL bytes (the first at byte offset ${firstNul}) ` +
+        `that do not follow the pattern of UTF-16 text. Import a plain-text file (.txt) instead.`,
+      { reason: 'binary', kind: 'nul', offset: firstNul },
+    );
+  }
+  const runnerUp = candidates[1];
+  const confidence = !runnerUp || best.score - runnerUp.score >= CLEAR_MARGIN ? 'high' : 'low';
+  assertLooksLikeText(best.text, best.encoding, false);
+  return {
+    guess: {
+      encoding: best.encoding,
+      bom: false,
+      confidence,
+      candidates: candidates.map((c) => ({ encoding: c.encoding, score: round(c.score) })),
+    },
+    text: best.text,
+  };
+}
+
+/** 'utf-16le' when NULs sit (almost) only at odd offsets, 'utf-16be' when only at even offsets, else null. */
+function nulParity(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, SAMPLE_BYTES);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  if (odd > 0 && even * 10 <= odd) return 'utf-16le';
+  if (even > 0 && odd * 10 <= even) return 'utf-16be';
+  return null;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Scoring
+ * ------------------------------------------------------------------------------------------------ */
+
+function byScore(a: { score: number }, b: { score: number }): number {
+  return b.score - a.score;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Character classes used by the scorers (plain numbers rather than an enum, to stay erasable TypeScript). */
+const Kind = {
+  Ascii: 0,
+  Control: 1,
+  Common: 2,
+  Han: 3,
+  Punct: 4,
+  Rare: 5,
+  PrivateUse: 6,
+  Other: 7,
+} as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
+
+function classify(cp: number): Kind {
+  if (cp < 0x80) {
+    if (cp >= 0x20 && cp !== 0x7f) return Kind.Ascii;
+    if (cp === 0x09 || cp === 0x0a || cp === 0x0c || cp === 0x0d) return Kind.Ascii;
+    return Kind.Control;
+  }
+  if (cp >= 0x4e00 && cp <= 0x9fff) return COMMON_SET.has(cp) ? Kind.Common : Kind.Han;
+  if (
+    (cp >= 0x3000 && cp <= 0x303f) || // CJK symbols and punctuation: 、。「」
+    (cp >= 0xff00 && cp <= 0xffef) || // full-width forms: ，：（）
+    (cp >= 0x2010 && cp <= 0x2027) || // dashes, quotes, ellipsis: —“”‘’…
+    cp === 0x00b7 // middle dot
+  ) {
+    return Kind.Punct;
+  }
+  if ((cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000) return Kind.PrivateUse;
+  if (
+    (cp >= 0x3400 && cp <= 0x4dbf) || // CJK extension A
+    (cp >= 0x20000 && cp <= 0x3ffff) || // CJK extensions B and later
+    (cp >= 0xf900 && cp <= 0xfaff) // CJK compatibility ideographs
+  ) {
+    return Kind.Rare;
+  }
+  return Kind.Other;
+}
+
+/**
+ * Plausibility of decoded Chinese text, on a bounded sample: the average over non-ASCII characters of
+ * +1 for a common character, +0.5 for CJK punctuation, 0 for other CJK characters, -0.5 for other scripts
+ * (kana, Greek, Cyrillic, box drawing: what GBK rows A4–A9 look like when Big5 bytes land there),
+ * -1 for rare ideographs (extensions, compatibility forms) and -2 for private-use and control characters
+ * (Big5 read as GB18030 and vice versa produces these). Range [-2, 1]; pure ASCII scores 0.
+ */
+function scoreText(text: string): number {
+  const end = Math.min(text.length, SAMPLE_CHARS);
+  let total = 0;
+  let sum = 0;
+  for (let i = 0; i < end; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    switch (classify(cp)) {
+      case Kind.Ascii:
+        continue;
+      case Kind.Common:
+        sum += 1;
+        break;
+      case Kind.Punct:
+        sum += 0.5;
+        break;
+      case Kind.Han:
+        break;
+      case Kind.Other:
+        sum -= 0.5;
+        break;
+      case Kind.Rare:
+        sum -= 1;
+        break;
+      case Kind.PrivateUse:
+      case Kind.Control:
+        sum -= 2;
+        break;
+    }
+    total++;
+  }
+  return total === 0 ? 0 : sum / total;
+}
+
+/**
+ * Plausibility of a UTF-16 reading, on a bounded sample: the share of characters that are printable ASCII or
+ * whitespace, common CJK characters or CJK punctuation, with other CJK characters counting a quarter.
+ * Reading UTF-16 with the wrong byte order turns ASCII into rare ideographs and unassigned code points.
+ */
+function scoreUtf16(text: string): number {
+  const end = Math.min(text.length, SAMPLE_CHARS);
+  let total = 0;
+  let good = 0;
+  for (let i = 0; i < end; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    total++;
+    const kind = classify(cp);
+    if (kind === Kind.Ascii || kind === Kind.Common || kind === Kind.Punct) good += 1;
+    else if (kind === Kind.Han) good += 0.25;
+  }
+  return total === 0 ? 0 : good / total;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Decoding helpers
+ * ------------------------------------------------------------------------------------------------ */
+
+const decoders = new Map<TextEncodingName, TextDecoder>();
+
+function fatalDecoder(encoding: TextEncodingName): TextDecoder {
+  let d = decoders.get(encoding);
+  if (!d) {
+    // ignoreBOM: keep U+FEFF in the output; BOMs are handled (and stripped) explicitly by this module.
+    d = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+    decoders.set(encoding, d);
+  }
+  return d;
+}
+
+/** Strict decode of the whole input; null when any byte sequence is invalid. */
+function tryDecode(bytes: Uint8Array, encoding: TextEncodingName): string | null {
+  try {
+    return fatalDecoder(encoding).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function decodesPrefix(bytes: Uint8Array, end: number, encoding: TextEncodingName, stream: boolean): boolean {
+  try {
+    new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, end), { stream });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Byte offset where the first invalid sequence starts. Only called on input that failed to decode.
+ * A streaming decode of a prefix fails exactly when an error is complete inside that prefix (an incomplete
+ * trailing sequence is held back), so binary search finds the shortest failing prefix; the bad sequence
+ * starts at the last character boundary before its end.
+ */
+function firstBadOffset(bytes: Uint8Array, encoding: TextEncodingName): number {
+  let lo = 0; // a prefix of this length decodes (streaming)
+  let hi = bytes.length; // a prefix of this length is assumed to fail
+  if (decodesPrefix(bytes, hi, encoding, true)) {
+    // Only the end is wrong: an incomplete sequence (or odd byte count in UTF-16) is cut off.
+  } else {
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (decodesPrefix(bytes, mid, encoding, true)) lo = mid;
+      else hi = mid;
+    }
+  }
+  // Walk back from the failing prefix to the last complete character boundary (sequences are at most 4 bytes).
+  for (let j = hi - 1; j >= Math.max(0, hi - 8); j--) {
+    if (decodesPrefix(bytes, j, encoding, false)) return j;
+  }
+  return Math.max(0, hi - 1);
+}
+
+function sniffBom(bytes: Uint8Array): { encoding: TextEncodingName; length: number } | null {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { encoding: 'utf-8', length: 3 };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+/** Length of the BOM of `encoding` at the start of `bytes`, or 0 (used for explicit overrides). */
+function bomLengthFor(bytes: Uint8Array, encoding: TextEncodingName): number {
+  const bom = sniffBom(bytes);
+  return bom && bom.encoding === encoding ? bom.length : 0;
+}
+
+function indexOfNul(bytes: Uint8Array, end: number): number {
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return i;
+  return -1;
+}
+
+function isBadControl(c: number): boolean {
+  return c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d;
+}
+
+function countControlBytes(bytes: Uint8Array, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) if (isBadControl(bytes[i])) n++;
+  return n;
+}
+
+function controlShare(text: string): number {
+  if (text.length === 0) return 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isBadControl(text.charCodeAt(i))) n++;
+  return n / text.length;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Rejections
+ * ------------------------------------------------------------------------------------------------ */
+
+function reject(message: string, details: Record<string, unknown>): JiaoduiError {
+  return new JiaoduiError('import-rejected', message, details);
+}
+
+const MAGIC: { name: string; kind: string; bytes: number[] }[] = [
+  { name: 'a PNG image', kind: 'png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { name: 'a PDF file', kind: 'pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { name: 'a ZIP archive (or a .docx/.xlsx/.pptx Office document)', kind: 'zip', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'a ZIP archive', kind: 'zip', bytes: [0x50, 0x4b, 0x05, 0x06] }, // empty archive
+  { name: 'a GIF image', kind: 'gif', bytes: [0x47, 0x49, 0x46, 0x38] }, // GIF8(7|9)a
+  { name: 'a JPEG image', kind: 'jpeg', bytes: [0xff, 0xd8, 0xff] },
+  {
+    name: 'an old-style Office document (.doc/.xls/.ppt)',
+    kind: 'ole',
+    bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+  },
+  { name: 'a gzip archive', kind: 'gzip', bytes: [0x1f, 0x8b] },
+];
+
+function checkSizeAndMagic(bytes: Uint8Array): void {
+  if (bytes.length === 0) {
+    throw reject('The file is empty (0 bytes). Choose a file that contains the text to review.', {
+      reason: 'empty',
+      size: 0,
+    });
+  }
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    const mb = (bytes.length / (1024 * 1024)).toFixed(1);
+    const limit = MAX_IMPORT_BYTES / (1024 * 1024);
+    throw reject(
+      `The file is ${mb} MB, larger than the ${limit} MB import limit. ` +
+        `Split it into smaller files and import them one at a time.`,
+      { reason: 'too-large', size: bytes.length, limit: MAX_IMPORT_BYTES },
+    );
+  }
+  for (const m of MAGIC) {
+    if (bytes.length >= m.bytes.length && m.bytes.every((b, i) => bytes[i] === b)) {
+      throw reject(
+        `This looks like ${m.name}, not plain text. Save or export the text as a plain-text file ` +
+          `(.txt, preferably UTF-8) and import that instead.`,
+        { reason: 'binary', kind: m.kind },
+      );
+    }
+  }
+}
+
+function binaryControls(share: number): JiaoduiError {
+  const pct = share * 100;
+  return reject(
+    `This looks like a binary file, not plain text: ${pct < 10 ? pct.toFixed(1) : Math.round(pct)}% of its ` +
+      `characters are control characters. Import a plain-text file (.txt) instead.`,
+    { reason: 'binary', kind: 'control-characters', share },
+  );
+}
+
+/** Final checks on a decoded text: not empty or whitespace-only, no NULs, few control characters. */
+function assertLooksLikeText(text: string, encoding: TextEncodingName, bom: boolean): void {
+  if (/^\s*$/u.test(text)) {
+    throw reject(
+      `The file is empty: it contains only ${bom ? 'a byte-order mark and ' : ''}whitespace. ` +
+        `Choose a file that contains the text to review.`,
+      { reason: 'empty', encoding },
+    );
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    throw reject(
+      `This looks like a binary file, not plain text: read as ${DISPLAY_NAME[encoding]} it contains NUL ` +
+        `characters. If it is UTF-16 text, choose UTF-16LE or UTF-16BE as the encoding; otherwise import a ` +
+        `plain-text file (.txt) instead.`,
+      { reason: 'binary', kind: 'nul', encoding },
+    );
+  }
+  const share = controlShare(text);
+  if (share > MAX_CONTROL_SHARE) throw binaryControls(share);
+}
+
+function undecodable(bytes: Uint8Array, tried: readonly TextEncodingName[]): JiaoduiError {
+  const offsets = tried.map((encoding) => ({ encoding, offset: firstBadOffset(bytes, encoding) }));
+  const list = offsets.map((o) => `${DISPLAY_NAME[o.encoding]} (invalid at byte ${o.offset})`).join(', ');
+  return reject(
+    `The file is not valid text in any supported encoding. Tried ${list}. ` +
+      `It may be in another encoding (such as Latin-1 or Shift-JIS) or damaged: ` +
+      `re-save it as UTF-8 and import it again.`,
+    { reason: 'undecodable', tried: offsets },
+  );
+}
