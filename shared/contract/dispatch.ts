@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { apiSchema, isMethodName, type ApiErrorPayload, type JiaoduiApi, type MethodName } from './api';
-import { JiaoduiError, isJiaoduiError } from '../errors';
+import { JiaoduiError, isJiaoduiError, type ErrorCode } from '../errors';
 
 export function formatZodError(e: z.ZodError): string {
   return e.issues
@@ -46,4 +46,23 @@ export function makeClient<C>(call: (method: MethodName, args: unknown) => Promi
   const client: Record<string, (a: unknown) => Promise<unknown>> = {};
   for (const m of Object.keys(apiSchema) as MethodName[]) client[m] = (args: unknown) => call(m, args ?? {});
   return client as C;
+}
+
+/** What every transport carries back: a value or an error payload. */
+export type ApiEnvelope = { ok: true; value: unknown } | ({ ok: false } & ApiErrorPayload);
+
+export function envelope(api: JiaoduiApi, method: unknown, args: unknown, opts: DispatchOptions = {}): ApiEnvelope {
+  try {
+    return { ok: true, value: dispatch(api, method, args, opts) };
+  } catch (e) {
+    return { ok: false, ...toErrorPayload(e) };
+  }
+}
+
+/** Turn an envelope back into a value or a thrown JiaoduiError (client side). */
+export function unwrapEnvelope(env: unknown): unknown {
+  const e = env as ApiEnvelope | undefined;
+  if (e && e.ok === true) return e.value;
+  if (e && e.ok === false && e.error) throw new JiaoduiError(e.error.code as ErrorCode, e.error.message);
+  throw new JiaoduiError('internal', 'Malformed response from the Jiaodui backend.');
 }

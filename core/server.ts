@@ -1,0 +1,140 @@
+/**
+ * Browser mode: the renderer's production build plus `POST /api/:method`, on
+ * 127.0.0.1 only, guarded by a per-run token and Host/Origin checks. The API goes
+ * through the same dispatcher and validation as Electron's IPC.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { envelope } from '../shared/contract/dispatch';
+import { HTTP_API_PREFIX } from '../shared/contract/transport';
+import type { JiaoduiApi } from '../shared/contract/api';
+import { CONTENT_SECURITY_POLICY, contentType, hasValidToken, isAllowedRequest, staticRelativePath, statusForError } from './http-policy';
+
+/** Largest API request body: a 10 MiB import as base64 plus JSON overhead. */
+export const MAX_BODY_BYTES = 15 * 1024 * 1024;
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  token: string;
+  url: string;
+  close: () => Promise<void>;
+}
+
+export interface ServeOptions {
+  port?: number;
+  staticRoot: string;
+  token?: string;
+  /** Validate every result against the contract (tests). */
+  checkResults?: boolean;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('too-large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<RunningServer> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: (e as Error).message } });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedRequest({ host: req.headers.host, origin: req.headers.origin }, port)) {
+      return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Requests must come from this machine (127.0.0.1 or localhost).' } });
+    }
+    const url = req.url ?? '/';
+    if (url.startsWith(HTTP_API_PREFIX)) return handleApi(req, res, url.slice(HTTP_API_PREFIX.length).split('?')[0]);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'Only GET for files.' } });
+    return serveStatic(res, url);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'API calls are POST.' } });
+    if (!hasValidToken(req.headers.authorization, token)) {
+      return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token. Open the address printed by `jiaodui serve`.' } });
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'API calls must send application/json.' } });
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch {
+      return sendJson(res, 413, { ok: false, error: { code: 'invalid-input', message: `Request larger than ${MAX_BODY_BYTES / 1048576} MB.` } });
+    }
+    let args: unknown;
+    try {
+      args = body.length ? JSON.parse(body.toString('utf8')) : {};
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The request body is not valid JSON.' } });
+    }
+    const result = envelope(api, decodeURIComponent(method), args, { checkResults: opts.checkResults });
+    sendJson(res, result.ok ? 200 : statusForError(result.error.code), result);
+  }
+
+  async function serveStatic(res: ServerResponse, url: string): Promise<void> {
+    const rel = staticRelativePath(url);
+    if (rel === null) return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'Bad path.' } });
+    let file = join(opts.staticRoot, rel);
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+    } catch {
+      // Single-page app: unknown paths without an extension get index.html.
+      if (/\.[a-z0-9]+$/i.test(rel)) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      file = join(opts.staticRoot, 'index.html');
+    }
+    const data = await readFile(file);
+    send(res, 200, data, contentType(file), file.endsWith('.html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {});
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

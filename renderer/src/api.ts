@@ -1,0 +1,47 @@
+/**
+ * The renderer's one way to reach the backend: the preload's `window.jiaodui` under
+ * Electron, or HTTP with the per-run token in browser mode. Both are typed by the
+ * contract in shared/ and return the same envelopes.
+ */
+import type { JiaoduiClient, MethodName } from '../../shared/contract/api';
+import { makeClient, unwrapEnvelope } from '../../shared/contract/dispatch';
+import { HTTP_API_PREFIX, PRELOAD_GLOBAL, TOKEN_STORAGE_KEY } from '../../shared/contract/transport';
+
+declare global {
+  interface Window {
+    [PRELOAD_GLOBAL]?: JiaoduiClient;
+  }
+}
+
+/** Browser mode: move `#token=…` from the address into sessionStorage and strip it from the URL. */
+export function captureToken(): string | null {
+  const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (m) {
+    sessionStorage.setItem(TOKEN_STORAGE_KEY, decodeURIComponent(m[1]));
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_STORAGE_KEY);
+}
+
+export type TransportKind = 'electron' | 'http';
+
+export function createClient(): { client: JiaoduiClient; transport: TransportKind } {
+  const injected = window[PRELOAD_GLOBAL];
+  if (injected) return { client: injected, transport: 'electron' };
+  const token = captureToken();
+  const client = makeClient<JiaoduiClient>(async (method: MethodName, args: unknown) => {
+    const res = await fetch(`${HTTP_API_PREFIX}${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+      body: JSON.stringify(args ?? {}),
+    });
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      throw new Error(`The Jiaodui server answered ${res.status} without JSON.`);
+    }
+    return unwrapEnvelope(body);
+  });
+  return { client, transport: 'http' };
+}

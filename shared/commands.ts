@@ -1,0 +1,67 @@
+/**
+ * Every user command, declared once: the Electron menus are built from this list and
+ * the command palette (Ctrl/Cmd+K) lists the same entries, so browser mode and tests
+ * reach everything the menus do. Labels live in the renderer's string catalog under
+ * `command.<id>`; `label` here is the English fallback the main process uses.
+ */
+export type MenuName = 'file' | 'edit' | 'segment' | 'view' | 'help';
+
+export interface CommandSpec {
+  id: string;
+  menu: MenuName;
+  label: string;
+  /** Electron accelerator syntax; the renderer translates it for its key handler and display. */
+  accelerator?: string;
+}
+
+export const COMMANDS = [
+  { id: 'file.import', menu: 'file', label: 'Import File…', accelerator: 'CmdOrCtrl+O' },
+  { id: 'file.paste', menu: 'file', label: 'Import from Clipboard Text…', accelerator: 'CmdOrCtrl+Shift+V' },
+  { id: 'file.export', menu: 'file', label: 'Export…', accelerator: 'CmdOrCtrl+E' },
+  { id: 'file.library', menu: 'file', label: 'Show Library', accelerator: 'CmdOrCtrl+L' },
+  { id: 'file.trash', menu: 'file', label: 'Show Trash' },
+  { id: 'edit.undo', menu: 'edit', label: 'Undo', accelerator: 'CmdOrCtrl+Z' },
+  { id: 'edit.redo', menu: 'edit', label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z' },
+  { id: 'edit.find', menu: 'edit', label: 'Find in All Documents…', accelerator: 'CmdOrCtrl+F' },
+  { id: 'edit.goto', menu: 'edit', label: 'Go to Segment…', accelerator: 'CmdOrCtrl+G' },
+  { id: 'segment.edit', menu: 'segment', label: 'Edit Segment', accelerator: 'Enter' },
+  { id: 'segment.approve', menu: 'segment', label: 'Approve Segment', accelerator: 'CmdOrCtrl+Enter' },
+  { id: 'segment.unreview', menu: 'segment', label: 'Mark Segment Unreviewed', accelerator: 'CmdOrCtrl+Shift+Enter' },
+  { id: 'segment.split', menu: 'segment', label: 'Split Segment at Cursor', accelerator: 'Alt+S' },
+  { id: 'segment.merge', menu: 'segment', label: 'Merge with Next Segment', accelerator: 'Alt+M' },
+  { id: 'segment.furniture', menu: 'segment', label: 'Toggle Page Furniture', accelerator: 'Alt+F' },
+  { id: 'segment.history', menu: 'segment', label: 'Show Segment History', accelerator: 'Alt+H' },
+  { id: 'segment.next', menu: 'segment', label: 'Next Segment', accelerator: 'Down' },
+  { id: 'segment.previous', menu: 'segment', label: 'Previous Segment', accelerator: 'Up' },
+  { id: 'segment.nextUnreviewed', menu: 'segment', label: 'Next Unreviewed Segment', accelerator: 'Alt+Down' },
+  { id: 'view.palette', menu: 'view', label: 'Command Palette…', accelerator: 'CmdOrCtrl+K' },
+  { id: 'view.theme.system', menu: 'view', label: 'Theme: Follow System' },
+  { id: 'view.theme.light', menu: 'view', label: 'Theme: Light' },
+  { id: 'view.theme.dark', menu: 'view', label: 'Theme: Dark' },
+  { id: 'view.zoomIn', menu: 'view', label: 'Zoom In', accelerator: 'CmdOrCtrl+=' },
+  { id: 'view.zoomOut', menu: 'view', label: 'Zoom Out', accelerator: 'CmdOrCtrl+-' },
+  { id: 'view.zoomReset', menu: 'view', label: 'Actual Size', accelerator: 'CmdOrCtrl+0' },
+  { id: 'view.language', menu: 'view', label: 'Switch Language (English / 繁體中文)' },
+  { id: 'help.shortcuts', menu: 'help', label: 'Keyboard Shortcuts', accelerator: 'F1' },
+] as const satisfies readonly CommandSpec[];
+
+export type CommandId = (typeof COMMANDS)[number]['id'];
+
+export function isCommandId(id: unknown): id is CommandId {
+  return typeof id === 'string' && COMMANDS.some((c) => c.id === id);
+}
+
+/** Channel on which the main process sends a menu command to the renderer. */
+export const COMMAND_CHANNEL = 'jiaodui:command';
+/** Global the preload exposes for shell integration (menu commands, platform). */
+export const SHELL_GLOBAL = 'jiaoduiShell';
+
+export interface ShellBridge {
+  platform: string;
+  /** Subscribe to menu commands; returns an unsubscribe function. */
+  onCommand(cb: (id: CommandId) => void): () => void;
+  /** Native open dialog; resolves to the chosen files' names and base64 contents. */
+  openFiles(): Promise<{ fileName: string; data: string }[]>;
+  /** Native save dialog; resolves to the path written, or null when cancelled. */
+  saveFile(suggestedName: string, content: string): Promise<string | null>;
+}
