@@ -38,9 +38,9 @@ export function staticRelativePath(urlPath: string): string | null {
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').includes('..')) return null;
   const normal = posix.normalize(decoded);
-  if (!normal.startsWith('/') || normal.split('/').includes('..')) return null;
+  if (!normal.startsWith('/')) return null;
   const rel = normal.replace(/^\/+/, '');
   return rel === '' ? 'index.html' : rel;
 }

@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { JiaoduiError } from '../shared/errors';
-import { migrations, LATEST_SCHEMA_VERSION } from './migrations';
+import { migrations as allMigrations } from './migrations';
+import type { Migration } from './migrations/types';
 
 export type Db = Database.Database;
 
@@ -17,6 +18,8 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Where to put the pre-migration backup; default `<db>.backup-v<from>-<timestamp>`. */
   backupPath?: (fromVersion: number) => string;
+  /** The migration list (tests substitute their own). */
+  migrations?: readonly Migration[];
 }
 
 export interface OpenResult {
@@ -38,6 +41,8 @@ function readVersionReadOnly(path: string, nativeBinding?: string): number {
 }
 
 export async function openDatabase(path: string, opts: OpenOptions = {}): Promise<OpenResult> {
+  const migrations = opts.migrations ?? allMigrations;
+  const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
   const exists = path !== ':memory:' && existsSync(path);
   if (exists) {
     const version = readVersionReadOnly(path, opts.nativeBinding);
@@ -63,7 +68,7 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
         backupPath = opts.backupPath?.(from) ?? `${path}.backup-v${from}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
         await db.backup(backupPath);
       }
-      migrate(db, from);
+      migrate(db, from, migrations);
     }
     return { db, backupPath, migratedFrom: from };
   } catch (e) {
@@ -73,7 +78,7 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
 }
 
 /** Apply every pending migration in one transaction; a failure leaves the database as it was. */
-export function migrate(db: Db, from: number): void {
+export function migrate(db: Db, from: number, migrations: readonly Migration[] = allMigrations): void {
   const pending = migrations.filter((m) => m.version > from);
   if (!pending.length) return;
   db.transaction(() => {

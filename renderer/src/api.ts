@@ -6,11 +6,19 @@
 import type { JiaoduiClient, MethodName } from '../../shared/contract/api';
 import { makeClient, unwrapEnvelope } from '../../shared/contract/dispatch';
 import { HTTP_API_PREFIX, PRELOAD_GLOBAL, TOKEN_STORAGE_KEY } from '../../shared/contract/transport';
+import { SHELL_GLOBAL, type ShellBridge } from '../../shared/commands';
 
 declare global {
   interface Window {
     [PRELOAD_GLOBAL]?: JiaoduiClient;
+    /** Electron only: menus and native dialogs (see ShellBridge). */
+    [SHELL_GLOBAL]?: ShellBridge;
   }
+}
+
+/** The Electron shell bridge, when running under Electron. */
+export function getShell(): ShellBridge | null {
+  return window[SHELL_GLOBAL] ?? null;
 }
 
 /** Browser mode: move `#token=…` from the address into sessionStorage and strip it from the URL. */

@@ -47,14 +47,18 @@ function snapEnd(text: string, i: number): number {
 export function mapPosition(parts: readonly DiffPart[], pos: number, bias: 'start' | 'end' = 'start'): number {
   let oldPos = 0;
   let newPos = 0;
+  let prevOp: DiffPart['op'] | null = null;
   for (const p of parts) {
     const len = p.text.length;
     if (p.op === 'insert') {
-      // An insertion exactly at an anchor's end stays outside it; at its start, too.
-      if (oldPos === pos && bias === 'end') return newPos;
+      // A pure insertion at an anchor's end stays outside it; a replacement
+      // (deletion then insertion) ending there is inside.
+      if (oldPos === pos && bias === 'end' && prevOp !== 'delete') return newPos;
       newPos += len;
+      prevOp = p.op;
       continue;
     }
+    prevOp = p.op;
     if (pos < oldPos + len || (pos === oldPos + len && p.op === 'equal' && bias === 'end')) {
       return p.op === 'equal' ? newPos + (pos - oldPos) : newPos;
     }

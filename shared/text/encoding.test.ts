@@ -228,8 +228,10 @@ describe('overrides', () => {
     expect(rejection(() => decodeText(fixture('empty.txt'), 'utf-8')).message).toMatch(/^The file is empty/);
     expect(rejection(() => decodeText(fixture('whitespace.txt'), 'utf-8')).message).toMatch(/^The file is empty/);
     expect(rejection(() => decodeText(fixture('binary.png'), 'big5')).message).toMatch(/PNG/);
-    // UTF-16 read as UTF-8 is full of NULs.
-    expect(rejection(() => decodeText(fixture('utf16le-nobom.txt'), 'utf-8')).message).toMatch(/NUL/);
+    // ASCII-only UTF-16 read as UTF-8 is valid, but full of NULs.
+    const asciiUtf16 = bytesOf([0x41, 0x00, 0x42, 0x00, 0x0a, 0x00]);
+    expect(decodeText(asciiUtf16).text).toBe('AB\n');
+    expect(rejection(() => decodeText(asciiUtf16, 'utf-8')).message).toMatch(/NUL.*UTF-16LE or UTF-16BE/);
   });
 });
 
@@ -271,6 +273,27 @@ describe('rejections', () => {
     const bytes = new Uint8Array(256).map((_, i) => (i * 37) & 0xff);
     const err = rejection(() => detectEncoding(bytes));
     expect(err.message).toMatch(/binary file.*NUL/);
+  });
+
+  it('says so when a file looks like BOM-less UTF-16 but does not decode', () => {
+    const truncated = fixture('utf16le-nobom.txt').subarray(0, 41);
+    const err = rejection(() => detectEncoding(truncated));
+    expect(err.message).toMatch(/^The file looks like UTF-16LE text without a byte-order mark, but it is not valid/);
+    expect(err.message).toContain('byte offset 40');
+    expect(err.message).toContain('odd number of bytes');
+  });
+
+  it('never reports high confidence for a reading that does not look like Chinese', () => {
+    // 0xFF alone is invalid in WHATWG Big5, but ICU's Big5 (Node) maps it to a private-use character.
+    const bytes = bytesOf('plain ascii text ', [0xff], ' more ascii\n');
+    let guess;
+    try {
+      guess = detectEncoding(bytes);
+    } catch (e) {
+      expect((e as JiaoduiError).code).toBe('import-rejected');
+      return;
+    }
+    expect(guess.confidence).toBe('low');
   });
 
   it('refuses data with many control characters', () => {

@@ -28,7 +28,10 @@ export interface EncodingGuess {
   encoding: TextEncodingName;
   /** A byte-order mark was present (and is stripped from the decoded text). */
   bom: boolean;
-  /** certain = BOM; high = only one candidate decodes cleanly or a clear score margin; low = a guess. */
+  /**
+   * certain = BOM; high = only one candidate decodes cleanly or a clear score margin; low = a guess
+   * (close scores, or a Big5/GB18030 reading that does not look like Chinese text).
+   */
   confidence: 'certain' | 'high' | 'low';
   /**
    * Every encoding that decodes the whole file without errors into plausible text, best (the chosen one) first.
@@ -240,6 +243,9 @@ function detect(bytes: Uint8Array): Detection {
     chosen = others[0];
     const runnerUp = others[1];
     confidence = !runnerUp || chosen.score - runnerUp.score >= CLEAR_MARGIN ? 'high' : 'low';
+    // Even the only clean reading is a guess when it does not look like Chinese (mostly private-use or rare
+    // characters), e.g. Latin-1 bytes that happen to form valid Big5 pairs.
+    if (chosen.score <= 0) confidence = 'low';
   }
   assertLooksLikeText(chosen.text, chosen.encoding, false);
   const ordered = [chosen, ...candidates.filter((c) => c !== chosen).sort(byScore)];
@@ -313,8 +319,9 @@ function nulParity(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
       else odd++;
     }
   }
-  if (odd > 0 && even * 10 <= odd) return 'utf-16le';
-  if (even > 0 && odd * 10 <= even) return 'utf-16be';
+  // A handful of NULs on one side is not a pattern; UTF-16 text with some ASCII has many.
+  if (odd >= 4 && even * 10 <= odd) return 'utf-16le';
+  if (even >= 4 && odd * 10 <= even) return 'utf-16be';
   return null;
 }
 
@@ -476,6 +483,14 @@ function firstBadOffset(bytes: Uint8Array, encoding: TextEncodingName): number {
   if (decodesPrefix(bytes, hi, encoding, true)) {
     // Only the end is wrong: an incomplete sequence (or odd byte count in UTF-16) is cut off.
   } else {
+    // Gallop first: bad bytes are usually near the start, and short prefixes are cheap to decode.
+    for (let probe = 256; probe < hi; probe *= 4) {
+      if (!decodesPrefix(bytes, probe, encoding, true)) {
+        hi = probe;
+        break;
+      }
+      lo = probe;
+    }
     while (hi - lo > 1) {
       const mid = (lo + hi) >>> 1;
       if (decodesPrefix(bytes, mid, encoding, true)) lo = mid;

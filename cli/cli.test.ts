@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir, SAMPLE_TEXT } from '../core/test-helpers';
+import { SAMPLE_FILE, PACKAGE_ROOT } from '../core/context';
+import { cliOutputSchemas, CliErrorOutput } from '../shared/contract/cli';
+import type { z } from 'zod';
+
+const BIN = join(PACKAGE_ROOT, 'bin', 'jiaodui.mjs');
+let t: ReturnType<typeof tempDir>;
+let db: string;
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, JIAODUI_DB: '' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+type Schemas = typeof cliOutputSchemas;
+function json<K extends keyof Schemas>(cmd: K, ...args: string[]): z.infer<Schemas[K]> {
+  const r = run(cmd, ...args, '--format', 'json');
+  expect(r.code, r.err).toBe(0);
+  return cliOutputSchemas[cmd].parse(JSON.parse(r.out)) as z.infer<Schemas[K]>;
+}
+
+beforeAll(() => {
+  t = tempDir();
+  db = join(t.dir, 'cli.db');
+});
+afterAll(() => t.cleanup());
+
+describe('jiaodui CLI', () => {
+  let documentId = 0;
+
+  it('imports and prints the import JSON', () => {
+    const r = run('import', SAMPLE_FILE, '--project', 'SenseTime');
+    expect(r.code, r.err).toBe(0);
+    const out = cliOutputSchemas.import.parse(JSON.parse(r.out));
+    expect(out).toMatchObject({ encoding: 'utf-8', script: 'hant', variant: 't' });
+    documentId = out.documentId;
+  });
+
+  it('imports a Big5 file with detection and an override', () => {
+    const fixture = join(PACKAGE_ROOT, 'tests', 'fixtures', 'encodings', 'big5.txt');
+    expect(cliOutputSchemas.import.parse(JSON.parse(run('import', fixture).out)).encoding).toBe('big5');
+    expect(cliOutputSchemas.import.parse(JSON.parse(run('import', fixture, '--encoding', 'Big-5').out)).encoding).toBe('big5');
+  });
+
+  it('lists, shows and searches with JSON that matches the schemas', () => {
+    const list = json('list');
+    expect(list.some((d) => d.id === documentId && d.projectName === 'SenseTime')).toBe(true);
+    const show = json('show', String(documentId));
+    expect(show.segments.length).toBeGreaterThan(100);
+    expect(show.segments[0]).toHaveProperty('rendering');
+    const hits = json('search', '王徵');
+    expect(hits).toHaveLength(1);
+  });
+
+  it('edits, undoes and redoes through the service; export shows the result', () => {
+    const show = json('show', String(documentId));
+    const seg = show.segments.find((s) => s.text.includes('王震'))!;
+    const edit = json('edit', String(documentId), String(seg.id), '--text', seg.text.replace('王震', '王征'));
+    expect(edit.segments[0].status).toBe('edited');
+    let txt = run('export', String(documentId), '--format', 'txt', '--script', 'hant');
+    expect(txt.out).toBe(SAMPLE_TEXT.replace('王震', '王征'));
+    json('undo', String(documentId));
+    txt = run('export', String(documentId), '--format', 'txt', '--script', 'hant');
+    expect(txt.out).toBe(SAMPLE_TEXT);
+    json('redo', String(documentId));
+    const out = join(t.dir, 'out.txt');
+    expect(run('export', String(documentId), '--format', 'txt', '--script', 'hans', '--out', out).code).toBe(0);
+    const hans = readFileSync(out, 'utf8');
+    expect(hans).toContain('王征');
+    expect(hans).toContain('商汤科技');
+  });
+
+  it('usage and input errors: one line on stderr, exit 2', () => {
+    const bin = join(t.dir, 'x.png');
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    const empty = join(t.dir, 'empty.txt');
+    writeFileSync(empty, '');
+    const cases: string[][] = [
+      ['frobnicate'],
+      ['import'],
+      ['import', join(t.dir, 'missing.txt')],
+      ['import', bin],
+      ['import', empty],
+      ['import', SAMPLE_FILE, '--encoding', 'latin-1'],
+      ['show', 'abc'],
+      ['show', '9999'],
+      ['edit', String(documentId), '1'],
+      ['export', String(documentId), '--script', 'klingon'],
+      ['--no-such-flag'],
+    ];
+    for (const c of cases) {
+      const r = run(...c);
+      expect(r.code, c.join(' ')).toBe(2);
+      expect(r.err.trim().split('\n'), c.join(' ')).toHaveLength(1);
+      expect(r.err, c.join(' ')).toMatch(/^jiaodui: /);
+    }
+  });
+
+  it('errors in JSON mode keep stdout JSON-only', () => {
+    const r = run('show', '9999', '--format', 'json');
+    expect(r.code).toBe(2);
+    CliErrorOutput.parse(JSON.parse(r.out));
+  });
+
+  it('refuses a file over the import limit without reading it whole', () => {
+    const big = join(t.dir, 'big.txt');
+    writeFileSync(big, Buffer.alloc(11 * 1024 * 1024, 0x41));
+    const r = run('import', big);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/limit is 10 MB/);
+  });
+});

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import type { Migration } from './migrations/types';
+import { join } from 'node:path';
+import { openDatabase } from './connection';
+import { LATEST_SCHEMA_VERSION } from './migrations';
+import { tempDir } from '../core/test-helpers';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  cleanups.forEach((c) => c());
+  cleanups = [];
+});
+function dir() {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+describe('openDatabase', () => {
+  it('creates and migrates an empty database with WAL, foreign keys and busy timeout', async () => {
+    const path = join(dir(), 'sub', 'j.db');
+    const { db, backupPath, migratedFrom } = await openDatabase(path);
+    expect(migratedFrom).toBe(0);
+    expect(backupPath).toBeNull();
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.close();
+    // Reopening an up-to-date database migrates nothing and backs up nothing.
+    const again = await openDatabase(path);
+    expect(again.backupPath).toBeNull();
+    again.db.close();
+  });
+
+  it('refuses a database from a newer version and leaves it byte for byte untouched', async () => {
+    const path = join(dir(), 'future.db');
+    const raw = new Database(path);
+    raw.exec('CREATE TABLE t (x)');
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    raw.close();
+    const before = readFileSync(path);
+    await expect(openDatabase(path)).rejects.toMatchObject({ code: 'db-future' });
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(path + '-wal')).toBe(false);
+  });
+
+  it('backs up an existing database before migrating it, and a failing migration changes nothing', async () => {
+    const d = dir();
+    const path = join(d, 'old.db');
+    const v1: Migration = { version: 1, name: 'v1', up: (db) => db.exec('CREATE TABLE notes (x TEXT); ') };
+    const first = await openDatabase(path, { migrations: [v1] });
+    first.db.prepare('INSERT INTO notes VALUES (?)').run('kept');
+    first.db.close();
+
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      up: (db) => {
+        db.exec('CREATE TABLE half (y)');
+        throw new Error('boom');
+      },
+    };
+    await expect(openDatabase(path, { migrations: [v1, broken] })).rejects.toThrow('boom');
+    const check = new Database(path, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(1);
+    expect(check.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'half'`).pluck().get()).toBe(0);
+    check.close();
+
+    const v2: Migration = { version: 2, name: 'v2', up: (db) => db.exec('ALTER TABLE notes ADD COLUMN y TEXT') };
+    const second = await openDatabase(path, { migrations: [v1, v2] });
+    expect(second.migratedFrom).toBe(1);
+    expect(second.backupPath).toBeTruthy();
+    second.db.close();
+    const backups = readdirSync(d).filter((f) => f.includes('backup-v1'));
+    expect(backups.length).toBeGreaterThanOrEqual(1);
+    const b = new Database(second.backupPath!, { readonly: true });
+    expect(b.pragma('user_version', { simple: true })).toBe(1);
+    expect(b.prepare('SELECT x FROM notes').pluck().all()).toEqual(['kept']);
+    b.close();
+  });
+
+  it('rejects a file that is not a database with a clear message', async () => {
+    const path = join(dir(), 'not.db');
+    writeFileSync(path, 'hello, this is text, not SQLite at all'.repeat(100));
+    await expect(openDatabase(path)).rejects.toThrow(/not a Jiaodui database|not a database/);
+  });
+});
