@@ -18,7 +18,8 @@ import { runServe } from './serve';
 const USAGE = `Usage: jiaodui [--db PATH] <command> [options]
 
 Commands:
-  import FILE [--project NAME] [--title T] [--encoding ENC]   import a text file
+  import FILE [--project NAME] [--title T] [--encoding ENC] [--variant t|tw|hk]
+                                                              import a text file
   list [--format json]                                        list documents
   show DOC [--format json]                                    show a document's segments
   edit DOC SEGMENT --text T                                   correct a segment
@@ -56,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
       project: { type: 'string' },
       title: { type: 'string' },
       encoding: { type: 'string' },
+      variant: { type: 'string' },
       text: { type: 'string' },
       script: { type: 'string' },
       out: { type: 'string' },
@@ -100,7 +102,15 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       }
       const bytes = new Uint8Array(readFileSync(file));
       const encoding = typeof f.encoding === 'string' ? parseEncodingName(f.encoding) : undefined;
-      const r = service.importBytes(bytes, { fileName: basename(file), encoding, projectName: f.project as string | undefined, title: f.title as string | undefined });
+      const variant = f.variant;
+      if (variant !== undefined && !['t', 'tw', 'hk'].includes(String(variant))) throw new UsageError(`--variant must be t, tw or hk, got "${String(variant)}".`);
+      const r = service.importBytes(bytes, {
+        fileName: basename(file),
+        encoding,
+        variant: variant as 't' | 'tw' | 'hk' | undefined,
+        projectName: f.project as string | undefined,
+        title: f.title as string | undefined,
+      });
       // Import always prints its JSON result (the contract of `jiaodui import`).
       process.stdout.write(JSON.stringify(r) + '\n');
       return 0;

@@ -4,6 +4,8 @@ import { dispatch } from '../shared/contract/dispatch';
 import { databaseDigest } from '../db/digest';
 import type { JiaoduiService } from './service';
 import { JiaoduiError } from '../shared/errors';
+import { readFileSync } from 'node:fs';
+import { decodeText } from '../shared/text/encoding';
 
 let ctx: Awaited<ReturnType<typeof freshService>>;
 let service: JiaoduiService;
@@ -52,6 +54,32 @@ describe('import', () => {
     expect(() => service.importBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), { fileName: 'x.png' })).toThrow(/PNG|binary/i);
     expect(() => service.importBytes(new Uint8Array(Buffer.from('   \n\n  ')), { fileName: 'ws.txt' })).toThrow(JiaoduiError);
     expect(databaseDigest(service.db)).toBe(before);
+  });
+
+  it('keeps offsets into the original: every segment is the slice it says it is', () => {
+    const { documentId } = importSample(service);
+    for (const seg of service.getSegments({ documentId })) expect(SAMPLE_TEXT.slice(seg.start, seg.end)).toBe(seg.machineText);
+  });
+
+  it('imports every supported encoding and exports exactly the decoded text', () => {
+    const dir = new URL('../tests/fixtures/encodings/', import.meta.url);
+    const cases: [string, string][] = [
+      ['big5.txt', 'big5'],
+      ['gb18030.txt', 'gb18030'],
+      ['utf16le-bom.txt', 'utf-16le'],
+      ['utf16be-bom.txt', 'utf-16be'],
+      ['utf16le-nobom.txt', 'utf-16le'],
+      ['utf8-bom.txt', 'utf-8'],
+    ];
+    for (const [file, enc] of cases) {
+      const bytes = new Uint8Array(readFileSync(new URL(file, dir)));
+      const r = service.importBytes(bytes, { fileName: file });
+      expect(r.encoding, file).toBe(enc);
+      const decoded = decodeText(bytes).text;
+      const script = service.getDocument({ documentId: r.documentId }).script;
+      expect(service.exportDocument({ documentId: r.documentId, format: 'txt', script }).content, file).toBe(decoded);
+    }
+    expect(service.importBytes(new Uint8Array(readFileSync(new URL('gb18030.txt', dir))), { fileName: 'x' }).script).toBe('hans');
   });
 
   it('imports the sample once on first start only', () => {

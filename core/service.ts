@@ -180,7 +180,7 @@ export class JiaoduiService implements JiaoduiApi {
 
   previewImport(args: ArgsOf<'previewImport'>): ResultOf<'previewImport'> {
     const bytes = base64ToBytes(args.data);
-    const p = prepareImport(bytes, { encoding: args.encoding });
+    const p = prepareImport(bytes, { encoding: args.encoding, variant: args.variant });
     return {
       guess: p.guess,
       encoding: p.encoding,
@@ -200,9 +200,9 @@ export class JiaoduiService implements JiaoduiApi {
   /** Import raw bytes (the CLI and first-start sample import call this directly). */
   importBytes(
     bytes: Uint8Array,
-    args: { fileName: string; encoding?: ArgsOf<'importDocument'>['encoding']; projectId?: number; projectName?: string; title?: string },
+    args: Omit<ArgsOf<'importDocument'>, 'data'>,
   ): ResultOf<'importDocument'> {
-    const p = prepareImport(bytes, { encoding: args.encoding }); // throws before any write
+    const p = prepareImport(bytes, { encoding: args.encoding, variant: args.variant }); // throws before any write
     const sha = createHash('sha256').update(bytes).digest('hex');
     const now = this.now();
     return this.tx(() => {

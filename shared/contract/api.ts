@@ -48,7 +48,7 @@ export const apiSchema = {
   emptyTrash: method(NoArgs, z.object({ deleted: z.number().int() }), 'Delete every trashed document for good.'),
 
   previewImport: method(
-    z.object({ fileName: Text(500), data: Base64, encoding: S.TextEncodingName.optional() }).strict(),
+    z.object({ fileName: Text(500), data: Base64, encoding: S.TextEncodingName.optional(), variant: S.Variant.optional() }).strict(),
     S.ImportPreview,
     'Detect encoding, script and variant of a file without storing anything.',
   ),
@@ -58,6 +58,7 @@ export const apiSchema = {
         fileName: Text(500),
         data: Base64,
         encoding: S.TextEncodingName.optional(),
+        variant: S.Variant.optional(),
         projectId: S.Id.optional(),
         projectName: ProjectName.optional(),
         title: z.string().trim().min(1).max(500).optional(),

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs everything the tests need and runs every test:
+#   OS packages (Chromium + CJK fonts + xmllint, via apt when missing), npm dependencies,
+#   type check, unit/integration tests (Vitest, real SQLite files), the production build,
+#   and the Playwright end-to-end tests in Debian's Chromium (Electron's spec skips
+#   itself where Electron's binary is not installed). Ends with one summary line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need_apt+=(fonts-noto-cjk)
+command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "Installing OS packages: ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+
+mkdir -p test-results
+npm run typecheck
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json || status=$?
+npm run build
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=$?
+node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json
+exit $status

@@ -1,0 +1,19 @@
+// Adds up Vitest's and Playwright's JSON reports into one closing line:
+// "Tests: N passed, N failed, N skipped".
+import { existsSync, readFileSync } from 'node:fs';
+
+let passed = 0, failed = 0, skipped = 0;
+const [vitestFile, playwrightFile] = process.argv.slice(2);
+if (vitestFile && existsSync(vitestFile)) {
+  const v = JSON.parse(readFileSync(vitestFile, 'utf8'));
+  passed += v.numPassedTests ?? 0;
+  failed += v.numFailedTests ?? 0;
+  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+} else failed += 1;
+if (playwrightFile && existsSync(playwrightFile)) {
+  const p = JSON.parse(readFileSync(playwrightFile, 'utf8'));
+  passed += p.stats?.expected ?? 0;
+  failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0);
+  skipped += p.stats?.skipped ?? 0;
+} else failed += 1;
+console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
