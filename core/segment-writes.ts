@@ -55,6 +55,8 @@ export function applyStructure(db: Db, state: StructureState, now: string): void
   const leaving = state.retired.map((id) => segq.getSegment(db, id)).filter((s): s is segq.SegmentRow => !!s && !s.retired);
   segq.setRetired(db, state.retired, true, now);
   segq.setRetired(db, state.live, false, now);
+  const docId = (leaving[0] ?? segq.getSegment(db, state.live[0]))?.documentId;
+  if (docId !== undefined) segq.renumberDocument(db, docId);
   const arriving = state.live.map((id) => segq.getSegment(db, id)!).sort((a, b) => a.position - b.position);
   if (!leaving.length || !arriving.length) return;
   leaving.sort((a, b) => a.position - b.position);

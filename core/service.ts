@@ -243,6 +243,7 @@ export class JiaoduiService implements JiaoduiApi {
           updatedAt: now,
         });
       });
+      segq.indexDocumentSegments(this.db, documentId);
       return { documentId, segments: p.segmented.segments.length, encoding: p.encoding, script: p.script, variant: p.variant };
     });
   }
@@ -483,7 +484,7 @@ export class JiaoduiService implements JiaoduiApi {
         documentTitle: r.documentTitle,
         projectId: r.projectId,
         segmentId: r.segmentId,
-        index: segq.segmentIndex(this.db, r.documentId, r.position),
+        index: r.position,
         text: r.text,
         matchStart: at >= 0 ? at : null,
         matchEnd: at >= 0 ? at + q.length : null,

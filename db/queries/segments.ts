@@ -51,17 +51,33 @@ export function listSegments(db: Db, documentId: number): SegmentRow[] {
   return rows.map((r, i) => fromRaw(r, i));
 }
 
-/** Index = number of live segments before it in its document. */
-export function segmentIndex(db: Db, documentId: number, position: number): number {
-  return db.prepare(`SELECT count(*) FROM segments WHERE document_id = ? AND retired = 0 AND position < ?`).pluck().get(documentId, position) as number;
-}
 
 export function getSegment(db: Db, id: number): SegmentRow | undefined {
   const r = db.prepare(`SELECT ${COLS} FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`).get(id) as Raw | undefined;
-  return r && fromRaw(r, r.retired ? -1 : segmentIndex(db, r.documentId, r.position));
+  return r && fromRaw(r, r.retired ? -1 : r.position);
+}
+
+/** Add segments to the full-text index (every insert path calls one of these in its transaction). */
+export function indexDocumentSegments(db: Db, documentId: number): void {
+  db.prepare(`INSERT INTO segments_fts(rowid, current_text, rendering) SELECT id, current_text, rendering FROM segments WHERE document_id = ?`).run(documentId);
+}
+
+/** Give live segments dense positions 0..n-1, so a segment's index is its position. */
+export function renumberDocument(db: Db, documentId: number): void {
+  const ids = db.prepare(`SELECT id, position FROM segments WHERE document_id = ? AND retired = 0 ORDER BY position, id`).raw().all(documentId) as [number, number][];
+  const upd = db.prepare(`UPDATE segments SET position = ? WHERE id = ?`);
+  ids.forEach(([id, pos], i) => {
+    if (pos !== i) upd.run(i, id);
+  });
 }
 
 export function insertSegment(db: Db, s: NewSegment): number {
+  const id = insertSegmentRow(db, s);
+  db.prepare(`INSERT INTO segments_fts(rowid, current_text, rendering) VALUES (?, ?, ?)`).run(id, s.currentText, s.rendering);
+  return id;
+}
+
+function insertSegmentRow(db: Db, s: NewSegment): number {
   return Number(
     db
       .prepare(
@@ -74,7 +90,7 @@ export function insertSegment(db: Db, s: NewSegment): number {
   );
 }
 
-/** Prepared bulk insert for imports (one statement reused for every row). */
+/** Prepared bulk insert for imports (one statement reused for every row); call indexDocumentSegments after. */
 export function segmentInserter(db: Db): (s: NewSegment) => number {
   const stmt = db.prepare(
     `INSERT INTO segments (document_id, position, paragraph, machine_text, current_text, sep, start_offset, end_offset,

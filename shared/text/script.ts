@@ -5,7 +5,7 @@
 import { getConverter, type ConversionConfig } from './convert';
 import type { ScriptT, VariantT } from '../domain/schemas';
 
-const SAMPLE_CHARS = 20_000;
+const SAMPLE_CHARS = 8_000;
 
 function differingChars(a: string, b: string): number {
   const x = Array.from(a);

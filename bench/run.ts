@@ -1,0 +1,158 @@
+/**
+ * `npm run bench`: performance figures, each next to a reference measured in the same
+ * run, printed as a table and recorded in bench/results/. Never a timed test.
+ * `--quick` uses 10 documents instead of 100 for the search figure.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import * as OpenCC from 'opencc-js';
+import { openService, SAMPLE_FILE, PACKAGE_ROOT } from '../core/context';
+import { segmentText } from '../shared/text/segment';
+import { median, ms, percentile, ratio, sample } from './stats';
+
+interface Row {
+  figure: string;
+  value: string;
+  reference: string;
+  ratio: string;
+  target: string;
+}
+
+const quick = process.argv.includes('--quick');
+const dir = mkdtempSync(join(tmpdir(), 'jiaodui-bench-'));
+const rows: Row[] = [];
+const raw: Record<string, number> = {};
+
+function textOfSize(bytes: number): string {
+  const s = readFileSync(SAMPLE_FILE, 'utf8');
+  let t = '';
+  while (Buffer.byteLength(t) < bytes) t += s + '\n\n';
+  return t;
+}
+
+async function main() {
+  const oneMb = textOfSize(1_000_000);
+  const tenKb = readFileSync(SAMPLE_FILE, 'utf8').slice(0, 3400); // ≈10 KB in UTF-8
+  const oneMbBytes = new Uint8Array(Buffer.from(oneMb));
+
+  // --- Import: end to end vs bare opencc-js + bare better-sqlite3 bulk insert --------------
+  const service = await openService(join(dir, 'import.db'));
+  const importTimes = sample(() => service.importBytes(oneMbBytes, { fileName: '1mb.txt' }), 3);
+  const segTexts = segmentText(oneMb).segments.map((s) => s.text);
+  const bareConvert = OpenCC.Converter({ from: 't', to: 'cn' });
+  const refTimes = sample(() => {
+    const db = new Database(join(dir, `ref-${Math.random()}.db`));
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE s (id INTEGER PRIMARY KEY, t TEXT, r TEXT)');
+    const ins = db.prepare('INSERT INTO s (t, r) VALUES (?, ?)');
+    db.transaction(() => {
+      for (const t of segTexts) ins.run(t, bareConvert(t));
+    })();
+    db.close();
+  }, 3);
+  raw.importMs = median(importTimes);
+  raw.importRefMs = median(refTimes);
+  rows.push({
+    figure: `Import 1 MB (${segTexts.length} segments): decode, segment, store, index, render`,
+    value: ms(raw.importMs),
+    reference: `${ms(raw.importRefMs)} (opencc-js + bulk insert)`,
+    ratio: ratio(raw.importMs, raw.importRefMs),
+    target: '≤ 3×',
+  });
+
+  // --- Saving one correction: 1 MB vs 10 KB document ------------------------------------------
+  const small = service.importBytes(new Uint8Array(Buffer.from(tenKb)), { fileName: '10kb.txt' });
+  const big = service.listDocuments({}).find((d) => d.progress.total === segTexts.length)!;
+  const saveTimes = (documentId: number) => {
+    const segs = service.getSegments({ documentId }).filter((s) => s.text.length > 10);
+    let i = 0;
+    return sample(() => {
+      const s = segs[(i++ * 7919) % segs.length];
+      service.editSegment({ segmentId: s.id, text: s.text + '。' });
+    }, 300, 20).sort((a, b) => a - b);
+  };
+  const bigT = saveTimes(big.id);
+  const smallT = saveTimes(small.documentId);
+  raw.saveBigP50 = percentile(bigT, 50);
+  raw.saveBigP99 = percentile(bigT, 99);
+  raw.saveSmallP99 = percentile(smallT, 99);
+  rows.push({
+    figure: 'Save one correction (revision + re-render + re-anchor), 1 MB doc, p50 / p99',
+    value: `${ms(raw.saveBigP50)} / ${ms(raw.saveBigP99)}`,
+    reference: `${ms(percentile(smallT, 50))} / ${ms(raw.saveSmallP99)} (10 KB doc)`,
+    ratio: ratio(raw.saveBigP99, raw.saveSmallP99),
+    target: 'p99 ≤ 10 ms, ratio ≤ 1.5',
+  });
+
+  // --- Memory: RSS with the 1 MB document loaded, and after dropping it -----------------------
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let loaded: unknown = service.getSegments({ documentId: big.id });
+  const rssOpen = process.memoryUsage().rss;
+  loaded = null;
+  void loaded;
+  global.gc?.();
+  const rssClosed = process.memoryUsage().rss;
+  raw.rssOpenMb = rssOpen / 1048576;
+  raw.rssClosedMb = rssClosed / 1048576;
+  rows.push({
+    figure: 'Process RSS with the 1 MB document loaded / after dropping it',
+    value: `${raw.rssOpenMb.toFixed(0)} MB / ${raw.rssClosedMb.toFixed(0)} MB`,
+    reference: `${(rssBefore / 1048576).toFixed(0)} MB before loading`,
+    ratio: ratio(rssOpen, rssBefore),
+    target: 'report',
+  });
+  service.db.close();
+
+  // --- Search across many documents: 3 and 2 characters --------------------------------------
+  const nDocs = quick ? 10 : 100;
+  const searchSvc = await openService(join(dir, 'search.db'));
+  for (let i = 0; i < nDocs; i++) searchSvc.importBytes(oneMbBytes, { fileName: `doc${i}.txt`, projectName: 'bench' });
+  const s3 = sample(() => searchSvc.search({ query: '生成式', limit: 200 }), 20);
+  const s2 = sample(() => searchSvc.search({ query: '算力', limit: 200 }), 20);
+  // Reference: the bare better-sqlite3 scan a search is built on, over every row (no index, no ranking).
+  const likeRef = sample(() => searchSvc.db.prepare(`SELECT id FROM segments WHERE instr(current_text, '生成式') > 0`).all(), 20);
+  raw.search3Ms = median(s3);
+  raw.search2Ms = median(s2);
+  raw.searchRefMs = median(likeRef);
+  rows.push({
+    figure: `Search ${nDocs} × 1 MB documents, 3 characters (生成式, FTS5 trigram)`,
+    value: ms(raw.search3Ms),
+    reference: `${ms(raw.searchRefMs)} (bare instr() scan)`,
+    ratio: ratio(raw.search3Ms, raw.searchRefMs),
+    target: 'report',
+  });
+  rows.push({
+    figure: `Search ${nDocs} × 1 MB documents, 2 characters (算力, scan fallback)`,
+    value: ms(raw.search2Ms),
+    reference: `${ms(raw.searchRefMs)} (bare instr() scan)`,
+    ratio: ratio(raw.search2Ms, raw.searchRefMs),
+    target: 'report',
+  });
+  searchSvc.db.close();
+
+  print();
+  const out = join(PACKAGE_ROOT, 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  const file = join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, raw, rows }, null, 2) + '\n');
+  console.log(`\nRecorded in ${file}`);
+}
+
+function print() {
+  const cols: (keyof Row)[] = ['figure', 'value', 'reference', 'ratio', 'target'];
+  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => r[c].length)));
+  const line = (r: Record<string, string>) => cols.map((c, i) => r[c].padEnd(widths[i])).join(' | ');
+  console.log(line({ figure: 'figure', value: 'value', reference: 'reference', ratio: 'ratio', target: 'target' }));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows) console.log(line(r as unknown as Record<string, string>));
+}
+
+main()
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(dir, { recursive: true, force: true }));

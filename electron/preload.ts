@@ -1,0 +1,36 @@
+/**
+ * The sandboxed preload, bundled into ONE CommonJS file (dist/electron/preload.cjs):
+ * a sandboxed preload can require only `electron` and a few Node polyfills. It exposes
+ * exactly two things to the page, never ipcRenderer itself:
+ *   window.jiaodui      — the typed API client (JiaoduiClient), over IPC_CHANNEL;
+ *   window.jiaoduiShell — the ShellBridge: menu commands, native open/save dialogs.
+ * Note: errors crossing the context bridge keep their message but lose other fields.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC_CHANNEL, PRELOAD_GLOBAL } from '../shared/contract/transport';
+import type { JiaoduiClient } from '../shared/contract/api';
+import { COMMAND_CHANNEL, SHELL_GLOBAL, isCommandId, type CommandId, type ShellBridge } from '../shared/commands';
+import { SHELL_OPEN_FILES_CHANNEL, SHELL_SAVE_FILE_CHANNEL } from './channels';
+import { makeNamedClient, unwrap } from './preload-client';
+
+const client = makeNamedClient<JiaoduiClient>((method, args) => ipcRenderer.invoke(IPC_CHANNEL, method, args).then(unwrap));
+
+const shell: ShellBridge = {
+  platform: process.platform,
+  onCommand(cb: (id: CommandId) => void): () => void {
+    if (typeof cb !== 'function') throw new TypeError('onCommand needs a function');
+    const listener = (_event: IpcRendererEvent, id: unknown) => {
+      if (isCommandId(id)) cb(id);
+    };
+    ipcRenderer.on(COMMAND_CHANNEL, listener);
+    return () => {
+      ipcRenderer.removeListener(COMMAND_CHANNEL, listener);
+    };
+  },
+  openFiles: () => ipcRenderer.invoke(SHELL_OPEN_FILES_CHANNEL).then(unwrap) as Promise<{ fileName: string; data: string }[]>,
+  saveFile: (suggestedName: string, content: string) =>
+    ipcRenderer.invoke(SHELL_SAVE_FILE_CHANNEL, String(suggestedName), String(content)).then(unwrap) as Promise<string | null>,
+};
+
+contextBridge.exposeInMainWorld(PRELOAD_GLOBAL, client);
+contextBridge.exposeInMainWorld(SHELL_GLOBAL, Object.freeze(shell));

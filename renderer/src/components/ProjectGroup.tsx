@@ -1,0 +1,45 @@
+/** A project heading (name, document count, rename) and its documents. */
+import { useState } from 'react';
+import type { DocumentMeta, Project } from '../../../shared/domain/schemas';
+import { useI18n } from '../i18n';
+import { InlineNameForm } from './InlineNameForm';
+
+export interface ProjectGroupProps {
+  project: Project;
+  documents: DocumentMeta[];
+  onRename: (name: string) => Promise<unknown>;
+  renderDocument: (doc: DocumentMeta) => React.ReactNode;
+}
+
+export function ProjectGroup({ project, documents, onRename, renderDocument }: ProjectGroupProps) {
+  const { t } = useI18n();
+  const [renaming, setRenaming] = useState(false);
+  const count = project.documentCount === 1 ? t('library.document1') : t('library.documents', { count: project.documentCount });
+  return (
+    <section className="project" aria-label={project.name} data-testid={`project-${project.id}`}>
+      {renaming ? (
+        <InlineNameForm
+          label={t('library.renameProject', { name: project.name })}
+          initial={project.name}
+          submitLabel={t('library.save')}
+          onSubmit={async (name) => {
+            await onRename(name);
+            setRenaming(false);
+          }}
+          onCancel={() => setRenaming(false)}
+        />
+      ) : (
+        <div className="project-head">
+          <h3 className="project-name">{project.name}</h3>
+          <span className="project-count">{count}</span>
+          <button type="button" className="icon-btn" aria-label={t('library.renameProject', { name: project.name })} title={t('library.rename')} onClick={() => setRenaming(true)}>
+            <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+              <path d="M11.3 2.3l2.4 2.4-8 8H3.3v-2.4z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+            </svg>
+          </button>
+        </div>
+      )}
+      {documents.length ? <ul className="doc-list">{documents.map(renderDocument)}</ul> : <p className="empty-note">{t('library.empty')}</p>}
+    </section>
+  );
+}

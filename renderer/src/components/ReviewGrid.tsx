@@ -1,0 +1,172 @@
+/**
+ * The review grid: a virtualized ARIA grid of segments with measured, variable row
+ * heights. Only the rows in view (plus overscan, plus the row being edited) are in the DOM.
+ */
+import { useCallback, useEffect, useRef } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import type { DocumentMeta, Segment } from '../../../shared/domain/schemas';
+import type { EditState, Review, Selection } from '../state/useReview';
+import { useI18n } from '../i18n';
+import { SegmentRow } from './SegmentRow';
+import { SegmentEditor } from './SegmentEditor';
+
+export interface ReviewGridProps {
+  doc: DocumentMeta;
+  segments: Segment[];
+  selection: Selection;
+  editing: EditState | null;
+  zoom: number;
+  actions: Review['actions'];
+}
+
+const ESTIMATE = 46;
+
+export function ReviewGrid({ doc, segments, selection, editing, zoom, actions }: ReviewGridProps) {
+  const { t } = useI18n();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const editIndex = editing ? segments.findIndex((s) => s.id === editing.segmentId) : -1;
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const r = defaultRangeExtractor(range);
+      if (editIndex >= 0 && !r.includes(editIndex)) {
+        r.push(editIndex);
+        r.sort((a, b) => a - b);
+      }
+      return r;
+    },
+    [editIndex],
+  );
+
+  const virtualizer = useVirtualizer({
+    count: segments.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATE * zoom,
+    overscan: 10,
+    getItemKey: (i) => segments[i]?.id ?? i,
+    rangeExtractor,
+  });
+
+  useEffect(() => {
+    virtualizer.measure();
+  }, [zoom, virtualizer]);
+
+  // Scroll the selected row into view, and move focus to it when asked.
+  useEffect(() => {
+    if (!segments.length) return;
+    const index = Math.min(selection.index, segments.length - 1);
+    virtualizer.scrollToIndex(index, { align: selection.align });
+    if (!selection.focus) return;
+    let frames = 0;
+    let handle = 0;
+    const tryFocus = () => {
+      const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+      if (el && !el.contains(document.activeElement)) {
+        if (!(document.activeElement instanceof HTMLTextAreaElement && el.contains(document.activeElement))) el.focus({ preventScroll: true });
+      }
+      if (!el && frames++ < 30) handle = requestAnimationFrame(tryFocus);
+    };
+    handle = requestAnimationFrame(tryFocus);
+    return () => cancelAnimationFrame(handle);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selection.nonce, segments.length]);
+
+  const onSelect = useCallback((i: number) => actions.select(i, { focus: true }), [actions]);
+  const onOpenEditor = useCallback(
+    (i: number) => {
+      actions.select(i, { focus: false });
+      actions.startEdit(i);
+    },
+    [actions],
+  );
+
+  function pageSize(): number {
+    const h = scrollRef.current?.clientHeight ?? 600;
+    const items = virtualizer.getVirtualItems();
+    const avg = items.length ? items.reduce((n, it) => n + it.size, 0) / items.length : ESTIMATE * zoom;
+    return Math.max(1, Math.floor(h / avg) - 1);
+  }
+
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (e.target instanceof HTMLTextAreaElement || e.altKey || e.metaKey) return;
+    const i = selection.index;
+    let to: number | null = null;
+    if (e.key === 'PageDown') to = i + pageSize();
+    else if (e.key === 'PageUp') to = i - pageSize();
+    else if (e.key === 'Home') to = 0;
+    else if (e.key === 'End') to = segments.length - 1;
+    if (to === null) return;
+    e.preventDefault();
+    actions.select(to, { focus: true, align: 'auto' });
+  }
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div
+      className="grid"
+      role="grid"
+      aria-label={t('grid.label', { title: doc.title })}
+      aria-rowcount={segments.length + 1}
+      aria-colcount={5}
+      data-testid="grid"
+      onKeyDown={onKeyDown}
+    >
+      <div role="rowgroup" className="grid-head">
+        <div role="row" aria-rowindex={1} className="row row-head">
+          <div role="columnheader" className="cell cell-num">
+            {t('grid.col.number')}
+          </div>
+          <div role="columnheader" className="cell cell-status">
+            <span className="visually-hidden">{t('grid.col.status')}</span>
+          </div>
+          <div role="columnheader" className="cell cell-speaker">
+            {t('grid.col.speaker')}
+          </div>
+          <div role="columnheader" className="cell cell-text">
+            {t('grid.col.hant')}
+          </div>
+          <div role="columnheader" className="cell cell-text">
+            {t('grid.col.hans')}
+          </div>
+        </div>
+      </div>
+      <div role="rowgroup" className="grid-body" ref={scrollRef} data-testid="grid-body">
+        <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const s = segments[item.index];
+            if (!s) return null;
+            const prev = segments[item.index - 1];
+            const speakerMode = !s.speaker ? 'none' : !prev || prev.turn !== s.turn || prev.speaker !== s.speaker ? 'first' : 'continued';
+            const isEditing = editing?.segmentId === s.id;
+            return (
+              <SegmentRow
+                key={item.key}
+                segment={s}
+                position={item.index}
+                start={item.start}
+                selected={item.index === selection.index}
+                speakerMode={speakerMode}
+                measure={virtualizer.measureElement}
+                onSelect={onSelect}
+                onOpenEditor={onOpenEditor}
+                editor={
+                  isEditing ? (
+                    <SegmentEditor
+                      number={item.index + 1}
+                      draft={editing.draft}
+                      onDraft={actions.setDraft}
+                      onSave={(o) => void actions.saveEdit(o)}
+                      onCancel={actions.cancelEdit}
+                      onSplit={(caret) => void actions.split(caret)}
+                      onMerge={() => void actions.merge()}
+                    />
+                  ) : null
+                }
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+/** One segment as a grid row: number, status, speaker, Traditional (with diff) and Simplified. */
+import { memo, type ReactNode } from 'react';
+import type { Segment } from '../../../shared/domain/schemas';
+import { useI18n } from '../i18n';
+import { StatusMarker } from './StatusMarker';
+import { DiffText } from './DiffText';
+
+export interface SegmentRowProps {
+  segment: Segment;
+  position: number;
+  start: number;
+  selected: boolean;
+  /** speaker shown strongly (first row of a turn), subtly (later rows), or not at all */
+  speakerMode: 'first' | 'continued' | 'none';
+  editor: ReactNode | null;
+  measure: (el: HTMLElement | null) => void;
+  onSelect: (position: number) => void;
+  onOpenEditor: (position: number) => void;
+}
+
+export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
+  const { t, formatNumber } = useI18n();
+  const s = p.segment;
+  const changed = s.text !== s.machineText;
+  const classes = ['row', `row-${s.status}`, p.selected ? 'is-selected' : '', s.furniture ? 'is-furniture' : '', p.speakerMode === 'first' ? 'turn-start' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div
+      ref={p.measure}
+      role="row"
+      className={classes}
+      data-index={p.position}
+      data-testid={`row-${p.position}`}
+      data-status={s.status}
+      data-segment-id={s.id}
+      aria-rowindex={p.position + 2}
+      aria-selected={p.selected}
+      tabIndex={p.selected ? 0 : -1}
+      style={{ transform: `translateY(${p.start}px)` }}
+      onMouseDown={(e) => {
+        if (!(e.target instanceof HTMLTextAreaElement)) p.onSelect(p.position);
+      }}
+      onDoubleClick={(e) => {
+        if (!(e.target instanceof HTMLTextAreaElement)) p.onOpenEditor(p.position);
+      }}
+    >
+      <div role="gridcell" className="cell cell-num">
+        {formatNumber(p.position + 1)}
+      </div>
+      <div role="gridcell" className="cell cell-status">
+        <StatusMarker status={s.status} />
+      </div>
+      <div role="gridcell" className={`cell cell-speaker speaker-${p.speakerMode}`}>
+        {s.speaker && p.speakerMode !== 'none' ? <span className="speaker">{s.speaker}</span> : null}
+      </div>
+      <div role="gridcell" className="cell cell-text cell-hant" lang="zh-Hant">
+        {s.furniture && (
+          <span className="furniture-tag" title={t('furniture.label', { kind: t(`furniture.${s.furniture}`) })}>
+            {t(`furniture.${s.furniture}`)}
+          </span>
+        )}
+        {p.editor ?? (changed ? <DiffText before={s.machineText} after={s.text} /> : s.text)}
+      </div>
+      <div role="gridcell" className="cell cell-text cell-hans" lang="zh-Hans">
+        {s.rendering}
+      </div>
+    </div>
+  );
+});

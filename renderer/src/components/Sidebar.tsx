@@ -1,0 +1,102 @@
+/** The library: projects with their documents, a new-project form, and the Trash. */
+import { useState } from 'react';
+import type { DocumentMeta } from '../../../shared/domain/schemas';
+import type { Library } from '../state/useLibrary';
+import { useI18n } from '../i18n';
+import { ProjectGroup } from './ProjectGroup';
+import { DocumentItem } from './DocumentItem';
+import { DocumentForm } from './DocumentForm';
+import { InlineNameForm } from './InlineNameForm';
+import { TrashSection } from './TrashSection';
+
+export interface SidebarProps {
+  library: Library;
+  currentId: number | null;
+  trashOpen: boolean;
+  setTrashOpen: (open: boolean) => void;
+  onOpen: (doc: DocumentMeta) => void;
+  onDocumentChanged: (doc: DocumentMeta) => void;
+  onTrashed: (doc: DocumentMeta) => void;
+  onEmptyTrash: () => void;
+  /** run an action; errors are reported and rethrown so forms stay open */
+  guard: <T>(p: Promise<T>) => Promise<T>;
+  notify: (message: string) => void;
+}
+
+export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, onDocumentChanged, onTrashed, onEmptyTrash, guard, notify }: SidebarProps) {
+  const { t } = useI18n();
+  const [creating, setCreating] = useState(false);
+  const [details, setDetails] = useState<number | null>(null);
+
+  const renderDocument = (d: DocumentMeta) => (
+    <DocumentItem
+      key={d.id}
+      doc={d}
+      active={d.id === currentId}
+      expanded={details === d.id}
+      onOpen={() => onOpen(d)}
+      onToggleDetails={() => setDetails(details === d.id ? null : d.id)}
+    >
+      <DocumentForm
+        doc={d}
+        projects={library.projects}
+        onClose={() => setDetails(null)}
+        onSave={async (c) => onDocumentChanged(await guard(library.updateDocument({ documentId: d.id, ...c })))}
+        onMove={async (projectId) => onDocumentChanged(await guard(library.moveDocument(d.id, projectId)))}
+        onTrash={async () => {
+          const r = await guard(library.trashDocument(d.id));
+          notify(t('library.trashed', { title: d.title }));
+          onTrashed(r);
+        }}
+      />
+    </DocumentItem>
+  );
+
+  return (
+    <aside className="sidebar" aria-label={t('library.title')} data-testid="library">
+      <div className="sidebar-head">
+        <h2>{t('library.title')}</h2>
+        <button type="button" className="icon-btn" aria-label={t('library.newProject')} title={t('library.newProject')} onClick={() => setCreating(true)} data-testid="new-project">
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </button>
+      </div>
+      <div className="sidebar-scroll">
+        {creating && (
+          <InlineNameForm
+            label={t('library.newProjectName')}
+            submitLabel={t('library.create')}
+            testId="new-project-form"
+            onSubmit={async (name) => {
+              await guard(library.createProject(name));
+              setCreating(false);
+            }}
+            onCancel={() => setCreating(false)}
+          />
+        )}
+        {library.projects.map((p) => (
+          <ProjectGroup
+            key={p.id}
+            project={p}
+            documents={library.documents.filter((d) => d.projectId === p.id)}
+            onRename={(name) => guard(library.renameProject(p.id, name))}
+            renderDocument={renderDocument}
+          />
+        ))}
+        <TrashSection
+          open={trashOpen}
+          onToggle={() => setTrashOpen(!trashOpen)}
+          trash={library.trash}
+          onRestore={(d) =>
+            void guard(library.restoreDocument(d.id)).then(
+              () => notify(t('library.restored', { title: d.title })),
+              () => undefined,
+            )
+          }
+          onEmpty={onEmptyTrash}
+        />
+      </div>
+    </aside>
+  );
+}

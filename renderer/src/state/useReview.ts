@@ -1,0 +1,324 @@
+/**
+ * The open document: its segments, the selected row, the inline edit, the save state
+ * and undo state. Every change goes through the API and the returned ChangeResult.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ChangeResult, DocumentMeta, Segment, SegmentStatus, UndoState } from '../../../shared/domain/schemas';
+import { errorMessage } from '../lib/format';
+import type { Translate } from '../i18n';
+import { useClient } from './client';
+import type { Toasts } from './useToasts';
+
+export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
+
+export interface Selection {
+  index: number;
+  /** how to scroll the row into view */
+  align: 'auto' | 'center';
+  /** move keyboard focus to the row */
+  focus: boolean;
+  /** changes on every request, so the same index can be scrolled to again */
+  nonce: number;
+}
+
+export interface EditState {
+  segmentId: number;
+  draft: string;
+}
+
+export const LAST_DOCUMENT_KEY = 'jiaodui.lastDocument';
+
+export interface JumpTarget {
+  segmentId?: number;
+  index?: number;
+}
+
+export function useReview(toasts: Toasts, t: Translate, onDocumentsChanged: () => void) {
+  const { client } = useClient();
+  const [doc, setDoc] = useState<DocumentMeta | null>(null);
+  const [segments, setSegments] = useState<Segment[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [selection, setSelection] = useState<Selection>({ index: 0, align: 'auto', focus: false, nonce: 0 });
+  const [editing, setEditing] = useState<EditState | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
+  const [undo, setUndo] = useState<UndoState | null>(null);
+  const [changeCount, setChangeCount] = useState(0);
+
+  // The latest values, for handlers called from key events and menus.
+  const live = useRef({ doc, segments, selection, editing });
+  live.current = { doc, segments, selection, editing };
+  const loadSeq = useRef(0);
+  const nonce = useRef(0);
+
+  const select = useCallback((index: number, opts: { align?: 'auto' | 'center'; focus?: boolean } = {}) => {
+    const n = live.current.segments.length;
+    if (n === 0) return;
+    const clamped = Math.max(0, Math.min(n - 1, index));
+    setSelection({ index: clamped, align: opts.align ?? 'auto', focus: opts.focus ?? true, nonce: ++nonce.current });
+  }, []);
+
+  const selectedSegment = (): Segment | null => {
+    const { segments: segs, selection: sel } = live.current;
+    return segs[sel.index] ?? null;
+  };
+
+  const openDocument = useCallback(
+    async (documentId: number, target: JumpTarget = {}) => {
+      const cur = live.current;
+      if (cur.doc?.id === documentId && cur.segments.length) {
+        const idx = target.segmentId !== undefined ? cur.segments.findIndex((s) => s.id === target.segmentId) : (target.index ?? -1);
+        if (idx >= 0) select(idx, { align: 'center', focus: true });
+        return;
+      }
+      const seq = ++loadSeq.current;
+      setLoading(true);
+      setEditing(null);
+      try {
+        const [d, segs] = await Promise.all([client.getDocument({ documentId }), client.getSegments({ documentId })]);
+        if (seq !== loadSeq.current) return;
+        live.current = { ...live.current, doc: d, segments: segs };
+        setDoc(d);
+        setSegments(segs);
+        localStorage.setItem(LAST_DOCUMENT_KEY, String(documentId));
+        let idx = target.segmentId !== undefined ? segs.findIndex((s) => s.id === target.segmentId) : (target.index ?? 0);
+        if (idx < 0) idx = target.index ?? 0;
+        const hasTarget = target.segmentId !== undefined || target.index !== undefined;
+        setSelection({ index: Math.max(0, Math.min(segs.length - 1, idx)), align: hasTarget ? 'center' : 'auto', focus: hasTarget, nonce: ++nonce.current });
+        setUndo(await client.undoState({ projectId: d.projectId }));
+      } catch (e) {
+        toasts.fail(e);
+      } finally {
+        if (seq === loadSeq.current) setLoading(false);
+      }
+    },
+    [client, select, toasts],
+  );
+
+  const closeDocument = useCallback(() => {
+    loadSeq.current++;
+    setDoc(null);
+    setSegments([]);
+    setEditing(null);
+    setUndo(null);
+    localStorage.removeItem(LAST_DOCUMENT_KEY);
+  }, []);
+
+  const refreshDoc = useCallback(async () => {
+    const d = live.current.doc;
+    if (!d) return;
+    try {
+      const fresh = await client.getDocument({ documentId: d.id });
+      if (live.current.doc?.id === fresh.id) setDoc(fresh);
+    } catch (e) {
+      toasts.fail(e);
+    }
+    onDocumentsChanged();
+  }, [client, toasts, onDocumentsChanged]);
+
+  /** Apply what a write returned: patch rows in place, or reload after structural changes. */
+  const applyChange = useCallback(
+    async (r: ChangeResult, opts: { selectChanged?: boolean } = {}) => {
+      setUndo(r.undo);
+      setChangeCount((c) => c + 1);
+      const { doc: d, segments: segs, selection: sel } = live.current;
+      if (!d) return;
+      const ids = new Set(segs.map((s) => s.id));
+      const mine = r.segments.filter((s) => s.documentId === d.id);
+      const structural = r.removedSegmentIds.some((id) => ids.has(id)) || mine.some((s) => !ids.has(s.id));
+      if (structural) {
+        const selectedId = segs[sel.index]?.id;
+        const fresh = await client.getSegments({ documentId: d.id });
+        live.current = { ...live.current, segments: fresh };
+        setSegments(fresh);
+        const firstChanged = mine.length ? fresh.findIndex((s) => s.id === mine[0].id) : -1;
+        const keep = fresh.findIndex((s) => s.id === selectedId);
+        const idx = firstChanged >= 0 ? firstChanged : keep >= 0 ? keep : sel.index;
+        setSelection({ index: Math.max(0, Math.min(fresh.length - 1, idx)), align: 'auto', focus: true, nonce: ++nonce.current });
+      } else if (mine.length) {
+        const byId = new Map(mine.map((s) => [s.id, s]));
+        const next = segs.map((s) => byId.get(s.id) ?? s);
+        live.current = { ...live.current, segments: next };
+        setSegments(next);
+        if (opts.selectChanged) {
+          const idx = next.findIndex((s) => s.id === mine[0].id);
+          if (idx >= 0) setSelection({ index: idx, align: 'center', focus: true, nonce: ++nonce.current });
+        }
+      }
+      await refreshDoc();
+    },
+    [client, refreshDoc],
+  );
+
+  /** Run a write with the save state shown in the status bar; errors become a toast. */
+  const write = useCallback(
+    async <T,>(fn: () => Promise<T>): Promise<T | null> => {
+      setSaveState({ kind: 'saving' });
+      try {
+        const r = await fn();
+        setSaveState({ kind: 'saved' });
+        return r;
+      } catch (e) {
+        setSaveState({ kind: 'error', message: errorMessage(e) });
+        toasts.fail(e);
+        return null;
+      }
+    },
+    [toasts],
+  );
+
+  const startEdit = useCallback((index?: number) => {
+    const seg = index !== undefined ? (live.current.segments[index] ?? null) : selectedSegment();
+    if (!seg) return;
+    setEditing((e) => (e && e.segmentId === seg.id ? e : { segmentId: seg.id, draft: seg.text }));
+  }, []);
+
+  const setDraft = useCallback((draft: string) => setEditing((e) => (e ? { ...e, draft } : e)), []);
+
+  const cancelEdit = useCallback(() => {
+    setEditing(null);
+    setSelection((s) => ({ ...s, focus: true, nonce: ++nonce.current }));
+  }, []);
+
+  const moveBy = useCallback(
+    (delta: number) => {
+      select(live.current.selection.index + delta, { focus: true });
+    },
+    [select],
+  );
+
+  /** Save the open edit. Returns false (and keeps the editor open) when it failed. */
+  const saveEdit = useCallback(
+    async (opts: { approve?: boolean } = {}): Promise<boolean> => {
+      const e = live.current.editing;
+      if (!e) return true;
+      const seg = live.current.segments.find((s) => s.id === e.segmentId);
+      if (!seg) return true;
+      if (e.draft !== seg.text) {
+        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft }));
+        if (!r) return false;
+        await applyChange(r);
+      }
+      if (opts.approve) {
+        const r2 = await write(() => client.setStatus({ segmentIds: [e.segmentId], status: 'approved' }));
+        if (!r2) return false;
+        await applyChange(r2);
+      }
+      setEditing(null);
+      if (opts.approve) moveBy(1);
+      else setSelection((s) => ({ ...s, focus: true, nonce: ++nonce.current }));
+      return true;
+    },
+    [client, write, applyChange, moveBy],
+  );
+
+  const setStatus = useCallback(
+    async (status: SegmentStatus) => {
+      if (live.current.editing) {
+        if (status === 'approved') await saveEdit({ approve: true });
+        return;
+      }
+      const seg = selectedSegment();
+      if (!seg) return;
+      const r = await write(() => client.setStatus({ segmentIds: [seg.id], status }));
+      if (!r) return;
+      await applyChange(r);
+      if (status === 'approved') moveBy(1);
+    },
+    [client, write, applyChange, saveEdit, moveBy],
+  );
+
+  const split = useCallback(
+    async (caret: number | null) => {
+      const e = live.current.editing;
+      if (!e || caret === null) {
+        startEdit();
+        toasts.notify(t('toast.splitHint'));
+        return;
+      }
+      const seg = live.current.segments.find((s) => s.id === e.segmentId);
+      if (!seg) return;
+      if (e.draft !== seg.text) {
+        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft }));
+        if (!r) return;
+        await applyChange(r);
+      }
+      const r = await write(() => client.splitSegment({ segmentId: e.segmentId, at: caret }));
+      if (!r) return;
+      setEditing(null);
+      await applyChange(r);
+    },
+    [client, write, applyChange, startEdit, toasts, t],
+  );
+
+  const merge = useCallback(async () => {
+    if (live.current.editing && !(await saveEdit())) return;
+    const seg = selectedSegment();
+    if (!seg) return;
+    if (live.current.selection.index >= live.current.segments.length - 1) {
+      toasts.notify(t('toast.mergeLast'));
+      return;
+    }
+    const r = await write(() => client.mergeSegments({ segmentId: seg.id }));
+    if (r) await applyChange(r);
+  }, [client, write, applyChange, saveEdit, toasts, t]);
+
+  const toggleFurniture = useCallback(async () => {
+    const seg = selectedSegment();
+    if (!seg || live.current.editing) return;
+    const r = await write(() => client.setFurniture({ segmentId: seg.id, furniture: seg.furniture === null }));
+    if (r) await applyChange(r);
+  }, [client, write, applyChange]);
+
+  const undoRedo = useCallback(
+    async (kind: 'undo' | 'redo') => {
+      const d = live.current.doc;
+      if (!d) {
+        toasts.notify(t('toast.noDocument'));
+        return;
+      }
+      if (live.current.editing) setEditing(null);
+      const r = await write(() => (kind === 'undo' ? client.undo({ projectId: d.projectId }) : client.redo({ projectId: d.projectId })));
+      if (!r) return;
+      await applyChange(r, { selectChanged: true });
+      toasts.notify(t(kind === 'undo' ? 'toast.undone' : 'toast.redone'));
+    },
+    [client, write, applyChange, toasts, t],
+  );
+
+  const nextUnreviewed = useCallback(() => {
+    const { segments: segs, selection: sel } = live.current;
+    for (let k = 1; k <= segs.length; k++) {
+      const i = (sel.index + k) % segs.length;
+      if (segs[i].status === 'unreviewed' && segs[i].furniture === null) {
+        select(i, { align: 'center', focus: true });
+        return;
+      }
+    }
+  }, [select]);
+
+  const actions = useMemo(
+    () => ({
+      openDocument,
+      closeDocument,
+      refreshDoc,
+      select,
+      moveBy,
+      startEdit,
+      setDraft,
+      cancelEdit,
+      saveEdit,
+      setStatus,
+      split,
+      merge,
+      toggleFurniture,
+      undoRedo,
+      nextUnreviewed,
+      setDoc,
+    }),
+    [openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed],
+  );
+
+  return { doc, segments, loading, selection, editing, saveState, undo, changeCount, actions };
+}
+
+export type Review = ReturnType<typeof useReview>;
