@@ -77,8 +77,8 @@ export function CommandPalette({ onRun, onClose }: { onRun: (id: CommandId) => v
             {'accelerator' in c && c.accelerator ? <kbd className="kbd">{formatAccelerator(c.accelerator)}</kbd> : null}
           </li>
         ))}
-        {items.length === 0 && <li className="palette-empty">{t('palette.none')}</li>}
       </ul>
+      {items.length === 0 && <p className="palette-empty">{t('palette.none')}</p>}
     </Modal>
   );
 }
