@@ -36,7 +36,9 @@ export function dbPathFor(flag?: string): string {
 }
 
 export async function openService(dbPath: string, opts: OpenOptions = {}): Promise<JiaoduiService> {
-  const { db } = await openDatabase(dbPath, opts);
+  const envTimeout = Number(process.env.JIAODUI_BUSY_TIMEOUT_MS);
+  const busyTimeoutMs = opts.busyTimeoutMs ?? (Number.isFinite(envTimeout) && envTimeout > 0 ? envTimeout : undefined);
+  const { db } = await openDatabase(dbPath, { ...opts, busyTimeoutMs });
   return new JiaoduiService(db, { dbPath, version: packageVersion(), defaultAuthor: defaultAuthor() });
 }
 

@@ -48,7 +48,14 @@ export class JiaoduiService implements JiaoduiApi {
   }
 
   private tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (e) {
+      if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+        throw new JiaoduiError('db-busy', 'The database is busy: another Jiaodui window or command is writing to it. Nothing was changed; try again in a moment.');
+      }
+      throw e;
+    }
   }
 
   // ---- info & settings ----------------------------------------------------------------

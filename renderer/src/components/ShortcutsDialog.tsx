@@ -1,0 +1,71 @@
+/** The keyboard map: every command with a shortcut, plus the grid and editor keys. */
+import { COMMANDS } from '../../../shared/commands';
+import { commandKey, useI18n, type MessageKey } from '../i18n';
+import { formatAccelerator } from '../lib/keys';
+import { Modal } from './Modal';
+
+const GRID_KEYS: [string, MessageKey][] = [
+  ['PageDown', 'shortcuts.pageDown'],
+  ['PageUp', 'shortcuts.pageUp'],
+  ['Home', 'shortcuts.home'],
+  ['End', 'shortcuts.end'],
+  ['Ctrl+Y', 'shortcuts.redoAlt'],
+];
+const EDIT_KEYS: [string, MessageKey][] = [
+  ['Enter', 'shortcuts.save'],
+  ['Ctrl+Enter', 'shortcuts.saveApprove'],
+  ['Esc', 'shortcuts.cancel'],
+  ['Alt+S', 'command.segment.split'],
+  ['Alt+M', 'command.segment.merge'],
+];
+
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const withKeys = COMMANDS.filter((c) => 'accelerator' in c && c.accelerator);
+  return (
+    <Modal title={t('shortcuts.title')} onClose={onClose} testId="shortcuts-dialog" className="modal-wide">
+      <div className="shortcuts">
+        <table className="shortcut-table">
+          <tbody>
+            {withKeys.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <kbd className="kbd">{formatAccelerator((c as { accelerator: string }).accelerator)}</kbd>
+                </td>
+                <td>{t(commandKey(c.id))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div>
+          <h3>{t('shortcuts.grid')}</h3>
+          <table className="shortcut-table">
+            <tbody>
+              {GRID_KEYS.map(([k, label]) => (
+                <tr key={k}>
+                  <td>
+                    <kbd className="kbd">{k}</kbd>
+                  </td>
+                  <td>{t(label)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('shortcuts.editing')}</h3>
+          <table className="shortcut-table">
+            <tbody>
+              {EDIT_KEYS.map(([k, label]) => (
+                <tr key={k}>
+                  <td>
+                    <kbd className="kbd">{k}</kbd>
+                  </td>
+                  <td>{t(label)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </Modal>
+  );
+}
