@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import type { Migration } from './migrations/types';
 import { join } from 'node:path';
 import { openDatabase } from './connection';
-import { LATEST_SCHEMA_VERSION } from './migrations';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 import { tempDir } from '../core/test-helpers';
 
 let cleanups: (() => void)[] = [];
@@ -80,6 +80,20 @@ describe('openDatabase', () => {
     expect(b.pragma('user_version', { simple: true })).toBe(1);
     expect(b.prepare('SELECT x FROM notes').pluck().all()).toEqual(['kept']);
     b.close();
+  });
+
+  it('upgrades a real version-1 database to the latest schema with a backup', async () => {
+    const d = dir();
+    const path = join(d, 'v1.db');
+    const v1 = await openDatabase(path, { migrations: [migrations[0]] });
+    v1.db.exec(`INSERT INTO projects (name, created_at) VALUES ('Kept', '2024-01-01')`);
+    v1.db.close();
+    const latest = await openDatabase(path);
+    expect(latest.migratedFrom).toBe(1);
+    expect(latest.backupPath).toMatch(/backup-v1-/);
+    expect(latest.db.prepare('SELECT name FROM projects').pluck().all()).toEqual(['Kept']);
+    expect((latest.db.prepare('PRAGMA table_info(findings)').all() as { name: string }[]).map((c) => c.name)).toContain('dismissed_segment_text');
+    latest.db.close();
   });
 
   it('rejects a file that is not a database with a clear message', async () => {

@@ -1,0 +1,99 @@
+/** Stored findings: one row per location; grouped findings share group_key. */
+import type { Db } from '../connection';
+
+export interface FindingRow {
+  id: number;
+  documentId: number;
+  segmentId: number;
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  start: number;
+  end: number;
+  text: string;
+  message: string;
+  fixes: { start: number; end: number; replacement: string }[];
+  group: string | null;
+  scope: 'segment' | 'document' | 'project';
+  dismissedReason: string | null;
+  dismissedAt: string | null;
+  dismissedSegmentText: string | null;
+  createdAt: string;
+}
+export type NewFinding = Omit<FindingRow, 'id' | 'dismissedReason' | 'dismissedAt' | 'dismissedSegmentText'> & {
+  dismissedReason?: string | null;
+  dismissedAt?: string | null;
+  dismissedSegmentText?: string | null;
+};
+
+const cols = (a: string) => `${a}.id, ${a}.document_id AS documentId, ${a}.segment_id AS segmentId, ${a}.rule, ${a}.severity,
+  ${a}.start_offset AS start, ${a}.end_offset AS "end", ${a}.text, ${a}.message, ${a}.fixes, ${a}.group_key AS "group", ${a}.scope,
+  ${a}.dismissed_reason AS dismissedReason, ${a}.dismissed_at AS dismissedAt, ${a}.dismissed_segment_text AS dismissedSegmentText,
+  ${a}.created_at AS createdAt`;
+const COLS = cols('findings');
+
+type Raw = Omit<FindingRow, 'fixes'> & { fixes: string };
+const fromRaw = (r: Raw): FindingRow => ({ ...r, fixes: JSON.parse(r.fixes) as FindingRow['fixes'] });
+
+export function listFindings(db: Db, documentId: number): FindingRow[] {
+  return (
+    db
+      .prepare(
+        `SELECT ${cols('f')} FROM findings f JOIN segments s ON s.id = f.segment_id
+         WHERE f.document_id = ? AND s.retired = 0 ORDER BY s.position, f.start_offset, f.id`,
+      )
+      .all(documentId) as Raw[]
+  ).map(fromRaw);
+}
+
+export function getFinding(db: Db, id: number): FindingRow | undefined {
+  const r = db.prepare(`SELECT ${COLS} FROM findings WHERE id = ?`).get(id) as Raw | undefined;
+  return r && fromRaw(r);
+}
+
+export function findingsInGroup(db: Db, documentId: number, group: string): FindingRow[] {
+  return (db.prepare(`SELECT ${COLS} FROM findings WHERE document_id = ? AND group_key = ? ORDER BY id`).all(documentId, group) as Raw[]).map(fromRaw);
+}
+
+/** Dismissed findings of a document (kept across re-runs while their segment text is unchanged). */
+export function dismissedFindings(db: Db, documentId: number): FindingRow[] {
+  return (db.prepare(`SELECT ${COLS} FROM findings WHERE document_id = ? AND dismissed_reason IS NOT NULL`).all(documentId) as Raw[]).map(fromRaw);
+}
+
+export function deleteFindings(db: Db, documentId: number, scope?: 'segment' | 'document' | 'project', segmentId?: number): void {
+  const where = ['document_id = ?'];
+  const params: unknown[] = [documentId];
+  if (scope) {
+    where.push('scope = ?');
+    params.push(scope);
+  }
+  if (segmentId !== undefined) {
+    where.push('segment_id = ?');
+    params.push(segmentId);
+  }
+  db.prepare(`DELETE FROM findings WHERE ${where.join(' AND ')}`).run(...params);
+}
+
+export function insertFindings(db: Db, rows: readonly NewFinding[]): void {
+  const stmt = db.prepare(
+    `INSERT INTO findings (document_id, segment_id, rule, severity, start_offset, end_offset, text, message, fixes, group_key, scope,
+       dismissed_reason, dismissed_at, dismissed_segment_text, created_at)
+     VALUES (@documentId, @segmentId, @rule, @severity, @start, @end, @text, @message, @fixes, @group, @scope,
+       @dismissedReason, @dismissedAt, @dismissedSegmentText, @createdAt)`,
+  );
+  for (const r of rows) {
+    stmt.run({ dismissedReason: null, dismissedAt: null, dismissedSegmentText: null, ...r, fixes: JSON.stringify(r.fixes) });
+  }
+}
+
+export function dismissFindings(db: Db, ids: readonly number[], reason: string, now: string): void {
+  const stmt = db.prepare(
+    `UPDATE findings SET dismissed_reason = ?, dismissed_at = ?,
+       dismissed_segment_text = (SELECT current_text FROM segments WHERE segments.id = findings.segment_id) WHERE id = ?`,
+  );
+  for (const id of ids) stmt.run(reason, now, id);
+}
+
+export function undismissFindings(db: Db, ids: readonly number[]): void {
+  const stmt = db.prepare(`UPDATE findings SET dismissed_reason = NULL, dismissed_at = NULL, dismissed_segment_text = NULL WHERE id = ?`);
+  for (const id of ids) stmt.run(id);
+}
