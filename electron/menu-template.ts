@@ -58,8 +58,7 @@ const SEP: MenuItemSpec = { type: 'separator' };
 const MODIFIERS = /^(cmdorctrl|commandorcontrol|cmd|command|ctrl|control|alt|option|altgr|shift|super|meta)$/i;
 
 /**
- * An accelerator without a modifier (Enter, Up, Down) must not be grabbed by the
- * menu: it would take those keys from every text field. Function keys are fine.
+ * An accelerator without a modifier (Enter, Up, Down). Function keys do not count.
  */
 export function isBareKeyAccelerator(accelerator: string): boolean {
   const parts = accelerator.split('+').filter((p) => p !== '');
@@ -67,13 +66,20 @@ export function isBareKeyAccelerator(accelerator: string): boolean {
   return !/^F([1-9]|1\d|2[0-4])$/i.test(parts[parts.length - 1] ?? '');
 }
 
-/** A menu item that sends a command to the renderer. */
+/**
+ * A menu item that sends a command to the renderer. The renderer's key handler owns
+ * the keys (as in browser mode): it knows when a text field or a dialog has focus.
+ * So on Windows/Linux the menu shows the accelerator without registering it; a
+ * registered one would also fire when the page declines the key (Ctrl+Z in a dialog,
+ * Enter in a text field). macOS cannot show an accelerator without registering it:
+ * there the menu keeps the modifier shortcuts (the page sees them first) and drops the
+ * bare keys, which would take Enter and the arrows from every text field.
+ */
 export function commandItem(c: CommandSpec, platform: string): MenuItemSpec {
   const item: MenuItemSpec = { label: c.label, action: { kind: 'command', id: c.id as CommandId } };
   if (!c.accelerator) return item;
-  if (!isBareKeyAccelerator(c.accelerator)) return { ...item, accelerator: c.accelerator };
-  // macOS cannot show an accelerator without registering it: leave the key to the page.
-  return platform === 'darwin' ? item : { ...item, accelerator: c.accelerator, registerAccelerator: false };
+  if (platform !== 'darwin') return { ...item, accelerator: c.accelerator, registerAccelerator: false };
+  return isBareKeyAccelerator(c.accelerator) ? item : { ...item, accelerator: c.accelerator };
 }
 
 /** The file name shown for a recent path (either separator, so it works for any platform's paths). */

@@ -9,6 +9,7 @@
  * Usage: node scripts/build-electron.mjs [--production]
  */
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -34,12 +35,9 @@ export function mainOptions(root = ROOT, { production = false } = {}) {
     format: 'cjs',
     target: 'node22',
     external: ['electron', 'better-sqlite3'],
-    define: {
-      'import.meta.url': '__jiaodui_import_meta_url',
-      'process.env.JIAODUI_BUILD': JSON.stringify(production ? 'production' : 'development'),
-    },
+    define: { 'import.meta.url': '__jiaodui_import_meta_url' },
     banner: { js: IMPORT_META_URL_SHIM },
-    sourcemap: true,
+    sourcemap: production ? false : 'linked',
     minify: false,
     legalComments: 'linked',
     logLevel: 'warning',
@@ -73,6 +71,7 @@ export function requiredModules(code) {
 }
 
 export async function buildElectron({ root = ROOT, production = false } = {}) {
+  rmSync(join(root, 'dist', 'electron'), { recursive: true, force: true }); // no stale maps
   const [main, preload] = await Promise.all([
     build({ ...mainOptions(root, { production }), metafile: true }),
     build({ ...preloadOptions(root, { production }), metafile: true }),

@@ -128,6 +128,9 @@ const en = {
   'progress.label': 'Review progress',
   'progress.summary': '{approved} approved · {edited} edited · {unreviewed} unreviewed',
   'progress.percent': '{percent}% approved',
+  'progress.approved': '{n} approved',
+  'progress.edited': '{n} edited',
+  'progress.unreviewed': '{n} unreviewed',
 
   'statusbar.label': 'Status',
   'statusbar.saved': 'Saved',
@@ -362,6 +365,9 @@ const zhHant: Record<MessageKey, string> = {
   'progress.label': '審閱進度',
   'progress.summary': '已核准 {approved} · 已修改 {edited} · 未審閱 {unreviewed}',
   'progress.percent': '已核准 {percent}%',
+  'progress.approved': '已核准 {n}',
+  'progress.edited': '已修改 {n}',
+  'progress.unreviewed': '未審閱 {n}',
 
   'statusbar.label': '狀態列',
   'statusbar.saved': '已儲存',

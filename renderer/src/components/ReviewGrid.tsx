@@ -47,9 +47,32 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions }:
     rangeExtractor,
   });
 
+  // Row heights change with zoom and width: re-measure, and keep the selected row in view.
+  const selectedRef = useRef(selection.index);
+  selectedRef.current = selection.index;
   useEffect(() => {
     virtualizer.measure();
+    const h = requestAnimationFrame(() => virtualizer.scrollToIndex(selectedRef.current, { align: 'auto' }));
+    return () => cancelAnimationFrame(h);
   }, [zoom, virtualizer]);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    let width = el.clientWidth;
+    let h = 0;
+    const ro = new ResizeObserver(() => {
+      if (el.clientWidth === width) return;
+      width = el.clientWidth;
+      cancelAnimationFrame(h);
+      h = requestAnimationFrame(() => virtualizer.scrollToIndex(selectedRef.current, { align: 'auto' }));
+    });
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      cancelAnimationFrame(h);
+    };
+  }, [virtualizer]);
 
   // Scroll the selected row into view, and move focus to it when asked.
   useEffect(() => {

@@ -33,8 +33,11 @@ export interface JumpTarget {
   index?: number;
 }
 
-export function useReview(toasts: Toasts, t: Translate, onDocumentsChanged: () => void) {
+export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: () => void) {
   const { client } = useClient();
+  // Only the stable callbacks: the toast list changing must not recreate every action.
+  const { notify, fail } = toastsIn;
+  const toasts = useMemo(() => ({ notify, fail }), [notify, fail]);
   const [doc, setDoc] = useState<DocumentMeta | null>(null);
   const [segments, setSegments] = useState<Segment[]>([]);
   const [loading, setLoading] = useState(false);

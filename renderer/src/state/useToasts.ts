@@ -1,5 +1,5 @@
 /** Dismissible messages: errors stay until dismissed, notices fade after a while. */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../lib/format';
 
 export type ToastKind = 'error' | 'info';
@@ -30,5 +30,5 @@ export function useToasts(): Toasts {
   );
   const notify = useCallback((m: string) => push('info', m), [push]);
   const fail = useCallback((e: unknown) => push('error', errorMessage(e)), [push]);
-  return { toasts, notify, fail, dismiss };
+  return useMemo(() => ({ toasts, notify, fail, dismiss }), [toasts, notify, fail, dismiss]);
 }

@@ -1,0 +1,511 @@
+/**
+ * The Electron main process: lifecycle, the one window, menus, dialogs and IPC.
+ * Thin by design — every decision lives in a pure, tested module beside it
+ * (security.ts, menu-template.ts, window-state.ts, args.ts) and every API call goes
+ * through the same dispatcher as browser mode and the CLI (shared/contract/dispatch.ts).
+ * Bundled by scripts/build-electron.mjs to dist/electron/main.cjs.
+ */
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+  type MenuItemConstructorOptions,
+} from 'electron';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { envelope, toErrorPayload, type ApiEnvelope } from '../shared/contract/dispatch';
+import { IPC_CHANNEL } from '../shared/contract/transport';
+import { COMMAND_CHANNEL, type CommandId } from '../shared/commands';
+import { JiaoduiError, isJiaoduiError } from '../shared/errors';
+import { PRODUCT_NAME } from '../shared/paths';
+import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
+import { contentType } from '../core/http-policy';
+import { PACKAGE_ROOT, importSampleOnFirstStart, openService, packageVersion } from '../core/context';
+import type { JiaoduiService } from '../core/service';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  APP_URL,
+  appRequestPath,
+  appResponseHeaders,
+  isSaveContent,
+  isTrustedSender,
+  permissionDecision,
+  safeSuggestedFileName,
+  shouldAllowNavigation,
+  webPreferences,
+  windowOpenDecision,
+  withCspHeader,
+} from './security';
+import { buildMenuTemplate, addRecent, parseRecent, RECENT_FILE, type MenuAction, type MenuItemSpec } from './menu-template';
+import { MIN_SIZE, WINDOW_STATE_FILE, restoreWindowState, serializeWindowState } from './window-state';
+import { absoluteFiles, parseLaunchArgs, resolveDbPath, secondInstanceFiles, type InstanceData } from './args';
+import { SHELL_OPEN_FILES_CHANNEL, SHELL_SAVE_FILE_CHANNEL } from './channels';
+
+const RENDERER_DIST = join(PACKAGE_ROOT, 'dist', 'renderer');
+const PRELOAD = join(PACKAGE_ROOT, 'dist', 'electron', 'preload.cjs');
+const DEV_NATIVE_BINDING = join(PACKAGE_ROOT, 'build', 'electron', 'better_sqlite3.node');
+const isDev = !app.isPackaged;
+const defaultApp = process.defaultApp === true;
+
+// ---- before `ready` -------------------------------------------------------------------
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
+app.enableSandbox();
+app.setName(PRODUCT_NAME);
+
+const launch = parseLaunchArgs(process.argv, { defaultApp });
+// userData is <appData>/Jiaodui like shared/paths.ts computes it for the CLI, even when
+// run as `electron dist/electron/main.cjs` (where Electron would not read productName).
+app.setPath('userData', launch.userDataDir ? resolve(launch.userDataDir) : join(app.getPath('appData'), PRODUCT_NAME));
+
+let service: JiaoduiService | null = null;
+let mainWindow: BrowserWindow | null = null;
+let recent: string[] = [];
+/** Files asked for before the app was ready (command line, macOS open-file). */
+const pendingFiles: string[] = absoluteFiles(launch.files, process.cwd());
+
+const instanceData: InstanceData = { argv: process.argv, cwd: process.cwd() };
+if (!app.requestSingleInstanceLock(instanceData)) {
+  // Another Jiaodui owns this profile: it gets our files (second-instance) and we leave.
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    focusMainWindow();
+    const files = secondInstanceFiles(argv, workingDirectory, additionalData, { defaultApp });
+    if (files.length) void importPaths(files);
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (service) void importPaths([path]);
+    else pendingFiles.push(path);
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (service && BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('will-quit', () => {
+    try {
+      service?.db.close();
+    } catch {
+      /* already closed */
+    }
+  });
+  app.whenReady().then(start, fatal);
+}
+
+// ---- start ----------------------------------------------------------------------------
+
+async function start(): Promise<void> {
+  const nativeBinding = nativeBindingPath();
+  if (nativeBinding === null) return; // dialog shown
+  if (!existsSync(join(RENDERER_DIST, 'index.html'))) {
+    dialog.showErrorBox(
+      `${PRODUCT_NAME}: the user interface is not built`,
+      `${join(RENDERER_DIST, 'index.html')} is missing.\n\nBuild it with:\n  npx vite build --config renderer/vite.config.ts\n(npm start builds it for you.)`,
+    );
+    app.exit(1);
+    return;
+  }
+  const dbPath = resolveDbPath({ flag: launch.db, env: process.env, userData: app.getPath('userData'), cwd: process.cwd() });
+  try {
+    service = await openService(dbPath, { nativeBinding });
+  } catch (e) {
+    showOpenError(e, dbPath, nativeBinding);
+    app.exit(1);
+    return;
+  }
+  try {
+    importSampleOnFirstStart(service);
+  } catch (e) {
+    console.error('Could not import the sample document:', e);
+  }
+  app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: packageVersion() });
+  registerAppProtocol();
+  hardenSession();
+  registerIpc();
+  recent = loadRecent();
+  refreshMenu();
+  // Files from the command line go in before the window loads, so the library shows them.
+  if (pendingFiles.length) await importPaths(pendingFiles.splice(0), { notify: false });
+  createWindow();
+}
+
+function fatal(e: unknown): void {
+  console.error(e);
+  dialog.showErrorBox(`${PRODUCT_NAME} could not start`, e instanceof Error ? e.message : String(e));
+  app.exit(1);
+}
+
+/**
+ * The better-sqlite3 native module built for Electron (scripts/build-electron-native.mjs).
+ * Packaged apps carry it in resources/native/; undefined = the default binding.
+ */
+function nativeBindingPath(): string | undefined | null {
+  if (app.isPackaged) {
+    const packaged = join(process.resourcesPath, 'native', 'better_sqlite3.node');
+    return existsSync(packaged) ? packaged : undefined;
+  }
+  if (existsSync(DEV_NATIVE_BINDING)) return DEV_NATIVE_BINDING;
+  dialog.showErrorBox(
+    `${PRODUCT_NAME}: SQLite module for Electron is missing`,
+    `Jiaodui needs better-sqlite3 compiled for Electron ${process.versions.electron}, expected at\n${DEV_NATIVE_BINDING}\n\n` +
+      `Build it once (it downloads Electron's headers or a prebuilt binary, so it needs network access):\n` +
+      `  node scripts/build-electron-native.mjs\n\n` +
+      `npm start runs it for you. node_modules/better-sqlite3 itself stays built for Node (tests and the CLI use it).`,
+  );
+  app.exit(1);
+  return null;
+}
+
+function showOpenError(e: unknown, dbPath: string, nativeBinding: string | undefined): void {
+  const message = e instanceof Error ? e.message : String(e);
+  if (isJiaoduiError(e)) {
+    dialog.showErrorBox(`${PRODUCT_NAME} cannot open its database`, message);
+  } else if (/NODE_MODULE_VERSION|was compiled against|invalid ELF|not a valid Win32|dlopen/i.test(message)) {
+    dialog.showErrorBox(
+      `${PRODUCT_NAME}: SQLite module does not match this Electron`,
+      `${message}\n\n${nativeBinding ?? 'better-sqlite3'} was not built for Electron ${process.versions.electron}. Rebuild it with:\n  node scripts/build-electron-native.mjs --force`,
+    );
+  } else {
+    dialog.showErrorBox(`${PRODUCT_NAME} cannot open its database`, `${dbPath}\n\n${message}`);
+  }
+}
+
+// ---- security wiring (the rules are in security.ts) ------------------------------------
+
+/** jiaodui://app/… serves dist/renderer, nothing else, with the CSP as a header. */
+function registerAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
+    const rel = appRequestPath(request.url, APP_URL);
+    if (rel === null) return new Response('Not found', { status: 404 });
+    let file = join(RENDERER_DIST, rel);
+    let data: Buffer;
+    try {
+      data = await readFile(file);
+    } catch {
+      // Single-page app: unknown paths without an extension get index.html.
+      if (/\.[a-z0-9]+$/i.test(rel)) return new Response('Not found', { status: 404 });
+      file = join(RENDERER_DIST, 'index.html');
+      data = await readFile(file);
+    }
+    return new Response(new Uint8Array(data), { status: 200, headers: appResponseHeaders(contentType(file)) });
+  });
+}
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(permissionDecision(permission, details.requestingUrl, APP_URL));
+  });
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionDecision(permission, requestingOrigin, APP_URL));
+  ses.setDevicePermissionHandler(() => false);
+  // Whatever else might ever be loaded over http(s) gets the app's CSP too.
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: withCspHeader(details.responseHeaders) });
+  });
+}
+
+function hardenContents(contents: Electron.WebContents): void {
+  const guard = (event: { url: string; preventDefault: () => void }) => {
+    if (!shouldAllowNavigation(event.url, APP_URL)) event.preventDefault(); // includes a file dropped on the window
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-frame-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const decision = windowOpenDecision(url);
+    if (decision.openExternally) void shell.openExternal(decision.openExternally);
+    return { action: decision.action };
+  });
+}
+
+/** Only the main window's own top frame, showing the app, may use IPC. */
+function isTrusted(event: IpcMainInvokeEvent): boolean {
+  if (!mainWindow || mainWindow.isDestroyed() || event.sender.id !== mainWindow.webContents.id) return false;
+  const frame = event.senderFrame;
+  return isTrustedSender(frame ? { url: frame.url, isTopFrame: frame.parent === null } : null, APP_URL);
+}
+
+const FORBIDDEN: ApiEnvelope = { ok: false, error: { code: 'forbidden', message: 'This page may not call Jiaodui.' } };
+
+async function asEnvelope(fn: () => Promise<unknown>): Promise<ApiEnvelope> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (e) {
+    return { ok: false, ...toErrorPayload(e) };
+  }
+}
+
+function registerIpc(): void {
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, args: unknown): ApiEnvelope => {
+    if (!isTrusted(event) || !service) return FORBIDDEN;
+    return envelope(service, method, args, { checkResults: isDev });
+  });
+  ipcMain.handle(SHELL_OPEN_FILES_CHANNEL, (event) => (isTrusted(event) ? asEnvelope(openFilesDialog) : FORBIDDEN));
+  ipcMain.handle(SHELL_SAVE_FILE_CHANNEL, (event, suggestedName: unknown, content: unknown) =>
+    isTrusted(event) ? asEnvelope(() => saveFileDialog(suggestedName, content)) : FORBIDDEN,
+  );
+}
+
+// ---- dialogs ----------------------------------------------------------------------------
+
+const TEXT_EXTENSIONS = ['txt', 'text', 'md', 'csv', 'tsv', 'srt', 'vtt'];
+
+async function readImportable(path: string): Promise<Buffer> {
+  const info = await stat(path).catch(() => null);
+  if (!info || !info.isFile()) throw new JiaoduiError('not-found', `${path} is not a file.`);
+  if (info.size > MAX_IMPORT_BYTES) {
+    throw new JiaoduiError(
+      'import-rejected',
+      `${basename(path)} is ${(info.size / 1048576).toFixed(1)} MB; the import limit is ${MAX_IMPORT_BYTES / 1048576} MB.`,
+    );
+  }
+  return readFile(path);
+}
+
+async function openFilesDialog(): Promise<{ fileName: string; data: string }[]> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Import',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Text files', extensions: TEXT_EXTENSIONS },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  if (r.canceled) return [];
+  const files: { fileName: string; data: string }[] = [];
+  for (const path of r.filePaths) {
+    files.push({ fileName: basename(path), data: (await readImportable(path)).toString('base64') });
+    rememberRecent(path);
+  }
+  return files;
+}
+
+async function saveFileDialog(suggestedName: unknown, content: unknown): Promise<string | null> {
+  if (!isSaveContent(content)) throw new JiaoduiError('invalid-input', 'Nothing to save, or too much.');
+  const name = safeSuggestedFileName(suggestedName);
+  const ext = extname(name).slice(1);
+  const options: Electron.SaveDialogOptions = {
+    title: 'Export',
+    defaultPath: join(app.getPath('documents'), name),
+    filters: ext ? [{ name: `${ext.toUpperCase()} file`, extensions: [ext] }, { name: 'All files', extensions: ['*'] }] : undefined,
+  };
+  const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  if (r.canceled || !r.filePath) return null;
+  await writeFile(r.filePath, content, 'utf8');
+  return r.filePath;
+}
+
+/** Import files named on a command line, by a second instance, by macOS or from Recent. */
+async function importPaths(paths: string[], opts: { notify?: boolean } = {}): Promise<void> {
+  if (!service) return;
+  const failed: string[] = [];
+  let imported = 0;
+  for (const path of paths) {
+    try {
+      const data = (await readImportable(path)).toString('base64');
+      const r = envelope(service, 'importDocument', { fileName: basename(path), data });
+      if (!r.ok) throw new Error(r.error.message);
+      imported++;
+      rememberRecent(path);
+    } catch (e) {
+      failed.push(`${basename(path)}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  // The renderer refetches the library when it is shown.
+  if (imported && opts.notify !== false) sendCommand('file.library');
+  if (failed.length) {
+    const box = { type: 'error' as const, message: failed.length === 1 ? 'A file could not be imported.' : 'Some files could not be imported.', detail: failed.join('\n') };
+    if (mainWindow && !mainWindow.isDestroyed()) void dialog.showMessageBox(mainWindow, box);
+    else void dialog.showMessageBox(box);
+  }
+}
+
+// ---- recent files and menus ------------------------------------------------------------
+
+function userDataFile(name: string): string {
+  return join(app.getPath('userData'), name);
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Write via a temporary file and rename, so a crash never leaves half a file. */
+function writeFileAtomic(path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, text, 'utf8');
+    renameSync(tmp, path);
+  } catch (e) {
+    console.error(`Could not write ${path}:`, e);
+  }
+}
+
+function loadRecent(): string[] {
+  return parseRecent(readJson(userDataFile(RECENT_FILE)));
+}
+
+function saveRecent(): void {
+  writeFileAtomic(userDataFile(RECENT_FILE), JSON.stringify(recent, null, 2) + '\n');
+}
+
+function rememberRecent(path: string): void {
+  recent = addRecent(recent, path);
+  app.addRecentDocument(path);
+  saveRecent();
+  refreshMenu();
+}
+
+function clearRecent(): void {
+  recent = [];
+  app.clearRecentDocuments();
+  saveRecent();
+  refreshMenu();
+}
+
+function runAction(action: MenuAction): void {
+  switch (action.kind) {
+    case 'command':
+      sendCommand(action.id);
+      return;
+    case 'clearRecent':
+      clearRecent();
+      return;
+    case 'openRecent':
+      if (existsSync(action.path)) {
+        void importPaths([action.path]);
+      } else {
+        recent = recent.filter((p) => p !== action.path);
+        saveRecent();
+        refreshMenu();
+        void dialog.showMessageBox({ type: 'warning', message: `${basename(action.path)} no longer exists.`, detail: action.path });
+      }
+      return;
+  }
+}
+
+function toElectronMenu(items: readonly MenuItemSpec[]): MenuItemConstructorOptions[] {
+  return items.map((spec) => {
+    const item: MenuItemConstructorOptions = {};
+    if (spec.type) item.type = spec.type;
+    if (spec.label !== undefined) item.label = spec.label;
+    if (spec.role) item.role = spec.role;
+    if (spec.accelerator) item.accelerator = spec.accelerator;
+    if (spec.registerAccelerator !== undefined) item.registerAccelerator = spec.registerAccelerator;
+    if (spec.enabled !== undefined) item.enabled = spec.enabled;
+    if (spec.submenu) item.submenu = toElectronMenu(spec.submenu);
+    const action = spec.action;
+    if (action) item.click = () => runAction(action);
+    return item;
+  });
+}
+
+function refreshMenu(): void {
+  const template = buildMenuTemplate({ platform: process.platform, appName: PRODUCT_NAME, recent, dev: isDev });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronMenu(template)));
+}
+
+/** Send a command to the renderer (opening the window first if the app has none, as on macOS). */
+function sendCommand(id: CommandId): void {
+  let win = mainWindow;
+  if (!win || win.isDestroyed()) {
+    if (!service) return;
+    win = createWindow();
+  }
+  const contents = win.webContents;
+  if (contents.isLoading()) contents.once('did-finish-load', () => contents.send(COMMAND_CHANNEL, id));
+  else contents.send(COMMAND_CHANNEL, id);
+}
+
+// ---- the window --------------------------------------------------------------------------
+
+function focusMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    if (service) createWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function createWindow(): BrowserWindow {
+  const statePath = userDataFile(WINDOW_STATE_FILE);
+  const state = restoreWindowState(
+    readJson(statePath),
+    screen.getAllDisplays().map((d) => d.workArea),
+    screen.getPrimaryDisplay().workArea,
+  );
+  const win = new BrowserWindow({
+    ...state.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    show: false,
+    title: PRODUCT_NAME,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1f1f1f' : '#ffffff',
+    webPreferences: webPreferences(PRELOAD),
+  });
+  mainWindow = win;
+  if (state.maximized) win.maximize();
+
+  let shown = false;
+  const show = () => {
+    if (!shown && !win.isDestroyed()) {
+      shown = true;
+      win.show();
+    }
+  };
+  win.once('ready-to-show', show);
+  win.webContents.once('did-finish-load', show);
+
+  let saveTimer: NodeJS.Timeout | undefined;
+  const saveState = () => {
+    if (!win.isDestroyed()) writeFileAtomic(statePath, serializeWindowState(win.getNormalBounds(), win.isMaximized()));
+  };
+  const saveSoon = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveState, 800);
+  };
+  win.on('resize', saveSoon);
+  win.on('move', saveSoon);
+  win.on('maximize', saveSoon);
+  win.on('unmaximize', saveSoon);
+  win.on('close', () => {
+    clearTimeout(saveTimer);
+    saveState();
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+
+  let crashes = 0;
+  win.webContents.on('render-process-gone', (_event, details) => {
+    console.error(`Renderer gone: ${details.reason}`);
+    if (details.reason !== 'clean-exit' && ++crashes <= 3 && !win.isDestroyed()) win.reload();
+  });
+
+  void win.loadURL(APP_URL);
+  return win;
+}

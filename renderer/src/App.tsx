@@ -1,0 +1,419 @@
+/**
+ * The review screen: library, grid, search/history panel, status bar, dialogs, and the
+ * command registry that keys, palette and Electron menus share.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AppInfo, DocumentMeta, ImportResult, SearchHit, Settings } from '../../shared/domain/schemas';
+import { I18nContext, makeI18n, type Locale } from './i18n';
+import { useClient } from './state/client';
+import { useToasts } from './state/useToasts';
+import { usePrefs } from './state/usePrefs';
+import { useLibrary } from './state/useLibrary';
+import { LAST_DOCUMENT_KEY, useReview } from './state/useReview';
+import { useSearch } from './state/useSearch';
+import { useCommands, type CommandHandlers } from './state/useCommands';
+import { fileToBase64, textToBase64 } from './lib/base64';
+import { TopBar } from './components/TopBar';
+import { Sidebar } from './components/Sidebar';
+import { DocumentHeader } from './components/DocumentHeader';
+import { ReviewGrid } from './components/ReviewGrid';
+import { SearchPanel } from './components/SearchPanel';
+import { HistoryPanel } from './components/HistoryPanel';
+import { StatusBar } from './components/StatusBar';
+import { Toasts } from './components/Toasts';
+import { CommandPalette } from './components/CommandPalette';
+import { ImportDialog, type ImportSource } from './components/ImportDialog';
+import { PasteDialog } from './components/PasteDialog';
+import { ExportDialog } from './components/ExportDialog';
+import { GotoDialog } from './components/GotoDialog';
+import { ConfirmDialog } from './components/ConfirmDialog';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { AuthorDialog } from './components/AuthorDialog';
+import { DropOverlay } from './components/DropOverlay';
+import { EmptyState } from './components/EmptyState';
+
+type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | null;
+type Panel = 'search' | 'history' | null;
+const SIDEBAR_KEY = 'jiaodui.sidebar';
+
+export function App() {
+  const { client, shell } = useClient();
+  const [locale, setLocale] = useState<Locale>('en');
+  const i18n = useMemo(() => makeI18n(locale), [locale]);
+  const { t } = i18n;
+  const toasts = useToasts();
+  const prefs = usePrefs();
+  const library = useLibrary();
+
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refreshLibrarySoon = useCallback(() => {
+    if (refreshTimer.current) clearTimeout(refreshTimer.current);
+    refreshTimer.current = setTimeout(() => void library.refresh().catch(toasts.fail), 300);
+  }, [library.refresh, toasts.fail]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const review = useReview(toasts, t, refreshLibrarySoon);
+  const { doc, segments, selection, editing, actions } = review;
+  const search = useSearch(toasts.fail);
+
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [booted, setBooted] = useState(false);
+  const [sidebarOpen, setSidebarOpen] = useState(() => localStorage.getItem(SIDEBAR_KEY) !== 'closed');
+  const [trashOpen, setTrashOpen] = useState(false);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [importQueue, setImportQueue] = useState<(ImportSource & { key: number })[]>([]);
+  const importKey = useRef(0);
+  const enqueue = useCallback((sources: ImportSource[]) => {
+    setImportQueue((q) => [...q, ...sources.map((s) => ({ ...s, key: ++importKey.current }))]);
+  }, []);
+  const [dragging, setDragging] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = doc ? `${doc.title} — ${t('app.name')}` : t('app.name');
+  }, [locale, doc, t]);
+
+  useEffect(() => {
+    localStorage.setItem(SIDEBAR_KEY, sidebarOpen ? 'open' : 'closed');
+  }, [sidebarOpen]);
+
+  // On load: info, settings, library; open the last document (or the newest import, or the sample).
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      try {
+        const [i, s] = await Promise.all([client.getInfo({}), client.getSettings({})]);
+        if (cancelled) return;
+        setInfo(i);
+        setSettings(s);
+        setLocale(s.locale);
+        const { documents } = await library.refresh();
+        const last = Number(localStorage.getItem(LAST_DOCUMENT_KEY));
+        const newest = [...documents].sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id)[0];
+        const pick = documents.find((d) => d.id === last) ?? newest ?? documents.find((d) => d.projectId === i.sampleProjectId);
+        if (pick && !cancelled) await actions.openDocument(pick.id);
+      } catch (e) {
+        toasts.fail(e);
+      } finally {
+        if (!cancelled) setBooted(true);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // ---- import ------------------------------------------------------------------------
+
+  const queueFiles = useCallback(
+    async (files: File[]) => {
+      try {
+        const sources = await Promise.all(files.map(async (f) => ({ fileName: f.name, data: await fileToBase64(f) })));
+        enqueue(sources);
+      } catch (e) {
+        toasts.fail(e);
+      }
+    },
+    [toasts, enqueue],
+  );
+
+  const startImport = useCallback(async () => {
+    if (shell) {
+      try {
+        const files = await shell.openFiles();
+        if (files.length) enqueue(files);
+      } catch (e) {
+        toasts.fail(e);
+      }
+    } else fileRef.current?.click();
+  }, [shell, toasts, enqueue]);
+
+  const onImported = useCallback(
+    async (r: ImportResult, title: string) => {
+      setImportQueue((q) => q.slice(1));
+      toasts.notify(t('import.done', { title, segments: i18n.formatNumber(r.segments) }));
+      await library.refresh().catch(toasts.fail);
+      await actions.openDocument(r.documentId);
+    },
+    [toasts, t, i18n, library, actions],
+  );
+
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(false);
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length) void queueFiles(files);
+    };
+    window.addEventListener('dragenter', over);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', over);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [queueFiles]);
+
+  // ---- library actions ------------------------------------------------------------------
+
+  const guard = useCallback(
+    async <T,>(p: Promise<T>): Promise<T> => {
+      try {
+        return await p;
+      } catch (e) {
+        toasts.fail(e);
+        throw e;
+      }
+    },
+    [toasts],
+  );
+
+  const onDocumentChanged = useCallback(
+    (d: DocumentMeta) => {
+      if (doc && d.id === doc.id) {
+        actions.setDoc(d);
+        // a new Traditional standard re-renders the Simplified column
+        if (d.variant !== doc.variant) {
+          actions.closeDocument();
+          void actions.openDocument(d.id);
+        }
+      }
+    },
+    [doc, actions],
+  );
+
+  const onTrashed = useCallback(
+    (d: DocumentMeta) => {
+      if (doc && d.id === doc.id) actions.closeDocument();
+    },
+    [doc, actions],
+  );
+
+  // ---- search --------------------------------------------------------------------------
+
+  const jumpTo = useCallback(
+    (hit: SearchHit) => {
+      void actions.openDocument(hit.documentId, { segmentId: hit.segmentId, index: hit.index });
+    },
+    [actions],
+  );
+
+  const focusSearch = useCallback(() => {
+    const el = searchRef.current;
+    if (!el) return;
+    el.focus();
+    el.select();
+    if (search.query.trim()) setPanel('search');
+  }, [search.query]);
+
+  useEffect(() => {
+    if (search.query.trim()) setPanel((p) => (p === 'history' ? p : 'search'));
+  }, [search.query]);
+
+  // ---- commands ------------------------------------------------------------------------
+
+  const needDoc = (fn: () => void) => () => (doc ? fn() : toasts.notify(t('toast.noDocument')));
+  const switchLocale = useCallback(() => {
+    const next: Locale = locale === 'en' ? 'zh-Hant' : 'en';
+    setLocale(next);
+    client.updateSettings({ locale: next }).then(setSettings, toasts.fail);
+  }, [locale, client, toasts]);
+
+  const handlers: CommandHandlers = {
+    'file.import': () => void startImport(),
+    'file.paste': () => setDialog('paste'),
+    'file.export': needDoc(() => setDialog('export')),
+    'file.library': () => setSidebarOpen((o) => !o),
+    'file.trash': () => {
+      setSidebarOpen(true);
+      setTrashOpen(true);
+      setTimeout(() => document.querySelector('[data-testid="trash"]')?.scrollIntoView({ block: 'nearest' }), 50);
+    },
+    'edit.undo': () => void actions.undoRedo('undo'),
+    'edit.redo': () => void actions.undoRedo('redo'),
+    'edit.find': focusSearch,
+    'edit.goto': needDoc(() => setDialog('goto')),
+    'segment.edit': needDoc(() => actions.startEdit()),
+    'segment.approve': needDoc(() => void actions.setStatus('approved')),
+    'segment.unreview': needDoc(() => void actions.setStatus('unreviewed')),
+    'segment.split': needDoc(() => {
+      const ta = document.querySelector<HTMLTextAreaElement>('[data-testid="edit-textarea"]');
+      void actions.split(editing && ta ? ta.selectionStart : null);
+    }),
+    'segment.merge': needDoc(() => void actions.merge()),
+    'segment.furniture': needDoc(() => void actions.toggleFurniture()),
+    'segment.history': needDoc(() => setPanel((p) => (p === 'history' ? null : 'history'))),
+    'segment.next': needDoc(() => actions.moveBy(1)),
+    'segment.previous': needDoc(() => actions.moveBy(-1)),
+    'segment.nextUnreviewed': needDoc(() => actions.nextUnreviewed()),
+    'view.palette': () => setDialog((d) => (d === 'palette' ? null : 'palette')),
+    'view.theme.system': () => prefs.setTheme('system'),
+    'view.theme.light': () => prefs.setTheme('light'),
+    'view.theme.dark': () => prefs.setTheme('dark'),
+    'view.zoomIn': () => prefs.setZoom((z) => z + 0.1),
+    'view.zoomOut': () => prefs.setZoom((z) => z - 0.1),
+    'view.zoomReset': () => prefs.setZoom(() => 1),
+    'view.language': switchLocale,
+    'help.shortcuts': () => setDialog('shortcuts'),
+  };
+  useCommands(handlers, shell);
+  const run = (id: keyof CommandHandlers) => handlers[id]();
+
+  const closeDialog = useCallback(() => setDialog(null), []);
+  const selected = segments[selection.index] ?? null;
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <div className={`app${sidebarOpen ? ' has-sidebar' : ''}`}>
+        <TopBar
+          ref={searchRef}
+          sidebarOpen={sidebarOpen}
+          onToggleSidebar={() => setSidebarOpen((o) => !o)}
+          search={search}
+          searchOpen={panel === 'search'}
+          onSearchFocus={() => search.query.trim() && setPanel('search')}
+          onJump={jumpTo}
+          onSearchEscape={() => {
+            search.clear();
+            setPanel(null);
+            actions.select(selection.index, { focus: true });
+          }}
+          onImport={() => run('file.import')}
+          onPaste={() => run('file.paste')}
+          onExport={doc ? () => run('file.export') : null}
+          onPalette={() => run('view.palette')}
+        />
+        <div className="workspace">
+          {sidebarOpen && (
+            <Sidebar
+              library={library}
+              currentId={doc?.id ?? null}
+              trashOpen={trashOpen}
+              setTrashOpen={setTrashOpen}
+              onOpen={(d) => void actions.openDocument(d.id)}
+              onDocumentChanged={onDocumentChanged}
+              onTrashed={onTrashed}
+              onEmptyTrash={() => setDialog('confirmEmpty')}
+              guard={guard}
+              notify={toasts.notify}
+            />
+          )}
+          <main className="review" aria-busy={review.loading}>
+            {doc ? (
+              <>
+                <DocumentHeader doc={doc} />
+                <ReviewGrid key={doc.id} doc={doc} segments={segments} selection={selection} editing={editing} zoom={prefs.zoom} actions={actions} />
+              </>
+            ) : (
+              <EmptyState loading={!booted || review.loading} onImport={() => run('file.import')} onPaste={() => run('file.paste')} />
+            )}
+          </main>
+          {panel === 'search' && (
+            <SearchPanel
+              search={search}
+              onJump={jumpTo}
+              onClose={() => {
+                setPanel(null);
+                search.clear();
+              }}
+            />
+          )}
+          {panel === 'history' && selected && (
+            <HistoryPanel segmentId={selected.id} number={selection.index + 1} version={review.changeCount} onError={toasts.fail} onClose={() => setPanel(null)} />
+          )}
+        </div>
+        <StatusBar
+          doc={doc}
+          position={doc ? selection.index : null}
+          total={segments.length}
+          saveState={review.saveState}
+          undo={review.undo}
+          zoom={prefs.zoom}
+          author={settings?.author ?? info?.author ?? ''}
+          onAuthor={() => setDialog('author')}
+        />
+        <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
+        <input
+          ref={fileRef}
+          type="file"
+          multiple
+          accept=".txt,.text,.md,text/plain"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          data-testid="file-input"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            if (files.length) void queueFiles(files);
+          }}
+        />
+        {dragging && <DropOverlay />}
+
+        {importQueue.length > 0 && (
+          <ImportDialog
+            key={importQueue[0].key}
+            source={importQueue[0]}
+            waiting={importQueue.length - 1}
+            projects={library.projects}
+            defaultProjectId={null}
+            onImported={(r, title) => void onImported(r, title)}
+            onError={() => undefined}
+            onClose={() => setImportQueue((q) => q.slice(1))}
+          />
+        )}
+        {dialog === 'palette' && <CommandPalette onRun={(id) => handlers[id]()} onClose={closeDialog} />}
+        {dialog === 'paste' && (
+          <PasteDialog
+            onClose={closeDialog}
+            onNext={(text) => {
+              setDialog(null);
+              enqueue([{ fileName: t('paste.fileName'), data: textToBase64(text) }]);
+            }}
+          />
+        )}
+        {dialog === 'export' && doc && <ExportDialog doc={doc} onDone={toasts.notify} onError={toasts.fail} onClose={closeDialog} />}
+        {dialog === 'goto' && doc && <GotoDialog max={segments.length} onGo={(i) => actions.select(i, { align: 'center', focus: true })} onClose={closeDialog} />}
+        {dialog === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
+        {dialog === 'author' && (
+          <AuthorDialog
+            author={settings?.author ?? ''}
+            onClose={closeDialog}
+            onSave={(author) => guard(client.updateSettings({ author })).then(setSettings)}
+          />
+        )}
+        {dialog === 'confirmEmpty' && (
+          <ConfirmDialog
+            title={t('library.confirmEmptyTitle')}
+            body={t('library.confirmEmptyBody', { count: library.trash.length })}
+            confirmLabel={t('library.confirmEmpty')}
+            onClose={closeDialog}
+            onConfirm={() =>
+              void guard(library.emptyTrash()).then(
+                (n) => toasts.notify(t('library.emptied', { count: n })),
+                () => undefined,
+              )
+            }
+          />
+        )}
+      </div>
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,24 @@
+/** Error and notice banners; errors stay until dismissed. */
+import type { Toast } from '../state/useToasts';
+import { useI18n } from '../i18n';
+
+export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: number) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="toasts" aria-live="polite">
+      {toasts.map((x) => (
+        <div key={x.id} className={`toast toast-${x.kind}`} role={x.kind === 'error' ? 'alert' : 'status'} data-testid={x.kind === 'error' ? 'error-toast' : 'toast'}>
+          <span className="toast-icon" aria-hidden="true">
+            {x.kind === 'error' ? '!' : 'i'}
+          </span>
+          <span className="toast-message">{x.message}</span>
+          <button type="button" className="icon-btn" aria-label={t('toast.dismiss')} onClick={() => onDismiss(x.id)}>
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+            </svg>
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

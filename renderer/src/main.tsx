@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createClient, getShell } from './api';
+import { ClientContext } from './state/client';
+import { App } from './App';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/grid.css';
+import './styles/panels.css';
+import './styles/dialogs.css';
+
+const { client, transport } = createClient();
+const env = { client, transport, shell: getShell() };
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ClientContext.Provider value={env}>
+      <App />
+    </ClientContext.Provider>
+  </StrictMode>,
+);

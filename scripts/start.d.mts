@@ -1,0 +1,3 @@
+export declare function newestMtime(path: string): number;
+export declare function rendererIsStale(root?: string): boolean;
+export declare function serveArgs(args: readonly string[]): string[];

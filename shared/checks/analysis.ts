@@ -1,0 +1,203 @@
+/**
+ * Per-segment analysis shared by the checks, computed lazily and at most once per run:
+ * the Simplified form of the text (aligned position by position), a replay of OpenCC's
+ * Simplified→Traditional conversion over it (which dictionary phrase decided each character),
+ * and small helpers (Han test, ICU word boundaries).
+ */
+import { Trie, type DictGroup, type DictLike } from 'opencc-js/core';
+import { configs as presetConfigs } from 'opencc-js/preset';
+import { getConverter, type ConversionConfig } from '../text/convert';
+import { ONE_TO_MANY } from './data/oneToMany';
+import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
+import type { CheckContext, CheckSegment } from './types';
+
+// ---------------------------------------------------------------- character classes
+
+export function isHanCode(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x323af)
+  );
+}
+/** Han character at UTF-16 index i (a low surrogate counts as part of its pair). */
+export function isHanAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) return isHanCode(s.codePointAt(i - 1) ?? 0);
+  return isHanCode(s.codePointAt(i) ?? 0);
+}
+/** CJK punctuation and full-width forms: 。，「」（）… */
+export function isCjkPunctCode(c: number): boolean {
+  return (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x2026 || c === 0x2014 || c === 0x201c || c === 0x201d || c === 0x00b7;
+}
+export function isCjkAt(s: string, i: number): boolean {
+  return isHanAt(s, i) || isCjkPunctCode(s.charCodeAt(i));
+}
+export function hasHan(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isHanAt(s, i)) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------- dictionaries (lazy)
+
+// opencc-js's typed preset configs hold its dictionaries: s2t converts with
+// [STPhrases, STPhrases_GeneratedFromRegionalPhrases, STCharacters]; t2s with [TSPhrases, TSCharacters].
+const PRESETS = presetConfigs as unknown as Record<string, { conversionChain: readonly DictGroup[] }>;
+const S2T_GROUP: DictGroup = PRESETS.s2t.conversionChain[0];
+const ST_CHARACTERS: DictLike = S2T_GROUP[S2T_GROUP.length - 1];
+const TS_CHARACTERS: DictLike = PRESETS.t2s.conversionChain[0][1];
+
+function parseDict(d: DictLike): Map<string, string> {
+  const m = new Map<string, string>();
+  const entries = typeof d === 'string' ? d.split('|').map((e) => e.split(' ')) : d;
+  for (const [k, v] of entries) if (k && v !== undefined) m.set(k, v);
+  return m;
+}
+
+let stTrie: Trie | null = null;
+/** The trie opencc-js's s2t config converts with: STPhrases + regional phrases + STCharacters. */
+export function s2tTrie(): Trie {
+  if (!stTrie) {
+    stTrie = new Trie();
+    stTrie.loadDictGroup(S2T_GROUP);
+  }
+  return stTrie;
+}
+
+let tsChars: Map<string, string> | null = null;
+let stChars: Map<string, string> | null = null;
+/** Traditional → Simplified, character by character (OpenCC TSCharacters, first candidate). */
+export function tsChar(c: string): string {
+  if (!tsChars) tsChars = parseDict(TS_CHARACTERS);
+  return tsChars.get(c) ?? c;
+}
+/** Simplified → Traditional default, character by character (OpenCC STCharacters). */
+export function stChar(c: string): string {
+  if (!stChars) stChars = parseDict(ST_CHARACTERS);
+  return stChars.get(c) ?? c;
+}
+export function stCharsMap(): Map<string, string> {
+  stChar('');
+  return stChars!;
+}
+export function tsCharsMap(): Map<string, string> {
+  tsChar('');
+  return tsChars!;
+}
+
+/** Traditional candidates of a Simplified character (first = OpenCC's default). */
+export function candidatesOf(s: string): readonly string[] {
+  return ONE_TO_MANY[s] ?? [stChar(s)];
+}
+
+/** Maps from the OpenCC standard form to the document's regional form. */
+const regionalMaps: Partial<Record<CheckContext['variant'], Map<string, string>>> = {};
+export function regionalMap(variant: CheckContext['variant']): Map<string, string> {
+  let m = regionalMaps[variant];
+  if (!m) {
+    m = new Map(variant === 'tw' ? TW_VARIANTS.map(([a, b]) => [a, b]) : variant === 'hk' ? HK_VARIANTS.map(([a, b]) => [a, b]) : []);
+    regionalMaps[variant] = m;
+  }
+  return m;
+}
+
+const TO_S: Record<CheckContext['variant'], ConversionConfig> = { t: 't2s', tw: 'tw2s', hk: 'hk2s' };
+
+// ---------------------------------------------------------------- ICU words
+
+let segmenter: Intl.Segmenter | null = null;
+/** ICU word boundaries of `s` as [start, end) pairs (dictionary-based for Chinese; unknown names split into characters). */
+export function icuWords(s: string): [number, number][] {
+  if (!segmenter) segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const out: [number, number][] = [];
+  for (const w of segmenter.segment(s)) out.push([w.index, w.index + w.segment.length]);
+  return out;
+}
+/** The ICU word of `s` containing position i, computed on a window around it. */
+export function icuWordAt(s: string, i: number, radius = 6): [number, number] {
+  const a = Math.max(0, i - radius);
+  const b = Math.min(s.length, i + radius + 1);
+  for (const [ws, we] of icuWords(s.slice(a, b))) if (ws + a <= i && i < we + a) return [ws + a, we + a];
+  return [i, i + 1];
+}
+
+// ---------------------------------------------------------------- the analysis
+
+/** What OpenCC's s2t did at one position of the Simplified text. */
+export interface Replay {
+  /** start/end of the dictionary match covering each position (end - start === 1: character table) */
+  start: Int32Array;
+  end: Int32Array;
+  /** OpenCC's output character at each position ('' where the match changed length) */
+  out: string[];
+}
+
+export class Analysis {
+  private _s: string | null = null;
+  private _replay: Replay | null = null;
+  constructor(
+    readonly seg: CheckSegment,
+    readonly ctx: CheckContext,
+  ) {}
+
+  get text(): string {
+    return this.seg.text;
+  }
+
+  /** The Simplified form, same length as `text` (for a Simplified document: the text itself). */
+  get s(): string {
+    if (this._s === null) this._s = toSimplifiedAligned(this.seg, this.ctx);
+    return this._s;
+  }
+
+  /** Replay of OpenCC s2t (forward maximum matching over its phrase + character dictionary) on `s`. */
+  get replay(): Replay {
+    if (!this._replay) this._replay = replayS2T(this.s);
+    return this._replay;
+  }
+}
+
+function toSimplifiedAligned(seg: CheckSegment, ctx: CheckContext): string {
+  const text = seg.text;
+  if (ctx.script === 'hans') return text;
+  if (seg.rendering != null && seg.rendering.length === text.length) return seg.rendering;
+  const s = getConverter(TO_S[ctx.variant]).convert(text);
+  if (s.length === text.length) return s;
+  // A phrase changed length (rare): fall back to a character-by-character conversion.
+  let out = '';
+  for (const ch of text) {
+    const c = tsChar(ch);
+    out += c.length === ch.length ? c : ch;
+  }
+  return out;
+}
+
+export function replayS2T(s: string): Replay {
+  const trie = s2tTrie();
+  const n = s.length;
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const out: string[] = new Array(n);
+  let i = 0;
+  while (i < n) {
+    const m = trie.matchPrefix(s, i);
+    const e = m ? m.end : i + ((s.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
+    const value = m ? m.value : s.slice(i, e);
+    const same = value.length === e - i;
+    for (let k = i; k < e; k++) {
+      start[k] = i;
+      end[k] = e;
+      out[k] = same ? value[k - i] : '';
+    }
+    i = e;
+  }
+  return { start, end, out };
+}
+
+/** Analyses for a run, keyed by segment id. */
+export function analyse(segments: CheckSegment[], ctx: CheckContext): Map<number, Analysis> {
+  const m = new Map<number, Analysis>();
+  for (const seg of segments) m.set(seg.id, new Analysis(seg, ctx));
+  return m;
+}

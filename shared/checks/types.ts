@@ -1,0 +1,93 @@
+/** Types shared by every check. Offsets are UTF-16 indices into a segment's `text`. */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type RuleId =
+  | 'entity-consistency'
+  | 'conversion-ambiguity'
+  | 'simplified-in-traditional'
+  | 'variant-mixing'
+  | 'number-format'
+  | 'number-mismatch'
+  | 'glossary-forbidden'
+  | 'glossary-english'
+  | 'halfwidth-punctuation'
+  | 'unbalanced-brackets'
+  | 'doubled'
+  | 'stray-space';
+
+/** Replace text[start, end) of the segment with `replacement`. */
+export interface Fix {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+export interface Location {
+  segmentId: number;
+  start: number;
+  end: number;
+  text: string;
+  /** set by the project-wide entity check */
+  documentId?: number;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** primary location */
+  segmentId: number;
+  start: number;
+  end: number;
+  text: string;
+  /** set by the project-wide entity check */
+  documentId?: number;
+  /** English, specific: what is wrong and what to do */
+  message: string;
+  /** fixes for the primary location (alternatives, best first) */
+  fixes: Fix[];
+  /** stable key shared by every member of a group (same on re-runs while the group's members are unchanged) */
+  group?: string;
+  /** the other locations of the group, each with its own fixes (a location already in the suggested form has none) */
+  related: (Location & { fixes: Fix[] })[];
+}
+
+export interface CheckSegment {
+  id: number;
+  text: string;
+  furniture: string | null;
+  speaker: string | null;
+  /** the other-script rendering (for a Traditional document: its Simplified form, as the service renders it) */
+  rendering?: string;
+  /** a parallel English rendering, when one exists */
+  english?: string | null;
+  /** the original text this segment was converted from (e.g. the Simplified source), when known */
+  source?: string | null;
+  /** paragraph index, when known: brackets are balanced per paragraph */
+  paragraph?: number;
+}
+
+export interface GlossaryEntry {
+  term: string;
+  variants: string[];
+  type: 'person' | 'organisation' | 'product' | 'term';
+  note?: string;
+  english?: string;
+}
+
+export interface CheckContext {
+  script: 'hant' | 'hans';
+  variant: 't' | 'tw' | 'hk';
+  glossary?: GlossaryEntry[];
+  /** run only these rules (default: all) */
+  rules?: RuleId[];
+}
+
+export type Scope = 'segment' | 'document' | 'project';
+
+export interface RuleInfo {
+  id: RuleId;
+  title: string;
+  scope: Scope;
+  description: string;
+}
