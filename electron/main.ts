@@ -86,8 +86,7 @@ if (!app.requestSingleInstanceLock(instanceData)) {
   });
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    if (service) void importPaths([path]);
-    else pendingFiles.push(path);
+    void importPaths([path]);
   });
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => {
@@ -103,7 +102,7 @@ if (!app.requestSingleInstanceLock(instanceData)) {
       /* already closed */
     }
   });
-  app.whenReady().then(start, fatal);
+  app.whenReady().then(start).catch(fatal);
 }
 
 // ---- start ----------------------------------------------------------------------------
@@ -314,7 +313,10 @@ async function saveFileDialog(suggestedName: unknown, content: unknown): Promise
 
 /** Import files named on a command line, by a second instance, by macOS or from Recent. */
 async function importPaths(paths: string[], opts: { notify?: boolean } = {}): Promise<void> {
-  if (!service) return;
+  if (!service) {
+    pendingFiles.push(...paths); // still starting: start() imports them
+    return;
+  }
   const failed: string[] = [];
   let imported = 0;
   for (const path of paths) {

@@ -1,0 +1,86 @@
+/**
+ * The preload bundle run the way a sandboxed preload runs: one script, a `require` that
+ * knows only `electron` (stubbed here), a minimal `process`. Checks what it exposes and
+ * how it talks to the main process.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { runInNewContext } from 'node:vm';
+import { EventEmitter } from 'node:events';
+import { preloadOptions } from '../scripts/build-electron.mjs';
+import { IPC_CHANNEL, PRELOAD_GLOBAL } from '../shared/contract/transport';
+import { COMMAND_CHANNEL, SHELL_GLOBAL, type ShellBridge } from '../shared/commands';
+import { METHOD_NAMES } from '../shared/contract/methods';
+import { SHELL_OPEN_FILES_CHANNEL, SHELL_SAVE_FILE_CHANNEL } from './channels';
+
+let code = '';
+beforeAll(async () => {
+  const r = await build({ ...preloadOptions(), write: false, sourcemap: false, logLevel: 'silent' });
+  code = r.outputFiles[0].text;
+});
+
+function runPreload(reply: (channel: string, ...args: unknown[]) => unknown) {
+  const exposed: Record<string, unknown> = {};
+  const invocations: unknown[][] = [];
+  const ipcRenderer = Object.assign(new EventEmitter(), {
+    invoke: async (channel: string, ...args: unknown[]) => {
+      invocations.push([channel, ...args]);
+      return reply(channel, ...args);
+    },
+  });
+  const contextBridge = {
+    exposeInMainWorld: (key: string, api: unknown) => {
+      if (key in exposed) throw new Error(`exposed twice: ${key}`);
+      exposed[key] = api;
+    },
+  };
+  const requireInSandbox = (name: string) => {
+    if (name === 'electron') return { contextBridge, ipcRenderer };
+    throw new Error(`module not found: ${name}`); // what the sandbox does
+  };
+  runInNewContext(code, { require: requireInSandbox, process: { platform: 'linux' }, console }, { filename: 'preload.cjs' });
+  return { exposed, invocations, ipcRenderer };
+}
+
+describe('preload (sandbox-like run)', () => {
+  it('exposes exactly the API client and the shell bridge', () => {
+    const { exposed } = runPreload(() => ({ ok: true, value: null }));
+    expect(Object.keys(exposed).sort()).toEqual([PRELOAD_GLOBAL, SHELL_GLOBAL].sort());
+    expect(Object.keys(exposed[PRELOAD_GLOBAL] as object).sort()).toEqual([...METHOD_NAMES].sort());
+    expect(Object.keys(exposed[SHELL_GLOBAL] as object).sort()).toEqual(['onCommand', 'openFiles', 'platform', 'saveFile']);
+    expect((exposed[SHELL_GLOBAL] as ShellBridge).platform).toBe('linux');
+  });
+
+  it('API calls go over IPC_CHANNEL and come back unwrapped; errors keep code and message', async () => {
+    const { exposed, invocations } = runPreload((_c, method) =>
+      method === 'getInfo' ? { ok: true, value: { version: '1' } } : { ok: false, error: { code: 'not-found', message: 'No document 9.' } },
+    );
+    const api = exposed[PRELOAD_GLOBAL] as Record<string, (a?: unknown) => Promise<unknown>>;
+    await expect(api.getInfo()).resolves.toEqual({ version: '1' });
+    await expect(api.getDocument({ documentId: 9 })).rejects.toMatchObject({ message: 'No document 9.', code: 'not-found' });
+    expect(invocations).toEqual([
+      [IPC_CHANNEL, 'getInfo', {}],
+      [IPC_CHANNEL, 'getDocument', { documentId: 9 }],
+    ]);
+  });
+
+  it('shell: dialogs over their channels; commands filtered; unsubscribe works', async () => {
+    const { exposed, invocations, ipcRenderer } = runPreload((channel) =>
+      channel === SHELL_OPEN_FILES_CHANNEL ? { ok: true, value: [{ fileName: 'a.txt', data: 'YQ==' }] } : { ok: true, value: '/tmp/out.txt' },
+    );
+    const shell = exposed[SHELL_GLOBAL] as ShellBridge;
+    await expect(shell.openFiles()).resolves.toEqual([{ fileName: 'a.txt', data: 'YQ==' }]);
+    await expect(shell.saveFile('x.txt', '王征')).resolves.toBe('/tmp/out.txt');
+    expect(invocations).toEqual([[SHELL_OPEN_FILES_CHANNEL], [SHELL_SAVE_FILE_CHANNEL, 'x.txt', '王征']]);
+
+    const got: string[] = [];
+    const off = shell.onCommand((id) => got.push(id));
+    ipcRenderer.emit(COMMAND_CHANNEL, {}, 'edit.find');
+    ipcRenderer.emit(COMMAND_CHANNEL, {}, 'rm -rf');
+    ipcRenderer.emit(COMMAND_CHANNEL, {}, { id: 'edit.find' });
+    off();
+    ipcRenderer.emit(COMMAND_CHANNEL, {}, 'edit.undo');
+    expect(got).toEqual(['edit.find']);
+    expect(ipcRenderer.listenerCount(COMMAND_CHANNEL)).toBe(0);
+  });
+});
