@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir, SAMPLE_TEXT } from '../core/test-helpers';
 import { SAMPLE_FILE, PACKAGE_ROOT } from '../core/context';
-import { cliOutputSchemas, CliErrorOutput } from '../shared/contract/cli';
+import { cliOutputSchemas, CliErrorOutput, CliCheckOutput } from '../shared/contract/cli';
 import type { z } from 'zod';
 
 const BIN = join(PACKAGE_ROOT, 'bin', 'jiaodui.mjs');
@@ -103,6 +103,29 @@ describe('jiaodui CLI', () => {
     const r = run('show', '9999', '--format', 'json');
     expect(r.code).toBe(2);
     CliErrorOutput.parse(JSON.parse(r.out));
+  });
+
+  it('check DOC stores and prints findings; exit 0 when no error-severity finding remains', () => {
+    const r = run('check', String(documentId), '--format', 'json');
+    expect(r.code, r.err).toBe(0);
+    const rows = CliCheckOutput.parse(JSON.parse(r.out));
+    expect(rows.some((f) => f.rule === 'entity-consistency')).toBe(true);
+    const text = run('check', String(documentId), '--rules', 'entity-consistency');
+    expect(text.out).toMatch(/entity-consistency/);
+    expect(text.out).not.toMatch(/halfwidth/);
+    expect(run('check', String(documentId), '--rules', 'bogus').code).toBe(2);
+  });
+
+  it('check FILE works without importing and exits 1 on errors', () => {
+    const bad = join(t.dir, 'bad.txt');
+    writeFileSync(bad, '公司收入為1,2345億元。\n');
+    const listBefore = run('list', '--format', 'json').out;
+    const r = run('check', bad, '--format', 'json');
+    expect(r.code).toBe(1);
+    const rows = CliCheckOutput.parse(JSON.parse(r.out));
+    expect(rows.some((f) => f.severity === 'error' && f.rule === 'number-format')).toBe(true);
+    expect(run('list', '--format', 'json').out).toBe(listBefore);
+    expect(run('check', join(t.dir, 'nope.txt')).code).toBe(2);
   });
 
   it('refuses a file over the import limit without reading it whole', () => {

@@ -14,6 +14,10 @@ import { dbPathFor, openService } from '../core/context';
 import type { JiaoduiService } from '../core/service';
 import { formatTable } from './format';
 import { runServe } from './serve';
+import { checkDocument, checkFile, formatFindings, parseRules } from './check';
+import { normalizeReplaceArgv, REPLACE_OPTIONS, REPLACE_USAGE, runReplace } from './replace';
+import { GLOSSARY_USAGE, runApplyGlossary, runGlossary } from './glossary';
+import { existsSync } from 'node:fs';
 
 const USAGE = `Usage: jiaodui [--db PATH] <command> [options]
 
@@ -26,6 +30,9 @@ Commands:
   undo DOC | redo DOC                                         undo/redo in DOC's project
   export DOC --format txt --script hant|hans [--out FILE]     export the corrected text
   search QUERY [--format json]                                search all documents
+  check DOC|FILE [--format json] [--rules a,b]                findings; exit 1 when errors remain
+${REPLACE_USAGE}
+${GLOSSARY_USAGE}
   serve [--port N]                                            browser mode on 127.0.0.1
 
 --db PATH (or JIAODUI_DB) chooses the database; default: the app's own.`;
@@ -48,7 +55,7 @@ function print(json: boolean, value: unknown, text: () => string): void {
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: normalizeReplaceArgv(argv),
     allowPositionals: true,
     strict: true,
     options: {
@@ -62,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
       script: { type: 'string' },
       out: { type: 'string' },
       port: { type: 'string' },
+      rules: { type: 'string' },
+      ...REPLACE_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -72,9 +81,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const json = values.format === 'json';
   if (values.format && !['json', 'text', 'txt'].includes(values.format)) throw new UsageError(`Unknown --format "${values.format}" (json, text or txt).`);
-  const known = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve'];
+  const known = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}". Commands: ${known.join(', ')}.`);
 
+  // `check FILE` works on a file without importing it: no database needed.
+  if (command === 'check' && rest[0] !== undefined && !/^\d+$/.test(rest[0])) {
+    const file = rest[0];
+    if (!existsSync(file)) throw new UsageError(`Cannot read ${file}: no such file.`);
+    if (statSync(file).size > MAX_IMPORT_BYTES) throw new JiaoduiError('import-rejected', `${file} is over the ${MAX_IMPORT_BYTES / 1048576} MB limit.`);
+    const rows = checkFile(new Uint8Array(readFileSync(file)), parseRules(values.rules));
+    print(json, rows, () => formatFindings(rows));
+    return rows.some((r) => r.severity === 'error') ? 1 : 0;
+  }
   const service = await openService(dbPathFor(values.db));
   try {
     return await run(service, command, rest, values, json);
@@ -177,6 +195,18 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       );
       return 0;
     }
+    case 'check': {
+      const documentId = parseId(args[0], 'DOC or FILE');
+      const rows = checkDocument(service, documentId, parseRules(typeof f.rules === 'string' ? f.rules : undefined));
+      print(json, rows, () => formatFindings(rows));
+      return rows.some((r) => r.severity === 'error') ? 1 : 0;
+    }
+    case 'replace':
+      return runReplace(service, args, f, json);
+    case 'glossary':
+      return runGlossary(service, args, f);
+    case 'apply-glossary':
+      return runApplyGlossary(service, args, f);
     case 'serve':
       return runServe(service, typeof f.port === 'string' ? f.port : undefined);
   }

@@ -7,20 +7,23 @@ import type { Db } from '../db/connection';
 import * as segq from '../db/queries/segments';
 import * as annq from '../db/queries/annotations';
 import * as docq from '../db/queries/documents';
-import { getConverter } from '../shared/text/convert';
-import { renderingConfig } from '../shared/text/script';
+import { glossaryConverter, type GlossaryTerms } from '../shared/glossary/conversion';
 import { charDiff } from '../shared/text/diff';
 import { mapPosition, makeAnchor, reanchor } from '../shared/text/anchor';
 import type { RevisionField, ScriptT, SegmentStatus, VariantT } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
+import { recheckSegment } from './checks';
+import * as fq from '../db/queries/findings';
 
 export interface DocScript {
   script: ScriptT;
   variant: VariantT;
+  /** glossary terms that apply to the document (its project's and its own): confirmed names feed the rendering */
+  glossary?: readonly GlossaryTerms[];
 }
 
 export function render(doc: DocScript, text: string) {
-  return getConverter(renderingConfig(doc.script, doc.variant)).convertAligned(text);
+  return glossaryConverter(doc.script, doc.variant, doc.glossary).convertAligned(text);
 }
 
 /** Set the current text, re-render, and move annotations/findings through the diff. */
@@ -36,6 +39,13 @@ export function applyText(db: Db, seg: segq.SegmentRow, doc: DocScript, text: st
     const s = mapPosition(parts, f.start, 'start');
     annq.moveFinding(db, f.id, s, Math.max(s, mapPosition(parts, f.end, 'end')));
   }
+  recheckSegment(db, seg.id, now);
+}
+
+/** The value of a 'finding' revision: which stored findings, and their dismissal reason (null = open). */
+export interface FindingState {
+  ids: number[];
+  reason: string | null;
 }
 
 export interface StructureState {
@@ -107,5 +117,11 @@ export function applyField(db: Db, segmentId: number, field: RevisionField, valu
     case 'structure':
       applyStructure(db, JSON.parse(value ?? '{"live":[],"retired":[]}') as StructureState, now);
       return;
+    case 'finding': {
+      const st = JSON.parse(value ?? '{"ids":[],"reason":null}') as FindingState;
+      if (st.reason) fq.dismissFindings(db, st.ids, st.reason, now);
+      else fq.undismissFindings(db, st.ids);
+      return;
+    }
   }
 }

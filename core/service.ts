@@ -21,7 +21,15 @@ import { getConverter } from '../shared/text/convert';
 import { exportConfig } from '../shared/text/script';
 import { charDiff } from '../shared/text/diff';
 import { makeAnchor, mapPosition } from '../shared/text/anchor';
-import { applyField, applyText, encodeStructure, render, type StructureState } from './segment-writes';
+import { applyField, applyText, encodeStructure, render, type FindingState, type StructureState } from './segment-writes';
+import { assembleFindings, report, runDocumentChecks } from './checks';
+import { RULES, type RuleId } from '../shared/checks';
+import * as fq from '../db/queries/findings';
+import type { ReviewHost } from './review-host';
+import * as replace from './replace';
+import * as history from './history';
+import * as annotations from './annotations';
+import * as glossary from './glossary';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -158,7 +166,8 @@ export class JiaoduiService implements JiaoduiApi {
     return this.tx(() => {
       this.requireDocument(args.documentId);
       this.requireProject(args.projectId);
-      docq.updateDocument(this.db, args.documentId, { projectId: args.projectId });
+      // another project, another glossary: re-render what it changes
+      glossary.withGlossaryRerender(this.db, [args.documentId], () => docq.updateDocument(this.db, args.documentId, { projectId: args.projectId }));
       return this.requireDocument(args.documentId);
     });
   }
@@ -251,6 +260,7 @@ export class JiaoduiService implements JiaoduiApi {
         });
       });
       segq.indexDocumentSegments(this.db, documentId);
+      glossary.rerenderForGlossary(this.db, [documentId]); // the project's confirmed names
       return { documentId, segments: p.segmented.segments.length, encoding: p.encoding, script: p.script, variant: p.variant };
     });
   }
@@ -510,17 +520,186 @@ export class JiaoduiService implements JiaoduiApi {
     return { fileName: `${base}.${args.script === 'hant' ? 'zh-Hant' : 'zh-Hans'}.txt`, mime: 'text/plain;charset=utf-8', content: out };
   }
 
-  listAnnotations(args: ArgsOf<'listAnnotations'>): ResultOf<'listAnnotations'> {
-    this.requireDocument(args.documentId);
-    return annq.listAnnotationsOfDocument(this.db, args.documentId);
+  // ---- checks and findings -------------------------------------------------------------
+
+  listRules(): ResultOf<'listRules'> {
+    return RULES.map((r) => ({ id: r.id, title: r.title, scope: r.scope, description: r.description }));
   }
 
-  addAnnotation(args: ArgsOf<'addAnnotation'>): ResultOf<'addAnnotation'> {
-    const seg = this.requireLiveSegment(args.segmentId);
-    if (args.end < args.start || args.end > seg.text.length) throw new JiaoduiError('invalid-input', `The span ${args.start}–${args.end} is outside the segment text.`);
-    return this.tx(() => {
-      const id = annq.insertAnnotation(this.db, seg.id, { ...makeAnchor(seg.text, args.start, args.end), orphaned: false }, args.kind, args.body, this.now());
-      return annq.getAnnotation(this.db, id)!;
+  runChecks(args: ArgsOf<'runChecks'>): ResultOf<'runChecks'> {
+    this.requireDocument(args.documentId);
+    const known = new Set<string>(RULES.map((r) => r.id));
+    const unknown = (args.rules ?? []).filter((r) => !known.has(r));
+    if (unknown.length) throw new JiaoduiError('invalid-input', `Unknown rule(s): ${unknown.join(', ')}. Rules: ${[...known].join(', ')}.`);
+    const ms = this.tx(() => runDocumentChecks(this.db, args.documentId, this.now(), args.rules as RuleId[] | undefined));
+    return report(assembleFindings(this.db, args.documentId), ms);
+  }
+
+  listFindings(args: ArgsOf<'listFindings'>): ResultOf<'listFindings'> {
+    this.requireDocument(args.documentId);
+    return report(assembleFindings(this.db, args.documentId), 0);
+  }
+
+  private requireFinding(id: number) {
+    const f = fq.getFinding(this.db, id);
+    if (!f) throw new JiaoduiError('not-found', `There is no finding ${id} (the checks may have run again since).`);
+    return f;
+  }
+
+  /** The rows a group-wide action touches: the finding alone, or every location of its group. */
+  private findingTargets(id: number, scope: 'one' | 'group') {
+    const f = this.requireFinding(id);
+    return scope === 'group' && f.group ? fq.findingsInGroup(this.db, f.documentId, f.group) : [f];
+  }
+
+  applyFix(args: ArgsOf<'applyFix'>): ResultOf<'applyFix'> {
+    const targets = this.findingTargets(args.findingId, args.scope).filter((t) => !t.dismissedReason || t.id === args.findingId);
+    const first = this.requireFinding(args.findingId);
+    const doc = this.requireDocument(first.documentId);
+    const label = targets.length > 1 ? `Fix ${targets.length} × ${first.rule}` : `Fix ${first.rule} in segment ${(segq.getSegment(this.db, first.segmentId)?.index ?? 0) + 1}`;
+    return this.operation(doc.projectId, 'fix', label, (record, now) => {
+      // Apply fixes per segment from the end backwards, so earlier offsets stay valid.
+      const bySegment = new Map<number, { start: number; end: number; replacement: string; text: string; locStart: number; locEnd: number }[]>();
+      for (const t of targets) {
+        const fix = t.fixes[t.id === args.findingId ? (args.fixIndex ?? 0) : 0];
+        if (!fix) continue;
+        const list = bySegment.get(t.segmentId) ?? [];
+        list.push({ ...fix, text: t.text, locStart: t.start, locEnd: t.end });
+        bySegment.set(t.segmentId, list);
+      }
+      if (!bySegment.size) throw new JiaoduiError('invalid-input', 'This finding has no suggested fix; edit the segment instead.');
+      const touched: number[] = [];
+      for (const [segmentId, fixes] of bySegment) {
+        const seg = this.requireLiveSegment(segmentId);
+        let text = seg.text;
+        for (const fx of fixes.sort((a, b) => b.start - a.start)) {
+          if (seg.text.slice(fx.locStart, fx.locEnd) !== fx.text) {
+            throw new JiaoduiError('conflict', 'The text changed since the checks ran; run the checks again.');
+          }
+          text = text.slice(0, fx.start) + fx.replacement + text.slice(fx.end);
+        }
+        const reason = `fix:${first.rule}`;
+        record({ segmentId, field: 'zh', before: seg.text, after: text, reason });
+        applyText(this.db, seg, docq.getDocumentScript(this.db, seg.documentId), text, now);
+        const status: SegmentStatus = text === seg.machineText ? 'unreviewed' : 'edited';
+        if (status !== seg.status) {
+          record({ segmentId, field: 'status', before: seg.status, after: status, reason });
+          segq.updateSegmentStatus(this.db, segmentId, status, now);
+        }
+        touched.push(segmentId);
+      }
+      return { touched };
     });
+  }
+
+  dismissFinding(args: ArgsOf<'dismissFinding'>): ResultOf<'dismissFinding'> {
+    const targets = this.findingTargets(args.findingId, args.scope);
+    const first = targets[0];
+    const doc = this.requireDocument(first.documentId);
+    this.operation(doc.projectId, 'dismiss', `Dismiss ${first.rule}`, (record, now) => {
+      const before: FindingState = { ids: targets.map((t) => t.id), reason: null };
+      const after: FindingState = { ids: before.ids, reason: args.reason };
+      record({ segmentId: first.segmentId, field: 'finding', before: JSON.stringify(before), after: JSON.stringify(after), reason: `dismiss: ${args.reason}` });
+      fq.dismissFindings(this.db, before.ids, args.reason, now);
+      return { touched: [] };
+    });
+    return report(assembleFindings(this.db, doc.id), 0);
+  }
+
+  // ---- review workflow: find/replace, repetitions, history, annotations (core/replace.ts, history.ts, annotations.ts)
+
+  private reviewHost?: ReviewHost;
+  private get review(): ReviewHost {
+    return (this.reviewHost ??= {
+      db: this.db,
+      tx: (fn) => this.tx(fn),
+      now: () => this.now(),
+      author: () => this.getSettings().author,
+      operation: (projectId, kind, label, body) => this.operation(projectId, kind, label, body),
+      requireLiveSegment: (id) => this.requireLiveSegment(id),
+      requireDocument: (id) => this.requireDocument(id),
+      requireProject: (id) => this.requireProject(id),
+    });
+  }
+
+  listAnnotations(args: ArgsOf<'listAnnotations'>): ResultOf<'listAnnotations'> {
+    return annotations.listAnnotations(this.review, args);
+  }
+  addAnnotation(args: ArgsOf<'addAnnotation'>): ResultOf<'addAnnotation'> {
+    return annotations.addAnnotation(this.review, args);
+  }
+  previewReplace(args: ArgsOf<'previewReplace'>): ResultOf<'previewReplace'> {
+    return replace.previewReplace(this.review, args);
+  }
+  replaceAll(args: ArgsOf<'replaceAll'>): ResultOf<'replaceAll'> {
+    return replace.replaceAll(this.review, args);
+  }
+  replaceHits(args: ArgsOf<'replaceHits'>): ResultOf<'replaceHits'> {
+    return replace.replaceHits(this.review, args);
+  }
+  findRepetitions(args: ArgsOf<'findRepetitions'>): ResultOf<'findRepetitions'> {
+    return replace.findRepetitions(this.review, args);
+  }
+  propagateEdit(args: ArgsOf<'propagateEdit'>): ResultOf<'propagateEdit'> {
+    return replace.propagateEdit(this.review, args);
+  }
+  revertSegment(args: ArgsOf<'revertSegment'>): ResultOf<'revertSegment'> {
+    return history.revertSegment(this.review, args);
+  }
+  documentChangeLog(args: ArgsOf<'documentChangeLog'>): ResultOf<'documentChangeLog'> {
+    return history.documentChangeLog(this.review, args);
+  }
+  updateAnnotation(args: ArgsOf<'updateAnnotation'>): ResultOf<'updateAnnotation'> {
+    return annotations.updateAnnotation(this.review, args);
+  }
+  replyToAnnotation(args: ArgsOf<'replyToAnnotation'>): ResultOf<'replyToAnnotation'> {
+    return annotations.replyToAnnotation(this.review, args);
+  }
+  resolveAnnotation(args: ArgsOf<'resolveAnnotation'>): ResultOf<'resolveAnnotation'> {
+    return annotations.resolveAnnotation(this.review, args);
+  }
+  deleteAnnotation(args: ArgsOf<'deleteAnnotation'>): ResultOf<'deleteAnnotation'> {
+    return annotations.deleteAnnotation(this.review, args);
+  }
+  restoreAnnotation(args: ArgsOf<'restoreAnnotation'>): ResultOf<'restoreAnnotation'> {
+    return annotations.restoreAnnotation(this.review, args);
+  }
+  listLabels(): ResultOf<'listLabels'> {
+    return annotations.listLabels(this.review);
+  }
+  createLabel(args: ArgsOf<'createLabel'>): ResultOf<'createLabel'> {
+    return annotations.createLabel(this.review, args);
+  }
+  updateLabel(args: ArgsOf<'updateLabel'>): ResultOf<'updateLabel'> {
+    return annotations.updateLabel(this.review, args);
+  }
+  deleteLabel(args: ArgsOf<'deleteLabel'>): ResultOf<'deleteLabel'> {
+    return annotations.deleteLabel(this.review, args);
+  }
+  attention(args: ArgsOf<'attention'>): ResultOf<'attention'> {
+    return annotations.attention(this.review, args);
+  }
+
+  // ---- glossary (core/glossary.ts) ---------------------------------------------------------
+  listGlossary(args: ArgsOf<'listGlossary'>): ResultOf<'listGlossary'> {
+    return glossary.listGlossary(this.db, args);
+  }
+  saveGlossaryEntry(args: ArgsOf<'saveGlossaryEntry'>): ResultOf<'saveGlossaryEntry'> {
+    return glossary.saveGlossaryEntry(this.review, args);
+  }
+  deleteGlossaryEntry(args: ArgsOf<'deleteGlossaryEntry'>): ResultOf<'deleteGlossaryEntry'> {
+    return glossary.deleteGlossaryEntry(this.review, args.id);
+  }
+  previewGlossary(args: ArgsOf<'previewGlossary'>): ResultOf<'previewGlossary'> {
+    return glossary.previewGlossary(this.db, args);
+  }
+  applyGlossary(args: ArgsOf<'applyGlossary'>): ResultOf<'applyGlossary'> {
+    return glossary.applyGlossary(this.review, args);
+  }
+  importGlossary(args: ArgsOf<'importGlossary'>): ResultOf<'importGlossary'> {
+    return glossary.importGlossary(this.review, args);
+  }
+  exportGlossary(args: ArgsOf<'exportGlossary'>): ResultOf<'exportGlossary'> {
+    return glossary.exportGlossary(this.db, args);
   }
 }

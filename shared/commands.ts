@@ -42,6 +42,7 @@ export const COMMANDS = [
   { id: 'view.zoomOut', menu: 'view', label: 'Zoom Out', accelerator: 'CmdOrCtrl+-' },
   { id: 'view.zoomReset', menu: 'view', label: 'Actual Size', accelerator: 'CmdOrCtrl+0' },
   { id: 'view.language', menu: 'view', label: 'Switch Language (English / 繁體中文)' },
+  { id: 'view.findings', menu: 'view', label: 'Show Findings (Checks)', accelerator: 'CmdOrCtrl+Shift+F' },
   { id: 'help.shortcuts', menu: 'help', label: 'Keyboard Shortcuts', accelerator: 'F1' },
 ] as const satisfies readonly CommandSpec[];
 

@@ -1,5 +1,8 @@
 import type { Db } from '../connection';
 import type { DocumentMeta, Progress } from '../../shared/domain/schemas';
+import { glossaryTermsForDocument } from './glossary';
+
+type GlossaryTermsRow = ReturnType<typeof glossaryTermsForDocument>[number];
 
 export interface NewDocument {
   projectId: number;
@@ -96,8 +99,10 @@ export function documentExistsWithHash(db: Db, projectId: number, sha256: string
   return db.prepare(`SELECT id FROM documents WHERE project_id = ? AND content_sha256 = ? AND trashed_at IS NULL`).pluck().get(projectId, sha256) as number | undefined;
 }
 
-export function getDocumentScript(db: Db, id: number): { script: 'hant' | 'hans'; variant: 't' | 'tw' | 'hk' } {
-  return db.prepare(`SELECT script, variant FROM documents WHERE id = ?`).get(id) as { script: 'hant' | 'hans'; variant: 't' | 'tw' | 'hk' };
+/** Script, variant and the glossary terms that apply (they feed the rendering; see shared/glossary/conversion.ts). */
+export function getDocumentScript(db: Db, id: number): { script: 'hant' | 'hans'; variant: 't' | 'tw' | 'hk'; glossary: GlossaryTermsRow[] } {
+  const row = db.prepare(`SELECT script, variant FROM documents WHERE id = ?`).get(id) as { script: 'hant' | 'hans'; variant: 't' | 'tw' | 'hk' };
+  return row && { ...row, glossary: glossaryTermsForDocument(db, id) };
 }
 
 export function countDocuments(db: Db): number {

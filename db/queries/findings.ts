@@ -18,6 +18,8 @@ export interface FindingRow {
   dismissedAt: string | null;
   dismissedSegmentText: string | null;
   createdAt: string;
+  /** row number of the segment (listFindings only) */
+  segmentIndex?: number;
 }
 export type NewFinding = Omit<FindingRow, 'id' | 'dismissedReason' | 'dismissedAt' | 'dismissedSegmentText'> & {
   dismissedReason?: string | null;
@@ -38,7 +40,7 @@ export function listFindings(db: Db, documentId: number): FindingRow[] {
   return (
     db
       .prepare(
-        `SELECT ${cols('f')} FROM findings f JOIN segments s ON s.id = f.segment_id
+        `SELECT ${cols('f')}, s.position AS segmentIndex FROM findings f JOIN segments s ON s.id = f.segment_id
          WHERE f.document_id = ? AND s.retired = 0 ORDER BY s.position, f.start_offset, f.id`,
       )
       .all(documentId) as Raw[]
@@ -95,5 +97,14 @@ export function dismissFindings(db: Db, ids: readonly number[], reason: string, 
 
 export function undismissFindings(db: Db, ids: readonly number[]): void {
   const stmt = db.prepare(`UPDATE findings SET dismissed_reason = NULL, dismissed_at = NULL, dismissed_segment_text = NULL WHERE id = ?`);
+  for (const id of ids) stmt.run(id);
+}
+
+export function findingsOfSegmentRows(db: Db, segmentId: number): FindingRow[] {
+  return (db.prepare(`SELECT ${COLS} FROM findings WHERE segment_id = ?`).all(segmentId) as Raw[]).map(fromRaw);
+}
+
+export function deleteFindingIds(db: Db, ids: readonly number[]): void {
+  const stmt = db.prepare(`DELETE FROM findings WHERE id = ?`);
   for (const id of ids) stmt.run(id);
 }

@@ -19,6 +19,7 @@ import { DocumentHeader } from './components/DocumentHeader';
 import { ReviewGrid } from './components/ReviewGrid';
 import { SearchPanel } from './components/SearchPanel';
 import { HistoryPanel } from './components/HistoryPanel';
+import { FindingsPanel } from './components/FindingsPanel';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { CommandPalette } from './components/CommandPalette';
@@ -33,7 +34,7 @@ import { DropOverlay } from './components/DropOverlay';
 import { EmptyState } from './components/EmptyState';
 
 type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | null;
-type Panel = 'search' | 'history' | null;
+type Panel = 'search' | 'history' | null | 'findings';
 const SIDEBAR_KEY = 'jiaodui.sidebar';
 
 export function App() {
@@ -271,6 +272,7 @@ export function App() {
     'view.zoomOut': () => prefs.setZoom((z) => z - 0.1),
     'view.zoomReset': () => prefs.setZoom(() => 1),
     'view.language': switchLocale,
+    'view.findings': needDoc(() => setPanel((p) => (p === 'findings' ? null : 'findings'))),
     'help.shortcuts': () => setDialog('shortcuts'),
   };
   useCommands(handlers, shell);
@@ -333,6 +335,17 @@ export function App() {
                 setPanel(null);
                 search.clear();
               }}
+            />
+          )}
+          {panel === 'findings' && doc && (
+            <FindingsPanel
+              key={doc.id}
+              doc={doc}
+              version={review.changeCount}
+              onJump={(i) => actions.select(i, { align: 'center', focus: false })}
+              onChange={(r) => actions.applyChange(r, { selectChanged: true })}
+              onError={toasts.fail}
+              onClose={() => setPanel(null)}
             />
           )}
           {panel === 'history' && selected && (

@@ -8,6 +8,8 @@ import './styles/layout.css';
 import './styles/grid.css';
 import './styles/panels.css';
 import './styles/dialogs.css';
+import './styles/findings.css';
+import './styles/glossary.css';
 
 const { client, transport } = createClient();
 const env = { client, transport, shell: getShell() };

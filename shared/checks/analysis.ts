@@ -34,6 +34,13 @@ export function isCjkPunctCode(c: number): boolean {
 export function isCjkAt(s: string, i: number): boolean {
   return isHanAt(s, i) || isCjkPunctCode(s.charCodeAt(i));
 }
+/** A membership table over UTF-16 code units: `table[s.charCodeAt(i)]` tests a BMP character without allocating a string. */
+export function charTable(chars: Iterable<string>): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (const c of chars) if (c.length === 1) t[c.charCodeAt(0)] = 1;
+  return t;
+}
+
 export function hasHan(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (isHanAt(s, i)) return true;
   return false;
@@ -130,7 +137,7 @@ export interface Replay {
   start: Int32Array;
   end: Int32Array;
   /** OpenCC's output character at each position ('' where the match changed length) */
-  out: string[];
+  out: (k: number) => string;
 }
 
 export class Analysis {
@@ -178,21 +185,21 @@ export function replayS2T(s: string): Replay {
   const n = s.length;
   const start = new Int32Array(n);
   const end = new Int32Array(n);
-  const out: string[] = new Array(n);
+  const codes = new Uint16Array(n); // 0: the match changed length, no per-position output
   let i = 0;
   while (i < n) {
     const m = trie.matchPrefix(s, i);
     const e = m ? m.end : i + ((s.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
-    const value = m ? m.value : s.slice(i, e);
-    const same = value.length === e - i;
+    const value = m ? m.value : null;
+    const same = value === null || value.length === e - i;
     for (let k = i; k < e; k++) {
       start[k] = i;
       end[k] = e;
-      out[k] = same ? value[k - i] : '';
+      codes[k] = !same ? 0 : value === null ? s.charCodeAt(k) : value.charCodeAt(k - i);
     }
     i = e;
   }
-  return { start, end, out };
+  return { start, end, out: (k) => (codes[k] ? String.fromCharCode(codes[k]) : '') };
 }
 
 /** Analyses for a run, keyed by segment id. */

@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import * as S from '../domain/schemas';
+import * as RD from '../domain/review';
+import * as R from './review';
+import * as G from '../glossary/schemas';
 
 const NoArgs = z.object({}).strict();
 const Base64 = z.string().max(20 * 1024 * 1024, 'payload too large').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
@@ -107,12 +110,70 @@ export const apiSchema = {
     S.ExportResult,
     'Export the corrected transcript.',
   ),
-  listAnnotations: method(z.object({ documentId: S.Id }).strict(), z.array(S.Annotation), 'Annotations of a document.'),
-  addAnnotation: method(
-    z.object({ segmentId: S.Id, start: z.number().int().min(0), end: z.number().int().min(0), kind: Text(50), body: Text(10_000) }).strict(),
-    S.Annotation,
-    'Annotate a span of a segment; it follows later edits.',
+  listRules: method(NoArgs, z.array(S.RuleInfo), 'The checks Jiaodui runs, with what each looks for.'),
+  runChecks: method(
+    z.object({ documentId: S.Id, rules: z.array(z.string().max(50)).max(50).optional() }).strict(),
+    S.FindingsReport,
+    'Run the checks over a document (all rules, or the listed ones) and store the findings.',
   ),
+  listFindings: method(z.object({ documentId: S.Id }).strict(), S.FindingsReport, 'Stored findings of a document, grouped, with counts.'),
+  applyFix: method(
+    z.object({ findingId: S.Id, fixIndex: z.number().int().min(0).max(20).optional(), scope: z.enum(['one', 'group']) }).strict(),
+    S.ChangeResult,
+    "Apply a finding's suggested fix to its location, or to every location of its group (one undo step).",
+  ),
+  dismissFinding: method(
+    z.object({ findingId: S.Id, reason: z.string().trim().min(1, 'say why the finding is dismissed').max(500), scope: z.enum(['one', 'group']) }).strict(),
+    S.FindingsReport,
+    'Dismiss a finding (or its whole group) with a reason; undoable, and not raised again until the text changes.',
+  ),
+  listAnnotations: method(
+    z.object({ documentId: S.Id, includeDeleted: z.boolean().optional() }).strict(),
+    z.array(S.Annotation),
+    'Annotations of a document (with replies); deleted ones only with includeDeleted.',
+  ),
+  addAnnotation: method(
+    z
+      .object({
+        segmentId: S.Id,
+        start: z.number().int().min(0),
+        end: z.number().int().min(0),
+        kind: Text(50),
+        body: Text(10_000),
+        labelId: S.Id.nullable().optional(),
+        /** offsets into the text (default) or into the rendering, mapped back through the offset map */
+        in: z.enum(['text', 'rendering']).optional(),
+      })
+      .strict(),
+    S.Annotation,
+    'Annotate a span of a segment (a comment, or a tag with a label); it follows later edits.',
+  ),
+  // ---- review workflow: find/replace, repetitions, history, annotation threads (shared/contract/review.ts)
+  previewReplace: method(R.FindReplaceArgs, RD.ReplacePreview, 'Every match of a find (literal or regex, optionally across scripts) in a scope, each with its replacement.'),
+  replaceAll: method(R.FindReplaceArgs, RD.ReplaceResult, "Replace every match in the scope as one undoable operation (kind 'replace'); all or nothing."),
+  replaceHits: method(R.ReplaceHitsArgs, RD.ReplaceResult, 'Replace the listed matches (ids from previewReplace) as one undoable operation.'),
+  findRepetitions: method(R.FindRepetitionsArgs, RD.Repetitions, "Other live segments of the project with this segment's machine text whose text differs from its correction."),
+  propagateEdit: method(R.PropagateEditArgs, RD.ReplaceResult, "Give repetitions this segment's text, as one undoable operation."),
+  revertSegment: method(R.RevertSegmentArgs, S.ChangeResult, "Restore a segment's text as of a revision (null: the machine text); a new revision, reason 'revert'."),
+  documentChangeLog: method(R.DocumentChangeLogArgs, RD.ChangeLog, 'Revisions of a document, newest first, filterable by reason and author, with change counts.'),
+  updateAnnotation: method(R.UpdateAnnotationArgs, S.Annotation, "Change an annotation's text or label."),
+  replyToAnnotation: method(R.ReplyArgs, S.Annotation, 'Reply to an annotation.'),
+  resolveAnnotation: method(R.ResolveArgs, S.Annotation, 'Resolve or reopen an annotation.'),
+  deleteAnnotation: method(R.AnnotationIdArgs, S.Annotation, 'Delete an annotation (kept as deleted; restoreAnnotation brings it back).'),
+  restoreAnnotation: method(R.AnnotationIdArgs, S.Annotation, 'Restore a deleted annotation.'),
+  listLabels: method(NoArgs, z.array(RD.AnnotationLabel), 'The annotation label set.'),
+  createLabel: method(R.CreateLabelArgs, RD.AnnotationLabel, 'Add an annotation label (name, colour, shortcut key).'),
+  updateLabel: method(R.UpdateLabelArgs, RD.AnnotationLabel, 'Change an annotation label.'),
+  deleteLabel: method(R.LabelIdArgs, z.array(RD.AnnotationLabel), 'Delete a label no annotation uses.'),
+  attention: method(R.AttentionArgs, RD.Attention, 'Segments of a document with an open comment or an open finding.'),
+  // ---- glossary / termbase (shared/glossary/schemas.ts, core/glossary.ts)
+  listGlossary: method(G.GlossaryListArgs, z.array(G.GlossaryEntry), "Glossary entries: a document's own and its project's (documentId), or a project's (projectId)."),
+  saveGlossaryEntry: method(G.GlossaryEntryInput, G.GlossarySaveResult, 'Create or update (id) a glossary entry in a document or project scope; re-renders what it affects.'),
+  deleteGlossaryEntry: method(z.object({ id: S.Id }).strict(), G.GlossaryDeleteResult, 'Delete a glossary entry; re-renders what it affected.'),
+  previewGlossary: method(G.GlossaryScopeArgs, G.GlossaryPreview, 'Every segment applying the glossary would change, with before/after and the character diff.'),
+  applyGlossary: method(G.GlossaryScopeArgs, S.ChangeResult, "Replace every forbidden variant with its term across a document or project: one undoable operation (kind 'glossary')."),
+  importGlossary: method(G.GlossaryImportArgs, G.GlossaryImportResult, 'Import a CSV or TBX glossary (base64) into a document or project scope; all or nothing.'),
+  exportGlossary: method(G.GlossaryExportArgs, S.ExportResult, 'Export the glossary of a document or project scope as CSV (UTF-8 with BOM) or TBX.'),
 } as const;
 
 export type ApiSchema = typeof apiSchema;

@@ -1,6 +1,7 @@
 /** JSON printed by `jiaodui … --format json`: one schema per command, so scripts can rely on it. */
 import { z } from 'zod';
 import * as S from '../domain/schemas';
+import * as RD from '../domain/review';
 
 export const CliImportOutput = S.ImportResult;
 export const CliListOutput = z.array(S.DocumentMeta);
@@ -9,6 +10,48 @@ export const CliChangeOutput = S.ChangeResult;
 export const CliSearchOutput = z.array(S.SearchHit);
 export const CliExportOutput = z.object({ file: z.string(), bytes: z.number().int(), fileName: z.string() });
 export const CliErrorOutput = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+/** `jiaodui replace … --format json`: the replace-all result; with --dry-run, CliReplacePreviewOutput. */
+export const CliReplaceOutput = RD.ReplaceResult;
+export const CliReplacePreviewOutput = RD.ReplacePreview;
+const GlossaryCliScope = {
+  scope: z.enum(['document', 'project']),
+  projectId: S.Id,
+  /** the document, when the scope is the document */
+  documentId: S.Id.nullable(),
+  file: z.string(),
+};
+/** `jiaodui glossary import DOC FILE [--project NAME]` (always JSON). */
+export const CliGlossaryImportOutput = z.object({
+  ...GlossaryCliScope,
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rerendered: z.number().int(),
+});
+/** `jiaodui glossary export DOC FILE [--project NAME]` (always JSON). */
+export const CliGlossaryExportOutput = z.object({ ...GlossaryCliScope, format: z.enum(['csv', 'tbx']), entries: z.number().int(), bytes: z.number().int() });
+/** `jiaodui apply-glossary DOC [--project NAME]` (always JSON): what changed, and the operation to undo. */
+export const CliApplyGlossaryOutput = z.object({
+  operationId: S.Id.nullable(),
+  scope: z.enum(['document', 'project']),
+  segmentsChanged: z.number().int(),
+  documents: z.number().int(),
+  replacements: z.number().int(),
+  approvedReset: z.number().int(),
+  changes: z.array(
+    z.object({
+      segmentId: S.Id,
+      documentId: S.Id,
+      /** 1-based row number */
+      number: z.number().int(),
+      before: z.string(),
+      after: z.string(),
+      status: S.SegmentStatus,
+      statusAfter: S.SegmentStatus,
+    }),
+  ),
+  undoLabel: z.string().nullable(),
+});
 
 export const cliOutputSchemas = {
   import: CliImportOutput,
@@ -19,4 +62,25 @@ export const cliOutputSchemas = {
   redo: CliChangeOutput,
   search: CliSearchOutput,
   export: CliExportOutput,
+  replace: CliReplaceOutput,
+  'apply-glossary': CliApplyGlossaryOutput,
 } as const;
+// `check` has its own schema (CliCheckOutput, below), declared after its parts.
+
+const CliCheckLocation = z.object({
+  segmentId: z.number().int(),
+  segmentIndex: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  fixes: z.array(S.FixSchema),
+});
+/** `jiaodui check … --format json`: open findings; exit code 1 when any has severity error. */
+export const CliCheckOutput = z.array(
+  CliCheckLocation.extend({
+    rule: z.string(),
+    severity: S.Severity,
+    message: z.string(),
+    related: z.array(CliCheckLocation),
+  }),
+);

@@ -72,7 +72,7 @@ export const Segment = z.object({
   updatedAt: z.string(),
 });
 
-export const RevisionField = z.enum(['zh', 'status', 'furniture', 'structure']);
+export const RevisionField = z.enum(['zh', 'status', 'furniture', 'structure', 'finding']);
 export const Revision = z.object({
   id: Id,
   operationId: Id,
@@ -85,7 +85,7 @@ export const Revision = z.object({
   reason: z.string(),
 });
 
-export const OperationKind = z.enum(['edit', 'status', 'furniture', 'split', 'merge', 'undo', 'redo', 'replace', 'glossary', 'fix']);
+export const OperationKind = z.enum(['edit', 'status', 'furniture', 'split', 'merge', 'undo', 'redo', 'replace', 'glossary', 'fix', 'dismiss']);
 export const Operation = z.object({
   id: Id,
   projectId: Id,
@@ -163,6 +163,14 @@ export const Annotation = z.object({
   orphaned: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** review workflow (migration 004): label (tag), author, thread state, explicit deletion */
+  labelId: Id.nullable(),
+  author: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  deletedAt: z.string().nullable(),
+  deletedBy: z.string().nullable(),
+  replies: z.array(z.object({ id: Id, annotationId: Id, author: z.string(), body: z.string(), createdAt: z.string() })),
 });
 
 export const Settings = z.object({
@@ -202,3 +210,43 @@ export type ScriptT = z.infer<typeof Script>;
 export type VariantT = z.infer<typeof Variant>;
 export type ExportResult = z.infer<typeof ExportResult>;
 export type AppInfo = z.infer<typeof AppInfo>;
+
+// ---- findings (checks) ------------------------------------------------------------------
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export const FixSchema = z.object({ start: z.number().int(), end: z.number().int(), replacement: z.string() });
+export const FindingLocation = z.object({
+  findingId: Id,
+  documentId: Id,
+  segmentId: Id,
+  segmentIndex: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  fixes: z.array(FixSchema),
+});
+/** A finding as the app shows it: the primary location plus the other locations of its group. */
+export const StoredFinding = FindingLocation.extend({
+  id: Id,
+  rule: z.string(),
+  severity: Severity,
+  message: z.string(),
+  group: z.string().nullable(),
+  scope: z.enum(['segment', 'document', 'project']),
+  related: z.array(FindingLocation),
+  dismissedReason: z.string().nullable(),
+  dismissedAt: z.string().nullable(),
+});
+export const FindingsReport = z.object({
+  findings: z.array(StoredFinding),
+  counts: z.object({
+    byRule: z.record(z.string(), z.number().int()),
+    bySeverity: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+    dismissed: z.number().int(),
+  }),
+  ms: z.number(),
+});
+export const RuleInfo = z.object({ id: z.string(), title: z.string(), scope: z.enum(['segment', 'document', 'project']), description: z.string() });
+
+export type StoredFinding = z.infer<typeof StoredFinding>;
+export type FindingsReport = z.infer<typeof FindingsReport>;

@@ -1,8 +1,14 @@
-/** Every revision of a segment, newest first: before/after as a diff, author, time, reason. */
+/**
+ * Every revision of a segment, newest first: before/after as a diff, author, time, reason
+ * (manual edit, replace, glossary, check fix, repetition, revert, undo…). Any version of
+ * the text — including the machine text as imported — can be restored with Revert, which
+ * is itself a new revision (reason 'revert') and one undo step.
+ */
 import { useEffect, useState } from 'react';
-import type { Revision } from '../../../shared/domain/schemas';
+import type { ChangeResult, Revision } from '../../../shared/domain/schemas';
 import { useClient } from '../state/client';
-import { useI18n, type MessageKey } from '../i18n';
+import { type MessageKey } from '../i18n';
+import { reasonLabel, useReviewI18n } from '../i18n-review';
 import { DiffText } from './DiffText';
 
 export interface HistoryPanelProps {
@@ -10,22 +16,30 @@ export interface HistoryPanelProps {
   number: number;
   /** bumps after every change, to refetch */
   version: number;
+  /** the segment's machine text and current text (for "revert to machine text" and marking the current version) */
+  machineText?: string;
+  currentText?: string;
+  /** apply what a revert returned (the review state's applyChange); without it, no Revert buttons */
+  onChange?: (r: ChangeResult) => Promise<void>;
+  onChangeLog?: () => void;
+  onNotify?: (message: string) => void;
   onError: (e: unknown) => void;
   onClose: () => void;
 }
 
 function Value({ field, value }: { field: Revision['field']; value: string | null }) {
-  const { t } = useI18n();
+  const { t } = useReviewI18n();
   if (value === null) return <span className="muted">{t('history.none')}</span>;
   if (field === 'status') return <>{t(`status.${value}` as MessageKey)}</>;
   if (field === 'furniture') return <>{t(`furniture.${value}` as MessageKey)}</>;
   return <>{value}</>;
 }
 
-export function HistoryPanel({ segmentId, number, version, onError, onClose }: HistoryPanelProps) {
+export function HistoryPanel({ segmentId, number, version, machineText, currentText, onChange, onChangeLog, onNotify, onError, onClose }: HistoryPanelProps) {
   const { client } = useClient();
-  const { t, formatDateTime } = useI18n();
+  const { t, rt, formatDateTime } = useReviewI18n();
   const [revs, setRevs] = useState<Revision[] | null>(null);
+  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -38,10 +52,44 @@ export function HistoryPanel({ segmentId, number, version, onError, onClose }: H
     };
   }, [client, segmentId, version, onError]);
 
+  async function revert(revisionId: number | null) {
+    if (!onChange) return;
+    setBusy(true);
+    try {
+      await onChange(await client.revertSegment({ segmentId, revisionId }));
+      onNotify?.(rt('history.reverted', { n: number }));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldLabel = (f: string) => {
+    const key = `history.field.${f}` as MessageKey;
+    const s = t(key);
+    return s === key ? f : s;
+  };
+  const revertButton = (revisionId: number | null, text: string | null) =>
+    onChange && currentText !== undefined ? (
+      text === currentText ? (
+        <span className="tag tag-current">{rt('history.current')}</span>
+      ) : (
+        <button type="button" className="btn btn-small" disabled={busy} onClick={() => void revert(revisionId)} aria-label={rt('history.revertLabel')} data-testid="revert">
+          {rt('history.revert')}
+        </button>
+      )
+    ) : null;
+
   return (
     <section className="side-panel" aria-label={t('history.title', { n: number })} data-testid="history-panel">
       <div className="panel-head">
         <h2>{t('history.title', { n: number })}</h2>
+        {onChangeLog && (
+          <button type="button" className="btn btn-small btn-quiet" onClick={onChangeLog} data-testid="open-changelog">
+            {rt('history.changelog')}
+          </button>
+        )}
         <button type="button" className="icon-btn" aria-label={t('history.close')} onClick={onClose}>
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
             <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
@@ -53,23 +101,38 @@ export function HistoryPanel({ segmentId, number, version, onError, onClose }: H
         {[...(revs ?? [])].reverse().map((r) => (
           <li key={r.id} className="rev" data-testid="revision">
             <div className="rev-head">
-              <span className="tag">{t(`history.field.${r.field}`)}</span>
+              <span className="tag">{fieldLabel(r.field)}</span>
               <span className="muted">{t('history.by', { author: r.author, time: formatDateTime(r.createdAt) })}</span>
+              {r.field === 'zh' && <span className="rev-action">{revertButton(r.id, r.after)}</span>}
             </div>
             <div className="rev-body" lang="zh-Hant">
               {r.field === 'zh' ? (
                 <DiffText before={r.before ?? ''} after={r.after ?? ''} />
               ) : r.field === 'structure' ? (
                 <span>{r.reason}</span>
-              ) : (
+              ) : r.field === 'status' || r.field === 'furniture' ? (
                 <>
                   <Value field={r.field} value={r.before} /> → <Value field={r.field} value={r.after} />
                 </>
+              ) : (
+                <span className="muted">{r.reason}</span>
               )}
             </div>
-            <div className="rev-reason muted">{t('history.reason', { reason: r.reason })}</div>
+            <div className="rev-reason muted">{t('history.reason', { reason: reasonLabel(rt, r.reason) })}</div>
           </li>
         ))}
+        {machineText !== undefined && revs && (
+          <li className="rev rev-machine" data-testid="revision-machine">
+            <div className="rev-head">
+              <span className="tag">{rt('reason.import')}</span>
+              <span className="muted">{rt('history.machine')}</span>
+              <span className="rev-action">{revertButton(null, machineText)}</span>
+            </div>
+            <div className="rev-body" lang="zh-Hant">
+              {machineText}
+            </div>
+          </li>
+        )}
       </ol>
     </section>
   );

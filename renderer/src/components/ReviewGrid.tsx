@@ -2,7 +2,7 @@
  * The review grid: a virtualized ARIA grid of segments with measured, variable row
  * heights. Only the rows in view (plus overscan, plus the row being edited) are in the DOM.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { DocumentMeta, Segment } from '../../../shared/domain/schemas';
 import type { EditState, Review, Selection } from '../state/useReview';
@@ -17,14 +17,21 @@ export interface ReviewGridProps {
   editing: EditState | null;
   zoom: number;
   actions: Review['actions'];
+  /** segment indices to show, in order (the filters above the grid); null or absent: all */
+  rows?: readonly number[] | null;
 }
 
 const ESTIMATE = 46;
 
-export function ReviewGrid({ doc, segments, selection, editing, zoom, actions }: ReviewGridProps) {
+export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, rows = null }: ReviewGridProps) {
   const { t } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const editIndex = editing ? segments.findIndex((s) => s.id === editing.segmentId) : -1;
+  // Filtered: virtual item k shows segment rows[k]; toV maps a segment index back (-1: hidden).
+  const vIndex = useMemo(() => (rows ? new Map(rows.map((i, k) => [i, k])) : null), [rows]);
+  const toV = (i: number) => (vIndex ? (vIndex.get(i) ?? -1) : i);
+  const segAt = (k: number) => (rows ? rows[k] : k);
+  const count = rows ? rows.length : segments.length;
+  const editIndex = editing ? toV(segments.findIndex((s) => s.id === editing.segmentId)) : -1;
 
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -39,17 +46,17 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions }:
   );
 
   const virtualizer = useVirtualizer({
-    count: segments.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATE * zoom,
     overscan: 10,
-    getItemKey: (i) => segments[i]?.id ?? i,
+    getItemKey: (i) => segments[segAt(i)]?.id ?? i,
     rangeExtractor,
   });
 
   // Row heights change with zoom and width: re-measure, and keep the selected row in view.
   const selectedRef = useRef(selection.index);
-  selectedRef.current = selection.index;
+  selectedRef.current = Math.max(0, toV(selection.index));
   useEffect(() => {
     virtualizer.measure();
     const h = requestAnimationFrame(() => virtualizer.scrollToIndex(selectedRef.current, { align: 'auto' }));
@@ -78,7 +85,7 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions }:
   useEffect(() => {
     if (!segments.length) return;
     const index = Math.min(selection.index, segments.length - 1);
-    virtualizer.scrollToIndex(index, { align: selection.align });
+    if (toV(index) >= 0) virtualizer.scrollToIndex(toV(index), { align: selection.align });
     if (!selection.focus) return;
     let frames = 0;
     let handle = 0;
@@ -112,15 +119,15 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions }:
 
   function onKeyDown(e: React.KeyboardEvent) {
     if (e.target instanceof HTMLTextAreaElement || e.altKey || e.metaKey) return;
-    const i = selection.index;
+    const i = Math.max(0, toV(selection.index));
     let to: number | null = null;
     if (e.key === 'PageDown') to = i + pageSize();
     else if (e.key === 'PageUp') to = i - pageSize();
     else if (e.key === 'Home') to = 0;
-    else if (e.key === 'End') to = segments.length - 1;
-    if (to === null) return;
+    else if (e.key === 'End') to = count - 1;
+    if (to === null || count === 0) return;
     e.preventDefault();
-    actions.select(to, { focus: true, align: 'auto' });
+    actions.select(segAt(Math.max(0, Math.min(count - 1, to))), { focus: true, align: 'auto' });
   }
 
   const items = virtualizer.getVirtualItems();
@@ -156,18 +163,19 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions }:
       <div role="rowgroup" className="grid-body" ref={scrollRef} data-testid="grid-body">
         <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
-            const s = segments[item.index];
+            const idx = segAt(item.index);
+            const s = segments[idx];
             if (!s) return null;
-            const prev = segments[item.index - 1];
+            const prev = segments[idx - 1];
             const speakerMode = !s.speaker ? 'none' : !prev || prev.turn !== s.turn || prev.speaker !== s.speaker ? 'first' : 'continued';
             const isEditing = editing?.segmentId === s.id;
             return (
               <SegmentRow
                 key={item.key}
                 segment={s}
-                position={item.index}
+                position={idx}
                 start={item.start}
-                selected={item.index === selection.index}
+                selected={idx === selection.index}
                 speakerMode={speakerMode}
                 measure={virtualizer.measureElement}
                 onSelect={onSelect}
@@ -175,7 +183,7 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions }:
                 editor={
                   isEditing ? (
                     <SegmentEditor
-                      number={item.index + 1}
+                      number={idx + 1}
                       draft={editing.draft}
                       onDraft={actions.setDraft}
                       onSave={(o) => void actions.saveEdit(o)}

@@ -3,7 +3,7 @@ import { memo, type ReactNode } from 'react';
 import type { Segment } from '../../../shared/domain/schemas';
 import { useI18n } from '../i18n';
 import { StatusMarker } from './StatusMarker';
-import { DiffText } from './DiffText';
+import { SegmentText } from './SegmentText';
 
 export interface SegmentRowProps {
   segment: Segment;
@@ -21,7 +21,6 @@ export interface SegmentRowProps {
 export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
   const { t, formatNumber } = useI18n();
   const s = p.segment;
-  const changed = s.text !== s.machineText;
   const classes = ['row', `row-${s.status}`, p.selected ? 'is-selected' : '', s.furniture ? 'is-furniture' : '', p.speakerMode === 'first' ? 'turn-start' : '']
     .filter(Boolean)
     .join(' ');
@@ -60,10 +59,10 @@ export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
             {t(`furniture.${s.furniture}`)}
           </span>
         )}
-        {p.editor ?? (changed ? <DiffText before={s.machineText} after={s.text} /> : s.text)}
+        {p.editor ?? <SegmentText segment={s} column="text" />}
       </div>
       <div role="gridcell" className="cell cell-text cell-hans" lang="zh-Hans">
-        {s.rendering}
+        <SegmentText segment={s} column="rendering" />
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import type { ChangeResult, DocumentMeta, Segment, SegmentStatus, UndoState } fr
 import { errorMessage } from '../lib/format';
 import type { Translate } from '../i18n';
 import { useClient } from './client';
+import { nextInOrder, stepInOrder } from './navigation';
 import type { Toasts } from './useToasts';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
@@ -52,6 +53,13 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   live.current = { doc, segments, selection, editing };
   const loadSeq = useRef(0);
   const nonce = useRef(0);
+  // The rows a filter shows (segment indices; null: all): moving and approve-then-next stay inside them.
+  const rowsRef = useRef<readonly number[] | null>(null);
+  const setRows = useCallback((rows: readonly number[] | null) => {
+    rowsRef.current = rows;
+  }, []);
+  // The last saved correction, so the review workflow can offer it for repetitions.
+  const [lastEdit, setLastEdit] = useState<{ segmentId: number; nonce: number } | null>(null);
 
   const select = useCallback((index: number, opts: { align?: 'auto' | 'center'; focus?: boolean } = {}) => {
     const n = live.current.segments.length;
@@ -184,10 +192,18 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
 
   const moveBy = useCallback(
     (delta: number) => {
-      select(live.current.selection.index + delta, { focus: true });
+      select(stepInOrder(rowsRef.current, live.current.segments.length, live.current.selection.index, delta), { focus: true });
     },
     [select],
   );
+
+  /** After an approval: the next unreviewed segment (not page furniture), else simply the next row. */
+  const advanceAfterApprove = useCallback(() => {
+    const { segments: segs, selection: sel } = live.current;
+    const i = nextInOrder(rowsRef.current, segs.length, sel.index, (k) => segs[k].status === 'unreviewed' && segs[k].furniture === null);
+    if (i >= 0) select(i, { focus: true });
+    else moveBy(1);
+  }, [select, moveBy]);
 
   /** Save the open edit. Returns false (and keeps the editor open) when it failed. */
   const saveEdit = useCallback(
@@ -200,6 +216,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft }));
         if (!r) return false;
         await applyChange(r);
+        setLastEdit({ segmentId: e.segmentId, nonce: ++nonce.current });
       }
       if (opts.approve) {
         const r2 = await write(() => client.setStatus({ segmentIds: [e.segmentId], status: 'approved' }));
@@ -207,11 +224,11 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         await applyChange(r2);
       }
       setEditing(null);
-      if (opts.approve) moveBy(1);
+      if (opts.approve) advanceAfterApprove();
       else setSelection((s) => ({ ...s, focus: true, nonce: ++nonce.current }));
       return true;
     },
-    [client, write, applyChange, moveBy],
+    [client, write, applyChange, advanceAfterApprove],
   );
 
   const setStatus = useCallback(
@@ -225,9 +242,9 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       const r = await write(() => client.setStatus({ segmentIds: [seg.id], status }));
       if (!r) return;
       await applyChange(r);
-      if (status === 'approved') moveBy(1);
+      if (status === 'approved') advanceAfterApprove();
     },
-    [client, write, applyChange, saveEdit, moveBy],
+    [client, write, applyChange, saveEdit, advanceAfterApprove],
   );
 
   const split = useCallback(
@@ -290,13 +307,8 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
 
   const nextUnreviewed = useCallback(() => {
     const { segments: segs, selection: sel } = live.current;
-    for (let k = 1; k <= segs.length; k++) {
-      const i = (sel.index + k) % segs.length;
-      if (segs[i].status === 'unreviewed' && segs[i].furniture === null) {
-        select(i, { align: 'center', focus: true });
-        return;
-      }
-    }
+    const i = nextInOrder(rowsRef.current, segs.length, sel.index, (k) => segs[k].status === 'unreviewed' && segs[k].furniture === null);
+    if (i >= 0) select(i, { align: 'center', focus: true });
   }, [select]);
 
   const actions = useMemo(
@@ -317,11 +329,13 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       undoRedo,
       nextUnreviewed,
       setDoc,
+      applyChange,
+      setRows,
     }),
-    [openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed],
+    [applyChange, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
   );
 
-  return { doc, segments, loading, selection, editing, saveState, undo, changeCount, actions };
+  return { doc, segments, loading, selection, editing, saveState, undo, changeCount, lastEdit, actions };
 }
 
 export type Review = ReturnType<typeof useReview>;

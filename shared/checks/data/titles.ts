@@ -110,7 +110,10 @@ export const TITLES_BEFORE: readonly { text: string; role: string }[] = [
 /** Words joining two titles held by one person: 董事長兼首席執行官. */
 export const TITLE_JOINERS: readonly string[] = ['兼', '及', '和', '、', '暨'];
 
-/** Honorifics and titles written after a name (王某先生, 李某教授). */
+/**
+ * Honorifics and titles written after a name (王某先生, 李某教授). Role titles after a name
+ * (王總裁, 李主席) are left out: they mostly follow a bare surname or an organisation.
+ */
 export const TITLES_AFTER: readonly { text: string; role: string | null }[] = [
   { text: '先生', role: null },
   { text: '女士', role: null },
@@ -121,9 +124,6 @@ export const TITLES_AFTER: readonly { text: string; role: string | null }[] = [
   { text: '院士', role: 'other' },
   { text: '律師', role: 'other' },
   { text: '醫生', role: 'other' },
-  { text: '總裁', role: 'president' },
-  { text: '董事長', role: 'chair' },
-  { text: '主席', role: 'chair' },
 ];
 
 /** Verbs that follow a speaker's name: 王某表示, 李某指出. */
@@ -152,3 +152,6 @@ export const ORG_SUFFIXES: readonly string[] = [
   '公司', '集團', '科技', '銀行', '證券', '基金', '控股', '股份', '有限公司', '研究院', '大學', '學院', '醫院',
   '保險', '資本', '投資', '汽車', '電子', '網絡', '傳媒', '實業', '國際', '財經', '研究所', '協會', '委員會',
 ];
+
+/** Characters that end institution words (董事會, 管理層, 研究院), never a given name. */
+export const NOT_NAME_END = new Set(Array.from('會会院層层部組组局所處处廳厅司團团隊队界署委辦办室科系處業业'));

@@ -1,0 +1,67 @@
+/** `jiaodui check DOC|FILE`: print findings; exit 1 when an error-severity finding remains. */
+import type { z } from 'zod';
+import { runChecks, type Finding, type RuleId } from '../shared/checks';
+import { prepareImport } from '../shared/import/prepare';
+import type { CliCheckOutput } from '../shared/contract/cli';
+import type { StoredFinding } from '../shared/domain/schemas';
+import type { JiaoduiService } from '../core/service';
+import { formatTable } from './format';
+
+type CheckRow = z.infer<typeof CliCheckOutput>[number];
+
+export function parseRules(flag: string | undefined): RuleId[] | undefined {
+  return flag ? (flag.split(',').map((r) => r.trim()).filter(Boolean) as RuleId[]) : undefined;
+}
+
+/** A stored document: run the checks through the service (findings are stored, as in the app). */
+export function checkDocument(service: JiaoduiService, documentId: number, rules?: RuleId[]): CheckRow[] {
+  const r = service.runChecks({ documentId, rules });
+  // Findings of other rules from earlier runs stay stored; print only the requested ones.
+  return r.findings.filter((f) => !f.dismissedReason && (!rules || rules.includes(f.rule as RuleId))).map(fromStored);
+}
+
+function fromStored(f: StoredFinding): CheckRow {
+  const loc = (l: StoredFinding['related'][number]) => ({ segmentId: l.segmentId, segmentIndex: l.segmentIndex, start: l.start, end: l.end, text: l.text, fixes: l.fixes });
+  return { ...loc(f), rule: f.rule, severity: f.severity, message: f.message, related: f.related.map(loc) };
+}
+
+/** A file: decode and segment it in memory and check it; nothing is stored. */
+export function checkFile(bytes: Uint8Array, rules?: RuleId[]): CheckRow[] {
+  const p = prepareImport(bytes);
+  const segs = p.segmented.segments.map((s, i) => ({
+    id: i + 1,
+    text: s.text,
+    furniture: s.furniture,
+    speaker: s.speaker,
+    rendering: p.renderings[i].text,
+    paragraph: s.paragraph,
+  }));
+  const findings: Finding[] = runChecks(segs, { script: p.script, variant: p.variant, rules });
+  const loc = (l: { segmentId: number; start: number; end: number; text: string; fixes: CheckRow['fixes'] }) => ({
+    segmentId: l.segmentId,
+    segmentIndex: l.segmentId - 1,
+    start: l.start,
+    end: l.end,
+    text: l.text,
+    fixes: l.fixes,
+  });
+  return findings.map((f) => ({ ...loc(f), rule: f.rule, severity: f.severity, message: f.message, related: f.related.map(loc) }));
+}
+
+export function formatFindings(rows: CheckRow[]): string {
+  if (!rows.length) return 'No findings.\n';
+  const table = formatTable(
+    ['#', 'SEVERITY', 'RULE', 'TEXT', 'FIX', 'MESSAGE'],
+    rows.map((r) => [
+      r.segmentIndex + 1 + (r.related.length ? ` (+${r.related.length})` : ''),
+      r.severity,
+      r.rule,
+      r.text,
+      r.fixes[0]?.replacement ?? '',
+      r.message,
+    ]),
+    60,
+  );
+  const errors = rows.filter((r) => r.severity === 'error').length;
+  return `${table}${rows.length} finding(s), ${errors} error(s).\n`;
+}

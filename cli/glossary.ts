@@ -1,0 +1,114 @@
+/**
+ * `jiaodui glossary import|export DOC FILE [--project NAME]` and
+ * `jiaodui apply-glossary DOC [--project NAME]`. The format comes from FILE's extension
+ * (.csv or .tbx); with --project the scope is DOC's project (NAME must be its name),
+ * otherwise DOC itself. Output is JSON (schemas in shared/contract/cli.ts); applying is
+ * one operation, undoable with `jiaodui undo DOC`.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { dispatch } from '../shared/contract/dispatch';
+import { JiaoduiError } from '../shared/errors';
+import type { JiaoduiService } from '../core/service';
+import { glossaryFormatOf } from '../core/glossary';
+import { MAX_GLOSSARY_FILE_BYTES, type GlossaryImportResult, type GlossaryPreview } from '../shared/glossary/schemas';
+import type { ChangeResult, ExportResult } from '../shared/domain/schemas';
+import type { z } from 'zod';
+import type { CliApplyGlossaryOutput, CliGlossaryExportOutput, CliGlossaryImportOutput } from '../shared/contract/cli';
+
+export const GLOSSARY_USAGE = `  glossary import|export DOC FILE [--project NAME]            read/write a .csv or .tbx glossary of DOC
+                                                              (with --project: of DOC's project NAME)
+  apply-glossary DOC [--project NAME]                         replace forbidden variants in DOC (or its
+                                                              project): one step, undo with 'undo DOC'`;
+
+type Flags = Record<string, string | boolean | undefined>;
+
+function usage(message: string): JiaoduiError {
+  return new JiaoduiError('invalid-input', message);
+}
+
+function docId(s: string | undefined, cmd: string): number {
+  if (s === undefined || !/^\d+$/.test(s) || Number(s) <= 0) throw usage(`DOC must be a document id: jiaodui ${cmd}.`);
+  return Number(s);
+}
+
+interface Scope {
+  kind: 'document' | 'project';
+  documentId: number;
+  projectId: number;
+  args: { documentId: number } | { projectId: number };
+}
+
+/** DOC, or with --project NAME its project (NAME must be the project DOC is in). */
+function scopeFor(service: JiaoduiService, documentId: number, project: string | boolean | undefined): Scope {
+  const doc = service.getDocument({ documentId });
+  if (project === undefined) return { kind: 'document', documentId, projectId: doc.projectId, args: { documentId } };
+  if (typeof project !== 'string' || !project.trim()) throw usage('--project needs the name of the document’s project.');
+  if (project.trim().toLowerCase() !== doc.projectName.toLowerCase()) {
+    throw usage(`Document ${documentId} is in project "${doc.projectName}", not "${project}".`);
+  }
+  return { kind: 'project', documentId, projectId: doc.projectId, args: { projectId: doc.projectId } };
+}
+
+function out(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+export function runGlossary(service: JiaoduiService, args: string[], f: Flags): number {
+  const [sub, docArg, file] = args;
+  const cmd = 'glossary import|export DOC FILE [--project NAME]';
+  if (sub !== 'import' && sub !== 'export') throw usage(`Unknown glossary command "${sub ?? ''}": jiaodui ${cmd}.`);
+  const documentId = docId(docArg, cmd);
+  if (!file) throw usage(`Missing FILE: jiaodui ${cmd}.`);
+  const format = glossaryFormatOf(file);
+  if (!format) throw usage(`FILE must end in .csv or .tbx, got "${basename(file)}".`);
+  const scope = scopeFor(service, documentId, f.project);
+  const where = { scope: scope.kind, projectId: scope.projectId, documentId: scope.kind === 'document' ? documentId : null, file };
+  if (sub === 'import') {
+    let size: number;
+    try {
+      size = statSync(file).size;
+    } catch {
+      throw usage(`Cannot read ${file}: no such file.`);
+    }
+    if (size > MAX_GLOSSARY_FILE_BYTES) throw usage(`${file} is larger than ${MAX_GLOSSARY_FILE_BYTES / 1048576} MB.`);
+    const data = readFileSync(file).toString('base64');
+    const r = dispatch(service, 'importGlossary', { ...scope.args, fileName: basename(file), data }) as GlossaryImportResult;
+    const result: z.infer<typeof CliGlossaryImportOutput> = { ...where, ...r };
+    out(result);
+    return 0;
+  }
+  const r = dispatch(service, 'exportGlossary', { ...scope.args, format }) as ExportResult;
+  writeFileSync(file, r.content, 'utf8');
+  const entries = service.listGlossary(scope.args).filter((e) => (scope.kind === 'project' ? e.scope === 'project' : e.scope === 'document')).length;
+  const result: z.infer<typeof CliGlossaryExportOutput> = { ...where, format, entries, bytes: Buffer.byteLength(r.content, 'utf8') };
+  out(result);
+  return 0;
+}
+
+export function runApplyGlossary(service: JiaoduiService, args: string[], f: Flags): number {
+  const documentId = docId(args[0], 'apply-glossary DOC [--project NAME]');
+  const scope = scopeFor(service, documentId, f.project);
+  const preview = dispatch(service, 'previewGlossary', scope.args) as GlossaryPreview;
+  const r = dispatch(service, 'applyGlossary', scope.args) as ChangeResult;
+  const result: z.infer<typeof CliApplyGlossaryOutput> = {
+    operationId: r.operationId,
+    scope: scope.kind,
+    segmentsChanged: r.segments.length,
+    documents: preview.documents,
+    replacements: preview.replacements,
+    approvedReset: preview.approvedReset,
+    changes: preview.changes.map((c) => ({
+      segmentId: c.segmentId,
+      documentId: c.documentId,
+      number: c.index + 1,
+      before: c.before,
+      after: c.after,
+      status: c.status,
+      statusAfter: c.statusAfter,
+    })),
+    undoLabel: r.undo.undoLabel,
+  };
+  out(result);
+  return 0;
+}

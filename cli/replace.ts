@@ -1,0 +1,89 @@
+/**
+ * `jiaodui replace DOC --find X --replace Y [--regex] [--cross-script] [--project] [--dry-run]`:
+ * one replace-all operation over the document (or its whole project), undoable with
+ * `jiaodui undo DOC`. --dry-run prints the preview instead and changes nothing.
+ */
+import { dispatch } from '../shared/contract/dispatch';
+import { JiaoduiError } from '../shared/errors';
+import type { JiaoduiService } from '../core/service';
+import type { ReplacePreview, ReplaceResult, ReplaceScope } from '../shared/domain/review';
+import { formatTable } from './format';
+
+export const REPLACE_OPTIONS = {
+  find: { type: 'string' },
+  replace: { type: 'string' },
+  regex: { type: 'boolean' },
+  'cross-script': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  scope: { type: 'string' },
+} as const;
+
+export const REPLACE_USAGE = `  replace DOC --find X --replace Y [--regex] [--cross-script] [--project] [--dry-run] [--format json]
+                                                              replace in DOC (or its project): one undoable step`;
+
+/** Value-taking options before the command (their value is not the command). */
+const VALUE_OPTIONS = new Set(['--db']);
+
+/**
+ * `--project` takes a name for import but is a flag for replace; for replace it is
+ * rewritten to `--scope=project` before parsing.
+ */
+export function normalizeReplaceArgv(argv: readonly string[]): string[] {
+  let command: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (VALUE_OPTIONS.has(a)) {
+      i++;
+      continue;
+    }
+    if (!a.startsWith('-')) {
+      command = a;
+      break;
+    }
+  }
+  if (command !== 'replace') return [...argv];
+  return argv.map((a) => (a === '--project' ? '--scope=project' : a));
+}
+
+type Flags = Record<string, string | boolean | undefined>;
+
+function usage(message: string): JiaoduiError {
+  return new JiaoduiError('invalid-input', message);
+}
+
+export function runReplace(service: JiaoduiService, args: string[], f: Flags, json: boolean): number {
+  const docArg = args[0];
+  if (docArg === undefined || !/^\d+$/.test(docArg) || Number(docArg) <= 0) throw usage(`DOC must be a document id: jiaodui replace DOC --find X --replace Y.`);
+  if (typeof f.find !== 'string') throw usage('Missing --find: jiaodui replace DOC --find X --replace Y [--regex] [--project].');
+  if (typeof f.replace !== 'string') throw usage('Missing --replace (use --replace "" to delete the matches).');
+  if (f.scope !== undefined && f.scope !== 'project' && f.scope !== 'document') throw usage(`--scope must be document or project, got "${String(f.scope)}".`);
+  const documentId = Number(docArg);
+  const doc = service.getDocument({ documentId });
+  const scope: ReplaceScope = f.scope === 'project' ? { kind: 'project', projectId: doc.projectId } : { kind: 'document', documentId };
+  const a = { find: f.find, replace: f.replace, regex: f.regex === true, crossScript: f['cross-script'] === true, scope };
+  const write = (value: unknown, text: string) => process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text);
+
+  if (f['dry-run']) {
+    const p = dispatch(service, 'previewReplace', a) as ReplacePreview;
+    write(
+      p,
+      p.hits.length
+        ? formatTable(
+            ['DOC', 'SEGMENT', '#', 'MATCH', 'BECOMES'],
+            p.hits.map((h) => [h.documentId, h.segmentId, h.index + 1, h.matched, h.after]),
+          ) + `${p.total}${p.truncated ? '+' : ''} matches in ${p.segments} segments (dry run: nothing changed).\n`
+        : `No matches for "${f.find}".\n`,
+    );
+    return 0;
+  }
+  const r = dispatch(service, 'replaceAll', a) as ReplaceResult;
+  write(
+    r,
+    r.replaced
+      ? `Replaced ${r.replaced} ${r.replaced === 1 ? 'match' : 'matches'} in ${r.changedSegments} segment(s) (operation ${r.operationId}).` +
+          (r.unapproved ? ` ${r.unapproved} approved segment(s) went back to edited.` : '') +
+          ` Undo with: jiaodui undo ${documentId}\n`
+      : `No matches for "${f.find}"; nothing changed.\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,169 @@
+/**
+ * Span annotations as threads: comments and tags (from the configurable label set) on a
+ * span of a segment, replies, resolved state, and explicit, reversible deletion. Spans are
+ * re-anchored on every text change by applyText (segment-writes.ts); orphaned ones keep
+ * their last quote. Offsets are UTF-16 indices snapped to code point boundaries.
+ */
+import type { z } from 'zod';
+import * as annq from '../db/queries/annotations';
+import * as labq from '../db/queries/labels';
+import * as revq from '../db/queries/review';
+import type {
+  AnnotationIdArgs,
+  AttentionArgs,
+  CreateLabelArgs,
+  LabelIdArgs,
+  ReplyArgs,
+  ResolveArgs,
+  UpdateAnnotationArgs,
+  UpdateLabelArgs,
+} from '../shared/contract/review';
+import type { ArgsOf } from '../shared/contract/api';
+import type { AnnotationLabel, Attention } from '../shared/domain/review';
+import type { Annotation } from '../shared/domain/schemas';
+import { JiaoduiError } from '../shared/errors';
+import { makeAnchor } from '../shared/text/anchor';
+import { mapBackward } from '../shared/text/offsetMap';
+import type { ReviewHost } from './review-host';
+
+export function listAnnotations(host: ReviewHost, args: ArgsOf<'listAnnotations'>): Annotation[] {
+  host.requireDocument(args.documentId);
+  return annq.listAnnotationThreads(host.db, args.documentId, args.includeDeleted ?? false);
+}
+
+function requireAnnotation(host: ReviewHost, id: number): Annotation {
+  const a = annq.getAnnotationThread(host.db, id);
+  if (!a) throw new JiaoduiError('not-found', `There is no annotation ${id}.`);
+  return a;
+}
+
+function requireLabel(host: ReviewHost, id: number): AnnotationLabel {
+  const l = labq.getLabel(host.db, id);
+  if (!l) throw new JiaoduiError('not-found', `There is no label ${id}.`);
+  return l;
+}
+
+/**
+ * Annotate [start, end) of a segment's text, or of its rendering (`in: 'rendering'`:
+ * mapped back to the text through the offset map, so a selection in the Simplified
+ * column lands on the Traditional characters it came from).
+ */
+export function addAnnotation(host: ReviewHost, args: ArgsOf<'addAnnotation'>): Annotation {
+  const seg = host.requireLiveSegment(args.segmentId);
+  let { start, end } = args;
+  if (args.in === 'rendering') {
+    if (end < start || end > seg.rendering.length) throw new JiaoduiError('invalid-input', `The span ${start}–${end} is outside the segment's rendering.`);
+    start = mapBackward(seg.renderingMap, start, 'start');
+    end = Math.max(start, mapBackward(seg.renderingMap, end, 'end'));
+  }
+  if (end < start || end > seg.text.length) throw new JiaoduiError('invalid-input', `The span ${start}–${end} is outside the segment text.`);
+  const labelId = args.labelId ?? null;
+  if (labelId !== null) requireLabel(host, labelId);
+  if (args.kind === 'tag' && labelId === null) throw new JiaoduiError('invalid-input', 'A tag needs a label.');
+  return host.tx(() => {
+    const id = annq.insertAnnotationThread(
+      host.db,
+      seg.id,
+      { ...makeAnchor(seg.text, start, end), orphaned: false },
+      { kind: args.kind, body: args.body, labelId, author: host.author() },
+      host.now(),
+    );
+    return annq.getAnnotationThread(host.db, id)!;
+  });
+}
+
+export function updateAnnotation(host: ReviewHost, args: z.infer<typeof UpdateAnnotationArgs>): Annotation {
+  return host.tx(() => {
+    const a = requireAnnotation(host, args.annotationId);
+    if (args.labelId !== undefined && args.labelId !== null) requireLabel(host, args.labelId);
+    if (args.labelId === null && a.kind === 'tag') throw new JiaoduiError('invalid-input', 'A tag needs a label; delete the tag instead.');
+    annq.updateAnnotationContent(host.db, a.id, { body: args.body, labelId: args.labelId }, host.now());
+    return requireAnnotation(host, a.id);
+  });
+}
+
+export function replyToAnnotation(host: ReviewHost, args: z.infer<typeof ReplyArgs>): Annotation {
+  return host.tx(() => {
+    const a = requireAnnotation(host, args.annotationId);
+    if (a.deletedAt) throw new JiaoduiError('conflict', 'This annotation was deleted; restore it to reply.');
+    annq.insertAnnotationReply(host.db, a.id, host.author(), args.body, host.now());
+    return requireAnnotation(host, a.id);
+  });
+}
+
+export function resolveAnnotation(host: ReviewHost, args: z.infer<typeof ResolveArgs>): Annotation {
+  return host.tx(() => {
+    const a = requireAnnotation(host, args.annotationId);
+    if (args.resolved) annq.setAnnotationResolved(host.db, a.id, host.author(), host.now());
+    else annq.setAnnotationResolved(host.db, a.id, null, null);
+    return requireAnnotation(host, a.id);
+  });
+}
+
+/** Delete on request: the annotation is marked deleted (who, when) and can be restored. */
+export function deleteAnnotation(host: ReviewHost, args: z.infer<typeof AnnotationIdArgs>): Annotation {
+  return host.tx(() => {
+    const a = requireAnnotation(host, args.annotationId);
+    if (!a.deletedAt) annq.setAnnotationDeleted(host.db, a.id, host.author(), host.now());
+    return requireAnnotation(host, a.id);
+  });
+}
+
+export function restoreAnnotation(host: ReviewHost, args: z.infer<typeof AnnotationIdArgs>): Annotation {
+  return host.tx(() => {
+    const a = requireAnnotation(host, args.annotationId);
+    annq.setAnnotationDeleted(host.db, a.id, null, null);
+    return requireAnnotation(host, a.id);
+  });
+}
+
+// ---- labels ------------------------------------------------------------------------------
+
+export function listLabels(host: ReviewHost): AnnotationLabel[] {
+  return labq.listLabels(host.db);
+}
+
+function checkUnique(host: ReviewHost, id: number | null, name?: string, shortcut?: string | null) {
+  if (name !== undefined) {
+    const other = labq.findLabelByName(host.db, name);
+    if (other && other.id !== id) throw new JiaoduiError('conflict', `A label named "${name}" already exists.`);
+  }
+  if (shortcut) {
+    const other = labq.findLabelByShortcut(host.db, shortcut);
+    if (other && other.id !== id) throw new JiaoduiError('conflict', `The shortcut ${shortcut} is already used by the label "${other.name}".`);
+  }
+}
+
+export function createLabel(host: ReviewHost, args: z.infer<typeof CreateLabelArgs>): AnnotationLabel {
+  return host.tx(() => {
+    checkUnique(host, null, args.name, args.shortcut);
+    const id = labq.insertLabel(host.db, { name: args.name, color: args.color.toLowerCase(), shortcut: args.shortcut ?? null }, host.now());
+    return requireLabel(host, id);
+  });
+}
+
+export function updateLabel(host: ReviewHost, args: z.infer<typeof UpdateLabelArgs>): AnnotationLabel {
+  return host.tx(() => {
+    requireLabel(host, args.labelId);
+    checkUnique(host, args.labelId, args.name, args.shortcut);
+    labq.updateLabel(host.db, args.labelId, { name: args.name, color: args.color?.toLowerCase(), shortcut: args.shortcut });
+    return requireLabel(host, args.labelId);
+  });
+}
+
+/** Only a label no annotation uses (deleted annotations included, so restoring one never loses its tag). */
+export function deleteLabel(host: ReviewHost, args: z.infer<typeof LabelIdArgs>): AnnotationLabel[] {
+  return host.tx(() => {
+    const l = requireLabel(host, args.labelId);
+    const uses = labq.labelUsesIncludingDeleted(host.db, l.id);
+    if (uses > 0) throw new JiaoduiError('conflict', `${uses} ${uses === 1 ? 'annotation uses' : 'annotations use'} the label "${l.name}"; it cannot be deleted (rename it instead).`);
+    labq.deleteLabel(host.db, l.id);
+    return labq.listLabels(host.db);
+  });
+}
+
+/** Segments needing attention beyond their status: open comments and open findings. */
+export function attention(host: ReviewHost, args: z.infer<typeof AttentionArgs>): Attention {
+  host.requireDocument(args.documentId);
+  return { openComments: revq.segmentsWithOpenComments(host.db, args.documentId), openFindings: revq.segmentsWithOpenFindings(host.db, args.documentId) };
+}

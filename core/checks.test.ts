@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshService, importSample, SAMPLE_TEXT } from './test-helpers';
+import type { JiaoduiService } from './service';
+import { databaseDigest } from '../db/digest';
+
+let ctx: Awaited<ReturnType<typeof freshService>>;
+let service: JiaoduiService;
+beforeEach(async () => {
+  ctx = await freshService();
+  service = ctx.service;
+});
+afterEach(() => ctx.cleanup());
+
+function nameGroup(documentId: number) {
+  const r = service.listFindings({ documentId });
+  return r.findings.find((f) => f.rule === 'entity-consistency' && [f, ...f.related].some((l) => l.text === '王震'));
+}
+
+describe('checks in the service', () => {
+  it('the sample yields one entity finding grouping 王震 and 王徵, stored with both locations', () => {
+    const { documentId } = importSample(service);
+    const r = service.runChecks({ documentId });
+    expect(r.ms).toBeGreaterThanOrEqual(0);
+    const g = nameGroup(documentId)!;
+    expect(g).toBeTruthy();
+    expect([g, ...g.related].map((l) => l.text).sort()).toEqual(['王徵', '王震']);
+    for (const l of [g, ...g.related]) {
+      expect(l.fixes[0]?.replacement).toBe('王征');
+      const seg = service.getSegments({ documentId })[l.segmentIndex];
+      expect(seg.id).toBe(l.segmentId);
+      expect(seg.text.slice(l.start, l.end)).toBe(l.text);
+    }
+    expect(r.counts.byRule['entity-consistency']).toBeGreaterThanOrEqual(1);
+  });
+
+  it('fixing the group corrects both segments in one undoable step', () => {
+    const { documentId } = importSample(service);
+    const doc = service.getDocument({ documentId });
+    service.runChecks({ documentId });
+    const g = nameGroup(documentId)!;
+    const r = service.applyFix({ findingId: g.id, scope: 'group' });
+    expect(r.segments).toHaveLength(2);
+    expect(r.segments.every((s) => s.text.includes('王征') && s.status === 'edited')).toBe(true);
+    expect(service.exportDocument({ documentId, format: 'txt', script: 'hant' }).content).toBe(SAMPLE_TEXT.replace('王震', '王征').replace('王徵', '王征'));
+    // the resolved findings are gone without a re-run
+    expect(nameGroup(documentId)).toBeUndefined();
+    const hist = service.segmentHistory({ segmentId: g.segmentId });
+    expect(hist[0].reason).toBe('fix:entity-consistency');
+    service.undo({ projectId: doc.projectId });
+    expect(service.exportDocument({ documentId, format: 'txt', script: 'hant' }).content).toBe(SAMPLE_TEXT);
+  });
+
+  it('a fix refuses to apply when the text changed since the check', () => {
+    const { documentId } = importSample(service);
+    service.runChecks({ documentId });
+    const g = nameGroup(documentId)!;
+    const seg = service.getSegments({ documentId })[g.segmentIndex];
+    // an edit elsewhere in the segment moves the finding with the text: still applicable
+    service.editSegment({ segmentId: seg.id, text: '（更正）' + seg.text });
+    const moved = nameGroup(documentId)!;
+    expect(service.getSegments({ documentId })[moved.segmentIndex].text.slice(moved.start, moved.end)).toBe(moved.text);
+    expect(service.applyFix({ findingId: moved.id, scope: 'one' }).segments[0].text).toContain('（更正）');
+  });
+
+  it('dismissals carry a reason, survive a re-run while the text is unchanged, and are undoable', () => {
+    const { documentId } = importSample(service);
+    const doc = service.getDocument({ documentId });
+    service.runChecks({ documentId });
+    const g = nameGroup(documentId)!;
+    const after = service.dismissFinding({ findingId: g.id, reason: 'checked with the company', scope: 'group' });
+    expect(after.findings.find((f) => f.id === g.id)?.dismissedReason).toBe('checked with the company');
+    const rerun = service.runChecks({ documentId });
+    const again = rerun.findings.find((f) => f.rule === 'entity-consistency' && f.text === g.text)!;
+    expect(again.dismissedReason).toBe('checked with the company');
+    expect(rerun.counts.dismissed).toBeGreaterThanOrEqual(1);
+    expect(service.segmentHistory({ segmentId: g.segmentId }).some((h) => h.field === 'finding')).toBe(true);
+    service.undo({ projectId: doc.projectId });
+    expect(service.listFindings({ documentId }).findings.find((f) => f.id === again.id)?.dismissedReason ?? null).toBeNull();
+  });
+
+  it('re-checks a segment incrementally when it changes', () => {
+    const { documentId } = importSample(service);
+    service.runChecks({ documentId });
+    const seg = service.getSegments({ documentId }).find((s) => s.text.startsWith('近日'))!;
+    const before = service.listFindings({ documentId }).findings.filter((f) => f.segmentId === seg.id && f.rule === 'doubled').length;
+    service.editSegment({ segmentId: seg.id, text: seg.text.replace('。', '。。') });
+    const now = service.listFindings({ documentId }).findings.filter((f) => f.segmentId === seg.id && f.rule === 'doubled');
+    expect(now.length).toBeGreaterThan(before);
+  });
+
+  it('rejects unknown rules and changes nothing', () => {
+    const { documentId } = importSample(service);
+    const before = databaseDigest(service.db);
+    expect(() => service.runChecks({ documentId, rules: ['no-such-rule'] })).toThrow(/Unknown rule/);
+    expect(databaseDigest(service.db)).toBe(before);
+  });
+});

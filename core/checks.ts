@@ -1,0 +1,153 @@
+/**
+ * Checks in the service: run the pure rules of shared/checks over a document's
+ * segments, store the findings (one row per location, grouped by key), keep
+ * dismissals while the text they were dismissed on is unchanged, and re-check a
+ * segment whenever its text changes.
+ */
+import type { Db } from '../db/connection';
+import * as segq from '../db/queries/segments';
+import * as docq from '../db/queries/documents';
+import * as fq from '../db/queries/findings';
+import { RULES, checkSegment, runChecks, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
+import type { FindingsReport, StoredFinding } from '../shared/domain/schemas';
+
+const SCOPE = new Map(RULES.map((r) => [r.id as string, r.scope]));
+
+export function toCheckSegment(s: { id: number; text: string; furniture: string | null; speaker: string | null; rendering: string; paragraph: number }): CheckSegment {
+  return { id: s.id, text: s.text, furniture: s.furniture, speaker: s.speaker, rendering: s.rendering, paragraph: s.paragraph };
+}
+
+export function checkContext(db: Db, documentId: number, rules?: RuleId[]): CheckContext {
+  const doc = docq.getDocumentScript(db, documentId);
+  return { script: doc.script, variant: doc.variant, rules };
+}
+
+type DismissalKey = string;
+const keyOf = (rule: string, segmentId: number, start: number, end: number, text: string): DismissalKey => `${rule}|${segmentId}|${start}|${end}|${text}`;
+
+/** Findings → rows: the primary location first, then the related ones, sharing a group key. */
+export function findingRows(documentId: number, findings: readonly Finding[], now: string): fq.NewFinding[] {
+  const rows: fq.NewFinding[] = [];
+  for (const f of findings) {
+    const group = f.group ?? (f.related.length ? `${f.rule}:${f.segmentId}:${f.start}` : null);
+    const scope = (SCOPE.get(f.rule) ?? 'document') as fq.FindingRow['scope'];
+    const base = { documentId, rule: f.rule, severity: f.severity, message: f.message, group, scope, createdAt: now };
+    rows.push({ ...base, segmentId: f.segmentId, start: f.start, end: f.end, text: f.text, fixes: f.fixes });
+    for (const r of f.related) {
+      if (r.documentId !== undefined && r.documentId !== documentId) continue;
+      rows.push({ ...base, segmentId: r.segmentId, start: r.start, end: r.end, text: r.text, fixes: r.fixes });
+    }
+  }
+  return rows;
+}
+
+function carryDismissals(db: Db, documentId: number, rows: fq.NewFinding[]): fq.NewFinding[] {
+  const dismissed = new Map<DismissalKey, fq.FindingRow>();
+  for (const d of fq.dismissedFindings(db, documentId)) dismissed.set(keyOf(d.rule, d.segmentId, d.start, d.end, d.text), d);
+  if (!dismissed.size) return rows;
+  const textOf = new Map<number, string>();
+  return rows.map((r) => {
+    const d = dismissed.get(keyOf(r.rule, r.segmentId, r.start, r.end, r.text));
+    if (!d) return r;
+    if (!textOf.has(r.segmentId)) textOf.set(r.segmentId, segq.getSegment(db, r.segmentId)?.text ?? '');
+    // Not raised again until the text changes.
+    if (d.dismissedSegmentText !== textOf.get(r.segmentId)) return r;
+    return { ...r, dismissedReason: d.dismissedReason, dismissedAt: d.dismissedAt, dismissedSegmentText: d.dismissedSegmentText };
+  });
+}
+
+/** Run every (or the chosen) rule over a document and replace its stored findings. */
+export function runDocumentChecks(db: Db, documentId: number, now: string, rules?: RuleId[]): number {
+  const t = performance.now();
+  const segs = segq.listSegments(db, documentId).map(toCheckSegment);
+  const findings = runChecks(segs, checkContext(db, documentId, rules));
+  const rows = carryDismissals(db, documentId, findingRows(documentId, findings, now));
+  replaceFindings(db, documentId, rows, rules);
+  return performance.now() - t;
+}
+
+/** With a rule subset, only those rules' findings are replaced; the others stay. */
+function replaceFindings(db: Db, documentId: number, rows: fq.NewFinding[], rules?: RuleId[]): void {
+  if (rules?.length) {
+    fq.deleteFindingIds(
+      db,
+      fq.listFindings(db, documentId).filter((f) => rules.includes(f.rule as RuleId)).map((f) => f.id),
+    );
+  } else fq.deleteFindings(db, documentId);
+  fq.insertFindings(db, rows);
+}
+
+/**
+ * After a segment's text changed: re-run the per-segment rules on it, and drop
+ * document-level findings on it whose text is no longer there (resolved by the edit).
+ */
+export function recheckSegment(db: Db, segmentId: number, now: string): void {
+  const seg = segq.getSegment(db, segmentId);
+  if (!seg || seg.retired) return;
+  const stale: number[] = [];
+  for (const f of fq.findingsOfSegmentRows(db, segmentId)) {
+    if (f.scope === 'segment' || seg.text.slice(f.start, f.end) !== f.text) stale.push(f.id);
+  }
+  const rows = carryDismissals(db, seg.documentId, findingRows(seg.documentId, checkSegment(toCheckSegment(seg), checkContext(db, seg.documentId)), now));
+  fq.deleteFindingIds(db, stale);
+  fq.insertFindings(db, rows);
+}
+
+/** Stored rows → findings with their group's other locations, as the app shows them. */
+export function assembleFindings(db: Db, documentId: number, includeDismissed = true): StoredFinding[] {
+  const rows = fq.listFindings(db, documentId);
+  const groups = new Map<string, fq.FindingRow[]>();
+  const order: string[] = [];
+  for (const r of rows) {
+    const k = r.group ?? `#${r.id}`;
+    if (!groups.has(k)) {
+      groups.set(k, []);
+      order.push(k);
+    }
+    groups.get(k)!.push(r);
+  }
+  const out: StoredFinding[] = [];
+  for (const k of order) {
+    const members = groups.get(k)!;
+    const primary = members.reduce((a, b) => (a.id <= b.id ? a : b));
+    if (!includeDismissed && primary.dismissedReason) continue;
+    const loc = (r: fq.FindingRow) => ({
+      findingId: r.id,
+      documentId: r.documentId,
+      segmentId: r.segmentId,
+      segmentIndex: r.segmentIndex ?? 0,
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      fixes: r.fixes,
+    });
+    out.push({
+      ...loc(primary),
+      id: primary.id,
+      rule: primary.rule,
+      severity: primary.severity,
+      message: primary.message,
+      group: primary.group,
+      scope: primary.scope,
+      related: members.filter((m) => m !== primary).map(loc),
+      dismissedReason: primary.dismissedReason,
+      dismissedAt: primary.dismissedAt,
+    });
+  }
+  return out;
+}
+
+export function report(findings: StoredFinding[], ms: number): FindingsReport {
+  const byRule: Record<string, number> = {};
+  const bySeverity = { error: 0, warning: 0, info: 0 };
+  let dismissed = 0;
+  for (const f of findings) {
+    if (f.dismissedReason) {
+      dismissed++;
+      continue;
+    }
+    byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+    bySeverity[f.severity]++;
+  }
+  return { findings, counts: { byRule, bySeverity, dismissed }, ms };
+}

@@ -1,0 +1,348 @@
+/**
+ * The glossary in the service: entries by document or project scope, applying them
+ * (preview as diffs, then one operation = one undo step), CSV/TBX import and export,
+ * and keeping renderings in step with the glossary (confirmed names feed conversion).
+ * JiaoduiService exposes these as thin methods; every write is one transaction.
+ */
+import type { Db } from '../db/connection';
+import * as docq from '../db/queries/documents';
+import * as projq from '../db/queries/projects';
+import * as segq from '../db/queries/segments';
+import * as gq from '../db/queries/glossary';
+import type * as histq from '../db/queries/history';
+import type { ChangeResult, OperationKind, SegmentStatus } from '../shared/domain/schemas';
+import { JiaoduiError } from '../shared/errors';
+import { charDiff } from '../shared/text/diff';
+import { getConverter } from '../shared/text/convert';
+import { renderingConfig } from '../shared/text/script';
+import { applyRules, compileRules } from '../shared/glossary/apply';
+import { glossaryConverter, phraseKeys } from '../shared/glossary/conversion';
+import { glossaryToCsv, parseGlossaryCsv } from '../shared/glossary/csv';
+import { glossaryToTbx, parseGlossaryTbx } from '../shared/glossary/tbx';
+import { glossaryConflict, normalizeFields } from '../shared/glossary/validate';
+import {
+  MAX_GLOSSARY_FILE_BYTES,
+  type GlossaryChange,
+  type GlossaryEntry,
+  type GlossaryEntryInput,
+  type GlossaryFields,
+  type GlossaryFileFormat,
+  type GlossaryImportResult,
+  type GlossaryPreview,
+  type GlossarySaveResult,
+  type ParsedGlossaryEntry,
+} from '../shared/glossary/schemas';
+import { applyText, type DocScript } from './segment-writes';
+
+/** What the glossary needs from the service: its database, clock, transactions and operations. */
+export interface GlossaryContext {
+  db: Db;
+  now(): string;
+  tx<T>(fn: () => T): T;
+  operation(
+    projectId: number,
+    kind: OperationKind,
+    label: string,
+    body: (record: (r: histq.NewRevision) => void, now: string) => { touched: number[]; removed?: number[] },
+  ): ChangeResult;
+}
+
+export interface ScopeArgs {
+  documentId?: number;
+  projectId?: number;
+}
+
+interface ResolvedScope {
+  scope: gq.GlossaryScope;
+  projectId: number;
+  /** the project name or the document title */
+  name: string;
+}
+
+function resolveScope(db: Db, args: ScopeArgs): ResolvedScope {
+  if (args.documentId !== undefined && args.projectId !== undefined) {
+    throw new JiaoduiError('invalid-input', 'Give either a document or a project as the glossary scope, not both.');
+  }
+  if (args.documentId !== undefined) {
+    const d = docq.getDocument(db, args.documentId);
+    if (!d) throw new JiaoduiError('not-found', `There is no document ${args.documentId}.`);
+    return { scope: { kind: 'document', id: d.id }, projectId: d.projectId, name: d.title };
+  }
+  if (args.projectId !== undefined) {
+    const p = projq.getProject(db, args.projectId);
+    if (!p) throw new JiaoduiError('not-found', `There is no project ${args.projectId}.`);
+    return { scope: { kind: 'project', id: p.id }, projectId: p.id, name: p.name };
+  }
+  throw new JiaoduiError('invalid-input', 'Give a document or a project as the glossary scope.');
+}
+
+function documentsOf(db: Db, scope: gq.GlossaryScope): number[] {
+  return scope.kind === 'project' ? gq.documentIdsOfProject(db, scope.id) : [scope.id];
+}
+
+// ---- rendering ------------------------------------------------------------------------
+
+/** Per document, the strings whose presence makes its rendering depend on the glossary. */
+function renderingKeys(db: Db, documentIds: readonly number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const id of documentIds) {
+    const d = docq.getDocumentScript(db, id);
+    if (d) out.set(id, phraseKeys(d.script, d.variant, d.glossary));
+  }
+  return out;
+}
+
+/**
+ * Re-render the segments of `documentIds` that contain a glossary phrase now or did
+ * before (`before`, from renderingKeys). Returns how many renderings changed.
+ */
+export function rerenderForGlossary(db: Db, documentIds: readonly number[], before: Map<number, string[]> = new Map()): number {
+  let changed = 0;
+  for (const id of new Set(documentIds)) {
+    const d = docq.getDocumentScript(db, id);
+    if (!d) continue;
+    const keys = [...new Set([...phraseKeys(d.script, d.variant, d.glossary), ...(before.get(id) ?? [])])];
+    if (!keys.length) continue;
+    const conv = glossaryConverter(d.script, d.variant, d.glossary);
+    for (const s of gq.segmentRenderings(db, id)) {
+      if (!keys.some((k) => s.text.includes(k))) continue;
+      const r = conv.convertAligned(s.text);
+      const map = r.map ? JSON.stringify(r.map) : null;
+      if (r.text === s.rendering && map === s.renderingMap) continue;
+      segq.updateRendering(db, s.id, r.text, r.map);
+      changed++;
+    }
+  }
+  return changed;
+}
+
+/**
+ * Run a write that changes which glossary applies to `documentIds` (an entry saved,
+ * deleted or imported; a document moved to another project) and re-render what it
+ * affects. Call inside the write's transaction.
+ */
+export function withGlossaryRerender<T>(db: Db, documentIds: readonly number[], write: () => T): { value: T; rerendered: number } {
+  const before = renderingKeys(db, documentIds);
+  const value = write();
+  return { value, rerendered: rerenderForGlossary(db, documentIds, before) };
+}
+
+function writeAndRerender<T>(ctx: GlossaryContext, documentIds: readonly number[], write: () => T): { value: T; rerendered: number } {
+  return withGlossaryRerender(ctx.db, documentIds, write);
+}
+
+// ---- entries --------------------------------------------------------------------------
+
+export function listGlossary(db: Db, args: ScopeArgs): GlossaryEntry[] {
+  if (args.documentId !== undefined) {
+    const d = docq.getDocument(db, args.documentId);
+    if (!d) throw new JiaoduiError('not-found', `There is no document ${args.documentId}.`);
+    if (args.projectId !== undefined && args.projectId !== d.projectId) {
+      throw new JiaoduiError('invalid-input', `Document ${d.id} is not in project ${args.projectId}.`);
+    }
+    return gq.entriesForDocument(db, d.id);
+  }
+  return gq.listScopeEntries(db, resolveScope(db, args).scope);
+}
+
+export function saveGlossaryEntry(ctx: GlossaryContext, args: GlossaryEntryInput): GlossarySaveResult {
+  const fields = normalizeFields(args);
+  return ctx.tx(() => {
+    const target = resolveScope(ctx.db, args);
+    const existing = args.id !== undefined ? gq.getEntry(ctx.db, args.id) : undefined;
+    if (args.id !== undefined && !existing) throw new JiaoduiError('not-found', `There is no glossary entry ${args.id}.`);
+    const others = gq.listScopeEntries(ctx.db, target.scope).filter((e) => e.id !== args.id);
+    const conflict = glossaryConflict(fields, others);
+    if (conflict) throw new JiaoduiError('conflict', `Cannot save "${fields.term}": ${conflict}.`);
+    const docs = [...documentsOf(ctx.db, target.scope), ...(existing ? documentsOf(ctx.db, scopeOfEntry(existing)) : [])];
+    const now = ctx.now();
+    const { value: id, rerendered } = writeAndRerender(ctx, docs, () => {
+      if (existing) {
+        gq.updateEntry(ctx.db, existing.id, target.scope, fields, now);
+        return existing.id;
+      }
+      return gq.insertEntry(ctx.db, target.scope, fields, now);
+    });
+    return { entry: gq.getEntry(ctx.db, id)!, rerendered };
+  });
+}
+
+function scopeOfEntry(e: GlossaryEntry): gq.GlossaryScope {
+  return e.scope === 'project' ? { kind: 'project', id: e.projectId } : { kind: 'document', id: e.documentId! };
+}
+
+export function deleteGlossaryEntry(ctx: GlossaryContext, id: number): { deleted: number; rerendered: number } {
+  return ctx.tx(() => {
+    const existing = gq.getEntry(ctx.db, id);
+    if (!existing) throw new JiaoduiError('not-found', `There is no glossary entry ${id}.`);
+    const { rerendered } = writeAndRerender(ctx, documentsOf(ctx.db, scopeOfEntry(existing)), () => gq.deleteEntry(ctx.db, id));
+    return { deleted: id, rerendered };
+  });
+}
+
+// ---- applying -------------------------------------------------------------------------
+
+interface Plan {
+  projectId: number;
+  changes: GlossaryChange[];
+}
+
+/** Every segment the glossary would change in the scope (live documents, live segments). */
+function planGlossary(db: Db, args: ScopeArgs): Plan {
+  const target = resolveScope(db, args);
+  const docIds = target.scope.kind === 'project' ? gq.liveDocumentIdsOfProject(db, target.scope.id) : [target.scope.id];
+  const changes: GlossaryChange[] = [];
+  for (const docId of docIds) {
+    const meta = docq.getDocument(db, docId)!;
+    const entries = gq.glossaryTermsForDocument(db, docId);
+    if (!entries.length) continue;
+    const toHans = getConverter(renderingConfig('hant', meta.variant));
+    const compiled = compileRules(entries, meta.script, (s) => toHans.convert(s));
+    if (!compiled.rules.size) continue;
+    for (const seg of segq.listSegments(db, docId)) {
+      const applied = applyRules(seg.text, compiled);
+      if (applied.text === seg.text) continue;
+      const statusAfter: SegmentStatus = applied.text === seg.machineText ? 'unreviewed' : 'edited';
+      changes.push({
+        documentId: docId,
+        documentTitle: meta.title,
+        segmentId: seg.id,
+        index: seg.index,
+        before: seg.text,
+        after: applied.text,
+        parts: charDiff(seg.text, applied.text),
+        status: seg.status,
+        statusAfter,
+        replacements: applied.replacements,
+      });
+    }
+  }
+  return { projectId: target.projectId, changes };
+}
+
+function summarize(changes: readonly GlossaryChange[]): Omit<GlossaryPreview, 'changes'> {
+  return {
+    segments: changes.length,
+    documents: new Set(changes.map((c) => c.documentId)).size,
+    replacements: changes.reduce((n, c) => n + c.replacements.reduce((m, r) => m + r.count, 0), 0),
+    approvedReset: changes.filter((c) => c.status === 'approved').length,
+  };
+}
+
+export function previewGlossary(db: Db, args: ScopeArgs): GlossaryPreview {
+  const { changes } = planGlossary(db, args);
+  return { changes, ...summarize(changes) };
+}
+
+/**
+ * Replace every forbidden variant with its term across the scope: one transaction,
+ * one operation (kind 'glossary', one undo step), a 'zh' revision per segment and a
+ * 'status' revision where the status changes (approved → edited), reason 'glossary'.
+ */
+export function applyGlossary(ctx: GlossaryContext, args: ScopeArgs): ChangeResult {
+  return ctx.tx(() => {
+    const plan = planGlossary(ctx.db, args);
+    const n = plan.changes.length;
+    const label = n === 1 ? 'Apply glossary to 1 segment' : `Apply glossary to ${n} segments`;
+    return ctx.operation(plan.projectId, 'glossary', label, (record, now) => {
+      const scripts = new Map<number, DocScript>();
+      const touched: number[] = [];
+      for (const c of plan.changes) {
+        const seg = segq.getSegment(ctx.db, c.segmentId)!;
+        let doc = scripts.get(seg.documentId);
+        if (!doc) {
+          doc = docq.getDocumentScript(ctx.db, seg.documentId);
+          scripts.set(seg.documentId, doc);
+        }
+        record({ segmentId: seg.id, field: 'zh', before: seg.text, after: c.after, reason: 'glossary' });
+        applyText(ctx.db, seg, doc, c.after, now);
+        if (c.statusAfter !== seg.status) {
+          record({ segmentId: seg.id, field: 'status', before: seg.status, after: c.statusAfter, reason: 'glossary' });
+          segq.updateSegmentStatus(ctx.db, seg.id, c.statusAfter, now);
+        }
+        touched.push(seg.id);
+      }
+      return { touched };
+    });
+  });
+}
+
+// ---- files ----------------------------------------------------------------------------
+
+export function glossaryFormatOf(fileName: string): GlossaryFileFormat | null {
+  const m = /\.([A-Za-z0-9]+)$/.exec(fileName.trim());
+  const ext = m?.[1].toLowerCase();
+  if (ext === 'csv') return 'csv';
+  if (ext === 'tbx' || ext === 'xml') return 'tbx';
+  return null;
+}
+
+/** Decode and parse a glossary file (pure; throws naming the line or element). */
+export function parseGlossaryFile(fileName: string, bytes: Uint8Array): ParsedGlossaryEntry[] {
+  const format = glossaryFormatOf(fileName);
+  if (!format) throw new JiaoduiError('invalid-input', `Cannot tell the glossary format of "${fileName}": use a .csv or .tbx file.`);
+  if (bytes.length > MAX_GLOSSARY_FILE_BYTES) throw new JiaoduiError('invalid-input', `${fileName} is larger than ${MAX_GLOSSARY_FILE_BYTES / 1048576} MB.`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new JiaoduiError('invalid-input', `${fileName} is not UTF-8 text; save the glossary as UTF-8.`);
+  }
+  const entries = format === 'csv' ? parseGlossaryCsv(text) : parseGlossaryTbx(text);
+  const seen = new Map<string, string>();
+  for (const e of entries) {
+    const prev = seen.get(e.fields.term);
+    if (prev) throw new JiaoduiError('invalid-input', `${e.where}: "${e.fields.term}" is already defined (${prev}).`);
+    seen.set(e.fields.term, e.where);
+  }
+  return entries;
+}
+
+function sameFields(a: GlossaryFields, b: GlossaryFields): boolean {
+  return a.term === b.term && a.type === b.type && a.note === b.note && a.english === b.english && JSON.stringify(a.variants) === JSON.stringify(b.variants);
+}
+
+/**
+ * Import entries into a scope: an entry whose term exists there is overwritten by the
+ * file's version, the others are added. All or nothing: any error names the line or
+ * element, and nothing is stored.
+ */
+export function importGlossary(ctx: GlossaryContext, args: ScopeArgs & { fileName: string; data: string }): GlossaryImportResult {
+  const parsed = parseGlossaryFile(args.fileName, new Uint8Array(Buffer.from(args.data, 'base64')));
+  return ctx.tx(() => {
+    const target = resolveScope(ctx.db, args);
+    const existing = gq.listScopeEntries(ctx.db, target.scope);
+    const byTerm = new Map(existing.map((e) => [e.term, e]));
+    const importedTerms = new Set(parsed.map((p) => p.fields.term));
+    const kept = existing.filter((e) => !importedTerms.has(e.term));
+    for (const p of parsed) {
+      const others = [...kept, ...parsed.filter((q) => q !== p).map((q) => q.fields)];
+      const conflict = glossaryConflict(p.fields, others);
+      if (conflict) throw new JiaoduiError('conflict', `${p.where}: ${conflict}. Nothing was imported.`);
+    }
+    const now = ctx.now();
+    const result = { added: 0, updated: 0, unchanged: 0 };
+    const { rerendered } = writeAndRerender(ctx, documentsOf(ctx.db, target.scope), () => {
+      for (const p of parsed) {
+        const old = byTerm.get(p.fields.term);
+        if (!old) {
+          gq.insertEntry(ctx.db, target.scope, p.fields, now);
+          result.added++;
+        } else if (sameFields(old, p.fields)) result.unchanged++;
+        else {
+          gq.updateEntry(ctx.db, old.id, target.scope, p.fields, now);
+          result.updated++;
+        }
+      }
+    });
+    return { ...result, rerendered };
+  });
+}
+
+export function exportGlossary(db: Db, args: ScopeArgs & { format: GlossaryFileFormat }): { fileName: string; mime: string; content: string } {
+  const target = resolveScope(db, args);
+  const entries = gq.listScopeEntries(db, target.scope);
+  const base = target.name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || `${target.scope.kind}-${target.scope.id}`;
+  if (args.format === 'csv') return { fileName: `${base}.glossary.csv`, mime: 'text/csv;charset=utf-8', content: glossaryToCsv(entries) };
+  return { fileName: `${base}.glossary.tbx`, mime: 'application/x-tbx+xml;charset=utf-8', content: glossaryToTbx(entries, { title: target.name }) };
+}

@@ -1,0 +1,62 @@
+/**
+ * History beyond undo: revert a segment to any earlier version (a new revision with
+ * reason 'revert', so it is itself undoable), and a document's change log with counts.
+ */
+import type { z } from 'zod';
+import * as revq from '../db/queries/review';
+import type { DocumentChangeLogArgs, RevertSegmentArgs } from '../shared/contract/review';
+import type { ChangeLog } from '../shared/domain/review';
+import type { ChangeResult } from '../shared/domain/schemas';
+import { JiaoduiError } from '../shared/errors';
+import { charDiff, editDistance } from '../shared/text/diff';
+import { writeText, type ReviewHost } from './review-host';
+
+/** More revisions than this: the newest ones are listed and `truncated` is set. */
+export const CHANGE_LOG_LIMIT = 2_000;
+
+/**
+ * Restore the text a segment had right after a revision (or the machine text, for null).
+ * The status follows the usual rule (machine text → unreviewed, otherwise edited).
+ */
+export function revertSegment(host: ReviewHost, args: z.infer<typeof RevertSegmentArgs>): ChangeResult {
+  const seg = host.requireLiveSegment(args.segmentId);
+  let target = seg.machineText;
+  let what = 'the machine text';
+  if (args.revisionId !== null) {
+    const rev = revq.getRevision(host.db, args.revisionId);
+    if (!rev || rev.segmentId !== seg.id) throw new JiaoduiError('not-found', `Segment ${seg.id} has no revision ${args.revisionId}.`);
+    const t = revq.textAtRevision(host.db, seg.id, rev.id);
+    target = t === undefined ? seg.machineText : (t ?? '');
+    what = `revision ${rev.id}`;
+  }
+  return host.operation(seg.projectId, 'edit', `Revert segment ${seg.index + 1} to ${what}`, (record, now) => {
+    const row = host.requireLiveSegment(seg.id);
+    writeText(host.db, record, row, target, 'revert', now);
+    return { touched: [row.id] };
+  });
+}
+
+export function documentChangeLog(host: ReviewHost, args: z.infer<typeof DocumentChangeLogArgs>): ChangeLog {
+  host.requireDocument(args.documentId);
+  const rows = revq.documentRevisions(host.db, args.documentId, { reason: args.reason, author: args.author }, CHANGE_LOG_LIMIT + 1);
+  const entries = rows.slice(0, CHANGE_LOG_LIMIT).map(({ position, retired, ...r }) => ({ ...r, index: retired ? null : Math.round(position) }));
+  const facets = revq.documentRevisionFacets(host.db, args.documentId);
+  let changedSegments = 0;
+  let charsChanged = 0;
+  const texts = revq.documentTexts(host.db, args.documentId);
+  for (const t of texts) {
+    if (t.text === t.machineText) continue;
+    changedSegments++;
+    charsChanged += editDistance(charDiff(t.machineText, t.text));
+  }
+  return {
+    documentId: args.documentId,
+    entries,
+    truncated: rows.length > CHANGE_LOG_LIMIT,
+    authors: facets.authors,
+    reasons: facets.reasons,
+    changedSegments,
+    charsChanged,
+    totalSegments: texts.length,
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * A small toolbar next to a text selection inside a grid cell (Traditional or Simplified
+ * column): comment on it, or tag it with a label — by click or by the label's key. The
+ * comment box also opens from the Alt+C command (on the whole segment without a selection).
+ */
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import type { AnnotationLabel } from '../../../shared/domain/review';
+import { readCellSelection, type CellSelection } from '../lib/selection';
+import { isTextTarget } from '../lib/keys';
+import { useReviewI18n } from '../i18n-review';
+
+export interface PendingSpan extends CellSelection {
+  quote: string;
+}
+
+export interface AnnotateBarProps {
+  labels: readonly AnnotationLabel[];
+  /** the quote of a selection, from the segment data (not the DOM) */
+  quoteOf: (sel: CellSelection) => string | null;
+  /** a comment box requested from outside (Alt+C): the span to comment on */
+  commentRequest: { span: PendingSpan; nonce: number } | null;
+  onTag: (span: PendingSpan, label: AnnotationLabel) => void;
+  onComment: (span: PendingSpan, body: string) => Promise<boolean>;
+}
+
+const WIDTH = 360;
+
+function place(rect: CellSelection['rect']): CSSProperties {
+  const left = Math.max(8, Math.min(window.innerWidth - WIDTH - 8, rect.left));
+  const below = rect.bottom + 8;
+  const top = below + 120 > window.innerHeight ? Math.max(8, rect.top - 52) : below;
+  return { left, top };
+}
+
+export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment }: AnnotateBarProps) {
+  const { rt } = useReviewI18n();
+  const [span, setSpan] = useState<PendingSpan | null>(null);
+  const [commenting, setCommenting] = useState(false);
+  const [body, setBody] = useState('');
+  const ref = useRef<HTMLDivElement>(null);
+  const live = useRef({ span, commenting, labels });
+  live.current = { span, commenting, labels };
+
+  // Follow the document's selection (unless the comment box is open).
+  useEffect(() => {
+    let frame = 0;
+    const onChange = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (live.current.commenting) return;
+        const sel = readCellSelection(document.getSelection());
+        const quote = sel ? quoteOf(sel) : null;
+        setSpan(sel && quote ? { ...sel, quote } : null);
+      });
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => {
+      document.removeEventListener('selectionchange', onChange);
+      cancelAnimationFrame(frame);
+    };
+  }, [quoteOf]);
+
+  useEffect(() => {
+    if (!commentRequest) return;
+    setSpan(commentRequest.span);
+    setBody('');
+    setCommenting(true);
+  }, [commentRequest]);
+
+  // A label's key tags the selection (while not typing anywhere).
+  useEffect(() => {
+    function onKeyDown(e: KeyboardEvent) {
+      const { span: s, commenting: c, labels: ls } = live.current;
+      if (!s || c || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextTarget(e.target)) return;
+      if (document.querySelector('[aria-modal="true"]')) return;
+      if (e.key === 'Escape') {
+        document.getSelection()?.removeAllRanges();
+        setSpan(null);
+        return;
+      }
+      const label = ls.find((l) => l.shortcut && l.shortcut === e.key.toLowerCase());
+      if (!label) return;
+      e.preventDefault();
+      e.stopPropagation();
+      onTag(s, label);
+      document.getSelection()?.removeAllRanges();
+      setSpan(null);
+    }
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [onTag]);
+
+  useLayoutEffect(() => {
+    if (commenting) ref.current?.querySelector('textarea')?.focus();
+  }, [commenting]);
+
+  if (!span) return null;
+
+  async function save() {
+    if (!span || !body.trim()) return;
+    if (await onComment(span, body.trim())) {
+      setCommenting(false);
+      setSpan(null);
+      setBody('');
+      document.getSelection()?.removeAllRanges();
+    }
+  }
+  function cancel() {
+    setCommenting(false);
+    setSpan(null);
+  }
+
+  return (
+    <div
+      ref={ref}
+      className={`annotate-bar${commenting ? ' is-commenting' : ''}`}
+      style={place(span.rect)}
+      role={commenting ? 'dialog' : 'toolbar'}
+      aria-label={commenting ? rt('anno.commentOn', { quote: span.quote }) : rt('anno.bar')}
+      data-testid="annotate-bar"
+      // keep the text selection when pressing the bar's buttons
+      onMouseDown={(e) => {
+        if (!(e.target instanceof HTMLTextAreaElement)) e.preventDefault();
+      }}
+    >
+      {commenting ? (
+        <form
+          className="annotate-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <div className="annotate-quote" lang="zh-Hant">
+            {rt('anno.commentOn', { quote: span.quote.length > 40 ? span.quote.slice(0, 39) + '…' : span.quote })}
+          </div>
+          <textarea
+            value={body}
+            rows={3}
+            aria-label={rt('anno.comment')}
+            placeholder={rt('anno.placeholder')}
+            data-testid="annotate-comment-input"
+            onChange={(e) => setBody(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+                e.preventDefault();
+                void save();
+              } else if (e.key === 'Escape') {
+                e.preventDefault();
+                e.stopPropagation();
+                cancel();
+              }
+            }}
+          />
+          <div className="anno-actions">
+            <button type="submit" className="btn btn-small btn-primary" disabled={!body.trim()} data-testid="annotate-comment-save">
+              {rt('anno.save')}
+            </button>
+            <button type="button" className="btn btn-small btn-quiet" onClick={cancel}>
+              {rt('anno.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <button type="button" className="btn btn-small" onClick={() => setCommenting(true)} data-testid="annotate-comment">
+            {rt('anno.comment')} <kbd className="kbd">Alt+C</kbd>
+          </button>
+          {labels.map((l) => (
+            <button
+              key={l.id}
+              type="button"
+              className="btn btn-small btn-quiet anno-chip-btn"
+              style={{ '--anno': l.color } as CSSProperties}
+              data-testid={`annotate-label-${l.id}`}
+              onClick={() => {
+                onTag(span, l);
+                document.getSelection()?.removeAllRanges();
+                setSpan(null);
+              }}
+            >
+              <i aria-hidden="true" />
+              {l.name}
+              {l.shortcut && <kbd className="kbd">{l.shortcut}</kbd>}
+            </button>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}

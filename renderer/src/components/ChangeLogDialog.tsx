@@ -1,0 +1,132 @@
+/**
+ * The document's change log: every revision newest first (segment, what changed, diff,
+ * author, time, reason), filterable by reason and author, with how many segments and
+ * characters differ from the machine text.
+ */
+import { useEffect, useState } from 'react';
+import type { DocumentMeta } from '../../../shared/domain/schemas';
+import type { ChangeLog, ChangeLogEntry } from '../../../shared/domain/review';
+import type { MessageKey } from '../i18n';
+import { useClient } from '../state/client';
+import { reasonLabel, useReviewI18n } from '../i18n-review';
+import { Modal } from './Modal';
+import { DiffText } from './DiffText';
+
+export interface ChangeLogDialogProps {
+  doc: DocumentMeta;
+  version: number;
+  onJump: (index: number) => void;
+  onError: (e: unknown) => void;
+  onClose: () => void;
+}
+
+function Entry({ e, onJump }: { e: ChangeLogEntry; onJump: (i: number) => void }) {
+  const { rt, t, formatDateTime, formatNumber } = useReviewI18n();
+  const value = (v: string | null) => {
+    if (v === null) return <span className="muted">{t('history.none')}</span>;
+    if (e.field === 'status') return <>{t(`status.${v}` as MessageKey)}</>;
+    if (e.field === 'furniture') return <>{t(`furniture.${v}` as MessageKey)}</>;
+    return <>{v}</>;
+  };
+  return (
+    <li className="rev changelog-entry" data-testid="changelog-entry">
+      <div className="rev-head">
+        {e.index !== null ? (
+          <button type="button" className="link-btn" onClick={() => onJump(e.index!)} aria-label={rt('changelog.go', { n: formatNumber(e.index + 1) })}>
+            {rt('changelog.row', { n: formatNumber(e.index + 1) })}
+          </button>
+        ) : (
+          <span className="muted">{rt('changelog.retired')}</span>
+        )}
+        <span className="tag">{t(`history.field.${e.field}` as MessageKey) ?? e.field}</span>
+        <span className="tag tag-reason">{reasonLabel(rt, e.reason)}</span>
+        <span className="muted">{t('history.by', { author: e.author, time: formatDateTime(e.createdAt) })}</span>
+      </div>
+      <div className="rev-body" lang="zh-Hant">
+        {e.field === 'zh' ? (
+          <DiffText before={e.before ?? ''} after={e.after ?? ''} />
+        ) : e.field === 'status' || e.field === 'furniture' ? (
+          <>
+            {value(e.before)} → {value(e.after)}
+          </>
+        ) : (
+          <span className="muted">{e.operationLabel}</span>
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function ChangeLogDialog({ doc, version, onJump, onError, onClose }: ChangeLogDialogProps) {
+  const { client } = useClient();
+  const { rt, formatNumber } = useReviewI18n();
+  const [reason, setReason] = useState('');
+  const [author, setAuthor] = useState('');
+  const [log, setLog] = useState<ChangeLog | null>(null);
+  // the filter choices come from the unfiltered log
+  const [facets, setFacets] = useState<{ reasons: string[]; authors: string[] }>({ reasons: [], authors: [] });
+
+  useEffect(() => {
+    let cancelled = false;
+    client.documentChangeLog({ documentId: doc.id, reason: reason || undefined, author: author || undefined }).then(
+      (l) => {
+        if (cancelled) return;
+        setLog(l);
+        setFacets({ reasons: l.reasons, authors: l.authors });
+      },
+      (e: unknown) => !cancelled && onError(e),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, doc.id, reason, author, version, onError]);
+
+  return (
+    <Modal title={rt('changelog.title')} onClose={onClose} testId="changelog-dialog" className="modal-wide changelog">
+      {log && (
+        <p className="changelog-summary" data-testid="changelog-summary">
+          {rt('changelog.summary', { changed: formatNumber(log.changedSegments), total: formatNumber(log.totalSegments), chars: formatNumber(log.charsChanged) })}
+        </p>
+      )}
+      <div className="changelog-filters">
+        <label>
+          <span>{rt('changelog.reason')}</span>
+          <select value={reason} onChange={(e) => setReason(e.target.value)} data-testid="changelog-reason">
+            <option value="">{rt('changelog.all')}</option>
+            {facets.reasons.map((r) => (
+              <option key={r} value={r}>
+                {reasonLabel(rt, r)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{rt('changelog.author')}</span>
+          <select value={author} onChange={(e) => setAuthor(e.target.value)} data-testid="changelog-author">
+            <option value="">{rt('changelog.all')}</option>
+            {facets.authors.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        {log && <span className="muted">{rt('changelog.entries', { count: formatNumber(log.entries.length) })}</span>}
+      </div>
+      {log?.truncated && <p className="hint">{rt('changelog.truncated', { count: formatNumber(log.entries.length) })}</p>}
+      {log && log.entries.length === 0 && <p className="empty-note">{rt('changelog.empty')}</p>}
+      <ol className="rev-list changelog-list">
+        {log?.entries.map((e) => (
+          <Entry
+            key={e.id}
+            e={e}
+            onJump={(i) => {
+              onClose();
+              onJump(i);
+            }}
+          />
+        ))}
+      </ol>
+    </Modal>
+  );
+}

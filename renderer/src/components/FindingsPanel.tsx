@@ -1,0 +1,201 @@
+/**
+ * Findings beside the grid: counts by severity and rule, filters, click to jump,
+ * one-click fixes (one location or the whole group) and dismissal with a reason.
+ * Everything shown comes from the API (runChecks / listFindings); nothing is computed here.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ChangeResult, DocumentMeta, FindingsReport, StoredFinding } from '../../../shared/domain/schemas';
+import { useClient } from '../state/client';
+import { useI18n } from '../i18n';
+
+type SeverityFilter = 'all' | 'error' | 'warning' | 'info';
+
+export interface FindingsPanelProps {
+  doc: DocumentMeta;
+  /** bumps after every change in the document, to refetch */
+  version: number;
+  onJump: (segmentIndex: number) => void;
+  onChange: (r: ChangeResult) => Promise<void>;
+  onError: (e: unknown) => void;
+  onClose: () => void;
+}
+
+function Quote({ f }: { f: Pick<StoredFinding, 'text'> }) {
+  return (
+    <span className="finding-quote" lang="zh-Hant">
+      {f.text || '∅'}
+    </span>
+  );
+}
+
+export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose }: FindingsPanelProps) {
+  const { client } = useClient();
+  const { t, formatNumber } = useI18n();
+  const [report, setReport] = useState<FindingsReport | null>(null);
+  const [running, setRunning] = useState(false);
+  const [severity, setSeverity] = useState<SeverityFilter>('all');
+  const [rule, setRule] = useState<string>('all');
+  const [showDismissed, setShowDismissed] = useState(false);
+  const [dismissing, setDismissing] = useState<number | null>(null);
+  const [reason, setReason] = useState('');
+  const [titles, setTitles] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    client.listRules({}).then((rules) => setTitles(Object.fromEntries(rules.map((r) => [r.id, r.title]))), onError);
+  }, [client, onError]);
+
+  const run = useCallback(async () => {
+    setRunning(true);
+    try {
+      setReport(await client.runChecks({ documentId: doc.id }));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setRunning(false);
+    }
+  }, [client, doc.id, onError]);
+
+  // Run the checks when the panel opens on a document; afterwards refetch the stored findings on every change.
+  useEffect(() => {
+    void run();
+  }, [run]);
+  useEffect(() => {
+    if (version === 0) return;
+    client.listFindings({ documentId: doc.id }).then(setReport, onError);
+  }, [client, doc.id, version, onError]);
+
+  const shown = useMemo(
+    () =>
+      (report?.findings ?? []).filter(
+        (f) => (showDismissed || !f.dismissedReason) && (severity === 'all' || f.severity === severity) && (rule === 'all' || f.rule === rule),
+      ),
+    [report, severity, rule, showDismissed],
+  );
+
+  const fix = async (f: StoredFinding, scope: 'one' | 'group') => {
+    try {
+      await onChange(await client.applyFix({ findingId: f.id, scope }));
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const dismiss = async (f: StoredFinding) => {
+    try {
+      setReport(await client.dismissFinding({ findingId: f.id, reason: reason.trim(), scope: 'group' }));
+      setDismissing(null);
+      setReason('');
+    } catch (e) {
+      onError(e);
+    }
+  };
+
+  const counts = report?.counts;
+  return (
+    <section className="side-panel findings-panel" aria-label={t('findings.title')} data-testid="findings-panel">
+      <div className="panel-head">
+        <h2>{t('findings.title')}</h2>
+        <button type="button" className="btn btn-small" onClick={() => void run()} disabled={running} data-testid="run-checks">
+          {running ? t('findings.running') : t('findings.run')}
+        </button>
+        <button type="button" className="icon-btn" aria-label={t('findings.close')} onClick={onClose}>
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </button>
+      </div>
+      {counts && (
+        <div className="findings-summary">
+          <div className="sev-chips" role="group" aria-label={t('findings.severity')}>
+            {(['all', 'error', 'warning', 'info'] as const).map((s) => (
+              <button
+                key={s}
+                type="button"
+                className={`sev-chip sev-${s}${severity === s ? ' is-on' : ''}`}
+                aria-pressed={severity === s}
+                onClick={() => setSeverity(s)}
+              >
+                {t(`findings.sev.${s}`)}
+                {s !== 'all' && <span className="count">{formatNumber(counts.bySeverity[s])}</span>}
+              </button>
+            ))}
+          </div>
+          <label className="findings-filter">
+            <span>{t('findings.rule')}</span>
+            <select value={rule} onChange={(e) => setRule(e.target.value)} data-testid="findings-rule">
+              <option value="all">{t('findings.allRules')}</option>
+              {Object.entries(counts.byRule).map(([id, n]) => (
+                <option key={id} value={id}>
+                  {(titles[id] ?? id) + ` (${formatNumber(n)})`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="findings-check">
+            <input type="checkbox" checked={showDismissed} onChange={(e) => setShowDismissed(e.target.checked)} />
+            {t('findings.showDismissed', { count: formatNumber(counts.dismissed) })}
+          </label>
+        </div>
+      )}
+      {report && shown.length === 0 && <p className="empty-note">{t('findings.none')}</p>}
+      <ul className="finding-list" data-testid="finding-list">
+        {shown.map((f) => (
+          <li key={f.id} className={`finding sev-${f.severity}${f.dismissedReason ? ' is-dismissed' : ''}`} data-testid="finding" data-rule={f.rule}>
+            <div className="finding-head">
+              <span className={`sev-dot sev-${f.severity}`} aria-label={t(`findings.sev.${f.severity}`)} />
+              <span className="finding-rule">{titles[f.rule] ?? f.rule}</span>
+            </div>
+            <div className="finding-locs">
+              {[f, ...f.related].map((l) => (
+                <button key={l.findingId} type="button" className="loc-btn" onClick={() => onJump(l.segmentIndex)} title={t('findings.jump')}>
+                  <span className="muted">#{formatNumber(l.segmentIndex + 1)}</span> <Quote f={l} />
+                </button>
+              ))}
+            </div>
+            <p className="finding-msg">{f.message}</p>
+            {f.dismissedReason ? (
+              <p className="muted">{t('findings.dismissedBecause', { reason: f.dismissedReason })}</p>
+            ) : (
+              <div className="finding-actions">
+                {f.fixes[0] && (
+                  <button type="button" className="btn btn-small btn-primary" onClick={() => void fix(f, 'one')} data-testid="fix-one">
+                    {t('findings.fixOne', { text: f.fixes[0].replacement || '∅' })}
+                  </button>
+                )}
+                {f.related.some((r) => r.fixes.length) && (
+                  <button type="button" className="btn btn-small" onClick={() => void fix(f, 'group')} data-testid="fix-all">
+                    {t('findings.fixAll', { count: formatNumber([f, ...f.related].filter((l) => l.fixes.length).length) })}
+                  </button>
+                )}
+                {dismissing === f.id ? (
+                  <form
+                    className="dismiss-form"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      if (reason.trim()) void dismiss(f);
+                    }}
+                  >
+                    <input
+                      autoFocus
+                      value={reason}
+                      onChange={(e) => setReason(e.target.value)}
+                      placeholder={t('findings.reasonPlaceholder')}
+                      aria-label={t('findings.reason')}
+                      onKeyDown={(e) => e.key === 'Escape' && setDismissing(null)}
+                    />
+                    <button type="submit" className="btn btn-small" disabled={!reason.trim()}>
+                      {t('findings.dismiss')}
+                    </button>
+                  </form>
+                ) : (
+                  <button type="button" className="btn btn-small btn-quiet" onClick={() => setDismissing(f.id)}>
+                    {t('findings.dismiss')}…
+                  </button>
+                )}
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,364 @@
+/**
+ * The glossary beside the grid: the entries of the open document and of its project,
+ * a small form to add or edit one (with its scope), CSV/TBX import and export, and
+ * "Preview & apply", which shows every affected segment's diff before one undoable apply.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
+import { GLOSSARY_TYPES, type GlossaryEntry, type GlossaryTypeT } from '../../../shared/glossary/schemas';
+import { useClient } from '../state/client';
+import { useI18n, type MessageKey } from '../i18n';
+import { fileToBase64 } from '../lib/base64';
+import { downloadText } from '../lib/download';
+import { GlossaryPreviewDialog } from './GlossaryPreviewDialog';
+
+export interface GlossaryPanelProps {
+  doc: DocumentMeta;
+  /** an applied glossary (or an undo): patch the grid and the undo label */
+  onChange: (r: ChangeResult) => Promise<void>;
+  /** renderings of the open document changed (a confirmed name feeds the conversion) */
+  onRerendered: () => Promise<void>;
+  notify: (message: string) => void;
+  onError: (e: unknown) => void;
+  onClose: () => void;
+}
+
+type ScopeKind = 'document' | 'project';
+
+interface Draft {
+  id?: number;
+  scope: ScopeKind;
+  term: string;
+  variants: string;
+  type: GlossaryTypeT;
+  note: string;
+  english: string;
+}
+
+const EMPTY: Draft = { scope: 'project', term: '', variants: '', type: 'person', note: '', english: '' };
+
+/** Variants as typed: separated by commas (either width), 、, |, semicolons or line breaks. */
+export function splitVariants(s: string): string[] {
+  return s
+    .split(/[,，、|;；\n]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+function CloseIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+      <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, onClose }: GlossaryPanelProps) {
+  const { client, shell } = useClient();
+  const { t, formatNumber } = useI18n();
+  const [entries, setEntries] = useState<GlossaryEntry[] | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [fileScope, setFileScope] = useState<ScopeKind>('project');
+  const [previewing, setPreviewing] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const termRef = useRef<HTMLInputElement>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setEntries(await client.listGlossary({ documentId: doc.id }));
+    } catch (e) {
+      onError(e);
+    }
+  }, [client, doc.id, onError]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    if (draft) termRef.current?.focus();
+    // focus the term when the form opens, not on every keystroke
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [draft?.id, draft === null]);
+
+  const scopeArgs = (s: ScopeKind) => (s === 'project' ? { projectId: doc.projectId } : { documentId: doc.id });
+
+  const afterWrite = async (rerendered: number) => {
+    await load();
+    if (rerendered > 0) await onRerendered();
+  };
+
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!draft) return;
+    setBusy(true);
+    setFormError(null);
+    try {
+      const r = await client.saveGlossaryEntry({
+        ...(draft.id !== undefined ? { id: draft.id } : {}),
+        ...scopeArgs(draft.scope),
+        term: draft.term,
+        variants: splitVariants(draft.variants),
+        type: draft.type,
+        note: draft.note,
+        english: draft.english,
+      });
+      setDraft(null);
+      notify(r.rerendered ? t('glossary.savedRerendered', { term: r.entry.term, count: formatNumber(r.rerendered) }) : t('glossary.saved', { term: r.entry.term }));
+      await afterWrite(r.rerendered);
+    } catch (err) {
+      setFormError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (entry: GlossaryEntry) => {
+    try {
+      const r = await client.deleteGlossaryEntry({ id: entry.id });
+      if (draft?.id === entry.id) setDraft(null);
+      notify(t('glossary.deleted', { term: entry.term }));
+      await afterWrite(r.rerendered);
+    } catch (err) {
+      onError(err);
+    }
+  };
+
+  const importFile = async (file: File) => {
+    try {
+      const r = await client.importGlossary({ ...scopeArgs(fileScope), fileName: file.name, data: await fileToBase64(file) });
+      notify(t('glossary.imported', { file: file.name, added: formatNumber(r.added), updated: formatNumber(r.updated), unchanged: formatNumber(r.unchanged) }));
+      await afterWrite(r.rerendered);
+    } catch (err) {
+      onError(err);
+    }
+  };
+
+  const exportAs = async (format: 'csv' | 'tbx') => {
+    try {
+      const r = await client.exportGlossary({ ...scopeArgs(fileScope), format });
+      if (shell) {
+        const path = await shell.saveFile(r.fileName, r.content);
+        if (path) notify(t('export.saved', { path }));
+      } else {
+        downloadText(r.fileName, r.content, r.mime);
+        notify(t('export.downloaded', { fileName: r.fileName }));
+      }
+    } catch (err) {
+      onError(err);
+    }
+  };
+
+  const edit = (e: GlossaryEntry) => {
+    setFormError(null);
+    setDraft({ id: e.id, scope: e.scope, term: e.term, variants: e.variants.join(', '), type: e.type, note: e.note, english: e.english });
+  };
+
+  const projectEntries = (entries ?? []).filter((e) => e.scope === 'project');
+  const documentEntries = (entries ?? []).filter((e) => e.scope === 'document');
+  const projectLabel = t('glossary.projectSection', { name: doc.projectName });
+
+  const section = (title: string, list: GlossaryEntry[], testId: string) => (
+    <section className="gl-section" aria-label={title} data-testid={testId}>
+      <h3 className="gl-section-title">
+        <span>{title}</span>
+        <span className="muted">{formatNumber(list.length)}</span>
+      </h3>
+      {list.length === 0 ? (
+        <p className="gl-none">{t('glossary.sectionEmpty')}</p>
+      ) : (
+        <ul className="gl-list">
+          {list.map((e) => (
+            <li key={e.id} className={`gl-entry${draft?.id === e.id ? ' is-editing' : ''}`} data-testid="glossary-entry" data-term={e.term}>
+              <div className="gl-entry-head">
+                <span className="gl-term" lang="zh-Hant">
+                  {e.term}
+                </span>
+                <span className="tag">{t(`glossary.type.${e.type}` as MessageKey)}</span>
+                <span className="gl-spacer" />
+                <button type="button" className="icon-btn" aria-label={t('glossary.edit', { term: e.term })} title={t('glossary.edit', { term: e.term })} onClick={() => edit(e)}>
+                  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                    <path d="M3 11.5V13h1.5l7-7L10 4.5l-7 7zM11 3.5l1.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+                  </svg>
+                </button>
+                <button
+                  type="button"
+                  className="icon-btn gl-delete"
+                  aria-label={t('glossary.delete', { term: e.term })}
+                  title={t('glossary.delete', { term: e.term })}
+                  onClick={() => void remove(e)}
+                >
+                  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                    <path d="M3.5 4.5h9M6.5 4.5V3h3v1.5M5 4.5l.6 8.5h4.8l.6-8.5" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+                  </svg>
+                </button>
+              </div>
+              {e.variants.length > 0 && (
+                <div className="gl-variants">
+                  <span className="muted">{t('glossary.replaces')}</span>
+                  {e.variants.map((v) => (
+                    <del key={v} className="gl-variant" lang="zh-Hant">
+                      {v}
+                    </del>
+                  ))}
+                </div>
+              )}
+              {(e.note || e.english) && (
+                <p className="gl-meta">
+                  {e.english && <span className="gl-english">{e.english}</span>}
+                  {e.english && e.note && ' · '}
+                  {e.note && <span lang="zh-Hant">{e.note}</span>}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+
+  return (
+    <section className="side-panel glossary-panel" aria-label={t('glossary.title')} data-testid="glossary-panel">
+      <div className="panel-head">
+        <h2>{t('glossary.title')}</h2>
+        <button type="button" className="icon-btn" aria-label={t('glossary.close')} onClick={onClose}>
+          <CloseIcon />
+        </button>
+      </div>
+      <div className="gl-toolbar">
+        <div className="gl-toolbar-row">
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              setFormError(null);
+              setDraft({ ...EMPTY });
+            }}
+            data-testid="glossary-add"
+          >
+            {t('glossary.add')}
+          </button>
+          <span className="gl-spacer" />
+          <button type="button" className="btn btn-small btn-primary" onClick={() => setPreviewing(true)} disabled={!entries?.length} data-testid="glossary-preview">
+            {t('glossary.preview')}
+          </button>
+        </div>
+        <div className="gl-toolbar-row gl-files">
+          <label className="gl-file-scope">
+            <span className="visually-hidden">{t('glossary.fileScope')}</span>
+            <select value={fileScope} onChange={(e) => setFileScope(e.target.value as ScopeKind)} aria-label={t('glossary.fileScope')} data-testid="glossary-file-scope">
+              <option value="project">{projectLabel}</option>
+              <option value="document">{t('glossary.documentSection')}</option>
+            </select>
+          </label>
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => fileRef.current?.click()} data-testid="glossary-import">
+            {t('glossary.import')}
+          </button>
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => void exportAs('csv')} data-testid="glossary-export-csv">
+            CSV
+          </button>
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => void exportAs('tbx')} data-testid="glossary-export-tbx">
+            TBX
+          </button>
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".csv,.tbx,.xml,text/csv,application/xml"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-hidden="true"
+            data-testid="glossary-file-input"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void importFile(f);
+            }}
+          />
+        </div>
+      </div>
+
+      <div className="gl-body">
+        {draft && (
+          <form className="gl-form" onSubmit={(e) => void save(e)} data-testid="glossary-form" aria-label={t(draft.id !== undefined ? 'glossary.form.edit' : 'glossary.form.add')}>
+            <h3 className="gl-section-title">{t(draft.id !== undefined ? 'glossary.form.edit' : 'glossary.form.add')}</h3>
+            <label>
+              <span>{t('glossary.field.term')}</span>
+              <input ref={termRef} lang="zh-Hant" value={draft.term} onChange={(e) => setDraft({ ...draft, term: e.target.value })} maxLength={200} required data-testid="glossary-term" />
+            </label>
+            <label>
+              <span>{t('glossary.field.variants')}</span>
+              <input lang="zh-Hant" value={draft.variants} onChange={(e) => setDraft({ ...draft, variants: e.target.value })} placeholder={t('glossary.field.variantsHint')} data-testid="glossary-variants" />
+            </label>
+            <div className="gl-form-row">
+              <label>
+                <span>{t('glossary.field.type')}</span>
+                <select value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.target.value as GlossaryTypeT })} data-testid="glossary-type">
+                  {GLOSSARY_TYPES.map((ty) => (
+                    <option key={ty} value={ty}>
+                      {t(`glossary.type.${ty}` as MessageKey)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                <span>{t('glossary.field.english')}</span>
+                <input value={draft.english} onChange={(e) => setDraft({ ...draft, english: e.target.value })} maxLength={200} data-testid="glossary-english" />
+              </label>
+            </div>
+            <label>
+              <span>{t('glossary.field.note')}</span>
+              <input lang="zh-Hant" value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} maxLength={2000} data-testid="glossary-note" />
+            </label>
+            <fieldset className="radio-group gl-scope">
+              <legend>{t('glossary.field.scope')}</legend>
+              {(['project', 'document'] as const).map((s) => (
+                <label key={s} className="radio">
+                  <input type="radio" name="glossary-scope" value={s} checked={draft.scope === s} onChange={() => setDraft({ ...draft, scope: s })} data-testid={`glossary-scope-${s}`} />
+                  {s === 'project' ? t('glossary.scope.project', { name: doc.projectName }) : t('glossary.scope.document')}
+                </label>
+              ))}
+            </fieldset>
+            {formError && (
+              <p className="form-error" role="alert" data-testid="glossary-form-error">
+                {formError}
+              </p>
+            )}
+            <div className="modal-actions">
+              <button type="button" className="btn" onClick={() => setDraft(null)}>
+                {t('glossary.cancel')}
+              </button>
+              <button type="submit" className="btn btn-primary" disabled={busy || !draft.term.trim()} data-testid="glossary-save">
+                {t('glossary.save')}
+              </button>
+            </div>
+          </form>
+        )}
+        {entries && entries.length === 0 && !draft && (
+          <p className="empty-note gl-empty" lang="zh-Hant">
+            {t('glossary.empty')}
+          </p>
+        )}
+        {entries && entries.length > 0 && (
+          <>
+            {section(projectLabel, projectEntries, 'glossary-project')}
+            {section(t('glossary.documentSection'), documentEntries, 'glossary-document')}
+          </>
+        )}
+      </div>
+      {previewing && (
+        <GlossaryPreviewDialog
+          doc={doc}
+          onApplied={async (r, reset) => {
+            setPreviewing(false);
+            await onChange(r);
+            notify(reset ? t('glossary.appliedReset', { count: formatNumber(r.segments.length), reset: formatNumber(reset) }) : t('glossary.applied', { count: formatNumber(r.segments.length) }));
+          }}
+          onError={onError}
+          onClose={() => setPreviewing(false)}
+        />
+      )}
+    </section>
+  );
+}

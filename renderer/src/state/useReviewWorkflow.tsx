@@ -1,0 +1,260 @@
+/**
+ * The review workflow on top of the review state: row filters (the list handed to the
+ * virtualizer), annotations (highlights, side list, annotate-on-selection), find and
+ * replace, repetitions after a correction, the change log, and the keyboard extras
+ * (`?` for the shortcut sheet, next segment needing attention). App wires the returned
+ * pieces in; everything else lives here and in the components it renders.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AnnotationLabel, Repetitions } from '../../../shared/domain/review';
+import type { Locale } from '../i18n';
+import { translateReview, type ReviewMessageKey } from '../i18n-review';
+import type { Params } from '../i18n';
+import { isTextTarget } from '../lib/keys';
+import { readCellSelection, type CellSelection } from '../lib/selection';
+import { useClient } from './client';
+import type { Review } from './useReview';
+import { useAnnotations } from './useAnnotations';
+import { filterRows, NO_FILTER, type RowFilter } from './filters';
+import { nextInOrder } from './navigation';
+import { FilterBar } from '../components/FilterBar';
+import { ReplacePanel, type ReplacePanelHandle } from '../components/ReplacePanel';
+import { AnnotationsPanel } from '../components/AnnotationsPanel';
+import { AnnotateBar, type PendingSpan } from '../components/AnnotateBar';
+import { RepetitionsBar } from '../components/RepetitionsBar';
+import { ChangeLogDialog } from '../components/ChangeLogDialog';
+import '../styles/review.css';
+
+export type WorkflowPanel = 'replace' | 'annotations';
+export type WorkflowCommand = 'edit.replace' | 'view.annotations' | 'view.changelog' | 'segment.nextAttention' | 'segment.comment';
+
+export interface WorkflowOptions {
+  review: Review;
+  toasts: { notify: (m: string) => void; fail: (e: unknown) => void };
+  locale: Locale;
+  panel: string | null;
+  setPanel: (p: WorkflowPanel | null) => void;
+  openShortcuts: () => void;
+}
+
+export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, openShortcuts }: WorkflowOptions) {
+  const { client } = useClient();
+  const { doc, segments, selection, actions } = review;
+  const rt = useCallback((key: ReviewMessageKey, params?: Params) => translateReview(locale, key, params), [locale]);
+  const annotations = useAnnotations(doc?.id ?? null, review.changeCount, toasts.fail);
+
+  // ---- filters ------------------------------------------------------------------------
+  const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
+  useEffect(() => setFilter(NO_FILTER), [doc?.id]);
+  const rows = useMemo(() => filterRows(segments, filter, annotations.decor.bySegment), [segments, filter, annotations.decor.bySegment]);
+  useEffect(() => actions.setRows(rows), [actions, rows]);
+  // A filter that hides the selected row moves the selection to the nearest shown row.
+  useEffect(() => {
+    if (!rows || !rows.length || rows.includes(selection.index)) return;
+    const next = rows.find((i) => i > selection.index) ?? rows[rows.length - 1];
+    actions.select(next, { focus: false });
+  }, [rows]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // ---- repetitions after a correction ---------------------------------------------------
+  const [reps, setReps] = useState<Repetitions | null>(null);
+  useEffect(() => {
+    const e = review.lastEdit;
+    if (!e) return;
+    let cancelled = false;
+    client.findRepetitions({ segmentId: e.segmentId }).then(
+      (r) => !cancelled && setReps(r.repetitions.length ? r : null),
+      () => undefined, // an offer, not an action: stay quiet
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, review.lastEdit]);
+  useEffect(() => setReps(null), [doc?.id]);
+
+  const propagate = useCallback(
+    async (targetIds: number[]) => {
+      if (!reps) return;
+      try {
+        const r = await client.propagateEdit({ segmentId: reps.segmentId, targetIds });
+        await actions.applyChange(r);
+        toasts.notify(rt('reps.done', { count: r.changedSegments }) + (r.unapproved ? ' ' + rt('reps.approvedNote') : ''));
+        const left = reps.repetitions.filter((x) => !targetIds.includes(x.segmentId));
+        setReps(left.length ? { ...reps, repetitions: left } : null);
+      } catch (e) {
+        toasts.fail(e);
+      }
+    },
+    [client, reps, actions, toasts, rt],
+  );
+
+  // ---- annotations ----------------------------------------------------------------------
+  const segRef = useRef(segments);
+  segRef.current = segments;
+  const quoteOf = useCallback((sel: CellSelection) => {
+    const s = segRef.current.find((x) => x.id === sel.segmentId);
+    if (!s) return null;
+    return (sel.column === 'rendering' ? s.rendering : s.text).slice(sel.start, sel.end) || null;
+  }, []);
+  const onTag = useCallback(
+    (span: PendingSpan, label: AnnotationLabel) => {
+      void annotations.actions
+        .add({ segmentId: span.segmentId, start: span.start, end: span.end, kind: 'tag', body: '', labelId: label.id, in: span.column })
+        .then((a) => a && toasts.notify(rt('anno.tagged', { quote: a.exact, label: label.name })));
+    },
+    [annotations.actions, toasts, rt],
+  );
+  const onComment = useCallback(
+    async (span: PendingSpan, body: string) => {
+      const a = await annotations.actions.add({ segmentId: span.segmentId, start: span.start, end: span.end, kind: 'comment', body, labelId: null, in: span.column });
+      if (a) toasts.notify(rt('anno.added'));
+      return !!a;
+    },
+    [annotations.actions, toasts, rt],
+  );
+  const [commentRequest, setCommentRequest] = useState<{ span: PendingSpan; nonce: number } | null>(null);
+  const nonce = useRef(0);
+
+  // ---- change log -----------------------------------------------------------------------
+  const [changeLogOpen, setChangeLogOpen] = useState(false);
+  useEffect(() => setChangeLogOpen(false), [doc?.id]);
+
+  // ---- keyboard: "?" opens the shortcut sheet when not typing ---------------------------------
+  useEffect(() => {
+    function onKeyDown(e: KeyboardEvent) {
+      if (e.defaultPrevented || e.isComposing || e.key !== '?' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (isTextTarget(e.target) || document.querySelector('[aria-modal="true"]')) return;
+      e.preventDefault();
+      openShortcuts();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [openShortcuts]);
+
+  // ---- commands ---------------------------------------------------------------------------
+  const replaceRef = useRef<ReplacePanelHandle>(null);
+  const live = useRef({ panel, selection, segments, rows });
+  live.current = { panel, selection, segments, rows };
+
+  const handlers: Record<WorkflowCommand, () => void> = {
+    'edit.replace': () => {
+      if (!doc) return;
+      const picked = document.getSelection()?.toString() ?? '';
+      const initial = picked && picked.length <= 100 && !picked.includes('\n') ? picked : undefined;
+      if (live.current.panel === 'replace') replaceRef.current?.focusFind(initial);
+      else {
+        initialFind.current = initial;
+        setPanel('replace');
+      }
+    },
+    'view.annotations': () => setPanel(live.current.panel === 'annotations' ? null : 'annotations'),
+    'view.changelog': () => doc && setChangeLogOpen((o) => !o),
+    'segment.nextAttention': () => {
+      if (!doc) return;
+      void client.attention({ documentId: doc.id }).then(
+        (att) => {
+          const { segments: segs, selection: sel, rows: order } = live.current;
+          const open = new Set([...att.openComments, ...att.openFindings]);
+          const i = nextInOrder(order, segs.length, sel.index, (k) => (segs[k].status === 'unreviewed' && segs[k].furniture === null) || open.has(segs[k].id));
+          if (i >= 0) actions.select(i, { align: 'center', focus: true });
+          else toasts.notify(rt('attention.none'));
+        },
+        toasts.fail,
+      );
+    },
+    'segment.comment': () => {
+      const sel = readCellSelection(document.getSelection());
+      const q = sel ? quoteOf(sel) : null;
+      if (sel && q) {
+        setCommentRequest({ span: { ...sel, quote: q }, nonce: ++nonce.current });
+        return;
+      }
+      const { segments: segs, selection: cur } = live.current;
+      const s = segs[cur.index];
+      if (!s || !s.text) return toasts.notify(rt('anno.noSelection'));
+      const row = document.querySelector(`[data-segment-id="${s.id}"] .cell-hant`);
+      const r = row?.getBoundingClientRect() ?? { top: 120, left: 240, bottom: 160, right: 600 };
+      setCommentRequest({
+        span: { segmentId: s.id, column: 'text', start: 0, end: s.text.length, rect: { top: r.top, left: r.left, bottom: r.bottom, right: r.right }, quote: s.text },
+        nonce: ++nonce.current,
+      });
+    },
+  };
+  const initialFind = useRef<string | undefined>(undefined);
+
+  const closePanel = useCallback(() => {
+    setPanel(null);
+    actions.select(live.current.selection.index, { focus: true });
+  }, [setPanel, actions]);
+
+  const selected = segments[selection.index] ?? null;
+
+  const filterBar: ReactNode = doc ? (
+    <>
+      <FilterBar filter={filter} onChange={setFilter} shown={rows ? rows.length : segments.length} total={segments.length} />
+      {rows && rows.length === 0 && (
+        <p className="empty-note filter-empty" data-testid="filter-empty">
+          {rt('filter.none')}
+        </p>
+      )}
+    </>
+  ) : null;
+
+  const sidePanel: ReactNode =
+    panel === 'replace' && doc ? (
+      <ReplacePanel
+        ref={replaceRef}
+        doc={doc}
+        selectedSegmentId={selected?.id ?? null}
+        version={review.changeCount}
+        initialFind={initialFind.current}
+        onChange={actions.applyChange}
+        onJump={(h) => void actions.openDocument(h.documentId, { segmentId: h.segmentId, index: h.index })}
+        onNotify={toasts.notify}
+        onError={toasts.fail}
+        onClose={closePanel}
+      />
+    ) : panel === 'annotations' && doc ? (
+      <AnnotationsPanel
+        state={annotations}
+        segments={segments}
+        selectedSegmentId={selected?.id ?? null}
+        selectedNumber={selection.index + 1}
+        onJump={(i) => actions.select(i, { align: 'center', focus: true })}
+        onNotify={toasts.notify}
+        onClose={closePanel}
+      />
+    ) : null;
+
+  const overlays: ReactNode = (
+    <>
+      {doc && <AnnotateBar labels={annotations.labels} quoteOf={quoteOf} commentRequest={commentRequest} onTag={onTag} onComment={onComment} />}
+      {doc && reps && (
+        <RepetitionsBar
+          reps={reps}
+          onApply={(ids) => void propagate(ids)}
+          onJump={(documentId, segmentId) => void actions.openDocument(documentId, { segmentId })}
+          onDismiss={() => setReps(null)}
+        />
+      )}
+      {doc && changeLogOpen && (
+        <ChangeLogDialog
+          doc={doc}
+          version={review.changeCount}
+          onJump={(i) => actions.select(i, { align: 'center', focus: true })}
+          onError={toasts.fail}
+          onClose={() => setChangeLogOpen(false)}
+        />
+      )}
+    </>
+  );
+
+  const historyProps = {
+    machineText: selected?.machineText,
+    currentText: selected?.text,
+    onChange: actions.applyChange,
+    onChangeLog: () => setChangeLogOpen(true),
+    onNotify: toasts.notify,
+  };
+
+  return { rows, decor: annotations.decor, annotations, filterBar, sidePanel, overlays, handlers, historyProps };
+}

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { segmentText } from '../../text/segment';
+import * as A from '../analysis';
+const one = readFileSync('samples/sensetime-2023-results-call.zh-Hant.txt', 'utf8');
+const seg = segmentText(one);
+const segs = seg.segments.map((s, i) => ({ id: i + 1, text: s.text, furniture: s.furniture, speaker: s.speaker, paragraph: s.paragraph }));
+const orig = Intl.Segmenter.prototype.segment;
+let n = 0; const callers: Record<string, number> = {};
+(Intl.Segmenter.prototype as any).segment = function (s: string) { n++; const st = new Error().stack!.split('\n')[3].trim().replace(/\(.*\/(\w+\.ts):(\d+).*/, '$1:$2'); callers[st] = (callers[st] ?? 0) + 1; return orig.call(this, s); };
+const { runChecks } = await import('../index');
+runChecks(segs, { script: 'hant', variant: 't' });
+console.log(n, callers);

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+const text = readFileSync('samples/sensetime-2023-results-call.zh-Hant.txt', 'utf8').repeat(75);
+const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+let t = performance.now(); let n = 0;
+for (const w of seg.segment(text)) n++;
+console.log('whole', performance.now() - t, n, text.length);
+const lines = text.split('\n');
+t = performance.now(); n = 0;
+for (const l of lines) for (const w of seg.segment(l)) n++;
+console.log('lines', performance.now() - t, n, lines.length);
+t = performance.now(); n = 0;
+for (let i = 0; i < 20000; i++) for (const w of seg.segment(text.slice(i * 10, i * 10 + 14))) n++;
+console.log('20000 windows', performance.now() - t);

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { segmentText } from '../../text/segment';
+import { getConverter } from '../../text/convert';
+import { analyse } from '../analysis';
+import { documentMentions } from '../entities';
+const file = process.argv[2] ?? 'samples/sensetime-2023-results-call.zh-Hant.txt';
+const text = readFileSync(file, 'utf8');
+const fold = getConverter('t2s');
+const seg = segmentText(text, { fold: (s) => fold.convert(s) });
+const segs = seg.segments.filter(s => !s.furniture).map((s, i) => ({ id: i + 1, text: s.text, furniture: s.furniture, speaker: s.speaker }));
+const ms = documentMentions([...analyse(segs, { script: 'hant', variant: 't' }).values()]);
+for (const m of ms) console.log(m.text, m.evidence, m.strong, m.roles.join(','), m.org, segs[m.segmentId - 1].text.slice(Math.max(0, m.start - 8), m.end + 6));

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { segmentText } from '../../text/segment';
+import { getConverter } from '../../text/convert';
+import { runChecks } from '../index';
+const text = readFileSync('samples/sensetime-2023-results-call.zh-Hant.txt', 'utf8');
+const gold = JSON.parse(readFileSync('tests/gold/sensetime-2023.json', 'utf8'));
+const fold = getConverter('t2s');
+const seg = segmentText(text, { fold: (s) => fold.convert(s) });
+const segs = seg.segments.map((s, i) => ({ id: i + 1, text: s.text, furniture: s.furniture, speaker: s.speaker, paragraph: s.paragraph }));
+const f = runChecks(segs, { script: 'hant', variant: 't' });
+const hw = f.find(x => x.rule === 'halfwidth-punctuation')!;
+const pos = new Set([hw, ...hw.related].map(l => seg.segments[l.segmentId - 1].start + l.start));
+for (const g of gold.items) if (g.rule === 'halfwidth-punctuation' && !pos.has(g.offset)) console.log(g, seg.segments.find(s => s.start <= g.offset && g.offset < s.end));

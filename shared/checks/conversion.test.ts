@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks, checkSegment } from './index';
+import { HANS, HANT, byRule, places, segs } from './testkit';
+import type { CheckContext, RuleId } from './types';
+
+const run = (rule: RuleId, texts: string[], ctx: CheckContext = HANT) => byRule(runChecks(segs(...texts), { ...ctx, rules: [rule] }), rule);
+const amb = (text: string, ctx: CheckContext = HANT) => run('conversion-ambiguity', [text], ctx);
+const at = (text: string, ch: string, from = 0) => text.indexOf(ch, from);
+
+describe('conversion-ambiguity', () => {
+  it('flags an over-converted character in a person’s name and suggests the plain form', () => {
+    const t = '交由CFO李徵介紹後續的增長預期。';
+    const f = amb(t).filter((x) => x.severity !== 'info');
+    expect(f).toHaveLength(1);
+    expect([f[0].start, f[0].text, f[0].severity]).toEqual([at(t, '徵'), '徵', 'warning']);
+    expect(f[0].fixes.map((x) => x.replacement)).toEqual(['征']);
+    expect(f[0].message).toContain('李征');
+  });
+
+  it('flags 餘/範/於 in the surname position', () => {
+    for (const [t, ch, want] of [
+      ['董事長餘光中表示,詩歌不死。', '餘', '余'],
+      ['首席執行官範偉表示,收入增長。', '範', '范'],
+    ] as const) {
+      const f = amb(t).filter((x) => x.start === at(t, ch));
+      expect(f.map((x) => [x.severity, x.fixes[0]?.replacement])).toEqual([['warning', want]]);
+    }
+  });
+
+  it('leaves names alone that OpenCC’s phrase list knows (范冰冰, 魏徵)', () => {
+    expect(amb('范冰冰表示,電影很好。').filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(amb('魏徵表示,以人爲鏡。').filter((f) => f.severity !== 'info')).toEqual([]);
+    // …but the text going against the phrase list is flagged
+    const t = '範冰冰表示,電影很好。';
+    const f = amb(t);
+    expect(f.map((x) => [x.start, x.severity, x.fixes[0]?.replacement])).toEqual([[0, 'warning', '范']]);
+  });
+
+  it('leaves usual Traditional name spellings alone (馬雲, 葉某)', () => {
+    expect(amb('總裁兼CEO馬雲表示,公司很好。').filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('flags a phrase match that cuts across a word (公有云) and an overlapping word OpenCC passed over (有云端)', () => {
+    const t = 'AI有云端的公有云模式,私有云的服務。';
+    const f = amb(t);
+    expect(f.map((x) => [x.start, x.text, x.severity, x.fixes[0]?.replacement])).toEqual([
+      [at(t, '云'), '云', 'warning', '雲'],
+      [at(t, '云', at(t, '云') + 1), '云', 'warning', '雲'],
+      [at(t, '私有云') + 2, '云', 'warning', '雲'],
+    ]);
+  });
+
+  it('leaves 云 alone where OpenCC’s phrase is right (古人有云, 人云亦云)', () => {
+    expect(amb('古人有云,人云亦云。')).toEqual([]);
+  });
+
+  it('errors where OpenCC’s usage notes give another form for the word', () => {
+    const t = '公司發布了新產品,並在網上發佈。';
+    const f = amb(t);
+    expect(f.map((x) => [x.start, x.severity, x.fixes[0]?.replacement])).toEqual([[at(t, '布'), 'error', '佈']]);
+    expect(f[0].message).toContain('發佈');
+  });
+
+  it('accepts the Taiwan/Hong Kong form of a phrase (剛才 for OpenCC’s 剛纔)', () => {
+    expect(amb('在剛才第一個能力談到。')).toEqual([]);
+  });
+
+  it('shows the character-table default as a low-ranked lens, with the alternatives', () => {
+    const t = '怎樣在上面布好軟件。';
+    const f = amb(t);
+    expect(f.map((x) => [x.start, x.severity, x.fixes.map((y) => y.replacement)])).toEqual([[at(t, '布'), 'info', ['佈']]]);
+  });
+
+  it('is quiet on correct text whose ambiguous characters are settled by phrases or words', () => {
+    expect(amb('憑藉集團在大裝置和雲端協同的能力,儘管面臨挑戰,我們依然佔據優勢,產業佈局完成。').filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(amb('隨後他頭髮變白,發展很快,面積很大,以後再說。')).toEqual([]);
+  });
+
+  it('does not run on Simplified documents', () => {
+    expect(amb('交由CFO李征介绍。', HANS)).toEqual([]);
+  });
+
+  it('runs incrementally on one segment', () => {
+    const f = checkSegment({ id: 7, text: '交由CFO李徵介紹。', furniture: null, speaker: null }, HANT).filter((x) => x.rule === 'conversion-ambiguity');
+    expect(f.map((x) => [x.segmentId, x.text])).toEqual([[7, '徵']]);
+  });
+});
+
+describe('simplified-in-traditional', () => {
+  it('flags Simplified characters left in Traditional text, with the Traditional form in context', () => {
+    const t = '集團的業務在这一年發展很快。';
+    const f = run('simplified-in-traditional', [t]);
+    expect(f.map((x) => [x.start, x.text, x.severity, x.fixes[0].replacement])).toEqual([[at(t, '这'), '这', 'error', '這']]);
+  });
+
+  it('suggests the phrase form for a one-to-many Simplified character', () => {
+    const t = '他的头发白了,业務很好。';
+    const f = run('simplified-in-traditional', [t]);
+    const fa = f.find((x) => x.text === '发')!;
+    expect(fa.fixes.map((x) => x.replacement)).toEqual(['髮', '發']);
+  });
+
+  it('reports a whole Simplified segment once, with the converted segment as the fix', () => {
+    const t = '商汤科技业绩交流会:生成式AI业务为重点发展方向';
+    const f = run('simplified-in-traditional', [t]);
+    expect(f).toHaveLength(1);
+    expect([f[0].start, f[0].end]).toEqual([0, t.length]);
+    expect(f[0].fixes[0].replacement).toBe('商湯科技業績交流會:生成式AI業務爲重點發展方向');
+  });
+
+  it('is quiet on Traditional text, including characters valid in both scripts and regional forms', () => {
+    expect(run('simplified-in-traditional', ['公有云的服務,我們一起努力。他的戶口和户籍。為了明天。'])).toEqual([]);
+  });
+
+  it('follows the document’s variant for the suggestion', () => {
+    const f = run('simplified-in-traditional', ['我们为此努力,集團很好。'], { script: 'hant', variant: 'tw' });
+    expect(f.find((x) => x.text === '为')!.fixes[0].replacement).toBe('為');
+  });
+});
+
+describe('variant-mixing', () => {
+  it('reports the minority form of a variant pair, with a fix at every place', () => {
+    const texts = ['集團成爲領先者。', '我們爲客戶服務。', '他們爲此努力。', '這是為了明天。'];
+    const f = run('variant-mixing', texts);
+    expect(f).toHaveLength(1);
+    expect(places(f[0]).map((p) => [p.segmentId, p.text, p.fixes])).toEqual([[4, '為', ['爲']]]);
+    expect(f[0].group).toBe('variant:為|爲');
+    expect(f[0].message).toContain('爲 (3×)');
+  });
+
+  it('handles 戶/户 and groups several places', () => {
+    const f = run('variant-mixing', ['客戶很多,用戶也多。', '住户不多。', '門户網站。']);
+    expect(f).toHaveLength(1);
+    expect(places(f[0]).map((p) => [p.text, p.fixes[0]])).toEqual([
+      ['户', '戶'],
+      ['户', '戶'],
+    ]);
+  });
+
+  it('does not confuse characters the standard distinguishes (着 in 預示着, 著 in 顯著)', () => {
+    expect(run('variant-mixing', ['這預示着新週期。', '結果比較顯著。', '他穿着外套。'])).toEqual([]);
+  });
+
+  it('uses the document’s variant: in a Taiwan document 為 is the standard form', () => {
+    const f = run('variant-mixing', ['這是為了明天。', '我們為客戶服務。', '集團成爲領先者。'], { script: 'hant', variant: 'tw' });
+    expect(places(f[0]).map((p) => [p.text, p.fixes[0]])).toEqual([['爲', '為']]);
+  });
+
+  it('is quiet on a consistent document', () => {
+    expect(run('variant-mixing', ['集團成爲領先者。', '我們爲客戶服務。'])).toEqual([]);
+  });
+});

@@ -1,0 +1,409 @@
+/**
+ * Conversion checks for a Traditional document produced (or possibly produced) by OpenCC from
+ * Simplified:
+ *  - conversion-ambiguity: characters whose Simplified form has several Traditional forms,
+ *    ranked by how likely the conversion guessed wrong here;
+ *  - simplified-in-traditional: Simplified-only characters left in the text;
+ *  - variant-mixing: one document using two standard forms of one character (爲/為, 戶/户).
+ *
+ * The core idea is a replay: the text is taken back to Simplified (aligned) and OpenCC's own
+ * Simplified→Traditional matching is run over it again, so for every character we know
+ * whether a dictionary phrase decided it, which phrase, or whether the character table's
+ * default did.
+ */
+import { getConverter } from '../text/convert';
+import { Analysis, candidatesOf, charTable, icuWords, isHanAt, regionalMap, s2tTrie, stCharsMap, tsCharsMap } from './analysis';
+import { ONE_TO_MANY } from './data/oneToMany';
+import { USAGE_NOTES, VARIANT_GROUPS } from './data/misuse';
+import { PHRASE_STATS } from './data/phraseStats';
+import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
+import { NAME_PLAUSIBLE_T } from './data/names';
+import type { Mention } from './entities';
+import type { CheckContext, Finding, Fix, Severity } from './types';
+
+// ---------------------------------------------------------------- data (lazy)
+
+interface ConvData {
+  /** every Traditional candidate of a one-to-many Simplified character */
+  tCandidates: Set<string>;
+  tCandidateCodes: Uint8Array;
+  simplifiedOnlyCodes: Uint8Array;
+  variantMemberCodes: Uint8Array;
+  /** usage-note example words: Simplified → Traditional */
+  examples: Map<string, { t: string; note: string; s: string }>;
+  exampleLengths: number[];
+  /** Simplified characters some example word contains */
+  exampleChars: Set<string>;
+  simplifiedOnly: Set<string>;
+  /** unordered variant pairs "a|b" (sorted) that are interchangeable forms of one character */
+  variantPairs: Set<string>;
+}
+let data: ConvData | null = null;
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+function convData(): ConvData {
+  if (data) return data;
+  const tCandidates = new Set<string>();
+  for (const cands of Object.values(ONE_TO_MANY)) for (const c of cands) tCandidates.add(c);
+  const examples = new Map<string, { t: string; note: string; s: string }>();
+  for (const n of USAGE_NOTES) {
+    for (const ex of n.examples) {
+      if (ex.s.length !== ex.t.length || ex.t.length < 2 || !Array.from(ex.t).every((_, i) => isHanAt(ex.t, i))) continue;
+      if (!ex.s.includes(n.s)) continue;
+      examples.set(ex.s, { t: ex.t, note: n.note, s: n.s });
+    }
+  }
+  const st = stCharsMap();
+  const valid = new Set<string>(tCandidates);
+  for (const v of st.values()) valid.add(v);
+  for (const k of tsCharsMap().keys()) valid.add(k);
+  for (const [a, b] of [...TW_VARIANTS, ...HK_VARIANTS]) valid.add(a).add(b);
+  for (const g of VARIANT_GROUPS) for (const x of g) valid.add(x);
+  const simplifiedOnly = new Set<string>();
+  for (const [k, v] of st) if (k !== v && !valid.has(k)) simplifiedOnly.add(k);
+
+  // Variant pairs; a pair whose two forms are both Traditional candidates of one Simplified
+  // character is a meaning distinction (雕/鵰, 才/纔), not a variant.
+  const variantPairs = new Set<string>();
+  const ambiguousPair = (a: string, b: string) => Object.values(ONE_TO_MANY).some((c) => c.includes(a) && c.includes(b));
+  const add = (a: string, b: string) => {
+    if (a !== b && a.length === 1 && b.length === 1 && !ambiguousPair(a, b)) variantPairs.add(pairKey(a, b));
+  };
+  for (const [a, b] of [...TW_VARIANTS, ...HK_VARIANTS]) add(a, b);
+  for (const [rep, ...vs] of VARIANT_GROUPS) for (const v of vs) add(rep, v);
+  data = {
+    tCandidates,
+    tCandidateCodes: charTable(tCandidates),
+    simplifiedOnlyCodes: charTable(simplifiedOnly),
+    variantMemberCodes: charTable([...variantPairs].flatMap((p) => p.split('|'))),
+    examples,
+    exampleLengths: [...new Set([...examples.keys()].map((k) => k.length))].sort((a, b) => a - b),
+    exampleChars: new Set([...examples.values()].map((e) => e.s)),
+    simplifiedOnly,
+    variantPairs,
+  };
+  return data;
+}
+
+/**
+ * Is `c` the Taiwan or Hong Kong standard form of OpenCC's `x` (纔 → 才, 爲 → 為)? Such a
+ * spelling is accepted in any Traditional document: 剛才 is not an error for OpenCC's 剛纔.
+ */
+function isRegionalForm(x: string, c: string): boolean {
+  return regionalMap('tw').get(x) === c || regionalMap('hk').get(x) === c;
+}
+
+/** Share of OpenCC's phrases that need a non-default form of this Simplified character. */
+function alternativeShare(s: string): number {
+  const row = PHRASE_STATS[s];
+  if (!row) return 0;
+  const vals = Object.values(row);
+  const total = vals.reduce((a, b) => a + b, 0);
+  return total ? (total - vals[0]) / total : 0;
+}
+/** Characters whose default the lens shows: at least this share of phrases need another form. */
+const LENS_SHARE = 0.15;
+
+const wordCache = new Map<string, boolean>();
+/**
+ * Does ICU, on the phrase alone, put the character at `offset` into a word of two or more
+ * characters (布局, 复合|架)? Then it belongs to a real word wherever the phrase stands and the
+ * phrase is not suspected of cutting across one. Cached: phrases repeat.
+ */
+function inWordOfPhrase(phrase: string, offset: number): boolean {
+  const key = `${phrase}#${offset}`;
+  let v = wordCache.get(key);
+  if (v === undefined) {
+    const w = icuWords(phrase).find(([a, b]) => a <= offset && offset < b);
+    v = !!w && w[1] - w[0] >= 2;
+    if (wordCache.size > 20000) wordCache.clear();
+    wordCache.set(key, v);
+  }
+  return v;
+}
+
+function wordsAround(s: string, a: number, b: number): [number, number][] {
+  const lo = Math.max(0, a);
+  return icuWords(s.slice(lo, Math.min(s.length, b))).map(([x, y]) => [x + lo, y + lo]);
+}
+function wordAt(words: [number, number][], k: number): [number, number] {
+  return words.find(([a, b]) => a <= k && k < b) ?? [k, k + 1];
+}
+
+// ---------------------------------------------------------------- conversion-ambiguity
+
+interface Hit {
+  severity: Severity;
+  suggest: string[];
+  message: string;
+}
+
+function fixesFor(k: number, suggest: string[], c: string): Fix[] {
+  return [...new Set(suggest)].filter((x) => x && x !== c).map((x) => ({ start: k, end: k + 1, replacement: x }));
+}
+
+const list = (cs: readonly string[]) => cs.join('/');
+
+/**
+ * Conversion-ambiguity findings for one segment of a Traditional document. Ranking, first
+ * match wins:
+ *  - error: an example word in OpenCC's usage notes (doc_characters-easy-to-misuse) is written
+ *    with another form (發布 where the notes give 發佈);
+ *  - warning: a person's name holds an S→T default that names rarely want (王徵 for 王征;
+ *    unless OpenCC's phrase list knows that very name, as it knows 范冰冰);
+ *  - warning: the text contradicts the OpenCC phrase covering the character;
+ *  - warning: OpenCC's phrase choice looks like a mis-segmentation — the phrase keeps a
+ *    non-default form but cuts across a word (公有云: phrase 有云 across 公有), or an overlapping
+ *    phrase gives a form that makes a real Traditional word (有云端: 云端 → 雲端);
+ *  - info (the lens): the character table's default was used with no phrase to confirm it,
+ *    for characters whose other forms many phrases need (布/佈, 只/隻 …), where the character
+ *    is not part of a longer word.
+ */
+export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckContext): Finding[] {
+  if (ctx.script !== 'hant') return [];
+  const text = a.text;
+  const D = convData();
+  const T = D.tCandidateCodes;
+  let any = false;
+  for (let i = 0; i < text.length && !any; i++) any = T[text.charCodeAt(i)] === 1;
+  if (!any) return [];
+  const s = a.s;
+  const rp = a.replay;
+  const regional = regionalMap(ctx.variant);
+  const trie = s2tTrie();
+  const out: Finding[] = [];
+
+  for (let k = 0; k < text.length; k++) {
+    if (T[text.charCodeAt(k)] !== 1) continue;
+    const c = text[k];
+    const sch = s[k];
+    const cands = ONE_TO_MANY[sch];
+    if (!cands || !cands.includes(c)) continue;
+    const x = rp.out(k);
+    const pStart = rp.start[k];
+    const pEnd = rp.end[k];
+    const phrase = pEnd - pStart >= 2;
+    const def = cands[0];
+    const others = cands.filter((y) => y !== c);
+    let hit: Hit | null = null;
+
+    // Usage-note example words covering k.
+    let supported = false;
+    for (const L of D.exampleChars.has(sch) ? D.exampleLengths : []) {
+      for (let st = Math.max(0, k - L + 1); st <= k && st + L <= s.length && !hit; st++) {
+        const ex = D.examples.get(s.slice(st, st + L));
+        if (!ex) continue;
+        const want = ex.t[k - st];
+        if (want === c || isRegionalForm(want, c)) supported = true;
+        else if (cands.includes(want))
+          hit = {
+            severity: 'error',
+            suggest: [want],
+            message: `${text.slice(st, st + L)}: OpenCC's usage notes write ${ex.t} (${ex.note}). Simplified ${sch} has several Traditional forms (${list(cands)}); use ${want} here.`,
+          };
+      }
+      if (hit) break;
+    }
+    if (!hit && supported) continue;
+
+    // In a person's name.
+    const m = !hit ? mentions.find((mm) => mm.segmentId === a.seg.id && mm.start <= k && k < mm.end) : undefined;
+    if (!hit && m) {
+      const known = phrase && pStart <= m.start && pEnd >= m.end && x === c;
+      if (!known && c !== sch && cands.includes(sch) && !NAME_PLAUSIBLE_T.has(c)) {
+        const fixed = text.slice(m.start, k) + sch + text.slice(k + 1, m.end);
+        const pos = k - m.start < m.surnameLen ? 'surname' : 'given name';
+        hit = {
+          severity: 'warning',
+          suggest: [sch],
+          message: `${c} in the ${pos} of ${m.text}: Simplified ${sch} becomes ${c} by default (its forms: ${list(cands)}), but a name normally keeps ${sch}. Check the person's name — probably ${fixed}.`,
+        };
+      } else continue;
+    }
+
+    // Against the phrase OpenCC used here.
+    if (!hit && phrase && x && x !== c && cands.includes(x) && !isRegionalForm(x, c)) {
+      hit = {
+        severity: 'warning',
+        suggest: [x],
+        message: `OpenCC's phrase list converts ${s.slice(pStart, pEnd)} to ${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}, but the text has ${c}. Simplified ${sch} has several Traditional forms (${list(cands)}).`,
+      };
+    }
+
+    if (!hit && phrase && x === c) {
+      // A phrase keeping a non-default form while cutting across a word.
+      if (c !== def && !inWordOfPhrase(s.slice(pStart, pEnd), k - pStart)) {
+        const words = wordsAround(s, pStart - 6, pEnd + 6);
+        const [ws, we] = wordAt(words, k);
+        const crossing = words.find(([p, q]) => q - p >= 2 && ((p < pStart && q > pStart) || (p < pEnd && q > pEnd)));
+        if (we - ws === 1 && crossing) {
+          hit = {
+            severity: 'warning',
+            suggest: [def, ...others],
+            message: `${c} was decided by OpenCC's phrase ${s.slice(pStart, pEnd)} → ${text.slice(pStart, pEnd)}, which cuts across the word ${text.slice(crossing[0], crossing[1])}; here ${sch} is probably the ordinary ${def} (${text.slice(Math.min(crossing[0], k), k)}${def}${text.slice(k + 1, Math.max(crossing[1], k + 1))}). Forms of ${sch}: ${list(cands)}.`,
+          };
+        }
+      }
+      // An overlapping phrase that OpenCC's left-to-right matching passed over.
+      for (let q = pStart + 1; q <= k && !hit; q++) {
+        const mm = trie.matchPrefix(s, q);
+        if (!mm || mm.end - q < 2 || mm.end <= k || mm.value.length !== mm.end - q) continue;
+        const y = mm.value[k - q];
+        if (y === c || y === sch || !cands.includes(y)) continue;
+        const a0 = Math.max(0, q - 3);
+        const b0 = Math.min(text.length, mm.end + 3);
+        const withY = text.slice(a0, k) + y + text.slice(k + 1, b0);
+        const wy = wordAt(icuWords(withY).map(([p, r]) => [p + a0, r + a0] as [number, number]), k);
+        const wc = wordAt(wordsAround(text, a0, b0), k);
+        if (wy[1] - wy[0] >= 2 && wc[1] - wc[0] < 2) {
+          hit = {
+            severity: 'warning',
+            suggest: [y],
+            message: `OpenCC matched the phrase ${s.slice(pStart, pEnd)} → ${text.slice(pStart, pEnd)} here, but ${s.slice(q, mm.end)} → ${mm.value} overlaps it and makes the word ${withY.slice(wy[0] - a0, wy[1] - a0)}: probably ${y}. Forms of ${sch}: ${list(cands)}.`,
+          };
+        }
+      }
+    }
+
+    // The lens: the character table's default, unconfirmed.
+    if (!hit && !phrase && c === x && alternativeShare(sch) >= LENS_SHARE) {
+      const [ws, we] = wordAt(wordsAround(text, k - 4, k + 5), k);
+      if (we - ws < 2)
+        hit = {
+          severity: 'info',
+          suggest: others,
+          message: `${c}: Simplified ${sch} has several Traditional forms (${list(cands)}) and OpenCC used its default here, with no phrase to confirm it. Check the meaning.`,
+        };
+    }
+
+    if (hit) {
+      const fixes = fixesFor(k, hit.suggest, c);
+      out.push({ rule: 'conversion-ambiguity', severity: hit.severity, segmentId: a.seg.id, start: k, end: k + 1, text: c, message: hit.message, fixes, related: [] });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- simplified-in-traditional
+
+const TO_T = { t: 's2t', tw: 's2tw', hk: 's2hk' } as const;
+
+export function simplifiedFindings(a: Analysis, ctx: CheckContext): Finding[] {
+  if (ctx.script !== 'hant') return [];
+  const D = convData();
+  const text = a.text;
+  const pos: number[] = [];
+  const SO = D.simplifiedOnlyCodes;
+  for (let k = 0; k < text.length; k++) if (SO[text.charCodeAt(k)] === 1) pos.push(k);
+  if (!pos.length) return [];
+  let han = 0;
+  for (let k = 0; k < text.length; k++) if (isHanAt(text, k)) han++;
+  const regional = regionalMap(ctx.variant);
+  const rp = a.replay;
+  const target = (k: number) => {
+    const x = rp.out(k) || candidatesOf(text[k])[0];
+    return regional.get(x) ?? x;
+  };
+  if (pos.length >= 4 && pos.length >= han * 0.25) {
+    const converted = getConverter(TO_T[ctx.variant]).convert(text);
+    return [
+      {
+        rule: 'simplified-in-traditional',
+        severity: 'error',
+        segmentId: a.seg.id,
+        start: 0,
+        end: text.length,
+        text,
+        message: `This segment is in Simplified Chinese (${pos.length} Simplified-only characters, e.g. ${[...new Set(pos.map((k) => text[k]))].slice(0, 5).join(' ')}) inside a Traditional document. Convert it, or mark it as furniture if it is a copy of another segment.`,
+        fixes: converted !== text ? [{ start: 0, end: text.length, replacement: converted }] : [],
+        related: [],
+      },
+    ];
+  }
+  return pos.map((k) => {
+    const c = text[k];
+    const t = target(k);
+    const alts = ONE_TO_MANY[c] ?? [];
+    return {
+      rule: 'simplified-in-traditional' as const,
+      severity: 'error' as const,
+      segmentId: a.seg.id,
+      start: k,
+      end: k + 1,
+      text: c,
+      message: `${c} is a Simplified character in a Traditional text; the Traditional form here is ${t}${alts.length > 1 ? ` (Simplified ${c} can also be ${list(alts.filter((x) => x !== t))})` : ''}.`,
+      fixes: fixesFor(k, [t, ...alts], c),
+      related: [],
+    };
+  });
+}
+
+// ---------------------------------------------------------------- variant-mixing
+
+/**
+ * One document using two interchangeable forms of a character (爲 and 為, 戶 and 户): the
+ * minority form is reported, one finding per pair, with a fix to the majority form at every
+ * place. Which form is "standard" at a position comes from the replay (what OpenCC would
+ * write there for the document's variant), so a pair that means different things in the
+ * OpenCC standard (着/著 in 預示着 and 顯著) is not confused with a variant.
+ */
+export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): Finding[] {
+  if (ctx.script !== 'hant') return [];
+  const D = convData();
+  const regional = regionalMap(ctx.variant);
+  interface Use {
+    a: Analysis;
+    k: number;
+    std: string;
+  }
+  // keyed by the form OpenCC would write (for the document's variant) → form actually used → places
+  const byStd = new Map<string, Map<string, Use[]>>();
+  const M = D.variantMemberCodes;
+  for (const a of analyses) {
+    const text = a.text;
+    let any = false;
+    for (let k = 0; k < text.length && !any; k++) any = M[text.charCodeAt(k)] === 1;
+    if (!any) continue;
+    const rp = a.replay;
+    for (let k = 0; k < text.length; k++) {
+      if (M[text.charCodeAt(k)] !== 1) continue;
+      const c = text[k];
+      const x0 = rp.out(k);
+      if (!x0) continue;
+      const std = regional.get(x0) ?? x0;
+      if (std !== c && !D.variantPairs.has(pairKey(c, std))) continue;
+      let forms = byStd.get(std);
+      if (!forms) byStd.set(std, (forms = new Map<string, Use[]>()));
+      let uses = forms.get(c);
+      if (!uses) forms.set(c, (uses = []));
+      uses.push({ a, k, std });
+    }
+  }
+  const out: Finding[] = [];
+  for (const forms of byStd.values()) {
+    if (forms.size < 2) continue;
+    // majority first; on a tie, the form OpenCC would write
+    const sorted = [...forms.entries()].sort((x, y) => y[1].length - x[1].length || (x[1][0].std === x[0] ? -1 : y[1][0].std === y[0] ? 1 : 0));
+    const [major, majorUses] = sorted[0];
+    for (const [minor, minorUses] of sorted.slice(1)) {
+      const loc = (u: Use) => ({ segmentId: u.a.seg.id, start: u.k, end: u.k + 1, text: minor, fixes: [{ start: u.k, end: u.k + 1, replacement: major }] });
+      const [first, ...rest] = minorUses.map(loc);
+      out.push({
+        rule: 'variant-mixing',
+        severity: 'warning',
+        segmentId: first.segmentId,
+        start: first.start,
+        end: first.end,
+        text: minor,
+        message: `${major} (${majorUses.length}×) and ${minor} (${minorUses.length}×) are two forms of one character; this document mostly uses ${major}. Write ${major} throughout (${minor}${minorUses.length > 1 ? ` at ${minorUses.length} places` : ''}).`,
+        fixes: first.fixes,
+        group: `variant:${pairKey(major, minor)}`,
+        related: rest,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,661 @@
+/**
+ * Entity spelling consistency: find person mentions, group spellings that are probably one
+ * person written differently, and report each group as one finding with every location.
+ *
+ * Mentions are found from context, never from a list of names: a role title before a
+ * surname (首席財務官王某), an honorific after the name (王某先生), a speech verb after it
+ * (王某表示, 王某還稱), or the glossary. Intl.Segmenter cannot find names by itself (it splits
+ * unknown names into single characters), but it is used to reject candidates that are
+ * ordinary words (公司表示 → 公司 is one ICU word, not surname 公 + given name 司).
+ * Everything is matched on the Simplified form of the text, so Traditional variants, S→T
+ * over-conversions (余 → 餘) and Simplified documents are handled alike.
+ */
+import { pinyin } from 'pinyin-pro';
+import { getConverter } from '../text/convert';
+import { Analysis, candidatesOf, charTable, icuWords, isHanAt, tsChar } from './analysis';
+import { isCompoundSurnameS, isSurnameS, WEAK_SURNAMES_S } from './data/surnames';
+import { NOT_IN_GIVEN_NAME, NOT_NAME_END, ORG_SUFFIXES, ROLES, SPEECH_VERBS, TITLES_AFTER, TITLES_BEFORE, TITLE_JOINERS, VERB_ADVERBS } from './data/titles';
+import { NAME_PLAUSIBLE_T } from './data/names';
+import type { CheckContext, Finding, GlossaryEntry, Location } from './types';
+
+export interface Mention {
+  documentId?: number;
+  /** order of the segment in its document (for sorting) */
+  order: number;
+  segmentId: number;
+  start: number;
+  end: number;
+  /** as written */
+  text: string;
+  /** Simplified form */
+  s: string;
+  surnameLen: number;
+  roles: string[];
+  /** Simplified name of the organisation the title belongs to, when written next to it */
+  org: string | null;
+  /** found next to a role title or honorific, or from the glossary */
+  strong: boolean;
+  evidence: 'title' | 'honorific' | 'verb' | 'glossary' | 'repeat';
+  glossaryTerm?: string;
+}
+
+// ---------------------------------------------------------------- lexicon (Simplified forms)
+
+interface Lexicon {
+  titles: Map<string, { s: string; role: string }[]>;
+  after: Map<string, { s: string; role: string | null }[]>;
+  joiners: string[];
+  verbs: Map<string, string[]>;
+  adverbs: string[];
+  notInGiven: Set<string>;
+  orgSuffixes: string[];
+}
+let lexicon: Lexicon | null = null;
+const UNIQUE_ROLES = new Set(ROLES.filter((r) => r.unique).map((r) => r.id));
+const ROLE_LABEL = new Map(ROLES.map((r) => [r.id, r.label]));
+
+function byFirst<T extends { s: string }>(items: T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = it.s[0];
+    const list = m.get(k) ?? [];
+    list.push(it);
+    m.set(k, list);
+  }
+  for (const list of m.values()) list.sort((a, b) => b.s.length - a.s.length);
+  return m;
+}
+
+function lex(): Lexicon {
+  if (lexicon) return lexicon;
+  const t2s = getConverter('t2s');
+  const S = (x: string) => t2s.convert(x);
+  const verbs = [...new Set(SPEECH_VERBS.map(S))].map((s) => ({ s }));
+  lexicon = {
+    titles: byFirst(TITLES_BEFORE.map((t) => ({ s: S(t.text), role: t.role }))),
+    after: byFirst(TITLES_AFTER.map((t) => ({ s: S(t.text), role: t.role }))),
+    joiners: TITLE_JOINERS.map(S),
+    verbs: new Map([...byFirst(verbs)].map(([k, v]) => [k, v.map((x) => x.s)])),
+    adverbs: VERB_ADVERBS.map(S).sort((a, b) => b.length - a.length),
+    notInGiven: new Set([...NOT_IN_GIVEN_NAME].flatMap((c) => [c, S(c)])),
+    orgSuffixes: ORG_SUFFIXES.map(S),
+  };
+  return lexicon;
+}
+
+let codes: { title: Uint8Array; verb: Uint8Array; after: Uint8Array } | null = null;
+/** First characters of titles, verbs and honorifics, as code tables (no per-character strings in the scan). */
+function lexCodes() {
+  if (!codes) {
+    const L = lex();
+    codes = { title: charTable(L.titles.keys()), verb: charTable(L.verbs.keys()), after: charTable(L.after.keys()) };
+  }
+  return codes;
+}
+
+const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
+
+function titleAt(s: string, p: number): { s: string; role: string } | null {
+  if (lexCodes().title[s.charCodeAt(p)] !== 1) return null;
+  const list = lex().titles.get(s[p]);
+  if (!list) return null;
+  for (const t of list) {
+    if (!s.startsWith(t.s, p)) continue;
+    if (isLatin(t.s[0]) && (isLatin(s[p - 1]) || isLatin(s[p + t.s.length]))) continue; // CFOs, xCEO
+    return t;
+  }
+  return null;
+}
+function verbAt(s: string, p: number): string | null {
+  if (lexCodes().verb[s.charCodeAt(p)] !== 1) return null;
+  const list = lex().verbs.get(s[p]);
+  if (!list) return null;
+  for (const v of list) if (s.startsWith(v, p)) return v;
+  return null;
+}
+function afterTitleAt(s: string, p: number): { s: string; role: string | null } | null {
+  if (lexCodes().after[s.charCodeAt(p)] !== 1) return null;
+  const list = lex().after.get(s[p]);
+  if (list) for (const t of list) if (s.startsWith(t.s, p)) return t;
+  return null;
+}
+/** A speech verb at p, possibly after an adverb (还称, 也表示). */
+function verbPhraseAt(s: string, p: number): boolean {
+  if (verbAt(s, p)) return true;
+  for (const a of lex().adverbs) if (s.startsWith(a, p) && verbAt(s, p + a.length)) return true;
+  return false;
+}
+
+/** How well position e works as the end of a name: 2 = a verb/honorific follows, 1 = a boundary, 0 = unclear. */
+function followScore(s: string, e: number): number {
+  if (e >= s.length || !isHanAt(s, e)) return 1;
+  if (verbPhraseAt(s, e) || afterTitleAt(s, e)) return 2;
+  if (lex().notInGiven.has(s[e])) return 1;
+  return 0;
+}
+
+function surnameLenAt(s: string, p: number): number {
+  if (p + 1 < s.length && isCompoundSurnameS(s.slice(p, p + 2))) return 2;
+  if (isSurnameS(s[p])) return 1;
+  return 0;
+}
+
+/**
+ * Simplified characters that are function words once converted (后 → 後, 于 → 於, 余 → 餘) but
+ * ordinary in names: allowed as the last character of a given name when a verb or honorific
+ * follows (何后介绍 → 何後介紹 is a name over-converted, not 何 + 後).
+ */
+function nameCharDespiteFunction(ch: string): boolean {
+  const c = candidatesOf(ch);
+  return c.length > 1 && c.includes(ch);
+}
+
+function givenOk(s: string, a: number, b: number): boolean {
+  if (b > s.length || b <= a) return false;
+  for (let i = a; i < b; i++) {
+    if (!isHanAt(s, i)) return false;
+    if (lex().notInGiven.has(s[i]) && !(i === b - 1 && nameCharDespiteFunction(s[i]) && (verbPhraseAt(s, b) || afterTitleAt(s, b)))) return false;
+  }
+  if (NOT_NAME_END.has(s[b - 1])) return false; // 董事会, 管理层
+  if (afterTitleAt(s, a)) return false; // 王先生: a surname alone
+  return true;
+}
+
+/** ICU word boundaries of a window, as a set of absolute positions. */
+function boundaries(s: string, a: number, b: number): Set<number> {
+  const lo = Math.max(0, a);
+  const set = new Set<number>();
+  for (const [ws, we] of icuWords(s.slice(lo, Math.min(s.length, b)))) {
+    set.add(ws + lo);
+    set.add(we + lo);
+  }
+  return set;
+}
+
+/** The given name after a surname at r (title evidence): 1 or 2 characters, chosen by what follows. */
+function nameAfterTitle(s: string, r: number): { start: number; end: number; sl: number } | null {
+  const sl = surnameLenAt(s, r);
+  if (!sl) return null;
+  const g0 = r + sl;
+  if (afterTitleAt(s, g0)) return null; // 王先生: a surname alone
+  const opts = [1, 2]
+    .map((g) => ({ g, end: g0 + g }))
+    .filter((o) => givenOk(s, g0, o.end))
+    .map((o) => ({ ...o, score: followScore(s, o.end) }));
+  if (!opts.length) return null;
+  const b = boundaries(s, r - 2, r + 8);
+  let best = opts[0];
+  if (opts.length === 2) {
+    const [one, two] = opts;
+    if (two.score > one.score) best = two;
+    else if (one.score > two.score) best = one;
+    else best = b.has(g0 + 1) && !b.has(g0 + 2) ? one : two; // tie: two characters unless the second starts a word running past it
+  }
+  // ICU joining the surname with the given name into one word (总监管理 → 管理) means an ordinary
+  // word, unless a speech verb or honorific confirms the name.
+  if (!b.has(g0) && best.score < 2) return null;
+  return { start: r, end: best.end, sl };
+}
+
+/** Organisation named just before a title (商汤科技董事长 → 商汤科技), Simplified. */
+function orgBefore(s: string, p: number): string | null {
+  let q = p;
+  if (s[q - 1] === '的') q--;
+  for (const suf of lex().orgSuffixes) {
+    if (q - suf.length < 0 || !s.startsWith(suf, q - suf.length)) continue;
+    let a = q - suf.length;
+    while (a > 0 && q - a < 10 && isHanAt(s, a - 1) && !'。，、；：的了是在'.includes(s[a - 1])) a--;
+    return a < q - suf.length ? s.slice(a, q) : null;
+  }
+  return null;
+}
+
+/** Glossary person spellings, Simplified, with their canonical term. */
+function glossaryPeople(glossary: GlossaryEntry[] | undefined): { s: string; term: string }[] {
+  if (!glossary?.length) return [];
+  const t2s = getConverter('t2s');
+  const out: { s: string; term: string }[] = [];
+  for (const e of glossary) {
+    if (e.type !== 'person') continue;
+    for (const v of [e.term, ...e.variants]) if (v) out.push({ s: t2s.convert(v), term: e.term });
+  }
+  return out.sort((a, b) => b.s.length - a.s.length);
+}
+
+/** Person mentions in one segment. */
+export function findMentions(a: Analysis, order: number, glossary?: GlossaryEntry[]): Mention[] {
+  const s = a.s;
+  const text = a.text;
+  const n = s.length;
+  const out: Mention[] = [];
+  const L = lex();
+  const push = (start: number, end: number, sl: number, m: Partial<Mention> & Pick<Mention, 'strong' | 'evidence'>) => {
+    out.push({ order, segmentId: a.seg.id, start, end, text: text.slice(start, end), s: s.slice(start, end), surnameLen: sl, roles: [], org: null, ...m });
+  };
+
+  // 1. Role titles before a name: 董事长兼首席执行官X, CFO X.
+  for (let p = 0; p < n; ) {
+    const t = titleAt(s, p);
+    if (!t) {
+      p++;
+      continue;
+    }
+    const roles = [t.role];
+    let q = p + t.s.length;
+    for (let chained = true; chained; ) {
+      chained = false;
+      for (const j of L.joiners) {
+        const t2 = s.startsWith(j, q) ? titleAt(s, q + j.length) : null;
+        if (t2) {
+          roles.push(t2.role);
+          q += j.length + t2.s.length;
+          chained = true;
+          break;
+        }
+      }
+    }
+    let r = q;
+    while (s[r] === ' ') r++;
+    const m = nameAfterTitle(s, r);
+    if (m) push(m.start, m.end, m.sl, { roles, org: orgBefore(s, p), strong: true, evidence: 'title' });
+    p = q;
+  }
+
+  // 2. Honorifics after a name: X先生, X教授.
+  for (let p = 2; p < n; p++) {
+    const t = afterTitleAt(s, p);
+    if (!t || ![2, 3, 4].some((d) => p - d >= 0 && (isSurnameS(s[p - d]) || isCompoundSurnameS(s.slice(p - d, p - d + 2))))) continue;
+    const b = boundaries(s, p - 6, p + t.s.length + 2);
+    for (const [sl, g] of [[1, 2], [2, 1], [2, 2], [1, 1]]) {
+      const start = p - g - sl;
+      if (start < 0 || !b.has(start) || !givenOk(s, start + sl, p)) continue;
+      if (sl === 2 ? !isCompoundSurnameS(s.slice(start, start + 2)) : !isSurnameS(s[start])) continue;
+      push(start, p, sl, { roles: t.role ? [t.role] : [], strong: true, evidence: 'honorific' });
+      break;
+    }
+  }
+
+  // 3. Speech verbs after a name: X表示, X还称 (weak evidence: ICU must agree it is not a word).
+  for (let v = 2; v < n; v++) {
+    const verb = verbAt(s, v);
+    if (!verb) continue;
+    const ends = [v];
+    for (const adv of L.adverbs) if (v - adv.length > 0 && s.startsWith(adv, v - adv.length)) ends.push(v - adv.length);
+    // cheap test first: a surname two to four characters before the name's end
+    if (!ends.some((e) => [2, 3, 4].some((d) => e - d >= 0 && (isSurnameS(s[e - d]) || (e - d + 1 < n && isCompoundSurnameS(s.slice(e - d, e - d + 2))))))) continue;
+    const b = boundaries(s, v - 8, v + verb.length + 3);
+    if (!b.has(v) || !b.has(v + verb.length)) continue; // 指数, 称号: not the verb
+    let done = false;
+    for (const e of ends) {
+      for (const [sl, g] of [[1, 2], [2, 2], [1, 1], [2, 1]]) {
+        const start = e - g - sl;
+        if (start < 0 || !b.has(start) || !b.has(e)) continue;
+        if (sl === 2 ? !isCompoundSurnameS(s.slice(start, start + 2)) : !isSurnameS(s[start]) || WEAK_SURNAMES_S.has(s[start])) continue;
+        if (!givenOk(s, start + sl, e) || titleAt(s, start)) continue;
+        // A two-character candidate must not be one ICU word (公司, 高度): the surname stands alone.
+        // Three-character names may be split any way inside (余光|中, 范|冰冰).
+        if (sl + g === 2 && !b.has(start + 1)) continue;
+        push(start, e, sl, { strong: false, evidence: 'verb' });
+        done = true;
+        break;
+      }
+      if (done) break;
+    }
+  }
+
+  // 4. Glossary people.
+  for (const gp of glossaryPeople(glossary)) {
+    for (let i = s.indexOf(gp.s); i >= 0; i = s.indexOf(gp.s, i + gp.s.length)) {
+      push(i, i + gp.s.length, isCompoundSurnameS(gp.s.slice(0, 2)) ? 2 : 1, { strong: true, evidence: 'glossary', glossaryTerm: gp.term });
+    }
+  }
+  return dedupe(out);
+}
+
+const EVIDENCE_RANK: Record<Mention['evidence'], number> = { glossary: 4, title: 3, honorific: 2, verb: 1, repeat: 0 };
+
+function dedupe(ms: Mention[]): Mention[] {
+  ms.sort((x, y) => x.start - y.start || EVIDENCE_RANK[y.evidence] - EVIDENCE_RANK[x.evidence] || y.end - y.start - (x.end - x.start));
+  const out: Mention[] = [];
+  for (const m of ms) {
+    const same = out.find((o) => o.start === m.start && o.end === m.end);
+    if (same) {
+      same.roles = [...new Set([...same.roles, ...m.roles])];
+      same.strong ||= m.strong;
+      same.org ??= m.org;
+      same.glossaryTerm ??= m.glossaryTerm;
+      continue;
+    }
+    const overlap = out.find((o) => o.start < m.end && m.start < o.end);
+    if (overlap) {
+      if (!m.strong || overlap.strong) continue;
+      out.splice(out.indexOf(overlap), 1);
+    }
+    out.push(m);
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * Mentions of a whole document: every segment's, plus the other occurrences of each spelling
+ * found (a name introduced once with its title is usually repeated bare).
+ */
+export function documentMentions(analyses: Analysis[], glossary?: GlossaryEntry[], documentId?: number): Mention[] {
+  const per = analyses.map((a, order) => findMentions(a, order, glossary));
+  const spellings = new Map<string, Mention>();
+  for (const list of per) for (const m of list) if (!spellings.has(m.s) || m.strong) spellings.set(m.s, m);
+  const L = lex();
+  analyses.forEach((a, order) => {
+    const list = per[order];
+    for (const [sp, proto] of spellings) {
+      for (let i = a.s.indexOf(sp); i >= 0; i = a.s.indexOf(sp, i + 1)) {
+        const e = i + sp.length;
+        if (list.some((m) => m.start < e && i < m.end)) continue;
+        if (i > 0 && isHanAt(a.s, i - 1) && !boundaries(a.s, i - 4, e + 2).has(i)) continue;
+        // not the start of a longer name: followed by a boundary, a function word, a verb or an honorific
+        if (e < a.s.length && isHanAt(a.s, e) && !L.notInGiven.has(a.s[e]) && !verbPhraseAt(a.s, e) && !afterTitleAt(a.s, e)) continue;
+        list.push({ ...proto, order, segmentId: a.seg.id, start: i, end: e, text: a.text.slice(i, e), roles: [], org: null, strong: false, evidence: 'repeat' });
+      }
+    }
+    list.sort((x, y) => x.start - y.start);
+  });
+  const all = per.flat();
+  if (documentId !== undefined) for (const m of all) m.documentId = documentId;
+  return all;
+}
+
+// ---------------------------------------------------------------- grouping
+
+const pyCache = new Map<string, string[]>();
+function readings(ch: string): string[] {
+  let r = pyCache.get(ch);
+  if (!r) {
+    r = pinyin(ch, { toneType: 'none', type: 'array', multiple: true }) as string[];
+    pyCache.set(ch, r);
+  }
+  return r;
+}
+/** Toneless reading with the usual confusions folded (zh/z, ch/c, sh/s, n/l, en/eng, in/ing, an/ang). */
+function fold(py: string): string {
+  return py
+    .replace(/^([zcs])h/, '$1')
+    .replace(/^n/, 'l')
+    .replace(/^r/, 'l')
+    .replace(/^h(?=u)/, 'f')
+    .replace(/ng$/, 'n');
+}
+function soundsAlike(a: string, b: string): { alike: boolean; exact: boolean } {
+  const ra = readings(a);
+  const rb = readings(b);
+  if (ra.some((x) => rb.includes(x))) return { alike: true, exact: true };
+  const fa = ra.map(fold);
+  return { alike: rb.some((y) => fa.includes(fold(y))), exact: false };
+}
+
+/** S→T over-conversion undone: characters whose Simplified form is itself one of their Traditional candidates (徵 → 征, 餘 → 余). */
+export function restoreOverConversion(t: string): string {
+  let out = '';
+  for (const c of t) {
+    const s = tsChar(c);
+    out += s !== c && !NAME_PLAUSIBLE_T.has(c) && candidatesOf(s).includes(s) ? s : c;
+  }
+  return out;
+}
+
+interface Spelling {
+  text: string;
+  s: string;
+  surnameLen: number;
+  mentions: Mention[];
+  roles: Set<string>;
+  orgs: Set<string>;
+  strong: boolean;
+  glossaryTerm?: string;
+}
+
+export interface EntityGroup {
+  spellings: Spelling[];
+  canonical: string;
+  key: string;
+  reasons: string[];
+  roles: string[];
+}
+
+function spellingsOf(mentions: Mention[]): Spelling[] {
+  const map = new Map<string, Spelling>();
+  for (const m of mentions) {
+    let sp = map.get(m.text);
+    if (!sp) {
+      sp = { text: m.text, s: m.s, surnameLen: m.surnameLen, mentions: [], roles: new Set(), orgs: new Set(), strong: false };
+      map.set(m.text, sp);
+    }
+    sp.mentions.push(m);
+    for (const r of m.roles) sp.roles.add(r);
+    if (m.org) sp.orgs.add(m.org);
+    sp.strong ||= m.strong;
+    sp.glossaryTerm ??= m.glossaryTerm;
+  }
+  return [...map.values()];
+}
+
+function hamming(a: string, b: string): number {
+  if (a.length !== b.length) return Infinity;
+  let d = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) d++;
+  return d;
+}
+
+/** Why two spellings are probably one person, or null. */
+function link(a: Spelling, b: Spelling): string | null {
+  if (a.glossaryTerm && b.glossaryTerm) return a.glossaryTerm === b.glossaryTerm ? 'glossary' : null;
+  if (a.s === b.s) return 'conversion';
+  if (a.s.length !== b.s.length || a.surnameLen !== b.surnameLen) return null;
+  if (a.s.slice(0, a.surnameLen) === b.s.slice(0, b.surnameLen)) {
+    let differ = 0;
+    let alike = true;
+    for (let i = a.surnameLen; i < a.s.length; i++) {
+      if (a.s[i] === b.s[i]) continue;
+      differ++;
+      if (!soundsAlike(a.s[i], b.s[i]).alike) alike = false;
+    }
+    if (differ > 0 && alike) return 'sound';
+  }
+  const sharedUnique = [...a.roles].some((r) => UNIQUE_ROLES.has(r) && b.roles.has(r));
+  if (sharedUnique && hamming(a.s, b.s) === 1) return 'role';
+  return null;
+}
+
+function givenPinyin(sForm: string, surnameLen: number): string {
+  return (pinyin(sForm.slice(surnameLen), { toneType: 'none', type: 'array' }) as string[]).join('');
+}
+
+/**
+ * Canonical spelling of a group. The choice rule:
+ *  1. a glossary term, when a member is a glossary person;
+ *  2. in a Traditional document, when a member X is an S→T over-conversion — its Simplified
+ *     form S(X) differs from X and S(X) is itself a valid Traditional spelling (王徵 → 王征,
+ *     since 征 is one of 征's Traditional forms) — propose S(X): over-conversion by the
+ *     character table is the known failure mode, and the other members (王震) are then
+ *     mishearings of the same name. Characters that are the usual Traditional spelling in
+ *     names (雲, 葉, 傑 …, data/names.ts) are not "restored";
+ *  3. otherwise the most frequent spelling; ties go to one seen with a title, then the earliest.
+ */
+function chooseCanonical(sp: Spelling[], ctx: CheckContext): string {
+  const gl = sp.find((x) => x.glossaryTerm)?.glossaryTerm;
+  if (gl) return ctx.script === 'hans' ? getConverter('t2s').convert(gl) : gl;
+  const byFreq = [...sp].sort(
+    (a, b) => b.mentions.length - a.mentions.length || Number(b.strong) - Number(a.strong) || a.mentions[0].order - b.mentions[0].order || a.mentions[0].start - b.mentions[0].start,
+  );
+  if (ctx.script === 'hant') {
+    for (const x of byFreq) {
+      const r = restoreOverConversion(x.text);
+      if (r !== x.text) return r;
+    }
+  }
+  return byFreq[0].text;
+}
+
+export function groupMentions(mentions: Mention[], ctx: CheckContext): EntityGroup[] {
+  const sps = spellingsOf(mentions);
+  const parent = sps.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const reasons = new Map<number, Set<string>>();
+  for (let i = 0; i < sps.length; i++) {
+    for (let j = i + 1; j < sps.length; j++) {
+      const why = link(sps[i], sps[j]);
+      if (!why) continue;
+      const a = find(i);
+      const b = find(j);
+      parent[a] = b;
+      const set = reasons.get(b) ?? new Set<string>();
+      for (const r of reasons.get(a) ?? []) set.add(r);
+      set.add(why);
+      reasons.set(b, set);
+    }
+  }
+  const groups = new Map<number, Spelling[]>();
+  sps.forEach((sp, i) => {
+    const r = find(i);
+    groups.set(r, [...(groups.get(r) ?? []), sp]);
+  });
+  const out: EntityGroup[] = [];
+  for (const [root, members] of groups) {
+    if (members.length < 2 || !members.some((m) => m.strong)) continue;
+    const canonical = chooseCanonical(members, ctx);
+    const term = members.find((m) => m.glossaryTerm)?.glossaryTerm;
+    // Glossary variants of a glossary person are reported by glossary-forbidden already.
+    if (term && members.every((m) => m.glossaryTerm === term)) continue;
+    const sForm = ctx.script === 'hans' ? canonical : Array.from(canonical, tsChar).join('');
+    const sl = members[0].surnameLen;
+    out.push({
+      spellings: members,
+      canonical,
+      key: `entity:${sForm.slice(0, sl)}:${givenPinyin(sForm, sl)}`,
+      reasons: [...(reasons.get(root) ?? [])],
+      roles: [...new Set(members.flatMap((m) => [...m.roles]))],
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- findings
+
+function describe(g: EntityGroup): string {
+  const parts = g.spellings.map((sp) => `${sp.text} (${sp.mentions.length}×)`).join(', ');
+  const role = g.roles.filter((r) => r !== 'other').map((r) => ROLE_LABEL.get(r) ?? r);
+  const why: string[] = [];
+  for (const sp of g.spellings) {
+    const r = restoreOverConversion(sp.text);
+    if (r !== sp.text) {
+      const diffs = Array.from(sp.text).flatMap((c, i) => (c !== Array.from(r)[i] ? [`${Array.from(r)[i]} → ${c}`] : []));
+      why.push(`${sp.text} looks like the default Simplified→Traditional conversion of ${r} (${diffs.join(', ')})`);
+    }
+  }
+  if (g.reasons.includes('sound')) why.push('the given names sound alike');
+  if (g.reasons.includes('role')) why.push(`they hold the same role${role.length ? ` (${role.join(', ')})` : ''} and differ by one character`);
+  if (g.reasons.includes('conversion')) why.push('they are the same name in Simplified');
+  if (g.reasons.includes('glossary')) why.push('the glossary lists them as one person');
+  const reasons = why.join('; ');
+  return (
+    `Probably one person written ${g.spellings.length} ways: ${parts}${role.length ? `, ${role.join('/')}` : ''}. ` +
+    `${reasons ? reasons[0].toUpperCase() + reasons.slice(1) + '. ' : ''}Use one spelling throughout — suggested: ${g.canonical}.`
+  );
+}
+
+export function groupFindings(groups: EntityGroup[], prefix = ''): Finding[] {
+  const out: Finding[] = [];
+  for (const g of groups) {
+    const ms = g.spellings
+      .flatMap((sp) => sp.mentions)
+      .sort((a, b) => (a.documentId ?? 0) - (b.documentId ?? 0) || a.order - b.order || a.start - b.start);
+    const loc = (m: Mention): Location & { fixes: Finding['fixes'] } => ({
+      segmentId: m.segmentId,
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      ...(m.documentId !== undefined ? { documentId: m.documentId } : {}),
+      fixes: m.text === g.canonical ? [] : [{ start: m.start, end: m.end, replacement: g.canonical }],
+    });
+    const primary = ms.find((m) => m.text !== g.canonical) ?? ms[0];
+    const p = loc(primary);
+    out.push({
+      rule: 'entity-consistency',
+      severity: 'warning',
+      segmentId: p.segmentId,
+      start: p.start,
+      end: p.end,
+      text: p.text,
+      ...(p.documentId !== undefined ? { documentId: p.documentId } : {}),
+      message: describe(g),
+      fixes: p.fixes,
+      group: prefix + g.key,
+      related: ms.filter((m) => m !== primary).map(loc),
+    });
+  }
+  return out;
+}
+
+export function entityFindings(mentions: Mention[], ctx: CheckContext): Finding[] {
+  return groupFindings(groupMentions(mentions, ctx));
+}
+
+/**
+ * Across the documents of a project: spellings of one person that differ between documents,
+ * and one unique role (a company's CEO, CFO …) held by differently named people in two documents.
+ */
+export function projectEntityFindings(perDoc: { documentId: number; mentions: Mention[] }[], ctx: CheckContext): Finding[] {
+  const all = perDoc.flatMap((d) => d.mentions);
+  const groups = groupMentions(all, ctx).filter((g) => {
+    const docs = new Map<number, Set<string>>();
+    for (const sp of g.spellings) for (const m of sp.mentions) docs.set(m.documentId ?? 0, (docs.get(m.documentId ?? 0) ?? new Set()).add(sp.text));
+    const sets = [...docs.values()].map((s) => [...s].sort().join('|'));
+    return docs.size > 1 && new Set(sets).size > 1;
+  });
+  const out = groupFindings(groups, 'project-');
+  const grouped = new Set(groups.flatMap((g) => g.spellings.map((s) => s.text)));
+
+  // Same unique role, different people, in different documents.
+  const holders = new Map<string, Map<string, Mention[]>>(); // role → spelling → mentions with that title
+  for (const m of all) {
+    for (const r of m.roles) {
+      if (!UNIQUE_ROLES.has(r)) continue;
+      const bySp = holders.get(r) ?? new Map<string, Mention[]>();
+      bySp.set(m.text, [...(bySp.get(m.text) ?? []), m]);
+      holders.set(r, bySp);
+    }
+  }
+  for (const [role, bySp] of holders) {
+    const names = [...bySp.keys()];
+    for (let i = 0; i < names.length; i++) {
+      for (let j = i + 1; j < names.length; j++) {
+        const A = bySp.get(names[i])!;
+        const B = bySp.get(names[j])!;
+        if (grouped.has(names[i]) && grouped.has(names[j])) continue;
+        const docsA = new Set(A.map((m) => m.documentId));
+        const docsB = new Set(B.map((m) => m.documentId));
+        if ([...docsA].every((d) => docsB.has(d)) && [...docsB].every((d) => docsA.has(d))) continue; // same documents: not a cross-document difference
+        const orgA = A.find((m) => m.org)?.org;
+        const orgB = B.find((m) => m.org)?.org;
+        if (orgA && orgB && orgA !== orgB) continue; // different companies
+        const a = A[0];
+        const label = ROLE_LABEL.get(role) ?? role;
+        out.push({
+          rule: 'entity-consistency',
+          severity: 'warning',
+          segmentId: a.segmentId,
+          start: a.start,
+          end: a.end,
+          text: a.text,
+          ...(a.documentId !== undefined ? { documentId: a.documentId } : {}),
+          message:
+            `The ${label}${orgA || orgB ? ` of ${orgA || orgB}` : ''} is named ${names[i]} in document ${a.documentId} but ${names[j]} in document ${B[0].documentId}. ` +
+            `Check which spelling is right, or whether the role changed hands between the documents.`,
+          fixes: [],
+          group: `project-role:${role}:${[names[i], names[j]].sort().join('|')}`,
+          related: [...A.slice(1), ...B].map((m) => ({ segmentId: m.segmentId, start: m.start, end: m.end, text: m.text, documentId: m.documentId, fixes: [] })),
+        });
+      }
+    }
+  }
+  return out;
+}

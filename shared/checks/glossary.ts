@@ -1,0 +1,107 @@
+/**
+ * Glossary checks.
+ *  - glossary-forbidden: a variant the glossary rules out (商汤 for 商湯, a misspelt name) is in
+ *    the text; the fix writes the glossary term.
+ *  - glossary-english: the segment uses a glossary term that has an English form, the segment
+ *    has an English rendering, and the English form is not in it.
+ * Terms are matched in the document's script (a Traditional glossary works on a Simplified
+ * document and vice versa, through OpenCC).
+ */
+import { getConverter } from '../text/convert';
+import type { Analysis } from './analysis';
+import type { CheckContext, Finding, GlossaryEntry } from './types';
+
+interface Compiled {
+  entry: GlossaryEntry;
+  term: string;
+  /** the term and every spelling of it that counts as using the term, in the document's script */
+  accepted: string[];
+  forbidden: string[];
+}
+
+const cache = new WeakMap<GlossaryEntry[], Map<string, Compiled[]>>();
+
+function compile(glossary: GlossaryEntry[], ctx: CheckContext): Compiled[] {
+  const key = `${ctx.script}:${ctx.variant}`;
+  let byCtx = cache.get(glossary);
+  const hit = byCtx?.get(key);
+  if (hit) return hit;
+  const conv = ctx.script === 'hans' ? getConverter('t2s') : getConverter(ctx.variant === 'tw' ? 's2tw' : ctx.variant === 'hk' ? 's2hk' : 's2t');
+  const inScript = (x: string) => {
+    const c = conv.convert(x);
+    return c === x ? [x] : [x, c];
+  };
+  const out = glossary
+    .filter((e) => e.term)
+    .map((entry) => {
+      const term = ctx.script === 'hans' ? getConverter('t2s').convert(entry.term) : entry.term;
+      const accepted = [...new Set([entry.term, ...inScript(entry.term)])];
+      // A variant only differing from the term by script is the term in the other script, not a forbidden form.
+      const forbidden = [...new Set(entry.variants.filter(Boolean).filter((v) => !accepted.includes(v)))].sort((a, b) => b.length - a.length);
+      return { entry, term, accepted, forbidden };
+    });
+  if (!byCtx) cache.set(glossary, (byCtx = new Map()));
+  byCtx.set(key, out);
+  return out;
+}
+
+function occurrences(text: string, needle: string): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) out.push(i);
+  return out;
+}
+
+export function glossaryFindings(a: Analysis, ctx: CheckContext, wantForbidden: boolean, wantEnglish: boolean): Finding[] {
+  const glossary = ctx.glossary;
+  if (!glossary?.length) return [];
+  const text = a.text;
+  const out: Finding[] = [];
+  for (const g of compile(glossary, ctx)) {
+    const termSpans = g.accepted.flatMap((t) => occurrences(text, t).map((i) => [i, i + t.length] as const));
+    const variantSpans: [number, number, string][] = [];
+    for (const v of g.forbidden) {
+      for (const i of occurrences(text, v)) {
+        const e = i + v.length;
+        if (termSpans.some(([s, t]) => s <= i && e <= t)) continue; // inside the term itself
+        if (variantSpans.some(([s, t]) => s < e && i < t)) continue; // overlapping a longer variant
+        variantSpans.push([i, e, v]);
+      }
+    }
+    if (wantForbidden) {
+      for (const [s, e, v] of variantSpans) {
+        out.push({
+          rule: 'glossary-forbidden',
+          severity: 'error',
+          segmentId: a.seg.id,
+          start: s,
+          end: e,
+          text: v,
+          message: `${v} is a variant the glossary rules out; write ${g.term}${g.entry.note ? ` (${g.entry.note})` : ''}.`,
+          fixes: [{ start: s, end: e, replacement: g.term }],
+          related: [],
+        });
+      }
+    }
+    const en = g.entry.english?.trim();
+    const english = a.seg.english?.trim();
+    if (wantEnglish && en && english && (termSpans.length || variantSpans.length)) {
+      const norm = (x: string) => x.toLowerCase().replace(/\s+/g, ' ');
+      if (!norm(english).includes(norm(en))) {
+        const [s, e] = termSpans[0] ?? variantSpans[0];
+        out.push({
+          rule: 'glossary-english',
+          severity: 'warning',
+          segmentId: a.seg.id,
+          start: s,
+          end: e,
+          text: text.slice(s, e),
+          message: `The glossary gives “${en}” for ${g.term}, but the English rendering of this segment does not use it. Write “${en}” there.`,
+          fixes: [],
+          related: [],
+        });
+      }
+    }
+  }
+  return out;
+}

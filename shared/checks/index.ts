@@ -1,0 +1,180 @@
+/**
+ * Review checks: pure functions from segments to findings.
+ *
+ *   runChecks(segments, ctx)            the whole document (furniture segments skipped)
+ *   checkSegment(segment, ctx)          incremental: the per-segment rules for one changed segment
+ *   runProjectEntityCheck(docs, ctx)    entity consistency across the documents of a project
+ *
+ * Grouped findings (entity groups, the document's half-width punctuation, a variant pair,
+ * a quantity stated twice) carry a `group` key and list their other locations in `related`.
+ * checkSegment returns the segment's half-width punctuation as one finding with the same
+ * group key ('halfwidth-punctuation') that runChecks uses for the document-wide one, so a
+ * caller can merge by key.
+ */
+import { analyse, Analysis } from './analysis';
+import { documentMentions, entityFindings, findMentions, projectEntityFindings } from './entities';
+import { ambiguityFindings, simplifiedFindings, variantMixingFindings } from './conversion';
+import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
+import { glossaryFindings } from './glossary';
+import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
+import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
+
+export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
+
+export const RULES: RuleInfo[] = [
+  {
+    id: 'entity-consistency',
+    title: 'Name spelled inconsistently',
+    scope: 'document',
+    description:
+      'Person names found next to role titles (CFO, 董事長), honorifics (先生) or speech verbs (表示, 介紹), or from the glossary, grouped when they are probably one person written differently: the same name in Simplified (a conversion variant), the same surname with a given name that sounds alike, or one character apart in the same role. One finding per group, with every location. Across a project, also the same role held by differently named people in two documents.',
+  },
+  {
+    id: 'conversion-ambiguity',
+    title: 'Ambiguous Simplified→Traditional conversion',
+    scope: 'segment',
+    description:
+      'Characters whose Simplified form has several Traditional forms (征 → 徵/征, 云 → 雲/云). Ranked: error where OpenCC’s usage notes give another form for the word; warning in a person’s name, against OpenCC’s phrase list, or where the phrase OpenCC matched cuts across a word; info (a lens) where the character table’s default was used unconfirmed. Suggests the alternatives.',
+  },
+  {
+    id: 'simplified-in-traditional',
+    title: 'Simplified character in Traditional text',
+    scope: 'segment',
+    description: 'Simplified-only characters left in a Traditional document, or a whole segment in Simplified. Suggests the Traditional form in context.',
+  },
+  {
+    id: 'variant-mixing',
+    title: 'Variant forms mixed',
+    scope: 'document',
+    description: 'One document using two forms of one character (爲/為, 戶/户, 裏/裡); the minority form is reported with a fix to the majority form.',
+  },
+  {
+    id: 'number-format',
+    title: 'Malformed number',
+    scope: 'segment',
+    description: 'Digit groups not in threes, a decimal comma, five or more digits before 萬/億, absurdly long digit runs, mixed full/half-width digits.',
+  },
+  {
+    id: 'number-mismatch',
+    title: 'Number differs from its counterpart',
+    scope: 'document',
+    description:
+      'Numbers present on one side and missing or different on the other, against the English rendering or the original source (萬/億/百分之/個百分點 normalised); and one quantity stated twice in a document with different values. checkSegment runs the parallel comparison; runChecks adds the document-wide one.',
+  },
+  {
+    id: 'glossary-forbidden',
+    title: 'Glossary variant used',
+    scope: 'segment',
+    description: 'A spelling the glossary rules out; the fix writes the glossary term.',
+  },
+  {
+    id: 'glossary-english',
+    title: 'Glossary English form missing',
+    scope: 'segment',
+    description: 'The segment uses a glossary term with an English form, but its English rendering does not contain that form.',
+  },
+  {
+    id: 'halfwidth-punctuation',
+    title: 'Half-width punctuation in Chinese text',
+    scope: 'segment',
+    description: 'ASCII punctuation used in Chinese text (not in English phrases, numbers, times or URLs). One finding per document with a fix at every place (fix all).',
+  },
+  {
+    id: 'unbalanced-brackets',
+    title: 'Unbalanced brackets or quotes',
+    scope: 'document',
+    description: '「」『』（）“”《》【】〈〉 that do not pair up within a paragraph.',
+  },
+  {
+    id: 'doubled',
+    title: 'Doubled word or punctuation',
+    scope: 'segment',
+    description: 'Repeated punctuation (，，), a doubled function word (的的) or a repeated word (我們我們); normal reduplication (天天, 研究研究, 一個一個) is left alone.',
+  },
+  {
+    id: 'stray-space',
+    title: 'Stray space',
+    scope: 'segment',
+    description: 'A space inside a Chinese word or name.',
+  },
+];
+
+const SEGMENT_RULES = new Set<RuleId>(RULES.filter((r) => r.scope === 'segment').map((r) => r.id));
+
+function wants(ctx: CheckContext): (r: RuleId) => boolean {
+  const only = ctx.rules ? new Set(ctx.rules) : null;
+  return (r) => !only || only.has(r);
+}
+
+/** The per-segment rules on one analysed segment (mentions: the document's, for name positions). */
+function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boolean, mentions: ReturnType<typeof findMentions> | null): Finding[] {
+  const out: Finding[] = [];
+  if (want('conversion-ambiguity')) out.push(...ambiguityFindings(a, mentions ?? findMentions(a, 0, ctx.glossary), ctx));
+  if (want('simplified-in-traditional')) out.push(...simplifiedFindings(a, ctx));
+  if (want('number-format')) out.push(...numberFormatFindings(a));
+  if (want('glossary-forbidden') || want('glossary-english')) out.push(...glossaryFindings(a, ctx, want('glossary-forbidden'), want('glossary-english')));
+  if (want('halfwidth-punctuation')) out.push(...halfwidthFindings(a, ctx));
+  if (want('doubled')) out.push(...doubledFindings(a));
+  if (want('stray-space')) out.push(...straySpaceFindings(a));
+  return out;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function sortFindings(findings: Finding[], order: Map<number, number>): Finding[] {
+  return findings.sort(
+    (x, y) => (order.get(x.segmentId) ?? 0) - (order.get(y.segmentId) ?? 0) || x.start - y.start || SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || x.rule.localeCompare(y.rule),
+  );
+}
+
+/** Every rule over a whole document. Furniture segments (share buttons, bylines, duplicates…) are skipped. */
+export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[] {
+  const want = wants(ctx);
+  const content = segments.filter((s) => !s.furniture);
+  const analyses = [...analyse(content, ctx).values()];
+  const needMentions = want('entity-consistency') || want('conversion-ambiguity');
+  const mentions = needMentions ? documentMentions(analyses, ctx.glossary) : [];
+  const bySegment = new Map<number, typeof mentions>();
+  for (const m of mentions) bySegment.set(m.segmentId, [...(bySegment.get(m.segmentId) ?? []), m]);
+
+  const out: Finding[] = [];
+  const halfwidth: Finding[] = [];
+  for (const a of analyses) {
+    for (const f of segmentRules(a, ctx, want, bySegment.get(a.seg.id) ?? [])) (f.rule === 'halfwidth-punctuation' ? halfwidth : out).push(f);
+    if (want('number-mismatch')) out.push(...parallelNumberFindings(a));
+  }
+  out.push(...mergeHalfwidth(halfwidth));
+  if (want('entity-consistency')) out.push(...entityFindings(mentions, ctx));
+  if (want('variant-mixing')) out.push(...variantMixingFindings(analyses, ctx));
+  if (want('number-mismatch')) out.push(...repeatedQuantityFindings(analyses));
+  if (want('unbalanced-brackets')) out.push(...bracketFindings(analyses));
+  return sortFindings(out, new Map(content.map((s, i) => [s.id, i])));
+}
+
+/**
+ * Incremental: the segment-scope rules (and the parallel-number comparison) for one segment,
+ * e.g. after an edit. Document-scope rules (entity groups, variant mixing, brackets, repeated
+ * quantities) need runChecks. A furniture segment has no findings.
+ */
+export function checkSegment(segment: CheckSegment, ctx: CheckContext): Finding[] {
+  if (segment.furniture) return [];
+  const want = wants(ctx);
+  const a = new Analysis(segment, ctx);
+  const out = segmentRules(a, ctx, (r) => SEGMENT_RULES.has(r) && want(r), null);
+  if (want('number-mismatch')) out.push(...parallelNumberFindings(a));
+  for (const f of out) if (f.rule === 'halfwidth-punctuation') Object.assign(f, mergeHalfwidth([f])[0]);
+  return sortFindings(out, new Map([[segment.id, 0]]));
+}
+
+/**
+ * Entity consistency across the documents of a project: one person spelled differently in
+ * different documents, and a unique role (a company's CEO, CFO…) held by differently named
+ * people in two documents. Locations carry their documentId.
+ */
+export function runProjectEntityCheck(docs: { documentId: number; segments: CheckSegment[] }[], ctx: CheckContext): Finding[] {
+  const perDoc = docs.map((d) => {
+    const analyses = [...analyse(d.segments.filter((s) => !s.furniture), ctx).values()];
+    return { documentId: d.documentId, mentions: documentMentions(analyses, ctx.glossary, d.documentId) };
+  });
+  return projectEntityFindings(perDoc, ctx);
+}

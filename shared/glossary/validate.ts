@@ -1,0 +1,86 @@
+/**
+ * Normalising and checking glossary entries (pure): the same rules for the form,
+ * the API, CSV and TBX imports.
+ */
+import { JiaoduiError } from '../errors';
+import { GLOSSARY_TYPES, MAX_ENGLISH_LENGTH, MAX_NOTE_LENGTH, MAX_TERM_LENGTH, MAX_VARIANTS, type GlossaryFields, type GlossaryTypeT } from './schemas';
+
+export interface RawFields {
+  term: string;
+  variants?: readonly string[];
+  type?: string;
+  note?: string;
+  english?: string;
+}
+
+// Control characters (line breaks included) and the CSV variant separator cannot be part of a term.
+const BAD_TERM_CHAR = /[\u0000-\u001f\u007f-\u009f|\u2028\u2029]/u;
+
+function invalid(where: string | undefined, message: string): JiaoduiError {
+  return new JiaoduiError('invalid-input', where ? `${where}: ${message}` : message);
+}
+
+/** Map a type as written in a file or form (any case, US spelling) to ours. */
+export function parseGlossaryType(value: string, where?: string): GlossaryTypeT {
+  const v = value.trim().toLowerCase();
+  if (v === '') return 'term';
+  if (v === 'organization' || v === 'org') return 'organisation';
+  if ((GLOSSARY_TYPES as readonly string[]).includes(v)) return v as GlossaryTypeT;
+  throw invalid(where, `unknown type "${value}" (use ${GLOSSARY_TYPES.join(', ')})`);
+}
+
+function checkTerm(value: string, what: string, where: string | undefined): void {
+  if (value.length > MAX_TERM_LENGTH) throw invalid(where, `${what} "${value.slice(0, 20)}…" is longer than ${MAX_TERM_LENGTH} characters`);
+  const bad = BAD_TERM_CHAR.exec(value);
+  if (bad) {
+    const shown = bad[0] === '|' ? '“|” (it separates variants)' : `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw invalid(where, `${what} "${value}" contains ${shown}`);
+  }
+}
+
+/**
+ * Trim, drop empty and repeated variants, check lengths and characters. Throws
+ * 'invalid-input' naming `where` (a file line or element) when given.
+ */
+export function normalizeFields(raw: RawFields, where?: string): GlossaryFields {
+  const term = raw.term.trim();
+  if (!term) throw invalid(where, 'the term is empty');
+  checkTerm(term, 'the term', where);
+  const variants: string[] = [];
+  for (const v0 of raw.variants ?? []) {
+    const v = v0.trim();
+    if (!v || variants.includes(v)) continue;
+    checkTerm(v, 'the variant', where);
+    if (v === term) throw invalid(where, `the variant "${v}" is the term itself`);
+    variants.push(v);
+  }
+  if (variants.length > MAX_VARIANTS) throw invalid(where, `"${term}" has ${variants.length} variants; at most ${MAX_VARIANTS} are allowed`);
+  const note = (raw.note ?? '').trim();
+  if (note.length > MAX_NOTE_LENGTH) throw invalid(where, `the note of "${term}" is longer than ${MAX_NOTE_LENGTH} characters`);
+  const english = (raw.english ?? '').trim();
+  if (english.length > MAX_ENGLISH_LENGTH) throw invalid(where, `the English rendering of "${term}" is longer than ${MAX_ENGLISH_LENGTH} characters`);
+  if (/[\r\n]/.test(english)) throw invalid(where, `the English rendering of "${term}" contains a line break`);
+  return { term, variants, type: parseGlossaryType(raw.type ?? '', where), note, english };
+}
+
+export interface TermsOf {
+  term: string;
+  variants: readonly string[];
+}
+
+/**
+ * Why `entry` cannot sit next to `others` in the same scope, or null. A term may appear
+ * once; a variant may be neither another entry's term nor another entry's variant, and
+ * a term may not be another entry's variant (applying the glossary would be ambiguous).
+ */
+export function glossaryConflict(entry: TermsOf, others: readonly TermsOf[]): string | null {
+  for (const o of others) {
+    if (o.term === entry.term) return `"${entry.term}" is already in this glossary`;
+    if (o.variants.includes(entry.term)) return `"${entry.term}" is listed as a wrong variant of "${o.term}"`;
+    for (const v of entry.variants) {
+      if (v === o.term) return `the variant "${v}" is itself a term of this glossary`;
+      if (o.variants.includes(v)) return `the variant "${v}" is already a variant of "${o.term}"`;
+    }
+  }
+  return null;
+}
