@@ -24,6 +24,8 @@ export const COMMANDS = [
   { id: 'edit.redo', menu: 'edit', label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z' },
   { id: 'edit.find', menu: 'edit', label: 'Find in All Documents…', accelerator: 'CmdOrCtrl+F' },
   { id: 'edit.goto', menu: 'edit', label: 'Go to Segment…', accelerator: 'CmdOrCtrl+G' },
+  { id: 'edit.replace', menu: 'edit', label: 'Find and Replace…', accelerator: 'CmdOrCtrl+H' },
+  { id: 'glossary.open', menu: 'edit', label: 'Glossary…' },
   { id: 'segment.edit', menu: 'segment', label: 'Edit Segment', accelerator: 'Enter' },
   { id: 'segment.approve', menu: 'segment', label: 'Approve Segment', accelerator: 'CmdOrCtrl+Enter' },
   { id: 'segment.unreview', menu: 'segment', label: 'Mark Segment Unreviewed', accelerator: 'CmdOrCtrl+Shift+Enter' },
@@ -34,6 +36,8 @@ export const COMMANDS = [
   { id: 'segment.next', menu: 'segment', label: 'Next Segment', accelerator: 'Down' },
   { id: 'segment.previous', menu: 'segment', label: 'Previous Segment', accelerator: 'Up' },
   { id: 'segment.nextUnreviewed', menu: 'segment', label: 'Next Unreviewed Segment', accelerator: 'Alt+Down' },
+  { id: 'segment.nextAttention', menu: 'segment', label: 'Next Segment Needing Attention', accelerator: 'F8' },
+  { id: 'segment.comment', menu: 'segment', label: 'Comment on Selection…', accelerator: 'Alt+C' },
   { id: 'view.palette', menu: 'view', label: 'Command Palette…', accelerator: 'CmdOrCtrl+K' },
   { id: 'view.theme.system', menu: 'view', label: 'Theme: Follow System' },
   { id: 'view.theme.light', menu: 'view', label: 'Theme: Light' },
@@ -43,6 +47,8 @@ export const COMMANDS = [
   { id: 'view.zoomReset', menu: 'view', label: 'Actual Size', accelerator: 'CmdOrCtrl+0' },
   { id: 'view.language', menu: 'view', label: 'Switch Language (English / 繁體中文)' },
   { id: 'view.findings', menu: 'view', label: 'Show Findings (Checks)', accelerator: 'CmdOrCtrl+Shift+F' },
+  { id: 'view.annotations', menu: 'view', label: 'Show Annotations', accelerator: 'Alt+A' },
+  { id: 'view.changelog', menu: 'view', label: 'Document Change Log…', accelerator: 'Alt+L' },
   { id: 'help.shortcuts', menu: 'help', label: 'Keyboard Shortcuts', accelerator: 'F1' },
 ] as const satisfies readonly CommandSpec[];
 

@@ -20,6 +20,7 @@ import { ReviewGrid } from './components/ReviewGrid';
 import { SearchPanel } from './components/SearchPanel';
 import { HistoryPanel } from './components/HistoryPanel';
 import { FindingsPanel } from './components/FindingsPanel';
+import { GlossaryPanel } from './components/GlossaryPanel';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { CommandPalette } from './components/CommandPalette';
@@ -32,9 +33,11 @@ import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { AuthorDialog } from './components/AuthorDialog';
 import { DropOverlay } from './components/DropOverlay';
 import { EmptyState } from './components/EmptyState';
+import { useReviewWorkflow } from './state/useReviewWorkflow';
+import { DecorContext } from './state/decor';
 
 type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | null;
-type Panel = 'search' | 'history' | null | 'findings';
+type Panel = 'search' | 'history' | null | 'findings' | 'glossary' | 'replace' | 'annotations';
 const SIDEBAR_KEY = 'jiaodui.sidebar';
 
 export function App() {
@@ -63,6 +66,9 @@ export function App() {
   const [trashOpen, setTrashOpen] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const openShortcuts = useCallback(() => setDialog('shortcuts'), []);
+  // Review workflow: filters, annotations, find and replace, repetitions, change log (state/useReviewWorkflow.tsx).
+  const wf = useReviewWorkflow({ review, toasts, locale, panel, setPanel, openShortcuts });
   const [importQueue, setImportQueue] = useState<(ImportSource & { key: number })[]>([]);
   const importKey = useRef(0);
   const enqueue = useCallback((sources: ImportSource[]) => {
@@ -251,6 +257,7 @@ export function App() {
     'edit.redo': () => void actions.undoRedo('redo'),
     'edit.find': focusSearch,
     'edit.goto': needDoc(() => setDialog('goto')),
+    'glossary.open': needDoc(() => setPanel((p) => (p === 'glossary' ? null : 'glossary'))),
     'segment.edit': needDoc(() => actions.startEdit()),
     'segment.approve': needDoc(() => void actions.setStatus('approved')),
     'segment.unreview': needDoc(() => void actions.setStatus('unreviewed')),
@@ -274,6 +281,11 @@ export function App() {
     'view.language': switchLocale,
     'view.findings': needDoc(() => setPanel((p) => (p === 'findings' ? null : 'findings'))),
     'help.shortcuts': () => setDialog('shortcuts'),
+    'edit.replace': needDoc(wf.handlers['edit.replace']),
+    'segment.nextAttention': needDoc(wf.handlers['segment.nextAttention']),
+    'segment.comment': needDoc(wf.handlers['segment.comment']),
+    'view.annotations': needDoc(wf.handlers['view.annotations']),
+    'view.changelog': needDoc(wf.handlers['view.changelog']),
   };
   useCommands(handlers, shell);
   const run = (id: keyof CommandHandlers) => handlers[id]();
@@ -301,6 +313,8 @@ export function App() {
           onPaste={() => run('file.paste')}
           onExport={doc ? () => run('file.export') : null}
           onPalette={() => run('view.palette')}
+          onGlossary={doc ? () => run('glossary.open') : null}
+          glossaryOpen={panel === 'glossary'}
         />
         <div className="workspace">
           {sidebarOpen && (
@@ -321,7 +335,10 @@ export function App() {
             {doc ? (
               <>
                 <DocumentHeader doc={doc} />
-                <ReviewGrid key={doc.id} doc={doc} segments={segments} selection={selection} editing={editing} zoom={prefs.zoom} actions={actions} />
+                {wf.filterBar}
+                <DecorContext.Provider value={wf.decor}>
+                  <ReviewGrid key={doc.id} doc={doc} segments={segments} selection={selection} editing={editing} zoom={prefs.zoom} actions={actions} rows={wf.rows} />
+                </DecorContext.Provider>
               </>
             ) : (
               <EmptyState loading={!booted || review.loading} onImport={() => run('file.import')} onPaste={() => run('file.paste')} />
@@ -348,9 +365,24 @@ export function App() {
               onClose={() => setPanel(null)}
             />
           )}
-          {panel === 'history' && selected && (
-            <HistoryPanel segmentId={selected.id} number={selection.index + 1} version={review.changeCount} onError={toasts.fail} onClose={() => setPanel(null)} />
+          {panel === 'glossary' && doc && (
+            <GlossaryPanel
+              key={doc.id}
+              doc={doc}
+              onChange={(r) => actions.applyChange(r, { selectChanged: true })}
+              onRerendered={async () => {
+                const [fresh, undo] = await Promise.all([client.getSegments({ documentId: doc.id }), client.undoState({ projectId: doc.projectId })]);
+                await actions.applyChange({ operationId: null, segments: fresh, removedSegmentIds: [], undo });
+              }}
+              notify={toasts.notify}
+              onError={toasts.fail}
+              onClose={() => setPanel(null)}
+            />
           )}
+          {panel === 'history' && selected && (
+            <HistoryPanel segmentId={selected.id} number={selection.index + 1} version={review.changeCount} {...wf.historyProps} onError={toasts.fail} onClose={() => setPanel(null)} />
+          )}
+          {wf.sidePanel}
         </div>
         <StatusBar
           doc={doc}
@@ -379,6 +411,7 @@ export function App() {
           }}
         />
         {dragging && <DropOverlay />}
+        {wf.overlays}
 
         {importQueue.length > 0 && (
           <ImportDialog

@@ -25,7 +25,7 @@ function inEnglishRun(text: string, i: number): boolean {
   let b = i + 1;
   while (a > 0 && !isCjkAt(text, a - 1)) a--;
   while (b < text.length && !isCjkAt(text, b)) b++;
-  return /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(text.slice(a, b));
+  return /[A-Za-z]{2,}[,;:]?\s+[A-Za-z]{2,}/.test(text.slice(a, b));
 }
 
 export function halfwidthFindings(a: Analysis, ctx: CheckContext): Finding[] {
@@ -53,7 +53,7 @@ export function halfwidthFindings(a: Analysis, ctx: CheckContext): Finding[] {
     }
     if (c === '.') {
       // a full stop after Chinese; `...` after Chinese is an ellipsis
-      if (!(p >= 0 && isCjkAt(text, p) && p === i - 1)) continue;
+      if (!(p === i - 1 && p >= 0 && (isCjkAt(text, p) || ((text[p] === '"' || text[p] === ')') && isCjkAt(text, p - 1))))) continue;
       let e = i;
       while (text[e] === '.') e++;
       if (e - i >= 2) {

@@ -9,6 +9,8 @@ import { useClient } from '../state/client';
 import { useI18n } from '../i18n';
 
 type SeverityFilter = 'all' | 'error' | 'warning' | 'info';
+/** Locations listed per finding before “+N more” (a punctuation group can have hundreds). */
+const LOCATIONS_SHOWN = 8;
 
 export interface FindingsPanelProps {
   doc: DocumentMeta;
@@ -39,9 +41,14 @@ export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose
   const [dismissing, setDismissing] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const [titles, setTitles] = useState<Record<string, string>>({});
+  const [ruleOrder, setRuleOrder] = useState<string[]>([]);
+  const [expanded, setExpanded] = useState<Set<number>>(new Set());
 
   useEffect(() => {
-    client.listRules({}).then((rules) => setTitles(Object.fromEntries(rules.map((r) => [r.id, r.title]))), onError);
+    client.listRules({}).then((rules) => {
+      setTitles(Object.fromEntries(rules.map((r) => [r.id, r.title])));
+      setRuleOrder(rules.map((r) => r.id));
+    }, onError);
   }, [client, onError]);
 
   const run = useCallback(async () => {
@@ -64,13 +71,13 @@ export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose
     client.listFindings({ documentId: doc.id }).then(setReport, onError);
   }, [client, doc.id, version, onError]);
 
-  const shown = useMemo(
-    () =>
-      (report?.findings ?? []).filter(
-        (f) => (showDismissed || !f.dismissedReason) && (severity === 'all' || f.severity === severity) && (rule === 'all' || f.rule === rule),
-      ),
-    [report, severity, rule, showDismissed],
-  );
+  // Most severe first; within a severity, in the order the rules are listed (names first).
+  const shown = useMemo(() => {
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    return (report?.findings ?? [])
+      .filter((f) => (showDismissed || !f.dismissedReason) && (severity === 'all' || f.severity === severity) && (rule === 'all' || f.rule === rule))
+      .sort((a, b) => rank[a.severity] - rank[b.severity] || ruleOrder.indexOf(a.rule) - ruleOrder.indexOf(b.rule) || a.segmentIndex - b.segmentIndex);
+  }, [report, severity, rule, showDismissed, ruleOrder]);
 
   const fix = async (f: StoredFinding, scope: 'one' | 'group') => {
     try {
@@ -141,15 +148,20 @@ export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose
         {shown.map((f) => (
           <li key={f.id} className={`finding sev-${f.severity}${f.dismissedReason ? ' is-dismissed' : ''}`} data-testid="finding" data-rule={f.rule}>
             <div className="finding-head">
-              <span className={`sev-dot sev-${f.severity}`} aria-label={t(`findings.sev.${f.severity}`)} />
+              <span className={`sev-dot sev-${f.severity}`} role="img" aria-label={t(`findings.sev.${f.severity}`)} />
               <span className="finding-rule">{titles[f.rule] ?? f.rule}</span>
             </div>
             <div className="finding-locs">
-              {[f, ...f.related].map((l) => (
+              {[f, ...f.related].slice(0, expanded.has(f.id) ? undefined : LOCATIONS_SHOWN).map((l) => (
                 <button key={l.findingId} type="button" className="loc-btn" onClick={() => onJump(l.segmentIndex)} title={t('findings.jump')}>
                   <span className="muted">#{formatNumber(l.segmentIndex + 1)}</span> <Quote f={l} />
                 </button>
               ))}
+              {f.related.length + 1 > LOCATIONS_SHOWN && !expanded.has(f.id) && (
+                <button type="button" className="loc-btn loc-more" onClick={() => setExpanded((s) => new Set(s).add(f.id))}>
+                  {t('findings.more', { count: formatNumber(f.related.length + 1 - LOCATIONS_SHOWN) })}
+                </button>
+              )}
             </div>
             <p className="finding-msg">{f.message}</p>
             {f.dismissedReason ? (

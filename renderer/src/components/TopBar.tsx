@@ -17,6 +17,9 @@ export interface TopBarProps {
   onPaste: () => void;
   onExport: (() => void) | null;
   onPalette: () => void;
+  /** toggle the glossary panel (null: no document open) */
+  onGlossary?: (() => void) | null;
+  glossaryOpen?: boolean;
 }
 
 export const TopBar = forwardRef<HTMLInputElement, TopBarProps>(function TopBar(p, searchRef) {
@@ -98,6 +101,18 @@ export const TopBar = forwardRef<HTMLInputElement, TopBarProps>(function TopBar(
         <button type="button" className="btn btn-quiet" onClick={p.onExport ?? undefined} disabled={!p.onExport} title={formatAccelerator('CmdOrCtrl+E')} data-testid="export-button">
           {t('topbar.export')}
         </button>
+        {p.onGlossary !== undefined && (
+          <button
+            type="button"
+            className="btn btn-quiet"
+            onClick={p.onGlossary ?? undefined}
+            disabled={!p.onGlossary}
+            aria-pressed={!!p.glossaryOpen}
+            data-testid="glossary-button"
+          >
+            {t('topbar.glossary')}
+          </button>
+        )}
         <button type="button" className="btn btn-quiet btn-palette" onClick={p.onPalette} data-testid="palette-button">
           {t('topbar.commands')} <kbd className="kbd">{formatAccelerator('CmdOrCtrl+K')}</kbd>
         </button>

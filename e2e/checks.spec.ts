@@ -1,0 +1,43 @@
+/**
+ * Checks in the browser: the findings panel lists the 王震/王徵 name group on the sample,
+ * and applying the suggested 王征 fixes both segments in one undoable step.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { api, expect, MOD, ROOT, test } from './fixtures';
+import type { ImportResult } from '../shared/domain/schemas';
+
+test('the findings panel groups 王震 and 王徵; one click fixes both; undo restores', async ({ page, server }) => {
+  const data = readFileSync(join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt')).toString('base64');
+  const imported = await api<ImportResult>(server, 'importDocument', { fileName: 'checks-sample.txt', data, projectName: 'Checks e2e' });
+  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), imported.documentId);
+  await page.goto(server.url);
+  await expect(page.getByTestId('grid')).toBeVisible();
+
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  const panel = page.getByTestId('findings-panel');
+  await expect(panel).toBeVisible();
+  const group = panel.locator('[data-testid="finding"][data-rule="entity-consistency"]').filter({ hasText: '王震' });
+  await expect(group).toHaveCount(1);
+  await expect(group).toContainText('王徵');
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'findings.png') });
+
+  const axe = await new AxeBuilder({ page }).include('[data-testid="findings-panel"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
+
+  await group.getByTestId('fix-all').click();
+  await expect(group).toHaveCount(0);
+  const segments = await api<{ text: string; status: string }[]>(server, 'getSegments', { documentId: imported.documentId });
+  const fixed = segments.filter((s) => s.text.includes('王征'));
+  expect(fixed).toHaveLength(2);
+  expect(segments.some((s) => s.text.includes('王震') || s.text.includes('王徵'))).toBe(false);
+  await expect(page.locator('[role="row"] ins').filter({ hasText: '征' }).first()).toBeVisible();
+
+  await page.keyboard.press('Escape');
+  await page.getByTestId('grid').focus();
+  await page.keyboard.press(`${MOD}+z`);
+  await expect
+    .poll(async () => (await api<{ text: string }[]>(server, 'getSegments', { documentId: imported.documentId })).filter((s) => s.text.includes('王征')).length)
+    .toBe(0);
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks, checkSegment } from './index';
+import { chineseNumeral, chineseQuantities, englishQuantities } from './numbers';
+import { HANS, HANT, byRule, segs } from './testkit';
+import type { CheckSegment } from './types';
+
+const fmt = (text: string) => byRule(runChecks(segs(text), { ...HANT, rules: ['number-format'] }), 'number-format');
+const summary = (text: string) => fmt(text).map((f) => [f.text, f.severity, f.fixes[0]?.replacement ?? null]);
+
+describe('number-format', () => {
+  it('flags digit groups not in threes', () => {
+    expect(summary('收入爲12,34,567元。')).toEqual([['12,34,567', 'error', '1,234,567']]);
+    expect(summary('員工1,2345人。')).toEqual([['1,2345', 'error', '12,345']]);
+    expect(summary('共1234,567股。')).toEqual([['1234,567', 'error', '1,234,567']]);
+  });
+
+  it('flags a decimal comma', () => {
+    expect(summary('收入爲3,5億元。')).toEqual([['3,5', 'error', '3.5']]);
+    expect(summary('增長了12,5%。')).toEqual([['12,5', 'error', '12.5']]);
+    expect(summary('價格爲1.234,5元。')).toEqual([['1.234,5', 'error', '1234.5']]);
+  });
+
+  it('flags five or more digits before 萬/億', () => {
+    expect(summary('投資12000萬元。')).toEqual([['12000萬', 'warning', '1.2億']]);
+    expect(summary('市值50000億。')).toEqual([['50000億', 'warning', '5萬億']]);
+  });
+
+  it('flags absurdly long digit runs given as quantities, and mixed-width digits', () => {
+    expect(summary('收入爲45000000000000000元。').map((x) => x[1])).toEqual(['warning']);
+    expect(summary('共１2個。')).toEqual([['１2', 'warning', '12']]);
+  });
+
+  it('is quiet on a correct control text with many numbers', () => {
+    const control = [
+      '公司2023年收入爲1,234.5萬元,按年增長12.5%,毛利率達到45%。',
+      '員工人數3,200人,較2022年增加1.5%;每股派息0.35元,派息率30%。',
+      '第3季度收入爲5.6億,佔全年的27%,較上季上升3個百分點,百分之五十來自海外。',
+      '截至2023.12.31,現金及等價物爲128.3億元,市值約1.2萬億港元。',
+      '股票代碼(00020),電話21234567,會議於15:58開始,見圖3。',
+      '增長強勁1。算力突破了12000P,未來1-2年翻一番,23-28年複合增長50%,大概佔到3/4。',
+      '分別爲3,5,8個;2022,2023兩年;GPT4和A100芯片;2.0時代。',
+    ];
+    const f = runChecks(segs(...control), { ...HANT, rules: ['number-format', 'number-mismatch'] });
+    expect(f).toEqual([]);
+  });
+});
+
+describe('quantities', () => {
+  it('normalises Chinese magnitudes and percentages', () => {
+    expect(chineseQuantities('收入爲11.8億,上升200%,佔3個百分點,百分之五十。').map((q) => [q.value, q.kind])).toEqual([
+      [1.18e9, 'num'],
+      [200, 'pct'],
+      [3, 'pp'],
+      [50, 'pct'],
+    ]);
+    expect(chineseNumeral('三十五')).toBe(35);
+    expect(chineseNumeral('十二點五')).toBe(12.5);
+  });
+
+  it('skips footnote markers, exhibit numbers and ordinals', () => {
+    expect(chineseQuantities('增長強勁1。見圖3,第2季度,附註5').map((q) => q.raw)).toEqual([]);
+    expect(englishQuantities('See Exhibit 3 and Figure 4; in Q3 the GPT4 model').map((q) => q.raw)).toEqual([]);
+  });
+
+  it('reads English numbers', () => {
+    expect(englishQuantities('RMB1.18 billion, up 200% year on year, 3 percentage points, three times, 45,000 GPUs').map((q) => [q.value, q.kind])).toEqual([
+      [1.18e9, 'num'],
+      [200, 'pct'],
+      [3, 'pp'],
+      [3, 'num'],
+      [45000, 'num'],
+    ]);
+  });
+});
+
+describe('number-mismatch', () => {
+  const seg = (text: string, extra: Partial<CheckSegment>): CheckSegment => ({ id: 1, text, furniture: null, speaker: null, ...extra });
+  const mismatch = (s: CheckSegment) => checkSegment(s, HANT).filter((f) => f.rule === 'number-mismatch');
+
+  it('accepts an English rendering with the same numbers in another notation', () => {
+    expect(mismatch(seg('生成式AI去年收入爲11.8億,按年上升200%,佔總收入比例提升到35%。', { english: 'Generative AI revenue last year was RMB1.18 billion, up 200% year on year, rising to 35% of total revenue.' }))).toEqual([]);
+    expect(mismatch(seg('上線的GPU數量達到了45000個,增長三倍。', { english: 'The number of GPUs online reached 45,000, up three times.' }))).toEqual([]);
+    expect(mismatch(seg('毛利率上升3個百分點至百分之五十。', { english: 'Gross margin rose 3 percentage points to 50%.' }))).toEqual([]);
+    expect(mismatch(seg('收入爲11.8億。', { english: 'Revenue was RMB1.2 billion.' }))).toEqual([]); // rounded in translation
+    expect(mismatch(seg('收入增長強勁1。', { english: 'Revenue grew strongly.' }))).toEqual([]); // footnote marker
+    expect(mismatch(seg('在24年,我們會持續投入。', { english: 'In 2024 we will keep investing.' }))).toEqual([]);
+  });
+
+  it('flags a number that differs from the English', () => {
+    const f = mismatch(seg('去年收入爲11.8億,按年上升200%。', { english: 'Revenue was RMB12.8 billion last year, up 200%.' }));
+    expect(f.map((x) => [x.text, x.severity])).toEqual([['11.8億', 'warning']]);
+    expect(f[0].message).toContain('12.8 billion');
+    expect(f[0].fixes).toEqual([]);
+  });
+
+  it('flags numbers missing on either side', () => {
+    const f = mismatch(seg('收入爲11.8億,上升200%,利潤3億。', { english: 'Revenue was RMB1.18 billion.' }));
+    expect(f.map((x) => x.text)).toEqual(['200%', '3億']);
+    const g = mismatch(seg('收入爲11.8億。', { english: 'Revenue was RMB1.18 billion, up 200%.' }));
+    expect(g.map((x) => x.message)).toEqual(['The English has 200%, which is missing here.']);
+  });
+
+  it('compares with the original source and fixes the digits from it', () => {
+    const f = mismatch(seg('收入爲11.8億元。', { source: '收入为12.8亿元。' }));
+    expect(f.map((x) => [x.text, x.fixes[0]?.replacement])).toEqual([['11.8億', '12.8']]);
+    expect(mismatch(seg('收入爲11.8億元。', { source: '收入为11.8亿元。' }))).toEqual([]);
+  });
+
+  it('flags one quantity stated twice with different values in a document', () => {
+    const f = byRule(runChecks(segs('集團去年全年收入爲11.8億元。', '其他內容。', '集團去年全年收入爲12.8億元。'), HANT), 'number-mismatch');
+    expect(f).toHaveLength(1);
+    expect([f[0].segmentId, f[0].text, f[0].related[0].segmentId, f[0].related[0].text]).toEqual([3, '12.8億', 1, '11.8億']);
+  });
+
+  it('does not confuse different subjects with the same wording', () => {
+    const texts = ['生成式AI去年收入爲11.8億,按年上升200%。', '傳統AI業務去年收入爲18.4億,按年下降41%。', '絕影汽車持續穩步發展,去年收入爲3.8億人民幣,按年上升31%。'];
+    expect(byRule(runChecks(segs(...texts), HANT), 'number-mismatch')).toEqual([]);
+  });
+
+  it('works on Simplified documents', () => {
+    expect(byRule(runChecks(segs('收入为3,5亿元。'), HANS), 'number-format').map((f) => f.fixes[0].replacement)).toEqual(['3.5']);
+  });
+});
