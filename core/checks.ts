@@ -41,9 +41,11 @@ export function findingRows(documentId: number, findings: readonly Finding[], no
   return rows;
 }
 
-function carryDismissals(db: Db, documentId: number, rows: fq.NewFinding[]): fq.NewFinding[] {
+function carryDismissals(db: Db, documentId: number, rows: fq.NewFinding[], segmentId?: number): fq.NewFinding[] {
+  if (!rows.length) return rows;
   const dismissed = new Map<DismissalKey, fq.FindingRow>();
-  for (const d of fq.dismissedFindings(db, documentId)) dismissed.set(keyOf(d.rule, d.segmentId, d.start, d.end, d.text), d);
+  const previous = segmentId === undefined ? fq.dismissedFindings(db, documentId) : fq.dismissedFindingsOfSegment(db, segmentId);
+  for (const d of previous) dismissed.set(keyOf(d.rule, d.segmentId, d.start, d.end, d.text), d);
   if (!dismissed.size) return rows;
   const textOf = new Map<number, string>();
   return rows.map((r) => {
@@ -88,7 +90,7 @@ export function recheckSegment(db: Db, segmentId: number, now: string): void {
   for (const f of fq.findingsOfSegmentRows(db, segmentId)) {
     if (f.scope === 'segment' || seg.text.slice(f.start, f.end) !== f.text) stale.push(f.id);
   }
-  const rows = carryDismissals(db, seg.documentId, findingRows(seg.documentId, checkSegment(toCheckSegment(seg), checkContext(db, seg.documentId)), now));
+  const rows = carryDismissals(db, seg.documentId, findingRows(seg.documentId, checkSegment(toCheckSegment(seg), checkContext(db, seg.documentId)), now), seg.id);
   fq.deleteFindingIds(db, stale);
   fq.insertFindings(db, rows);
 }

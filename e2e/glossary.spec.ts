@@ -38,7 +38,7 @@ test('glossary: add 王征, preview, apply across the document, undo in one step
   const zheng = before.find((s) => s.text.includes('王徵'))!;
   // Two more entries, so the panel shows both scopes and the types.
   await api(server, 'saveGlossaryEntry', { projectId: doc.projectId, term: '徐立', type: 'person', note: '首席執行官', english: 'Xu Li' });
-  await api(server, 'saveGlossaryEntry', { documentId, term: '日日新', variants: ['日日新大模型'], type: 'product', english: 'SenseNova' });
+  await api(server, 'saveGlossaryEntry', { documentId, term: '日日新', variants: ['日日鑫'], type: 'product', english: 'SenseNova' });
 
   await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), documentId);
   await page.goto(server.url);
@@ -80,7 +80,7 @@ test('glossary: add 王征, preview, apply across the document, undo in one step
   await expect(dialog).toBeVisible();
   const changes = dialog.getByTestId('glossary-change');
   await expect(changes).toHaveCount(2);
-  await expect(dialog.getByTestId('glossary-preview-summary')).toContainText('2 segments in 1 documents change (2 replacements)');
+  await expect(dialog.getByTestId('glossary-preview-summary')).toContainText('2 segments change (2 replacements)');
   await expect(changes.nth(0).locator('del')).toHaveText('震');
   await expect(changes.nth(0).locator('ins')).toHaveText('征');
   await expect(changes.nth(1).locator('del')).toHaveText('徵');

@@ -61,6 +61,11 @@ export function dismissedFindings(db: Db, documentId: number): FindingRow[] {
   return (db.prepare(`SELECT ${COLS} FROM findings WHERE document_id = ? AND dismissed_reason IS NOT NULL`).all(documentId) as Raw[]).map(fromRaw);
 }
 
+/** Dismissed findings on one segment (the incremental re-check looks only there). */
+export function dismissedFindingsOfSegment(db: Db, segmentId: number): FindingRow[] {
+  return (db.prepare(`SELECT ${COLS} FROM findings WHERE segment_id = ? AND dismissed_reason IS NOT NULL`).all(segmentId) as Raw[]).map(fromRaw);
+}
+
 export function deleteFindings(db: Db, documentId: number, scope?: 'segment' | 'document' | 'project', segmentId?: number): void {
   const where = ['document_id = ?'];
   const params: unknown[] = [documentId];

@@ -90,7 +90,7 @@ function convData(): ConvData {
 
 /**
  * Is `c` the Taiwan or Hong Kong standard form of OpenCC's `x` (纔 → 才, 爲 → 為)? Such a
- * spelling is accepted in any Traditional document: 剛才 is not an error for OpenCC's 剛纔.
+ * spelling is accepted in any Traditional document: 方才 is not an error for OpenCC's 方纔.
  */
 function isRegionalForm(x: string, c: string): boolean {
   return regionalMap('tw').get(x) === c || regionalMap('hk').get(x) === c;
@@ -152,12 +152,13 @@ const list = (cs: readonly string[]) => cs.join('/');
  * match wins:
  *  - error: an example word in OpenCC's usage notes (doc_characters-easy-to-misuse) is written
  *    with another form (發布 where the notes give 發佈);
- *  - warning: a person's name holds an S→T default that names rarely want (王徵 for 王征;
+ *  - warning: a person's name holds an S→T default that names rarely want (李徵 for 李征;
  *    unless OpenCC's phrase list knows that very name, as it knows 范冰冰);
  *  - warning: the text contradicts the OpenCC phrase covering the character;
  *  - warning: OpenCC's phrase choice looks like a mis-segmentation — the phrase keeps a
- *    non-default form but cuts across a word (公有云: phrase 有云 across 公有), or an overlapping
- *    phrase gives a form that makes a real Traditional word (有云端: 云端 → 雲端);
+ *    non-default form but cuts across a word (phrase 有云 'it is said' matched inside 混合所有云…),
+ *    or an overlapping
+ *    phrase gives a form that makes a real Traditional word (…有云海…: 云海 → 雲海);
  *  - info (the lens): the character table's default was used with no phrase to confirm it,
  *    for characters whose other forms many phrases need (布/佈, 只/隻 …), where the character
  *    is not part of a longer word.

@@ -197,7 +197,7 @@ function nameAfterTitle(s: string, r: number): { start: number; end: number; sl:
   return { start: r, end: best.end, sl };
 }
 
-/** Organisation named just before a title (商汤科技董事长 → 商汤科技), Simplified. */
+/** Organisation named just before a title (某某科技董事长 → 某某科技), Simplified. */
 function orgBefore(s: string, p: number): string | null {
   let q = p;
   if (s[q - 1] === '的') q--;
@@ -473,9 +473,9 @@ function givenPinyin(sForm: string, surnameLen: number): string {
  * Canonical spelling of a group. The choice rule:
  *  1. a glossary term, when a member is a glossary person;
  *  2. in a Traditional document, when a member X is an S→T over-conversion — its Simplified
- *     form S(X) differs from X and S(X) is itself a valid Traditional spelling (王徵 → 王征,
+ *     form S(X) differs from X and S(X) is itself a valid Traditional spelling (李徵 → 李征,
  *     since 征 is one of 征's Traditional forms) — propose S(X): over-conversion by the
- *     character table is the known failure mode, and the other members (王震) are then
+ *     character table is the known failure mode, and the other members (李震) are then
  *     mishearings of the same name. Characters that are the usual Traditional spelling in
  *     names (雲, 葉, 傑 …, data/names.ts) are not "restored";
  *  3. otherwise the most frequent spelling; ties go to one seen with a title, then the earliest.

@@ -1,6 +1,6 @@
 /**
  * Glossary checks.
- *  - glossary-forbidden: a variant the glossary rules out (商汤 for 商湯, a misspelt name) is in
+ *  - glossary-forbidden: a variant the glossary rules out (a Simplified spelling, a misspelt name) is in
  *    the text; the fix writes the glossary term.
  *  - glossary-english: the segment uses a glossary term that has an English form, the segment
  *    has an English rendering, and the English form is not in it.

@@ -72,7 +72,7 @@ export function GlossaryPreviewDialog({ doc, onApplied, onError, onClose }: Glos
           ) : (
             <>
               <span>
-                {t('glossary.summary', {
+                {t(preview.documents === 1 ? 'glossary.summaryOneDocument' : 'glossary.summary', {
                   segments: formatNumber(preview.segments),
                   documents: formatNumber(preview.documents),
                   replacements: formatNumber(preview.replacements),

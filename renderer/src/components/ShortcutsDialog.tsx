@@ -3,6 +3,7 @@ import { COMMANDS } from '../../../shared/commands';
 import { commandKey, useI18n, type MessageKey } from '../i18n';
 import { formatAccelerator } from '../lib/keys';
 import { Modal } from './Modal';
+import { useReviewI18n, type ReviewMessageKey } from '../i18n-review';
 
 const GRID_KEYS: [string, MessageKey][] = [
   ['PageDown', 'shortcuts.pageDown'],
@@ -10,6 +11,12 @@ const GRID_KEYS: [string, MessageKey][] = [
   ['Home', 'shortcuts.home'],
   ['End', 'shortcuts.end'],
   ['Ctrl+Y', 'shortcuts.redoAlt'],
+];
+// Review workflow keys that are not commands of their own.
+const REVIEW_KEYS: [string, ReviewMessageKey][] = [
+  ['?', 'shortcuts.question'],
+  ['Ctrl+Enter', 'shortcuts.approveNext'],
+  ['1–9', 'shortcuts.labelKey'],
 ];
 const EDIT_KEYS: [string, MessageKey][] = [
   ['Enter', 'shortcuts.save'],
@@ -21,6 +28,7 @@ const EDIT_KEYS: [string, MessageKey][] = [
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
+  const { rt } = useReviewI18n();
   const withKeys = COMMANDS.filter((c) => 'accelerator' in c && c.accelerator);
   return (
     <Modal title={t('shortcuts.title')} onClose={onClose} testId="shortcuts-dialog" className="modal-wide">
@@ -47,6 +55,19 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                     <kbd className="kbd">{k}</kbd>
                   </td>
                   <td>{t(label)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{rt('shortcuts.review')}</h3>
+          <table className="shortcut-table">
+            <tbody>
+              {REVIEW_KEYS.map(([k, label]) => (
+                <tr key={k}>
+                  <td>
+                    <kbd className="kbd">{k}</kbd>
+                  </td>
+                  <td>{rt(label)}</td>
                 </tr>
               ))}
             </tbody>

@@ -147,7 +147,7 @@ export const NOT_IN_GIVEN_NAME = new Set(
   Array.from('的了是在和與及也都就還又而並但或被把將從對於爲為之其這那我你他她它們個等說稱表指介提談認透回答問向給讓到跟所以即便則曾再更均卻已會要該很最不沒着著過去後前裏呢嗎吧啊呀'),
 );
 
-/** Organisation suffixes, to tell 商湯科技 from a person and to qualify a role with its company. */
+/** Organisation suffixes, to tell 某某科技 from a person and to qualify a role with its company. */
 export const ORG_SUFFIXES: readonly string[] = [
   '公司', '集團', '科技', '銀行', '證券', '基金', '控股', '股份', '有限公司', '研究院', '大學', '學院', '醫院',
   '保險', '資本', '投資', '汽車', '電子', '網絡', '傳媒', '實業', '國際', '財經', '研究所', '協會', '委員會',
