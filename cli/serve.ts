@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { JiaoduiService } from '../core/service';
 import { JiaoduiError } from '../shared/errors';
 import { startServer } from '../core/server';
-import { importSampleOnFirstStart, PACKAGE_ROOT } from '../core/context';
+import { importSampleOnFirstStart, PACKAGE_ROOT, warmUpChecks } from '../core/context';
 
 export const RENDERER_DIST = join(PACKAGE_ROOT, 'dist', 'renderer');
 
@@ -17,6 +17,7 @@ export async function runServe(service: JiaoduiService, portFlag?: string): Prom
   importSampleOnFirstStart(service);
   const running = await startServer(service, { port, staticRoot: RENDERER_DIST });
   process.stdout.write(running.url + '\n');
+  setImmediate(warmUpChecks);
   const stop = () => {
     void running.close().then(() => {
       service.db.close();

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { openDatabase, type OpenOptions } from '../db/connection';
 import { resolveDbPath } from '../shared/paths';
 import { JiaoduiService } from './service';
+import { prepareChecks } from '../shared/checks';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The package root (one level above core/ in source; the bundlers keep that layout). */
@@ -40,6 +41,11 @@ export async function openService(dbPath: string, opts: OpenOptions = {}): Promi
   const busyTimeoutMs = opts.busyTimeoutMs ?? (Number.isFinite(envTimeout) && envTimeout > 0 ? envTimeout : undefined);
   const { db } = await openDatabase(dbPath, { ...opts, busyTimeoutMs });
   return new JiaoduiService(db, { dbPath, version: packageVersion(), defaultAuthor: defaultAuthor() });
+}
+
+/** Load the checks' dictionaries once at app start, so the first check of a session is not slow. */
+export function warmUpChecks(): void {
+  prepareChecks();
 }
 
 /** Import the bundled sample on first start (empty database). */

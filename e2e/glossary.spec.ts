@@ -6,11 +6,26 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import type { DocumentMeta, ImportResult, Revision, Segment } from '../shared/domain/schemas';
 import { api, expect, MOD, ROOT, test } from './fixtures';
 
 const SAMPLE = join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt');
 const SHOTS = join(ROOT, 'docs', 'screenshots');
+
+// Wide enough that the preview dialog and the panel are both fully visible in the screenshot.
+test.use({ viewport: { width: 1600, height: 900 } });
+
+/** No serious or critical accessibility violations in what is on screen (light and dark). */
+async function checkA11y(page: Page, what: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).include('[data-testid="glossary-panel"]').include('[data-testid="glossary-preview-dialog"]').analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${what} (${scheme}): ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
 
 async function gotoSegment(page: Page, n: number): Promise<void> {
   await page.keyboard.press(`${MOD}+g`);
@@ -66,6 +81,7 @@ test('glossary: add 王征, preview, apply across the document, undo in one step
   await expect(entry).toBeVisible();
   await expect(entry.locator('del.gl-variant')).toHaveText(['王震', '王徵']);
   await expect(panel.getByTestId('glossary-project').getByTestId('glossary-entry')).toHaveCount(2);
+  await checkA11y(page, 'glossary panel');
 
   // A conflicting entry is refused with a clear message, and nothing is saved.
   await panel.getByTestId('glossary-add').click();
@@ -74,6 +90,9 @@ test('glossary: add 王征, preview, apply across the document, undo in one step
   await expect(panel.getByTestId('glossary-form-error')).toContainText('"王震" is listed as a wrong variant of "王征"');
   await panel.getByRole('button', { name: 'Cancel' }).click();
 
+  // (dismiss the "Saved" toasts for a clean picture)
+  for (const close of await page.getByTestId('toast').getByRole('button').all()) await close.click();
+  await expect(page.getByTestId('toast')).toHaveCount(0);
   // Preview: every affected segment with its diff.
   await panel.getByTestId('glossary-preview').click();
   const dialog = page.getByTestId('glossary-preview-dialog');
@@ -87,6 +106,7 @@ test('glossary: add 王征, preview, apply across the document, undo in one step
   await expect(changes.nth(1).locator('ins')).toHaveText('征');
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, 'glossary.png') });
+  await checkA11y(page, 'glossary preview');
 
   // Apply: one operation.
   await dialog.getByTestId('glossary-apply').click();

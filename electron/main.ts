@@ -29,7 +29,7 @@ import { JiaoduiError, isJiaoduiError } from '../shared/errors';
 import { PRODUCT_NAME } from '../shared/paths';
 import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
 import { contentType } from '../core/http-policy';
-import { PACKAGE_ROOT, importSampleOnFirstStart, openService, packageVersion } from '../core/context';
+import { PACKAGE_ROOT, importSampleOnFirstStart, openService, packageVersion, warmUpChecks } from '../core/context';
 import type { JiaoduiService } from '../core/service';
 import {
   APP_SCHEME,
@@ -128,6 +128,7 @@ async function start(): Promise<void> {
   }
   try {
     importSampleOnFirstStart(service);
+    setImmediate(warmUpChecks);
   } catch (e) {
     console.error('Could not import the sample document:', e);
   }

@@ -34,6 +34,8 @@ interface ConvData {
   exampleLengths: number[];
   /** Simplified characters some example word contains */
   exampleChars: Set<string>;
+  /** the form OpenCC's usage notes give for "all other senses" (其餘用「佈」), per Simplified character */
+  generalForm: Map<string, string>;
   simplifiedOnly: Set<string>;
   /** unordered variant pairs "a|b" (sorted) that are interchangeable forms of one character */
   variantPairs: Set<string>;
@@ -82,6 +84,12 @@ function convData(): ConvData {
     examples,
     exampleLengths: [...new Set([...examples.keys()].map((k) => k.length))].sort((a, b) => a - b),
     exampleChars: new Set([...examples.values()].map((e) => e.s)),
+    generalForm: new Map(
+      USAGE_NOTES.flatMap((n) => {
+        const m = /其[餘他][^，。；「]*?[用作爲為]「?([\u4e00-\u9fff])」?/.exec(n.note);
+        return m && n.candidates.includes(m[1]) ? [[n.s, m[1]] as [string, string]] : [];
+      }),
+    ),
     simplifiedOnly,
     variantPairs,
   };
@@ -156,12 +164,13 @@ const list = (cs: readonly string[]) => cs.join('/');
  *    unless OpenCC's phrase list knows that very name, as it knows 范冰冰);
  *  - warning: the text contradicts the OpenCC phrase covering the character;
  *  - warning: OpenCC's phrase choice looks like a mis-segmentation — the phrase keeps a
- *    non-default form but cuts across a word (phrase 有云 'it is said' matched inside 混合所有云…),
- *    or an overlapping
- *    phrase gives a form that makes a real Traditional word (…有云海…: 云海 → 雲海);
- *  - info (the lens): the character table's default was used with no phrase to confirm it,
- *    for characters whose other forms many phrases need (布/佈, 只/隻 …), where the character
- *    is not part of a longer word.
+ *    non-default form but cuts across a word ICU knows (the classical phrase 有云 'it is said'
+ *    matched where 云 is a cloud after a word ending in 有), or a phrase overlapping it on the
+ *    right gives a form that makes a real Traditional word (…有云海…: 云海 → 雲海);
+ *  - info (the lens): the character table's default was used with no phrase to confirm it, for
+ *    characters whose default is the narrow sense by OpenCC's usage notes (布 is cloth, 佈 all
+ *    other senses) or, without a note, whose other forms many phrases need; and only where the
+ *    character is not part of a longer ICU word.
  */
 export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckContext): Finding[] {
   if (ctx.script !== 'hant') return [];
@@ -173,7 +182,6 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
   if (!any) return [];
   const s = a.s;
   const rp = a.replay;
-  const regional = regionalMap(ctx.variant);
   const trie = s2tTrie();
   const out: Finding[] = [];
 
@@ -197,6 +205,11 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       for (let st = Math.max(0, k - L + 1); st <= k && st + L <= s.length && !hit; st++) {
         const ex = D.examples.get(s.slice(st, st + L));
         if (!ex) continue;
+        // A longer or overlapping OpenCC phrase that agrees with the text is more specific than
+        // the notes' example word (一出戲院 is not 一齣戲; 胃口喫飯 is not 口吃).
+        if (phrase && x === c && !(pStart === st && pEnd === st + L)) continue;
+        const e = st + L - 1;
+        if ((rp.start[st] < st && rp.end[st] - rp.start[st] >= 2) || (rp.end[e] > st + L && rp.end[e] - rp.start[e] >= 2)) continue;
         const want = ex.t[k - st];
         if (want === c || isRegionalForm(want, c)) supported = true;
         else if (cands.includes(want))
@@ -251,7 +264,8 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       // An overlapping phrase that OpenCC's left-to-right matching passed over.
       for (let q = pStart + 1; q <= k && !hit; q++) {
         const mm = trie.matchPrefix(s, q);
-        if (!mm || mm.end - q < 2 || mm.end <= k || mm.value.length !== mm.end - q) continue;
+        // only a phrase running past P's end: one inside P is less specific than P (星露谷物語 ⊃ 谷物)
+        if (!mm || mm.end - q < 2 || mm.end <= pEnd || mm.value.length !== mm.end - q) continue;
         const y = mm.value[k - q];
         if (y === c || y === sch || !cands.includes(y)) continue;
         const a0 = Math.max(0, q - 3);
@@ -269,8 +283,11 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       }
     }
 
-    // The lens: the character table's default, unconfirmed.
-    if (!hit && !phrase && c === x && alternativeShare(sch) >= LENS_SHARE) {
+    // The lens: the character table's default, unconfirmed — for characters whose default is the
+    // narrow sense (the usage notes give another form for "all other senses", as 布 → 佈), or,
+    // without such a note, whose other forms many OpenCC phrases need.
+    const general = D.generalForm.get(sch);
+    if (!hit && !phrase && c === x && (general ? general !== def : alternativeShare(sch) >= LENS_SHARE)) {
       const [ws, we] = wordAt(wordsAround(text, k - 4, k + 5), k);
       if (we - ws < 2)
         hit = {
@@ -299,6 +316,10 @@ export function simplifiedFindings(a: Analysis, ctx: CheckContext): Finding[] {
   const pos: number[] = [];
   const SO = D.simplifiedOnlyCodes;
   for (let k = 0; k < text.length; k++) if (SO[text.charCodeAt(k)] === 1) pos.push(k);
+  if (!pos.length) return [];
+  // a character OpenCC itself keeps in this phrase is not a leftover (恒生 stays 恒生)
+  const rp0 = a.replay;
+  for (let i = pos.length - 1; i >= 0; i--) if (rp0.out(pos[i]) === text[pos[i]]) pos.splice(i, 1);
   if (!pos.length) return [];
   let han = 0;
   for (let k = 0; k < text.length; k++) if (isHanAt(text, k)) han++;

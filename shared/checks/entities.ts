@@ -210,16 +210,21 @@ function orgBefore(s: string, p: number): string | null {
   return null;
 }
 
-/** Glossary person spellings, Simplified, with their canonical term. */
+const peopleCache = new WeakMap<GlossaryEntry[], { s: string; term: string }[]>();
+/** Glossary person spellings, Simplified, with their canonical term (cached per glossary array). */
 function glossaryPeople(glossary: GlossaryEntry[] | undefined): { s: string; term: string }[] {
   if (!glossary?.length) return [];
+  const hit = peopleCache.get(glossary);
+  if (hit) return hit;
   const t2s = getConverter('t2s');
   const out: { s: string; term: string }[] = [];
   for (const e of glossary) {
     if (e.type !== 'person') continue;
     for (const v of [e.term, ...e.variants]) if (v) out.push({ s: t2s.convert(v), term: e.term });
   }
-  return out.sort((a, b) => b.s.length - a.s.length);
+  out.sort((a, b) => b.s.length - a.s.length);
+  peopleCache.set(glossary, out);
+  return out;
 }
 
 /** Person mentions in one segment. */

@@ -8,10 +8,10 @@
  * document and vice versa, through OpenCC).
  */
 import { getConverter } from '../text/convert';
-import type { Analysis } from './analysis';
+import { charTable, type Analysis } from './analysis';
 import type { CheckContext, Finding, GlossaryEntry } from './types';
 
-interface Compiled {
+interface Entry {
   entry: GlossaryEntry;
   term: string;
   /** the term and every spelling of it that counts as using the term, in the document's script */
@@ -19,9 +19,16 @@ interface Compiled {
   forbidden: string[];
 }
 
-const cache = new WeakMap<GlossaryEntry[], Map<string, Compiled[]>>();
+interface CompiledGlossary {
+  entries: Entry[];
+  /** every needle (term spelling or variant) by its first character, longest first */
+  byFirst: Map<string, { g: Entry; needle: string; variant: boolean }[]>;
+  firstCodes: Uint8Array;
+}
 
-function compile(glossary: GlossaryEntry[], ctx: CheckContext): Compiled[] {
+const cache = new WeakMap<GlossaryEntry[], Map<string, CompiledGlossary>>();
+
+function compile(glossary: GlossaryEntry[], ctx: CheckContext): CompiledGlossary {
   const key = `${ctx.script}:${ctx.variant}`;
   let byCtx = cache.get(glossary);
   const hit = byCtx?.get(key);
@@ -31,7 +38,7 @@ function compile(glossary: GlossaryEntry[], ctx: CheckContext): Compiled[] {
     const c = conv.convert(x);
     return c === x ? [x] : [x, c];
   };
-  const out = glossary
+  const entries = glossary
     .filter((e) => e.term)
     .map((entry) => {
       const term = ctx.script === 'hans' ? getConverter('t2s').convert(entry.term) : entry.term;
@@ -40,15 +47,20 @@ function compile(glossary: GlossaryEntry[], ctx: CheckContext): Compiled[] {
       const forbidden = [...new Set(entry.variants.filter(Boolean).filter((v) => !accepted.includes(v)))].sort((a, b) => b.length - a.length);
       return { entry, term, accepted, forbidden };
     });
+  const byFirst = new Map<string, { g: Entry; needle: string; variant: boolean }[]>();
+  for (const g of entries) {
+    for (const [needles, variant] of [[g.accepted, false], [g.forbidden, true]] as const) {
+      for (const needle of needles) {
+        const list = byFirst.get(needle[0]) ?? [];
+        list.push({ g, needle, variant });
+        byFirst.set(needle[0], list);
+      }
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.needle.length - a.needle.length);
+  const out = { entries, byFirst, firstCodes: charTable(byFirst.keys()) };
   if (!byCtx) cache.set(glossary, (byCtx = new Map()));
   byCtx.set(key, out);
-  return out;
-}
-
-function occurrences(text: string, needle: string): number[] {
-  const out: number[] = [];
-  if (!needle) return out;
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) out.push(i);
   return out;
 }
 
@@ -57,17 +69,28 @@ export function glossaryFindings(a: Analysis, ctx: CheckContext, wantForbidden: 
   if (!glossary?.length) return [];
   const text = a.text;
   const out: Finding[] = [];
-  for (const g of compile(glossary, ctx)) {
-    const termSpans = g.accepted.flatMap((t) => occurrences(text, t).map((i) => [i, i + t.length] as const));
-    const variantSpans: [number, number, string][] = [];
-    for (const v of g.forbidden) {
-      for (const i of occurrences(text, v)) {
-        const e = i + v.length;
-        if (termSpans.some(([s, t]) => s <= i && e <= t)) continue; // inside the term itself
-        if (variantSpans.some(([s, t]) => s < e && i < t)) continue; // overlapping a longer variant
-        variantSpans.push([i, e, v]);
-      }
+  const C = compile(glossary, ctx);
+  // one scan of the text for every needle
+  const spans = new Map<Entry, { terms: (readonly [number, number])[]; variants: [number, number, string][] }>();
+  for (let i = 0; i < text.length; i++) {
+    if (C.firstCodes[text.charCodeAt(i)] !== 1) continue;
+    for (const { g, needle, variant } of C.byFirst.get(text[i]) ?? []) {
+      if (!text.startsWith(needle, i)) continue;
+      let sp = spans.get(g);
+      if (!sp) spans.set(g, (sp = { terms: [], variants: [] }));
+      if (variant) sp.variants.push([i, i + needle.length, needle]);
+      else sp.terms.push([i, i + needle.length]);
     }
+  }
+  for (const [g, found] of spans) {
+    const termSpans = found.terms;
+    const variantSpans: [number, number, string][] = [];
+    for (const [i, e, v] of found.variants.sort((x, y) => y[1] - y[0] - (x[1] - x[0]) || x[0] - y[0])) {
+      if (termSpans.some(([s, t]) => s <= i && e <= t)) continue; // inside the term itself
+      if (variantSpans.some(([s, t]) => s < e && i < t)) continue; // overlapping a longer variant
+      variantSpans.push([i, e, v]);
+    }
+    variantSpans.sort((x, y) => x[0] - y[0]);
     if (wantForbidden) {
       for (const [s, e, v] of variantSpans) {
         out.push({

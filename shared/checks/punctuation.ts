@@ -237,6 +237,11 @@ export function straySpaceFindings(a: Analysis): Finding[] {
   const text = a.text;
   const out: Finding[] = [];
   const sp = (c: number) => c === 32 || c === 0x3000 || c === 0xa0 || c === 9;
+  // Spaces between Chinese words all through a segment make a list or a headline, not stray
+  // spaces: there only a split name is reported.
+  let gaps = 0;
+  for (let i = 1; i + 1 < text.length; i++) if (sp(text.charCodeAt(i)) && isHanAt(text, i - 1) && isHanAt(text, i + 1)) gaps++;
+  const spacedList = gaps >= 3;
   for (let i = 1; i < text.length; i++) {
     if (!sp(text.charCodeAt(i))) continue;
     let j = i;
@@ -248,7 +253,7 @@ export function straySpaceFindings(a: Analysis): Finding[] {
     const lo = Math.max(0, i - 4);
     const joined = text.slice(lo, i) + text.slice(j, j + 4);
     const k = i - lo;
-    const word = icuWords(joined).find(([s, e]) => s < k && k < e && e - s >= 2);
+    const word = spacedList ? undefined : icuWords(joined).find(([s, e]) => s < k && k < e && e - s >= 2);
     let why: string | null = word ? `inside the word ${joined.slice(word[0], word[1])}` : null;
     if (!why && (isSurnameS(tsChar(text[i - 1])) || isSurnameS(tsChar(text[i - 2] ?? '')))) {
       // a name split by the space: find person mentions in the text without it

@@ -28,7 +28,7 @@ describe('glossary CSV', () => {
   });
 
   it('reads files without a BOM, with LF or CR line ends, columns in any order, blank lines', () => {
-    const lf = 'english,term,type,variants,note\nWang Zheng,王征,Person, 王震 | 王徵 ,CFO\n\n徐立,徐立,,,\n';
+    const lf = 'english,term,type,variants,note\nWang Zheng,王征,Person, 王震 | 王徵 ,CFO\n\n徐立,徐立,,,\n,,,,\n';
     const parsed = parseGlossaryCsv(lf);
     expect(parsed.map((e) => e.fields)).toEqual([
       { term: '王征', variants: ['王震', '王徵'], type: 'person', note: 'CFO', english: 'Wang Zheng' },

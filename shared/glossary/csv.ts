@@ -94,10 +94,11 @@ export function parseCsvRecords(text: string): CsvRecord[] {
 
 /**
  * Parse a glossary CSV into entries (normalised and checked field by field). Blank
- * lines are skipped; the header may list the five columns in any order.
+ * lines and rows of empty cells are skipped; the header may list the five columns in any order.
  */
 export function parseGlossaryCsv(text: string): ParsedGlossaryEntry[] {
-  const records = parseCsvRecords(text).filter((r) => !(r.fields.length === 1 && r.fields[0].trim() === ''));
+  // Blank lines and rows of empty cells (spreadsheets write ",,,,") are skipped.
+  const records = parseCsvRecords(text).filter((r) => r.fields.some((f) => f.trim() !== ''));
   if (!records.length) throw csvError(1, `the file is empty; the first line must be the header ${CSV_COLUMNS.join(',')}`);
   const [header, ...rows] = records;
   const names = header.fields.map((f) => f.trim().toLowerCase());

@@ -166,7 +166,7 @@ export function AnnotationsPanel(p: AnnotationsPanelProps) {
     <section className="side-panel anno-panel" aria-label={rt('anno.title')} data-testid="annotations-panel">
       <div className="panel-head">
         <h2>
-          {rt('anno.title')} <span className="muted">{rt('anno.count', { count: formatNumber(list.length) })}</span>
+          {rt('anno.title')} <span className="muted" data-testid="annotations-count">· {formatNumber(list.length)}</span>
         </h2>
         <button type="button" className="icon-btn" aria-label={rt('anno.close')} onClick={p.onClose}>
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">

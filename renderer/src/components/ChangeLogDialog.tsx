@@ -28,6 +28,8 @@ function Entry({ e, onJump }: { e: ChangeLogEntry; onJump: (i: number) => void }
     if (e.field === 'furniture') return <>{t(`furniture.${v}` as MessageKey)}</>;
     return <>{v}</>;
   };
+  const fieldKey = `history.field.${e.field}` as MessageKey;
+  const fieldLabel = t(fieldKey) === fieldKey ? e.field : t(fieldKey);
   return (
     <li className="rev changelog-entry" data-testid="changelog-entry">
       <div className="rev-head">
@@ -38,7 +40,7 @@ function Entry({ e, onJump }: { e: ChangeLogEntry; onJump: (i: number) => void }
         ) : (
           <span className="muted">{rt('changelog.retired')}</span>
         )}
-        <span className="tag">{t(`history.field.${e.field}` as MessageKey) ?? e.field}</span>
+        <span className="tag">{fieldLabel}</span>
         <span className="tag tag-reason">{reasonLabel(rt, e.reason)}</span>
         <span className="muted">{t('history.by', { author: e.author, time: formatDateTime(e.createdAt) })}</span>
       </div>
@@ -83,50 +85,52 @@ export function ChangeLogDialog({ doc, version, onJump, onError, onClose }: Chan
 
   return (
     <Modal title={rt('changelog.title')} onClose={onClose} testId="changelog-dialog" className="modal-wide changelog">
-      {log && (
-        <p className="changelog-summary" data-testid="changelog-summary">
-          {rt('changelog.summary', { changed: formatNumber(log.changedSegments), total: formatNumber(log.totalSegments), chars: formatNumber(log.charsChanged) })}
-        </p>
-      )}
-      <div className="changelog-filters">
-        <label>
-          <span>{rt('changelog.reason')}</span>
-          <select value={reason} onChange={(e) => setReason(e.target.value)} data-testid="changelog-reason">
-            <option value="">{rt('changelog.all')}</option>
-            {facets.reasons.map((r) => (
-              <option key={r} value={r}>
-                {reasonLabel(rt, r)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{rt('changelog.author')}</span>
-          <select value={author} onChange={(e) => setAuthor(e.target.value)} data-testid="changelog-author">
-            <option value="">{rt('changelog.all')}</option>
-            {facets.authors.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </label>
-        {log && <span className="muted">{rt('changelog.entries', { count: formatNumber(log.entries.length) })}</span>}
+      <div className="changelog-body">
+        {log && (
+          <p className="changelog-summary" data-testid="changelog-summary">
+            {rt('changelog.summary', { changed: formatNumber(log.changedSegments), total: formatNumber(log.totalSegments), chars: formatNumber(log.charsChanged) })}
+          </p>
+        )}
+        <div className="changelog-filters">
+          <label>
+            <span>{rt('changelog.reason')}</span>
+            <select value={reason} onChange={(e) => setReason(e.target.value)} data-testid="changelog-reason">
+              <option value="">{rt('changelog.all')}</option>
+              {facets.reasons.map((r) => (
+                <option key={r} value={r}>
+                  {reasonLabel(rt, r)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{rt('changelog.author')}</span>
+            <select value={author} onChange={(e) => setAuthor(e.target.value)} data-testid="changelog-author">
+              <option value="">{rt('changelog.all')}</option>
+              {facets.authors.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          </label>
+          {log && <span className="muted">{rt('changelog.entries', { count: formatNumber(log.entries.length) })}</span>}
+        </div>
+        {log?.truncated && <p className="hint">{rt('changelog.truncated', { count: formatNumber(log.entries.length) })}</p>}
+        {log && log.entries.length === 0 && <p className="empty-note">{rt('changelog.empty')}</p>}
+        <ol className="rev-list changelog-list">
+          {log?.entries.map((e) => (
+            <Entry
+              key={e.id}
+              e={e}
+              onJump={(i) => {
+                onClose();
+                onJump(i);
+              }}
+            />
+          ))}
+        </ol>
       </div>
-      {log?.truncated && <p className="hint">{rt('changelog.truncated', { count: formatNumber(log.entries.length) })}</p>}
-      {log && log.entries.length === 0 && <p className="empty-note">{rt('changelog.empty')}</p>}
-      <ol className="rev-list changelog-list">
-        {log?.entries.map((e) => (
-          <Entry
-            key={e.id}
-            e={e}
-            onJump={(i) => {
-              onClose();
-              onJump(i);
-            }}
-          />
-        ))}
-      </ol>
     </Modal>
   );
 }

@@ -122,6 +122,8 @@ export const ReplacePanel = forwardRef<ReplacePanelHandle, ReplacePanelProps>(fu
       p.onError(e);
     } finally {
       setBusy(false);
+      // the button pressed may now be disabled: keep the keyboard in the panel
+      findRef.current?.focus();
     }
   }
 
@@ -144,7 +146,17 @@ export const ReplacePanel = forwardRef<ReplacePanelHandle, ReplacePanelProps>(fu
         : rt('replace.count', { count: formatNumber(preview.total) + (preview.truncated ? '+' : ''), segments: formatNumber(preview.segments) });
 
   return (
-    <section className="side-panel replace-panel" aria-label={rt('replace.title')} data-testid="replace-panel">
+    <section
+      className="side-panel replace-panel"
+      aria-label={rt('replace.title')}
+      data-testid="replace-panel"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          p.onClose();
+        }
+      }}
+    >
       <div className="panel-head">
         <h2>{rt('replace.title')}</h2>
         <button type="button" className="icon-btn" aria-label={rt('replace.close')} onClick={p.onClose}>
@@ -158,12 +170,6 @@ export const ReplacePanel = forwardRef<ReplacePanelHandle, ReplacePanelProps>(fu
         onSubmit={(e) => {
           e.preventDefault();
           replaceAll();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            p.onClose();
-          }
         }}
       >
         <label className="field">

@@ -23,4 +23,4 @@ export function useDecor(): Decor {
 }
 
 /** The default colour of a comment without a label. */
-export const COMMENT_COLOR = '#ca8a04';
+export const COMMENT_COLOR = '#c026d3';

@@ -43,7 +43,7 @@ for (const line of tsv.split('\n')) {
 }
 writeFileSync(
   join(out, 'oneToMany.ts'),
-  HEADER(`Simplified characters with more than one Traditional form (first = OpenCC's default).\n// From ${provenance}`) +
+  HEADER(`Simplified characters with more than one Traditional form (first = OpenCC's default).\n// Extracted from ${provenance.replace(/^source:\s*/, '')}`) +
     `export const ONE_TO_MANY: Readonly<Record<string, readonly string[]>> = ${json(oneToMany)};\n`,
 );
 

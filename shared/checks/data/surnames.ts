@@ -1,8 +1,8 @@
 /**
  * Common Chinese surnames, Traditional form first and the Simplified form after a slash when
- * it differs. Compiled from the usual frequency lists (the 2020 PRC census top 300, Taiwan's
- * 2018 surname survey, Hong Kong's common romanised surnames) — general data, not taken from
- * any document. Compound surnames are listed separately.
+ * it differs: roughly the 400 most frequent single surnames of mainland China, Taiwan and Hong
+ * Kong, written down from general knowledge of the published frequency rankings, plus the
+ * common compound surnames. General data, not taken from any document.
  *
  * Lookups are done on the Simplified form of the text (see `isSurnameS`), so a surname that
  * S→T conversion has turned into another character (余 → 餘, 范 → 範, 于 → 於) is still found.
