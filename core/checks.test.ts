@@ -94,4 +94,22 @@ describe('checks in the service', () => {
     expect(() => service.runChecks({ documentId, rules: ['no-such-rule'] })).toThrow(/Unknown rule/);
     expect(databaseDigest(service.db)).toBe(before);
   });
+
+  it('checks a project across documents: one role named differently in two documents', () => {
+    const a = service.importBytes(new Uint8Array(Buffer.from('公司業績會。\n\n首席執行官張明表示,收入增長。\n')), { fileName: 'a.txt', projectName: 'Co' });
+    const b = service.importBytes(new Uint8Array(Buffer.from('公司年報。\n\n首席執行官張銘表示,成本下降。\n')), { fileName: 'b.txt', projectName: 'Co' });
+    service.runChecks({ documentId: a.documentId });
+    const projectId = service.getDocument({ documentId: a.documentId }).projectId;
+    const r = service.checkProject({ projectId });
+    expect(r.findings).toHaveLength(1);
+    const f = r.findings[0];
+    expect(new Set([f, ...f.related].map((l) => l.documentId))).toEqual(new Set([a.documentId, b.documentId]));
+    // each document's panel shows the group, with the other document's location
+    const inB = service.listFindings({ documentId: b.documentId }).findings.find((x) => x.scope === 'project')!;
+    expect(inB.documentId).toBe(b.documentId);
+    expect(inB.related[0].documentId).toBe(a.documentId);
+    // a document re-run keeps the project findings
+    service.runChecks({ documentId: b.documentId });
+    expect(service.listFindings({ documentId: b.documentId }).findings.some((x) => x.scope === 'project')).toBe(true);
+  });
 });

@@ -8,7 +8,7 @@ import type { Db } from '../db/connection';
 import * as segq from '../db/queries/segments';
 import * as docq from '../db/queries/documents';
 import * as fq from '../db/queries/findings';
-import { RULES, checkSegment, runChecks, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
+import { RULES, checkSegment, runChecks, runProjectEntityCheck, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import type { FindingsReport, StoredFinding } from '../shared/domain/schemas';
 
 const SCOPE = new Map(RULES.map((r) => [r.id as string, r.scope]));
@@ -58,6 +58,31 @@ function carryDismissals(db: Db, documentId: number, rows: fq.NewFinding[], segm
   });
 }
 
+/**
+ * Entity consistency across the documents of a project (the same person or role written
+ * differently in two documents). Each location is stored in its own document, scope
+ * 'project', sharing the group key, so every document's panel shows the whole group.
+ */
+export function runProjectChecks(db: Db, documentIds: number[], now: string): number {
+  const t = performance.now();
+  if (!documentIds.length) return 0;
+  const docs = documentIds.map((documentId) => ({ documentId, segments: segq.listSegments(db, documentId).map(toCheckSegment) }));
+  const findings = runProjectEntityCheck(docs, checkContext(db, documentIds[0]));
+  fq.deleteProjectFindings(db, documentIds);
+  const rows: fq.NewFinding[] = [];
+  for (const f of findings) {
+    const group = `project:${f.group ?? `${f.rule}:${f.segmentId}:${f.start}`}`;
+    const base = { rule: f.rule, severity: f.severity, message: f.message, group, scope: 'project' as const, createdAt: now };
+    for (const l of [f, ...f.related]) {
+      const documentId = l.documentId ?? f.documentId;
+      if (documentId === undefined) continue;
+      rows.push({ ...base, documentId, segmentId: l.segmentId, start: l.start, end: l.end, text: l.text, fixes: l.fixes });
+    }
+  }
+  fq.insertFindings(db, rows);
+  return performance.now() - t;
+}
+
 /** Run every (or the chosen) rule over a document and replace its stored findings. */
 export function runDocumentChecks(db: Db, documentId: number, now: string, rules?: RuleId[]): number {
   const t = performance.now();
@@ -75,7 +100,10 @@ function replaceFindings(db: Db, documentId: number, rows: fq.NewFinding[], rule
       db,
       fq.listFindings(db, documentId).filter((f) => rules.includes(f.rule as RuleId)).map((f) => f.id),
     );
-  } else fq.deleteFindings(db, documentId);
+  } else {
+    fq.deleteFindings(db, documentId, 'segment');
+    fq.deleteFindings(db, documentId, 'document');
+  }
   fq.insertFindings(db, rows);
 }
 
@@ -110,8 +138,10 @@ export function assembleFindings(db: Db, documentId: number, includeDismissed = 
   }
   const out: StoredFinding[] = [];
   for (const k of order) {
-    const members = groups.get(k)!;
-    const primary = members.reduce((a, b) => (a.id <= b.id ? a : b));
+    const local = groups.get(k)!;
+    // The primary location is in this document; a project-wide group lists the others from every document.
+    const primary = local.reduce((a, b) => (a.id <= b.id ? a : b));
+    const members = primary.scope === 'project' && primary.group ? fq.findingsInGroupAnyDocument(db, primary.group) : local;
     if (!includeDismissed && primary.dismissedReason) continue;
     const loc = (r: fq.FindingRow) => ({
       findingId: r.id,
@@ -131,7 +161,7 @@ export function assembleFindings(db: Db, documentId: number, includeDismissed = 
       message: primary.message,
       group: primary.group,
       scope: primary.scope,
-      related: members.filter((m) => m !== primary).map(loc),
+      related: members.filter((m) => m.id !== primary.id).map(loc),
       dismissedReason: primary.dismissedReason,
       dismissedAt: primary.dismissedAt,
     });

@@ -22,7 +22,7 @@ import { exportConfig } from '../shared/text/script';
 import { charDiff } from '../shared/text/diff';
 import { makeAnchor, mapPosition } from '../shared/text/anchor';
 import { applyField, applyText, encodeStructure, render, type FindingState, type StructureState } from './segment-writes';
-import { assembleFindings, report, runDocumentChecks } from './checks';
+import { assembleFindings, report, runDocumentChecks, runProjectChecks } from './checks';
 import { RULES, type RuleId } from '../shared/checks';
 import * as fq from '../db/queries/findings';
 import type { ReviewHost } from './review-host';
@@ -535,6 +535,16 @@ export class JiaoduiService implements JiaoduiApi {
     return report(assembleFindings(this.db, args.documentId), ms);
   }
 
+  checkProject(args: ArgsOf<'checkProject'>): ResultOf<'checkProject'> {
+    this.requireProject(args.projectId);
+    const ids = docq.listDocuments(this.db, { projectId: args.projectId }).map((d) => d.id);
+    const ms = this.tx(() => runProjectChecks(this.db, ids, this.now()));
+    const findings = ids.flatMap((id) => assembleFindings(this.db, id).filter((f) => f.scope === 'project' && f.documentId === id));
+    // one finding per group (each document holds the group's members)
+    const seen = new Set<string>();
+    return report(findings.filter((f) => !f.group || (!seen.has(f.group) && seen.add(f.group))), ms);
+  }
+
   listFindings(args: ArgsOf<'listFindings'>): ResultOf<'listFindings'> {
     this.requireDocument(args.documentId);
     return report(assembleFindings(this.db, args.documentId), 0);
@@ -549,7 +559,8 @@ export class JiaoduiService implements JiaoduiApi {
   /** The rows a group-wide action touches: the finding alone, or every location of its group. */
   private findingTargets(id: number, scope: 'one' | 'group') {
     const f = this.requireFinding(id);
-    return scope === 'group' && f.group ? fq.findingsInGroup(this.db, f.documentId, f.group) : [f];
+    if (scope !== 'group' || !f.group) return [f];
+    return f.scope === 'project' ? fq.findingsInGroupAnyDocument(this.db, f.group) : fq.findingsInGroup(this.db, f.documentId, f.group);
   }
 
   applyFix(args: ArgsOf<'applyFix'>): ResultOf<'applyFix'> {

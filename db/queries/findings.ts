@@ -52,6 +52,18 @@ export function getFinding(db: Db, id: number): FindingRow | undefined {
   return r && fromRaw(r);
 }
 
+/** Rows of a group in every document (project-wide findings), with their row numbers. */
+export function findingsInGroupAnyDocument(db: Db, group: string): FindingRow[] {
+  return (
+    db.prepare(`SELECT ${cols('f')}, s.position AS segmentIndex FROM findings f JOIN segments s ON s.id = f.segment_id WHERE f.group_key = ? AND s.retired = 0 ORDER BY f.id`).all(group) as Raw[]
+  ).map(fromRaw);
+}
+
+export function deleteProjectFindings(db: Db, documentIds: readonly number[]): void {
+  const stmt = db.prepare(`DELETE FROM findings WHERE document_id = ? AND scope = 'project'`);
+  for (const id of documentIds) stmt.run(id);
+}
+
 export function findingsInGroup(db: Db, documentId: number, group: string): FindingRow[] {
   return (db.prepare(`SELECT ${COLS} FROM findings WHERE document_id = ? AND group_key = ? ORDER BY id`).all(documentId, group) as Raw[]).map(fromRaw);
 }

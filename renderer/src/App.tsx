@@ -359,7 +359,11 @@ export function App() {
               key={doc.id}
               doc={doc}
               version={review.changeCount}
-              onJump={(i) => actions.select(i, { align: 'center', focus: false })}
+              onJump={(l) =>
+                l.documentId === doc.id
+                  ? actions.select(l.segmentIndex, { align: 'center', focus: false })
+                  : void actions.openDocument(l.documentId, { segmentId: l.segmentId, index: l.segmentIndex })
+              }
               onChange={(r) => actions.applyChange(r, { selectChanged: true })}
               onError={toasts.fail}
               onClose={() => setPanel(null)}

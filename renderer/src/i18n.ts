@@ -318,6 +318,10 @@ const en = {
   'findings.reasonPlaceholder': 'Reason (e.g. correct as written)',
   'findings.dismissedBecause': 'Dismissed: {reason}',
   'findings.more': '+{count} more',
+  'findings.otherDoc': 'doc {id}',
+  'findings.checkProject': 'Project',
+  'findings.checkProjectHint': 'Check names across all documents of this project',
+  'findings.projectClean': 'No names or roles differ between the documents of this project.',
   'theme.dark': 'Dark',
 } as const;
 
@@ -633,6 +637,10 @@ const zhHant: Record<MessageKey, string> = {
   'findings.reasonPlaceholder': '原因（例如：原文無誤）',
   'findings.dismissedBecause': '已略過：{reason}',
   'findings.more': '另有 {count} 處',
+  'findings.otherDoc': '文件 {id}',
+  'findings.checkProject': '專案',
+  'findings.checkProjectHint': '檢查此專案所有文件中的人名與職稱',
+  'findings.projectClean': '此專案各文件之間沒有不一致的人名或職稱。',
   'theme.dark': '深色',
 };
 

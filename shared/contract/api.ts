@@ -116,6 +116,11 @@ export const apiSchema = {
     S.FindingsReport,
     'Run the checks over a document (all rules, or the listed ones) and store the findings.',
   ),
+  checkProject: method(
+    z.object({ projectId: S.Id }).strict(),
+    S.FindingsReport,
+    'Cross-document checks of a project: one person or role written differently in two documents.',
+  ),
   listFindings: method(z.object({ documentId: S.Id }).strict(), S.FindingsReport, 'Stored findings of a document, grouped, with counts.'),
   applyFix: method(
     z.object({ findingId: S.Id, fixIndex: z.number().int().min(0).max(20).optional(), scope: z.enum(['one', 'group']) }).strict(),

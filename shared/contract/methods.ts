@@ -30,6 +30,7 @@ export const METHOD_NAMES = [
   'mergeSegments',
   'listRules',
   'runChecks',
+  'checkProject',
   'listFindings',
   'applyFix',
   'dismissFinding',

@@ -16,7 +16,8 @@ export interface FindingsPanelProps {
   doc: DocumentMeta;
   /** bumps after every change in the document, to refetch */
   version: number;
-  onJump: (segmentIndex: number) => void;
+  /** go to a location (in this document, or another document of the project) */
+  onJump: (loc: { documentId: number; segmentId: number; segmentIndex: number }) => void;
   onChange: (r: ChangeResult) => Promise<void>;
   onError: (e: unknown) => void;
   onClose: () => void;
@@ -43,6 +44,7 @@ export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose
   const [titles, setTitles] = useState<Record<string, string>>({});
   const [ruleOrder, setRuleOrder] = useState<string[]>([]);
   const [expanded, setExpanded] = useState<Set<number>>(new Set());
+  const [note, setNote] = useState<string | null>(null);
 
   useEffect(() => {
     client.listRules({}).then((rules) => {
@@ -79,6 +81,19 @@ export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose
       .sort((a, b) => rank[a.severity] - rank[b.severity] || ruleOrder.indexOf(a.rule) - ruleOrder.indexOf(b.rule) || a.segmentIndex - b.segmentIndex);
   }, [report, severity, rule, showDismissed, ruleOrder]);
 
+  const checkProject = async () => {
+    setRunning(true);
+    try {
+      const r = await client.checkProject({ projectId: doc.projectId });
+      setReport(await client.listFindings({ documentId: doc.id }));
+      setNote(r.findings.length ? null : t('findings.projectClean'));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setRunning(false);
+    }
+  };
+
   const fix = async (f: StoredFinding, scope: 'one' | 'group') => {
     try {
       await onChange(await client.applyFix({ findingId: f.id, scope }));
@@ -103,6 +118,9 @@ export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose
         <h2>{t('findings.title')}</h2>
         <button type="button" className="btn btn-small" onClick={() => void run()} disabled={running} data-testid="run-checks">
           {running ? t('findings.running') : t('findings.run')}
+        </button>
+        <button type="button" className="btn btn-small btn-quiet" onClick={() => void checkProject()} disabled={running} title={t('findings.checkProjectHint')}>
+          {t('findings.checkProject')}
         </button>
         <button type="button" className="icon-btn" aria-label={t('findings.close')} onClick={onClose}>
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
@@ -143,6 +161,11 @@ export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose
           </label>
         </div>
       )}
+      {note && (
+        <p className="empty-note" role="status">
+          {note}
+        </p>
+      )}
       {report && shown.length === 0 && <p className="empty-note">{t('findings.none')}</p>}
       <ul className="finding-list" data-testid="finding-list">
         {shown.map((f) => (
@@ -153,8 +176,11 @@ export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose
             </div>
             <div className="finding-locs">
               {[f, ...f.related].slice(0, expanded.has(f.id) ? undefined : LOCATIONS_SHOWN).map((l) => (
-                <button key={l.findingId} type="button" className="loc-btn" onClick={() => onJump(l.segmentIndex)} title={t('findings.jump')}>
-                  <span className="muted">#{formatNumber(l.segmentIndex + 1)}</span> <Quote f={l} />
+                <button key={l.findingId} type="button" className="loc-btn" onClick={() => onJump(l)} title={t('findings.jump')}>
+                  <span className="muted">
+                    {l.documentId !== doc.id ? `${t('findings.otherDoc', { id: l.documentId })} ` : ''}#{formatNumber(l.segmentIndex + 1)}
+                  </span>{' '}
+                  <Quote f={l} />
                 </button>
               ))}
               {f.related.length + 1 > LOCATIONS_SHOWN && !expanded.has(f.id) && (

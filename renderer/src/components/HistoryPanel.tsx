@@ -75,7 +75,7 @@ export function HistoryPanel({ segmentId, number, version, machineText, currentT
       text === currentText ? (
         <span className="tag tag-current">{rt('history.current')}</span>
       ) : (
-        <button type="button" className="btn btn-small" disabled={busy} onClick={() => void revert(revisionId)} aria-label={rt('history.revertLabel')} data-testid="revert">
+        <button type="button" className="btn btn-small" disabled={busy} onClick={() => void revert(revisionId)} title={rt('history.revertLabel')} data-testid="revert">
           {rt('history.revert')}
         </button>
       )
