@@ -112,4 +112,13 @@ describe('checks in the service', () => {
     service.runChecks({ documentId: b.documentId });
     expect(service.listFindings({ documentId: b.documentId }).findings.some((x) => x.scope === 'project')).toBe(true);
   });
+
+  it('the glossary feeds the checks: forbidden variants are flagged with the confirmed term as the fix', () => {
+    const { documentId } = importSample(service);
+    const projectId = service.getDocument({ documentId }).projectId;
+    service.saveGlossaryEntry({ projectId, term: '王征', variants: ['王震', '王徵'], type: 'person', note: 'CFO', english: 'Wang Zheng' });
+    const r = service.runChecks({ documentId, rules: ['glossary-forbidden'] });
+    const texts = r.findings.flatMap((f) => [f, ...f.related]).map((l) => [l.text, l.fixes[0]?.replacement]);
+    expect(texts).toEqual(expect.arrayContaining([['王震', '王征'], ['王徵', '王征']]));
+  });
 });

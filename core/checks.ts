@@ -8,6 +8,7 @@ import type { Db } from '../db/connection';
 import * as segq from '../db/queries/segments';
 import * as docq from '../db/queries/documents';
 import * as fq from '../db/queries/findings';
+import * as gq from '../db/queries/glossary';
 import { RULES, checkSegment, runChecks, runProjectEntityCheck, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import type { FindingsReport, StoredFinding } from '../shared/domain/schemas';
 
@@ -17,9 +18,17 @@ export function toCheckSegment(s: { id: number; text: string; furniture: string 
   return { id: s.id, text: s.text, furniture: s.furniture, speaker: s.speaker, rendering: s.rendering, paragraph: s.paragraph };
 }
 
+/** Script, variant and the glossary that applies to the document (confirmed names feed the name and glossary rules). */
 export function checkContext(db: Db, documentId: number, rules?: RuleId[]): CheckContext {
   const doc = docq.getDocumentScript(db, documentId);
-  return { script: doc.script, variant: doc.variant, rules };
+  const glossary = gq.entriesForDocument(db, documentId).map((e) => ({
+    term: e.term,
+    variants: e.variants,
+    type: e.type,
+    note: e.note ?? undefined,
+    english: e.english ?? undefined,
+  }));
+  return { script: doc.script, variant: doc.variant, rules, glossary };
 }
 
 type DismissalKey = string;

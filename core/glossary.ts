@@ -19,7 +19,7 @@ import { applyRules, compileRules } from '../shared/glossary/apply';
 import { glossaryConverter, phraseKeys } from '../shared/glossary/conversion';
 import { glossaryToCsv, parseGlossaryCsv } from '../shared/glossary/csv';
 import { glossaryToTbx, parseGlossaryTbx } from '../shared/glossary/tbx';
-import { glossaryConflict, normalizeFields } from '../shared/glossary/validate';
+import { firstConflict, glossaryConflict, normalizeFields } from '../shared/glossary/validate';
 import {
   MAX_GLOSSARY_FILE_BYTES,
   type GlossaryChange,
@@ -127,9 +127,6 @@ export function withGlossaryRerender<T>(db: Db, documentIds: readonly number[], 
   return { value, rerendered: rerenderForGlossary(db, documentIds, before) };
 }
 
-function writeAndRerender<T>(ctx: GlossaryContext, documentIds: readonly number[], write: () => T): { value: T; rerendered: number } {
-  return withGlossaryRerender(ctx.db, documentIds, write);
-}
 
 // ---- entries --------------------------------------------------------------------------
 
@@ -156,7 +153,7 @@ export function saveGlossaryEntry(ctx: GlossaryContext, args: GlossaryEntryInput
     if (conflict) throw new JiaoduiError('conflict', `Cannot save "${fields.term}": ${conflict}.`);
     const docs = [...documentsOf(ctx.db, target.scope), ...(existing ? documentsOf(ctx.db, scopeOfEntry(existing)) : [])];
     const now = ctx.now();
-    const { value: id, rerendered } = writeAndRerender(ctx, docs, () => {
+    const { value: id, rerendered } = withGlossaryRerender(ctx.db, docs, () => {
       if (existing) {
         gq.updateEntry(ctx.db, existing.id, target.scope, fields, now);
         return existing.id;
@@ -175,7 +172,7 @@ export function deleteGlossaryEntry(ctx: GlossaryContext, id: number): { deleted
   return ctx.tx(() => {
     const existing = gq.getEntry(ctx.db, id);
     if (!existing) throw new JiaoduiError('not-found', `There is no glossary entry ${id}.`);
-    const { rerendered } = writeAndRerender(ctx, documentsOf(ctx.db, scopeOfEntry(existing)), () => gq.deleteEntry(ctx.db, id));
+    const { rerendered } = withGlossaryRerender(ctx.db, documentsOf(ctx.db, scopeOfEntry(existing)), () => gq.deleteEntry(ctx.db, id));
     return { deleted: id, rerendered };
   });
 }
@@ -314,15 +311,14 @@ export function importGlossary(ctx: GlossaryContext, args: ScopeArgs & { fileNam
     const existing = gq.listScopeEntries(ctx.db, target.scope);
     const byTerm = new Map(existing.map((e) => [e.term, e]));
     const importedTerms = new Set(parsed.map((p) => p.fields.term));
+    // What the scope will hold: the entries the file does not overwrite (consistent among
+    // themselves), then the file's, so any conflict is reported at a line of the file.
     const kept = existing.filter((e) => !importedTerms.has(e.term));
-    for (const p of parsed) {
-      const others = [...kept, ...parsed.filter((q) => q !== p).map((q) => q.fields)];
-      const conflict = glossaryConflict(p.fields, others);
-      if (conflict) throw new JiaoduiError('conflict', `${p.where}: ${conflict}. Nothing was imported.`);
-    }
+    const conflict = firstConflict([...kept, ...parsed.map((p) => p.fields)]);
+    if (conflict) throw new JiaoduiError('conflict', `${parsed[conflict.index - kept.length].where}: ${conflict.message}. Nothing was imported.`);
     const now = ctx.now();
     const result = { added: 0, updated: 0, unchanged: 0 };
-    const { rerendered } = writeAndRerender(ctx, documentsOf(ctx.db, target.scope), () => {
+    const { rerendered } = withGlossaryRerender(ctx.db, documentsOf(ctx.db, target.scope), () => {
       for (const p of parsed) {
         const old = byTerm.get(p.fields.term);
         if (!old) {

@@ -360,7 +360,22 @@ test('the review-workflow panels have no serious accessibility violations (light
   await page.keyboard.press('Alt+a');
   await expect(page.getByTestId('annotations-panel')).toBeVisible();
   await check('annotations panel');
-  await page.keyboard.press(`${MOD}+h`);
+  // The label set is configurable: add a label with its own key, then tag with it.
+  await page.getByTestId('edit-labels').click();
+  const fresh = page.getByTestId('label-row-new');
+  await fresh.getByRole('textbox', { name: 'Label name' }).fill('Speaker');
+  await fresh.getByRole('textbox', { name: 'Key' }).fill('6');
+  await fresh.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByTestId('label-row-new').getByRole('textbox', { name: 'Label name' })).toHaveValue('');
+  await check('label editor');
+  await page.getByTestId('edit-labels').click();
+  await expect(page.getByTestId('annotations-panel')).toContainText('Speaker');
+  await selectText(page, 2, 'hant', '最後');
+  await expect(page.getByTestId('annotate-bar')).toContainText('Speaker');
+  await page.keyboard.press('6');
+  await expect.poll(() => marked(page, 2, 'hant')).toBe('最後');
+  await expect(page.getByTestId('annotations-panel').getByTestId('annotation-item').last()).toContainText('Speaker');
+  await page.keyboard.press(`${MOD}+Shift+h`); // the menu accelerator (Ctrl+H also works on Linux/Windows)
   await page.keyboard.type('王震');
   await expect(page.getByTestId('replace-hit')).toHaveCount(2);
   await check('find and replace');

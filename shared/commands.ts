@@ -24,7 +24,8 @@ export const COMMANDS = [
   { id: 'edit.redo', menu: 'edit', label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z' },
   { id: 'edit.find', menu: 'edit', label: 'Find in All Documents…', accelerator: 'CmdOrCtrl+F' },
   { id: 'edit.goto', menu: 'edit', label: 'Go to Segment…', accelerator: 'CmdOrCtrl+G' },
-  { id: 'edit.replace', menu: 'edit', label: 'Find and Replace…', accelerator: 'CmdOrCtrl+H' },
+  // Not CmdOrCtrl+H: that hides the app on macOS. Ctrl+H works too on Windows/Linux (renderer/src/state/useReviewWorkflow.tsx).
+  { id: 'edit.replace', menu: 'edit', label: 'Find and Replace…', accelerator: 'CmdOrCtrl+Shift+H' },
   { id: 'glossary.open', menu: 'edit', label: 'Glossary…' },
   { id: 'segment.edit', menu: 'segment', label: 'Edit Segment', accelerator: 'Enter' },
   { id: 'segment.approve', menu: 'segment', label: 'Approve Segment', accelerator: 'CmdOrCtrl+Enter' },

@@ -42,9 +42,13 @@ function compile(glossary: GlossaryEntry[], ctx: CheckContext): CompiledGlossary
     .filter((e) => e.term)
     .map((entry) => {
       const term = ctx.script === 'hans' ? getConverter('t2s').convert(entry.term) : entry.term;
-      const accepted = [...new Set([entry.term, ...inScript(entry.term)])];
-      // A variant only differing from the term by script is the term in the other script, not a forbidden form.
-      const forbidden = [...new Set(entry.variants.filter(Boolean).filter((v) => !accepted.includes(v)))].sort((a, b) => b.length - a.length);
+      // A listed variant is forbidden even when it is what OpenCC makes of the term (a name whose
+      // given name OpenCC over-converts is exactly what an entry exists to catch); otherwise the term's
+      // spelling in the document's script also counts as the term.
+      // In a Simplified document the term's Simplified spelling is the term itself, even if listed.
+      const own = ctx.script === 'hans' ? [entry.term, term] : [entry.term];
+      const forbidden = [...new Set(entry.variants.filter((v) => v && !own.includes(v)))].sort((a, b) => b.length - a.length);
+      const accepted = [...new Set([...own, ...inScript(entry.term)])].filter((x) => own.includes(x) || !forbidden.includes(x));
       return { entry, term, accepted, forbidden };
     });
   const byFirst = new Map<string, { g: Entry; needle: string; variant: boolean }[]>();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getConverter } from '../text/convert';
 import { applyRules, compileRules, type ScopedTerms } from './apply';
+import { firstConflict, glossaryConflict } from './validate';
 
 const t2s = (s: string) => getConverter('t2s').convert(s);
 const WANG: ScopedTerms = { term: '王征', variants: ['王震', '王徵'], scope: 'project' };
@@ -42,5 +43,31 @@ describe('applying a glossary to text', () => {
     const c = compileRules([{ term: '𠼤乙', variants: ['𠼤甲'], scope: 'document' }], 'hant', t2s);
     expect(applyRules('x𠼤甲y', c).text).toBe('x𠼤乙y');
     expect(applyRules('abc', compileRules([], 'hant', t2s))).toEqual({ text: 'abc', replacements: [] });
+  });
+});
+
+describe('conflicts in a whole list (imports)', () => {
+  it('finds the same conflicts as the pairwise check, in one pass', () => {
+    const list = [
+      { term: '王征', variants: ['王震', '王徵'] },
+      { term: '徐立', variants: ['徐力'] },
+    ];
+    expect(firstConflict(list)).toBeNull();
+    const cases = [
+      { term: '王征', variants: [] },
+      { term: '王震', variants: [] },
+      { term: '王正', variants: ['王征'] },
+      { term: '王正', variants: ['徐力'] },
+    ];
+    for (const c of cases) {
+      const r = firstConflict([...list, c]);
+      expect(r?.index).toBe(2);
+      expect(r?.message).toBe(glossaryConflict(c, list));
+    }
+    // a large termbase is checked quickly
+    const big = Array.from({ length: 20_000 }, (_, i) => ({ term: `詞${i}`, variants: [`錯${i}`, `誤${i}`] }));
+    const t0 = Date.now();
+    expect(firstConflict(big)).toBeNull();
+    expect(Date.now() - t0).toBeLessThan(1000);
   });
 });

@@ -84,3 +84,27 @@ export function glossaryConflict(entry: TermsOf, others: readonly TermsOf[]): st
   }
   return null;
 }
+
+/**
+ * The first conflict in a list of entries that would share a scope, in one pass (for
+ * imports of large termbases): the index of the later entry of the conflicting pair
+ * and why, or null. Same rules as glossaryConflict.
+ */
+export function firstConflict(entries: readonly TermsOf[]): { index: number; message: string } | null {
+  const termOwner = new Map<string, number>();
+  const variantOwner = new Map<string, number>();
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (termOwner.has(e.term)) return { index: i, message: `"${e.term}" is already in this glossary` };
+    const vo = variantOwner.get(e.term);
+    if (vo !== undefined) return { index: i, message: `"${e.term}" is listed as a wrong variant of "${entries[vo].term}"` };
+    for (const v of e.variants) {
+      if (termOwner.has(v)) return { index: i, message: `the variant "${v}" is itself a term of this glossary` };
+      const o = variantOwner.get(v);
+      if (o !== undefined && o !== i) return { index: i, message: `the variant "${v}" is already a variant of "${entries[o].term}"` };
+    }
+    termOwner.set(e.term, i);
+    for (const v of e.variants) variantOwner.set(v, i);
+  }
+  return null;
+}

@@ -8,14 +8,15 @@ import type { Annotation, Segment } from '../../../shared/domain/schemas';
 import type { AnnotationsState } from '../state/useAnnotations';
 import { COMMENT_COLOR } from '../state/decor';
 import { useReviewI18n } from '../i18n-review';
+import { LabelEditor } from './LabelEditor';
 
 export interface AnnotationsPanelProps {
   state: AnnotationsState;
   segments: readonly Segment[];
   selectedSegmentId: number | null;
-  selectedNumber: number;
   onJump: (index: number) => void;
   onNotify: (message: string) => void;
+  onError: (e: unknown) => void;
   onClose: () => void;
 }
 
@@ -155,6 +156,7 @@ export function AnnotationsPanel(p: AnnotationsPanelProps) {
   const [scope, setScope] = useState<'segment' | 'document'>('document');
   const [showResolved, setShowResolved] = useState(true);
   const [showDeleted, setShowDeleted] = useState(false);
+  const [editingLabels, setEditingLabels] = useState(false);
   const indexOf = useMemo(() => new Map(p.segments.map((s, i) => [s.id, i])), [p.segments]);
   const list = p.state.all
     .filter((a) => (scope === 'segment' ? a.segmentId === p.selectedSegmentId : true))
@@ -198,14 +200,21 @@ export function AnnotationsPanel(p: AnnotationsPanelProps) {
           <Item key={a.id} a={a} p={p} index={indexOf.get(a.segmentId) ?? -1} />
         ))}
       </ol>
-      <div className="anno-labels" aria-label={rt('anno.labels')}>
-        {p.state.labels.map((l) => (
-          <span key={l.id} className="anno-chip" style={{ '--anno': l.color } as CSSProperties}>
-            <i aria-hidden="true" />
-            {l.name}
-            {l.shortcut && <kbd className="kbd">{l.shortcut}</kbd>}
-          </span>
-        ))}
+      <div className="anno-labels" role="group" aria-label={rt('anno.labels')}>
+        {editingLabels ? (
+          <LabelEditor labels={p.state.labels} onChanged={p.state.actions.refreshLabels} onError={p.onError} />
+        ) : (
+          p.state.labels.map((l) => (
+            <span key={l.id} className="anno-chip" style={{ '--anno': l.color } as CSSProperties}>
+              <i aria-hidden="true" />
+              {l.name}
+              {l.shortcut && <kbd className="kbd">{l.shortcut}</kbd>}
+            </span>
+          ))
+        )}
+        <button type="button" className="btn btn-small btn-quiet" onClick={() => setEditingLabels((e) => !e)} data-testid="edit-labels">
+          {editingLabels ? rt('labels.done') : rt('labels.edit')}
+        </button>
       </div>
     </section>
   );

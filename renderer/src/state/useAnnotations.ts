@@ -20,9 +20,10 @@ export function useAnnotations(documentId: number | null, version: number, fail:
   const [bump, setBump] = useState(0);
   const [activeId, setActiveId] = useState<number | null>(null);
 
+  const [labelsVersion, setLabelsVersion] = useState(0);
   useEffect(() => {
     client.listLabels({}).then(setLabels, fail);
-  }, [client, fail]);
+  }, [client, fail, labelsVersion]);
 
   useEffect(() => {
     if (documentId === null) {
@@ -70,6 +71,10 @@ export function useAnnotations(documentId: number | null, version: number, fail:
       restore: (annotationId: number) => act(() => client.restoreAnnotation({ annotationId })),
       update: (annotationId: number, body: string) => act(() => client.updateAnnotation({ annotationId, body })),
       refresh,
+      refreshLabels: () => {
+        setLabelsVersion((v) => v + 1);
+        refresh();
+      },
       setActiveId,
     }),
     [act, client, refresh],

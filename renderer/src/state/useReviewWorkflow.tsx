@@ -10,7 +10,7 @@ import type { AnnotationLabel, Repetitions } from '../../../shared/domain/review
 import type { Locale } from '../i18n';
 import { translateReview, type ReviewMessageKey } from '../i18n-review';
 import type { Params } from '../i18n';
-import { isTextTarget } from '../lib/keys';
+import { IS_MAC, isTextTarget } from '../lib/keys';
 import { readCellSelection, type CellSelection } from '../lib/selection';
 import { useClient } from './client';
 import type { Review } from './useReview';
@@ -118,11 +118,17 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
   const [changeLogOpen, setChangeLogOpen] = useState(false);
   useEffect(() => setChangeLogOpen(false), [doc?.id]);
 
-  // ---- keyboard: "?" opens the shortcut sheet when not typing ---------------------------------
+  // ---- keyboard: "?" opens the shortcut sheet when not typing; Ctrl+H (Windows/Linux) finds and replaces
+  const replaceKey = useRef<() => void>(() => undefined);
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
-      if (e.defaultPrevented || e.isComposing || e.key !== '?' || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (isTextTarget(e.target) || document.querySelector('[aria-modal="true"]')) return;
+      if (e.defaultPrevented || e.isComposing || document.querySelector('[aria-modal="true"]')) return;
+      if (!IS_MAC && e.ctrlKey && !e.shiftKey && !e.altKey && !e.metaKey && e.code === 'KeyH') {
+        e.preventDefault();
+        replaceKey.current();
+        return;
+      }
+      if (e.key !== '?' || e.ctrlKey || e.metaKey || e.altKey || isTextTarget(e.target)) return;
       e.preventDefault();
       openShortcuts();
     }
@@ -180,6 +186,7 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
     },
   };
   const initialFind = useRef<string | undefined>(undefined);
+  replaceKey.current = handlers['edit.replace'];
 
   const closePanel = useCallback(() => {
     setPanel(null);
@@ -218,9 +225,9 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
         state={annotations}
         segments={segments}
         selectedSegmentId={selected?.id ?? null}
-        selectedNumber={selection.index + 1}
         onJump={(i) => actions.select(i, { align: 'center', focus: true })}
         onNotify={toasts.notify}
+        onError={toasts.fail}
         onClose={closePanel}
       />
     ) : null;
