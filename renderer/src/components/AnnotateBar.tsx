@@ -35,11 +35,17 @@ function place(rect: CellSelection['rect']): CSSProperties {
 export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment }: AnnotateBarProps) {
   const { rt } = useReviewI18n();
   const [span, setSpan] = useState<PendingSpan | null>(null);
-  const [commenting, setCommenting] = useState(false);
+  const [commenting, setCommentingState] = useState(false);
   const [body, setBody] = useState('');
   const ref = useRef<HTMLDivElement>(null);
-  const live = useRef({ span, commenting, labels });
-  live.current = { span, commenting, labels };
+  // Set synchronously, so a selection change handled before the next render cannot close the comment box.
+  const commentingRef = useRef(false);
+  const setCommenting = (on: boolean) => {
+    commentingRef.current = on;
+    setCommentingState(on);
+  };
+  const live = useRef({ span, labels });
+  live.current = { span, labels };
 
   // Follow the document's selection (unless the comment box is open).
   useEffect(() => {
@@ -47,7 +53,7 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
     const onChange = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        if (live.current.commenting) return;
+        if (commentingRef.current) return;
         const sel = readCellSelection(document.getSelection());
         const quote = sel ? quoteOf(sel) : null;
         setSpan(sel && quote ? { ...sel, quote } : null);
@@ -65,13 +71,13 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
     setSpan(commentRequest.span);
     setBody('');
     setCommenting(true);
-  }, [commentRequest]);
+  }, [commentRequest]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // A label's key tags the selection (while not typing anywhere).
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
-      const { span: s, commenting: c, labels: ls } = live.current;
-      if (!s || c || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextTarget(e.target)) return;
+      const { span: s, labels: ls } = live.current;
+      if (!s || commentingRef.current || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextTarget(e.target)) return;
       if (document.querySelector('[aria-modal="true"]')) return;
       if (e.key === 'Escape') {
         document.getSelection()?.removeAllRanges();

@@ -138,6 +138,7 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
 
   // ---- commands ---------------------------------------------------------------------------
   const replaceRef = useRef<ReplacePanelHandle>(null);
+  const initialFind = useRef<string | undefined>(undefined);
   const live = useRef({ panel, selection, segments, rows });
   live.current = { panel, selection, segments, rows };
 
@@ -185,7 +186,6 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
       });
     },
   };
-  const initialFind = useRef<string | undefined>(undefined);
   replaceKey.current = handlers['edit.replace'];
 
   const closePanel = useCallback(() => {
