@@ -21,6 +21,9 @@ test('the findings panel groups 王震 and 王徵; one click fixes both; undo re
   const group = panel.locator('[data-testid="finding"][data-rule="entity-consistency"]').filter({ hasText: '王震' });
   await expect(group).toHaveCount(1);
   await expect(group).toContainText('王徵');
+  // Jumping to a location highlights the finding in the text.
+  await group.locator('.loc-btn').filter({ hasText: '王震' }).click();
+  await expect(page.locator('mark.finding-hl')).toHaveText(['王震', '王震']); // Traditional and Simplified columns
   await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'findings.png') });
 
   const axe = await new AxeBuilder({ page }).include('[data-testid="findings-panel"]').analyze();

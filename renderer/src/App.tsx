@@ -290,6 +290,9 @@ export function App() {
   useCommands(handlers, shell);
   const run = (id: keyof CommandHandlers) => handlers[id]();
 
+  // The finding location last jumped to from the findings panel, highlighted in the grid.
+  const [findingHl, setFindingHl] = useState<{ segmentId: number; start: number; end: number } | null>(null);
+  const decor = useMemo(() => (findingHl && panel === 'findings' ? { ...wf.decor, finding: findingHl } : wf.decor), [wf.decor, findingHl, panel]);
   const closeDialog = useCallback(() => setDialog(null), []);
   const selected = segments[selection.index] ?? null;
 
@@ -336,7 +339,7 @@ export function App() {
               <>
                 <DocumentHeader doc={doc} />
                 {wf.filterBar}
-                <DecorContext.Provider value={wf.decor}>
+                <DecorContext.Provider value={decor}>
                   <ReviewGrid key={doc.id} doc={doc} segments={segments} selection={selection} editing={editing} zoom={prefs.zoom} actions={actions} rows={wf.rows} />
                 </DecorContext.Provider>
               </>
@@ -359,11 +362,11 @@ export function App() {
               key={doc.id}
               doc={doc}
               version={review.changeCount}
-              onJump={(l) =>
-                l.documentId === doc.id
-                  ? actions.select(l.segmentIndex, { align: 'center', focus: false })
-                  : void actions.openDocument(l.documentId, { segmentId: l.segmentId, index: l.segmentIndex })
-              }
+              onJump={(l) => {
+                setFindingHl({ segmentId: l.segmentId, start: l.start, end: l.end });
+                if (l.documentId === doc.id) actions.select(l.segmentIndex, { align: 'center', focus: false });
+                else void actions.openDocument(l.documentId, { segmentId: l.segmentId, index: l.segmentIndex });
+              }}
               onChange={(r) => actions.applyChange(r, { selectChanged: true })}
               onError={toasts.fail}
               onClose={() => setPanel(null)}

@@ -17,7 +17,7 @@ export interface FindingsPanelProps {
   /** bumps after every change in the document, to refetch */
   version: number;
   /** go to a location (in this document, or another document of the project) */
-  onJump: (loc: { documentId: number; segmentId: number; segmentIndex: number }) => void;
+  onJump: (loc: { documentId: number; segmentId: number; segmentIndex: number; start: number; end: number }) => void;
   onChange: (r: ChangeResult) => Promise<void>;
   onError: (e: unknown) => void;
   onClose: () => void;

@@ -9,7 +9,7 @@ import { Fragment, memo, type CSSProperties, type ReactNode } from 'react';
 import type { Annotation, Segment } from '../../../shared/domain/schemas';
 import { charDiff, type DiffPart } from '../../../shared/text/diff';
 import { mapForward } from '../../../shared/text/offsetMap';
-import { COMMENT_COLOR, useDecor, type Decor } from '../state/decor';
+import { COMMENT_COLOR, FINDING_SPAN_ID, useDecor, type Decor } from '../state/decor';
 
 interface Span {
   a: Annotation;
@@ -33,6 +33,7 @@ function Piece({ text, cover, decor }: { text: string; cover: Span[]; decor: Dec
   if (cover.length > 1) classes.push('anno-multi');
   if (cover.every((c) => c.a.resolvedAt)) classes.push('anno-resolved');
   if (cover.some((c) => c.a.id === decor.activeId)) classes.push('anno-active');
+  if (cover.some((c) => c.a.id === FINDING_SPAN_ID)) classes.push('finding-hl');
   const style = { '--anno': colorOf(first, decor), '--anno2': cover.length > 1 ? colorOf(cover[1].a, decor) : undefined } as CSSProperties;
   return (
     <mark className={classes.join(' ')} style={style} data-annotation-ids={cover.map((c) => c.a.id).join(' ')} title={cover.map((c) => titleOf(c.a, decor)).join('\n')}>
@@ -80,9 +81,16 @@ function render(parts: readonly DiffPart[], spans: readonly Span[], decor: Decor
   });
 }
 
+const findingSpan = { id: FINDING_SPAN_ID, labelId: null, body: '', resolvedAt: null, orphaned: false } as unknown as Annotation;
+
 export const SegmentText = memo(function SegmentText({ segment, column }: { segment: Segment; column: 'text' | 'rendering' }) {
   const decor = useDecor();
   const annos = (decor.bySegment.get(segment.id) ?? []).filter((a) => !a.orphaned && a.end > a.start);
+  const f = decor.finding;
+  if (f && f.segmentId === segment.id && f.end > f.start && segment.text.slice(f.start, f.end)) {
+    // The finding drawn like an annotation span, so both columns and the diff handle it the same way.
+    annos.push({ ...findingSpan, start: f.start, end: f.end, exact: segment.text.slice(f.start, f.end) } as Annotation);
+  }
   if (column === 'rendering') {
     const spans = annos
       .map((a) => ({ a, s: mapForward(segment.renderingMap, a.start, 'start'), e: mapForward(segment.renderingMap, a.end, 'end') }))

@@ -13,9 +13,14 @@ export interface Decor {
   labels: ReadonlyMap<number, AnnotationLabel>;
   /** the annotation focused in the side list, drawn emphasised */
   activeId: number | null;
+  /** the finding location the reviewer jumped to from the findings panel, highlighted in the text */
+  finding?: { segmentId: number; start: number; end: number } | null;
 }
 
-export const EMPTY_DECOR: Decor = { bySegment: new Map(), labels: new Map(), activeId: null };
+export const EMPTY_DECOR: Decor = { bySegment: new Map(), labels: new Map(), activeId: null, finding: null };
+
+/** Id of the synthetic span that draws the highlighted finding (annotations have positive ids). */
+export const FINDING_SPAN_ID = -1;
 export const DecorContext = createContext<Decor>(EMPTY_DECOR);
 
 export function useDecor(): Decor {
