@@ -1,5 +1,5 @@
+import { cliRunner } from './test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir, SAMPLE_TEXT } from '../core/test-helpers';
@@ -7,14 +7,10 @@ import { SAMPLE_FILE, PACKAGE_ROOT } from '../core/context';
 import { cliOutputSchemas, CliErrorOutput, CliCheckOutput } from '../shared/contract/cli';
 import type { z } from 'zod';
 
-const BIN = join(PACKAGE_ROOT, 'bin', 'jiaodui.mjs');
 let t: ReturnType<typeof tempDir>;
 let db: string;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, JIAODUI_DB: '' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = cliRunner(() => db);
 type Schemas = typeof cliOutputSchemas;
 function json<K extends keyof Schemas>(cmd: K, ...args: string[]): z.infer<Schemas[K]> {
   const r = run(cmd, ...args, '--format', 'json');

@@ -1,21 +1,17 @@
+import { cliRunner } from './test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir, SAMPLE_TEXT } from '../core/test-helpers';
-import { SAMPLE_FILE, PACKAGE_ROOT } from '../core/context';
+import { SAMPLE_FILE } from '../core/context';
 import { CliApplyGlossaryOutput, CliGlossaryExportOutput, CliGlossaryImportOutput, cliOutputSchemas } from '../shared/contract/cli';
 import { parseGlossaryTbx } from '../shared/glossary/tbx';
 import { parseGlossaryCsv } from '../shared/glossary/csv';
 
-const BIN = join(PACKAGE_ROOT, 'bin', 'jiaodui.mjs');
 let t: ReturnType<typeof tempDir>;
 let db: string;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, JIAODUI_DB: '' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = cliRunner(() => db);
 
 beforeAll(() => {
   t = tempDir();

@@ -1,20 +1,15 @@
+import { cliRunner } from './test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../core/test-helpers';
-import { PACKAGE_ROOT } from '../core/context';
 import { cliOutputSchemas, CliErrorOutput, CliReplacePreviewOutput } from '../shared/contract/cli';
 import { normalizeReplaceArgv } from './replace';
 
-const BIN = join(PACKAGE_ROOT, 'bin', 'jiaodui.mjs');
 let t: ReturnType<typeof tempDir>;
 let db: string;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, JIAODUI_DB: '' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = cliRunner(() => db);
 
 const A = '財務總監王震介紹了業績。\n王震表示，GPU數量達45000個。\n';
 const B = '王震在2023年說。\n';

@@ -9,6 +9,7 @@ import type { AnnotationsState } from '../state/useAnnotations';
 import { COMMENT_COLOR } from '../state/decor';
 import { useReviewI18n } from '../i18n-review';
 import { LabelEditor } from './LabelEditor';
+import { CloseIcon } from './CloseIcon';
 
 export interface AnnotationsPanelProps {
   state: AnnotationsState;
@@ -171,9 +172,7 @@ export function AnnotationsPanel(p: AnnotationsPanelProps) {
           {rt('anno.title')} <span className="muted" data-testid="annotations-count">· {formatNumber(list.length)}</span>
         </h2>
         <button type="button" className="icon-btn" aria-label={rt('anno.close')} onClick={p.onClose}>
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
+          <CloseIcon />
         </button>
       </div>
       <div className="anno-filters">

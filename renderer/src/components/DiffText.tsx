@@ -1,9 +1,8 @@
-/** A character diff of two versions, from the shared charDiff: <del> removed, <ins> added. */
+/** A character diff drawn as <del> removed, <ins> added: from given parts, or from two versions via the shared charDiff. */
 import { memo } from 'react';
-import { charDiff } from '../../../shared/text/diff';
+import { charDiff, type DiffPart } from '../../../shared/text/diff';
 
-export const DiffText = memo(function DiffText({ before, after }: { before: string; after: string }) {
-  const parts = charDiff(before, after);
+export const DiffParts = memo(function DiffParts({ parts }: { parts: readonly DiffPart[] }) {
   return (
     <>
       {parts.map((p, i) =>
@@ -21,4 +20,8 @@ export const DiffText = memo(function DiffText({ before, after }: { before: stri
       )}
     </>
   );
+});
+
+export const DiffText = memo(function DiffText({ before, after }: { before: string; after: string }) {
+  return <DiffParts parts={charDiff(before, after)} />;
 });

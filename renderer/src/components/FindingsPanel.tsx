@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChangeResult, DocumentMeta, FindingsReport, StoredFinding } from '../../../shared/domain/schemas';
 import { useClient } from '../state/client';
 import { useI18n } from '../i18n';
+import { CloseIcon } from './CloseIcon';
 
 type SeverityFilter = 'all' | 'error' | 'warning' | 'info';
 /** Locations listed per finding before “+N more” (a punctuation group can have hundreds). */
@@ -123,9 +124,7 @@ export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose
           {t('findings.checkProject')}
         </button>
         <button type="button" className="icon-btn" aria-label={t('findings.close')} onClick={onClose}>
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
+          <CloseIcon />
         </button>
       </div>
       {counts && (

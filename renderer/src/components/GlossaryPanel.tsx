@@ -11,6 +11,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { fileToBase64 } from '../lib/base64';
 import { downloadText } from '../lib/download';
 import { GlossaryPreviewDialog } from './GlossaryPreviewDialog';
+import { CloseIcon } from './CloseIcon';
 
 export interface GlossaryPanelProps {
   doc: DocumentMeta;
@@ -43,14 +44,6 @@ export function splitVariants(s: string): string[] {
     .split(/[,，、|;；\n]/)
     .map((v) => v.trim())
     .filter(Boolean);
-}
-
-function CloseIcon() {
-  return (
-    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-      <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-    </svg>
-  );
 }
 
 export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, onClose }: GlossaryPanelProps) {

@@ -2,6 +2,7 @@
  * Preview & apply: every segment the glossary would change, with its character diff
  * (computed by the API) and the status it goes back to; Apply is one undoable operation.
  */
+import { DiffParts } from './DiffText';
 import { useEffect, useState } from 'react';
 import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
 import type { GlossaryPreview } from '../../../shared/glossary/schemas';
@@ -104,19 +105,7 @@ export function GlossaryPreviewDialog({ doc, onApplied, onError, onClose }: Glos
                   )}
                 </div>
                 <div className="gl-change-text" lang="zh-Hant">
-                  {c.parts.map((p, i) =>
-                    p.op === 'insert' ? (
-                      <ins key={i} className="diff-ins">
-                        {p.text}
-                      </ins>
-                    ) : p.op === 'delete' ? (
-                      <del key={i} className="diff-del">
-                        {p.text}
-                      </del>
-                    ) : (
-                      <span key={i}>{p.text}</span>
-                    ),
-                  )}
+                  <DiffParts parts={c.parts} />
                 </div>
               </li>
             ))}

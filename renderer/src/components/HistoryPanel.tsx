@@ -10,6 +10,7 @@ import { useClient } from '../state/client';
 import { type MessageKey } from '../i18n';
 import { reasonLabel, useReviewI18n } from '../i18n-review';
 import { DiffText } from './DiffText';
+import { CloseIcon } from './CloseIcon';
 
 export interface HistoryPanelProps {
   segmentId: number;
@@ -91,9 +92,7 @@ export function HistoryPanel({ segmentId, number, version, machineText, currentT
           </button>
         )}
         <button type="button" className="icon-btn" aria-label={t('history.close')} onClick={onClose}>
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
+          <CloseIcon />
         </button>
       </div>
       {revs && revs.length === 0 && <p className="empty-note">{t('history.empty')}</p>}

@@ -1,6 +1,7 @@
 /** A modal dialog: labelled, traps Tab, closes on Escape, gives focus back when it closes. */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
+import { CloseIcon } from './CloseIcon';
 
 export interface ModalProps {
   title: string;
@@ -72,9 +73,7 @@ export function Modal({ title, onClose, children, testId, className, hideTitle }
         <div className={`modal-head${hideTitle ? ' visually-hidden' : ''}`}>
           <h2 id={`${id}-title`}>{title}</h2>
           <button type="button" className="icon-btn" aria-label={t('dialog.close')} onClick={onClose} tabIndex={hideTitle ? -1 : 0}>
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-            </svg>
+            <CloseIcon />
           </button>
         </div>
         {children}

@@ -10,6 +10,7 @@ import { useClient } from '../state/client';
 import { useReviewI18n } from '../i18n-review';
 import { errorMessage } from '../lib/format';
 import { DiffText } from './DiffText';
+import { CloseIcon } from './CloseIcon';
 
 type ScopeKind = ReplaceScope['kind'];
 const SHOWN = 300;
@@ -160,9 +161,7 @@ export const ReplacePanel = forwardRef<ReplacePanelHandle, ReplacePanelProps>(fu
       <div className="panel-head">
         <h2>{rt('replace.title')}</h2>
         <button type="button" className="icon-btn" aria-label={rt('replace.close')} onClick={p.onClose}>
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
+          <CloseIcon />
         </button>
       </div>
       <form

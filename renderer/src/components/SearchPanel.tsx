@@ -2,6 +2,7 @@
 import type { SearchHit } from '../../../shared/domain/schemas';
 import { SEARCH_LIMIT, type Search } from '../state/useSearch';
 import { useI18n } from '../i18n';
+import { CloseIcon } from './CloseIcon';
 
 const CONTEXT = 24;
 
@@ -33,9 +34,7 @@ export function SearchPanel({ search, onJump, onClose }: { search: Search; onJum
       <div className="panel-head">
         <h2 aria-live="polite">{summary}</h2>
         <button type="button" className="icon-btn" aria-label={t('search.close')} onClick={onClose}>
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
+          <CloseIcon />
         </button>
       </div>
       <ul className="hit-list" id="search-hits" role="listbox" aria-label={t('search.results')}>
