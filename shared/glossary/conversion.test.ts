@@ -8,7 +8,7 @@ interface Case {
   input: string;
   expected: Record<string, string>;
 }
-const suite = JSON.parse(readFileSync(new URL('../../../shared/opencc/testcases.clean.json', import.meta.url), 'utf8')) as { cases: Case[] };
+const suite = JSON.parse(readFileSync(new URL('../../tests/fixtures/opencc/testcases.json', import.meta.url), 'utf8')) as { cases: Case[] };
 const cases = suite.cases.flatMap((c) => Object.entries(c.expected).map(([cfg, exp]) => ({ id: c.id, cfg: cfg as ConversionConfig, input: c.input, exp })));
 
 const WANG: GlossaryTerms = { term: '王征', variants: ['王震', '王徵'] };

@@ -9,7 +9,7 @@ interface Case {
   input: string;
   expected: Record<string, string>;
 }
-const suite = JSON.parse(readFileSync(new URL('../../../shared/opencc/testcases.clean.json', import.meta.url), 'utf8')) as { cases: Case[] };
+const suite = JSON.parse(readFileSync(new URL('../../tests/fixtures/opencc/testcases.json', import.meta.url), 'utf8')) as { cases: Case[] };
 
 // opencc-js's own converters, for configs it exposes as from/to locale pairs.
 const LOCALES: Partial<Record<string, { from: string; to: string }>> = {
