@@ -20,12 +20,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+rm -rf .reports
 
-mkdir -p test-results
+mkdir -p .reports
 npm run typecheck
 status=0
-npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json || status=$?
+npx vitest run --reporter=default --reporter=json --outputFile=.reports/vitest.json || status=$?
 npm run build
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=$?
-node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json
+PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/playwright.json npx playwright test --reporter=list,json || status=$?
+node scripts/test-summary.mjs .reports/vitest.json .reports/playwright.json
 exit $status

@@ -8,6 +8,8 @@ if (vitestFile && existsSync(vitestFile)) {
   const v = JSON.parse(readFileSync(vitestFile, 'utf8'));
   passed += v.numPassedTests ?? 0;
   failed += v.numFailedTests ?? 0;
+  // A test file that fails to load has no failed tests but is a failure all the same.
+  if (!v.numFailedTests && v.numFailedTestSuites) failed += v.numFailedTestSuites;
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
 } else failed += 1;
 if (playwrightFile && existsSync(playwrightFile)) {
