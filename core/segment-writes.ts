@@ -5,6 +5,7 @@
  */
 import type { Db } from '../db/connection';
 import * as segq from '../db/queries/segments';
+import type * as histq from '../db/queries/history';
 import * as annq from '../db/queries/annotations';
 import * as docq from '../db/queries/documents';
 import { glossaryConverter, type GlossaryTerms } from '../shared/glossary/conversion';
@@ -124,4 +125,29 @@ export function applyField(db: Db, segmentId: number, field: RevisionField, valu
       return;
     }
   }
+}
+
+/**
+ * Set a segment's text inside an operation: a 'zh' revision, and the status rule every
+ * text change follows — back to the machine text → 'unreviewed', otherwise 'edited'
+ * (so an approved segment that changes goes back to 'edited', as a status revision that
+ * undo restores). Returns the status before and after.
+ */
+export function writeText(
+  db: Db,
+  record: (r: histq.NewRevision) => void,
+  seg: segq.SegmentRow,
+  text: string,
+  reason: string,
+  now: string,
+): { changed: boolean; from: SegmentStatus; to: SegmentStatus } {
+  if (text === seg.text) return { changed: false, from: seg.status, to: seg.status };
+  record({ segmentId: seg.id, field: 'zh', before: seg.text, after: text, reason });
+  applyText(db, seg, docq.getDocumentScript(db, seg.documentId), text, now);
+  const status: SegmentStatus = text === seg.machineText ? 'unreviewed' : 'edited';
+  if (status !== seg.status) {
+    record({ segmentId: seg.id, field: 'status', before: seg.status, after: status, reason });
+    segq.updateSegmentStatus(db, seg.id, status, now);
+  }
+  return { changed: true, from: seg.status, to: status };
 }

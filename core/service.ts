@@ -20,7 +20,7 @@ import { getConverter } from '../shared/text/convert';
 import { exportConfig } from '../shared/text/script';
 import { charDiff } from '../shared/text/diff';
 import { mapPosition } from '../shared/text/anchor';
-import { applyField, applyText, encodeStructure, render, type FindingState, type StructureState } from './segment-writes';
+import { applyField, encodeStructure, render, writeText, type FindingState, type StructureState } from './segment-writes';
 import { assembleFindings, report, runDocumentChecks, runProjectChecks } from './checks';
 import { RULES, type RuleId } from '../shared/checks';
 import * as fq from '../db/queries/findings';
@@ -319,15 +319,7 @@ export class JiaoduiService implements JiaoduiApi {
   editSegment(args: ArgsOf<'editSegment'>): ResultOf<'editSegment'> {
     const seg = this.requireLiveSegment(args.segmentId);
     return this.operation(seg.projectId, 'edit', `Edit segment ${seg.index + 1}`, (record, now) => {
-      if (args.text === seg.text) return { touched: [seg.id] };
-      const reason = args.reason ?? 'manual';
-      record({ segmentId: seg.id, field: 'zh', before: seg.text, after: args.text, reason });
-      applyText(this.db, seg, docq.getDocumentScript(this.db, seg.documentId), args.text, now);
-      const status: SegmentStatus = args.text === seg.machineText ? 'unreviewed' : 'edited';
-      if (status !== seg.status) {
-        record({ segmentId: seg.id, field: 'status', before: seg.status, after: status, reason });
-        segq.updateSegmentStatus(this.db, seg.id, status, now);
-      }
+      writeText(this.db, record, seg, args.text, args.reason ?? 'manual', now);
       return { touched: [seg.id] };
     });
   }
@@ -588,14 +580,7 @@ export class JiaoduiService implements JiaoduiApi {
           }
           text = text.slice(0, fx.start) + fx.replacement + text.slice(fx.end);
         }
-        const reason = `fix:${first.rule}`;
-        record({ segmentId, field: 'zh', before: seg.text, after: text, reason });
-        applyText(this.db, seg, docq.getDocumentScript(this.db, seg.documentId), text, now);
-        const status: SegmentStatus = text === seg.machineText ? 'unreviewed' : 'edited';
-        if (status !== seg.status) {
-          record({ segmentId, field: 'status', before: seg.status, after: status, reason });
-          segq.updateSegmentStatus(this.db, segmentId, status, now);
-        }
+        writeText(this.db, record, seg, text, `fix:${first.rule}`, now);
         touched.push(segmentId);
       }
       return { touched };
