@@ -203,3 +203,59 @@ test('security at run time: isolation, sandbox, no Node in the page, navigation 
     rmSync(profile.dir, { recursive: true, force: true });
   }
 });
+
+/** The API as the page sees it under Electron (the preload's typed client). */
+function call<T>(page: Page, method: string, args: unknown): Promise<T> {
+  return page.evaluate(([m, a]) => (window as unknown as { jiaodui: Record<string, (x: unknown) => Promise<unknown>> }).jiaodui[m as string](a), [method, args] as const) as Promise<T>;
+}
+
+test('review workflow in the desktop app: glossary apply and undo, findings fix-all, keyboard approval', async () => {
+  test.setTimeout(180_000);
+  const profile = newProfile();
+  try {
+    const { app, page, errors } = await launch(profile);
+    const docs = await call<{ id: number; projectId: number }[]>(page, 'listDocuments', {});
+    const documentId = docs[0].id;
+    const segs = await call<{ id: number; index: number; text: string }[]>(page, 'getSegments', { documentId });
+    const wrong = segs.filter((s) => s.text.includes('王震') || s.text.includes('王徵'));
+    expect(wrong).toHaveLength(2);
+
+    // Glossary: 王征 with its wrong variants, applied as one step, undone as one step.
+    await page.getByTestId('glossary-button').click();
+    const panel = page.getByTestId('glossary-panel');
+    await panel.getByTestId('glossary-add').click();
+    await panel.getByTestId('glossary-term').fill('王征');
+    await panel.getByTestId('glossary-variants').fill('王震, 王徵');
+    await panel.getByTestId('glossary-save').click();
+    await panel.getByTestId('glossary-preview').click();
+    const dialog = page.getByTestId('glossary-preview-dialog');
+    await expect(dialog.getByTestId('glossary-change')).toHaveCount(2);
+    await dialog.getByTestId('glossary-apply').click();
+    await expect(page.getByTestId('undo-label')).toContainText('Apply glossary to 2 segments');
+    for (const s of wrong) await expect(page.getByTestId(`row-${s.index}`)).toContainText('王征');
+    await page.getByTestId(`row-${wrong[0].index}`).focus();
+    await page.keyboard.press(`${MOD}+z`);
+    await expect(page.getByTestId('undo-label')).not.toContainText('Apply glossary');
+    const back = await call<{ text: string }[]>(page, 'getSegments', { documentId });
+    expect(back.filter((s) => s.text.includes('王征'))).toHaveLength(0);
+    await page.getByTestId('glossary-button').click();
+
+    // Findings: the name group, fixed in one click.
+    await page.keyboard.press(`${MOD}+Shift+F`);
+    const group = page.getByTestId('findings-panel').locator('[data-testid="finding"][data-rule="entity-consistency"]').filter({ hasText: '王震' });
+    await expect(group).toHaveCount(1);
+    await group.getByTestId('fix-all').click();
+    await expect(group).toHaveCount(0);
+    const fixed = await call<{ text: string }[]>(page, 'getSegments', { documentId });
+    expect(fixed.filter((s) => s.text.includes('王征'))).toHaveLength(2);
+
+    // Keyboard-only approval moves the progress bar.
+    await page.getByTestId('row-4').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press(`${MOD}+Enter`);
+    await expect(page.getByTestId('progress-approved')).toContainText('3 approved');
+    expect(errors).toEqual([]);
+    await app.close();
+  } finally {
+    rmSync(profile.dir, { recursive: true, force: true });
+  }
+});
