@@ -17,6 +17,8 @@ import { runServe } from './serve';
 import { checkDocument, checkFile, formatFindings, parseRules } from './check';
 import { normalizeReplaceArgv, REPLACE_OPTIONS, REPLACE_USAGE, runReplace } from './replace';
 import { GLOSSARY_USAGE, runApplyGlossary, runGlossary } from './glossary';
+import { CLAIMS_FORMATS, CLAIMS_OPTIONS, CLAIMS_USAGE, runClaims } from './claims';
+import { EXPORT_OPTIONS, EXPORT_USAGE, runExport, runImportXliff } from './export';
 import { existsSync } from 'node:fs';
 
 const USAGE = `Usage: jiaodui [--db PATH] <command> [options]
@@ -28,11 +30,12 @@ Commands:
   show DOC [--format json]                                    show a document's segments
   edit DOC SEGMENT --text T                                   correct a segment
   undo DOC | redo DOC                                         undo/redo in DOC's project
-  export DOC --format txt --script hant|hans [--out FILE]     export the corrected text
+${EXPORT_USAGE}
   search QUERY [--format json]                                search all documents
   check DOC|FILE [--format json] [--rules a,b]                findings; exit 1 when errors remain
 ${REPLACE_USAGE}
 ${GLOSSARY_USAGE}
+${CLAIMS_USAGE}
   serve [--port N]                                            browser mode on 127.0.0.1
 
 --db PATH (or JIAODUI_DB) chooses the database; default: the app's own.`;
@@ -71,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       rules: { type: 'string' },
       ...REPLACE_OPTIONS,
+      ...CLAIMS_OPTIONS,
+      ...EXPORT_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -80,8 +85,8 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const json = values.format === 'json';
-  if (values.format && !['json', 'text', 'txt'].includes(values.format)) throw new UsageError(`Unknown --format "${values.format}" (json, text or txt).`);
-  const known = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary'];
+  if (values.format && command !== 'export' && !(command === 'claims' && CLAIMS_FORMATS.includes(values.format)) && !['json', 'text', 'txt'].includes(values.format)) throw new UsageError(`Unknown --format "${values.format}" (json, text or txt).`);
+  const known = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}". Commands: ${known.join(', ')}.`);
 
   // `check FILE` works on a file without importing it: no database needed.
@@ -174,19 +179,10 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       print(json, r, () => `${command === 'undo' ? 'Undone' : 'Redone'}: ${r.segments.length} segment(s) changed.\n`);
       return 0;
     }
-    case 'export': {
-      const documentId = parseId(args[0], 'DOC');
-      const format = typeof f.format === 'string' && f.format !== 'json' ? f.format : 'txt';
-      if (format !== 'txt') throw new UsageError(`Unknown export format "${format}" (txt).`);
-      const script = f.script ?? 'hant';
-      if (script !== 'hant' && script !== 'hans') throw new UsageError(`--script must be hant or hans, got "${String(script)}".`);
-      const r = call<ReturnType<JiaoduiService['exportDocument']>>('exportDocument', { documentId, format, script });
-      if (typeof f.out === 'string') {
-        writeFileSync(f.out, r.content, 'utf8');
-        process.stderr.write(`Wrote ${f.out}\n`);
-      } else process.stdout.write(r.content);
-      return 0;
-    }
+    case 'export':
+      return runExport(service, args, f);
+    case 'import-xliff':
+      return runImportXliff(service, args, json);
     case 'search': {
       const query = args.join(' ');
       const hits = call<ReturnType<JiaoduiService['search']>>('search', { query });
@@ -205,6 +201,8 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       return runReplace(service, args, f, json);
     case 'glossary':
       return runGlossary(service, args, f);
+    case 'claims':
+      return runClaims(service, args, f);
     case 'apply-glossary':
       return runApplyGlossary(service, args, f);
     case 'serve':

@@ -23,6 +23,7 @@ import type { AnnotationLabel, Attention } from '../shared/domain/review';
 import type { Annotation } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
 import { makeAnchor } from '../shared/text/anchor';
+import { snapToCodePoint } from '../shared/text/find';
 import { mapBackward } from '../shared/text/offsetMap';
 import type { ReviewHost } from './review-host';
 
@@ -57,6 +58,9 @@ export function addAnnotation(host: ReviewHost, args: ArgsOf<'addAnnotation'>): 
     end = Math.max(start, mapBackward(seg.renderingMap, end, 'end'));
   }
   if (end < start || end > seg.text.length) throw new JiaoduiError('invalid-input', `The span ${start}–${end} is outside the segment text.`);
+  // Anchors never split a surrogate pair: widen the span to whole characters.
+  start = snapToCodePoint(seg.text, start, 'start');
+  end = snapToCodePoint(seg.text, end, 'end');
   const labelId = args.labelId ?? null;
   if (labelId !== null) requireLabel(host, labelId);
   if (args.kind === 'tag' && labelId === null) throw new JiaoduiError('invalid-input', 'A tag needs a label.');

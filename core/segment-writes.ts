@@ -14,6 +14,7 @@ import { mapPosition, makeAnchor, reanchor } from '../shared/text/anchor';
 import type { RevisionField, ScriptT, SegmentStatus, VariantT } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
 import { recheckSegment } from './checks';
+import { reanchorClaims } from './claims-anchor';
 import * as fq from '../db/queries/findings';
 
 export interface DocScript {
@@ -40,6 +41,7 @@ export function applyText(db: Db, seg: segq.SegmentRow, doc: DocScript, text: st
     const s = mapPosition(parts, f.start, 'start');
     annq.moveFinding(db, f.id, s, Math.max(s, mapPosition(parts, f.end, 'end')));
   }
+  reanchorClaims(db, seg.id, seg.text, text, parts, now);
   recheckSegment(db, seg.id, now);
 }
 

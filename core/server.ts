@@ -54,14 +54,13 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too-large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      // Too large: stop keeping it but read on to the end, so the client gets the 413 answer
+      // (destroying the socket mid-upload shows it a connection reset instead). Give up on
+      // a sender that goes on far past the limit.
+      if (size > 4 * MAX_BODY_BYTES) req.destroy();
+      else if (size <= MAX_BODY_BYTES) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new Error('too-large')) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
@@ -91,7 +90,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     if (!hasValidToken(req.headers.authorization, token)) {
       return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token. Open the address printed by `jiaodui serve`.' } });
     }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    if ((req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() !== 'application/json') {
       return sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'API calls must send application/json.' } });
     }
     let body: Buffer;
@@ -106,7 +105,13 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The request body is not valid JSON.' } });
     }
-    const result = envelope(api, decodeURIComponent(method), args, { checkResults: opts.checkResults });
+    let name: string;
+    try {
+      name = decodeURIComponent(method);
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The method name in the address is not valid percent-encoding.' } });
+    }
+    const result = envelope(api, name, args, { checkResults: opts.checkResults });
     sendJson(res, result.ok ? 200 : statusForError(result.error.code), result);
   }
 

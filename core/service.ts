@@ -29,6 +29,8 @@ import * as replace from './replace';
 import * as history from './history';
 import * as annotations from './annotations';
 import * as glossary from './glossary';
+import * as claims from './claims';
+import * as exporting from './export';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -354,6 +356,7 @@ export class JiaoduiService implements JiaoduiApi {
     const seg = this.requireLiveSegment(args.segmentId);
     const text = seg.text;
     if (args.at <= 0 || args.at >= text.length) throw new JiaoduiError('invalid-input', 'Split inside the text, not at its start or end.');
+    if (/[\uDC00-\uDFFF]/.test(text[args.at]) && /[\uD800-\uDBFF]/.test(text[args.at - 1])) throw new JiaoduiError('invalid-input', `Position ${args.at} is inside a character (a surrogate pair); split before or after it.`);
     const left = text.slice(0, args.at).replace(/\s+$/u, '');
     const rightRaw = text.slice(args.at);
     const right = rightRaw.replace(/^\s+/u, '');
@@ -502,13 +505,11 @@ export class JiaoduiService implements JiaoduiApi {
   }
 
   exportDocument(args: ArgsOf<'exportDocument'>): ResultOf<'exportDocument'> {
-    const doc = this.requireDocument(args.documentId);
-    const cfg = exportConfig(doc.script, doc.variant, args.script);
-    const conv = cfg ? getConverter(cfg) : null;
-    let out = docq.getDocumentLeading(this.db, doc.id);
-    for (const s of segq.listSegments(this.db, doc.id)) out += (conv ? conv.convert(s.text) : s.text) + s.sep;
-    const base = doc.title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || `document-${doc.id}`;
-    return { fileName: `${base}.${args.script === 'hant' ? 'zh-Hant' : 'zh-Hans'}.txt`, mime: 'text/plain;charset=utf-8', content: out };
+    return exporting.exportDocument(this.db, this.requireDocument(args.documentId), args, this.now());
+  }
+
+  importXliff(args: ArgsOf<'importXliff'>): ResultOf<'importXliff'> {
+    return exporting.importXliff(this.review, args.documentId, args.content);
   }
 
   // ---- checks and findings -------------------------------------------------------------
@@ -696,5 +697,28 @@ export class JiaoduiService implements JiaoduiApi {
   }
   exportGlossary(args: ArgsOf<'exportGlossary'>): ResultOf<'exportGlossary'> {
     return glossary.exportGlossary(this.db, args);
+  }
+
+  // ---- claims for fact-checking (core/claims.ts) ---------------------------------------------
+  listClaimCandidates(args: ArgsOf<'listClaimCandidates'>): ResultOf<'listClaimCandidates'> {
+    return claims.listClaimCandidates(this.review, args);
+  }
+  createClaim(args: ArgsOf<'createClaim'>): ResultOf<'createClaim'> {
+    return claims.createClaim(this.review, args);
+  }
+  updateClaim(args: ArgsOf<'updateClaim'>): ResultOf<'updateClaim'> {
+    return claims.updateClaim(this.review, args);
+  }
+  listClaims(args: ArgsOf<'listClaims'>): ResultOf<'listClaims'> {
+    return claims.listClaims(this.review, args);
+  }
+  claimHistory(args: ArgsOf<'claimHistory'>): ResultOf<'claimHistory'> {
+    return claims.claimHistory(this.review, args);
+  }
+  crossCheckClaims(args: ArgsOf<'crossCheckClaims'>): ResultOf<'crossCheckClaims'> {
+    return claims.crossCheckClaims(this.review, args);
+  }
+  exportClaims(args: ArgsOf<'exportClaims'>): ResultOf<'exportClaims'> {
+    return claims.exportClaims(this.review, args);
   }
 }

@@ -49,6 +49,7 @@ export const COMMANDS = [
   { id: 'view.language', menu: 'view', label: 'Switch Language (English / 繁體中文)' },
   { id: 'view.findings', menu: 'view', label: 'Show Findings (Checks)', accelerator: 'CmdOrCtrl+Shift+F' },
   { id: 'view.annotations', menu: 'view', label: 'Show Annotations', accelerator: 'Alt+A' },
+  { id: 'view.claims', menu: 'view', label: 'Show Claims (Fact-Checking)' },
   { id: 'view.changelog', menu: 'view', label: 'Document Change Log…', accelerator: 'Alt+L' },
   { id: 'help.shortcuts', menu: 'help', label: 'Keyboard Shortcuts', accelerator: 'F1' },
 ] as const satisfies readonly CommandSpec[];

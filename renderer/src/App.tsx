@@ -21,6 +21,7 @@ import { SearchPanel } from './components/SearchPanel';
 import { HistoryPanel } from './components/HistoryPanel';
 import { FindingsPanel } from './components/FindingsPanel';
 import { GlossaryPanel } from './components/GlossaryPanel';
+import { ClaimsPanel } from './components/ClaimsPanel';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { CommandPalette } from './components/CommandPalette';
@@ -37,7 +38,7 @@ import { useReviewWorkflow } from './state/useReviewWorkflow';
 import { DecorContext } from './state/decor';
 
 type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | null;
-type Panel = 'search' | 'history' | null | 'findings' | 'glossary' | 'replace' | 'annotations';
+type Panel = 'search' | 'history' | null | 'findings' | 'glossary' | 'replace' | 'annotations' | 'claims';
 const SIDEBAR_KEY = 'jiaodui.sidebar';
 
 export function App() {
@@ -285,6 +286,7 @@ export function App() {
     'segment.nextAttention': needDoc(wf.handlers['segment.nextAttention']),
     'segment.comment': needDoc(wf.handlers['segment.comment']),
     'view.annotations': needDoc(wf.handlers['view.annotations']),
+    'view.claims': needDoc(() => setPanel((p) => (p === 'claims' ? null : 'claims'))),
     'view.changelog': needDoc(wf.handlers['view.changelog']),
   };
   useCommands(handlers, shell);
@@ -380,6 +382,20 @@ export function App() {
               onRerendered={async () => {
                 const [fresh, undo] = await Promise.all([client.getSegments({ documentId: doc.id }), client.undoState({ projectId: doc.projectId })]);
                 await actions.applyChange({ operationId: null, segments: fresh, removedSegmentIds: [], undo });
+              }}
+              notify={toasts.notify}
+              onError={toasts.fail}
+              onClose={() => setPanel(null)}
+            />
+          )}
+          {panel === 'claims' && doc && (
+            <ClaimsPanel
+              key={doc.id}
+              doc={doc}
+              version={review.changeCount}
+              onJump={(segmentId) => {
+                const i = review.segments.findIndex((s) => s.id === segmentId);
+                if (i >= 0) actions.select(i, { align: 'center', focus: false });
               }}
               notify={toasts.notify}
               onError={toasts.fail}

@@ -7,6 +7,7 @@ import * as S from '../domain/schemas';
 import * as RD from '../domain/review';
 import * as R from './review';
 import * as G from '../glossary/schemas';
+import * as CL from '../claims/schemas';
 
 const NoArgs = z.object({}).strict();
 const Base64 = z.string().max(20 * 1024 * 1024, 'payload too large').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
@@ -106,9 +107,24 @@ export const apiSchema = {
     'Search current text and Simplified rendering across documents.',
   ),
   exportDocument: method(
-    z.object({ documentId: S.Id, format: S.ExportFormat, script: S.Script }).strict(),
+    z
+      .object({
+        documentId: S.Id,
+        format: S.ExportFormat,
+        script: S.Script,
+        /** show insertions/deletions against the machine text (txt, md, html) */
+        marked: z.boolean().optional(),
+        /** keep page furniture (default true; txt, md, html, csv) */
+        includeFurniture: z.boolean().optional(),
+      })
+      .strict(),
     S.ExportResult,
-    'Export the corrected transcript.',
+    'Export a document: transcript (txt, md, html; clean or marked), bilingual table (csv), change report (report-html, report-json) or XLIFF 2.0 (xliff).',
+  ),
+  importXliff: method(
+    z.object({ documentId: S.Id, content: Text(20 * 1024 * 1024) }).strict(),
+    S.ChangeResult.extend({ changed: z.number().int(), units: z.number().int() }),
+    "Apply an XLIFF 2.0 file's targets to a document: changed targets become revisions (reason 'xliff-import') in one undoable operation; all or nothing.",
   ),
   listRules: method(NoArgs, z.array(S.RuleInfo), 'The checks Jiaodui runs, with what each looks for.'),
   runChecks: method(
@@ -179,6 +195,14 @@ export const apiSchema = {
   applyGlossary: method(G.GlossaryScopeArgs, S.ChangeResult, "Replace every forbidden variant with its term across a document or project: one undoable operation (kind 'glossary')."),
   importGlossary: method(G.GlossaryImportArgs, G.GlossaryImportResult, 'Import a CSV or TBX glossary (base64) into a document or project scope; all or nothing.'),
   exportGlossary: method(G.GlossaryExportArgs, S.ExportResult, 'Export the glossary of a document or project scope as CSV (UTF-8 with BOM) or TBX.'),
+  // ---- claims for fact-checking (shared/claims/, core/claims.ts)
+  listClaimCandidates: method(CL.ListClaimsArgs, z.array(CL.ClaimCandidate), 'Sentences of a document stating a checkable quantity: type, normalised quantities, claimant.'),
+  createClaim: method(CL.CreateClaimArgs, CL.Claim, 'Make a claim from a span of a segment (or a candidate’s span); it follows later edits.'),
+  updateClaim: method(CL.UpdateClaimArgs, CL.Claim, 'Change a claim’s text, type, claimant, date, verdict, evidence, notes or status (kept in its history).'),
+  listClaims: method(CL.ListClaimsArgs, z.array(CL.Claim), 'The claims of a document, in text order.'),
+  claimHistory: method(CL.ClaimIdArgs, z.array(CL.ClaimHistoryEntry), 'Every change of a claim, oldest first.'),
+  crossCheckClaims: method(CL.ListClaimsArgs, z.array(CL.ClaimCrossCheck), 'Cross-checks between the claims of a document: shares, implied totals, growth stated two ways, parts and wholes, repeated metrics.'),
+  exportClaims: method(CL.ExportClaimsArgs, S.ExportResult, 'Export the claims of a document as CSV (UTF-8 with BOM), JSON or schema.org ClaimReview JSON-LD.'),
 } as const;
 
 export type ApiSchema = typeof apiSchema;

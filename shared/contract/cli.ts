@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import * as S from '../domain/schemas';
 import * as RD from '../domain/review';
+import * as CL from '../claims/schemas';
 
 export const CliImportOutput = S.ImportResult;
 export const CliListOutput = z.array(S.DocumentMeta);
@@ -52,6 +53,13 @@ export const CliApplyGlossaryOutput = z.object({
   ),
   undoLabel: z.string().nullable(),
 });
+
+/** `jiaodui claims DOC --format json`: the stored claims. */
+export const CliClaimsOutput = z.array(CL.Claim);
+/** `jiaodui claims DOC --candidates --format json`: text, segmentId, start, end, type, quantities, and more. */
+export const CliClaimCandidatesOutput = z.array(CL.ClaimCandidate);
+/** `jiaodui claims DOC --cross-check --format json`. */
+export const CliClaimCrossCheckOutput = z.array(CL.ClaimCrossCheck);
 
 export const cliOutputSchemas = {
   import: CliImportOutput,

@@ -13,6 +13,33 @@ export function formatZodError(e: z.ZodError): string {
     .join('; ');
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A string argument holding a lone surrogate (not well-formed UTF-16) cannot be stored:
+ * SQLite keeps UTF-8, so it would silently become U+FFFD. Returns where it is, or null.
+ */
+function loneSurrogatePath(v: unknown, path: (string | number)[]): string | null {
+  if (typeof v === 'string') {
+    const m = LONE_SURROGATE.exec(v);
+    if (!m) return null;
+    const code = m[0].charCodeAt(0).toString(16).toUpperCase();
+    return `${path.length ? `${path.join('.')}: ` : ''}contains a lone surrogate (U+${code}) at index ${m.index}; text must be well-formed Unicode`;
+  }
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const r = loneSurrogatePath(v[i], [...path, i]);
+      if (r) return r;
+    }
+  } else if (v !== null && typeof v === 'object') {
+    for (const k of Object.keys(v)) {
+      const r = loneSurrogatePath((v as Record<string, unknown>)[k], [...path, k]);
+      if (r) return r;
+    }
+  }
+  return null;
+}
+
 export interface DispatchOptions {
   /** Validate results too (on in tests and development; costs time on large documents). */
   checkResults?: boolean;
@@ -23,6 +50,8 @@ export function dispatch(api: JiaoduiApi, method: unknown, rawArgs: unknown, opt
   const spec = apiSchema[method];
   const parsed = spec.args.safeParse(rawArgs ?? {});
   if (!parsed.success) throw new JiaoduiError('invalid-input', `Invalid arguments for ${method}: ${formatZodError(parsed.error)}`);
+  const bad = loneSurrogatePath(parsed.data, []);
+  if (bad) throw new JiaoduiError('invalid-input', `Invalid arguments for ${method}: ${bad}`);
   const fn = api[method] as (a: unknown) => unknown;
   const result = fn.call(api, parsed.data);
   if (opts.checkResults) {

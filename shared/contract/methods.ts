@@ -34,6 +34,7 @@ export const METHOD_NAMES = [
   'segmentHistory',
   'search',
   'exportDocument',
+  'importXliff',
   'listRules',
   'runChecks',
   'checkProject',
@@ -66,6 +67,13 @@ export const METHOD_NAMES = [
   'applyGlossary',
   'importGlossary',
   'exportGlossary',
+  'listClaimCandidates',
+  'createClaim',
+  'updateClaim',
+  'listClaims',
+  'claimHistory',
+  'crossCheckClaims',
+  'exportClaims',
 ] as const satisfies readonly MethodName[];
 
 /** Compile-time: every method of the contract is listed (a missing one names itself in the error). */

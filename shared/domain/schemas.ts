@@ -178,7 +178,9 @@ export const Settings = z.object({
   locale: z.enum(['en', 'zh-Hant']),
 });
 
-export const ExportFormat = z.enum(['txt']);
+/** txt/md/html: the transcript; csv: the bilingual table; report-*: the change report; xliff: XLIFF 2.0 exchange. */
+export const ExportFormat = z.enum(['txt', 'md', 'html', 'csv', 'report-html', 'report-json', 'xliff']);
+export type ExportFormatT = z.infer<typeof ExportFormat>;
 export const ExportResult = z.object({ fileName: z.string(), mime: z.string(), content: z.string() });
 
 export const AppInfo = z.object({

@@ -23,8 +23,10 @@ export interface PreparedImport {
 }
 
 export function prepareImport(bytes: Uint8Array, opts: { encoding?: TextEncodingName; variant?: VariantT } = {}): PreparedImport {
-  const guess = detectEncoding(bytes);
+  // An explicit encoding decodes (or is refused) on its own terms: detection may refuse a file
+  // the chosen encoding reads fine (e.g. BOM-less UTF-16 without ASCII looks binary).
   const decoded = decodeText(bytes, opts.encoding);
+  const guess = opts.encoding === undefined ? detectEncoding(bytes) : guessBeside(bytes, decoded.encoding, decoded.bom);
   const text = decoded.text;
   const script = detectScript(text);
   const variant = opts.variant ?? (script === 'hant' ? detectVariant(text) : 't');
@@ -36,4 +38,13 @@ export function prepareImport(bytes: Uint8Array, opts: { encoding?: TextEncoding
   const conv = getConverter(renderingConfig(script, variant));
   const renderings = segmented.segments.map((s) => conv.convertAligned(s.text));
   return { guess, encoding: decoded.encoding, text, script, variant, segmented, metadata: extractMetadata(segmented), renderings };
+}
+
+/** Detection's view of a file the caller chose the encoding for; when detection refuses it, just the choice. */
+function guessBeside(bytes: Uint8Array, encoding: TextEncodingName, bom: boolean): EncodingGuess {
+  try {
+    return detectEncoding(bytes);
+  } catch {
+    return { encoding, bom, confidence: 'low', candidates: [] };
+  }
 }

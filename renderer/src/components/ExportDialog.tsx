@@ -1,8 +1,12 @@
-/** Export the corrected text as Traditional or Simplified: a download, or the native save dialog. */
+/**
+ * Export a document: transcript (plain text, Markdown, HTML; clean or marked), bilingual
+ * table, change report or XLIFF, in Traditional or Simplified — a download, or the
+ * native save dialog.
+ */
 import { useState } from 'react';
-import type { DocumentMeta, ScriptT } from '../../../shared/domain/schemas';
+import type { DocumentMeta, ExportFormatT, ScriptT } from '../../../shared/domain/schemas';
 import { useClient } from '../state/client';
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
 import { downloadText } from '../lib/download';
 import { Modal } from './Modal';
 
@@ -13,17 +17,32 @@ export interface ExportDialogProps {
   onClose: () => void;
 }
 
+const FORMATS: readonly ExportFormatT[] = ['txt', 'md', 'html', 'csv', 'report-html', 'report-json', 'xliff'];
+/** which options a format uses */
+const USES_SCRIPT = new Set<ExportFormatT>(['txt', 'md', 'html']);
+const USES_MARKED = new Set<ExportFormatT>(['txt', 'md', 'html']);
+const USES_FURNITURE = new Set<ExportFormatT>(['txt', 'md', 'html', 'csv']);
+
 export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProps) {
   const { client, shell } = useClient();
   const { t } = useI18n();
+  const [format, setFormat] = useState<ExportFormatT>('txt');
   const [script, setScript] = useState<ScriptT>('hant');
+  const [marked, setMarked] = useState(false);
+  const [furniture, setFurniture] = useState(true);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setBusy(true);
     try {
-      const r = await client.exportDocument({ documentId: doc.id, format: 'txt', script });
+      const r = await client.exportDocument({
+        documentId: doc.id,
+        format,
+        script,
+        ...(USES_MARKED.has(format) && marked ? { marked: true } : {}),
+        ...(USES_FURNITURE.has(format) && !furniture ? { includeFurniture: false } : {}),
+      });
       if (shell) {
         const path = await shell.saveFile(r.fileName, r.content);
         if (path) onDone(t('export.saved', { path }));
@@ -42,14 +61,45 @@ export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProp
     <Modal title={t('export.title', { title: doc.title })} onClose={onClose} testId="export-dialog" className="modal-small">
       <form className="modal-form" onSubmit={submit}>
         <fieldset className="radio-group">
-          <legend>{t('export.script')}</legend>
-          {(['hant', 'hans'] as const).map((s) => (
-            <label key={s} className="radio">
-              <input type="radio" name="export-script" value={s} data-testid={`export-${s}`} checked={script === s} onChange={() => setScript(s)} />
-              {t(`export.${s}`)}
-            </label>
-          ))}
+          <legend>{t('export.format')}</legend>
+          <select data-testid="export-format" aria-label={t('export.format')} value={format} onChange={(e) => setFormat(e.target.value as ExportFormatT)}>
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(`export.format.${f}` as MessageKey)}
+              </option>
+            ))}
+          </select>
         </fieldset>
+        {USES_SCRIPT.has(format) && (
+          <fieldset className="radio-group">
+            <legend>{t('export.script')}</legend>
+            {(['hant', 'hans'] as const).map((s) => (
+              <label key={s} className="radio">
+                <input type="radio" name="export-script" value={s} data-testid={`export-${s}`} checked={script === s} onChange={() => setScript(s)} />
+                {t(`export.${s}`)}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {USES_MARKED.has(format) && (
+          <fieldset className="radio-group">
+            <legend>{t('export.changes')}</legend>
+            <label className="radio">
+              <input type="radio" name="export-marked" data-testid="export-clean" checked={!marked} onChange={() => setMarked(false)} />
+              {t('export.clean')}
+            </label>
+            <label className="radio">
+              <input type="radio" name="export-marked" data-testid="export-marked" checked={marked} onChange={() => setMarked(true)} />
+              {t('export.marked')}
+            </label>
+          </fieldset>
+        )}
+        {USES_FURNITURE.has(format) && (
+          <label className="radio">
+            <input type="checkbox" data-testid="export-furniture" checked={furniture} onChange={(e) => setFurniture(e.target.checked)} />
+            {t('export.furniture')}
+          </label>
+        )}
         <div className="modal-actions">
           <button type="button" className="btn" onClick={onClose}>
             {t('import.cancel')}

@@ -1,0 +1,69 @@
+import { cliRunner } from './test-helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir, SAMPLE_TEXT } from '../core/test-helpers';
+import { SAMPLE_FILE } from '../core/context';
+
+let t: ReturnType<typeof tempDir>;
+let db: string;
+const run = cliRunner(() => db);
+
+beforeAll(() => {
+  t = tempDir();
+  db = join(t.dir, 'cli-export.db');
+});
+afterAll(() => t.cleanup());
+
+describe('jiaodui export / import-xliff', () => {
+  let doc = '';
+
+  it('exports every format; txt stays the default and exact', () => {
+    const imp = run('import', SAMPLE_FILE);
+    expect(imp.code, imp.err).toBe(0);
+    doc = String((JSON.parse(imp.out) as { documentId: number }).documentId);
+    expect(run('export', doc).out).toBe(SAMPLE_TEXT);
+    expect(run('export', doc, '--format', 'txt', '--script', 'hant').out).toBe(SAMPLE_TEXT);
+    expect(run('export', doc, '--format', 'html').out).toMatch(/^<!DOCTYPE html>/);
+    expect(run('export', doc, '--format', 'md', '--script', 'hans').out).toContain('商汤科技');
+    expect(run('export', doc, '--format', 'csv').out.startsWith('\uFEFF#,segment,')).toBe(true);
+    expect(JSON.parse(run('export', doc, '--format', 'report-json').out)).toHaveProperty('summary');
+    expect(run('export', doc, '--format', 'report-html').out).toContain('Change report');
+    const noFurniture = run('export', doc, '--no-furniture').out;
+    expect(noFurniture).not.toContain('share_log');
+    const out = join(t.dir, 'doc.xlf');
+    const x = run('export', doc, '--format', 'xliff', '--out', out);
+    expect(x.code, x.err).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('urn:oasis:names:tc:xliff:document:2.0');
+  });
+
+  it('import-xliff applies changed targets (one undo step) and --marked shows them', () => {
+    const file = join(t.dir, 'doc.xlf');
+    const xml = readFileSync(file, 'utf8');
+    writeFileSync(file, xml.replace(/(<target>[^<]*)王震/, '$1王征'));
+    const r = run('import-xliff', doc, file, '--format', 'json');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ changed: 1 });
+    expect(run('export', doc, '--marked').out).toContain('王[-震-]{+征+}');
+    expect(run('undo', doc).code).toBe(0);
+    expect(run('export', doc).out).toBe(SAMPLE_TEXT);
+  });
+
+  it('usage and input errors: one line on stderr, exit 2, nothing applied', () => {
+    const bad = join(t.dir, 'bad.xlf');
+    writeFileSync(bad, '<xliff');
+    for (const c of [
+      ['export', doc, '--format', 'pdf'],
+      ['export', doc, '--script', 'klingon'],
+      ['import-xliff', doc],
+      ['import-xliff', doc, join(t.dir, 'missing.xlf')],
+      ['import-xliff', doc, bad],
+    ]) {
+      const r = run(...c);
+      expect(r.code, c.join(' ')).toBe(2);
+      expect(r.err.trim().split('\n'), c.join(' ')).toHaveLength(1);
+      expect(r.err, c.join(' ')).toMatch(/^jiaodui: /);
+    }
+    expect(run('export', doc).out).toBe(SAMPLE_TEXT);
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Exports and exchange formats over the database: gathers a document's segments,
+ * annotations, revisions and findings, and hands them to the pure writers in
+ * shared/export/. XLIFF import: every changed target becomes a revision (reason
+ * 'xliff-import') in one operation, after the whole file has been checked.
+ */
+import type { Db } from '../db/connection';
+import * as docq from '../db/queries/documents';
+import * as segq from '../db/queries/segments';
+import * as annq from '../db/queries/annotations';
+import * as histq from '../db/queries/history';
+import * as fq from '../db/queries/findings';
+import { glossaryConverter } from '../shared/glossary/conversion';
+import type { ChangeResult, DocumentMeta, ExportResult, ScriptT } from '../shared/domain/schemas';
+import { JiaoduiError } from '../shared/errors';
+import type { ExportDoc } from '../shared/export/model';
+import { exportTranscript } from '../shared/export/transcript';
+import { bilingualCsv } from '../shared/export/csv';
+import { exportChangeReport, type ReportRevision } from '../shared/export/report';
+import { exportXliff, parseXliff } from '../shared/export/xliff';
+import { baseFileName } from '../shared/export/model';
+import type { ReviewHost } from './review-host';
+import { writeText } from './segment-writes';
+
+export type { ExportFormatT } from '../shared/domain/schemas';
+import type { ExportFormatT } from '../shared/domain/schemas';
+
+export interface ExportArgs {
+  documentId: number;
+  format: ExportFormatT;
+  script: ScriptT;
+  marked?: boolean;
+  includeFurniture?: boolean;
+}
+
+export function loadExportDoc(db: Db, doc: DocumentMeta): ExportDoc {
+  return {
+    id: doc.id,
+    title: doc.title,
+    script: doc.script,
+    leading: docq.getDocumentLeading(db, doc.id),
+    segments: segq.listSegments(db, doc.id).map((s) => ({
+      id: s.id,
+      index: s.index,
+      machineText: s.machineText,
+      text: s.text,
+      sep: s.sep,
+      status: s.status,
+      furniture: s.furniture,
+      speaker: s.speaker,
+    })),
+  };
+}
+
+/** Text of the document → the target script: identity, or the document's glossary-aware converter (confirmed names stay). */
+export function converterTo(db: Db, documentId: number, target: ScriptT): (text: string) => string {
+  const ds = docq.getDocumentScript(db, documentId);
+  if (ds.script === target) return (t) => t;
+  const c = glossaryConverter(ds.script, ds.variant, ds.glossary);
+  return (t) => (t ? c.convert(t) : t);
+}
+
+/** Notes per segment: each live annotation's comment (with the quoted span) and its replies. */
+export function segmentNotes(db: Db, documentId: number): Map<number, string[]> {
+  const notes = new Map<number, string[]>();
+  for (const a of annq.listAnnotationThreads(db, documentId)) {
+    const lines = [`${a.author}: ${a.body}${a.exact ? ` [${a.exact}]` : ''}${a.resolvedAt ? ' (resolved)' : ''}`, ...a.replies.map((r) => `${r.author}: ${r.body}`)];
+    notes.set(a.segmentId, [...(notes.get(a.segmentId) ?? []), lines.join('\n')]);
+  }
+  return notes;
+}
+
+export function exportDocument(db: Db, doc: DocumentMeta, args: ExportArgs, now: string): ExportResult {
+  const data = loadExportDoc(db, doc);
+  switch (args.format) {
+    case 'txt':
+    case 'md':
+    case 'html':
+      return exportTranscript(data, args.format, {
+        script: args.script,
+        convert: converterTo(db, doc.id, args.script),
+        marked: args.marked,
+        includeFurniture: args.includeFurniture,
+      });
+    case 'csv':
+      return {
+        fileName: `${baseFileName(data)}.bilingual.csv`,
+        mime: 'text/csv;charset=utf-8',
+        content: bilingualCsv(data, {
+          toHant: converterTo(db, doc.id, 'hant'),
+          toHans: converterTo(db, doc.id, 'hans'),
+          notes: segmentNotes(db, doc.id),
+          includeFurniture: args.includeFurniture,
+        }),
+      };
+    case 'report-html':
+    case 'report-json': {
+      const revisions = new Map<number, ReportRevision[]>();
+      for (const s of data.segments) {
+        const revs = histq.revisionsOfSegment(db, s.id).filter((r) => r.field === 'zh');
+        if (revs.length) revisions.set(s.id, revs.map((r) => ({ author: r.author, createdAt: r.createdAt, reason: r.reason, before: r.before, after: r.after })));
+      }
+      const findings = fq.listFindings(db, doc.id).map((f) => ({
+        segmentId: f.segmentId,
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        text: f.text,
+        dismissedReason: f.dismissedReason,
+        dismissedAt: f.dismissedAt,
+      }));
+      return exportChangeReport({ doc: data, revisions, findings, generatedAt: now }, args.format);
+    }
+    case 'xliff':
+      return exportXliff(data, segmentNotes(db, doc.id));
+  }
+}
+
+/** Apply an XLIFF file's targets to a document: all or nothing, one undoable operation. */
+export function importXliff(host: ReviewHost, documentId: number, content: string): ChangeResult & { changed: number; units: number } {
+  const doc = host.requireDocument(documentId);
+  const units = parseXliff(content);
+  const live = new Map(segq.listSegments(host.db, documentId).map((s) => [s.id, s]));
+  const unknown = units.filter((u) => u.segmentId === null || !live.has(u.segmentId));
+  if (unknown.length) {
+    const ids = unknown.slice(0, 10).map((u) => `"${u.id}" (line ${u.line})`);
+    throw new JiaoduiError(
+      'invalid-input',
+      `XLIFF: ${unknown.length} unit(s) do not match a segment of document ${documentId}: ${ids.join(', ')}${unknown.length > 10 ? ', …' : ''}. Nothing was imported.`,
+    );
+  }
+  const changes = units.filter((u) => u.target !== null && u.target !== live.get(u.segmentId!)!.text);
+  const r = host.operation(doc.projectId, 'edit', `Import XLIFF (${changes.length} segment${changes.length === 1 ? '' : 's'})`, (record, now) => {
+    const touched: number[] = [];
+    for (const u of changes) {
+      const seg = host.requireLiveSegment(u.segmentId!);
+      writeText(host.db, record, seg, u.target!, 'xliff-import', now);
+      touched.push(seg.id);
+    }
+    return { touched };
+  });
+  return { ...r, changed: changes.length, units: units.length };
+}

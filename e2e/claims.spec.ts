@@ -1,0 +1,82 @@
+/**
+ * Claims end to end: open the Claims panel from the command palette, accept two
+ * candidates with the keyboard (A), set a verdict and evidence inline, export CSV and
+ * read it back.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ImportResult } from '../shared/domain/schemas';
+import type { ClaimT } from '../shared/claims/schemas';
+import { api, expect, MOD, ROOT, test } from './fixtures';
+
+const SAMPLE = join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt');
+
+test('claims: accept two candidates, set a verdict and evidence, export CSV', async ({ page, server }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const { documentId } = await api<ImportResult>(server, 'importDocument', {
+    fileName: 'sensetime-claims.txt',
+    data: readFileSync(SAMPLE).toString('base64'),
+    projectName: 'Claims E2E',
+  });
+  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), documentId);
+  await page.goto(server.url);
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /商湯科技/);
+
+  await page.keyboard.press(`${MOD}+k`);
+  await expect(page.getByTestId('palette-item-view.claims')).toBeVisible();
+  await page.keyboard.type('claims');
+  await page.keyboard.press('Enter');
+  const panel = page.getByTestId('claims-panel');
+  await expect(panel).toBeVisible();
+
+  const candidates = panel.getByTestId('claim-candidate');
+  await expect(candidates.filter({ hasText: '11.8億' })).toBeVisible();
+  const total = await candidates.count();
+  expect(total).toBeGreaterThanOrEqual(10);
+  const revenue = candidates.filter({ hasText: '11.8億' });
+  await revenue.focus();
+  await page.keyboard.press('a');
+  await expect(panel.getByTestId('claim-row')).toHaveCount(1);
+  await expect(candidates).toHaveCount(total - 1);
+  const traditional = candidates.filter({ hasText: '18.4億' });
+  await traditional.focus();
+  await page.keyboard.press('a');
+  await expect(panel.getByTestId('claim-row')).toHaveCount(2);
+  // reject one with R: it leaves the list, no claim is made
+  await candidates.first().focus();
+  await page.keyboard.press('r');
+  await expect(candidates).toHaveCount(total - 3);
+  await expect(panel.getByTestId('claim-row')).toHaveCount(2);
+
+  const row = panel.getByTestId('claim-row').filter({ hasText: '11.8億' });
+  await row.getByTestId('claim-verdict').selectOption('mostly-true');
+  await row.getByTestId('claim-evidence-url').fill('https://example.org/sensetime-2023-annual-results');
+  await row.getByTestId('claim-evidence-note').fill('segment revenue table');
+  await row.getByTestId('claim-evidence-add').click();
+  await expect(row.getByRole('link', { name: 'https://example.org/sensetime-2023-annual-results' })).toBeVisible();
+
+  const stored = await api<ClaimT[]>(server, 'listClaims', { documentId });
+  expect(stored.map((c) => [c.claimant, c.verdict, c.evidence.length])).toEqual([
+    ['徐立', 'mostly-true', 1],
+    ['徐立', 'unverified', 0],
+  ]);
+
+  // filter by verdict
+  await panel.getByTestId('claims-filter-verdict').selectOption('mostly-true');
+  await expect(panel.getByTestId('claim-row')).toHaveCount(1);
+  await panel.getByTestId('claims-filter-verdict').selectOption('');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('claims-export-csv').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.claims\.csv$/);
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+  expect(lines).toHaveLength(3);
+  expect(lines[0].split(',')).toContain('verdict');
+  expect(lines[1]).toContain('11.8億');
+  expect(lines[1]).toContain('mostly-true');
+  expect(lines[1]).toContain('https://example.org/sensetime-2023-annual-results segment revenue table');
+  expect(lines[2]).toContain('18.4億');
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,254 @@
+/**
+ * Claims beside the grid: candidates detected by the API (accept with A, reject with R —
+ * rejections last for the session), the document's claims in a table filtered by type,
+ * claimant, verdict and status, verdict/status/evidence edited inline, cross-checks, and
+ * exports (CSV, JSON, ClaimReview). Nothing is computed here; everything comes from the API.
+ */
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import type { DocumentMeta } from '../../../shared/domain/schemas';
+import type { ClaimCandidateT, ClaimCrossCheckT, ClaimT } from '../../../shared/claims/schemas';
+import { useClient } from '../state/client';
+import { useClaimsI18n } from '../i18n-claims';
+import { downloadText } from '../lib/download';
+import { CloseIcon } from './CloseIcon';
+
+const VERDICTS = ['unverified', 'true', 'mostly-true', 'misleading', 'false', 'unverifiable'] as const;
+const STATUSES = ['new', 'in-progress', 'done'] as const;
+const TYPES = ['figure', 'change', 'share', 'forecast', 'comparison', 'fact'] as const;
+
+export interface ClaimsPanelProps {
+  doc: DocumentMeta;
+  /** bumps after every change in the document, to refetch */
+  version: number;
+  onJump: (segmentId: number) => void;
+  onError: (e: unknown) => void;
+  notify?: (message: string) => void;
+  onClose: () => void;
+}
+
+function EvidenceForm({ onAdd, label }: { onAdd: (url: string, note: string) => void; label: (k: 'claims.evidenceUrl' | 'claims.evidenceNote' | 'claims.addEvidence') => string }) {
+  const [url, setUrl] = useState('');
+  const [note, setNote] = useState('');
+  return (
+    <form
+      className="claims-evidence-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!url.trim()) return;
+        onAdd(url.trim(), note.trim());
+        setUrl('');
+        setNote('');
+      }}
+    >
+      <input type="url" aria-label={label('claims.evidenceUrl')} placeholder="https://…" value={url} onChange={(e) => setUrl(e.target.value)} data-testid="claim-evidence-url" />
+      <input aria-label={label('claims.evidenceNote')} placeholder={label('claims.evidenceNote')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="claim-evidence-note" />
+      <button type="submit" data-testid="claim-evidence-add">
+        {label('claims.addEvidence')}
+      </button>
+    </form>
+  );
+}
+
+export function ClaimsPanel({ doc, version, onJump, onError, notify, onClose }: ClaimsPanelProps) {
+  const { client } = useClient();
+  const { ct } = useClaimsI18n();
+  const [candidates, setCandidates] = useState<ClaimCandidateT[]>([]);
+  const [claims, setClaims] = useState<ClaimT[]>([]);
+  const [rejected, setRejected] = useState<Set<string>>(new Set());
+  const [findings, setFindings] = useState<ClaimCrossCheckT[] | null>(null);
+  const [filter, setFilter] = useState({ type: '', claimant: '', verdict: '', status: '' });
+
+  const load = useCallback(async () => {
+    try {
+      const [c, k] = await Promise.all([client.listClaimCandidates({ documentId: doc.id }), client.listClaims({ documentId: doc.id })]);
+      setCandidates(c);
+      setClaims(k);
+    } catch (e) {
+      onError(e);
+    }
+  }, [client, doc.id, onError]);
+  useEffect(() => void load(), [load, version]);
+
+  const key = (c: ClaimCandidateT) => `${c.segmentId}:${c.start}:${c.end}`;
+  const open = useMemo(() => candidates.filter((c) => c.claimId === null && !rejected.has(key(c))), [candidates, rejected]);
+  const shown = useMemo(
+    () =>
+      claims.filter(
+        (c) => (!filter.type || c.type === filter.type) && (!filter.claimant || (c.claimant ?? '') === filter.claimant) && (!filter.verdict || c.verdict === filter.verdict) && (!filter.status || c.status === filter.status),
+      ),
+    [claims, filter],
+  );
+  const claimants = useMemo(() => [...new Set(claims.map((c) => c.claimant ?? ''))].filter(Boolean), [claims]);
+
+  const accept = async (c: ClaimCandidateT) => {
+    try {
+      await client.createClaim({ segmentId: c.segmentId, start: c.start, end: c.end });
+      notify?.(ct('claims.accepted'));
+      await load();
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const update = async (args: Parameters<typeof client.updateClaim>[0]) => {
+    try {
+      const u = await client.updateClaim(args);
+      setClaims((list) => list.map((c) => (c.id === u.id ? u : c)));
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const exportAs = async (format: 'csv' | 'json' | 'claimreview') => {
+    try {
+      const r = await client.exportClaims({ documentId: doc.id, format });
+      downloadText(r.fileName, r.content, r.mime);
+    } catch (e) {
+      onError(e);
+    }
+  };
+
+  const onCandidateKey = (e: KeyboardEvent<HTMLLIElement>, c: ClaimCandidateT) => {
+    const k = e.key.toLowerCase();
+    if (k === 'a') {
+      e.preventDefault();
+      void accept(c);
+    } else if (k === 'r') {
+      e.preventDefault();
+      setRejected((s) => new Set(s).add(key(c)));
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const el = (e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling) as HTMLElement | null;
+      el?.focus();
+    } else if (e.key === 'Enter') onJump(c.segmentId);
+  };
+
+  const select = (name: keyof typeof filter, label: string, values: readonly string[]) => (
+    <label className="claims-filter">
+      {label}{' '}
+      <select value={filter[name]} onChange={(e) => setFilter((f) => ({ ...f, [name]: e.target.value }))} data-testid={`claims-filter-${name}`}>
+        <option value="">{ct('claims.all')}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <aside className="side-panel claims-panel" aria-label={ct('claims.title')} data-testid="claims-panel">
+      <div className="panel-head">
+        <h2>{ct('claims.title')}</h2>
+        <button type="button" className="icon-btn" aria-label={ct('claims.close')} onClick={onClose}>
+          <CloseIcon />
+        </button>
+      </div>
+      <section aria-label={ct('claims.candidates')}>
+        <h3>
+          {ct('claims.candidates')} ({open.length}) <small>{ct('claims.keys')}</small>
+        </h3>
+        {open.length === 0 ? (
+          <p>{ct('claims.noCandidates')}</p>
+        ) : (
+          <ul className="claims-candidates" data-testid="claims-candidates">
+            {open.map((c) => (
+              <li key={key(c)} tabIndex={0} data-testid="claim-candidate" onKeyDown={(e) => onCandidateKey(e, c)} onClick={() => onJump(c.segmentId)}>
+                <span className="claims-type">{c.type}</span> <span lang="zh-Hant">{c.text}</span>
+                {c.claimant && <span className="claims-claimant"> — {c.claimant}</span>}{' '}
+                <button type="button" onClick={(e) => (e.stopPropagation(), void accept(c))}>
+                  {ct('claims.accept')}
+                </button>
+                <button type="button" onClick={(e) => (e.stopPropagation(), setRejected((s) => new Set(s).add(key(c))))}>
+                  {ct('claims.reject')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-label={ct('claims.claims')}>
+        <h3>
+          {ct('claims.claims')} ({claims.length})
+        </h3>
+        <div className="claims-filters">
+          {select('type', ct('claims.filter.type'), TYPES)}
+          {select('claimant', ct('claims.filter.claimant'), claimants)}
+          {select('verdict', ct('claims.filter.verdict'), VERDICTS)}
+          {select('status', ct('claims.filter.status'), STATUSES)}
+        </div>
+        {shown.length === 0 ? (
+          <p>{ct('claims.noClaims')}</p>
+        ) : (
+          <table className="claims-table" data-testid="claims-table">
+            <thead>
+              <tr>
+                <th>{ct('claims.text')}</th>
+                <th>{ct('claims.filter.verdict')}</th>
+                <th>{ct('claims.filter.status')}</th>
+                <th>{ct('claims.evidence')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((c) => (
+                <tr key={c.id} data-testid="claim-row">
+                  <td>
+                    <span className="claims-type">{c.type}</span> {c.claimant && <span className="claims-claimant">{c.claimant}: </span>}
+                    <span lang="zh-Hant">{c.text}</span>
+                    {c.orphaned && <em> ({ct('claims.orphaned')})</em>}
+                  </td>
+                  <td>
+                    <select aria-label={ct('claims.filter.verdict')} value={c.verdict} onChange={(e) => void update({ claimId: c.id, verdict: e.target.value as ClaimT['verdict'] })} data-testid="claim-verdict">
+                      {VERDICTS.map((v) => (
+                        <option key={v} value={v}>
+                          {v}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <select aria-label={ct('claims.filter.status')} value={c.status} onChange={(e) => void update({ claimId: c.id, status: e.target.value as ClaimT['status'] })}>
+                      {STATUSES.map((v) => (
+                        <option key={v} value={v}>
+                          {v}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <ul className="claims-evidence">
+                      {c.evidence.map((e, i) => (
+                        <li key={i}>
+                          <a href={e.url} target="_blank" rel="noreferrer noopener">
+                            {e.url}
+                          </a>
+                          {e.note && ` — ${e.note}`}
+                        </li>
+                      ))}
+                    </ul>
+                    <EvidenceForm label={ct} onAdd={(url, note) => void update({ claimId: c.id, evidence: [...c.evidence, { url, note }] })} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <div className="claims-actions">
+          {ct('claims.export')}:{' '}
+          {(['csv', 'json', 'claimreview'] as const).map((f) => (
+            <button key={f} type="button" onClick={() => void exportAs(f)} data-testid={`claims-export-${f}`}>
+              {f === 'claimreview' ? 'ClaimReview' : f.toUpperCase()}
+            </button>
+          ))}{' '}
+          <button type="button" onClick={() => client.crossCheckClaims({ documentId: doc.id }).then(setFindings, onError)} data-testid="claims-crosscheck">
+            {ct('claims.crossCheck')}
+          </button>
+        </div>
+        {findings && (
+          <ul className="claims-findings" data-testid="claims-findings">
+            {findings.length === 0 ? <li>{ct('claims.noFindings')}</li> : findings.map((f, i) => <li key={i} className={`severity-${f.severity}`}>{f.message}</li>)}
+          </ul>
+        )}
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * Cross-checks between claims (pure): shares of one total adding up, totals implied by a
+ * value and its share agreeing within rounding, growth stated two ways (按年上升200% vs
+ * 收入翻了三倍, whose reading is ambiguous), a part larger than its whole, and one metric
+ * stated twice with different values. Each finding names the claims (`refs`) it concerns.
+ */
+import type { ClaimQuantity, TimeRef } from './quantities';
+
+export interface CrossCheckClaim {
+  /** the claim id (or candidate index) findings refer to */
+  ref: number;
+  text: string;
+  quantities: readonly ClaimQuantity[];
+  times: readonly TimeRef[];
+  subject: string | null;
+  metric: string | null;
+}
+
+export type CrossCheckKind = 'shares-total' | 'implied-total' | 'growth-ambiguity' | 'growth-contradiction' | 'part-exceeds-whole' | 'conflicting-values';
+
+export interface CrossCheckFinding {
+  kind: CrossCheckKind;
+  severity: 'info' | 'warning';
+  message: string;
+  refs: number[];
+  /** implied-total: the total each claim implies, with its rounding interval */
+  implied?: { ref: number; value: number; low: number; high: number }[];
+  /** shares-total: the sum of the shares */
+  sum?: number;
+}
+
+export interface CrossCheckOptions {
+  /** the document's year, to resolve 去年/今年 */
+  documentYear?: number | null;
+}
+
+const WHOLE_RE = /(?:佔|占)(?:據|据)?(?:了)?([^，,。；;比的]{1,8}?)(?:的)?(?:比例|比重|份額|份额|比|的)/;
+
+/** What a share is a share of: 佔總收入比例 → 總收入. */
+export function shareWhole(text: string): string | null {
+  const m = WHOLE_RE.exec(text);
+  return m ? m[1] : null;
+}
+
+/** Half a unit of the last digit written: 11.8億 → 0.05億; 35% → 0.5. */
+function halfUnit(q: ClaimQuantity, value = q.value): number {
+  const digits = /[\d.]+/.exec(q.raw)?.[0];
+  if (!digits || !Number(digits)) return 0;
+  const mult = q.kind === 'percent' ? 1 : value / Number(digits);
+  const dec = digits.split('.')[1]?.length ?? 0;
+  return 0.5 * mult * 10 ** -dec;
+}
+
+const yi = (v: number) => (v >= 1e8 ? `${round(v / 1e8, 2)}億` : v >= 1e4 ? `${round(v / 1e4, 2)}萬` : String(round(v, 2)));
+const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+
+/** The end year of the period a quantity is about: the nearest time reference before it in the sentence. */
+function periodEnd(c: CrossCheckClaim, q: ClaimQuantity, year: number | null | undefined): number | 'unknown' {
+  const t = [...c.times].reverse().find((x) => x.end <= q.start) ?? c.times[0];
+  if (!t) return 'unknown';
+  if (t.years) return t.years[1];
+  if (t.relative !== undefined && year) return year + t.relative;
+  return 'unknown';
+}
+
+function sameSubject(a: CrossCheckClaim, b: CrossCheckClaim): boolean {
+  return (!!a.subject && a.subject.length >= 2 && b.text.includes(a.subject)) || (!!b.subject && b.subject.length >= 2 && a.text.includes(b.subject));
+}
+
+function currentShares(c: CrossCheckClaim): ClaimQuantity[] {
+  return c.quantities.filter((q) => q.kind === 'percent' && q.role === 'share' && q.high === undefined);
+}
+
+export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: CrossCheckOptions = {}): CrossCheckFinding[] {
+  const out: CrossCheckFinding[] = [];
+  // ---- shares of one whole, and totals implied by value ÷ share
+  const byWhole = new Map<string, { c: CrossCheckClaim; share: ClaimQuantity }[]>();
+  for (const c of claims) {
+    const whole = shareWhole(c.text);
+    const shares = currentShares(c);
+    if (!whole || !shares.length) continue;
+    const share = shares[shares.length - 1]; // 從82%下降到54%: the last is the current one
+    const list = byWhole.get(whole) ?? [];
+    list.push({ c, share });
+    byWhole.set(whole, list);
+  }
+  for (const [whole, parts] of byWhole) {
+    if (parts.length >= 2) {
+      const sum = round(parts.reduce((s, p) => s + p.share.value, 0), 4);
+      const tol = parts.reduce((s, p) => s + halfUnit(p.share), 0);
+      const listed = parts.map((p) => `${p.share.value}%`).join(' + ');
+      const refs = parts.map((p) => p.c.ref);
+      if (sum > 100 + tol) out.push({ kind: 'shares-total', severity: 'warning', refs, sum, message: `Shares of ${whole} add up to more than 100%: ${listed} = ${sum}%.` });
+      else if (sum >= 100 - tol) out.push({ kind: 'shares-total', severity: 'info', refs, sum, message: `Shares of ${whole} add up to 100% within rounding: ${listed} = ${sum}%.` });
+      else out.push({ kind: 'shares-total', severity: 'info', refs, sum, message: `Shares of ${whole} add up to ${sum}% (${listed}); ${round(100 - sum, 4)}% is not accounted for.` });
+    }
+    for (const p of parts) {
+      if (p.share.value > 100) out.push({ kind: 'part-exceeds-whole', severity: 'warning', refs: [p.c.ref], message: `${p.share.raw} of ${whole} is more than the whole.` });
+    }
+    const implied = parts.flatMap((p) => {
+      const amount = p.c.quantities.find((q) => q.kind === 'amount' && q.role === 'level');
+      if (!amount || !p.share.value) return [];
+      const value = (amount.value / p.share.value) * 100;
+      const ha = halfUnit(amount);
+      const hs = halfUnit(p.share);
+      const low = ((amount.value - ha) / (p.share.value + hs)) * 100;
+      const high = ((amount.value + ha) / Math.max(1e-9, p.share.value - hs)) * 100;
+      return [{ ref: p.c.ref, value, low, high, amount, share: p.share }];
+    });
+    if (implied.length >= 1) {
+      const lo = Math.max(...implied.map((i) => i.low));
+      const hi = Math.min(...implied.map((i) => i.high));
+      const agree = lo <= hi;
+      const listed = implied.map((i) => `${i.amount.raw} ÷ ${i.share.raw} = ${yi(i.value)}`).join('; ');
+      out.push({
+        kind: 'implied-total',
+        severity: agree ? 'info' : 'warning',
+        refs: implied.map((i) => i.ref),
+        implied: implied.map(({ ref, value, low, high }) => ({ ref, value: round(value, 0), low: round(low, 0), high: round(high, 0) })),
+        message:
+          implied.length === 1
+            ? `Implied ${whole}: ${listed}.`
+            : agree
+              ? `Implied ${whole} agrees within rounding (${yi(lo)}–${yi(hi)}): ${listed}.`
+              : `Implied ${whole} disagrees beyond rounding: ${listed}.`,
+      });
+    }
+    // a part larger than a stated whole
+    const wholeAmounts = claims.filter((c) => c.metric === whole || c.text.includes(`${whole}爲`) || c.text.includes(`${whole}为`) || c.text.includes(`${whole}達`));
+    for (const w of wholeAmounts) {
+      const wa = w.quantities.find((q) => q.kind === 'amount');
+      if (!wa) continue;
+      for (const p of parts) {
+        if (p.c === w) continue;
+        const pa = p.c.quantities.find((q) => q.kind === 'amount');
+        if (pa && pa.value > wa.value) {
+          out.push({ kind: 'part-exceeds-whole', severity: 'warning', refs: [p.c.ref, w.ref], message: `${pa.raw} is a part of ${whole} but larger than the whole (${wa.raw}).` });
+        }
+      }
+    }
+  }
+  // ---- growth stated two ways
+  const changes = claims.flatMap((c) =>
+    c.quantities
+      .filter((q) => q.role === 'change' && q.high === undefined && (q.kind === 'multiple' || q.kind === 'percent') && !/CAGR|複合|复合|每一?年/.test(c.text.slice(Math.max(0, q.start - 10), q.start)))
+      .map((q) => ({ c, q, factor: q.kind === 'multiple' ? q.value : 1 + ((q.direction === 'down' ? -1 : 1) * q.value) / 100, period: periodEnd(c, q, opts.documentYear) })),
+  );
+  for (let i = 0; i < changes.length; i++) {
+    for (let j = i + 1; j < changes.length; j++) {
+      const a = changes[i];
+      const b = changes[j];
+      if (a.c === b.c || !sameSubject(a.c, b.c)) continue;
+      if (a.c.metric && b.c.metric && !a.c.metric.includes(b.c.metric) && !b.c.metric.includes(a.c.metric)) continue;
+      const known = a.period !== 'unknown' && b.period !== 'unknown';
+      if (known && a.period !== b.period) continue;
+      const amb = [a, b].find((x) => x.q.alts?.length);
+      const other = amb === a ? b : a;
+      const near = (x: number, y: number) => Math.abs(x - y) <= 0.02 * Math.max(x, y);
+      if (amb) {
+        const readings = [amb.q.value, ...(amb.q.alts ?? [])];
+        const match = readings.find((r) => near(r, other.factor));
+        out.push({
+          kind: 'growth-ambiguity',
+          severity: 'warning',
+          refs: [a.c.ref, b.c.ref],
+          message: `${amb.q.raw} is ambiguous (×${readings.join(', ×')}); ${other.q.raw} means ×${round(other.factor, 3)}. ${
+            match !== undefined ? `They agree only if ${amb.q.raw} means ×${match}.` : 'No reading agrees.'
+          }`,
+        });
+      } else if (known && !near(a.factor, b.factor)) {
+        out.push({
+          kind: 'growth-contradiction',
+          severity: 'warning',
+          refs: [a.c.ref, b.c.ref],
+          message: `Growth stated two ways: ${a.q.raw} (×${round(a.factor, 3)}) and ${b.q.raw} (×${round(b.factor, 3)}).`,
+        });
+      }
+    }
+  }
+  // ---- one metric stated twice with different values
+  const seen = new Map<string, { c: CrossCheckClaim; q: ClaimQuantity }>();
+  for (const c of claims) {
+    if (!c.subject || !c.metric) continue;
+    for (const q of c.quantities) {
+      if (q.role === 'from') continue;
+      const t = [...c.times].reverse().find((x) => x.end <= q.start);
+      const key = [c.subject, c.metric, t?.raw ?? '', q.kind, q.role, q.direction ?? ''].join('|');
+      const prev = seen.get(key);
+      if (!prev) {
+        seen.set(key, { c, q });
+        continue;
+      }
+      if (prev.c === c) continue;
+      const tol = Math.max(halfUnit(prev.q), halfUnit(q));
+      if (Math.abs(prev.q.value - q.value) > tol || (prev.q.high ?? prev.q.value) !== (q.high ?? q.value) && Math.abs((prev.q.high ?? 0) - (q.high ?? 0)) > tol) {
+        out.push({
+          kind: 'conflicting-values',
+          severity: 'warning',
+          refs: [prev.c.ref, c.ref],
+          message: `${c.subject} ${c.metric}${t ? ` (${t.raw})` : ''} is stated twice with different values: ${prev.q.raw} and ${q.raw}.`,
+        });
+      }
+    }
+  }
+  return out;
+}
