@@ -67,3 +67,24 @@ describe('jiaodui export / import-xliff', () => {
     expect(run('export', doc).out).toBe(SAMPLE_TEXT);
   });
 });
+
+describe('jiaodui backup / restore', () => {
+  it('backs up and restores; refuses a non-Jiaodui file', () => {
+    const file = join(t.dir, 'backup.jiaodui');
+    const b = run('backup', file);
+    expect(b.code, b.err).toBe(0);
+    expect(run('backup', file).code).toBe(2); // never overwrites
+    const list = run('list', '--format', 'json').out;
+    const imp = run('import', SAMPLE_FILE, '--project', 'Later');
+    expect(imp.code, imp.err).toBe(0);
+    const notDb = join(t.dir, 'not-a-db.txt');
+    writeFileSync(notDb, 'hello');
+    const bad = run('restore', notDb);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^jiaodui: .*not a Jiaodui backup/);
+    const r = run('restore', file);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/previous database was kept/);
+    expect(run('list', '--format', 'json').out).toBe(list);
+  });
+});

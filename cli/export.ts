@@ -5,7 +5,7 @@ import { ExportFormat } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
 import type { JiaoduiService } from '../core/service';
 
-export const EXPORT_USAGE = `  export DOC [--format txt|md|html|csv|report-html|report-json|xliff] [--marked] [--no-furniture]
+export const EXPORT_USAGE = `  export DOC [--format txt|md|html|csv|report-html|report-json|xliff|annotations] [--marked] [--no-furniture]
          [--script hant|hans] [--out FILE]                    export a transcript, table, report or XLIFF
   import-xliff DOC FILE [--format json]                       apply an XLIFF file's targets (one undo step)`;
 

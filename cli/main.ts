@@ -19,6 +19,7 @@ import { normalizeReplaceArgv, REPLACE_OPTIONS, REPLACE_USAGE, runReplace } from
 import { GLOSSARY_USAGE, runApplyGlossary, runGlossary } from './glossary';
 import { CLAIMS_FORMATS, CLAIMS_OPTIONS, CLAIMS_USAGE, runClaims } from './claims';
 import { EXPORT_OPTIONS, EXPORT_USAGE, runExport, runImportXliff } from './export';
+import { BACKUP_USAGE, runBackup, runRestore } from './backup';
 import { existsSync } from 'node:fs';
 
 const USAGE = `Usage: jiaodui [--db PATH] <command> [options]
@@ -31,6 +32,7 @@ Commands:
   edit DOC SEGMENT --text T                                   correct a segment
   undo DOC | redo DOC                                         undo/redo in DOC's project
 ${EXPORT_USAGE}
+${BACKUP_USAGE}
   search QUERY [--format json]                                search all documents
   check DOC|FILE [--format json] [--rules a,b]                findings; exit 1 when errors remain
 ${REPLACE_USAGE}
@@ -86,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const json = values.format === 'json';
   if (values.format && command !== 'export' && !(command === 'claims' && CLAIMS_FORMATS.includes(values.format)) && !['json', 'text', 'txt'].includes(values.format)) throw new UsageError(`Unknown --format "${values.format}" (json, text or txt).`);
-  const known = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims'];
+  const known = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}". Commands: ${known.join(', ')}.`);
 
   // `check FILE` works on a file without importing it: no database needed.
@@ -98,6 +100,8 @@ async function main(argv: string[]): Promise<number> {
     print(json, rows, () => formatFindings(rows));
     return rows.some((r) => r.severity === 'error') ? 1 : 0;
   }
+  // `restore FILE` replaces the database file: it must not be open here.
+  if (command === 'restore') return runRestore(dbPathFor(values.db), rest, json);
   const service = await openService(dbPathFor(values.db));
   try {
     return await run(service, command, rest, values, json);
@@ -205,6 +209,8 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       return runClaims(service, args, f);
     case 'apply-glossary':
       return runApplyGlossary(service, args, f);
+    case 'backup':
+      return runBackup(service, args, json);
     case 'serve':
       return runServe(service, typeof f.port === 'string' ? f.port : undefined);
   }

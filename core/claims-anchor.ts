@@ -1,7 +1,7 @@
 /** Claims follow text changes the way annotations do (called from applyText in segment-writes.ts). */
 import type { Db } from '../db/connection';
 import * as cq from '../db/queries/claims';
-import { reanchor } from '../shared/text/anchor';
+import { makeAnchor, mapPosition, reanchor } from '../shared/text/anchor';
 import type { DiffPart } from '../shared/text/diff';
 
 export function reanchorClaims(db: Db, segmentId: number, oldText: string, newText: string, parts: readonly DiffPart[], now: string): void {
@@ -9,4 +9,31 @@ export function reanchorClaims(db: Db, segmentId: number, oldText: string, newTe
     if (c.orphaned) continue;
     cq.updateClaimAnchor(db, c.id, reanchor(c, oldText, newText, parts), now);
   }
+}
+
+/**
+ * Split/merge (and their undo): carry the claims of the segments leaving to the segments
+ * arriving, by their position in the joined text (as applyStructure does for annotations).
+ */
+export function carryClaims(
+  db: Db,
+  leaving: readonly { id: number }[],
+  fromStarts: readonly number[],
+  arriving: readonly { id: number; text: string }[],
+  toStarts: readonly number[],
+  parts: readonly DiffPart[],
+  now: string,
+): void {
+  leaving.forEach((seg, i) => {
+    for (const c of cq.listClaimsOfSegment(db, seg.id)) {
+      const gs = mapPosition(parts, fromStarts[i] + c.start, 'start');
+      const ge = Math.max(gs, mapPosition(parts, fromStarts[i] + c.end, 'end'));
+      let k = arriving.length - 1;
+      while (k > 0 && toStarts[k] > gs) k--;
+      const target = arriving[k];
+      const anchor = makeAnchor(target.text, Math.min(gs - toStarts[k], target.text.length), Math.min(ge - toStarts[k], target.text.length));
+      cq.moveClaim(db, c.id, target.id);
+      cq.updateClaimAnchor(db, c.id, { ...anchor, orphaned: c.orphaned || anchor.exact !== c.exact }, now);
+    }
+  });
 }

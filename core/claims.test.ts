@@ -140,3 +140,29 @@ describe('claims: cross-checks and exports', () => {
     expect(json.claims).toHaveLength(2);
   });
 });
+
+describe('claims: split and merge', () => {
+  it('carries a claim to the part of a split segment that holds it, and back on undo', () => {
+    const claim = fromCandidate('11.8億');
+    const seg = service.getSegments({ documentId }).find((s) => s.id === claim.segmentId)!;
+    const at = seg.text.indexOf('按年');
+    const r = service.splitSegment({ segmentId: seg.id, at });
+    const [left] = r.segments;
+    let c = service.listClaims({ documentId })[0];
+    expect(c.segmentId).toBe(left.id);
+    expect(c.exact).toBe(left.text.slice(c.start, c.end));
+    expect(c.orphaned).toBe(true); // the sentence no longer fits one segment
+    service.undo({ projectId: service.getDocument({ documentId }).projectId });
+    c = service.listClaims({ documentId })[0];
+    expect(c.segmentId).toBe(seg.id);
+  });
+  it('keeps a claim anchored through a merge', () => {
+    const claim = fromCandidate('上線的GPU數量');
+    const segs = service.getSegments({ documentId });
+    const i = segs.findIndex((s) => s.id === claim.segmentId);
+    const r = service.mergeSegments({ segmentId: segs[i - 1].id });
+    const c = service.listClaims({ documentId })[0];
+    expect(c).toMatchObject({ segmentId: r.segments[0].id, exact: claim.exact, orphaned: false });
+    expect(r.segments[0].text.slice(c.start, c.end)).toBe(claim.exact);
+  });
+});

@@ -167,3 +167,18 @@ describe('XLIFF', () => {
     expect(databaseDigest(service.db)).toBe(before);
   });
 });
+
+describe('W3C Web Annotation export', () => {
+  it('exports annotations with quote and code-point position selectors over the transcript', () => {
+    const { documentId } = importSample(service);
+    const seg = segWith(documentId, '王震');
+    const at = seg.text.indexOf('王震');
+    service.addAnnotation({ segmentId: seg.id, start: at, end: at + 2, kind: 'comment', body: 'check the name' });
+    const r = exp({ documentId, format: 'annotations', script: 'hant' });
+    expect(r.fileName).toMatch(/\.annotations\.jsonld$/);
+    const c = JSON.parse(r.content) as { first: { items: { target: { selector: { type: string; start?: number; end?: number; exact?: string }[] } }[] } };
+    const [quote, pos] = c.first.items[0].target.selector;
+    expect(quote).toMatchObject({ type: 'TextQuoteSelector', exact: '王震' });
+    expect(Array.from(SAMPLE_TEXT).slice(pos.start, pos.end).join('')).toBe('王震');
+  });
+});

@@ -18,6 +18,8 @@ import { exportTranscript } from '../shared/export/transcript';
 import { bilingualCsv } from '../shared/export/csv';
 import { exportChangeReport, type ReportRevision } from '../shared/export/report';
 import { exportXliff, parseXliff } from '../shared/export/xliff';
+import { exportWebAnnotations } from '../shared/export/annotations';
+import * as labelq from '../db/queries/labels';
 import { baseFileName } from '../shared/export/model';
 import type { ReviewHost } from './review-host';
 import { writeText } from './segment-writes';
@@ -113,6 +115,11 @@ export function exportDocument(db: Db, doc: DocumentMeta, args: ExportArgs, now:
     }
     case 'xliff':
       return exportXliff(data, segmentNotes(db, doc.id));
+    case 'annotations':
+      return exportWebAnnotations(data, annq.listAnnotationThreads(db, doc.id), {
+        source: `urn:jiaodui:document:${doc.id}`,
+        labels: new Map(labelq.listLabels(db).map((l) => [l.id, l.name])),
+      });
   }
 }
 

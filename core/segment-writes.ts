@@ -14,7 +14,7 @@ import { mapPosition, makeAnchor, reanchor } from '../shared/text/anchor';
 import type { RevisionField, ScriptT, SegmentStatus, VariantT } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
 import { recheckSegment } from './checks';
-import { reanchorClaims } from './claims-anchor';
+import { carryClaims, reanchorClaims } from './claims-anchor';
 import * as fq from '../db/queries/findings';
 
 export interface DocScript {
@@ -85,6 +85,7 @@ export function applyStructure(db: Db, state: StructureState, now: string): void
   const from = join(leaving);
   const to = join(arriving);
   const parts = charDiff(from.text, to.text);
+  carryClaims(db, leaving, from.starts, arriving, to.starts, parts, now);
   leaving.forEach((seg, i) => {
     for (const a of annq.listAnnotationsOfSegment(db, seg.id)) {
       const gs = mapPosition(parts, from.starts[i] + a.start, 'start');

@@ -16,8 +16,6 @@ import type { ChangeResult, OperationKind, SegmentStatus, Settings, UndoState } 
 import { JiaoduiError } from '../shared/errors';
 import { prepareImport } from '../shared/import/prepare';
 
-import { getConverter } from '../shared/text/convert';
-import { exportConfig } from '../shared/text/script';
 import { charDiff } from '../shared/text/diff';
 import { mapPosition } from '../shared/text/anchor';
 import { applyField, encodeStructure, render, writeText, type FindingState, type StructureState } from './segment-writes';

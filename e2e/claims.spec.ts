@@ -4,6 +4,7 @@
  * read it back.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { ImportResult } from '../shared/domain/schemas';
 import type { ClaimT } from '../shared/claims/schemas';
@@ -63,6 +64,9 @@ test('claims: accept two candidates, set a verdict and evidence, export CSV', as
   ]);
 
   // filter by verdict
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'claims.png') });
+  const axe = await new AxeBuilder({ page }).include('[data-testid="claims-panel"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
   await panel.getByTestId('claims-filter-verdict').selectOption('mostly-true');
   await expect(panel.getByTestId('claim-row')).toHaveCount(1);
   await panel.getByTestId('claims-filter-verdict').selectOption('');

@@ -64,6 +64,10 @@ export function updateClaimAnchor(db: Db, id: number, a: ReanchorResult, now: st
   );
 }
 
+export function moveClaim(db: Db, id: number, segmentId: number): void {
+  db.prepare(`UPDATE claims SET segment_id = ? WHERE id = ?`).run(segmentId, id);
+}
+
 export function insertClaimHistory(db: Db, claimId: number, field: string, before: string | null, after: string | null, author: string, now: string): void {
   db.prepare(`INSERT INTO claim_history (claim_id, field, before, after, author, created_at) VALUES (?, ?, ?, ?, ?, ?)`).run(claimId, field, before, after, author, now);
 }

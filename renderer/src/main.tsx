@@ -9,6 +9,7 @@ import './styles/grid.css';
 import './styles/panels.css';
 import './styles/dialogs.css';
 import './styles/findings.css';
+import './styles/claims.css';
 import './styles/glossary.css';
 
 const { client, transport } = createClient();

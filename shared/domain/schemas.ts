@@ -178,8 +178,8 @@ export const Settings = z.object({
   locale: z.enum(['en', 'zh-Hant']),
 });
 
-/** txt/md/html: the transcript; csv: the bilingual table; report-*: the change report; xliff: XLIFF 2.0 exchange. */
-export const ExportFormat = z.enum(['txt', 'md', 'html', 'csv', 'report-html', 'report-json', 'xliff']);
+/** txt/md/html: the transcript; csv: the bilingual table; report-*: the change report; xliff: XLIFF 2.0 exchange; annotations: W3C Web Annotation JSON-LD. */
+export const ExportFormat = z.enum(['txt', 'md', 'html', 'csv', 'report-html', 'report-json', 'xliff', 'annotations']);
 export type ExportFormatT = z.infer<typeof ExportFormat>;
 export const ExportResult = z.object({ fileName: z.string(), mime: z.string(), content: z.string() });
 

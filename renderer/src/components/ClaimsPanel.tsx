@@ -42,7 +42,7 @@ function EvidenceForm({ onAdd, label }: { onAdd: (url: string, note: string) => 
     >
       <input type="url" aria-label={label('claims.evidenceUrl')} placeholder="https://…" value={url} onChange={(e) => setUrl(e.target.value)} data-testid="claim-evidence-url" />
       <input aria-label={label('claims.evidenceNote')} placeholder={label('claims.evidenceNote')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="claim-evidence-note" />
-      <button type="submit" data-testid="claim-evidence-add">
+      <button type="submit" className="btn btn-small" data-testid="claim-evidence-add">
         {label('claims.addEvidence')}
       </button>
     </form>
@@ -155,10 +155,10 @@ export function ClaimsPanel({ doc, version, onJump, onError, notify, onClose }: 
               <li key={key(c)} tabIndex={0} data-testid="claim-candidate" onKeyDown={(e) => onCandidateKey(e, c)} onClick={() => onJump(c.segmentId)}>
                 <span className="claims-type">{c.type}</span> <span lang="zh-Hant">{c.text}</span>
                 {c.claimant && <span className="claims-claimant"> — {c.claimant}</span>}{' '}
-                <button type="button" onClick={(e) => (e.stopPropagation(), void accept(c))}>
+                <button type="button" className="btn btn-small" onClick={(e) => (e.stopPropagation(), void accept(c))}>
                   {ct('claims.accept')}
                 </button>
-                <button type="button" onClick={(e) => (e.stopPropagation(), setRejected((s) => new Set(s).add(key(c))))}>
+                <button type="button" className="btn btn-small" onClick={(e) => (e.stopPropagation(), setRejected((s) => new Set(s).add(key(c))))}>
                   {ct('claims.reject')}
                 </button>
               </li>
@@ -235,11 +235,11 @@ export function ClaimsPanel({ doc, version, onJump, onError, notify, onClose }: 
         <div className="claims-actions">
           {ct('claims.export')}:{' '}
           {(['csv', 'json', 'claimreview'] as const).map((f) => (
-            <button key={f} type="button" onClick={() => void exportAs(f)} data-testid={`claims-export-${f}`}>
+            <button key={f} type="button" className="btn btn-small" onClick={() => void exportAs(f)} data-testid={`claims-export-${f}`}>
               {f === 'claimreview' ? 'ClaimReview' : f.toUpperCase()}
             </button>
           ))}{' '}
-          <button type="button" onClick={() => client.crossCheckClaims({ documentId: doc.id }).then(setFindings, onError)} data-testid="claims-crosscheck">
+          <button type="button" className="btn btn-small" onClick={() => client.crossCheckClaims({ documentId: doc.id }).then(setFindings, onError)} data-testid="claims-crosscheck">
             {ct('claims.crossCheck')}
           </button>
         </div>

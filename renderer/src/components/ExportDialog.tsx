@@ -17,7 +17,7 @@ export interface ExportDialogProps {
   onClose: () => void;
 }
 
-const FORMATS: readonly ExportFormatT[] = ['txt', 'md', 'html', 'csv', 'report-html', 'report-json', 'xliff'];
+const FORMATS: readonly ExportFormatT[] = ['txt', 'md', 'html', 'csv', 'report-html', 'report-json', 'xliff', 'annotations'];
 /** which options a format uses */
 const USES_SCRIPT = new Set<ExportFormatT>(['txt', 'md', 'html']);
 const USES_MARKED = new Set<ExportFormatT>(['txt', 'md', 'html']);

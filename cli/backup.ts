@@ -1,0 +1,30 @@
+/** `jiaodui backup FILE` and `jiaodui restore FILE`. */
+import { backupDatabase, restoreDatabase } from '../core/backup';
+import type { JiaoduiService } from '../core/service';
+import { JiaoduiError } from '../shared/errors';
+
+export const BACKUP_USAGE = `  backup FILE                                                 copy the whole database (online backup)
+  restore FILE                                                replace the database with a backup (current one kept aside)`;
+
+function need(file: string | undefined, command: string): string {
+  if (!file) throw new JiaoduiError('invalid-input', `Missing FILE: jiaodui ${command} FILE.`);
+  return file;
+}
+
+export async function runBackup(service: JiaoduiService, args: string[], json: boolean): Promise<number> {
+  const r = await backupDatabase(service.db, need(args[0], 'backup'));
+  process.stdout.write(json ? JSON.stringify(r) + '\n' : `Backed up to ${r.file} (${r.bytes} bytes, schema ${r.schemaVersion}).\n`);
+  return 0;
+}
+
+/** Runs without opening the service: the database file itself is replaced. */
+export async function runRestore(dbPath: string, args: string[], json: boolean): Promise<number> {
+  const file = need(args[0], 'restore');
+  const r = await restoreDatabase(dbPath, file);
+  process.stdout.write(
+    json
+      ? JSON.stringify({ restored: file, ...r }) + '\n'
+      : `Restored ${file} into ${dbPath}.${r.previous ? ` The previous database was kept as ${r.previous}.` : ''}\n`,
+  );
+  return 0;
+}
