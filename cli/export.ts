@@ -4,6 +4,7 @@ import { dispatch } from '../shared/contract/dispatch';
 import { ExportFormat } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
 import type { JiaoduiService } from '../core/service';
+import { parseId, UsageError } from './args';
 
 export const EXPORT_USAGE = `  export DOC [--format txt|md|html|csv|report-html|report-json|xliff|annotations] [--marked] [--no-furniture]
          [--script hant|hans] [--out FILE]                    export a transcript, table, report or XLIFF
@@ -16,17 +17,6 @@ export const EXPORT_OPTIONS = {
 
 const MAX_XLIFF_BYTES = 20 * 1024 * 1024;
 
-class UsageError extends JiaoduiError {
-  constructor(message: string) {
-    super('invalid-input', message);
-  }
-}
-
-function parseId(s: string | undefined, what: string): number {
-  if (s === undefined) throw new UsageError(`Missing ${what}. Run 'jiaodui --help'.`);
-  if (!/^\d+$/.test(s) || Number(s) <= 0) throw new UsageError(`${what} must be a positive integer, got "${s}".`);
-  return Number(s);
-}
 
 type Flags = Record<string, string | boolean | undefined>;
 

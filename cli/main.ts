@@ -21,6 +21,7 @@ import { CLAIMS_FORMATS, CLAIMS_OPTIONS, CLAIMS_USAGE, runClaims } from './claim
 import { EXPORT_OPTIONS, EXPORT_USAGE, runExport, runImportXliff } from './export';
 import { BACKUP_USAGE, runBackup, runRestore } from './backup';
 import { existsSync } from 'node:fs';
+import { parseId, UsageError } from './args';
 
 const USAGE = `Usage: jiaodui [--db PATH] <command> [options]
 
@@ -42,17 +43,6 @@ ${CLAIMS_USAGE}
 
 --db PATH (or JIAODUI_DB) chooses the database; default: the app's own.`;
 
-class UsageError extends JiaoduiError {
-  constructor(message: string) {
-    super('invalid-input', message);
-  }
-}
-
-function parseId(s: string | undefined, what: string): number {
-  if (s === undefined) throw new UsageError(`Missing ${what}. Run 'jiaodui --help'.`);
-  if (!/^\d+$/.test(s) || Number(s) <= 0) throw new UsageError(`${what} must be a positive integer, got "${s}".`);
-  return Number(s);
-}
 
 function print(json: boolean, value: unknown, text: () => string): void {
   process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text());
