@@ -1,20 +1,12 @@
-import { cliRunner } from './test-helpers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliTestDatabase } from './test-helpers';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../core/test-helpers';
 import { openService, SAMPLE_FILE } from '../core/context';
 import { CliClaimCandidatesOutput, CliClaimCrossCheckOutput, CliClaimsOutput, cliOutputSchemas } from '../shared/contract/cli';
 
-let t: ReturnType<typeof tempDir>;
-let db: string;
-const run = cliRunner(() => db);
-
-beforeAll(() => {
-  t = tempDir();
-  db = join(t.dir, 'cli.db');
-});
-afterAll(() => t.cleanup());
+const cli = cliTestDatabase();
+const { run } = cli;
 
 describe('jiaodui claims', () => {
   let doc = '';
@@ -37,7 +29,7 @@ describe('jiaodui claims', () => {
 
   it('lists, exports and cross-checks stored claims', async () => {
     expect(CliClaimsOutput.parse(JSON.parse(run('claims', doc, '--format', 'json').out))).toEqual([]);
-    const service = await openService(db);
+    const service = await openService(cli.dbPath());
     try {
       for (const q of ['11.8億', '18.4億', '3.8億']) {
         const c = service.listClaimCandidates({ documentId: Number(doc) }).find((x) => x.text.includes(q))!;
@@ -49,9 +41,9 @@ describe('jiaodui claims', () => {
     const claims = CliClaimsOutput.parse(JSON.parse(run('claims', doc, '--format', 'json').out));
     expect(claims.map((c) => c.claimant)).toEqual(['徐立', '徐立', '徐立']);
 
-    const csv = run('claims', doc, '--format', 'csv', '--out', join(t.dir, 'claims.csv'));
+    const csv = run('claims', doc, '--format', 'csv', '--out', join(cli.dir, 'claims.csv'));
     expect(csv.code, csv.err).toBe(0);
-    const bytes = readFileSync(join(t.dir, 'claims.csv'));
+    const bytes = readFileSync(join(cli.dir, 'claims.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8').trimEnd().split('\r\n')).toHaveLength(4);
 

@@ -1,28 +1,20 @@
-import { cliRunner } from './test-helpers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliTestDatabase } from './test-helpers';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir, SAMPLE_TEXT } from '../core/test-helpers';
+import { SAMPLE_TEXT } from '../core/test-helpers';
 import { SAMPLE_FILE, PACKAGE_ROOT } from '../core/context';
 import { cliOutputSchemas, CliErrorOutput, CliCheckOutput } from '../shared/contract/cli';
 import type { z } from 'zod';
 
-let t: ReturnType<typeof tempDir>;
-let db: string;
-
-const run = cliRunner(() => db);
+const cli = cliTestDatabase();
+const { run } = cli;
 type Schemas = typeof cliOutputSchemas;
 function json<K extends keyof Schemas>(cmd: K, ...args: string[]): z.infer<Schemas[K]> {
   const r = run(cmd, ...args, '--format', 'json');
   expect(r.code, r.err).toBe(0);
   return cliOutputSchemas[cmd].parse(JSON.parse(r.out)) as z.infer<Schemas[K]>;
 }
-
-beforeAll(() => {
-  t = tempDir();
-  db = join(t.dir, 'cli.db');
-});
-afterAll(() => t.cleanup());
 
 describe('jiaodui CLI', () => {
   let documentId = 0;
@@ -62,7 +54,7 @@ describe('jiaodui CLI', () => {
     txt = run('export', String(documentId), '--format', 'txt', '--script', 'hant');
     expect(txt.out).toBe(SAMPLE_TEXT);
     json('redo', String(documentId));
-    const out = join(t.dir, 'out.txt');
+    const out = join(cli.dir, 'out.txt');
     expect(run('export', String(documentId), '--format', 'txt', '--script', 'hans', '--out', out).code).toBe(0);
     const hans = readFileSync(out, 'utf8');
     expect(hans).toContain('王征');
@@ -70,14 +62,14 @@ describe('jiaodui CLI', () => {
   });
 
   it('usage and input errors: one line on stderr, exit 2', () => {
-    const bin = join(t.dir, 'x.png');
+    const bin = join(cli.dir, 'x.png');
     writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
-    const empty = join(t.dir, 'empty.txt');
+    const empty = join(cli.dir, 'empty.txt');
     writeFileSync(empty, '');
     const cases: string[][] = [
       ['frobnicate'],
       ['import'],
-      ['import', join(t.dir, 'missing.txt')],
+      ['import', join(cli.dir, 'missing.txt')],
       ['import', bin],
       ['import', empty],
       ['import', SAMPLE_FILE, '--encoding', 'latin-1'],
@@ -113,7 +105,7 @@ describe('jiaodui CLI', () => {
   });
 
   it('check FILE works without importing and exits 1 on errors', () => {
-    const bad = join(t.dir, 'bad.txt');
+    const bad = join(cli.dir, 'bad.txt');
     writeFileSync(bad, '公司收入為1,2345億元。\n');
     const listBefore = run('list', '--format', 'json').out;
     const r = run('check', bad, '--format', 'json');
@@ -121,11 +113,11 @@ describe('jiaodui CLI', () => {
     const rows = CliCheckOutput.parse(JSON.parse(r.out));
     expect(rows.some((f) => f.severity === 'error' && f.rule === 'number-format')).toBe(true);
     expect(run('list', '--format', 'json').out).toBe(listBefore);
-    expect(run('check', join(t.dir, 'nope.txt')).code).toBe(2);
+    expect(run('check', join(cli.dir, 'nope.txt')).code).toBe(2);
   });
 
   it('refuses a file over the import limit without reading it whole', () => {
-    const big = join(t.dir, 'big.txt');
+    const big = join(cli.dir, 'big.txt');
     writeFileSync(big, Buffer.alloc(11 * 1024 * 1024, 0x41));
     const r = run('import', big);
     expect(r.code).toBe(2);

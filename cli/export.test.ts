@@ -1,19 +1,12 @@
-import { cliRunner } from './test-helpers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliTestDatabase } from './test-helpers';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir, SAMPLE_TEXT } from '../core/test-helpers';
+import { SAMPLE_TEXT } from '../core/test-helpers';
 import { SAMPLE_FILE } from '../core/context';
 
-let t: ReturnType<typeof tempDir>;
-let db: string;
-const run = cliRunner(() => db);
-
-beforeAll(() => {
-  t = tempDir();
-  db = join(t.dir, 'cli-export.db');
-});
-afterAll(() => t.cleanup());
+const cli = cliTestDatabase('cli-export.db');
+const { run } = cli;
 
 describe('jiaodui export / import-xliff', () => {
   let doc = '';
@@ -31,14 +24,14 @@ describe('jiaodui export / import-xliff', () => {
     expect(run('export', doc, '--format', 'report-html').out).toContain('Change report');
     const noFurniture = run('export', doc, '--no-furniture').out;
     expect(noFurniture).not.toContain('share_log');
-    const out = join(t.dir, 'doc.xlf');
+    const out = join(cli.dir, 'doc.xlf');
     const x = run('export', doc, '--format', 'xliff', '--out', out);
     expect(x.code, x.err).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('urn:oasis:names:tc:xliff:document:2.0');
   });
 
   it('import-xliff applies changed targets (one undo step) and --marked shows them', () => {
-    const file = join(t.dir, 'doc.xlf');
+    const file = join(cli.dir, 'doc.xlf');
     const xml = readFileSync(file, 'utf8');
     writeFileSync(file, xml.replace(/(<target>[^<]*)王震/, '$1王征'));
     const r = run('import-xliff', doc, file, '--format', 'json');
@@ -50,13 +43,13 @@ describe('jiaodui export / import-xliff', () => {
   });
 
   it('usage and input errors: one line on stderr, exit 2, nothing applied', () => {
-    const bad = join(t.dir, 'bad.xlf');
+    const bad = join(cli.dir, 'bad.xlf');
     writeFileSync(bad, '<xliff');
     for (const c of [
       ['export', doc, '--format', 'pdf'],
       ['export', doc, '--script', 'klingon'],
       ['import-xliff', doc],
-      ['import-xliff', doc, join(t.dir, 'missing.xlf')],
+      ['import-xliff', doc, join(cli.dir, 'missing.xlf')],
       ['import-xliff', doc, bad],
     ]) {
       const r = run(...c);
@@ -70,14 +63,14 @@ describe('jiaodui export / import-xliff', () => {
 
 describe('jiaodui backup / restore', () => {
   it('backs up and restores; refuses a non-Jiaodui file', () => {
-    const file = join(t.dir, 'backup.jiaodui');
+    const file = join(cli.dir, 'backup.jiaodui');
     const b = run('backup', file);
     expect(b.code, b.err).toBe(0);
     expect(run('backup', file).code).toBe(2); // never overwrites
     const list = run('list', '--format', 'json').out;
     const imp = run('import', SAMPLE_FILE, '--project', 'Later');
     expect(imp.code, imp.err).toBe(0);
-    const notDb = join(t.dir, 'not-a-db.txt');
+    const notDb = join(cli.dir, 'not-a-db.txt');
     writeFileSync(notDb, 'hello');
     const bad = run('restore', notDb);
     expect(bad.code).toBe(2);

@@ -1,27 +1,19 @@
-import { cliRunner } from './test-helpers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliTestDatabase } from './test-helpers';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir, SAMPLE_TEXT } from '../core/test-helpers';
+import { SAMPLE_TEXT } from '../core/test-helpers';
 import { SAMPLE_FILE } from '../core/context';
 import { CliApplyGlossaryOutput, CliGlossaryExportOutput, CliGlossaryImportOutput, cliOutputSchemas } from '../shared/contract/cli';
 import { parseGlossaryTbx } from '../shared/glossary/tbx';
 import { parseGlossaryCsv } from '../shared/glossary/csv';
 
-let t: ReturnType<typeof tempDir>;
-let db: string;
-
-const run = cliRunner(() => db);
-
-beforeAll(() => {
-  t = tempDir();
-  db = join(t.dir, 'cli.db');
-});
-afterAll(() => t.cleanup());
+const cli = cliTestDatabase();
+const { run } = cli;
 
 describe('jiaodui glossary / apply-glossary', () => {
   let doc = '';
-  const file = (name: string) => join(t.dir, name);
+  const file = (name: string) => join(cli.dir, name);
 
   it('imports a CSV glossary into the project, exports it as TBX and CSV', () => {
     const imp = run('import', SAMPLE_FILE, '--project', 'SenseTime');

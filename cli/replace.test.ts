@@ -1,26 +1,20 @@
-import { cliRunner } from './test-helpers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliTestDatabase } from './test-helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../core/test-helpers';
 import { cliOutputSchemas, CliErrorOutput, CliReplacePreviewOutput } from '../shared/contract/cli';
 import { normalizeReplaceArgv } from './replace';
 
-let t: ReturnType<typeof tempDir>;
-let db: string;
-
-const run = cliRunner(() => db);
+const cli = cliTestDatabase();
+const { run } = cli;
 
 const A = '財務總監王震介紹了業績。\n王震表示，GPU數量達45000個。\n';
 const B = '王震在2023年說。\n';
 
 beforeAll(() => {
-  t = tempDir();
-  db = join(t.dir, 'cli.db');
-  writeFileSync(join(t.dir, 'a.txt'), A);
-  writeFileSync(join(t.dir, 'b.txt'), B);
+  writeFileSync(join(cli.dir, 'a.txt'), A);
+  writeFileSync(join(cli.dir, 'b.txt'), B);
 });
-afterAll(() => t.cleanup());
 
 describe('normalizeReplaceArgv', () => {
   it('turns the replace flag --project into --scope=project, and leaves import alone', () => {
@@ -31,8 +25,8 @@ describe('normalizeReplaceArgv', () => {
 
 describe('jiaodui replace', () => {
   it('replaces in a document as one operation, undone by jiaodui undo; --project widens the scope; --dry-run changes nothing', () => {
-    const a = cliOutputSchemas.import.parse(JSON.parse(run('import', join(t.dir, 'a.txt'), '--project', 'P').out)).documentId;
-    const b = cliOutputSchemas.import.parse(JSON.parse(run('import', join(t.dir, 'b.txt'), '--project', 'P').out)).documentId;
+    const a = cliOutputSchemas.import.parse(JSON.parse(run('import', join(cli.dir, 'a.txt'), '--project', 'P').out)).documentId;
+    const b = cliOutputSchemas.import.parse(JSON.parse(run('import', join(cli.dir, 'b.txt'), '--project', 'P').out)).documentId;
     const exportA = () => run('export', String(a), '--format', 'txt', '--script', 'hant').out;
     const exportB = () => run('export', String(b), '--format', 'txt', '--script', 'hant').out;
 

@@ -1,7 +1,9 @@
 /** Shared by the CLI tests: run `jiaodui` as a real process on a given database. */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { PACKAGE_ROOT } from '../core/context';
+import { tempDir } from '../core/test-helpers';
 
 export const BIN = join(PACKAGE_ROOT, 'bin', 'jiaodui.mjs');
 
@@ -16,5 +18,29 @@ export function cliRunner(dbPath: () => string, env: NodeJS.ProcessEnv = {}): (.
   return (...args) => {
     const r = spawnSync(process.execPath, [BIN, '--db', dbPath(), ...args], { encoding: 'utf8', env: { ...process.env, JIAODUI_DB: '', ...env } });
     return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+}
+
+/**
+ * A temporary folder and database for one CLI test file, made before its tests and
+ * removed after them, with a runner bound to it.
+ */
+export function cliTestDatabase(fileName = 'cli.db') {
+  let t: ReturnType<typeof tempDir> | null = null;
+  beforeAll(() => {
+    t = tempDir();
+  });
+  afterAll(() => t?.cleanup());
+  const folder = () => {
+    if (!t) throw new Error('cliTestDatabase: used outside a test');
+    return t.dir;
+  };
+  const dbPath = () => join(folder(), fileName);
+  return {
+    run: cliRunner(dbPath),
+    dbPath,
+    get dir() {
+      return folder();
+    },
   };
 }
