@@ -1,8 +1,8 @@
 /** Claims for fact-checking: domain and API schemas (zod). Referenced by shared/contract/api.ts. */
 import { z } from 'zod';
 import { CLAIM_TYPES } from './detect';
+import { AnchoredSpan, Id } from '../domain/schemas';
 
-const Id = z.number().int().positive();
 
 export const ClaimType = z.enum(CLAIM_TYPES);
 export const ClaimVerdict = z.enum(['unverified', 'true', 'mostly-true', 'misleading', 'false', 'unverifiable']);
@@ -61,16 +61,9 @@ export const ClaimCandidate = z.object({
 });
 export type ClaimCandidateT = z.infer<typeof ClaimCandidate>;
 
-export const Claim = z.object({
+export const Claim = AnchoredSpan.extend({
   id: Id,
   documentId: Id,
-  segmentId: Id,
-  start: z.number().int(),
-  end: z.number().int(),
-  exact: z.string(),
-  prefix: z.string(),
-  suffix: z.string(),
-  orphaned: z.boolean(),
   text: z.string(),
   type: ClaimType,
   claimant: z.string().nullable(),

@@ -150,17 +150,21 @@ export const ImportPreview = z.object({
   byteSize: z.number().int(),
 });
 
-export const Annotation = z.object({
-  id: Id,
+/** A span anchored to a segment by position and quote (annotations, claims): re-anchored on every text change. */
+export const AnchoredSpan = z.object({
   segmentId: Id,
   start: z.number().int(),
   end: z.number().int(),
   exact: z.string(),
   prefix: z.string(),
   suffix: z.string(),
+  orphaned: z.boolean(),
+});
+
+export const Annotation = AnchoredSpan.extend({
+  id: Id,
   kind: z.string(),
   body: z.string(),
-  orphaned: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** review workflow (migration 004): label (tag), author, thread state, explicit deletion */

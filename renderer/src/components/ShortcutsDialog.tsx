@@ -26,6 +26,24 @@ const EDIT_KEYS: [string, MessageKey][] = [
   ['Alt+M', 'command.segment.merge'],
 ];
 
+/** Keys and what they do, as a two-column table. */
+function KeyTable({ rows }: { rows: [string, string][] }) {
+  return (
+    <table className="shortcut-table">
+      <tbody>
+        {rows.map(([k, label]) => (
+          <tr key={k}>
+            <td>
+              <kbd className="kbd">{k}</kbd>
+            </td>
+            <td>{label}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const { rt } = useReviewI18n();
@@ -47,44 +65,11 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         </table>
         <div>
           <h3>{t('shortcuts.grid')}</h3>
-          <table className="shortcut-table">
-            <tbody>
-              {GRID_KEYS.map(([k, label]) => (
-                <tr key={k}>
-                  <td>
-                    <kbd className="kbd">{k}</kbd>
-                  </td>
-                  <td>{t(label)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <KeyTable rows={GRID_KEYS.map(([k, label]) => [k, t(label)])} />
           <h3>{rt('shortcuts.review')}</h3>
-          <table className="shortcut-table">
-            <tbody>
-              {REVIEW_KEYS.map(([k, label]) => (
-                <tr key={k}>
-                  <td>
-                    <kbd className="kbd">{k}</kbd>
-                  </td>
-                  <td>{rt(label)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <KeyTable rows={REVIEW_KEYS.map(([k, label]) => [k, rt(label)])} />
           <h3>{t('shortcuts.editing')}</h3>
-          <table className="shortcut-table">
-            <tbody>
-              {EDIT_KEYS.map(([k, label]) => (
-                <tr key={k}>
-                  <td>
-                    <kbd className="kbd">{k}</kbd>
-                  </td>
-                  <td>{t(label)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <KeyTable rows={EDIT_KEYS.map(([k, label]) => [k, t(label)])} />
         </div>
       </div>
     </Modal>
