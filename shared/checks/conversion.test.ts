@@ -8,6 +8,20 @@ const amb = (text: string, ctx: CheckContext = HANT) => run('conversion-ambiguit
 const at = (text: string, ch: string, from = 0) => text.indexOf(ch, from);
 
 describe('conversion-ambiguity', () => {
+  it('gives the same advice on the same phrase one group key, across segments, and different advice another', () => {
+    const t = '一個是公有云,一個是私有云。';
+    const f = run('conversion-ambiguity', [t, t]).filter((x) => x.text === '云' && x.severity === 'warning');
+    expect(f.length).toBeGreaterThanOrEqual(2);
+    const firstSeg = f.filter((x) => x.segmentId === f[0].segmentId);
+    const same = f.filter((x) => x.message === f[0].message);
+    expect(new Set(same.map((x) => x.segmentId)).size).toBe(2);
+    expect(new Set(same.map((x) => x.group)).size).toBe(1);
+    expect(same[0].group).toMatch(/^conversion-ambiguity:云>/);
+    const other = f.find((x) => x.message !== f[0].message);
+    if (other) expect(other.group).not.toBe(f[0].group);
+    expect(firstSeg.length).toBeGreaterThan(0);
+  });
+
   it('flags an over-converted character in a person’s name and suggests the plain form', () => {
     const t = '交由CFO李徵介紹後續的增長預期。';
     const f = amb(t).filter((x) => x.severity !== 'info');

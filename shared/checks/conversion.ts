@@ -299,7 +299,10 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
 
     if (hit) {
       const fixes = fixesFor(k, hit.suggest, c);
-      out.push({ rule: 'conversion-ambiguity', severity: hit.severity, segmentId: a.seg.id, start: k, end: k + 1, text: c, message: hit.message, fixes, related: [] });
+      // Same character, same advice, same wording (the message quotes the phrase) → one group, so the
+      // panel lists six occurrences of one phrase as one finding with "Fix all", like a name group.
+      const group = `conversion-ambiguity:${c}>${hit.suggest.join('')}:${hit.message}`;
+      out.push({ rule: 'conversion-ambiguity', severity: hit.severity, segmentId: a.seg.id, start: k, end: k + 1, text: c, message: hit.message, fixes, related: [], group });
     }
   }
   return out;
