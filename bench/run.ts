@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: performance figures, each next to a reference measured in the same
  * run, printed as a table and recorded in bench/results/. Never a timed test.
- * `--quick` uses 10 documents instead of 100 for the search figure.
+ * `--quick` uses 10 documents instead of 100 for the search figure (and fewer browser runs);
+ * `--no-browser` leaves out the Chromium figures. Rows whose tool is missing (pofilter,
+ * Chromium, the built renderer) say so and are skipped.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,8 @@ import { openService, SAMPLE_FILE, PACKAGE_ROOT } from '../core/context';
 import { segmentText } from '../shared/text/segment';
 import { runChecks } from '../shared/checks';
 import { median, ms, percentile, ratio, sample } from './stats';
+import { pofilterUnavailable, pofilterVersion, runPofilter, writePo } from './pofilter';
+import { browserBench, browserUnavailable } from './browser';
 
 interface Row {
   figure: string;
@@ -40,7 +44,7 @@ async function main() {
 
   // --- Import: end to end vs bare opencc-js + bare better-sqlite3 bulk insert --------------
   const service = await openService(join(dir, 'import.db'));
-  const importTimes = sample(() => service.importBytes(oneMbBytes, { fileName: '1mb.txt' }), 3);
+  const importTimes = sample(() => service.importBytes(oneMbBytes, { fileName: '1mb.txt' }), 5);
   const segTexts = segmentText(oneMb).segments.map((s) => s.text);
   const bareConvert = OpenCC.Converter({ from: 't', to: 'cn' });
   const refTimes = sample(() => {
@@ -52,7 +56,7 @@ async function main() {
       for (const t of segTexts) ins.run(t, bareConvert(t));
     })();
     db.close();
-  }, 3);
+  }, 5);
   raw.importMs = median(importTimes);
   raw.importRefMs = median(refTimes);
   rows.push({
@@ -77,7 +81,7 @@ async function main() {
   const checkRef = sample(() => {
     for (const t of segTexts) bareConvert(t);
   }, 3);
-  const storedChecks = sample(() => service.runChecks({ documentId: bigDoc.id }), 2);
+  const storedChecks = sample(() => service.runChecks({ documentId: bigDoc.id }), 3);
   raw.checksMs = median(checkTimes);
   raw.checksStoredMs = median(storedChecks);
   raw.checksRefMs = median(checkRef);
@@ -89,15 +93,48 @@ async function main() {
     target: '< 500 ms',
   });
 
+  // --- Checks vs translate-toolkit's pofilter: slope between 1× and 10× the input -------------
+  const poSkip = pofilterUnavailable();
+  if (poSkip) {
+    console.log(`Skipping the pofilter comparison: ${poSkip}.`);
+    rows.push({ figure: 'All checks vs pofilter (slope 1× → 10×)', value: 'skipped', reference: poSkip, ratio: '—', target: 'faster than pofilter' });
+  } else {
+    const po1 = join(dir, 'one.po');
+    const po10 = join(dir, 'ten.po');
+    writePo(po1, checkSegs, 1);
+    writePo(po10, checkSegs, 10);
+    const ten = Array.from({ length: 10 }, (_, c) => checkSegs.map((x) => ({ ...x, id: x.id + c * 10_000_000 }))).flat();
+    const ctx = { script: 'hant', variant: 't' } as const;
+    raw.ours1Ms = median(sample(() => runChecks(checkSegs, ctx), 3));
+    raw.ours10Ms = median(sample(() => runChecks(ten, ctx), 2));
+    raw.pofilter1Ms = median([runPofilter(dir, po1), runPofilter(dir, po1)]);
+    raw.pofilter10Ms = runPofilter(dir, po10);
+    const oursSlope = (raw.ours10Ms - raw.ours1Ms) / 9;
+    const poSlope = (raw.pofilter10Ms - raw.pofilter1Ms) / 9;
+    raw.oursSlopeMs = oursSlope;
+    raw.pofilterSlopeMs = poSlope;
+    rows.push({
+      figure: `All checks vs ${pofilterVersion()} (per 1 MB, slope 1× → 10×, start-up excluded)`,
+      value: `${ms(oursSlope)} (1×: ${ms(raw.ours1Ms)}, 10×: ${ms(raw.ours10Ms)})`,
+      reference: `${ms(poSlope)} pofilter (1×: ${ms(raw.pofilter1Ms)}, 10×: ${ms(raw.pofilter10Ms)})`,
+      ratio: ratio(oursSlope, poSlope),
+      target: '< 1× (faster than pofilter)',
+    });
+  }
+
   // --- Saving one correction: 1 MB vs 10 KB document ------------------------------------------
   const small = service.importBytes(new Uint8Array(Buffer.from(tenKb)), { fileName: '10kb.txt' });
   const big = service.listDocuments({}).find((d) => d.progress.total === segTexts.length)!;
+  // Every save is a real change on both documents: a segment gains a final 。 or, when it
+  // already has two, loses one (a repeat of the same text would be a no-op costing nothing,
+  // which the 10 KB document's few segments would otherwise hit most of the time).
   const saveTimes = (documentId: number) => {
     const segs = service.getSegments({ documentId }).filter((s) => s.text.length > 10);
     let i = 0;
     return sample(() => {
       const s = segs[(i++ * 7919) % segs.length];
-      service.editSegment({ segmentId: s.id, text: s.text + '。' });
+      s.text = s.text.endsWith('。。') ? s.text.slice(0, -1) : s.text + '。';
+      if (service.editSegment({ segmentId: s.id, text: s.text }).operationId === null) throw new Error('bench: a save changed nothing');
     }, 300, 20).sort((a, b) => a - b);
   };
   const bigT = saveTimes(big.id);
@@ -106,32 +143,54 @@ async function main() {
   raw.saveBigP99 = percentile(bigT, 99);
   raw.saveSmallP99 = percentile(smallT, 99);
   rows.push({
-    figure: 'Save one correction (revision + re-render + re-anchor), 1 MB doc, p50 / p99',
+    figure: 'Save one correction (revision + re-render + re-anchor + re-check), 1 MB doc, p50 / p99',
     value: `${ms(raw.saveBigP50)} / ${ms(raw.saveBigP99)}`,
     reference: `${ms(percentile(smallT, 50))} / ${ms(raw.saveSmallP99)} (10 KB doc)`,
     ratio: ratio(raw.saveBigP99, raw.saveSmallP99),
     target: 'p99 ≤ 10 ms, ratio ≤ 1.5',
   });
 
-  // --- Memory: RSS with the 1 MB document loaded, and after dropping it -----------------------
-  global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
-  let loaded: unknown = service.getSegments({ documentId: big.id });
-  const rssOpen = process.memoryUsage().rss;
-  loaded = null;
-  void loaded;
-  global.gc?.();
-  const rssClosed = process.memoryUsage().rss;
-  raw.rssOpenMb = rssOpen / 1048576;
-  raw.rssClosedMb = rssClosed / 1048576;
-  rows.push({
-    figure: 'Process RSS with the 1 MB document loaded / after dropping it',
-    value: `${raw.rssOpenMb.toFixed(0)} MB / ${raw.rssClosedMb.toFixed(0)} MB`,
-    reference: `${(rssBefore / 1048576).toFixed(0)} MB before loading`,
-    ratio: ratio(rssOpen, rssBefore),
-    target: 'report',
-  });
   service.db.close();
+
+  // --- Browser mode in Chromium, and the main process's memory ---------------------------------
+  const browserSkip = process.argv.includes('--no-browser') ? 'left out (--no-browser)' : browserUnavailable();
+  if (browserSkip) {
+    console.log(`Skipping the Chromium figures: ${browserSkip}.`);
+    rows.push({ figure: 'Browser mode in Chromium (first paint, DOM rows, typing) and main-process RSS', value: 'skipped', reference: browserSkip, ratio: '—', target: '' });
+  } else {
+    const b = await browserBench(oneMb, quick ? 3 : 5);
+    raw.firstPaintMs = median(b.firstPaintMs);
+    raw.domRows = b.domRows;
+    raw.typingScriptMsPerKey = b.scriptMsPerKey;
+    raw.typingTaskMsPerKey = b.taskMsPerKey;
+    raw.typingMaxInputToFrameMs = b.maxInputToFrameMs;
+    raw.typingMedianInputToFrameMs = b.medianInputToFrameMs;
+    raw.rssStartMb = b.rssStartMb;
+    raw.rssBeforeMb = b.rssBeforeMb;
+    raw.rssOpenMb = b.rssOpenMb;
+    raw.rssClosedMb = b.rssClosedMb;
+    rows.push({
+      figure: `Chromium: open a ${b.segments.toLocaleString('en')}-segment document → first rows painted (median of ${b.firstPaintMs.length})`,
+      value: ms(raw.firstPaintMs),
+      reference: `DOM rows: ${b.domRows}`,
+      ratio: '—',
+      target: 'DOM rows ≤ 300',
+    });
+    rows.push({
+      figure: 'Chromium: typing in a segment, scripting / all main-thread tasks per keystroke',
+      value: `${ms(b.scriptMsPerKey)} / ${ms(b.taskMsPerKey)}`,
+      reference: `input event → next frame: median ${ms(b.medianInputToFrameMs)}, longest ${ms(b.maxInputToFrameMs)}`,
+      ratio: '—',
+      target: 'report (< 16 ms frame)',
+    });
+    rows.push({
+      figure: 'Main process (jiaodui serve) RSS: 1 MB document open / after closing it',
+      value: `${b.rssOpenMb.toFixed(0)} MB / ${b.rssClosedMb.toFixed(0)} MB`,
+      reference: `${b.rssBeforeMb.toFixed(0)} MB before opening (${b.rssStartMb.toFixed(0)} MB at start)`,
+      ratio: ratio(b.rssOpenMb, b.rssBeforeMb),
+      target: 'report',
+    });
+  }
 
   // --- Search across many documents: 3 and 2 characters --------------------------------------
   const nDocs = quick ? 10 : 100;

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_TEXT } from '../core/test-helpers';
 import { SAMPLE_FILE } from '../core/context';
+import { docxParts, paragraphTexts } from '../shared/export/docx-test-helpers';
 
 const cli = cliTestDatabase('cli-export.db');
 const { run } = cli;
@@ -28,6 +29,23 @@ describe('jiaodui export / import-xliff', () => {
     const x = run('export', doc, '--format', 'xliff', '--out', out);
     expect(x.code, x.err).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('urn:oasis:names:tc:xliff:document:2.0');
+  });
+
+  it('docx and docx-bilingual are written as bytes with --out, never to standard output', () => {
+    const file = join(cli.dir, 'doc.docx');
+    const r = run('export', doc, '--format', 'docx', '--marked', '--claims', '--out', file);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toBe('');
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 3, 4]);
+    expect(paragraphTexts(docxParts(bytes.toString('base64'))['word/document.xml'])).toEqual(SAMPLE_TEXT.split(/\r\n|\r|\n/).filter((l) => l.trim()));
+    const table = join(cli.dir, 'table.docx');
+    expect(run('export', doc, '--format', 'docx-bilingual', '--out', table).code).toBe(0);
+    expect(docxParts(readFileSync(table).toString('base64'))['word/document.xml']).toContain('<w:tbl>');
+    const refused = run('export', doc, '--format', 'docx');
+    expect(refused.code).toBe(2);
+    expect(refused.out).toBe('');
+    expect(refused.err).toMatch(/^jiaodui: .*binary file \(DOCX\): give --out FILE/);
   });
 
   it('import-xliff applies changed targets (one undo step) and --marked shows them', () => {

@@ -1,18 +1,21 @@
 /** `jiaodui export` (every export format) and `jiaodui import-xliff`. */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dispatch } from '../shared/contract/dispatch';
+import { dispatch, dispatchAsync } from '../shared/contract/dispatch';
 import { ExportFormat } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
 import type { JiaoduiService } from '../core/service';
 import { parseId, UsageError } from './args';
 
-export const EXPORT_USAGE = `  export DOC [--format txt|md|html|csv|report-html|report-json|xliff|annotations] [--marked] [--no-furniture]
-         [--script hant|hans] [--out FILE]                    export a transcript, table, report or XLIFF
+export const EXPORT_USAGE = `  export DOC [--format txt|md|html|docx|csv|docx-bilingual|report-html|report-json|xliff|annotations]
+         [--marked] [--no-furniture] [--claims] [--script hant|hans] [--out FILE]
+                                                              export a transcript, table, report or XLIFF
+                                                              (docx formats need --out)
   import-xliff DOC FILE [--format json]                       apply an XLIFF file's targets (one undo step)`;
 
 export const EXPORT_OPTIONS = {
   marked: { type: 'boolean' },
   'no-furniture': { type: 'boolean' },
+  claims: { type: 'boolean' },
 } as const;
 
 const MAX_XLIFF_BYTES = 20 * 1024 * 1024;
@@ -20,23 +23,29 @@ const MAX_XLIFF_BYTES = 20 * 1024 * 1024;
 
 type Flags = Record<string, string | boolean | undefined>;
 
-export function runExport(service: JiaoduiService, args: string[], f: Flags): number {
+export async function runExport(service: JiaoduiService, args: string[], f: Flags): Promise<number> {
   const documentId = parseId(args[0], 'DOC');
   const format = typeof f.format === 'string' ? f.format : 'txt';
   if (!ExportFormat.safeParse(format).success) throw new UsageError(`Unknown export format "${format}" (${ExportFormat.options.join(', ')}).`);
   const script = f.script ?? 'hant';
   if (script !== 'hant' && script !== 'hans') throw new UsageError(`--script must be hant or hans, got "${String(script)}".`);
-  const r = dispatch(service, 'exportDocument', {
+  if (format.startsWith('docx') && typeof f.out !== 'string') {
+    throw new UsageError(`--format ${format} is a binary file (DOCX): give --out FILE; it is not written to standard output.`);
+  }
+  const r = (await dispatchAsync(service, 'exportDocument', {
     documentId,
     format,
     script,
     ...(f.marked ? { marked: true } : {}),
     ...(f['no-furniture'] ? { includeFurniture: false } : {}),
-  }) as ReturnType<JiaoduiService['exportDocument']>;
+    ...(f.claims ? { claims: true } : {}),
+  })) as Awaited<ReturnType<JiaoduiService['exportDocument']>>;
+  const binary = r.encoding === 'base64';
   if (typeof f.out === 'string') {
-    writeFileSync(f.out, r.content, 'utf8');
+    writeFileSync(f.out, binary ? Buffer.from(r.content, 'base64') : r.content, binary ? undefined : 'utf8');
     process.stderr.write(`Wrote ${f.out}\n`);
-  } else process.stdout.write(r.content);
+  } else if (binary) throw new UsageError('This export is a binary file: give --out FILE.');
+  else process.stdout.write(r.content);
   return 0;
 }
 

@@ -20,20 +20,25 @@ import { GLOSSARY_USAGE, runApplyGlossary, runGlossary } from './glossary';
 import { CLAIMS_FORMATS, CLAIMS_OPTIONS, CLAIMS_USAGE, runClaims } from './claims';
 import { EXPORT_OPTIONS, EXPORT_USAGE, runExport, runImportXliff } from './export';
 import { BACKUP_USAGE, runBackup, runRestore } from './backup';
+import { RECOVER_OPTIONS, RECOVER_USAGE, runRecover } from './recover';
+import { looksCorrupt } from '../db/connection';
 import { existsSync } from 'node:fs';
 import { parseId, UsageError } from './args';
+import { ATTACH_OPTIONS, ATTACH_USAGE, attachFiles, parallelFiles, runAttach } from './attach';
 
 const USAGE = `Usage: jiaodui [--db PATH] <command> [options]
 
 Commands:
   import FILE [--project NAME] [--title T] [--encoding ENC] [--variant t|tw|hk]
-                                                              import a text file
+         [--source ORIGINAL] [--english ENGLISH]              import a text file (with its parallel texts)
+${ATTACH_USAGE}
   list [--format json]                                        list documents
   show DOC [--format json]                                    show a document's segments
   edit DOC SEGMENT --text T                                   correct a segment
   undo DOC | redo DOC                                         undo/redo in DOC's project
 ${EXPORT_USAGE}
 ${BACKUP_USAGE}
+${RECOVER_USAGE}
   search QUERY [--format json]                                search all documents
   check DOC|FILE [--format json] [--rules a,b]                findings; exit 1 when errors remain
 ${REPLACE_USAGE}
@@ -68,6 +73,8 @@ async function main(argv: string[]): Promise<number> {
       ...REPLACE_OPTIONS,
       ...CLAIMS_OPTIONS,
       ...EXPORT_OPTIONS,
+      ...ATTACH_OPTIONS,
+      ...RECOVER_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -78,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const json = values.format === 'json';
   if (values.format && command !== 'export' && !(command === 'claims' && CLAIMS_FORMATS.includes(values.format)) && !['json', 'text', 'txt'].includes(values.format)) throw new UsageError(`Unknown --format "${values.format}" (json, text or txt).`);
-  const known = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore'];
+  const known = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore', 'recover', 'attach'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}". Commands: ${known.join(', ')}.`);
 
   // `check FILE` works on a file without importing it: no database needed.
@@ -92,6 +99,9 @@ async function main(argv: string[]): Promise<number> {
   }
   // `restore FILE` replaces the database file: it must not be open here.
   if (command === 'restore') return runRestore(dbPathFor(values.db), rest, json);
+  // `recover` works on a damaged database (cli/recover.ts); `serve` starts in recovery on one.
+  if (command === 'recover') return runRecover(dbPathFor(values.db), values, json);
+  if (command === 'serve') return runServe(dbPathFor(values.db), typeof values.port === 'string' ? values.port : undefined);
   const service = await openService(dbPathFor(values.db));
   try {
     return await run(service, command, rest, values, json);
@@ -119,6 +129,8 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       }
       const bytes = new Uint8Array(readFileSync(file));
       const encoding = typeof f.encoding === 'string' ? parseEncodingName(f.encoding) : undefined;
+      const parallel = parallelFiles(f); // --source/--english: attached after the import
+      for (const p of parallel) if (!existsSync(p.file)) throw new UsageError(`Cannot read ${p.file}: no such file.`);
       const variant = f.variant;
       if (variant !== undefined && !['t', 'tw', 'hk'].includes(String(variant))) throw new UsageError(`--variant must be t, tw or hk, got "${String(variant)}".`);
       const r = service.importBytes(bytes, {
@@ -128,6 +140,7 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
         projectName: f.project as string | undefined,
         title: f.title as string | undefined,
       });
+      if (parallel.length) attachFiles(service, r.documentId, parallel);
       // Import always prints its JSON result (the contract of `jiaodui import`).
       process.stdout.write(JSON.stringify(r) + '\n');
       return 0;
@@ -149,8 +162,18 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       print(json, { document, segments }, () =>
         `# ${document.title} (${document.projectName}, ${document.encoding}, ${document.script}/${document.variant})\n` +
         formatTable(
-          ['#', 'ID', 'STATUS', 'SPEAKER', 'TEXT', 'SIMPLIFIED'],
-          segments.map((s) => [s.index + 1, s.id, s.furniture ? `furniture:${s.furniture}` : s.status, s.speaker ?? '', s.text, s.rendering]),
+          ['#', 'ID', 'STATUS', 'SPEAKER', 'TEXT', 'SIMPLIFIED', ...(segments.some((s) => s.source != null) ? ['SOURCE'] : []), ...(segments.some((s) => s.english != null) ? ['ENGLISH'] : [])],
+          segments.map((s) => [
+            s.index + 1,
+            s.id,
+            s.furniture ? `furniture:${s.furniture}` : s.status,
+            s.speaker ?? '',
+            s.text,
+            s.rendering,
+            // parallel texts (cli/attach.ts), when the document has them
+            ...(segments.some((x) => x.source != null) ? [s.source ?? ''] : []),
+            ...(segments.some((x) => x.english != null) ? [s.english?.text ?? ''] : []),
+          ]),
         ),
       );
       return 0;
@@ -201,8 +224,8 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       return runApplyGlossary(service, args, f);
     case 'backup':
       return runBackup(service, args, json);
-    case 'serve':
-      return runServe(service, typeof f.port === 'string' ? f.port : undefined);
+    case 'attach':
+      return runAttach(service, args, f, json);
   }
   return 2;
 }
@@ -216,6 +239,9 @@ main(process.argv.slice(2)).then(
       const msg = (e as Error).message.split('\n')[0];
       if (process.argv.includes('json') && isJiaoduiError(e)) process.stdout.write(JSON.stringify({ error: { code: e.code, message: msg } }) + '\n');
       process.stderr.write(`jiaodui: ${msg}\n`);
+      process.exitCode = 2;
+    } else if (looksCorrupt(e)) {
+      process.stderr.write(`jiaodui: the database is damaged (${(e as Error).message}). Run \`jiaodui recover\` to see its backups and open one or start anew.\n`);
       process.exitCode = 2;
     } else {
       process.stderr.write(`jiaodui: internal error: ${(e as Error)?.message ?? String(e)}\n`);

@@ -29,13 +29,13 @@ describe('backup and restore', () => {
     expect(res.previous).toMatch(/before-restore/);
     const s = await openService(ctx.dbPath);
     try {
-      expect(s.exportDocument({ documentId, format: 'txt', script: 'hant' }).content).toBe(SAMPLE_TEXT);
+      expect((await s.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
     } finally {
       s.db.close();
     }
     const prev = await openService(res.previous!);
     try {
-      expect(prev.exportDocument({ documentId, format: 'txt', script: 'hant' }).content).toBe(SAMPLE_TEXT.replace('王震', '王征'));
+      expect((await prev.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT.replace('王震', '王征'));
     } finally {
       prev.db.close();
     }

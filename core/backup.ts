@@ -20,11 +20,11 @@ export async function backupDatabase(db: Db, file: string): Promise<{ file: stri
 }
 
 /** The schema version of a Jiaodui backup; throws when the file is not one this version can use. */
-export function inspectBackup(file: string): number {
+export function inspectBackup(file: string, nativeBinding?: string): number {
   if (!existsSync(file)) throw new JiaoduiError('invalid-input', `Cannot read ${file}: no such file.`);
   let db: Db;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
   } catch (e) {
     throw new JiaoduiError('invalid-input', `${file} is not a Jiaodui backup (${(e as Error).message}).`);
   }

@@ -56,10 +56,10 @@ function expectRefused(fn: () => unknown, code: string, message: RegExp): Jiaodu
 const call = (method: string, args: unknown) => dispatch(svc, method, args, { checkResults: true });
 
 /** Import through the API (base64, like every transport), and export in the document's own script. */
-function importAndExport(bytes: Uint8Array, fileName = 'x.txt') {
+async function importAndExport(bytes: Uint8Array, fileName = 'x.txt') {
   const r = call('importDocument', { fileName, data: b64(bytes), projectName: 'Bad input' }) as { documentId: number; segments: number; encoding: string };
   const doc = svc.getDocument({ documentId: r.documentId });
-  const exported = svc.exportDocument({ documentId: r.documentId, format: 'txt', script: doc.script }).content;
+  const exported = (await svc.exportDocument({ documentId: r.documentId, format: 'txt', script: doc.script })).content;
   return { ...r, doc, exported, segments: svc.getSegments({ documentId: r.documentId }) };
 }
 
@@ -153,38 +153,38 @@ describe('refused imports change nothing', () => {
 });
 
 describe('odd inputs handled correctly', () => {
-  it('11 UTF-16LE and UTF-16BE without a BOM are detected and round-trip', () => {
+  it('11 UTF-16LE and UTF-16BE without a BOM are detected and round-trip', async () => {
     const text = 'Report 報告：營收 11.8 億元。\nQ: 問題？\n';
     const le = Buffer.from(text, 'utf16le');
     const be = Buffer.from(le).swap16();
     for (const [bytes, enc] of [[le, 'utf-16le'], [be, 'utf-16be']] as const) {
-      const r = importAndExport(new Uint8Array(bytes));
+      const r = await importAndExport(new Uint8Array(bytes));
       expect(r.encoding).toBe(enc);
       expect(r.exported).toBe(text);
     }
   });
 
-  it('11b an explicit encoding reads a file detection refuses (BOM-less UTF-16 without ASCII looks binary)', () => {
+  it('11b an explicit encoding reads a file detection refuses (BOM-less UTF-16 without ASCII looks binary)', async () => {
     const text = '你好！營收增長。';
     const bytes = new Uint8Array(Buffer.from(text, 'utf16le'));
     expectRefused(() => svc.importBytes(bytes, { fileName: 'u16.txt' }), 'import-rejected', /binary file/);
     const preview = call('previewImport', { fileName: 'u16.txt', data: b64(bytes), encoding: 'utf-16le' }) as { preview: string; encoding: string };
     expect([preview.encoding, preview.preview]).toEqual(['utf-16le', text]);
     const r = call('importDocument', { fileName: 'u16.txt', data: b64(bytes), encoding: 'utf-16le', projectName: 'Bad input' }) as { documentId: number };
-    expect(svc.exportDocument({ documentId: r.documentId, format: 'txt', script: 'hant' }).content).toBe(text);
+    expect((await svc.exportDocument({ documentId: r.documentId, format: 'txt', script: 'hant' })).content).toBe(text);
   });
 
-  it('12 Big5 is detected and decoded exactly', () => {
+  it('12 Big5 is detected and decoded exactly', async () => {
     const bytes = new Uint8Array(readFileSync(join(ENCODINGS, 'big5.txt')));
     expect(detectEncoding(bytes).encoding).toBe('big5');
-    const r = importAndExport(bytes);
+    const r = await importAndExport(bytes);
     expect(r.encoding).toBe('big5');
     expect(r.exported).toBe(new TextDecoder('big5').decode(bytes));
   });
 
-  it('13 GB18030 (with a four-byte sequence) is detected and decoded exactly', () => {
+  it('13 GB18030 (with a four-byte sequence) is detected and decoded exactly', async () => {
     const bytes = new Uint8Array(readFileSync(join(ENCODINGS, 'gb18030.txt')));
-    const r = importAndExport(bytes);
+    const r = await importAndExport(bytes);
     expect(r.encoding).toBe('gb18030');
     expect(r.exported).toBe(new TextDecoder('gb18030').decode(bytes));
     expect(r.exported).toContain('𠮷');
@@ -203,25 +203,25 @@ describe('odd inputs handled correctly', () => {
     expect(forced.preview).toBe('笢恅聆彸惆豢珆尨');
   });
 
-  it('15 mixed line endings (CRLF, LF, CR in one file) export losslessly', () => {
+  it('15 mixed line endings (CRLF, LF, CR in one file) export losslessly', async () => {
     const bytes = corpus('mixed-line-endings.txt');
-    const r = importAndExport(bytes);
+    const r = await importAndExport(bytes);
     expect(r.exported).toBe(new TextDecoder().decode(bytes));
     expect(r.segments.length).toBeGreaterThanOrEqual(4);
     expect(r.segments.every((s) => !/[\r\n]/.test(s.text))).toBe(true);
   });
 
-  it('16 a BOM in the middle is kept (only a leading BOM is stripped)', () => {
+  it('16 a BOM in the middle is kept (only a leading BOM is stripped)', async () => {
     const body = new TextDecoder('utf-8', { ignoreBOM: true }).decode(corpus('bom-in-middle.txt'));
-    const r = importAndExport(new Uint8Array([0xef, 0xbb, 0xbf, ...corpus('bom-in-middle.txt')]));
+    const r = await importAndExport(new Uint8Array([0xef, 0xbb, 0xbf, ...corpus('bom-in-middle.txt')]));
     expect(r.exported).toBe(body);
     expect(r.exported.indexOf('\ufeff')).toBeGreaterThan(0);
   });
 
-  it('17 zero-width and bidi control characters are kept, lossless, and searchable around', () => {
+  it('17 zero-width and bidi control characters are kept, lossless, and searchable around', async () => {
     const bytes = corpus('bidi-zero-width.txt');
     const text = new TextDecoder().decode(bytes);
-    const r = importAndExport(bytes);
+    const r = await importAndExport(bytes);
     expect(r.exported).toBe(text);
     for (const c of ['\u200b', '\u200c', '\u200d', '\u2060', '\u202e', '\u202c', '\u2066', '\u2069', '\u200f', '\u200e']) {
       expect(r.segments.some((s) => s.text.includes(c)), `U+${c.charCodeAt(0).toString(16)}`).toBe(true);
@@ -232,10 +232,10 @@ describe('odd inputs handled correctly', () => {
     expect(edited.segments[0].text).toBe(seg.text + '\u2067x\u2069');
   });
 
-  it('18 HTML and script in the text are stored and exported verbatim as text; HTML exports escape them', () => {
+  it('18 HTML and script in the text are stored and exported verbatim as text; HTML exports escape them', async () => {
     const bytes = corpus('html-script.txt');
     const text = new TextDecoder().decode(bytes);
-    const r = importAndExport(bytes);
+    const r = await importAndExport(bytes);
     expect(r.exported).toBe(text);
     expect(r.exported).toContain('<script>window.__pwned=1</script>');
     expect(r.exported).toContain('<img src=x onerror="window.__pwned=1">');
@@ -246,7 +246,7 @@ describe('odd inputs handled correctly', () => {
     // Every HTML export (whichever exist when this runs) escapes it: no live tag survives.
     const formats = (ExportFormat.options as readonly string[]).filter((f) => /html/.test(f));
     for (const format of formats) {
-      const out = call('exportDocument', { documentId: r.documentId, format, script: r.doc.script }) as { content: string };
+      const out = (await call('exportDocument', { documentId: r.documentId, format, script: r.doc.script })) as { content: string };
       expect(out.content, format).not.toMatch(/<script>window\.__pwned|<img src=x/i);
       if (format !== 'html') continue; // reports list findings, not necessarily this text
       expect(out.content, format).toMatch(/&lt;script&gt;window\.__pwned=1&lt;\/script&gt;/);
@@ -256,7 +256,7 @@ describe('odd inputs handled correctly', () => {
     expect(ann.body).toBe('<img src=x onerror=alert(1)>');
   });
 
-  it('19 a 100,000-character line with no punctuation imports, is split sensibly or kept whole, and exports losslessly', () => {
+  it('19 a 100,000-character line with no punctuation imports, is split sensibly or kept whole, and exports losslessly', async () => {
     const han = '的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所然家种事成方';
     let line = '';
     let x = 12345;
@@ -265,16 +265,16 @@ describe('odd inputs handled correctly', () => {
       line += han[x % han.length];
     }
     const text = `標題\n${line}\n`;
-    const r = importAndExport(utf8(text));
+    const r = await importAndExport(utf8(text));
     expect(r.exported).toBe(text);
     const body = r.segments.filter((s) => s.text !== '標題');
     expect(body.map((s) => s.text).join('')).toBe(line);
     expect(body.every((s) => s.text.length > 0)).toBe(true);
   });
 
-  it('20 CJK Extension B and emoji next to span boundaries: annotations widen to whole characters, a split inside a pair is refused', () => {
+  it('20 CJK Extension B and emoji next to span boundaries: annotations widen to whole characters, a split inside a pair is refused', async () => {
     const text = '𠀀😀中𠀁文。\n';
-    const r = importAndExport(utf8(text));
+    const r = await importAndExport(utf8(text));
     expect(r.exported).toBe(text);
     const seg = r.segments[0];
     expect(seg.text).toBe('𠀀😀中𠀁文。');
@@ -292,9 +292,9 @@ describe('odd inputs handled correctly', () => {
     expect(split.segments.map((s) => s.text)).toEqual(['𠀀😀', '中𠀁文。']);
     const docId = r.documentId;
     call('undo', { projectId: r.doc.projectId });
-    expect(svc.exportDocument({ documentId: docId, format: 'txt', script: r.doc.script }).content).toBe(text);
+    expect((await svc.exportDocument({ documentId: docId, format: 'txt', script: r.doc.script })).content).toBe(text);
     // the Simplified rendering keeps the astral characters too
-    const hans = svc.exportDocument({ documentId: docId, format: 'txt', script: r.doc.script === 'hant' ? 'hans' : 'hant' }).content;
+    const hans = (await svc.exportDocument({ documentId: docId, format: 'txt', script: r.doc.script === 'hant' ? 'hans' : 'hant' })).content;
     expect(hans).toContain('𠀀😀');
     expect(wellFormed(hans)).toBe(true);
   });

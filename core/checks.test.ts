@@ -29,11 +29,29 @@ describe('checks in the service', () => {
       const seg = service.getSegments({ documentId })[l.segmentIndex];
       expect(seg.id).toBe(l.segmentId);
       expect(seg.text.slice(l.start, l.end)).toBe(l.text);
+      // context either side of the quote, from the current text
+      expect(seg.text.slice(0, l.start).endsWith(l.before!)).toBe(true);
+      expect(seg.text.slice(l.end).startsWith(l.after!)).toBe(true);
+      expect((l.before! + l.after!).length).toBeGreaterThan(0);
     }
     expect(r.counts.byRule['entity-consistency']).toBeGreaterThanOrEqual(1);
   });
 
-  it('fixing the group corrects both segments in one undoable step', () => {
+  it('occurrences of one phrase with the same conversion advice are one group with every location', () => {
+    const { documentId } = importSample(service);
+    service.runChecks({ documentId });
+    const groups = service.listFindings({ documentId }).findings.filter((f) => f.rule === 'conversion-ambiguity' && f.related.length > 0);
+    expect(groups.length).toBeGreaterThan(0);
+    for (const g of groups) {
+      const locs = [g, ...g.related];
+      expect(new Set(locs.map((l) => l.text)).size).toBe(1);
+      expect(new Set(locs.map((l) => l.findingId)).size).toBe(locs.length);
+      // two places quoting the same character read differently thanks to the context
+      expect(new Set(locs.map((l) => `${l.segmentIndex}:${l.before}${l.text}${l.after}`)).size).toBe(locs.length);
+    }
+  });
+
+  it('fixing the group corrects both segments in one undoable step', async () => {
     const { documentId } = importSample(service);
     const doc = service.getDocument({ documentId });
     service.runChecks({ documentId });
@@ -41,13 +59,13 @@ describe('checks in the service', () => {
     const r = service.applyFix({ findingId: g.id, scope: 'group' });
     expect(r.segments).toHaveLength(2);
     expect(r.segments.every((s) => s.text.includes('王征') && s.status === 'edited')).toBe(true);
-    expect(service.exportDocument({ documentId, format: 'txt', script: 'hant' }).content).toBe(SAMPLE_TEXT.replace('王震', '王征').replace('王徵', '王征'));
+    expect((await service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT.replace('王震', '王征').replace('王徵', '王征'));
     // the resolved findings are gone without a re-run
     expect(nameGroup(documentId)).toBeUndefined();
     const hist = service.segmentHistory({ segmentId: g.segmentId });
     expect(hist[0].reason).toBe('fix:entity-consistency');
     service.undo({ projectId: doc.projectId });
-    expect(service.exportDocument({ documentId, format: 'txt', script: 'hant' }).content).toBe(SAMPLE_TEXT);
+    expect((await service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
   });
 
   it('a fix refuses to apply when the text changed since the check', () => {

@@ -9,13 +9,22 @@ import * as segq from '../db/queries/segments';
 import * as docq from '../db/queries/documents';
 import * as fq from '../db/queries/findings';
 import * as gq from '../db/queries/glossary';
+import * as pq from '../db/queries/parallel';
 import { RULES, checkSegment, runChecks, runProjectEntityCheck, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import type { FindingsReport, StoredFinding } from '../shared/domain/schemas';
+import { contextAround } from '../shared/text/context';
+import { deleteCheckFindingsExcept } from '../db/queries/claims-findings';
+import { CLAIMS_RULE, refreshClaimFindings } from './claims-findings';
 
 const SCOPE = new Map(RULES.map((r) => [r.id as string, r.scope]));
 
 export function toCheckSegment(s: { id: number; text: string; furniture: string | null; speaker: string | null; rendering: string; paragraph: number }): CheckSegment {
   return { id: s.id, text: s.text, furniture: s.furniture, speaker: s.speaker, rendering: s.rendering, paragraph: s.paragraph };
+}
+
+/** A check segment with its parallel texts (core/parallel.ts): the English rendering and the original source, when there are any. */
+function withParallel(seg: CheckSegment, par: pq.ParallelForChecks | undefined): CheckSegment {
+  return par ? { ...seg, english: par.english, source: par.source } : seg;
 }
 
 /** Script, variant and the glossary that applies to the document (confirmed names feed the name and glossary rules). */
@@ -40,11 +49,15 @@ export function findingRows(documentId: number, findings: readonly Finding[], no
   for (const f of findings) {
     const group = f.group ?? (f.related.length ? `${f.rule}:${f.segmentId}:${f.start}` : null);
     const scope = (SCOPE.get(f.rule) ?? 'document') as fq.FindingRow['scope'];
-    const base = { documentId, rule: f.rule, severity: f.severity, message: f.message, group, scope, createdAt: now };
-    rows.push({ ...base, segmentId: f.segmentId, start: f.start, end: f.end, text: f.text, fixes: f.fixes });
+    // one object literal per row (a grouped finding can have thousands of locations)
+    const row = (l: Omit<Finding['related'][number], 'documentId'>): fq.NewFinding => ({
+      documentId, rule: f.rule, severity: f.severity, message: f.message, group, scope, createdAt: now,
+      segmentId: l.segmentId, start: l.start, end: l.end, text: l.text, fixes: l.fixes,
+    });
+    rows.push(row(f));
     for (const r of f.related) {
       if (r.documentId !== undefined && r.documentId !== documentId) continue;
-      rows.push({ ...base, segmentId: r.segmentId, start: r.start, end: r.end, text: r.text, fixes: r.fixes });
+      rows.push(row(r));
     }
   }
   return rows;
@@ -95,10 +108,13 @@ export function runProjectChecks(db: Db, documentIds: number[], now: string): nu
 /** Run every (or the chosen) rule over a document and replace its stored findings. */
 export function runDocumentChecks(db: Db, documentId: number, now: string, rules?: RuleId[]): number {
   const t = performance.now();
-  const segs = segq.listSegments(db, documentId).map(toCheckSegment);
+  const par = pq.parallelForChecks(db, documentId);
+  const segs = segq.checkSegmentsOf(db, documentId).map((s) => withParallel(toCheckSegment(s), par.get(s.id)));
   const findings = runChecks(segs, checkContext(db, documentId, rules));
   const rows = carryDismissals(db, documentId, findingRows(documentId, findings, now));
   replaceFindings(db, documentId, rows, rules);
+  // the claims cross-check keeps its own rows (and dismissals) and is recomputed from the claims
+  if (!rules?.length || (rules as string[]).includes(CLAIMS_RULE)) refreshClaimFindings(db, documentId, now);
   return performance.now() - t;
 }
 
@@ -107,11 +123,10 @@ function replaceFindings(db: Db, documentId: number, rows: fq.NewFinding[], rule
   if (rules?.length) {
     fq.deleteFindingIds(
       db,
-      fq.listFindings(db, documentId).filter((f) => rules.includes(f.rule as RuleId)).map((f) => f.id),
+      fq.listFindings(db, documentId).filter((f) => f.rule !== CLAIMS_RULE && rules.includes(f.rule as RuleId)).map((f) => f.id),
     );
   } else {
-    fq.deleteFindings(db, documentId, 'segment');
-    fq.deleteFindings(db, documentId, 'document');
+    deleteCheckFindingsExcept(db, documentId, CLAIMS_RULE);
   }
   fq.insertFindings(db, rows);
 }
@@ -127,7 +142,7 @@ export function recheckSegment(db: Db, segmentId: number, now: string): void {
   for (const f of fq.findingsOfSegmentRows(db, segmentId)) {
     if (f.scope === 'segment' || seg.text.slice(f.start, f.end) !== f.text) stale.push(f.id);
   }
-  const rows = carryDismissals(db, seg.documentId, findingRows(seg.documentId, checkSegment(toCheckSegment(seg), checkContext(db, seg.documentId)), now), seg.id);
+  const rows = carryDismissals(db, seg.documentId, findingRows(seg.documentId, checkSegment(withParallel(toCheckSegment(seg), pq.parallelForSegment(db, seg.id, seg.documentId)), checkContext(db, seg.documentId)), now), seg.id);
   fq.deleteFindingIds(db, stale);
   fq.insertFindings(db, rows);
 }
@@ -145,6 +160,14 @@ export function assembleFindings(db: Db, documentId: number, includeDismissed = 
     }
     groups.get(k)!.push(r);
   }
+  // Texts of the segments that have findings only (a point query each, cached per segment):
+  // loading a large document's every text here cost more than the rest of the assembly.
+  const texts = new Map<number, string | undefined>();
+  const contextOf = (r: fq.FindingRow) => {
+    if (!texts.has(r.segmentId)) texts.set(r.segmentId, segq.segmentText(db, r.segmentId));
+    const text = texts.get(r.segmentId);
+    return text === undefined ? {} : contextAround(text, r.start, r.end);
+  };
   const out: StoredFinding[] = [];
   for (const k of order) {
     const local = groups.get(k)!;
@@ -161,6 +184,7 @@ export function assembleFindings(db: Db, documentId: number, includeDismissed = 
       end: r.end,
       text: r.text,
       fixes: r.fixes,
+      ...contextOf(r),
     });
     out.push({
       ...loc(primary),

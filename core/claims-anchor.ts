@@ -1,14 +1,20 @@
-/** Claims follow text changes the way annotations do (called from applyText in segment-writes.ts). */
+/**
+ * Claims follow text changes the way annotations do (called from applyText and
+ * applyStructure in segment-writes.ts); their cross-check findings follow them.
+ */
 import type { Db } from '../db/connection';
 import * as cq from '../db/queries/claims';
 import { makeAnchor, mapPosition, reanchor } from '../shared/text/anchor';
 import type { DiffPart } from '../shared/text/diff';
+import { refreshClaimFindings } from './claims-findings';
 
 export function reanchorClaims(db: Db, segmentId: number, oldText: string, newText: string, parts: readonly DiffPart[], now: string): void {
-  for (const c of cq.listClaimsOfSegment(db, segmentId)) {
+  const claims = cq.listClaimsOfSegment(db, segmentId);
+  for (const c of claims) {
     if (c.orphaned) continue;
     cq.updateClaimAnchor(db, c.id, reanchor(c, oldText, newText, parts), now);
   }
+  if (claims.length) refreshClaimFindings(db, claims[0].documentId, now);
 }
 
 /**
@@ -24,8 +30,10 @@ export function carryClaims(
   parts: readonly DiffPart[],
   now: string,
 ): void {
+  const documents = new Set<number>();
   leaving.forEach((seg, i) => {
     for (const c of cq.listClaimsOfSegment(db, seg.id)) {
+      documents.add(c.documentId);
       const gs = mapPosition(parts, fromStarts[i] + c.start, 'start');
       const ge = Math.max(gs, mapPosition(parts, fromStarts[i] + c.end, 'end'));
       let k = arriving.length - 1;
@@ -36,4 +44,5 @@ export function carryClaims(
       cq.updateClaimAnchor(db, c.id, { ...anchor, orphaned: c.orphaned || anchor.exact !== c.exact }, now);
     }
   });
+  for (const d of documents) refreshClaimFindings(db, d, now);
 }

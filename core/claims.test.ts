@@ -47,11 +47,16 @@ describe('claims: candidates, storage, history', () => {
     expect(service.listClaims({ documentId }).map((c) => c.id)).toEqual([claim.id]);
   });
 
-  it('creates a claim from a span; the claimant defaults to the segment speaker', () => {
+  it('creates a claim from a span; the claimant defaults to the turn speaker, or the person the turn was handed to', () => {
     const seg = service.getSegments({ documentId }).find((s) => s.text.includes('毛利率在40到45之間'))!;
     const start = seg.text.indexOf('目前公司的毛利率');
     const claim = service.createClaim({ segmentId: seg.id, start, end: start + '目前公司的毛利率在40到45之間'.length });
-    expect(claim).toMatchObject({ text: '目前公司的毛利率在40到45之間', claimant: 'A', type: 'share' });
+    // the answer was handed over (交由CFO王震介紹): the claim is 王震's, not the turn label's
+    expect(claim).toMatchObject({ text: '目前公司的毛利率在40到45之間', claimant: '王震', type: 'share' });
+    const before = service.getSegments({ documentId }).find((s) => s.text.includes('交由CFO'))!;
+    const own = service.createClaim({ segmentId: before.id, start: 0, end: 4 });
+    expect(own.claimant).toBe('A');
+    expect(candidate('收入翻了三倍')).toMatchObject({ claimant: '王震', claimantSource: 'handover', claimantRole: 'CFO' });
     expect(claim.quantities[0]).toMatchObject({ kind: 'percent', value: 40, high: 45 });
     expect(() => service.createClaim({ segmentId: seg.id, start: 5, end: 5 })).toThrow(/span/);
   });
@@ -164,5 +169,144 @@ describe('claims: split and merge', () => {
     const c = service.listClaims({ documentId })[0];
     expect(c).toMatchObject({ segmentId: r.segments[0].id, exact: claim.exact, orphaned: false });
     expect(r.segments[0].text.slice(c.start, c.end)).toBe(claim.exact);
+  });
+});
+
+describe('claims: candidate rejections', () => {
+  const projectId = () => service.getDocument({ documentId }).projectId;
+  it('stores a rejection, hides the candidate (shown with includeRejected), keeps it across a reopen, and undoes it', async () => {
+    const total = service.listClaimCandidates({ documentId }).length;
+    const c = candidate('45000個');
+    const r = service.rejectClaimCandidate({ segmentId: c.segmentId, start: c.start, end: c.end });
+    expect(r.operationId).not.toBeNull();
+    expect(r.undo.undoLabel).toMatch(/Reject claim candidate/);
+    expect(service.listClaimCandidates({ documentId })).toHaveLength(total - 1);
+    expect(service.listClaimCandidates({ documentId }).some((x) => x.segmentId === c.segmentId)).toBe(false);
+    const all = service.listClaimCandidates({ documentId, includeRejected: true });
+    expect(all).toHaveLength(total);
+    expect(all.find((x) => x.segmentId === c.segmentId)!.rejected).toBe(true);
+
+    service = await ctx.reopen();
+    expect(service.listClaimCandidates({ documentId })).toHaveLength(total - 1);
+
+    service.undo({ projectId: projectId() });
+    expect(service.listClaimCandidates({ documentId })).toHaveLength(total);
+    service.redo({ projectId: projectId() });
+    expect(service.listClaimCandidates({ documentId })).toHaveLength(total - 1);
+    service.restoreClaimCandidate({ segmentId: c.segmentId, start: c.start, end: c.end });
+    expect(service.listClaimCandidates({ documentId })).toHaveLength(total);
+    expect(service.undoState({ projectId: projectId() }).undoLabel).toMatch(/Restore claim candidate/);
+    // rejecting twice is one rejection; restoring an open candidate changes nothing
+    service.rejectClaimCandidate({ segmentId: c.segmentId, start: c.start, end: c.end });
+    const again = service.rejectClaimCandidate({ segmentId: c.segmentId, start: c.start, end: c.end });
+    expect(again.operationId).toBeNull();
+    expect(() => service.rejectClaimCandidate({ segmentId: c.segmentId, start: 3, end: 3 })).toThrow(/span/);
+  });
+  it('a rejection is tied to the sentence: a changed sentence is a new candidate', () => {
+    const c = candidate('45000個');
+    service.rejectClaimCandidate({ segmentId: c.segmentId, start: c.start, end: c.end });
+    const seg = service.getSegments({ documentId }).find((s) => s.id === c.segmentId)!;
+    service.editSegment({ segmentId: seg.id, text: seg.text.replace('45000個', '46000個') });
+    expect(candidate('46000個').rejected).toBe(false);
+  });
+});
+
+describe('claims: undo and redo', () => {
+  const projectId = () => service.getDocument({ documentId }).projectId;
+  it('undoes and redoes creating, editing and deleting a claim; the history only grows', () => {
+    const claim = fromCandidate('11.8億');
+    expect(service.undoState({ projectId: projectId() }).undoLabel).toMatch(/Add claim/);
+    service.updateClaim({ claimId: claim.id, verdict: 'misleading', evidence: [{ url: 'https://example.org/a', note: '' }] });
+    service.updateClaim({ claimId: claim.id, status: 'done' });
+    expect(service.undoState({ projectId: projectId() }).undoLabel).toMatch(/Edit claim .*status/);
+
+    service.undo({ projectId: projectId() }); // status
+    expect(service.listClaims({ documentId })[0]).toMatchObject({ verdict: 'misleading', status: 'new' });
+    service.undo({ projectId: projectId() }); // verdict + evidence
+    expect(service.listClaims({ documentId })[0]).toMatchObject({ verdict: 'unverified', evidence: [], status: 'new' });
+    service.redo({ projectId: projectId() });
+    expect(service.listClaims({ documentId })[0]).toMatchObject({ verdict: 'misleading', evidence: [{ url: 'https://example.org/a', note: '' }] });
+    service.undo({ projectId: projectId() });
+    service.undo({ projectId: projectId() }); // the creation
+    expect(service.listClaims({ documentId })).toEqual([]);
+    expect(candidate('11.8億').claimId).toBeNull();
+    expect(() => service.updateClaim({ claimId: claim.id, verdict: 'true' })).toThrow(/deleted/);
+    service.redo({ projectId: projectId() });
+    expect(service.listClaims({ documentId }).map((c) => [c.id, c.verdict])).toEqual([[claim.id, 'unverified']]);
+
+    const h = service.claimHistory({ claimId: claim.id }).map((e) => [e.field, e.before, e.after]);
+    expect(h.map(([f]) => f)).toEqual(['created', 'verdict', 'evidence', 'status', 'status', 'verdict', 'evidence', 'verdict', 'evidence', 'verdict', 'evidence', 'deleted', 'restored']);
+    expect(h[4]).toEqual(['status', 'done', 'new']);
+  });
+  it('deletes a claim (kept with its history) and restores it on undo', () => {
+    const claim = fromCandidate('3.8億');
+    service.updateClaim({ claimId: claim.id, notes: 'check the annual report' });
+    const r = service.deleteClaim({ claimId: claim.id });
+    expect(r.undo.undoLabel).toMatch(/Delete claim/);
+    expect(service.listClaims({ documentId })).toEqual([]);
+    expect(service.claimHistory({ claimId: claim.id }).map((e) => e.field)).toEqual(['created', 'notes', 'deleted']);
+    expect(() => service.deleteClaim({ claimId: claim.id })).toThrow(/deleted/);
+    service.undo({ projectId: projectId() });
+    expect(service.listClaims({ documentId })[0]).toMatchObject({ id: claim.id, notes: 'check the annual report' });
+    // a new action clears redo, as for segment edits
+    service.updateClaim({ claimId: claim.id, verdict: 'true' });
+    expect(service.undoState({ projectId: projectId() }).canRedo).toBe(false);
+  });
+  it('an unchanged update is not an operation', () => {
+    const claim = fromCandidate('3.8億');
+    const label = service.undoState({ projectId: projectId() }).undoLabel;
+    service.updateClaim({ claimId: claim.id, verdict: 'unverified' });
+    expect(service.undoState({ projectId: projectId() }).undoLabel).toBe(label);
+  });
+});
+
+describe('claims: cross-checks as findings', () => {
+  const projectId = () => service.getDocument({ documentId }).projectId;
+  const crossFindings = () => service.listFindings({ documentId }).findings.filter((f) => f.rule === 'claims-crosscheck');
+  it('stores each cross-check as a finding linked to the claims involved, recomputed when claims change', () => {
+    expect(service.listRules().map((r) => r.id)).toContain('claims-crosscheck');
+    const claims = ['11.8億', '18.4億', '3.8億', '收入翻了三倍'].map((q) => fromCandidate(q));
+    const found = crossFindings();
+    const shares = found.find((f) => /add up to 100%/.test(f.message))!;
+    expect(shares.severity).toBe('info');
+    // the locations are the claims' spans, so the findings panel jumps to them
+    expect([shares, ...shares.related].map((l) => [l.segmentId, l.start, l.end, l.text])).toEqual(claims.slice(0, 3).map((c) => [c.segmentId, c.start, c.end, c.exact]));
+    const growth = found.find((f) => /ambiguous/.test(f.message))!;
+    expect(growth.severity).toBe('warning');
+    expect([growth.segmentId, ...growth.related.map((r) => r.segmentId)]).toEqual([claims[0].segmentId, claims[3].segmentId]);
+    // the claims view sees the same findings
+    const cc = service.crossCheckClaims({ documentId });
+    expect(cc.map((x) => x.findingId).sort()).toEqual(found.map((f) => f.id).sort());
+
+    // a claim edit changes the finding; deleting a claim removes those it was part of; undo brings them back
+    service.updateClaim({ claimId: claims[2].id, text: claims[2].text.replace('11%', '21%') });
+    expect(crossFindings().find((f) => f.group?.includes('shares-total'))!.message).toMatch(/more than 100%/);
+    service.undo({ projectId: projectId() });
+    expect(crossFindings().find((f) => f.group?.includes('shares-total'))!.message).toMatch(/add up to 100%/);
+    service.deleteClaim({ claimId: claims[3].id });
+    expect(crossFindings().some((f) => /ambiguous/.test(f.message))).toBe(false);
+    service.undo({ projectId: projectId() });
+    expect(crossFindings().some((f) => /ambiguous/.test(f.message))).toBe(true);
+  });
+  it('survives a run of the checks with its dismissal, which is undoable like other findings', () => {
+    const ids = ['11.8億', '18.4億', '3.8億', '收入翻了三倍'].map((q) => fromCandidate(q).id);
+    const growth = crossFindings().find((f) => /ambiguous/.test(f.message))!;
+    service.dismissFinding({ findingId: growth.id, reason: 'read as ×3 in the annual report', scope: 'group' });
+    const report = service.runChecks({ documentId });
+    const after = report.findings.find((f) => f.rule === 'claims-crosscheck' && /ambiguous/.test(f.message))!;
+    expect(after).toMatchObject({ id: growth.id, dismissedReason: 'read as ×3 in the annual report' });
+    expect(service.crossCheckClaims({ documentId }).find((x) => x.kind === 'growth-ambiguity')).toMatchObject({ findingId: growth.id, dismissedReason: 'read as ×3 in the annual report', claimIds: [ids[0], ids[3]] });
+    expect(service.runChecks({ documentId, rules: ['claims-crosscheck'] }).findings.some((f) => f.id === growth.id)).toBe(true);
+    service.undo({ projectId: projectId() });
+    expect(crossFindings().find((f) => f.id === growth.id)!.dismissedReason).toBeNull();
+  });
+  it('follows the claims through text edits', () => {
+    const claim = fromCandidate('11.8億');
+    fromCandidate('18.4億');
+    const seg = service.getSegments({ documentId }).find((s) => s.id === claim.segmentId)!;
+    service.editSegment({ segmentId: seg.id, text: '此外,' + seg.text });
+    const f = crossFindings().find((x) => x.segmentId === seg.id)!;
+    const moved = service.listClaims({ documentId }).find((c) => c.id === claim.id)!;
+    expect([f.start, f.end, f.text]).toEqual([moved.start, moved.end, moved.exact]);
   });
 });

@@ -1,19 +1,28 @@
 /**
  * Claims for fact-checking: candidates detected in a document (shared/claims/detect.ts),
  * stored claims anchored to a span of a segment (re-anchored by applyText through
- * claims-anchor.ts), their review fields and history, cross-checks between them, and
- * exports (CSV, JSON, schema.org ClaimReview). Claims are review metadata, not text:
- * their changes are kept in claim_history rather than on the undo stack.
+ * claims-anchor.ts), their review fields and history, cross-checks between them (stored
+ * as findings of the rule claims-crosscheck: claims-findings.ts), and exports (CSV, JSON,
+ * schema.org ClaimReview).
+ *
+ * Every change is an operation on the project's undo stack (kind 'claim'): creating,
+ * editing and deleting a claim record a 'claim' revision whose before/after values are
+ * the claim's fields (ClaimState), rejecting or restoring a candidate a 'claim-candidate'
+ * revision. Undo and redo re-apply those states through applyClaimRevision, which also
+ * appends to claim_history, so the history only ever grows. Deleting a claim sets
+ * deleted_at: the claim and its history stay stored.
  * Stored quantities' offsets are relative to the claim's text.
  */
 import type { z } from 'zod';
+import type { Db } from '../db/connection';
 import * as cq from '../db/queries/claims';
 import * as segq from '../db/queries/segments';
-import { detectClaimCandidates, describeClaim, typesOf } from '../shared/claims/detect';
-import { claimQuantities, timeRefs } from '../shared/claims/quantities';
-import { crossCheckClaims as runCrossChecks } from '../shared/claims/crosscheck';
+import { detectClaimCandidates, typesOf } from '../shared/claims/detect';
+import { resolveClaimants } from '../shared/claims/claimant';
+import { claimQuantities } from '../shared/claims/quantities';
 import { claimReviewJsonLd, claimsCsv, claimsJson } from '../shared/claims/export';
 import type {
+  ClaimCandidateArgs,
   ClaimCandidateT,
   ClaimCrossCheckT,
   ClaimHistoryEntryT,
@@ -21,29 +30,37 @@ import type {
   ClaimT,
   CreateClaimArgs,
   ExportClaimsArgs,
+  ListClaimCandidatesArgs,
   ListClaimsArgs,
   UpdateClaimArgs,
 } from '../shared/claims/schemas';
-import type { ExportResult } from '../shared/domain/schemas';
+import type { ChangeResult, ExportResult } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
 import { makeAnchor } from '../shared/text/anchor';
 import type { ReviewHost } from './review-host';
+import { computeCrossChecks, groupKeyOf, refreshClaimFindings, storedCrossCheckFindings } from './claims-findings';
 
 function candidatesOf(host: ReviewHost, documentId: number) {
   const segs = segq.listSegments(host.db, documentId);
   const bySeg = new Map(segs.map((s) => [s.id, s]));
-  const found = detectClaimCandidates(segs.map((s) => ({ id: s.id, text: s.text, speaker: s.speaker, paragraph: s.paragraph, furniture: s.furniture })));
-  return { segs, bySeg, found };
+  const input = segs.map((s) => ({ id: s.id, text: s.text, speaker: s.speaker, turn: s.turn, paragraph: s.paragraph, furniture: s.furniture }));
+  const found = detectClaimCandidates(input);
+  return { segs, bySeg, found, input };
 }
 
-export function listClaimCandidates(host: ReviewHost, args: z.infer<typeof ListClaimsArgs>): ClaimCandidateT[] {
+export function listClaimCandidates(host: ReviewHost, args: z.infer<typeof ListClaimCandidatesArgs>): ClaimCandidateT[] {
   host.requireDocument(args.documentId);
   const { bySeg, found } = candidatesOf(host, args.documentId);
   const claims = cq.listClaimsOfDocument(host.db, args.documentId);
-  return found.map((c) => {
+  const rejected = new Set(cq.listCandidateDecisions(host.db, args.documentId).map((d) => `${d.segmentId}\u0000${d.quote}`));
+  const out: ClaimCandidateT[] = [];
+  for (const c of found) {
     const existing = claims.find((k) => k.segmentId === c.segmentId && !k.orphaned && k.start < c.end && c.start < k.end);
-    return { ...c, index: bySeg.get(c.segmentId)!.index, claimId: existing?.id ?? null };
-  });
+    const isRejected = rejected.has(`${c.segmentId}\u0000${c.text}`);
+    if (isRejected && !args.includeRejected) continue;
+    out.push({ ...c, index: bySeg.get(c.segmentId)!.index, claimId: existing?.id ?? null, rejected: isRejected });
+  }
+  return out;
 }
 
 function requireClaim(host: ReviewHost, id: number): ClaimT {
@@ -52,20 +69,54 @@ function requireClaim(host: ReviewHost, id: number): ClaimT {
   return c;
 }
 
+function requireLiveClaim(host: ReviewHost, id: number): ClaimT {
+  const c = requireClaim(host, id);
+  if (cq.claimDeletedAt(host.db, id)) throw new JiaoduiError('conflict', `Claim ${id} was deleted; undo the deletion to change it.`);
+  return c;
+}
+
+const FIELDS = ['text', 'type', 'claimant', 'claimDate', 'verdict', 'evidence', 'notes', 'status'] as const;
+type Field = (typeof FIELDS)[number];
+const enc = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** The value of a 'claim' revision: which claim, whether it exists (not deleted), and the fields the operation set. */
+export interface ClaimState {
+  id: number;
+  deleted: boolean;
+  fields: Partial<Record<Field, string | null>>;
+}
+
+/** The value of a 'claim-candidate' revision. */
+export interface CandidateState {
+  documentId: number;
+  segmentId: number;
+  quote: string;
+  rejected: boolean;
+}
+
+function projectOf(host: ReviewHost, documentId: number): number {
+  return host.requireDocument(documentId).projectId;
+}
+
+function rowNumber(host: ReviewHost, segmentId: number): number {
+  return (segq.getSegment(host.db, segmentId)?.index ?? 0) + 1;
+}
+
 /** A claim from a span (a reviewer's selection) or a candidate (its segmentId/start/end). */
 export function createClaim(host: ReviewHost, args: z.infer<typeof CreateClaimArgs>): ClaimT {
   const seg = host.requireLiveSegment(args.segmentId);
   if (args.end <= args.start || args.end > seg.text.length) throw new JiaoduiError('invalid-input', `The span ${args.start}–${args.end} is not a non-empty span of the segment text.`);
   const doc = host.requireDocument(seg.documentId);
-  return host.tx(() => {
-    const now = host.now();
+  let id = 0;
+  host.operation(doc.projectId, 'claim', `Add claim in segment ${seg.index + 1}`, (record, now) => {
     const author = host.author();
     const anchor = makeAnchor(seg.text, args.start, args.end);
     const text = args.text ?? anchor.exact.trim();
     const quantities = claimQuantities(text);
-    const candidate = candidatesOf(host, seg.documentId).found.find((c) => c.segmentId === seg.id);
-    const claimant = args.claimant !== undefined ? args.claimant : (candidate?.claimant ?? seg.speaker ?? null);
-    const id = cq.insertClaim(host.db, {
+    const { input } = candidatesOf(host, seg.documentId);
+    const at = input.findIndex((s) => s.id === seg.id);
+    const claimant = args.claimant !== undefined ? args.claimant : ((at >= 0 ? resolveClaimants(input)[at].claimant : null) ?? seg.speaker ?? null);
+    id = cq.insertClaim(host.db, {
       documentId: seg.documentId,
       segmentId: seg.id,
       anchor: { ...anchor, orphaned: false },
@@ -79,27 +130,119 @@ export function createClaim(host: ReviewHost, args: z.infer<typeof CreateClaimAr
       now,
     });
     cq.insertClaimHistory(host.db, id, 'created', null, text, author, now);
-    return requireClaim(host, id);
+    const c = requireClaim(host, id);
+    const fields = Object.fromEntries(FIELDS.map((f) => [f, enc(c[f])]));
+    record({ segmentId: seg.id, field: 'claim', before: JSON.stringify({ id, deleted: true, fields: {} } satisfies ClaimState), after: JSON.stringify({ id, deleted: false, fields } satisfies ClaimState), reason: 'claim' });
+    refreshClaimFindings(host.db, seg.documentId, now);
+    return { touched: [] };
   });
+  return requireClaim(host, id);
 }
 
 export function updateClaim(host: ReviewHost, args: z.infer<typeof UpdateClaimArgs>): ClaimT {
-  const before = requireClaim(host, args.claimId);
-  return host.tx(() => {
-    const now = host.now();
+  const before = requireLiveClaim(host, args.claimId);
+  const changed = FIELDS.filter((f) => args[f] !== undefined && enc(before[f]) !== enc(args[f]));
+  if (!changed.length) return before;
+  const label = `Edit claim ${args.claimId} (${changed.join(', ')}) in segment ${rowNumber(host, before.segmentId)}`;
+  host.operation(projectOf(host, before.documentId), 'claim', label, (record, now) => {
     const author = host.author();
-    const enc = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
-    for (const field of ['text', 'type', 'claimant', 'claimDate', 'verdict', 'evidence', 'notes', 'status'] as const) {
-      const value = args[field];
-      if (value === undefined) continue;
-      const from = enc(before[field]);
-      const to = enc(value);
-      if (from === to) continue;
-      cq.updateClaimField(host.db, args.claimId, field, to, now);
-      cq.insertClaimHistory(host.db, args.claimId, field, from, to, author, now);
+    const from: ClaimState = { id: before.id, deleted: false, fields: {} };
+    const to: ClaimState = { id: before.id, deleted: false, fields: {} };
+    for (const field of changed) {
+      from.fields[field] = enc(before[field]);
+      to.fields[field] = enc(args[field]);
+      setField(host.db, args.claimId, field, to.fields[field] ?? null, now);
+      cq.insertClaimHistory(host.db, args.claimId, field, from.fields[field] ?? null, to.fields[field] ?? null, author, now);
     }
-    return requireClaim(host, args.claimId);
+    record({ segmentId: before.segmentId, field: 'claim', before: JSON.stringify(from), after: JSON.stringify(to), reason: 'claim' });
+    refreshClaimFindings(host.db, before.documentId, now);
+    return { touched: [] };
   });
+  return requireClaim(host, args.claimId);
+}
+
+/** Delete a claim: it stays stored with its history (deleted_at), off the lists; undo restores it. */
+export function deleteClaim(host: ReviewHost, args: z.infer<typeof ClaimIdArgs>): ChangeResult {
+  const c = requireLiveClaim(host, args.claimId);
+  return host.operation(projectOf(host, c.documentId), 'claim', `Delete claim ${c.id} in segment ${rowNumber(host, c.segmentId)}`, (record, now) => {
+    setDeleted(host.db, c.id, true, host.author(), now);
+    record({ segmentId: c.segmentId, field: 'claim', before: JSON.stringify({ id: c.id, deleted: false, fields: {} } satisfies ClaimState), after: JSON.stringify({ id: c.id, deleted: true, fields: {} } satisfies ClaimState), reason: 'claim' });
+    refreshClaimFindings(host.db, c.documentId, now);
+    return { touched: [] };
+  });
+}
+
+/** Set one field; a new text brings its normalised quantities along. */
+function setField(db: Db, id: number, field: Field, value: string | null, now: string): void {
+  cq.updateClaimField(db, id, field, value, now);
+  if (field === 'text') cq.updateClaimQuantities(db, id, claimQuantities(value ?? ''), now);
+}
+
+function setDeleted(db: Db, id: number, deleted: boolean, author: string, now: string): void {
+  const was = cq.claimDeletedAt(db, id);
+  if (was === undefined || !!was === deleted) return;
+  cq.setClaimDeleted(db, id, deleted ? now : null, now);
+  cq.insertClaimHistory(db, id, deleted ? 'deleted' : 'restored', was, deleted ? now : null, author, now);
+}
+
+function candidateAt(host: ReviewHost, args: z.infer<typeof ClaimCandidateArgs>) {
+  const seg = host.requireLiveSegment(args.segmentId);
+  if (args.end <= args.start || args.end > seg.text.length) throw new JiaoduiError('invalid-input', `The span ${args.start}–${args.end} is not a non-empty span of the segment text.`);
+  return { seg, quote: seg.text.slice(args.start, args.end) };
+}
+
+function decideCandidate(host: ReviewHost, args: z.infer<typeof ClaimCandidateArgs>, rejected: boolean): ChangeResult {
+  const { seg, quote } = candidateAt(host, args);
+  const doc = host.requireDocument(seg.documentId);
+  const isRejected = cq.listCandidateDecisions(host.db, doc.id).some((d) => d.segmentId === seg.id && d.quote === quote);
+  const label = `${rejected ? 'Reject' : 'Restore'} claim candidate in segment ${seg.index + 1}`;
+  return host.operation(doc.projectId, 'claim', label, (record, now) => {
+    if (isRejected === rejected) return { touched: [] };
+    const state = (r: boolean): CandidateState => ({ documentId: doc.id, segmentId: seg.id, quote, rejected: r });
+    applyCandidateState(host.db, state(rejected), host.author(), now);
+    record({ segmentId: seg.id, field: 'claim-candidate', before: JSON.stringify(state(!rejected)), after: JSON.stringify(state(rejected)), reason: 'claim' });
+    return { touched: [] };
+  });
+}
+
+/** Reject a suggested candidate: stored, hidden from the list until restored; undoable. */
+export function rejectClaimCandidate(host: ReviewHost, args: z.infer<typeof ClaimCandidateArgs>): ChangeResult {
+  return decideCandidate(host, args, true);
+}
+/** Take back a rejection. */
+export function restoreClaimCandidate(host: ReviewHost, args: z.infer<typeof ClaimCandidateArgs>): ChangeResult {
+  return decideCandidate(host, args, false);
+}
+
+function applyCandidateState(db: Db, st: CandidateState, author: string, now: string): void {
+  if (st.rejected) cq.insertCandidateDecision(db, { documentId: st.documentId, segmentId: st.segmentId, quote: st.quote, author, now });
+  else cq.deleteCandidateDecision(db, st.segmentId, st.quote);
+}
+
+/**
+ * Undo/redo of a claim operation: put the claim (or candidate decision) in the state the
+ * revision records. Field changes and deletion/restoration are appended to claim_history.
+ */
+export function applyClaimRevision(db: Db, field: 'claim' | 'claim-candidate', value: string | null, now: string, author: string): void {
+  if (!value) return;
+  if (field === 'claim-candidate') {
+    applyCandidateState(db, JSON.parse(value) as CandidateState, author, now);
+    return;
+  }
+  const st = JSON.parse(value) as ClaimState;
+  const c = cq.getClaim(db, st.id);
+  if (!c) return;
+  if (st.deleted) setDeleted(db, st.id, true, author, now);
+  for (const f of FIELDS) {
+    const v = st.fields[f];
+    if (v === undefined) continue;
+    const cur = enc(c[f]);
+    if (cur === v) continue;
+    setField(db, st.id, f, v, now);
+    cq.insertClaimHistory(db, st.id, f, cur, v, author, now);
+  }
+  if (!st.deleted) setDeleted(db, st.id, false, author, now);
+  refreshClaimFindings(db, c.documentId, now);
 }
 
 export function listClaims(host: ReviewHost, args: z.infer<typeof ListClaimsArgs>): ClaimT[] {
@@ -112,19 +255,20 @@ export function claimHistory(host: ReviewHost, args: z.infer<typeof ClaimIdArgs>
   return cq.claimHistory(host.db, args.claimId);
 }
 
+/** The cross-checks of a document's claims, each with the stored finding it is (and its dismissal). */
 export function crossCheckClaims(host: ReviewHost, args: z.infer<typeof ListClaimsArgs>): ClaimCrossCheckT[] {
-  const doc = host.requireDocument(args.documentId);
-  const claims = cq.listClaimsOfDocument(host.db, args.documentId);
-  const year = doc.date && /^\d{4}/.test(doc.date) ? Number(doc.date.slice(0, 4)) : null;
-  const found = runCrossChecks(
-    claims.map((c) => ({ ref: c.id, text: c.text, quantities: c.quantities, times: timeRefs(c.text), ...describeClaim(c.text, c.quantities) })),
-    { documentYear: year },
-  );
-  return found.map(({ refs, implied, ...f }) => ({
-    ...f,
-    claimIds: refs,
-    ...(implied ? { implied: implied.map(({ ref, ...i }) => ({ claimId: ref, ...i })) } : {}),
-  }));
+  host.requireDocument(args.documentId);
+  const stored = storedCrossCheckFindings(host.db, args.documentId);
+  return computeCrossChecks(host.db, args.documentId).map(({ refs, implied, ...f }) => {
+    const row = stored.get(groupKeyOf({ kind: f.kind, refs }));
+    return {
+      ...f,
+      claimIds: refs,
+      ...(implied ? { implied: implied.map(({ ref, ...i }) => ({ claimId: ref, ...i })) } : {}),
+      findingId: row?.id ?? null,
+      dismissedReason: row?.dismissedReason ?? null,
+    };
+  });
 }
 
 export function exportClaims(host: ReviewHost, args: z.infer<typeof ExportClaimsArgs>): ExportResult {

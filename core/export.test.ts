@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freshService, importSample, SAMPLE_TEXT } from './test-helpers';
-import { dispatch } from '../shared/contract/dispatch';
+import { dispatch, dispatchAsync } from '../shared/contract/dispatch';
 import { databaseDigest } from '../db/digest';
 import { PACKAGE_ROOT } from './context';
 import type { JiaoduiService } from './service';
@@ -11,6 +11,8 @@ import type { Segment } from '../shared/domain/schemas';
 import { getConverter } from '../shared/text/convert';
 import { parseCsvRecords } from '../shared/glossary/csv';
 import type { ChangeReport } from '../shared/export/report';
+import { docxParts, paragraphTexts, tableRows, trackedChanges } from '../shared/export/docx-test-helpers';
+import { JiaoduiError } from '../shared/errors';
 
 let ctx: Awaited<ReturnType<typeof freshService>>;
 let service: JiaoduiService;
@@ -23,7 +25,8 @@ afterEach(() => ctx.cleanup());
 function call<T>(method: string, args: unknown): T {
   return dispatch(service, method, args, { checkResults: true }) as T;
 }
-const exp = (args: Record<string, unknown>) => call<{ fileName: string; mime: string; content: string }>('exportDocument', args);
+type Exported = { fileName: string; mime: string; content: string; encoding?: 'utf8' | 'base64' };
+const exp = async (args: Record<string, unknown>) => (await dispatchAsync(service, 'exportDocument', args, { checkResults: true })) as Exported;
 
 function segWith(documentId: number, needle: string): Segment {
   const s = service.getSegments({ documentId }).find((x) => x.text.includes(needle));
@@ -35,53 +38,53 @@ const SCHEMA = join(PACKAGE_ROOT, 'tests', 'fixtures', 'xliff', 'xliff_core_2.0.
 const HAS_XMLLINT = spawnSync('xmllint', ['--version']).status === 0;
 
 describe('exportDocument through the contract', () => {
-  it('clean exports of an untouched document: txt exactly, md and html with every paragraph, in both scripts', () => {
+  it('clean exports of an untouched document: txt exactly, md and html with every paragraph, in both scripts', async () => {
     const { documentId } = importSample(service);
-    expect(exp({ documentId, format: 'txt', script: 'hant' }).content).toBe(SAMPLE_TEXT);
+    expect((await exp({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
     const paras = SAMPLE_TEXT.split(/\r?\n/).filter((l) => l.trim());
-    const html = exp({ documentId, format: 'html', script: 'hant' }).content;
-    const md = exp({ documentId, format: 'md', script: 'hant' }).content;
+    const html = (await exp({ documentId, format: 'html', script: 'hant' })).content;
+    const md = (await exp({ documentId, format: 'md', script: 'hant' })).content;
     for (const p of paras) {
       expect(html).toContain(p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
       expect(md.replace(/\\(.)/g, '$1')).toContain(p.trim());
     }
-    const hans = exp({ documentId, format: 'txt', script: 'hans' }).content;
+    const hans = (await exp({ documentId, format: 'txt', script: 'hans' })).content;
     expect(hans).toBe(getConverter('t2s').convert(SAMPLE_TEXT));
   });
 
-  it('marked exports show the correction; furniture can be left out', () => {
+  it('marked exports show the correction; furniture can be left out', async () => {
     const { documentId } = importSample(service);
     const seg = segWith(documentId, '王震');
     service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
-    expect(exp({ documentId, format: 'txt', script: 'hant', marked: true }).content).toContain('王[-震-]{+征+}');
-    expect(exp({ documentId, format: 'md', script: 'hans', marked: true }).content).toContain('王~~震~~**征**');
-    expect(exp({ documentId, format: 'html', script: 'hant', marked: true }).content).toContain('王<del>震</del><ins>征</ins>');
-    expect(exp({ documentId, format: 'txt', script: 'hant' }).content).toBe(SAMPLE_TEXT.replace('王震', '王征'));
+    expect((await exp({ documentId, format: 'txt', script: 'hant', marked: true })).content).toContain('王[-震-]{+征+}');
+    expect((await exp({ documentId, format: 'md', script: 'hans', marked: true })).content).toContain('王~~震~~**征**');
+    expect((await exp({ documentId, format: 'html', script: 'hant', marked: true })).content).toContain('王<del>震</del><ins>征</ins>');
+    expect((await exp({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT.replace('王震', '王征'));
     const furniture = service.getSegments({ documentId }).filter((s) => s.furniture);
     expect(furniture.length).toBeGreaterThan(0);
-    const without = exp({ documentId, format: 'txt', script: 'hant', includeFurniture: false }).content;
+    const without = (await exp({ documentId, format: 'txt', script: 'hant', includeFurniture: false })).content;
     for (const f of furniture) expect(without).not.toContain(f.text);
     expect(without).toContain(seg.text.replace('王震', '王征'));
   });
 
-  it('Simplified goes through the glossary-aware converter: protected names stay', () => {
+  it('Simplified goes through the glossary-aware converter: protected names stay', async () => {
     const text = '商汤科技首席财务官王征介绍了公司的财务状况。\n';
     const { documentId } = service.importBytes(new Uint8Array(Buffer.from(text)), { fileName: 'hans.txt', projectName: 'G' });
     const plain = getConverter('s2t').convert('王征');
     expect(plain).not.toBe('王征'); // OpenCC alone would change the name
     service.saveGlossaryEntry({ documentId, term: '王征', variants: [], type: 'person' });
-    const out = exp({ documentId, format: 'txt', script: 'hant' }).content;
+    const out = (await exp({ documentId, format: 'txt', script: 'hant' })).content;
     expect(out).toContain('王征');
     expect(out).not.toContain(plain);
-    expect(exp({ documentId, format: 'txt', script: 'hans' }).content).toBe(text);
+    expect((await exp({ documentId, format: 'txt', script: 'hans' })).content).toBe(text);
   });
 
-  it('bilingual CSV with both scripts, status and annotation notes', () => {
+  it('bilingual CSV with both scripts, status and annotation notes', async () => {
     const { documentId } = importSample(service);
     const seg = segWith(documentId, '王震');
     service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
     service.addAnnotation({ segmentId: seg.id, start: 0, end: 2, kind: 'comment', body: '=check name' });
-    const r = exp({ documentId, format: 'csv', script: 'hant' });
+    const r = (await exp({ documentId, format: 'csv', script: 'hant' }));
     expect(r.fileName).toMatch(/\.bilingual\.csv$/);
     expect(r.content.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsvRecords(r.content).map((x) => x.fields);
@@ -93,7 +96,7 @@ describe('exportDocument through the contract', () => {
     expect(row[6]).toContain('=check name');
   });
 
-  it('change report (JSON and HTML): revisions with reasons, dismissed findings, summary', () => {
+  it('change report (JSON and HTML): revisions with reasons, dismissed findings, summary', async () => {
     const { documentId } = importSample(service);
     const seg = segWith(documentId, '王震');
     service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
@@ -102,7 +105,7 @@ describe('exportDocument through the contract', () => {
     const f = report.findings?.[0] as { id: number } | undefined;
     expect(f, "the sample raises at least one finding").toBeDefined();
     if (f) service.dismissFinding({ findingId: f.id, reason: 'house style', scope: 'one' });
-    const json = JSON.parse(exp({ documentId, format: 'report-json', script: 'hant' }).content) as ChangeReport;
+    const json = JSON.parse((await exp({ documentId, format: 'report-json', script: 'hant' })).content) as ChangeReport;
     expect(json.summary).toMatchObject({ segments: service.getSegments({ documentId }).length, approved: 1, changed: 1, charactersChanged: 2 });
     const c = json.changes.find((x) => x.segmentId === seg.id)!;
     expect(c.revisions).toEqual([expect.objectContaining({ reason: 'manual', before: seg.text })]);
@@ -111,19 +114,19 @@ describe('exportDocument through the contract', () => {
       expect(json.changes.some((x) => x.dismissedFindings.some((d) => d.dismissedReason === 'house style'))).toBe(true);
       expect(Object.values(json.summary.findingsByRule).some((v) => v.dismissed === 1)).toBe(true);
     }
-    const html = exp({ documentId, format: 'report-html', script: 'hant' });
+    const html = (await exp({ documentId, format: 'report-html', script: 'hant' }));
     expect(html.mime).toMatch(/text\/html/);
     expect(html.content).toContain('王<del>震</del><ins>征</ins>');
   });
 });
 
 describe('XLIFF', () => {
-  it.skipIf(!HAS_XMLLINT)('exports XLIFF 2.0 that validates against the OASIS schema (skipped when xmllint is not installed)', () => {
+  it.skipIf(!HAS_XMLLINT)('exports XLIFF 2.0 that validates against the OASIS schema (skipped when xmllint is not installed)', async () => {
     const { documentId } = importSample(service);
     const seg = segWith(documentId, '王震');
     service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
     service.addAnnotation({ segmentId: seg.id, start: 0, end: 2, kind: 'comment', body: 'check <name> & title' });
-    const x = exp({ documentId, format: 'xliff', script: 'hant' });
+    const x = (await exp({ documentId, format: 'xliff', script: 'hant' }));
     expect(x.fileName).toMatch(/\.xlf$/);
     expect(x.content).toContain('state="translated"');
     const file = join(ctx.dir, 'out.xlf');
@@ -133,10 +136,10 @@ describe('XLIFF', () => {
     expect(r.status).toBe(0);
   });
 
-  it('imports changed targets as one operation with reason xliff-import; undo restores', () => {
+  it('imports changed targets as one operation with reason xliff-import; undo restores', async () => {
     const { documentId } = importSample(service);
     const doc = service.getDocument({ documentId });
-    const xml = exp({ documentId, format: 'xliff', script: 'hant' }).content;
+    const xml = (await exp({ documentId, format: 'xliff', script: 'hant' })).content;
     const seg = segWith(documentId, '王震');
     const edited = xml.replace(/(<unit id="s\d+"[^>]*>[\s\S]*?<target>[^<]*)王震/, '$1王征');
     expect(edited).not.toBe(xml);
@@ -145,15 +148,15 @@ describe('XLIFF', () => {
     expect(service.getSegments({ documentId }).find((s) => s.id === seg.id)?.text).toBe(seg.text.replace('王震', '王征'));
     expect(service.segmentHistory({ segmentId: seg.id })[0]).toMatchObject({ reason: 'xliff-import', field: 'zh' });
     service.undo({ projectId: doc.projectId });
-    expect(exp({ documentId, format: 'txt', script: 'hant' }).content).toBe(SAMPLE_TEXT);
+    expect((await exp({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
     // the unchanged file is a no-op
     expect(call<{ changed: number; operationId: number | null }>('importXliff', { documentId, content: xml })).toMatchObject({ changed: 0, operationId: null });
   });
 
-  it('unknown ids and malformed XML are refused and nothing is applied', () => {
+  it('unknown ids and malformed XML are refused and nothing is applied', async () => {
     const { documentId } = importSample(service);
     const other = service.importBytes(new Uint8Array(Buffer.from('另一篇。\n')), { fileName: 'o.txt', projectName: 'O' });
-    const xml = exp({ documentId, format: 'xliff', script: 'hant' }).content;
+    const xml = (await exp({ documentId, format: 'xliff', script: 'hant' })).content;
     const changedAll = xml.replace(/<target>([^<])/g, '<target>改$1');
     const before = databaseDigest(service.db);
     const bad = changedAll.replace(/<unit id="s(\d+)"/, '<unit id="s999999"');
@@ -169,16 +172,101 @@ describe('XLIFF', () => {
 });
 
 describe('W3C Web Annotation export', () => {
-  it('exports annotations with quote and code-point position selectors over the transcript', () => {
+  it('exports annotations with quote and code-point position selectors over the transcript', async () => {
     const { documentId } = importSample(service);
     const seg = segWith(documentId, '王震');
     const at = seg.text.indexOf('王震');
     service.addAnnotation({ segmentId: seg.id, start: at, end: at + 2, kind: 'comment', body: 'check the name' });
-    const r = exp({ documentId, format: 'annotations', script: 'hant' });
+    const r = (await exp({ documentId, format: 'annotations', script: 'hant' }));
     expect(r.fileName).toMatch(/\.annotations\.jsonld$/);
     const c = JSON.parse(r.content) as { first: { items: { target: { selector: { type: string; start?: number; end?: number; exact?: string }[] } }[] } };
     const [quote, pos] = c.first.items[0].target.selector;
     expect(quote).toMatchObject({ type: 'TextQuoteSelector', exact: '王震' });
     expect(Array.from(SAMPLE_TEXT).slice(pos.start, pos.end).join('')).toBe('王震');
+  });
+});
+
+describe('DOCX through the contract', () => {
+  const lines = (t: string) => t.split(/\r\n|\r|\n/).filter((l) => l.trim());
+
+  it('clean DOCX of an untouched document: base64, the input’s paragraphs exactly; Simplified keeps glossary names', async () => {
+    const { documentId } = importSample(service);
+    const r = await exp({ documentId, format: 'docx', script: 'hant' });
+    expect(r).toMatchObject({ encoding: 'base64', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    expect(r.fileName).toMatch(/\.zh-Hant\.docx$/);
+    expect(Buffer.from(r.content, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(paragraphTexts(docxParts(r.content)['word/document.xml'])).toEqual(lines(SAMPLE_TEXT));
+    // text formats stay as they were: no encoding field needed
+    expect((await exp({ documentId, format: 'txt', script: 'hant' })).encoding).toBeUndefined();
+
+    const hans = await exp({ documentId, format: 'docx', script: 'hans' });
+    expect(paragraphTexts(docxParts(hans.content)['word/document.xml'])).toEqual(lines(getConverter('t2s').convert(SAMPLE_TEXT)));
+  });
+
+  it('DOCX in the other script goes through the glossary-aware converter: protected names stay', async () => {
+    const text = '商汤科技首席财务官王征介绍了公司的财务状况。\n';
+    const { documentId } = service.importBytes(new Uint8Array(Buffer.from(text)), { fileName: 'hans.txt', projectName: 'G' });
+    service.saveGlossaryEntry({ documentId, term: '王征', variants: [], type: 'person' });
+    const r = await exp({ documentId, format: 'docx', script: 'hant' });
+    const paras = paragraphTexts(docxParts(r.content)['word/document.xml']);
+    expect(paras).toEqual(lines((await exp({ documentId, format: 'txt', script: 'hant' })).content));
+    expect(paras[0]).toContain('王征');
+    expect(paras[0]).toContain('商湯');
+  });
+
+  it('marked DOCX: the correction as w:del/w:ins by the reviser; accepting all gives the corrected transcript', async () => {
+    const { documentId } = importSample(service);
+    service.updateSettings({ author: '林編輯' });
+    const seg = segWith(documentId, '王震');
+    service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
+    const r = await exp({ documentId, format: 'docx', script: 'hant', marked: true, includeFurniture: false });
+    expect(r.fileName).toMatch(/\.marked\.docx$/);
+    const xml = docxParts(r.content)['word/document.xml'];
+    expect(trackedChanges(xml)).toEqual([expect.objectContaining({ kind: 'del', text: '震', author: '林編輯' }), expect.objectContaining({ kind: 'ins', text: '征', author: '林編輯' })]);
+    const clean = (await exp({ documentId, format: 'txt', script: 'hant', includeFurniture: false })).content;
+    expect(paragraphTexts(xml, 'accepted')).toEqual(lines(clean));
+    expect(xml).not.toContain('share_log');
+  });
+
+  it('claims appendix: footnotes in DOCX, numbered notes in txt', async () => {
+    const { documentId } = importSample(service);
+    const seg = segWith(documentId, '王震');
+    const start = seg.text.indexOf('交由CFO王震');
+    const claim = service.createClaim({ segmentId: seg.id, start, end: start + '交由CFO王震'.length, claimant: '徐立' });
+    service.updateClaim({ claimId: claim.id, verdict: 'false', evidence: [{ url: 'https://example.org/a?b=1&c=2', note: '年報' }], notes: '<b>不對</b>' });
+    const r = await exp({ documentId, format: 'docx', script: 'hant', claims: true });
+    const parts = docxParts(r.content);
+    expect(parts['word/document.xml']).toMatch(/交由CFO王震<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/>/);
+    expect(parts['word/footnotes.xml']).toContain('「交由CFO王震」查核結果：錯誤。聲稱者：徐立');
+    expect(parts['word/footnotes.xml']).toContain('https://example.org/a?b=1&amp;c=2 (年報)');
+    expect(parts['word/footnotes.xml']).toContain('&lt;b&gt;不對&lt;/b&gt;');
+    const txt = (await exp({ documentId, format: 'txt', script: 'hans', claims: true })).content;
+    expect(txt).toContain('交由CFO王震[1]介绍');
+    expect(txt).toMatch(/\n事实核查\n\[1\] 「交由CFO王震」核查结果：错误。/);
+    // without the option nothing changes
+    expect((await exp({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
+  });
+
+  it('bilingual table as DOCX: a row per segment with both scripts, status and notes', async () => {
+    const { documentId } = importSample(service);
+    const seg = segWith(documentId, '王震');
+    service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
+    service.addAnnotation({ segmentId: seg.id, start: 0, end: 2, kind: 'comment', body: 'check & <name>' });
+    const r = await exp({ documentId, format: 'docx-bilingual', script: 'hant' });
+    expect(r).toMatchObject({ encoding: 'base64' });
+    expect(r.fileName).toMatch(/\.bilingual\.docx$/);
+    const rows = tableRows(docxParts(r.content)['word/document.xml']);
+    expect(rows).toHaveLength(service.getSegments({ documentId }).length + 1);
+    const row = rows.find((x) => x[1] === seg.text.replace('王震', '王征'))!;
+    expect(row[2]).toBe(getConverter('t2s').convert(row[1]));
+    expect(row[3]).toBe('edited 已改');
+    expect(row[4]).toContain('check & <name>');
+  });
+
+  it('new arguments are validated strictly', async () => {
+    const { documentId } = importSample(service);
+    await expect(exp({ documentId, format: 'docx', script: 'hant', claims: 'yes' })).rejects.toThrow(/Invalid arguments for exportDocument: claims/);
+    await expect(exp({ documentId, format: 'pdf', script: 'hant' })).rejects.toThrow(JiaoduiError);
+    await expect(exp({ documentId: 999999, format: 'docx', script: 'hant' })).rejects.toMatchObject({ code: 'not-found' });
   });
 });

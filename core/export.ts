@@ -19,8 +19,12 @@ import { bilingualCsv } from '../shared/export/csv';
 import { exportChangeReport, type ReportRevision } from '../shared/export/report';
 import { exportXliff, parseXliff } from '../shared/export/xliff';
 import { exportWebAnnotations } from '../shared/export/annotations';
+import { bilingualDocx, bilingualDocxName, DOCX_MIME, transcriptDocx, transcriptDocxName } from '../shared/export/docx';
 import * as labelq from '../db/queries/labels';
-import { baseFileName } from '../shared/export/model';
+import * as cq from '../db/queries/claims';
+import { baseFileName, type ClaimNote, type ClaimNotes, type TranscriptOptions } from '../shared/export/model';
+import { mapForward } from '../shared/text/offsetMap';
+import type { AlignedText } from '../shared/text/convert';
 import type { ReviewHost } from './review-host';
 import { writeText } from './segment-writes';
 
@@ -33,6 +37,8 @@ export interface ExportArgs {
   script: ScriptT;
   marked?: boolean;
   includeFurniture?: boolean;
+  /** append the claims as notes (transcripts) */
+  claims?: boolean;
 }
 
 export function loadExportDoc(db: Db, doc: DocumentMeta): ExportDoc {
@@ -50,7 +56,26 @@ export function loadExportDoc(db: Db, doc: DocumentMeta): ExportDoc {
       status: s.status,
       furniture: s.furniture,
       speaker: s.speaker,
+      // segments gain an English text in a later migration; tables show it where present
+      english: englishOf(s),
     })),
+  };
+}
+
+function englishOf(s: object): string | null {
+  const e = (s as { english?: unknown }).english;
+  return typeof e === 'string' ? e : null;
+}
+
+/** Who last changed each changed segment's text, and when (tracked changes in DOCX). */
+function withChangeInfo(db: Db, data: ExportDoc): ExportDoc {
+  return {
+    ...data,
+    segments: data.segments.map((s) => {
+      if (s.text === s.machineText) return s;
+      const last = histq.revisionsOfSegment(db, s.id).filter((r) => r.field === 'zh').at(-1);
+      return last ? { ...s, changedBy: last.author, changedAt: last.createdAt } : s;
+    }),
   };
 }
 
@@ -60,6 +85,46 @@ export function converterTo(db: Db, documentId: number, target: ScriptT): (text:
   if (ds.script === target) return (t) => t;
   const c = glossaryConverter(ds.script, ds.variant, ds.glossary);
   return (t) => (t ? c.convert(t) : t);
+}
+
+/** Like converterTo, with the offset map from the text to its conversion (null: identity). */
+export function alignedConverterTo(db: Db, documentId: number, target: ScriptT): (text: string) => AlignedText {
+  const ds = docq.getDocumentScript(db, documentId);
+  if (ds.script === target) return (text) => ({ text, map: null });
+  const c = glossaryConverter(ds.script, ds.variant, ds.glossary);
+  return (text) => (text ? c.convertAligned(text) : { text, map: null });
+}
+
+/**
+ * The claims appendix: every claim on an exported segment, in text order, numbered; its
+ * reference goes at the end of the claim's span (an orphaned claim's at the end of its
+ * segment), mapped into the target script.
+ */
+export function claimNotes(db: Db, data: ExportDoc, target: ScriptT, includeFurniture: boolean | undefined): ClaimNotes {
+  const aligned = alignedConverterTo(db, data.id, target);
+  const convert = converterTo(db, data.id, target);
+  const segs = new Map(data.segments.map((s) => [s.id, s]));
+  const refs = new Map<number, { at: number; n: number }[]>();
+  const notes: ClaimNote[] = [];
+  for (const c of cq.listClaimsOfDocument(db, data.id)) {
+    const s = segs.get(c.segmentId);
+    if (!s || (s.furniture && includeFurniture === false)) continue;
+    const n = notes.length + 1;
+    const end = c.orphaned ? s.text.length : Math.max(0, Math.min(c.end, s.text.length));
+    const at = mapForward(aligned(s.text).map, end, 'end');
+    refs.set(s.id, [...(refs.get(s.id) ?? []), { at, n }]);
+    notes.push({
+      n,
+      text: convert(c.text),
+      verdict: c.verdict,
+      claimant: c.claimant ? convert(c.claimant) : null,
+      claimDate: c.claimDate,
+      evidence: c.evidence.map((e) => ({ url: e.url, note: e.note ?? '' })),
+      notes: c.notes,
+      orphaned: c.orphaned,
+    });
+  }
+  return { refs, notes };
 }
 
 /** Notes per segment: each live annotation's comment (with the quoted span) and its replies. */
@@ -72,18 +137,40 @@ export function segmentNotes(db: Db, documentId: number): Map<number, string[]> 
   return notes;
 }
 
-export function exportDocument(db: Db, doc: DocumentMeta, args: ExportArgs, now: string): ExportResult {
+/**
+ * Everything is read from the database synchronously, before the first await (DOCX
+ * packing is asynchronous), so an export sees one consistent state.
+ */
+export async function exportDocument(db: Db, doc: DocumentMeta, args: ExportArgs, now: string, author: string): Promise<ExportResult> {
   const data = loadExportDoc(db, doc);
+  const transcript = (): TranscriptOptions => ({
+    script: args.script,
+    convert: converterTo(db, doc.id, args.script),
+    marked: args.marked,
+    includeFurniture: args.includeFurniture,
+    ...(args.claims ? { notes: claimNotes(db, data, args.script, args.includeFurniture) } : {}),
+  });
   switch (args.format) {
     case 'txt':
     case 'md':
     case 'html':
-      return exportTranscript(data, args.format, {
-        script: args.script,
-        convert: converterTo(db, doc.id, args.script),
-        marked: args.marked,
+      return exportTranscript(data, args.format, transcript());
+    case 'docx': {
+      const d = args.marked ? withChangeInfo(db, data) : data;
+      const opts = { ...transcript(), author, date: now };
+      const content = await transcriptDocx(d, opts);
+      return { fileName: transcriptDocxName(d, opts), mime: DOCX_MIME, content, encoding: 'base64' };
+    }
+    case 'docx-bilingual': {
+      const opts = {
+        toHant: converterTo(db, doc.id, 'hant'),
+        toHans: converterTo(db, doc.id, 'hans'),
+        notes: segmentNotes(db, doc.id),
         includeFurniture: args.includeFurniture,
-      });
+        author,
+      };
+      return { fileName: bilingualDocxName(data), mime: DOCX_MIME, content: await bilingualDocx(data, opts), encoding: 'base64' };
+    }
     case 'csv':
       return {
         fileName: `${baseFileName(data)}.bilingual.csv`,

@@ -191,8 +191,8 @@ function expectClean(where: string): void {
 }
 
 /** Send `args`; it must be refused with invalid-input (when the schema rejects it). */
-function expectInvalid(method: unknown, args: unknown, label: string): void {
-  const r = envelope(svc, method, args, { checkResults: true });
+async function expectInvalid(method: unknown, args: unknown, label: string): Promise<void> {
+  const r = await envelope(svc, method, args, { checkResults: true });
   if (r.ok) throw new Error(`${String(method)} accepted ${label} (seed ${SEED})`);
   expect(r.error.code, `${String(method)} ${label}: ${r.error.message} (seed ${SEED})`).toBe('invalid-input');
   expect(r.error.message.length).toBeGreaterThan(10);
@@ -202,10 +202,10 @@ function expectInvalid(method: unknown, args: unknown, label: string): void {
 const rejects = (method: MethodName, args: unknown) => !apiSchema[method].args.safeParse(args ?? {}).success;
 
 describe(`API fuzz through dispatch (seed ${SEED})`, () => {
-  it('unknown and prototype method names are refused', () => {
+  it('unknown and prototype method names are refused', async () => {
     const before = databaseDigest(svc.db);
     for (const name of BAD_METHOD_NAMES) {
-      const r = envelope(svc, name, {});
+      const r = await envelope(svc, name, {});
       expect(r.ok, String(typeof name === 'symbol' ? 'symbol' : name).slice(0, 40)).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe('invalid-input');
@@ -217,40 +217,40 @@ describe(`API fuzz through dispatch (seed ${SEED})`, () => {
     expectClean('method names');
   });
 
-  it.each(methodNames)('%s: malformed payloads are refused with invalid-input, nothing changes', (method) => {
+  it.each(methodNames)('%s: malformed payloads are refused with invalid-input, nothing changes', async (method) => {
     const rnd = prng(SEED ^ [...method].reduce((h, c) => Math.imul(h, 31) + c.charCodeAt(0), 7));
     const before = databaseDigest(svc.db);
     const fields = Object.keys(fieldsOf(apiSchema[method].args));
     let sent = 0;
-    const send = (args: unknown, label: string) => {
+    const send = async (args: unknown, label: string) => {
       if (!rejects(method, args)) return; // the schema accepts it: not a malformed payload
       sent++;
-      expectInvalid(method, args, label);
+      await expectInvalid(method, args, label);
     };
     const base = validArgs(method, rnd, true) ?? {};
 
-    for (const [label, make] of HOSTILE_PAYLOADS) send(make(), `payload ${label}`);
-    send({ ...base, extra: 1 }, 'an extra field');
-    for (const k of PROTO_KEYS) send(JSON.parse(`{${JSON.stringify(k)}: {"polluted": "yes"}}`), `only key ${k}`);
-    for (const k of PROTO_KEYS) send({ ...base, ...JSON.parse(`{${JSON.stringify(k)}: {"polluted": "yes"}}`) }, `base + key ${k}`);
+    for (const [label, make] of HOSTILE_PAYLOADS) await send(make(), `payload ${label}`);
+    await send({ ...base, extra: 1 }, 'an extra field');
+    for (const k of PROTO_KEYS) await send(JSON.parse(`{${JSON.stringify(k)}: {"polluted": "yes"}}`), `only key ${k}`);
+    for (const k of PROTO_KEYS) await send({ ...base, ...JSON.parse(`{${JSON.stringify(k)}: {"polluted": "yes"}}`) }, `base + key ${k}`);
     for (const f of fields) {
       const { [f]: _dropped, ...missing } = base;
-      send(missing, `without ${f}`);
-      for (const [label, make] of HOSTILE_VALUES) send({ ...base, [f]: make() }, `${f} = ${label}`);
+      await send(missing, `without ${f}`);
+      for (const [label, make] of HOSTILE_VALUES) await send({ ...base, [f]: make() }, `${f} = ${label}`);
     }
     // random mixtures: several fields replaced at once
     for (let i = 0; i < 30; i++) {
       const args: Record<string, unknown> = { ...base };
       for (const f of fields) if (rnd() < 0.5) args[f] = HOSTILE_VALUES[Math.floor(rnd() * HOSTILE_VALUES.length)][1]();
       if (rnd() < 0.3) args[`k${Math.floor(rnd() * 1000)}`] = 1;
-      send(args, `mixture ${i}`);
+      await send(args, `mixture ${i}`);
     }
     expect(sent, 'every method gets malformed payloads').toBeGreaterThan(5);
     expect(databaseDigest(svc.db), `${method} changed the database (seed ${SEED})`).toBe(before);
     expectClean(method);
   });
 
-  it.each(methodNames)('%s: well-formed arguments pointing nowhere give not-found/conflict, never internal', (method) => {
+  it.each(methodNames)('%s: well-formed arguments pointing nowhere give not-found/conflict, never internal', async (method) => {
     const rnd = prng(SEED + 1);
     const fields = Object.keys(fieldsOf(apiSchema[method].args));
     if (!fields.some((f) => /id$|ids$/i.test(f))) return; // nothing to point nowhere
@@ -260,7 +260,7 @@ describe(`API fuzz through dispatch (seed ${SEED})`, () => {
       const args = validArgs(method, rnd, true);
       if (!args || !JSON.stringify(args).includes(String(NOWHERE))) continue;
       tried++;
-      const r = envelope(svc, method, args, { checkResults: true });
+      const r = await envelope(svc, method, args, { checkResults: true });
       if (!r.ok) {
         expect(['not-found', 'conflict', 'invalid-input', 'import-rejected'], `${method}(${JSON.stringify(args).slice(0, 200)}): ${r.error.code} ${r.error.message} (seed ${SEED})`).toContain(r.error.code);
         if (r.error.code === 'not-found') expect(r.error.message).toMatch(new RegExp(String(NOWHERE)));
@@ -273,10 +273,10 @@ describe(`API fuzz through dispatch (seed ${SEED})`, () => {
     }
   });
 
-  it('the service still works afterwards', () => {
+  it('the service still works afterwards', async () => {
     const docs = svc.listDocuments({});
     expect(docs.length).toBe(1);
-    expect(envelope(svc, 'getSegments', { documentId: docs[0].id }).ok).toBe(true);
+    expect((await envelope(svc, 'getSegments', { documentId: docs[0].id })).ok).toBe(true);
   });
 });
 

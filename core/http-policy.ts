@@ -72,6 +72,7 @@ const ERROR_STATUS: Record<string, number> = {
   conflict: 409,
   'db-busy': 503,
   'db-future': 409,
+  'db-corrupt': 503,
   internal: 500,
 };
 export function statusForError(code: string): number {

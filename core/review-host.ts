@@ -16,7 +16,8 @@ export interface ReviewHost {
   tx<T>(fn: () => T): T;
   now(): string;
   author(): string;
-  operation(projectId: number, kind: OperationKind, label: string, body: OperationBody): ChangeResult;
+  /** `extend`: join that operation (relabelled) while it is still the project's newest and done (see JiaoduiService.operation). */
+  operation(projectId: number, kind: OperationKind, label: string, body: OperationBody, extend?: { operationId: number; label: string } | null): ChangeResult;
   requireLiveSegment(id: number): segq.SegmentRow;
   requireDocument(id: number): DocumentMeta;
   requireProject(id: number): Project;

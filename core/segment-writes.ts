@@ -16,6 +16,7 @@ import { JiaoduiError } from '../shared/errors';
 import { recheckSegment } from './checks';
 import { carryClaims, reanchorClaims } from './claims-anchor';
 import * as fq from '../db/queries/findings';
+import { applyParallelField } from './parallel';
 
 export interface DocScript {
   script: ScriptT;
@@ -120,6 +121,11 @@ export function applyField(db: Db, segmentId: number, field: RevisionField, valu
       return;
     case 'structure':
       applyStructure(db, JSON.parse(value ?? '{"live":[],"retired":[]}') as StructureState, now);
+      return;
+    case 'source':
+    case 'en':
+    case 'en-status':
+      applyParallelField(db, segmentId, field, value, now);
       return;
     case 'finding': {
       const st = JSON.parse(value ?? '{"ids":[],"reason":null}') as FindingState;

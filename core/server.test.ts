@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { freshService, importSample } from './test-helpers';
+import { freshService, importSample, SAMPLE_TEXT } from './test-helpers';
+import { docxParts, paragraphTexts } from '../shared/export/docx-test-helpers';
 import { startServer, type RunningServer } from './server';
 import { isAllowedRequest, staticRelativePath } from './http-policy';
 import { databaseDigest } from '../db/digest';
@@ -61,6 +62,23 @@ describe('browser-mode server', () => {
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: [{ name: 'Samples' }] });
     expect((await api('listProjects', {}, { Authorization: '' })).status).toBe(401);
     expect((await api('listProjects', {}, { Authorization: 'Bearer wrong' })).status).toBe(401);
+  });
+
+  it('exportDocument (asynchronous) answers over HTTP; a DOCX comes back as base64 that decodes to the zip', async () => {
+    const docs = JSON.parse((await api('listDocuments', {})).body) as { value: { id: number }[] };
+    const r = await api('exportDocument', { documentId: docs.value[0].id, format: 'docx', script: 'hant', marked: true, claims: true });
+    expect(r.status, r.body).toBe(200);
+    const v = (JSON.parse(r.body) as { ok: true; value: { content: string; encoding: string; fileName: string } }).value;
+    expect(v.encoding).toBe('base64');
+    expect(v.fileName).toMatch(/\.docx$/);
+    const parts = docxParts(v.content);
+    const bytes = Buffer.from(v.content, 'base64');
+    expect(bytes.toString('base64')).toBe(v.content); // canonical base64: nothing lost in JSON
+    expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 3, 4]); // a zip (local file header)
+    expect(paragraphTexts(parts['word/document.xml'])).toEqual(SAMPLE_TEXT.split(/\r\n|\r|\n/).filter((l) => l.trim()));
+    const bad = await api('exportDocument', { documentId: docs.value[0].id, format: 'docx', script: 'hant', claims: 1 });
+    expect(bad.status).toBe(400);
+    expect((await api('exportDocument', { documentId: 999999, format: 'docx', script: 'hant' })).status).toBe(404);
   });
 
   it('refuses foreign Host and Origin headers (DNS rebinding)', async () => {

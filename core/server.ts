@@ -111,7 +111,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The method name in the address is not valid percent-encoding.' } });
     }
-    const result = envelope(api, name, args, { checkResults: opts.checkResults });
+    const result = await envelope(api, name, args, { checkResults: opts.checkResults });
     sendJson(res, result.ok ? 200 : statusForError(result.error.code), result);
   }
 

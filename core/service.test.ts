@@ -42,9 +42,9 @@ describe('import', () => {
     expect(seg.rendering).toContain('财务');
   });
 
-  it('a clean export of an untouched document reproduces the input exactly', () => {
+  it('a clean export of an untouched document reproduces the input exactly', async () => {
     const { documentId } = importSample(service);
-    expect(service.exportDocument({ documentId, format: 'txt', script: 'hant' }).content).toBe(SAMPLE_TEXT);
+    expect((await service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
   });
 
   it('refuses empty and binary files without changing anything stored', () => {
@@ -61,7 +61,7 @@ describe('import', () => {
     for (const seg of service.getSegments({ documentId })) expect(SAMPLE_TEXT.slice(seg.start, seg.end)).toBe(seg.machineText);
   });
 
-  it('imports every supported encoding and exports exactly the decoded text', () => {
+  it('imports every supported encoding and exports exactly the decoded text', async () => {
     const dir = new URL('../tests/fixtures/encodings/', import.meta.url);
     const cases: [string, string][] = [
       ['big5.txt', 'big5'],
@@ -77,7 +77,7 @@ describe('import', () => {
       expect(r.encoding, file).toBe(enc);
       const decoded = decodeText(bytes).text;
       const script = service.getDocument({ documentId: r.documentId }).script;
-      expect(service.exportDocument({ documentId: r.documentId, format: 'txt', script }).content, file).toBe(decoded);
+      expect((await service.exportDocument({ documentId: r.documentId, format: 'txt', script })).content, file).toBe(decoded);
     }
     expect(service.importBytes(new Uint8Array(readFileSync(new URL('gb18030.txt', dir))), { fileName: 'x' }).script).toBe('hans');
   });
@@ -90,7 +90,7 @@ describe('import', () => {
 });
 
 describe('edits, revisions and undo', () => {
-  it('an edit is a revision; status becomes edited; Simplified follows', () => {
+  it('an edit is a revision; status becomes edited; Simplified follows', async () => {
     const { documentId } = importSample(service);
     const seg = segmentWith(documentId, '王震');
     const fixed = seg.text.replace('王震', '王征');
@@ -101,7 +101,7 @@ describe('edits, revisions and undo', () => {
     const hist = service.segmentHistory({ segmentId: seg.id });
     expect(hist.map((h) => h.field)).toEqual(['zh', 'status']);
     expect(hist[0]).toMatchObject({ before: seg.text, after: fixed, reason: 'manual' });
-    expect(service.exportDocument({ documentId, format: 'txt', script: 'hant' }).content).toBe(SAMPLE_TEXT.replace('王震', '王征'));
+    expect((await service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT.replace('王震', '王征'));
   });
 
   it('undo and redo survive a restart; a new operation clears redo', async () => {
@@ -136,7 +136,7 @@ describe('edits, revisions and undo', () => {
     expect(service.getDocument({ documentId }).progress.approved).toBe(0);
   });
 
-  it('split and merge are undoable and keep the export lossless', () => {
+  it('split and merge are undoable and keep the export lossless', async () => {
     const { documentId } = importSample(service);
     const doc = service.getDocument({ documentId });
     const seg = segmentWith(documentId, '算力規模上');
@@ -146,7 +146,7 @@ describe('edits, revisions and undo', () => {
     expect(r.removedSegmentIds).toEqual([seg.id]);
     expect(r.segments.map((s) => s.text).join('')).toBe(seg.text);
     expect(service.getSegments({ documentId })).toHaveLength(n + 1);
-    expect(service.exportDocument({ documentId, format: 'txt', script: 'hant' }).content).toBe(SAMPLE_TEXT);
+    expect((await service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
     const m = service.mergeSegments({ segmentId: r.segments[0].id });
     expect(m.segments[0].text).toBe(seg.text);
     expect(service.getSegments({ documentId })).toHaveLength(n);
@@ -156,7 +156,7 @@ describe('edits, revisions and undo', () => {
     const back = service.getSegments({ documentId });
     expect(back).toHaveLength(n);
     expect(back.find((s) => s.id === seg.id)?.text).toBe(seg.text);
-    expect(service.exportDocument({ documentId, format: 'txt', script: 'hant' }).content).toBe(SAMPLE_TEXT);
+    expect((await service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
   });
 
   it('furniture marking is undoable', () => {
@@ -272,7 +272,7 @@ describe('contract validation', () => {
     expect(databaseDigest(service.db)).toBe(before);
   });
 
-  it('results match the contract', () => {
+  it('results match the contract', async () => {
     const { documentId } = importSample(service);
     const check = (m: string, a: unknown) => dispatch(service, m, a, { checkResults: true });
     check('getInfo', {});
@@ -283,6 +283,6 @@ describe('contract validation', () => {
     const seg = segmentWith(documentId, '王震');
     check('editSegment', { segmentId: seg.id, text: seg.text.replace('王震', '王征') });
     check('segmentHistory', { segmentId: seg.id });
-    check('exportDocument', { documentId, format: 'txt', script: 'hans' });
+    await check('exportDocument', { documentId, format: 'txt', script: 'hans' });
   });
 });

@@ -28,7 +28,12 @@ import * as history from './history';
 import * as annotations from './annotations';
 import * as glossary from './glossary';
 import * as claims from './claims';
+import { CLAIMS_RULE_INFO } from './claims-findings';
 import * as exporting from './export';
+import * as parallel from './parallel';
+import { englishAccess, MtController } from './mt';
+import { Glosses, glossCachePath } from './glosses';
+import * as glossaryq from '../db/queries/glossary';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -76,6 +81,15 @@ export class JiaoduiService implements JiaoduiApi {
       author: this.getSettings().author,
       sampleProjectId: sample?.id ?? null,
     };
+  }
+
+  /** The database opened fine: nothing to recover (core/recovery-api.ts answers these when it did not). */
+  recoveryStatus(): ResultOf<'recoveryStatus'> {
+    return { state: 'ok', dbPath: this.opts.dbPath, problem: null, backups: [] };
+  }
+
+  recoverDatabase(): Promise<ResultOf<'recoverDatabase'>> {
+    return Promise.reject(new JiaoduiError('conflict', 'The database is fine; there is nothing to recover.'));
   }
 
   getSettings(): Settings {
@@ -276,7 +290,7 @@ export class JiaoduiService implements JiaoduiApi {
 
   getSegments(args: ArgsOf<'getSegments'>): ResultOf<'getSegments'> {
     this.requireDocument(args.documentId);
-    return segq.listSegments(this.db, args.documentId).map(segq.toPublic);
+    return parallel.withParallel(this.db, segq.listSegments(this.db, args.documentId).map(segq.toPublic));
   }
 
   private requireLiveSegment(id: number): segq.SegmentRow {
@@ -286,12 +300,18 @@ export class JiaoduiService implements JiaoduiApi {
     return s;
   }
 
-  /** Run one undoable operation: clears redo, records revisions, returns the changed segments. */
+  /**
+   * Run one undoable operation: clears redo, records revisions, returns the changed segments.
+   * With `extend`, the revisions join that operation instead (relabelled), as long as it is
+   * still the project's newest operation and not undone: a background job's writes are then
+   * one undo step; anything done in between starts a new operation.
+   */
   private operation(
     projectId: number,
     kind: OperationKind,
     label: string,
     body: (record: (r: histq.NewRevision) => void, now: string) => { touched: number[]; removed?: number[] },
+    extend?: { operationId: number; label: string } | null,
   ): ChangeResult {
     return this.tx(() => {
       const now = this.now();
@@ -300,8 +320,14 @@ export class JiaoduiService implements JiaoduiApi {
       const { touched, removed = [] } = body((r) => revs.push(r), now);
       let operationId: number | null = null;
       if (revs.length) {
-        histq.clearRedo(this.db, projectId);
-        operationId = histq.insertOperation(this.db, { projectId, kind, label, author, createdAt: now });
+        const newest = extend ? histq.newestOperation(this.db, projectId) : undefined;
+        if (extend && newest?.id === extend.operationId && newest.state === 'done') {
+          operationId = extend.operationId;
+          histq.setOperationLabel(this.db, operationId, extend.label);
+        } else {
+          histq.clearRedo(this.db, projectId);
+          operationId = histq.insertOperation(this.db, { projectId, kind, label, author, createdAt: now });
+        }
         histq.insertRevisions(this.db, operationId, author, now, revs);
       }
       return this.changeResult(projectId, operationId, touched, removed);
@@ -313,7 +339,7 @@ export class JiaoduiService implements JiaoduiApi {
       .map((id) => segq.getSegment(this.db, id))
       .filter((s): s is segq.SegmentRow => !!s && !s.retired)
       .map(segq.toPublic);
-    return { operationId, segments, removedSegmentIds: removed, undo: this.undoState({ projectId }) };
+    return { operationId, segments: parallel.withParallel(this.db, segments), removedSegmentIds: removed, undo: this.undoState({ projectId }) };
   }
 
   editSegment(args: ArgsOf<'editSegment'>): ResultOf<'editSegment'> {
@@ -375,6 +401,7 @@ export class JiaoduiService implements JiaoduiApi {
       const a = segq.insertSegment(this.db, { ...common, position: seg.position, machineText: mLeft, currentText: left, sep: mid, start: seg.start, end: seg.start + mLeft.length, rendering: rl.text, renderingMap: rl.map });
       const b = segq.insertSegment(this.db, { ...common, position: pos2, machineText: mRight, currentText: right, sep: seg.sep, start: seg.end - mRight.length, end: seg.end, rendering: rr.text, renderingMap: rr.map });
       segq.setRetired(this.db, [a, b], true, now);
+      parallel.carryParallel(this.db, [seg.id], [a, b], now);
       const before: StructureState = { live: [seg.id], retired: [a, b] };
       const after: StructureState = { live: [a, b], retired: [seg.id] };
       record({ segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'split' });
@@ -413,6 +440,7 @@ export class JiaoduiService implements JiaoduiApi {
         updatedAt: now,
       });
       segq.setRetired(this.db, [u], true, now);
+      parallel.carryParallel(this.db, [seg.id, next.id], [u], now);
       const before: StructureState = { live: [seg.id, next.id], retired: [u] };
       const after: StructureState = { live: [u], retired: [seg.id, next.id] };
       record({ segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'merge' });
@@ -459,7 +487,8 @@ export class JiaoduiService implements JiaoduiApi {
       for (const r of ordered) {
         const value = kind === 'undo' ? r.before : r.after;
         const old = kind === 'undo' ? r.after : r.before;
-        applyField(this.db, r.segmentId, r.field, value, now);
+        if (r.field === 'claim' || r.field === 'claim-candidate') claims.applyClaimRevision(this.db, r.field, value, now, author);
+        else applyField(this.db, r.segmentId, r.field, value, now);
         newRevs.push({ segmentId: r.segmentId, field: r.field, before: old, after: value, reason: kind });
         if (r.field === 'structure') {
           const st = JSON.parse(value ?? '{}') as StructureState;
@@ -468,7 +497,7 @@ export class JiaoduiService implements JiaoduiApi {
         } else touched.push(r.segmentId);
       }
       histq.insertRevisions(this.db, opId, author, now, newRevs);
-      if (kind === 'undo') histq.markUndone(this.db, target.id);
+      if (kind === 'undo') histq.markUndone(this.db, target.id, opId);
       else histq.markDone(this.db, target.id);
       return this.changeResult(projectId, opId, touched.filter((id) => !removed.includes(id)), removed);
     });
@@ -502,8 +531,9 @@ export class JiaoduiService implements JiaoduiApi {
     });
   }
 
-  exportDocument(args: ArgsOf<'exportDocument'>): ResultOf<'exportDocument'> {
-    return exporting.exportDocument(this.db, this.requireDocument(args.documentId), args, this.now());
+  /** Asynchronous (DOCX packing); the database is read before the first await. */
+  async exportDocument(args: ArgsOf<'exportDocument'>): Promise<ResultOf<'exportDocument'>> {
+    return exporting.exportDocument(this.db, this.requireDocument(args.documentId), args, this.now(), this.getSettings().author);
   }
 
   importXliff(args: ArgsOf<'importXliff'>): ResultOf<'importXliff'> {
@@ -513,12 +543,12 @@ export class JiaoduiService implements JiaoduiApi {
   // ---- checks and findings -------------------------------------------------------------
 
   listRules(): ResultOf<'listRules'> {
-    return RULES.map((r) => ({ id: r.id, title: r.title, scope: r.scope, description: r.description }));
+    return [...RULES, CLAIMS_RULE_INFO].map((r) => ({ id: r.id, title: r.title, scope: r.scope, description: r.description }));
   }
 
   runChecks(args: ArgsOf<'runChecks'>): ResultOf<'runChecks'> {
     this.requireDocument(args.documentId);
-    const known = new Set<string>(RULES.map((r) => r.id));
+    const known = new Set<string>([...RULES.map((r) => r.id), CLAIMS_RULE_INFO.id]);
     const unknown = (args.rules ?? []).filter((r) => !known.has(r));
     if (unknown.length) throw new JiaoduiError('invalid-input', `Unknown rule(s): ${unknown.join(', ')}. Rules: ${[...known].join(', ')}.`);
     const ms = this.tx(() => runDocumentChecks(this.db, args.documentId, this.now(), args.rules as RuleId[] | undefined));
@@ -609,7 +639,7 @@ export class JiaoduiService implements JiaoduiApi {
       tx: (fn) => this.tx(fn),
       now: () => this.now(),
       author: () => this.getSettings().author,
-      operation: (projectId, kind, label, body) => this.operation(projectId, kind, label, body),
+      operation: (projectId, kind, label, body, extend) => this.operation(projectId, kind, label, body, extend),
       requireLiveSegment: (id) => this.requireLiveSegment(id),
       requireDocument: (id) => this.requireDocument(id),
       requireProject: (id) => this.requireProject(id),
@@ -718,5 +748,73 @@ export class JiaoduiService implements JiaoduiApi {
   }
   exportClaims(args: ArgsOf<'exportClaims'>): ResultOf<'exportClaims'> {
     return claims.exportClaims(this.review, args);
+  }
+  deleteClaim(args: ArgsOf<'deleteClaim'>): ResultOf<'deleteClaim'> {
+    return claims.deleteClaim(this.review, args);
+  }
+  rejectClaimCandidate(args: ArgsOf<'rejectClaimCandidate'>): ResultOf<'rejectClaimCandidate'> {
+    return claims.rejectClaimCandidate(this.review, args);
+  }
+  restoreClaimCandidate(args: ArgsOf<'restoreClaimCandidate'>): ResultOf<'restoreClaimCandidate'> {
+    return claims.restoreClaimCandidate(this.review, args);
+  }
+
+  // ---- parallel texts: original source and English rendering (core/parallel.ts) ---------------
+  attachParallelText(args: ArgsOf<'attachParallelText'>): ResultOf<'attachParallelText'> {
+    return parallel.attachParallelText(this.review, args);
+  }
+  listParallelTexts(args: ArgsOf<'listParallelTexts'>): ResultOf<'listParallelTexts'> {
+    return parallel.listParallelTexts(this.review, args);
+  }
+  realignParallel(args: ArgsOf<'realignParallel'>): ResultOf<'realignParallel'> {
+    return parallel.realignParallel(this.review, args);
+  }
+  editEnglish(args: ArgsOf<'editEnglish'>): ResultOf<'editEnglish'> {
+    return parallel.editEnglish(this.review, args);
+  }
+  setEnglishStatus(args: ArgsOf<'setEnglishStatus'>): ResultOf<'setEnglishStatus'> {
+    return parallel.setEnglishStatus(this.review, args);
+  }
+  editAlignment(args: ArgsOf<'editAlignment'>): ResultOf<'editAlignment'> {
+    return parallel.editAlignment(this.review, args);
+  }
+
+  // ---- machine translation and dictionary glosses (core/mt.ts, core/glosses.ts) ---------------
+  private mtController?: MtController;
+  /** Translation jobs and settings; Electron gives it an encrypting key store (electron/secret-policy.ts). */
+  get mt(): MtController {
+    return (this.mtController ??= new MtController(this.db, () => englishAccess(this.review)));
+  }
+  private glossDictionary?: Glosses;
+  /** CC-CEDICT, cached in a SQLite file beside the database at first use. */
+  get glosses(): Glosses {
+    return (this.glossDictionary ??= new Glosses(glossCachePath(this.opts.dbPath)));
+  }
+  getMtSettings(): ResultOf<'getMtSettings'> {
+    return this.mt.view();
+  }
+  updateMtSettings(args: ArgsOf<'updateMtSettings'>): ResultOf<'updateMtSettings'> {
+    return this.mt.update(args, (fn) => this.tx(fn));
+  }
+  startTranslation(args: ArgsOf<'startTranslation'>): ResultOf<'startTranslation'> {
+    this.requireDocument(args.documentId);
+    return this.mt.start(args);
+  }
+  getTranslationJob(args: ArgsOf<'getTranslationJob'>): ResultOf<'getTranslationJob'> {
+    return this.mt.job(args.jobId);
+  }
+  cancelTranslation(args: ArgsOf<'cancelTranslation'>): ResultOf<'cancelTranslation'> {
+    return this.mt.cancel(args.jobId);
+  }
+  private glossaryFor(documentId: number | undefined) {
+    if (documentId === undefined) return [];
+    this.requireDocument(documentId);
+    return glossaryq.entriesForDocument(this.db, documentId);
+  }
+  lookupGloss(args: ArgsOf<'lookupGloss'>): ResultOf<'lookupGloss'> {
+    return { word: args.word, entries: this.glosses.lookup(args.word, this.glossaryFor(args.documentId)) };
+  }
+  glossAt(args: ArgsOf<'glossAt'>): ResultOf<'glossAt'> {
+    return this.glosses.at(args.text, args.offset, this.glossaryFor(args.documentId));
   }
 }

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import type { Migration } from './migrations/types';
 import { join } from 'node:path';
-import { openDatabase } from './connection';
+import { cacheStatements, looksCorrupt, openDatabase } from './connection';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 import { tempDir } from '../core/test-helpers';
 
@@ -100,5 +100,35 @@ describe('openDatabase', () => {
     const path = join(dir(), 'not.db');
     writeFileSync(path, 'hello, this is text, not SQLite at all'.repeat(100));
     await expect(openDatabase(path)).rejects.toThrow(/not a Jiaodui database|not a database/);
+  });
+});
+
+describe('the statement cache', () => {
+  it('hands out one compiled statement per SQL, reset to plain rows; a busy one is not shared', () => {
+    const db = cacheStatements(new Database(':memory:'), 2);
+    db.exec("CREATE TABLE t (a INTEGER, b TEXT); INSERT INTO t VALUES (1, 'x'), (2, 'y')");
+    const sql = 'SELECT a, b FROM t ORDER BY a';
+    const first = db.prepare(sql);
+    expect(first.pluck().all()).toEqual([1, 2]);
+    const again = db.prepare(sql);
+    expect(again).toBe(first);
+    expect(again.all()).toEqual([{ a: 1, b: 'x' }, { a: 2, b: 'y' }]); // pluck was reset
+    expect(db.prepare(sql).raw().get()).toEqual([1, 'x']);
+    expect(db.prepare(sql).get()).toEqual({ a: 1, b: 'x' });
+    // iterating: the same SQL inside the loop gets its own statement
+    const seen: number[] = [];
+    for (const row of db.prepare(sql).iterate() as Iterable<{ a: number }>) seen.push(row.a, (db.prepare(sql).all() as unknown[]).length);
+    expect(seen).toEqual([1, 2, 2, 2]);
+    // bounded: the least recently used is dropped
+    db.prepare('SELECT 1');
+    db.prepare('SELECT 2');
+    expect(db.prepare(sql)).not.toBe(first);
+    db.close();
+  });
+
+  it('recognises SQLite corruption errors', () => {
+    expect(looksCorrupt(Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' }))).toBe(true);
+    expect(looksCorrupt(new Error('file is not a database'))).toBe(true);
+    expect(looksCorrupt(new Error('SQLITE_BUSY: database is locked'))).toBe(false);
   });
 });

@@ -29,11 +29,21 @@ export interface OpenResult {
   migratedFrom: number;
 }
 
+/** SQLite's words for a file that is damaged or not a database at all. */
+const CORRUPTION = /SQLITE_CORRUPT|SQLITE_NOTADB|malformed|not a database|file is encrypted/i;
+
+export function looksCorrupt(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) || CORRUPTION.test(e instanceof Error ? e.message : String(e));
+}
+
 function readVersionReadOnly(path: string, nativeBinding?: string): number {
   const ro = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
   try {
     return ro.pragma('user_version', { simple: true }) as number;
   } catch (e) {
+    // A damaged file (core/recovery.ts lists backups and offers to open one instead).
+    if (looksCorrupt(e)) throw new JiaoduiError('db-corrupt', `${path} is damaged or not a database (${(e as Error).message}); it was not changed. Run \`jiaodui recover\` to see the backups that could replace it.`);
     throw new JiaoduiError('invalid-input', `${path} is not a Jiaodui database (${(e as Error).message}).`);
   } finally {
     ro.close();
@@ -55,7 +65,7 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
   } else if (path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true });
   }
-  const db = new Database(path, { nativeBinding: opts.nativeBinding });
+  const db = cacheStatements(new Database(path, { nativeBinding: opts.nativeBinding }));
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -75,6 +85,35 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
     db.close();
     throw e;
   }
+}
+
+/**
+ * Reuse compiled statements. Queries in db/queries call `db.prepare(sql)` where they run
+ * (readable, one place per query); compiling the SQL each time was a third of the cost of
+ * saving one correction. The cache is per connection and bounded (least recently used
+ * first out, so dynamic SQL cannot grow it without limit); a statement in the middle of
+ * `.iterate()` is never handed out twice, and the result mode (`pluck`/`raw`/`expand`)
+ * is reset on every hand-out, as a freshly prepared statement would have it.
+ */
+export function cacheStatements(db: Db, max = 512): Db {
+  const prepare = db.prepare.bind(db) as (sql: string) => Database.Statement;
+  const cache = new Map<string, Database.Statement>();
+  const cached = (sql: string): Database.Statement => {
+    const hit = cache.get(sql);
+    if (hit?.busy) return prepare(sql);
+    if (hit) {
+      cache.delete(sql);
+      cache.set(sql, hit);
+      if (hit.reader) hit.pluck(false).raw(false).expand(false);
+      return hit;
+    }
+    const st = prepare(sql);
+    cache.set(sql, st);
+    if (cache.size > max) cache.delete(cache.keys().next().value as string);
+    return st;
+  };
+  db.prepare = cached as Db['prepare'];
+  return db;
 }
 
 /** Apply every pending migration in one transaction; a failure leaves the database as it was. */

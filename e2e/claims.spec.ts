@@ -1,7 +1,8 @@
 /**
  * Claims end to end: open the Claims panel from the command palette, accept two
  * candidates with the keyboard (A), set a verdict and evidence inline, export CSV and
- * read it back.
+ * read it back; reject a candidate with R, reload, and find it still rejected (and
+ * restorable); undo a verdict change; see the cross-checks in the findings panel.
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
@@ -82,5 +83,95 @@ test('claims: accept two candidates, set a verdict and evidence, export CSV', as
   expect(lines[1]).toContain('mostly-true');
   expect(lines[1]).toContain('https://example.org/sensetime-2023-annual-results segment revenue table');
   expect(lines[2]).toContain('18.4億');
+  expect(errors).toEqual([]);
+});
+
+test('claims: a rejection survives a reload, a verdict change is undone, cross-checks are findings', async ({ page, server }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const { documentId } = await api<ImportResult>(server, 'importDocument', {
+    fileName: 'sensetime-claims-undo.txt',
+    data: readFileSync(SAMPLE).toString('base64'),
+    projectName: 'Claims E2E undo',
+  });
+  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), documentId);
+  const openClaims = async () => {
+    await page.goto(server.url);
+    await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /商湯科技/);
+    await page.keyboard.press(`${MOD}+k`);
+    await page.keyboard.type('claims');
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('claims-panel');
+    await expect(panel).toBeVisible();
+    return panel;
+  };
+  let panel = await openClaims();
+  let candidates = panel.getByTestId('claim-candidate');
+  await expect(candidates.filter({ hasText: '上線的GPU數量' })).toBeVisible();
+  const total = await candidates.count();
+
+  // R rejects: stored, so it stays rejected after a reload
+  await candidates.filter({ hasText: '上線的GPU數量' }).focus();
+  await page.keyboard.press('r');
+  await expect(candidates).toHaveCount(total - 1);
+  await expect(candidates.filter({ hasText: '上線的GPU數量' })).toHaveCount(0);
+  await expect(panel.locator('[data-testid="claim-candidate"]:focus')).toHaveCount(1); // the keyboard stays in the list
+  await page.reload();
+  panel = await openClaims();
+  candidates = panel.getByTestId('claim-candidate');
+  await expect(candidates).toHaveCount(total - 1);
+  await expect(candidates.filter({ hasText: '上線的GPU數量' })).toHaveCount(0);
+  // shown on request, and restorable
+  await panel.getByTestId('claims-show-rejected').check();
+  const rejected = candidates.filter({ hasText: '上線的GPU數量' });
+  await expect(rejected).toHaveAttribute('data-rejected', 'true');
+  await rejected.getByTestId('claim-candidate-restore').click();
+  await expect(rejected).not.toHaveAttribute('data-rejected', 'true');
+  await panel.getByTestId('claims-show-rejected').uncheck();
+  await expect(candidates).toHaveCount(total);
+
+  // accept the revenue claims and the 翻了三倍 answer (王震's, after the hand-over)
+  for (const q of ['11.8億', '18.4億', '3.8億', '收入翻了三倍']) {
+    const before = await panel.getByTestId('claim-row').count();
+    await candidates.filter({ hasText: q }).focus();
+    await page.keyboard.press('a');
+    await expect(panel.getByTestId('claim-row')).toHaveCount(before + 1);
+  }
+  await expect(panel.getByTestId('claim-row').filter({ hasText: '收入翻了三倍' })).toContainText('王震');
+
+  // a verdict change is an operation: Ctrl+Z takes it back, Ctrl+Shift+Z re-applies it
+  const row = panel.getByTestId('claim-row').filter({ hasText: '11.8億' });
+  await row.getByTestId('claim-verdict').selectOption('false');
+  await expect.poll(async () => (await api<ClaimT[]>(server, 'listClaims', { documentId })).find((c) => c.text.includes('11.8億'))!.verdict).toBe('false');
+  await page.getByTestId('grid').focus();
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(row.getByTestId('claim-verdict')).toHaveValue('unverified');
+  let stored = await api<ClaimT[]>(server, 'listClaims', { documentId });
+  expect(stored.find((c) => c.text.includes('11.8億'))!.verdict).toBe('unverified');
+  await page.keyboard.press(`${MOD}+Shift+z`);
+  await expect(row.getByTestId('claim-verdict')).toHaveValue('false');
+  stored = await api<ClaimT[]>(server, 'listClaims', { documentId });
+  expect(stored.find((c) => c.text.includes('11.8億'))!.verdict).toBe('false');
+
+  // the cross-checks, in the claims view and in the findings panel, linked to the claims
+  await expect(panel.getByTestId('claims-finding').filter({ hasText: 'ambiguous' })).toBeVisible();
+  await page.keyboard.press(`${MOD}+Shift+f`);
+  const findings = page.getByTestId('findings-panel');
+  await expect(findings).toBeVisible();
+  const cross = findings.locator('[data-rule="claims-crosscheck"]');
+  await expect(cross.filter({ hasText: 'ambiguous' })).toBeVisible();
+  await expect(cross.filter({ hasText: 'add up to 100%' })).toBeVisible();
+  // jump to the 翻了三倍 claim from the finding's second location
+  await cross.filter({ hasText: 'ambiguous' }).locator('.loc-btn').nth(1).click();
+  await expect(page.locator('[role="row"][aria-selected="true"]')).toContainText('翻了三倍');
+  // dismissed like any finding, and the dismissal is undone with Ctrl+Z
+  const ambiguous = cross.filter({ hasText: 'ambiguous' });
+  await ambiguous.getByRole('button', { name: 'Dismiss…' }).click();
+  await ambiguous.getByLabel('Why dismiss this finding?').fill('read as ×3 in the annual report');
+  await ambiguous.getByRole('button', { name: 'Dismiss', exact: true }).click();
+  await expect(cross.filter({ hasText: 'ambiguous' })).toHaveCount(0);
+  await page.getByTestId('grid').focus();
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(cross.filter({ hasText: 'ambiguous' })).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -1,6 +1,7 @@
 /**
  * Screenshots of the main screens for docs/screenshots/ (and for looking at them):
- * review light/dark/zh-Hant, editing, history, import dialog, palette, search results.
+ * review light/dark/zh-Hant, editing, history, import dialog, palette, search results;
+ * the English column, a dictionary gloss, machine translation settings, About / Licences.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { api, expect, MOD, ROOT, test } from './fixtures';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 const SAMPLE = join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt');
+const ENGLISH = join(ROOT, 'tests', 'fixtures', 'parallel', 'sensetime-2023.en.txt');
 
 test.describe.configure({ mode: 'serial' });
 
@@ -102,4 +104,83 @@ test('import dialog, command palette, search results, shortcuts', async ({ page,
   await page.getByTestId('paste-text').fill('第一段：這是貼上的文字。\n\n第二段：財務總監王征介紹了增長預期。');
   await page.screenshot({ path: join(OUT, 'paste-dialog.png') });
   await page.keyboard.press('Escape');
+});
+
+async function runCommand(page: Page, label: string): Promise<void> {
+  await page.keyboard.press(`${MOD}+k`);
+  await expect(page.getByTestId('palette')).toBeVisible();
+  await page.keyboard.type(label);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('palette')).toHaveCount(0);
+}
+
+/** The middle of `ch` in the first occurrence of `word` in a cell, in page coordinates. */
+async function pointInCell(page: Page, selector: string, word: string, ch: number): Promise<{ x: number; y: number }> {
+  const p = await page.locator(selector).evaluate(
+    (el, [w, k]) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(w as string);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i + (k as number));
+        r.setEnd(n, i + (k as number) + 1);
+        const b = r.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      }
+      return null;
+    },
+    [word, ch],
+  );
+  expect(p).not.toBeNull();
+  return p!;
+}
+
+test('English column, dictionary gloss, machine translation settings, About and licences', async ({ page, server }) => {
+  // The sample with its English rendering (first paragraphs), one English correction, one approved.
+  await api(server, 'attachParallelText', { documentId: sample.id, kind: 'english', fileName: 'sensetime-2023.en.txt', data: readFileSync(ENGLISH).toString('base64') });
+  const segs = await api<Segment[]>(server, 'getSegments', { documentId: sample.id });
+  const s4 = segs[4];
+  if (s4.english?.status === 'unreviewed') {
+    await api(server, 'editEnglish', { segmentId: s4.id, text: s4.english.text.replace('held a results call', 'held its annual results call') });
+    await api(server, 'setEnglishStatus', { segmentIds: [segs[6].id], status: 'approved' });
+  }
+  await openSample(page, server.url);
+  await page.getByTestId('column-english').click();
+  await page.getByTestId('row-4').click();
+  await page.getByTestId('grid-body').evaluate((el) => el.scrollTo(0, 0));
+  await expect(page.getByTestId('english-4').locator('ins.diff-ins').first()).toBeVisible();
+  await page.mouse.move(5, 895);
+  await page.screenshot({ path: join(OUT, 'review-english.png') });
+
+  // Hovering 算力 (the middle of 力: ICU's segmenter alone would give 力).
+  await page.getByTestId('column-hans').click();
+  const seg = segs.find((s) => s.text.includes('算力'))!;
+  await page.getByTestId(`row-${seg.index}`).click();
+  const cell = `[data-testid="row-${seg.index}"] .cell-hant`;
+  const point = await pointInCell(page, cell, '算力', 1);
+  await page.mouse.move(point.x - 30, point.y);
+  await page.mouse.move(point.x, point.y, { steps: 3 });
+  await expect(page.getByTestId('gloss-popover')).toBeVisible({ timeout: 15_000 }); // the first lookup builds the dictionary cache
+  await expect(page.getByTestId('gloss-word')).toHaveText('算力');
+  await expect(page.getByTestId('gloss-popover')).toContainText('computing power');
+  await page.screenshot({ path: join(OUT, 'gloss-popover.png') });
+  await page.keyboard.press('Escape');
+  await page.mouse.move(5, 895);
+
+  // Machine translation settings, filled in for a local llama.cpp server (not saved).
+  await runCommand(page, 'Machine Translation Settings');
+  await expect(page.getByTestId('mt-key-storage')).toBeVisible();
+  await page.getByTestId('mt-url').fill('http://127.0.0.1:8080/v1');
+  await page.getByTestId('mt-model').fill('qwen2.5-7b-instruct');
+  await page.screenshot({ path: join(OUT, 'mt-settings.png') });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('mt-settings')).toHaveCount(0);
+
+  // About Jiaodui and licences.
+  await runCommand(page, 'About Jiaodui');
+  await expect(page.getByTestId('about-licences')).toBeVisible();
+  await page.screenshot({ path: join(OUT, 'about-licences.png') });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('column-hans').click();
 });

@@ -19,7 +19,7 @@ import {
   type IpcMainInvokeEvent,
   type MenuItemConstructorOptions,
 } from 'electron';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { envelope, toErrorPayload, type ApiEnvelope } from '../shared/contract/dispatch';
@@ -31,6 +31,7 @@ import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
 import { contentType } from '../core/http-policy';
 import { PACKAGE_ROOT, importSampleOnFirstStart, openService, packageVersion, warmUpChecks } from '../core/context';
 import type { JiaoduiService } from '../core/service';
+import { RecoveringApi } from '../core/recovery-api';
 import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
@@ -50,6 +51,9 @@ import { buildMenuTemplate, addRecent, parseRecent, RECENT_FILE, type MenuAction
 import { MIN_SIZE, WINDOW_STATE_FILE, restoreWindowState, serializeWindowState } from './window-state';
 import { absoluteFiles, parseLaunchArgs, resolveDbPath, secondInstanceFiles, type InstanceData } from './args';
 import { SHELL_OPEN_FILES_CHANNEL, SHELL_SAVE_FILE_CHANNEL } from './channels';
+import { safeStorage } from 'electron';
+import { configureGlosses, glossCachePath, warmUpGlosses } from '../core/glosses';
+import { safeStorageSecretStore } from './secret-policy';
 
 const RENDERER_DIST = join(PACKAGE_ROOT, 'dist', 'renderer');
 const PRELOAD = join(PACKAGE_ROOT, 'dist', 'electron', 'preload.cjs');
@@ -69,6 +73,8 @@ const launch = parseLaunchArgs(process.argv, { defaultApp });
 app.setPath('userData', launch.userDataDir ? resolve(launch.userDataDir) : join(app.getPath('appData'), PRODUCT_NAME));
 
 let service: JiaoduiService | null = null;
+/** What IPC dispatches to: the service, or only the recovery methods while the database is damaged. */
+let api: RecoveringApi | null = null;
 let mainWindow: BrowserWindow | null = null;
 let recent: string[] = [];
 /** Files asked for before the app was ready (command line, macOS open-file). */
@@ -93,9 +99,10 @@ if (!app.requestSingleInstanceLock(instanceData)) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (service && BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (api && BrowserWindow.getAllWindows().length === 0) createWindow();
   });
   app.on('will-quit', () => {
+    service?.mt.cancelAll();
     try {
       service?.db.close();
     } catch {
@@ -106,6 +113,17 @@ if (!app.requestSingleInstanceLock(instanceData)) {
 }
 
 // ---- start ----------------------------------------------------------------------------
+
+/** The encrypted MT key's file in userData (only ciphertext is ever written). */
+function keyFile(path: string) {
+  return {
+    read: () => (existsSync(path) ? readFileSync(path) : null),
+    write: (data: Buffer) => writeFileSync(path, data, { mode: 0o600 }),
+    remove: () => {
+      if (existsSync(path)) rmSync(path, { force: true });
+    },
+  };
+}
 
 async function start(): Promise<void> {
   const nativeBinding = nativeBindingPath();
@@ -119,18 +137,20 @@ async function start(): Promise<void> {
     return;
   }
   const dbPath = resolveDbPath({ flag: launch.db, env: process.env, userData: app.getPath('userData'), cwd: process.cwd() });
+  configureGlosses({ nativeBinding }); // the gloss cache's connection loads the same better-sqlite3 build
+  // A damaged database starts the window in the recovery state (core/recovery-api.ts): the
+  // renderer offers the backups or a new database; after the choice, afterOpen runs as usual.
+  const afterOpen = (opened: JiaoduiService): JiaoduiService => {
+    service = opened;
+    startService(service, dbPath);
+    return opened;
+  };
   try {
-    service = await openService(dbPath, { nativeBinding });
+    api = await RecoveringApi.start({ dbPath, nativeBinding, open: async () => afterOpen(await openService(dbPath, { nativeBinding })) });
   } catch (e) {
     showOpenError(e, dbPath, nativeBinding);
     app.exit(1);
     return;
-  }
-  try {
-    importSampleOnFirstStart(service);
-    setImmediate(warmUpChecks);
-  } catch (e) {
-    console.error('Could not import the sample document:', e);
   }
   app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: packageVersion() });
   registerAppProtocol();
@@ -139,8 +159,22 @@ async function start(): Promise<void> {
   recent = loadRecent();
   refreshMenu();
   // Files from the command line go in before the window loads, so the library shows them.
-  if (pendingFiles.length) await importPaths(pendingFiles.splice(0), { notify: false });
+  if (pendingFiles.length && service) await importPaths(pendingFiles.splice(0), { notify: false });
   createWindow();
+}
+
+/** After the database opened: sample, warm-ups, MT key store, gloss cache. */
+function startService(service: JiaoduiService, dbPath: string): void {
+  try {
+    importSampleOnFirstStart(service);
+    setImmediate(warmUpChecks);
+    // The MT key: encrypted by safeStorage only where it really encrypts (see secret-policy.ts), else this session only.
+    service.mt.useSecretStore(safeStorageSecretStore(safeStorage, process.platform, keyFile(join(app.getPath('userData'), 'mt-key.bin'))));
+    // Build or open the CC-CEDICT gloss cache once, a little after the window is up.
+    setTimeout(() => warmUpGlosses(glossCachePath(dbPath)), 3000).unref();
+  } catch (e) {
+    console.error('Could not import the sample document:', e);
+  }
 }
 
 function fatal(e: unknown): void {
@@ -252,13 +286,13 @@ async function asEnvelope(fn: () => Promise<unknown>): Promise<ApiEnvelope> {
 }
 
 function registerIpc(): void {
-  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, args: unknown): ApiEnvelope => {
-    if (!isTrusted(event) || !service) return FORBIDDEN;
-    return envelope(service, method, args, { checkResults: isDev });
+  ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, args: unknown): Promise<ApiEnvelope> => {
+    if (!isTrusted(event) || !api) return FORBIDDEN;
+    return envelope(api.api(), method, args, { checkResults: isDev });
   });
   ipcMain.handle(SHELL_OPEN_FILES_CHANNEL, (event) => (isTrusted(event) ? asEnvelope(openFilesDialog) : FORBIDDEN));
-  ipcMain.handle(SHELL_SAVE_FILE_CHANNEL, (event, suggestedName: unknown, content: unknown) =>
-    isTrusted(event) ? asEnvelope(() => saveFileDialog(suggestedName, content)) : FORBIDDEN,
+  ipcMain.handle(SHELL_SAVE_FILE_CHANNEL, (event, suggestedName: unknown, content: unknown, encoding: unknown) =>
+    isTrusted(event) ? asEnvelope(() => saveFileDialog(suggestedName, content, encoding)) : FORBIDDEN,
   );
 }
 
@@ -297,8 +331,10 @@ async function openFilesDialog(): Promise<{ fileName: string; data: string }[]> 
   return files;
 }
 
-async function saveFileDialog(suggestedName: unknown, content: unknown): Promise<string | null> {
+async function saveFileDialog(suggestedName: unknown, content: unknown, encoding: unknown): Promise<string | null> {
   if (!isSaveContent(content)) throw new JiaoduiError('invalid-input', 'Nothing to save, or too much.');
+  if (encoding !== undefined && encoding !== 'utf8' && encoding !== 'base64') throw new JiaoduiError('invalid-input', 'Unknown encoding of the content to save.');
+  if (encoding === 'base64' && !/^[A-Za-z0-9+/]*={0,2}$/.test(content)) throw new JiaoduiError('invalid-input', 'The content to save is not base64.');
   const name = safeSuggestedFileName(suggestedName);
   const ext = extname(name).slice(1);
   const options: Electron.SaveDialogOptions = {
@@ -308,7 +344,8 @@ async function saveFileDialog(suggestedName: unknown, content: unknown): Promise
   };
   const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   if (r.canceled || !r.filePath) return null;
-  await writeFile(r.filePath, content, 'utf8');
+  // binary exports (DOCX) arrive as base64 and are written as bytes
+  await writeFile(r.filePath, encoding === 'base64' ? Buffer.from(content, 'base64') : content, encoding === 'base64' ? undefined : 'utf8');
   return r.filePath;
 }
 
@@ -323,7 +360,7 @@ async function importPaths(paths: string[], opts: { notify?: boolean } = {}): Pr
   for (const path of paths) {
     try {
       const data = (await readImportable(path)).toString('base64');
-      const r = envelope(service, 'importDocument', { fileName: basename(path), data });
+      const r = await envelope(service, 'importDocument', { fileName: basename(path), data });
       if (!r.ok) throw new Error(r.error.message);
       imported++;
       rememberRecent(path);

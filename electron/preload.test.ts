@@ -72,6 +72,9 @@ describe('preload (sandbox-like run)', () => {
     await expect(shell.openFiles()).resolves.toEqual([{ fileName: 'a.txt', data: 'YQ==' }]);
     await expect(shell.saveFile('x.txt', '王征')).resolves.toBe('/tmp/out.txt');
     expect(invocations).toEqual([[SHELL_OPEN_FILES_CHANNEL], [SHELL_SAVE_FILE_CHANNEL, 'x.txt', '王征']]);
+    // binary exports (DOCX) say their content is base64, so the main process writes bytes
+    await shell.saveFile('x.docx', 'UEsDBA==', 'base64');
+    expect(invocations.at(-1)).toEqual([SHELL_SAVE_FILE_CHANNEL, 'x.docx', 'UEsDBA==', 'base64']);
 
     const got: string[] = [];
     const off = shell.onCommand((id) => got.push(id));

@@ -28,8 +28,10 @@ const shell: ShellBridge = {
     };
   },
   openFiles: () => ipcRenderer.invoke(SHELL_OPEN_FILES_CHANNEL).then(unwrap) as Promise<{ fileName: string; data: string }[]>,
-  saveFile: (suggestedName: string, content: string) =>
-    ipcRenderer.invoke(SHELL_SAVE_FILE_CHANNEL, String(suggestedName), String(content)).then(unwrap) as Promise<string | null>,
+  saveFile: (suggestedName: string, content: string, encoding?: 'utf8' | 'base64') =>
+    ipcRenderer
+      .invoke(SHELL_SAVE_FILE_CHANNEL, String(suggestedName), String(content), ...(encoding === 'base64' ? ['base64'] : []))
+      .then(unwrap) as Promise<string | null>,
 };
 
 contextBridge.exposeInMainWorld(PRELOAD_GLOBAL, client);

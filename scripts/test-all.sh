@@ -12,6 +12,7 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need_apt+=(fonts-noto-cjk)
 command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
+command -v pofilter >/dev/null 2>&1 || need_apt+=(translate-toolkit) # the bench's pofilter comparison
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing OS packages: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -28,5 +29,7 @@ status=0
 npx vitest run --reporter=default --reporter=json --outputFile=.reports/vitest.json || status=$?
 npm run build
 PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/playwright.json npx playwright test --reporter=list,json || status=$?
-node scripts/test-summary.mjs .reports/vitest.json .reports/playwright.json
+# Electron static analysis, offline, against the committed justified findings (fails on new ones).
+node scripts/electronegativity.mjs || status=$?
+node scripts/test-summary.mjs .reports/vitest.json .reports/playwright.json .reports/electronegativity-summary.json
 exit $status

@@ -39,6 +39,8 @@ export const COMMANDS = [
   { id: 'segment.nextUnreviewed', menu: 'segment', label: 'Next Unreviewed Segment', accelerator: 'Alt+Down' },
   { id: 'segment.nextAttention', menu: 'segment', label: 'Next Segment Needing Attention', accelerator: 'F8' },
   { id: 'segment.comment', menu: 'segment', label: 'Comment on Selection…', accelerator: 'Alt+C' },
+  { id: 'segment.editEnglish', menu: 'segment', label: 'Edit English of Segment', accelerator: 'Alt+E' },
+  { id: 'file.attachParallel', menu: 'file', label: 'Attach Original Source or English…' },
   { id: 'view.palette', menu: 'view', label: 'Command Palette…', accelerator: 'CmdOrCtrl+K' },
   { id: 'view.theme.system', menu: 'view', label: 'Theme: Follow System' },
   { id: 'view.theme.light', menu: 'view', label: 'Theme: Light' },
@@ -51,7 +53,15 @@ export const COMMANDS = [
   { id: 'view.annotations', menu: 'view', label: 'Show Annotations', accelerator: 'Alt+A' },
   { id: 'view.claims', menu: 'view', label: 'Show Claims (Fact-Checking)' },
   { id: 'view.changelog', menu: 'view', label: 'Document Change Log…', accelerator: 'Alt+L' },
+  // the second column of the grid: Simplified → Original source → English
+  { id: 'view.cycleColumn', menu: 'view', label: 'Next Second Column (Simplified / Source / English)', accelerator: 'Alt+O' },
   { id: 'help.shortcuts', menu: 'help', label: 'Keyboard Shortcuts', accelerator: 'F1' },
+  // machine translation (core/mt.ts) and About / Licences (shared/licences.ts)
+  { id: 'mt.translateSegment', menu: 'segment', label: 'Machine-Translate Segment' },
+  { id: 'mt.translateSelection', menu: 'segment', label: 'Machine-Translate Selected Segments' },
+  { id: 'mt.translateUntranslated', menu: 'segment', label: 'Machine-Translate All Untranslated Segments' },
+  { id: 'mt.settings', menu: 'edit', label: 'Machine Translation Settings…' },
+  { id: 'help.licences', menu: 'help', label: 'About Jiaodui and Licences…' },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];
@@ -71,6 +81,6 @@ export interface ShellBridge {
   onCommand(cb: (id: CommandId) => void): () => void;
   /** Native open dialog; resolves to the chosen files' names and base64 contents. */
   openFiles(): Promise<{ fileName: string; data: string }[]>;
-  /** Native save dialog; resolves to the path written, or null when cancelled. */
-  saveFile(suggestedName: string, content: string): Promise<string | null>;
+  /** Native save dialog; resolves to the path written, or null when cancelled. `encoding` 'base64': content is bytes as base64 (DOCX). */
+  saveFile(suggestedName: string, content: string, encoding?: 'utf8' | 'base64'): Promise<string | null>;
 }

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'conflict' // e.g. a project name already taken, nothing to undo
   | 'db-busy' // another process holds the write lock longer than busy_timeout
   | 'db-future' // database written by a newer Jiaodui
+  | 'db-corrupt' // the database file is damaged (core/recovery.ts offers a backup or a new database)
   | 'internal';
 
 export class JiaoduiError extends Error {

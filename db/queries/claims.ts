@@ -1,4 +1,4 @@
-/** SQL for claims and their history (migration 005). */
+/** SQL for claims and their history (migration 005), deletion and candidate decisions (migration 006). */
 import type { Db } from '../connection';
 import type { ClaimHistoryEntryT, ClaimT } from '../../shared/claims/schemas';
 import type { ReanchorResult } from '../../shared/text/anchor';
@@ -12,7 +12,7 @@ const fromRaw = (r: Raw): ClaimT => ({ ...r, orphaned: r.orphaned === 1, quantit
 
 export function listClaimsOfDocument(db: Db, documentId: number): ClaimT[] {
   return (
-    db.prepare(`SELECT ${COLS} FROM claims c JOIN segments s ON s.id = c.segment_id WHERE c.document_id = ? ORDER BY s.position, c.start_offset, c.id`).all(documentId) as Raw[]
+    db.prepare(`SELECT ${COLS} FROM claims c JOIN segments s ON s.id = c.segment_id WHERE c.document_id = ? AND c.deleted_at IS NULL ORDER BY s.position, c.start_offset, c.id`).all(documentId) as Raw[]
   ).map(fromRaw);
 }
 export function listClaimsOfSegment(db: Db, segmentId: number): ClaimT[] {
@@ -58,6 +58,9 @@ export type ClaimField = keyof typeof FIELDS;
 export function updateClaimField(db: Db, id: number, field: ClaimField, value: string | null, now: string): void {
   db.prepare(`UPDATE claims SET ${FIELDS[field]} = ?, updated_at = ? WHERE id = ?`).run(value, now, id);
 }
+export function updateClaimQuantities(db: Db, id: number, quantities: unknown[], now: string): void {
+  db.prepare(`UPDATE claims SET quantities = ?, updated_at = ? WHERE id = ?`).run(JSON.stringify(quantities), now, id);
+}
 export function updateClaimAnchor(db: Db, id: number, a: ReanchorResult, now: string): void {
   db.prepare(`UPDATE claims SET start_offset = ?, end_offset = ?, exact = ?, prefix = ?, suffix = ?, orphaned = ?, updated_at = ? WHERE id = ?`).run(
     a.start, a.end, a.exact, a.prefix, a.suffix, a.orphaned ? 1 : 0, now, id,
@@ -75,4 +78,35 @@ export function claimHistory(db: Db, claimId: number): ClaimHistoryEntryT[] {
   return db
     .prepare(`SELECT id, claim_id AS claimId, field, before, after, author, created_at AS createdAt FROM claim_history WHERE claim_id = ? ORDER BY id`)
     .all(claimId) as ClaimHistoryEntryT[];
+}
+
+/** When the claim was deleted (null: live; undefined: no such claim). */
+export function claimDeletedAt(db: Db, id: number): string | null | undefined {
+  const r = db.prepare(`SELECT deleted_at AS deletedAt FROM claims WHERE id = ?`).get(id) as { deletedAt: string | null } | undefined;
+  return r ? r.deletedAt : undefined;
+}
+export function setClaimDeleted(db: Db, id: number, deletedAt: string | null, now: string): void {
+  db.prepare(`UPDATE claims SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(deletedAt, now, id);
+}
+
+export interface CandidateDecision {
+  segmentId: number;
+  quote: string;
+  decision: 'rejected';
+  author: string;
+  createdAt: string;
+}
+export function listCandidateDecisions(db: Db, documentId: number): CandidateDecision[] {
+  return db
+    .prepare(`SELECT segment_id AS segmentId, quote, decision, author, created_at AS createdAt FROM claim_candidate_decisions WHERE document_id = ? ORDER BY id`)
+    .all(documentId) as CandidateDecision[];
+}
+export function insertCandidateDecision(db: Db, d: { documentId: number; segmentId: number; quote: string; author: string; now: string }): void {
+  db.prepare(
+    `INSERT INTO claim_candidate_decisions (document_id, segment_id, quote, decision, author, created_at) VALUES (?, ?, ?, 'rejected', ?, ?)
+     ON CONFLICT (segment_id, quote) DO NOTHING`,
+  ).run(d.documentId, d.segmentId, d.quote, d.author, d.now);
+}
+export function deleteCandidateDecision(db: Db, segmentId: number, quote: string): void {
+  db.prepare(`DELETE FROM claim_candidate_decisions WHERE segment_id = ? AND quote = ?`).run(segmentId, quote);
 }

@@ -61,6 +61,12 @@ export function getDocument(db: Db, id: number): DocumentMeta | undefined {
   return r && toMeta(r);
 }
 
+/** A document's date (undefined: no such document) without counting its segments as getDocument does. */
+export function getDocumentDate(db: Db, id: number): string | null | undefined {
+  const r = db.prepare(`SELECT doc_date AS date FROM documents WHERE id = ?`).get(id) as { date: string | null } | undefined;
+  return r ? r.date : undefined;
+}
+
 export function getDocumentLeading(db: Db, id: number): string {
   return (db.prepare(`SELECT leading FROM documents WHERE id = ?`).pluck().get(id) as string | undefined) ?? '';
 }

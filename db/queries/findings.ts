@@ -34,7 +34,11 @@ const cols = (a: string) => `${a}.id, ${a}.document_id AS documentId, ${a}.segme
 const COLS = cols('findings');
 
 type Raw = Omit<FindingRow, 'fixes'> & { fixes: string };
-const fromRaw = (r: Raw): FindingRow => ({ ...r, fixes: JSON.parse(r.fixes) as FindingRow['fixes'] });
+// In place: a document's findings can be tens of thousands of rows (one per location).
+const fromRaw = (r: Raw): FindingRow => {
+  (r as unknown as FindingRow).fixes = JSON.parse(r.fixes) as FindingRow['fixes'];
+  return r as unknown as FindingRow;
+};
 
 export function listFindings(db: Db, documentId: number): FindingRow[] {
   return (
@@ -44,6 +48,18 @@ export function listFindings(db: Db, documentId: number): FindingRow[] {
          WHERE f.document_id = ? AND s.retired = 0 ORDER BY s.position, f.start_offset, f.id`,
       )
       .all(documentId) as Raw[]
+  ).map(fromRaw);
+}
+
+/** One rule's rows of a document (the findings_document index: no scan of the document's other findings). */
+export function listFindingsOfRule(db: Db, documentId: number, rule: string): FindingRow[] {
+  return (
+    db
+      .prepare(
+        `SELECT ${cols('f')}, s.position AS segmentIndex FROM findings f JOIN segments s ON s.id = f.segment_id
+         WHERE f.document_id = ? AND f.rule = ? AND s.retired = 0 ORDER BY s.position, f.start_offset, f.id`,
+      )
+      .all(documentId, rule) as Raw[]
   ).map(fromRaw);
 }
 
@@ -93,14 +109,17 @@ export function deleteFindings(db: Db, documentId: number, scope?: 'segment' | '
 }
 
 export function insertFindings(db: Db, rows: readonly NewFinding[]): void {
+  // Positional parameters: a run over a large document stores tens of thousands of rows.
   const stmt = db.prepare(
     `INSERT INTO findings (document_id, segment_id, rule, severity, start_offset, end_offset, text, message, fixes, group_key, scope,
        dismissed_reason, dismissed_at, dismissed_segment_text, created_at)
-     VALUES (@documentId, @segmentId, @rule, @severity, @start, @end, @text, @message, @fixes, @group, @scope,
-       @dismissedReason, @dismissedAt, @dismissedSegmentText, @createdAt)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const r of rows) {
-    stmt.run({ dismissedReason: null, dismissedAt: null, dismissedSegmentText: null, ...r, fixes: JSON.stringify(r.fixes) });
+    stmt.run(
+      r.documentId, r.segmentId, r.rule, r.severity, r.start, r.end, r.text, r.message, JSON.stringify(r.fixes), r.group ?? null, r.scope,
+      r.dismissedReason ?? null, r.dismissedAt ?? null, r.dismissedSegmentText ?? null, r.createdAt,
+    );
   }
 }
 

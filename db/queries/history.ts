@@ -50,8 +50,20 @@ export function lastUndoneOperation(db: Db, projectId: number): Operation | unde
     .get(projectId) as Operation | undefined;
 }
 
-export function markUndone(db: Db, operationId: number): void {
-  const seq = (db.prepare(`SELECT coalesce(max(undone_seq), 0) + 1 FROM operations`).pluck().get() as number) ?? 1;
+/** The project's newest operation of any kind (undo and redo included), with its state. */
+export function newestOperation(db: Db, projectId: number): { id: number; state: Operation['state'] } | undefined {
+  return db.prepare(`SELECT id, state FROM operations WHERE project_id = ? ORDER BY id DESC LIMIT 1`).get(projectId) as { id: number; state: Operation['state'] } | undefined;
+}
+
+export function setOperationLabel(db: Db, operationId: number, label: string): void {
+  db.prepare(`UPDATE operations SET label = ? WHERE id = ?`).run(label, operationId);
+}
+
+/**
+ * `seq` orders redo (the most recently undone first): the id of the undo operation itself,
+ * which only grows, so no scan of every operation for a maximum (there is no index for one).
+ */
+export function markUndone(db: Db, operationId: number, seq: number): void {
   db.prepare(`UPDATE operations SET state = 'undone', undone_seq = ? WHERE id = ?`).run(seq, operationId);
 }
 

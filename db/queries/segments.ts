@@ -51,6 +51,12 @@ export function listSegments(db: Db, documentId: number): SegmentRow[] {
   return rows.map((r, i) => fromRaw(r, i));
 }
 
+/** The live segments of a document as the checks read them (no offset maps to parse: a document-wide run reads every row). */
+export function checkSegmentsOf(db: Db, documentId: number): { id: number; text: string; furniture: string | null; speaker: string | null; rendering: string; paragraph: number }[] {
+  return db
+    .prepare(`SELECT id, current_text AS text, furniture, speaker, rendering, paragraph FROM segments WHERE document_id = ? AND retired = 0 ORDER BY position`)
+    .all(documentId) as { id: number; text: string; furniture: string | null; speaker: string | null; rendering: string; paragraph: number }[];
+}
 
 export function getSegment(db: Db, id: number): SegmentRow | undefined {
   const r = db.prepare(`SELECT ${COLS} FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`).get(id) as Raw | undefined;
@@ -92,13 +98,19 @@ function insertSegmentRow(db: Db, s: NewSegment): number {
 
 /** Prepared bulk insert for imports (one statement reused for every row); call indexDocumentSegments after. */
 export function segmentInserter(db: Db): (s: NewSegment) => number {
+  // Positional parameters: binding 16 named ones from a fresh object per row cost more than the insert itself.
   const stmt = db.prepare(
     `INSERT INTO segments (document_id, position, paragraph, machine_text, current_text, sep, start_offset, end_offset,
        rendering, rendering_map, status, furniture, speaker, turn, parent_id, updated_at)
-     VALUES (@documentId, @position, @paragraph, @machineText, @currentText, @sep, @start, @end,
-       @rendering, @renderingMap, @status, @furniture, @speaker, @turn, @parentId, @updatedAt)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  return (s) => Number(stmt.run({ ...s, renderingMap: s.renderingMap ? JSON.stringify(s.renderingMap) : null }).lastInsertRowid);
+  return (s) =>
+    Number(
+      stmt.run(
+        s.documentId, s.position, s.paragraph, s.machineText, s.currentText, s.sep, s.start, s.end,
+        s.rendering, s.renderingMap ? JSON.stringify(s.renderingMap) : null, s.status, s.furniture, s.speaker, s.turn, s.parentId, s.updatedAt,
+      ).lastInsertRowid,
+    );
 }
 
 export function updateSegmentText(db: Db, id: number, text: string, rendering: string, map: OffsetMap, now: string): void {
@@ -138,6 +150,12 @@ export function nextLiveSegment(db: Db, documentId: number, position: number): {
 /** Segments of a document with their text, for re-rendering after a variant change. */
 export function segmentTexts(db: Db, documentId: number): { id: number; text: string }[] {
   return db.prepare(`SELECT id, current_text AS text FROM segments WHERE document_id = ?`).all(documentId) as { id: number; text: string }[];
+}
+
+/** One segment's current text (undefined if there is no such segment). */
+export function segmentText(db: Db, id: number): string | undefined {
+  const r = db.prepare(`SELECT current_text AS text FROM segments WHERE id = ?`).get(id) as { text: string } | undefined;
+  return r?.text;
 }
 
 export function updateRendering(db: Db, id: number, rendering: string, map: OffsetMap): void {

@@ -35,7 +35,9 @@ import { AuthorDialog } from './components/AuthorDialog';
 import { DropOverlay } from './components/DropOverlay';
 import { EmptyState } from './components/EmptyState';
 import { useReviewWorkflow } from './state/useReviewWorkflow';
+import { useMtGlosses } from './state/useMtGlosses';
 import { DecorContext } from './state/decor';
+import { ColumnsContext, useParallelColumns } from './state/useColumns';
 
 type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | null;
 type Panel = 'search' | 'history' | null | 'findings' | 'glossary' | 'replace' | 'annotations' | 'claims';
@@ -70,6 +72,10 @@ export function App() {
   const openShortcuts = useCallback(() => setDialog('shortcuts'), []);
   // Review workflow: filters, annotations, find and replace, repetitions, change log (state/useReviewWorkflow.tsx).
   const wf = useReviewWorkflow({ review, toasts, locale, panel, setPanel, openShortcuts });
+  // The grid's second column: Simplified / original source / English, English edits, attach (state/useColumns.tsx).
+  const columns = useParallelColumns({ doc, segments, review, toasts, locale });
+  // Machine translation, dictionary glosses, About / Licences (state/useMtGlosses.tsx).
+  const mtg = useMtGlosses({ review, toasts, locale });
   const [importQueue, setImportQueue] = useState<(ImportSource & { key: number })[]>([]);
   const importKey = useRef(0);
   const enqueue = useCallback((sources: ImportSource[]) => {
@@ -288,6 +294,14 @@ export function App() {
     'view.annotations': needDoc(wf.handlers['view.annotations']),
     'view.claims': needDoc(() => setPanel((p) => (p === 'claims' ? null : 'claims'))),
     'view.changelog': needDoc(wf.handlers['view.changelog']),
+    'view.cycleColumn': needDoc(columns.handlers['view.cycleColumn']),
+    'segment.editEnglish': needDoc(columns.handlers['segment.editEnglish']),
+    'file.attachParallel': needDoc(columns.handlers['file.attachParallel']),
+    'mt.translateSegment': needDoc(mtg.handlers['mt.translateSegment']),
+    'mt.translateSelection': needDoc(mtg.handlers['mt.translateSelection']),
+    'mt.translateUntranslated': needDoc(mtg.handlers['mt.translateUntranslated']),
+    'mt.settings': mtg.handlers['mt.settings'],
+    'help.licences': mtg.handlers['help.licences'],
   };
   useCommands(handlers, shell);
   const run = (id: keyof CommandHandlers) => handlers[id]();
@@ -342,7 +356,9 @@ export function App() {
                 <DocumentHeader doc={doc} />
                 {wf.filterBar}
                 <DecorContext.Provider value={decor}>
-                  <ReviewGrid key={doc.id} doc={doc} segments={segments} selection={selection} editing={editing} zoom={prefs.zoom} actions={actions} rows={wf.rows} />
+                  <ColumnsContext.Provider value={columns.value}>
+                    <ReviewGrid key={doc.id} doc={doc} segments={segments} selection={selection} editing={editing} zoom={prefs.zoom} actions={actions} rows={wf.rows} />
+                  </ColumnsContext.Provider>
                 </DecorContext.Provider>
               </>
             ) : (
@@ -397,6 +413,11 @@ export function App() {
                 const i = review.segments.findIndex((s) => s.id === segmentId);
                 if (i >= 0) actions.select(i, { align: 'center', focus: false });
               }}
+              onChange={async (r) => {
+                // claim changes are operations: refresh the undo state (and every panel's version)
+                const undo = r?.undo ?? (await client.undoState({ projectId: doc.projectId }));
+                await actions.applyChange(r ?? { operationId: null, segments: [], removedSegmentIds: [], undo });
+              }}
               notify={toasts.notify}
               onError={toasts.fail}
               onClose={() => setPanel(null)}
@@ -435,6 +456,8 @@ export function App() {
         />
         {dragging && <DropOverlay />}
         {wf.overlays}
+        {columns.dialog}
+        {mtg.overlays}
 
         {importQueue.length > 0 && (
           <ImportDialog

@@ -31,6 +31,16 @@ const en = {
   'claims.noFindings': 'The claims agree with each other.',
   'claims.orphaned': 'orphaned',
   'claims.accepted': 'Claim created.',
+  'claims.rejected': 'Candidate rejected (undo with Ctrl/⌘+Z).',
+  'claims.restore': 'Restore',
+  'claims.showRejected': 'Show rejected ({count})',
+  'claims.isRejected': 'rejected',
+  'claims.delete': 'Delete',
+  'claims.deleteClaim': 'Delete claim {id}',
+  'claims.deleted': 'Claim deleted (undo with Ctrl/⌘+Z).',
+  'claims.jumpClaim': 'Go to claim {id}',
+  'claims.dismissedBecause': 'dismissed: {reason}',
+  'claims.crossChecks': 'Cross-checks ({count})',
 } as const;
 export type ClaimsMessageKey = keyof typeof en;
 
@@ -59,6 +69,16 @@ const zhHant: Record<ClaimsMessageKey, string> = {
   'claims.noFindings': '各陳述之間沒有矛盾。',
   'claims.orphaned': '已失去錨點',
   'claims.accepted': '已建立陳述。',
+  'claims.rejected': '已略過候選（Ctrl/⌘+Z 可復原）。',
+  'claims.restore': '恢復',
+  'claims.showRejected': '顯示已略過（{count}）',
+  'claims.isRejected': '已略過',
+  'claims.delete': '刪除',
+  'claims.deleteClaim': '刪除陳述 {id}',
+  'claims.deleted': '已刪除陳述（Ctrl/⌘+Z 可復原）。',
+  'claims.jumpClaim': '跳到陳述 {id}',
+  'claims.dismissedBecause': '已忽略：{reason}',
+  'claims.crossChecks': '交叉核對（{count}）',
 };
 
 const CATALOG = { en, 'zh-Hant': zhHant } as const;

@@ -66,6 +66,10 @@ const en = {
   'reason.redo': 'redo',
   'reason.split': 'split',
   'reason.merge': 'merge',
+  'reason.mt': 'machine translation',
+  'reason.align:merge': 'alignment: merge',
+  'reason.align:split': 'alignment: split',
+  'reason.align:shift': 'alignment: move',
 
   'changelog.title': 'Change log',
   'changelog.summary': '{changed} of {total} segments changed · {chars} characters changed',
@@ -204,6 +208,10 @@ const zhHant: Record<ReviewMessageKey, string> = {
   'reason.redo': '重做',
   'reason.split': '分割',
   'reason.merge': '合併',
+  'reason.mt': '機器翻譯',
+  'reason.align:merge': '對齊：合併',
+  'reason.align:split': '對齊：分割',
+  'reason.align:shift': '對齊：移動',
 
   'changelog.title': '變更記錄',
   'changelog.summary': '{total} 個段落中有 {changed} 個已修改 · 共變更 {chars} 個字元',

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createClient, getShell } from './api';
 import { ClientContext } from './state/client';
 import { App } from './App';
+import { RecoveryGate } from './components/RecoveryScreen';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/grid.css';
@@ -11,6 +12,7 @@ import './styles/dialogs.css';
 import './styles/findings.css';
 import './styles/claims.css';
 import './styles/glossary.css';
+import './styles/recovery.css';
 
 const { client, transport } = createClient();
 const env = { client, transport, shell: getShell() };
@@ -18,7 +20,9 @@ const env = { client, transport, shell: getShell() };
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ClientContext.Provider value={env}>
-      <App />
+      <RecoveryGate>
+        <App />
+      </RecoveryGate>
     </ClientContext.Provider>
   </StrictMode>,
 );

@@ -8,6 +8,7 @@ import { HANT, segs } from './testkit';
 const ALL_RULES = [
   'entity-consistency', 'conversion-ambiguity', 'simplified-in-traditional', 'variant-mixing', 'number-format', 'number-mismatch',
   'glossary-forbidden', 'glossary-english', 'halfwidth-punctuation', 'unbalanced-brackets', 'doubled', 'stray-space',
+  'source-divergence', 'english-empty',
 ];
 
 const messy = [

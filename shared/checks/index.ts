@@ -17,6 +17,7 @@ import { ambiguityFindings, simplifiedFindings, variantMixingFindings } from './
 import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
 import { glossaryFindings } from './glossary';
 import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
+import { englishEmptyFindings, sourceDivergenceFindings } from './parallel';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 
 export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
@@ -97,6 +98,19 @@ export const RULES: RuleInfo[] = [
     scope: 'segment',
     description: 'A space inside a Chinese word or name.',
   },
+  {
+    id: 'source-divergence',
+    title: 'Differs from the original source',
+    scope: 'segment',
+    description:
+      'With an original Simplified source attached: every place where the Simplified form of the current text differs from the aligned source beyond script conversion (a mistranslation or mishearing such as a changed name or number). Suggests the source’s reading in Traditional. A row that barely matches its source is reported once as a probable misalignment.',
+  },
+  {
+    id: 'english-empty',
+    title: 'English missing',
+    scope: 'segment',
+    description: 'The document has an English rendering, but this segment’s English is empty (not yet written, or its English went to a neighbouring row).',
+  },
 ];
 
 const SEGMENT_RULES = new Set<RuleId>(RULES.filter((r) => r.scope === 'segment').map((r) => r.id));
@@ -116,6 +130,8 @@ function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boole
   if (want('halfwidth-punctuation')) out.push(...halfwidthFindings(a, ctx));
   if (want('doubled')) out.push(...doubledFindings(a));
   if (want('stray-space')) out.push(...straySpaceFindings(a));
+  if (want('source-divergence')) out.push(...sourceDivergenceFindings(a));
+  if (want('english-empty')) out.push(...englishEmptyFindings(a));
   return out;
 }
 

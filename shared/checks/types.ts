@@ -14,7 +14,9 @@ export type RuleId =
   | 'halfwidth-punctuation'
   | 'unbalanced-brackets'
   | 'doubled'
-  | 'stray-space';
+  | 'stray-space'
+  | 'source-divergence'
+  | 'english-empty';
 
 /** Replace text[start, end) of the segment with `replacement`. */
 export interface Fix {

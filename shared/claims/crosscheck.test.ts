@@ -53,4 +53,20 @@ describe('crossCheckClaims', () => {
     expect(f.filter((x) => x.kind === 'conflicting-values').map((x) => x.refs)).toEqual([[1, 2]]);
     expect(crossCheckClaims(claims('生成式AI去年收入爲11.8億。', '生成式AI去年收入爲11.8億。')).filter((x) => x.kind === 'conflicting-values')).toEqual([]);
   });
+  it('the exchange rate implied by an amount in two currencies, against a plausible band', () => {
+    const ok = crossCheckClaims(claims('公司去年收入爲100億港元(合12.8億美元),按年增長5%。')).filter((x) => x.kind === 'exchange-rate');
+    expect(ok).toHaveLength(1);
+    expect(ok[0]).toMatchObject({ severity: 'info', refs: [1], rate: { base: 'HKD', quote: 'USD', value: 7.8125 } });
+    expect(ok[0].message).toMatch(/7\.81 HKD per USD.*within the plausible 7\.7–7\.9/);
+    const bad = crossCheckClaims(claims('募資78億港元(合12億美元)。')).find((x) => x.kind === 'exchange-rate')!;
+    expect(bad).toMatchObject({ severity: 'warning', rate: { base: 'HKD', quote: 'USD', value: 6.5 } });
+    expect(bad.message).toMatch(/outside the plausible/);
+    // the smaller unit first: USD stated first still reads as HKD per USD; CNY against USD
+    expect(crossCheckClaims(claims('售價爲1000美元(約7800港元)。')).find((x) => x.kind === 'exchange-rate')).toMatchObject({ severity: 'info', rate: { base: 'HKD', quote: 'USD' } });
+    expect(crossCheckClaims(claims('淨利潤達到52.3億元人民幣(約合7.3億美元)。')).find((x) => x.kind === 'exchange-rate')).toMatchObject({ severity: 'info', rate: { base: 'CNY', quote: 'USD' } });
+    expect(crossCheckClaims(claims('淨利潤達到52.3億元人民幣(約合3.3億美元)。')).find((x) => x.kind === 'exchange-rate')?.severity).toBe('warning');
+    // two amounts that are not one amount restated are not compared
+    expect(crossCheckClaims(claims('收入爲100億港元,成本爲12億美元。')).some((x) => x.kind === 'exchange-rate')).toBe(false);
+    expect(crossCheckClaims(claims('收入爲100億港元(合100億港元)。')).some((x) => x.kind === 'exchange-rate')).toBe(false);
+  });
 });

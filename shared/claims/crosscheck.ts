@@ -1,10 +1,12 @@
 /**
  * Cross-checks between claims (pure): shares of one total adding up, totals implied by a
  * value and its share agreeing within rounding, growth stated two ways (按年上升200% vs
- * 收入翻了三倍, whose reading is ambiguous), a part larger than its whole, and one metric
- * stated twice with different values. Each finding names the claims (`refs`) it concerns.
+ * 收入翻了三倍, whose reading is ambiguous), a part larger than its whole, one metric
+ * stated twice with different values, and the exchange rate implied by an amount given in
+ * two currencies (X港元(合Y美元)) against a plausible band. Each finding names the claims
+ * (`refs`) it concerns.
  */
-import type { ClaimQuantity, TimeRef } from './quantities';
+import type { ClaimQuantity, Currency, TimeRef } from './quantities';
 
 export interface CrossCheckClaim {
   /** the claim id (or candidate index) findings refer to */
@@ -16,7 +18,7 @@ export interface CrossCheckClaim {
   metric: string | null;
 }
 
-export type CrossCheckKind = 'shares-total' | 'implied-total' | 'growth-ambiguity' | 'growth-contradiction' | 'part-exceeds-whole' | 'conflicting-values';
+export type CrossCheckKind = 'shares-total' | 'implied-total' | 'growth-ambiguity' | 'growth-contradiction' | 'part-exceeds-whole' | 'conflicting-values' | 'exchange-rate';
 
 export interface CrossCheckFinding {
   kind: CrossCheckKind;
@@ -27,12 +29,25 @@ export interface CrossCheckFinding {
   implied?: { ref: number; value: number; low: number; high: number }[];
   /** shares-total: the sum of the shares */
   sum?: number;
+  /** exchange-rate: units of `base` per unit of `quote`, with its rounding interval */
+  rate?: { base: Currency; quote: Currency; value: number; low: number; high: number };
 }
 
 export interface CrossCheckOptions {
   /** the document's year, to resolve 去年/今年 */
   documentYear?: number | null;
+  /** plausible units of each currency per US dollar (default USD_BANDS) */
+  usdBands?: Partial<Record<Currency, [number, number]>>;
 }
+
+/**
+ * Plausible units per US dollar: a deliberately wide band around the rates of the last
+ * two decades (HKD is pegged at 7.75–7.85; CNY has traded between about 6.1 and 8.3).
+ */
+export const USD_BANDS: Record<Currency, [number, number]> = { USD: [1, 1], HKD: [7.7, 7.9], CNY: [6, 8.3] };
+
+/** Between an amount and the same amount in another currency: (合, （約合, 折合, 即 … */
+const CONVERSION = /^\s*(?:人民幣|人民币|港元|港幣|港币|美元)?\s*(?:[（(]\s*(?:約合|约合|折合|相當於|相当于|約|约|合|即|或|≈)?|[，,]?\s*(?:約合|约合|折合|相當於|相当于|即))\s*$/;
 
 const WHOLE_RE = /(?:佔|占)(?:據|据)?(?:了)?([^，,。；;比的]{1,8}?)(?:的)?(?:比例|比重|份額|份额|比|的)/;
 
@@ -42,7 +57,7 @@ export function shareWhole(text: string): string | null {
   return m ? m[1] : null;
 }
 
-/** Half a unit of the last digit written: 11.8億 → 0.05億; 35% → 0.5. */
+/** Half a unit of the last digit written: 12.3億 → 0.05億; 35% → 0.5. */
 function halfUnit(q: ClaimQuantity, value = q.value): number {
   const digits = /[\d.]+/.exec(q.raw)?.[0];
   if (!digits || !Number(digits)) return 0;
@@ -73,6 +88,36 @@ function currentShares(c: CrossCheckClaim): ClaimQuantity[] {
 
 export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: CrossCheckOptions = {}): CrossCheckFinding[] {
   const out: CrossCheckFinding[] = [];
+  // ---- an amount in two currencies: the exchange rate it implies
+  const bands = { ...USD_BANDS, ...opts.usdBands };
+  for (const c of claims) {
+    const amounts = c.quantities.filter((q) => q.kind === 'amount' && q.currencyStated && q.currency && q.high === undefined);
+    for (let i = 0; i + 1 < amounts.length; i++) {
+      let [a, b] = [amounts[i], amounts[i + 1]];
+      if (a.currency === b.currency || !b.value || !CONVERSION.test(c.text.slice(a.end, b.start))) continue;
+      const stated = `${a.raw} = ${b.raw}`;
+      if (a.value < b.value) [a, b] = [b, a]; // report as units of the smaller currency: 7.8 HKD per USD, not 0.128
+      const value = a.value / b.value;
+      const ha = halfUnit(a);
+      const hb = halfUnit(b);
+      const low = (a.value - ha) / (b.value + hb);
+      const high = (a.value + ha) / Math.max(1e-9, b.value - hb);
+      const [al, ah] = bands[a.currency!];
+      const [bl, bh] = bands[b.currency!];
+      const plausible: [number, number] = [al / bh, ah / bl];
+      const inside = high >= plausible[0] && low <= plausible[1];
+      const fmt = (v: number) => String(round(v, v >= 1 ? 2 : 4));
+      out.push({
+        kind: 'exchange-rate',
+        severity: inside ? 'info' : 'warning',
+        refs: [c.ref],
+        rate: { base: a.currency!, quote: b.currency!, value: round(value, 4), low: round(low, 4), high: round(high, 4) },
+        message: `${stated} implies ${fmt(value)} ${a.currency} per ${b.currency}${Math.abs(high - low) > 0.01 * value ? ` (${fmt(low)}–${fmt(high)} within rounding)` : ''}; ${
+          inside ? 'within' : 'outside'
+        } the plausible ${fmt(plausible[0])}–${fmt(plausible[1])}.`,
+      });
+    }
+  }
   // ---- shares of one whole, and totals implied by value ÷ share
   const byWhole = new Map<string, { c: CrossCheckClaim; share: ClaimQuantity }[]>();
   for (const c of claims) {

@@ -5,6 +5,9 @@
  * turn). Pure; no knowledge of any particular document.
  */
 import { claimQuantities, timeRefs, type ClaimQuantity, type TimeRef } from './quantities';
+import { resolveClaimants, type ClaimantSource } from './claimant';
+
+export { reportedClaimant, handover, resolveClaimants } from './claimant';
 
 export const CLAIM_TYPES = ['figure', 'change', 'share', 'forecast', 'comparison', 'fact'] as const;
 export type ClaimType = (typeof CLAIM_TYPES)[number];
@@ -13,6 +16,7 @@ export interface ClaimSegment {
   id: number;
   text: string;
   speaker?: string | null;
+  turn?: number | null;
   paragraph?: number | null;
   furniture?: string | null;
 }
@@ -28,8 +32,10 @@ export interface ClaimCandidate {
   quantities: ClaimQuantity[];
   times: TimeRef[];
   claimant: string | null;
-  claimantSource: 'reported' | 'speaker' | null;
-  /** what the figures are about, when the sentence names it (生成式AI, 傳統AI, 絕影汽車) */
+  claimantSource: ClaimantSource | null;
+  /** the claimant's title when the text writes one (a hand-over to CFO …) */
+  claimantRole: string | null;
+  /** what the figures are about, when the sentence names it (a business line, a product) */
   subject: string | null;
   /** the measure (收入, 毛利率, 算力, GPU …) */
   metric: string | null;
@@ -39,26 +45,7 @@ const FORECAST = /預計|预计|預期|预期|預測|预测|目標|目标|將|�
 const CHANGE = /上升|下降|增長|增长|提高|提升|突破|達到|达到|增加|減少|减少|翻|擴充|扩充|擴大|扩大|上漲|上涨|下跌|CAGR|增速|降低/;
 const SHARE = /佔|占|比例|比重|份額|份额|一半|率/;
 const COMPARE = /首批|首個|首个|第[一二三四五六七八九十\d]|領先|领先|最[大高低多少快]|之一|高於|高于|低於|低于|落後|落后|超過|超过|相較|相较|多於|少於|排名/;
-const REPORT_VERB = /(?:在會上|在会上|還|还|也|則|则|亦|曾|再)?(?:表示|稱|称|指出|透露|強調|强调|說|说道)/;
-const TITLE_END = /^.*(?:官|長|长|書|书|裁|監|监|理|席|事|人|師|师|CFO|CEO|COO|CTO|主任|教授)/;
-const NOT_NAMES = /^(?:我們|我们|公司|集團|集团|他們|他们|她|他|記者|记者|有人|市場|市场)$/;
 export const METRICS = ['總收入', '总收入', '收入', '營收', '营收', '毛利率', '毛利', '利潤', '利润', '虧損', '亏损', '現金流', '现金流', '算力', 'GPU', '計算量', '计算量', '增速', '需求', '成本', '客戶', '客户'];
-
-/** A name right before a reporting verb: 董事長兼首席執行官徐立在會上表示 → 徐立. */
-export function reportedClaimant(text: string): { name: string; end: number } | null {
-  let best: { name: string; end: number } | null = null;
-  for (const m of text.matchAll(new RegExp(REPORT_VERB.source, 'g'))) {
-    const head = text.slice(0, m.index);
-    const run = /([\p{Script=Han}A-Za-z]{2,20})$/u.exec(head)?.[1];
-    if (!run) continue;
-    let name = run.replace(TITLE_END, '');
-    if (name.length < 2) name = run.slice(-3);
-    if (name.length > 4) name = name.slice(-3);
-    if (NOT_NAMES.test(name) || /^[A-Za-z]+$/.test(name)) continue;
-    best = { name, end: m.index + m[0].length };
-  }
-  return best;
-}
 
 function subjectOf(text: string, q: ClaimQuantity | undefined, metric: string | null): string | null {
   if (!q) return null;
@@ -118,24 +105,17 @@ export function typesOf(text: string, qs: readonly ClaimQuantity[]): ClaimType[]
 /** Claim candidates of a document's segments, in order. Furniture is skipped. */
 export function detectClaimCandidates(segments: readonly ClaimSegment[]): ClaimCandidate[] {
   const out: ClaimCandidate[] = [];
-  let para: number | null | undefined = undefined;
-  let reported: string | null = null;
-  for (const seg of segments) {
-    if (seg.furniture) continue;
-    if (seg.paragraph !== para) {
-      para = seg.paragraph;
-      reported = null;
-    }
-    const r = reportedClaimant(seg.text);
-    if (r) reported = r.name;
+  const claimants = resolveClaimants(segments);
+  segments.forEach((seg, i) => {
+    if (seg.furniture) return;
     const quantities = claimQuantities(seg.text);
-    if (!quantities.length) continue;
+    if (!quantities.length) return;
     const trimmedStart = seg.text.length - seg.text.trimStart().length;
     const trimmedEnd = seg.text.trimEnd().length;
     const text = seg.text.slice(trimmedStart, trimmedEnd);
     const types = typesOf(text, quantities);
     const metric = firstMetric(seg.text);
-    const claimant = reported ?? seg.speaker ?? null;
+    const who = claimants[i];
     out.push({
       segmentId: seg.id,
       start: trimmedStart,
@@ -145,11 +125,12 @@ export function detectClaimCandidates(segments: readonly ClaimSegment[]): ClaimC
       types,
       quantities,
       times: timeRefs(seg.text),
-      claimant,
-      claimantSource: reported ? 'reported' : seg.speaker ? 'speaker' : null,
+      claimant: who.claimant,
+      claimantSource: who.source,
+      claimantRole: who.role,
       subject: subjectOf(seg.text, quantities[0], metric),
       metric,
     });
-  }
+  });
   return out;
 }

@@ -20,7 +20,7 @@ function csvField(raw: string): string {
   return /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** 11.8億 = 1180000000 CNY; 35% = 35 % (share) */
+/** 12.3億 = 1230000000 CNY; 35% = 35 % (share) */
 export function quantitySummary(c: Pick<ClaimT, 'quantities'>): string {
   return c.quantities
     .map((q) => {

@@ -35,6 +35,10 @@ describe('claimQuantities: normalisation', () => {
   it('records a stated currency, and assumes CNY for revenue', () => {
     expect(one('收入爲3.8億人民幣')).toMatchObject({ currency: 'CNY', currencyStated: true, raw: '3.8億人民幣' });
     expect(one('收入爲5億港元')).toMatchObject({ currency: 'HKD', currencyStated: true });
+    // the currency written next to each number: 100億港元(合12.8億美元) is HKD, then USD
+    expect(claimQuantities('收入爲100億港元(合12.8億美元)').map((q) => [q.raw, q.currency])).toEqual([['100億港元', 'HKD'], ['12.8億美元', 'USD']]);
+    expect(claimQuantities('售價爲1000美元(約7800港元)').map((q) => [q.kind, q.value, q.currency])).toEqual([['amount', 1000, 'USD'], ['amount', 7800, 'HKD']]);
+    expect(claimQuantities('收入爲人民幣3.8億').map((q) => q.currency)).toEqual(['CNY']);
     expect(one('融資2億美元')).toMatchObject({ currency: 'USD', currencyStated: true });
     expect(one('利潤爲1.2億元')).toMatchObject({ currency: 'CNY', currencyStated: true });
     expect(one('去年收入爲11.8億')).toMatchObject({ currency: 'CNY', currencyStated: false });

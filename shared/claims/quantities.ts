@@ -54,13 +54,23 @@ const SHARE_CTX = /佔|占|比例|佔比|占比|份額|份额|比重|之一|一�
 const VERSION_AFTER = /^(?:時代|时代|版|代)/;
 const COUNT_UNITS = /^(?:[個个家名位件台輛辆項项股張张款條条座間间次]|人(?!民))/;
 
+const CURRENCY_WORDS: [RegExp, Currency][] = [
+  [/港元|港幣|港币|HKD|HK\$/, 'HKD'],
+  [/美元|USD|US\$/, 'USD'],
+  [/人民幣|人民币|RMB|CNY|元/, 'CNY'],
+];
+const currencyOf = (w: string): Currency => CURRENCY_WORDS.find(([re]) => re.test(w))![1];
+
+/**
+ * The currency written next to a number: right after it (100億港元, 3.8億元人民幣), else
+ * right before it (人民幣3.8億, US$5). A currency further away belongs to another number
+ * (100億港元(合12.8億美元): the second amount is in USD, not HKD).
+ */
 function currencyNear(text: string, start: number, end: number): { currency?: Currency; stated: boolean } {
-  const after = text.slice(end, end + 4);
-  const before = text.slice(Math.max(0, start - 4), start);
-  const near = before + '|' + after;
-  if (/港元|港幣|港币|HKD|HK\$/.test(near)) return { currency: 'HKD', stated: true };
-  if (/美元|USD|US\$/.test(near)) return { currency: 'USD', stated: true };
-  if (/人民幣|人民币|RMB|CNY|^元/.test(after) || /人民幣|人民币|RMB|CNY/.test(before)) return { currency: 'CNY', stated: true };
+  const after = /^\s*(港元|港幣|港币|HKD|HK\$|美元|USD|US\$|人民幣|人民币|RMB|CNY|元)/.exec(text.slice(end, end + 6));
+  if (after) return { currency: currencyOf(after[1]), stated: true };
+  const before = /(港元|港幣|港币|HKD|HK\$|美元|USD|US\$|人民幣|人民币|RMB|CNY)\s*$/.exec(text.slice(Math.max(0, start - 4), start));
+  if (before) return { currency: currencyOf(before[1]), stated: true };
   return { stated: false };
 }
 
@@ -137,6 +147,9 @@ export function claimQuantities(text: string): ClaimQuantity[] {
         if (j >= 0) used.add(j);
       } else if (q.mult > 1 && /^(?:億|亿|萬|万|兆|萬億|万亿)/.test(text.slice(q.numEnd)) && !COUNT_UNITS.test(afterNum)) {
         kind = 'amount';
+        unit = 'CNY';
+      } else if (/^\s*(?:人民幣|人民币|港元|港幣|港币|美元|元)/.test(afterNum) || /(?:HK\$|US\$|RMB|HKD|USD|CNY)\s*$/.test(text.slice(Math.max(0, q.start - 4), q.start))) {
+        kind = 'amount'; // 1000美元, 7800港元, US$5
         unit = 'CNY';
       } else if (COUNT_UNITS.test(afterNum)) {
         kind = 'count';

@@ -53,11 +53,15 @@ export const ClaimCandidate = z.object({
   quantities: z.array(ClaimQuantity),
   times: z.array(TimeRef),
   claimant: z.string().nullable(),
-  claimantSource: z.enum(['reported', 'speaker']).nullable(),
+  claimantSource: z.enum(['reported', 'handover', 'speaker']).nullable(),
+  /** the claimant's title when written with the name (a hand-over to “CFO …”) */
+  claimantRole: z.string().nullable(),
   subject: z.string().nullable(),
   metric: z.string().nullable(),
   /** the claim already made from this sentence, if any */
   claimId: Id.nullable(),
+  /** the reviewer rejected this candidate (stored; hidden unless asked for) */
+  rejected: z.boolean(),
 });
 export type ClaimCandidateT = z.infer<typeof ClaimCandidate>;
 
@@ -91,12 +95,16 @@ export const ClaimHistoryEntry = z.object({
 export type ClaimHistoryEntryT = z.infer<typeof ClaimHistoryEntry>;
 
 export const ClaimCrossCheck = z.object({
-  kind: z.enum(['shares-total', 'implied-total', 'growth-ambiguity', 'growth-contradiction', 'part-exceeds-whole', 'conflicting-values']),
+  kind: z.enum(['shares-total', 'implied-total', 'growth-ambiguity', 'growth-contradiction', 'part-exceeds-whole', 'conflicting-values', 'exchange-rate']),
   severity: z.enum(['info', 'warning']),
   message: z.string(),
   claimIds: z.array(Id),
   implied: z.array(z.object({ claimId: Id, value: z.number(), low: z.number(), high: z.number() })).optional(),
   sum: z.number().optional(),
+  rate: z.object({ base: z.enum(['CNY', 'HKD', 'USD']), quote: z.enum(['CNY', 'HKD', 'USD']), value: z.number(), low: z.number(), high: z.number() }).optional(),
+  /** the stored finding (rule claims-crosscheck) this cross-check is, and its dismissal */
+  findingId: Id.nullable(),
+  dismissedReason: z.string().nullable(),
 });
 export type ClaimCrossCheckT = z.infer<typeof ClaimCrossCheck>;
 
@@ -105,6 +113,9 @@ const Claimant = z.string().trim().max(200).nullable();
 const ClaimDate = z.string().regex(/^(\d{4}-\d{2}-\d{2}|--\d{2}-\d{2}|\d{4}-\d{2}|\d{4})$/, 'a date as YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD').nullable();
 
 export const ListClaimsArgs = z.object({ documentId: Id }).strict();
+export const ListClaimCandidatesArgs = z.object({ documentId: Id, includeRejected: z.boolean().optional() }).strict();
+/** A candidate by its span (segment and offsets, as listClaimCandidates gives them). */
+export const ClaimCandidateArgs = z.object({ segmentId: Id, start: z.number().int().min(0), end: z.number().int().min(0) }).strict();
 export const CreateClaimArgs = z
   .object({
     segmentId: Id,

@@ -8,6 +8,9 @@ import * as RD from '../domain/review';
 import * as R from './review';
 import * as G from '../glossary/schemas';
 import * as CL from '../claims/schemas';
+import * as PA from '../align/schemas';
+import * as RC from './recovery';
+import * as MT from '../mt/schemas';
 
 const NoArgs = z.object({}).strict();
 const Base64 = z.string().max(20 * 1024 * 1024, 'payload too large').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
@@ -20,6 +23,8 @@ function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R, do
 
 export const apiSchema = {
   getInfo: method(NoArgs, S.AppInfo, 'Version, database location and schema version.'),
+  recoveryStatus: method(NoArgs, RC.RecoveryStatus, "Whether the app started on a damaged database ('recovery': then only the recovery methods work) and the backups that could replace it."),
+  recoverDatabase: method(RC.RecoverArgs, RC.RecoveryResult, 'Recover from a damaged database: open a copy of one of the listed backups, or start with a new empty database. The damaged file is kept, renamed.'),
   getSettings: method(NoArgs, S.Settings, 'Reviewer settings.'),
   updateSettings: method(S.Settings.partial().strict(), S.Settings, 'Change reviewer settings (author name, UI language).'),
 
@@ -112,14 +117,16 @@ export const apiSchema = {
         documentId: S.Id,
         format: S.ExportFormat,
         script: S.Script,
-        /** show insertions/deletions against the machine text (txt, md, html) */
+        /** show insertions/deletions against the machine text (txt, md, html; docx as tracked changes) */
         marked: z.boolean().optional(),
-        /** keep page furniture (default true; txt, md, html, csv) */
+        /** keep page furniture (default true; txt, md, html, docx, csv, docx-bilingual) */
         includeFurniture: z.boolean().optional(),
+        /** append the document's claims (verdict, evidence) as numbered notes (txt, md, html; docx as footnotes) */
+        claims: z.boolean().optional(),
       })
       .strict(),
     S.ExportResult,
-    'Export a document: transcript (txt, md, html; clean or marked), bilingual table (csv), change report (report-html, report-json) or XLIFF 2.0 (xliff).',
+    'Export a document: transcript (txt, md, html, docx; clean or marked; optional claims notes), bilingual table (csv, docx-bilingual), change report (report-html, report-json), XLIFF 2.0 (xliff) or Web Annotations. Binary formats (docx) come back base64 (encoding "base64").',
   ),
   importXliff: method(
     z.object({ documentId: S.Id, content: Text(20 * 1024 * 1024) }).strict(),
@@ -196,13 +203,31 @@ export const apiSchema = {
   importGlossary: method(G.GlossaryImportArgs, G.GlossaryImportResult, 'Import a CSV or TBX glossary (base64) into a document or project scope; all or nothing.'),
   exportGlossary: method(G.GlossaryExportArgs, S.ExportResult, 'Export the glossary of a document or project scope as CSV (UTF-8 with BOM) or TBX.'),
   // ---- claims for fact-checking (shared/claims/, core/claims.ts)
-  listClaimCandidates: method(CL.ListClaimsArgs, z.array(CL.ClaimCandidate), 'Sentences of a document stating a checkable quantity: type, normalised quantities, claimant.'),
+  listClaimCandidates: method(CL.ListClaimCandidatesArgs, z.array(CL.ClaimCandidate), 'Sentences of a document stating a checkable quantity: type, normalised quantities, claimant. Rejected candidates only with includeRejected.'),
   createClaim: method(CL.CreateClaimArgs, CL.Claim, 'Make a claim from a span of a segment (or a candidate’s span); it follows later edits.'),
   updateClaim: method(CL.UpdateClaimArgs, CL.Claim, 'Change a claim’s text, type, claimant, date, verdict, evidence, notes or status (kept in its history).'),
   listClaims: method(CL.ListClaimsArgs, z.array(CL.Claim), 'The claims of a document, in text order.'),
   claimHistory: method(CL.ClaimIdArgs, z.array(CL.ClaimHistoryEntry), 'Every change of a claim, oldest first.'),
-  crossCheckClaims: method(CL.ListClaimsArgs, z.array(CL.ClaimCrossCheck), 'Cross-checks between the claims of a document: shares, implied totals, growth stated two ways, parts and wholes, repeated metrics.'),
+  crossCheckClaims: method(CL.ListClaimsArgs, z.array(CL.ClaimCrossCheck), 'Cross-checks between the claims of a document: shares, implied totals, growth stated two ways, parts and wholes, repeated metrics, exchange rates; each with its stored finding (rule claims-crosscheck).'),
   exportClaims: method(CL.ExportClaimsArgs, S.ExportResult, 'Export the claims of a document as CSV (UTF-8 with BOM), JSON or schema.org ClaimReview JSON-LD.'),
+  deleteClaim: method(CL.ClaimIdArgs, S.ChangeResult, 'Delete a claim (kept stored with its history; undo restores it).'),
+  rejectClaimCandidate: method(CL.ClaimCandidateArgs, S.ChangeResult, 'Reject a suggested claim candidate (stored; hidden from listClaimCandidates; undoable).'),
+  restoreClaimCandidate: method(CL.ClaimCandidateArgs, S.ChangeResult, 'Take back the rejection of a claim candidate (undoable).'),
+  // ---- parallel texts: original source and English rendering (shared/align/, core/parallel.ts)
+  attachParallelText: method(PA.AttachParallelArgs, PA.AttachParallelResult, "Attach a document's original source or English rendering (a file, base64, any supported encoding): aligned to the segments, paragraphs then sentences; replaces an earlier text of that kind."),
+  listParallelTexts: method(PA.DocumentArgs, z.array(PA.ParallelInfo), 'The parallel texts attached to a document.'),
+  realignParallel: method(PA.RealignArgs, PA.ParallelInfo, 'Align a stored parallel text again from its raw text (replaces that column).'),
+  editEnglish: method(PA.EditEnglishArgs, S.ChangeResult, "Write or correct a segment's English: an 'en' revision in a new undoable operation."),
+  setEnglishStatus: method(PA.SetEnglishStatusArgs, S.ChangeResult, "Set the review status of segments' English (one undoable operation)."),
+  editAlignment: method(PA.EditAlignmentArgs, S.ChangeResult, "Fix the alignment of a parallel column: merge a row with the next, split it, or shift its text up or down (one undoable operation 'align')."),
+  // ---- machine translation and dictionary glosses (shared/mt/, core/mt.ts, core/glosses.ts)
+  getMtSettings: method(NoArgs, MT.MtSettingsView, 'Machine translation settings (provider, address, model, limits); never the key, only whether one is set and how it is kept.'),
+  updateMtSettings: method(MT.UpdateMtSettingsArgs, MT.MtSettingsView, 'Change machine translation settings; apiKey sets (or, null, forgets) the key, kept encrypted where the OS really encrypts, else for this session only.'),
+  startTranslation: method(MT.StartTranslationArgs, MT.MtJob, "Machine-translate listed segments or every untranslated one, in the background; only empty or machine-written English is filled. Poll with getTranslationJob."),
+  getTranslationJob: method(MT.JobIdArgs, MT.MtJob, 'Progress of a translation job: counts, per-segment failures, glossary terms missing in the output.'),
+  cancelTranslation: method(MT.JobIdArgs, MT.MtJob, 'Cancel a translation job (what is translated stays).'),
+  lookupGloss: method(MT.GlossLookupArgs, MT.GlossLookup, "Dictionary entries for a word: the document's glossary first, then CC-CEDICT."),
+  glossAt: method(MT.GlossAtArgs, MT.GlossAt, 'The word at an offset of a text (Intl.Segmenter boundaries joined by the dictionary) and its entries.'),
 } as const;
 
 export type ApiSchema = typeof apiSchema;
@@ -210,8 +235,14 @@ export type MethodName = keyof ApiSchema;
 export type ArgsOf<M extends MethodName> = z.infer<ApiSchema[M]['args']>;
 export type ResultOf<M extends MethodName> = z.infer<ApiSchema[M]['result']>;
 
-/** The API as the service implements it (synchronous: better-sqlite3 is synchronous). */
-export type JiaoduiApi = { [M in MethodName]: (args: ArgsOf<M>) => ResultOf<M> };
+/**
+ * Methods the service implements asynchronously (they read the database synchronously
+ * first, then do async work such as packing a DOCX). Every other method is synchronous.
+ */
+export type AsyncMethods = 'exportDocument' | 'recoverDatabase';
+
+/** The API as the service implements it (synchronous — better-sqlite3 is — except AsyncMethods). */
+export type JiaoduiApi = { [M in MethodName]: (args: ArgsOf<M>) => M extends AsyncMethods ? Promise<ResultOf<M>> : ResultOf<M> };
 /** The API as every client sees it, over any transport. */
 export type JiaoduiClient = { [M in MethodName]: (args: ArgsOf<M>) => Promise<ResultOf<M>> };
 

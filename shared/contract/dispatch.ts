@@ -45,6 +45,15 @@ export interface DispatchOptions {
   checkResults?: boolean;
 }
 
+function isPromiseLike(v: unknown): v is PromiseLike<unknown> {
+  return v !== null && typeof v === 'object' && typeof (v as { then?: unknown }).then === 'function';
+}
+
+/**
+ * Validate and call. Synchronous methods return their value; the AsyncMethods of the
+ * contract (exportDocument) return a Promise of it — use `dispatchAsync` (or `envelope`)
+ * when the method is not known to be synchronous.
+ */
 export function dispatch(api: JiaoduiApi, method: unknown, rawArgs: unknown, opts: DispatchOptions = {}): unknown {
   if (!isMethodName(method)) throw new JiaoduiError('invalid-input', `Unknown method: ${String(method).slice(0, 80)}`);
   const spec = apiSchema[method];
@@ -54,11 +63,18 @@ export function dispatch(api: JiaoduiApi, method: unknown, rawArgs: unknown, opt
   if (bad) throw new JiaoduiError('invalid-input', `Invalid arguments for ${method}: ${bad}`);
   const fn = api[method] as (a: unknown) => unknown;
   const result = fn.call(api, parsed.data);
-  if (opts.checkResults) {
-    const r = spec.result.safeParse(result);
+  if (!opts.checkResults) return result;
+  const check = (value: unknown) => {
+    const r = spec.result.safeParse(value);
     if (!r.success) throw new JiaoduiError('internal', `Result of ${method} does not match the contract: ${formatZodError(r.error)}`);
-  }
-  return result;
+    return value;
+  };
+  return isPromiseLike(result) ? Promise.resolve(result).then(check) : check(result);
+}
+
+/** `dispatch`, awaited: the value of any method, synchronous or not. */
+export async function dispatchAsync(api: JiaoduiApi, method: unknown, rawArgs: unknown, opts: DispatchOptions = {}): Promise<unknown> {
+  return await dispatch(api, method, rawArgs, opts);
 }
 
 export function toErrorPayload(e: unknown): ApiErrorPayload {
@@ -66,6 +82,9 @@ export function toErrorPayload(e: unknown): ApiErrorPayload {
   const message = e instanceof Error ? e.message : String(e);
   if (/SQLITE_BUSY|database is locked/i.test(message)) {
     return { error: { code: 'db-busy', message: 'The database is busy (another Jiaodui window or command is writing). Try again in a moment.' } };
+  }
+  if (/SQLITE_CORRUPT|SQLITE_NOTADB|database disk image is malformed|file is not a database/i.test(`${(e as { code?: string })?.code ?? ''} ${message}`)) {
+    return { error: { code: 'db-corrupt', message: `The database is damaged (${message}). Restart Jiaodui to choose a backup or a new database (\`jiaodui recover\` from the command line).` } };
   }
   return { error: { code: 'internal', message: `Internal error: ${message}` } };
 }
@@ -80,9 +99,9 @@ export function makeClient<C>(call: (method: MethodName, args: unknown) => Promi
 /** What every transport carries back: a value or an error payload. */
 export type ApiEnvelope = { ok: true; value: unknown } | ({ ok: false } & ApiErrorPayload);
 
-export function envelope(api: JiaoduiApi, method: unknown, args: unknown, opts: DispatchOptions = {}): ApiEnvelope {
+export async function envelope(api: JiaoduiApi, method: unknown, args: unknown, opts: DispatchOptions = {}): Promise<ApiEnvelope> {
   try {
-    return { ok: true, value: dispatch(api, method, args, opts) };
+    return { ok: true, value: await dispatch(api, method, args, opts) };
   } catch (e) {
     return { ok: false, ...toErrorPayload(e) };
   }

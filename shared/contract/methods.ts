@@ -8,6 +8,8 @@ import type { MethodName } from './api';
 
 export const METHOD_NAMES = [
   'getInfo',
+  'recoveryStatus',
+  'recoverDatabase',
   'getSettings',
   'updateSettings',
   'listProjects',
@@ -74,6 +76,22 @@ export const METHOD_NAMES = [
   'claimHistory',
   'crossCheckClaims',
   'exportClaims',
+  'deleteClaim',
+  'rejectClaimCandidate',
+  'restoreClaimCandidate',
+  'attachParallelText',
+  'listParallelTexts',
+  'realignParallel',
+  'editEnglish',
+  'setEnglishStatus',
+  'editAlignment',
+  'getMtSettings',
+  'updateMtSettings',
+  'startTranslation',
+  'getTranslationJob',
+  'cancelTranslation',
+  'lookupGloss',
+  'glossAt',
 ] as const satisfies readonly MethodName[];
 
 /** Compile-time: every method of the contract is listed (a missing one names itself in the error). */

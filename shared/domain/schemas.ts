@@ -70,9 +70,14 @@ export const Segment = z.object({
   speaker: z.string().nullable(),
   turn: z.number().int().nullable(),
   updatedAt: z.string(),
+  /** parallel texts (migration 007; absent when the document has none): the original source aligned to this segment */
+  source: z.string().nullable().optional(),
+  /** the English rendering aligned to this segment: current text, the text aligned at attach time (diff base), its own status */
+  english: z.object({ text: z.string(), aligned: z.string(), status: SegmentStatus }).nullable().optional(),
 });
 
-export const RevisionField = z.enum(['zh', 'status', 'furniture', 'structure', 'finding']);
+/** 'source', 'en', 'en-status': the parallel columns (core/parallel.ts); alignment fixes are 'source'/'en' revisions too. */
+export const RevisionField = z.enum(['zh', 'status', 'furniture', 'structure', 'finding', 'source', 'en', 'en-status', 'claim', 'claim-candidate']);
 export const Revision = z.object({
   id: Id,
   operationId: Id,
@@ -85,7 +90,7 @@ export const Revision = z.object({
   reason: z.string(),
 });
 
-export const OperationKind = z.enum(['edit', 'status', 'furniture', 'split', 'merge', 'undo', 'redo', 'replace', 'glossary', 'fix', 'dismiss']);
+export const OperationKind = z.enum(['edit', 'status', 'furniture', 'split', 'merge', 'undo', 'redo', 'replace', 'glossary', 'fix', 'dismiss', 'align', 'claim']);
 export const Operation = z.object({
   id: Id,
   projectId: Id,
@@ -182,10 +187,11 @@ export const Settings = z.object({
   locale: z.enum(['en', 'zh-Hant']),
 });
 
-/** txt/md/html: the transcript; csv: the bilingual table; report-*: the change report; xliff: XLIFF 2.0 exchange; annotations: W3C Web Annotation JSON-LD. */
-export const ExportFormat = z.enum(['txt', 'md', 'html', 'csv', 'report-html', 'report-json', 'xliff', 'annotations']);
+/** txt/md/html/docx: the transcript; csv/docx-bilingual: the bilingual table; report-*: the change report; xliff: XLIFF 2.0 exchange; annotations: W3C Web Annotation JSON-LD. */
+export const ExportFormat = z.enum(['txt', 'md', 'html', 'docx', 'csv', 'docx-bilingual', 'report-html', 'report-json', 'xliff', 'annotations']);
 export type ExportFormatT = z.infer<typeof ExportFormat>;
-export const ExportResult = z.object({ fileName: z.string(), mime: z.string(), content: z.string() });
+/** `content` is text (encoding absent or 'utf8') or, for binary formats (DOCX), base64 (encoding 'base64'). */
+export const ExportResult = z.object({ fileName: z.string(), mime: z.string(), content: z.string(), encoding: z.enum(['utf8', 'base64']).optional() });
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -230,6 +236,9 @@ export const FindingLocation = z.object({
   end: z.number().int(),
   text: z.string(),
   fixes: z.array(FixSchema),
+  /** a few characters either side of the quote in the current text (tells two equal quotes apart) */
+  before: z.string().optional(),
+  after: z.string().optional(),
 });
 /** A finding as the app shows it: the primary location plus the other locations of its group. */
 export const StoredFinding = FindingLocation.extend({

@@ -32,11 +32,26 @@ export interface TableOptions {
   includeFurniture?: boolean;
 }
 
+/** The segments a bilingual table lists. */
+export function tableSegments(doc: ExportDoc, opts: Pick<TableOptions, 'includeFurniture'>): ExportSegment[] {
+  return doc.segments.filter((s) => !(s.furniture && opts.includeFurniture === false));
+}
+
+/** Whether a table gets the English column: only when some listed segment has an English text. */
+export function hasEnglish(segments: readonly ExportSegment[]): boolean {
+  return segments.some((s) => typeof s.english === 'string' && s.english.trim() !== '');
+}
+
 export function bilingualCsv(doc: ExportDoc, opts: TableOptions): string {
-  const rows = [csvRow(TABLE_COLUMNS)];
-  for (const s of doc.segments as readonly ExportSegment[]) {
-    if (s.furniture && opts.includeFurniture === false) continue;
-    rows.push(csvRow([s.index + 1, s.id, opts.toHant(s.text), opts.toHans(s.text), s.status, s.furniture ?? '', (opts.notes.get(s.id) ?? []).join('\n')]));
+  const segments = tableSegments(doc, opts);
+  const english = hasEnglish(segments);
+  const header: string[] = [...TABLE_COLUMNS];
+  if (english) header.splice(header.indexOf('simplified') + 1, 0, 'english');
+  const rows = [csvRow(header)];
+  for (const s of segments) {
+    const cells: (string | number)[] = [s.index + 1, s.id, opts.toHant(s.text), opts.toHans(s.text), s.status, s.furniture ?? '', (opts.notes.get(s.id) ?? []).join('\n')];
+    if (english) cells.splice(4, 0, s.english ?? '');
+    rows.push(csvRow(cells));
   }
   return '\uFEFF' + rows.join('\r\n') + '\r\n';
 }

@@ -5,12 +5,17 @@
  * Document text is always escaped, never interpreted as markup. Pure.
  */
 import { baseFileName, escapeHtml, langTag, transcriptParagraphs, transcriptStream, type ExportDoc, type Piece, type TranscriptOptions } from './model';
+import { appendixHeading, evidenceText, noteParts, noteText } from './notes';
 
-/** `[-deleted-]{+inserted+}` (the wdiff convention) for marked plain text. */
+/** `[-deleted-]{+inserted+}` (the wdiff convention) for marked plain text; note references as `[n]`, the notes after the text. */
 export function transcriptText(doc: ExportDoc, opts: TranscriptOptions): string {
-  return transcriptStream(doc, opts)
-    .map((p) => (p.op === 'equal' ? p.text : p.op === 'delete' ? `[-${p.text}-]` : `{+${p.text}+}`))
+  const body = transcriptStream(doc, opts)
+    .map((p) => (p.op === 'note' ? `[${p.n}]` : p.op === 'equal' ? p.text : p.op === 'delete' ? `[-${p.text}-]` : `{+${p.text}+}`))
     .join('');
+  const notes = opts.notes?.notes ?? [];
+  if (!notes.length) return body;
+  const lines = notes.map((n) => `[${n.n}] ${noteText(n, opts.script)}`);
+  return `${body}${/\n$/.test(body) || !body ? '' : '\n'}\n${appendixHeading(opts.script)}\n${lines.join('\n')}\n`;
 }
 
 /** Backslash-escape what Markdown would read as markup (CommonMark allows it before any ASCII punctuation). */
@@ -21,6 +26,7 @@ export function escapeMarkdown(s: string, lineStart = false): string {
 }
 
 function mdPiece(p: Piece, first: boolean): string {
+  if (p.op === 'note') return `[^${p.n}]`;
   const t = escapeMarkdown(p.text, first);
   if (p.op === 'equal') return t;
   // emphasis markers must not sit next to spaces inside them; keep the spaces outside
@@ -32,17 +38,40 @@ function mdPiece(p: Piece, first: boolean): string {
 /** Markdown: one paragraph per line of the transcript (the title is the first paragraph already). */
 export function transcriptMarkdown(doc: ExportDoc, opts: TranscriptOptions): string {
   const paras = transcriptParagraphs(doc, opts).map((line) => line.map((p, i) => mdPiece(p, i === 0)).join('').trim());
+  // claims as footnotes (GitHub / CommonMark-extension syntax), one definition per note
+  for (const n of opts.notes?.notes ?? []) paras.push(`[^${n.n}]: ${escapeMarkdown(noteText(n, opts.script))}`);
   return `${paras.join('\n\n')}\n`;
 }
 
 function htmlPiece(p: Piece): string {
+  if (p.op === 'note') return `<sup class="note-ref"><a href="#note-${p.n}" id="note-ref-${p.n}">${p.n}</a></sup>`;
   const t = escapeHtml(p.text);
   return p.op === 'equal' ? t : p.op === 'delete' ? `<del>${t}</del>` : `<ins>${t}</ins>`;
 }
 
 const CSS = `body{font-family:"Noto Serif CJK TC","Noto Serif CJK SC","Source Han Serif",serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.8}
 ins{background:#d6f5d6;text-decoration:underline}del{background:#f8d7da;color:#8a1f28}
+section.notes{border-top:1px solid #999;margin-top:2em;font-size:.9em}sup.note-ref a{text-decoration:none}
 @media print{body{margin:0;max-width:none}}`;
+
+/** An evidence URL as a link when it is http(s), else as text. */
+function htmlEvidence(e: { url: string; note: string }): string {
+  if (!/^https?:\/\//i.test(e.url)) return escapeHtml(evidenceText(e));
+  const link = `<a href="${escapeHtml(e.url)}" rel="noopener noreferrer">${escapeHtml(e.url)}</a>`;
+  return e.note.trim() ? `${link} (${escapeHtml(e.note.trim())})` : link;
+}
+
+function htmlNotes(opts: TranscriptOptions): string {
+  const notes = opts.notes?.notes ?? [];
+  if (!notes.length) return '';
+  const items = notes.map((n) => {
+    const p = noteParts(n, opts.script);
+    const ev = p.evidence.length ? `${escapeHtml(p.evidenceLabel)}${p.evidence.map(htmlEvidence).join('；')}。` : '';
+    const parts = [escapeHtml(p.claim), escapeHtml(p.verdict), p.claimant ? escapeHtml(p.claimant) : '', ev, p.notes ? escapeHtml(p.notes) : ''].filter(Boolean);
+    return `<li id="note-${n.n}" value="${n.n}">${parts.join('')} <a href="#note-ref-${n.n}" aria-label="back">↩</a></li>`;
+  });
+  return `\n<section class="notes"><h2>${escapeHtml(appendixHeading(opts.script))}</h2>\n<ol>\n${items.join('\n')}\n</ol></section>`;
+}
 
 /** A complete HTML page (inline style, no scripts, no external resources). */
 export function transcriptHtml(doc: ExportDoc, opts: TranscriptOptions): string {
@@ -57,7 +86,7 @@ export function transcriptHtml(doc: ExportDoc, opts: TranscriptOptions): string 
 <style>${CSS}</style>
 </head>
 <body>
-${paras.join('\n')}
+${paras.join('\n')}${htmlNotes(opts)}
 </body>
 </html>
 `;
@@ -65,9 +94,14 @@ ${paras.join('\n')}
 
 export type TranscriptFormat = 'txt' | 'md' | 'html';
 
+/** The file name of a transcript without its extension: title, language tag, `.marked`. */
+export function transcriptBaseName(doc: ExportDoc, opts: TranscriptOptions): string {
+  return `${baseFileName(doc)}.${langTag(opts.script)}${opts.marked ? '.marked' : ''}`;
+}
+
 /** File name, MIME type and content of a transcript export. */
 export function exportTranscript(doc: ExportDoc, format: TranscriptFormat, opts: TranscriptOptions): { fileName: string; mime: string; content: string } {
-  const name = `${baseFileName(doc)}.${langTag(opts.script)}${opts.marked ? '.marked' : ''}`;
+  const name = transcriptBaseName(doc, opts);
   if (format === 'md') return { fileName: `${name}.md`, mime: 'text/markdown;charset=utf-8', content: transcriptMarkdown(doc, opts) };
   if (format === 'html') return { fileName: `${name}.html`, mime: 'text/html;charset=utf-8', content: transcriptHtml(doc, opts) };
   return { fileName: `${name}.txt`, mime: 'text/plain;charset=utf-8', content: transcriptText(doc, opts) };

@@ -101,6 +101,35 @@ function trieAligned(trie: Trie, s: string): { text: string; bounds: Int32Array 
   return { text: out.join(''), bounds };
 }
 
+/**
+ * One trie pass when every match keeps its length (the common case in OpenCC): the text,
+ * or null at the first match that changes length. All boundaries then align one to one,
+ * so the offset map is the identity without building boundary arrays.
+ */
+function trieSameLength(trie: Trie, s: string): string | null {
+  const n = s.length;
+  const out: string[] = [];
+  let i = 0;
+  let orig = -1; // start of the current run of unmatched characters (copied as one slice)
+  while (i < n) {
+    const m = trie.matchPrefix(s, i);
+    if (m) {
+      if (m.value.length !== m.end - i) return null;
+      if (orig >= 0) {
+        out.push(s.slice(orig, i));
+        orig = -1;
+      }
+      out.push(m.value);
+      i = m.end;
+    } else {
+      if (orig < 0) orig = i;
+      i += unmatchedLength(s, i);
+    }
+  }
+  if (orig >= 0) out.push(orig === 0 ? s : s.slice(orig));
+  return out.length === 1 ? out[0] : out.join('');
+}
+
 function compose(a: Int32Array, b: Int32Array): Int32Array {
   const r = new Int32Array(a.length);
   for (let i = 0; i < a.length; i++) r[i] = a[i] >= 0 ? b[a[i]] : -1;
@@ -151,7 +180,23 @@ class PresetConverter implements Converter {
     return pieces.map((p) => this.chain.reduce((acc, t) => t.convert(acc), p)).join('');
   }
 
+  /** The conversion when no stage changes a match's length (map: identity), else null. */
+  private convertKeepingLength(text: string): string | null {
+    let s: string | null = text;
+    for (const t of this.normalization) if ((s = trieSameLength(t, s)) === null) return null;
+    const ranges: [number, number][] = this.segmentation ? segmentRanges(this.segmentation, s) : [[0, s.length]];
+    const parts: string[] = [];
+    for (const [a, b] of ranges) {
+      let piece: string | null = s.slice(a, b);
+      for (const t of this.chain) if ((piece = trieSameLength(t, piece)) === null) return null;
+      parts.push(piece);
+    }
+    return parts.join('');
+  }
+
   convertAligned(text: string): AlignedText {
+    const same = this.convertKeepingLength(text);
+    if (same !== null) return { text: same, map: null };
     let s = text;
     let bounds: Int32Array | null = null;
     for (const t of this.normalization) {

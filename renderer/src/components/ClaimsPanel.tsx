@@ -1,11 +1,14 @@
 /**
  * Claims beside the grid: candidates detected by the API (accept with A, reject with R —
- * rejections last for the session), the document's claims in a table filtered by type,
- * claimant, verdict and status, verdict/status/evidence edited inline, cross-checks, and
- * exports (CSV, JSON, ClaimReview). Nothing is computed here; everything comes from the API.
+ * a stored rejection, undoable, hidden unless “Show rejected” is on, where R or Restore
+ * takes it back), the document's claims in a table filtered by type, claimant, verdict
+ * and status, verdict/status/evidence edited inline (each change an undoable operation),
+ * deletion, the cross-checks between claims (the stored claims-crosscheck findings, with
+ * links to the claims involved), and exports (CSV, JSON, ClaimReview). Nothing is computed
+ * here; everything comes from the API.
  */
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import type { DocumentMeta } from '../../../shared/domain/schemas';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
 import type { ClaimCandidateT, ClaimCrossCheckT, ClaimT } from '../../../shared/claims/schemas';
 import { useClient } from '../state/client';
 import { useClaimsI18n } from '../i18n-claims';
@@ -21,6 +24,8 @@ export interface ClaimsPanelProps {
   /** bumps after every change in the document, to refetch */
   version: number;
   onJump: (segmentId: number) => void;
+  /** after a write: the operation's result, or nothing (refetch the undo state) */
+  onChange?: (r?: ChangeResult) => Promise<void>;
   onError: (e: unknown) => void;
   notify?: (message: string) => void;
   onClose: () => void;
@@ -49,20 +54,27 @@ function EvidenceForm({ onAdd, label }: { onAdd: (url: string, note: string) => 
   );
 }
 
-export function ClaimsPanel({ doc, version, onJump, onError, notify, onClose }: ClaimsPanelProps) {
+export function ClaimsPanel({ doc, version, onJump, onChange, onError, notify, onClose }: ClaimsPanelProps) {
   const { client } = useClient();
   const { ct } = useClaimsI18n();
   const [candidates, setCandidates] = useState<ClaimCandidateT[]>([]);
   const [claims, setClaims] = useState<ClaimT[]>([]);
-  const [rejected, setRejected] = useState<Set<string>>(new Set());
-  const [findings, setFindings] = useState<ClaimCrossCheckT[] | null>(null);
+  const [showRejected, setShowRejected] = useState(false);
+  const [findings, setFindings] = useState<ClaimCrossCheckT[]>([]);
   const [filter, setFilter] = useState({ type: '', claimant: '', verdict: '', status: '' });
+  const listRef = useRef<HTMLUListElement>(null);
+  const focusNext = useRef<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const [c, k] = await Promise.all([client.listClaimCandidates({ documentId: doc.id }), client.listClaims({ documentId: doc.id })]);
+      const [c, k, f] = await Promise.all([
+        client.listClaimCandidates({ documentId: doc.id, includeRejected: true }),
+        client.listClaims({ documentId: doc.id }),
+        client.crossCheckClaims({ documentId: doc.id }),
+      ]);
       setCandidates(c);
       setClaims(k);
+      setFindings(f);
     } catch (e) {
       onError(e);
     }
@@ -70,7 +82,19 @@ export function ClaimsPanel({ doc, version, onJump, onError, notify, onClose }: 
   useEffect(() => void load(), [load, version]);
 
   const key = (c: ClaimCandidateT) => `${c.segmentId}:${c.start}:${c.end}`;
-  const open = useMemo(() => candidates.filter((c) => c.claimId === null && !rejected.has(key(c))), [candidates, rejected]);
+  const rejectedCount = useMemo(() => candidates.filter((c) => c.claimId === null && c.rejected).length, [candidates]);
+  const open = useMemo(() => candidates.filter((c) => c.claimId === null && (showRejected || !c.rejected)), [candidates, showRejected]);
+  // keep the keyboard where it was: after a rejection, on the next candidate
+  useEffect(() => {
+    const k = focusNext.current;
+    if (!k) return;
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-key="${k}"]`);
+    if (el) {
+      el.focus();
+      focusNext.current = null;
+    }
+  }, [open]);
+  const claimById = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
   const shown = useMemo(
     () =>
       claims.filter(
@@ -80,11 +104,27 @@ export function ClaimsPanel({ doc, version, onJump, onError, notify, onClose }: 
   );
   const claimants = useMemo(() => [...new Set(claims.map((c) => c.claimant ?? ''))].filter(Boolean), [claims]);
 
+  // every write is an operation: tell the app (undo state, version), which refetches this panel
+  const changed = async (r?: ChangeResult) => {
+    if (onChange) await onChange(r);
+    else await load();
+  };
   const accept = async (c: ClaimCandidateT) => {
     try {
       await client.createClaim({ segmentId: c.segmentId, start: c.start, end: c.end });
       notify?.(ct('claims.accepted'));
-      await load();
+      await changed();
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const decide = async (c: ClaimCandidateT, next?: Element | null) => {
+    try {
+      focusNext.current = (next as HTMLElement | null)?.dataset?.key ?? null;
+      const args = { segmentId: c.segmentId, start: c.start, end: c.end };
+      const r = c.rejected ? await client.restoreClaimCandidate(args) : await client.rejectClaimCandidate(args);
+      if (!c.rejected) notify?.(ct('claims.rejected'));
+      await changed(r);
     } catch (e) {
       onError(e);
     }
@@ -93,6 +133,16 @@ export function ClaimsPanel({ doc, version, onJump, onError, notify, onClose }: 
     try {
       const u = await client.updateClaim(args);
       setClaims((list) => list.map((c) => (c.id === u.id ? u : c)));
+      await changed();
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const remove = async (c: ClaimT) => {
+    try {
+      const r = await client.deleteClaim({ claimId: c.id });
+      notify?.(ct('claims.deleted'));
+      await changed(r);
     } catch (e) {
       onError(e);
     }
@@ -113,7 +163,7 @@ export function ClaimsPanel({ doc, version, onJump, onError, notify, onClose }: 
       void accept(c);
     } else if (k === 'r') {
       e.preventDefault();
-      setRejected((s) => new Set(s).add(key(c)));
+      void decide(c, showRejected ? e.currentTarget : (e.currentTarget.nextElementSibling ?? e.currentTarget.previousElementSibling));
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const el = (e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling) as HTMLElement | null;
@@ -145,21 +195,41 @@ export function ClaimsPanel({ doc, version, onJump, onError, notify, onClose }: 
       </div>
       <section aria-label={ct('claims.candidates')}>
         <h3>
-          {ct('claims.candidates')} ({open.length}) <small>{ct('claims.keys')}</small>
+          {ct('claims.candidates')} ({open.filter((c) => !c.rejected).length}) <small>{ct('claims.keys')}</small>
         </h3>
+        <label className="claims-filter">
+          <input type="checkbox" checked={showRejected} onChange={(e) => setShowRejected(e.target.checked)} data-testid="claims-show-rejected" />{' '}
+          {ct('claims.showRejected', { count: rejectedCount })}
+        </label>
         {open.length === 0 ? (
           <p>{ct('claims.noCandidates')}</p>
         ) : (
-          <ul className="claims-candidates" data-testid="claims-candidates">
+          <ul className="claims-candidates" data-testid="claims-candidates" ref={listRef}>
             {open.map((c) => (
-              <li key={key(c)} tabIndex={0} data-testid="claim-candidate" onKeyDown={(e) => onCandidateKey(e, c)} onClick={() => onJump(c.segmentId)}>
+              <li
+                key={key(c)}
+                data-key={key(c)}
+                tabIndex={0}
+                data-testid="claim-candidate"
+                data-rejected={c.rejected ? 'true' : undefined}
+                className={c.rejected ? 'is-rejected' : undefined}
+                onKeyDown={(e) => onCandidateKey(e, c)}
+                onClick={() => onJump(c.segmentId)}
+              >
                 <span className="claims-type">{c.type}</span> <span lang="zh-Hant">{c.text}</span>
-                {c.claimant && <span className="claims-claimant"> — {c.claimant}</span>}{' '}
+                {c.claimant && (
+                  <span className="claims-claimant">
+                    {' '}
+                    — {c.claimantRole ? `${c.claimantRole} ` : ''}
+                    {c.claimant}
+                  </span>
+                )}
+                {c.rejected && <em> ({ct('claims.isRejected')})</em>}{' '}
                 <button type="button" className="btn btn-small" onClick={(e) => (e.stopPropagation(), void accept(c))}>
                   {ct('claims.accept')}
                 </button>
-                <button type="button" className="btn btn-small" onClick={(e) => (e.stopPropagation(), setRejected((s) => new Set(s).add(key(c))))}>
-                  {ct('claims.reject')}
+                <button type="button" className="btn btn-small" onClick={(e) => (e.stopPropagation(), void decide(c))} data-testid={c.rejected ? 'claim-candidate-restore' : 'claim-candidate-reject'}>
+                  {c.rejected ? ct('claims.restore') : ct('claims.reject')}
                 </button>
               </li>
             ))}
@@ -226,6 +296,9 @@ export function ClaimsPanel({ doc, version, onJump, onError, notify, onClose }: 
                       ))}
                     </ul>
                     <EvidenceForm label={ct} onAdd={(url, note) => void update({ claimId: c.id, evidence: [...c.evidence, { url, note }] })} />
+                    <button type="button" className="btn btn-small btn-quiet" aria-label={ct('claims.deleteClaim', { id: c.id })} onClick={() => void remove(c)} data-testid="claim-delete">
+                      {ct('claims.delete')}
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -239,14 +312,36 @@ export function ClaimsPanel({ doc, version, onJump, onError, notify, onClose }: 
               {f === 'claimreview' ? 'ClaimReview' : f.toUpperCase()}
             </button>
           ))}{' '}
-          <button type="button" className="btn btn-small" onClick={() => client.crossCheckClaims({ documentId: doc.id }).then(setFindings, onError)} data-testid="claims-crosscheck">
+          <button type="button" className="btn btn-small" onClick={() => void load()} data-testid="claims-crosscheck">
             {ct('claims.crossCheck')}
           </button>
         </div>
-        {findings && (
-          <ul className="claims-findings" data-testid="claims-findings">
-            {findings.length === 0 ? <li>{ct('claims.noFindings')}</li> : findings.map((f, i) => <li key={i} className={`severity-${f.severity}`}>{f.message}</li>)}
-          </ul>
+        {claims.length > 0 && (
+          <>
+            <h3>{ct('claims.crossChecks', { count: findings.filter((f) => !f.dismissedReason).length })}</h3>
+            <ul className="claims-findings" data-testid="claims-findings">
+              {findings.length === 0 ? (
+                <li>{ct('claims.noFindings')}</li>
+              ) : (
+                findings.map((f) => (
+                  <li key={`${f.kind}:${f.claimIds.join(',')}`} className={`severity-${f.severity}${f.dismissedReason ? ' is-dismissed' : ''}`} data-testid="claims-finding" data-kind={f.kind}>
+                    {f.message}{' '}
+                    {f.claimIds.map((id) => {
+                      const c = claimById.get(id);
+                      return (
+                        c && (
+                          <button key={id} type="button" className="btn btn-small btn-quiet" aria-label={ct('claims.jumpClaim', { id })} onClick={() => onJump(c.segmentId)}>
+                            #{id}
+                          </button>
+                        )
+                      );
+                    })}
+                    {f.dismissedReason && <em> ({ct('claims.dismissedBecause', { reason: f.dismissedReason })})</em>}
+                  </li>
+                ))
+              )}
+            </ul>
+          </>
         )}
       </section>
     </aside>

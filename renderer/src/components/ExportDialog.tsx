@@ -1,13 +1,14 @@
 /**
- * Export a document: transcript (plain text, Markdown, HTML; clean or marked), bilingual
- * table, change report or XLIFF, in Traditional or Simplified — a download, or the
- * native save dialog.
+ * Export a document: transcript (plain text, Markdown, HTML, DOCX; clean or marked; claims
+ * as notes), bilingual table (CSV, DOCX), change report or XLIFF, in Traditional or
+ * Simplified — a download, or the native save dialog. Binary results (DOCX) arrive as
+ * base64 and are saved as bytes.
  */
 import { useState } from 'react';
 import type { DocumentMeta, ExportFormatT, ScriptT } from '../../../shared/domain/schemas';
 import { useClient } from '../state/client';
 import { useI18n, type MessageKey } from '../i18n';
-import { downloadText } from '../lib/download';
+import { downloadBase64, downloadText } from '../lib/download';
 import { Modal } from './Modal';
 
 export interface ExportDialogProps {
@@ -17,11 +18,12 @@ export interface ExportDialogProps {
   onClose: () => void;
 }
 
-const FORMATS: readonly ExportFormatT[] = ['txt', 'md', 'html', 'csv', 'report-html', 'report-json', 'xliff', 'annotations'];
+const FORMATS: readonly ExportFormatT[] = ['txt', 'md', 'html', 'docx', 'csv', 'docx-bilingual', 'report-html', 'report-json', 'xliff', 'annotations'];
 /** which options a format uses */
-const USES_SCRIPT = new Set<ExportFormatT>(['txt', 'md', 'html']);
-const USES_MARKED = new Set<ExportFormatT>(['txt', 'md', 'html']);
-const USES_FURNITURE = new Set<ExportFormatT>(['txt', 'md', 'html', 'csv']);
+const USES_SCRIPT = new Set<ExportFormatT>(['txt', 'md', 'html', 'docx']);
+const USES_MARKED = new Set<ExportFormatT>(['txt', 'md', 'html', 'docx']);
+const USES_FURNITURE = new Set<ExportFormatT>(['txt', 'md', 'html', 'docx', 'csv', 'docx-bilingual']);
+const USES_CLAIMS = new Set<ExportFormatT>(['txt', 'md', 'html', 'docx']);
 
 export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProps) {
   const { client, shell } = useClient();
@@ -30,6 +32,7 @@ export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProp
   const [script, setScript] = useState<ScriptT>('hant');
   const [marked, setMarked] = useState(false);
   const [furniture, setFurniture] = useState(true);
+  const [claims, setClaims] = useState(false);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: React.FormEvent) {
@@ -42,12 +45,15 @@ export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProp
         script,
         ...(USES_MARKED.has(format) && marked ? { marked: true } : {}),
         ...(USES_FURNITURE.has(format) && !furniture ? { includeFurniture: false } : {}),
+        ...(USES_CLAIMS.has(format) && claims ? { claims: true } : {}),
       });
+      const binary = r.encoding === 'base64';
       if (shell) {
-        const path = await shell.saveFile(r.fileName, r.content);
+        const path = await shell.saveFile(r.fileName, r.content, binary ? 'base64' : undefined);
         if (path) onDone(t('export.saved', { path }));
       } else {
-        downloadText(r.fileName, r.content, r.mime);
+        if (binary) downloadBase64(r.fileName, r.content, r.mime);
+        else downloadText(r.fileName, r.content, r.mime);
         onDone(t('export.downloaded', { fileName: r.fileName }));
       }
       onClose();
@@ -98,6 +104,12 @@ export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProp
           <label className="radio">
             <input type="checkbox" data-testid="export-furniture" checked={furniture} onChange={(e) => setFurniture(e.target.checked)} />
             {t('export.furniture')}
+          </label>
+        )}
+        {USES_CLAIMS.has(format) && (
+          <label className="radio">
+            <input type="checkbox" data-testid="export-claims" checked={claims} onChange={(e) => setClaims(e.target.checked)} />
+            {t('export.claims')}
           </label>
         )}
         <div className="modal-actions">

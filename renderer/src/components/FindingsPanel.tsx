@@ -24,10 +24,13 @@ export interface FindingsPanelProps {
   onClose: () => void;
 }
 
-function Quote({ f }: { f: Pick<StoredFinding, 'text'> }) {
+/** The quote with a little context either side (two 云 in one segment read differently). */
+function Quote({ f }: { f: Pick<StoredFinding, 'text' | 'before' | 'after'> }) {
   return (
     <span className="finding-quote" lang="zh-Hant">
-      {f.text || '∅'}
+      {f.before ? <span className="finding-ctx">{f.before}</span> : null}
+      <mark className="finding-hit">{f.text || '∅'}</mark>
+      {f.after ? <span className="finding-ctx">{f.after}</span> : null}
     </span>
   );
 }
@@ -107,6 +110,9 @@ export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose
       setReport(await client.dismissFinding({ findingId: f.id, reason: reason.trim(), scope: 'group' }));
       setDismissing(null);
       setReason('');
+      // a dismissal is an operation (undoable): bring the app's undo state up to date
+      const undo = await client.undoState({ projectId: doc.projectId });
+      await onChange({ operationId: null, segments: [], removedSegmentIds: [], undo });
     } catch (e) {
       onError(e);
     }

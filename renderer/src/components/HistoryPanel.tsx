@@ -31,7 +31,7 @@ export interface HistoryPanelProps {
 function Value({ field, value }: { field: Revision['field']; value: string | null }) {
   const { t } = useReviewI18n();
   if (value === null) return <span className="muted">{t('history.none')}</span>;
-  if (field === 'status') return <>{t(`status.${value}` as MessageKey)}</>;
+  if (field === 'status' || field === 'en-status') return <>{t(`status.${value}` as MessageKey)}</>;
   if (field === 'furniture') return <>{t(`furniture.${value}` as MessageKey)}</>;
   return <>{value}</>;
 }
@@ -107,9 +107,14 @@ export function HistoryPanel({ segmentId, number, version, machineText, currentT
             <div className="rev-body" lang="zh-Hant">
               {r.field === 'zh' ? (
                 <DiffText before={r.before ?? ''} after={r.after ?? ''} />
+              ) : r.field === 'en' || r.field === 'source' ? (
+                // parallel columns (core/parallel.ts): English edits and alignment fixes
+                <span lang={r.field === 'en' ? 'en' : 'zh'}>
+                  <DiffText before={r.before ?? ''} after={r.after ?? ''} />
+                </span>
               ) : r.field === 'structure' ? (
                 <span>{r.reason}</span>
-              ) : r.field === 'status' || r.field === 'furniture' ? (
+              ) : r.field === 'status' || r.field === 'furniture' || r.field === 'en-status' ? (
                 <>
                   <Value field={r.field} value={r.before} /> → <Value field={r.field} value={r.after} />
                 </>

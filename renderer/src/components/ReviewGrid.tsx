@@ -9,6 +9,7 @@ import type { EditState, Review, Selection } from '../state/useReview';
 import { useI18n } from '../i18n';
 import { SegmentRow } from './SegmentRow';
 import { SegmentEditor } from './SegmentEditor';
+import { ColumnSwitcher } from './ColumnSwitcher';
 
 export interface ReviewGridProps {
   doc: DocumentMeta;
@@ -156,7 +157,7 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, r
             {t('grid.col.hant')}
           </div>
           <div role="columnheader" className="cell cell-text">
-            {t('grid.col.hans')}
+            <ColumnSwitcher fallback={t('grid.col.hans')} />
           </div>
         </div>
       </div>

@@ -1,9 +1,10 @@
-/** One segment as a grid row: number, status, speaker, Traditional (with diff) and Simplified. */
+/** One segment as a grid row: number, status, speaker, Traditional (with diff) and the second column (Simplified, source or English). */
 import { memo, type ReactNode } from 'react';
 import type { Segment } from '../../../shared/domain/schemas';
 import { useI18n } from '../i18n';
 import { StatusMarker } from './StatusMarker';
 import { SegmentText } from './SegmentText';
+import { ParallelCell } from './ParallelCell';
 
 export interface SegmentRowProps {
   segment: Segment;
@@ -61,9 +62,8 @@ export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
         )}
         {p.editor ?? <SegmentText segment={s} column="text" />}
       </div>
-      <div role="gridcell" className="cell cell-text cell-hans" lang="zh-Hans">
-        <SegmentText segment={s} column="rendering" />
-      </div>
+      {/* second column: Simplified, original source or English (ParallelCell, state/useColumns.tsx) */}
+      <ParallelCell segment={s} position={p.position} selected={p.selected} />
     </div>
   );
 });

@@ -1,0 +1,72 @@
+/** `jiaodui attach DOC --source FILE | --english FILE`, and `import FILE --source … --english …`. */
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { dispatch } from '../shared/contract/dispatch';
+import { JiaoduiError } from '../shared/errors';
+import { MAX_IMPORT_BYTES, parseEncodingName } from '../shared/text/encoding';
+import type { JiaoduiService } from '../core/service';
+import { parseId, UsageError } from './args';
+
+export const ATTACH_USAGE = `  attach DOC (--source FILE | --english FILE) [--encoding ENC] [--format json]
+                                                              attach the original source or an English rendering,
+                                                              aligned to the segments (replaces an earlier one)`;
+
+export const ATTACH_OPTIONS = {
+  source: { type: 'string' },
+  english: { type: 'string' },
+} as const;
+
+type Flags = Record<string, string | boolean | undefined>;
+
+function readFile(file: string): Uint8Array {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new UsageError(`Cannot read ${file}: no such file.`);
+  }
+  if (size > MAX_IMPORT_BYTES) throw new JiaoduiError('import-rejected', `${file} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.`);
+  return new Uint8Array(readFileSync(file));
+}
+
+/** The parallel files named by --source/--english (each at most once). */
+export function parallelFiles(f: Flags): { kind: 'source' | 'english'; file: string }[] {
+  const out: { kind: 'source' | 'english'; file: string }[] = [];
+  for (const kind of ['source', 'english'] as const) {
+    const v = f[kind];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || !v) throw new UsageError(`--${kind} needs a FILE.`);
+    out.push({ kind, file: v });
+  }
+  return out;
+}
+
+/** Attach each file; the encoding of the parallel files is detected unless --encoding is given for `attach`. */
+export function attachFiles(service: JiaoduiService, documentId: number, files: { kind: 'source' | 'english'; file: string }[], encoding?: string) {
+  // read everything first: a missing file changes nothing
+  const data = files.map((x) => ({ ...x, bytes: readFile(x.file) }));
+  return data.map((x) =>
+    dispatch(service, 'attachParallelText', {
+      documentId,
+      kind: x.kind,
+      fileName: basename(x.file),
+      data: Buffer.from(x.bytes).toString('base64'),
+      ...(encoding ? { encoding: parseEncodingName(encoding) } : {}),
+    }) as ReturnType<JiaoduiService['attachParallelText']>,
+  );
+}
+
+export function runAttach(service: JiaoduiService, args: string[], f: Flags, json: boolean): number {
+  const documentId = parseId(args[0], 'DOC');
+  const files = parallelFiles(f);
+  if (files.length !== 1) throw new UsageError('Give exactly one of --source FILE or --english FILE: jiaodui attach DOC --english FILE.');
+  service.getDocument({ documentId });
+  const [r] = attachFiles(service, documentId, files, typeof f.encoding === 'string' ? f.encoding : undefined);
+  const { guess: _g, ...info } = r;
+  process.stdout.write(
+    json
+      ? JSON.stringify(info, null, 2) + '\n'
+      : `Attached ${r.kind === 'english' ? 'the English rendering' : 'the original source'} ${r.fileName ?? ''} (${r.encoding}) to document ${documentId}: ${r.sentences} sentences, ${r.aligned} of ${r.segments} segments aligned (${r.method}).\n`,
+  );
+  return 0;
+}

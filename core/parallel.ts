@@ -1,0 +1,261 @@
+/**
+ * Parallel texts in the service (issue 7): attach an original source or an English
+ * rendering to a document (decode in any supported encoding, align, store the raw text
+ * and each segment's aligned text), English edits and status (revisions 'en' and
+ * 'en-status', with the same status rule as the Chinese side), and alignment edits
+ * (merge/split/shift rows of a parallel column: 'source'/'en' revisions, operation
+ * 'align'). Undo and redo go through applyParallelField like every other field.
+ */
+import type { Db } from '../db/connection';
+import * as segq from '../db/queries/segments';
+import * as pq from '../db/queries/parallel';
+import * as docq from '../db/queries/documents';
+import type * as histq from '../db/queries/history';
+import type { ReviewHost } from './review-host';
+import type { ChangeResult, Segment, SegmentStatus } from '../shared/domain/schemas';
+import type { ArgsOf, ResultOf } from '../shared/contract/api';
+import { JiaoduiError } from '../shared/errors';
+import { decodeText, detectEncoding, MAX_IMPORT_BYTES, type EncodingGuess, type TextEncodingName } from '../shared/text/encoding';
+import { getConverter } from '../shared/text/convert';
+import { alignParallel, applyAlignEdit, type AlignEdit, type ParallelKind } from '../shared/align';
+import type { ParallelInfo } from '../shared/align/schemas';
+import { recheckSegment } from './checks';
+
+const KIND_FIELD = { source: 'source', english: 'en' } as const;
+const SEP: Record<ParallelKind, string> = { source: '', english: ' ' };
+
+export function decodeParallel(bytes: Uint8Array, encoding?: TextEncodingName): { text: string; encoding: TextEncodingName; guess: EncodingGuess | null } {
+  if (bytes.length > MAX_IMPORT_BYTES) throw new JiaoduiError('import-rejected', `The file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.`);
+  const decoded = decodeText(bytes, encoding);
+  if (!decoded.text.trim()) throw new JiaoduiError('import-rejected', 'The file contains no text (only whitespace).');
+  let guess: EncodingGuess | null = null;
+  try {
+    guess = detectEncoding(bytes);
+  } catch {
+    guess = null;
+  }
+  return { text: decoded.text.replace(/^\uFEFF/, ''), encoding: decoded.encoding, guess };
+}
+
+/** Align `text` to the document's live segments and store it (replacing an earlier text of that kind). */
+function store(db: Db, documentId: number, kind: ParallelKind, text: string, meta: { fileName: string | null; encoding: TextEncodingName; byteSize: number }, now: string): ParallelInfo {
+  const segs = segq.listSegments(db, documentId);
+  if (!segs.length) throw new JiaoduiError('conflict', 'The document has no segments to align to.');
+  const t2s = getConverter('t2s');
+  const hant = docq.getDocumentScript(db, documentId).script === 'hant';
+  const r = alignParallel(
+    segs.map((s) => ({ text: s.text, paragraph: s.paragraph, furniture: s.furniture !== null })),
+    text,
+    { kind, normaliseTarget: (x) => (hant ? t2s.convert(x) : x), normaliseParallel: (x) => t2s.convert(x) },
+  );
+  pq.upsertParallelText(db, { documentId, kind, fileName: meta.fileName, encoding: meta.encoding, byteSize: meta.byteSize, rawText: text, ratio: r.ratio, method: r.method, attachedAt: now });
+  pq.replaceSegmentParallel(db, documentId, kind, segs.map((s, i) => ({ segmentId: s.id, text: r.texts[i] })), now);
+  return {
+    documentId,
+    kind,
+    fileName: meta.fileName,
+    encoding: meta.encoding,
+    byteSize: meta.byteSize,
+    attachedAt: now,
+    sentences: r.sentences.length,
+    aligned: r.texts.filter((x) => x).length,
+    segments: segs.length,
+    ratio: r.ratio,
+    method: r.method,
+  };
+}
+
+export function attachParallelBytes(host: ReviewHost, documentId: number, kind: ParallelKind, fileName: string, bytes: Uint8Array, encoding?: TextEncodingName): ResultOf<'attachParallelText'> {
+  host.requireDocument(documentId);
+  const d = decodeParallel(bytes, encoding); // refused before any write
+  return host.tx(() => ({ ...store(host.db, documentId, kind, d.text, { fileName, encoding: d.encoding, byteSize: bytes.length }, host.now()), guess: d.guess }));
+}
+
+export function attachParallelText(host: ReviewHost, args: ArgsOf<'attachParallelText'>): ResultOf<'attachParallelText'> {
+  return attachParallelBytes(host, args.documentId, args.kind, args.fileName, new Uint8Array(Buffer.from(args.data, 'base64')), args.encoding);
+}
+
+function info(db: Db, row: pq.ParallelTextRow): ParallelInfo {
+  const rows = pq.segmentParallelOfDocument(db, row.documentId).filter((r) => r.kind === row.kind);
+  return {
+    documentId: row.documentId,
+    kind: row.kind,
+    fileName: row.fileName,
+    encoding: row.encoding as TextEncodingName,
+    byteSize: row.byteSize,
+    attachedAt: row.attachedAt,
+    sentences: 0,
+    aligned: rows.filter((r) => r.text).length,
+    segments: segq.listSegments(db, row.documentId).length,
+    ratio: row.ratio,
+    method: row.method as ParallelInfo['method'],
+  };
+}
+
+export function listParallelTexts(host: ReviewHost, args: ArgsOf<'listParallelTexts'>): ResultOf<'listParallelTexts'> {
+  host.requireDocument(args.documentId);
+  return pq.parallelTexts(host.db, args.documentId).map((r) => info(host.db, r));
+}
+
+/** Align the stored text again (after splits and merges of the Chinese segments, say). Replaces that column's rows. */
+export function realignParallel(host: ReviewHost, args: ArgsOf<'realignParallel'>): ResultOf<'realignParallel'> {
+  host.requireDocument(args.documentId);
+  const row = pq.parallelText(host.db, args.documentId, args.kind);
+  if (!row) throw new JiaoduiError('not-found', `Document ${args.documentId} has no ${args.kind === 'english' ? 'English rendering' : 'original source'} attached.`);
+  return host.tx(() => store(host.db, args.documentId, args.kind, row.rawText, { fileName: row.fileName, encoding: row.encoding as TextEncodingName, byteSize: row.byteSize }, host.now()));
+}
+
+// ---- applying values (operations and undo/redo) ---------------------------------------------
+
+function ensureRow(db: Db, segmentId: number, kind: ParallelKind, now: string): pq.SegmentParallelRow {
+  const row = pq.getSegmentParallel(db, segmentId, kind);
+  if (row) return row;
+  const fresh: pq.SegmentParallelRow = { segmentId, kind, alignedText: '', text: '', status: 'unreviewed' };
+  pq.insertSegmentParallel(db, fresh, now);
+  return fresh;
+}
+
+/** Apply one parallel field value, as an operation or its undo/redo does. */
+export function applyParallelField(db: Db, segmentId: number, field: 'source' | 'en' | 'en-status', value: string | null, now: string): void {
+  if (field === 'en-status') {
+    ensureRow(db, segmentId, 'english', now);
+    pq.updateParallelStatus(db, segmentId, 'english', (value ?? 'unreviewed') as SegmentStatus, now);
+    return;
+  }
+  const kind: ParallelKind = field === 'en' ? 'english' : 'source';
+  ensureRow(db, segmentId, kind, now);
+  pq.updateParallelText(db, segmentId, kind, value ?? '', now);
+  recheckSegment(db, segmentId, now);
+}
+
+/**
+ * Set a segment's English inside an operation: an 'en' revision and the status rule (back to
+ * the aligned text → unreviewed, else edited). `machine`: machine output awaiting review, so
+ * unreviewed whatever it says (core/mt.ts); the reviewer's later edit makes it edited.
+ */
+export function writeEnglish(
+  db: Db,
+  record: (r: histq.NewRevision) => void,
+  segmentId: number,
+  text: string,
+  reason: string,
+  now: string,
+  opts: { machine?: boolean } = {},
+): boolean {
+  const row = pq.getSegmentParallel(db, segmentId, 'english') ?? { segmentId, kind: 'english' as const, alignedText: '', text: '', status: 'unreviewed' as const };
+  if (row.text === text) return false;
+  record({ segmentId, field: 'en', before: row.text, after: text, reason });
+  applyParallelField(db, segmentId, 'en', text, now);
+  const status: SegmentStatus = opts.machine || text === row.alignedText ? 'unreviewed' : 'edited';
+  if (status !== row.status) {
+    record({ segmentId, field: 'en-status', before: row.status, after: status, reason });
+    pq.updateParallelStatus(db, segmentId, 'english', status, now);
+  }
+  return true;
+}
+
+export function editEnglish(host: ReviewHost, args: ArgsOf<'editEnglish'>): ChangeResult {
+  const seg = host.requireLiveSegment(args.segmentId);
+  return host.operation(seg.projectId, 'edit', `Edit English of segment ${seg.index + 1}`, (record, now) => {
+    writeEnglish(host.db, record, seg.id, args.text, args.reason ?? 'manual', now);
+    return { touched: [seg.id] };
+  });
+}
+
+export function setEnglishStatus(host: ReviewHost, args: ArgsOf<'setEnglishStatus'>): ChangeResult {
+  const segs = args.segmentIds.map((id) => host.requireLiveSegment(id));
+  if (new Set(segs.map((s) => s.projectId)).size > 1) throw new JiaoduiError('invalid-input', 'Segments from several projects cannot change status in one step.');
+  const label = segs.length === 1 ? `Mark English of segment ${segs[0].index + 1} ${args.status}` : `Mark English of ${segs.length} segments ${args.status}`;
+  return host.operation(segs[0].projectId, 'status', label, (record, now) => {
+    for (const s of segs) {
+      const row = pq.getSegmentParallel(host.db, s.id, 'english');
+      const before = row?.status ?? 'unreviewed';
+      if (before === args.status) continue;
+      record({ segmentId: s.id, field: 'en-status', before, after: args.status, reason: 'review' });
+      applyParallelField(host.db, s.id, 'en-status', args.status, now);
+    }
+    return { touched: segs.map((s) => s.id) };
+  });
+}
+
+export function editAlignment(host: ReviewHost, args: ArgsOf<'editAlignment'>): ChangeResult {
+  const seg = host.requireLiveSegment(args.segmentId);
+  const segs = segq.listSegments(host.db, seg.documentId);
+  const byId = new Map(pq.segmentParallelOfDocument(host.db, seg.documentId).filter((r) => r.kind === args.kind).map((r) => [r.segmentId, r.text]));
+  const texts = segs.map((s) => byId.get(s.id) ?? '');
+  let edit: AlignEdit;
+  if (args.op === 'split') {
+    if (args.at === undefined) throw new JiaoduiError('invalid-input', 'A split needs a position (at).');
+    edit = { op: 'split', at: args.at };
+  } else if (args.op === 'shift') {
+    if (!args.direction) throw new JiaoduiError('invalid-input', 'A shift needs a direction (up or down).');
+    edit = { op: 'shift', direction: args.direction };
+  } else edit = { op: 'merge' };
+  let changes;
+  try {
+    changes = applyAlignEdit(texts, seg.index, edit, SEP[args.kind]);
+  } catch (e) {
+    throw new JiaoduiError('invalid-input', `Cannot ${args.op} here: ${(e as Error).message}.`);
+  }
+  const field = KIND_FIELD[args.kind];
+  const what = args.kind === 'english' ? 'English' : 'source';
+  return host.operation(seg.projectId, 'align', `Align ${what}: ${args.op}${args.direction ? ` ${args.direction}` : ''} at segment ${seg.index + 1}`, (record, now) => {
+    for (const c of changes) {
+      const id = segs[c.index].id;
+      record({ segmentId: id, field, before: c.before, after: c.after, reason: `align:${args.op}` });
+      applyParallelField(host.db, id, field, c.after, now);
+    }
+    return { touched: changes.map((c) => segs[c.index].id) };
+  });
+}
+
+// ---- split and merge of the Chinese segments carry the parallel rows -------------------------------
+
+/** Split: the first new segment keeps the parallel texts, the second starts empty. Merge: the texts are joined. */
+export function carryParallel(db: Db, from: readonly number[], to: readonly number[], now: string): void {
+  const rows = from.map((id) => pq.segmentParallel(db, id));
+  const kinds = new Set(rows.flat().map((r) => r.kind));
+  for (const kind of kinds) {
+    const mine = rows.map((rs) => rs.find((r) => r.kind === kind));
+    if (to.length === 1) {
+      const present = mine.filter((r): r is pq.SegmentParallelRow => !!r);
+      const join = (f: (r: pq.SegmentParallelRow) => string) => present.map(f).filter((x) => x).join(SEP[kind]);
+      const statuses = present.map((r) => r.status);
+      const status: SegmentStatus = statuses.every((s) => s === 'approved') ? 'approved' : statuses.every((s) => s === 'unreviewed') ? 'unreviewed' : 'edited';
+      pq.insertSegmentParallel(db, { segmentId: to[0], kind, alignedText: join((r) => r.alignedText), text: join((r) => r.text), status }, now);
+    } else {
+      const first = mine[0];
+      to.forEach((id, i) => {
+        pq.insertSegmentParallel(db, i === 0 && first ? { ...first, segmentId: id } : { segmentId: id, kind, alignedText: '', text: '', status: 'unreviewed' }, now);
+      });
+    }
+  }
+}
+
+// ---- the public segment record ------------------------------------------------------------------
+
+/** Add each segment's parallel texts (when its document has any). */
+export function withParallel(db: Db, segments: Segment[]): Segment[] {
+  const docs = [...new Set(segments.map((s) => s.documentId))];
+  const maps = new Map<number, { kinds: Set<ParallelKind>; rows: Map<number, pq.SegmentParallelRow[]> }>();
+  for (const d of docs) {
+    const kinds = pq.attachedKinds(db, d);
+    const rows = new Map<number, pq.SegmentParallelRow[]>();
+    const all = segments.length > 50 ? pq.segmentParallelOfDocument(db, d) : segments.filter((s) => s.documentId === d).flatMap((s) => pq.segmentParallel(db, s.id));
+    for (const r of all) rows.set(r.segmentId, [...(rows.get(r.segmentId) ?? []), r]);
+    if (kinds.size || rows.size) maps.set(d, { kinds, rows });
+  }
+  if (!maps.size) return segments;
+  return segments.map((s) => {
+    const m = maps.get(s.documentId);
+    if (!m) return s;
+    const rs = m.rows.get(s.id) ?? [];
+    const src = rs.find((r) => r.kind === 'source');
+    const en = rs.find((r) => r.kind === 'english');
+    return {
+      ...s,
+      source: src ? src.text : m.kinds.has('source') ? '' : null,
+      english: en ? { text: en.text, aligned: en.alignedText, status: en.status } : m.kinds.has('english') ? { text: '', aligned: '', status: 'unreviewed' as const } : null,
+    };
+  });
+}

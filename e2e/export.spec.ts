@@ -1,0 +1,42 @@
+/**
+ * Export dialog in browser mode: a marked DOCX is a download of real bytes (a zip) whose
+ * word/document.xml holds the correction as tracked changes (w:del / w:ins).
+ */
+import { readFileSync } from 'node:fs';
+import type { ImportResult, Segment } from '../shared/domain/schemas';
+import { docxParts, paragraphTexts, trackedChanges } from '../shared/export/docx-test-helpers';
+import { api, expect, MOD, test } from './fixtures';
+
+test('exports a marked DOCX with tracked changes from the Export dialog', async ({ page, server }) => {
+  const text = '董事長王震表示，收入爲11.8億。\n下一段 <script>&amp; 𠀋。\n';
+  const r = await api<ImportResult>(server, 'importDocument', { fileName: 'docx-export.txt', data: Buffer.from(text, 'utf8').toString('base64'), projectName: 'Export', title: 'DOCX export' });
+  const segs = await api<Segment[]>(server, 'getSegments', { documentId: r.documentId });
+  const seg = segs.find((s) => s.text.includes('王震'))!;
+  await api(server, 'editSegment', { segmentId: seg.id, text: seg.text.replace('王震', '王征') });
+
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /DOCX export/);
+  await page.getByTestId('grid').focus();
+  await page.keyboard.press(`${MOD}+e`);
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('export-format').selectOption('docx');
+  await dialog.getByTestId('export-hant').check();
+  await dialog.getByTestId('export-marked').check();
+  await expect(dialog.getByTestId('export-claims')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('export-submit').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.zh-Hant\.marked\.docx$/);
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 3, 4]); // a zip, not base64 text
+  const xml = docxParts(bytes.toString('base64'))['word/document.xml'];
+  expect(xml).toContain('<w:ins ');
+  expect(trackedChanges(xml).map((c) => [c.kind, c.text])).toEqual([
+    ['del', '震'],
+    ['ins', '征'],
+  ]);
+  expect(xml).not.toContain('<script>');
+  expect(paragraphTexts(xml)).toEqual(['董事長王征表示，收入爲11.8億。', '下一段 <script>&amp; 𠀋。']);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,148 @@
+/**
+ * Dictionary glosses and machine translation in browser mode: hovering 算力 in the sample
+ * shows its CC-CEDICT entry; machine translation against a fake OpenAI-compatible server
+ * started here (the browser-mode server makes the requests from Node): settings, cancel
+ * mid-job, then translate everything untranslated with progress; About / Licences.
+ */
+import { startFakeProvider, type FakeProvider } from '../core/mt/testing';
+import { api, expect, MOD, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import type { DocumentMeta, Segment } from '../shared/domain/schemas';
+import type { MtJob } from '../shared/mt/schemas';
+
+let fake: FakeProvider;
+test.beforeAll(async () => {
+  fake = await startFakeProvider('openai');
+});
+test.afterAll(async () => {
+  await fake.close();
+});
+
+async function runCommand(page: Page, label: string): Promise<void> {
+  await page.keyboard.press(`${MOD}+k`);
+  await expect(page.getByTestId('palette')).toBeVisible();
+  await page.keyboard.type(label);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('palette')).toHaveCount(0);
+}
+
+/** The sample itself (other specs in this worker import copies of it), open on the page. */
+async function sampleDocument(server: Parameters<typeof api>[0], page: Page): Promise<DocumentMeta> {
+  const docs = await api<DocumentMeta[]>(server, 'listDocuments', {});
+  const doc = docs.find((d) => d.fileName === 'sensetime-2023-results-call.zh-Hant.txt' && d.projectName === 'Samples') ?? docs.find((d) => d.fileName === 'sensetime-2023-results-call.zh-Hant.txt')!;
+  await page.evaluate((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), doc.id);
+  await page.reload();
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /商湯/);
+  await expect(page.getByTestId('status-bar')).toBeVisible();
+  return doc;
+}
+
+test('hovering 算力 in the sample shows its dictionary entry', async ({ app: page, server }) => {
+  const doc = await sampleDocument(server, page);
+  const segs = await api<Segment[]>(server, 'getSegments', { documentId: doc.id });
+  const seg = segs.find((s) => s.text.includes('算力'))!;
+  await page.keyboard.press(`${MOD}+g`);
+  await page.getByTestId('goto-input').fill(String(seg.index + 1));
+  await page.getByTestId('goto-input').press('Enter');
+  const cell = page.getByTestId(`row-${seg.index}`).locator('.cell-hant');
+  await expect(cell).toContainText('算力');
+  // the middle of 力 (ICU's segmenter alone would give 力)
+  const point = await cell.evaluate((el) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf('算力');
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i + 1);
+      r.setEnd(n, i + 2);
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }
+    return null;
+  });
+  expect(point).not.toBeNull();
+  await page.mouse.move(point!.x - 30, point!.y);
+  await page.mouse.move(point!.x, point!.y, { steps: 3 });
+  const pop = page.getByTestId('gloss-popover');
+  await expect(pop).toBeVisible({ timeout: 15_000 }); // the first lookup builds the dictionary cache
+  await expect(page.getByTestId('gloss-word')).toHaveText('算力');
+  await expect(pop).toContainText('suàn lì');
+  await expect(pop).toContainText('computing power');
+  await expect(pop.getByTestId('gloss-entry').first()).toHaveAttribute('data-source', 'cc-cedict');
+  await page.screenshot({ path: test.info().outputPath('gloss-popover.png') });
+  // the glossed word is highlighted in the text (CSS Custom Highlight API), the DOM untouched
+  expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('jiaodui-gloss'))).toBe(true);
+  // moving away or pressing Escape hides it
+  await page.keyboard.press('Escape');
+  await expect(pop).toHaveCount(0);
+});
+
+test('machine translation: settings, cancel mid-job, translate all untranslated with progress', async ({ app: page, server }) => {
+  const doc = await sampleDocument(server, page);
+  await runCommand(page, 'Machine Translation Settings');
+  const dialog = page.getByTestId('mt-settings');
+  await expect(dialog).toBeVisible();
+  await page.getByTestId('mt-url').fill(fake.url);
+  await page.getByTestId('mt-model').fill('fake-model');
+  await page.getByTestId('mt-rps').fill('50');
+  await page.getByTestId('mt-key').fill('sk-e2e-secret');
+  // browser mode: the key lives in memory only, and the dialog says so
+  await expect(page.getByTestId('mt-key-storage')).toContainText('this session only');
+  await page.getByTestId('mt-save').click();
+  await expect(dialog).toHaveCount(0);
+  const settings = await api<Record<string, unknown>>(server, 'getMtSettings', {});
+  expect(settings).toMatchObject({ url: fake.url, model: 'fake-model', keySet: true, keyStorage: 'session' });
+  expect(JSON.stringify(settings)).not.toContain('sk-e2e-secret');
+
+  // a slow provider: cancel after a few segments
+  fake.delayMs = 250;
+  await runCommand(page, 'Machine-Translate All Untranslated');
+  const progress = page.getByTestId('mt-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toHaveAttribute('data-state', 'running');
+  await expect.poll(async () => Number(await page.getByTestId('mt-progress-bar').getAttribute('value')), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  await page.getByTestId('mt-cancel').click();
+  await expect(progress).toHaveAttribute('data-state', 'cancelled');
+  const bar = page.getByTestId('mt-progress-bar');
+  const done = Number(await bar.getAttribute('value'));
+  const total = Number(await bar.getAttribute('max'));
+  expect(done).toBeLessThan(total);
+  await page.getByTestId('mt-close').click();
+  await expect(progress).toHaveCount(0);
+  const requestsAtCancel = fake.requests.length;
+  await page.waitForTimeout(600);
+  expect(fake.requests.length).toBeLessThanOrEqual(requestsAtCancel + 1);
+
+  // the rest, quickly: only what is still untranslated is sent
+  fake.delayMs = 0;
+  await runCommand(page, 'Machine-Translate All Untranslated');
+  await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await page.screenshot({ path: test.info().outputPath('translate-done.png') });
+  const rest = Number(await bar.getAttribute('max'));
+  expect(rest).toBe(total - done);
+  await expect(page.getByTestId('mt-progress-label')).toHaveText(`${rest} of ${rest} segments`);
+  expect(fake.requests.every((r) => r.headers.authorization === 'Bearer sk-e2e-secret')).toBe(true);
+
+  const segs = await api<Segment[]>(server, 'getSegments', { documentId: doc.id });
+  const prose = segs.filter((s) => !s.furniture);
+  expect(prose.every((s) => s.english?.text === `EN(${s.text})`)).toBe(true);
+  await page.getByTestId('mt-close').click();
+
+  // nothing left: a notice, no job
+  await runCommand(page, 'Machine-Translate All Untranslated');
+  await expect(page.getByText('Nothing to translate')).toBeVisible();
+  const job = await api<MtJob>(server, 'startTranslation', { documentId: doc.id, scope: 'untranslated' });
+  expect(job.total).toBe(0);
+});
+
+test('About and licences lists CC-CEDICT and every library', async ({ app: page }) => {
+  await runCommand(page, 'About Jiaodui and Licences');
+  const about = page.getByTestId('about-dialog');
+  await expect(about).toBeVisible();
+  await expect(page.getByTestId('about-cedict')).toContainText('CC-CEDICT');
+  await expect(about).toContainText('CC-BY-SA-4.0');
+  await expect(about).toContainText('Apache-2.0');
+  await expect(about.locator('[data-npm="better-sqlite3"]')).toContainText('MIT');
+  await page.keyboard.press('Escape');
+  await expect(about).toHaveCount(0);
+});

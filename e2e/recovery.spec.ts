@@ -1,0 +1,70 @@
+/**
+ * Browser mode on a damaged database: `jiaodui serve` starts in the recovery state, the page
+ * shows the problem and the backups, and opening a backup brings the app up on a copy of it
+ * (the damaged file kept, renamed).
+ */
+import { expect, test } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CLI = join(ROOT, 'bin', 'jiaodui.mjs');
+
+function serve(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, '--db', dbPath, 'serve'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no URL in 30 s: ${stderr}`)), 30_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl({ child, url: m[1] });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+}
+
+test('a damaged database: the recovery screen opens a copy of a backup, and the app carries on', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'jiaodui-e2e-recovery-'));
+  const dbPath = join(dir, 'jiaodui.db');
+  let child: ChildProcess | null = null;
+  try {
+    // A database with the sample in it, a backup of it where pre-migration backups go, then damage.
+    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, '--db', dbPath, ...args], { cwd: ROOT, encoding: 'utf8' });
+    expect(cli('import', join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt'), '--project', 'Kept').status).toBe(0);
+    const backup = `${dbPath}.backup-v4-2026-01-01T00-00-00-000Z`;
+    expect(cli('backup', backup).status).toBe(0);
+    const fd = openSync(dbPath, 'r+');
+    writeSync(fd, Buffer.alloc(Math.min(64 * 1024, statSync(dbPath).size - 8192), 0x5a), 0, undefined, 4096);
+    closeSync(fd);
+    for (const f of ['-wal', '-shm']) if (existsSync(dbPath + f)) rmSync(dbPath + f);
+
+    const started = await serve(dbPath);
+    child = started.child;
+    await page.goto(started.url);
+    const screen = page.getByTestId('recovery-screen');
+    await expect(screen).toBeVisible();
+    await expect(page.getByTestId('recovery-problem')).toContainText(dbPath);
+    const item = page.getByTestId('recovery-backup').filter({ hasText: 'backup-v4' });
+    await expect(item).toHaveCount(1);
+    await item.getByRole('button').click();
+    await expect(page.getByTestId('recovery-result')).toContainText(backup);
+    await page.getByTestId('recovery-continue').click();
+    await expect(page.getByTestId('grid')).toBeVisible();
+    await expect(page.getByText('Kept').first()).toBeVisible();
+    expect(readdirSync(dir).some((f) => f.startsWith('jiaodui.db.corrupt-'))).toBe(true);
+    expect(existsSync(backup)).toBe(true);
+  } finally {
+    child?.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,244 @@
+/**
+ * Dictionary glosses over the Chinese text: resting the pointer on a word (or selecting
+ * one) in either text column shows its entries, the glossary's first. One listener on the
+ * document finds the character under the pointer with caretPositionFromPoint (or
+ * caretRangeFromPoint) and turns it into a text offset the way selections are read
+ * (lib/selection.ts), so the cells themselves need nothing. The word and its entries come
+ * from the backend (glossAt / lookupGloss); the popover never takes clicks.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Segment } from '../../../shared/domain/schemas';
+import type { GlossEntry } from '../../../shared/mt/schemas';
+import { useClient } from '../state/client';
+import { offsetInCell, readCellSelection } from '../lib/selection';
+import { errorMessage } from '../lib/format';
+import { useMtI18n } from '../i18n-mt';
+
+interface Shown {
+  word: string;
+  entries: GlossEntry[];
+  x: number;
+  y: number;
+  /** the lookup failed (the dictionary could not be built or read): said, not swallowed */
+  error?: string;
+}
+
+interface Target {
+  segmentId: number;
+  column: 'text' | 'rendering';
+  start: number;
+  end: number;
+}
+
+const HOVER_DELAY_MS = 350;
+const CELLS = '[data-testid="grid-body"] .cell-hant, [data-testid="grid-body"] .cell-hans';
+
+/** The text node and offset of the character under (x, y), or null over blank space. */
+function charAtPoint(x: number, y: number): { node: Text; offset: number } | null {
+  let node: Node | null = null;
+  let offset = 0;
+  const doc = document as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
+  if (typeof document.caretPositionFromPoint === 'function') {
+    const p = document.caretPositionFromPoint(x, y);
+    if (p) {
+      node = p.offsetNode;
+      offset = p.offset;
+    }
+  } else if (typeof doc.caretRangeFromPoint === 'function') {
+    const r = doc.caretRangeFromPoint(x, y);
+    if (r) {
+      node = r.startContainer;
+      offset = r.startOffset;
+    }
+  }
+  if (!node || node.nodeType !== Node.TEXT_NODE) return null;
+  const text = node as Text;
+  // the caret sits between characters: take the one whose box holds the point
+  for (const o of [offset, offset - 1]) {
+    if (o < 0 || o >= text.length) continue;
+    const r = document.createRange();
+    r.setStart(text, o);
+    r.setEnd(text, o + 1);
+    for (const b of Array.from(r.getClientRects())) {
+      if (x >= b.left - 1 && x <= b.right + 1 && y >= b.top - 1 && y <= b.bottom + 1) return { node: text, offset: o };
+    }
+  }
+  return null;
+}
+
+/** The DOM range of text offsets [start, end) in a cell (the inverse of offsetInCell). */
+function rangeInCell(cell: HTMLElement, start: number, end: number): Range | null {
+  const range = document.createRange();
+  let n = 0;
+  let started = false;
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.closest('[data-skip], .furniture-tag')) continue;
+    const len = (node as Text).length;
+    if (!started && start < n + len) {
+      range.setStart(node, start - n);
+      started = true;
+    }
+    if (started && end <= n + len) {
+      range.setEnd(node, end - n);
+      return range;
+    }
+    n += len;
+  }
+  return null;
+}
+
+const HIGHLIGHT = 'jiaodui-gloss';
+type HighlightApi = { highlights?: Map<string, unknown> };
+declare const Highlight: { new (...ranges: Range[]): unknown } | undefined;
+
+/** Mark the glossed word with the CSS Custom Highlight API (Chromium), leaving the DOM alone. */
+function highlight(range: Range | null): void {
+  const reg = (globalThis.CSS as unknown as HighlightApi | undefined)?.highlights;
+  if (!reg) return;
+  if (range && typeof Highlight === 'function') reg.set(HIGHLIGHT, new Highlight(range));
+  else reg.delete(HIGHLIGHT);
+}
+
+export function GlossPopover({ documentId, segments }: { documentId: number; segments: readonly Segment[] }) {
+  const { client } = useClient();
+  const { mt, locale } = useMtI18n();
+  const [shown, setShown] = useState<Shown | null>(null);
+  const live = useRef({ segments, documentId });
+  live.current = { segments, documentId };
+  const target = useRef<Target | null>(null);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const hide = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      seq.current++;
+      target.current = null;
+      highlight(null);
+      setShown(null);
+    };
+    const segmentText = (segmentId: number, column: 'text' | 'rendering') => {
+      const s = live.current.segments.find((x) => x.id === segmentId);
+      return s ? (column === 'text' ? s.text : s.rendering) : null;
+    };
+
+    const onMove = (e: MouseEvent) => {
+      if (e.buttons) return; // selecting: the mouseup shows the selection's gloss
+      const el = e.target instanceof Element ? e.target : null;
+      const cell = el?.closest<HTMLElement>(CELLS);
+      if (!cell || cell.querySelector('textarea')) return hide();
+      const hit = charAtPoint(e.clientX, e.clientY);
+      if (!hit || !cell.contains(hit.node) || hit.node.parentElement?.closest('[data-skip], .furniture-tag')) return hide();
+      const row = cell.closest<HTMLElement>('[role="row"][data-segment-id]');
+      if (!row) return hide();
+      const segmentId = Number(row.dataset.segmentId);
+      const column = cell.classList.contains('cell-hans') ? 'rendering' : 'text';
+      const offset = offsetInCell(cell, hit.node, hit.offset);
+      const cur = target.current;
+      if (cur && cur.segmentId === segmentId && cur.column === column && offset >= cur.start && offset < cur.end) return; // same word
+      if (timer) clearTimeout(timer);
+      const x = e.clientX;
+      const y = e.clientY;
+      timer = setTimeout(() => {
+        const text = segmentText(segmentId, column);
+        if (text === null) return;
+        const my = ++seq.current;
+        client.glossAt({ text, offset, documentId: live.current.documentId }).then(
+          (r) => {
+            if (my !== seq.current) return;
+            target.current = { segmentId, column, start: r.start, end: r.end };
+            highlight(cell.isConnected && r.word.trim() ? rangeInCell(cell, r.start, r.end) : null);
+            setShown(r.word.trim() ? { word: r.word, entries: r.entries, x, y } : null);
+          },
+          (err: unknown) => {
+            if (my === seq.current) setShown({ word: text.slice(offset, offset + 1), entries: [], x, y, error: errorMessage(err) });
+          },
+        );
+      }, HOVER_DELAY_MS);
+    };
+
+    const onUp = () => {
+      setTimeout(() => {
+        const sel = readCellSelection(window.getSelection());
+        if (!sel) return;
+        const text = segmentText(sel.segmentId, sel.column);
+        const word = text?.slice(sel.start, sel.end).trim();
+        if (!word || word.length > 12) return;
+        const my = ++seq.current;
+        if (timer) clearTimeout(timer);
+        client.lookupGloss({ word, documentId: live.current.documentId }).then(
+          (r) => {
+            if (my !== seq.current) return;
+            target.current = { segmentId: sel.segmentId, column: sel.column, start: sel.start, end: sel.end };
+            setShown({ word: r.word, entries: r.entries, x: sel.rect.left, y: sel.rect.bottom });
+          },
+          (err: unknown) => {
+            if (my === seq.current) setShown({ word, entries: [], x: sel.rect.left, y: sel.rect.bottom, error: errorMessage(err) });
+          },
+        );
+      }, 0);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') hide();
+    };
+    const onDown = () => hide();
+    document.addEventListener('mousemove', onMove);
+    document.addEventListener('mouseup', onUp);
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('scroll', hide, true);
+    return () => {
+      if (timer) clearTimeout(timer);
+      highlight(null);
+      document.removeEventListener('mousemove', onMove);
+      document.removeEventListener('mouseup', onUp);
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('scroll', hide, true);
+    };
+  }, [client]);
+
+  if (!shown) return null;
+  const left = Math.max(8, Math.min(shown.x + 12, window.innerWidth - 420));
+  const below = shown.y + 20;
+  const style = below + 200 > window.innerHeight ? { left, bottom: Math.max(8, window.innerHeight - shown.y + 12) } : { left, top: below };
+  return (
+    <div className="gloss-popover" role="tooltip" data-testid="gloss-popover" style={style} lang="zh-Hant">
+      <div className="gloss-word" data-testid="gloss-word">
+        {shown.word}
+      </div>
+      {shown.error ? (
+        <div className="gloss-note gloss-error" role="alert" lang={locale}>
+          {mt('gloss.error', { error: shown.error })}
+        </div>
+      ) : (
+        shown.entries.length === 0 && (
+          <div className="gloss-note" lang={locale}>
+            {mt('gloss.none', { word: shown.word })}
+          </div>
+        )
+      )}
+      {shown.entries.slice(0, 6).map((e, i) => (
+        <div key={i} className="gloss-entry" data-testid="gloss-entry" data-source={e.source}>
+          <div className="gloss-head">
+            <span className="gloss-forms">{e.traditional === e.simplified ? e.traditional : `${e.traditional} · ${e.simplified}`}</span>
+            {e.pinyinMarked && <span className="gloss-pinyin" lang="zh-Latn-pinyin">{e.pinyinMarked}</span>}
+            <span className={`gloss-source gloss-source-${e.source}`} lang={locale}>
+              {e.source === 'glossary' ? mt('gloss.glossary') : mt('gloss.cedict')}
+            </span>
+          </div>
+          {e.english.length > 0 && (
+            <ul className="gloss-senses" lang="en">
+              {e.english.slice(0, 5).map((s, k) => (
+                <li key={k}>{s}</li>
+              ))}
+            </ul>
+          )}
+          {e.note && <div className="gloss-note">{e.note}</div>}
+        </div>
+      ))}
+    </div>
+  );
+}

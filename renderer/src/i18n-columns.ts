@@ -1,0 +1,104 @@
+/**
+ * UI strings of the grid's second column (Simplified / Original source / English), the
+ * English editor and the attach dialog, English and Traditional Chinese, in the same
+ * `{name}` format as i18n.ts and following its locale (own catalog: the shared one only
+ * carries the command labels).
+ */
+import { useMemo } from 'react';
+import { useI18n, type Params } from './i18n';
+
+const en = {
+  'columns.switcher': 'Second column',
+  'columns.hans': 'Simplified',
+  'columns.source': 'Original source',
+  'columns.english': 'English',
+  'columns.cycleHint': 'Alt+O switches the second column',
+  'columns.attach': 'Attach…',
+  'columns.attachTitle': 'Attach original source or English',
+  'columns.kind': 'Text',
+  'columns.kindSource': 'Original source (the text it was converted or translated from)',
+  'columns.kindEnglish': 'English rendering',
+  'columns.file': 'File',
+  'columns.chooseFile': 'Choose a file…',
+  'columns.orPaste': 'or paste the text',
+  'columns.pastePlaceholder': 'Paste the parallel text here: paragraphs on their own lines.',
+  'columns.encoding': 'Encoding',
+  'columns.encodingAuto': 'Detect',
+  'columns.cancel': 'Cancel',
+  'columns.attachSubmit': 'Attach and align',
+  'columns.attached': '{kind} attached: {aligned} of {segments} segments aligned ({method}).',
+  'columns.method.paragraphs': 'paragraphs, then sentences',
+  'columns.method.sentences': 'sentences',
+  'columns.empty': 'Choose a file or paste some text.',
+  'columns.replaceWarning': 'Attaching again replaces the current {kind} column (its earlier edits stay in the history).',
+  'columns.none': 'No {kind} attached to this document.',
+  'columns.noneShort': '—',
+  'columns.editEnglish': 'English of segment {n}',
+  'columns.editHint': 'Enter saves · Ctrl/⌘+Enter saves and approves the English · Alt+S splits at the cursor · Esc cancels',
+  'columns.englishStatus': 'English: {status}',
+  'columns.merge': 'Merge with next row',
+  'columns.split': 'Split at cursor',
+  'columns.shiftUp': 'Move text up',
+  'columns.shiftDown': 'Move text down',
+  'columns.alignTools': 'Alignment of row {n}',
+  'columns.saved': 'English saved.',
+  'columns.splitSource': 'Split the source of this row…',
+  'columns.splitSourceLabel': 'Original source of segment {n}: put the cursor where the next row should begin',
+  'columns.splitHint': 'Move the cursor to where the next row should begin · Enter splits there · Esc cancels',
+} as const;
+export type ColumnsMessageKey = keyof typeof en;
+
+const zhHant: Record<ColumnsMessageKey, string> = {
+  'columns.switcher': '第二欄',
+  'columns.hans': '簡體',
+  'columns.source': '原文',
+  'columns.english': '英文',
+  'columns.cycleHint': 'Alt+O 切換第二欄',
+  'columns.attach': '附加…',
+  'columns.attachTitle': '附加原文或英文譯文',
+  'columns.kind': '文本',
+  'columns.kindSource': '原文（轉換或翻譯前的文本）',
+  'columns.kindEnglish': '英文譯文',
+  'columns.file': '檔案',
+  'columns.chooseFile': '選擇檔案…',
+  'columns.orPaste': '或貼上文字',
+  'columns.pastePlaceholder': '在此貼上對照文本：每段一行。',
+  'columns.encoding': '編碼',
+  'columns.encodingAuto': '自動偵測',
+  'columns.cancel': '取消',
+  'columns.attachSubmit': '附加並對齊',
+  'columns.attached': '已附加{kind}：{segments} 個段落中 {aligned} 個已對齊（{method}）。',
+  'columns.method.paragraphs': '先段落後句子',
+  'columns.method.sentences': '逐句',
+  'columns.empty': '請選擇檔案或貼上文字。',
+  'columns.replaceWarning': '再次附加會取代目前的{kind}欄（先前的修改仍保留在歷史中）。',
+  'columns.none': '此文件尚未附加{kind}。',
+  'columns.noneShort': '—',
+  'columns.editEnglish': '第 {n} 段的英文',
+  'columns.editHint': 'Enter 儲存 · Ctrl/⌘+Enter 儲存並核准英文 · Alt+S 在游標處分割 · Esc 取消',
+  'columns.englishStatus': '英文：{status}',
+  'columns.merge': '與下一行合併',
+  'columns.split': '在游標處分割',
+  'columns.shiftUp': '文字上移',
+  'columns.shiftDown': '文字下移',
+  'columns.alignTools': '第 {n} 行的對齊',
+  'columns.saved': '已儲存英文。',
+  'columns.splitSource': '分割此行的原文…',
+  'columns.splitSourceLabel': '第 {n} 段的原文：將游標移到下一行開始的位置',
+  'columns.splitHint': '將游標移到下一行開始的位置 · Enter 在此分割 · Esc 取消',
+};
+
+const CATALOG = { en, 'zh-Hant': zhHant } as const;
+/** Both catalogs, for the test that every key is translated (i18n-catalogs.test.ts). */
+export const COLUMNS_CATALOG = CATALOG;
+
+export function translateColumns(locale: 'en' | 'zh-Hant', key: ColumnsMessageKey, params?: Params): string {
+  const template = CATALOG[locale][key] ?? en[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export function useColumnsI18n() {
+  const i18n = useI18n();
+  return useMemo(() => ({ ...i18n, ct: (key: ColumnsMessageKey, params?: Params) => translateColumns(i18n.locale, key, params) }), [i18n]);
+}

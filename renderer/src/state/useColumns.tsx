@@ -1,0 +1,172 @@
+/**
+ * The grid's second column (issue 7): Simplified (the OpenCC rendering of the current
+ * text, the default), the original source, or the English rendering — chosen per document
+ * (kept in localStorage) and cycled with Alt+O. Also the inline English editor (which row
+ * is open; the draft lives in the editor), alignment fixes and the attach dialog. Rows read
+ * all of this from ColumnsContext, so the grid passes nothing new down.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { DocumentMeta, Segment } from '../../../shared/domain/schemas';
+import type { ArgsOf } from '../../../shared/contract/api';
+import { useClient } from './client';
+import type { Review } from './useReview';
+import type { Toasts } from './useToasts';
+import { AttachParallelDialog } from '../components/AttachParallelDialog';
+import { translateColumns } from '../i18n-columns';
+import type { Locale } from '../i18n';
+import '../styles/columns.css';
+
+export type ColumnMode = 'hans' | 'source' | 'english';
+export const COLUMN_MODES: readonly ColumnMode[] = ['hans', 'source', 'english'];
+const KEY = (docId: number) => `jiaodui.column.${docId}`;
+
+export interface ColumnsState {
+  mode: ColumnMode;
+  setMode: (m: ColumnMode) => void;
+  attached: { source: boolean; english: boolean };
+  /** the segment whose English is open in the inline editor */
+  editingEnglishId: number | null;
+  startEnglish: (segmentId: number) => void;
+  saveEnglish: (segmentId: number, text: string, opts?: { approve?: boolean }) => Promise<boolean>;
+  cancelEnglish: () => void;
+  align: (segmentId: number, op: ArgsOf<'editAlignment'>['op'], extra?: { at?: number; direction?: 'up' | 'down' }) => Promise<void>;
+  openAttach: () => void;
+  /** give the keyboard focus back to the selected row (after an inline editor closes) */
+  refocus: () => void;
+}
+
+export const ColumnsContext = createContext<ColumnsState | null>(null);
+export function useColumnsContext(): ColumnsState | null {
+  return useContext(ColumnsContext);
+}
+
+function readMode(docId: number | undefined): ColumnMode {
+  if (docId === undefined) return 'hans';
+  const v = localStorage.getItem(KEY(docId));
+  return v === 'source' || v === 'english' ? v : 'hans';
+}
+
+export function useParallelColumns({ doc, segments, review, toasts, locale }: { doc: DocumentMeta | null; segments: Segment[]; review: Review; toasts: Toasts; locale: Locale }) {
+  const { client } = useClient();
+  const { actions, selection } = review;
+  const [mode, setModeState] = useState<ColumnMode>(() => readMode(doc?.id));
+  const [editingEnglishId, setEditing] = useState<number | null>(null);
+  const [attachOpen, setAttachOpen] = useState(false);
+
+  useEffect(() => {
+    setModeState(readMode(doc?.id));
+    setEditing(null);
+  }, [doc?.id]);
+
+  const setMode = useCallback(
+    (m: ColumnMode) => {
+      setModeState(m);
+      if (doc) localStorage.setItem(KEY(doc.id), m);
+      if (m !== 'english') setEditing(null);
+    },
+    [doc],
+  );
+
+  const attached = useMemo(
+    () => ({ source: segments.some((s) => s.source !== undefined && s.source !== null), english: segments.some((s) => s.english !== undefined && s.english !== null) }),
+    [segments],
+  );
+
+  const cancelEnglish = useCallback(() => {
+    setEditing(null);
+    actions.select(selection.index, { focus: true });
+  }, [actions, selection.index]);
+
+  const saveEnglish = useCallback(
+    async (segmentId: number, text: string, opts: { approve?: boolean } = {}) => {
+      const seg = segments.find((s) => s.id === segmentId);
+      try {
+        if (text !== (seg?.english?.text ?? '')) await actions.applyChange(await client.editEnglish({ segmentId, text }));
+        if (opts.approve) await actions.applyChange(await client.setEnglishStatus({ segmentIds: [segmentId], status: 'approved' }));
+        setEditing(null);
+        actions.select(selection.index, { focus: true });
+        return true;
+      } catch (e) {
+        toasts.fail(e);
+        return false;
+      }
+    },
+    [client, actions, segments, selection.index, toasts],
+  );
+
+  const align = useCallback(
+    async (segmentId: number, op: ArgsOf<'editAlignment'>['op'], extra: { at?: number; direction?: 'up' | 'down' } = {}) => {
+      if (mode === 'hans') return;
+      try {
+        await actions.applyChange(await client.editAlignment({ segmentId, kind: mode, op, ...extra }));
+        setEditing(null);
+      } catch (e) {
+        toasts.fail(e);
+      }
+      // an editor that closed took the focus with it: back to the row, where the keys work
+      if (!document.activeElement || document.activeElement === document.body || document.activeElement instanceof HTMLTextAreaElement)
+        actions.select(selection.index, { focus: true });
+    },
+    [client, actions, mode, toasts, selection.index],
+  );
+
+  const value = useMemo<ColumnsState>(
+    () => ({
+      mode,
+      setMode,
+      attached,
+      editingEnglishId,
+      startEnglish: (id) => {
+        if (mode !== 'english') setMode('english');
+        setEditing(id);
+      },
+      saveEnglish,
+      cancelEnglish,
+      align,
+      openAttach: () => setAttachOpen(true),
+      refocus: () => actions.select(selection.index, { focus: true }),
+    }),
+    [mode, setMode, attached, editingEnglishId, saveEnglish, cancelEnglish, align, actions, selection.index],
+  );
+
+  const handlers = {
+    'view.cycleColumn': () => setMode(COLUMN_MODES[(COLUMN_MODES.indexOf(mode) + 1) % COLUMN_MODES.length]),
+    'segment.editEnglish': () => {
+      const seg = segments[selection.index];
+      if (seg) value.startEnglish(seg.id);
+    },
+    'file.attachParallel': () => setAttachOpen(true),
+  };
+
+  const reload = useCallback(async () => {
+    if (!doc) return;
+    const [fresh, undo] = await Promise.all([client.getSegments({ documentId: doc.id }), client.undoState({ projectId: doc.projectId })]);
+    await actions.applyChange({ operationId: null, segments: fresh, removedSegmentIds: [], undo });
+  }, [client, doc, actions]);
+
+  const dialog: ReactNode =
+    attachOpen && doc ? (
+      <AttachParallelDialog
+        doc={doc}
+        defaultKind={mode === 'source' ? 'source' : 'english'}
+        attached={attached}
+        onClose={() => setAttachOpen(false)}
+        onAttached={async (r) => {
+          setAttachOpen(false);
+          await reload();
+          setMode(r.kind);
+          toasts.notify(
+            translateColumns(locale, 'columns.attached', {
+              kind: translateColumns(locale, r.kind === 'english' ? 'columns.english' : 'columns.source'),
+              aligned: r.aligned,
+              segments: r.segments,
+              method: translateColumns(locale, r.method === 'paragraphs' ? 'columns.method.paragraphs' : 'columns.method.sentences'),
+            }),
+          );
+        }}
+        onError={toasts.fail}
+      />
+    ) : null;
+
+  return { value, handlers, dialog };
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { handover, resolveClaimants } from './claimant';
+
+describe('hand-overs', () => {
+  it('finds the person a turn is handed to, with the title written before the name', () => {
+    expect(handover('對於財務的預測,交由CFO張明介紹後續的增長預期。')).toMatchObject({ name: '張明', role: 'CFO' });
+    expect(handover('這個問題由首席財務官李華來回答。')).toMatchObject({ name: '李華', role: '首席財務官' });
+    expect(handover('下面請我們的總裁趙強爲大家補充一下。')).toMatchObject({ name: '趙強', role: '總裁' });
+    expect(handover('这部分交给王芳女士说明。')).toMatchObject({ name: '王芳', role: null });
+  });
+  it('is not fooled by look-alikes', () => {
+    expect(handover('股權由他的家人繼承。')).toBeNull();
+    expect(handover('除了剛才張明介紹的現金外')).toBeNull();
+    expect(handover('由我來介紹一下。')).toBeNull();
+    expect(handover('請大家介紹一下。')).toBeNull();
+    expect(handover('由我們來回答。')).toBeNull();
+  });
+});
+
+describe('resolveClaimants', () => {
+  const turn = (text: string, speaker: string | null, t: number | null, paragraph: number) => ({ text, speaker, turn: t, paragraph });
+  it('the speaker by default; after a hand-over the rest of the turn is the person handed it; the next turn is its speaker again', () => {
+    const r = resolveClaimants([
+      turn('Q:收入預期怎樣?', 'Q', 0, 0),
+      turn('A:商業模式有三種。', 'A', 1, 1),
+      turn('財務的預測交由CFO張明介紹。', 'A', 1, 1),
+      turn('我們從22到23收入翻了三倍。', 'A', 1, 2),
+      turn('毛利率在40到45之間。', 'A', 1, 3),
+      turn('Q:股權由誰繼承?', 'Q', 2, 4),
+      turn('A:收入增長了30%。', 'A', 3, 5),
+    ]);
+    expect(r.map((x) => [x.claimant, x.source, x.role])).toEqual([
+      ['Q', 'speaker', null],
+      ['A', 'speaker', null],
+      ['A', 'speaker', null],
+      ['張明', 'handover', 'CFO'],
+      ['張明', 'handover', 'CFO'],
+      ['Q', 'speaker', null],
+      ['A', 'speaker', null],
+    ]);
+  });
+  it('a reporting verb wins over the turn and lasts for its paragraph; a second hand-over replaces the first', () => {
+    const r = resolveClaimants([
+      turn('A:請李華來回答。', 'A', 1, 0),
+      turn('收入增長了30%。', 'A', 1, 1),
+      turn('王明指出,今年目標很高。', 'A', 1, 2),
+      turn('收入增長了30%。', 'A', 1, 2),
+      turn('接下來交由CEO趙強補充。', 'A', 1, 3),
+      turn('收入增長了30%。', 'A', 1, 4),
+    ]);
+    expect(r.map((x) => x.claimant)).toEqual(['A', '李華', '王明', '王明', '李華', '趙強']);
+  });
+  it('without turn numbers, a change of speaker ends a hand-over', () => {
+    const r = resolveClaimants([
+      { text: '由李華來回答。', speaker: 'A', paragraph: 0 },
+      { text: '收入增長了30%。', speaker: 'A', paragraph: 1 },
+      { text: '收入增長了30%。', speaker: 'B', paragraph: 2 },
+    ]);
+    expect(r.map((x) => x.claimant)).toEqual(['A', '李華', 'B']);
+  });
+});
+
+describe('rule code', () => {
+  it('contains no strings of the sample (names, products, the hand-over phrase)', () => {
+    const dir = new URL('./', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    expect(files.length).toBeGreaterThan(3);
+    const sampleStrings = ['王震', '王徵', '王征', '徐立', '徐冰', '商湯', '商汤', '絕影', '日日新', '湯老師', '交由CFO', '11.8億', '18.4億', '12000P', '45000'];
+    for (const f of files) {
+      const src = readFileSync(new URL(f, dir), 'utf8');
+      for (const s of sampleStrings) expect(src.includes(s), `${f} contains ${s}`).toBe(false);
+    }
+  });
+});
