@@ -126,6 +126,9 @@ test('machine translation: settings, cancel mid-job, translate all untranslated 
   const segs = await api<Segment[]>(server, 'getSegments', { documentId: doc.id });
   const prose = segs.filter((s) => !s.furniture);
   expect(prose.every((s) => s.english?.text === `EN(${s.text})`)).toBe(true);
+  // machine output awaits review, and the whole job is one undo step
+  expect(prose.every((s) => s.english?.status === 'unreviewed')).toBe(true);
+  await expect(page.getByTestId('status-bar')).toContainText(`Machine-translate ${rest} segments`);
   await page.getByTestId('mt-close').click();
 
   // nothing left: a notice, no job
