@@ -36,6 +36,7 @@ import type {
 } from '../shared/claims/schemas';
 import type { ChangeResult, ExportResult } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
+import { addClaimLabel, claimCandidateLabel, deleteClaimLabel, editClaimLabel } from '../shared/operation-labels';
 import { makeAnchor } from '../shared/text/anchor';
 import type { ReviewHost } from './review-host';
 import { computeCrossChecks, groupKeyOf, refreshClaimFindings, storedCrossCheckFindings } from './claims-findings';
@@ -108,7 +109,7 @@ export function createClaim(host: ReviewHost, args: z.infer<typeof CreateClaimAr
   if (args.end <= args.start || args.end > seg.text.length) throw new JiaoduiError('invalid-input', `The span ${args.start}–${args.end} is not a non-empty span of the segment text.`);
   const doc = host.requireDocument(seg.documentId);
   let id = 0;
-  host.operation(doc.projectId, 'claim', `Add claim in segment ${seg.index + 1}`, (record, now) => {
+  host.operation(doc.projectId, 'claim', addClaimLabel(seg.index + 1), (record, now) => {
     const author = host.author();
     const anchor = makeAnchor(seg.text, args.start, args.end);
     const text = args.text ?? anchor.exact.trim();
@@ -143,7 +144,7 @@ export function updateClaim(host: ReviewHost, args: z.infer<typeof UpdateClaimAr
   const before = requireLiveClaim(host, args.claimId);
   const changed = FIELDS.filter((f) => args[f] !== undefined && enc(before[f]) !== enc(args[f]));
   if (!changed.length) return before;
-  const label = `Edit claim ${args.claimId} (${changed.join(', ')}) in segment ${rowNumber(host, before.segmentId)}`;
+  const label = editClaimLabel(args.claimId, changed, rowNumber(host, before.segmentId));
   host.operation(projectOf(host, before.documentId), 'claim', label, (record, now) => {
     const author = host.author();
     const from: ClaimState = { id: before.id, deleted: false, fields: {} };
@@ -164,7 +165,7 @@ export function updateClaim(host: ReviewHost, args: z.infer<typeof UpdateClaimAr
 /** Delete a claim: it stays stored with its history (deleted_at), off the lists; undo restores it. */
 export function deleteClaim(host: ReviewHost, args: z.infer<typeof ClaimIdArgs>): ChangeResult {
   const c = requireLiveClaim(host, args.claimId);
-  return host.operation(projectOf(host, c.documentId), 'claim', `Delete claim ${c.id} in segment ${rowNumber(host, c.segmentId)}`, (record, now) => {
+  return host.operation(projectOf(host, c.documentId), 'claim', deleteClaimLabel(c.id, rowNumber(host, c.segmentId)), (record, now) => {
     setDeleted(host.db, c.id, true, host.author(), now);
     record({ segmentId: c.segmentId, field: 'claim', before: JSON.stringify({ id: c.id, deleted: false, fields: {} } satisfies ClaimState), after: JSON.stringify({ id: c.id, deleted: true, fields: {} } satisfies ClaimState), reason: 'claim' });
     refreshClaimFindings(host.db, c.documentId, now);
@@ -195,7 +196,7 @@ function decideCandidate(host: ReviewHost, args: z.infer<typeof ClaimCandidateAr
   const { seg, quote } = candidateAt(host, args);
   const doc = host.requireDocument(seg.documentId);
   const isRejected = cq.listCandidateDecisions(host.db, doc.id).some((d) => d.segmentId === seg.id && d.quote === quote);
-  const label = `${rejected ? 'Reject' : 'Restore'} claim candidate in segment ${seg.index + 1}`;
+  const label = claimCandidateLabel(rejected, seg.index + 1);
   return host.operation(doc.projectId, 'claim', label, (record, now) => {
     if (isRejected === rejected) return { touched: [] };
     const state = (r: boolean): CandidateState => ({ documentId: doc.id, segmentId: seg.id, quote, rejected: r });

@@ -27,6 +27,7 @@ import { mapForward } from '../shared/text/offsetMap';
 import type { AlignedText } from '../shared/text/convert';
 import type { ReviewHost } from './review-host';
 import { writeText } from './segment-writes';
+import { xliffImportLabel } from '../shared/operation-labels';
 
 export type { ExportFormatT } from '../shared/domain/schemas';
 import type { ExportFormatT } from '../shared/domain/schemas';
@@ -224,7 +225,7 @@ export function importXliff(host: ReviewHost, documentId: number, content: strin
     );
   }
   const changes = units.filter((u) => u.target !== null && u.target !== live.get(u.segmentId!)!.text);
-  const r = host.operation(doc.projectId, 'edit', `Import XLIFF (${changes.length} segment${changes.length === 1 ? '' : 's'})`, (record, now) => {
+  const r = host.operation(doc.projectId, 'edit', xliffImportLabel(changes.length), (record, now) => {
     const touched: number[] = [];
     for (const u of changes) {
       const seg = host.requireLiveSegment(u.segmentId!);

@@ -33,6 +33,7 @@ import {
   type ParsedGlossaryEntry,
 } from '../shared/glossary/schemas';
 import { applyText, type DocScript } from './segment-writes';
+import { applyGlossaryLabel, type OperationLabel } from '../shared/operation-labels';
 
 /** What the glossary needs from the service: its database, clock, transactions and operations. */
 export interface GlossaryContext {
@@ -42,7 +43,7 @@ export interface GlossaryContext {
   operation(
     projectId: number,
     kind: OperationKind,
-    label: string,
+    label: OperationLabel,
     body: (record: (r: histq.NewRevision) => void, now: string) => { touched: number[]; removed?: number[] },
   ): ChangeResult;
 }
@@ -240,8 +241,7 @@ export function applyGlossary(ctx: GlossaryContext, args: ScopeArgs): ChangeResu
   return ctx.tx(() => {
     const plan = planGlossary(ctx.db, args);
     const n = plan.changes.length;
-    const label = n === 1 ? 'Apply glossary to 1 segment' : `Apply glossary to ${n} segments`;
-    return ctx.operation(plan.projectId, 'glossary', label, (record, now) => {
+    return ctx.operation(plan.projectId, 'glossary', applyGlossaryLabel(n), (record, now) => {
       const scripts = new Map<number, DocScript>();
       const touched: number[] = [];
       for (const c of plan.changes) {

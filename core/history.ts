@@ -8,6 +8,7 @@ import type { DocumentChangeLogArgs, RevertSegmentArgs } from '../shared/contrac
 import type { ChangeLog } from '../shared/domain/review';
 import type { ChangeResult } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
+import { parseOperationLabel, revertLabel } from '../shared/operation-labels';
 import { charDiff, editDistance } from '../shared/text/diff';
 import { writeText, type ReviewHost } from './review-host';
 
@@ -21,15 +22,13 @@ export const CHANGE_LOG_LIMIT = 2_000;
 export function revertSegment(host: ReviewHost, args: z.infer<typeof RevertSegmentArgs>): ChangeResult {
   const seg = host.requireLiveSegment(args.segmentId);
   let target = seg.machineText;
-  let what = 'the machine text';
   if (args.revisionId !== null) {
     const rev = revq.getRevision(host.db, args.revisionId);
     if (!rev || rev.segmentId !== seg.id) throw new JiaoduiError('not-found', `Segment ${seg.id} has no revision ${args.revisionId}.`);
     const t = revq.textAtRevision(host.db, seg.id, rev.id);
     target = t === undefined ? seg.machineText : (t ?? '');
-    what = `revision ${rev.id}`;
   }
-  return host.operation(seg.projectId, 'edit', `Revert segment ${seg.index + 1} to ${what}`, (record, now) => {
+  return host.operation(seg.projectId, 'edit', revertLabel(seg.index + 1, args.revisionId), (record, now) => {
     const row = host.requireLiveSegment(seg.id);
     writeText(host.db, record, row, target, 'revert', now);
     return { touched: [row.id] };
@@ -39,7 +38,9 @@ export function revertSegment(host: ReviewHost, args: z.infer<typeof RevertSegme
 export function documentChangeLog(host: ReviewHost, args: z.infer<typeof DocumentChangeLogArgs>): ChangeLog {
   host.requireDocument(args.documentId);
   const rows = revq.documentRevisions(host.db, args.documentId, { reason: args.reason, author: args.author }, CHANGE_LOG_LIMIT + 1);
-  const entries = rows.slice(0, CHANGE_LOG_LIMIT).map(({ position, retired, ...r }) => ({ ...r, index: retired ? null : Math.round(position) }));
+  const entries = rows
+    .slice(0, CHANGE_LOG_LIMIT)
+    .map(({ position, retired, operationLabelData, ...r }) => ({ ...r, operationLabelKey: parseOperationLabel(operationLabelData), index: retired ? null : Math.round(position) }));
   const facets = revq.documentRevisionFacets(host.db, args.documentId);
   let changedSegments = 0;
   let charsChanged = 0;

@@ -66,6 +66,7 @@ describe('machine translation through the service', () => {
     // the whole job is one undo step
     const projectId = service.getDocument({ documentId }).projectId;
     expect(service.undoState({ projectId }).undoLabel).toBe('Machine-translate 2 segments');
+    expect(service.undoState({ projectId }).undoLabelKey).toEqual({ key: 'mt.segments', params: { count: 2 } });
 
     // machine English is translated again; reviewer English still not
     fake.translate = (t) => `EN2(${t})`;

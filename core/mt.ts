@@ -17,6 +17,7 @@ import type { ReviewHost } from './review-host';
 import { JiaoduiError } from '../shared/errors';
 import type { MtJob, MtKeyStorage, MtSettings, MtSettingsView, StartTranslationArgs, UpdateMtSettingsArgs } from '../shared/mt/schemas';
 import { requiredTerms } from '../shared/mt/terms';
+import { mtSegmentLabel, mtSegmentsLabel } from '../shared/operation-labels';
 import { DEFAULT_RETRY, MtError, RateLimiter } from './mt/http';
 import { makeTranslator, type Translator, type ProviderOptions } from './mt/providers';
 import { TranslationJob, type JobTarget } from './mt/jobs';
@@ -80,11 +81,11 @@ export function englishAccess(host: ReviewHost): EnglishAccess {
     },
     writeMachine: (segmentId, text, group) => {
       const seg = host.requireLiveSegment(segmentId);
-      const extend = group?.operationId ? { operationId: group.operationId, label: `Machine-translate ${group.segments + 1} segments` } : null;
+      const extend = group?.operationId ? { operationId: group.operationId, label: mtSegmentsLabel(group.segments + 1) } : null;
       const r = host.operation(
         seg.projectId,
         'edit',
-        `Machine-translate segment ${seg.index + 1}`,
+        mtSegmentLabel(seg.index + 1),
         (record, now) => {
           writeEnglish(host.db, record, seg.id, text, MT_REASON, now, { machine: true });
           return { touched: [seg.id] };

@@ -19,6 +19,7 @@ import { decodeText, detectEncoding, MAX_IMPORT_BYTES, type EncodingGuess, type 
 import { getConverter } from '../shared/text/convert';
 import { alignParallel, applyAlignEdit, type AlignEdit, type ParallelKind } from '../shared/align';
 import type { ParallelInfo } from '../shared/align/schemas';
+import { alignLabel, editEnglishLabel, englishStatusLabel } from '../shared/operation-labels';
 import { recheckSegment } from './checks';
 
 const KIND_FIELD = { source: 'source', english: 'en' } as const;
@@ -156,7 +157,7 @@ export function writeEnglish(
 
 export function editEnglish(host: ReviewHost, args: ArgsOf<'editEnglish'>): ChangeResult {
   const seg = host.requireLiveSegment(args.segmentId);
-  return host.operation(seg.projectId, 'edit', `Edit English of segment ${seg.index + 1}`, (record, now) => {
+  return host.operation(seg.projectId, 'edit', editEnglishLabel(seg.index + 1), (record, now) => {
     writeEnglish(host.db, record, seg.id, args.text, args.reason ?? 'manual', now);
     return { touched: [seg.id] };
   });
@@ -165,7 +166,7 @@ export function editEnglish(host: ReviewHost, args: ArgsOf<'editEnglish'>): Chan
 export function setEnglishStatus(host: ReviewHost, args: ArgsOf<'setEnglishStatus'>): ChangeResult {
   const segs = args.segmentIds.map((id) => host.requireLiveSegment(id));
   if (new Set(segs.map((s) => s.projectId)).size > 1) throw new JiaoduiError('invalid-input', 'Segments from several projects cannot change status in one step.');
-  const label = segs.length === 1 ? `Mark English of segment ${segs[0].index + 1} ${args.status}` : `Mark English of ${segs.length} segments ${args.status}`;
+  const label = englishStatusLabel(segs.map((s) => s.index + 1), args.status);
   return host.operation(segs[0].projectId, 'status', label, (record, now) => {
     for (const s of segs) {
       const row = pq.getSegmentParallel(host.db, s.id, 'english');
@@ -198,8 +199,7 @@ export function editAlignment(host: ReviewHost, args: ArgsOf<'editAlignment'>): 
     throw new JiaoduiError('invalid-input', `Cannot ${args.op} here: ${(e as Error).message}.`);
   }
   const field = KIND_FIELD[args.kind];
-  const what = args.kind === 'english' ? 'English' : 'source';
-  return host.operation(seg.projectId, 'align', `Align ${what}: ${args.op}${args.direction ? ` ${args.direction}` : ''} at segment ${seg.index + 1}`, (record, now) => {
+  return host.operation(seg.projectId, 'align', alignLabel(args.kind, args.op, args.direction, seg.index + 1), (record, now) => {
     for (const c of changes) {
       const id = segs[c.index].id;
       record({ segmentId: id, field, before: c.before, after: c.after, reason: `align:${args.op}` });

@@ -18,6 +18,7 @@ import { applyEdits, compileFind, expandReplacement, findInSegment, hitId, MAX_M
 import { renderingConfig } from '../shared/text/script';
 import { writeText, type ReviewHost } from './review-host';
 import { withTimeBudget } from './time-budget';
+import { propagateLabel, replaceLabel, type OperationLabel } from '../shared/operation-labels';
 
 type FindArgs = z.infer<typeof FindReplaceArgs>;
 type HitsArgs = z.infer<typeof ReplaceHitsArgs>;
@@ -26,11 +27,6 @@ type HitsArgs = z.infer<typeof ReplaceHitsArgs>;
 export const FIND_TIME_BUDGET_MS = 2_000;
 /** The longest segment text a replacement may produce (editSegment's limit). */
 const MAX_TEXT = 100_000;
-
-function quote(s: string, max = 30): string {
-  const t = s.length > max ? s.slice(0, max - 1) + '…' : s;
-  return `“${t}”`;
-}
 
 /** The live segments a scope covers, and the one project they belong to. */
 function scopeSegments(host: ReviewHost, scope: FindArgs['scope']): { projectId: number; segments: revq.ScopeSegment[] } {
@@ -155,8 +151,8 @@ function applyFound(
   return { touched, replaced, changed, unapproved };
 }
 
-function label(args: FindArgs): string {
-  return `Replace ${quote(args.find)} with ${quote(args.replace)}`;
+function label(args: FindArgs): OperationLabel {
+  return replaceLabel(args.find, args.replace);
 }
 
 /** Replace every match in the scope: one operation (kind 'replace', reason 'replace'); all or nothing. */
@@ -236,7 +232,7 @@ export function propagateEdit(host: ReviewHost, args: z.infer<typeof PropagateEd
   const r = host.operation(
     source.projectId,
     'edit',
-    `Apply the correction of segment ${source.index + 1} to ${targets.length} ${targets.length === 1 ? 'repetition' : 'repetitions'}`,
+    propagateLabel(source.index + 1, targets.length),
     (record, now) => {
       const src = host.requireLiveSegment(source.id);
       const touched: number[] = [];

@@ -8,6 +8,7 @@ import type { Db } from '../db/connection';
 import * as segq from '../db/queries/segments';
 import type * as histq from '../db/queries/history';
 import type { ChangeResult, DocumentMeta, OperationKind, Project } from '../shared/domain/schemas';
+import type { OperationLabel } from '../shared/operation-labels';
 
 export type OperationBody = (record: (r: histq.NewRevision) => void, now: string) => { touched: number[]; removed?: number[] };
 
@@ -16,8 +17,11 @@ export interface ReviewHost {
   tx<T>(fn: () => T): T;
   now(): string;
   author(): string;
-  /** `extend`: join that operation (relabelled) while it is still the project's newest and done (see JiaoduiService.operation). */
-  operation(projectId: number, kind: OperationKind, label: string, body: OperationBody, extend?: { operationId: number; label: string } | null): ChangeResult;
+  /**
+   * `label`: from a builder of shared/operation-labels.ts (English text + key and params for the UI).
+   * `extend`: join that operation (relabelled) while it is still the project's newest and done (see JiaoduiService.operation).
+   */
+  operation(projectId: number, kind: OperationKind, label: OperationLabel, body: OperationBody, extend?: { operationId: number; label: OperationLabel } | null): ChangeResult;
   requireLiveSegment(id: number): segq.SegmentRow;
   requireDocument(id: number): DocumentMeta;
   requireProject(id: number): Project;

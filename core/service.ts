@@ -14,6 +14,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { ArgsOf, JiaoduiApi, ResultOf } from '../shared/contract/api';
 import type { ChangeResult, OperationKind, SegmentStatus, Settings, UndoState } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
+import * as labels from '../shared/operation-labels';
 import { prepareImport } from '../shared/import/prepare';
 
 import { charDiff } from '../shared/text/diff';
@@ -251,9 +252,9 @@ export class JiaoduiService implements JiaoduiApi {
         leading: p.segmented.leading,
         importedAt: now,
       });
-      const insert = segq.segmentInserter(this.db);
-      p.segmented.segments.forEach((s, i) => {
-        insert({
+      segq.insertSegments(
+        this.db,
+        p.segmented.segments.map((s, i) => ({
           documentId,
           position: i,
           paragraph: s.paragraph,
@@ -270,8 +271,8 @@ export class JiaoduiService implements JiaoduiApi {
           turn: s.turn,
           parentId: null,
           updatedAt: now,
-        });
-      });
+        })),
+      );
       segq.indexDocumentSegments(this.db, documentId);
       glossary.rerenderForGlossary(this.db, [documentId]); // the project's confirmed names
       return { documentId, segments: p.segmented.segments.length, encoding: p.encoding, script: p.script, variant: p.variant };
@@ -309,9 +310,9 @@ export class JiaoduiService implements JiaoduiApi {
   private operation(
     projectId: number,
     kind: OperationKind,
-    label: string,
+    label: labels.OperationLabel,
     body: (record: (r: histq.NewRevision) => void, now: string) => { touched: number[]; removed?: number[] },
-    extend?: { operationId: number; label: string } | null,
+    extend?: { operationId: number; label: labels.OperationLabel } | null,
   ): ChangeResult {
     return this.tx(() => {
       const now = this.now();
@@ -323,10 +324,10 @@ export class JiaoduiService implements JiaoduiApi {
         const newest = extend ? histq.newestOperation(this.db, projectId) : undefined;
         if (extend && newest?.id === extend.operationId && newest.state === 'done') {
           operationId = extend.operationId;
-          histq.setOperationLabel(this.db, operationId, extend.label);
+          histq.setOperationLabel(this.db, operationId, extend.label.text, labels.serializeOperationLabel(extend.label));
         } else {
           histq.clearRedo(this.db, projectId);
-          operationId = histq.insertOperation(this.db, { projectId, kind, label, author, createdAt: now });
+          operationId = histq.insertOperation(this.db, { projectId, kind, label: label.text, labelData: labels.serializeOperationLabel(label), author, createdAt: now });
         }
         histq.insertRevisions(this.db, operationId, author, now, revs);
       }
@@ -344,7 +345,7 @@ export class JiaoduiService implements JiaoduiApi {
 
   editSegment(args: ArgsOf<'editSegment'>): ResultOf<'editSegment'> {
     const seg = this.requireLiveSegment(args.segmentId);
-    return this.operation(seg.projectId, 'edit', `Edit segment ${seg.index + 1}`, (record, now) => {
+    return this.operation(seg.projectId, 'edit', labels.editSegmentLabel(seg.index + 1), (record, now) => {
       writeText(this.db, record, seg, args.text, args.reason ?? 'manual', now);
       return { touched: [seg.id] };
     });
@@ -354,7 +355,7 @@ export class JiaoduiService implements JiaoduiApi {
     const segs = args.segmentIds.map((id) => this.requireLiveSegment(id));
     const projectIds = new Set(segs.map((s) => s.projectId));
     if (projectIds.size > 1) throw new JiaoduiError('invalid-input', 'Segments from several projects cannot change status in one step.');
-    const label = segs.length === 1 ? `Mark segment ${segs[0].index + 1} ${args.status}` : `Mark ${segs.length} segments ${args.status}`;
+    const label = labels.statusLabel(segs.map((s) => s.index + 1), args.status);
     return this.operation(segs[0].projectId, 'status', label, (record, now) => {
       for (const s of segs) {
         if (s.status === args.status) continue;
@@ -368,7 +369,7 @@ export class JiaoduiService implements JiaoduiApi {
   setFurniture(args: ArgsOf<'setFurniture'>): ResultOf<'setFurniture'> {
     const seg = this.requireLiveSegment(args.segmentId);
     const after = args.furniture ? (seg.furniture ?? 'manual') : null;
-    return this.operation(seg.projectId, 'furniture', `${args.furniture ? 'Mark' : 'Unmark'} segment ${seg.index + 1} as furniture`, (record, now) => {
+    return this.operation(seg.projectId, 'furniture', labels.furnitureLabel(seg.index + 1, args.furniture), (record, now) => {
       if (after === seg.furniture) return { touched: [seg.id] };
       record({ segmentId: seg.id, field: 'furniture', before: seg.furniture, after, reason: 'manual' });
       segq.updateSegmentFurniture(this.db, seg.id, after, now);
@@ -392,7 +393,7 @@ export class JiaoduiService implements JiaoduiApi {
     const mRightRaw = seg.machineText.slice(m);
     const mRight = mRightRaw.replace(/^\s+/u, '');
     const doc = docq.getDocumentScript(this.db, seg.documentId);
-    return this.operation(seg.projectId, 'split', `Split segment ${seg.index + 1}`, (record, now) => {
+    return this.operation(seg.projectId, 'split', labels.splitLabel(seg.index + 1), (record, now) => {
       const next = segq.nextLiveSegment(this.db, seg.documentId, seg.position);
       const pos2 = next ? (seg.position + next.position) / 2 : seg.position + 1;
       const common = { documentId: seg.documentId, paragraph: seg.paragraph, status: seg.status, furniture: seg.furniture, speaker: seg.speaker, turn: seg.turn, parentId: seg.id, updatedAt: now };
@@ -419,7 +420,7 @@ export class JiaoduiService implements JiaoduiApi {
     const text = seg.text + seg.sep + next.text;
     const status: SegmentStatus =
       seg.status === 'approved' && next.status === 'approved' ? 'approved' : seg.status === 'unreviewed' && next.status === 'unreviewed' ? 'unreviewed' : 'edited';
-    return this.operation(seg.projectId, 'merge', `Merge segments ${seg.index + 1} and ${seg.index + 2}`, (record, now) => {
+    return this.operation(seg.projectId, 'merge', labels.mergeLabel(seg.index + 1), (record, now) => {
       const r = render(doc, text);
       const u = segq.insertSegment(this.db, {
         documentId: seg.documentId,
@@ -452,7 +453,14 @@ export class JiaoduiService implements JiaoduiApi {
   undoState(args: ArgsOf<'undoState'>): UndoState {
     const u = histq.lastDoneOperation(this.db, args.projectId);
     const r = histq.lastUndoneOperation(this.db, args.projectId);
-    return { canUndo: !!u, canRedo: !!r, undoLabel: u?.label ?? null, redoLabel: r?.label ?? null };
+    return {
+      canUndo: !!u,
+      canRedo: !!r,
+      undoLabel: u?.label ?? null,
+      redoLabel: r?.label ?? null,
+      undoLabelKey: labels.parseOperationLabel(u?.labelData),
+      redoLabelKey: labels.parseOperationLabel(r?.labelData),
+    };
   }
 
   undo(args: ArgsOf<'undo'>): ResultOf<'undo'> {
@@ -473,10 +481,12 @@ export class JiaoduiService implements JiaoduiApi {
       const author = this.getSettings().author;
       const revs = histq.revisionsOfOperation(this.db, target.id);
       const ordered = kind === 'undo' ? [...revs].reverse() : revs;
+      const label = labels.replayLabel(kind, { label: target.label, structured: labels.parseOperationLabel(target.labelData) });
       const opId = histq.insertOperation(this.db, {
         projectId,
         kind,
-        label: `${kind === 'undo' ? 'Undo' : 'Redo'} ${target.label}`,
+        label: label.text,
+        labelData: labels.serializeOperationLabel(label),
         author,
         createdAt: now,
         targetOperationId: target.id,
@@ -587,7 +597,7 @@ export class JiaoduiService implements JiaoduiApi {
     const targets = this.findingTargets(args.findingId, args.scope).filter((t) => !t.dismissedReason || t.id === args.findingId);
     const first = this.requireFinding(args.findingId);
     const doc = this.requireDocument(first.documentId);
-    const label = targets.length > 1 ? `Fix ${targets.length} × ${first.rule}` : `Fix ${first.rule} in segment ${(segq.getSegment(this.db, first.segmentId)?.index ?? 0) + 1}`;
+    const label = labels.fixLabel(first.rule, targets.length, (segq.getSegment(this.db, first.segmentId)?.index ?? 0) + 1);
     return this.operation(doc.projectId, 'fix', label, (record, now) => {
       // Apply fixes per segment from the end backwards, so earlier offsets stay valid.
       const bySegment = new Map<number, { start: number; end: number; replacement: string; text: string; locStart: number; locEnd: number }[]>();
@@ -620,7 +630,7 @@ export class JiaoduiService implements JiaoduiApi {
     const targets = this.findingTargets(args.findingId, args.scope);
     const first = targets[0];
     const doc = this.requireDocument(first.documentId);
-    this.operation(doc.projectId, 'dismiss', `Dismiss ${first.rule}`, (record, now) => {
+    this.operation(doc.projectId, 'dismiss', labels.dismissLabel(first.rule), (record, now) => {
       const before: FindingState = { ids: targets.map((t) => t.id), reason: null };
       const after: FindingState = { ids: before.ids, reason: args.reason };
       record({ segmentId: first.segmentId, field: 'finding', before: JSON.stringify(before), after: JSON.stringify(after), reason: `dismiss: ${args.reason}` });

@@ -71,6 +71,7 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
+    registerFunctions(db);
     const from = db.pragma('user_version', { simple: true }) as number;
     let backupPath: string | null = null;
     if (from < LATEST_SCHEMA_VERSION) {
@@ -85,6 +86,17 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
     db.close();
     throw e;
   }
+}
+
+/**
+ * SQL functions the queries use. jd_icontains(text, needle): whether `text`, lower-cased in
+ * full Unicode, contains `needle` (already lower-cased) — the check behind a trigram search,
+ * case-insensitive beyond ASCII as the FTS5 trigram index is (SQLite's lower() is ASCII-only).
+ */
+export function registerFunctions(db: Db): void {
+  db.function('jd_icontains', { deterministic: true }, (text: unknown, needle: unknown) =>
+    typeof text === 'string' && typeof needle === 'string' && text.toLowerCase().includes(needle) ? 1 : 0,
+  );
 }
 
 /**

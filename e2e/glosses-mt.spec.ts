@@ -2,7 +2,8 @@
  * Dictionary glosses and machine translation in browser mode: hovering 算力 in the sample
  * shows its CC-CEDICT entry; machine translation against a fake OpenAI-compatible server
  * started here (the browser-mode server makes the requests from Node): settings, cancel
- * mid-job, then translate everything untranslated with progress; About / Licences.
+ * mid-job, then translate everything untranslated with progress; About / Licences. The gloss
+ * from the keyboard (Look Up Word, Alt+D), and the undo label in Traditional Chinese.
  */
 import { startFakeProvider, type FakeProvider } from '../core/mt/testing';
 import { api, expect, MOD, test } from './fixtures';
@@ -75,6 +76,87 @@ test('hovering 算力 in the sample shows its dictionary entry', async ({ app: p
   // moving away or pressing Escape hides it
   await page.keyboard.press('Escape');
   await expect(pop).toHaveCount(0);
+});
+
+test('Look Up Word (Alt+D) opens the gloss from the keyboard: the caret in the editor, else the first word of the segment; Esc returns the focus', async ({ app: page, server }) => {
+  const doc = await sampleDocument(server, page);
+  const segs = await api<Segment[]>(server, 'getSegments', { documentId: doc.id });
+  const seg = segs.find((s) => s.text.includes('算力'))!;
+  await page.keyboard.press(`${MOD}+g`);
+  await page.getByTestId('goto-input').fill(String(seg.index + 1));
+  await page.getByTestId('goto-input').press('Enter');
+  await expect(page.getByTestId(`row-${seg.index}`).locator('.cell-hant')).toContainText('算力');
+  const pop = page.getByTestId('gloss-popover');
+
+  // no caret or selection: the first Han word of the selected segment
+  const first = seg.text.search(/\p{Script=Han}/u);
+  const expected = await api<{ word: string }>(server, 'glossAt', { text: seg.text, offset: first, documentId: doc.id });
+  await page.evaluate(() => ((window as unknown as { __before: Element | null }).__before = document.activeElement));
+  await page.keyboard.press('Alt+d');
+  await expect(pop).toBeVisible({ timeout: 15_000 }); // the first lookup may build the dictionary cache
+  await expect(pop).toHaveAttribute('role', 'dialog');
+  await expect(page.getByTestId('gloss-word')).toHaveText(expected.word);
+  await expect(pop).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(pop).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement === (window as unknown as { __before: Element | null }).__before)).toBe(true);
+
+  // in the editor: the word at the caret (between 算 and 力)
+  await page.keyboard.press('Enter');
+  const ta = page.getByTestId('edit-textarea');
+  await expect(ta).toBeFocused();
+  await ta.evaluate((el: HTMLTextAreaElement) => {
+    const i = el.value.indexOf('算力') + 1;
+    el.setSelectionRange(i, i);
+  });
+  await page.keyboard.press('Alt+d');
+  await expect(pop).toBeVisible();
+  await expect(page.getByTestId('gloss-word')).toHaveText('算力');
+  await expect(pop).toContainText('computing power');
+  await expect(pop).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath('gloss-keyboard.png') });
+  // Esc closes the popover only: the editor keeps its text and caret
+  await page.keyboard.press('Escape');
+  await expect(pop).toHaveCount(0);
+  await expect(ta).toBeFocused();
+  expect(await ta.evaluate((el: HTMLTextAreaElement) => el.selectionStart - el.value.indexOf('算力'))).toBe(1);
+  await page.keyboard.press('Escape');
+  await expect(ta).toHaveCount(0);
+
+  // the command is in the palette (and so in the menus)
+  await page.keyboard.press(`${MOD}+k`);
+  await page.keyboard.type('Look Up Word');
+  await expect(page.getByTestId('palette')).toContainText('Alt+D');
+  await page.keyboard.press('Escape');
+});
+
+test('in Traditional Chinese the status bar names the undo step, and About the licences, in Chinese', async ({ app: page, server }) => {
+  await api(server, 'updateSettings', { locale: 'zh-Hant' });
+  try {
+    const doc = await sampleDocument(server, page);
+    const segs = await api<Segment[]>(server, 'getSegments', { documentId: doc.id });
+    const seg = segs.filter((s) => !s.furniture).at(-1)!;
+    await page.keyboard.press(`${MOD}+g`);
+    await page.getByTestId('goto-input').fill(String(seg.index + 1));
+    await page.getByTestId('goto-input').press('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('edit-textarea').fill(`${seg.text}（校）`);
+    await page.keyboard.press('Enter');
+    const undo = page.getByTestId('undo-label');
+    await expect(undo).toHaveText(`復原：編輯第 ${seg.index + 1} 段`);
+    await page.keyboard.press(`${MOD}+z`);
+    await expect(undo).not.toContainText(`第 ${seg.index + 1} 段`);
+    await expect(undo).not.toContainText('Edit segment');
+
+    // the licences say what each item is for in Chinese too
+    await runCommand(page, 'About Jiaodui');
+    const cedict = page.getByTestId('about-licence-row').filter({ hasText: 'CC-BY-SA-4.0' });
+    await expect(cedict.getByTestId('about-use')).toContainText('辭典釋義');
+    await expect(cedict.getByTestId('about-copyright')).toHaveText('© MDBG 及 CC-CEDICT 貢獻者');
+    await page.keyboard.press('Escape');
+  } finally {
+    await api(server, 'updateSettings', { locale: 'en' });
+  }
 });
 
 test('machine translation: settings, cancel mid-job, translate all untranslated with progress', async ({ app: page, server }) => {

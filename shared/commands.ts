@@ -40,6 +40,8 @@ export const COMMANDS = [
   { id: 'segment.nextAttention', menu: 'segment', label: 'Next Segment Needing Attention', accelerator: 'F8' },
   { id: 'segment.comment', menu: 'segment', label: 'Comment on Selection…', accelerator: 'Alt+C' },
   { id: 'segment.editEnglish', menu: 'segment', label: 'Edit English of Segment', accelerator: 'Alt+E' },
+  // dictionary glosses from the keyboard (renderer/src/components/GlossPopover.tsx); works in the segment editor too
+  { id: 'segment.lookup', menu: 'segment', label: 'Look Up Word in Dictionary', accelerator: 'Alt+D' },
   { id: 'file.attachParallel', menu: 'file', label: 'Attach Original Source or English…' },
   { id: 'view.palette', menu: 'view', label: 'Command Palette…', accelerator: 'CmdOrCtrl+K' },
   { id: 'view.theme.system', menu: 'view', label: 'Theme: Follow System' },

@@ -5,9 +5,11 @@ import { migration004 } from './004_annotation_threads';
 import { migration005 } from './005_claims';
 import { migration006 } from './006_claim_candidate_decisions';
 import { migration007 } from './007_parallel_texts';
+import { migration008 } from './008_fts_index_cost';
+import { migration009 } from './009_operation_label_keys';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add a file per schema change and list it here. */
 // Keep the list sorted by version: 003 (glossary) goes between 002 and 004.
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

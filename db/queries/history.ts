@@ -10,17 +10,20 @@ export interface NewRevision {
   reason: string;
 }
 
-const OP_COLS = `id, project_id AS projectId, kind, label, author, created_at AS createdAt, state`;
+const OP_COLS = `id, project_id AS projectId, kind, label, label_data AS labelData, author, created_at AS createdAt, state`;
+
+/** An operation row with its label as key + params (JSON, migration 009; null on older rows). */
+export type OperationRow = Operation & { labelData: string | null };
 const REV_COLS = `id, operation_id AS operationId, segment_id AS segmentId, field, before, after, author, created_at AS createdAt, reason`;
 
 export function insertOperation(
   db: Db,
-  op: { projectId: number; kind: OperationKind; label: string; author: string; createdAt: string; targetOperationId?: number | null; scope?: string | null },
+  op: { projectId: number; kind: OperationKind; label: string; labelData?: string | null; author: string; createdAt: string; targetOperationId?: number | null; scope?: string | null },
 ): number {
   return Number(
     db
-      .prepare(`INSERT INTO operations (project_id, kind, label, author, created_at, target_operation_id, scope) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(op.projectId, op.kind, op.label, op.author, op.createdAt, op.targetOperationId ?? null, op.scope ?? null).lastInsertRowid,
+      .prepare(`INSERT INTO operations (project_id, kind, label, label_data, author, created_at, target_operation_id, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(op.projectId, op.kind, op.label, op.labelData ?? null, op.author, op.createdAt, op.targetOperationId ?? null, op.scope ?? null).lastInsertRowid,
   );
 }
 
@@ -38,16 +41,16 @@ export function clearRedo(db: Db, projectId: number): void {
 
 const UNDOABLE = `kind NOT IN ('undo', 'redo')`;
 
-export function lastDoneOperation(db: Db, projectId: number): Operation | undefined {
+export function lastDoneOperation(db: Db, projectId: number): OperationRow | undefined {
   return db
     .prepare(`SELECT ${OP_COLS} FROM operations WHERE project_id = ? AND state = 'done' AND ${UNDOABLE} ORDER BY id DESC LIMIT 1`)
-    .get(projectId) as Operation | undefined;
+    .get(projectId) as OperationRow | undefined;
 }
 
-export function lastUndoneOperation(db: Db, projectId: number): Operation | undefined {
+export function lastUndoneOperation(db: Db, projectId: number): OperationRow | undefined {
   return db
     .prepare(`SELECT ${OP_COLS} FROM operations WHERE project_id = ? AND state = 'undone' AND ${UNDOABLE} ORDER BY undone_seq DESC LIMIT 1`)
-    .get(projectId) as Operation | undefined;
+    .get(projectId) as OperationRow | undefined;
 }
 
 /** The project's newest operation of any kind (undo and redo included), with its state. */
@@ -55,8 +58,8 @@ export function newestOperation(db: Db, projectId: number): { id: number; state:
   return db.prepare(`SELECT id, state FROM operations WHERE project_id = ? ORDER BY id DESC LIMIT 1`).get(projectId) as { id: number; state: Operation['state'] } | undefined;
 }
 
-export function setOperationLabel(db: Db, operationId: number, label: string): void {
-  db.prepare(`UPDATE operations SET label = ? WHERE id = ?`).run(label, operationId);
+export function setOperationLabel(db: Db, operationId: number, label: string, labelData: string | null = null): void {
+  db.prepare(`UPDATE operations SET label = ?, label_data = ? WHERE id = ?`).run(label, labelData, operationId);
 }
 
 /**

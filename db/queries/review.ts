@@ -68,6 +68,8 @@ export interface ChangeLogRow extends Revision {
   retired: number;
   operationKind: string;
   operationLabel: string;
+  /** JSON key + params (migration 009), null on older rows */
+  operationLabelData: string | null;
 }
 
 /** Revisions of a document's segments (live or retired), newest first, optionally filtered. */
@@ -85,7 +87,7 @@ export function documentRevisions(db: Db, documentId: number, filter: { reason?:
   return db
     .prepare(
       `SELECT r.id, r.operation_id AS operationId, r.segment_id AS segmentId, r.field, r.before, r.after, r.author, r.created_at AS createdAt, r.reason,
-         s.position, s.retired, o.kind AS operationKind, o.label AS operationLabel
+         s.position, s.retired, o.kind AS operationKind, o.label AS operationLabel, o.label_data AS operationLabelData
        FROM revisions r JOIN segments s ON s.id = r.segment_id JOIN operations o ON o.id = r.operation_id
        WHERE ${where.join(' AND ')} ORDER BY r.id DESC LIMIT ?`,
     )

@@ -96,21 +96,37 @@ function insertSegmentRow(db: Db, s: NewSegment): number {
   );
 }
 
-/** Prepared bulk insert for imports (one statement reused for every row); call indexDocumentSegments after. */
-export function segmentInserter(db: Db): (s: NewSegment) => number {
-  // Positional parameters: binding 16 named ones from a fresh object per row cost more than the insert itself.
-  const stmt = db.prepare(
-    `INSERT INTO segments (document_id, position, paragraph, machine_text, current_text, sep, start_offset, end_offset,
-       rendering, rendering_map, status, furniture, speaker, turn, parent_id, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  return (s) =>
-    Number(
-      stmt.run(
-        s.documentId, s.position, s.paragraph, s.machineText, s.currentText, s.sep, s.start, s.end,
-        s.rendering, s.renderingMap ? JSON.stringify(s.renderingMap) : null, s.status, s.furniture, s.speaker, s.turn, s.parentId, s.updatedAt,
-      ).lastInsertRowid,
+const INSERT_COLS = `document_id, position, paragraph, machine_text, current_text, sep, start_offset, end_offset,
+  rendering, rendering_map, status, furniture, speaker, turn, parent_id, updated_at`;
+const ROW_PARAMS = `(${Array(16).fill('?').join(', ')})`;
+/** Rows per multi-row INSERT in insertSegments (16 parameters each; SQLite allows 32,766 per statement). */
+const BATCH = 32;
+
+/**
+ * Bulk insert for imports; call indexDocumentSegments after. Rows go in BATCH at a time through
+ * one multi-row INSERT (a statement step per row cost more than the rows themselves), the rest
+ * one by one; positional parameters, filled into one reused array.
+ */
+export function insertSegments(db: Db, segments: readonly NewSegment[]): void {
+  const one = db.prepare(`INSERT INTO segments (${INSERT_COLS}) VALUES ${ROW_PARAMS}`);
+  const many = db.prepare(`INSERT INTO segments (${INSERT_COLS}) VALUES ${Array(BATCH).fill(ROW_PARAMS).join(', ')}`);
+  const params: unknown[] = [];
+  const add = (s: NewSegment) =>
+    params.push(
+      s.documentId, s.position, s.paragraph, s.machineText, s.currentText, s.sep, s.start, s.end,
+      s.rendering, s.renderingMap ? JSON.stringify(s.renderingMap) : null, s.status, s.furniture, s.speaker, s.turn, s.parentId, s.updatedAt,
     );
+  let i = 0;
+  for (; i + BATCH <= segments.length; i += BATCH) {
+    params.length = 0;
+    for (let j = i; j < i + BATCH; j++) add(segments[j]);
+    many.run(params);
+  }
+  for (; i < segments.length; i++) {
+    params.length = 0;
+    add(segments[i]);
+    one.run(params);
+  }
 }
 
 export function updateSegmentText(db: Db, id: number, text: string, rendering: string, map: OffsetMap, now: string): void {

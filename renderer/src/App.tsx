@@ -298,6 +298,7 @@ export function App() {
     'segment.editEnglish': needDoc(columns.handlers['segment.editEnglish']),
     'file.attachParallel': needDoc(columns.handlers['file.attachParallel']),
     'mt.translateSegment': needDoc(mtg.handlers['mt.translateSegment']),
+    'segment.lookup': needDoc(mtg.handlers['segment.lookup']),
     'mt.translateSelection': needDoc(mtg.handlers['mt.translateSelection']),
     'mt.translateUntranslated': needDoc(mtg.handlers['mt.translateUntranslated']),
     'mt.settings': mtg.handlers['mt.settings'],

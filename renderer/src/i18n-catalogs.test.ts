@@ -3,7 +3,8 @@
  * glosses and About (i18n-mt.ts): every key has a Traditional Chinese string, with the same
  * {placeholders} as the English one, actually translated (only names and symbols may stay
  * as they are); the command labels of these features too (i18n.ts), and the revision
- * reasons they write (i18n-review.ts).
+ * reasons they write (i18n-review.ts). Operation labels (i18n-operations.ts): a template per
+ * key of shared/operation-labels.ts in both languages, the English one giving the stored text.
  */
 import { describe, expect, it } from 'vitest';
 import { COLUMNS_CATALOG, translateColumns } from './i18n-columns';
@@ -11,6 +12,8 @@ import { MT_CATALOG, translateMt } from './i18n-mt';
 import { commandKey, translate } from './i18n';
 import { translateReview, type ReviewMessageKey } from './i18n-review';
 import { COMMANDS } from '../../shared/commands';
+import { formatOperationLabel, OPERATIONS_CATALOG } from './i18n-operations';
+import * as labels from '../../shared/operation-labels';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -20,6 +23,7 @@ const SAME = new Set(['columns.noneShort', 'gloss.cedict', 'mt.provider.libretra
 describe.each([
   ['i18n-columns', COLUMNS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-mt', MT_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
+  ['i18n-operations', OPERATIONS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
 ])('%s', (_name, catalog) => {
   const keys = Object.keys(catalog.en);
 
@@ -41,7 +45,7 @@ describe.each([
 
 describe('labels of the column, machine translation and licence features', () => {
   it('translates their commands', () => {
-    const ids = COMMANDS.map((c) => c.id).filter((id) => /^(mt\.|help\.licences|view\.cycleColumn|segment\.editEnglish|file\.attachParallel)/.test(id));
+    const ids = COMMANDS.map((c) => c.id).filter((id) => /^(mt\.|help\.licences|view\.cycleColumn|segment\.editEnglish|segment\.lookup|file\.attachParallel)/.test(id));
     expect(ids.length).toBeGreaterThanOrEqual(8);
     for (const id of ids) {
       const zh = translate('zh-Hant', commandKey(id));
@@ -61,5 +65,82 @@ describe('labels of the column, machine translation and licence features', () =>
   it('fills placeholders', () => {
     expect(translateColumns('zh-Hant', 'columns.editEnglish', { n: 5 })).toBe('第 5 段的英文');
     expect(translateMt('zh-Hant', 'mt.progress.label', { done: 3, total: 9 })).toBe('3 / 9 段');
+  });
+});
+
+describe('operation labels (undo, redo, change log)', () => {
+  const samples = [
+    labels.editSegmentLabel(3),
+    labels.statusLabel([4], 'approved'),
+    labels.statusLabel([4, 5], 'unreviewed'),
+    labels.furnitureLabel(2, true),
+    labels.furnitureLabel(2, false),
+    labels.splitLabel(7),
+    labels.mergeLabel(7),
+    labels.revertLabel(5, null),
+    labels.revertLabel(5, 42),
+    labels.fixLabel('doubled', 1, 9),
+    labels.fixLabel('doubled', 3, 9),
+    labels.dismissLabel('doubled'),
+    labels.addClaimLabel(1),
+    labels.editClaimLabel(2, ['type', 'status'], 1),
+    labels.deleteClaimLabel(2, 1),
+    labels.claimCandidateLabel(true, 1),
+    labels.claimCandidateLabel(false, 1),
+    labels.xliffImportLabel(1),
+    labels.xliffImportLabel(3),
+    labels.applyGlossaryLabel(1),
+    labels.applyGlossaryLabel(3),
+    labels.mtSegmentLabel(1),
+    labels.mtSegmentsLabel(3),
+    labels.editEnglishLabel(1),
+    labels.englishStatusLabel([1], 'approved'),
+    labels.englishStatusLabel([1, 2], 'edited'),
+    ...(['english', 'source'] as const).flatMap((k) => [
+      labels.alignLabel(k, 'merge', undefined, 2),
+      labels.alignLabel(k, 'split', undefined, 2),
+      labels.alignLabel(k, 'shift', 'up', 2),
+      labels.alignLabel(k, 'shift', 'down', 2),
+    ]),
+    labels.replaceLabel('王震', '王征'),
+    labels.propagateLabel(2, 1),
+    labels.propagateLabel(2, 4),
+  ];
+  const withReplay = [...samples, ...samples.flatMap((l) => [labels.replayLabel('undo', { label: l.text, structured: l }), labels.replayLabel('redo', { label: l.text, structured: l })])];
+
+  it('has an English and a Traditional Chinese template for every label key', () => {
+    for (const key of labels.OPERATION_LABEL_KEYS) {
+      expect(OPERATIONS_CATALOG.en, key).toHaveProperty([`op.${key}`]);
+      expect(OPERATIONS_CATALOG['zh-Hant'][`op.${key}` as keyof typeof OPERATIONS_CATALOG.en], key).toMatch(/\p{Script=Han}/u);
+    }
+    // and the samples cover every key
+    expect(new Set(withReplay.map((l) => l.key))).toEqual(new Set(labels.OPERATION_LABEL_KEYS));
+  });
+
+  it('words every label: the English template gives the stored text, the Chinese one Chinese', () => {
+    for (const l of withReplay) {
+      expect(formatOperationLabel('en', l, 'fallback')).toBe(l.text);
+      const zh = formatOperationLabel('zh-Hant', l, 'fallback');
+      expect(zh).not.toBe('fallback');
+      expect(zh).toMatch(/\p{Script=Han}/u);
+      expect(zh).not.toMatch(/[{}]/);
+    }
+  });
+
+  it('translates statuses, claim fields and the wrapped target of undo', () => {
+    expect(formatOperationLabel('zh-Hant', labels.statusLabel([4], 'approved'), '')).toBe('將第 4 段標為已核准');
+    expect(formatOperationLabel('zh-Hant', labels.editClaimLabel(2, ['type', 'status'], 1), '')).toBe('編輯第 1 段的陳述 2（類型、狀態）');
+    const edit = labels.editSegmentLabel(3);
+    expect(formatOperationLabel('zh-Hant', labels.replayLabel('undo', { label: edit.text, structured: edit }), '')).toBe('復原「編輯第 3 段」');
+    expect(formatOperationLabel('zh-Hant', labels.replaceLabel('王震', '王征'), '')).toBe('將「王震」取代為「王征」');
+  });
+
+  it('falls back to the English text without a key, for an unknown key or missing params', () => {
+    expect(formatOperationLabel('zh-Hant', null, 'Edit segment 3')).toBe('Edit segment 3');
+    expect(formatOperationLabel('zh-Hant', undefined, 'Edit segment 3')).toBe('Edit segment 3');
+    expect(formatOperationLabel('zh-Hant', { key: 'from-the-future', params: {} }, 'Future thing')).toBe('Future thing');
+    expect(formatOperationLabel('zh-Hant', { key: 'segment.edit', params: {} }, 'Edit segment 3')).toBe('Edit segment 3');
+    // an undo of an operation stored before migration 009: the target's English text inside Chinese
+    expect(formatOperationLabel('zh-Hant', labels.replayLabel('undo', { label: 'Edit segment 3', structured: null }), 'Undo Edit segment 3')).toBe('復原「Edit segment 3」');
   });
 });

@@ -14,6 +14,9 @@ const en = {
   'gloss.none': 'No dictionary entry for {word}.',
   'gloss.loading': 'Looking up {word}…',
   'gloss.error': 'The dictionary is not available: {error}',
+  'gloss.dialog': 'Dictionary: {word}',
+  'gloss.noWord': 'No Chinese word to look up in this segment.',
+  'gloss.escHint': 'Esc closes',
 
   'mt.settings.title': 'Machine translation settings',
   'mt.settings.provider': 'Provider',
@@ -77,6 +80,9 @@ const zhHant: Record<MtMessageKey, string> = {
   'gloss.none': '辭典中沒有「{word}」。',
   'gloss.loading': '正在查詢「{word}」…',
   'gloss.error': '無法使用辭典：{error}',
+  'gloss.dialog': '辭典：{word}',
+  'gloss.noWord': '此段沒有可查詢的中文字詞。',
+  'gloss.escHint': '按 Esc 關閉',
 
   'mt.settings.title': '機器翻譯設定',
   'mt.settings.provider': '服務',

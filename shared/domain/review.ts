@@ -3,7 +3,7 @@
  * annotation labels and threads. zod schemas, types inferred (like schemas.ts).
  */
 import { z } from 'zod';
-import { Annotation, ChangeResult, Id, OperationKind, Revision, SegmentStatus } from './schemas';
+import { Annotation, ChangeResult, Id, OperationKind, OperationLabelRef, Revision, SegmentStatus } from './schemas';
 
 // ---- find and replace ------------------------------------------------------------------
 
@@ -77,6 +77,8 @@ export const ChangeLogEntry = Revision.extend({
   index: z.number().int().nullable(),
   operationKind: OperationKind.or(z.string()),
   operationLabel: z.string(),
+  /** the operation's label as key + params (null before migration 009; show operationLabel then) */
+  operationLabelKey: OperationLabelRef.nullable().optional(),
 });
 export const ChangeLog = z.object({
   documentId: Id,

@@ -101,11 +101,23 @@ export const Operation = z.object({
   state: z.enum(['done', 'undone', 'dead']),
 });
 
+/** An operation label as key + params (shared/operation-labels.ts), for the UI to word in its language. */
+export const OperationLabelParams = z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]));
+const OperationLabelCore = z.object({ key: z.string(), params: OperationLabelParams });
+export const OperationLabelRef = OperationLabelCore.extend({
+  /** undo/redo: the target operation's label */
+  of: OperationLabelCore.optional(),
+});
+
 export const UndoState = z.object({
   canUndo: z.boolean(),
   canRedo: z.boolean(),
+  /** English labels (the CLI shows these; the UI falls back to them) */
   undoLabel: z.string().nullable(),
   redoLabel: z.string().nullable(),
+  /** the same labels as key + params; null for operations stored before migration 009 */
+  undoLabelKey: OperationLabelRef.nullable().optional(),
+  redoLabelKey: OperationLabelRef.nullable().optional(),
 });
 
 export const ChangeResult = z.object({
@@ -210,6 +222,8 @@ export type RevisionField = z.infer<typeof RevisionField>;
 export type Operation = z.infer<typeof Operation>;
 export type OperationKind = z.infer<typeof OperationKind>;
 export type UndoState = z.infer<typeof UndoState>;
+export type OperationLabelRef = z.infer<typeof OperationLabelRef>;
+export type OperationLabelParams = z.infer<typeof OperationLabelParams>;
 export type ChangeResult = z.infer<typeof ChangeResult>;
 export type SearchHit = z.infer<typeof SearchHit>;
 export type ImportResult = z.infer<typeof ImportResult>;

@@ -34,6 +34,13 @@ export interface Converter {
   readonly config: ConversionConfig;
   convert(text: string): string;
   convertAligned(text: string): AlignedText;
+  /**
+   * Whether a dictionary key of any stage contains a match of `re` (not global; the answer is
+   * cached per RegExp object). `false` means no conversion ever matches a span containing such
+   * a character, so text cut next to such characters converts piece by piece exactly as it
+   * converts whole (ideographic description sequences aside, which are skipped as units).
+   */
+  keysMayContain(re: RegExp): boolean;
 }
 
 /** Extra phrases to protect or force, e.g. confirmed names from the glossary: [source, replacement]. */
@@ -76,6 +83,74 @@ function unmatchedLength(s: string, i: number): number {
   return e > i ? e - i : cpLen(s, i);
 }
 
+/**
+ * Trie.matchPrefix without allocating a result object per match (it runs once per character
+ * of every converted text): the end of the longest key starting at i, or 0; the key's value is
+ * left in `matchedValue`. Walks opencc-js's own trie (`map`: a Map per node keyed by code
+ * point, `trie_val` on nodes that end a key), exactly as matchPrefix does.
+ */
+type TrieNode = Map<number, TrieNode> & { trie_val?: string };
+let matchedValue = '';
+function matchAt(trie: Trie, s: string, i: number): number {
+  // Most characters start no key (in a normalization stage, nearly all): one array read
+  // settles them. Keys are indexed by code point, so an astral one is found by its high surrogate.
+  if (!firstUnits(trie)[s.charCodeAt(i)]) return 0;
+  let node = (trie as unknown as { map: TrieNode }).map;
+  const n = s.length;
+  let end = 0;
+  for (let j = i; j < n; ) {
+    const x = s.codePointAt(j)!;
+    j += x > 0xffff ? 2 : 1;
+    const next = node.get(x);
+    if (next === undefined) break;
+    node = next;
+    const v = node.trie_val;
+    if (v !== undefined) {
+      end = j;
+      matchedValue = v;
+    }
+  }
+  return end;
+}
+
+/**
+ * Per trie: 1 for each UTF-16 unit a key can start with (the first unit of a first code point).
+ * Kept on the trie object itself (ours, never shared), which is cheaper to read than a side table.
+ */
+function firstUnits(trie: Trie): Uint8Array {
+  const t = trie as unknown as { map: TrieNode; firstUnits?: Uint8Array };
+  if (t.firstUnits === undefined) {
+    const table = new Uint8Array(0x10000);
+    for (const cp of t.map.keys()) table[cp > 0xffff ? 0xd800 + ((cp - 0x10000) >> 10) : cp] = 1;
+    t.firstUnits = table;
+  }
+  return t.firstUnits;
+}
+
+/** Trie.convert, with matchAt. */
+function trieConvert(trie: Trie, s: string): string {
+  const n = s.length;
+  const out: string[] = [];
+  let orig = -1;
+  let i = 0;
+  while (i < n) {
+    const end = matchAt(trie, s, i);
+    if (end) {
+      if (orig >= 0) {
+        out.push(s.slice(orig, i));
+        orig = -1;
+      }
+      out.push(matchedValue);
+      i = end;
+    } else {
+      if (orig < 0) orig = i;
+      i += unmatchedLength(s, i);
+    }
+  }
+  if (orig >= 0) out.push(orig === 0 ? s : s.slice(orig));
+  return out.length === 1 ? out[0] : out.join('');
+}
+
 /** One trie pass with boundaries: bounds[i] = output position of input position i, or -1. */
 function trieAligned(trie: Trie, s: string): { text: string; bounds: Int32Array } {
   const n = s.length;
@@ -85,11 +160,11 @@ function trieAligned(trie: Trie, s: string): { text: string; bounds: Int32Array 
   let i = 0;
   while (i < n) {
     bounds[i] = o;
-    const m = trie.matchPrefix(s, i);
-    if (m) {
-      out.push(m.value);
-      o += m.value.length;
-      i = m.end;
+    const end = matchAt(trie, s, i);
+    if (end) {
+      out.push(matchedValue);
+      o += matchedValue.length;
+      i = end;
     } else {
       const len = unmatchedLength(s, i);
       out.push(s.slice(i, i + len));
@@ -112,15 +187,15 @@ function trieSameLength(trie: Trie, s: string): string | null {
   let i = 0;
   let orig = -1; // start of the current run of unmatched characters (copied as one slice)
   while (i < n) {
-    const m = trie.matchPrefix(s, i);
-    if (m) {
-      if (m.value.length !== m.end - i) return null;
+    const end = matchAt(trie, s, i);
+    if (end) {
+      if (matchedValue.length !== end - i) return null;
       if (orig >= 0) {
         out.push(s.slice(orig, i));
         orig = -1;
       }
-      out.push(m.value);
-      i = m.end;
+      out.push(matchedValue);
+      i = end;
     } else {
       if (orig < 0) orig = i;
       i += unmatchedLength(s, i);
@@ -143,14 +218,14 @@ function segmentRanges(trie: Trie, s: string): [number, number][] {
   let orig: number | null = null;
   let i = 0;
   while (i < n) {
-    const m = trie.matchPrefix(s, i);
-    if (m) {
+    const end = matchAt(trie, s, i);
+    if (end) {
       if (orig !== null) {
         out.push([orig, i]);
         orig = null;
       }
-      out.push([i, m.end]);
-      i = m.end;
+      out.push([i, end]);
+      i = end;
     } else {
       if (orig === null) orig = i;
       i += unmatchedLength(s, i);
@@ -164,20 +239,48 @@ class PresetConverter implements Converter {
   private readonly normalization: Trie[];
   private readonly segmentation: Trie | null;
   private readonly chain: Trie[];
+  private readonly dictionaries: (DictLike | DictGroup)[];
+  private readonly extra: ExtraPhrases;
+  private readonly keyTests = new Map<RegExp, boolean>();
 
   constructor(readonly config: ConversionConfig, extra: ExtraPhrases) {
     const preset = (presetConfigs as unknown as Record<string, PresetConfig>)[config];
     if (!preset) throw new Error(`Unknown conversion config: ${config}`);
+    this.dictionaries = [...(preset.normalizationChain ?? []), ...(preset.segmentation ? [preset.segmentation] : []), ...preset.conversionChain];
+    this.extra = extra;
     this.normalization = (preset.normalizationChain ?? []).map((g) => loadTrie(g, []));
     this.segmentation = preset.segmentation ? loadTrie(preset.segmentation, extra) : extra.length ? loadTrie([], extra) : null;
     this.chain = preset.conversionChain.map((g) => loadTrie(g, extra));
   }
 
+  keysMayContain(re: RegExp): boolean {
+    let known = this.keyTests.get(re);
+    if (known === undefined) {
+      // String dictionaries are "key value|key value" (opencc-js's format); array ones are pairs.
+      const test = (d: unknown): boolean =>
+        typeof d === 'string'
+          ? d.split('|').some((e) => re.test(e.slice(0, e.indexOf(' '))))
+          : Array.isArray(d) && d.some((x) => (Array.isArray(x) && typeof x[0] === 'string' ? re.test(x[0]) : test(x)));
+      known = this.dictionaries.some(test) || this.extra.some(([k]) => re.test(k));
+      this.keyTests.set(re, known);
+    }
+    return known;
+  }
+
   convert(text: string): string {
     let s = text;
-    for (const t of this.normalization) s = t.convert(s);
-    const pieces = this.segmentation ? this.segmentation.segment(s) : [s];
-    return pieces.map((p) => this.chain.reduce((acc, t) => t.convert(acc), p)).join('');
+    for (const t of this.normalization) s = trieConvert(t, s);
+    if (!this.segmentation) {
+      for (const t of this.chain) s = trieConvert(t, s);
+      return s;
+    }
+    const pieces: string[] = [];
+    for (const [a, b] of segmentRanges(this.segmentation, s)) {
+      let piece = s.slice(a, b);
+      for (const t of this.chain) piece = trieConvert(t, piece);
+      pieces.push(piece);
+    }
+    return pieces.join('');
   }
 
   /** The conversion when no stage changes a match's length (map: identity), else null. */

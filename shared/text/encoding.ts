@@ -137,15 +137,18 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   return detect(bytes).guess;
 }
 
+/** Detect and decode in one pass: what `detectEncoding` and `decodeText` without an override return. */
+export function detectAndDecode(bytes: Uint8Array): { guess: EncodingGuess; decoded: DecodedText } {
+  const { guess, text } = detect(bytes);
+  return { guess, decoded: { text, encoding: guess.encoding, bom: guess.bom, detected: true, confidence: guess.confidence } };
+}
+
 /**
  * Decode with the given encoding (override) or the detected one. An explicit override that does not decode
  * cleanly is refused with a message naming the encoding and the byte offset of the first bad sequence.
  */
 export function decodeText(bytes: Uint8Array, encoding?: TextEncodingName): DecodedText {
-  if (encoding === undefined) {
-    const { guess, text } = detect(bytes);
-    return { text, encoding: guess.encoding, bom: guess.bom, detected: true, confidence: guess.confidence };
-  }
+  if (encoding === undefined) return detectAndDecode(bytes).decoded;
   if (!(TEXT_ENCODINGS as readonly string[]).includes(encoding)) {
     // Guards callers that pass unchecked strings; parseEncodingName gives the friendly message.
     parseEncodingName(encoding);

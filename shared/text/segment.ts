@@ -32,10 +32,16 @@ export interface SegmentedText {
 }
 
 export interface SegmentOptions {
-  fold?: (s: string) => string;
+  /**
+   * Fold a paragraph into one script, to find script copies (see markDuplicates). Also given
+   * the paragraph's index and its sentences (ranges in the paragraph; between them there is
+   * only whitespace), so a caller that converts every sentence anyway can assemble the fold
+   * from those conversions instead of converting the text twice.
+   */
+  fold?: (paragraph: string, at: { index: number; sentences: readonly Range[] }) => string;
 }
 
-interface Range {
+export interface Range {
   start: number;
   end: number;
 }
@@ -48,6 +54,17 @@ const STRONG = new Set(['。', '｡', '！', '？', '；', '…', '⋯', '‼', 
 const ASCII_TERM = new Set(['!', '?', ';']);
 // Closing quotes/brackets that belong to the sentence they immediately follow.
 const CLOSERS = new Set(['」', '』', '”', '’', '）', ')', '】', '》', '〉', '］', ']', '〕', '〗', '｣', '"', "'"]);
+// UTF-16 code units of every terminator (all are single units): a quick rejection for the
+// per-character scan, which runs over every character of the text.
+const IS_TERMINATOR = new Uint8Array(0x10000);
+for (const c of [...STRONG, ...ASCII_TERM, '.']) IS_TERMINATOR[c.charCodeAt(0)] = 1;
+/**
+ * Every character that can sit at a sentence boundary: the end of a sentence is a terminator
+ * or closer, and only whitespace separates it from the next sentence in its paragraph. A
+ * conversion none of whose keys contains one of these converts a paragraph exactly as the
+ * concatenation of its converted sentences and the whitespace between them.
+ */
+export const SENTENCE_BOUNDARY_CHAR = new RegExp(`[${[...STRONG, ...ASCII_TERM, '.', ...CLOSERS].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}\\s]`);
 // Latin abbreviations after which '.' does not end a sentence.
 const ABBREVIATIONS = new Set(['eg', 'ie', 'cf', 'vs', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'approx', 'fig']);
 
@@ -80,6 +97,7 @@ function skipRun(p: string, j: number): number {
 
 /** Where the sentence ends if the character at i terminates one, else null. */
 function terminatorEnd(p: string, i: number): number | null {
+  if (!IS_TERMINATOR[p.charCodeAt(i)]) return null;
   const c = p[i];
   if (STRONG.has(c)) return skipRun(p, i + 1);
   if (ASCII_TERM.has(c)) {
@@ -120,7 +138,7 @@ export function splitSentences(paragraph: string): { start: number; end: number 
   const out: Range[] = [];
   let start = 0;
   for (let i = 0; i < paragraph.length; ) {
-    const end = terminatorEnd(paragraph, i);
+    const end = IS_TERMINATOR[paragraph.charCodeAt(i)] ? terminatorEnd(paragraph, i) : null;
     if (end === null) {
       i++;
       continue;
@@ -162,11 +180,11 @@ function foldDistance(s: string, folded: string): number {
  * folding changes most (the one in the document's script), mark the others.
  * Identical repeats are left alone: they are not a script copy.
  */
-function markDuplicates(texts: string[], kinds: (FurnitureKind | null)[], fold: (s: string) => string): void {
+function markDuplicates(texts: string[], sentences: Range[][], kinds: (FurnitureKind | null)[], fold: NonNullable<SegmentOptions['fold']>): void {
   const groups = new Map<string, { index: number; distance: number }[]>();
   texts.forEach((t, index) => {
     if (kinds[index]) return;
-    const folded = fold(t);
+    const folded = fold(t, { index, sentences: sentences[index] });
     const key = folded.replace(/\s+/g, '');
     const group = groups.get(key) ?? [];
     group.push({ index, distance: foldDistance(t, folded) });
@@ -183,7 +201,8 @@ export function segmentText(text: string, options: SegmentOptions = {}): Segment
   const paragraphs = findParagraphs(text);
   const texts = paragraphs.map((p) => text.slice(p.start, p.end));
   const kinds = texts.map((t, index) => classifyFurniture(t, { index, count: texts.length }));
-  if (options.fold) markDuplicates(texts, kinds, options.fold);
+  const sentences = texts.map(splitSentences);
+  if (options.fold) markDuplicates(texts, sentences, kinds, options.fold);
 
   const segments: RawSegment[] = [];
   let speaker: string | null = null;
@@ -202,7 +221,7 @@ export function segmentText(text: string, options: SegmentOptions = {}): Segment
         opened = true;
       }
     }
-    splitSentences(texts[paragraph]).forEach((r, sentence) => {
+    sentences[paragraph].forEach((r, sentence) => {
       const start = p.start + r.start;
       const end = p.start + r.end;
       segments.push({

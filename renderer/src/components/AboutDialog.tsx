@@ -1,13 +1,13 @@
 /** About Jiaodui and the licences of every bundled data set and library (generated from shared/licences.ts). */
 import { useEffect, useState } from 'react';
-import { LICENCES } from '../../../shared/licences';
+import { LICENCES, licenceTexts } from '../../../shared/licences';
 import { useClient } from '../state/client';
 import { useMtI18n } from '../i18n-mt';
 import { Modal } from './Modal';
 
 export function AboutDialog({ onClose }: { onClose: () => void }) {
   const { client } = useClient();
-  const { mt, t } = useMtI18n();
+  const { mt, t, locale } = useMtI18n();
   const [version, setVersion] = useState<string | null>(null);
   useEffect(() => {
     client.getInfo({}).then((i) => setVersion(i.version), () => undefined);
@@ -32,7 +32,7 @@ export function AboutDialog({ onClose }: { onClose: () => void }) {
               </tr>
             </thead>
             <tbody>
-              {LICENCES.map((l) => (
+              {LICENCES.map((l) => ({ l, text: licenceTexts(l, locale) })).map(({ l, text }) => (
                 <tr key={l.name} data-testid="about-licence-row" data-npm={l.npm ?? ''}>
                   <td>
                     <a href={l.url} target="_blank" rel="noreferrer noopener">
@@ -45,9 +45,11 @@ export function AboutDialog({ onClose }: { onClose: () => void }) {
                   </td>
                   <td>
                     <code>{l.licence}</code>
-                    <div className="about-kind">{l.copyright}</div>
+                    <div className="about-kind" data-testid="about-copyright">{text.copyright}</div>
                   </td>
-                  <td>{l.use}</td>
+                  <td data-testid="about-use" lang={locale}>
+                    {text.use}
+                  </td>
                 </tr>
               ))}
             </tbody>

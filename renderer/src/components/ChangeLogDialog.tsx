@@ -9,6 +9,7 @@ import type { ChangeLog, ChangeLogEntry } from '../../../shared/domain/review';
 import type { MessageKey } from '../i18n';
 import { useClient } from '../state/client';
 import { reasonLabel, useReviewI18n } from '../i18n-review';
+import { useOperationLabel } from '../i18n-operations';
 import { Modal } from './Modal';
 import { DiffText } from './DiffText';
 
@@ -22,6 +23,7 @@ export interface ChangeLogDialogProps {
 
 function Entry({ e, onJump }: { e: ChangeLogEntry; onJump: (i: number) => void }) {
   const { rt, t, formatDateTime, formatNumber } = useReviewI18n();
+  const opLabel = useOperationLabel();
   const value = (v: string | null) => {
     if (v === null) return <span className="muted">{t('history.none')}</span>;
     if (e.field === 'status') return <>{t(`status.${v}` as MessageKey)}</>;
@@ -52,7 +54,7 @@ function Entry({ e, onJump }: { e: ChangeLogEntry; onJump: (i: number) => void }
             {value(e.before)} → {value(e.after)}
           </>
         ) : (
-          <span className="muted">{e.operationLabel}</span>
+          <span className="muted">{opLabel(e.operationLabelKey, e.operationLabel)}</span>
         )}
       </div>
     </li>

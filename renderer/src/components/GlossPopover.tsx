@@ -5,8 +5,12 @@
  * caretRangeFromPoint) and turns it into a text offset the way selections are read
  * (lib/selection.ts), so the cells themselves need nothing. The word and its entries come
  * from the backend (glossAt / lookupGloss); the popover never takes clicks.
+ * From the keyboard ("Look Up Word", Alt+D, through `lookupRef`): the word at the caret or
+ * selection of the segment editor, or of a selection in a Chinese cell, else the first Han
+ * word of the selected segment. That popover takes the focus, Esc closes it and the focus
+ * goes back where it was.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { Segment } from '../../../shared/domain/schemas';
 import type { GlossEntry } from '../../../shared/mt/schemas';
 import { useClient } from '../state/client';
@@ -21,7 +25,14 @@ interface Shown {
   y: number;
   /** the lookup failed (the dictionary could not be built or read): said, not swallowed */
   error?: string;
+  /** opened from the keyboard: focusable, Esc closes and returns the focus */
+  keyboard?: boolean;
+  /** keyboard lookup on a segment without Chinese */
+  noWord?: boolean;
 }
+
+/** Open the popover from the keyboard for the selected segment (null: none). */
+export type GlossLookup = (selectedSegmentId: number | null) => void;
 
 interface Target {
   segmentId: number;
@@ -100,7 +111,9 @@ function highlight(range: Range | null): void {
   else reg.delete(HIGHLIGHT);
 }
 
-export function GlossPopover({ documentId, segments }: { documentId: number; segments: readonly Segment[] }) {
+const HAN = /\p{Script=Han}/u;
+
+export function GlossPopover({ documentId, segments, lookupRef }: { documentId: number; segments: readonly Segment[]; lookupRef?: MutableRefObject<GlossLookup | null> }) {
   const { client } = useClient();
   const { mt, locale } = useMtI18n();
   const [shown, setShown] = useState<Shown | null>(null);
@@ -108,16 +121,26 @@ export function GlossPopover({ documentId, segments }: { documentId: number; seg
   live.current = { segments, documentId };
   const target = useRef<Target | null>(null);
   const seq = useRef(0);
+  const popRef = useRef<HTMLDivElement>(null);
+  /** where the focus was before a keyboard lookup */
+  const returnTo = useRef<HTMLElement | null>(null);
+  const keyboardOpen = useRef(false);
+  keyboardOpen.current = !!shown?.keyboard;
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const hide = () => {
+    /** `restore`: give the focus back if the popover had it (not on a click elsewhere) */
+    const hide = (restore = true) => {
       if (timer) clearTimeout(timer);
       timer = null;
       seq.current++;
       target.current = null;
       highlight(null);
+      const hadFocus = !!popRef.current && popRef.current.contains(document.activeElement);
       setShown(null);
+      const back = returnTo.current;
+      returnTo.current = null;
+      if (restore && hadFocus && back?.isConnected) back.focus({ preventScroll: true });
     };
     const segmentText = (segmentId: number, column: 'text' | 'rendering') => {
       const s = live.current.segments.find((x) => x.id === segmentId);
@@ -126,6 +149,7 @@ export function GlossPopover({ documentId, segments }: { documentId: number; seg
 
     const onMove = (e: MouseEvent) => {
       if (e.buttons) return; // selecting: the mouseup shows the selection's gloss
+      if (keyboardOpen.current) return; // opened from the keyboard: stays until Esc, a click or a scroll
       const el = e.target instanceof Element ? e.target : null;
       const cell = el?.closest<HTMLElement>(CELLS);
       if (!cell || cell.querySelector('textarea')) return hide();
@@ -183,35 +207,142 @@ export function GlossPopover({ documentId, segments }: { documentId: number; seg
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') hide();
     };
-    const onDown = () => hide();
+    const onDown = () => hide(false);
+    const onScroll = () => hide();
+
+    /** Where the focus goes back to (kept when the popover itself has it: a second lookup from it). */
+    const remember = () => {
+      const active = document.activeElement;
+      if (popRef.current?.contains(active)) return;
+      returnTo.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    };
+    /** Keyboard lookup: the editor's caret or selection, a selection in a Chinese cell, or the selected segment's first Han word. */
+    const lookup = (text: string, start: number, end: number, place: { x: number; y: number }, cell: HTMLElement | null, segmentId: number | null) => {
+      if (timer) clearTimeout(timer);
+      remember();
+      const my = ++seq.current;
+      const selected = text.slice(start, end).trim();
+      const show = (r: { word: string; entries: GlossEntry[]; start: number; end: number }) => {
+        if (my !== seq.current) return;
+        target.current = segmentId !== null ? { segmentId, column: 'text', start: r.start, end: r.end } : null;
+        highlight(cell?.isConnected && r.word.trim() ? rangeInCell(cell, r.start, r.end) : null);
+        setShown({ word: r.word, entries: r.entries, x: place.x, y: place.y, keyboard: true });
+      };
+      const fail = (err: unknown) => {
+        if (my === seq.current) setShown({ word: selected || text.slice(start, start + 1), entries: [], x: place.x, y: place.y, error: errorMessage(err), keyboard: true });
+      };
+      if (selected && selected.length <= 12) {
+        client.lookupGloss({ word: selected, documentId: live.current.documentId }).then((r) => show({ ...r, start, end }), fail);
+      } else {
+        // the character after the caret, or the one before it when that is the Chinese one
+        const at = !HAN.test(text[start] ?? '') && start > 0 && HAN.test(text[start - 1]) ? start - 1 : start;
+        client.glossAt({ text, offset: at, documentId: live.current.documentId }).then(show, fail);
+      }
+    };
+    const fromKeyboard: GlossLookup = (selectedSegmentId) => {
+      const active = document.activeElement;
+      if (active instanceof HTMLTextAreaElement && active.dataset.testid === 'edit-textarea') {
+        const r = active.getBoundingClientRect();
+        lookup(active.value, active.selectionStart, active.selectionEnd, { x: r.left, y: r.bottom }, null, null);
+        return;
+      }
+      const sel = readCellSelection(window.getSelection());
+      if (sel && sel.column === 'text') {
+        const text = segmentText(sel.segmentId, 'text');
+        const cell = document.querySelector<HTMLElement>(`[data-testid="grid-body"] [role="row"][data-segment-id="${sel.segmentId}"] .cell-hant`);
+        if (text !== null) return lookup(text, sel.start, sel.end, { x: sel.rect.left, y: sel.rect.bottom }, cell, sel.segmentId);
+      }
+      const seg = live.current.segments.find((x) => x.id === selectedSegmentId);
+      if (!seg) return;
+      const cell = document.querySelector<HTMLElement>(`[data-testid="grid-body"] [role="row"][data-segment-id="${seg.id}"] .cell-hant`);
+      const r = (cell ?? document.querySelector('[data-testid="grid-body"]'))?.getBoundingClientRect();
+      const place = r ? { x: r.left, y: r.bottom - Math.min(r.height, 24) } : { x: 16, y: 120 };
+      const first = seg.text.search(HAN);
+      if (first < 0) {
+        remember();
+        seq.current++;
+        highlight(null);
+        setShown({ word: '', entries: [], x: place.x, y: place.y, keyboard: true, noWord: true });
+        return;
+      }
+      lookup(seg.text, first, first, place, cell, seg.id);
+    };
+    if (lookupRef) lookupRef.current = fromKeyboard;
     document.addEventListener('mousemove', onMove);
     document.addEventListener('mouseup', onUp);
     document.addEventListener('mousedown', onDown);
     document.addEventListener('keydown', onKey);
-    document.addEventListener('scroll', hide, true);
+    document.addEventListener('scroll', onScroll, true);
     return () => {
       if (timer) clearTimeout(timer);
+      if (lookupRef) lookupRef.current = null;
       highlight(null);
       document.removeEventListener('mousemove', onMove);
       document.removeEventListener('mouseup', onUp);
       document.removeEventListener('mousedown', onDown);
       document.removeEventListener('keydown', onKey);
-      document.removeEventListener('scroll', hide, true);
+      document.removeEventListener('scroll', onScroll, true);
     };
-  }, [client]);
+  }, [client, lookupRef]);
+
+  // a keyboard lookup takes the focus (without scrolling: a scroll closes the popover)
+  useLayoutEffect(() => {
+    if (shown?.keyboard) popRef.current?.focus({ preventScroll: true });
+  }, [shown]);
 
   if (!shown) return null;
   const left = Math.max(8, Math.min(shown.x + 12, window.innerWidth - 420));
   const below = shown.y + 20;
   const style = below + 200 > window.innerHeight ? { left, bottom: Math.max(8, window.innerHeight - shown.y + 12) } : { left, top: below };
   return (
-    <div className="gloss-popover" role="tooltip" data-testid="gloss-popover" style={style} lang="zh-Hant">
+    <div
+      ref={popRef}
+      className={shown.keyboard ? 'gloss-popover gloss-popover-keyboard' : 'gloss-popover'}
+      role={shown.keyboard ? 'dialog' : 'tooltip'}
+      aria-label={shown.keyboard ? mt('gloss.dialog', { word: shown.word }) : undefined}
+      tabIndex={shown.keyboard ? -1 : undefined}
+      data-testid="gloss-popover"
+      data-keyboard={shown.keyboard ? 'true' : undefined}
+      style={style}
+      lang="zh-Hant"
+      onKeyDown={
+        shown.keyboard
+          ? (e) => {
+              if (e.key !== 'Escape') return;
+              e.preventDefault();
+              e.stopPropagation();
+              const back = returnTo.current;
+              returnTo.current = null;
+              seq.current++;
+              target.current = null;
+              highlight(null);
+              setShown(null);
+              if (back?.isConnected) back.focus({ preventScroll: true });
+            }
+          : undefined
+      }
+      onBlur={
+        shown.keyboard
+          ? (e) => {
+              if (e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget)) return;
+              returnTo.current = null;
+              seq.current++;
+              highlight(null);
+              setShown(null);
+            }
+          : undefined
+      }
+    >
       <div className="gloss-word" data-testid="gloss-word">
         {shown.word}
       </div>
       {shown.error ? (
         <div className="gloss-note gloss-error" role="alert" lang={locale}>
           {mt('gloss.error', { error: shown.error })}
+        </div>
+      ) : shown.noWord ? (
+        <div className="gloss-note" lang={locale}>
+          {mt('gloss.noWord')}
         </div>
       ) : (
         shown.entries.length === 0 && (
@@ -239,6 +370,11 @@ export function GlossPopover({ documentId, segments }: { documentId: number; seg
           {e.note && <div className="gloss-note">{e.note}</div>}
         </div>
       ))}
+      {shown.keyboard && (
+        <div className="gloss-hint" lang={locale}>
+          {mt('gloss.escHint')}
+        </div>
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import type { DocumentMeta, UndoState } from '../../../shared/domain/schemas';
 import type { SaveState } from '../state/useReview';
 import { useI18n } from '../i18n';
+import { useOperationLabel } from '../i18n-operations';
 
 export interface StatusBarProps {
   doc: DocumentMeta | null;
@@ -16,6 +17,7 @@ export interface StatusBarProps {
 
 export function StatusBar({ doc, position, total, saveState, undo, zoom, author, onAuthor }: StatusBarProps) {
   const { t, formatNumber } = useI18n();
+  const opLabel = useOperationLabel();
   const save =
     saveState.kind === 'saving' ? t('statusbar.saving') : saveState.kind === 'error' ? t('statusbar.saveFailed', { message: saveState.message }) : t('statusbar.saved');
   return (
@@ -35,7 +37,7 @@ export function StatusBar({ doc, position, total, saveState, undo, zoom, author,
         {save}
       </span>
       <span className="sb-item sb-undo" data-testid="undo-label">
-        {undo?.undoLabel ? t('statusbar.undo', { label: undo.undoLabel }) : t('statusbar.nothingToUndo')}
+        {undo?.undoLabel ? t('statusbar.undo', { label: opLabel(undo.undoLabelKey, undo.undoLabel) }) : t('statusbar.nothingToUndo')}
       </span>
       <span className="sb-spacer" />
       <span className="sb-item">{t('statusbar.zoom', { percent: Math.round(zoom * 100) })}</span>

@@ -20,6 +20,8 @@ const ALLOW_IN_TEXT = new Set<CommandId>([
   'view.zoomOut',
   'view.zoomReset',
   'help.shortcuts',
+  // the word at the caret of the segment editor
+  'segment.lookup',
 ]);
 
 interface Binding {

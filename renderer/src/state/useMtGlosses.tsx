@@ -5,19 +5,19 @@
  * English arrives, and the gloss popover over the Chinese text. App wires the returned
  * handlers and overlays in.
  */
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { MtJob } from '../../../shared/mt/schemas';
 import type { Locale } from '../i18n';
 import { translateMt } from '../i18n-mt';
 import { useClient } from './client';
 import type { Review } from './useReview';
-import { GlossPopover } from '../components/GlossPopover';
+import { GlossPopover, type GlossLookup } from '../components/GlossPopover';
 import { MtSettingsDialog } from '../components/MtSettingsDialog';
 import { TranslateProgress } from '../components/TranslateProgress';
 import { AboutDialog } from '../components/AboutDialog';
 import '../styles/mt.css';
 
-export type MtCommand = 'mt.translateSegment' | 'mt.translateSelection' | 'mt.translateUntranslated' | 'mt.settings' | 'help.licences';
+export type MtCommand = 'mt.translateSegment' | 'mt.translateSelection' | 'mt.translateUntranslated' | 'mt.settings' | 'help.licences' | 'segment.lookup';
 
 export interface MtOptions {
   review: Review;
@@ -43,6 +43,7 @@ export function useMtGlosses({ review, toasts, locale }: MtOptions) {
   const { doc, segments, selection, actions } = review;
   const [dialog, setDialog] = useState<'settings' | 'about' | null>(null);
   const [job, setJob] = useState<MtJob | null>(null);
+  const lookupRef = useRef<GlossLookup | null>(null);
   const mt = useCallback((k: Parameters<typeof translateMt>[1], p?: Parameters<typeof translateMt>[2]) => translateMt(locale, k, p), [locale]);
 
   const start = useCallback(
@@ -97,11 +98,12 @@ export function useMtGlosses({ review, toasts, locale }: MtOptions) {
     'mt.translateUntranslated': () => void start('untranslated'),
     'mt.settings': () => setDialog('settings'),
     'help.licences': () => setDialog('about'),
+    'segment.lookup': () => lookupRef.current?.(current?.id ?? null),
   };
 
   const overlays: ReactNode = (
     <>
-      {doc && <GlossPopover documentId={doc.id} segments={segments} />}
+      {doc && <GlossPopover documentId={doc.id} segments={segments} lookupRef={lookupRef} />}
       {job && <TranslateProgress key={job.id} job={job} onTranslated={(ids) => void onTranslated(ids)} onClose={() => setJob(null)} onError={toasts.fail} />}
       {dialog === 'settings' && <MtSettingsDialog onClose={() => setDialog(null)} onSaved={() => toasts.notify(mt('mt.settings.saved'))} onError={toasts.fail} />}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
