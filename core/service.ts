@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
+import { deferCheckpoints, type CheckpointScheduler } from '../db/checkpoint';
 import * as projq from '../db/queries/projects';
 import * as docq from '../db/queries/documents';
 import * as segq from '../db/queries/segments';
@@ -51,10 +52,15 @@ function base64ToBytes(data: string): Uint8Array {
 }
 
 export class JiaoduiService implements JiaoduiApi {
+  /** WAL checkpoints run after writes pause, not inside a reviewer's save (db/checkpoint.ts). */
+  private readonly checkpoints: CheckpointScheduler;
+
   constructor(
     readonly db: Db,
     private readonly opts: ServiceOptions,
-  ) {}
+  ) {
+    this.checkpoints = deferCheckpoints(db);
+  }
 
   private now(): string {
     return new Date().toISOString();
@@ -62,7 +68,9 @@ export class JiaoduiService implements JiaoduiApi {
 
   private tx<T>(fn: () => T): T {
     try {
-      return this.db.transaction(fn).immediate();
+      const r = this.db.transaction(fn).immediate();
+      if (!this.db.inTransaction) this.checkpoints.noteCommit();
+      return r;
     } catch (e) {
       if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
         throw new JiaoduiError('db-busy', 'The database is busy: another Jiaodui window or command is writing to it. Nothing was changed; try again in a moment.');

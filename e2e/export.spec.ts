@@ -40,3 +40,41 @@ test('exports a marked DOCX with tracked changes from the Export dialog', async 
   expect(paragraphTexts(xml)).toEqual(['董事長王征表示，收入爲11.8億。', '下一段 <script>&amp; 𠀋。']);
   expect(errors).toEqual([]);
 });
+
+test('the HTML change report renders in Chromium: summary, diffs, hostile text inert; screenshot', async ({ page, server }) => {
+  const text = '董事長王震表示，收入爲11.8億。\n註釋 <img src=x onerror="window.__pwned=1"> 完。\n';
+  const r = await api<ImportResult>(server, 'importDocument', { fileName: 'report.txt', data: Buffer.from(text, 'utf8').toString('base64'), projectName: 'Export', title: 'Report <b>test</b>' });
+  const segs = await api<Segment[]>(server, 'getSegments', { documentId: r.documentId });
+  const seg = segs.find((s) => s.text.includes('王震'))!;
+  await api(server, 'editSegment', { segmentId: seg.id, text: seg.text.replace('王震', '王征') });
+  await api(server, 'runChecks', { documentId: r.documentId });
+  const out = await api<{ fileName: string; mime: string; content: string }>(server, 'exportDocument', { documentId: r.documentId, format: 'report-html', script: 'hant' });
+  expect(out.mime).toMatch(/text\/html/);
+
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.setContent(out.content, { waitUntil: 'load' });
+  await expect(page.locator('h1')).toContainText('Change report: Report <b>test</b>'); // the title is text, not markup
+  await expect(page.getByRole('heading', { name: 'Summary' })).toBeVisible();
+  await expect(page.locator('del', { hasText: '震' }).first()).toBeVisible();
+  await expect(page.locator('ins', { hasText: '征' }).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('img').count()).toBe(0);
+  // self-contained: nothing fetched from anywhere
+  expect(await page.evaluate(() => performance.getEntriesByType('resource').length)).toBe(0);
+  // the CJK glyphs render (a box would mean a missing font): wider than a Latin letter
+  const w = await page.evaluate(() => {
+    const s = document.createElement('span');
+    s.textContent = '征';
+    document.body.append(s);
+    const width = s.getBoundingClientRect().width;
+    s.remove();
+    return width;
+  });
+  expect(w).toBeGreaterThan(8);
+  await page.screenshot({ path: 'docs/screenshots/change-report.png', fullPage: false });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('h1')).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -113,6 +113,7 @@ export function buildChangeReport(input: ReportInput): ChangeReport {
 const CSS = `body{font-family:"Noto Sans CJK TC","Noto Sans CJK SC",sans-serif;margin:2em;line-height:1.6;color:#111}
 table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top;text-align:left}
 ins{background:#d6f5d6;text-decoration:underline}del{background:#f8d7da;color:#8a1f28}
+table.summary{width:auto;min-width:20em}table.summary td{text-align:right}
 section{break-inside:avoid;margin:1.5em 0;border-top:1px solid #ccc}.meta{color:#555;font-size:.9em}
 @media print{body{margin:0}a{color:inherit}}`;
 
@@ -156,7 +157,7 @@ ${revs}${fs}</section>`;
 <h1>Change report: ${e(r.document.title)}</h1>
 <p class="meta">Generated ${e(r.generatedAt)}</p>
 <h2>Summary</h2>
-<table>
+<table class="summary">
 <tr><th>segments</th><td>${s.segments}</td></tr>
 <tr><th>reviewed</th><td>${s.reviewed}</td></tr>
 <tr><th>approved</th><td>${s.approved}</td></tr>
@@ -164,7 +165,7 @@ ${revs}${fs}</section>`;
 <tr><th>characters changed</th><td>${s.charactersChanged}</td></tr>
 </table>
 <h2>Findings by rule</h2>
-${rules ? `<table><tr><th>rule</th><th>open</th><th>dismissed</th></tr>\n${rules}\n</table>` : '<p>No findings stored (run the checks first).</p>'}
+${rules ? `<table><tr><th>rule</th><th>open</th><th>dismissed</th></tr>\n${rules}\n</table>` : '<p>No findings stored: the checks found nothing, or have not been run on this document.</p>'}
 <h2>Changes (${r.changes.length})</h2>
 ${changes || '<p>No changes.</p>'}
 </body>
