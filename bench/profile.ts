@@ -8,15 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openService, SAMPLE_FILE } from '../core/context';
 import { percentile, sample } from './stats';
+import { textOfSize } from './fixtures';
 
 const what = process.argv[2] ?? 'import';
 const dir = mkdtempSync(join(tmpdir(), 'jiaodui-prof-'));
-function textOfSize(bytes: number): string {
-  const s = readFileSync(SAMPLE_FILE, 'utf8');
-  let t = '';
-  while (Buffer.byteLength(t) < bytes) t += s + '\n\n';
-  return t;
-}
 async function main() {
   const svc = await openService(join(dir, 'p.db'));
   const bytes = new Uint8Array(Buffer.from(textOfSize(1_000_000)));

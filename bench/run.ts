@@ -14,6 +14,7 @@ import { openService, SAMPLE_FILE, PACKAGE_ROOT } from '../core/context';
 import { segmentText } from '../shared/text/segment';
 import { runChecks } from '../shared/checks';
 import { median, ms, percentile, ratio, sample } from './stats';
+import { textOfSize } from './fixtures';
 import { pofilterUnavailable, pofilterVersion, runPofilter, writePo } from './pofilter';
 import { browserBench, browserUnavailable } from './browser';
 import { IDLE_CHECKPOINT_MS } from '../db/checkpoint';
@@ -31,13 +32,6 @@ const quick = process.argv.includes('--quick');
 const dir = mkdtempSync(join(tmpdir(), 'jiaodui-bench-'));
 const rows: Row[] = [];
 const raw: Record<string, number> = {};
-
-function textOfSize(bytes: number): string {
-  const s = readFileSync(SAMPLE_FILE, 'utf8');
-  let t = '';
-  while (Buffer.byteLength(t) < bytes) t += s + '\n\n';
-  return t;
-}
 
 async function main() {
   const oneMb = textOfSize(1_000_000);

@@ -1,32 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshService, importSample, SAMPLE_TEXT } from './test-helpers';
-import type { JiaoduiService } from './service';
+import { describe, expect, it } from 'vitest';
+import { useFreshService, importSample, SAMPLE_TEXT } from './test-helpers';
 import { databaseDigest } from '../db/digest';
 
-let ctx: Awaited<ReturnType<typeof freshService>>;
-let service: JiaoduiService;
-beforeEach(async () => {
-  ctx = await freshService();
-  service = ctx.service;
-});
-afterEach(() => ctx.cleanup());
+const fresh = useFreshService();
 
 function nameGroup(documentId: number) {
-  const r = service.listFindings({ documentId });
+  const r = fresh.service.listFindings({ documentId });
   return r.findings.find((f) => f.rule === 'entity-consistency' && [f, ...f.related].some((l) => l.text === '王震'));
 }
 
 describe('checks in the service', () => {
   it('the sample yields one entity finding grouping 王震 and 王徵, stored with both locations', () => {
-    const { documentId } = importSample(service);
-    const r = service.runChecks({ documentId });
+    const { documentId } = importSample(fresh.service);
+    const r = fresh.service.runChecks({ documentId });
     expect(r.ms).toBeGreaterThanOrEqual(0);
     const g = nameGroup(documentId)!;
     expect(g).toBeTruthy();
     expect([g, ...g.related].map((l) => l.text).sort()).toEqual(['王徵', '王震']);
     for (const l of [g, ...g.related]) {
       expect(l.fixes[0]?.replacement).toBe('王征');
-      const seg = service.getSegments({ documentId })[l.segmentIndex];
+      const seg = fresh.service.getSegments({ documentId })[l.segmentIndex];
       expect(seg.id).toBe(l.segmentId);
       expect(seg.text.slice(l.start, l.end)).toBe(l.text);
       // context either side of the quote, from the current text
@@ -38,9 +31,9 @@ describe('checks in the service', () => {
   });
 
   it('occurrences of one phrase with the same conversion advice are one group with every location', () => {
-    const { documentId } = importSample(service);
-    service.runChecks({ documentId });
-    const groups = service.listFindings({ documentId }).findings.filter((f) => f.rule === 'conversion-ambiguity' && f.related.length > 0);
+    const { documentId } = importSample(fresh.service);
+    fresh.service.runChecks({ documentId });
+    const groups = fresh.service.listFindings({ documentId }).findings.filter((f) => f.rule === 'conversion-ambiguity' && f.related.length > 0);
     expect(groups.length).toBeGreaterThan(0);
     for (const g of groups) {
       const locs = [g, ...g.related];
@@ -52,90 +45,90 @@ describe('checks in the service', () => {
   });
 
   it('fixing the group corrects both segments in one undoable step', async () => {
-    const { documentId } = importSample(service);
-    const doc = service.getDocument({ documentId });
-    service.runChecks({ documentId });
+    const { documentId } = importSample(fresh.service);
+    const doc = fresh.service.getDocument({ documentId });
+    fresh.service.runChecks({ documentId });
     const g = nameGroup(documentId)!;
-    const r = service.applyFix({ findingId: g.id, scope: 'group' });
+    const r = fresh.service.applyFix({ findingId: g.id, scope: 'group' });
     expect(r.segments).toHaveLength(2);
     expect(r.segments.every((s) => s.text.includes('王征') && s.status === 'edited')).toBe(true);
-    expect((await service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT.replace('王震', '王征').replace('王徵', '王征'));
+    expect((await fresh.service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT.replace('王震', '王征').replace('王徵', '王征'));
     // the resolved findings are gone without a re-run
     expect(nameGroup(documentId)).toBeUndefined();
-    const hist = service.segmentHistory({ segmentId: g.segmentId });
+    const hist = fresh.service.segmentHistory({ segmentId: g.segmentId });
     expect(hist[0].reason).toBe('fix:entity-consistency');
-    service.undo({ projectId: doc.projectId });
-    expect((await service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
+    fresh.service.undo({ projectId: doc.projectId });
+    expect((await fresh.service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
   });
 
   it('a fix refuses to apply when the text changed since the check', () => {
-    const { documentId } = importSample(service);
-    service.runChecks({ documentId });
+    const { documentId } = importSample(fresh.service);
+    fresh.service.runChecks({ documentId });
     const g = nameGroup(documentId)!;
-    const seg = service.getSegments({ documentId })[g.segmentIndex];
+    const seg = fresh.service.getSegments({ documentId })[g.segmentIndex];
     // an edit elsewhere in the segment moves the finding with the text: still applicable
-    service.editSegment({ segmentId: seg.id, text: '（更正）' + seg.text });
+    fresh.service.editSegment({ segmentId: seg.id, text: '（更正）' + seg.text });
     const moved = nameGroup(documentId)!;
-    expect(service.getSegments({ documentId })[moved.segmentIndex].text.slice(moved.start, moved.end)).toBe(moved.text);
-    expect(service.applyFix({ findingId: moved.id, scope: 'one' }).segments[0].text).toContain('（更正）');
+    expect(fresh.service.getSegments({ documentId })[moved.segmentIndex].text.slice(moved.start, moved.end)).toBe(moved.text);
+    expect(fresh.service.applyFix({ findingId: moved.id, scope: 'one' }).segments[0].text).toContain('（更正）');
   });
 
   it('dismissals carry a reason, survive a re-run while the text is unchanged, and are undoable', () => {
-    const { documentId } = importSample(service);
-    const doc = service.getDocument({ documentId });
-    service.runChecks({ documentId });
+    const { documentId } = importSample(fresh.service);
+    const doc = fresh.service.getDocument({ documentId });
+    fresh.service.runChecks({ documentId });
     const g = nameGroup(documentId)!;
-    const after = service.dismissFinding({ findingId: g.id, reason: 'checked with the company', scope: 'group' });
+    const after = fresh.service.dismissFinding({ findingId: g.id, reason: 'checked with the company', scope: 'group' });
     expect(after.findings.find((f) => f.id === g.id)?.dismissedReason).toBe('checked with the company');
-    const rerun = service.runChecks({ documentId });
+    const rerun = fresh.service.runChecks({ documentId });
     const again = rerun.findings.find((f) => f.rule === 'entity-consistency' && f.text === g.text)!;
     expect(again.dismissedReason).toBe('checked with the company');
     expect(rerun.counts.dismissed).toBeGreaterThanOrEqual(1);
-    expect(service.segmentHistory({ segmentId: g.segmentId }).some((h) => h.field === 'finding')).toBe(true);
-    service.undo({ projectId: doc.projectId });
-    expect(service.listFindings({ documentId }).findings.find((f) => f.id === again.id)?.dismissedReason ?? null).toBeNull();
+    expect(fresh.service.segmentHistory({ segmentId: g.segmentId }).some((h) => h.field === 'finding')).toBe(true);
+    fresh.service.undo({ projectId: doc.projectId });
+    expect(fresh.service.listFindings({ documentId }).findings.find((f) => f.id === again.id)?.dismissedReason ?? null).toBeNull();
   });
 
   it('re-checks a segment incrementally when it changes', () => {
-    const { documentId } = importSample(service);
-    service.runChecks({ documentId });
-    const seg = service.getSegments({ documentId }).find((s) => s.text.startsWith('近日'))!;
-    const before = service.listFindings({ documentId }).findings.filter((f) => f.segmentId === seg.id && f.rule === 'doubled').length;
-    service.editSegment({ segmentId: seg.id, text: seg.text.replace('。', '。。') });
-    const now = service.listFindings({ documentId }).findings.filter((f) => f.segmentId === seg.id && f.rule === 'doubled');
+    const { documentId } = importSample(fresh.service);
+    fresh.service.runChecks({ documentId });
+    const seg = fresh.service.getSegments({ documentId }).find((s) => s.text.startsWith('近日'))!;
+    const before = fresh.service.listFindings({ documentId }).findings.filter((f) => f.segmentId === seg.id && f.rule === 'doubled').length;
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace('。', '。。') });
+    const now = fresh.service.listFindings({ documentId }).findings.filter((f) => f.segmentId === seg.id && f.rule === 'doubled');
     expect(now.length).toBeGreaterThan(before);
   });
 
   it('rejects unknown rules and changes nothing', () => {
-    const { documentId } = importSample(service);
-    const before = databaseDigest(service.db);
-    expect(() => service.runChecks({ documentId, rules: ['no-such-rule'] })).toThrow(/Unknown rule/);
-    expect(databaseDigest(service.db)).toBe(before);
+    const { documentId } = importSample(fresh.service);
+    const before = databaseDigest(fresh.service.db);
+    expect(() => fresh.service.runChecks({ documentId, rules: ['no-such-rule'] })).toThrow(/Unknown rule/);
+    expect(databaseDigest(fresh.service.db)).toBe(before);
   });
 
   it('checks a project across documents: one role named differently in two documents', () => {
-    const a = service.importBytes(new Uint8Array(Buffer.from('公司業績會。\n\n首席執行官張明表示,收入增長。\n')), { fileName: 'a.txt', projectName: 'Co' });
-    const b = service.importBytes(new Uint8Array(Buffer.from('公司年報。\n\n首席執行官張銘表示,成本下降。\n')), { fileName: 'b.txt', projectName: 'Co' });
-    service.runChecks({ documentId: a.documentId });
-    const projectId = service.getDocument({ documentId: a.documentId }).projectId;
-    const r = service.checkProject({ projectId });
+    const a = fresh.service.importBytes(new Uint8Array(Buffer.from('公司業績會。\n\n首席執行官張明表示,收入增長。\n')), { fileName: 'a.txt', projectName: 'Co' });
+    const b = fresh.service.importBytes(new Uint8Array(Buffer.from('公司年報。\n\n首席執行官張銘表示,成本下降。\n')), { fileName: 'b.txt', projectName: 'Co' });
+    fresh.service.runChecks({ documentId: a.documentId });
+    const projectId = fresh.service.getDocument({ documentId: a.documentId }).projectId;
+    const r = fresh.service.checkProject({ projectId });
     expect(r.findings).toHaveLength(1);
     const f = r.findings[0];
     expect(new Set([f, ...f.related].map((l) => l.documentId))).toEqual(new Set([a.documentId, b.documentId]));
     // each document's panel shows the group, with the other document's location
-    const inB = service.listFindings({ documentId: b.documentId }).findings.find((x) => x.scope === 'project')!;
+    const inB = fresh.service.listFindings({ documentId: b.documentId }).findings.find((x) => x.scope === 'project')!;
     expect(inB.documentId).toBe(b.documentId);
     expect(inB.related[0].documentId).toBe(a.documentId);
     // a document re-run keeps the project findings
-    service.runChecks({ documentId: b.documentId });
-    expect(service.listFindings({ documentId: b.documentId }).findings.some((x) => x.scope === 'project')).toBe(true);
+    fresh.service.runChecks({ documentId: b.documentId });
+    expect(fresh.service.listFindings({ documentId: b.documentId }).findings.some((x) => x.scope === 'project')).toBe(true);
   });
 
   it('the glossary feeds the checks: forbidden variants are flagged with the confirmed term as the fix', () => {
-    const { documentId } = importSample(service);
-    const projectId = service.getDocument({ documentId }).projectId;
-    service.saveGlossaryEntry({ projectId, term: '王征', variants: ['王震', '王徵'], type: 'person', note: 'CFO', english: 'Wang Zheng' });
-    const r = service.runChecks({ documentId, rules: ['glossary-forbidden'] });
+    const { documentId } = importSample(fresh.service);
+    const projectId = fresh.service.getDocument({ documentId }).projectId;
+    fresh.service.saveGlossaryEntry({ projectId, term: '王征', variants: ['王震', '王徵'], type: 'person', note: 'CFO', english: 'Wang Zheng' });
+    const r = fresh.service.runChecks({ documentId, rules: ['glossary-forbidden'] });
     const texts = r.findings.flatMap((f) => [f, ...f.related]).map((l) => [l.text, l.fixes[0]?.replacement]);
     expect(texts).toEqual(expect.arrayContaining([['王震', '王征'], ['王徵', '王征']]));
   });

@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshService, importSample, SAMPLE_TEXT } from './test-helpers';
+import { useFreshService, importSample, SAMPLE_TEXT } from './test-helpers';
 import { dispatch, dispatchAsync } from '../shared/contract/dispatch';
 import { databaseDigest } from '../db/digest';
 import { PACKAGE_ROOT } from './context';
-import type { JiaoduiService } from './service';
 import type { Segment } from '../shared/domain/schemas';
 import { getConverter } from '../shared/text/convert';
 import { parseCsvRecords } from '../shared/glossary/csv';
@@ -14,22 +13,16 @@ import type { ChangeReport } from '../shared/export/report';
 import { docxParts, paragraphTexts, tableRows, trackedChanges } from '../shared/export/docx-test-helpers';
 import { JiaoduiError } from '../shared/errors';
 
-let ctx: Awaited<ReturnType<typeof freshService>>;
-let service: JiaoduiService;
-beforeEach(async () => {
-  ctx = await freshService();
-  service = ctx.service;
-});
-afterEach(() => ctx.cleanup());
+const fresh = useFreshService();
 
 function call<T>(method: string, args: unknown): T {
-  return dispatch(service, method, args, { checkResults: true }) as T;
+  return dispatch(fresh.service, method, args, { checkResults: true }) as T;
 }
 type Exported = { fileName: string; mime: string; content: string; encoding?: 'utf8' | 'base64' };
-const exp = async (args: Record<string, unknown>) => (await dispatchAsync(service, 'exportDocument', args, { checkResults: true })) as Exported;
+const exp = async (args: Record<string, unknown>) => (await dispatchAsync(fresh.service, 'exportDocument', args, { checkResults: true })) as Exported;
 
 function segWith(documentId: number, needle: string): Segment {
-  const s = service.getSegments({ documentId }).find((x) => x.text.includes(needle));
+  const s = fresh.service.getSegments({ documentId }).find((x) => x.text.includes(needle));
   if (!s) throw new Error(`no segment contains ${needle}`);
   return s;
 }
@@ -39,7 +32,7 @@ const HAS_XMLLINT = spawnSync('xmllint', ['--version']).status === 0;
 
 describe('exportDocument through the contract', () => {
   it('clean exports of an untouched document: txt exactly, md and html with every paragraph, in both scripts', async () => {
-    const { documentId } = importSample(service);
+    const { documentId } = importSample(fresh.service);
     expect((await exp({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
     const paras = SAMPLE_TEXT.split(/\r?\n/).filter((l) => l.trim());
     const html = (await exp({ documentId, format: 'html', script: 'hant' })).content;
@@ -53,14 +46,14 @@ describe('exportDocument through the contract', () => {
   });
 
   it('marked exports show the correction; furniture can be left out', async () => {
-    const { documentId } = importSample(service);
+    const { documentId } = importSample(fresh.service);
     const seg = segWith(documentId, '王震');
-    service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
     expect((await exp({ documentId, format: 'txt', script: 'hant', marked: true })).content).toContain('王[-震-]{+征+}');
     expect((await exp({ documentId, format: 'md', script: 'hans', marked: true })).content).toContain('王~~震~~**征**');
     expect((await exp({ documentId, format: 'html', script: 'hant', marked: true })).content).toContain('王<del>震</del><ins>征</ins>');
     expect((await exp({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT.replace('王震', '王征'));
-    const furniture = service.getSegments({ documentId }).filter((s) => s.furniture);
+    const furniture = fresh.service.getSegments({ documentId }).filter((s) => s.furniture);
     expect(furniture.length).toBeGreaterThan(0);
     const without = (await exp({ documentId, format: 'txt', script: 'hant', includeFurniture: false })).content;
     for (const f of furniture) expect(without).not.toContain(f.text);
@@ -69,10 +62,10 @@ describe('exportDocument through the contract', () => {
 
   it('Simplified goes through the glossary-aware converter: protected names stay', async () => {
     const text = '商汤科技首席财务官王征介绍了公司的财务状况。\n';
-    const { documentId } = service.importBytes(new Uint8Array(Buffer.from(text)), { fileName: 'hans.txt', projectName: 'G' });
+    const { documentId } = fresh.service.importBytes(new Uint8Array(Buffer.from(text)), { fileName: 'hans.txt', projectName: 'G' });
     const plain = getConverter('s2t').convert('王征');
     expect(plain).not.toBe('王征'); // OpenCC alone would change the name
-    service.saveGlossaryEntry({ documentId, term: '王征', variants: [], type: 'person' });
+    fresh.service.saveGlossaryEntry({ documentId, term: '王征', variants: [], type: 'person' });
     const out = (await exp({ documentId, format: 'txt', script: 'hant' })).content;
     expect(out).toContain('王征');
     expect(out).not.toContain(plain);
@@ -80,15 +73,15 @@ describe('exportDocument through the contract', () => {
   });
 
   it('bilingual CSV with both scripts, status and annotation notes', async () => {
-    const { documentId } = importSample(service);
+    const { documentId } = importSample(fresh.service);
     const seg = segWith(documentId, '王震');
-    service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
-    service.addAnnotation({ segmentId: seg.id, start: 0, end: 2, kind: 'comment', body: '=check name' });
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
+    fresh.service.addAnnotation({ segmentId: seg.id, start: 0, end: 2, kind: 'comment', body: '=check name' });
     const r = (await exp({ documentId, format: 'csv', script: 'hant' }));
     expect(r.fileName).toMatch(/\.bilingual\.csv$/);
     expect(r.content.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsvRecords(r.content).map((x) => x.fields);
-    expect(rows).toHaveLength(service.getSegments({ documentId }).length + 1);
+    expect(rows).toHaveLength(fresh.service.getSegments({ documentId }).length + 1);
     const row = rows.find((x) => x[1] === String(seg.id))!;
     expect(row[2]).toContain('王征');
     expect(row[3]).toBe(getConverter('t2s').convert(row[2]));
@@ -97,16 +90,16 @@ describe('exportDocument through the contract', () => {
   });
 
   it('change report (JSON and HTML): revisions with reasons, dismissed findings, summary', async () => {
-    const { documentId } = importSample(service);
+    const { documentId } = importSample(fresh.service);
     const seg = segWith(documentId, '王震');
-    service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
-    service.setStatus({ segmentIds: [seg.id], status: 'approved' });
-    const report = service.runChecks({ documentId });
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
+    fresh.service.setStatus({ segmentIds: [seg.id], status: 'approved' });
+    const report = fresh.service.runChecks({ documentId });
     const f = report.findings?.[0] as { id: number } | undefined;
     expect(f, "the sample raises at least one finding").toBeDefined();
-    if (f) service.dismissFinding({ findingId: f.id, reason: 'house style', scope: 'one' });
+    if (f) fresh.service.dismissFinding({ findingId: f.id, reason: 'house style', scope: 'one' });
     const json = JSON.parse((await exp({ documentId, format: 'report-json', script: 'hant' })).content) as ChangeReport;
-    expect(json.summary).toMatchObject({ segments: service.getSegments({ documentId }).length, approved: 1, changed: 1, charactersChanged: 2 });
+    expect(json.summary).toMatchObject({ segments: fresh.service.getSegments({ documentId }).length, approved: 1, changed: 1, charactersChanged: 2 });
     const c = json.changes.find((x) => x.segmentId === seg.id)!;
     expect(c.revisions).toEqual([expect.objectContaining({ reason: 'manual', before: seg.text })]);
     expect(c.diff.filter((p) => p.op !== 'equal').map((p) => p.text)).toEqual(['震', '征']);
@@ -122,14 +115,14 @@ describe('exportDocument through the contract', () => {
 
 describe('XLIFF', () => {
   it.skipIf(!HAS_XMLLINT)('exports XLIFF 2.0 that validates against the OASIS schema (skipped when xmllint is not installed)', async () => {
-    const { documentId } = importSample(service);
+    const { documentId } = importSample(fresh.service);
     const seg = segWith(documentId, '王震');
-    service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
-    service.addAnnotation({ segmentId: seg.id, start: 0, end: 2, kind: 'comment', body: 'check <name> & title' });
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
+    fresh.service.addAnnotation({ segmentId: seg.id, start: 0, end: 2, kind: 'comment', body: 'check <name> & title' });
     const x = (await exp({ documentId, format: 'xliff', script: 'hant' }));
     expect(x.fileName).toMatch(/\.xlf$/);
     expect(x.content).toContain('state="translated"');
-    const file = join(ctx.dir, 'out.xlf');
+    const file = join(fresh.dir, 'out.xlf');
     writeFileSync(file, x.content);
     const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, file], { encoding: 'utf8' });
     expect(r.stderr).toContain('validates');
@@ -137,46 +130,46 @@ describe('XLIFF', () => {
   });
 
   it('imports changed targets as one operation with reason xliff-import; undo restores', async () => {
-    const { documentId } = importSample(service);
-    const doc = service.getDocument({ documentId });
+    const { documentId } = importSample(fresh.service);
+    const doc = fresh.service.getDocument({ documentId });
     const xml = (await exp({ documentId, format: 'xliff', script: 'hant' })).content;
     const seg = segWith(documentId, '王震');
     const edited = xml.replace(/(<unit id="s\d+"[^>]*>[\s\S]*?<target>[^<]*)王震/, '$1王征');
     expect(edited).not.toBe(xml);
     const r = call<{ changed: number; units: number; operationId: number }>('importXliff', { documentId, content: edited });
-    expect(r).toMatchObject({ changed: 1, units: service.getSegments({ documentId }).length });
-    expect(service.getSegments({ documentId }).find((s) => s.id === seg.id)?.text).toBe(seg.text.replace('王震', '王征'));
-    expect(service.segmentHistory({ segmentId: seg.id })[0]).toMatchObject({ reason: 'xliff-import', field: 'zh' });
-    service.undo({ projectId: doc.projectId });
+    expect(r).toMatchObject({ changed: 1, units: fresh.service.getSegments({ documentId }).length });
+    expect(fresh.service.getSegments({ documentId }).find((s) => s.id === seg.id)?.text).toBe(seg.text.replace('王震', '王征'));
+    expect(fresh.service.segmentHistory({ segmentId: seg.id })[0]).toMatchObject({ reason: 'xliff-import', field: 'zh' });
+    fresh.service.undo({ projectId: doc.projectId });
     expect((await exp({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
     // the unchanged file is a no-op
     expect(call<{ changed: number; operationId: number | null }>('importXliff', { documentId, content: xml })).toMatchObject({ changed: 0, operationId: null });
   });
 
   it('unknown ids and malformed XML are refused and nothing is applied', async () => {
-    const { documentId } = importSample(service);
-    const other = service.importBytes(new Uint8Array(Buffer.from('另一篇。\n')), { fileName: 'o.txt', projectName: 'O' });
+    const { documentId } = importSample(fresh.service);
+    const other = fresh.service.importBytes(new Uint8Array(Buffer.from('另一篇。\n')), { fileName: 'o.txt', projectName: 'O' });
     const xml = (await exp({ documentId, format: 'xliff', script: 'hant' })).content;
     const changedAll = xml.replace(/<target>([^<])/g, '<target>改$1');
-    const before = databaseDigest(service.db);
+    const before = databaseDigest(fresh.service.db);
     const bad = changedAll.replace(/<unit id="s(\d+)"/, '<unit id="s999999"');
     expect(() => call('importXliff', { documentId, content: bad })).toThrow(/s999999.*Nothing was imported/);
-    const otherId = service.getSegments({ documentId: other.documentId })[0].id;
+    const otherId = fresh.service.getSegments({ documentId: other.documentId })[0].id;
     expect(() => call('importXliff', { documentId, content: changedAll.replace(/<unit id="s(\d+)"/, `<unit id="s${otherId}"`) })).toThrow(/do not match/);
     expect(() => call('importXliff', { documentId, content: changedAll.replace('</file>', '') })).toThrow(/XML line/);
     expect(() => call('importXliff', { documentId, content: '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>' + changedAll.replace(/^<\?xml[^>]*\?>\n/, '') })).toThrow(
       /DOCTYPE/,
     );
-    expect(databaseDigest(service.db)).toBe(before);
+    expect(databaseDigest(fresh.service.db)).toBe(before);
   });
 });
 
 describe('W3C Web Annotation export', () => {
   it('exports annotations with quote and code-point position selectors over the transcript', async () => {
-    const { documentId } = importSample(service);
+    const { documentId } = importSample(fresh.service);
     const seg = segWith(documentId, '王震');
     const at = seg.text.indexOf('王震');
-    service.addAnnotation({ segmentId: seg.id, start: at, end: at + 2, kind: 'comment', body: 'check the name' });
+    fresh.service.addAnnotation({ segmentId: seg.id, start: at, end: at + 2, kind: 'comment', body: 'check the name' });
     const r = (await exp({ documentId, format: 'annotations', script: 'hant' }));
     expect(r.fileName).toMatch(/\.annotations\.jsonld$/);
     const c = JSON.parse(r.content) as { first: { items: { target: { selector: { type: string; start?: number; end?: number; exact?: string }[] } }[] } };
@@ -190,7 +183,7 @@ describe('DOCX through the contract', () => {
   const lines = (t: string) => t.split(/\r\n|\r|\n/).filter((l) => l.trim());
 
   it('clean DOCX of an untouched document: base64, the input’s paragraphs exactly; Simplified keeps glossary names', async () => {
-    const { documentId } = importSample(service);
+    const { documentId } = importSample(fresh.service);
     const r = await exp({ documentId, format: 'docx', script: 'hant' });
     expect(r).toMatchObject({ encoding: 'base64', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
     expect(r.fileName).toMatch(/\.zh-Hant\.docx$/);
@@ -205,8 +198,8 @@ describe('DOCX through the contract', () => {
 
   it('DOCX in the other script goes through the glossary-aware converter: protected names stay', async () => {
     const text = '商汤科技首席财务官王征介绍了公司的财务状况。\n';
-    const { documentId } = service.importBytes(new Uint8Array(Buffer.from(text)), { fileName: 'hans.txt', projectName: 'G' });
-    service.saveGlossaryEntry({ documentId, term: '王征', variants: [], type: 'person' });
+    const { documentId } = fresh.service.importBytes(new Uint8Array(Buffer.from(text)), { fileName: 'hans.txt', projectName: 'G' });
+    fresh.service.saveGlossaryEntry({ documentId, term: '王征', variants: [], type: 'person' });
     const r = await exp({ documentId, format: 'docx', script: 'hant' });
     const paras = paragraphTexts(docxParts(r.content)['word/document.xml']);
     expect(paras).toEqual(lines((await exp({ documentId, format: 'txt', script: 'hant' })).content));
@@ -215,10 +208,10 @@ describe('DOCX through the contract', () => {
   });
 
   it('marked DOCX: the correction as w:del/w:ins by the reviser; accepting all gives the corrected transcript', async () => {
-    const { documentId } = importSample(service);
-    service.updateSettings({ author: '林編輯' });
+    const { documentId } = importSample(fresh.service);
+    fresh.service.updateSettings({ author: '林編輯' });
     const seg = segWith(documentId, '王震');
-    service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
     const r = await exp({ documentId, format: 'docx', script: 'hant', marked: true, includeFurniture: false });
     expect(r.fileName).toMatch(/\.marked\.docx$/);
     const xml = docxParts(r.content)['word/document.xml'];
@@ -229,11 +222,11 @@ describe('DOCX through the contract', () => {
   });
 
   it('claims appendix: footnotes in DOCX, numbered notes in txt', async () => {
-    const { documentId } = importSample(service);
+    const { documentId } = importSample(fresh.service);
     const seg = segWith(documentId, '王震');
     const start = seg.text.indexOf('交由CFO王震');
-    const claim = service.createClaim({ segmentId: seg.id, start, end: start + '交由CFO王震'.length, claimant: '徐立' });
-    service.updateClaim({ claimId: claim.id, verdict: 'false', evidence: [{ url: 'https://example.org/a?b=1&c=2', note: '年報' }], notes: '<b>不對</b>' });
+    const claim = fresh.service.createClaim({ segmentId: seg.id, start, end: start + '交由CFO王震'.length, claimant: '徐立' });
+    fresh.service.updateClaim({ claimId: claim.id, verdict: 'false', evidence: [{ url: 'https://example.org/a?b=1&c=2', note: '年報' }], notes: '<b>不對</b>' });
     const r = await exp({ documentId, format: 'docx', script: 'hant', claims: true });
     const parts = docxParts(r.content);
     expect(parts['word/document.xml']).toMatch(/交由CFO王震<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/>/);
@@ -248,15 +241,15 @@ describe('DOCX through the contract', () => {
   });
 
   it('bilingual table as DOCX: a row per segment with both scripts, status and notes', async () => {
-    const { documentId } = importSample(service);
+    const { documentId } = importSample(fresh.service);
     const seg = segWith(documentId, '王震');
-    service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
-    service.addAnnotation({ segmentId: seg.id, start: 0, end: 2, kind: 'comment', body: 'check & <name>' });
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
+    fresh.service.addAnnotation({ segmentId: seg.id, start: 0, end: 2, kind: 'comment', body: 'check & <name>' });
     const r = await exp({ documentId, format: 'docx-bilingual', script: 'hant' });
     expect(r).toMatchObject({ encoding: 'base64' });
     expect(r.fileName).toMatch(/\.bilingual\.docx$/);
     const rows = tableRows(docxParts(r.content)['word/document.xml']);
-    expect(rows).toHaveLength(service.getSegments({ documentId }).length + 1);
+    expect(rows).toHaveLength(fresh.service.getSegments({ documentId }).length + 1);
     const row = rows.find((x) => x[1] === seg.text.replace('王震', '王征'))!;
     expect(row[2]).toBe(getConverter('t2s').convert(row[1]));
     expect(row[3]).toBe('edited 已改');
@@ -264,7 +257,7 @@ describe('DOCX through the contract', () => {
   });
 
   it('new arguments are validated strictly', async () => {
-    const { documentId } = importSample(service);
+    const { documentId } = importSample(fresh.service);
     await expect(exp({ documentId, format: 'docx', script: 'hant', claims: 'yes' })).rejects.toThrow(/Invalid arguments for exportDocument: claims/);
     await expect(exp({ documentId, format: 'pdf', script: 'hant' })).rejects.toThrow(JiaoduiError);
     await expect(exp({ documentId: 999999, format: 'docx', script: 'hant' })).rejects.toMatchObject({ code: 'not-found' });

@@ -1,26 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshService, importSample } from './test-helpers';
+import { describe, expect, it } from 'vitest';
+import { useFreshService, importSample } from './test-helpers';
 import { dispatch } from '../shared/contract/dispatch';
 import { databaseDigest } from '../db/digest';
-import type { JiaoduiService } from './service';
 import type { Segment } from '../shared/domain/schemas';
 import { getConverter } from '../shared/text/convert';
 
-let ctx: Awaited<ReturnType<typeof freshService>>;
-let service: JiaoduiService;
-beforeEach(async () => {
-  ctx = await freshService();
-  service = ctx.service;
-});
-afterEach(() => ctx.cleanup());
+const fresh = useFreshService();
 
 /** Call through the contract (argument and result validation), as every transport does. */
 function call<T>(method: string, args: unknown): T {
-  return dispatch(service, method, args, { checkResults: true }) as T;
+  return dispatch(fresh.service, method, args, { checkResults: true }) as T;
 }
 
 function segWith(documentId: number, needle: string): Segment {
-  const s = service.getSegments({ documentId }).find((x) => x.text.includes(needle));
+  const s = fresh.service.getSegments({ documentId }).find((x) => x.text.includes(needle));
   if (!s) throw new Error(`no segment contains ${needle}`);
   return s;
 }
@@ -29,13 +22,13 @@ const WANG = { term: '王征', variants: ['王震', '王徵'], type: 'person' as
 const HANS_TEXT = '商汤科技首席财务官王征介绍了公司的财务状况。\n\n王征表示，生成式人工智能业务增长很快。\n';
 
 function importHans(projectName: string) {
-  return service.importBytes(new Uint8Array(Buffer.from(HANS_TEXT)), { fileName: 'hans.txt', projectName });
+  return fresh.service.importBytes(new Uint8Array(Buffer.from(HANS_TEXT)), { fileName: 'hans.txt', projectName });
 }
 
 describe('glossary entries', () => {
   it('creates, lists, updates and deletes entries in a project or document scope', () => {
-    const { documentId } = importSample(service, 'SenseTime');
-    const projectId = service.getDocument({ documentId }).projectId;
+    const { documentId } = importSample(fresh.service, 'SenseTime');
+    const projectId = fresh.service.getDocument({ documentId }).projectId;
     const saved = call<{ entry: { id: number; scope: string; projectId: number; documentId: number | null; variants: string[] } }>('saveGlossaryEntry', { projectId, ...WANG });
     expect(saved.entry).toMatchObject({ scope: 'project', projectId, documentId: null, variants: ['王震', '王徵'] });
     const docEntry = call<{ entry: { id: number } }>('saveGlossaryEntry', { documentId, term: '徐立', variants: ['徐力'], type: 'person' });
@@ -54,10 +47,10 @@ describe('glossary entries', () => {
   });
 
   it('refuses invalid entries and conflicts with clear errors, changing nothing', () => {
-    const { documentId } = importSample(service, 'SenseTime');
-    const projectId = service.getDocument({ documentId }).projectId;
+    const { documentId } = importSample(fresh.service, 'SenseTime');
+    const projectId = fresh.service.getDocument({ documentId }).projectId;
     call('saveGlossaryEntry', { projectId, ...WANG });
-    const before = databaseDigest(service.db);
+    const before = databaseDigest(fresh.service.db);
     const err = (args: object) => {
       try {
         call('saveGlossaryEntry', args);
@@ -79,7 +72,7 @@ describe('glossary entries', () => {
     expect(err({ projectId, term: '王正', variants: ['王征'] })).toMatch(/^conflict: .*the variant "王征" is itself a term/);
     expect(err({ projectId, term: '王正', variants: ['王徵'] })).toMatch(/^conflict: .*"王徵" is already a variant of "王征"/);
     expect(err({ projectId: 999, term: '甲' })).toMatch(/^not-found/);
-    expect(databaseDigest(service.db)).toBe(before);
+    expect(databaseDigest(fresh.service.db)).toBe(before);
     // Another scope may say otherwise: in this document 王徵 is a real, different person.
     expect(err({ documentId, term: '王徵' })).toBe('no error');
   });
@@ -87,13 +80,13 @@ describe('glossary entries', () => {
 
 describe('applying the glossary', () => {
   function setup() {
-    const a = importSample(service, 'SenseTime');
-    const b = importSample(service, 'SenseTime');
-    const projectId = service.getDocument({ documentId: a.documentId }).projectId;
+    const a = importSample(fresh.service, 'SenseTime');
+    const b = importSample(fresh.service, 'SenseTime');
+    const projectId = fresh.service.getDocument({ documentId: a.documentId }).projectId;
     call('saveGlossaryEntry', { projectId, ...WANG });
     // a reviewer already approved one affected segment
     const approved = segWith(a.documentId, '王震');
-    service.setStatus({ segmentIds: [approved.id], status: 'approved' });
+    fresh.service.setStatus({ segmentIds: [approved.id], status: 'approved' });
     return { a: a.documentId, b: b.documentId, projectId, approvedId: approved.id };
   }
 
@@ -114,40 +107,40 @@ describe('applying the glossary', () => {
     ]);
     expect(first).toMatchObject({ status: 'approved', statusAfter: 'edited' });
     // the preview changed nothing
-    const digest = databaseDigest(service.db);
+    const digest = databaseDigest(fresh.service.db);
     call('previewGlossary', { documentId: a });
-    expect(databaseDigest(service.db)).toBe(digest);
+    expect(databaseDigest(fresh.service.db)).toBe(digest);
 
     const r = call<{ operationId: number; segments: Segment[]; undo: { undoLabel: string } }>('applyGlossary', { projectId });
     expect(r.operationId).toBeGreaterThan(0);
     expect(r.segments).toHaveLength(4);
     expect(r.undo.undoLabel).toBe('Apply glossary to 4 segments');
     for (const d of [a, b]) {
-      const texts = service.getSegments({ documentId: d }).map((s) => s.text).join('');
+      const texts = fresh.service.getSegments({ documentId: d }).map((s) => s.text).join('');
       expect(texts).not.toMatch(/王震|王徵/);
       expect(texts.match(/王征/g)).toHaveLength(2);
     }
     // a revision per segment, reason 'glossary'; the approved one went back to 'edited'
-    const hist = service.segmentHistory({ segmentId: approvedId });
+    const hist = fresh.service.segmentHistory({ segmentId: approvedId });
     expect(hist.slice(-2).map((h) => [h.field, h.before, h.after, h.reason, h.operationId])).toEqual([
       ['zh', first.before, first.after, 'glossary', r.operationId],
       ['status', 'approved', 'edited', 'glossary', r.operationId],
     ]);
-    expect(service.getSegments({ documentId: a }).find((s) => s.id === approvedId)!.status).toBe('edited');
+    expect(fresh.service.getSegments({ documentId: a }).find((s) => s.id === approvedId)!.status).toBe('edited');
     // applying again finds nothing
     expect(call<{ segments: number }>('previewGlossary', { projectId }).segments).toBe(0);
     expect(call<{ operationId: number | null }>('applyGlossary', { projectId }).operationId).toBeNull();
 
     // one undo restores every segment and status
-    const u = service.undo({ projectId });
+    const u = fresh.service.undo({ projectId });
     expect(u.segments).toHaveLength(4);
-    expect(service.getSegments({ documentId: a }).find((s) => s.id === approvedId)!.status).toBe('approved');
+    expect(fresh.service.getSegments({ documentId: a }).find((s) => s.id === approvedId)!.status).toBe('approved');
     for (const d of [a, b]) {
-      const segs = service.getSegments({ documentId: d });
+      const segs = fresh.service.getSegments({ documentId: d });
       expect(segs.every((s) => s.text === s.machineText)).toBe(true);
     }
-    expect(service.undoState({ projectId })).toMatchObject({ canRedo: true, redoLabel: 'Apply glossary to 4 segments' });
-    service.redo({ projectId });
+    expect(fresh.service.undoState({ projectId })).toMatchObject({ canRedo: true, redoLabel: 'Apply glossary to 4 segments' });
+    fresh.service.redo({ projectId });
     expect(segWith(b, '交由CFO').text).toContain('王征介紹');
   });
 
@@ -162,12 +155,12 @@ describe('applying the glossary', () => {
     const { projectId, b } = setup();
     const victim = segWith(b, '王徵');
     // A segment write that fails (the last change of the plan) after the others succeeded.
-    service.db.exec(`CREATE TEMP TRIGGER fail_write BEFORE UPDATE OF current_text ON segments WHEN new.id = ${victim.id} BEGIN SELECT RAISE(ABORT, 'injected write failure'); END`);
-    const before = databaseDigest(service.db);
-    expect(() => service.applyGlossary({ projectId })).toThrow(/injected write failure/);
-    expect(databaseDigest(service.db)).toBe(before);
-    service.db.exec('DROP TRIGGER fail_write');
-    expect(service.applyGlossary({ projectId }).segments).toHaveLength(4);
+    fresh.service.db.exec(`CREATE TEMP TRIGGER fail_write BEFORE UPDATE OF current_text ON segments WHEN new.id = ${victim.id} BEGIN SELECT RAISE(ABORT, 'injected write failure'); END`);
+    const before = databaseDigest(fresh.service.db);
+    expect(() => fresh.service.applyGlossary({ projectId })).toThrow(/injected write failure/);
+    expect(databaseDigest(fresh.service.db)).toBe(before);
+    fresh.service.db.exec('DROP TRIGGER fail_write');
+    expect(fresh.service.applyGlossary({ projectId }).segments).toHaveLength(4);
   });
 
   it('keeps terms intact and respects document entries over project entries', () => {
@@ -184,7 +177,7 @@ describe('confirmed names feed the conversion', () => {
   it('protects a confirmed name in the Traditional rendering of a Simplified document, and re-renders on change', () => {
     const { documentId, script } = importHans('Hans');
     expect(script).toBe('hans');
-    const projectId = service.getDocument({ documentId }).projectId;
+    const projectId = fresh.service.getDocument({ documentId }).projectId;
     const seg = segWith(documentId, '首席财务官');
     expect(seg.rendering).toContain('王徵'); // OpenCC's s2t over-conversion
     const saved = call<{ entry: { id: number }; rerendered: number }>('saveGlossaryEntry', { projectId, ...WANG });
@@ -192,7 +185,7 @@ describe('confirmed names feed the conversion', () => {
     expect(segWith(documentId, '首席财务官').rendering).toContain('首席財務官王征介紹');
     expect(segWith(documentId, '表示').rendering).toMatch(/^王征表示/);
     // a later edit keeps using the glossary
-    service.editSegment({ segmentId: seg.id, text: seg.text.replace('介绍了', '说明了') });
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace('介绍了', '说明了') });
     expect(segWith(documentId, '首席财务官').rendering).toContain('王征說明');
     // a document imported into the project later is rendered with it straight away
     const later = importHans('Hans');
@@ -203,22 +196,22 @@ describe('confirmed names feed the conversion', () => {
   });
 
   it('renders a Traditional document’s names as units and re-renders when it moves to another project', () => {
-    const { documentId } = importSample(service, 'SenseTime');
-    const other = service.createProject({ name: 'Other' });
+    const { documentId } = importSample(fresh.service, 'SenseTime');
+    const other = fresh.service.createProject({ name: 'Other' });
     call('saveGlossaryEntry', { projectId: other.id, term: '王震', variants: [], type: 'person' });
     const seg = segWith(documentId, '交由CFO');
     expect(seg.rendering).toBe(getConverter('t2s').convert(seg.text));
-    service.moveDocument({ documentId, projectId: other.id });
+    fresh.service.moveDocument({ documentId, projectId: other.id });
     expect(segWith(documentId, '交由CFO').rendering).toBe(getConverter('t2s', [['王震', '王震']]).convert(seg.text));
   });
 
   it('a glossary write whose re-rendering fails is not stored', () => {
     const { documentId } = importHans('Hans');
-    const projectId = service.getDocument({ documentId }).projectId;
-    service.db.exec(`CREATE TEMP TRIGGER fail_render BEFORE UPDATE OF rendering ON segments BEGIN SELECT RAISE(ABORT, 'injected render failure'); END`);
-    const before = databaseDigest(service.db);
-    expect(() => service.saveGlossaryEntry({ projectId, ...WANG })).toThrow(/injected render failure/);
-    expect(databaseDigest(service.db)).toBe(before);
+    const projectId = fresh.service.getDocument({ documentId }).projectId;
+    fresh.service.db.exec(`CREATE TEMP TRIGGER fail_render BEFORE UPDATE OF rendering ON segments BEGIN SELECT RAISE(ABORT, 'injected render failure'); END`);
+    const before = databaseDigest(fresh.service.db);
+    expect(() => fresh.service.saveGlossaryEntry({ projectId, ...WANG })).toThrow(/injected render failure/);
+    expect(databaseDigest(fresh.service.db)).toBe(before);
   });
 });
 
@@ -226,13 +219,13 @@ describe('glossary files', () => {
   const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
   it('exports CSV and TBX and imports them into another scope (round trip)', () => {
-    const { documentId } = importSample(service, 'SenseTime');
-    const projectId = service.getDocument({ documentId }).projectId;
+    const { documentId } = importSample(fresh.service, 'SenseTime');
+    const projectId = fresh.service.getDocument({ documentId }).projectId;
     call('saveGlossaryEntry', { projectId, ...WANG });
     call('saveGlossaryEntry', { projectId, term: '商湯科技', variants: ['商汤科技'], type: 'organisation', note: 'SenseTime, "AI" company', english: 'SenseTime' });
     const list = () => call<{ term: string; variants: string[]; type: string; note: string; english: string }[]>('listGlossary', { projectId: target.id });
     const fields = (es: { term: string; variants: string[]; type: string; note: string; english: string }[]) => es.map(({ term, variants, type, note, english }) => ({ term, variants, type, note, english }));
-    const target = service.createProject({ name: 'Target' });
+    const target = fresh.service.createProject({ name: 'Target' });
     for (const format of ['csv', 'tbx'] as const) {
       const out = call<{ fileName: string; mime: string; content: string }>('exportGlossary', { projectId, format });
       expect(out.fileName).toBe(`SenseTime.glossary.${format}`);
@@ -248,10 +241,10 @@ describe('glossary files', () => {
   });
 
   it('refuses malformed files and conflicts naming the line or element, importing nothing', () => {
-    const { documentId } = importSample(service, 'SenseTime');
-    const projectId = service.getDocument({ documentId }).projectId;
+    const { documentId } = importSample(fresh.service, 'SenseTime');
+    const projectId = fresh.service.getDocument({ documentId }).projectId;
     call('saveGlossaryEntry', { projectId, ...WANG });
-    const before = databaseDigest(service.db);
+    const before = databaseDigest(fresh.service.db);
     const H = 'term,variants,type,note,english\n';
     const err = (fileName: string, text: string | Buffer) => {
       try {
@@ -268,6 +261,6 @@ describe('glossary files', () => {
     expect(err('g.tbx', '<tbx><text><body>\n<conceptEntry>\n</conceptEntry></body></text></tbx>')).toMatch(/TBX <conceptEntry> at line 2: has no Chinese term/);
     expect(err('g.txt', H)).toMatch(/use a \.csv or \.tbx file/);
     expect(err('g.csv', Buffer.from([0xef, 0xbb, 0xbf, 0x74, 0xff, 0xfe]))).toMatch(/not UTF-8/);
-    expect(databaseDigest(service.db)).toBe(before);
+    expect(databaseDigest(fresh.service.db)).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshService, importSample } from './test-helpers';
+import { importSample, useFreshService } from './test-helpers';
 import { PACKAGE_ROOT } from './context';
 import type { JiaoduiService } from './service';
 import { dispatch } from '../shared/contract/dispatch';
@@ -10,23 +10,17 @@ const FIX = join(PACKAGE_ROOT, 'tests', 'fixtures', 'parallel');
 const fixture = (name: string) => readFileSync(join(FIX, name));
 const b64 = (b: Uint8Array | string) => Buffer.from(b).toString('base64');
 
-let t: Awaited<ReturnType<typeof freshService>>;
-let service: JiaoduiService;
-beforeEach(async () => {
-  t = await freshService();
-  service = t.service;
-});
-afterEach(() => t.cleanup());
+const fresh = useFreshService();
 
 function importMt() {
-  return service.importBytes(new Uint8Array(fixture('mt-output.zh-Hant.txt')), { fileName: 'mt.txt', projectName: 'MT' });
+  return fresh.service.importBytes(new Uint8Array(fixture('mt-output.zh-Hant.txt')), { fileName: 'mt.txt', projectName: 'MT' });
 }
 
 describe('migration 007', () => {
   it('creates the parallel tables', () => {
-    const tables = service.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
+    const tables = fresh.service.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
     expect(tables).toEqual(expect.arrayContaining(['parallel_texts', 'segment_parallel']));
-    expect(service.getInfo().schemaVersion).toBeGreaterThanOrEqual(7);
+    expect(fresh.service.getInfo().schemaVersion).toBeGreaterThanOrEqual(7);
   });
 });
 
@@ -35,36 +29,36 @@ describe('attachParallelText', () => {
     const doc = importMt();
     const text = fixture('mt-source.zh-Hans.txt').toString('utf8');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    const r = dispatch(service, 'attachParallelText', { documentId: doc.documentId, kind: 'source', fileName: 'src.txt', data: b64(utf16) }) as ReturnType<JiaoduiService['attachParallelText']>;
+    const r = dispatch(fresh.service, 'attachParallelText', { documentId: doc.documentId, kind: 'source', fileName: 'src.txt', data: b64(utf16) }) as ReturnType<JiaoduiService['attachParallelText']>;
     expect(r.encoding).toBe('utf-16le');
     expect(r.aligned).toBe(2);
-    const segs = service.getSegments({ documentId: doc.documentId });
+    const segs = fresh.service.getSegments({ documentId: doc.documentId });
     expect(segs.map((s) => s.source)).toEqual(text.trim().split('\n'));
     expect(segs[0].english).toBeNull();
-    expect(service.listParallelTexts({ documentId: doc.documentId }).map((p) => p.kind)).toEqual(['source']);
+    expect(fresh.service.listParallelTexts({ documentId: doc.documentId }).map((p) => p.kind)).toEqual(['source']);
   });
 
   it('refuses empty and binary files, changing nothing', () => {
     const doc = importMt();
-    expect(() => service.attachParallelText({ documentId: doc.documentId, kind: 'english', fileName: 'x.txt', data: b64('   \n') })).toThrow(/empty|no text/);
-    expect(() => service.attachParallelText({ documentId: doc.documentId, kind: 'english', fileName: 'x.pdf', data: b64('%PDF-1.4\0\0\0binary') })).toThrow();
-    expect(service.listParallelTexts({ documentId: doc.documentId })).toEqual([]);
-    expect(service.getSegments({ documentId: doc.documentId })[0].english).toBeUndefined();
+    expect(() => fresh.service.attachParallelText({ documentId: doc.documentId, kind: 'english', fileName: 'x.txt', data: b64('   \n') })).toThrow(/empty|no text/);
+    expect(() => fresh.service.attachParallelText({ documentId: doc.documentId, kind: 'english', fileName: 'x.pdf', data: b64('%PDF-1.4\0\0\0binary') })).toThrow();
+    expect(fresh.service.listParallelTexts({ documentId: doc.documentId })).toEqual([]);
+    expect(fresh.service.getSegments({ documentId: doc.documentId })[0].english).toBeUndefined();
   });
 
   it('source divergence: a changed name and a changed number are findings with the source reading as fix', () => {
     const doc = importMt();
-    service.attachParallelText({ documentId: doc.documentId, kind: 'source', fileName: 'src.txt', data: b64(fixture('mt-source.zh-Hans.txt')) });
-    const rep = service.runChecks({ documentId: doc.documentId });
+    fresh.service.attachParallelText({ documentId: doc.documentId, kind: 'source', fileName: 'src.txt', data: b64(fixture('mt-source.zh-Hans.txt')) });
+    const rep = fresh.service.runChecks({ documentId: doc.documentId });
     const div = rep.findings.filter((f) => f.rule === 'source-divergence');
     expect(div.map((f) => [f.text, f.fixes[0]?.replacement])).toEqual([
       ['震', '征'],
       ['43', '34'],
     ]);
     // fixing applies the source reading as an ordinary undoable revision
-    const fixed = service.applyFix({ findingId: div[0].id, scope: 'one' });
+    const fixed = fresh.service.applyFix({ findingId: div[0].id, scope: 'one' });
     expect(fixed.segments[0].text).toContain('王征');
-    expect(service.runChecks({ documentId: doc.documentId }).findings.filter((f) => f.rule === 'source-divergence').map((f) => f.text)).toEqual(['43']);
+    expect(fresh.service.runChecks({ documentId: doc.documentId }).findings.filter((f) => f.rule === 'source-divergence').map((f) => f.text)).toEqual(['43']);
   });
 });
 
@@ -72,13 +66,13 @@ describe('English on the sample', () => {
   let documentId: number;
   let projectId: number;
   beforeEach(() => {
-    documentId = importSample(service).documentId;
-    projectId = service.getDocument({ documentId }).projectId;
-    service.attachParallelText({ documentId, kind: 'english', fileName: 'en.txt', data: b64(fixture('sensetime-2023.en.txt')) });
+    documentId = importSample(fresh.service).documentId;
+    projectId = fresh.service.getDocument({ documentId }).projectId;
+    fresh.service.attachParallelText({ documentId, kind: 'english', fileName: 'en.txt', data: b64(fixture('sensetime-2023.en.txt')) });
   });
 
   it('aligns the English fixture to the first segments', () => {
-    const segs = service.getSegments({ documentId });
+    const segs = fresh.service.getSegments({ documentId });
     const en = (i: number) => segs[i].english?.text;
     expect(en(0)).toBe(''); // share_log
     expect(en(2)).toMatch(/^SenseTime \(00020\) results call/);
@@ -90,59 +84,59 @@ describe('English on the sample', () => {
   });
 
   it('English edits are revisions with their own status, undoable', () => {
-    const seg = service.getSegments({ documentId })[4];
-    const r = service.editEnglish({ segmentId: seg.id, text: 'Recently, SenseTime held its results call.' });
+    const seg = fresh.service.getSegments({ documentId })[4];
+    const r = fresh.service.editEnglish({ segmentId: seg.id, text: 'Recently, SenseTime held its results call.' });
     expect(r.segments[0].english).toEqual({ text: 'Recently, SenseTime held its results call.', aligned: 'Recently, SenseTime (00020) held a results call.', status: 'edited' });
     expect(r.segments[0].status).toBe('unreviewed'); // the Chinese side is untouched
-    const hist = service.segmentHistory({ segmentId: seg.id });
+    const hist = fresh.service.segmentHistory({ segmentId: seg.id });
     expect(hist.map((h) => h.field)).toEqual(['en', 'en-status']);
-    service.setEnglishStatus({ segmentIds: [seg.id], status: 'approved' });
-    expect(service.getSegments({ documentId })[4].english?.status).toBe('approved');
-    service.undo({ projectId });
-    const u = service.undo({ projectId });
+    fresh.service.setEnglishStatus({ segmentIds: [seg.id], status: 'approved' });
+    expect(fresh.service.getSegments({ documentId })[4].english?.status).toBe('approved');
+    fresh.service.undo({ projectId });
+    const u = fresh.service.undo({ projectId });
     expect(u.segments[0].english).toEqual({ text: 'Recently, SenseTime (00020) held a results call.', aligned: 'Recently, SenseTime (00020) held a results call.', status: 'unreviewed' });
-    const redo = service.redo({ projectId });
+    const redo = fresh.service.redo({ projectId });
     expect(redo.segments[0].english?.text).toBe('Recently, SenseTime held its results call.');
   });
 
   it('alignment edits (shift, merge, split) are revisions, undone in one step', () => {
-    const segs = service.getSegments({ documentId });
+    const segs = fresh.service.getSegments({ documentId });
     const before = segs.map((s) => s.english?.text);
-    const r = service.editAlignment({ segmentId: segs[4].id, kind: 'english', op: 'shift', direction: 'down' });
+    const r = fresh.service.editAlignment({ segmentId: segs[4].id, kind: 'english', op: 'shift', direction: 'down' });
     expect(r.segments.map((s) => s.english?.text)).toEqual(['Recently, SenseTime (00020) held a results call. ' + before[5], '']);
-    service.editAlignment({ segmentId: segs[5].id, kind: 'english', op: 'split', at: 'Recently, SenseTime (00020) held a results call.'.length });
-    expect(service.getSegments({ documentId }).slice(4, 7).map((s) => s.english?.text)).toEqual(['', before[4], `${before[5]} ${before[6]}`]);
-    service.undo({ projectId });
-    service.undo({ projectId });
-    expect(service.getSegments({ documentId }).map((s) => s.english?.text)).toEqual(before);
-    service.editAlignment({ segmentId: segs[4].id, kind: 'english', op: 'merge' });
-    expect(service.getSegments({ documentId })[4].english?.text).toBe(`${before[4]} ${before[5]}`);
-    expect(() => service.editAlignment({ segmentId: segs[4].id, kind: 'english', op: 'split' })).toThrow(/position/);
+    fresh.service.editAlignment({ segmentId: segs[5].id, kind: 'english', op: 'split', at: 'Recently, SenseTime (00020) held a results call.'.length });
+    expect(fresh.service.getSegments({ documentId }).slice(4, 7).map((s) => s.english?.text)).toEqual(['', before[4], `${before[5]} ${before[6]}`]);
+    fresh.service.undo({ projectId });
+    fresh.service.undo({ projectId });
+    expect(fresh.service.getSegments({ documentId }).map((s) => s.english?.text)).toEqual(before);
+    fresh.service.editAlignment({ segmentId: segs[4].id, kind: 'english', op: 'merge' });
+    expect(fresh.service.getSegments({ documentId })[4].english?.text).toBe(`${before[4]} ${before[5]}`);
+    expect(() => fresh.service.editAlignment({ segmentId: segs[4].id, kind: 'english', op: 'split' })).toThrow(/position/);
   });
 
   it('split and merge of the Chinese segments carry the English', () => {
-    const segs = service.getSegments({ documentId });
-    const m = service.mergeSegments({ segmentId: segs[4].id });
+    const segs = fresh.service.getSegments({ documentId });
+    const m = fresh.service.mergeSegments({ segmentId: segs[4].id });
     expect(m.segments[0].english?.text).toBe(`${segs[4].english?.text} ${segs[5].english?.text}`);
-    service.undo({ projectId });
-    expect(service.getSegments({ documentId })[5].english?.text).toBe(segs[5].english?.text);
+    fresh.service.undo({ projectId });
+    expect(fresh.service.getSegments({ documentId })[5].english?.text).toBe(segs[5].english?.text);
   });
 
   it('checks: numbers agree (11.8億 = 1.18 billion), empty English is info, a changed English number is a mismatch', () => {
-    const rep = service.runChecks({ documentId, rules: ['number-mismatch', 'english-empty'] });
-    const segs = service.getSegments({ documentId });
+    const rep = fresh.service.runChecks({ documentId, rules: ['number-mismatch', 'english-empty'] });
+    const segs = fresh.service.getSegments({ documentId });
     expect(rep.findings.filter((f) => f.rule === 'number-mismatch' && f.segmentId === segs[13].id)).toEqual([]);
     expect(rep.findings.filter((f) => f.rule === 'english-empty').length).toBeGreaterThan(50);
-    service.editEnglish({ segmentId: segs[13].id, text: 'Generative AI revenue last year was 1.8 billion, up 200% year on year, raising its share of total revenue to 35%.' });
-    const after = service.listFindings({ documentId }).findings.filter((f) => f.rule === 'number-mismatch' && f.segmentId === segs[13].id);
+    fresh.service.editEnglish({ segmentId: segs[13].id, text: 'Generative AI revenue last year was 1.8 billion, up 200% year on year, raising its share of total revenue to 35%.' });
+    const after = fresh.service.listFindings({ documentId }).findings.filter((f) => f.rule === 'number-mismatch' && f.segmentId === segs[13].id);
     expect(after.length).toBeGreaterThan(0); // re-checked on the English edit
   });
 
   it('realigns from the stored raw text', () => {
-    const segs = service.getSegments({ documentId });
-    service.editAlignment({ segmentId: segs[4].id, kind: 'english', op: 'merge' });
-    const info = service.realignParallel({ documentId, kind: 'english' });
+    const segs = fresh.service.getSegments({ documentId });
+    fresh.service.editAlignment({ segmentId: segs[4].id, kind: 'english', op: 'merge' });
+    const info = fresh.service.realignParallel({ documentId, kind: 'english' });
     expect(info.aligned).toBeGreaterThan(10);
-    expect(service.getSegments({ documentId })[5].english?.text).toBe(segs[5].english?.text);
+    expect(fresh.service.getSegments({ documentId })[5].english?.text).toBe(segs[5].english?.text);
   });
 });

@@ -3,8 +3,8 @@
  * across scripts), repetitions, revert, change log, and annotation threads that follow
  * edits (surrogate pairs included).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshService } from './test-helpers';
+import { describe, expect, it } from 'vitest';
+import { useFreshService } from './test-helpers';
 import { dispatch } from '../shared/contract/dispatch';
 import { databaseDigest } from '../db/digest';
 import type { JiaoduiService } from './service';
@@ -12,22 +12,16 @@ import { JiaoduiError } from '../shared/errors';
 import { charDiff, editDistance } from '../shared/text/diff';
 import { mapForward } from '../shared/text/offsetMap';
 
-let ctx: Awaited<ReturnType<typeof freshService>>;
-let service: JiaoduiService;
-beforeEach(async () => {
-  ctx = await freshService();
-  service = ctx.service;
-});
-afterEach(() => ctx.cleanup());
+const fresh = useFreshService();
 
 function importText(text: string, projectName = 'Review', title = 'doc') {
-  const r = service.importBytes(new TextEncoder().encode(text), { fileName: `${title}.txt`, projectName, title });
-  return { ...r, projectId: service.getDocument({ documentId: r.documentId }).projectId };
+  const r = fresh.service.importBytes(new TextEncoder().encode(text), { fileName: `${title}.txt`, projectName, title });
+  return { ...r, projectId: fresh.service.getDocument({ documentId: r.documentId }).projectId };
 }
-const segs = (documentId: number) => service.getSegments({ documentId });
+const segs = (documentId: number) => fresh.service.getSegments({ documentId });
 /** Call through the dispatcher, as every transport does: arguments and results are validated. */
 function call<T>(method: string, args: unknown): T {
-  return dispatch(service, method, args, { checkResults: true }) as T;
+  return dispatch(fresh.service, method, args, { checkResults: true }) as T;
 }
 function errorOf(fn: () => unknown): JiaoduiError {
   try {
@@ -44,7 +38,7 @@ describe('find and replace', () => {
   it('previews every hit with its replacement and diff text; replace all is one undoable operation', () => {
     const { documentId, projectId } = importText(NEWS);
     const before = segs(documentId);
-    service.setStatus({ segmentIds: [before[1].id], status: 'approved' });
+    fresh.service.setStatus({ segmentIds: [before[1].id], status: 'approved' });
     const scope = { kind: 'document' as const, documentId };
     const preview = call<ReturnType<JiaoduiService['previewReplace']>>('previewReplace', { find: '王震', replace: '王征', scope });
     expect(preview).toMatchObject({ total: 3, segments: 3, approvedSegments: 1, truncated: false });
@@ -57,14 +51,14 @@ describe('find and replace', () => {
     expect(after.map((s) => s.text).join('\n')).toBe(NEWS.replaceAll('王震', '王征'));
     // The approved segment went back to 'edited'; the others are 'edited' too.
     expect(after.map((s) => s.status)).toEqual(['edited', 'edited', 'unreviewed', 'edited']);
-    const hist = service.segmentHistory({ segmentId: before[1].id });
+    const hist = fresh.service.segmentHistory({ segmentId: before[1].id });
     expect(hist.slice(-2).map((h) => [h.field, h.before, h.after, h.reason])).toEqual([
       ['zh', before[1].text, after[1].text, 'replace'],
       ['status', 'approved', 'edited', 'replace'],
     ]);
 
     // One undo restores every text and the approval.
-    service.undo({ projectId });
+    fresh.service.undo({ projectId });
     expect(segs(documentId).map((s) => [s.text, s.status])).toEqual(before.map((s, i) => [s.text, i === 1 ? 'approved' : 'unreviewed']));
   });
 
@@ -72,56 +66,56 @@ describe('find and replace', () => {
     const { documentId } = importText(NEWS);
     const third = segs(documentId)[3];
     // A write failure on the last segment, after the first ones were written in the transaction.
-    service.db.exec(`CREATE TRIGGER fail_replace BEFORE UPDATE OF current_text ON segments WHEN new.id = ${third.id} BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
-    const digest = databaseDigest(service.db);
-    expect(() => service.replaceAll({ find: '王震', replace: '王征', scope: { kind: 'document', documentId } })).toThrow(/disk trouble/);
-    expect(databaseDigest(service.db)).toBe(digest);
-    service.db.exec('DROP TRIGGER fail_replace');
+    fresh.service.db.exec(`CREATE TRIGGER fail_replace BEFORE UPDATE OF current_text ON segments WHEN new.id = ${third.id} BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
+    const digest = databaseDigest(fresh.service.db);
+    expect(() => fresh.service.replaceAll({ find: '王震', replace: '王征', scope: { kind: 'document', documentId } })).toThrow(/disk trouble/);
+    expect(databaseDigest(fresh.service.db)).toBe(digest);
+    fresh.service.db.exec('DROP TRIGGER fail_replace');
     expect(segs(documentId).some((s) => s.text.includes('王征'))).toBe(false);
   });
 
   it('a bad regular expression is invalid-input with a clear message, and changes nothing', () => {
     const { documentId } = importText(NEWS);
-    const digest = databaseDigest(service.db);
+    const digest = databaseDigest(fresh.service.db);
     const e = errorOf(() => call('replaceAll', { find: '王(震', replace: 'x', regex: true, scope: { kind: 'document', documentId } }));
     expect(e.code).toBe('invalid-input');
     expect(e.message).toMatch(/^The regular expression is not valid: .*/);
     expect(errorOf(() => call('previewReplace', { find: 'x'.repeat(501), replace: '', scope: { kind: 'document', documentId } })).code).toBe('invalid-input');
-    expect(databaseDigest(service.db)).toBe(digest);
+    expect(databaseDigest(fresh.service.db)).toBe(digest);
   });
 
   it('stops a catastrophic regular expression within the time budget', () => {
     const { documentId } = importText(`${'a'.repeat(34)}b。\n${'a'.repeat(30)}c。`);
-    const digest = databaseDigest(service.db);
+    const digest = databaseDigest(fresh.service.db);
     const t0 = Date.now();
-    const e = errorOf(() => service.replaceAll({ find: '(a+)+$', replace: 'x', regex: true, scope: { kind: 'document', documentId } }));
+    const e = errorOf(() => fresh.service.replaceAll({ find: '(a+)+$', replace: 'x', regex: true, scope: { kind: 'document', documentId } }));
     expect(e.code).toBe('invalid-input');
     expect(e.message).toMatch(/took longer than 2 s/);
     expect(Date.now() - t0).toBeLessThan(6_000);
-    expect(databaseDigest(service.db)).toBe(digest);
+    expect(databaseDigest(fresh.service.db)).toBe(digest);
   });
 
   it('caps the number of matches: preview is truncated, replace all is refused', () => {
     const { documentId } = importText(Array.from({ length: 60 }, (_, i) => `第${i}段${'甲'.repeat(100)}。`).join('\n'));
     const scope = { kind: 'document' as const, documentId };
-    const p = service.previewReplace({ find: '甲', replace: '乙', scope });
+    const p = fresh.service.previewReplace({ find: '甲', replace: '乙', scope });
     expect(p.truncated).toBe(true);
     expect(p.hits).toHaveLength(5_000);
-    const digest = databaseDigest(service.db);
-    expect(errorOf(() => service.replaceAll({ find: '甲', replace: '乙', scope })).message).toMatch(/More than 5,000 matches/);
-    expect(databaseDigest(service.db)).toBe(digest);
+    const digest = databaseDigest(fresh.service.db);
+    expect(errorOf(() => fresh.service.replaceAll({ find: '甲', replace: '乙', scope })).message).toMatch(/More than 5,000 matches/);
+    expect(databaseDigest(fresh.service.db)).toBe(digest);
   });
 
   it('finds across scripts: 王征 also finds 王徵 (via the Simplified rendering), on the right characters', () => {
     const { documentId } = importText(NEWS.replace('最後王震總結。', '最後王征總結。'));
     const scope = { kind: 'document' as const, documentId };
-    expect(service.previewReplace({ find: '王征', replace: 'X', scope }).hits.map((h) => h.matched)).toEqual(['王征']);
-    const p = service.previewReplace({ find: '王征', replace: '王征', scope, crossScript: true });
+    expect(fresh.service.previewReplace({ find: '王征', replace: 'X', scope }).hits.map((h) => h.matched)).toEqual(['王征']);
+    const p = fresh.service.previewReplace({ find: '王征', replace: '王征', scope, crossScript: true });
     expect(p.hits.map((h) => [h.matched, h.matchedIn])).toEqual([
       ['王徵', 'rendering'],
       ['王征', 'text'],
     ]);
-    const r = service.replaceAll({ find: '王征', replace: '王征', scope, crossScript: true });
+    const r = fresh.service.replaceAll({ find: '王征', replace: '王征', scope, crossScript: true });
     expect(r.changedSegments).toBe(1); // 王徵 → 王征; 王征 → 王征 is no change
     expect(segs(documentId)[2].text).toBe('此前王征曾經說明。');
   });
@@ -130,16 +124,16 @@ describe('find and replace', () => {
     const a = importText(NEWS, 'Shared', 'a');
     const b = importText('王震在2023年說。\n王震在2024年說。', 'Shared', 'b');
     const project = { kind: 'project' as const, projectId: a.projectId };
-    const p = service.previewReplace({ find: '(\\d{4})年', replace: '$1 年', regex: true, scope: project });
+    const p = fresh.service.previewReplace({ find: '(\\d{4})年', replace: '$1 年', regex: true, scope: project });
     expect(p.hits.map((h) => h.after)).toEqual(['王震在2023 年說。', '王震在2024 年說。']);
-    const one = service.replaceHits({ find: '王震', replace: '王征', scope: project, hitIds: [service.previewReplace({ find: '王震', replace: '王征', scope: project }).hits[3].id] });
+    const one = fresh.service.replaceHits({ find: '王震', replace: '王征', scope: project, hitIds: [fresh.service.previewReplace({ find: '王震', replace: '王征', scope: project }).hits[3].id] });
     expect(one).toMatchObject({ replaced: 1, changedSegments: 1 });
     expect(segs(b.documentId)[0].text).toBe('王征在2023年說。');
     // The same hit again: the text changed, so it is gone.
-    const stale = errorOf(() => service.replaceHits({ find: '王震', replace: '王征', scope: project, hitIds: [one.segments[0].id + ':0:2'] }));
+    const stale = errorOf(() => fresh.service.replaceHits({ find: '王震', replace: '王征', scope: project, hitIds: [one.segments[0].id + ':0:2'] }));
     expect(stale.code).toBe('conflict');
     // Selection scope: only the selected segment changes.
-    const r = service.replaceAll({ find: '王震', replace: '王征', scope: { kind: 'segments', segmentIds: [segs(a.documentId)[0].id] } });
+    const r = fresh.service.replaceAll({ find: '王震', replace: '王征', scope: { kind: 'segments', segmentIds: [segs(a.documentId)[0].id] } });
     expect(r.replaced).toBe(1);
     expect(segs(a.documentId).map((s) => s.text.includes('王征'))).toEqual([true, false, false, false]);
   });
@@ -152,8 +146,8 @@ describe('repetitions', () => {
     importText('王震介紹。', 'Elsewhere', 'c'); // another project: not a repetition
     const [s0, , s2] = segs(a.documentId);
     const sb = segs(b.documentId)[0];
-    service.setStatus({ segmentIds: [sb.id], status: 'approved' });
-    service.editSegment({ segmentId: s0.id, text: '王征介紹。' });
+    fresh.service.setStatus({ segmentIds: [sb.id], status: 'approved' });
+    fresh.service.editSegment({ segmentId: s0.id, text: '王征介紹。' });
     const reps = call<ReturnType<JiaoduiService['findRepetitions']>>('findRepetitions', { segmentId: s0.id });
     expect(reps.text).toBe('王征介紹。');
     expect(reps.repetitions.map((r) => r.segmentId).sort()).toEqual([s2.id, sb.id].sort());
@@ -161,15 +155,15 @@ describe('repetitions', () => {
     const r = call<ReturnType<JiaoduiService['propagateEdit']>>('propagateEdit', { segmentId: s0.id, targetIds: [s2.id, sb.id] });
     expect(r).toMatchObject({ changedSegments: 2, unapproved: 1 });
     expect(segs(b.documentId)[0]).toMatchObject({ text: '王征介紹。', status: 'edited' });
-    expect(service.segmentHistory({ segmentId: sb.id }).at(-1)).toMatchObject({ field: 'status', before: 'approved', after: 'edited', reason: 'propagate' });
-    expect(service.findRepetitions({ segmentId: s0.id }).repetitions).toEqual([]);
+    expect(fresh.service.segmentHistory({ segmentId: sb.id }).at(-1)).toMatchObject({ field: 'status', before: 'approved', after: 'edited', reason: 'propagate' });
+    expect(fresh.service.findRepetitions({ segmentId: s0.id }).repetitions).toEqual([]);
 
-    service.undo({ projectId: a.projectId });
+    fresh.service.undo({ projectId: a.projectId });
     expect(segs(b.documentId)[0]).toMatchObject({ text: '王震介紹。', status: 'approved' });
     expect(segs(a.documentId)[2].text).toBe('王震介紹。');
     // Not a repetition: refused, nothing changed.
     const other = segs(a.documentId)[1];
-    expect(errorOf(() => service.propagateEdit({ segmentId: s0.id, targetIds: [other.id] })).code).toBe('invalid-input');
+    expect(errorOf(() => fresh.service.propagateEdit({ segmentId: s0.id, targetIds: [other.id] })).code).toBe('invalid-input');
   });
 });
 
@@ -177,29 +171,29 @@ describe('history: revert and change log', () => {
   it('reverts to any revision (a new revision with reason revert, undoable) and to the machine text', () => {
     const { documentId, projectId } = importText(NEWS);
     const s = segs(documentId)[0];
-    service.editSegment({ segmentId: s.id, text: '財務總監王征介紹了業績。' });
-    service.editSegment({ segmentId: s.id, text: '財務總監王征介紹了全年業績。' });
-    service.setStatus({ segmentIds: [s.id], status: 'approved' });
-    const first = service.segmentHistory({ segmentId: s.id }).find((h) => h.field === 'zh')!;
+    fresh.service.editSegment({ segmentId: s.id, text: '財務總監王征介紹了業績。' });
+    fresh.service.editSegment({ segmentId: s.id, text: '財務總監王征介紹了全年業績。' });
+    fresh.service.setStatus({ segmentIds: [s.id], status: 'approved' });
+    const first = fresh.service.segmentHistory({ segmentId: s.id }).find((h) => h.field === 'zh')!;
     const r = call<ReturnType<JiaoduiService['revertSegment']>>('revertSegment', { segmentId: s.id, revisionId: first.id });
     expect(r.segments[0]).toMatchObject({ text: '財務總監王征介紹了業績。', status: 'edited' });
-    expect(service.segmentHistory({ segmentId: s.id }).slice(-2).map((h) => [h.field, h.reason])).toEqual([
+    expect(fresh.service.segmentHistory({ segmentId: s.id }).slice(-2).map((h) => [h.field, h.reason])).toEqual([
       ['zh', 'revert'],
       ['status', 'revert'],
     ]);
-    service.undo({ projectId });
+    fresh.service.undo({ projectId });
     expect(segs(documentId)[0]).toMatchObject({ text: '財務總監王征介紹了全年業績。', status: 'approved' });
-    service.revertSegment({ segmentId: s.id, revisionId: null });
+    fresh.service.revertSegment({ segmentId: s.id, revisionId: null });
     expect(segs(documentId)[0]).toMatchObject({ text: s.machineText, status: 'unreviewed' });
-    expect(errorOf(() => service.revertSegment({ segmentId: segs(documentId)[1].id, revisionId: first.id })).code).toBe('not-found');
+    expect(errorOf(() => fresh.service.revertSegment({ segmentId: segs(documentId)[1].id, revisionId: first.id })).code).toBe('not-found');
   });
 
   it('lists a document’s revisions newest first, filterable, with changed segments and characters', () => {
     const { documentId } = importText(NEWS);
     const [a, b] = segs(documentId);
-    service.editSegment({ segmentId: a.id, text: a.text.replace('王震', '王征') });
-    service.replaceAll({ find: 'GPU', replace: 'GPU（圖形處理器）', scope: { kind: 'document', documentId } });
-    service.setStatus({ segmentIds: [b.id], status: 'approved' });
+    fresh.service.editSegment({ segmentId: a.id, text: a.text.replace('王震', '王征') });
+    fresh.service.replaceAll({ find: 'GPU', replace: 'GPU（圖形處理器）', scope: { kind: 'document', documentId } });
+    fresh.service.setStatus({ segmentIds: [b.id], status: 'approved' });
     const log = call<ReturnType<JiaoduiService['documentChangeLog']>>('documentChangeLog', { documentId });
     expect(log.entries.map((e) => [e.index, e.field, e.reason])).toEqual([
       [1, 'status', 'review'],
@@ -214,8 +208,8 @@ describe('history: revert and change log', () => {
     const expected = segs(documentId).reduce((n, s) => n + editDistance(charDiff(s.machineText, s.text)), 0);
     expect(log.charsChanged).toBe(expected);
     expect(log.charsChanged).toBe(2 + '（圖形處理器）'.length);
-    expect(service.documentChangeLog({ documentId, reason: 'replace' }).entries).toHaveLength(2);
-    expect(service.documentChangeLog({ documentId, author: 'nobody' }).entries).toHaveLength(0);
+    expect(fresh.service.documentChangeLog({ documentId, reason: 'replace' }).entries).toHaveLength(2);
+    expect(fresh.service.documentChangeLog({ documentId, author: 'nobody' }).entries).toHaveLength(0);
   });
 });
 
@@ -224,10 +218,10 @@ describe('annotation threads', () => {
     const { documentId } = importText('交由CFO王震介紹𠼤字與😀表情。');
     const s = segs(documentId)[0];
     const start = s.text.indexOf('王震');
-    const a = service.addAnnotation({ segmentId: s.id, start, end: start + 2, kind: 'comment', body: 'CFO name?' });
-    const b = service.addAnnotation({ segmentId: s.id, start: s.text.indexOf('𠼤'), end: s.text.indexOf('𠼤') + 2, kind: 'tag', body: '', labelId: 1 });
-    const c = service.addAnnotation({ segmentId: s.id, start: s.text.indexOf('😀'), end: s.text.indexOf('😀') + 3, kind: 'comment', body: 'emoji and 表' });
-    const at = (id: number) => service.listAnnotations({ documentId }).find((x) => x.id === id)!;
+    const a = fresh.service.addAnnotation({ segmentId: s.id, start, end: start + 2, kind: 'comment', body: 'CFO name?' });
+    const b = fresh.service.addAnnotation({ segmentId: s.id, start: s.text.indexOf('𠼤'), end: s.text.indexOf('𠼤') + 2, kind: 'tag', body: '', labelId: 1 });
+    const c = fresh.service.addAnnotation({ segmentId: s.id, start: s.text.indexOf('😀'), end: s.text.indexOf('😀') + 3, kind: 'comment', body: 'emoji and 表' });
+    const at = (id: number) => fresh.service.listAnnotations({ documentId }).find((x) => x.id === id)!;
     const quoteOk = (id: number) => {
       const x = at(id);
       const text = segs(documentId)[0].text;
@@ -235,28 +229,28 @@ describe('annotation threads', () => {
       return x;
     };
     // insertion before everything (an astral character, two units)
-    service.editSegment({ segmentId: s.id, text: '𠀀' + s.text });
+    fresh.service.editSegment({ segmentId: s.id, text: '𠀀' + s.text });
     expect(quoteOk(a.id)).toMatchObject({ exact: '王震', start: start + 2, orphaned: false });
     expect(quoteOk(b.id).exact).toBe('𠼤');
     expect(quoteOk(c.id).exact).toBe('😀表');
     // a deletion before the spans and a replacement inside the first one, in one edit
     let text = segs(documentId)[0].text;
-    service.editSegment({ segmentId: s.id, text: text.replace('交由', '').replace('王震', '王征') });
+    fresh.service.editSegment({ segmentId: s.id, text: text.replace('交由', '').replace('王震', '王征') });
     expect(quoteOk(a.id)).toMatchObject({ exact: '王征', orphaned: false });
     // a deletion between two spans
     text = segs(documentId)[0].text;
-    service.editSegment({ segmentId: s.id, text: text.replace('介紹', '') });
+    fresh.service.editSegment({ segmentId: s.id, text: text.replace('介紹', '') });
     expect(quoteOk(a.id)).toMatchObject({ exact: '王征', orphaned: false });
     expect(quoteOk(c.id).exact).toBe('😀表');
     // an insertion inside the emoji span's neighbourhood and right at its end stays outside it
     text = segs(documentId)[0].text;
-    service.editSegment({ segmentId: s.id, text: text.replace('😀表', '😀表🎉') });
+    fresh.service.editSegment({ segmentId: s.id, text: text.replace('😀表', '😀表🎉') });
     expect(quoteOk(c.id).exact).toBe('😀表');
     // deleting the tagged character orphans the tag; it is kept, with its last quote
     text = segs(documentId)[0].text;
-    service.editSegment({ segmentId: s.id, text: text.replace('𠼤字', '') });
+    fresh.service.editSegment({ segmentId: s.id, text: text.replace('𠼤字', '') });
     expect(at(b.id)).toMatchObject({ orphaned: true, exact: '𠼤' });
-    for (const x of service.listAnnotations({ documentId })) {
+    for (const x of fresh.service.listAnnotations({ documentId })) {
       const t = segs(documentId)[0].text;
       const code = t.charCodeAt(x.start);
       expect(code >= 0xdc00 && code <= 0xdfff, `annotation ${x.id} starts inside a surrogate pair`).toBe(false);
@@ -285,29 +279,29 @@ describe('annotation threads', () => {
       ['Style', '4'],
       ['Check fact', '5'],
     ]);
-    const a = service.addAnnotation({ segmentId: s.id, start: 4, end: 6, kind: 'comment', body: 'Check the CFO name', labelId: labels[4].id });
-    expect(a).toMatchObject({ labelId: labels[4].id, author: service.getSettings().author, resolvedAt: null, replies: [] });
+    const a = fresh.service.addAnnotation({ segmentId: s.id, start: 4, end: 6, kind: 'comment', body: 'Check the CFO name', labelId: labels[4].id });
+    expect(a).toMatchObject({ labelId: labels[4].id, author: fresh.service.getSettings().author, resolvedAt: null, replies: [] });
     const replied = call<ReturnType<JiaoduiService['replyToAnnotation']>>('replyToAnnotation', { annotationId: a.id, body: '王征, per the filing.' });
     expect(replied.replies.map((r) => r.body)).toEqual(['王征, per the filing.']);
-    expect(service.attention({ documentId }).openComments).toEqual([s.id]);
-    expect(service.resolveAnnotation({ annotationId: a.id, resolved: true }).resolvedAt).not.toBeNull();
-    expect(service.attention({ documentId }).openComments).toEqual([]);
-    service.resolveAnnotation({ annotationId: a.id, resolved: false });
+    expect(fresh.service.attention({ documentId }).openComments).toEqual([s.id]);
+    expect(fresh.service.resolveAnnotation({ annotationId: a.id, resolved: true }).resolvedAt).not.toBeNull();
+    expect(fresh.service.attention({ documentId }).openComments).toEqual([]);
+    fresh.service.resolveAnnotation({ annotationId: a.id, resolved: false });
 
-    const deleted = service.deleteAnnotation({ annotationId: a.id });
+    const deleted = fresh.service.deleteAnnotation({ annotationId: a.id });
     expect(deleted.deletedAt).not.toBeNull();
-    expect(service.listAnnotations({ documentId })).toEqual([]);
-    expect(service.listAnnotations({ documentId, includeDeleted: true }).map((x) => x.id)).toEqual([a.id]);
-    expect(service.restoreAnnotation({ annotationId: a.id }).deletedAt).toBeNull();
-    expect(service.listAnnotations({ documentId })[0].replies).toHaveLength(1);
+    expect(fresh.service.listAnnotations({ documentId })).toEqual([]);
+    expect(fresh.service.listAnnotations({ documentId, includeDeleted: true }).map((x) => x.id)).toEqual([a.id]);
+    expect(fresh.service.restoreAnnotation({ annotationId: a.id }).deletedAt).toBeNull();
+    expect(fresh.service.listAnnotations({ documentId })[0].replies).toHaveLength(1);
 
     const l = call<ReturnType<JiaoduiService['createLabel']>>('createLabel', { name: 'Speaker', color: '#AA00FF', shortcut: '6' });
     expect(l).toMatchObject({ name: 'Speaker', color: '#aa00ff', shortcut: '6', uses: 0 });
-    expect(errorOf(() => service.createLabel({ name: 'speaker', color: '#000000' })).code).toBe('conflict');
-    expect(errorOf(() => service.updateLabel({ labelId: l.id, shortcut: '1' })).message).toMatch(/already used by the label "Name"/);
-    expect(service.updateLabel({ labelId: l.id, name: 'Speaker name' }).name).toBe('Speaker name');
-    expect(errorOf(() => service.deleteLabel({ labelId: labels[4].id })).code).toBe('conflict');
-    expect(service.deleteLabel({ labelId: l.id }).some((x) => x.id === l.id)).toBe(false);
+    expect(errorOf(() => fresh.service.createLabel({ name: 'speaker', color: '#000000' })).code).toBe('conflict');
+    expect(errorOf(() => fresh.service.updateLabel({ labelId: l.id, shortcut: '1' })).message).toMatch(/already used by the label "Name"/);
+    expect(fresh.service.updateLabel({ labelId: l.id, name: 'Speaker name' }).name).toBe('Speaker name');
+    expect(errorOf(() => fresh.service.deleteLabel({ labelId: labels[4].id })).code).toBe('conflict');
+    expect(fresh.service.deleteLabel({ labelId: l.id }).some((x) => x.id === l.id)).toBe(false);
     expect(errorOf(() => call('createLabel', { name: 'x', color: 'red' })).code).toBe('invalid-input');
   });
 });

@@ -1,35 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { freshService, importSample } from './test-helpers';
-import type { JiaoduiService } from './service';
+import { useFreshService, importSample } from './test-helpers';
 import { migrate } from '../db/connection';
 import { migrations } from '../db/migrations';
 import { trigramsCovering } from '../db/queries/search';
 
-let ctx: Awaited<ReturnType<typeof freshService>>;
-let service: JiaoduiService;
-beforeEach(async () => {
-  ctx = await freshService();
-  service = ctx.service;
-});
-afterEach(() => ctx.cleanup());
+const fresh = useFreshService();
 
 /** Every live segment whose text or rendering contains the query, ignoring case: what search must return. */
 function oracle(query: string): number[] {
   const q = query.toLowerCase();
   const ids: number[] = [];
-  for (const d of service.listDocuments({})) {
-    for (const s of service.getSegments({ documentId: d.id })) {
+  for (const d of fresh.service.listDocuments({})) {
+    for (const s of fresh.service.getSegments({ documentId: d.id })) {
       if (s.text.toLowerCase().includes(q) || s.rendering.toLowerCase().includes(q)) ids.push(s.id);
     }
   }
   return ids.sort((a, b) => a - b);
 }
-const found = (query: string) => service.search({ query, limit: 10_000 }).map((h) => h.segmentId).sort((a, b) => a - b);
+const found = (query: string) => fresh.service.search({ query, limit: 10_000 }).map((h) => h.segmentId).sort((a, b) => a - b);
 
 describe('search over the trigram index (detail=none: trigrams, then the whole query checked)', () => {
   it('returns exactly the segments containing the query, in either script, for queries of every length', () => {
-    importSample(service);
+    importSample(fresh.service);
     const queries = ['生成式', '生成式AI', '生成式ai', '業績交流會', '业绩交流会', '業績交流会', '財務總監', '财务总监', '交由CFO王震介紹生成式AI後續的增長預期', '，我們', 'CFO', 'cfo', '不存在的詞語'];
     for (const q of queries) expect(found(q), q).toEqual(oracle(q));
     expect(found('生成式AI').length).toBeGreaterThan(0);
@@ -37,16 +30,16 @@ describe('search over the trigram index (detail=none: trigrams, then the whole q
   });
 
   it('does not match rows that hold every trigram of the query but not the query itself', () => {
-    service.importBytes(new Uint8Array(Buffer.from('甲乙丙和乙丙丁分開寫。\n\n甲乙丙丁連著寫。\n')), { fileName: 'x.txt' });
+    fresh.service.importBytes(new Uint8Array(Buffer.from('甲乙丙和乙丙丁分開寫。\n\n甲乙丙丁連著寫。\n')), { fileName: 'x.txt' });
     expect(trigramsCovering('甲乙丙丁')).toEqual(['甲乙丙', '乙丙丁']);
-    const hits = service.search({ query: '甲乙丙丁' });
+    const hits = fresh.service.search({ query: '甲乙丙丁' });
     expect(hits.map((h) => h.text)).toEqual(['甲乙丙丁連著寫。']);
   });
 
   it('ignores case beyond ASCII, as the trigram index does', () => {
-    service.importBytes(new Uint8Array(Buffer.from('這是ＡＩ晶片的報告。\n\n這是Ａｉ晶片。\n\n與ΣΟΦΙΑ合作。\n')), { fileName: 'x.txt' });
-    expect(service.search({ query: 'ａｉ晶片' })).toHaveLength(2);
-    expect(service.search({ query: 'σοφια' })).toHaveLength(1);
+    fresh.service.importBytes(new Uint8Array(Buffer.from('這是ＡＩ晶片的報告。\n\n這是Ａｉ晶片。\n\n與ΣΟΦΙΑ合作。\n')), { fileName: 'x.txt' });
+    expect(fresh.service.search({ query: 'ａｉ晶片' })).toHaveLength(2);
+    expect(fresh.service.search({ query: 'σοφια' })).toHaveLength(1);
   });
 
   it('is built by migration 008 from an older database', () => {

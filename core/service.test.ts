@@ -1,31 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshService, importSample, SAMPLE_BYTES, SAMPLE_TEXT } from './test-helpers';
+import { describe, expect, it } from 'vitest';
+import { useFreshService, importSample, SAMPLE_BYTES, SAMPLE_TEXT } from './test-helpers';
 import { dispatch } from '../shared/contract/dispatch';
 import { databaseDigest } from '../db/digest';
-import type { JiaoduiService } from './service';
 import { JiaoduiError } from '../shared/errors';
 import { readFileSync } from 'node:fs';
 import { decodeText } from '../shared/text/encoding';
 
-let ctx: Awaited<ReturnType<typeof freshService>>;
-let service: JiaoduiService;
-beforeEach(async () => {
-  ctx = await freshService();
-  service = ctx.service;
-});
-afterEach(() => ctx.cleanup());
+const fresh = useFreshService();
 
 function segmentWith(documentId: number, needle: string) {
-  const s = service.getSegments({ documentId }).find((x) => x.text.includes(needle));
+  const s = fresh.service.getSegments({ documentId }).find((x) => x.text.includes(needle));
   if (!s) throw new Error(`no segment contains ${needle}`);
   return s;
 }
 
 describe('import', () => {
   it('imports the sample with detected encoding, script, variant and metadata', () => {
-    const r = importSample(service);
+    const r = importSample(fresh.service);
     expect(r).toMatchObject({ encoding: 'utf-8', script: 'hant', variant: 't' });
-    const doc = service.getDocument({ documentId: r.documentId });
+    const doc = fresh.service.getDocument({ documentId: r.documentId });
     expect(doc.title).toBe('商湯科技(00020)業績交流會:2023年上線GPU達45000個 生成式AI業務爲重點發展方向');
     expect(doc.source).toBe('智通財經');
     expect(doc.date).toBe('--03-28');
@@ -35,7 +28,7 @@ describe('import', () => {
   });
 
   it('renders Simplified for every segment and keeps machine text', () => {
-    const { documentId } = importSample(service);
+    const { documentId } = importSample(fresh.service);
     const seg = segmentWith(documentId, '王震');
     expect(seg.machineText).toBe(seg.text);
     expect(seg.rendering).toContain('王震');
@@ -43,22 +36,22 @@ describe('import', () => {
   });
 
   it('a clean export of an untouched document reproduces the input exactly', async () => {
-    const { documentId } = importSample(service);
-    expect((await service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
+    const { documentId } = importSample(fresh.service);
+    expect((await fresh.service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
   });
 
   it('refuses empty and binary files without changing anything stored', () => {
-    importSample(service);
-    const before = databaseDigest(service.db);
-    expect(() => service.importBytes(new Uint8Array(0), { fileName: 'empty.txt' })).toThrow(JiaoduiError);
-    expect(() => service.importBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), { fileName: 'x.png' })).toThrow(/PNG|binary/i);
-    expect(() => service.importBytes(new Uint8Array(Buffer.from('   \n\n  ')), { fileName: 'ws.txt' })).toThrow(JiaoduiError);
-    expect(databaseDigest(service.db)).toBe(before);
+    importSample(fresh.service);
+    const before = databaseDigest(fresh.service.db);
+    expect(() => fresh.service.importBytes(new Uint8Array(0), { fileName: 'empty.txt' })).toThrow(JiaoduiError);
+    expect(() => fresh.service.importBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), { fileName: 'x.png' })).toThrow(/PNG|binary/i);
+    expect(() => fresh.service.importBytes(new Uint8Array(Buffer.from('   \n\n  ')), { fileName: 'ws.txt' })).toThrow(JiaoduiError);
+    expect(databaseDigest(fresh.service.db)).toBe(before);
   });
 
   it('keeps offsets into the original: every segment is the slice it says it is', () => {
-    const { documentId } = importSample(service);
-    for (const seg of service.getSegments({ documentId })) expect(SAMPLE_TEXT.slice(seg.start, seg.end)).toBe(seg.machineText);
+    const { documentId } = importSample(fresh.service);
+    for (const seg of fresh.service.getSegments({ documentId })) expect(SAMPLE_TEXT.slice(seg.start, seg.end)).toBe(seg.machineText);
   });
 
   it('imports every supported encoding and exports exactly the decoded text', async () => {
@@ -73,112 +66,112 @@ describe('import', () => {
     ];
     for (const [file, enc] of cases) {
       const bytes = new Uint8Array(readFileSync(new URL(file, dir)));
-      const r = service.importBytes(bytes, { fileName: file });
+      const r = fresh.service.importBytes(bytes, { fileName: file });
       expect(r.encoding, file).toBe(enc);
       const decoded = decodeText(bytes).text;
-      const script = service.getDocument({ documentId: r.documentId }).script;
-      expect((await service.exportDocument({ documentId: r.documentId, format: 'txt', script })).content, file).toBe(decoded);
+      const script = fresh.service.getDocument({ documentId: r.documentId }).script;
+      expect((await fresh.service.exportDocument({ documentId: r.documentId, format: 'txt', script })).content, file).toBe(decoded);
     }
-    expect(service.importBytes(new Uint8Array(readFileSync(new URL('gb18030.txt', dir))), { fileName: 'x' }).script).toBe('hans');
+    expect(fresh.service.importBytes(new Uint8Array(readFileSync(new URL('gb18030.txt', dir))), { fileName: 'x' }).script).toBe('hans');
   });
 
   it('imports the sample once on first start only', () => {
-    expect(service.ensureSample(SAMPLE_BYTES, 'sample.txt')).toBeTypeOf('number');
-    expect(service.ensureSample(SAMPLE_BYTES, 'sample.txt')).toBeNull();
-    expect(service.listDocuments({})).toHaveLength(1);
+    expect(fresh.service.ensureSample(SAMPLE_BYTES, 'sample.txt')).toBeTypeOf('number');
+    expect(fresh.service.ensureSample(SAMPLE_BYTES, 'sample.txt')).toBeNull();
+    expect(fresh.service.listDocuments({})).toHaveLength(1);
   });
 });
 
 describe('edits, revisions and undo', () => {
   it('an edit is a revision; status becomes edited; Simplified follows', async () => {
-    const { documentId } = importSample(service);
+    const { documentId } = importSample(fresh.service);
     const seg = segmentWith(documentId, '王震');
     const fixed = seg.text.replace('王震', '王征');
-    const r = service.editSegment({ segmentId: seg.id, text: fixed });
+    const r = fresh.service.editSegment({ segmentId: seg.id, text: fixed });
     expect(r.operationId).toBeTypeOf('number');
     expect(r.segments[0]).toMatchObject({ text: fixed, status: 'edited', machineText: seg.text });
     expect(r.segments[0].rendering).toContain('王征');
-    const hist = service.segmentHistory({ segmentId: seg.id });
+    const hist = fresh.service.segmentHistory({ segmentId: seg.id });
     expect(hist.map((h) => h.field)).toEqual(['zh', 'status']);
     expect(hist[0]).toMatchObject({ before: seg.text, after: fixed, reason: 'manual' });
-    expect((await service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT.replace('王震', '王征'));
+    expect((await fresh.service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT.replace('王震', '王征'));
   });
 
   it('undo and redo survive a restart; a new operation clears redo', async () => {
-    const { documentId } = importSample(service);
-    const doc = service.getDocument({ documentId });
+    const { documentId } = importSample(fresh.service);
+    const doc = fresh.service.getDocument({ documentId });
     const seg = segmentWith(documentId, '王震');
-    service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
-    service = await ctx.reopen();
-    expect(service.undoState({ projectId: doc.projectId })).toMatchObject({ canUndo: true, canRedo: false });
-    const u = service.undo({ projectId: doc.projectId });
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
+    await fresh.reopen();
+    expect(fresh.service.undoState({ projectId: doc.projectId })).toMatchObject({ canUndo: true, canRedo: false });
+    const u = fresh.service.undo({ projectId: doc.projectId });
     expect(u.segments[0]).toMatchObject({ text: seg.text, status: 'unreviewed' });
-    service = await ctx.reopen();
-    expect(service.undoState({ projectId: doc.projectId })).toMatchObject({ canUndo: false, canRedo: true });
-    const r = service.redo({ projectId: doc.projectId });
+    await fresh.reopen();
+    expect(fresh.service.undoState({ projectId: doc.projectId })).toMatchObject({ canUndo: false, canRedo: true });
+    const r = fresh.service.redo({ projectId: doc.projectId });
     expect(r.segments[0].text).toContain('王征');
-    service.undo({ projectId: doc.projectId });
+    fresh.service.undo({ projectId: doc.projectId });
     const other = segmentWith(documentId, '王徵');
-    service.editSegment({ segmentId: other.id, text: other.text.replace('王徵', '王征') });
-    expect(service.undoState({ projectId: doc.projectId }).canRedo).toBe(false);
-    expect(() => service.redo({ projectId: doc.projectId })).toThrow(/Nothing to redo/);
+    fresh.service.editSegment({ segmentId: other.id, text: other.text.replace('王徵', '王征') });
+    expect(fresh.service.undoState({ projectId: doc.projectId }).canRedo).toBe(false);
+    expect(() => fresh.service.redo({ projectId: doc.projectId })).toThrow(/Nothing to redo/);
     // history keeps everything: edit, undo, redo, undo
-    expect(service.segmentHistory({ segmentId: seg.id }).filter((h) => h.field === 'zh').map((h) => h.reason)).toEqual(['manual', 'undo', 'redo', 'undo']);
+    expect(fresh.service.segmentHistory({ segmentId: seg.id }).filter((h) => h.field === 'zh').map((h) => h.reason)).toEqual(['manual', 'undo', 'redo', 'undo']);
   });
 
   it('status changes are undoable operations', () => {
-    const { documentId } = importSample(service);
-    const doc = service.getDocument({ documentId });
-    const segs = service.getSegments({ documentId }).slice(3, 6);
-    service.setStatus({ segmentIds: segs.map((s) => s.id), status: 'approved' });
-    expect(service.getDocument({ documentId }).progress.approved).toBe(3);
-    service.undo({ projectId: doc.projectId });
-    expect(service.getDocument({ documentId }).progress.approved).toBe(0);
+    const { documentId } = importSample(fresh.service);
+    const doc = fresh.service.getDocument({ documentId });
+    const segs = fresh.service.getSegments({ documentId }).slice(3, 6);
+    fresh.service.setStatus({ segmentIds: segs.map((s) => s.id), status: 'approved' });
+    expect(fresh.service.getDocument({ documentId }).progress.approved).toBe(3);
+    fresh.service.undo({ projectId: doc.projectId });
+    expect(fresh.service.getDocument({ documentId }).progress.approved).toBe(0);
   });
 
   it('split and merge are undoable and keep the export lossless', async () => {
-    const { documentId } = importSample(service);
-    const doc = service.getDocument({ documentId });
+    const { documentId } = importSample(fresh.service);
+    const doc = fresh.service.getDocument({ documentId });
     const seg = segmentWith(documentId, '算力規模上');
-    const n = service.getSegments({ documentId }).length;
+    const n = fresh.service.getSegments({ documentId }).length;
     const at = seg.text.indexOf('P即');
-    const r = service.splitSegment({ segmentId: seg.id, at });
+    const r = fresh.service.splitSegment({ segmentId: seg.id, at });
     expect(r.removedSegmentIds).toEqual([seg.id]);
     expect(r.segments.map((s) => s.text).join('')).toBe(seg.text);
-    expect(service.getSegments({ documentId })).toHaveLength(n + 1);
-    expect((await service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
-    const m = service.mergeSegments({ segmentId: r.segments[0].id });
+    expect(fresh.service.getSegments({ documentId })).toHaveLength(n + 1);
+    expect((await fresh.service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
+    const m = fresh.service.mergeSegments({ segmentId: r.segments[0].id });
     expect(m.segments[0].text).toBe(seg.text);
-    expect(service.getSegments({ documentId })).toHaveLength(n);
-    service.undo({ projectId: doc.projectId }); // undo merge
-    expect(service.getSegments({ documentId })).toHaveLength(n + 1);
-    service.undo({ projectId: doc.projectId }); // undo split
-    const back = service.getSegments({ documentId });
+    expect(fresh.service.getSegments({ documentId })).toHaveLength(n);
+    fresh.service.undo({ projectId: doc.projectId }); // undo merge
+    expect(fresh.service.getSegments({ documentId })).toHaveLength(n + 1);
+    fresh.service.undo({ projectId: doc.projectId }); // undo split
+    const back = fresh.service.getSegments({ documentId });
     expect(back).toHaveLength(n);
     expect(back.find((s) => s.id === seg.id)?.text).toBe(seg.text);
-    expect((await service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
+    expect((await fresh.service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
   });
 
   it('furniture marking is undoable', () => {
-    const { documentId } = importSample(service);
-    const doc = service.getDocument({ documentId });
+    const { documentId } = importSample(fresh.service);
+    const doc = fresh.service.getDocument({ documentId });
     const seg = segmentWith(documentId, '王震');
-    service.setFurniture({ segmentId: seg.id, furniture: true });
+    fresh.service.setFurniture({ segmentId: seg.id, furniture: true });
     expect(segmentWith(documentId, '王震').furniture).toBe('manual');
-    service.undo({ projectId: doc.projectId });
+    fresh.service.undo({ projectId: doc.projectId });
     expect(segmentWith(documentId, '王震').furniture).toBeNull();
   });
 
   it('annotations follow edits and split, and orphan when their text is gone', () => {
-    const { documentId } = importSample(service);
+    const { documentId } = importSample(fresh.service);
     const seg = segmentWith(documentId, '王震');
     const start = seg.text.indexOf('王震介紹');
-    const a = service.addAnnotation({ segmentId: seg.id, start, end: start + 4, kind: 'note', body: 'CFO name' });
-    service.editSegment({ segmentId: seg.id, text: '前言。' + seg.text });
-    let ann = service.listAnnotations({ documentId }).find((x) => x.id === a.id)!;
+    const a = fresh.service.addAnnotation({ segmentId: seg.id, start, end: start + 4, kind: 'note', body: 'CFO name' });
+    fresh.service.editSegment({ segmentId: seg.id, text: '前言。' + seg.text });
+    let ann = fresh.service.listAnnotations({ documentId }).find((x) => x.id === a.id)!;
     expect(ann).toMatchObject({ exact: '王震介紹', orphaned: false, start: start + 3 });
-    service.editSegment({ segmentId: seg.id, text: seg.text.replace('交由CFO王震介紹生成式AI後續的增長預期。', '') });
-    ann = service.listAnnotations({ documentId }).find((x) => x.id === a.id)!;
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace('交由CFO王震介紹生成式AI後續的增長預期。', '') });
+    ann = fresh.service.listAnnotations({ documentId }).find((x) => x.id === a.id)!;
     expect(ann.orphaned).toBe(true);
     expect(ann.exact).toBe('王震介紹');
   });
@@ -186,72 +179,72 @@ describe('edits, revisions and undo', () => {
 
 describe('search', () => {
   it('finds 3+ character queries via trigrams and 1–2 character queries by scan', () => {
-    const { documentId } = importSample(service);
-    const three = service.search({ query: '生成式' });
+    const { documentId } = importSample(fresh.service);
+    const three = fresh.service.search({ query: '生成式' });
     expect(three.length).toBeGreaterThan(5);
     expect(three.every((h) => h.text.includes('生成式'))).toBe(true);
-    const two = service.search({ query: '算力' });
+    const two = fresh.service.search({ query: '算力' });
     expect(two.length).toBeGreaterThan(5);
     expect(two.every((h) => h.text.includes('算力'))).toBe(true);
-    const one = service.search({ query: '徵' });
+    const one = fresh.service.search({ query: '徵' });
     expect(one.map((h) => h.segmentId)).toContain(segmentWith(documentId, '王徵').id);
     // Simplified queries match through the rendering.
-    const simp = service.search({ query: '财务' });
+    const simp = fresh.service.search({ query: '财务' });
     expect(simp[0]).toMatchObject({ matchedIn: 'rendering' });
     expect(simp[0].text).toContain('財務');
   });
 
   it('indexes are right and edits are searchable at once; trashed documents are not searched', () => {
-    const { documentId } = importSample(service);
+    const { documentId } = importSample(fresh.service);
     const seg = segmentWith(documentId, '王震');
-    service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
-    const hit = service.search({ query: '王征' })[0];
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
+    const hit = fresh.service.search({ query: '王征' })[0];
     expect(hit.segmentId).toBe(seg.id);
     expect(hit.index).toBe(seg.index);
-    expect(service.search({ query: '王震' })).toHaveLength(0);
-    service.trashDocument({ documentId });
-    expect(service.search({ query: '王征' })).toHaveLength(0);
-    service.restoreDocument({ documentId });
-    const hits = service.search({ query: '王征' });
+    expect(fresh.service.search({ query: '王震' })).toHaveLength(0);
+    fresh.service.trashDocument({ documentId });
+    expect(fresh.service.search({ query: '王征' })).toHaveLength(0);
+    fresh.service.restoreDocument({ documentId });
+    const hits = fresh.service.search({ query: '王征' });
     // 王徵 renders as 王征 in Simplified, so that segment matches through the rendering.
     expect(hits.filter((h) => h.matchedIn === 'text')).toHaveLength(1);
     expect(hits.find((h) => h.matchedIn === 'rendering')?.text).toContain('王徵');
   });
 
   it('treats FTS syntax in queries as text', () => {
-    importSample(service);
-    expect(() => service.search({ query: '"AND OR NEAR(' })).not.toThrow();
+    importSample(fresh.service);
+    expect(() => fresh.service.search({ query: '"AND OR NEAR(' })).not.toThrow();
   });
 });
 
 describe('projects and trash', () => {
   it('moves, trashes, restores and empties the trash', () => {
-    const { documentId } = importSample(service);
-    const p = service.createProject({ name: 'SenseTime' });
-    expect(() => service.createProject({ name: 'sensetime' })).toThrow(/already exists/);
-    service.moveDocument({ documentId, projectId: p.id });
-    expect(service.listDocuments({ projectId: p.id })).toHaveLength(1);
-    service.trashDocument({ documentId });
-    expect(service.listDocuments({})).toHaveLength(0);
-    expect(service.listDocuments({ trashed: true })).toHaveLength(1);
-    service.restoreDocument({ documentId });
-    service.trashDocument({ documentId });
-    expect(service.emptyTrash()).toEqual({ deleted: 1 });
-    expect(() => service.getDocument({ documentId })).toThrow(/no document/);
+    const { documentId } = importSample(fresh.service);
+    const p = fresh.service.createProject({ name: 'SenseTime' });
+    expect(() => fresh.service.createProject({ name: 'sensetime' })).toThrow(/already exists/);
+    fresh.service.moveDocument({ documentId, projectId: p.id });
+    expect(fresh.service.listDocuments({ projectId: p.id })).toHaveLength(1);
+    fresh.service.trashDocument({ documentId });
+    expect(fresh.service.listDocuments({})).toHaveLength(0);
+    expect(fresh.service.listDocuments({ trashed: true })).toHaveLength(1);
+    fresh.service.restoreDocument({ documentId });
+    fresh.service.trashDocument({ documentId });
+    expect(fresh.service.emptyTrash()).toEqual({ deleted: 1 });
+    expect(() => fresh.service.getDocument({ documentId })).toThrow(/no document/);
   });
 
   it('changing the variant re-renders the Simplified column', () => {
-    const { documentId } = importSample(service);
-    const d = service.updateDocument({ documentId, variant: 'tw', date: '2024-03-28', title: 'SenseTime results call' });
+    const { documentId } = importSample(fresh.service);
+    const d = fresh.service.updateDocument({ documentId, variant: 'tw', date: '2024-03-28', title: 'SenseTime results call' });
     expect(d).toMatchObject({ variant: 'tw', date: '2024-03-28', title: 'SenseTime results call' });
   });
 });
 
 describe('contract validation', () => {
   it('rejects malformed payloads and changes nothing stored', () => {
-    const { documentId } = importSample(service);
+    const { documentId } = importSample(fresh.service);
     const seg = segmentWith(documentId, '王震');
-    const before = databaseDigest(service.db);
+    const before = databaseDigest(fresh.service.db);
     const bad: [string, unknown][] = [
       ['editSegment', { segmentId: seg.id }],
       ['editSegment', { segmentId: String(seg.id), text: 'x' }],
@@ -268,13 +261,13 @@ describe('contract validation', () => {
       ['constructor', {}],
       ['updateDocument', { documentId, date: '28/03' }],
     ];
-    for (const [m, a] of bad) expect(() => dispatch(service, m, a), `${m} ${JSON.stringify(a)}`).toThrow(JiaoduiError);
-    expect(databaseDigest(service.db)).toBe(before);
+    for (const [m, a] of bad) expect(() => dispatch(fresh.service, m, a), `${m} ${JSON.stringify(a)}`).toThrow(JiaoduiError);
+    expect(databaseDigest(fresh.service.db)).toBe(before);
   });
 
   it('results match the contract', async () => {
-    const { documentId } = importSample(service);
-    const check = (m: string, a: unknown) => dispatch(service, m, a, { checkResults: true });
+    const { documentId } = importSample(fresh.service);
+    const check = (m: string, a: unknown) => dispatch(fresh.service, m, a, { checkResults: true });
     check('getInfo', {});
     check('listProjects', {});
     check('listDocuments', {});

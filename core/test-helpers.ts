@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { openService, SAMPLE_FILE } from './context';
 import type { JiaoduiService } from './service';
 
@@ -33,6 +34,38 @@ export async function freshService(): Promise<{ service: JiaoduiService; dbPath:
         /* already closed */
       }
       cleanup();
+    },
+  };
+}
+
+export type FreshService = Awaited<ReturnType<typeof freshService>>;
+
+/**
+ * A service on a fresh database for every test of the calling file (registers beforeEach /
+ * afterEach). `fresh.service` is the current service; `await fresh.reopen()` closes it and
+ * opens the same file again, and `fresh.service` is then the reopened one.
+ */
+export function useFreshService() {
+  let ctx: FreshService;
+  let service: JiaoduiService;
+  beforeEach(async () => {
+    ctx = await freshService();
+    service = ctx.service;
+  });
+  afterEach(() => ctx.cleanup());
+  return {
+    get service(): JiaoduiService {
+      return service;
+    },
+    get dir(): string {
+      return ctx.dir;
+    },
+    get dbPath(): string {
+      return ctx.dbPath;
+    },
+    async reopen(): Promise<JiaoduiService> {
+      service = await ctx.reopen();
+      return service;
     },
   };
 }

@@ -122,3 +122,12 @@ export async function maxRowCount(page: Page): Promise<number> {
 
 /** The app's Ctrl/Cmd modifier: Chromium on Linux, so Control. */
 export const MOD = 'Control';
+
+/** Run a command by its label from the command palette (Ctrl+K), and see the palette close. */
+export async function runCommand(page: Page, label: string): Promise<void> {
+  await page.keyboard.press(`${MOD}+k`);
+  await expect(page.getByTestId('palette')).toBeVisible();
+  await page.keyboard.type(label);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('palette')).toHaveCount(0);
+}

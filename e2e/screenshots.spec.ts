@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { DocumentMeta, Segment } from '../shared/domain/schemas';
-import { api, expect, MOD, ROOT, test } from './fixtures';
+import { api, expect, MOD, ROOT, runCommand, test } from './fixtures';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 const SAMPLE = join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt');
@@ -105,14 +105,6 @@ test('import dialog, command palette, search results, shortcuts', async ({ page,
   await page.screenshot({ path: join(OUT, 'paste-dialog.png') });
   await page.keyboard.press('Escape');
 });
-
-async function runCommand(page: Page, label: string): Promise<void> {
-  await page.keyboard.press(`${MOD}+k`);
-  await expect(page.getByTestId('palette')).toBeVisible();
-  await page.keyboard.type(label);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('palette')).toHaveCount(0);
-}
 
 /** The middle of `ch` in the first occurrence of `word` in a cell, in page coordinates. */
 async function pointInCell(page: Page, selector: string, word: string, ch: number): Promise<{ x: number; y: number }> {

@@ -3,8 +3,8 @@
  * format as i18n.ts and following its locale (own catalog: the shared one only carries
  * the command label `command.view.claims`).
  */
-import { useMemo } from 'react';
-import { useI18n, type Params } from './i18n';
+import { catalogHook } from './i18n';
+import { defineCatalog } from './i18n-catalog';
 
 const en = {
   'claims.title': 'Claims',
@@ -81,15 +81,7 @@ const zhHant: Record<ClaimsMessageKey, string> = {
   'claims.crossChecks': '交叉核對（{count}）',
 };
 
-const CATALOG = { en, 'zh-Hant': zhHant } as const;
+const catalog = defineCatalog(en, zhHant);
+export const translateClaims = catalog.translate;
 
-export function translateClaims(locale: 'en' | 'zh-Hant', key: ClaimsMessageKey, params?: Params): string {
-  const template = CATALOG[locale][key] ?? en[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
-export function useClaimsI18n() {
-  const i18n = useI18n();
-  return useMemo(() => ({ ...i18n, ct: (key: ClaimsMessageKey, params?: Params) => translateClaims(i18n.locale, key, params) }), [i18n]);
-}
+export const useClaimsI18n = catalogHook('ct', translateClaims);

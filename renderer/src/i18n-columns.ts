@@ -4,8 +4,8 @@
  * `{name}` format as i18n.ts and following its locale (own catalog: the shared one only
  * carries the command labels).
  */
-import { useMemo } from 'react';
-import { useI18n, type Params } from './i18n';
+import { catalogHook } from './i18n';
+import { defineCatalog } from './i18n-catalog';
 
 const en = {
   'columns.switcher': 'Second column',
@@ -88,17 +88,9 @@ const zhHant: Record<ColumnsMessageKey, string> = {
   'columns.splitHint': '將游標移到下一行開始的位置 · Enter 在此分割 · Esc 取消',
 };
 
-const CATALOG = { en, 'zh-Hant': zhHant } as const;
+const catalog = defineCatalog(en, zhHant);
 /** Both catalogs, for the test that every key is translated (i18n-catalogs.test.ts). */
-export const COLUMNS_CATALOG = CATALOG;
+export const COLUMNS_CATALOG = catalog.catalog;
+export const translateColumns = catalog.translate;
 
-export function translateColumns(locale: 'en' | 'zh-Hant', key: ColumnsMessageKey, params?: Params): string {
-  const template = CATALOG[locale][key] ?? en[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
-export function useColumnsI18n() {
-  const i18n = useI18n();
-  return useMemo(() => ({ ...i18n, ct: (key: ColumnsMessageKey, params?: Params) => translateColumns(i18n.locale, key, params) }), [i18n]);
-}
+export const useColumnsI18n = catalogHook('ct', translateColumns);

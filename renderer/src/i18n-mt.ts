@@ -4,8 +4,8 @@
  * its locale (own catalog: the shared one only carries the command labels `command.mt.*`
  * and `command.help.licences`).
  */
-import { useMemo } from 'react';
-import { useI18n, type Params } from './i18n';
+import { catalogHook } from './i18n';
+import { defineCatalog } from './i18n-catalog';
 
 const en = {
   'gloss.title': 'Dictionary',
@@ -138,17 +138,9 @@ const zhHant: Record<MtMessageKey, string> = {
   'about.close': '關閉',
 };
 
-const CATALOG = { en, 'zh-Hant': zhHant } as const;
+const catalog = defineCatalog(en, zhHant);
 /** Both catalogs, for the test that every key is translated (i18n-catalogs.test.ts). */
-export const MT_CATALOG = CATALOG;
+export const MT_CATALOG = catalog.catalog;
+export const translateMt = catalog.translate;
 
-export function translateMt(locale: 'en' | 'zh-Hant', key: MtMessageKey, params?: Params): string {
-  const template = CATALOG[locale][key] ?? en[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
-export function useMtI18n() {
-  const i18n = useI18n();
-  return useMemo(() => ({ ...i18n, mt: (key: MtMessageKey, params?: Params) => translateMt(i18n.locale, key, params) }), [i18n]);
-}
+export const useMtI18n = catalogHook('mt', translateMt);

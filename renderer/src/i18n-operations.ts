@@ -9,6 +9,7 @@
 import { useCallback } from 'react';
 import type { OperationLabelRef } from '../../shared/domain/schemas';
 import { useI18n, type Locale } from './i18n';
+import { defineCatalog } from './i18n-catalog';
 
 const en = {
   'op.segment.edit': 'Edit segment {n}',
@@ -120,7 +121,7 @@ const zhHant: Record<OperationsMessageKey, string> = {
   'value.fields.status': '狀態',
 };
 
-const CATALOG = { en, 'zh-Hant': zhHant } as const;
+const CATALOG = defineCatalog(en, zhHant).catalog;
 /** Both catalogs, for the test that every key is translated (i18n-catalogs.test.ts). */
 export const OPERATIONS_CATALOG = CATALOG;
 

@@ -4,8 +4,8 @@
  * i18n.ts and following its locale. Kept in their own catalog so the shared one only
  * carries the command labels.
  */
-import { useMemo } from 'react';
-import { useI18n, type Params } from './i18n';
+import { catalogHook, type Params } from './i18n';
+import { defineCatalog } from './i18n-catalog';
 
 const en = {
   'replace.title': 'Find and replace',
@@ -289,21 +289,12 @@ const zhHant: Record<ReviewMessageKey, string> = {
   'shortcuts.approveNext': '核准並前往下一個未審閱段落',
 };
 
-const CATALOG = { en, 'zh-Hant': zhHant } as const;
-
 export type ReviewTranslate = (key: ReviewMessageKey, params?: Params) => string;
 
-export function translateReview(locale: 'en' | 'zh-Hant', key: ReviewMessageKey, params?: Params): string {
-  const template = CATALOG[locale][key] ?? en[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
+export const translateReview = defineCatalog(en, zhHant).translate;
 
 /** The review strings in the current UI language, plus the shared formatters. */
-export function useReviewI18n() {
-  const i18n = useI18n();
-  return useMemo(() => ({ ...i18n, rt: ((key, params) => translateReview(i18n.locale, key, params)) as ReviewTranslate }), [i18n]);
-}
+export const useReviewI18n = catalogHook('rt', translateReview);
 
 /** A revision reason in words; unknown reasons (e.g. "dismiss: …") are shown as stored. */
 export function reasonLabel(rt: ReviewTranslate, reason: string): string {

@@ -2,10 +2,11 @@
  * The one catalog of UI strings, English and Traditional Chinese. Components call
  * `t(key, params)`; `{name}` placeholders are filled from params.
  */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import type { CommandId } from '../../shared/commands';
+import { defineCatalog, type CatalogTranslate, type Locale, type Params } from './i18n-catalog';
 
-export type Locale = 'en' | 'zh-Hant';
+export type { Locale, Params } from './i18n-catalog';
 export const LOCALES: readonly Locale[] = ['en', 'zh-Hant'];
 
 const en = {
@@ -702,16 +703,9 @@ const zhHant: Record<MessageKey, string> = {
   'theme.dark': '深色',
 };
 
-const CATALOG: Record<Locale, Record<MessageKey, string>> = { en, 'zh-Hant': zhHant };
-
-export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const template = CATALOG[locale][key] ?? en[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
+export const translate: CatalogTranslate<MessageKey> = defineCatalog(en, zhHant).translate;
 
 export function commandKey(id: CommandId): MessageKey {
   return `command.${id}` as MessageKey;
@@ -744,3 +738,16 @@ export const I18nContext = createContext<I18n>(makeI18n('en'));
 export function useI18n(): I18n {
   return useContext(I18nContext);
 }
+
+/**
+ * A hook giving `useI18n()` plus the catalog's translator under `name`, bound to the
+ * current UI language (e.g. `catalogHook('ct', translateColumns)` → `{ ...i18n, ct }`).
+ */
+export function catalogHook<N extends string, K extends string>(name: N, translate: CatalogTranslate<K>) {
+  type Bound = I18n & { [P in N]: (key: K, params?: Params) => string };
+  return function useCatalogI18n(): Bound {
+    const i18n = useI18n();
+    return useMemo(() => ({ ...i18n, [name]: (key: K, params?: Params) => translate(i18n.locale, key, params) }) as Bound, [i18n]);
+  };
+}
+

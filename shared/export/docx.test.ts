@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimNotes, ExportDoc, ExportSegment, TranscriptOptions } from './model';
+import type { ClaimNotes, ExportDoc, TranscriptOptions } from './model';
 import { transcriptParagraphs, withNoteRefs } from './model';
 import { bilingualDocx, transcriptDocx, xmlSafe } from './docx';
 import { transcriptHtml, transcriptMarkdown, transcriptText } from './transcript';
@@ -7,25 +7,10 @@ import { bilingualCsv } from './csv';
 import { parseCsvRecords } from '../glossary/csv';
 import { docxParts, paragraphTexts, tableRows, trackedChanges } from './docx-test-helpers';
 import { getConverter } from '../text/convert';
+import { rawText, sampleDoc, seg } from './test-fixtures';
 
-function seg(id: number, machineText: string, sep: string, extra: Partial<ExportSegment> = {}): ExportSegment {
-  return { id, index: id - 1, machineText, text: machineText, sep, status: 'unreviewed', furniture: null, speaker: null, ...extra };
-}
-
-const DOC: ExportDoc = {
-  id: 7,
-  title: '王震講話',
-  script: 'hant',
-  leading: '\n',
-  segments: [
-    seg(1, 'share_log', '\n\n', { furniture: 'share' }),
-    seg(2, '董事長王震表示，', ''),
-    seg(3, '收入爲11.8億。', '\r\n'),
-    seg(4, '<script>alert(1)</script> & *星號* = 1', '\n'),
-    seg(5, '  𠀋字與 Ext B 𪚥。', '\n'),
-  ],
-};
-const raw = DOC.leading + DOC.segments.map((s) => s.text + s.sep).join('');
+const DOC = sampleDoc('<script>alert(1)</script> & *星號* = 1', '  𠀋字與 Ext B 𪚥。');
+const raw = rawText(DOC);
 const id = (t: string) => t;
 const base = { author: 'Jiaodui', date: '2026-11-24T10:00:00.000Z' };
 const hant: TranscriptOptions & typeof base = { script: 'hant', convert: id, ...base };

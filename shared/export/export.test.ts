@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportDoc, ExportSegment, TranscriptOptions } from './model';
+import type { ExportDoc, TranscriptOptions } from './model';
 import { transcriptParagraphs, transcriptStream } from './model';
 import { escapeMarkdown, exportTranscript, transcriptHtml, transcriptMarkdown, transcriptText } from './transcript';
 import { bilingualCsv, csvField, guardFormula } from './csv';
@@ -7,25 +7,10 @@ import { buildChangeReport, changeReportHtml } from './report';
 import { parseXliff, toXliff, xliffState } from './xliff';
 import { parseCsvRecords } from '../glossary/csv';
 import { getConverter } from '../text/convert';
+import { rawText, sampleDoc, seg } from './test-fixtures';
 
-function seg(id: number, machineText: string, sep: string, extra: Partial<ExportSegment> = {}): ExportSegment {
-  return { id, index: id - 1, machineText, text: machineText, sep, status: 'unreviewed', furniture: null, speaker: null, ...extra };
-}
-
-const DOC: ExportDoc = {
-  id: 7,
-  title: '王震講話',
-  script: 'hant',
-  leading: '\n',
-  segments: [
-    seg(1, 'share_log', '\n\n', { furniture: 'share' }),
-    seg(2, '董事長王震表示，', ''),
-    seg(3, '收入爲11.8億。', '\r\n'),
-    seg(4, '<b>粗體</b> & *星號* = 1', '\n'),
-    seg(5, '- 列表', '\n'),
-  ],
-};
-const raw = DOC.leading + DOC.segments.map((s) => s.text + s.sep).join('');
+const DOC = sampleDoc('<b>粗體</b> & *星號* = 1', '- 列表');
+const raw = rawText(DOC);
 const id = (t: string) => t;
 const hant: TranscriptOptions = { script: 'hant', convert: id };
 

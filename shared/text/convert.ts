@@ -129,26 +129,7 @@ function firstUnits(trie: Trie): Uint8Array {
 
 /** Trie.convert, with matchAt. */
 function trieConvert(trie: Trie, s: string): string {
-  const n = s.length;
-  const out: string[] = [];
-  let orig = -1;
-  let i = 0;
-  while (i < n) {
-    const end = matchAt(trie, s, i);
-    if (end) {
-      if (orig >= 0) {
-        out.push(s.slice(orig, i));
-        orig = -1;
-      }
-      out.push(matchedValue);
-      i = end;
-    } else {
-      if (orig < 0) orig = i;
-      i += unmatchedLength(s, i);
-    }
-  }
-  if (orig >= 0) out.push(orig === 0 ? s : s.slice(orig));
-  return out.length === 1 ? out[0] : out.join('');
+  return trieRun(trie, s, false) as string;
 }
 
 /** One trie pass with boundaries: bounds[i] = output position of input position i, or -1. */
@@ -182,6 +163,14 @@ function trieAligned(trie: Trie, s: string): { text: string; bounds: Int32Array 
  * so the offset map is the identity without building boundary arrays.
  */
 function trieSameLength(trie: Trie, s: string): string | null {
+  return trieRun(trie, s, true);
+}
+
+/**
+ * The one pass of trieConvert and trieSameLength: matches replaced, each run of unmatched
+ * characters copied as one slice; with `sameLength`, null at the first match that changes length.
+ */
+function trieRun(trie: Trie, s: string, sameLength: boolean): string | null {
   const n = s.length;
   const out: string[] = [];
   let i = 0;
@@ -189,7 +178,7 @@ function trieSameLength(trie: Trie, s: string): string | null {
   while (i < n) {
     const end = matchAt(trie, s, i);
     if (end) {
-      if (matchedValue.length !== end - i) return null;
+      if (sameLength && matchedValue.length !== end - i) return null;
       if (orig >= 0) {
         out.push(s.slice(orig, i));
         orig = -1;

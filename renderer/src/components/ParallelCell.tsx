@@ -5,7 +5,7 @@
  * marker, an inline editor (double-click or Alt+E) and, on the selected row, alignment fixes
  * (move up / down, merge, and for the source a split at a caret).
  */
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Segment } from '../../../shared/domain/schemas';
 import { wordDiff } from '../../../shared/align/word-diff';
 import { useColumnsContext, type ColumnsState } from '../state/useColumns';
@@ -13,23 +13,12 @@ import { useColumnsI18n } from '../i18n-columns';
 import { SegmentText } from './SegmentText';
 import { DiffParts } from './DiffText';
 import { StatusMarker } from './StatusMarker';
+import { useEditorTextarea, useGrowWithText } from './useEditorTextarea';
 
 function EnglishEditor({ segment, number, cols }: { segment: Segment; number: number; cols: ColumnsState }) {
   const { ct } = useColumnsI18n();
   const [draft, setDraft] = useState(segment.english?.text ?? '');
-  const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.focus({ preventScroll: true });
-    el.setSelectionRange(el.value.length, el.value.length);
-  }, []);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.style.height = 'auto';
-    el.style.height = `${el.scrollHeight + 2}px`;
-  }, [draft]);
+  const ref = useEditorTextarea(draft);
 
   function onKeyDown(e: React.KeyboardEvent<HTMLTextAreaElement>) {
     if (e.nativeEvent.isComposing || e.keyCode === 229) return;
@@ -112,12 +101,7 @@ function SourceSplitter({ segment, number, at, cols, onDone }: { segment: Segmen
     el.addEventListener('beforeinput', refuse);
     return () => el.removeEventListener('beforeinput', refuse);
   }, [at]);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.style.height = 'auto';
-    el.style.height = `${el.scrollHeight + 2}px`;
-  }, [text]);
+  useGrowWithText(ref, text);
 
   function onKeyDown(e: React.KeyboardEvent<HTMLTextAreaElement>) {
     if (e.nativeEvent.isComposing || e.keyCode === 229) return;

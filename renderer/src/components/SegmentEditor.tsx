@@ -1,6 +1,6 @@
 /** The inline correction box of one segment: Enter saves, Escape cancels, Alt+S splits at the caret. */
-import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useI18n } from '../i18n';
+import { useEditorTextarea } from './useEditorTextarea';
 
 export interface SegmentEditorProps {
   number: number;
@@ -14,22 +14,7 @@ export interface SegmentEditorProps {
 
 export function SegmentEditor({ number, draft, onDraft, onSave, onCancel, onSplit, onMerge }: SegmentEditorProps) {
   const { t } = useI18n();
-  const ref = useRef<HTMLTextAreaElement>(null);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.focus({ preventScroll: true });
-    el.setSelectionRange(el.value.length, el.value.length);
-  }, []);
-
-  // Grow with the text so the whole segment stays visible.
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.style.height = 'auto';
-    el.style.height = `${el.scrollHeight + 2}px`;
-  }, [draft]);
+  const ref = useEditorTextarea(draft);
 
   function onKeyDown(e: React.KeyboardEvent<HTMLTextAreaElement>) {
     if (e.nativeEvent.isComposing || e.keyCode === 229) return; // IME candidate selection
