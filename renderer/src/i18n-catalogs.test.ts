@@ -14,6 +14,9 @@ import { translateReview, type ReviewMessageKey } from './i18n-review';
 import { COMMANDS } from '../../shared/commands';
 import { formatOperationLabel, OPERATIONS_CATALOG } from './i18n-operations';
 import * as labels from '../../shared/operation-labels';
+import { RULES_CATALOG, ruleTitle } from './i18n-rules';
+import { RULES } from '../../shared/checks';
+import { CLAIMS_RULE_INFO } from '../../core/claims-findings'; // test only: the one rule core adds
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -24,6 +27,7 @@ describe.each([
   ['i18n-columns', COLUMNS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-mt', MT_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-operations', OPERATIONS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
+  ['i18n-rules', RULES_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
 ])('%s', (_name, catalog) => {
   const keys = Object.keys(catalog.en);
 
@@ -142,5 +146,20 @@ describe('operation labels (undo, redo, change log)', () => {
     expect(formatOperationLabel('zh-Hant', { key: 'segment.edit', params: {} }, 'Edit segment 3')).toBe('Edit segment 3');
     // an undo of an operation stored before migration 009: the target's English text inside Chinese
     expect(formatOperationLabel('zh-Hant', labels.replayLabel('undo', { label: 'Edit segment 3', structured: null }), 'Undo Edit segment 3')).toBe('復原「Edit segment 3」');
+  });
+});
+
+describe('rule titles', () => {
+  it('name every rule the service lists, in English as the service does', () => {
+    for (const r of [...RULES, CLAIMS_RULE_INFO]) expect([r.id, ruleTitle('en', r.id)]).toEqual([r.id, r.title]);
+  });
+  it('fall back to the service title for a rule the catalog does not know', () => {
+    expect(ruleTitle('zh-Hant', 'future-rule', 'Future rule')).toBe('Future rule');
+    expect(ruleTitle('zh-Hant', 'doubled')).toBe('重複的字詞或標點');
+  });
+  it('name the rule in Chinese inside a zh-Hant operation label, and keep the id in English', () => {
+    const l = labels.dismissLabel('doubled');
+    expect(formatOperationLabel('zh-Hant', l, l.text)).toBe('略過 重複的字詞或標點');
+    expect(formatOperationLabel('en', l, l.text)).toBe(l.text);
   });
 });

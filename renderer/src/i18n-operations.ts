@@ -10,6 +10,7 @@ import { useCallback } from 'react';
 import type { OperationLabelRef } from '../../shared/domain/schemas';
 import { useI18n, type Locale } from './i18n';
 import { defineCatalog } from './i18n-catalog';
+import { ruleTitle } from './i18n-rules';
 
 const en = {
   'op.segment.edit': 'Edit segment {n}',
@@ -128,6 +129,8 @@ export const OPERATIONS_CATALOG = CATALOG;
 const LIST_SEP: Record<Locale, string> = { en: ', ', 'zh-Hant': '、' };
 
 function word(locale: Locale, param: string, value: string): string {
+  // the English label keeps the rule id, as stored; other languages name the rule
+  if (param === 'rule') return locale === 'en' ? value : ruleTitle(locale, value);
   const key = `value.${param}.${value}`;
   return key in en ? CATALOG[locale][key as OperationsMessageKey] : value;
 }

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChangeResult, DocumentMeta, FindingsReport, StoredFinding } from '../../../shared/domain/schemas';
 import { useClient } from '../state/client';
+import { ruleTitle } from '../i18n-rules';
 import { useI18n } from '../i18n';
 import { CloseIcon } from './CloseIcon';
 
@@ -37,7 +38,7 @@ function Quote({ f }: { f: Pick<StoredFinding, 'text' | 'before' | 'after'> }) {
 
 export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose }: FindingsPanelProps) {
   const { client } = useClient();
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, locale } = useI18n();
   const [report, setReport] = useState<FindingsReport | null>(null);
   const [running, setRunning] = useState(false);
   const [severity, setSeverity] = useState<SeverityFilter>('all');
@@ -52,10 +53,10 @@ export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose
 
   useEffect(() => {
     client.listRules({}).then((rules) => {
-      setTitles(Object.fromEntries(rules.map((r) => [r.id, r.title])));
+      setTitles(Object.fromEntries(rules.map((r) => [r.id, ruleTitle(locale, r.id, r.title)])));
       setRuleOrder(rules.map((r) => r.id));
     }, onError);
-  }, [client, onError]);
+  }, [client, onError, locale]);
 
   const run = useCallback(async () => {
     setRunning(true);

@@ -1,0 +1,53 @@
+/**
+ * Check rule titles in the UI language. The service's `listRules` gives English titles (the
+ * CLI prints those); the panel, the rule filter and operation labels ("Dismiss doubled")
+ * show these. A rule the catalog does not know keeps the service's title.
+ */
+import { defineCatalog, type Locale } from './i18n-catalog';
+
+const en = {
+  'entity-consistency': 'Name spelled inconsistently',
+  'conversion-ambiguity': 'Ambiguous Simplified→Traditional conversion',
+  'simplified-in-traditional': 'Simplified character in Traditional text',
+  'variant-mixing': 'Variant forms mixed',
+  'number-format': 'Malformed number',
+  'number-mismatch': 'Number differs from its counterpart',
+  'glossary-forbidden': 'Glossary variant used',
+  'glossary-english': 'Glossary English form missing',
+  'halfwidth-punctuation': 'Half-width punctuation in Chinese text',
+  'unbalanced-brackets': 'Unbalanced brackets or quotes',
+  doubled: 'Doubled word or punctuation',
+  'stray-space': 'Stray space',
+  'source-divergence': 'Differs from the original source',
+  'english-empty': 'English missing',
+  'claims-crosscheck': 'Claims cross-check',
+};
+export type RuleId = keyof typeof en;
+
+const zhHant: Record<RuleId, string> = {
+  'entity-consistency': '人名寫法不一致',
+  'conversion-ambiguity': '簡轉繁一對多可能轉錯',
+  'simplified-in-traditional': '繁體文字中的簡體字',
+  'variant-mixing': '異體字混用',
+  'number-format': '數字格式有誤',
+  'number-mismatch': '數字與對應處不符',
+  'glossary-forbidden': '使用了詞彙表禁用的寫法',
+  'glossary-english': '英文缺少詞彙表譯名',
+  'halfwidth-punctuation': '中文裡的半形標點',
+  'unbalanced-brackets': '括號或引號不成對',
+  doubled: '重複的字詞或標點',
+  'stray-space': '多餘的空格',
+  'source-divergence': '與原文不同',
+  'english-empty': '缺少英文',
+  'claims-crosscheck': '聲明交叉核對',
+};
+
+const catalog = defineCatalog(en, zhHant);
+/** Both catalogs, for the test that every key is translated (i18n-catalogs.test.ts). */
+export const RULES_CATALOG = catalog.catalog;
+
+/** A rule's title in `locale`; `fallback` (the service's title) for a rule the catalog lacks. */
+export function ruleTitle(locale: Locale, id: string, fallback?: string): string {
+  if (id in en) return catalog.translate(locale, id as RuleId);
+  return fallback ?? id;
+}
