@@ -1,5 +1,5 @@
 /** The keyboard map: every command with a shortcut, plus the grid and editor keys. */
-import { COMMANDS } from '../../../shared/commands';
+import { COMMANDS, type CommandId } from '../../../shared/commands';
 import { commandKey, useI18n, type MessageKey } from '../i18n';
 import { formatAccelerator } from '../lib/keys';
 import { Modal } from './Modal';
@@ -44,33 +44,32 @@ function KeyTable({ rows }: { rows: [string, string][] }) {
   );
 }
 
+const MENUS = ['file', 'edit', 'segment', 'view', 'help'] as const;
+
+/** One titled group of keys; groups flow across columns and never break inside. */
+function Section({ title, rows }: { title: string; rows: [string, string][] }) {
+  if (!rows.length) return null;
+  return (
+    <section className="shortcut-section">
+      <h3>{title}</h3>
+      <KeyTable rows={rows} />
+    </section>
+  );
+}
+
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const { rt } = useReviewI18n();
-  const withKeys = COMMANDS.filter((c) => 'accelerator' in c && c.accelerator);
+  const withKeys = COMMANDS.filter((c) => 'accelerator' in c && c.accelerator) as { id: CommandId; menu: string; accelerator: string }[];
   return (
-    <Modal title={t('shortcuts.title')} onClose={onClose} testId="shortcuts-dialog" className="modal-wide">
+    <Modal title={t('shortcuts.title')} onClose={onClose} testId="shortcuts-dialog" className="modal-shortcuts">
       <div className="shortcuts">
-        <table className="shortcut-table">
-          <tbody>
-            {withKeys.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <kbd className="kbd">{formatAccelerator((c as { accelerator: string }).accelerator)}</kbd>
-                </td>
-                <td>{t(commandKey(c.id))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div>
-          <h3>{t('shortcuts.grid')}</h3>
-          <KeyTable rows={GRID_KEYS.map(([k, label]) => [k, t(label)])} />
-          <h3>{rt('shortcuts.review')}</h3>
-          <KeyTable rows={REVIEW_KEYS.map(([k, label]) => [k, rt(label)])} />
-          <h3>{t('shortcuts.editing')}</h3>
-          <KeyTable rows={EDIT_KEYS.map(([k, label]) => [k, t(label)])} />
-        </div>
+        {MENUS.map((m) => (
+          <Section key={m} title={t(`menu.${m}`)} rows={withKeys.filter((c) => c.menu === m).map((c) => [formatAccelerator(c.accelerator), t(commandKey(c.id))])} />
+        ))}
+        <Section title={t('shortcuts.grid')} rows={GRID_KEYS.map(([k, label]) => [k, t(label)])} />
+        <Section title={rt('shortcuts.review')} rows={REVIEW_KEYS.map(([k, label]) => [k, rt(label)])} />
+        <Section title={t('shortcuts.editing')} rows={EDIT_KEYS.map(([k, label]) => [k, t(label)])} />
       </div>
     </Modal>
   );
