@@ -25,6 +25,7 @@ import { looksCorrupt } from '../db/connection';
 import { existsSync } from 'node:fs';
 import { parseId, UsageError } from './args';
 import { ATTACH_OPTIONS, ATTACH_USAGE, attachFiles, parallelFiles, runAttach } from './attach';
+import { runTranslate, TRANSLATE_OPTIONS, TRANSLATE_USAGE } from './translate';
 
 const USAGE = `Usage: jiaodui [--db PATH] <command> [options]
 
@@ -44,6 +45,7 @@ ${RECOVER_USAGE}
 ${REPLACE_USAGE}
 ${GLOSSARY_USAGE}
 ${CLAIMS_USAGE}
+${TRANSLATE_USAGE}
   serve [--port N]                                            browser mode on 127.0.0.1
 
 --db PATH (or JIAODUI_DB) chooses the database; default: the app's own.`;
@@ -75,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
       ...EXPORT_OPTIONS,
       ...ATTACH_OPTIONS,
       ...RECOVER_OPTIONS,
+      ...TRANSLATE_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -85,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const json = values.format === 'json';
   if (values.format && command !== 'export' && !(command === 'claims' && CLAIMS_FORMATS.includes(values.format)) && !['json', 'text', 'txt'].includes(values.format)) throw new UsageError(`Unknown --format "${values.format}" (json, text or txt).`);
-  const known = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore', 'recover', 'attach'];
+  const known = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore', 'recover', 'attach', 'translate'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}". Commands: ${known.join(', ')}.`);
 
   // `check FILE` works on a file without importing it: no database needed.
@@ -226,6 +229,8 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       return runBackup(service, args, json);
     case 'attach':
       return runAttach(service, args, f, json);
+    case 'translate':
+      return runTranslate(service, args, f, json);
   }
   return 2;
 }

@@ -4,6 +4,7 @@ import { RecoveringApi } from '../core/recovery-api';
 import { JiaoduiError } from '../shared/errors';
 import { startServer } from '../core/server';
 import { importSampleOnFirstStart, openService, PACKAGE_ROOT, warmUpChecks } from '../core/context';
+import { glossCachePath, warmUpGlosses } from '../core/glosses';
 
 export const RENDERER_DIST = join(PACKAGE_ROOT, 'dist', 'renderer');
 
@@ -30,6 +31,7 @@ export async function runServe(dbPath: string, portFlag?: string): Promise<numbe
   if (host.recovering) process.stderr.write(`jiaodui: ${dbPath} is damaged; the page offers its backups or a new database (${host.recoveryStatus().problem})\n`);
   const running = await startServer(host.api(), { port, staticRoot: RENDERER_DIST });
   process.stdout.write(running.url + '\n');
+  scheduleGlossWarmUp(dbPath);
   const stop = () => {
     void running.close().then(() => {
       host.current?.db.close();
@@ -39,4 +41,14 @@ export async function runServe(dbPath: string, portFlag?: string): Promise<numbe
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return 0;
+}
+
+/**
+ * Once the server listens, build (or open) the CC-CEDICT gloss cache in the background, as
+ * the desktop app does, so the first hover does not wait for it (~1 s). The build is
+ * synchronous: a request arriving meanwhile waits until it is done, and a gloss lookup that
+ * comes first builds the cache itself (the warm-up then finds it open). Never throws.
+ */
+export function scheduleGlossWarmUp(dbPath: string, warmUp: (cachePath: string | null) => void = warmUpGlosses): NodeJS.Immediate {
+  return setImmediate(() => warmUp(glossCachePath(dbPath)));
 }

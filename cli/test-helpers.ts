@@ -1,5 +1,5 @@
 /** Shared by the CLI tests: run `jiaodui` as a real process on a given database. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { PACKAGE_ROOT } from '../core/context';
@@ -19,6 +19,30 @@ export function cliRunner(dbPath: () => string, env: NodeJS.ProcessEnv = {}): (.
     const r = spawnSync(process.execPath, [BIN, '--db', dbPath(), ...args], { encoding: 'utf8', env: { ...process.env, JIAODUI_DB: '', ...env } });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
+}
+
+/**
+ * Run `jiaodui` without blocking this process (a fake server in the test must keep
+ * answering). `onStart` gets the child (to send it a signal); `onStderr` each chunk.
+ */
+export function cliRunAsync(
+  dbPath: string,
+  args: string[],
+  o: { env?: NodeJS.ProcessEnv; onStart?: (child: ChildProcess) => void; onStderr?: (chunk: string, child: ChildProcess) => void } = {},
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, '--db', dbPath, ...args], { env: { ...process.env, JIAODUI_DB: '', ...o.env } });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      err += c;
+      o.onStderr?.(c, child);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
+    o.onStart?.(child);
+  });
 }
 
 /**

@@ -202,6 +202,63 @@ describe('claims: candidate rejections', () => {
     expect(again.operationId).toBeNull();
     expect(() => service.rejectClaimCandidate({ segmentId: c.segmentId, start: 3, end: 3 })).toThrow(/span/);
   });
+  it('follows its sentence through a merge and a split, and undo/redo of both restore it', () => {
+    const quote = '上線的GPU數量達到了45000個。';
+    const c = candidate(quote);
+    const segs = service.getSegments({ documentId });
+    const prev = segs[segs.findIndex((s) => s.id === c.segmentId) - 1];
+    const p = service.listClaimCandidates({ documentId }).find((x) => x.segmentId === prev.id)!;
+    for (const x of [p, c]) service.rejectClaimCandidate({ segmentId: x.segmentId, start: x.start, end: x.end });
+    const rejectedTexts = () => service.listClaimCandidates({ documentId, includeRejected: true }).filter((x) => x.rejected).map((x) => [x.segmentId, x.text]);
+    const open = () => service.listClaimCandidates({ documentId }).map((x) => x.text);
+    const openBefore = open();
+    // merge: the merged segment holds both rejected sentences, so its candidate stays rejected
+    const merged = service.mergeSegments({ segmentId: prev.id }).segments[0];
+    expect(rejectedTexts()).toEqual([[merged.id, merged.text]]);
+    expect(open()).toEqual(openBefore);
+    // split back: each rejection follows the part holding its sentence
+    const [left, right] = service.splitSegment({ segmentId: merged.id, at: merged.text.indexOf(quote) }).segments;
+    expect(right.text).toBe(quote);
+    expect(rejectedTexts()).toEqual([[left.id, p.text], [right.id, quote]]);
+    expect(open()).toEqual(openBefore);
+    // undo the split, then the merge: the rejections are back on each earlier segment
+    service.undo({ projectId: projectId() });
+    expect(rejectedTexts()).toEqual([[merged.id, merged.text]]);
+    service.undo({ projectId: projectId() });
+    expect(rejectedTexts()).toEqual([[prev.id, p.text], [c.segmentId, quote]]);
+    service.redo({ projectId: projectId() });
+    service.redo({ projectId: projectId() });
+    expect(rejectedTexts()).toEqual([[left.id, p.text], [right.id, quote]]);
+    // restoring the merged candidate takes back both carried rejections, as one undoable step
+    service.undo({ projectId: projectId() });
+    service.restoreClaimCandidate({ segmentId: merged.id, start: 0, end: merged.text.length });
+    expect(rejectedTexts()).toEqual([]);
+    expect(open()).toContain(merged.text);
+    service.undo({ projectId: projectId() });
+    expect(rejectedTexts()).toEqual([[merged.id, merged.text]]);
+    service.undo({ projectId: projectId() });
+    expect(rejectedTexts()).toEqual([[prev.id, p.text], [c.segmentId, quote]]);
+  });
+  it('merged with a sentence that makes another claim, the candidate is shown; split again, the rejection is back', () => {
+    const quote = '上線的GPU數量達到了45000個。';
+    const c = candidate(quote);
+    service.rejectClaimCandidate({ segmentId: c.segmentId, start: c.start, end: c.end });
+    const segs = service.getSegments({ documentId });
+    const prev = segs[segs.findIndex((s) => s.id === c.segmentId) - 1];
+    const merged = service.mergeSegments({ segmentId: prev.id }).segments[0];
+    expect(service.listClaimCandidates({ documentId }).find((x) => x.segmentId === merged.id)!.rejected).toBe(false);
+    const [, right] = service.splitSegment({ segmentId: merged.id, at: merged.text.indexOf(quote) }).segments;
+    expect(service.listClaimCandidates({ documentId, includeRejected: true }).find((x) => x.segmentId === right.id)!.rejected).toBe(true);
+  });
+  it('a split through the rejected sentence leaves neither part with it', () => {
+    const quote = '上線的GPU數量達到了45000個。';
+    const c = candidate(quote);
+    service.rejectClaimCandidate({ segmentId: c.segmentId, start: c.start, end: c.end });
+    service.splitSegment({ segmentId: c.segmentId, at: quote.indexOf('45000') });
+    expect(service.listClaimCandidates({ documentId, includeRejected: true }).filter((x) => x.rejected)).toEqual([]);
+    service.undo({ projectId: projectId() });
+    expect(service.listClaimCandidates({ documentId, includeRejected: true }).find((x) => x.text === quote)!.rejected).toBe(true);
+  });
   it('a rejection is tied to the sentence: a changed sentence is a new candidate', () => {
     const c = candidate('45000個');
     service.rejectClaimCandidate({ segmentId: c.segmentId, start: c.start, end: c.end });

@@ -53,15 +53,32 @@ export function listClaimCandidates(host: ReviewHost, args: z.infer<typeof ListC
   host.requireDocument(args.documentId);
   const { bySeg, found } = candidatesOf(host, args.documentId);
   const claims = cq.listClaimsOfDocument(host.db, args.documentId);
-  const rejected = new Set(cq.listCandidateDecisions(host.db, args.documentId).map((d) => `${d.segmentId}\u0000${d.quote}`));
+  const rejected = new Map<number, string[]>();
+  for (const d of cq.listCandidateDecisions(host.db, args.documentId)) rejected.set(d.segmentId, [...(rejected.get(d.segmentId) ?? []), d.quote]);
   const out: ClaimCandidateT[] = [];
   for (const c of found) {
     const existing = claims.find((k) => k.segmentId === c.segmentId && !k.orphaned && k.start < c.end && c.start < k.end);
-    const isRejected = rejected.has(`${c.segmentId}\u0000${c.text}`);
+    const isRejected = rejectedBy(c.text, rejected.get(c.segmentId) ?? []).rejected;
     if (isRejected && !args.includeRejected) continue;
     out.push({ ...c, index: bySeg.get(c.segmentId)!.index, claimId: existing?.id ?? null, rejected: isRejected });
   }
   return out;
+}
+
+/**
+ * Whether a candidate's text is rejected by its segment's stored rejections, and by which.
+ * A rejection belongs to a sentence (its quote): the candidate is rejected when it is that
+ * sentence, or when what is left of it once its rejected sentences are taken out states no
+ * quantity (a rejected sentence merged with one that makes no claim stays rejected; merged
+ * with another claim, the candidate is shown again). A changed sentence is a new quote.
+ */
+function rejectedBy(text: string, quotes: readonly string[]): { rejected: boolean; quotes: string[] } {
+  const inside = quotes.filter((q) => q && text.includes(q));
+  if (!inside.length) return { rejected: false, quotes: [] };
+  if (inside.includes(text)) return { rejected: true, quotes: inside };
+  let rest = text;
+  for (const q of [...inside].sort((a, b) => b.length - a.length)) rest = rest.split(q).join('\n');
+  return { rejected: claimQuantities(rest).length === 0, quotes: inside };
 }
 
 function requireClaim(host: ReviewHost, id: number): ClaimT {
@@ -195,13 +212,16 @@ function candidateAt(host: ReviewHost, args: z.infer<typeof ClaimCandidateArgs>)
 function decideCandidate(host: ReviewHost, args: z.infer<typeof ClaimCandidateArgs>, rejected: boolean): ChangeResult {
   const { seg, quote } = candidateAt(host, args);
   const doc = host.requireDocument(seg.documentId);
-  const isRejected = cq.listCandidateDecisions(host.db, doc.id).some((d) => d.segmentId === seg.id && d.quote === quote);
+  const current = rejectedBy(quote, cq.candidateDecisionQuotesOfSegment(host.db, seg.id));
   const label = claimCandidateLabel(rejected, seg.index + 1);
   return host.operation(doc.projectId, 'claim', label, (record, now) => {
-    if (isRejected === rejected) return { touched: [] };
-    const state = (r: boolean): CandidateState => ({ documentId: doc.id, segmentId: seg.id, quote, rejected: r });
-    applyCandidateState(host.db, state(rejected), host.author(), now);
-    record({ segmentId: seg.id, field: 'claim-candidate', before: JSON.stringify(state(!rejected)), after: JSON.stringify(state(rejected)), reason: 'claim' });
+    if (current.rejected === rejected) return { touched: [] };
+    const state = (q: string, r: boolean): CandidateState => ({ documentId: doc.id, segmentId: seg.id, quote: q, rejected: r });
+    // rejecting stores this quote; restoring removes every rejection that hides it (carried ones too)
+    for (const q of rejected ? [quote] : current.quotes) {
+      applyCandidateState(host.db, state(q, rejected), host.author(), now);
+      record({ segmentId: seg.id, field: 'claim-candidate', before: JSON.stringify(state(q, !rejected)), after: JSON.stringify(state(q, rejected)), reason: 'claim' });
+    }
     return { touched: [] };
   });
 }
@@ -218,6 +238,21 @@ export function restoreClaimCandidate(host: ReviewHost, args: z.infer<typeof Cla
 function applyCandidateState(db: Db, st: CandidateState, author: string, now: string): void {
   if (st.rejected) cq.insertCandidateDecision(db, { documentId: st.documentId, segmentId: st.segmentId, quote: st.quote, author, now });
   else cq.deleteCandidateDecision(db, st.segmentId, st.quote);
+}
+
+/**
+ * Split and merge: a rejection belongs to its sentence, so each new segment whose text
+ * holds a rejected quote gets a copy of the rejection (a split: the part holding the
+ * sentence; a merge: the merged segment). The retired segments keep theirs, so undo and
+ * redo of the split/merge (which swap live and retired segments) bring them back as they were.
+ * A sentence cut in two by a split is in neither part and is no longer a candidate.
+ */
+export function carryCandidateDecisions(db: Db, from: readonly number[], to: readonly { id: number; text: string }[]): void {
+  for (const f of from) {
+    for (const quote of cq.candidateDecisionQuotesOfSegment(db, f)) {
+      for (const t of to) if (t.text.includes(quote)) cq.copyCandidateDecision(db, f, quote, t.id);
+    }
+  }
 }
 
 /**

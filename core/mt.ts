@@ -173,12 +173,13 @@ export class MtController {
     return this.view();
   }
 
-  start(args: StartTranslationArgs): MtJob {
+  /** `overrides`: settings for this job only (the CLI's --provider/--url/--model), the stored ones otherwise. */
+  start(args: StartTranslationArgs, overrides: Partial<MtSettings> = {}): MtJob {
     const english = this.english();
     if (!english) throw new JiaoduiError('conflict', 'This version cannot store English yet, so nothing can be translated.');
     const running = [...this.jobs.values()].find((j) => j.snapshot().state === 'running' && j.snapshot().documentId === args.documentId);
     if (running) throw new JiaoduiError('conflict', 'A translation of this document is already running; wait for it or cancel it first.');
-    const settings = this.settings();
+    const settings: MtSettings = { ...this.settings(), ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
     const live = segq.listSegments(this.db, args.documentId);
     const byId = new Map(live.map((s) => [s.id, s]));
     let rows: segq.SegmentRow[];

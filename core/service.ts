@@ -411,6 +411,7 @@ export class JiaoduiService implements JiaoduiApi {
       const b = segq.insertSegment(this.db, { ...common, position: pos2, machineText: mRight, currentText: right, sep: seg.sep, start: seg.end - mRight.length, end: seg.end, rendering: rr.text, renderingMap: rr.map });
       segq.setRetired(this.db, [a, b], true, now);
       parallel.carryParallel(this.db, [seg.id], [a, b], now);
+      claims.carryCandidateDecisions(this.db, [seg.id], [{ id: a, text: left }, { id: b, text: right }]);
       const before: StructureState = { live: [seg.id], retired: [a, b] };
       const after: StructureState = { live: [a, b], retired: [seg.id] };
       record({ segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'split' });
@@ -450,6 +451,7 @@ export class JiaoduiService implements JiaoduiApi {
       });
       segq.setRetired(this.db, [u], true, now);
       parallel.carryParallel(this.db, [seg.id, next.id], [u], now);
+      claims.carryCandidateDecisions(this.db, [seg.id, next.id], [{ id: u, text }]);
       const before: StructureState = { live: [seg.id, next.id], retired: [u] };
       const after: StructureState = { live: [u], retired: [seg.id, next.id] };
       record({ segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'merge' });

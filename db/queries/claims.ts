@@ -107,6 +107,17 @@ export function insertCandidateDecision(db: Db, d: { documentId: number; segment
      ON CONFLICT (segment_id, quote) DO NOTHING`,
   ).run(d.documentId, d.segmentId, d.quote, d.author, d.now);
 }
+/** Copy one decision (its author and time kept) from a segment to another: split and merge carry rejections. */
+export function copyCandidateDecision(db: Db, fromSegmentId: number, quote: string, toSegmentId: number): void {
+  db.prepare(
+    `INSERT INTO claim_candidate_decisions (document_id, segment_id, quote, decision, author, created_at)
+     SELECT document_id, ?, quote, decision, author, created_at FROM claim_candidate_decisions WHERE segment_id = ? AND quote = ?
+     ON CONFLICT (segment_id, quote) DO NOTHING`,
+  ).run(toSegmentId, fromSegmentId, quote);
+}
+export function candidateDecisionQuotesOfSegment(db: Db, segmentId: number): string[] {
+  return (db.prepare(`SELECT quote FROM claim_candidate_decisions WHERE segment_id = ? ORDER BY id`).all(segmentId) as { quote: string }[]).map((r) => r.quote);
+}
 export function deleteCandidateDecision(db: Db, segmentId: number, quote: string): void {
   db.prepare(`DELETE FROM claim_candidate_decisions WHERE segment_id = ? AND quote = ?`).run(segmentId, quote);
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import * as S from '../domain/schemas';
 import * as RD from '../domain/review';
 import * as CL from '../claims/schemas';
+import * as MT from '../mt/schemas';
 
 export const CliImportOutput = S.ImportResult;
 export const CliListOutput = z.array(S.DocumentMeta);
@@ -61,6 +62,9 @@ export const CliClaimCandidatesOutput = z.array(CL.ClaimCandidate);
 /** `jiaodui claims DOC --cross-check --format json`. */
 export const CliClaimCrossCheckOutput = z.array(CL.ClaimCrossCheck);
 
+/** `jiaodui translate DOC … --format json`: the finished (or cancelled) job; exit 1 when a segment failed or the job stopped. */
+export const CliTranslateOutput = MT.MtJob;
+
 export const cliOutputSchemas = {
   import: CliImportOutput,
   list: CliListOutput,
@@ -72,6 +76,7 @@ export const cliOutputSchemas = {
   export: CliExportOutput,
   replace: CliReplaceOutput,
   'apply-glossary': CliApplyGlossaryOutput,
+  translate: CliTranslateOutput,
 } as const;
 // `check` has its own schema (CliCheckOutput, below), declared after its parts.
 
