@@ -119,7 +119,7 @@ export async function runTranslate(service: JiaoduiService, args: string[], f: F
   if (done.error) process.stderr.write(`jiaodui: translation stopped: ${done.error}\n`);
   if (json) process.stdout.write(JSON.stringify(done, null, 2) + '\n');
   else {
-    const parts = [`${done.translated} translated`, `${done.skipped} skipped (English written meanwhile)`, `${done.failed} failed`];
+    const parts = [`${done.translated} translated`, `${done.skipped} skipped (the reviewer's English is kept)`, `${done.failed} failed`];
     const how = done.state === 'cancelled' ? 'Cancelled' : done.state === 'failed' ? 'Stopped' : 'Done';
     process.stdout.write(`${how}: ${parts.join(', ')} of ${done.total}.${done.translated ? ` Undo with 'jiaodui undo ${documentId}'.` : ''}\n`);
   }
