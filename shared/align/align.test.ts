@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { segmentText } from '../text/segment';
 import { getConverter } from '../text/convert';
 import { alignParallel, anchorsOf, applyAlignEdit, type AlignTarget } from './index';
@@ -117,5 +119,54 @@ describe('alignment edits', () => {
       { index: 3, before: 'D four.', after: '' },
     ]);
     expect(() => applyAlignEdit(col, 3, { op: 'merge' }, ' ')).toThrow();
+  });
+});
+
+describe('alignParallel: long documents', () => {
+  const sample = readFileSync(join(__dirname, '../../samples/sensetime-2023-results-call.zh-Hant.txt'), 'utf8');
+  const english = readFileSync(join(__dirname, '../../tests/fixtures/parallel/sensetime-2023.en.txt'), 'utf8').trim();
+  // the part of the transcript the English fixture covers (its first nine paragraphs)
+  const covered = sample.split('\n\n').slice(0, 9).join('\n\n');
+  const section = (k: number) => `第${k}節\n\n${covered}`;
+  const sectionEn = (k: number) => `Section ${k}\n\n${english}`;
+
+  it('aligns a partial translation (English for the first third) and leaves the rest empty', () => {
+    const copies = 12;
+    const translated = 4;
+    const doc = Array.from({ length: copies }, (_, k) => section(k + 1)).join('\n\n');
+    const en = Array.from({ length: translated }, (_, k) => sectionEn(k + 1)).join('\n\n');
+    const tg = targets(doc);
+    const per = tg.length / copies;
+    // one section alone, aligned: what every translated section should receive
+    const one = alignParallel(targets(section(1)), sectionEn(1), { kind: 'english' }).texts;
+    expect(one[0]).toBe('Section 1');
+    expect(one.filter((x) => x).length).toBeGreaterThan(10);
+    const r = alignParallel(tg, en, { kind: 'english' });
+    for (let k = 0; k < copies; k++) {
+      const rows = r.texts.slice(k * per, (k + 1) * per);
+      if (k < translated) {
+        expect(rows[0]).toBe(`Section ${k + 1}`);
+        expect(rows.filter((x) => x).length).toBeGreaterThan(10);
+      }
+      else expect(rows.every((x) => x === '')).toBe(true);
+    }
+  });
+
+  it('finishes on a large input (≈0.5 MB: the whole source, and an English rendering of every section)', () => {
+    let doc = '';
+    while (doc.length < 170_000) doc += sample + '\n\n';
+    const tg = targets(doc);
+    const src = alignParallel(tg, t2s(doc), { kind: 'source', normaliseTarget: t2s, normaliseParallel: t2s });
+    expect(src.texts).toEqual(tg.map((t) => t2s(t.text)));
+    const copies = 150;
+    const long = Array.from({ length: copies }, (_, k) => section(k + 1)).join('\n\n');
+    const tl = targets(long);
+    const per = tl.length / copies;
+    const en = alignParallel(tl, Array.from({ length: copies }, (_, k) => sectionEn(k + 1)).join('\n\n'), { kind: 'english' });
+    for (let k = 0; k < copies; k++) {
+      const rows = en.texts.slice(k * per, (k + 1) * per);
+      expect(rows[0]).toBe(`Section ${k + 1}`);
+      expect(rows.filter((x) => x).length).toBeGreaterThan(10);
+    }
   });
 });

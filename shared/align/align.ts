@@ -11,7 +11,7 @@
  */
 import { segmentText } from '../text/segment';
 import { anchorsOf, type TextLang } from './anchors';
-import { galeChurch, type AlignItem, type Bead, type GaleChurchOptions } from './gale-church';
+import { galeChurch, pathColumns, type AlignItem, type Bead, type GaleChurchOptions } from './gale-church';
 
 export type ParallelKind = 'source' | 'english';
 
@@ -81,10 +81,11 @@ export function alignParallel(targets: readonly AlignTarget[], parallelText: str
   // (a translation of part of the document does not skew it).
   const total = lb / la;
   let ratio = same ? 1 : total >= 1.5 && total <= 6 ? total : DEFAULT_EN_RATIO;
-  const run = (r: number) => {
+  // `guide`: the path of an earlier run, around which the next one searches.
+  const run = (r: number, guide?: Int32Array) => {
     const o: GaleChurchOptions = { ratio: r, variance: same ? 1 : 6.8 * Math.max(1, r), langA: 'zh', langB, similarity: same };
-    const hier = alignByParagraphs(targets, sentences, a, b, o);
-    return { hier, beads: hier ?? galeChurch(a, b, o).beads };
+    const hier = alignByParagraphs(targets, sentences, a, b, o, guide);
+    return { hier, beads: hier ?? galeChurch(a, b, o, guide).beads };
   };
   let result = run(ratio);
   if (!same) {
@@ -94,7 +95,7 @@ export function alignParallel(targets: readonly AlignTarget[], parallelText: str
     const est = ma ? mb / ma : ratio;
     if (Math.abs(est - ratio) / ratio > 0.1) {
       ratio = est;
-      result = run(ratio);
+      result = run(ratio, pathColumns(result.beads, a.length));
     }
   }
   const { hier, beads } = result;
@@ -105,6 +106,18 @@ export function alignParallel(targets: readonly AlignTarget[], parallelText: str
     texts[to] = bead.b.map((j) => sentences[j].text).join(joiner(opts.kind));
   }
   return { texts, sentences: sentences.map((s) => s.text), beads, ratio, method: hier ? 'paragraphs' : 'sentences' };
+}
+
+/** A sentence-level guide (per target sentence, a parallel sentence) as a paragraph-level one. */
+function paragraphGuide(guide: Int32Array, pa: number[][], pb: number[][], n: number): Int32Array {
+  const out = new Int32Array(pa.length + 1);
+  let q = 0;
+  for (let p = 0; p <= pa.length; p++) {
+    const j = guide[p < pa.length ? pa[p][0] : n];
+    while (q < pb.length && pb[q][0] < j) q++;
+    out[p] = q;
+  }
+  return out;
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => number): number[][] {
@@ -134,7 +147,14 @@ function merge(items: readonly AlignItem[], idx: number[]): AlignItem {
  * Paragraphs first: align paragraph groups, then sentences inside each group. Returns null
  * when the paragraphs do not correspond well enough (then the caller aligns sentences flat).
  */
-function alignByParagraphs(targets: readonly AlignTarget[], sentences: Sentence[], a: AlignItem[], b: AlignItem[], o: GaleChurchOptions): Bead[] | null {
+function alignByParagraphs(
+  targets: readonly AlignTarget[],
+  sentences: Sentence[],
+  a: AlignItem[],
+  b: AlignItem[],
+  o: GaleChurchOptions,
+  guide?: Int32Array,
+): Bead[] | null {
   const pa = groupBy(targets, (t) => t.paragraph);
   const pb = groupBy(sentences, (s) => s.paragraph);
   if (pa.length < 2 || pb.length < 2) return null;
@@ -142,6 +162,7 @@ function alignByParagraphs(targets: readonly AlignTarget[], sentences: Sentence[
     pa.map((g) => merge(a, g)),
     pb.map((g) => merge(b, g)),
     o,
+    guide && paragraphGuide(guide, pa, pb, a.length),
   );
   // Sane: most content paragraphs found a partner.
   const content = pbeads.filter((x) => x.a.some((i) => !pa[i].every((k) => targets[k].furniture)) || x.b.length);

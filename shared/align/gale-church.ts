@@ -5,7 +5,8 @@
  * distribution around the corpus ratio c with variance s² per character. Added to that:
  * anchors (numbers, Latin-script names, dates) shared or missing between the two sides,
  * and, for two texts in the same language (Simplified source vs Traditional output),
- * character-bigram overlap. A band around the diagonal keeps long documents linear.
+ * character-bigram overlap. A band around the length diagonal (re-centred on the path and
+ * widened while the path runs along its edge) keeps long documents linear.
  */
 import type { TextLang } from './anchors';
 import { isStrongAnchor } from './anchors';
@@ -200,9 +201,11 @@ function beadCost(c: Costing, type: BeadType, i0: number, ni: number, j0: number
   return cost;
 }
 const EMPTY_IDS = new Int32Array(0);
+/** per row of A left over after the last of B */
+const TAIL = 2;
 
 /** Align sequence a (targets) with sequence b (parallel sentences). Returns beads in order. */
-export function galeChurch(a: readonly AlignItem[], b: readonly AlignItem[], o: GaleChurchOptions): { beads: Bead[]; cost: number } {
+export function galeChurch(a: readonly AlignItem[], b: readonly AlignItem[], o: GaleChurchOptions, guide?: ArrayLike<number>): { beads: Bead[]; cost: number } {
   const n = a.length;
   const m = b.length;
   if (!n && !m) return { beads: [], cost: 0 };
@@ -227,27 +230,103 @@ export function galeChurch(a: readonly AlignItem[], b: readonly AlignItem[], o: 
     strongB: keys.map((k) => isStrongAnchor(k, o.langB)),
     wordA: keys.map((k) => k[0] === 'w' && o.langB !== 'zh'),
   };
-  // band around the diagonal
-  const W = Math.max(40, Math.ceil(Math.abs(n - m) * 1.2) + Math.ceil(0.03 * Math.max(n, m)));
+  // Band: per row i, the columns [lo[i], hi[i]] around a centre line, which starts as the
+  // length diagonal (B's running length meets A's times the ratio, held at m once B is used
+  // up: a translation of the first part of a document leaves the rest to 1-0 beads along
+  // the last column). When the best path touches the band's edge, the band is centred on
+  // that path and widened by half, until the path stays inside (or the band spans every column).
+  // `guide` (per row, a column: an earlier alignment's path) replaces the length diagonal.
+  const centre = guide && guide.length === n + 1 ? Float64Array.from(guide, (x) => Math.min(m, Math.max(0, x))) : lengthDiagonal(A, B, o.ratio);
+  let W = Math.max(40, Math.ceil(0.03 * Math.max(n, m)));
+  for (;;) {
+    const band = makeBand(centre, W, n, m);
+    const r = bandedDp(c, n, m, band.lo, band.hi);
+    const full = band.lo.every((x) => x === 0) && band.hi.every((x) => x === m);
+    if (full || !r.touches) return { beads: r.beads, cost: r.cost };
+    pathCentre(r.beads, centre);
+    W = Math.ceil(W * 1.5);
+  }
+}
+
+/** Per row of A: the column where B's running length reaches A's running length times the ratio (optional A items excluded). */
+function lengthDiagonal(A: Side, B: Side, ratio: number): Float64Array {
+  const n = A.len.length;
+  const m = B.len.length;
+  const centre = new Float64Array(n + 1);
+  let la = 0;
+  let lb = 0;
+  let j = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i > 0 && !A.optional[i - 1]) la += A.len[i - 1];
+    const want = la * ratio;
+    while (j < m && lb + B.len[j] / 2 <= want) lb += B.len[j++];
+    centre[i] = j;
+  }
+  return centre;
+}
+
+/** Per row of A (n+1 entries): the column where a path of beads passes (the first, when it runs along the row). */
+export function pathColumns(beads: readonly Bead[], n: number): Int32Array {
+  const out = new Int32Array(n + 1);
+  let i = 0;
+  let j = 0;
+  for (const b of beads) {
+    for (let k = 1; k <= b.a.length; k++) out[i + k] = j + b.b.length;
+    i += b.a.length;
+    j += b.b.length;
+  }
+  return out;
+}
+
+/** Re-centre on a path: per row, the middle of the columns the path visits there. */
+function pathCentre(beads: readonly Bead[], centre: Float64Array): void {
+  const first = new Float64Array(centre.length).fill(-1);
+  const last = new Float64Array(centre.length);
+  let i = 0;
+  let j = 0;
+  const visit = () => {
+    if (first[i] < 0) first[i] = j;
+    last[i] = j;
+  };
+  visit();
+  for (const b of beads) {
+    i += b.a.length;
+    j += b.b.length;
+    visit();
+  }
+  for (let k = 0; k < centre.length; k++) centre[k] = first[k] < 0 ? centre[k] : (first[k] + last[k]) / 2;
+}
+
+function makeBand(centre: Float64Array, W: number, n: number, m: number): { lo: Int32Array; hi: Int32Array } {
   const lo = new Int32Array(n + 1);
   const hi = new Int32Array(n + 1);
   for (let i = 0; i <= n; i++) {
-    const centre = n ? (i * m) / n : 0;
-    lo[i] = Math.max(0, Math.floor(centre) - W);
-    hi[i] = Math.min(m, Math.ceil(centre) + W);
+    lo[i] = Math.max(0, Math.floor(centre[i]) - W);
+    hi[i] = Math.min(m, Math.ceil(centre[i]) + W);
   }
   lo[0] = 0;
   hi[n] = m;
+  // Consecutive rows must overlap (a 1-0 step), rows widen to the right where the centre jumps.
+  for (let i = n - 1; i >= 0; i--) if (hi[i] < lo[i + 1]) hi[i] = lo[i + 1];
+  for (let i = 1; i <= n; i++) if (lo[i] < lo[i - 1]) lo[i] = lo[i - 1];
+  for (let i = 1; i <= n; i++) if (lo[i] > hi[i]) lo[i] = hi[i];
+  return { lo, hi };
+}
+
+/** The DP inside the band; memory is linear in the band's area. `touches`: the best path runs along the band's edge. */
+function bandedDp(c: Costing, n: number, m: number, lo: Int32Array, hi: Int32Array): { beads: Bead[]; cost: number; touches: boolean } {
   const D: Float64Array[] = [];
   const P: Int8Array[] = [];
   const at = (i: number, j: number) => (i < 0 || j < lo[i] || j > hi[i] ? Infinity : D[i][j - lo[i]]);
   for (let i = 0; i <= n; i++) {
     const w = hi[i] - lo[i] + 1;
-    D.push(new Float64Array(w).fill(Infinity));
-    P.push(new Int8Array(w).fill(-1));
+    const Di = new Float64Array(w).fill(Infinity);
+    const Pi = new Int8Array(w).fill(-1);
+    D.push(Di);
+    P.push(Pi);
     for (let j = lo[i]; j <= hi[i]; j++) {
       if (i === 0 && j === 0) {
-        D[0][0 - lo[0]] = 0;
+        Di[0] = 0;
         continue;
       }
       let best = Infinity;
@@ -263,15 +342,29 @@ export function galeChurch(a: readonly AlignItem[], b: readonly AlignItem[], o: 
           arg = s;
         }
       }
-      D[i][j - lo[i]] = best;
-      P[i][j - lo[i]] = arg;
+      Di[j - lo[i]] = best;
+      Pi[j - lo[i]] = arg;
+    }
+  }
+  // The untranslated remainder: once B is used up, the rest of A may close as 1-0 beads in
+  // bulk, at a flat cost below a 1-0 bead's inside the text, so a translation of the first
+  // part of a document is kept together there rather than spread over the whole of it.
+  let end = n;
+  let total = at(n, m);
+  for (let k = n - 1; k >= 0 && m > 0; k--) {
+    const v = at(k, m) + (n - k) * TAIL;
+    if (v < total) {
+      total = v;
+      end = k;
     }
   }
   const beads: Bead[] = [];
-  let i = n;
+  for (let k = n - 1; k >= end; k--) beads.push({ type: '1-0', a: [k], b: [], cost: TAIL });
+  let i = end;
   let j = m;
-  const total = at(n, m);
+  let touches = false;
   while (i > 0 || j > 0) {
+    if ((j === lo[i] && j > 0) || (j === hi[i] && j < m)) touches = true;
     const s = P[i][j - lo[i]];
     if (s < 0) throw new Error('alignment: no path (band too narrow)');
     const [type, di, dj] = STEPS[s];
@@ -280,7 +373,7 @@ export function galeChurch(a: readonly AlignItem[], b: readonly AlignItem[], o: 
     i -= di;
     j -= dj;
   }
-  return { beads: beads.reverse(), cost: total };
+  return { beads: beads.reverse(), cost: total, touches };
 }
 
 function range(from: number, to: number): number[] {
