@@ -78,6 +78,15 @@ describe('claims: candidates, storage, history', () => {
     expect(() => service.claimHistory({ claimId: 9999 })).toThrow(/no claim/);
   });
 
+  it('a reviewer can call a claim an opinion (the detector never does), and it exports as such', () => {
+    const claim = fromCandidate('3.8億');
+    expect(dispatch(service, 'updateClaim', { claimId: claim.id, type: 'opinion' })).toMatchObject({ type: 'opinion' });
+    expect(service.claimHistory({ claimId: claim.id }).at(-1)).toMatchObject({ field: 'type', before: claim.type, after: 'opinion' });
+    expect(service.listClaimCandidates({ documentId }).every((c) => c.type !== 'opinion')).toBe(true);
+    expect(() => dispatch(service, 'updateClaim', { claimId: claim.id, type: 'rumour' })).toThrow(/type/);
+    expect(service.exportClaims({ documentId, format: 'csv' }).content).toContain(',opinion,');
+  });
+
   it('re-anchors claims when the text changes, and orphans them when their quote is gone', () => {
     const claim = fromCandidate('上線的GPU數量');
     service.editSegment({ segmentId: claim.segmentId, text: '此外,' + claim.exact });

@@ -4,7 +4,10 @@ import { CLAIM_TYPES } from './detect';
 import { AnchoredSpan, Id } from '../domain/schemas';
 
 
-export const ClaimType = z.enum(CLAIM_TYPES);
+/** What the detector proposes for a candidate sentence. */
+export const DetectedClaimType = z.enum(CLAIM_TYPES);
+/** What a claim can be: the detected types, and opinion (only a reviewer says a claim is one). */
+export const ClaimType = z.enum([...CLAIM_TYPES, 'opinion']);
 export const ClaimVerdict = z.enum(['unverified', 'true', 'mostly-true', 'misleading', 'false', 'unverifiable']);
 export type ClaimVerdict = z.infer<typeof ClaimVerdict>;
 export const ClaimStatus = z.enum(['new', 'in-progress', 'done']);
@@ -48,8 +51,8 @@ export const ClaimCandidate = z.object({
   start: z.number().int(),
   end: z.number().int(),
   text: z.string(),
-  type: ClaimType,
-  types: z.array(ClaimType),
+  type: DetectedClaimType,
+  types: z.array(DetectedClaimType),
   quantities: z.array(ClaimQuantity),
   times: z.array(TimeRef),
   claimant: z.string().nullable(),

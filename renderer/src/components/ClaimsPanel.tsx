@@ -9,15 +9,15 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
-import type { ClaimCandidateT, ClaimCrossCheckT, ClaimT } from '../../../shared/claims/schemas';
+import { ClaimStatus, ClaimType, ClaimVerdict, type ClaimCandidateT, type ClaimCrossCheckT, type ClaimT } from '../../../shared/claims/schemas';
 import { useClient } from '../state/client';
-import { useClaimsI18n } from '../i18n-claims';
+import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { downloadText } from '../lib/download';
 import { CloseIcon } from './CloseIcon';
 
-const VERDICTS = ['unverified', 'true', 'mostly-true', 'misleading', 'false', 'unverifiable'] as const;
-const STATUSES = ['new', 'in-progress', 'done'] as const;
-const TYPES = ['figure', 'change', 'share', 'forecast', 'comparison', 'fact'] as const;
+// The values come from the schemas, their labels from the catalog (claims.value.<field>.<value>).
+const VALUES = { type: ClaimType.options, verdict: ClaimVerdict.options, status: ClaimStatus.options } as const;
+type ValueField = keyof typeof VALUES;
 
 export interface ClaimsPanelProps {
   doc: DocumentMeta;
@@ -171,18 +171,34 @@ export function ClaimsPanel({ doc, version, onJump, onChange, onError, notify, o
     } else if (e.key === 'Enter') onJump(c.segmentId);
   };
 
-  const select = (name: keyof typeof filter, label: string, values: readonly string[]) => (
+  const valueLabel = (field: ValueField, v: string) => ct(`claims.value.${field}.${v}` as ClaimsMessageKey);
+  const options = (field: ValueField) =>
+    VALUES[field].map((v) => (
+      <option key={v} value={v}>
+        {valueLabel(field, v)}
+      </option>
+    ));
+  /** A filter: the labelled values of a field, or (claimant) the names found. */
+  const select = (name: keyof typeof filter, label: string, names?: readonly string[]) => (
     <label className="claims-filter">
       {label}{' '}
       <select value={filter[name]} onChange={(e) => setFilter((f) => ({ ...f, [name]: e.target.value }))} data-testid={`claims-filter-${name}`}>
         <option value="">{ct('claims.all')}</option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {v}
-          </option>
-        ))}
+        {names
+          ? names.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))
+          : options(name as ValueField)}
       </select>
     </label>
+  );
+  /** A claim's field edited inline: one undoable update per change. */
+  const fieldSelect = (c: ClaimT, field: ValueField, testId?: string) => (
+    <select aria-label={ct(`claims.filter.${field}`)} value={c[field]} onChange={(e) => void update({ claimId: c.id, [field]: e.target.value })} data-testid={testId}>
+      {options(field)}
+    </select>
   );
 
   return (
@@ -216,7 +232,7 @@ export function ClaimsPanel({ doc, version, onJump, onChange, onError, notify, o
                 onKeyDown={(e) => onCandidateKey(e, c)}
                 onClick={() => onJump(c.segmentId)}
               >
-                <span className="claims-type">{c.type}</span> <span lang="zh-Hant">{c.text}</span>
+                <span className="claims-type">{valueLabel('type', c.type)}</span> <span lang="zh-Hant">{c.text}</span>
                 {c.claimant && (
                   <span className="claims-claimant">
                     {' '}
@@ -241,10 +257,10 @@ export function ClaimsPanel({ doc, version, onJump, onChange, onError, notify, o
           {ct('claims.claims')} ({claims.length})
         </h3>
         <div className="claims-filters">
-          {select('type', ct('claims.filter.type'), TYPES)}
+          {select('type', ct('claims.filter.type'))}
           {select('claimant', ct('claims.filter.claimant'), claimants)}
-          {select('verdict', ct('claims.filter.verdict'), VERDICTS)}
-          {select('status', ct('claims.filter.status'), STATUSES)}
+          {select('verdict', ct('claims.filter.verdict'))}
+          {select('status', ct('claims.filter.status'))}
         </div>
         {shown.length === 0 ? (
           <p>{ct('claims.noClaims')}</p>
@@ -262,27 +278,15 @@ export function ClaimsPanel({ doc, version, onJump, onChange, onError, notify, o
               {shown.map((c) => (
                 <tr key={c.id} data-testid="claim-row">
                   <td>
-                    <span className="claims-type">{c.type}</span> {c.claimant && <span className="claims-claimant">{c.claimant}: </span>}
+                    {fieldSelect(c, 'type', 'claim-type')} {c.claimant && <span className="claims-claimant">{c.claimant}: </span>}
                     <span lang="zh-Hant">{c.text}</span>
                     {c.orphaned && <em> ({ct('claims.orphaned')})</em>}
                   </td>
                   <td>
-                    <select aria-label={ct('claims.filter.verdict')} value={c.verdict} onChange={(e) => void update({ claimId: c.id, verdict: e.target.value as ClaimT['verdict'] })} data-testid="claim-verdict">
-                      {VERDICTS.map((v) => (
-                        <option key={v} value={v}>
-                          {v}
-                        </option>
-                      ))}
-                    </select>
+                    {fieldSelect(c, 'verdict', 'claim-verdict')}
                   </td>
                   <td>
-                    <select aria-label={ct('claims.filter.status')} value={c.status} onChange={(e) => void update({ claimId: c.id, status: e.target.value as ClaimT['status'] })}>
-                      {STATUSES.map((v) => (
-                        <option key={v} value={v}>
-                          {v}
-                        </option>
-                      ))}
-                    </select>
+                    {fieldSelect(c, 'status')}
                   </td>
                   <td>
                     <ul className="claims-evidence">
