@@ -82,7 +82,7 @@ describe('claims: candidates, storage, history', () => {
     const claim = fromCandidate('3.8億');
     expect(dispatch(service, 'updateClaim', { claimId: claim.id, type: 'opinion' })).toMatchObject({ type: 'opinion' });
     expect(service.claimHistory({ claimId: claim.id }).at(-1)).toMatchObject({ field: 'type', before: claim.type, after: 'opinion' });
-    expect(service.listClaimCandidates({ documentId }).every((c) => c.type !== 'opinion')).toBe(true);
+    expect(service.listClaimCandidates({ documentId }).every((c) => (c.type as string) !== 'opinion')).toBe(true);
     expect(() => dispatch(service, 'updateClaim', { claimId: claim.id, type: 'rumour' })).toThrow(/type/);
     expect(service.exportClaims({ documentId, format: 'csv' }).content).toContain(',opinion,');
   });
