@@ -13,6 +13,7 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need_apt+=(fonts-noto-cjk)
 command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
 command -v pofilter >/dev/null 2>&1 || need_apt+=(translate-toolkit) # the bench's pofilter comparison
+command -v opencc >/dev/null 2>&1 || need_apt+=(opencc) # the eval corpus's held-out converter (eval/README.md)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing OS packages: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
