@@ -61,31 +61,42 @@ interface CleanResult {
   groups: { group: string; documents: number; contentPerDoc: number; typographyPerDoc: number; numberAlarms: number; docsWithNumberAlarms: number }[];
 }
 
-async function main() {
-  const opts = parseArgs(process.argv.slice(2));
-  const started = Date.now();
+type Service = Awaited<ReturnType<typeof openService>>;
+
+/**
+ * Each project gets a database of its own: project-wide finding groups are keyed by name only
+ * (core/checks.ts `project:` keys), so two projects naming the same person would share a group.
+ */
+async function checkInFreshDatabase(project: string, docs: { file: string; text: string }[]) {
   const dir = mkdtempSync(join(tmpdir(), 'jiaodui-eval-'));
-  const service = await openService(join(dir, 'eval.db'));
+  let service: Service | null = null;
   try {
-    const parts: Partial<Record<Part, PartResult>> = {};
-    for (const part of opts.parts) parts[part] = await evaluatePart(service, part);
-    const clean = await evaluateClean(service, opts.parts);
-    const result = { date: new Date().toISOString(), commit: gitCommit(), seconds: (Date.now() - started) / 1000, parts, clean };
-    if (opts.save) {
-      const out = join(EVAL_DIR, 'results');
-      mkdirSync(out, { recursive: true });
-      const file = join(out, `${result.date.replace(/[:.]/g, '-')}.json`);
-      writeFileSync(file, `${JSON.stringify(result, null, 1)}\n`);
-      if (!opts.json) process.stdout.write(`results written to ${file}\n`);
-    }
-    process.stdout.write(opts.json ? `${JSON.stringify(result, null, 1)}\n` : printable(result));
+    service = await openService(join(dir, 'eval.db'));
+    return await checkAsProject(service, project, docs);
   } finally {
-    service.db.close();
+    service?.db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function evaluatePart(service: Awaited<ReturnType<typeof openService>>, part: Part): Promise<PartResult> {
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const parts: Partial<Record<Part, PartResult>> = {};
+  for (const part of opts.parts) parts[part] = await evaluatePart(part);
+  const clean = await evaluateClean(opts.parts);
+  const result = { date: new Date().toISOString(), commit: gitCommit(), seconds: (Date.now() - started) / 1000, parts, clean };
+  if (opts.save) {
+    const out = join(EVAL_DIR, 'results');
+    mkdirSync(out, { recursive: true });
+    const file = join(out, `${result.date.replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, `${JSON.stringify(result, null, 1)}\n`);
+    if (!opts.json) process.stdout.write(`results written to ${file}\n`);
+  }
+  process.stdout.write(opts.json ? `${JSON.stringify(result, null, 1)}\n` : printable(result));
+}
+
+async function evaluatePart(part: Part): Promise<PartResult> {
   const instances: Instance[] = [];
   const findings: ScoredFinding[] = [];
   const furniture: Span[] = [];
@@ -94,7 +105,7 @@ async function evaluatePart(service: Awaited<ReturnType<typeof openService>>, pa
   for (const { labels, texts } of data) {
     const docs = [...texts].map(([file, text]) => ({ file, text }));
     documents += docs.length;
-    const checked = await checkAsProject(service, `eval ${part} ${labels.cluster}`, docs);
+    const checked = await checkInFreshDatabase(`eval ${part} ${labels.cluster}`, docs);
     // document keys unique over the whole part: cluster/file
     const key = (doc: string) => `${labels.cluster}/${doc}`;
     for (const f of checked.furniture) furniture.push({ ...f, doc: key(f.doc) });
@@ -108,11 +119,11 @@ async function evaluatePart(service: Awaited<ReturnType<typeof openService>>, pa
   return { clusters: data.length, documents, instances: counts, inFurniture, scores: score(instances, findings) };
 }
 
-async function evaluateClean(service: Awaited<ReturnType<typeof openService>>, parts: Part[]): Promise<CleanResult> {
+async function evaluateClean(parts: Part[]): Promise<CleanResult> {
   const split = readSplit();
   const documents: (CleanDocScore & { group: string })[] = [];
   const run = async (group: string, project: string, docs: { file: string; text: string }[]) => {
-    const { findings } = await checkAsProject(service, project, docs);
+    const { findings } = await checkInFreshDatabase(project, docs);
     for (const d of docs) documents.push({ group, ...scoreClean(`${project.replace(/^clean /, '')}/${d.file}`, findings.filter((f) => f.locations[0].doc === d.file)) });
   };
   // the correct source texts, each cluster one project (the cross-document rules run too)
@@ -158,8 +169,8 @@ function printable(result: { parts: Partial<Record<Part, PartResult>>; clean: Cl
     lines.push('', `== ${part}: ${r.clusters} clusters, ${r.documents} documents ==`, 'recall per class (warning or error; 95% Wilson)');
     for (const c of r.scores.classes) {
       const rules = Object.entries(c.byRule).map(([k, v]) => `${k} ${v}`).join(', ');
-      const furn = r.inFurniture[c.class] ? ` (${r.inFurniture[c.class]} in furniture)` : '';
-      lines.push(`  ${pad(c.class + (CROSS_DOCUMENT.has(c.class) ? ' (x-doc)' : ''), 26)} ${pad(formatProportion(c.recall), 28)} with info ${pad(formatProportion(c.recallWithInfo), 28)} ${rules}${furn}`);
+      const furn = `${r.inFurniture[c.class] || '-'}`;
+      lines.push(`  ${pad(c.class + (CROSS_DOCUMENT.has(c.class) ? ' (x-doc)' : ''), 26)} ${pad(formatProportion(c.recall), 28)} with info ${pad(formatProportion(c.recallWithInfo), 28)} in furniture ${pad(furn, 4)} ${rules}`);
     }
     lines.push('precision per rule (warning or error findings on a label; info apart)');
     for (const x of r.scores.rules) lines.push(`  ${pad(x.rule, 26)} ${pad(formatProportion(x.precision), 28)} info ${x.info.onLabel}/${x.info.findings} on a label`);

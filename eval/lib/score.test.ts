@@ -50,7 +50,7 @@ describe('overlap scoring', () => {
   });
 
   it('precision per rule: warning-or-error findings on any label over all of them; info apart; pooled', () => {
-    const instances = [inst('1', 'malformed-number', 'd', 0, 5), inst('2', 'variant', 'd', 9, 10)];
+    const instances = [inst('1', 'malformed-number', 'd', 0, 5), inst('2', 'conversion', 'd', 9, 10)];
     const findings = [
       finding(1, 'number-format', 'warning', ['d', 1, 2]),
       finding(2, 'number-format', 'error', ['d', 30, 32]),
@@ -64,6 +64,17 @@ describe('overlap scoring', () => {
     expect([ca.precision.n, ca.info.findings, ca.info.onLabel]).toEqual([0, 1, 1]);
     expect([s.pooled.k, s.pooled.n]).toEqual([1, 3]);
     expect([s.pooledContent.k, s.pooledContent.n]).toEqual([1, 2]);
+  });
+
+  it('a finding on a regional-variant label is right only for a variant rule', () => {
+    const instances = [inst('1', 'variant', 'd', 3, 4)];
+    const s = score(instances, [finding(1, 'conversion-ambiguity', 'warning', ['d', 3, 4]), finding(2, 'variant-mixing', 'warning', ['d', 3, 4])]);
+    expect(s.rules.map((r) => [r.rule, r.precision.k, r.precision.n])).toEqual([
+      ['conversion-ambiguity', 0, 1],
+      ['variant-mixing', 1, 1],
+    ]);
+    // recall of the class still counts any serious finding on it
+    expect(s.classes.find((c) => c.class === 'variant')!.recall.k).toBe(1);
   });
 
   it('clean documents: typography and number rules counted apart, info ignored', () => {

@@ -2,7 +2,8 @@
  * Scoring findings against labelled instances. A finding location hits an instance when it
  * overlaps one of the instance's spans (for cross-document classes, also a counterpart: either
  * side of the disagreement). Recall per class; precision per rule over warning-or-error findings
- * (a finding is right when any of its locations overlaps any label); info findings apart.
+ * (a finding is right when any of its locations overlaps any label; a variant label only counts
+ * for variant rules); info findings apart.
  */
 import { CLASSES, CROSS_DOCUMENT, type ErrorClass, type Instance, type Span } from './labels';
 import { wilson, type Proportion } from './wilson';
@@ -18,6 +19,11 @@ export interface ScoredFinding {
 
 /** Typography rules: counted apart from the rules that look at content. */
 export const TYPOGRAPHY_RULES: ReadonlySet<string> = new Set(['halfwidth-punctuation', 'stray-space', 'unbalanced-brackets', 'doubled']);
+/**
+ * A regional variant (爲 for 為 throughout an s2t document) is not an error in itself: a finding on a
+ * variant label is right only when its rule is about variant consistency.
+ */
+export const VARIANT_RULES: ReadonlySet<string> = new Set(['variant-mixing']);
 export const NUMBER_RULES: ReadonlySet<string> = new Set(['number-format', 'number-mismatch']);
 
 export const spansOverlap = (a: Span, b: Span) => a.doc === b.doc && a.start < Math.max(b.end, b.start + 1) && b.start < Math.max(a.end, a.start + 1);
@@ -73,7 +79,7 @@ export function score(instances: readonly Instance[], findings: readonly ScoredF
     }
     return { class: c, recall: wilson(k, mine.length), recallWithInfo: wilson(kInfo, mine.length), byRule };
   });
-  const onLabel = (f: ScoredFinding) => instances.some((i) => hits(f, i));
+  const onLabel = (f: ScoredFinding) => instances.some((i) => (i.class !== 'variant' || VARIANT_RULES.has(f.rule)) && hits(f, i));
   const ruleIds = [...new Set(findings.map((f) => f.rule))].sort();
   const rules: RuleScore[] = ruleIds.map((rule) => {
     const mine = findings.filter((f) => f.rule === rule);
