@@ -9,12 +9,11 @@ import { join } from 'node:path';
 import { DATA_DIR, generatePart, readSeeds, splitClusters, TEXTS_DIR } from './lib/dataset';
 import { CLASSES, type ClusterLabels } from './lib/labels';
 import type { Part } from './lib/corrupt';
+import { MIN_HELDOUT_PER_CLASS } from './lib/thresholds';
 
-/** Fewer held-out instances than this in a class makes its interval too wide to judge a rule by. */
-export const MIN_HELDOUT_PER_CLASS = 30;
 
 function usage(message: string): never {
-  process.stderr.write(`generate: ${message}\nusage: npx tsx eval/generate.ts [--part dev|heldout|all] [--out DIR]\n`);
+  process.stderr.write(`generate: ${message} (usage: npm run eval:generate -- [--part dev|heldout|all] [--out DIR])\n`);
   process.exit(2);
 }
 
@@ -49,7 +48,7 @@ function report(part: Part, labels: ClusterLabels[]) {
   process.stdout.write(`${part}: ${labels.length} clusters, ${docs} documents; instances ${CLASSES.map((c) => `${c} ${counts[c]}`).join(', ')}\n`);
   if (part === 'heldout')
     for (const c of CLASSES)
-      if (c !== 'variant' && counts[c] < MIN_HELDOUT_PER_CLASS) process.stderr.write(`generate: held-out ${c} has ${counts[c]} instances (< ${MIN_HELDOUT_PER_CLASS}): raise its quota in eval/seeds.json\n`);
+      if (counts[c] < MIN_HELDOUT_PER_CLASS) process.stderr.write(`generate: held-out ${c} has ${counts[c]} instances (< ${MIN_HELDOUT_PER_CLASS}): raise its quota in eval/seeds.json\n`);
 }
 
 main(process.argv.slice(2));

@@ -28,7 +28,7 @@ interface Options {
 }
 
 function usage(message: string): never {
-  process.stderr.write(`eval: ${message}\nusage: npm run eval -- [--part dev|heldout|all] [--json] [--no-save]\n`);
+  process.stderr.write(`eval: ${message} (usage: npm run eval -- [--part dev|heldout|all] [--json] [--no-save])\n`);
   process.exit(2);
 }
 

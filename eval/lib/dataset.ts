@@ -1,12 +1,13 @@
 /** The generated corpus on disk: split of clusters, generation of a part, reading it back. */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { clusterDirs, clusterProblems, loadCluster } from './cluster';
 import { corruptCluster, type Part, type Seeds } from './corrupt';
 import type { ClusterLabels } from './labels';
 import { hashSeed } from './random';
 
-export const EVAL_DIR = join(import.meta.dirname, '..');
+export const EVAL_DIR = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
 export const TEXTS_DIR = join(EVAL_DIR, 'texts');
 export const DATA_DIR = join(EVAL_DIR, 'data');
 export const SEEDS_FILE = join(EVAL_DIR, 'seeds.json');
