@@ -67,3 +67,14 @@ describe('misheard names', () => {
     expect([a.next(), a.int(100), a.pick(['x', 'y', 'z'])]).toEqual([b.next(), b.int(100), b.pick(['x', 'y', 'z'])]);
   });
 });
+
+describe('corrected sample', () => {
+  it('has every gold error fixed: no 王震/王徵, clouds as 雲, full-width punctuation', async () => {
+    const { correctedSample } = await import('./sample');
+    const { PACKAGE_ROOT } = await import('../../core/context');
+    const { text } = correctedSample(PACKAGE_ROOT);
+    expect(text).not.toMatch(/王震|王徵|公有云|私有云/);
+    expect(text).toContain('交由CFO王征介紹');
+    expect(text).toContain('商湯科技（00020）業績交流會：');
+  });
+});
