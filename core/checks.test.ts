@@ -124,6 +124,26 @@ describe('checks in the service', () => {
     expect(fresh.service.listFindings({ documentId: b.documentId }).findings.some((x) => x.scope === 'project')).toBe(true);
   });
 
+  it('a project-wide group stays in its project: the same names in another project are neither listed nor fixed', () => {
+    const importTo = (projectName: string, name: string, text: string) =>
+      fresh.service.importBytes(new Uint8Array(Buffer.from(`公司業績會。\n\n首席執行官${name}表示,${text}。\n`)), { fileName: `${projectName}-${name}.txt`, projectName });
+    const a1 = importTo('Alpha', '張明', '收入增長');
+    importTo('Alpha', '張銘', '成本下降');
+    const b1 = importTo('Beta', '張明', '利潤上升');
+    const b2 = importTo('Beta', '張銘', '費用持平');
+    const alpha = fresh.service.getDocument({ documentId: a1.documentId }).projectId;
+    const beta = fresh.service.getDocument({ documentId: b1.documentId }).projectId;
+    fresh.service.checkProject({ projectId: beta });
+    const r = fresh.service.checkProject({ projectId: alpha });
+    const alphaDocs = new Set(fresh.service.listDocuments({ projectId: alpha }).map((d) => d.id));
+    for (const f of r.findings) for (const l of [f, ...f.related]) expect(alphaDocs.has(l.documentId)).toBe(true);
+    const betaTexts = () => [b1, b2].map((d) => fresh.service.getSegments({ documentId: d.documentId }).map((s) => s.text).join('|'));
+    const before = betaTexts();
+    const group = r.findings.find((f) => f.rule === 'entity-consistency')!;
+    fresh.service.applyFix({ findingId: group.id, scope: 'group', fixIndex: 0 });
+    expect(betaTexts()).toEqual(before);
+  });
+
   it('the glossary feeds the checks: forbidden variants are flagged with the confirmed term as the fix', () => {
     const { documentId } = importSample(fresh.service);
     const projectId = fresh.service.getDocument({ documentId }).projectId;

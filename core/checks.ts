@@ -173,7 +173,7 @@ export function assembleFindings(db: Db, documentId: number, includeDismissed = 
     const local = groups.get(k)!;
     // The primary location is in this document; a project-wide group lists the others from every document.
     const primary = local.reduce((a, b) => (a.id <= b.id ? a : b));
-    const members = primary.scope === 'project' && primary.group ? fq.findingsInGroupAnyDocument(db, primary.group) : local;
+    const members = primary.scope === 'project' && primary.group ? fq.findingsInProjectGroup(db, primary.documentId, primary.group) : local;
     if (!includeDismissed && primary.dismissedReason) continue;
     const loc = (r: fq.FindingRow) => ({
       findingId: r.id,

@@ -600,7 +600,7 @@ export class JiaoduiService implements JiaoduiApi {
   private findingTargets(id: number, scope: 'one' | 'group') {
     const f = this.requireFinding(id);
     if (scope !== 'group' || !f.group) return [f];
-    return f.scope === 'project' ? fq.findingsInGroupAnyDocument(this.db, f.group) : fq.findingsInGroup(this.db, f.documentId, f.group);
+    return f.scope === 'project' ? fq.findingsInProjectGroup(this.db, f.documentId, f.group) : fq.findingsInGroup(this.db, f.documentId, f.group);
   }
 
   applyFix(args: ArgsOf<'applyFix'>): ResultOf<'applyFix'> {

@@ -68,10 +68,23 @@ export function getFinding(db: Db, id: number): FindingRow | undefined {
   return r && fromRaw(r);
 }
 
-/** Rows of a group in every document (project-wide findings), with their row numbers. */
-export function findingsInGroupAnyDocument(db: Db, group: string): FindingRow[] {
+/**
+ * Rows of a project-wide group in every document of the project that holds `documentId`,
+ * with their row numbers. Group keys name the rule and the spellings, not the project, so the
+ * same name in another project shares the key: the project filter keeps fixes from reaching it.
+ */
+export function findingsInProjectGroup(db: Db, documentId: number, group: string): FindingRow[] {
   return (
-    db.prepare(`SELECT ${cols('f')}, s.position AS segmentIndex FROM findings f JOIN segments s ON s.id = f.segment_id WHERE f.group_key = ? AND s.retired = 0 ORDER BY f.id`).all(group) as Raw[]
+    db
+      .prepare(
+        `SELECT ${cols('f')}, s.position AS segmentIndex FROM findings f
+           JOIN segments s ON s.id = f.segment_id
+           JOIN documents d ON d.id = f.document_id
+          WHERE f.group_key = ? AND s.retired = 0
+            AND d.project_id = (SELECT project_id FROM documents WHERE id = ?)
+          ORDER BY f.id`,
+      )
+      .all(group, documentId) as Raw[]
   ).map(fromRaw);
 }
 
