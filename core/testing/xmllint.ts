@@ -6,8 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../context';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** core/testing/ → the package root (not core/context's, which loads the whole service) */
+const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const HAS_XMLLINT = spawnSync('xmllint', ['--version']).status === 0;
 
