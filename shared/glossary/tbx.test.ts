@@ -87,7 +87,7 @@ describe('glossary TBX', () => {
   it('normalises a vertical tab or form feed in a note to a line break and refuses other control characters, naming them', () => {
     const base = { term: '王征', variants: [], type: 'person' };
     expect(normalizeFields({ ...base, note: 'line\u000bbreak\u000cpage' }).note).toBe('line\nbreak\npage');
-    expect(() => normalizeFields({ ...base, note: 'esc\u001b' })).toThrow(/the note of "王征" contains U\+001B, a control character/);
+    expect(() => normalizeFields({ ...base, note: 'esc\u001b' })).toThrow(/the note of "王征" contains U\+001B, a character TBX \(XML\) cannot carry; remove it/);
     expect(() => normalizeFields({ ...base, note: 'nul\u0000' })).toThrow(/U\+0000/);
     expect(() => normalizeFields({ ...base, note: 'bs\u0008' })).toThrow(/U\+0008/);
     expect(() => normalizeFields({ ...base, note: 'x\uffff' })).toThrow(/U\+FFFF/);

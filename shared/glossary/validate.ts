@@ -25,7 +25,7 @@ const BAD_TERM_CHAR = /[\u0000-\u001f\u007f-\u009f|\u2028\u2029]/u;
 function checkFreeText(value: string, what: string, where: string | undefined): string {
   const text = value.replace(/[\v\f]/g, '\n');
   const bad = firstXmlInvalid(text);
-  if (bad) throw invalid(where, `${what} contains ${codePointName(bad.unit)}, a control character that cannot be stored or exported (TBX is XML)`);
+  if (bad) throw invalid(where, `${what} contains ${codePointName(bad.unit)}, a character TBX (XML) cannot carry; remove it`);
   return text;
 }
 
@@ -46,11 +46,11 @@ function checkTerm(value: string, what: string, where: string | undefined): void
   if (value.length > MAX_TERM_LENGTH) throw invalid(where, `${what} "${value.slice(0, 20)}…" is longer than ${MAX_TERM_LENGTH} characters`);
   const bad = BAD_TERM_CHAR.exec(value);
   if (bad) {
-    const shown = bad[0] === '|' ? '“|” (it separates variants)' : `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const shown = bad[0] === '|' ? '“|” (it separates variants)' : codePointName(bad[0]);
     throw invalid(where, `${what} "${value}" contains ${shown}`);
   }
   const xmlBad = firstXmlInvalid(value);
-  if (xmlBad) throw invalid(where, `${what} contains ${codePointName(xmlBad.unit)}, which cannot be stored or exported`);
+  if (xmlBad) throw invalid(where, `${what} contains ${codePointName(xmlBad.unit)}, a character TBX (XML) cannot carry`);
 }
 
 /**

@@ -28,7 +28,7 @@ const NAME = /[A-Za-z_:\u00c0-\ud7ff\uf900-\ufffd][-A-Za-z0-9_:.\u00b7\u00c0-\ud
 const MAX_DEPTH = 100;
 
 /** Whether XML 1.0 allows the code point in a document (Char production). */
-export function isXmlChar(cp: number): boolean {
+function isXmlChar(cp: number): boolean {
   return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
 }
 
