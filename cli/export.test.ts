@@ -73,7 +73,7 @@ describe('jiaodui export / import-xliff', () => {
     expect(JSON.parse(r.out)).toMatchObject({ changed: 1 });
     expect(run('undo', doc).code).toBe(0);
     expect(run('export', doc).out).toBe(SAMPLE_TEXT);
-  });
+  }, 60_000); // five CLI processes; slow when the machine is shared
 
   it('usage and input errors: one line on stderr, exit 2, nothing applied', () => {
     const bad = join(cli.dir, 'bad.xlf');
