@@ -60,6 +60,21 @@ describe('jiaodui export / import-xliff', () => {
     expect(run('export', doc).out).toBe(SAMPLE_TEXT);
   });
 
+  it('--format xliff12 writes XLIFF 1.2, and import-xliff reads it back (version from the root element)', () => {
+    const file = join(cli.dir, 'doc.xliff12.xlf');
+    const x = run('export', doc, '--format', 'xliff12', '--out', file);
+    expect(x.code, x.err).toBe(0);
+    const xml = readFileSync(file, 'utf8');
+    expect(xml).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">');
+    expect(run('import-xliff', doc, file).out).toMatch(/^No changes: all \d+ unit\(s\) match\./);
+    writeFileSync(file, xml.replace(/(<trans-unit id="s\d+"[^>]*>\s*<source>[^<]*<\/source>\s*<target[^>]*>[^<]*)王震/, '$1王征'));
+    const r = run('import-xliff', doc, file, '--format', 'json');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ changed: 1 });
+    expect(run('undo', doc).code).toBe(0);
+    expect(run('export', doc).out).toBe(SAMPLE_TEXT);
+  }, 60_000); // five CLI processes; slow when the machine is shared
+
   it('usage and input errors: one line on stderr, exit 2, nothing applied', () => {
     const bad = join(cli.dir, 'bad.xlf');
     writeFileSync(bad, '<xliff');

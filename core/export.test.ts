@@ -12,6 +12,7 @@ import { parseCsvRecords } from '../shared/glossary/csv';
 import type { ChangeReport } from '../shared/export/report';
 import { docxParts, paragraphTexts, tableRows, trackedChanges } from '../shared/export/docx-test-helpers';
 import { JiaoduiError } from '../shared/errors';
+import { XLIFF12_SCHEMA, XLIFF20_SCHEMA, xmllint } from './testing/xmllint';
 
 const fresh = useFreshService();
 
@@ -144,6 +145,57 @@ describe('XLIFF', () => {
     expect((await exp({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
     // the unchanged file is a no-op
     expect(call<{ changed: number; operationId: number | null }>('importXliff', { documentId, content: xml })).toMatchObject({ changed: 0, operationId: null });
+  });
+
+  it('control characters, markup and astral text: both versions validate, re-import as no change, and a changed target with them lands exactly', async () => {
+    const { documentId } = importSample(fresh.service);
+    const doc = fresh.service.getDocument({ documentId });
+    const seg = segWith(documentId, '王震');
+    const hostile = seg.text.replace('王震', '王征\u000b換行\u000c分頁\u001bESC\u0008BS\u0000NUL ]]> & < 𠀋 \u200f\u202e &amp; &constructor;');
+    fresh.service.editSegment({ segmentId: seg.id, text: hostile });
+    fresh.service.addAnnotation({ segmentId: seg.id, start: 0, end: 4, kind: 'comment', body: 'note \u001b\u000b ]]> & <x>' });
+    const other = segWith(documentId, '商湯');
+    for (const [format, schema, code] of [
+      ['xliff', XLIFF20_SCHEMA, '<cp hex="001B"/>'],
+      ['xliff12', XLIFF12_SCHEMA, '<x id="cp9" ctype="x-jiaodui-cp-001B"/>'],
+    ] as const) {
+      const xml = (await exp({ documentId, format, script: 'hant' })).content;
+      if (HAS_XMLLINT) expect(xmllint(xml, schema).stderr, format).toContain('validates');
+      // the app reads its own file: nothing changed, nothing written
+      const before = databaseDigest(fresh.service.db);
+      expect(call<{ changed: number; operationId: number | null }>('importXliff', { documentId, content: xml }), format).toMatchObject({ changed: 0, operationId: null });
+      expect(databaseDigest(fresh.service.db)).toBe(before);
+      // a CAT tool puts a control character into another target: it arrives as the character
+      const at = new RegExp(`(<(?:unit|trans-unit) id="s${other.id}"[\\s\\S]*?<target[^>]*>)`);
+      expect(at.test(xml)).toBe(true);
+      const r = call<{ changed: number }>('importXliff', { documentId, content: xml.replace(at, `$1前${code}後`) });
+      expect(r.changed, format).toBe(1);
+      expect(fresh.service.getSegments({ documentId }).find((s) => s.id === other.id)?.text, format).toBe(`前\u001b後${other.text}`);
+      expect(fresh.service.getSegments({ documentId }).find((s) => s.id === seg.id)?.text, format).toBe(hostile);
+      fresh.service.undo({ projectId: doc.projectId });
+    }
+  });
+
+  it.skipIf(!HAS_XMLLINT)('exports XLIFF 1.2 that validates against the strict schema, and imports it like 2.0 (skipped when xmllint is not installed)', async () => {
+    const { documentId } = importSample(fresh.service);
+    const doc = fresh.service.getDocument({ documentId });
+    const seg = segWith(documentId, '王震');
+    fresh.service.setStatus({ segmentIds: [seg.id], status: 'approved' });
+    fresh.service.addAnnotation({ segmentId: seg.id, start: 0, end: 2, kind: 'comment', body: 'check <name> & title' });
+    const x = await exp({ documentId, format: 'xliff12', script: 'hant' });
+    expect(x).toMatchObject({ mime: 'application/xliff+xml' });
+    expect(x.fileName).toMatch(/\.xliff12\.xlf$/);
+    expect(x.content).toContain(`<trans-unit id="s${seg.id}" resname="${seg.index + 1}" approved="yes">`);
+    expect(x.content).toContain('check &lt;name&gt; &amp; title');
+    expect(xmllint(x.content, XLIFF12_SCHEMA).stderr).toContain('validates');
+    const edited = x.content.replace(new RegExp(`(<trans-unit id="s${seg.id}"[\\s\\S]*?<target[^>]*>[^<]*)王震`), '$1王征');
+    expect(call<{ changed: number; units: number }>('importXliff', { documentId, content: edited })).toMatchObject({
+      changed: 1,
+      units: fresh.service.getSegments({ documentId }).length,
+    });
+    expect(fresh.service.segmentHistory({ segmentId: seg.id }).find((h) => h.field === 'zh')).toMatchObject({ reason: 'xliff-import', after: seg.text.replace('王震', '王征') });
+    fresh.service.undo({ projectId: doc.projectId });
+    expect((await exp({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
   });
 
   it('unknown ids and malformed XML are refused and nothing is applied', async () => {

@@ -1,7 +1,7 @@
 /**
  * Exports and exchange formats over the database: gathers a document's segments,
  * annotations, revisions and findings, and hands them to the pure writers in
- * shared/export/. XLIFF import: every changed target becomes a revision (reason
+ * shared/export/. XLIFF import (2.0 or 1.2): every changed target becomes a revision (reason
  * 'xliff-import') in one operation, after the whole file has been checked.
  */
 import type { Db } from '../db/connection';
@@ -18,6 +18,7 @@ import { exportTranscript } from '../shared/export/transcript';
 import { bilingualCsv } from '../shared/export/csv';
 import { exportChangeReport, type ReportRevision } from '../shared/export/report';
 import { exportXliff, parseXliff } from '../shared/export/xliff';
+import { exportXliff12 } from '../shared/export/xliff12';
 import { exportWebAnnotations } from '../shared/export/annotations';
 import { bilingualDocx, bilingualDocxName, DOCX_MIME, transcriptDocx, transcriptDocxName } from '../shared/export/docx';
 import * as labelq from '../db/queries/labels';
@@ -203,6 +204,8 @@ export async function exportDocument(db: Db, doc: DocumentMeta, args: ExportArgs
     }
     case 'xliff':
       return exportXliff(data, segmentNotes(db, doc.id));
+    case 'xliff12':
+      return exportXliff12(data, segmentNotes(db, doc.id));
     case 'annotations':
       return exportWebAnnotations(data, annq.listAnnotationThreads(db, doc.id), {
         source: `urn:jiaodui:document:${doc.id}`,

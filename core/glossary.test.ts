@@ -4,6 +4,7 @@ import { dispatch } from '../shared/contract/dispatch';
 import { databaseDigest } from '../db/digest';
 import type { Segment } from '../shared/domain/schemas';
 import { getConverter } from '../shared/text/convert';
+import { HAS_XMLLINT, xmllint } from './testing/xmllint';
 
 const fresh = useFreshService();
 
@@ -238,6 +239,23 @@ describe('glossary files', () => {
     const csv = '\uFEFFterm,variants,type,note,english\r\n王征,王震|王徵|王正,person,CFO,Wang Zheng\r\n徐立,,person,CEO,Xu Li\r\n';
     expect(call('importGlossary', { projectId: target.id, fileName: 'g.csv', data: b64(csv) })).toMatchObject({ added: 1, updated: 1, unchanged: 0 });
     expect(list().find((e) => e.term === '王征')!.variants).toEqual(['王震', '王徵', '王正']);
+  });
+
+  it('a note with a vertical tab or form feed is stored with line breaks; ESC or NUL is refused and nothing stored; the TBX stays well-formed', () => {
+    const { documentId } = importSample(fresh.service, 'SenseTime');
+    const projectId = fresh.service.getDocument({ documentId }).projectId;
+    const saved = call<{ entry: { note: string } }>('saveGlossaryEntry', { projectId, ...WANG, note: 'CFO\u000bsince 2018\u000cpage 2 ]]> & <b>' });
+    expect(saved.entry.note).toBe('CFO\nsince 2018\npage 2 ]]> & <b>');
+    const before = databaseDigest(fresh.service.db);
+    for (const bad of ['\u001b[31m', 'nul\u0000', 'bs\u0008']) {
+      expect(() => call('saveGlossaryEntry', { projectId, term: '徐立', variants: [], type: 'person', note: bad })).toThrow(/the note of "徐立" contains U\+00(1B|00|08)/);
+    }
+    expect(databaseDigest(fresh.service.db)).toBe(before);
+    const tbx = call<{ content: string }>('exportGlossary', { projectId, format: 'tbx' }).content;
+    if (HAS_XMLLINT) expect(xmllint(tbx).status).toBe(0);
+    const target = fresh.service.createProject({ name: 'Target' });
+    call('importGlossary', { projectId: target.id, fileName: 'g.tbx', data: b64(tbx) });
+    expect(call<{ note: string }[]>('listGlossary', { projectId: target.id })[0].note).toBe('CFO\nsince 2018\npage 2 ]]> & <b>');
   });
 
   it('refuses malformed files and conflicts naming the line or element, importing nothing', () => {

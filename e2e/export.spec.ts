@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { ImportResult, Segment } from '../shared/domain/schemas';
 import { docxParts, paragraphTexts, trackedChanges } from '../shared/export/docx-test-helpers';
 import { api, expect, MOD, test } from './fixtures';
+import { HAS_XMLLINT, XLIFF12_SCHEMA, xmllint } from '../core/testing/xmllint';
 
 test('exports a marked DOCX with tracked changes from the Export dialog', async ({ page, server }) => {
   const text = '董事長王震表示，收入爲11.8億。\n下一段 <script>&amp; 𠀋。\n';
@@ -77,4 +78,28 @@ test('the HTML change report renders in Chromium: summary, diffs, hostile text i
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('h1')).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('exports XLIFF 1.2 from the Export dialog: a download that validates against the strict schema and keeps control characters', async ({ page, server }) => {
+  const text = '董事長王震表示，收入爲11.8億。\n下一段 <b>&amp; 𠀋。\n';
+  const r = await api<ImportResult>(server, 'importDocument', { fileName: 'xliff12.txt', data: Buffer.from(text, 'utf8').toString('base64'), projectName: 'Export', title: 'XLIFF 1.2 export' });
+  const segs = await api<Segment[]>(server, 'getSegments', { documentId: r.documentId });
+  const seg = segs.find((s) => s.text.includes('王震'))!;
+  await api(server, 'editSegment', { segmentId: seg.id, text: seg.text.replace('王震', '王征\u000b') });
+
+  await page.goto(server.url);
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /XLIFF 1\.2 export/);
+  await page.getByTestId('grid').focus();
+  await page.keyboard.press(`${MOD}+e`);
+  const dialog = page.getByTestId('export-dialog');
+  await dialog.getByTestId('export-format').selectOption('xliff12');
+  await expect(dialog.getByTestId('export-format')).toHaveValue('xliff12');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('export-submit').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xliff12\.xlf$/);
+  const xml = readFileSync((await download.path())!, 'utf8');
+  expect(xml).toContain('version="1.2"');
+  expect(xml).toContain('王征<x id="cp1" ctype="x-jiaodui-cp-000B"');
+  if (HAS_XMLLINT) expect(xmllint(xml, XLIFF12_SCHEMA).stderr).toContain('validates');
+  // the app reads its own file back: no change
+  expect(await api<{ changed: number }>(server, 'importXliff', { documentId: r.documentId, content: xml })).toMatchObject({ changed: 0 });
 });

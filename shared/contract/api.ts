@@ -126,12 +126,12 @@ export const apiSchema = {
       })
       .strict(),
     S.ExportResult,
-    'Export a document: transcript (txt, md, html, docx; clean or marked; optional claims notes), bilingual table (csv, docx-bilingual), change report (report-html, report-json), XLIFF 2.0 (xliff) or Web Annotations. Binary formats (docx) come back base64 (encoding "base64").',
+    'Export a document: transcript (txt, md, html, docx; clean or marked; optional claims notes), bilingual table (csv, docx-bilingual), change report (report-html, report-json), XLIFF 2.0 (xliff), XLIFF 1.2 (xliff12) or Web Annotations. Binary formats (docx) come back base64 (encoding "base64").',
   ),
   importXliff: method(
     z.object({ documentId: S.Id, content: Text(20 * 1024 * 1024) }).strict(),
     S.ChangeResult.extend({ changed: z.number().int(), units: z.number().int() }),
-    "Apply an XLIFF 2.0 file's targets to a document: changed targets become revisions (reason 'xliff-import') in one undoable operation; all or nothing.",
+    "Apply an XLIFF 2.0 or 1.2 file's targets (version from the root element) to a document: changed targets become revisions (reason 'xliff-import') in one undoable operation; all or nothing.",
   ),
   listRules: method(NoArgs, z.array(S.RuleInfo), 'The checks Jiaodui runs, with what each looks for.'),
   runChecks: method(

@@ -200,7 +200,7 @@ export const Settings = z.object({
 });
 
 /** txt/md/html/docx: the transcript; csv/docx-bilingual: the bilingual table; report-*: the change report; xliff: XLIFF 2.0 exchange; annotations: W3C Web Annotation JSON-LD. */
-export const ExportFormat = z.enum(['txt', 'md', 'html', 'docx', 'csv', 'docx-bilingual', 'report-html', 'report-json', 'xliff', 'annotations']);
+export const ExportFormat = z.enum(['txt', 'md', 'html', 'docx', 'csv', 'docx-bilingual', 'report-html', 'report-json', 'xliff', 'xliff12', 'annotations']);
 export type ExportFormatT = z.infer<typeof ExportFormat>;
 /** `content` is text (encoding absent or 'utf8') or, for binary formats (DOCX), base64 (encoding 'base64'). */
 export const ExportResult = z.object({ fileName: z.string(), mime: z.string(), content: z.string(), encoding: z.enum(['utf8', 'base64']).optional() });

@@ -22,6 +22,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { ScriptT } from '../domain/schemas';
+import { XML_INVALID_UNIT } from '../glossary/xml';
 import { baseFileName, transcriptParagraphs, type ChangeInfo, type ClaimNote, type ExportDoc, type Piece, type TranscriptOptions } from './model';
 import { noteText } from './notes';
 import { hasEnglish, tableSegments, type TableOptions } from './csv';
@@ -29,10 +30,9 @@ import { transcriptBaseName } from './transcript';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** Characters XML 1.0 does not allow (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF): dropped. */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** Characters XML 1.0 does not allow (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF, lone surrogates): dropped. */
 export function xmlSafe(s: string): string {
-  return s.replace(XML_INVALID, '');
+  return s.replace(XML_INVALID_UNIT, '');
 }
 
 /** Word's w:date is an xsd:dateTime; keep it to whole seconds in UTC. */

@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { glossaryToTbx, parseGlossaryTbx } from './tbx';
 import { escapeXml, parseXml, textOf } from './xml';
 import type { GlossaryFields } from './schemas';
+import { normalizeFields } from './validate';
+import { xmllint } from '../../core/testing/xmllint';
 
 const ENTRIES: GlossaryFields[] = [
   { term: '王征', variants: ['王震', '王徵'], type: 'person', note: 'CFO of 商湯科技 <finance> & "strategy"', english: 'Wang Zheng' },
@@ -33,6 +35,14 @@ describe('strict XML reader', () => {
     expect(() => parseXml('<a>&#0;</a>')).toThrow(/&#0; is not a valid XML character/);
     expect(() => parseXml('<a>&#xD800;</a>')).toThrow(/not a valid XML character/);
     expect(() => parseXml('<a>R&D</a>')).toThrow(/a bare "&"/);
+  });
+
+  it('looks entity names up in its own table only: names of Object.prototype are unknown entities', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf']) {
+      expect(() => parseXml(`<a>&${name};</a>`), name).toThrow(new RegExp(`unknown entity &${name};`));
+      expect(() => parseXml(`<a b="&${name};"/>`), name).toThrow(new RegExp(`unknown entity &${name};`));
+    }
+    expect(textOf(parseXml('<a>&amp;constructor;</a>'))).toBe('&constructor;');
   });
 
   it('names the line and column of malformed markup', () => {
@@ -70,6 +80,37 @@ describe('glossary TBX', () => {
 
   it.skipIf(!hasXmllint())('is well-formed XML according to xmllint', () => {
     const r = spawnSync('xmllint', ['--noout', '-'], { input: glossaryToTbx(ENTRIES), encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('normalises a vertical tab or form feed in a note to a line break and refuses other control characters, naming them', () => {
+    const base = { term: '王征', variants: [], type: 'person' };
+    expect(normalizeFields({ ...base, note: 'line\u000bbreak\u000cpage' }).note).toBe('line\nbreak\npage');
+    expect(() => normalizeFields({ ...base, note: 'esc\u001b' })).toThrow(/the note of "王征" contains U\+001B, a character TBX \(XML\) cannot carry; remove it/);
+    expect(() => normalizeFields({ ...base, note: 'nul\u0000' })).toThrow(/U\+0000/);
+    expect(() => normalizeFields({ ...base, note: 'bs\u0008' })).toThrow(/U\+0008/);
+    expect(() => normalizeFields({ ...base, note: 'x\uffff' })).toThrow(/U\+FFFF/);
+    expect(() => normalizeFields({ ...base, english: 'Wang\u001bZheng' })).toThrow(/English rendering of "王征" contains U\+001B/);
+    expect(() => normalizeFields({ ...base, term: '王\ufffe征' })).toThrow(/U\+FFFE/);
+    // XML itself cannot carry them: a TBX file that tries is refused by the reader
+    const tbx = glossaryToTbx([{ ...base, type: 'person', note: 'a', english: '' }]).replace('<descrip type="note">a', '<descrip type="note">a&#11;b');
+    expect(() => parseGlossaryTbx(tbx)).toThrow(/&#11; is not a valid XML character/);
+  });
+
+  it.skipIf(!hasXmllint())('stays well-formed and round-trips with hostile text; a stored control character is written as its control picture', () => {
+    const hostile: GlossaryFields[] = [
+      { term: ']]>&<', variants: ['&amp;', '&constructor;'], type: 'term', note: 'cdata ]]> amp & lt < &#x1B; &__proto__; \u200f\u202eRTL\u202c 𠀋👩‍💻 \ufeff', english: 'a ]]> b & c <d>' },
+      { term: '𩸽', variants: [], type: 'product', note: 'tab\there\r\nCRLF\nLF  ', english: '\u200fRTL' },
+    ];
+    const normalised = hostile.map((e) => normalizeFields(e));
+    const tbx = glossaryToTbx(normalised);
+    expect(xmllint(tbx).status).toBe(0);
+    expect(parseGlossaryTbx(tbx).map((e) => e.fields)).toEqual(normalised);
+    // a note stored before control characters were refused still exports as well-formed XML
+    const legacy = glossaryToTbx([{ term: '王征', variants: [], type: 'person', note: 'old\u001bnote\u0000\u000b', english: '' }]);
+    expect(legacy).toContain('<descrip type="note">old␛note␀␋</descrip>');
+    const r = xmllint(legacy);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });

@@ -3,6 +3,7 @@
  * the API, CSV and TBX imports.
  */
 import { JiaoduiError } from '../errors';
+import { codePointName, firstXmlInvalid } from './xml';
 import { GLOSSARY_TYPES, MAX_ENGLISH_LENGTH, MAX_NOTE_LENGTH, MAX_TERM_LENGTH, MAX_VARIANTS, type GlossaryFields, type GlossaryTypeT } from './schemas';
 
 export interface RawFields {
@@ -15,6 +16,18 @@ export interface RawFields {
 
 // Control characters (line breaks included) and the CSV variant separator cannot be part of a term.
 const BAD_TERM_CHAR = /[\u0000-\u001f\u007f-\u009f|\u2028\u2029]/u;
+
+/**
+ * Notes and English renderings are free text, but they go into TBX (XML), which cannot
+ * carry C0 controls: a vertical tab or form feed (Word's manual line and page breaks)
+ * becomes a line break, any other such character is refused.
+ */
+function checkFreeText(value: string, what: string, where: string | undefined): string {
+  const text = value.replace(/[\v\f]/g, '\n');
+  const bad = firstXmlInvalid(text);
+  if (bad) throw invalid(where, `${what} contains ${codePointName(bad.unit)}, a character TBX (XML) cannot carry; remove it`);
+  return text;
+}
 
 function invalid(where: string | undefined, message: string): JiaoduiError {
   return new JiaoduiError('invalid-input', where ? `${where}: ${message}` : message);
@@ -33,9 +46,11 @@ function checkTerm(value: string, what: string, where: string | undefined): void
   if (value.length > MAX_TERM_LENGTH) throw invalid(where, `${what} "${value.slice(0, 20)}…" is longer than ${MAX_TERM_LENGTH} characters`);
   const bad = BAD_TERM_CHAR.exec(value);
   if (bad) {
-    const shown = bad[0] === '|' ? '“|” (it separates variants)' : `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const shown = bad[0] === '|' ? '“|” (it separates variants)' : codePointName(bad[0]);
     throw invalid(where, `${what} "${value}" contains ${shown}`);
   }
+  const xmlBad = firstXmlInvalid(value);
+  if (xmlBad) throw invalid(where, `${what} contains ${codePointName(xmlBad.unit)}, a character TBX (XML) cannot carry`);
 }
 
 /**
@@ -55,9 +70,9 @@ export function normalizeFields(raw: RawFields, where?: string): GlossaryFields 
     variants.push(v);
   }
   if (variants.length > MAX_VARIANTS) throw invalid(where, `"${term}" has ${variants.length} variants; at most ${MAX_VARIANTS} are allowed`);
-  const note = (raw.note ?? '').trim();
+  const note = checkFreeText(raw.note ?? '', `the note of "${term}"`, where).trim();
   if (note.length > MAX_NOTE_LENGTH) throw invalid(where, `the note of "${term}" is longer than ${MAX_NOTE_LENGTH} characters`);
-  const english = (raw.english ?? '').trim();
+  const english = checkFreeText(raw.english ?? '', `the English rendering of "${term}"`, where).trim();
   if (english.length > MAX_ENGLISH_LENGTH) throw invalid(where, `the English rendering of "${term}" is longer than ${MAX_ENGLISH_LENGTH} characters`);
   if (/[\r\n]/.test(english)) throw invalid(where, `the English rendering of "${term}" contains a line break`);
   return { term, variants, type: parseGlossaryType(raw.type ?? '', where), note, english };

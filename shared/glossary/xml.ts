@@ -2,8 +2,9 @@
  * A small, strict XML reader for the TBX subset Jiaodui writes and accepts (there is no
  * DOM parser in Node). Elements, attributes, text, CDATA, comments and processing
  * instructions; the five predefined entities and numeric character references.
- * DOCTYPE and ENTITY declarations are refused (no external or expanding entities).
- * Errors name the line and column. Pure.
+ * DOCTYPE and ENTITY declarations are refused (no external or expanding entities), and
+ * entity names are looked up in an own-property table only (`&constructor;` is unknown,
+ * not Object's constructor). Errors name the line and column. Pure.
  */
 import { JiaoduiError } from '../errors';
 
@@ -16,17 +17,52 @@ export interface XmlElement {
 }
 export type XmlNode = XmlElement | string;
 
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const PREDEFINED: ReadonlyMap<string, string> = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 const NAME = /[A-Za-z_:\u00c0-\ud7ff\uf900-\ufffd][-A-Za-z0-9_:.\u00b7\u00c0-\ud7ff\uf900-\ufffd]*/y;
 const MAX_DEPTH = 100;
 
+/** Whether XML 1.0 allows the code point in a document (Char production). */
 function isXmlChar(cp: number): boolean {
   return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
 }
 
-/** Escape text for element content, or (attr) for a double-quoted attribute value. */
+/** One UTF-16 unit XML 1.0 cannot carry: C0 controls other than tab/LF/CR, U+FFFE/U+FFFF, a lone surrogate. */
+export const XML_INVALID_UNIT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The first character XML cannot carry in `s` and where it is, or null. */
+export function firstXmlInvalid(s: string): { index: number; unit: string } | null {
+  const m = new RegExp(XML_INVALID_UNIT.source).exec(s);
+  return m ? { index: m.index, unit: m[0] } : null;
+}
+
+/** U+000B as a name for messages. */
+export function codePointName(unit: string): string {
+  return `U+${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * The visible stand-in for a character XML cannot carry, in text nobody reads back
+ * (notes, titles, TBX): a C0 control becomes its Unicode control picture (ESC → ␛,
+ * VT → ␋), anything else U+FFFD.
+ */
+export function controlPicture(unit: string): string {
+  const c = unit.charCodeAt(0);
+  return c < 0x20 ? String.fromCharCode(0x2400 + c) : '\ufffd';
+}
+
+/**
+ * Escape text for element content, or (attr) for a double-quoted attribute value.
+ * Characters XML cannot carry become control pictures, so the result is always
+ * well-formed; writers that must keep them (XLIFF segment text) encode them first.
+ */
 export function escapeXml(s: string, attr = false): string {
-  let out = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  let out = s.replace(XML_INVALID_UNIT, controlPicture).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
   if (attr) out = out.replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
   return out;
 }
@@ -112,8 +148,8 @@ class Reader {
         const cp = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
         if (!Number.isFinite(cp) || !isXmlChar(cp)) this.fail(`&${ref}; is not a valid XML character`, start + amp);
         out += String.fromCodePoint(cp);
-      } else if (ref in PREDEFINED) {
-        out += PREDEFINED[ref];
+      } else if (PREDEFINED.has(ref)) {
+        out += PREDEFINED.get(ref)!;
       } else {
         this.fail(`unknown entity &${ref}; (only &amp; &lt; &gt; &quot; &apos; and numeric references are accepted)`, start + amp);
       }

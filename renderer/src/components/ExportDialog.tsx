@@ -5,7 +5,7 @@
  * base64 and are saved as bytes.
  */
 import { useState } from 'react';
-import type { DocumentMeta, ExportFormatT, ScriptT } from '../../../shared/domain/schemas';
+import { ExportFormat, type DocumentMeta, type ExportFormatT, type ScriptT } from '../../../shared/domain/schemas';
 import { useClient } from '../state/client';
 import { useI18n, type MessageKey } from '../i18n';
 import { downloadBase64, downloadText } from '../lib/download';
@@ -18,7 +18,8 @@ export interface ExportDialogProps {
   onClose: () => void;
 }
 
-const FORMATS: readonly ExportFormatT[] = ['txt', 'md', 'html', 'docx', 'csv', 'docx-bilingual', 'report-html', 'report-json', 'xliff', 'annotations'];
+/** every format the contract offers, in its order (the list lives in shared/, not here) */
+const FORMATS: readonly ExportFormatT[] = ExportFormat.options;
 /** which options a format uses */
 const USES_SCRIPT = new Set<ExportFormatT>(['txt', 'md', 'html', 'docx']);
 const USES_MARKED = new Set<ExportFormatT>(['txt', 'md', 'html', 'docx']);
