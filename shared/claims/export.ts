@@ -3,6 +3,7 @@
  * schema.org ClaimReview JSON-LD (claimReviewed, itemReviewed Claim with author and
  * datePublished, reviewRating with alternateName, citation for evidence URLs).
  */
+import { csvDocument } from '../csv/csv';
 import type { ClaimT, ClaimVerdict } from './schemas';
 
 export interface ClaimExportDocument {
@@ -12,13 +13,7 @@ export interface ClaimExportDocument {
   date: string | null;
 }
 
-const BOM = '\uFEFF';
 export const CLAIM_CSV_COLUMNS = ['id', 'segmentId', 'start', 'end', 'text', 'type', 'claimant', 'claimDate', 'quantities', 'verdict', 'evidence', 'notes', 'status', 'orphaned', 'author', 'updatedAt'] as const;
-
-function csvField(raw: string): string {
-  const v = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw; // not a spreadsheet formula
-  return /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 /** 12.3億 = 1230000000 CNY; 35% = 35 % (share) */
 export function quantitySummary(c: Pick<ClaimT, 'quantities'>): string {
@@ -34,7 +29,7 @@ export function quantitySummary(c: Pick<ClaimT, 'quantities'>): string {
 }
 
 export function claimsCsv(claims: readonly ClaimT[]): string {
-  const rows = [CLAIM_CSV_COLUMNS.join(',')];
+  const rows: string[][] = [];
   for (const c of claims) {
     const cells: Record<(typeof CLAIM_CSV_COLUMNS)[number], string> = {
       id: String(c.id),
@@ -54,9 +49,9 @@ export function claimsCsv(claims: readonly ClaimT[]): string {
       author: c.author,
       updatedAt: c.updatedAt,
     };
-    rows.push(CLAIM_CSV_COLUMNS.map((k) => csvField(cells[k])).join(','));
+    rows.push(CLAIM_CSV_COLUMNS.map((k) => cells[k]));
   }
-  return BOM + rows.join('\r\n') + '\r\n';
+  return csvDocument(CLAIM_CSV_COLUMNS, rows);
 }
 
 export function claimsJson(doc: ClaimExportDocument, claims: readonly ClaimT[]): string {
