@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../core/http-policy';
+import { PACKAGE_ROOT } from '../core/context';
 import {
   APP_URL,
   appRequestPath,
@@ -162,9 +165,15 @@ describe('CSP and the app scheme', () => {
     expect(h['X-A']).toEqual(['1', '2']);
     expect(withCspHeader(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
   });
-  it("the app's CSP allows scripts only from the app", () => {
+  it("the app's CSP allows scripts and styles only from the app (no unsafe-inline, no unsafe-eval)", () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("style-src 'self';");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+    // index.html's <meta> copy (the renderer without our header, e.g. vite dev) is no looser
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(join(PACKAGE_ROOT, 'renderer', 'index.html'), 'utf8'))?.[1];
+    expect(meta).toContain("style-src 'self';");
+    expect(meta).not.toContain('unsafe-inline');
   });
   it('appRequestPath maps app URLs into dist/renderer and refuses escapes', () => {
     expect(appRequestPath('jiaodui://app/index.html')).toBe('index.html');
