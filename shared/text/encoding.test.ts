@@ -443,6 +443,15 @@ describe('unsupported encodings are refused, Hong Kong texts are not', () => {
     expect(unexpectedShare(HKSCS_TEXT).share).toBeLessThan(0.7);
   });
 
+  it('names the encoding of a large file too (the sample ends inside a character)', () => {
+    const one = fixture('shift-jis.txt');
+    // one ASCII byte first, then whole copies: the 64 KiB sample ends inside a two-byte character
+    const big = new Uint8Array([0x78, ...repeatTo(one, 300 * 1024)]);
+    expect(new TextDecoder('shift_jis', { fatal: true }).decode(big.subarray(0, 64 * 1024), { stream: true }).length).toBeGreaterThan(0);
+    expect(() => new TextDecoder('shift_jis', { fatal: true }).decode(big.subarray(0, 64 * 1024))).toThrow();
+    expect(rejection(() => decodeText(big)).message).toMatch(/looks like Shift-JIS/);
+  });
+
   it('an explicit encoding is taken at its word', () => {
     expect(decodeText(fixture('shift-jis.txt'), 'gb18030').encoding).toBe('gb18030');
   });

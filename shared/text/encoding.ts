@@ -640,7 +640,8 @@ function encodedSurrogates(bytes: Uint8Array): number {
 /** The encoding these bytes most likely are in, when it is one we do not import; null if none stands out. */
 function likelyUnsupported(bytes: Uint8Array, chineseKana: number): { name: string; kind: string } | null {
   if (encodedSurrogates(bytes) > 0) {
-    const withoutSurrogates = tryDecodeWith('utf-8', bytes.filter((_, i) => !isInSurrogate(bytes, i)));
+    const sample = bytes.subarray(0, SAMPLE_BYTES);
+    const withoutSurrogates = tryDecodeWith('utf-8', sample.filter((_, i) => !isInSurrogate(sample, i)));
     if (withoutSurrogates !== null) return { name: 'UTF-8 with separately encoded surrogate halves (CESU-8 / WTF-8, as Java or some databases write it)', kind: 'cesu-8' };
   }
   for (const [encoding, name] of [
@@ -662,10 +663,13 @@ function isInSurrogate(bytes: Uint8Array, i: number): boolean {
   return false;
 }
 
-/** Strict decode with any WHATWG encoding (for naming the likely encoding only); null when invalid or unknown. */
+/**
+ * Strict decode of the first bytes with any WHATWG encoding (for naming the likely encoding
+ * only); null when invalid or unknown. Streaming, so a character cut by the sample's end is no error.
+ */
 function tryDecodeWith(encoding: string, bytes: Uint8Array): string | null {
   try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, SAMPLE_BYTES * 2));
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, SAMPLE_BYTES), { stream: true });
   } catch {
     return null;
   }
