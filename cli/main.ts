@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dispatch } from '../shared/contract/dispatch';
 import { isJiaoduiError, JiaoduiError } from '../shared/errors';
-import { parseEncodingName } from '../shared/text/encoding';
+import { encodingLabel, parseEncodingName } from '../shared/text/encoding';
 import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
 import { dbPathFor, openService } from '../core/context';
 import type { JiaoduiService } from '../core/service';
@@ -144,8 +144,10 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
         title: f.title as string | undefined,
       });
       if (parallel.length) attachFiles(service, r.documentId, parallel);
-      // Import always prints its JSON result (the contract of `jiaodui import`).
+      // Import always prints its JSON result (the contract of `jiaodui import`); in text mode
+      // stderr says which encoding was used and how sure detection is (a low guess is worth a look).
       process.stdout.write(JSON.stringify(r) + '\n');
+      if (!json) process.stderr.write(`jiaodui: ${basename(file)}: encoding ${encodingLabel(r.encoding)} (${r.encodingDetected ? `detected, confidence ${r.encodingConfidence}` : 'as chosen'}), ${r.segments} segments\n`);
       return 0;
     }
     case 'list': {

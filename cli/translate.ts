@@ -88,9 +88,8 @@ export async function runTranslate(service: JiaoduiService, args: string[], f: F
     if (typeof spec !== 'string') throw new UsageError('--segments needs row numbers, e.g. 3,5-9.');
     segmentIds = parseRows(spec, segments.length).map((r) => segments[r - 1].id);
   }
-  // the key lives in this process's memory only (the CLI's secret store), for this run
-  if (key) service.updateMtSettings({ apiKey: key });
-  const snap = service.mt.start(segmentIds ? { documentId, scope: 'segments', segmentIds } : { documentId, scope: 'untranslated' }, overrides);
+  // the key is for this run and the address it uses (stored settings with the flags' overrides) only
+  const snap = service.mt.start(segmentIds ? { documentId, scope: 'segments', segmentIds } : { documentId, scope: 'untranslated' }, overrides, key ?? undefined);
   const job = service.mt.jobObject(snap.id);
 
   let cancelled = false;

@@ -137,6 +137,41 @@ describe('refused imports change nothing', () => {
     expectRefused(() => svc.importBytes(bytes, { fileName: 'bad.txt', encoding: 'utf-8' }), 'import-rejected', /not valid UTF-8 text: the first invalid byte sequence is at byte offset 12/);
   });
 
+  it('7b Shift-JIS, EUC-JP and CESU-8 are refused naming the likely encoding (not imported as GB18030/Big5 mojibake)', () => {
+    const enc = (name: string) => new Uint8Array(readFileSync(join(ENCODINGS, name)));
+    expectRefused(() => svc.importBytes(enc('shift-jis.txt'), { fileName: 'ja.txt' }), 'import-rejected', /looks like Shift-JIS \(Japanese\)/);
+    expectRefused(() => call('importDocument', { fileName: 'ja.txt', data: b64(enc('euc-jp.txt')) }), 'import-rejected', /looks like EUC-JP \(Japanese\)/);
+    expectRefused(() => call('previewImport', { fileName: 'j.txt', data: b64(enc('cesu-8.txt')) }), 'import-rejected', /CESU-8/);
+  });
+
+  it('7c a Big5-HKSCS Hong Kong text imports with its HKSCS characters, detected as Big5 with high confidence', async () => {
+    const bytes = new Uint8Array(readFileSync(join(ENCODINGS, 'big5-hkscs.txt')));
+    const r = await importAndExport(bytes, 'hk.txt');
+    expect(r).toMatchObject({ encoding: 'big5', encodingDetected: true, encodingConfidence: 'high' });
+    const text = r.segments.map((s) => s.text).join('');
+    for (const c of ['哋', '啲', '嘅', '㗎', '喺', '冇', '𨋢', '燊']) expect(text).toContain(c);
+    expect(text).not.toMatch(/[\ue000-\uf8ff]/);
+  });
+
+  it('7d the CLI says which encoding it used and how sure detection is; the JSON carries both', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const dbPath = join(dir, 'cli.db');
+      const run = cliRunner(() => dbPath);
+      const r = run('import', join(ENCODINGS, 'big5-hkscs.txt'));
+      expect(r.code, r.err).toBe(0);
+      expect(JSON.parse(r.out)).toMatchObject({ encoding: 'big5', encodingDetected: true, encodingConfidence: 'high' });
+      expect(r.err).toMatch(/^jiaodui: big5-hkscs\.txt: encoding Big5 \(detected, confidence high\), \d+ segments\n$/);
+      const chosen = run('import', join(ENCODINGS, 'gb18030.txt'), '--encoding', 'gbk');
+      expect(chosen.err).toMatch(/encoding GB18030 \(as chosen\)/);
+      const ja = run('import', join(ENCODINGS, 'shift-jis.txt'));
+      expect(ja.code).toBe(2);
+      expect(ja.err).toMatch(/^jiaodui: .*looks like Shift-JIS \(Japanese\)/);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('8 a NUL byte in the middle of UTF-8 text is refused as binary, naming the offset', () => {
     const bytes = corpus('nul-in-middle.txt');
     const at = bytes.indexOf(0);

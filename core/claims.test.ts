@@ -153,6 +153,18 @@ describe('claims: cross-checks and exports', () => {
     const json = JSON.parse(service.exportClaims({ documentId, format: 'json' }).content);
     expect(json.claims).toHaveLength(2);
   });
+
+  it('JSON and ClaimReview exports carry http(s) evidence only (javascript:, data:, vbscript: left out)', () => {
+    const claim = fromCandidate('11.8億');
+    const hostile = ['javascript:alert(document.domain)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)'];
+    service.updateClaim({ claimId: claim.id, evidence: [...hostile.map((url) => ({ url, note: 'x' })), { url: 'https://example.org/r', note: 'ok' }] });
+    expect(service.listClaims({ documentId })[0].evidence).toHaveLength(5); // stored as entered
+    const json = JSON.parse(service.exportClaims({ documentId, format: 'json' }).content);
+    expect(json.claims[0].evidence).toEqual([{ url: 'https://example.org/r', note: 'ok' }]);
+    const ld = service.exportClaims({ documentId, format: 'claimreview' }).content;
+    expect(JSON.parse(ld)['@graph'][0].citation).toEqual([{ '@type': 'CreativeWork', url: 'https://example.org/r', description: 'ok' }]);
+    for (const out of [JSON.stringify(json), ld]) expect(out).not.toMatch(/javascript:|data:text|vbscript:/i);
+  });
 });
 
 describe('claims: split and merge', () => {

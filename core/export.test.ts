@@ -8,7 +8,7 @@ import { databaseDigest } from '../db/digest';
 import { PACKAGE_ROOT } from './context';
 import type { Segment } from '../shared/domain/schemas';
 import { getConverter } from '../shared/text/convert';
-import { parseCsvRecords } from '../shared/glossary/csv';
+import { parseCsvRecords } from '../shared/csv/csv';
 import type { ChangeReport } from '../shared/export/report';
 import { docxParts, paragraphTexts, tableRows, trackedChanges } from '../shared/export/docx-test-helpers';
 import { JiaoduiError } from '../shared/errors';

@@ -155,3 +155,80 @@ describe('machine translation through the service', () => {
     expect(at.word).toBe('算力');
   });
 });
+
+describe('the API key never follows a changed address', () => {
+  let home: FakeProvider;
+  let other: FakeProvider;
+  let ctx: Awaited<ReturnType<typeof freshService>>;
+  beforeEach(async () => {
+    home = await startFakeProvider('openai');
+    other = await startFakeProvider('openai'); // another port on 127.0.0.1: another origin
+    ctx = await freshService();
+  });
+  afterEach(async () => {
+    ctx.cleanup();
+    await home.close();
+    await other.close();
+  });
+
+  const auth = (f: FakeProvider) => f.requests.map((r) => r.headers.authorization ?? null);
+
+  async function translateOne(service: JiaoduiService, documentId: number): Promise<MtJob> {
+    const seg = service.getSegments({ documentId }).find((s) => !s.furniture)!;
+    const job = dispatch(service, 'startTranslation', { documentId, scope: 'segments', segmentIds: [seg.id] }, { checkResults: true }) as MtJob;
+    return waitForJob(service, job.id);
+  }
+
+  it('changing only the URL forgets the key: the new host gets no Authorization header', async () => {
+    const { service } = ctx;
+    const { documentId } = importSample(service);
+    service.updateMtSettings({ provider: 'openai', url: home.url, model: 'm', requestsPerSecond: 100, apiKey: 'sk-home' });
+    expect(service.getMtSettings()).toMatchObject({ keySet: true, keyOrigin: new URL(home.url).origin });
+    expect(await translateOne(service, documentId)).toMatchObject({ state: 'done', translated: 1 });
+    expect(auth(home)).toEqual(['Bearer sk-home']);
+
+    // the same origin, another path: the key stays
+    expect(service.updateMtSettings({ url: `${home.url}/chat/completions` }).keySet).toBe(true);
+
+    const view = service.updateMtSettings({ url: other.url });
+    expect(view).toMatchObject({ keySet: false, keyOrigin: null });
+    expect(await translateOne(service, documentId)).toMatchObject({ state: 'done' });
+    expect(other.requests.length).toBeGreaterThan(0);
+    expect(auth(other).every((a) => a === null)).toBe(true);
+    expect(JSON.stringify(other.requests)).not.toContain('sk-home');
+
+    // going back does not bring it back: it was forgotten, not hidden
+    expect(service.updateMtSettings({ url: home.url }).keySet).toBe(false);
+  });
+
+  it('changing the provider forgets the key; a key saved with the new address is bound to it', async () => {
+    const { service } = ctx;
+    const { documentId } = importSample(service);
+    service.updateMtSettings({ provider: 'openai', url: home.url, model: 'm', requestsPerSecond: 100, apiKey: 'sk-home' });
+    expect(service.updateMtSettings({ provider: 'libretranslate' }).keySet).toBe(false);
+    // provider, address and key in one save: the key belongs to the new address
+    const v = service.updateMtSettings({ provider: 'openai', url: other.url, apiKey: 'sk-other' });
+    expect(v).toMatchObject({ keySet: true, keyOrigin: new URL(other.url).origin });
+    await translateOne(service, documentId);
+    expect(auth(other)).toEqual(['Bearer sk-other']);
+    expect(auth(home)).toEqual([]);
+  });
+
+  it('a key whose binding does not fit the address is refused, not sent (older unbound key, or another database)', async () => {
+    const { service } = ctx;
+    const { documentId } = importSample(service);
+    service.updateMtSettings({ provider: 'openai', url: other.url, model: 'm', requestsPerSecond: 100 });
+    // a key as an older version stored it (bare string), or one bound elsewhere, in the same secret store
+    let stored: string | null = 'sk-legacy';
+    service.mt.useSecretStore({ storage: 'session', get: () => stored, set: (x) => void (stored = x) });
+    expect(service.getMtSettings().keySet).toBe(false);
+    const seg = service.getSegments({ documentId }).find((s) => !s.furniture)!;
+    expect(() => service.startTranslation({ documentId, scope: 'segments', segmentIds: [seg.id] })).toThrow(/no address recorded.*Enter the key again/);
+    stored = JSON.stringify({ t: 'jiaodui-mt-key/1', key: 'sk-home', provider: 'openai', origin: new URL(home.url).origin });
+    expect(() => service.startTranslation({ documentId, scope: 'segments', segmentIds: [seg.id] })).toThrow(/entered for http:\/\/127\.0\.0\.1:\d+ \(openai\); it is not sent to http:\/\/127\.0\.0\.1:\d+/);
+    expect(other.requests).toEqual([]);
+    // saving settings without a key forgets the misfit one
+    service.updateMtSettings({ model: 'm2' });
+    expect(stored).toBeNull();
+  });
+});

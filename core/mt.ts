@@ -17,12 +17,16 @@ import type { ReviewHost } from './review-host';
 import { JiaoduiError } from '../shared/errors';
 import type { MtJob, MtKeyStorage, MtSettings, MtSettingsView, StartTranslationArgs, UpdateMtSettingsArgs } from '../shared/mt/schemas';
 import { requiredTerms } from '../shared/mt/terms';
+import { decodeBoundKey, encodeBoundKey, keyFits, keyOrigin } from '../shared/mt/key-binding';
 import { mtSegmentLabel, mtSegmentsLabel } from '../shared/operation-labels';
 import { DEFAULT_RETRY, MtError, RateLimiter } from './mt/http';
 import { makeTranslator, type Translator, type ProviderOptions } from './mt/providers';
 import { TranslationJob, type JobTarget } from './mt/jobs';
 
-/** Where the provider's API key lives. */
+/**
+ * Where the provider's API key lives. The stored string is the key with the provider and
+ * origin it was entered for (shared/mt/key-binding.ts); the store itself does not look inside.
+ */
 export interface SecretStore {
   readonly storage: MtKeyStorage;
   get(): string | null;
@@ -153,28 +157,76 @@ export class MtController {
     return s as MtSettings;
   }
 
-  view(): MtSettingsView {
-    const s = this.settings();
-    return { ...s, keySet: !!this.secrets.get(), keyStorage: this.secrets.storage, configured: !!s.url && (s.provider !== 'openai' || !!s.model) };
+  private storedKey() {
+    return decodeBoundKey(this.secrets.get());
   }
 
+  view(): MtSettingsView {
+    const s = this.settings();
+    const k = this.storedKey();
+    return {
+      ...s,
+      keySet: !!k && k.provider !== null && keyFits(k, s),
+      keyOrigin: k?.origin ?? null,
+      keyStorage: this.secrets.storage,
+      configured: !!s.url && (s.provider !== 'openai' || !!s.model),
+    };
+  }
+
+  private storeKey(value: string | null): void {
+    try {
+      this.secrets.set(value);
+    } catch (e) {
+      throw new JiaoduiError('internal', `The API key could not be stored: ${(e as Error).message}`);
+    }
+  }
+
+  /**
+   * Save settings. A key given here is bound to the provider and address saved with it;
+   * without one, a stored key that no longer fits (provider or origin changed, or an
+   * unbound key from an older version) is forgotten, so it never follows a changed address.
+   */
   update(args: UpdateMtSettingsArgs, tx: <T>(fn: () => T) => T): MtSettingsView {
     const { apiKey, ...rest } = args;
     tx(() => {
       for (const [k, v] of Object.entries(rest)) if (v !== undefined) setq.setSetting(this.db, KEY_PREFIX + k, String(v));
     });
+    const after = this.settings();
     if (apiKey !== undefined) {
-      try {
-        this.secrets.set(apiKey ? apiKey.trim() : null);
-      } catch (e) {
-        throw new JiaoduiError('internal', `The API key could not be stored: ${(e as Error).message}`);
-      }
+      const key = apiKey ? apiKey.trim() : '';
+      if (key && !keyOrigin(after.url)) throw new JiaoduiError('invalid-input', 'Set the provider address before the API key: the key is kept for that address only.');
+      this.storeKey(key ? encodeBoundKey({ key, provider: after.provider, origin: keyOrigin(after.url) }) : null);
+    } else {
+      const k = this.storedKey();
+      if (k && (k.provider === null || !keyFits(k, after))) this.storeKey(null);
     }
     return this.view();
   }
 
-  /** `overrides`: settings for this job only (the CLI's --provider/--url/--model), the stored ones otherwise. */
-  start(args: StartTranslationArgs, overrides: Partial<MtSettings> = {}): MtJob {
+  /**
+   * The key a job may send: `runKey` (given for this run, e.g. the CLI's --key-env) or
+   * the stored key when it was entered for this provider and origin. A stored key for
+   * another address is never sent: the job is refused, naming both origins.
+   */
+  private keyFor(settings: MtSettings, runKey: string | undefined): string | null {
+    if (runKey) return runKey;
+    const k = this.storedKey();
+    if (!k) return null;
+    if (k.provider !== null && keyFits(k, settings)) return k.key;
+    const to = keyOrigin(settings.url) || settings.url;
+    throw new JiaoduiError(
+      'conflict',
+      k.origin
+        ? `The stored API key was entered for ${k.origin} (${k.provider}); it is not sent to ${to} (${settings.provider}). Enter the key again for this address in the machine translation settings.`
+        : `The stored API key has no address recorded (saved by an older version); it is not sent to ${to}. Enter the key again in the machine translation settings.`,
+    );
+  }
+
+  /**
+   * `overrides`: settings for this job only (the CLI's --provider/--url/--model), the stored
+   * ones otherwise; `runKey`: a key for this job only (the CLI's --key-env).
+   */
+  start(args: StartTranslationArgs, overrides: Partial<MtSettings> = {}, runKey?: string): MtJob {
     const english = this.english();
     if (!english) throw new JiaoduiError('conflict', 'This version cannot store English yet, so nothing can be translated.');
     const running = [...this.jobs.values()].find((j) => j.snapshot().state === 'running' && j.snapshot().documentId === args.documentId);
@@ -197,7 +249,7 @@ export class MtController {
     let translator: Translator;
     const providerOptions: ProviderOptions = {
       settings,
-      apiKey: this.secrets.get(),
+      apiKey: this.keyFor(settings, runKey),
       policy: {
         ...DEFAULT_RETRY,
         maxRetries: settings.maxRetries,

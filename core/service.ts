@@ -283,7 +283,7 @@ export class JiaoduiService implements JiaoduiApi {
       );
       segq.indexDocumentSegments(this.db, documentId);
       glossary.rerenderForGlossary(this.db, [documentId]); // the project's confirmed names
-      return { documentId, segments: p.segmented.segments.length, encoding: p.encoding, script: p.script, variant: p.variant };
+      return { documentId, segments: p.segmented.segments.length, encoding: p.encoding, encodingDetected: p.detected, encodingConfidence: p.confidence, script: p.script, variant: p.variant };
     });
   }
 

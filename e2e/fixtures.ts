@@ -76,10 +76,17 @@ export const test = base.extend<{ app: Page }, { server: JiaoduiServer }>({
   app: async ({ page, server }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // Chromium reports every CSP refusal on the console ("Refused to apply inline style …"):
+    // the stricter policy (no 'unsafe-inline' styles) must cost the app nothing.
+    const csp: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
+    });
     await page.goto(server.url);
     await expect(page.getByTestId('grid')).toBeVisible();
     await use(page);
     expect(errors, 'uncaught errors in the page').toEqual([]);
+    expect(csp, 'Content Security Policy violations in the page').toEqual([]);
   },
 });
 

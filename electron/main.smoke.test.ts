@@ -141,7 +141,7 @@ describe('main process (bundled, under a stand-in electron)', () => {
     expect((await handle(new Request(APP_URL, { method: 'POST', body: 'x' }))).status).toBe(405);
   });
 
-  it('blocks navigation away from the app (a dropped file, a link) and every new window', () => {
+  it('blocks navigation away from the app (a dropped file, a link) and every new window', async () => {
     for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
       expect(wc().navigate(event, 'https://example.com/'), event).toBe(true);
       expect(wc().navigate(event, 'file:///home/me/dropped.txt'), event).toBe(true);
@@ -149,6 +149,9 @@ describe('main process (bundled, under a stand-in electron)', () => {
     }
     expect(wc().windowOpenHandler!({ url: 'https://example.com/a' })).toEqual({ action: 'deny' });
     expect(wc().windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    // the reviewer is asked first (the fake answers "Open in Browser"); file: never gets that far
+    await new Promise((r) => setTimeout(r, 0));
+    expect(record.messageBoxes.at(-1)).toMatchObject({ type: 'question', detail: expect.stringContaining('https://example.com/a') });
     expect(record.openedExternally).toEqual(['https://example.com/a']);
     let webviewPrevented = false;
     wc().emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) });

@@ -38,6 +38,7 @@ import {
   APP_URL,
   appRequestPath,
   appResponseHeaders,
+  confirmExternalOpenBox,
   isSaveContent,
   isTrustedSender,
   permissionDecision,
@@ -46,6 +47,7 @@ import {
   webPreferences,
   windowOpenDecision,
   withCspHeader,
+  type ExternalOpenDecision,
 } from './security';
 import { buildMenuTemplate, addRecent, parseRecent, RECENT_FILE, type MenuAction, type MenuItemSpec } from './menu-template';
 import { MIN_SIZE, WINDOW_STATE_FILE, restoreWindowState, serializeWindowState } from './window-state';
@@ -263,9 +265,20 @@ function hardenContents(contents: Electron.WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     const decision = windowOpenDecision(url);
-    if (decision.openExternally) void shell.openExternal(decision.openExternally);
+    void openExternally(decision.external);
     return { action: decision.action };
   });
+}
+
+/** Open an address in the system browser as externalOpenDecision decided: at once, after the reviewer confirms, or not at all. */
+async function openExternally(d: ExternalOpenDecision): Promise<void> {
+  if (d.action === 'refuse') return;
+  if (d.action === 'ask') {
+    const box = confirmExternalOpenBox(d);
+    const r = mainWindow && !mainWindow.isDestroyed() ? await dialog.showMessageBox(mainWindow, box) : await dialog.showMessageBox(box);
+    if (r.response !== 0) return;
+  }
+  await shell.openExternal(d.url);
 }
 
 /** Only the main window's own top frame, showing the app, may use IPC. */

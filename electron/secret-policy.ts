@@ -7,7 +7,9 @@
  * with `basic_text` it "encrypts" with a hard-coded password, which is plain text with
  * extra steps, and `unknown` means it has not been decided (or is not Linux at all).
  * Those count as unavailable: the key stays in memory for the session only, and the UI
- * says so. The key is never written to the database.
+ * says so. The key is never written to the database. What is stored is the key together
+ * with the provider and origin it was entered for (shared/mt/key-binding.ts), so a key read
+ * back here is only ever sent to that address.
  */
 import type { SecretStore } from '../core/mt';
 

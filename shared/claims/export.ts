@@ -1,8 +1,11 @@
 /**
  * Claim exports (pure): CSV (one row per claim, UTF-8 with BOM, CRLF), JSON, and
  * schema.org ClaimReview JSON-LD (claimReviewed, itemReviewed Claim with author and
- * datePublished, reviewRating with alternateName, citation for evidence URLs).
+ * datePublished, reviewRating with alternateName, citation for evidence URLs). The JSON
+ * exports carry http(s) evidence only (shared/urls.ts).
  */
+import { csvDocument } from '../csv/csv';
+import { isWebUrl } from '../urls';
 import type { ClaimT, ClaimVerdict } from './schemas';
 
 export interface ClaimExportDocument {
@@ -12,13 +15,7 @@ export interface ClaimExportDocument {
   date: string | null;
 }
 
-const BOM = '\uFEFF';
 export const CLAIM_CSV_COLUMNS = ['id', 'segmentId', 'start', 'end', 'text', 'type', 'claimant', 'claimDate', 'quantities', 'verdict', 'evidence', 'notes', 'status', 'orphaned', 'author', 'updatedAt'] as const;
-
-function csvField(raw: string): string {
-  const v = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw; // not a spreadsheet formula
-  return /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 /** 12.3億 = 1230000000 CNY; 35% = 35 % (share) */
 export function quantitySummary(c: Pick<ClaimT, 'quantities'>): string {
@@ -34,7 +31,7 @@ export function quantitySummary(c: Pick<ClaimT, 'quantities'>): string {
 }
 
 export function claimsCsv(claims: readonly ClaimT[]): string {
-  const rows = [CLAIM_CSV_COLUMNS.join(',')];
+  const rows: string[][] = [];
   for (const c of claims) {
     const cells: Record<(typeof CLAIM_CSV_COLUMNS)[number], string> = {
       id: String(c.id),
@@ -54,13 +51,22 @@ export function claimsCsv(claims: readonly ClaimT[]): string {
       author: c.author,
       updatedAt: c.updatedAt,
     };
-    rows.push(CLAIM_CSV_COLUMNS.map((k) => csvField(cells[k])).join(','));
+    rows.push(CLAIM_CSV_COLUMNS.map((k) => cells[k]));
   }
-  return BOM + rows.join('\r\n') + '\r\n';
+  return csvDocument(CLAIM_CSV_COLUMNS, rows);
+}
+
+/**
+ * The claims as the JSON exports carry them: evidence whose URL is not http(s)
+ * (javascript:, data:, vbscript: …) is left out, as the HTML export does not link it —
+ * a consumer turning `url` into a link must never get a script. The stored claim keeps it.
+ */
+function withWebEvidence(c: ClaimT): ClaimT {
+  return c.evidence.every((e) => isWebUrl(e.url)) ? c : { ...c, evidence: c.evidence.filter((e) => isWebUrl(e.url)) };
 }
 
 export function claimsJson(doc: ClaimExportDocument, claims: readonly ClaimT[]): string {
-  return JSON.stringify({ document: doc, claims }, null, 2) + '\n';
+  return JSON.stringify({ document: doc, claims: claims.map(withWebEvidence) }, null, 2) + '\n';
 }
 
 /** Verdict → ClaimReview rating (1 worst … 5 best); unrated verdicts carry only their name. */
@@ -76,7 +82,7 @@ const RATINGS: Record<ClaimVerdict, { value: number | null; name: string }> = {
 const isoDate = (d: string | null) => (d && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d) ? d : undefined);
 
 export function claimReviewJsonLd(doc: ClaimExportDocument, claims: readonly ClaimT[], reviewer: string): string {
-  const graph = claims.map((c) => {
+  const graph = claims.map(withWebEvidence).map((c) => {
     const r = RATINGS[c.verdict];
     const appearance = { '@type': 'CreativeWork', name: doc.title, ...(doc.source ? { publisher: { '@type': 'Organization', name: doc.source } } : {}), ...(isoDate(doc.date) ? { datePublished: isoDate(doc.date) } : {}) };
     return {

@@ -145,6 +145,10 @@ export const ImportResult = z.object({
   documentId: Id,
   segments: z.number().int(),
   encoding: TextEncodingName,
+  /** whether the encoding was detected (false: chosen with --encoding / the import dialog) */
+  encodingDetected: z.boolean(),
+  /** how sure detection is: certain (a BOM, or chosen), high, low (a guess: check the text) */
+  encodingConfidence: z.enum(['certain', 'high', 'low']),
   script: Script,
   variant: Variant,
 });

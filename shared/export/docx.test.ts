@@ -4,7 +4,7 @@ import { transcriptParagraphs, withNoteRefs } from './model';
 import { bilingualDocx, transcriptDocx, xmlSafe } from './docx';
 import { transcriptHtml, transcriptMarkdown, transcriptText } from './transcript';
 import { bilingualCsv } from './csv';
-import { parseCsvRecords } from '../glossary/csv';
+import { parseCsvRecords } from '../csv/csv';
 import { docxParts, paragraphTexts, tableRows, trackedChanges } from './docx-test-helpers';
 import { getConverter } from '../text/convert';
 import { rawText, sampleDoc, seg } from './test-fixtures';

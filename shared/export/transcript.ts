@@ -6,6 +6,7 @@
  */
 import { baseFileName, escapeHtml, langTag, transcriptParagraphs, transcriptStream, type ExportDoc, type Piece, type TranscriptOptions } from './model';
 import { appendixHeading, evidenceText, noteParts, noteText } from './notes';
+import { isWebUrl } from '../urls';
 
 /** `[-deleted-]{+inserted+}` (the wdiff convention) for marked plain text; note references as `[n]`, the notes after the text. */
 export function transcriptText(doc: ExportDoc, opts: TranscriptOptions): string {
@@ -54,9 +55,9 @@ ins{background:#d6f5d6;text-decoration:underline}del{background:#f8d7da;color:#8
 section.notes{border-top:1px solid #999;margin-top:2em;font-size:.9em}sup.note-ref a{text-decoration:none}
 @media print{body{margin:0;max-width:none}}`;
 
-/** An evidence URL as a link when it is http(s), else as text. */
+/** An evidence URL as a link when it is http(s) (shared/urls.ts), else as text. */
 function htmlEvidence(e: { url: string; note: string }): string {
-  if (!/^https?:\/\//i.test(e.url)) return escapeHtml(evidenceText(e));
+  if (!isWebUrl(e.url)) return escapeHtml(evidenceText(e));
   const link = `<a href="${escapeHtml(e.url)}" rel="noopener noreferrer">${escapeHtml(e.url)}</a>`;
   return e.note.trim() ? `${link} (${escapeHtml(e.note.trim())})` : link;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { glossaryToCsv, parseCsvRecords, parseGlossaryCsv } from './csv';
+import { parseCsvRecords } from '../csv/csv';
+import { glossaryToCsv, parseGlossaryCsv } from './csv';
 import type { GlossaryFields } from './schemas';
 
 const WANG: GlossaryFields = { term: '王征', variants: ['王震', '王徵'], type: 'person', note: 'CFO of 商湯科技', english: 'Wang Zheng' };
@@ -24,6 +25,21 @@ describe('glossary CSV', () => {
     const csv = glossaryToCsv(TRICKY);
     expect(parseGlossaryCsv(csv).map((e) => e.fields)).toEqual(TRICKY);
     // and again, byte for byte
+    expect(glossaryToCsv(parseGlossaryCsv(csv).map((e) => e.fields))).toBe(csv);
+  });
+
+  it('guards formulas in every cell and round-trips terms that really start with = + - @', () => {
+    const hostile: GlossaryFields[] = [
+      { term: '=HYPERLINK("http://evil.example","點我")', variants: ['+cmd /c calc'], type: 'term', note: '@SUM(1+1)', english: '-1+1' },
+      { term: '-3dB', variants: ['@王征'], type: 'term', note: "'=already quoted", english: "'plain apostrophe" },
+      { term: "''+x", variants: [], type: 'term', note: '', english: '' },
+    ];
+    const csv = glossaryToCsv(hostile);
+    // no raw cell in the file starts like a formula
+    for (const line of csv.split('\r\n').slice(1, -1)) {
+      for (const raw of line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)) expect(raw.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
+    }
+    expect(parseGlossaryCsv(csv).map((e) => e.fields)).toEqual(hostile);
     expect(glossaryToCsv(parseGlossaryCsv(csv).map((e) => e.fields))).toBe(csv);
   });
 

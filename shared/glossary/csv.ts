@@ -1,95 +1,22 @@
 /**
- * Glossary as CSV (RFC 4180): header `term,variants,type,note,english`, variants
- * separated by `|`, UTF-8 with a byte order mark (so spreadsheet programs read the
- * Chinese correctly), CRLF line ends, fields quoted when they hold `"`, `,`, a line
- * break or surrounding spaces. Pure functions.
+ * Glossary as CSV: header `term,variants,type,note,english`, variants separated by
+ * `|`. Writing, reading and the formula guard are the shared CSV module's
+ * (shared/csv/csv.ts), so a round trip keeps terms that start with = + - @. Pure functions.
  */
-import { JiaoduiError } from '../errors';
+import { csvDocument, csvError, parseCsvRecords } from '../csv/csv';
 import type { GlossaryFields, ParsedGlossaryEntry } from './schemas';
 import { normalizeFields } from './validate';
 
 export const CSV_COLUMNS = ['term', 'variants', 'type', 'note', 'english'] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 export const VARIANT_SEPARATOR = '|';
-const BOM = '\uFEFF';
 
-function csvError(line: number, message: string): JiaoduiError {
-  return new JiaoduiError('invalid-input', `CSV line ${line}: ${message}`);
-}
-
-function quote(field: string): string {
-  return /[",\r\n]|^\s|\s$/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
-
-/** The CSV file for a list of entries (starts with a BOM, ends with CRLF). */
+/** The CSV file for a list of entries (starts with a BOM, ends with CRLF; formula-guarded cells). */
 export function glossaryToCsv(entries: readonly GlossaryFields[]): string {
-  const rows = [CSV_COLUMNS.join(',')];
-  for (const e of entries) rows.push([e.term, e.variants.join(VARIANT_SEPARATOR), e.type, e.note, e.english].map(quote).join(','));
-  return BOM + rows.join('\r\n') + '\r\n';
-}
-
-interface CsvRecord {
-  /** physical line the record starts on (1-based) */
-  line: number;
-  fields: string[];
-}
-
-/** RFC 4180 records; accepts CRLF, LF or CR line ends. Throws naming the line on malformed quoting. */
-export function parseCsvRecords(text: string): CsvRecord[] {
-  const s = text.startsWith(BOM) ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let line = 1;
-  let i = 0;
-  const n = s.length;
-  while (i < n) {
-    const start = line;
-    const fields: string[] = [];
-    for (;;) {
-      let field = '';
-      if (s[i] === '"') {
-        const openLine = line;
-        i++;
-        for (;;) {
-          if (i >= n) throw csvError(openLine, 'a quoted field is never closed (a missing ")');
-          const c = s[i];
-          if (c === '"') {
-            if (s[i + 1] === '"') {
-              field += '"';
-              i += 2;
-              continue;
-            }
-            i++;
-            break;
-          }
-          if (c === '\n' || (c === '\r' && s[i + 1] !== '\n')) line++;
-          field += c;
-          i++;
-        }
-        if (i < n && s[i] !== ',' && s[i] !== '\r' && s[i] !== '\n') {
-          throw csvError(line, `unexpected text after a closing quote (${JSON.stringify(s.slice(i, i + 10))}); a quote inside a quoted field is written ""`);
-        }
-      } else {
-        while (i < n && s[i] !== ',' && s[i] !== '\r' && s[i] !== '\n') {
-          if (s[i] === '"') throw csvError(line, 'a quote (") inside an unquoted field; enclose the field in quotes and double the quote');
-          field += s[i++];
-        }
-      }
-      fields.push(field);
-      if (i < n && s[i] === ',') {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (i < n) {
-      // line end
-      if (s[i] === '\r' && s[i + 1] === '\n') i += 2;
-      else i++;
-      line++;
-    }
-    records.push({ line: start, fields });
-  }
-  return records;
+  return csvDocument(
+    CSV_COLUMNS,
+    entries.map((e) => [e.term, e.variants.join(VARIANT_SEPARATOR), e.type, e.note, e.english]),
+  );
 }
 
 /**

@@ -14,6 +14,9 @@ import type { ScriptT, VariantT } from '../domain/schemas';
 export interface PreparedImport {
   guess: EncodingGuess;
   encoding: TextEncodingName;
+  /** detected (true) or chosen by the caller; the confidence of the encoding used ('certain' when chosen or a BOM decided) */
+  detected: boolean;
+  confidence: EncodingGuess['confidence'];
   text: string;
   script: ScriptT;
   variant: VariantT;
@@ -55,7 +58,7 @@ export function prepareImport(bytes: Uint8Array, opts: { encoding?: TextEncoding
     throw new JiaoduiError('import-rejected', 'The file contains no text to review (only whitespace).');
   }
   const renderings = segmented.segments.map((s) => rendered[s.paragraph]?.[s.sentence] ?? conv.convertAligned(s.text));
-  return { guess, encoding: decoded.encoding, text, script, variant, segmented, metadata: extractMetadata(segmented), renderings };
+  return { guess, encoding: decoded.encoding, detected: decoded.detected, confidence: decoded.confidence, text, script, variant, segmented, metadata: extractMetadata(segmented), renderings };
 }
 
 /** Ideographic description characters (⿰…⿻ and the rest of the block). */

@@ -36,7 +36,10 @@ export const MtKeyStorage = z.enum(['encrypted', 'session']);
 export type MtKeyStorage = z.infer<typeof MtKeyStorage>;
 
 export const MtSettingsView = MtSettings.extend({
+  /** a key is stored for the current provider and the origin of the current address (only then is it sent) */
   keySet: z.boolean(),
+  /** the origin the stored key is bound to (a key is forgotten when the provider or the origin changes); null: none */
+  keyOrigin: z.string().nullable(),
   keyStorage: MtKeyStorage,
   /** the URL is set (and, for OpenAI-compatible, the model) */
   configured: z.boolean(),
@@ -53,7 +56,10 @@ export const UpdateMtSettingsArgs = z
     requestsPerSecond: z.number().positive().max(100).optional(),
     timeoutSeconds: z.number().positive().max(600).optional(),
     maxRetries: z.number().int().min(0).max(10).optional(),
-    /** a string sets the key, null (or '') forgets it; absent leaves it */
+    /**
+     * a string sets the key (for the provider and address saved with it), null (or '')
+     * forgets it; absent leaves it — unless provider or address origin change, which forgets it
+     */
     apiKey: z.string().max(4000).nullable().optional(),
   })
   .strict();

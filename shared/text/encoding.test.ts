@@ -6,7 +6,9 @@ import {
   TEXT_ENCODINGS,
   decodeText,
   detectEncoding,
+  hkscsFromPua,
   parseEncodingName,
+  unexpectedShare,
   type TextEncodingName,
 } from './encoding';
 
@@ -395,5 +397,62 @@ describe('performance', () => {
     const t0 = performance.now();
     expect(decodeText(bytes).encoding).toBe('utf-8');
     expect(performance.now() - t0).toBeLessThan(250);
+  });
+});
+
+describe('unsupported encodings are refused, Hong Kong texts are not', () => {
+  // The strings make_fixtures.py encoded (Python's big5hkscs / shift_jis / euc_jp codecs; glibc iconv agrees).
+  const HKSCS_TEXT =
+    '佢哋話呢啲嘢唔係咁嘅，我哋喺度等咗好耐㗎。冇問題，聽日再傾。\n' +
+    '陳大文同李嘉欣喺銅鑼灣食咗碗雲吞麵。鄧小姐話：「嗰間舖頭冇晒貨喇。」\n' +
+    '𨋢壞咗，啱啱搵人整返。屯門邨嘅梁振英、何鴻燊都係香港人。\n';
+
+  it('a Big5-HKSCS text imports as written: HKSCS characters, not private-use stand-ins', () => {
+    const d = decodeText(fixture('big5-hkscs.txt'));
+    expect(d).toMatchObject({ encoding: 'big5', confidence: 'high' });
+    expect(d.text).toBe(HKSCS_TEXT);
+    expect(d.text).not.toMatch(/[\ue000-\uf8ff]/);
+    for (const c of ['哋', '啲', '嘅', '㗎', '喺', '冇', '𨋢']) expect(d.text).toContain(c);
+    expect(decodeText(fixture('big5-hkscs.txt'), 'big5').text).toBe(HKSCS_TEXT); // the explicit choice too
+  });
+
+  it('maps every HKSCS private-use point ICU returns back, and leaves other text alone', () => {
+    expect(hkscsFromPua('\ue5a2')).toBe('哋'); // what ICU gives for 92 5D
+    expect(hkscsFromPua('\uf325')).toBe('Ê̄'); // a sequence: Ê + combining macron
+    expect(hkscsFromPua('商湯 abc')).toBe('商湯 abc');
+  });
+
+  for (const [file, likely] of [
+    ['shift-jis.txt', /looks like Shift-JIS \(Japanese\)/],
+    ['euc-jp.txt', /looks like EUC-JP \(Japanese\)/],
+    ['cesu-8.txt', /looks like UTF-8 with separately encoded surrogate halves \(CESU-8/],
+  ] as const) {
+    it(`refuses ${file} (it decodes "cleanly" as Big5 or GB18030, into nonsense) naming the likely encoding`, () => {
+      const e = rejection(() => decodeText(fixture(file)));
+      expect(e.message).toMatch(/does not look like Chinese text .* read as (Big5|GB18030), \d+% of its characters are private-use, unassigned or very rare/);
+      expect(e.message).toMatch(likely);
+      expect(e.details).toMatchObject({ reason: 'implausible' });
+      rejection(() => detectEncoding(fixture(file)));
+    });
+  }
+
+  it('states the threshold on the share: a Big5/GB18030 reading that is mostly uncommon characters is refused', () => {
+    // 偼偱偁傞… is Shift-JIS hiragana read as GB18030: assigned ideographs, but no Chinese text is made of them
+    expect(unexpectedShare('偼偱偁傞丅柤慜偼傑偩柍偄丅偳偙偱惗傟偨偐偲傫偲尒摉偑').share).toBeGreaterThan(0.85);
+    expect(unexpectedShare(BIG5_TEXT).share).toBeLessThan(0.3);
+    expect(unexpectedShare(HKSCS_TEXT).share).toBeLessThan(0.7);
+  });
+
+  it('names the encoding of a large file too (the sample ends inside a character)', () => {
+    const one = fixture('shift-jis.txt');
+    // one ASCII byte first, then whole copies: the 64 KiB sample ends inside a two-byte character
+    const big = new Uint8Array([0x78, ...repeatTo(one, 300 * 1024)]);
+    expect(new TextDecoder('shift_jis', { fatal: true }).decode(big.subarray(0, 64 * 1024), { stream: true }).length).toBeGreaterThan(0);
+    expect(() => new TextDecoder('shift_jis', { fatal: true }).decode(big.subarray(0, 64 * 1024))).toThrow();
+    expect(rejection(() => decodeText(big)).message).toMatch(/looks like Shift-JIS/);
+  });
+
+  it('an explicit encoding is taken at its word', () => {
+    expect(decodeText(fixture('shift-jis.txt'), 'gb18030').encoding).toBe('gb18030');
   });
 });

@@ -6,6 +6,7 @@
  * (no newline conversion, no Unicode normalisation), so later code can reproduce the file.
  */
 import { JiaoduiError } from '../errors';
+import { HKSCS_PUA_RUNS, HKSCS_PUA_SEQUENCES } from './hkscs-pua';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5' | 'gb18030';
 
@@ -67,6 +68,11 @@ const DISPLAY_NAME: Record<TextEncodingName, string> = {
   big5: 'Big5',
   gb18030: 'GB18030',
 };
+
+/** The name people know an encoding by: UTF-8, Big5, GB18030… */
+export function encodingLabel(encoding: TextEncodingName): string {
+  return DISPLAY_NAME[encoding];
+}
 
 /* ------------------------------------------------------------------------------------------------
  * Common characters
@@ -249,6 +255,7 @@ function detect(bytes: Uint8Array): Detection {
     // Even the only clean reading is a guess when it does not look like Chinese (mostly private-use or rare
     // characters), e.g. Latin-1 bytes that happen to form valid Big5 pairs.
     if (chosen.score <= 0) confidence = 'low';
+    assertPlausibleChinese(bytes, chosen.text, chosen.encoding);
   }
   assertLooksLikeText(chosen.text, chosen.encoding, false);
   const ordered = [chosen, ...candidates.filter((c) => c !== chosen).sort(byScore)];
@@ -459,10 +466,30 @@ function fatalDecoder(encoding: TextEncodingName): TextDecoder {
 /** Strict decode of the whole input; null when any byte sequence is invalid. */
 function tryDecode(bytes: Uint8Array, encoding: TextEncodingName): string | null {
   try {
-    return fatalDecoder(encoding).decode(bytes);
+    const text = fatalDecoder(encoding).decode(bytes);
+    return encoding === 'big5' ? hkscsFromPua(text) : text;
   } catch {
     return null;
   }
+}
+
+let hkscsTable: Map<number, string> | null = null;
+
+/**
+ * Node's ICU Big5 decoder returns the HKSCS characters of Big5-HKSCS (哋 啲 嘅 㗎 𨋢 …) as
+ * Private Use Area points; browsers (WHATWG Big5) return the characters themselves. Put the
+ * characters back so a Hong Kong text imports as written (shared/text/hkscs-pua.ts). A
+ * WHATWG decoder never yields these points, so this is then a no-op. Big5's user-defined
+ * area (EUDC) is HKSCS in the same table; a file using those codes privately gets the HKSCS characters.
+ */
+export function hkscsFromPua(text: string): string {
+  if (!/[\ue000-\uf8ff]/.test(text)) return text;
+  if (!hkscsTable) {
+    hkscsTable = new Map(HKSCS_PUA_SEQUENCES);
+    for (const [start, chars] of HKSCS_PUA_RUNS) Array.from(chars).forEach((c, i) => hkscsTable!.set(start + i, c));
+  }
+  const table = hkscsTable;
+  return text.replace(/[\ue000-\uf8ff]/g, (c) => table.get(c.charCodeAt(0)) ?? c);
 }
 
 function decodesPrefix(bytes: Uint8Array, end: number, encoding: TextEncodingName, stream: boolean): boolean {
@@ -542,6 +569,130 @@ function controlShare(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) if (isBadControl(text.charCodeAt(i))) n++;
   return n / text.length;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Implausible Chinese: another encoding read as Big5 or GB18030
+ * ------------------------------------------------------------------------------------------------ */
+
+/**
+ * Largest share of "unexpected" characters a Big5/GB18030 reading may have. Unexpected: among the
+ * non-ASCII letters and ideographs (punctuation aside), those that are not among the ~1,600 common
+ * characters of COMMON_HAN — private-use, unassigned, control, rare (extensions, compatibility
+ * forms), other scripts, and ideographs outside the common list. The 800 most frequent characters
+ * cover about 80% of running Chinese text; our texts measure 9–15% unexpected (transcripts,
+ * statistics releases), and a dense Cantonese text with HKSCS characters and names about 50%.
+ * Shift-JIS read as GB18030 measures 98% (偼 偱 傞 …: assigned, but no Chinese text is made of
+ * them), UTF-8 with encoded surrogates (CESU-8) 93%. 0.85 leaves room for short, name-heavy texts.
+ */
+const MAX_UNEXPECTED_SHARE = 0.85;
+/** Below this many letters/ideographs the share says too little; the signatures below still apply. */
+const MIN_PLAUSIBILITY_SAMPLE = 20;
+/**
+ * Japanese text is 30–60% kana (hiragana and full-width katakana). A reading of the bytes as
+ * Shift-JIS or EUC-JP with at least this share of kana, and twice the kana of the Chinese
+ * reading (GB2312 has kana at the same codes as EUC-JP), is Japanese.
+ */
+const MIN_KANA_SHARE = 0.2;
+
+const isKana = (cp: number) => cp >= 0x3041 && cp <= 0x30ff && cp !== 0x30fb; // ・ is punctuation
+
+/** Share of kana among non-ASCII, non-punctuation characters of a sample. */
+function kanaShare(text: string): number {
+  let n = 0;
+  let kana = 0;
+  const end = Math.min(text.length, SAMPLE_CHARS);
+  for (let i = 0; i < end; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const kind = classify(cp);
+    if (kind === Kind.Ascii || kind === Kind.Punct) continue;
+    n++;
+    if (isKana(cp)) kana++;
+  }
+  return n ? kana / n : 0;
+}
+
+/** The share of unexpected characters (see MAX_UNEXPECTED_SHARE) and how many were counted. */
+export function unexpectedShare(text: string): { share: number; counted: number } {
+  let n = 0;
+  let unexpected = 0;
+  const end = Math.min(text.length, SAMPLE_CHARS);
+  for (let i = 0; i < end; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const kind = classify(cp);
+    if (kind === Kind.Ascii || kind === Kind.Punct) continue;
+    n++;
+    if (kind !== Kind.Common) unexpected++;
+  }
+  return { share: n ? unexpected / n : 0, counted: n };
+}
+
+/** UTF-8-encoded surrogate halves (ED A0..BF xx): CESU-8 / WTF-8 / Java's modified UTF-8. */
+function encodedSurrogates(bytes: Uint8Array): number {
+  let n = 0;
+  const end = Math.min(bytes.length, SAMPLE_BYTES) - 2;
+  for (let i = 0; i < end; i++) if (bytes[i] === 0xed && bytes[i + 1] >= 0xa0 && bytes[i + 1] <= 0xbf && bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0xbf) n++;
+  return n;
+}
+
+/** The encoding these bytes most likely are in, when it is one we do not import; null if none stands out. */
+function likelyUnsupported(bytes: Uint8Array, chineseKana: number): { name: string; kind: string } | null {
+  if (encodedSurrogates(bytes) > 0) {
+    const sample = bytes.subarray(0, SAMPLE_BYTES);
+    const withoutSurrogates = tryDecodeWith('utf-8', sample.filter((_, i) => !isInSurrogate(sample, i)));
+    if (withoutSurrogates !== null) return { name: 'UTF-8 with separately encoded surrogate halves (CESU-8 / WTF-8, as Java or some databases write it)', kind: 'cesu-8' };
+  }
+  for (const [encoding, name] of [
+    ['shift_jis', 'Shift-JIS (Japanese)'],
+    ['euc-jp', 'EUC-JP (Japanese)'],
+  ] as const) {
+    const text = tryDecodeWith(encoding, bytes);
+    if (text === null) continue;
+    const kana = kanaShare(text);
+    if (kana >= MIN_KANA_SHARE && kana >= 2 * chineseKana) return { name, kind: encoding };
+  }
+  return null;
+}
+
+function isInSurrogate(bytes: Uint8Array, i: number): boolean {
+  for (let k = Math.max(0, i - 2); k <= i; k++) {
+    if (bytes[k] === 0xed && bytes[k + 1] >= 0xa0 && bytes[k + 1] <= 0xbf && k + 2 < bytes.length && bytes[k + 2] >= 0x80 && bytes[k + 2] <= 0xbf) return true;
+  }
+  return false;
+}
+
+/**
+ * Strict decode of the first bytes with any WHATWG encoding (for naming the likely encoding
+ * only); null when invalid or unknown. Streaming, so a character cut by the sample's end is no error.
+ */
+function tryDecodeWith(encoding: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, SAMPLE_BYTES), { stream: true });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refuse a Big5/GB18030 reading that is not plausible Chinese, naming the encoding the file is
+ * probably in: a Japanese reading with plenty of kana, encoded surrogates, or simply too many
+ * unexpected characters (MAX_UNEXPECTED_SHARE). Only detection calls this; an encoding the
+ * reviewer chose explicitly is taken at its word.
+ */
+function assertPlausibleChinese(bytes: Uint8Array, text: string, encoding: TextEncodingName): void {
+  const likely = likelyUnsupported(bytes, kanaShare(text));
+  const { share, counted } = unexpectedShare(text);
+  if (!likely && (counted < MIN_PLAUSIBILITY_SAMPLE || share <= MAX_UNEXPECTED_SHARE)) return;
+  const pct = Math.round(share * 100);
+  throw reject(
+    `The file does not look like Chinese text in a supported encoding: read as ${DISPLAY_NAME[encoding]}, ` +
+      `${pct}% of its characters are private-use, unassigned or very rare. ` +
+      (likely ? `It looks like ${likely.name}, which cannot be imported. ` : 'It may be in an encoding that cannot be imported (such as Shift-JIS, EUC-JP or Latin-1). ') +
+      `Re-save it as UTF-8 and import it again, or choose the encoding explicitly if you are sure.`,
+    { reason: 'implausible', encoding, share, likely: likely?.kind ?? null },
+  );
 }
 
 /* ------------------------------------------------------------------------------------------------

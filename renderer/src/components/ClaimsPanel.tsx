@@ -10,6 +10,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
 import { ClaimStatus, ClaimType, ClaimVerdict, type ClaimCandidateT, type ClaimCrossCheckT, type ClaimT } from '../../../shared/claims/schemas';
+import { isWebUrl } from '../../../shared/urls';
 import { useClient } from '../state/client';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { downloadText } from '../lib/download';
@@ -292,9 +293,13 @@ export function ClaimsPanel({ doc, version, onJump, onChange, onError, notify, o
                     <ul className="claims-evidence">
                       {c.evidence.map((e, i) => (
                         <li key={i}>
-                          <a href={e.url} target="_blank" rel="noreferrer noopener">
-                            {e.url}
-                          </a>
+                          {isWebUrl(e.url) ? (
+                            <a href={e.url} target="_blank" rel="noreferrer noopener">
+                              {e.url}
+                            </a>
+                          ) : (
+                            <span className="claims-evidence-unlinked">{e.url}</span>
+                          )}
                           {e.note && ` — ${e.note}`}
                         </li>
                       ))}

@@ -1,6 +1,7 @@
 /** Machine translation settings: provider, address, model, limits and the API key (never shown back). */
 import { useEffect, useState } from 'react';
 import type { MtProvider, MtSettingsView, UpdateMtSettingsArgs } from '../../../shared/mt/schemas';
+import { keyOrigin } from '../../../shared/mt/key-binding';
 import { useClient } from '../state/client';
 import { useMtI18n } from '../i18n-mt';
 import { Modal } from './Modal';
@@ -108,8 +109,13 @@ export function MtSettingsDialog({ onClose, onSaved, onError }: { onClose: () =>
         {view && (
           <>
             <p className="mt-key-note" data-testid="mt-key-state">
-              {view.keySet ? mt('mt.settings.keySet') : mt('mt.settings.keyNotSet')}
+              {view.keySet && view.keyOrigin ? mt('mt.settings.keySet', { origin: view.keyOrigin }) : mt('mt.settings.keyNotSet')}
             </p>
+            {view.keySet && view.keyOrigin && !key && (form.provider !== view.provider || keyOrigin(form.url) !== view.keyOrigin) && (
+              <p className="mt-key-note mt-session" role="alert" data-testid="mt-key-moves">
+                {mt('mt.settings.keyMoves', { origin: view.keyOrigin })}
+              </p>
+            )}
             <p className={`mt-key-note${view.keyStorage === 'session' ? ' mt-session' : ''}`} data-testid="mt-key-storage">
               {view.keyStorage === 'encrypted' ? mt('mt.settings.keyEncrypted') : mt('mt.settings.keySession')}
             </p>
