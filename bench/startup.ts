@@ -4,7 +4,7 @@
  * figure and its reference alternate, so load from elsewhere on the machine falls on both.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../core/context';
 import { buildCliIfStale } from '../scripts/build-cli.mjs';
@@ -20,29 +20,45 @@ interface Command {
   before?: () => void;
 }
 
-function runOnce(c: Command): number {
-  c.before?.();
-  const t = performance.now();
-  const r = spawnSync(process.execPath, c.args, { env: { ...process.env, ...c.env }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-  const elapsed = performance.now() - t;
-  if (r.status !== 0) throw new Error(`bench: node ${c.args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return elapsed;
+/**
+ * GNU time, when installed, also gives each run's CPU time (user + system): a figure that
+ * holds up when other work on the machine stretches wall-clock times.
+ */
+const GNU_TIME = '/usr/bin/time';
+const hasGnuTime = existsSync(GNU_TIME);
+
+interface Timing {
+  wallMs: number;
+  cpuMs: number | null;
 }
 
-/** `runs` timed runs of each command, interleaved, after one untimed run of each (file cache). */
-function timeInterleaved(commands: Command[], runs: number): number[][] {
-  for (const c of commands) runOnce(c);
-  const out = commands.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++) commands.forEach((c, k) => out[k].push(runOnce(c)));
-  return out;
+function runOnce(c: Command, dir: string): Timing {
+  c.before?.();
+  const env = { ...process.env, ...c.env };
+  const cpuFile = join(dir, 'cpu-time.txt');
+  const [cmd, args] = hasGnuTime ? [GNU_TIME, ['-f', '%U %S', '-o', cpuFile, process.execPath, ...c.args]] : [process.execPath, c.args];
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  const wallMs = performance.now() - t;
+  if (r.status !== 0) throw new Error(`bench: node ${c.args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const cpu = hasGnuTime ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).map(Number) : null;
+  return { wallMs, cpuMs: cpu ? (cpu[0] + cpu[1]) * 1000 : null };
+}
+
+/** `runs` timed runs of each command, interleaved, after one untimed run of each (file cache); medians. */
+function timeInterleaved(commands: Command[], runs: number, dir: string): Timing[] {
+  for (const c of commands) runOnce(c, dir);
+  const out = commands.map(() => [] as Timing[]);
+  for (let i = 0; i < runs; i++) commands.forEach((c, k) => out[k].push(runOnce(c, dir)));
+  return out.map((ts) => ({ wallMs: median(ts.map((t) => t.wallMs)), cpuMs: hasGnuTime ? median(ts.map((t) => t.cpuMs!)) : null }));
 }
 
 export interface StartupFigures {
-  nodeMs: number;
-  helpMs: number;
-  helpTsxMs: number;
-  importMs: number;
-  importRefMs: number;
+  node: Timing;
+  help: Timing;
+  helpTsx: Timing;
+  importApp: Timing;
+  importRef: Timing;
   runs: number;
   tsxRuns: number;
 }
@@ -55,8 +71,8 @@ export async function startupBench(text: string, dir: string, quick: boolean): P
   const tsxRuns = quick ? 3 : 5;
   const bundle = { JIAODUI_CLI: 'bundle', JIAODUI_DB: '' };
 
-  const [node, help] = timeInterleaved([{ args: ['-e', '0'] }, { args: [BIN, '--help'], env: bundle }], runs);
-  const [helpTsx] = timeInterleaved([{ args: [BIN, '--help'], env: { JIAODUI_CLI: 'source' } }], tsxRuns);
+  const [node, help] = timeInterleaved([{ args: ['-e', '0'] }, { args: [BIN, '--help'], env: bundle }], runs, dir);
+  const [helpTsx] = timeInterleaved([{ args: [BIN, '--help'], env: { JIAODUI_CLI: 'source' } }], tsxRuns, dir);
 
   const file = join(dir, 'startup-1mb.txt');
   writeFileSync(file, text);
@@ -65,12 +81,18 @@ export async function startupBench(text: string, dir: string, quick: boolean): P
   const fresh = (db: string) => () => {
     for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
   };
-  const [imp, ref] = timeInterleaved(
+  const [importApp, importRef] = timeInterleaved(
     [
       { args: [BIN, '--db', appDb, 'import', file], env: bundle, before: fresh(appDb) },
       { args: [BARE_IMPORT, file, refDb], before: fresh(refDb) },
     ],
     runs,
+    dir,
   );
-  return { nodeMs: median(node), helpMs: median(help), helpTsxMs: median(helpTsx), importMs: median(imp), importRefMs: median(ref), runs, tsxRuns };
+  return { node, help, helpTsx, importApp, importRef, runs, tsxRuns };
+}
+
+/** "12 ms (CPU 9.0 ms)": wall-clock time, and CPU time where GNU time measured it. */
+export function wallAndCpu(t: Timing, ms: (x: number) => string): string {
+  return t.cpuMs === null ? ms(t.wallMs) : `${ms(t.wallMs)} (CPU ${ms(t.cpuMs)})`;
 }
