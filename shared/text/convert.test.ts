@@ -99,23 +99,3 @@ describe('offset maps', () => {
     expect(found).toBe(true);
   });
 });
-
-describe('dictionary tries', () => {
-  type Stages = { segmentation: unknown; chain: unknown[] };
-  const stages = (c: unknown) => c as Stages;
-  it('are built once and shared by converters loading the same dictionaries (STPhrases: s2t, s2tw, s2hk)', () => {
-    const [s2t, s2tw, s2hk] = (['s2t', 's2tw', 's2hk'] as const).map((c) => stages(getConverter(c)));
-    expect(s2tw.chain[0]).toBe(s2t.chain[0]);
-    expect(s2hk.chain[0]).toBe(s2t.chain[0]);
-    expect(s2hk.segmentation).toBe(s2tw.segmentation);
-    expect(s2tw.chain[1]).not.toBe(s2hk.chain[1]); // TWVariants vs HKVariants
-  });
-
-  it('extra phrases go into a converter’s own tries, never into the shared ones', () => {
-    const plain = getConverter('s2t').convert('计算机');
-    const withExtra = getConverter('s2t', [['计算机', '電腦']]);
-    expect(withExtra.convert('计算机')).toBe('電腦');
-    expect(stages(withExtra).chain[0]).not.toBe(stages(getConverter('s2t')).chain[0]);
-    expect(getConverter('s2t').convert('计算机')).toBe(plain);
-  });
-});

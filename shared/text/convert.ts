@@ -46,36 +46,7 @@ export interface Converter {
 /** Extra phrases to protect or force, e.g. confirmed names from the glossary: [source, replacement]. */
 export type ExtraPhrases = readonly (readonly [string, string])[];
 
-/**
- * Tries without extra phrases, built once per set of dictionaries and shared by every converter
- * whose stage loads the same ones: s2t, s2tw and s2hk each load STPhrases (1 MB) for
- * segmentation and again in their chain, six builds (≈2 s at a cold start, as variant
- * detection needs all three) where two suffice. A shared trie is never changed after loading.
- */
-const sharedTries = new Map<string, Trie>();
-const dictIds = new Map<unknown, number>();
-function dictKey(dicts: DictLike | DictGroup): string {
-  const id = (d: unknown) => {
-    let n = dictIds.get(d);
-    if (n === undefined) dictIds.set(d, (n = dictIds.size));
-    return n;
-  };
-  // A group is a list of dictionaries; a lone dictionary is a string or a list of pairs.
-  const isGroup = Array.isArray(dicts) && dicts.every((d) => typeof d === 'string' || (Array.isArray(d) && Array.isArray(d[0])));
-  return isGroup ? (dicts as unknown[]).map(id).join(',') : `d${id(dicts)}`;
-}
-
 function loadTrie(dicts: DictLike | DictGroup, extra: ExtraPhrases): Trie {
-  if (extra.length === 0) {
-    const key = dictKey(dicts);
-    let shared = sharedTries.get(key);
-    if (!shared) sharedTries.set(key, (shared = buildTrie(dicts, extra)));
-    return shared;
-  }
-  return buildTrie(dicts, extra);
-}
-
-function buildTrie(dicts: DictLike | DictGroup, extra: ExtraPhrases): Trie {
   const t = new Trie();
   if (Array.isArray(dicts) && dicts.every((d) => typeof d === 'string')) t.loadDictGroup(dicts as DictGroup);
   else if (Array.isArray(dicts) && dicts.length > 0 && Array.isArray(dicts[0]) && Array.isArray((dicts[0] as unknown[])[0])) {
