@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // the CLI tests run the prebuilt bundle; build it first when the sources changed
+    globalSetup: ['scripts/vitest-global-setup.ts'],
   },
 });

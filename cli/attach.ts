@@ -7,15 +7,6 @@ import { MAX_IMPORT_BYTES, parseEncodingName } from '../shared/text/encoding';
 import type { JiaoduiService } from '../core/service';
 import { parseId, UsageError } from './args';
 
-export const ATTACH_USAGE = `  attach DOC (--source FILE | --english FILE) [--encoding ENC] [--format json]
-                                                              attach the original source or an English rendering,
-                                                              aligned to the segments (replaces an earlier one)`;
-
-export const ATTACH_OPTIONS = {
-  source: { type: 'string' },
-  english: { type: 'string' },
-} as const;
-
 type Flags = Record<string, string | boolean | undefined>;
 
 function readFile(file: string): Uint8Array {

@@ -3,9 +3,6 @@ import { backupDatabase, restoreDatabase } from '../core/backup';
 import type { JiaoduiService } from '../core/service';
 import { JiaoduiError } from '../shared/errors';
 
-export const BACKUP_USAGE = `  backup FILE                                                 copy the whole database (online backup)
-  restore FILE                                                replace the database with a backup (current one kept aside)`;
-
 function need(file: string | undefined, command: string): string {
   if (!file) throw new JiaoduiError('invalid-input', `Missing FILE: jiaodui ${command} FILE.`);
   return file;

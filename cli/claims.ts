@@ -13,17 +13,6 @@ import type { ExportResult } from '../shared/domain/schemas';
 import { formatTable } from './format';
 import { quantitySummary } from '../shared/claims/export';
 
-export const CLAIMS_USAGE = `  claims DOC [--format json|csv|claimreview] [--out FILE]   DOC's claims (table, JSON, CSV or ClaimReview)
-  claims DOC --candidates [--format json]                     sentences that state checkable quantities
-  claims DOC --cross-check [--format json]                    cross-checks between DOC's claims`;
-
-export const CLAIMS_OPTIONS = {
-  candidates: { type: 'boolean' },
-  'cross-check': { type: 'boolean' },
-} as const;
-
-export const CLAIMS_FORMATS = ['json', 'text', 'txt', 'csv', 'claimreview'];
-
 type Flags = Record<string, string | boolean | undefined>;
 
 function usage(message: string): JiaoduiError {

@@ -6,18 +6,6 @@ import { JiaoduiError } from '../shared/errors';
 import type { JiaoduiService } from '../core/service';
 import { parseId, UsageError } from './args';
 
-export const EXPORT_USAGE = `  export DOC [--format txt|md|html|docx|csv|docx-bilingual|report-html|report-json|xliff|xliff12|annotations]
-         [--marked] [--no-furniture] [--claims] [--script hant|hans] [--out FILE]
-                                                              export a transcript, table, report or XLIFF
-                                                              (docx formats need --out)
-  import-xliff DOC FILE [--format json]                       apply an XLIFF 2.0 or 1.2 file's targets (one undo step)`;
-
-export const EXPORT_OPTIONS = {
-  marked: { type: 'boolean' },
-  'no-furniture': { type: 'boolean' },
-  claims: { type: 'boolean' },
-} as const;
-
 const MAX_XLIFF_BYTES = 20 * 1024 * 1024;
 
 

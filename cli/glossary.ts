@@ -16,11 +16,6 @@ import type { ChangeResult, ExportResult } from '../shared/domain/schemas';
 import type { z } from 'zod';
 import type { CliApplyGlossaryOutput, CliGlossaryExportOutput, CliGlossaryImportOutput } from '../shared/contract/cli';
 
-export const GLOSSARY_USAGE = `  glossary import|export DOC FILE [--project NAME]            read/write a .csv or .tbx glossary of DOC
-                                                              (with --project: of DOC's project NAME)
-  apply-glossary DOC [--project NAME]                         replace forbidden variants in DOC (or its
-                                                              project): one step, undo with 'undo DOC'`;
-
 type Flags = Record<string, string | boolean | undefined>;
 
 function usage(message: string): JiaoduiError {

@@ -3,7 +3,6 @@
  * contract validation as the app. Exit codes: 0 ok, 1 `check` found errors (later),
  * 2 usage or input error (one line on stderr), 3 unexpected internal error.
  */
-import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dispatch } from '../shared/contract/dispatch';
@@ -15,40 +14,19 @@ import type { JiaoduiService } from '../core/service';
 import { formatTable } from './format';
 import { runServe } from './serve';
 import { checkDocument, checkFile, formatFindings, parseRules } from './check';
-import { normalizeReplaceArgv, REPLACE_OPTIONS, REPLACE_USAGE, runReplace } from './replace';
-import { GLOSSARY_USAGE, runApplyGlossary, runGlossary } from './glossary';
-import { CLAIMS_FORMATS, CLAIMS_OPTIONS, CLAIMS_USAGE, runClaims } from './claims';
-import { EXPORT_OPTIONS, EXPORT_USAGE, runExport, runImportXliff } from './export';
-import { BACKUP_USAGE, runBackup, runRestore } from './backup';
-import { RECOVER_OPTIONS, RECOVER_USAGE, runRecover } from './recover';
+import { runReplace } from './replace';
+import { runApplyGlossary, runGlossary } from './glossary';
+import { runClaims } from './claims';
+import { runExport, runImportXliff } from './export';
+import { runBackup, runRestore } from './backup';
+import { runRecover } from './recover';
 import { looksCorrupt } from '../db/connection';
 import { existsSync } from 'node:fs';
 import { parseId, UsageError } from './args';
-import { ATTACH_OPTIONS, ATTACH_USAGE, attachFiles, parallelFiles, runAttach } from './attach';
-import { runTranslate, TRANSLATE_OPTIONS, TRANSLATE_USAGE } from './translate';
+import { attachFiles, parallelFiles, runAttach } from './attach';
+import { runTranslate } from './translate';
+import { parseCommandLine, reportUserError, USAGE } from './usage';
 
-const USAGE = `Usage: jiaodui [--db PATH] <command> [options]
-
-Commands:
-  import FILE [--project NAME] [--title T] [--encoding ENC] [--variant t|tw|hk]
-         [--source ORIGINAL] [--english ENGLISH]              import a text file (with its parallel texts)
-${ATTACH_USAGE}
-  list [--format json]                                        list documents
-  show DOC [--format json]                                    show a document's segments
-  edit DOC SEGMENT --text T                                   correct a segment
-  undo DOC | redo DOC                                         undo/redo in DOC's project
-${EXPORT_USAGE}
-${BACKUP_USAGE}
-${RECOVER_USAGE}
-  search QUERY [--format json]                                search all documents
-  check DOC|FILE [--format json] [--rules a,b]                findings; exit 1 when errors remain
-${REPLACE_USAGE}
-${GLOSSARY_USAGE}
-${CLAIMS_USAGE}
-${TRANSLATE_USAGE}
-  serve [--port N]                                            browser mode on 127.0.0.1
-
---db PATH (or JIAODUI_DB) chooses the database; default: the app's own.`;
 
 
 function print(json: boolean, value: unknown, text: () => string): void {
@@ -56,40 +34,12 @@ function print(json: boolean, value: unknown, text: () => string): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: normalizeReplaceArgv(argv),
-    allowPositionals: true,
-    strict: true,
-    options: {
-      db: { type: 'string' },
-      format: { type: 'string' },
-      project: { type: 'string' },
-      title: { type: 'string' },
-      encoding: { type: 'string' },
-      variant: { type: 'string' },
-      text: { type: 'string' },
-      script: { type: 'string' },
-      out: { type: 'string' },
-      port: { type: 'string' },
-      rules: { type: 'string' },
-      ...REPLACE_OPTIONS,
-      ...CLAIMS_OPTIONS,
-      ...EXPORT_OPTIONS,
-      ...ATTACH_OPTIONS,
-      ...RECOVER_OPTIONS,
-      ...TRANSLATE_OPTIONS,
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  const [command, ...rest] = positionals;
-  if (values.help || !command) {
+  const cl = parseCommandLine(argv);
+  if (cl.help) {
     process.stdout.write(USAGE + '\n');
-    return command || values.help ? 0 : 2;
+    return cl.exitCode;
   }
-  const json = values.format === 'json';
-  if (values.format && command !== 'export' && !(command === 'claims' && CLAIMS_FORMATS.includes(values.format)) && !['json', 'text', 'txt'].includes(values.format)) throw new UsageError(`Unknown --format "${values.format}" (json, text or txt).`);
-  const known = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore', 'recover', 'attach', 'translate'];
-  if (!known.includes(command)) throw new UsageError(`Unknown command "${command}". Commands: ${known.join(', ')}.`);
+  const { command, rest, values, json } = cl;
 
   // `check FILE` works on a file without importing it: no database needed.
   if (command === 'check' && rest[0] !== undefined && !/^\d+$/.test(rest[0])) {
@@ -242,11 +192,8 @@ main(process.argv.slice(2)).then(
     if (code !== 0 || process.argv[2] !== 'serve') process.exitCode = code;
   },
   (e: unknown) => {
-    if (isJiaoduiError(e) || (e as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')) {
-      const msg = (e as Error).message.split('\n')[0];
-      if (process.argv.includes('json') && isJiaoduiError(e)) process.stdout.write(JSON.stringify({ error: { code: e.code, message: msg } }) + '\n');
-      process.stderr.write(`jiaodui: ${msg}\n`);
-      process.exitCode = 2;
+    if (reportUserError(e)) {
+      // one line, exit 2 (cli/usage.ts)
     } else if (looksCorrupt(e)) {
       process.stderr.write(`jiaodui: the database is damaged (${(e as Error).message}). Run \`jiaodui recover\` to see its backups and open one or start anew.\n`);
       process.exitCode = 2;

@@ -7,13 +7,6 @@ import { diagnoseDatabase, findBackups, recoverDatabase } from '../core/recovery
 import { openService } from '../core/context';
 import { JiaoduiError } from '../shared/errors';
 
-export const RECOVER_USAGE = `  recover [--backup FILE | --new]                             check a damaged database, list its backups, open one or start anew`;
-
-export const RECOVER_OPTIONS = {
-  backup: { type: 'string' },
-  new: { type: 'boolean' },
-} as const;
-
 export async function runRecover(dbPath: string, f: Record<string, unknown>, json: boolean): Promise<number> {
   const out = (value: unknown, text: string) => process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text);
   const problem = diagnoseDatabase(dbPath);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliOutputSchemas, CliErrorOutput, CliReplacePreviewOutput } from '../shared/contract/cli';
-import { normalizeReplaceArgv } from './replace';
+import { normalizeReplaceArgv } from './usage';
 
 const cli = cliTestDatabase();
 const { run } = cli;

@@ -9,42 +9,6 @@ import type { JiaoduiService } from '../core/service';
 import type { ReplacePreview, ReplaceResult, ReplaceScope } from '../shared/domain/review';
 import { formatTable } from './format';
 
-export const REPLACE_OPTIONS = {
-  find: { type: 'string' },
-  replace: { type: 'string' },
-  regex: { type: 'boolean' },
-  'cross-script': { type: 'boolean' },
-  'dry-run': { type: 'boolean' },
-  scope: { type: 'string' },
-} as const;
-
-export const REPLACE_USAGE = `  replace DOC --find X --replace Y [--regex] [--cross-script] [--project] [--dry-run] [--format json]
-                                                              replace in DOC (or its project): one undoable step`;
-
-/** Value-taking options before the command (their value is not the command). */
-const VALUE_OPTIONS = new Set(['--db']);
-
-/**
- * `--project` takes a name for import but is a flag for replace; for replace it is
- * rewritten to `--scope=project` before parsing.
- */
-export function normalizeReplaceArgv(argv: readonly string[]): string[] {
-  let command: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (VALUE_OPTIONS.has(a)) {
-      i++;
-      continue;
-    }
-    if (!a.startsWith('-')) {
-      command = a;
-      break;
-    }
-  }
-  if (command !== 'replace') return [...argv];
-  return argv.map((a) => (a === '--project' ? '--scope=project' : a));
-}
-
 type Flags = Record<string, string | boolean | undefined>;
 
 function usage(message: string): JiaoduiError {

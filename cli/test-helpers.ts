@@ -6,6 +6,12 @@ import { PACKAGE_ROOT } from '../core/context';
 import { tempDir } from '../core/test-helpers';
 
 export const BIN = join(PACKAGE_ROOT, 'bin', 'jiaodui.mjs');
+/**
+ * The tests run the bundle that ships (dist/cli, built fresh by vitest's globalSetup,
+ * scripts/vitest-global-setup.ts): with JIAODUI_CLI=bundle the bin fails instead of
+ * falling back to the TypeScript sources.
+ */
+export const CLI_ENV = { JIAODUI_DB: '', JIAODUI_CLI: 'bundle' };
 
 export interface CliRun {
   code: number | null;
@@ -16,7 +22,7 @@ export interface CliRun {
 /** A runner bound to a database path (read lazily, so tests can set it in beforeAll). */
 export function cliRunner(dbPath: () => string, env: NodeJS.ProcessEnv = {}): (...args: string[]) => CliRun {
   return (...args) => {
-    const r = spawnSync(process.execPath, [BIN, '--db', dbPath(), ...args], { encoding: 'utf8', env: { ...process.env, JIAODUI_DB: '', ...env } });
+    const r = spawnSync(process.execPath, [BIN, '--db', dbPath(), ...args], { encoding: 'utf8', env: { ...process.env, ...CLI_ENV, ...env } });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 }
@@ -31,7 +37,7 @@ export function cliRunAsync(
   o: { env?: NodeJS.ProcessEnv; onStart?: (child: ChildProcess) => void; onStderr?: (chunk: string, child: ChildProcess) => void } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--db', dbPath, ...args], { env: { ...process.env, JIAODUI_DB: '', ...o.env } });
+    const child = spawn(process.execPath, [BIN, '--db', dbPath, ...args], { env: { ...process.env, ...CLI_ENV, ...o.env } });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));

@@ -11,20 +11,6 @@ import type { JiaoduiService } from '../core/service';
 import { MtProvider, UpdateMtSettingsArgs, type MtJob, type MtSettings } from '../shared/mt/schemas';
 import { parseId, UsageError } from './args';
 
-export const TRANSLATE_USAGE = `  translate DOC [--all-untranslated | --segments 3,5-9] [--provider openai|libretranslate]
-         [--url URL] [--model M] [--key-env VAR] [--format json]
-                                                              machine-translate segments (row numbers) into English;
-                                                              the key only from the variable VAR; exit 1 if any failed`;
-
-export const TRANSLATE_OPTIONS = {
-  'all-untranslated': { type: 'boolean' },
-  segments: { type: 'string' },
-  provider: { type: 'string' },
-  url: { type: 'string' },
-  model: { type: 'string' },
-  'key-env': { type: 'string' },
-} as const;
-
 type Flags = Record<string, string | boolean | undefined>;
 
 /** Exit code after Ctrl+C (128 + SIGINT, as shells report it). */

@@ -20,7 +20,6 @@ import { exportChangeReport, type ReportRevision } from '../shared/export/report
 import { exportXliff, parseXliff } from '../shared/export/xliff';
 import { exportXliff12 } from '../shared/export/xliff12';
 import { exportWebAnnotations } from '../shared/export/annotations';
-import { bilingualDocx, bilingualDocxName, DOCX_MIME, transcriptDocx, transcriptDocxName } from '../shared/export/docx';
 import * as labelq from '../db/queries/labels';
 import * as cq from '../db/queries/claims';
 import { baseFileName, type ClaimNote, type ClaimNotes, type TranscriptOptions } from '../shared/export/model';
@@ -29,6 +28,9 @@ import type { AlignedText } from '../shared/text/convert';
 import type { ReviewHost } from './review-host';
 import { writeText } from './segment-writes';
 import { xliffImportLabel } from '../shared/operation-labels';
+
+/** The Word exports load docx (1 MB of JavaScript) only when asked for: a CLI run or start-up that exports no .docx never compiles it. */
+const loadDocx = () => import('../shared/export/docx');
 
 export type { ExportFormatT } from '../shared/domain/schemas';
 import type { ExportFormatT } from '../shared/domain/schemas';
@@ -158,12 +160,14 @@ export async function exportDocument(db: Db, doc: DocumentMeta, args: ExportArgs
     case 'html':
       return exportTranscript(data, args.format, transcript());
     case 'docx': {
+      const { transcriptDocx, transcriptDocxName, DOCX_MIME } = await loadDocx();
       const d = args.marked ? withChangeInfo(db, data) : data;
       const opts = { ...transcript(), author, date: now };
       const content = await transcriptDocx(d, opts);
       return { fileName: transcriptDocxName(d, opts), mime: DOCX_MIME, content, encoding: 'base64' };
     }
     case 'docx-bilingual': {
+      const { bilingualDocx, bilingualDocxName, DOCX_MIME } = await loadDocx();
       const opts = {
         toHant: converterTo(db, doc.id, 'hant'),
         toHans: converterTo(db, doc.id, 'hans'),

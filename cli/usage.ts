@@ -1,0 +1,206 @@
+/**
+ * The light part of the `jiaodui` command line: every command's usage text and option
+ * table, and the parsing of argv up to the command name. The entry (cli/entry.ts) answers
+ * `--help` and usage errors from this module alone, so they never load the app (zod
+ * contract, OpenCC dictionaries, SQLite, docx); only a valid command loads cli/main.ts.
+ * Keep this module free of imports beyond node:util and cli/args.ts.
+ */
+import { parseArgs } from 'node:util';
+import { isJiaoduiError } from '../shared/errors';
+import { UsageError } from './args';
+
+// ---- attach (cli/attach.ts) ----
+
+export const ATTACH_USAGE = `  attach DOC (--source FILE | --english FILE) [--encoding ENC] [--format json]
+                                                              attach the original source or an English rendering,
+                                                              aligned to the segments (replaces an earlier one)`;
+
+export const ATTACH_OPTIONS = {
+  source: { type: 'string' },
+  english: { type: 'string' },
+} as const;
+
+// ---- export (cli/export.ts) ----
+
+export const EXPORT_USAGE = `  export DOC [--format txt|md|html|docx|csv|docx-bilingual|report-html|report-json|xliff|xliff12|annotations]
+         [--marked] [--no-furniture] [--claims] [--script hant|hans] [--out FILE]
+                                                              export a transcript, table, report or XLIFF
+                                                              (docx formats need --out)
+  import-xliff DOC FILE [--format json]                       apply an XLIFF 2.0 or 1.2 file's targets (one undo step)`;
+
+export const EXPORT_OPTIONS = {
+  marked: { type: 'boolean' },
+  'no-furniture': { type: 'boolean' },
+  claims: { type: 'boolean' },
+} as const;
+
+// ---- backup (cli/backup.ts) ----
+
+export const BACKUP_USAGE = `  backup FILE                                                 copy the whole database (online backup)
+  restore FILE                                                replace the database with a backup (current one kept aside)`;
+
+// ---- recover (cli/recover.ts) ----
+
+export const RECOVER_USAGE = `  recover [--backup FILE | --new]                             check a damaged database, list its backups, open one or start anew`;
+
+export const RECOVER_OPTIONS = {
+  backup: { type: 'string' },
+  new: { type: 'boolean' },
+} as const;
+
+// ---- replace (cli/replace.ts) ----
+
+export const REPLACE_OPTIONS = {
+  find: { type: 'string' },
+  replace: { type: 'string' },
+  regex: { type: 'boolean' },
+  'cross-script': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  scope: { type: 'string' },
+} as const;
+
+export const REPLACE_USAGE = `  replace DOC --find X --replace Y [--regex] [--cross-script] [--project] [--dry-run] [--format json]
+                                                              replace in DOC (or its project): one undoable step`;
+
+/** Value-taking options before the command (their value is not the command). */
+const VALUE_OPTIONS = new Set(['--db']);
+
+/**
+ * `--project` takes a name for import but is a flag for replace; for replace it is
+ * rewritten to `--scope=project` before parsing.
+ */
+export function normalizeReplaceArgv(argv: readonly string[]): string[] {
+  let command: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (VALUE_OPTIONS.has(a)) {
+      i++;
+      continue;
+    }
+    if (!a.startsWith('-')) {
+      command = a;
+      break;
+    }
+  }
+  if (command !== 'replace') return [...argv];
+  return argv.map((a) => (a === '--project' ? '--scope=project' : a));
+}
+
+// ---- glossary (cli/glossary.ts) ----
+
+export const GLOSSARY_USAGE = `  glossary import|export DOC FILE [--project NAME]            read/write a .csv or .tbx glossary of DOC
+                                                              (with --project: of DOC's project NAME)
+  apply-glossary DOC [--project NAME]                         replace forbidden variants in DOC (or its
+                                                              project): one step, undo with 'undo DOC'`;
+
+// ---- claims (cli/claims.ts) ----
+
+export const CLAIMS_USAGE = `  claims DOC [--format json|csv|claimreview] [--out FILE]   DOC's claims (table, JSON, CSV or ClaimReview)
+  claims DOC --candidates [--format json]                     sentences that state checkable quantities
+  claims DOC --cross-check [--format json]                    cross-checks between DOC's claims`;
+
+export const CLAIMS_OPTIONS = {
+  candidates: { type: 'boolean' },
+  'cross-check': { type: 'boolean' },
+} as const;
+
+export const CLAIMS_FORMATS = ['json', 'text', 'txt', 'csv', 'claimreview'];
+
+// ---- translate (cli/translate.ts) ----
+
+export const TRANSLATE_USAGE = `  translate DOC [--all-untranslated | --segments 3,5-9] [--provider openai|libretranslate]
+         [--url URL] [--model M] [--key-env VAR] [--format json]
+                                                              machine-translate segments (row numbers) into English;
+                                                              the key only from the variable VAR; exit 1 if any failed`;
+
+export const TRANSLATE_OPTIONS = {
+  'all-untranslated': { type: 'boolean' },
+  segments: { type: 'string' },
+  provider: { type: 'string' },
+  url: { type: 'string' },
+  model: { type: 'string' },
+  'key-env': { type: 'string' },
+} as const;
+
+// ---- the whole command line --------------------------------------------------------------
+
+export const USAGE = `Usage: jiaodui [--db PATH] <command> [options]
+
+Commands:
+  import FILE [--project NAME] [--title T] [--encoding ENC] [--variant t|tw|hk]
+         [--source ORIGINAL] [--english ENGLISH]              import a text file (with its parallel texts)
+${ATTACH_USAGE}
+  list [--format json]                                        list documents
+  show DOC [--format json]                                    show a document's segments
+  edit DOC SEGMENT --text T                                   correct a segment
+  undo DOC | redo DOC                                         undo/redo in DOC's project
+${EXPORT_USAGE}
+${BACKUP_USAGE}
+${RECOVER_USAGE}
+  search QUERY [--format json]                                search all documents
+  check DOC|FILE [--format json] [--rules a,b]                findings; exit 1 when errors remain
+${REPLACE_USAGE}
+${GLOSSARY_USAGE}
+${CLAIMS_USAGE}
+${TRANSLATE_USAGE}
+  serve [--port N]                                            browser mode on 127.0.0.1
+
+--db PATH (or JIAODUI_DB) chooses the database; default: the app's own.`;
+
+export const COMMANDS = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore', 'recover', 'attach', 'translate'];
+
+const OPTIONS = {
+  db: { type: 'string' },
+  format: { type: 'string' },
+  project: { type: 'string' },
+  title: { type: 'string' },
+  encoding: { type: 'string' },
+  variant: { type: 'string' },
+  text: { type: 'string' },
+  script: { type: 'string' },
+  out: { type: 'string' },
+  port: { type: 'string' },
+  rules: { type: 'string' },
+  ...REPLACE_OPTIONS,
+  ...CLAIMS_OPTIONS,
+  ...EXPORT_OPTIONS,
+  ...ATTACH_OPTIONS,
+  ...RECOVER_OPTIONS,
+  ...TRANSLATE_OPTIONS,
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type CommandLine =
+  | { help: true; exitCode: number }
+  | { help: false; command: string; rest: string[]; values: ReturnType<typeof parseOptions>['values']; json: boolean };
+
+function parseOptions(argv: string[]) {
+  return parseArgs({ args: normalizeReplaceArgv(argv), allowPositionals: true, strict: true, options: OPTIONS });
+}
+
+/**
+ * Parse argv: `help` when the usage text is the answer (exit 0 when asked for, 2 without
+ * a command); throws a UsageError (or node's ERR_PARSE_ARGS_*) for an unknown option,
+ * command or --format.
+ */
+export function parseCommandLine(argv: string[]): CommandLine {
+  const { values, positionals } = parseOptions(argv);
+  const [command, ...rest] = positionals;
+  if (values.help || !command) return { help: true, exitCode: command || values.help ? 0 : 2 };
+  if (values.format && command !== 'export' && !(command === 'claims' && CLAIMS_FORMATS.includes(values.format)) && !['json', 'text', 'txt'].includes(values.format)) throw new UsageError(`Unknown --format "${values.format}" (json, text or txt).`);
+  if (!COMMANDS.includes(command)) throw new UsageError(`Unknown command "${command}". Commands: ${COMMANDS.join(', ')}.`);
+  return { help: false, command, rest, values, json: values.format === 'json' };
+}
+
+/**
+ * Report an error the user can act on (a JiaoduiError or a bad option) as one line on
+ * stderr (and as JSON on stdout with --format json), exit code 2. False for any other error.
+ */
+export function reportUserError(e: unknown): boolean {
+  if (!(isJiaoduiError(e) || (e as { code?: string } | null)?.code?.startsWith?.('ERR_PARSE_ARGS'))) return false;
+  const msg = (e as Error).message.split('\n')[0];
+  if (process.argv.includes('json') && isJiaoduiError(e)) process.stdout.write(JSON.stringify({ error: { code: e.code, message: msg } }) + '\n');
+  process.stderr.write(`jiaodui: ${msg}\n`);
+  process.exitCode = 2;
+  return true;
+}

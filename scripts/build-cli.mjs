@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+/**
+ * Bundle the `jiaodui` command with esbuild into dist/cli/ (run by `npm install` through
+ * the `prepare` script, by `npm run build` and before the CLI tests):
+ *   entry.mjs + chunks — ESM, platform node; cli/entry.ts is the entry point and
+ *     cli/main.ts a dynamic import, so `--help` and usage errors run only the small entry
+ *     chunk; every npm package stays external (better-sqlite3 is native; the OpenCC
+ *     dictionaries, docx, pinyin-pro and zod load from node_modules when a command needs them);
+ *   inputs.json — the build's start time and the source files read, for the staleness
+ *     rule of scripts/cli-bundle.mjs (bin/jiaodui.mjs falls back to tsx on stale sources).
+ * The build goes to a temporary folder renamed into place, so a concurrent run never sees
+ * half a bundle.
+ * Usage: node scripts/build-cli.mjs [--if-stale] [--optional]
+ *   --if-stale  do nothing when the bundle is fresh
+ *   --optional  without esbuild (`npm install --omit=dev`) say so and exit 0: the bin then
+ *               runs the TypeScript sources through tsx, a runtime dependency
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUNDLE_DIR_NAME, ENTRY_FILE, MANIFEST_FILE, ROOT, bundleState } from './cli-bundle.mjs';
+
+/**
+ * core/context.ts and core/glosses.ts find the package root as the parent of their own
+ * folder through import.meta.url. Every output file sits in dist/cli/, so it stands in the
+ * URL of <root>/core/context.ts (as scripts/build-electron.mjs does for the main process).
+ */
+const IMPORT_META_URL_SHIM = "const __jiaodui_import_meta_url = new URL('../../core/context.ts', import.meta.url).href;";
+
+/** esbuild options for the CLI bundle, written to `outdir`. */
+export function cliOptions(root = ROOT, outdir = join(root, BUNDLE_DIR_NAME)) {
+  return {
+    absWorkingDir: root,
+    entryPoints: [join(root, 'cli', 'entry.ts')],
+    outdir,
+    entryNames: '[name]',
+    chunkNames: '[name]-[hash]', // beside the entry: the shim's '../../' holds for every file
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    define: { 'import.meta.url': '__jiaodui_import_meta_url' },
+    banner: { js: IMPORT_META_URL_SHIM },
+    sourcemap: false,
+    minify: false,
+    logLevel: 'warning',
+  };
+}
+
+export async function buildCli({ root = ROOT } = {}) {
+  const { build } = await import('esbuild');
+  const builtAt = Date.now();
+  const finalDir = join(root, BUNDLE_DIR_NAME);
+  const tmpDir = `${finalDir}.tmp-${process.pid}`;
+  rmSync(tmpDir, { recursive: true, force: true });
+  mkdirSync(tmpDir, { recursive: true });
+  try {
+    const result = await build({ ...cliOptions(root, tmpDir), metafile: true });
+    const inputs = Object.keys(result.metafile.inputs).sort();
+    writeFileSync(join(tmpDir, MANIFEST_FILE), JSON.stringify({ builtAt, inputs }, null, 1) + '\n');
+    rmSync(finalDir, { recursive: true, force: true });
+    renameSync(tmpDir, finalDir);
+    return { entry: join(finalDir, ENTRY_FILE), inputs, metafile: result.metafile };
+  } finally {
+    rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
+
+/** Build unless the bundle is fresh; true when it built. */
+export async function buildCliIfStale({ root = ROOT } = {}) {
+  if (bundleState(root) === 'fresh') return false;
+  await buildCli({ root });
+  return true;
+}
+
+async function esbuildInstalled() {
+  try {
+    await import('esbuild');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  try {
+    if (args.includes('--optional') && !(await esbuildInstalled())) {
+      process.stdout.write('jiaodui: esbuild is not installed (production install?): the CLI bundle is not built; `jiaodui` runs its TypeScript sources through tsx.\n');
+    } else if (args.includes('--if-stale') && bundleState() === 'fresh') {
+      // nothing to do
+    } else {
+      await buildCli();
+      process.stdout.write(`Built ${BUNDLE_DIR_NAME}/${ENTRY_FILE}.\n`);
+    }
+  } catch (e) {
+    process.stderr.write(`The CLI bundle failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,44 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { cliOptions } from './build-cli.mjs';
+import { ROOT } from './cli-bundle.mjs';
+
+const out = mkdtempSync(join(tmpdir(), 'jiaodui-cli-build-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** Every module an output file loads before its code runs (static imports, transitively). */
+function staticallyLoaded(meta: Metafile, file: string, seen = new Set<string>()): Set<string> {
+  for (const imp of meta.outputs[file]?.imports ?? []) {
+    if (imp.kind !== 'import-statement' || seen.has(imp.path)) continue;
+    seen.add(imp.path);
+    if (!imp.external) staticallyLoaded(meta, imp.path, seen);
+  }
+  return seen;
+}
+
+describe('the CLI bundle (scripts/build-cli.mjs)', () => {
+  it('answers --help and usage errors without loading any npm package; the app is one dynamic import away, docx two', async () => {
+    const r = await build({ ...cliOptions(ROOT, out), write: false, metafile: true });
+    const entry = Object.keys(r.metafile.outputs).find((f) => f.endsWith('/entry.mjs'))!;
+    expect(entry).toBeDefined();
+    const loaded = [...staticallyLoaded(r.metafile, entry)];
+    // only Node built-ins and our own chunks (cli/usage.ts, shared/errors.ts)
+    expect(loaded.filter((p) => !p.startsWith('node:') && !relative(out, join(ROOT, p)).endsWith('.mjs'))).toEqual([]);
+    expect(loaded.some((p) => p.startsWith('node:') && p !== 'node:util')).toBe(false);
+    const dynamic = r.metafile.outputs[entry].imports.filter((i) => i.kind === 'dynamic-import');
+    expect(dynamic).toHaveLength(1);
+    // …and that import is where the heavy packages come in (they stay external).
+    const app = [...staticallyLoaded(r.metafile, dynamic[0].path)];
+    const has = (list: string[], pkg: string) => list.some((p) => p === pkg || p.startsWith(pkg + '/'));
+    for (const pkg of ['better-sqlite3', 'zod', 'opencc-js/core']) expect(has(app, pkg)).toBe(true);
+    // docx (1 MB of JavaScript) only for a Word export (core/export.ts): behind one more dynamic import.
+    expect(has(app, 'docx')).toBe(false);
+    const lazy = Object.values(r.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path));
+    expect(lazy.some((chunk) => has([...staticallyLoaded(r.metafile, chunk)], 'docx'))).toBe(true);
+    const bundledSources = Object.keys(r.metafile.inputs);
+    expect(bundledSources.some((p) => p.includes('node_modules'))).toBe(false);
+  });
+});
