@@ -14,7 +14,7 @@ import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { inspectBackup } from './backup';
 import { JiaoduiError, isJiaoduiError } from '../shared/errors';
-import { looksCorrupt } from '../db/connection';
+import { checkDatabasePath, looksCorrupt } from '../db/connection';
 
 import type { z } from 'zod';
 import type * as RC from '../shared/contract/recovery';
@@ -31,7 +31,7 @@ export type RecoveryResult = z.infer<typeof RC.RecoveryResult>;
  * `PRAGMA quick_check` (reads every page once; no index cross-check).
  */
 export function diagnoseDatabase(path: string, opts: { nativeBinding?: string } = {}): string | null {
-  if (path === ':memory:' || !existsSync(path)) return null;
+  if (!checkDatabasePath(path)) return null;
   let db: Database.Database | null = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding });

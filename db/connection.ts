@@ -3,7 +3,7 @@
  * back it up (SQLite online backup) before migrating, migrate in one transaction.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { JiaoduiError } from '../shared/errors';
 import { migrations as allMigrations } from './migrations';
@@ -50,10 +50,39 @@ function readVersionReadOnly(path: string, nativeBinding?: string): number {
   }
 }
 
+/**
+ * Refuse a database path that cannot be a database file (a folder, or under a file), as
+ * the user's input error. Returns whether the file exists. Changes nothing.
+ */
+export function checkDatabasePath(path: string): boolean {
+  if (path === ':memory:') return false;
+  let st: Stats | undefined;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') throw new JiaoduiError('invalid-input', `The database path ${path} goes through a file, not a folder.`);
+    if (code !== 'ENOENT') throw new JiaoduiError('invalid-input', `Cannot use the database ${path}: ${(e as Error).message}.`);
+  }
+  if (st?.isDirectory()) throw new JiaoduiError('invalid-input', `The database path ${path} is a folder, not a database file.`);
+  return st !== undefined;
+}
+
+/** checkDatabasePath, then create the folder the database goes in when that is missing. */
+export function prepareDatabasePath(path: string): void {
+  if (path === ':memory:' || checkDatabasePath(path)) return;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (e) {
+    throw new JiaoduiError('invalid-input', `Cannot create the folder for the database ${path}: ${(e as Error).message}.`);
+  }
+}
+
 export async function openDatabase(path: string, opts: OpenOptions = {}): Promise<OpenResult> {
   const migrations = opts.migrations ?? allMigrations;
   const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
   const exists = path !== ':memory:' && existsSync(path);
+  prepareDatabasePath(path);
   if (exists) {
     const version = readVersionReadOnly(path, opts.nativeBinding);
     if (version > LATEST_SCHEMA_VERSION) {
@@ -62,8 +91,6 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
         `The database ${path} was written by a newer version of Jiaodui (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}). It was not changed. Update Jiaodui to open it.`,
       );
     }
-  } else if (path !== ':memory:') {
-    mkdirSync(dirname(path), { recursive: true });
   }
   const db = cacheStatements(new Database(path, { nativeBinding: opts.nativeBinding }));
   try {
