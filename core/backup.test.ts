@@ -59,7 +59,9 @@ describe('backup and restore', () => {
     const f = new Database(future);
     f.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     f.close();
+    const beside = readdirSync(ctx.dir).sort();
     await expect(restoreDatabase(ctx.dbPath, future)).rejects.toThrow(/newer Jiaodui/);
+    expect(readdirSync(ctx.dir).sort(), 'looking at a backup leaves nothing beside it').toEqual(beside);
     await expect(restoreDatabase(ctx.dbPath, join(ctx.dir, 'missing.db'))).rejects.toThrow(/no such file/);
     expect(databaseDigest(ctx.service.db)).toBe(before);
   });

@@ -8,25 +8,37 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
-import { prepareDatabasePath, type Db } from '../db/connection';
+import { prepareDatabasePath, readOnlyLook, type Db } from '../db/connection';
 import { checkOutputPath } from './files';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { schemaDifferences } from '../db/schema-check';
+import { quickCheckFile } from '../db/integrity';
 import { JiaoduiError } from '../shared/errors';
 
 const REQUIRED_TABLES = ['projects', 'documents', 'segments', 'operations', 'revisions'];
 
-export async function backupDatabase(db: Db, file: string): Promise<{ file: string; bytes: number; schemaVersion: number }> {
+/**
+ * Copy the database to `file`. The copy is then checked (quick_check): a backup of a
+ * damaged database is still written (it is what there is) but `damage` says what is wrong,
+ * so the caller warns instead of reporting a good backup.
+ */
+export async function backupDatabase(db: Db, file: string): Promise<{ file: string; bytes: number; schemaVersion: number; damage: string | null }> {
   if (existsSync(file)) throw new JiaoduiError('conflict', `${file} already exists; choose a new file name (a backup never overwrites).`);
   checkOutputPath(file);
   await db.backup(file);
-  return { file, bytes: statSync(file).size, schemaVersion: db.pragma('user_version', { simple: true }) as number };
+  const damage = quickCheckFile(file);
+  return { file, bytes: statSync(file).size, schemaVersion: db.pragma('user_version', { simple: true }) as number, damage };
 }
 
 /** The schema version of a Jiaodui backup; throws when the file is not one this version can use. */
 export function inspectBackup(file: string, nativeBinding?: string): number {
   if (!existsSync(file)) throw new JiaoduiError('invalid-input', `Cannot read ${file}: no such file.`);
   if (statSync(file).isDirectory()) throw new JiaoduiError('invalid-input', `Cannot read ${file}: it is a folder, not a backup file.`);
+  // A look at a backup leaves nothing beside it (no empty -wal/-shm).
+  return readOnlyLook(file, () => inspectOpened(file, nativeBinding));
+}
+
+function inspectOpened(file: string, nativeBinding?: string): number {
   let db: Db;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });

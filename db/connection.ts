@@ -3,7 +3,7 @@
  * back it up (SQLite online backup) before migrating, migrate in one transaction.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { JiaoduiError } from '../shared/errors';
 import { migrations as allMigrations } from './migrations';
@@ -37,17 +37,41 @@ export function looksCorrupt(e: unknown): boolean {
   return (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) || CORRUPTION.test(e instanceof Error ? e.message : String(e));
 }
 
-function readVersionReadOnly(path: string, nativeBinding?: string): number {
-  const ro = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
+/**
+ * Run `look` (which opens `path` read-only and closes it again) and leave the folder as it
+ * was: opening a WAL-mode database makes its -wal and -shm files even read-only, so after
+ * a look at a file that had none (a cleanly closed database, a backup, a refused newer
+ * database) the empty ones it made are removed. Files that were there before — another
+ * connection's — are never touched, nor a -wal with content.
+ */
+export function readOnlyLook<T>(path: string, look: () => T): T {
+  if (path === ':memory:') return look();
+  const had = { wal: existsSync(`${path}-wal`), shm: existsSync(`${path}-shm`) };
   try {
-    return ro.pragma('user_version', { simple: true }) as number;
-  } catch (e) {
-    // A damaged file (core/recovery.ts lists backups and offers to open one instead).
-    if (looksCorrupt(e)) throw new JiaoduiError('db-corrupt', `${path} is damaged or not a database (${(e as Error).message}); it was not changed. Run \`jiaodui recover\` to see the backups that could replace it.`);
-    throw new JiaoduiError('invalid-input', `${path} is not a Jiaodui database (${(e as Error).message}).`);
+    return look();
   } finally {
-    ro.close();
+    try {
+      if (!had.wal && existsSync(`${path}-wal`) && statSync(`${path}-wal`).size === 0) rmSync(`${path}-wal`);
+      if (!had.shm && !existsSync(`${path}-wal`) && existsSync(`${path}-shm`)) rmSync(`${path}-shm`);
+    } catch {
+      /* best effort: an empty side file left behind does no harm */
+    }
   }
+}
+
+function readVersionReadOnly(path: string, nativeBinding?: string): number {
+  return readOnlyLook(path, () => {
+    const ro = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
+    try {
+      return ro.pragma('user_version', { simple: true }) as number;
+    } catch (e) {
+      // A damaged file (core/recovery.ts lists backups and offers to open one instead).
+      if (looksCorrupt(e)) throw new JiaoduiError('db-corrupt', `${path} is damaged or not a database (${(e as Error).message}); it was not changed. Run \`jiaodui recover\` to see the backups that could replace it.`);
+      throw new JiaoduiError('invalid-input', `${path} is not a Jiaodui database (${(e as Error).message}).`);
+    } finally {
+      ro.close();
+    }
+  });
 }
 
 /**
