@@ -1,12 +1,13 @@
 /**
- * Wrong paths are the user's input, not the app's fault: a folder given as FILE, a file that
+ * Bad input through the CLI. Wrong paths are the user's input, not the app's fault: a folder given as FILE, a file that
  * cannot be read, `--db` naming a folder, an output in a folder that does not exist, a
  * look-alike backup. Each gets one line on stderr and exit 2 (not "internal error", exit 3),
  * and nothing stored changes (databaseDigest before = after, as in core/bad-input.test.ts).
+ * A backup of a damaged database is written but warned about (exit 1).
  */
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { SAMPLE_FILE } from '../core/context';
@@ -14,7 +15,7 @@ import { tempDir } from '../core/test-helpers';
 import { databaseDigest } from '../db/digest';
 import { BIN, cliTestDatabase, type CliRun } from './test-helpers';
 
-const cli = cliTestDatabase('bad-paths.db');
+const cli = cliTestDatabase('bad-input.db');
 /** Each test runs the CLI several times (about 1 s each, more on a busy machine). */
 const SLOW = 180_000;
 const { run } = cli;
@@ -131,4 +132,35 @@ describe('jiaodui: wrong paths are input errors (exit 2), and change nothing', (
     expect(readdirSync(cli.dir).filter((f) => f.includes('before-restore'))).toEqual([]);
     expect(run('list').code).toBe(0);
   }, SLOW);
+
+  it('backup of a damaged database: written, but a warning on stderr and exit 1', () => {
+    const t = tempDir();
+    try {
+      const db = join(t.dir, 'damaged.db');
+      const cliOn = (...args: string[]): CliRun => {
+        const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, JIAODUI_DB: '' } });
+        return { code: r.status, out: r.stdout, err: r.stderr };
+      };
+      expect(cliOn('import', SAMPLE_FILE).code).toBe(0);
+      // Overwrite one page in the second half: the header and schema still read, the data does not.
+      const size = statSync(db).size;
+      const page = 4096;
+      const fd = openSync(db, 'r+');
+      writeSync(fd, Buffer.alloc(page, 0x5a), 0, page, Math.floor((size / page) * 0.6) * page);
+      closeSync(fd);
+      const healthy = join(t.dir, 'healthy.jiaodui');
+      const r = cliOn('backup', join(t.dir, 'copy.jiaodui'));
+      expect(r.code, r.err).toBe(1);
+      expect(r.err).toMatch(/^jiaodui: warning: .*copy\.jiaodui was written, but it copies a damaged database\. .*jiaodui recover/);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(existsSync(join(t.dir, 'copy.jiaodui'))).toBe(true);
+      // A healthy database backs up with exit 0 and no warning.
+      const ok = spawnSync(process.execPath, [BIN, '--db', cli.dbPath(), 'backup', healthy], { encoding: 'utf8', env: { ...process.env, JIAODUI_DB: '' } });
+      expect(ok.status, ok.stderr).toBe(0);
+      expect(ok.stderr).toBe('');
+    } finally {
+      t.cleanup();
+    }
+  }, SLOW);
 });
+
