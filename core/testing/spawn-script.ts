@@ -189,10 +189,16 @@ export function spawnScript(script: string, args: string[] = [], o: SpawnScriptO
         outputListeners.push(() => {
           if (check()) clearTimeout(timer);
         });
-        void exited.then((e) => {
-          clearTimeout(timer);
-          if (!check()) reject(new Error(`${script} exited (${e.signal ?? e.code}) before printing ${pattern}. stderr: ${err}`));
-        });
+        exited.then(
+          (e) => {
+            clearTimeout(timer);
+            if (!check()) reject(new Error(`${script} exited (${e.signal ?? e.code}) before printing ${pattern}. stderr: ${err}`));
+          },
+          (e: unknown) => {
+            clearTimeout(timer);
+            reject(e instanceof Error ? e : new Error(String(e)));
+          },
+        );
       });
     },
     signal: (signal) => signalGroup(pid, signal),
