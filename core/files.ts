@@ -8,7 +8,6 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { JiaoduiError } from '../shared/errors';
 
-/** The file-system error codes that mean "this path cannot be used as given". */
 /** An error in the user's input (the CLI's exit 2). */
 class PathError extends JiaoduiError {
   constructor(message: string) {
@@ -16,6 +15,7 @@ class PathError extends JiaoduiError {
   }
 }
 
+/** The file-system error codes that mean "this path cannot be used as given". */
 const PATH_ERRORS: Record<string, string> = {
   ENOENT: 'no such file or folder',
   EISDIR: 'it is a folder',
@@ -30,7 +30,7 @@ const PATH_ERRORS: Record<string, string> = {
 /** An input error for a file-system error on a path the user gave; null for other errors. */
 export function pathError(e: unknown, verb: 'read' | 'write', file: string): PathError | null {
   const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (typeof code !== 'string' || !(code in PATH_ERRORS)) return null;
+  if (typeof code !== 'string' || !Object.hasOwn(PATH_ERRORS, code)) return null;
   return new PathError(`Cannot ${verb} ${file}: ${PATH_ERRORS[code]}.`);
 }
 
@@ -40,7 +40,7 @@ export function pathError(e: unknown, verb: 'read' | 'write', file: string): Pat
  */
 export function describePathError(e: unknown): string | null {
   const err = e as NodeJS.ErrnoException | null;
-  if (typeof err?.code !== 'string' || !(err.code in PATH_ERRORS) || typeof err.path !== 'string') return null;
+  if (typeof err?.code !== 'string' || !Object.hasOwn(PATH_ERRORS, err.code) || typeof err.path !== 'string') return null;
   return `Cannot use ${err.path}: ${PATH_ERRORS[err.code]}.`;
 }
 
