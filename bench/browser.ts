@@ -13,11 +13,11 @@
  *
  * Needs /usr/bin/chromium and a built renderer (dist/renderer); returns a reason otherwise.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../core/context';
+import { SERVE_URL, spawnScript, type ScriptProcess } from '../core/testing/spawn-script';
 import { generateLargeDocument } from '../e2e/generate';
 import { median } from './stats';
 
@@ -51,23 +51,9 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-async function serve(dbPath: string): Promise<{ child: ChildProcess; url: string; origin: string; token: string }> {
-  const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'jiaodui.mjs'), '--db', dbPath, 'serve'], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`jiaodui serve printed no URL in 30 s: ${stderr}`)), 30_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`jiaodui serve exited with ${code}: ${stderr}`)));
-  });
+async function serve(dbPath: string): Promise<{ child: ScriptProcess; url: string; origin: string; token: string }> {
+  const child = spawnScript(join(PACKAGE_ROOT, 'bin', 'jiaodui.mjs'), ['--db', dbPath, 'serve'], { cwd: PACKAGE_ROOT });
+  const url = (await child.waitFor(SERVE_URL)).at(0)!;
   const u = new URL(url);
   return { child, url, origin: u.origin, token: decodeURIComponent(/token=([^&]+)/.exec(u.hash)![1]) };
 }
@@ -77,7 +63,7 @@ export async function browserBench(oneMbText: string, runs = 3): Promise<Browser
   const dir = mkdtempSync(join(tmpdir(), 'jiaodui-bench-browser-'));
   const srv = await serve(join(dir, 'bench.db'));
   await new Promise((r) => setTimeout(r, 1000)); // the checks' warm-up runs just after start
-  const rssStartMb = rssMb(srv.child.pid!);
+  const rssStartMb = rssMb(srv.child.pid);
   const call = async <T>(method: string, args: unknown): Promise<T> => {
     const res = await fetch(`${srv.origin}/api/${method}`, {
       method: 'POST',
@@ -150,7 +136,7 @@ export async function browserBench(oneMbText: string, runs = 3): Promise<Browser
     await page.keyboard.press('Escape');
 
     // Memory: the server process with the 1 MB document open in the page, then after leaving it.
-    const pid = srv.child.pid!;
+    const pid = srv.child.pid;
     await openAndPaint(small.documentId, small.segments);
     await page.waitForTimeout(500);
     const rssBeforeMb = rssMb(pid);
@@ -176,8 +162,7 @@ export async function browserBench(oneMbText: string, runs = 3): Promise<Browser
     };
   } finally {
     await browser.close();
-    srv.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
+    await srv.child.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

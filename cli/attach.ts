@@ -1,23 +1,15 @@
 /** `jiaodui attach DOC --source FILE | --english FILE`, and `import FILE --source … --english …`. */
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dispatch } from '../shared/contract/dispatch';
-import { JiaoduiError } from '../shared/errors';
 import { MAX_IMPORT_BYTES, parseEncodingName } from '../shared/text/encoding';
 import type { JiaoduiService } from '../core/service';
 import { parseId, UsageError } from './args';
+import { readInputFile } from '../core/files';
 
 type Flags = Record<string, string | boolean | undefined>;
 
 function readFile(file: string): Uint8Array {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new UsageError(`Cannot read ${file}: no such file.`);
-  }
-  if (size > MAX_IMPORT_BYTES) throw new JiaoduiError('import-rejected', `${file} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.`);
-  return new Uint8Array(readFileSync(file));
+  return new Uint8Array(readInputFile(file, MAX_IMPORT_BYTES, (mb) => `${file} is ${mb} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.`));
 }
 
 /** The parallel files named by --source/--english (each at most once). */

@@ -11,6 +11,11 @@ function need(file: string | undefined, command: string): string {
 export async function runBackup(service: JiaoduiService, args: string[], json: boolean): Promise<number> {
   const r = await backupDatabase(service.db, need(args[0], 'backup'));
   process.stdout.write(json ? JSON.stringify(r) + '\n' : `Backed up to ${r.file} (${r.bytes} bytes, schema ${r.schemaVersion}).\n`);
+  if (r.damage) {
+    // Written anyway (it is what there is), but not a good backup: say so and fail.
+    process.stderr.write(`jiaodui: warning: ${r.file} was written, but it copies a damaged database. ${r.damage} Run \`jiaodui recover\` to see older backups.\n`);
+    return 1;
+  }
   return 0;
 }
 

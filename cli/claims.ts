@@ -4,13 +4,13 @@
  * the claim candidates detected in it (--candidates), or the cross-checks between its
  * claims (--cross-check). JSON outputs have schemas in shared/contract/cli.ts.
  */
-import { writeFileSync } from 'node:fs';
 import { dispatch } from '../shared/contract/dispatch';
 import { JiaoduiError } from '../shared/errors';
 import type { JiaoduiService } from '../core/service';
 import type { ClaimCandidateT, ClaimCrossCheckT, ClaimT } from '../shared/claims/schemas';
 import type { ExportResult } from '../shared/domain/schemas';
 import { formatTable } from './format';
+import { writeOutputFile } from '../core/files';
 import { quantitySummary } from '../shared/claims/export';
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -41,7 +41,7 @@ export function runClaims(service: JiaoduiService, args: string[], f: Flags): nu
   if (format === 'csv' || format === 'claimreview') {
     const out = dispatch(service, 'exportClaims', { documentId, format }) as ExportResult;
     if (typeof f.out === 'string') {
-      writeFileSync(f.out, out.content, 'utf8');
+      writeOutputFile(f.out, out.content, 'utf8');
       process.stderr.write(`Wrote ${out.fileName} to ${f.out}.\n`);
     } else write(out.content);
     return 0;

@@ -1,10 +1,9 @@
 /** `jiaodui export` (every export format) and `jiaodui import-xliff`. */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dispatch, dispatchAsync } from '../shared/contract/dispatch';
 import { ExportFormat } from '../shared/domain/schemas';
-import { JiaoduiError } from '../shared/errors';
 import type { JiaoduiService } from '../core/service';
 import { parseId, UsageError } from './args';
+import { readInputFile, writeOutputFile } from '../core/files';
 
 const MAX_XLIFF_BYTES = 20 * 1024 * 1024;
 
@@ -30,7 +29,7 @@ export async function runExport(service: JiaoduiService, args: string[], f: Flag
   })) as Awaited<ReturnType<JiaoduiService['exportDocument']>>;
   const binary = r.encoding === 'base64';
   if (typeof f.out === 'string') {
-    writeFileSync(f.out, binary ? Buffer.from(r.content, 'base64') : r.content, binary ? undefined : 'utf8');
+    writeOutputFile(f.out, binary ? Buffer.from(r.content, 'base64') : r.content, binary ? undefined : 'utf8');
     process.stderr.write(`Wrote ${f.out}\n`);
   } else if (binary) throw new UsageError('This export is a binary file: give --out FILE.');
   else process.stdout.write(r.content);
@@ -41,14 +40,7 @@ export function runImportXliff(service: JiaoduiService, args: string[], json: bo
   const documentId = parseId(args[0], 'DOC');
   const file = args[1];
   if (!file) throw new UsageError('Missing FILE: jiaodui import-xliff DOC FILE.');
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new UsageError(`Cannot read ${file}: no such file.`);
-  }
-  if (size > MAX_XLIFF_BYTES) throw new JiaoduiError('import-rejected', `${file} is over the ${MAX_XLIFF_BYTES / 1048576} MB limit.`);
-  const content = readFileSync(file, 'utf8');
+  const content = readInputFile(file, MAX_XLIFF_BYTES, () => `${file} is over the ${MAX_XLIFF_BYTES / 1048576} MB limit.`).toString('utf8');
   const r = dispatch(service, 'importXliff', { documentId, content }) as ReturnType<JiaoduiService['importXliff']>;
   if (json) process.stdout.write(JSON.stringify({ operationId: r.operationId, changed: r.changed, units: r.units }) + '\n');
   else process.stdout.write(r.changed ? `Imported ${r.changed} changed segment(s) of ${r.units} (operation ${r.operationId}; 'jiaodui undo ${documentId}' reverts).\n` : `No changes: all ${r.units} unit(s) match.\n`);

@@ -5,11 +5,11 @@
  * otherwise DOC itself. Output is JSON (schemas in shared/contract/cli.ts); applying is
  * one operation, undoable with `jiaodui undo DOC`.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dispatch } from '../shared/contract/dispatch';
 import { JiaoduiError } from '../shared/errors';
 import type { JiaoduiService } from '../core/service';
+import { readInputFile, writeOutputFile } from '../core/files';
 import { glossaryFormatOf } from '../core/glossary';
 import { MAX_GLOSSARY_FILE_BYTES, type GlossaryImportResult, type GlossaryPreview } from '../shared/glossary/schemas';
 import type { ChangeResult, ExportResult } from '../shared/domain/schemas';
@@ -60,21 +60,14 @@ export function runGlossary(service: JiaoduiService, args: string[], f: Flags): 
   const scope = scopeFor(service, documentId, f.project);
   const where = { scope: scope.kind, projectId: scope.projectId, documentId: scope.kind === 'document' ? documentId : null, file };
   if (sub === 'import') {
-    let size: number;
-    try {
-      size = statSync(file).size;
-    } catch {
-      throw usage(`Cannot read ${file}: no such file.`);
-    }
-    if (size > MAX_GLOSSARY_FILE_BYTES) throw usage(`${file} is larger than ${MAX_GLOSSARY_FILE_BYTES / 1048576} MB.`);
-    const data = readFileSync(file).toString('base64');
+    const data = readInputFile(file, MAX_GLOSSARY_FILE_BYTES, () => `${file} is larger than ${MAX_GLOSSARY_FILE_BYTES / 1048576} MB.`).toString('base64');
     const r = dispatch(service, 'importGlossary', { ...scope.args, fileName: basename(file), data }) as GlossaryImportResult;
     const result: z.infer<typeof CliGlossaryImportOutput> = { ...where, ...r };
     out(result);
     return 0;
   }
   const r = dispatch(service, 'exportGlossary', { ...scope.args, format }) as ExportResult;
-  writeFileSync(file, r.content, 'utf8');
+  writeOutputFile(file, r.content, 'utf8');
   const entries = service.listGlossary(scope.args).filter((e) => (scope.kind === 'project' ? e.scope === 'project' : e.scope === 'document')).length;
   const result: z.infer<typeof CliGlossaryExportOutput> = { ...where, format, entries, bytes: Buffer.byteLength(r.content, 'utf8') };
   out(result);

@@ -21,8 +21,8 @@ import { runExport, runImportXliff } from './export';
 import { runBackup, runRestore } from './backup';
 import { runRecover } from './recover';
 import { looksCorrupt } from '../db/connection';
-import { existsSync } from 'node:fs';
 import { parseId, UsageError } from './args';
+import { describePathError, readInputFile } from '../core/files';
 import { attachFiles, parallelFiles, runAttach } from './attach';
 import { runTranslate } from './translate';
 import { parseCommandLine, reportUserError, USAGE } from './usage';
@@ -44,9 +44,8 @@ async function main(argv: string[]): Promise<number> {
   // `check FILE` works on a file without importing it: no database needed.
   if (command === 'check' && rest[0] !== undefined && !/^\d+$/.test(rest[0])) {
     const file = rest[0];
-    if (!existsSync(file)) throw new UsageError(`Cannot read ${file}: no such file.`);
-    if (statSync(file).size > MAX_IMPORT_BYTES) throw new JiaoduiError('import-rejected', `${file} is over the ${MAX_IMPORT_BYTES / 1048576} MB limit.`);
-    const rows = checkFile(new Uint8Array(readFileSync(file)), parseRules(values.rules));
+    const bytes = readInputFile(file, MAX_IMPORT_BYTES, () => `${file} is over the ${MAX_IMPORT_BYTES / 1048576} MB limit.`);
+    const rows = checkFile(new Uint8Array(bytes), parseRules(values.rules));
     print(json, rows, () => formatFindings(rows));
     return rows.some((r) => r.severity === 'error') ? 1 : 0;
   }
@@ -71,19 +70,11 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
     case 'import': {
       const file = args[0];
       if (!file) throw new UsageError('Missing FILE: jiaodui import FILE [--project NAME].');
-      let size: number;
-      try {
-        size = statSync(file).size;
-      } catch {
-        throw new UsageError(`Cannot read ${file}: no such file.`);
-      }
-      if (size > MAX_IMPORT_BYTES) {
-        throw new JiaoduiError('import-rejected', `${file} is ${(size / 1048576).toFixed(1)} MB; the import limit is ${MAX_IMPORT_BYTES / 1048576} MB.`);
-      }
-      const bytes = new Uint8Array(readFileSync(file));
+      const bytes = new Uint8Array(readInputFile(file, MAX_IMPORT_BYTES, (mb) => `${file} is ${mb} MB; the import limit is ${MAX_IMPORT_BYTES / 1048576} MB.`));
       const encoding = typeof f.encoding === 'string' ? parseEncodingName(f.encoding) : undefined;
       const parallel = parallelFiles(f); // --source/--english: attached after the import
-      for (const p of parallel) if (!existsSync(p.file)) throw new UsageError(`Cannot read ${p.file}: no such file.`);
+      // Checked before the import, so a wrong parallel file leaves no document behind.
+      for (const p of parallel) readInputFile(p.file, MAX_IMPORT_BYTES, (mb) => `${p.file} is ${mb} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.`);
       const variant = f.variant;
       if (variant !== undefined && !['t', 'tw', 'hk'].includes(String(variant))) throw new UsageError(`--variant must be t, tw or hk, got "${String(variant)}".`);
       const r = service.importBytes(bytes, {
@@ -194,6 +185,10 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     if (reportUserError(e)) {
       // one line, exit 2 (cli/usage.ts)
+    } else if (describePathError(e)) {
+      // A path the user gave that no command-specific check caught: still their input.
+      process.stderr.write(`jiaodui: ${describePathError(e)}\n`);
+      process.exitCode = 2;
     } else if (looksCorrupt(e)) {
       process.stderr.write(`jiaodui: the database is damaged (${(e as Error).message}). Run \`jiaodui recover\` to see its backups and open one or start anew.\n`);
       process.exitCode = 2;

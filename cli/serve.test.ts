@@ -4,7 +4,8 @@ import { request } from 'node:http';
 import { freshService, type FreshService } from '../core/test-helpers';
 import { startServer, type RunningServer } from '../core/server';
 import { glossCachePath } from '../core/glosses';
-import { scheduleGlossWarmUp } from './serve';
+import { scheduleGlossWarmUp, serveHost } from './serve';
+import { closeSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 
 let ctx: FreshService;
 let srv: RunningServer;
@@ -53,3 +54,28 @@ describe('jiaodui serve: gloss cache warm-up', () => {
     expect(existsSync(cache)).toBe(true);
   });
 });
+
+describe('jiaodui serve on a damaged database', () => {
+  it('writes no gloss cache beside it while recovering; once a recovery opens a database, warms up', async () => {
+    ctx.service.db.close();
+    // Damage the database (as e2e/recovery.spec.ts does): it now starts in the recovery state.
+    const fd = openSync(ctx.dbPath, 'r+');
+    writeSync(fd, Buffer.alloc(Math.min(64 * 1024, statSync(ctx.dbPath).size - 8192), 0x5a), 0, undefined, 4096);
+    closeSync(fd);
+    for (const f of ['-wal', '-shm']) if (existsSync(ctx.dbPath + f)) rmSync(ctx.dbPath + f);
+    const files = readdirSync(ctx.dir).sort();
+    const calls: (string | null)[] = [];
+    const { host, listening } = await serveHost(ctx.dbPath, (p) => calls.push(p));
+    expect(host.recovering).toBe(true);
+    listening();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls).toEqual([]);
+    expect(readdirSync(ctx.dir).sort()).toEqual(files); // nothing new beside the damaged database
+    await host.recoverDatabase({ choice: 'new' });
+    expect(host.recovering).toBe(false);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls).toEqual([glossCachePath(ctx.dbPath)]);
+    host.current?.db.close();
+  });
+});
+

@@ -19,19 +19,11 @@ export async function runServe(dbPath: string, portFlag?: string): Promise<numbe
   if (!existsSync(join(RENDERER_DIST, 'index.html'))) {
     throw new JiaoduiError('invalid-input', `The app's user interface is not built (${RENDERER_DIST} is missing). Run 'npm run build' first.`);
   }
-  const host = await RecoveringApi.start({
-    dbPath,
-    open: async () => {
-      const service = await openService(dbPath);
-      importSampleOnFirstStart(service);
-      setImmediate(warmUpChecks);
-      return service;
-    },
-  });
+  const { host, listening } = await serveHost(dbPath);
   if (host.recovering) process.stderr.write(`jiaodui: ${dbPath} is damaged; the page offers its backups or a new database (${host.recoveryStatus().problem})\n`);
   const running = await startServer(host.api(), { port, staticRoot: RENDERER_DIST });
   process.stdout.write(running.url + '\n');
-  scheduleGlossWarmUp(dbPath);
+  listening();
   const stop = () => {
     void running.close().then(() => {
       host.current?.db.close();
@@ -41,6 +33,33 @@ export async function runServe(dbPath: string, portFlag?: string): Promise<numbe
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return 0;
+}
+
+/**
+ * The API host for `serve`: the database opened, or the recovery state when it is damaged.
+ * Call `listening()` once the server listens: the gloss-cache warm-up is scheduled then —
+ * and never while recovering, because the cache is written beside the database and nothing
+ * new goes next to a damaged one; after a recovery opens a database it is scheduled.
+ */
+export async function serveHost(dbPath: string, warmUp: (cachePath: string | null) => void = warmUpGlosses): Promise<{ host: RecoveringApi; listening: () => void }> {
+  let isListening = false;
+  const host = await RecoveringApi.start({
+    dbPath,
+    open: async () => {
+      const service = await openService(dbPath);
+      importSampleOnFirstStart(service);
+      setImmediate(warmUpChecks);
+      if (isListening) scheduleGlossWarmUp(dbPath, warmUp); // opened by a recovery
+      return service;
+    },
+  });
+  return {
+    host,
+    listening: () => {
+      isListening = true;
+      if (!host.recovering) scheduleGlossWarmUp(dbPath, warmUp);
+    },
+  };
 }
 
 /**

@@ -1,9 +1,10 @@
 /** Shared by the CLI tests: run `jiaodui` as a real process on a given database. */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { PACKAGE_ROOT } from '../core/context';
 import { tempDir } from '../core/test-helpers';
+import { spawnScript, type ScriptProcess } from '../core/testing/spawn-script';
 
 export const BIN = join(PACKAGE_ROOT, 'bin', 'jiaodui.mjs');
 /**
@@ -29,26 +30,19 @@ export function cliRunner(dbPath: () => string, env: NodeJS.ProcessEnv = {}): (.
 
 /**
  * Run `jiaodui` without blocking this process (a fake server in the test must keep
- * answering). `onStart` gets the child (to send it a signal); `onStderr` each chunk.
+ * answering). It runs through the shared spawnScript (own process group), so a test that
+ * interrupts it signals the whole group, as Ctrl+C in a terminal does: `onStderr` gets each
+ * stderr chunk and the running process (`p.signal('SIGINT')`).
  */
-export function cliRunAsync(
+export async function cliRunAsync(
   dbPath: string,
   args: string[],
-  o: { env?: NodeJS.ProcessEnv; onStart?: (child: ChildProcess) => void; onStderr?: (chunk: string, child: ChildProcess) => void } = {},
+  o: { env?: NodeJS.ProcessEnv; onStderr?: (chunk: string, p: ScriptProcess) => void } = {},
 ): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--db', dbPath, ...args], { env: { ...process.env, ...CLI_ENV, ...o.env } });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => {
-      err += c;
-      o.onStderr?.(c, child);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-    o.onStart?.(child);
-  });
+  const p = spawnScript(BIN, ['--db', dbPath, ...args], { env: { ...process.env, ...CLI_ENV, ...o.env } });
+  if (o.onStderr) p.onStderr(o.onStderr);
+  const { code } = await p.exited;
+  return { code, out: p.stdout(), err: p.stderr() };
 }
 
 /**

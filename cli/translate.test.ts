@@ -97,10 +97,10 @@ describe('jiaodui translate', () => {
     fake.delayMs = 150;
     let sent = false;
     const r = await translate(['--all-untranslated', ...flags()], {
-      onStderr: (chunk, child) => {
+      onStderr: (chunk, p) => {
         if (!sent && /translated 2\//.test(chunk)) {
           sent = true;
-          child.kill('SIGINT');
+          p.signal('SIGINT');
         }
       },
     });

@@ -14,6 +14,7 @@ import { ExportFormat } from '../shared/domain/schemas';
 import { dispatch } from '../shared/contract/dispatch';
 import { JiaoduiError } from '../shared/errors';
 import { MAX_IMPORT_BYTES, detectEncoding } from '../shared/text/encoding';
+import { MAX_SEGMENT_LENGTH } from '../shared/text/limits';
 import { cliRunner } from '../cli/test-helpers';
 
 const CORPUS = join(PACKAGE_ROOT, 'tests', 'bad-input');
@@ -94,6 +95,15 @@ describe('refused imports change nothing', () => {
   it('5 whitespace only (ASCII, U+3000, a BOM and whitespace)', () => {
     expectRefused(() => svc.importBytes(utf8(' \t\r\n\u3000\n  '), { fileName: 'ws.txt' }), 'import-rejected', /only whitespace/);
     expectRefused(() => svc.importBytes(utf8('\ufeff \n\n'), { fileName: 'ws.txt' }), 'import-rejected', /byte-order mark and whitespace/);
+  });
+
+  it('5b only zero-width and other invisible characters (ZWSP, ZWNJ, ZWJ, FEFF, WJ, bidi marks) is refused as empty', () => {
+    for (const text of ['\u200b\u200c\u200d\ufeff\u2060', '\u200b\n\u200b\u3000\u200d\r\n\u2060 ', '\u200e\u200f\u2066\u2069\u00ad\ufe0f']) {
+      expectRefused(() => svc.importBytes(utf8(text), { fileName: 'zw.txt' }), 'import-rejected', /only whitespace and invisible characters/);
+      expectRefused(() => call('importDocument', { fileName: 'zw.txt', data: b64(utf8(text)) }), 'import-rejected', /invisible characters/);
+    }
+    // A visible character among them is text.
+    expect(svc.importBytes(utf8('\u200b中\u200b'), { fileName: 'one.txt', projectName: 'Bad input' }).segments).toBe(1);
   });
 
   it('6 a 50 MB file is refused by the size limit, naming the size (service and previewImport)', () => {
@@ -305,6 +315,25 @@ describe('odd inputs handled correctly', () => {
     const body = r.segments.filter((s) => s.text !== '標題');
     expect(body.map((s) => s.text).join('')).toBe(line);
     expect(body.every((s) => s.text.length > 0)).toBe(true);
+  });
+
+  it('19b a 150,000-character line is cut into segments an edit can still write (at most MAX_SEGMENT_LENGTH), lossless', async () => {
+    const clause = '營收同比增長百分之十五，';
+    const line = clause.repeat(Math.ceil(150_000 / clause.length)).slice(0, 150_000);
+    const text = `標題\n${line}\n`;
+    const r = await importAndExport(utf8(text));
+    expect(r.exported).toBe(text);
+    const body = r.segments.filter((s) => s.text !== '標題');
+    expect(body.length).toBeGreaterThanOrEqual(2);
+    expect(body.map((s) => s.text).join('')).toBe(line);
+    for (const s of body) {
+      expect(s.text.length).toBeLessThanOrEqual(MAX_SEGMENT_LENGTH);
+      // every piece can still be edited through the contract (its limit is the same constant)
+      const edited = call('editSegment', { segmentId: s.id, text: s.text.replace('營收', '收入') }) as { operationId: number | null };
+      expect(edited.operationId).not.toBeNull();
+    }
+    // …and merging them back into one over-long segment is refused, changing nothing.
+    expectRefused(() => call('mergeSegments', { segmentId: body[0].id }), 'invalid-input', /more than a segment may \(100000\)/);
   });
 
   it('20 CJK Extension B and emoji next to span boundaries: annotations widen to whole characters, a split inside a pair is refused', async () => {

@@ -1,37 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { freshService, importSample } from './test-helpers';
 import { PACKAGE_ROOT } from './context';
+import { groupAlive, spawnScript } from './testing/spawn-script';
 
 const WRITER = join(PACKAGE_ROOT, 'core', 'testing', 'crash-writer.ts');
-const TSX = join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const BURST = 1000;
+/** The writer sleeps this long after every other edit, so a kill at ack N lands well before the burst ends. */
+const PAUSE_MS = 4;
 
-/** Run the writer and SIGKILL it right after the `killAfter`-th acknowledged commit. */
-function runAndKill(dbPath: string, documentId: number, killAfter: number): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, WRITER, dbPath, String(documentId), '1000'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acked: number[] = [];
-    let buf = '';
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let nl: number;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        const m = /^ack (\d+)$/.exec(line);
-        if (m) acked.push(Number(m[1]));
-        if (acked.length === killAfter) child.kill('SIGKILL');
-      }
-    });
-    child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`writer failed: ${err}`));
-      else resolve(acked);
-    });
+/** Kill points spread over the burst, early and late; the last leaves 50 acks (≈ 0.17 s) of headroom. */
+const KILL_POINTS = [1, 37, 250, 611, 950];
+
+/**
+ * Run the writer and SIGKILL its process group right after the `killAfter`-th acknowledged
+ * commit. Returns the acks read (including any already in the pipe when the kill landed).
+ */
+async function runAndKill(dbPath: string, documentId: number, killAfter: number, runTag: string): Promise<{ acked: number[]; pid: number }> {
+  const writer = spawnScript(WRITER, [dbPath, String(documentId), String(BURST), runTag, String(PAUSE_MS)]);
+  const acked: number[] = [];
+  let kill: Promise<unknown> | null = null;
+  writer.onLine((line) => {
+    const m = /^ack (\d+)$/.exec(line);
+    if (m) acked.push(Number(m[1]));
+    if (acked.length === killAfter && !kill) kill = writer.kill();
   });
+  const exit = await writer.exited;
+  if (!kill) throw new Error(`writer ended before ack ${killAfter} (${exit.signal ?? exit.code}): ${writer.stderr()}`);
+  await kill;
+  expect(exit.signal).toBe('SIGKILL');
+  return { acked, pid: writer.pid };
 }
 
 describe('crash safety', () => {
@@ -40,19 +39,31 @@ describe('crash safety', () => {
     try {
       const { documentId } = importSample(ctx.service);
       ctx.service.db.close();
-      // Kill points spread over the burst, including early and late ones; the kill lands
-      // wherever the writer is at that moment (often inside the next transaction).
-      for (const killAfter of [1, 37, 250, 611, 990]) {
-        const acked = await runAndKill(ctx.dbPath, documentId, killAfter);
+      // The kill lands wherever the writer is at that moment: in a pause or inside the next
+      // edit's transaction.
+      for (const killAfter of KILL_POINTS) {
+        const runTag = `k${killAfter}`;
+        const { acked, pid } = await runAndKill(ctx.dbPath, documentId, killAfter, runTag);
+        // The kill landed mid-burst, and no writer process survived it.
+        expect(groupAlive(pid)).toBe(false);
         expect(acked.length).toBeGreaterThanOrEqual(killAfter);
+        expect(acked.length).toBeLessThan(BURST);
         const db = new Database(ctx.dbPath);
         try {
+          // The database holds every acknowledged edit of this run, plus at most the one
+          // committed in the instant between its commit and its ack: far fewer than the burst.
+          const runTexts = db
+            .prepare(`SELECT after FROM revisions WHERE field = 'zh' AND reason = 'crash-test' AND after LIKE ?`)
+            .pluck()
+            .all(`%#${runTag}-%`) as string[];
+          const runEdits = runTexts.length;
+          expect(runEdits - acked.length).toBeGreaterThanOrEqual(0);
+          expect(runEdits - acked.length).toBeLessThanOrEqual(1);
           expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
           expect(db.prepare(`INSERT INTO segments_fts(segments_fts) VALUES ('integrity-check')`).run()).toBeTruthy();
           // Every acknowledged correction is there (as a revision of its operation).
-          const texts = new Set(db.prepare(`SELECT after FROM revisions WHERE field = 'zh' AND reason = 'crash-test'`).pluck().all() as string[]);
-          const marks = [...texts].map((t) => Number(/#(\d+)$/.exec(t)?.[1]));
-          for (const i of acked) expect(marks).toContain(i);
+          const marks = new Set(runTexts.map((t) => Number(t.slice(t.lastIndexOf('-') + 1))));
+          for (const i of acked) expect(marks.has(i)).toBe(true);
           // No half-written operation: every crash-test operation has its text revision,
           // and every segment's current text equals its last text revision.
           const orphanOps = db

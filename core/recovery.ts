@@ -14,7 +14,8 @@ import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { inspectBackup } from './backup';
 import { JiaoduiError, isJiaoduiError } from '../shared/errors';
-import { looksCorrupt } from '../db/connection';
+import { checkDatabasePath } from '../db/connection';
+import { quickCheckFile } from '../db/integrity';
 
 import type { z } from 'zod';
 import type * as RC from '../shared/contract/recovery';
@@ -31,20 +32,8 @@ export type RecoveryResult = z.infer<typeof RC.RecoveryResult>;
  * `PRAGMA quick_check` (reads every page once; no index cross-check).
  */
 export function diagnoseDatabase(path: string, opts: { nativeBinding?: string } = {}): string | null {
-  if (path === ':memory:' || !existsSync(path)) return null;
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding });
-    db.pragma('user_version', { simple: true });
-    const rows = db.pragma('quick_check(20)', { simple: false }) as { quick_check: string }[];
-    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-    return problems.length ? `SQLite's integrity check found damage: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ' …' : ''}` : null;
-  } catch (e) {
-    if (looksCorrupt(e)) return `The file is damaged or is not a SQLite database (${(e as Error).message}).`;
-    throw e; // permissions, locked, missing native module…: not corruption, reported as they are
-  } finally {
-    db?.close();
-  }
+  if (!checkDatabasePath(path)) return null;
+  return quickCheckFile(path, opts);
 }
 
 function kindOf(dbName: string, name: string): BackupKind | null {

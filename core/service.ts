@@ -35,6 +35,7 @@ import * as exporting from './export';
 import * as parallel from './parallel';
 import { englishAccess, MtController } from './mt';
 import { Glosses, glossCachePath } from './glosses';
+import { MAX_SEGMENT_LENGTH } from '../shared/text/limits';
 import * as glossaryq from '../db/queries/glossary';
 
 export interface ServiceOptions {
@@ -427,6 +428,9 @@ export class JiaoduiService implements JiaoduiApi {
     const next = this.requireLiveSegment(nextRef.id);
     const doc = docq.getDocumentScript(this.db, seg.documentId);
     const text = seg.text + seg.sep + next.text;
+    if (text.length > MAX_SEGMENT_LENGTH) {
+      throw new JiaoduiError('invalid-input', `Merged, these segments would hold ${text.length} characters, more than a segment may (${MAX_SEGMENT_LENGTH}); they were left as they are.`);
+    }
     const status: SegmentStatus =
       seg.status === 'approved' && next.status === 'approved' ? 'approved' : seg.status === 'unreviewed' && next.status === 'unreviewed' ? 'unreviewed' : 'edited';
     return this.operation(seg.projectId, 'merge', labels.mergeLabel(seg.index + 1), (record, now) => {

@@ -47,6 +47,21 @@ describe('openDatabase', () => {
     expect(existsSync(path + '-wal')).toBe(false);
   });
 
+  it('refuses a newer WAL-mode database leaving the folder as found (no empty -wal/-shm beside it)', async () => {
+    const d = dir();
+    const path = join(d, 'future-wal.db');
+    const raw = new Database(path);
+    raw.pragma('journal_mode = WAL');
+    raw.exec('CREATE TABLE t (x)');
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    raw.close(); // a clean close checkpoints and removes -wal/-shm
+    const files = readdirSync(d);
+    const before = readFileSync(path);
+    await expect(openDatabase(path)).rejects.toMatchObject({ code: 'db-future' });
+    expect(readdirSync(d)).toEqual(files);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
   it('backs up an existing database before migrating it, and a failing migration changes nothing', async () => {
     const d = dir();
     const path = join(d, 'old.db');

@@ -3,7 +3,7 @@
  * back it up (SQLite online backup) before migrating, migrate in one transaction.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { JiaoduiError } from '../shared/errors';
 import { migrations as allMigrations } from './migrations';
@@ -37,16 +37,68 @@ export function looksCorrupt(e: unknown): boolean {
   return (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) || CORRUPTION.test(e instanceof Error ? e.message : String(e));
 }
 
-function readVersionReadOnly(path: string, nativeBinding?: string): number {
-  const ro = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
+/**
+ * Run `look` (which opens `path` read-only and closes it again) and leave the folder as it
+ * was: opening a WAL-mode database makes its -wal and -shm files even read-only, so after
+ * a look at a file that had none (a cleanly closed database, a backup, a refused newer
+ * database) the empty ones it made are removed. Files that were there before — another
+ * connection's — are never touched, nor a -wal with content.
+ */
+export function readOnlyLook<T>(path: string, look: () => T): T {
+  if (path === ':memory:') return look();
+  const had = { wal: existsSync(`${path}-wal`), shm: existsSync(`${path}-shm`) };
   try {
-    return ro.pragma('user_version', { simple: true }) as number;
-  } catch (e) {
-    // A damaged file (core/recovery.ts lists backups and offers to open one instead).
-    if (looksCorrupt(e)) throw new JiaoduiError('db-corrupt', `${path} is damaged or not a database (${(e as Error).message}); it was not changed. Run \`jiaodui recover\` to see the backups that could replace it.`);
-    throw new JiaoduiError('invalid-input', `${path} is not a Jiaodui database (${(e as Error).message}).`);
+    return look();
   } finally {
-    ro.close();
+    try {
+      if (!had.wal && existsSync(`${path}-wal`) && statSync(`${path}-wal`).size === 0) rmSync(`${path}-wal`);
+      if (!had.shm && !existsSync(`${path}-wal`) && existsSync(`${path}-shm`)) rmSync(`${path}-shm`);
+    } catch {
+      /* best effort: an empty side file left behind does no harm */
+    }
+  }
+}
+
+function readVersionReadOnly(path: string, nativeBinding?: string): number {
+  return readOnlyLook(path, () => {
+    const ro = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
+    try {
+      return ro.pragma('user_version', { simple: true }) as number;
+    } catch (e) {
+      // A damaged file (core/recovery.ts lists backups and offers to open one instead).
+      if (looksCorrupt(e)) throw new JiaoduiError('db-corrupt', `${path} is damaged or not a database (${(e as Error).message}); it was not changed. Run \`jiaodui recover\` to see the backups that could replace it.`);
+      throw new JiaoduiError('invalid-input', `${path} is not a Jiaodui database (${(e as Error).message}).`);
+    } finally {
+      ro.close();
+    }
+  });
+}
+
+/**
+ * Refuse a database path that cannot be a database file (a folder, or under a file), as
+ * the user's input error. Returns whether the file exists. Changes nothing.
+ */
+export function checkDatabasePath(path: string): boolean {
+  if (path === ':memory:') return false;
+  let st: Stats | undefined;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') throw new JiaoduiError('invalid-input', `The database path ${path} goes through a file, not a folder.`);
+    if (code !== 'ENOENT') throw new JiaoduiError('invalid-input', `Cannot use the database ${path}: ${(e as Error).message}.`);
+  }
+  if (st?.isDirectory()) throw new JiaoduiError('invalid-input', `The database path ${path} is a folder, not a database file.`);
+  return st !== undefined;
+}
+
+/** checkDatabasePath, then create the folder the database goes in when that is missing. */
+export function prepareDatabasePath(path: string): void {
+  if (path === ':memory:' || checkDatabasePath(path)) return;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (e) {
+    throw new JiaoduiError('invalid-input', `Cannot create the folder for the database ${path}: ${(e as Error).message}.`);
   }
 }
 
@@ -54,6 +106,7 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
   const migrations = opts.migrations ?? allMigrations;
   const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
   const exists = path !== ':memory:' && existsSync(path);
+  prepareDatabasePath(path);
   if (exists) {
     const version = readVersionReadOnly(path, opts.nativeBinding);
     if (version > LATEST_SCHEMA_VERSION) {
@@ -62,8 +115,6 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
         `The database ${path} was written by a newer version of Jiaodui (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}). It was not changed. Update Jiaodui to open it.`,
       );
     }
-  } else if (path !== ':memory:') {
-    mkdirSync(dirname(path), { recursive: true });
   }
   const db = cacheStatements(new Database(path, { nativeBinding: opts.nativeBinding }));
   try {

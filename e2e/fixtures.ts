@@ -3,10 +3,10 @@
  * dist/renderer must exist (npx vite build --config renderer/vite.config.ts).
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SERVE_URL, spawnScript, type ScriptProcess } from '../core/testing/spawn-script';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 const DIST_INDEX = join(ROOT, 'dist', 'renderer', 'index.html');
@@ -21,35 +21,14 @@ export interface JiaoduiServer {
   dbPath: string;
 }
 
-async function startServer(): Promise<{ server: JiaoduiServer; child: ChildProcess; dir: string }> {
+async function startServer(): Promise<{ server: JiaoduiServer; child: ScriptProcess; dir: string }> {
   if (!existsSync(DIST_INDEX)) {
     throw new Error(`The renderer is not built: ${DIST_INDEX} is missing. Run 'npx vite build --config renderer/vite.config.ts' before 'npx playwright test'.`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'jiaodui-e2e-'));
   const dbPath = join(dir, 'jiaodui.db');
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'jiaodui.mjs'), '--db', dbPath, 'serve'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, JIAODUI_DB: dbPath },
-  });
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`jiaodui serve printed no URL within 30 s. stderr: ${stderr}`)), 30_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolveUrl(m[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`jiaodui serve exited with ${code} before printing its URL. stderr: ${stderr}`));
-    });
-  });
+  const child = spawnScript(join(ROOT, 'bin', 'jiaodui.mjs'), ['--db', dbPath, 'serve'], { cwd: ROOT, env: { ...process.env, JIAODUI_DB: dbPath } });
+  const url = (await child.waitFor(SERVE_URL)).at(0)!;
   const u = new URL(url);
   const token = decodeURIComponent(/token=([^&]+)/.exec(u.hash)![1]);
   return { server: { url, origin: u.origin, port: Number(u.port), token, dbPath }, child, dir };
@@ -63,10 +42,7 @@ export const test = base.extend<{ app: Page }, { server: JiaoduiServer }>({
       try {
         await use(server);
       } finally {
-        const exited = new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        await child.stop(5000);
         rmSync(dir, { recursive: true, force: true });
       }
     },

@@ -4,38 +4,25 @@
  * (the damaged file kept, renamed).
  */
 import { expect, test } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SERVE_URL, spawnScript, type ScriptProcess } from '../core/testing/spawn-script';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'jiaodui.mjs');
 
-function serve(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, '--db', dbPath, 'serve'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolveUrl, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no URL in 30 s: ${stderr}`)), 30_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolveUrl({ child, url: m[1] });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-  });
+async function serve(dbPath: string): Promise<{ child: ScriptProcess; url: string }> {
+  const child = spawnScript(CLI, ['--db', dbPath, 'serve'], { cwd: ROOT });
+  return { child, url: (await child.waitFor(SERVE_URL)).at(0)! };
 }
 
 test('a damaged database: the recovery screen opens a copy of a backup, and the app carries on', async ({ page }) => {
   test.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'jiaodui-e2e-recovery-'));
   const dbPath = join(dir, 'jiaodui.db');
-  let child: ChildProcess | null = null;
+  let child: ScriptProcess | null = null;
   try {
     // A database with the sample in it, a backup of it where pre-migration backups go, then damage.
     const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, '--db', dbPath, ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -63,8 +50,7 @@ test('a damaged database: the recovery screen opens a copy of a backup, and the 
     expect(readdirSync(dir).some((f) => f.startsWith('jiaodui.db.corrupt-'))).toBe(true);
     expect(existsSync(backup)).toBe(true);
   } finally {
-    child?.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
+    await child?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -11,6 +11,7 @@ import * as CL from '../claims/schemas';
 import * as PA from '../align/schemas';
 import * as RC from './recovery';
 import * as MT from '../mt/schemas';
+import { MAX_SEGMENT_LENGTH } from '../text/limits';
 
 const NoArgs = z.object({}).strict();
 const Base64 = z.string().max(20 * 1024 * 1024, 'payload too large').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
@@ -79,7 +80,7 @@ export const apiSchema = {
 
   getSegments: method(z.object({ documentId: S.Id }).strict(), z.array(S.Segment), 'Every segment of a document in order.'),
   editSegment: method(
-    z.object({ segmentId: S.Id, text: Text(100_000), reason: Text(500).optional() }).strict(),
+    z.object({ segmentId: S.Id, text: Text(MAX_SEGMENT_LENGTH), reason: Text(500).optional() }).strict(),
     S.ChangeResult,
     'Correct a segment: a revision in a new undoable operation.',
   ),

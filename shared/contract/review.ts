@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Id } from '../domain/schemas';
 import { LabelColor, LabelShortcut, ReplaceScope } from '../domain/review';
 import { MAX_FIND_LENGTH, MAX_REPLACE_LENGTH } from '../text/find';
+import { MAX_SEGMENT_LENGTH } from '../text/limits';
 
 const Find = z
   .string()
@@ -27,7 +28,7 @@ export const FindReplaceArgs = z
 export const ReplaceHitsArgs = FindReplaceArgs.extend({ hitIds: z.array(z.string().max(40)).min(1).max(5_000) }).strict();
 
 export const FindRepetitionsArgs = z
-  .object({ segmentId: Id, text: z.string().max(100_000).optional() })
+  .object({ segmentId: Id, text: z.string().max(MAX_SEGMENT_LENGTH).optional() })
   .strict();
 export const PropagateEditArgs = z.object({ segmentId: Id, targetIds: z.array(Id).min(1).max(10_000) }).strict();
 

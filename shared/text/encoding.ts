@@ -756,9 +756,12 @@ function binaryControls(share: number): JiaoduiError {
 
 /** Final checks on a decoded text: not empty or whitespace-only, no NULs, few control characters. */
 function assertLooksLikeText(text: string, encoding: TextEncodingName, bom: boolean): void {
-  if (/^\s*$/u.test(text)) {
+  // Invisible characters (zero-width space and joiners, word joiner, BOM, bidi controls,
+  // variation selectors: Unicode's Default_Ignorable_Code_Point) alone are no text either.
+  if (/^[\s\p{Default_Ignorable_Code_Point}]*$/u.test(text)) {
+    const invisible = /\p{Default_Ignorable_Code_Point}/u.test(text);
     throw reject(
-      `The file is empty: it contains only ${bom ? 'a byte-order mark and ' : ''}whitespace. ` +
+      `The file is empty: it contains only ${bom ? 'a byte-order mark and ' : ''}whitespace${invisible ? ' and invisible characters (such as zero-width spaces)' : ''}. ` +
         `Choose a file that contains the text to review.`,
       { reason: 'empty', encoding },
     );

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
-import { segmentText, joinSegments, splitSentences, type SegmentedText } from './segment';
+import { segmentText, joinSegments, splitSentences, capRange, MAX_SEGMENT_LENGTH, type SegmentedText } from './segment';
 
 const SAMPLE_PATH = fileURLToPath(new URL('../../samples/sensetime-2023-results-call.zh-Hant.txt', import.meta.url));
 const sample = readFileSync(SAMPLE_PATH, 'utf8');
@@ -311,5 +311,40 @@ describe('segmentText: the SenseTime sample', () => {
     // The turn ends at the translation note.
     const note = s.segments.find((g) => g.furniture === 'translation-note')!;
     expect(s.segments.slice(s.segments.indexOf(note)).every((g) => g.speaker === null)).toBe(true);
+  });
+});
+
+describe('segments never exceed what an edit may write (MAX_SEGMENT_LENGTH)', () => {
+  it('cuts a 150,000-character line without terminators after a clause mark, losslessly', () => {
+    const clause = '這是一個沒有句號的很長的子句，'; // 15 characters, ends in a comma
+    const line = clause.repeat(10_000);
+    expect(line.length).toBe(150_000);
+    const seg = segmentText(`標題\n${line}\n`);
+    expect(joinSegments(seg)).toBe(`標題\n${line}\n`);
+    const long = seg.segments.filter((s) => s.paragraph === 1);
+    expect(long.length).toBe(2);
+    for (const s of long) {
+      expect(s.text.length).toBeLessThanOrEqual(MAX_SEGMENT_LENGTH);
+      expect(s.text.endsWith('，') || s === long.at(-1)).toBe(true);
+    }
+  });
+
+  it('without any soft break, cuts at the limit but never inside a surrogate pair or before a combining mark', () => {
+    const p = '𠀀'.repeat(60_000); // 120,000 code units, all astral
+    const ranges = splitSentences(p);
+    expect(ranges.length).toBe(2);
+    for (const r of ranges) {
+      expect(r.end - r.start).toBeLessThanOrEqual(MAX_SEGMENT_LENGTH);
+      expect(p.slice(r.start, r.end)).toBe('𠀀'.repeat((r.end - r.start) / 2));
+    }
+    const marks = 'e\u0301'.repeat(60_000);
+    for (const r of capRange(marks, { start: 0, end: marks.length })) expect(marks[r.start]).toBe('e');
+  });
+
+  it('leaves sentences within the limit alone', () => {
+    const p = '甲。'.repeat(10) + '乙'.repeat(MAX_SEGMENT_LENGTH);
+    const ranges = splitSentences(p);
+    expect(ranges).toHaveLength(11);
+    expect(ranges.at(-1)!.end - ranges.at(-1)!.start).toBe(MAX_SEGMENT_LENGTH);
   });
 });

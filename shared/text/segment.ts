@@ -3,6 +3,7 @@
 // (indentation, blank lines, inter-sentence spaces) is kept verbatim in `leading`/`sep`.
 import { classifyFurniture } from './furniture';
 import { detectTurnLabel } from './speakers';
+import { MAX_SEGMENT_LENGTH } from './limits';
 
 export type FurnitureKind =
   | 'share'
@@ -35,7 +36,7 @@ export interface SegmentOptions {
   /**
    * Fold a paragraph into one script, to find script copies (see markDuplicates). Also given
    * the paragraph's index and its sentences (ranges in the paragraph; between them there is
-   * only whitespace), so a caller that converts every sentence anyway can assemble the fold
+   * only whitespace, or nothing where an over-long sentence was cut: see capRange), so a caller that converts every sentence anyway can assemble the fold
    * from those conversions instead of converting the text twice.
    */
   fold?: (paragraph: string, at: { index: number; sentences: readonly Range[] }) => string;
@@ -133,8 +134,52 @@ function trimRange(s: string, start: number, end: number): Range | null {
   return start < end ? { start, end } : null;
 }
 
-/** Sentence ranges within one paragraph; each trimmed of whitespace and non-empty. */
+export { MAX_SEGMENT_LENGTH };
+
+// Where a sentence too long for one segment is cut, best first: after whitespace, after a
+// clause mark (，、：,:), else anywhere that does not split a character.
+const SOFT_BREAK = /[\s，、：,:]/;
+const JOINS_PREVIOUS = /[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
+
+/**
+ * Cut a range longer than `max` into pieces of at most `max`, each trimmed. A cut goes
+ * after the last soft break in the second half of the window, else at the window's end
+ * moved back so it splits no surrogate pair and leaves no combining mark, variation
+ * selector or joiner at the start of a piece.
+ */
+export function capRange(p: string, r: Range, max = MAX_SEGMENT_LENGTH): Range[] {
+  const out: Range[] = [];
+  let start = r.start;
+  while (r.end - start > max) {
+    let cut = -1;
+    for (let i = start + max; i > start + max / 2; i--) {
+      if (SOFT_BREAK.test(p[i - 1])) {
+        cut = i;
+        break;
+      }
+    }
+    if (cut < 0) {
+      cut = start + max;
+      while (cut > start + 1 && (/[\udc00-\udfff]/.test(p[cut]) || JOINS_PREVIOUS.test(String.fromCodePoint(p.codePointAt(cut)!)))) cut--;
+    }
+    const piece = trimRange(p, start, cut);
+    if (piece) out.push(piece);
+    start = cut;
+  }
+  const rest = trimRange(p, start, r.end);
+  if (rest) out.push(rest);
+  return out;
+}
+
+/**
+ * Sentence ranges within one paragraph; each trimmed of whitespace, non-empty, and at most
+ * MAX_SEGMENT_LENGTH long (a longer sentence is cut, see capRange).
+ */
 export function splitSentences(paragraph: string): { start: number; end: number }[] {
+  return splitAtTerminators(paragraph).flatMap((r) => (r.end - r.start > MAX_SEGMENT_LENGTH ? capRange(paragraph, r) : [r]));
+}
+
+function splitAtTerminators(paragraph: string): Range[] {
   const out: Range[] = [];
   let start = 0;
   for (let i = 0; i < paragraph.length; ) {
