@@ -3,7 +3,6 @@
  * contract validation as the app. Exit codes: 0 ok, 1 `check` found errors (later),
  * 2 usage or input error (one line on stderr), 3 unexpected internal error.
  */
-import { readFileSync, writeFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dispatch } from '../shared/contract/dispatch';
 import { isJiaoduiError, JiaoduiError } from '../shared/errors';
