@@ -15,6 +15,7 @@ import type { JiaoduiService } from '../core/service';
 import { formatTable } from './format';
 import { runServe } from './serve';
 import { checkDocument, checkFile, formatFindings, parseRules } from './check';
+import { CHECK_PROJECT_USAGE, checkProject, formatProjectFindings, projectExitCode } from './check-project';
 import { normalizeReplaceArgv, REPLACE_OPTIONS, REPLACE_USAGE, runReplace } from './replace';
 import { GLOSSARY_USAGE, runApplyGlossary, runGlossary } from './glossary';
 import { CLAIMS_FORMATS, CLAIMS_OPTIONS, CLAIMS_USAGE, runClaims } from './claims';
@@ -42,6 +43,7 @@ ${BACKUP_USAGE}
 ${RECOVER_USAGE}
   search QUERY [--format json]                                search all documents
   check DOC|FILE [--format json] [--rules a,b]                findings; exit 1 when errors remain
+${CHECK_PROJECT_USAGE}
 ${REPLACE_USAGE}
 ${GLOSSARY_USAGE}
 ${CLAIMS_USAGE}
@@ -92,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}". Commands: ${known.join(', ')}.`);
 
   // `check FILE` works on a file without importing it: no database needed.
-  if (command === 'check' && rest[0] !== undefined && !/^\d+$/.test(rest[0])) {
+  if (command === 'check' && values.project === undefined && rest[0] !== undefined && !/^\d+$/.test(rest[0])) {
     const file = rest[0];
     if (!existsSync(file)) throw new UsageError(`Cannot read ${file}: no such file.`);
     if (statSync(file).size > MAX_IMPORT_BYTES) throw new JiaoduiError('import-rejected', `${file} is over the ${MAX_IMPORT_BYTES / 1048576} MB limit.`);
@@ -212,6 +214,12 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       return 0;
     }
     case 'check': {
+      if (f.project !== undefined) {
+        if (args.length || f.rules !== undefined) throw new UsageError('check --project NAME|ID takes no DOC and no --rules: it runs every rule on every document of the project.');
+        const o = checkProject(service, String(f.project));
+        print(json, o, () => formatProjectFindings(o));
+        return projectExitCode(o);
+      }
       const documentId = parseId(args[0], 'DOC or FILE');
       const rows = checkDocument(service, documentId, parseRules(typeof f.rules === 'string' ? f.rules : undefined));
       print(json, rows, () => formatFindings(rows));
