@@ -9,6 +9,8 @@
  * Footnote markers glued to a word at the end of a sentence (增長強勁1。), exhibit and page
  * numbers (圖3, Figure 3) and ordinals (第3) are not quantities.
  */
+import { findingMessage, part, type FindingMessageRef } from '../finding-messages';
+type FindingMessage = ReturnType<typeof findingMessage>;
 import { isHanAt } from './analysis';
 import type { Analysis } from './analysis';
 import type { Finding, Fix } from './types';
@@ -244,11 +246,12 @@ function sameValue(a: Quantity, b: Quantity): boolean {
   return false;
 }
 
-function fmt(q: Quantity): string {
-  if (q.kind !== 'num') return q.raw;
+/** A quantity as written, with its value in millions/billions/trillions when the writing hides it (a nested message). */
+function fmt(q: Quantity): FindingMessageRef[] {
   const v = q.value;
-  const h = v >= 1e12 ? `${round(v / 1e12)} trillion` : v >= 1e9 ? `${round(v / 1e9)} billion` : v >= 1e6 ? `${round(v / 1e6)} million` : null;
-  return h && q.raw.replace(/[,\s]/g, '') !== String(v) ? `${q.raw} (${h})` : q.raw;
+  if (q.kind !== 'num' || v < 1e6 || q.raw.replace(/[,\s]/g, '') === String(v)) return [part('number.value', { raw: q.raw })];
+  const [key, unit] = v >= 1e12 ? (['number.value.trillion', 1e12] as const) : v >= 1e9 ? (['number.value.billion', 1e9] as const) : (['number.value.million', 1e6] as const);
+  return [part(key, { raw: q.raw, value: round(v / unit) })];
 }
 
 // ---------------------------------------------------------------- number-format
@@ -260,32 +263,32 @@ function regroup(digits: string): string {
 export function numberFormatFindings(a: Analysis): Finding[] {
   const text = a.text;
   const out: Finding[] = [];
-  const push = (start: number, end: number, severity: Finding['severity'], message: string, fixes: Fix[]) =>
-    out.push({ rule: 'number-format', severity, segmentId: a.seg.id, start, end, text: text.slice(start, end), message, fixes, related: [] });
+  const push = (start: number, end: number, severity: Finding['severity'], msg: FindingMessage, fixes: Fix[]) =>
+    out.push({ rule: 'number-format', severity, segmentId: a.seg.id, start, end, text: text.slice(start, end), ...msg, fixes, related: [] });
   for (const r of scanNumbers(text)) {
     const mag = magnitudeAt(text, r.end);
     const unitAfter = mag !== null || /^[%％元倍]/.test(text.slice(r.end, r.end + 1));
     if (r.mixedWidth) {
-      push(r.start, r.end, 'warning', `${r.raw} mixes full-width and half-width digits; write it in one width.`, [
+      push(r.start, r.end, 'warning', findingMessage('number.mixed-width', { raw: r.raw }), [
         { start: r.start, end: r.end, replacement: r.raw.replace(/[０-９]/g, (d) => String(digitVal(d.charCodeAt(0)))) },
       ]);
       continue;
     }
     if (r.decimalComma) {
-      push(r.start, r.end, 'error', `${r.raw} uses a decimal comma; Chinese text uses a decimal point.`, [
+      push(r.start, r.end, 'error', findingMessage('number.decimal-comma', { raw: r.raw }), [
         { start: r.start, end: r.end, replacement: r.raw.replace(/\./g, '').replace(',', '.') },
       ]);
       continue;
     }
     if (r.dots > 1) {
-      if (unitAfter) push(r.start, r.end, 'error', `${r.raw} has ${r.dots} decimal points.`, []);
+      if (unitAfter) push(r.start, r.end, 'error', findingMessage('number.decimal-points', { raw: r.raw, count: r.dots }), []);
       continue;
     }
     if (r.groups) {
       const [first, ...rest] = r.groups;
       if (rest.every((g) => g.length <= 2)) {
         if (rest.length === 1 && unitAfter && !r.fracDigits)
-          push(r.start, r.end, 'error', `${r.raw} looks like a decimal comma before ${text.slice(r.end, r.end + (mag?.[0].length ?? 1))}; write ${first}.${rest[0]}.`, [
+          push(r.start, r.end, 'error', findingMessage('number.decimal-comma-before', { raw: r.raw, unit: text.slice(r.end, r.end + (mag?.[0].length ?? 1)), fixed: `${first}.${rest[0]}` }), [
             { start: r.start, end: r.end, replacement: `${first}.${rest[0]}` },
           ]);
         continue; // otherwise a list written with ASCII commas
@@ -293,7 +296,7 @@ export function numberFormatFindings(a: Analysis): Finding[] {
       if (r.groups.every((g) => g.length >= 4)) continue; // 2022,2023: a list of years
       if (first.length < 1 || first.length > 3 || rest.some((g) => g.length !== 3)) {
         const fixed = regroup(r.intDigits) + (r.fracDigits ? '.' + r.fracDigits : '');
-        push(r.start, r.end, 'error', `${r.raw}: digit groups are not in threes; probably ${fixed}.`, [{ start: r.start, end: r.end, replacement: fixed }]);
+        push(r.start, r.end, 'error', findingMessage('number.groups', { raw: r.raw, fixed }), [{ start: r.start, end: r.end, replacement: fixed }]);
         continue;
       }
     }
@@ -302,13 +305,13 @@ export function numberFormatFindings(a: Analysis): Finding[] {
       const big = mag[1] === 1e4 ? ['億', 1e4] : ['萬億', 1e4];
       const v = Number(r.intDigits + (r.fracDigits ? '.' + r.fracDigits : '')) / (big[1] as number);
       const rep = `${round(v)}${mag[0] === '万' ? '亿' : mag[0] === '亿' ? '万亿' : big[0]}`;
-      push(r.start, r.end + mag[0].length, 'warning', `${text.slice(r.start, r.end + mag[0].length)}: ${intLen} digits before ${mag[0]} — is that right? Usually written ${rep}.`, [
+      push(r.start, r.end + mag[0].length, 'warning', findingMessage('number.digits-before-magnitude', { raw: text.slice(r.start, r.end + mag[0].length), count: intLen, magnitude: mag[0], usual: rep }), [
         { start: r.start, end: r.end + mag[0].length, replacement: rep },
       ]);
       continue;
     }
     if (intLen >= 20 || (intLen >= 13 && unitAfter)) {
-      push(r.start, r.end, 'warning', `${r.raw} is a ${intLen}-digit number${unitAfter ? ' given as a quantity' : ''}; check it (a unit such as 萬/億 may be missing, or digits doubled).`, []);
+      push(r.start, r.end, 'warning', findingMessage(unitAfter ? 'number.long.quantity' : 'number.long', { raw: r.raw, count: intLen }), []);
     }
   }
   return out;
@@ -338,22 +341,23 @@ function compare(
   }
   const out: Finding[] = [];
   const text = a.text;
-  const mk = (q: Quantity, message: string, fixes: Fix[]): Finding => ({
-    rule: 'number-mismatch', severity: 'warning', segmentId: a.seg.id, start: q.start, end: q.end, text: text.slice(q.start, q.end), message, fixes, related: [],
+  const where = side === 'English' ? 'english' : 'source';
+  const mk = (q: Quantity, msg: FindingMessage, fixes: Fix[]): Finding => ({
+    rule: 'number-mismatch', severity: 'warning', segmentId: a.seg.id, start: q.start, end: q.end, text: text.slice(q.start, q.end), ...msg, fixes, related: [],
   });
   if (unmatchedMine.length === 1 && unmatchedTheirs.length === 1) {
     const [q] = unmatchedMine;
     const [t] = unmatchedTheirs;
     // The source is authoritative: when only the digits differ (same magnitude and kind), the fix writes its digits.
     const fixes = authoritative && t.kind === q.kind && t.mult === q.mult ? [{ start: q.start, end: q.numEnd, replacement: t.raw.slice(0, t.numEnd - t.start) }] : [];
-    out.push(mk(q, `${fmt(q)} here, but the ${side} has ${fmt(t)}: one of them is wrong.`, fixes));
+    out.push(mk(q, findingMessage(`number.differs.${where}`, { mine: fmt(q), theirs: fmt(t) }), fixes));
     return out;
   }
-  for (const q of unmatchedMine) out.push(mk(q, `${fmt(q)} has no counterpart in the ${side} (${theirText.length > 60 ? theirText.slice(0, 60) + '…' : theirText}).`, []));
+  for (const q of unmatchedMine) out.push(mk(q, findingMessage(`number.unmatched.${where}`, { mine: fmt(q), excerpt: theirText.length > 60 ? theirText.slice(0, 60) + '…' : theirText }), []));
   for (const t of unmatchedTheirs) {
     out.push({
       rule: 'number-mismatch', severity: 'warning', segmentId: a.seg.id, start: 0, end: 0, text: '',
-      message: `The ${side} has ${fmt(t)}, which is missing here.`, fixes: [], related: [],
+      ...findingMessage(`number.missing.${where}`, { theirs: fmt(t) }), fixes: [], related: [],
     });
   }
   return out;
@@ -403,7 +407,7 @@ export function repeatedQuantityFindings(analyses: Analysis[]): Finding[] {
         start: q.start,
         end: q.end,
         text: a.text.slice(q.start, q.end),
-        message: `The same quantity is stated twice with different values: ${fmt(q)} here, ${fmt(prev.q)} earlier (after the same words “${ctx.slice(-12)}”). One of them is wrong.`,
+        ...findingMessage('number.repeated', { here: fmt(q), earlier: fmt(prev.q), words: ctx.slice(-12) }),
         fixes: [],
         group: `quantity:${key}`,
         related: [{ segmentId: prev.a.seg.id, start: prev.q.start, end: prev.q.end, text: prev.q.raw, fixes: [] }],
