@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks, checkSegment } from './index';
+import { getConverter } from '../text/convert';
 import { HANS, HANT, byRule, places, segs } from './testkit';
 import type { CheckContext, RuleId } from './types';
 
@@ -62,6 +63,22 @@ describe('conversion-ambiguity', () => {
       [at(t, '云', at(t, '云') + 1), '云', 'warning', '雲'],
       [at(t, '私有云') + 2, '云', 'warning', '雲'],
     ]);
+  });
+
+  it('does not flag a correct fix again: once 云 is 雲, the phrase that cut across the word does not speak against it', () => {
+    // OpenCC's own output: its phrase 有云 ('it is said') keeps 云 inside 公有云
+    const t = getConverter('s2t').convert('这家公司把数据库迁到公有云以后，成本下降了。');
+    const before = amb(t).filter((f) => f.severity !== 'info');
+    expect(before.map((f) => [f.text, f.fixes[0]?.replacement])).toEqual([['云', '雲']]);
+    const fixed = t.slice(0, before[0].start) + '雲' + t.slice(before[0].end);
+    expect(amb(fixed).filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(amb('我們的公有雲和私有雲收入都在擴張。').filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('still flags text that goes against a phrase that is a word here (頭發 for 頭髮)', () => {
+    const t = '她把頭發剪短了。';
+    const f = amb(t).filter((x) => x.severity !== 'info');
+    expect(f.map((x) => [x.start, x.fixes[0]?.replacement])).toEqual([[at(t, '發'), '髮']]);
   });
 
   it('leaves 云 alone where OpenCC’s phrase is right (古人有云, 人云亦云)', () => {
