@@ -121,25 +121,65 @@ function sigDigits(intDigits: string, frac: string): number {
   return Math.max(1, frac ? n : all.length || 1);
 }
 
+const D = '[0-9０-９]';
+/** Full dates: 2024年5月16日, 2024年5月, 5月16日 (号/號 too), 2024-05-16, 2024/5/16. */
+const CN_DATE = new RegExp(`(${D}{2,4}\\s*年\\s*)?(?<![0-9０-９.])(${D}{1,2})\\s*月(?:\\s*(${D}{1,2})\\s*[日號号])?`, 'g');
+const NUMERIC_DATE = /(?<![0-9.])\d{4}([-/])\d{1,2}\1\d{1,2}(?![0-9])/g;
+
+/**
+ * Where the month and day of full dates stand (the whole date when written with - or /): a
+ * date's month and day are not quantities. A month needs a year before it or a day after it
+ * (3個月 and 12月 alone are left to the rules).
+ */
+function dateSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  if (/月/.test(text)) {
+    for (const m of text.matchAll(CN_DATE)) {
+      if (!m[1] && !m[3]) continue;
+      out.push([m.index + (m[1]?.length ?? 0), m.index + m[0].length]);
+    }
+  }
+  for (const m of text.matchAll(NUMERIC_DATE)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/** Words that introduce a number (為12, 達3, 和4): a digit after them is a value, not a footnote marker. */
+const NUMBER_INTRO = /[為为是達达約约至到了和與与及或共計计佔占比逾近超過过增加減减升降漲涨跌每前後后等於于值]/;
+/**
+ * A footnote marker: one or two digits glued to a word (收入1，淨利潤2。) or a closing bracket,
+ * followed by punctuation or a space, with no word before it that introduces a number.
+ */
+function isFootnoteMarker(text: string, r: RawNumber): boolean {
+  if (r.raw.length > 2 || r.start === 0 || r.groups || r.dots) return false;
+  const prev = text[r.start - 1];
+  if (!(isHanAt(text, r.start - 1) || /[」』）)]/.test(prev)) || NUMBER_INTRO.test(prev)) return false;
+  const after = text[r.end];
+  if (after === undefined) return false;
+  if (/\s/.test(after)) return !UNIT_CHARS.test(text.slice(r.end).trimStart()); // 3 萬 is a number across a space
+  return isSentenceEnd(after) || /[，,；;、：:]/.test(after);
+}
+
 /** Quantities in Chinese text, with values normalised (11.8億 → 1.18e9; 百分之五十 → 50 %). */
 export function chineseQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
+  const dates = dateSpans(text);
   for (const r of scanNumbers(text)) {
     if (r.dots > 1 || r.decimalComma) continue;
     const before = text.slice(Math.max(0, r.start - 4), r.start);
     if (EXHIBIT_BEFORE.test(before)) continue;
-    const after = text[r.end];
-    // footnote marker: 1–2 digits glued to a word, ending a sentence
-    if (r.raw.length <= 2 && r.start > 0 && (isHanAt(text, r.start - 1) || /[」』）)]/.test(text[r.start - 1])) && isSentenceEnd(after) && after !== undefined) continue;
+    if (dates.some(([s, e]) => s <= r.start && r.end <= e)) continue;
+    if (isFootnoteMarker(text, r)) continue;
     if (r.groups && r.groups.slice(1).every((g) => g.length < 3)) continue; // a list written with ASCII commas, not a number
     let value = Number(r.intDigits + (r.fracDigits ? '.' + r.fracDigits : ''));
     if (!Number.isFinite(value)) continue;
     let end = r.end;
     let kind: Quantity['kind'] = 'num';
-    const mag = magnitudeAt(text, end);
+    // the magnitude belongs to its number across one space (12 萬)
+    const spaced = (text[end] === ' ' || text[end] === '\u3000') && magnitudeAt(text, end + 1) ? 1 : 0;
+    const mag = magnitudeAt(text, end + spaced);
     if (mag) {
       value *= mag[1];
-      end += mag[0].length;
+      end += spaced + mag[0].length;
     }
     const pp = PCT_AFTER.find((p) => text.startsWith(p, end));
     if (text[end] === '%' || text[end] === '％') {
@@ -201,13 +241,19 @@ const EN_RE =
   /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(trillion|billion|million|thousand|tn|bn|mn)\b|(m|k)\b)?(?:\s*(%|per\s?cent\b|percentage points?\b|pp\b|ppts?\b))?|\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?:\s+(trillion|billion|million|thousand)\b)?(?:\s+(per\s?cent|percentage points?))?/gi;
 const EN_EXHIBIT_BEFORE = /(?:Exhibit|Figure|Fig\.|Table|Chart|Note|Page|p\.|No\.|#|Q|H|FY|Section|Appendix|\d[A-Za-z]*[-/])\s*$/i;
 
+const EN_MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/** A day next to a month name: May 16, 16 May, 16th of May. */
+const EN_DAY = new RegExp(`\\b${EN_MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${EN_MONTH}\\b`, 'g');
+
 /** Quantities in English text (1.18 billion, RMB1.18bn, 35%, 3 percentage points, three). */
 export function englishQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
+  const days = [...text.matchAll(EN_DAY)].map((m) => m.index + m[0].search(/\d/));
   for (const m of text.matchAll(EN_RE)) {
     const start = m.index;
     const prev = text.slice(Math.max(0, start - 12), start);
     if (EN_EXHIBIT_BEFORE.test(prev)) continue;
+    if (days.includes(start)) continue; // the day of a date (May 16, 16 May) is not a quantity
     if (/[A-Za-z]$/.test(prev) && !/(RMB|USD|HKD|CNY|EUR|GBP|JPY|US|HK|NT)$/.test(prev)) continue; // A100, GPT4
     let value: number;
     let sig: number;
