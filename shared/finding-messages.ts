@@ -76,6 +76,7 @@ export const FINDING_MESSAGES_EN = {
   'source.advice.reading': "The source's reading is {readings}.",
   'source.advice.remove': 'Remove it if the source is right.',
   'english.empty': 'This segment has no English yet: write it, or fix the alignment if its English went to a neighbouring row (shift or split).',
+  'english.empty.many': '{count} segments have no English yet: write it, or fix the alignment where the English went to a neighbouring row (shift or split).',
   // ---- punctuation.ts
   'halfwidth.one': '1 half-width punctuation mark in Chinese text ({summary}); Chinese text takes full-width punctuation (，；：？！（）。). Apply all fixes to convert them.',
   'halfwidth.many': '{count} half-width punctuation marks in Chinese text ({summary}); Chinese text takes full-width punctuation (，；：？！（）。). Apply all fixes to convert them.',

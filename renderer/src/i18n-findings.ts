@@ -60,6 +60,7 @@ const zhHant: Record<FindingMessageKey, string> = {
   'source.advice.reading': '原文的寫法是 {readings}。',
   'source.advice.remove': '如果原文正確，請刪除。',
   'english.empty': '本段尚無英文：請補上；若英文跑到了相鄰列，請修正對齊（移動或分割）。',
+  'english.empty.many': '{count} 段尚無英文：請補上；若英文跑到了相鄰列，請修正對齊（移動或分割）。',
   'halfwidth.one': '中文中有 1 個半形標點（{summary}）；中文應使用全形標點（，；：？！（）。）。套用全部修正即可轉換。',
   'halfwidth.many': '中文中有 {count} 個半形標點（{summary}）；中文應使用全形標點（，；：？！（）。）。套用全部修正即可轉換。',
   'brackets.unclosed': '「{open}」在此開啟卻沒有關閉；請在結尾處補上「{close}」，或刪除它。',

@@ -167,7 +167,24 @@ export function englishEmptyFindings(a: Analysis): Finding[] {
       text: '',
       ...findingMessage('english.empty'),
       fixes: [],
+      group: ENGLISH_EMPTY_GROUP,
       related: [],
+    },
+  ];
+}
+
+/** The group key of a document's missing English renderings (checkSegment uses it too, so stored rows join the group). */
+export const ENGLISH_EMPTY_GROUP = 'english-empty';
+
+/** A document's segments without English as one finding, every segment a location of it. */
+export function mergeEnglishEmpty(findings: Finding[]): Finding[] {
+  if (findings.length <= 1) return findings;
+  const [first, ...rest] = findings;
+  return [
+    {
+      ...first,
+      ...findingMessage('english.empty.many', { count: findings.length }),
+      related: rest.map((f) => ({ segmentId: f.segmentId, start: f.start, end: f.end, text: f.text, fixes: f.fixes })),
     },
   ];
 }
