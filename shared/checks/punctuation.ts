@@ -144,7 +144,9 @@ export function bracketFindings(analyses: Analysis[]): Finding[] {
       const ch = text[k];
       if (ch === '(' || ch === ')') {
         // ASCII parentheses only count next to Chinese (an English aside balances on its own)
-        if (!isCjkAt(text, k - 1) && !isCjkAt(text, k + 1) && !/[0-9A-Za-z]/.test(text[ch === '(' ? k + 1 : k - 1] ?? '')) continue;
+        // (a closing one also when it closes an ASCII parenthesis that counted: 1.45%) closes (7月…)
+        const counted = isCjkAt(text, k - 1) || isCjkAt(text, k + 1) || /[0-9A-Za-z]/.test(text[ch === '(' ? k + 1 : k - 1] ?? '');
+        if (!counted && !(ch === ')' && stack[stack.length - 1]?.ch === '(')) continue;
       }
       const o = OPEN[ch];
       if (o) {
