@@ -35,7 +35,7 @@ export const RULES: RuleInfo[] = [
     title: 'Ambiguous Simplified→Traditional conversion',
     scope: 'segment',
     description:
-      'Characters whose Simplified form has several Traditional forms (征 → 徵/征, 云 → 雲/云). Ranked: error where OpenCC’s usage notes give another form for the word; warning in a person’s name, against OpenCC’s phrase list, or where the phrase OpenCC matched cuts across a word; info (a lens) where the character table’s default was used unconfirmed. Suggests the alternatives.',
+      'Characters whose Simplified form has several Traditional forms (征 → 徵/征, 云 → 雲/云). Ranked: error where OpenCC’s usage notes give another form for the word; warning in a person’s name, against OpenCC’s phrase list (unless that phrase cuts across a word here, as 有云 in 公有雲), or where the phrase OpenCC matched cuts across a word; info (a lens) where the character table’s default was used unconfirmed. Suggests the alternatives.',
   },
   {
     id: 'simplified-in-traditional',
