@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useFreshService, importSample, SAMPLE_TEXT } from './test-helpers';
 import { databaseDigest } from '../db/digest';
+import { formatFindingMessage, type FindingMessageRef } from '../shared/finding-messages';
 
 const fresh = useFreshService();
 
@@ -145,6 +146,11 @@ describe('finding messages stored as data (migration 010)', () => {
     const projectId = fresh.service.getDocument({ documentId: a.documentId }).projectId;
     const p = fresh.service.checkProject({ projectId });
     expect(p.findings[0].messageData?.key).toMatch(/^entity\./);
+    // every stored finding of a real run: its data, worded in English, is its stored message
+    const sample = importSample(fresh.service);
+    const all = fresh.service.runChecks({ documentId: sample.documentId }).findings;
+    expect(all.length).toBeGreaterThan(5);
+    for (const f of all) expect(formatFindingMessage(f.messageData as FindingMessageRef), f.rule).toBe(f.message);
     // a row stored before migration 010 has no data: the service gives null, the panel shows the English
     fresh.service.db.prepare('UPDATE findings SET message_data = NULL WHERE document_id = ?').run(b.documentId);
     const old = fresh.service.listFindings({ documentId: b.documentId }).findings;
