@@ -73,6 +73,9 @@ describe('conversion-ambiguity', () => {
     const fixed = t.slice(0, before[0].start) + '雲' + t.slice(before[0].end);
     expect(amb(fixed).filter((f) => f.severity !== 'info')).toEqual([]);
     expect(amb('我們的公有雲和私有雲收入都在擴張。').filter((f) => f.severity !== 'info')).toEqual([]);
+    // where the phrase is the word, the text going against it is still reported
+    const t2 = '古人有雲，學無止境。';
+    expect(amb(t2).map((f) => [f.start, f.severity, f.fixes[0]?.replacement])).toEqual([[at(t2, '雲'), 'warning', '云']]);
   });
 
   it('still flags text that goes against a phrase that is a word here (頭發 for 頭髮)', () => {

@@ -136,14 +136,11 @@ function inWordOfPhrase(phrase: string, offset: number): boolean {
 
 /**
  * Does OpenCC's phrase s[pStart, pEnd) read as a word at this place? Not when a word of two or
- * more characters crosses its edge (公有 across 有云), nor — when the text has the character's
- * default form — when ICU does not put the character into a word of the phrase alone (an odd
- * entry such as the classical 有云, whose reading the text need not share).
+ * more characters crosses its edge: the classical 有云 ('it is said') matched inside 公有|云,
+ * 有|云端. Where the phrase stands as a word (古人有云) the text going against it is reported.
  */
-function phraseHoldsHere(s: string, pStart: number, pEnd: number, k: number, textHasDefault: boolean): boolean {
-  const crossing = wordsAround(s, pStart - 6, pEnd + 6).some(([p, q]) => q - p >= 2 && ((p < pStart && q > pStart) || (p < pEnd && q > pEnd)));
-  if (crossing) return false;
-  return !textHasDefault || inWordOfPhrase(s.slice(pStart, pEnd), k - pStart);
+function phraseHoldsHere(s: string, pStart: number, pEnd: number): boolean {
+  return !wordsAround(s, pStart - 6, pEnd + 6).some(([p, q]) => q - p >= 2 && ((p < pStart && q > pStart) || (p < pEnd && q > pEnd)));
 }
 
 function wordsAround(s: string, a: number, b: number): [number, number][] {
@@ -251,11 +248,10 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       } else continue;
     }
 
-    // Against the phrase OpenCC used here — unless that phrase is no word here: it cuts across a
-    // word of the text (有云 'it is said' inside 公有|雲), or it keeps a rare form of a character
-    // that ICU does not even read as part of a word of the phrase. Then the text's default form
-    // is a correct fix, not a contradiction.
-    if (!hit && phrase && x && x !== c && cands.includes(x) && !isRegionalForm(x, c) && phraseHoldsHere(s, pStart, pEnd, k, c === def)) {
+    // Against the phrase OpenCC used here — unless that phrase is no word here because it cuts
+    // across a word of the text (有云 'it is said' inside 公有|雲): then the text's form is a
+    // correct fix, not a contradiction.
+    if (!hit && phrase && x && x !== c && cands.includes(x) && !isRegionalForm(x, c) && phraseHoldsHere(s, pStart, pEnd)) {
       hit = {
         severity: 'warning',
         suggest: [x],
