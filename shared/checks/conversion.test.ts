@@ -78,6 +78,28 @@ describe('conversion-ambiguity', () => {
     expect(amb(t2).map((f) => [f.start, f.severity, f.fixes[0]?.replacement])).toEqual([[at(t2, '雲'), 'warning', '云']]);
   });
 
+  it('a fix it suggests is not flagged again (converter output of sentences written for this test)', () => {
+    const simplified = [
+      '这家公司把数据库迁到公有云以后，成本下降了。',
+      '公司的私有云和混合云方案都已上线。',
+      '财务总监范小明介绍了公司的发展计划。',
+      '董事长余建华表示，公司将继续扩大产能。',
+      '首席执行官于立表示，收入增长很快。',
+    ];
+    let fixes = 0;
+    for (const s of simplified) {
+      const t = getConverter('s2t').convert(s);
+      for (const f of amb(t).filter((x) => x.severity !== 'info' && x.fixes.length)) {
+        const fx = f.fixes[0];
+        const fixed = t.slice(0, fx.start) + fx.replacement + t.slice(fx.end);
+        const again = amb(fixed).filter((y) => y.severity !== 'info' && y.start < fx.end && y.end > fx.start);
+        expect(again, `${t}: ${f.text} → ${fx.replacement}`).toEqual([]);
+        fixes++;
+      }
+    }
+    expect(fixes).toBeGreaterThanOrEqual(4);
+  });
+
   it('still flags text that goes against a phrase that is a word here (頭發 for 頭髮)', () => {
     const t = '她把頭發剪短了。';
     const f = amb(t).filter((x) => x.severity !== 'info');
