@@ -136,8 +136,8 @@ function inWordOfPhrase(phrase: string, offset: number): boolean {
 
 /**
  * Does OpenCC's phrase s[pStart, pEnd) read as a word at this place? Not when a word of two or
- * more characters crosses its edge: the classical 有云 ('it is said') matched inside 公有|云,
- * 有|云端. Where the phrase stands as a word (古人有云) the text going against it is reported.
+ * more characters crosses its edge: the classical 有云 ('it is said') matched inside 公有|云.
+ * Where the phrase stands as a word (古人有云) the text going against it is reported.
  */
 function phraseHoldsHere(s: string, pStart: number, pEnd: number): boolean {
   return !wordsAround(s, pStart - 6, pEnd + 6).some(([p, q]) => q - p >= 2 && ((p < pStart && q > pStart) || (p < pEnd && q > pEnd)));
