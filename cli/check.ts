@@ -7,7 +7,7 @@ import type { StoredFinding } from '../shared/domain/schemas';
 import type { JiaoduiService } from '../core/service';
 import { formatTable } from './format';
 
-type CheckRow = z.infer<typeof CliCheckOutput>[number];
+export type CheckRow = z.infer<typeof CliCheckOutput>[number];
 
 export function parseRules(flag: string | undefined): RuleId[] | undefined {
   return flag ? (flag.split(',').map((r) => r.trim()).filter(Boolean) as RuleId[]) : undefined;
@@ -20,7 +20,7 @@ export function checkDocument(service: JiaoduiService, documentId: number, rules
   return r.findings.filter((f) => !f.dismissedReason && (!rules || rules.includes(f.rule as RuleId))).map(fromStored);
 }
 
-function fromStored(f: StoredFinding): CheckRow {
+export function fromStored(f: StoredFinding): CheckRow {
   const loc = (l: StoredFinding['related'][number]) => ({ segmentId: l.segmentId, segmentIndex: l.segmentIndex, start: l.start, end: l.end, text: l.text, fixes: l.fixes });
   return { ...loc(f), rule: f.rule, severity: f.severity, message: f.message, related: f.related.map(loc) };
 }

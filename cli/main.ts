@@ -19,6 +19,7 @@ import { runClaims } from './claims';
 import { runExport, runImportXliff } from './export';
 import { runBackup, runRestore } from './backup';
 import { runRecover } from './recover';
+import { checkProject, formatProjectFindings, projectExitCode } from './check-project';
 import { looksCorrupt } from '../db/connection';
 import { parseId, UsageError } from './args';
 import { describePathError, readInputFile } from '../core/files';
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
   const { command, rest, values, json } = cl;
 
   // `check FILE` works on a file without importing it: no database needed.
-  if (command === 'check' && rest[0] !== undefined && !/^\d+$/.test(rest[0])) {
+  if (command === 'check' && values.project === undefined && rest[0] !== undefined && !/^\d+$/.test(rest[0])) {
     const file = rest[0];
     const bytes = readInputFile(file, MAX_IMPORT_BYTES, () => `${file} is over the ${MAX_IMPORT_BYTES / 1048576} MB limit.`);
     const rows = checkFile(new Uint8Array(bytes), parseRules(values.rules));
@@ -154,6 +155,12 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       return 0;
     }
     case 'check': {
+      if (f.project !== undefined) {
+        if (args.length || f.rules !== undefined) throw new UsageError('check --project NAME|ID takes no DOC and no --rules: it runs every rule on every document of the project.');
+        const o = checkProject(service, String(f.project));
+        print(json, o, () => formatProjectFindings(o));
+        return projectExitCode(o);
+      }
       const documentId = parseId(args[0], 'DOC or FILE');
       const rows = checkDocument(service, documentId, parseRules(typeof f.rules === 'string' ? f.rules : undefined));
       print(json, rows, () => formatFindings(rows));

@@ -139,6 +139,8 @@ ${BACKUP_USAGE}
 ${RECOVER_USAGE}
   search QUERY [--format json]                                search all documents
   check DOC|FILE [--format json] [--rules a,b]                findings; exit 1 when errors remain
+  check --project NAME|ID [--format json]                     every document's findings and the cross-document
+                                                              ones (names, roles); exit 1 when errors remain
 ${REPLACE_USAGE}
 ${GLOSSARY_USAGE}
 ${CLAIMS_USAGE}

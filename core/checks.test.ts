@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useFreshService, importSample, SAMPLE_TEXT } from './test-helpers';
 import { databaseDigest } from '../db/digest';
+import { formatFindingMessage, type FindingMessageRef } from '../shared/finding-messages';
 
 const fresh = useFreshService();
 
@@ -151,5 +152,32 @@ describe('checks in the service', () => {
     const r = fresh.service.runChecks({ documentId, rules: ['glossary-forbidden'] });
     const texts = r.findings.flatMap((f) => [f, ...f.related]).map((l) => [l.text, l.fixes[0]?.replacement]);
     expect(texts).toEqual(expect.arrayContaining([['王震', '王征'], ['王徵', '王征']]));
+  });
+});
+
+describe('finding messages stored as data (migration 010)', () => {
+  it('stores key + params beside the English message, for document and project findings; a row without them keeps its English', () => {
+    const a = fresh.service.importBytes(new Uint8Array(Buffer.from('首席執行官張明表示,收入為1,2345億元。\n')), { fileName: 'm1.txt', projectName: 'Msg' });
+    const b = fresh.service.importBytes(new Uint8Array(Buffer.from('首席執行官張銘表示,成本下降。\n')), { fileName: 'm2.txt', projectName: 'Msg' });
+    const r = fresh.service.runChecks({ documentId: a.documentId });
+    const num = r.findings.find((f) => f.rule === 'number-format')!;
+    expect(num.messageData).toMatchObject({ key: 'number.groups', params: { raw: '1,2345' } });
+    expect(num.message).toContain('1,2345');
+    const projectId = fresh.service.getDocument({ documentId: a.documentId }).projectId;
+    const p = fresh.service.checkProject({ projectId });
+    expect(p.findings[0].messageData?.key).toMatch(/^entity\./);
+    // every stored finding of a real run: its data, worded in English, is its stored message
+    const sample = importSample(fresh.service);
+    const all = fresh.service.runChecks({ documentId: sample.documentId }).findings;
+    expect(all.length).toBeGreaterThan(5);
+    for (const f of all) expect(formatFindingMessage(f.messageData as FindingMessageRef), f.rule).toBe(f.message);
+    // a row stored before migration 010 has no data: the service gives null, the panel shows the English
+    fresh.service.db.prepare('UPDATE findings SET message_data = NULL WHERE document_id = ?').run(b.documentId);
+    const old = fresh.service.listFindings({ documentId: b.documentId }).findings;
+    expect(old.length).toBeGreaterThan(0);
+    for (const f of old) {
+      expect(f.messageData).toBeNull();
+      expect(f.message.length).toBeGreaterThan(0);
+    }
   });
 });

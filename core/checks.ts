@@ -13,6 +13,7 @@ import * as pq from '../db/queries/parallel';
 import { RULES, checkSegment, runChecks, runProjectEntityCheck, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import type { FindingsReport, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
+import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
 import { deleteCheckFindingsExcept } from '../db/queries/claims-findings';
 import { CLAIMS_RULE, refreshClaimFindings } from './claims-findings';
 
@@ -50,8 +51,9 @@ export function findingRows(documentId: number, findings: readonly Finding[], no
     const group = f.group ?? (f.related.length ? `${f.rule}:${f.segmentId}:${f.start}` : null);
     const scope = (SCOPE.get(f.rule) ?? 'document') as fq.FindingRow['scope'];
     // one object literal per row (a grouped finding can have thousands of locations)
+    const messageData = serializeFindingMessage(f.messageData);
     const row = (l: Omit<Finding['related'][number], 'documentId'>): fq.NewFinding => ({
-      documentId, rule: f.rule, severity: f.severity, message: f.message, group, scope, createdAt: now,
+      documentId, rule: f.rule, severity: f.severity, message: f.message, messageData, group, scope, createdAt: now,
       segmentId: l.segmentId, start: l.start, end: l.end, text: l.text, fixes: l.fixes,
     });
     rows.push(row(f));
@@ -94,7 +96,7 @@ export function runProjectChecks(db: Db, documentIds: number[], now: string): nu
   const rows: fq.NewFinding[] = [];
   for (const f of findings) {
     const group = `project:${f.group ?? `${f.rule}:${f.segmentId}:${f.start}`}`;
-    const base = { rule: f.rule, severity: f.severity, message: f.message, group, scope: 'project' as const, createdAt: now };
+    const base = { rule: f.rule, severity: f.severity, message: f.message, messageData: serializeFindingMessage(f.messageData), group, scope: 'project' as const, createdAt: now };
     for (const l of [f, ...f.related]) {
       const documentId = l.documentId ?? f.documentId;
       if (documentId === undefined) continue;
@@ -192,6 +194,7 @@ export function assembleFindings(db: Db, documentId: number, includeDismissed = 
       rule: primary.rule,
       severity: primary.severity,
       message: primary.message,
+      messageData: parseFindingMessage(primary.messageData),
       group: primary.group,
       scope: primary.scope,
       related: members.filter((m) => m.id !== primary.id).map(loc),

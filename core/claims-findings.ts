@@ -7,6 +7,7 @@
  * full run of the checks. Unchanged findings keep their rows (ids, dismissals); a finding
  * whose locations moved but whose message is the same keeps its dismissal.
  */
+import { serializeFindingMessage } from '../shared/finding-messages';
 import type { Db } from '../db/connection';
 import * as cq from '../db/queries/claims';
 import * as docq from '../db/queries/documents';
@@ -64,7 +65,7 @@ export function refreshClaimFindings(db: Db, documentId: number, now: string): v
       if (!c || text == null) continue;
       const start = Math.min(c.start, text.length);
       const end = Math.min(Math.max(start, c.end), text.length);
-      rows.push({ documentId, segmentId: c.segmentId, rule: CLAIMS_RULE, severity: f.severity, start, end, text: text.slice(start, end), message: f.message, fixes: [], group, scope: 'document', createdAt: now });
+      rows.push({ documentId, segmentId: c.segmentId, rule: CLAIMS_RULE, severity: f.severity, start, end, text: text.slice(start, end), message: f.message, messageData: serializeFindingMessage(f.messageData), fixes: [], group, scope: 'document', createdAt: now });
     }
     if (rows.length) wanted.set(group, rows);
   }
@@ -81,7 +82,7 @@ export function refreshClaimFindings(db: Db, documentId: number, now: string): v
     const same =
       old &&
       old.length === rows.length &&
-      old.every((o, i) => sig(o) === sig(rows[i]) && o.message === rows[i].message && o.severity === rows[i].severity);
+      old.every((o, i) => sig(o) === sig(rows[i]) && o.message === rows[i].message && o.messageData === (rows[i].messageData ?? null) && o.severity === rows[i].severity);
     if (same) continue;
     if (old) stale.push(...old.map((o) => o.id));
     // moved but saying the same: keep its dismissal

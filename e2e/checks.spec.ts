@@ -44,3 +44,34 @@ test('the findings panel groups 王震 and 王徵; one click fixes both; undo re
     .poll(async () => (await api<{ text: string }[]>(server, 'getSegments', { documentId: imported.documentId })).filter((s) => s.text.includes('王征')).length)
     .toBe(0);
 });
+
+test('the findings panel in zh-Hant words every message in Chinese (messages are key + params)', async ({ page, server }) => {
+  const data = readFileSync(join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt')).toString('base64');
+  const imported = await api<ImportResult>(server, 'importDocument', { fileName: 'checks-zh.txt', data, projectName: 'Checks zh-Hant' });
+  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), imported.documentId);
+  await page.goto(server.url);
+  await expect(page.getByTestId('grid')).toBeVisible();
+  await page.keyboard.press(`${MOD}+k`);
+  await page.keyboard.type('language');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  const panel = page.getByTestId('findings-panel');
+  await expect(panel).toBeVisible();
+  const group = panel.locator('[data-testid="finding"][data-rule="entity-consistency"]').filter({ hasText: '王震' });
+  await expect(group.locator('.finding-msg')).toContainText('可能是同一人');
+  const messages = await panel.locator('.finding-msg').allInnerTexts();
+  expect(messages.length).toBeGreaterThan(5);
+  // no English prose: names such as OpenCC and role abbreviations may stay
+  const english = messages.filter((m) => /[A-Za-z]{3,}/.test(m.replace(/OpenCC|CEO|CFO|COO|CTO/g, '')));
+  expect(english).toEqual([]);
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'findings-zh-Hant.png') });
+
+  // back to English for the other tests of this worker
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(`${MOD}+k`);
+  await page.keyboard.type('language');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});

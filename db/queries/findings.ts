@@ -11,6 +11,8 @@ export interface FindingRow {
   end: number;
   text: string;
   message: string;
+  /** the message as key + params, JSON (shared/finding-messages.ts); null on rows before migration 010 */
+  messageData: string | null;
   fixes: { start: number; end: number; replacement: string }[];
   group: string | null;
   scope: 'segment' | 'document' | 'project';
@@ -21,14 +23,15 @@ export interface FindingRow {
   /** row number of the segment (listFindings only) */
   segmentIndex?: number;
 }
-export type NewFinding = Omit<FindingRow, 'id' | 'dismissedReason' | 'dismissedAt' | 'dismissedSegmentText'> & {
+export type NewFinding = Omit<FindingRow, 'id' | 'dismissedReason' | 'dismissedAt' | 'dismissedSegmentText' | 'messageData'> & {
+  messageData?: string | null;
   dismissedReason?: string | null;
   dismissedAt?: string | null;
   dismissedSegmentText?: string | null;
 };
 
 const cols = (a: string) => `${a}.id, ${a}.document_id AS documentId, ${a}.segment_id AS segmentId, ${a}.rule, ${a}.severity,
-  ${a}.start_offset AS start, ${a}.end_offset AS "end", ${a}.text, ${a}.message, ${a}.fixes, ${a}.group_key AS "group", ${a}.scope,
+  ${a}.start_offset AS start, ${a}.end_offset AS "end", ${a}.text, ${a}.message, ${a}.message_data AS messageData, ${a}.fixes, ${a}.group_key AS "group", ${a}.scope,
   ${a}.dismissed_reason AS dismissedReason, ${a}.dismissed_at AS dismissedAt, ${a}.dismissed_segment_text AS dismissedSegmentText,
   ${a}.created_at AS createdAt`;
 const COLS = cols('findings');
@@ -124,13 +127,13 @@ export function deleteFindings(db: Db, documentId: number, scope?: 'segment' | '
 export function insertFindings(db: Db, rows: readonly NewFinding[]): void {
   // Positional parameters: a run over a large document stores tens of thousands of rows.
   const stmt = db.prepare(
-    `INSERT INTO findings (document_id, segment_id, rule, severity, start_offset, end_offset, text, message, fixes, group_key, scope,
+    `INSERT INTO findings (document_id, segment_id, rule, severity, start_offset, end_offset, text, message, message_data, fixes, group_key, scope,
        dismissed_reason, dismissed_at, dismissed_segment_text, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const r of rows) {
     stmt.run(
-      r.documentId, r.segmentId, r.rule, r.severity, r.start, r.end, r.text, r.message, JSON.stringify(r.fixes), r.group ?? null, r.scope,
+      r.documentId, r.segmentId, r.rule, r.severity, r.start, r.end, r.text, r.message, r.messageData ?? null, JSON.stringify(r.fixes), r.group ?? null, r.scope,
       r.dismissedReason ?? null, r.dismissedAt ?? null, r.dismissedSegmentText ?? null, r.createdAt,
     );
   }

@@ -15,19 +15,21 @@ import { COMMANDS } from '../../shared/commands';
 import { formatOperationLabel, OPERATIONS_CATALOG } from './i18n-operations';
 import * as labels from '../../shared/operation-labels';
 import { RULES_CATALOG, ruleTitle } from './i18n-rules';
+import { FINDINGS_CATALOG } from './i18n-findings';
 import { RULES } from '../../shared/checks';
 import { CLAIMS_RULE_INFO } from '../../core/claims-findings'; // test only: the one rule core adds
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 /** Keys whose text is a name, a symbol or a URL list, the same in both languages. */
-const SAME = new Set(['columns.noneShort', 'gloss.cedict', 'mt.provider.libretranslate']);
+const SAME = new Set(['columns.noneShort', 'gloss.cedict', 'mt.provider.libretranslate', 'number.value']);
 
 describe.each([
   ['i18n-columns', COLUMNS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-mt', MT_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-operations', OPERATIONS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-rules', RULES_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
+  ['i18n-findings', FINDINGS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
 ])('%s', (_name, catalog) => {
   const keys = Object.keys(catalog.en);
 

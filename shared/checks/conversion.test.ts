@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks, checkSegment } from './index';
+import { getConverter } from '../text/convert';
 import { HANS, HANT, byRule, places, segs } from './testkit';
 import type { CheckContext, RuleId } from './types';
 
@@ -62,6 +63,47 @@ describe('conversion-ambiguity', () => {
       [at(t, '云', at(t, '云') + 1), '云', 'warning', '雲'],
       [at(t, '私有云') + 2, '云', 'warning', '雲'],
     ]);
+  });
+
+  it('does not flag a correct fix again: once 云 is 雲, the phrase that cut across the word does not speak against it', () => {
+    // OpenCC's own output: its phrase 有云 ('it is said') keeps 云 inside 公有云
+    const t = getConverter('s2t').convert('这家公司把数据库迁到公有云以后，成本下降了。');
+    const before = amb(t).filter((f) => f.severity !== 'info');
+    expect(before.map((f) => [f.text, f.fixes[0]?.replacement])).toEqual([['云', '雲']]);
+    const fixed = t.slice(0, before[0].start) + '雲' + t.slice(before[0].end);
+    expect(amb(fixed).filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(amb('我們的公有雲和私有雲收入都在擴張。').filter((f) => f.severity !== 'info')).toEqual([]);
+    // where the phrase is the word, the text going against it is still reported
+    const t2 = '古人有雲，學無止境。';
+    expect(amb(t2).map((f) => [f.start, f.severity, f.fixes[0]?.replacement])).toEqual([[at(t2, '雲'), 'warning', '云']]);
+  });
+
+  it('a fix it suggests is not flagged again (converter output of sentences written for this test)', () => {
+    const simplified = [
+      '这家公司把数据库迁到公有云以后，成本下降了。',
+      '公司的私有云和混合云方案都已上线。',
+      '财务总监范小明介绍了公司的发展计划。',
+      '董事长余建华表示，公司将继续扩大产能。',
+      '首席执行官于立表示，收入增长很快。',
+    ];
+    let fixes = 0;
+    for (const s of simplified) {
+      const t = getConverter('s2t').convert(s);
+      for (const f of amb(t).filter((x) => x.severity !== 'info' && x.fixes.length)) {
+        const fx = f.fixes[0];
+        const fixed = t.slice(0, fx.start) + fx.replacement + t.slice(fx.end);
+        const again = amb(fixed).filter((y) => y.severity !== 'info' && y.start < fx.end && y.end > fx.start);
+        expect(again, `${t}: ${f.text} → ${fx.replacement}`).toEqual([]);
+        fixes++;
+      }
+    }
+    expect(fixes).toBeGreaterThanOrEqual(4);
+  });
+
+  it('still flags text that goes against a phrase that is a word here (頭發 for 頭髮)', () => {
+    const t = '她把頭發剪短了。';
+    const f = amb(t).filter((x) => x.severity !== 'info');
+    expect(f.map((x) => [x.start, x.fixes[0]?.replacement])).toEqual([[at(t, '發'), '髮']]);
   });
 
   it('leaves 云 alone where OpenCC’s phrase is right (古人有云, 人云亦云)', () => {

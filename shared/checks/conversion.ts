@@ -11,6 +11,7 @@
  * whether a dictionary phrase decided it, which phrase, or whether the character table's
  * default did.
  */
+import { findingMessage, part } from '../finding-messages';
 import { getConverter } from '../text/convert';
 import { Analysis, candidatesOf, charTable, icuWords, isHanAt, regionalMap, s2tTrie, stCharsMap, tsCharsMap } from './analysis';
 import { ONE_TO_MANY } from './data/oneToMany';
@@ -133,6 +134,15 @@ function inWordOfPhrase(phrase: string, offset: number): boolean {
   return v;
 }
 
+/**
+ * Does OpenCC's phrase s[pStart, pEnd) read as a word at this place? Not when a word of two or
+ * more characters crosses its edge: the classical 有云 ('it is said') matched inside 公有|云.
+ * Where the phrase stands as a word (古人有云) the text going against it is reported.
+ */
+function phraseHoldsHere(s: string, pStart: number, pEnd: number): boolean {
+  return !wordsAround(s, pStart - 6, pEnd + 6).some(([p, q]) => q - p >= 2 && ((p < pStart && q > pStart) || (p < pEnd && q > pEnd)));
+}
+
 function wordsAround(s: string, a: number, b: number): [number, number][] {
   const lo = Math.max(0, a);
   return icuWords(s.slice(lo, Math.min(s.length, b))).map(([x, y]) => [x + lo, y + lo]);
@@ -146,7 +156,7 @@ function wordAt(words: [number, number][], k: number): [number, number] {
 interface Hit {
   severity: Severity;
   suggest: string[];
-  message: string;
+  msg: ReturnType<typeof findingMessage>;
 }
 
 function fixesFor(k: number, suggest: string[], c: string): Fix[] {
@@ -216,7 +226,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
           hit = {
             severity: 'error',
             suggest: [want],
-            message: `${text.slice(st, st + L)}: OpenCC's usage notes write ${ex.t} (${ex.note}). Simplified ${sch} has several Traditional forms (${list(cands)}); use ${want} here.`,
+            msg: findingMessage('conversion.usage-note', { word: text.slice(st, st + L), example: ex.t, note: ex.note, s: sch, forms: list(cands), want }),
           };
       }
       if (hit) break;
@@ -229,21 +239,23 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       const known = phrase && pStart <= m.start && pEnd >= m.end && x === c;
       if (!known && c !== sch && cands.includes(sch) && !NAME_PLAUSIBLE_T.has(c)) {
         const fixed = text.slice(m.start, k) + sch + text.slice(k + 1, m.end);
-        const pos = k - m.start < m.surnameLen ? 'surname' : 'given name';
+        const inSurname = k - m.start < m.surnameLen;
         hit = {
           severity: 'warning',
           suggest: [sch],
-          message: `${c} in the ${pos} of ${m.text}: Simplified ${sch} becomes ${c} by default (its forms: ${list(cands)}), but a name normally keeps ${sch}. Check the person's name — probably ${fixed}.`,
+          msg: findingMessage(inSurname ? 'conversion.name.surname' : 'conversion.name.given', { c, name: m.text, s: sch, forms: list(cands), fixed }),
         };
       } else continue;
     }
 
-    // Against the phrase OpenCC used here.
-    if (!hit && phrase && x && x !== c && cands.includes(x) && !isRegionalForm(x, c)) {
+    // Against the phrase OpenCC used here — unless that phrase is no word here because it cuts
+    // across a word of the text (有云 'it is said' inside 公有|雲): then the text's form is a
+    // correct fix, not a contradiction.
+    if (!hit && phrase && x && x !== c && cands.includes(x) && !isRegionalForm(x, c) && phraseHoldsHere(s, pStart, pEnd)) {
       hit = {
         severity: 'warning',
         suggest: [x],
-        message: `OpenCC's phrase list converts ${s.slice(pStart, pEnd)} to ${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}, but the text has ${c}. Simplified ${sch} has several Traditional forms (${list(cands)}).`,
+        msg: findingMessage('conversion.phrase', { phrase: s.slice(pStart, pEnd), expected: `${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}`, c, s: sch, forms: list(cands) }),
       };
     }
 
@@ -257,7 +269,16 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
           hit = {
             severity: 'warning',
             suggest: [def, ...others],
-            message: `${c} was decided by OpenCC's phrase ${s.slice(pStart, pEnd)} → ${text.slice(pStart, pEnd)}, which cuts across the word ${text.slice(crossing[0], crossing[1])}; here ${sch} is probably the ordinary ${def} (${text.slice(Math.min(crossing[0], k), k)}${def}${text.slice(k + 1, Math.max(crossing[1], k + 1))}). Forms of ${sch}: ${list(cands)}.`,
+            msg: findingMessage('conversion.phrase-crosses-word', {
+              c,
+              phrase: s.slice(pStart, pEnd),
+              converted: text.slice(pStart, pEnd),
+              word: text.slice(crossing[0], crossing[1]),
+              s: sch,
+              def,
+              fixed: `${text.slice(Math.min(crossing[0], k), k)}${def}${text.slice(k + 1, Math.max(crossing[1], k + 1))}`,
+              forms: list(cands),
+            }),
           };
         }
       }
@@ -277,7 +298,16 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
           hit = {
             severity: 'warning',
             suggest: [y],
-            message: `OpenCC matched the phrase ${s.slice(pStart, pEnd)} → ${text.slice(pStart, pEnd)} here, but ${s.slice(q, mm.end)} → ${mm.value} overlaps it and makes the word ${withY.slice(wy[0] - a0, wy[1] - a0)}: probably ${y}. Forms of ${sch}: ${list(cands)}.`,
+            msg: findingMessage('conversion.overlapping-phrase', {
+              phrase: s.slice(pStart, pEnd),
+              converted: text.slice(pStart, pEnd),
+              other: s.slice(q, mm.end),
+              otherConverted: mm.value,
+              word: withY.slice(wy[0] - a0, wy[1] - a0),
+              y,
+              s: sch,
+              forms: list(cands),
+            }),
           };
         }
       }
@@ -293,7 +323,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
         hit = {
           severity: 'info',
           suggest: others,
-          message: `${c}: Simplified ${sch} has several Traditional forms (${list(cands)}) and OpenCC used its default here, with no phrase to confirm it. Check the meaning.`,
+          msg: findingMessage('conversion.default-unconfirmed', { c, s: sch, forms: list(cands) }),
         };
     }
 
@@ -301,8 +331,8 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       const fixes = fixesFor(k, hit.suggest, c);
       // Same character, same advice, same wording (the message quotes the phrase) → one group, so the
       // panel lists six occurrences of one phrase as one finding with "Fix all", like a name group.
-      const group = `conversion-ambiguity:${c}>${hit.suggest.join('')}:${hit.message}`;
-      out.push({ rule: 'conversion-ambiguity', severity: hit.severity, segmentId: a.seg.id, start: k, end: k + 1, text: c, message: hit.message, fixes, related: [], group });
+      const group = `conversion-ambiguity:${c}>${hit.suggest.join('')}:${hit.msg.message}`;
+      out.push({ rule: 'conversion-ambiguity', severity: hit.severity, segmentId: a.seg.id, start: k, end: k + 1, text: c, ...hit.msg, fixes, related: [], group });
     }
   }
   return out;
@@ -342,7 +372,7 @@ export function simplifiedFindings(a: Analysis, ctx: CheckContext): Finding[] {
         start: 0,
         end: text.length,
         text,
-        message: `This segment is in Simplified Chinese (${pos.length} Simplified-only characters, e.g. ${[...new Set(pos.map((k) => text[k]))].slice(0, 5).join(' ')}) inside a Traditional document. Convert it, or mark it as furniture if it is a copy of another segment.`,
+        ...findingMessage('simplified.segment', { count: pos.length, examples: [...new Set(pos.map((k) => text[k]))].slice(0, 5).join(' ') }),
         fixes: converted !== text ? [{ start: 0, end: text.length, replacement: converted }] : [],
         related: [],
       },
@@ -359,7 +389,7 @@ export function simplifiedFindings(a: Analysis, ctx: CheckContext): Finding[] {
       start: k,
       end: k + 1,
       text: c,
-      message: `${c} is a Simplified character in a Traditional text; the Traditional form here is ${t}${alts.length > 1 ? ` (Simplified ${c} can also be ${list(alts.filter((x) => x !== t))})` : ''}.`,
+      ...(alts.length > 1 ? findingMessage('simplified.char.alts', { c, t, alts: list(alts.filter((x) => x !== t)) }) : findingMessage('simplified.char', { c, t })),
       fixes: fixesFor(k, [t, ...alts], c),
       related: [],
     };
@@ -423,7 +453,7 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
         start: first.start,
         end: first.end,
         text: minor,
-        message: `${major} (${majorUses.length}×) and ${minor} (${minorUses.length}×) are two forms of one character; this document mostly uses ${major}. Write ${major} throughout (${minor}${minorUses.length > 1 ? ` at ${minorUses.length} places` : ''}).`,
+        ...findingMessage(minorUses.length > 1 ? 'variant.mixing.many' : 'variant.mixing.one', { major, majorCount: majorUses.length, minor, minorCount: minorUses.length }),
         fixes: first.fixes,
         group: `variant:${pairKey(major, minor)}`,
         related: rest,

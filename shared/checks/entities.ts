@@ -10,6 +10,7 @@
  * Everything is matched on the Simplified form of the text, so Traditional variants, S→T
  * over-conversions (余 → 餘) and Simplified documents are handled alike.
  */
+import { findingMessage, part, type FindingMessageRef } from '../finding-messages';
 import { pinyin } from 'pinyin-pro';
 import { getConverter } from '../text/convert';
 import { Analysis, candidatesOf, charTable, icuWords, isHanAt, tsChar } from './analysis';
@@ -545,26 +546,23 @@ export function groupMentions(mentions: Mention[], ctx: CheckContext): EntityGro
 
 // ---------------------------------------------------------------- findings
 
-function describe(g: EntityGroup): string {
-  const parts = g.spellings.map((sp) => `${sp.text} (${sp.mentions.length}×)`).join(', ');
+function describe(g: EntityGroup): ReturnType<typeof findingMessage> {
   const role = g.roles.filter((r) => r !== 'other').map((r) => ROLE_LABEL.get(r) ?? r);
-  const why: string[] = [];
+  const parts = g.spellings.map((sp) => `${sp.text} (${sp.mentions.length}×)`).join(', ') + (role.length ? `, ${role.join('/')}` : '');
+  const why: FindingMessageRef[] = [];
   for (const sp of g.spellings) {
     const r = restoreOverConversion(sp.text);
     if (r !== sp.text) {
       const diffs = Array.from(sp.text).flatMap((c, i) => (c !== Array.from(r)[i] ? [`${Array.from(r)[i]} → ${c}`] : []));
-      why.push(`${sp.text} looks like the default Simplified→Traditional conversion of ${r} (${diffs.join(', ')})`);
+      why.push(part('entity.reason.over-conversion', { spelling: sp.text, original: r, changes: diffs.join(', ') }));
     }
   }
-  if (g.reasons.includes('sound')) why.push('the given names sound alike');
-  if (g.reasons.includes('role')) why.push(`they hold the same role${role.length ? ` (${role.join(', ')})` : ''} and differ by one character`);
-  if (g.reasons.includes('conversion')) why.push('they are the same name in Simplified');
-  if (g.reasons.includes('glossary')) why.push('the glossary lists them as one person');
-  const reasons = why.join('; ');
-  return (
-    `Probably one person written ${g.spellings.length} ways: ${parts}${role.length ? `, ${role.join('/')}` : ''}. ` +
-    `${reasons ? reasons[0].toUpperCase() + reasons.slice(1) + '. ' : ''}Use one spelling throughout — suggested: ${g.canonical}.`
-  );
+  if (g.reasons.includes('sound')) why.push(part('entity.reason.sound'));
+  if (g.reasons.includes('role')) why.push(role.length ? part('entity.reason.role.named', { roles: role.join(', ') }) : part('entity.reason.role'));
+  if (g.reasons.includes('conversion')) why.push(part('entity.reason.conversion'));
+  if (g.reasons.includes('glossary')) why.push(part('entity.reason.glossary'));
+  const base = { count: g.spellings.length, spellings: parts, canonical: g.canonical };
+  return why.length ? findingMessage('entity.group.reasons', { ...base, reasons: why }) : findingMessage('entity.group', base);
 }
 
 export function groupFindings(groups: EntityGroup[], prefix = ''): Finding[] {
@@ -591,7 +589,7 @@ export function groupFindings(groups: EntityGroup[], prefix = ''): Finding[] {
       end: p.end,
       text: p.text,
       ...(p.documentId !== undefined ? { documentId: p.documentId } : {}),
-      message: describe(g),
+      ...describe(g),
       fixes: p.fixes,
       group: prefix + g.key,
       related: ms.filter((m) => m !== primary).map(loc),
@@ -652,9 +650,9 @@ export function projectEntityFindings(perDoc: { documentId: number; mentions: Me
           end: a.end,
           text: a.text,
           ...(a.documentId !== undefined ? { documentId: a.documentId } : {}),
-          message:
-            `The ${label}${orgA || orgB ? ` of ${orgA || orgB}` : ''} is named ${names[i]} in document ${a.documentId} but ${names[j]} in document ${B[0].documentId}. ` +
-            `Check which spelling is right, or whether the role changed hands between the documents.`,
+          ...(orgA || orgB
+            ? findingMessage('entity.role.org', { role: label, org: (orgA || orgB)!, a: names[i], docA: a.documentId ?? 0, b: names[j], docB: B[0].documentId ?? 0 })
+            : findingMessage('entity.role', { role: label, a: names[i], docA: a.documentId ?? 0, b: names[j], docB: B[0].documentId ?? 0 })),
           fixes: [],
           group: `project-role:${role}:${[names[i], names[j]].sort().join('|')}`,
           related: [...A.slice(1), ...B].map((m) => ({ segmentId: m.segmentId, start: m.start, end: m.end, text: m.text, documentId: m.documentId, fixes: [] })),

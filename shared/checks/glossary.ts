@@ -7,6 +7,7 @@
  * Terms are matched in the document's script (a Traditional glossary works on a Simplified
  * document and vice versa, through OpenCC).
  */
+import { findingMessage } from '../finding-messages';
 import { getConverter } from '../text/convert';
 import { charTable, type Analysis } from './analysis';
 import type { CheckContext, Finding, GlossaryEntry } from './types';
@@ -104,7 +105,7 @@ export function glossaryFindings(a: Analysis, ctx: CheckContext, wantForbidden: 
           start: s,
           end: e,
           text: v,
-          message: `${v} is a variant the glossary rules out; write ${g.term}${g.entry.note ? ` (${g.entry.note})` : ''}.`,
+          ...(g.entry.note ? findingMessage('glossary.forbidden.note', { variant: v, term: g.term, note: g.entry.note }) : findingMessage('glossary.forbidden', { variant: v, term: g.term })),
           fixes: [{ start: s, end: e, replacement: g.term }],
           related: [],
         });
@@ -123,7 +124,7 @@ export function glossaryFindings(a: Analysis, ctx: CheckContext, wantForbidden: 
           start: s,
           end: e,
           text: text.slice(s, e),
-          message: `The glossary gives “${en}” for ${g.term}, but the English rendering of this segment does not use it. Write “${en}” there.`,
+          ...findingMessage('glossary.english', { english: en, term: g.term }),
           fixes: [],
           related: [],
         });

@@ -17,7 +17,7 @@ import { ambiguityFindings, simplifiedFindings, variantMixingFindings } from './
 import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
 import { glossaryFindings } from './glossary';
 import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
-import { englishEmptyFindings, sourceDivergenceFindings } from './parallel';
+import { englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 
 export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
@@ -35,7 +35,7 @@ export const RULES: RuleInfo[] = [
     title: 'Ambiguous Simplified→Traditional conversion',
     scope: 'segment',
     description:
-      'Characters whose Simplified form has several Traditional forms (征 → 徵/征, 云 → 雲/云). Ranked: error where OpenCC’s usage notes give another form for the word; warning in a person’s name, against OpenCC’s phrase list, or where the phrase OpenCC matched cuts across a word; info (a lens) where the character table’s default was used unconfirmed. Suggests the alternatives.',
+      'Characters whose Simplified form has several Traditional forms (征 → 徵/征, 云 → 雲/云). Ranked: error where OpenCC’s usage notes give another form for the word; warning in a person’s name, against OpenCC’s phrase list (unless that phrase cuts across a word here, as 有云 in 公有雲), or where the phrase OpenCC matched cuts across a word; info (a lens) where the character table’s default was used unconfirmed. Suggests the alternatives.',
   },
   {
     id: 'simplified-in-traditional',
@@ -109,7 +109,7 @@ export const RULES: RuleInfo[] = [
     id: 'english-empty',
     title: 'English missing',
     scope: 'segment',
-    description: 'The document has an English rendering, but this segment’s English is empty (not yet written, or its English went to a neighbouring row).',
+    description: 'The document has an English rendering, but segments’ English is empty (not yet written, or their English went to a neighbouring row). One finding per document, listing every such segment.',
   },
 ];
 
@@ -165,11 +165,14 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
 
   const out: Finding[] = [];
   const halfwidth: Finding[] = [];
+  const noEnglish: Finding[] = [];
   for (const a of analyses) {
-    for (const f of segmentRules(a, ctx, want, bySegment.get(a.seg.id) ?? [])) (f.rule === 'halfwidth-punctuation' ? halfwidth : out).push(f);
+    for (const f of segmentRules(a, ctx, want, bySegment.get(a.seg.id) ?? [])) (f.rule === 'halfwidth-punctuation' ? halfwidth : f.rule === 'english-empty' ? noEnglish : out).push(f);
     if (want('number-mismatch')) out.push(...parallelNumberFindings(a));
   }
   out.push(...mergeHalfwidth(halfwidth));
+  // one grouped finding per document for the rows without English, not one card per row
+  out.push(...mergeEnglishEmpty(noEnglish));
   if (want('entity-consistency')) out.push(...entityFindings(mentions, ctx));
   if (want('variant-mixing')) out.push(...variantMixingFindings(analyses, ctx));
   if (want('number-mismatch')) out.push(...repeatedQuantityFindings(analyses));

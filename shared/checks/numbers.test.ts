@@ -121,3 +121,43 @@ describe('number-mismatch', () => {
     expect(byRule(runChecks(segs('收入为3,5亿元。'), HANS), 'number-format').map((f) => f.fixes[0].replacement)).toEqual(['3.5']);
   });
 });
+
+describe('what is not a quantity (dates, footnote markers) and a magnitude across a space', () => {
+  const values = (t: string) => chineseQuantities(t).map((q) => q.value);
+  const seg = (text: string, extra: Partial<CheckSegment>): CheckSegment => ({ id: 1, text, furniture: null, speaker: null, ...extra });
+  const mismatch = (s: CheckSegment) => checkSegment(s, HANT).filter((f) => f.rule === 'number-mismatch');
+
+  it('skips the month and day of a full date, in every common writing', () => {
+    expect(values('公司於2024年5月16日公佈業績，收入為12億元。')).toEqual([2024, 12e8]);
+    expect(values('會議定在7月3號舉行，預計有40家機構出席。')).toEqual([40]);
+    expect(values('截至2024-05-16，累計簽約客戶達到900家。')).toEqual([900]);
+    expect(values('截至2024/5/16，累計簽約客戶達到900家。')).toEqual([900]);
+    expect(values('2023年11月，員工人數為350人。')).toEqual([2023, 350]);
+    // a duration or a month alone is not a full date
+    expect(values('本季度為期3個月，增長8%。')).toEqual([3, 8]);
+    expect(englishQuantities('On May 16, 2024 revenue rose 12% to 1.2 billion; by 3 June it was flat.').map((q) => q.raw)).toEqual(['2024', '12%', '1.2 billion']);
+  });
+
+  it('no number alarm for a date rendered in English', () => {
+    const s = seg('公司於2024年5月16日公佈季度業績，收入為12億元。', { english: 'On May 16, 2024, the company reported quarterly revenue of 1.2 billion yuan.' });
+    expect(mismatch(s)).toEqual([]);
+    // …while a real difference next to the date is still reported
+    const wrong = seg('公司於2024年5月16日公佈季度業績，收入為13億元。', { english: 'On May 16, 2024, the company reported quarterly revenue of 1.2 billion yuan.' });
+    expect(mismatch(wrong).map((f) => f.text)).toEqual(['13億']);
+  });
+
+  it('skips a digit glued to a word as a footnote marker, before a comma, a full stop or a space', () => {
+    expect(values('經調整淨利潤1，較去年增長20%。')).toEqual([20]);
+    expect(values('本公司擁有的專利2 已於去年獲批。')).toEqual([]);
+    expect(values('集團營運穩健」3。')).toEqual([]);
+    // a number after a word that introduces one is a value
+    expect(values('收入為12，較去年增長。')).toEqual([12]);
+    expect(values('分店數目達8，較去年多出一家。')).toEqual([8]);
+    expect(values('客戶增加3 萬。')).toEqual([3e4]);
+  });
+
+  it('gives a magnitude across a space to its number (12 萬)', () => {
+    expect(chineseQuantities('用戶數達到12 萬，較去年增加3 萬。').map((q) => [q.raw, q.value])).toEqual([['12 萬', 12e4], ['3 萬', 3e4]]);
+    expect(mismatch(seg('活躍用戶達到12 萬。', { english: 'Active users reached 120,000.' }))).toEqual([]);
+  });
+});

@@ -9,6 +9,8 @@
  * Footnote markers glued to a word at the end of a sentence (增長強勁1。), exhibit and page
  * numbers (圖3, Figure 3) and ordinals (第3) are not quantities.
  */
+import { findingMessage, part, type FindingMessageRef } from '../finding-messages';
+type FindingMessage = ReturnType<typeof findingMessage>;
 import { isHanAt } from './analysis';
 import type { Analysis } from './analysis';
 import type { Finding, Fix } from './types';
@@ -119,25 +121,65 @@ function sigDigits(intDigits: string, frac: string): number {
   return Math.max(1, frac ? n : all.length || 1);
 }
 
+const D = '[0-9０-９]';
+/** Full dates: 2024年5月16日, 2024年5月, 5月16日 (号/號 too), 2024-05-16, 2024/5/16. */
+const CN_DATE = new RegExp(`(${D}{2,4}\\s*年\\s*)?(?<![0-9０-９.])(${D}{1,2})\\s*月(?:\\s*(${D}{1,2})\\s*[日號号])?`, 'g');
+const NUMERIC_DATE = /(?<![0-9.])\d{4}([-/])\d{1,2}\1\d{1,2}(?![0-9])/g;
+
+/**
+ * Where the month and day of full dates stand (the whole date when written with - or /): a
+ * date's month and day are not quantities. A month needs a year before it or a day after it
+ * (3個月 and 12月 alone are left to the rules).
+ */
+function dateSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  if (/月/.test(text)) {
+    for (const m of text.matchAll(CN_DATE)) {
+      if (!m[1] && !m[3]) continue;
+      out.push([m.index + (m[1]?.length ?? 0), m.index + m[0].length]);
+    }
+  }
+  for (const m of text.matchAll(NUMERIC_DATE)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/** Words that introduce a number (為12, 達3, 和4): a digit after them is a value, not a footnote marker. */
+const NUMBER_INTRO = /[為为是達达約约至到了和與与及或共計计佔占比逾近超過过增加減减升降漲涨跌每前後后等於于值]/;
+/**
+ * A footnote marker: one or two digits glued to a word (收入1，淨利潤2。) or a closing bracket,
+ * followed by punctuation or a space, with no word before it that introduces a number.
+ */
+function isFootnoteMarker(text: string, r: RawNumber): boolean {
+  if (r.raw.length > 2 || r.start === 0 || r.groups || r.dots) return false;
+  const prev = text[r.start - 1];
+  if (!(isHanAt(text, r.start - 1) || /[」』）)]/.test(prev)) || NUMBER_INTRO.test(prev)) return false;
+  const after = text[r.end];
+  if (after === undefined) return false;
+  if (/\s/.test(after)) return !UNIT_CHARS.test(text.slice(r.end).trimStart()); // 3 萬 is a number across a space
+  return isSentenceEnd(after) || /[，,；;、：:]/.test(after);
+}
+
 /** Quantities in Chinese text, with values normalised (11.8億 → 1.18e9; 百分之五十 → 50 %). */
 export function chineseQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
+  const dates = dateSpans(text);
   for (const r of scanNumbers(text)) {
     if (r.dots > 1 || r.decimalComma) continue;
     const before = text.slice(Math.max(0, r.start - 4), r.start);
     if (EXHIBIT_BEFORE.test(before)) continue;
-    const after = text[r.end];
-    // footnote marker: 1–2 digits glued to a word, ending a sentence
-    if (r.raw.length <= 2 && r.start > 0 && (isHanAt(text, r.start - 1) || /[」』）)]/.test(text[r.start - 1])) && isSentenceEnd(after) && after !== undefined) continue;
+    if (dates.some(([s, e]) => s <= r.start && r.end <= e)) continue;
+    if (isFootnoteMarker(text, r)) continue;
     if (r.groups && r.groups.slice(1).every((g) => g.length < 3)) continue; // a list written with ASCII commas, not a number
     let value = Number(r.intDigits + (r.fracDigits ? '.' + r.fracDigits : ''));
     if (!Number.isFinite(value)) continue;
     let end = r.end;
     let kind: Quantity['kind'] = 'num';
-    const mag = magnitudeAt(text, end);
+    // the magnitude belongs to its number across one space (12 萬)
+    const spaced = (text[end] === ' ' || text[end] === '\u3000') && magnitudeAt(text, end + 1) ? 1 : 0;
+    const mag = magnitudeAt(text, end + spaced);
     if (mag) {
       value *= mag[1];
-      end += mag[0].length;
+      end += spaced + mag[0].length;
     }
     const pp = PCT_AFTER.find((p) => text.startsWith(p, end));
     if (text[end] === '%' || text[end] === '％') {
@@ -199,13 +241,19 @@ const EN_RE =
   /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(trillion|billion|million|thousand|tn|bn|mn)\b|(m|k)\b)?(?:\s*(%|per\s?cent\b|percentage points?\b|pp\b|ppts?\b))?|\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?:\s+(trillion|billion|million|thousand)\b)?(?:\s+(per\s?cent|percentage points?))?/gi;
 const EN_EXHIBIT_BEFORE = /(?:Exhibit|Figure|Fig\.|Table|Chart|Note|Page|p\.|No\.|#|Q|H|FY|Section|Appendix|\d[A-Za-z]*[-/])\s*$/i;
 
+const EN_MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/** A day next to a month name: May 16, 16 May, 16th of May. */
+const EN_DAY = new RegExp(`\\b${EN_MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${EN_MONTH}\\b`, 'g');
+
 /** Quantities in English text (1.18 billion, RMB1.18bn, 35%, 3 percentage points, three). */
 export function englishQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
+  const days = [...text.matchAll(EN_DAY)].map((m) => m.index + m[0].search(/\d/));
   for (const m of text.matchAll(EN_RE)) {
     const start = m.index;
     const prev = text.slice(Math.max(0, start - 12), start);
     if (EN_EXHIBIT_BEFORE.test(prev)) continue;
+    if (days.includes(start)) continue; // the day of a date (May 16, 16 May) is not a quantity
     if (/[A-Za-z]$/.test(prev) && !/(RMB|USD|HKD|CNY|EUR|GBP|JPY|US|HK|NT)$/.test(prev)) continue; // A100, GPT4
     let value: number;
     let sig: number;
@@ -244,11 +292,12 @@ function sameValue(a: Quantity, b: Quantity): boolean {
   return false;
 }
 
-function fmt(q: Quantity): string {
-  if (q.kind !== 'num') return q.raw;
+/** A quantity as written, with its value in millions/billions/trillions when the writing hides it (a nested message). */
+function fmt(q: Quantity): FindingMessageRef[] {
   const v = q.value;
-  const h = v >= 1e12 ? `${round(v / 1e12)} trillion` : v >= 1e9 ? `${round(v / 1e9)} billion` : v >= 1e6 ? `${round(v / 1e6)} million` : null;
-  return h && q.raw.replace(/[,\s]/g, '') !== String(v) ? `${q.raw} (${h})` : q.raw;
+  if (q.kind !== 'num' || v < 1e6 || q.raw.replace(/[,\s]/g, '') === String(v)) return [part('number.value', { raw: q.raw })];
+  const [key, unit] = v >= 1e12 ? (['number.value.trillion', 1e12] as const) : v >= 1e9 ? (['number.value.billion', 1e9] as const) : (['number.value.million', 1e6] as const);
+  return [part(key, { raw: q.raw, value: round(v / unit) })];
 }
 
 // ---------------------------------------------------------------- number-format
@@ -260,32 +309,32 @@ function regroup(digits: string): string {
 export function numberFormatFindings(a: Analysis): Finding[] {
   const text = a.text;
   const out: Finding[] = [];
-  const push = (start: number, end: number, severity: Finding['severity'], message: string, fixes: Fix[]) =>
-    out.push({ rule: 'number-format', severity, segmentId: a.seg.id, start, end, text: text.slice(start, end), message, fixes, related: [] });
+  const push = (start: number, end: number, severity: Finding['severity'], msg: FindingMessage, fixes: Fix[]) =>
+    out.push({ rule: 'number-format', severity, segmentId: a.seg.id, start, end, text: text.slice(start, end), ...msg, fixes, related: [] });
   for (const r of scanNumbers(text)) {
     const mag = magnitudeAt(text, r.end);
     const unitAfter = mag !== null || /^[%％元倍]/.test(text.slice(r.end, r.end + 1));
     if (r.mixedWidth) {
-      push(r.start, r.end, 'warning', `${r.raw} mixes full-width and half-width digits; write it in one width.`, [
+      push(r.start, r.end, 'warning', findingMessage('number.mixed-width', { raw: r.raw }), [
         { start: r.start, end: r.end, replacement: r.raw.replace(/[０-９]/g, (d) => String(digitVal(d.charCodeAt(0)))) },
       ]);
       continue;
     }
     if (r.decimalComma) {
-      push(r.start, r.end, 'error', `${r.raw} uses a decimal comma; Chinese text uses a decimal point.`, [
+      push(r.start, r.end, 'error', findingMessage('number.decimal-comma', { raw: r.raw }), [
         { start: r.start, end: r.end, replacement: r.raw.replace(/\./g, '').replace(',', '.') },
       ]);
       continue;
     }
     if (r.dots > 1) {
-      if (unitAfter) push(r.start, r.end, 'error', `${r.raw} has ${r.dots} decimal points.`, []);
+      if (unitAfter) push(r.start, r.end, 'error', findingMessage('number.decimal-points', { raw: r.raw, count: r.dots }), []);
       continue;
     }
     if (r.groups) {
       const [first, ...rest] = r.groups;
       if (rest.every((g) => g.length <= 2)) {
         if (rest.length === 1 && unitAfter && !r.fracDigits)
-          push(r.start, r.end, 'error', `${r.raw} looks like a decimal comma before ${text.slice(r.end, r.end + (mag?.[0].length ?? 1))}; write ${first}.${rest[0]}.`, [
+          push(r.start, r.end, 'error', findingMessage('number.decimal-comma-before', { raw: r.raw, unit: text.slice(r.end, r.end + (mag?.[0].length ?? 1)), fixed: `${first}.${rest[0]}` }), [
             { start: r.start, end: r.end, replacement: `${first}.${rest[0]}` },
           ]);
         continue; // otherwise a list written with ASCII commas
@@ -293,7 +342,7 @@ export function numberFormatFindings(a: Analysis): Finding[] {
       if (r.groups.every((g) => g.length >= 4)) continue; // 2022,2023: a list of years
       if (first.length < 1 || first.length > 3 || rest.some((g) => g.length !== 3)) {
         const fixed = regroup(r.intDigits) + (r.fracDigits ? '.' + r.fracDigits : '');
-        push(r.start, r.end, 'error', `${r.raw}: digit groups are not in threes; probably ${fixed}.`, [{ start: r.start, end: r.end, replacement: fixed }]);
+        push(r.start, r.end, 'error', findingMessage('number.groups', { raw: r.raw, fixed }), [{ start: r.start, end: r.end, replacement: fixed }]);
         continue;
       }
     }
@@ -302,13 +351,13 @@ export function numberFormatFindings(a: Analysis): Finding[] {
       const big = mag[1] === 1e4 ? ['億', 1e4] : ['萬億', 1e4];
       const v = Number(r.intDigits + (r.fracDigits ? '.' + r.fracDigits : '')) / (big[1] as number);
       const rep = `${round(v)}${mag[0] === '万' ? '亿' : mag[0] === '亿' ? '万亿' : big[0]}`;
-      push(r.start, r.end + mag[0].length, 'warning', `${text.slice(r.start, r.end + mag[0].length)}: ${intLen} digits before ${mag[0]} — is that right? Usually written ${rep}.`, [
+      push(r.start, r.end + mag[0].length, 'warning', findingMessage('number.digits-before-magnitude', { raw: text.slice(r.start, r.end + mag[0].length), count: intLen, magnitude: mag[0], usual: rep }), [
         { start: r.start, end: r.end + mag[0].length, replacement: rep },
       ]);
       continue;
     }
     if (intLen >= 20 || (intLen >= 13 && unitAfter)) {
-      push(r.start, r.end, 'warning', `${r.raw} is a ${intLen}-digit number${unitAfter ? ' given as a quantity' : ''}; check it (a unit such as 萬/億 may be missing, or digits doubled).`, []);
+      push(r.start, r.end, 'warning', findingMessage(unitAfter ? 'number.long.quantity' : 'number.long', { raw: r.raw, count: intLen }), []);
     }
   }
   return out;
@@ -338,22 +387,23 @@ function compare(
   }
   const out: Finding[] = [];
   const text = a.text;
-  const mk = (q: Quantity, message: string, fixes: Fix[]): Finding => ({
-    rule: 'number-mismatch', severity: 'warning', segmentId: a.seg.id, start: q.start, end: q.end, text: text.slice(q.start, q.end), message, fixes, related: [],
+  const where = side === 'English' ? 'english' : 'source';
+  const mk = (q: Quantity, msg: FindingMessage, fixes: Fix[]): Finding => ({
+    rule: 'number-mismatch', severity: 'warning', segmentId: a.seg.id, start: q.start, end: q.end, text: text.slice(q.start, q.end), ...msg, fixes, related: [],
   });
   if (unmatchedMine.length === 1 && unmatchedTheirs.length === 1) {
     const [q] = unmatchedMine;
     const [t] = unmatchedTheirs;
     // The source is authoritative: when only the digits differ (same magnitude and kind), the fix writes its digits.
     const fixes = authoritative && t.kind === q.kind && t.mult === q.mult ? [{ start: q.start, end: q.numEnd, replacement: t.raw.slice(0, t.numEnd - t.start) }] : [];
-    out.push(mk(q, `${fmt(q)} here, but the ${side} has ${fmt(t)}: one of them is wrong.`, fixes));
+    out.push(mk(q, findingMessage(`number.differs.${where}`, { mine: fmt(q), theirs: fmt(t) }), fixes));
     return out;
   }
-  for (const q of unmatchedMine) out.push(mk(q, `${fmt(q)} has no counterpart in the ${side} (${theirText.length > 60 ? theirText.slice(0, 60) + '…' : theirText}).`, []));
+  for (const q of unmatchedMine) out.push(mk(q, findingMessage(`number.unmatched.${where}`, { mine: fmt(q), excerpt: theirText.length > 60 ? theirText.slice(0, 60) + '…' : theirText }), []));
   for (const t of unmatchedTheirs) {
     out.push({
       rule: 'number-mismatch', severity: 'warning', segmentId: a.seg.id, start: 0, end: 0, text: '',
-      message: `The ${side} has ${fmt(t)}, which is missing here.`, fixes: [], related: [],
+      ...findingMessage(`number.missing.${where}`, { theirs: fmt(t) }), fixes: [], related: [],
     });
   }
   return out;
@@ -403,7 +453,7 @@ export function repeatedQuantityFindings(analyses: Analysis[]): Finding[] {
         start: q.start,
         end: q.end,
         text: a.text.slice(q.start, q.end),
-        message: `The same quantity is stated twice with different values: ${fmt(q)} here, ${fmt(prev.q)} earlier (after the same words “${ctx.slice(-12)}”). One of them is wrong.`,
+        ...findingMessage('number.repeated', { here: fmt(q), earlier: fmt(prev.q), words: ctx.slice(-12) }),
         fixes: [],
         group: `quantity:${key}`,
         related: [{ segmentId: prev.a.seg.id, start: prev.q.start, end: prev.q.end, text: prev.q.raw, fixes: [] }],

@@ -62,4 +62,19 @@ describe('English checks', () => {
     expect(f[0].severity).toBe('info');
     expect(byRule(runChecks([seg('商湯科技召開業績交流會。', { english: null })], HANT), 'english-empty')).toEqual([]);
   });
+
+  it('a document’s rows without English are one grouped finding, not one per row', () => {
+    const doc = [
+      { ...seg('董事會宣布派發末期股息。', { english: 'The board declared a final dividend.' }), id: 1 },
+      { ...seg('股息將於七月派付。', { english: '' }), id: 2 },
+      { ...seg('股東週年大會將於六月舉行。', { english: '  ' }), id: 3 },
+      { ...seg('會議地點另行通知。', { english: '' }), id: 4 },
+    ];
+    const f = byRule(runChecks(doc, HANT), 'english-empty');
+    expect(f).toHaveLength(1);
+    expect([f[0].segmentId, ...f[0].related.map((r) => r.segmentId)]).toEqual([2, 3, 4]);
+    expect(f[0].message).toMatch(/^3 segments have no English/);
+    // checkSegment gives the same group key, so a re-checked row joins the document's group
+    expect(checkSegment(doc[1], HANT).find((x) => x.rule === 'english-empty')?.group).toBe(f[0].group);
+  });
 });

@@ -10,6 +10,7 @@
  * (Numbers against the English or the source, and glossary English forms, are number-mismatch
  * and glossary-english.)
  */
+import { findingMessage, part } from '../finding-messages';
 import { getConverter, type ConversionConfig } from '../text/convert';
 import { charDiff } from '../text/diff';
 import { dice } from '../align/gale-church';
@@ -122,7 +123,7 @@ export function sourceDivergenceFindings(a: Analysis): Finding[] {
         start: 0,
         end: 0,
         text: '',
-        message: `This segment and the source text aligned to it have little in common (“${src.length > 40 ? src.slice(0, 40) + '…' : src}”): the alignment is probably off here. Shift, merge or split the source rows to fix it.`,
+        ...findingMessage('source.misaligned', { excerpt: src.length > 40 ? src.slice(0, 40) + '…' : src }),
         fixes: [],
         related: [],
       },
@@ -134,7 +135,7 @@ export function sourceDivergenceFindings(a: Analysis): Finding[] {
     const mine = text.slice(h.start, h.end);
     if (INSIGNIFICANT.test(mine) && INSIGNIFICANT.test(h.source)) continue;
     const fixes: Fix[] = (a.ctx.script === 'hant' ? readings(h, source, inContext) : [h.source]).map((r) => ({ start: h.start, end: h.end, replacement: r }));
-    const what = !mine ? `The source has ${h.source} here, which is missing` : !h.source ? `${mine} is not in the source` : `${mine} here, but the source has ${h.source}`;
+    const what = !mine ? part('source.what.missing', { source: h.source }) : !h.source ? part('source.what.extra', { text: mine }) : part('source.what.changed', { text: mine, source: h.source });
     out.push({
       rule: 'source-divergence',
       severity: 'warning',
@@ -142,7 +143,10 @@ export function sourceDivergenceFindings(a: Analysis): Finding[] {
       start: h.start,
       end: h.end,
       text: mine,
-      message: `${what}: a difference beyond script conversion (mistranslation, mishearing or a correction?). ${fixes.length && fixes[0].replacement ? `The source's reading is ${fixes.map((f) => f.replacement).join(' or ')}.` : 'Remove it if the source is right.'}`,
+      ...findingMessage('source.differs', {
+        what: [what],
+        advice: [fixes.length && fixes[0].replacement ? part('source.advice.reading', { readings: fixes.map((f) => f.replacement).join(' / ') }) : part('source.advice.remove')],
+      }),
       fixes,
       related: [],
     });
@@ -161,9 +165,26 @@ export function englishEmptyFindings(a: Analysis): Finding[] {
       start: 0,
       end: 0,
       text: '',
-      message: 'This segment has no English yet: write it, or fix the alignment if its English went to a neighbouring row (shift or split).',
+      ...findingMessage('english.empty'),
       fixes: [],
+      group: ENGLISH_EMPTY_GROUP,
       related: [],
+    },
+  ];
+}
+
+/** The group key of a document's missing English renderings (checkSegment uses it too, so stored rows join the group). */
+export const ENGLISH_EMPTY_GROUP = 'english-empty';
+
+/** A document's segments without English as one finding, every segment a location of it. */
+export function mergeEnglishEmpty(findings: Finding[]): Finding[] {
+  if (findings.length <= 1) return findings;
+  const [first, ...rest] = findings;
+  return [
+    {
+      ...first,
+      ...findingMessage('english.empty.many', { count: findings.length }),
+      related: rest.map((f) => ({ segmentId: f.segmentId, start: f.start, end: f.end, text: f.text, fixes: f.fixes })),
     },
   ];
 }

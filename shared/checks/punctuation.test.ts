@@ -54,6 +54,9 @@ describe('unbalanced-brackets', () => {
 
   it('pairs mixed-width parentheses and reports a mismatch', () => {
     expect(run('unbalanced-brackets', ['商湯(00020）召開會議。'])).toEqual([]);
+    // an ASCII parenthesis closed after a percent sign and before an ASCII comma
+    expect(run('unbalanced-brackets', ['出口成長為4.5%(上月預估為4.8%),優於預期。'])).toEqual([]);
+    expect(run('unbalanced-brackets', ['出口成長為4.5%(上月預估為4.8%,優於預期。']).map((x) => x.text)).toEqual(['(']);
     expect(run('unbalanced-brackets', ['「他說『好」。']).map((x) => x.text)).toEqual(['『']);
   });
 });

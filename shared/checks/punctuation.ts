@@ -6,6 +6,7 @@
  *  - doubled: repeated punctuation (，，), a repeated function word (的的) or word (我們我們).
  *  - stray-space: a space inside a Chinese word or name (人工 智能, 王 某表示).
  */
+import { findingMessage } from '../finding-messages';
 import { Analysis, charTable, icuWords, isCjkAt, isHanAt, hasHan, tsChar } from './analysis';
 import { findMentions } from './entities';
 import { isSurnameS } from './data/surnames';
@@ -81,13 +82,15 @@ export function halfwidthFindings(a: Analysis, ctx: CheckContext): Finding[] {
       start: hits[0].start,
       end: hits[0].end,
       text: text.slice(hits[0].start, hits[0].end),
-      message: '',
+      ...halfwidthMessage(hits.length, ''),
       fixes: [hits[0]],
       group: 'halfwidth-punctuation',
       related: hits.slice(1).map((h) => ({ segmentId: a.seg.id, start: h.start, end: h.end, text: text.slice(h.start, h.end), fixes: [h] })),
     },
   ];
 }
+
+const halfwidthMessage = (count: number, summary: string) => findingMessage(count === 1 ? 'halfwidth.one' : 'halfwidth.many', { count, summary });
 
 /** Merge per-segment half-width findings into one per document, with a message counting them. */
 export function mergeHalfwidth(findings: Finding[]): Finding[] {
@@ -105,7 +108,7 @@ export function mergeHalfwidth(findings: Finding[]): Finding[] {
     {
       ...first,
       related,
-      message: `${all.length} half-width punctuation mark${all.length > 1 ? 's' : ''} in Chinese text (${summary}); Chinese text takes full-width punctuation (，；：？！（）。). Apply all fixes to convert them.`,
+      ...halfwidthMessage(all.length, summary),
     },
   ];
 }
@@ -126,7 +129,7 @@ export function bracketFindings(analyses: Analysis[]): Finding[] {
   const flagOpen = (o: Open) =>
     out.push({
       rule: 'unbalanced-brackets', severity: 'warning', segmentId: o.a.seg.id, start: o.k, end: o.k + 1, text: o.ch,
-      message: `${o.ch} is opened here but never closed${o.a.seg.paragraph !== undefined ? ' in this paragraph' : ''}; add ${CLOSER_OF[o.fam]} where it ends, or remove it.`,
+      ...findingMessage(o.a.seg.paragraph !== undefined ? 'brackets.unclosed.paragraph' : 'brackets.unclosed', { open: o.ch, close: CLOSER_OF[o.fam] }),
       fixes: [], related: [],
     });
   for (const a of analyses) {
@@ -141,7 +144,9 @@ export function bracketFindings(analyses: Analysis[]): Finding[] {
       const ch = text[k];
       if (ch === '(' || ch === ')') {
         // ASCII parentheses only count next to Chinese (an English aside balances on its own)
-        if (!isCjkAt(text, k - 1) && !isCjkAt(text, k + 1) && !/[0-9A-Za-z]/.test(text[ch === '(' ? k + 1 : k - 1] ?? '')) continue;
+        // (a closing one also when it closes an ASCII parenthesis that counted: 1.45%) closes (7月…)
+        const counted = isCjkAt(text, k - 1) || isCjkAt(text, k + 1) || /[0-9A-Za-z]/.test(text[ch === '(' ? k + 1 : k - 1] ?? '');
+        if (!counted && !(ch === ')' && stack[stack.length - 1]?.ch === '(')) continue;
       }
       const o = OPEN[ch];
       if (o) {
@@ -155,7 +160,7 @@ export function bracketFindings(analyses: Analysis[]): Finding[] {
       if (depth < 0) {
         out.push({
           rule: 'unbalanced-brackets', severity: 'warning', segmentId: a.seg.id, start: k, end: k + 1, text: ch,
-          message: `${ch} closes a bracket or quote that was never opened; add its opening mark or remove it.`,
+          ...findingMessage('brackets.unopened', { close: ch }),
           fixes: [], related: [],
         });
         continue;
@@ -181,8 +186,8 @@ const FUNCTION_IN_UNIT = new Set(Array.from('們们的了是在這这那就也�
 export function doubledFindings(a: Analysis): Finding[] {
   const text = a.text;
   const out: Finding[] = [];
-  const push = (start: number, end: number, remove: [number, number], message: string, severity: Finding['severity'] = 'warning') =>
-    out.push({ rule: 'doubled', severity, segmentId: a.seg.id, start, end, text: text.slice(start, end), message, fixes: [{ start: remove[0], end: remove[1], replacement: '' }], related: [] });
+  const push = (start: number, end: number, remove: [number, number], msg: ReturnType<typeof findingMessage>, severity: Finding['severity'] = 'warning') =>
+    out.push({ rule: 'doubled', severity, segmentId: a.seg.id, start, end, text: text.slice(start, end), ...msg, fixes: [{ start: remove[0], end: remove[1], replacement: '' }], related: [] });
   for (let i = 0; i + 1 < text.length; i++) {
     const cc = text.charCodeAt(i);
     const dc = text.charCodeAt(i + 1);
@@ -193,12 +198,12 @@ export function doubledFindings(a: Analysis): Finding[] {
     // punctuation
     if (CLAUSE.includes(c) && (CLAUSE.includes(d) || d === '。')) {
       const keepSecond = c === d || (STRENGTH[d] ?? 0) >= (STRENGTH[c] ?? 0);
-      push(i, i + 2, keepSecond ? [i, i + 1] : [i + 1, i + 2], c === d ? `Doubled ${c}; remove one.` : `${c}${d}: two punctuation marks in a row; keep one.`);
+      push(i, i + 2, keepSecond ? [i, i + 1] : [i + 1, i + 2], c === d ? findingMessage('doubled.mark', { mark: c }) : findingMessage('doubled.marks', { marks: c + d }));
       i++;
       continue;
     }
     if (c === '。' && d === '。' && text[i + 2] !== '。') {
-      push(i, i + 2, [i, i + 1], 'Doubled 。; remove one.');
+      push(i, i + 2, [i, i + 1], findingMessage('doubled.mark', { mark: '。' }));
       i++;
       continue;
     }
@@ -212,7 +217,7 @@ export function doubledFindings(a: Analysis): Finding[] {
       if (!Array.from(u).every((_, j) => isHanAt(u, j))) continue;
       if (new Set(u).size === 1) continue; // 哈哈哈哈
       if (L === 2 && (u[0] === '一' || !Array.from(u).some((ch) => FUNCTION_IN_UNIT.has(ch)))) continue; // 一個一個, 研究研究
-      push(i, i + 2 * L, [i + L, i + 2 * L], `${u} is written twice in a row; remove the repetition.`);
+      push(i, i + 2 * L, [i + L, i + 2 * L], findingMessage('doubled.phrase', { phrase: u }));
       i += 2 * L - 1;
       found = true;
       break;
@@ -222,7 +227,7 @@ export function doubledFindings(a: Analysis): Finding[] {
       if (text[i + 2] === text[i + 3] && isHanAt(text, i + 2)) continue; // AABB: 是是非非, 和和氣氣
       if (c === '了' && (text[i - 1] === '不' || text[i + 2] === '之')) continue; // 不了了之
       if (text[i + 2] === c) continue; // 這這這: hesitation, reported once below
-      push(i, i + 2, [i + 1, i + 2], `${c}${c}: the word ${c} is doubled; remove one.`);
+      push(i, i + 2, [i + 1, i + 2], findingMessage('doubled.word', { pair: c + c, word: c }));
       i++;
     }
   }
@@ -254,18 +259,18 @@ export function straySpaceFindings(a: Analysis): Finding[] {
     const joined = text.slice(lo, i) + text.slice(j, j + 4);
     const k = i - lo;
     const word = spacedList ? undefined : icuWords(joined).find(([s, e]) => s < k && k < e && e - s >= 2);
-    let why: string | null = word ? `inside the word ${joined.slice(word[0], word[1])}` : null;
+    let why: ReturnType<typeof findingMessage> | null = word ? findingMessage('space.word', { word: joined.slice(word[0], word[1]) }) : null;
     if (!why && (isSurnameS(tsChar(text[i - 1])) || isSurnameS(tsChar(text[i - 2] ?? '')))) {
       // a name split by the space: find person mentions in the text without it
       const without = text.slice(0, i) + text.slice(j);
       const m = findMentions(new Analysis({ ...a.seg, text: without, rendering: undefined }, a.ctx), 0).find((x) => x.start < i && i < x.end);
-      if (m) why = `inside the name ${m.text}`;
-      else if (!(i - 2 >= 0 && isHanAt(text, i - 2)) && isSurnameS(tsChar(text[i - 1])) && !NOT_GIVEN.has(text[j])) why = `inside the name ${text[i - 1]}${text[j]}…`;
+      if (m) why = findingMessage('space.name', { name: m.text });
+      else if (!(i - 2 >= 0 && isHanAt(text, i - 2)) && isSurnameS(tsChar(text[i - 1])) && !NOT_GIVEN.has(text[j])) why = findingMessage('space.name', { name: `${text[i - 1]}${text[j]}…` });
     }
     if (why) {
       out.push({
         rule: 'stray-space', severity: 'warning', segmentId: a.seg.id, start: i, end: j, text: text.slice(i, j),
-        message: `Stray space ${why}; Chinese words are written without spaces.`,
+        ...why,
         fixes: [{ start: i, end: j, replacement: '' }], related: [],
       });
     }

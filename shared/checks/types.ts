@@ -1,4 +1,5 @@
 /** Types shared by every check. Offsets are UTF-16 indices into a segment's `text`. */
+import type { FindingMessageRef } from '../finding-messages';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -46,6 +47,8 @@ export interface Finding {
   documentId?: number;
   /** English, specific: what is wrong and what to do */
   message: string;
+  /** the message as key + params (shared/finding-messages.ts), worded in the UI language by the renderer */
+  messageData: FindingMessageRef;
   /** fixes for the primary location (alternatives, best first) */
   fixes: Fix[];
   /** stable key shared by every member of a group (same on re-runs while the group's members are unchanged) */

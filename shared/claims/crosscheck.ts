@@ -6,6 +6,7 @@
  * two currencies (X港元(合Y美元)) against a plausible band. Each finding names the claims
  * (`refs`) it concerns.
  */
+import { findingMessage, type FindingMessageKey, type FindingMessageRef } from '../finding-messages';
 import type { ClaimQuantity, Currency, TimeRef } from './quantities';
 
 export interface CrossCheckClaim {
@@ -24,6 +25,8 @@ export interface CrossCheckFinding {
   kind: CrossCheckKind;
   severity: 'info' | 'warning';
   message: string;
+  /** the message as key + params (shared/finding-messages.ts) */
+  messageData: FindingMessageRef;
   refs: number[];
   /** implied-total: the total each claim implies, with its rounding interval */
   implied?: { ref: number; value: number; low: number; high: number }[];
@@ -112,9 +115,16 @@ export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: Cross
         severity: inside ? 'info' : 'warning',
         refs: [c.ref],
         rate: { base: a.currency!, quote: b.currency!, value: round(value, 4), low: round(low, 4), high: round(high, 4) },
-        message: `${stated} implies ${fmt(value)} ${a.currency} per ${b.currency}${Math.abs(high - low) > 0.01 * value ? ` (${fmt(low)}–${fmt(high)} within rounding)` : ''}; ${
-          inside ? 'within' : 'outside'
-        } the plausible ${fmt(plausible[0])}–${fmt(plausible[1])}.`,
+        ...findingMessage(`claims.rate.${inside ? 'within' : 'outside'}${Math.abs(high - low) > 0.01 * value ? '.range' : ''}` as FindingMessageKey, {
+          stated,
+          rate: fmt(value),
+          base: a.currency!,
+          quote: b.currency!,
+          rateLow: fmt(low),
+          rateHigh: fmt(high),
+          low: fmt(plausible[0]),
+          high: fmt(plausible[1]),
+        }),
       });
     }
   }
@@ -135,12 +145,12 @@ export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: Cross
       const tol = parts.reduce((s, p) => s + halfUnit(p.share), 0);
       const listed = parts.map((p) => `${p.share.value}%`).join(' + ');
       const refs = parts.map((p) => p.c.ref);
-      if (sum > 100 + tol) out.push({ kind: 'shares-total', severity: 'warning', refs, sum, message: `Shares of ${whole} add up to more than 100%: ${listed} = ${sum}%.` });
-      else if (sum >= 100 - tol) out.push({ kind: 'shares-total', severity: 'info', refs, sum, message: `Shares of ${whole} add up to 100% within rounding: ${listed} = ${sum}%.` });
-      else out.push({ kind: 'shares-total', severity: 'info', refs, sum, message: `Shares of ${whole} add up to ${sum}% (${listed}); ${round(100 - sum, 4)}% is not accounted for.` });
+      if (sum > 100 + tol) out.push({ kind: 'shares-total', severity: 'warning', refs, sum, ...findingMessage('claims.shares.over', { whole, listed, sum }) });
+      else if (sum >= 100 - tol) out.push({ kind: 'shares-total', severity: 'info', refs, sum, ...findingMessage('claims.shares.full', { whole, listed, sum }) });
+      else out.push({ kind: 'shares-total', severity: 'info', refs, sum, ...findingMessage('claims.shares.under', { whole, listed, sum, rest: round(100 - sum, 4) }) });
     }
     for (const p of parts) {
-      if (p.share.value > 100) out.push({ kind: 'part-exceeds-whole', severity: 'warning', refs: [p.c.ref], message: `${p.share.raw} of ${whole} is more than the whole.` });
+      if (p.share.value > 100) out.push({ kind: 'part-exceeds-whole', severity: 'warning', refs: [p.c.ref], ...findingMessage('claims.share.over-whole', { share: p.share.raw, whole }) });
     }
     const implied = parts.flatMap((p) => {
       const amount = p.c.quantities.find((q) => q.kind === 'amount' && q.role === 'level');
@@ -162,12 +172,11 @@ export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: Cross
         severity: agree ? 'info' : 'warning',
         refs: implied.map((i) => i.ref),
         implied: implied.map(({ ref, value, low, high }) => ({ ref, value: round(value, 0), low: round(low, 0), high: round(high, 0) })),
-        message:
-          implied.length === 1
-            ? `Implied ${whole}: ${listed}.`
-            : agree
-              ? `Implied ${whole} agrees within rounding (${yi(lo)}–${yi(hi)}): ${listed}.`
-              : `Implied ${whole} disagrees beyond rounding: ${listed}.`,
+        ...(implied.length === 1
+          ? findingMessage('claims.implied.one', { whole, listed })
+          : agree
+            ? findingMessage('claims.implied.agree', { whole, low: yi(lo), high: yi(hi), listed })
+            : findingMessage('claims.implied.disagree', { whole, listed })),
       });
     }
     // a part larger than a stated whole
@@ -179,7 +188,7 @@ export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: Cross
         if (p.c === w) continue;
         const pa = p.c.quantities.find((q) => q.kind === 'amount');
         if (pa && pa.value > wa.value) {
-          out.push({ kind: 'part-exceeds-whole', severity: 'warning', refs: [p.c.ref, w.ref], message: `${pa.raw} is a part of ${whole} but larger than the whole (${wa.raw}).` });
+          out.push({ kind: 'part-exceeds-whole', severity: 'warning', refs: [p.c.ref, w.ref], ...findingMessage('claims.part-over-whole', { part: pa.raw, whole, total: wa.raw }) });
         }
       }
     }
@@ -208,16 +217,16 @@ export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: Cross
           kind: 'growth-ambiguity',
           severity: 'warning',
           refs: [a.c.ref, b.c.ref],
-          message: `${amb.q.raw} is ambiguous (×${readings.join(', ×')}); ${other.q.raw} means ×${round(other.factor, 3)}. ${
-            match !== undefined ? `They agree only if ${amb.q.raw} means ×${match}.` : 'No reading agrees.'
-          }`,
+          ...(match !== undefined
+            ? findingMessage('claims.growth.ambiguous', { raw: amb.q.raw, readings: `×${readings.join(', ×')}`, other: other.q.raw, factor: round(other.factor, 3), match })
+            : findingMessage('claims.growth.ambiguous.none', { raw: amb.q.raw, readings: `×${readings.join(', ×')}`, other: other.q.raw, factor: round(other.factor, 3) })),
         });
       } else if (known && !near(a.factor, b.factor)) {
         out.push({
           kind: 'growth-contradiction',
           severity: 'warning',
           refs: [a.c.ref, b.c.ref],
-          message: `Growth stated two ways: ${a.q.raw} (×${round(a.factor, 3)}) and ${b.q.raw} (×${round(b.factor, 3)}).`,
+          ...findingMessage('claims.growth.contradiction', { a: a.q.raw, factorA: round(a.factor, 3), b: b.q.raw, factorB: round(b.factor, 3) }),
         });
       }
     }
@@ -242,7 +251,9 @@ export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: Cross
           kind: 'conflicting-values',
           severity: 'warning',
           refs: [prev.c.ref, c.ref],
-          message: `${c.subject} ${c.metric}${t ? ` (${t.raw})` : ''} is stated twice with different values: ${prev.q.raw} and ${q.raw}.`,
+          ...(t
+            ? findingMessage('claims.conflicting.period', { subject: c.subject, metric: c.metric, period: t.raw, a: prev.q.raw, b: q.raw })
+            : findingMessage('claims.conflicting', { subject: c.subject, metric: c.metric, a: prev.q.raw, b: q.raw })),
         });
       }
     }

@@ -93,3 +93,10 @@ describe('timeRefs', () => {
     expect(timeRefs('佔據20%到30%')).toEqual([]);
   });
 });
+
+describe('claimQuantities: dates, footnote markers, a magnitude across a space', () => {
+  it('reads 12 億元 as one amount and skips the date and the footnote marker', () => {
+    const qs = claimQuantities('公司於2024年5月16日表示，全年收入達到12 億元1。');
+    expect(qs.map((q) => [q.raw, q.kind, q.value])).toEqual([['12 億元', 'amount', 12e8]]);
+  });
+});

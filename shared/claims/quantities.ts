@@ -145,7 +145,7 @@ export function claimQuantities(text: string): ClaimQuantity[] {
         end += m[0].length;
         const j = base.findIndex((b, k) => k > i && b.start === q.end + 1);
         if (j >= 0) used.add(j);
-      } else if (q.mult > 1 && /^(?:億|亿|萬|万|兆|萬億|万亿)/.test(text.slice(q.numEnd)) && !COUNT_UNITS.test(afterNum)) {
+      } else if (q.mult > 1 && /^[ \u3000]?(?:億|亿|萬|万|兆|萬億|万亿)/.test(text.slice(q.numEnd)) && !COUNT_UNITS.test(afterNum)) {
         kind = 'amount';
         unit = 'CNY';
       } else if (/^\s*(?:人民幣|人民币|港元|港幣|港币|美元|元)/.test(afterNum) || /(?:HK\$|US\$|RMB|HKD|USD|CNY)\s*$/.test(text.slice(Math.max(0, q.start - 4), q.start))) {

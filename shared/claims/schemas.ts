@@ -1,7 +1,7 @@
 /** Claims for fact-checking: domain and API schemas (zod). Referenced by shared/contract/api.ts. */
 import { z } from 'zod';
 import { CLAIM_TYPES } from './detect';
-import { AnchoredSpan, Id } from '../domain/schemas';
+import { AnchoredSpan, FindingMessageData, Id } from '../domain/schemas';
 
 
 /** What the detector proposes for a candidate sentence. */
@@ -101,6 +101,8 @@ export const ClaimCrossCheck = z.object({
   kind: z.enum(['shares-total', 'implied-total', 'growth-ambiguity', 'growth-contradiction', 'part-exceeds-whole', 'conflicting-values', 'exchange-rate']),
   severity: z.enum(['info', 'warning']),
   message: z.string(),
+  /** the message as key + params (shared/finding-messages.ts), for the UI language */
+  messageData: FindingMessageData.optional(),
   claimIds: z.array(Id),
   implied: z.array(z.object({ claimId: Id, value: z.number(), low: z.number(), high: z.number() })).optional(),
   sum: z.number().optional(),

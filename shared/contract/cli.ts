@@ -97,3 +97,22 @@ export const CliCheckOutput = z.array(
     related: z.array(CliCheckLocation),
   }),
 );
+
+const CliProjectCheckLocation = CliCheckLocation.extend({ documentId: z.number().int() });
+/**
+ * `jiaodui check --project NAME|ID --format json`: each document's own findings, then the
+ * cross-document ones (a name or role written differently in two documents), each listed
+ * once with every location's document. Exit code 1 when any finding has severity error.
+ */
+export const CliCheckProjectOutput = z.object({
+  project: z.object({ id: z.number().int(), name: z.string() }),
+  documents: z.array(z.object({ documentId: z.number().int(), title: z.string(), findings: CliCheckOutput })),
+  crossDocument: z.array(
+    CliProjectCheckLocation.extend({
+      rule: z.string(),
+      severity: S.Severity,
+      message: z.string(),
+      related: z.array(CliProjectCheckLocation),
+    }),
+  ),
+});

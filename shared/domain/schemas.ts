@@ -244,6 +244,11 @@ export type AppInfo = z.infer<typeof AppInfo>;
 // ---- findings (checks) ------------------------------------------------------------------
 
 export const Severity = z.enum(['error', 'warning', 'info']);
+type FindingMessageDataT = { key: string; params: Record<string, string | number | FindingMessageDataT[]> };
+/** A finding message as key + params; a parameter may be a list of nested messages. */
+export const FindingMessageData: z.ZodType<FindingMessageDataT> = z.lazy(() =>
+  z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), z.array(FindingMessageData)])) }),
+);
 export const FixSchema = z.object({ start: z.number().int(), end: z.number().int(), replacement: z.string() });
 export const FindingLocation = z.object({
   findingId: Id,
@@ -264,6 +269,8 @@ export const StoredFinding = FindingLocation.extend({
   rule: z.string(),
   severity: Severity,
   message: z.string(),
+  /** the message as key + params (shared/finding-messages.ts), for the UI language; null on findings stored before it existed */
+  messageData: FindingMessageData.nullable(),
   group: z.string().nullable(),
   scope: z.enum(['segment', 'document', 'project']),
   related: z.array(FindingLocation),

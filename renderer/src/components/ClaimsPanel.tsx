@@ -15,6 +15,7 @@ import { useClient } from '../state/client';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { downloadText } from '../lib/download';
 import { CloseIcon } from './CloseIcon';
+import { findingMessageText } from '../i18n-findings';
 
 // The values come from the schemas, their labels from the catalog (claims.value.<field>.<value>).
 const VALUES = { type: ClaimType.options, verdict: ClaimVerdict.options, status: ClaimStatus.options } as const;
@@ -57,7 +58,7 @@ function EvidenceForm({ onAdd, label }: { onAdd: (url: string, note: string) => 
 
 export function ClaimsPanel({ doc, version, onJump, onChange, onError, notify, onClose }: ClaimsPanelProps) {
   const { client } = useClient();
-  const { ct } = useClaimsI18n();
+  const { ct, locale } = useClaimsI18n();
   const [candidates, setCandidates] = useState<ClaimCandidateT[]>([]);
   const [claims, setClaims] = useState<ClaimT[]>([]);
   const [showRejected, setShowRejected] = useState(false);
@@ -334,7 +335,7 @@ export function ClaimsPanel({ doc, version, onJump, onChange, onError, notify, o
               ) : (
                 findings.map((f) => (
                   <li key={`${f.kind}:${f.claimIds.join(',')}`} className={`severity-${f.severity}${f.dismissedReason ? ' is-dismissed' : ''}`} data-testid="claims-finding" data-kind={f.kind}>
-                    {f.message}{' '}
+                    {findingMessageText(locale, f)}{' '}
                     {f.claimIds.map((id) => {
                       const c = claimById.get(id);
                       return (

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChangeResult, DocumentMeta, FindingsReport, StoredFinding } from '../../../shared/domain/schemas';
 import { useClient } from '../state/client';
 import { ruleTitle } from '../i18n-rules';
+import { findingMessageText } from '../i18n-findings';
 import { useI18n } from '../i18n';
 import { CloseIcon } from './CloseIcon';
 
@@ -195,7 +196,7 @@ export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose
                 </button>
               )}
             </div>
-            <p className="finding-msg">{f.message}</p>
+            <p className="finding-msg">{findingMessageText(locale, f)}</p>
             {f.dismissedReason ? (
               <p className="muted">{t('findings.dismissedBecause', { reason: f.dismissedReason })}</p>
             ) : (

@@ -1,0 +1,67 @@
+/**
+ * `jiaodui check --project NAME|ID`: every document's checks, then the cross-document rules
+ * (the app's "check project" button), printed per document. Goes through the contract's
+ * dispatcher like the app. Exit 1 when an error-severity finding remains, 2 for an unknown project.
+ */
+import type { z } from 'zod';
+import { dispatch } from '../shared/contract/dispatch';
+import type { CliCheckProjectOutput } from '../shared/contract/cli';
+import type { DocumentMeta, FindingsReport, Project, StoredFinding } from '../shared/domain/schemas';
+import type { JiaoduiService } from '../core/service';
+import { UsageError } from './args';
+import { formatFindings, fromStored, type CheckRow } from './check';
+import { formatTable } from './format';
+
+type Output = z.infer<typeof CliCheckProjectOutput>;
+type CrossRow = Output['crossDocument'][number];
+
+/** A project by id (digits) or by name (case-insensitive, as the app treats project names). */
+function resolveProject(service: JiaoduiService, ref: string): Project {
+  const projects = dispatch(service, 'listProjects', {}) as Project[];
+  const wanted = ref.trim();
+  const found = (/^\d+$/.test(wanted) && projects.find((p) => p.id === Number(wanted))) || projects.find((p) => p.name.toLowerCase() === wanted.toLowerCase());
+  if (!found) throw new UsageError(`There is no project "${wanted}" (jiaodui list shows the projects).`);
+  return found;
+}
+
+function crossRow(f: StoredFinding): CrossRow {
+  const loc = (l: StoredFinding['related'][number]) => ({ documentId: l.documentId, segmentId: l.segmentId, segmentIndex: l.segmentIndex, start: l.start, end: l.end, text: l.text, fixes: l.fixes });
+  return { ...loc(f), rule: f.rule, severity: f.severity, message: f.message, related: f.related.map(loc) };
+}
+
+/** Check every live document of the project (findings are stored, as in the app), then the project as a whole. */
+export function checkProject(service: JiaoduiService, ref: string): Output {
+  if (!ref.trim()) throw new UsageError('--project needs a project name or id: jiaodui check --project NAME|ID.');
+  const project = resolveProject(service, ref);
+  const docs = (dispatch(service, 'listDocuments', { projectId: project.id }) as DocumentMeta[]).sort((a, b) => a.id - b.id);
+  const documents = docs.map((d) => {
+    const r = dispatch(service, 'runChecks', { documentId: d.id }) as FindingsReport;
+    // project-scope rows stored in the document are listed once, below, with every document's locations
+    const own = r.findings.filter((f) => !f.dismissedReason && f.scope !== 'project');
+    return { documentId: d.id, title: d.title, findings: own.map(fromStored) };
+  });
+  const cross = dispatch(service, 'checkProject', { projectId: project.id }) as FindingsReport;
+  return { project: { id: project.id, name: project.name }, documents, crossDocument: cross.findings.filter((f) => !f.dismissedReason).map(crossRow) };
+}
+
+export function formatProjectFindings(o: Output): string {
+  const parts = o.documents.map((d) => `## Document ${d.documentId}: ${d.title}\n${formatFindings(d.findings)}`);
+  const where = (l: { documentId: number; segmentIndex: number; text: string }) => `${l.text} (doc ${l.documentId} #${l.segmentIndex + 1})`;
+  parts.push(
+    `## Across documents\n` +
+      (o.crossDocument.length
+        ? formatTable(
+            ['SEVERITY', 'RULE', 'PLACES', 'MESSAGE'],
+            o.crossDocument.map((f) => [f.severity, f.rule, [f, ...f.related].map(where).join('; '), f.message]),
+            80,
+          )
+        : 'No findings.\n'),
+  );
+  return `# Project ${o.project.id}: ${o.project.name} (${o.documents.length} document(s))\n\n${parts.join('\n')}`;
+}
+
+/** Exit code: 1 when any finding (a document's or a cross-document one) has severity error. */
+export function projectExitCode(o: Output): number {
+  const rows: { severity: string }[] = [...o.documents.flatMap((d) => d.findings as CheckRow[]), ...o.crossDocument];
+  return rows.some((r) => r.severity === 'error') ? 1 : 0;
+}

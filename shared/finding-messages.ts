@@ -1,0 +1,164 @@
+/**
+ * Finding messages as data. Every message of shared/checks and of the claims cross-checks is
+ * built here from a key and its parameters: `message` is the English text (stored in
+ * findings.message, printed by the CLI, exported), `messageData` is `{ key, params }`
+ * (stored beside it, migration 010) so the renderer can word the message in the UI language
+ * (renderer/src/i18n-findings.ts: a Traditional Chinese template per key; its English
+ * templates are these). Both come from one template, so the English text and the key cannot
+ * drift. A parameter is a string, a number, or a list of nested messages (reasons of a name
+ * group, the parts of a source difference), worded each in the same language and joined.
+ * Pure: runs in Node and the browser.
+ */
+
+export interface FindingMessageRef {
+  key: FindingMessageKey;
+  params: FindingMessageParams;
+}
+export type FindingMessageParam = string | number | FindingMessageRef[];
+export type FindingMessageParams = Record<string, FindingMessageParam>;
+
+/** The English template of every key; {name} is a parameter. */
+export const FINDING_MESSAGES_EN = {
+  // ---- conversion-ambiguity, simplified-in-traditional, variant-mixing (conversion.ts)
+  'conversion.usage-note': "{word}: OpenCC's usage notes write {example} ({note}). Simplified {s} has several Traditional forms ({forms}); use {want} here.",
+  'conversion.name.surname': "{c} in the surname of {name}: Simplified {s} becomes {c} by default (its forms: {forms}), but a name normally keeps {s}. Check the person's name — probably {fixed}.",
+  'conversion.name.given': "{c} in the given name of {name}: Simplified {s} becomes {c} by default (its forms: {forms}), but a name normally keeps {s}. Check the person's name — probably {fixed}.",
+  'conversion.phrase': "OpenCC's phrase list converts {phrase} to {expected}, but the text has {c}. Simplified {s} has several Traditional forms ({forms}).",
+  'conversion.phrase-crosses-word': "{c} was decided by OpenCC's phrase {phrase} → {converted}, which cuts across the word {word}; here {s} is probably the ordinary {def} ({fixed}). Forms of {s}: {forms}.",
+  'conversion.overlapping-phrase': 'OpenCC matched the phrase {phrase} → {converted} here, but {other} → {otherConverted} overlaps it and makes the word {word}: probably {y}. Forms of {s}: {forms}.',
+  'conversion.default-unconfirmed': '{c}: Simplified {s} has several Traditional forms ({forms}) and OpenCC used its default here, with no phrase to confirm it. Check the meaning.',
+  'simplified.segment': 'This segment is in Simplified Chinese ({count} Simplified-only characters, e.g. {examples}) inside a Traditional document. Convert it, or mark it as furniture if it is a copy of another segment.',
+  'simplified.char': '{c} is a Simplified character in a Traditional text; the Traditional form here is {t}.',
+  'simplified.char.alts': '{c} is a Simplified character in a Traditional text; the Traditional form here is {t} (Simplified {c} can also be {alts}).',
+  'variant.mixing.one': '{major} ({majorCount}×) and {minor} ({minorCount}×) are two forms of one character; this document mostly uses {major}. Write {major} throughout ({minor}).',
+  'variant.mixing.many': '{major} ({majorCount}×) and {minor} ({minorCount}×) are two forms of one character; this document mostly uses {major}. Write {major} throughout ({minor} at {minorCount} places).',
+  // ---- entity-consistency (entities.ts)
+  'entity.group': 'Probably one person written {count} ways: {spellings}. Use one spelling throughout — suggested: {canonical}.',
+  'entity.group.reasons': 'Probably one person written {count} ways: {spellings}. {reasons} Use one spelling throughout — suggested: {canonical}.',
+  'entity.reason.over-conversion': '{spelling} looks like the default Simplified→Traditional conversion of {original} ({changes}).',
+  'entity.reason.sound': 'The given names sound alike.',
+  'entity.reason.role': 'They hold the same role and differ by one character.',
+  'entity.reason.role.named': 'They hold the same role ({roles}) and differ by one character.',
+  'entity.reason.conversion': 'They are the same name in Simplified.',
+  'entity.reason.glossary': 'The glossary lists them as one person.',
+  'entity.role': 'The {role} is named {a} in document {docA} but {b} in document {docB}. Check which spelling is right, or whether the role changed hands between the documents.',
+  'entity.role.org': 'The {role} of {org} is named {a} in document {docA} but {b} in document {docB}. Check which spelling is right, or whether the role changed hands between the documents.',
+  // ---- glossary (glossary.ts)
+  'glossary.forbidden': '{variant} is a variant the glossary rules out; write {term}.',
+  'glossary.forbidden.note': '{variant} is a variant the glossary rules out; write {term} ({note}).',
+  'glossary.english': 'The glossary gives “{english}” for {term}, but the English rendering of this segment does not use it. Write “{english}” there.',
+  // ---- number-format, number-mismatch (numbers.ts)
+  'number.mixed-width': '{raw} mixes full-width and half-width digits; write it in one width.',
+  'number.decimal-comma': '{raw} uses a decimal comma; Chinese text uses a decimal point.',
+  'number.decimal-points': '{raw} has {count} decimal points.',
+  'number.decimal-comma-before': '{raw} looks like a decimal comma before {unit}; write {fixed}.',
+  'number.groups': '{raw}: digit groups are not in threes; probably {fixed}.',
+  'number.digits-before-magnitude': '{raw}: {count} digits before {magnitude} — is that right? Usually written {usual}.',
+  'number.long': '{raw} is a {count}-digit number; check it (a unit such as 萬/億 may be missing, or digits doubled).',
+  'number.long.quantity': '{raw} is a {count}-digit number given as a quantity; check it (a unit such as 萬/億 may be missing, or digits doubled).',
+  'number.differs.english': '{mine} here, but the English has {theirs}: one of them is wrong.',
+  'number.differs.source': '{mine} here, but the source text has {theirs}: one of them is wrong.',
+  'number.unmatched.english': '{mine} has no counterpart in the English ({excerpt}).',
+  'number.unmatched.source': '{mine} has no counterpart in the source text ({excerpt}).',
+  'number.missing.english': 'The English has {theirs}, which is missing here.',
+  'number.missing.source': 'The source text has {theirs}, which is missing here.',
+  'number.value': '{raw}',
+  'number.value.million': '{raw} ({value} million)',
+  'number.value.billion': '{raw} ({value} billion)',
+  'number.value.trillion': '{raw} ({value} trillion)',
+  'number.repeated': 'The same quantity is stated twice with different values: {here} here, {earlier} earlier (after the same words “{words}”). One of them is wrong.',
+  // ---- source-divergence, english-empty (parallel.ts)
+  'source.misaligned': 'This segment and the source text aligned to it have little in common (“{excerpt}”): the alignment is probably off here. Shift, merge or split the source rows to fix it.',
+  'source.differs': '{what}: a difference beyond script conversion (mistranslation, mishearing or a correction?). {advice}',
+  'source.what.missing': 'The source has {source} here, which is missing',
+  'source.what.extra': '{text} is not in the source',
+  'source.what.changed': '{text} here, but the source has {source}',
+  'source.advice.reading': "The source's reading is {readings}.",
+  'source.advice.remove': 'Remove it if the source is right.',
+  'english.empty': 'This segment has no English yet: write it, or fix the alignment if its English went to a neighbouring row (shift or split).',
+  'english.empty.many': '{count} segments have no English yet: write it, or fix the alignment where the English went to a neighbouring row (shift or split).',
+  // ---- punctuation.ts
+  'halfwidth.one': '1 half-width punctuation mark in Chinese text ({summary}); Chinese text takes full-width punctuation (，；：？！（）。). Apply all fixes to convert them.',
+  'halfwidth.many': '{count} half-width punctuation marks in Chinese text ({summary}); Chinese text takes full-width punctuation (，；：？！（）。). Apply all fixes to convert them.',
+  'brackets.unclosed': '{open} is opened here but never closed; add {close} where it ends, or remove it.',
+  'brackets.unclosed.paragraph': '{open} is opened here but never closed in this paragraph; add {close} where it ends, or remove it.',
+  'brackets.unopened': '{close} closes a bracket or quote that was never opened; add its opening mark or remove it.',
+  'doubled.mark': 'Doubled {mark}; remove one.',
+  'doubled.marks': '{marks}: two punctuation marks in a row; keep one.',
+  'doubled.phrase': '{phrase} is written twice in a row; remove the repetition.',
+  'doubled.word': '{pair}: the word {word} is doubled; remove one.',
+  'space.word': 'Stray space inside the word {word}; Chinese words are written without spaces.',
+  'space.name': 'Stray space inside the name {name}; Chinese words are written without spaces.',
+  // ---- claims cross-checks (shared/claims/crosscheck.ts)
+  'claims.rate.within': '{stated} implies {rate} {base} per {quote}; within the plausible {low}–{high}.',
+  'claims.rate.within.range': '{stated} implies {rate} {base} per {quote} ({rateLow}–{rateHigh} within rounding); within the plausible {low}–{high}.',
+  'claims.rate.outside': '{stated} implies {rate} {base} per {quote}; outside the plausible {low}–{high}.',
+  'claims.rate.outside.range': '{stated} implies {rate} {base} per {quote} ({rateLow}–{rateHigh} within rounding); outside the plausible {low}–{high}.',
+  'claims.shares.over': 'Shares of {whole} add up to more than 100%: {listed} = {sum}%.',
+  'claims.shares.full': 'Shares of {whole} add up to 100% within rounding: {listed} = {sum}%.',
+  'claims.shares.under': 'Shares of {whole} add up to {sum}% ({listed}); {rest}% is not accounted for.',
+  'claims.share.over-whole': '{share} of {whole} is more than the whole.',
+  'claims.implied.one': 'Implied {whole}: {listed}.',
+  'claims.implied.agree': 'Implied {whole} agrees within rounding ({low}–{high}): {listed}.',
+  'claims.implied.disagree': 'Implied {whole} disagrees beyond rounding: {listed}.',
+  'claims.part-over-whole': '{part} is a part of {whole} but larger than the whole ({total}).',
+  'claims.growth.ambiguous': '{raw} is ambiguous ({readings}); {other} means ×{factor}. They agree only if {raw} means ×{match}.',
+  'claims.growth.ambiguous.none': '{raw} is ambiguous ({readings}); {other} means ×{factor}. No reading agrees.',
+  'claims.growth.contradiction': 'Growth stated two ways: {a} (×{factorA}) and {b} (×{factorB}).',
+  'claims.conflicting': '{subject} {metric} is stated twice with different values: {a} and {b}.',
+  'claims.conflicting.period': '{subject} {metric} ({period}) is stated twice with different values: {a} and {b}.',
+} as const;
+
+export type FindingMessageKey = keyof typeof FINDING_MESSAGES_EN;
+export const FINDING_MESSAGE_KEYS = Object.keys(FINDING_MESSAGES_EN) as FindingMessageKey[];
+
+/** A language's templates and the separator that joins a list of nested messages. */
+export interface MessageCatalog {
+  templates: Record<FindingMessageKey, string>;
+  join: string;
+}
+export const ENGLISH_MESSAGES: MessageCatalog = { templates: FINDING_MESSAGES_EN, join: ' ' };
+
+/** Word a message in a catalog's language; a key the catalog lacks falls back to English. */
+export function formatFindingMessage(ref: FindingMessageRef, catalog: MessageCatalog = ENGLISH_MESSAGES): string {
+  const template = catalog.templates[ref.key] ?? FINDING_MESSAGES_EN[ref.key] ?? ref.key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = ref.params[name];
+    if (v === undefined) return whole;
+    return Array.isArray(v) ? v.map((r) => formatFindingMessage(r, catalog)).join(catalog.join) : String(v);
+  });
+}
+
+/** The builder every rule uses: the English message and its data, from one key and its parameters. */
+export function findingMessage(key: FindingMessageKey, params: FindingMessageParams = {}): { message: string; messageData: FindingMessageRef } {
+  const messageData = { key, params };
+  return { message: formatFindingMessage(messageData), messageData };
+}
+
+/** A nested message (a reason, a part of a sentence) for a list parameter. */
+export const part = (key: FindingMessageKey, params: FindingMessageParams = {}): FindingMessageRef => ({ key, params });
+
+const isRef = (v: unknown): v is FindingMessageRef =>
+  !!v &&
+  typeof v === 'object' &&
+  typeof (v as { key?: unknown }).key === 'string' &&
+  (v as { key: string }).key in FINDING_MESSAGES_EN &&
+  !!(v as { params?: unknown }).params &&
+  typeof (v as { params: unknown }).params === 'object' &&
+  Object.values((v as { params: object }).params).every((p) => typeof p === 'string' || typeof p === 'number' || (Array.isArray(p) && p.every(isRef)));
+
+/** The JSON stored in findings.message_data. */
+export function serializeFindingMessage(ref: FindingMessageRef | undefined | null): string | null {
+  return ref ? JSON.stringify(ref) : null;
+}
+
+/** Stored message data, or null (rows before migration 010, unknown keys, anything unreadable): show the English message then. */
+export function parseFindingMessage(json: string | null | undefined): FindingMessageRef | null {
+  if (!json) return null;
+  try {
+    const v: unknown = JSON.parse(json);
+    return isRef(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
