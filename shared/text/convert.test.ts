@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { Trie, type DictGroup } from 'opencc-js/core';
@@ -111,8 +111,16 @@ describe('dictionaries are loaded once (memory)', () => {
     const s2t = dictionaryTrie(PRESETS.s2t.conversionChain[0]);
     for (const cfg of ['s2tw', 's2twp', 's2hk', 's2hkp']) expect(dictionaryTrie(PRESETS[cfg].conversionChain[0]), cfg).toBe(s2t);
     expect(s2tTrie()).toBe(s2t);
-    expect(dictionaryTrie(PRESETS.s2tw.segmentation!)).toBe(dictionaryTrie(PRESETS.s2hk.segmentation!));
-    expect(dictionaryTrie(PRESETS.s2tw.segmentation!)).not.toBe(s2t);
+  });
+
+  it('the regional converters segment with the s2t trie instead of a second trie of the same phrases', async () => {
+    vi.resetModules();
+    const fresh = await import('./convert');
+    fresh.getConverter('s2t').convert('头发');
+    const afterS2t = fresh.dictionaryTrieCount(); // normalization + the s2t group
+    for (const cfg of ['s2tw', 's2twp', 's2hk', 's2hkp'] as const) fresh.getConverter(cfg).convert('头发');
+    // only the four regional groups (tw, twp, hk, hkp) are new; [STPhrases, regional phrases] is not built
+    expect(fresh.dictionaryTrieCount() - afterS2t).toBe(4);
   });
 
   it('extra phrases on top of the shared trie convert as one trie with them loaded last', () => {

@@ -70,6 +70,11 @@ function isGroup(dicts: DictLike | DictGroup): boolean {
   return dicts.length > 0 && Array.isArray(dicts[0]) && Array.isArray((dicts[0] as unknown[])[0]);
 }
 
+/** How many dictionary tries this process holds (memory; tests). */
+export function dictionaryTrieCount(): number {
+  return groupTries.size;
+}
+
 /** The (shared, read-only) trie of a dictionary or dictionary group, built at first use. */
 export function dictionaryTrie(dicts: DictLike | DictGroup): Trie {
   const key = groupKey(dicts);
@@ -87,19 +92,56 @@ export function dictionaryTrie(dicts: DictLike | DictGroup): Trie {
  * A conversion stage: a shared dictionary trie, and the extra phrases (glossary names) in a
  * small trie of their own. Matching takes the longer of the two matches, the extra phrase on a
  * tie: the same as one trie with the extra phrases loaded last (addWord replaces a key's value),
- * without copying the dictionary per glossary.
+ * without copying the dictionary per glossary. `phrasesOnly`: the base trie stands in for a
+ * group of phrase dictionaries (see segmentationStage) and matches of one code point are ignored.
  */
 interface Stage {
   base: Trie | null;
   extra: Trie | null;
+  phrasesOnly: boolean;
 }
-function stage(dicts: DictLike | DictGroup | null, extra: ExtraPhrases): Stage {
+function stage(dicts: DictLike | DictGroup | null, extra: ExtraPhrases, base: Trie | null = dicts ? dictionaryTrie(dicts) : null, phrasesOnly = false): Stage {
   let x: Trie | null = null;
   if (extra.length) {
     x = new Trie();
     for (const [s, r] of extra) x.addWord(s, r);
   }
-  return { base: dicts ? dictionaryTrie(dicts) : null, extra: x };
+  return { base, extra: x, phrasesOnly };
+}
+
+/** Keys of a dictionary (opencc-js's "key value|key value" strings, or pairs). */
+function dictKeys(d: DictLike): string[] {
+  return typeof d === 'string' ? d.split('|').map((e) => e.slice(0, e.indexOf(' '))) : (d as readonly (readonly string[])[]).map((p) => p[0]);
+}
+const keyShapes = new Map<DictLike, { single: boolean; phrases: boolean }>();
+/** Whether every key of `d` is one code point (`single`), or every key two or more (`phrases`). */
+function keyShape(d: DictLike): { single: boolean; phrases: boolean } {
+  let shape = keyShapes.get(d);
+  if (!shape) {
+    const lengths = dictKeys(d).map((k) => [...k].length);
+    shape = { single: lengths.every((n) => n === 1), phrases: lengths.every((n) => n >= 2) };
+    keyShapes.set(d, shape);
+  }
+  return shape;
+}
+
+/**
+ * The segmentation stage. OpenCC's s2tw/s2hk/… segment with [STPhrases, regional phrases] and
+ * convert with the same two plus STCharacters: a second trie of the phrases would cost ~20 MB.
+ * When the first conversion group is the segmentation group plus dictionaries of single
+ * characters only, and the segmentation group has no single-character key, its longest match
+ * of two or more code points is exactly the segmentation group's, so that trie serves both
+ * (one-code-point matches ignored; segmentation only uses the ranges, never the values).
+ */
+function segmentationStage(seg: DictLike | DictGroup, first: DictGroup | undefined, extra: ExtraPhrases): Stage {
+  const segDicts = (isGroup(seg) ? seg : [seg]) as readonly DictLike[];
+  const sup = first as readonly DictLike[] | undefined;
+  const shares =
+    sup !== undefined &&
+    sup.length > segDicts.length &&
+    segDicts.every((d, k) => sup[k] === d && keyShape(d).phrases) &&
+    sup.slice(segDicts.length).every((d) => keyShape(d).single);
+  return shares ? stage(null, extra, dictionaryTrie(first!), true) : stage(seg, extra);
 }
 
 // Ideographic description sequences (⿰氵工) are skipped as one unit, as opencc-js does.
@@ -137,7 +179,8 @@ function unmatchedLength(s: string, i: number): number {
 type TrieNode = Map<number, TrieNode> & { trie_val?: string };
 let matchedValue = '';
 function matchAt(st: Stage, s: string, i: number): number {
-  const end = st.base ? matchTrie(st.base, s, i) : 0;
+  let end = st.base ? matchTrie(st.base, s, i) : 0;
+  if (st.phrasesOnly && end === i + cpLen(s, i)) end = 0;
   if (!st.extra) return end;
   const value = matchedValue;
   const e = matchTrie(st.extra, s, i);
@@ -292,7 +335,7 @@ class PresetConverter implements Converter {
     this.dictionaries = [...(preset.normalizationChain ?? []), ...(preset.segmentation ? [preset.segmentation] : []), ...preset.conversionChain];
     this.extra = extra;
     this.normalization = (preset.normalizationChain ?? []).map((g) => stage(g, []));
-    this.segmentation = preset.segmentation ? stage(preset.segmentation, extra) : extra.length ? stage(null, extra) : null;
+    this.segmentation = preset.segmentation ? segmentationStage(preset.segmentation, preset.conversionChain[0], extra) : extra.length ? stage(null, extra) : null;
     this.chain = preset.conversionChain.map((g) => stage(g, extra));
   }
 
