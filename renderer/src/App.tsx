@@ -26,7 +26,9 @@ import { useReviewWorkflow } from './state/useReviewWorkflow';
 import { useMtGlosses } from './state/useMtGlosses';
 import { DecorContext } from './state/decor';
 import { ColumnsContext, useParallelColumns } from './state/useColumns';
-import { AuthorDialog, ClaimsPanel, CommandPalette, ConfirmDialog, ExportDialog, FindingsPanel, GlossaryPanel, GotoDialog, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog } from './lazy';
+import { CommandPalette } from './components/CommandPalette';
+import { GotoDialog } from './components/GotoDialog';
+import { AuthorDialog, ClaimsPanel, ConfirmDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
 
 type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | null;
 type Panel = 'search' | 'history' | null | 'findings' | 'glossary' | 'replace' | 'annotations' | 'claims';
@@ -74,6 +76,11 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
+  // Panels and dialogs load as chunks of their own (lazy.tsx): fetch them once the first screen is up.
+  useEffect(() => {
+    const t = window.setTimeout(preloadLazy, 1500);
+    return () => window.clearTimeout(t);
+  }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = doc ? `${doc.title} — ${t('app.name')}` : t('app.name');
