@@ -128,13 +128,18 @@ export function glossReader(cachePath: string | null): gq.GlossReader {
   return hit.reader;
 }
 
+/** Names a bundler may give core/gloss-cache-worker.ts when it emits it beside the bundle that holds this module. */
+const BUILT_WORKER_NAMES = ['gloss-cache-worker.mjs', 'gloss-cache-worker.cjs', 'gloss-cache-worker.js'];
+
 /**
- * The worker: the configured built file (bundles), or in source the sibling .ts file, loaded
- * through tsx's API from a small eval'd bootstrap (Node 20 does not apply `--import tsx` to a
- * worker's own entry file).
+ * The worker: the configured built file (Electron's bundle), else a built worker beside this
+ * module (a CLI bundle emits core/gloss-cache-worker.ts as one of those names), else in source
+ * the sibling .ts file, loaded through tsx's API from a small eval'd bootstrap (Node 20 does
+ * not apply `--import tsx` to a worker's own entry file).
  */
 function workerSource(): { code: string | URL; eval: boolean } {
-  if (workerFile) return { code: pathToFileURL(workerFile), eval: false };
+  const built = workerFile ?? BUILT_WORKER_NAMES.map((n) => join(here, n)).find((f) => existsSync(f));
+  if (built) return { code: pathToFileURL(built), eval: false };
   const url = pathToFileURL(join(here, 'gloss-cache-worker.ts')).href;
   return { code: `import('tsx/esm/api').then((t) => t.tsImport(${JSON.stringify(url)}, ${JSON.stringify(url)}))`, eval: true };
 }
