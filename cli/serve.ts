@@ -64,10 +64,11 @@ export async function serveHost(dbPath: string, warmUp: (cachePath: string | nul
 
 /**
  * Once the server listens, build (or open) the CC-CEDICT gloss cache in the background, as
- * the desktop app does, so the first hover does not wait for it (~1 s). The build is
- * synchronous: a request arriving meanwhile waits until it is done, and a gloss lookup that
- * comes first builds the cache itself (the warm-up then finds it open). Never throws.
+ * the desktop app does, so the first hover does not wait for it (~1 s). The build runs in a
+ * worker thread (core/glosses.ts), so its memory does not stay in this process; a gloss
+ * lookup arriving meanwhile waits for it, and one that comes before the warm-up builds the
+ * cache itself (the warm-up then finds it open). Never throws.
  */
-export function scheduleGlossWarmUp(dbPath: string, warmUp: (cachePath: string | null) => void = warmUpGlosses): NodeJS.Immediate {
-  return setImmediate(() => warmUp(glossCachePath(dbPath)));
+export function scheduleGlossWarmUp(dbPath: string, warmUp: (cachePath: string | null) => unknown = warmUpGlosses): NodeJS.Immediate {
+  return setImmediate(() => void warmUp(glossCachePath(dbPath)));
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeGlosses, GLOSS_CACHE_FILE, glossCachePath, Glosses, markPinyin, wordSpan } from './glosses';
+import { buildGlossCacheInWorker, closeGlosses, GLOSS_CACHE_FILE, glossBuildsInThisThread, glossCachePath, Glosses, markPinyin, warmUpGlosses, wordSpan } from './glosses';
 import { tempDir } from './test-helpers';
 
 const glossary = [
@@ -108,5 +108,52 @@ describe('glosses', () => {
     expect(markPinyin('shou3 xi2 zhi2 xing2 guan1')).toBe('shǒu xí zhí xíng guān');
     expect(markPinyin('lu:4 hou4 de5')).toBe('lǜ hòu de');
     expect(markPinyin('san1 C')).toBe('sān C');
+  });
+});
+
+describe('glosses: the warm-up builds the cache in a worker thread (memory)', () => {
+  it('builds the file in a worker, so this thread never parses the data, and then reads it', async () => {
+    const tmp = tempDir();
+    try {
+      const cache = join(tmp.dir, GLOSS_CACHE_FILE);
+      const before = glossBuildsInThisThread();
+      await warmUpGlosses(cache);
+      expect(existsSync(cache)).toBe(true);
+      expect(glossBuildsInThisThread()).toBe(before);
+      expect(new Glosses(cache).lookup('算力')[0].pinyinMarked).toBe('suàn lì');
+    } finally {
+      closeGlosses();
+      tmp.cleanup();
+    }
+  });
+
+  it('a lookup arriving while the worker builds waits for its file instead of parsing the data again', async () => {
+    const tmp = tempDir();
+    try {
+      const cache = join(tmp.dir, GLOSS_CACHE_FILE);
+      const before = glossBuildsInThisThread();
+      const built = buildGlossCacheInWorker(cache);
+      expect(new Glosses(cache).lookup('毛利率')[0].pinyinMarked).toBe('máo lì lǜ'); // blocks until the worker is done
+      expect(glossBuildsInThisThread()).toBe(before);
+      await built;
+    } finally {
+      closeGlosses();
+      tmp.cleanup();
+    }
+  });
+
+  it('a worker that cannot write its file rejects, and the warm-up falls back to building here', async () => {
+    const tmp = tempDir();
+    try {
+      const cache = join(tmp.dir, 'missing-folder', GLOSS_CACHE_FILE);
+      await expect(buildGlossCacheInWorker(cache)).rejects.toThrow(/gloss cache worker failed/);
+      const before = glossBuildsInThisThread();
+      await warmUpGlosses(cache); // in memory, in this thread
+      expect(glossBuildsInThisThread()).toBe(before + 1);
+      expect(new Glosses(cache).lookup('算力').length).toBeGreaterThan(0);
+    } finally {
+      closeGlosses();
+      tmp.cleanup();
+    }
   });
 });

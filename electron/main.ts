@@ -59,6 +59,8 @@ import { safeStorageSecretStore } from './secret-policy';
 
 const RENDERER_DIST = join(PACKAGE_ROOT, 'dist', 'renderer');
 const PRELOAD = join(PACKAGE_ROOT, 'dist', 'electron', 'preload.cjs');
+/** Builds the CC-CEDICT gloss cache off the main thread (scripts/build-electron.mjs bundles it). */
+const GLOSS_WORKER = join(PACKAGE_ROOT, 'dist', 'electron', 'gloss-cache-worker.cjs');
 const DEV_NATIVE_BINDING = join(PACKAGE_ROOT, 'build', 'electron', 'better_sqlite3.node');
 const isDev = !app.isPackaged;
 const defaultApp = process.defaultApp === true;
@@ -139,7 +141,7 @@ async function start(): Promise<void> {
     return;
   }
   const dbPath = resolveDbPath({ flag: launch.db, env: process.env, userData: app.getPath('userData'), cwd: process.cwd() });
-  configureGlosses({ nativeBinding }); // the gloss cache's connection loads the same better-sqlite3 build
+  configureGlosses({ nativeBinding, workerFile: GLOSS_WORKER }); // the gloss cache's connections load the same better-sqlite3 build
   // A damaged database starts the window in the recovery state (core/recovery-api.ts): the
   // renderer offers the backups or a new database; after the choice, afterOpen runs as usual.
   const afterOpen = (opened: JiaoduiService): JiaoduiService => {
@@ -173,7 +175,7 @@ function startService(service: JiaoduiService, dbPath: string): void {
     // The MT key: encrypted by safeStorage only where it really encrypts (see secret-policy.ts), else this session only.
     service.mt.useSecretStore(safeStorageSecretStore(safeStorage, process.platform, keyFile(join(app.getPath('userData'), 'mt-key.bin'))));
     // Build or open the CC-CEDICT gloss cache once, a little after the window is up.
-    setTimeout(() => warmUpGlosses(glossCachePath(dbPath)), 3000).unref();
+    setTimeout(() => void warmUpGlosses(glossCachePath(dbPath)), 3000).unref();
   } catch (e) {
     console.error('Could not import the sample document:', e);
   }

@@ -1,26 +1,5 @@
 /**
- * The preload's client, without zod: the same shape as `makeClient` and the same
- * error behaviour as `unwrapEnvelope` (shared/contract/dispatch.ts), which would pull
- * the schemas into the sandboxed preload. preload-client.test.ts checks they agree.
+ * The preload's client, without zod: shared/contract/client.ts (the renderer uses it too);
+ * preload-client.test.ts checks it agrees with `makeClient`/`unwrapEnvelope`.
  */
-import { JiaoduiError, type ErrorCode } from '../shared/errors';
-import { METHOD_NAMES } from '../shared/contract/methods';
-
-type Call = (method: string, args: unknown) => Promise<unknown>;
-
-/** A client object with one async function per method name. */
-export function makeNamedClient<C>(call: Call, names: readonly string[] = METHOD_NAMES): C {
-  const client: Record<string, (a?: unknown) => Promise<unknown>> = {};
-  for (const m of names) client[m] = (args?: unknown) => call(m, args ?? {});
-  return Object.freeze(client) as C;
-}
-
-/** An envelope `{ ok, value } | { ok: false, error }` to its value, or a thrown JiaoduiError. */
-export function unwrap(env: unknown): unknown {
-  const e = env as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown } } | null | undefined;
-  if (e && e.ok === true) return e.value;
-  if (e && e.ok === false && e.error && typeof e.error.message === 'string') {
-    throw new JiaoduiError(String(e.error.code) as ErrorCode, e.error.message);
-  }
-  throw new JiaoduiError('internal', 'Malformed response from the Jiaodui backend.');
-}
+export { makeNamedClient, unwrap } from '../shared/contract/client';

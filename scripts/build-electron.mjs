@@ -5,7 +5,9 @@
  *                 (better-sqlite3 loads a native module, the Electron build of which
  *                 main.ts passes as `nativeBinding`);
  *   preload.cjs — ONE self-contained CommonJS file; only `electron` is external, since
- *                 a sandboxed preload cannot require local files or packages.
+ *                 a sandboxed preload cannot require local files or packages;
+ *   gloss-cache-worker.cjs — the worker thread that builds the CC-CEDICT gloss cache
+ *                 (core/gloss-cache-worker.ts; main.ts passes its path to configureGlosses).
  * Usage: node scripts/build-electron.mjs [--production]
  */
 import { build } from 'esbuild';
@@ -44,6 +46,15 @@ export function mainOptions(root = ROOT, { production = false } = {}) {
   };
 }
 
+/** esbuild options for the gloss cache's worker thread: like the main process's, another entry. */
+export function glossWorkerOptions(root = ROOT, { production = false } = {}) {
+  return {
+    ...mainOptions(root, { production }),
+    entryPoints: [join(root, 'core', 'gloss-cache-worker.ts')],
+    outfile: join(root, 'dist', 'electron', 'gloss-cache-worker.cjs'),
+  };
+}
+
 /** esbuild options for the sandboxed preload. */
 export function preloadOptions(root = ROOT, { production = false } = {}) {
   return {
@@ -75,6 +86,7 @@ export async function buildElectron({ root = ROOT, production = false } = {}) {
   const [main, preload] = await Promise.all([
     build({ ...mainOptions(root, { production }), metafile: true }),
     build({ ...preloadOptions(root, { production }), metafile: true }),
+    build(glossWorkerOptions(root, { production })),
   ]);
   return { main, preload, outDir: join(root, 'dist', 'electron') };
 }

@@ -29,6 +29,8 @@ npm run typecheck
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile=.reports/vitest.json || status=$?
 npm run build
+# The renderer's size target: the first screen's JavaScript (scripts/check-bundle-size.mjs).
+node scripts/check-bundle-size.mjs || status=$?
 PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/playwright.json npx playwright test --reporter=list,json || status=$?
 # Electron static analysis, offline, against the committed justified findings (fails on new ones).
 node scripts/electronegativity.mjs || status=$?

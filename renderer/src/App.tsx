@@ -17,27 +17,18 @@ import { TopBar } from './components/TopBar';
 import { Sidebar } from './components/Sidebar';
 import { DocumentHeader } from './components/DocumentHeader';
 import { ReviewGrid } from './components/ReviewGrid';
-import { SearchPanel } from './components/SearchPanel';
-import { HistoryPanel } from './components/HistoryPanel';
-import { FindingsPanel } from './components/FindingsPanel';
-import { GlossaryPanel } from './components/GlossaryPanel';
-import { ClaimsPanel } from './components/ClaimsPanel';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
-import { CommandPalette } from './components/CommandPalette';
-import { ImportDialog, type ImportSource } from './components/ImportDialog';
-import { PasteDialog } from './components/PasteDialog';
-import { ExportDialog } from './components/ExportDialog';
-import { GotoDialog } from './components/GotoDialog';
-import { ConfirmDialog } from './components/ConfirmDialog';
-import { ShortcutsDialog } from './components/ShortcutsDialog';
-import { AuthorDialog } from './components/AuthorDialog';
+import type { ImportSource } from './components/ImportDialog';
 import { DropOverlay } from './components/DropOverlay';
 import { EmptyState } from './components/EmptyState';
 import { useReviewWorkflow } from './state/useReviewWorkflow';
 import { useMtGlosses } from './state/useMtGlosses';
 import { DecorContext } from './state/decor';
 import { ColumnsContext, useParallelColumns } from './state/useColumns';
+import { CommandPalette } from './components/CommandPalette';
+import { GotoDialog } from './components/GotoDialog';
+import { AuthorDialog, ClaimsPanel, ConfirmDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
 
 type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | null;
 type Panel = 'search' | 'history' | null | 'findings' | 'glossary' | 'replace' | 'annotations' | 'claims';
@@ -85,6 +76,11 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
+  // Panels and dialogs load as chunks of their own (lazy.tsx): fetch them once the first screen is up.
+  useEffect(() => {
+    const t = window.setTimeout(preloadLazy, 1500);
+    return () => window.clearTimeout(t);
+  }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = doc ? `${doc.title} — ${t('app.name')}` : t('app.name');

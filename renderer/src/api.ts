@@ -3,8 +3,8 @@
  * Electron, or HTTP with the per-run token in browser mode. Both are typed by the
  * contract in shared/ and return the same envelopes.
  */
-import type { JiaoduiClient, MethodName } from '../../shared/contract/api';
-import { makeClient, unwrapEnvelope } from '../../shared/contract/dispatch';
+import type { JiaoduiClient } from '../../shared/contract/api';
+import { makeNamedClient, unwrap } from '../../shared/contract/client';
 import { HTTP_API_PREFIX, PRELOAD_GLOBAL, TOKEN_STORAGE_KEY } from '../../shared/contract/transport';
 import { SHELL_GLOBAL, type ShellBridge } from '../../shared/commands';
 
@@ -37,7 +37,7 @@ export function createClient(): { client: JiaoduiClient; transport: TransportKin
   const injected = window[PRELOAD_GLOBAL];
   if (injected) return { client: injected, transport: 'electron' };
   const token = captureToken();
-  const client = makeClient<JiaoduiClient>(async (method: MethodName, args: unknown) => {
+  const client = makeNamedClient<JiaoduiClient>(async (method: string, args: unknown) => {
     const res = await fetch(`${HTTP_API_PREFIX}${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
@@ -49,7 +49,7 @@ export function createClient(): { client: JiaoduiClient; transport: TransportKin
     } catch {
       throw new Error(`The Jiaodui server answered ${res.status} without JSON.`);
     }
-    return unwrapEnvelope(body);
+    return unwrap(body);
   });
   return { client, transport: 'http' };
 }

@@ -4,9 +4,9 @@
  * Simplified→Traditional conversion over it (which dictionary phrase decided each character),
  * and small helpers (Han test, ICU word boundaries).
  */
-import { Trie, type DictGroup, type DictLike } from 'opencc-js/core';
+import type { DictGroup, DictLike, Trie } from 'opencc-js/core';
 import { configs as presetConfigs } from 'opencc-js/preset';
-import { getConverter, type ConversionConfig } from '../text/convert';
+import { dictionaryTrie, getConverter, type ConversionConfig } from '../text/convert';
 import { ONE_TO_MANY } from './data/oneToMany';
 import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
 import type { CheckContext, CheckSegment } from './types';
@@ -62,14 +62,9 @@ function parseDict(d: DictLike): Map<string, string> {
   return m;
 }
 
-let stTrie: Trie | null = null;
-/** The trie opencc-js's s2t config converts with: STPhrases + regional phrases + STCharacters. */
+/** The trie opencc-js's s2t config converts with: STPhrases + regional phrases + STCharacters (the converters' own, shared). */
 export function s2tTrie(): Trie {
-  if (!stTrie) {
-    stTrie = new Trie();
-    stTrie.loadDictGroup(S2T_GROUP);
-  }
-  return stTrie;
+  return dictionaryTrie(S2T_GROUP);
 }
 
 let tsChars: Map<string, string> | null = null;

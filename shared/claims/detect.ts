@@ -9,8 +9,9 @@ import { resolveClaimants, type ClaimantSource } from './claimant';
 
 export { reportedClaimant, handover, resolveClaimants } from './claimant';
 
-export const CLAIM_TYPES = ['figure', 'change', 'share', 'forecast', 'comparison', 'fact'] as const;
-export type ClaimType = (typeof CLAIM_TYPES)[number];
+import type { ClaimType } from './types';
+
+export { CLAIM_TYPES, type ClaimType } from './types';
 
 export interface ClaimSegment {
   id: number;

@@ -1,16 +1,16 @@
 /** Claims for fact-checking: domain and API schemas (zod). Referenced by shared/contract/api.ts. */
 import { z } from 'zod';
-import { CLAIM_TYPES } from './detect';
+import { ALL_CLAIM_TYPES, CLAIM_STATUSES, CLAIM_TYPES, CLAIM_VERDICTS } from './types';
 import { AnchoredSpan, FindingMessageData, Id } from '../domain/schemas';
 
 
 /** What the detector proposes for a candidate sentence. */
 export const DetectedClaimType = z.enum(CLAIM_TYPES);
 /** What a claim can be: the detected types, and opinion (only a reviewer says a claim is one). */
-export const ClaimType = z.enum([...CLAIM_TYPES, 'opinion']);
-export const ClaimVerdict = z.enum(['unverified', 'true', 'mostly-true', 'misleading', 'false', 'unverifiable']);
+export const ClaimType = z.enum(ALL_CLAIM_TYPES);
+export const ClaimVerdict = z.enum(CLAIM_VERDICTS);
 export type ClaimVerdict = z.infer<typeof ClaimVerdict>;
-export const ClaimStatus = z.enum(['new', 'in-progress', 'done']);
+export const ClaimStatus = z.enum(CLAIM_STATUSES);
 export type ClaimStatus = z.infer<typeof ClaimStatus>;
 
 export const ClaimQuantity = z.object({

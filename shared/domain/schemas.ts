@@ -3,12 +3,13 @@
  * Everything that crosses a process boundary (IPC, HTTP, CLI JSON) is one of these.
  */
 import { z } from 'zod';
+import { TEXT_ENCODINGS } from './values';
 
 export const Id = z.number().int().positive();
 export const Script = z.enum(['hant', 'hans']);
 /** The Traditional standard of a document (or of its Traditional rendering): OpenCC's t, Taiwan, Hong Kong. */
 export const Variant = z.enum(['t', 'tw', 'hk']);
-export const TextEncodingName = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'big5', 'gb18030']);
+export const TextEncodingName = z.enum(TEXT_ENCODINGS);
 export const SegmentStatus = z.enum(['unreviewed', 'edited', 'approved']);
 export const FurnitureKind = z.enum(['share', 'byline', 'disclaimer', 'translation-note', 'comment-prompt', 'duplicate', 'manual']);
 /** ISO 8601 date, or a month-day without a year (`--03-28`), as the sample's byline gives. */

@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { Id, SegmentStatus } from '../domain/schemas';
 
-export const GLOSSARY_TYPES = ['person', 'organisation', 'product', 'term'] as const;
+import { GLOSSARY_TYPES } from './types';
+
+export { GLOSSARY_TYPES };
 export const GlossaryType = z.enum(GLOSSARY_TYPES);
 export const GlossaryScopeKind = z.enum(['project', 'document']);
 

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
-import { getConverter, type ConversionConfig } from './convert';
+import { Trie, type DictGroup } from 'opencc-js/core';
+import { configs as presetConfigs } from 'opencc-js/preset';
+import { dictionaryTrie, getConverter, type ConversionConfig } from './convert';
+import { s2tTrie } from '../checks/analysis';
 import { mapBackward, mapForward } from './offsetMap';
 
 interface Case {
@@ -97,5 +100,56 @@ describe('offset maps', () => {
       }
     }
     expect(found).toBe(true);
+  });
+});
+
+describe('dictionaries are loaded once (memory)', () => {
+  const PRESETS = presetConfigs as unknown as Record<string, { normalizationChain: DictGroup[]; segmentation?: DictGroup; conversionChain: DictGroup[] }>;
+
+  it('every converter and the checks share one trie per dictionary group', () => {
+    // The presets hold the s2t group as distinct arrays of the same strings; one trie of it is ~20 MB.
+    const s2t = dictionaryTrie(PRESETS.s2t.conversionChain[0]);
+    for (const cfg of ['s2tw', 's2twp', 's2hk', 's2hkp']) expect(dictionaryTrie(PRESETS[cfg].conversionChain[0]), cfg).toBe(s2t);
+    expect(s2tTrie()).toBe(s2t);
+  });
+
+  it('the regional converters segment with the s2t trie instead of a second trie of the same phrases', async () => {
+    vi.resetModules();
+    const fresh = await import('./convert');
+    fresh.getConverter('s2t').convert('头发');
+    const afterS2t = fresh.dictionaryTrieCount(); // normalization + the s2t group
+    for (const cfg of ['s2tw', 's2twp', 's2hk', 's2hkp'] as const) fresh.getConverter(cfg).convert('头发');
+    // only the four regional groups (tw, twp, hk, hkp) are new; [STPhrases, regional phrases] is not built
+    expect(fresh.dictionaryTrieCount() - afterS2t).toBe(4);
+  });
+
+  it('extra phrases on top of the shared trie convert as one trie with them loaded last', () => {
+    // longer than a dictionary phrase, equal to one, shorter than one, and a new one
+    const extra: [string, string][] = [['王征', '王征'], ['头发', '頭髮X'], ['干部队', '幹部隊Y'], ['干', '榦']];
+    // The reference: opencc-js tries with the whole dictionary copied and the extras loaded last
+    // (what each glossary converter used to build), chained as opencc-js's Converter does.
+    const merged = (g: DictGroup | undefined, withExtra = true) => {
+      const t = new Trie();
+      if (g) t.loadDictGroup(g);
+      if (withExtra) for (const [k, v] of extra) t.addWord(k, v);
+      return t;
+    };
+    const reference = (cfg: string, text: string) => {
+      const p = PRESETS[cfg];
+      let s = p.normalizationChain.reduce((acc, g) => merged(g, false).convert(acc), text); // normalization ignores extras
+      s = merged(p.segmentation).segment(s).map((piece) => p.conversionChain.reduce((acc, g) => merged(g).convert(acc), piece)).join('');
+      return s;
+    };
+    const text = '首席财务官王征介绍头发干部队干部干净的情况，干部们说头发很长。';
+    for (const cfg of ['s2t', 's2tw', 's2twp'] as const) {
+      const expected = reference(cfg, text);
+      expect(expected).toContain('頭髮X幹部隊Y');
+      expect(getConverter(cfg, extra).convert(text), cfg).toBe(expected);
+      expect(getConverter(cfg, extra).convertAligned(text).text, cfg).toBe(expected);
+    }
+    // where a dictionary phrase segments the text, the longer phrase beats the shorter extra one
+    expect(reference('s2tw', text)).toContain('幹部乾淨');
+    // the shared trie itself is left as it was
+    expect(getConverter('s2t').convert('头发')).toBe('頭髮');
   });
 });

@@ -46,15 +46,102 @@ export interface Converter {
 /** Extra phrases to protect or force, e.g. confirmed names from the glossary: [source, replacement]. */
 export type ExtraPhrases = readonly (readonly [string, string])[];
 
-function loadTrie(dicts: DictLike | DictGroup, extra: ExtraPhrases): Trie {
-  const t = new Trie();
-  if (Array.isArray(dicts) && dicts.every((d) => typeof d === 'string')) t.loadDictGroup(dicts as DictGroup);
-  else if (Array.isArray(dicts) && dicts.length > 0 && Array.isArray(dicts[0]) && Array.isArray((dicts[0] as unknown[])[0])) {
-    t.loadDictGroup(dicts as DictGroup);
-  } else t.loadDict(dicts as DictLike);
-  // Loaded last, so extra entries win over the built-in ones.
-  for (const [s, r] of extra) t.addWord(s, r);
+/**
+ * One trie per dictionary group, shared by every converter (and the checks' s2t replay):
+ * s2t, s2tw, s2twp, s2hk and s2hkp all convert with the same STPhrases + STCharacters group
+ * (opencc-js's presets hold it as distinct arrays of the same strings), and a trie of it costs
+ * ~20 MB of heap. Keyed by the identity of the dictionary strings in the group.
+ */
+const groupTries = new Map<string, Trie>();
+const dictIds = new Map<unknown, number>();
+function groupKey(dicts: DictLike | DictGroup): string {
+  const parts = isGroup(dicts) ? (dicts as readonly DictLike[]) : [dicts as DictLike];
+  return parts
+    .map((d) => {
+      let id = dictIds.get(d);
+      if (id === undefined) dictIds.set(d, (id = dictIds.size));
+      return id;
+    })
+    .join(',');
+}
+function isGroup(dicts: DictLike | DictGroup): boolean {
+  if (!Array.isArray(dicts)) return false;
+  if (dicts.every((d) => typeof d === 'string')) return true;
+  return dicts.length > 0 && Array.isArray(dicts[0]) && Array.isArray((dicts[0] as unknown[])[0]);
+}
+
+/** How many dictionary tries this process holds (memory; tests). */
+export function dictionaryTrieCount(): number {
+  return groupTries.size;
+}
+
+/** The (shared, read-only) trie of a dictionary or dictionary group, built at first use. */
+export function dictionaryTrie(dicts: DictLike | DictGroup): Trie {
+  const key = groupKey(dicts);
+  let t = groupTries.get(key);
+  if (!t) {
+    t = new Trie();
+    if (isGroup(dicts)) t.loadDictGroup(dicts as DictGroup);
+    else t.loadDict(dicts as DictLike);
+    groupTries.set(key, t);
+  }
   return t;
+}
+
+/**
+ * A conversion stage: a shared dictionary trie, and the extra phrases (glossary names) in a
+ * small trie of their own. Matching takes the longer of the two matches, the extra phrase on a
+ * tie: the same as one trie with the extra phrases loaded last (addWord replaces a key's value),
+ * without copying the dictionary per glossary. `phrasesOnly`: the base trie stands in for a
+ * group of phrase dictionaries (see segmentationStage) and matches of one code point are ignored.
+ */
+interface Stage {
+  base: Trie | null;
+  extra: Trie | null;
+  phrasesOnly: boolean;
+}
+function stage(dicts: DictLike | DictGroup | null, extra: ExtraPhrases, base: Trie | null = dicts ? dictionaryTrie(dicts) : null, phrasesOnly = false): Stage {
+  let x: Trie | null = null;
+  if (extra.length) {
+    x = new Trie();
+    for (const [s, r] of extra) x.addWord(s, r);
+  }
+  return { base, extra: x, phrasesOnly };
+}
+
+/** Keys of a dictionary (opencc-js's "key value|key value" strings, or pairs). */
+function dictKeys(d: DictLike): string[] {
+  return typeof d === 'string' ? d.split('|').map((e) => e.slice(0, e.indexOf(' '))) : (d as readonly (readonly string[])[]).map((p) => p[0]);
+}
+const keyShapes = new Map<DictLike, { single: boolean; phrases: boolean }>();
+/** Whether every key of `d` is one code point (`single`), or every key two or more (`phrases`). */
+function keyShape(d: DictLike): { single: boolean; phrases: boolean } {
+  let shape = keyShapes.get(d);
+  if (!shape) {
+    const lengths = dictKeys(d).map((k) => [...k].length);
+    shape = { single: lengths.every((n) => n === 1), phrases: lengths.every((n) => n >= 2) };
+    keyShapes.set(d, shape);
+  }
+  return shape;
+}
+
+/**
+ * The segmentation stage. OpenCC's s2tw/s2hk/… segment with [STPhrases, regional phrases] and
+ * convert with the same two plus STCharacters: a second trie of the phrases would cost ~20 MB.
+ * When the first conversion group is the segmentation group plus dictionaries of single
+ * characters only, and the segmentation group has no single-character key, its longest match
+ * of two or more code points is exactly the segmentation group's, so that trie serves both
+ * (one-code-point matches ignored; segmentation only uses the ranges, never the values).
+ */
+function segmentationStage(seg: DictLike | DictGroup, first: DictGroup | undefined, extra: ExtraPhrases): Stage {
+  const segDicts = (isGroup(seg) ? seg : [seg]) as readonly DictLike[];
+  const sup = first as readonly DictLike[] | undefined;
+  const shares =
+    sup !== undefined &&
+    sup.length > segDicts.length &&
+    segDicts.every((d, k) => sup[k] === d && keyShape(d).phrases) &&
+    sup.slice(segDicts.length).every((d) => keyShape(d).single);
+  return shares ? stage(null, extra, dictionaryTrie(first!), true) : stage(seg, extra);
 }
 
 // Ideographic description sequences (⿰氵工) are skipped as one unit, as opencc-js does.
@@ -91,7 +178,17 @@ function unmatchedLength(s: string, i: number): number {
  */
 type TrieNode = Map<number, TrieNode> & { trie_val?: string };
 let matchedValue = '';
-function matchAt(trie: Trie, s: string, i: number): number {
+function matchAt(st: Stage, s: string, i: number): number {
+  let end = st.base ? matchTrie(st.base, s, i) : 0;
+  if (st.phrasesOnly && end === i + cpLen(s, i)) end = 0;
+  if (!st.extra) return end;
+  const value = matchedValue;
+  const e = matchTrie(st.extra, s, i);
+  if (e > 0 && e >= end) return e;
+  matchedValue = value;
+  return end;
+}
+function matchTrie(trie: Trie, s: string, i: number): number {
   // Most characters start no key (in a normalization stage, nearly all): one array read
   // settles them. Keys are indexed by code point, so an astral one is found by its high surrogate.
   if (!firstUnits(trie)[s.charCodeAt(i)]) return 0;
@@ -115,7 +212,7 @@ function matchAt(trie: Trie, s: string, i: number): number {
 
 /**
  * Per trie: 1 for each UTF-16 unit a key can start with (the first unit of a first code point).
- * Kept on the trie object itself (ours, never shared), which is cheaper to read than a side table.
+ * Kept on the trie object itself (ours: opencc-js never sees it), which is cheaper to read than a side table.
  */
 function firstUnits(trie: Trie): Uint8Array {
   const t = trie as unknown as { map: TrieNode; firstUnits?: Uint8Array };
@@ -128,12 +225,12 @@ function firstUnits(trie: Trie): Uint8Array {
 }
 
 /** Trie.convert, with matchAt. */
-function trieConvert(trie: Trie, s: string): string {
+function trieConvert(trie: Stage, s: string): string {
   return trieRun(trie, s, false) as string;
 }
 
 /** One trie pass with boundaries: bounds[i] = output position of input position i, or -1. */
-function trieAligned(trie: Trie, s: string): { text: string; bounds: Int32Array } {
+function trieAligned(trie: Stage, s: string): { text: string; bounds: Int32Array } {
   const n = s.length;
   const bounds = new Int32Array(n + 1).fill(-1);
   const out: string[] = [];
@@ -162,7 +259,7 @@ function trieAligned(trie: Trie, s: string): { text: string; bounds: Int32Array 
  * or null at the first match that changes length. All boundaries then align one to one,
  * so the offset map is the identity without building boundary arrays.
  */
-function trieSameLength(trie: Trie, s: string): string | null {
+function trieSameLength(trie: Stage, s: string): string | null {
   return trieRun(trie, s, true);
 }
 
@@ -170,7 +267,7 @@ function trieSameLength(trie: Trie, s: string): string | null {
  * The one pass of trieConvert and trieSameLength: matches replaced, each run of unmatched
  * characters copied as one slice; with `sameLength`, null at the first match that changes length.
  */
-function trieRun(trie: Trie, s: string, sameLength: boolean): string | null {
+function trieRun(trie: Stage, s: string, sameLength: boolean): string | null {
   const n = s.length;
   const out: string[] = [];
   let i = 0;
@@ -201,7 +298,7 @@ function compose(a: Int32Array, b: Int32Array): Int32Array {
 }
 
 /** Split like Trie.segment, but returning [start, end) ranges. */
-function segmentRanges(trie: Trie, s: string): [number, number][] {
+function segmentRanges(trie: Stage, s: string): [number, number][] {
   const n = s.length;
   const out: [number, number][] = [];
   let orig: number | null = null;
@@ -225,9 +322,9 @@ function segmentRanges(trie: Trie, s: string): [number, number][] {
 }
 
 class PresetConverter implements Converter {
-  private readonly normalization: Trie[];
-  private readonly segmentation: Trie | null;
-  private readonly chain: Trie[];
+  private readonly normalization: Stage[];
+  private readonly segmentation: Stage | null;
+  private readonly chain: Stage[];
   private readonly dictionaries: (DictLike | DictGroup)[];
   private readonly extra: ExtraPhrases;
   private readonly keyTests = new Map<RegExp, boolean>();
@@ -237,9 +334,9 @@ class PresetConverter implements Converter {
     if (!preset) throw new Error(`Unknown conversion config: ${config}`);
     this.dictionaries = [...(preset.normalizationChain ?? []), ...(preset.segmentation ? [preset.segmentation] : []), ...preset.conversionChain];
     this.extra = extra;
-    this.normalization = (preset.normalizationChain ?? []).map((g) => loadTrie(g, []));
-    this.segmentation = preset.segmentation ? loadTrie(preset.segmentation, extra) : extra.length ? loadTrie([], extra) : null;
-    this.chain = preset.conversionChain.map((g) => loadTrie(g, extra));
+    this.normalization = (preset.normalizationChain ?? []).map((g) => stage(g, []));
+    this.segmentation = preset.segmentation ? segmentationStage(preset.segmentation, preset.conversionChain[0], extra) : extra.length ? stage(null, extra) : null;
+    this.chain = preset.conversionChain.map((g) => stage(g, extra));
   }
 
   keysMayContain(re: RegExp): boolean {

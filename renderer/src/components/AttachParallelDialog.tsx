@@ -4,7 +4,7 @@
  */
 import { useRef, useState } from 'react';
 import type { DocumentMeta } from '../../../shared/domain/schemas';
-import { TextEncodingName } from '../../../shared/domain/schemas';
+import { TEXT_ENCODINGS, type TextEncoding } from '../../../shared/domain/values';
 import type { ResultOf } from '../../../shared/contract/api';
 import { useClient } from '../state/client';
 import { fileToBase64, textToBase64 } from '../lib/base64';
@@ -13,7 +13,7 @@ import { useColumnsI18n } from '../i18n-columns';
 import { Modal } from './Modal';
 
 type Kind = 'source' | 'english';
-type Encoding = (typeof TextEncodingName.options)[number];
+type Encoding = TextEncoding;
 
 export function AttachParallelDialog({
   doc,
@@ -98,7 +98,7 @@ export function AttachParallelDialog({
           <label htmlFor="attach-encoding">{ct('columns.encoding')}</label>
           <select id="attach-encoding" data-testid="attach-encoding" value={encoding} onChange={(e) => setEncoding(e.target.value as Encoding | '')}>
             <option value="">{ct('columns.encodingAuto')}</option>
-            {TextEncodingName.options.map((enc) => (
+            {TEXT_ENCODINGS.map((enc) => (
               <option key={enc} value={enc}>
                 {enc.toUpperCase()}
               </option>

@@ -9,7 +9,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
-import { ClaimStatus, ClaimType, ClaimVerdict, type ClaimCandidateT, type ClaimCrossCheckT, type ClaimT } from '../../../shared/claims/schemas';
+import type { ClaimCandidateT, ClaimCrossCheckT, ClaimT } from '../../../shared/claims/schemas';
+import { ALL_CLAIM_TYPES, CLAIM_STATUSES, CLAIM_VERDICTS } from '../../../shared/claims/types';
 import { isWebUrl } from '../../../shared/urls';
 import { useClient } from '../state/client';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
@@ -18,7 +19,7 @@ import { CloseIcon } from './CloseIcon';
 import { findingMessageText } from '../i18n-findings';
 
 // The values come from the schemas, their labels from the catalog (claims.value.<field>.<value>).
-const VALUES = { type: ClaimType.options, verdict: ClaimVerdict.options, status: ClaimStatus.options } as const;
+const VALUES = { type: ALL_CLAIM_TYPES, verdict: CLAIM_VERDICTS, status: CLAIM_STATUSES } as const;
 type ValueField = keyof typeof VALUES;
 
 export interface ClaimsPanelProps {

@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
-import { GLOSSARY_TYPES, type GlossaryEntry, type GlossaryTypeT } from '../../../shared/glossary/schemas';
+import type { GlossaryEntry, GlossaryTypeT } from '../../../shared/glossary/schemas';
+import { GLOSSARY_TYPES } from '../../../shared/glossary/types';
 import { useClient } from '../state/client';
 import { useI18n, type MessageKey } from '../i18n';
 import { fileToBase64 } from '../lib/base64';

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ImportPreview, ImportResult, Project } from '../../../shared/domain/schemas';
-import { TextEncodingName } from '../../../shared/domain/schemas';
+import { TEXT_ENCODINGS, type TextEncoding } from '../../../shared/domain/values';
 import { useClient } from '../state/client';
 import { useI18n } from '../i18n';
 import { formatBytes } from '../lib/format';
@@ -25,7 +25,7 @@ export interface ImportDialogProps {
   onClose: () => void;
 }
 
-type Encoding = (typeof TextEncodingName.options)[number];
+type Encoding = TextEncoding;
 
 export function ImportDialog({ source, waiting, projects, defaultProjectId, onImported, onError, onClose }: ImportDialogProps) {
   const { client } = useClient();
@@ -116,7 +116,7 @@ export function ImportDialog({ source, waiting, projects, defaultProjectId, onIm
           <label htmlFor="import-encoding">{t('import.encoding')}</label>
           <select id="import-encoding" data-testid="import-encoding" value={override} onChange={(e) => setOverride(e.target.value as Encoding | '')}>
             <option value="">{t('import.auto', { encoding: g?.encoding.toUpperCase() ?? '…' })}</option>
-            {TextEncodingName.options.map((enc) => (
+            {TEXT_ENCODINGS.map((enc) => (
               <option key={enc} value={enc}>
                 {enc.toUpperCase()}
               </option>

@@ -11,10 +11,10 @@ import type { ArgsOf } from '../../../shared/contract/api';
 import { useClient } from './client';
 import type { Review } from './useReview';
 import type { Toasts } from './useToasts';
-import { AttachParallelDialog } from '../components/AttachParallelDialog';
 import { translateColumns } from '../i18n-columns';
 import type { Locale } from '../i18n';
 import '../styles/columns.css';
+import { AttachParallelDialog } from '../lazy';
 
 export type ColumnMode = 'hans' | 'source' | 'english';
 export const COLUMN_MODES: readonly ColumnMode[] = ['hans', 'source', 'english'];

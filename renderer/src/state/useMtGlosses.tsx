@@ -12,10 +12,9 @@ import { translateMt } from '../i18n-mt';
 import { useClient } from './client';
 import type { Review } from './useReview';
 import { GlossPopover, type GlossLookup } from '../components/GlossPopover';
-import { MtSettingsDialog } from '../components/MtSettingsDialog';
 import { TranslateProgress } from '../components/TranslateProgress';
-import { AboutDialog } from '../components/AboutDialog';
 import '../styles/mt.css';
+import { AboutDialog, MtSettingsDialog } from '../lazy';
 
 export type MtCommand = 'mt.translateSegment' | 'mt.translateSelection' | 'mt.translateUntranslated' | 'mt.settings' | 'help.licences' | 'segment.lookup';
 

@@ -19,11 +19,10 @@ import { filterRows, NO_FILTER, type RowFilter } from './filters';
 import { nextInOrder } from './navigation';
 import { FilterBar } from '../components/FilterBar';
 import { ReplacePanel, type ReplacePanelHandle } from '../components/ReplacePanel';
-import { AnnotationsPanel } from '../components/AnnotationsPanel';
 import { AnnotateBar, type PendingSpan } from '../components/AnnotateBar';
 import { RepetitionsBar } from '../components/RepetitionsBar';
-import { ChangeLogDialog } from '../components/ChangeLogDialog';
 import '../styles/review.css';
+import { AnnotationsPanel, ChangeLogDialog } from '../lazy';
 
 export type WorkflowPanel = 'replace' | 'annotations';
 export type WorkflowCommand = 'edit.replace' | 'view.annotations' | 'view.changelog' | 'segment.nextAttention' | 'segment.comment';

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/**
+ * The renderer's size target: the JavaScript the first screen loads (the entry chunk of
+ * dist/renderer/index.html and the chunks it preloads, minified) must stay within
+ * INITIAL_JS_LIMIT_KB. Panels and dialogs load later as chunks of their own (renderer/src/lazy.tsx).
+ * Run after `npm run build:renderer`:  node scripts/check-bundle-size.mjs [--limit KB] [--dir path]
+ * Exit 0 within the target, 1 over it, 2 when there is no build to measure.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const INITIAL_JS_LIMIT_KB = 450;
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The scripts index.html loads at start: its module script(s) and modulepreload links, relative to the build folder. */
+export function initialScripts(html) {
+  const out = new Set();
+  for (const m of html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g)) out.add(m[1]);
+  for (const m of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)) out.add(m[1]);
+  return [...out];
+}
+
+/** Sizes (bytes) of the initial scripts of the build in `dir`. */
+export function measureInitialJs(dir) {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const files = initialScripts(html).map((src) => ({ src, bytes: statSync(resolve(dir, src)).size }));
+  return { files, total: files.reduce((n, f) => n + f.bytes, 0) };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const arg = (name) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const dir = resolve(arg('--dir') ?? join(ROOT, 'dist', 'renderer'));
+  const limitKb = Number(arg('--limit') ?? INITIAL_JS_LIMIT_KB);
+  if (!existsSync(join(dir, 'index.html'))) {
+    process.stderr.write(`check-bundle-size: ${join(dir, 'index.html')} is missing; run npm run build:renderer first.\n`);
+    process.exit(2);
+  }
+  const { files, total } = measureInitialJs(dir);
+  const kb = (b) => (b / 1024).toFixed(1);
+  for (const f of files) process.stdout.write(`  ${f.src}  ${kb(f.bytes)} KB\n`);
+  const ok = total <= limitKb * 1024;
+  process.stdout.write(`Initial JS ${kb(total)} KB minified (target ≤ ${limitKb} KB): ${ok ? 'ok' : 'OVER'}\n`);
+  process.exit(ok ? 0 : 1);
+}
