@@ -138,7 +138,11 @@ const BUILT_WORKER_NAMES = ['gloss-cache-worker.mjs', 'gloss-cache-worker.cjs', 
  * not apply `--import tsx` to a worker's own entry file).
  */
 function workerSource(): { code: string | URL; eval: boolean } {
-  const built = workerFile ?? BUILT_WORKER_NAMES.map((n) => join(here, n)).find((f) => existsSync(f));
+  // The CLI bundle (scripts/build-cli.mjs) names its own build of the worker.
+  const bundled = (globalThis as { __jiaoduiGlossWorker?: string }).__jiaoduiGlossWorker;
+  const bundledFile = bundled ? fileURLToPath(bundled) : undefined;
+  const built =
+    workerFile ?? (bundledFile && existsSync(bundledFile) ? bundledFile : undefined) ?? BUILT_WORKER_NAMES.map((n) => join(here, n)).find((f) => existsSync(f));
   if (built) return { code: pathToFileURL(built), eval: false };
   const url = pathToFileURL(join(here, 'gloss-cache-worker.ts')).href;
   return { code: `import('tsx/esm/api').then((t) => t.tsImport(${JSON.stringify(url)}, ${JSON.stringify(url)}))`, eval: true };

@@ -25,13 +25,17 @@ import { BUNDLE_DIR_NAME, ENTRY_FILE, MANIFEST_FILE, ROOT, bundleState } from '.
  * folder through import.meta.url. Every output file sits in dist/cli/, so it stands in the
  * URL of <root>/core/context.ts (as scripts/build-electron.mjs does for the main process).
  */
-const IMPORT_META_URL_SHIM = "const __jiaodui_import_meta_url = new URL('../../core/context.ts', import.meta.url).href;";
+const IMPORT_META_URL_SHIM =
+  "const __jiaodui_import_meta_url = new URL('../../core/context.ts', import.meta.url).href;" +
+  // core/glosses.ts starts the CC-CEDICT cache build in a worker: the bundle's own build of
+  // core/gloss-cache-worker.ts, emitted beside it (a bundle has no .ts file to run).
+  "globalThis.__jiaoduiGlossWorker ??= new URL('./gloss-cache-worker.mjs', import.meta.url).href;";
 
 /** esbuild options for the CLI bundle, written to `outdir`. */
 export function cliOptions(root = ROOT, outdir = join(root, BUNDLE_DIR_NAME)) {
   return {
     absWorkingDir: root,
-    entryPoints: [join(root, 'cli', 'entry.ts')],
+    entryPoints: [join(root, 'cli', 'entry.ts'), join(root, 'core', 'gloss-cache-worker.ts')],
     outdir,
     entryNames: '[name]',
     chunkNames: '[name]-[hash]', // beside the entry: the shim's '../../' holds for every file
