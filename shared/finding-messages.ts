@@ -32,6 +32,7 @@ export const FINDING_MESSAGES_EN = {
   'simplified.char.alts': '{c} is a Simplified character in a Traditional text; the Traditional form here is {t} (Simplified {c} can also be {alts}).',
   'variant.mixing.one': '{major} ({majorCount}×) and {minor} ({minorCount}×) are two forms of one character; this document mostly uses {major}. Write {major} throughout ({minor}).',
   'variant.mixing.many': '{major} ({majorCount}×) and {minor} ({minorCount}×) are two forms of one character; this document mostly uses {major}. Write {major} throughout ({minor} at {minorCount} places).',
+  'variant.project': '{major} ({majorCount}× in {majorDocs} documents) and {minor} ({minorCount}× in {minorDocs} documents) are two forms of one character; this project mostly uses {major}. Write {major} throughout ({minor} at {minorCount} places).',
   // ---- entity-consistency (entities.ts)
   'entity.group': 'Probably one person written {count} ways: {spellings}. Use one spelling throughout — suggested: {canonical}.',
   'entity.group.reasons': 'Probably one person written {count} ways: {spellings}. {reasons} Use one spelling throughout — suggested: {canonical}.',

@@ -416,18 +416,8 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
   }
   // keyed by the form OpenCC would write (for the document's variant) → form actually used → places
   const byStd = new Map<string, Map<string, Use[]>>();
-  const M = D.variantMemberCodes;
   for (const a of analyses) {
-    const text = a.text;
-    let any = false;
-    for (let k = 0; k < text.length && !any; k++) any = M[text.charCodeAt(k)] === 1;
-    if (!any) continue;
-    const rp = a.replay;
-    for (let k = 0; k < text.length; k++) {
-      if (M[text.charCodeAt(k)] !== 1) continue;
-      const c = text[k];
-      const x0 = rp.out(k);
-      if (!x0) continue;
+    for (const { k, form: c, opencc: x0 } of variantPlaces(a)) {
       const std = regional.get(x0) ?? x0;
       if (std !== c && !D.variantPairs.has(pairKey(c, std))) continue;
       let forms = byStd.get(std);
@@ -461,4 +451,30 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
     }
   }
   return out;
+}
+
+/**
+ * Places of one segment where a member of a variant pair stands (爲/為, 裏/裡, 臺/台, 戶/户…),
+ * with the character OpenCC's s2t writes there from the Simplified form: the context-aware
+ * standard form (着 for the particle, 著 in 顯著), so one key per reading.
+ */
+export function variantPlaces(a: Analysis): { k: number; form: string; opencc: string }[] {
+  const M = convData().variantMemberCodes;
+  const text = a.text;
+  let any = false;
+  for (let k = 0; k < text.length && !any; k++) any = M[text.charCodeAt(k)] === 1;
+  if (!any) return [];
+  const rp = a.replay;
+  const out: { k: number; form: string; opencc: string }[] = [];
+  for (let k = 0; k < text.length; k++) {
+    if (M[text.charCodeAt(k)] !== 1) continue;
+    const opencc = rp.out(k);
+    if (opencc) out.push({ k, form: text[k], opencc });
+  }
+  return out;
+}
+
+/** Is `c` OpenCC's standard form `x` itself, or an interchangeable variant of it (為 for 爲, 台 for 臺)? */
+export function isVariantForm(x: string, c: string): boolean {
+  return c === x || convData().variantPairs.has(pairKey(c, x)) || isRegionalForm(x, c);
 }

@@ -4,6 +4,7 @@
  *   runChecks(segments, ctx)            the whole document (furniture segments skipped)
  *   checkSegment(segment, ctx)          incremental: the per-segment rules for one changed segment
  *   runProjectEntityCheck(docs, ctx)    entity consistency across the documents of a project
+ *   runProjectRules(docs, ctx)          every project-scope rule (entities, variants across documents)
  *
  * Grouped findings (entity groups, the document's half-width punctuation, a variant pair,
  * a quantity stated twice) carry a `group` key and list their other locations in `related`.
@@ -18,6 +19,7 @@ import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings 
 import { glossaryFindings } from './glossary';
 import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
 import { englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
+import { projectVariantFindings } from './project-variants';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 
 export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
@@ -200,12 +202,32 @@ export function checkSegment(segment: CheckSegment, ctx: CheckContext): Finding[
  * different documents, and a unique role (a company's CEO, CFO…) held by differently named
  * people in two documents. Locations carry their documentId.
  */
-export function runProjectEntityCheck(docs: { documentId: number; segments: CheckSegment[] }[], ctx: CheckContext): Finding[] {
-  const perDoc = docs.map((d) => {
-    const analyses = [...analyse(d.segments.filter((s) => !s.furniture), ctx).values()];
-    return { documentId: d.documentId, mentions: documentMentions(analyses, ctx.glossary, d.documentId) };
-  });
-  return projectEntityFindings(perDoc, ctx);
+export function runProjectEntityCheck(docs: ProjectDocument[], ctx: CheckContext): Finding[] {
+  return runProjectRules(docs, { ...ctx, rules: ['entity-consistency'] });
+}
+
+/** One document of a project check; `ctx` (its own script and variant) defaults to the project's. */
+export interface ProjectDocument {
+  documentId: number;
+  segments: CheckSegment[];
+  ctx?: CheckContext;
+}
+
+/**
+ * Every project-scope rule: entity consistency across documents, and the forms of a variant
+ * pair compared over all documents (variant-mixing across documents). Locations carry their
+ * documentId.
+ */
+export function runProjectRules(docs: ProjectDocument[], ctx: CheckContext): Finding[] {
+  const want = wants(ctx);
+  const analysed = docs.map((d) => ({ documentId: d.documentId, analyses: [...analyse(d.segments.filter((s) => !s.furniture), d.ctx ?? ctx).values()] }));
+  const out: Finding[] = [];
+  if (want('entity-consistency')) {
+    const perDoc = analysed.map((d) => ({ documentId: d.documentId, mentions: documentMentions(d.analyses, ctx.glossary, d.documentId) }));
+    out.push(...projectEntityFindings(perDoc, ctx));
+  }
+  if (want('variant-mixing')) out.push(...projectVariantFindings(analysed));
+  return out;
 }
 
 /**
