@@ -31,6 +31,12 @@ describe('project-wide variant consistency', () => {
     expect(variants([doc(1, '她認爲可行。'), doc(2, '他認為不妥。')]).map((x) => x.text)).toEqual(['爲']);
   });
 
+  it('compares 臺/台 by reading: 台 for 臺 is a variant, 台 of 颱風 is not', () => {
+    const f = variants([doc(1, '新臺幣升值，臺北股市上漲。'), doc(2, '新台幣貶值。')]);
+    expect(f.map((x) => [x.text, x.fixes[0]?.replacement])).toEqual([['臺', '台']]); // one document each: the press form 台 keeps
+    expect(variants([doc(1, '臺北天氣晴。'), doc(2, '颱風明天登陸。')])).toHaveLength(0);
+  });
+
   it('is quiet when every document writes one form, or the mix is inside one document', () => {
     expect(variants([doc(1, '她認爲可行。'), doc(2, '他以爲不妥。')])).toHaveLength(0);
     expect(variants([doc(1, '她認爲可行，他認為不妥。'), doc(2, '會議結束。')])).toHaveLength(0);

@@ -10,7 +10,7 @@
  */
 import { findingMessage } from '../finding-messages';
 import { regionalMap, type Analysis } from './analysis';
-import { isVariantForm, variantPlaces } from './conversion';
+import { isVariantForm, pressForm, variantPlaces } from './conversion';
 import type { Finding, Location, Fix } from './types';
 
 interface Place {
@@ -25,7 +25,7 @@ export function projectVariantFindings(docs: { documentId: number; analyses: Ana
   for (const d of docs) {
     for (const a of d.analyses) {
       if (a.ctx.script !== 'hant') continue;
-      for (const { k, form, opencc } of variantPlaces(a)) {
+      for (const { k, form, opencc } of variantPlaces(a, true)) {
         if (!isVariantForm(opencc, form)) continue;
         let forms = byKey.get(opencc);
         if (!forms) byKey.set(opencc, (forms = new Map()));
@@ -46,7 +46,8 @@ export function projectVariantFindings(docs: { documentId: number; analyses: Ana
     if (allDocs.size < 2) continue;
     // The majority counted in documents (each votes for the form it mostly uses: a long
     // document must not outvote two short ones); on a tie, the form most conventions write
-    // (OpenCC standard, Taiwan, Hong Kong: 為 over OpenCC's 爲, 說 over Hong Kong's 説), then occurrences.
+    // (OpenCC standard, Taiwan, Hong Kong — with the press forms OpenCC's regional tables miss,
+    // data/press-forms.ts: 為 over 爲, 說 over Hong Kong's 説, 台 over 臺), then occurrences.
     const votes = new Map<string, number>();
     for (const id of allDocs) {
       let best = '';
@@ -57,7 +58,8 @@ export function projectVariantFindings(docs: { documentId: number; analyses: Ana
       }
       votes.set(best, (votes.get(best) ?? 0) + 1);
     }
-    const prior = (f: string) => (f === std ? 1 : 0) + (f === (tw.get(std) ?? std) ? 1 : 0) + (f === (hk.get(std) ?? std) ? 1 : 0);
+    const press = pressForm(std);
+    const prior = (f: string) => (f === std ? 1 : 0) + (f === (press ?? tw.get(std) ?? std) ? 1 : 0) + (f === (press ?? hk.get(std) ?? std) ? 1 : 0);
     const sorted = [...forms.entries()].sort((x, y) => (votes.get(y[0]) ?? 0) - (votes.get(x[0]) ?? 0) || prior(y[0]) - prior(x[0]) || y[1].length - x[1].length);
     const [major, majorPlaces] = sorted[0];
     for (const [minor, places] of sorted.slice(1)) {
