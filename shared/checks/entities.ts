@@ -15,7 +15,7 @@ import { pinyin } from 'pinyin-pro';
 import { getConverter } from '../text/convert';
 import { Analysis, candidatesOf, charTable, icuWords, isHanAt, tsChar } from './analysis';
 import { isCompoundSurnameS, isSurnameS, WEAK_SURNAMES_S } from './data/surnames';
-import { NOT_IN_GIVEN_NAME, NOT_NAME_END, ORG_SUFFIXES, ROLES, SPEECH_VERBS, TITLES_AFTER, TITLES_BEFORE, TITLE_JOINERS, VERB_ADVERBS } from './data/titles';
+import { NOT_AFTER_SURNAME, NOT_IN_GIVEN_NAME, NOT_NAME_END, ORG_SUFFIXES, ROLES, SPEECH_VERBS, TITLES_AFTER, TITLES_BEFORE, TITLE_JOINERS, VERB_ADVERBS } from './data/titles';
 import { NAME_PLAUSIBLE_T } from './data/names';
 import type { CheckContext, Finding, GlossaryEntry, Location } from './types';
 
@@ -316,6 +316,37 @@ export function findMentions(a: Analysis, order: number, glossary?: GlossaryEntr
     }
   }
   return dedupe(out);
+}
+
+let notAfterSurnameS: Set<string> | null = null;
+
+/**
+ * A bare surname addressed by its title (范总经理强调, 于处长指出, 余董事长也说), as mentions
+ * for the name-conversion check only (not for grouping: a surname alone names no one). Only
+ * where the text's character is not the Simplified one (範, 於, 遊, 餘 …): what S→T conversion
+ * may have over-converted. A character that is also a function word (于 → 於) must start a
+ * clause (於總經理任內 is a preposition); others need ICU to see them as a word of their own
+ * (示範總經理 is not one); the title must end there (於董事會 is no title).
+ */
+export function surnameTitleMentions(a: Analysis, order = 0): Mention[] {
+  const s = a.s;
+  const text = a.text;
+  const out: Mention[] = [];
+  notAfterSurnameS ??= new Set([...NOT_AFTER_SURNAME].map((t) => getConverter('t2s').convert(t)));
+  for (let p = 0; p + 1 < s.length; p++) {
+    if (text[p] === s[p] || !isSurnameS(s[p])) continue;
+    const t = titleAt(s, p + 1) ?? afterTitleAt(s, p + 1);
+    if (!t || notAfterSurnameS.has(t.s) || isLatin(t.s[0])) continue;
+    const e = p + 1 + t.s.length;
+    if (e < s.length && isHanAt(s, e) && (NOT_NAME_END.has(s[e]) || !(verbPhraseAt(s, e) || lex().notInGiven.has(s[e]) || lex().joiners.some((j) => s.startsWith(j, e))))) continue;
+    if (p > 0 && isHanAt(s, p - 1)) {
+      if (lex().notInGiven.has(s[p])) continue;
+      const b = boundaries(s, p - 4, e + 1);
+      if (!b.has(p) || !b.has(p + 1)) continue;
+    }
+    out.push({ order, segmentId: a.seg.id, start: p, end: p + 1, text: text.slice(p, p + 1), s: s[p], surnameLen: 1, roles: t.role ? [t.role] : [], org: null, strong: true, evidence: 'title' });
+  }
+  return out;
 }
 
 const EVIDENCE_RANK: Record<Mention['evidence'], number> = { glossary: 4, title: 3, honorific: 2, verb: 1, repeat: 0 };
