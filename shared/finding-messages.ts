@@ -42,6 +42,8 @@ export const FINDING_MESSAGES_EN = {
   'entity.reason.role.named': 'They hold the same role ({roles}) and differ by one character.',
   'entity.reason.conversion': 'They are the same name in Simplified.',
   'entity.reason.glossary': 'The glossary lists them as one person.',
+  'entity.reason.length': 'One is the other with a character of the given name left out, under the same title.',
+  'entity.reason.order': 'One is the other with its surname moved or left out.',
   'entity.role': 'The {role} is named {a} in document {docA} but {b} in document {docB}. Check which spelling is right, or whether the role changed hands between the documents.',
   'entity.role.org': 'The {role} of {org} is named {a} in document {docA} but {b} in document {docB}. Check which spelling is right, or whether the role changed hands between the documents.',
   // ---- glossary (glossary.ts)

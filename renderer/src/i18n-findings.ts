@@ -29,6 +29,8 @@ const zhHant: Record<FindingMessageKey, string> = {
   'entity.reason.role.named': '兩者職位相同（{roles}），只差一個字。',
   'entity.reason.conversion': '兩者的簡體寫法相同。',
   'entity.reason.glossary': '詞彙表將兩者列為同一人。',
+  'entity.reason.length': '兩者職稱相同，其中一個少了名字中的一個字。',
+  'entity.reason.order': '其中一個是另一個的姓氏被移位或省略的寫法。',
   'entity.role': '{role}在文件 {docA} 中名為{a}，在文件 {docB} 中卻名為{b}。請核對哪個寫法正確，或職位是否在兩份文件之間易人。',
   'entity.role.org': '{org}的{role}在文件 {docA} 中名為{a}，在文件 {docB} 中卻名為{b}。請核對哪個寫法正確，或職位是否在兩份文件之間易人。',
   'glossary.forbidden': '「{variant}」是詞彙表排除的寫法；請寫作「{term}」。',

@@ -13,7 +13,7 @@
  * caller can merge by key.
  */
 import { analyse, Analysis } from './analysis';
-import { documentMentions, entityFindings, findMentions, projectEntityFindings, surnameTitleMentions } from './entities';
+import { documentMentions, entityFindings, findMentions, projectEntityFindings, reorderedNameMentions, surnameTitleMentions } from './entities';
 import { ambiguityFindings, simplifiedFindings, variantMixingFindings } from './conversion';
 import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
 import { glossaryFindings } from './glossary';
@@ -223,7 +223,9 @@ export function runProjectRules(docs: ProjectDocument[], ctx: CheckContext): Fin
   const analysed = docs.map((d) => ({ documentId: d.documentId, analyses: [...analyse(d.segments.filter((s) => !s.furniture), d.ctx ?? ctx).values()] }));
   const out: Finding[] = [];
   if (want('entity-consistency')) {
-    const perDoc = analysed.map((d) => ({ documentId: d.documentId, mentions: documentMentions(d.analyses, ctx.glossary, d.documentId) }));
+    const perDoc = analysed.map((d) => ({ ...d, mentions: documentMentions(d.analyses, ctx.glossary, d.documentId) }));
+    const reordered = reorderedNameMentions(perDoc);
+    for (const d of perDoc) d.mentions.push(...reordered.filter((m) => m.documentId === d.documentId));
     out.push(...projectEntityFindings(perDoc, ctx));
   }
   if (want('variant-mixing')) out.push(...projectVariantFindings(analysed));

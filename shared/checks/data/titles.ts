@@ -156,10 +156,11 @@ export const VERB_ADVERBS: readonly string[] = [
 
 /**
  * Characters that practically never occur in a given name (particles, pronouns, prepositions):
- * they end a name candidate. Also used to pick a one- or two-character given name.
+ * they end a name candidate. Also used to pick a one- or two-character given name. Not 裏:
+ * its Simplified form 里 is common in names (沈里安).
  */
 export const NOT_IN_GIVEN_NAME = new Set(
-  Array.from('的了是在和與及也都就還又而並但或被把將從對於爲為之其這那我你他她它們個等說稱表指介提談認透回答問向給讓到跟所以即便則曾再更均卻已會要該很最不沒着著過去後前裏呢嗎吧啊呀'),
+  Array.from('的了是在和與及也都就還又而並但或被把將從對於爲為之其這那我你他她它們個等說稱表指介提談認透回答問向給讓到跟所以即便則曾再更均卻已會要該很最不沒着著過去後前呢嗎吧啊呀'),
 );
 
 /** Organisation suffixes, to tell 某某科技 from a person and to qualify a role with its company. */
