@@ -30,7 +30,7 @@ export const RULES: RuleInfo[] = [
     title: 'Name spelled inconsistently',
     scope: 'document',
     description:
-      'Person names found next to role titles (CFO, 董事長), honorifics (先生) or speech verbs (表示, 介紹), or from the glossary, grouped when they are probably one person written differently: the same name in Simplified (a conversion variant), the same surname with a given name that sounds alike, or one character apart in the same role. One finding per group, with every location. Across a project, also the same role held by differently named people in two documents.',
+      'Person names found next to role titles (CFO, 董事長), honorifics (先生) or speech verbs (表示, 介紹), or from the glossary, grouped when they are probably one person written differently: the same name in Simplified (a conversion variant), the same surname with a given name that sounds alike, or one character apart in the same role. One finding per group, with every location. Across a project, also the same role held by differently named people in two documents (one finding per pair of names), a name inverted or with its surname dropped (looked up from the full name introduced with a title elsewhere), and three characters against two under one title; never across organisations (names normalised: spaces, 控股/集團/有限公司; glossary equivalences).',
   },
   {
     id: 'conversion-ambiguity',
@@ -49,7 +49,7 @@ export const RULES: RuleInfo[] = [
     id: 'variant-mixing',
     title: 'Variant forms mixed',
     scope: 'document',
-    description: 'One document using two forms of one character (爲/為, 戶/户, 裏/裡); the minority form is reported with a fix to the majority form.',
+    description: 'One document using two forms of one character (爲/為, 戶/户, 裏/裡); the minority form is reported with a fix to the majority form. Across a project (project check), the forms compared over all documents: the form fewer documents use is one group with a fix at every place; on a tie, the form most conventions write (為 over 爲, 說 over 説, 台 over 臺).',
   },
   {
     id: 'number-format',
