@@ -25,6 +25,12 @@ describe('name conversion artifacts', () => {
     expect(nameWarnings('主任委員範立中表示，放款穩定。')).toEqual([['範', '范']]);
   });
 
+  it('knows the rare surnames conversion turns into words (松 → 鬆, 干 → 乾)', () => {
+    expect(nameWarnings('執行長鬆明德表示，需求回溫。')).toEqual([['鬆', '松']]);
+    expect(nameWarnings('發言人乾文傑指出，訂單增加。')).toEqual([['乾', '干']]);
+    expect(nameWarnings('總經理乾杯致詞。')).toEqual([]);
+  });
+
   it('leaves prepositions, words and bodies that only look like a surname and a title', () => {
     expect(nameWarnings('他於總經理任內完成改組。')).toEqual([]);
     expect(nameWarnings('於董事會決議後，股價上漲。')).toEqual([]);
