@@ -17,6 +17,7 @@ import { Analysis, candidatesOf, charTable, icuWords, isHanAt, tsChar } from './
 import { isCompoundSurnameS, isSurnameS, WEAK_SURNAMES_S } from './data/surnames';
 import { NOT_AFTER_SURNAME, NOT_IN_GIVEN_NAME, NOT_NAME_END, ORG_SUFFIXES, ROLES, SPEECH_VERBS, TITLES_AFTER, TITLES_BEFORE, TITLE_JOINERS, VERB_ADVERBS } from './data/titles';
 import { NAME_PLAUSIBLE_T } from './data/names';
+import { variantNormal } from './conversion';
 import type { CheckContext, Finding, GlossaryEntry, Location } from './types';
 
 export interface Mention {
@@ -776,6 +777,8 @@ export function projectEntityFindings(perDoc: { documentId: number; mentions: Me
     const docs = new Map<number, Set<string>>();
     for (const sp of g.spellings) for (const m of sp.mentions) docs.set(m.documentId ?? 0, (docs.get(m.documentId ?? 0) ?? new Set()).add(sp.text));
     const sets = [...docs.values()].map((s) => [...s].sort().join('|'));
+    // spellings that differ only in variant forms (谷臺生/谷台生): the project-wide variant rule's finding
+    if (new Set(g.spellings.map((sp) => variantNormal(sp.text))).size === 1) return false;
     return docs.size > 1 && new Set(sets).size > 1;
   });
   const out = groupFindings(groups, 'project-');

@@ -46,6 +46,12 @@ describe('people across documents', () => {
     expect(orgKey('北辰 电力股份有限公司')).toBe(orgKey('北辰电力控股'));
   });
 
+  it('leaves names that differ only in variant forms to the project-wide variant rule', () => {
+    const all = runProjectRules([doc(1, '銀行局局長谷臺生表示，放款穩定。'), doc(2, '銀行局局長谷台生說明細節。')], TW);
+    expect(byRule(all, 'entity-consistency')).toHaveLength(0);
+    expect(byRule(all, 'variant-mixing').map((f) => f.text)).toEqual(['臺']);
+  });
+
   it('takes organisation equivalences (English name, ticker) from the glossary', () => {
     const glossary: GlossaryEntry[] = [{ term: '北辰電力', variants: ['北辰能源'], type: 'organisation', english: 'Beichen Power' }];
     expect(people(['北辰電力公司董事長林志遠表示。'], ['北辰能源公司董事長許文德表示。'], { ...TW, glossary })).toHaveLength(1);
