@@ -1,6 +1,8 @@
 /** Inputs the benchmarks share. */
 import { readFileSync } from 'node:fs';
+import * as OpenCC from 'opencc-js';
 import { SAMPLE_FILE } from '../core/context';
+import { segmentText } from '../shared/text/segment';
 
 /** The sample transcript repeated (blank line between copies) until it is at least `bytes` in UTF-8. */
 export function textOfSize(bytes: number): string {
@@ -8,4 +10,26 @@ export function textOfSize(bytes: number): string {
   let t = '';
   while (Buffer.byteLength(t) < bytes) t += s + '\n\n';
   return t;
+}
+
+/**
+ * A project of `count` documents of about `bytes` each (the sample cut at a paragraph), each
+ * round-tripped through Simplified by one of OpenCC's s2t / s2tw / s2hk in turn, as feeds
+ * from different converters arrive: the variant forms (爲/為, 裏/裡, 説/說) differ between
+ * documents, so the project-wide rules have groups to build.
+ */
+export function projectDocuments(count: number, bytes: number): { documentId: number; segments: { id: number; text: string; furniture: null; speaker: null; rendering: string; paragraph: number }[] }[] {
+  let base = '';
+  for (const para of textOfSize(bytes).split('\n\n')) {
+    if (Buffer.byteLength(base) >= bytes) break;
+    base += para + '\n\n';
+  }
+  const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
+  const back = [OpenCC.Converter({ from: 'cn', to: 't' }), OpenCC.Converter({ from: 'cn', to: 'tw' }), OpenCC.Converter({ from: 'cn', to: 'hk' })];
+  const simplified = t2s(base);
+  return Array.from({ length: count }, (_, d) => {
+    const text = back[d % back.length](simplified);
+    const segments = segmentText(text).segments.map((s, i) => ({ id: d * 100_000 + i + 1, text: s.text, furniture: null, speaker: null, rendering: t2s(s.text), paragraph: s.paragraph ?? 0 }));
+    return { documentId: d + 1, segments };
+  });
 }

@@ -125,6 +125,20 @@ describe('checks in the service', () => {
     expect(fresh.service.listFindings({ documentId: b.documentId }).findings.some((x) => x.scope === 'project')).toBe(true);
   });
 
+  it('the project check compares variant forms across documents: the minority form in every document, fixable from each', () => {
+    const a = fresh.service.importBytes(new Uint8Array(Buffer.from('董事會認爲新廠爲明年重點。\n\n預算爲三億元。\n')), { fileName: 'a.txt', projectName: 'Var' });
+    const b = fresh.service.importBytes(new Uint8Array(Buffer.from('分析師認為需求穩定。\n')), { fileName: 'b.txt', projectName: 'Var' });
+    const c = fresh.service.importBytes(new Uint8Array(Buffer.from('公司表示此舉為長期布局。\n')), { fileName: 'c.txt', projectName: 'Var' });
+    const projectId = fresh.service.getDocument({ documentId: a.documentId }).projectId;
+    const f = fresh.service.checkProject({ projectId }).findings.filter((x) => x.rule === 'variant-mixing');
+    expect(f).toHaveLength(1);
+    expect(f[0].scope).toBe('project');
+    const places = [f[0], ...f[0].related];
+    expect(places.map((l) => l.text)).toEqual(['爲', '爲', '爲']);
+    expect(places.every((l) => l.documentId === a.documentId && l.fixes[0]?.replacement === '為')).toBe(true);
+    expect([b.documentId, c.documentId].every((d) => !fresh.service.listFindings({ documentId: d }).findings.some((x) => x.rule === 'variant-mixing'))).toBe(true);
+  });
+
   it('a project-wide group stays in its project: the same names in another project are neither listed nor fixed', () => {
     const importTo = (projectName: string, name: string, text: string) =>
       fresh.service.importBytes(new Uint8Array(Buffer.from(`公司業績會。\n\n首席執行官${name}表示,${text}。\n`)), { fileName: `${projectName}-${name}.txt`, projectName });

@@ -10,7 +10,7 @@ import * as docq from '../db/queries/documents';
 import * as fq from '../db/queries/findings';
 import * as gq from '../db/queries/glossary';
 import * as pq from '../db/queries/parallel';
-import { RULES, checkSegment, runChecks, runProjectEntityCheck, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
+import { RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import type { FindingsReport, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
 import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
@@ -83,15 +83,15 @@ function carryDismissals(db: Db, documentId: number, rows: fq.NewFinding[], segm
 }
 
 /**
- * Entity consistency across the documents of a project (the same person or role written
- * differently in two documents). Each location is stored in its own document, scope
+ * The project-scope rules across the documents of a project (the same person or role written
+ * differently in two documents; a variant form in the minority over the project). Each location is stored in its own document, scope
  * 'project', sharing the group key, so every document's panel shows the whole group.
  */
 export function runProjectChecks(db: Db, documentIds: number[], now: string): number {
   const t = performance.now();
   if (!documentIds.length) return 0;
-  const docs = documentIds.map((documentId) => ({ documentId, segments: segq.listSegments(db, documentId).map(toCheckSegment) }));
-  const findings = runProjectEntityCheck(docs, checkContext(db, documentIds[0]));
+  const docs = documentIds.map((documentId) => ({ documentId, segments: segq.listSegments(db, documentId).map(toCheckSegment), ctx: checkContext(db, documentId) }));
+  const findings = runProjectRules(docs, checkContext(db, documentIds[0]));
   fq.deleteProjectFindings(db, documentIds);
   const rows: fq.NewFinding[] = [];
   for (const f of findings) {

@@ -32,6 +32,7 @@ export const FINDING_MESSAGES_EN = {
   'simplified.char.alts': '{c} is a Simplified character in a Traditional text; the Traditional form here is {t} (Simplified {c} can also be {alts}).',
   'variant.mixing.one': '{major} ({majorCount}×) and {minor} ({minorCount}×) are two forms of one character; this document mostly uses {major}. Write {major} throughout ({minor}).',
   'variant.mixing.many': '{major} ({majorCount}×) and {minor} ({minorCount}×) are two forms of one character; this document mostly uses {major}. Write {major} throughout ({minor} at {minorCount} places).',
+  'variant.project': '{major} ({majorCount}× in {majorDocs} documents) and {minor} ({minorCount}× in {minorDocs} documents) are two forms of one character; this project mostly uses {major}. Write {major} throughout ({minor} at {minorCount} places).',
   // ---- entity-consistency (entities.ts)
   'entity.group': 'Probably one person written {count} ways: {spellings}. Use one spelling throughout — suggested: {canonical}.',
   'entity.group.reasons': 'Probably one person written {count} ways: {spellings}. {reasons} Use one spelling throughout — suggested: {canonical}.',
@@ -41,6 +42,8 @@ export const FINDING_MESSAGES_EN = {
   'entity.reason.role.named': 'They hold the same role ({roles}) and differ by one character.',
   'entity.reason.conversion': 'They are the same name in Simplified.',
   'entity.reason.glossary': 'The glossary lists them as one person.',
+  'entity.reason.length': 'One is the other with a character of the given name left out, under the same title.',
+  'entity.reason.order': 'One is the other with its surname moved or left out.',
   'entity.role': 'The {role} is named {a} in document {docA} but {b} in document {docB}. Check which spelling is right, or whether the role changed hands between the documents.',
   'entity.role.org': 'The {role} of {org} is named {a} in document {docA} but {b} in document {docB}. Check which spelling is right, or whether the role changed hands between the documents.',
   // ---- glossary (glossary.ts)

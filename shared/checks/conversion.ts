@@ -19,6 +19,7 @@ import { USAGE_NOTES, VARIANT_GROUPS } from './data/misuse';
 import { PHRASE_STATS } from './data/phraseStats';
 import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
 import { NAME_PLAUSIBLE_T } from './data/names';
+import { PRESS_FORMS } from './data/press-forms';
 import type { Mention } from './entities';
 import type { CheckContext, Finding, Fix, Severity } from './types';
 
@@ -416,18 +417,8 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
   }
   // keyed by the form OpenCC would write (for the document's variant) → form actually used → places
   const byStd = new Map<string, Map<string, Use[]>>();
-  const M = D.variantMemberCodes;
   for (const a of analyses) {
-    const text = a.text;
-    let any = false;
-    for (let k = 0; k < text.length && !any; k++) any = M[text.charCodeAt(k)] === 1;
-    if (!any) continue;
-    const rp = a.replay;
-    for (let k = 0; k < text.length; k++) {
-      if (M[text.charCodeAt(k)] !== 1) continue;
-      const c = text[k];
-      const x0 = rp.out(k);
-      if (!x0) continue;
+    for (const { k, form: c, opencc: x0 } of variantPlaces(a)) {
       const std = regional.get(x0) ?? x0;
       if (std !== c && !D.variantPairs.has(pairKey(c, std))) continue;
       let forms = byStd.get(std);
@@ -460,5 +451,54 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
       });
     }
   }
+  return out;
+}
+
+/**
+ * Places of one segment where a member of a variant pair stands (爲/為, 裏/裡, 戶/户…), with the
+ * character OpenCC's s2t writes there from the Simplified form: the context-aware standard
+ * form (着 for the particle, 著 in 顯著), so one key per reading. `regional` also takes the
+ * members of regional pairs that are one-to-many elsewhere (臺/台, whose 台 can be 颱 or 檯:
+ * the replay's reading tells them apart) — the project-wide comparison wants those.
+ */
+export function variantPlaces(a: Analysis, regional = false): { k: number; form: string; opencc: string }[] {
+  const M = regional ? regionalMemberCodes() : convData().variantMemberCodes;
+  const text = a.text;
+  let any = false;
+  for (let k = 0; k < text.length && !any; k++) any = M[text.charCodeAt(k)] === 1;
+  if (!any) return [];
+  const rp = a.replay;
+  const out: { k: number; form: string; opencc: string }[] = [];
+  for (let k = 0; k < text.length; k++) {
+    if (M[text.charCodeAt(k)] !== 1) continue;
+    const opencc = rp.out(k);
+    if (opencc) out.push({ k, form: text[k], opencc });
+  }
+  return out;
+}
+
+let regionalCodes: Uint8Array | null = null;
+function regionalMemberCodes(): Uint8Array {
+  regionalCodes ??= charTable([...[...convData().variantPairs].flatMap((p) => p.split('|')), ...[...TW_VARIANTS, ...HK_VARIANTS, ...PRESS_FORMS].flat()]);
+  return regionalCodes;
+}
+
+/** The form Taiwan and Hong Kong press write for OpenCC's standard form x (臺 → 台), when OpenCC's regional tables miss it. */
+export function pressForm(x: string): string | undefined {
+  return PRESS_MAP.get(x);
+}
+const PRESS_MAP = new Map(PRESS_FORMS.map(([a, b]) => [a, b]));
+
+/** Is `c` OpenCC's standard form `x` itself, or an interchangeable variant of it (為 for 爲, 台 for 臺)? */
+export function isVariantForm(x: string, c: string): boolean {
+  return c === x || convData().variantPairs.has(pairKey(c, x)) || isRegionalForm(x, c) || PRESS_MAP.get(x) === c;
+}
+
+let toStandard: Map<string, string> | null = null;
+/** Every regional or press form back to OpenCC's standard form (為 → 爲, 台 → 臺, 户 → 戶): two texts equal under it differ only in variant forms. */
+export function variantNormal(t: string): string {
+  toStandard ??= new Map([...TW_VARIANTS, ...HK_VARIANTS, ...PRESS_FORMS].map(([std, v]) => [v, std]));
+  let out = '';
+  for (const c of t) out += toStandard.get(c) ?? c;
   return out;
 }

@@ -15,8 +15,9 @@ import { pinyin } from 'pinyin-pro';
 import { getConverter } from '../text/convert';
 import { Analysis, candidatesOf, charTable, icuWords, isHanAt, tsChar } from './analysis';
 import { isCompoundSurnameS, isSurnameS, WEAK_SURNAMES_S } from './data/surnames';
-import { NOT_IN_GIVEN_NAME, NOT_NAME_END, ORG_SUFFIXES, ROLES, SPEECH_VERBS, TITLES_AFTER, TITLES_BEFORE, TITLE_JOINERS, VERB_ADVERBS } from './data/titles';
+import { NOT_AFTER_SURNAME, NOT_IN_GIVEN_NAME, NOT_NAME_END, ORG_SUFFIXES, ROLES, SPEECH_VERBS, TITLES_AFTER, TITLES_BEFORE, TITLE_JOINERS, VERB_ADVERBS } from './data/titles';
 import { NAME_PLAUSIBLE_T } from './data/names';
+import { variantNormal } from './conversion';
 import type { CheckContext, Finding, GlossaryEntry, Location } from './types';
 
 export interface Mention {
@@ -34,6 +35,10 @@ export interface Mention {
   roles: string[];
   /** Simplified name of the organisation the title belongs to, when written next to it */
   org: string | null;
+  /** role titles written before the name, Simplified (总经理, 局长) */
+  titles?: string[];
+  /** found by the project check as another writing of this Simplified full name (inverted, surname dropped) */
+  variantOf?: string;
   /** found next to a role title or honorific, or from the glossary */
   strong: boolean;
   evidence: 'title' | 'honorific' | 'verb' | 'glossary' | 'repeat';
@@ -211,6 +216,14 @@ function orgBefore(s: string, p: number): string | null {
   return null;
 }
 
+/** A glossary organisation (any of its spellings) written just before a title, Simplified. */
+function glossaryOrgBefore(s: string, p: number, glossary: GlossaryEntry[] | undefined): string | null {
+  if (!glossary?.length) return null;
+  const q = s[p - 1] === '的' ? p - 1 : p;
+  for (const alias of orgAliases(glossary).keys()) if (alias && q >= alias.length && s.startsWith(alias, q - alias.length)) return alias;
+  return null;
+}
+
 const peopleCache = new WeakMap<GlossaryEntry[], { s: string; term: string }[]>();
 /** Glossary person spellings, Simplified, with their canonical term (cached per glossary array). */
 function glossaryPeople(glossary: GlossaryEntry[] | undefined): { s: string; term: string }[] {
@@ -247,6 +260,7 @@ export function findMentions(a: Analysis, order: number, glossary?: GlossaryEntr
       continue;
     }
     const roles = [t.role];
+    const titles = [t.s];
     let q = p + t.s.length;
     for (let chained = true; chained; ) {
       chained = false;
@@ -254,6 +268,7 @@ export function findMentions(a: Analysis, order: number, glossary?: GlossaryEntr
         const t2 = s.startsWith(j, q) ? titleAt(s, q + j.length) : null;
         if (t2) {
           roles.push(t2.role);
+          titles.push(t2.s);
           q += j.length + t2.s.length;
           chained = true;
           break;
@@ -263,7 +278,7 @@ export function findMentions(a: Analysis, order: number, glossary?: GlossaryEntr
     let r = q;
     while (s[r] === ' ') r++;
     const m = nameAfterTitle(s, r);
-    if (m) push(m.start, m.end, m.sl, { roles, org: orgBefore(s, p), strong: true, evidence: 'title' });
+    if (m) push(m.start, m.end, m.sl, { roles, titles, org: orgBefore(s, p) ?? glossaryOrgBefore(s, p, glossary), strong: true, evidence: 'title' });
     p = q;
   }
 
@@ -318,6 +333,37 @@ export function findMentions(a: Analysis, order: number, glossary?: GlossaryEntr
   return dedupe(out);
 }
 
+let notAfterSurnameS: Set<string> | null = null;
+
+/**
+ * A bare surname addressed by its title (范总经理强调, 于处长指出, 余董事长也说), as mentions
+ * for the name-conversion check only (not for grouping: a surname alone names no one). Only
+ * where the text's character is not the Simplified one (範, 於, 遊, 餘 …): what S→T conversion
+ * may have over-converted. A character that is also a function word (于 → 於) must start a
+ * clause (於總經理任內 is a preposition); others need ICU to see them as a word of their own
+ * (示範總經理 is not one); the title must end there (於董事會 is no title).
+ */
+export function surnameTitleMentions(a: Analysis, order = 0): Mention[] {
+  const s = a.s;
+  const text = a.text;
+  const out: Mention[] = [];
+  notAfterSurnameS ??= new Set([...NOT_AFTER_SURNAME].map((t) => getConverter('t2s').convert(t)));
+  for (let p = 0; p + 1 < s.length; p++) {
+    if (text[p] === s[p] || !isSurnameS(s[p])) continue;
+    const t = titleAt(s, p + 1) ?? afterTitleAt(s, p + 1);
+    if (!t || notAfterSurnameS.has(t.s) || isLatin(t.s[0])) continue;
+    const e = p + 1 + t.s.length;
+    if (e < s.length && isHanAt(s, e) && (NOT_NAME_END.has(s[e]) || !(verbPhraseAt(s, e) || lex().notInGiven.has(s[e]) || lex().joiners.some((j) => s.startsWith(j, e))))) continue;
+    if (p > 0 && isHanAt(s, p - 1)) {
+      if (lex().notInGiven.has(s[p])) continue;
+      const b = boundaries(s, p - 4, e + 1);
+      if (!b.has(p) || !b.has(p + 1)) continue;
+    }
+    out.push({ order, segmentId: a.seg.id, start: p, end: p + 1, text: text.slice(p, p + 1), s: s[p], surnameLen: 1, roles: t.role ? [t.role] : [], org: null, strong: true, evidence: 'title' });
+  }
+  return out;
+}
+
 const EVIDENCE_RANK: Record<Mention['evidence'], number> = { glossary: 4, title: 3, honorific: 2, verb: 1, repeat: 0 };
 
 function dedupe(ms: Mention[]): Mention[] {
@@ -329,6 +375,7 @@ function dedupe(ms: Mention[]): Mention[] {
       same.roles = [...new Set([...same.roles, ...m.roles])];
       same.strong ||= m.strong;
       same.org ??= m.org;
+      if (m.titles) same.titles = [...new Set([...(same.titles ?? []), ...m.titles])];
       same.glossaryTerm ??= m.glossaryTerm;
       continue;
     }
@@ -368,6 +415,56 @@ export function documentMentions(analyses: Analysis[], glossary?: GlossaryEntry[
   const all = per.flat();
   if (documentId !== undefined) for (const m of all) m.documentId = documentId;
   return all;
+}
+
+/** A role title ends at position i (首席财务官|王某). */
+function titleEndsAt(s: string, i: number): boolean {
+  for (let L = 1; L <= 8 && L <= i; L++) {
+    const t = titleAt(s, i - L);
+    if (t && t.s.length === L) return true;
+  }
+  return false;
+}
+
+/**
+ * Across a project: a person introduced with a title in one document (财务长叶美云) written in
+ * another with surname and given name inverted (美云叶) or the surname left out (美云). Nothing
+ * in that document alone marks those as a name, so they are looked up from the full name:
+ * the inverted form wherever it stands once it stands at a name position (after a title, before
+ * a speech verb or honorific), the bare given name only there. Returns mentions to add, linked to
+ * the full name by `variantOf`.
+ */
+export function reorderedNameMentions(docs: { documentId: number; analyses: Analysis[]; mentions: Mention[] }[]): Mention[] {
+  const names = new Map<string, Mention>();
+  for (const d of docs) for (const m of d.mentions) if (m.evidence === 'title' && m.surnameLen === 1 && (m.s.length === 3 || m.s.length === 2) && !names.has(m.s)) names.set(m.s, m);
+  const out: Mention[] = [];
+  for (const [full, m] of names) {
+    const surname = full.slice(0, 1);
+    const given = full.slice(1);
+    // a two-character name inverted, or a bare given name, is a common word too: only at a name position
+    const forms = full.length === 3 ? ([[given + surname, true], [given, false]] as const) : ([[given + surname, false]] as const);
+    for (const [form, loose] of forms) {
+      for (const d of docs) {
+        if (d.documentId === m.documentId) continue;
+        const found: Mention[] = [];
+        let anchored = false;
+        d.analyses.forEach((a, order) => {
+          for (let i = a.s.indexOf(form); i >= 0; i = a.s.indexOf(form, i + 1)) {
+            const e = i + form.length;
+            const overlaps = (x: Mention) => x.segmentId === a.seg.id && x.start < e && i < x.end;
+            if (a.s[i - 1] === surname || d.mentions.some(overlaps) || out.some(overlaps)) continue;
+            const after = e >= a.s.length || !isHanAt(a.s, e) || verbPhraseAt(a.s, e) || afterTitleAt(a.s, e) !== null;
+            const atName = titleEndsAt(a.s, i) || (loose ? after : verbPhraseAt(a.s, e));
+            if (!atName && !loose) continue;
+            anchored ||= atName;
+            found.push({ documentId: d.documentId, order, segmentId: a.seg.id, start: i, end: e, text: a.text.slice(i, e), s: form, surnameLen: 1, roles: [], org: null, strong: atName, evidence: 'title', variantOf: full });
+          }
+        });
+        if (anchored) out.push(...found.filter((f) => f.strong || loose));
+      }
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- grouping
@@ -414,9 +511,11 @@ interface Spelling {
   surnameLen: number;
   mentions: Mention[];
   roles: Set<string>;
+  titles: Set<string>;
   orgs: Set<string>;
   strong: boolean;
   glossaryTerm?: string;
+  variantOf?: string;
 }
 
 export interface EntityGroup {
@@ -427,17 +526,19 @@ export interface EntityGroup {
   roles: string[];
 }
 
-function spellingsOf(mentions: Mention[]): Spelling[] {
+function spellingsOf(mentions: Mention[], glossary?: GlossaryEntry[]): Spelling[] {
   const map = new Map<string, Spelling>();
   for (const m of mentions) {
     let sp = map.get(m.text);
     if (!sp) {
-      sp = { text: m.text, s: m.s, surnameLen: m.surnameLen, mentions: [], roles: new Set(), orgs: new Set(), strong: false };
+      sp = { text: m.text, s: m.s, surnameLen: m.surnameLen, mentions: [], roles: new Set(), titles: new Set(), orgs: new Set(), strong: false };
       map.set(m.text, sp);
     }
     sp.mentions.push(m);
     for (const r of m.roles) sp.roles.add(r);
-    if (m.org) sp.orgs.add(m.org);
+    for (const t of m.titles ?? []) sp.titles.add(t);
+    if (m.org) sp.orgs.add(orgKey(m.org, glossary));
+    sp.variantOf ??= m.variantOf;
     sp.strong ||= m.strong;
     sp.glossaryTerm ??= m.glossaryTerm;
   }
@@ -454,7 +555,13 @@ function hamming(a: string, b: string): number {
 /** Why two spellings are probably one person, or null. */
 function link(a: Spelling, b: Spelling): string | null {
   if (a.glossaryTerm && b.glossaryTerm) return a.glossaryTerm === b.glossaryTerm ? 'glossary' : null;
+  if (a.variantOf === b.s || b.variantOf === a.s) return 'order';
   if (a.s === b.s) return 'conversion';
+  const sharedUnique = [...a.roles].some((r) => UNIQUE_ROLES.has(r) && b.roles.has(r));
+  // three characters against two: the same surname, the shorter given name inside the longer,
+  // the same title (unique role or the very title: 局长) at no different organisation
+  const sharedTitle = sharedUnique || [...a.titles].some((t) => b.titles.has(t));
+  if (sharedTitle && givenInside(a, b) && !differentOrgs(a, b)) return 'length';
   if (a.s.length !== b.s.length || a.surnameLen !== b.surnameLen) return null;
   if (a.s.slice(0, a.surnameLen) === b.s.slice(0, b.surnameLen)) {
     let differ = 0;
@@ -466,9 +573,63 @@ function link(a: Spelling, b: Spelling): string | null {
     }
     if (differ > 0 && alike) return 'sound';
   }
-  const sharedUnique = [...a.roles].some((r) => UNIQUE_ROLES.has(r) && b.roles.has(r));
   if (sharedUnique && hamming(a.s, b.s) === 1) return 'role';
   return null;
+}
+
+/** 王明 against 王小明: one surname, the shorter given name's characters in the longer one (one character fewer). */
+function givenInside(a: Spelling, b: Spelling): boolean {
+  const [x, y] = a.s.length < b.s.length ? [a, b] : [b, a];
+  if (y.s.length - x.s.length !== 1 || x.surnameLen !== y.surnameLen || x.s.length - x.surnameLen < 1) return false;
+  if (x.s.slice(0, x.surnameLen) !== y.s.slice(0, y.surnameLen)) return false;
+  const given = y.s.slice(y.surnameLen);
+  return Array.from(x.s.slice(x.surnameLen)).every((c) => given.includes(c));
+}
+
+function differentOrgs(a: Spelling, b: Spelling): boolean {
+  return a.orgs.size > 0 && b.orgs.size > 0 && ![...a.orgs].some((o) => b.orgs.has(o));
+}
+
+const ORG_TAIL_S = ['股份有限公司', '有限公司', '股份', '控股', '集团', '公司'];
+/**
+ * An organisation's name, Simplified, normalised for comparison: spaces out, legal-form and
+ * group suffixes (股份有限公司, 控股, 集團) dropped, so 江北電力控股 and 江北電力集團 match.
+ */
+export function orgKey(org: string, glossary?: GlossaryEntry[]): string {
+  const k = bareOrg(org);
+  return orgAliases(glossary).get(k) ?? k;
+}
+
+function bareOrg(org: string): string {
+  let k = org.replace(/\s+/g, '');
+  for (let again = true; again; ) {
+    again = false;
+    for (const t of ORG_TAIL_S) {
+      if (k.length > t.length + 1 && k.endsWith(t)) {
+        k = k.slice(0, -t.length);
+        again = true;
+      }
+    }
+  }
+  return k;
+}
+
+const aliasCache = new WeakMap<GlossaryEntry[], Map<string, string>>();
+/** Glossary organisations: every spelling, English name or ticker (bare, Simplified) → the term's bare form. */
+function orgAliases(glossary: GlossaryEntry[] | undefined): Map<string, string> {
+  if (!glossary?.length) return new Map();
+  let m = aliasCache.get(glossary);
+  if (!m) {
+    const t2s = getConverter('t2s');
+    m = new Map();
+    for (const e of glossary) {
+      if (e.type !== 'organisation') continue;
+      const key = bareOrg(t2s.convert(e.term));
+      for (const v of [e.term, ...e.variants, e.english ?? '']) if (v) m.set(bareOrg(t2s.convert(v)), key);
+    }
+    aliasCache.set(glossary, m);
+  }
+  return m;
 }
 
 function givenPinyin(sForm: string, surnameLen: number): string {
@@ -489,7 +650,9 @@ function givenPinyin(sForm: string, surnameLen: number): string {
 function chooseCanonical(sp: Spelling[], ctx: CheckContext): string {
   const gl = sp.find((x) => x.glossaryTerm)?.glossaryTerm;
   if (gl) return ctx.script === 'hans' ? getConverter('t2s').convert(gl) : gl;
-  const byFreq = [...sp].sort(
+  // a reordered writing (美云叶, found from the full name) is never the suggestion
+  const candidates = sp.some((x) => !x.variantOf) ? sp.filter((x) => !x.variantOf) : sp;
+  const byFreq = [...candidates].sort(
     (a, b) => b.mentions.length - a.mentions.length || Number(b.strong) - Number(a.strong) || a.mentions[0].order - b.mentions[0].order || a.mentions[0].start - b.mentions[0].start,
   );
   if (ctx.script === 'hant') {
@@ -502,7 +665,7 @@ function chooseCanonical(sp: Spelling[], ctx: CheckContext): string {
 }
 
 export function groupMentions(mentions: Mention[], ctx: CheckContext): EntityGroup[] {
-  const sps = spellingsOf(mentions);
+  const sps = spellingsOf(mentions, ctx.glossary);
   const parent = sps.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const reasons = new Map<number, Set<string>>();
@@ -560,6 +723,8 @@ function describe(g: EntityGroup): ReturnType<typeof findingMessage> {
   if (g.reasons.includes('sound')) why.push(part('entity.reason.sound'));
   if (g.reasons.includes('role')) why.push(role.length ? part('entity.reason.role.named', { roles: role.join(', ') }) : part('entity.reason.role'));
   if (g.reasons.includes('conversion')) why.push(part('entity.reason.conversion'));
+  if (g.reasons.includes('length')) why.push(part('entity.reason.length'));
+  if (g.reasons.includes('order')) why.push(part('entity.reason.order'));
   if (g.reasons.includes('glossary')) why.push(part('entity.reason.glossary'));
   const base = { count: g.spellings.length, spellings: parts, canonical: g.canonical };
   return why.length ? findingMessage('entity.group.reasons', { ...base, reasons: why }) : findingMessage('entity.group', base);
@@ -612,6 +777,8 @@ export function projectEntityFindings(perDoc: { documentId: number; mentions: Me
     const docs = new Map<number, Set<string>>();
     for (const sp of g.spellings) for (const m of sp.mentions) docs.set(m.documentId ?? 0, (docs.get(m.documentId ?? 0) ?? new Set()).add(sp.text));
     const sets = [...docs.values()].map((s) => [...s].sort().join('|'));
+    // spellings that differ only in variant forms (谷臺生/谷台生): the project-wide variant rule's finding
+    if (new Set(g.spellings.map((sp) => variantNormal(sp.text))).size === 1) return false;
     return docs.size > 1 && new Set(sets).size > 1;
   });
   const out = groupFindings(groups, 'project-');
@@ -627,6 +794,8 @@ export function projectEntityFindings(perDoc: { documentId: number; mentions: Me
       holders.set(r, bySp);
     }
   }
+  // one finding per pair of names: a chair-and-CEO (董事长兼首席执行官) is one difference, not two
+  const pairs = new Map<string, { roles: string[]; A: Mention[]; B: Mention[]; a: string; b: string; org: string | null }>();
   for (const [role, bySp] of holders) {
     const names = [...bySp.keys()];
     for (let i = 0; i < names.length; i++) {
@@ -637,28 +806,36 @@ export function projectEntityFindings(perDoc: { documentId: number; mentions: Me
         const docsA = new Set(A.map((m) => m.documentId));
         const docsB = new Set(B.map((m) => m.documentId));
         if ([...docsA].every((d) => docsB.has(d)) && [...docsB].every((d) => docsA.has(d))) continue; // same documents: not a cross-document difference
-        const orgA = A.find((m) => m.org)?.org;
-        const orgB = B.find((m) => m.org)?.org;
-        if (orgA && orgB && orgA !== orgB) continue; // different companies
-        const a = A[0];
-        const label = ROLE_LABEL.get(role) ?? role;
-        out.push({
-          rule: 'entity-consistency',
-          severity: 'warning',
-          segmentId: a.segmentId,
-          start: a.start,
-          end: a.end,
-          text: a.text,
-          ...(a.documentId !== undefined ? { documentId: a.documentId } : {}),
-          ...(orgA || orgB
-            ? findingMessage('entity.role.org', { role: label, org: (orgA || orgB)!, a: names[i], docA: a.documentId ?? 0, b: names[j], docB: B[0].documentId ?? 0 })
-            : findingMessage('entity.role', { role: label, a: names[i], docA: a.documentId ?? 0, b: names[j], docB: B[0].documentId ?? 0 })),
-          fixes: [],
-          group: `project-role:${role}:${[names[i], names[j]].sort().join('|')}`,
-          related: [...A.slice(1), ...B].map((m) => ({ segmentId: m.segmentId, start: m.start, end: m.end, text: m.text, documentId: m.documentId, fixes: [] })),
-        });
+        const orgA = A.find((m) => m.org)?.org ?? null;
+        const orgB = B.find((m) => m.org)?.org ?? null;
+        if (orgA && orgB && orgKey(orgA, ctx.glossary) !== orgKey(orgB, ctx.glossary)) continue; // different companies
+        const key = [names[i], names[j]].sort().join('|');
+        const seen = pairs.get(key);
+        if (seen) seen.roles.push(role);
+        else pairs.set(key, { roles: [role], A, B, a: names[i], b: names[j], org: orgA || orgB });
       }
     }
+  }
+  for (const [key, { roles, A, B, a: nameA, b: nameB, org }] of pairs) {
+    const a = A[0];
+    const label = roles.map((r) => ROLE_LABEL.get(r) ?? r).join('/');
+    const at = new Set<Mention>([a]);
+    const related = [...A.slice(1), ...B].filter((m) => !at.has(m) && (at.add(m), true));
+    out.push({
+      rule: 'entity-consistency',
+      severity: 'warning',
+      segmentId: a.segmentId,
+      start: a.start,
+      end: a.end,
+      text: a.text,
+      ...(a.documentId !== undefined ? { documentId: a.documentId } : {}),
+      ...(org
+        ? findingMessage('entity.role.org', { role: label, org, a: nameA, docA: a.documentId ?? 0, b: nameB, docB: B[0].documentId ?? 0 })
+        : findingMessage('entity.role', { role: label, a: nameA, docA: a.documentId ?? 0, b: nameB, docB: B[0].documentId ?? 0 })),
+      fixes: [],
+      group: `project-role:${key}`,
+      related: related.map((m) => ({ segmentId: m.segmentId, start: m.start, end: m.end, text: m.text, documentId: m.documentId, fixes: [] })),
+    });
   }
   return out;
 }

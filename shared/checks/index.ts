@@ -4,6 +4,7 @@
  *   runChecks(segments, ctx)            the whole document (furniture segments skipped)
  *   checkSegment(segment, ctx)          incremental: the per-segment rules for one changed segment
  *   runProjectEntityCheck(docs, ctx)    entity consistency across the documents of a project
+ *   runProjectRules(docs, ctx)          every project-scope rule (entities, variants across documents)
  *
  * Grouped findings (entity groups, the document's half-width punctuation, a variant pair,
  * a quantity stated twice) carry a `group` key and list their other locations in `related`.
@@ -12,12 +13,13 @@
  * caller can merge by key.
  */
 import { analyse, Analysis } from './analysis';
-import { documentMentions, entityFindings, findMentions, projectEntityFindings } from './entities';
+import { documentMentions, entityFindings, findMentions, projectEntityFindings, reorderedNameMentions, surnameTitleMentions } from './entities';
 import { ambiguityFindings, simplifiedFindings, variantMixingFindings } from './conversion';
 import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
 import { glossaryFindings } from './glossary';
 import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
 import { englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
+import { projectVariantFindings } from './project-variants';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 
 export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
@@ -28,7 +30,7 @@ export const RULES: RuleInfo[] = [
     title: 'Name spelled inconsistently',
     scope: 'document',
     description:
-      'Person names found next to role titles (CFO, 董事長), honorifics (先生) or speech verbs (表示, 介紹), or from the glossary, grouped when they are probably one person written differently: the same name in Simplified (a conversion variant), the same surname with a given name that sounds alike, or one character apart in the same role. One finding per group, with every location. Across a project, also the same role held by differently named people in two documents.',
+      'Person names found next to role titles (CFO, 董事長), honorifics (先生) or speech verbs (表示, 介紹), or from the glossary, grouped when they are probably one person written differently: the same name in Simplified (a conversion variant), the same surname with a given name that sounds alike, or one character apart in the same role. One finding per group, with every location. Across a project, also the same role held by differently named people in two documents (one finding per pair of names), a name inverted or with its surname dropped (looked up from the full name introduced with a title elsewhere), and three characters against two under one title; never across organisations (names normalised: spaces, 控股/集團/有限公司; glossary equivalences).',
   },
   {
     id: 'conversion-ambiguity',
@@ -47,7 +49,7 @@ export const RULES: RuleInfo[] = [
     id: 'variant-mixing',
     title: 'Variant forms mixed',
     scope: 'document',
-    description: 'One document using two forms of one character (爲/為, 戶/户, 裏/裡); the minority form is reported with a fix to the majority form.',
+    description: 'One document using two forms of one character (爲/為, 戶/户, 裏/裡); the minority form is reported with a fix to the majority form. Across a project (project check), the forms compared over all documents: the form fewer documents use is one group with a fix at every place; on a tie, the form most conventions write (為 over 爲, 說 over 説, 台 over 臺).',
   },
   {
     id: 'number-format',
@@ -123,7 +125,7 @@ function wants(ctx: CheckContext): (r: RuleId) => boolean {
 /** The per-segment rules on one analysed segment (mentions: the document's, for name positions). */
 function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boolean, mentions: ReturnType<typeof findMentions> | null): Finding[] {
   const out: Finding[] = [];
-  if (want('conversion-ambiguity')) out.push(...ambiguityFindings(a, mentions ?? findMentions(a, 0, ctx.glossary), ctx));
+  if (want('conversion-ambiguity')) out.push(...ambiguityFindings(a, [...(mentions ?? findMentions(a, 0, ctx.glossary)), ...surnameTitleMentions(a)], ctx));
   if (want('simplified-in-traditional')) out.push(...simplifiedFindings(a, ctx));
   if (want('number-format')) out.push(...numberFormatFindings(a));
   if (want('glossary-forbidden') || want('glossary-english')) out.push(...glossaryFindings(a, ctx, want('glossary-forbidden'), want('glossary-english')));
@@ -200,12 +202,34 @@ export function checkSegment(segment: CheckSegment, ctx: CheckContext): Finding[
  * different documents, and a unique role (a company's CEO, CFO…) held by differently named
  * people in two documents. Locations carry their documentId.
  */
-export function runProjectEntityCheck(docs: { documentId: number; segments: CheckSegment[] }[], ctx: CheckContext): Finding[] {
-  const perDoc = docs.map((d) => {
-    const analyses = [...analyse(d.segments.filter((s) => !s.furniture), ctx).values()];
-    return { documentId: d.documentId, mentions: documentMentions(analyses, ctx.glossary, d.documentId) };
-  });
-  return projectEntityFindings(perDoc, ctx);
+export function runProjectEntityCheck(docs: ProjectDocument[], ctx: CheckContext): Finding[] {
+  return runProjectRules(docs, { ...ctx, rules: ['entity-consistency'] });
+}
+
+/** One document of a project check; `ctx` (its own script and variant) defaults to the project's. */
+export interface ProjectDocument {
+  documentId: number;
+  segments: CheckSegment[];
+  ctx?: CheckContext;
+}
+
+/**
+ * Every project-scope rule: entity consistency across documents, and the forms of a variant
+ * pair compared over all documents (variant-mixing across documents). Locations carry their
+ * documentId.
+ */
+export function runProjectRules(docs: ProjectDocument[], ctx: CheckContext): Finding[] {
+  const want = wants(ctx);
+  const analysed = docs.map((d) => ({ documentId: d.documentId, analyses: [...analyse(d.segments.filter((s) => !s.furniture), d.ctx ?? ctx).values()] }));
+  const out: Finding[] = [];
+  if (want('entity-consistency')) {
+    const perDoc = analysed.map((d) => ({ ...d, mentions: documentMentions(d.analyses, ctx.glossary, d.documentId) }));
+    const reordered = reorderedNameMentions(perDoc);
+    for (const d of perDoc) d.mentions.push(...reordered.filter((m) => m.documentId === d.documentId));
+    out.push(...projectEntityFindings(perDoc, ctx));
+  }
+  if (want('variant-mixing')) out.push(...projectVariantFindings(analysed));
+  return out;
 }
 
 /**

@@ -105,7 +105,22 @@ export const TITLES_BEFORE: readonly { text: string; role: string }[] = [
   { text: '記者', role: 'other' },
   { text: '合夥人', role: 'other' },
   { text: '負責人', role: 'other' },
+  // public office (statistics, regulators, ministries)
+  { text: '處長', role: 'other' },
+  { text: '副處長', role: 'other' },
+  { text: '局長', role: 'other' },
+  { text: '副局長', role: 'other' },
+  { text: '署長', role: 'other' },
+  { text: '司長', role: 'other' },
+  { text: '院長', role: 'other' },
+  { text: '主任委員', role: 'other' },
+  { text: '主委', role: 'other' },
+  { text: '副主委', role: 'other' },
+  { text: '協理', role: 'other' },
 ];
+
+/** Titles that do not follow a bare surname as a form of address (於記者會, 於董事會, 經理人): */
+export const NOT_AFTER_SURNAME: ReadonlySet<string> = new Set(['記者', '分析師', '研究員', '合夥人', '負責人', '董事', '經理', '主任', '總理', '總統', '博士', '院士']);
 
 /** Words joining two titles held by one person: 董事長兼首席執行官. */
 export const TITLE_JOINERS: readonly string[] = ['兼', '及', '和', '、', '暨'];
@@ -141,10 +156,11 @@ export const VERB_ADVERBS: readonly string[] = [
 
 /**
  * Characters that practically never occur in a given name (particles, pronouns, prepositions):
- * they end a name candidate. Also used to pick a one- or two-character given name.
+ * they end a name candidate. Also used to pick a one- or two-character given name. Not 裏:
+ * its Simplified form 里 is common in names (沈里安).
  */
 export const NOT_IN_GIVEN_NAME = new Set(
-  Array.from('的了是在和與及也都就還又而並但或被把將從對於爲為之其這那我你他她它們個等說稱表指介提談認透回答問向給讓到跟所以即便則曾再更均卻已會要該很最不沒着著過去後前裏呢嗎吧啊呀'),
+  Array.from('的了是在和與及也都就還又而並但或被把將從對於爲為之其這那我你他她它們個等說稱表指介提談認透回答問向給讓到跟所以即便則曾再更均卻已會要該很最不沒着著過去後前呢嗎吧啊呀'),
 );
 
 /** Organisation suffixes, to tell 某某科技 from a person and to qualify a role with its company. */

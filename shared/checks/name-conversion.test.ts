@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks } from './index';
+import { byRule, segs } from './testkit';
+import type { CheckContext } from './types';
+
+const TW: CheckContext = { script: 'hant', variant: 'tw' };
+/** conversion-ambiguity warnings (names) as [character, suggested fix] */
+const nameWarnings = (...texts: string[]) =>
+  byRule(runChecks(segs(...texts), TW), 'conversion-ambiguity')
+    .filter((f) => f.severity !== 'info')
+    .map((f) => [f.text, f.fixes[0]?.replacement]);
+
+describe('name conversion artifacts', () => {
+  it('finds an over-converted surname addressed by its title alone', () => {
+    expect(nameWarnings('範總經理強調，訂單充足。')).toEqual([['範', '范']]);
+    expect(nameWarnings('會後，遊執行長也提到成本下降。')).toEqual([['遊', '游']]);
+    expect(nameWarnings('餘董事長表示，營收成長。')).toEqual([['餘', '余']]);
+  });
+
+  it('finds an over-converted surname after a public-office title, also when every place agrees', () => {
+    expect(nameWarnings('統計處處長於明台指出，物價平穩。', '於明台並說，明年將再檢討。')).toEqual([
+      ['於', '于'],
+      ['於', '于'],
+    ]);
+    expect(nameWarnings('主任委員範立中表示，放款穩定。')).toEqual([['範', '范']]);
+  });
+
+  it('knows the rare surnames conversion turns into words (松 → 鬆, 干 → 乾)', () => {
+    expect(nameWarnings('執行長鬆明德表示，需求回溫。')).toEqual([['鬆', '松']]);
+    expect(nameWarnings('發言人乾文傑指出，訂單增加。')).toEqual([['乾', '干']]);
+    expect(nameWarnings('總經理乾杯致詞。')).toEqual([]);
+  });
+
+  it('leaves prepositions, words and bodies that only look like a surname and a title', () => {
+    expect(nameWarnings('他於總經理任內完成改組。')).toEqual([]);
+    expect(nameWarnings('於董事會決議後，股價上漲。')).toEqual([]);
+    expect(nameWarnings('這是示範總經理的做法。')).toEqual([]);
+    expect(nameWarnings('其餘董事均出席。')).toEqual([]);
+    expect(nameWarnings('規範處長的職權。')).toEqual([]);
+  });
+});

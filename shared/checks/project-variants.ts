@@ -1,0 +1,98 @@
+/**
+ * Project-wide variant consistency: the forms of one character (爲/為, 裏/裡, 臺/台, 戶/户, 着/著…)
+ * counted over ALL documents of a project. Each document may be consistent with itself (an
+ * s2t feed writes 爲 throughout, an s2tw feed 為) — variant-mixing sees nothing — yet the
+ * project mixes them. The minority form is one grouped finding (rule variant-mixing, every
+ * place in every document, each with its fix: fix all).
+ *
+ * Places are keyed by what OpenCC's s2t writes there from the Simplified form (variantPlaces),
+ * so two readings that share a regional form (着 the particle, 著 in 顯著) are never compared.
+ */
+import { findingMessage } from '../finding-messages';
+import { regionalMap, type Analysis } from './analysis';
+import { isVariantForm, pressForm, variantPlaces } from './conversion';
+import type { Finding, Location, Fix } from './types';
+
+interface Place {
+  documentId: number;
+  a: Analysis;
+  k: number;
+}
+
+export function projectVariantFindings(docs: { documentId: number; analyses: Analysis[] }[]): Finding[] {
+  // OpenCC standard form → form used → places (Traditional documents only)
+  const byKey = new Map<string, Map<string, Place[]>>();
+  for (const d of docs) {
+    for (const a of d.analyses) {
+      if (a.ctx.script !== 'hant') continue;
+      for (const { k, form, opencc } of variantPlaces(a, true)) {
+        if (!isVariantForm(opencc, form)) continue;
+        let forms = byKey.get(opencc);
+        if (!forms) byKey.set(opencc, (forms = new Map()));
+        let places = forms.get(form);
+        if (!places) forms.set(form, (places = []));
+        places.push({ documentId: d.documentId, a, k });
+      }
+    }
+  }
+  const tw = regionalMap('tw');
+  const hk = regionalMap('hk');
+  const out: Finding[] = [];
+  for (const [std, forms] of byKey) {
+    if (forms.size < 2) continue;
+    const docsOf = (ps: Place[]) => new Set(ps.map((p) => p.documentId));
+    // Within one document only: variant-mixing reports it already.
+    const allDocs = new Set([...forms.values()].flatMap((ps) => [...docsOf(ps)]));
+    if (allDocs.size < 2) continue;
+    // The majority counted in documents (each votes for the form it mostly uses: a long
+    // document must not outvote two short ones); on a tie, the form most conventions write
+    // (OpenCC standard, Taiwan, Hong Kong — with the press forms OpenCC's regional tables miss,
+    // data/press-forms.ts: 為 over 爲, 說 over Hong Kong's 説, 台 over 臺), then occurrences.
+    const votes = new Map<string, number>();
+    for (const id of allDocs) {
+      let best = '';
+      let n = 0;
+      for (const [f, ps] of forms) {
+        const m = ps.filter((p) => p.documentId === id).length;
+        if (m > n) [best, n] = [f, m];
+      }
+      votes.set(best, (votes.get(best) ?? 0) + 1);
+    }
+    const press = pressForm(std);
+    const prior = (f: string) => (f === std ? 1 : 0) + (f === (press ?? tw.get(std) ?? std) ? 1 : 0) + (f === (press ?? hk.get(std) ?? std) ? 1 : 0);
+    const sorted = [...forms.entries()].sort((x, y) => (votes.get(y[0]) ?? 0) - (votes.get(x[0]) ?? 0) || prior(y[0]) - prior(x[0]) || y[1].length - x[1].length);
+    const [major, majorPlaces] = sorted[0];
+    for (const [minor, places] of sorted.slice(1)) {
+      const loc = (p: Place): Location & { fixes: Fix[] } => ({
+        segmentId: p.a.seg.id,
+        start: p.k,
+        end: p.k + 1,
+        text: minor,
+        documentId: p.documentId,
+        fixes: [{ start: p.k, end: p.k + 1, replacement: major }],
+      });
+      const [first, ...rest] = places.map(loc);
+      out.push({
+        rule: 'variant-mixing',
+        severity: 'warning',
+        segmentId: first.segmentId,
+        start: first.start,
+        end: first.end,
+        text: minor,
+        documentId: first.documentId,
+        ...findingMessage('variant.project', {
+          major,
+          majorCount: majorPlaces.length,
+          majorDocs: docsOf(majorPlaces).size,
+          minor,
+          minorCount: places.length,
+          minorDocs: docsOf(places).size,
+        }),
+        fixes: first.fixes,
+        group: `project-variant:${[major, minor].sort().join('|')}`,
+        related: rest,
+      });
+    }
+  }
+  return out;
+}
