@@ -225,6 +225,7 @@ test('the API needs the token, refuses foreign hosts, and serves no files outsid
 });
 
 test('the review screen has no serious accessibility violations', async ({ app: page }) => {
+  test.slow(); // axe-core scans the whole page several times (light and dark): CPU-bound on 2 cores
   await page.getByTestId('row-0').click();
   const check = async (what: string) => {
     const results = await new AxeBuilder({ page }).analyze();

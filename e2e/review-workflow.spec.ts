@@ -327,6 +327,7 @@ test('history: revert to an earlier version; the change log lists and counts cha
 });
 
 test('the review-workflow panels have no serious accessibility violations (light and dark)', async ({ page, server }) => {
+  test.slow(); // axe-core scans the whole page several times (light and dark): CPU-bound on 2 cores
   const { segments } = await importText(server, '無障礙測試', '王震介紹了業績。\n\n王震表示，GPU數量達45000個。\n\n最後王震總結。');
   await api(server, 'editSegment', { segmentId: segments[0].id, text: '王征介紹了業績。' });
   await open(page, server, '無障礙測試');
