@@ -89,6 +89,14 @@ export const FINDING_MESSAGES_EN = {
   'doubled.word': '{pair}: the word {word} is doubled; remove one.',
   'space.word': 'Stray space inside the word {word}; Chinese words are written without spaces.',
   'space.name': 'Stray space inside the name {name}; Chinese words are written without spaces.',
+  // ---- repeated-sentence (repetition.ts), period-label (periods.ts)
+  'repeated-sentence.exact': 'This sentence repeats the one right before it: {sentence} Remove the repetition.',
+  'repeated-sentence.near': 'This sentence nearly repeats the one right before it ({previous}): {sentence} Keep one of them.',
+  'period-label.repeated': '{label} is stated twice in a row with two values ({first} and {second}): the second is probably another period, as {partners}. Check which comparison it is.',
+  'period-label.contradicts': '{label} compares with another period than {period} in the same phrase: probably {want}.',
+  'period-label.period.cumulative': '{label} compares with the previous month or quarter, but the figure is for a full year or year to date: probably {want}.',
+  'period-label.period.quarter': '{label} compares with the previous month, but the figure is for a quarter: probably {want}.',
+  'period-label.period.month': '{label} compares with the previous quarter, but the figure is for a month: probably {want}.',
   // ---- claims cross-checks (shared/claims/crosscheck.ts)
   'claims.rate.within': '{stated} implies {rate} {base} per {quote}; within the plausible {low}–{high}.',
   'claims.rate.within.range': '{stated} implies {rate} {base} per {quote} ({rateLow}–{rateHigh} within rounding); within the plausible {low}–{high}.',

@@ -21,6 +21,8 @@ const en = {
   'source-divergence': 'Differs from the original source',
   'english-empty': 'English missing',
   'claims-crosscheck': 'Claims cross-check',
+  'repeated-sentence': 'Sentence repeated',
+  'period-label': 'Period label repeated or mismatched',
 };
 export type RuleId = keyof typeof en;
 
@@ -40,6 +42,8 @@ const zhHant: Record<RuleId, string> = {
   'source-divergence': '與原文不同',
   'english-empty': '缺少英文',
   'claims-crosscheck': '聲明交叉核對',
+  'repeated-sentence': '句子重複',
+  'period-label': '比較期間標示重複或不符',
 };
 
 const catalog = defineCatalog(en, zhHant);

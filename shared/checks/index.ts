@@ -18,6 +18,8 @@ import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings 
 import { glossaryFindings } from './glossary';
 import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
 import { englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
+import { repeatedSentenceFindings } from './repetition';
+import { periodLabelFindings } from './periods';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 
 export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
@@ -111,6 +113,20 @@ export const RULES: RuleInfo[] = [
     scope: 'segment',
     description: 'The document has an English rendering, but segments’ English is empty (not yet written, or their English went to a neighbouring row). One finding per document, listing every such segment.',
   },
+  {
+    id: 'repeated-sentence',
+    title: 'Sentence repeated',
+    scope: 'document',
+    description:
+      'A sentence written twice in a row, exactly or nearly (one edit in ten characters, the same figures), also across a segment boundary; sentences under ten characters are left alone. The fix removes the second copy.',
+  },
+  {
+    id: 'period-label',
+    title: 'Period label repeated or mismatched',
+    scope: 'segment',
+    description:
+      'A comparison label (同比/環比, 年增/季增/月增, 按年/按季/按月) written twice in a row with two values and no metric between them (the second is probably the partner label), next to a phrase naming another period (較去年同期季增), or not fitting the figure’s own period (全年…月增).',
+  },
 ];
 
 const SEGMENT_RULES = new Set<RuleId>(RULES.filter((r) => r.scope === 'segment').map((r) => r.id));
@@ -132,6 +148,7 @@ function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boole
   if (want('stray-space')) out.push(...straySpaceFindings(a));
   if (want('source-divergence')) out.push(...sourceDivergenceFindings(a));
   if (want('english-empty')) out.push(...englishEmptyFindings(a));
+  if (want('period-label')) out.push(...periodLabelFindings(a));
   return out;
 }
 
@@ -177,6 +194,7 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   if (want('variant-mixing')) out.push(...variantMixingFindings(analyses, ctx));
   if (want('number-mismatch')) out.push(...repeatedQuantityFindings(analyses));
   if (want('unbalanced-brackets')) out.push(...bracketFindings(analyses));
+  if (want('repeated-sentence')) out.push(...repeatedSentenceFindings(analyses));
   return sortFindings(out, new Map(content.map((s, i) => [s.id, i])));
 }
 

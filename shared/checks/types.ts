@@ -17,7 +17,9 @@ export type RuleId =
   | 'doubled'
   | 'stray-space'
   | 'source-divergence'
-  | 'english-empty';
+  | 'english-empty'
+  | 'repeated-sentence'
+  | 'period-label';
 
 /** Replace text[start, end) of the segment with `replacement`. */
 export interface Fix {

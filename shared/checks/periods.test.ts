@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks } from './index';
+import { HANT, byRule, segs } from './testkit';
+
+const run = (...texts: string[]) => byRule(runChecks(segs(...texts), { ...HANT, rules: ['period-label'] }), 'period-label');
+const labels = (...texts: string[]) => run(...texts).map((f) => [f.text, f.fixes.map((x) => x.replacement)]);
+
+describe('period-label', () => {
+  it('one label twice in a row with two values: the second is probably its partner', () => {
+    expect(labels('本季出貨量為320萬台，年增12.4%，年增3.1%；毛利率持平。')).toEqual([['年增', ['季增', '月增']]]);
+    expect(labels('上個月新訂單金額為9.8億元，同比增長4.2%，同比增長1.5%。')).toEqual([['同比', ['環比']]]);
+    expect(labels('期內租金收入按年上升6%，按年上升2%。')).toEqual([['按年', ['按季', '按月']]]);
+  });
+
+  it('one label for two metrics, or the same value twice, is correct', () => {
+    expect(run('營收同比增長10%，淨利同比增長5%。')).toEqual([]);
+    expect(run('本季出貨量年增12.4%，平均售價年增3.1%。')).toEqual([]);
+    expect(run('營收年增8%，年增8%的幅度符合預期。')).toEqual([]);
+    expect(run('出貨量年增12.4%，季增3.1%。')).toEqual([]);
+  });
+
+  it('a label against the period named right before it', () => {
+    expect(labels('第二季獲利較去年同期季增7.5%。')).toEqual([['季增', ['年增']]]);
+    expect(run('第二季獲利較去年同期年增7.5%，較上季季增2%。')).toEqual([]);
+  });
+
+  it("a label that does not fit the figure's own period", () => {
+    expect(labels('今年全年營業額達新台幣55億元，月增9.2%。')).toEqual([['月增', ['年增']]]);
+    expect(labels('第三季門市客流量達210萬人次，月增4%。')).toEqual([['月增', ['年增', '季增']]]);
+    expect(run('第三季門市客流量達210萬人次，季增4%，其中9月單月月增1%。')).toEqual([]);
+    // 去年增加, 上季增, 第三季增: the 年/季 ends a period word
+    expect(run('前三季營收較去年增加一成，較上季增加兩成。')).toEqual([]);
+  });
+});

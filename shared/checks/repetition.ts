@@ -1,0 +1,116 @@
+/**
+ * repeated-sentence: the same sentence written twice in a row (a machine-translation or
+ * copy-paste artifact), exactly or nearly, also across a segment boundary. The second copy
+ * is reported with a fix that removes it.
+ *
+ * "Nearly": after dropping spaces and punctuation, at most one edit in ten characters —
+ * but the two must state the same figures (營收年增5%。營收年增6%。 are two facts, not a
+ * repetition) and be long enough to be a statement (謝謝。謝謝。 is left alone).
+ */
+import { findingMessage } from '../finding-messages';
+import type { Analysis } from './analysis';
+import type { Finding } from './types';
+
+/** Shorter sentences (in letters, digits and Han characters) repeat legitimately: 是的。是的。 */
+const MIN_CHARS = 10;
+/** Near-repeats: edits allowed per character of the longer sentence. */
+const EDIT_SHARE = 0.1;
+
+interface Sentence {
+  segmentId: number;
+  start: number;
+  end: number;
+  /** letters, digits and Han characters only */
+  core: string;
+  digits: string;
+}
+
+const END = /[。！？!?；;]/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** The sentences of one segment, with their spans (the terminator and closing quotes included). */
+function sentencesOf(a: Analysis): Sentence[] {
+  const text = a.text;
+  const out: Sentence[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    while (s < end && /\s/.test(text[s])) s++;
+    if (s >= end) return;
+    const slice = text.slice(s, end);
+    let core = '';
+    for (const ch of slice) if (WORD_CHAR.test(ch)) core += ch;
+    out.push({ segmentId: a.seg.id, start: s, end, core, digits: slice.replace(/[^0-9０-９]/g, '') });
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (!END.test(text[i])) continue;
+    let e = i + 1;
+    while (e < text.length && /[」』”’）)]/.test(text[e])) e++;
+    push(e);
+    start = e;
+    i = e - 1;
+  }
+  push(text.length);
+  return out;
+}
+
+/** Levenshtein distance if it is at most `k`, else k + 1 (banded: O(n·k)). */
+export function boundedEditDistance(a: string, b: string, k: number): number {
+  if (Math.abs(a.length - b.length) > k) return k + 1;
+  const n = a.length;
+  const m = b.length;
+  let prev = new Array<number>(m + 1);
+  let cur = new Array<number>(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j <= k ? j : k + 1;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - k);
+    const hi = Math.min(m, i + k);
+    cur.fill(k + 1);
+    cur[0] = i <= k ? i : k + 1;
+    let best = cur[0];
+    for (let j = lo; j <= hi; j++) {
+      const v = Math.min(prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1);
+      cur[j] = Math.min(v, k + 1);
+      if (cur[j] < best) best = cur[j];
+    }
+    if (best > k) return k + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return Math.min(prev[m], k + 1);
+}
+
+function repeats(x: Sentence, y: Sentence): boolean {
+  if (x.core.length < MIN_CHARS || y.core.length < MIN_CHARS) return false;
+  if (x.core === y.core) return true;
+  if (x.digits !== y.digits) return false;
+  const k = Math.floor(Math.max(x.core.length, y.core.length) * EDIT_SHARE);
+  return k >= 1 && boundedEditDistance(x.core, y.core, k) <= k;
+}
+
+/** Document scope: `analyses` in document order (furniture already left out). */
+export function repeatedSentenceFindings(analyses: Analysis[]): Finding[] {
+  const out: Finding[] = [];
+  let prev: Sentence | null = null;
+  let prevText = '';
+  for (const a of analyses) {
+    for (const s of sentencesOf(a)) {
+      if (prev && repeats(prev, s)) {
+        const text = a.text.slice(s.start, s.end);
+        out.push({
+          rule: 'repeated-sentence',
+          severity: 'warning',
+          segmentId: s.segmentId,
+          start: s.start,
+          end: s.end,
+          text,
+          ...findingMessage(prev.core === s.core ? 'repeated-sentence.exact' : 'repeated-sentence.near', { sentence: text, previous: prevText }),
+          fixes: [{ start: s.start, end: s.end, replacement: '' }],
+          related: [],
+        });
+      }
+      prev = s;
+      prevText = a.text.slice(s.start, s.end);
+    }
+  }
+  return out;
+}
