@@ -23,6 +23,7 @@ const en = {
   'claims-crosscheck': 'Claims cross-check',
   'repeated-sentence': 'Sentence repeated',
   'period-label': 'Period label repeated or mismatched',
+  'taiwan-standard': 'Not Taiwan’s standard form',
 };
 export type RuleId = keyof typeof en;
 
@@ -44,6 +45,7 @@ const zhHant: Record<RuleId, string> = {
   'claims-crosscheck': '聲明交叉核對',
   'repeated-sentence': '句子重複',
   'period-label': '比較期間標示重複或不符',
+  'taiwan-standard': '不是臺灣的標準寫法',
 };
 
 const catalog = defineCatalog(en, zhHant);

@@ -20,6 +20,7 @@ import { PHRASE_STATS } from './data/phraseStats';
 import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
 import { NAME_PLAUSIBLE_T } from './data/names';
 import type { Mention } from './entities';
+import { taiwanAccepts } from './regional';
 import type { CheckContext, Finding, Fix, Severity } from './types';
 
 // ---------------------------------------------------------------- data (lazy)
@@ -221,7 +222,8 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
         const e = st + L - 1;
         if ((rp.start[st] < st && rp.end[st] - rp.start[st] >= 2) || (rp.end[e] > st + L && rp.end[e] - rp.start[e] >= 2)) continue;
         const want = ex.t[k - st];
-        if (want === c || isRegionalForm(want, c)) supported = true;
+        // 發布 against the notes' 發佈: Taiwan's standard form is no error
+        if (want === c || isRegionalForm(want, c) || taiwanAccepts(want, c)) supported = true;
         else if (cands.includes(want))
           hit = {
             severity: 'error',
@@ -251,7 +253,8 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
     // Against the phrase OpenCC used here — unless that phrase is no word here because it cuts
     // across a word of the text (有云 'it is said' inside 公有|雲): then the text's form is a
     // correct fix, not a contradiction.
-    if (!hit && phrase && x && x !== c && cands.includes(x) && !isRegionalForm(x, c) && phraseHoldsHere(s, pStart, pEnd)) {
+    // Nor where the text has the form Taiwan writes or accepts for OpenCC's (公布 for 公佈, 週邊 for 周邊).
+    if (!hit && phrase && x && x !== c && cands.includes(x) && !isRegionalForm(x, c) && !taiwanAccepts(x, c) && phraseHoldsHere(s, pStart, pEnd)) {
       hit = {
         severity: 'warning',
         suggest: [x],
@@ -261,7 +264,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
 
     if (!hit && phrase && x === c) {
       // A phrase keeping a non-default form while cutting across a word.
-      if (c !== def && !inWordOfPhrase(s.slice(pStart, pEnd), k - pStart)) {
+      if (c !== def && !taiwanAccepts(def, c) && !inWordOfPhrase(s.slice(pStart, pEnd), k - pStart)) {
         const words = wordsAround(s, pStart - 6, pEnd + 6);
         const [ws, we] = wordAt(words, k);
         const crossing = words.find(([p, q]) => q - p >= 2 && ((p < pStart && q > pStart) || (p < pEnd && q > pEnd)));

@@ -20,6 +20,7 @@ import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, st
 import { englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
 import { repeatedSentenceFindings } from './repetition';
 import { periodLabelFindings } from './periods';
+import { taiwanStandardFindings } from './regional';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 
 export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
@@ -127,6 +128,13 @@ export const RULES: RuleInfo[] = [
     description:
       'A comparison label (同比/環比, 年增/季增/月增, 按年/按季/按月) written twice in a row with two values and no metric between them (the second is probably the partner label), next to a phrase naming another period (較去年同期季增), or not fitting the figure’s own period (全年…月增).',
   },
+  {
+    id: 'taiwan-standard',
+    title: 'Not Taiwan’s standard form',
+    scope: 'document',
+    description:
+      'In a document written for Taiwan (read from its vocabulary: 新台幣, 金管會, 年增…), a word in the form every OpenCC Simplified→Traditional target writes where Taiwan’s standard writes another (公佈 → 公布, 計劃 → 計畫, 佔比 → 占比). One finding per word, fix all.',
+  },
 ];
 
 const SEGMENT_RULES = new Set<RuleId>(RULES.filter((r) => r.scope === 'segment').map((r) => r.id));
@@ -195,6 +203,7 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   if (want('number-mismatch')) out.push(...repeatedQuantityFindings(analyses));
   if (want('unbalanced-brackets')) out.push(...bracketFindings(analyses));
   if (want('repeated-sentence')) out.push(...repeatedSentenceFindings(analyses));
+  if (want('taiwan-standard') && ctx.script === 'hant') out.push(...taiwanStandardFindings(analyses));
   return sortFindings(out, new Map(content.map((s, i) => [s.id, i])));
 }
 

@@ -19,7 +19,8 @@ export type RuleId =
   | 'source-divergence'
   | 'english-empty'
   | 'repeated-sentence'
-  | 'period-label';
+  | 'period-label'
+  | 'taiwan-standard';
 
 /** Replace text[start, end) of the segment with `replacement`. */
 export interface Fix {
