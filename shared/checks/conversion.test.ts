@@ -111,10 +111,18 @@ describe('conversion-ambiguity', () => {
   });
 
   it('errors where OpenCC’s usage notes give another form for the word', () => {
-    const t = '公司發布了新產品,並在網上發佈。';
+    const t = '他買了兩包面粉,並在網上發佈。';
     const f = amb(t);
-    expect(f.map((x) => [x.start, x.severity, x.fixes[0]?.replacement])).toEqual([[at(t, '布'), 'error', '佈']]);
-    expect(f[0].message).toContain('發佈');
+    expect(f.map((x) => [x.start, x.severity, x.fixes[0]?.replacement])).toEqual([[at(t, '面'), 'error', '麪']]);
+    expect(f[0].message).toContain('麪粉');
+  });
+
+  it('accepts Taiwan’s standard form against OpenCC’s usage notes and phrases (發布, 公布, 回流, 週邊, 槓桿)', () => {
+    expect(amb('主計總處今日發布統計,金管會公布新制,外資回流,電腦週邊設備,避免過度使用槓桿。').filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('accepts a character kept as Simplified writes it against a phrase cutting into a name (處長于…, 寶丰)', () => {
+    expect(amb('綜合統計處處長于立群表示,寶丰投顧看好後市。').filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
   it('accepts the Taiwan/Hong Kong form of a phrase (剛才 for OpenCC’s 剛纔)', () => {

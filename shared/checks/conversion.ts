@@ -254,7 +254,10 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
     // across a word of the text (有云 'it is said' inside 公有|雲): then the text's form is a
     // correct fix, not a contradiction.
     // Nor where the text has the form Taiwan writes or accepts for OpenCC's (公布 for 公佈, 週邊 for 周邊).
-    if (!hit && phrase && x && x !== c && cands.includes(x) && !isRegionalForm(x, c) && !taiwanAccepts(x, c) && phraseHoldsHere(s, pStart, pEnd)) {
+    // Nor where the text keeps the very character Simplified writes (于, 丰, 征) against a phrase: a
+    // converter never does that against its own phrase, a writer does it on purpose — in names
+    // (處長于…, 寶丰) that the phrase (長於, 寶豐) cuts into.
+    if (!hit && phrase && x && x !== c && c !== sch && cands.includes(x) && !isRegionalForm(x, c) && !taiwanAccepts(x, c) && phraseHoldsHere(s, pStart, pEnd)) {
       hit = {
         severity: 'warning',
         suggest: [x],
