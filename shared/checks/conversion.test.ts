@@ -125,6 +125,12 @@ describe('conversion-ambiguity', () => {
     expect(amb('綜合統計處處長于立群表示,寶丰投顧看好後市。').filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
+  it('the formal 係 (is, because) turned into 系 before 依/因, not a 系 that ends a word', () => {
+    const t = '上述估計系依現有資料計算,價格上漲系因原料成本增加。';
+    expect(amb(t).filter((f) => f.severity !== 'info').map((x) => [x.start, x.fixes[0].replacement])).toEqual([[at(t, '系'), '係'], [t.lastIndexOf('系'), '係']]);
+    expect(amb('本集團體系依規定辦理,此一派系因利益分裂,資工系依規定招生。').filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
   it('accepts the Taiwan/Hong Kong form of a phrase (剛才 for OpenCC’s 剛纔)', () => {
     expect(amb('在剛才第一個能力談到。')).toEqual([]);
   });

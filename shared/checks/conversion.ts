@@ -165,6 +165,8 @@ function fixesFor(k: number, suggest: string[], c: string): Fix[] {
 }
 
 const list = (cs: readonly string[]) => cs.join('/');
+/** A department (資工系, 經濟系) is 系: a name ending in a discipline before it. */
+const DISCIPLINE_END = /[工學学科文理法商醫医農农藝艺經经管電电機机化物數数資资史語语]/;
 
 /**
  * Conversion-ambiguity findings for one segment of a Traditional document. Ranking, first
@@ -317,6 +319,20 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
           };
         }
       }
+    }
+
+    // 係 ('is', 'because') of formal writing, which Simplified writes 系 and the character table
+    // turns back into 系: 系依/系因 where 系 stands alone as a word (not 體系依, 派系因, 資工系依).
+    if (!hit && c === '系' && (text[k + 1] === '依' || text[k + 1] === '因')) {
+      const words = wordsAround(text, k - 4, k + 3);
+      const [ws, we] = wordAt(words, k);
+      const prev = words.find(([, q]) => q === k);
+      if (we - ws === 1 && prev && !DISCIPLINE_END.test(text[k - 1]))
+        hit = {
+          severity: 'warning',
+          suggest: ['係'],
+          msg: findingMessage('conversion.copula', { c, word: text.slice(k, k + 2), fixed: `係${text[k + 1]}` }),
+        };
     }
 
     // The lens: the character table's default, unconfirmed — for characters whose default is the
