@@ -9,7 +9,7 @@
  * character standard (爲/為) says nothing here, as a converted Taiwan text carries OpenCC's.
  */
 import { findingMessage } from '../finding-messages';
-import type { Analysis } from './analysis';
+import { charTable, type Analysis } from './analysis';
 import { TAIWAN_ACCEPTED, TAIWAN_FORMS } from './data/taiwanForms';
 import type { Finding } from './types';
 
@@ -34,6 +34,10 @@ export function writtenForTaiwan(texts: readonly string[]): boolean {
   return tw >= 2 && tw >= 2 * other;
 }
 
+const BY_FIRST = new Map<string, (readonly [string, string])[]>();
+for (const f of TAIWAN_FORMS) BY_FIRST.set(f[0][0], [...(BY_FIRST.get(f[0][0]) ?? []), f]);
+const FIRST = charTable(BY_FIRST.keys());
+
 const ACCEPTED = new Set(TAIWAN_ACCEPTED.map(([a, b]) => `${a}|${b}`));
 /** Does Taiwan write or accept `c` where OpenCC writes `x` (布 for 佈, 週 for 周)? */
 export function taiwanAccepts(x: string, c: string): boolean {
@@ -43,10 +47,23 @@ export function taiwanAccepts(x: string, c: string): boolean {
 export function taiwanStandardFindings(analyses: Analysis[]): Finding[] {
   if (!analyses.length || !writtenForTaiwan(analyses.map((a) => a.text))) return [];
   const out: Finding[] = [];
+  // one pass over the text: places of each OpenCC form, found from its first character
+  const byForm = new Map<string, { a: Analysis; k: number }[]>();
+  for (const a of analyses) {
+    const t = a.text;
+    for (let k = 0; k < t.length; k++) {
+      if (FIRST[t.charCodeAt(k)] !== 1) continue;
+      for (const [opencc] of BY_FIRST.get(t[k]) ?? []) {
+        if (!t.startsWith(opencc, k)) continue;
+        let list = byForm.get(opencc);
+        if (!list) byForm.set(opencc, (list = []));
+        list.push({ a, k });
+      }
+    }
+  }
   for (const [opencc, standard] of TAIWAN_FORMS) {
-    const places: { a: Analysis; k: number }[] = [];
-    for (const a of analyses) for (let k = a.text.indexOf(opencc); k >= 0; k = a.text.indexOf(opencc, k + opencc.length)) places.push({ a, k });
-    if (!places.length) continue;
+    const places = byForm.get(opencc);
+    if (!places) continue;
     const loc = ({ a, k }: { a: Analysis; k: number }) => ({
       segmentId: a.seg.id,
       start: k,

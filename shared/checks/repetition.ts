@@ -8,7 +8,7 @@
  * repetition) and be long enough to be a statement (謝謝。謝謝。 is left alone).
  */
 import { findingMessage } from '../finding-messages';
-import type { Analysis } from './analysis';
+import { charTable, type Analysis } from './analysis';
 import type { Finding } from './types';
 
 /** Shorter sentences (in letters, digits and Han characters) repeat legitimately: 是的。是的。 */
@@ -25,7 +25,8 @@ interface Sentence {
   digits: string;
 }
 
-const END = /[。！？!?；;]/;
+const END = charTable('。！？!?；;');
+const CLOSE = charTable('」』”’）)');
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** The sentences of one segment, with their spans (the terminator and closing quotes included). */
@@ -37,15 +38,22 @@ function sentencesOf(a: Analysis): Sentence[] {
     let s = start;
     while (s < end && /\s/.test(text[s])) s++;
     if (s >= end) return;
-    const slice = text.slice(s, end);
     let core = '';
-    for (const ch of slice) if (WORD_CHAR.test(ch)) core += ch;
-    out.push({ segmentId: a.seg.id, start: s, end, core, digits: slice.replace(/[^0-9０-９]/g, '') });
+    let digits = '';
+    for (let i = s; i < end; i++) {
+      const c = text.charCodeAt(i);
+      const isDigit = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+      // letters, digits, Han (a surrogate pair is kept whole); punctuation and spaces dropped
+      if (isDigit || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd800 && c <= 0xdfff) || (c > 0x7f && c < 0x3000 && WORD_CHAR.test(text[i])))
+        core += text[i];
+      if (isDigit) digits += text[i];
+    }
+    out.push({ segmentId: a.seg.id, start: s, end, core, digits });
   };
   for (let i = 0; i < text.length; i++) {
-    if (!END.test(text[i])) continue;
+    if (END[text.charCodeAt(i)] !== 1) continue;
     let e = i + 1;
-    while (e < text.length && /[」』”’）)]/.test(text[e])) e++;
+    while (e < text.length && CLOSE[text.charCodeAt(e)] === 1) e++;
     push(e);
     start = e;
     i = e - 1;
@@ -83,8 +91,16 @@ function repeats(x: Sentence, y: Sentence): boolean {
   if (x.core.length < MIN_CHARS || y.core.length < MIN_CHARS) return false;
   if (x.core === y.core) return true;
   if (x.digits !== y.digits) return false;
-  const k = Math.floor(Math.max(x.core.length, y.core.length) * EDIT_SHARE);
-  return k >= 1 && boundedEditDistance(x.core, y.core, k) <= k;
+  const n = Math.max(x.core.length, y.core.length);
+  const k = Math.floor(n * EDIT_SHARE);
+  if (k < 1 || Math.abs(x.core.length - y.core.length) > k) return false;
+  // cheap screen before the edit distance: a near copy shares a long head or tail
+  let p = 0;
+  while (p < x.core.length && p < y.core.length && x.core[p] === y.core[p]) p++;
+  let q = 0;
+  while (q < x.core.length - p && q < y.core.length - p && x.core[x.core.length - 1 - q] === y.core[y.core.length - 1 - q]) q++;
+  if (p + q < n / 2) return false;
+  return boundedEditDistance(x.core, y.core, k) <= k;
 }
 
 /** Document scope: `analyses` in document order (furniture already left out). */
