@@ -19,7 +19,7 @@ import { glossaryFindings } from './glossary';
 import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
 import { englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
 import { repeatedSentenceFindings } from './repetition';
-import { periodLabelFindings } from './periods';
+import { periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
 import { taiwanStandardFindings } from './regional';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 
@@ -126,7 +126,7 @@ export const RULES: RuleInfo[] = [
     title: 'Period label repeated or mismatched',
     scope: 'segment',
     description:
-      'A comparison label (同比/環比, 年增/季增/月增, 按年/按季/按月) written twice in a row with two values and no metric between them (the second is probably the partner label), next to a phrase naming another period (較去年同期季增), or not fitting the figure’s own period (全年…月增).',
+      'A comparison label (同比/環比, 年增/季增/月增, 按年/按季/按月) written twice in a row with two values and no metric between them (the second is probably the partner label), next to a phrase naming another period (較去年同期季增), or not fitting the figure’s own period (全年…月增); in the document, one value with a decimal stated with labels of two periods (年增18.4% and 季增18.4%).',
   },
   {
     id: 'taiwan-standard',
@@ -203,6 +203,7 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   if (want('number-mismatch')) out.push(...repeatedQuantityFindings(analyses));
   if (want('unbalanced-brackets')) out.push(...bracketFindings(analyses));
   if (want('repeated-sentence')) out.push(...repeatedSentenceFindings(analyses));
+  if (want('period-label')) out.push(...periodValueFindings(analyses));
   if (want('taiwan-standard') && ctx.script === 'hant') out.push(...taiwanStandardFindings(analyses));
   return sortFindings(out, new Map(content.map((s, i) => [s.id, i])));
 }
@@ -233,6 +234,15 @@ export function runProjectEntityCheck(docs: { documentId: number; segments: Chec
     return { documentId: d.documentId, mentions: documentMentions(analyses, ctx.glossary, d.documentId) };
   });
   return projectEntityFindings(perDoc, ctx);
+}
+
+/**
+ * Period labels across the documents of a project: one value stated with labels of two periods
+ * in two documents (年增18.4% in one, 季增18.4% in another). Locations carry their documentId.
+ */
+export function runProjectPeriodCheck(docs: { documentId: number; segments: CheckSegment[] }[], ctx: CheckContext): Finding[] {
+  if (!wants(ctx)('period-label')) return [];
+  return projectPeriodValueFindings(docs.map((d) => ({ documentId: d.documentId, analyses: [...analyse(d.segments.filter((s) => !s.furniture), ctx).values()] })));
 }
 
 /**

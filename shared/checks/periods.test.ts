@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runChecks } from './index';
+import { runChecks, runProjectPeriodCheck } from './index';
 import { HANT, byRule, segs } from './testkit';
 
 const run = (...texts: string[]) => byRule(runChecks(segs(...texts), { ...HANT, rules: ['period-label'] }), 'period-label');
@@ -30,5 +30,22 @@ describe('period-label', () => {
     expect(run('第三季門市客流量達210萬人次，季增4%，其中9月單月月增1%。')).toEqual([]);
     // 去年增加, 上季增, 第三季增: the 年/季 ends a period word
     expect(run('前三季營收較去年增加一成，較上季增加兩成。')).toEqual([]);
+  });
+
+  it('one value with a decimal under labels of two periods, in a document and across a project', () => {
+    const f = run('本季出貨量年增12.4%，毛利率持平。', '董事長說，出貨量季增12.4%，主要受新品帶動。');
+    expect(f.map((x) => [x.segmentId, x.text, x.fixes[0].replacement, x.related.length])).toEqual([[2, '季增', '年增', 1]]);
+    expect(f[0].messageData.key).toBe('period-label.same-value');
+    // the same label twice, or values without a decimal, are no conflict
+    expect(run('本季出貨量年增12.4%。', '董事長說，出貨量年增12.4%。')).toEqual([]);
+    expect(run('本季出貨量年增12%。', '另一產品線季增12%。')).toEqual([]);
+    const docs = [
+      { documentId: 7, segments: segs('本季出貨量年增12.4%，毛利率持平。') },
+      { documentId: 8, segments: segs('出貨量季增12.4%，主要受新品帶動。') },
+    ];
+    const p = runProjectPeriodCheck(docs, HANT);
+    expect(p.map((x) => [x.documentId, x.text, x.related.map((r) => r.documentId)])).toEqual([[8, '季增', [7]]]);
+    // within one document only: left to the document's own check
+    expect(runProjectPeriodCheck([{ documentId: 7, segments: segs('出貨量年增12.4%。', '出貨量季增12.4%。') }, { documentId: 8, segments: segs('營收年增3%。') }], HANT)).toEqual([]);
   });
 });

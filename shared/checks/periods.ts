@@ -100,10 +100,18 @@ function finding(a: Analysis, k: number, label: string, want: string[], msg: Ret
   };
 }
 
-export function periodLabelFindings(a: Analysis): Finding[] {
-  const text = a.text;
-  const out: Finding[] = [];
-  const found: { k: number; label: string; valueEnd: number; value: string }[] = [];
+interface LabelUse {
+  k: number;
+  label: string;
+  /** end of the value the label introduces, -1 without one */
+  valueEnd: number;
+  /** that value as written (7.2%), '' without one */
+  value: string;
+}
+
+/** The comparison labels of a text, each with the value it introduces. */
+function labelsIn(text: string): LabelUse[] {
+  const found: LabelUse[] = [];
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) {
     // 去年增加, 上季增加, 第三季增, 2024年增長: the 年/季/月 ends a period word, not a label
@@ -111,6 +119,82 @@ export function periodLabelFindings(a: Analysis): Finding[] {
     const v = VALUE_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 16));
     found.push({ k: m.index, label: m[0], valueEnd: v ? m.index + m[0].length + v[0].length : -1, value: v ? v[1] + v[2] : '' });
   }
+  return found;
+}
+
+/**
+ * Document scope: one value with a decimal (18.4%) stated with labels of two different
+ * periods (年增18.4% here, 季增18.4% there) — a coincidence is unlikely, a swapped label is
+ * not. One finding per value: the later, or the minority, label first; fixes to the other.
+ */
+export function periodValueFindings(analyses: Analysis[]): Finding[] {
+  return sameValueFindings(analyses.map((a) => ({ a })), false);
+}
+
+/**
+ * Project scope: the same across the documents of a project (年增18.4% in the release,
+ * 季增18.4% in the news write-up); only conflicts that span two documents (the rest is
+ * each document's own finding). Locations carry their documentId.
+ */
+export function projectPeriodValueFindings(docs: { documentId: number; analyses: Analysis[] }[]): Finding[] {
+  return sameValueFindings(
+    docs.flatMap((d) => d.analyses.map((a) => ({ a, documentId: d.documentId }))),
+    true,
+  );
+}
+
+function sameValueFindings(parts: { a: Analysis; documentId?: number }[], acrossDocuments: boolean): Finding[] {
+  const byValue = new Map<string, { a: Analysis; u: LabelUse; documentId?: number }[]>();
+  for (const { a, documentId } of parts) {
+    for (const u of labelsIn(a.text)) {
+      if (!u.value.includes('.')) continue;
+      const key = u.value.replace(/,/g, '');
+      byValue.set(key, [...(byValue.get(key) ?? []), { a, u, documentId }]);
+    }
+  }
+  const out: Finding[] = [];
+  for (const uses of byValue.values()) {
+    const spans = new Map<Span, typeof uses>();
+    for (const x of uses) {
+      const sp = LABELS[x.u.label].span;
+      spans.set(sp, [...(spans.get(sp) ?? []), x]);
+    }
+    if (spans.size !== 2) continue;
+    if (acrossDocuments) {
+      const [x, y] = [...spans.values()].map((l) => new Set(l.map((e) => e.documentId)));
+      // some pair of the two labels must lie in different documents
+      if ([...x].every((d) => y.size === 1 && y.has(d))) continue;
+    }
+    // the minority (on a tie the later) is the suspect
+    // in part order (documents, then segments, then position)
+    const order = (e: { a: Analysis; u: LabelUse }) => parts.findIndex((p) => p.a === e.a) * 1e6 + e.u.k;
+    const [major, minor] = [...spans.values()].sort((x, y) => y.length - x.length || order(x[0]) - order(y[0]));
+    const other = major[0].u.label;
+    const loc = ({ a, u, documentId }: { a: Analysis; u: LabelUse; documentId?: number }) => ({
+      ...(documentId === undefined ? {} : { documentId }),
+      segmentId: a.seg.id,
+      start: u.k,
+      end: u.k + u.label.length,
+      text: u.label,
+      fixes: u.label === other ? [] : [{ start: u.k, end: u.k + u.label.length, replacement: other }],
+    });
+    const [first, ...rest] = [...minor, ...major].map(loc);
+    out.push({
+      rule: 'period-label',
+      severity: 'warning',
+      ...first,
+      ...findingMessage('period-label.same-value', { value: minor[0].u.value, label: minor[0].u.label, other }),
+      group: `period-label:${minor[0].u.value}:${minor[0].u.label}>${other}`,
+      related: rest,
+    });
+  }
+  return out;
+}
+
+export function periodLabelFindings(a: Analysis): Finding[] {
+  const text = a.text;
+  const out: Finding[] = [];
+  const found = labelsIn(text);
   for (let i = 0; i < found.length; i++) {
     const f = found[i];
     const L = LABELS[f.label];
