@@ -258,7 +258,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
     // Nor where the text has the form Taiwan writes or accepts for OpenCC's (公布 for 公佈, 週邊 for 周邊).
     // Nor where the text keeps the very character Simplified writes (于, 丰, 征) against a phrase: a
     // converter never does that against its own phrase, a writer does it on purpose — in names
-    // (處長于…, 寶丰) that the phrase (長於, 寶豐) cuts into.
+    // (處長于…) that the phrase (長於) cuts into.
     if (!hit && phrase && x && x !== c && c !== sch && cands.includes(x) && !isRegionalForm(x, c) && !taiwanAccepts(x, c) && phraseHoldsHere(s, pStart, pEnd)) {
       hit = {
         severity: 'warning',
