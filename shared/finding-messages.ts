@@ -26,6 +26,7 @@ export const FINDING_MESSAGES_EN = {
   'conversion.phrase': "OpenCC's phrase list converts {phrase} to {expected}, but the text has {c}. Simplified {s} has several Traditional forms ({forms}).",
   'conversion.phrase-crosses-word': "{c} was decided by OpenCC's phrase {phrase} → {converted}, which cuts across the word {word}; here {s} is probably the ordinary {def} ({fixed}). Forms of {s}: {forms}.",
   'conversion.overlapping-phrase': 'OpenCC matched the phrase {phrase} → {converted} here, but {other} → {otherConverted} overlaps it and makes the word {word}: probably {y}. Forms of {s}: {forms}.',
+  'conversion.copula': "{word}: {c} standing alone before a reason or basis is the formal 係 ('is', 'because'), which Simplified writes {c}; probably {fixed}.",
   'conversion.default-unconfirmed': '{c}: Simplified {s} has several Traditional forms ({forms}) and OpenCC used its default here, with no phrase to confirm it. Check the meaning.',
   'simplified.segment': 'This segment is in Simplified Chinese ({count} Simplified-only characters, e.g. {examples}) inside a Traditional document. Convert it, or mark it as furniture if it is a copy of another segment.',
   'simplified.char': '{c} is a Simplified character in a Traditional text; the Traditional form here is {t}.',
@@ -92,6 +93,18 @@ export const FINDING_MESSAGES_EN = {
   'doubled.word': '{pair}: the word {word} is doubled; remove one.',
   'space.word': 'Stray space inside the word {word}; Chinese words are written without spaces.',
   'space.name': 'Stray space inside the name {name}; Chinese words are written without spaces.',
+  // ---- repeated-sentence (repetition.ts), period-label (periods.ts)
+  'repeated-sentence.exact': 'This sentence repeats the one right before it: {sentence} Remove the repetition.',
+  'repeated-sentence.near': 'This sentence nearly repeats the one right before it ({previous}): {sentence} Keep one of them.',
+  'period-label.repeated': '{label} is stated twice in a row with two values ({first} and {second}): the second is probably another period, as {partners}. Check which comparison it is.',
+  'period-label.same-value': '{value} is given as {label} here and as {other} elsewhere in the document: one of the two labels is probably wrong.',
+  'period-label.contradicts': '{label} compares with another period than {period} in the same phrase: probably {want}.',
+  'period-label.period.cumulative': '{label} compares with the previous month or quarter, but the figure is for a full year or year to date: probably {want}.',
+  'period-label.period.quarter': '{label} compares with the previous month, but the figure is for a quarter: probably {want}.',
+  'period-label.period.month': '{label} compares with the previous quarter, but the figure is for a month: probably {want}.',
+  // ---- taiwan-standard (regional.ts)
+  'taiwan-standard.one': "{word} is the form OpenCC's Simplified→Traditional conversion writes; Taiwan's standard is {standard}. Write {standard}.",
+  'taiwan-standard.many': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes; Taiwan's standard is {standard}. Write {standard} throughout.",
   // ---- claims cross-checks (shared/claims/crosscheck.ts)
   'claims.rate.within': '{stated} implies {rate} {base} per {quote}; within the plausible {low}–{high}.',
   'claims.rate.within.range': '{stated} implies {rate} {base} per {quote} ({rateLow}–{rateHigh} within rounding); within the plausible {low}–{high}.',

@@ -21,6 +21,9 @@ const en = {
   'source-divergence': 'Differs from the original source',
   'english-empty': 'English missing',
   'claims-crosscheck': 'Claims cross-check',
+  'repeated-sentence': 'Sentence repeated',
+  'period-label': 'Period label repeated or mismatched',
+  'taiwan-standard': 'Not Taiwan’s standard form',
 };
 export type RuleId = keyof typeof en;
 
@@ -40,6 +43,9 @@ const zhHant: Record<RuleId, string> = {
   'source-divergence': '與原文不同',
   'english-empty': '缺少英文',
   'claims-crosscheck': '聲明交叉核對',
+  'repeated-sentence': '句子重複',
+  'period-label': '比較期間標示重複或不符',
+  'taiwan-standard': '不是臺灣的標準寫法',
 };
 
 const catalog = defineCatalog(en, zhHant);

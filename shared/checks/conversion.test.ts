@@ -111,10 +111,24 @@ describe('conversion-ambiguity', () => {
   });
 
   it('errors where OpenCC’s usage notes give another form for the word', () => {
-    const t = '公司發布了新產品,並在網上發佈。';
+    const t = '他買了兩包面粉,並在網上發佈。';
     const f = amb(t);
-    expect(f.map((x) => [x.start, x.severity, x.fixes[0]?.replacement])).toEqual([[at(t, '布'), 'error', '佈']]);
-    expect(f[0].message).toContain('發佈');
+    expect(f.map((x) => [x.start, x.severity, x.fixes[0]?.replacement])).toEqual([[at(t, '面'), 'error', '麪']]);
+    expect(f[0].message).toContain('麪粉');
+  });
+
+  it('accepts Taiwan’s standard form against OpenCC’s usage notes and phrases (發布, 公布, 回流, 週邊, 槓桿)', () => {
+    expect(amb('主計總處今日發布統計,金管會公布新制,外資回流,電腦週邊設備,避免過度使用槓桿。').filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('accepts a character kept as Simplified writes it against a phrase cutting into a name (處長于…)', () => {
+    expect(amb('業務處長于明德表示,新品下月上市。').filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('the formal 係 (is, because) turned into 系 before 依/因, not a 系 that ends a word', () => {
+    const t = '上述估計系依現有資料計算,價格上漲系因原料成本增加。';
+    expect(amb(t).filter((f) => f.severity !== 'info').map((x) => [x.start, x.fixes[0].replacement])).toEqual([[at(t, '系'), '係'], [t.lastIndexOf('系'), '係']]);
+    expect(amb('本集團體系依規定辦理,此一派系因利益分裂,資工系依規定招生。').filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
   it('accepts the Taiwan/Hong Kong form of a phrase (剛才 for OpenCC’s 剛纔)', () => {

@@ -21,6 +21,7 @@ import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
 import { NAME_PLAUSIBLE_T } from './data/names';
 import { PRESS_FORMS } from './data/press-forms';
 import type { Mention } from './entities';
+import { taiwanAccepts } from './regional';
 import type { CheckContext, Finding, Fix, Severity } from './types';
 
 // ---------------------------------------------------------------- data (lazy)
@@ -165,6 +166,8 @@ function fixesFor(k: number, suggest: string[], c: string): Fix[] {
 }
 
 const list = (cs: readonly string[]) => cs.join('/');
+/** A department (資工系, 經濟系) is 系: a name ending in a discipline before it. */
+const DISCIPLINE_END = /[工學学科文理法商醫医農农藝艺經经管電电機机化物數数資资史語语]/;
 
 /**
  * Conversion-ambiguity findings for one segment of a Traditional document. Ranking, first
@@ -222,7 +225,8 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
         const e = st + L - 1;
         if ((rp.start[st] < st && rp.end[st] - rp.start[st] >= 2) || (rp.end[e] > st + L && rp.end[e] - rp.start[e] >= 2)) continue;
         const want = ex.t[k - st];
-        if (want === c || isRegionalForm(want, c)) supported = true;
+        // 發布 against the notes' 發佈: Taiwan's standard form is no error
+        if (want === c || isRegionalForm(want, c) || taiwanAccepts(want, c)) supported = true;
         else if (cands.includes(want))
           hit = {
             severity: 'error',
@@ -252,7 +256,11 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
     // Against the phrase OpenCC used here — unless that phrase is no word here because it cuts
     // across a word of the text (有云 'it is said' inside 公有|雲): then the text's form is a
     // correct fix, not a contradiction.
-    if (!hit && phrase && x && x !== c && cands.includes(x) && !isRegionalForm(x, c) && phraseHoldsHere(s, pStart, pEnd)) {
+    // Nor where the text has the form Taiwan writes or accepts for OpenCC's (公布 for 公佈, 週邊 for 周邊).
+    // Nor where the text keeps the very character Simplified writes (于, 丰, 征) against a phrase: a
+    // converter never does that against its own phrase, a writer does it on purpose — in names
+    // (處長于…) that the phrase (長於) cuts into.
+    if (!hit && phrase && x && x !== c && c !== sch && cands.includes(x) && !isRegionalForm(x, c) && !taiwanAccepts(x, c) && phraseHoldsHere(s, pStart, pEnd)) {
       hit = {
         severity: 'warning',
         suggest: [x],
@@ -262,7 +270,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
 
     if (!hit && phrase && x === c) {
       // A phrase keeping a non-default form while cutting across a word.
-      if (c !== def && !inWordOfPhrase(s.slice(pStart, pEnd), k - pStart)) {
+      if (c !== def && !taiwanAccepts(def, c) && !inWordOfPhrase(s.slice(pStart, pEnd), k - pStart)) {
         const words = wordsAround(s, pStart - 6, pEnd + 6);
         const [ws, we] = wordAt(words, k);
         const crossing = words.find(([p, q]) => q - p >= 2 && ((p < pStart && q > pStart) || (p < pEnd && q > pEnd)));
@@ -312,6 +320,20 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
           };
         }
       }
+    }
+
+    // 係 ('is', 'because') of formal writing, which Simplified writes 系 and the character table
+    // turns back into 系: 系依/系因 where 系 stands alone as a word (not 體系依, 派系因, 資工系依).
+    if (!hit && c === '系' && (text[k + 1] === '依' || text[k + 1] === '因')) {
+      const words = wordsAround(text, k - 4, k + 3);
+      const [ws, we] = wordAt(words, k);
+      const prev = words.find(([, q]) => q === k);
+      if (we - ws === 1 && prev && !DISCIPLINE_END.test(text[k - 1]))
+        hit = {
+          severity: 'warning',
+          suggest: ['係'],
+          msg: findingMessage('conversion.copula', { c, word: text.slice(k, k + 2), fixed: `係${text[k + 1]}` }),
+        };
     }
 
     // The lens: the character table's default, unconfirmed — for characters whose default is the

@@ -20,6 +20,9 @@ import { glossaryFindings } from './glossary';
 import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
 import { englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
 import { projectVariantFindings } from './project-variants';
+import { repeatedSentenceFindings } from './repetition';
+import { periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
+import { taiwanStandardFindings } from './regional';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 
 export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
@@ -113,6 +116,27 @@ export const RULES: RuleInfo[] = [
     scope: 'segment',
     description: 'The document has an English rendering, but segments’ English is empty (not yet written, or their English went to a neighbouring row). One finding per document, listing every such segment.',
   },
+  {
+    id: 'repeated-sentence',
+    title: 'Sentence repeated',
+    scope: 'document',
+    description:
+      'A sentence written twice in a row, exactly or nearly (one edit in ten characters, the same figures), also across a segment boundary; sentences under ten characters are left alone. The fix removes the second copy.',
+  },
+  {
+    id: 'period-label',
+    title: 'Period label repeated or mismatched',
+    scope: 'segment',
+    description:
+      'A comparison label (同比/環比, 年增/季增/月增, 按年/按季/按月) written twice in a row with two values and no metric between them (the second is probably the partner label), next to a phrase naming another period (較去年同期季增), or not fitting the figure’s own period (全年…月增); in the document, one value with a decimal stated with labels of two periods (年增18.4% and 季增18.4%).',
+  },
+  {
+    id: 'taiwan-standard',
+    title: 'Not Taiwan’s standard form',
+    scope: 'document',
+    description:
+      'In a document written for Taiwan (read from its vocabulary: 新台幣, 金管會, 年增…), a word in the form every OpenCC Simplified→Traditional target writes where Taiwan’s standard writes another (公佈 → 公布, 計劃 → 計畫, 佔比 → 占比). One finding per word, fix all.',
+  },
 ];
 
 const SEGMENT_RULES = new Set<RuleId>(RULES.filter((r) => r.scope === 'segment').map((r) => r.id));
@@ -134,6 +158,7 @@ function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boole
   if (want('stray-space')) out.push(...straySpaceFindings(a));
   if (want('source-divergence')) out.push(...sourceDivergenceFindings(a));
   if (want('english-empty')) out.push(...englishEmptyFindings(a));
+  if (want('period-label')) out.push(...periodLabelFindings(a));
   return out;
 }
 
@@ -179,6 +204,9 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   if (want('variant-mixing')) out.push(...variantMixingFindings(analyses, ctx));
   if (want('number-mismatch')) out.push(...repeatedQuantityFindings(analyses));
   if (want('unbalanced-brackets')) out.push(...bracketFindings(analyses));
+  if (want('repeated-sentence')) out.push(...repeatedSentenceFindings(analyses));
+  if (want('period-label')) out.push(...periodValueFindings(analyses));
+  if (want('taiwan-standard') && ctx.script === 'hant') out.push(...taiwanStandardFindings(analyses));
   return sortFindings(out, new Map(content.map((s, i) => [s.id, i])));
 }
 
@@ -214,9 +242,9 @@ export interface ProjectDocument {
 }
 
 /**
- * Every project-scope rule: entity consistency across documents, and the forms of a variant
- * pair compared over all documents (variant-mixing across documents). Locations carry their
- * documentId.
+ * Every project-scope rule: entity consistency across documents, the forms of a variant
+ * pair compared over all documents (variant-mixing across documents), and one value stated
+ * with labels of two periods in two documents (period-label). Locations carry their documentId.
  */
 export function runProjectRules(docs: ProjectDocument[], ctx: CheckContext): Finding[] {
   const want = wants(ctx);
@@ -229,7 +257,17 @@ export function runProjectRules(docs: ProjectDocument[], ctx: CheckContext): Fin
     out.push(...projectEntityFindings(perDoc, ctx));
   }
   if (want('variant-mixing')) out.push(...projectVariantFindings(analysed));
+  if (want('period-label')) out.push(...projectPeriodValueFindings(analysed));
   return out;
+}
+
+/**
+ * Period labels across the documents of a project: one value stated with labels of two periods
+ * in two documents (年增18.4% in one, 季增18.4% in another). Locations carry their documentId.
+ */
+export function runProjectPeriodCheck(docs: ProjectDocument[], ctx: CheckContext): Finding[] {
+  if (!wants(ctx)('period-label')) return [];
+  return runProjectRules(docs, { ...ctx, rules: ['period-label'] });
 }
 
 /**

@@ -17,7 +17,10 @@ export type RuleId =
   | 'doubled'
   | 'stray-space'
   | 'source-divergence'
-  | 'english-empty';
+  | 'english-empty'
+  | 'repeated-sentence'
+  | 'period-label'
+  | 'taiwan-standard';
 
 /** Replace text[start, end) of the segment with `replacement`. */
 export interface Fix {

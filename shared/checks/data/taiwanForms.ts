@@ -1,0 +1,30 @@
+/**
+ * Words whose Taiwan standard form (Ministry of Education, 國語辭典; the form Taiwan's
+ * government and press write) differs from the one OpenCC's Simplified→Traditional phrase
+ * table writes for every target (s2t, s2tw, s2twp, s2hk): [OpenCC's form, Taiwan's form].
+ * Hand-written general knowledge, each pair checked against opencc-js (s2t of the Simplified
+ * form gives the first). A converted Taiwan text carries the first; a writer's the second.
+ */
+export const TAIWAN_FORMS: readonly (readonly [string, string])[] = [
+  // 布: 佈 is a variant of 布 in every sense (公布, 分布, 布局)
+  ['公佈', '公布'], ['發佈', '發布'], ['宣佈', '宣布'], ['分佈', '分布'], ['散佈', '散布'], ['遍佈', '遍布'],
+  ['佈局', '布局'], ['頒佈', '頒布'], ['密佈', '密布'], ['佈告', '布告'], ['佈置', '布置'], ['擺佈', '擺布'],
+  ['佈署', '布署'], ['佈陣', '布陣'], ['佈滿', '布滿'], ['廣佈', '廣布'], ['佈建', '布建'], ['佈達', '布達'],
+  // 畫: a plan is 計畫
+  ['計劃', '計畫'],
+  // 拚: to strive
+  ['拼命', '拚命'], ['打拼', '打拚'], ['拼搏', '拚搏'], ['拼經濟', '拚經濟'], ['力拼', '力拚'], ['拼業績', '拚業績'], ['拼戰', '拚戰'],
+  // 回, 升, 沖, 颱, 雇, 家具 (not 佔: the standard 占比 and the common 佔比 are both written in Taiwan's press)
+  ['迴流', '回流'], ['拉昇', '拉升'],
+  ['衝抵', '沖抵'], ['當衝', '當沖'], ['強臺', '強颱'], ['秋臺', '秋颱'], ['臺風', '颱風'], ['台風', '颱風'], ['僱主', '雇主'], ['僱員', '雇員'], ['傢俱', '家具'],
+];
+
+/**
+ * Character pairs [OpenCC's, the other] where Taiwan writes, or accepts, the other form in
+ * words OpenCC's phrase table or usage notes give with OpenCC's: 公布, 回流, 拉升, 週邊, 槓桿.
+ * Text with the other form is not contradicting anything there.
+ */
+export const TAIWAN_ACCEPTED: readonly (readonly [string, string])[] = [
+  ['佈', '布'], ['劃', '畫'], ['拼', '拚'], ['迴', '回'], ['昇', '升'], ['佔', '占'], ['衝', '沖'], ['臺', '颱'], ['僱', '雇'],
+  ['傢', '家'], ['俱', '具'], ['周', '週'], ['杠', '槓'],
+];

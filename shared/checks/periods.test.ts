@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks, runProjectPeriodCheck } from './index';
+import { HANT, byRule, segs } from './testkit';
+
+const run = (...texts: string[]) => byRule(runChecks(segs(...texts), { ...HANT, rules: ['period-label'] }), 'period-label');
+const labels = (...texts: string[]) => run(...texts).map((f) => [f.text, f.fixes.map((x) => x.replacement)]);
+
+describe('period-label', () => {
+  it('one label twice in a row with two values: the second is probably its partner', () => {
+    expect(labels('本季出貨量為320萬台，年增12.4%，年增3.1%；毛利率持平。')).toEqual([['年增', ['季增', '月增']]]);
+    expect(labels('上個月新訂單金額為9.8億元，同比增長4.2%，同比增長1.5%。')).toEqual([['同比', ['環比']]]);
+    expect(labels('期內租金收入按年上升6%，按年上升2%。')).toEqual([['按年', ['按季', '按月']]]);
+  });
+
+  it('one label for two metrics, or the same value twice, is correct', () => {
+    expect(run('營收同比增長10%，淨利同比增長5%。')).toEqual([]);
+    expect(run('本季出貨量年增12.4%，平均售價年增3.1%。')).toEqual([]);
+    expect(run('營收年增8%，年增8%的幅度符合預期。')).toEqual([]);
+    expect(run('出貨量年增12.4%，季增3.1%。')).toEqual([]);
+  });
+
+  it('a label against the period named right before it', () => {
+    expect(labels('第二季獲利較去年同期季增7.5%。')).toEqual([['季增', ['年增']]]);
+    expect(run('第二季獲利較去年同期年增7.5%，較上季季增2%。')).toEqual([]);
+  });
+
+  it("a label that does not fit the figure's own period", () => {
+    expect(labels('今年全年營業額達新台幣55億元，月增9.2%。')).toEqual([['月增', ['年增']]]);
+    expect(labels('第三季門市客流量達210萬人次，月增4%。')).toEqual([['月增', ['年增', '季增']]]);
+    expect(run('第三季門市客流量達210萬人次，季增4%，其中9月單月月增1%。')).toEqual([]);
+    // 去年增加, 上季增, 第三季增: the 年/季 ends a period word
+    expect(run('前三季營收較去年增加一成，較上季增加兩成。')).toEqual([]);
+  });
+
+  it('one value with a decimal under labels of two periods, in a document and across a project', () => {
+    const f = run('本季出貨量年增12.4%，毛利率持平。', '董事長說，出貨量季增12.4%，主要受新品帶動。');
+    expect(f.map((x) => [x.segmentId, x.text, x.fixes[0].replacement, x.related.length])).toEqual([[2, '季增', '年增', 1]]);
+    expect(f[0].messageData.key).toBe('period-label.same-value');
+    // the same label twice, or values without a decimal, are no conflict
+    expect(run('本季出貨量年增12.4%。', '董事長說，出貨量年增12.4%。')).toEqual([]);
+    expect(run('本季出貨量年增12%。', '另一產品線季增12%。')).toEqual([]);
+    const docs = [
+      { documentId: 7, segments: segs('本季出貨量年增12.4%，毛利率持平。') },
+      { documentId: 8, segments: segs('出貨量季增12.4%，主要受新品帶動。') },
+    ];
+    const p = runProjectPeriodCheck(docs, HANT);
+    expect(p.map((x) => [x.documentId, x.text, x.related.map((r) => r.documentId)])).toEqual([[8, '季增', [7]]]);
+    // within one document only: left to the document's own check
+    expect(runProjectPeriodCheck([{ documentId: 7, segments: segs('出貨量年增12.4%。', '出貨量季增12.4%。') }, { documentId: 8, segments: segs('營收年增3%。') }], HANT)).toEqual([]);
+  });
+});

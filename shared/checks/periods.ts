@@ -1,0 +1,229 @@
+/**
+ * period-label: a comparison label (同比/環比, 年增/季增/月增, 按年/按季/按月) that cannot be
+ * what the writer meant.
+ *
+ *  - repeated: one label twice in a row with two different values and nothing between them
+ *    but a comma or a conjunction — 年增7.2%，年增5.4% — where the second is probably the
+ *    partner label (季增). A sentence repeating one label for two metrics (營收年增10%，淨利年增5%)
+ *    has a metric between the two and is left alone;
+ *  - contradicts: a label next to a phrase naming another period (較去年同期季增: 去年同期 is a
+ *    year-on-year comparison);
+ *  - period: a label that does not fit the figure's own period, the nearest period named before
+ *    it in the sentence: a full-year or year-to-date figure is not compared with the previous
+ *    month or quarter (全年營收…月增), a quarter's figure not with the previous month, a month's
+ *    not with the previous quarter.
+ */
+import { findingMessage } from '../finding-messages';
+import type { Analysis } from './analysis';
+import type { Finding } from './types';
+
+/** the period a label compares with; 環比 is 'the previous period', whichever it is */
+type Span = 'year' | 'quarter' | 'month' | 'previous';
+
+interface Label {
+  /** the period compared with */
+  span: Span;
+  /** the same comparison against the other periods, in the same wording */
+  partners: Partial<Record<Span, string>>;
+}
+
+const LABELS: Record<string, Label> = {
+  同比: { span: 'year', partners: { quarter: '環比', month: '環比' } },
+  環比: { span: 'previous', partners: { year: '同比' } },
+  年增: { span: 'year', partners: { quarter: '季增', month: '月增' } },
+  季增: { span: 'quarter', partners: { year: '年增', month: '月增' } },
+  月增: { span: 'month', partners: { year: '年增', quarter: '季增' } },
+  年減: { span: 'year', partners: { quarter: '季減', month: '月減' } },
+  季減: { span: 'quarter', partners: { year: '年減', month: '月減' } },
+  月減: { span: 'month', partners: { year: '年減', quarter: '季減' } },
+  按年: { span: 'year', partners: { quarter: '按季', month: '按月' } },
+  按季: { span: 'quarter', partners: { year: '按年', month: '按月' } },
+  按月: { span: 'month', partners: { year: '按年', quarter: '按季' } },
+};
+const LABEL_RE = new RegExp(Object.keys(LABELS).join('|'), 'g');
+
+/** The value a label introduces: 年增7.2%, 同比增長10.2%, 年增率為1.72%, 季減3個百分點. */
+const VALUE_AFTER = /^率?(?:[為爲达達約约]|增長|增长|成長|增加|下降|下跌|減少|减少|衰退|上升|上漲|降低|回升|回落)?\s*([+\-−]?\d[\d,]*(?:\.\d+)?)\s*(%|％|個百分點|个百分点)/;
+/** Nothing but a separator or a conjunction between the first value and the second label. */
+const CONNECTOR_ONLY = /^[\s，,、；;]*(?:[及和與与並并而且則则亦也]|以及)?[\s，,、]*$/;
+
+/** Phrases naming the period compared with, right before a label: 較去年同期季增. */
+const COMPARED_WITH: [RegExp, Span][] = [
+  [/(?:較|与|與|和|比|對)(?:去年|上年|前一年|上一年度?)同期(?:相比)?[，,]?$/, 'year'],
+  [/(?:較|与|與|和|比|對)(?:上|前)一?(?:季|季度)(?:相比)?[，,]?$/, 'quarter'],
+  [/(?:較|与|與|和|比|對)(?:上|前)一?個?月(?:相比)?[，,]?$/, 'month'],
+];
+
+/** A figure's own period, named before the label: the nearest of these wins. */
+const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
+  [/全年|全年度|年度|上半年|下半年|前[一二三四1-4１-４]季|前[一二三四五六七八九十\d]{1,3}個?月|累計/g, 'cumulative'],
+  [/第[一二三四1-4１-４]季|[Qq][1-4１-４]|單季|单季|本季|該季/g, 'quarter'],
+  // a month named in a sentence is as often a date (比8月的預測數) as the figure's period: only
+  // an explicit single-month figure counts
+  [/單月|单月/g, 'month'],
+];
+const UNFIT: Record<'cumulative' | 'quarter' | 'month', Span[]> = { cumulative: ['quarter', 'month', 'previous'], quarter: ['month'], month: ['quarter'] };
+
+const PERIOD_WORD_BEFORE = /[去今明前上本該该每全半同近當当首末單单第\d０-９一二三四五六七八九十]/;
+
+const SENTENCE_END = /[。！？!?；;\n]/;
+
+function sentenceStart(text: string, k: number): number {
+  let i = k - 1;
+  while (i >= 0 && !SENTENCE_END.test(text[i])) i--;
+  return i + 1;
+}
+
+function nearestFigurePeriod(before: string): 'cumulative' | 'quarter' | 'month' | null {
+  let best: { at: number; kind: 'cumulative' | 'quarter' | 'month' } | null = null;
+  for (const [re, kind] of FIGURE_PERIODS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(before); m; m = re.exec(before)) {
+      const end = m.index + m[0].length;
+      if (!best || end > best.at) best = { at: end, kind };
+    }
+  }
+  return best?.kind ?? null;
+}
+
+function finding(a: Analysis, k: number, label: string, want: string[], msg: ReturnType<typeof findingMessage>): Finding {
+  return {
+    rule: 'period-label',
+    severity: 'warning',
+    segmentId: a.seg.id,
+    start: k,
+    end: k + label.length,
+    text: label,
+    ...msg,
+    fixes: [...new Set(want)].map((w) => ({ start: k, end: k + label.length, replacement: w })),
+    related: [],
+  };
+}
+
+interface LabelUse {
+  k: number;
+  label: string;
+  /** end of the value the label introduces, -1 without one */
+  valueEnd: number;
+  /** that value as written (7.2%), '' without one */
+  value: string;
+}
+
+/** The comparison labels of a text, each with the value it introduces. */
+function labelsIn(text: string): LabelUse[] {
+  const found: LabelUse[] = [];
+  LABEL_RE.lastIndex = 0;
+  for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) {
+    // 去年增加, 上季增加, 第三季增, 2024年增長: the 年/季/月 ends a period word, not a label
+    if (PERIOD_WORD_BEFORE.test(text[m.index - 1] ?? '') && /^[年季月]/.test(m[0])) continue;
+    const v = VALUE_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 16));
+    found.push({ k: m.index, label: m[0], valueEnd: v ? m.index + m[0].length + v[0].length : -1, value: v ? v[1] + v[2] : '' });
+  }
+  return found;
+}
+
+/**
+ * Document scope: one value with a decimal (18.4%) stated with labels of two different
+ * periods (年增18.4% here, 季增18.4% there) — a coincidence is unlikely, a swapped label is
+ * not. One finding per value: the later, or the minority, label first; fixes to the other.
+ */
+export function periodValueFindings(analyses: Analysis[]): Finding[] {
+  return sameValueFindings(analyses.map((a) => ({ a })), false);
+}
+
+/**
+ * Project scope: the same across the documents of a project (年增18.4% in the release,
+ * 季增18.4% in the news write-up); only conflicts that span two documents (the rest is
+ * each document's own finding). Locations carry their documentId.
+ */
+export function projectPeriodValueFindings(docs: { documentId: number; analyses: Analysis[] }[]): Finding[] {
+  return sameValueFindings(
+    docs.flatMap((d) => d.analyses.map((a) => ({ a, documentId: d.documentId }))),
+    true,
+  );
+}
+
+function sameValueFindings(parts: { a: Analysis; documentId?: number }[], acrossDocuments: boolean): Finding[] {
+  const byValue = new Map<string, { a: Analysis; u: LabelUse; documentId?: number }[]>();
+  for (const { a, documentId } of parts) {
+    for (const u of labelsIn(a.text)) {
+      if (!u.value.includes('.')) continue;
+      const key = u.value.replace(/,/g, '');
+      byValue.set(key, [...(byValue.get(key) ?? []), { a, u, documentId }]);
+    }
+  }
+  const out: Finding[] = [];
+  for (const uses of byValue.values()) {
+    const spans = new Map<Span, typeof uses>();
+    for (const x of uses) {
+      const sp = LABELS[x.u.label].span;
+      spans.set(sp, [...(spans.get(sp) ?? []), x]);
+    }
+    if (spans.size !== 2) continue;
+    if (acrossDocuments) {
+      const [x, y] = [...spans.values()].map((l) => new Set(l.map((e) => e.documentId)));
+      // some pair of the two labels must lie in different documents
+      if ([...x].every((d) => y.size === 1 && y.has(d))) continue;
+    }
+    // the minority (on a tie the later) is the suspect
+    // in part order (documents, then segments, then position)
+    const order = (e: { a: Analysis; u: LabelUse }) => parts.findIndex((p) => p.a === e.a) * 1e6 + e.u.k;
+    const [major, minor] = [...spans.values()].sort((x, y) => y.length - x.length || order(x[0]) - order(y[0]));
+    const other = major[0].u.label;
+    const loc = ({ a, u, documentId }: { a: Analysis; u: LabelUse; documentId?: number }) => ({
+      ...(documentId === undefined ? {} : { documentId }),
+      segmentId: a.seg.id,
+      start: u.k,
+      end: u.k + u.label.length,
+      text: u.label,
+      fixes: u.label === other ? [] : [{ start: u.k, end: u.k + u.label.length, replacement: other }],
+    });
+    const [first, ...rest] = [...minor, ...major].map(loc);
+    out.push({
+      rule: 'period-label',
+      severity: 'warning',
+      ...first,
+      ...findingMessage('period-label.same-value', { value: minor[0].u.value, label: minor[0].u.label, other }),
+      group: `period-label:${minor[0].u.value}:${minor[0].u.label}>${other}`,
+      related: rest,
+    });
+  }
+  return out;
+}
+
+export function periodLabelFindings(a: Analysis): Finding[] {
+  const text = a.text;
+  const out: Finding[] = [];
+  const found = labelsIn(text);
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i];
+    const L = LABELS[f.label];
+    const partners = Object.values(L.partners);
+    // repeated: 年增7.2%，年增5.4%
+    const p = found[i - 1];
+    if (p && p.label === f.label && p.valueEnd > 0 && f.valueEnd > 0 && p.value !== f.value && CONNECTOR_ONLY.test(text.slice(p.valueEnd, f.k))) {
+      out.push(finding(a, f.k, f.label, partners, findingMessage('period-label.repeated', { label: f.label, first: p.value, second: f.value, partners: partners.join('/') })));
+      continue;
+    }
+    const start = sentenceStart(text, f.k);
+    const before = text.slice(start, f.k);
+    // contradicts: 較去年同期季增
+    const named = COMPARED_WITH.find(([re]) => re.test(before));
+    if (named && named[1] !== L.span && !(L.span === 'previous' && named[1] !== 'year')) {
+      const want = L.partners[named[1]];
+      if (want) {
+        out.push(finding(a, f.k, f.label, [want], findingMessage('period-label.contradicts', { label: f.label, period: before.match(named[0])![0].replace(/[，,]$/, ''), want })));
+        continue;
+      }
+    }
+    if (named) continue;
+    // period: 全年營收…月增
+    const own = nearestFigurePeriod(before);
+    if (own && UNFIT[own].includes(L.span)) {
+      const want = own === 'cumulative' ? [L.partners.year!] : own === 'quarter' ? [L.partners.year!, L.partners.quarter!] : [L.partners.year!, L.partners.month!];
+      const wants = want.filter(Boolean);
+      out.push(finding(a, f.k, f.label, wants, findingMessage(`period-label.period.${own}`, { label: f.label, want: wants.join('/') })));
+    }
+  }
+  return out;
+}

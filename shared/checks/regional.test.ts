@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks } from './index';
+import { taiwanAccepts, writtenForTaiwan } from './regional';
+import { HANT, applyAll, byRule, places, segs } from './testkit';
+
+const run = (...texts: string[]) => byRule(runChecks(segs(...texts), { ...HANT, rules: ['taiwan-standard'] }), 'taiwan-standard');
+
+describe('taiwan-standard', () => {
+  it('reads a document written for Taiwan from its vocabulary', () => {
+    expect(writtenForTaiwan(['經濟部今天公佈外銷訂單，金額年增4%，以新台幣計價。'])).toBe(true);
+    expect(writtenForTaiwan(['集團今天公佈業績，收入按年增長4%，以港元計價，恒生指數上升。'])).toBe(false);
+    expect(writtenForTaiwan(['今天天氣很好。'])).toBe(false);
+  });
+
+  it("reports OpenCC's form of a word in a Taiwan document, one group per word with fix all", () => {
+    const segments = segs('北部某餐飲集團今天公佈上月營收，年增6%，以新台幣計。', '集團也公佈展店計劃，將在南部佈局。');
+    const f = byRule(runChecks(segments, { ...HANT, rules: ['taiwan-standard'] }), 'taiwan-standard');
+    expect(f.map((x) => [x.text, places(x).length, x.fixes[0].replacement])).toEqual([
+      ['公佈', 2, '公布'],
+      ['計劃', 1, '計畫'],
+      ['佈局', 1, '布局'],
+    ]);
+    expect(applyAll(segments, f[0])[1]).toBe('集團也公布展店計劃，將在南部佈局。');
+    expect(f[0].messageData.key).toBe('taiwan-standard.many');
+  });
+
+  it("is quiet on Taiwan's own forms and on documents for Hong Kong or the mainland", () => {
+    expect(run('北部某餐飲集團今天公布上月營收，年增6%，以新台幣計，並宣布展店計畫。')).toEqual([]);
+    expect(run('集團今天公佈業績，收入按年增長4%，以港元計，並宣佈擴展計劃。')).toEqual([]);
+    expect(run('公司公佈業績，營業收入人民幣12億元，同比增長4%。')).toEqual([]);
+  });
+
+  it("knows which of OpenCC's forms Taiwan writes otherwise", () => {
+    expect(taiwanAccepts('佈', '布')).toBe(true);
+    expect(taiwanAccepts('布', '佈')).toBe(false);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * taiwan-standard: in a document written for Taiwan, a word in the form OpenCC's converter
+ * writes where Taiwan's standard writes another (公佈 → 公布, 計劃 → 計畫, 佔比 → 占比): the
+ * converter's one-to-many choice, which every OpenCC target shares, so the text agrees with
+ * the converter and only this knowledge sees it. One finding per word form, fix all.
+ *
+ * Whether a document is written for Taiwan is read from its vocabulary (新台幣, 金管會, 年增,
+ * a .TW ticker…) against Hong Kong's and the mainland's (港元, 恒生, 人民幣, 同比…); the
+ * character standard (爲/為) says nothing here, as a converted Taiwan text carries OpenCC's.
+ */
+import { findingMessage } from '../finding-messages';
+import { charTable, type Analysis } from './analysis';
+import { TAIWAN_ACCEPTED, TAIWAN_FORMS } from './data/taiwanForms';
+import type { Finding } from './types';
+
+const TW_MARKERS = /新[台臺]幣|[台臺]股|[台臺]北|[台臺]灣|[台臺]中市|高雄|新竹|桃園|金管會|主計總處|證交所|櫃買|立法院|行政院|財務長|執行長|營運長|營收|年增|季增|月增|法說會|投顧|\d{4}\.TW\b/g;
+const OTHER_MARKERS = /港元|港幣|港股|香港|恒生|恒指|聯交所|港交所|首席執行官|首席財務官|人民幣|同比|環比|歸母|上交所|深交所|國務院|發改委/g;
+
+function count(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s)) n++;
+  return n;
+}
+
+/** Is the document written for Taiwan? At least two Taiwan markers, and twice as many as Hong Kong's and the mainland's. */
+export function writtenForTaiwan(texts: readonly string[]): boolean {
+  let tw = 0;
+  let other = 0;
+  for (const t of texts) {
+    tw += count(TW_MARKERS, t);
+    other += count(OTHER_MARKERS, t);
+  }
+  return tw >= 2 && tw >= 2 * other;
+}
+
+const BY_FIRST = new Map<string, (readonly [string, string])[]>();
+for (const f of TAIWAN_FORMS) BY_FIRST.set(f[0][0], [...(BY_FIRST.get(f[0][0]) ?? []), f]);
+const FIRST = charTable(BY_FIRST.keys());
+
+const ACCEPTED = new Set(TAIWAN_ACCEPTED.map(([a, b]) => `${a}|${b}`));
+/** Does Taiwan write or accept `c` where OpenCC writes `x` (布 for 佈, 週 for 周)? */
+export function taiwanAccepts(x: string, c: string): boolean {
+  return ACCEPTED.has(`${x}|${c}`);
+}
+
+export function taiwanStandardFindings(analyses: Analysis[]): Finding[] {
+  if (!analyses.length || !writtenForTaiwan(analyses.map((a) => a.text))) return [];
+  const out: Finding[] = [];
+  // one pass over the text: places of each OpenCC form, found from its first character
+  const byForm = new Map<string, { a: Analysis; k: number }[]>();
+  for (const a of analyses) {
+    const t = a.text;
+    for (let k = 0; k < t.length; k++) {
+      if (FIRST[t.charCodeAt(k)] !== 1) continue;
+      for (const [opencc] of BY_FIRST.get(t[k]) ?? []) {
+        if (!t.startsWith(opencc, k)) continue;
+        let list = byForm.get(opencc);
+        if (!list) byForm.set(opencc, (list = []));
+        list.push({ a, k });
+      }
+    }
+  }
+  for (const [opencc, standard] of TAIWAN_FORMS) {
+    const places = byForm.get(opencc);
+    if (!places) continue;
+    const loc = ({ a, k }: { a: Analysis; k: number }) => ({
+      segmentId: a.seg.id,
+      start: k,
+      end: k + opencc.length,
+      text: opencc,
+      fixes: [{ start: k, end: k + opencc.length, replacement: standard }],
+    });
+    const [first, ...rest] = places.map(loc);
+    out.push({
+      rule: 'taiwan-standard',
+      severity: 'warning',
+      ...first,
+      ...findingMessage(places.length > 1 ? 'taiwan-standard.many' : 'taiwan-standard.one', { word: opencc, standard, count: places.length }),
+      group: `taiwan-standard:${opencc}>${standard}`,
+      related: rest,
+    });
+  }
+  return out;
+}
