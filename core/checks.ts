@@ -10,7 +10,7 @@ import * as docq from '../db/queries/documents';
 import * as fq from '../db/queries/findings';
 import * as gq from '../db/queries/glossary';
 import * as pq from '../db/queries/parallel';
-import { RULES, checkSegment, runChecks, runProjectEntityCheck, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
+import { RULES, checkSegment, runChecks, runProjectEntityCheck, runProjectFigureCheck, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import type { FindingsReport, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
 import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
@@ -91,7 +91,8 @@ export function runProjectChecks(db: Db, documentIds: number[], now: string): nu
   const t = performance.now();
   if (!documentIds.length) return 0;
   const docs = documentIds.map((documentId) => ({ documentId, segments: segq.listSegments(db, documentId).map(toCheckSegment) }));
-  const findings = runProjectEntityCheck(docs, checkContext(db, documentIds[0]));
+  const ctx = checkContext(db, documentIds[0]);
+  const findings = [...runProjectEntityCheck(docs, ctx), ...runProjectFigureCheck(docs, ctx)];
   fq.deleteProjectFindings(db, documentIds);
   const rows: fq.NewFinding[] = [];
   for (const f of findings) {

@@ -21,6 +21,8 @@ const en = {
   'source-divergence': 'Differs from the original source',
   'english-empty': 'English missing',
   'claims-crosscheck': 'Claims cross-check',
+  'number-scale': 'Figure off by a power of ten',
+  'number-unit': 'Count with a wrong unit',
 };
 export type RuleId = keyof typeof en;
 
@@ -40,6 +42,8 @@ const zhHant: Record<RuleId, string> = {
   'source-divergence': '與原文不同',
   'english-empty': '缺少英文',
   'claims-crosscheck': '聲明交叉核對',
+  'number-scale': '數字差了十倍以上',
+  'number-unit': '計數的單位有誤',
 };
 
 const catalog = defineCatalog(en, zhHant);

@@ -18,6 +18,7 @@ import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings 
 import { glossaryFindings } from './glossary';
 import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
 import { englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
+import { documentFigures, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 
 export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
@@ -111,6 +112,20 @@ export const RULES: RuleInfo[] = [
     scope: 'segment',
     description: 'The document has an English rendering, but segments’ English is empty (not yet written, or their English went to a neighbouring row). One finding per document, listing every such segment.',
   },
+  {
+    id: 'number-scale',
+    title: 'Figure off by a power of ten',
+    scope: 'document',
+    description:
+      'A figure ×10 to ×1000 off: an amount and its conversion into another currency at an implausible rate; a part (其中) larger than its whole; an amount whose share (佔總營收63.8%) implies a whole a power of ten from the one stated; the same figure (same words before it, same digits) at a power of ten apart in one document or, in the project check, in two documents. Fixes give the readings.',
+  },
+  {
+    id: 'number-unit',
+    title: 'Count with a wrong unit',
+    scope: 'document',
+    description:
+      'A count (員工, 客戶數, 門市, 家數, 成交量, 航次 …) carrying a currency or a person unit its noun cannot take; or the same figure stated with a count unit in one place and a currency or person unit in another (also across the project’s documents).',
+  },
 ];
 
 const SEGMENT_RULES = new Set<RuleId>(RULES.filter((r) => r.scope === 'segment').map((r) => r.id));
@@ -177,6 +192,11 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   if (want('variant-mixing')) out.push(...variantMixingFindings(analyses, ctx));
   if (want('number-mismatch')) out.push(...repeatedQuantityFindings(analyses));
   if (want('unbalanced-brackets')) out.push(...bracketFindings(analyses));
+  if (want('number-scale') || want('number-unit')) {
+    const figures = documentFigures(analyses);
+    if (want('number-scale')) out.push(...scaleFindings(analyses, figures));
+    if (want('number-unit')) out.push(...unitFindings(analyses, figures));
+  }
   return sortFindings(out, new Map(content.map((s, i) => [s.id, i])));
 }
 
@@ -206,6 +226,17 @@ export function runProjectEntityCheck(docs: { documentId: number; segments: Chec
     return { documentId: d.documentId, mentions: documentMentions(analyses, ctx.glossary, d.documentId) };
   });
   return projectEntityFindings(perDoc, ctx);
+}
+
+/**
+ * Figures across the documents of a project: the same figure at a power of ten apart
+ * (number-scale) or with a contradicting unit (number-unit) in two documents. A document's
+ * own pairs are left to runChecks. Locations carry their documentId.
+ */
+export function runProjectFigureCheck(docs: { documentId: number; segments: CheckSegment[] }[], ctx: CheckContext): Finding[] {
+  const want = wants(ctx);
+  const figures = docs.flatMap((d) => documentFigures([...analyse(d.segments.filter((s) => !s.furniture), ctx).values()], d.documentId));
+  return [...(want('number-scale') ? restatedScaleFindings(figures, true) : []), ...(want('number-unit') ? unitDisagreementFindings(figures, true) : [])];
 }
 
 /**

@@ -17,7 +17,9 @@ export type RuleId =
   | 'doubled'
   | 'stray-space'
   | 'source-divergence'
-  | 'english-empty';
+  | 'english-empty'
+  | 'number-scale'
+  | 'number-unit';
 
 /** Replace text[start, end) of the segment with `replacement`. */
 export interface Fix {
