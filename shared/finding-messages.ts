@@ -113,6 +113,10 @@ export const FINDING_MESSAGES_EN = {
   'number.scale.share-total': '{part} at {share} implies a whole of {implied}, but the document states {total}: one of them is probably off by a factor of {factor}.',
   'number.scale.restated': '{here} here, but {other} elsewhere for the same figure (after “{label}”): the same digits {factor} times apart. One of them is wrong.',
   'number.unit.count': '{raw}: a count cannot be in {unit}; probably {expected}.',
+  'number.readings': '{raw} is malformed: it reads as {readings}. Check which one is meant.',
+  'number.readings.evidence': '{raw} is malformed: it reads as {readings}; {best} agrees with {evidence}.',
+  'number.evidence.english': 'the English text ({other})',
+  'number.evidence.document': '{other} elsewhere in this document',
   'number.unit.differs': '{here} here, but {other} elsewhere for the same figure (after “{label}”): the units differ. One of them is wrong.',
 } as const;
 

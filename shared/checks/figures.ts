@@ -22,7 +22,8 @@
 import type { Analysis } from './analysis';
 import { claimQuantities, clauseAt, type ClaimQuantity } from '../claims/quantities';
 import { crossCheckClaims } from '../claims/crosscheck';
-import { findingMessage } from '../finding-messages';
+import { findingMessage, part } from '../finding-messages';
+import { chineseQuantities, englishQuantities } from './numbers';
 import type { Finding, Fix, Location } from './types';
 
 // ---------------------------------------------------------------- quantities of a document
@@ -103,7 +104,7 @@ export function shiftDecimal(digits: string, k: number): string {
   if (point > all.length) all = all.padEnd(point, '0');
   const int = all.slice(0, point).replace(/^0+(?=\d)/, '');
   const frac = all.slice(point).replace(/0+$/, '');
-  const intOut = grouped || int.length > 4 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : int;
+  const intOut = grouped || int.length >= 4 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : int;
   return frac ? `${intOut}.${frac}` : intOut;
 }
 
@@ -121,6 +122,9 @@ function powerOfTen(ratio: number, tol = 0.03): number | null {
   if (k === 0 || Math.abs(k) > 3) return null;
   return Math.abs(ratio / 10 ** k - 1) <= tol ? k : null;
 }
+
+/** Same currency, a bare 元 (read as CNY by the parser) matching any: 新臺幣12億元 and 3億元 in one text are both TWD. */
+const sameCurrency = (a: Figure, b: Figure) => a.q.currency === b.q.currency || a.q.currency === 'CNY' || b.q.currency === 'CNY';
 
 const sameFigure = (a: Figure, b: Figure) => a.segmentId === b.segmentId && a.q.start === b.q.start && a.documentId === b.documentId;
 
@@ -173,7 +177,7 @@ function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding
       const amounts = figures.filter((f) => f.segmentId === a.seg.id && f.q.kind === 'amount' && f.q.start >= s.start && f.q.end <= s.end);
       const whole = amounts.filter((f) => f.q.end <= m.index).pop();
       const part = amounts.find((f) => f.q.start > m.index);
-      if (!whole || !part || whole.q.currency !== part.q.currency || part.q.value <= whole.q.value) continue;
+      if (!whole || !part || !sameCurrency(whole, part) || part.q.value <= whole.q.value) continue;
       // only a clause or two apart: 營收29.2億元，佔…；其中企業客戶貢獻215億元
       if (a.text.slice(whole.q.end, part.q.start).length > 40) continue;
       const k = Math.ceil(Math.log10(part.q.value / whole.q.value));
@@ -210,7 +214,7 @@ function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] 
       const part = figures.filter((f) => f.segmentId === a.seg.id && f.q.kind === 'amount' && f.q.end <= q.start && f.q.start >= s.start && q.start - f.q.end <= 20).pop();
       if (!part) continue;
       const implied = (part.q.value / q.value) * 100;
-      const wholes = figures.filter((f) => f.q.kind === 'amount' && !sameFigure(f, part) && f.label.endsWith(simplifiedOf(a, wholeWord)) && f.q.currency === part.q.currency);
+      const wholes = figures.filter((f) => f.q.kind === 'amount' && !sameFigure(f, part) && f.label.endsWith(simplifiedOf(a, wholeWord)) && sameCurrency(f, part));
       if (!wholes.length || wholes.some((w) => Math.abs(w.q.value / implied - 1) <= 0.03)) continue;
       const off = wholes.map((w) => ({ w, k: powerOfTen(implied / w.q.value) })).find((x) => x.k !== null);
       if (!off) continue;
@@ -419,4 +423,62 @@ export function unitFindings(analyses: Analysis[], figures = documentFigures(ana
   const own = countUnitFindings(analyses, figures);
   const at = new Set(own.map((f) => `${f.segmentId}|${f.start}`));
   return [...own, ...unitDisagreementFindings(figures).filter((f) => !at.has(`${f.segmentId}|${f.start}`))];
+}
+
+// ---------------------------------------------------------------- number-format readings, ranked by evidence
+
+/** The value a fix gives: its replacement read with the magnitude and unit that follow the fixed span. */
+function fixValue(text: string, fix: Fix): number | null {
+  const q = chineseQuantities(fix.replacement + text.slice(fix.end, fix.end + 3))[0];
+  return q && q.start === 0 ? q.value : null;
+}
+
+const near = (x: number, y: number) => Math.abs(x - y) <= 1e-6 * Math.max(Math.abs(x), Math.abs(y));
+
+/**
+ * A malformed number's readings (35,60萬: 35.60萬 or 3,560萬; 268,000億: 26.8萬億 or, with
+ * evidence, 26.8億), ranked by evidence: a reading whose value the segment's English states,
+ * or another figure of the document with the same digits states, goes first, and the message
+ * says so. Without evidence the order of number-format stays (never one blind fix).
+ */
+export function rankReadings(findings: Finding[], analyses: Analysis[], figures: Figure[]): void {
+  const bySegment = new Map(analyses.map((a) => [a.seg.id, a]));
+  for (const f of findings) {
+    if (f.rule !== 'number-format') continue;
+    const a = bySegment.get(f.segmentId);
+    if (!a) continue;
+    const candidates = [...f.fixes];
+    // too many digits before 萬/億: the same digits at a smaller scale are readings too, if evidence names one
+    const m = /^([\d,.]+)(萬億|万亿|億|亿|萬|万)$/.exec(f.text);
+    if (f.messageData.key === 'number.digits-before-magnitude' && m) {
+      for (let k = 1; k <= 6; k++) candidates.push({ start: f.start, end: f.end, replacement: shiftDecimal(m[1], -k) + m[2] });
+    }
+    if (candidates.length < 2) continue;
+    const english = a.seg.english ? englishQuantities(a.seg.english) : [];
+    const others = figures.filter((g) => !(g.segmentId === f.segmentId && g.q.start < f.end && f.start < g.q.end));
+    let best: { fix: Fix; evidence: ReturnType<typeof part> } | null = null;
+    for (const fix of candidates) {
+      const v = fixValue(a.text, fix);
+      if (v === null) continue;
+      const e = english.find((q) => near(q.value, v));
+      if (e) {
+        best = { fix, evidence: part('number.evidence.english', { other: e.raw }) };
+        break;
+      }
+      const digits = significantDigits(fix.replacement);
+      const d = others.find((g) => near(g.q.value, v) && g.digits === digits);
+      if (d && !best) best = { fix, evidence: part('number.evidence.document', { other: d.q.raw }) };
+    }
+    if (!best) continue;
+    const rest = f.fixes.filter((x) => x.replacement !== best!.fix.replacement);
+    f.fixes = [best.fix, ...rest];
+    // the fixes of 35,60萬 replace the digits only: show them with their 萬
+    const mag = /[萬万億亿兆]$/.test(f.text) ? '' : (magnitudeAfter(a.text, f.end) ?? '');
+    const shown = (x: Fix) => x.replacement + (/[萬万億亿兆]$/.test(x.replacement) ? '' : mag);
+    Object.assign(f, findingMessage('number.readings.evidence', { raw: f.text + mag, readings: f.fixes.map(shown).join(' / '), best: shown(best.fix), evidence: [best.evidence] }));
+  }
+}
+
+function magnitudeAfter(text: string, p: number): string | null {
+  return /^(?:萬億|万亿|億|亿|萬|万|兆)/.exec(text.slice(p))?.[0] ?? null;
 }

@@ -18,7 +18,7 @@ import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings 
 import { glossaryFindings } from './glossary';
 import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
 import { englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
-import { documentFigures, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
+import { documentFigures, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 
 export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
@@ -192,8 +192,9 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   if (want('variant-mixing')) out.push(...variantMixingFindings(analyses, ctx));
   if (want('number-mismatch')) out.push(...repeatedQuantityFindings(analyses));
   if (want('unbalanced-brackets')) out.push(...bracketFindings(analyses));
-  if (want('number-scale') || want('number-unit')) {
+  if (want('number-scale') || want('number-unit') || want('number-format')) {
     const figures = documentFigures(analyses);
+    if (want('number-format')) rankReadings(out, analyses, figures);
     if (want('number-scale')) out.push(...scaleFindings(analyses, figures));
     if (want('number-unit')) out.push(...unitFindings(analyses, figures));
   }
