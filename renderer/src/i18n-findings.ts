@@ -94,6 +94,10 @@ const zhHant: Record<FindingMessageKey, string> = {
   'number.scale.share-total': '{part} 佔 {share}，推算整體為 {implied}，但文件所述為 {total}：其中一個可能差了 {factor} 倍。',
   'number.scale.restated': '此處為 {here}，別處同一數字（在「{label}」之後）卻是 {other}：數字相同而相差 {factor} 倍。其中一個有誤。',
   'number.unit.count': '{raw}：計數不能以「{unit}」為單位；可能應為 {expected}。',
+  'number.readings': '{raw} 格式有誤：可讀作 {readings}。請確認原意。',
+  'number.readings.evidence': '{raw} 格式有誤：可讀作 {readings}；{best} 與{evidence}相符。',
+  'number.evidence.english': '英文（{other}）',
+  'number.evidence.document': '本文件別處的 {other}',
   'number.unit.differs': '此處為 {here}，別處同一數字（在「{label}」之後）卻是 {other}：單位不同。其中一個有誤。',
 };
 
