@@ -126,6 +126,17 @@ function powerOfTen(ratio: number, tol = 0.03): number | null {
 /** Same currency, a bare 元 (read as CNY by the parser) matching any: 新臺幣12億元 and 3億元 in one text are both TWD. */
 const sameCurrency = (a: Figure, b: Figure) => a.q.currency === b.q.currency || a.q.currency === 'CNY' || b.q.currency === 'CNY';
 
+/** Figures by segment id (figures are in document order). */
+function bySegment(figures: Figure[]): Map<number, Figure[]> {
+  const m = new Map<number, Figure[]>();
+  for (const f of figures) {
+    const list = m.get(f.segmentId);
+    if (list) list.push(f);
+    else m.set(f.segmentId, [f]);
+  }
+  return m;
+}
+
 const sameFigure = (a: Figure, b: Figure) => a.segmentId === b.segmentId && a.q.start === b.q.start && a.documentId === b.documentId;
 
 // ---------------------------------------------------------------- number-scale
@@ -133,8 +144,9 @@ const sameFigure = (a: Figure, b: Figure) => a.segmentId === b.segmentId && a.q.
 /** An amount and its conversion into another currency at an implausible rate (the claims cross-check, per sentence). */
 function rateFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   const out: Finding[] = [];
+  const index = bySegment(figures);
   for (const a of analyses) {
-    const mine = figures.filter((f) => f.segmentId === a.seg.id && f.q.kind === 'amount' && f.q.currencyStated);
+    const mine = (index.get(a.seg.id) ?? []).filter((f) => f.q.kind === 'amount' && f.q.currencyStated);
     const sentences = new Map<number, Figure[]>();
     for (const f of mine) sentences.set(f.sentence.start, [...(sentences.get(f.sentence.start) ?? []), f]);
     for (const list of sentences.values()) {
@@ -171,10 +183,12 @@ function rateFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
 /** 其中: the first amount after it in the sentence is a part of the last amount before it. */
 function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   const out: Finding[] = [];
+  const index = bySegment(figures);
   for (const a of analyses) {
+    if (!a.text.includes('其中')) continue;
     for (const m of a.text.matchAll(/其中/g)) {
       const s = sentenceAt(a.text, m.index);
-      const amounts = figures.filter((f) => f.segmentId === a.seg.id && f.q.kind === 'amount' && f.q.start >= s.start && f.q.end <= s.end);
+      const amounts = (index.get(a.seg.id) ?? []).filter((f) => f.q.kind === 'amount' && f.q.start >= s.start && f.q.end <= s.end);
       const whole = amounts.filter((f) => f.q.end <= m.index).pop();
       const part = amounts.find((f) => f.q.start > m.index);
       if (!whole || !part || !sameCurrency(whole, part) || part.q.value <= whole.q.value) continue;
@@ -202,7 +216,9 @@ const SHARE_OF = /(?:佔|占)(?:了)?(總|总|整體|整体|全部|合併|合并
 /** 佔總營收63.8%: the whole the amount implies, against the wholes the document states. */
 function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   const out: Finding[] = [];
+  const index = bySegment(figures);
   for (const a of analyses) {
+    if (!/[佔占]/.test(a.text)) continue;
     for (const q of claimQuantities(a.text)) {
       if (q.kind !== 'percent' || q.high !== undefined || !q.value) continue;
       const c = clauseAt(a.text, q.start);
@@ -211,7 +227,7 @@ function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] 
       const wholeWord = m[2];
       // the amount the share is of: the last amount of the previous clause or of this one, in the sentence
       const s = sentenceAt(a.text, q.start);
-      const part = figures.filter((f) => f.segmentId === a.seg.id && f.q.kind === 'amount' && f.q.end <= q.start && f.q.start >= s.start && q.start - f.q.end <= 20).pop();
+      const part = (index.get(a.seg.id) ?? []).filter((f) => f.q.kind === 'amount' && f.q.end <= q.start && f.q.start >= s.start && q.start - f.q.end <= 20).pop();
       if (!part) continue;
       const implied = (part.q.value / q.value) * 100;
       const wholes = figures.filter((f) => f.q.kind === 'amount' && !sameFigure(f, part) && f.label.endsWith(simplifiedOf(a, wholeWord)) && sameCurrency(f, part));
@@ -338,9 +354,10 @@ function unitAfter(text: string, end: number): string {
 /** A count metric with a currency or a person unit its noun cannot take. */
 function countUnitFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   const out: Finding[] = [];
+  const index = bySegment(figures);
   for (const a of analyses) {
-    for (const f of figures) {
-      if (f.segmentId !== a.seg.id) continue;
+    const mine = index.get(a.seg.id) ?? [];
+    for (const f of mine) {
       const q = f.q;
       // the unit as written right after the number (an amount's raw already ends with 元)
       const written = q.kind === 'amount' ? (/(?:美元|港元|港幣|元)$/.exec(q.raw)?.[0] ?? '') : q.kind === 'count' ? q.unit : unitAfter(a.text, q.end);
@@ -355,7 +372,7 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
       const label = f.label;
       // 較上季增加約35萬元 after 付費用戶1,250萬戶: a change is counted like its level
       const level = /(?:增加|减少|净增|新增|增|减)$/.test(label)
-        ? figures.filter((g) => g.segmentId === f.segmentId && g.q.kind === 'count' && g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start && !PERSON_UNITS.test(g.unit)).pop()
+        ? mine.filter((g) => g.q.kind === 'count' && g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start && !PERSON_UNITS.test(g.unit)).pop()
         : undefined;
       const metric: CountMetric | undefined = after ?? COUNT_METRICS.find((m) => m.re.test(label.slice(-6))) ?? (level ? { re: /$/, units: level.unit, people: false } : undefined);
       if (!metric || (person && metric.people) || (currency && metric.money)) continue;
