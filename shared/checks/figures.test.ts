@@ -48,6 +48,9 @@ describe('number-scale: parts and wholes', () => {
     expect(f).toMatchObject({ text: '92億元', fixes: [{ replacement: '9.2' }] });
     expect(f.related[0].text).toBe('18.4億元');
     expect(scale('海外營收達新臺幣18.4億元，佔比四成；其中北美市場貢獻新臺幣9.2億元。')).toEqual([]);
+    // the segmenter splits at ；: the sentence goes on in the next segment
+    expect(scale('海外營收達新臺幣18.4億元，佔比四成；', '其中北美市場貢獻新臺幣92億元。').map((f) => [f.segmentId, f.text])).toEqual([[2, '92億元']]);
+    expect(scale('海外營收達新臺幣18.4億元。', '其中北美市場貢獻新臺幣92億元。')).toEqual([]);
   });
 
   it('flags a share whose implied whole is a power of ten from the stated one', () => {
@@ -57,6 +60,19 @@ describe('number-scale: parts and wholes', () => {
     expect(scale('本季合併營收為新臺幣356.0億元。', '零售事業營收213.6億元，佔總營收的60%。')).toEqual([]);
     // no stated whole: nothing to compare with
     expect(scale('零售事業營收2.136億元，佔總營收的60%。')).toEqual([]);
+  });
+});
+
+describe('number-scale: components above their total', () => {
+  it('flags a component of a breakdown larger than the total of its period', () => {
+    const total = '本季合併營收為新臺幣212.0億元，年增8%。';
+    const [f] = scale(total, '按產品區分，本季記憶體營收84.8億元，佔總營收的40%；邏輯晶片營收931億元；其他營收34.1億元。');
+    expect(f).toMatchObject({ text: '931億元', fixes: [{ replacement: '93.1' }] });
+    expect(f.related.map((r) => r.text)).toEqual(['212.0億元']);
+    expect(scale(total, '按產品區分，本季記憶體營收84.8億元，佔總營收的40%；邏輯晶片營收93.1億元；其他營收34.1億元。')).toEqual([]);
+    expect(scale(total, '按產品區分，本季記憶體營收84.8億元，佔總營收的40%；', '邏輯晶片營收931億元；', '其他營收34.1億元。').map((f) => [f.segmentId, f.text])).toEqual([[3, '931億元']]);
+    // not a breakdown: no comparison
+    expect(scale(total, '去年記憶體營收84.8億元，邏輯晶片營收931億元。')).toEqual([]);
   });
 });
 
@@ -94,6 +110,7 @@ describe('number-unit', () => {
     expect(unit('寒流期間約有45人分店提早打烊。').map((f) => f.text)).toEqual(['人']);
     expect(unit('該股成交量達3.2萬人。').map((f) => f.text)).toEqual(['人']);
     expect(unit('付費會員85萬戶，較上季增加約3萬元。').map((f) => f.fixes[0].replacement)).toEqual(['戶']);
+    expect(unit('受訪的52家上市公司中，已有17人調高全年財測。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['人', '家']]);
   });
 
   it('is quiet on amounts about a count noun and on right units', () => {
@@ -105,6 +122,7 @@ describe('number-unit', () => {
         '企業客戶貢獻營收15億元。',
         '全台門市總數達1,180家，門市價格為每杯55元。',
         '每位用戶平均貢獻營收320元。',
+        '52家上市公司中，有17家調高財測，員工共3,400人。',
       ),
     ).toEqual([]);
   });

@@ -10,6 +10,7 @@
  *   - a part (其中 …) larger than the amount it is part of;
  *   - an amount with its share of a whole (佔總營收63.8%) whose implied whole is a power of ten
  *     away from the whole the document states, none matching;
+ *   - in a breakdown (按…區分), a component above the total of its period;
  *   - the same figure (same words before it, same digits) at a power of ten apart, in one
  *     document or (project scope) in two documents.
  * number-unit — a count metric (員工, 客戶數, 門市, 成交量, 航次 …) carrying a currency or a
@@ -41,6 +42,8 @@ export interface Figure {
   unit: string;
   /** the sentence (segment text from its last 。！？ to the next) */
   sentence: { start: number; end: number };
+  /** the sentence across segments: segments split at ；, so 按航線區分，A…；B…。 is several segments of one sentence */
+  sid: number;
 }
 
 const CURRENCY_WORDS = /(?:新台币|新台幣|新臺幣|人民币|人民幣|港币|港幣|港元|美元|NT\$|US\$|HK\$|RMB)/g;
@@ -66,15 +69,53 @@ export function significantDigits(raw: string): string {
   return m ? m[0].replace(/[,.]/g, '').replace(/^0+/, '').replace(/0+$/, '') : '';
 }
 
+const TERMINATOR = /[。！？!?]/g;
+
+/**
+ * Sentence ids across segments: a segment continues the previous one's sentence when that one
+ * ended in ；，： (the segmenter splits at ；) within one paragraph. `at(a, pos)` gives the id.
+ */
+function sentenceIds(analyses: Analysis[]): (a: Analysis, pos: number) => number {
+  const base = new Map<number, number>();
+  let next = 0;
+  let open = false;
+  let para: number | undefined;
+  for (const a of analyses) {
+    if (!open || a.seg.paragraph !== para) next++;
+    base.set(a.seg.id, next);
+    next += (a.text.match(TERMINATOR) ?? []).length;
+    open = /[；;，,：:]\s*$/.test(a.text);
+    para = a.seg.paragraph;
+  }
+  return (a, pos) => (base.get(a.seg.id) ?? 0) + (a.text.slice(0, pos).match(TERMINATOR) ?? []).length;
+}
+
+/** The Simplified text of every sentence, across segments. */
+function sentenceTexts(analyses: Analysis[]): Map<number, string> {
+  const at = sentenceIds(analyses);
+  const out = new Map<number, string>();
+  for (const a of analyses) {
+    let start = 0;
+    for (let i = 0; i <= a.text.length; i++) {
+      if (i < a.text.length && !/[。！？!?]/.test(a.text[i])) continue;
+      const id = at(a, start);
+      out.set(id, (out.get(id) ?? '') + a.s.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
 /** Amounts and counts of a document (percentages, years and durations left out). */
 export function documentFigures(analyses: Analysis[], documentId?: number): Figure[] {
   const out: Figure[] = [];
+  const sidAt = sentenceIds(analyses);
   for (const a of analyses) {
     for (const q of claimQuantities(a.text)) {
       if (q.kind !== 'amount' && q.kind !== 'count' && q.kind !== 'number') continue;
       if (q.high !== undefined) continue;
       const unit = q.kind === 'amount' ? '元' : q.kind === 'count' ? q.unit : '';
-      out.push({ documentId, segmentId: a.seg.id, q, label: labelOf(a, q), digits: significantDigits(q.raw), unit, sentence: sentenceAt(a.text, q.start) });
+      out.push({ documentId, segmentId: a.seg.id, q, label: labelOf(a, q), digits: significantDigits(q.raw), unit, sentence: sentenceAt(a.text, q.start), sid: sidAt(a, q.start) });
     }
   }
   return out;
@@ -180,20 +221,17 @@ function rateFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   return out;
 }
 
-/** 其中: the first amount after it in the sentence is a part of the last amount before it. */
+/** 其中: the first amount after it in the sentence is a part of the last amount before it (in the sentence, maybe an earlier segment). */
 function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   const out: Finding[] = [];
   const index = bySegment(figures);
   for (const a of analyses) {
     if (!a.text.includes('其中')) continue;
     for (const m of a.text.matchAll(/其中/g)) {
-      const s = sentenceAt(a.text, m.index);
-      const amounts = (index.get(a.seg.id) ?? []).filter((f) => f.q.kind === 'amount' && f.q.start >= s.start && f.q.end <= s.end);
-      const whole = amounts.filter((f) => f.q.end <= m.index).pop();
-      const part = amounts.find((f) => f.q.start > m.index);
-      if (!whole || !part || !sameCurrency(whole, part) || part.q.value <= whole.q.value) continue;
-      // only a clause or two apart: 營收29.2億元，佔…；其中企業客戶貢獻215億元
-      if (a.text.slice(whole.q.end, part.q.start).length > 40) continue;
+      const part = (index.get(a.seg.id) ?? []).find((f) => f.q.kind === 'amount' && f.q.start > m.index && sentenceAt(a.text, m.index).end >= f.q.end);
+      if (!part) continue;
+      const whole = figures.filter((f) => f.q.kind === 'amount' && f.sid === part.sid && (f.segmentId !== a.seg.id || f.q.end <= m.index) && f.segmentId <= a.seg.id && !sameFigure(f, part)).pop();
+      if (!whole || !sameCurrency(whole, part) || part.q.value <= whole.q.value) continue;
       const k = Math.ceil(Math.log10(part.q.value / whole.q.value));
       out.push({
         rule: 'number-scale',
@@ -246,6 +284,64 @@ function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] 
         fixes: scaleFix(part, -k),
         related: [loc(off.w, scaleFix(off.w, k))],
       });
+    }
+  }
+  return out;
+}
+
+const WHOLE_LABEL = /(?:合并|总|整体)(营收|收入)$/;
+const BREAKDOWN = /(?:按|依)[\u4e00-\u9fff]{1,6}?(?:区分|划分|分)/;
+
+/**
+ * Components above their stated total: in a breakdown (按航線區分，A線營收…；B線營收…), a
+ * component larger than the whole of its period (the whole its share implies, when that
+ * agrees with a stated 合併營收/總營收) or, without a share, than every total the document states.
+ */
+function componentFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
+  const out: Finding[] = [];
+  const wholes = figures.filter((f) => f.q.kind === 'amount' && WHOLE_LABEL.test(f.label));
+  if (!wholes.length) return out;
+  const texts = sentenceTexts(analyses);
+  const sentences = new Map<number, Figure[]>();
+  for (const f of figures) if (f.q.kind === 'amount') sentences.set(f.sid, [...(sentences.get(f.sid) ?? []), f]);
+  const bySeg = new Map(analyses.map((a) => [a.seg.id, a]));
+  for (const [sid, list] of sentences) {
+    if (!BREAKDOWN.test(texts.get(sid) ?? '')) continue;
+    {
+      for (const metric of ['营收', '收入']) {
+        const parts = list.filter((f) => f.label.endsWith(metric) && !WHOLE_LABEL.test(f.label));
+        const sameWholes = wholes.filter((w) => w.label.endsWith(metric));
+        if (parts.length < 2 || !sameWholes.length) continue;
+        // the whole of this breakdown's period: implied by a component's share, if a stated total agrees
+        let whole = Math.max(...sameWholes.map((w) => w.q.value));
+        let wholeFig = sameWholes.find((w) => w.q.value === whole)!;
+        for (const p of parts) {
+          const text = bySeg.get(p.segmentId)!.text;
+          const share = claimQuantities(text.slice(p.q.end, Math.min(p.sentence.end, p.q.end + 16))).find((q) => q.kind === 'percent');
+          if (!share || !/[佔占]/.test(text.slice(p.q.end, p.q.end + share.start))) continue;
+          const implied = (p.q.value / share.value) * 100;
+          const agree = sameWholes.find((w) => Math.abs(w.q.value / implied - 1) <= 0.03);
+          if (agree) {
+            whole = agree.q.value;
+            wholeFig = agree;
+          }
+        }
+        for (const p of parts) {
+          if (p.q.value <= whole || !sameCurrency(p, wholeFig)) continue;
+          const k = Math.min(3, Math.max(1, Math.ceil(Math.log10(p.q.value / whole))));
+          out.push({
+            rule: 'number-scale',
+            severity: 'warning',
+            segmentId: p.segmentId,
+            start: p.q.start,
+            end: p.q.end,
+            text: p.q.raw,
+            ...findingMessage('number.scale.component-over-total', { part: p.q.raw, total: wholeFig.q.raw, factor: 10 ** k }),
+            fixes: scaleFix(p, -k),
+            related: [loc(wholeFig)],
+          });
+        }
+      }
     }
   }
   return out;
@@ -313,7 +409,7 @@ export function restatedScaleFindings(figures: Figure[], crossDocumentOnly = fal
 
 /** number-scale over one document. */
 export function scaleFindings(analyses: Analysis[], figures = documentFigures(analyses)): Finding[] {
-  return [...rateFindings(analyses, figures), ...partOverWholeFindings(analyses, figures), ...shareTotalFindings(analyses, figures), ...restatedScaleFindings(figures)];
+  return [...rateFindings(analyses, figures), ...partOverWholeFindings(analyses, figures), ...shareTotalFindings(analyses, figures), ...componentFindings(analyses, figures), ...restatedScaleFindings(figures)];
 }
 
 // ---------------------------------------------------------------- number-unit
@@ -345,6 +441,7 @@ const COUNTED_AFTER: CountMetric[] = [
   { re: /^(?:航次|班次|架次)/, units: '個个', people: false },
 ];
 const PERSON_UNITS = /^[人名位]$/;
+const SUBSET_OF = /\d[\d,.]*(?:萬|万)?([家間间個个戶户座艘])[\u4e00-\u9fff]{1,8}中[，,]?(?:已|約|约|共|則|则)?有?(?:約|约)?$/;
 const CURRENCY_UNIT = /^(?:元|美元|港元|港幣|新台幣|新臺幣|人民幣)$/;
 
 function unitAfter(text: string, end: number): string {
@@ -374,10 +471,15 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
       const level = /(?:增加|减少|净增|新增|增|减)$/.test(label)
         ? mine.filter((g) => g.q.kind === 'count' && g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start && !PERSON_UNITS.test(g.unit)).pop()
         : undefined;
-      const metric: CountMetric | undefined = after ?? COUNT_METRICS.find((m) => m.re.test(label.slice(-6))) ?? (level ? { re: /$/, units: level.unit, people: false } : undefined);
+      // 39家本國銀行中，已有8人: a part of a counted set is counted like the set
+      const subset = SUBSET_OF.exec(a.text.slice(f.sentence.start, q.start));
+      const metric: CountMetric | undefined =
+        after ??
+        COUNT_METRICS.find((m) => m.re.test(label.slice(-6))) ??
+        (level ? { re: /$/, units: level.unit, people: false } : subset ? { re: /$/, units: subset[1], people: false } : undefined);
       if (!metric || (person && metric.people) || (currency && metric.money)) continue;
       // money words between the metric and the number make it an amount (員工薪資, 客戶存款)
-      if (!after && !level && /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值)/.test(label.slice(label.search(metric.re)))) continue;
+      if (!after && !level && !subset && /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值)/.test(label.slice(label.search(metric.re)))) continue;
       const want = [...new Set(metric.units.replace(/[个]/g, '個'))].filter((u) => u !== written);
       out.push({
         rule: 'number-unit',
