@@ -87,6 +87,10 @@ describe('number-scale: one figure restated at another scale', () => {
     expect(scale('全年稅後淨利新臺幣23.7億元。', '第一季營收237億元。')).toEqual([]);
     expect(scale('全年稅後淨利新臺幣23.7億元。', '全年稅後淨利25.1億元。')).toEqual([]);
     expect(scale('毛利率年增1.5%。', '營業利益率年增15%。')).toEqual([]);
+    // two named periods that differ are two figures; an amount in another currency is not in 元
+    expect(scale('第一季營收12.5億元，年增8%。', '全年營收125億元，創新高。')).toEqual([]);
+    expect(scale('第一季營收12.5億元。', '營收1,250億日圓（約合美元8.3億元）。')).toEqual([]);
+    expect(scale('第一季營收12.5億元。', '董事長說，第一季營收125億元。')).toHaveLength(1);
   });
 
   it('across the documents of a project (the project check)', () => {
@@ -123,6 +127,8 @@ describe('number-unit', () => {
         '全台門市總數達1,180家，門市價格為每杯55元。',
         '每位用戶平均貢獻營收320元。',
         '52家上市公司中，有17家調高財測，員工共3,400人。',
+        '公司發放員工旅遊補助每人1萬元，員工持股信託每月提撥2,000元。',
+        '截至6月底，開戶數達320萬戶，客戶資產規模1.2兆元。',
       ),
     ).toEqual([]);
   });

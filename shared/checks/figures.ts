@@ -44,7 +44,19 @@ export interface Figure {
   sentence: { start: number; end: number };
   /** the sentence across segments: segments split at ；, so 按航線區分，A…；B…。 is several segments of one sentence */
   sid: number;
+  /** the last period named in the sentence before the figure (第三季, 上半年, 2024年, 去年 …; Simplified), if any */
+  period: string | null;
 }
+
+const PERIOD = /(?:\d{4}年)?(?:第[一二三四1-4]季|[上下]半年|前[三二]季|全年|年度|[一二三四五六七八九十\d]{1,2}月)|\d{4}年|Q[1-4]|[1-4]Q|去年|今年|明年|本季|上季|上月|本月|当月|当季/g;
+
+function periodBefore(a: Analysis, start: number, pos: number): string | null {
+  const found = a.s.slice(start, pos).match(PERIOD);
+  return found ? found[found.length - 1] : null;
+}
+
+/** Another currency than the four read (日圓 is not 元): such amounts are compared with nothing. */
+const OTHER_CURRENCY = /^\s*(?:日圓|日圆|日元|歐元|欧元|英鎊|英镑|韓元|韩元|韓圜|澳元|澳幣|加元|加幣|新加坡元|新幣|瑞郎|泰銖|泰铢|越南盾|令吉|披索|比索|盧比|卢比)/;
 
 const CURRENCY_WORDS = /(?:新台币|新台幣|新臺幣|人民币|人民幣|港币|港幣|港元|美元|NT\$|US\$|HK\$|RMB)/g;
 // linking words between a metric and its figure: 營收爲, 達到, 約, 增至, 共計 …
@@ -111,11 +123,15 @@ export function documentFigures(analyses: Analysis[], documentId?: number): Figu
   const out: Figure[] = [];
   const sidAt = sentenceIds(analyses);
   for (const a of analyses) {
+    if (!/[0-9０-９]/.test(a.text)) continue; // figures are written in digits here
     for (const q of claimQuantities(a.text)) {
       if (q.kind !== 'amount' && q.kind !== 'count' && q.kind !== 'number') continue;
       if (q.high !== undefined) continue;
-      const unit = q.kind === 'amount' ? '元' : q.kind === 'count' ? q.unit : '';
-      out.push({ documentId, segmentId: a.seg.id, q, label: labelOf(a, q), digits: significantDigits(q.raw), unit, sentence: sentenceAt(a.text, q.start), sid: sidAt(a, q.start) });
+      const sentence = sentenceAt(a.text, q.start);
+      const other = OTHER_CURRENCY.exec(a.text.slice(q.end));
+      const unit = other ? other[0].trim() : q.kind === 'amount' ? '元' : q.kind === 'count' ? q.unit : '';
+      if (other && q.kind === 'amount') q.currencyStated = false; // not the parser's CNY
+      out.push({ documentId, segmentId: a.seg.id, q, label: labelOf(a, q), digits: significantDigits(q.raw), unit, sentence, sid: sidAt(a, q.start), period: periodBefore(a, sentence.start, q.start) });
     }
   }
   return out;
@@ -387,8 +403,9 @@ export function restatedScaleFindings(figures: Figure[], crossDocumentOnly = fal
       const k = powerOfTen(value / right, 1e-6);
       if (k === null) continue;
       for (const f of places) {
-        if (crossDocumentOnly && rightPlaces.every((r) => r.documentId === f.documentId)) continue;
-        const others = rightPlaces.filter((r) => !crossDocumentOnly || r.documentId !== f.documentId);
+        // the same figure for the same period: two named periods that differ are two figures (第一季 vs 全年)
+        const others = rightPlaces.filter((r) => (!crossDocumentOnly || r.documentId !== f.documentId) && (!r.period || !f.period || r.period === f.period));
+        if (!others.length) continue;
         out.push({
           rule: 'number-scale',
           severity: 'warning',
