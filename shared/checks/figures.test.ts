@@ -114,6 +114,8 @@ describe('number-unit', () => {
     expect(unit('寒流期間約有45人分店提早打烊。').map((f) => f.text)).toEqual(['人']);
     expect(unit('該股成交量達3.2萬人。').map((f) => f.text)).toEqual(['人']);
     expect(unit('付費會員85萬戶，較上季增加約3萬元。').map((f) => f.fixes[0].replacement)).toEqual(['戶']);
+    expect(unit('全年交車量達4.6萬人。', '累計取得專利1,280元。', '今年新增充電站320元。').map((f) => [f.segmentId, f.fixes[0].replacement])).toEqual([[1, '輛'], [2, '件'], [3, '座']]);
+    expect(unit('旗艦手機出貨量達850萬人。').map((f) => f.text)).toEqual(['人']);
     expect(unit('受訪的52家上市公司中，已有17人調高全年財測。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['人', '家']]);
   });
 
@@ -129,6 +131,8 @@ describe('number-unit', () => {
         '52家上市公司中，有17家調高財測，員工共3,400人。',
         '公司發放員工旅遊補助每人1萬元，員工持股信託每月提撥2,000元。',
         '截至6月底，開戶數達320萬戶，客戶資產規模1.2兆元。',
+        '旗艦手機出貨量達850萬台，出貨金額約新臺幣1,200億元；在手訂單達500億元。',
+        '今年充電站投資20億元，專利授權金收入3.2億元。',
       ),
     ).toEqual([]);
   });

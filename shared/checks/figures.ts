@@ -451,6 +451,12 @@ const COUNT_METRICS: CountMetric[] = [
   { re: /(?:成交量|交易量)/, units: '張股', people: false, money: true }, // 成交量 is often the value traded (4,500億元)
   { re: /(?:交易笔数|成交笔数|笔数)/, units: '筆笔', people: false },
   { re: /成交$/, units: '張股', people: false, money: true },
+  // general press-release counts; shipments, sales and orders are often values, so only a person unit is wrong there
+  { re: /(?:出货量|销量|销售量|出货|订单)/, units: '台支片颗件', people: false, money: true },
+  { re: /(?:交车量|交付量|交车数|交付数|车辆数)/, units: '輛', people: false },
+  { re: /(?:专利|件数)/, units: '件', people: false },
+  { re: /(?:下载量|下载次数|浏览量|访问量)/, units: '次', people: false },
+  { re: /(?:数据中心|资料中心|基地台|基站|充电站|充电桩)/, units: '座個处', people: false },
 ];
 /** The counted noun right after the unit: 約有320元門市, 39人本國銀行. */
 const COUNTED_AFTER: CountMetric[] = [
@@ -496,7 +502,9 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
         (level ? { re: /$/, units: level.unit, people: false } : subset ? { re: /$/, units: subset[1], people: false } : undefined);
       if (!metric || (person && metric.people) || (currency && metric.money)) continue;
       // money words between the metric and the number make it an amount (員工薪資, 客戶存款)
-      if (!after && !level && !subset && /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值)/.test(label.slice(label.search(metric.re)))) continue;
+      const metricAt = metric.re.exec(label);
+      const afterMetric = metricAt ? label.slice(metricAt.index + metricAt[0].length) : label;
+      if (!after && !level && !subset && /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值|投资|补助|补贴|津贴|福利|分红|预算|消费|税|损|亏|存|借|付)/.test(afterMetric)) continue;
       const want = [...new Set(metric.units.replace(/[个]/g, '個'))].filter((u) => u !== written);
       out.push({
         rule: 'number-unit',
