@@ -139,6 +139,17 @@ describe('checks in the service', () => {
     expect([b.documentId, c.documentId].every((d) => !fresh.service.listFindings({ documentId: d }).findings.some((x) => x.rule === 'variant-mixing'))).toBe(true);
   });
 
+  it('checks a project across documents: one figure at another scale, stored in both documents', () => {
+    const a = fresh.service.importBytes(new Uint8Array(Buffer.from('季度簡報。\n\n每股盈餘新臺幣4.37元，優於預期。\n')), { fileName: 'eps-a.txt', projectName: 'Figures' });
+    const b = fresh.service.importBytes(new Uint8Array(Buffer.from('法人說明會紀要。\n\n財務長說，每股盈餘43.7元。\n')), { fileName: 'eps-b.txt', projectName: 'Figures' });
+    const projectId = fresh.service.getDocument({ documentId: a.documentId }).projectId;
+    const r = fresh.service.checkProject({ projectId });
+    const scale = r.findings.filter((f) => f.rule === 'number-scale');
+    expect(scale).toHaveLength(1);
+    expect(scale[0].messageData?.key).toBe('number.scale.restated');
+    expect(new Set([scale[0], ...scale[0].related].map((l) => l.documentId))).toEqual(new Set([a.documentId, b.documentId]));
+  });
+
   it('a project-wide group stays in its project: the same names in another project are neither listed nor fixed', () => {
     const importTo = (projectName: string, name: string, text: string) =>
       fresh.service.importBytes(new Uint8Array(Buffer.from(`公司業績會。\n\n首席執行官${name}表示,${text}。\n`)), { fileName: `${projectName}-${name}.txt`, projectName });

@@ -295,7 +295,7 @@ export function claimHistory(host: ReviewHost, args: z.infer<typeof ClaimIdArgs>
 export function crossCheckClaims(host: ReviewHost, args: z.infer<typeof ListClaimsArgs>): ClaimCrossCheckT[] {
   host.requireDocument(args.documentId);
   const stored = storedCrossCheckFindings(host.db, args.documentId);
-  return computeCrossChecks(host.db, args.documentId).map(({ refs, implied, ...f }) => {
+  return computeCrossChecks(host.db, args.documentId).map(({ refs, implied, pair: _pair, ...f }) => {
     const row = stored.get(groupKeyOf({ kind: f.kind, refs }));
     return {
       ...f,

@@ -123,6 +123,18 @@ export const FINDING_MESSAGES_EN = {
   'claims.growth.contradiction': 'Growth stated two ways: {a} (×{factorA}) and {b} (×{factorB}).',
   'claims.conflicting': '{subject} {metric} is stated twice with different values: {a} and {b}.',
   'claims.conflicting.period': '{subject} {metric} ({period}) is stated twice with different values: {a} and {b}.',
+  // ---- number-scale, number-unit (figures.ts)
+  'number.scale.rate': '{stated} implies {rate} {base} per {quote}, outside the plausible {low}–{high}: one of the amounts is probably off by a factor of {factor} (萬/億 or the decimal point).',
+  'number.scale.part-over-whole': '{part} is given as part (其中) of {whole} but is larger than it: one of them is probably off by a factor of {factor}.',
+  'number.scale.share-total': '{part} at {share} implies a whole of {implied}, but the document states {total}: one of them is probably off by a factor of {factor}.',
+  'number.scale.component-over-total': '{part} is one component of a breakdown but larger than the total ({total}): it is probably off by a factor of {factor}.',
+  'number.scale.restated': '{here} here, but {other} elsewhere for the same figure (after “{label}”): the same digits {factor} times apart. One of them is wrong.',
+  'number.unit.count': '{raw}: a count cannot be in {unit}; probably {expected}.',
+  'number.readings': '{raw} is malformed: it reads as {readings}. Check which one is meant.',
+  'number.readings.evidence': '{raw} is malformed: it reads as {readings}; {best} agrees with {evidence}.',
+  'number.evidence.english': 'the English text ({other})',
+  'number.evidence.document': '{other} elsewhere in this document',
+  'number.unit.differs': '{here} here, but {other} elsewhere for the same figure (after “{label}”): the units differ. One of them is wrong.',
 } as const;
 
 export type FindingMessageKey = keyof typeof FINDING_MESSAGES_EN;

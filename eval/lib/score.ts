@@ -24,7 +24,7 @@ export const TYPOGRAPHY_RULES: ReadonlySet<string> = new Set(['halfwidth-punctua
  * variant label is right only when its rule is about variant consistency.
  */
 export const VARIANT_RULES: ReadonlySet<string> = new Set(['variant-mixing']);
-export const NUMBER_RULES: ReadonlySet<string> = new Set(['number-format', 'number-mismatch']);
+export const NUMBER_RULES: ReadonlySet<string> = new Set(['number-format', 'number-mismatch', 'number-scale', 'number-unit']);
 
 export const spansOverlap = (a: Span, b: Span) => a.doc === b.doc && a.start < Math.max(b.end, b.start + 1) && b.start < Math.max(a.end, a.start + 1);
 

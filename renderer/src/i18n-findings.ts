@@ -103,6 +103,17 @@ const zhHant: Record<FindingMessageKey, string> = {
   'claims.growth.contradiction': '增長有兩種說法：{a}（×{factorA}）與 {b}（×{factorB}）。',
   'claims.conflicting': '{subject}{metric}出現兩次而數值不同：{a} 與 {b}。',
   'claims.conflicting.period': '{subject}{metric}（{period}）出現兩次而數值不同：{a} 與 {b}。',
+  'number.scale.rate': '{stated} 隱含匯率為每 {quote} {rate} {base}，超出合理範圍 {low}–{high}：其中一個金額可能差了 {factor} 倍（萬／億或小數點）。',
+  'number.scale.part-over-whole': '{part} 是 {whole} 的一部分（其中），卻比整體還大：其中一個可能差了 {factor} 倍。',
+  'number.scale.share-total': '{part} 佔 {share}，推算整體為 {implied}，但文件所述為 {total}：其中一個可能差了 {factor} 倍。',
+  'number.scale.component-over-total': '{part} 是分項之一，卻比總額（{total}）還大：可能差了 {factor} 倍。',
+  'number.scale.restated': '此處為 {here}，別處同一數字（在「{label}」之後）卻是 {other}：數字相同而相差 {factor} 倍。其中一個有誤。',
+  'number.unit.count': '{raw}：計數不能以「{unit}」為單位；可能應為 {expected}。',
+  'number.readings': '{raw} 格式有誤：可讀作 {readings}。請確認原意。',
+  'number.readings.evidence': '{raw} 格式有誤：可讀作 {readings}；{best} 與{evidence}相符。',
+  'number.evidence.english': '英文（{other}）',
+  'number.evidence.document': '本文件別處的 {other}',
+  'number.unit.differs': '此處為 {here}，別處同一數字（在「{label}」之後）卻是 {other}：單位不同。其中一個有誤。',
 };
 
 /** Both catalogs, for the test that every key is translated (i18n-catalogs.test.ts). */

@@ -24,6 +24,8 @@ const en = {
   'repeated-sentence': 'Sentence repeated',
   'period-label': 'Period label repeated or mismatched',
   'taiwan-standard': 'Not Taiwan’s standard form',
+  'number-scale': 'Figure off by a power of ten',
+  'number-unit': 'Count with a wrong unit',
 };
 export type RuleId = keyof typeof en;
 
@@ -46,6 +48,8 @@ const zhHant: Record<RuleId, string> = {
   'repeated-sentence': '句子重複',
   'period-label': '比較期間標示重複或不符',
   'taiwan-standard': '不是臺灣的標準寫法',
+  'number-scale': '數字差了十倍以上',
+  'number-unit': '計數的單位有誤',
 };
 
 const catalog = defineCatalog(en, zhHant);

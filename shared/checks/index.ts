@@ -23,6 +23,7 @@ import { projectVariantFindings } from './project-variants';
 import { repeatedSentenceFindings } from './repetition';
 import { periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
 import { taiwanStandardFindings } from './regional';
+import { documentFigures, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 
 export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
@@ -137,6 +138,20 @@ export const RULES: RuleInfo[] = [
     description:
       'In a document written for Taiwan (read from its vocabulary: 新台幣, 金管會, 年增…), a word in the form every OpenCC Simplified→Traditional target writes where Taiwan’s standard writes another (公佈 → 公布, 計劃 → 計畫, 佔比 → 占比). One finding per word, fix all.',
   },
+  {
+    id: 'number-scale',
+    title: 'Figure off by a power of ten',
+    scope: 'document',
+    description:
+      'A figure ×10 to ×1000 off: an amount and its conversion into another currency at an implausible rate; a part (其中) larger than its whole; an amount whose share (佔總營收63.8%) implies a whole a power of ten from the one stated; the same figure (same words before it, same digits) at a power of ten apart in one document or, in the project check, in two documents. Fixes give the readings.',
+  },
+  {
+    id: 'number-unit',
+    title: 'Count with a wrong unit',
+    scope: 'document',
+    description:
+      'A count (員工, 客戶數, 門市, 家數, 成交量, 航次 …) carrying a currency or a person unit its noun cannot take; or the same figure stated with a count unit in one place and a currency or person unit in another (also across the project’s documents).',
+  },
 ];
 
 const SEGMENT_RULES = new Set<RuleId>(RULES.filter((r) => r.scope === 'segment').map((r) => r.id));
@@ -207,6 +222,12 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   if (want('repeated-sentence')) out.push(...repeatedSentenceFindings(analyses));
   if (want('period-label')) out.push(...periodValueFindings(analyses));
   if (want('taiwan-standard') && ctx.script === 'hant') out.push(...taiwanStandardFindings(analyses));
+  if (want('number-scale') || want('number-unit') || want('number-format')) {
+    const figures = documentFigures(analyses);
+    if (want('number-format')) rankReadings(out, analyses, figures);
+    if (want('number-scale')) out.push(...scaleFindings(analyses, figures));
+    if (want('number-unit')) out.push(...unitFindings(analyses, figures));
+  }
   return sortFindings(out, new Map(content.map((s, i) => [s.id, i])));
 }
 
@@ -244,7 +265,9 @@ export interface ProjectDocument {
 /**
  * Every project-scope rule: entity consistency across documents, the forms of a variant
  * pair compared over all documents (variant-mixing across documents), and one value stated
- * with labels of two periods in two documents (period-label). Locations carry their documentId.
+ * with labels of two periods in two documents (period-label), and one figure restated at
+ * another scale or with another unit in two documents (number-scale, number-unit). Locations
+ * carry their documentId.
  */
 export function runProjectRules(docs: ProjectDocument[], ctx: CheckContext): Finding[] {
   const want = wants(ctx);
@@ -258,6 +281,11 @@ export function runProjectRules(docs: ProjectDocument[], ctx: CheckContext): Fin
   }
   if (want('variant-mixing')) out.push(...projectVariantFindings(analysed));
   if (want('period-label')) out.push(...projectPeriodValueFindings(analysed));
+  if (want('number-scale') || want('number-unit')) {
+    const figures = analysed.flatMap((d) => documentFigures(d.analyses, d.documentId));
+    if (want('number-scale')) out.push(...restatedScaleFindings(figures, true));
+    if (want('number-unit')) out.push(...unitDisagreementFindings(figures, true));
+  }
   return out;
 }
 
@@ -268,6 +296,17 @@ export function runProjectRules(docs: ProjectDocument[], ctx: CheckContext): Fin
 export function runProjectPeriodCheck(docs: ProjectDocument[], ctx: CheckContext): Finding[] {
   if (!wants(ctx)('period-label')) return [];
   return runProjectRules(docs, { ...ctx, rules: ['period-label'] });
+}
+
+/**
+ * Figures across the documents of a project: the same figure at a power of ten apart
+ * (number-scale) or with a contradicting unit (number-unit) in two documents. A document's
+ * own pairs are left to runChecks. Locations carry their documentId.
+ */
+export function runProjectFigureCheck(docs: ProjectDocument[], ctx: CheckContext): Finding[] {
+  const want = wants(ctx);
+  const rules = (['number-scale', 'number-unit'] as const).filter((r) => want(r));
+  return rules.length ? runProjectRules(docs, { ...ctx, rules: [...rules] }) : [];
 }
 
 /**

@@ -333,10 +333,22 @@ export function numberFormatFindings(a: Analysis): Finding[] {
     if (r.groups) {
       const [first, ...rest] = r.groups;
       if (rest.every((g) => g.length <= 2)) {
-        if (rest.length === 1 && unitAfter && !r.fracDigits)
-          push(r.start, r.end, 'error', findingMessage('number.decimal-comma-before', { raw: r.raw, unit: text.slice(r.end, r.end + (mag?.[0].length ?? 1)), fixed: `${first}.${rest[0]}` }), [
-            { start: r.start, end: r.end, replacement: `${first}.${rest[0]}` },
-          ]);
+        if (rest.length === 1 && unitAfter && !r.fracDigits) {
+          // two readings: a decimal comma (35,60萬 → 35.60萬) or a grouping comma in the wrong place (→ 3,560萬);
+          // the decimal one first unless the document's evidence says otherwise (figures.ts rankReadings)
+          const unit = text.slice(r.end, r.end + (mag?.[0].length ?? 1));
+          const decimal = `${first}.${rest[0]}`;
+          const shifted = /^0/.test(first) ? null : regroup(first + rest[0]);
+          push(
+            r.start,
+            r.end,
+            'error',
+            shifted
+              ? findingMessage('number.readings', { raw: r.raw + unit, readings: `${decimal}${unit} / ${shifted}${unit}` })
+              : findingMessage('number.decimal-comma-before', { raw: r.raw, unit, fixed: decimal }),
+            [{ start: r.start, end: r.end, replacement: decimal }, ...(shifted ? [{ start: r.start, end: r.end, replacement: shifted }] : [])],
+          );
+        }
         continue; // otherwise a list written with ASCII commas
       }
       if (r.groups.every((g) => g.length >= 4)) continue; // 2022,2023: a list of years

@@ -20,7 +20,10 @@ export type RuleId =
   | 'english-empty'
   | 'repeated-sentence'
   | 'period-label'
-  | 'taiwan-standard';
+  | 'taiwan-standard'
+
+  | 'number-scale'
+  | 'number-unit';
 
 /** Replace text[start, end) of the segment with `replacement`. */
 export interface Fix {

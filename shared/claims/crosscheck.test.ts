@@ -69,4 +69,9 @@ describe('crossCheckClaims', () => {
     expect(crossCheckClaims(claims('收入爲100億港元,成本爲12億美元。')).some((x) => x.kind === 'exchange-rate')).toBe(false);
     expect(crossCheckClaims(claims('收入爲100億港元(合100億港元)。')).some((x) => x.kind === 'exchange-rate')).toBe(false);
   });
+
+  it('TWD, with 約合 and the currency after it', () => {
+    expect(crossCheckClaims(claims('資本支出新台幣64億元，約合美元2億元。')).find((x) => x.kind === 'exchange-rate')).toMatchObject({ severity: 'info', rate: { base: 'TWD', quote: 'USD', value: 32 } });
+    expect(crossCheckClaims(claims('資本支出新台幣640億元，約合美元2億元。')).find((x) => x.kind === 'exchange-rate')?.severity).toBe('warning');
+  });
 });

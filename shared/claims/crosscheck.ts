@@ -34,6 +34,8 @@ export interface CrossCheckFinding {
   sum?: number;
   /** exchange-rate: units of `base` per unit of `quote`, with its rounding interval */
   rate?: { base: Currency; quote: Currency; value: number; low: number; high: number };
+  /** exchange-rate: the two amounts, as written in order */
+  pair?: [ClaimQuantity, ClaimQuantity];
 }
 
 export interface CrossCheckOptions {
@@ -45,12 +47,14 @@ export interface CrossCheckOptions {
 
 /**
  * Plausible units per US dollar: a deliberately wide band around the rates of the last
- * two decades (HKD is pegged at 7.75–7.85; CNY has traded between about 6.1 and 8.3).
+ * two decades (HKD is pegged at 7.75–7.85; CNY has traded between about 6.1 and 8.3; TWD
+ * between about 27 and 35).
  */
-export const USD_BANDS: Record<Currency, [number, number]> = { USD: [1, 1], HKD: [7.7, 7.9], CNY: [6, 8.3] };
+export const USD_BANDS: Record<Currency, [number, number]> = { USD: [1, 1], HKD: [7.7, 7.9], CNY: [6, 8.3], TWD: [25, 40] };
 
 /** Between an amount and the same amount in another currency: (合, （約合, 折合, 即 … */
-const CONVERSION = /^\s*(?:人民幣|人民币|港元|港幣|港币|美元)?\s*(?:[（(]\s*(?:約合|约合|折合|相當於|相当于|約|约|合|即|或|≈)?|[，,]?\s*(?:約合|约合|折合|相當於|相当于|即))\s*$/;
+const CUR = '(?:元?(?:人民幣|人民币|港元|港幣|港币|新台幣|新臺幣)|美元)';
+const CONVERSION = new RegExp(`^\\s*${CUR}?\\s*(?:[（(]\\s*(?:約合|约合|折合|相當於|相当于|約|约|合|即|或|≈)?|[，,]?\\s*(?:約合|约合|折合|相當於|相当于|即))\\s*${CUR}?\\s*$`);
 
 const WHOLE_RE = /(?:佔|占)(?:據|据)?(?:了)?([^，,。；;比的]{1,8}?)(?:的)?(?:比例|比重|份額|份额|比|的)/;
 
@@ -99,6 +103,7 @@ export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: Cross
       let [a, b] = [amounts[i], amounts[i + 1]];
       if (a.currency === b.currency || !b.value || !CONVERSION.test(c.text.slice(a.end, b.start))) continue;
       const stated = `${a.raw} = ${b.raw}`;
+      const pair: [ClaimQuantity, ClaimQuantity] = [a, b];
       if (a.value < b.value) [a, b] = [b, a]; // report as units of the smaller currency: 7.8 HKD per USD, not 0.128
       const value = a.value / b.value;
       const ha = halfUnit(a);
@@ -114,6 +119,7 @@ export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: Cross
         kind: 'exchange-rate',
         severity: inside ? 'info' : 'warning',
         refs: [c.ref],
+        pair,
         rate: { base: a.currency!, quote: b.currency!, value: round(value, 4), low: round(low, 4), high: round(high, 4) },
         ...findingMessage(`claims.rate.${inside ? 'within' : 'outside'}${Math.abs(high - low) > 0.01 * value ? '.range' : ''}` as FindingMessageKey, {
           stated,

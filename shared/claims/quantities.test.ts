@@ -44,6 +44,16 @@ describe('claimQuantities: normalisation', () => {
     expect(one('去年收入爲11.8億')).toMatchObject({ currency: 'CNY', currencyStated: false });
   });
 
+  it('reads TWD and the currency of 元港幣, and 美元5.8億元 as USD (a bare 元 names no currency)', () => {
+    expect(claimQuantities('淨利新臺幣12.7億元').map((q) => [q.raw, q.currency])).toEqual([['12.7億元', 'TWD']]);
+    expect(claimQuantities('收入120億元港幣').map((q) => [q.raw, q.currency])).toEqual([['120億元港幣', 'HKD']]);
+    expect(claimQuantities('約合美元5.8億元').map((q) => q.currency)).toEqual(['USD']);
+  });
+
+  it('reads 3萬8,650 as one number', () => {
+    expect(claimQuantities('人均所得3萬8,650美元').map((q) => [q.raw, q.value, q.currency])).toEqual([['3萬8,650美元', 38650, 'USD']]);
+  });
+
   it('reads 翻了三倍 as ambiguous (×3, ×4, ×8)', () => {
     const q = one('收入翻了三倍');
     expect(q).toMatchObject({ kind: 'multiple', value: 3, alts: [4, 8], role: 'change', direction: 'up' });

@@ -8,7 +8,7 @@
 import { chineseNumeral, chineseQuantities, type Quantity } from '../checks/numbers';
 
 export type QuantityKind = 'amount' | 'count' | 'percent' | 'percentage-points' | 'multiple' | 'compute' | 'duration' | 'number';
-export type Currency = 'CNY' | 'HKD' | 'USD';
+export type Currency = 'CNY' | 'HKD' | 'USD' | 'TWD';
 export type QuantityRole = 'change' | 'share' | 'from' | 'level';
 
 export interface ClaimQuantity {
@@ -52,11 +52,12 @@ const UP = /(?:上升|增長|增长|提高|提升|增加|上漲|上涨|擴大|�
 const DOWN = /(?:下降|下跌|減少|减少|降低|下滑|縮減|缩减|減|减|降|跌)(?:了)?$/;
 const SHARE_CTX = /佔|占|比例|佔比|占比|份額|份额|比重|之一|一半|用於|用于/;
 const VERSION_AFTER = /^(?:時代|时代|版|代)/;
-const COUNT_UNITS = /^(?:[個个家名位件台輛辆項项股張张款條条座間间次]|人(?!民))/;
+const COUNT_UNITS = /^(?:[個个家名位件台輛辆項项股張张款條条座間间次戶户筆笔艘]|人(?!民))/;
 
 const CURRENCY_WORDS: [RegExp, Currency][] = [
   [/港元|港幣|港币|HKD|HK\$/, 'HKD'],
   [/美元|USD|US\$/, 'USD'],
+  [/新台幣|新臺幣|新台币|NT\$|TWD/, 'TWD'],
   [/人民幣|人民币|RMB|CNY|元/, 'CNY'],
 ];
 const currencyOf = (w: string): Currency => CURRENCY_WORDS.find(([re]) => re.test(w))![1];
@@ -67,9 +68,11 @@ const currencyOf = (w: string): Currency => CURRENCY_WORDS.find(([re]) => re.tes
  * (100億港元(合12.8億美元): the second amount is in USD, not HKD).
  */
 function currencyNear(text: string, start: number, end: number): { currency?: Currency; stated: boolean } {
-  const after = /^\s*(港元|港幣|港币|HKD|HK\$|美元|USD|US\$|人民幣|人民币|RMB|CNY|元)/.exec(text.slice(end, end + 6));
-  if (after) return { currency: currencyOf(after[1]), stated: true };
-  const before = /(港元|港幣|港币|HKD|HK\$|美元|USD|US\$|人民幣|人民币|RMB|CNY)\s*$/.exec(text.slice(Math.max(0, start - 4), start));
+  const before = /(港元|港幣|港币|HKD|HK\$|美元|USD|US\$|新台幣|新臺幣|新台币|NT\$|TWD|人民幣|人民币|RMB|CNY)\s*$/.exec(text.slice(Math.max(0, start - 4), start));
+  // 元港幣 / 元人民幣: the currency after a bare 元 is the one meant
+  const after = /^\s*(元?(?:港元|港幣|港币|人民幣|人民币|新台幣|新臺幣)|HKD|HK\$|美元|USD|US\$|RMB|CNY|元)/.exec(text.slice(end, end + 6));
+  // a bare 元 names no currency: 美元5.8億元 and 新臺幣12.7億元 are in the currency written before
+  if (after && !(after[1] === '元' && before)) return { currency: currencyOf(after[1]), stated: true };
   if (before) return { currency: currencyOf(before[1]), stated: true };
   return { stated: false };
 }
@@ -114,7 +117,13 @@ export function claimQuantities(text: string): ClaimQuantity[] {
   const used = new Set<number>();
   for (let i = 0; i < base.length; i++) {
     if (used.has(i)) continue;
-    const q = base[i];
+    let q = base[i];
+    // 3萬8,650 is one number (38,650), not 3萬 and 8,650
+    const tail = base[i + 1];
+    if (q.kind === 'num' && q.mult >= 1e4 && tail && tail.start === q.end && tail.kind === 'num' && tail.mult < q.mult && tail.value < q.mult) {
+      q = { ...tail, start: q.start, raw: text.slice(q.start, tail.end), value: q.value + tail.value, sig: q.sig + tail.sig, alts: [] };
+      used.add(i + 1);
+    }
     if (inTime(q.start, q.numEnd)) continue;
     if (/^0\d/.test(q.raw)) continue; // stock codes (00020)
     if (/^[、,，和及與与]\s*\d{2}年/.test(text.slice(q.end)) && q.raw.length === 2) continue; // 27、28年
@@ -209,7 +218,7 @@ export function claimQuantities(text: string): ClaimQuantity[] {
       if (cur.currency) {
         d.currency = cur.currency;
         d.currencyStated = true;
-        const m = /^\s*(?:人民幣|人民币|港元|港幣|港币|美元|元)/.exec(text.slice(end));
+        const m = /^\s*(?:元?(?:人民幣|人民币|港元|港幣|港币|新台幣|新臺幣)|美元|元)/.exec(text.slice(end));
         if (m) {
           d.end = end + m[0].length;
           d.raw = text.slice(q.start, d.end);

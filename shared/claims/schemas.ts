@@ -21,7 +21,7 @@ export const ClaimQuantity = z.object({
   value: z.number(),
   high: z.number().optional(),
   unit: z.string(),
-  currency: z.enum(['CNY', 'HKD', 'USD']).optional(),
+  currency: z.enum(['CNY', 'HKD', 'USD', 'TWD']).optional(),
   currencyStated: z.boolean().optional(),
   approx: z.boolean().optional(),
   role: z.enum(['change', 'share', 'from', 'level']),
@@ -106,7 +106,7 @@ export const ClaimCrossCheck = z.object({
   claimIds: z.array(Id),
   implied: z.array(z.object({ claimId: Id, value: z.number(), low: z.number(), high: z.number() })).optional(),
   sum: z.number().optional(),
-  rate: z.object({ base: z.enum(['CNY', 'HKD', 'USD']), quote: z.enum(['CNY', 'HKD', 'USD']), value: z.number(), low: z.number(), high: z.number() }).optional(),
+  rate: z.object({ base: z.enum(['CNY', 'HKD', 'USD', 'TWD']), quote: z.enum(['CNY', 'HKD', 'USD', 'TWD']), value: z.number(), low: z.number(), high: z.number() }).optional(),
   /** the stored finding (rule claims-crosscheck) this cross-check is, and its dismissal */
   findingId: Id.nullable(),
   dismissedReason: z.string().nullable(),

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks, runProjectFigureCheck } from './index';
+import { shiftDecimal, significantDigits } from './figures';
+import { HANT, byRule, places, segs } from './testkit';
+import type { CheckSegment, RuleId } from './types';
+
+// Every sentence here is written for these tests (fictional companies and figures).
+const run = (rule: RuleId, ...texts: string[]) => byRule(runChecks(segs(...texts), { ...HANT, rules: [rule] }), rule);
+const scale = (...texts: string[]) => run('number-scale', ...texts);
+const unit = (...texts: string[]) => run('number-unit', ...texts);
+
+describe('helpers', () => {
+  it('shifts a decimal point and keeps the writing', () => {
+    expect(shiftDecimal('41,500', -3)).toBe('41.5');
+    expect(shiftDecimal('1.523', 2)).toBe('152.3');
+    expect(shiftDecimal('4.18', 2)).toBe('418');
+    expect(shiftDecimal('3.15', 3)).toBe('3,150');
+    expect(shiftDecimal('0.7', -1)).toBe('0.07');
+    expect(significantDigits('12,400億')).toBe('124');
+    expect(significantDigits('0.65%')).toBe('65');
+  });
+});
+
+describe('number-scale: an amount and its conversion', () => {
+  it('flags an implied rate outside the band, with both readings as fixes', () => {
+    const [f] = scale('本季淨利新臺幣45.6億元，約合美元14.2億元。');
+    expect(f).toMatchObject({ severity: 'warning', text: '45.6億元' });
+    expect(f.messageData.key).toBe('number.scale.rate');
+    expect(places(f).map((p) => p.fixes)).toEqual([['456'], ['1.42']]);
+  });
+
+  it('reads the currency wherever it stands (元港幣 is HKD)', () => {
+    expect(scale('營收120億元港幣（約合1.54億美元）。')).toHaveLength(1);
+    expect(scale('營收120億元港幣（約合15.4億美元）。')).toEqual([]);
+  });
+
+  it('is quiet on plausible rates and on amounts that are not conversions', () => {
+    expect(scale('本季淨利新臺幣45.6億元，約合美元1.42億元。')).toEqual([]);
+    expect(scale('營收120億港元（約合15.4億美元），淨利人民幣8.8億元（約合1.2億美元）。')).toEqual([]);
+    expect(scale('全年平均薪資為2萬4,300美元，約合新台幣77.8萬元。')).toEqual([]);
+    expect(scale('海外營收新臺幣45.6億元，美國子公司營收3.2億美元。')).toEqual([]);
+  });
+});
+
+describe('number-scale: parts and wholes', () => {
+  it('flags a part (其中) larger than its whole', () => {
+    const [f] = scale('海外營收達新臺幣18.4億元，佔比四成；其中北美市場貢獻新臺幣92億元。');
+    expect(f).toMatchObject({ text: '92億元', fixes: [{ replacement: '9.2' }] });
+    expect(f.related[0].text).toBe('18.4億元');
+    expect(scale('海外營收達新臺幣18.4億元，佔比四成；其中北美市場貢獻新臺幣9.2億元。')).toEqual([]);
+    // the segmenter splits at ；: the sentence goes on in the next segment
+    expect(scale('海外營收達新臺幣18.4億元，佔比四成；', '其中北美市場貢獻新臺幣92億元。').map((f) => [f.segmentId, f.text])).toEqual([[2, '92億元']]);
+    expect(scale('海外營收達新臺幣18.4億元。', '其中北美市場貢獻新臺幣92億元。')).toEqual([]);
+  });
+
+  it('flags a share whose implied whole is a power of ten from the stated one', () => {
+    const [f] = scale('本季合併營收為新臺幣356.0億元。', '零售事業營收2.136億元，佔總營收的60%。');
+    expect(f).toMatchObject({ text: '2.136億元', fixes: [{ replacement: '213.6' }] });
+    expect(f.messageData.key).toBe('number.scale.share-total');
+    expect(scale('本季合併營收為新臺幣356.0億元。', '零售事業營收213.6億元，佔總營收的60%。')).toEqual([]);
+    // no stated whole: nothing to compare with
+    expect(scale('零售事業營收2.136億元，佔總營收的60%。')).toEqual([]);
+  });
+});
+
+describe('number-scale: components above their total', () => {
+  it('flags a component of a breakdown larger than the total of its period', () => {
+    const total = '本季合併營收為新臺幣212.0億元，年增8%。';
+    const [f] = scale(total, '按產品區分，本季記憶體營收84.8億元，佔總營收的40%；邏輯晶片營收931億元；其他營收34.1億元。');
+    expect(f).toMatchObject({ text: '931億元', fixes: [{ replacement: '93.1' }] });
+    expect(f.related.map((r) => r.text)).toEqual(['212.0億元']);
+    expect(scale(total, '按產品區分，本季記憶體營收84.8億元，佔總營收的40%；邏輯晶片營收93.1億元；其他營收34.1億元。')).toEqual([]);
+    expect(scale(total, '按產品區分，本季記憶體營收84.8億元，佔總營收的40%；', '邏輯晶片營收931億元；', '其他營收34.1億元。').map((f) => [f.segmentId, f.text])).toEqual([[3, '931億元']]);
+    // not a breakdown: no comparison
+    expect(scale(total, '去年記憶體營收84.8億元，邏輯晶片營收931億元。')).toEqual([]);
+  });
+});
+
+describe('number-scale: one figure restated at another scale', () => {
+  it('flags the same words and digits a power of ten apart', () => {
+    const [f] = scale('全年稅後淨利新臺幣23.7億元，年增12%。', '董事長表示，全年稅後淨利237億元，創新高。');
+    expect(f).toMatchObject({ segmentId: 2, text: '237億元', fixes: [{ replacement: '23.7' }] });
+    expect(f.related.map((r) => r.text)).toEqual(['23.7億元']);
+  });
+
+  it('is quiet on other metrics, other digits and percentages', () => {
+    expect(scale('全年稅後淨利新臺幣23.7億元。', '第一季營收237億元。')).toEqual([]);
+    expect(scale('全年稅後淨利新臺幣23.7億元。', '全年稅後淨利25.1億元。')).toEqual([]);
+    expect(scale('毛利率年增1.5%。', '營業利益率年增15%。')).toEqual([]);
+    // two named periods that differ are two figures; an amount in another currency is not in 元
+    expect(scale('第一季營收12.5億元，年增8%。', '全年營收125億元，創新高。')).toEqual([]);
+    expect(scale('第一季營收12.5億元。', '營收1,250億日圓（約合美元8.3億元）。')).toEqual([]);
+    expect(scale('第一季營收12.5億元。', '董事長說，第一季營收125億元。')).toHaveLength(1);
+  });
+
+  it('across the documents of a project (the project check)', () => {
+    const docs = [
+      { documentId: 7, segments: segs('每股盈餘新臺幣5.32元，優於預期。') },
+      { documentId: 8, segments: segs('公司每股盈餘53.2元，法人看好。') },
+      { documentId: 9, segments: segs('每股盈餘新臺幣5.32元。') },
+    ];
+    const found = runProjectFigureCheck(docs, HANT);
+    expect(found.map((f) => [f.rule, f.documentId, f.text])).toEqual([['number-scale', 8, '53.2元']]);
+    expect(found[0].related.map((r) => r.documentId)).toEqual([7, 9]);
+    // a document's own pairs are the document check's
+    expect(runProjectFigureCheck([{ documentId: 1, segments: segs('每股盈餘5.32元。', '每股盈餘53.2元。') }], HANT)).toEqual([]);
+  });
+});
+
+describe('number-unit', () => {
+  it('flags a count carrying a currency or a person unit its noun cannot take', () => {
+    expect(unit('截至年底，員工人數為2,450元。').map((f) => [f.text, f.fixes.map((x) => x.replacement)])).toEqual([['元', ['人', '名']]]);
+    expect(unit('全台門市總數達1,180元。').map((f) => f.fixes[0].replacement)).toEqual(['家']);
+    expect(unit('寒流期間約有45人分店提早打烊。').map((f) => f.text)).toEqual(['人']);
+    expect(unit('該股成交量達3.2萬人。').map((f) => f.text)).toEqual(['人']);
+    expect(unit('付費會員85萬戶，較上季增加約3萬元。').map((f) => f.fixes[0].replacement)).toEqual(['戶']);
+    expect(unit('全年交車量達4.6萬人。', '累計取得專利1,280元。', '今年新增充電站320元。').map((f) => [f.segmentId, f.fixes[0].replacement])).toEqual([[1, '輛'], [2, '件'], [3, '座']]);
+    expect(unit('旗艦手機出貨量達850萬人。').map((f) => f.text)).toEqual(['人']);
+    expect(unit('受訪的52家上市公司中，已有17人調高全年財測。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['人', '家']]);
+  });
+
+  it('is quiet on amounts about a count noun and on right units', () => {
+    expect(
+      unit(
+        '員工薪資總額達12億元。',
+        '員工人數為2,450人，會員人數達120萬人。',
+        '大盤成交量達4,500億元。',
+        '企業客戶貢獻營收15億元。',
+        '全台門市總數達1,180家，門市價格為每杯55元。',
+        '每位用戶平均貢獻營收320元。',
+        '52家上市公司中，有17家調高財測，員工共3,400人。',
+        '公司發放員工旅遊補助每人1萬元，員工持股信託每月提撥2,000元。',
+        '截至6月底，開戶數達320萬戶，客戶資產規模1.2兆元。',
+        '旗艦手機出貨量達850萬台，出貨金額約新臺幣1,200億元；在手訂單達500億元。',
+        '今年充電站投資20億元，專利授權金收入3.2億元。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('flags the same figure with two units, in a document and across a project', () => {
+    expect(unit('活躍用戶達640萬戶。', '執行長說，活躍用戶達640萬人。').map((f) => [f.segmentId, f.text])).toEqual([[2, '人']]);
+    const found = runProjectFigureCheck(
+      [
+        { documentId: 1, segments: segs('活躍用戶達640萬戶。') },
+        { documentId: 2, segments: segs('活躍用戶達640萬人。') },
+      ],
+      HANT,
+    );
+    expect(found.map((f) => [f.rule, f.documentId, f.text, f.fixes[0].replacement])).toEqual([['number-unit', 2, '人', '戶']]);
+  });
+});
+
+describe('number-format: every reading, ranked by evidence', () => {
+  const fmt = (...s: CheckSegment[]) => byRule(runChecks(s, { ...HANT, rules: ['number-format'] }), 'number-format');
+  const seg = (id: number, text: string, english?: string): CheckSegment => ({ id, text, furniture: null, speaker: null, english });
+
+  it('offers both readings of a comma before 萬/億, the decimal one first without evidence', () => {
+    const [f] = fmt(seg(1, '訂閱營收爲35,60萬元。'));
+    expect(f.fixes.map((x) => x.replacement)).toEqual(['35.60', '3,560']);
+    expect(f.messageData.key).toBe('number.readings');
+  });
+
+  it('puts the reading the English states first', () => {
+    const [f] = fmt(seg(1, '訂閱營收爲35,60萬元。', 'Subscription revenue was 35.6 million.'));
+    expect(f.fixes.map((x) => x.replacement)).toEqual(['3,560', '35.60']);
+    expect(f.messageData.key).toBe('number.readings.evidence');
+    expect(f.message).toContain('the English text');
+  });
+
+  it('puts the reading another figure of the document states first, also at a smaller scale', () => {
+    const [f] = fmt(seg(1, '全年淨利爲新臺幣174,000億元。'), seg(2, '執行長指出，全年淨利17.4億元，年增5%。'));
+    expect(f.fixes[0].replacement).toBe('17.4億');
+    expect(f.message).toContain('elsewhere in this document');
+    const [g] = fmt(seg(1, '全年淨利爲新臺幣174,000億元。'));
+    expect(g.fixes.map((x) => x.replacement)).toEqual(['17.4萬億']);
+  });
+});

@@ -1,0 +1,628 @@
+/**
+ * Figures checked against each other inside `check` (no claims needed): scale errors and
+ * count units. Pure. Quantities come from the claims parser (`shared/claims/quantities.ts`:
+ * 萬/億/兆, 3萬8,650, currencies wherever they stand) and the claims cross-checks
+ * (`shared/claims/crosscheck.ts`: the exchange rate an amount in two currencies implies).
+ *
+ * number-scale — a figure off by ×10 to ×1000:
+ *   - an amount and its conversion into another currency whose implied rate is outside a wide
+ *     plausible band (USD_BANDS);
+ *   - a part (其中 …) larger than the amount it is part of;
+ *   - an amount with its share of a whole (佔總營收63.8%) whose implied whole is a power of ten
+ *     away from the whole the document states, none matching;
+ *   - in a breakdown (按…區分), a component above the total of its period;
+ *   - the same figure (same words before it, same digits) at a power of ten apart, in one
+ *     document or (project scope) in two documents.
+ * number-unit — a count metric (員工, 客戶數, 門市, 成交量, 航次 …) carrying a currency or a
+ *   person unit its noun cannot take; or the same figure stated with two different units.
+ *
+ * Only amounts and counts are compared, never percentages (growth figures of different
+ * bullet points legitimately differ), and a pair is reported only when its digits agree and
+ * its values are an exact power of ten apart: two unrelated figures hardly ever are.
+ */
+import type { Analysis } from './analysis';
+import { claimQuantities, clauseAt, type ClaimQuantity } from '../claims/quantities';
+import { crossCheckClaims } from '../claims/crosscheck';
+import { findingMessage, part } from '../finding-messages';
+import { chineseQuantities, englishQuantities } from './numbers';
+import type { Finding, Fix, Location } from './types';
+
+// ---------------------------------------------------------------- quantities of a document
+
+/** A quantity of a document, with the words that name it. */
+export interface Figure {
+  documentId?: number;
+  segmentId: number;
+  q: ClaimQuantity;
+  /** the words before the number in its clause (Simplified, currency and linking verbs stripped) */
+  label: string;
+  /** significant digits as written (41.8 → 418, 12,400 → 124) */
+  digits: string;
+  /** the unit word: 元 for amounts, the classifier for counts */
+  unit: string;
+  /** the sentence (segment text from its last 。！？ to the next) */
+  sentence: { start: number; end: number };
+  /** the sentence across segments: segments split at ；, so 按航線區分，A…；B…。 is several segments of one sentence */
+  sid: number;
+  /** the last period named in the sentence before the figure (第三季, 上半年, 2024年, 去年 …; Simplified), if any */
+  period: string | null;
+}
+
+const PERIOD = /(?:\d{4}年)?(?:第[一二三四1-4]季|[上下]半年|前[三二]季|全年|年度|[一二三四五六七八九十\d]{1,2}月)|\d{4}年|Q[1-4]|[1-4]Q|去年|今年|明年|本季|上季|上月|本月|当月|当季/g;
+
+function periodBefore(a: Analysis, start: number, pos: number): string | null {
+  const found = a.s.slice(start, pos).match(PERIOD);
+  return found ? found[found.length - 1] : null;
+}
+
+/** Another currency than the four read (日圓 is not 元): such amounts are compared with nothing. */
+const OTHER_CURRENCY = /^\s*(?:日圓|日圆|日元|歐元|欧元|英鎊|英镑|韓元|韩元|韓圜|澳元|澳幣|加元|加幣|新加坡元|新幣|瑞郎|泰銖|泰铢|越南盾|令吉|披索|比索|盧比|卢比)/;
+
+const CURRENCY_WORDS = /(?:新台币|新台幣|新臺幣|人民币|人民幣|港币|港幣|港元|美元|NT\$|US\$|HK\$|RMB)/g;
+// linking words between a metric and its figure: 營收爲, 達到, 約, 增至, 共計 …
+const LINK_TAIL = /(?:[为爲為达達至到约約了是逾近共计計有于於在:：\s]|大约|大約|高达|高達|增至|降至|升至)+$/;
+
+function sentenceAt(text: string, pos: number): { start: number; end: number } {
+  let s = pos;
+  while (s > 0 && !/[。！？!?\n]/.test(text[s - 1])) s--;
+  let e = pos;
+  while (e < text.length && !/[。！？!?\n]/.test(text[e])) e++;
+  return { start: s, end: e };
+}
+
+function labelOf(a: Analysis, q: ClaimQuantity): string {
+  const c = clauseAt(a.text, q.start);
+  return a.s.slice(c.start, q.start).replace(CURRENCY_WORDS, '').replace(LINK_TAIL, '');
+}
+
+/** 41.8 → 418, 12,400 → 124, 0.65 → 65 (the digits of a figure, leading and trailing zeros dropped). */
+export function significantDigits(raw: string): string {
+  const m = /^[\d,.]+/.exec(raw);
+  return m ? m[0].replace(/[,.]/g, '').replace(/^0+/, '').replace(/0+$/, '') : '';
+}
+
+const TERMINATOR = /[。！？!?]/g;
+
+/**
+ * Sentence ids across segments: a segment continues the previous one's sentence when that one
+ * ended in ；，： (the segmenter splits at ；) within one paragraph. `at(a, pos)` gives the id.
+ */
+function sentenceIds(analyses: Analysis[]): (a: Analysis, pos: number) => number {
+  const base = new Map<number, number>();
+  let next = 0;
+  let open = false;
+  let para: number | undefined;
+  for (const a of analyses) {
+    if (!open || a.seg.paragraph !== para) next++;
+    base.set(a.seg.id, next);
+    next += (a.text.match(TERMINATOR) ?? []).length;
+    open = /[；;，,：:]\s*$/.test(a.text);
+    para = a.seg.paragraph;
+  }
+  return (a, pos) => (base.get(a.seg.id) ?? 0) + (a.text.slice(0, pos).match(TERMINATOR) ?? []).length;
+}
+
+/** The Simplified text of every sentence, across segments. */
+function sentenceTexts(analyses: Analysis[]): Map<number, string> {
+  const at = sentenceIds(analyses);
+  const out = new Map<number, string>();
+  for (const a of analyses) {
+    let start = 0;
+    for (let i = 0; i <= a.text.length; i++) {
+      if (i < a.text.length && !/[。！？!?]/.test(a.text[i])) continue;
+      const id = at(a, start);
+      out.set(id, (out.get(id) ?? '') + a.s.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Amounts and counts of a document (percentages, years and durations left out). */
+export function documentFigures(analyses: Analysis[], documentId?: number): Figure[] {
+  const out: Figure[] = [];
+  const sidAt = sentenceIds(analyses);
+  for (const a of analyses) {
+    if (!/[0-9０-９]/.test(a.text)) continue; // figures are written in digits here
+    for (const q of claimQuantities(a.text)) {
+      if (q.kind !== 'amount' && q.kind !== 'count' && q.kind !== 'number') continue;
+      if (q.high !== undefined) continue;
+      const sentence = sentenceAt(a.text, q.start);
+      const other = OTHER_CURRENCY.exec(a.text.slice(q.end));
+      const unit = other ? other[0].trim() : q.kind === 'amount' ? '元' : q.kind === 'count' ? q.unit : '';
+      if (other && q.kind === 'amount') q.currencyStated = false; // not the parser's CNY
+      out.push({ documentId, segmentId: a.seg.id, q, label: labelOf(a, q), digits: significantDigits(q.raw), unit, sentence, sid: sidAt(a, q.start), period: periodBefore(a, sentence.start, q.start) });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- helpers
+
+const loc = (f: Figure, fixes: Fix[] = []): Location & { fixes: Fix[] } => ({
+  segmentId: f.segmentId,
+  start: f.q.start,
+  end: f.q.end,
+  text: f.q.raw,
+  ...(f.documentId !== undefined ? { documentId: f.documentId } : {}),
+  fixes,
+});
+
+/** Shift the decimal point of digits by k places (41,500 and −3 → 41.5; 1.523 and 2 → 152.3), commas kept if written. */
+export function shiftDecimal(digits: string, k: number): string {
+  const grouped = digits.includes(',');
+  const [ip, fp = ''] = digits.replace(/,/g, '').split('.');
+  let all = ip + fp;
+  let point = ip.length + k;
+  if (point <= 0) {
+    all = '0'.repeat(1 - point) + all;
+    point = 1;
+  }
+  if (point > all.length) all = all.padEnd(point, '0');
+  const int = all.slice(0, point).replace(/^0+(?=\d)/, '');
+  const frac = all.slice(point).replace(/0+$/, '');
+  const intOut = grouped || int.length >= 4 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : int;
+  return frac ? `${intOut}.${frac}` : intOut;
+}
+
+/** A fix that writes the figure at 10^k times its value (digits only; 萬/億 and the unit stay). None for 3萬8,650. */
+function scaleFix(f: Figure, k: number): Fix[] {
+  const m = /^[\d,.]+/.exec(f.q.raw);
+  if (!m || /\d/.test(f.q.raw.slice(m[0].length))) return [];
+  return [{ start: f.q.start, end: f.q.start + m[0].length, replacement: shiftDecimal(m[0], k) }];
+}
+
+/** The power of ten (±1…±3) a ratio is, within `tol`; null otherwise. */
+function powerOfTen(ratio: number, tol = 0.03): number | null {
+  if (!(ratio > 0)) return null;
+  const k = Math.round(Math.log10(ratio));
+  if (k === 0 || Math.abs(k) > 3) return null;
+  return Math.abs(ratio / 10 ** k - 1) <= tol ? k : null;
+}
+
+/** Same currency, a bare 元 (read as CNY by the parser) matching any: 新臺幣12億元 and 3億元 in one text are both TWD. */
+const sameCurrency = (a: Figure, b: Figure) => a.q.currency === b.q.currency || a.q.currency === 'CNY' || b.q.currency === 'CNY';
+
+/** Figures by segment id (figures are in document order). */
+function bySegment(figures: Figure[]): Map<number, Figure[]> {
+  const m = new Map<number, Figure[]>();
+  for (const f of figures) {
+    const list = m.get(f.segmentId);
+    if (list) list.push(f);
+    else m.set(f.segmentId, [f]);
+  }
+  return m;
+}
+
+const sameFigure = (a: Figure, b: Figure) => a.segmentId === b.segmentId && a.q.start === b.q.start && a.documentId === b.documentId;
+
+// ---------------------------------------------------------------- number-scale
+
+/** An amount and its conversion into another currency at an implausible rate (the claims cross-check, per sentence). */
+function rateFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
+  const out: Finding[] = [];
+  const index = bySegment(figures);
+  for (const a of analyses) {
+    const mine = (index.get(a.seg.id) ?? []).filter((f) => f.q.kind === 'amount' && f.q.currencyStated);
+    const sentences = new Map<number, Figure[]>();
+    for (const f of mine) sentences.set(f.sentence.start, [...(sentences.get(f.sentence.start) ?? []), f]);
+    for (const list of sentences.values()) {
+      if (list.length < 2) continue;
+      const s = list[0].sentence;
+      const text = a.text.slice(s.start, s.end);
+      // the cross-check reads positions relative to the sentence
+      const quantities = list.map((f) => ({ ...f.q, start: f.q.start - s.start, end: f.q.end - s.start }));
+      for (const x of crossCheckClaims([{ ref: 0, text, quantities, times: [], subject: null, metric: null }])) {
+        if (x.kind !== 'exchange-rate' || x.severity !== 'warning' || !x.rate || !x.pair) continue;
+        const [fa, fb] = x.pair.map((q) => list.find((f) => f.q.start - s.start === q.start)!);
+        const [lo, hi] = [Number(x.messageData.params.low), Number(x.messageData.params.high)];
+        // the factor that brings the rate into the band: the larger amount ÷ 10^k, or the smaller × 10^k
+        const k = Math.round(Math.log10(x.rate.value / Math.sqrt(lo * hi)));
+        const [big, small] = fa.q.value >= fb.q.value ? [fa, fb] : [fb, fa];
+        // value of the big amount per unit of the small one: k > 0 means the big one is too big
+        out.push({
+          rule: 'number-scale',
+          severity: 'warning',
+          segmentId: a.seg.id,
+          start: fa.q.start,
+          end: fa.q.end,
+          text: fa.q.raw,
+          ...findingMessage('number.scale.rate', { stated: `${fa.q.raw} = ${fb.q.raw}`, rate: x.rate.value, base: x.rate.base, quote: x.rate.quote, low: x.messageData.params.low, high: x.messageData.params.high, factor: 10 ** Math.abs(k) }),
+          fixes: k && fa === big ? scaleFix(big, -k) : k ? scaleFix(small, k) : [],
+          related: [loc(fb, k && fb === big ? scaleFix(big, -k) : k ? scaleFix(small, k) : [])],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** 其中: the first amount after it in the sentence is a part of the last amount before it (in the sentence, maybe an earlier segment). */
+function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
+  const out: Finding[] = [];
+  const index = bySegment(figures);
+  for (const a of analyses) {
+    if (!a.text.includes('其中')) continue;
+    for (const m of a.text.matchAll(/其中/g)) {
+      const part = (index.get(a.seg.id) ?? []).find((f) => f.q.kind === 'amount' && f.q.start > m.index && sentenceAt(a.text, m.index).end >= f.q.end);
+      if (!part) continue;
+      const whole = figures.filter((f) => f.q.kind === 'amount' && f.sid === part.sid && (f.segmentId !== a.seg.id || f.q.end <= m.index) && f.segmentId <= a.seg.id && !sameFigure(f, part)).pop();
+      if (!whole || !sameCurrency(whole, part) || part.q.value <= whole.q.value) continue;
+      const k = Math.ceil(Math.log10(part.q.value / whole.q.value));
+      out.push({
+        rule: 'number-scale',
+        severity: 'warning',
+        segmentId: a.seg.id,
+        start: part.q.start,
+        end: part.q.end,
+        text: part.q.raw,
+        ...findingMessage('number.scale.part-over-whole', { part: part.q.raw, whole: whole.q.raw, factor: 10 ** Math.min(3, Math.max(1, k)) }),
+        fixes: k >= 1 && k <= 3 ? scaleFix(part, -k) : [],
+        related: [loc(whole, k >= 1 && k <= 3 ? scaleFix(whole, k) : [])],
+      });
+    }
+  }
+  return out;
+}
+
+const SHARE_OF = /(?:佔|占)(?:了)?(總|总|整體|整体|全部|合併|合并)?([\u4e00-\u9fff]{1,6}?)(?:的)?(?:比重|比例)?(?:約|约|達|达|爲|為|为)?$/;
+
+/** 佔總營收63.8%: the whole the amount implies, against the wholes the document states. */
+function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
+  const out: Finding[] = [];
+  const index = bySegment(figures);
+  for (const a of analyses) {
+    if (!/[佔占]/.test(a.text)) continue;
+    for (const q of claimQuantities(a.text)) {
+      if (q.kind !== 'percent' || q.high !== undefined || !q.value) continue;
+      const c = clauseAt(a.text, q.start);
+      const m = SHARE_OF.exec(a.text.slice(c.start, q.start));
+      if (!m || !m[1]) continue; // a share of a named whole only (總營收, 整體營收)
+      const wholeWord = m[2];
+      // the amount the share is of: the last amount of the previous clause or of this one, in the sentence
+      const s = sentenceAt(a.text, q.start);
+      const part = (index.get(a.seg.id) ?? []).filter((f) => f.q.kind === 'amount' && f.q.end <= q.start && f.q.start >= s.start && q.start - f.q.end <= 20).pop();
+      if (!part) continue;
+      const implied = (part.q.value / q.value) * 100;
+      const wholes = figures.filter((f) => f.q.kind === 'amount' && !sameFigure(f, part) && f.label.endsWith(simplifiedOf(a, wholeWord)) && sameCurrency(f, part));
+      if (!wholes.length || wholes.some((w) => Math.abs(w.q.value / implied - 1) <= 0.03)) continue;
+      const off = wholes.map((w) => ({ w, k: powerOfTen(implied / w.q.value) })).find((x) => x.k !== null);
+      if (!off) continue;
+      const k = off.k!;
+      out.push({
+        rule: 'number-scale',
+        severity: 'warning',
+        segmentId: a.seg.id,
+        start: part.q.start,
+        end: part.q.end,
+        text: part.q.raw,
+        ...findingMessage('number.scale.share-total', { part: part.q.raw, share: q.raw, implied: formatAmount(implied), total: off.w.q.raw, factor: 10 ** Math.abs(k) }),
+        fixes: scaleFix(part, -k),
+        related: [loc(off.w, scaleFix(off.w, k))],
+      });
+    }
+  }
+  return out;
+}
+
+const WHOLE_LABEL = /(?:合并|总|整体)(营收|收入)$/;
+const BREAKDOWN = /(?:按|依)[\u4e00-\u9fff]{1,6}?(?:区分|划分|分)/;
+
+/**
+ * Components above their stated total: in a breakdown (按航線區分，A線營收…；B線營收…), a
+ * component larger than the whole of its period (the whole its share implies, when that
+ * agrees with a stated 合併營收/總營收) or, without a share, than every total the document states.
+ */
+function componentFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
+  const out: Finding[] = [];
+  const wholes = figures.filter((f) => f.q.kind === 'amount' && WHOLE_LABEL.test(f.label));
+  if (!wholes.length) return out;
+  const texts = sentenceTexts(analyses);
+  const sentences = new Map<number, Figure[]>();
+  for (const f of figures) if (f.q.kind === 'amount') sentences.set(f.sid, [...(sentences.get(f.sid) ?? []), f]);
+  const bySeg = new Map(analyses.map((a) => [a.seg.id, a]));
+  for (const [sid, list] of sentences) {
+    if (!BREAKDOWN.test(texts.get(sid) ?? '')) continue;
+    {
+      for (const metric of ['营收', '收入']) {
+        const parts = list.filter((f) => f.label.endsWith(metric) && !WHOLE_LABEL.test(f.label));
+        const sameWholes = wholes.filter((w) => w.label.endsWith(metric));
+        if (parts.length < 2 || !sameWholes.length) continue;
+        // the whole of this breakdown's period: implied by a component's share, if a stated total agrees
+        let whole = Math.max(...sameWholes.map((w) => w.q.value));
+        let wholeFig = sameWholes.find((w) => w.q.value === whole)!;
+        for (const p of parts) {
+          const text = bySeg.get(p.segmentId)!.text;
+          const share = claimQuantities(text.slice(p.q.end, Math.min(p.sentence.end, p.q.end + 16))).find((q) => q.kind === 'percent');
+          if (!share || !/[佔占]/.test(text.slice(p.q.end, p.q.end + share.start))) continue;
+          const implied = (p.q.value / share.value) * 100;
+          const agree = sameWholes.find((w) => Math.abs(w.q.value / implied - 1) <= 0.03);
+          if (agree) {
+            whole = agree.q.value;
+            wholeFig = agree;
+          }
+        }
+        for (const p of parts) {
+          if (p.q.value <= whole || !sameCurrency(p, wholeFig)) continue;
+          const k = Math.min(3, Math.max(1, Math.ceil(Math.log10(p.q.value / whole))));
+          out.push({
+            rule: 'number-scale',
+            severity: 'warning',
+            segmentId: p.segmentId,
+            start: p.q.start,
+            end: p.q.end,
+            text: p.q.raw,
+            ...findingMessage('number.scale.component-over-total', { part: p.q.raw, total: wholeFig.q.raw, factor: 10 ** k }),
+            fixes: scaleFix(p, -k),
+            related: [loc(wholeFig)],
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The Simplified form of a word as the analysis renders it (words come from `a.text`). */
+function simplifiedOf(a: Analysis, word: string): string {
+  const i = a.text.indexOf(word);
+  return i >= 0 ? a.s.slice(i, i + word.length) : word;
+}
+
+function formatAmount(v: number): string {
+  const r = (x: number) => String(Math.round(x * 100) / 100);
+  return v >= 1e12 ? `${r(v / 1e12)}兆` : v >= 1e8 ? `${r(v / 1e8)}億` : v >= 1e4 ? `${r(v / 1e4)}萬` : r(v);
+}
+
+/** Figures that may be one figure restated: same unit, same digits (at least two), labels ending alike. */
+function restatementKey(f: Figure): string | null {
+  if (f.digits.length < 2 || f.label.length < 2 || !f.unit || /^\d/.test(f.q.raw) === false) return null;
+  return `${f.unit}|${f.label.slice(-2)}|${f.digits}`;
+}
+
+/**
+ * The same figure at a power of ten apart. `crossDocumentOnly`: report only groups that span
+ * documents (the project check; a document's own pairs are the document check's).
+ */
+export function restatedScaleFindings(figures: Figure[], crossDocumentOnly = false): Finding[] {
+  const groups = new Map<string, Figure[]>();
+  for (const f of figures) {
+    const key = restatementKey(f);
+    if (key) groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const out: Finding[] = [];
+  for (const list of groups.values()) {
+    if (crossDocumentOnly && new Set(list.map((f) => f.documentId)).size < 2) continue;
+    const byValue = new Map<number, Figure[]>();
+    for (const f of list) byValue.set(f.q.value, [...(byValue.get(f.q.value) ?? []), f]);
+    if (byValue.size < 2) continue;
+    // the majority value is taken as right; on a tie, the first stated
+    const values = [...byValue.entries()].sort((x, y) => y[1].length - x[1].length);
+    const [right, rightPlaces] = values[0];
+    for (const [value, places] of values.slice(1)) {
+      const k = powerOfTen(value / right, 1e-6);
+      if (k === null) continue;
+      for (const f of places) {
+        // the same figure for the same period: two named periods that differ are two figures (第一季 vs 全年)
+        const others = rightPlaces.filter((r) => (!crossDocumentOnly || r.documentId !== f.documentId) && (!r.period || !f.period || r.period === f.period));
+        if (!others.length) continue;
+        out.push({
+          rule: 'number-scale',
+          severity: 'warning',
+          segmentId: f.segmentId,
+          start: f.q.start,
+          end: f.q.end,
+          text: f.q.raw,
+          ...(f.documentId !== undefined ? { documentId: f.documentId } : {}),
+          ...findingMessage('number.scale.restated', { here: f.q.raw, other: others[0].q.raw, label: f.label, factor: 10 ** Math.abs(k) }),
+          fixes: scaleFix(f, -k),
+          related: others.map((r) => loc(r)),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** number-scale over one document. */
+export function scaleFindings(analyses: Analysis[], figures = documentFigures(analyses)): Finding[] {
+  return [...rateFindings(analyses, figures), ...partOverWholeFindings(analyses, figures), ...shareTotalFindings(analyses, figures), ...componentFindings(analyses, figures), ...restatedScaleFindings(figures)];
+}
+
+// ---------------------------------------------------------------- number-unit
+
+/**
+ * Count metrics and the units they take (Simplified, as the labels are). A currency is never
+ * right for them; a person unit (人/名) only where the noun counts people.
+ */
+interface CountMetric {
+  re: RegExp;
+  units: string;
+  /** a person unit (人/名) is right */
+  people: boolean;
+  /** a currency is right too (成交 may be a value traded) */
+  money?: boolean;
+}
+const COUNT_METRICS: CountMetric[] = [
+  { re: /(?:员工|雇员|职员|员工人数|人数|从业人员|人力)/, units: '人名', people: true },
+  { re: /(?:用户|客户|会员|户数|账户|帐户|开户)/, units: '戶家名人', people: true },
+  { re: /(?:门市|门店|分店|店数|据点|分行|银行|家数|工厂|厂商|企业数|公司数)/, units: '家間間个座', people: false },
+  { re: /(?:航次|班次|架次)/, units: '個个次', people: false },
+  { re: /(?:成交量|交易量)/, units: '張股', people: false, money: true }, // 成交量 is often the value traded (4,500億元)
+  { re: /(?:交易笔数|成交笔数|笔数)/, units: '筆笔', people: false },
+  { re: /成交$/, units: '張股', people: false, money: true },
+  // general press-release counts; shipments, sales and orders are often values, so only a person unit is wrong there
+  { re: /(?:出货量|销量|销售量|出货|订单)/, units: '台支片颗件', people: false, money: true },
+  { re: /(?:交车量|交付量|交车数|交付数|车辆数)/, units: '輛', people: false },
+  { re: /(?:专利|件数)/, units: '件', people: false },
+  { re: /(?:下载量|下载次数|浏览量|访问量)/, units: '次', people: false },
+  { re: /(?:数据中心|资料中心|基地台|基站|充电站|充电桩)/, units: '座個处', people: false },
+];
+/** The counted noun right after the unit: 約有320元門市, 39人本國銀行. */
+const COUNTED_AFTER: CountMetric[] = [
+  { re: /^(?:本國|本国|國內|国内)?(?:門市|门市|門店|门店|分店|據點|据点|分行|銀行|银行|工廠|工厂)(?!價|价)/, units: '家間个座', people: false },
+  { re: /^(?:航次|班次|架次)/, units: '個个', people: false },
+];
+const PERSON_UNITS = /^[人名位]$/;
+const SUBSET_OF = /\d[\d,.]*(?:萬|万)?([家間间個个戶户座艘])[\u4e00-\u9fff]{1,8}中[，,]?(?:已|約|约|共|則|则)?有?(?:約|约)?$/;
+const CURRENCY_UNIT = /^(?:元|美元|港元|港幣|新台幣|新臺幣|人民幣)$/;
+
+function unitAfter(text: string, end: number): string {
+  return /^(?:美元|港元|港幣|元|人|名|位)/.exec(text.slice(end))?.[0] ?? '';
+}
+
+/** A count metric with a currency or a person unit its noun cannot take. */
+function countUnitFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
+  const out: Finding[] = [];
+  const index = bySegment(figures);
+  for (const a of analyses) {
+    const mine = index.get(a.seg.id) ?? [];
+    for (const f of mine) {
+      const q = f.q;
+      // the unit as written right after the number (an amount's raw already ends with 元)
+      const written = q.kind === 'amount' ? (/(?:美元|港元|港幣|元)$/.exec(q.raw)?.[0] ?? '') : q.kind === 'count' ? q.unit : unitAfter(a.text, q.end);
+      if (!written) continue;
+      const currency = CURRENCY_UNIT.test(written);
+      const person = PERSON_UNITS.test(written);
+      if (!currency && !person) continue;
+      if (currency && /新台幣|新臺幣|人民幣|人民币|港幣|美元|NT\$|US\$/.test(a.text.slice(Math.max(0, q.start - 4), q.start))) continue; // a stated amount
+      const unitEnd = q.kind === 'amount' ? q.end : q.kind === 'count' ? q.end : q.end + written.length;
+      const unitStart = unitEnd - written.length;
+      const after = COUNTED_AFTER.find((m) => m.re.test(a.text.slice(unitEnd)));
+      const label = f.label;
+      // 較上季增加約35萬元 after 付費用戶1,250萬戶: a change is counted like its level
+      const level = /(?:增加|减少|净增|新增|增|减)$/.test(label)
+        ? mine.filter((g) => g.q.kind === 'count' && g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start && !PERSON_UNITS.test(g.unit)).pop()
+        : undefined;
+      // 39家本國銀行中，已有8人: a part of a counted set is counted like the set
+      const subset = SUBSET_OF.exec(a.text.slice(f.sentence.start, q.start));
+      const metric: CountMetric | undefined =
+        after ??
+        COUNT_METRICS.find((m) => m.re.test(label.slice(-6))) ??
+        (level ? { re: /$/, units: level.unit, people: false } : subset ? { re: /$/, units: subset[1], people: false } : undefined);
+      if (!metric || (person && metric.people) || (currency && metric.money)) continue;
+      // money words between the metric and the number make it an amount (員工薪資, 客戶存款)
+      const metricAt = metric.re.exec(label);
+      const afterMetric = metricAt ? label.slice(metricAt.index + metricAt[0].length) : label;
+      if (!after && !level && !subset && /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值|投资|补助|补贴|津贴|福利|分红|预算|消费|税|损|亏|存|借|付)/.test(afterMetric)) continue;
+      const want = [...new Set(metric.units.replace(/[个]/g, '個'))].filter((u) => u !== written);
+      out.push({
+        rule: 'number-unit',
+        severity: 'warning',
+        segmentId: a.seg.id,
+        start: unitStart,
+        end: unitEnd,
+        text: written,
+        ...findingMessage('number.unit.count', { raw: a.text.slice(q.start, unitEnd), unit: written, expected: want.join('/') }),
+        fixes: want.map((u) => ({ start: unitStart, end: unitEnd, replacement: u })),
+        related: [],
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The same figure (same words before it, same value) with two units, one of them a count
+ * classifier and the other a currency or person unit: 付費用戶1,250萬戶 vs 付費用戶達1,250萬人.
+ */
+export function unitDisagreementFindings(figures: Figure[], crossDocumentOnly = false): Finding[] {
+  const groups = new Map<string, Figure[]>();
+  for (const f of figures) {
+    if (f.q.kind !== 'amount' && f.q.kind !== 'count') continue;
+    if (f.digits.length < 2 || f.label.length < 2) continue;
+    const key = `${f.label.slice(-2)}|${f.q.value}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const out: Finding[] = [];
+  const odd = (u: string) => u === '元' || PERSON_UNITS.test(u);
+  for (const list of groups.values()) {
+    const counted = list.filter((f) => f.q.kind === 'count' && !odd(f.unit));
+    if (!counted.length) continue;
+    for (const f of list) {
+      if (!odd(f.unit)) continue;
+      const others = counted.filter((c) => !crossDocumentOnly || c.documentId !== f.documentId);
+      if (!others.length || (crossDocumentOnly && f.documentId === undefined)) continue;
+      const want = others[0].unit;
+      const unitStart = f.q.kind === 'amount' ? f.q.end - 1 : f.q.end - f.unit.length;
+      out.push({
+        rule: 'number-unit',
+        severity: 'warning',
+        segmentId: f.segmentId,
+        start: unitStart,
+        end: f.q.end,
+        text: f.q.raw.slice(-1),
+        ...(f.documentId !== undefined ? { documentId: f.documentId } : {}),
+        ...findingMessage('number.unit.differs', { here: f.q.raw, other: others[0].q.raw, label: f.label }),
+        fixes: [{ start: unitStart, end: f.q.end, replacement: want }],
+        related: others.map((r) => loc(r)),
+      });
+    }
+  }
+  return out;
+}
+
+/** number-unit over one document. */
+export function unitFindings(analyses: Analysis[], figures = documentFigures(analyses)): Finding[] {
+  const own = countUnitFindings(analyses, figures);
+  const at = new Set(own.map((f) => `${f.segmentId}|${f.start}`));
+  return [...own, ...unitDisagreementFindings(figures).filter((f) => !at.has(`${f.segmentId}|${f.start}`))];
+}
+
+// ---------------------------------------------------------------- number-format readings, ranked by evidence
+
+/** The value a fix gives: its replacement read with the magnitude and unit that follow the fixed span. */
+function fixValue(text: string, fix: Fix): number | null {
+  const q = chineseQuantities(fix.replacement + text.slice(fix.end, fix.end + 3))[0];
+  return q && q.start === 0 ? q.value : null;
+}
+
+const near = (x: number, y: number) => Math.abs(x - y) <= 1e-6 * Math.max(Math.abs(x), Math.abs(y));
+
+/**
+ * A malformed number's readings (35,60萬: 35.60萬 or 3,560萬; 268,000億: 26.8萬億 or, with
+ * evidence, 26.8億), ranked by evidence: a reading whose value the segment's English states,
+ * or another figure of the document with the same digits states, goes first, and the message
+ * says so. Without evidence the order of number-format stays (never one blind fix).
+ */
+export function rankReadings(findings: Finding[], analyses: Analysis[], figures: Figure[]): void {
+  const bySegment = new Map(analyses.map((a) => [a.seg.id, a]));
+  for (const f of findings) {
+    if (f.rule !== 'number-format') continue;
+    const a = bySegment.get(f.segmentId);
+    if (!a) continue;
+    const candidates = [...f.fixes];
+    // too many digits before 萬/億: the same digits at a smaller scale are readings too, if evidence names one
+    const m = /^([\d,.]+)(萬億|万亿|億|亿|萬|万)$/.exec(f.text);
+    if (f.messageData.key === 'number.digits-before-magnitude' && m) {
+      for (let k = 1; k <= 6; k++) candidates.push({ start: f.start, end: f.end, replacement: shiftDecimal(m[1], -k) + m[2] });
+    }
+    if (candidates.length < 2) continue;
+    const english = a.seg.english ? englishQuantities(a.seg.english) : [];
+    const others = figures.filter((g) => !(g.segmentId === f.segmentId && g.q.start < f.end && f.start < g.q.end));
+    let best: { fix: Fix; evidence: ReturnType<typeof part> } | null = null;
+    for (const fix of candidates) {
+      const v = fixValue(a.text, fix);
+      if (v === null) continue;
+      const e = english.find((q) => near(q.value, v));
+      if (e) {
+        best = { fix, evidence: part('number.evidence.english', { other: e.raw }) };
+        break;
+      }
+      const digits = significantDigits(fix.replacement);
+      const d = others.find((g) => near(g.q.value, v) && g.digits === digits);
+      if (d && !best) best = { fix, evidence: part('number.evidence.document', { other: d.q.raw }) };
+    }
+    if (!best) continue;
+    const rest = f.fixes.filter((x) => x.replacement !== best!.fix.replacement);
+    f.fixes = [best.fix, ...rest];
+    // the fixes of 35,60萬 replace the digits only: show them with their 萬
+    const mag = /[萬万億亿兆]$/.test(f.text) ? '' : (magnitudeAfter(a.text, f.end) ?? '');
+    const shown = (x: Fix) => x.replacement + (/[萬万億亿兆]$/.test(x.replacement) ? '' : mag);
+    Object.assign(f, findingMessage('number.readings.evidence', { raw: f.text + mag, readings: f.fixes.map(shown).join(' / '), best: shown(best.fix), evidence: [best.evidence] }));
+  }
+}
+
+function magnitudeAfter(text: string, p: number): string | null {
+  return /^(?:萬億|万亿|億|亿|萬|万|兆)/.exec(text.slice(p))?.[0] ?? null;
+}
