@@ -16,7 +16,8 @@ import * as docq from '../db/queries/documents';
 import * as segq from '../db/queries/segments';
 import * as setq from '../db/queries/settings';
 import * as searchq from '../db/queries/search';
-import type { DocumentMeta, Project } from '../shared/domain/schemas';
+import * as histq from '../db/queries/history';
+import type { DocumentMeta, Project, Revision } from '../shared/domain/schemas';
 import type { OffsetMap } from '../shared/text/offsetMap';
 
 export type StoreMode = 'sync' | 'async';
@@ -41,6 +42,12 @@ export interface Store<M extends StoreMode = 'sync'> {
   deleteTrashedDocuments(): Out<M, number>;
   // segments
   segment(id: number): Out<M, segq.SegmentRow | undefined>;
+  /** A document's live segments in reading order. */
+  liveSegments(documentId: number): Out<M, segq.SegmentRow[]>;
+  /** The live segment after `position` (split/merge place new segments by it). */
+  nextLiveSegment(documentId: number, position: number): Out<M, { id: number; position: number } | undefined>;
+  /** Every revision of one segment, oldest first. */
+  segmentRevisions(segmentId: number): Out<M, Revision[]>;
   addSegments(rows: Parameters<typeof segq.insertSegments>[1]): Out<M, void>;
   /** Make a document's segments findable by search (after import). */
   indexDocumentSearch(documentId: number): Out<M, void>;
@@ -68,6 +75,9 @@ export function sqliteStore(db: Db): Store<'sync'> {
     changeDocument: (id, patch) => docq.updateDocument(db, id, patch),
     deleteTrashedDocuments: () => docq.deleteTrashedDocuments(db),
     segment: (id) => segq.getSegment(db, id),
+    liveSegments: (documentId) => segq.listSegments(db, documentId),
+    nextLiveSegment: (documentId, position) => segq.nextLiveSegment(db, documentId, position),
+    segmentRevisions: (segmentId) => histq.revisionsOfSegment(db, segmentId),
     addSegments: (rows) => segq.insertSegments(db, rows),
     indexDocumentSearch: (documentId) => segq.indexDocumentSegments(db, documentId),
     rerenderDocument: (documentId, render) => {

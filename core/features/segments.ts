@@ -1,7 +1,6 @@
 /** Segments: reading, editing, status, furniture, split/merge, undo/redo and history. */
 import * as segq from '../../db/queries/segments';
 import * as docq from '../../db/queries/documents';
-import * as histq from '../../db/queries/history';
 import type { SegmentStatus } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
@@ -18,7 +17,7 @@ import type { HandlerTable } from './handler';
 export const segmentHandlers = {
   getSegments: (ctx, args) => {
     ctx.requireDocument(args.documentId);
-    return parallel.withParallel(ctx.db, segq.listSegments(ctx.db, args.documentId).map(segq.toPublic));
+    return parallel.withParallel(ctx.db, ctx.store.liveSegments(args.documentId).map(segq.toPublic));
   },
 
   editSegment: (ctx, args) => {
@@ -70,7 +69,7 @@ export const segmentHandlers = {
     const mRight = mRightRaw.replace(/^\s+/u, '');
     const doc = docq.getDocumentScript(ctx.db, seg.documentId);
     return ctx.operation(seg.projectId, 'split', labels.splitLabel(seg.index + 1), (record, now) => {
-      const next = segq.nextLiveSegment(ctx.db, seg.documentId, seg.position);
+      const next = ctx.store.nextLiveSegment(seg.documentId, seg.position);
       const pos2 = next ? (seg.position + next.position) / 2 : seg.position + 1;
       const common = { documentId: seg.documentId, paragraph: seg.paragraph, status: seg.status, furniture: seg.furniture, speaker: seg.speaker, turn: seg.turn, parentId: seg.id, updatedAt: now };
       const rl = render(doc, left);
@@ -89,7 +88,7 @@ export const segmentHandlers = {
 
   mergeSegments: (ctx, args) => {
     const seg = ctx.requireLiveSegment(args.segmentId);
-    const nextRef = segq.nextLiveSegment(ctx.db, seg.documentId, seg.position);
+    const nextRef = ctx.store.nextLiveSegment(seg.documentId, seg.position);
     if (!nextRef) throw new JiaoduiError('invalid-input', 'The last segment has nothing after it to merge with.');
     const next = ctx.requireLiveSegment(nextRef.id);
     const doc = docq.getDocumentScript(ctx.db, seg.documentId);
@@ -141,7 +140,7 @@ export const segmentHandlers = {
 
   segmentHistory: (ctx, args) => {
     if (!ctx.store.segment(args.segmentId)) throw new JiaoduiError('not-found', `There is no segment ${args.segmentId}.`);
-    return histq.revisionsOfSegment(ctx.db, args.segmentId);
+    return ctx.store.segmentRevisions(args.segmentId);
   },
   revertSegment: (ctx, args) => history.revertSegment(ctx, args),
   documentChangeLog: (ctx, args) => history.documentChangeLog(ctx, args),
