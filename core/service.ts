@@ -6,7 +6,7 @@
  * caller as the second argument through the dispatcher (shared/contract/dispatch.ts).
  */
 import type { Db } from '../db/connection';
-import type { ArgsOf, JiaoduiApi, MethodName, ResultOf, ReturnOf } from '../shared/contract/api';
+import type { ArgsOf, MethodName, ResultOf, ReturnOf } from '../shared/contract/api';
 import { methodNames } from '../shared/contract/api';
 import { DEFAULT_CALLER, type CallerContext } from '../shared/contract/caller';
 import type { Settings } from '../shared/domain/schemas';
@@ -53,7 +53,7 @@ export class JiaoduiService {
     this.shared = this.sharedContext();
     for (const m of methodNames) {
       const handler = HANDLERS[m] as (ctx: HandlerContext, args: unknown) => unknown;
-      Object.defineProperty(this, m, { value: (args: unknown, caller?: CallerContext) => handler(this.context(caller), args ?? {}), enumerable: false });
+      Object.defineProperty(this, m, { value: (args: unknown, caller?: CallerContext) => handler(this.context(caller), args ?? {}), writable: true, configurable: true });
     }
   }
 
@@ -129,6 +129,3 @@ export class JiaoduiService {
     return (this.glossDictionary ??= new Glosses(glossCachePath(this.opts.dbPath)));
   }
 }
-
-/** Compile-time: the in-process service is usable wherever the contract's API is. */
-export const asApi = (s: JiaoduiService): JiaoduiApi => s;
