@@ -8,7 +8,7 @@ import { dispatch } from '../shared/contract/dispatch';
 import { isJiaoduiError, JiaoduiError } from '../shared/errors';
 import { encodingLabel, parseEncodingName } from '../shared/text/encoding';
 import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
-import { dbPathFor, openService } from '../core/context';
+import { cliCaller, dbPathFor, openService } from '../core/context';
 import type { JiaoduiService } from '../core/service';
 import { formatTable } from './format';
 import { runServe } from './serve';
@@ -65,7 +65,8 @@ async function main(argv: string[]): Promise<number> {
 type Flags = Record<string, string | boolean | undefined>;
 
 async function run(service: JiaoduiService, command: string, args: string[], f: Flags, json: boolean): Promise<number> {
-  const call = <T>(method: string, a: unknown) => dispatch(service, method, a) as T;
+  const caller = cliCaller();
+  const call = <T>(method: string, a: unknown) => dispatch(service, method, a, { caller }) as T;
   switch (command) {
     case 'import': {
       const file = args[0];

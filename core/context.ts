@@ -10,6 +10,7 @@ import { openDatabase, type OpenOptions } from '../db/connection';
 import { resolveDbPath } from '../shared/paths';
 import { JiaoduiService } from './service';
 import { prepareChecks } from '../shared/checks';
+import { callerContext, type CallerContext } from '../shared/contract/caller';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The package root (one level above core/ in source; the bundlers keep that layout). */
@@ -30,6 +31,11 @@ export function defaultAuthor(): string {
   } catch {
     return 'reviewer';
   }
+}
+
+/** The CLI as a caller: this process; revisions are signed by the Settings author (the OS user by default). */
+export function cliCaller(): CallerContext {
+  return callerContext('cli', process.pid);
 }
 
 export function dbPathFor(flag?: string): string {

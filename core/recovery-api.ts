@@ -4,6 +4,7 @@
  * recovery the database is opened and every method goes to the service, so a server or
  * window started in recovery carries on without a restart.
  */
+import type { CallerContext } from '../shared/contract/caller';
 import { methodNames, type ArgsOf, type JiaoduiApi, type MethodName } from '../shared/contract/api';
 import { JiaoduiError } from '../shared/errors';
 import type { JiaoduiService } from './service';
@@ -54,7 +55,7 @@ export class RecoveringApi {
   private inFlight = false;
 
   async recoverDatabase(args: ArgsOf<'recoverDatabase'>): Promise<RecoveryResult> {
-    if (this.service) return this.service.recoverDatabase();
+    if (this.service) return this.service.recoverDatabase(args);
     // A second click while the first choice is being carried out must not move the recovered copy aside.
     if (this.inFlight) throw new JiaoduiError('conflict', 'A recovery is already under way.');
     this.inFlight = true;
@@ -72,13 +73,13 @@ export class RecoveringApi {
   /** The JiaoduiApi every transport dispatches to (one object, made once). */
   api(): JiaoduiApi {
     if (this.facade) return this.facade;
-    const api: Record<string, (args: unknown) => unknown> = {};
+    const api: Record<string, (args: unknown, caller?: CallerContext) => unknown> = {};
     for (const m of methodNames) {
-      api[m] = (args: unknown) => {
+      api[m] = (args: unknown, caller?: CallerContext) => {
         if (m === 'recoveryStatus') return this.recoveryStatus();
         if (m === 'recoverDatabase') return this.recoverDatabase(args as ArgsOf<'recoverDatabase'>);
         if (!this.service) throw new JiaoduiError('db-corrupt', `The database ${this.opts.dbPath} is damaged: ${this.status.problem ?? ''} Open a backup or start with a new database first.`);
-        return (this.service[m] as (a: unknown) => unknown).call(this.service, args);
+        return (this.service[m] as (a: unknown, c?: CallerContext) => unknown).call(this.service, args, caller);
       };
     }
     return (this.facade = api as JiaoduiApi);

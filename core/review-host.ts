@@ -1,30 +1,51 @@
 /**
- * What the review-workflow modules (replace, history, annotations) need from the service:
- * its transaction, clock, author, operation runner and lookups. The service builds one
- * host over its private members, so every write still goes through `operation` (one
- * IMMEDIATE transaction, one undo step).
+ * What every feature handler receives (the handler context): who calls, the store, the
+ * engine's transaction, clock and operation runner, and the common lookups. The service
+ * (core/service.ts) builds one per call from the transport's caller, so every write goes
+ * through the engine's `operation` (one IMMEDIATE transaction, one undo step) signed by the
+ * caller's author.
  */
 import type { Db } from '../db/connection';
-import * as segq from '../db/queries/segments';
-import type * as histq from '../db/queries/history';
-import type { ChangeResult, DocumentMeta, OperationKind, Project } from '../shared/domain/schemas';
+import type * as segq from '../db/queries/segments';
+import type { CallerContext } from '../shared/contract/caller';
+import type { ChangeResult, DocumentMeta, OperationKind, Project, Settings } from '../shared/domain/schemas';
 import type { OperationLabel } from '../shared/operation-labels';
+import type { Engine, ExtendOperation, OperationBody } from './operations/engine';
+import type { Store } from './store';
+import type { MtController } from './mt';
+import type { Glosses } from './glosses';
 
-export type OperationBody = (record: (r: histq.NewRevision) => void, now: string) => { touched: number[]; removed?: number[] };
+export type { OperationBody } from './operations/engine';
 
+/** What the review-workflow modules (replace, history, annotations, claims, parallel…) use. */
 export interface ReviewHost {
   readonly db: Db;
+  /** Who calls (shared/contract/caller.ts). */
+  readonly caller: CallerContext;
+  readonly store: Store;
   tx<T>(fn: () => T): T;
   now(): string;
+  /** The name revisions are signed with: the caller's reviewer, else the Settings author. */
   author(): string;
   /**
    * `label`: from a builder of shared/operation-labels.ts (English text + key and params for the UI).
-   * `extend`: join that operation (relabelled) while it is still the project's newest and done (see JiaoduiService.operation).
+   * `extend`: join that operation (relabelled) while it is still the project's newest and done (see Engine.operation).
    */
-  operation(projectId: number, kind: OperationKind, label: OperationLabel, body: OperationBody, extend?: { operationId: number; label: OperationLabel } | null): ChangeResult;
+  operation(projectId: number, kind: OperationKind, label: OperationLabel, body: OperationBody, extend?: ExtendOperation): ChangeResult;
   requireLiveSegment(id: number): segq.SegmentRow;
   requireDocument(id: number): DocumentMeta;
   requireProject(id: number): Project;
+}
+
+/** The service's own parts a handler may use beyond the review host. */
+export interface HandlerContext extends ReviewHost {
+  readonly engine: Engine;
+  readonly info: { readonly dbPath: string; readonly version: string };
+  settings(): Settings;
+  /** Translation jobs and settings (long-lived, one per service). */
+  readonly mt: MtController;
+  /** The CC-CEDICT dictionary (opened at first use). */
+  readonly glosses: Glosses;
 }
 
 export { writeText } from './segment-writes';

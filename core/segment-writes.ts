@@ -2,6 +2,7 @@
  * The write primitives every operation is built from: set a field of a segment
  * (text, status, furniture) and switch which segments are live (split/merge).
  * Text changes re-render the other script and re-anchor annotations and findings.
+ * Undo/redo apply these through the field-applier table (core/operations/fields.ts).
  */
 import type { Db } from '../db/connection';
 import * as segq from '../db/queries/segments';
@@ -11,12 +12,9 @@ import * as docq from '../db/queries/documents';
 import { glossaryConverter, type GlossaryTerms } from '../shared/glossary/conversion';
 import { charDiff } from '../shared/text/diff';
 import { mapPosition, makeAnchor, reanchor } from '../shared/text/anchor';
-import type { RevisionField, ScriptT, SegmentStatus, VariantT } from '../shared/domain/schemas';
-import { JiaoduiError } from '../shared/errors';
+import type { ScriptT, SegmentStatus, VariantT } from '../shared/domain/schemas';
 import { recheckSegment } from './checks';
 import { carryClaims, reanchorClaims } from './claims-anchor';
-import * as fq from '../db/queries/findings';
-import { applyParallelField } from './parallel';
 
 export interface DocScript {
   script: ScriptT;
@@ -101,39 +99,6 @@ export function applyStructure(db: Db, state: StructureState, now: string): void
       annq.updateAnnotationAnchor(db, a.id, { ...anchor, orphaned: a.orphaned || anchor.exact !== a.exact }, now);
     }
   });
-}
-
-/** Apply one field value, as an operation or its undo/redo does. */
-export function applyField(db: Db, segmentId: number, field: RevisionField, value: string | null, now: string): void {
-  const seg = segq.getSegment(db, segmentId);
-  if (!seg) throw new JiaoduiError('not-found', `Segment ${segmentId} no longer exists.`);
-  switch (field) {
-    case 'zh': {
-      const doc = docq.getDocumentScript(db, seg.documentId);
-      applyText(db, seg, doc, value ?? '', now);
-      return;
-    }
-    case 'status':
-      segq.updateSegmentStatus(db, segmentId, (value ?? 'unreviewed') as SegmentStatus, now);
-      return;
-    case 'furniture':
-      segq.updateSegmentFurniture(db, segmentId, value, now);
-      return;
-    case 'structure':
-      applyStructure(db, JSON.parse(value ?? '{"live":[],"retired":[]}') as StructureState, now);
-      return;
-    case 'source':
-    case 'en':
-    case 'en-status':
-      applyParallelField(db, segmentId, field, value, now);
-      return;
-    case 'finding': {
-      const st = JSON.parse(value ?? '{"ids":[],"reason":null}') as FindingState;
-      if (st.reason) fq.dismissFindings(db, st.ids, st.reason, now);
-      else fq.undismissFindings(db, st.ids);
-      return;
-    }
-  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { envelope } from '../shared/contract/dispatch';
+import { callerContext } from '../shared/contract/caller';
 import { HTTP_API_PREFIX } from '../shared/contract/transport';
 import type { JiaoduiApi } from '../shared/contract/api';
 import { CONTENT_SECURITY_POLICY, contentType, hasValidToken, isAllowedRequest, staticRelativePath, statusForError } from './http-policy';
@@ -111,7 +112,9 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The method name in the address is not valid percent-encoding.' } });
     }
-    const result = await envelope(api, name, args, { checkResults: opts.checkResults });
+    // the caller: this server, on behalf of the client at that address
+    const caller = callerContext('server', req.socket.remoteAddress ?? 'unknown');
+    const result = await envelope(api, name, args, { checkResults: opts.checkResults, caller });
     sendJson(res, result.ok ? 200 : statusForError(result.error.code), result);
   }
 

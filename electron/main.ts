@@ -24,6 +24,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { envelope, toErrorPayload, type ApiEnvelope } from '../shared/contract/dispatch';
 import { IPC_CHANNEL } from '../shared/contract/transport';
+import { callerContext } from '../shared/contract/caller';
 import { COMMAND_CHANNEL, type CommandId } from '../shared/commands';
 import { JiaoduiError, isJiaoduiError } from '../shared/errors';
 import { PRODUCT_NAME } from '../shared/paths';
@@ -303,7 +304,8 @@ async function asEnvelope(fn: () => Promise<unknown>): Promise<ApiEnvelope> {
 function registerIpc(): void {
   ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, args: unknown): Promise<ApiEnvelope> => {
     if (!isTrusted(event) || !api) return FORBIDDEN;
-    return envelope(api.api(), method, args, { checkResults: isDev });
+    // The window is named here, from the IPC event, not by the preload: a renderer cannot claim another caller.
+    return envelope(api.api(), method, args, { checkResults: isDev, caller: callerContext('window', event.sender.id) });
   });
   ipcMain.handle(SHELL_OPEN_FILES_CHANNEL, (event) => (isTrusted(event) ? asEnvelope(openFilesDialog) : FORBIDDEN));
   ipcMain.handle(SHELL_SAVE_FILE_CHANNEL, (event, suggestedName: unknown, content: unknown, encoding: unknown) =>

@@ -12,6 +12,7 @@ import * as PA from '../align/schemas';
 import * as RC from './recovery';
 import * as MT from '../mt/schemas';
 import { MAX_SEGMENT_LENGTH } from '../text/limits';
+import type { CallerContext } from './caller';
 
 const NoArgs = z.object({}).strict();
 const Base64 = z.string().max(20 * 1024 * 1024, 'payload too large').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
@@ -243,7 +244,9 @@ export type ResultOf<M extends MethodName> = z.infer<ApiSchema[M]['result']>;
 export type AsyncMethods = 'exportDocument' | 'recoverDatabase';
 
 /** The API as the service implements it (synchronous — better-sqlite3 is — except AsyncMethods). */
-export type JiaoduiApi = { [M in MethodName]: (args: ArgsOf<M>) => M extends AsyncMethods ? Promise<ResultOf<M>> : ResultOf<M> };
+export type ReturnOf<M extends MethodName> = M extends AsyncMethods ? Promise<ResultOf<M>> : ResultOf<M>;
+/** `caller`: who calls (shared/contract/caller.ts); the dispatcher passes the transport's, in-process callers may omit it. */
+export type JiaoduiApi = { [M in MethodName]: (args: ArgsOf<M>, caller?: CallerContext) => ReturnOf<M> };
 /** The API as every client sees it, over any transport. */
 export type JiaoduiClient = { [M in MethodName]: (args: ArgsOf<M>) => Promise<ResultOf<M>> };
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { apiSchema, isMethodName, type ApiErrorPayload, type JiaoduiApi, type MethodName } from './api';
 import { JiaoduiError, isJiaoduiError, type ErrorCode } from '../errors';
+import { DEFAULT_CALLER, type CallerContext } from './caller';
 
 export function formatZodError(e: z.ZodError): string {
   return e.issues
@@ -43,6 +44,8 @@ function loneSurrogatePath(v: unknown, path: (string | number)[]): string | null
 export interface DispatchOptions {
   /** Validate results too (on in tests and development; costs time on large documents). */
   checkResults?: boolean;
+  /** Who calls: the transport fills it (electron/main.ts, core/server.ts, cli/main.ts); tests get DEFAULT_CALLER. */
+  caller?: CallerContext;
 }
 
 function isPromiseLike(v: unknown): v is PromiseLike<unknown> {
@@ -61,8 +64,8 @@ export function dispatch(api: JiaoduiApi, method: unknown, rawArgs: unknown, opt
   if (!parsed.success) throw new JiaoduiError('invalid-input', `Invalid arguments for ${method}: ${formatZodError(parsed.error)}`);
   const bad = loneSurrogatePath(parsed.data, []);
   if (bad) throw new JiaoduiError('invalid-input', `Invalid arguments for ${method}: ${bad}`);
-  const fn = api[method] as (a: unknown) => unknown;
-  const result = fn.call(api, parsed.data);
+  const fn = api[method] as (a: unknown, caller: CallerContext) => unknown;
+  const result = fn.call(api, parsed.data, opts.caller ?? DEFAULT_CALLER);
   if (!opts.checkResults) return result;
   const check = (value: unknown) => {
     const r = spec.result.safeParse(value);

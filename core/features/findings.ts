@@ -1,0 +1,99 @@
+/** Checks and findings: the rules, running them, fixing and dismissing what they found. */
+import * as segq from '../../db/queries/segments';
+import * as fq from '../../db/queries/findings';
+import { JiaoduiError } from '../../shared/errors';
+import * as labels from '../../shared/operation-labels';
+import { RULES, type RuleId } from '../../shared/checks';
+import { assembleFindings, report, runDocumentChecks, runProjectChecks } from '../checks';
+import { CLAIMS_RULE_INFO } from '../claims-findings';
+import { writeText, type FindingState } from '../segment-writes';
+import { writeField } from '../operations/fields';
+import type { HandlerContext } from '../review-host';
+import type { HandlerTable } from './handler';
+
+function requireFinding(ctx: HandlerContext, id: number) {
+  const f = fq.getFinding(ctx.db, id);
+  if (!f) throw new JiaoduiError('not-found', `There is no finding ${id} (the checks may have run again since).`);
+  return f;
+}
+
+/** The rows a group-wide action touches: the finding alone, or every location of its group. */
+function findingTargets(ctx: HandlerContext, id: number, scope: 'one' | 'group') {
+  const f = requireFinding(ctx, id);
+  if (scope !== 'group' || !f.group) return [f];
+  return f.scope === 'project' ? fq.findingsInProjectGroup(ctx.db, f.documentId, f.group) : fq.findingsInGroup(ctx.db, f.documentId, f.group);
+}
+
+export const findingHandlers = {
+  listRules: () => [...RULES, CLAIMS_RULE_INFO].map((r) => ({ id: r.id, title: r.title, scope: r.scope, description: r.description })),
+
+  runChecks: (ctx, args) => {
+    ctx.requireDocument(args.documentId);
+    const known = new Set<string>([...RULES.map((r) => r.id), CLAIMS_RULE_INFO.id]);
+    const unknown = (args.rules ?? []).filter((r) => !known.has(r));
+    if (unknown.length) throw new JiaoduiError('invalid-input', `Unknown rule(s): ${unknown.join(', ')}. Rules: ${[...known].join(', ')}.`);
+    const ms = ctx.tx(() => runDocumentChecks(ctx.db, args.documentId, ctx.now(), args.rules as RuleId[] | undefined));
+    return report(assembleFindings(ctx.db, args.documentId), ms);
+  },
+
+  checkProject: (ctx, args) => {
+    ctx.requireProject(args.projectId);
+    const ids = ctx.store.documents({ projectId: args.projectId }).map((d) => d.id);
+    const ms = ctx.tx(() => runProjectChecks(ctx.db, ids, ctx.now()));
+    const findings = ids.flatMap((id) => assembleFindings(ctx.db, id).filter((f) => f.scope === 'project' && f.documentId === id));
+    // one finding per group (each document holds the group's members)
+    const seen = new Set<string>();
+    return report(findings.filter((f) => !f.group || (!seen.has(f.group) && seen.add(f.group))), ms);
+  },
+
+  listFindings: (ctx, args) => {
+    ctx.requireDocument(args.documentId);
+    return report(assembleFindings(ctx.db, args.documentId), 0);
+  },
+
+  applyFix: (ctx, args) => {
+    const targets = findingTargets(ctx, args.findingId, args.scope).filter((t) => !t.dismissedReason || t.id === args.findingId);
+    const first = requireFinding(ctx, args.findingId);
+    const doc = ctx.requireDocument(first.documentId);
+    const label = labels.fixLabel(first.rule, targets.length, (segq.getSegment(ctx.db, first.segmentId)?.index ?? 0) + 1);
+    return ctx.operation(doc.projectId, 'fix', label, (record, now) => {
+      // Apply fixes per segment from the end backwards, so earlier offsets stay valid.
+      const bySegment = new Map<number, { start: number; end: number; replacement: string; text: string; locStart: number; locEnd: number }[]>();
+      for (const t of targets) {
+        const fix = t.fixes[t.id === args.findingId ? (args.fixIndex ?? 0) : 0];
+        if (!fix) continue;
+        const list = bySegment.get(t.segmentId) ?? [];
+        list.push({ ...fix, text: t.text, locStart: t.start, locEnd: t.end });
+        bySegment.set(t.segmentId, list);
+      }
+      if (!bySegment.size) throw new JiaoduiError('invalid-input', 'This finding has no suggested fix; edit the segment instead.');
+      const touched: number[] = [];
+      for (const [segmentId, fixes] of bySegment) {
+        const seg = ctx.requireLiveSegment(segmentId);
+        let text = seg.text;
+        for (const fx of fixes.sort((a, b) => b.start - a.start)) {
+          if (seg.text.slice(fx.locStart, fx.locEnd) !== fx.text) {
+            throw new JiaoduiError('conflict', 'The text changed since the checks ran; run the checks again.');
+          }
+          text = text.slice(0, fx.start) + fx.replacement + text.slice(fx.end);
+        }
+        writeText(ctx.db, record, seg, text, `fix:${first.rule}`, now);
+        touched.push(segmentId);
+      }
+      return { touched };
+    });
+  },
+
+  dismissFinding: (ctx, args) => {
+    const targets = findingTargets(ctx, args.findingId, args.scope);
+    const first = targets[0];
+    const doc = ctx.requireDocument(first.documentId);
+    ctx.operation(doc.projectId, 'dismiss', labels.dismissLabel(first.rule), (record, now) => {
+      const before: FindingState = { ids: targets.map((t) => t.id), reason: null };
+      const after: FindingState = { ids: before.ids, reason: args.reason };
+      writeField(ctx.db, record, { segmentId: first.segmentId, field: 'finding', before: JSON.stringify(before), after: JSON.stringify(after), reason: `dismiss: ${args.reason}` }, now, ctx.author());
+      return { touched: [] };
+    });
+    return report(assembleFindings(ctx.db, doc.id), 0);
+  },
+} satisfies HandlerTable;

@@ -1,0 +1,180 @@
+/** Library: settings, projects, documents, the trash and importing. */
+import { createHash } from 'node:crypto';
+import type { ArgsOf, ResultOf } from '../../shared/contract/api';
+import type { Settings } from '../../shared/domain/schemas';
+import { JiaoduiError } from '../../shared/errors';
+import { prepareImport } from '../../shared/import/prepare';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import * as glossary from '../glossary';
+import { render } from '../segment-writes';
+import * as docq from '../../db/queries/documents';
+import type { HandlerContext } from '../review-host';
+import type { Store } from '../store';
+import type { HandlerTable } from './handler';
+
+const DEFAULT_PROJECT = 'Inbox';
+export const SAMPLE_PROJECT = 'Samples';
+
+function base64ToBytes(data: string): Uint8Array {
+  return new Uint8Array(Buffer.from(data, 'base64'));
+}
+
+/** The settings as stored, with the defaults filled in (`defaultAuthor`: the OS user). */
+export function readSettings(store: Store, defaultAuthor: string): Settings {
+  return {
+    author: store.setting('author') ?? defaultAuthor,
+    locale: (store.setting('locale') as Settings['locale'] | undefined) ?? 'en',
+  };
+}
+
+function projectIdFor(ctx: HandlerContext, args: { projectId?: number; projectName?: string }): number {
+  if (args.projectId !== undefined) return ctx.requireProject(args.projectId).id;
+  const name = args.projectName ?? DEFAULT_PROJECT;
+  return ctx.store.projectNamed(name)?.id ?? ctx.store.addProject(name, ctx.now());
+}
+
+/** Import raw bytes (the CLI and first-start sample import call this directly). */
+export function importBytes(ctx: HandlerContext, bytes: Uint8Array, args: Omit<ArgsOf<'importDocument'>, 'data'>): ResultOf<'importDocument'> {
+  const p = prepareImport(bytes, { encoding: args.encoding, variant: args.variant }); // throws before any write
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  const now = ctx.now();
+  const { store } = ctx;
+  return ctx.tx(() => {
+    const projectId = projectIdFor(ctx, args);
+    const documentId = store.addDocument({
+      projectId,
+      title: args.title ?? p.metadata.title ?? args.fileName,
+      source: p.metadata.source,
+      date: p.metadata.date,
+      dateText: p.metadata.dateText,
+      script: p.script,
+      variant: p.variant,
+      encoding: p.encoding,
+      fileName: args.fileName,
+      byteSize: bytes.length,
+      contentSha256: sha,
+      leading: p.segmented.leading,
+      importedAt: now,
+    });
+    store.addSegments(
+      p.segmented.segments.map((s, i) => ({
+        documentId,
+        position: i,
+        paragraph: s.paragraph,
+        machineText: s.text,
+        currentText: s.text,
+        sep: s.sep,
+        start: s.start,
+        end: s.end,
+        rendering: p.renderings[i].text,
+        renderingMap: p.renderings[i].map,
+        status: 'unreviewed',
+        furniture: s.furniture,
+        speaker: s.speaker,
+        turn: s.turn,
+        parentId: null,
+        updatedAt: now,
+      })),
+    );
+    store.indexDocumentSearch(documentId);
+    glossary.rerenderForGlossary(ctx.db, [documentId]); // the project's confirmed names
+    return { documentId, segments: p.segmented.segments.length, encoding: p.encoding, encodingDetected: p.detected, encodingConfidence: p.confidence, script: p.script, variant: p.variant };
+  });
+}
+
+/** First start: import the bundled sample into "Samples", once per database. */
+export function ensureSample(ctx: HandlerContext, bytes: Uint8Array, fileName: string): number | null {
+  if (ctx.store.setting('sampleImported') || ctx.store.documentCount() > 0) return null;
+  const r = importBytes(ctx, bytes, { fileName, projectName: SAMPLE_PROJECT });
+  ctx.store.setSetting('sampleImported', String(r.documentId));
+  return r.documentId;
+}
+
+export const libraryHandlers = {
+  getInfo: (ctx) => ({
+    version: ctx.info.version,
+    dbPath: ctx.info.dbPath,
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    author: ctx.settings().author,
+    sampleProjectId: ctx.store.projectNamed(SAMPLE_PROJECT)?.id ?? null,
+  }),
+  getSettings: (ctx) => ctx.settings(),
+  updateSettings: (ctx, args) => {
+    ctx.tx(() => {
+      if (args.author !== undefined) ctx.store.setSetting('author', args.author.trim());
+      if (args.locale !== undefined) ctx.store.setSetting('locale', args.locale);
+    });
+    return ctx.settings();
+  },
+
+  listProjects: (ctx) => ctx.store.projects(),
+  createProject: (ctx, args) =>
+    ctx.tx(() => {
+      if (ctx.store.projectNamed(args.name)) throw new JiaoduiError('conflict', `A project named "${args.name}" already exists.`);
+      return ctx.store.project(ctx.store.addProject(args.name, ctx.now()))!;
+    }),
+  renameProject: (ctx, args) =>
+    ctx.tx(() => {
+      ctx.requireProject(args.projectId);
+      const other = ctx.store.projectNamed(args.name);
+      if (other && other.id !== args.projectId) throw new JiaoduiError('conflict', `A project named "${args.name}" already exists.`);
+      ctx.store.renameProject(args.projectId, args.name);
+      return ctx.store.project(args.projectId)!;
+    }),
+
+  listDocuments: (ctx, args) => ctx.store.documents(args),
+  getDocument: (ctx, args) => ctx.requireDocument(args.documentId),
+  updateDocument: (ctx, args) =>
+    ctx.tx(() => {
+      const before = ctx.requireDocument(args.documentId);
+      ctx.store.changeDocument(args.documentId, { title: args.title, source: args.source, date: args.date, variant: args.variant });
+      if (args.variant && args.variant !== before.variant) {
+        const doc = docq.getDocumentScript(ctx.db, args.documentId);
+        ctx.store.rerenderDocument(args.documentId, (text) => render(doc, text));
+      }
+      return ctx.requireDocument(args.documentId);
+    }),
+  moveDocument: (ctx, args) =>
+    ctx.tx(() => {
+      ctx.requireDocument(args.documentId);
+      ctx.requireProject(args.projectId);
+      // another project, another glossary: re-render what it changes
+      glossary.withGlossaryRerender(ctx.db, [args.documentId], () => ctx.store.changeDocument(args.documentId, { projectId: args.projectId }));
+      return ctx.requireDocument(args.documentId);
+    }),
+  trashDocument: (ctx, args) =>
+    ctx.tx(() => {
+      ctx.requireDocument(args.documentId);
+      ctx.store.changeDocument(args.documentId, { trashedAt: ctx.now() });
+      return ctx.requireDocument(args.documentId);
+    }),
+  restoreDocument: (ctx, args) =>
+    ctx.tx(() => {
+      ctx.requireDocument(args.documentId);
+      ctx.store.changeDocument(args.documentId, { trashedAt: null });
+      return ctx.requireDocument(args.documentId);
+    }),
+  emptyTrash: (ctx) => ctx.tx(() => ({ deleted: ctx.store.deleteTrashedDocuments() })),
+
+  previewImport: (_ctx, args) => {
+    const bytes = base64ToBytes(args.data);
+    const p = prepareImport(bytes, { encoding: args.encoding, variant: args.variant });
+    return {
+      guess: p.guess,
+      encoding: p.encoding,
+      preview: p.text.slice(0, 400),
+      script: p.script,
+      variant: p.variant,
+      segments: p.segmented.segments.length,
+      title: p.metadata.title,
+      byteSize: bytes.length,
+    };
+  },
+  importDocument: (ctx, args) => importBytes(ctx, base64ToBytes(args.data), args),
+} satisfies HandlerTable;
+
+/** Backup/recovery: the database opened fine, so there is nothing to recover (core/recovery-api.ts answers these when it did not). */
+export const recoveryHandlers = {
+  recoveryStatus: (ctx) => ({ state: 'ok', dbPath: ctx.info.dbPath, problem: null, backups: [] }),
+  recoverDatabase: () => Promise.reject(new JiaoduiError('conflict', 'The database is fine; there is nothing to recover.')),
+} satisfies HandlerTable;

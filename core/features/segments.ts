@@ -1,0 +1,147 @@
+/** Segments: reading, editing, status, furniture, split/merge, undo/redo and history. */
+import * as segq from '../../db/queries/segments';
+import * as docq from '../../db/queries/documents';
+import type { SegmentStatus } from '../../shared/domain/schemas';
+import { JiaoduiError } from '../../shared/errors';
+import * as labels from '../../shared/operation-labels';
+import { charDiff } from '../../shared/text/diff';
+import { mapPosition } from '../../shared/text/anchor';
+import { MAX_SEGMENT_LENGTH } from '../../shared/text/limits';
+import { encodeStructure, render, writeText, type StructureState } from '../segment-writes';
+import { writeField } from '../operations/fields';
+import * as parallel from '../parallel';
+import * as claims from '../claims';
+import * as history from '../history';
+import type { HandlerTable } from './handler';
+
+export const segmentHandlers = {
+  getSegments: (ctx, args) => {
+    ctx.requireDocument(args.documentId);
+    return parallel.withParallel(ctx.db, ctx.store.liveSegments(args.documentId).map(segq.toPublic));
+  },
+
+  editSegment: (ctx, args) => {
+    const seg = ctx.requireLiveSegment(args.segmentId);
+    return ctx.operation(seg.projectId, 'edit', labels.editSegmentLabel(seg.index + 1), (record, now) => {
+      writeText(ctx.db, record, seg, args.text, args.reason ?? 'manual', now);
+      return { touched: [seg.id] };
+    });
+  },
+
+  setStatus: (ctx, args) => {
+    const segs = args.segmentIds.map((id) => ctx.requireLiveSegment(id));
+    const projectIds = new Set(segs.map((s) => s.projectId));
+    if (projectIds.size > 1) throw new JiaoduiError('invalid-input', 'Segments from several projects cannot change status in one step.');
+    const label = labels.statusLabel(segs.map((s) => s.index + 1), args.status);
+    return ctx.operation(segs[0].projectId, 'status', label, (record, now) => {
+      for (const s of segs) {
+        if (s.status === args.status) continue;
+        writeField(ctx.db, record, { segmentId: s.id, field: 'status', before: s.status, after: args.status, reason: 'review' }, now, ctx.author());
+      }
+      return { touched: segs.map((s) => s.id) };
+    });
+  },
+
+  setFurniture: (ctx, args) => {
+    const seg = ctx.requireLiveSegment(args.segmentId);
+    const after = args.furniture ? (seg.furniture ?? 'manual') : null;
+    return ctx.operation(seg.projectId, 'furniture', labels.furnitureLabel(seg.index + 1, args.furniture), (record, now) => {
+      if (after === seg.furniture) return { touched: [seg.id] };
+      writeField(ctx.db, record, { segmentId: seg.id, field: 'furniture', before: seg.furniture, after, reason: 'manual' }, now, ctx.author());
+      return { touched: [seg.id] };
+    });
+  },
+
+  splitSegment: (ctx, args) => {
+    const seg = ctx.requireLiveSegment(args.segmentId);
+    const text = seg.text;
+    if (args.at <= 0 || args.at >= text.length) throw new JiaoduiError('invalid-input', 'Split inside the text, not at its start or end.');
+    if (/[\uDC00-\uDFFF]/.test(text[args.at]) && /[\uD800-\uDBFF]/.test(text[args.at - 1])) throw new JiaoduiError('invalid-input', `Position ${args.at} is inside a character (a surrogate pair); split before or after it.`);
+    const left = text.slice(0, args.at).replace(/\s+$/u, '');
+    const rightRaw = text.slice(args.at);
+    const right = rightRaw.replace(/^\s+/u, '');
+    if (!left || !right) throw new JiaoduiError('invalid-input', 'Both parts of a split need some text.');
+    const mid = text.slice(left.length, text.length - right.length);
+    // The machine text splits at the corresponding point of the machine version.
+    const m = mapPosition(charDiff(text, seg.machineText), args.at);
+    const mLeft = seg.machineText.slice(0, m).replace(/\s+$/u, '');
+    const mRightRaw = seg.machineText.slice(m);
+    const mRight = mRightRaw.replace(/^\s+/u, '');
+    const doc = docq.getDocumentScript(ctx.db, seg.documentId);
+    return ctx.operation(seg.projectId, 'split', labels.splitLabel(seg.index + 1), (record, now) => {
+      const next = ctx.store.nextLiveSegment(seg.documentId, seg.position);
+      const pos2 = next ? (seg.position + next.position) / 2 : seg.position + 1;
+      const common = { documentId: seg.documentId, paragraph: seg.paragraph, status: seg.status, furniture: seg.furniture, speaker: seg.speaker, turn: seg.turn, parentId: seg.id, updatedAt: now };
+      const rl = render(doc, left);
+      const rr = render(doc, right);
+      const a = segq.insertSegment(ctx.db, { ...common, position: seg.position, machineText: mLeft, currentText: left, sep: mid, start: seg.start, end: seg.start + mLeft.length, rendering: rl.text, renderingMap: rl.map });
+      const b = segq.insertSegment(ctx.db, { ...common, position: pos2, machineText: mRight, currentText: right, sep: seg.sep, start: seg.end - mRight.length, end: seg.end, rendering: rr.text, renderingMap: rr.map });
+      segq.setRetired(ctx.db, [a, b], true, now);
+      parallel.carryParallel(ctx.db, [seg.id], [a, b], now);
+      claims.carryCandidateDecisions(ctx.db, [seg.id], [{ id: a, text: left }, { id: b, text: right }]);
+      const before: StructureState = { live: [seg.id], retired: [a, b] };
+      const after: StructureState = { live: [a, b], retired: [seg.id] };
+      writeField(ctx.db, record, { segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'split' }, now, ctx.author());
+      return { touched: [a, b], removed: [seg.id] };
+    });
+  },
+
+  mergeSegments: (ctx, args) => {
+    const seg = ctx.requireLiveSegment(args.segmentId);
+    const nextRef = ctx.store.nextLiveSegment(seg.documentId, seg.position);
+    if (!nextRef) throw new JiaoduiError('invalid-input', 'The last segment has nothing after it to merge with.');
+    const next = ctx.requireLiveSegment(nextRef.id);
+    const doc = docq.getDocumentScript(ctx.db, seg.documentId);
+    const text = seg.text + seg.sep + next.text;
+    if (text.length > MAX_SEGMENT_LENGTH) {
+      throw new JiaoduiError('invalid-input', `Merged, these segments would hold ${text.length} characters, more than a segment may (${MAX_SEGMENT_LENGTH}); they were left as they are.`);
+    }
+    const status: SegmentStatus =
+      seg.status === 'approved' && next.status === 'approved' ? 'approved' : seg.status === 'unreviewed' && next.status === 'unreviewed' ? 'unreviewed' : 'edited';
+    return ctx.operation(seg.projectId, 'merge', labels.mergeLabel(seg.index + 1), (record, now) => {
+      const r = render(doc, text);
+      const u = segq.insertSegment(ctx.db, {
+        documentId: seg.documentId,
+        position: seg.position,
+        paragraph: seg.paragraph,
+        machineText: seg.machineText + seg.sep + next.machineText,
+        currentText: text,
+        sep: next.sep,
+        start: seg.start,
+        end: next.end,
+        rendering: r.text,
+        renderingMap: r.map,
+        status,
+        furniture: seg.furniture && next.furniture ? seg.furniture : null,
+        speaker: seg.speaker ?? next.speaker,
+        turn: seg.turn ?? next.turn,
+        parentId: seg.id,
+        updatedAt: now,
+      });
+      segq.setRetired(ctx.db, [u], true, now);
+      parallel.carryParallel(ctx.db, [seg.id, next.id], [u], now);
+      claims.carryCandidateDecisions(ctx.db, [seg.id, next.id], [{ id: u, text }]);
+      const before: StructureState = { live: [seg.id, next.id], retired: [u] };
+      const after: StructureState = { live: [u], retired: [seg.id, next.id] };
+      writeField(ctx.db, record, { segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'merge' }, now, ctx.author());
+      return { touched: [u], removed: [seg.id, next.id] };
+    });
+  },
+
+  undoState: (ctx, args) => ctx.engine.undoState(args.projectId),
+  undo: (ctx, args) => {
+    ctx.requireProject(args.projectId);
+    return ctx.engine.replay(ctx.author(), args.projectId, 'undo');
+  },
+  redo: (ctx, args) => {
+    ctx.requireProject(args.projectId);
+    return ctx.engine.replay(ctx.author(), args.projectId, 'redo');
+  },
+
+  segmentHistory: (ctx, args) => {
+    if (!ctx.store.segment(args.segmentId)) throw new JiaoduiError('not-found', `There is no segment ${args.segmentId}.`);
+    return ctx.store.segmentRevisions(args.segmentId);
+  },
+  revertSegment: (ctx, args) => history.revertSegment(ctx, args),
+  documentChangeLog: (ctx, args) => history.documentChangeLog(ctx, args),
+} satisfies HandlerTable;

@@ -1,0 +1,132 @@
+/**
+ * The operation engine: transactions, undoable operations, undo/redo. Every write runs in
+ * one IMMEDIATE transaction (one user action = one operation); an operation records
+ * revisions (field, before, after) and undo/redo replay them through the field-applier
+ * table (./fields.ts), as new operations: history is never rewritten.
+ */
+import type { Db } from '../../db/connection';
+import { deferCheckpoints, type CheckpointScheduler } from '../../db/checkpoint';
+import * as segq from '../../db/queries/segments';
+import * as histq from '../../db/queries/history';
+import type { ChangeResult, OperationKind, UndoState } from '../../shared/domain/schemas';
+import { JiaoduiError } from '../../shared/errors';
+import * as labels from '../../shared/operation-labels';
+import { withParallel } from '../parallel';
+import { FIELD_APPLIERS } from './fields';
+
+export type RecordRevision = (r: histq.NewRevision) => void;
+export type OperationBody = (record: RecordRevision, now: string) => { touched: number[]; removed?: number[] };
+/** Join that operation (relabelled) while it is still the project's newest and done. */
+export type ExtendOperation = { operationId: number; label: labels.OperationLabel } | null;
+
+export class Engine {
+  /** WAL checkpoints run after writes pause, not inside a reviewer's save (db/checkpoint.ts). */
+  private readonly checkpoints: CheckpointScheduler;
+
+  constructor(readonly db: Db) {
+    this.checkpoints = deferCheckpoints(db);
+  }
+
+  now(): string {
+    return new Date().toISOString();
+  }
+
+  tx<T>(fn: () => T): T {
+    try {
+      const r = this.db.transaction(fn).immediate();
+      if (!this.db.inTransaction) this.checkpoints.noteCommit();
+      return r;
+    } catch (e) {
+      if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+        throw new JiaoduiError('db-busy', 'The database is busy: another Jiaodui window or command is writing to it. Nothing was changed; try again in a moment.');
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Run one undoable operation signed by `author`: clears redo, records revisions, returns
+   * the changed segments. With `extend`, the revisions join that operation instead
+   * (relabelled), as long as it is still the project's newest operation and not undone: a
+   * background job's writes are then one undo step; anything done in between starts a new one.
+   */
+  operation(author: string, projectId: number, kind: OperationKind, label: labels.OperationLabel, body: OperationBody, extend?: ExtendOperation): ChangeResult {
+    return this.tx(() => {
+      const now = this.now();
+      const revs: histq.NewRevision[] = [];
+      const { touched, removed = [] } = body((r) => revs.push(r), now);
+      let operationId: number | null = null;
+      if (revs.length) {
+        const newest = extend ? histq.newestOperation(this.db, projectId) : undefined;
+        if (extend && newest?.id === extend.operationId && newest.state === 'done') {
+          operationId = extend.operationId;
+          histq.setOperationLabel(this.db, operationId, extend.label.text, labels.serializeOperationLabel(extend.label));
+        } else {
+          histq.clearRedo(this.db, projectId);
+          operationId = histq.insertOperation(this.db, { projectId, kind, label: label.text, labelData: labels.serializeOperationLabel(label), author, createdAt: now });
+        }
+        histq.insertRevisions(this.db, operationId, author, now, revs);
+      }
+      return this.changeResult(projectId, operationId, touched, removed);
+    });
+  }
+
+  private changeResult(projectId: number, operationId: number | null, touched: number[], removed: number[]): ChangeResult {
+    const segments = [...new Set(touched)]
+      .map((id) => segq.getSegment(this.db, id))
+      .filter((s): s is segq.SegmentRow => !!s && !s.retired)
+      .map(segq.toPublic);
+    return { operationId, segments: withParallel(this.db, segments), removedSegmentIds: removed, undo: this.undoState(projectId) };
+  }
+
+  undoState(projectId: number): UndoState {
+    const u = histq.lastDoneOperation(this.db, projectId);
+    const r = histq.lastUndoneOperation(this.db, projectId);
+    return {
+      canUndo: !!u,
+      canRedo: !!r,
+      undoLabel: u?.label ?? null,
+      redoLabel: r?.label ?? null,
+      undoLabelKey: labels.parseOperationLabel(u?.labelData),
+      redoLabelKey: labels.parseOperationLabel(r?.labelData),
+    };
+  }
+
+  /** Undo or redo the project's last (un)done operation: a new operation whose revisions restore the old values. */
+  replay(author: string, projectId: number, kind: 'undo' | 'redo'): ChangeResult {
+    return this.tx(() => {
+      const target = kind === 'undo' ? histq.lastDoneOperation(this.db, projectId) : histq.lastUndoneOperation(this.db, projectId);
+      if (!target) throw new JiaoduiError('conflict', kind === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+      const now = this.now();
+      const revs = histq.revisionsOfOperation(this.db, target.id);
+      const ordered = kind === 'undo' ? [...revs].reverse() : revs;
+      const label = labels.replayLabel(kind, { label: target.label, structured: labels.parseOperationLabel(target.labelData) });
+      const opId = histq.insertOperation(this.db, {
+        projectId,
+        kind,
+        label: label.text,
+        labelData: labels.serializeOperationLabel(label),
+        author,
+        createdAt: now,
+        targetOperationId: target.id,
+      });
+      const touched: number[] = [];
+      const removed: number[] = [];
+      const newRevs: histq.NewRevision[] = [];
+      for (const r of ordered) {
+        const value = kind === 'undo' ? r.before : r.after;
+        const old = kind === 'undo' ? r.after : r.before;
+        const applier = FIELD_APPLIERS[r.field];
+        applier.apply(this.db, r.segmentId, value, now, author);
+        newRevs.push({ segmentId: r.segmentId, field: r.field, before: old, after: value, reason: kind });
+        const shown = applier.affects?.(r.segmentId, value) ?? { touched: [r.segmentId], removed: [] };
+        touched.push(...shown.touched);
+        removed.push(...shown.removed);
+      }
+      histq.insertRevisions(this.db, opId, author, now, newRevs);
+      if (kind === 'undo') histq.markUndone(this.db, target.id, opId);
+      else histq.markDone(this.db, target.id);
+      return this.changeResult(projectId, opId, touched.filter((id) => !removed.includes(id)), removed);
+    });
+  }
+}
