@@ -2,7 +2,7 @@
  * The review screen: library, grid, search/history panel, status bar, dialogs, and the
  * command registry that keys, palette and Electron menus share.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { AppInfo, DocumentMeta, ImportResult, SearchHit, Settings } from '../../shared/domain/schemas';
 import { I18nContext, makeI18n, type Locale } from './i18n';
 import { useClient } from './state/client';
@@ -44,10 +44,12 @@ export function App() {
   const library = useLibrary();
 
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const { refresh: refreshLibrary } = library;
+  const { fail } = toasts;
   const refreshLibrarySoon = useCallback(() => {
     if (refreshTimer.current) clearTimeout(refreshTimer.current);
-    refreshTimer.current = setTimeout(() => void library.refresh().catch(toasts.fail), 300);
-  }, [library.refresh, toasts.fail]); // eslint-disable-line react-hooks/exhaustive-deps
+    refreshTimer.current = setTimeout(() => void refreshLibrary().catch(fail), 300);
+  }, [refreshLibrary, fail]);
 
   const review = useReview(toasts, t, refreshLibrarySoon);
   const { doc, segments, selection, editing, actions } = review;
@@ -90,31 +92,32 @@ export function App() {
     localStorage.setItem(SIDEBAR_KEY, sidebarOpen ? 'open' : 'closed');
   }, [sidebarOpen]);
 
-  // On load: info, settings, library; open the last document (or the newest import, or the sample).
+  // On load (once): info, settings, library; open the last document (or the newest import, or
+  // the sample). An effect event: it reads the client and actions as they are at mount.
+  const boot = useEffectEvent(async (run: { cancelled: boolean }) => {
+    try {
+      const [i, s] = await Promise.all([client.getInfo({}), client.getSettings({})]);
+      if (run.cancelled) return;
+      setInfo(i);
+      setSettings(s);
+      setLocale(s.locale);
+      const { documents } = await library.refresh();
+      const last = Number(localStorage.getItem(LAST_DOCUMENT_KEY));
+      const newest = [...documents].sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id)[0];
+      const pick = documents.find((d) => d.id === last) ?? newest ?? documents.find((d) => d.projectId === i.sampleProjectId);
+      if (pick && !run.cancelled) await actions.openDocument(pick.id);
+    } catch (e) {
+      toasts.fail(e);
+    } finally {
+      if (!run.cancelled) setBooted(true);
+    }
+  });
   useEffect(() => {
-    let cancelled = false;
-    (async () => {
-      try {
-        const [i, s] = await Promise.all([client.getInfo({}), client.getSettings({})]);
-        if (cancelled) return;
-        setInfo(i);
-        setSettings(s);
-        setLocale(s.locale);
-        const { documents } = await library.refresh();
-        const last = Number(localStorage.getItem(LAST_DOCUMENT_KEY));
-        const newest = [...documents].sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id)[0];
-        const pick = documents.find((d) => d.id === last) ?? newest ?? documents.find((d) => d.projectId === i.sampleProjectId);
-        if (pick && !cancelled) await actions.openDocument(pick.id);
-      } catch (e) {
-        toasts.fail(e);
-      } finally {
-        if (!cancelled) setBooted(true);
-      }
-    })();
+    const run = { cancelled: false };
+    void boot(run);
     return () => {
-      cancelled = true;
+      run.cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // ---- import ------------------------------------------------------------------------

@@ -71,11 +71,12 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
     void load();
   }, [load]);
 
+  // focus the term when the form opens (or switches entry), not on every keystroke
+  const draftOpen = draft !== null;
+  const draftId = draft?.id;
   useEffect(() => {
-    if (draft) termRef.current?.focus();
-    // focus the term when the form opens, not on every keystroke
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [draft?.id, draft === null]);
+    if (draftOpen) termRef.current?.focus();
+  }, [draftId, draftOpen]);
 
   const scopeArgs = (s: ScopeKind) => (s === 'project' ? { projectId: doc.projectId } : { documentId: doc.id });
 

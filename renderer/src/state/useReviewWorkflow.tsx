@@ -5,7 +5,7 @@
  * (`?` for the shortcut sheet, next segment needing attention). App wires the returned
  * pieces in; everything else lives here and in the components it renders.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AnnotationLabel, Repetitions } from '../../../shared/domain/review';
 import type { Locale } from '../i18n';
 import { translateReview, type ReviewMessageKey } from '../i18n-review';
@@ -47,12 +47,14 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
   useEffect(() => setFilter(NO_FILTER), [doc?.id]);
   const rows = useMemo(() => filterRows(segments, filter, annotations.decor.bySegment), [segments, filter, annotations.decor.bySegment]);
   useEffect(() => actions.setRows(rows), [actions, rows]);
-  // A filter that hides the selected row moves the selection to the nearest shown row.
-  useEffect(() => {
-    if (!rows || !rows.length || rows.includes(selection.index)) return;
-    const next = rows.find((i) => i > selection.index) ?? rows[rows.length - 1];
+  // A filter that hides the selected row moves the selection to the nearest shown row
+  // (when the rows change; a selection moved by hand is not pulled back).
+  const followFilter = useEffectEvent((shown: typeof rows) => {
+    if (!shown || !shown.length || shown.includes(selection.index)) return;
+    const next = shown.find((i) => i > selection.index) ?? shown[shown.length - 1];
     actions.select(next, { focus: false });
-  }, [rows]); // eslint-disable-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => followFilter(rows), [rows]);
 
   // ---- repetitions after a correction ---------------------------------------------------
   const [reps, setReps] = useState<Repetitions | null>(null);
