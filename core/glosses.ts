@@ -15,13 +15,13 @@
  * dictionary or glossary word covering it (segmenter cuts break ties), else the
  * character itself (see wordSpan).
  */
-import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/connection';
 import * as gq from '../db/queries/glosses';
+import { openGlossCacheFile, openMemoryGlossCache } from '../db/gloss-cache';
 import type { GlossAt, GlossEntry } from '../shared/mt/schemas';
 import type { GlossaryEntry } from '../shared/glossary/schemas';
 import { buildGlossCacheFile, fillGlossCache, glossCacheIsCurrent } from './gloss-cache';
@@ -93,16 +93,16 @@ export function glossBuildsInThisThread(): number {
 /** Open the cache at `path` when it is current; else build it here, in the file or (unwritable folder) in memory. */
 function openCache(path: string | null): Db {
   if (path) {
-    if (existsSync(path) && glossCacheIsCurrent(path, nativeBinding)) return new Database(path, { readonly: true, nativeBinding });
+    if (existsSync(path) && glossCacheIsCurrent(path, nativeBinding)) return openGlossCacheFile(path, nativeBinding);
     buildsInThisThread++;
     try {
       buildGlossCacheFile(path, nativeBinding);
-      return new Database(path, { readonly: true, nativeBinding });
+      return openGlossCacheFile(path, nativeBinding);
     } catch {
       // an unwritable folder: fall through to memory
     }
   }
-  const db = new Database(':memory:', { nativeBinding });
+  const db = openMemoryGlossCache(nativeBinding);
   fillGlossCache(db);
   return db;
 }
