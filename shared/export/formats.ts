@@ -21,3 +21,7 @@ export function exportFormatOptions(format: ExportFormatName): ExportFormatOptio
   const transcript = TRANSCRIPT.has(format);
   return { script: transcript, marked: transcript, furniture: transcript || format === 'csv' || format === 'docx-bilingual', claims: transcript };
 }
+
+export function isExportFormat(name: string): name is ExportFormatName {
+  return (EXPORT_FORMATS as readonly string[]).includes(name);
+}
