@@ -28,7 +28,7 @@ export const RENDERER_SHARED_VALUES = [
   'shared/urls',
   'shared/text/diff', // character diff for display
   'shared/text/offsetMap',
-  'shared/text/sentences', // the sentence-boundary rule
+  'shared/text/segment', // the sentence-boundary rule (splitSentences)
   'shared/align/word-diff',
   'shared/glossary/types',
   'shared/claims/types',
