@@ -27,4 +27,3 @@ export interface ReviewHost {
   requireProject(id: number): Project;
 }
 
-export { writeText } from './segment-writes';
