@@ -12,7 +12,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { fileToBase64 } from '../lib/base64';
 import { downloadText } from '../lib/download';
 import { GlossaryPreviewDialog } from './GlossaryPreviewDialog';
-import { CloseIcon } from './CloseIcon';
+import { SidePanel } from './SidePanel';
 
 export interface GlossaryPanelProps {
   doc: DocumentMeta;
@@ -215,13 +215,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
   );
 
   return (
-    <section className="side-panel glossary-panel" aria-label={t('glossary.title')} data-testid="glossary-panel">
-      <div className="panel-head">
-        <h2>{t('glossary.title')}</h2>
-        <button type="button" className="icon-btn" aria-label={t('glossary.close')} onClick={onClose}>
-          <CloseIcon />
-        </button>
-      </div>
+    <SidePanel className="glossary-panel" label={t('glossary.title')} testId="glossary-panel" closeLabel={t('glossary.close')} onClose={onClose}>
       <div className="gl-toolbar">
         <div className="gl-toolbar-row">
           <button
@@ -354,6 +348,6 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
           onClose={() => setPreviewing(false)}
         />
       )}
-    </section>
+    </SidePanel>
   );
 }
