@@ -23,6 +23,9 @@ import type { ImportSource } from './components/ImportDialog';
 import { DropOverlay } from './components/DropOverlay';
 import { EmptyState } from './components/EmptyState';
 import { useReviewWorkflow } from './state/useReviewWorkflow';
+import { ColumnsDialog } from './components/ColumnsDialog';
+import { MtOverlays } from './components/MtOverlays';
+import { WorkflowFilterBar, WorkflowOverlays, WorkflowSidePanel } from './components/ReviewWorkflowViews';
 import { useMtGlosses } from './state/useMtGlosses';
 import { DecorContext } from './state/decor';
 import { ColumnsContext, useParallelColumns } from './state/useColumns';
@@ -63,11 +66,11 @@ export function App() {
   const [panel, setPanel] = useState<Panel>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const openShortcuts = useCallback(() => setDialog('shortcuts'), []);
-  // Review workflow: filters, annotations, find and replace, repetitions, change log (state/useReviewWorkflow.tsx).
+  // Review workflow: filters, annotations, find and replace, repetitions, change log (state/useReviewWorkflow.ts).
   const wf = useReviewWorkflow({ review, toasts, locale, panel, setPanel, openShortcuts });
-  // The grid's second column: Simplified / original source / English, English edits, attach (state/useColumns.tsx).
+  // The grid's second column: Simplified / original source / English, English edits, attach (state/useColumns.ts).
   const columns = useParallelColumns({ doc, segments, review, toasts, locale });
-  // Machine translation, dictionary glosses, About / Licences (state/useMtGlosses.tsx).
+  // Machine translation, dictionary glosses, About / Licences (state/useMtGlosses.ts).
   const mtg = useMtGlosses({ review, toasts, locale });
   const [importQueue, setImportQueue] = useState<(ImportSource & { key: number })[]>([]);
   const importKey = useRef(0);
@@ -354,7 +357,7 @@ export function App() {
             {doc ? (
               <>
                 <DocumentHeader doc={doc} />
-                {wf.filterBar}
+                <WorkflowFilterBar views={wf.views} />
                 <DecorContext.Provider value={decor}>
                   <ColumnsContext.Provider value={columns.value}>
                     <ReviewGrid key={doc.id} doc={doc} segments={segments} selection={selection} editing={editing} zoom={prefs.zoom} actions={actions} rows={wf.rows} />
@@ -426,7 +429,7 @@ export function App() {
           {panel === 'history' && selected && (
             <HistoryPanel segmentId={selected.id} number={selection.index + 1} version={review.changeCount} {...wf.historyProps} onError={toasts.fail} onClose={() => setPanel(null)} />
           )}
-          {wf.sidePanel}
+          <WorkflowSidePanel views={wf.views} />
         </div>
         <StatusBar
           doc={doc}
@@ -455,9 +458,9 @@ export function App() {
           }}
         />
         {dragging && <DropOverlay />}
-        {wf.overlays}
-        {columns.dialog}
-        {mtg.overlays}
+        <WorkflowOverlays views={wf.views} />
+        <ColumnsDialog state={columns.dialog} />
+        <MtOverlays state={mtg.overlays} />
 
         {importQueue.length > 0 && (
           <ImportDialog
