@@ -53,4 +53,4 @@ async function main() {
     console.log('save', id, percentile(t, 50).toFixed(3), percentile(t, 90).toFixed(3), percentile(t, 99).toFixed(3), t.slice(-5).map((x) => x.toFixed(1)).join(' '));
   }
 }
-main().finally(() => { rmSync(dir, { recursive: true, force: true }); });
+void main().finally(() => { rmSync(dir, { recursive: true, force: true }); });

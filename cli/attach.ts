@@ -1,8 +1,7 @@
 /** `jiaodui attach DOC --source FILE | --english FILE`, and `import FILE --source … --english …`. */
 import { basename } from 'node:path';
-import { dispatch } from '../shared/contract/dispatch';
 import { MAX_IMPORT_BYTES, parseEncodingName } from '../shared/text/encoding';
-import type { JiaoduiService } from '../core/service';
+import type { ContractCaller } from './call';
 import { parseId, UsageError } from './args';
 import { readInputFile } from '../core/files';
 
@@ -25,26 +24,26 @@ export function parallelFiles(f: Flags): { kind: 'source' | 'english'; file: str
 }
 
 /** Attach each file; the encoding of the parallel files is detected unless --encoding is given for `attach`. */
-export function attachFiles(service: JiaoduiService, documentId: number, files: { kind: 'source' | 'english'; file: string }[], encoding?: string) {
+export function attachFiles(api: ContractCaller, documentId: number, files: { kind: 'source' | 'english'; file: string }[], encoding?: string) {
   // read everything first: a missing file changes nothing
   const data = files.map((x) => ({ ...x, bytes: readFile(x.file) }));
   return data.map((x) =>
-    dispatch(service, 'attachParallelText', {
+    api.call('attachParallelText', {
       documentId,
       kind: x.kind,
       fileName: basename(x.file),
       data: Buffer.from(x.bytes).toString('base64'),
       ...(encoding ? { encoding: parseEncodingName(encoding) } : {}),
-    }) as ReturnType<JiaoduiService['attachParallelText']>,
+    }),
   );
 }
 
-export function runAttach(service: JiaoduiService, args: string[], f: Flags, json: boolean): number {
+export function runAttach(api: ContractCaller, args: string[], f: Flags, json: boolean): number {
   const documentId = parseId(args[0], 'DOC');
   const files = parallelFiles(f);
   if (files.length !== 1) throw new UsageError('Give exactly one of --source FILE or --english FILE: jiaodui attach DOC --english FILE.');
-  service.getDocument({ documentId });
-  const [r] = attachFiles(service, documentId, files, typeof f.encoding === 'string' ? f.encoding : undefined);
+  api.call('getDocument', { documentId });
+  const [r] = attachFiles(api, documentId, files, typeof f.encoding === 'string' ? f.encoding : undefined);
   const { guess: _g, ...info } = r;
   process.stdout.write(
     json

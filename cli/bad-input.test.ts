@@ -60,6 +60,14 @@ describe('jiaodui: wrong paths are input errors (exit 2), and change nothing', (
     expect(digest()).toBe(before);
   }, SLOW);
 
+  it('import goes through the contract: its arguments are validated as the app\'s are', () => {
+    expect(run('list').code).toBe(0); // the database exists
+    const before = digest();
+    // an empty or blank title is refused by the contract (importDocument: title min 1), not stored
+    expectInputError(run('import', SAMPLE_FILE, '--title', '  '), /Invalid arguments for importDocument: title/, 'import --title blank');
+    expect(digest()).toBe(before);
+  }, SLOW);
+
   it('an output in a folder that does not exist, or that is a folder', () => {
     const doc = String(JSON.parse(run('list', '--format', 'json').out)[0].id);
     const missing = join(cli.dir, 'no-such-folder');

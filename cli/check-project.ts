@@ -4,10 +4,9 @@
  * dispatcher like the app. Exit 1 when an error-severity finding remains, 2 for an unknown project.
  */
 import type { z } from 'zod';
-import { dispatch } from '../shared/contract/dispatch';
 import type { CliCheckProjectOutput } from '../shared/contract/cli';
-import type { DocumentMeta, FindingsReport, Project, StoredFinding } from '../shared/domain/schemas';
-import type { JiaoduiService } from '../core/service';
+import type { Project, StoredFinding } from '../shared/domain/schemas';
+import type { ContractCaller } from './call';
 import { UsageError } from './args';
 import { formatFindings, fromStored, type CheckRow } from './check';
 import { formatTable } from './format';
@@ -16,8 +15,8 @@ type Output = z.infer<typeof CliCheckProjectOutput>;
 type CrossRow = Output['crossDocument'][number];
 
 /** A project by id (digits) or by name (case-insensitive, as the app treats project names). */
-function resolveProject(service: JiaoduiService, ref: string): Project {
-  const projects = dispatch(service, 'listProjects', {}) as Project[];
+function resolveProject(api: ContractCaller, ref: string): Project {
+  const projects = api.call('listProjects', {});
   const wanted = ref.trim();
   const found = (/^\d+$/.test(wanted) && projects.find((p) => p.id === Number(wanted))) || projects.find((p) => p.name.toLowerCase() === wanted.toLowerCase());
   if (!found) throw new UsageError(`There is no project "${wanted}" (jiaodui list shows the projects).`);
@@ -30,17 +29,17 @@ function crossRow(f: StoredFinding): CrossRow {
 }
 
 /** Check every live document of the project (findings are stored, as in the app), then the project as a whole. */
-export function checkProject(service: JiaoduiService, ref: string): Output {
+export function checkProject(api: ContractCaller, ref: string): Output {
   if (!ref.trim()) throw new UsageError('--project needs a project name or id: jiaodui check --project NAME|ID.');
-  const project = resolveProject(service, ref);
-  const docs = (dispatch(service, 'listDocuments', { projectId: project.id }) as DocumentMeta[]).sort((a, b) => a.id - b.id);
+  const project = resolveProject(api, ref);
+  const docs = api.call('listDocuments', { projectId: project.id }).sort((a, b) => a.id - b.id);
   const documents = docs.map((d) => {
-    const r = dispatch(service, 'runChecks', { documentId: d.id }) as FindingsReport;
+    const r = api.call('runChecks', { documentId: d.id });
     // project-scope rows stored in the document are listed once, below, with every document's locations
     const own = r.findings.filter((f) => !f.dismissedReason && f.scope !== 'project');
     return { documentId: d.id, title: d.title, findings: own.map(fromStored) };
   });
-  const cross = dispatch(service, 'checkProject', { projectId: project.id }) as FindingsReport;
+  const cross = api.call('checkProject', { projectId: project.id });
   return { project: { id: project.id, name: project.name }, documents, crossDocument: cross.findings.filter((f) => !f.dismissedReason).map(crossRow) };
 }
 

@@ -4,7 +4,7 @@ import { runChecks, type Finding, type RuleId } from '../shared/checks';
 import { prepareImport } from '../shared/import/prepare';
 import type { CliCheckOutput } from '../shared/contract/cli';
 import type { StoredFinding } from '../shared/domain/schemas';
-import type { JiaoduiService } from '../core/service';
+import type { ContractCaller } from './call';
 import { formatTable } from './format';
 
 export type CheckRow = z.infer<typeof CliCheckOutput>[number];
@@ -14,8 +14,8 @@ export function parseRules(flag: string | undefined): RuleId[] | undefined {
 }
 
 /** A stored document: run the checks through the service (findings are stored, as in the app). */
-export function checkDocument(service: JiaoduiService, documentId: number, rules?: RuleId[]): CheckRow[] {
-  const r = service.runChecks({ documentId, rules });
+export function checkDocument(api: ContractCaller, documentId: number, rules?: RuleId[]): CheckRow[] {
+  const r = api.call('runChecks', { documentId, rules });
   // Findings of other rules from earlier runs stay stored; print only the requested ones.
   return r.findings.filter((f) => !f.dismissedReason && (!rules || rules.includes(f.rule as RuleId))).map(fromStored);
 }

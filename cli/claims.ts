@@ -4,11 +4,8 @@
  * the claim candidates detected in it (--candidates), or the cross-checks between its
  * claims (--cross-check). JSON outputs have schemas in shared/contract/cli.ts.
  */
-import { dispatch } from '../shared/contract/dispatch';
 import { JiaoduiError } from '../shared/errors';
-import type { JiaoduiService } from '../core/service';
-import type { ClaimCandidateT, ClaimCrossCheckT, ClaimT } from '../shared/claims/schemas';
-import type { ExportResult } from '../shared/domain/schemas';
+import type { ContractCaller } from './call';
 import { formatTable } from './format';
 import { writeOutputFile } from '../core/files';
 import { quantitySummary } from '../shared/claims/export';
@@ -19,7 +16,7 @@ function usage(message: string): JiaoduiError {
   return new JiaoduiError('invalid-input', message);
 }
 
-export function runClaims(service: JiaoduiService, args: string[], f: Flags): number {
+export function runClaims(api: ContractCaller, args: string[], f: Flags): number {
   const doc = args[0];
   if (doc === undefined || !/^\d+$/.test(doc) || Number(doc) <= 0) throw usage('DOC must be a document id: jiaodui claims DOC [--candidates] [--cross-check] [--format json|csv|claimreview].');
   const documentId = Number(doc);
@@ -29,24 +26,24 @@ export function runClaims(service: JiaoduiService, args: string[], f: Flags): nu
   if (f.candidates && f['cross-check']) throw usage('Use either --candidates or --cross-check.');
   if ((f.candidates || f['cross-check']) && (format === 'csv' || format === 'claimreview')) throw usage(`--format ${format} exports stored claims; use --format json with --candidates or --cross-check.`);
   if (f.candidates) {
-    const c = dispatch(service, 'listClaimCandidates', { documentId }) as ClaimCandidateT[];
+    const c = api.call('listClaimCandidates', { documentId });
     write(json ? JSON.stringify(c, null, 2) + '\n' : c.length ? formatTable(['#', 'SEGMENT', 'TYPE', 'CLAIMANT', 'QUANTITIES', 'TEXT'], c.map((x) => [x.index + 1, x.segmentId, x.type, x.claimant ?? '', quantitySummary(x), x.text])) : 'No claim candidates.\n');
     return 0;
   }
   if (f['cross-check']) {
-    const r = dispatch(service, 'crossCheckClaims', { documentId }) as ClaimCrossCheckT[];
+    const r = api.call('crossCheckClaims', { documentId });
     write(json ? JSON.stringify(r, null, 2) + '\n' : r.length ? r.map((x) => `${x.severity}: ${x.message} [claims ${x.claimIds.join(', ')}]\n`).join('') : 'No cross-checks (create claims first).\n');
     return 0;
   }
   if (format === 'csv' || format === 'claimreview') {
-    const out = dispatch(service, 'exportClaims', { documentId, format }) as ExportResult;
+    const out = api.call('exportClaims', { documentId, format });
     if (typeof f.out === 'string') {
       writeOutputFile(f.out, out.content, 'utf8');
       process.stderr.write(`Wrote ${out.fileName} to ${f.out}.\n`);
     } else write(out.content);
     return 0;
   }
-  const claims = dispatch(service, 'listClaims', { documentId }) as ClaimT[];
+  const claims = api.call('listClaims', { documentId });
   write(
     json
       ? JSON.stringify(claims, null, 2) + '\n'

@@ -1,7 +1,6 @@
 /** `jiaodui export` (every export format) and `jiaodui import-xliff`. */
-import { dispatch, dispatchAsync } from '../shared/contract/dispatch';
-import { ExportFormat } from '../shared/domain/schemas';
-import type { JiaoduiService } from '../core/service';
+import { EXPORT_FORMATS, isExportFormat } from '../shared/export/formats';
+import type { ContractCaller } from './call';
 import { parseId, UsageError } from './args';
 import { readInputFile, writeOutputFile } from '../core/files';
 
@@ -10,23 +9,23 @@ const MAX_XLIFF_BYTES = 20 * 1024 * 1024;
 
 type Flags = Record<string, string | boolean | undefined>;
 
-export async function runExport(service: JiaoduiService, args: string[], f: Flags): Promise<number> {
+export async function runExport(api: ContractCaller, args: string[], f: Flags): Promise<number> {
   const documentId = parseId(args[0], 'DOC');
   const format = typeof f.format === 'string' ? f.format : 'txt';
-  if (!ExportFormat.safeParse(format).success) throw new UsageError(`Unknown export format "${format}" (${ExportFormat.options.join(', ')}).`);
+  if (!isExportFormat(format)) throw new UsageError(`Unknown export format "${format}" (${EXPORT_FORMATS.join(', ')}).`);
   const script = f.script ?? 'hant';
   if (script !== 'hant' && script !== 'hans') throw new UsageError(`--script must be hant or hans, got "${String(script)}".`);
   if (format.startsWith('docx') && typeof f.out !== 'string') {
     throw new UsageError(`--format ${format} is a binary file (DOCX): give --out FILE; it is not written to standard output.`);
   }
-  const r = (await dispatchAsync(service, 'exportDocument', {
+  const r = await api.callAsync('exportDocument', {
     documentId,
     format,
     script,
     ...(f.marked ? { marked: true } : {}),
     ...(f['no-furniture'] ? { includeFurniture: false } : {}),
     ...(f.claims ? { claims: true } : {}),
-  })) as Awaited<ReturnType<JiaoduiService['exportDocument']>>;
+  });
   const binary = r.encoding === 'base64';
   if (typeof f.out === 'string') {
     writeOutputFile(f.out, binary ? Buffer.from(r.content, 'base64') : r.content, binary ? undefined : 'utf8');
@@ -36,12 +35,12 @@ export async function runExport(service: JiaoduiService, args: string[], f: Flag
   return 0;
 }
 
-export function runImportXliff(service: JiaoduiService, args: string[], json: boolean): number {
+export function runImportXliff(api: ContractCaller, args: string[], json: boolean): number {
   const documentId = parseId(args[0], 'DOC');
   const file = args[1];
   if (!file) throw new UsageError('Missing FILE: jiaodui import-xliff DOC FILE.');
   const content = readInputFile(file, MAX_XLIFF_BYTES, () => `${file} is over the ${MAX_XLIFF_BYTES / 1048576} MB limit.`).toString('utf8');
-  const r = dispatch(service, 'importXliff', { documentId, content }) as ReturnType<JiaoduiService['importXliff']>;
+  const r = api.call('importXliff', { documentId, content });
   if (json) process.stdout.write(JSON.stringify({ operationId: r.operationId, changed: r.changed, units: r.units }) + '\n');
   else process.stdout.write(r.changed ? `Imported ${r.changed} changed segment(s) of ${r.units} (operation ${r.operationId}; 'jiaodui undo ${documentId}' reverts).\n` : `No changes: all ${r.units} unit(s) match.\n`);
   return 0;

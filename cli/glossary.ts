@@ -6,13 +6,11 @@
  * one operation, undoable with `jiaodui undo DOC`.
  */
 import { basename } from 'node:path';
-import { dispatch } from '../shared/contract/dispatch';
 import { JiaoduiError } from '../shared/errors';
-import type { JiaoduiService } from '../core/service';
+import type { ContractCaller } from './call';
 import { readInputFile, writeOutputFile } from '../core/files';
 import { glossaryFormatOf } from '../core/glossary';
-import { MAX_GLOSSARY_FILE_BYTES, type GlossaryImportResult, type GlossaryPreview } from '../shared/glossary/schemas';
-import type { ChangeResult, ExportResult } from '../shared/domain/schemas';
+import { MAX_GLOSSARY_FILE_BYTES } from '../shared/glossary/schemas';
 import type { z } from 'zod';
 import type { CliApplyGlossaryOutput, CliGlossaryExportOutput, CliGlossaryImportOutput } from '../shared/contract/cli';
 
@@ -35,8 +33,8 @@ interface Scope {
 }
 
 /** DOC, or with --project NAME its project (NAME must be the project DOC is in). */
-function scopeFor(service: JiaoduiService, documentId: number, project: string | boolean | undefined): Scope {
-  const doc = service.getDocument({ documentId });
+function scopeFor(api: ContractCaller, documentId: number, project: string | boolean | undefined): Scope {
+  const doc = api.call('getDocument', { documentId });
   if (project === undefined) return { kind: 'document', documentId, projectId: doc.projectId, args: { documentId } };
   if (typeof project !== 'string' || !project.trim()) throw usage('--project needs the name of the document’s project.');
   if (project.trim().toLowerCase() !== doc.projectName.toLowerCase()) {
@@ -49,7 +47,7 @@ function out(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
-export function runGlossary(service: JiaoduiService, args: string[], f: Flags): number {
+export function runGlossary(api: ContractCaller, args: string[], f: Flags): number {
   const [sub, docArg, file] = args;
   const cmd = 'glossary import|export DOC FILE [--project NAME]';
   if (sub !== 'import' && sub !== 'export') throw usage(`Unknown glossary command "${sub ?? ''}": jiaodui ${cmd}.`);
@@ -57,28 +55,28 @@ export function runGlossary(service: JiaoduiService, args: string[], f: Flags): 
   if (!file) throw usage(`Missing FILE: jiaodui ${cmd}.`);
   const format = glossaryFormatOf(file);
   if (!format) throw usage(`FILE must end in .csv or .tbx, got "${basename(file)}".`);
-  const scope = scopeFor(service, documentId, f.project);
+  const scope = scopeFor(api, documentId, f.project);
   const where = { scope: scope.kind, projectId: scope.projectId, documentId: scope.kind === 'document' ? documentId : null, file };
   if (sub === 'import') {
     const data = readInputFile(file, MAX_GLOSSARY_FILE_BYTES, () => `${file} is larger than ${MAX_GLOSSARY_FILE_BYTES / 1048576} MB.`).toString('base64');
-    const r = dispatch(service, 'importGlossary', { ...scope.args, fileName: basename(file), data }) as GlossaryImportResult;
+    const r = api.call('importGlossary', { ...scope.args, fileName: basename(file), data });
     const result: z.infer<typeof CliGlossaryImportOutput> = { ...where, ...r };
     out(result);
     return 0;
   }
-  const r = dispatch(service, 'exportGlossary', { ...scope.args, format }) as ExportResult;
+  const r = api.call('exportGlossary', { ...scope.args, format });
   writeOutputFile(file, r.content, 'utf8');
-  const entries = service.listGlossary(scope.args).filter((e) => (scope.kind === 'project' ? e.scope === 'project' : e.scope === 'document')).length;
+  const entries = api.call('listGlossary', scope.args).filter((e) => (scope.kind === 'project' ? e.scope === 'project' : e.scope === 'document')).length;
   const result: z.infer<typeof CliGlossaryExportOutput> = { ...where, format, entries, bytes: Buffer.byteLength(r.content, 'utf8') };
   out(result);
   return 0;
 }
 
-export function runApplyGlossary(service: JiaoduiService, args: string[], f: Flags): number {
+export function runApplyGlossary(api: ContractCaller, args: string[], f: Flags): number {
   const documentId = docId(args[0], 'apply-glossary DOC [--project NAME]');
-  const scope = scopeFor(service, documentId, f.project);
-  const preview = dispatch(service, 'previewGlossary', scope.args) as GlossaryPreview;
-  const r = dispatch(service, 'applyGlossary', scope.args) as ChangeResult;
+  const scope = scopeFor(api, documentId, f.project);
+  const preview = api.call('previewGlossary', scope.args);
+  const r = api.call('applyGlossary', scope.args);
   const result: z.infer<typeof CliApplyGlossaryOutput> = {
     operationId: r.operationId,
     scope: scope.kind,

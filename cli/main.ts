@@ -4,7 +4,7 @@
  * 2 usage or input error (one line on stderr), 3 unexpected internal error.
  */
 import { basename } from 'node:path';
-import { dispatch } from '../shared/contract/dispatch';
+import { contractCaller } from './call';
 import { isJiaoduiError, JiaoduiError } from '../shared/errors';
 import { encodingLabel, parseEncodingName } from '../shared/text/encoding';
 import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
@@ -65,8 +65,10 @@ async function main(argv: string[]): Promise<number> {
 type Flags = Record<string, string | boolean | undefined>;
 
 async function run(service: JiaoduiService, command: string, args: string[], f: Flags, json: boolean): Promise<number> {
-  const caller = cliCaller();
-  const call = <T>(method: string, a: unknown) => dispatch(service, method, a, { caller }) as T;
+  // Every command goes through the contract; `service` itself serves only the two that are
+  // not contract methods: backup (the open connection's online backup) and translate (its job).
+  const api = contractCaller(service, cliCaller());
+  const { call } = api;
   switch (command) {
     case 'import': {
       const file = args[0];
@@ -78,14 +80,15 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       for (const p of parallel) readInputFile(p.file, MAX_IMPORT_BYTES, (mb) => `${p.file} is ${mb} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.`);
       const variant = f.variant;
       if (variant !== undefined && !['t', 'tw', 'hk'].includes(String(variant))) throw new UsageError(`--variant must be t, tw or hk, got "${String(variant)}".`);
-      const r = service.importBytes(bytes, {
+      const r = call('importDocument', {
         fileName: basename(file),
+        data: Buffer.from(bytes).toString('base64'),
         encoding,
         variant: variant as 't' | 'tw' | 'hk' | undefined,
         projectName: f.project as string | undefined,
         title: f.title as string | undefined,
       });
-      if (parallel.length) attachFiles(service, r.documentId, parallel);
+      if (parallel.length) attachFiles(api, r.documentId, parallel);
       // Import always prints its JSON result (the contract of `jiaodui import`); in text mode
       // stderr says which encoding was used and how sure detection is (a low guess is worth a look).
       process.stdout.write(JSON.stringify(r) + '\n');
@@ -93,7 +96,7 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       return 0;
     }
     case 'list': {
-      const docs = call<ReturnType<JiaoduiService['listDocuments']>>('listDocuments', {});
+      const docs = call('listDocuments', {});
       print(json, docs, () =>
         formatTable(
           ['ID', 'PROJECT', 'TITLE', 'SEGMENTS', 'APPROVED', 'DATE'],
@@ -104,8 +107,8 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
     }
     case 'show': {
       const documentId = parseId(args[0], 'DOC');
-      const document = call<ReturnType<JiaoduiService['getDocument']>>('getDocument', { documentId });
-      const segments = call<ReturnType<JiaoduiService['getSegments']>>('getSegments', { documentId });
+      const document = call('getDocument', { documentId });
+      const segments = call('getSegments', { documentId });
       print(json, { document, segments }, () =>
         `# ${document.title} (${document.projectName}, ${document.encoding}, ${document.script}/${document.variant})\n` +
         formatTable(
@@ -129,27 +132,27 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       const documentId = parseId(args[0], 'DOC');
       const segmentId = parseId(args[1], 'SEGMENT');
       if (typeof f.text !== 'string') throw new UsageError('Missing --text: jiaodui edit DOC SEGMENT --text "…".');
-      const seg = service.getSegments({ documentId }).find((s) => s.id === segmentId);
+      const seg = call('getSegments', { documentId }).find((s) => s.id === segmentId);
       if (!seg) throw new JiaoduiError('not-found', `Document ${documentId} has no segment ${segmentId}.`);
-      const r = call<ReturnType<JiaoduiService['editSegment']>>('editSegment', { segmentId, text: f.text });
+      const r = call('editSegment', { segmentId, text: f.text });
       print(json, r, () => (r.operationId ? `Segment ${segmentId} corrected (operation ${r.operationId}).\n` : `Segment ${segmentId} unchanged.\n`));
       return 0;
     }
     case 'undo':
     case 'redo': {
       const documentId = parseId(args[0], 'DOC');
-      const doc = service.getDocument({ documentId });
-      const r = call<ReturnType<JiaoduiService['undo']>>(command, { projectId: doc.projectId });
+      const doc = call('getDocument', { documentId });
+      const r = call(command, { projectId: doc.projectId });
       print(json, r, () => `${command === 'undo' ? 'Undone' : 'Redone'}: ${r.segments.length} segment(s) changed.\n`);
       return 0;
     }
     case 'export':
-      return runExport(service, args, f);
+      return runExport(api, args, f);
     case 'import-xliff':
-      return runImportXliff(service, args, json);
+      return runImportXliff(api, args, json);
     case 'search': {
       const query = args.join(' ');
-      const hits = call<ReturnType<JiaoduiService['search']>>('search', { query });
+      const hits = call('search', { query });
       print(json, hits, () =>
         hits.length ? formatTable(['DOC', 'SEGMENT', '#', 'TEXT'], hits.map((h) => [h.documentId, h.segmentId, h.index + 1, h.text])) : `No matches for "${query}".\n`,
       );
@@ -158,29 +161,29 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
     case 'check': {
       if (f.project !== undefined) {
         if (args.length || f.rules !== undefined) throw new UsageError('check --project NAME|ID takes no DOC and no --rules: it runs every rule on every document of the project.');
-        const o = checkProject(service, String(f.project));
+        const o = checkProject(api, String(f.project));
         print(json, o, () => formatProjectFindings(o));
         return projectExitCode(o);
       }
       const documentId = parseId(args[0], 'DOC or FILE');
-      const rows = checkDocument(service, documentId, parseRules(typeof f.rules === 'string' ? f.rules : undefined));
+      const rows = checkDocument(api, documentId, parseRules(typeof f.rules === 'string' ? f.rules : undefined));
       print(json, rows, () => formatFindings(rows));
       return rows.some((r) => r.severity === 'error') ? 1 : 0;
     }
     case 'replace':
-      return runReplace(service, args, f, json);
+      return runReplace(api, args, f, json);
     case 'glossary':
-      return runGlossary(service, args, f);
+      return runGlossary(api, args, f);
     case 'claims':
-      return runClaims(service, args, f);
+      return runClaims(api, args, f);
     case 'apply-glossary':
-      return runApplyGlossary(service, args, f);
+      return runApplyGlossary(api, args, f);
     case 'backup':
       return runBackup(service, args, json);
     case 'attach':
-      return runAttach(service, args, f, json);
+      return runAttach(api, args, f, json);
     case 'translate':
-      return runTranslate(service, args, f, json);
+      return runTranslate(service, api, args, f, json);
   }
   return 2;
 }

@@ -3,10 +3,9 @@
  * one replace-all operation over the document (or its whole project), undoable with
  * `jiaodui undo DOC`. --dry-run prints the preview instead and changes nothing.
  */
-import { dispatch } from '../shared/contract/dispatch';
 import { JiaoduiError } from '../shared/errors';
-import type { JiaoduiService } from '../core/service';
-import type { ReplacePreview, ReplaceResult, ReplaceScope } from '../shared/domain/review';
+import type { ContractCaller } from './call';
+import type { ReplaceScope } from '../shared/domain/review';
 import { formatTable } from './format';
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -15,20 +14,20 @@ function usage(message: string): JiaoduiError {
   return new JiaoduiError('invalid-input', message);
 }
 
-export function runReplace(service: JiaoduiService, args: string[], f: Flags, json: boolean): number {
+export function runReplace(api: ContractCaller, args: string[], f: Flags, json: boolean): number {
   const docArg = args[0];
   if (docArg === undefined || !/^\d+$/.test(docArg) || Number(docArg) <= 0) throw usage(`DOC must be a document id: jiaodui replace DOC --find X --replace Y.`);
   if (typeof f.find !== 'string') throw usage('Missing --find: jiaodui replace DOC --find X --replace Y [--regex] [--project].');
   if (typeof f.replace !== 'string') throw usage('Missing --replace (use --replace "" to delete the matches).');
   if (f.scope !== undefined && f.scope !== 'project' && f.scope !== 'document') throw usage(`--scope must be document or project, got "${String(f.scope)}".`);
   const documentId = Number(docArg);
-  const doc = service.getDocument({ documentId });
+  const doc = api.call('getDocument', { documentId });
   const scope: ReplaceScope = f.scope === 'project' ? { kind: 'project', projectId: doc.projectId } : { kind: 'document', documentId };
   const a = { find: f.find, replace: f.replace, regex: f.regex === true, crossScript: f['cross-script'] === true, scope };
   const write = (value: unknown, text: string) => process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text);
 
   if (f['dry-run']) {
-    const p = dispatch(service, 'previewReplace', a) as ReplacePreview;
+    const p = api.call('previewReplace', a);
     write(
       p,
       p.hits.length
@@ -40,7 +39,7 @@ export function runReplace(service: JiaoduiService, args: string[], f: Flags, js
     );
     return 0;
   }
-  const r = dispatch(service, 'replaceAll', a) as ReplaceResult;
+  const r = api.call('replaceAll', a);
   write(
     r,
     r.replaced

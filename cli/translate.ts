@@ -8,6 +8,7 @@
  * Ctrl+C cancels: the segments already translated stay (one undo step), exit 130.
  */
 import type { JiaoduiService } from '../core/service';
+import type { ContractCaller } from './call';
 import { MtProvider, UpdateMtSettingsArgs, type MtJob, type MtSettings } from '../shared/mt/schemas';
 import { parseId, UsageError } from './args';
 
@@ -59,7 +60,7 @@ function keyFrom(f: Flags, env: NodeJS.ProcessEnv): string | null {
 
 const rowOf = (index: number) => index + 1;
 
-export async function runTranslate(service: JiaoduiService, args: string[], f: Flags, json: boolean, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runTranslate(service: JiaoduiService, api: ContractCaller, args: string[], f: Flags, json: boolean, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const documentId = parseId(args[0], 'DOC');
   if (args.length > 1) throw new UsageError(`Unexpected argument "${args[1]}": jiaodui translate DOC [--all-untranslated | --segments 3,5-9].`);
   const all = f['all-untranslated'] === true;
@@ -68,13 +69,14 @@ export async function runTranslate(service: JiaoduiService, args: string[], f: F
   if (!all && spec === undefined) throw new UsageError('Say what to translate: --all-untranslated or --segments 3,5-9 (row numbers).');
   const overrides = overridesOf(f);
   const key = keyFrom(f, env);
-  const segments = service.getSegments({ documentId }); // not-found for an unknown document
+  const segments = api.call('getSegments', { documentId }); // not-found for an unknown document
   let segmentIds: number[] | undefined;
   if (!all) {
     if (typeof spec !== 'string') throw new UsageError('--segments needs row numbers, e.g. 3,5-9.');
     segmentIds = parseRows(spec, segments.length).map((r) => segments[r - 1].id);
   }
-  // the key is for this run and the address it uses (stored settings with the flags' overrides) only
+  // the key is for this run and the address it uses (stored settings with the flags' overrides) only:
+  // not the contract's startTranslation (which uses the stored settings), the MT job itself
   const snap = service.mt.start(segmentIds ? { documentId, scope: 'segments', segmentIds } : { documentId, scope: 'untranslated' }, overrides, key ?? undefined);
   const job = service.mt.jobObject(snap.id);
 

@@ -4,12 +4,12 @@
  * the process keeps as RSS afterwards, which is why core/glosses.ts runs this in a worker
  * thread (core/gloss-cache-worker.ts) and the main thread only ever opens the finished file.
  */
-import Database from 'better-sqlite3';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/connection';
 import * as gq from '../db/queries/glosses';
+import { glossCacheSource, openGlossCacheForBuild } from '../db/gloss-cache';
 
 const CACHE_FORMAT = '1';
 
@@ -59,12 +59,7 @@ export function fillGlossCache(db: Db, version = cedictDataVersion()): void {
 /** Is the file at `path` a finished cache of the current data? */
 export function glossCacheIsCurrent(path: string, nativeBinding?: string): boolean {
   try {
-    const db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
-    try {
-      return gq.glossMeta(db, 'source') === cedictDataVersion();
-    } finally {
-      db.close();
-    }
+    return glossCacheSource(path, nativeBinding) === cedictDataVersion();
   } catch {
     return false;
   }
@@ -74,10 +69,8 @@ export function glossCacheIsCurrent(path: string, nativeBinding?: string): boole
 export function buildGlossCacheFile(path: string, nativeBinding?: string): void {
   const tmp = `${path}.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   try {
-    const db = new Database(tmp, { nativeBinding });
+    const db = openGlossCacheForBuild(tmp, nativeBinding);
     try {
-      db.pragma('journal_mode = OFF');
-      db.pragma('synchronous = OFF');
       fillGlossCache(db);
     } finally {
       db.close();

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildGlossCacheInWorker, closeGlosses, GLOSS_CACHE_FILE, glossBuildsInThisThread, glossCachePath, Glosses, markPinyin, warmUpGlosses, wordSpan } from './glosses';
+import { buildGlossCacheInWorker, closeGlosses, GLOSS_CACHE_FILE, glossBuildsInThisThread, glossCachePath, Glosses, warmUpGlosses, wordSpan } from './glosses';
 import { tempDir } from './test-helpers';
 
 const glossary = [
@@ -101,13 +101,6 @@ describe('glosses', () => {
     expect(wordSpan('首席執行官', 4, () => false)).toEqual({ start: 4, end: 5 });
     expect(wordSpan('a𠼤b', 2, () => false)).toEqual({ start: 1, end: 3 }); // never half a surrogate pair
     expect(wordSpan('GPU數量', 1, () => false)).toEqual({ start: 0, end: 3 });
-  });
-
-  it('marks pinyin tones', () => {
-    expect(markPinyin('Zhong1 guo2')).toBe('Zhōng guó');
-    expect(markPinyin('shou3 xi2 zhi2 xing2 guan1')).toBe('shǒu xí zhí xíng guān');
-    expect(markPinyin('lu:4 hou4 de5')).toBe('lǜ hòu de');
-    expect(markPinyin('san1 C')).toBe('sān C');
   });
 });
 

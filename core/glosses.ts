@@ -15,13 +15,14 @@
  * dictionary or glossary word covering it (segmenter cuts break ties), else the
  * character itself (see wordSpan).
  */
-import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/connection';
 import * as gq from '../db/queries/glosses';
+import { markPinyin } from '../shared/text/pinyin';
+import { openGlossCacheFile, openMemoryGlossCache } from '../db/gloss-cache';
 import type { GlossAt, GlossEntry } from '../shared/mt/schemas';
 import type { GlossaryEntry } from '../shared/glossary/schemas';
 import { buildGlossCacheFile, fillGlossCache, glossCacheIsCurrent } from './gloss-cache';
@@ -50,38 +51,6 @@ export function glossCachePath(dbPath: string): string | null {
   return dbPath === ':memory:' || dbPath === '' ? null : join(dirname(dbPath), GLOSS_CACHE_FILE);
 }
 
-// ---- pinyin -------------------------------------------------------------------------------
-
-const MARKS: Record<string, string> = { a: 'āáǎà', e: 'ēéěè', i: 'īíǐì', o: 'ōóǒò', u: 'ūúǔù', ü: 'ǖǘǚǜ' };
-
-/** "suan4 li4" → "suàn lì", "lu:4" → "lǜ"; syllables without a tone number stay as they are. */
-export function markPinyin(numbered: string): string {
-  return numbered
-    .split(' ')
-    .map((syl) => {
-      const m = /^([A-Za-z:üÜ]+)([1-5])$/.exec(syl);
-      if (!m) return syl.replace(/u:/g, 'ü').replace(/U:/g, 'Ü');
-      let s = m[1].replace(/u:/g, 'ü').replace(/U:/g, 'Ü').replace(/v/g, 'ü');
-      const tone = Number(m[2]);
-      if (tone === 5) return s;
-      const lower = s.toLowerCase();
-      let at = lower.search(/[ae]/);
-      if (at < 0) at = lower.indexOf('ou');
-      if (at < 0) {
-        for (let i = lower.length - 1; i >= 0; i--) if ('iouü'.includes(lower[i])) {
-          at = i;
-          break;
-        }
-      }
-      if (at < 0) return s;
-      const v = lower[at];
-      const marked = MARKS[v][tone - 1];
-      s = s.slice(0, at) + (s[at] === v ? marked : marked.toUpperCase()) + s.slice(at + 1);
-      return s;
-    })
-    .join(' ');
-}
-
 // ---- the cache ----------------------------------------------------------------------------
 
 let buildsInThisThread = 0;
@@ -93,16 +62,16 @@ export function glossBuildsInThisThread(): number {
 /** Open the cache at `path` when it is current; else build it here, in the file or (unwritable folder) in memory. */
 function openCache(path: string | null): Db {
   if (path) {
-    if (existsSync(path) && glossCacheIsCurrent(path, nativeBinding)) return new Database(path, { readonly: true, nativeBinding });
+    if (existsSync(path) && glossCacheIsCurrent(path, nativeBinding)) return openGlossCacheFile(path, nativeBinding);
     buildsInThisThread++;
     try {
       buildGlossCacheFile(path, nativeBinding);
-      return new Database(path, { readonly: true, nativeBinding });
+      return openGlossCacheFile(path, nativeBinding);
     } catch {
       // an unwritable folder: fall through to memory
     }
   }
-  const db = new Database(':memory:', { nativeBinding });
+  const db = openMemoryGlossCache(nativeBinding);
   fillGlossCache(db);
   return db;
 }

@@ -10,7 +10,8 @@ import type { ChangeResult } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
 import { parseOperationLabel, revertLabel } from '../shared/operation-labels';
 import { charDiff, editDistance } from '../shared/text/diff';
-import { writeText, type ReviewHost } from './review-host';
+import type { ReviewHost } from './review-host';
+import { writeText } from './segment-writes';
 
 /** More revisions than this: the newest ones are listed and `truncated` is set. */
 export const CHANGE_LOG_LIMIT = 2_000;

@@ -9,13 +9,13 @@
  * Pure Node, no Electron: the CLI, browser mode (`jiaodui serve` starts in a recovery
  * state) and Electron's main process all decide with `startupDecision`.
  */
-import Database from 'better-sqlite3';
 import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { inspectBackup } from './backup';
 import { JiaoduiError, isJiaoduiError } from '../shared/errors';
 import { checkDatabasePath } from '../db/connection';
 import { quickCheckFile } from '../db/integrity';
+import { copyDatabaseFile } from '../db/files';
 
 import type { z } from 'zod';
 import type * as RC from '../shared/contract/recovery';
@@ -127,13 +127,6 @@ export async function recoverDatabase(dbPath: string, choice: RecoveryChoice, op
     source = known.file;
   }
   const evidence = moveAside(dbPath, now);
-  if (source) {
-    const src = new Database(source, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding });
-    try {
-      await src.backup(dbPath);
-    } finally {
-      src.close();
-    }
-  }
+  if (source) await copyDatabaseFile(source, dbPath, { readonly: true, nativeBinding: opts.nativeBinding });
   return { dbPath, openedBackup: source, evidence };
 }

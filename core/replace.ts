@@ -16,7 +16,8 @@ import { JiaoduiError } from '../shared/errors';
 import { getConverter } from '../shared/text/convert';
 import { applyEdits, compileFind, expandReplacement, findInSegment, hitId, MAX_MATCHES, parseHitId, type TextMatch } from '../shared/text/find';
 import { renderingConfig } from '../shared/text/script';
-import { writeText, type ReviewHost } from './review-host';
+import type { ReviewHost } from './review-host';
+import { writeText } from './segment-writes';
 import { withTimeBudget } from './time-budget';
 import { propagateLabel, replaceLabel, type OperationLabel } from '../shared/operation-labels';
 

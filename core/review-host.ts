@@ -47,5 +47,3 @@ export interface HandlerContext extends ReviewHost {
   /** The CC-CEDICT dictionary (opened at first use). */
   readonly glosses: Glosses;
 }
-
-export { writeText } from './segment-writes';

@@ -36,7 +36,7 @@ async function startServer(): Promise<{ server: JiaoduiServer; child: ScriptProc
 
 export const test = base.extend<{ app: Page }, { server: JiaoduiServer }>({
   server: [
-    // eslint-disable-next-line no-empty-pattern
+    // Playwright reads the fixtures a function needs from its destructured first parameter: `{}` = none
     async ({}, use) => {
       const { server, child, dir } = await startServer();
       try {

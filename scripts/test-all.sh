@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the tests need and runs every test:
 #   OS packages (Chromium + CJK fonts + xmllint, via apt when missing), npm dependencies,
-#   type check, unit/integration tests (Vitest, real SQLite files), the production build,
+#   type check, lint, unit/integration tests (Vitest, real SQLite files), the production build,
 #   and the Playwright end-to-end tests in Debian's Chromium (Electron's spec skips
 #   itself where Electron's binary is not installed). Ends with one summary line.
 set -euo pipefail
@@ -27,6 +27,8 @@ rm -rf .reports
 mkdir -p .reports
 npm run typecheck
 status=0
+# ESLint: the layering, floating promises, the hooks rules (eslint.config.mjs); a failure fails the run, the tests still run.
+npm run lint || status=$?
 npx vitest run --reporter=default --reporter=json --outputFile=.reports/vitest.json || status=$?
 npm run build
 # The renderer's size target: the first screen's JavaScript (scripts/check-bundle-size.mjs).

@@ -2,7 +2,7 @@
  * The review screen: library, grid, search/history panel, status bar, dialogs, and the
  * command registry that keys, palette and Electron menus share.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { AppInfo, DocumentMeta, ImportResult, SearchHit, Settings } from '../../shared/domain/schemas';
 import { I18nContext, makeI18n, type Locale } from './i18n';
 import { useClient } from './state/client';
@@ -23,6 +23,9 @@ import type { ImportSource } from './components/ImportDialog';
 import { DropOverlay } from './components/DropOverlay';
 import { EmptyState } from './components/EmptyState';
 import { useReviewWorkflow } from './state/useReviewWorkflow';
+import { ColumnsDialog } from './components/ColumnsDialog';
+import { MtOverlays } from './components/MtOverlays';
+import { WorkflowFilterBar, WorkflowOverlays, WorkflowSidePanel } from './components/ReviewWorkflowViews';
 import { useMtGlosses } from './state/useMtGlosses';
 import { DecorContext } from './state/decor';
 import { ColumnsContext, useParallelColumns } from './state/useColumns';
@@ -44,10 +47,12 @@ export function App() {
   const library = useLibrary();
 
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const { refresh: refreshLibrary } = library;
+  const { fail } = toasts;
   const refreshLibrarySoon = useCallback(() => {
     if (refreshTimer.current) clearTimeout(refreshTimer.current);
-    refreshTimer.current = setTimeout(() => void library.refresh().catch(toasts.fail), 300);
-  }, [library.refresh, toasts.fail]); // eslint-disable-line react-hooks/exhaustive-deps
+    refreshTimer.current = setTimeout(() => void refreshLibrary().catch(fail), 300);
+  }, [refreshLibrary, fail]);
 
   const review = useReview(toasts, t, refreshLibrarySoon);
   const { doc, segments, selection, editing, actions } = review;
@@ -61,11 +66,11 @@ export function App() {
   const [panel, setPanel] = useState<Panel>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const openShortcuts = useCallback(() => setDialog('shortcuts'), []);
-  // Review workflow: filters, annotations, find and replace, repetitions, change log (state/useReviewWorkflow.tsx).
+  // Review workflow: filters, annotations, find and replace, repetitions, change log (state/useReviewWorkflow.ts).
   const wf = useReviewWorkflow({ review, toasts, locale, panel, setPanel, openShortcuts });
-  // The grid's second column: Simplified / original source / English, English edits, attach (state/useColumns.tsx).
+  // The grid's second column: Simplified / original source / English, English edits, attach (state/useColumns.ts).
   const columns = useParallelColumns({ doc, segments, review, toasts, locale });
-  // Machine translation, dictionary glosses, About / Licences (state/useMtGlosses.tsx).
+  // Machine translation, dictionary glosses, About / Licences (state/useMtGlosses.ts).
   const mtg = useMtGlosses({ review, toasts, locale });
   const [importQueue, setImportQueue] = useState<(ImportSource & { key: number })[]>([]);
   const importKey = useRef(0);
@@ -90,31 +95,32 @@ export function App() {
     localStorage.setItem(SIDEBAR_KEY, sidebarOpen ? 'open' : 'closed');
   }, [sidebarOpen]);
 
-  // On load: info, settings, library; open the last document (or the newest import, or the sample).
+  // On load (once): info, settings, library; open the last document (or the newest import, or
+  // the sample). An effect event: it reads the client and actions as they are at mount.
+  const boot = useEffectEvent(async (run: { cancelled: boolean }) => {
+    try {
+      const [i, s] = await Promise.all([client.getInfo({}), client.getSettings({})]);
+      if (run.cancelled) return;
+      setInfo(i);
+      setSettings(s);
+      setLocale(s.locale);
+      const { documents } = await library.refresh();
+      const last = Number(localStorage.getItem(LAST_DOCUMENT_KEY));
+      const newest = [...documents].sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id)[0];
+      const pick = documents.find((d) => d.id === last) ?? newest ?? documents.find((d) => d.projectId === i.sampleProjectId);
+      if (pick && !run.cancelled) await actions.openDocument(pick.id);
+    } catch (e) {
+      toasts.fail(e);
+    } finally {
+      if (!run.cancelled) setBooted(true);
+    }
+  });
   useEffect(() => {
-    let cancelled = false;
-    (async () => {
-      try {
-        const [i, s] = await Promise.all([client.getInfo({}), client.getSettings({})]);
-        if (cancelled) return;
-        setInfo(i);
-        setSettings(s);
-        setLocale(s.locale);
-        const { documents } = await library.refresh();
-        const last = Number(localStorage.getItem(LAST_DOCUMENT_KEY));
-        const newest = [...documents].sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id)[0];
-        const pick = documents.find((d) => d.id === last) ?? newest ?? documents.find((d) => d.projectId === i.sampleProjectId);
-        if (pick && !cancelled) await actions.openDocument(pick.id);
-      } catch (e) {
-        toasts.fail(e);
-      } finally {
-        if (!cancelled) setBooted(true);
-      }
-    })();
+    const run = { cancelled: false };
+    void boot(run);
     return () => {
-      cancelled = true;
+      run.cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // ---- import ------------------------------------------------------------------------
@@ -351,7 +357,7 @@ export function App() {
             {doc ? (
               <>
                 <DocumentHeader doc={doc} />
-                {wf.filterBar}
+                <WorkflowFilterBar views={wf.views} />
                 <DecorContext.Provider value={decor}>
                   <ColumnsContext.Provider value={columns.value}>
                     <ReviewGrid key={doc.id} doc={doc} segments={segments} selection={selection} editing={editing} zoom={prefs.zoom} actions={actions} rows={wf.rows} />
@@ -423,7 +429,7 @@ export function App() {
           {panel === 'history' && selected && (
             <HistoryPanel segmentId={selected.id} number={selection.index + 1} version={review.changeCount} {...wf.historyProps} onError={toasts.fail} onClose={() => setPanel(null)} />
           )}
-          {wf.sidePanel}
+          <WorkflowSidePanel views={wf.views} />
         </div>
         <StatusBar
           doc={doc}
@@ -452,9 +458,9 @@ export function App() {
           }}
         />
         {dragging && <DropOverlay />}
-        {wf.overlays}
-        {columns.dialog}
-        {mtg.overlays}
+        <WorkflowOverlays views={wf.views} />
+        <ColumnsDialog state={columns.dialog} />
+        <MtOverlays state={mtg.overlays} />
 
         {importQueue.length > 0 && (
           <ImportDialog

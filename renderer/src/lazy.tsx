@@ -9,7 +9,7 @@
  */
 import { lazy, Suspense, type ComponentProps, type ComponentType, type JSX } from 'react';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// any props: each lazy component keeps its own props type through ComponentProps<M[K]>
 type AnyComponent = ComponentType<any>;
 
 const loaders: (() => Promise<unknown>)[] = [];

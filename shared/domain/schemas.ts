@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TEXT_ENCODINGS } from './values';
+import { EXPORT_FORMATS } from '../export/formats';
 
 export const Id = z.number().int().positive();
 export const Script = z.enum(['hant', 'hans']);
@@ -204,8 +205,8 @@ export const Settings = z.object({
   locale: z.enum(['en', 'zh-Hant']),
 });
 
-/** txt/md/html/docx: the transcript; csv/docx-bilingual: the bilingual table; report-*: the change report; xliff: XLIFF 2.0 exchange; annotations: W3C Web Annotation JSON-LD. */
-export const ExportFormat = z.enum(['txt', 'md', 'html', 'docx', 'csv', 'docx-bilingual', 'report-html', 'report-json', 'xliff', 'xliff12', 'annotations']);
+/** The export formats (shared/export/formats.ts: the list and what each format reads). */
+export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormatT = z.infer<typeof ExportFormat>;
 /** `content` is text (encoding absent or 'utf8') or, for binary formats (DOCX), base64 (encoding 'base64'). */
 export const ExportResult = z.object({ fileName: z.string(), mime: z.string(), content: z.string(), encoding: z.enum(['utf8', 'base64']).optional() });

@@ -22,7 +22,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { ScriptT } from '../domain/schemas';
-import { XML_INVALID_UNIT } from '../glossary/xml';
+import { XML_INVALID_UNIT } from '../xml/xml';
 import { baseFileName, transcriptParagraphs, type ChangeInfo, type ClaimNote, type ExportDoc, type Piece, type TranscriptOptions } from './model';
 import { noteText } from './notes';
 import { hasEnglish, tableSegments, type TableOptions } from './csv';

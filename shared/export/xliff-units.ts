@@ -10,7 +10,7 @@
  * (which has no <cp>). Pure.
  */
 import { JiaoduiError } from '../errors';
-import { escapeXml, localName, XML_INVALID_UNIT, type XmlElement } from '../glossary/xml';
+import { escapeXml, localName, XML_INVALID_UNIT, type XmlElement } from '../xml/xml';
 
 export interface XliffUnit {
   id: string;

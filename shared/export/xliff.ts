@@ -9,7 +9,7 @@
  * XML reader (no DOCTYPE/ENTITY) and checks the whole file before anything is applied. Pure.
  */
 import type { SegmentStatus } from '../domain/schemas';
-import { childElements, escapeXml, localName, parseXml, type XmlElement } from '../glossary/xml';
+import { childElements, escapeXml, localName, parseXml, type XmlElement } from '../xml/xml';
 import { baseFileName, langTag, type ExportDoc } from './model';
 import { encodeSegmentText, fromHex, hexOf, readSegmentText, rootNamespace, UnitList, unitId, xliffFail as fail, type XliffUnit } from './xliff-units';
 import { parseXliff12, XLIFF12_NS } from './xliff12';

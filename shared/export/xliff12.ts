@@ -9,7 +9,7 @@
  * in source and target shares an id), read back by `parseXliff12`. Pure.
  */
 import type { SegmentStatus } from '../domain/schemas';
-import { childElements, controlPicture, escapeXml, localName, type XmlElement } from '../glossary/xml';
+import { childElements, controlPicture, escapeXml, localName, type XmlElement } from '../xml/xml';
 import { baseFileName, langTag, type ExportDoc } from './model';
 import { encodeSegmentText, fromHex, hexOf, readSegmentText, rootNamespace, UnitList, unitId, xliffFail as fail, type XliffUnit } from './xliff-units';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { glossaryToTbx, parseGlossaryTbx } from './tbx';
-import { escapeXml, parseXml, textOf } from './xml';
+import { escapeXml, parseXml, textOf } from '../xml/xml';
 import type { GlossaryFields } from './schemas';
 import { normalizeFields } from './validate';
 import { xmllint } from '../../core/testing/xmllint';

@@ -22,7 +22,7 @@
 import { JiaoduiError } from '../errors';
 import type { GlossaryFields, ParsedGlossaryEntry } from './schemas';
 import { normalizeFields } from './validate';
-import { childElements, escapeXml, localName, parseXml, textOf, type XmlElement } from './xml';
+import { childElements, escapeXml, localName, parseXml, textOf, type XmlElement } from '../xml/xml';
 
 const PREFERRED = 'preferredTerm-admn-sts';
 const DEPRECATED = 'deprecatedTerm-admn-sts';

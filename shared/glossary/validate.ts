@@ -3,7 +3,7 @@
  * the API, CSV and TBX imports.
  */
 import { JiaoduiError } from '../errors';
-import { codePointName, firstXmlInvalid } from './xml';
+import { codePointName, firstXmlInvalid } from '../xml/xml';
 import { GLOSSARY_TYPES, MAX_ENGLISH_LENGTH, MAX_NOTE_LENGTH, MAX_TERM_LENGTH, MAX_VARIANTS, type GlossaryFields, type GlossaryTypeT } from './schemas';
 
 export interface RawFields {

@@ -1,7 +1,16 @@
 // Page-furniture classification: lines that an aggregator page adds around the article
 // (share buttons, byline, disclaimers, translation notes, comment prompts). Pure.
 // Rules are data (FURNITURE_RULES); add a phrase or a rule there to extend.
-import type { FurnitureKind } from './segment';
+
+/** What kind of furniture (not body text) a paragraph is; segment.ts re-exports it. */
+export type FurnitureKind =
+  | 'share'
+  | 'byline'
+  | 'disclaimer'
+  | 'translation-note'
+  | 'comment-prompt'
+  | 'duplicate'
+  | 'manual';
 
 export interface FurnitureContext {
   index: number; // paragraph index

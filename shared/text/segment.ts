@@ -1,18 +1,11 @@
 // Paragraph + sentence segmentation. Pure and lossless: joinSegments(segmentText(x)) === x
 // for every string, because segments are plain slices and everything between them
 // (indentation, blank lines, inter-sentence spaces) is kept verbatim in `leading`/`sep`.
-import { classifyFurniture } from './furniture';
+import { classifyFurniture, type FurnitureKind } from './furniture';
 import { detectTurnLabel } from './speakers';
 import { MAX_SEGMENT_LENGTH } from './limits';
 
-export type FurnitureKind =
-  | 'share'
-  | 'byline'
-  | 'disclaimer'
-  | 'translation-note'
-  | 'comment-prompt'
-  | 'duplicate'
-  | 'manual';
+export type { FurnitureKind } from './furniture';
 
 export interface RawSegment {
   text: string;

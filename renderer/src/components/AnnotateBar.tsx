@@ -71,7 +71,7 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
     setSpan(commentRequest.span);
     setBody('');
     setCommenting(true);
-  }, [commentRequest]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [commentRequest]);
 
   // A label's key tags the selection (while not typing anywhere).
   useEffect(() => {

@@ -9,7 +9,7 @@ import type { AnnotationsState } from '../state/useAnnotations';
 import { COMMENT_COLOR } from '../state/decor';
 import { useReviewI18n } from '../i18n-review';
 import { LabelEditor } from './LabelEditor';
-import { CloseIcon } from './CloseIcon';
+import { SidePanel } from './SidePanel';
 
 export interface AnnotationsPanelProps {
   state: AnnotationsState;
@@ -166,15 +166,18 @@ export function AnnotationsPanel(p: AnnotationsPanelProps) {
     .sort((x, y) => (indexOf.get(x.segmentId) ?? 0) - (indexOf.get(y.segmentId) ?? 0) || x.start - y.start || x.id - y.id);
 
   return (
-    <section className="side-panel anno-panel" aria-label={rt('anno.title')} data-testid="annotations-panel">
-      <div className="panel-head">
-        <h2>
+    <SidePanel
+      className="anno-panel"
+      label={rt('anno.title')}
+      testId="annotations-panel"
+      title={
+        <>
           {rt('anno.title')} <span className="muted" data-testid="annotations-count">· {formatNumber(list.length)}</span>
-        </h2>
-        <button type="button" className="icon-btn" aria-label={rt('anno.close')} onClick={p.onClose}>
-          <CloseIcon />
-        </button>
-      </div>
+        </>
+      }
+      closeLabel={rt('anno.close')}
+      onClose={p.onClose}
+    >
       <div className="anno-filters">
         <div className="segmented" role="radiogroup" aria-label={rt('anno.title')}>
           <button type="button" role="radio" aria-checked={scope === 'segment'} className={scope === 'segment' ? 'is-on' : ''} onClick={() => setScope('segment')}>
@@ -215,6 +218,6 @@ export function AnnotationsPanel(p: AnnotationsPanelProps) {
           {editingLabels ? rt('labels.done') : rt('labels.edit')}
         </button>
       </div>
-    </section>
+    </SidePanel>
   );
 }

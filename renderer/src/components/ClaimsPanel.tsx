@@ -15,7 +15,7 @@ import { isWebUrl } from '../../../shared/urls';
 import { useClient } from '../state/client';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { downloadText } from '../lib/download';
-import { CloseIcon } from './CloseIcon';
+import { SidePanel } from './SidePanel';
 import { findingMessageText } from '../i18n-findings';
 
 // The values come from the schemas, their labels from the catalog (claims.value.<field>.<value>).
@@ -205,13 +205,7 @@ export function ClaimsPanel({ doc, version, onJump, onChange, onError, notify, o
   );
 
   return (
-    <aside className="side-panel claims-panel" aria-label={ct('claims.title')} data-testid="claims-panel">
-      <div className="panel-head">
-        <h2>{ct('claims.title')}</h2>
-        <button type="button" className="icon-btn" aria-label={ct('claims.close')} onClick={onClose}>
-          <CloseIcon />
-        </button>
-      </div>
+    <SidePanel as="aside" className="claims-panel" label={ct('claims.title')} testId="claims-panel" closeLabel={ct('claims.close')} onClose={onClose}>
       <section aria-label={ct('claims.candidates')}>
         <h3>
           {ct('claims.candidates')} ({open.filter((c) => !c.rejected).length}) <small>{ct('claims.keys')}</small>
@@ -355,6 +349,6 @@ export function ClaimsPanel({ doc, version, onJump, onChange, onError, notify, o
           </>
         )}
       </section>
-    </aside>
+    </SidePanel>
   );
 }

@@ -5,7 +5,8 @@
  * base64 and are saved as bytes.
  */
 import { useState } from 'react';
-import { ExportFormat, type DocumentMeta, type ExportFormatT, type ScriptT } from '../../../shared/domain/schemas';
+import type { DocumentMeta, ExportFormatT, ScriptT } from '../../../shared/domain/schemas';
+import { EXPORT_FORMATS, exportFormatOptions } from '../../../shared/export/formats';
 import { useClient } from '../state/client';
 import { useI18n, type MessageKey } from '../i18n';
 import { downloadBase64, downloadText } from '../lib/download';
@@ -18,13 +19,8 @@ export interface ExportDialogProps {
   onClose: () => void;
 }
 
-/** every format the contract offers, in its order (the list lives in shared/, not here) */
-const FORMATS: readonly ExportFormatT[] = ExportFormat.options;
-/** which options a format uses */
-const USES_SCRIPT = new Set<ExportFormatT>(['txt', 'md', 'html', 'docx']);
-const USES_MARKED = new Set<ExportFormatT>(['txt', 'md', 'html', 'docx']);
-const USES_FURNITURE = new Set<ExportFormatT>(['txt', 'md', 'html', 'docx', 'csv', 'docx-bilingual']);
-const USES_CLAIMS = new Set<ExportFormatT>(['txt', 'md', 'html', 'docx']);
+/** every format the contract offers, in its order (the list lives in shared/export/formats, not here) */
+const FORMATS: readonly ExportFormatT[] = EXPORT_FORMATS;
 
 export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProps) {
   const { client, shell } = useClient();
@@ -35,6 +31,7 @@ export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProp
   const [furniture, setFurniture] = useState(true);
   const [claims, setClaims] = useState(false);
   const [busy, setBusy] = useState(false);
+  const uses = exportFormatOptions(format);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -44,9 +41,9 @@ export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProp
         documentId: doc.id,
         format,
         script,
-        ...(USES_MARKED.has(format) && marked ? { marked: true } : {}),
-        ...(USES_FURNITURE.has(format) && !furniture ? { includeFurniture: false } : {}),
-        ...(USES_CLAIMS.has(format) && claims ? { claims: true } : {}),
+        ...(uses.marked && marked ? { marked: true } : {}),
+        ...(uses.furniture && !furniture ? { includeFurniture: false } : {}),
+        ...(uses.claims && claims ? { claims: true } : {}),
       });
       const binary = r.encoding === 'base64';
       if (shell) {
@@ -77,7 +74,7 @@ export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProp
             ))}
           </select>
         </fieldset>
-        {USES_SCRIPT.has(format) && (
+        {uses.script && (
           <fieldset className="radio-group">
             <legend>{t('export.script')}</legend>
             {(['hant', 'hans'] as const).map((s) => (
@@ -88,7 +85,7 @@ export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProp
             ))}
           </fieldset>
         )}
-        {USES_MARKED.has(format) && (
+        {uses.marked && (
           <fieldset className="radio-group">
             <legend>{t('export.changes')}</legend>
             <label className="radio">
@@ -101,13 +98,13 @@ export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProp
             </label>
           </fieldset>
         )}
-        {USES_FURNITURE.has(format) && (
+        {uses.furniture && (
           <label className="radio">
             <input type="checkbox" data-testid="export-furniture" checked={furniture} onChange={(e) => setFurniture(e.target.checked)} />
             {t('export.furniture')}
           </label>
         )}
-        {USES_CLAIMS.has(format) && (
+        {uses.claims && (
           <label className="radio">
             <input type="checkbox" data-testid="export-claims" checked={claims} onChange={(e) => setClaims(e.target.checked)} />
             {t('export.claims')}

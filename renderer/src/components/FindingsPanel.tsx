@@ -9,7 +9,7 @@ import { useClient } from '../state/client';
 import { ruleTitle } from '../i18n-rules';
 import { findingMessageText } from '../i18n-findings';
 import { useI18n } from '../i18n';
-import { CloseIcon } from './CloseIcon';
+import { SidePanel } from './SidePanel';
 
 type SeverityFilter = 'all' | 'error' | 'warning' | 'info';
 /** Locations listed per finding before “+N more” (a punctuation group can have hundreds). */
@@ -122,19 +122,23 @@ export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose
 
   const counts = report?.counts;
   return (
-    <section className="side-panel findings-panel" aria-label={t('findings.title')} data-testid="findings-panel">
-      <div className="panel-head">
-        <h2>{t('findings.title')}</h2>
-        <button type="button" className="btn btn-small" onClick={() => void run()} disabled={running} data-testid="run-checks">
-          {running ? t('findings.running') : t('findings.run')}
-        </button>
-        <button type="button" className="btn btn-small btn-quiet" onClick={() => void checkProject()} disabled={running} title={t('findings.checkProjectHint')}>
-          {t('findings.checkProject')}
-        </button>
-        <button type="button" className="icon-btn" aria-label={t('findings.close')} onClick={onClose}>
-          <CloseIcon />
-        </button>
-      </div>
+    <SidePanel
+      className="findings-panel"
+      label={t('findings.title')}
+      testId="findings-panel"
+      closeLabel={t('findings.close')}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="btn btn-small" onClick={() => void run()} disabled={running} data-testid="run-checks">
+            {running ? t('findings.running') : t('findings.run')}
+          </button>
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => void checkProject()} disabled={running} title={t('findings.checkProjectHint')}>
+            {t('findings.checkProject')}
+          </button>
+        </>
+      }
+    >
       {counts && (
         <div className="findings-summary">
           <div className="sev-chips" role="group" aria-label={t('findings.severity')}>
@@ -241,6 +245,6 @@ export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose
           </li>
         ))}
       </ul>
-    </section>
+    </SidePanel>
   );
 }

@@ -12,7 +12,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { fileToBase64 } from '../lib/base64';
 import { downloadText } from '../lib/download';
 import { GlossaryPreviewDialog } from './GlossaryPreviewDialog';
-import { CloseIcon } from './CloseIcon';
+import { SidePanel } from './SidePanel';
 
 export interface GlossaryPanelProps {
   doc: DocumentMeta;
@@ -71,11 +71,12 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
     void load();
   }, [load]);
 
+  // focus the term when the form opens (or switches entry), not on every keystroke
+  const draftOpen = draft !== null;
+  const draftId = draft?.id;
   useEffect(() => {
-    if (draft) termRef.current?.focus();
-    // focus the term when the form opens, not on every keystroke
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [draft?.id, draft === null]);
+    if (draftOpen) termRef.current?.focus();
+  }, [draftId, draftOpen]);
 
   const scopeArgs = (s: ScopeKind) => (s === 'project' ? { projectId: doc.projectId } : { documentId: doc.id });
 
@@ -214,13 +215,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
   );
 
   return (
-    <section className="side-panel glossary-panel" aria-label={t('glossary.title')} data-testid="glossary-panel">
-      <div className="panel-head">
-        <h2>{t('glossary.title')}</h2>
-        <button type="button" className="icon-btn" aria-label={t('glossary.close')} onClick={onClose}>
-          <CloseIcon />
-        </button>
-      </div>
+    <SidePanel className="glossary-panel" label={t('glossary.title')} testId="glossary-panel" closeLabel={t('glossary.close')} onClose={onClose}>
       <div className="gl-toolbar">
         <div className="gl-toolbar-row">
           <button
@@ -353,6 +348,6 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
           onClose={() => setPreviewing(false)}
         />
       )}
-    </section>
+    </SidePanel>
   );
 }

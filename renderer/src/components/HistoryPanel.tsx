@@ -10,7 +10,7 @@ import { useClient } from '../state/client';
 import { type MessageKey } from '../i18n';
 import { reasonLabel, useReviewI18n } from '../i18n-review';
 import { DiffText } from './DiffText';
-import { CloseIcon } from './CloseIcon';
+import { SidePanel } from './SidePanel';
 
 export interface HistoryPanelProps {
   segmentId: number;
@@ -83,18 +83,19 @@ export function HistoryPanel({ segmentId, number, version, machineText, currentT
     ) : null;
 
   return (
-    <section className="side-panel" aria-label={t('history.title', { n: number })} data-testid="history-panel">
-      <div className="panel-head">
-        <h2>{t('history.title', { n: number })}</h2>
-        {onChangeLog && (
+    <SidePanel
+      label={t('history.title', { n: number })}
+      testId="history-panel"
+      closeLabel={t('history.close')}
+      onClose={onClose}
+      actions={
+        onChangeLog && (
           <button type="button" className="btn btn-small btn-quiet" onClick={onChangeLog} data-testid="open-changelog">
             {rt('history.changelog')}
           </button>
-        )}
-        <button type="button" className="icon-btn" aria-label={t('history.close')} onClick={onClose}>
-          <CloseIcon />
-        </button>
-      </div>
+        )
+      }
+    >
       {revs && revs.length === 0 && <p className="empty-note">{t('history.empty')}</p>}
       <ol className="rev-list">
         {[...(revs ?? [])].reverse().map((r) => (
@@ -138,6 +139,6 @@ export function HistoryPanel({ segmentId, number, version, machineText, currentT
           </li>
         )}
       </ol>
-    </section>
+    </SidePanel>
   );
 }

@@ -2,7 +2,7 @@
  * Import one file: previewImport shows the detected encoding (confidence, candidates)
  * and the decoded text; an encoding override re-runs the preview; then importDocument.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { ImportPreview, ImportResult, Project } from '../../../shared/domain/schemas';
 import { TEXT_ENCODINGS, type TextEncoding } from '../../../shared/domain/values';
 import { useClient } from '../state/client';
@@ -36,6 +36,8 @@ export function ImportDialog({ source, waiting, projects, defaultProjectId, onIm
   const [projectId, setProjectId] = useState<number | ''>(defaultProjectId ?? '');
   const [busy, setBusy] = useState<'preview' | 'import' | null>('preview');
   const [error, setError] = useState<string | null>(null);
+  // the caller's latest error handler; a new handler does not re-run the preview
+  const reportError = useEffectEvent((e: unknown) => onError(e));
 
   useEffect(() => {
     let cancelled = false;
@@ -52,13 +54,12 @@ export function ImportDialog({ source, waiting, projects, defaultProjectId, onIm
         if (cancelled) return;
         setPreview(null);
         setError((e as Error).message);
-        onError(e);
+        reportError(e);
       })
       .finally(() => !cancelled && setBusy(null));
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, source, override]);
 
   async function submit(e: React.FormEvent) {

@@ -8,6 +8,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { Segment } from '../../../shared/domain/schemas';
 import { wordDiff } from '../../../shared/align/word-diff';
+import { splitSentences } from '../../../shared/text/segment';
 import { useColumnsContext, type ColumnsState } from '../state/useColumns';
 import { useColumnsI18n } from '../i18n-columns';
 import { SegmentText } from './SegmentText';
@@ -62,10 +63,12 @@ function EnglishEditor({ segment, number, cols }: { segment: Segment; number: nu
   );
 }
 
-/** Where a split of `text` most likely goes: after its first sentence, else the middle. */
-function defaultSplitAt(text: string): number {
-  const m = /(?:[。！？；!?;]|\.(?!\d))[」』”’）)]*\s*/u.exec(text);
-  const at = m ? m.index + m[0].length : -1;
+/**
+ * Where a split of `text` most likely goes: before its second sentence (the sentence rule the
+ * parallel text was cut with, shared/text/segment.ts), else the middle.
+ */
+export function defaultSplitAt(text: string): number {
+  const at = splitSentences(text)[1]?.start ?? -1;
   return at > 0 && at < text.length ? at : Math.max(1, Math.floor(text.length / 2));
 }
 

@@ -10,7 +10,7 @@ import { useClient } from '../state/client';
 import { useReviewI18n } from '../i18n-review';
 import { errorMessage } from '../lib/format';
 import { DiffText } from './DiffText';
-import { CloseIcon } from './CloseIcon';
+import { SidePanel } from './SidePanel';
 
 type ScopeKind = ReplaceScope['kind'];
 const SHOWN = 300;
@@ -147,10 +147,12 @@ export const ReplacePanel = forwardRef<ReplacePanelHandle, ReplacePanelProps>(fu
         : rt('replace.count', { count: formatNumber(preview.total) + (preview.truncated ? '+' : ''), segments: formatNumber(preview.segments) });
 
   return (
-    <section
-      className="side-panel replace-panel"
-      aria-label={rt('replace.title')}
-      data-testid="replace-panel"
+    <SidePanel
+      className="replace-panel"
+      label={rt('replace.title')}
+      testId="replace-panel"
+      closeLabel={rt('replace.close')}
+      onClose={p.onClose}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !e.defaultPrevented) {
           e.preventDefault();
@@ -158,12 +160,6 @@ export const ReplacePanel = forwardRef<ReplacePanelHandle, ReplacePanelProps>(fu
         }
       }}
     >
-      <div className="panel-head">
-        <h2>{rt('replace.title')}</h2>
-        <button type="button" className="icon-btn" aria-label={rt('replace.close')} onClick={p.onClose}>
-          <CloseIcon />
-        </button>
-      </div>
       <form
         className="replace-form"
         onSubmit={(e) => {
@@ -252,6 +248,6 @@ export const ReplacePanel = forwardRef<ReplacePanelHandle, ReplacePanelProps>(fu
         ))}
         {hits.length > SHOWN && <li className="empty-note">{rt('replace.more', { count: formatNumber(hits.length - SHOWN) })}</li>}
       </ul>
-    </section>
+    </SidePanel>
   );
 });

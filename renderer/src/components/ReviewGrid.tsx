@@ -2,7 +2,7 @@
  * The review grid: a virtualized ARIA grid of segments with measured, variable row
  * heights. Only the rows in view (plus overscan, plus the row being edited) are in the DOM.
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { DocumentMeta, Segment } from '../../../shared/domain/schemas';
 import type { EditState, Review, Selection } from '../state/useReview';
@@ -82,8 +82,9 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, r
     };
   }, [virtualizer]);
 
-  // Scroll the selected row into view, and move focus to it when asked.
-  useEffect(() => {
+  // Scroll the selected row into view, and move focus to it when asked: on a new selection
+  // request (nonce) or a new row count, reading the selection and the virtualizer as they are then.
+  const revealSelection = useEffectEvent(() => {
     if (!segments.length) return;
     const index = Math.min(selection.index, segments.length - 1);
     if (toV(index) >= 0) virtualizer.scrollToIndex(toV(index), { align: selection.align });
@@ -99,8 +100,8 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, r
     };
     handle = requestAnimationFrame(tryFocus);
     return () => cancelAnimationFrame(handle);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selection.nonce, segments.length]);
+  });
+  useEffect(() => revealSelection(), [selection.nonce, segments.length]);
 
   const onSelect = useCallback((i: number) => actions.select(i, { focus: true }), [actions]);
   const onOpenEditor = useCallback(

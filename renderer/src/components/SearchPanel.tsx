@@ -2,7 +2,7 @@
 import type { SearchHit } from '../../../shared/domain/schemas';
 import { SEARCH_LIMIT, type Search } from '../state/useSearch';
 import { useI18n } from '../i18n';
-import { CloseIcon } from './CloseIcon';
+import { SidePanel } from './SidePanel';
 
 const CONTEXT = 24;
 
@@ -30,13 +30,7 @@ export function SearchPanel({ search, onJump, onClose }: { search: Search; onJum
         ? t('search.oneResult', { query: q })
         : t('search.resultsFor', { count: formatNumber(search.hits.length) + (search.hits.length >= SEARCH_LIMIT ? '+' : ''), query: q });
   return (
-    <section className="side-panel" aria-label={t('search.results')} data-testid="search-results">
-      <div className="panel-head">
-        <h2 aria-live="polite">{summary}</h2>
-        <button type="button" className="icon-btn" aria-label={t('search.close')} onClick={onClose}>
-          <CloseIcon />
-        </button>
-      </div>
+    <SidePanel label={t('search.results')} title={summary} titleLive testId="search-results" closeLabel={t('search.close')} onClose={onClose}>
       <ul className="hit-list" id="search-hits" role="listbox" aria-label={t('search.results')}>
         {search.hits.map((h, i) => (
           <li
@@ -65,6 +59,6 @@ export function SearchPanel({ search, onJump, onClose }: { search: Search; onJum
           </li>
         ))}
       </ul>
-    </section>
+    </SidePanel>
   );
 }

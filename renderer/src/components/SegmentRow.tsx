@@ -62,7 +62,7 @@ export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
         )}
         {p.editor ?? <SegmentText segment={s} column="text" />}
       </div>
-      {/* second column: Simplified, original source or English (ParallelCell, state/useColumns.tsx) */}
+      {/* second column: Simplified, original source or English (ParallelCell, state/useColumns.ts) */}
       <ParallelCell segment={s} position={p.position} selected={p.selected} />
     </div>
   );

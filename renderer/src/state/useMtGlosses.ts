@@ -2,19 +2,17 @@
  * Machine translation and dictionary glosses on top of the review state: the commands
  * (translate the segment, the selected rows, or everything untranslated; settings;
  * About / Licences), the translation progress with Cancel, refreshing segments as their
- * English arrives, and the gloss popover over the Chinese text. App wires the returned
- * handlers and overlays in.
+ * English arrives, and the gloss popover over the Chinese text. The hook returns state and
+ * callbacks; components/MtOverlays.tsx draws the popover, progress and dialogs from them.
  */
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { MtJob } from '../../../shared/mt/schemas';
 import type { Locale } from '../i18n';
 import { translateMt } from '../i18n-mt';
 import { useClient } from './client';
 import type { Review } from './useReview';
-import { GlossPopover, type GlossLookup } from '../components/GlossPopover';
-import { TranslateProgress } from '../components/TranslateProgress';
+import type { GlossLookup } from '../components/GlossPopover';
 import '../styles/mt.css';
-import { AboutDialog, MtSettingsDialog } from '../lazy';
 
 export type MtCommand = 'mt.translateSegment' | 'mt.translateSelection' | 'mt.translateUntranslated' | 'mt.settings' | 'help.licences' | 'segment.lookup';
 
@@ -100,14 +98,21 @@ export function useMtGlosses({ review, toasts, locale }: MtOptions) {
     'segment.lookup': () => lookupRef.current?.(current?.id ?? null),
   };
 
-  const overlays: ReactNode = (
-    <>
-      {doc && <GlossPopover documentId={doc.id} segments={segments} lookupRef={lookupRef} />}
-      {job && <TranslateProgress key={job.id} job={job} onTranslated={(ids) => void onTranslated(ids)} onClose={() => setJob(null)} onError={toasts.fail} />}
-      {dialog === 'settings' && <MtSettingsDialog onClose={() => setDialog(null)} onSaved={() => toasts.notify(mt('mt.settings.saved'))} onError={toasts.fail} />}
-      {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
-    </>
-  );
+  /** What MtOverlays shows: the gloss popover, a running job, an open dialog. */
+  const overlays = {
+    doc,
+    segments,
+    lookupRef,
+    job,
+    dialog,
+    onTranslated: (ids: number[]) => void onTranslated(ids),
+    closeJob: () => setJob(null),
+    closeDialog: () => setDialog(null),
+    onSettingsSaved: () => toasts.notify(mt('mt.settings.saved')),
+    onError: toasts.fail,
+  };
 
   return { handlers, overlays };
 }
+
+export type MtOverlayState = ReturnType<typeof useMtGlosses>['overlays'];

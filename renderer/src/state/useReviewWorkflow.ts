@@ -5,7 +5,7 @@
  * (`?` for the shortcut sheet, next segment needing attention). App wires the returned
  * pieces in; everything else lives here and in the components it renders.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { AnnotationLabel, Repetitions } from '../../../shared/domain/review';
 import type { Locale } from '../i18n';
 import { translateReview, type ReviewMessageKey } from '../i18n-review';
@@ -17,12 +17,9 @@ import type { Review } from './useReview';
 import { useAnnotations } from './useAnnotations';
 import { filterRows, NO_FILTER, type RowFilter } from './filters';
 import { nextInOrder } from './navigation';
-import { FilterBar } from '../components/FilterBar';
-import { ReplacePanel, type ReplacePanelHandle } from '../components/ReplacePanel';
-import { AnnotateBar, type PendingSpan } from '../components/AnnotateBar';
-import { RepetitionsBar } from '../components/RepetitionsBar';
+import type { ReplacePanelHandle } from '../components/ReplacePanel';
+import type { PendingSpan } from '../components/AnnotateBar';
 import '../styles/review.css';
-import { AnnotationsPanel, ChangeLogDialog } from '../lazy';
 
 export type WorkflowPanel = 'replace' | 'annotations';
 export type WorkflowCommand = 'edit.replace' | 'view.annotations' | 'view.changelog' | 'segment.nextAttention' | 'segment.comment';
@@ -47,12 +44,14 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
   useEffect(() => setFilter(NO_FILTER), [doc?.id]);
   const rows = useMemo(() => filterRows(segments, filter, annotations.decor.bySegment), [segments, filter, annotations.decor.bySegment]);
   useEffect(() => actions.setRows(rows), [actions, rows]);
-  // A filter that hides the selected row moves the selection to the nearest shown row.
-  useEffect(() => {
-    if (!rows || !rows.length || rows.includes(selection.index)) return;
-    const next = rows.find((i) => i > selection.index) ?? rows[rows.length - 1];
+  // A filter that hides the selected row moves the selection to the nearest shown row
+  // (when the rows change; a selection moved by hand is not pulled back).
+  const followFilter = useEffectEvent((shown: typeof rows) => {
+    if (!shown || !shown.length || shown.includes(selection.index)) return;
+    const next = shown.find((i) => i > selection.index) ?? shown[shown.length - 1];
     actions.select(next, { focus: false });
-  }, [rows]); // eslint-disable-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => followFilter(rows), [rows]);
 
   // ---- repetitions after a correction ---------------------------------------------------
   const [reps, setReps] = useState<Repetitions | null>(null);
@@ -194,65 +193,37 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
 
   const selected = segments[selection.index] ?? null;
 
-  const filterBar: ReactNode = doc ? (
-    <>
-      <FilterBar filter={filter} onChange={setFilter} shown={rows ? rows.length : segments.length} total={segments.length} />
-      {rows && rows.length === 0 && (
-        <p className="empty-note filter-empty" data-testid="filter-empty">
-          {rt('filter.none')}
-        </p>
-      )}
-    </>
-  ) : null;
-
-  const sidePanel: ReactNode =
-    panel === 'replace' && doc ? (
-      <ReplacePanel
-        ref={replaceRef}
-        doc={doc}
-        selectedSegmentId={selected?.id ?? null}
-        version={review.changeCount}
-        initialFind={initialFind.current}
-        onChange={actions.applyChange}
-        onJump={(h) => void actions.openDocument(h.documentId, { segmentId: h.segmentId, index: h.index })}
-        onNotify={toasts.notify}
-        onError={toasts.fail}
-        onClose={closePanel}
-      />
-    ) : panel === 'annotations' && doc ? (
-      <AnnotationsPanel
-        state={annotations}
-        segments={segments}
-        selectedSegmentId={selected?.id ?? null}
-        onJump={(i) => actions.select(i, { align: 'center', focus: true })}
-        onNotify={toasts.notify}
-        onError={toasts.fail}
-        onClose={closePanel}
-      />
-    ) : null;
-
-  const overlays: ReactNode = (
-    <>
-      {doc && <AnnotateBar labels={annotations.labels} quoteOf={quoteOf} commentRequest={commentRequest} onTag={onTag} onComment={onComment} />}
-      {doc && reps && (
-        <RepetitionsBar
-          reps={reps}
-          onApply={(ids) => void propagate(ids)}
-          onJump={(documentId, segmentId) => void actions.openDocument(documentId, { segmentId })}
-          onDismiss={() => setReps(null)}
-        />
-      )}
-      {doc && changeLogOpen && (
-        <ChangeLogDialog
-          doc={doc}
-          version={review.changeCount}
-          onJump={(i) => actions.select(i, { align: 'center', focus: true })}
-          onError={toasts.fail}
-          onClose={() => setChangeLogOpen(false)}
-        />
-      )}
-    </>
-  );
+  /** What components/ReviewWorkflowViews.tsx draws: the filter bar, the side panel, the overlays. */
+  const views = {
+    doc,
+    segments,
+    rows,
+    filter,
+    setFilter,
+    rt,
+    panel,
+    replaceRef,
+    initialFind: initialFind.current,
+    selectedSegmentId: selected?.id ?? null,
+    version: review.changeCount,
+    annotations,
+    closePanel,
+    applyChange: actions.applyChange,
+    openHit: (h: { documentId: number; segmentId: number; index: number }) => void actions.openDocument(h.documentId, { segmentId: h.segmentId, index: h.index }),
+    jumpTo: (i: number) => actions.select(i, { align: 'center', focus: true }),
+    notify: toasts.notify,
+    fail: toasts.fail,
+    quoteOf,
+    commentRequest,
+    onTag,
+    onComment,
+    reps,
+    applyRepetitions: (ids: number[]) => void propagate(ids),
+    openSegment: (documentId: number, segmentId: number) => void actions.openDocument(documentId, { segmentId }),
+    dismissRepetitions: () => setReps(null),
+    changeLogOpen,
+    closeChangeLog: () => setChangeLogOpen(false),
+  };
 
   const historyProps = {
     machineText: selected?.machineText,
@@ -262,5 +233,7 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
     onNotify: toasts.notify,
   };
 
-  return { rows, decor: annotations.decor, annotations, filterBar, sidePanel, overlays, handlers, historyProps };
+  return { rows, decor: annotations.decor, annotations, views, handlers, historyProps };
 }
+
+export type WorkflowViews = ReturnType<typeof useReviewWorkflow>['views'];

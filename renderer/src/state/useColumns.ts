@@ -3,18 +3,18 @@
  * text, the default), the original source, or the English rendering — chosen per document
  * (kept in localStorage) and cycled with Alt+O. Also the inline English editor (which row
  * is open; the draft lives in the editor), alignment fixes and the attach dialog. Rows read
- * all of this from ColumnsContext, so the grid passes nothing new down.
+ * all of this from ColumnsContext, so the grid passes nothing new down. The attach dialog's
+ * state is returned for components/ColumnsDialog.tsx to draw.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { DocumentMeta, Segment } from '../../../shared/domain/schemas';
-import type { ArgsOf } from '../../../shared/contract/api';
+import type { ArgsOf, ResultOf } from '../../../shared/contract/api';
 import { useClient } from './client';
 import type { Review } from './useReview';
 import type { Toasts } from './useToasts';
 import { translateColumns } from '../i18n-columns';
 import type { Locale } from '../i18n';
 import '../styles/columns.css';
-import { AttachParallelDialog } from '../lazy';
 
 export type ColumnMode = 'hans' | 'source' | 'english';
 export const COLUMN_MODES: readonly ColumnMode[] = ['hans', 'source', 'english'];
@@ -144,29 +144,27 @@ export function useParallelColumns({ doc, segments, review, toasts, locale }: { 
     await actions.applyChange({ operationId: null, segments: fresh, removedSegmentIds: [], undo });
   }, [client, doc, actions]);
 
-  const dialog: ReactNode =
-    attachOpen && doc ? (
-      <AttachParallelDialog
-        doc={doc}
-        defaultKind={mode === 'source' ? 'source' : 'english'}
-        attached={attached}
-        onClose={() => setAttachOpen(false)}
-        onAttached={async (r) => {
-          setAttachOpen(false);
-          await reload();
-          setMode(r.kind);
-          toasts.notify(
-            translateColumns(locale, 'columns.attached', {
-              kind: translateColumns(locale, r.kind === 'english' ? 'columns.english' : 'columns.source'),
-              aligned: r.aligned,
-              segments: r.segments,
-              method: translateColumns(locale, r.method === 'paragraphs' ? 'columns.method.paragraphs' : 'columns.method.sentences'),
-            }),
-          );
-        }}
-        onError={toasts.fail}
-      />
-    ) : null;
+  /** The attach dialog (components/ColumnsDialog.tsx): open for `doc`, or null. */
+  const dialog = {
+    open: attachOpen && doc ? { doc, defaultKind: mode === 'source' ? ('source' as const) : ('english' as const), attached } : null,
+    close: () => setAttachOpen(false),
+    onAttached: async (r: ResultOf<'attachParallelText'>) => {
+      setAttachOpen(false);
+      await reload();
+      setMode(r.kind);
+      toasts.notify(
+        translateColumns(locale, 'columns.attached', {
+          kind: translateColumns(locale, r.kind === 'english' ? 'columns.english' : 'columns.source'),
+          aligned: r.aligned,
+          segments: r.segments,
+          method: translateColumns(locale, r.method === 'paragraphs' ? 'columns.method.paragraphs' : 'columns.method.sentences'),
+        }),
+      );
+    },
+    onError: toasts.fail,
+  };
 
   return { value, handlers, dialog };
 }
+
+export type ColumnsDialogState = ReturnType<typeof useParallelColumns>['dialog'];

@@ -1,6 +1,7 @@
 /**
- * A small, strict XML reader for the TBX subset Jiaodui writes and accepts (there is no
- * DOM parser in Node). Elements, attributes, text, CDATA, comments and processing
+ * A small, strict XML reader (there is no DOM parser in Node), shared by the formats that
+ * read or write XML: glossary TBX (shared/glossary/tbx.ts), XLIFF 2.0 / 1.2 and DOCX export
+ * (shared/export/). Elements, attributes, text, CDATA, comments and processing
  * instructions; the five predefined entities and numeric character references.
  * DOCTYPE and ENTITY declarations are refused (no external or expanding entities), and
  * entity names are looked up in an own-property table only (`&constructor;` is unknown,

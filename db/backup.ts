@@ -1,0 +1,49 @@
+/**
+ * Is a file a Jiaodui backup this version can use? Opened read-only: a SQLite database with
+ * Jiaodui's tables, a schema version this version knows (older ones are migrated when next
+ * opened), exactly the tables, columns, indexes and triggers the migrations produce at that
+ * version (schema-check.ts), passing SQLite's quick_check. core/backup.ts and
+ * core/recovery.ts decide with it.
+ */
+import { JiaoduiError } from '../shared/errors';
+import type { Db } from './connection';
+import { openDatabaseFile, schemaVersionOf } from './files';
+import { LATEST_SCHEMA_VERSION } from './migrations';
+import { schemaDifferences } from './schema-check';
+
+const REQUIRED_TABLES = ['projects', 'documents', 'segments', 'operations', 'revisions'];
+
+/** The schema version of the backup at `file` (it exists); throws when it is not one this version can use. */
+export function inspectBackupFile(file: string, nativeBinding?: string): number {
+  let db: Db;
+  try {
+    db = openDatabaseFile(file, { readonly: true, fileMustExist: true, nativeBinding });
+  } catch (e) {
+    throw new JiaoduiError('invalid-input', `${file} is not a Jiaodui backup (${(e as Error).message}).`);
+  }
+  try {
+    let version: number;
+    let tables: string[];
+    try {
+      version = schemaVersionOf(db);
+      tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
+    } catch (e) {
+      throw new JiaoduiError('invalid-input', `${file} is not a Jiaodui backup (${(e as Error).message}).`);
+    }
+    const missing = REQUIRED_TABLES.filter((t) => !tables.includes(t));
+    if (version < 1 || missing.length) throw new JiaoduiError('invalid-input', `${file} is not a Jiaodui backup (no ${missing.join(', ') || 'schema version'}).`);
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new JiaoduiError('db-future', `${file} comes from a newer Jiaodui (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}). Nothing was restored.`);
+    }
+    const differences = schemaDifferences(db, version);
+    if (differences.length) {
+      const shown = differences.slice(0, 3).join('; ') + (differences.length > 3 ? `; and ${differences.length - 3} more` : '');
+      throw new JiaoduiError('invalid-input', `${file} is not a Jiaodui backup: its schema is not what Jiaodui's schema ${version} has (${shown}). Nothing was restored.`);
+    }
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new JiaoduiError('invalid-input', `${file} is damaged (${String(check)}). Nothing was restored.`);
+    return version;
+  } finally {
+    db.close();
+  }
+}

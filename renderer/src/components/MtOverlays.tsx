@@ -1,0 +1,16 @@
+/** Machine translation and gloss overlays, drawn from useMtGlosses' state. */
+import type { MtOverlayState } from '../state/useMtGlosses';
+import { GlossPopover } from './GlossPopover';
+import { TranslateProgress } from './TranslateProgress';
+import { AboutDialog, MtSettingsDialog } from '../lazy';
+
+export function MtOverlays({ state: s }: { state: MtOverlayState }) {
+  return (
+    <>
+      {s.doc && <GlossPopover documentId={s.doc.id} segments={s.segments} lookupRef={s.lookupRef} />}
+      {s.job && <TranslateProgress key={s.job.id} job={s.job} onTranslated={s.onTranslated} onClose={s.closeJob} onError={s.onError} />}
+      {s.dialog === 'settings' && <MtSettingsDialog onClose={s.closeDialog} onSaved={s.onSettingsSaved} onError={s.onError} />}
+      {s.dialog === 'about' && <AboutDialog onClose={s.closeDialog} />}
+    </>
+  );
+}
