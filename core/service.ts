@@ -34,10 +34,8 @@ export type ServiceApi = {
 };
 
 // Declaration merging: the constructor installs every contract method from HANDLERS.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface JiaoduiService extends ServiceApi {}
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class JiaoduiService {
   readonly engine: Engine;
   readonly store: Store;
@@ -59,7 +57,6 @@ export class JiaoduiService {
 
   private sharedContext(): Omit<HandlerContext, 'caller' | 'author' | 'operation'> {
     const { db, engine, store, opts } = this;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const service = this;
     return {
       db,
