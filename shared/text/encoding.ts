@@ -597,36 +597,35 @@ const MIN_KANA_SHARE = 0.2;
 
 const isKana = (cp: number) => cp >= 0x3041 && cp <= 0x30ff && cp !== 0x30fb; // ・ is punctuation
 
-/** Share of kana among non-ASCII, non-punctuation characters of a sample. */
-function kanaShare(text: string): number {
-  let n = 0;
-  let kana = 0;
+/**
+ * Over the sample's letters and ideographs (ASCII and punctuation left out): how many were
+ * counted and how many of them `hit` holds for.
+ */
+function countLetters(text: string, hit: (cp: number, kind: Kind) => boolean): { counted: number; hits: number } {
+  let counted = 0;
+  let hits = 0;
   const end = Math.min(text.length, SAMPLE_CHARS);
   for (let i = 0; i < end; i++) {
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
     const kind = classify(cp);
     if (kind === Kind.Ascii || kind === Kind.Punct) continue;
-    n++;
-    if (isKana(cp)) kana++;
+    counted++;
+    if (hit(cp, kind)) hits++;
   }
-  return n ? kana / n : 0;
+  return { counted, hits };
+}
+
+/** Share of kana among non-ASCII, non-punctuation characters of a sample. */
+function kanaShare(text: string): number {
+  const { counted, hits } = countLetters(text, (cp) => isKana(cp));
+  return counted ? hits / counted : 0;
 }
 
 /** The share of unexpected characters (see MAX_UNEXPECTED_SHARE) and how many were counted. */
 export function unexpectedShare(text: string): { share: number; counted: number } {
-  let n = 0;
-  let unexpected = 0;
-  const end = Math.min(text.length, SAMPLE_CHARS);
-  for (let i = 0; i < end; i++) {
-    const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    const kind = classify(cp);
-    if (kind === Kind.Ascii || kind === Kind.Punct) continue;
-    n++;
-    if (kind !== Kind.Common) unexpected++;
-  }
-  return { share: n ? unexpected / n : 0, counted: n };
+  const { counted, hits } = countLetters(text, (_cp, kind) => kind !== Kind.Common);
+  return { share: counted ? hits / counted : 0, counted };
 }
 
 /** UTF-8-encoded surrogate halves (ED A0..BF xx): CESU-8 / WTF-8 / Java's modified UTF-8. */
