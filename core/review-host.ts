@@ -8,14 +8,12 @@
 import type { Db } from '../db/connection';
 import type * as segq from '../db/queries/segments';
 import type { CallerContext } from '../shared/contract/caller';
-import type { ChangeResult, DocumentMeta, OperationKind, Project, Settings } from '../shared/domain/schemas';
+import type { ChangeResult, DocumentMeta, OperationKind, Project } from '../shared/domain/schemas';
 import type { OperationLabel } from '../shared/operation-labels';
-import type { Engine, ExtendOperation, OperationBody } from './operations/engine';
+import type { ExtendOperation, OperationBody } from './operations/types';
 import type { Store } from './store';
-import type { MtController } from './mt';
-import type { Glosses } from './glosses';
 
-export type { OperationBody } from './operations/engine';
+export type { OperationBody } from './operations/types';
 
 /** What the review-workflow modules (replace, history, annotations, claims, parallel…) use. */
 export interface ReviewHost {
@@ -35,15 +33,4 @@ export interface ReviewHost {
   requireLiveSegment(id: number): segq.SegmentRow;
   requireDocument(id: number): DocumentMeta;
   requireProject(id: number): Project;
-}
-
-/** The service's own parts a handler may use beyond the review host. */
-export interface HandlerContext extends ReviewHost {
-  readonly engine: Engine;
-  readonly info: { readonly dbPath: string; readonly version: string };
-  settings(): Settings;
-  /** Translation jobs and settings (long-lived, one per service). */
-  readonly mt: MtController;
-  /** The CC-CEDICT dictionary (opened at first use). */
-  readonly glosses: Glosses;
 }

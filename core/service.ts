@@ -13,7 +13,7 @@ import type { Settings } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
 import { Engine } from './operations/engine';
 import { sqliteStore, type Store } from './store';
-import type { HandlerContext } from './review-host';
+import type { HandlerContext } from './features/context';
 import { HANDLERS } from './features';
 import { ensureSample, importBytes, readSettings } from './features/library';
 import { englishAccess, MtController } from './mt';

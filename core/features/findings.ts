@@ -8,7 +8,7 @@ import { assembleFindings, report, runDocumentChecks, runProjectChecks } from '.
 import { CLAIMS_RULE_INFO } from '../claims-findings';
 import { writeText, type FindingState } from '../segment-writes';
 import { writeField } from '../operations/fields';
-import type { HandlerContext } from '../review-host';
+import type { HandlerContext } from './context';
 import type { HandlerTable } from './handler';
 
 function requireFinding(ctx: HandlerContext, id: number) {

@@ -4,7 +4,7 @@
  * tables and checks at compile time that every method has exactly one handler.
  */
 import type { ArgsOf, MethodName, ReturnOf } from '../../shared/contract/api';
-import type { HandlerContext } from '../review-host';
+import type { HandlerContext } from './context';
 
 export type Handler<M extends MethodName> = (ctx: HandlerContext, args: ArgsOf<M>) => ReturnOf<M>;
 /** A feature's table: some methods, each with its contract types (use with `satisfies`). */

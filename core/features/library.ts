@@ -8,7 +8,7 @@ import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import * as glossary from '../glossary';
 import { render } from '../segment-writes';
 import * as docq from '../../db/queries/documents';
-import type { HandlerContext } from '../review-host';
+import type { HandlerContext } from './context';
 import type { Store } from '../store';
 import type { HandlerTable } from './handler';
 

@@ -1,6 +1,6 @@
 /** Machine translation jobs (core/mt.ts) and dictionary glosses (core/glosses.ts). */
 import * as glossaryq from '../../db/queries/glossary';
-import type { HandlerContext } from '../review-host';
+import type { HandlerContext } from './context';
 import type { HandlerTable } from './handler';
 
 /** The glossary entries a gloss lookup prefers: the document's (and its project's), or none. */

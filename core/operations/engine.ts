@@ -13,11 +13,9 @@ import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
 import { withParallel } from '../parallel';
 import { FIELD_APPLIERS } from './fields';
+import type { ExtendOperation, OperationBody, RecordRevision } from './types';
+export type { ExtendOperation, OperationBody, RecordRevision } from './types';
 
-export type RecordRevision = (r: histq.NewRevision) => void;
-export type OperationBody = (record: RecordRevision, now: string) => { touched: number[]; removed?: number[] };
-/** Join that operation (relabelled) while it is still the project's newest and done. */
-export type ExtendOperation = { operationId: number; label: labels.OperationLabel } | null;
 
 export class Engine {
   /** WAL checkpoints run after writes pause, not inside a reviewer's save (db/checkpoint.ts). */

@@ -516,11 +516,3 @@ export function isVariantForm(x: string, c: string): boolean {
   return c === x || convData().variantPairs.has(pairKey(c, x)) || isRegionalForm(x, c) || PRESS_MAP.get(x) === c;
 }
 
-let toStandard: Map<string, string> | null = null;
-/** Every regional or press form back to OpenCC's standard form (為 → 爲, 台 → 臺, 户 → 戶): two texts equal under it differ only in variant forms. */
-export function variantNormal(t: string): string {
-  toStandard ??= new Map([...TW_VARIANTS, ...HK_VARIANTS, ...PRESS_FORMS].map(([std, v]) => [v, std]));
-  let out = '';
-  for (const c of t) out += toStandard.get(c) ?? c;
-  return out;
-}

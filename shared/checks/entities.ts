@@ -17,7 +17,7 @@ import { Analysis, candidatesOf, charTable, icuWords, isHanAt, tsChar } from './
 import { isCompoundSurnameS, isSurnameS, WEAK_SURNAMES_S } from './data/surnames';
 import { NOT_AFTER_SURNAME, NOT_IN_GIVEN_NAME, NOT_NAME_END, ORG_SUFFIXES, ROLES, SPEECH_VERBS, TITLES_AFTER, TITLES_BEFORE, TITLE_JOINERS, VERB_ADVERBS } from './data/titles';
 import { NAME_PLAUSIBLE_T } from './data/names';
-import { variantNormal } from './conversion';
+import { variantNormal } from './variant-normal';
 import type { CheckContext, Finding, GlossaryEntry, Location } from './types';
 
 export interface Mention {
