@@ -148,6 +148,15 @@ const loc = (f: Figure, fixes: Fix[] = []): Location & { fixes: Fix[] } => ({
   fixes,
 });
 
+/** A number-scale finding on figure `f` (its place, document and the fixes given). */
+const scaleFinding = (f: Figure, message: ReturnType<typeof findingMessage>, fixes: Fix[], related: Finding['related']): Finding => ({
+  rule: 'number-scale',
+  severity: 'warning',
+  ...loc(f, fixes),
+  ...message,
+  related,
+});
+
 /** Shift the decimal point of digits by k places (41,500 and −3 → 41.5; 1.523 and 2 → 152.3), commas kept if written. */
 export function shiftDecimal(digits: string, k: number): string {
   const grouped = digits.includes(',');
@@ -218,19 +227,11 @@ function rateFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
         const [lo, hi] = [Number(x.messageData.params.low), Number(x.messageData.params.high)];
         // the factor that brings the rate into the band: the larger amount ÷ 10^k, or the smaller × 10^k
         const k = Math.round(Math.log10(x.rate.value / Math.sqrt(lo * hi)));
-        const [big, small] = fa.q.value >= fb.q.value ? [fa, fb] : [fb, fa];
+        const big = fa.q.value >= fb.q.value ? fa : fb;
         // value of the big amount per unit of the small one: k > 0 means the big one is too big
-        out.push({
-          rule: 'number-scale',
-          severity: 'warning',
-          segmentId: a.seg.id,
-          start: fa.q.start,
-          end: fa.q.end,
-          text: fa.q.raw,
-          ...findingMessage('number.scale.rate', { stated: `${fa.q.raw} = ${fb.q.raw}`, rate: x.rate.value, base: x.rate.base, quote: x.rate.quote, low: x.messageData.params.low, high: x.messageData.params.high, factor: 10 ** Math.abs(k) }),
-          fixes: k && fa === big ? scaleFix(big, -k) : k ? scaleFix(small, k) : [],
-          related: [loc(fb, k && fb === big ? scaleFix(big, -k) : k ? scaleFix(small, k) : [])],
-        });
+        const fixOf = (f: Figure) => (!k ? [] : scaleFix(f, f === big ? -k : k));
+        const message = findingMessage('number.scale.rate', { stated: `${fa.q.raw} = ${fb.q.raw}`, rate: x.rate.value, base: x.rate.base, quote: x.rate.quote, low: x.messageData.params.low, high: x.messageData.params.high, factor: 10 ** Math.abs(k) });
+        out.push(scaleFinding(fa, message, fixOf(fa), [loc(fb, fixOf(fb))]));
       }
     }
   }
@@ -249,17 +250,7 @@ function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding
       const whole = figures.filter((f) => f.q.kind === 'amount' && f.sid === part.sid && (f.segmentId !== a.seg.id || f.q.end <= m.index) && f.segmentId <= a.seg.id && !sameFigure(f, part)).pop();
       if (!whole || !sameCurrency(whole, part) || part.q.value <= whole.q.value) continue;
       const k = Math.ceil(Math.log10(part.q.value / whole.q.value));
-      out.push({
-        rule: 'number-scale',
-        severity: 'warning',
-        segmentId: a.seg.id,
-        start: part.q.start,
-        end: part.q.end,
-        text: part.q.raw,
-        ...findingMessage('number.scale.part-over-whole', { part: part.q.raw, whole: whole.q.raw, factor: 10 ** Math.min(3, Math.max(1, k)) }),
-        fixes: k >= 1 && k <= 3 ? scaleFix(part, -k) : [],
-        related: [loc(whole, k >= 1 && k <= 3 ? scaleFix(whole, k) : [])],
-      });
+      out.push(scaleFinding(part, findingMessage('number.scale.part-over-whole', { part: part.q.raw, whole: whole.q.raw, factor: 10 ** Math.min(3, Math.max(1, k)) }), k >= 1 && k <= 3 ? scaleFix(part, -k) : [], [loc(whole, k >= 1 && k <= 3 ? scaleFix(whole, k) : [])]));
     }
   }
   return out;
@@ -289,17 +280,7 @@ function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] 
       const off = wholes.map((w) => ({ w, k: powerOfTen(implied / w.q.value) })).find((x) => x.k !== null);
       if (!off) continue;
       const k = off.k!;
-      out.push({
-        rule: 'number-scale',
-        severity: 'warning',
-        segmentId: a.seg.id,
-        start: part.q.start,
-        end: part.q.end,
-        text: part.q.raw,
-        ...findingMessage('number.scale.share-total', { part: part.q.raw, share: q.raw, implied: formatAmount(implied), total: off.w.q.raw, factor: 10 ** Math.abs(k) }),
-        fixes: scaleFix(part, -k),
-        related: [loc(off.w, scaleFix(off.w, k))],
-      });
+      out.push(scaleFinding(part, findingMessage('number.scale.share-total', { part: part.q.raw, share: q.raw, implied: formatAmount(implied), total: off.w.q.raw, factor: 10 ** Math.abs(k) }), scaleFix(part, -k), [loc(off.w, scaleFix(off.w, k))]));
     }
   }
   return out;
@@ -345,17 +326,7 @@ function componentFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
         for (const p of parts) {
           if (p.q.value <= whole || !sameCurrency(p, wholeFig)) continue;
           const k = Math.min(3, Math.max(1, Math.ceil(Math.log10(p.q.value / whole))));
-          out.push({
-            rule: 'number-scale',
-            severity: 'warning',
-            segmentId: p.segmentId,
-            start: p.q.start,
-            end: p.q.end,
-            text: p.q.raw,
-            ...findingMessage('number.scale.component-over-total', { part: p.q.raw, total: wholeFig.q.raw, factor: 10 ** k }),
-            fixes: scaleFix(p, -k),
-            related: [loc(wholeFig)],
-          });
+          out.push(scaleFinding(p, findingMessage('number.scale.component-over-total', { part: p.q.raw, total: wholeFig.q.raw, factor: 10 ** k }), scaleFix(p, -k), [loc(wholeFig)]));
         }
       }
     }
@@ -406,18 +377,7 @@ export function restatedScaleFindings(figures: Figure[], crossDocumentOnly = fal
         // the same figure for the same period: two named periods that differ are two figures (第一季 vs 全年)
         const others = rightPlaces.filter((r) => (!crossDocumentOnly || r.documentId !== f.documentId) && (!r.period || !f.period || r.period === f.period));
         if (!others.length) continue;
-        out.push({
-          rule: 'number-scale',
-          severity: 'warning',
-          segmentId: f.segmentId,
-          start: f.q.start,
-          end: f.q.end,
-          text: f.q.raw,
-          ...(f.documentId !== undefined ? { documentId: f.documentId } : {}),
-          ...findingMessage('number.scale.restated', { here: f.q.raw, other: others[0].q.raw, label: f.label, factor: 10 ** Math.abs(k) }),
-          fixes: scaleFix(f, -k),
-          related: others.map((r) => loc(r)),
-        });
+        out.push(scaleFinding(f, findingMessage('number.scale.restated', { here: f.q.raw, other: others[0].q.raw, label: f.label, factor: 10 ** Math.abs(k) }), scaleFix(f, -k), others.map((r) => loc(r))));
       }
     }
   }
