@@ -4,9 +4,12 @@
  * worktree (`git worktree add --detach`, node_modules linked to this checkout's), and the
  * commits run ALTERNATELY, one fresh process per commit per round (A B A B …): on a machine
  * shared with other work the load changes from minute to minute, and only alternation puts
- * the same load on every commit. Reports each figure's median over the rounds and its ratio
- * to the first commit; writes bench/results/compare-*.json. Default: before=33ea60e (the last
- * commit before the service split of issue 15) after=HEAD.
+ * the same load on every commit. Reports each figure's median over the rounds, its ratio to
+ * the first commit's median, and the median of the per-round ratios (each round's figure over
+ * the first commit's figure of the same round: the pair ran back to back, so this ratio is
+ * the one least moved by load that drifts between rounds); writes
+ * bench/results/compare-*.json. Default: before=33ea60e (the last commit before the service
+ * split of issue 15) after=HEAD.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -103,10 +106,15 @@ function main(): void {
   const [first, ...rest] = points;
   const medians = points.map((p) => Object.fromEntries(FIGURES.map((f) => [f.key, median(p.rounds.map((r) => r[f.key]))])) as Record<keyof RoundFigures, number>);
   console.log(`\n${rounds} rounds, commits alternating (${points.map((p) => p.label).join(' ')} …), medians over the rounds, ms\n`);
-  console.log(['figure', ...points.map((p) => `${p.label} ${p.sha.slice(0, 7)}`), ...rest.map((p) => `${p.label}/${first.label}`)].join(' | '));
+  // each later commit against the first, round by round (the pair ran back to back)
+  const paired = rest.map((p) => Object.fromEntries(FIGURES.map((f) => [f.key, median(p.rounds.map((r, i) => r[f.key] / first.rounds[i][f.key]))])) as Record<keyof RoundFigures, number>);
+  const x = (v: number) => `${v.toFixed(2)}×`;
+  console.log(
+    ['figure', ...points.map((p) => `${p.label} ${p.sha.slice(0, 7)}`), ...rest.map((p) => `${p.label}/${first.label} (medians; per round)`)].join(' | '),
+  );
   for (const f of FIGURES) {
     const row = medians.map((m) => fmt(m[f.key]));
-    const ratios = rest.map((_, i) => `${(medians[i + 1][f.key] / medians[0][f.key]).toFixed(2)}×`);
+    const ratios = rest.map((_, i) => `${x(medians[i + 1][f.key] / medians[0][f.key])}; ${x(paired[i][f.key])}`);
     console.log([f.label, ...row, ...ratios].join(' | '));
   }
   const results = join(HERE, 'results');
@@ -116,7 +124,15 @@ function main(): void {
     date: new Date().toISOString(),
     rounds,
     note: 'commits run alternately, one process per commit per round; medians over the rounds',
-    points: points.map((p, i) => ({ label: p.label, rev: p.rev, sha: p.sha, subject: p.subject, median: medians[i], rounds: p.rounds })),
+    points: points.map((p, i) => ({
+      label: p.label,
+      rev: p.rev,
+      sha: p.sha,
+      subject: p.subject,
+      median: medians[i],
+      ...(i > 0 ? { medianRatioPerRound: paired[i - 1] } : {}),
+      rounds: p.rounds,
+    })),
   };
   writeFileSync(file, JSON.stringify(record, null, 2) + '\n');
   console.log(`\n${file}`);

@@ -3,7 +3,8 @@
  * engine's transaction, clock and operation runner, and the common lookups. The service
  * (core/service.ts) builds one per call from the transport's caller, so every write goes
  * through the engine's `operation` (one IMMEDIATE transaction, one undo step) signed by the
- * caller's author.
+ * caller's author. There is no database handle here: handlers and the domain code they call
+ * read and write through `store` (core/store/), whose methods say what they do.
  */
 import type { CallerContext } from '../shared/contract/caller';
 import type { ChangeResult, DocumentMeta, OperationKind, Project } from '../shared/domain/schemas';

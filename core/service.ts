@@ -1,7 +1,7 @@
 /**
  * The Jiaodui service: the contract's methods, each served by its feature's handler
  * (core/features/), with a handler context built per call from the caller (who calls),
- * the store (core/store.ts) and the operation engine (core/operations/engine.ts).
+ * the store (core/store/) and the operation engine (core/operations/engine.ts).
  * `service.method(args)` works in-process (tests, first start); transports pass the
  * caller as the second argument through the dispatcher (shared/contract/dispatch.ts).
  */
@@ -43,6 +43,7 @@ export class JiaoduiService {
   private readonly shared: Omit<HandlerContext, 'caller' | 'author' | 'operation'>;
 
   constructor(
+    /** The connection the store and engine are built on; handlers never see it. Kept for `backup` (an online copy of the whole file) and tests. */
     readonly db: Db,
     private readonly opts: ServiceOptions,
   ) {

@@ -2,6 +2,7 @@
  * The handler context: the review host (core/review-host.ts) plus the service's own parts a
  * feature handler may use. Kept apart from the host so that the modules the engine's field
  * appliers import (claims, parallel…) can name the host without reaching the engine.
+ * Stored data is reached only through `ctx.store` (core/store/); a handler gets no `Db`.
  */
 import type { Settings } from '../../shared/domain/schemas';
 import type { Engine } from '../operations/engine';
