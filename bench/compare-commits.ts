@@ -7,7 +7,9 @@
  * the same load on every commit. Reports each figure's median over the rounds, its ratio to
  * the first commit's median, and the median of the per-round ratios (each round's figure over
  * the first commit's figure of the same round: the pair ran back to back, so this ratio is
- * the one least moved by load that drifts between rounds); writes
+ * the one least moved by load that drifts between rounds). CPU time (the process's user +
+ * system) is reported beside wall clock: other processes stretch a save's wall time when they
+ * take the core, much less its CPU time. Writes
  * bench/results/compare-*.json. Default: before=33ea60e (the last commit before the service
  * split of issue 15) after=HEAD.
  */
@@ -25,10 +27,13 @@ const WORKER = join(HERE, 'compare-worker.ts');
 const DEFAULT_POINTS = ['before=33ea60e', 'after=HEAD'];
 const FIGURES: { key: keyof RoundFigures; label: string }[] = [
   { key: 'importMs', label: 'Import 1 MB in-process (median of 5 per round)' },
+  { key: 'importCpuMs', label: 'Import 1 MB, CPU time (median of 5 per round)' },
   { key: 'saveBigP50', label: 'Save one correction, 1 MB doc, p50' },
   { key: 'saveBigP99', label: 'Save one correction, 1 MB doc, p99' },
+  { key: 'saveBigCpuMs', label: 'Save one correction, 1 MB doc, CPU time per save (mean of 1,000)' },
   { key: 'saveSmallP50', label: 'Save one correction, 10 KB doc, p50' },
   { key: 'saveSmallP99', label: 'Save one correction, 10 KB doc, p99' },
+  { key: 'saveSmallCpuMs', label: 'Save one correction, 10 KB doc, CPU time per save (mean of 1,000)' },
 ];
 
 interface Point {

@@ -23,13 +23,28 @@ interface ComparedService {
 }
 
 export interface RoundFigures {
-  /** Import 1 MB in-process, median of 5 (after one warm-up import). */
+  /** Import 1 MB in-process, median of 5 (after one warm-up import): wall clock and this process's CPU time. */
   importMs: number;
-  /** Save one correction, 1 MB / 10 KB document, 1,000 saves each. */
+  importCpuMs: number;
+  /** Save one correction, 1 MB / 10 KB document, 1,000 saves each: wall-clock percentiles, mean CPU time per save. */
   saveBigP50: number;
   saveBigP99: number;
+  saveBigCpuMs: number;
   saveSmallP50: number;
   saveSmallP99: number;
+  saveSmallCpuMs: number;
+}
+
+/** CPU time (user + system) of this process, ms: what the work cost, whatever else the machine runs. */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+/** `fn`'s CPU time per run over `runs` runs (a fresh CPU reading per run would cost as much as a save). */
+function cpuPerRun(fn: () => void, runs: number): number {
+  const start = cpuMs();
+  for (let i = 0; i < runs; i++) fn();
+  return (cpuMs() - start) / runs;
 }
 
 const SAVES = 1000;
@@ -42,7 +57,12 @@ async function main(tree: string): Promise<RoundFigures> {
   try {
     const service = await openService(join(dir, 'compare.db'));
     const oneMbBytes = new Uint8Array(Buffer.from(textOfSize(1_000_000)));
-    const importTimes = sample(() => service.importBytes(oneMbBytes, { fileName: '1mb.txt' }), 5);
+    const importCpu: number[] = [];
+    const importTimes = sample(() => {
+      const c = cpuMs();
+      service.importBytes(oneMbBytes, { fileName: '1mb.txt' });
+      importCpu.push(cpuMs() - c);
+    }, 5);
     const big = service.importBytes(oneMbBytes, { fileName: 'big.txt' });
     const small = service.importBytes(new Uint8Array(Buffer.from(readFileSync(SAMPLE_FILE, 'utf8').slice(0, 3400))), { fileName: '10kb.txt' });
     // The same sentences in both documents, one segment each, a real change every save (bench/run.ts).
@@ -52,11 +72,13 @@ async function main(tree: string): Promise<RoundFigures> {
       for (const s of service.getSegments({ documentId })) if (smallTexts.has(s.text) && !one.has(s.text)) one.set(s.text, s);
       const segs = [...one.values()];
       let i = 0;
-      return sample(() => {
+      const save = () => {
         const s = segs[(i++ * 7919) % segs.length];
         s.text = s.text.endsWith('。。') ? s.text.slice(0, -1) : s.text + '。';
         if (service.editSegment({ segmentId: s.id, text: s.text }).operationId === null) throw new Error('compare: a save changed nothing');
-      }, SAVES, 20).sort((a, b) => a - b);
+      };
+      const wall = sample(save, SAVES, 20).sort((a, b) => a - b);
+      return { wall, cpu: cpuPerRun(save, SAVES) };
     };
     const pause = () => new Promise((r) => setTimeout(r, IDLE_CHECKPOINT_MS * 3));
     await pause();
@@ -66,10 +88,13 @@ async function main(tree: string): Promise<RoundFigures> {
     service.db.close();
     return {
       importMs: median(importTimes),
-      saveBigP50: percentile(bigT, 50),
-      saveBigP99: percentile(bigT, 99),
-      saveSmallP50: percentile(smallT, 50),
-      saveSmallP99: percentile(smallT, 99),
+      importCpuMs: median(importCpu.slice(1)), // the first is sample()'s warm-up
+      saveBigP50: percentile(bigT.wall, 50),
+      saveBigP99: percentile(bigT.wall, 99),
+      saveBigCpuMs: bigT.cpu,
+      saveSmallP50: percentile(smallT.wall, 50),
+      saveSmallP99: percentile(smallT.wall, 99),
+      saveSmallCpuMs: smallT.cpu,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
