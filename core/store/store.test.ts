@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { STORE_PARTS } from '.';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { STORE_PARTS, type SegmentRow, type Store } from '.';
 import { openDatabase } from '../../db/connection';
 
 describe('the store', () => {
@@ -14,5 +14,11 @@ describe('the store', () => {
     }
     expect(seen.size).toBeGreaterThan(100);
     db.close();
+  });
+
+  it('has an asynchronous form: the same methods and arguments, promises of the same results (checked by the type checker)', () => {
+    expectTypeOf<Store<'async'>['segment']>().returns.toEqualTypeOf<Promise<SegmentRow | undefined>>();
+    expectTypeOf<Store<'async'>['addRevisions']>().parameters.toEqualTypeOf<Parameters<Store['addRevisions']>>();
+    expectTypeOf<keyof Store<'async'>>().toEqualTypeOf<keyof Store>();
   });
 });
