@@ -30,7 +30,7 @@ export function inspectBackup(file: string, nativeBinding?: string): number {
   if (!existsSync(file)) throw new JiaoduiError('invalid-input', `Cannot read ${file}: no such file.`);
   if (statSync(file).isDirectory()) throw new JiaoduiError('invalid-input', `Cannot read ${file}: it is a folder, not a backup file.`);
   // A look at a backup leaves nothing beside it (no empty -wal/-shm).
-  return readOnlyLook(file, () => inspectBackupFile(file, nativeBinding));
+  return readOnlyLook(file, () => inspectBackupFile(file, nativeBinding), nativeBinding);
 }
 
 /** Replace the database at dbPath with a backup; the current database is copied aside first. */

@@ -54,7 +54,7 @@ export function warmUpChecks(): void {
   prepareChecks();
 }
 
-/** Import the bundled sample on first start (empty database). */
+/** Import the bundled sample on first start (empty database); the file is read only then. */
 export function importSampleOnFirstStart(service: JiaoduiService): number | null {
-  return service.ensureSample(new Uint8Array(readFileSync(SAMPLE_FILE)), 'sensetime-2023-results-call.zh-Hant.txt');
+  return service.ensureSample(() => new Uint8Array(readFileSync(SAMPLE_FILE)), 'sensetime-2023-results-call.zh-Hant.txt');
 }

@@ -110,9 +110,9 @@ export class JiaoduiService {
     return importBytes(this.context(caller), bytes, args);
   }
 
-  /** First start: import the bundled sample into "Samples", once per database. */
-  ensureSample(bytes: Uint8Array, fileName: string): number | null {
-    return ensureSample(this.context(), bytes, fileName);
+  /** First start: import the bundled sample into "Samples", once per database (however many processes start together). */
+  ensureSample(sample: Uint8Array | (() => Uint8Array), fileName: string): number | null {
+    return ensureSample(this.context(), sample, fileName);
   }
 
   private mtController?: MtController;
