@@ -12,6 +12,7 @@ import { DEFAULT_CALLER, type CallerContext } from '../shared/contract/caller';
 import type { Settings } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
 import { Engine } from './operations/engine';
+import { prepareChecks } from '../shared/checks';
 import { sqliteStore, type Store } from './store';
 import type { HandlerContext } from './features/context';
 import { HANDLERS } from './features';
@@ -46,7 +47,7 @@ export class JiaoduiService {
     readonly db: Db,
     private readonly opts: ServiceOptions,
   ) {
-    this.engine = new Engine(db);
+    this.engine = new Engine(db, { warmUp: () => prepareChecks() });
     this.store = sqliteStore(db);
     this.shared = this.sharedContext();
     for (const m of methodNames) {
