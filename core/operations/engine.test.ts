@@ -11,7 +11,7 @@ describe('the engine warms up before its first write lock', () => {
     const { projectId } = fresh.service.getDocument({ documentId });
     const db = fresh.service.db;
     const seen: boolean[] = [];
-    const engine = new Engine(db, { warmUp: () => seen.push(db.inTransaction) });
+    const engine = new Engine(db, fresh.service.store, { warmUp: () => seen.push(db.inTransaction) });
     const body = () => ({ touched: [] });
     engine.operation('me', projectId, 'status', statusLabel([1], 'approved'), body);
     engine.operation('me', projectId, 'status', statusLabel([1], 'approved'), body);
