@@ -41,6 +41,22 @@ describe('process registration beside the database', () => {
     }
   });
 
+  it('two connections of one process: one entry, removed when the last is closed', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const dbPath = join(dir, 'j.db');
+      const a = await openService(dbPath, { kind: 'serve' });
+      const b = await openService(dbPath, { kind: 'serve' });
+      expect(readdirSync(usersDir(dbPath))).toEqual([`${process.pid}-serve@${encodeURIComponent(hostname())}.json`]);
+      a.db.close(); // the other connection still has it open
+      expect(readdirSync(usersDir(dbPath))).toHaveLength(1);
+      b.db.close();
+      expect(existsSync(usersDir(dbPath))).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('restore refuses while another process has the database open, naming it; goes ahead once it is closed or killed', async () => {
     const { dir, cleanup } = tempDir();
     try {

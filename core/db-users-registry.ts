@@ -20,8 +20,8 @@ export function usersDir(dbPath: string): string {
   return `${dbPath}.users`;
 }
 
-function entryFile(dbPath: string, user: Pick<DbUser, 'pid' | 'host'>): string {
-  return join(usersDir(dbPath), `${user.pid}@${encodeURIComponent(user.host)}.json`);
+function entryFile(dbPath: string, user: Pick<DbUser, 'pid' | 'host' | 'kind'>): string {
+  return join(usersDir(dbPath), `${user.pid}-${user.kind}@${encodeURIComponent(user.host)}.json`);
 }
 
 /** Whether process `pid` exists on this host (EPERM: it exists, as another user's). */
@@ -94,32 +94,50 @@ export interface DbUserRegistration {
   release(): void;
 }
 
-/** This process's registrations, released when it exits however it exits (short of a kill). */
-const held = new Set<DbUserRegistration>();
+/**
+ * This process's entries, by file: one per database and kind, however many connections of
+ * the process have it open (each registration counts; the last release removes the file).
+ * Removed when the process exits however it exits (short of a kill).
+ */
+const held = new Map<string, { user: DbUser; dbPath: string; timer: NodeJS.Timeout; count: number }>();
 let exitHook = false;
 
 /** Register this process as a user of `dbPath` and keep its heartbeat until release(). */
 export function registerDbUser(dbPath: string, kind: DbUserKind, command?: string): DbUserRegistration {
-  const now = new Date().toISOString();
-  const user: DbUser = { pid: process.pid, host: hostname(), kind, ...(command ? { command } : {}), startedAt: now, heartbeatAt: now };
-  writeEntry(dbPath, user);
-  const timer = setInterval(() => {
-    try {
-      writeEntry(dbPath, { ...user, heartbeatAt: new Date().toISOString() });
-    } catch {
-      /* the folder is unwritable for now: the next beat tries again */
-    }
-  }, HEARTBEAT_MS);
-  timer.unref(); // never keeps a command alive
+  const host = hostname();
+  const file = entryFile(dbPath, { pid: process.pid, host, kind });
+  let entry = held.get(file);
+  if (!entry) {
+    const now = new Date().toISOString();
+    const user: DbUser = { pid: process.pid, host, kind, ...(command ? { command } : {}), startedAt: now, heartbeatAt: now };
+    writeEntry(dbPath, user);
+    const timer = setInterval(() => {
+      try {
+        writeEntry(dbPath, { ...user, heartbeatAt: new Date().toISOString() });
+      } catch {
+        /* the folder is unwritable for now: the next beat tries again */
+      }
+    }, HEARTBEAT_MS);
+    timer.unref(); // never keeps a command alive
+    entry = { user, dbPath, timer, count: 0 };
+    held.set(file, entry);
+  }
+  const shared = entry;
+  shared.count++;
+  if (!exitHook) {
+    exitHook = true;
+    process.on('exit', () => held.forEach((_, f) => removeQuietly(f)));
+  }
   let released = false;
-  const registration: DbUserRegistration = {
-    user,
+  return {
+    user: shared.user,
     release() {
       if (released) return;
       released = true;
-      clearInterval(timer);
-      held.delete(registration);
-      removeQuietly(entryFile(dbPath, user));
+      if (--shared.count > 0) return;
+      clearInterval(shared.timer);
+      held.delete(file);
+      removeQuietly(file);
       try {
         rmdirSync(usersDir(dbPath)); // only when empty: another user's entry keeps it
       } catch {
@@ -127,12 +145,6 @@ export function registerDbUser(dbPath: string, kind: DbUserKind, command?: strin
       }
     },
   };
-  held.add(registration);
-  if (!exitHook) {
-    exitHook = true;
-    process.on('exit', () => [...held].forEach((r) => r.release()));
-  }
-  return registration;
 }
 
 /**
