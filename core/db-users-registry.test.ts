@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { openService, PACKAGE_ROOT, SAMPLE_FILE } from './context';
 import { backupDatabase, restoreDatabase } from './backup';
+import { recoverDatabase } from './recovery';
 import { otherLiveUsers, usersDir } from './db-users-registry';
 import { tempDir } from './test-helpers';
 import { spawnScript } from './testing/spawn-script';
@@ -83,6 +84,13 @@ describe('process registration beside the database', () => {
       await server.stop();
       expect(existsSync(usersDir(dbPath))).toBe(false); // it closed: its entry went with it
       expect((await restoreDatabase(dbPath, backup)).previous).toMatch(/before-restore/);
+
+      // A recovery moves the database aside: refused the same way while it is open elsewhere.
+      const holder = spawnScript(HOLD_OPEN, [dbPath, 'serve']);
+      await holder.waitFor(/open \d+/);
+      await expect(recoverDatabase(dbPath, { choice: 'new' })).rejects.toMatchObject({ code: 'db-in-use' });
+      expect(readdirSync(dir).filter((f) => f.includes('.corrupt-'))).toEqual([]);
+      await holder.stop();
 
       // Killed (no chance to remove its entry): its pid is gone, so the entry no longer counts.
       const app = spawnScript(HOLD_OPEN, [dbPath, 'app']);
