@@ -33,6 +33,8 @@ export const FINDING_MESSAGES_EN = {
   'simplified.char.alts': '{c} is a Simplified character in a Traditional text; the Traditional form here is {t} (Simplified {c} can also be {alts}).',
   'variant.mixing.one': '{major} ({majorCount}×) and {minor} ({minorCount}×) are two forms of one character; this document mostly uses {major}. Write {major} throughout ({minor}).',
   'variant.mixing.many': '{major} ({majorCount}×) and {minor} ({minorCount}×) are two forms of one character; this document mostly uses {major}. Write {major} throughout ({minor} at {minorCount} places).',
+  'variant.regional': '{minor} ({minorCount}×) is not the form Taiwan writes; this document is written for Taiwan (its wording says so), where the form is {major}. Write {major} throughout.',
+  'variant.project.regional': '{minor} ({minorCount}× in {minorDocs} documents) is not the form Taiwan writes; this project is written for Taiwan (its wording says so), where the form is {major}. Write {major} throughout.',
   'variant.project': '{major} ({majorCount}× in {majorDocs} documents) and {minor} ({minorCount}× in {minorDocs} documents) are two forms of one character; this project mostly uses {major}. Write {major} throughout ({minor} at {minorCount} places).',
   // ---- entity-consistency (entities.ts)
   'entity.group': 'Probably one person written {count} ways: {spellings}. Use one spelling throughout — suggested: {canonical}.',

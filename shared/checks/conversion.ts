@@ -21,7 +21,7 @@ import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
 import { NAME_PLAUSIBLE_T } from './data/names';
 import { PRESS_FORMS } from './data/press-forms';
 import type { Mention } from './entities';
-import { taiwanAccepts } from './regional';
+import { taiwanAccepts, writtenForTaiwan } from './regional';
 import type { CheckContext, Finding, Fix, Severity } from './types';
 
 // ---------------------------------------------------------------- data (lazy)
@@ -437,10 +437,22 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
     k: number;
     std: string;
   }
+  // A document written for Taiwan (by its wording) wants Taiwan's forms whatever its converter
+  // wrote: no majority vote there (an s2t feed writes 爲 throughout, an s2hk feed 説 and 税).
+  const taiwan = writtenForTaiwan(analyses.map((a) => a.text));
+  const converted = taiwan && convertedByOpenCC(analyses);
+  const offStandard = new Map<string, Use[]>();
   // keyed by the form OpenCC would write (for the document's variant) → form actually used → places
   const byStd = new Map<string, Map<string, Use[]>>();
   for (const a of analyses) {
-    for (const { k, form: c, opencc: x0 } of variantPlaces(a)) {
+    for (const { k, form: c, opencc: x0 } of variantPlaces(a, taiwan)) {
+      const want = taiwan ? taiwanForm(x0, converted) : undefined;
+      if (want && c !== want && isVariantForm(x0, c)) {
+        const key = `${c}>${want}`;
+        offStandard.set(key, [...(offStandard.get(key) ?? []), { a, k, std: want }]);
+        continue;
+      }
+      if (!D.variantPairs.has(pairKey(c, x0)) && c !== x0) continue;
       const std = regional.get(x0) ?? x0;
       if (std !== c && !D.variantPairs.has(pairKey(c, std))) continue;
       let forms = byStd.get(std);
@@ -451,6 +463,18 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
     }
   }
   const out: Finding[] = [];
+  for (const [key, uses] of offStandard) {
+    const [minor, major] = key.split('>');
+    const [first, ...rest] = uses.map((u) => ({ segmentId: u.a.seg.id, start: u.k, end: u.k + 1, text: minor, fixes: [{ start: u.k, end: u.k + 1, replacement: major }] }));
+    out.push({
+      rule: 'variant-mixing',
+      severity: 'warning',
+      ...first,
+      ...findingMessage('variant.regional', { major, minor, minorCount: uses.length }),
+      group: `variant:${pairKey(major, minor)}`,
+      related: rest,
+    });
+  }
   for (const forms of byStd.values()) {
     if (forms.size < 2) continue;
     // majority first; on a tie, the form OpenCC would write
@@ -503,6 +527,55 @@ let regionalCodes: Uint8Array | null = null;
 function regionalMemberCodes(): Uint8Array {
   regionalCodes ??= charTable([...[...convData().variantPairs].flatMap((p) => p.split('|')), ...[...TW_VARIANTS, ...HK_VARIANTS, ...PRESS_FORMS].flat()]);
   return regionalCodes;
+}
+
+/**
+ * Taiwan's form of the character OpenCC's s2t writes at a place (爲 → 為, 着 → 著; 說 stays 說, so
+ * Hong Kong's 説 is off it), from OpenCC's TWVariants. 臺 and 台 are both Taiwan's (the official
+ * and the press form): only in text a converter wrote (`converted`), where 臺 is the converter's
+ * default and not a writer's choice, is the press form wanted; else undefined.
+ */
+export function taiwanForm(opencc: string, converted = false): string | undefined {
+  const tw = regionalMap('tw').get(opencc);
+  if (tw) return tw;
+  const press = PRESS_MAP.get(opencc);
+  if (press) return converted ? press : undefined;
+  return regionalMap('hk').has(opencc) ? opencc : undefined;
+}
+
+/**
+ * Is the document OpenCC's own output — a fixed point of its Simplified→Traditional conversion
+ * (s2t, s2tw or s2hk: every character what the replay writes there, with the regional forms)?
+ * A writer's Traditional differs from it in a few places per hundred characters (台, 布, 裡 for
+ * OpenCC's 臺, 佈, 裏); converter output in none but the edits made after it. Allowed: one
+ * place, or 0.2 % of the Han characters.
+ */
+export function convertedByOpenCC(analyses: readonly Analysis[]): boolean {
+  const tw = regionalMap('tw');
+  const hk = regionalMap('hk');
+  let han = 0;
+  let t = 0;
+  let w = 0;
+  let h = 0;
+  for (const a of analyses) {
+    const text = a.text;
+    const rp = a.replay;
+    for (let k = 0; k < text.length; k++) {
+      if (!isHanAt(text, k)) continue;
+      han++;
+      const x = rp.out(k);
+      const c = text[k];
+      if (!x || c === x) {
+        if (x && tw.has(x)) w++;
+        if (x && hk.has(x)) h++;
+        continue;
+      }
+      t++;
+      if (c !== tw.get(x)) w++;
+      if (c !== hk.get(x)) h++;
+    }
+  }
+  return han >= 20 && Math.min(t, w, h) <= Math.max(1, han * 0.002);
 }
 
 /** The form Taiwan and Hong Kong press write for OpenCC's standard form x (臺 → 台), when OpenCC's regional tables miss it. */

@@ -10,7 +10,8 @@
  */
 import { findingMessage } from '../finding-messages';
 import { regionalMap, type Analysis } from './analysis';
-import { isVariantForm, pressForm, variantPlaces } from './conversion';
+import { convertedByOpenCC, isVariantForm, pressForm, taiwanForm, variantPlaces } from './conversion';
+import { writtenForTaiwan } from './regional';
 import type { Finding, Location, Fix } from './types';
 
 interface Place {
@@ -22,11 +23,19 @@ interface Place {
 export function projectVariantFindings(docs: { documentId: number; analyses: Analysis[] }[]): Finding[] {
   // OpenCC standard form → form used → places (Traditional documents only)
   const byKey = new Map<string, Map<string, Place[]>>();
+  // A project written for Taiwan (by its wording) wants Taiwan's forms, not its majority's: a
+  // cluster of s2t feeds writes 爲 in every document. A document that says so by itself has
+  // those places reported by its own check (variantMixingFindings).
+  const taiwan = writtenForTaiwan(docs.flatMap((d) => d.analyses.map((a) => a.text)));
   for (const d of docs) {
+    const reportedByDocument = taiwan && writtenForTaiwan(d.analyses.map((a) => a.text));
+    const converted = reportedByDocument && convertedByOpenCC(d.analyses);
     for (const a of d.analyses) {
       if (a.ctx.script !== 'hant') continue;
       for (const { k, form, opencc } of variantPlaces(a, true)) {
         if (!isVariantForm(opencc, form)) continue;
+        if (reportedByDocument && form !== (taiwanForm(opencc, converted) ?? form)) continue;
+        const want = taiwan ? taiwanForm(opencc) : undefined;
         let forms = byKey.get(opencc);
         if (!forms) byKey.set(opencc, (forms = new Map()));
         let places = forms.get(form);
@@ -38,9 +47,45 @@ export function projectVariantFindings(docs: { documentId: number; analyses: Ana
   const tw = regionalMap('tw');
   const hk = regionalMap('hk');
   const out: Finding[] = [];
+  const docsOf = (ps: Place[]) => new Set(ps.map((p) => p.documentId));
+  const report = (major: string, majorPlaces: Place[], minor: string, places: Place[], regional: boolean) => {
+    const loc = (p: Place): Location & { fixes: Fix[] } => ({
+      segmentId: p.a.seg.id,
+      start: p.k,
+      end: p.k + 1,
+      text: minor,
+      documentId: p.documentId,
+      fixes: [{ start: p.k, end: p.k + 1, replacement: major }],
+    });
+    const [first, ...rest] = places.map(loc);
+    out.push({
+      rule: 'variant-mixing',
+      severity: 'warning',
+      segmentId: first.segmentId,
+      start: first.start,
+      end: first.end,
+      text: minor,
+      documentId: first.documentId,
+      ...findingMessage(regional ? 'variant.project.regional' : 'variant.project', {
+        major,
+        majorCount: majorPlaces.length,
+        majorDocs: docsOf(majorPlaces).size,
+        minor,
+        minorCount: places.length,
+        minorDocs: docsOf(places).size,
+      }),
+      fixes: first.fixes,
+      group: `project-variant:${[major, minor].sort().join('|')}`,
+      related: rest,
+    });
+  };
   for (const [std, forms] of byKey) {
+    const want = taiwan ? taiwanForm(std) : undefined;
+    if (want) {
+      for (const [form, places] of forms) if (form !== want) report(want, forms.get(want) ?? [], form, places, true);
+      continue;
+    }
     if (forms.size < 2) continue;
-    const docsOf = (ps: Place[]) => new Set(ps.map((p) => p.documentId));
     // Within one document only: variant-mixing reports it already.
     const allDocs = new Set([...forms.values()].flatMap((ps) => [...docsOf(ps)]));
     if (allDocs.size < 2) continue;
@@ -62,37 +107,7 @@ export function projectVariantFindings(docs: { documentId: number; analyses: Ana
     const prior = (f: string) => (f === std ? 1 : 0) + (f === (press ?? tw.get(std) ?? std) ? 1 : 0) + (f === (press ?? hk.get(std) ?? std) ? 1 : 0);
     const sorted = [...forms.entries()].sort((x, y) => (votes.get(y[0]) ?? 0) - (votes.get(x[0]) ?? 0) || prior(y[0]) - prior(x[0]) || y[1].length - x[1].length);
     const [major, majorPlaces] = sorted[0];
-    for (const [minor, places] of sorted.slice(1)) {
-      const loc = (p: Place): Location & { fixes: Fix[] } => ({
-        segmentId: p.a.seg.id,
-        start: p.k,
-        end: p.k + 1,
-        text: minor,
-        documentId: p.documentId,
-        fixes: [{ start: p.k, end: p.k + 1, replacement: major }],
-      });
-      const [first, ...rest] = places.map(loc);
-      out.push({
-        rule: 'variant-mixing',
-        severity: 'warning',
-        segmentId: first.segmentId,
-        start: first.start,
-        end: first.end,
-        text: minor,
-        documentId: first.documentId,
-        ...findingMessage('variant.project', {
-          major,
-          majorCount: majorPlaces.length,
-          majorDocs: docsOf(majorPlaces).size,
-          minor,
-          minorCount: places.length,
-          minorDocs: docsOf(places).size,
-        }),
-        fixes: first.fixes,
-        group: `project-variant:${[major, minor].sort().join('|')}`,
-        related: rest,
-      });
-    }
+    for (const [minor, places] of sorted.slice(1)) report(major, majorPlaces, minor, places, false);
   }
   return out;
 }
