@@ -24,6 +24,14 @@ describe('taiwan-standard', () => {
     expect(f[0].messageData.key).toBe('taiwan-standard.many');
   });
 
+  it('reports 佈 in any other word too (佈線), one group for the character', () => {
+    const f = run('北部某餐飲集團今天公佈上月營收，年增6%，以新台幣計，門市完成網路佈線。');
+    expect(f.map((x) => [x.text, places(x).length, x.fixes[0].replacement])).toEqual([
+      ['公佈', 1, '公布'],
+      ['佈', 1, '布'],
+    ]);
+  });
+
   it("is quiet on Taiwan's own forms and on documents for Hong Kong or the mainland", () => {
     expect(run('北部某餐飲集團今天公布上月營收，年增6%，以新台幣計，並宣布展店計畫。')).toEqual([]);
     expect(run('集團今天公佈業績，收入按年增長4%，以港元計，並宣佈擴展計劃。')).toEqual([]);

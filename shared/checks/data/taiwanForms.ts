@@ -20,6 +20,13 @@ export const TAIWAN_FORMS: readonly (readonly [string, string])[] = [
 ];
 
 /**
+ * Characters Taiwan's standard writes in one form in every word, where OpenCC's phrase table
+ * writes another in many (佈 is a variant of 布 in Taiwan's standard: 佈線, 佈設 as well as the
+ * words above): reported wherever no listed word covers them. [OpenCC's, Taiwan's].
+ */
+export const TAIWAN_CHARACTERS: readonly (readonly [string, string])[] = [['佈', '布']];
+
+/**
  * Character pairs [OpenCC's, the other] where Taiwan writes, or accepts, the other form in
  * words OpenCC's phrase table or usage notes give with OpenCC's: 公布, 回流, 拉升, 週邊, 槓桿.
  * Text with the other form is not contradicting anything there.
