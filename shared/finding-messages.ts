@@ -36,6 +36,8 @@ export const FINDING_MESSAGES_EN = {
   'variant.mixing.many': '{major} ({majorCount}×) and {minor} ({minorCount}×) are two forms of one character; this document mostly uses {major}. Write {major} throughout ({minor} at {minorCount} places).',
   'variant.regional': '{minor} ({minorCount}×) is not the form Taiwan writes; this document is written for Taiwan (its wording says so), where the form is {major}. Write {major} throughout.',
   'variant.project.regional': '{minor} ({minorCount}× in {minorDocs} documents) is not the form Taiwan writes; this project is written for Taiwan (its wording says so), where the form is {major}. Write {major} throughout.',
+  'variant.regional.hk': '{minor} ({minorCount}×) is a form neither Hong Kong nor Taiwan writes; this document is written for Hong Kong (its wording says so), where the form is {major}. Write {major} throughout.',
+  'variant.project.regional.hk': '{minor} ({minorCount}× in {minorDocs} documents) is a form neither Hong Kong nor Taiwan writes; this project is written for Hong Kong (its wording says so), where the form is {major}. Write {major} throughout.',
   'variant.project': '{major} ({majorCount}× in {majorDocs} documents) and {minor} ({minorCount}× in {minorDocs} documents) are two forms of one character; this project mostly uses {major}. Write {major} throughout ({minor} at {minorCount} places).',
   // ---- entity-consistency (entities.ts)
   'entity.group': 'Probably one person written {count} ways: {spellings}. Use one spelling throughout — suggested: {canonical}.',

@@ -24,6 +24,8 @@ const zhHant: Record<FindingMessageKey, string> = {
   'variant.mixing.many': '「{major}」（{majorCount} 次）與「{minor}」（{minorCount} 次）是同一個字的兩種寫法；本文件多用「{major}」。請全部寫作「{major}」（「{minor}」共 {minorCount} 處）。',
   'variant.regional': '「{minor}」（{minorCount} 次）不是臺灣的寫法；本文件的用語是寫給臺灣讀者的，臺灣寫作「{major}」。請全部寫作「{major}」。',
   'variant.project.regional': '「{minor}」（{minorDocs} 份文件共 {minorCount} 次）不是臺灣的寫法；本專案的用語是寫給臺灣讀者的，臺灣寫作「{major}」。請全部寫作「{major}」。',
+  'variant.regional.hk': '「{minor}」（{minorCount} 次）是香港和臺灣都不用的寫法；本文件的用語是寫給香港讀者的，香港寫作「{major}」。請全部寫作「{major}」。',
+  'variant.project.regional.hk': '「{minor}」（{minorDocs} 份文件共 {minorCount} 次）是香港和臺灣都不用的寫法；本專案的用語是寫給香港讀者的，香港寫作「{major}」。請全部寫作「{major}」。',
   'variant.project': '「{major}」（{majorDocs} 份文件共 {majorCount} 次）與「{minor}」（{minorDocs} 份文件共 {minorCount} 次）是同一個字的兩種寫法；本專案多用「{major}」。請全部寫作「{major}」（「{minor}」共 {minorCount} 處）。',
   'entity.group': '可能是同一人的 {count} 種寫法：{spellings}。請統一寫法，建議：{canonical}。',
   'entity.group.reasons': '可能是同一人的 {count} 種寫法：{spellings}。{reasons}請統一寫法，建議：{canonical}。',

@@ -253,8 +253,24 @@ describe('variant-mixing: the Taiwan standard of a document written for Taiwan',
     expect(variants(own)).toEqual([]);
   });
 
-  it("is quiet on the writer's own text, and on a Hong Kong document consistent with itself", () => {
+  it("is quiet on the writer's own text", () => {
     expect(variants(writer)).toEqual([]);
-    expect(variants(['集團今天公佈業績，收入按年增長4%，以港元計價。', '管理層認爲香港零售已見底，恒生指數上升。'])).toEqual([]);
+  });
+});
+
+describe('variant-mixing: what neither region writes, in a document written for Hong Kong', () => {
+  // a Hong Kong writer's text through OpenCC's s2t: 爲 (neither region writes it) but 裏 and 着 (Hong Kong's own)
+  const hk = ['本港一家連鎖藥房今天公布中期業績，收入為12億港元，按年增長5%。', '主席在香港表示，店裏人流着實回升，恒生指數亦見支持，新店為數不少。'];
+  const s2t = hk.map((t) => getConverter('s2t').convert(getConverter('t2s').convert(t)));
+
+  it('reports 爲 with the form both regions write, leaves Hong Kong’s 裏 and 着', () => {
+    const f = run('variant-mixing', s2t);
+    expect(f.map((x) => [x.text, places(x).length, x.fixes[0].replacement, x.messageData.key])).toEqual([['爲', 2, '為', 'variant.regional.hk']]);
+  });
+
+  it('is quiet on the writer’s own text, on its s2hk conversion, and on a text that names no region (爲 throughout)', () => {
+    expect(run('variant-mixing', hk)).toEqual([]);
+    expect(run('variant-mixing', hk.map((t) => getConverter('s2hk').convert(getConverter('t2s').convert(t))))).toEqual([]);
+    expect(run('variant-mixing', ['集團今天公佈業績，收入按年增長4%，以人民幣計價。', '管理層認爲零售已見底，我們爲客戶服務。'])).toEqual([]);
   });
 });

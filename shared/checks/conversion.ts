@@ -21,7 +21,7 @@ import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
 import { NAME_PLAUSIBLE_T } from './data/names';
 import { PRESS_FORMS } from './data/press-forms';
 import type { Mention } from './entities';
-import { taiwanAccepts, writtenForTaiwan } from './regional';
+import { taiwanAccepts, writtenFor } from './regional';
 import type { CheckContext, Finding, Fix, Severity } from './types';
 
 // ---------------------------------------------------------------- data (lazy)
@@ -437,16 +437,16 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
     k: number;
     std: string;
   }
-  // A document written for Taiwan (by its wording) wants Taiwan's forms whatever its converter
-  // wrote: no majority vote there (an s2t feed writes 爲 throughout, an s2hk feed 説 and 税).
-  const taiwan = writtenForTaiwan(analyses.map((a) => a.text));
-  const converted = taiwan && convertedByOpenCC(analyses);
+  // A document written for Taiwan or Hong Kong (by its wording) wants the region's forms whatever
+  // its converter wrote: no majority vote there (an s2t feed writes 爲 throughout, an s2hk feed 説).
+  const region = writtenFor(analyses.map((a) => a.text));
+  const converted = !!region && convertedByOpenCC(analyses);
   const offStandard = new Map<string, Use[]>();
   // keyed by the form OpenCC would write (for the document's variant) → form actually used → places
   const byStd = new Map<string, Map<string, Use[]>>();
   for (const a of analyses) {
-    for (const { k, form: c, opencc: x0 } of variantPlaces(a, taiwan)) {
-      const want = taiwan ? taiwanForm(x0, converted) : undefined;
+    for (const { k, form: c, opencc: x0 } of variantPlaces(a, !!region)) {
+      const want = region ? regionalForm(x0, region, converted) : undefined;
       if (want && c !== want && isVariantForm(x0, c)) {
         const key = `${c}>${want}`;
         offStandard.set(key, [...(offStandard.get(key) ?? []), { a, k, std: want }]);
@@ -470,7 +470,7 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
       rule: 'variant-mixing',
       severity: 'warning',
       ...first,
-      ...findingMessage('variant.regional', { major, minor, minorCount: uses.length }),
+      ...findingMessage(region === 'hk' ? 'variant.regional.hk' : 'variant.regional', { major, minor, minorCount: uses.length }),
       group: `variant:${pairKey(major, minor)}`,
       related: rest,
     });
@@ -530,17 +530,22 @@ function regionalMemberCodes(): Uint8Array {
 }
 
 /**
- * Taiwan's form of the character OpenCC's s2t writes at a place (爲 → 為, 着 → 著; 說 stays 說, so
- * Hong Kong's 説 is off it), from OpenCC's TWVariants. 臺 and 台 are both Taiwan's (the official
- * and the press form): only in text a converter wrote (`converted`), where 臺 is the converter's
- * default and not a writer's choice, is the press form wanted; else undefined.
+ * The form a region writes for the character OpenCC's s2t writes at a place, where it says so:
+ * Taiwan's from OpenCC's TWVariants (爲 → 為, 着 → 著; 說 stays 說, so Hong Kong's 説 is off it);
+ * for Hong Kong only what both regions write alike (爲 → 為, 僞 → 偽; not 裏, 着 or 説, which
+ * Hong Kong keeps), with the press forms both write (羣 → 群, 啓 → 啟). 臺 and 台 are both the
+ * regions' (the official and the press form): only in text a converter wrote (`converted`),
+ * where 臺 is the converter's default and not a writer's choice, is the press form wanted.
+ * Undefined where the region has no single form.
  */
-export function taiwanForm(opencc: string, converted = false): string | undefined {
+export function regionalForm(opencc: string, region: 'tw' | 'hk', converted = false): string | undefined {
   const tw = regionalMap('tw').get(opencc);
-  if (tw) return tw;
+  const hk = regionalMap('hk').get(opencc);
+  if (region === 'tw' && tw) return tw;
+  if (region === 'hk' && tw && tw === hk) return hk;
   const press = PRESS_MAP.get(opencc);
-  if (press) return converted ? press : undefined;
-  return regionalMap('hk').has(opencc) ? opencc : undefined;
+  if (press) return opencc === '臺' && !converted ? undefined : press;
+  return region === 'tw' && hk ? opencc : undefined;
 }
 
 /**

@@ -10,8 +10,8 @@
  */
 import { findingMessage } from '../finding-messages';
 import { regionalMap, type Analysis } from './analysis';
-import { convertedByOpenCC, isVariantForm, pressForm, taiwanForm, variantPlaces } from './conversion';
-import { writtenForTaiwan } from './regional';
+import { convertedByOpenCC, isVariantForm, pressForm, regionalForm, variantPlaces } from './conversion';
+import { writtenFor } from './regional';
 import type { Finding, Location, Fix } from './types';
 
 interface Place {
@@ -23,19 +23,18 @@ interface Place {
 export function projectVariantFindings(docs: { documentId: number; analyses: Analysis[] }[]): Finding[] {
   // OpenCC standard form → form used → places (Traditional documents only)
   const byKey = new Map<string, Map<string, Place[]>>();
-  // A project written for Taiwan (by its wording) wants Taiwan's forms, not its majority's: a
-  // cluster of s2t feeds writes 爲 in every document. A document that says so by itself has
-  // those places reported by its own check (variantMixingFindings).
-  const taiwan = writtenForTaiwan(docs.flatMap((d) => d.analyses.map((a) => a.text)));
+  // A project written for Taiwan or Hong Kong (by its wording) wants the region's forms, not its
+  // majority's: a cluster of s2t feeds writes 爲 in every document. A document that says so by
+  // itself has those places reported by its own check (variantMixingFindings).
+  const region = writtenFor(docs.flatMap((d) => d.analyses.map((a) => a.text)));
   for (const d of docs) {
-    const reportedByDocument = taiwan && writtenForTaiwan(d.analyses.map((a) => a.text));
-    const converted = reportedByDocument && convertedByOpenCC(d.analyses);
+    const own = writtenFor(d.analyses.map((a) => a.text));
+    const converted = !!own && convertedByOpenCC(d.analyses);
     for (const a of d.analyses) {
       if (a.ctx.script !== 'hant') continue;
       for (const { k, form, opencc } of variantPlaces(a, true)) {
         if (!isVariantForm(opencc, form)) continue;
-        if (reportedByDocument && form !== (taiwanForm(opencc, converted) ?? form)) continue;
-        const want = taiwan ? taiwanForm(opencc) : undefined;
+        if (own && form !== (regionalForm(opencc, own, converted) ?? form)) continue;
         let forms = byKey.get(opencc);
         if (!forms) byKey.set(opencc, (forms = new Map()));
         let places = forms.get(form);
@@ -66,7 +65,7 @@ export function projectVariantFindings(docs: { documentId: number; analyses: Ana
       end: first.end,
       text: minor,
       documentId: first.documentId,
-      ...findingMessage(regional ? 'variant.project.regional' : 'variant.project', {
+      ...findingMessage(regional ? (region === 'hk' ? 'variant.project.regional.hk' : 'variant.project.regional') : 'variant.project', {
         major,
         majorCount: majorPlaces.length,
         majorDocs: docsOf(majorPlaces).size,
@@ -80,7 +79,7 @@ export function projectVariantFindings(docs: { documentId: number; analyses: Ana
     });
   };
   for (const [std, forms] of byKey) {
-    const want = taiwan ? taiwanForm(std) : undefined;
+    const want = region ? regionalForm(std, region) : undefined;
     if (want) {
       for (const [form, places] of forms) if (form !== want) report(want, forms.get(want) ?? [], form, places, true);
       continue;

@@ -36,6 +36,24 @@ export function writtenForTaiwan(texts: readonly string[]): boolean {
 
 /** Words, then characters (a character only where no word covers it), longest first at each place. */
 const FORMS = [...TAIWAN_FORMS, ...TAIWAN_CHARACTERS];
+const HK_MARKERS = /港元|港幣|港股|香港|恒生|恒指|聯交所|港交所/g;
+
+/**
+ * The region a document (or a project's documents together) is written for, read from its
+ * wording: Taiwan (writtenForTaiwan), else Hong Kong (at least two of 港元, 香港, 恒生,
+ * 聯交所 …, and twice Taiwan's markers), else unknown (a mainland text, or too little to tell).
+ */
+export function writtenFor(texts: readonly string[]): 'tw' | 'hk' | null {
+  if (writtenForTaiwan(texts)) return 'tw';
+  let hk = 0;
+  let tw = 0;
+  for (const t of texts) {
+    hk += count(HK_MARKERS, t);
+    tw += count(TW_MARKERS, t);
+  }
+  return hk >= 2 && hk >= 2 * tw ? 'hk' : null;
+}
+
 const BY_FIRST = new Map<string, (readonly [string, string])[]>();
 for (const f of FORMS) BY_FIRST.set(f[0][0], [...(BY_FIRST.get(f[0][0]) ?? []), f]);
 for (const list of BY_FIRST.values()) list.sort((x, y) => y[0].length - x[0].length);
