@@ -35,6 +35,8 @@ export function projectVariantFindings(docs: { documentId: number; analyses: Ana
       for (const { k, form, opencc } of variantPlaces(a, true)) {
         if (!isVariantForm(opencc, form)) continue;
         if (own && form !== (regionalForm(opencc, own, converted) ?? form)) continue;
+        // a document written for the other region keeps that region's forms (a Hong Kong release in a Taiwan project)
+        if (own && region && own !== region && regionalForm(opencc, region)) continue;
         let forms = byKey.get(opencc);
         if (!forms) byKey.set(opencc, (forms = new Map()));
         let places = forms.get(form);
