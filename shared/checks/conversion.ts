@@ -13,7 +13,7 @@
  */
 import { findingMessage, part } from '../finding-messages';
 import { getConverter } from '../text/convert';
-import { Analysis, candidatesOf, charTable, icuWords, isHanAt, regionalMap, s2tTrie, stCharsMap, tsCharsMap } from './analysis';
+import { Analysis, candidatesOf, charTable, icuWords, isHanAt, isHanCode, regionalMap, s2tTrie, stCharsMap, tsCharsMap } from './analysis';
 import { ONE_TO_MANY } from './data/oneToMany';
 import { USAGE_NOTES, VARIANT_GROUPS } from './data/misuse';
 import { PHRASE_STATS } from './data/phraseStats';
@@ -449,7 +449,9 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
       const want = region ? regionalForm(x0, region, converted) : undefined;
       if (want && c !== want && isVariantForm(x0, c)) {
         const key = `${c}>${want}`;
-        offStandard.set(key, [...(offStandard.get(key) ?? []), { a, k, std: want }]);
+        let uses = offStandard.get(key);
+        if (!uses) offStandard.set(key, (uses = []));
+        uses.push({ a, k, std: want });
         continue;
       }
       if (!D.variantPairs.has(pairKey(c, x0)) && c !== x0) continue;
@@ -556,9 +558,12 @@ export function regionalForm(opencc: string, region: 'tw' | 'hk', converted = fa
  * place, or 0.2 % of the Han characters.
  */
 export function convertedByOpenCC(analyses: readonly Analysis[]): boolean {
-  const tw = regionalMap('tw');
-  const hk = regionalMap('hk');
+  const { tw, hk, twCodes, hkCodes } = regionalCodeMaps();
   let han = 0;
+  for (const a of analyses) for (let k = 0; k < a.text.length; k++) if (isHanCode(a.text.charCodeAt(k))) han++;
+  if (han < 20) return false;
+  const allowed = Math.max(1, han * 0.002);
+  // places where the text is not what s2t / s2tw / s2hk writes; stop once all three are past the allowance
   let t = 0;
   let w = 0;
   let h = 0;
@@ -566,21 +571,38 @@ export function convertedByOpenCC(analyses: readonly Analysis[]): boolean {
     const text = a.text;
     const rp = a.replay;
     for (let k = 0; k < text.length; k++) {
-      if (!isHanAt(text, k)) continue;
-      han++;
-      const x = rp.out(k);
-      const c = text[k];
-      if (!x || c === x) {
-        if (x && tw.has(x)) w++;
-        if (x && hk.has(x)) h++;
-        continue;
+      const x = rp.outCode(k);
+      if (!x) continue;
+      const c = text.charCodeAt(k);
+      if (c === x) {
+        w += twCodes[x];
+        h += hkCodes[x];
+      } else {
+        t++;
+        if (c !== tw.get(x)) w++;
+        if (c !== hk.get(x)) h++;
       }
-      t++;
-      if (c !== tw.get(x)) w++;
-      if (c !== hk.get(x)) h++;
     }
+    if (t > allowed && w > allowed && h > allowed) return false;
   }
-  return han >= 20 && Math.min(t, w, h) <= Math.max(1, han * 0.002);
+  return Math.min(t, w, h) <= allowed;
+}
+
+let regionalCodeTables: { tw: Map<number, number>; hk: Map<number, number>; twCodes: Uint8Array; hkCodes: Uint8Array } | null = null;
+/** OpenCC's TWVariants / HKVariants over UTF-16 code units: standard form → regional form, and which standard forms have one. */
+function regionalCodeMaps() {
+  if (!regionalCodeTables) {
+    const codes = (m: Map<string, string>) => new Map([...m].filter(([a, b]) => a.length === 1 && b.length === 1).map(([a, b]) => [a.charCodeAt(0), b.charCodeAt(0)]));
+    const tw = codes(regionalMap('tw'));
+    const hk = codes(regionalMap('hk'));
+    const table = (m: Map<number, number>) => {
+      const t = new Uint8Array(65536);
+      for (const k of m.keys()) t[k] = 1;
+      return t;
+    };
+    regionalCodeTables = { tw, hk, twCodes: table(tw), hkCodes: table(hk) };
+  }
+  return regionalCodeTables;
 }
 
 /** The form Taiwan and Hong Kong press write for OpenCC's standard form x (臺 → 台), when OpenCC's regional tables miss it. */

@@ -87,7 +87,12 @@ export function converterVocabularyFindings(docs: readonly { documentId: number;
   const sourcesIn = hant.map((as) => new Set(as.flatMap((a) => occurrences(a.text, V.sourcesByFirst).map((o) => o.word))));
   const wordsIn = hant.map((as) => {
     const m = new Map<string, Place[]>();
-    for (const a of as) for (const { k, word } of occurrences(a.text, V.wordsByFirst)) m.set(word, [...(m.get(word) ?? []), { a, k }]);
+    for (const a of as)
+      for (const { k, word } of occurrences(a.text, V.wordsByFirst)) {
+        let places = m.get(word);
+        if (!places) m.set(word, (places = []));
+        places.push({ a, k });
+      }
     return m;
   });
   const texts = hant.map((as) => as.map((a) => a.text).join('\n'));
