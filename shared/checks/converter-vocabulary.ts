@@ -62,6 +62,12 @@ function occurrences(t: string, words: Map<string, string[]>): { k: number; word
   return out;
 }
 
+/** Does `t` hold any of the listed words? */
+function hasAny(t: string, words: Map<string, string[]>): boolean {
+  for (let k = 0; k < t.length; k++) if (words.get(t[k])?.some((w) => t.startsWith(w, k))) return true;
+  return false;
+}
+
 interface Place {
   a: Analysis;
   k: number;
@@ -83,24 +89,22 @@ export function converterVocabularyFindings(docs: readonly { documentId: number;
   if (docs.length < 2) return [];
   const V = twPhrases();
   const hant = docs.map((d) => d.analyses.filter((a) => a.ctx.script === 'hant'));
-  // per document: the table's source words it writes, and its Taiwan words with their places
-  const sourcesIn = hant.map((as) => new Set(as.flatMap((a) => occurrences(a.text, V.sourcesByFirst).map((o) => o.word))));
-  const wordsIn = hant.map((as) => {
-    const m = new Map<string, Place[]>();
-    for (const a of as)
-      for (const { k, word } of occurrences(a.text, V.wordsByFirst)) {
-        let places = m.get(word);
-        if (!places) m.set(word, (places = []));
-        places.push({ a, k });
-      }
-    return m;
-  });
+  // s2twp's output holds none of the table's source words: only a document with none is looked at
+  const localised = hant.map((as) => as.length > 0 && !as.some((a) => hasAny(a.text, V.sourcesByFirst)));
+  if (!localised.some(Boolean)) return [];
   const texts = hant.map((as) => as.map((a) => a.text).join('\n'));
   const out: Finding[] = [];
   docs.forEach((d, di) => {
-    if (sourcesIn[di].size) return;
+    if (!localised[di]) return;
     const others = texts.filter((_, j) => j !== di);
-    for (const [word, places] of wordsIn[di]) {
+    const wordsIn = new Map<string, Place[]>();
+    for (const a of hant[di])
+      for (const { k, word } of occurrences(a.text, V.wordsByFirst)) {
+        let places = wordsIn.get(word);
+        if (!places) wordsIn.set(word, (places = []));
+        places.push({ a, k });
+      }
+    for (const [word, places] of wordsIn) {
       for (const source of V.sources.get(word) ?? []) {
         // another document writes the source and never the word, or writes the source in the
         // same two words around it (通膨數據 against this document's 通膨資料) and never the word there

@@ -11,7 +11,7 @@
 import { findingMessage } from '../finding-messages';
 import { regionalMap, type Analysis } from './analysis';
 import { convertedByOpenCC, isVariantForm, pressForm, regionalForm, variantPlaces } from './conversion';
-import { writtenFor } from './regional';
+import { addCounts, markerCounts, regionOf } from './regional';
 import type { Finding, Location, Fix } from './types';
 
 interface Place {
@@ -26,9 +26,10 @@ export function projectVariantFindings(docs: { documentId: number; analyses: Ana
   // A project written for Taiwan or Hong Kong (by its wording) wants the region's forms, not its
   // majority's: a cluster of s2t feeds writes 爲 in every document. A document that says so by
   // itself has those places reported by its own check (variantMixingFindings).
-  const region = writtenFor(docs.flatMap((d) => d.analyses.map((a) => a.text)));
-  for (const d of docs) {
-    const own = writtenFor(d.analyses.map((a) => a.text));
+  const counts = docs.map((d) => markerCounts(d.analyses.map((a) => a.text)));
+  const region = regionOf(addCounts(counts));
+  docs.forEach((d, di) => {
+    const own = regionOf(counts[di]);
     const converted = !!own && convertedByOpenCC(d.analyses);
     for (const a of d.analyses) {
       if (a.ctx.script !== 'hant') continue;
@@ -44,7 +45,7 @@ export function projectVariantFindings(docs: { documentId: number; analyses: Ana
         places.push({ documentId: d.documentId, a, k });
       }
     }
-  }
+  });
   const tw = regionalMap('tw');
   const hk = regionalMap('hk');
   const out: Finding[] = [];

@@ -23,15 +23,29 @@ function count(re: RegExp, s: string): number {
   return n;
 }
 
+/** Region markers counted in some texts: Taiwan's, Hong Kong's, and Hong Kong's and the mainland's together. */
+export interface MarkerCounts {
+  tw: number;
+  hk: number;
+  other: number;
+}
+export function markerCounts(texts: readonly string[]): MarkerCounts {
+  const c = { tw: 0, hk: 0, other: 0 };
+  for (const t of texts) {
+    c.tw += count(TW_MARKERS, t);
+    c.hk += count(HK_MARKERS, t);
+    c.other += count(OTHER_MARKERS, t);
+  }
+  return c;
+}
+/** Several documents' counts together (a project). */
+export function addCounts(cs: readonly MarkerCounts[]): MarkerCounts {
+  return cs.reduce((a, c) => ({ tw: a.tw + c.tw, hk: a.hk + c.hk, other: a.other + c.other }), { tw: 0, hk: 0, other: 0 });
+}
+
 /** Is the document written for Taiwan? At least two Taiwan markers, and twice as many as Hong Kong's and the mainland's. */
 export function writtenForTaiwan(texts: readonly string[]): boolean {
-  let tw = 0;
-  let other = 0;
-  for (const t of texts) {
-    tw += count(TW_MARKERS, t);
-    other += count(OTHER_MARKERS, t);
-  }
-  return tw >= 2 && tw >= 2 * other;
+  return regionOf(markerCounts(texts)) === 'tw';
 }
 
 /** Words, then characters (a character only where no word covers it), longest first at each place. */
@@ -44,14 +58,11 @@ const HK_MARKERS = /港元|港幣|港股|香港|恒生|恒指|聯交所|港交�
  * 聯交所 …, and twice Taiwan's markers), else unknown (a mainland text, or too little to tell).
  */
 export function writtenFor(texts: readonly string[]): 'tw' | 'hk' | null {
-  if (writtenForTaiwan(texts)) return 'tw';
-  let hk = 0;
-  let tw = 0;
-  for (const t of texts) {
-    hk += count(HK_MARKERS, t);
-    tw += count(TW_MARKERS, t);
-  }
-  return hk >= 2 && hk >= 2 * tw ? 'hk' : null;
+  return regionOf(markerCounts(texts));
+}
+export function regionOf(c: MarkerCounts): 'tw' | 'hk' | null {
+  if (c.tw >= 2 && c.tw >= 2 * c.other) return 'tw';
+  return c.hk >= 2 && c.hk >= 2 * c.tw ? 'hk' : null;
 }
 
 const BY_FIRST = new Map<string, (readonly [string, string])[]>();
