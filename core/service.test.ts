@@ -273,9 +273,11 @@ describe('contract validation', () => {
     expect(texts(viaBytes.documentId).length).toBeGreaterThan(10);
     // anything else is still refused, and so are bytes over the base64 form's limit
     const before = databaseDigest(fresh.service.db);
-    for (const data of [[1, 2, 3], { 0: 65 }, new Uint16Array(4), new Uint8Array(15 * 1024 * 1024 + 1)]) {
-      expect(() => dispatch(fresh.service, 'importDocument', { fileName: 'a.txt', data })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    for (const data of [[1, 2, 3], { 0: 65 }, new Uint16Array(4)]) {
+      expect(() => dispatch(fresh.service, 'importDocument', { fileName: 'a.txt', data })).toThrow(expect.objectContaining({ code: 'invalid-input', message: expect.stringMatching(/data: expected the file as base64 text/) }));
     }
+    expect(() => dispatch(fresh.service, 'importDocument', { fileName: 'a.txt', data: new Uint8Array(15 * 1024 * 1024 + 1) })).toThrow(/data: payload too large/);
+    expect(() => dispatch(fresh.service, 'importDocument', { fileName: 'a.txt', data: '%%%' })).toThrow(/data: not base64/);
     expect(databaseDigest(fresh.service.db)).toBe(before);
   });
 

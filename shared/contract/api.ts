@@ -21,7 +21,9 @@ const Base64 = z.string().max(20 * 1024 * 1024, 'payload too large').regex(/^[A-
  * in-process caller (the CLI), which spares encoding, checking and decoding 1.3 MB of base64
  * per MB imported. The same size limit as the base64 form.
  */
-const FileBytes = z.union([Base64, z.instanceof(Uint8Array).refine((b) => b.length <= (20 * 1024 * 1024 * 3) / 4, 'payload too large')]);
+const FileBytes = z.union([Base64, z.instanceof(Uint8Array).refine((b) => b.length <= (20 * 1024 * 1024 * 3) / 4, 'payload too large')], {
+  error: 'expected the file as base64 text',
+});
 const Text = (max: number) => z.string().max(max);
 const ProjectName = z.string().trim().min(1, 'a project needs a name').max(200);
 
