@@ -83,7 +83,7 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       if (variant !== undefined && !['t', 'tw', 'hk'].includes(String(variant))) throw new UsageError(`--variant must be t, tw or hk, got "${String(variant)}".`);
       const r = call('importDocument', {
         fileName: basename(file),
-        data: Buffer.from(bytes).toString('base64'),
+        data: bytes, // in-process: the bytes themselves, no base64 round trip
         encoding,
         variant: variant as 't' | 'tw' | 'hk' | undefined,
         projectName: f.project as string | undefined,

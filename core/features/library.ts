@@ -189,7 +189,7 @@ export const libraryHandlers = {
       byteSize: bytes.length,
     };
   },
-  importDocument: (ctx, args) => importBytes(ctx, base64ToBytes(args.data), args),
+  importDocument: (ctx, args) => importBytes(ctx, typeof args.data === 'string' ? base64ToBytes(args.data) : args.data, args),
 } satisfies HandlerTable;
 
 /** Backup/recovery: the database opened fine, so there is nothing to recover (core/recovery-api.ts answers these when it did not). */
