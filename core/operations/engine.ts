@@ -4,11 +4,13 @@
  * revisions (field, before, after) and undo/redo replay them through the field-applier
  * table (./fields.ts), as new operations: history is never rewritten.
  */
-// The engine is the one place in core/ that holds the database handle besides the store: it
-// opens the IMMEDIATE transaction around a store's writes and schedules WAL checkpoints after
-// them (both are about the connection, not stored data, so they are not store methods).
+// Besides the store, the engine is the one part of the service that holds the database
+// handle: it opens the IMMEDIATE transaction around a store's writes (taking the write lock,
+// db/write-lock.ts, within the connection's busy timeout) and schedules WAL checkpoints after
+// them — all about the connection, not stored data, so they are not store methods.
 import type { Db } from '../../db/connection';
 import { deferCheckpoints, type CheckpointScheduler } from '../../db/checkpoint';
+import { beginImmediate, commit, rollback } from '../../db/write-lock';
 import type { ChangeResult, OperationKind, UndoState } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
@@ -23,21 +25,54 @@ export class Engine {
   /** WAL checkpoints run after writes pause, not inside a reviewer's save (db/checkpoint.ts). */
   private readonly checkpoints: CheckpointScheduler;
 
+  /** How long a write waits for another process's lock before 'db-busy' (the connection's busy_timeout). */
+  private readonly busyTimeoutMs: number;
+  private warm: (() => void) | undefined;
+
+  /**
+   * `warmUp`: loads what an operation's re-check would otherwise load inside its first
+   * transaction (the checks' dictionaries, ~0.4 s): run once, before the first operation
+   * takes the write lock, so a process's first save (a `jiaodui edit`) does not hold every
+   * other process's saves up meanwhile.
+   */
   constructor(
     private readonly db: Db,
     readonly store: Store,
+    opts: { warmUp?: () => void } = {},
   ) {
     this.checkpoints = deferCheckpoints(db);
+    this.busyTimeoutMs = db.pragma('busy_timeout', { simple: true }) as number;
+    this.warm = opts.warmUp;
+  }
+
+  private warmUpOnce(): void {
+    const warm = this.warm;
+    this.warm = undefined;
+    warm?.();
   }
 
   now(): string {
     return new Date().toISOString();
   }
 
+  /**
+   * Run `fn` in one IMMEDIATE transaction (a nested call: a savepoint of the caller's). The
+   * write lock is taken by db/write-lock.ts, which waits for another process's commit in
+   * steps of a fraction of a millisecond rather than SQLite's busy handler's 1–100 ms.
+   */
   tx<T>(fn: () => T): T {
+    if (this.db.inTransaction) return this.db.transaction(fn)();
     try {
-      const r = this.db.transaction(fn).immediate();
-      if (!this.db.inTransaction) this.checkpoints.noteCommit();
+      beginImmediate(this.db, this.busyTimeoutMs);
+      let r: T;
+      try {
+        r = this.db.transaction(fn)(); // inside the BEGIN above: a savepoint, released here
+        commit(this.db);
+      } catch (e) {
+        rollback(this.db);
+        throw e;
+      }
+      this.checkpoints.noteCommit();
       return r;
     } catch (e) {
       if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
@@ -54,6 +89,7 @@ export class Engine {
    * background job's writes are then one undo step; anything done in between starts a new one.
    */
   operation(author: string, projectId: number, kind: OperationKind, label: labels.OperationLabel, body: OperationBody, extend?: ExtendOperation): ChangeResult {
+    this.warmUpOnce();
     return this.tx(() => {
       const now = this.now();
       const revs: NewRevision[] = [];
@@ -97,6 +133,7 @@ export class Engine {
 
   /** Undo or redo the project's last (un)done operation: a new operation whose revisions restore the old values. */
   replay(author: string, projectId: number, kind: 'undo' | 'redo'): ChangeResult {
+    this.warmUpOnce();
     return this.tx(() => {
       const target = kind === 'undo' ? this.store.lastDoneOperation(projectId) : this.store.lastUndoneOperation(projectId);
       if (!target) throw new JiaoduiError('conflict', kind === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
