@@ -38,6 +38,12 @@ function requireAnnotation(host: ReviewHost, id: number): Annotation {
   return a;
 }
 
+/** Name an annotation write in the change log: the annotation and its segment's document. */
+function touchAnnotation(host: ReviewHost, a: Pick<Annotation, 'id' | 'segmentId'>): void {
+  const seg = host.store.segment(a.segmentId);
+  host.touch({ annotations: [a.id], documents: seg ? [seg.documentId] : [] });
+}
+
 function requireLabel(host: ReviewHost, id: number): AnnotationLabel {
   const l = labq.getLabel(host.db, id);
   if (!l) throw new JiaoduiError('not-found', `There is no label ${id}.`);
@@ -72,6 +78,7 @@ export function addAnnotation(host: ReviewHost, args: ArgsOf<'addAnnotation'>): 
       { kind: args.kind, body: args.body, labelId, author: host.author() },
       host.now(),
     );
+    touchAnnotation(host, { id, segmentId: seg.id });
     return annq.getAnnotationThread(host.db, id)!;
   });
 }
@@ -82,6 +89,7 @@ export function updateAnnotation(host: ReviewHost, args: z.infer<typeof UpdateAn
     if (args.labelId !== undefined && args.labelId !== null) requireLabel(host, args.labelId);
     if (args.labelId === null && a.kind === 'tag') throw new JiaoduiError('invalid-input', 'A tag needs a label; delete the tag instead.');
     annq.updateAnnotationContent(host.db, a.id, { body: args.body, labelId: args.labelId }, host.now());
+    touchAnnotation(host, a);
     return requireAnnotation(host, a.id);
   });
 }
@@ -91,6 +99,7 @@ export function replyToAnnotation(host: ReviewHost, args: z.infer<typeof ReplyAr
     const a = requireAnnotation(host, args.annotationId);
     if (a.deletedAt) throw new JiaoduiError('conflict', 'This annotation was deleted; restore it to reply.');
     annq.insertAnnotationReply(host.db, a.id, host.author(), args.body, host.now());
+    touchAnnotation(host, a);
     return requireAnnotation(host, a.id);
   });
 }
@@ -100,6 +109,7 @@ export function resolveAnnotation(host: ReviewHost, args: z.infer<typeof Resolve
     const a = requireAnnotation(host, args.annotationId);
     if (args.resolved) annq.setAnnotationResolved(host.db, a.id, host.author(), host.now());
     else annq.setAnnotationResolved(host.db, a.id, null, null);
+    touchAnnotation(host, a);
     return requireAnnotation(host, a.id);
   });
 }
@@ -109,6 +119,7 @@ export function deleteAnnotation(host: ReviewHost, args: z.infer<typeof Annotati
   return host.tx(() => {
     const a = requireAnnotation(host, args.annotationId);
     if (!a.deletedAt) annq.setAnnotationDeleted(host.db, a.id, host.author(), host.now());
+    touchAnnotation(host, a);
     return requireAnnotation(host, a.id);
   });
 }
@@ -117,6 +128,7 @@ export function restoreAnnotation(host: ReviewHost, args: z.infer<typeof Annotat
   return host.tx(() => {
     const a = requireAnnotation(host, args.annotationId);
     annq.setAnnotationDeleted(host.db, a.id, null, null);
+    touchAnnotation(host, a);
     return requireAnnotation(host, a.id);
   });
 }
@@ -140,6 +152,7 @@ function checkUnique(host: ReviewHost, id: number | null, name?: string, shortcu
 
 export function createLabel(host: ReviewHost, args: z.infer<typeof CreateLabelArgs>): AnnotationLabel {
   return host.tx(() => {
+    host.touch({ topics: ['labels'] });
     checkUnique(host, null, args.name, args.shortcut);
     const id = labq.insertLabel(host.db, { name: args.name, color: args.color.toLowerCase(), shortcut: args.shortcut ?? null }, host.now());
     return requireLabel(host, id);
@@ -148,6 +161,7 @@ export function createLabel(host: ReviewHost, args: z.infer<typeof CreateLabelAr
 
 export function updateLabel(host: ReviewHost, args: z.infer<typeof UpdateLabelArgs>): AnnotationLabel {
   return host.tx(() => {
+    host.touch({ topics: ['labels'] });
     requireLabel(host, args.labelId);
     checkUnique(host, args.labelId, args.name, args.shortcut);
     labq.updateLabel(host.db, args.labelId, { name: args.name, color: args.color?.toLowerCase(), shortcut: args.shortcut });
@@ -158,6 +172,7 @@ export function updateLabel(host: ReviewHost, args: z.infer<typeof UpdateLabelAr
 /** Only a label no annotation uses (deleted annotations included, so restoring one never loses its tag). */
 export function deleteLabel(host: ReviewHost, args: z.infer<typeof LabelIdArgs>): AnnotationLabel[] {
   return host.tx(() => {
+    host.touch({ topics: ['labels'] });
     const l = requireLabel(host, args.labelId);
     const uses = labq.labelUsesIncludingDeleted(host.db, l.id);
     if (uses > 0) throw new JiaoduiError('conflict', `${uses} ${uses === 1 ? 'annotation uses' : 'annotations use'} the label "${l.name}"; it cannot be deleted (rename it instead).`);

@@ -4,6 +4,7 @@
  * and keeping renderings in step with the glossary (confirmed names feed conversion).
  * JiaoduiService exposes these as thin methods; every write is one transaction.
  */
+import type { Touched } from './change-log';
 import type { Db } from '../db/connection';
 import * as docq from '../db/queries/documents';
 import * as projq from '../db/queries/projects';
@@ -40,6 +41,8 @@ export interface GlossaryContext {
   db: Db;
   now(): string;
   tx<T>(fn: () => T): T;
+  /** Name what the write touched, for the change log (core/change-log.ts). */
+  touch(t: Touched): void;
   operation(
     projectId: number,
     kind: OperationKind,
@@ -97,7 +100,7 @@ function renderingKeys(db: Db, documentIds: readonly number[]): Map<number, stri
  * Re-render the segments of `documentIds` that contain a glossary phrase now or did
  * before (`before`, from renderingKeys). Returns how many renderings changed.
  */
-export function rerenderForGlossary(db: Db, documentIds: readonly number[], before: Map<number, string[]> = new Map()): number {
+export function rerenderForGlossary(db: Db, documentIds: readonly number[], before: Map<number, string[]> = new Map(), changedIds?: number[]): number {
   let changed = 0;
   for (const id of new Set(documentIds)) {
     const d = docq.getDocumentScript(db, id);
@@ -111,6 +114,7 @@ export function rerenderForGlossary(db: Db, documentIds: readonly number[], befo
       const map = r.map ? JSON.stringify(r.map) : null;
       if (r.text === s.rendering && map === s.renderingMap) continue;
       segq.updateRendering(db, s.id, r.text, r.map);
+      changedIds?.push(s.id);
       changed++;
     }
   }
@@ -122,10 +126,11 @@ export function rerenderForGlossary(db: Db, documentIds: readonly number[], befo
  * deleted or imported; a document moved to another project) and re-render what it
  * affects. Call inside the write's transaction.
  */
-export function withGlossaryRerender<T>(db: Db, documentIds: readonly number[], write: () => T): { value: T; rerendered: number } {
+export function withGlossaryRerender<T>(db: Db, documentIds: readonly number[], write: () => T): { value: T; rerendered: number; segments: number[] } {
   const before = renderingKeys(db, documentIds);
   const value = write();
-  return { value, rerendered: rerenderForGlossary(db, documentIds, before) };
+  const segments: number[] = [];
+  return { value, rerendered: rerenderForGlossary(db, documentIds, before, segments), segments };
 }
 
 
@@ -154,13 +159,14 @@ export function saveGlossaryEntry(ctx: GlossaryContext, args: GlossaryEntryInput
     if (conflict) throw new JiaoduiError('conflict', `Cannot save "${fields.term}": ${conflict}.`);
     const docs = [...documentsOf(ctx.db, target.scope), ...(existing ? documentsOf(ctx.db, scopeOfEntry(existing)) : [])];
     const now = ctx.now();
-    const { value: id, rerendered } = withGlossaryRerender(ctx.db, docs, () => {
+    const { value: id, rerendered, segments } = withGlossaryRerender(ctx.db, docs, () => {
       if (existing) {
         gq.updateEntry(ctx.db, existing.id, target.scope, fields, now);
         return existing.id;
       }
       return gq.insertEntry(ctx.db, target.scope, fields, now);
     });
+    ctx.touch({ glossary: [id], projects: [target.projectId], documents: docs, segments });
     return { entry: gq.getEntry(ctx.db, id)!, rerendered };
   });
 }
@@ -173,7 +179,9 @@ export function deleteGlossaryEntry(ctx: GlossaryContext, id: number): { deleted
   return ctx.tx(() => {
     const existing = gq.getEntry(ctx.db, id);
     if (!existing) throw new JiaoduiError('not-found', `There is no glossary entry ${id}.`);
-    const { rerendered } = withGlossaryRerender(ctx.db, documentsOf(ctx.db, scopeOfEntry(existing)), () => gq.deleteEntry(ctx.db, id));
+    const docs = documentsOf(ctx.db, scopeOfEntry(existing));
+    const { rerendered, segments } = withGlossaryRerender(ctx.db, docs, () => gq.deleteEntry(ctx.db, id));
+    ctx.touch({ glossary: [id], projects: [existing.projectId], documents: docs, segments });
     return { deleted: id, rerendered };
   });
 }
@@ -318,19 +326,23 @@ export function importGlossary(ctx: GlossaryContext, args: ScopeArgs & { fileNam
     if (conflict) throw new JiaoduiError('conflict', `${parsed[conflict.index - kept.length].where}: ${conflict.message}. Nothing was imported.`);
     const now = ctx.now();
     const result = { added: 0, updated: 0, unchanged: 0 };
-    const { rerendered } = withGlossaryRerender(ctx.db, documentsOf(ctx.db, target.scope), () => {
+    const docs = documentsOf(ctx.db, target.scope);
+    const touchedEntries: number[] = [];
+    const { rerendered, segments } = withGlossaryRerender(ctx.db, docs, () => {
       for (const p of parsed) {
         const old = byTerm.get(p.fields.term);
         if (!old) {
-          gq.insertEntry(ctx.db, target.scope, p.fields, now);
+          touchedEntries.push(gq.insertEntry(ctx.db, target.scope, p.fields, now));
           result.added++;
         } else if (sameFields(old, p.fields)) result.unchanged++;
         else {
           gq.updateEntry(ctx.db, old.id, target.scope, p.fields, now);
+          touchedEntries.push(old.id);
           result.updated++;
         }
       }
     });
+    ctx.touch({ glossary: touchedEntries, projects: [target.projectId], documents: docs, segments });
     return { ...result, rerendered };
   });
 }

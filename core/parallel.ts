@@ -69,7 +69,10 @@ function store(db: Db, documentId: number, kind: ParallelKind, text: string, met
 export function attachParallelBytes(host: ReviewHost, documentId: number, kind: ParallelKind, fileName: string, bytes: Uint8Array, encoding?: TextEncodingName): ResultOf<'attachParallelText'> {
   host.requireDocument(documentId);
   const d = decodeParallel(bytes, encoding); // refused before any write
-  return host.tx(() => ({ ...store(host.db, documentId, kind, d.text, { fileName, encoding: d.encoding, byteSize: bytes.length }, host.now()), guess: d.guess }));
+  return host.tx(() => {
+    host.touch({ documents: [documentId], reload: [documentId] }); // every row's column changes
+    return { ...store(host.db, documentId, kind, d.text, { fileName, encoding: d.encoding, byteSize: bytes.length }, host.now()), guess: d.guess };
+  });
 }
 
 export function attachParallelText(host: ReviewHost, args: ArgsOf<'attachParallelText'>): ResultOf<'attachParallelText'> {
@@ -103,7 +106,10 @@ export function realignParallel(host: ReviewHost, args: ArgsOf<'realignParallel'
   host.requireDocument(args.documentId);
   const row = pq.parallelText(host.db, args.documentId, args.kind);
   if (!row) throw new JiaoduiError('not-found', `Document ${args.documentId} has no ${args.kind === 'english' ? 'English rendering' : 'original source'} attached.`);
-  return host.tx(() => store(host.db, args.documentId, args.kind, row.rawText, { fileName: row.fileName, encoding: row.encoding as TextEncodingName, byteSize: row.byteSize }, host.now()));
+  return host.tx(() => {
+    host.touch({ documents: [args.documentId], reload: [args.documentId] });
+    return store(host.db, args.documentId, args.kind, row.rawText, { fileName: row.fileName, encoding: row.encoding as TextEncodingName, byteSize: row.byteSize }, host.now());
+  });
 }
 
 // ---- applying values (operations and undo/redo) ---------------------------------------------

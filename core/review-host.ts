@@ -12,6 +12,7 @@ import type { ChangeResult, DocumentMeta, OperationKind, Project } from '../shar
 import type { OperationLabel } from '../shared/operation-labels';
 import type { ExtendOperation, OperationBody } from './operations/types';
 import type { Store } from './store';
+import type { Touched } from './change-log';
 
 export type { OperationBody } from './operations/types';
 
@@ -22,6 +23,8 @@ export interface ReviewHost {
   readonly caller: CallerContext;
   readonly store: Store;
   tx<T>(fn: () => T): T;
+  /** Inside `tx`: name what this write touched, for the change log (core/change-log.ts) the windows follow. */
+  touch(t: Touched): void;
   now(): string;
   /** The name revisions are signed with: the caller's reviewer, else the Settings author. */
   author(): string;

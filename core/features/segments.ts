@@ -131,11 +131,11 @@ export const segmentHandlers = {
   undoState: (ctx, args) => ctx.engine.undoState(args.projectId),
   undo: (ctx, args) => {
     ctx.requireProject(args.projectId);
-    return ctx.engine.replay(ctx.author(), args.projectId, 'undo');
+    return ctx.engine.replay(ctx.author(), args.projectId, 'undo', ctx.caller);
   },
   redo: (ctx, args) => {
     ctx.requireProject(args.projectId);
-    return ctx.engine.replay(ctx.author(), args.projectId, 'redo');
+    return ctx.engine.replay(ctx.author(), args.projectId, 'redo', ctx.caller);
   },
 
   segmentHistory: (ctx, args) => {
