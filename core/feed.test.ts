@@ -105,3 +105,18 @@ describe('change feed', () => {
     expect(feed.listening).toBe(0);
   });
 });
+
+describe('getSegmentsById (what a follower fetches for a change)', () => {
+  it('returns the listed live segments in document order, leaving out retired and unknown ids', () => {
+    const { documentId } = importSample(fresh.service);
+    const segs = fresh.service.getSegments({ documentId });
+    const long = segs.find((s) => s.text.length > 10)!;
+    const split = fresh.service.splitSegment({ segmentId: long.id, at: 3 });
+    const ids = [segs[7].id, ...split.segments.map((s) => s.id), long.id, 999_999, segs[1].id];
+    const got = fresh.service.getSegmentsById({ segmentIds: ids });
+    const now = fresh.service.getSegments({ documentId });
+    const expected = now.filter((s) => ids.includes(s.id));
+    expect(got).toEqual(expected);
+    expect(got.map((s) => s.id)).not.toContain(long.id);
+  });
+});

@@ -19,6 +19,11 @@ export const segmentHandlers = {
     ctx.requireDocument(args.documentId);
     return parallel.withParallel(ctx.db, ctx.store.liveSegments(args.documentId).map(segq.toPublic));
   },
+  // what a window fetches for a change made elsewhere (the feed names the ids): never the whole document
+  getSegmentsById: (ctx, args) => {
+    const rows = [...new Set(args.segmentIds)].map((id) => ctx.store.segment(id)).filter((s): s is segq.SegmentRow => !!s && !s.retired);
+    return parallel.withParallel(ctx.db, rows.sort((a, b) => a.documentId - b.documentId || a.index - b.index).map(segq.toPublic));
+  },
 
   editSegment: (ctx, args) => {
     const seg = ctx.requireLiveSegment(args.segmentId);
