@@ -95,7 +95,7 @@ describe('change log', () => {
     c.add({ topics: ['settings'] });
     const n = CHANGE_LOG_KEEP + CHANGE_LOG_PRUNE_EVERY;
     db.transaction(() => {
-      for (let i = 0; i < n; i++) c.append(db, 'now');
+      for (let i = 0; i < n; i++) c.append(fresh.service.store, 'now');
     })();
     const latest = changeq.latestSeq(db);
     expect(latest).toBeGreaterThanOrEqual(n);

@@ -4,8 +4,7 @@
  * Every write goes through the engine's `tx`, so every committed write gets a row; a write that
  * named nothing it touched is logged with the topic 'unknown' (followers refetch what they show).
  */
-import type { Db } from '../db/connection';
-import * as changeq from '../db/queries/changes';
+import type { ChangeRow, Store } from './store';
 import type { CallerContext } from '../shared/contract/caller';
 import { CHANGE_ID_KINDS, type ChangeEvent, type ChangeIds, type ChangeTopic } from '../shared/contract/changes';
 
@@ -47,21 +46,21 @@ export class ChangeCollector {
   }
 
   /** Append the log row (inside the transaction); prunes old entries now and then. Returns the seq. */
-  append(db: Db, at: string): number {
-    const seq = changeq.appendChange(db, {
+  append(store: Store, at: string): number {
+    const seq = store.appendChange({
       at,
       clientKind: this.caller?.kind ?? null,
       clientId: this.caller?.clientId ?? null,
       reviewer: this.caller?.reviewer ?? null,
       ids: JSON.stringify(this.toIds()),
     });
-    if (seq % CHANGE_LOG_PRUNE_EVERY === 0 && seq > CHANGE_LOG_KEEP) changeq.pruneChanges(db, seq - CHANGE_LOG_KEEP);
+    if (seq % CHANGE_LOG_PRUNE_EVERY === 0 && seq > CHANGE_LOG_KEEP) store.pruneChanges(seq - CHANGE_LOG_KEEP);
     return seq;
   }
 }
 
 /** A stored row as the feed's event. */
-export function toChangeEvent(row: changeq.ChangeRow): ChangeEvent {
+export function toChangeEvent(row: ChangeRow): ChangeEvent {
   return {
     type: 'change',
     seq: row.seq,

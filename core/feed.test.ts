@@ -65,7 +65,7 @@ describe('change feed', () => {
   it('sees a commit made through another connection (another process) by polling', async () => {
     const { documentId } = importSample(fresh.service);
     const seg = fresh.service.getSegments({ documentId })[5];
-    const feed = new ChangeFeed(fresh.service.db, fresh.service.engine, 50);
+    const feed = new ChangeFeed(fresh.service.store, fresh.service.engine, 50);
     const sub = collect(feed);
     const other = await openService(fresh.dbPath);
     others.push(other);
@@ -80,7 +80,7 @@ describe('change feed', () => {
     const { documentId } = importSample(fresh.service);
     const segs = fresh.service.getSegments({ documentId });
     // a long poll interval: only the engine's commit hook can deliver within the test
-    const feed = new ChangeFeed(fresh.service.db, fresh.service.engine, 60_000);
+    const feed = new ChangeFeed(fresh.service.store, fresh.service.engine, 60_000);
     const from = feed.latest();
     fresh.service.setStatus({ segmentIds: [segs[0].id], status: 'approved' });
     const late = collect(feed, from); // subscribes after that write, from before it
@@ -97,7 +97,7 @@ describe('change feed', () => {
   it('a failing listener is dropped; the write that triggered it still succeeds', () => {
     const { documentId } = importSample(fresh.service);
     const seg = fresh.service.getSegments({ documentId })[0];
-    const feed = new ChangeFeed(fresh.service.db, fresh.service.engine, 60_000);
+    const feed = new ChangeFeed(fresh.service.store, fresh.service.engine, 60_000);
     feed.subscribe(() => {
       throw new Error('socket closed');
     });

@@ -6,8 +6,7 @@
  * `max(seq)` (one index lookup) every `pollMs`; a commit through this process's own engine is
  * seen at once (Engine.onCommit). Nothing polls while nobody listens.
  */
-import type { Db } from '../db/connection';
-import * as changeq from '../db/queries/changes';
+import type { Store } from './store';
 import type { ChangeEvent, FeedMessage } from '../shared/contract/changes';
 import type { Engine } from './operations/engine';
 import { toChangeEvent } from './change-log';
@@ -39,14 +38,14 @@ export class ChangeFeed {
   private lastSeen = 0;
 
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     private readonly engine?: Engine,
     private readonly pollMs = FEED_POLL_MS,
   ) {}
 
   /** The newest seq of the log (0: empty). */
   latest(): number {
-    return changeq.latestSeq(this.db);
+    return this.store.latestChangeSeq();
   }
 
   /** Entries after `since`, at most `limit` (oldest first), or a resync when `since` cannot be served. */
@@ -54,10 +53,10 @@ export class ChangeFeed {
     const latest = this.latest();
     if (since > latest) return { events: [], resync: true, latest };
     if (since === latest) return { events: [], resync: false, latest };
-    const rows = changeq.changesAfter(this.db, since, limit);
+    const rows = this.store.changesAfter(since, limit);
     // a gap: the entries right after `since` were pruned
     if (!rows.length || rows[0].seq > since + 1) {
-      const oldest = changeq.oldestSeq(this.db);
+      const oldest = this.store.oldestChangeSeq();
       if (since < oldest - 1) return { events: [], resync: true, latest };
     }
     return { events: rows.map(toChangeEvent), resync: false, latest };

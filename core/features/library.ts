@@ -7,7 +7,6 @@ import { prepareImport } from '../../shared/import/prepare';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import * as glossary from '../glossary';
 import { render } from '../segment-writes';
-import * as docq from '../../db/queries/documents';
 import type { HandlerContext } from './context';
 import type { Store } from '../store';
 import type { HandlerTable } from './handler';
@@ -77,7 +76,7 @@ export function importBytes(ctx: HandlerContext, bytes: Uint8Array, args: Omit<A
       })),
     );
     store.indexDocumentSearch(documentId);
-    glossary.rerenderForGlossary(ctx.db, [documentId]); // the project's confirmed names
+    glossary.rerenderForGlossary(ctx.store, [documentId]); // the project's confirmed names
     ctx.touch({ projects: [projectId], documents: [documentId], topics: ['library'] });
     return { documentId, segments: p.segmented.segments.length, encoding: p.encoding, encodingDetected: p.detected, encodingConfidence: p.confidence, script: p.script, variant: p.variant };
   });
@@ -134,7 +133,7 @@ export const libraryHandlers = {
       const before = ctx.requireDocument(args.documentId);
       ctx.store.changeDocument(args.documentId, { title: args.title, source: args.source, date: args.date, variant: args.variant });
       if (args.variant && args.variant !== before.variant) {
-        const doc = docq.getDocumentScript(ctx.db, args.documentId);
+        const doc = ctx.store.documentScript(args.documentId);
         ctx.store.rerenderDocument(args.documentId, (text) => render(doc, text));
         ctx.touch({ reload: [args.documentId] });
       }
@@ -147,7 +146,7 @@ export const libraryHandlers = {
       ctx.requireProject(args.projectId);
       ctx.touch({ projects: [from, args.projectId], documents: [args.documentId], topics: ['library'] });
       // another project, another glossary: re-render what it changes
-      const { segments } = glossary.withGlossaryRerender(ctx.db, [args.documentId], () => ctx.store.changeDocument(args.documentId, { projectId: args.projectId }));
+      const { segments } = glossary.withGlossaryRerender(ctx.store, [args.documentId], () => ctx.store.changeDocument(args.documentId, { projectId: args.projectId }));
       ctx.touch({ segments });
       return ctx.requireDocument(args.documentId);
     }),
