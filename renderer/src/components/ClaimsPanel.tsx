@@ -8,14 +8,13 @@
  * here; everything comes from the API.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useQuery, useQueryClient } from '../state/queries';
+import { useQuery, useQueryClient, useQueryError } from '../state/queries';
 import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
 import type { ClaimCandidateT, ClaimCrossCheckT, ClaimT } from '../../../shared/claims/schemas';
 import { ALL_CLAIM_TYPES, CLAIM_STATUSES, CLAIM_VERDICTS } from '../../../shared/claims/types';
 import { isWebUrl } from '../../../shared/urls';
 import { useClient } from '../state/client';
 import { keys } from '../state/live';
-import { useQueryError } from '../state/queries';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { downloadText } from '../lib/download';
 import { SidePanel } from './SidePanel';

@@ -4,11 +4,10 @@
  * Everything shown comes from the API (runChecks / listFindings); nothing is computed here.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useQuery, useQueryClient } from '../state/queries';
+import { useQuery, useQueryClient, useQueryError } from '../state/queries';
 import type { ChangeResult, DocumentMeta, FindingsReport, StoredFinding } from '../../../shared/domain/schemas';
 import { useClient } from '../state/client';
 import { keys } from '../state/live';
-import { useQueryError } from '../state/queries';
 import { ruleTitle } from '../i18n-rules';
 import { findingMessageText } from '../i18n-findings';
 import { useI18n } from '../i18n';

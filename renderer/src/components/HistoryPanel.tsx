@@ -6,10 +6,9 @@
  */
 import { useEffect, useState } from 'react';
 import type { ChangeResult, Revision } from '../../../shared/domain/schemas';
-import { useQuery } from '../state/queries';
+import { useQuery, useQueryError } from '../state/queries';
 import { useClient } from '../state/client';
 import { keys } from '../state/live';
-import { useQueryError } from '../state/queries';
 import { type MessageKey } from '../i18n';
 import { reasonLabel, useReviewI18n } from '../i18n-review';
 import { DiffText } from './DiffText';

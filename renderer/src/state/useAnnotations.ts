@@ -4,13 +4,12 @@
  * cache, invalidated by every change of the document (here or elsewhere) and every annotation action.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { useQuery, useQueryClient } from './queries';
+import { useQuery, useQueryClient, useQueryError } from './queries';
 import type { Annotation } from '../../../shared/domain/schemas';
 import type { AnnotationLabel, Attention } from '../../../shared/domain/review';
 import type { ArgsOf } from '../../../shared/contract/api';
 import { useClient } from './client';
 import { keys } from './live';
-import { useQueryError } from './queries';
 import type { Decor } from './decor';
 
 const NO_ATTENTION: Attention = { openComments: [], openFindings: [] };
