@@ -13,7 +13,7 @@
  * bench/results/compare-*.json. Default: before=33ea60e (the last commit before the service
  * split of issue 15) after=HEAD.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -65,18 +65,35 @@ function parseArgs(argv: string[]): { rounds: number; points: { label: string; r
     return { label: s.slice(0, eq), rev: s.slice(eq + 1) };
   });
   if (points.length < 2) throw new Error('compare at least two commits');
+  for (const [i, p] of points.entries()) {
+    if (!/^[\w.-]+$/.test(p.label)) throw new Error(`label "${p.label}": letters, digits, . _ - only (it names a folder)`);
+    if (points.findIndex((q) => q.label === p.label) !== i) throw new Error(`label "${p.label}" given twice`);
+  }
   return { rounds, points };
 }
 
-function runRound(p: Point): RoundFigures {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', WORKER, p.tree], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 << 20 });
-  if (r.status !== 0) throw new Error(`${p.label} (${p.sha.slice(0, 7)}) failed:\n${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as RoundFigures;
+/** The round running now (an interrupt stops it). */
+let running: ChildProcess | undefined;
+
+/** One round of one commit in a fresh process (asynchronous, so an interrupt can still remove the trees). */
+function runRound(p: Point): Promise<RoundFigures> {
+  return new Promise((resolve, reject) => {
+    const child = (running = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', WORKER, p.tree], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }));
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`${p.label} (${p.sha.slice(0, 7)}) failed:\n${err}`));
+      else resolve(JSON.parse(out.trim().split('\n').at(-1)!) as RoundFigures);
+    });
+  });
 }
 
 const fmt = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
 
-function main(): void {
+async function main(): Promise<void> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs(process.argv.slice(2));
@@ -85,12 +102,34 @@ function main(): void {
     process.exit(2);
   }
   const { rounds, points: specs } = parsed;
+  const shas = new Map<string, string>();
+  for (const { rev } of specs) {
+    const r = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) {
+      console.error(`bench:compare: "${rev}" names no commit`);
+      process.exit(2);
+    }
+    shas.set(rev, r.stdout.trim());
+  }
   const modules = realpathSync(join(ROOT, 'node_modules'));
   const base = mkdtempSync(join(tmpdir(), 'jiaodui-compare-trees-'));
   const points: Point[] = [];
+  const removeTrees = () => {
+    for (const p of points) spawnSync('git', ['worktree', 'remove', '--force', p.tree], { cwd: ROOT });
+    rmSync(base, { recursive: true, force: true });
+    spawnSync('git', ['worktree', 'prune'], { cwd: ROOT });
+  };
+  // Ctrl+C (or a kill) between or during rounds still leaves no worktree behind.
+  const interrupted = (signal: NodeJS.Signals) => {
+    running?.kill();
+    removeTrees();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     for (const { label, rev } of specs) {
-      const sha = git('rev-parse', '--verify', `${rev}^{commit}`);
+      const sha = shas.get(rev)!;
       const tree = join(base, label);
       git('worktree', 'add', '--detach', '--quiet', tree, sha);
       symlinkSync(modules, join(tree, 'node_modules'), 'dir');
@@ -98,15 +137,15 @@ function main(): void {
     }
     for (let round = 1; round <= rounds; round++) {
       for (const p of points) {
-        p.rounds.push(runRound(p));
+        p.rounds.push(await runRound(p));
         const f = p.rounds.at(-1)!;
         console.error(`round ${round}/${rounds} ${p.label}: import ${fmt(f.importMs)} ms, save 1 MB p50 ${fmt(f.saveBigP50)} / p99 ${fmt(f.saveBigP99)} ms`);
       }
     }
   } finally {
-    for (const p of points) spawnSync('git', ['worktree', 'remove', '--force', p.tree], { cwd: ROOT });
-    rmSync(base, { recursive: true, force: true });
-    spawnSync('git', ['worktree', 'prune'], { cwd: ROOT });
+    removeTrees();
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
   const [first, ...rest] = points;
   const medians = points.map((p) => Object.fromEntries(FIGURES.map((f) => [f.key, median(p.rounds.map((r) => r[f.key]))])) as Record<keyof RoundFigures, number>);
@@ -143,4 +182,7 @@ function main(): void {
   console.log(`\n${file}`);
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});
