@@ -15,6 +15,7 @@ import type { FindingsReport, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
 import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
 import { deleteCheckFindingsExcept } from '../db/queries/claims-findings';
+import { checkInputStamp } from '../db/queries/check-inputs';
 import { CLAIMS_RULE, refreshClaimFindings } from './claims-findings';
 
 const SCOPE = new Map(RULES.map((r) => [r.id as string, r.scope]));
@@ -82,17 +83,60 @@ function carryDismissals(db: Db, documentId: number, rows: fq.NewFinding[], segm
   });
 }
 
+/** Runs `fn` in one short IMMEDIATE write transaction (the service's `tx`). */
+export type WriteTx = <T>(fn: () => T) => T;
+/** Test seam: called after each computation, before its results are written. */
+export type AfterCompute = (attempt: number) => void;
+
+/**
+ * Long work outside the write lock (issue #16): read a snapshot of the inputs with their
+ * stamp (db/queries/check-inputs.ts) in a read transaction, compute the findings without any
+ * transaction open, then write them in one short IMMEDIATE transaction only if the stamp is
+ * unchanged — never findings of an older text over a newer one. When another writer
+ * committed in between, compute again from a new snapshot; when that is overtaken too, the
+ * last attempt computes inside the write lock (as before), so a run always ends.
+ */
+function outsideLock<C>(tx: WriteTx, snapshot: () => C & { stamp: string }, stampNow: () => string, compute: (c: C) => () => void, afterCompute?: AfterCompute): number {
+  const t = performance.now();
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const c = snapshot();
+    const write = compute(c);
+    afterCompute?.(attempt);
+    if (tx(() => stampNow() === c.stamp && (write(), true))) return performance.now() - t;
+  }
+  tx(() => compute(snapshot())());
+  return performance.now() - t;
+}
+
+/** A consistent read (one deferred transaction: one WAL snapshot), nested safely in a caller's transaction. */
+const readSnapshot = <T>(db: Db, fn: () => T): T => db.transaction(fn)();
+
 /**
  * The project-scope rules across the documents of a project (the same person or role written
  * differently in two documents; a variant form in the minority over the project). Each location is stored in its own document, scope
- * 'project', sharing the group key, so every document's panel shows the whole group.
+ * 'project', sharing the group key, so every document's panel shows the whole group. Computed
+ * outside the write lock (see `outsideLock`).
  */
-export function runProjectChecks(db: Db, documentIds: number[], now: string): number {
-  const t = performance.now();
+export function runProjectChecks(db: Db, tx: WriteTx, documentIds: number[], now: () => string, afterCompute?: AfterCompute): number {
   if (!documentIds.length) return 0;
-  const docs = documentIds.map((documentId) => ({ documentId, segments: segq.listSegments(db, documentId).map(toCheckSegment), ctx: checkContext(db, documentId) }));
-  const findings = runProjectRules(docs, checkContext(db, documentIds[0]));
-  fq.deleteProjectFindings(db, documentIds);
+  const stamp = () => documentIds.map((id) => checkInputStamp(db, id)).join('\n');
+  const snapshot = () =>
+    readSnapshot(db, () => ({
+      stamp: stamp(),
+      docs: documentIds.map((documentId) => ({ documentId, segments: segq.listSegments(db, documentId).map(toCheckSegment), ctx: checkContext(db, documentId) })),
+      ctx: checkContext(db, documentIds[0]),
+    }));
+  const compute = (c: ReturnType<typeof snapshot>) => {
+    const rows = projectFindingRows(runProjectRules(c.docs, c.ctx), now());
+    return () => {
+      fq.deleteProjectFindings(db, documentIds);
+      fq.insertFindings(db, rows);
+    };
+  };
+  return outsideLock(tx, snapshot, stamp, compute, afterCompute);
+}
+
+function projectFindingRows(findings: readonly Finding[], now: string): fq.NewFinding[] {
   const rows: fq.NewFinding[] = [];
   for (const f of findings) {
     const group = `project:${f.group ?? `${f.rule}:${f.segmentId}:${f.start}`}`;
@@ -103,21 +147,34 @@ export function runProjectChecks(db: Db, documentIds: number[], now: string): nu
       rows.push({ ...base, documentId, segmentId: l.segmentId, start: l.start, end: l.end, text: l.text, fixes: l.fixes });
     }
   }
-  fq.insertFindings(db, rows);
-  return performance.now() - t;
+  return rows;
 }
 
-/** Run every (or the chosen) rule over a document and replace its stored findings. */
-export function runDocumentChecks(db: Db, documentId: number, now: string, rules?: RuleId[]): number {
-  const t = performance.now();
-  const par = pq.parallelForChecks(db, documentId);
-  const segs = segq.checkSegmentsOf(db, documentId).map((s) => withParallel(toCheckSegment(s), par.get(s.id)));
-  const findings = runChecks(segs, checkContext(db, documentId, rules));
-  const rows = carryDismissals(db, documentId, findingRows(documentId, findings, now));
-  replaceFindings(db, documentId, rows, rules);
-  // the claims cross-check keeps its own rows (and dismissals) and is recomputed from the claims
-  if (!rules?.length || (rules as string[]).includes(CLAIMS_RULE)) refreshClaimFindings(db, documentId, now);
-  return performance.now() - t;
+/**
+ * Run every (or the chosen) rule over a document and replace its stored findings, computed
+ * outside the write lock (see `outsideLock`); dismissals are carried and the claims
+ * cross-check refreshed inside the short write.
+ */
+export function runDocumentChecks(db: Db, tx: WriteTx, documentId: number, now: () => string, rules?: RuleId[], afterCompute?: AfterCompute): number {
+  const snapshot = () =>
+    readSnapshot(db, () => {
+      const par = pq.parallelForChecks(db, documentId);
+      return {
+        stamp: checkInputStamp(db, documentId),
+        segs: segq.checkSegmentsOf(db, documentId).map((s) => withParallel(toCheckSegment(s), par.get(s.id))),
+        ctx: checkContext(db, documentId, rules),
+      };
+    });
+  const compute = (c: ReturnType<typeof snapshot>) => {
+    const at = now();
+    const rows = findingRows(documentId, runChecks(c.segs, c.ctx), at);
+    return () => {
+      replaceFindings(db, documentId, carryDismissals(db, documentId, rows), rules);
+      // the claims cross-check keeps its own rows (and dismissals) and is recomputed from the claims
+      if (!rules?.length || (rules as string[]).includes(CLAIMS_RULE)) refreshClaimFindings(db, documentId, at);
+    };
+  };
+  return outsideLock(tx, snapshot, () => checkInputStamp(db, documentId), compute, afterCompute);
 }
 
 /** With a rule subset, only those rules' findings are replaced; the others stay. */

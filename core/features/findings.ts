@@ -32,14 +32,14 @@ export const findingHandlers = {
     const known = new Set<string>([...RULES.map((r) => r.id), CLAIMS_RULE_INFO.id]);
     const unknown = (args.rules ?? []).filter((r) => !known.has(r));
     if (unknown.length) throw new JiaoduiError('invalid-input', `Unknown rule(s): ${unknown.join(', ')}. Rules: ${[...known].join(', ')}.`);
-    const ms = ctx.tx(() => runDocumentChecks(ctx.db, args.documentId, ctx.now(), args.rules as RuleId[] | undefined));
+    const ms = runDocumentChecks(ctx.db, (fn) => ctx.tx(fn), args.documentId, () => ctx.now(), args.rules as RuleId[] | undefined);
     return report(assembleFindings(ctx.db, args.documentId), ms);
   },
 
   checkProject: (ctx, args) => {
     ctx.requireProject(args.projectId);
     const ids = ctx.store.documents({ projectId: args.projectId }).map((d) => d.id);
-    const ms = ctx.tx(() => runProjectChecks(ctx.db, ids, ctx.now()));
+    const ms = runProjectChecks(ctx.db, (fn) => ctx.tx(fn), ids, () => ctx.now());
     const findings = ids.flatMap((id) => assembleFindings(ctx.db, id).filter((f) => f.scope === 'project' && f.documentId === id));
     // one finding per group (each document holds the group's members)
     const seen = new Set<string>();
