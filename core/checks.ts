@@ -208,7 +208,8 @@ export function recheckSegment(db: Db, segmentId: number, now: string): void {
 
 /** Stored rows → findings with their group's other locations, as the app shows them. */
 export function assembleFindings(db: Db, documentId: number, includeDismissed = true): StoredFinding[] {
-  const rows = fq.listFindings(db, documentId);
+  // rows without their message (the same for a whole group): the shown rows' messages are read below
+  const rows = fq.listFindingLocations(db, documentId);
   const groups = new Map<string, fq.FindingRow[]>();
   const order: string[] = [];
   for (const r of rows) {
@@ -227,11 +228,13 @@ export function assembleFindings(db: Db, documentId: number, includeDismissed = 
     const text = texts.get(r.segmentId);
     return text === undefined ? {} : contextAround(text, r.start, r.end);
   };
+  // The primary location is in this document; a project-wide group lists the others from every document.
+  const primaries = order.map((k) => groups.get(k)!.reduce((a, b) => (a.id <= b.id ? a : b)));
+  const messages = fq.findingMessages(db, primaries.map((p) => p.id));
   const out: StoredFinding[] = [];
-  for (const k of order) {
+  for (const [i, k] of order.entries()) {
     const local = groups.get(k)!;
-    // The primary location is in this document; a project-wide group lists the others from every document.
-    const primary = local.reduce((a, b) => (a.id <= b.id ? a : b));
+    const primary = { ...primaries[i], ...messages.get(primaries[i].id) };
     const members = primary.scope === 'project' && primary.group ? fq.findingsInProjectGroup(db, primary.documentId, primary.group) : local;
     if (!includeDismissed && primary.dismissedReason) continue;
     const loc = (r: fq.FindingRow) => ({

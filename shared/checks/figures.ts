@@ -24,7 +24,10 @@ import type { Analysis } from './analysis';
 import { claimQuantities, clauseAt, type ClaimQuantity } from '../claims/quantities';
 import { crossCheckClaims } from '../claims/crosscheck';
 import { findingMessage, part } from '../finding-messages';
-import { chineseQuantities, englishQuantities } from './numbers';
+import { chineseQuantities, englishQuantities, segmentQuantities } from './numbers';
+
+/** A segment's claim quantities, parsed once per run (figures and shares read them). */
+const segmentClaimQuantities = (a: Analysis): ClaimQuantity[] => a.memo('claimQuantities', () => claimQuantities(a.text, segmentQuantities(a)));
 import type { Finding, Fix, Location } from './types';
 
 // ---------------------------------------------------------------- quantities of a document
@@ -124,9 +127,10 @@ export function documentFigures(analyses: Analysis[], documentId?: number): Figu
   const sidAt = sentenceIds(analyses);
   for (const a of analyses) {
     if (!/[0-9０-９]/.test(a.text)) continue; // figures are written in digits here
-    for (const q of claimQuantities(a.text)) {
-      if (q.kind !== 'amount' && q.kind !== 'count' && q.kind !== 'number') continue;
-      if (q.high !== undefined) continue;
+    for (const parsed of segmentClaimQuantities(a)) {
+      if (parsed.kind !== 'amount' && parsed.kind !== 'count' && parsed.kind !== 'number') continue;
+      if (parsed.high !== undefined) continue;
+      const q = { ...parsed }; // the figure's own copy: a currency other than the four read is marked below
       const sentence = sentenceAt(a.text, q.start);
       const other = OTHER_CURRENCY.exec(a.text.slice(q.end));
       const unit = other ? other[0].trim() : q.kind === 'amount' ? '元' : q.kind === 'count' ? q.unit : '';
@@ -264,7 +268,7 @@ function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] 
   const index = bySegment(figures);
   for (const a of analyses) {
     if (!/[佔占]/.test(a.text)) continue;
-    for (const q of claimQuantities(a.text)) {
+    for (const q of segmentClaimQuantities(a)) {
       if (q.kind !== 'percent' || q.high !== undefined || !q.value) continue;
       const c = clauseAt(a.text, q.start);
       const m = SHARE_OF.exec(a.text.slice(c.start, q.start));
