@@ -252,7 +252,8 @@ function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding
       const part = (index.get(a.seg.id) ?? []).find((f) => f.q.kind === 'amount' && f.q.start > m.index && sentenceAt(a.text, m.index).end >= f.q.end);
       if (!part) continue;
       const whole = figures.filter((f) => f.q.kind === 'amount' && f.sid === part.sid && (f.segmentId !== a.seg.id || f.q.end <= m.index) && f.segmentId <= a.seg.id && !sameFigure(f, part)).pop();
-      if (!whole || !sameCurrency(whole, part) || part.q.value <= whole.q.value) continue;
+      // 其中日本營收9.4億日圓 is not compared with 元 (another currency, no rate read here)
+      if (!whole || !sameCurrency(whole, part) || whole.unit !== part.unit || part.q.value <= whole.q.value) continue;
       const k = Math.ceil(Math.log10(part.q.value / whole.q.value));
       out.push(scaleFinding(part, findingMessage('number.scale.part-over-whole', { part: part.q.raw, whole: whole.q.raw, factor: 10 ** Math.min(3, Math.max(1, k)) }), k >= 1 && k <= 3 ? scaleFix(part, -k) : [], [loc(whole, k >= 1 && k <= 3 ? scaleFix(whole, k) : [])]));
     }
@@ -455,15 +456,17 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
       const after = COUNTED_AFTER.find((m) => m.re.test(a.text.slice(unitEnd)));
       const label = f.label;
       // 較上季增加約35萬元 after 付費用戶1,250萬戶: a change is counted like its level
-      const level = /(?:增加|减少|净增|新增|增|减)$/.test(label)
-        ? mine.filter((g) => g.q.kind === 'count' && g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start && !PERSON_UNITS.test(g.unit)).pop()
+      // the level is the nearest count before the change (a person count too: 會員420萬名，增加35萬名)
+      const nearest = /(?:增加|减少|净增|新增|增|减)$/.test(label)
+        ? mine.filter((g) => g.q.kind === 'count' && g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start).pop()
         : undefined;
+      const level = nearest;
       // 39家本國銀行中，已有8人: a part of a counted set is counted like the set
       const subset = SUBSET_OF.exec(a.text.slice(f.sentence.start, q.start));
       const metric: CountMetric | undefined =
         after ??
         COUNT_METRICS.find((m) => m.re.test(label.slice(-6))) ??
-        (level ? { re: /$/, units: level.unit, people: false } : subset ? { re: /$/, units: subset[1], people: false } : undefined);
+        (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : subset ? { re: /$/, units: subset[1], people: false } : undefined);
       if (!metric || (person && metric.people) || (currency && metric.money)) continue;
       // money words between the metric and the number make it an amount (員工薪資, 客戶存款)
       const metricAt = metric.re.exec(label);

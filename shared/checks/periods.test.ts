@@ -24,6 +24,11 @@ describe('period-label', () => {
     expect(run('第二季獲利較去年同期年增7.5%，較上季季增2%。')).toEqual([]);
   });
 
+  it('年度 names a period only with a year or a determiner: 初年度保費 is a product word', () => {
+    expect(run('本月團體險初年度保費為12.4億元，月增3.8%，年減1.2%。')).toEqual([]);
+    expect(labels('2025年度團體險保費為112.4億元，月增3.8%。')).toEqual([['月增', ['年增']]]);
+  });
+
   it("a label that does not fit the figure's own period", () => {
     expect(labels('今年全年營業額達新台幣55億元，月增9.2%。')).toEqual([['月增', ['年增']]]);
     expect(labels('第三季門市客流量達210萬人次，月增4%。')).toEqual([['月增', ['年增', '季增']]]);

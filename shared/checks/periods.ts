@@ -56,7 +56,7 @@ const COMPARED_WITH: [RegExp, Span][] = [
 
 /** A figure's own period, named before the label: the nearest of these wins. */
 const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
-  [/全年|全年度|年度|上半年|下半年|前[一二三四1-4１-４]季|前[一二三四五六七八九十\d]{1,3}個?月|累計/g, 'cumulative'],
+  [/全年|全年度|(?:\d{4}|[本今去上該该整])年度|財政年度|财政年度|會計年度|会计年度|上半年|下半年|前[一二三四1-4１-４]季|前[一二三四五六七八九十\d]{1,3}個?月|累計/g, 'cumulative'],
   [/第[一二三四1-4１-４]季|[Qq][1-4１-４]|單季|单季|本季|該季/g, 'quarter'],
   // a month named in a sentence is as often a date (比8月的預測數) as the figure's period: only
   // an explicit single-month figure counts
