@@ -127,6 +127,33 @@ describe('number-unit', () => {
     expect(unit('受訪的52家上市公司中，已有17人調高全年財測。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['人', '家']]);
   });
 
+  it('knows count metrics by class and by form: volumes of goods, organisations right before the number, 「…數」', () => {
+    expect(unit('本季交付量達3.4萬元。').map((f) => f.fixes.map((x) => x.replacement))).toEqual([['輛', '辆', '台']]);
+    expect(unit('旗下連鎖診所達86元。').map((f) => f.text)).toEqual(['元']);
+    // 「…數」 is the number of something: never 元, a person unit only for people
+    expect(unit('上架遊戲數達85元。', '上架遊戲數達85人。', '簽約志工數達420人。').map((f) => [f.segmentId, f.text])).toEqual([[1, '元'], [2, '人']]);
+  });
+
+  it('learns a count metric from its measure word elsewhere in the document or the project', () => {
+    expect(unit('本季新開設體驗館12座。', '年底前體驗館總數達30元。').map((f) => [f.segmentId, f.fixes.map((x) => x.replacement)])).toEqual([[2, ['座']]]);
+    const docs = [
+      { documentId: 1, segments: segs('本季新開設體驗館12座。') },
+      { documentId: 2, segments: segs('年底前體驗館總數達30元。') },
+    ];
+    expect(byRule(runProjectFigureCheck(docs, HANT), 'number-unit').map((f) => [f.documentId, f.text])).toEqual([[2, '元']]);
+  });
+
+  it('is quiet on amounts about an organisation or an average, and on verbs learnt as nothing', () => {
+    expect(
+      unit(
+        '其餘子公司合計2.3億元，醫院營收12億元。',
+        '每戶可支配所得平均數為98.6萬元，中位數為86.1萬元。',
+        '營收增加3億元，門市增加12家。',
+        '本季新開設體驗館12座，體驗館裝修費用1.2億元。',
+      ),
+    ).toEqual([]);
+  });
+
   it('is quiet on amounts about a count noun and on right units', () => {
     expect(
       unit(
