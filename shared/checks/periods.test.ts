@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks, runProjectPeriodCheck } from './index';
+import { englishPeriodOf } from './periods';
 import { HANT, byRule, segs } from './testkit';
 
 const run = (...texts: string[]) => byRule(runChecks(segs(...texts), { ...HANT, rules: ['period-label'] }), 'period-label');
@@ -17,6 +18,28 @@ describe('period-label', () => {
     expect(run('本季出貨量年增12.4%，平均售價年增3.1%。')).toEqual([]);
     expect(run('營收年增8%，年增8%的幅度符合預期。')).toEqual([]);
     expect(run('出貨量年增12.4%，季增3.1%。')).toEqual([]);
+  });
+
+  it('more label forms and values a few words after the label', () => {
+    expect(labels('本季用電量年成長6.1%，年成長2.4%。')).toEqual([['年成長', ['季成長', '月成長']]]);
+    expect(labels('期內客運量按年跌4%，按年跌1.5%。')).toEqual([['按年', ['按季', '按月']]]);
+    expect(labels('本季車用晶片營收YoY +18%，YoY +6%。')).toEqual([['YoY', ['QoQ', 'MoM']]]);
+    expect(labels('今年全年裝機量約1.2萬台，季增則為4.2%。')).toEqual([['季增', ['年增']]]);
+    expect(run('本季車用晶片營收YoY +18%，QoQ +6%。', '本季用電量年成長6.1%，季成長2.4%。')).toEqual([]);
+  });
+
+  it('a label against the period the English gives its value', () => {
+    const en = (zh: string, english: string) => byRule(runChecks([{ ...segs(zh)[0], english }], { ...HANT, rules: ['period-label'] }), 'period-label');
+    const [f] = en('本季資料中心營收季增9.4%。', 'Data-centre revenue rose 9.4% year on year this quarter.');
+    expect(f).toMatchObject({ text: '季增', fixes: [{ replacement: '年增' }] });
+    expect(f.messageData.key).toBe('period-label.english');
+    expect(en('本季資料中心營收同比增長9.4%。', 'Data-centre revenue grew 9.4% QoQ.').map((x) => x.fixes[0].replacement)).toEqual(['環比']);
+    // the same period, or a value the English does not give a period, is quiet
+    expect(en('本季資料中心營收季增9.4%。', 'Data-centre revenue rose 9.4% from the previous quarter.')).toEqual([]);
+    expect(en('本季資料中心營收季增9.4%。', 'Data-centre revenue rose 9.4%, and 3.1% year on year.')).toEqual([]);
+    expect(englishPeriodOf('Sales rose 12.5% YoY and 3.2% QoQ.', '3.2%')).toMatchObject({ span: 'quarter' });
+    expect(englishPeriodOf('Sales rose 12.5% YoY and 3.2% QoQ.', '12.5%')).toMatchObject({ span: 'year' });
+    expect(englishPeriodOf('Sales rose 12.5%.', '12.5%')).toBeNull();
   });
 
   it('a label against the period named right before it', () => {
