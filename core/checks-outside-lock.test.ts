@@ -99,3 +99,40 @@ describe('checks computed outside the write lock', () => {
     }
   });
 });
+
+describe('storing only the difference', () => {
+  const shape = (svc: JiaoduiService, documentId: number) =>
+    svc
+      .listFindings({ documentId })
+      .findings.map((f) => ({ rule: f.rule, message: f.message, dismissed: f.dismissedReason, places: [f, ...f.related].map((l) => `${l.segmentId}:${l.start}-${l.end}:${l.text}:${JSON.stringify(l.fixes)}`).sort() }))
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  const rowIds = (svc: JiaoduiService, documentId: number) => svc.db.prepare('SELECT id FROM findings WHERE document_id = ? ORDER BY id').pluck().all(documentId) as number[];
+
+  it('a re-run over unchanged text rewrites no row; after an edit the result equals a run from scratch, dismissals kept', async () => {
+    const ctx = await freshService();
+    try {
+      const svc = ctx.service;
+      const { documentId } = importSample(svc);
+      svc.runChecks({ documentId });
+      const before = rowIds(svc, documentId);
+      svc.runChecks({ documentId });
+      expect(rowIds(svc, documentId)).toEqual(before);
+
+      const [first, second] = svc.listFindings({ documentId }).findings.filter((f) => f.severity !== 'info');
+      svc.dismissFinding({ findingId: first.id, reason: 'checked', scope: 'one' });
+      const seg = svc.getSegments({ documentId }).find((s) => s.id === second.segmentId)!;
+      svc.editSegment({ segmentId: seg.id, text: `（補記）${seg.text}` });
+      svc.runChecks({ documentId });
+      const diffed = shape(svc, documentId);
+      expect(diffed.some((f) => f.dismissed === 'checked')).toBe(true);
+      // from scratch: the same findings (a dismissal is kept only on its row, so compare with it carried)
+      const dismissed = svc.db.prepare(`SELECT rule, segment_id, start_offset, end_offset, text, dismissed_reason, dismissed_at, dismissed_segment_text FROM findings WHERE dismissed_reason IS NOT NULL`).all();
+      svc.db.prepare(`DELETE FROM findings WHERE document_id = ? AND dismissed_reason IS NULL`).run(documentId);
+      svc.runChecks({ documentId });
+      expect(shape(svc, documentId)).toEqual(diffed);
+      expect(svc.db.prepare(`SELECT rule, segment_id, start_offset, end_offset, text, dismissed_reason, dismissed_at, dismissed_segment_text FROM findings WHERE dismissed_reason IS NOT NULL`).all()).toEqual(dismissed);
+    } finally {
+      ctx.cleanup();
+    }
+  });
+});

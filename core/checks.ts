@@ -14,7 +14,6 @@ import { RULES, checkSegment, runChecks, runProjectRules, type CheckContext, typ
 import type { FindingsReport, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
 import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
-import { deleteCheckFindingsExcept } from '../db/queries/claims-findings';
 import { checkInputStamp } from '../db/queries/check-inputs';
 import { CLAIMS_RULE, refreshClaimFindings } from './claims-findings';
 
@@ -177,17 +176,27 @@ export function runDocumentChecks(db: Db, tx: WriteTx, documentId: number, now: 
   return outsideLock(tx, snapshot, () => checkInputStamp(db, documentId), compute, afterCompute);
 }
 
-/** With a rule subset, only those rules' findings are replaced; the others stay. */
+/**
+ * Replace the stored findings of a run (with a rule subset, only those rules' rows; the claims
+ * cross-check's rows stay) by writing only the difference: rows equal to a stored one are kept,
+ * stored rows no longer found are deleted, the rest inserted. A re-run over mostly unchanged
+ * text then writes a few rows instead of tens of thousands, and the write transaction stays short.
+ */
 function replaceFindings(db: Db, documentId: number, rows: fq.NewFinding[], rules?: RuleId[]): void {
-  if (rules?.length) {
-    fq.deleteFindingIds(
-      db,
-      fq.listFindings(db, documentId).filter((f) => f.rule !== CLAIMS_RULE && rules.includes(f.rule as RuleId)).map((f) => f.id),
-    );
-  } else {
-    deleteCheckFindingsExcept(db, documentId, CLAIMS_RULE);
+  const stored = new Map<string, number[]>();
+  for (const r of fq.checkRowKeys(db, documentId, CLAIMS_RULE, rules)) {
+    const ids = stored.get(r.key);
+    if (ids) ids.push(r.id);
+    else stored.set(r.key, [r.id]);
   }
-  fq.insertFindings(db, rows);
+  const fresh: fq.NewFinding[] = [];
+  for (const r of rows) {
+    const ids = stored.get(fq.checkRowKey(r));
+    if (ids?.length) ids.pop();
+    else fresh.push(r);
+  }
+  fq.deleteFindingIdsInBulk(db, [...stored.values()].flat());
+  fq.insertFindings(db, fresh);
 }
 
 /**

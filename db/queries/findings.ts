@@ -182,6 +182,40 @@ export function insertFindings(db: Db, rows: readonly NewFinding[]): void {
   }
 }
 
+/** A stored row as the checks' replace step compares it: every column a run writes, fixes as stored (JSON). */
+export interface StoredCheckRow {
+  id: number;
+  key: string;
+}
+/**
+ * The key of a row: two rows with one key are the same finding place with the same message,
+ * fixes, group and dismissal (created_at aside). New rows are keyed the way insertFindings
+ * serialises them, so an unchanged finding's row is recognised and kept.
+ */
+export function checkRowKey(r: Pick<NewFinding, 'rule' | 'segmentId' | 'start' | 'end' | 'text' | 'severity' | 'message' | 'group' | 'scope'> & { messageData?: string | null; fixes: string | NewFinding['fixes']; dismissedReason?: string | null; dismissedAt?: string | null; dismissedSegmentText?: string | null }): string {
+  const fixes = typeof r.fixes === 'string' ? r.fixes : JSON.stringify(r.fixes);
+  return [r.rule, r.segmentId, r.start, r.end, r.text, r.severity, r.message, r.messageData ?? '', fixes, r.group ?? '', r.scope, r.dismissedReason ?? '', r.dismissedAt ?? '', r.dismissedSegmentText ?? ''].join('\u0001');
+}
+
+/** A document's segment- and document-scope rows (of `rules`, or of every rule but `exceptRule`), keyed for comparison. */
+export function checkRowKeys(db: Db, documentId: number, exceptRule: string, rules?: readonly string[]): StoredCheckRow[] {
+  const rows = db
+    .prepare(
+      `SELECT id, rule, segment_id AS segmentId, start_offset AS start, end_offset AS "end", text, severity, message, message_data AS messageData, fixes,
+              group_key AS "group", scope, dismissed_reason AS dismissedReason, dismissed_at AS dismissedAt, dismissed_segment_text AS dismissedSegmentText
+         FROM findings WHERE document_id = ? AND scope IN ('segment', 'document') AND rule <> ?`,
+    )
+    .all(documentId, exceptRule) as (Parameters<typeof checkRowKey>[0] & { id: number })[];
+  const only = rules?.length ? new Set(rules) : null;
+  return rows.filter((r) => !only || only.has(r.rule)).map((r) => ({ id: r.id, key: checkRowKey(r) }));
+}
+
+/** Delete rows by id in one statement per 500 ids. */
+export function deleteFindingIdsInBulk(db: Db, ids: readonly number[]): void {
+  const stmt = db.prepare(`DELETE FROM findings WHERE id IN (SELECT value FROM json_each(?))`);
+  for (let i = 0; i < ids.length; i += 500) stmt.run(JSON.stringify(ids.slice(i, i + 500)));
+}
+
 export function dismissFindings(db: Db, ids: readonly number[], reason: string, now: string): void {
   const stmt = db.prepare(
     `UPDATE findings SET dismissed_reason = ?, dismissed_at = ?,

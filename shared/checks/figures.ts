@@ -246,12 +246,14 @@ function rateFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
 function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   const out: Finding[] = [];
   const index = bySegment(figures);
+  const bySentence = new Map<number, Figure[]>();
+  for (const f of figures) if (f.q.kind === 'amount') bySentence.set(f.sid, [...(bySentence.get(f.sid) ?? []), f]);
   for (const a of analyses) {
     if (!a.text.includes('其中')) continue;
     for (const m of a.text.matchAll(/其中/g)) {
       const part = (index.get(a.seg.id) ?? []).find((f) => f.q.kind === 'amount' && f.q.start > m.index && sentenceAt(a.text, m.index).end >= f.q.end);
       if (!part) continue;
-      const whole = figures.filter((f) => f.q.kind === 'amount' && f.sid === part.sid && (f.segmentId !== a.seg.id || f.q.end <= m.index) && f.segmentId <= a.seg.id && !sameFigure(f, part)).pop();
+      const whole = (bySentence.get(part.sid) ?? []).filter((f) => (f.segmentId !== a.seg.id || f.q.end <= m.index) && f.segmentId <= a.seg.id && !sameFigure(f, part)).pop();
       // 其中日本營收9.4億日圓 is not compared with 元 (another currency, no rate read here)
       if (!whole || !sameCurrency(whole, part) || whole.unit !== part.unit || part.q.value <= whole.q.value) continue;
       const k = Math.ceil(Math.log10(part.q.value / whole.q.value));
@@ -625,7 +627,15 @@ const near = (x: number, y: number) => Math.abs(x - y) <= 1e-6 * Math.max(Math.a
  * says so. Without evidence the order of number-format stays (never one blind fix).
  */
 export function rankReadings(findings: Finding[], analyses: Analysis[], figures: Figure[]): void {
+  if (!findings.some((f) => f.rule === 'number-format')) return;
   const bySegment = new Map(analyses.map((a) => [a.seg.id, a]));
+  // figures by their digits: each reading looks up its own, not every figure of the document
+  const byDigits = new Map<string, Figure[]>();
+  for (const g of figures) {
+    const list = byDigits.get(g.digits);
+    if (list) list.push(g);
+    else byDigits.set(g.digits, [g]);
+  }
   for (const f of findings) {
     if (f.rule !== 'number-format') continue;
     const a = bySegment.get(f.segmentId);
@@ -638,7 +648,7 @@ export function rankReadings(findings: Finding[], analyses: Analysis[], figures:
     }
     if (candidates.length < 2) continue;
     const english = a.seg.english ? englishQuantities(a.seg.english) : [];
-    const others = figures.filter((g) => !(g.segmentId === f.segmentId && g.q.start < f.end && f.start < g.q.end));
+    const other = (g: Figure) => !(g.segmentId === f.segmentId && g.q.start < f.end && f.start < g.q.end);
     let best: { fix: Fix; evidence: ReturnType<typeof part> } | null = null;
     for (const fix of candidates) {
       const v = fixValue(a.text, fix);
@@ -649,7 +659,7 @@ export function rankReadings(findings: Finding[], analyses: Analysis[], figures:
         break;
       }
       const digits = significantDigits(fix.replacement);
-      const d = others.find((g) => near(g.q.value, v) && g.digits === digits);
+      const d = byDigits.get(digits)?.find((g) => near(g.q.value, v) && other(g));
       if (d && !best) best = { fix, evidence: part('number.evidence.document', { other: d.q.raw }) };
     }
     if (!best) continue;
