@@ -44,7 +44,7 @@ describe('checks computed outside the write lock', () => {
     try {
       const attempts: number[] = [];
       // The other writer commits while the findings are being computed: it would get "busy" if the checks held the lock.
-      runDocumentChecks(w.svc.db, immediate(w.svc), w.documentId, now, undefined, (attempt) => {
+      runDocumentChecks(w.svc.store, immediate(w.svc), w.documentId, now, undefined, (attempt) => {
         attempts.push(attempt);
         if (attempt === 1) for (let i = 0; i < 40; i++) w.edit(i);
       });
@@ -61,7 +61,7 @@ describe('checks computed outside the write lock', () => {
     const w = await twoWriters();
     try {
       const attempts: number[] = [];
-      runDocumentChecks(w.svc.db, immediate(w.svc), w.documentId, now, undefined, (attempt) => {
+      runDocumentChecks(w.svc.store, immediate(w.svc), w.documentId, now, undefined, (attempt) => {
         attempts.push(attempt);
         for (let i = 0; i < 20; i++) w.edit(20 * (attempt - 1) + i);
       });
@@ -76,7 +76,7 @@ describe('checks computed outside the write lock', () => {
     const w = await twoWriters();
     try {
       const attempts: number[] = [];
-      runDocumentChecks(w.svc.db, immediate(w.svc), w.documentId, now, undefined, (a) => attempts.push(a));
+      runDocumentChecks(w.svc.store, immediate(w.svc), w.documentId, now, undefined, (a) => attempts.push(a));
       expect(attempts).toEqual([1]);
       expect(staleLocations(w.svc, w.documentId)).toEqual([]);
     } finally {
@@ -88,7 +88,7 @@ describe('checks computed outside the write lock', () => {
     const w = await twoWriters();
     try {
       const attempts: number[] = [];
-      runProjectChecks(w.svc.db, immediate(w.svc), [w.documentId], now, (attempt) => {
+      runProjectChecks(w.svc.store, immediate(w.svc), [w.documentId], now, (attempt) => {
         attempts.push(attempt);
         if (attempt === 1) w.edit(0);
       });

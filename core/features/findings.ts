@@ -1,6 +1,4 @@
 /** Checks and findings: the rules, running them, fixing and dismissing what they found. */
-import * as segq from '../../db/queries/segments';
-import * as fq from '../../db/queries/findings';
 import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
 import { RULES, type RuleId } from '../../shared/checks';
@@ -12,7 +10,7 @@ import type { HandlerContext } from './context';
 import type { HandlerTable } from './handler';
 
 function requireFinding(ctx: HandlerContext, id: number) {
-  const f = fq.getFinding(ctx.db, id);
+  const f = ctx.store.finding(id);
   if (!f) throw new JiaoduiError('not-found', `There is no finding ${id} (the checks may have run again since).`);
   return f;
 }
@@ -21,7 +19,7 @@ function requireFinding(ctx: HandlerContext, id: number) {
 function findingTargets(ctx: HandlerContext, id: number, scope: 'one' | 'group') {
   const f = requireFinding(ctx, id);
   if (scope !== 'group' || !f.group) return [f];
-  return f.scope === 'project' ? fq.findingsInProjectGroup(ctx.db, f.documentId, f.group) : fq.findingsInGroup(ctx.db, f.documentId, f.group);
+  return f.scope === 'project' ? ctx.store.findingsInProjectGroup(f.documentId, f.group) : ctx.store.findingsInGroup(f.documentId, f.group);
 }
 
 export const findingHandlers = {
@@ -32,15 +30,15 @@ export const findingHandlers = {
     const known = new Set<string>([...RULES.map((r) => r.id), CLAIMS_RULE_INFO.id]);
     const unknown = (args.rules ?? []).filter((r) => !known.has(r));
     if (unknown.length) throw new JiaoduiError('invalid-input', `Unknown rule(s): ${unknown.join(', ')}. Rules: ${[...known].join(', ')}.`);
-    const ms = runDocumentChecks(ctx.db, (fn) => ctx.tx(fn), args.documentId, () => ctx.now(), args.rules as RuleId[] | undefined);
-    return report(assembleFindings(ctx.db, args.documentId), ms);
+    const ms = runDocumentChecks(ctx.store, (fn) => ctx.tx(fn), args.documentId, () => ctx.now(), args.rules as RuleId[] | undefined);
+    return report(assembleFindings(ctx.store, args.documentId), ms);
   },
 
   checkProject: (ctx, args) => {
     ctx.requireProject(args.projectId);
     const ids = ctx.store.documents({ projectId: args.projectId }).map((d) => d.id);
-    const ms = runProjectChecks(ctx.db, (fn) => ctx.tx(fn), ids, () => ctx.now());
-    const findings = ids.flatMap((id) => assembleFindings(ctx.db, id).filter((f) => f.scope === 'project' && f.documentId === id));
+    const ms = runProjectChecks(ctx.store, (fn) => ctx.tx(fn), ids, () => ctx.now());
+    const findings = ids.flatMap((id) => assembleFindings(ctx.store, id).filter((f) => f.scope === 'project' && f.documentId === id));
     // one finding per group (each document holds the group's members)
     const seen = new Set<string>();
     return report(findings.filter((f) => !f.group || (!seen.has(f.group) && seen.add(f.group))), ms);
@@ -48,14 +46,14 @@ export const findingHandlers = {
 
   listFindings: (ctx, args) => {
     ctx.requireDocument(args.documentId);
-    return report(assembleFindings(ctx.db, args.documentId), 0);
+    return report(assembleFindings(ctx.store, args.documentId), 0);
   },
 
   applyFix: (ctx, args) => {
     const targets = findingTargets(ctx, args.findingId, args.scope).filter((t) => !t.dismissedReason || t.id === args.findingId);
     const first = requireFinding(ctx, args.findingId);
     const doc = ctx.requireDocument(first.documentId);
-    const label = labels.fixLabel(first.rule, targets.length, (segq.getSegment(ctx.db, first.segmentId)?.index ?? 0) + 1);
+    const label = labels.fixLabel(first.rule, targets.length, (ctx.store.segment(first.segmentId)?.index ?? 0) + 1);
     return ctx.operation(doc.projectId, 'fix', label, (record, now) => {
       // Apply fixes per segment from the end backwards, so earlier offsets stay valid.
       const bySegment = new Map<number, { start: number; end: number; replacement: string; text: string; locStart: number; locEnd: number }[]>();
@@ -77,7 +75,7 @@ export const findingHandlers = {
           }
           text = text.slice(0, fx.start) + fx.replacement + text.slice(fx.end);
         }
-        writeText(ctx.db, record, seg, text, `fix:${first.rule}`, now);
+        writeText(ctx.store, record, seg, text, `fix:${first.rule}`, now);
         touched.push(segmentId);
       }
       return { touched };
@@ -91,9 +89,9 @@ export const findingHandlers = {
     ctx.operation(doc.projectId, 'dismiss', labels.dismissLabel(first.rule), (record, now) => {
       const before: FindingState = { ids: targets.map((t) => t.id), reason: null };
       const after: FindingState = { ids: before.ids, reason: args.reason };
-      writeField(ctx.db, record, { segmentId: first.segmentId, field: 'finding', before: JSON.stringify(before), after: JSON.stringify(after), reason: `dismiss: ${args.reason}` }, now, ctx.author());
+      writeField(ctx.store, record, { segmentId: first.segmentId, field: 'finding', before: JSON.stringify(before), after: JSON.stringify(after), reason: `dismiss: ${args.reason}` }, now, ctx.author());
       return { touched: [] };
     });
-    return report(assembleFindings(ctx.db, doc.id), 0);
+    return report(assembleFindings(ctx.store, doc.id), 0);
   },
 } satisfies HandlerTable;

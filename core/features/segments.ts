@@ -1,6 +1,5 @@
 /** Segments: reading, editing, status, furniture, split/merge, undo/redo and history. */
-import * as segq from '../../db/queries/segments';
-import * as docq from '../../db/queries/documents';
+import { toPublicSegment } from '../store';
 import type { SegmentStatus } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
@@ -17,13 +16,13 @@ import type { HandlerTable } from './handler';
 export const segmentHandlers = {
   getSegments: (ctx, args) => {
     ctx.requireDocument(args.documentId);
-    return parallel.withParallel(ctx.db, ctx.store.liveSegments(args.documentId).map(segq.toPublic));
+    return parallel.withParallel(ctx.store, ctx.store.liveSegments(args.documentId).map(toPublicSegment));
   },
 
   editSegment: (ctx, args) => {
     const seg = ctx.requireLiveSegment(args.segmentId);
     return ctx.operation(seg.projectId, 'edit', labels.editSegmentLabel(seg.index + 1), (record, now) => {
-      writeText(ctx.db, record, seg, args.text, args.reason ?? 'manual', now);
+      writeText(ctx.store, record, seg, args.text, args.reason ?? 'manual', now);
       return { touched: [seg.id] };
     });
   },
@@ -36,7 +35,7 @@ export const segmentHandlers = {
     return ctx.operation(segs[0].projectId, 'status', label, (record, now) => {
       for (const s of segs) {
         if (s.status === args.status) continue;
-        writeField(ctx.db, record, { segmentId: s.id, field: 'status', before: s.status, after: args.status, reason: 'review' }, now, ctx.author());
+        writeField(ctx.store, record, { segmentId: s.id, field: 'status', before: s.status, after: args.status, reason: 'review' }, now, ctx.author());
       }
       return { touched: segs.map((s) => s.id) };
     });
@@ -47,7 +46,7 @@ export const segmentHandlers = {
     const after = args.furniture ? (seg.furniture ?? 'manual') : null;
     return ctx.operation(seg.projectId, 'furniture', labels.furnitureLabel(seg.index + 1, args.furniture), (record, now) => {
       if (after === seg.furniture) return { touched: [seg.id] };
-      writeField(ctx.db, record, { segmentId: seg.id, field: 'furniture', before: seg.furniture, after, reason: 'manual' }, now, ctx.author());
+      writeField(ctx.store, record, { segmentId: seg.id, field: 'furniture', before: seg.furniture, after, reason: 'manual' }, now, ctx.author());
       return { touched: [seg.id] };
     });
   },
@@ -67,21 +66,21 @@ export const segmentHandlers = {
     const mLeft = seg.machineText.slice(0, m).replace(/\s+$/u, '');
     const mRightRaw = seg.machineText.slice(m);
     const mRight = mRightRaw.replace(/^\s+/u, '');
-    const doc = docq.getDocumentScript(ctx.db, seg.documentId);
+    const doc = ctx.store.documentScript(seg.documentId);
     return ctx.operation(seg.projectId, 'split', labels.splitLabel(seg.index + 1), (record, now) => {
       const next = ctx.store.nextLiveSegment(seg.documentId, seg.position);
       const pos2 = next ? (seg.position + next.position) / 2 : seg.position + 1;
       const common = { documentId: seg.documentId, paragraph: seg.paragraph, status: seg.status, furniture: seg.furniture, speaker: seg.speaker, turn: seg.turn, parentId: seg.id, updatedAt: now };
       const rl = render(doc, left);
       const rr = render(doc, right);
-      const a = segq.insertSegment(ctx.db, { ...common, position: seg.position, machineText: mLeft, currentText: left, sep: mid, start: seg.start, end: seg.start + mLeft.length, rendering: rl.text, renderingMap: rl.map });
-      const b = segq.insertSegment(ctx.db, { ...common, position: pos2, machineText: mRight, currentText: right, sep: seg.sep, start: seg.end - mRight.length, end: seg.end, rendering: rr.text, renderingMap: rr.map });
-      segq.setRetired(ctx.db, [a, b], true, now);
-      parallel.carryParallel(ctx.db, [seg.id], [a, b], now);
-      claims.carryCandidateDecisions(ctx.db, [seg.id], [{ id: a, text: left }, { id: b, text: right }]);
+      const a = ctx.store.addSegment({ ...common, position: seg.position, machineText: mLeft, currentText: left, sep: mid, start: seg.start, end: seg.start + mLeft.length, rendering: rl.text, renderingMap: rl.map });
+      const b = ctx.store.addSegment({ ...common, position: pos2, machineText: mRight, currentText: right, sep: seg.sep, start: seg.end - mRight.length, end: seg.end, rendering: rr.text, renderingMap: rr.map });
+      ctx.store.setRetired([a, b], true, now);
+      parallel.carryParallel(ctx.store, [seg.id], [a, b], now);
+      claims.carryCandidateDecisions(ctx.store, [seg.id], [{ id: a, text: left }, { id: b, text: right }]);
       const before: StructureState = { live: [seg.id], retired: [a, b] };
       const after: StructureState = { live: [a, b], retired: [seg.id] };
-      writeField(ctx.db, record, { segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'split' }, now, ctx.author());
+      writeField(ctx.store, record, { segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'split' }, now, ctx.author());
       return { touched: [a, b], removed: [seg.id] };
     });
   },
@@ -91,7 +90,7 @@ export const segmentHandlers = {
     const nextRef = ctx.store.nextLiveSegment(seg.documentId, seg.position);
     if (!nextRef) throw new JiaoduiError('invalid-input', 'The last segment has nothing after it to merge with.');
     const next = ctx.requireLiveSegment(nextRef.id);
-    const doc = docq.getDocumentScript(ctx.db, seg.documentId);
+    const doc = ctx.store.documentScript(seg.documentId);
     const text = seg.text + seg.sep + next.text;
     if (text.length > MAX_SEGMENT_LENGTH) {
       throw new JiaoduiError('invalid-input', `Merged, these segments would hold ${text.length} characters, more than a segment may (${MAX_SEGMENT_LENGTH}); they were left as they are.`);
@@ -100,7 +99,7 @@ export const segmentHandlers = {
       seg.status === 'approved' && next.status === 'approved' ? 'approved' : seg.status === 'unreviewed' && next.status === 'unreviewed' ? 'unreviewed' : 'edited';
     return ctx.operation(seg.projectId, 'merge', labels.mergeLabel(seg.index + 1), (record, now) => {
       const r = render(doc, text);
-      const u = segq.insertSegment(ctx.db, {
+      const u = ctx.store.addSegment({
         documentId: seg.documentId,
         position: seg.position,
         paragraph: seg.paragraph,
@@ -118,12 +117,12 @@ export const segmentHandlers = {
         parentId: seg.id,
         updatedAt: now,
       });
-      segq.setRetired(ctx.db, [u], true, now);
-      parallel.carryParallel(ctx.db, [seg.id, next.id], [u], now);
-      claims.carryCandidateDecisions(ctx.db, [seg.id, next.id], [{ id: u, text }]);
+      ctx.store.setRetired([u], true, now);
+      parallel.carryParallel(ctx.store, [seg.id, next.id], [u], now);
+      claims.carryCandidateDecisions(ctx.store, [seg.id, next.id], [{ id: u, text }]);
       const before: StructureState = { live: [seg.id, next.id], retired: [u] };
       const after: StructureState = { live: [u], retired: [seg.id, next.id] };
-      writeField(ctx.db, record, { segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'merge' }, now, ctx.author());
+      writeField(ctx.store, record, { segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'merge' }, now, ctx.author());
       return { touched: [u], removed: [seg.id, next.id] };
     });
   },

@@ -26,3 +26,8 @@ export function checkInputStamp(db: Db, documentId: number): string {
   const glossary = db.prepare(`SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || ifnull(max(updated_at), '') FROM glossary_entries`).pluck().get() as string;
   return `${seg.n}/${seg.maxId ?? 0}/${seg.updated ?? ''}|${rev ?? 0}|${par}|${glossary}`;
 }
+
+/** Run `fn` in one deferred read transaction: its reads see one snapshot (WAL) and take no write lock; nested in a caller's transaction, a savepoint. */
+export function readSnapshot<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn)();
+}

@@ -133,6 +133,8 @@ export interface Replay {
   end: Int32Array;
   /** OpenCC's output character at each position ('' where the match changed length) */
   out: (k: number) => string;
+  /** the same as a UTF-16 code unit (0 where the match changed length): no string allocated */
+  outCode: (k: number) => number;
 }
 
 export class Analysis {
@@ -206,7 +208,7 @@ export function replayS2T(s: string): Replay {
     }
     i = e;
   }
-  return { start, end, out: (k) => (codes[k] ? String.fromCharCode(codes[k]) : '') };
+  return { start, end, out: (k) => (codes[k] ? String.fromCharCode(codes[k]) : ''), outCode: (k) => codes[k] };
 }
 
 /** Analyses for a run, keyed by segment id. */
