@@ -130,8 +130,9 @@ describe('number-unit', () => {
   it('knows count metrics by class and by form: volumes of goods, organisations right before the number, 「…數」', () => {
     expect(unit('本季交付量達3.4萬元。').map((f) => f.fixes.map((x) => x.replacement))).toEqual([['輛', '辆', '台']]);
     expect(unit('旗下連鎖診所達86元。').map((f) => f.text)).toEqual(['元']);
-    // 「…數」 is the number of something: never 元, a person unit only for people
-    expect(unit('上架遊戲數達85元。', '上架遊戲數達85人。', '簽約志工數達420人。').map((f) => [f.segmentId, f.text])).toEqual([[1, '元'], [2, '人']]);
+    // 「…數」 is the number of something: never 元; whether it counts people the form does not tell (買家數), so 人 is left alone
+    expect(unit('上架遊戲數達85元。', '上架遊戲數達85人。', '簽約志工數達420人。', '回購的賣家數達3.2萬人。').map((f) => [f.segmentId, f.text])).toEqual([[1, '元']]);
+    expect(unit('簽約志工數達420元。').map((f) => f.fixes.map((x) => x.replacement))).toEqual([['人', '名']]);
   });
 
   it('learns a count metric from its measure word elsewhere in the document or the project', () => {

@@ -417,7 +417,8 @@ const PEOPLE_NOUNS = '员工|雇员|职员|员工人数|人数|从业人员|人�
 const COUNT_METRICS: CountMetric[] = [
   { re: new RegExp(`(?:${PEOPLE_NOUNS})`), units: '人名', people: true },
   { re: /(?:用户|客户|会员|户数|账户|帐户|开户|订户|订阅户|住户|家户)/, units: '戶家名人', people: true },
-  { re: /(?:门市|门店|分店|店数|店铺|据点|分行|营业所|网点|银行|家数|工厂|厂商|企业数|公司数)/, units: '家間间个座所', people: false },
+  // 家數 counts firms, but 買家/賣家/玩家/專家 are people
+  { re: /(?:门市|门店|分店|店数|店铺|据点|分行|营业所|网点|银行|(?<![买卖玩专作藏赢])家数|工厂|厂商|企业数|公司数)/, units: '家間间个座所', people: false },
   // organisations are as often the subject of an amount (子公司合計1.6億元): a count only right before the number
   { re: /(?:分公司|子公司|厂房|医院|诊所|学校|券商|餐厅|加盟店|直营店|卖场|旅馆|饭店|酒店)$/, units: '家間间个座所', people: false },
   { re: /(?:航次|班次|架次|航班|车次|次数|人次)/, units: '個个次', people: false },
@@ -457,12 +458,15 @@ function unitAfter(text: string, end: number): string {
 /** Words that make a figure an amount (員工薪資, 客戶存款, 所得平均數). */
 const MONEY_WORDS = /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值|投资|补助|补贴|津贴|福利|分红|预算|消费|税|损|亏|存|借|付|所得|财富)/;
 
-/** `…數` at the end of a label (開戶數, 上漲家數): a count, of people when its noun counts people. */
+/**
+ * `…數` at the end of a label (開戶數, 上漲家數): a count, so never in 元. Whether it counts
+ * people the form does not tell (買家數, 參賽者數 are people; a word list misses some), so a
+ * person unit is left alone here; the fix suggests 人/名 only where the noun is a known person noun.
+ */
 function countOfMetric(label: string): CountMetric | undefined {
   const m = /([\u4e00-\u9fff]{1,4})数$/.exec(label);
   if (!m || NOT_A_COUNT_OF.test(label) || MONEY_WORDS.test(m[1])) return undefined;
-  const people = PERSON_NOUN.test(m[1]);
-  return { re: /数$/, units: people ? '人名' : '', people };
+  return { re: /数$/, units: PERSON_NOUN.test(m[1]) ? '人名' : '', people: true };
 }
 
 /** A noun-ending key for a label (its last two characters), none when it ends in a verb or link (增加, 達, 共). */
