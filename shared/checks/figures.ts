@@ -471,7 +471,8 @@ function countOfMetric(label: string): CountMetric | undefined {
 
 /** A noun-ending key for a label (its last two characters), none when it ends in a verb or link (增加, 達, 共). */
 function metricKey(label: string): string | null {
-  const key = label.replace(/(?:总数|总量|数量|合计|总计|共计|累计)$/, '').slice(-2);
+  // 交車量 and 交車, 門市總數 and 門市 are one metric
+  const key = label.replace(/(?:总数|总量|数量|合计|总计|共计|累计|量|数)$/, '').slice(-2);
   if (key.length < 2 || /[^\u4e00-\u9fff]/.test(key) || /[增减加少长降升跌涨为达约至到了共计有逾近超过是在于的及和与]$/.test(key)) return null;
   return key;
 }

@@ -67,6 +67,9 @@ describe('period-label', () => {
     // the same label twice, or values without a decimal, are no conflict
     expect(run('本季出貨量年增12.4%。', '董事長說，出貨量年增12.4%。')).toEqual([]);
     expect(run('本季出貨量年增12%。', '另一產品線季增12%。')).toEqual([]);
+    // a whole number only for the same metric (the words before the label)
+    expect(run('本季出貨量年增12%。', '董事長說，出貨量季增12%。').map((x) => [x.segmentId, x.text])).toEqual([[2, '季增']]);
+    expect(run('本季出貨量年增12%。', '董事長說，出貨量較上季季增12%。').map((x) => [x.segmentId, x.text])).toEqual([[2, '季增']]);
     const docs = [
       { documentId: 7, segments: segs('本季出貨量年增12.4%，毛利率持平。') },
       { documentId: 8, segments: segs('出貨量季增12.4%，主要受新品帶動。') },

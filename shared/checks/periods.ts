@@ -159,12 +159,25 @@ export function projectPeriodValueFindings(docs: { documentId: number; analyses:
   );
 }
 
+/**
+ * The metric a label is about: the two characters before it in its clause (Simplified), a
+ * comparison phrase (較去年同期, 與上季相比) skipped — 營收年增12% and 營收季增12% are one metric.
+ */
+function metricBefore(a: Analysis, k: number): string | null {
+  const before = a.s.slice(sentenceStart(a.text, k), k).replace(/(?:[较与和比对])?(?:去年同期|上年同期|上季|上月|前一年|上一季|上个月)?(?:相比)?[，,\s]*$/, '');
+  const m = /[\u4e00-\u9fff]{2}$/.exec(before);
+  return m ? m[0] : null;
+}
+
 function sameValueFindings(parts: { a: Analysis; documentId?: number }[], acrossDocuments: boolean): Finding[] {
   const byValue = new Map<string, { a: Analysis; u: LabelUse; documentId?: number }[]>();
   for (const { a, documentId } of parts) {
     for (const u of labelsIn(a.text)) {
-      if (!u.value.includes('.')) continue;
-      const key = u.value.replace(/,/g, '');
+      if (!u.value) continue;
+      // a value with a decimal is rarely a coincidence; a whole number only for the same metric
+      const metric = u.value.includes('.') ? '' : metricBefore(a, u.k);
+      if (metric === null) continue;
+      const key = `${u.value.replace(/,/g, '')}|${metric}`;
       byValue.set(key, [...(byValue.get(key) ?? []), { a, u, documentId }]);
     }
   }
