@@ -35,7 +35,7 @@ async function twoWriters() {
     other.db.close();
     ctx.cleanup();
   };
-  return { svc: ctx.service, documentId, segs, edit, close };
+  return { svc: ctx.service, other, documentId, segs, edit, close };
 }
 
 describe('checks computed outside the write lock', () => {
@@ -78,6 +78,25 @@ describe('checks computed outside the write lock', () => {
       const attempts: number[] = [];
       runDocumentChecks(w.svc.store, immediate(w.svc), w.documentId, now, undefined, (a) => attempts.push(a));
       expect(attempts).toEqual([1]);
+      expect(staleLocations(w.svc, w.documentId)).toEqual([]);
+    } finally {
+      w.close();
+    }
+  });
+
+  it('a check run by another process during the compute: its rows are not stored twice', async () => {
+    const w = await twoWriters();
+    try {
+      const attempts: number[] = [];
+      runDocumentChecks(w.svc.store, immediate(w.svc), w.documentId, now, undefined, (attempt) => {
+        attempts.push(attempt);
+        if (attempt === 1) w.other.runChecks({ documentId: w.documentId });
+      });
+      expect(attempts).toEqual([1, 2]);
+      const rows = () => w.svc.db.prepare('SELECT count(*) FROM findings WHERE document_id = ?').pluck().get(w.documentId) as number;
+      const once = rows();
+      w.svc.runChecks({ documentId: w.documentId });
+      expect(rows()).toBe(once);
       expect(staleLocations(w.svc, w.documentId)).toEqual([]);
     } finally {
       w.close();

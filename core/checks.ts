@@ -152,14 +152,17 @@ export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number,
       stamp: store.checkInputStamp(documentId),
       segs: store.segmentsToCheck(documentId).map((s) => withParallel(toCheckSegment(s), par.get(s.id))),
       ctx: checkContext(store, documentId, rules),
+      stored: store.checkRowKeys(documentId, CLAIMS_RULE, rules),
     };
   };
   const snapshot = () => store.readSnapshot(read) as ReturnType<typeof read>;
   const compute = (c: ReturnType<typeof read>) => {
     const at = now();
-    const rows = findingRows(documentId, runChecks(c.segs, c.ctx), at);
+    // dismissals are read after the snapshot: one made since changes the stamp (it is a revision) and this result is dropped
+    const change = findingsDifference(c.stored, carryDismissals(store, documentId, findingRows(documentId, runChecks(c.segs, c.ctx), at)));
     return () => {
-      replaceFindings(store, documentId, carryDismissals(store, documentId, rows), rules);
+      store.deleteFindingsInBulk(change.remove);
+      store.addFindings(change.add);
       // the claims cross-check keeps its own rows (and dismissals) and is recomputed from the claims
       if (!rules?.length || (rules as string[]).includes(CLAIMS_RULE)) refreshClaimFindings(store, documentId, at);
     };
@@ -168,26 +171,25 @@ export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number,
 }
 
 /**
- * Replace the stored findings of a run (with a rule subset, only those rules' rows; the claims
- * cross-check's rows stay) by writing only the difference: rows equal to a stored one are kept,
- * stored rows no longer found are deleted, the rest inserted. A re-run over mostly unchanged
- * text then writes a few rows instead of tens of thousands, and the write transaction stays short.
+ * What replacing the stored rows of a run (with a rule subset, only those rules' rows; the
+ * claims cross-check's rows stay) by `rows` changes, computed outside the write lock: rows
+ * equal to a stored one are kept, stored rows no longer found are removed, the rest added. A
+ * re-run over mostly unchanged text then writes a few rows instead of tens of thousands.
  */
-function replaceFindings(store: Store, documentId: number, rows: NewFinding[], rules?: RuleId[]): void {
-  const stored = new Map<string, number[]>();
-  for (const r of store.checkRowKeys(documentId, CLAIMS_RULE, rules)) {
-    const ids = stored.get(r.key);
+function findingsDifference(stored: readonly { id: number; key: string }[], rows: readonly NewFinding[]): { remove: number[]; add: NewFinding[] } {
+  const byKey = new Map<string, number[]>();
+  for (const r of stored) {
+    const ids = byKey.get(r.key);
     if (ids) ids.push(r.id);
-    else stored.set(r.key, [r.id]);
+    else byKey.set(r.key, [r.id]);
   }
-  const fresh: NewFinding[] = [];
+  const add: NewFinding[] = [];
   for (const r of rows) {
-    const ids = stored.get(checkRowKey(r));
+    const ids = byKey.get(checkRowKey(r));
     if (ids?.length) ids.pop();
-    else fresh.push(r);
+    else add.push(r);
   }
-  store.deleteFindingsInBulk([...stored.values()].flat());
-  store.addFindings(fresh);
+  return { remove: [...byKey.values()].flat(), add };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * A stamp of everything a document's checks read (live segments and their texts, English and
- * source rows, attached parallel texts, the glossary): the checks compute from a snapshot
+ * source rows, attached parallel texts, the glossary, the stored findings they replace): the checks compute from a snapshot
  * outside the write lock and store only while the stamp is unchanged (core/checks.ts).
  * Every text, status or English write leaves a revision; splits, merges and retirements
  * change the live set; a write in the same millisecond as the previous one still changes the
@@ -24,7 +24,9 @@ export function checkInputStamp(db: Db, documentId: number): string {
     .pluck()
     .get(documentId, documentId) as string;
   const glossary = db.prepare(`SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || ifnull(max(updated_at), '') FROM glossary_entries`).pluck().get() as string;
-  return `${seg.n}/${seg.maxId ?? 0}/${seg.updated ?? ''}|${rev ?? 0}|${par}|${glossary}`;
+  // the stored findings too: a check run by another process writes them without a revision
+  const findings = db.prepare(`SELECT count(*) || '/' || ifnull(max(id), 0) FROM findings WHERE document_id = ?`).pluck().get(documentId) as string;
+  return `${seg.n}/${seg.maxId ?? 0}/${seg.updated ?? ''}|${rev ?? 0}|${par}|${glossary}|${findings}`;
 }
 
 /** Run `fn` in one deferred read transaction: its reads see one snapshot (WAL) and take no write lock; nested in a caller's transaction, a savepoint. */
