@@ -12,7 +12,9 @@ import type { ChangeResult, OperationKind, UndoState } from '../../shared/domain
 import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
 import { withParallel } from '../parallel';
+import { withVersions } from '../versions';
 import { FIELD_APPLIERS } from './fields';
+import { replayConflict } from './replay-check';
 import type { ExtendOperation, OperationBody, RecordRevision } from './types';
 export type { ExtendOperation, OperationBody, RecordRevision } from './types';
 
@@ -60,26 +62,27 @@ export class Engine {
           operationId = extend.operationId;
           histq.setOperationLabel(this.db, operationId, extend.label.text, labels.serializeOperationLabel(extend.label));
         } else {
-          histq.clearRedo(this.db, projectId);
+          histq.clearRedo(this.db, projectId, author);
           operationId = histq.insertOperation(this.db, { projectId, kind, label: label.text, labelData: labels.serializeOperationLabel(label), author, createdAt: now });
         }
         histq.insertRevisions(this.db, operationId, author, now, revs);
       }
-      return this.changeResult(projectId, operationId, touched, removed);
+      return this.changeResult(projectId, author, operationId, touched, removed);
     });
   }
 
-  private changeResult(projectId: number, operationId: number | null, touched: number[], removed: number[]): ChangeResult {
+  private changeResult(projectId: number, author: string, operationId: number | null, touched: number[], removed: number[]): ChangeResult {
     const segments = [...new Set(touched)]
       .map((id) => segq.getSegment(this.db, id))
       .filter((s): s is segq.SegmentRow => !!s && !s.retired)
       .map(segq.toPublic);
-    return { operationId, segments: withParallel(this.db, segments), removedSegmentIds: removed, undo: this.undoState(projectId) };
+    return { operationId, segments: withVersions(this.db, withParallel(this.db, segments)), removedSegmentIds: removed, undo: this.undoState(projectId, author) };
   }
 
-  undoState(projectId: number): UndoState {
-    const u = histq.lastDoneOperation(this.db, projectId);
-    const r = histq.lastUndoneOperation(this.db, projectId);
+  /** What `author`'s Undo and Redo would take back in the project (each reviewer's own operations). */
+  undoState(projectId: number, author: string): UndoState {
+    const u = histq.lastDoneOperation(this.db, projectId, author);
+    const r = histq.lastUndoneOperation(this.db, projectId, author);
     return {
       canUndo: !!u,
       canRedo: !!r,
@@ -90,13 +93,19 @@ export class Engine {
     };
   }
 
-  /** Undo or redo the project's last (un)done operation: a new operation whose revisions restore the old values. */
+  /**
+   * Undo or redo `author`'s last (un)done operation in the project: a new operation whose
+   * revisions restore the old values. Refused when a field it would restore has changed since
+   * (someone else's later revision): never applied over newer text.
+   */
   replay(author: string, projectId: number, kind: 'undo' | 'redo'): ChangeResult {
     return this.tx(() => {
-      const target = kind === 'undo' ? histq.lastDoneOperation(this.db, projectId) : histq.lastUndoneOperation(this.db, projectId);
+      const target = kind === 'undo' ? histq.lastDoneOperation(this.db, projectId, author) : histq.lastUndoneOperation(this.db, projectId, author);
       if (!target) throw new JiaoduiError('conflict', kind === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
       const now = this.now();
       const revs = histq.revisionsOfOperation(this.db, target.id);
+      const stale = replayConflict(this.db, revs, kind, author, target.label);
+      if (stale) throw stale;
       const ordered = kind === 'undo' ? [...revs].reverse() : revs;
       const label = labels.replayLabel(kind, { label: target.label, structured: labels.parseOperationLabel(target.labelData) });
       const opId = histq.insertOperation(this.db, {
@@ -124,7 +133,7 @@ export class Engine {
       histq.insertRevisions(this.db, opId, author, now, newRevs);
       if (kind === 'undo') histq.markUndone(this.db, target.id, opId);
       else histq.markDone(this.db, target.id);
-      return this.changeResult(projectId, opId, touched.filter((id) => !removed.includes(id)), removed);
+      return this.changeResult(projectId, author, opId, touched.filter((id) => !removed.includes(id)), removed);
     });
   }
 }

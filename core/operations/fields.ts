@@ -11,7 +11,8 @@ import * as fq from '../../db/queries/findings';
 import type * as histq from '../../db/queries/history';
 import type { RevisionField, SegmentStatus } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
-import { applyStructure, applyText, type FindingState, type StructureState } from '../segment-writes';
+import * as pq from '../../db/queries/parallel';
+import { applyStructure, applyText, encodeStructure, type FindingState, type StructureState } from '../segment-writes';
 import { applyParallelField } from '../parallel';
 import { applyClaimRevision } from '../claims';
 
@@ -20,6 +21,12 @@ export interface FieldApplier {
   apply(db: Db, segmentId: number, value: string | null, now: string, author: string): void;
   /** Which segments a replayed value shows or hides; default: the revision's own segment is touched. */
   affects?(segmentId: number, value: string | null): { touched: number[]; removed: number[] };
+  /**
+   * The value stored now, in the form of `like` (a value this field's revisions hold), so undo
+   * can tell whether the field still holds what the operation left (core/operations/replay-check.ts).
+   * Absent: the field is checked by its revisions' authors instead.
+   */
+  read?(db: Db, segmentId: number, like: string | null): string | null;
 }
 
 function requireSegment(db: Db, segmentId: number): segq.SegmentRow {
@@ -33,7 +40,27 @@ function segmentField(apply: (db: Db, seg: segq.SegmentRow, value: string | null
   return { apply: (db, segmentId, value, now) => apply(db, requireSegment(db, segmentId), value, now) };
 }
 
-const parallelField = (field: 'source' | 'en' | 'en-status') => segmentField((db, seg, value, now) => applyParallelField(db, seg.id, field, value, now));
+const parallelField = (field: 'source' | 'en' | 'en-status'): FieldApplier => ({
+  ...segmentField((db, seg, value, now) => applyParallelField(db, seg.id, field, value, now)),
+  read: (db, segmentId) => {
+    const row = pq.getSegmentParallel(db, segmentId, field === 'source' ? 'source' : 'english');
+    return field === 'en-status' ? (row?.status ?? 'unreviewed') : (row?.text ?? '');
+  },
+});
+
+/** A segment column's stored value (null when the segment is gone). */
+const segmentColumn = (pick: (s: segq.SegmentRow) => string | null) => (db: Db, segmentId: number) => {
+  const seg = segq.getSegment(db, segmentId);
+  return seg ? pick(seg) : null;
+};
+
+/** Which of the segments a structure value names are live now, in that value's form. */
+function readStructure(db: Db, like: string | null): string {
+  const st = parseStructure(like);
+  const live = (id: number) => segq.getSegment(db, id)?.retired === false;
+  const all = [...st.live, ...st.retired];
+  return encodeStructure({ live: all.filter(live), retired: all.filter((id) => !live(id)) });
+}
 
 const claimField = (field: 'claim' | 'claim-candidate'): FieldApplier => ({
   apply: (db, _segmentId, value, now, author) => applyClaimRevision(db, field, value, now, author),
@@ -42,11 +69,12 @@ const claimField = (field: 'claim' | 'claim-candidate'): FieldApplier => ({
 const parseStructure = (value: string | null): StructureState => JSON.parse(value ?? '{"live":[],"retired":[]}') as StructureState;
 
 export const FIELD_APPLIERS: { readonly [F in RevisionField]: FieldApplier } = {
-  zh: segmentField((db, seg, value, now) => applyText(db, seg, docq.getDocumentScript(db, seg.documentId), value ?? '', now)),
-  status: segmentField((db, seg, value, now) => segq.updateSegmentStatus(db, seg.id, (value ?? 'unreviewed') as SegmentStatus, now)),
-  furniture: segmentField((db, seg, value, now) => segq.updateSegmentFurniture(db, seg.id, value, now)),
+  zh: { ...segmentField((db, seg, value, now) => applyText(db, seg, docq.getDocumentScript(db, seg.documentId), value ?? '', now)), read: segmentColumn((s) => s.text) },
+  status: { ...segmentField((db, seg, value, now) => segq.updateSegmentStatus(db, seg.id, (value ?? 'unreviewed') as SegmentStatus, now)), read: segmentColumn((s) => s.status) },
+  furniture: { ...segmentField((db, seg, value, now) => segq.updateSegmentFurniture(db, seg.id, value, now)), read: segmentColumn((s) => s.furniture) },
   structure: {
     ...segmentField((db, _seg, value, now) => applyStructure(db, parseStructure(value), now)),
+    read: (db, _segmentId, like) => readStructure(db, like),
     affects: (_segmentId, value) => {
       const st = parseStructure(value);
       return { touched: st.live, removed: st.retired };

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { TEXT_ENCODINGS } from './values';
 import { EXPORT_FORMATS } from '../export/formats';
+import { SegmentVersions } from './versions';
 
 export const Id = z.number().int().positive();
 export const Script = z.enum(['hant', 'hans']);
@@ -76,6 +77,8 @@ export const Segment = z.object({
   source: z.string().nullable().optional(),
   /** the English rendering aligned to this segment: current text, the text aligned at attach time (diff base), its own status */
   english: z.object({ text: z.string(), aligned: z.string(), status: SegmentStatus }).nullable().optional(),
+  /** each field's version (its last revision id) as of this read; writes send them back (shared/domain/versions.ts) */
+  versions: SegmentVersions.optional(),
 });
 
 /** 'source', 'en', 'en-status': the parallel columns (core/parallel.ts); alignment fixes are 'source'/'en' revisions too. */
