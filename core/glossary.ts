@@ -9,6 +9,7 @@ import * as docq from '../db/queries/documents';
 import * as projq from '../db/queries/projects';
 import * as segq from '../db/queries/segments';
 import * as gq from '../db/queries/glossary';
+import { changedSinceSnapshot, editConflictError, snapshot } from './versions';
 import type * as histq from '../db/queries/history';
 import type { ChangeResult, OperationKind, SegmentStatus } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
@@ -51,6 +52,8 @@ export interface GlossaryContext {
 export interface ScopeArgs {
   documentId?: number;
   projectId?: number;
+  /** applyGlossary: the preview's snapshot (core/versions.ts) */
+  snapshot?: number;
 }
 
 interface ResolvedScope {
@@ -218,7 +221,7 @@ function planGlossary(db: Db, args: ScopeArgs): Plan {
   return { projectId: target.projectId, changes };
 }
 
-function summarize(changes: readonly GlossaryChange[]): Omit<GlossaryPreview, 'changes'> {
+function summarize(changes: readonly GlossaryChange[]): Omit<GlossaryPreview, 'changes' | 'snapshot'> {
   return {
     segments: changes.length,
     documents: new Set(changes.map((c) => c.documentId)).size,
@@ -228,20 +231,25 @@ function summarize(changes: readonly GlossaryChange[]): Omit<GlossaryPreview, 'c
 }
 
 export function previewGlossary(db: Db, args: ScopeArgs): GlossaryPreview {
+  const at = snapshot(db); // before the reads: anything committed meanwhile counts as newer
   const { changes } = planGlossary(db, args);
-  return { changes, ...summarize(changes) };
+  return { changes, ...summarize(changes), snapshot: at };
 }
 
 /**
  * Replace every forbidden variant with its term across the scope: one transaction,
  * one operation (kind 'glossary', one undo step), a 'zh' revision per segment and a
  * 'status' revision where the status changes (approved → edited), reason 'glossary'.
+ * With the preview's `snapshot`, refused ('edit-conflict') when a segment it would change was
+ * edited since the preview: the reviewer confirmed other texts than those now stored.
  */
 export function applyGlossary(ctx: GlossaryContext, args: ScopeArgs): ChangeResult {
   return ctx.tx(() => {
     const plan = planGlossary(ctx.db, args);
     const n = plan.changes.length;
     return ctx.operation(plan.projectId, 'glossary', applyGlossaryLabel(n), (record, now) => {
+      const stale = changedSinceSnapshot(ctx.db, plan.changes.map((c) => ({ seg: segq.getSegment(ctx.db, c.segmentId)!, mine: c.after })), args.snapshot);
+      if (stale.length) throw editConflictError(stale);
       const scripts = new Map<number, DocScript>();
       const touched: number[] = [];
       for (const c of plan.changes) {

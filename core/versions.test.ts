@@ -245,3 +245,30 @@ describe('undo is the reviewer\'s own', () => {
     expect(thrown(() => app.undo({ projectId: pickProject() }, alice))).toMatchObject({ code: 'conflict', message: expect.stringMatching(/split or merge .* by bob/) });
   });
 });
+
+describe('bulk writes carry the snapshot of their preview', () => {
+  it('replace all: a matching segment edited since the preview refuses the step (with its base); without a snapshot it runs as before', () => {
+    const scope = { kind: 'document' as const, documentId };
+    const preview = app.previewReplace({ find: '商湯', replace: '商汤', scope });
+    expect(preview.hits.length).toBeGreaterThan(1);
+    const hit = preview.hits[preview.hits.length - 1];
+    other.editSegment({ segmentId: hit.segmentId, text: `${hit.before}（bob補充）` }, bob);
+    const e = thrown(() => app.replaceAll({ find: '商湯', replace: '商汤', scope, snapshot: preview.snapshot }, alice));
+    expect(editConflictOf(e)).toMatchObject({ segmentId: hit.segmentId, base: hit.before, theirs: `${hit.before}（bob補充）`, theirsAuthor: 'bob' });
+    expect(seg(hit.segmentId).text).toBe(`${hit.before}（bob補充）`);
+    // previewed again, the step goes through
+    const again = app.previewReplace({ find: '商湯', replace: '商汤', scope });
+    expect(app.replaceAll({ find: '商湯', replace: '商汤', scope, snapshot: again.snapshot }, alice).replaced).toBe(again.total);
+  });
+
+  it('apply glossary: refused when a segment it would change was edited since the preview', () => {
+    const projectId = pickProject();
+    app.saveGlossaryEntry({ projectId, term: '商湯科技', variants: ['商湯'], type: 'organization' });
+    const preview = app.previewGlossary({ documentId });
+    expect(preview.changes.length).toBeGreaterThan(0);
+    const c = preview.changes[0];
+    other.editSegment({ segmentId: c.segmentId, text: `${c.before}!` }, bob);
+    expect(editConflictOf(thrown(() => app.applyGlossary({ documentId, snapshot: preview.snapshot }, alice)))).toMatchObject({ segmentId: c.segmentId, theirsAuthor: 'bob' });
+    expect(app.applyGlossary({ documentId, snapshot: app.previewGlossary({ documentId }).snapshot }, alice).operationId).not.toBeNull();
+  });
+});

@@ -144,3 +144,27 @@ export function versionAt(versions: readonly FieldVersionT[] | undefined, i: num
   if (versions.length !== count) throw new JiaoduiError('invalid-input', `versions has ${versions.length} entries for ${count} segments; give one per segment, in the same order.`);
   return versions[i];
 }
+
+/**
+ * Bulk writes (replace all, apply glossary, fix all): the segments among `writes` whose text was
+ * revised after `snapshot` (the newest revision id when the preview was built, from `snapshot()`),
+ * as conflicts whose base is the text at the snapshot. Undefined snapshot: not checked (scripts).
+ */
+export function changedSinceSnapshot(db: Db, writes: readonly { seg: segq.SegmentRow; mine: string | null }[], snapshot: number | undefined): EditConflict[] {
+  if (snapshot === undefined) return [];
+  const out: EditConflict[] = [];
+  for (const { seg, mine } of writes) {
+    const latest = histq.latestRevision(db, seg.id, 'zh');
+    if (!latest || latest.id <= snapshot || seg.text === mine) continue;
+    const asOf = histq.revisionAsOf(db, seg.id, 'zh', snapshot);
+    const base = asOf ? asOf.after : (histq.firstRevision(db, seg.id, 'zh')?.before ?? seg.text);
+    if (base === seg.text) continue;
+    out.push({ segmentId: seg.id, row: seg.retired ? null : seg.index + 1, field: 'text', base, theirs: seg.text, theirsVersion: latest.id, theirsAuthor: latest.author, theirsAt: latest.createdAt, mine });
+  }
+  return out;
+}
+
+/** The snapshot a bulk preview is built at: read it BEFORE the preview's reads, so anything committed meanwhile counts as newer. */
+export function snapshot(db: Db): number {
+  return histq.maxRevisionId(db);
+}

@@ -122,8 +122,8 @@ export function maxRevisionId(db: Db): number {
   return (db.prepare(`SELECT COALESCE(MAX(id), 0) AS id FROM revisions`).get() as { id: number }).id;
 }
 
-/** Segments among `segmentIds` with a revision of `field` newer than `since`. */
-export function revisedSince(db: Db, segmentIds: readonly number[], field: RevisionField, since: number): Set<number> {
-  const stmt = db.prepare(`SELECT 1 FROM revisions WHERE segment_id = ? AND field = ? AND id > ? LIMIT 1`).pluck();
-  return new Set(segmentIds.filter((id) => stmt.get(id, field, since) !== undefined));
+
+/** The last revision of a segment's field at or before revision `maxId` (what it held at a snapshot). */
+export function revisionAsOf(db: Db, segmentId: number, field: RevisionField, maxId: number): Revision | undefined {
+  return db.prepare(`SELECT ${REV_COLS} FROM revisions WHERE segment_id = ? AND field = ? AND id <= ? ORDER BY id DESC LIMIT 1`).get(segmentId, field, maxId) as Revision | undefined;
 }

@@ -12,7 +12,7 @@ import * as PA from '../align/schemas';
 import * as RC from './recovery';
 import * as MT from '../mt/schemas';
 import { MAX_SEGMENT_LENGTH } from '../text/limits';
-import { FieldVersion } from '../domain/versions';
+import { FieldVersion, Snapshot } from '../domain/versions';
 
 /** Versions are optional (older scripts send none); the app always sends what it last read (shared/domain/versions.ts). */
 const Version = FieldVersion.optional();
@@ -167,7 +167,7 @@ export const apiSchema = {
   ),
   listFindings: method(z.object({ documentId: S.Id }).strict(), S.FindingsReport, 'Stored findings of a document, grouped, with counts.'),
   applyFix: method(
-    z.object({ findingId: S.Id, fixIndex: z.number().int().min(0).max(20).optional(), scope: z.enum(['one', 'group']) }).strict(),
+    z.object({ findingId: S.Id, fixIndex: z.number().int().min(0).max(20).optional(), scope: z.enum(['one', 'group']), snapshot: Snapshot }).strict(),
     S.ChangeResult,
     "Apply a finding's suggested fix to its location, or to every location of its group (one undo step).",
   ),

@@ -7,6 +7,7 @@ import { Id } from '../domain/schemas';
 import { LabelColor, LabelShortcut, ReplaceScope } from '../domain/review';
 import { MAX_FIND_LENGTH, MAX_REPLACE_LENGTH } from '../text/find';
 import { MAX_SEGMENT_LENGTH } from '../text/limits';
+import { Snapshot } from '../domain/versions';
 
 const Find = z
   .string()
@@ -22,6 +23,8 @@ export const FindReplaceArgs = z
     /** also match the query's other-script form in the rendering (王征 finds 王徵) */
     crossScript: z.boolean().optional(),
     scope: ReplaceScope,
+    /** replaceAll/replaceHits: the preview's snapshot; a segment whose text changed since is refused ('edit-conflict') */
+    snapshot: Snapshot,
   })
   .strict();
 

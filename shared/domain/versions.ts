@@ -11,6 +11,9 @@ import { z } from 'zod';
 /** A field version: the id of the field's last revision, or null when it has none. */
 export const FieldVersion = z.number().int().nonnegative().nullable();
 
+/** A bulk preview's snapshot (the newest revision id then), sent back with the bulk write; optional for scripts. */
+export const Snapshot = z.number().int().nonnegative().optional();
+
 /** The versions of a segment's own fields, as the client last read them. */
 export const SegmentVersions = z.object({
   text: FieldVersion,

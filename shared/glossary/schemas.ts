@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Id, SegmentStatus } from '../domain/schemas';
+import { Snapshot } from '../domain/versions';
 
 import { GLOSSARY_TYPES } from './types';
 
@@ -44,7 +45,8 @@ function oneScope(a: { documentId?: number; projectId?: number }): boolean {
 }
 const ONE_SCOPE = { message: 'give either documentId or projectId (the scope), not both' };
 
-export const GlossaryScopeArgs = z.union([z.object({ documentId: Id }).strict(), z.object({ projectId: Id }).strict()]);
+/** `snapshot` (applyGlossary): the preview's; a segment whose text changed since refuses the step ('edit-conflict'). */
+export const GlossaryScopeArgs = z.union([z.object({ documentId: Id, snapshot: Snapshot }).strict(), z.object({ projectId: Id, snapshot: Snapshot }).strict()]);
 
 export const GlossaryListArgs = z
   .object({ documentId: Id.optional(), projectId: Id.optional() })
@@ -111,6 +113,8 @@ export const GlossaryPreview = z.object({
   replacements: z.number().int(),
   /** approved segments that would go back to 'edited' */
   approvedReset: z.number().int(),
+  /** the newest revision id when the preview was built: send it with applyGlossary */
+  snapshot: z.number().int(),
 });
 
 export const GlossarySaveResult = z.object({
