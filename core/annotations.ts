@@ -5,9 +5,6 @@
  * their last quote. Offsets are UTF-16 indices snapped to code point boundaries.
  */
 import type { z } from 'zod';
-import * as annq from '../db/queries/annotations';
-import * as labq from '../db/queries/labels';
-import * as revq from '../db/queries/review';
 import type {
   AnnotationIdArgs,
   AttentionArgs,
@@ -29,17 +26,17 @@ import type { ReviewHost } from './review-host';
 
 export function listAnnotations(host: ReviewHost, args: ArgsOf<'listAnnotations'>): Annotation[] {
   host.requireDocument(args.documentId);
-  return annq.listAnnotationThreads(host.db, args.documentId, args.includeDeleted ?? false);
+  return host.store.annotationThreads(args.documentId, args.includeDeleted ?? false);
 }
 
 function requireAnnotation(host: ReviewHost, id: number): Annotation {
-  const a = annq.getAnnotationThread(host.db, id);
+  const a = host.store.annotationThread(id);
   if (!a) throw new JiaoduiError('not-found', `There is no annotation ${id}.`);
   return a;
 }
 
 function requireLabel(host: ReviewHost, id: number): AnnotationLabel {
-  const l = labq.getLabel(host.db, id);
+  const l = host.store.label(id);
   if (!l) throw new JiaoduiError('not-found', `There is no label ${id}.`);
   return l;
 }
@@ -65,14 +62,13 @@ export function addAnnotation(host: ReviewHost, args: ArgsOf<'addAnnotation'>): 
   if (labelId !== null) requireLabel(host, labelId);
   if (args.kind === 'tag' && labelId === null) throw new JiaoduiError('invalid-input', 'A tag needs a label.');
   return host.tx(() => {
-    const id = annq.insertAnnotationThread(
-      host.db,
+    const id = host.store.addAnnotationThread(
       seg.id,
       { ...makeAnchor(seg.text, start, end), orphaned: false },
       { kind: args.kind, body: args.body, labelId, author: host.author() },
       host.now(),
     );
-    return annq.getAnnotationThread(host.db, id)!;
+    return host.store.annotationThread(id)!;
   });
 }
 
@@ -81,7 +77,7 @@ export function updateAnnotation(host: ReviewHost, args: z.infer<typeof UpdateAn
     const a = requireAnnotation(host, args.annotationId);
     if (args.labelId !== undefined && args.labelId !== null) requireLabel(host, args.labelId);
     if (args.labelId === null && a.kind === 'tag') throw new JiaoduiError('invalid-input', 'A tag needs a label; delete the tag instead.');
-    annq.updateAnnotationContent(host.db, a.id, { body: args.body, labelId: args.labelId }, host.now());
+    host.store.changeAnnotation(a.id, { body: args.body, labelId: args.labelId }, host.now());
     return requireAnnotation(host, a.id);
   });
 }
@@ -90,7 +86,7 @@ export function replyToAnnotation(host: ReviewHost, args: z.infer<typeof ReplyAr
   return host.tx(() => {
     const a = requireAnnotation(host, args.annotationId);
     if (a.deletedAt) throw new JiaoduiError('conflict', 'This annotation was deleted; restore it to reply.');
-    annq.insertAnnotationReply(host.db, a.id, host.author(), args.body, host.now());
+    host.store.addAnnotationReply(a.id, host.author(), args.body, host.now());
     return requireAnnotation(host, a.id);
   });
 }
@@ -98,8 +94,8 @@ export function replyToAnnotation(host: ReviewHost, args: z.infer<typeof ReplyAr
 export function resolveAnnotation(host: ReviewHost, args: z.infer<typeof ResolveArgs>): Annotation {
   return host.tx(() => {
     const a = requireAnnotation(host, args.annotationId);
-    if (args.resolved) annq.setAnnotationResolved(host.db, a.id, host.author(), host.now());
-    else annq.setAnnotationResolved(host.db, a.id, null, null);
+    if (args.resolved) host.store.setAnnotationResolved(a.id, host.author(), host.now());
+    else host.store.setAnnotationResolved(a.id, null, null);
     return requireAnnotation(host, a.id);
   });
 }
@@ -108,7 +104,7 @@ export function resolveAnnotation(host: ReviewHost, args: z.infer<typeof Resolve
 export function deleteAnnotation(host: ReviewHost, args: z.infer<typeof AnnotationIdArgs>): Annotation {
   return host.tx(() => {
     const a = requireAnnotation(host, args.annotationId);
-    if (!a.deletedAt) annq.setAnnotationDeleted(host.db, a.id, host.author(), host.now());
+    if (!a.deletedAt) host.store.setAnnotationDeleted(a.id, host.author(), host.now());
     return requireAnnotation(host, a.id);
   });
 }
@@ -116,7 +112,7 @@ export function deleteAnnotation(host: ReviewHost, args: z.infer<typeof Annotati
 export function restoreAnnotation(host: ReviewHost, args: z.infer<typeof AnnotationIdArgs>): Annotation {
   return host.tx(() => {
     const a = requireAnnotation(host, args.annotationId);
-    annq.setAnnotationDeleted(host.db, a.id, null, null);
+    host.store.setAnnotationDeleted(a.id, null, null);
     return requireAnnotation(host, a.id);
   });
 }
@@ -124,16 +120,16 @@ export function restoreAnnotation(host: ReviewHost, args: z.infer<typeof Annotat
 // ---- labels ------------------------------------------------------------------------------
 
 export function listLabels(host: ReviewHost): AnnotationLabel[] {
-  return labq.listLabels(host.db);
+  return host.store.labels();
 }
 
 function checkUnique(host: ReviewHost, id: number | null, name?: string, shortcut?: string | null) {
   if (name !== undefined) {
-    const other = labq.findLabelByName(host.db, name);
+    const other = host.store.labelNamed(name);
     if (other && other.id !== id) throw new JiaoduiError('conflict', `A label named "${name}" already exists.`);
   }
   if (shortcut) {
-    const other = labq.findLabelByShortcut(host.db, shortcut);
+    const other = host.store.labelWithShortcut(shortcut);
     if (other && other.id !== id) throw new JiaoduiError('conflict', `The shortcut ${shortcut} is already used by the label "${other.name}".`);
   }
 }
@@ -141,7 +137,7 @@ function checkUnique(host: ReviewHost, id: number | null, name?: string, shortcu
 export function createLabel(host: ReviewHost, args: z.infer<typeof CreateLabelArgs>): AnnotationLabel {
   return host.tx(() => {
     checkUnique(host, null, args.name, args.shortcut);
-    const id = labq.insertLabel(host.db, { name: args.name, color: args.color.toLowerCase(), shortcut: args.shortcut ?? null }, host.now());
+    const id = host.store.addLabel({ name: args.name, color: args.color.toLowerCase(), shortcut: args.shortcut ?? null }, host.now());
     return requireLabel(host, id);
   });
 }
@@ -150,7 +146,7 @@ export function updateLabel(host: ReviewHost, args: z.infer<typeof UpdateLabelAr
   return host.tx(() => {
     requireLabel(host, args.labelId);
     checkUnique(host, args.labelId, args.name, args.shortcut);
-    labq.updateLabel(host.db, args.labelId, { name: args.name, color: args.color?.toLowerCase(), shortcut: args.shortcut });
+    host.store.changeLabel(args.labelId, { name: args.name, color: args.color?.toLowerCase(), shortcut: args.shortcut });
     return requireLabel(host, args.labelId);
   });
 }
@@ -159,15 +155,15 @@ export function updateLabel(host: ReviewHost, args: z.infer<typeof UpdateLabelAr
 export function deleteLabel(host: ReviewHost, args: z.infer<typeof LabelIdArgs>): AnnotationLabel[] {
   return host.tx(() => {
     const l = requireLabel(host, args.labelId);
-    const uses = labq.labelUsesIncludingDeleted(host.db, l.id);
+    const uses = host.store.labelUses(l.id);
     if (uses > 0) throw new JiaoduiError('conflict', `${uses} ${uses === 1 ? 'annotation uses' : 'annotations use'} the label "${l.name}"; it cannot be deleted (rename it instead).`);
-    labq.deleteLabel(host.db, l.id);
-    return labq.listLabels(host.db);
+    host.store.deleteLabel(l.id);
+    return host.store.labels();
   });
 }
 
 /** Segments needing attention beyond their status: open comments and open findings. */
 export function attention(host: ReviewHost, args: z.infer<typeof AttentionArgs>): Attention {
   host.requireDocument(args.documentId);
-  return { openComments: revq.segmentsWithOpenComments(host.db, args.documentId), openFindings: revq.segmentsWithOpenFindings(host.db, args.documentId) };
+  return { openComments: host.store.segmentsWithOpenComments(args.documentId), openFindings: host.store.segmentsWithOpenFindings(args.documentId) };
 }

@@ -2,19 +2,18 @@
  * Claims follow text changes the way annotations do (called from applyText and
  * applyStructure in segment-writes.ts); their cross-check findings follow them.
  */
-import type { Db } from '../db/connection';
-import * as cq from '../db/queries/claims';
+import type { Store } from './store';
 import { makeAnchor, mapPosition, reanchor } from '../shared/text/anchor';
 import type { DiffPart } from '../shared/text/diff';
 import { refreshClaimFindings } from './claims-findings';
 
-export function reanchorClaims(db: Db, segmentId: number, oldText: string, newText: string, parts: readonly DiffPart[], now: string): void {
-  const claims = cq.listClaimsOfSegment(db, segmentId);
+export function reanchorClaims(store: Store, segmentId: number, oldText: string, newText: string, parts: readonly DiffPart[], now: string): void {
+  const claims = store.segmentClaims(segmentId);
   for (const c of claims) {
     if (c.orphaned) continue;
-    cq.updateClaimAnchor(db, c.id, reanchor(c, oldText, newText, parts), now);
+    store.setClaimAnchor(c.id, reanchor(c, oldText, newText, parts), now);
   }
-  if (claims.length) refreshClaimFindings(db, claims[0].documentId, now);
+  if (claims.length) refreshClaimFindings(store, claims[0].documentId, now);
 }
 
 /**
@@ -22,7 +21,7 @@ export function reanchorClaims(db: Db, segmentId: number, oldText: string, newTe
  * arriving, by their position in the joined text (as applyStructure does for annotations).
  */
 export function carryClaims(
-  db: Db,
+  store: Store,
   leaving: readonly { id: number }[],
   fromStarts: readonly number[],
   arriving: readonly { id: number; text: string }[],
@@ -32,7 +31,7 @@ export function carryClaims(
 ): void {
   const documents = new Set<number>();
   leaving.forEach((seg, i) => {
-    for (const c of cq.listClaimsOfSegment(db, seg.id)) {
+    for (const c of store.segmentClaims(seg.id)) {
       documents.add(c.documentId);
       const gs = mapPosition(parts, fromStarts[i] + c.start, 'start');
       const ge = Math.max(gs, mapPosition(parts, fromStarts[i] + c.end, 'end'));
@@ -40,9 +39,9 @@ export function carryClaims(
       while (k > 0 && toStarts[k] > gs) k--;
       const target = arriving[k];
       const anchor = makeAnchor(target.text, Math.min(gs - toStarts[k], target.text.length), Math.min(ge - toStarts[k], target.text.length));
-      cq.moveClaim(db, c.id, target.id);
-      cq.updateClaimAnchor(db, c.id, { ...anchor, orphaned: c.orphaned || anchor.exact !== c.exact }, now);
+      store.moveClaim(c.id, target.id);
+      store.setClaimAnchor(c.id, { ...anchor, orphaned: c.orphaned || anchor.exact !== c.exact }, now);
     }
   });
-  for (const d of documents) refreshClaimFindings(db, d, now);
+  for (const d of documents) refreshClaimFindings(store, d, now);
 }

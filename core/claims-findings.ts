@@ -7,12 +7,8 @@
  * full run of the checks. Unchanged findings keep their rows (ids, dismissals); a finding
  * whose locations moved but whose message is the same keeps its dismissal.
  */
+import type { FindingRow, NewFinding, Store } from './store';
 import { serializeFindingMessage } from '../shared/finding-messages';
-import type { Db } from '../db/connection';
-import * as cq from '../db/queries/claims';
-import * as docq from '../db/queries/documents';
-import * as fq from '../db/queries/findings';
-import * as segq from '../db/queries/segments';
 import { describeClaim } from '../shared/claims/detect';
 import { timeRefs } from '../shared/claims/quantities';
 import { crossCheckClaims, type CrossCheckFinding } from '../shared/claims/crosscheck';
@@ -30,10 +26,10 @@ export const CLAIMS_RULE_INFO = {
 export const groupKeyOf = (f: Pick<CrossCheckFinding, 'kind' | 'refs'>) => `${CLAIMS_RULE}:${f.kind}:${f.refs.join(',')}`;
 
 /** The cross-checks of a document's (live) claims, as the pure checker reports them. */
-export function computeCrossChecks(db: Db, documentId: number): CrossCheckFinding[] {
-  const date = docq.getDocumentDate(db, documentId); // not getDocument: this runs on every save of a claimed segment
+export function computeCrossChecks(store: Store, documentId: number): CrossCheckFinding[] {
+  const date = store.documentDate(documentId); // not document(): this runs on every save of a claimed segment
   if (date === undefined) return [];
-  const claims = cq.listClaimsOfDocument(db, documentId);
+  const claims = store.documentClaims(documentId);
   const year = date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null;
   return crossCheckClaims(
     claims.map((c) => ({ ref: c.id, text: c.text, quantities: c.quantities, times: timeRefs(c.text), ...describeClaim(c.text, c.quantities) })),
@@ -41,24 +37,24 @@ export function computeCrossChecks(db: Db, documentId: number): CrossCheckFindin
   );
 }
 
-const sig = (r: Pick<fq.FindingRow, 'segmentId' | 'start' | 'end' | 'text'>) => `${r.segmentId}|${r.start}|${r.end}|${r.text}`;
+const sig = (r: Pick<FindingRow, 'segmentId' | 'start' | 'end' | 'text'>) => `${r.segmentId}|${r.start}|${r.end}|${r.text}`;
 
 /** Bring the stored `claims-crosscheck` findings of a document in line with its claims. */
-export function refreshClaimFindings(db: Db, documentId: number, now: string): void {
-  const found = computeCrossChecks(db, documentId);
-  const claims = new Map(cq.listClaimsOfDocument(db, documentId).map((c) => [c.id, c]));
+export function refreshClaimFindings(store: Store, documentId: number, now: string): void {
+  const found = computeCrossChecks(store, documentId);
+  const claims = new Map(store.documentClaims(documentId).map((c) => [c.id, c]));
   const texts = new Map<number, string | null>();
   const segText = (id: number) => {
     if (!texts.has(id)) {
-      const s = segq.getSegment(db, id);
+      const s = store.segment(id);
       texts.set(id, s && !s.retired ? s.text : null);
     }
     return texts.get(id);
   };
-  const wanted = new Map<string, fq.NewFinding[]>();
+  const wanted = new Map<string, NewFinding[]>();
   for (const f of found) {
     const group = groupKeyOf(f);
-    const rows: fq.NewFinding[] = [];
+    const rows: NewFinding[] = [];
     for (const ref of f.refs) {
       const c = claims.get(ref);
       const text = c && segText(c.segmentId);
@@ -69,13 +65,13 @@ export function refreshClaimFindings(db: Db, documentId: number, now: string): v
     }
     if (rows.length) wanted.set(group, rows);
   }
-  const existing = new Map<string, fq.FindingRow[]>();
-  for (const r of fq.listFindingsOfRule(db, documentId, CLAIMS_RULE)) {
+  const existing = new Map<string, FindingRow[]>();
+  for (const r of store.findingsOfRule(documentId, CLAIMS_RULE)) {
     const k = r.group ?? `#${r.id}`;
     existing.set(k, [...(existing.get(k) ?? []), r]);
   }
   const stale: number[] = [];
-  const insert: fq.NewFinding[] = [];
+  const insert: NewFinding[] = [];
   for (const [group, rows] of wanted) {
     const old = existing.get(group);
     existing.delete(group);
@@ -92,14 +88,14 @@ export function refreshClaimFindings(db: Db, documentId: number, now: string): v
     );
   }
   for (const rows of existing.values()) stale.push(...rows.map((r) => r.id));
-  fq.deleteFindingIds(db, stale);
-  fq.insertFindings(db, insert);
+  store.deleteFindingsById(stale);
+  store.addFindings(insert);
 }
 
 /** The stored finding (primary row) of each cross-check group of a document, by group key. */
-export function storedCrossCheckFindings(db: Db, documentId: number): Map<string, fq.FindingRow> {
-  const out = new Map<string, fq.FindingRow>();
-  for (const r of fq.listFindingsOfRule(db, documentId, CLAIMS_RULE)) {
+export function storedCrossCheckFindings(store: Store, documentId: number): Map<string, FindingRow> {
+  const out = new Map<string, FindingRow>();
+  for (const r of store.findingsOfRule(documentId, CLAIMS_RULE)) {
     if (!r.group) continue;
     const prev = out.get(r.group);
     if (!prev || r.id < prev.id) out.set(r.group, r);

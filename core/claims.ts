@@ -13,10 +13,8 @@
  * deleted_at: the claim and its history stay stored.
  * Stored quantities' offsets are relative to the claim's text.
  */
+import type { Store } from './store';
 import type { z } from 'zod';
-import type { Db } from '../db/connection';
-import * as cq from '../db/queries/claims';
-import * as segq from '../db/queries/segments';
 import { detectClaimCandidates, typesOf } from '../shared/claims/detect';
 import { resolveClaimants } from '../shared/claims/claimant';
 import { claimQuantities } from '../shared/claims/quantities';
@@ -42,7 +40,7 @@ import type { ReviewHost } from './review-host';
 import { computeCrossChecks, groupKeyOf, refreshClaimFindings, storedCrossCheckFindings } from './claims-findings';
 
 function candidatesOf(host: ReviewHost, documentId: number) {
-  const segs = segq.listSegments(host.db, documentId);
+  const segs = host.store.liveSegments(documentId);
   const bySeg = new Map(segs.map((s) => [s.id, s]));
   const input = segs.map((s) => ({ id: s.id, text: s.text, speaker: s.speaker, turn: s.turn, paragraph: s.paragraph, furniture: s.furniture }));
   const found = detectClaimCandidates(input);
@@ -52,9 +50,9 @@ function candidatesOf(host: ReviewHost, documentId: number) {
 export function listClaimCandidates(host: ReviewHost, args: z.infer<typeof ListClaimCandidatesArgs>): ClaimCandidateT[] {
   host.requireDocument(args.documentId);
   const { bySeg, found } = candidatesOf(host, args.documentId);
-  const claims = cq.listClaimsOfDocument(host.db, args.documentId);
+  const claims = host.store.documentClaims(args.documentId);
   const rejected = new Map<number, string[]>();
-  for (const d of cq.listCandidateDecisions(host.db, args.documentId)) rejected.set(d.segmentId, [...(rejected.get(d.segmentId) ?? []), d.quote]);
+  for (const d of host.store.candidateDecisions(args.documentId)) rejected.set(d.segmentId, [...(rejected.get(d.segmentId) ?? []), d.quote]);
   const out: ClaimCandidateT[] = [];
   for (const c of found) {
     const existing = claims.find((k) => k.segmentId === c.segmentId && !k.orphaned && k.start < c.end && c.start < k.end);
@@ -82,14 +80,14 @@ function rejectedBy(text: string, quotes: readonly string[]): { rejected: boolea
 }
 
 function requireClaim(host: ReviewHost, id: number): ClaimT {
-  const c = cq.getClaim(host.db, id);
+  const c = host.store.claim(id);
   if (!c) throw new JiaoduiError('not-found', `There is no claim ${id}.`);
   return c;
 }
 
 function requireLiveClaim(host: ReviewHost, id: number): ClaimT {
   const c = requireClaim(host, id);
-  if (cq.claimDeletedAt(host.db, id)) throw new JiaoduiError('conflict', `Claim ${id} was deleted; undo the deletion to change it.`);
+  if (host.store.claimDeletedAt(id)) throw new JiaoduiError('conflict', `Claim ${id} was deleted; undo the deletion to change it.`);
   return c;
 }
 
@@ -117,7 +115,7 @@ function projectOf(host: ReviewHost, documentId: number): number {
 }
 
 function rowNumber(host: ReviewHost, segmentId: number): number {
-  return (segq.getSegment(host.db, segmentId)?.index ?? 0) + 1;
+  return (host.store.segment(segmentId)?.index ?? 0) + 1;
 }
 
 /** A claim from a span (a reviewer's selection) or a candidate (its segmentId/start/end). */
@@ -134,7 +132,7 @@ export function createClaim(host: ReviewHost, args: z.infer<typeof CreateClaimAr
     const { input } = candidatesOf(host, seg.documentId);
     const at = input.findIndex((s) => s.id === seg.id);
     const claimant = args.claimant !== undefined ? args.claimant : ((at >= 0 ? resolveClaimants(input)[at].claimant : null) ?? seg.speaker ?? null);
-    id = cq.insertClaim(host.db, {
+    id = host.store.addClaim({
       documentId: seg.documentId,
       segmentId: seg.id,
       anchor: { ...anchor, orphaned: false },
@@ -147,11 +145,11 @@ export function createClaim(host: ReviewHost, args: z.infer<typeof CreateClaimAr
       author,
       now,
     });
-    cq.insertClaimHistory(host.db, id, 'created', null, text, author, now);
+    host.store.addClaimHistory(id, 'created', null, text, author, now);
     const c = requireClaim(host, id);
     const fields = Object.fromEntries(FIELDS.map((f) => [f, enc(c[f])]));
     record({ segmentId: seg.id, field: 'claim', before: JSON.stringify({ id, deleted: true, fields: {} } satisfies ClaimState), after: JSON.stringify({ id, deleted: false, fields } satisfies ClaimState), reason: 'claim' });
-    refreshClaimFindings(host.db, seg.documentId, now);
+    refreshClaimFindings(host.store, seg.documentId, now);
     return { touched: [] };
   });
   return requireClaim(host, id);
@@ -169,11 +167,11 @@ export function updateClaim(host: ReviewHost, args: z.infer<typeof UpdateClaimAr
     for (const field of changed) {
       from.fields[field] = enc(before[field]);
       to.fields[field] = enc(args[field]);
-      setField(host.db, args.claimId, field, to.fields[field] ?? null, now);
-      cq.insertClaimHistory(host.db, args.claimId, field, from.fields[field] ?? null, to.fields[field] ?? null, author, now);
+      setField(host.store, args.claimId, field, to.fields[field] ?? null, now);
+      host.store.addClaimHistory(args.claimId, field, from.fields[field] ?? null, to.fields[field] ?? null, author, now);
     }
     record({ segmentId: before.segmentId, field: 'claim', before: JSON.stringify(from), after: JSON.stringify(to), reason: 'claim' });
-    refreshClaimFindings(host.db, before.documentId, now);
+    refreshClaimFindings(host.store, before.documentId, now);
     return { touched: [] };
   });
   return requireClaim(host, args.claimId);
@@ -183,24 +181,24 @@ export function updateClaim(host: ReviewHost, args: z.infer<typeof UpdateClaimAr
 export function deleteClaim(host: ReviewHost, args: z.infer<typeof ClaimIdArgs>): ChangeResult {
   const c = requireLiveClaim(host, args.claimId);
   return host.operation(projectOf(host, c.documentId), 'claim', deleteClaimLabel(c.id, rowNumber(host, c.segmentId)), (record, now) => {
-    setDeleted(host.db, c.id, true, host.author(), now);
+    setDeleted(host.store, c.id, true, host.author(), now);
     record({ segmentId: c.segmentId, field: 'claim', before: JSON.stringify({ id: c.id, deleted: false, fields: {} } satisfies ClaimState), after: JSON.stringify({ id: c.id, deleted: true, fields: {} } satisfies ClaimState), reason: 'claim' });
-    refreshClaimFindings(host.db, c.documentId, now);
+    refreshClaimFindings(host.store, c.documentId, now);
     return { touched: [] };
   });
 }
 
 /** Set one field; a new text brings its normalised quantities along. */
-function setField(db: Db, id: number, field: Field, value: string | null, now: string): void {
-  cq.updateClaimField(db, id, field, value, now);
-  if (field === 'text') cq.updateClaimQuantities(db, id, claimQuantities(value ?? ''), now);
+function setField(store: Store, id: number, field: Field, value: string | null, now: string): void {
+  store.setClaimField(id, field, value, now);
+  if (field === 'text') store.setClaimQuantities(id, claimQuantities(value ?? ''), now);
 }
 
-function setDeleted(db: Db, id: number, deleted: boolean, author: string, now: string): void {
-  const was = cq.claimDeletedAt(db, id);
+function setDeleted(store: Store, id: number, deleted: boolean, author: string, now: string): void {
+  const was = store.claimDeletedAt(id);
   if (was === undefined || !!was === deleted) return;
-  cq.setClaimDeleted(db, id, deleted ? now : null, now);
-  cq.insertClaimHistory(db, id, deleted ? 'deleted' : 'restored', was, deleted ? now : null, author, now);
+  store.setClaimDeleted(id, deleted ? now : null, now);
+  store.addClaimHistory(id, deleted ? 'deleted' : 'restored', was, deleted ? now : null, author, now);
 }
 
 function candidateAt(host: ReviewHost, args: z.infer<typeof ClaimCandidateArgs>) {
@@ -212,14 +210,14 @@ function candidateAt(host: ReviewHost, args: z.infer<typeof ClaimCandidateArgs>)
 function decideCandidate(host: ReviewHost, args: z.infer<typeof ClaimCandidateArgs>, rejected: boolean): ChangeResult {
   const { seg, quote } = candidateAt(host, args);
   const doc = host.requireDocument(seg.documentId);
-  const current = rejectedBy(quote, cq.candidateDecisionQuotesOfSegment(host.db, seg.id));
+  const current = rejectedBy(quote, host.store.candidateDecisionQuotesOfSegment(seg.id));
   const label = claimCandidateLabel(rejected, seg.index + 1);
   return host.operation(doc.projectId, 'claim', label, (record, now) => {
     if (current.rejected === rejected) return { touched: [] };
     const state = (q: string, r: boolean): CandidateState => ({ documentId: doc.id, segmentId: seg.id, quote: q, rejected: r });
     // rejecting stores this quote; restoring removes every rejection that hides it (carried ones too)
     for (const q of rejected ? [quote] : current.quotes) {
-      applyCandidateState(host.db, state(q, rejected), host.author(), now);
+      applyCandidateState(host.store, state(q, rejected), host.author(), now);
       record({ segmentId: seg.id, field: 'claim-candidate', before: JSON.stringify(state(q, !rejected)), after: JSON.stringify(state(q, rejected)), reason: 'claim' });
     }
     return { touched: [] };
@@ -235,9 +233,9 @@ export function restoreClaimCandidate(host: ReviewHost, args: z.infer<typeof Cla
   return decideCandidate(host, args, false);
 }
 
-function applyCandidateState(db: Db, st: CandidateState, author: string, now: string): void {
-  if (st.rejected) cq.insertCandidateDecision(db, { documentId: st.documentId, segmentId: st.segmentId, quote: st.quote, author, now });
-  else cq.deleteCandidateDecision(db, st.segmentId, st.quote);
+function applyCandidateState(store: Store, st: CandidateState, author: string, now: string): void {
+  if (st.rejected) store.addCandidateDecision({ documentId: st.documentId, segmentId: st.segmentId, quote: st.quote, author, now });
+  else store.deleteCandidateDecision(st.segmentId, st.quote);
 }
 
 /**
@@ -247,10 +245,10 @@ function applyCandidateState(db: Db, st: CandidateState, author: string, now: st
  * redo of the split/merge (which swap live and retired segments) bring them back as they were.
  * A sentence cut in two by a split is in neither part and is no longer a candidate.
  */
-export function carryCandidateDecisions(db: Db, from: readonly number[], to: readonly { id: number; text: string }[]): void {
+export function carryCandidateDecisions(store: Store, from: readonly number[], to: readonly { id: number; text: string }[]): void {
   for (const f of from) {
-    for (const quote of cq.candidateDecisionQuotesOfSegment(db, f)) {
-      for (const t of to) if (t.text.includes(quote)) cq.copyCandidateDecision(db, f, quote, t.id);
+    for (const quote of store.candidateDecisionQuotesOfSegment(f)) {
+      for (const t of to) if (t.text.includes(quote)) store.copyCandidateDecision(f, quote, t.id);
     }
   }
 }
@@ -259,43 +257,43 @@ export function carryCandidateDecisions(db: Db, from: readonly number[], to: rea
  * Undo/redo of a claim operation: put the claim (or candidate decision) in the state the
  * revision records. Field changes and deletion/restoration are appended to claim_history.
  */
-export function applyClaimRevision(db: Db, field: 'claim' | 'claim-candidate', value: string | null, now: string, author: string): void {
+export function applyClaimRevision(store: Store, field: 'claim' | 'claim-candidate', value: string | null, now: string, author: string): void {
   if (!value) return;
   if (field === 'claim-candidate') {
-    applyCandidateState(db, JSON.parse(value) as CandidateState, author, now);
+    applyCandidateState(store, JSON.parse(value) as CandidateState, author, now);
     return;
   }
   const st = JSON.parse(value) as ClaimState;
-  const c = cq.getClaim(db, st.id);
+  const c = store.claim(st.id);
   if (!c) return;
-  if (st.deleted) setDeleted(db, st.id, true, author, now);
+  if (st.deleted) setDeleted(store, st.id, true, author, now);
   for (const f of FIELDS) {
     const v = st.fields[f];
     if (v === undefined) continue;
     const cur = enc(c[f]);
     if (cur === v) continue;
-    setField(db, st.id, f, v, now);
-    cq.insertClaimHistory(db, st.id, f, cur, v, author, now);
+    setField(store, st.id, f, v, now);
+    store.addClaimHistory(st.id, f, cur, v, author, now);
   }
-  if (!st.deleted) setDeleted(db, st.id, false, author, now);
-  refreshClaimFindings(db, c.documentId, now);
+  if (!st.deleted) setDeleted(store, st.id, false, author, now);
+  refreshClaimFindings(store, c.documentId, now);
 }
 
 export function listClaims(host: ReviewHost, args: z.infer<typeof ListClaimsArgs>): ClaimT[] {
   host.requireDocument(args.documentId);
-  return cq.listClaimsOfDocument(host.db, args.documentId);
+  return host.store.documentClaims(args.documentId);
 }
 
 export function claimHistory(host: ReviewHost, args: z.infer<typeof ClaimIdArgs>): ClaimHistoryEntryT[] {
   requireClaim(host, args.claimId);
-  return cq.claimHistory(host.db, args.claimId);
+  return host.store.claimHistory(args.claimId);
 }
 
 /** The cross-checks of a document's claims, each with the stored finding it is (and its dismissal). */
 export function crossCheckClaims(host: ReviewHost, args: z.infer<typeof ListClaimsArgs>): ClaimCrossCheckT[] {
   host.requireDocument(args.documentId);
-  const stored = storedCrossCheckFindings(host.db, args.documentId);
-  return computeCrossChecks(host.db, args.documentId).map(({ refs, implied, pair: _pair, ...f }) => {
+  const stored = storedCrossCheckFindings(host.store, args.documentId);
+  return computeCrossChecks(host.store, args.documentId).map(({ refs, implied, pair: _pair, ...f }) => {
     const row = stored.get(groupKeyOf({ kind: f.kind, refs }));
     return {
       ...f,
@@ -309,7 +307,7 @@ export function crossCheckClaims(host: ReviewHost, args: z.infer<typeof ListClai
 
 export function exportClaims(host: ReviewHost, args: z.infer<typeof ExportClaimsArgs>): ExportResult {
   const doc = host.requireDocument(args.documentId);
-  const claims = cq.listClaimsOfDocument(host.db, args.documentId);
+  const claims = host.store.documentClaims(args.documentId);
   const base = `${doc.title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || `document-${doc.id}`}.claims`;
   const meta = { id: doc.id, title: doc.title, source: doc.source, date: doc.date };
   switch (args.format) {

@@ -4,12 +4,7 @@
  * shared/export/. XLIFF import (2.0 or 1.2): every changed target becomes a revision (reason
  * 'xliff-import') in one operation, after the whole file has been checked.
  */
-import type { Db } from '../db/connection';
-import * as docq from '../db/queries/documents';
-import * as segq from '../db/queries/segments';
-import * as annq from '../db/queries/annotations';
-import * as histq from '../db/queries/history';
-import * as fq from '../db/queries/findings';
+import type { Store } from './store';
 import { glossaryConverter } from '../shared/glossary/conversion';
 import type { ChangeResult, DocumentMeta, ExportResult, ScriptT } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
@@ -20,8 +15,6 @@ import { exportChangeReport, type ReportRevision } from '../shared/export/report
 import { exportXliff, parseXliff, type XliffUnit } from '../shared/export/xliff';
 import { exportXliff12 } from '../shared/export/xliff12';
 import { exportWebAnnotations } from '../shared/export/annotations';
-import * as labelq from '../db/queries/labels';
-import * as cq from '../db/queries/claims';
 import { baseFileName, type ClaimNote, type ClaimNotes, type TranscriptOptions } from '../shared/export/model';
 import { mapForward } from '../shared/text/offsetMap';
 import type { AlignedText } from '../shared/text/convert';
@@ -46,19 +39,17 @@ export interface ExportArgs {
   claims?: boolean;
 }
 
-export function loadExportDoc(db: Db, doc: DocumentMeta): ExportDoc {
-  // one read transaction: the texts and their versions are of the same moment
-  return db.transaction(() => readExportDoc(db, doc))();
-}
-
-function readExportDoc(db: Db, doc: DocumentMeta): ExportDoc {
-  const versions = new Map(histq.latestRevisionIdsOfDocument(db, doc.id).filter((r) => r.field === 'zh').map((r) => [r.segmentId, r.id]));
+export function loadExportDoc(store: Store, doc: DocumentMeta): ExportDoc {
+  // The text versions are read BEFORE the texts: a save committed in between then makes the
+  // recorded version older than the exported text, so an import refuses that unit rather than
+  // silently overwriting the save (the safe direction).
+  const versions = new Map(store.latestRevisionIdsOfDocument(doc.id).filter((r) => r.field === 'zh').map((r) => [r.segmentId, r.id]));
   return {
     id: doc.id,
     title: doc.title,
     script: doc.script,
-    leading: docq.getDocumentLeading(db, doc.id),
-    segments: segq.listSegments(db, doc.id).map((s) => ({
+    leading: store.documentLeading(doc.id),
+    segments: store.liveSegments(doc.id).map((s) => ({
       id: s.id,
       index: s.index,
       machineText: s.machineText,
@@ -80,28 +71,28 @@ function englishOf(s: object): string | null {
 }
 
 /** Who last changed each changed segment's text, and when (tracked changes in DOCX). */
-function withChangeInfo(db: Db, data: ExportDoc): ExportDoc {
+function withChangeInfo(store: Store, data: ExportDoc): ExportDoc {
   return {
     ...data,
     segments: data.segments.map((s) => {
       if (s.text === s.machineText) return s;
-      const last = histq.revisionsOfSegment(db, s.id).filter((r) => r.field === 'zh').at(-1);
+      const last = store.segmentRevisions(s.id).filter((r) => r.field === 'zh').at(-1);
       return last ? { ...s, changedBy: last.author, changedAt: last.createdAt } : s;
     }),
   };
 }
 
 /** Text of the document → the target script: identity, or the document's glossary-aware converter (confirmed names stay). */
-export function converterTo(db: Db, documentId: number, target: ScriptT): (text: string) => string {
-  const ds = docq.getDocumentScript(db, documentId);
+export function converterTo(store: Store, documentId: number, target: ScriptT): (text: string) => string {
+  const ds = store.documentScript(documentId);
   if (ds.script === target) return (t) => t;
   const c = glossaryConverter(ds.script, ds.variant, ds.glossary);
   return (t) => (t ? c.convert(t) : t);
 }
 
 /** Like converterTo, with the offset map from the text to its conversion (null: identity). */
-export function alignedConverterTo(db: Db, documentId: number, target: ScriptT): (text: string) => AlignedText {
-  const ds = docq.getDocumentScript(db, documentId);
+export function alignedConverterTo(store: Store, documentId: number, target: ScriptT): (text: string) => AlignedText {
+  const ds = store.documentScript(documentId);
   if (ds.script === target) return (text) => ({ text, map: null });
   const c = glossaryConverter(ds.script, ds.variant, ds.glossary);
   return (text) => (text ? c.convertAligned(text) : { text, map: null });
@@ -112,13 +103,13 @@ export function alignedConverterTo(db: Db, documentId: number, target: ScriptT):
  * reference goes at the end of the claim's span (an orphaned claim's at the end of its
  * segment), mapped into the target script.
  */
-export function claimNotes(db: Db, data: ExportDoc, target: ScriptT, includeFurniture: boolean | undefined): ClaimNotes {
-  const aligned = alignedConverterTo(db, data.id, target);
-  const convert = converterTo(db, data.id, target);
+export function claimNotes(store: Store, data: ExportDoc, target: ScriptT, includeFurniture: boolean | undefined): ClaimNotes {
+  const aligned = alignedConverterTo(store, data.id, target);
+  const convert = converterTo(store, data.id, target);
   const segs = new Map(data.segments.map((s) => [s.id, s]));
   const refs = new Map<number, { at: number; n: number }[]>();
   const notes: ClaimNote[] = [];
-  for (const c of cq.listClaimsOfDocument(db, data.id)) {
+  for (const c of store.documentClaims(data.id)) {
     const s = segs.get(c.segmentId);
     if (!s || (s.furniture && includeFurniture === false)) continue;
     const n = notes.length + 1;
@@ -140,9 +131,9 @@ export function claimNotes(db: Db, data: ExportDoc, target: ScriptT, includeFurn
 }
 
 /** Notes per segment: each live annotation's comment (with the quoted span) and its replies. */
-export function segmentNotes(db: Db, documentId: number): Map<number, string[]> {
+export function segmentNotes(store: Store, documentId: number): Map<number, string[]> {
   const notes = new Map<number, string[]>();
-  for (const a of annq.listAnnotationThreads(db, documentId)) {
+  for (const a of store.annotationThreads(documentId)) {
     const lines = [`${a.author}: ${a.body}${a.exact ? ` [${a.exact}]` : ''}${a.resolvedAt ? ' (resolved)' : ''}`, ...a.replies.map((r) => `${r.author}: ${r.body}`)];
     notes.set(a.segmentId, [...(notes.get(a.segmentId) ?? []), lines.join('\n')]);
   }
@@ -153,14 +144,14 @@ export function segmentNotes(db: Db, documentId: number): Map<number, string[]> 
  * Everything is read from the database synchronously, before the first await (DOCX
  * packing is asynchronous), so an export sees one consistent state.
  */
-export async function exportDocument(db: Db, doc: DocumentMeta, args: ExportArgs, now: string, author: string): Promise<ExportResult> {
-  const data = loadExportDoc(db, doc);
+export async function exportDocument(store: Store, doc: DocumentMeta, args: ExportArgs, now: string, author: string): Promise<ExportResult> {
+  const data = loadExportDoc(store, doc);
   const transcript = (): TranscriptOptions => ({
     script: args.script,
-    convert: converterTo(db, doc.id, args.script),
+    convert: converterTo(store, doc.id, args.script),
     marked: args.marked,
     includeFurniture: args.includeFurniture,
-    ...(args.claims ? { notes: claimNotes(db, data, args.script, args.includeFurniture) } : {}),
+    ...(args.claims ? { notes: claimNotes(store, data, args.script, args.includeFurniture) } : {}),
   });
   switch (args.format) {
     case 'txt':
@@ -169,7 +160,7 @@ export async function exportDocument(db: Db, doc: DocumentMeta, args: ExportArgs
       return exportTranscript(data, args.format, transcript());
     case 'docx': {
       const { transcriptDocx, transcriptDocxName, DOCX_MIME } = await loadDocx();
-      const d = args.marked ? withChangeInfo(db, data) : data;
+      const d = args.marked ? withChangeInfo(store, data) : data;
       const opts = { ...transcript(), author, date: now };
       const content = await transcriptDocx(d, opts);
       return { fileName: transcriptDocxName(d, opts), mime: DOCX_MIME, content, encoding: 'base64' };
@@ -177,9 +168,9 @@ export async function exportDocument(db: Db, doc: DocumentMeta, args: ExportArgs
     case 'docx-bilingual': {
       const { bilingualDocx, bilingualDocxName, DOCX_MIME } = await loadDocx();
       const opts = {
-        toHant: converterTo(db, doc.id, 'hant'),
-        toHans: converterTo(db, doc.id, 'hans'),
-        notes: segmentNotes(db, doc.id),
+        toHant: converterTo(store, doc.id, 'hant'),
+        toHans: converterTo(store, doc.id, 'hans'),
+        notes: segmentNotes(store, doc.id),
         includeFurniture: args.includeFurniture,
         author,
       };
@@ -190,9 +181,9 @@ export async function exportDocument(db: Db, doc: DocumentMeta, args: ExportArgs
         fileName: `${baseFileName(data)}.bilingual.csv`,
         mime: 'text/csv;charset=utf-8',
         content: bilingualCsv(data, {
-          toHant: converterTo(db, doc.id, 'hant'),
-          toHans: converterTo(db, doc.id, 'hans'),
-          notes: segmentNotes(db, doc.id),
+          toHant: converterTo(store, doc.id, 'hant'),
+          toHans: converterTo(store, doc.id, 'hans'),
+          notes: segmentNotes(store, doc.id),
           includeFurniture: args.includeFurniture,
         }),
       };
@@ -200,10 +191,10 @@ export async function exportDocument(db: Db, doc: DocumentMeta, args: ExportArgs
     case 'report-json': {
       const revisions = new Map<number, ReportRevision[]>();
       for (const s of data.segments) {
-        const revs = histq.revisionsOfSegment(db, s.id).filter((r) => r.field === 'zh');
+        const revs = store.segmentRevisions(s.id).filter((r) => r.field === 'zh');
         if (revs.length) revisions.set(s.id, revs.map((r) => ({ author: r.author, createdAt: r.createdAt, reason: r.reason, before: r.before, after: r.after })));
       }
-      const findings = fq.listFindings(db, doc.id).map((f) => ({
+      const findings = store.documentFindings(doc.id).map((f) => ({
         segmentId: f.segmentId,
         rule: f.rule,
         severity: f.severity,
@@ -215,13 +206,13 @@ export async function exportDocument(db: Db, doc: DocumentMeta, args: ExportArgs
       return exportChangeReport({ doc: data, revisions, findings, generatedAt: now }, args.format);
     }
     case 'xliff':
-      return exportXliff(data, segmentNotes(db, doc.id));
+      return exportXliff(data, segmentNotes(store, doc.id));
     case 'xliff12':
-      return exportXliff12(data, segmentNotes(db, doc.id));
+      return exportXliff12(data, segmentNotes(store, doc.id));
     case 'annotations':
-      return exportWebAnnotations(data, annq.listAnnotationThreads(db, doc.id), {
+      return exportWebAnnotations(data, store.annotationThreads(doc.id), {
         source: `urn:jiaodui:document:${doc.id}`,
-        labels: new Map(labelq.listLabels(db).map((l) => [l.id, l.name])),
+        labels: new Map(store.labels().map((l) => [l.id, l.name])),
       });
   }
 }
@@ -235,7 +226,7 @@ export async function exportDocument(db: Db, doc: DocumentMeta, args: ExportArgs
 export function importXliff(host: ReviewHost, documentId: number, content: string): ChangeResult & { changed: number; units: number } {
   const doc = host.requireDocument(documentId);
   const units = parseXliff(content);
-  const live = new Map(segq.listSegments(host.db, documentId).map((s) => [s.id, s]));
+  const live = new Map(host.store.liveSegments(documentId).map((s) => [s.id, s]));
   const unknown = units.filter((u) => u.segmentId === null || !live.has(u.segmentId));
   if (unknown.length) {
     const ids = unknown.slice(0, 10).map((u) => `"${u.id}" (line ${u.line})`);
@@ -248,20 +239,19 @@ export function importXliff(host: ReviewHost, documentId: number, content: strin
   const r = host.operation(doc.projectId, 'edit', xliffImportLabel(units.filter(differs).length), (record, now) => {
     // inside the write transaction: the stored texts and versions the targets are compared with
     const segs = units.filter((u) => u.target !== null).map((u) => ({ u, seg: host.requireLiveSegment(u.segmentId!) }));
-    const conflicts = segs.flatMap(({ u, seg }) => staleFields(host.db, seg, [{ field: 'text', version: u.base === undefined ? undefined : u.base || null, mine: u.target }]));
+    const conflicts = segs.flatMap(({ u, seg }) => staleFields(host.store, seg, [{ field: 'text', version: u.base === undefined ? undefined : u.base || null, mine: u.target }]));
     if (conflicts.length) {
-      const e = editConflictError(conflicts);
       const rows = conflicts.slice(0, 10).map((c) => `s${c.segmentId}`);
       throw new JiaoduiError(
         'edit-conflict',
         `XLIFF: ${conflicts.length} unit(s) changed in Jiaodui since the export (${rows.join(', ')}${conflicts.length > 10 ? ', …' : ''}); importing would overwrite those changes. Nothing was imported; export again and carry your edits over.`,
-        e.details,
+        editConflictError(conflicts).details,
       );
     }
     const touched: number[] = [];
     for (const { u, seg } of segs) {
       if (u.target === seg.text) continue;
-      writeText(host.db, record, seg, u.target!, 'xliff-import', now);
+      writeText(host.store, record, seg, u.target!, 'xliff-import', now);
       touched.push(seg.id);
     }
     return { touched };

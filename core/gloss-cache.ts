@@ -8,7 +8,7 @@ import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/connection';
-import * as gq from '../db/queries/glosses';
+import { glossCacheStore, type GlossRow } from './store/gloss-cache';
 import { glossCacheSource, openGlossCacheForBuild } from '../db/gloss-cache';
 
 const CACHE_FORMAT = '1';
@@ -43,17 +43,14 @@ function readEntries(): RawEntry[] {
 
 /** Fill an empty cache database (a file being built, or an in-memory one). */
 export function fillGlossCache(db: Db, version = cedictDataVersion()): void {
-  const entries = readEntries();
-  db.transaction(() => {
-    gq.createGlossSchema(db);
-    const insert = gq.glossInserter(db);
-    for (const e of entries) {
-      const senses = (Array.isArray(e[3]) ? e[3] : [e[3]]).filter((s) => typeof s === 'string' && s);
-      insert({ traditional: e[0], simplified: e[1], pinyin: e[2], english: JSON.stringify(senses) });
-    }
-    gq.indexGlossEntries(db);
-    gq.setGlossMeta(db, 'source', version);
-  })();
+  glossCacheStore(db).fill(glossRows(readEntries()), version);
+}
+
+function* glossRows(entries: readonly RawEntry[]): Generator<GlossRow> {
+  for (const e of entries) {
+    const senses = (Array.isArray(e[3]) ? e[3] : [e[3]]).filter((s) => typeof s === 'string' && s);
+    yield { traditional: e[0], simplified: e[1], pinyin: e[2], english: JSON.stringify(senses) };
+  }
 }
 
 /** Is the file at `path` a finished cache of the current data? */

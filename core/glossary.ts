@@ -4,13 +4,7 @@
  * and keeping renderings in step with the glossary (confirmed names feed conversion).
  * JiaoduiService exposes these as thin methods; every write is one transaction.
  */
-import type { Db } from '../db/connection';
-import * as docq from '../db/queries/documents';
-import * as projq from '../db/queries/projects';
-import * as segq from '../db/queries/segments';
-import * as gq from '../db/queries/glossary';
-import { changedSinceSnapshot, editConflictError, snapshot } from './versions';
-import type * as histq from '../db/queries/history';
+import type { GlossaryScope, NewRevision, Store } from './store';
 import type { ChangeResult, OperationKind, SegmentStatus } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
 import { charDiff } from '../shared/text/diff';
@@ -34,18 +28,19 @@ import {
   type ParsedGlossaryEntry,
 } from '../shared/glossary/schemas';
 import { applyText, type DocScript } from './segment-writes';
+import { changedSinceSnapshot, editConflictError, snapshot } from './versions';
 import { applyGlossaryLabel, type OperationLabel } from '../shared/operation-labels';
 
 /** What the glossary needs from the service: its database, clock, transactions and operations. */
 export interface GlossaryContext {
-  db: Db;
+  store: Store;
   now(): string;
   tx<T>(fn: () => T): T;
   operation(
     projectId: number,
     kind: OperationKind,
     label: OperationLabel,
-    body: (record: (r: histq.NewRevision) => void, now: string) => { touched: number[]; removed?: number[] },
+    body: (record: (r: NewRevision) => void, now: string) => { touched: number[]; removed?: number[] },
   ): ChangeResult;
 }
 
@@ -57,40 +52,40 @@ export interface ScopeArgs {
 }
 
 interface ResolvedScope {
-  scope: gq.GlossaryScope;
+  scope: GlossaryScope;
   projectId: number;
   /** the project name or the document title */
   name: string;
 }
 
-function resolveScope(db: Db, args: ScopeArgs): ResolvedScope {
+function resolveScope(store: Store, args: ScopeArgs): ResolvedScope {
   if (args.documentId !== undefined && args.projectId !== undefined) {
     throw new JiaoduiError('invalid-input', 'Give either a document or a project as the glossary scope, not both.');
   }
   if (args.documentId !== undefined) {
-    const d = docq.getDocument(db, args.documentId);
+    const d = store.document(args.documentId);
     if (!d) throw new JiaoduiError('not-found', `There is no document ${args.documentId}.`);
     return { scope: { kind: 'document', id: d.id }, projectId: d.projectId, name: d.title };
   }
   if (args.projectId !== undefined) {
-    const p = projq.getProject(db, args.projectId);
+    const p = store.project(args.projectId);
     if (!p) throw new JiaoduiError('not-found', `There is no project ${args.projectId}.`);
     return { scope: { kind: 'project', id: p.id }, projectId: p.id, name: p.name };
   }
   throw new JiaoduiError('invalid-input', 'Give a document or a project as the glossary scope.');
 }
 
-function documentsOf(db: Db, scope: gq.GlossaryScope): number[] {
-  return scope.kind === 'project' ? gq.documentIdsOfProject(db, scope.id) : [scope.id];
+function documentsOf(store: Store, scope: GlossaryScope): number[] {
+  return scope.kind === 'project' ? store.projectDocumentIds(scope.id) : [scope.id];
 }
 
 // ---- rendering ------------------------------------------------------------------------
 
 /** Per document, the strings whose presence makes its rendering depend on the glossary. */
-function renderingKeys(db: Db, documentIds: readonly number[]): Map<number, string[]> {
+function renderingKeys(store: Store, documentIds: readonly number[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const id of documentIds) {
-    const d = docq.getDocumentScript(db, id);
+    const d = store.documentScript(id);
     if (d) out.set(id, phraseKeys(d.script, d.variant, d.glossary));
   }
   return out;
@@ -100,20 +95,20 @@ function renderingKeys(db: Db, documentIds: readonly number[]): Map<number, stri
  * Re-render the segments of `documentIds` that contain a glossary phrase now or did
  * before (`before`, from renderingKeys). Returns how many renderings changed.
  */
-export function rerenderForGlossary(db: Db, documentIds: readonly number[], before: Map<number, string[]> = new Map()): number {
+export function rerenderForGlossary(store: Store, documentIds: readonly number[], before: Map<number, string[]> = new Map()): number {
   let changed = 0;
   for (const id of new Set(documentIds)) {
-    const d = docq.getDocumentScript(db, id);
+    const d = store.documentScript(id);
     if (!d) continue;
     const keys = [...new Set([...phraseKeys(d.script, d.variant, d.glossary), ...(before.get(id) ?? [])])];
     if (!keys.length) continue;
     const conv = glossaryConverter(d.script, d.variant, d.glossary);
-    for (const s of gq.segmentRenderings(db, id)) {
+    for (const s of store.segmentRenderings(id)) {
       if (!keys.some((k) => s.text.includes(k))) continue;
       const r = conv.convertAligned(s.text);
       const map = r.map ? JSON.stringify(r.map) : null;
       if (r.text === s.rendering && map === s.renderingMap) continue;
-      segq.updateRendering(db, s.id, r.text, r.map);
+      store.setSegmentRendering(s.id, r.text, r.map);
       changed++;
     }
   }
@@ -125,58 +120,58 @@ export function rerenderForGlossary(db: Db, documentIds: readonly number[], befo
  * deleted or imported; a document moved to another project) and re-render what it
  * affects. Call inside the write's transaction.
  */
-export function withGlossaryRerender<T>(db: Db, documentIds: readonly number[], write: () => T): { value: T; rerendered: number } {
-  const before = renderingKeys(db, documentIds);
+export function withGlossaryRerender<T>(store: Store, documentIds: readonly number[], write: () => T): { value: T; rerendered: number } {
+  const before = renderingKeys(store, documentIds);
   const value = write();
-  return { value, rerendered: rerenderForGlossary(db, documentIds, before) };
+  return { value, rerendered: rerenderForGlossary(store, documentIds, before) };
 }
 
 
 // ---- entries --------------------------------------------------------------------------
 
-export function listGlossary(db: Db, args: ScopeArgs): GlossaryEntry[] {
+export function listGlossary(store: Store, args: ScopeArgs): GlossaryEntry[] {
   if (args.documentId !== undefined) {
-    const d = docq.getDocument(db, args.documentId);
+    const d = store.document(args.documentId);
     if (!d) throw new JiaoduiError('not-found', `There is no document ${args.documentId}.`);
     if (args.projectId !== undefined && args.projectId !== d.projectId) {
       throw new JiaoduiError('invalid-input', `Document ${d.id} is not in project ${args.projectId}.`);
     }
-    return gq.entriesForDocument(db, d.id);
+    return store.glossaryForDocument(d.id);
   }
-  return gq.listScopeEntries(db, resolveScope(db, args).scope);
+  return store.glossaryEntries(resolveScope(store, args).scope);
 }
 
 export function saveGlossaryEntry(ctx: GlossaryContext, args: GlossaryEntryInput): GlossarySaveResult {
   const fields = normalizeFields(args);
   return ctx.tx(() => {
-    const target = resolveScope(ctx.db, args);
-    const existing = args.id !== undefined ? gq.getEntry(ctx.db, args.id) : undefined;
+    const target = resolveScope(ctx.store, args);
+    const existing = args.id !== undefined ? ctx.store.glossaryEntry(args.id) : undefined;
     if (args.id !== undefined && !existing) throw new JiaoduiError('not-found', `There is no glossary entry ${args.id}.`);
-    const others = gq.listScopeEntries(ctx.db, target.scope).filter((e) => e.id !== args.id);
+    const others = ctx.store.glossaryEntries(target.scope).filter((e) => e.id !== args.id);
     const conflict = glossaryConflict(fields, others);
     if (conflict) throw new JiaoduiError('conflict', `Cannot save "${fields.term}": ${conflict}.`);
-    const docs = [...documentsOf(ctx.db, target.scope), ...(existing ? documentsOf(ctx.db, scopeOfEntry(existing)) : [])];
+    const docs = [...documentsOf(ctx.store, target.scope), ...(existing ? documentsOf(ctx.store, scopeOfEntry(existing)) : [])];
     const now = ctx.now();
-    const { value: id, rerendered } = withGlossaryRerender(ctx.db, docs, () => {
+    const { value: id, rerendered } = withGlossaryRerender(ctx.store, docs, () => {
       if (existing) {
-        gq.updateEntry(ctx.db, existing.id, target.scope, fields, now);
+        ctx.store.changeGlossaryEntry(existing.id, target.scope, fields, now);
         return existing.id;
       }
-      return gq.insertEntry(ctx.db, target.scope, fields, now);
+      return ctx.store.addGlossaryEntry(target.scope, fields, now);
     });
-    return { entry: gq.getEntry(ctx.db, id)!, rerendered };
+    return { entry: ctx.store.glossaryEntry(id)!, rerendered };
   });
 }
 
-function scopeOfEntry(e: GlossaryEntry): gq.GlossaryScope {
+function scopeOfEntry(e: GlossaryEntry): GlossaryScope {
   return e.scope === 'project' ? { kind: 'project', id: e.projectId } : { kind: 'document', id: e.documentId! };
 }
 
 export function deleteGlossaryEntry(ctx: GlossaryContext, id: number): { deleted: number; rerendered: number } {
   return ctx.tx(() => {
-    const existing = gq.getEntry(ctx.db, id);
+    const existing = ctx.store.glossaryEntry(id);
     if (!existing) throw new JiaoduiError('not-found', `There is no glossary entry ${id}.`);
-    const { rerendered } = withGlossaryRerender(ctx.db, documentsOf(ctx.db, scopeOfEntry(existing)), () => gq.deleteEntry(ctx.db, id));
+    const { rerendered } = withGlossaryRerender(ctx.store, documentsOf(ctx.store, scopeOfEntry(existing)), () => ctx.store.deleteGlossaryEntry(id));
     return { deleted: id, rerendered };
   });
 }
@@ -189,18 +184,18 @@ interface Plan {
 }
 
 /** Every segment the glossary would change in the scope (live documents, live segments). */
-function planGlossary(db: Db, args: ScopeArgs): Plan {
-  const target = resolveScope(db, args);
-  const docIds = target.scope.kind === 'project' ? gq.liveDocumentIdsOfProject(db, target.scope.id) : [target.scope.id];
+function planGlossary(store: Store, args: ScopeArgs): Plan {
+  const target = resolveScope(store, args);
+  const docIds = target.scope.kind === 'project' ? store.liveProjectDocumentIds(target.scope.id) : [target.scope.id];
   const changes: GlossaryChange[] = [];
   for (const docId of docIds) {
-    const meta = docq.getDocument(db, docId)!;
-    const entries = gq.glossaryTermsForDocument(db, docId);
+    const meta = store.document(docId)!;
+    const entries = store.glossaryTermsForDocument(docId);
     if (!entries.length) continue;
     const toHans = getConverter(renderingConfig('hant', meta.variant));
     const compiled = compileRules(entries, meta.script, (s) => toHans.convert(s));
     if (!compiled.rules.size) continue;
-    for (const seg of segq.listSegments(db, docId)) {
+    for (const seg of store.liveSegments(docId)) {
       const applied = applyRules(seg.text, compiled);
       if (applied.text === seg.text) continue;
       const statusAfter: SegmentStatus = applied.text === seg.machineText ? 'unreviewed' : 'edited';
@@ -230,9 +225,9 @@ function summarize(changes: readonly GlossaryChange[]): Omit<GlossaryPreview, 'c
   };
 }
 
-export function previewGlossary(db: Db, args: ScopeArgs): GlossaryPreview {
-  const at = snapshot(db); // before the reads: anything committed meanwhile counts as newer
-  const { changes } = planGlossary(db, args);
+export function previewGlossary(store: Store, args: ScopeArgs): GlossaryPreview {
+  const at = snapshot(store); // before the reads: anything committed meanwhile counts as newer
+  const { changes } = planGlossary(store, args);
   return { changes, ...summarize(changes), snapshot: at };
 }
 
@@ -245,25 +240,25 @@ export function previewGlossary(db: Db, args: ScopeArgs): GlossaryPreview {
  */
 export function applyGlossary(ctx: GlossaryContext, args: ScopeArgs): ChangeResult {
   return ctx.tx(() => {
-    const plan = planGlossary(ctx.db, args);
+    const plan = planGlossary(ctx.store, args);
     const n = plan.changes.length;
     return ctx.operation(plan.projectId, 'glossary', applyGlossaryLabel(n), (record, now) => {
-      const stale = changedSinceSnapshot(ctx.db, plan.changes.map((c) => ({ seg: segq.getSegment(ctx.db, c.segmentId)!, mine: c.after })), args.snapshot);
+      const stale = changedSinceSnapshot(ctx.store, plan.changes.map((c) => ({ seg: ctx.store.segment(c.segmentId)!, mine: c.after })), args.snapshot);
       if (stale.length) throw editConflictError(stale);
       const scripts = new Map<number, DocScript>();
       const touched: number[] = [];
       for (const c of plan.changes) {
-        const seg = segq.getSegment(ctx.db, c.segmentId)!;
+        const seg = ctx.store.segment(c.segmentId)!;
         let doc = scripts.get(seg.documentId);
         if (!doc) {
-          doc = docq.getDocumentScript(ctx.db, seg.documentId);
+          doc = ctx.store.documentScript(seg.documentId);
           scripts.set(seg.documentId, doc);
         }
         record({ segmentId: seg.id, field: 'zh', before: seg.text, after: c.after, reason: 'glossary' });
-        applyText(ctx.db, seg, doc, c.after, now);
+        applyText(ctx.store, seg, doc, c.after, now);
         if (c.statusAfter !== seg.status) {
           record({ segmentId: seg.id, field: 'status', before: seg.status, after: c.statusAfter, reason: 'glossary' });
-          segq.updateSegmentStatus(ctx.db, seg.id, c.statusAfter, now);
+          ctx.store.setSegmentStatus(seg.id, c.statusAfter, now);
         }
         touched.push(seg.id);
       }
@@ -315,8 +310,8 @@ function sameFields(a: GlossaryFields, b: GlossaryFields): boolean {
 export function importGlossary(ctx: GlossaryContext, args: ScopeArgs & { fileName: string; data: string }): GlossaryImportResult {
   const parsed = parseGlossaryFile(args.fileName, new Uint8Array(Buffer.from(args.data, 'base64')));
   return ctx.tx(() => {
-    const target = resolveScope(ctx.db, args);
-    const existing = gq.listScopeEntries(ctx.db, target.scope);
+    const target = resolveScope(ctx.store, args);
+    const existing = ctx.store.glossaryEntries(target.scope);
     const byTerm = new Map(existing.map((e) => [e.term, e]));
     const importedTerms = new Set(parsed.map((p) => p.fields.term));
     // What the scope will hold: the entries the file does not overwrite (consistent among
@@ -326,15 +321,15 @@ export function importGlossary(ctx: GlossaryContext, args: ScopeArgs & { fileNam
     if (conflict) throw new JiaoduiError('conflict', `${parsed[conflict.index - kept.length].where}: ${conflict.message}. Nothing was imported.`);
     const now = ctx.now();
     const result = { added: 0, updated: 0, unchanged: 0 };
-    const { rerendered } = withGlossaryRerender(ctx.db, documentsOf(ctx.db, target.scope), () => {
+    const { rerendered } = withGlossaryRerender(ctx.store, documentsOf(ctx.store, target.scope), () => {
       for (const p of parsed) {
         const old = byTerm.get(p.fields.term);
         if (!old) {
-          gq.insertEntry(ctx.db, target.scope, p.fields, now);
+          ctx.store.addGlossaryEntry(target.scope, p.fields, now);
           result.added++;
         } else if (sameFields(old, p.fields)) result.unchanged++;
         else {
-          gq.updateEntry(ctx.db, old.id, target.scope, p.fields, now);
+          ctx.store.changeGlossaryEntry(old.id, target.scope, p.fields, now);
           result.updated++;
         }
       }
@@ -343,9 +338,9 @@ export function importGlossary(ctx: GlossaryContext, args: ScopeArgs & { fileNam
   });
 }
 
-export function exportGlossary(db: Db, args: ScopeArgs & { format: GlossaryFileFormat }): { fileName: string; mime: string; content: string } {
-  const target = resolveScope(db, args);
-  const entries = gq.listScopeEntries(db, target.scope);
+export function exportGlossary(store: Store, args: ScopeArgs & { format: GlossaryFileFormat }): { fileName: string; mime: string; content: string } {
+  const target = resolveScope(store, args);
+  const entries = store.glossaryEntries(target.scope);
   const base = target.name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || `${target.scope.kind}-${target.scope.id}`;
   if (args.format === 'csv') return { fileName: `${base}.glossary.csv`, mime: 'text/csv;charset=utf-8', content: glossaryToCsv(entries) };
   return { fileName: `${base}.glossary.tbx`, mime: 'application/x-tbx+xml;charset=utf-8', content: glossaryToTbx(entries, { title: target.name }) };

@@ -20,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/connection';
-import * as gq from '../db/queries/glosses';
+import { glossCacheStore, type GlossReader } from './store/gloss-cache';
 import { markPinyin } from '../shared/text/pinyin';
 import { openGlossCacheFile, openMemoryGlossCache } from '../db/gloss-cache';
 import type { GlossAt, GlossEntry } from '../shared/mt/schemas';
@@ -76,14 +76,14 @@ function openCache(path: string | null): Db {
   return db;
 }
 
-const open = new Map<string, { db: Db; reader: gq.GlossReader }>();
+const open = new Map<string, { db: Db; reader: GlossReader }>();
 /** Builds running in a worker, by cache path: done[0] turns 1 (built) or 2 (failed). */
 const building = new Map<string, { done: Int32Array; finished: Promise<void> }>();
 /** How long a lookup waits for a worker's build before building the cache itself. */
 const BUILD_WAIT_MS = 120_000;
 
 /** The cache for a path, built at first use and shared by every service of the process. */
-export function glossReader(cachePath: string | null): gq.GlossReader {
+export function glossReader(cachePath: string | null): GlossReader {
   const key = cachePath ?? ':memory:';
   let hit = open.get(key);
   if (!hit) {
@@ -91,7 +91,7 @@ export function glossReader(cachePath: string | null): gq.GlossReader {
     const pending = building.get(key);
     if (pending) Atomics.wait(pending.done, 0, 0, BUILD_WAIT_MS);
     const db = openCache(cachePath);
-    hit = { db, reader: gq.glossReader(db) };
+    hit = { db, reader: glossCacheStore(db).reader() };
     open.set(key, hit);
   }
   return hit.reader;
@@ -193,7 +193,7 @@ function glossaryIndex(entries: readonly GlossaryLike[]): Map<string, GlossEntry
 export class Glosses {
   constructor(private readonly cachePath: string | null) {}
 
-  private get reader(): gq.GlossReader {
+  private get reader(): GlossReader {
     return glossReader(this.cachePath);
   }
 

@@ -3,7 +3,6 @@
  * reason 'revert', so it is itself undoable), and a document's change log with counts.
  */
 import type { z } from 'zod';
-import * as revq from '../db/queries/review';
 import type { DocumentChangeLogArgs, RevertSegmentArgs } from '../shared/contract/review';
 import type { ChangeLog } from '../shared/domain/review';
 import type { ChangeResult } from '../shared/domain/schemas';
@@ -24,28 +23,28 @@ export function revertSegment(host: ReviewHost, args: z.infer<typeof RevertSegme
   const seg = host.requireLiveSegment(args.segmentId);
   let target = seg.machineText;
   if (args.revisionId !== null) {
-    const rev = revq.getRevision(host.db, args.revisionId);
+    const rev = host.store.revision(args.revisionId);
     if (!rev || rev.segmentId !== seg.id) throw new JiaoduiError('not-found', `Segment ${seg.id} has no revision ${args.revisionId}.`);
-    const t = revq.textAtRevision(host.db, seg.id, rev.id);
+    const t = host.store.textAtRevision(seg.id, rev.id);
     target = t === undefined ? seg.machineText : (t ?? '');
   }
   return host.operation(seg.projectId, 'edit', revertLabel(seg.index + 1, args.revisionId), (record, now) => {
     const row = host.requireLiveSegment(seg.id);
-    writeText(host.db, record, row, target, 'revert', now);
+    writeText(host.store, record, row, target, 'revert', now);
     return { touched: [row.id] };
   });
 }
 
 export function documentChangeLog(host: ReviewHost, args: z.infer<typeof DocumentChangeLogArgs>): ChangeLog {
   host.requireDocument(args.documentId);
-  const rows = revq.documentRevisions(host.db, args.documentId, { reason: args.reason, author: args.author }, CHANGE_LOG_LIMIT + 1);
+  const rows = host.store.documentRevisions(args.documentId, { reason: args.reason, author: args.author }, CHANGE_LOG_LIMIT + 1);
   const entries = rows
     .slice(0, CHANGE_LOG_LIMIT)
     .map(({ position, retired, operationLabelData, ...r }) => ({ ...r, operationLabelKey: parseOperationLabel(operationLabelData), index: retired ? null : Math.round(position) }));
-  const facets = revq.documentRevisionFacets(host.db, args.documentId);
+  const facets = host.store.documentRevisionFacets(args.documentId);
   let changedSegments = 0;
   let charsChanged = 0;
-  const texts = revq.documentTexts(host.db, args.documentId);
+  const texts = host.store.documentTexts(args.documentId);
   for (const t of texts) {
     if (t.text === t.machineText) continue;
     changedSegments++;

@@ -353,7 +353,7 @@ describe('MtController (settings, key, jobs over a database)', () => {
       const { service } = ctx;
       const { documentId } = importSample(service);
       const { store, access } = memoryEnglish();
-      const mt = new MtController(service.db, () => access, { baseDelayMs: 5 });
+      const mt = new MtController(service.store, () => access, { baseDelayMs: 5 });
       const tx = <T,>(fn: () => T) => service.db.transaction(fn)();
       expect(mt.view()).toMatchObject({ configured: false, keySet: false, keyStorage: 'session' });
       const v = mt.update({ url: fake.url, model: 'local', requestsPerSecond: 50, apiKey: 'sk-secret' }, tx);
@@ -391,9 +391,9 @@ describe('MtController (settings, key, jobs over a database)', () => {
     const ctx = await freshService();
     try {
       const { documentId } = importSample(ctx.service);
-      expect(() => new MtController(ctx.service.db, () => null).start({ documentId, scope: 'untranslated' })).toThrow(/cannot store English/);
+      expect(() => new MtController(ctx.service.store, () => null).start({ documentId, scope: 'untranslated' })).toThrow(/cannot store English/);
       const { access } = memoryEnglish();
-      expect(() => new MtController(ctx.service.db, () => access).start({ documentId, scope: 'untranslated' })).toThrow(/address/);
+      expect(() => new MtController(ctx.service.store, () => access).start({ documentId, scope: 'untranslated' })).toThrow(/address/);
     } finally {
       ctx.cleanup();
     }

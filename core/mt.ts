@@ -6,14 +6,9 @@
  * are polled by id (the API is request/response).
  */
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/connection';
-import * as setq from '../db/queries/settings';
-import * as segq from '../db/queries/segments';
-import * as glossq from '../db/queries/glossary';
-import * as pq from '../db/queries/parallel';
-import * as histq from '../db/queries/history';
 import { writeEnglish } from './parallel';
 import type { ReviewHost } from './review-host';
+import type { SegmentRow, Store } from './store';
 import { JiaoduiError } from '../shared/errors';
 import type { MtJob, MtKeyStorage, MtSettings, MtSettingsView, StartTranslationArgs, UpdateMtSettingsArgs } from '../shared/mt/schemas';
 import { requiredTerms } from '../shared/mt/terms';
@@ -75,10 +70,10 @@ export const MT_REASON = 'mt';
 export function englishAccess(host: ReviewHost): EnglishAccess {
   return {
     get: (segmentId) => {
-      const row = pq.getSegmentParallel(host.db, segmentId, 'english');
+      const row = host.store.segmentParallelText(segmentId, 'english');
       if (!row) return null;
-      const last = histq
-        .revisionsOfSegment(host.db, segmentId)
+      const last = host.store
+        .segmentRevisions(segmentId)
         .filter((r) => r.field === 'en')
         .at(-1);
       return { text: row.text, machine: !!last && last.reason === MT_REASON && last.after === row.text && row.status !== 'approved' };
@@ -91,7 +86,7 @@ export function englishAccess(host: ReviewHost): EnglishAccess {
         'edit',
         mtSegmentLabel(seg.index + 1),
         (record, now) => {
-          writeEnglish(host.db, record, seg.id, text, MT_REASON, now, { machine: true });
+          writeEnglish(host.store, record, seg.id, text, MT_REASON, now, { machine: true });
           return { touched: [seg.id] };
         },
         extend,
@@ -133,7 +128,7 @@ export class MtController {
   private readonly jobs = new Map<string, TranslationJob>();
 
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     private readonly english: () => EnglishAccess | null,
     private readonly opts: MtControllerOptions = {},
   ) {}
@@ -146,7 +141,7 @@ export class MtController {
   settings(): MtSettings {
     const s: Record<string, unknown> = { ...DEFAULT_MT_SETTINGS };
     for (const k of Object.keys(DEFAULT_MT_SETTINGS) as (keyof MtSettings)[]) {
-      const v = setq.getSetting(this.db, KEY_PREFIX + k);
+      const v = this.store.setting(`${KEY_PREFIX}${k}`);
       if (v === undefined) continue;
       if (NUMERIC.has(k)) {
         const n = Number(v);
@@ -189,7 +184,7 @@ export class MtController {
   update(args: UpdateMtSettingsArgs, tx: <T>(fn: () => T) => T): MtSettingsView {
     const { apiKey, ...rest } = args;
     tx(() => {
-      for (const [k, v] of Object.entries(rest)) if (v !== undefined) setq.setSetting(this.db, KEY_PREFIX + k, String(v));
+      for (const [k, v] of Object.entries(rest)) if (v !== undefined) this.store.setSetting(`${KEY_PREFIX}${k}`, String(v));
     });
     const after = this.settings();
     if (apiKey !== undefined) {
@@ -232,9 +227,9 @@ export class MtController {
     const running = [...this.jobs.values()].find((j) => j.snapshot().state === 'running' && j.snapshot().documentId === args.documentId);
     if (running) throw new JiaoduiError('conflict', 'A translation of this document is already running; wait for it or cancel it first.');
     const settings: MtSettings = { ...this.settings(), ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
-    const live = segq.listSegments(this.db, args.documentId);
+    const live = this.store.liveSegments(args.documentId);
     const byId = new Map(live.map((s) => [s.id, s]));
-    let rows: segq.SegmentRow[];
+    let rows: SegmentRow[];
     if (args.scope === 'segments') {
       const missing = (args.segmentIds ?? []).filter((id) => !byId.has(id));
       if (missing.length) throw new JiaoduiError('not-found', `Segment ${missing[0]} is not a live segment of document ${args.documentId}; reload the document.`);
@@ -243,7 +238,7 @@ export class MtController {
     } else {
       rows = live.filter((s) => !s.furniture && s.text.trim() !== '' && !english.get(s.id)?.text.trim());
     }
-    const glossary = glossq.entriesForDocument(this.db, args.documentId);
+    const glossary = this.store.glossaryForDocument(args.documentId);
     const targets: JobTarget[] = rows.map((s) => ({ segmentId: s.id, index: s.index, text: s.text, terms: requiredTerms(s.text, glossary) }));
 
     let translator: Translator;

@@ -6,11 +6,7 @@
  * (merge/split/shift rows of a parallel column: 'source'/'en' revisions, operation
  * 'align'). Undo and redo go through applyParallelField like every other field.
  */
-import type { Db } from '../db/connection';
-import * as segq from '../db/queries/segments';
-import * as pq from '../db/queries/parallel';
-import * as docq from '../db/queries/documents';
-import type * as histq from '../db/queries/history';
+import type { NewRevision, ParallelTextRow, SegmentParallelRow, Store } from './store';
 import type { ReviewHost } from './review-host';
 import type { ChangeResult, Segment, SegmentStatus } from '../shared/domain/schemas';
 import type { ArgsOf, ResultOf } from '../shared/contract/api';
@@ -40,18 +36,18 @@ export function decodeParallel(bytes: Uint8Array, encoding?: TextEncodingName): 
 }
 
 /** Align `text` to the document's live segments and store it (replacing an earlier text of that kind). */
-function store(db: Db, documentId: number, kind: ParallelKind, text: string, meta: { fileName: string | null; encoding: TextEncodingName; byteSize: number }, now: string): ParallelInfo {
-  const segs = segq.listSegments(db, documentId);
+function store(store: Store, documentId: number, kind: ParallelKind, text: string, meta: { fileName: string | null; encoding: TextEncodingName; byteSize: number }, now: string): ParallelInfo {
+  const segs = store.liveSegments(documentId);
   if (!segs.length) throw new JiaoduiError('conflict', 'The document has no segments to align to.');
   const t2s = getConverter('t2s');
-  const hant = docq.getDocumentScript(db, documentId).script === 'hant';
+  const hant = store.documentScript(documentId).script === 'hant';
   const r = alignParallel(
     segs.map((s) => ({ text: s.text, paragraph: s.paragraph, furniture: s.furniture !== null })),
     text,
     { kind, normaliseTarget: (x) => (hant ? t2s.convert(x) : x), normaliseParallel: (x) => t2s.convert(x) },
   );
-  pq.upsertParallelText(db, { documentId, kind, fileName: meta.fileName, encoding: meta.encoding, byteSize: meta.byteSize, rawText: text, ratio: r.ratio, method: r.method, attachedAt: now });
-  pq.replaceSegmentParallel(db, documentId, kind, segs.map((s, i) => ({ segmentId: s.id, text: r.texts[i] })), now);
+  store.setParallelText({ documentId, kind, fileName: meta.fileName, encoding: meta.encoding, byteSize: meta.byteSize, rawText: text, ratio: r.ratio, method: r.method, attachedAt: now });
+  store.replaceSegmentParallel(documentId, kind, segs.map((s, i) => ({ segmentId: s.id, text: r.texts[i] })), now);
   return {
     documentId,
     kind,
@@ -70,15 +66,15 @@ function store(db: Db, documentId: number, kind: ParallelKind, text: string, met
 export function attachParallelBytes(host: ReviewHost, documentId: number, kind: ParallelKind, fileName: string, bytes: Uint8Array, encoding?: TextEncodingName): ResultOf<'attachParallelText'> {
   host.requireDocument(documentId);
   const d = decodeParallel(bytes, encoding); // refused before any write
-  return host.tx(() => ({ ...store(host.db, documentId, kind, d.text, { fileName, encoding: d.encoding, byteSize: bytes.length }, host.now()), guess: d.guess }));
+  return host.tx(() => ({ ...store(host.store, documentId, kind, d.text, { fileName, encoding: d.encoding, byteSize: bytes.length }, host.now()), guess: d.guess }));
 }
 
 export function attachParallelText(host: ReviewHost, args: ArgsOf<'attachParallelText'>): ResultOf<'attachParallelText'> {
   return attachParallelBytes(host, args.documentId, args.kind, args.fileName, new Uint8Array(Buffer.from(args.data, 'base64')), args.encoding);
 }
 
-function info(db: Db, row: pq.ParallelTextRow): ParallelInfo {
-  const rows = pq.segmentParallelOfDocument(db, row.documentId).filter((r) => r.kind === row.kind);
+function info(store: Store, row: ParallelTextRow): ParallelInfo {
+  const rows = store.segmentParallelOfDocument(row.documentId).filter((r) => r.kind === row.kind);
   return {
     documentId: row.documentId,
     kind: row.kind,
@@ -88,7 +84,7 @@ function info(db: Db, row: pq.ParallelTextRow): ParallelInfo {
     attachedAt: row.attachedAt,
     sentences: 0,
     aligned: rows.filter((r) => r.text).length,
-    segments: segq.listSegments(db, row.documentId).length,
+    segments: store.liveSegments(row.documentId).length,
     ratio: row.ratio,
     method: row.method as ParallelInfo['method'],
   };
@@ -96,38 +92,38 @@ function info(db: Db, row: pq.ParallelTextRow): ParallelInfo {
 
 export function listParallelTexts(host: ReviewHost, args: ArgsOf<'listParallelTexts'>): ResultOf<'listParallelTexts'> {
   host.requireDocument(args.documentId);
-  return pq.parallelTexts(host.db, args.documentId).map((r) => info(host.db, r));
+  return host.store.parallelTexts(args.documentId).map((r) => info(host.store, r));
 }
 
 /** Align the stored text again (after splits and merges of the Chinese segments, say). Replaces that column's rows. */
 export function realignParallel(host: ReviewHost, args: ArgsOf<'realignParallel'>): ResultOf<'realignParallel'> {
   host.requireDocument(args.documentId);
-  const row = pq.parallelText(host.db, args.documentId, args.kind);
+  const row = host.store.parallelText(args.documentId, args.kind);
   if (!row) throw new JiaoduiError('not-found', `Document ${args.documentId} has no ${args.kind === 'english' ? 'English rendering' : 'original source'} attached.`);
-  return host.tx(() => store(host.db, args.documentId, args.kind, row.rawText, { fileName: row.fileName, encoding: row.encoding as TextEncodingName, byteSize: row.byteSize }, host.now()));
+  return host.tx(() => store(host.store, args.documentId, args.kind, row.rawText, { fileName: row.fileName, encoding: row.encoding as TextEncodingName, byteSize: row.byteSize }, host.now()));
 }
 
 // ---- applying values (operations and undo/redo) ---------------------------------------------
 
-function ensureRow(db: Db, segmentId: number, kind: ParallelKind, now: string): pq.SegmentParallelRow {
-  const row = pq.getSegmentParallel(db, segmentId, kind);
+function ensureRow(store: Store, segmentId: number, kind: ParallelKind, now: string): SegmentParallelRow {
+  const row = store.segmentParallelText(segmentId, kind);
   if (row) return row;
-  const fresh: pq.SegmentParallelRow = { segmentId, kind, alignedText: '', text: '', status: 'unreviewed' };
-  pq.insertSegmentParallel(db, fresh, now);
+  const fresh: SegmentParallelRow = { segmentId, kind, alignedText: '', text: '', status: 'unreviewed' };
+  store.addSegmentParallel(fresh, now);
   return fresh;
 }
 
 /** Apply one parallel field value, as an operation or its undo/redo does. */
-export function applyParallelField(db: Db, segmentId: number, field: 'source' | 'en' | 'en-status', value: string | null, now: string): void {
+export function applyParallelField(store: Store, segmentId: number, field: 'source' | 'en' | 'en-status', value: string | null, now: string): void {
   if (field === 'en-status') {
-    ensureRow(db, segmentId, 'english', now);
-    pq.updateParallelStatus(db, segmentId, 'english', (value ?? 'unreviewed') as SegmentStatus, now);
+    ensureRow(store, segmentId, 'english', now);
+    store.setSegmentParallelStatus(segmentId, 'english', (value ?? 'unreviewed') as SegmentStatus, now);
     return;
   }
   const kind: ParallelKind = field === 'en' ? 'english' : 'source';
-  ensureRow(db, segmentId, kind, now);
-  pq.updateParallelText(db, segmentId, kind, value ?? '', now);
-  recheckSegment(db, segmentId, now);
+  ensureRow(store, segmentId, kind, now);
+  store.setSegmentParallelText(segmentId, kind, value ?? '', now);
+  recheckSegment(store, segmentId, now);
 }
 
 /**
@@ -136,22 +132,22 @@ export function applyParallelField(db: Db, segmentId: number, field: 'source' | 
  * unreviewed whatever it says (core/mt.ts); the reviewer's later edit makes it edited.
  */
 export function writeEnglish(
-  db: Db,
-  record: (r: histq.NewRevision) => void,
+  store: Store,
+  record: (r: NewRevision) => void,
   segmentId: number,
   text: string,
   reason: string,
   now: string,
   opts: { machine?: boolean } = {},
 ): boolean {
-  const row = pq.getSegmentParallel(db, segmentId, 'english') ?? { segmentId, kind: 'english' as const, alignedText: '', text: '', status: 'unreviewed' as const };
+  const row = store.segmentParallelText(segmentId, 'english') ?? { segmentId, kind: 'english' as const, alignedText: '', text: '', status: 'unreviewed' as const };
   if (row.text === text) return false;
   record({ segmentId, field: 'en', before: row.text, after: text, reason });
-  applyParallelField(db, segmentId, 'en', text, now);
+  applyParallelField(store, segmentId, 'en', text, now);
   const status: SegmentStatus = opts.machine || text === row.alignedText ? 'unreviewed' : 'edited';
   if (status !== row.status) {
     record({ segmentId, field: 'en-status', before: row.status, after: status, reason });
-    pq.updateParallelStatus(db, segmentId, 'english', status, now);
+    store.setSegmentParallelStatus(segmentId, 'english', status, now);
   }
   return true;
 }
@@ -161,8 +157,8 @@ export function editEnglish(host: ReviewHost, args: ArgsOf<'editEnglish'>): Chan
   return host.operation(seen.projectId, 'edit', editEnglishLabel(seen.index + 1), (record, now) => {
     // read again inside the transaction, and compare the English's version there (core/versions.ts)
     const seg = rereadLiveSegment(host, seen);
-    requireFresh(host.db, seg, [{ field: 'en', version: args.version, mine: args.text }]);
-    writeEnglish(host.db, record, seg.id, args.text, args.reason ?? 'manual', now);
+    requireFresh(host.store, seg, [{ field: 'en', version: args.version, mine: args.text }]);
+    writeEnglish(host.store, record, seg.id, args.text, args.reason ?? 'manual', now);
     return { touched: [seg.id] };
   });
 }
@@ -174,14 +170,14 @@ export function setEnglishStatus(host: ReviewHost, args: ArgsOf<'setEnglishStatu
   const label = englishStatusLabel(seen.map((s) => s.index + 1), args.status);
   return host.operation(seen[0].projectId, 'status', label, (record, now) => {
     const segs = seen.map((s) => rereadLiveSegment(host, s));
-    const conflicts = segs.flatMap((s, i) => staleFields(host.db, s, [{ field: 'enStatus', version: versionAt(args.versions, i, segs.length), mine: args.status }]));
+    const conflicts = segs.flatMap((s, i) => staleFields(host.store, s, [{ field: 'enStatus', version: versionAt(args.versions, i, segs.length), mine: args.status }]));
     if (conflicts.length) throw editConflictError(conflicts);
     for (const s of segs) {
-      const row = pq.getSegmentParallel(host.db, s.id, 'english');
+      const row = host.store.segmentParallelText(s.id, 'english');
       const before = row?.status ?? 'unreviewed';
       if (before === args.status) continue;
       record({ segmentId: s.id, field: 'en-status', before, after: args.status, reason: 'review' });
-      applyParallelField(host.db, s.id, 'en-status', args.status, now);
+      applyParallelField(host.store, s.id, 'en-status', args.status, now);
     }
     return { touched: segs.map((s) => s.id) };
   });
@@ -189,8 +185,8 @@ export function setEnglishStatus(host: ReviewHost, args: ArgsOf<'setEnglishStatu
 
 export function editAlignment(host: ReviewHost, args: ArgsOf<'editAlignment'>): ChangeResult {
   const seg = host.requireLiveSegment(args.segmentId);
-  const segs = segq.listSegments(host.db, seg.documentId);
-  const byId = new Map(pq.segmentParallelOfDocument(host.db, seg.documentId).filter((r) => r.kind === args.kind).map((r) => [r.segmentId, r.text]));
+  const segs = host.store.liveSegments(seg.documentId);
+  const byId = new Map(host.store.segmentParallelOfDocument(seg.documentId).filter((r) => r.kind === args.kind).map((r) => [r.segmentId, r.text]));
   const texts = segs.map((s) => byId.get(s.id) ?? '');
   let edit: AlignEdit;
   if (args.op === 'split') {
@@ -211,7 +207,7 @@ export function editAlignment(host: ReviewHost, args: ArgsOf<'editAlignment'>): 
     for (const c of changes) {
       const id = segs[c.index].id;
       record({ segmentId: id, field, before: c.before, after: c.after, reason: `align:${args.op}` });
-      applyParallelField(host.db, id, field, c.after, now);
+      applyParallelField(host.store, id, field, c.after, now);
     }
     return { touched: changes.map((c) => segs[c.index].id) };
   });
@@ -220,21 +216,21 @@ export function editAlignment(host: ReviewHost, args: ArgsOf<'editAlignment'>): 
 // ---- split and merge of the Chinese segments carry the parallel rows -------------------------------
 
 /** Split: the first new segment keeps the parallel texts, the second starts empty. Merge: the texts are joined. */
-export function carryParallel(db: Db, from: readonly number[], to: readonly number[], now: string): void {
-  const rows = from.map((id) => pq.segmentParallel(db, id));
+export function carryParallel(store: Store, from: readonly number[], to: readonly number[], now: string): void {
+  const rows = from.map((id) => store.segmentParallel(id));
   const kinds = new Set(rows.flat().map((r) => r.kind));
   for (const kind of kinds) {
     const mine = rows.map((rs) => rs.find((r) => r.kind === kind));
     if (to.length === 1) {
-      const present = mine.filter((r): r is pq.SegmentParallelRow => !!r);
-      const join = (f: (r: pq.SegmentParallelRow) => string) => present.map(f).filter((x) => x).join(SEP[kind]);
+      const present = mine.filter((r): r is SegmentParallelRow => !!r);
+      const join = (f: (r: SegmentParallelRow) => string) => present.map(f).filter((x) => x).join(SEP[kind]);
       const statuses = present.map((r) => r.status);
       const status: SegmentStatus = statuses.every((s) => s === 'approved') ? 'approved' : statuses.every((s) => s === 'unreviewed') ? 'unreviewed' : 'edited';
-      pq.insertSegmentParallel(db, { segmentId: to[0], kind, alignedText: join((r) => r.alignedText), text: join((r) => r.text), status }, now);
+      store.addSegmentParallel({ segmentId: to[0], kind, alignedText: join((r) => r.alignedText), text: join((r) => r.text), status }, now);
     } else {
       const first = mine[0];
       to.forEach((id, i) => {
-        pq.insertSegmentParallel(db, i === 0 && first ? { ...first, segmentId: id } : { segmentId: id, kind, alignedText: '', text: '', status: 'unreviewed' }, now);
+        store.addSegmentParallel(i === 0 && first ? { ...first, segmentId: id } : { segmentId: id, kind, alignedText: '', text: '', status: 'unreviewed' }, now);
       });
     }
   }
@@ -243,13 +239,13 @@ export function carryParallel(db: Db, from: readonly number[], to: readonly numb
 // ---- the public segment record ------------------------------------------------------------------
 
 /** Add each segment's parallel texts (when its document has any). */
-export function withParallel(db: Db, segments: Segment[]): Segment[] {
+export function withParallel(store: Store, segments: Segment[]): Segment[] {
   const docs = [...new Set(segments.map((s) => s.documentId))];
-  const maps = new Map<number, { kinds: Set<ParallelKind>; rows: Map<number, pq.SegmentParallelRow[]> }>();
+  const maps = new Map<number, { kinds: Set<ParallelKind>; rows: Map<number, SegmentParallelRow[]> }>();
   for (const d of docs) {
-    const kinds = pq.attachedKinds(db, d);
-    const rows = new Map<number, pq.SegmentParallelRow[]>();
-    const all = segments.length > 50 ? pq.segmentParallelOfDocument(db, d) : segments.filter((s) => s.documentId === d).flatMap((s) => pq.segmentParallel(db, s.id));
+    const kinds = store.attachedParallelKinds(d);
+    const rows = new Map<number, SegmentParallelRow[]>();
+    const all = segments.length > 50 ? store.segmentParallelOfDocument(d) : segments.filter((s) => s.documentId === d).flatMap((s) => store.segmentParallel(s.id));
     for (const r of all) rows.set(r.segmentId, [...(rows.get(r.segmentId) ?? []), r]);
     if (kinds.size || rows.size) maps.set(d, { kinds, rows });
   }

@@ -8,8 +8,8 @@
  * therefore loses its approval; that is a status revision in the same operation, so
  * undo gives the approval back. Results count these segments (`unapproved`).
  */
+import type { ScopeSegment } from './store';
 import type { z } from 'zod';
-import * as revq from '../db/queries/review';
 import type { FindReplaceArgs, FindRepetitionsArgs, PropagateEditArgs, ReplaceHitsArgs } from '../shared/contract/review';
 import type { ReplaceHit, ReplacePreview, ReplaceResult, Repetitions } from '../shared/domain/review';
 import { JiaoduiError } from '../shared/errors';
@@ -31,19 +31,19 @@ export const FIND_TIME_BUDGET_MS = 2_000;
 const MAX_TEXT = 100_000;
 
 /** The live segments a scope covers, and the one project they belong to. */
-function scopeSegments(host: ReviewHost, scope: FindArgs['scope']): { projectId: number; segments: revq.ScopeSegment[] } {
+function scopeSegments(host: ReviewHost, scope: FindArgs['scope']): { projectId: number; segments: ScopeSegment[] } {
   switch (scope.kind) {
     case 'document': {
       const doc = host.requireDocument(scope.documentId);
-      return { projectId: doc.projectId, segments: revq.documentScope(host.db, doc.id) };
+      return { projectId: doc.projectId, segments: host.store.documentScope(doc.id) };
     }
     case 'project': {
       host.requireProject(scope.projectId);
-      return { projectId: scope.projectId, segments: revq.projectScope(host.db, scope.projectId) };
+      return { projectId: scope.projectId, segments: host.store.projectScope(scope.projectId) };
     }
     case 'segments': {
       const ids = [...new Set(scope.segmentIds)];
-      const segments = revq.segmentsScope(host.db, ids);
+      const segments = host.store.segmentsScope(ids);
       if (segments.length !== ids.length) {
         const found = new Set(segments.map((s) => s.id));
         const missing = ids.find((id) => !found.has(id))!;
@@ -57,15 +57,15 @@ function scopeSegments(host: ReviewHost, scope: FindArgs['scope']): { projectId:
 }
 
 interface Found {
-  seg: revq.ScopeSegment;
+  seg: ScopeSegment;
   matches: TextMatch[];
 }
 
 /** Every match in the segments, at most `limit` (+1 to tell "more"), within the time budget. */
-function findAll(args: Pick<FindArgs, 'find' | 'regex' | 'crossScript'>, segments: readonly revq.ScopeSegment[], limit: number) {
+function findAll(args: Pick<FindArgs, 'find' | 'regex' | 'crossScript'>, segments: readonly ScopeSegment[], limit: number) {
   const re = compileFind({ find: args.find, regex: args.regex });
   const cross = new Map<string, RegExp>();
-  const crossFor = (seg: revq.ScopeSegment): RegExp | null => {
+  const crossFor = (seg: ScopeSegment): RegExp | null => {
     if (!args.crossScript) return null;
     const cfg = renderingConfig(seg.script, seg.variant);
     let r = cross.get(cfg);
@@ -93,7 +93,7 @@ function findAll(args: Pick<FindArgs, 'find' | 'regex' | 'crossScript'>, segment
   );
 }
 
-function toHit(seg: revq.ScopeSegment, m: TextMatch, args: FindArgs): ReplaceHit {
+function toHit(seg: ScopeSegment, m: TextMatch, args: FindArgs): ReplaceHit {
   const replacement = expandReplacement(args.replace, m, seg.text, !!args.regex);
   return {
     id: hitId(seg.id, m.start, m.end),
@@ -113,7 +113,7 @@ function toHit(seg: revq.ScopeSegment, m: TextMatch, args: FindArgs): ReplaceHit
 }
 
 export function previewReplace(host: ReviewHost, args: FindArgs): ReplacePreview {
-  const at = snapshot(host.db); // before the reads: anything committed meanwhile counts as newer
+  const at = snapshot(host.store); // before the reads: anything committed meanwhile counts as newer
   const { segments } = scopeSegments(host, args.scope);
   const { found, total, truncated } = findAll(args, segments, MAX_MATCHES);
   const hits: ReplaceHit[] = [];
@@ -148,10 +148,10 @@ function applyFound(
     if (text.length > MAX_TEXT) throw new JiaoduiError('invalid-input', `Segment ${row.index + 1} would be longer than ${MAX_TEXT} characters; nothing was replaced.`);
     return { row, edits, text };
   });
-  const stale = changedSinceSnapshot(host.db, planned.map((p) => ({ seg: p.row, mine: p.text })), args.snapshot);
+  const stale = changedSinceSnapshot(host.store, planned.map((p) => ({ seg: p.row, mine: p.text })), args.snapshot);
   if (stale.length) throw editConflictError(stale);
   for (const { row, edits, text } of planned) {
-    const w = writeText(host.db, record, row, text, 'replace', now);
+    const w = writeText(host.store, record, row, text, 'replace', now);
     touched.push(row.id);
     replaced += edits.length;
     if (w.changed) changed++;
@@ -192,7 +192,7 @@ export function replaceHits(host: ReviewHost, args: HitsArgs): ReplaceResult {
     wanted.get(h.segmentId)!.add(id);
   }
   const { projectId } = scopeSegments(host, { kind: 'segments', segmentIds: [...wanted.keys()] });
-  const inScope = (s: revq.ScopeSegment) =>
+  const inScope = (s: ScopeSegment) =>
     args.scope.kind === 'document' ? s.documentId === args.scope.documentId : args.scope.kind === 'project' ? s.projectId === args.scope.projectId : args.scope.segmentIds.includes(s.id);
   const n = args.hitIds.length;
   let counts = { replaced: 0, changed: 0, unapproved: 0 };
@@ -225,8 +225,8 @@ export function replaceHits(host: ReviewHost, args: HitsArgs): ReplaceResult {
 export function findRepetitions(host: ReviewHost, args: z.infer<typeof FindRepetitionsArgs>): Repetitions {
   const seg = host.requireLiveSegment(args.segmentId);
   const text = args.text ?? seg.text;
-  const repetitions = revq
-    .sameMachineText(host.db, seg.projectId, seg.machineText, seg.id)
+  const repetitions = host.store
+    .sameMachineText(seg.projectId, seg.machineText, seg.id)
     .filter((s) => s.text !== text)
     .map((s) => ({ segmentId: s.id, documentId: s.documentId, documentTitle: s.documentTitle, index: s.position, text: s.text, status: s.status }));
   return { segmentId: seg.id, text, repetitions };
@@ -250,7 +250,7 @@ export function propagateEdit(host: ReviewHost, args: z.infer<typeof PropagateEd
         if (t.projectId !== src.projectId || t.machineText !== src.machineText) {
           throw new JiaoduiError('invalid-input', `Segment ${id} is not a repetition of segment ${src.id} (its machine text differs). Nothing was changed.`);
         }
-        const w = writeText(host.db, record, t, src.text, 'propagate', now);
+        const w = writeText(host.store, record, t, src.text, 'propagate', now);
         touched.push(t.id);
         if (w.changed) {
           counts.changed++;

@@ -5,21 +5,19 @@
  * through the engine's `operation` (one IMMEDIATE transaction, one undo step) signed by the
  * caller's author.
  */
-import type { Db } from '../db/connection';
-import type * as segq from '../db/queries/segments';
 import type { CallerContext } from '../shared/contract/caller';
 import type { ChangeResult, DocumentMeta, OperationKind, Project } from '../shared/domain/schemas';
 import type { OperationLabel } from '../shared/operation-labels';
 import type { ExtendOperation, OperationBody } from './operations/types';
-import type { Store } from './store';
+import type { SegmentRow, Store } from './store';
 
 export type { OperationBody } from './operations/types';
 
 /** What the review-workflow modules (replace, history, annotations, claims, parallel…) use. */
 export interface ReviewHost {
-  readonly db: Db;
   /** Who calls (shared/contract/caller.ts). */
   readonly caller: CallerContext;
+  /** What the handler asks of the database (core/store/): the only way to stored data. */
   readonly store: Store;
   tx<T>(fn: () => T): T;
   now(): string;
@@ -30,7 +28,7 @@ export interface ReviewHost {
    * `extend`: join that operation (relabelled) while it is still the project's newest and done (see Engine.operation).
    */
   operation(projectId: number, kind: OperationKind, label: OperationLabel, body: OperationBody, extend?: ExtendOperation): ChangeResult;
-  requireLiveSegment(id: number): segq.SegmentRow;
+  requireLiveSegment(id: number): SegmentRow;
   requireDocument(id: number): DocumentMeta;
   requireProject(id: number): Project;
 }

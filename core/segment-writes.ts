@@ -4,11 +4,7 @@
  * Text changes re-render the other script and re-anchor annotations and findings.
  * Undo/redo apply these through the field-applier table (core/operations/fields.ts).
  */
-import type { Db } from '../db/connection';
-import * as segq from '../db/queries/segments';
-import type * as histq from '../db/queries/history';
-import * as annq from '../db/queries/annotations';
-import * as docq from '../db/queries/documents';
+import type { NewRevision, SegmentRow, Store } from './store';
 import { glossaryConverter, type GlossaryTerms } from '../shared/glossary/conversion';
 import { charDiff } from '../shared/text/diff';
 import { mapPosition, makeAnchor, reanchor } from '../shared/text/anchor';
@@ -28,20 +24,20 @@ export function render(doc: DocScript, text: string) {
 }
 
 /** Set the current text, re-render, and move annotations/findings through the diff. */
-export function applyText(db: Db, seg: segq.SegmentRow, doc: DocScript, text: string, now: string): void {
+export function applyText(store: Store, seg: SegmentRow, doc: DocScript, text: string, now: string): void {
   const r = render(doc, text);
-  segq.updateSegmentText(db, seg.id, text, r.text, r.map, now);
+  store.setSegmentText(seg.id, text, r.text, r.map, now);
   const parts = charDiff(seg.text, text);
-  for (const a of annq.listAnnotationsOfSegment(db, seg.id)) {
+  for (const a of store.segmentAnnotations(seg.id)) {
     if (a.orphaned) continue;
-    annq.updateAnnotationAnchor(db, a.id, reanchor(a, seg.text, text, parts), now);
+    store.setAnnotationAnchor(a.id, reanchor(a, seg.text, text, parts), now);
   }
-  for (const f of annq.findingsOfSegment(db, seg.id)) {
+  for (const f of store.findingRangesOfSegment(seg.id)) {
     const s = mapPosition(parts, f.start, 'start');
-    annq.moveFinding(db, f.id, s, Math.max(s, mapPosition(parts, f.end, 'end')));
+    store.setFindingRange(f.id, s, Math.max(s, mapPosition(parts, f.end, 'end')));
   }
-  reanchorClaims(db, seg.id, seg.text, text, parts, now);
-  recheckSegment(db, seg.id, now);
+  reanchorClaims(store, seg.id, seg.text, text, parts, now);
+  recheckSegment(store, seg.id, now);
 }
 
 /** The value of a 'finding' revision: which stored findings, and their dismissal reason (null = open). */
@@ -63,16 +59,16 @@ export function encodeStructure(s: StructureState): string {
  * Make `state.live` live and `state.retired` retired, carrying annotations from the
  * segments being retired to the ones becoming live by their position in the joined text.
  */
-export function applyStructure(db: Db, state: StructureState, now: string): void {
-  const leaving = state.retired.map((id) => segq.getSegment(db, id)).filter((s): s is segq.SegmentRow => !!s && !s.retired);
-  segq.setRetired(db, state.retired, true, now);
-  segq.setRetired(db, state.live, false, now);
-  const docId = (leaving[0] ?? segq.getSegment(db, state.live[0]))?.documentId;
-  if (docId !== undefined) segq.renumberDocument(db, docId);
-  const arriving = state.live.map((id) => segq.getSegment(db, id)!).sort((a, b) => a.position - b.position);
+export function applyStructure(store: Store, state: StructureState, now: string): void {
+  const leaving = state.retired.map((id) => store.segment(id)).filter((s): s is SegmentRow => !!s && !s.retired);
+  store.setRetired(state.retired, true, now);
+  store.setRetired(state.live, false, now);
+  const docId = (leaving[0] ?? store.segment(state.live[0]))?.documentId;
+  if (docId !== undefined) store.renumberDocument(docId);
+  const arriving = state.live.map((id) => store.segment(id)!).sort((a, b) => a.position - b.position);
   if (!leaving.length || !arriving.length) return;
   leaving.sort((a, b) => a.position - b.position);
-  const join = (segs: segq.SegmentRow[]) => {
+  const join = (segs: SegmentRow[]) => {
     let text = '';
     const starts: number[] = [];
     segs.forEach((s, i) => {
@@ -84,9 +80,9 @@ export function applyStructure(db: Db, state: StructureState, now: string): void
   const from = join(leaving);
   const to = join(arriving);
   const parts = charDiff(from.text, to.text);
-  carryClaims(db, leaving, from.starts, arriving, to.starts, parts, now);
+  carryClaims(store, leaving, from.starts, arriving, to.starts, parts, now);
   leaving.forEach((seg, i) => {
-    for (const a of annq.listAnnotationsOfSegment(db, seg.id)) {
+    for (const a of store.segmentAnnotations(seg.id)) {
       const gs = mapPosition(parts, from.starts[i] + a.start, 'start');
       const ge = Math.max(gs, mapPosition(parts, from.starts[i] + a.end, 'end'));
       let k = arriving.length - 1;
@@ -95,8 +91,8 @@ export function applyStructure(db: Db, state: StructureState, now: string): void
       const ls = Math.min(gs - to.starts[k], target.text.length);
       const le = Math.min(ge - to.starts[k], target.text.length);
       const anchor = makeAnchor(target.text, ls, le);
-      annq.moveAnnotation(db, a.id, target.id);
-      annq.updateAnnotationAnchor(db, a.id, { ...anchor, orphaned: a.orphaned || anchor.exact !== a.exact }, now);
+      store.moveAnnotation(a.id, target.id);
+      store.setAnnotationAnchor(a.id, { ...anchor, orphaned: a.orphaned || anchor.exact !== a.exact }, now);
     }
   });
 }
@@ -108,20 +104,20 @@ export function applyStructure(db: Db, state: StructureState, now: string): void
  * undo restores). Returns the status before and after.
  */
 export function writeText(
-  db: Db,
-  record: (r: histq.NewRevision) => void,
-  seg: segq.SegmentRow,
+  store: Store,
+  record: (r: NewRevision) => void,
+  seg: SegmentRow,
   text: string,
   reason: string,
   now: string,
 ): { changed: boolean; from: SegmentStatus; to: SegmentStatus } {
   if (text === seg.text) return { changed: false, from: seg.status, to: seg.status };
   record({ segmentId: seg.id, field: 'zh', before: seg.text, after: text, reason });
-  applyText(db, seg, docq.getDocumentScript(db, seg.documentId), text, now);
+  applyText(store, seg, store.documentScript(seg.documentId), text, now);
   const status: SegmentStatus = text === seg.machineText ? 'unreviewed' : 'edited';
   if (status !== seg.status) {
     record({ segmentId: seg.id, field: 'status', before: seg.status, after: status, reason });
-    segq.updateSegmentStatus(db, seg.id, status, now);
+    store.setSegmentStatus(seg.id, status, now);
   }
   return { changed: true, from: seg.status, to: status };
 }

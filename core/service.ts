@@ -46,8 +46,8 @@ export class JiaoduiService {
     readonly db: Db,
     private readonly opts: ServiceOptions,
   ) {
-    this.engine = new Engine(db);
     this.store = sqliteStore(db);
+    this.engine = new Engine(db, this.store);
     this.shared = this.sharedContext();
     for (const m of methodNames) {
       const handler = HANDLERS[m] as (ctx: HandlerContext, args: unknown) => unknown;
@@ -56,10 +56,9 @@ export class JiaoduiService {
   }
 
   private sharedContext(): Omit<HandlerContext, 'caller' | 'author' | 'operation'> {
-    const { db, engine, store, opts } = this;
+    const { engine, store, opts } = this;
     const service = this;
     return {
-      db,
       engine,
       store,
       info: { dbPath: opts.dbPath, version: opts.version },
@@ -118,7 +117,7 @@ export class JiaoduiService {
   private mtController?: MtController;
   /** Translation jobs and settings; Electron gives it an encrypting key store (electron/secret-policy.ts). */
   get mt(): MtController {
-    return (this.mtController ??= new MtController(this.db, () => englishAccess(this.context())));
+    return (this.mtController ??= new MtController(this.store, () => englishAccess(this.context())));
   }
   private glossDictionary?: Glosses;
   /** CC-CEDICT, cached in a SQLite file beside the database at first use. */

@@ -263,7 +263,7 @@ describe('bulk writes carry the snapshot of their preview', () => {
 
   it('apply glossary: refused when a segment it would change was edited since the preview', () => {
     const projectId = pickProject();
-    app.saveGlossaryEntry({ projectId, term: '商湯科技', variants: ['商湯'], type: 'organization' });
+    app.saveGlossaryEntry({ projectId, term: '商湯科技', variants: ['商湯'], type: 'organisation' });
     const preview = app.previewGlossary({ documentId });
     expect(preview.changes.length).toBeGreaterThan(0);
     const c = preview.changes[0];

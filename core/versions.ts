@@ -6,10 +6,7 @@
  * of silently overwriting someone else's save. Fields are independent: an approval checks the
  * status's version only, so a concurrent English edit does not conflict with it.
  */
-import type { Db } from '../db/connection';
-import * as histq from '../db/queries/history';
-import * as pq from '../db/queries/parallel';
-import type * as segq from '../db/queries/segments';
+import type { SegmentRow, Store } from './store';
 import type { RevisionField, Segment } from '../shared/domain/schemas';
 import { describeConflicts, NO_VERSIONS, type EditConflict, type FieldVersionT, type SegmentVersions, type VersionedField } from '../shared/domain/versions';
 import { JiaoduiError } from '../shared/errors';
@@ -34,20 +31,20 @@ function versionsFrom(rows: readonly { segmentId: number; field: RevisionField; 
 }
 
 /** Add each segment's field versions (one query per document for long lists, per segment for short ones). */
-export function withVersions(db: Db, segments: Segment[]): Segment[] {
+export function withVersions(store: Store, segments: Segment[]): Segment[] {
   if (!segments.length) return segments;
   const byId = new Map<number, SegmentVersions>();
   const docs = new Set(segments.map((s) => s.documentId));
   if (segments.length > 50) {
-    for (const d of docs) for (const [id, v] of versionsFrom(histq.latestRevisionIdsOfDocument(db, d))) byId.set(id, v);
+    for (const d of docs) for (const [id, v] of versionsFrom(store.latestRevisionIdsOfDocument(d))) byId.set(id, v);
   } else {
-    for (const s of segments) for (const [id, v] of versionsFrom(histq.latestRevisionIdsOfSegment(db, s.id))) byId.set(id, v);
+    for (const s of segments) for (const [id, v] of versionsFrom(store.latestRevisionIdsOfSegment(s.id))) byId.set(id, v);
   }
   return segments.map((s) => ({ ...s, versions: byId.get(s.id) ?? NO_VERSIONS }));
 }
 
 /** The value a versioned field of a segment holds now. */
-export function currentValue(db: Db, seg: segq.SegmentRow, field: VersionedField): string | null {
+export function currentValue(store: Store, seg: SegmentRow, field: VersionedField): string | null {
   switch (field) {
     case 'text':
       return seg.text;
@@ -56,9 +53,9 @@ export function currentValue(db: Db, seg: segq.SegmentRow, field: VersionedField
     case 'furniture':
       return seg.furniture;
     case 'en':
-      return pq.getSegmentParallel(db, seg.id, 'english')?.text ?? '';
+      return store.segmentParallelText(seg.id, 'english')?.text ?? '';
     case 'enStatus':
-      return pq.getSegmentParallel(db, seg.id, 'english')?.status ?? 'unreviewed';
+      return store.segmentParallelText(seg.id, 'english')?.status ?? 'unreviewed';
   }
 }
 
@@ -74,13 +71,13 @@ export interface Expectation {
 }
 
 /** The value a version stood for: its revision's `after`; for null, the value before the field's first revision (or the current one). */
-function valueAt(db: Db, seg: segq.SegmentRow, field: VersionedField, version: FieldVersionT, current: string | null): string | null {
+function valueAt(store: Store, seg: SegmentRow, field: VersionedField, version: FieldVersionT, current: string | null): string | null {
   const rf = REVISION_FIELD[field];
   if (version === null) {
-    const first = histq.firstRevision(db, seg.id, rf);
+    const first = store.firstRevision(seg.id, rf);
     return first ? first.before : current;
   }
-  const rev = histq.revisionById(db, version);
+  const rev = store.revision(version);
   return rev && rev.segmentId === seg.id && rev.field === rf ? rev.after : null;
 }
 
@@ -89,18 +86,18 @@ function valueAt(db: Db, seg: segq.SegmentRow, field: VersionedField, version: F
  * conflict when the stored value already is what the write wants, or is still what the writer saw
  * (changed and changed back): nothing anyone wrote would be lost.
  */
-export function staleFields(db: Db, seg: segq.SegmentRow, expectations: readonly Expectation[]): EditConflict[] {
+export function staleFields(store: Store, seg: SegmentRow, expectations: readonly Expectation[]): EditConflict[] {
   const out: EditConflict[] = [];
   for (const e of expectations) {
     if (e.version === undefined && e.value === undefined) continue;
-    const theirs = currentValue(db, seg, e.field);
+    const theirs = currentValue(store, seg, e.field);
     if (theirs === e.mine) continue;
-    const latest = histq.latestRevision(db, seg.id, REVISION_FIELD[e.field]);
+    const latest = store.latestRevision(seg.id, REVISION_FIELD[e.field]);
     const stored = latest?.id ?? null;
     const versionMoved = e.version !== undefined && e.version !== stored;
     const valueMoved = e.value !== undefined && e.value !== theirs;
     if (!versionMoved && !valueMoved) continue;
-    const base = e.value !== undefined ? e.value : valueAt(db, seg, e.field, e.version ?? null, theirs);
+    const base = e.value !== undefined ? e.value : valueAt(store, seg, e.field, e.version ?? null, theirs);
     if (base === theirs) continue;
     out.push({
       segmentId: seg.id,
@@ -123,8 +120,8 @@ export function editConflictError(conflicts: readonly EditConflict[]): JiaoduiEr
 }
 
 /** Refuse the write (inside its transaction) when any expectation is stale. */
-export function requireFresh(db: Db, seg: segq.SegmentRow, expectations: readonly Expectation[]): void {
-  const conflicts = staleFields(db, seg, expectations);
+export function requireFresh(store: Store, seg: SegmentRow, expectations: readonly Expectation[]): void {
+  const conflicts = staleFields(store, seg, expectations);
   if (conflicts.length) throw editConflictError(conflicts);
 }
 
@@ -132,7 +129,7 @@ export function requireFresh(db: Db, seg: segq.SegmentRow, expectations: readonl
  * Inside the write transaction: read the segment again (the read outside only chose the
  * project and the label), so the revision's "before" is what is stored at commit time.
  */
-export function rereadLiveSegment(host: ReviewHost, seen: segq.SegmentRow): segq.SegmentRow {
+export function rereadLiveSegment(host: ReviewHost, seen: SegmentRow): SegmentRow {
   const seg = host.requireLiveSegment(seen.id);
   if (seg.projectId !== seen.projectId) throw new JiaoduiError('conflict', `Segment ${seen.id} moved to another project while this change was being saved; nothing was changed.`);
   return seg;
@@ -150,14 +147,14 @@ export function versionAt(versions: readonly FieldVersionT[] | undefined, i: num
  * revised after `snapshot` (the newest revision id when the preview was built, from `snapshot()`),
  * as conflicts whose base is the text at the snapshot. Undefined snapshot: not checked (scripts).
  */
-export function changedSinceSnapshot(db: Db, writes: readonly { seg: segq.SegmentRow; mine: string | null }[], snapshot: number | undefined): EditConflict[] {
+export function changedSinceSnapshot(store: Store, writes: readonly { seg: SegmentRow; mine: string | null }[], snapshot: number | undefined): EditConflict[] {
   if (snapshot === undefined) return [];
   const out: EditConflict[] = [];
   for (const { seg, mine } of writes) {
-    const latest = histq.latestRevision(db, seg.id, 'zh');
+    const latest = store.latestRevision(seg.id, 'zh');
     if (!latest || latest.id <= snapshot || seg.text === mine) continue;
-    const asOf = histq.revisionAsOf(db, seg.id, 'zh', snapshot);
-    const base = asOf ? asOf.after : (histq.firstRevision(db, seg.id, 'zh')?.before ?? seg.text);
+    const asOf = store.revisionAsOf(seg.id, 'zh', snapshot);
+    const base = asOf ? asOf.after : (store.firstRevision(seg.id, 'zh')?.before ?? seg.text);
     if (base === seg.text) continue;
     out.push({ segmentId: seg.id, row: seg.retired ? null : seg.index + 1, field: 'text', base, theirs: seg.text, theirsVersion: latest.id, theirsAuthor: latest.author, theirsAt: latest.createdAt, mine });
   }
@@ -165,6 +162,6 @@ export function changedSinceSnapshot(db: Db, writes: readonly { seg: segq.Segmen
 }
 
 /** The snapshot a bulk preview is built at: read it BEFORE the preview's reads, so anything committed meanwhile counts as newer. */
-export function snapshot(db: Db): number {
-  return histq.maxRevisionId(db);
+export function snapshot(store: Store): number {
+  return store.maxRevisionId();
 }

@@ -2,6 +2,8 @@
  * The layering, as an ESLint rule (`layering/imports`), so it is enforced by `npm run lint`
  * rather than remembered (docs/ARCHITECTURE.md, "Layers"):
  *   - better-sqlite3 only in db/ (all SQL lives there);
+ *   - db/queries/* only in db/ and in the store that implements it (core/store/): handlers and
+ *     domain code ask the store by what they mean (docs/ARCHITECTURE.md, "The store");
  *   - electron only in electron/;
  *   - shared/ runs in Node and in the browser: no node:* and no bare Node builtins;
  *   - the renderer shows what the service computed: from shared/ it takes the contract, the
@@ -42,6 +44,8 @@ export const RENDERER_SHARED_TYPES = [/^shared\/(.+\/)?schemas$/, /^shared\/doma
 const posix = (p) => p.split(sep).join('/');
 const strip = (p) => p.replace(/\.(ts|tsx|mts|js|mjs)$/, '').replace(/\/index$/, '');
 const layerOf = (rel) => rel.split('/')[0];
+/** The one place outside db/ that may import db/queries/*: the store's implementation. */
+export const STORE_IMPLEMENTATION = 'core/store/';
 
 /** What an import names: a Node builtin, a package, or a repository file (path relative to the root, no extension). */
 export function classify(fromFile, spec) {
@@ -61,6 +65,9 @@ export function violation(fromRel, target, typeOnly) {
   const layer = layerOf(fromRel);
   if (target.kind === 'package' && target.name === 'better-sqlite3' && layer !== 'db') return 'better-sqlite3 is imported only in db/ (all SQL lives there)';
   if (target.kind === 'package' && target.name === 'electron' && layer !== 'electron') return 'electron is imported only in electron/';
+  if (target.kind === 'file' && target.rel.startsWith('db/queries/') && layer !== 'db' && !fromRel.startsWith(STORE_IMPLEMENTATION)) {
+    return `db/queries is used only through the store (${STORE_IMPLEMENTATION}): ask the store, not ${target.rel}`;
+  }
   if (layer === 'shared' && target.kind === 'builtin') return `shared/ runs in the browser too: no Node builtin (${target.name})`;
   if (layer !== 'renderer') return null;
   if (target.kind === 'builtin') return `the renderer runs in the browser: no Node builtin (${target.name})`;

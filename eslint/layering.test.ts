@@ -33,6 +33,11 @@ describe('layering/imports', () => {
     ['renderer/src/state/x.ts', "const m = await import('../../../shared/text/convert');", /presentation helpers/],
     ['renderer/src/components/X.tsx', "import { Segment } from '../../../shared/domain/schemas';", /only types from shared\/domain\/schemas/],
     ['renderer/src/X.ts', "import { readFileSync } from 'node:fs';", /no Node builtin/],
+    ['core/features/x.ts', "import * as segq from '../../db/queries/segments';", /db\/queries is used only through the store \(core\/store\/\): ask the store, not db\/queries\/segments/],
+    ['core/x.ts', "import type { SegmentRow } from '../db/queries/segments';", /only through the store/],
+    ['core/operations/x.ts', "export { toPublic } from '../../db/queries/segments';", /only through the store/],
+    ['cli/x.ts', "import { listProjects } from '../db/queries/projects';", /only through the store/],
+    ['electron/x.ts', "const q = await import('../db/queries/settings');", /only through the store/],
   ])('%s: %s is reported', async (path, code, message) => {
     const errors = await layeringErrors(path, code);
     expect(errors).toHaveLength(1);
@@ -48,10 +53,15 @@ describe('layering/imports', () => {
     ['renderer/src/X.ts', "import { makeNamedClient } from '../../shared/contract/client';"],
     ['renderer/src/components/X.tsx', "import { charDiff } from '../../../shared/text/diff';"],
     ['renderer/src/components/X.tsx', "import { Row } from './Row';"],
+    ['core/store/segments.ts', "import * as segq from '../../db/queries/segments';"],
+    ['db/queries/x.ts', "import type { Db } from '../connection';"],
+    ['db/digest.ts', "import { listProjects } from './queries/projects';"],
+    ['core/x.ts', "import { openDatabase } from '../db/connection';"],
     // tests and bench may reach across
     ['core/x.test.ts', "import Database from 'better-sqlite3';"],
     ['renderer/src/x.test.ts', "import { runChecks } from '../../shared/checks';"],
     ['bench/x.ts', "import Database from 'better-sqlite3';"],
+    ['core/x.test.ts', "import * as segq from '../db/queries/segments';"],
   ])('%s: %s is allowed', async (path, code) => {
     expect(await layeringErrors(path, code)).toEqual([]);
   });

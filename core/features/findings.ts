@@ -1,6 +1,4 @@
 /** Checks and findings: the rules, running them, fixing and dismissing what they found. */
-import * as segq from '../../db/queries/segments';
-import * as fq from '../../db/queries/findings';
 import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
 import { RULES, type RuleId } from '../../shared/checks';
@@ -13,7 +11,7 @@ import type { HandlerContext } from './context';
 import type { HandlerTable } from './handler';
 
 function requireFinding(ctx: HandlerContext, id: number) {
-  const f = fq.getFinding(ctx.db, id);
+  const f = ctx.store.finding(id);
   if (!f) throw new JiaoduiError('not-found', `There is no finding ${id} (the checks may have run again since).`);
   return f;
 }
@@ -22,7 +20,7 @@ function requireFinding(ctx: HandlerContext, id: number) {
 function findingTargets(ctx: HandlerContext, id: number, scope: 'one' | 'group') {
   const f = requireFinding(ctx, id);
   if (scope !== 'group' || !f.group) return [f];
-  return f.scope === 'project' ? fq.findingsInProjectGroup(ctx.db, f.documentId, f.group) : fq.findingsInGroup(ctx.db, f.documentId, f.group);
+  return f.scope === 'project' ? ctx.store.findingsInProjectGroup(f.documentId, f.group) : ctx.store.findingsInGroup(f.documentId, f.group);
 }
 
 export const findingHandlers = {
@@ -33,15 +31,15 @@ export const findingHandlers = {
     const known = new Set<string>([...RULES.map((r) => r.id), CLAIMS_RULE_INFO.id]);
     const unknown = (args.rules ?? []).filter((r) => !known.has(r));
     if (unknown.length) throw new JiaoduiError('invalid-input', `Unknown rule(s): ${unknown.join(', ')}. Rules: ${[...known].join(', ')}.`);
-    const ms = ctx.tx(() => runDocumentChecks(ctx.db, args.documentId, ctx.now(), args.rules as RuleId[] | undefined));
-    return report(assembleFindings(ctx.db, args.documentId), ms);
+    const ms = ctx.tx(() => runDocumentChecks(ctx.store, args.documentId, ctx.now(), args.rules as RuleId[] | undefined));
+    return report(assembleFindings(ctx.store, args.documentId), ms);
   },
 
   checkProject: (ctx, args) => {
     ctx.requireProject(args.projectId);
     const ids = ctx.store.documents({ projectId: args.projectId }).map((d) => d.id);
-    const ms = ctx.tx(() => runProjectChecks(ctx.db, ids, ctx.now()));
-    const findings = ids.flatMap((id) => assembleFindings(ctx.db, id).filter((f) => f.scope === 'project' && f.documentId === id));
+    const ms = ctx.tx(() => runProjectChecks(ctx.store, ids, ctx.now()));
+    const findings = ids.flatMap((id) => assembleFindings(ctx.store, id).filter((f) => f.scope === 'project' && f.documentId === id));
     // one finding per group (each document holds the group's members)
     const seen = new Set<string>();
     return report(findings.filter((f) => !f.group || (!seen.has(f.group) && seen.add(f.group))), ms);
@@ -49,14 +47,14 @@ export const findingHandlers = {
 
   listFindings: (ctx, args) => {
     ctx.requireDocument(args.documentId);
-    return report(assembleFindings(ctx.db, args.documentId), 0);
+    return report(assembleFindings(ctx.store, args.documentId), 0);
   },
 
   applyFix: (ctx, args) => {
     const targets = findingTargets(ctx, args.findingId, args.scope).filter((t) => !t.dismissedReason || t.id === args.findingId);
     const first = requireFinding(ctx, args.findingId);
     const doc = ctx.requireDocument(first.documentId);
-    const label = labels.fixLabel(first.rule, targets.length, (segq.getSegment(ctx.db, first.segmentId)?.index ?? 0) + 1);
+    const label = labels.fixLabel(first.rule, targets.length, (ctx.store.segment(first.segmentId)?.index ?? 0) + 1);
     return ctx.operation(doc.projectId, 'fix', label, (record, now) => {
       // Apply fixes per segment from the end backwards, so earlier offsets stay valid.
       const bySegment = new Map<number, { start: number; end: number; replacement: string; text: string; locStart: number; locEnd: number }[]>();
@@ -70,7 +68,7 @@ export const findingHandlers = {
       if (!bySegment.size) throw new JiaoduiError('invalid-input', 'This finding has no suggested fix; edit the segment instead.');
       const touched: number[] = [];
       // fix all: the findings the reviewer saw were computed at `snapshot`; a segment edited since refuses the step
-      const stale = changedSinceSnapshot(ctx.db, [...bySegment.keys()].map((id) => ({ seg: ctx.requireLiveSegment(id), mine: null })), args.snapshot);
+      const stale = changedSinceSnapshot(ctx.store, [...bySegment.keys()].map((id) => ({ seg: ctx.requireLiveSegment(id), mine: null })), args.snapshot);
       if (stale.length) throw editConflictError(stale);
       for (const [segmentId, fixes] of bySegment) {
         const seg = ctx.requireLiveSegment(segmentId);
@@ -81,7 +79,7 @@ export const findingHandlers = {
           }
           text = text.slice(0, fx.start) + fx.replacement + text.slice(fx.end);
         }
-        writeText(ctx.db, record, seg, text, `fix:${first.rule}`, now);
+        writeText(ctx.store, record, seg, text, `fix:${first.rule}`, now);
         touched.push(segmentId);
       }
       return { touched };
@@ -95,9 +93,9 @@ export const findingHandlers = {
     ctx.operation(doc.projectId, 'dismiss', labels.dismissLabel(first.rule), (record, now) => {
       const before: FindingState = { ids: targets.map((t) => t.id), reason: null };
       const after: FindingState = { ids: before.ids, reason: args.reason };
-      writeField(ctx.db, record, { segmentId: first.segmentId, field: 'finding', before: JSON.stringify(before), after: JSON.stringify(after), reason: `dismiss: ${args.reason}` }, now, ctx.author());
+      writeField(ctx.store, record, { segmentId: first.segmentId, field: 'finding', before: JSON.stringify(before), after: JSON.stringify(after), reason: `dismiss: ${args.reason}` }, now, ctx.author());
       return { touched: [] };
     });
-    return report(assembleFindings(ctx.db, doc.id), 0);
+    return report(assembleFindings(ctx.store, doc.id), 0);
   },
 } satisfies HandlerTable;

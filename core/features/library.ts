@@ -7,7 +7,6 @@ import { prepareImport } from '../../shared/import/prepare';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import * as glossary from '../glossary';
 import { render } from '../segment-writes';
-import * as docq from '../../db/queries/documents';
 import type { HandlerContext } from './context';
 import type { Store } from '../store';
 import type { HandlerTable } from './handler';
@@ -77,7 +76,7 @@ export function importBytes(ctx: HandlerContext, bytes: Uint8Array, args: Omit<A
       })),
     );
     store.indexDocumentSearch(documentId);
-    glossary.rerenderForGlossary(ctx.db, [documentId]); // the project's confirmed names
+    glossary.rerenderForGlossary(ctx.store, [documentId]); // the project's confirmed names
     return { documentId, segments: p.segmented.segments.length, encoding: p.encoding, encodingDetected: p.detected, encodingConfidence: p.confidence, script: p.script, variant: p.variant };
   });
 }
@@ -129,7 +128,7 @@ export const libraryHandlers = {
       const before = ctx.requireDocument(args.documentId);
       ctx.store.changeDocument(args.documentId, { title: args.title, source: args.source, date: args.date, variant: args.variant });
       if (args.variant && args.variant !== before.variant) {
-        const doc = docq.getDocumentScript(ctx.db, args.documentId);
+        const doc = ctx.store.documentScript(args.documentId);
         ctx.store.rerenderDocument(args.documentId, (text) => render(doc, text));
       }
       return ctx.requireDocument(args.documentId);
@@ -139,7 +138,7 @@ export const libraryHandlers = {
       ctx.requireDocument(args.documentId);
       ctx.requireProject(args.projectId);
       // another project, another glossary: re-render what it changes
-      glossary.withGlossaryRerender(ctx.db, [args.documentId], () => ctx.store.changeDocument(args.documentId, { projectId: args.projectId }));
+      glossary.withGlossaryRerender(ctx.store, [args.documentId], () => ctx.store.changeDocument(args.documentId, { projectId: args.projectId }));
       return ctx.requireDocument(args.documentId);
     }),
   trashDocument: (ctx, args) =>

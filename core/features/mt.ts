@@ -1,5 +1,4 @@
 /** Machine translation jobs (core/mt.ts) and dictionary glosses (core/glosses.ts). */
-import * as glossaryq from '../../db/queries/glossary';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './handler';
 
@@ -7,7 +6,7 @@ import type { HandlerTable } from './handler';
 function glossaryFor(ctx: HandlerContext, documentId: number | undefined) {
   if (documentId === undefined) return [];
   ctx.requireDocument(documentId);
-  return glossaryq.entriesForDocument(ctx.db, documentId);
+  return ctx.store.glossaryForDocument(documentId);
 }
 
 export const mtHandlers = {

@@ -1,6 +1,5 @@
 /** Segments: reading, editing, status, furniture, split/merge, undo/redo and history. */
-import * as segq from '../../db/queries/segments';
-import * as docq from '../../db/queries/documents';
+import { toPublicSegment } from '../store';
 import type { SegmentStatus } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
@@ -18,7 +17,7 @@ import type { HandlerTable } from './handler';
 export const segmentHandlers = {
   getSegments: (ctx, args) => {
     ctx.requireDocument(args.documentId);
-    return withVersions(ctx.db, parallel.withParallel(ctx.db, ctx.store.liveSegments(args.documentId).map(segq.toPublic)));
+    return withVersions(ctx.store, parallel.withParallel(ctx.store, ctx.store.liveSegments(args.documentId).map(toPublicSegment)));
   },
 
   // Every write below reads its segment(s) again inside the operation's IMMEDIATE transaction
@@ -28,8 +27,8 @@ export const segmentHandlers = {
     const seen = ctx.requireLiveSegment(args.segmentId);
     return ctx.operation(seen.projectId, 'edit', labels.editSegmentLabel(seen.index + 1), (record, now) => {
       const seg = rereadLiveSegment(ctx, seen);
-      requireFresh(ctx.db, seg, [{ field: 'text', version: args.version, value: args.ifText, mine: args.text }]);
-      writeText(ctx.db, record, seg, args.text, args.reason ?? 'manual', now);
+      requireFresh(ctx.store, seg, [{ field: 'text', version: args.version, value: args.ifText, mine: args.text }]);
+      writeText(ctx.store, record, seg, args.text, args.reason ?? 'manual', now);
       return { touched: [seg.id] };
     });
   },
@@ -41,11 +40,11 @@ export const segmentHandlers = {
     const label = labels.statusLabel(seen.map((s) => s.index + 1), args.status);
     return ctx.operation(seen[0].projectId, 'status', label, (record, now) => {
       const segs = seen.map((s) => rereadLiveSegment(ctx, s));
-      const conflicts = segs.flatMap((s, i) => staleFields(ctx.db, s, [{ field: 'status', version: versionAt(args.versions, i, segs.length), mine: args.status }]));
+      const conflicts = segs.flatMap((s, i) => staleFields(ctx.store, s, [{ field: 'status', version: versionAt(args.versions, i, segs.length), mine: args.status }]));
       if (conflicts.length) throw editConflictError(conflicts);
       for (const s of segs) {
         if (s.status === args.status) continue;
-        writeField(ctx.db, record, { segmentId: s.id, field: 'status', before: s.status, after: args.status, reason: 'review' }, now, ctx.author());
+        writeField(ctx.store, record, { segmentId: s.id, field: 'status', before: s.status, after: args.status, reason: 'review' }, now, ctx.author());
       }
       return { touched: segs.map((s) => s.id) };
     });
@@ -56,9 +55,9 @@ export const segmentHandlers = {
     return ctx.operation(seen.projectId, 'furniture', labels.furnitureLabel(seen.index + 1, args.furniture), (record, now) => {
       const seg = rereadLiveSegment(ctx, seen);
       const after = args.furniture ? (seg.furniture ?? 'manual') : null;
-      requireFresh(ctx.db, seg, [{ field: 'furniture', version: args.version, mine: after }]);
+      requireFresh(ctx.store, seg, [{ field: 'furniture', version: args.version, mine: after }]);
       if (after === seg.furniture) return { touched: [seg.id] };
-      writeField(ctx.db, record, { segmentId: seg.id, field: 'furniture', before: seg.furniture, after, reason: 'manual' }, now, ctx.author());
+      writeField(ctx.store, record, { segmentId: seg.id, field: 'furniture', before: seg.furniture, after, reason: 'manual' }, now, ctx.author());
       return { touched: [seg.id] };
     });
   },
@@ -67,7 +66,7 @@ export const segmentHandlers = {
     const seen = ctx.requireLiveSegment(args.segmentId);
     return ctx.operation(seen.projectId, 'split', labels.splitLabel(seen.index + 1), (record, now) => {
       const seg = rereadLiveSegment(ctx, seen);
-      requireFresh(ctx.db, seg, [{ field: 'text', version: args.version, mine: null }]);
+      requireFresh(ctx.store, seg, [{ field: 'text', version: args.version, mine: null }]);
       const text = seg.text;
       if (args.at <= 0 || args.at >= text.length) throw new JiaoduiError('invalid-input', 'Split inside the text, not at its start or end.');
       if (/[\uDC00-\uDFFF]/.test(text[args.at]) && /[\uD800-\uDBFF]/.test(text[args.at - 1])) throw new JiaoduiError('invalid-input', `Position ${args.at} is inside a character (a surrogate pair); split before or after it.`);
@@ -81,20 +80,20 @@ export const segmentHandlers = {
       const mLeft = seg.machineText.slice(0, m).replace(/\s+$/u, '');
       const mRightRaw = seg.machineText.slice(m);
       const mRight = mRightRaw.replace(/^\s+/u, '');
-      const doc = docq.getDocumentScript(ctx.db, seg.documentId);
+      const doc = ctx.store.documentScript(seg.documentId);
       const next = ctx.store.nextLiveSegment(seg.documentId, seg.position);
       const pos2 = next ? (seg.position + next.position) / 2 : seg.position + 1;
       const common = { documentId: seg.documentId, paragraph: seg.paragraph, status: seg.status, furniture: seg.furniture, speaker: seg.speaker, turn: seg.turn, parentId: seg.id, updatedAt: now };
       const rl = render(doc, left);
       const rr = render(doc, right);
-      const a = segq.insertSegment(ctx.db, { ...common, position: seg.position, machineText: mLeft, currentText: left, sep: mid, start: seg.start, end: seg.start + mLeft.length, rendering: rl.text, renderingMap: rl.map });
-      const b = segq.insertSegment(ctx.db, { ...common, position: pos2, machineText: mRight, currentText: right, sep: seg.sep, start: seg.end - mRight.length, end: seg.end, rendering: rr.text, renderingMap: rr.map });
-      segq.setRetired(ctx.db, [a, b], true, now);
-      parallel.carryParallel(ctx.db, [seg.id], [a, b], now);
-      claims.carryCandidateDecisions(ctx.db, [seg.id], [{ id: a, text: left }, { id: b, text: right }]);
+      const a = ctx.store.addSegment({ ...common, position: seg.position, machineText: mLeft, currentText: left, sep: mid, start: seg.start, end: seg.start + mLeft.length, rendering: rl.text, renderingMap: rl.map });
+      const b = ctx.store.addSegment({ ...common, position: pos2, machineText: mRight, currentText: right, sep: seg.sep, start: seg.end - mRight.length, end: seg.end, rendering: rr.text, renderingMap: rr.map });
+      ctx.store.setRetired([a, b], true, now);
+      parallel.carryParallel(ctx.store, [seg.id], [a, b], now);
+      claims.carryCandidateDecisions(ctx.store, [seg.id], [{ id: a, text: left }, { id: b, text: right }]);
       const before: StructureState = { live: [seg.id], retired: [a, b] };
       const after: StructureState = { live: [a, b], retired: [seg.id] };
-      writeField(ctx.db, record, { segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'split' }, now, ctx.author());
+      writeField(ctx.store, record, { segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'split' }, now, ctx.author());
       return { touched: [a, b], removed: [seg.id] };
     });
   },
@@ -110,11 +109,11 @@ export const segmentHandlers = {
       }
       const next = ctx.requireLiveSegment(nextRef.id);
       const conflicts = [
-        ...staleFields(ctx.db, seg, [{ field: 'text', version: args.version, mine: null }]),
-        ...staleFields(ctx.db, next, [{ field: 'text', version: args.nextVersion, mine: null }]),
+        ...staleFields(ctx.store, seg, [{ field: 'text', version: args.version, mine: null }]),
+        ...staleFields(ctx.store, next, [{ field: 'text', version: args.nextVersion, mine: null }]),
       ];
       if (conflicts.length) throw editConflictError(conflicts);
-      const doc = docq.getDocumentScript(ctx.db, seg.documentId);
+      const doc = ctx.store.documentScript(seg.documentId);
       const text = seg.text + seg.sep + next.text;
       if (text.length > MAX_SEGMENT_LENGTH) {
         throw new JiaoduiError('invalid-input', `Merged, these segments would hold ${text.length} characters, more than a segment may (${MAX_SEGMENT_LENGTH}); they were left as they are.`);
@@ -122,7 +121,7 @@ export const segmentHandlers = {
       const status: SegmentStatus =
         seg.status === 'approved' && next.status === 'approved' ? 'approved' : seg.status === 'unreviewed' && next.status === 'unreviewed' ? 'unreviewed' : 'edited';
       const r = render(doc, text);
-      const u = segq.insertSegment(ctx.db, {
+      const u = ctx.store.addSegment({
         documentId: seg.documentId,
         position: seg.position,
         paragraph: seg.paragraph,
@@ -140,12 +139,12 @@ export const segmentHandlers = {
         parentId: seg.id,
         updatedAt: now,
       });
-      segq.setRetired(ctx.db, [u], true, now);
-      parallel.carryParallel(ctx.db, [seg.id, next.id], [u], now);
-      claims.carryCandidateDecisions(ctx.db, [seg.id, next.id], [{ id: u, text }]);
+      ctx.store.setRetired([u], true, now);
+      parallel.carryParallel(ctx.store, [seg.id, next.id], [u], now);
+      claims.carryCandidateDecisions(ctx.store, [seg.id, next.id], [{ id: u, text }]);
       const before: StructureState = { live: [seg.id, next.id], retired: [u] };
       const after: StructureState = { live: [u], retired: [seg.id, next.id] };
-      writeField(ctx.db, record, { segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'merge' }, now, ctx.author());
+      writeField(ctx.store, record, { segmentId: seg.id, field: 'structure', before: encodeStructure(before), after: encodeStructure(after), reason: 'merge' }, now, ctx.author());
       return { touched: [u], removed: [seg.id, next.id] };
     });
   },

@@ -4,17 +4,19 @@
  * revisions (field, before, after) and undo/redo replay them through the field-applier
  * table (./fields.ts), as new operations: history is never rewritten.
  */
+// The engine is the one place in core/ that holds the database handle besides the store: it
+// opens the IMMEDIATE transaction around a store's writes and schedules WAL checkpoints after
+// them (both are about the connection, not stored data, so they are not store methods).
 import type { Db } from '../../db/connection';
 import { deferCheckpoints, type CheckpointScheduler } from '../../db/checkpoint';
-import * as segq from '../../db/queries/segments';
-import * as histq from '../../db/queries/history';
 import type { ChangeResult, OperationKind, UndoState } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
 import { withParallel } from '../parallel';
 import { withVersions } from '../versions';
-import { FIELD_APPLIERS } from './fields';
 import { replayConflict } from './replay-check';
+import { FIELD_APPLIERS } from './fields';
+import { toPublicSegment, type NewRevision, type SegmentRow, type Store } from '../store';
 import type { ExtendOperation, OperationBody, RecordRevision } from './types';
 export type { ExtendOperation, OperationBody, RecordRevision } from './types';
 
@@ -23,7 +25,10 @@ export class Engine {
   /** WAL checkpoints run after writes pause, not inside a reviewer's save (db/checkpoint.ts). */
   private readonly checkpoints: CheckpointScheduler;
 
-  constructor(readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    readonly store: Store,
+  ) {
     this.checkpoints = deferCheckpoints(db);
   }
 
@@ -53,19 +58,19 @@ export class Engine {
   operation(author: string, projectId: number, kind: OperationKind, label: labels.OperationLabel, body: OperationBody, extend?: ExtendOperation): ChangeResult {
     return this.tx(() => {
       const now = this.now();
-      const revs: histq.NewRevision[] = [];
+      const revs: NewRevision[] = [];
       const { touched, removed = [] } = body((r) => revs.push(r), now);
       let operationId: number | null = null;
       if (revs.length) {
-        const newest = extend ? histq.newestOperation(this.db, projectId) : undefined;
+        const newest = extend ? this.store.newestOperation(projectId) : undefined;
         if (extend && newest?.id === extend.operationId && newest.state === 'done') {
           operationId = extend.operationId;
-          histq.setOperationLabel(this.db, operationId, extend.label.text, labels.serializeOperationLabel(extend.label));
+          this.store.relabelOperation(operationId, extend.label.text, labels.serializeOperationLabel(extend.label));
         } else {
-          histq.clearRedo(this.db, projectId, author);
-          operationId = histq.insertOperation(this.db, { projectId, kind, label: label.text, labelData: labels.serializeOperationLabel(label), author, createdAt: now });
+          this.store.clearRedo(projectId, author);
+          operationId = this.store.addOperation({ projectId, kind, label: label.text, labelData: labels.serializeOperationLabel(label), author, createdAt: now });
         }
-        histq.insertRevisions(this.db, operationId, author, now, revs);
+        this.store.addRevisions(operationId, author, now, revs);
       }
       return this.changeResult(projectId, author, operationId, touched, removed);
     });
@@ -73,16 +78,16 @@ export class Engine {
 
   private changeResult(projectId: number, author: string, operationId: number | null, touched: number[], removed: number[]): ChangeResult {
     const segments = [...new Set(touched)]
-      .map((id) => segq.getSegment(this.db, id))
-      .filter((s): s is segq.SegmentRow => !!s && !s.retired)
-      .map(segq.toPublic);
-    return { operationId, segments: withVersions(this.db, withParallel(this.db, segments)), removedSegmentIds: removed, undo: this.undoState(projectId, author) };
+      .map((id) => this.store.segment(id))
+      .filter((s): s is SegmentRow => !!s && !s.retired)
+      .map(toPublicSegment);
+    return { operationId, segments: withVersions(this.store, withParallel(this.store, segments)), removedSegmentIds: removed, undo: this.undoState(projectId, author) };
   }
 
   /** What `author`'s Undo and Redo would take back in the project (each reviewer's own operations). */
   undoState(projectId: number, author: string): UndoState {
-    const u = histq.lastDoneOperation(this.db, projectId, author);
-    const r = histq.lastUndoneOperation(this.db, projectId, author);
+    const u = this.store.lastDoneOperation(projectId, author);
+    const r = this.store.lastUndoneOperation(projectId, author);
     return {
       canUndo: !!u,
       canRedo: !!r,
@@ -100,15 +105,15 @@ export class Engine {
    */
   replay(author: string, projectId: number, kind: 'undo' | 'redo'): ChangeResult {
     return this.tx(() => {
-      const target = kind === 'undo' ? histq.lastDoneOperation(this.db, projectId, author) : histq.lastUndoneOperation(this.db, projectId, author);
+      const target = kind === 'undo' ? this.store.lastDoneOperation(projectId, author) : this.store.lastUndoneOperation(projectId, author);
       if (!target) throw new JiaoduiError('conflict', kind === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
       const now = this.now();
-      const revs = histq.revisionsOfOperation(this.db, target.id);
-      const stale = replayConflict(this.db, revs, kind, author, target.label);
+      const revs = this.store.operationRevisions(target.id);
+      const stale = replayConflict(this.store, revs, kind, author, target.label);
       if (stale) throw stale;
       const ordered = kind === 'undo' ? [...revs].reverse() : revs;
       const label = labels.replayLabel(kind, { label: target.label, structured: labels.parseOperationLabel(target.labelData) });
-      const opId = histq.insertOperation(this.db, {
+      const opId = this.store.addOperation({
         projectId,
         kind,
         label: label.text,
@@ -119,20 +124,20 @@ export class Engine {
       });
       const touched: number[] = [];
       const removed: number[] = [];
-      const newRevs: histq.NewRevision[] = [];
+      const newRevs: NewRevision[] = [];
       for (const r of ordered) {
         const value = kind === 'undo' ? r.before : r.after;
         const old = kind === 'undo' ? r.after : r.before;
         const applier = FIELD_APPLIERS[r.field];
-        applier.apply(this.db, r.segmentId, value, now, author);
+        applier.apply(this.store, r.segmentId, value, now, author);
         newRevs.push({ segmentId: r.segmentId, field: r.field, before: old, after: value, reason: kind });
         const shown = applier.affects?.(r.segmentId, value) ?? { touched: [r.segmentId], removed: [] };
         touched.push(...shown.touched);
         removed.push(...shown.removed);
       }
-      histq.insertRevisions(this.db, opId, author, now, newRevs);
-      if (kind === 'undo') histq.markUndone(this.db, target.id, opId);
-      else histq.markDone(this.db, target.id);
+      this.store.addRevisions(opId, author, now, newRevs);
+      if (kind === 'undo') this.store.markOperationUndone(target.id, opId);
+      else this.store.markOperationDone(target.id);
       return this.changeResult(projectId, author, opId, touched.filter((id) => !removed.includes(id)), removed);
     });
   }

@@ -4,21 +4,16 @@
  * go through it, so a field is handled in exactly one place. Adding a RevisionField is a
  * compile error here until it has an applier.
  */
-import type { Db } from '../../db/connection';
-import * as segq from '../../db/queries/segments';
-import * as docq from '../../db/queries/documents';
-import * as fq from '../../db/queries/findings';
-import type * as histq from '../../db/queries/history';
+import type { NewRevision, SegmentRow, Store } from '../store';
 import type { RevisionField, SegmentStatus } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
-import * as pq from '../../db/queries/parallel';
 import { applyStructure, applyText, encodeStructure, type FindingState, type StructureState } from '../segment-writes';
 import { applyParallelField } from '../parallel';
 import { applyClaimRevision } from '../claims';
 
 export interface FieldApplier {
   /** Put `value` in place (the revision's `after` when writing or redoing, its `before` when undoing). */
-  apply(db: Db, segmentId: number, value: string | null, now: string, author: string): void;
+  apply(store: Store, segmentId: number, value: string | null, now: string, author: string): void;
   /** Which segments a replayed value shows or hides; default: the revision's own segment is touched. */
   affects?(segmentId: number, value: string | null): { touched: number[]; removed: number[] };
   /**
@@ -26,64 +21,64 @@ export interface FieldApplier {
    * can tell whether the field still holds what the operation left (core/operations/replay-check.ts).
    * Absent: the field is checked by its revisions' authors instead.
    */
-  read?(db: Db, segmentId: number, like: string | null): string | null;
+  read?(store: Store, segmentId: number, like: string | null): string | null;
 }
 
-function requireSegment(db: Db, segmentId: number): segq.SegmentRow {
-  const seg = segq.getSegment(db, segmentId);
+function requireSegment(store: Store, segmentId: number): SegmentRow {
+  const seg = store.segment(segmentId);
   if (!seg) throw new JiaoduiError('not-found', `Segment ${segmentId} no longer exists.`);
   return seg;
 }
 
 /** Appliers of the fields stored on the segment row itself or beside it; they require the segment to exist. */
-function segmentField(apply: (db: Db, seg: segq.SegmentRow, value: string | null, now: string) => void): FieldApplier {
-  return { apply: (db, segmentId, value, now) => apply(db, requireSegment(db, segmentId), value, now) };
+function segmentField(apply: (store: Store, seg: SegmentRow, value: string | null, now: string) => void): FieldApplier {
+  return { apply: (store, segmentId, value, now) => apply(store, requireSegment(store, segmentId), value, now) };
 }
 
 const parallelField = (field: 'source' | 'en' | 'en-status'): FieldApplier => ({
-  ...segmentField((db, seg, value, now) => applyParallelField(db, seg.id, field, value, now)),
-  read: (db, segmentId) => {
-    const row = pq.getSegmentParallel(db, segmentId, field === 'source' ? 'source' : 'english');
+  ...segmentField((store, seg, value, now) => applyParallelField(store, seg.id, field, value, now)),
+  read: (store, segmentId) => {
+    const row = store.segmentParallelText(segmentId, field === 'source' ? 'source' : 'english');
     return field === 'en-status' ? (row?.status ?? 'unreviewed') : (row?.text ?? '');
   },
 });
 
 /** A segment column's stored value (null when the segment is gone). */
-const segmentColumn = (pick: (s: segq.SegmentRow) => string | null) => (db: Db, segmentId: number) => {
-  const seg = segq.getSegment(db, segmentId);
+const segmentColumn = (pick: (s: SegmentRow) => string | null) => (store: Store, segmentId: number) => {
+  const seg = store.segment(segmentId);
   return seg ? pick(seg) : null;
 };
 
 /** Which of the segments a structure value names are live now, in that value's form. */
-function readStructure(db: Db, like: string | null): string {
+function readStructure(store: Store, like: string | null): string {
   const st = parseStructure(like);
-  const live = (id: number) => segq.getSegment(db, id)?.retired === false;
+  const live = (id: number) => store.segment(id)?.retired === false;
   const all = [...st.live, ...st.retired];
   return encodeStructure({ live: all.filter(live), retired: all.filter((id) => !live(id)) });
 }
 
 const claimField = (field: 'claim' | 'claim-candidate'): FieldApplier => ({
-  apply: (db, _segmentId, value, now, author) => applyClaimRevision(db, field, value, now, author),
+  apply: (store, _segmentId, value, now, author) => applyClaimRevision(store, field, value, now, author),
 });
 
 const parseStructure = (value: string | null): StructureState => JSON.parse(value ?? '{"live":[],"retired":[]}') as StructureState;
 
 export const FIELD_APPLIERS: { readonly [F in RevisionField]: FieldApplier } = {
-  zh: { ...segmentField((db, seg, value, now) => applyText(db, seg, docq.getDocumentScript(db, seg.documentId), value ?? '', now)), read: segmentColumn((s) => s.text) },
-  status: { ...segmentField((db, seg, value, now) => segq.updateSegmentStatus(db, seg.id, (value ?? 'unreviewed') as SegmentStatus, now)), read: segmentColumn((s) => s.status) },
-  furniture: { ...segmentField((db, seg, value, now) => segq.updateSegmentFurniture(db, seg.id, value, now)), read: segmentColumn((s) => s.furniture) },
+  zh: { ...segmentField((store, seg, value, now) => applyText(store, seg, store.documentScript(seg.documentId), value ?? '', now)), read: segmentColumn((s) => s.text) },
+  status: { ...segmentField((store, seg, value, now) => store.setSegmentStatus(seg.id, (value ?? 'unreviewed') as SegmentStatus, now)), read: segmentColumn((s) => s.status) },
+  furniture: { ...segmentField((store, seg, value, now) => store.setSegmentFurniture(seg.id, value, now)), read: segmentColumn((s) => s.furniture) },
   structure: {
-    ...segmentField((db, _seg, value, now) => applyStructure(db, parseStructure(value), now)),
-    read: (db, _segmentId, like) => readStructure(db, like),
+    ...segmentField((store, _seg, value, now) => applyStructure(store, parseStructure(value), now)),
+    read: (store, _segmentId, like) => readStructure(store, like),
     affects: (_segmentId, value) => {
       const st = parseStructure(value);
       return { touched: st.live, removed: st.retired };
     },
   },
-  finding: segmentField((db, _seg, value, now) => {
+  finding: segmentField((store, _seg, value, now) => {
     const st = JSON.parse(value ?? '{"ids":[],"reason":null}') as FindingState;
-    if (st.reason) fq.dismissFindings(db, st.ids, st.reason, now);
-    else fq.undismissFindings(db, st.ids);
+    if (st.reason) store.dismissFindings(st.ids, st.reason, now);
+    else store.undismissFindings(st.ids);
   }),
   source: parallelField('source'),
   en: parallelField('en'),
@@ -93,12 +88,12 @@ export const FIELD_APPLIERS: { readonly [F in RevisionField]: FieldApplier } = {
 };
 
 /** Apply one field value, as an operation or its undo/redo does. */
-export function applyField(db: Db, segmentId: number, field: RevisionField, value: string | null, now: string, author: string): void {
-  FIELD_APPLIERS[field].apply(db, segmentId, value, now, author);
+export function applyField(store: Store, segmentId: number, field: RevisionField, value: string | null, now: string, author: string): void {
+  FIELD_APPLIERS[field].apply(store, segmentId, value, now, author);
 }
 
 /** Inside an operation: record the revision, then apply its `after` through the same table undo uses. */
-export function writeField(db: Db, record: (r: histq.NewRevision) => void, rev: histq.NewRevision, now: string, author: string): void {
+export function writeField(store: Store, record: (r: NewRevision) => void, rev: NewRevision, now: string, author: string): void {
   record(rev);
-  applyField(db, rev.segmentId, rev.field, rev.after, now, author);
+  applyField(store, rev.segmentId, rev.field, rev.after, now, author);
 }

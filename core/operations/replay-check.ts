@@ -6,9 +6,7 @@
  * checked by their revisions instead: a later revision by another author refuses.
  * Runs inside the replay's transaction (core/operations/engine.ts).
  */
-import type { Db } from '../../db/connection';
-import * as histq from '../../db/queries/history';
-import * as segq from '../../db/queries/segments';
+import type { Store } from '../store';
 import type { Revision } from '../../shared/domain/schemas';
 import type { EditConflict } from '../../shared/domain/versions';
 import { JiaoduiError } from '../../shared/errors';
@@ -38,29 +36,29 @@ function changesOf(revs: readonly Revision[], kind: 'undo' | 'redo'): FieldChang
 }
 
 /** The newest revision of the field; for a split or merge, of any segment it names (a later merge of a part is recorded on that part). */
-function latestChange(db: Db, segmentId: number, field: Revision['field'], expected: string | null): Revision | undefined {
-  if (field !== 'structure') return histq.latestRevision(db, segmentId, field);
+function latestChange(store: Store, segmentId: number, field: Revision['field'], expected: string | null): Revision | undefined {
+  if (field !== 'structure') return store.latestRevision(segmentId, field);
   const st = JSON.parse(expected ?? '{"live":[],"retired":[]}') as { live: number[]; retired: number[] };
-  const revs = [segmentId, ...st.live, ...st.retired].map((id) => histq.latestRevision(db, id, 'structure')).filter((r): r is Revision => !!r);
+  const revs = [segmentId, ...st.live, ...st.retired].map((id) => store.latestRevision(id, 'structure')).filter((r): r is Revision => !!r);
   return revs.sort((a, b) => b.id - a.id)[0];
 }
 
 /** The refusal of the replay, or null when every field it touches is as the operation left it. */
-export function replayConflict(db: Db, revs: readonly Revision[], kind: 'undo' | 'redo', author: string, label: string): JiaoduiError | null {
+export function replayConflict(store: Store, revs: readonly Revision[], kind: 'undo' | 'redo', author: string, label: string): JiaoduiError | null {
   const ownIds = new Set(revs.map((r) => r.id));
   for (const c of changesOf(revs, kind)) {
     const { segmentId, field } = c.revs[0];
     const applier = FIELD_APPLIERS[field];
-    const latest = latestChange(db, segmentId, field, c.expected);
+    const latest = latestChange(store, segmentId, field, c.expected);
     let theirs: string | null;
     if (applier.read) {
-      theirs = applier.read(db, segmentId, c.expected);
-      if (theirs === c.expected || applier.read(db, segmentId, c.restore) === c.restore) continue;
+      theirs = applier.read(store, segmentId, c.expected);
+      if (theirs === c.expected || applier.read(store, segmentId, c.restore) === c.restore) continue;
     } else {
       if (!latest || ownIds.has(latest.id) || latest.author === author) continue;
       theirs = latest.after;
     }
-    const seg = segq.getSegment(db, segmentId);
+    const seg = store.segment(segmentId);
     const row = seg && !seg.retired ? seg.index + 1 : null;
     const who = latest && latest.author !== author ? ` by ${latest.author}` : '';
     const what = `${field === 'zh' ? 'the text' : field === 'structure' ? 'the split or merge' : `the ${field}`} of ${row !== null ? `row ${row}` : `segment ${segmentId}`}`;

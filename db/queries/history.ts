@@ -113,10 +113,6 @@ export function firstRevision(db: Db, segmentId: number, field: RevisionField): 
   return db.prepare(`SELECT ${REV_COLS} FROM revisions WHERE segment_id = ? AND field = ? ORDER BY id LIMIT 1`).get(segmentId, field) as Revision | undefined;
 }
 
-export function revisionById(db: Db, id: number): Revision | undefined {
-  return db.prepare(`SELECT ${REV_COLS} FROM revisions WHERE id = ?`).get(id) as Revision | undefined;
-}
-
 /** The newest revision id of the database: the snapshot a bulk preview was built at. */
 export function maxRevisionId(db: Db): number {
   return (db.prepare(`SELECT COALESCE(MAX(id), 0) AS id FROM revisions`).get() as { id: number }).id;

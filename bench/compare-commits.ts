@@ -1,0 +1,125 @@
+/**
+ * `npm run bench:compare -- [--rounds N] [LABEL=REV ...]`: the import and save figures of
+ * several commits measured in the same run. Each commit is checked out into a temporary
+ * worktree (`git worktree add --detach`, node_modules linked to this checkout's), and the
+ * commits run ALTERNATELY, one fresh process per commit per round (A B A B …): on a machine
+ * shared with other work the load changes from minute to minute, and only alternation puts
+ * the same load on every commit. Reports each figure's median over the rounds and its ratio
+ * to the first commit; writes bench/results/compare-*.json. Default: before=33ea60e (the last
+ * commit before the service split of issue 15) after=HEAD.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median } from './stats';
+import type { RoundFigures } from './compare-worker';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..');
+const WORKER = join(HERE, 'compare-worker.ts');
+const DEFAULT_POINTS = ['before=33ea60e', 'after=HEAD'];
+const FIGURES: { key: keyof RoundFigures; label: string }[] = [
+  { key: 'importMs', label: 'Import 1 MB in-process (median of 5 per round)' },
+  { key: 'saveBigP50', label: 'Save one correction, 1 MB doc, p50' },
+  { key: 'saveBigP99', label: 'Save one correction, 1 MB doc, p99' },
+  { key: 'saveSmallP50', label: 'Save one correction, 10 KB doc, p50' },
+  { key: 'saveSmallP99', label: 'Save one correction, 10 KB doc, p99' },
+];
+
+interface Point {
+  label: string;
+  rev: string;
+  sha: string;
+  subject: string;
+  tree: string;
+  rounds: RoundFigures[];
+}
+
+function git(...args: string[]): string {
+  const r = spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr.trim()}`);
+  return r.stdout.trim();
+}
+
+function parseArgs(argv: string[]): { rounds: number; points: { label: string; rev: string }[] } {
+  let rounds = 5;
+  const specs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--rounds') rounds = Number(argv[++i]);
+    else specs.push(argv[i]);
+  }
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds takes a whole number ≥ 1');
+  const points = (specs.length ? specs : DEFAULT_POINTS).map((s) => {
+    const eq = s.indexOf('=');
+    if (eq <= 0 || eq === s.length - 1) throw new Error(`"${s}" is not LABEL=REV`);
+    return { label: s.slice(0, eq), rev: s.slice(eq + 1) };
+  });
+  if (points.length < 2) throw new Error('compare at least two commits');
+  return { rounds, points };
+}
+
+function runRound(p: Point): RoundFigures {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', WORKER, p.tree], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 << 20 });
+  if (r.status !== 0) throw new Error(`${p.label} (${p.sha.slice(0, 7)}) failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as RoundFigures;
+}
+
+const fmt = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
+
+function main(): void {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`bench:compare: ${(e as Error).message}`);
+    process.exit(2);
+  }
+  const { rounds, points: specs } = parsed;
+  const modules = realpathSync(join(ROOT, 'node_modules'));
+  const base = mkdtempSync(join(tmpdir(), 'jiaodui-compare-trees-'));
+  const points: Point[] = [];
+  try {
+    for (const { label, rev } of specs) {
+      const sha = git('rev-parse', '--verify', `${rev}^{commit}`);
+      const tree = join(base, label);
+      git('worktree', 'add', '--detach', '--quiet', tree, sha);
+      symlinkSync(modules, join(tree, 'node_modules'), 'dir');
+      points.push({ label, rev, sha, subject: git('log', '-1', '--format=%s', sha), tree, rounds: [] });
+    }
+    for (let round = 1; round <= rounds; round++) {
+      for (const p of points) {
+        p.rounds.push(runRound(p));
+        const f = p.rounds.at(-1)!;
+        console.error(`round ${round}/${rounds} ${p.label}: import ${fmt(f.importMs)} ms, save 1 MB p50 ${fmt(f.saveBigP50)} / p99 ${fmt(f.saveBigP99)} ms`);
+      }
+    }
+  } finally {
+    for (const p of points) spawnSync('git', ['worktree', 'remove', '--force', p.tree], { cwd: ROOT });
+    rmSync(base, { recursive: true, force: true });
+    spawnSync('git', ['worktree', 'prune'], { cwd: ROOT });
+  }
+  const [first, ...rest] = points;
+  const medians = points.map((p) => Object.fromEntries(FIGURES.map((f) => [f.key, median(p.rounds.map((r) => r[f.key]))])) as Record<keyof RoundFigures, number>);
+  console.log(`\n${rounds} rounds, commits alternating (${points.map((p) => p.label).join(' ')} …), medians over the rounds, ms\n`);
+  console.log(['figure', ...points.map((p) => `${p.label} ${p.sha.slice(0, 7)}`), ...rest.map((p) => `${p.label}/${first.label}`)].join(' | '));
+  for (const f of FIGURES) {
+    const row = medians.map((m) => fmt(m[f.key]));
+    const ratios = rest.map((_, i) => `${(medians[i + 1][f.key] / medians[0][f.key]).toFixed(2)}×`);
+    console.log([f.label, ...row, ...ratios].join(' | '));
+  }
+  const results = join(HERE, 'results');
+  mkdirSync(results, { recursive: true });
+  const file = join(results, `compare-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const record = {
+    date: new Date().toISOString(),
+    rounds,
+    note: 'commits run alternately, one process per commit per round; medians over the rounds',
+    points: points.map((p, i) => ({ label: p.label, rev: p.rev, sha: p.sha, subject: p.subject, median: medians[i], rounds: p.rounds })),
+  };
+  writeFileSync(file, JSON.stringify(record, null, 2) + '\n');
+  console.log(`\n${file}`);
+}
+
+main();
