@@ -9,7 +9,7 @@ import { freshService, importSample, type FreshService } from './test-helpers';
 import type { JiaoduiService } from './service';
 import { callerContext } from '../shared/contract/caller';
 import { dispatch } from '../shared/contract/dispatch';
-import { editConflictOf } from '../shared/domain/versions';
+import { editConflictOf } from '../shared/contract/conflict';
 import type { Segment } from '../shared/domain/schemas';
 
 const alice = callerContext('window', 1, 'alice');

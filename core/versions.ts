@@ -2,13 +2,14 @@
  * Versions per field (issue 16): what the client reads with every segment, and the check a
  * write makes against them INSIDE its IMMEDIATE transaction (call these only from an
  * operation body or `tx`), so a write based on an old read is refused with an
- * 'edit-conflict' error carrying base, theirs and mine (shared/domain/versions.ts) instead
+ * 'edit-conflict' error carrying base, theirs and mine (shared/domain/schemas.ts, shared/contract/conflict.ts) instead
  * of silently overwriting someone else's save. Fields are independent: an approval checks the
  * status's version only, so a concurrent English edit does not conflict with it.
  */
 import type { SegmentRow, Store } from './store';
 import type { RevisionField, Segment } from '../shared/domain/schemas';
-import { describeConflicts, NO_VERSIONS, type EditConflict, type FieldVersionT, type SegmentVersions, type VersionedField } from '../shared/domain/versions';
+import type { EditConflict, FieldVersionT, SegmentVersionsT as SegmentVersions, VersionedField } from '../shared/domain/schemas';
+import { describeConflicts, NO_VERSIONS } from '../shared/contract/conflict';
 import { JiaoduiError } from '../shared/errors';
 import type { ReviewHost } from './review-host';
 

@@ -7,7 +7,7 @@ export type ErrorCode =
   | 'import-rejected' // empty, binary, too large or undecodable file
   | 'not-found'
   | 'conflict' // e.g. a project name already taken, nothing to undo
-  | 'edit-conflict' // a write based on a version someone else has since changed (details: shared/domain/versions.ts EditConflictDetails)
+  | 'edit-conflict' // a write based on a version someone else has since changed (details: shared/domain/schemas.ts EditConflictDetails)
   | 'db-busy' // another process holds the write lock longer than busy_timeout
   | 'db-future' // database written by a newer Jiaodui
   | 'db-corrupt' // the database file is damaged (core/recovery.ts offers a backup or a new database)

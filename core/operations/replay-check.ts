@@ -8,7 +8,7 @@
  */
 import type { Store } from '../store';
 import type { Revision } from '../../shared/domain/schemas';
-import type { EditConflict } from '../../shared/domain/versions';
+import type { EditConflict } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
 import { versionedField } from '../versions';
 import { FIELD_APPLIERS } from './fields';

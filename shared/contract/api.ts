@@ -12,9 +12,9 @@ import * as PA from '../align/schemas';
 import * as RC from './recovery';
 import * as MT from '../mt/schemas';
 import { MAX_SEGMENT_LENGTH } from '../text/limits';
-import { FieldVersion, Snapshot } from '../domain/versions';
+import { FieldVersion, Snapshot } from '../domain/schemas';
 
-/** Versions are optional (older scripts send none); the app always sends what it last read (shared/domain/versions.ts). */
+/** Versions are optional (older scripts send none); the app always sends what it last read (shared/domain/schemas.ts, shared/contract/conflict.ts). */
 const Version = FieldVersion.optional();
 const Versions = z.array(FieldVersion).max(100_000).optional();
 import type { CallerContext } from './caller';

@@ -3,11 +3,10 @@
  * annotations); `api.ts` lists the methods with these and the records in domain/review.ts.
  */
 import { z } from 'zod';
-import { Id } from '../domain/schemas';
+import { Id, Snapshot } from '../domain/schemas';
 import { LabelColor, LabelShortcut, ReplaceScope } from '../domain/review';
 import { MAX_FIND_LENGTH, MAX_REPLACE_LENGTH } from '../text/find';
 import { MAX_SEGMENT_LENGTH } from '../text/limits';
-import { Snapshot } from '../domain/versions';
 
 const Find = z
   .string()

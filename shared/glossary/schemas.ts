@@ -4,8 +4,7 @@
  * scoped to one document or to a whole project.
  */
 import { z } from 'zod';
-import { Id, SegmentStatus } from '../domain/schemas';
-import { Snapshot } from '../domain/versions';
+import { Id, SegmentStatus, Snapshot } from '../domain/schemas';
 
 import { GLOSSARY_TYPES } from './types';
 

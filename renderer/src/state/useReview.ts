@@ -9,6 +9,7 @@ import type { Translate } from '../i18n';
 import { useClient } from './client';
 import { nextInOrder, stepInOrder } from './navigation';
 import type { Toasts } from './useToasts';
+import { useConflict } from './useConflict';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
@@ -28,6 +29,9 @@ export interface EditState {
 }
 
 export const LAST_DOCUMENT_KEY = 'jiaodui.lastDocument';
+
+/** The row as this window last read it (from live.current): writes send its versions, so a stale save is refused, never silently applied. */
+const liveSegment = (segments: readonly Segment[], id: number): Segment | undefined => segments.find((s) => s.id === id);
 
 export interface JumpTarget {
   segmentId?: number;
@@ -160,7 +164,29 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     [client, refreshDoc],
   );
 
-  /** Run a write with the save state shown in the status bar; errors become a toast. */
+  /** Read the open document's rows again (the conflict view's keep theirs). */
+  const reloadSegments = useCallback(async () => {
+    const d = live.current.doc;
+    if (!d) return;
+    const fresh = await client.getSegments({ documentId: d.id });
+    if (live.current.doc?.id !== d.id) return;
+    live.current = { ...live.current, segments: fresh };
+    setSegments(fresh);
+  }, [client]);
+
+  // A save refused because someone else changed the field since (issue 16): the conflict view.
+  const conflict = useConflict({
+    applyChange,
+    reload: reloadSegments,
+    onResolved: useCallback(() => {
+      setEditing(null);
+      setSaveState({ kind: 'saved' });
+    }, []),
+    fail: toasts.fail,
+  });
+  const offerConflict = conflict.offer;
+
+  /** Run a write with the save state shown in the status bar; an edit conflict opens the conflict view, other errors become a toast. */
   const write = useCallback(
     async <T,>(fn: () => Promise<T>): Promise<T | null> => {
       setSaveState({ kind: 'saving' });
@@ -170,11 +196,11 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         return r;
       } catch (e) {
         setSaveState({ kind: 'error', message: errorMessage(e) });
-        toasts.fail(e);
+        if (!offerConflict(e)) toasts.fail(e);
         return null;
       }
     },
-    [toasts],
+    [toasts, offerConflict],
   );
 
   const startEdit = useCallback((index?: number) => {
@@ -213,13 +239,14 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       const seg = live.current.segments.find((s) => s.id === e.segmentId);
       if (!seg) return true;
       if (e.draft !== seg.text) {
-        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft }));
+        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: seg.versions?.text }));
         if (!r) return false;
         await applyChange(r);
         setLastEdit({ segmentId: e.segmentId, nonce: ++nonce.current });
       }
       if (opts.approve) {
-        const r2 = await write(() => client.setStatus({ segmentIds: [e.segmentId], status: 'approved' }));
+        const now = liveSegment(live.current.segments, e.segmentId) ?? seg;
+        const r2 = await write(() => client.setStatus({ segmentIds: [e.segmentId], status: 'approved', ...(now.versions ? { versions: [now.versions.status] } : {}) }));
         if (!r2) return false;
         await applyChange(r2);
       }
@@ -239,7 +266,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       }
       const seg = selectedSegment();
       if (!seg) return;
-      const r = await write(() => client.setStatus({ segmentIds: [seg.id], status }));
+      const r = await write(() => client.setStatus({ segmentIds: [seg.id], status, ...(seg.versions ? { versions: [seg.versions.status] } : {}) }));
       if (!r) return;
       await applyChange(r);
       if (status === 'approved') advanceAfterApprove();
@@ -258,11 +285,12 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       const seg = live.current.segments.find((s) => s.id === e.segmentId);
       if (!seg) return;
       if (e.draft !== seg.text) {
-        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft }));
+        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: seg.versions?.text }));
         if (!r) return;
         await applyChange(r);
       }
-      const r = await write(() => client.splitSegment({ segmentId: e.segmentId, at: caret }));
+      const now = liveSegment(live.current.segments, e.segmentId) ?? seg;
+      const r = await write(() => client.splitSegment({ segmentId: e.segmentId, at: caret, version: now.versions?.text }));
       if (!r) return;
       setEditing(null);
       await applyChange(r);
@@ -278,14 +306,15 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       toasts.notify(t('toast.mergeLast'));
       return;
     }
-    const r = await write(() => client.mergeSegments({ segmentId: seg.id }));
+    const next = live.current.segments[live.current.selection.index + 1];
+    const r = await write(() => client.mergeSegments({ segmentId: seg.id, version: seg.versions?.text, nextSegmentId: next?.id, nextVersion: next?.versions?.text }));
     if (r) await applyChange(r);
   }, [client, write, applyChange, saveEdit, toasts, t]);
 
   const toggleFurniture = useCallback(async () => {
     const seg = selectedSegment();
     if (!seg || live.current.editing) return;
-    const r = await write(() => client.setFurniture({ segmentId: seg.id, furniture: seg.furniture === null }));
+    const r = await write(() => client.setFurniture({ segmentId: seg.id, furniture: seg.furniture === null, version: seg.versions?.furniture }));
     if (r) await applyChange(r);
   }, [client, write, applyChange]);
 
@@ -335,7 +364,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     [applyChange, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
   );
 
-  return { doc, segments, loading, selection, editing, saveState, undo, changeCount, lastEdit, actions };
+  return { doc, segments, loading, selection, editing, saveState, undo, changeCount, lastEdit, actions, conflict };
 }
 
 export type Review = ReturnType<typeof useReview>;
