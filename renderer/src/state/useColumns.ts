@@ -49,6 +49,7 @@ function readMode(docId: number | undefined): ColumnMode {
 export function useParallelColumns({ doc, segments, review, toasts, locale }: { doc: DocumentMeta | null; segments: Segment[]; review: Review; toasts: Toasts; locale: Locale }) {
   const { client } = useClient();
   const { actions, selection } = review;
+  const offerConflict = review.conflict.offer;
   const [mode, setModeState] = useState<ColumnMode>(() => readMode(doc?.id));
   const [editingEnglishId, setEditing] = useState<number | null>(null);
   const [attachOpen, setAttachOpen] = useState(false);
@@ -79,19 +80,24 @@ export function useParallelColumns({ doc, segments, review, toasts, locale }: { 
 
   const saveEnglish = useCallback(
     async (segmentId: number, text: string, opts: { approve?: boolean } = {}) => {
-      const seg = segments.find((s) => s.id === segmentId);
+      let seg = segments.find((s) => s.id === segmentId);
       try {
-        if (text !== (seg?.english?.text ?? '')) await actions.applyChange(await client.editEnglish({ segmentId, text }));
-        if (opts.approve) await actions.applyChange(await client.setEnglishStatus({ segmentIds: [segmentId], status: 'approved' }));
+        // the versions this window read go with each save: a stale one opens the conflict view
+        if (text !== (seg?.english?.text ?? '')) {
+          const r = await client.editEnglish({ segmentId, text, version: seg?.versions?.en });
+          seg = r.segments.find((s) => s.id === segmentId) ?? seg;
+          await actions.applyChange(r);
+        }
+        if (opts.approve) await actions.applyChange(await client.setEnglishStatus({ segmentIds: [segmentId], status: 'approved', ...(seg?.versions ? { versions: [seg.versions.enStatus] } : {}) }));
         setEditing(null);
         actions.select(selection.index, { focus: true });
         return true;
       } catch (e) {
-        toasts.fail(e);
+        if (!offerConflict(e)) toasts.fail(e);
         return false;
       }
     },
-    [client, actions, segments, selection.index, toasts],
+    [client, actions, segments, selection.index, toasts, offerConflict],
   );
 
   const align = useCallback(

@@ -188,7 +188,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
 
   /** Run a write with the save state shown in the status bar; an edit conflict opens the conflict view, other errors become a toast. */
   const write = useCallback(
-    async <T,>(fn: () => Promise<T>): Promise<T | null> => {
+    async <T,>(fn: () => Promise<T>, opts: { conflictView?: boolean } = {}): Promise<T | null> => {
       setSaveState({ kind: 'saving' });
       try {
         const r = await fn();
@@ -196,7 +196,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         return r;
       } catch (e) {
         setSaveState({ kind: 'error', message: errorMessage(e) });
-        if (!offerConflict(e)) toasts.fail(e);
+        if (opts.conflictView === false || !offerConflict(e)) toasts.fail(e);
         return null;
       }
     },
@@ -326,7 +326,8 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         return;
       }
       if (live.current.editing) setEditing(null);
-      const r = await write(() => (kind === 'undo' ? client.undo({ projectId: d.projectId }) : client.redo({ projectId: d.projectId })));
+      // a refused undo (someone changed its fields since) is a message naming who, not a conflict to resolve
+      const r = await write(() => (kind === 'undo' ? client.undo({ projectId: d.projectId }) : client.redo({ projectId: d.projectId })), { conflictView: false });
       if (!r) return;
       await applyChange(r, { selectChanged: true });
       toasts.notify(t(kind === 'undo' ? 'toast.undone' : 'toast.redone'));
