@@ -28,7 +28,7 @@ import {
   type ParsedGlossaryEntry,
 } from '../shared/glossary/schemas';
 import { applyText, type DocScript } from './segment-writes';
-import { changedSinceSnapshot, editConflictError, snapshot } from './versions';
+import { changedSinceSnapshot, editConflictError, requireUnchanged, snapshot } from './versions';
 import { applyGlossaryLabel, type OperationLabel } from '../shared/operation-labels';
 
 /** What the glossary needs from the service: its database, clock, transactions and operations. */
@@ -147,6 +147,7 @@ export function saveGlossaryEntry(ctx: GlossaryContext, args: GlossaryEntryInput
     const target = resolveScope(ctx.store, args);
     const existing = args.id !== undefined ? ctx.store.glossaryEntry(args.id) : undefined;
     if (args.id !== undefined && !existing) throw new JiaoduiError('not-found', `There is no glossary entry ${args.id}.`);
+    if (existing) requireUnchanged('glossary entry', existing.updatedAt, args.ifUpdatedAt);
     const others = ctx.store.glossaryEntries(target.scope).filter((e) => e.id !== args.id);
     const conflict = glossaryConflict(fields, others);
     if (conflict) throw new JiaoduiError('conflict', `Cannot save "${fields.term}": ${conflict}.`);

@@ -272,3 +272,28 @@ describe('bulk writes carry the snapshot of their preview', () => {
     expect(app.applyGlossary({ documentId, snapshot: app.previewGlossary({ documentId }).snapshot }, alice).operationId).not.toBeNull();
   });
 });
+
+describe('annotations, claims and glossary entries: an expected-value compare of their updatedAt', () => {
+  it('a change based on an old read is refused; with the stamp just read it goes through', async () => {
+    const s = pick();
+    const ann = app.addAnnotation({ segmentId: s.id, start: 0, end: 2, kind: 'comment', body: '原本' }, alice);
+    await new Promise((r) => setTimeout(r, 5)); // the stamps have millisecond resolution
+    other.updateAnnotation({ annotationId: ann.id, body: 'bob改的' }, bob);
+    expect(thrown(() => app.updateAnnotation({ annotationId: ann.id, body: 'alice改的', ifUpdatedAt: ann.updatedAt }, alice))).toMatchObject({ code: 'edit-conflict', message: /annotation was changed since you read it/ });
+    const now = app.listAnnotations({ documentId }).find((a) => a.id === ann.id)!;
+    expect(now.body).toBe('bob改的');
+    expect(app.updateAnnotation({ annotationId: ann.id, body: 'alice改的', ifUpdatedAt: now.updatedAt }, alice).body).toBe('alice改的');
+
+    const projectId = pickProject();
+    const entry = app.saveGlossaryEntry({ projectId, term: '王征', variants: ['王震'], type: 'person' }, alice).entry;
+    await new Promise((r) => setTimeout(r, 5));
+    other.saveGlossaryEntry({ id: entry.id, projectId, term: '王征', variants: ['王震', '王徵'], type: 'person' }, bob);
+    expect(thrown(() => app.saveGlossaryEntry({ id: entry.id, projectId, term: '王征', variants: ['王震'], type: 'person', note: 'CFO', ifUpdatedAt: entry.updatedAt }, alice))).toMatchObject({ code: 'edit-conflict' });
+
+    const claim = app.createClaim({ segmentId: s.id, start: 0, end: 2 }, alice);
+    await new Promise((r) => setTimeout(r, 5));
+    other.updateClaim({ claimId: claim.id, notes: 'bob的筆記' }, bob);
+    expect(thrown(() => app.updateClaim({ claimId: claim.id, notes: 'alice的筆記', ifUpdatedAt: claim.updatedAt }, alice))).toMatchObject({ code: 'edit-conflict' });
+    expect(app.listClaims({ documentId }).find((c) => c.id === claim.id)!.notes).toBe('bob的筆記');
+  });
+});

@@ -166,3 +166,12 @@ export function changedSinceSnapshot(store: Store, writes: readonly { seg: Segme
 export function snapshot(store: Store): number {
   return store.maxRevisionId();
 }
+
+/**
+ * Annotations, claims and glossary entries have no per-field revisions: an expected-value
+ * compare of their `updatedAt` stamp (as the client read it), inside the write transaction.
+ */
+export function requireUnchanged(what: string, storedAt: string, expected: string | undefined): void {
+  if (expected === undefined || expected === storedAt) return;
+  throw new JiaoduiError('edit-conflict', `The ${what} was changed since you read it (at ${storedAt}); nothing was saved. Reload it and try again.`, { what, base: expected, theirsAt: storedAt });
+}

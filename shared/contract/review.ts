@@ -58,7 +58,8 @@ export const UpdateLabelArgs = z
 export const LabelIdArgs = z.object({ labelId: Id }).strict();
 
 export const AnnotationIdArgs = z.object({ annotationId: Id }).strict();
-export const UpdateAnnotationArgs = z.object({ annotationId: Id, body: z.string().max(10_000).optional(), labelId: Id.nullable().optional() }).strict();
+/** `ifUpdatedAt`: the annotation's updatedAt as last read; refused ('edit-conflict') when it was changed since. */
+export const UpdateAnnotationArgs = z.object({ annotationId: Id, body: z.string().max(10_000).optional(), labelId: Id.nullable().optional(), ifUpdatedAt: z.string().max(40).optional() }).strict();
 export const ReplyArgs = z.object({ annotationId: Id, body: z.string().trim().min(1, 'a reply needs some text').max(10_000) }).strict();
 export const ResolveArgs = z.object({ annotationId: Id, resolved: z.boolean() }).strict();
 export const AttentionArgs = z.object({ documentId: Id }).strict();

@@ -63,6 +63,8 @@ export const GlossaryEntryInput = z
     type: GlossaryType.optional(),
     note: z.string().max(MAX_NOTE_LENGTH).optional(),
     english: z.string().max(MAX_ENGLISH_LENGTH).optional(),
+    /** updating (id): the entry's updatedAt as last read; refused ('edit-conflict') when it was changed since */
+    ifUpdatedAt: z.string().max(40).optional(),
   })
   .strict()
   .refine(oneScope, ONE_SCOPE);

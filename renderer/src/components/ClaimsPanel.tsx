@@ -134,7 +134,9 @@ export function ClaimsPanel({ doc, version, onJump, onChange, onError, notify, o
   };
   const update = async (args: Parameters<typeof client.updateClaim>[0]) => {
     try {
-      const u = await client.updateClaim(args);
+      // the claim as this panel read it: a change refused when someone changed it since (issue 16)
+      const seen = claims.find((c) => c.id === args.claimId);
+      const u = await client.updateClaim({ ...args, ...(seen ? { ifUpdatedAt: seen.updatedAt } : {}) });
       setClaims((list) => list.map((c) => (c.id === u.id ? u : c)));
       await changed();
     } catch (e) {

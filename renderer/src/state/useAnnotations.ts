@@ -3,7 +3,7 @@
  * set, and which segments need attention (open comments, open findings). Refetched after
  * every change of the document and after every annotation action.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/schemas';
 import type { AnnotationLabel, Attention } from '../../../shared/domain/review';
 import type { ArgsOf } from '../../../shared/contract/api';
@@ -15,6 +15,8 @@ const NO_ATTENTION: Attention = { openComments: [], openFindings: [] };
 export function useAnnotations(documentId: number | null, version: number, fail: (e: unknown) => void) {
   const { client } = useClient();
   const [all, setAll] = useState<Annotation[]>([]);
+  const allRef = useRef(all);
+  allRef.current = all;
   const [labels, setLabels] = useState<AnnotationLabel[]>([]);
   const [attention, setAttention] = useState<Attention>(NO_ATTENTION);
   const [bump, setBump] = useState(0);
@@ -69,7 +71,8 @@ export function useAnnotations(documentId: number | null, version: number, fail:
       resolve: (annotationId: number, resolved: boolean) => act(() => client.resolveAnnotation({ annotationId, resolved })),
       remove: (annotationId: number) => act(() => client.deleteAnnotation({ annotationId })),
       restore: (annotationId: number) => act(() => client.restoreAnnotation({ annotationId })),
-      update: (annotationId: number, body: string) => act(() => client.updateAnnotation({ annotationId, body })),
+      // the annotation as read: an update refused when someone changed it since (issue 16)
+      update: (annotationId: number, body: string) => act(() => client.updateAnnotation({ annotationId, body, ifUpdatedAt: allRef.current.find((a) => a.id === annotationId)?.updatedAt })),
       refresh,
       refreshLabels: () => {
         setLabelsVersion((v) => v + 1);
