@@ -46,7 +46,7 @@ export async function serveHost(dbPath: string, warmUp: (cachePath: string | nul
   const host = await RecoveringApi.start({
     dbPath,
     open: async () => {
-      const service = await openService(dbPath);
+      const service = await openService(dbPath, { kind: 'serve' });
       importSampleOnFirstStart(service);
       setImmediate(warmUpChecks);
       if (isListening) scheduleGlossWarmUp(dbPath, warmUp); // opened by a recovery

@@ -154,7 +154,8 @@ ${TRANSLATE_USAGE}
 
 Exit codes: 0 ok; 1 check found errors (or translate failures); 2 usage or input error;
 3 internal error; 4 conflict: someone else changed what the command would overwrite
-(edit --if-text, import-xliff of a unit changed since the export, undo/redo); 130 interrupted.`;
+(edit --if-text, import-xliff of a unit changed since the export, undo/redo); 5 restore or recover
+refused because another process has the database open; 130 interrupted.`;
 
 export const COMMANDS = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore', 'recover', 'attach', 'translate'];
 
@@ -206,16 +207,19 @@ export function parseCommandLine(argv: string[]): CommandLine {
 /** Exit code of a refused stale write (an 'edit-conflict': someone else changed it since), apart from 2 (usage). */
 export const EXIT_CONFLICT = 4;
 
+/** Exit code of a restore or recover refused because another process has the database open. */
+export const EXIT_DB_IN_USE = 5;
+
 /**
  * Report an error the user can act on (a JiaoduiError or a bad option) as one line on
  * stderr (and as JSON on stdout with --format json), exit code 2 (EXIT_CONFLICT for an
- * edit conflict). False for any other error.
+ * edit conflict, EXIT_DB_IN_USE for 'db-in-use'). False for any other error.
  */
 export function reportUserError(e: unknown): boolean {
   if (!(isJiaoduiError(e) || (e as { code?: string } | null)?.code?.startsWith?.('ERR_PARSE_ARGS'))) return false;
   const msg = (e as Error).message.split('\n')[0];
   if (process.argv.includes('json') && isJiaoduiError(e)) process.stdout.write(JSON.stringify({ error: { code: e.code, message: msg } }) + '\n');
   process.stderr.write(`jiaodui: ${msg}\n`);
-  process.exitCode = isJiaoduiError(e) && e.code === 'edit-conflict' ? EXIT_CONFLICT : 2;
+  process.exitCode = !isJiaoduiError(e) ? 2 : e.code === 'edit-conflict' ? EXIT_CONFLICT : e.code === 'db-in-use' ? EXIT_DB_IN_USE : 2;
   return true;
 }

@@ -12,6 +12,7 @@ import { DEFAULT_CALLER, type CallerContext } from '../shared/contract/caller';
 import type { Settings } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
 import { Engine } from './operations/engine';
+import { prepareChecks } from '../shared/checks';
 import { sqliteStore, type Store } from './store';
 import type { HandlerContext } from './features/context';
 import { HANDLERS } from './features';
@@ -47,7 +48,7 @@ export class JiaoduiService {
     private readonly opts: ServiceOptions,
   ) {
     this.store = sqliteStore(db);
-    this.engine = new Engine(db, this.store);
+    this.engine = new Engine(db, this.store, { warmUp: () => prepareChecks() });
     this.shared = this.sharedContext();
     for (const m of methodNames) {
       const handler = HANDLERS[m] as (ctx: HandlerContext, args: unknown) => unknown;
@@ -109,9 +110,9 @@ export class JiaoduiService {
     return importBytes(this.context(caller), bytes, args);
   }
 
-  /** First start: import the bundled sample into "Samples", once per database. */
-  ensureSample(bytes: Uint8Array, fileName: string): number | null {
-    return ensureSample(this.context(), bytes, fileName);
+  /** First start: import the bundled sample into "Samples", once per database (however many processes start together). */
+  ensureSample(sample: Uint8Array | (() => Uint8Array), fileName: string): number | null {
+    return ensureSample(this.context(), sample, fileName);
   }
 
   private mtController?: MtController;

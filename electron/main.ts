@@ -151,7 +151,7 @@ async function start(): Promise<void> {
     return opened;
   };
   try {
-    api = await RecoveringApi.start({ dbPath, nativeBinding, open: async () => afterOpen(await openService(dbPath, { nativeBinding })) });
+    api = await RecoveringApi.start({ dbPath, nativeBinding, open: async () => afterOpen(await openService(dbPath, { nativeBinding, kind: 'app' })) });
   } catch (e) {
     showOpenError(e, dbPath, nativeBinding);
     app.exit(1);

@@ -9,6 +9,7 @@
 // them (both are about the connection, not stored data, so they are not store methods).
 import type { Db } from '../../db/connection';
 import { deferCheckpoints, type CheckpointScheduler } from '../../db/checkpoint';
+import { beginImmediate, commit, rollback } from '../../db/write-lock';
 import type { ChangeResult, OperationKind, UndoState } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
@@ -25,21 +26,54 @@ export class Engine {
   /** WAL checkpoints run after writes pause, not inside a reviewer's save (db/checkpoint.ts). */
   private readonly checkpoints: CheckpointScheduler;
 
+  /** How long a write waits for another process's lock before 'db-busy' (the connection's busy_timeout). */
+  private readonly busyTimeoutMs: number;
+  private warm: (() => void) | undefined;
+
+  /**
+   * `warmUp`: loads what an operation's re-check would otherwise load inside its first
+   * transaction (the checks' dictionaries, ~0.4 s): run once, before the first operation
+   * takes the write lock, so a process's first save (a `jiaodui edit`) does not hold every
+   * other process's saves up meanwhile.
+   */
   constructor(
     private readonly db: Db,
     readonly store: Store,
+    opts: { warmUp?: () => void } = {},
   ) {
     this.checkpoints = deferCheckpoints(db);
+    this.busyTimeoutMs = db.pragma('busy_timeout', { simple: true }) as number;
+    this.warm = opts.warmUp;
+  }
+
+  private warmUpOnce(): void {
+    const warm = this.warm;
+    this.warm = undefined;
+    warm?.();
   }
 
   now(): string {
     return new Date().toISOString();
   }
 
+  /**
+   * Run `fn` in one IMMEDIATE transaction (a nested call: a savepoint of the caller's). The
+   * write lock is taken by db/write-lock.ts, which waits for another process's commit in
+   * steps of a fraction of a millisecond rather than SQLite's busy handler's 1–100 ms.
+   */
   tx<T>(fn: () => T): T {
+    if (this.db.inTransaction) return this.db.transaction(fn)();
     try {
-      const r = this.db.transaction(fn).immediate();
-      if (!this.db.inTransaction) this.checkpoints.noteCommit();
+      beginImmediate(this.db, this.busyTimeoutMs);
+      let r: T;
+      try {
+        r = this.db.transaction(fn)(); // inside the BEGIN above: a savepoint, released here
+        commit(this.db);
+      } catch (e) {
+        rollback(this.db);
+        throw e;
+      }
+      this.checkpoints.noteCommit();
       return r;
     } catch (e) {
       if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
@@ -56,6 +90,7 @@ export class Engine {
    * background job's writes are then one undo step; anything done in between starts a new one.
    */
   operation(author: string, projectId: number, kind: OperationKind, label: labels.OperationLabel, body: OperationBody, extend?: ExtendOperation): ChangeResult {
+    this.warmUpOnce();
     return this.tx(() => {
       const now = this.now();
       const revs: NewRevision[] = [];
@@ -104,6 +139,7 @@ export class Engine {
    * (someone else's later revision): never applied over newer text.
    */
   replay(author: string, projectId: number, kind: 'undo' | 'redo'): ChangeResult {
+    this.warmUpOnce();
     return this.tx(() => {
       const target = kind === 'undo' ? this.store.lastDoneOperation(projectId, author) : this.store.lastUndoneOperation(projectId, author);
       if (!target) throw new JiaoduiError('conflict', kind === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');

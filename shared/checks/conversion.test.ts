@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks, checkSegment } from './index';
+import { Analysis } from './analysis';
+import { convertedByOpenCC } from './conversion';
 import { getConverter } from '../text/convert';
 import { HANS, HANT, byRule, places, segs } from './testkit';
 import type { CheckContext, RuleId } from './types';
@@ -7,6 +9,7 @@ import type { CheckContext, RuleId } from './types';
 const run = (rule: RuleId, texts: string[], ctx: CheckContext = HANT) => byRule(runChecks(segs(...texts), { ...ctx, rules: [rule] }), rule);
 const amb = (text: string, ctx: CheckContext = HANT) => run('conversion-ambiguity', [text], ctx);
 const at = (text: string, ch: string, from = 0) => text.indexOf(ch, from);
+const analysesOf = (texts: string[], ctx: CheckContext = HANT) => segs(...texts).map((seg) => new Analysis(seg, ctx));
 
 describe('conversion-ambiguity', () => {
   it('gives the same advice on the same phrase one group key, across segments, and different advice another', () => {
@@ -218,5 +221,56 @@ describe('variant-mixing', () => {
 
   it('is quiet on a consistent document', () => {
     expect(run('variant-mixing', ['集團成爲領先者。', '我們爲客戶服務。'])).toEqual([]);
+  });
+});
+
+describe('variant-mixing: the Taiwan standard of a document written for Taiwan', () => {
+  // A Taiwan writer's text (台, 為, 說, 稅, 戶, 裡) and what OpenCC's round trips make of it.
+  const writer = ['南港一家連鎖書店今天公布10月營收，以新台幣計約3.2億元，年增9%。', '財務長林文說，會員戶數增加，店裡的稅後利益為單月新高。'];
+  const via = (target: 's2t' | 's2tw' | 's2hk') => writer.map((t) => getConverter(target).convert(getConverter('t2s').convert(t)));
+  const variants = (texts: string[]) => run('variant-mixing', texts);
+  const pairs = (texts: string[]) => variants(texts).map((f) => [f.text, places(f).length, f.fixes[0].replacement, f.messageData.key]);
+
+  it("reports OpenCC's standard forms in a Taiwan document consistent with itself (an s2t feed: 爲, 裏)", () => {
+    const got = pairs(via('s2t'));
+    expect(got).toContainEqual(['爲', 1, '為', 'variant.regional']);
+    expect(got).toContainEqual(['裏', 1, '裡', 'variant.regional']);
+  });
+
+  it("reports Hong Kong's forms in a Taiwan document (an s2hk feed: 説, 税, 户), each to Taiwan's", () => {
+    const got = pairs(via('s2hk'));
+    expect(got).toContainEqual(['説', 1, '說', 'variant.regional']);
+    expect(got).toContainEqual(['税', 1, '稅', 'variant.regional']);
+    expect(got).toContainEqual(['户', 1, '戶', 'variant.regional']);
+  });
+
+  it('in text a converter wrote, wants the press form 台 for its 臺 (新臺幣); never in a writer’s own 臺', () => {
+    expect(pairs(via('s2tw'))).toEqual([['臺', 1, '台', 'variant.regional']]);
+    expect(convertedByOpenCC(analysesOf(via('s2tw')))).toBe(true);
+    // a writer who writes 臺 (and 公布, 裡: not what OpenCC writes) is left alone
+    const own = ['臺北一家連鎖書店今天公布10月營收，以新台幣計約3.2億元，年增9%。', '財務長林文說，店裡的稅後利益為單月新高。'];
+    expect(convertedByOpenCC(analysesOf(own))).toBe(false);
+    expect(variants(own)).toEqual([]);
+  });
+
+  it("is quiet on the writer's own text", () => {
+    expect(variants(writer)).toEqual([]);
+  });
+});
+
+describe('variant-mixing: what neither region writes, in a document written for Hong Kong', () => {
+  // a Hong Kong writer's text through OpenCC's s2t: 爲 (neither region writes it) but 裏 and 着 (Hong Kong's own)
+  const hk = ['本港一家連鎖藥房今天公布中期業績，收入為12億港元，按年增長5%。', '主席在香港表示，店裏人流着實回升，恒生指數亦見支持，新店為數不少。'];
+  const s2t = hk.map((t) => getConverter('s2t').convert(getConverter('t2s').convert(t)));
+
+  it('reports 爲 with the form both regions write, leaves Hong Kong’s 裏 and 着', () => {
+    const f = run('variant-mixing', s2t);
+    expect(f.map((x) => [x.text, places(x).length, x.fixes[0].replacement, x.messageData.key])).toEqual([['爲', 2, '為', 'variant.regional.hk']]);
+  });
+
+  it('is quiet on the writer’s own text, on its s2hk conversion, and on a text that names no region (爲 throughout)', () => {
+    expect(run('variant-mixing', hk)).toEqual([]);
+    expect(run('variant-mixing', hk.map((t) => getConverter('s2hk').convert(getConverter('t2s').convert(t))))).toEqual([]);
+    expect(run('variant-mixing', ['集團今天公佈業績，收入按年增長4%，以人民幣計價。', '管理層認爲零售已見底，我們爲客戶服務。'])).toEqual([]);
   });
 });

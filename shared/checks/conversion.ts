@@ -13,7 +13,7 @@
  */
 import { findingMessage, part } from '../finding-messages';
 import { getConverter } from '../text/convert';
-import { Analysis, candidatesOf, charTable, icuWords, isHanAt, regionalMap, s2tTrie, stCharsMap, tsCharsMap } from './analysis';
+import { Analysis, candidatesOf, charTable, icuWords, isHanAt, isHanCode, regionalMap, s2tTrie, stCharsMap, tsCharsMap } from './analysis';
 import { ONE_TO_MANY } from './data/oneToMany';
 import { USAGE_NOTES, VARIANT_GROUPS } from './data/misuse';
 import { PHRASE_STATS } from './data/phraseStats';
@@ -21,7 +21,7 @@ import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
 import { NAME_PLAUSIBLE_T } from './data/names';
 import { PRESS_FORMS } from './data/press-forms';
 import type { Mention } from './entities';
-import { taiwanAccepts } from './regional';
+import { taiwanAccepts, writtenFor } from './regional';
 import type { CheckContext, Finding, Fix, Severity } from './types';
 
 // ---------------------------------------------------------------- data (lazy)
@@ -437,10 +437,24 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
     k: number;
     std: string;
   }
+  // A document written for Taiwan or Hong Kong (by its wording) wants the region's forms whatever
+  // its converter wrote: no majority vote there (an s2t feed writes 爲 throughout, an s2hk feed 説).
+  const region = writtenFor(analyses.map((a) => a.text));
+  const converted = !!region && convertedByOpenCC(analyses);
+  const offStandard = new Map<string, Use[]>();
   // keyed by the form OpenCC would write (for the document's variant) → form actually used → places
   const byStd = new Map<string, Map<string, Use[]>>();
   for (const a of analyses) {
-    for (const { k, form: c, opencc: x0 } of variantPlaces(a)) {
+    for (const { k, form: c, opencc: x0 } of variantPlaces(a, !!region)) {
+      const want = region ? regionalForm(x0, region, converted) : undefined;
+      if (want && c !== want && isVariantForm(x0, c)) {
+        const key = `${c}>${want}`;
+        let uses = offStandard.get(key);
+        if (!uses) offStandard.set(key, (uses = []));
+        uses.push({ a, k, std: want });
+        continue;
+      }
+      if (!D.variantPairs.has(pairKey(c, x0)) && c !== x0) continue;
       const std = regional.get(x0) ?? x0;
       if (std !== c && !D.variantPairs.has(pairKey(c, std))) continue;
       let forms = byStd.get(std);
@@ -451,6 +465,18 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
     }
   }
   const out: Finding[] = [];
+  for (const [key, uses] of offStandard) {
+    const [minor, major] = key.split('>');
+    const [first, ...rest] = uses.map((u) => ({ segmentId: u.a.seg.id, start: u.k, end: u.k + 1, text: minor, fixes: [{ start: u.k, end: u.k + 1, replacement: major }] }));
+    out.push({
+      rule: 'variant-mixing',
+      severity: 'warning',
+      ...first,
+      ...findingMessage(region === 'hk' ? 'variant.regional.hk' : 'variant.regional', { major, minor, minorCount: uses.length }),
+      group: `variant:${pairKey(major, minor)}`,
+      related: rest,
+    });
+  }
   for (const forms of byStd.values()) {
     if (forms.size < 2) continue;
     // majority first; on a tie, the form OpenCC would write
@@ -503,6 +529,80 @@ let regionalCodes: Uint8Array | null = null;
 function regionalMemberCodes(): Uint8Array {
   regionalCodes ??= charTable([...[...convData().variantPairs].flatMap((p) => p.split('|')), ...[...TW_VARIANTS, ...HK_VARIANTS, ...PRESS_FORMS].flat()]);
   return regionalCodes;
+}
+
+/**
+ * The form a region writes for the character OpenCC's s2t writes at a place, where it says so:
+ * Taiwan's from OpenCC's TWVariants (爲 → 為, 着 → 著; 說 stays 說, so Hong Kong's 説 is off it);
+ * for Hong Kong only what both regions write alike (爲 → 為, 僞 → 偽; not 裏, 着 or 説, which
+ * Hong Kong keeps), with the press forms both write (羣 → 群, 啓 → 啟). 臺 and 台 are both the
+ * regions' (the official and the press form): only in text a converter wrote (`converted`),
+ * where 臺 is the converter's default and not a writer's choice, is the press form wanted.
+ * Undefined where the region has no single form.
+ */
+export function regionalForm(opencc: string, region: 'tw' | 'hk', converted = false): string | undefined {
+  const tw = regionalMap('tw').get(opencc);
+  const hk = regionalMap('hk').get(opencc);
+  if (region === 'tw' && tw) return tw;
+  if (region === 'hk' && tw && tw === hk) return hk;
+  const press = PRESS_MAP.get(opencc);
+  if (press) return opencc === '臺' && !converted ? undefined : press;
+  return region === 'tw' && hk ? opencc : undefined;
+}
+
+/**
+ * Is the document OpenCC's own output — a fixed point of its Simplified→Traditional conversion
+ * (s2t, s2tw or s2hk: every character what the replay writes there, with the regional forms)?
+ * A writer's Traditional differs from it in a few places per hundred characters (台, 布, 裡 for
+ * OpenCC's 臺, 佈, 裏); converter output in none but the edits made after it. Allowed: one
+ * place, or 0.2 % of the Han characters.
+ */
+export function convertedByOpenCC(analyses: readonly Analysis[]): boolean {
+  const { tw, hk, twCodes, hkCodes } = regionalCodeMaps();
+  let han = 0;
+  for (const a of analyses) for (let k = 0; k < a.text.length; k++) if (isHanCode(a.text.charCodeAt(k))) han++;
+  if (han < 20) return false;
+  const allowed = Math.max(1, han * 0.002);
+  // places where the text is not what s2t / s2tw / s2hk writes; stop once all three are past the allowance
+  let t = 0;
+  let w = 0;
+  let h = 0;
+  for (const a of analyses) {
+    const text = a.text;
+    const rp = a.replay;
+    for (let k = 0; k < text.length; k++) {
+      const x = rp.outCode(k);
+      if (!x) continue;
+      const c = text.charCodeAt(k);
+      if (c === x) {
+        w += twCodes[x];
+        h += hkCodes[x];
+      } else {
+        t++;
+        if (c !== tw.get(x)) w++;
+        if (c !== hk.get(x)) h++;
+      }
+    }
+    if (t > allowed && w > allowed && h > allowed) return false;
+  }
+  return Math.min(t, w, h) <= allowed;
+}
+
+let regionalCodeTables: { tw: Map<number, number>; hk: Map<number, number>; twCodes: Uint8Array; hkCodes: Uint8Array } | null = null;
+/** OpenCC's TWVariants / HKVariants over UTF-16 code units: standard form → regional form, and which standard forms have one. */
+function regionalCodeMaps() {
+  if (!regionalCodeTables) {
+    const codes = (m: Map<string, string>) => new Map([...m].filter(([a, b]) => a.length === 1 && b.length === 1).map(([a, b]) => [a.charCodeAt(0), b.charCodeAt(0)]));
+    const tw = codes(regionalMap('tw'));
+    const hk = codes(regionalMap('hk'));
+    const table = (m: Map<number, number>) => {
+      const t = new Uint8Array(65536);
+      for (const k of m.keys()) t[k] = 1;
+      return t;
+    };
+    regionalCodeTables = { tw, hk, twCodes: table(tw), hkCodes: table(hk) };
+  }
+  return regionalCodeTables;
 }
 
 /** The form Taiwan and Hong Kong press write for OpenCC's standard form x (臺 → 台), when OpenCC's regional tables miss it. */

@@ -20,6 +20,7 @@ import { glossaryFindings } from './glossary';
 import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
 import { englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
 import { projectVariantFindings } from './project-variants';
+import { converterVocabularyFindings } from './converter-vocabulary';
 import { repeatedSentenceFindings } from './repetition';
 import { periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
 import { taiwanStandardFindings } from './regional';
@@ -280,6 +281,7 @@ export function runProjectRules(docs: ProjectDocument[], ctx: CheckContext): Fin
     out.push(...projectEntityFindings(perDoc, ctx));
   }
   if (want('variant-mixing')) out.push(...projectVariantFindings(analysed));
+  if (want('conversion-ambiguity')) out.push(...converterVocabularyFindings(analysed));
   if (want('period-label')) out.push(...projectPeriodValueFindings(analysed));
   if (want('number-scale') || want('number-unit')) {
     const figures = analysed.flatMap((d) => documentFigures(d.analyses, d.documentId));

@@ -42,6 +42,22 @@ describe('project-wide variant consistency', () => {
     expect(variants([doc(1, '她認爲可行，他認為不妥。'), doc(2, '會議結束。')])).toHaveLength(0);
   });
 
+  it("in a project written for Taiwan, wants Taiwan's form even where every document agrees on another", () => {
+    // document 1 says it is written for Taiwan by itself: its own check reports its 爲; document 2
+    // (no such wording) is reported by the project's
+    const f = variants([doc(1, '連鎖書店今天公布營收，以新台幣計，年增9%，財務長認爲會再成長。'), doc(2, '他認爲下季可望持平。')]);
+    expect(f.map((x) => [x.text, x.documentId, x.related.length, x.fixes[0].replacement, x.messageData.key])).toEqual([['爲', 2, 0, '為', 'variant.project.regional']]);
+    // a Hong Kong release in that project keeps Hong Kong's forms (説), and is not outvoted
+    const hk = variants([
+      doc(1, '連鎖書店今天公布營收，以新台幣計，年增9%，財務長說會再成長。'),
+      doc(2, '書店公布業績，營收年增，執行長說展店順利。'),
+      doc(3, '本港書店公布業績，收入以港元計，主席在香港説，恒生指數向好。'),
+    ]);
+    expect(hk).toEqual([]);
+    // the same short document in a project with no Taiwan wording: nothing to compare
+    expect(variants([doc(1, '他認爲下季可望持平。'), doc(2, '她以爲不妥。')])).toHaveLength(0);
+  });
+
   it('never compares two readings that share a regional form (着 the particle, 著 in 顯著)', () => {
     expect(variants([doc(1, '他看着窗外的雨。'), doc(2, '成效十分顯著。')])).toHaveLength(0);
   });

@@ -10,7 +10,8 @@
  */
 import { findingMessage } from '../finding-messages';
 import { regionalMap, type Analysis } from './analysis';
-import { isVariantForm, pressForm, variantPlaces } from './conversion';
+import { convertedByOpenCC, isVariantForm, pressForm, regionalForm, variantPlaces } from './conversion';
+import { addCounts, markerCounts, regionOf } from './regional';
 import type { Finding, Location, Fix } from './types';
 
 interface Place {
@@ -22,11 +23,21 @@ interface Place {
 export function projectVariantFindings(docs: { documentId: number; analyses: Analysis[] }[]): Finding[] {
   // OpenCC standard form → form used → places (Traditional documents only)
   const byKey = new Map<string, Map<string, Place[]>>();
-  for (const d of docs) {
+  // A project written for Taiwan or Hong Kong (by its wording) wants the region's forms, not its
+  // majority's: a cluster of s2t feeds writes 爲 in every document. A document that says so by
+  // itself has those places reported by its own check (variantMixingFindings).
+  const counts = docs.map((d) => markerCounts(d.analyses.map((a) => a.text)));
+  const region = regionOf(addCounts(counts));
+  docs.forEach((d, di) => {
+    const own = regionOf(counts[di]);
+    const converted = !!own && convertedByOpenCC(d.analyses);
     for (const a of d.analyses) {
       if (a.ctx.script !== 'hant') continue;
       for (const { k, form, opencc } of variantPlaces(a, true)) {
         if (!isVariantForm(opencc, form)) continue;
+        if (own && form !== (regionalForm(opencc, own, converted) ?? form)) continue;
+        // a document written for the other region keeps that region's forms (a Hong Kong release in a Taiwan project)
+        if (own && region && own !== region && regionalForm(opencc, region)) continue;
         let forms = byKey.get(opencc);
         if (!forms) byKey.set(opencc, (forms = new Map()));
         let places = forms.get(form);
@@ -34,13 +45,49 @@ export function projectVariantFindings(docs: { documentId: number; analyses: Ana
         places.push({ documentId: d.documentId, a, k });
       }
     }
-  }
+  });
   const tw = regionalMap('tw');
   const hk = regionalMap('hk');
   const out: Finding[] = [];
+  const docsOf = (ps: Place[]) => new Set(ps.map((p) => p.documentId));
+  const report = (major: string, majorPlaces: Place[], minor: string, places: Place[], regional: boolean) => {
+    const loc = (p: Place): Location & { fixes: Fix[] } => ({
+      segmentId: p.a.seg.id,
+      start: p.k,
+      end: p.k + 1,
+      text: minor,
+      documentId: p.documentId,
+      fixes: [{ start: p.k, end: p.k + 1, replacement: major }],
+    });
+    const [first, ...rest] = places.map(loc);
+    out.push({
+      rule: 'variant-mixing',
+      severity: 'warning',
+      segmentId: first.segmentId,
+      start: first.start,
+      end: first.end,
+      text: minor,
+      documentId: first.documentId,
+      ...findingMessage(regional ? (region === 'hk' ? 'variant.project.regional.hk' : 'variant.project.regional') : 'variant.project', {
+        major,
+        majorCount: majorPlaces.length,
+        majorDocs: docsOf(majorPlaces).size,
+        minor,
+        minorCount: places.length,
+        minorDocs: docsOf(places).size,
+      }),
+      fixes: first.fixes,
+      group: `project-variant:${[major, minor].sort().join('|')}`,
+      related: rest,
+    });
+  };
   for (const [std, forms] of byKey) {
+    const want = region ? regionalForm(std, region) : undefined;
+    if (want) {
+      for (const [form, places] of forms) if (form !== want) report(want, forms.get(want) ?? [], form, places, true);
+      continue;
+    }
     if (forms.size < 2) continue;
-    const docsOf = (ps: Place[]) => new Set(ps.map((p) => p.documentId));
     // Within one document only: variant-mixing reports it already.
     const allDocs = new Set([...forms.values()].flatMap((ps) => [...docsOf(ps)]));
     if (allDocs.size < 2) continue;
@@ -62,37 +109,7 @@ export function projectVariantFindings(docs: { documentId: number; analyses: Ana
     const prior = (f: string) => (f === std ? 1 : 0) + (f === (press ?? tw.get(std) ?? std) ? 1 : 0) + (f === (press ?? hk.get(std) ?? std) ? 1 : 0);
     const sorted = [...forms.entries()].sort((x, y) => (votes.get(y[0]) ?? 0) - (votes.get(x[0]) ?? 0) || prior(y[0]) - prior(x[0]) || y[1].length - x[1].length);
     const [major, majorPlaces] = sorted[0];
-    for (const [minor, places] of sorted.slice(1)) {
-      const loc = (p: Place): Location & { fixes: Fix[] } => ({
-        segmentId: p.a.seg.id,
-        start: p.k,
-        end: p.k + 1,
-        text: minor,
-        documentId: p.documentId,
-        fixes: [{ start: p.k, end: p.k + 1, replacement: major }],
-      });
-      const [first, ...rest] = places.map(loc);
-      out.push({
-        rule: 'variant-mixing',
-        severity: 'warning',
-        segmentId: first.segmentId,
-        start: first.start,
-        end: first.end,
-        text: minor,
-        documentId: first.documentId,
-        ...findingMessage('variant.project', {
-          major,
-          majorCount: majorPlaces.length,
-          majorDocs: docsOf(majorPlaces).size,
-          minor,
-          minorCount: places.length,
-          minorDocs: docsOf(places).size,
-        }),
-        fixes: first.fixes,
-        group: `project-variant:${[major, minor].sort().join('|')}`,
-        related: rest,
-      });
-    }
+    for (const [minor, places] of sorted.slice(1)) report(major, majorPlaces, minor, places, false);
   }
   return out;
 }

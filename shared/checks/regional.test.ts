@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from './index';
 import { taiwanAccepts, writtenForTaiwan } from './regional';
+import { TAIWAN_FORMS } from './data/taiwanForms';
+import { getConverter } from '../text/convert';
 import { HANT, applyAll, byRule, places, segs } from './testkit';
 
 const run = (...texts: string[]) => byRule(runChecks(segs(...texts), { ...HANT, rules: ['taiwan-standard'] }), 'taiwan-standard');
@@ -24,10 +26,36 @@ describe('taiwan-standard', () => {
     expect(f[0].messageData.key).toBe('taiwan-standard.many');
   });
 
+  it('reports 佈 in any other word too (佈線), one group for the character', () => {
+    const f = run('北部某餐飲集團今天公佈上月營收，年增6%，以新台幣計，門市完成網路佈線。');
+    expect(f.map((x) => [x.text, places(x).length, x.fixes[0].replacement])).toEqual([
+      ['公佈', 1, '公布'],
+      ['佈', 1, '布'],
+    ]);
+  });
+
   it("is quiet on Taiwan's own forms and on documents for Hong Kong or the mainland", () => {
     expect(run('北部某餐飲集團今天公布上月營收，年增6%，以新台幣計，並宣布展店計畫。')).toEqual([]);
     expect(run('集團今天公佈業績，收入按年增長4%，以港元計，並宣佈擴展計劃。')).toEqual([]);
     expect(run('公司公佈業績，營業收入人民幣12億元，同比增長4%。')).toEqual([]);
+  });
+
+  it("lists only words an OpenCC target really writes from Taiwan's form (the converter is the oracle)", () => {
+    const t2s = getConverter('t2s');
+    // 颱風 comes back wrong after 上 (OpenCC matches 上台 'go on stage': 加上臺風)
+    const before = (tw: string) => (tw === '颱風' ? '加上' : '');
+    const writes = (opencc: string, tw: string) =>
+      (['s2t', 's2tw', 's2hk', 's2twp'] as const).some((c) => getConverter(c).convert(t2s.convert(before(tw) + tw)) === before(tw) + opencc);
+    expect(TAIWAN_FORMS.filter(([opencc, tw]) => !writes(opencc, tw))).toEqual([]);
+  });
+
+  it('reports 全周 (the week) and 強台 (a typhoon) as Taiwan writes them', () => {
+    const f = run('新台幣兌美元全周升值，年增2%，台股周增3%。', '氣象局說強台接近。');
+    expect(f.map((x) => [x.text, x.fixes[0].replacement])).toEqual([
+      ['全周', '全週'],
+      ['周增', '週增'],
+      ['強台', '強颱'],
+    ]);
   });
 
   it("knows which of OpenCC's forms Taiwan writes otherwise", () => {

@@ -10,7 +10,7 @@
  */
 import { findingMessage } from '../finding-messages';
 import { charTable, type Analysis } from './analysis';
-import { TAIWAN_ACCEPTED, TAIWAN_FORMS } from './data/taiwanForms';
+import { TAIWAN_ACCEPTED, TAIWAN_CHARACTERS, TAIWAN_FORMS } from './data/taiwanForms';
 import type { Finding } from './types';
 
 const TW_MARKERS = /新[台臺]幣|[台臺]股|[台臺]北|[台臺]灣|[台臺]中市|高雄|新竹|桃園|金管會|主計總處|證交所|櫃買|立法院|行政院|財務長|執行長|營運長|營收|年增|季增|月增|法說會|投顧|\d{4}\.TW\b/g;
@@ -23,19 +23,51 @@ function count(re: RegExp, s: string): number {
   return n;
 }
 
+/** Region markers counted in some texts: Taiwan's, Hong Kong's, and Hong Kong's and the mainland's together. */
+export interface MarkerCounts {
+  tw: number;
+  hk: number;
+  other: number;
+}
+export function markerCounts(texts: readonly string[]): MarkerCounts {
+  const c = { tw: 0, hk: 0, other: 0 };
+  for (const t of texts) {
+    c.tw += count(TW_MARKERS, t);
+    c.hk += count(HK_MARKERS, t);
+    c.other += count(OTHER_MARKERS, t);
+  }
+  return c;
+}
+/** Several documents' counts together (a project). */
+export function addCounts(cs: readonly MarkerCounts[]): MarkerCounts {
+  return cs.reduce((a, c) => ({ tw: a.tw + c.tw, hk: a.hk + c.hk, other: a.other + c.other }), { tw: 0, hk: 0, other: 0 });
+}
+
 /** Is the document written for Taiwan? At least two Taiwan markers, and twice as many as Hong Kong's and the mainland's. */
 export function writtenForTaiwan(texts: readonly string[]): boolean {
-  let tw = 0;
-  let other = 0;
-  for (const t of texts) {
-    tw += count(TW_MARKERS, t);
-    other += count(OTHER_MARKERS, t);
-  }
-  return tw >= 2 && tw >= 2 * other;
+  return regionOf(markerCounts(texts)) === 'tw';
+}
+
+/** Words, then characters (a character only where no word covers it), longest first at each place. */
+const FORMS = [...TAIWAN_FORMS, ...TAIWAN_CHARACTERS];
+const HK_MARKERS = /港元|港幣|港股|香港|恒生|恒指|聯交所|港交所/g;
+
+/**
+ * The region a document (or a project's documents together) is written for, read from its
+ * wording: Taiwan (writtenForTaiwan), else Hong Kong (at least two of 港元, 香港, 恒生,
+ * 聯交所 …, and twice Taiwan's markers), else unknown (a mainland text, or too little to tell).
+ */
+export function writtenFor(texts: readonly string[]): 'tw' | 'hk' | null {
+  return regionOf(markerCounts(texts));
+}
+export function regionOf(c: MarkerCounts): 'tw' | 'hk' | null {
+  if (c.tw >= 2 && c.tw >= 2 * c.other) return 'tw';
+  return c.hk >= 2 && c.hk >= 2 * c.tw ? 'hk' : null;
 }
 
 const BY_FIRST = new Map<string, (readonly [string, string])[]>();
-for (const f of TAIWAN_FORMS) BY_FIRST.set(f[0][0], [...(BY_FIRST.get(f[0][0]) ?? []), f]);
+for (const f of FORMS) BY_FIRST.set(f[0][0], [...(BY_FIRST.get(f[0][0]) ?? []), f]);
+for (const list of BY_FIRST.values()) list.sort((x, y) => y[0].length - x[0].length);
 const FIRST = charTable(BY_FIRST.keys());
 
 const ACCEPTED = new Set(TAIWAN_ACCEPTED.map(([a, b]) => `${a}|${b}`));
@@ -51,17 +83,20 @@ export function taiwanStandardFindings(analyses: Analysis[]): Finding[] {
   const byForm = new Map<string, { a: Analysis; k: number }[]>();
   for (const a of analyses) {
     const t = a.text;
+    // words and characters may overlap (佈局, 佈): the longest match at a place, then past it
+    let covered = 0;
     for (let k = 0; k < t.length; k++) {
       if (FIRST[t.charCodeAt(k)] !== 1) continue;
       for (const [opencc] of BY_FIRST.get(t[k]) ?? []) {
-        if (!t.startsWith(opencc, k)) continue;
+        if (!t.startsWith(opencc, k) || k + opencc.length <= covered) continue;
         let list = byForm.get(opencc);
         if (!list) byForm.set(opencc, (list = []));
         list.push({ a, k });
+        covered = k + opencc.length;
       }
     }
   }
-  for (const [opencc, standard] of TAIWAN_FORMS) {
+  for (const [opencc, standard] of FORMS) {
     const places = byForm.get(opencc);
     if (!places) continue;
     const loc = ({ a, k }: { a: Analysis; k: number }) => ({

@@ -9,7 +9,7 @@ export const TAIWAN_FORMS: readonly (readonly [string, string])[] = [
   // 布: 佈 is a variant of 布 in every sense (公布, 分布, 布局)
   ['公佈', '公布'], ['發佈', '發布'], ['宣佈', '宣布'], ['分佈', '分布'], ['散佈', '散布'], ['遍佈', '遍布'],
   ['佈局', '布局'], ['頒佈', '頒布'], ['密佈', '密布'], ['佈告', '布告'], ['佈置', '布置'], ['擺佈', '擺布'],
-  ['佈署', '布署'], ['佈陣', '布陣'], ['佈滿', '布滿'], ['廣佈', '廣布'], ['佈建', '布建'], ['佈達', '布達'],
+  ['佈署', '布署'], ['佈陣', '布陣'], ['佈滿', '布滿'], ['廣佈', '廣布'],
   // 畫: a plan is 計畫
   ['計劃', '計畫'],
   // 拚: to strive
@@ -17,7 +17,17 @@ export const TAIWAN_FORMS: readonly (readonly [string, string])[] = [
   // 回, 升, 沖, 颱, 雇, 家具 (not 佔: the standard 占比 and the common 佔比 are both written in Taiwan's press)
   ['迴流', '回流'], ['拉昇', '拉升'],
   ['衝抵', '沖抵'], ['當衝', '當沖'], ['強臺', '強颱'], ['秋臺', '秋颱'], ['臺風', '颱風'], ['台風', '颱風'], ['僱主', '雇主'], ['僱員', '雇員'], ['傢俱', '家具'],
+  ['強台', '強颱'], ['秋台', '秋颱'], ['準駁', '准駁'],
+  // 週: the week (全週, 週增 a week-on-week change), which OpenCC leaves as 周 in these words
+  ['全周', '全週'], ['逐周', '逐週'], ['周增', '週增'], ['周減', '週減'], ['周息', '週息'],
 ];
+
+/**
+ * Characters Taiwan's standard writes in one form in every word, where OpenCC's phrase table
+ * writes another in many (佈 is a variant of 布 in Taiwan's standard: 佈線, 佈設 as well as the
+ * words above): reported wherever no listed word covers them. [OpenCC's, Taiwan's].
+ */
+export const TAIWAN_CHARACTERS: readonly (readonly [string, string])[] = [['佈', '布']];
 
 /**
  * Character pairs [OpenCC's, the other] where Taiwan writes, or accepts, the other form in

@@ -1,0 +1,136 @@
+/**
+ * The converter's Taiwan vocabulary, seen across a project (conversion-ambiguity): OpenCC's
+ * s2twp replaces mainland words with Taiwan's (its TWPhrases table: 數據 → 資料, 設備 → 裝置,
+ * 項目 → 專案, 發佈 → 釋出, 用戶 → 使用者), also in a text that was Taiwanese to begin with and
+ * meant the first word. One document alone cannot tell the converter's 資料 from a writer's;
+ * a project can:
+ *  - s2twp's output holds none of the table's source words, so a document that has any of them
+ *    was not localised by it (its 資料 is the writer's) and is left alone;
+ *  - in a document with none, a Taiwan word is reported where another document of the project
+ *    writes the word's source (數據) and never the word itself — two renderings of one story
+ *    that disagree exactly as the converter would make them.
+ * One finding per word and document (every place, fix all to the source word).
+ */
+import { configs as presetConfigs } from 'opencc-js/preset';
+import type { DictGroup, DictLike } from 'opencc-js/core';
+import { findingMessage } from '../finding-messages';
+import { isHanAt, type Analysis } from './analysis';
+import type { Finding, Fix, Location } from './types';
+
+interface Vocabulary {
+  /** Taiwan word → the source words s2twp writes it for */
+  sources: Map<string, string[]>;
+  /** first character → Taiwan words starting with it, longest first */
+  wordsByFirst: Map<string, string[]>;
+  /** first character → source words starting with it, longest first */
+  sourcesByFirst: Map<string, string[]>;
+}
+let vocabulary: Vocabulary | null = null;
+
+function byFirst(words: Iterable<string>): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const w of words) m.set(w[0], [...(m.get(w[0]) ?? []), w]);
+  for (const list of m.values()) list.sort((a, b) => b.length - a.length);
+  return m;
+}
+
+/** TWPhrases from opencc-js's s2twp preset: the second stage's phrase entries (two or more characters on both sides). */
+function twPhrases(): Vocabulary {
+  if (vocabulary) return vocabulary;
+  const chain = (presetConfigs as unknown as Record<string, { conversionChain: readonly DictGroup[] }>).s2twp.conversionChain;
+  const sources = new Map<string, string[]>();
+  const entries = (d: DictLike) => (typeof d === 'string' ? d.split('|').map((e) => e.split(' ')) : (d as readonly (readonly string[])[]));
+  for (const dict of chain[1] as readonly DictLike[])
+    for (const [k, v] of entries(dict)) {
+      // identity entries only stop a shorter match; single characters are TWVariants
+      if (!k || !v || k === v || [...k].length < 2 || [...v].length < 2) continue;
+      sources.set(v, [...(sources.get(v) ?? []), k]);
+    }
+  vocabulary = { sources, wordsByFirst: byFirst(sources.keys()), sourcesByFirst: byFirst(new Set([...sources.values()].flat())) };
+  return vocabulary;
+}
+
+/** Occurrences of the listed words in `t` (longest match at each position, left to right). */
+function occurrences(t: string, words: Map<string, string[]>): { k: number; word: string }[] {
+  const out: { k: number; word: string }[] = [];
+  for (let k = 0; k < t.length; k++) {
+    const word = words.get(t[k])?.find((w) => t.startsWith(w, k));
+    if (!word) continue;
+    out.push({ k, word });
+    k += word.length - 1;
+  }
+  return out;
+}
+
+/** Does `t` hold any of the listed words? */
+function hasAny(t: string, words: Map<string, string[]>): boolean {
+  for (let k = 0; k < t.length; k++) if (words.get(t[k])?.some((w) => t.startsWith(w, k))) return true;
+  return false;
+}
+
+interface Place {
+  a: Analysis;
+  k: number;
+}
+
+/** Two Han characters on one side of the word. */
+const hanPair = (s: string) => s.length === 2 && isHanAt(s, 0) && isHanAt(s, 1);
+
+/** Does another document write `source` with the same two characters before or after it, and never `word` there? */
+function sameWordsAround(p: Place, word: string, source: string, others: readonly string[]): boolean {
+  const t = p.a.text;
+  const left = t.slice(p.k - 2, p.k);
+  const right = t.slice(p.k + word.length, p.k + word.length + 2);
+  const probes = [hanPair(left) ? [left + source, left + word] : null, hanPair(right) ? [source + right, word + right] : null];
+  return probes.some((pr) => pr && others.some((x) => x.includes(pr[0]) && !x.includes(pr[1])));
+}
+
+export function converterVocabularyFindings(docs: readonly { documentId: number; analyses: readonly Analysis[] }[]): Finding[] {
+  if (docs.length < 2) return [];
+  const V = twPhrases();
+  const hant = docs.map((d) => d.analyses.filter((a) => a.ctx.script === 'hant'));
+  // s2twp's output holds none of the table's source words: only a document with none is looked at
+  const localised = hant.map((as) => as.length > 0 && !as.some((a) => hasAny(a.text, V.sourcesByFirst)));
+  if (!localised.some(Boolean)) return [];
+  const texts = hant.map((as) => as.map((a) => a.text).join('\n'));
+  const out: Finding[] = [];
+  docs.forEach((d, di) => {
+    if (!localised[di]) return;
+    const others = texts.filter((_, j) => j !== di);
+    const wordsIn = new Map<string, Place[]>();
+    for (const a of hant[di])
+      for (const { k, word } of occurrences(a.text, V.wordsByFirst)) {
+        let places = wordsIn.get(word);
+        if (!places) wordsIn.set(word, (places = []));
+        places.push({ a, k });
+      }
+    for (const [word, places] of wordsIn) {
+      for (const source of V.sources.get(word) ?? []) {
+        // another document writes the source and never the word, or writes the source in the
+        // same two words around it (通膨數據 against this document's 通膨資料) and never the word there
+        const everywhere = others.filter((t) => t.includes(source) && !t.includes(word)).length;
+        const supported = places.filter((p) => everywhere > 0 || sameWordsAround(p, word, source, others));
+        if (!supported.length) continue;
+        const loc = (p: Place): Location & { fixes: Fix[] } => ({
+          segmentId: p.a.seg.id,
+          start: p.k,
+          end: p.k + word.length,
+          text: word,
+          documentId: d.documentId,
+          fixes: [{ start: p.k, end: p.k + word.length, replacement: source }],
+        });
+        const [first, ...rest] = supported.map(loc);
+        out.push({
+          rule: 'conversion-ambiguity',
+          severity: 'warning',
+          ...first,
+          ...findingMessage('conversion.vocabulary', { word, source, count: supported.length }),
+          group: `converter-vocabulary:${d.documentId}:${word}>${source}`,
+          related: rest,
+        });
+        break;
+      }
+    }
+  });
+  return out;
+}
