@@ -18,6 +18,7 @@ import { projectDocuments, textOfSize } from './fixtures';
 import { pofilterUnavailable, pofilterVersion, runPofilter, writePo } from './pofilter';
 import { browserBench, browserUnavailable } from './browser';
 import { startupBench, wallAndCpu } from './startup';
+import { feedBench } from './feed';
 import { concurrentSaves } from './concurrent-saves';
 import { IDLE_CHECKPOINT_MS } from '../db/checkpoint';
 import type { Segment } from '../shared/domain/schemas';
@@ -262,6 +263,19 @@ async function main() {
   });
 
   service.db.close();
+
+  // --- Change log → event in another process (the feed every window follows) ------------------
+  const fb = await feedBench(dir, quick ? 60 : 200);
+  raw.feedRemoteP50 = percentile(fb.remote, 50);
+  raw.feedRemoteP99 = percentile(fb.remote, 99);
+  raw.feedLocalP99 = percentile(fb.local, 99);
+  rows.push({
+    figure: `Change log → event in another process (${fb.events} commits 20–80 ms apart; poll every ${fb.pollMs} ms), p50 / p99`,
+    value: `${ms(raw.feedRemoteP50)} / ${ms(raw.feedRemoteP99)}`,
+    reference: `${ms(percentile(fb.local, 50))} / ${ms(raw.feedLocalP99)} (own save → event, delivered at commit)`,
+    ratio: ratio(raw.feedRemoteP99, fb.pollMs) + ' of the poll interval',
+    target: 'p99 ≤ 1 s',
+  });
 
   // --- Browser mode in Chromium, and the main process's memory ---------------------------------
   const browserSkip = process.argv.includes('--no-browser') ? 'left out (--no-browser)' : browserUnavailable();

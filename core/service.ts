@@ -19,6 +19,7 @@ import { HANDLERS } from './features';
 import { ensureSample, importBytes, readSettings } from './features/library';
 import { englishAccess, MtController } from './mt';
 import { Glosses, glossCachePath } from './glosses';
+import { ChangeFeed } from './feed';
 
 export { SAMPLE_PROJECT } from './features/library';
 
@@ -64,6 +65,7 @@ export class JiaoduiService {
       store,
       info: { dbPath: opts.dbPath, version: opts.version },
       tx: (fn) => engine.tx(fn),
+      touch: (t) => engine.touch(t),
       now: () => engine.now(),
       settings: () => readSettings(store, opts.defaultAuthor),
       get mt() {
@@ -97,8 +99,11 @@ export class JiaoduiService {
     return Object.assign(Object.create(this.shared) as HandlerContext, {
       caller,
       author,
-      operation: (...a: Parameters<HandlerContext['operation']>) => this.engine.operation(author(), ...a),
-    });
+      // the caller goes with every write into the change log (core/change-log.ts)
+      tx: <T,>(fn: () => T) => this.engine.tx(fn, caller),
+      operation: (projectId, kind, label, body, extend) => this.engine.operation(author(), projectId, kind, label, body, extend, caller),
+      touch: (t) => this.engine.touch(t),
+    } satisfies Pick<HandlerContext, 'caller' | 'author' | 'tx' | 'operation' | 'touch'>);
   }
 
   getSettings(): Settings {
@@ -113,6 +118,12 @@ export class JiaoduiService {
   /** First start: import the bundled sample into "Samples", once per database (however many processes start together). */
   ensureSample(sample: Uint8Array | (() => Uint8Array), fileName: string): number | null {
     return ensureSample(this.context(), sample, fileName);
+  }
+
+  private changeFeed?: ChangeFeed;
+  /** The change feed of this database: what every window follows (core/feed.ts). */
+  get feed(): ChangeFeed {
+    return (this.changeFeed ??= new ChangeFeed(this.store, this.engine));
   }
 
   private mtController?: MtController;

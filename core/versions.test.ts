@@ -112,6 +112,8 @@ describe('versions per field', () => {
     expect(v.text).toBe(revs.find((x) => x.field === 'zh')!.id);
     expect(v.status).toBe(revs.find((x) => x.field === 'status')!.id);
     expect(seg(s.id).versions).toEqual(v);
+    // the rows a window fetches for a change made elsewhere (the feed) carry them too
+    expect(other.getSegmentsById({ segmentIds: [s.id] })[0].versions).toEqual(v);
     // the new version is accepted, the old one no longer
     app.editSegment({ segmentId: s.id, text: '再改', version: v.text }, alice);
     expect(editConflictOf(thrown(() => app.editSegment({ segmentId: s.id, text: '舊的', version: v.text }, alice)))).not.toBeNull();

@@ -81,6 +81,7 @@ function storeImport(ctx: HandlerContext, bytes: Uint8Array, p: PreparedImport, 
   );
   store.indexDocumentSearch(documentId);
   glossary.rerenderForGlossary(ctx.store, [documentId]); // the project's confirmed names
+  ctx.touch({ projects: [projectId], documents: [documentId], topics: ['library'] });
   return { documentId, segments: p.segmented.segments.length, encoding: p.encoding, encodingDetected: p.detected, encodingConfidence: p.confidence, script: p.script, variant: p.variant };
 }
 
@@ -122,6 +123,7 @@ export const libraryHandlers = {
     ctx.tx(() => {
       if (args.author !== undefined) ctx.store.setSetting('author', args.author.trim());
       if (args.locale !== undefined) ctx.store.setSetting('locale', args.locale);
+      ctx.touch({ topics: ['settings'] });
     });
     return ctx.settings();
   },
@@ -130,7 +132,9 @@ export const libraryHandlers = {
   createProject: (ctx, args) =>
     ctx.tx(() => {
       if (ctx.store.projectNamed(args.name)) throw new JiaoduiError('conflict', `A project named "${args.name}" already exists.`);
-      return ctx.store.project(ctx.store.addProject(args.name, ctx.now()))!;
+      const id = ctx.store.addProject(args.name, ctx.now());
+      ctx.touch({ projects: [id], topics: ['library'] });
+      return ctx.store.project(id)!;
     }),
   renameProject: (ctx, args) =>
     ctx.tx(() => {
@@ -138,6 +142,7 @@ export const libraryHandlers = {
       const other = ctx.store.projectNamed(args.name);
       if (other && other.id !== args.projectId) throw new JiaoduiError('conflict', `A project named "${args.name}" already exists.`);
       ctx.store.renameProject(args.projectId, args.name);
+      ctx.touch({ projects: [args.projectId], topics: ['library'] });
       return ctx.store.project(args.projectId)!;
     }),
 
@@ -150,30 +155,38 @@ export const libraryHandlers = {
       if (args.variant && args.variant !== before.variant) {
         const doc = ctx.store.documentScript(args.documentId);
         ctx.store.rerenderDocument(args.documentId, (text) => render(doc, text));
+        ctx.touch({ reload: [args.documentId] });
       }
+      ctx.touch({ projects: [before.projectId], documents: [args.documentId], topics: ['library'] });
       return ctx.requireDocument(args.documentId);
     }),
   moveDocument: (ctx, args) =>
     ctx.tx(() => {
-      ctx.requireDocument(args.documentId);
+      const from = ctx.requireDocument(args.documentId).projectId;
       ctx.requireProject(args.projectId);
+      ctx.touch({ projects: [from, args.projectId], documents: [args.documentId], topics: ['library'] });
       // another project, another glossary: re-render what it changes
-      glossary.withGlossaryRerender(ctx.store, [args.documentId], () => ctx.store.changeDocument(args.documentId, { projectId: args.projectId }));
+      const { segments } = glossary.withGlossaryRerender(ctx.store, [args.documentId], () => ctx.store.changeDocument(args.documentId, { projectId: args.projectId }));
+      ctx.touch({ segments });
       return ctx.requireDocument(args.documentId);
     }),
   trashDocument: (ctx, args) =>
     ctx.tx(() => {
-      ctx.requireDocument(args.documentId);
+      ctx.touch({ projects: [ctx.requireDocument(args.documentId).projectId], documents: [args.documentId], topics: ['library'] });
       ctx.store.changeDocument(args.documentId, { trashedAt: ctx.now() });
       return ctx.requireDocument(args.documentId);
     }),
   restoreDocument: (ctx, args) =>
     ctx.tx(() => {
-      ctx.requireDocument(args.documentId);
+      ctx.touch({ projects: [ctx.requireDocument(args.documentId).projectId], documents: [args.documentId], topics: ['library'] });
       ctx.store.changeDocument(args.documentId, { trashedAt: null });
       return ctx.requireDocument(args.documentId);
     }),
-  emptyTrash: (ctx) => ctx.tx(() => ({ deleted: ctx.store.deleteTrashedDocuments() })),
+  emptyTrash: (ctx) =>
+    ctx.tx(() => {
+      ctx.touch({ topics: ['library'] });
+      return { deleted: ctx.store.deleteTrashedDocuments() };
+    }),
 
   previewImport: (_ctx, args) => {
     const bytes = base64ToBytes(args.data);

@@ -18,6 +18,8 @@ import { withVersions } from '../versions';
 import { replayConflict } from './replay-check';
 import { FIELD_APPLIERS } from './fields';
 import { toPublicSegment, type NewRevision, type SegmentRow, type Store } from '../store';
+import type { CallerContext } from '../../shared/contract/caller';
+import { ChangeCollector, type Touched } from '../change-log';
 import type { ExtendOperation, OperationBody, RecordRevision } from './types';
 export type { ExtendOperation, OperationBody, RecordRevision } from './types';
 
@@ -52,6 +54,21 @@ export class Engine {
     warm?.();
   }
 
+  /** What the running write transaction touched (null outside one): appended to the change log as it commits. */
+  private pending: ChangeCollector | null = null;
+  private readonly commitListeners = new Set<(seq: number) => void>();
+
+  /** Inside `tx`: note ids this transaction touched, for its change-log row. No-op outside one. */
+  touch(t: Touched): void {
+    this.pending?.add(t);
+  }
+
+  /** Called after each commit that appended a change-log row (core/feed.ts checks at once instead of at its next poll). */
+  onCommit(listener: (seq: number) => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
   now(): string {
     return new Date().toISOString();
   }
@@ -60,26 +77,38 @@ export class Engine {
    * Run `fn` in one IMMEDIATE transaction (a nested call: a savepoint of the caller's). The
    * write lock is taken by db/write-lock.ts, which waits for another process's commit in
    * steps of a fraction of a millisecond rather than SQLite's busy handler's 1–100 ms.
+   * The outermost call appends one change-log row (caller, touched ids) just before COMMIT,
+   * when it wrote anything (core/change-log.ts); nested calls join it.
    */
-  tx<T>(fn: () => T): T {
-    if (this.db.inTransaction) return this.db.transaction(fn)();
+  tx<T>(fn: () => T, caller?: CallerContext): T {
+    if (this.db.inTransaction) {
+      if (this.pending) this.pending.caller ??= caller;
+      return this.db.transaction(fn)();
+    }
+    const changes = (this.pending = new ChangeCollector(caller));
     try {
       beginImmediate(this.db, this.busyTimeoutMs);
       let r: T;
+      let seq = 0;
       try {
+        const before = this.store.writesSoFar();
         r = this.db.transaction(fn)(); // inside the BEGIN above: a savepoint, released here
+        if (this.store.writesSoFar() !== before) seq = changes.append(this.store, this.now());
         commit(this.db);
       } catch (e) {
         rollback(this.db);
         throw e;
       }
       this.checkpoints.noteCommit();
+      if (seq) for (const l of this.commitListeners) l(seq);
       return r;
     } catch (e) {
       if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
         throw new JiaoduiError('db-busy', 'The database is busy: another Jiaodui window or command is writing to it. Nothing was changed; try again in a moment.');
       }
       throw e;
+    } finally {
+      this.pending = null;
     }
   }
 
@@ -89,7 +118,7 @@ export class Engine {
    * (relabelled), as long as it is still the project's newest operation and not undone: a
    * background job's writes are then one undo step; anything done in between starts a new one.
    */
-  operation(author: string, projectId: number, kind: OperationKind, label: labels.OperationLabel, body: OperationBody, extend?: ExtendOperation): ChangeResult {
+  operation(author: string, projectId: number, kind: OperationKind, label: labels.OperationLabel, body: OperationBody, extend?: ExtendOperation, caller?: CallerContext): ChangeResult {
     this.warmUpOnce();
     return this.tx(() => {
       const now = this.now();
@@ -108,15 +137,13 @@ export class Engine {
         this.store.addRevisions(operationId, author, now, revs);
       }
       return this.changeResult(projectId, author, operationId, touched, removed);
-    });
+    }, caller);
   }
 
   private changeResult(projectId: number, author: string, operationId: number | null, touched: number[], removed: number[]): ChangeResult {
-    const segments = [...new Set(touched)]
-      .map((id) => this.store.segment(id))
-      .filter((s): s is SegmentRow => !!s && !s.retired)
-      .map(toPublicSegment);
-    return { operationId, segments: withVersions(this.store, withParallel(this.store, segments)), removedSegmentIds: removed, undo: this.undoState(projectId, author) };
+    const rows = [...new Set(touched)].map((id) => this.store.segment(id)).filter((s): s is SegmentRow => !!s && !s.retired);
+    this.touch({ projects: [projectId], documents: rows.map((s) => s.documentId), segments: rows.map((s) => s.id), removedSegments: removed });
+    return { operationId, segments: withVersions(this.store, withParallel(this.store, rows.map(toPublicSegment))), removedSegmentIds: removed, undo: this.undoState(projectId, author) };
   }
 
   /** What `author`'s Undo and Redo would take back in the project (each reviewer's own operations). */
@@ -138,7 +165,7 @@ export class Engine {
    * revisions restore the old values. Refused when a field it would restore has changed since
    * (someone else's later revision): never applied over newer text.
    */
-  replay(author: string, projectId: number, kind: 'undo' | 'redo'): ChangeResult {
+  replay(author: string, projectId: number, kind: 'undo' | 'redo', caller?: CallerContext): ChangeResult {
     this.warmUpOnce();
     return this.tx(() => {
       const target = kind === 'undo' ? this.store.lastDoneOperation(projectId, author) : this.store.lastUndoneOperation(projectId, author);
@@ -175,6 +202,6 @@ export class Engine {
       if (kind === 'undo') this.store.markOperationUndone(target.id, opId);
       else this.store.markOperationDone(target.id);
       return this.changeResult(projectId, author, opId, touched.filter((id) => !removed.includes(id)), removed);
-    });
+    }, caller);
   }
 }

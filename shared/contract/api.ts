@@ -93,6 +93,11 @@ export const apiSchema = {
   ),
 
   getSegments: method(z.object({ documentId: S.Id }).strict(), z.array(S.Segment), 'Every segment of a document in order.'),
+  getSegmentsById: method(
+    z.object({ segmentIds: z.array(S.Id).max(10_000) }).strict(),
+    z.array(S.Segment),
+    'The listed segments as they are now (by document, in order); split or merged-away ones are left out. What a window fetches for a change made elsewhere.',
+  ),
   editSegment: method(
     z
       .object({
