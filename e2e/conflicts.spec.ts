@@ -18,27 +18,46 @@ async function window(browser: Browser, server: JiaoduiServer, title: string): P
   return page;
 }
 
-/** Open row 0's editor, type `text`, save with Enter. */
-async function editRow0(page: Page, text: string): Promise<void> {
+/** Open row 0's editor (its text as the window read it). */
+async function openEditor(page: Page): Promise<void> {
   await page.getByTestId('row-0').click();
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('edit-textarea')).toBeFocused();
+}
+
+/** Type `text` into the open editor and save with Enter. */
+async function saveEditor(page: Page, text: string): Promise<void> {
   const editor = page.getByTestId('edit-textarea');
-  await expect(editor).toBeFocused();
   await editor.fill(text);
   await page.keyboard.press('Enter');
 }
+
+async function editRow0(page: Page, text: string): Promise<void> {
+  await openEditor(page);
+  await saveEditor(page, text);
+}
+
+// Later specs on this worker's server open the newest document, expecting the sample: trash ours, pass or fail.
+let imported: number | null = null;
+test.afterEach(async ({ server }) => {
+  if (imported !== null) await api(server, 'trashDocument', { documentId: imported });
+  imported = null;
+});
 
 const stored = async (server: JiaoduiServer, documentId: number) => (await api<Segment[]>(server, 'getSegments', { documentId }))[0];
 
 test('two windows edit one segment: the stale save opens the conflict view; keep mine, then merge by hand', async ({ browser, server }) => {
   const r = await api<ImportResult>(server, 'importDocument', { fileName: 'c.txt', data: Buffer.from('商湯今日公布業績。\n\n第二句。', 'utf8').toString('base64'), projectName: 'Conflicts', title: '衝突測試' });
+  imported = r.documentId;
   const a = await window(browser, server, '衝突測試');
   const b = await window(browser, server, '衝突測試');
 
-  // A saves first; B still shows the text it read and saves over it: refused, shown.
+  // B opens the editor on the text it read; A saves meanwhile (the live feed may already show
+  // it in B's row); B's save, based on the old text, is refused and shown.
+  await openEditor(b);
   await editRow0(a, '商湯今天公布業績。');
   await expect(a.getByTestId('save-state')).toContainText('Saved');
-  await editRow0(b, '商湯今日公布了業績。');
+  await saveEditor(b, '商湯今日公布了業績。');
   const dialog = b.getByTestId('conflict-dialog');
   await expect(dialog).toBeVisible();
   await expect(b.getByTestId('conflict-base')).toHaveText('商湯今日公布業績。');
@@ -48,14 +67,16 @@ test('two windows edit one segment: the stale save opens the conflict view; keep
   expect((await stored(server, r.documentId)).text).toBe('商湯今天公布業績。'); // nothing overwritten
   await b.screenshot({ path: 'test-results/conflict-view.png' });
 
+  // A opens its editor again (on its own saved text) before B decides.
+  await openEditor(a);
   // Keep mine: a new revision over theirs.
   await dialog.getByRole('button', { name: 'Keep mine' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(b.getByTestId('row-0')).toContainText('商湯今日公布了業績。');
   expect((await stored(server, r.documentId)).text).toBe('商湯今日公布了業績。');
 
-  // A, now stale, edits again: merge by hand, prefilled with both changes.
-  await editRow0(a, '商湯今天公布業績！');
+  // A saves from what it read before B's save: merge by hand, prefilled with both changes.
+  await saveEditor(a, '商湯今天公布業績！');
   const dialogA = a.getByTestId('conflict-dialog');
   await expect(dialogA).toBeVisible();
   await dialogA.getByRole('button', { name: 'Merge by hand…' }).click();

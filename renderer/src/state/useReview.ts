@@ -30,6 +30,11 @@ export interface Selection {
 export interface EditState {
   segmentId: number;
   draft: string;
+  /**
+   * The text's version when the editor opened: the save sends it, so a change made elsewhere
+   * meanwhile (even one the live feed has already shown in the row) is a conflict, not overwritten.
+   */
+  version?: number | null;
 }
 
 export const LAST_DOCUMENT_KEY = 'jiaodui.lastDocument';
@@ -239,7 +244,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   const startEdit = useCallback((index?: number) => {
     const seg = index !== undefined ? (live.current.segments[index] ?? null) : selectedSegment();
     if (!seg) return;
-    setEditing((e) => (e && e.segmentId === seg.id ? e : { segmentId: seg.id, draft: seg.text }));
+    setEditing((e) => (e && e.segmentId === seg.id ? e : { segmentId: seg.id, draft: seg.text, version: seg.versions?.text }));
   }, []);
 
   const setDraft = useCallback((draft: string) => setEditing((e) => (e ? { ...e, draft } : e)), []);
@@ -272,7 +277,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       const seg = live.current.segments.find((s) => s.id === e.segmentId);
       if (!seg) return true;
       if (e.draft !== seg.text) {
-        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: seg.versions?.text }));
+        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: e.version }));
         if (!r) return false;
         await applyChange(r);
         setLastEdit({ segmentId: e.segmentId, nonce: ++nonce.current });
@@ -318,7 +323,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       const seg = live.current.segments.find((s) => s.id === e.segmentId);
       if (!seg) return;
       if (e.draft !== seg.text) {
-        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: seg.versions?.text }));
+        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: e.version }));
         if (!r) return;
         await applyChange(r);
       }
