@@ -6,6 +6,7 @@ import { assembleFindings, report, runDocumentChecks, runProjectChecks, type Wri
 import { CLAIMS_RULE_INFO } from '../claims-findings';
 import { writeText, type FindingState } from '../segment-writes';
 import { writeField } from '../operations/fields';
+import { changedSinceSnapshot, editConflictError } from '../versions';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './handler';
 
@@ -77,6 +78,9 @@ export const findingHandlers = {
       }
       if (!bySegment.size) throw new JiaoduiError('invalid-input', 'This finding has no suggested fix; edit the segment instead.');
       const touched: number[] = [];
+      // fix all: the findings the reviewer saw were computed at `snapshot`; a segment edited since refuses the step
+      const stale = changedSinceSnapshot(ctx.store, [...bySegment.keys()].map((id) => ({ seg: ctx.requireLiveSegment(id), mine: null })), args.snapshot);
+      if (stale.length) throw editConflictError(stale);
       for (const [segmentId, fixes] of bySegment) {
         const seg = ctx.requireLiveSegment(segmentId);
         let text = seg.text;
