@@ -82,9 +82,14 @@ const PERIOD_WORD_BEFORE = /[去今明前上本該该每全半同近當当首末
 
 const SENTENCE_END = /[。！？!?；;\n]/;
 
+/** How far back a label's sentence context reaches: a run-on text (a 100,000-character segment
+ * with no full stop) would otherwise make every label rescan the whole text before it. */
+const MAX_CONTEXT = 300;
+
 function sentenceStart(text: string, k: number): number {
+  const floor = Math.max(0, k - MAX_CONTEXT);
   let i = k - 1;
-  while (i >= 0 && !SENTENCE_END.test(text[i])) i--;
+  while (i >= floor && !SENTENCE_END.test(text[i])) i--;
   return i + 1;
 }
 
