@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../core/context';
 import { BIN } from './test-helpers';
 
 /** Run the bin with JIAODUI_CLI=bundle (the prebuilt dist/cli) or =source (tsx on the TypeScript). */
@@ -23,5 +25,14 @@ describe('bin/jiaodui.mjs: the prebuilt bundle and the TypeScript fallback', () 
     const unknown = jiaodui('bundle', 'frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.err.trim().split('\n')).toEqual([expect.stringMatching(/^jiaodui: Unknown command "frobnicate"/)]);
+  });
+
+  it('checks a file with the same findings either way (the bundle loads pinyin-pro lazily, at the first sound-alike check)', () => {
+    const file = join(PACKAGE_ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt');
+    const bundle = jiaodui('bundle', 'check', file, '--format', 'json');
+    const source = jiaodui('source', 'check', file, '--format', 'json');
+    expect(bundle.err).toBe('');
+    expect(bundle).toEqual(source);
+    expect(JSON.parse(bundle.out).length).toBeGreaterThan(10);
   });
 });

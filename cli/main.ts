@@ -1,7 +1,8 @@
 /**
  * The `jiaodui` command line. Every command goes through the same service and
  * contract validation as the app. Exit codes: 0 ok, 1 `check` found errors (later),
- * 2 usage or input error (one line on stderr), 3 unexpected internal error.
+ * 2 usage or input error (one line on stderr), 3 unexpected internal error, 5 `restore` or
+ * `recover` refused because another process has the database open (cli/usage.ts).
  */
 import { basename } from 'node:path';
 import { contractCaller } from './call';
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
   // `recover` works on a damaged database (cli/recover.ts); `serve` starts in recovery on one.
   if (command === 'recover') return runRecover(dbPathFor(values.db), values, json);
   if (command === 'serve') return runServe(dbPathFor(values.db), typeof values.port === 'string' ? values.port : undefined);
-  const service = await openService(dbPathFor(values.db));
+  const service = await openService(dbPathFor(values.db), { kind: 'cli', command: `jiaodui ${command}` });
   try {
     return await run(service, command, rest, values, json);
   } finally {
@@ -82,7 +83,7 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       if (variant !== undefined && !['t', 'tw', 'hk'].includes(String(variant))) throw new UsageError(`--variant must be t, tw or hk, got "${String(variant)}".`);
       const r = call('importDocument', {
         fileName: basename(file),
-        data: Buffer.from(bytes).toString('base64'),
+        data: bytes, // in-process: the bytes themselves, no base64 round trip
         encoding,
         variant: variant as 't' | 'tw' | 'hk' | undefined,
         projectName: f.project as string | undefined,

@@ -24,7 +24,7 @@ export async function runRecover(dbPath: string, f: Record<string, unknown>, jso
   }
   if (problem === null) throw new JiaoduiError('conflict', `${dbPath} is not damaged (SQLite quick_check ok); nothing was changed. Use \`jiaodui restore FILE\` to replace a healthy database.`);
   const r = await recoverDatabase(dbPath, choice);
-  (await openService(dbPath)).db.close(); // migrate now (an older backup) and prove it opens
+  (await openService(dbPath, { kind: 'cli', command: 'jiaodui recover' })).db.close(); // migrate now (an older backup) and prove it opens
   out(r, `${r.openedBackup ? `Opened a copy of ${r.openedBackup}` : 'Started with a new empty database'} at ${dbPath}.\nThe damaged files were kept: ${r.evidence.join(', ') || '(none)'}\n`);
   return 0;
 }

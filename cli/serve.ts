@@ -21,11 +21,12 @@ export async function runServe(dbPath: string, portFlag?: string): Promise<numbe
   }
   const { host, listening } = await serveHost(dbPath);
   if (host.recovering) process.stderr.write(`jiaodui: ${dbPath} is damaged; the page offers its backups or a new database (${host.recoveryStatus().problem})\n`);
-  const running = await startServer(host.api(), { port, staticRoot: RENDERER_DIST });
+  const running = await startServer(host.api(), { port, staticRoot: RENDERER_DIST, feed: () => host.current?.feed ?? null });
   process.stdout.write(running.url + '\n');
   listening();
   const stop = () => {
     void running.close().then(() => {
+      host.current?.feed.close();
       host.current?.db.close();
       process.exit(0);
     });
@@ -46,7 +47,7 @@ export async function serveHost(dbPath: string, warmUp: (cachePath: string | nul
   const host = await RecoveringApi.start({
     dbPath,
     open: async () => {
-      const service = await openService(dbPath);
+      const service = await openService(dbPath, { kind: 'serve' });
       importSampleOnFirstStart(service);
       setImmediate(warmUpChecks);
       if (isListening) scheduleGlossWarmUp(dbPath, warmUp); // opened by a recovery

@@ -194,15 +194,19 @@ export function parseCommandLine(argv: string[]): CommandLine {
   return { help: false, command, rest, values, json: values.format === 'json' };
 }
 
+/** Exit code of a restore or recover refused because another process has the database open. */
+export const EXIT_DB_IN_USE = 5;
+
 /**
  * Report an error the user can act on (a JiaoduiError or a bad option) as one line on
- * stderr (and as JSON on stdout with --format json), exit code 2. False for any other error.
+ * stderr (and as JSON on stdout with --format json), exit code 2 (EXIT_DB_IN_USE for
+ * 'db-in-use'). False for any other error.
  */
 export function reportUserError(e: unknown): boolean {
   if (!(isJiaoduiError(e) || (e as { code?: string } | null)?.code?.startsWith?.('ERR_PARSE_ARGS'))) return false;
   const msg = (e as Error).message.split('\n')[0];
   if (process.argv.includes('json') && isJiaoduiError(e)) process.stdout.write(JSON.stringify({ error: { code: e.code, message: msg } }) + '\n');
   process.stderr.write(`jiaodui: ${msg}\n`);
-  process.exitCode = 2;
+  process.exitCode = isJiaoduiError(e) && e.code === 'db-in-use' ? EXIT_DB_IN_USE : 2;
   return true;
 }

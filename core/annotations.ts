@@ -35,6 +35,12 @@ function requireAnnotation(host: ReviewHost, id: number): Annotation {
   return a;
 }
 
+/** Name an annotation write in the change log: the annotation and its segment's document. */
+function touchAnnotation(host: ReviewHost, a: Pick<Annotation, 'id' | 'segmentId'>): void {
+  const seg = host.store.segment(a.segmentId);
+  host.touch({ annotations: [a.id], documents: seg ? [seg.documentId] : [] });
+}
+
 function requireLabel(host: ReviewHost, id: number): AnnotationLabel {
   const l = host.store.label(id);
   if (!l) throw new JiaoduiError('not-found', `There is no label ${id}.`);
@@ -68,6 +74,7 @@ export function addAnnotation(host: ReviewHost, args: ArgsOf<'addAnnotation'>): 
       { kind: args.kind, body: args.body, labelId, author: host.author() },
       host.now(),
     );
+    touchAnnotation(host, { id, segmentId: seg.id });
     return host.store.annotationThread(id)!;
   });
 }
@@ -78,6 +85,7 @@ export function updateAnnotation(host: ReviewHost, args: z.infer<typeof UpdateAn
     if (args.labelId !== undefined && args.labelId !== null) requireLabel(host, args.labelId);
     if (args.labelId === null && a.kind === 'tag') throw new JiaoduiError('invalid-input', 'A tag needs a label; delete the tag instead.');
     host.store.changeAnnotation(a.id, { body: args.body, labelId: args.labelId }, host.now());
+    touchAnnotation(host, a);
     return requireAnnotation(host, a.id);
   });
 }
@@ -87,6 +95,7 @@ export function replyToAnnotation(host: ReviewHost, args: z.infer<typeof ReplyAr
     const a = requireAnnotation(host, args.annotationId);
     if (a.deletedAt) throw new JiaoduiError('conflict', 'This annotation was deleted; restore it to reply.');
     host.store.addAnnotationReply(a.id, host.author(), args.body, host.now());
+    touchAnnotation(host, a);
     return requireAnnotation(host, a.id);
   });
 }
@@ -96,6 +105,7 @@ export function resolveAnnotation(host: ReviewHost, args: z.infer<typeof Resolve
     const a = requireAnnotation(host, args.annotationId);
     if (args.resolved) host.store.setAnnotationResolved(a.id, host.author(), host.now());
     else host.store.setAnnotationResolved(a.id, null, null);
+    touchAnnotation(host, a);
     return requireAnnotation(host, a.id);
   });
 }
@@ -105,6 +115,7 @@ export function deleteAnnotation(host: ReviewHost, args: z.infer<typeof Annotati
   return host.tx(() => {
     const a = requireAnnotation(host, args.annotationId);
     if (!a.deletedAt) host.store.setAnnotationDeleted(a.id, host.author(), host.now());
+    touchAnnotation(host, a);
     return requireAnnotation(host, a.id);
   });
 }
@@ -113,6 +124,7 @@ export function restoreAnnotation(host: ReviewHost, args: z.infer<typeof Annotat
   return host.tx(() => {
     const a = requireAnnotation(host, args.annotationId);
     host.store.setAnnotationDeleted(a.id, null, null);
+    touchAnnotation(host, a);
     return requireAnnotation(host, a.id);
   });
 }
@@ -136,6 +148,7 @@ function checkUnique(host: ReviewHost, id: number | null, name?: string, shortcu
 
 export function createLabel(host: ReviewHost, args: z.infer<typeof CreateLabelArgs>): AnnotationLabel {
   return host.tx(() => {
+    host.touch({ topics: ['labels'] });
     checkUnique(host, null, args.name, args.shortcut);
     const id = host.store.addLabel({ name: args.name, color: args.color.toLowerCase(), shortcut: args.shortcut ?? null }, host.now());
     return requireLabel(host, id);
@@ -144,6 +157,7 @@ export function createLabel(host: ReviewHost, args: z.infer<typeof CreateLabelAr
 
 export function updateLabel(host: ReviewHost, args: z.infer<typeof UpdateLabelArgs>): AnnotationLabel {
   return host.tx(() => {
+    host.touch({ topics: ['labels'] });
     requireLabel(host, args.labelId);
     checkUnique(host, args.labelId, args.name, args.shortcut);
     host.store.changeLabel(args.labelId, { name: args.name, color: args.color?.toLowerCase(), shortcut: args.shortcut });
@@ -154,6 +168,7 @@ export function updateLabel(host: ReviewHost, args: z.infer<typeof UpdateLabelAr
 /** Only a label no annotation uses (deleted annotations included, so restoring one never loses its tag). */
 export function deleteLabel(host: ReviewHost, args: z.infer<typeof LabelIdArgs>): AnnotationLabel[] {
   return host.tx(() => {
+    host.touch({ topics: ['labels'] });
     const l = requireLabel(host, args.labelId);
     const uses = host.store.labelUses(l.id);
     if (uses > 0) throw new JiaoduiError('conflict', `${uses} ${uses === 1 ? 'annotation uses' : 'annotations use'} the label "${l.name}"; it cannot be deleted (rename it instead).`);

@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { prepareDatabasePath, readOnlyLook, type Db } from '../db/connection';
 import { checkOutputPath } from './files';
 import { inspectBackupFile } from '../db/backup';
+import { whileNobodyElseHasIt } from './db-users-registry';
 import { copyDatabaseFile, schemaVersionOf } from '../db/files';
 import { quickCheckFile } from '../db/integrity';
 import { JiaoduiError } from '../shared/errors';
@@ -30,18 +31,24 @@ export function inspectBackup(file: string, nativeBinding?: string): number {
   if (!existsSync(file)) throw new JiaoduiError('invalid-input', `Cannot read ${file}: no such file.`);
   if (statSync(file).isDirectory()) throw new JiaoduiError('invalid-input', `Cannot read ${file}: it is a folder, not a backup file.`);
   // A look at a backup leaves nothing beside it (no empty -wal/-shm).
-  return readOnlyLook(file, () => inspectBackupFile(file, nativeBinding));
+  return readOnlyLook(file, () => inspectBackupFile(file, nativeBinding), nativeBinding);
 }
 
-/** Replace the database at dbPath with a backup; the current database is copied aside first. */
+/**
+ * Replace the database at dbPath with a backup; the current database is copied aside first.
+ * Refused (db-in-use, naming the process) while another process has the database open:
+ * replacing the file under it would leave it writing to the old one (every save failing).
+ */
 export async function restoreDatabase(dbPath: string, file: string, now = new Date()): Promise<{ schemaVersion: number; previous: string | null }> {
   const schemaVersion = inspectBackup(file);
   prepareDatabasePath(dbPath);
-  let previous: string | null = null;
-  if (existsSync(dbPath)) {
-    previous = `${dbPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
-    await copyDatabaseFile(dbPath, previous);
-  }
-  await copyDatabaseFile(file, dbPath, { readonly: true });
-  return { schemaVersion, previous };
+  return whileNobodyElseHasIt(dbPath, async () => {
+    let previous: string | null = null;
+    if (existsSync(dbPath)) {
+      previous = `${dbPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
+      await copyDatabaseFile(dbPath, previous);
+    }
+    await copyDatabaseFile(file, dbPath, { readonly: true });
+    return { schemaVersion, previous };
+  });
 }

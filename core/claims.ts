@@ -150,6 +150,7 @@ export function createClaim(host: ReviewHost, args: z.infer<typeof CreateClaimAr
     const fields = Object.fromEntries(FIELDS.map((f) => [f, enc(c[f])]));
     record({ segmentId: seg.id, field: 'claim', before: JSON.stringify({ id, deleted: true, fields: {} } satisfies ClaimState), after: JSON.stringify({ id, deleted: false, fields } satisfies ClaimState), reason: 'claim' });
     refreshClaimFindings(host.store, seg.documentId, now);
+    host.touch({ claims: [id], documents: [seg.documentId], findings: [seg.documentId] });
     return { touched: [] };
   });
   return requireClaim(host, id);
@@ -172,6 +173,7 @@ export function updateClaim(host: ReviewHost, args: z.infer<typeof UpdateClaimAr
     }
     record({ segmentId: before.segmentId, field: 'claim', before: JSON.stringify(from), after: JSON.stringify(to), reason: 'claim' });
     refreshClaimFindings(host.store, before.documentId, now);
+    host.touch({ claims: [before.id], documents: [before.documentId], findings: [before.documentId] });
     return { touched: [] };
   });
   return requireClaim(host, args.claimId);
@@ -182,6 +184,7 @@ export function deleteClaim(host: ReviewHost, args: z.infer<typeof ClaimIdArgs>)
   const c = requireLiveClaim(host, args.claimId);
   return host.operation(projectOf(host, c.documentId), 'claim', deleteClaimLabel(c.id, rowNumber(host, c.segmentId)), (record, now) => {
     setDeleted(host.store, c.id, true, host.author(), now);
+    host.touch({ claims: [c.id], documents: [c.documentId] });
     record({ segmentId: c.segmentId, field: 'claim', before: JSON.stringify({ id: c.id, deleted: false, fields: {} } satisfies ClaimState), after: JSON.stringify({ id: c.id, deleted: true, fields: {} } satisfies ClaimState), reason: 'claim' });
     refreshClaimFindings(host.store, c.documentId, now);
     return { touched: [] };
@@ -214,6 +217,7 @@ function decideCandidate(host: ReviewHost, args: z.infer<typeof ClaimCandidateAr
   const label = claimCandidateLabel(rejected, seg.index + 1);
   return host.operation(doc.projectId, 'claim', label, (record, now) => {
     if (current.rejected === rejected) return { touched: [] };
+    host.touch({ documents: [doc.id] });
     const state = (q: string, r: boolean): CandidateState => ({ documentId: doc.id, segmentId: seg.id, quote: q, rejected: r });
     // rejecting stores this quote; restoring removes every rejection that hides it (carried ones too)
     for (const q of rejected ? [quote] : current.quotes) {

@@ -6,7 +6,9 @@ import { homedir, userInfo } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { openDatabase, type OpenOptions } from '../db/connection';
+import { openDatabase, prepareDatabasePath, type Db, type OpenOptions } from '../db/connection';
+import type { DbUserKind } from './db-users';
+import { registerOpening, type DbUserRegistration } from './db-users-registry';
 import { resolveDbPath } from '../shared/paths';
 import { JiaoduiService } from './service';
 import { prepareChecks } from '../shared/checks';
@@ -42,11 +44,44 @@ export function dbPathFor(flag?: string): string {
   return resolveDbPath({ platform: process.platform, env: process.env, homedir: homedir() }, flag);
 }
 
-export async function openService(dbPath: string, opts: OpenOptions = {}): Promise<JiaoduiService> {
+export interface OpenServiceOptions extends OpenOptions {
+  /** Who opens it, as a restore refused meanwhile names it (core/db-users.ts); default 'cli'. */
+  kind?: Exclude<DbUserKind, 'restore'>;
+  /** the command, for a CLI process ("jiaodui edit") */
+  command?: string;
+}
+
+/**
+ * Open (and migrate) the database and build the service. The process is registered as a
+ * user of the database (core/db-users-registry.ts) from before the open until
+ * `service.db.close()`, so `jiaodui restore` refuses to replace the file meanwhile.
+ */
+export async function openService(dbPath: string, opts: OpenServiceOptions = {}): Promise<JiaoduiService> {
   const envTimeout = Number(process.env.JIAODUI_BUSY_TIMEOUT_MS);
   const busyTimeoutMs = opts.busyTimeoutMs ?? (Number.isFinite(envTimeout) && envTimeout > 0 ? envTimeout : undefined);
-  const { db } = await openDatabase(dbPath, { ...opts, busyTimeoutMs });
+  prepareDatabasePath(dbPath); // a wrong path is refused before anything is written beside it
+  const registration = registerOpening(dbPath, opts.kind ?? 'cli', opts.command);
+  let db: Db;
+  try {
+    ({ db } = await openDatabase(dbPath, { ...opts, busyTimeoutMs }));
+  } catch (e) {
+    registration?.release();
+    throw e;
+  }
+  if (registration) releaseOnClose(db, registration);
   return new JiaoduiService(db, { dbPath, version: packageVersion(), defaultAuthor: defaultAuthor() });
+}
+
+/** Every caller closes the service with `service.db.close()`: that also ends the registration. */
+function releaseOnClose(db: Db, registration: DbUserRegistration): void {
+  const close = db.close.bind(db);
+  db.close = () => {
+    try {
+      return close();
+    } finally {
+      registration.release();
+    }
+  };
 }
 
 /** Load the checks' dictionaries once at app start, so the first check of a session is not slow. */
@@ -54,7 +89,7 @@ export function warmUpChecks(): void {
   prepareChecks();
 }
 
-/** Import the bundled sample on first start (empty database). */
+/** Import the bundled sample on first start (empty database); the file is read only then. */
 export function importSampleOnFirstStart(service: JiaoduiService): number | null {
-  return service.ensureSample(new Uint8Array(readFileSync(SAMPLE_FILE)), 'sensetime-2023-results-call.zh-Hant.txt');
+  return service.ensureSample(() => new Uint8Array(readFileSync(SAMPLE_FILE)), 'sensetime-2023-results-call.zh-Hant.txt');
 }

@@ -5,6 +5,7 @@
  * JiaoduiService exposes these as thin methods; every write is one transaction.
  */
 import type { GlossaryScope, NewRevision, Store } from './store';
+import type { Touched } from './change-log';
 import type { ChangeResult, OperationKind, SegmentStatus } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
 import { charDiff } from '../shared/text/diff';
@@ -35,6 +36,8 @@ export interface GlossaryContext {
   store: Store;
   now(): string;
   tx<T>(fn: () => T): T;
+  /** Name what the write touched, for the change log (core/change-log.ts). */
+  touch(t: Touched): void;
   operation(
     projectId: number,
     kind: OperationKind,
@@ -92,7 +95,7 @@ function renderingKeys(store: Store, documentIds: readonly number[]): Map<number
  * Re-render the segments of `documentIds` that contain a glossary phrase now or did
  * before (`before`, from renderingKeys). Returns how many renderings changed.
  */
-export function rerenderForGlossary(store: Store, documentIds: readonly number[], before: Map<number, string[]> = new Map()): number {
+export function rerenderForGlossary(store: Store, documentIds: readonly number[], before: Map<number, string[]> = new Map(), changedIds?: number[]): number {
   let changed = 0;
   for (const id of new Set(documentIds)) {
     const d = store.documentScript(id);
@@ -106,6 +109,7 @@ export function rerenderForGlossary(store: Store, documentIds: readonly number[]
       const map = r.map ? JSON.stringify(r.map) : null;
       if (r.text === s.rendering && map === s.renderingMap) continue;
       store.setSegmentRendering(s.id, r.text, r.map);
+      changedIds?.push(s.id);
       changed++;
     }
   }
@@ -117,10 +121,11 @@ export function rerenderForGlossary(store: Store, documentIds: readonly number[]
  * deleted or imported; a document moved to another project) and re-render what it
  * affects. Call inside the write's transaction.
  */
-export function withGlossaryRerender<T>(store: Store, documentIds: readonly number[], write: () => T): { value: T; rerendered: number } {
+export function withGlossaryRerender<T>(store: Store, documentIds: readonly number[], write: () => T): { value: T; rerendered: number; segments: number[] } {
   const before = renderingKeys(store, documentIds);
   const value = write();
-  return { value, rerendered: rerenderForGlossary(store, documentIds, before) };
+  const segments: number[] = [];
+  return { value, rerendered: rerenderForGlossary(store, documentIds, before, segments), segments };
 }
 
 
@@ -149,13 +154,14 @@ export function saveGlossaryEntry(ctx: GlossaryContext, args: GlossaryEntryInput
     if (conflict) throw new JiaoduiError('conflict', `Cannot save "${fields.term}": ${conflict}.`);
     const docs = [...documentsOf(ctx.store, target.scope), ...(existing ? documentsOf(ctx.store, scopeOfEntry(existing)) : [])];
     const now = ctx.now();
-    const { value: id, rerendered } = withGlossaryRerender(ctx.store, docs, () => {
+    const { value: id, rerendered, segments } = withGlossaryRerender(ctx.store, docs, () => {
       if (existing) {
         ctx.store.changeGlossaryEntry(existing.id, target.scope, fields, now);
         return existing.id;
       }
       return ctx.store.addGlossaryEntry(target.scope, fields, now);
     });
+    ctx.touch({ glossary: [id], projects: [target.projectId], documents: docs, segments });
     return { entry: ctx.store.glossaryEntry(id)!, rerendered };
   });
 }
@@ -168,7 +174,9 @@ export function deleteGlossaryEntry(ctx: GlossaryContext, id: number): { deleted
   return ctx.tx(() => {
     const existing = ctx.store.glossaryEntry(id);
     if (!existing) throw new JiaoduiError('not-found', `There is no glossary entry ${id}.`);
-    const { rerendered } = withGlossaryRerender(ctx.store, documentsOf(ctx.store, scopeOfEntry(existing)), () => ctx.store.deleteGlossaryEntry(id));
+    const docs = documentsOf(ctx.store, scopeOfEntry(existing));
+    const { rerendered, segments } = withGlossaryRerender(ctx.store, docs, () => ctx.store.deleteGlossaryEntry(id));
+    ctx.touch({ glossary: [id], projects: [existing.projectId], documents: docs, segments });
     return { deleted: id, rerendered };
   });
 }
@@ -313,19 +321,23 @@ export function importGlossary(ctx: GlossaryContext, args: ScopeArgs & { fileNam
     if (conflict) throw new JiaoduiError('conflict', `${parsed[conflict.index - kept.length].where}: ${conflict.message}. Nothing was imported.`);
     const now = ctx.now();
     const result = { added: 0, updated: 0, unchanged: 0 };
-    const { rerendered } = withGlossaryRerender(ctx.store, documentsOf(ctx.store, target.scope), () => {
+    const docs = documentsOf(ctx.store, target.scope);
+    const touchedEntries: number[] = [];
+    const { rerendered, segments } = withGlossaryRerender(ctx.store, docs, () => {
       for (const p of parsed) {
         const old = byTerm.get(p.fields.term);
         if (!old) {
-          ctx.store.addGlossaryEntry(target.scope, p.fields, now);
+          touchedEntries.push(ctx.store.addGlossaryEntry(target.scope, p.fields, now));
           result.added++;
         } else if (sameFields(old, p.fields)) result.unchanged++;
         else {
           ctx.store.changeGlossaryEntry(old.id, target.scope, p.fields, now);
+          touchedEntries.push(old.id);
           result.updated++;
         }
       }
     });
+    ctx.touch({ glossary: touchedEntries, projects: [target.projectId], documents: docs, segments });
     return { ...result, rerendered };
   });
 }

@@ -77,6 +77,7 @@ const ERROR_STATUS: Record<string, number> = {
   'not-found': 404,
   conflict: 409,
   'db-busy': 503,
+  'db-in-use': 409,
   'db-future': 409,
   'db-corrupt': 503,
   internal: 500,

@@ -65,7 +65,10 @@ function store(store: Store, documentId: number, kind: ParallelKind, text: strin
 export function attachParallelBytes(host: ReviewHost, documentId: number, kind: ParallelKind, fileName: string, bytes: Uint8Array, encoding?: TextEncodingName): ResultOf<'attachParallelText'> {
   host.requireDocument(documentId);
   const d = decodeParallel(bytes, encoding); // refused before any write
-  return host.tx(() => ({ ...store(host.store, documentId, kind, d.text, { fileName, encoding: d.encoding, byteSize: bytes.length }, host.now()), guess: d.guess }));
+  return host.tx(() => {
+    host.touch({ documents: [documentId], reload: [documentId] }); // every row's column changes
+    return { ...store(host.store, documentId, kind, d.text, { fileName, encoding: d.encoding, byteSize: bytes.length }, host.now()), guess: d.guess };
+  });
 }
 
 export function attachParallelText(host: ReviewHost, args: ArgsOf<'attachParallelText'>): ResultOf<'attachParallelText'> {
@@ -99,7 +102,10 @@ export function realignParallel(host: ReviewHost, args: ArgsOf<'realignParallel'
   host.requireDocument(args.documentId);
   const row = host.store.parallelText(args.documentId, args.kind);
   if (!row) throw new JiaoduiError('not-found', `Document ${args.documentId} has no ${args.kind === 'english' ? 'English rendering' : 'original source'} attached.`);
-  return host.tx(() => store(host.store, args.documentId, args.kind, row.rawText, { fileName: row.fileName, encoding: row.encoding as TextEncodingName, byteSize: row.byteSize }, host.now()));
+  return host.tx(() => {
+    host.touch({ documents: [args.documentId], reload: [args.documentId] });
+    return store(host.store, args.documentId, args.kind, row.rawText, { fileName: row.fileName, encoding: row.encoding as TextEncodingName, byteSize: row.byteSize }, host.now());
+  });
 }
 
 // ---- applying values (operations and undo/redo) ---------------------------------------------

@@ -12,6 +12,7 @@
 import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { inspectBackup } from './backup';
+import { whileNobodyElseHasIt } from './db-users-registry';
 import { JiaoduiError, isJiaoduiError } from '../shared/errors';
 import { checkDatabasePath } from '../db/connection';
 import { quickCheckFile } from '../db/integrity';
@@ -126,7 +127,11 @@ export async function recoverDatabase(dbPath: string, choice: RecoveryChoice, op
     if (known.problem) throw new JiaoduiError('invalid-input', `${choice.file} cannot be used: ${known.problem}`);
     source = known.file;
   }
-  const evidence = moveAside(dbPath, now);
-  if (source) await copyDatabaseFile(source, dbPath, { readonly: true, nativeBinding: opts.nativeBinding });
-  return { dbPath, openedBackup: source, evidence };
+  // Like a restore, refused while another process has the database open (a second window
+  // in the recovery state that recovered first and opened the result, say).
+  return whileNobodyElseHasIt(dbPath, async () => {
+    const evidence = moveAside(dbPath, now);
+    if (source) await copyDatabaseFile(source, dbPath, { readonly: true, nativeBinding: opts.nativeBinding });
+    return { dbPath, openedBackup: source, evidence };
+  });
 }

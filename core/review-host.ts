@@ -10,6 +10,7 @@ import type { ChangeResult, DocumentMeta, OperationKind, Project } from '../shar
 import type { OperationLabel } from '../shared/operation-labels';
 import type { ExtendOperation, OperationBody } from './operations/types';
 import type { SegmentRow, Store } from './store';
+import type { Touched } from './change-log';
 
 export type { OperationBody } from './operations/types';
 
@@ -20,6 +21,8 @@ export interface ReviewHost {
   /** What the handler asks of the database (core/store/): the only way to stored data. */
   readonly store: Store;
   tx<T>(fn: () => T): T;
+  /** Inside `tx`: name what this write touched, for the change log (core/change-log.ts) the windows follow. */
+  touch(t: Touched): void;
   now(): string;
   /** The name revisions are signed with: the caller's reviewer, else the Settings author. */
   author(): string;

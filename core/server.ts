@@ -1,7 +1,9 @@
 /**
  * Browser mode: the renderer's production build plus `POST /api/:method`, on
  * 127.0.0.1 only, guarded by a per-run token and Host/Origin checks. The API goes
- * through the same dispatcher and validation as Electron's IPC.
+ * through the same dispatcher and validation as Electron's IPC. `GET /api/feed` streams the
+ * change feed (core/feed.ts) as NDJSON under the same checks: a streamed fetch, because
+ * EventSource cannot send the bearer token.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -10,7 +12,9 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { envelope } from '../shared/contract/dispatch';
 import { callerContext } from '../shared/contract/caller';
-import { HTTP_API_PREFIX } from '../shared/contract/transport';
+import { HTTP_API_PREFIX, HTTP_FEED_PATH } from '../shared/contract/transport';
+import { CLIENT_ID_HEADER, isClientId, isOwnChange, type FeedMessage } from '../shared/contract/changes';
+import type { ChangeFeed } from './feed';
 import type { JiaoduiApi } from '../shared/contract/api';
 import { CONTENT_SECURITY_POLICY, contentType, hasValidToken, isAllowedRequest, staticRelativePath, statusForError } from './http-policy';
 
@@ -31,7 +35,14 @@ export interface ServeOptions {
   token?: string;
   /** Validate every result against the contract (tests). */
   checkResults?: boolean;
+  /** The change feed to stream at GET /api/feed; null while there is no database (recovery state). */
+  feed?: () => ChangeFeed | null;
+  /** How often an idle feed stream gets a heartbeat line. */
+  heartbeatMs?: number;
 }
+
+/** Heartbeats keep an idle feed stream visibly alive (and end it soon after its client went away). */
+export const FEED_HEARTBEAT_MS = 15_000;
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
   res.writeHead(status, {
@@ -69,6 +80,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let port = 0;
+  /** Open feed streams, ended when the server closes (else close() would wait for them forever). */
+  const streams = new Set<() => void>();
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((e: unknown) => {
@@ -81,6 +94,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
       return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Requests must come from this machine (127.0.0.1 or localhost).' } });
     }
     const url = req.url ?? '/';
+    if (url.split('?')[0] === HTTP_FEED_PATH) return handleFeed(req, res, url);
     if (url.startsWith(HTTP_API_PREFIX)) return handleApi(req, res, url.slice(HTTP_API_PREFIX.length).split('?')[0]);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'Only GET for files.' } });
     return serveStatic(res, url);
@@ -112,10 +126,51 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The method name in the address is not valid percent-encoding.' } });
     }
-    // the caller: this server, on behalf of the client at that address
-    const caller = callerContext('server', req.socket.remoteAddress ?? 'unknown');
+    // the caller: the window that named itself (its feed then skips its own writes), else this server on behalf of that address
+    const windowId = req.headers[CLIENT_ID_HEADER];
+    const caller = isClientId(windowId) ? callerContext('window', windowId) : callerContext('server', req.socket.remoteAddress ?? 'unknown');
     const result = await envelope(api, name, args, { checkResults: opts.checkResults, caller });
     sendJson(res, result.ok ? 200 : statusForError(result.error.code), result);
+  }
+
+  /** GET /api/feed?since=N[&client=ID]: one JSON message per line (shared/contract/changes.ts), heartbeats when idle. */
+  function handleFeed(req: IncomingMessage, res: ServerResponse, url: string): void {
+    if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'The feed is GET.' } });
+    if (!hasValidToken(req.headers.authorization, token)) {
+      return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token. Open the address printed by `jiaodui serve`.' } });
+    }
+    const query = new URLSearchParams(url.split('?')[1] ?? '');
+    const sinceText = query.get('since');
+    const client = query.get('client');
+    if ((sinceText !== null && !/^\d{1,15}$/.test(sinceText)) || (client !== null && !isClientId(client))) {
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'since must be a sequence number and client a short id (letters, digits, - and _).' } });
+    }
+    const feed = opts.feed?.();
+    if (!feed) return sendJson(res, 503, { ok: false, error: { code: 'db-corrupt', message: 'No database is open; there are no changes to follow.' } });
+    res.writeHead(200, {
+      'Content-Type': 'application/x-ndjson; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    });
+    const self = client === null ? null : { kind: 'window' as const, id: client };
+    const write = (m: FeedMessage) => {
+      if (m.type === 'change' && isOwnChange(m, self)) return;
+      res.write(JSON.stringify(m) + '\n');
+    };
+    // the first line says where the stream starts
+    write({ type: 'heartbeat', seq: feed.latest() });
+    const unsubscribe = feed.subscribe(write, sinceText === null ? undefined : Number(sinceText));
+    const beat = setInterval(() => write({ type: 'heartbeat', seq: feed.latest() }), opts.heartbeatMs ?? FEED_HEARTBEAT_MS);
+    const end = () => {
+      clearInterval(beat);
+      unsubscribe();
+      streams.delete(end);
+      res.end();
+    };
+    streams.add(end);
+    req.on('close', end);
+    res.on('error', end);
   }
 
   async function serveStatic(res: ServerResponse, url: string): Promise<void> {
@@ -143,6 +198,10 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     port,
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        for (const end of [...streams]) end();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -265,6 +265,22 @@ describe('contract validation', () => {
     expect(databaseDigest(fresh.service.db)).toBe(before);
   });
 
+  it('importDocument takes the bytes themselves from an in-process caller (the CLI), as it takes base64', () => {
+    const viaBase64 = dispatch(fresh.service, 'importDocument', { fileName: 'a.txt', data: Buffer.from(SAMPLE_BYTES).toString('base64'), projectName: 'A' }, { checkResults: true }) as { documentId: number };
+    const viaBytes = dispatch(fresh.service, 'importDocument', { fileName: 'a.txt', data: new Uint8Array(SAMPLE_BYTES), projectName: 'B' }, { checkResults: true }) as { documentId: number };
+    const texts = (id: number) => fresh.service.getSegments({ documentId: id }).map((s) => [s.text, s.rendering]);
+    expect(texts(viaBytes.documentId)).toEqual(texts(viaBase64.documentId));
+    expect(texts(viaBytes.documentId).length).toBeGreaterThan(10);
+    // anything else is still refused, and so are bytes over the base64 form's limit
+    const before = databaseDigest(fresh.service.db);
+    for (const data of [[1, 2, 3], { 0: 65 }, new Uint16Array(4)]) {
+      expect(() => dispatch(fresh.service, 'importDocument', { fileName: 'a.txt', data })).toThrow(expect.objectContaining({ code: 'invalid-input', message: expect.stringMatching(/data: expected the file as base64 text/) }));
+    }
+    expect(() => dispatch(fresh.service, 'importDocument', { fileName: 'a.txt', data: new Uint8Array(15 * 1024 * 1024 + 1) })).toThrow(/data: payload too large/);
+    expect(() => dispatch(fresh.service, 'importDocument', { fileName: 'a.txt', data: '%%%' })).toThrow(/data: not base64/);
+    expect(databaseDigest(fresh.service.db)).toBe(before);
+  });
+
   it('results match the contract', async () => {
     const { documentId } = importSample(fresh.service);
     const check = (m: string, a: unknown) => dispatch(fresh.service, m, a, { checkResults: true });

@@ -12,12 +12,14 @@ import { DEFAULT_CALLER, type CallerContext } from '../shared/contract/caller';
 import type { Settings } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
 import { Engine } from './operations/engine';
+import { prepareChecks } from '../shared/checks';
 import { sqliteStore, type Store } from './store';
 import type { HandlerContext } from './features/context';
 import { HANDLERS } from './features';
 import { ensureSample, importBytes, readSettings } from './features/library';
 import { englishAccess, MtController } from './mt';
 import { Glosses, glossCachePath } from './glosses';
+import { ChangeFeed } from './feed';
 
 export { SAMPLE_PROJECT } from './features/library';
 
@@ -47,7 +49,7 @@ export class JiaoduiService {
     private readonly opts: ServiceOptions,
   ) {
     this.store = sqliteStore(db);
-    this.engine = new Engine(db, this.store);
+    this.engine = new Engine(db, this.store, { warmUp: () => prepareChecks() });
     this.shared = this.sharedContext();
     for (const m of methodNames) {
       const handler = HANDLERS[m] as (ctx: HandlerContext, args: unknown) => unknown;
@@ -63,6 +65,7 @@ export class JiaoduiService {
       store,
       info: { dbPath: opts.dbPath, version: opts.version },
       tx: (fn) => engine.tx(fn),
+      touch: (t) => engine.touch(t),
       now: () => engine.now(),
       settings: () => readSettings(store, opts.defaultAuthor),
       get mt() {
@@ -96,8 +99,11 @@ export class JiaoduiService {
     return Object.assign(Object.create(this.shared) as HandlerContext, {
       caller,
       author,
-      operation: (...a: Parameters<HandlerContext['operation']>) => this.engine.operation(author(), ...a),
-    });
+      // the caller goes with every write into the change log (core/change-log.ts)
+      tx: <T,>(fn: () => T) => this.engine.tx(fn, caller),
+      operation: (projectId, kind, label, body, extend) => this.engine.operation(author(), projectId, kind, label, body, extend, caller),
+      touch: (t) => this.engine.touch(t),
+    } satisfies Pick<HandlerContext, 'caller' | 'author' | 'tx' | 'operation' | 'touch'>);
   }
 
   getSettings(): Settings {
@@ -109,9 +115,15 @@ export class JiaoduiService {
     return importBytes(this.context(caller), bytes, args);
   }
 
-  /** First start: import the bundled sample into "Samples", once per database. */
-  ensureSample(bytes: Uint8Array, fileName: string): number | null {
-    return ensureSample(this.context(), bytes, fileName);
+  /** First start: import the bundled sample into "Samples", once per database (however many processes start together). */
+  ensureSample(sample: Uint8Array | (() => Uint8Array), fileName: string): number | null {
+    return ensureSample(this.context(), sample, fileName);
+  }
+
+  private changeFeed?: ChangeFeed;
+  /** The change feed of this database: what every window follows (core/feed.ts). */
+  get feed(): ChangeFeed {
+    return (this.changeFeed ??= new ChangeFeed(this.store, this.engine));
   }
 
   private mtController?: MtController;

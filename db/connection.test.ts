@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import type { Migration } from './migrations/types';
 import { join } from 'node:path';
-import { cacheStatements, looksCorrupt, openDatabase } from './connection';
+import { cacheStatements, looksCorrupt, openDatabase, readOnlyLook } from './connection';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 import { tempDir } from '../core/test-helpers';
 
@@ -60,6 +60,28 @@ describe('openDatabase', () => {
     await expect(openDatabase(path)).rejects.toMatchObject({ code: 'db-future' });
     expect(readdirSync(d)).toEqual(files);
     expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('a look leaves the -wal of a connection that opened the database meanwhile (a process starting at the same moment)', () => {
+    const path = join(dir(), 'j.db');
+    const first = new Database(path);
+    first.pragma('journal_mode = WAL');
+    first.exec('CREATE TABLE t (x)');
+    first.close(); // a clean close: no -wal, no -shm
+    let other: Database.Database | null = null;
+    readOnlyLook(path, () => {
+      const ro = new Database(path, { readonly: true });
+      ro.pragma('user_version');
+      // Another process opens the database while the look is under way: its -wal is new and empty.
+      other = new Database(path);
+      other.pragma('user_version');
+      ro.close();
+    });
+    other!.prepare('INSERT INTO t VALUES (1)').run();
+    const reader = new Database(path, { readonly: true });
+    expect(reader.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 1 });
+    reader.close();
+    other!.close();
   });
 
   it('backs up an existing database before migrating it, and a failing migration changes nothing', async () => {

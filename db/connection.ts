@@ -3,7 +3,7 @@
  * back it up (SQLite online backup) before migrating, migrate in one transaction.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, rmSync, statSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { JiaoduiError } from '../shared/errors';
 import { migrations as allMigrations } from './migrations';
@@ -41,20 +41,29 @@ export function looksCorrupt(e: unknown): boolean {
  * Run `look` (which opens `path` read-only and closes it again) and leave the folder as it
  * was: opening a WAL-mode database makes its -wal and -shm files even read-only, so after
  * a look at a file that had none (a cleanly closed database, a backup, a refused newer
- * database) the empty ones it made are removed. Files that were there before — another
- * connection's — are never touched, nor a -wal with content.
+ * database) the ones it made are removed. SQLite removes them itself, under its own locks:
+ * a read-write connection opened and closed removes them when it is the last one, and
+ * leaves them to another connection that opened the database meanwhile (a process
+ * starting at the same moment: deleting its new -wal from outside would split the two
+ * processes' views of the database). Files that were there before are never touched.
  */
-export function readOnlyLook<T>(path: string, look: () => T): T {
+export function readOnlyLook<T>(path: string, look: () => T, nativeBinding?: string): T {
   if (path === ':memory:') return look();
   const had = { wal: existsSync(`${path}-wal`), shm: existsSync(`${path}-shm`) };
   try {
     return look();
   } finally {
-    try {
-      if (!had.wal && existsSync(`${path}-wal`) && statSync(`${path}-wal`).size === 0) rmSync(`${path}-wal`);
-      if (!had.shm && !existsSync(`${path}-wal`) && existsSync(`${path}-shm`)) rmSync(`${path}-shm`);
-    } catch {
-      /* best effort: an empty side file left behind does no harm */
+    if (!had.wal && !had.shm && (existsSync(`${path}-wal`) || existsSync(`${path}-shm`))) {
+      try {
+        const tidy = new Database(path, { fileMustExist: true, nativeBinding });
+        try {
+          tidy.pragma('user_version'); // joins the WAL, so the close that follows may end it
+        } finally {
+          tidy.close();
+        }
+      } catch {
+        /* best effort (a write-protected or damaged file): an empty side file left behind does no harm */
+      }
     }
   }
 }
@@ -71,7 +80,7 @@ function readVersionReadOnly(path: string, nativeBinding?: string): number {
     } finally {
       ro.close();
     }
-  });
+  }, nativeBinding);
 }
 
 /**
@@ -179,12 +188,17 @@ export function cacheStatements(db: Db, max = 512): Db {
   return db;
 }
 
-/** Apply every pending migration in one transaction; a failure leaves the database as it was. */
+/**
+ * Apply every pending migration in one transaction; a failure leaves the database as it was.
+ * The version is read again under the write lock: processes starting together on a new
+ * database all saw version `from`, and only the first to get the lock migrates.
+ */
 export function migrate(db: Db, from: number, migrations: readonly Migration[] = allMigrations): void {
-  const pending = migrations.filter((m) => m.version > from);
-  if (!pending.length) return;
+  if (!migrations.some((m) => m.version > from)) return;
   db.transaction(() => {
+    const current = Math.max(from, db.pragma('user_version', { simple: true }) as number);
+    const pending = migrations.filter((m) => m.version > current);
     for (const m of pending) m.up(db);
-    db.pragma(`user_version = ${pending[pending.length - 1].version}`);
+    if (pending.length) db.pragma(`user_version = ${pending[pending.length - 1].version}`);
   }).immediate();
 }

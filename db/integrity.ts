@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { looksCorrupt, readOnlyLook } from './connection';
 
 export function quickCheckFile(path: string, opts: { nativeBinding?: string } = {}): string | null {
-  return readOnlyLook(path, () => quickCheck(path, opts.nativeBinding));
+  return readOnlyLook(path, () => quickCheck(path, opts.nativeBinding), opts.nativeBinding);
 }
 
 function quickCheck(path: string, nativeBinding?: string): string | null {

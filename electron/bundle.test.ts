@@ -23,14 +23,16 @@ describe('Electron bundles', () => {
     const code = await bundle(preloadOptions());
     expect(requiredModules(code)).toEqual(['electron']);
     expect(code).not.toMatch(/\bzod\b|ZodError|safeParse/);
-    // Exactly two globals, and ipcRenderer itself is never handed to the page.
+    // Exactly three globals, and ipcRenderer itself is never handed to the page.
     const exposed = [...code.matchAll(/exposeInMainWorld\(\s*(\w+)\s*,\s*([^;]*)\);/g)].map((m) => [m[1], m[2]]);
     expect(exposed).toEqual([
       ['PRELOAD_GLOBAL', 'client'],
+      ['FEED_GLOBAL', 'Object.freeze(feed)'],
       ['SHELL_GLOBAL', 'Object.freeze(shell)'],
     ]);
     expect(code).toMatch(/var PRELOAD_GLOBAL = "jiaodui";/);
     expect(code).toMatch(/var SHELL_GLOBAL = "jiaoduiShell";/);
+    expect(code).toMatch(/var FEED_GLOBAL = "jiaoduiFeed";/);
     expect(code.length).toBeLessThan(40_000);
   });
 

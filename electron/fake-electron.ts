@@ -29,6 +29,9 @@ export class FakeWebContents extends EventEmitter {
   isLoading(): boolean {
     return false;
   }
+  isDestroyed(): boolean {
+    return false;
+  }
   setWindowOpenHandler(h: (d: { url: string }) => { action: string }): void {
     this.windowOpenHandler = h;
   }
@@ -51,6 +54,7 @@ export function createFakeElectron(opts: FakeOptions) {
     privilegedSchemes: [] as unknown[],
     protocolHandlers: new Map<string, (req: Request) => Promise<Response>>(),
     ipcHandlers: new Map<string, Handler>(),
+    ipcListeners: new Map<string, Handler>(),
     windows: [] as FakeBrowserWindow[],
     menus: [] as unknown[],
     errorBoxes: [] as [string, string][],
@@ -180,6 +184,7 @@ export function createFakeElectron(opts: FakeOptions) {
     },
     ipcMain: {
       handle: (channel: string, h: Handler) => record.ipcHandlers.set(channel, h),
+      on: (channel: string, h: Handler) => record.ipcListeners.set(channel, h),
     },
     nativeTheme: { shouldUseDarkColors: false },
     protocol: {

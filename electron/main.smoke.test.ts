@@ -14,6 +14,9 @@ import { COMMAND_CHANNEL } from '../shared/commands';
 import { CONTENT_SECURITY_POLICY } from '../core/http-policy';
 import { APP_URL } from './security';
 import { SHELL_OPEN_FILES_CHANNEL, SHELL_SAVE_FILE_CHANNEL } from './channels';
+import { FEED_EVENT_CHANNEL, FEED_SUBSCRIBE_CHANNEL, type ChangeEvent } from '../shared/contract/changes';
+import { callerContext } from '../shared/contract/caller';
+import { openService } from '../core/context';
 import { createFakeElectron, makeAppRoot, runMain, type FakeWebContents } from './fake-electron';
 
 type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
@@ -123,6 +126,28 @@ describe('main process (bundled, under a stand-in electron)', () => {
     const exp = (await api('exportDocument', { documentId: doc.id, format: 'txt', script: 'hant' })) as { ok: boolean; value: { content: string } };
     expect(exp.value.content).toContain('王征');
     expect(exp.value.content).not.toContain('王震');
+  });
+
+  it('feed: a subscribed window is sent changes from another process, not its own writes', async () => {
+    const subscribe = record.ipcListeners.get(FEED_SUBSCRIBE_CHANNEL) as Invoke;
+    const window = { sender: wc(), senderFrame: { url: APP_URL, parent: null } };
+    subscribe({ sender: { id: 9999 }, senderFrame: { url: APP_URL, parent: null } }, 0); // not the app window: ignored
+    subscribe(window, 0);
+    const docs = (await api('listDocuments')) as { value: { id: number }[] };
+    const segs = (await api('getSegments', { documentId: docs.value[0].id })) as { value: { id: number; text: string }[] };
+    const [mine, theirs] = segs.value;
+    expect((await api('editSegment', { segmentId: mine.id, text: mine.text + '甲' })).ok).toBe(true);
+    const other = await openService(dbPath); // another process writing the same database
+    try {
+      other.editSegment({ segmentId: theirs.id, text: theirs.text + '乙' }, callerContext('cli', 777));
+    } finally {
+      other.db.close();
+    }
+    const feedSent = () => wc().sent.filter(([c]) => c === FEED_EVENT_CHANNEL).map(([, m]) => m as ChangeEvent);
+    await until(() => feedSent().length > 0, 'a feed event');
+    expect(feedSent()).toHaveLength(1);
+    expect(feedSent()[0]).toMatchObject({ type: 'change', client: { kind: 'cli', id: '777' }, ids: { segments: [theirs.id] } });
+    subscribe(window, null); // unsubscribe
   });
 
   it('serves dist/renderer over jiaodui://app with the CSP header, and nothing else', async () => {

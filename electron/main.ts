@@ -16,6 +16,7 @@ import {
   screen,
   session,
   shell,
+  type IpcMainEvent,
   type IpcMainInvokeEvent,
   type MenuItemConstructorOptions,
 } from 'electron';
@@ -54,6 +55,8 @@ import { buildMenuTemplate, addRecent, parseRecent, RECENT_FILE, type MenuAction
 import { MIN_SIZE, WINDOW_STATE_FILE, restoreWindowState, serializeWindowState } from './window-state';
 import { absoluteFiles, parseLaunchArgs, resolveDbPath, secondInstanceFiles, type InstanceData } from './args';
 import { SHELL_OPEN_FILES_CHANNEL, SHELL_SAVE_FILE_CHANNEL } from './channels';
+import { FEED_EVENT_CHANNEL, FEED_SUBSCRIBE_CHANNEL } from '../shared/contract/changes';
+import { feedMessageFor, parseSubscription } from './feed-routing';
 import { safeStorage } from 'electron';
 import { configureGlosses, glossCachePath, warmUpGlosses } from '../core/glosses';
 import { safeStorageSecretStore } from './secret-policy';
@@ -108,6 +111,7 @@ if (!app.requestSingleInstanceLock(instanceData)) {
   });
   app.on('will-quit', () => {
     service?.mt.cancelAll();
+    service?.feed.close();
     try {
       service?.db.close();
     } catch {
@@ -151,7 +155,7 @@ async function start(): Promise<void> {
     return opened;
   };
   try {
-    api = await RecoveringApi.start({ dbPath, nativeBinding, open: async () => afterOpen(await openService(dbPath, { nativeBinding })) });
+    api = await RecoveringApi.start({ dbPath, nativeBinding, open: async () => afterOpen(await openService(dbPath, { nativeBinding, kind: 'app' })) });
   } catch (e) {
     showOpenError(e, dbPath, nativeBinding);
     app.exit(1);
@@ -285,11 +289,14 @@ async function openExternally(d: ExternalOpenDecision): Promise<void> {
 }
 
 /** Only the main window's own top frame, showing the app, may use IPC. */
-function isTrusted(event: IpcMainInvokeEvent): boolean {
+function isTrusted(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
   if (!mainWindow || mainWindow.isDestroyed() || event.sender.id !== mainWindow.webContents.id) return false;
   const frame = event.senderFrame;
   return isTrustedSender(frame ? { url: frame.url, isTopFrame: frame.parent === null } : null, APP_URL);
 }
+
+/** Each window's feed subscription (by webContents id): its unsubscribe function. */
+const feedSubscriptions = new Map<number, () => void>();
 
 const FORBIDDEN: ApiEnvelope = { ok: false, error: { code: 'forbidden', message: 'This page may not call Jiaodui.' } };
 
@@ -306,6 +313,26 @@ function registerIpc(): void {
     if (!isTrusted(event) || !api) return FORBIDDEN;
     // The window is named here, from the IPC event, not by the preload: a renderer cannot claim another caller.
     return envelope(api.api(), method, args, { checkResults: isDev, caller: callerContext('window', event.sender.id) });
+  });
+  // The change feed: a window subscribes from a seq (null: stop); main follows the log for it and
+  // sends every change but the window's own (electron/feed-routing.ts), and changes from other processes too.
+  ipcMain.on(FEED_SUBSCRIBE_CHANNEL, (event, since: unknown) => {
+    if (!isTrusted(event)) return;
+    const from = parseSubscription(since);
+    if (from === undefined) return;
+    const contents = event.sender;
+    feedSubscriptions.get(contents.id)?.();
+    feedSubscriptions.delete(contents.id);
+    if (from === null || !service) return;
+    const unsubscribe = service.feed.subscribe((msg) => {
+      const out = feedMessageFor(msg, contents.id);
+      if (out && !contents.isDestroyed()) contents.send(FEED_EVENT_CHANNEL, out);
+    }, from || undefined);
+    feedSubscriptions.set(contents.id, unsubscribe);
+    contents.once('destroyed', () => {
+      if (feedSubscriptions.get(contents.id) === unsubscribe) feedSubscriptions.delete(contents.id);
+      unsubscribe();
+    });
   });
   ipcMain.handle(SHELL_OPEN_FILES_CHANNEL, (event) => (isTrusted(event) ? asEnvelope(openFilesDialog) : FORBIDDEN));
   ipcMain.handle(SHELL_SAVE_FILE_CHANNEL, (event, suggestedName: unknown, content: unknown, encoding: unknown) =>

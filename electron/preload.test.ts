@@ -12,6 +12,7 @@ import { IPC_CHANNEL, PRELOAD_GLOBAL } from '../shared/contract/transport';
 import { COMMAND_CHANNEL, SHELL_GLOBAL, type ShellBridge } from '../shared/commands';
 import { METHOD_NAMES } from '../shared/contract/methods';
 import { SHELL_OPEN_FILES_CHANNEL, SHELL_SAVE_FILE_CHANNEL } from './channels';
+import { FEED_EVENT_CHANNEL, FEED_GLOBAL, FEED_SUBSCRIBE_CHANNEL, type FeedBridge, type FeedMessage } from '../shared/contract/changes';
 
 let code = '';
 beforeAll(async () => {
@@ -22,11 +23,13 @@ beforeAll(async () => {
 function runPreload(reply: (channel: string, ...args: unknown[]) => unknown) {
   const exposed: Record<string, unknown> = {};
   const invocations: unknown[][] = [];
+  const sent: unknown[][] = [];
   const ipcRenderer = Object.assign(new EventEmitter(), {
     invoke: async (channel: string, ...args: unknown[]) => {
       invocations.push([channel, ...args]);
       return reply(channel, ...args);
     },
+    send: (channel: string, ...args: unknown[]) => void sent.push([channel, ...args]),
   });
   const contextBridge = {
     exposeInMainWorld: (key: string, api: unknown) => {
@@ -39,13 +42,14 @@ function runPreload(reply: (channel: string, ...args: unknown[]) => unknown) {
     throw new Error(`module not found: ${name}`); // what the sandbox does
   };
   runInNewContext(code, { require: requireInSandbox, process: { platform: 'linux' }, console }, { filename: 'preload.cjs' });
-  return { exposed, invocations, ipcRenderer };
+  return { exposed, invocations, ipcRenderer, sent };
 }
 
 describe('preload (sandbox-like run)', () => {
-  it('exposes exactly the API client and the shell bridge', () => {
+  it('exposes exactly the API client, the shell bridge and the feed', () => {
     const { exposed } = runPreload(() => ({ ok: true, value: null }));
-    expect(Object.keys(exposed).sort()).toEqual([PRELOAD_GLOBAL, SHELL_GLOBAL].sort());
+    expect(Object.keys(exposed).sort()).toEqual([PRELOAD_GLOBAL, SHELL_GLOBAL, FEED_GLOBAL].sort());
+    expect(Object.keys(exposed[FEED_GLOBAL] as object)).toEqual(['subscribe']);
     expect(Object.keys(exposed[PRELOAD_GLOBAL] as object).sort()).toEqual([...METHOD_NAMES].sort());
     expect(Object.keys(exposed[SHELL_GLOBAL] as object).sort()).toEqual(['onCommand', 'openFiles', 'platform', 'saveFile']);
     expect((exposed[SHELL_GLOBAL] as ShellBridge).platform).toBe('linux');
@@ -85,5 +89,23 @@ describe('preload (sandbox-like run)', () => {
     ipcRenderer.emit(COMMAND_CHANNEL, {}, 'edit.undo');
     expect(got).toEqual(['edit.find']);
     expect(ipcRenderer.listenerCount(COMMAND_CHANNEL)).toBe(0);
+  });
+
+  it('feed: subscribes from a seq, passes only valid messages, unsubscribes; bad arguments refused', () => {
+    const { exposed, ipcRenderer, sent } = runPreload(() => ({ ok: true, value: null }));
+    const feed = exposed[FEED_GLOBAL] as FeedBridge;
+    const got: FeedMessage[] = [];
+    const off = feed.subscribe(7, (m) => got.push(m));
+    expect(sent).toEqual([[FEED_SUBSCRIBE_CHANNEL, 7]]);
+    const change = { type: 'change', seq: 8, at: 'now', client: { kind: 'cli', id: '1' }, reviewer: null, ids: { segments: [3] } };
+    ipcRenderer.emit(FEED_EVENT_CHANNEL, {}, change);
+    ipcRenderer.emit(FEED_EVENT_CHANNEL, {}, { type: 'change', seq: 9, ids: { segments: ['<img>'] } });
+    ipcRenderer.emit(FEED_EVENT_CHANNEL, {}, { type: 'resync', seq: 10 });
+    expect(got).toEqual([change, { type: 'resync', seq: 10 }]);
+    off();
+    expect(sent.at(-1)).toEqual([FEED_SUBSCRIBE_CHANNEL, null]);
+    expect(ipcRenderer.listenerCount(FEED_EVENT_CHANNEL)).toBe(0);
+    expect(() => feed.subscribe(-1, () => {})).toThrow(/sequence number/);
+    expect(() => feed.subscribe(0, 'x' as never)).toThrow(/needs a function/);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The sandboxed preload, bundled into ONE CommonJS file (dist/electron/preload.cjs):
  * a sandboxed preload can require only `electron` and a few Node polyfills. It exposes
- * exactly two things to the page, never ipcRenderer itself:
+ * exactly three things to the page, never ipcRenderer itself:
  *   window.jiaodui      — the typed API client (JiaoduiClient), over IPC_CHANNEL;
- *   window.jiaoduiShell — the ShellBridge: menu commands, native open/save dialogs.
+ *   window.jiaoduiShell — the ShellBridge: menu commands, native open/save dialogs;
+ *   window.jiaoduiFeed  — the FeedBridge: the change feed, messages validated before the page sees them.
  * Note: errors crossing the context bridge keep their message but lose other fields.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
@@ -12,6 +13,7 @@ import type { JiaoduiClient } from '../shared/contract/api';
 import { COMMAND_CHANNEL, SHELL_GLOBAL, isCommandId, type CommandId, type ShellBridge } from '../shared/commands';
 import { SHELL_OPEN_FILES_CHANNEL, SHELL_SAVE_FILE_CHANNEL } from './channels';
 import { makeNamedClient, unwrap } from './preload-client';
+import { FEED_EVENT_CHANNEL, FEED_GLOBAL, FEED_SUBSCRIBE_CHANNEL, parseFeedMessage, type FeedBridge } from '../shared/contract/changes';
 
 const client = makeNamedClient<JiaoduiClient>((method, args) => ipcRenderer.invoke(IPC_CHANNEL, method, args).then(unwrap));
 
@@ -34,5 +36,29 @@ const shell: ShellBridge = {
       .then(unwrap) as Promise<string | null>,
 };
 
+/** One subscription at a time: subscribing again (e.g. after a resync) replaces the previous one. */
+let feedListener: ((event: IpcRendererEvent, msg: unknown) => void) | null = null;
+const feed: FeedBridge = {
+  subscribe(since: number, cb) {
+    if (typeof cb !== 'function') throw new TypeError('subscribe needs a function');
+    if (!Number.isSafeInteger(since) || since < 0) throw new TypeError('subscribe needs a sequence number');
+    if (feedListener) ipcRenderer.removeListener(FEED_EVENT_CHANNEL, feedListener);
+    const listener = (_event: IpcRendererEvent, msg: unknown) => {
+      const m = parseFeedMessage(msg);
+      if (m) cb(m);
+    };
+    feedListener = listener;
+    ipcRenderer.on(FEED_EVENT_CHANNEL, listener);
+    ipcRenderer.send(FEED_SUBSCRIBE_CHANNEL, since);
+    return () => {
+      if (feedListener !== listener) return;
+      ipcRenderer.removeListener(FEED_EVENT_CHANNEL, listener);
+      feedListener = null;
+      ipcRenderer.send(FEED_SUBSCRIBE_CHANNEL, null);
+    };
+  },
+};
+
 contextBridge.exposeInMainWorld(PRELOAD_GLOBAL, client);
+contextBridge.exposeInMainWorld(FEED_GLOBAL, Object.freeze(feed));
 contextBridge.exposeInMainWorld(SHELL_GLOBAL, Object.freeze(shell));

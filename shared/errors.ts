@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'not-found'
   | 'conflict' // e.g. a project name already taken, nothing to undo
   | 'db-busy' // another process holds the write lock longer than busy_timeout
+  | 'db-in-use' // a restore refused: another process has the database open (core/db-users-registry.ts)
   | 'db-future' // database written by a newer Jiaodui
   | 'db-corrupt' // the database file is damaged (core/recovery.ts offers a backup or a new database)
   | 'internal';

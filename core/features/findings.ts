@@ -30,14 +30,20 @@ export const findingHandlers = {
     const known = new Set<string>([...RULES.map((r) => r.id), CLAIMS_RULE_INFO.id]);
     const unknown = (args.rules ?? []).filter((r) => !known.has(r));
     if (unknown.length) throw new JiaoduiError('invalid-input', `Unknown rule(s): ${unknown.join(', ')}. Rules: ${[...known].join(', ')}.`);
-    const ms = ctx.tx(() => runDocumentChecks(ctx.store, args.documentId, ctx.now(), args.rules as RuleId[] | undefined));
+    const ms = ctx.tx(() => {
+      ctx.touch({ documents: [args.documentId], findings: [args.documentId] });
+      return runDocumentChecks(ctx.store, args.documentId, ctx.now(), args.rules as RuleId[] | undefined);
+    });
     return report(assembleFindings(ctx.store, args.documentId), ms);
   },
 
   checkProject: (ctx, args) => {
     ctx.requireProject(args.projectId);
     const ids = ctx.store.documents({ projectId: args.projectId }).map((d) => d.id);
-    const ms = ctx.tx(() => runProjectChecks(ctx.store, ids, ctx.now()));
+    const ms = ctx.tx(() => {
+      ctx.touch({ documents: ids, findings: ids });
+      return runProjectChecks(ctx.store, ids, ctx.now());
+    });
     const findings = ids.flatMap((id) => assembleFindings(ctx.store, id).filter((f) => f.scope === 'project' && f.documentId === id));
     // one finding per group (each document holds the group's members)
     const seen = new Set<string>();
@@ -90,6 +96,7 @@ export const findingHandlers = {
       const before: FindingState = { ids: targets.map((t) => t.id), reason: null };
       const after: FindingState = { ids: before.ids, reason: args.reason };
       writeField(ctx.store, record, { segmentId: first.segmentId, field: 'finding', before: JSON.stringify(before), after: JSON.stringify(after), reason: `dismiss: ${args.reason}` }, now, ctx.author());
+      ctx.touch({ documents: [doc.id], findings: [doc.id] });
       return { touched: [] };
     });
     return report(assembleFindings(ctx.store, doc.id), 0);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { ArgsOf, ResultOf } from '../../shared/contract/api';
 import type { Settings } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
-import { prepareImport } from '../../shared/import/prepare';
+import { prepareImport, type PreparedImport } from '../../shared/import/prepare';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import * as glossary from '../glossary';
 import { render } from '../segment-writes';
@@ -35,58 +35,79 @@ function projectIdFor(ctx: HandlerContext, args: { projectId?: number; projectNa
 /** Import raw bytes (the CLI and first-start sample import call this directly). */
 export function importBytes(ctx: HandlerContext, bytes: Uint8Array, args: Omit<ArgsOf<'importDocument'>, 'data'>): ResultOf<'importDocument'> {
   const p = prepareImport(bytes, { encoding: args.encoding, variant: args.variant }); // throws before any write
+  return ctx.tx(() => storeImport(ctx, bytes, p, args));
+}
+
+/** Store a prepared import (call inside a transaction). */
+function storeImport(ctx: HandlerContext, bytes: Uint8Array, p: PreparedImport, args: Omit<ArgsOf<'importDocument'>, 'data'>): ResultOf<'importDocument'> {
   const sha = createHash('sha256').update(bytes).digest('hex');
   const now = ctx.now();
   const { store } = ctx;
-  return ctx.tx(() => {
-    const projectId = projectIdFor(ctx, args);
-    const documentId = store.addDocument({
-      projectId,
-      title: args.title ?? p.metadata.title ?? args.fileName,
-      source: p.metadata.source,
-      date: p.metadata.date,
-      dateText: p.metadata.dateText,
-      script: p.script,
-      variant: p.variant,
-      encoding: p.encoding,
-      fileName: args.fileName,
-      byteSize: bytes.length,
-      contentSha256: sha,
-      leading: p.segmented.leading,
-      importedAt: now,
-    });
-    store.addSegments(
-      p.segmented.segments.map((s, i) => ({
-        documentId,
-        position: i,
-        paragraph: s.paragraph,
-        machineText: s.text,
-        currentText: s.text,
-        sep: s.sep,
-        start: s.start,
-        end: s.end,
-        rendering: p.renderings[i].text,
-        renderingMap: p.renderings[i].map,
-        status: 'unreviewed',
-        furniture: s.furniture,
-        speaker: s.speaker,
-        turn: s.turn,
-        parentId: null,
-        updatedAt: now,
-      })),
-    );
-    store.indexDocumentSearch(documentId);
-    glossary.rerenderForGlossary(ctx.store, [documentId]); // the project's confirmed names
-    return { documentId, segments: p.segmented.segments.length, encoding: p.encoding, encodingDetected: p.detected, encodingConfidence: p.confidence, script: p.script, variant: p.variant };
+  const projectId = projectIdFor(ctx, args);
+  const documentId = store.addDocument({
+    projectId,
+    title: args.title ?? p.metadata.title ?? args.fileName,
+    source: p.metadata.source,
+    date: p.metadata.date,
+    dateText: p.metadata.dateText,
+    script: p.script,
+    variant: p.variant,
+    encoding: p.encoding,
+    fileName: args.fileName,
+    byteSize: bytes.length,
+    contentSha256: sha,
+    leading: p.segmented.leading,
+    importedAt: now,
   });
+  store.addSegments(
+    p.segmented.segments.map((s, i) => ({
+      documentId,
+      position: i,
+      paragraph: s.paragraph,
+      machineText: s.text,
+      currentText: s.text,
+      sep: s.sep,
+      start: s.start,
+      end: s.end,
+      rendering: p.renderings[i].text,
+      renderingMap: p.renderings[i].map,
+      status: 'unreviewed',
+      furniture: s.furniture,
+      speaker: s.speaker,
+      turn: s.turn,
+      parentId: null,
+      updatedAt: now,
+    })),
+  );
+  store.indexDocumentSearch(documentId);
+  glossary.rerenderForGlossary(ctx.store, [documentId]); // the project's confirmed names
+  ctx.touch({ projects: [projectId], documents: [documentId], topics: ['library'] });
+  return { documentId, segments: p.segmented.segments.length, encoding: p.encoding, encodingDetected: p.detected, encodingConfidence: p.confidence, script: p.script, variant: p.variant };
 }
 
-/** First start: import the bundled sample into "Samples", once per database. */
-export function ensureSample(ctx: HandlerContext, bytes: Uint8Array, fileName: string): number | null {
-  if (ctx.store.setting('sampleImported') || ctx.store.documentCount() > 0) return null;
-  const r = importBytes(ctx, bytes, { fileName, projectName: SAMPLE_PROJECT });
-  ctx.store.setSetting('sampleImported', String(r.documentId));
-  return r.documentId;
+/** Whether this database still wants the first-start sample: never imported, and empty. */
+function wantsSample(store: Store): boolean {
+  return !store.setting('sampleImported') && store.documentCount() === 0;
+}
+
+/**
+ * First start: import the bundled sample into "Samples", once per database — however many
+ * processes start together on a new database. The look outside the lock only spares a
+ * started database the sample's reading and preparing; the decision is taken again inside
+ * the IMMEDIATE transaction that stores the sample and its marker, so a process that
+ * looked while another was importing sees that import and stores nothing.
+ * `sample`: the bytes, or a function reading them (called only when the sample is wanted).
+ */
+export function ensureSample(ctx: HandlerContext, sample: Uint8Array | (() => Uint8Array), fileName: string): number | null {
+  if (!wantsSample(ctx.store)) return null;
+  const bytes = typeof sample === 'function' ? sample() : sample;
+  const p = prepareImport(bytes, {});
+  return ctx.tx(() => {
+    if (!wantsSample(ctx.store)) return null;
+    const { documentId } = storeImport(ctx, bytes, p, { fileName, projectName: SAMPLE_PROJECT });
+    ctx.store.setSetting('sampleImported', String(documentId));
+    return documentId;
+  });
 }
 
 export const libraryHandlers = {
@@ -102,6 +123,7 @@ export const libraryHandlers = {
     ctx.tx(() => {
       if (args.author !== undefined) ctx.store.setSetting('author', args.author.trim());
       if (args.locale !== undefined) ctx.store.setSetting('locale', args.locale);
+      ctx.touch({ topics: ['settings'] });
     });
     return ctx.settings();
   },
@@ -110,7 +132,9 @@ export const libraryHandlers = {
   createProject: (ctx, args) =>
     ctx.tx(() => {
       if (ctx.store.projectNamed(args.name)) throw new JiaoduiError('conflict', `A project named "${args.name}" already exists.`);
-      return ctx.store.project(ctx.store.addProject(args.name, ctx.now()))!;
+      const id = ctx.store.addProject(args.name, ctx.now());
+      ctx.touch({ projects: [id], topics: ['library'] });
+      return ctx.store.project(id)!;
     }),
   renameProject: (ctx, args) =>
     ctx.tx(() => {
@@ -118,6 +142,7 @@ export const libraryHandlers = {
       const other = ctx.store.projectNamed(args.name);
       if (other && other.id !== args.projectId) throw new JiaoduiError('conflict', `A project named "${args.name}" already exists.`);
       ctx.store.renameProject(args.projectId, args.name);
+      ctx.touch({ projects: [args.projectId], topics: ['library'] });
       return ctx.store.project(args.projectId)!;
     }),
 
@@ -130,30 +155,38 @@ export const libraryHandlers = {
       if (args.variant && args.variant !== before.variant) {
         const doc = ctx.store.documentScript(args.documentId);
         ctx.store.rerenderDocument(args.documentId, (text) => render(doc, text));
+        ctx.touch({ reload: [args.documentId] });
       }
+      ctx.touch({ projects: [before.projectId], documents: [args.documentId], topics: ['library'] });
       return ctx.requireDocument(args.documentId);
     }),
   moveDocument: (ctx, args) =>
     ctx.tx(() => {
-      ctx.requireDocument(args.documentId);
+      const from = ctx.requireDocument(args.documentId).projectId;
       ctx.requireProject(args.projectId);
+      ctx.touch({ projects: [from, args.projectId], documents: [args.documentId], topics: ['library'] });
       // another project, another glossary: re-render what it changes
-      glossary.withGlossaryRerender(ctx.store, [args.documentId], () => ctx.store.changeDocument(args.documentId, { projectId: args.projectId }));
+      const { segments } = glossary.withGlossaryRerender(ctx.store, [args.documentId], () => ctx.store.changeDocument(args.documentId, { projectId: args.projectId }));
+      ctx.touch({ segments });
       return ctx.requireDocument(args.documentId);
     }),
   trashDocument: (ctx, args) =>
     ctx.tx(() => {
-      ctx.requireDocument(args.documentId);
+      ctx.touch({ projects: [ctx.requireDocument(args.documentId).projectId], documents: [args.documentId], topics: ['library'] });
       ctx.store.changeDocument(args.documentId, { trashedAt: ctx.now() });
       return ctx.requireDocument(args.documentId);
     }),
   restoreDocument: (ctx, args) =>
     ctx.tx(() => {
-      ctx.requireDocument(args.documentId);
+      ctx.touch({ projects: [ctx.requireDocument(args.documentId).projectId], documents: [args.documentId], topics: ['library'] });
       ctx.store.changeDocument(args.documentId, { trashedAt: null });
       return ctx.requireDocument(args.documentId);
     }),
-  emptyTrash: (ctx) => ctx.tx(() => ({ deleted: ctx.store.deleteTrashedDocuments() })),
+  emptyTrash: (ctx) =>
+    ctx.tx(() => {
+      ctx.touch({ topics: ['library'] });
+      return { deleted: ctx.store.deleteTrashedDocuments() };
+    }),
 
   previewImport: (_ctx, args) => {
     const bytes = base64ToBytes(args.data);
@@ -169,7 +202,7 @@ export const libraryHandlers = {
       byteSize: bytes.length,
     };
   },
-  importDocument: (ctx, args) => importBytes(ctx, base64ToBytes(args.data), args),
+  importDocument: (ctx, args) => importBytes(ctx, typeof args.data === 'string' ? base64ToBytes(args.data) : args.data, args),
 } satisfies HandlerTable;
 
 /** Backup/recovery: the database opened fine, so there is nothing to recover (core/recovery-api.ts answers these when it did not). */

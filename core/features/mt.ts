@@ -11,7 +11,13 @@ function glossaryFor(ctx: HandlerContext, documentId: number | undefined) {
 
 export const mtHandlers = {
   getMtSettings: (ctx) => ctx.mt.view(),
-  updateMtSettings: (ctx, args) => ctx.mt.update(args, (fn) => ctx.tx(fn)),
+  updateMtSettings: (ctx, args) =>
+    ctx.mt.update(args, (fn) =>
+      ctx.tx(() => {
+        ctx.touch({ topics: ['mt'] });
+        return fn();
+      }),
+    ),
   startTranslation: (ctx, args) => {
     ctx.requireDocument(args.documentId);
     return ctx.mt.start(args);

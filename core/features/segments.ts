@@ -1,5 +1,5 @@
 /** Segments: reading, editing, status, furniture, split/merge, undo/redo and history. */
-import { toPublicSegment } from '../store';
+import { toPublicSegment, type SegmentRow } from '../store';
 import type { SegmentStatus } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
@@ -17,6 +17,11 @@ export const segmentHandlers = {
   getSegments: (ctx, args) => {
     ctx.requireDocument(args.documentId);
     return parallel.withParallel(ctx.store, ctx.store.liveSegments(args.documentId).map(toPublicSegment));
+  },
+  // what a window fetches for a change made elsewhere (the feed names the ids): never the whole document
+  getSegmentsById: (ctx, args) => {
+    const rows = [...new Set(args.segmentIds)].map((id) => ctx.store.segment(id)).filter((s): s is SegmentRow => !!s && !s.retired);
+    return parallel.withParallel(ctx.store, rows.sort((a, b) => a.documentId - b.documentId || a.index - b.index).map(toPublicSegment));
   },
 
   editSegment: (ctx, args) => {
@@ -130,11 +135,11 @@ export const segmentHandlers = {
   undoState: (ctx, args) => ctx.engine.undoState(args.projectId),
   undo: (ctx, args) => {
     ctx.requireProject(args.projectId);
-    return ctx.engine.replay(ctx.author(), args.projectId, 'undo');
+    return ctx.engine.replay(ctx.author(), args.projectId, 'undo', ctx.caller);
   },
   redo: (ctx, args) => {
     ctx.requireProject(args.projectId);
-    return ctx.engine.replay(ctx.author(), args.projectId, 'redo');
+    return ctx.engine.replay(ctx.author(), args.projectId, 'redo', ctx.caller);
   },
 
   segmentHistory: (ctx, args) => {

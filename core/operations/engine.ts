@@ -9,12 +9,15 @@
 // them (both are about the connection, not stored data, so they are not store methods).
 import type { Db } from '../../db/connection';
 import { deferCheckpoints, type CheckpointScheduler } from '../../db/checkpoint';
+import { beginImmediate, commit, rollback } from '../../db/write-lock';
 import type { ChangeResult, OperationKind, UndoState } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
 import { withParallel } from '../parallel';
 import { FIELD_APPLIERS } from './fields';
 import { toPublicSegment, type NewRevision, type SegmentRow, type Store } from '../store';
+import type { CallerContext } from '../../shared/contract/caller';
+import { ChangeCollector, type Touched } from '../change-log';
 import type { ExtendOperation, OperationBody, RecordRevision } from './types';
 export type { ExtendOperation, OperationBody, RecordRevision } from './types';
 
@@ -23,27 +26,87 @@ export class Engine {
   /** WAL checkpoints run after writes pause, not inside a reviewer's save (db/checkpoint.ts). */
   private readonly checkpoints: CheckpointScheduler;
 
+  /** How long a write waits for another process's lock before 'db-busy' (the connection's busy_timeout). */
+  private readonly busyTimeoutMs: number;
+  private warm: (() => void) | undefined;
+
+  /**
+   * `warmUp`: loads what an operation's re-check would otherwise load inside its first
+   * transaction (the checks' dictionaries, ~0.4 s): run once, before the first operation
+   * takes the write lock, so a process's first save (a `jiaodui edit`) does not hold every
+   * other process's saves up meanwhile.
+   */
   constructor(
     private readonly db: Db,
     readonly store: Store,
+    opts: { warmUp?: () => void } = {},
   ) {
     this.checkpoints = deferCheckpoints(db);
+    this.busyTimeoutMs = db.pragma('busy_timeout', { simple: true }) as number;
+    this.warm = opts.warmUp;
+  }
+
+  private warmUpOnce(): void {
+    const warm = this.warm;
+    this.warm = undefined;
+    warm?.();
+  }
+
+  /** What the running write transaction touched (null outside one): appended to the change log as it commits. */
+  private pending: ChangeCollector | null = null;
+  private readonly commitListeners = new Set<(seq: number) => void>();
+
+  /** Inside `tx`: note ids this transaction touched, for its change-log row. No-op outside one. */
+  touch(t: Touched): void {
+    this.pending?.add(t);
+  }
+
+  /** Called after each commit that appended a change-log row (core/feed.ts checks at once instead of at its next poll). */
+  onCommit(listener: (seq: number) => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
   }
 
   now(): string {
     return new Date().toISOString();
   }
 
-  tx<T>(fn: () => T): T {
+  /**
+   * Run `fn` in one IMMEDIATE transaction (a nested call: a savepoint of the caller's). The
+   * write lock is taken by db/write-lock.ts, which waits for another process's commit in
+   * steps of a fraction of a millisecond rather than SQLite's busy handler's 1–100 ms.
+   * The outermost call appends one change-log row (caller, touched ids) just before COMMIT,
+   * when it wrote anything (core/change-log.ts); nested calls join it.
+   */
+  tx<T>(fn: () => T, caller?: CallerContext): T {
+    if (this.db.inTransaction) {
+      if (this.pending) this.pending.caller ??= caller;
+      return this.db.transaction(fn)();
+    }
+    const changes = (this.pending = new ChangeCollector(caller));
     try {
-      const r = this.db.transaction(fn).immediate();
-      if (!this.db.inTransaction) this.checkpoints.noteCommit();
+      beginImmediate(this.db, this.busyTimeoutMs);
+      let r: T;
+      let seq = 0;
+      try {
+        const before = this.store.writesSoFar();
+        r = this.db.transaction(fn)(); // inside the BEGIN above: a savepoint, released here
+        if (this.store.writesSoFar() !== before) seq = changes.append(this.store, this.now());
+        commit(this.db);
+      } catch (e) {
+        rollback(this.db);
+        throw e;
+      }
+      this.checkpoints.noteCommit();
+      if (seq) for (const l of this.commitListeners) l(seq);
       return r;
     } catch (e) {
       if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
         throw new JiaoduiError('db-busy', 'The database is busy: another Jiaodui window or command is writing to it. Nothing was changed; try again in a moment.');
       }
       throw e;
+    } finally {
+      this.pending = null;
     }
   }
 
@@ -53,7 +116,8 @@ export class Engine {
    * (relabelled), as long as it is still the project's newest operation and not undone: a
    * background job's writes are then one undo step; anything done in between starts a new one.
    */
-  operation(author: string, projectId: number, kind: OperationKind, label: labels.OperationLabel, body: OperationBody, extend?: ExtendOperation): ChangeResult {
+  operation(author: string, projectId: number, kind: OperationKind, label: labels.OperationLabel, body: OperationBody, extend?: ExtendOperation, caller?: CallerContext): ChangeResult {
+    this.warmUpOnce();
     return this.tx(() => {
       const now = this.now();
       const revs: NewRevision[] = [];
@@ -71,15 +135,13 @@ export class Engine {
         this.store.addRevisions(operationId, author, now, revs);
       }
       return this.changeResult(projectId, operationId, touched, removed);
-    });
+    }, caller);
   }
 
   private changeResult(projectId: number, operationId: number | null, touched: number[], removed: number[]): ChangeResult {
-    const segments = [...new Set(touched)]
-      .map((id) => this.store.segment(id))
-      .filter((s): s is SegmentRow => !!s && !s.retired)
-      .map(toPublicSegment);
-    return { operationId, segments: withParallel(this.store, segments), removedSegmentIds: removed, undo: this.undoState(projectId) };
+    const rows = [...new Set(touched)].map((id) => this.store.segment(id)).filter((s): s is SegmentRow => !!s && !s.retired);
+    this.touch({ projects: [projectId], documents: rows.map((s) => s.documentId), segments: rows.map((s) => s.id), removedSegments: removed });
+    return { operationId, segments: withParallel(this.store, rows.map(toPublicSegment)), removedSegmentIds: removed, undo: this.undoState(projectId) };
   }
 
   undoState(projectId: number): UndoState {
@@ -96,7 +158,8 @@ export class Engine {
   }
 
   /** Undo or redo the project's last (un)done operation: a new operation whose revisions restore the old values. */
-  replay(author: string, projectId: number, kind: 'undo' | 'redo'): ChangeResult {
+  replay(author: string, projectId: number, kind: 'undo' | 'redo', caller?: CallerContext): ChangeResult {
+    this.warmUpOnce();
     return this.tx(() => {
       const target = kind === 'undo' ? this.store.lastDoneOperation(projectId) : this.store.lastUndoneOperation(projectId);
       if (!target) throw new JiaoduiError('conflict', kind === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
@@ -130,6 +193,6 @@ export class Engine {
       if (kind === 'undo') this.store.markOperationUndone(target.id, opId);
       else this.store.markOperationDone(target.id);
       return this.changeResult(projectId, opId, touched.filter((id) => !removed.includes(id)), removed);
-    });
+    }, caller);
   }
 }

@@ -9,6 +9,7 @@ import { useClient } from './state/client';
 import { useToasts } from './state/useToasts';
 import { usePrefs } from './state/usePrefs';
 import { useLibrary } from './state/useLibrary';
+import { useLiveUpdates } from './state/useLiveUpdates';
 import { LAST_DOCUMENT_KEY, useReview } from './state/useReview';
 import { useSearch } from './state/useSearch';
 import { useCommands, type CommandHandlers } from './state/useCommands';
@@ -56,6 +57,8 @@ export function App() {
 
   const review = useReview(toasts, t, refreshLibrarySoon);
   const { doc, segments, selection, editing, actions } = review;
+  // changes made by other windows and processes (the change feed) patch what this window shows
+  useLiveUpdates(review, refreshLibrarySoon, fail);
   const search = useSearch(toasts.fail);
 
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -382,7 +385,6 @@ export function App() {
             <FindingsPanel
               key={doc.id}
               doc={doc}
-              version={review.changeCount}
               onJump={(l) => {
                 setFindingHl({ segmentId: l.segmentId, start: l.start, end: l.end });
                 if (l.documentId === doc.id) actions.select(l.segmentIndex, { align: 'center', focus: false });
@@ -411,13 +413,12 @@ export function App() {
             <ClaimsPanel
               key={doc.id}
               doc={doc}
-              version={review.changeCount}
               onJump={(segmentId) => {
                 const i = review.segments.findIndex((s) => s.id === segmentId);
                 if (i >= 0) actions.select(i, { align: 'center', focus: false });
               }}
               onChange={async (r) => {
-                // claim changes are operations: refresh the undo state (and every panel's version)
+                // claim changes are operations: refresh the undo state and invalidate what the panels show
                 const undo = r?.undo ?? (await client.undoState({ projectId: doc.projectId }));
                 await actions.applyChange(r ?? { operationId: null, segments: [], removedSegmentIds: [], undo });
               }}
@@ -427,7 +428,7 @@ export function App() {
             />
           )}
           {panel === 'history' && selected && (
-            <HistoryPanel segmentId={selected.id} number={selection.index + 1} version={review.changeCount} {...wf.historyProps} onError={toasts.fail} onClose={() => setPanel(null)} />
+            <HistoryPanel segmentId={selected.id} number={selection.index + 1} {...wf.historyProps} onError={toasts.fail} onClose={() => setPanel(null)} />
           )}
           <WorkflowSidePanel views={wf.views} />
         </div>

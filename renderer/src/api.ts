@@ -6,6 +6,7 @@
 import type { JiaoduiClient } from '../../shared/contract/api';
 import { makeNamedClient, unwrap } from '../../shared/contract/client';
 import { HTTP_API_PREFIX, PRELOAD_GLOBAL, TOKEN_STORAGE_KEY } from '../../shared/contract/transport';
+import { CLIENT_ID_HEADER } from '../../shared/contract/changes';
 import { SHELL_GLOBAL, type ShellBridge } from '../../shared/commands';
 
 declare global {
@@ -33,6 +34,17 @@ export function captureToken(): string | null {
 
 export type TransportKind = 'electron' | 'http';
 
+/**
+ * Browser mode: this page's id, sent with every call and on the feed, so the server leaves this
+ * window's own writes out of its feed. Per page load (not stored): a duplicated tab is another window.
+ */
+export const WINDOW_ID = `w-${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+
+/** The browser-mode token (captured from the address at start). */
+export function feedToken(): string | null {
+  return sessionStorage.getItem(TOKEN_STORAGE_KEY);
+}
+
 export function createClient(): { client: JiaoduiClient; transport: TransportKind } {
   const injected = window[PRELOAD_GLOBAL];
   if (injected) return { client: injected, transport: 'electron' };
@@ -40,7 +52,7 @@ export function createClient(): { client: JiaoduiClient; transport: TransportKin
   const client = makeNamedClient<JiaoduiClient>(async (method: string, args: unknown) => {
     const res = await fetch(`${HTTP_API_PREFIX}${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}`, [CLIENT_ID_HEADER]: WINDOW_ID },
       body: JSON.stringify(args ?? {}),
     });
     let body: unknown;

@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { createQueryClient, QueryClientProvider } from './state/queries';
 import { createRoot } from 'react-dom/client';
 import { createClient, getShell } from './api';
 import { ClientContext } from './state/client';
@@ -16,13 +17,16 @@ import './styles/recovery.css';
 
 const { client, transport } = createClient();
 const env = { client, transport, shell: getShell() };
+const queryClient = createQueryClient();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ClientContext.Provider value={env}>
-      <RecoveryGate>
-        <App />
-      </RecoveryGate>
-    </ClientContext.Provider>
+    <QueryClientProvider client={queryClient}>
+      <ClientContext.Provider value={env}>
+        <RecoveryGate>
+          <App />
+        </RecoveryGate>
+      </ClientContext.Provider>
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -4,9 +4,9 @@
  * Simplified→Traditional conversion over it (which dictionary phrase decided each character),
  * and small helpers (Han test, ICU word boundaries).
  */
-import type { DictGroup, DictLike, Trie } from 'opencc-js/core';
+import type { DictGroup, DictLike } from 'opencc-js/core';
 import { configs as presetConfigs } from 'opencc-js/preset';
-import { dictionaryTrie, getConverter, type ConversionConfig } from '../text/convert';
+import { dictionaryTrie, getConverter, type ConversionConfig, type DictTrie } from '../text/convert';
 import { ONE_TO_MANY } from './data/oneToMany';
 import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
 import type { CheckContext, CheckSegment } from './types';
@@ -63,7 +63,7 @@ function parseDict(d: DictLike): Map<string, string> {
 }
 
 /** The trie opencc-js's s2t config converts with: STPhrases + regional phrases + STCharacters (the converters' own, shared). */
-export function s2tTrie(): Trie {
+export function s2tTrie(): DictTrie {
   return dictionaryTrie(S2T_GROUP);
 }
 

@@ -16,6 +16,14 @@ import type { CallerContext } from './caller';
 
 const NoArgs = z.object({}).strict();
 const Base64 = z.string().max(20 * 1024 * 1024, 'payload too large').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+/**
+ * A file's bytes: base64 from any transport (JSON, IPC), or the bytes themselves from an
+ * in-process caller (the CLI), which spares encoding, checking and decoding 1.3 MB of base64
+ * per MB imported. The same size limit as the base64 form.
+ */
+const FileBytes = z.union([Base64, z.instanceof(Uint8Array).refine((b) => b.length <= (20 * 1024 * 1024 * 3) / 4, 'payload too large')], {
+  error: 'expected the file as base64 text',
+});
 const Text = (max: number) => z.string().max(max);
 const ProjectName = z.string().trim().min(1, 'a project needs a name').max(200);
 
@@ -67,7 +75,7 @@ export const apiSchema = {
     z
       .object({
         fileName: Text(500),
-        data: Base64,
+        data: FileBytes,
         encoding: S.TextEncodingName.optional(),
         variant: S.Variant.optional(),
         projectId: S.Id.optional(),
@@ -76,10 +84,15 @@ export const apiSchema = {
       })
       .strict(),
     S.ImportResult,
-    'Import a text file (base64) into a project (by id or name; default "Inbox").',
+    'Import a text file (base64; in-process callers may pass the bytes) into a project (by id or name; default "Inbox").',
   ),
 
   getSegments: method(z.object({ documentId: S.Id }).strict(), z.array(S.Segment), 'Every segment of a document in order.'),
+  getSegmentsById: method(
+    z.object({ segmentIds: z.array(S.Id).max(10_000) }).strict(),
+    z.array(S.Segment),
+    'The listed segments as they are now (by document, in order); split or merged-away ones are left out. What a window fetches for a change made elsewhere.',
+  ),
   editSegment: method(
     z.object({ segmentId: S.Id, text: Text(MAX_SEGMENT_LENGTH), reason: Text(500).optional() }).strict(),
     S.ChangeResult,

@@ -27,6 +27,7 @@ function loneSurrogatePath(v: unknown, path: (string | number)[]): string | null
     const code = m[0].charCodeAt(0).toString(16).toUpperCase();
     return `${path.length ? `${path.join('.')}: ` : ''}contains a lone surrogate (U+${code}) at index ${m.index}; text must be well-formed Unicode`;
   }
+  if (ArrayBuffer.isView(v)) return null; // bytes (a file from an in-process caller): no text
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const r = loneSurrogatePath(v[i], [...path, i]);

@@ -25,6 +25,7 @@ export const METHOD_NAMES = [
   'previewImport',
   'importDocument',
   'getSegments',
+  'getSegmentsById',
   'editSegment',
   'setStatus',
   'setFurniture',

@@ -9,10 +9,12 @@
  * README's ConverterFactory recipe cannot do. Output is identical to opencc-js's
  * (tested against OpenCC's own suite).
  */
-import { Trie } from 'opencc-js/core';
 import { configs as presetConfigs } from 'opencc-js/preset';
 import type { DictGroup, DictLike } from 'opencc-js/core';
 import { mapFromBoundaries, type OffsetMap } from './offsetMap';
+import { DictTrie, dictIndex } from './dict-trie';
+
+export type { DictTrie } from './dict-trie';
 
 export type ConversionConfig =
   | 't2s' | 'tw2s' | 'hk2s' | 'tw2sp' | 'hk2sp'
@@ -52,7 +54,7 @@ export type ExtraPhrases = readonly (readonly [string, string])[];
  * (opencc-js's presets hold it as distinct arrays of the same strings), and a trie of it costs
  * ~20 MB of heap. Keyed by the identity of the dictionary strings in the group.
  */
-const groupTries = new Map<string, Trie>();
+const groupTries = new Map<string, DictTrie>();
 const dictIds = new Map<unknown, number>();
 function groupKey(dicts: DictLike | DictGroup): string {
   const parts = isGroup(dicts) ? (dicts as readonly DictLike[]) : [dicts as DictLike];
@@ -76,13 +78,11 @@ export function dictionaryTrieCount(): number {
 }
 
 /** The (shared, read-only) trie of a dictionary or dictionary group, built at first use. */
-export function dictionaryTrie(dicts: DictLike | DictGroup): Trie {
+export function dictionaryTrie(dicts: DictLike | DictGroup): DictTrie {
   const key = groupKey(dicts);
   let t = groupTries.get(key);
   if (!t) {
-    t = new Trie();
-    if (isGroup(dicts)) t.loadDictGroup(dicts as DictGroup);
-    else t.loadDict(dicts as DictLike);
+    t = new DictTrie(isGroup(dicts) ? (dicts as DictGroup) : [dicts as DictLike]);
     groupTries.set(key, t);
   }
   return t;
@@ -96,33 +96,24 @@ export function dictionaryTrie(dicts: DictLike | DictGroup): Trie {
  * group of phrase dictionaries (see segmentationStage) and matches of one code point are ignored.
  */
 interface Stage {
-  base: Trie | null;
-  extra: Trie | null;
+  base: DictTrie | null;
+  extra: DictTrie | null;
   phrasesOnly: boolean;
 }
-function stage(dicts: DictLike | DictGroup | null, extra: ExtraPhrases, base: Trie | null = dicts ? dictionaryTrie(dicts) : null, phrasesOnly = false): Stage {
-  let x: Trie | null = null;
+function stage(dicts: DictLike | DictGroup | null, extra: ExtraPhrases, base: DictTrie | null = dicts ? dictionaryTrie(dicts) : null, phrasesOnly = false): Stage {
+  let x: DictTrie | null = null;
   if (extra.length) {
-    x = new Trie();
+    x = new DictTrie([]);
     for (const [s, r] of extra) x.addWord(s, r);
   }
   return { base, extra: x, phrasesOnly };
 }
 
-/** Keys of a dictionary (opencc-js's "key value|key value" strings, or pairs). */
-function dictKeys(d: DictLike): string[] {
-  return typeof d === 'string' ? d.split('|').map((e) => e.slice(0, e.indexOf(' '))) : (d as readonly (readonly string[])[]).map((p) => p[0]);
-}
-const keyShapes = new Map<DictLike, { single: boolean; phrases: boolean }>();
 /** Whether every key of `d` is one code point (`single`), or every key two or more (`phrases`). */
 function keyShape(d: DictLike): { single: boolean; phrases: boolean } {
-  let shape = keyShapes.get(d);
-  if (!shape) {
-    const lengths = dictKeys(d).map((k) => [...k].length);
-    shape = { single: lengths.every((n) => n === 1), phrases: lengths.every((n) => n >= 2) };
-    keyShapes.set(d, shape);
-  }
-  return shape;
+  if (typeof d === 'string') return dictIndex(d);
+  const lengths = (d as readonly (readonly string[])[]).map((p) => [...p[0]].length);
+  return { single: lengths.every((n) => n === 1), phrases: lengths.every((n) => n >= 2) };
 }
 
 /**
@@ -170,58 +161,23 @@ function unmatchedLength(s: string, i: number): number {
   return e > i ? e - i : cpLen(s, i);
 }
 
-/**
- * Trie.matchPrefix without allocating a result object per match (it runs once per character
- * of every converted text): the end of the longest key starting at i, or 0; the key's value is
- * left in `matchedValue`. Walks opencc-js's own trie (`map`: a Map per node keyed by code
- * point, `trie_val` on nodes that end a key), exactly as matchPrefix does.
- */
-type TrieNode = Map<number, TrieNode> & { trie_val?: string };
+/** The longest match of a stage at i (its end, or 0); the match's value is left in `matchedValue`. */
 let matchedValue = '';
 function matchAt(st: Stage, s: string, i: number): number {
-  let end = st.base ? matchTrie(st.base, s, i) : 0;
-  if (st.phrasesOnly && end === i + cpLen(s, i)) end = 0;
-  if (!st.extra) return end;
-  const value = matchedValue;
-  const e = matchTrie(st.extra, s, i);
-  if (e > 0 && e >= end) return e;
-  matchedValue = value;
-  return end;
-}
-function matchTrie(trie: Trie, s: string, i: number): number {
-  // Most characters start no key (in a normalization stage, nearly all): one array read
-  // settles them. Keys are indexed by code point, so an astral one is found by its high surrogate.
-  if (!firstUnits(trie)[s.charCodeAt(i)]) return 0;
-  let node = (trie as unknown as { map: TrieNode }).map;
-  const n = s.length;
   let end = 0;
-  for (let j = i; j < n; ) {
-    const x = s.codePointAt(j)!;
-    j += x > 0xffff ? 2 : 1;
-    const next = node.get(x);
-    if (next === undefined) break;
-    node = next;
-    const v = node.trie_val;
-    if (v !== undefined) {
-      end = j;
-      matchedValue = v;
+  if (st.base) {
+    end = st.base.longest(s, i);
+    if (st.phrasesOnly && end === i + cpLen(s, i)) end = 0;
+    else if (end) matchedValue = st.base.value;
+  }
+  if (st.extra) {
+    const e = st.extra.longest(s, i);
+    if (e > 0 && e >= end) {
+      matchedValue = st.extra.value;
+      return e;
     }
   }
   return end;
-}
-
-/**
- * Per trie: 1 for each UTF-16 unit a key can start with (the first unit of a first code point).
- * Kept on the trie object itself (ours: opencc-js never sees it), which is cheaper to read than a side table.
- */
-function firstUnits(trie: Trie): Uint8Array {
-  const t = trie as unknown as { map: TrieNode; firstUnits?: Uint8Array };
-  if (t.firstUnits === undefined) {
-    const table = new Uint8Array(0x10000);
-    for (const cp of t.map.keys()) table[cp > 0xffff ? 0xd800 + ((cp - 0x10000) >> 10) : cp] = 1;
-    t.firstUnits = table;
-  }
-  return t.firstUnits;
 }
 
 /** Trie.convert, with matchAt. */

@@ -7,12 +7,29 @@ import type { ScriptT, VariantT } from '../domain/schemas';
 
 const SAMPLE_CHARS = 8_000;
 
-function differingChars(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  let n = Math.abs(x.length - y.length);
-  const len = Math.min(x.length, y.length);
-  for (let i = 0; i < len; i++) if (x[i] !== y[i]) n++;
+/**
+ * Code points that differ position by position, plus the difference in length (in code points).
+ * Walks both strings in step instead of spreading them into arrays of one-character strings:
+ * detection runs it four times over 8,000 characters on every import.
+ */
+export function differingChars(a: string, b: string): number {
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(j)!;
+    if (x !== y) n++;
+    i += x > 0xffff ? 2 : 1;
+    j += y > 0xffff ? 2 : 1;
+  }
+  return n + codePointCount(a, i) + codePointCount(b, j);
+}
+
+/** Code points of `s` from index `from` on. */
+function codePointCount(s: string, from: number): number {
+  let n = 0;
+  for (let i = from; i < s.length; i += (s.codePointAt(i) ?? 0) > 0xffff ? 2 : 1) n++;
   return n;
 }
 

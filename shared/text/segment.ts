@@ -208,7 +208,7 @@ function findParagraphs(text: string): Range[] {
 function foldDistance(s: string, folded: string): number {
   let d = Math.abs(s.length - folded.length);
   const n = Math.min(s.length, folded.length);
-  for (let i = 0; i < n; i++) if (s[i] !== folded[i]) d++;
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) !== folded.charCodeAt(i)) d++; // codes: s[i] would allocate a string per CJK character
   return d;
 }
 

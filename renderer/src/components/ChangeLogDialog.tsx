@@ -7,7 +7,9 @@ import { useEffect, useState } from 'react';
 import type { DocumentMeta } from '../../../shared/domain/schemas';
 import type { ChangeLog, ChangeLogEntry } from '../../../shared/domain/review';
 import type { MessageKey } from '../i18n';
+import { keepPreviousData, useQuery, useQueryError } from '../state/queries';
 import { useClient } from '../state/client';
+import { keys } from '../state/live';
 import { reasonLabel, useReviewI18n } from '../i18n-review';
 import { useOperationLabel } from '../i18n-operations';
 import { Modal } from './Modal';
@@ -15,7 +17,6 @@ import { DiffText } from './DiffText';
 
 export interface ChangeLogDialogProps {
   doc: DocumentMeta;
-  version: number;
   onJump: (index: number) => void;
   onError: (e: unknown) => void;
   onClose: () => void;
@@ -61,29 +62,24 @@ function Entry({ e, onJump }: { e: ChangeLogEntry; onJump: (i: number) => void }
   );
 }
 
-export function ChangeLogDialog({ doc, version, onJump, onError, onClose }: ChangeLogDialogProps) {
+export function ChangeLogDialog({ doc, onJump, onError, onClose }: ChangeLogDialogProps) {
   const { client } = useClient();
   const { rt, formatNumber } = useReviewI18n();
   const [reason, setReason] = useState('');
   const [author, setAuthor] = useState('');
-  const [log, setLog] = useState<ChangeLog | null>(null);
+  // the log is a query of the document's family: refetched when a change (here or elsewhere) invalidates it
+  const query = useQuery({
+    queryKey: keys.changeLog(doc.id, reason, author),
+    queryFn: (): Promise<ChangeLog> => client.documentChangeLog({ documentId: doc.id, reason: reason || undefined, author: author || undefined }),
+    placeholderData: keepPreviousData,
+  });
+  useQueryError(query.error, onError);
+  const log = query.data ?? null;
   // the filter choices come from the unfiltered log
   const [facets, setFacets] = useState<{ reasons: string[]; authors: string[] }>({ reasons: [], authors: [] });
-
   useEffect(() => {
-    let cancelled = false;
-    client.documentChangeLog({ documentId: doc.id, reason: reason || undefined, author: author || undefined }).then(
-      (l) => {
-        if (cancelled) return;
-        setLog(l);
-        setFacets({ reasons: l.reasons, authors: l.authors });
-      },
-      (e: unknown) => !cancelled && onError(e),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [client, doc.id, reason, author, version, onError]);
+    if (query.data && !query.isPlaceholderData) setFacets({ reasons: query.data.reasons, authors: query.data.authors });
+  }, [query.data, query.isPlaceholderData]);
 
   return (
     <Modal title={rt('changelog.title')} onClose={onClose} testId="changelog-dialog" className="modal-wide changelog">

@@ -8,11 +8,13 @@
  * here; everything comes from the API.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useQuery, useQueryClient, useQueryError } from '../state/queries';
 import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
 import type { ClaimCandidateT, ClaimCrossCheckT, ClaimT } from '../../../shared/claims/schemas';
 import { ALL_CLAIM_TYPES, CLAIM_STATUSES, CLAIM_VERDICTS } from '../../../shared/claims/types';
 import { isWebUrl } from '../../../shared/urls';
 import { useClient } from '../state/client';
+import { keys } from '../state/live';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { downloadText } from '../lib/download';
 import { SidePanel } from './SidePanel';
@@ -22,10 +24,10 @@ import { findingMessageText } from '../i18n-findings';
 const VALUES = { type: ALL_CLAIM_TYPES, verdict: CLAIM_VERDICTS, status: CLAIM_STATUSES } as const;
 type ValueField = keyof typeof VALUES;
 
+const EMPTY = { candidates: [] as ClaimCandidateT[], claims: [] as ClaimT[], findings: [] as ClaimCrossCheckT[] };
+
 export interface ClaimsPanelProps {
   doc: DocumentMeta;
-  /** bumps after every change in the document, to refetch */
-  version: number;
   onJump: (segmentId: number) => void;
   /** after a write: the operation's result, or nothing (refetch the undo state) */
   onChange?: (r?: ChangeResult) => Promise<void>;
@@ -57,32 +59,30 @@ function EvidenceForm({ onAdd, label }: { onAdd: (url: string, note: string) => 
   );
 }
 
-export function ClaimsPanel({ doc, version, onJump, onChange, onError, notify, onClose }: ClaimsPanelProps) {
+export function ClaimsPanel({ doc, onJump, onChange, onError, notify, onClose }: ClaimsPanelProps) {
   const { client } = useClient();
   const { ct, locale } = useClaimsI18n();
-  const [candidates, setCandidates] = useState<ClaimCandidateT[]>([]);
-  const [claims, setClaims] = useState<ClaimT[]>([]);
   const [showRejected, setShowRejected] = useState(false);
-  const [findings, setFindings] = useState<ClaimCrossCheckT[]>([]);
   const [filter, setFilter] = useState({ type: '', claimant: '', verdict: '', status: '' });
   const listRef = useRef<HTMLUListElement>(null);
   const focusNext = useRef<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const [c, k, f] = await Promise.all([
+  // candidates, claims and cross-checks live in the query cache, refetched when a change (here or elsewhere) invalidates them
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: keys.claims(doc.id),
+    queryFn: async (): Promise<{ candidates: ClaimCandidateT[]; claims: ClaimT[]; findings: ClaimCrossCheckT[] }> => {
+      const [candidates, claims, findings] = await Promise.all([
         client.listClaimCandidates({ documentId: doc.id, includeRejected: true }),
         client.listClaims({ documentId: doc.id }),
         client.crossCheckClaims({ documentId: doc.id }),
       ]);
-      setCandidates(c);
-      setClaims(k);
-      setFindings(f);
-    } catch (e) {
-      onError(e);
-    }
-  }, [client, doc.id, onError]);
-  useEffect(() => void load(), [load, version]);
+      return { candidates, claims, findings };
+    },
+  });
+  useQueryError(query.error, onError);
+  const { candidates, claims, findings } = query.data ?? EMPTY;
+  const load = useCallback(() => queryClient.invalidateQueries({ queryKey: keys.claims(doc.id) }), [queryClient, doc.id]);
 
   const key = (c: ClaimCandidateT) => `${c.segmentId}:${c.start}:${c.end}`;
   const rejectedCount = useMemo(() => candidates.filter((c) => c.claimId === null && c.rejected).length, [candidates]);
@@ -135,7 +135,7 @@ export function ClaimsPanel({ doc, version, onJump, onChange, onError, notify, o
   const update = async (args: Parameters<typeof client.updateClaim>[0]) => {
     try {
       const u = await client.updateClaim(args);
-      setClaims((list) => list.map((c) => (c.id === u.id ? u : c)));
+      queryClient.setQueryData(keys.claims(doc.id), (d: typeof query.data) => d && { ...d, claims: d.claims.map((c) => (c.id === u.id ? u : c)) });
       await changed();
     } catch (e) {
       onError(e);

@@ -4,8 +4,10 @@
  * Everything shown comes from the API (runChecks / listFindings); nothing is computed here.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient, useQueryError } from '../state/queries';
 import type { ChangeResult, DocumentMeta, FindingsReport, StoredFinding } from '../../../shared/domain/schemas';
 import { useClient } from '../state/client';
+import { keys } from '../state/live';
 import { ruleTitle } from '../i18n-rules';
 import { findingMessageText } from '../i18n-findings';
 import { useI18n } from '../i18n';
@@ -17,8 +19,6 @@ const LOCATIONS_SHOWN = 8;
 
 export interface FindingsPanelProps {
   doc: DocumentMeta;
-  /** bumps after every change in the document, to refetch */
-  version: number;
   /** go to a location (in this document, or another document of the project) */
   onJump: (loc: { documentId: number; segmentId: number; segmentIndex: number; start: number; end: number }) => void;
   onChange: (r: ChangeResult) => Promise<void>;
@@ -37,10 +37,16 @@ function Quote({ f }: { f: Pick<StoredFinding, 'text' | 'before' | 'after'> }) {
   );
 }
 
-export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose }: FindingsPanelProps) {
+export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: FindingsPanelProps) {
   const { client } = useClient();
   const { t, formatNumber, locale } = useI18n();
-  const [report, setReport] = useState<FindingsReport | null>(null);
+  // The stored findings live in the query cache: refetched when a change (here or elsewhere) invalidates them.
+  const queryClient = useQueryClient();
+  const [ran, setRan] = useState(false);
+  const findings = useQuery({ queryKey: keys.findings(doc.id), queryFn: () => client.listFindings({ documentId: doc.id }), enabled: ran });
+  useQueryError(findings.error, onError);
+  const report = findings.data ?? null;
+  const setReport = useCallback((r: FindingsReport) => queryClient.setQueryData(keys.findings(doc.id), r), [queryClient, doc.id]);
   const [running, setRunning] = useState(false);
   const [severity, setSeverity] = useState<SeverityFilter>('all');
   const [rule, setRule] = useState<string>('all');
@@ -67,17 +73,14 @@ export function FindingsPanel({ doc, version, onJump, onChange, onError, onClose
       onError(e);
     } finally {
       setRunning(false);
+      setRan(true);
     }
-  }, [client, doc.id, onError]);
+  }, [client, doc.id, onError, setReport]);
 
-  // Run the checks when the panel opens on a document; afterwards refetch the stored findings on every change.
+  // Run the checks when the panel opens on a document; afterwards the cache refetches the stored findings when a change invalidates them.
   useEffect(() => {
     void run();
   }, [run]);
-  useEffect(() => {
-    if (version === 0) return;
-    client.listFindings({ documentId: doc.id }).then(setReport, onError);
-  }, [client, doc.id, version, onError]);
 
   // Most severe first; within a severity, in the order the rules are listed (names first).
   const shown = useMemo(() => {

@@ -6,7 +6,9 @@
  */
 import { useEffect, useState } from 'react';
 import type { ChangeResult, Revision } from '../../../shared/domain/schemas';
+import { useQuery, useQueryError } from '../state/queries';
 import { useClient } from '../state/client';
+import { keys } from '../state/live';
 import { type MessageKey } from '../i18n';
 import { reasonLabel, useReviewI18n } from '../i18n-review';
 import { DiffText } from './DiffText';
@@ -15,8 +17,6 @@ import { SidePanel } from './SidePanel';
 export interface HistoryPanelProps {
   segmentId: number;
   number: number;
-  /** bumps after every change, to refetch */
-  version: number;
   /** the segment's machine text and current text (for "revert to machine text" and marking the current version) */
   machineText?: string;
   currentText?: string;
@@ -36,22 +36,15 @@ function Value({ field, value }: { field: Revision['field']; value: string | nul
   return <>{value}</>;
 }
 
-export function HistoryPanel({ segmentId, number, version, machineText, currentText, onChange, onChangeLog, onNotify, onError, onClose }: HistoryPanelProps) {
+export function HistoryPanel({ segmentId, number, machineText, currentText, onChange, onChangeLog, onNotify, onError, onClose }: HistoryPanelProps) {
   const { client } = useClient();
   const { t, rt, formatDateTime } = useReviewI18n();
-  const [revs, setRevs] = useState<Revision[] | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let cancelled = false;
-    client.segmentHistory({ segmentId }).then(
-      (r) => !cancelled && setRevs(r),
-      (e: unknown) => !cancelled && onError(e),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [client, segmentId, version, onError]);
+  // the segment's history is a query, refetched when a change of the segment (here or elsewhere) invalidates it
+  const history = useQuery({ queryKey: keys.history(segmentId), queryFn: (): Promise<Revision[]> => client.segmentHistory({ segmentId }) });
+  useQueryError(history.error, onError);
+  const revs = history.data ?? null;
 
   async function revert(revisionId: number | null) {
     if (!onChange) return;

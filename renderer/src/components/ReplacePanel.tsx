@@ -4,9 +4,11 @@
  * Every hit is previewed with its diff; replace one, or all as one undo step.
  */
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '../state/queries';
 import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
 import type { ReplaceHit, ReplacePreview, ReplaceResult, ReplaceScope } from '../../../shared/domain/review';
 import { useClient } from '../state/client';
+import { keys } from '../state/live';
 import { useReviewI18n } from '../i18n-review';
 import { errorMessage } from '../lib/format';
 import { DiffText } from './DiffText';
@@ -19,8 +21,6 @@ const CONTEXT = 18;
 export interface ReplacePanelProps {
   doc: DocumentMeta;
   selectedSegmentId: number | null;
-  /** bumps after every change, to preview again */
-  version: number;
   initialFind?: string;
   onChange: (r: ChangeResult) => Promise<void>;
   onJump: (hit: ReplaceHit) => void;
@@ -54,11 +54,8 @@ export const ReplacePanel = forwardRef<ReplacePanelHandle, ReplacePanelProps>(fu
   const [regex, setRegex] = useState(false);
   const [cross, setCross] = useState(false);
   const [scopeKind, setScopeKind] = useState<ScopeKind>('document');
-  const [preview, setPreview] = useState<ReplacePreview | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const findRef = useRef<HTMLInputElement>(null);
-  const seq = useRef(0);
 
   useImperativeHandle(ref, () => ({
     focusFind: (text?: string) => {
@@ -84,31 +81,25 @@ export const ReplacePanel = forwardRef<ReplacePanelHandle, ReplacePanelProps>(fu
     return s && find ? { find, replace, regex, crossScript: cross, scope: s } : null;
   }, [scope, find, replace, regex, cross]);
 
-  // Preview as you type (debounced), and again after every change of the document.
+  // Preview as you type (debounced); the preview is a query, previewed again when a change (here or elsewhere) invalidates it.
+  const [asked, setAsked] = useState<ReturnType<typeof args>>(null);
   useEffect(() => {
     const a = args();
-    const n = ++seq.current;
     if (!a) {
-      setPreview(null);
-      setProblem(null);
+      setAsked(null);
       return;
     }
-    const h = setTimeout(() => {
-      client.previewReplace(a).then(
-        (r) => {
-          if (n !== seq.current) return;
-          setPreview(r);
-          setProblem(null);
-        },
-        (e: unknown) => {
-          if (n !== seq.current) return;
-          setPreview(null);
-          setProblem(errorMessage(e));
-        },
-      );
-    }, 200);
+    const h = setTimeout(() => setAsked(a), 200);
     return () => clearTimeout(h);
-  }, [client, args, p.version]);
+  }, [args]);
+  const previewQuery = useQuery({
+    queryKey: keys.replacePreview(asked),
+    queryFn: (): Promise<ReplacePreview> => client.previewReplace(asked!),
+    enabled: asked !== null,
+    placeholderData: keepPreviousData,
+  });
+  const preview = asked && !previewQuery.error ? (previewQuery.data ?? null) : null;
+  const problem = asked && previewQuery.error ? errorMessage(previewQuery.error) : null;
 
   async function run(fn: () => Promise<ReplaceResult>) {
     setBusy(true);

@@ -28,7 +28,6 @@ export function WorkflowSidePanel({ views: v }: { views: WorkflowViews }) {
         ref={v.replaceRef}
         doc={v.doc}
         selectedSegmentId={v.selectedSegmentId}
-        version={v.version}
         initialFind={v.initialFind}
         onChange={v.applyChange}
         onJump={v.openHit}
@@ -60,7 +59,7 @@ export function WorkflowOverlays({ views: v }: { views: WorkflowViews }) {
     <>
       <AnnotateBar labels={v.annotations.labels} quoteOf={v.quoteOf} commentRequest={v.commentRequest} onTag={v.onTag} onComment={v.onComment} />
       {v.reps && <RepetitionsBar reps={v.reps} onApply={v.applyRepetitions} onJump={v.openSegment} onDismiss={v.dismissRepetitions} />}
-      {v.changeLogOpen && <ChangeLogDialog doc={v.doc} version={v.version} onJump={v.jumpTo} onError={v.fail} onClose={v.closeChangeLog} />}
+      {v.changeLogOpen && <ChangeLogDialog doc={v.doc} onJump={v.jumpTo} onError={v.fail} onClose={v.closeChangeLog} />}
     </>
   );
 }

@@ -1,51 +1,46 @@
 /**
  * The open document's annotations (deleted ones included, for the side list), the label
- * set, and which segments need attention (open comments, open findings). Refetched after
- * every change of the document and after every annotation action.
+ * set, and which segments need attention (open comments, open findings). Queries of the one
+ * cache, invalidated by every change of the document (here or elsewhere) and every annotation action.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useQuery, useQueryClient, useQueryError } from './queries';
 import type { Annotation } from '../../../shared/domain/schemas';
 import type { AnnotationLabel, Attention } from '../../../shared/domain/review';
 import type { ArgsOf } from '../../../shared/contract/api';
 import { useClient } from './client';
+import { keys } from './live';
 import type { Decor } from './decor';
 
 const NO_ATTENTION: Attention = { openComments: [], openFindings: [] };
 
-export function useAnnotations(documentId: number | null, version: number, fail: (e: unknown) => void) {
+const NO_ANNOTATIONS: Annotation[] = [];
+const NO_LABELS: AnnotationLabel[] = [];
+
+export function useAnnotations(documentId: number | null, fail: (e: unknown) => void) {
   const { client } = useClient();
-  const [all, setAll] = useState<Annotation[]>([]);
-  const [labels, setLabels] = useState<AnnotationLabel[]>([]);
-  const [attention, setAttention] = useState<Attention>(NO_ATTENTION);
-  const [bump, setBump] = useState(0);
+  const queryClient = useQueryClient();
   const [activeId, setActiveId] = useState<number | null>(null);
 
-  const [labelsVersion, setLabelsVersion] = useState(0);
-  useEffect(() => {
-    client.listLabels({}).then(setLabels, fail);
-  }, [client, fail, labelsVersion]);
+  // The label set, the document's annotations and what needs attention are queries of the one
+  // cache: refetched when a change here or elsewhere (the feed) invalidates them.
+  const labelsQuery = useQuery({ queryKey: keys.labels(), queryFn: (): Promise<AnnotationLabel[]> => client.listLabels({}) });
+  const annotationsQuery = useQuery({
+    queryKey: keys.annotations(documentId ?? 0),
+    queryFn: (): Promise<Annotation[]> => client.listAnnotations({ documentId: documentId!, includeDeleted: true }),
+    enabled: documentId !== null,
+  });
+  const attentionQuery = useQuery({ queryKey: keys.attention(documentId ?? 0), queryFn: (): Promise<Attention> => client.attention({ documentId: documentId! }), enabled: documentId !== null });
+  useQueryError(labelsQuery.error ?? annotationsQuery.error ?? attentionQuery.error, fail);
+  const labels = labelsQuery.data ?? NO_LABELS;
+  const all = (documentId !== null && annotationsQuery.data) || NO_ANNOTATIONS;
+  const attention = (documentId !== null && attentionQuery.data) || NO_ATTENTION;
 
-  useEffect(() => {
-    if (documentId === null) {
-      setAll([]);
-      setAttention(NO_ATTENTION);
-      return;
-    }
-    let cancelled = false;
-    Promise.all([client.listAnnotations({ documentId, includeDeleted: true }), client.attention({ documentId })]).then(
-      ([a, att]) => {
-        if (cancelled) return;
-        setAll(a);
-        setAttention(att);
-      },
-      (e: unknown) => !cancelled && fail(e),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [client, documentId, version, bump, fail]);
-
-  const refresh = useCallback(() => setBump((b) => b + 1), []);
+  const refresh = useCallback(() => {
+    if (documentId === null) return;
+    void queryClient.invalidateQueries({ queryKey: keys.annotations(documentId) });
+    void queryClient.invalidateQueries({ queryKey: keys.attention(documentId) });
+  }, [queryClient, documentId]);
 
   /** Run an annotation action, then refetch; errors become a toast and resolve to null. */
   const act = useCallback(
@@ -72,12 +67,12 @@ export function useAnnotations(documentId: number | null, version: number, fail:
       update: (annotationId: number, body: string) => act(() => client.updateAnnotation({ annotationId, body })),
       refresh,
       refreshLabels: () => {
-        setLabelsVersion((v) => v + 1);
+        void queryClient.invalidateQueries({ queryKey: keys.labels() });
         refresh();
       },
       setActiveId,
     }),
-    [act, client, refresh],
+    [act, client, refresh, queryClient],
   );
 
   const live = useMemo(() => all.filter((a) => !a.deletedAt), [all]);

@@ -1,13 +1,17 @@
 /**
  * The open document: its segments, the selected row, the inline edit, the save state
- * and undo state. Every change goes through the API and the returned ChangeResult.
+ * and undo state. Every change goes through the API and the returned ChangeResult; changes
+ * made elsewhere arrive through the feed (useLiveUpdates → applyRemote). The undo state and
+ * everything panels show live in the query cache (./queries.ts), invalidated by both.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from './queries';
 import type { ChangeResult, DocumentMeta, Segment, SegmentStatus, UndoState } from '../../../shared/domain/schemas';
 import { errorMessage } from '../lib/format';
 import type { Translate } from '../i18n';
 import { useClient } from './client';
 import { nextInOrder, stepInOrder } from './navigation';
+import { invalidationsForOwnChange, keys, patchSegments, type RemotePlan } from './live';
 import type { Toasts } from './useToasts';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
@@ -36,6 +40,7 @@ export interface JumpTarget {
 
 export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: () => void) {
   const { client } = useClient();
+  const queryClient = useQueryClient();
   // Only the stable callbacks: the toast list changing must not recreate every action.
   const { notify, fail } = toastsIn;
   const toasts = useMemo(() => ({ notify, fail }), [notify, fail]);
@@ -45,8 +50,13 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   const [selection, setSelection] = useState<Selection>({ index: 0, align: 'auto', focus: false, nonce: 0 });
   const [editing, setEditing] = useState<EditState | null>(null);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
-  const [undo, setUndo] = useState<UndoState | null>(null);
-  const [changeCount, setChangeCount] = useState(0);
+  const projectId = doc?.projectId ?? null;
+  const undoQuery = useQuery({
+    queryKey: keys.undo(projectId ?? 0),
+    queryFn: (): Promise<UndoState> => client.undoState({ projectId: projectId! }),
+    enabled: projectId !== null,
+  });
+  const undo = projectId !== null ? (undoQuery.data ?? null) : null;
 
   // The latest values, for handlers called from key events and menus.
   const live = useRef({ doc, segments, selection, editing });
@@ -95,7 +105,6 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         if (idx < 0) idx = target.index ?? 0;
         const hasTarget = target.segmentId !== undefined || target.index !== undefined;
         setSelection({ index: Math.max(0, Math.min(segs.length - 1, idx)), align: hasTarget ? 'center' : 'auto', focus: hasTarget, nonce: ++nonce.current });
-        setUndo(await client.undoState({ projectId: d.projectId }));
       } catch (e) {
         toasts.fail(e);
       } finally {
@@ -110,7 +119,6 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     setDoc(null);
     setSegments([]);
     setEditing(null);
-    setUndo(null);
     localStorage.removeItem(LAST_DOCUMENT_KEY);
   }, []);
 
@@ -126,36 +134,61 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     onDocumentsChanged();
   }, [client, toasts, onDocumentsChanged]);
 
-  /** Apply what a write returned: patch rows in place, or reload after structural changes. */
+  /** Apply what a write of this window returned: patch the rows (split and merge too), the undo state, and invalidate what panels show. */
   const applyChange = useCallback(
     async (r: ChangeResult, opts: { selectChanged?: boolean } = {}) => {
-      setUndo(r.undo);
-      setChangeCount((c) => c + 1);
       const { doc: d, segments: segs, selection: sel } = live.current;
+      if (d) queryClient.setQueryData(keys.undo(d.projectId), r.undo);
+      for (const queryKey of invalidationsForOwnChange(r, d?.id ?? null)) void queryClient.invalidateQueries({ queryKey });
       if (!d) return;
       const ids = new Set(segs.map((s) => s.id));
       const mine = r.segments.filter((s) => s.documentId === d.id);
       const structural = r.removedSegmentIds.some((id) => ids.has(id)) || mine.some((s) => !ids.has(s.id));
-      if (structural) {
-        const selectedId = segs[sel.index]?.id;
-        const fresh = await client.getSegments({ documentId: d.id });
-        live.current = { ...live.current, segments: fresh };
-        setSegments(fresh);
-        const firstChanged = mine.length ? fresh.findIndex((s) => s.id === mine[0].id) : -1;
-        const keep = fresh.findIndex((s) => s.id === selectedId);
-        const idx = firstChanged >= 0 ? firstChanged : keep >= 0 ? keep : sel.index;
-        setSelection({ index: Math.max(0, Math.min(fresh.length - 1, idx)), align: 'auto', focus: true, nonce: ++nonce.current });
-      } else if (mine.length) {
-        const byId = new Map(mine.map((s) => [s.id, s]));
-        const next = segs.map((s) => byId.get(s.id) ?? s);
+      const next = patchSegments(segs, mine, r.removedSegmentIds);
+      if (next !== segs) {
         live.current = { ...live.current, segments: next };
         setSegments(next);
-        if (opts.selectChanged) {
-          const idx = next.findIndex((s) => s.id === mine[0].id);
-          if (idx >= 0) setSelection({ index: idx, align: 'center', focus: true, nonce: ++nonce.current });
-        }
+      }
+      if (structural) {
+        const selectedId = segs[sel.index]?.id;
+        const firstChanged = mine.length ? next.findIndex((s) => s.id === mine[0].id) : -1;
+        const keep = next.findIndex((s) => s.id === selectedId);
+        const idx = firstChanged >= 0 ? firstChanged : keep >= 0 ? keep : sel.index;
+        setSelection({ index: Math.max(0, Math.min(next.length - 1, idx)), align: 'auto', focus: true, nonce: ++nonce.current });
+      } else if (mine.length && opts.selectChanged) {
+        const idx = next.findIndex((s) => s.id === mine[0].id);
+        if (idx >= 0) setSelection({ index: idx, align: 'center', focus: true, nonce: ++nonce.current });
       }
       await refreshDoc();
+    },
+    [queryClient, refreshDoc],
+  );
+
+  /**
+   * Apply a change made elsewhere (planned by live.ts from a feed event): fetch only the rows it
+   * names, patch them in, keep the selected row selected; refresh progress. The whole document is
+   * refetched only when every row changed (a parallel text attached) or after a resync.
+   */
+  const applyRemote = useCallback(
+    async (plan: RemotePlan) => {
+      const d = live.current.doc;
+      if (!d) return;
+      let fetched: Segment[] | null = null;
+      if (plan.reloadRows) fetched = await client.getSegments({ documentId: d.id });
+      else if (plan.fetchSegments.length) fetched = (await client.getSegmentsById({ segmentIds: plan.fetchSegments })).filter((s) => s.documentId === d.id);
+      const { doc: now, segments: segs, selection: sel, editing: ed } = live.current;
+      if (now?.id !== d.id) return;
+      const next = plan.reloadRows ? (fetched ?? segs) : patchSegments(segs, fetched ?? [], plan.removeSegments);
+      if (next !== segs) {
+        live.current = { ...live.current, segments: next };
+        setSegments(next);
+        // the same row stays selected when rows above it were split or merged
+        const selectedId = segs[sel.index]?.id;
+        const idx = next.findIndex((s) => s.id === selectedId);
+        if (idx !== sel.index) setSelection((s) => ({ ...s, index: Math.max(0, Math.min(next.length - 1, idx >= 0 ? idx : s.index)), focus: false, nonce: ++nonce.current }));
+        if (ed && !next.some((s) => s.id === ed.segmentId)) setEditing(null);
+      }
+      if (plan.refreshDocument) await refreshDoc();
     },
     [client, refreshDoc],
   );
@@ -330,12 +363,13 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       nextUnreviewed,
       setDoc,
       applyChange,
+      applyRemote,
       setRows,
     }),
-    [applyChange, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
+    [applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
   );
 
-  return { doc, segments, loading, selection, editing, saveState, undo, changeCount, lastEdit, actions };
+  return { doc, segments, loading, selection, editing, saveState, undo, lastEdit, actions };
 }
 
 export type Review = ReturnType<typeof useReview>;

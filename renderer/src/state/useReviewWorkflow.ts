@@ -37,7 +37,7 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
   const { client } = useClient();
   const { doc, segments, selection, actions } = review;
   const rt = useCallback((key: ReviewMessageKey, params?: Params) => translateReview(locale, key, params), [locale]);
-  const annotations = useAnnotations(doc?.id ?? null, review.changeCount, toasts.fail);
+  const annotations = useAnnotations(doc?.id ?? null, toasts.fail);
 
   // ---- filters ------------------------------------------------------------------------
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
@@ -205,7 +205,6 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
     replaceRef,
     initialFind: initialFind.current,
     selectedSegmentId: selected?.id ?? null,
-    version: review.changeCount,
     annotations,
     closePanel,
     applyChange: actions.applyChange,

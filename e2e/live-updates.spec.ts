@@ -1,0 +1,91 @@
+/**
+ * Live updates (issue 16): a window follows the change feed (GET /api/feed). A correction
+ * made with the CLI on the same database, and a save in a second browser window, appear in
+ * the open window without a reload — fetched by id, not by refetching the document.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { api, expect, ROOT, test } from './fixtures';
+
+interface Seg {
+  id: number;
+  index: number;
+  text: string;
+}
+
+const CLI = join(ROOT, 'bin', 'jiaodui.mjs');
+
+/** Run `jiaodui --db … ARGS` as its own process (the page keeps running meanwhile). */
+function cli(dbPath: string, ...args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, '--db', dbPath, ...args], { cwd: ROOT });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+async function sampleDocument(server: Parameters<typeof api>[0]) {
+  const docs = await api<{ id: number; title: string }[]>(server, 'listDocuments', {});
+  const documentId = docs[0].id;
+  const segs = await api<Seg[]>(server, 'getSegments', { documentId });
+  return { documentId, segs };
+}
+
+test('a CLI edit appears in the open window without reload', async ({ app: page, server }, testInfo) => {
+  const { documentId, segs } = await sampleDocument(server);
+  const target = segs.find((s) => s.index >= 3 && s.text.length > 6)!;
+  const row = page.getByTestId(`row-${target.index}`);
+  await expect(row).toBeVisible();
+  // a marker that a reload would wipe
+  await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/api\/(\w+)/.exec(r.url());
+    if (m && r.method() === 'POST') calls.push(m[1]);
+  });
+
+  const added = '（已由命令列核對）';
+  const r = await cli(server.dbPath, 'edit', String(documentId), String(target.id), '--text', target.text + added);
+  expect(r.code, r.out).toBe(0);
+
+  await expect(row).toContainText(added);
+  await expect(row).toHaveAttribute('data-status', 'edited');
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+  // the window fetched that row by id; it did not refetch the document
+  expect(calls).toContain('getSegmentsById');
+  expect(calls).not.toContain('getSegments');
+  await page.screenshot({ path: testInfo.outputPath('live-update-after-cli-edit.png') });
+});
+
+test("a second window sees the first window's save", async ({ app: first, server, browser }) => {
+  const { segs } = await sampleDocument(server);
+  const target = segs.find((s) => s.index >= 5 && s.text.length > 6)!;
+  const context = await browser.newContext();
+  try {
+    const second = await context.newPage();
+    await second.goto(server.url);
+    await expect(second.getByTestId('grid')).toBeVisible();
+    await expect(first.getByTestId(`row-${target.index}`)).toBeVisible();
+
+    // correct the row in the second window, through the editor
+    const row = second.getByTestId(`row-${target.index}`);
+    await row.click();
+    await second.keyboard.press('Enter');
+    const editor = second.getByTestId('edit-textarea');
+    await expect(editor).toBeFocused();
+    const added = '（第二個視窗）';
+    await editor.fill((await editor.inputValue()) + added);
+    await second.keyboard.press('Enter');
+    await expect(editor).toHaveCount(0);
+    await expect(row).toContainText(added);
+
+    // the first window shows it without a reload
+    await expect(first.getByTestId(`row-${target.index}`)).toContainText(added);
+    await expect(first.getByTestId(`row-${target.index}`)).toHaveAttribute('data-status', 'edited');
+  } finally {
+    await context.close();
+  }
+});

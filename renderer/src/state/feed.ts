@@ -1,0 +1,73 @@
+/**
+ * Following the change feed from the renderer: under Electron through the preload's
+ * window.jiaoduiFeed (IPC events), in browser mode as a streamed fetch of GET /api/feed with the
+ * bearer token (EventSource cannot send it), reconnecting from the last seq seen. Either way
+ * the window's own writes are left out by the other side (it applied their results already).
+ */
+import { FEED_GLOBAL, parseFeedMessage, type FeedBridge, type FeedMessage } from '../../../shared/contract/changes';
+import { HTTP_FEED_PATH } from '../../../shared/contract/transport';
+import { feedToken, WINDOW_ID } from '../api';
+
+declare global {
+  interface Window {
+    [FEED_GLOBAL]?: FeedBridge;
+  }
+}
+
+/** Split a stream's text into NDJSON lines; returns the messages and the unfinished rest. */
+export function readLines(buffer: string): { messages: FeedMessage[]; rest: string } {
+  const parts = buffer.split('\n');
+  const rest = parts.pop() ?? '';
+  const messages: FeedMessage[] = [];
+  for (const line of parts) {
+    if (!line.trim()) continue;
+    try {
+      const m = parseFeedMessage(JSON.parse(line));
+      if (m) messages.push(m);
+    } catch {
+      /* a garbled line is skipped; the next heartbeat or change carries on */
+    }
+  }
+  return { messages, rest };
+}
+
+/** Reconnect delays after a dropped stream (the server restarting, the laptop waking). */
+const RETRY_MS = [250, 1000, 3000, 10_000];
+
+/** Follow the feed; returns the function that stops following. */
+export function followFeed(onMessage: (m: FeedMessage) => void): () => void {
+  const bridge = window[FEED_GLOBAL];
+  if (bridge) return bridge.subscribe(0, onMessage);
+  const ac = new AbortController();
+  let since: number | null = null;
+  let failures = 0;
+  const run = async () => {
+    while (!ac.signal.aborted) {
+      try {
+        const query = `?client=${WINDOW_ID}${since === null ? '' : `&since=${since}`}`;
+        const res = await fetch(HTTP_FEED_PATH + query, { headers: { Authorization: `Bearer ${feedToken() ?? ''}` }, signal: ac.signal });
+        if (!res.ok || !res.body) throw new Error(`feed answered ${res.status}`);
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          failures = 0;
+          const { messages, rest } = readLines(buffer + value);
+          buffer = rest;
+          for (const m of messages) {
+            // after a reconnect the server replays from `since`; the first line (a heartbeat) says where it stands
+            if (m.type !== 'heartbeat') since = m.seq;
+            else since ??= m.seq;
+            onMessage(m);
+          }
+        }
+      } catch {
+        if (ac.signal.aborted) return;
+      }
+      await new Promise((r) => setTimeout(r, RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)]));
+    }
+  };
+  void run();
+  return () => ac.abort();
+}

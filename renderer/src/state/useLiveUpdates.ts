@@ -1,0 +1,34 @@
+/**
+ * The window follows the change feed (./feed.ts): each change made elsewhere is planned by
+ * ./live.ts against what the window shows, then the query cache is invalidated and the open
+ * document's rows patched (only the rows named, fetched by id). Messages are applied one at a
+ * time, in order, so an older fetch never overwrites a newer row.
+ */
+import { useEffect, useEffectEvent } from 'react';
+import { useQueryClient } from './queries';
+import type { FeedMessage } from '../../../shared/contract/changes';
+import { followFeed } from './feed';
+import { planEverything, planRemoteChange } from './live';
+import type { Review } from './useReview';
+
+export function useLiveUpdates(review: Review, refreshLibrary: () => void, fail: (e: unknown) => void): void {
+  const queryClient = useQueryClient();
+
+  const apply = useEffectEvent(async (m: FeedMessage) => {
+    if (m.type === 'heartbeat') return;
+    const view = { documentId: review.doc?.id ?? null, projectId: review.doc?.projectId ?? null };
+    const plan = m.type === 'resync' ? planEverything(view) : planRemoteChange(m, view);
+    for (const queryKey of plan.invalidate) void queryClient.invalidateQueries({ queryKey });
+    // refreshing the open document refreshes the library too (useReview.refreshDoc)
+    if (plan.refreshLibrary && !(plan.refreshDocument && review.doc)) refreshLibrary();
+    await review.actions.applyRemote(plan);
+  });
+
+  useEffect(() => {
+    let chain = Promise.resolve();
+    const stop = followFeed((m) => {
+      chain = chain.then(() => apply(m)).catch(fail);
+    });
+    return stop;
+  }, [fail]);
+}
