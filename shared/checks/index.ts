@@ -24,7 +24,6 @@ import { converterVocabularyFindings } from './converter-vocabulary';
 import { repeatedSentenceFindings } from './repetition';
 import { periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
 import { taiwanStandardFindings } from './regional';
-import { lexiconFindings } from './lexicon';
 import { documentFigures, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 
@@ -167,7 +166,6 @@ function wants(ctx: CheckContext): (r: RuleId) => boolean {
 function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boolean, mentions: ReturnType<typeof findMentions> | null): Finding[] {
   const out: Finding[] = [];
   if (want('conversion-ambiguity')) out.push(...ambiguityFindings(a, [...(mentions ?? findMentions(a, 0, ctx.glossary)), ...surnameTitleMentions(a)], ctx));
-  if (want('conversion-ambiguity') && ctx.lexicon && ctx.script === 'hant') out.push(...lexiconFindings(a, ctx.lexicon));
   if (want('simplified-in-traditional')) out.push(...simplifiedFindings(a, ctx));
   if (want('number-format')) out.push(...numberFormatFindings(a));
   if (want('glossary-forbidden') || want('glossary-english')) out.push(...glossaryFindings(a, ctx, want('glossary-forbidden'), want('glossary-english')));
@@ -178,13 +176,6 @@ function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boole
   if (want('english-empty')) out.push(...englishEmptyFindings(a));
   if (want('period-label')) out.push(...periodLabelFindings(a));
   return out;
-}
-
-/** Remove from `out` the findings of message `key` that lie inside a place of `by`. */
-function dropCovered(out: Finding[], by: readonly Finding[], key: string): void {
-  if (!by.length) return;
-  const inside = (f: Finding) => by.some((g) => [g, ...g.related].some((l) => l.segmentId === f.segmentId && l.start <= f.start && f.end <= l.end));
-  for (let i = out.length - 1; i >= 0; i--) if (out[i].messageData.key === key && inside(out[i])) out.splice(i, 1);
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -231,12 +222,7 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   if (want('unbalanced-brackets')) out.push(...bracketFindings(analyses));
   if (want('repeated-sentence')) out.push(...repeatedSentenceFindings(analyses));
   if (want('period-label')) out.push(...periodValueFindings(analyses));
-  if (want('taiwan-standard') && ctx.script === 'hant') {
-    const standard = taiwanStandardFindings(analyses);
-    out.push(...standard);
-    // a place the Taiwan-standard word list already reports is one card, not two
-    dropCovered(out, standard, 'conversion.lexicon');
-  }
+  if (want('taiwan-standard') && ctx.script === 'hant') out.push(...taiwanStandardFindings(analyses));
   if (want('number-scale') || want('number-unit') || want('number-format')) {
     const figures = documentFigures(analyses);
     if (want('number-format')) rankReadings(out, analyses, figures);

@@ -1,6 +1,5 @@
 /** Types shared by every check. Offsets are UTF-16 indices into a segment's `text`. */
 import type { FindingMessageRef } from '../finding-messages';
-import type { SiblingLexicon } from './lexicon';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -93,8 +92,6 @@ export interface CheckContext {
   glossary?: GlossaryEntry[];
   /** run only these rules (default: all) */
   rules?: RuleId[];
-  /** an independent dictionary for conversion-ambiguity (lexicon.ts), built and passed by the service; without it that mechanism is off */
-  lexicon?: SiblingLexicon;
 }
 
 export type Scope = 'segment' | 'document' | 'project';
