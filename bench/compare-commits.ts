@@ -26,6 +26,8 @@ const FIGURES: { key: keyof RoundFigures; label: string }[] = [
   { key: 'saveBigP99', label: 'Save one correction, 1 MB doc, p99' },
   { key: 'saveSmallP50', label: 'Save one correction, 10 KB doc, p50' },
   { key: 'saveSmallP99', label: 'Save one correction, 10 KB doc, p99' },
+  { key: 'checksFirstMs', label: 'All checks with storing, 1 MB doc, first run (median of 3)' },
+  { key: 'checksRerunMs', label: 'All checks with storing, 1 MB doc, re-run (median of 3)' },
 ];
 
 interface Point {

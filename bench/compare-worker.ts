@@ -19,6 +19,7 @@ interface ComparedService {
   importBytes(bytes: Uint8Array, args: { fileName: string }): { documentId: number };
   getSegments(args: { documentId: number }): { id: number; text: string }[];
   editSegment(args: { segmentId: number; text: string }): { operationId: number | null };
+  runChecks(args: { documentId: number }): unknown;
   db: { close(): void };
 }
 
@@ -30,6 +31,9 @@ export interface RoundFigures {
   saveBigP99: number;
   saveSmallP50: number;
   saveSmallP99: number;
+  /** All checks with storing on the 1 MB document: a first run (nothing stored yet; one fresh import per sample) and a re-run over unchanged text, median of 3. */
+  checksFirstMs: number;
+  checksRerunMs: number;
 }
 
 const SAVES = 1000;
@@ -58,6 +62,14 @@ async function main(tree: string): Promise<RoundFigures> {
         if (service.editSegment({ segmentId: s.id, text: s.text }).operationId === null) throw new Error('compare: a save changed nothing');
       }, SAVES, 20).sort((a, b) => a - b);
     };
+    const checksFirst: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const fresh = service.importBytes(oneMbBytes, { fileName: `checks-${i}.txt` });
+      const t = performance.now();
+      service.runChecks({ documentId: fresh.documentId });
+      checksFirst.push(performance.now() - t);
+    }
+    const checksRerun = sample(() => service.runChecks({ documentId: big.documentId }), 3);
     const pause = () => new Promise((r) => setTimeout(r, IDLE_CHECKPOINT_MS * 3));
     await pause();
     const bigT = saveTimes(big.documentId);
@@ -70,6 +82,8 @@ async function main(tree: string): Promise<RoundFigures> {
       saveBigP99: percentile(bigT, 99),
       saveSmallP50: percentile(smallT, 50),
       saveSmallP99: percentile(smallT, 99),
+      checksFirstMs: median(checksFirst),
+      checksRerunMs: median(checksRerun),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
