@@ -19,6 +19,7 @@ interface ComparedService {
   importBytes(bytes: Uint8Array, args: { fileName: string }): { documentId: number };
   getSegments(args: { documentId: number }): { id: number; text: string }[];
   editSegment(args: { segmentId: number; text: string }): { operationId: number | null };
+  runChecks(args: { documentId: number }): unknown;
   db: { close(): void };
 }
 
@@ -33,6 +34,9 @@ export interface RoundFigures {
   saveSmallP50: number;
   saveSmallP99: number;
   saveSmallCpuMs: number;
+  /** All checks with storing on the 1 MB document: a first run (nothing stored yet; one fresh import per sample) and a re-run over unchanged text, median of 3. */
+  checksFirstMs: number;
+  checksRerunMs: number;
 }
 
 /** CPU time (user + system) of this process, ms: what the work cost, whatever else the machine runs. */
@@ -80,6 +84,14 @@ async function main(tree: string): Promise<RoundFigures> {
       const wall = sample(save, SAVES, 20).sort((a, b) => a - b);
       return { wall, cpu: cpuPerRun(save, SAVES) };
     };
+    const checksFirst: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const fresh = service.importBytes(oneMbBytes, { fileName: `checks-${i}.txt` });
+      const t = performance.now();
+      service.runChecks({ documentId: fresh.documentId });
+      checksFirst.push(performance.now() - t);
+    }
+    const checksRerun = sample(() => service.runChecks({ documentId: big.documentId }), 3);
     const pause = () => new Promise((r) => setTimeout(r, IDLE_CHECKPOINT_MS * 3));
     await pause();
     const bigT = saveTimes(big.documentId);
@@ -95,6 +107,8 @@ async function main(tree: string): Promise<RoundFigures> {
       saveSmallP50: percentile(smallT.wall, 50),
       saveSmallP99: percentile(smallT.wall, 99),
       saveSmallCpuMs: smallT.cpu,
+      checksFirstMs: median(checksFirst),
+      checksRerunMs: median(checksRerun),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

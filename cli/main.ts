@@ -1,8 +1,9 @@
 /**
  * The `jiaodui` command line. Every command goes through the same service and
  * contract validation as the app. Exit codes: 0 ok, 1 `check` found errors (later),
- * 2 usage or input error (one line on stderr), 3 unexpected internal error, 5 `restore` or
- * `recover` refused because another process has the database open (cli/usage.ts).
+ * 2 usage or input error (one line on stderr), 3 unexpected internal error, 4 conflict
+ * (a stale write refused: cli/usage.ts EXIT_CONFLICT), 5 `restore` or `recover` refused
+ * because another process has the database open (cli/usage.ts).
  */
 import { basename } from 'node:path';
 import { contractCaller } from './call';
@@ -68,7 +69,7 @@ type Flags = Record<string, string | boolean | undefined>;
 async function run(service: JiaoduiService, command: string, args: string[], f: Flags, json: boolean): Promise<number> {
   // Every command goes through the contract; `service` itself serves only the two that are
   // not contract methods: backup (the open connection's online backup) and translate (its job).
-  const api = contractCaller(service, cliCaller());
+  const api = contractCaller(service, cliCaller(typeof f.reviewer === 'string' ? f.reviewer : undefined));
   const { call } = api;
   switch (command) {
     case 'import': {
@@ -135,7 +136,8 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       if (typeof f.text !== 'string') throw new UsageError('Missing --text: jiaodui edit DOC SEGMENT --text "…".');
       const seg = call('getSegments', { documentId }).find((s) => s.id === segmentId);
       if (!seg) throw new JiaoduiError('not-found', `Document ${documentId} has no segment ${segmentId}.`);
-      const r = call('editSegment', { segmentId, text: f.text });
+      // --if-text: an expected-value compare inside the write transaction (refused: exit 4)
+      const r = call('editSegment', { segmentId, text: f.text, ...(typeof f['if-text'] === 'string' ? { ifText: f['if-text'] } : {}) });
       print(json, r, () => (r.operationId ? `Segment ${segmentId} corrected (operation ${r.operationId}).\n` : `Segment ${segmentId} unchanged.\n`));
       return 0;
     }

@@ -63,7 +63,7 @@ export const REPLACE_USAGE = `  replace DOC --find X --replace Y [--regex] [--cr
                                                               replace in DOC (or its project): one undoable step`;
 
 /** Value-taking options before the command (their value is not the command). */
-const VALUE_OPTIONS = new Set(['--db']);
+const VALUE_OPTIONS = new Set(['--db', '--reviewer']);
 
 /**
  * `--project` takes a name for import but is a flag for replace; for replace it is
@@ -132,8 +132,10 @@ Commands:
 ${ATTACH_USAGE}
   list [--format json]                                        list documents
   show DOC [--format json]                                    show a document's segments
-  edit DOC SEGMENT --text T                                   correct a segment
-  undo DOC | redo DOC                                         undo/redo in DOC's project
+  edit DOC SEGMENT --text T [--if-text OLD]                   correct a segment; with --if-text, only while its
+                                                              text is still OLD (else exit 4, nothing changed)
+  undo DOC | redo DOC                                         undo/redo your own last step in DOC's project
+                                                              (exit 4 when someone changed its text since)
 ${EXPORT_USAGE}
 ${BACKUP_USAGE}
 ${RECOVER_USAGE}
@@ -147,7 +149,13 @@ ${CLAIMS_USAGE}
 ${TRANSLATE_USAGE}
   serve [--port N]                                            browser mode on 127.0.0.1
 
---db PATH (or JIAODUI_DB) chooses the database; default: the app's own.`;
+--db PATH (or JIAODUI_DB) chooses the database; default: the app's own.
+--reviewer NAME signs the changes (default: the system user); undo/redo take that reviewer's own steps.
+
+Exit codes: 0 ok; 1 check found errors (or translate failures); 2 usage or input error;
+3 internal error; 4 conflict: someone else changed what the command would overwrite
+(edit --if-text, import-xliff of a unit changed since the export, undo/redo); 5 restore or recover
+refused because another process has the database open; 130 interrupted.`;
 
 export const COMMANDS = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore', 'recover', 'attach', 'translate'];
 
@@ -159,6 +167,8 @@ const OPTIONS = {
   encoding: { type: 'string' },
   variant: { type: 'string' },
   text: { type: 'string' },
+  'if-text': { type: 'string' },
+  reviewer: { type: 'string' },
   script: { type: 'string' },
   out: { type: 'string' },
   port: { type: 'string' },
@@ -194,19 +204,22 @@ export function parseCommandLine(argv: string[]): CommandLine {
   return { help: false, command, rest, values, json: values.format === 'json' };
 }
 
+/** Exit code of a refused stale write (an 'edit-conflict': someone else changed it since), apart from 2 (usage). */
+export const EXIT_CONFLICT = 4;
+
 /** Exit code of a restore or recover refused because another process has the database open. */
 export const EXIT_DB_IN_USE = 5;
 
 /**
  * Report an error the user can act on (a JiaoduiError or a bad option) as one line on
- * stderr (and as JSON on stdout with --format json), exit code 2 (EXIT_DB_IN_USE for
- * 'db-in-use'). False for any other error.
+ * stderr (and as JSON on stdout with --format json), exit code 2 (EXIT_CONFLICT for an
+ * edit conflict, EXIT_DB_IN_USE for 'db-in-use'). False for any other error.
  */
 export function reportUserError(e: unknown): boolean {
   if (!(isJiaoduiError(e) || (e as { code?: string } | null)?.code?.startsWith?.('ERR_PARSE_ARGS'))) return false;
   const msg = (e as Error).message.split('\n')[0];
   if (process.argv.includes('json') && isJiaoduiError(e)) process.stdout.write(JSON.stringify({ error: { code: e.code, message: msg } }) + '\n');
   process.stderr.write(`jiaodui: ${msg}\n`);
-  process.exitCode = isJiaoduiError(e) && e.code === 'db-in-use' ? EXIT_DB_IN_USE : 2;
+  process.exitCode = !isJiaoduiError(e) ? 2 : e.code === 'edit-conflict' ? EXIT_CONFLICT : e.code === 'db-in-use' ? EXIT_DB_IN_USE : 2;
   return true;
 }

@@ -23,6 +23,7 @@ import { makeAnchor } from '../shared/text/anchor';
 import { snapToCodePoint } from '../shared/text/find';
 import { mapBackward } from '../shared/text/offsetMap';
 import type { ReviewHost } from './review-host';
+import { requireUnchanged } from './versions';
 
 export function listAnnotations(host: ReviewHost, args: ArgsOf<'listAnnotations'>): Annotation[] {
   host.requireDocument(args.documentId);
@@ -82,6 +83,7 @@ export function addAnnotation(host: ReviewHost, args: ArgsOf<'addAnnotation'>): 
 export function updateAnnotation(host: ReviewHost, args: z.infer<typeof UpdateAnnotationArgs>): Annotation {
   return host.tx(() => {
     const a = requireAnnotation(host, args.annotationId);
+    requireUnchanged('annotation', a.updatedAt, args.ifUpdatedAt);
     if (args.labelId !== undefined && args.labelId !== null) requireLabel(host, args.labelId);
     if (args.labelId === null && a.kind === 'tag') throw new JiaoduiError('invalid-input', 'A tag needs a label; delete the tag instead.');
     host.store.changeAnnotation(a.id, { body: args.body, labelId: args.labelId }, host.now());

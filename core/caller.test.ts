@@ -13,12 +13,15 @@ describe('caller context', () => {
     const alice = callerContext('cli', 1234, ' Alice ');
     dispatch(fresh.service, 'editSegment', { segmentId: seg.id, text: `${seg.text}甲` }, { caller: alice });
     dispatch(fresh.service, 'editSegment', { segmentId: seg.id, text: `${seg.text}乙` }, { caller: callerContext('window', 1) });
-    dispatch(fresh.service, 'undo', { projectId: fresh.service.getDocument({ documentId }).projectId }, { caller: callerContext('server', '127.0.0.1', 'Bob') });
+    const projectId = fresh.service.getDocument({ documentId }).projectId;
+    // undo is the reviewer's own (issue 16): Bob has nothing to undo, the Settings author undoes their edit
+    expect(() => dispatch(fresh.service, 'undo', { projectId }, { caller: callerContext('server', '127.0.0.1', 'Bob') })).toThrow('Nothing to undo.');
+    dispatch(fresh.service, 'undo', { projectId }, { caller: callerContext('server', '127.0.0.1') });
     const authors = fresh.service.segmentHistory({ segmentId: seg.id }).filter((h) => h.field === 'zh').map((h) => [h.reason, h.author]);
     expect(authors).toEqual([
       ['manual', 'Alice'],
       ['manual', 'Settings Name'],
-      ['undo', 'Bob'],
+      ['undo', 'Settings Name'],
     ]);
   });
 

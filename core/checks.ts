@@ -4,7 +4,7 @@
  * dismissals while the text they were dismissed on is unchanged, and re-check a
  * segment whenever its text changes.
  */
-import type { FindingRow, NewFinding, ParallelForChecks, Store } from './store';
+import { checkRowKey, type FindingRow, type NewFinding, type ParallelForChecks, type Store } from './store';
 import { RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import type { FindingsReport, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
@@ -76,17 +76,57 @@ function carryDismissals(store: Store, documentId: number, rows: NewFinding[], s
   });
 }
 
+/** Runs `fn` in one short IMMEDIATE write transaction (the service's `tx`). */
+export type WriteTx = <T>(fn: () => T) => T;
+/** Test seam: called after each computation, before its results are written. */
+export type AfterCompute = (attempt: number) => void;
+
+/**
+ * Long work outside the write lock (issue #16): read a snapshot of the inputs with their
+ * stamp (db/queries/check-inputs.ts) in a read transaction, compute the findings without any
+ * transaction open, then write them in one short IMMEDIATE transaction only if the stamp is
+ * unchanged — never findings of an older text over a newer one. When another writer
+ * committed in between, compute again from a new snapshot; when that is overtaken too, the
+ * last attempt computes inside the write lock (as before), so a run always ends.
+ */
+function outsideLock<C>(tx: WriteTx, snapshot: () => C & { stamp: string }, stampNow: () => string, compute: (c: C) => () => void, afterCompute?: AfterCompute): number {
+  const t = performance.now();
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const c = snapshot();
+    const write = compute(c);
+    afterCompute?.(attempt);
+    if (tx(() => stampNow() === c.stamp && (write(), true))) return performance.now() - t;
+  }
+  tx(() => compute(snapshot())());
+  return performance.now() - t;
+}
+
 /**
  * The project-scope rules across the documents of a project (the same person or role written
  * differently in two documents; a variant form in the minority over the project). Each location is stored in its own document, scope
- * 'project', sharing the group key, so every document's panel shows the whole group.
+ * 'project', sharing the group key, so every document's panel shows the whole group. Computed
+ * outside the write lock (see `outsideLock`).
  */
-export function runProjectChecks(store: Store, documentIds: number[], now: string): number {
-  const t = performance.now();
+export function runProjectChecks(store: Store, tx: WriteTx, documentIds: number[], now: () => string, afterCompute?: AfterCompute): number {
   if (!documentIds.length) return 0;
-  const docs = documentIds.map((documentId) => ({ documentId, segments: store.liveSegments(documentId).map(toCheckSegment), ctx: checkContext(store, documentId) }));
-  const findings = runProjectRules(docs, checkContext(store, documentIds[0]));
-  store.deleteProjectFindings(documentIds);
+  const stamp = () => documentIds.map((id) => store.checkInputStamp(id)).join('\n');
+  const read = () => ({
+    stamp: stamp(),
+    docs: documentIds.map((documentId) => ({ documentId, segments: store.liveSegments(documentId).map(toCheckSegment), ctx: checkContext(store, documentId) })),
+    ctx: checkContext(store, documentIds[0]),
+  });
+  const snapshot = () => store.readSnapshot(read) as ReturnType<typeof read>;
+  const compute = (c: ReturnType<typeof read>) => {
+    const rows = projectFindingRows(runProjectRules(c.docs, c.ctx), now());
+    return () => {
+      store.deleteProjectFindings(documentIds);
+      store.addFindings(rows);
+    };
+  };
+  return outsideLock(tx, snapshot, stamp, compute, afterCompute);
+}
+
+function projectFindingRows(findings: readonly Finding[], now: string): NewFinding[] {
   const rows: NewFinding[] = [];
   for (const f of findings) {
     const group = `project:${f.group ?? `${f.rule}:${f.segmentId}:${f.start}`}`;
@@ -97,33 +137,59 @@ export function runProjectChecks(store: Store, documentIds: number[], now: strin
       rows.push({ ...base, documentId, segmentId: l.segmentId, start: l.start, end: l.end, text: l.text, fixes: l.fixes });
     }
   }
-  store.addFindings(rows);
-  return performance.now() - t;
+  return rows;
 }
 
-/** Run every (or the chosen) rule over a document and replace its stored findings. */
-export function runDocumentChecks(store: Store, documentId: number, now: string, rules?: RuleId[]): number {
-  const t = performance.now();
-  const par = store.parallelForChecks(documentId);
-  const segs = store.segmentsToCheck(documentId).map((s) => withParallel(toCheckSegment(s), par.get(s.id)));
-  const findings = runChecks(segs, checkContext(store, documentId, rules));
-  const rows = carryDismissals(store, documentId, findingRows(documentId, findings, now));
-  replaceFindings(store, documentId, rows, rules);
-  // the claims cross-check keeps its own rows (and dismissals) and is recomputed from the claims
-  if (!rules?.length || (rules as string[]).includes(CLAIMS_RULE)) refreshClaimFindings(store, documentId, now);
-  return performance.now() - t;
+/**
+ * Run every (or the chosen) rule over a document and replace its stored findings, computed
+ * outside the write lock (see `outsideLock`); dismissals are carried and the claims
+ * cross-check refreshed inside the short write.
+ */
+export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number, now: () => string, rules?: RuleId[], afterCompute?: AfterCompute): number {
+  const read = () => {
+    const par = store.parallelForChecks(documentId);
+    return {
+      stamp: store.checkInputStamp(documentId),
+      segs: store.segmentsToCheck(documentId).map((s) => withParallel(toCheckSegment(s), par.get(s.id))),
+      ctx: checkContext(store, documentId, rules),
+      stored: store.checkRowKeys(documentId, CLAIMS_RULE, rules),
+    };
+  };
+  const snapshot = () => store.readSnapshot(read) as ReturnType<typeof read>;
+  const compute = (c: ReturnType<typeof read>) => {
+    const at = now();
+    // dismissals are read after the snapshot: one made since changes the stamp (it is a revision) and this result is dropped
+    const change = findingsDifference(c.stored, carryDismissals(store, documentId, findingRows(documentId, runChecks(c.segs, c.ctx), at)));
+    return () => {
+      store.deleteFindingsInBulk(change.remove);
+      store.addFindings(change.add);
+      // the claims cross-check keeps its own rows (and dismissals) and is recomputed from the claims
+      if (!rules?.length || (rules as string[]).includes(CLAIMS_RULE)) refreshClaimFindings(store, documentId, at);
+    };
+  };
+  return outsideLock(tx, snapshot, () => store.checkInputStamp(documentId), compute, afterCompute);
 }
 
-/** With a rule subset, only those rules' findings are replaced; the others stay. */
-function replaceFindings(store: Store, documentId: number, rows: NewFinding[], rules?: RuleId[]): void {
-  if (rules?.length) {
-    store.deleteFindingsById(
-      store.documentFindings(documentId).filter((f) => f.rule !== CLAIMS_RULE && rules.includes(f.rule as RuleId)).map((f) => f.id),
-    );
-  } else {
-    store.deleteCheckFindingsExcept(documentId, CLAIMS_RULE);
+/**
+ * What replacing the stored rows of a run (with a rule subset, only those rules' rows; the
+ * claims cross-check's rows stay) by `rows` changes, computed outside the write lock: rows
+ * equal to a stored one are kept, stored rows no longer found are removed, the rest added. A
+ * re-run over mostly unchanged text then writes a few rows instead of tens of thousands.
+ */
+function findingsDifference(stored: readonly { id: number; key: string }[], rows: readonly NewFinding[]): { remove: number[]; add: NewFinding[] } {
+  const byKey = new Map<string, number[]>();
+  for (const r of stored) {
+    const ids = byKey.get(r.key);
+    if (ids) ids.push(r.id);
+    else byKey.set(r.key, [r.id]);
   }
-  store.addFindings(rows);
+  const add: NewFinding[] = [];
+  for (const r of rows) {
+    const ids = byKey.get(checkRowKey(r));
+    if (ids?.length) ids.pop();
+    else add.push(r);
+  }
+  return { remove: [...byKey.values()].flat(), add };
 }
 
 /**
@@ -144,7 +210,8 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
 
 /** Stored rows → findings with their group's other locations, as the app shows them. */
 export function assembleFindings(store: Store, documentId: number, includeDismissed = true): StoredFinding[] {
-  const rows = store.documentFindings(documentId);
+  // rows without their message (the same for a whole group): the shown rows' messages are read below
+  const rows = store.findingLocations(documentId);
   const groups = new Map<string, FindingRow[]>();
   const order: string[] = [];
   for (const r of rows) {
@@ -163,11 +230,13 @@ export function assembleFindings(store: Store, documentId: number, includeDismis
     const text = texts.get(r.segmentId);
     return text === undefined ? {} : contextAround(text, r.start, r.end);
   };
+  // The primary location is in this document; a project-wide group lists the others from every document.
+  const primaries = order.map((k) => groups.get(k)!.reduce((a, b) => (a.id <= b.id ? a : b)));
+  const messages = store.findingMessages(primaries.map((p) => p.id));
   const out: StoredFinding[] = [];
-  for (const k of order) {
+  for (const [i, k] of order.entries()) {
     const local = groups.get(k)!;
-    // The primary location is in this document; a project-wide group lists the others from every document.
-    const primary = local.reduce((a, b) => (a.id <= b.id ? a : b));
+    const primary = { ...primaries[i], ...messages.get(primaries[i].id) };
     const members = primary.scope === 'project' && primary.group ? store.findingsInProjectGroup(primary.documentId, primary.group) : local;
     if (!includeDismissed && primary.dismissedReason) continue;
     const loc = (r: FindingRow) => ({

@@ -38,6 +38,7 @@ import { addClaimLabel, claimCandidateLabel, deleteClaimLabel, editClaimLabel } 
 import { makeAnchor } from '../shared/text/anchor';
 import type { ReviewHost } from './review-host';
 import { computeCrossChecks, groupKeyOf, refreshClaimFindings, storedCrossCheckFindings } from './claims-findings';
+import { requireUnchanged } from './versions';
 
 function candidatesOf(host: ReviewHost, documentId: number) {
   const segs = host.store.liveSegments(documentId);
@@ -157,11 +158,16 @@ export function createClaim(host: ReviewHost, args: z.infer<typeof CreateClaimAr
 }
 
 export function updateClaim(host: ReviewHost, args: z.infer<typeof UpdateClaimArgs>): ClaimT {
-  const before = requireLiveClaim(host, args.claimId);
-  const changed = FIELDS.filter((f) => args[f] !== undefined && enc(before[f]) !== enc(args[f]));
-  if (!changed.length) return before;
-  const label = editClaimLabel(args.claimId, changed, rowNumber(host, before.segmentId));
-  host.operation(projectOf(host, before.documentId), 'claim', label, (record, now) => {
+  const seen = requireLiveClaim(host, args.claimId);
+  const changedIn = (c: ClaimT) => FIELDS.filter((f) => args[f] !== undefined && enc(c[f]) !== enc(args[f]));
+  if (args.ifUpdatedAt === undefined && !changedIn(seen).length) return seen;
+  const label = editClaimLabel(args.claimId, changedIn(seen), rowNumber(host, seen.segmentId));
+  host.operation(projectOf(host, seen.documentId), 'claim', label, (record, now) => {
+    // read again inside the transaction: the history's "from" values are what is stored now
+    const before = requireLiveClaim(host, args.claimId);
+    requireUnchanged('claim', before.updatedAt, args.ifUpdatedAt);
+    const changed = changedIn(before);
+    if (!changed.length) return { touched: [] };
     const author = host.author();
     const from: ClaimState = { id: before.id, deleted: false, fields: {} };
     const to: ClaimState = { id: before.id, deleted: false, fields: {} };

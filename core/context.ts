@@ -35,9 +35,13 @@ export function defaultAuthor(): string {
   }
 }
 
-/** The CLI as a caller: this process; revisions are signed by the Settings author (the OS user by default). */
-export function cliCaller(): CallerContext {
-  return callerContext('cli', process.pid);
+/**
+ * The CLI as a caller: this process, and its reviewer — `--reviewer NAME`, else the system
+ * user — who signs its revisions and whose operations its undo/redo take (issue 16), apart
+ * from the app's reviewer (the Settings author).
+ */
+export function cliCaller(reviewer?: string): CallerContext {
+  return callerContext('cli', process.pid, reviewer?.trim() || defaultAuthor());
 }
 
 export function dbPathFor(flag?: string): string {

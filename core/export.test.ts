@@ -185,7 +185,8 @@ describe('XLIFF', () => {
     const x = await exp({ documentId, format: 'xliff12', script: 'hant' });
     expect(x).toMatchObject({ mime: 'application/xliff+xml' });
     expect(x.fileName).toMatch(/\.xliff12\.xlf$/);
-    expect(x.content).toContain(`<trans-unit id="s${seg.id}" resname="${seg.index + 1}" approved="yes">`);
+    // the text's version at export (never revised: 0) rides in extradata, so an import can tell it changed since
+    expect(x.content).toContain(`<trans-unit id="s${seg.id}" resname="${seg.index + 1}" approved="yes" extradata="jiaodui-base:0">`);
     expect(x.content).toContain('check &lt;name&gt; &amp; title');
     expect(xmllint(x.content, XLIFF12_SCHEMA).stderr).toContain('validates');
     const edited = x.content.replace(new RegExp(`(<trans-unit id="s${seg.id}"[\\s\\S]*?<target[^>]*>[^<]*)王震`), '$1王征');

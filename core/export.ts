@@ -12,7 +12,7 @@ import type { ExportDoc } from '../shared/export/model';
 import { exportTranscript } from '../shared/export/transcript';
 import { bilingualCsv } from '../shared/export/csv';
 import { exportChangeReport, type ReportRevision } from '../shared/export/report';
-import { exportXliff, parseXliff } from '../shared/export/xliff';
+import { exportXliff, parseXliff, type XliffUnit } from '../shared/export/xliff';
 import { exportXliff12 } from '../shared/export/xliff12';
 import { exportWebAnnotations } from '../shared/export/annotations';
 import { baseFileName, type ClaimNote, type ClaimNotes, type TranscriptOptions } from '../shared/export/model';
@@ -20,6 +20,7 @@ import { mapForward } from '../shared/text/offsetMap';
 import type { AlignedText } from '../shared/text/convert';
 import type { ReviewHost } from './review-host';
 import { writeText } from './segment-writes';
+import { editConflictError, staleFields } from './versions';
 import { xliffImportLabel } from '../shared/operation-labels';
 
 /** The Word exports load docx (1 MB of JavaScript) only when asked for: a CLI run or start-up that exports no .docx never compiles it. */
@@ -39,6 +40,10 @@ export interface ExportArgs {
 }
 
 export function loadExportDoc(store: Store, doc: DocumentMeta): ExportDoc {
+  // The text versions are read BEFORE the texts: a save committed in between then makes the
+  // recorded version older than the exported text, so an import refuses that unit rather than
+  // silently overwriting the save (the safe direction).
+  const versions = new Map(store.latestRevisionIdsOfDocument(doc.id).filter((r) => r.field === 'zh').map((r) => [r.segmentId, r.id]));
   return {
     id: doc.id,
     title: doc.title,
@@ -55,6 +60,7 @@ export function loadExportDoc(store: Store, doc: DocumentMeta): ExportDoc {
       speaker: s.speaker,
       // segments gain an English text in a later migration; tables show it where present
       english: englishOf(s),
+      textVersion: versions.get(s.id) ?? 0,
     })),
   };
 }
@@ -211,7 +217,12 @@ export async function exportDocument(store: Store, doc: DocumentMeta, args: Expo
   }
 }
 
-/** Apply an XLIFF file's targets to a document: all or nothing, one undoable operation. */
+/**
+ * Apply an XLIFF file's targets to a document: all or nothing, one undoable operation. A unit
+ * whose text someone changed since the export (its recorded version, `jd:base`, is no longer the
+ * text's) is refused with an 'edit-conflict' listing every such unit: the file's target would
+ * silently overwrite that change. Files without recorded versions (other tools') are applied as before.
+ */
 export function importXliff(host: ReviewHost, documentId: number, content: string): ChangeResult & { changed: number; units: number } {
   const doc = host.requireDocument(documentId);
   const units = parseXliff(content);
@@ -224,15 +235,26 @@ export function importXliff(host: ReviewHost, documentId: number, content: strin
       `XLIFF: ${unknown.length} unit(s) do not match a segment of document ${documentId}: ${ids.join(', ')}${unknown.length > 10 ? ', …' : ''}. Nothing was imported.`,
     );
   }
-  const changes = units.filter((u) => u.target !== null && u.target !== live.get(u.segmentId!)!.text);
-  const r = host.operation(doc.projectId, 'edit', xliffImportLabel(changes.length), (record, now) => {
+  const differs = (u: XliffUnit) => u.target !== null && u.target !== live.get(u.segmentId!)!.text;
+  const r = host.operation(doc.projectId, 'edit', xliffImportLabel(units.filter(differs).length), (record, now) => {
+    // inside the write transaction: the stored texts and versions the targets are compared with
+    const segs = units.filter((u) => u.target !== null).map((u) => ({ u, seg: host.requireLiveSegment(u.segmentId!) }));
+    const conflicts = segs.flatMap(({ u, seg }) => staleFields(host.store, seg, [{ field: 'text', version: u.base === undefined ? undefined : u.base || null, mine: u.target }]));
+    if (conflicts.length) {
+      const rows = conflicts.slice(0, 10).map((c) => `s${c.segmentId}`);
+      throw new JiaoduiError(
+        'edit-conflict',
+        `XLIFF: ${conflicts.length} unit(s) changed in Jiaodui since the export (${rows.join(', ')}${conflicts.length > 10 ? ', …' : ''}); importing would overwrite those changes. Nothing was imported; export again and carry your edits over.`,
+        editConflictError(conflicts).details,
+      );
+    }
     const touched: number[] = [];
-    for (const u of changes) {
-      const seg = host.requireLiveSegment(u.segmentId!);
+    for (const { u, seg } of segs) {
+      if (u.target === seg.text) continue;
       writeText(host.store, record, seg, u.target!, 'xliff-import', now);
       touched.push(seg.id);
     }
     return { touched };
   });
-  return { ...r, changed: changes.length, units: units.length };
+  return { ...r, changed: r.segments.length, units: units.length };
 }

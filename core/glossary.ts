@@ -29,6 +29,7 @@ import {
   type ParsedGlossaryEntry,
 } from '../shared/glossary/schemas';
 import { applyText, type DocScript } from './segment-writes';
+import { changedSinceSnapshot, editConflictError, requireUnchanged, snapshot } from './versions';
 import { applyGlossaryLabel, type OperationLabel } from '../shared/operation-labels';
 
 /** What the glossary needs from the service: its database, clock, transactions and operations. */
@@ -49,6 +50,8 @@ export interface GlossaryContext {
 export interface ScopeArgs {
   documentId?: number;
   projectId?: number;
+  /** applyGlossary: the preview's snapshot (core/versions.ts) */
+  snapshot?: number;
 }
 
 interface ResolvedScope {
@@ -149,6 +152,7 @@ export function saveGlossaryEntry(ctx: GlossaryContext, args: GlossaryEntryInput
     const target = resolveScope(ctx.store, args);
     const existing = args.id !== undefined ? ctx.store.glossaryEntry(args.id) : undefined;
     if (args.id !== undefined && !existing) throw new JiaoduiError('not-found', `There is no glossary entry ${args.id}.`);
+    if (existing) requireUnchanged('glossary entry', existing.updatedAt, args.ifUpdatedAt);
     const others = ctx.store.glossaryEntries(target.scope).filter((e) => e.id !== args.id);
     const conflict = glossaryConflict(fields, others);
     if (conflict) throw new JiaoduiError('conflict', `Cannot save "${fields.term}": ${conflict}.`);
@@ -221,7 +225,7 @@ function planGlossary(store: Store, args: ScopeArgs): Plan {
   return { projectId: target.projectId, changes };
 }
 
-function summarize(changes: readonly GlossaryChange[]): Omit<GlossaryPreview, 'changes'> {
+function summarize(changes: readonly GlossaryChange[]): Omit<GlossaryPreview, 'changes' | 'snapshot'> {
   return {
     segments: changes.length,
     documents: new Set(changes.map((c) => c.documentId)).size,
@@ -231,20 +235,25 @@ function summarize(changes: readonly GlossaryChange[]): Omit<GlossaryPreview, 'c
 }
 
 export function previewGlossary(store: Store, args: ScopeArgs): GlossaryPreview {
+  const at = snapshot(store); // before the reads: anything committed meanwhile counts as newer
   const { changes } = planGlossary(store, args);
-  return { changes, ...summarize(changes) };
+  return { changes, ...summarize(changes), snapshot: at };
 }
 
 /**
  * Replace every forbidden variant with its term across the scope: one transaction,
  * one operation (kind 'glossary', one undo step), a 'zh' revision per segment and a
  * 'status' revision where the status changes (approved → edited), reason 'glossary'.
+ * With the preview's `snapshot`, refused ('edit-conflict') when a segment it would change was
+ * edited since the preview: the reviewer confirmed other texts than those now stored.
  */
 export function applyGlossary(ctx: GlossaryContext, args: ScopeArgs): ChangeResult {
   return ctx.tx(() => {
     const plan = planGlossary(ctx.store, args);
     const n = plan.changes.length;
     return ctx.operation(plan.projectId, 'glossary', applyGlossaryLabel(n), (record, now) => {
+      const stale = changedSinceSnapshot(ctx.store, plan.changes.map((c) => ({ seg: ctx.store.segment(c.segmentId)!, mine: c.after })), args.snapshot);
+      if (stale.length) throw editConflictError(stale);
       const scripts = new Map<number, DocScript>();
       const touched: number[] = [];
       for (const c of plan.changes) {

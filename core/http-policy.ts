@@ -76,6 +76,7 @@ const ERROR_STATUS: Record<string, number> = {
   'import-rejected': 422,
   'not-found': 404,
   conflict: 409,
+  'edit-conflict': 409,
   'db-busy': 503,
   'db-in-use': 409,
   'db-future': 409,

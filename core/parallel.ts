@@ -17,6 +17,7 @@ import { alignParallel, applyAlignEdit, type AlignEdit, type ParallelKind } from
 import type { ParallelInfo } from '../shared/align/schemas';
 import { alignLabel, editEnglishLabel, englishStatusLabel } from '../shared/operation-labels';
 import { recheckSegment } from './checks';
+import { editConflictError, rereadLiveSegment, requireFresh, staleFields, versionAt } from './versions';
 
 const KIND_FIELD = { source: 'source', english: 'en' } as const;
 const SEP: Record<ParallelKind, string> = { source: '', english: ' ' };
@@ -158,18 +159,25 @@ export function writeEnglish(
 }
 
 export function editEnglish(host: ReviewHost, args: ArgsOf<'editEnglish'>): ChangeResult {
-  const seg = host.requireLiveSegment(args.segmentId);
-  return host.operation(seg.projectId, 'edit', editEnglishLabel(seg.index + 1), (record, now) => {
+  const seen = host.requireLiveSegment(args.segmentId);
+  return host.operation(seen.projectId, 'edit', editEnglishLabel(seen.index + 1), (record, now) => {
+    // read again inside the transaction, and compare the English's version there (core/versions.ts)
+    const seg = rereadLiveSegment(host, seen);
+    requireFresh(host.store, seg, [{ field: 'en', version: args.version, mine: args.text }]);
     writeEnglish(host.store, record, seg.id, args.text, args.reason ?? 'manual', now);
     return { touched: [seg.id] };
   });
 }
 
+/** Only the English status's version is compared: an approval does not conflict with an edit of the Chinese text. */
 export function setEnglishStatus(host: ReviewHost, args: ArgsOf<'setEnglishStatus'>): ChangeResult {
-  const segs = args.segmentIds.map((id) => host.requireLiveSegment(id));
-  if (new Set(segs.map((s) => s.projectId)).size > 1) throw new JiaoduiError('invalid-input', 'Segments from several projects cannot change status in one step.');
-  const label = englishStatusLabel(segs.map((s) => s.index + 1), args.status);
-  return host.operation(segs[0].projectId, 'status', label, (record, now) => {
+  const seen = args.segmentIds.map((id) => host.requireLiveSegment(id));
+  if (new Set(seen.map((s) => s.projectId)).size > 1) throw new JiaoduiError('invalid-input', 'Segments from several projects cannot change status in one step.');
+  const label = englishStatusLabel(seen.map((s) => s.index + 1), args.status);
+  return host.operation(seen[0].projectId, 'status', label, (record, now) => {
+    const segs = seen.map((s) => rereadLiveSegment(host, s));
+    const conflicts = segs.flatMap((s, i) => staleFields(host.store, s, [{ field: 'enStatus', version: versionAt(args.versions, i, segs.length), mine: args.status }]));
+    if (conflicts.length) throw editConflictError(conflicts);
     for (const s of segs) {
       const row = host.store.segmentParallelText(s.id, 'english');
       const before = row?.status ?? 'unreviewed';

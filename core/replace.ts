@@ -18,6 +18,7 @@ import { applyEdits, compileFind, expandReplacement, findInSegment, hitId, MAX_M
 import { renderingConfig } from '../shared/text/script';
 import type { ReviewHost } from './review-host';
 import { writeText } from './segment-writes';
+import { changedSinceSnapshot, editConflictError, snapshot } from './versions';
 import { withTimeBudget } from './time-budget';
 import { propagateLabel, replaceLabel, type OperationLabel } from '../shared/operation-labels';
 
@@ -112,6 +113,7 @@ function toHit(seg: ScopeSegment, m: TextMatch, args: FindArgs): ReplaceHit {
 }
 
 export function previewReplace(host: ReviewHost, args: FindArgs): ReplacePreview {
+  const at = snapshot(host.store); // before the reads: anything committed meanwhile counts as newer
   const { segments } = scopeSegments(host, args.scope);
   const { found, total, truncated } = findAll(args, segments, MAX_MATCHES);
   const hits: ReplaceHit[] = [];
@@ -123,10 +125,11 @@ export function previewReplace(host: ReviewHost, args: FindArgs): ReplacePreview
     approvedSegments: found.filter((f) => f.seg.status === 'approved').length,
     truncated,
     limit: MAX_MATCHES,
+    snapshot: at,
   };
 }
 
-/** Apply chosen matches, grouped by segment, inside an operation body. */
+/** Apply chosen matches, grouped by segment, inside an operation body; refused when a segment changed since the preview's snapshot. */
 function applyFound(
   host: ReviewHost,
   found: readonly Found[],
@@ -138,11 +141,16 @@ function applyFound(
   let replaced = 0;
   let changed = 0;
   let unapproved = 0;
-  for (const f of found) {
+  const planned = found.map((f) => {
     const row = host.requireLiveSegment(f.seg.id);
     const edits = f.matches.map((m) => ({ start: m.start, end: m.end, replacement: expandReplacement(args.replace, m, row.text, !!args.regex) }));
     const text = applyEdits(row.text, edits);
     if (text.length > MAX_TEXT) throw new JiaoduiError('invalid-input', `Segment ${row.index + 1} would be longer than ${MAX_TEXT} characters; nothing was replaced.`);
+    return { row, edits, text };
+  });
+  const stale = changedSinceSnapshot(host.store, planned.map((p) => ({ seg: p.row, mine: p.text })), args.snapshot);
+  if (stale.length) throw editConflictError(stale);
+  for (const { row, edits, text } of planned) {
     const w = writeText(host.store, record, row, text, 'replace', now);
     touched.push(row.id);
     replaced += edits.length;

@@ -56,6 +56,17 @@ describe('browser-mode server', () => {
     expect((await raw('/assets/missing.js')).status).toBe(404);
   });
 
+  it('a stale save answers 409 with the conflict: base, theirs, mine (issue 16)', async () => {
+    const documentId = ctx.service.listDocuments({})[0].id;
+    const seg = ctx.service.getSegments({ documentId })[5];
+    ctx.service.editSegment({ segmentId: seg.id, text: '別人先存的' }); // another writer, after the read
+    const r = await api('editSegment', { segmentId: seg.id, text: '我的', version: seg.versions!.text });
+    expect(r.status).toBe(409);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'edit-conflict', details: { segmentId: seg.id, base: seg.text, theirs: '別人先存的', mine: '我的' } } });
+    expect(ctx.service.getSegments({ documentId })[5].text).toBe('別人先存的');
+    ctx.service.undo({ projectId: ctx.service.getDocument({ documentId }).projectId }); // the later tests export the sample as imported
+  });
+
   it('answers API calls with the token and refuses them without', async () => {
     const ok = await api('listProjects', {});
     expect(ok.status).toBe(200);

@@ -20,6 +20,12 @@ import { formatProportion } from './lib/wilson';
 
 /** Real clean text beside the checkout (read at run time, never copied into the project). */
 export const SHARED_CORPUS = join(PACKAGE_ROOT, '..', 'shared', 'corpus');
+/**
+ * Clean dev-side texts written to tune against false alarms (ranges, dates, conversions,
+ * components and totals, per-share figures): outside the sealed texts/ and data/, so adding
+ * one needs no reseal; each file is one project.
+ */
+export const CLEAN_DEV = join(EVAL_DIR, 'clean-dev');
 
 interface Options {
   parts: Part[];
@@ -132,6 +138,8 @@ async function evaluateClean(parts: Part[]): Promise<CleanResult> {
       const src = loadCluster(join(TEXTS_DIR, id));
       await run(`source texts (${part} clusters)`, `clean ${id}`, src.documents.map((d) => ({ file: d.file, text: d.text })));
     }
+  for (const file of existsSync(CLEAN_DEV) ? readdirSync(CLEAN_DEV).filter((f) => f.endsWith('.txt')).sort() : [])
+    await run('clean dev texts (eval/clean-dev)', `clean dev ${file}`, [{ file, text: readFileSync(join(CLEAN_DEV, file), 'utf8') }]);
   if (existsSync(SHARED_CORPUS)) {
     for (const file of readdirSync(SHARED_CORPUS).filter((f) => f.endsWith('.txt')).sort())
       await run('../shared/corpus', `clean corpus ${file}`, [{ file, text: readFileSync(join(SHARED_CORPUS, file), 'utf8') }]);

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'import-rejected' // empty, binary, too large or undecodable file
   | 'not-found'
   | 'conflict' // e.g. a project name already taken, nothing to undo
+  | 'edit-conflict' // a write based on a version someone else has since changed (details: shared/domain/schemas.ts EditConflictDetails)
   | 'db-busy' // another process holds the write lock longer than busy_timeout
   | 'db-in-use' // a restore refused: another process has the database open (core/db-users-registry.ts)
   | 'db-future' // database written by a newer Jiaodui

@@ -2,10 +2,11 @@
 import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
 import { RULES, type RuleId } from '../../shared/checks';
-import { assembleFindings, report, runDocumentChecks, runProjectChecks } from '../checks';
+import { assembleFindings, report, runDocumentChecks, runProjectChecks, type WriteTx } from '../checks';
 import { CLAIMS_RULE_INFO } from '../claims-findings';
 import { writeText, type FindingState } from '../segment-writes';
 import { writeField } from '../operations/fields';
+import { changedSinceSnapshot, editConflictError } from '../versions';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './handler';
 
@@ -30,20 +31,25 @@ export const findingHandlers = {
     const known = new Set<string>([...RULES.map((r) => r.id), CLAIMS_RULE_INFO.id]);
     const unknown = (args.rules ?? []).filter((r) => !known.has(r));
     if (unknown.length) throw new JiaoduiError('invalid-input', `Unknown rule(s): ${unknown.join(', ')}. Rules: ${[...known].join(', ')}.`);
-    const ms = ctx.tx(() => {
-      ctx.touch({ documents: [args.documentId], findings: [args.documentId] });
-      return runDocumentChecks(ctx.store, args.documentId, ctx.now(), args.rules as RuleId[] | undefined);
-    });
+    // computed outside the write lock; the short write transaction notes the change for the feed
+    const write: WriteTx = (fn) =>
+      ctx.tx(() => {
+        ctx.touch({ documents: [args.documentId], findings: [args.documentId] });
+        return fn();
+      });
+    const ms = runDocumentChecks(ctx.store, write, args.documentId, () => ctx.now(), args.rules as RuleId[] | undefined);
     return report(assembleFindings(ctx.store, args.documentId), ms);
   },
 
   checkProject: (ctx, args) => {
     ctx.requireProject(args.projectId);
     const ids = ctx.store.documents({ projectId: args.projectId }).map((d) => d.id);
-    const ms = ctx.tx(() => {
-      ctx.touch({ documents: ids, findings: ids });
-      return runProjectChecks(ctx.store, ids, ctx.now());
-    });
+    const write: WriteTx = (fn) =>
+      ctx.tx(() => {
+        ctx.touch({ documents: ids, findings: ids });
+        return fn();
+      });
+    const ms = runProjectChecks(ctx.store, write, ids, () => ctx.now());
     const findings = ids.flatMap((id) => assembleFindings(ctx.store, id).filter((f) => f.scope === 'project' && f.documentId === id));
     // one finding per group (each document holds the group's members)
     const seen = new Set<string>();
@@ -72,6 +78,9 @@ export const findingHandlers = {
       }
       if (!bySegment.size) throw new JiaoduiError('invalid-input', 'This finding has no suggested fix; edit the segment instead.');
       const touched: number[] = [];
+      // fix all: the findings the reviewer saw were computed at `snapshot`; a segment edited since refuses the step
+      const stale = changedSinceSnapshot(ctx.store, [...bySegment.keys()].map((id) => ({ seg: ctx.requireLiveSegment(id), mine: null })), args.snapshot);
+      if (stale.length) throw editConflictError(stale);
       for (const [segmentId, fixes] of bySegment) {
         const seg = ctx.requireLiveSegment(segmentId);
         let text = seg.text;

@@ -11,33 +11,43 @@ import { writeField } from '../operations/fields';
 import * as parallel from '../parallel';
 import * as claims from '../claims';
 import * as history from '../history';
+import { editConflictError, rereadLiveSegment, requireFresh, staleFields, versionAt, withVersions } from '../versions';
 import type { HandlerTable } from './handler';
 
 export const segmentHandlers = {
   getSegments: (ctx, args) => {
     ctx.requireDocument(args.documentId);
-    return parallel.withParallel(ctx.store, ctx.store.liveSegments(args.documentId).map(toPublicSegment));
+    return withVersions(ctx.store, parallel.withParallel(ctx.store, ctx.store.liveSegments(args.documentId).map(toPublicSegment)));
   },
   // what a window fetches for a change made elsewhere (the feed names the ids): never the whole document
   getSegmentsById: (ctx, args) => {
     const rows = [...new Set(args.segmentIds)].map((id) => ctx.store.segment(id)).filter((s): s is SegmentRow => !!s && !s.retired);
-    return parallel.withParallel(ctx.store, rows.sort((a, b) => a.documentId - b.documentId || a.index - b.index).map(toPublicSegment));
+    // with their versions: a window patched by the feed saves against what it now shows
+    return withVersions(ctx.store, parallel.withParallel(ctx.store, rows.sort((a, b) => a.documentId - b.documentId || a.index - b.index).map(toPublicSegment)));
   },
 
+  // Every write below reads its segment(s) again inside the operation's IMMEDIATE transaction
+  // and compares the versions the client sent there (core/versions.ts): the read before the
+  // transaction only picks the project and the label.
   editSegment: (ctx, args) => {
-    const seg = ctx.requireLiveSegment(args.segmentId);
-    return ctx.operation(seg.projectId, 'edit', labels.editSegmentLabel(seg.index + 1), (record, now) => {
+    const seen = ctx.requireLiveSegment(args.segmentId);
+    return ctx.operation(seen.projectId, 'edit', labels.editSegmentLabel(seen.index + 1), (record, now) => {
+      const seg = rereadLiveSegment(ctx, seen);
+      requireFresh(ctx.store, seg, [{ field: 'text', version: args.version, value: args.ifText, mine: args.text }]);
       writeText(ctx.store, record, seg, args.text, args.reason ?? 'manual', now);
       return { touched: [seg.id] };
     });
   },
 
   setStatus: (ctx, args) => {
-    const segs = args.segmentIds.map((id) => ctx.requireLiveSegment(id));
-    const projectIds = new Set(segs.map((s) => s.projectId));
+    const seen = args.segmentIds.map((id) => ctx.requireLiveSegment(id));
+    const projectIds = new Set(seen.map((s) => s.projectId));
     if (projectIds.size > 1) throw new JiaoduiError('invalid-input', 'Segments from several projects cannot change status in one step.');
-    const label = labels.statusLabel(segs.map((s) => s.index + 1), args.status);
-    return ctx.operation(segs[0].projectId, 'status', label, (record, now) => {
+    const label = labels.statusLabel(seen.map((s) => s.index + 1), args.status);
+    return ctx.operation(seen[0].projectId, 'status', label, (record, now) => {
+      const segs = seen.map((s) => rereadLiveSegment(ctx, s));
+      const conflicts = segs.flatMap((s, i) => staleFields(ctx.store, s, [{ field: 'status', version: versionAt(args.versions, i, segs.length), mine: args.status }]));
+      if (conflicts.length) throw editConflictError(conflicts);
       for (const s of segs) {
         if (s.status === args.status) continue;
         writeField(ctx.store, record, { segmentId: s.id, field: 'status', before: s.status, after: args.status, reason: 'review' }, now, ctx.author());
@@ -47,9 +57,11 @@ export const segmentHandlers = {
   },
 
   setFurniture: (ctx, args) => {
-    const seg = ctx.requireLiveSegment(args.segmentId);
-    const after = args.furniture ? (seg.furniture ?? 'manual') : null;
-    return ctx.operation(seg.projectId, 'furniture', labels.furnitureLabel(seg.index + 1, args.furniture), (record, now) => {
+    const seen = ctx.requireLiveSegment(args.segmentId);
+    return ctx.operation(seen.projectId, 'furniture', labels.furnitureLabel(seen.index + 1, args.furniture), (record, now) => {
+      const seg = rereadLiveSegment(ctx, seen);
+      const after = args.furniture ? (seg.furniture ?? 'manual') : null;
+      requireFresh(ctx.store, seg, [{ field: 'furniture', version: args.version, mine: after }]);
       if (after === seg.furniture) return { touched: [seg.id] };
       writeField(ctx.store, record, { segmentId: seg.id, field: 'furniture', before: seg.furniture, after, reason: 'manual' }, now, ctx.author());
       return { touched: [seg.id] };
@@ -57,22 +69,24 @@ export const segmentHandlers = {
   },
 
   splitSegment: (ctx, args) => {
-    const seg = ctx.requireLiveSegment(args.segmentId);
-    const text = seg.text;
-    if (args.at <= 0 || args.at >= text.length) throw new JiaoduiError('invalid-input', 'Split inside the text, not at its start or end.');
-    if (/[\uDC00-\uDFFF]/.test(text[args.at]) && /[\uD800-\uDBFF]/.test(text[args.at - 1])) throw new JiaoduiError('invalid-input', `Position ${args.at} is inside a character (a surrogate pair); split before or after it.`);
-    const left = text.slice(0, args.at).replace(/\s+$/u, '');
-    const rightRaw = text.slice(args.at);
-    const right = rightRaw.replace(/^\s+/u, '');
-    if (!left || !right) throw new JiaoduiError('invalid-input', 'Both parts of a split need some text.');
-    const mid = text.slice(left.length, text.length - right.length);
-    // The machine text splits at the corresponding point of the machine version.
-    const m = mapPosition(charDiff(text, seg.machineText), args.at);
-    const mLeft = seg.machineText.slice(0, m).replace(/\s+$/u, '');
-    const mRightRaw = seg.machineText.slice(m);
-    const mRight = mRightRaw.replace(/^\s+/u, '');
-    const doc = ctx.store.documentScript(seg.documentId);
-    return ctx.operation(seg.projectId, 'split', labels.splitLabel(seg.index + 1), (record, now) => {
+    const seen = ctx.requireLiveSegment(args.segmentId);
+    return ctx.operation(seen.projectId, 'split', labels.splitLabel(seen.index + 1), (record, now) => {
+      const seg = rereadLiveSegment(ctx, seen);
+      requireFresh(ctx.store, seg, [{ field: 'text', version: args.version, mine: null }]);
+      const text = seg.text;
+      if (args.at <= 0 || args.at >= text.length) throw new JiaoduiError('invalid-input', 'Split inside the text, not at its start or end.');
+      if (/[\uDC00-\uDFFF]/.test(text[args.at]) && /[\uD800-\uDBFF]/.test(text[args.at - 1])) throw new JiaoduiError('invalid-input', `Position ${args.at} is inside a character (a surrogate pair); split before or after it.`);
+      const left = text.slice(0, args.at).replace(/\s+$/u, '');
+      const rightRaw = text.slice(args.at);
+      const right = rightRaw.replace(/^\s+/u, '');
+      if (!left || !right) throw new JiaoduiError('invalid-input', 'Both parts of a split need some text.');
+      const mid = text.slice(left.length, text.length - right.length);
+      // The machine text splits at the corresponding point of the machine version.
+      const m = mapPosition(charDiff(text, seg.machineText), args.at);
+      const mLeft = seg.machineText.slice(0, m).replace(/\s+$/u, '');
+      const mRightRaw = seg.machineText.slice(m);
+      const mRight = mRightRaw.replace(/^\s+/u, '');
+      const doc = ctx.store.documentScript(seg.documentId);
       const next = ctx.store.nextLiveSegment(seg.documentId, seg.position);
       const pos2 = next ? (seg.position + next.position) / 2 : seg.position + 1;
       const common = { documentId: seg.documentId, paragraph: seg.paragraph, status: seg.status, furniture: seg.furniture, speaker: seg.speaker, turn: seg.turn, parentId: seg.id, updatedAt: now };
@@ -91,18 +105,27 @@ export const segmentHandlers = {
   },
 
   mergeSegments: (ctx, args) => {
-    const seg = ctx.requireLiveSegment(args.segmentId);
-    const nextRef = ctx.store.nextLiveSegment(seg.documentId, seg.position);
-    if (!nextRef) throw new JiaoduiError('invalid-input', 'The last segment has nothing after it to merge with.');
-    const next = ctx.requireLiveSegment(nextRef.id);
-    const doc = ctx.store.documentScript(seg.documentId);
-    const text = seg.text + seg.sep + next.text;
-    if (text.length > MAX_SEGMENT_LENGTH) {
-      throw new JiaoduiError('invalid-input', `Merged, these segments would hold ${text.length} characters, more than a segment may (${MAX_SEGMENT_LENGTH}); they were left as they are.`);
-    }
-    const status: SegmentStatus =
-      seg.status === 'approved' && next.status === 'approved' ? 'approved' : seg.status === 'unreviewed' && next.status === 'unreviewed' ? 'unreviewed' : 'edited';
-    return ctx.operation(seg.projectId, 'merge', labels.mergeLabel(seg.index + 1), (record, now) => {
+    const seen = ctx.requireLiveSegment(args.segmentId);
+    return ctx.operation(seen.projectId, 'merge', labels.mergeLabel(seen.index + 1), (record, now) => {
+      const seg = rereadLiveSegment(ctx, seen);
+      const nextRef = ctx.store.nextLiveSegment(seg.documentId, seg.position);
+      if (!nextRef) throw new JiaoduiError('invalid-input', 'The last segment has nothing after it to merge with.');
+      if (args.nextSegmentId !== undefined && nextRef.id !== args.nextSegmentId) {
+        throw new JiaoduiError('conflict', `The segment after row ${seg.index + 1} was split or merged since you read it; nothing was merged. Reload the document.`);
+      }
+      const next = ctx.requireLiveSegment(nextRef.id);
+      const conflicts = [
+        ...staleFields(ctx.store, seg, [{ field: 'text', version: args.version, mine: null }]),
+        ...staleFields(ctx.store, next, [{ field: 'text', version: args.nextVersion, mine: null }]),
+      ];
+      if (conflicts.length) throw editConflictError(conflicts);
+      const doc = ctx.store.documentScript(seg.documentId);
+      const text = seg.text + seg.sep + next.text;
+      if (text.length > MAX_SEGMENT_LENGTH) {
+        throw new JiaoduiError('invalid-input', `Merged, these segments would hold ${text.length} characters, more than a segment may (${MAX_SEGMENT_LENGTH}); they were left as they are.`);
+      }
+      const status: SegmentStatus =
+        seg.status === 'approved' && next.status === 'approved' ? 'approved' : seg.status === 'unreviewed' && next.status === 'unreviewed' ? 'unreviewed' : 'edited';
       const r = render(doc, text);
       const u = ctx.store.addSegment({
         documentId: seg.documentId,
@@ -132,7 +155,7 @@ export const segmentHandlers = {
     });
   },
 
-  undoState: (ctx, args) => ctx.engine.undoState(args.projectId),
+  undoState: (ctx, args) => ctx.engine.undoState(args.projectId, ctx.author()),
   undo: (ctx, args) => {
     ctx.requireProject(args.projectId);
     return ctx.engine.replay(ctx.author(), args.projectId, 'undo', ctx.caller);

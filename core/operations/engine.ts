@@ -15,6 +15,8 @@ import type { ChangeResult, OperationKind, UndoState } from '../../shared/domain
 import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
 import { withParallel } from '../parallel';
+import { withVersions } from '../versions';
+import { replayConflict } from './replay-check';
 import { FIELD_APPLIERS } from './fields';
 import { toPublicSegment, type NewRevision, type SegmentRow, type Store } from '../store';
 import type { CallerContext } from '../../shared/contract/caller';
@@ -130,24 +132,25 @@ export class Engine {
           operationId = extend.operationId;
           this.store.relabelOperation(operationId, extend.label.text, labels.serializeOperationLabel(extend.label));
         } else {
-          this.store.clearRedo(projectId);
+          this.store.clearRedo(projectId, author);
           operationId = this.store.addOperation({ projectId, kind, label: label.text, labelData: labels.serializeOperationLabel(label), author, createdAt: now });
         }
         this.store.addRevisions(operationId, author, now, revs);
       }
-      return this.changeResult(projectId, operationId, touched, removed);
+      return this.changeResult(projectId, author, operationId, touched, removed);
     }, caller);
   }
 
-  private changeResult(projectId: number, operationId: number | null, touched: number[], removed: number[]): ChangeResult {
+  private changeResult(projectId: number, author: string, operationId: number | null, touched: number[], removed: number[]): ChangeResult {
     const rows = [...new Set(touched)].map((id) => this.store.segment(id)).filter((s): s is SegmentRow => !!s && !s.retired);
     this.touch({ projects: [projectId], documents: rows.map((s) => s.documentId), segments: rows.map((s) => s.id), removedSegments: removed });
-    return { operationId, segments: withParallel(this.store, rows.map(toPublicSegment)), removedSegmentIds: removed, undo: this.undoState(projectId) };
+    return { operationId, segments: withVersions(this.store, withParallel(this.store, rows.map(toPublicSegment))), removedSegmentIds: removed, undo: this.undoState(projectId, author) };
   }
 
-  undoState(projectId: number): UndoState {
-    const u = this.store.lastDoneOperation(projectId);
-    const r = this.store.lastUndoneOperation(projectId);
+  /** What `author`'s Undo and Redo would take back in the project (each reviewer's own operations). */
+  undoState(projectId: number, author: string): UndoState {
+    const u = this.store.lastDoneOperation(projectId, author);
+    const r = this.store.lastUndoneOperation(projectId, author);
     return {
       canUndo: !!u,
       canRedo: !!r,
@@ -158,14 +161,20 @@ export class Engine {
     };
   }
 
-  /** Undo or redo the project's last (un)done operation: a new operation whose revisions restore the old values. */
+  /**
+   * Undo or redo `author`'s last (un)done operation in the project: a new operation whose
+   * revisions restore the old values. Refused when a field it would restore has changed since
+   * (someone else's later revision): never applied over newer text.
+   */
   replay(author: string, projectId: number, kind: 'undo' | 'redo', caller?: CallerContext): ChangeResult {
     this.warmUpOnce();
     return this.tx(() => {
-      const target = kind === 'undo' ? this.store.lastDoneOperation(projectId) : this.store.lastUndoneOperation(projectId);
+      const target = kind === 'undo' ? this.store.lastDoneOperation(projectId, author) : this.store.lastUndoneOperation(projectId, author);
       if (!target) throw new JiaoduiError('conflict', kind === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
       const now = this.now();
       const revs = this.store.operationRevisions(target.id);
+      const stale = replayConflict(this.store, revs, kind, author, target.label);
+      if (stale) throw stale;
       const ordered = kind === 'undo' ? [...revs].reverse() : revs;
       const label = labels.replayLabel(kind, { label: target.label, structured: labels.parseOperationLabel(target.labelData) });
       const opId = this.store.addOperation({
@@ -193,7 +202,7 @@ export class Engine {
       this.store.addRevisions(opId, author, now, newRevs);
       if (kind === 'undo') this.store.markOperationUndone(target.id, opId);
       else this.store.markOperationDone(target.id);
-      return this.changeResult(projectId, opId, touched.filter((id) => !removed.includes(id)), removed);
+      return this.changeResult(projectId, author, opId, touched.filter((id) => !removed.includes(id)), removed);
     }, caller);
   }
 }

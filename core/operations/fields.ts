@@ -7,7 +7,7 @@
 import type { NewRevision, SegmentRow, Store } from '../store';
 import type { RevisionField, SegmentStatus } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
-import { applyStructure, applyText, type FindingState, type StructureState } from '../segment-writes';
+import { applyStructure, applyText, encodeStructure, type FindingState, type StructureState } from '../segment-writes';
 import { applyParallelField } from '../parallel';
 import { applyClaimRevision } from '../claims';
 
@@ -16,6 +16,12 @@ export interface FieldApplier {
   apply(store: Store, segmentId: number, value: string | null, now: string, author: string): void;
   /** Which segments a replayed value shows or hides; default: the revision's own segment is touched. */
   affects?(segmentId: number, value: string | null): { touched: number[]; removed: number[] };
+  /**
+   * The value stored now, in the form of `like` (a value this field's revisions hold), so undo
+   * can tell whether the field still holds what the operation left (core/operations/replay-check.ts).
+   * Absent: the field is checked by its revisions' authors instead.
+   */
+  read?(store: Store, segmentId: number, like: string | null): string | null;
 }
 
 function requireSegment(store: Store, segmentId: number): SegmentRow {
@@ -29,7 +35,27 @@ function segmentField(apply: (store: Store, seg: SegmentRow, value: string | nul
   return { apply: (store, segmentId, value, now) => apply(store, requireSegment(store, segmentId), value, now) };
 }
 
-const parallelField = (field: 'source' | 'en' | 'en-status') => segmentField((store, seg, value, now) => applyParallelField(store, seg.id, field, value, now));
+const parallelField = (field: 'source' | 'en' | 'en-status'): FieldApplier => ({
+  ...segmentField((store, seg, value, now) => applyParallelField(store, seg.id, field, value, now)),
+  read: (store, segmentId) => {
+    const row = store.segmentParallelText(segmentId, field === 'source' ? 'source' : 'english');
+    return field === 'en-status' ? (row?.status ?? 'unreviewed') : (row?.text ?? '');
+  },
+});
+
+/** A segment column's stored value (null when the segment is gone). */
+const segmentColumn = (pick: (s: SegmentRow) => string | null) => (store: Store, segmentId: number) => {
+  const seg = store.segment(segmentId);
+  return seg ? pick(seg) : null;
+};
+
+/** Which of the segments a structure value names are live now, in that value's form. */
+function readStructure(store: Store, like: string | null): string {
+  const st = parseStructure(like);
+  const live = (id: number) => store.segment(id)?.retired === false;
+  const all = [...st.live, ...st.retired];
+  return encodeStructure({ live: all.filter(live), retired: all.filter((id) => !live(id)) });
+}
 
 const claimField = (field: 'claim' | 'claim-candidate'): FieldApplier => ({
   apply: (store, _segmentId, value, now, author) => applyClaimRevision(store, field, value, now, author),
@@ -38,11 +64,12 @@ const claimField = (field: 'claim' | 'claim-candidate'): FieldApplier => ({
 const parseStructure = (value: string | null): StructureState => JSON.parse(value ?? '{"live":[],"retired":[]}') as StructureState;
 
 export const FIELD_APPLIERS: { readonly [F in RevisionField]: FieldApplier } = {
-  zh: segmentField((store, seg, value, now) => applyText(store, seg, store.documentScript(seg.documentId), value ?? '', now)),
-  status: segmentField((store, seg, value, now) => store.setSegmentStatus(seg.id, (value ?? 'unreviewed') as SegmentStatus, now)),
-  furniture: segmentField((store, seg, value, now) => store.setSegmentFurniture(seg.id, value, now)),
+  zh: { ...segmentField((store, seg, value, now) => applyText(store, seg, store.documentScript(seg.documentId), value ?? '', now)), read: segmentColumn((s) => s.text) },
+  status: { ...segmentField((store, seg, value, now) => store.setSegmentStatus(seg.id, (value ?? 'unreviewed') as SegmentStatus, now)), read: segmentColumn((s) => s.status) },
+  furniture: { ...segmentField((store, seg, value, now) => store.setSegmentFurniture(seg.id, value, now)), read: segmentColumn((s) => s.furniture) },
   structure: {
     ...segmentField((store, _seg, value, now) => applyStructure(store, parseStructure(value), now)),
+    read: (store, _segmentId, like) => readStructure(store, like),
     affects: (_segmentId, value) => {
       const st = parseStructure(value);
       return { touched: st.live, removed: st.retired };

@@ -2,9 +2,11 @@
 import type { Db } from '../../db/connection';
 import * as fq from '../../db/queries/findings';
 import * as cfq from '../../db/queries/claims-findings';
+import * as ciq from '../../db/queries/check-inputs';
 import { on } from './bind';
 
 export type { FindingRow, NewFinding } from '../../db/queries/findings';
+export { checkRowKey } from '../../db/queries/findings';
 
 export function findingStore(db: Db) {
   return {
@@ -24,5 +26,15 @@ export function findingStore(db: Db) {
     deleteProjectFindings: on(db, fq.deleteProjectFindings),
     /** Drop a document's check findings except one rule's (the claims rule keeps its own). */
     deleteCheckFindingsExcept: on(db, cfq.deleteCheckFindingsExcept),
+    /** A document's rows without their per-row message (assembling a large group reads the shown rows' messages only). */
+    findingLocations: on(db, fq.listFindingLocations),
+    findingMessages: on(db, fq.findingMessages),
+    /** A document's check rows keyed for comparison: a run writes only what differs. */
+    checkRowKeys: on(db, fq.checkRowKeys),
+    deleteFindingsInBulk: on(db, fq.deleteFindingIdsInBulk),
+    /** A stamp of everything the checks read for a document: unchanged stamp, unchanged inputs. */
+    checkInputStamp: on(db, ciq.checkInputStamp),
+    /** Run `fn` in one read transaction (one consistent snapshot; no write lock taken). The Store type reads it as `() => unknown`: callers say what they read. */
+    readSnapshot: (fn: () => unknown): unknown => ciq.readSnapshot(db, fn),
   };
 }

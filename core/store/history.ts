@@ -28,5 +28,13 @@ export function historyStore(db: Db) {
     /** The change log: revisions of a document's segments, newest first, optionally filtered. */
     documentRevisions: on(db, revq.documentRevisions),
     documentRevisionFacets: on(db, revq.documentRevisionFacets),
+    // field versions (core/versions.ts): a field's version is the id of its last revision
+    latestRevisionIdsOfDocument: on(db, histq.latestRevisionIdsOfDocument),
+    latestRevisionIdsOfSegment: on(db, histq.latestRevisionIdsOfSegment),
+    latestRevision: on(db, histq.latestRevision),
+    firstRevision: on(db, histq.firstRevision),
+    revisionAsOf: on(db, histq.revisionAsOf),
+    /** The newest revision id: the snapshot a bulk preview is built at. */
+    maxRevisionId: on(db, histq.maxRevisionId),
   };
 }

@@ -54,6 +54,34 @@ export function listFindings(db: Db, documentId: number): FindingRow[] {
   ).map(fromRaw);
 }
 
+/**
+ * A document's rows as `listFindings` gives them but without their message (message '' and
+ * messageData null): every row of a group carries the same message, and a large document's
+ * group can have tens of thousands of rows. `findingMessages` reads the messages of the rows
+ * a caller shows.
+ */
+export function listFindingLocations(db: Db, documentId: number): FindingRow[] {
+  return (
+    db
+      .prepare(
+        `SELECT f.id, f.document_id AS documentId, f.segment_id AS segmentId, f.rule, f.severity, f.start_offset AS start, f.end_offset AS "end", f.text,
+                '' AS message, NULL AS messageData, f.fixes, f.group_key AS "group", f.scope, f.dismissed_reason AS dismissedReason,
+                f.dismissed_at AS dismissedAt, f.dismissed_segment_text AS dismissedSegmentText, f.created_at AS createdAt, s.position AS segmentIndex
+           FROM findings f JOIN segments s ON s.id = f.segment_id
+          WHERE f.document_id = ? AND s.retired = 0 ORDER BY s.position, f.start_offset, f.id`,
+      )
+      .all(documentId) as Raw[]
+  ).map(fromRaw);
+}
+
+/** The messages of the given rows, by id. */
+export function findingMessages(db: Db, ids: readonly number[]): Map<number, { message: string; messageData: string | null }> {
+  const rows = db
+    .prepare(`SELECT id, message, message_data AS messageData FROM findings WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as { id: number; message: string; messageData: string | null }[];
+  return new Map(rows.map((r) => [r.id, { message: r.message, messageData: r.messageData }]));
+}
+
 /** One rule's rows of a document (the findings_document index: no scan of the document's other findings). */
 export function listFindingsOfRule(db: Db, documentId: number, rule: string): FindingRow[] {
   return (
@@ -124,19 +152,68 @@ export function deleteFindings(db: Db, documentId: number, scope?: 'segment' | '
   db.prepare(`DELETE FROM findings WHERE ${where.join(' AND ')}`).run(...params);
 }
 
+const INSERT_COLUMNS = `INSERT INTO findings (document_id, segment_id, rule, severity, start_offset, end_offset, text, message, message_data, fixes, group_key, scope,
+       dismissed_reason, dismissed_at, dismissed_segment_text, created_at) VALUES `;
+const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** Rows per INSERT statement: 16 parameters each, within SQLite's default limit of 32,766 parameters. */
+const BATCH = 64;
+
 export function insertFindings(db: Db, rows: readonly NewFinding[]): void {
-  // Positional parameters: a run over a large document stores tens of thousands of rows.
-  const stmt = db.prepare(
-    `INSERT INTO findings (document_id, segment_id, rule, severity, start_offset, end_offset, text, message, message_data, fixes, group_key, scope,
-       dismissed_reason, dismissed_at, dismissed_segment_text, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const r of rows) {
-    stmt.run(
+  // A run over a large document stores tens of thousands of rows (one per location): one
+  // prepared multi-row statement per BATCH rows pays SQLite's per-statement cost once per batch.
+  const batch = db.prepare(INSERT_COLUMNS + Array(BATCH).fill(ROW_PLACEHOLDERS).join(', '));
+  const one = db.prepare(INSERT_COLUMNS + ROW_PLACEHOLDERS);
+  const params: unknown[] = [];
+  const add = (r: NewFinding) =>
+    params.push(
       r.documentId, r.segmentId, r.rule, r.severity, r.start, r.end, r.text, r.message, r.messageData ?? null, JSON.stringify(r.fixes), r.group ?? null, r.scope,
       r.dismissedReason ?? null, r.dismissedAt ?? null, r.dismissedSegmentText ?? null, r.createdAt,
     );
+  let i = 0;
+  for (; i + BATCH <= rows.length; i += BATCH) {
+    params.length = 0;
+    for (let k = i; k < i + BATCH; k++) add(rows[k]);
+    batch.run(params);
   }
+  for (; i < rows.length; i++) {
+    params.length = 0;
+    add(rows[i]);
+    one.run(params);
+  }
+}
+
+/** A stored row as the checks' replace step compares it: every column a run writes, fixes as stored (JSON). */
+export interface StoredCheckRow {
+  id: number;
+  key: string;
+}
+/**
+ * The key of a row: two rows with one key are the same finding place with the same message,
+ * fixes, group and dismissal (created_at aside). New rows are keyed the way insertFindings
+ * serialises them, so an unchanged finding's row is recognised and kept.
+ */
+export function checkRowKey(r: Pick<NewFinding, 'rule' | 'segmentId' | 'start' | 'end' | 'text' | 'severity' | 'message' | 'group' | 'scope'> & { messageData?: string | null; fixes: string | NewFinding['fixes']; dismissedReason?: string | null; dismissedAt?: string | null; dismissedSegmentText?: string | null }): string {
+  const fixes = typeof r.fixes === 'string' ? r.fixes : JSON.stringify(r.fixes);
+  return [r.rule, r.segmentId, r.start, r.end, r.text, r.severity, r.message, r.messageData ?? '', fixes, r.group ?? '', r.scope, r.dismissedReason ?? '', r.dismissedAt ?? '', r.dismissedSegmentText ?? ''].join('\u0001');
+}
+
+/** A document's segment- and document-scope rows (of `rules`, or of every rule but `exceptRule`), keyed for comparison. */
+export function checkRowKeys(db: Db, documentId: number, exceptRule: string, rules?: readonly string[]): StoredCheckRow[] {
+  const rows = db
+    .prepare(
+      `SELECT id, rule, segment_id AS segmentId, start_offset AS start, end_offset AS "end", text, severity, message, message_data AS messageData, fixes,
+              group_key AS "group", scope, dismissed_reason AS dismissedReason, dismissed_at AS dismissedAt, dismissed_segment_text AS dismissedSegmentText
+         FROM findings WHERE document_id = ? AND scope IN ('segment', 'document') AND rule <> ?`,
+    )
+    .all(documentId, exceptRule) as (Parameters<typeof checkRowKey>[0] & { id: number })[];
+  const only = rules?.length ? new Set(rules) : null;
+  return rows.filter((r) => !only || only.has(r.rule)).map((r) => ({ id: r.id, key: checkRowKey(r) }));
+}
+
+/** Delete rows by id in one statement per 500 ids. */
+export function deleteFindingIdsInBulk(db: Db, ids: readonly number[]): void {
+  const stmt = db.prepare(`DELETE FROM findings WHERE id IN (SELECT value FROM json_each(?))`);
+  for (let i = 0; i < ids.length; i += 500) stmt.run(JSON.stringify(ids.slice(i, i + 500)));
 }
 
 export function dismissFindings(db: Db, ids: readonly number[], reason: string, now: string): void {

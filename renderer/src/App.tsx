@@ -25,6 +25,7 @@ import { DropOverlay } from './components/DropOverlay';
 import { EmptyState } from './components/EmptyState';
 import { useReviewWorkflow } from './state/useReviewWorkflow';
 import { ColumnsDialog } from './components/ColumnsDialog';
+import { ConflictDialog } from './components/ConflictDialog';
 import { MtOverlays } from './components/MtOverlays';
 import { WorkflowFilterBar, WorkflowOverlays, WorkflowSidePanel } from './components/ReviewWorkflowViews';
 import { useMtGlosses } from './state/useMtGlosses';
@@ -462,6 +463,16 @@ export function App() {
         <WorkflowOverlays views={wf.views} />
         <ColumnsDialog state={columns.dialog} />
         <MtOverlays state={mtg.overlays} />
+        {review.conflict.conflict && (
+          <ConflictDialog
+            key={`${review.conflict.conflict.segmentId}:${review.conflict.conflict.theirsVersion ?? ''}`}
+            conflict={review.conflict.conflict}
+            busy={review.conflict.busy}
+            onResolve={review.conflict.resolve}
+            onDone={toasts.notify}
+            onClose={review.conflict.dismiss}
+          />
+        )}
 
         {importQueue.length > 0 && (
           <ImportDialog

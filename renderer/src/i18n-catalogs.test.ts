@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COLUMNS_CATALOG, translateColumns } from './i18n-columns';
+import { CONFLICT_CATALOG } from './i18n-conflict';
 import { MT_CATALOG, translateMt } from './i18n-mt';
 import { commandKey, translate } from './i18n';
 import { translateReview, type ReviewMessageKey } from './i18n-review';
@@ -30,6 +31,7 @@ describe.each([
   ['i18n-operations', OPERATIONS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-rules', RULES_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-findings', FINDINGS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
+  ['i18n-conflict', CONFLICT_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
 ])('%s', (_name, catalog) => {
   const keys = Object.keys(catalog.en);
 

@@ -1,6 +1,6 @@
 /** API shapes of the parallel texts (issue 7): attach, list, English edits, alignment edits. */
 import { z } from 'zod';
-import { EncodingGuess, Id, SegmentStatus, TextEncodingName } from '../domain/schemas';
+import { EncodingGuess, FieldVersion, Id, SegmentStatus, TextEncodingName } from '../domain/schemas';
 
 export const ParallelKind = z.enum(['source', 'english']);
 const Base64 = z.string().max(20 * 1024 * 1024, 'payload too large').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
@@ -38,8 +38,9 @@ export const AttachParallelResult = ParallelInfo.extend({ guess: EncodingGuess.n
 export const DocumentArgs = z.object({ documentId: Id }).strict();
 export const RealignArgs = z.object({ documentId: Id, kind: ParallelKind }).strict();
 
-export const EditEnglishArgs = z.object({ segmentId: Id, text: z.string().max(100_000), reason: z.string().max(500).optional() }).strict();
-export const SetEnglishStatusArgs = z.object({ segmentIds: z.array(Id).min(1).max(100_000), status: SegmentStatus }).strict();
+/** `version(s)`: the English's (status's) version as last read (shared/domain/schemas.ts, shared/contract/conflict.ts); optional for scripts. */
+export const EditEnglishArgs = z.object({ segmentId: Id, text: z.string().max(100_000), reason: z.string().max(500).optional(), version: FieldVersion.optional() }).strict();
+export const SetEnglishStatusArgs = z.object({ segmentIds: z.array(Id).min(1).max(100_000), status: SegmentStatus, versions: z.array(FieldVersion).max(100_000).optional() }).strict();
 export const EditAlignmentArgs = z
   .object({
     segmentId: Id,

@@ -140,6 +140,7 @@ export interface Replay {
 export class Analysis {
   private _s: string | null = null;
   private _replay: Replay | null = null;
+  private _memo: Map<string, unknown> | null = null;
   constructor(
     readonly seg: CheckSegment,
     readonly ctx: CheckContext,
@@ -153,6 +154,17 @@ export class Analysis {
   get s(): string {
     if (this._s === null) this._s = toSimplifiedAligned(this.seg, this.ctx);
     return this._s;
+  }
+
+  /**
+   * A value derived from this segment, computed once per run and shared by the rules that
+   * need it (the quantities of the text: number-format, number-mismatch, number-scale,
+   * number-unit, period-label all read them). Callers must not mutate what it returns.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    this._memo ??= new Map();
+    if (!this._memo.has(key)) this._memo.set(key, compute());
+    return this._memo.get(key) as T;
   }
 
   /** Replay of OpenCC s2t (forward maximum matching over its phrase + character dictionary) on `s`. */

@@ -53,6 +53,11 @@ describe('number-scale: parts and wholes', () => {
     expect(scale('海外營收達新臺幣18.4億元。', '其中北美市場貢獻新臺幣92億元。')).toEqual([]);
   });
 
+  it('does not compare a part in another currency with a whole in 元 (no rate is read for it)', () => {
+    expect(scale('亞洲營收4.1億元，其中韓國市場營收約71億韓元。')).toEqual([]);
+    expect(scale('亞洲營收4.1億元，其中南韓市場營收約41億元。').map((f) => f.messageData.key)).toContain('number.scale.part-over-whole');
+  });
+
   it('flags a share whose implied whole is a power of ten from the stated one', () => {
     const [f] = scale('本季合併營收為新臺幣356.0億元。', '零售事業營收2.136億元，佔總營收的60%。');
     expect(f).toMatchObject({ text: '2.136億元', fixes: [{ replacement: '213.6' }] });
@@ -116,7 +121,40 @@ describe('number-unit', () => {
     expect(unit('付費會員85萬戶，較上季增加約3萬元。').map((f) => f.fixes[0].replacement)).toEqual(['戶']);
     expect(unit('全年交車量達4.6萬人。', '累計取得專利1,280元。', '今年新增充電站320元。').map((f) => [f.segmentId, f.fixes[0].replacement])).toEqual([[1, '輛'], [2, '件'], [3, '座']]);
     expect(unit('旗艦手機出貨量達850萬人。').map((f) => f.text)).toEqual(['人']);
+    // a change takes the unit of the count right before it: a person count, or a counted noun
+    expect(unit('訂閱戶達64萬戶，較上月增加2萬人。').map((f) => f.fixes[0].replacement)).toEqual(['戶']);
+    expect(unit('志工人數為3,100人，較去年增加420萬元。').map((f) => f.fixes[0].replacement)).toEqual(['人']);
     expect(unit('受訪的52家上市公司中，已有17人調高全年財測。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['人', '家']]);
+  });
+
+  it('knows count metrics by class and by form: volumes of goods, organisations right before the number, 「…數」', () => {
+    expect(unit('本季交付量達3.4萬元。').map((f) => f.fixes.map((x) => x.replacement))).toEqual([['輛', '辆', '台']]);
+    expect(unit('旗下連鎖診所達86元。').map((f) => f.text)).toEqual(['元']);
+    // 「…數」 is the number of something: never 元; whether it counts people the form does not tell (買家數), so 人 is left alone
+    expect(unit('上架遊戲數達85元。', '上架遊戲數達85人。', '簽約志工數達420人。', '回購的賣家數達3.2萬人。').map((f) => [f.segmentId, f.text])).toEqual([[1, '元']]);
+    expect(unit('簽約志工數達420元。').map((f) => f.fixes.map((x) => x.replacement))).toEqual([['人', '名']]);
+  });
+
+  it('learns a count metric from its measure word elsewhere in the document or the project', () => {
+    expect(unit('本季新開設體驗館12座。', '年底前體驗館總數達30元。').map((f) => [f.segmentId, f.fixes.map((x) => x.replacement)])).toEqual([[2, ['座']]]);
+    // 量/數 after the noun name the same metric: 維修量 … 件, 維修 … 元
+    expect(unit('本月售後維修量達1.8萬件。', '上月售後維修1.6萬元。').map((f) => [f.segmentId, f.text])).toEqual([[2, '元']]);
+    const docs = [
+      { documentId: 1, segments: segs('本季新開設體驗館12座。') },
+      { documentId: 2, segments: segs('年底前體驗館總數達30元。') },
+    ];
+    expect(byRule(runProjectFigureCheck(docs, HANT), 'number-unit').map((f) => [f.documentId, f.text])).toEqual([[2, '元']]);
+  });
+
+  it('is quiet on amounts about an organisation or an average, and on verbs learnt as nothing', () => {
+    expect(
+      unit(
+        '其餘子公司合計2.3億元，醫院營收12億元。',
+        '每戶可支配所得平均數為98.6萬元，中位數為86.1萬元。',
+        '營收增加3億元，門市增加12家。',
+        '本季新開設體驗館12座，體驗館裝修費用1.2億元。',
+      ),
+    ).toEqual([]);
   });
 
   it('is quiet on amounts about a count noun and on right units', () => {
@@ -133,6 +171,8 @@ describe('number-unit', () => {
         '截至6月底，開戶數達320萬戶，客戶資產規模1.2兆元。',
         '旗艦手機出貨量達850萬台，出貨金額約新臺幣1,200億元；在手訂單達500億元。',
         '今年充電站投資20億元，專利授權金收入3.2億元。',
+        // the nearest count before a change is its level: 名 after 名, whatever counts came earlier
+        '共設有分館27間，讀者證持有人數達64萬名，較上年增加約5萬名。',
       ),
     ).toEqual([]);
   });

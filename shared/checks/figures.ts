@@ -24,7 +24,10 @@ import type { Analysis } from './analysis';
 import { claimQuantities, clauseAt, type ClaimQuantity } from '../claims/quantities';
 import { crossCheckClaims } from '../claims/crosscheck';
 import { findingMessage, part } from '../finding-messages';
-import { chineseQuantities, englishQuantities } from './numbers';
+import { chineseQuantities, englishQuantities, segmentQuantities } from './numbers';
+
+/** A segment's claim quantities, parsed once per run (figures and shares read them). */
+const segmentClaimQuantities = (a: Analysis): ClaimQuantity[] => a.memo('claimQuantities', () => claimQuantities(a.text, segmentQuantities(a)));
 import type { Finding, Fix, Location } from './types';
 
 // ---------------------------------------------------------------- quantities of a document
@@ -124,9 +127,10 @@ export function documentFigures(analyses: Analysis[], documentId?: number): Figu
   const sidAt = sentenceIds(analyses);
   for (const a of analyses) {
     if (!/[0-9０-９]/.test(a.text)) continue; // figures are written in digits here
-    for (const q of claimQuantities(a.text)) {
-      if (q.kind !== 'amount' && q.kind !== 'count' && q.kind !== 'number') continue;
-      if (q.high !== undefined) continue;
+    for (const parsed of segmentClaimQuantities(a)) {
+      if (parsed.kind !== 'amount' && parsed.kind !== 'count' && parsed.kind !== 'number') continue;
+      if (parsed.high !== undefined) continue;
+      const q = { ...parsed }; // the figure's own copy: a currency other than the four read is marked below
       const sentence = sentenceAt(a.text, q.start);
       const other = OTHER_CURRENCY.exec(a.text.slice(q.end));
       const unit = other ? other[0].trim() : q.kind === 'amount' ? '元' : q.kind === 'count' ? q.unit : '';
@@ -242,13 +246,16 @@ function rateFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
 function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   const out: Finding[] = [];
   const index = bySegment(figures);
+  const bySentence = new Map<number, Figure[]>();
+  for (const f of figures) if (f.q.kind === 'amount') bySentence.set(f.sid, [...(bySentence.get(f.sid) ?? []), f]);
   for (const a of analyses) {
     if (!a.text.includes('其中')) continue;
     for (const m of a.text.matchAll(/其中/g)) {
       const part = (index.get(a.seg.id) ?? []).find((f) => f.q.kind === 'amount' && f.q.start > m.index && sentenceAt(a.text, m.index).end >= f.q.end);
       if (!part) continue;
-      const whole = figures.filter((f) => f.q.kind === 'amount' && f.sid === part.sid && (f.segmentId !== a.seg.id || f.q.end <= m.index) && f.segmentId <= a.seg.id && !sameFigure(f, part)).pop();
-      if (!whole || !sameCurrency(whole, part) || part.q.value <= whole.q.value) continue;
+      const whole = (bySentence.get(part.sid) ?? []).filter((f) => (f.segmentId !== a.seg.id || f.q.end <= m.index) && f.segmentId <= a.seg.id && !sameFigure(f, part)).pop();
+      // 其中日本營收9.4億日圓 is not compared with 元 (another currency, no rate read here)
+      if (!whole || !sameCurrency(whole, part) || whole.unit !== part.unit || part.q.value <= whole.q.value) continue;
       const k = Math.ceil(Math.log10(part.q.value / whole.q.value));
       out.push(scaleFinding(part, findingMessage('number.scale.part-over-whole', { part: part.q.raw, whole: whole.q.raw, factor: 10 ** Math.min(3, Math.max(1, k)) }), k >= 1 && k <= 3 ? scaleFix(part, -k) : [], [loc(whole, k >= 1 && k <= 3 ? scaleFix(whole, k) : [])]));
     }
@@ -264,7 +271,7 @@ function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] 
   const index = bySegment(figures);
   for (const a of analyses) {
     if (!/[佔占]/.test(a.text)) continue;
-    for (const q of claimQuantities(a.text)) {
+    for (const q of segmentClaimQuantities(a)) {
       if (q.kind !== 'percent' || q.high !== undefined || !q.value) continue;
       const c = clauseAt(a.text, q.start);
       const m = SHARE_OF.exec(a.text.slice(c.start, q.start));
@@ -403,21 +410,38 @@ interface CountMetric {
   /** a currency is right too (成交 may be a value traded) */
   money?: boolean;
 }
+// Built from classes of counted things (people, households and accounts, outlets and sites,
+// vehicles, devices and shipments, cases, trips and visits, ships, shares and cards,
+// transactions), each with the measure words it takes; never from a particular text.
+const PEOPLE_NOUNS = '员工|雇员|职员|员工人数|人数|从业人员|人力|人员|人才|学员|学生|旅客|游客|访客|乘客|观众|病患|患者|志工|义工|玩家|读者|粉丝|股东人数|投保人|被保险人|持卡人|受访者|工程师|医师|护理师';
 const COUNT_METRICS: CountMetric[] = [
-  { re: /(?:员工|雇员|职员|员工人数|人数|从业人员|人力)/, units: '人名', people: true },
-  { re: /(?:用户|客户|会员|户数|账户|帐户|开户)/, units: '戶家名人', people: true },
-  { re: /(?:门市|门店|分店|店数|据点|分行|银行|家数|工厂|厂商|企业数|公司数)/, units: '家間間个座', people: false },
-  { re: /(?:航次|班次|架次)/, units: '個个次', people: false },
+  { re: new RegExp(`(?:${PEOPLE_NOUNS})`), units: '人名', people: true },
+  { re: /(?:用户|客户|会员|户数|账户|帐户|开户|订户|订阅户|住户|家户)/, units: '戶家名人', people: true },
+  // 家數 counts firms, but 買家/賣家/玩家/專家 are people
+  { re: /(?:门市|门店|分店|店数|店铺|据点|分行|营业所|网点|银行|(?<![买卖玩专作藏赢])家数|工厂|厂商|企业数|公司数)/, units: '家間间个座所', people: false },
+  // organisations are as often the subject of an amount (子公司合計1.6億元): a count only right before the number
+  { re: /(?:分公司|子公司|厂房|医院|诊所|学校|券商|餐厅|加盟店|直营店|卖场|旅馆|饭店|酒店)$/, units: '家間间个座所', people: false },
+  { re: /(?:航次|班次|架次|航班|车次|次数|人次)/, units: '個个次', people: false },
   { re: /(?:成交量|交易量)/, units: '張股', people: false, money: true }, // 成交量 is often the value traded (4,500億元)
   { re: /(?:交易笔数|成交笔数|笔数)/, units: '筆笔', people: false },
   { re: /成交$/, units: '張股', people: false, money: true },
-  // general press-release counts; shipments, sales and orders are often values, so only a person unit is wrong there
-  { re: /(?:出货量|销量|销售量|出货|订单)/, units: '台支片颗件', people: false, money: true },
-  { re: /(?:交车量|交付量|交车数|交付数|车辆数)/, units: '輛', people: false },
-  { re: /(?:专利|件数)/, units: '件', people: false },
-  { re: /(?:下载量|下载次数|浏览量|访问量)/, units: '次', people: false },
-  { re: /(?:数据中心|资料中心|基地台|基站|充电站|充电桩)/, units: '座個处', people: false },
+  // volumes of goods are counts; shipments and orders alone are often values, so only a person unit is wrong there
+  { re: /(?:出货量|销量|销售量|产量|装机量|出货台数|交货量)/, units: '台支片颗件套部', people: false },
+  { re: /(?:出货|订单)/, units: '台支片颗件套部', people: false, money: true },
+  { re: /(?:交车量|交付量|交车数|交付数|车辆数|车队规模|领牌数|挂牌数)/, units: '輛辆台', people: false },
+  { re: /(?:专利|件数|案件|案数|申请件数)/, units: '件項项', people: false },
+  { re: /(?:下载量|下载次数|浏览量|访问量|点击量|观看次数|充电次数)/, units: '次', people: false },
+  { re: /(?:数据中心|资料中心|基地台|基站|充电站|充电桩|电厂|机房|站点|园区|仓库|物流中心|发电厂)/, units: '座個个处所', people: false },
+  { re: /(?:船舶|船队|货轮|货柜船|油轮|散装船)/, units: '艘', people: false },
+  { re: /(?:卡数|发卡量|流通卡|有效卡)/, units: '張张', people: false },
 ];
+/** Words after a counted noun that still name its count: 門市總數, 船舶數量. */
+const COUNT_SUFFIX = /(?:总数|数量|总量|数目)$/;
+/** `…數` is "the number of …" (家數, 件數, 開戶數) unless it is one of these words (指數 an index, 倍數 a multiple …). */
+const NOT_A_COUNT_OF = /(?:指数|系数|倍数|点数|分数|基数|参数|乘数|函数|天数|日数|年数|月数|时数|位数|度数|次数|平均数|中位数|众数|总数)$/;
+/** A person unit is right for a `…數` whose noun counts people (人數, 員工數, 用戶數). */
+const PERSON_NOUN = new RegExp(`(?:${PEOPLE_NOUNS}|用户|客户|会员|户|订户|人|员|客|者|生|民|工|师)$`);
+
 /** The counted noun right after the unit: 約有320元門市, 39人本國銀行. */
 const COUNTED_AFTER: CountMetric[] = [
   { re: /^(?:本國|本国|國內|国内)?(?:門市|门市|門店|门店|分店|據點|据点|分行|銀行|银行|工廠|工厂)(?!價|价)/, units: '家間个座', people: false },
@@ -431,8 +455,51 @@ function unitAfter(text: string, end: number): string {
   return /^(?:美元|港元|港幣|元|人|名|位)/.exec(text.slice(end))?.[0] ?? '';
 }
 
+/** Words that make a figure an amount (員工薪資, 客戶存款, 所得平均數). */
+const MONEY_WORDS = /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值|投资|补助|补贴|津贴|福利|分红|预算|消费|税|损|亏|存|借|付|所得|财富)/;
+
+/**
+ * `…數` at the end of a label (開戶數, 上漲家數): a count, so never in 元. Whether it counts
+ * people the form does not tell (買家數, 參賽者數 are people; a word list misses some), so a
+ * person unit is left alone here; the fix suggests 人/名 only where the noun is a known person noun.
+ */
+function countOfMetric(label: string): CountMetric | undefined {
+  const m = /([\u4e00-\u9fff]{1,4})数$/.exec(label);
+  if (!m || NOT_A_COUNT_OF.test(label) || MONEY_WORDS.test(m[1])) return undefined;
+  return { re: /数$/, units: PERSON_NOUN.test(m[1]) ? '人名' : '', people: true };
+}
+
+/** A noun-ending key for a label (its last two characters), none when it ends in a verb or link (增加, 達, 共). */
+function metricKey(label: string): string | null {
+  // 交車量 and 交車, 門市總數 and 門市 are one metric
+  const key = label.replace(/(?:总数|总量|数量|合计|总计|共计|累计|量|数)$/, '').slice(-2);
+  if (key.length < 2 || /[^\u4e00-\u9fff]/.test(key) || /[增减加少长降升跌涨为达约至到了共计有逾近超过是在于的及和与]$/.test(key)) return null;
+  return key;
+}
+
+/**
+ * Count metrics learnt from the figures themselves: a metric (label ending) stated with a
+ * count measure word (門市 … 12家, 交車 … 1.2萬輛) is a count wherever else it appears in the
+ * document or project. Person units only when every count of the metric is in them.
+ */
+export function learnedCountMetrics(figures: readonly Figure[]): Map<string, CountMetric> {
+  const units = new Map<string, Set<string>>();
+  for (const f of figures) {
+    if (f.q.kind !== 'count' || !f.unit) continue;
+    const key = metricKey(f.label);
+    if (!key) continue;
+    units.set(key, (units.get(key) ?? new Set()).add(f.unit));
+  }
+  const out = new Map<string, CountMetric>();
+  for (const [key, set] of units) {
+    const people = [...set].some((u) => PERSON_UNITS.test(u));
+    out.set(key, { re: /$/, units: [...set].filter((u) => !PERSON_UNITS.test(u)).join('') || '人名', people });
+  }
+  return out;
+}
+
 /** A count metric with a currency or a person unit its noun cannot take. */
-function countUnitFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
+function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = learnedCountMetrics(figures)): Finding[] {
   const out: Finding[] = [];
   const index = bySegment(figures);
   for (const a of analyses) {
@@ -451,20 +518,24 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
       const after = COUNTED_AFTER.find((m) => m.re.test(a.text.slice(unitEnd)));
       const label = f.label;
       // 較上季增加約35萬元 after 付費用戶1,250萬戶: a change is counted like its level
-      const level = /(?:增加|减少|净增|新增|增|减)$/.test(label)
-        ? mine.filter((g) => g.q.kind === 'count' && g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start && !PERSON_UNITS.test(g.unit)).pop()
+      // the level is the nearest count before the change (a person count too: 會員420萬名，增加35萬名)
+      const nearest = /(?:增加|减少|净增|新增|增|减)$/.test(label)
+        ? mine.filter((g) => g.q.kind === 'count' && g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start).pop()
         : undefined;
+      const level = nearest;
       // 39家本國銀行中，已有8人: a part of a counted set is counted like the set
       const subset = SUBSET_OF.exec(a.text.slice(f.sentence.start, q.start));
       const metric: CountMetric | undefined =
         after ??
-        COUNT_METRICS.find((m) => m.re.test(label.slice(-6))) ??
-        (level ? { re: /$/, units: level.unit, people: false } : subset ? { re: /$/, units: subset[1], people: false } : undefined);
+        COUNT_METRICS.find((m) => m.re.test(label.slice(-6).replace(COUNT_SUFFIX, ''))) ??
+        countOfMetric(label) ??
+        learned.get(metricKey(label) ?? '') ??
+        (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : subset ? { re: /$/, units: subset[1], people: false } : undefined);
       if (!metric || (person && metric.people) || (currency && metric.money)) continue;
       // money words between the metric and the number make it an amount (員工薪資, 客戶存款)
       const metricAt = metric.re.exec(label);
       const afterMetric = metricAt ? label.slice(metricAt.index + metricAt[0].length) : label;
-      if (!after && !level && !subset && /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值|投资|补助|补贴|津贴|福利|分红|预算|消费|税|损|亏|存|借|付)/.test(afterMetric)) continue;
+      if (!after && !level && !subset && MONEY_WORDS.test(afterMetric)) continue;
       const want = [...new Set(metric.units.replace(/[个]/g, '個'))].filter((u) => u !== written);
       out.push({
         rule: 'number-unit',
@@ -529,6 +600,21 @@ export function unitFindings(analyses: Analysis[], figures = documentFigures(ana
   return [...own, ...unitDisagreementFindings(figures).filter((f) => !at.has(`${f.segmentId}|${f.start}`))];
 }
 
+/**
+ * number-unit across a project: a metric counted with a measure word in one document
+ * (體驗館 … 12座) and carrying 元 or a person unit in another. Only what the document's own
+ * check does not already report; locations carry their documentId.
+ */
+export function projectCountUnitFindings(docs: { documentId: number; analyses: Analysis[]; figures: Figure[] }[]): Finding[] {
+  const learned = learnedCountMetrics(docs.flatMap((d) => d.figures));
+  const out: Finding[] = [];
+  for (const d of docs) {
+    const own = new Set(countUnitFindings(d.analyses, d.figures).map((f) => `${f.segmentId}|${f.start}`));
+    for (const f of countUnitFindings(d.analyses, d.figures, learned)) if (!own.has(`${f.segmentId}|${f.start}`)) out.push({ ...f, documentId: d.documentId });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- number-format readings, ranked by evidence
 
 /** The value a fix gives: its replacement read with the magnitude and unit that follow the fixed span. */
@@ -546,7 +632,15 @@ const near = (x: number, y: number) => Math.abs(x - y) <= 1e-6 * Math.max(Math.a
  * says so. Without evidence the order of number-format stays (never one blind fix).
  */
 export function rankReadings(findings: Finding[], analyses: Analysis[], figures: Figure[]): void {
+  if (!findings.some((f) => f.rule === 'number-format')) return;
   const bySegment = new Map(analyses.map((a) => [a.seg.id, a]));
+  // figures by their digits: each reading looks up its own, not every figure of the document
+  const byDigits = new Map<string, Figure[]>();
+  for (const g of figures) {
+    const list = byDigits.get(g.digits);
+    if (list) list.push(g);
+    else byDigits.set(g.digits, [g]);
+  }
   for (const f of findings) {
     if (f.rule !== 'number-format') continue;
     const a = bySegment.get(f.segmentId);
@@ -559,7 +653,7 @@ export function rankReadings(findings: Finding[], analyses: Analysis[], figures:
     }
     if (candidates.length < 2) continue;
     const english = a.seg.english ? englishQuantities(a.seg.english) : [];
-    const others = figures.filter((g) => !(g.segmentId === f.segmentId && g.q.start < f.end && f.start < g.q.end));
+    const other = (g: Figure) => !(g.segmentId === f.segmentId && g.q.start < f.end && f.start < g.q.end);
     let best: { fix: Fix; evidence: ReturnType<typeof part> } | null = null;
     for (const fix of candidates) {
       const v = fixValue(a.text, fix);
@@ -570,7 +664,7 @@ export function rankReadings(findings: Finding[], analyses: Analysis[], figures:
         break;
       }
       const digits = significantDigits(fix.replacement);
-      const d = others.find((g) => near(g.q.value, v) && g.digits === digits);
+      const d = byDigits.get(digits)?.find((g) => near(g.q.value, v) && other(g));
       if (d && !best) best = { fix, evidence: part('number.evidence.document', { other: d.q.raw }) };
     }
     if (!best) continue;

@@ -24,7 +24,7 @@ import { converterVocabularyFindings } from './converter-vocabulary';
 import { repeatedSentenceFindings } from './repetition';
 import { periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
 import { taiwanStandardFindings } from './regional';
-import { documentFigures, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
+import { documentFigures, projectCountUnitFindings, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 
 export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
@@ -284,9 +284,14 @@ export function runProjectRules(docs: ProjectDocument[], ctx: CheckContext): Fin
   if (want('conversion-ambiguity')) out.push(...converterVocabularyFindings(analysed));
   if (want('period-label')) out.push(...projectPeriodValueFindings(analysed));
   if (want('number-scale') || want('number-unit')) {
-    const figures = analysed.flatMap((d) => documentFigures(d.analyses, d.documentId));
+    const perDoc = analysed.map((d) => ({ ...d, figures: documentFigures(d.analyses, d.documentId) }));
+    const figures = perDoc.flatMap((d) => d.figures);
     if (want('number-scale')) out.push(...restatedScaleFindings(figures, true));
-    if (want('number-unit')) out.push(...unitDisagreementFindings(figures, true));
+    if (want('number-unit')) {
+      const differs = unitDisagreementFindings(figures, true);
+      const at = new Set(differs.map((f) => `${f.documentId}|${f.segmentId}|${f.start}`));
+      out.push(...differs, ...projectCountUnitFindings(perDoc).filter((f) => !at.has(`${f.documentId}|${f.segmentId}|${f.start}`)));
+    }
   }
   return out;
 }

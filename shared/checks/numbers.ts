@@ -160,6 +160,9 @@ function isFootnoteMarker(text: string, r: RawNumber): boolean {
 }
 
 /** Quantities in Chinese text, with values normalised (11.8億 → 1.18e9; 百分之五十 → 50 %). */
+/** The quantities of an analysed segment's text, parsed once per run (shared by the rules). */
+export const segmentQuantities = (a: Analysis): Quantity[] => a.memo('quantities', () => chineseQuantities(a.text));
+
 export function chineseQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   const dates = dateSpans(text);
@@ -427,7 +430,7 @@ export function parallelNumberFindings(a: Analysis): Finding[] {
   const out: Finding[] = [];
   const seg = a.seg;
   if (!seg.english?.trim() && !seg.source?.trim()) return out;
-  const mine = chineseQuantities(a.text);
+  const mine = segmentQuantities(a);
   if (seg.english?.trim()) out.push(...compare(a, mine, englishQuantities(seg.english), 'English', seg.english, false));
   if (seg.source?.trim()) out.push(...compare(a, mine, chineseQuantities(seg.source), 'source text', seg.source, true));
   return out;
@@ -448,7 +451,7 @@ export function repeatedQuantityFindings(analyses: Analysis[]): Finding[] {
   const seen = new Map<string, { a: Analysis; q: Quantity }>();
   const out: Finding[] = [];
   for (const a of analyses) {
-    for (const q of chineseQuantities(a.text)) {
+    for (const q of segmentQuantities(a)) {
       const ctx = contextKey(a.text, q.start);
       if ((ctx.match(/\p{Script=Han}/gu) ?? []).length < 6) continue;
       const key = `${ctx}|${q.unit}`;

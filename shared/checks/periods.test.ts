@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks, runProjectPeriodCheck } from './index';
+import { englishPeriodOf } from './periods';
 import { HANT, byRule, segs } from './testkit';
 
 const run = (...texts: string[]) => byRule(runChecks(segs(...texts), { ...HANT, rules: ['period-label'] }), 'period-label');
@@ -19,9 +20,36 @@ describe('period-label', () => {
     expect(run('出貨量年增12.4%，季增3.1%。')).toEqual([]);
   });
 
+  it('more label forms and values a few words after the label', () => {
+    expect(labels('本季用電量年成長6.1%，年成長2.4%。')).toEqual([['年成長', ['季成長', '月成長']]]);
+    expect(labels('期內客運量按年跌4%，按年跌1.5%。')).toEqual([['按年', ['按季', '按月']]]);
+    expect(labels('本季車用晶片營收YoY +18%，YoY +6%。')).toEqual([['YoY', ['QoQ', 'MoM']]]);
+    expect(labels('今年全年裝機量約1.2萬台，季增則為4.2%。')).toEqual([['季增', ['年增']]]);
+    expect(run('本季車用晶片營收YoY +18%，QoQ +6%。', '本季用電量年成長6.1%，季成長2.4%。')).toEqual([]);
+  });
+
+  it('a label against the period the English gives its value', () => {
+    const en = (zh: string, english: string) => byRule(runChecks([{ ...segs(zh)[0], english }], { ...HANT, rules: ['period-label'] }), 'period-label');
+    const [f] = en('本季資料中心營收季增9.4%。', 'Data-centre revenue rose 9.4% year on year this quarter.');
+    expect(f).toMatchObject({ text: '季增', fixes: [{ replacement: '年增' }] });
+    expect(f.messageData.key).toBe('period-label.english');
+    expect(en('本季資料中心營收同比增長9.4%。', 'Data-centre revenue grew 9.4% QoQ.').map((x) => x.fixes[0].replacement)).toEqual(['環比']);
+    // the same period, or a value the English does not give a period, is quiet
+    expect(en('本季資料中心營收季增9.4%。', 'Data-centre revenue rose 9.4% from the previous quarter.')).toEqual([]);
+    expect(en('本季資料中心營收季增9.4%。', 'Data-centre revenue rose 9.4%, and 3.1% year on year.')).toEqual([]);
+    expect(englishPeriodOf('Sales rose 12.5% YoY and 3.2% QoQ.', '3.2%')).toMatchObject({ span: 'quarter' });
+    expect(englishPeriodOf('Sales rose 12.5% YoY and 3.2% QoQ.', '12.5%')).toMatchObject({ span: 'year' });
+    expect(englishPeriodOf('Sales rose 12.5%.', '12.5%')).toBeNull();
+  });
+
   it('a label against the period named right before it', () => {
     expect(labels('第二季獲利較去年同期季增7.5%。')).toEqual([['季增', ['年增']]]);
     expect(run('第二季獲利較去年同期年增7.5%，較上季季增2%。')).toEqual([]);
+  });
+
+  it('年度 names a period only with a year or a determiner: 初年度保費 is a product word', () => {
+    expect(run('本月團體險初年度保費為12.4億元，月增3.8%，年減1.2%。')).toEqual([]);
+    expect(labels('2025年度團體險保費為112.4億元，月增3.8%。')).toEqual([['月增', ['年增']]]);
   });
 
   it("a label that does not fit the figure's own period", () => {
@@ -39,6 +67,9 @@ describe('period-label', () => {
     // the same label twice, or values without a decimal, are no conflict
     expect(run('本季出貨量年增12.4%。', '董事長說，出貨量年增12.4%。')).toEqual([]);
     expect(run('本季出貨量年增12%。', '另一產品線季增12%。')).toEqual([]);
+    // a whole number only for the same metric (the words before the label)
+    expect(run('本季出貨量年增12%。', '董事長說，出貨量季增12%。').map((x) => [x.segmentId, x.text])).toEqual([[2, '季增']]);
+    expect(run('本季出貨量年增12%。', '董事長說，出貨量較上季季增12%。').map((x) => [x.segmentId, x.text])).toEqual([[2, '季增']]);
     const docs = [
       { documentId: 7, segments: segs('本季出貨量年增12.4%，毛利率持平。') },
       { documentId: 8, segments: segs('出貨量季增12.4%，主要受新品帶動。') },

@@ -39,11 +39,25 @@ const LABELS: Record<string, Label> = {
   按年: { span: 'year', partners: { quarter: '按季', month: '按月' } },
   按季: { span: 'quarter', partners: { year: '按年', month: '按月' } },
   按月: { span: 'month', partners: { year: '按年', quarter: '按季' } },
+  年成長: { span: 'year', partners: { quarter: '季成長', month: '月成長' } },
+  季成長: { span: 'quarter', partners: { year: '年成長', month: '月成長' } },
+  月成長: { span: 'month', partners: { year: '年成長', quarter: '季成長' } },
+  年衰退: { span: 'year', partners: { quarter: '季衰退', month: '月衰退' } },
+  季衰退: { span: 'quarter', partners: { year: '年衰退', month: '月衰退' } },
+  月衰退: { span: 'month', partners: { year: '年衰退', quarter: '季衰退' } },
+  // the English abbreviations Taiwan's financial press writes inside Chinese text (營收YoY +12%)
+  YoY: { span: 'year', partners: { quarter: 'QoQ', month: 'MoM' } },
+  QoQ: { span: 'quarter', partners: { year: 'YoY', month: 'MoM' } },
+  MoM: { span: 'month', partners: { year: 'YoY', quarter: 'QoQ' } },
 };
-const LABEL_RE = new RegExp(Object.keys(LABELS).join('|'), 'g');
+// longest first: 年成長 before 年增 would not matter (no overlap), but keep the alternation deterministic
+const LABEL_RE = new RegExp(Object.keys(LABELS).sort((a, b) => b.length - a.length).join('|'), 'g');
 
-/** The value a label introduces: 年增7.2%, 同比增長10.2%, 年增率為1.72%, 季減3個百分點. */
-const VALUE_AFTER = /^率?(?:[為爲达達約约]|增長|增长|成長|增加|下降|下跌|減少|减少|衰退|上升|上漲|降低|回升|回落)?\s*([+\-−]?\d[\d,]*(?:\.\d+)?)\s*(%|％|個百分點|个百分点)/;
+/**
+ * The value a label introduces: 年增7.2%, 同比增長10.2%, 年增率為1.72%, 季減3個百分點, 按年跌5%,
+ * 季增則為5.4%, 同比大增約12% — a few words (no punctuation, no digits) then the value.
+ */
+const VALUE_AFTER = /^[^\d\s，,。；;、：:！？()（）「」]{0,5}?\s*([+\-−]?\d[\d,]*(?:\.\d+)?)\s*(%|％|個百分點|个百分点)/;
 /** Nothing but a separator or a conjunction between the first value and the second label. */
 const CONNECTOR_ONLY = /^[\s，,、；;]*(?:[及和與与並并而且則则亦也]|以及)?[\s，,、]*$/;
 
@@ -56,7 +70,7 @@ const COMPARED_WITH: [RegExp, Span][] = [
 
 /** A figure's own period, named before the label: the nearest of these wins. */
 const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
-  [/全年|全年度|年度|上半年|下半年|前[一二三四1-4１-４]季|前[一二三四五六七八九十\d]{1,3}個?月|累計/g, 'cumulative'],
+  [/全年|全年度|(?:\d{4}|[本今去上該该整])年度|財政年度|财政年度|會計年度|会计年度|上半年|下半年|前[一二三四1-4１-４]季|前[一二三四五六七八九十\d]{1,3}個?月|累計/g, 'cumulative'],
   [/第[一二三四1-4１-４]季|[Qq][1-4１-４]|單季|单季|本季|該季/g, 'quarter'],
   // a month named in a sentence is as often a date (比8月的預測數) as the figure's period: only
   // an explicit single-month figure counts
@@ -68,9 +82,14 @@ const PERIOD_WORD_BEFORE = /[去今明前上本該该每全半同近當当首末
 
 const SENTENCE_END = /[。！？!?；;\n]/;
 
+/** How far back a label's sentence context reaches: a run-on text (a 100,000-character segment
+ * with no full stop) would otherwise make every label rescan the whole text before it. */
+const MAX_CONTEXT = 300;
+
 function sentenceStart(text: string, k: number): number {
+  const floor = Math.max(0, k - MAX_CONTEXT);
   let i = k - 1;
-  while (i >= 0 && !SENTENCE_END.test(text[i])) i--;
+  while (i >= floor && !SENTENCE_END.test(text[i])) i--;
   return i + 1;
 }
 
@@ -116,6 +135,8 @@ function labelsIn(text: string): LabelUse[] {
   for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) {
     // 去年增加, 上季增加, 第三季增, 2024年增長: the 年/季/月 ends a period word, not a label
     if (PERIOD_WORD_BEFORE.test(text[m.index - 1] ?? '') && /^[年季月]/.test(m[0])) continue;
+    // YoY inside a Latin word or sentence is English, not a label of this text
+    if (/^[A-Z]/.test(m[0]) && /[A-Za-z]/.test(text[m.index - 1] ?? '')) continue;
     const v = VALUE_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 16));
     found.push({ k: m.index, label: m[0], valueEnd: v ? m.index + m[0].length + v[0].length : -1, value: v ? v[1] + v[2] : '' });
   }
@@ -143,12 +164,25 @@ export function projectPeriodValueFindings(docs: { documentId: number; analyses:
   );
 }
 
+/**
+ * The metric a label is about: the two characters before it in its clause (Simplified), a
+ * comparison phrase (較去年同期, 與上季相比) skipped — 營收年增12% and 營收季增12% are one metric.
+ */
+function metricBefore(a: Analysis, k: number): string | null {
+  const before = a.s.slice(sentenceStart(a.text, k), k).replace(/(?:[较与和比对])?(?:去年同期|上年同期|上季|上月|前一年|上一季|上个月)?(?:相比)?[，,\s]*$/, '');
+  const m = /[\u4e00-\u9fff]{2}$/.exec(before);
+  return m ? m[0] : null;
+}
+
 function sameValueFindings(parts: { a: Analysis; documentId?: number }[], acrossDocuments: boolean): Finding[] {
   const byValue = new Map<string, { a: Analysis; u: LabelUse; documentId?: number }[]>();
   for (const { a, documentId } of parts) {
     for (const u of labelsIn(a.text)) {
-      if (!u.value.includes('.')) continue;
-      const key = u.value.replace(/,/g, '');
+      if (!u.value) continue;
+      // a value with a decimal is rarely a coincidence; a whole number only for the same metric
+      const metric = u.value.includes('.') ? '' : metricBefore(a, u.k);
+      if (metric === null) continue;
+      const key = `${u.value.replace(/,/g, '')}|${metric}`;
       byValue.set(key, [...(byValue.get(key) ?? []), { a, u, documentId }]);
     }
   }
@@ -191,10 +225,43 @@ function sameValueFindings(parts: { a: Analysis; documentId?: number }[], across
   return out;
 }
 
+/** Period phrases of an English rendering (YoY, quarter on quarter, from a month earlier …). */
+const ENGLISH_PERIODS: [RegExp, Exclude<Span, 'previous'>][] = [
+  [/\b(?:YoY|y\/y|year[- ](?:on|over)[- ]year|from a year (?:earlier|ago|before)|(?:compared )?(?:with|to|from|over) the same (?:period|quarter|month) (?:of |in )?(?:last|the previous|the prior|a) year)\b/gi, 'year'],
+  [/\b(?:QoQ|q\/q|quarter[- ](?:on|over)[- ]quarter|sequential(?:ly)?|from the (?:previous|prior|preceding|last) quarter|from a quarter (?:earlier|ago|before))\b/gi, 'quarter'],
+  [/\b(?:MoM|m\/m|month[- ](?:on|over)[- ]month|from the (?:previous|prior|preceding|last) month|from a month (?:earlier|ago|before))\b/gi, 'month'],
+];
+
+/**
+ * The period the English rendering gives a value (7.2% … year on year): the period phrase
+ * after the value and before the next number, else one ending right before it. Null when the
+ * English does not state the value, or states it with two different periods.
+ */
+export function englishPeriodOf(english: string, value: string): { span: Exclude<Span, 'previous'>; phrase: string } | null {
+  const num = value.replace(/[%％]|個百分點|个百分点/g, '').replace(/,/g, '');
+  const phrases: { at: number; end: number; span: Exclude<Span, 'previous'>; phrase: string }[] = [];
+  for (const [re, span] of ENGLISH_PERIODS) for (const m of english.matchAll(re)) phrases.push({ at: m.index, end: m.index + m[0].length, span, phrase: m[0] });
+  if (!phrases.length) return null;
+  const numbers = [...english.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => ({ at: m.index, end: m.index + m[0].length, n: m[0].replace(/,/g, '') }));
+  const found = new Map<Exclude<Span, 'previous'>, string>();
+  numbers.forEach((x, i) => {
+    if (x.n !== num.replace(/^[+\-−]/, '') || !/^\s*(?:%|per ?cent|percentage points?|pp)/i.test(english.slice(x.end))) return;
+    const next = numbers[i + 1]?.at ?? english.length;
+    const after = phrases.find((p) => p.at >= x.end && p.at < next && p.at - x.end <= 40);
+    const before = phrases.filter((p) => p.end <= x.at && x.at - p.end <= 12).pop();
+    const p = after ?? before;
+    if (p) found.set(p.span, p.phrase);
+  });
+  if (found.size !== 1) return null;
+  const [[span, phrase]] = [...found];
+  return { span, phrase };
+}
+
 export function periodLabelFindings(a: Analysis): Finding[] {
   const text = a.text;
   const out: Finding[] = [];
   const found = labelsIn(text);
+  const english = a.seg.english?.trim() ? a.seg.english : null;
   for (let i = 0; i < found.length; i++) {
     const f = found[i];
     const L = LABELS[f.label];
@@ -204,6 +271,15 @@ export function periodLabelFindings(a: Analysis): Finding[] {
     if (p && p.label === f.label && p.valueEnd > 0 && f.valueEnd > 0 && p.value !== f.value && CONNECTOR_ONLY.test(text.slice(p.valueEnd, f.k))) {
       out.push(finding(a, f.k, f.label, partners, findingMessage('period-label.repeated', { label: f.label, first: p.value, second: f.value, partners: partners.join('/') })));
       continue;
+    }
+    // the English rendering gives the value another period (季增5.4% vs up 5.4% year on year)
+    const en = english && f.value ? englishPeriodOf(english, f.value) : null;
+    if (en && (L.span === 'previous' ? en.span === 'year' : L.span !== en.span)) {
+      const want = L.partners[en.span];
+      if (want) {
+        out.push(finding(a, f.k, f.label, [want], findingMessage('period-label.english', { label: f.label, value: f.value, phrase: en.phrase, want })));
+        continue;
+      }
     }
     const start = sentenceStart(text, f.k);
     const before = text.slice(start, f.k);

@@ -109,11 +109,10 @@ function roleOf(text: string, q: { start: number; end: number; kind: QuantityKin
 interface Draft extends Omit<ClaimQuantity, 'role' | 'direction'> {}
 
 /** Every quantity (not time references) in a sentence, normalised. */
-export function claimQuantities(text: string): ClaimQuantity[] {
+export function claimQuantities(text: string, base: readonly Quantity[] = chineseQuantities(text)): ClaimQuantity[] {
   const drafts: Draft[] = [];
   const times = timeRefs(text);
   const inTime = (s: number, e: number) => times.some((t) => s >= t.start && e <= t.end);
-  const base = chineseQuantities(text);
   const used = new Set<number>();
   for (let i = 0; i < base.length; i++) {
     if (used.has(i)) continue;

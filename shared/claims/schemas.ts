@@ -144,6 +144,8 @@ export const UpdateClaimArgs = z
     evidence: z.array(Evidence).max(100).optional(),
     notes: z.string().max(10_000).optional(),
     status: ClaimStatus.optional(),
+    /** the claim's updatedAt as last read; refused ('edit-conflict') when it was changed since */
+    ifUpdatedAt: z.string().max(40).optional(),
   })
   .strict();
 export const ClaimIdArgs = z.object({ claimId: Id }).strict();

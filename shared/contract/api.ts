@@ -12,6 +12,11 @@ import * as PA from '../align/schemas';
 import * as RC from './recovery';
 import * as MT from '../mt/schemas';
 import { MAX_SEGMENT_LENGTH } from '../text/limits';
+import { FieldVersion, Snapshot } from '../domain/schemas';
+
+/** Versions are optional (older scripts send none); the app always sends what it last read (shared/domain/schemas.ts, shared/contract/conflict.ts). */
+const Version = FieldVersion.optional();
+const Versions = z.array(FieldVersion).max(100_000).optional();
 import type { CallerContext } from './caller';
 
 const NoArgs = z.object({}).strict();
@@ -94,29 +99,43 @@ export const apiSchema = {
     'The listed segments as they are now (by document, in order); split or merged-away ones are left out. What a window fetches for a change made elsewhere.',
   ),
   editSegment: method(
-    z.object({ segmentId: S.Id, text: Text(MAX_SEGMENT_LENGTH), reason: Text(500).optional() }).strict(),
+    z
+      .object({
+        segmentId: S.Id,
+        text: Text(MAX_SEGMENT_LENGTH),
+        reason: Text(500).optional(),
+        /** the text's version as last read (Segment.versions.text); refused with 'edit-conflict' when it changed since */
+        version: Version,
+        /** the text as last read (an expected-value compare: the CLI's --if-text) */
+        ifText: Text(MAX_SEGMENT_LENGTH).optional(),
+      })
+      .strict(),
     S.ChangeResult,
-    'Correct a segment: a revision in a new undoable operation.',
+    "Correct a segment: a revision in a new undoable operation. With `version` or `ifText`, refused ('edit-conflict', with base/theirs/mine) when the text changed since.",
   ),
   setStatus: method(
-    z.object({ segmentIds: z.array(S.Id).min(1).max(100_000), status: S.SegmentStatus }).strict(),
+    z.object({ segmentIds: z.array(S.Id).min(1).max(100_000), status: S.SegmentStatus, versions: Versions }).strict(),
     S.ChangeResult,
-    'Set the review status of segments (one undoable operation).',
+    "Set the review status of segments (one undoable operation). `versions`: each segment's status version as read (same order); a status changed since refuses the step ('edit-conflict').",
   ),
   setFurniture: method(
-    z.object({ segmentId: S.Id, furniture: z.boolean() }).strict(),
+    z.object({ segmentId: S.Id, furniture: z.boolean(), version: Version }).strict(),
     S.ChangeResult,
     'Mark or unmark a segment as page furniture.',
   ),
   splitSegment: method(
-    z.object({ segmentId: S.Id, at: z.number().int().positive() }).strict(),
+    z.object({ segmentId: S.Id, at: z.number().int().positive(), version: Version }).strict(),
     S.ChangeResult,
-    'Split a segment at a position of its current text.',
+    "Split a segment at a position of its current text (`version`: the text's version the position was read from).",
   ),
-  mergeSegments: method(z.object({ segmentId: S.Id }).strict(), S.ChangeResult, 'Merge a segment with the next one.'),
-  undo: method(z.object({ projectId: S.Id }).strict(), S.ChangeResult, 'Undo the last operation of a project.'),
-  redo: method(z.object({ projectId: S.Id }).strict(), S.ChangeResult, 'Redo the last undone operation of a project.'),
-  undoState: method(z.object({ projectId: S.Id }).strict(), S.UndoState, 'What undo/redo would do now.'),
+  mergeSegments: method(
+    z.object({ segmentId: S.Id, version: Version, nextSegmentId: S.Id.optional(), nextVersion: Version }).strict(),
+    S.ChangeResult,
+    "Merge a segment with the next one (`nextSegmentId`/`nextVersion`: the next segment and its text's version as read; refused when either changed).",
+  ),
+  undo: method(z.object({ projectId: S.Id }).strict(), S.ChangeResult, "Undo the caller's (reviewer's) last operation in a project; refused when a field it restores has changed since."),
+  redo: method(z.object({ projectId: S.Id }).strict(), S.ChangeResult, "Redo the caller's last undone operation in a project; refused when a field it restores has changed since."),
+  undoState: method(z.object({ projectId: S.Id }).strict(), S.UndoState, "What the caller's undo/redo would do now."),
   segmentHistory: method(z.object({ segmentId: S.Id }).strict(), z.array(S.Revision), 'Every revision of a segment, oldest first.'),
 
   search: method(
@@ -161,7 +180,7 @@ export const apiSchema = {
   ),
   listFindings: method(z.object({ documentId: S.Id }).strict(), S.FindingsReport, 'Stored findings of a document, grouped, with counts.'),
   applyFix: method(
-    z.object({ findingId: S.Id, fixIndex: z.number().int().min(0).max(20).optional(), scope: z.enum(['one', 'group']) }).strict(),
+    z.object({ findingId: S.Id, fixIndex: z.number().int().min(0).max(20).optional(), scope: z.enum(['one', 'group']), snapshot: Snapshot }).strict(),
     S.ChangeResult,
     "Apply a finding's suggested fix to its location, or to every location of its group (one undo step).",
   ),

@@ -18,10 +18,10 @@ export function makeNamedClient<C>(call: Call, names: readonly string[] = METHOD
 
 /** An envelope `{ ok, value } | { ok: false, error }` to its value, or a thrown JiaoduiError. */
 export function unwrap(env: unknown): unknown {
-  const e = env as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown } } | null | undefined;
+  const e = env as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown; details?: unknown } } | null | undefined;
   if (e && e.ok === true) return e.value;
   if (e && e.ok === false && e.error && typeof e.error.message === 'string') {
-    throw new JiaoduiError(String(e.error.code) as ErrorCode, e.error.message);
+    throw new JiaoduiError(String(e.error.code) as ErrorCode, e.error.message, e.error.details);
   }
   throw new JiaoduiError('internal', 'Malformed response from the Jiaodui backend.');
 }

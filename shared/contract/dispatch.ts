@@ -82,7 +82,7 @@ export async function dispatchAsync(api: JiaoduiApi, method: unknown, rawArgs: u
 }
 
 export function toErrorPayload(e: unknown): ApiErrorPayload {
-  if (isJiaoduiError(e)) return { error: { code: e.code, message: e.message } };
+  if (isJiaoduiError(e)) return { error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } };
   const message = e instanceof Error ? e.message : String(e);
   if (/SQLITE_BUSY|database is locked/i.test(message)) {
     return { error: { code: 'db-busy', message: 'The database is busy (another Jiaodui window or command is writing). Try again in a moment.' } };
@@ -115,6 +115,6 @@ export async function envelope(api: JiaoduiApi, method: unknown, args: unknown, 
 export function unwrapEnvelope(env: unknown): unknown {
   const e = env as ApiEnvelope | undefined;
   if (e && e.ok === true) return e.value;
-  if (e && e.ok === false && e.error) throw new JiaoduiError(e.error.code as ErrorCode, e.error.message);
+  if (e && e.ok === false && e.error) throw new JiaoduiError(e.error.code as ErrorCode, e.error.message, e.error.details);
   throw new JiaoduiError('internal', 'Malformed response from the Jiaodui backend.');
 }

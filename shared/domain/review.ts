@@ -42,6 +42,8 @@ export const ReplacePreview = z.object({
   approvedSegments: z.number().int(),
   truncated: z.boolean(),
   limit: z.number().int(),
+  /** the newest revision id when the preview was built: send it with replaceAll/replaceHits (shared/domain/schemas.ts, shared/contract/conflict.ts) */
+  snapshot: z.number().int(),
 });
 
 export const ReplaceResult = ChangeResult.extend({

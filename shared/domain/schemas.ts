@@ -52,6 +52,50 @@ export const DocumentMeta = z.object({
   progress: Progress,
 });
 
+// ---- versions per field and the conflict a stale write meets (issue 16) ----------------------
+// A field's version is the id of its last revision (null: never revised). A write names the
+// version it was based on; the service compares inside its write transaction and refuses a
+// stale one with an 'edit-conflict' error whose details are EditConflictDetails: what the
+// writer saw (base), what is stored now (theirs) and what it tried to write (mine).
+// Zod-free helpers for clients: shared/contract/conflict.ts.
+
+/** A field version: the id of the field's last revision, or null when it has none. */
+export const FieldVersion = z.number().int().nonnegative().nullable();
+
+/** A bulk preview's snapshot (the newest revision id then), sent back with the bulk write; optional for scripts. */
+export const Snapshot = z.number().int().nonnegative().optional();
+
+/** The versions of a segment's own fields, as the client last read them. */
+export const SegmentVersions = z.object({
+  text: FieldVersion,
+  status: FieldVersion,
+  furniture: FieldVersion,
+  en: FieldVersion,
+  enStatus: FieldVersion,
+});
+
+export const VersionedField = z.enum(['text', 'status', 'furniture', 'en', 'enStatus']);
+
+/** One refused field. */
+export const EditConflict = z.object({
+  segmentId: z.number().int(),
+  /** the segment's row number (1-based) as shown, when it is live */
+  row: z.number().int().nullable(),
+  field: VersionedField,
+  /** the value the writer's version stood for */
+  base: z.string().nullable(),
+  /** the value stored now, and the version, author and time of the revision that wrote it */
+  theirs: z.string().nullable(),
+  theirsVersion: FieldVersion,
+  theirsAuthor: z.string().nullable(),
+  theirsAt: z.string().nullable(),
+  /** what the refused write would have stored */
+  mine: z.string().nullable(),
+});
+
+/** The details of an 'edit-conflict' error: the first conflict's fields at the top (one-field writes), every one in `conflicts`. */
+export const EditConflictDetails = EditConflict.extend({ conflicts: z.array(EditConflict).min(1) });
+
 export const Segment = z.object({
   id: Id,
   documentId: Id,
@@ -76,6 +120,8 @@ export const Segment = z.object({
   source: z.string().nullable().optional(),
   /** the English rendering aligned to this segment: current text, the text aligned at attach time (diff base), its own status */
   english: z.object({ text: z.string(), aligned: z.string(), status: SegmentStatus }).nullable().optional(),
+  /** each field's version (its last revision id) as of this read; writes send them back (shared/domain/schemas.ts, shared/contract/conflict.ts) */
+  versions: SegmentVersions.optional(),
 });
 
 /** 'source', 'en', 'en-status': the parallel columns (core/parallel.ts); alignment fixes are 'source'/'en' revisions too. */
@@ -292,3 +338,8 @@ export const RuleInfo = z.object({ id: z.string(), title: z.string(), scope: z.e
 
 export type StoredFinding = z.infer<typeof StoredFinding>;
 export type FindingsReport = z.infer<typeof FindingsReport>;
+export type FieldVersionT = z.infer<typeof FieldVersion>;
+export type SegmentVersionsT = z.infer<typeof SegmentVersions>;
+export type VersionedField = z.infer<typeof VersionedField>;
+export type EditConflict = z.infer<typeof EditConflict>;
+export type EditConflictDetails = z.infer<typeof EditConflictDetails>;

@@ -21,6 +21,8 @@ export interface ExportSegment {
   /** who last changed the text and when (tracked changes in DOCX); absent for untouched segments */
   changedBy?: string;
   changedAt?: string;
+  /** the text's version when exported (its last revision id, 0 if none): XLIFF records it so an import can tell a text changed since */
+  textVersion?: number;
 }
 
 export interface ExportDoc {

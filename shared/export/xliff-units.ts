@@ -19,6 +19,40 @@ export interface XliffUnit {
   /** the target text; null when the unit has no target */
   target: string | null;
   line: number;
+  /** the text's version when Jiaodui exported the unit (0: never revised); undefined when the file does not say (another tool's, or older) */
+  base?: number;
+}
+
+/**
+ * Where a Jiaodui export records each unit's text version (issue 16): XLIFF 2.0 in an
+ * attribute of our own namespace on <unit> (the schema allows ##other there), XLIFF 1.2 in
+ * <trans-unit extradata> (its strict schema allows no foreign attribute we could define).
+ */
+export const JIAODUI_XLIFF_NS = 'urn:jiaodui:xliff:1';
+export const BASE_ATTR = 'jd:base';
+const EXTRADATA_PREFIX = 'jiaodui-base:';
+
+export function extradataBase(version: number): string {
+  return `${EXTRADATA_PREFIX}${version}`;
+}
+
+function baseNumber(raw: string | undefined, line: number): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^(0|[1-9][0-9]{0,14})$/.test(raw)) xliffFail(`line ${line}: the recorded text version "${raw}" is not a number.`);
+  return Number(raw);
+}
+
+/** The text version a Jiaodui 2.0 export recorded on a <unit>: our namespace's `base`, whatever prefix the file binds it to. */
+export function unitBase20(root: XmlElement, el: XmlElement): number | undefined {
+  const prefixes = [root, el].flatMap((e) => Object.entries(e.attrs).filter(([k, v]) => k.startsWith('xmlns:') && v === JIAODUI_XLIFF_NS).map(([k]) => k.slice(6)));
+  for (const p of prefixes) if (el.attrs[`${p}:base`] !== undefined) return baseNumber(el.attrs[`${p}:base`], el.line);
+  return undefined;
+}
+
+/** The text version a Jiaodui 1.2 export recorded in <trans-unit extradata>. */
+export function unitBase12(el: XmlElement): number | undefined {
+  const x = el.attrs.extradata;
+  return x?.startsWith(EXTRADATA_PREFIX) ? baseNumber(x.slice(EXTRADATA_PREFIX.length), el.line) : undefined;
 }
 
 export function unitId(segmentId: number): string {
@@ -79,13 +113,13 @@ export class UnitList {
   readonly units: XliffUnit[] = [];
   private readonly seen = new Set<string>();
 
-  add(el: XmlElement, what: string, target: () => string | null): void {
+  add(el: XmlElement, what: string, target: () => string | null, base?: number): void {
     const id = el.attrs.id;
     if (!id) xliffFail(`line ${el.line}: a <${what}> has no id.`);
     if (this.seen.has(id)) xliffFail(`line ${el.line}: unit id "${id}" appears twice.`);
     this.seen.add(id);
     const m = /^s([1-9][0-9]{0,14})$/.exec(id);
-    this.units.push({ id, segmentId: m ? Number(m[1]) : null, target: target(), line: el.line });
+    this.units.push({ id, segmentId: m ? Number(m[1]) : null, target: target(), line: el.line, ...(base !== undefined ? { base } : {}) });
   }
 }
 

@@ -4,14 +4,16 @@
  * initial, edited → translated, approved → final), annotation comments as <note>s.
  * Always in the document's own script, so that what comes back maps onto the stored text.
  * Characters XML cannot carry are <cp hex="…"/> in source and target (read back), and
- * control pictures in notes and attributes (informative, not read back).
+ * control pictures in notes and attributes (informative, not read back). Each unit records
+ * the text's version at export (`jd:base`, xliff-units.ts), so an import refuses units whose
+ * text someone changed since (core/export.ts).
  * Reading back (`parseXliff`, 2.0 or 1.2 by the root element's version) uses the strict
  * XML reader (no DOCTYPE/ENTITY) and checks the whole file before anything is applied. Pure.
  */
 import type { SegmentStatus } from '../domain/schemas';
 import { childElements, escapeXml, localName, parseXml, type XmlElement } from '../xml/xml';
 import { baseFileName, langTag, type ExportDoc } from './model';
-import { encodeSegmentText, fromHex, hexOf, readSegmentText, rootNamespace, UnitList, unitId, xliffFail as fail, type XliffUnit } from './xliff-units';
+import { BASE_ATTR, encodeSegmentText, fromHex, hexOf, JIAODUI_XLIFF_NS, readSegmentText, rootNamespace, unitBase20, UnitList, unitId, xliffFail as fail, type XliffUnit } from './xliff-units';
 import { parseXliff12, XLIFF12_NS } from './xliff12';
 
 export { unitId, type XliffUnit } from './xliff-units';
@@ -37,7 +39,8 @@ export function toXliff(doc: ExportDoc, notes: ReadonlyMap<number, readonly stri
     const ns = notes.get(s.id) ?? [];
     const noteXml = ns.length ? `\n      <notes>${ns.map((n) => `\n        <note category="comment">${x(n)}</note>`).join('')}\n      </notes>` : '';
     const name = s.furniture ? ` type="jiaodui:furniture-${a(s.furniture)}"` : '';
-    return `    <unit id="${unitId(s.id)}" name="${s.index + 1}"${name}>${noteXml}
+    const base = s.textVersion !== undefined ? ` ${BASE_ATTR}="${s.textVersion}"` : '';
+    return `    <unit id="${unitId(s.id)}" name="${s.index + 1}"${name}${base}>${noteXml}
       <segment state="${xliffState(s.status)}">
         <source>${segmentXml(s.machineText)}</source>
         <target>${segmentXml(s.text)}</target>
@@ -45,7 +48,7 @@ export function toXliff(doc: ExportDoc, notes: ReadonlyMap<number, readonly stri
     </unit>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>
-<xliff xmlns="${XLIFF_NS}" version="2.0" srcLang="${lang}" trgLang="${lang}">
+<xliff xmlns="${XLIFF_NS}" xmlns:jd="${JIAODUI_XLIFF_NS}" version="2.0" srcLang="${lang}" trgLang="${lang}">
   <file id="d${doc.id}" original="${a(doc.title)}" xml:space="preserve">
 ${units.join('\n')}
   </file>
@@ -84,7 +87,7 @@ export function parseXliff(text: string): XliffUnit[] {
           const targets = childElements(segs[0], 'target');
           if (targets.length > 1) fail(`line ${c.line}: unit "${c.attrs.id}" has more than one <target>.`);
           return targets.length ? readSegmentText(targets[0], decodeInline) : null;
-        });
+        }, unitBase20(root, c));
       }
     }
   };

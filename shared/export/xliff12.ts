@@ -11,7 +11,7 @@
 import type { SegmentStatus } from '../domain/schemas';
 import { childElements, controlPicture, escapeXml, localName, type XmlElement } from '../xml/xml';
 import { baseFileName, langTag, type ExportDoc } from './model';
-import { encodeSegmentText, fromHex, hexOf, readSegmentText, rootNamespace, UnitList, unitId, xliffFail as fail, type XliffUnit } from './xliff-units';
+import { encodeSegmentText, extradataBase, fromHex, hexOf, readSegmentText, rootNamespace, unitBase12, UnitList, unitId, xliffFail as fail, type XliffUnit } from './xliff-units';
 
 export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 
@@ -34,7 +34,8 @@ export function toXliff12(doc: ExportDoc, notes: ReadonlyMap<number, readonly st
     const noteXml = (notes.get(s.id) ?? []).map((n) => `\n        <note>${x(n)}</note>`).join('');
     const restype = s.furniture ? ` restype="x-jiaodui-furniture-${a(s.furniture)}"` : '';
     const approved = s.status === 'approved' ? ' approved="yes"' : '';
-    return `      <trans-unit id="${unitId(s.id)}" resname="${s.index + 1}"${restype}${approved}>
+    const base = s.textVersion !== undefined ? ` extradata="${extradataBase(s.textVersion)}"` : '';
+    return `      <trans-unit id="${unitId(s.id)}" resname="${s.index + 1}"${restype}${approved}${base}>
         <source>${segmentXml(s.machineText)}</source>
         <target state="${xliff12State(s.status)}">${segmentXml(s.text)}</target>${noteXml}
       </trans-unit>`;
@@ -74,7 +75,7 @@ export function parseXliff12(root: XmlElement): XliffUnit[] {
           const targets = childElements(c, 'target');
           if (targets.length > 1) fail(`line ${c.line}: unit "${c.attrs.id}" has more than one <target>.`);
           return targets.length ? readSegmentText(targets[0], decodeInline) : null;
-        });
+        }, unitBase12(c));
       }
     }
   };

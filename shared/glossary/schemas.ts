@@ -4,7 +4,7 @@
  * scoped to one document or to a whole project.
  */
 import { z } from 'zod';
-import { Id, SegmentStatus } from '../domain/schemas';
+import { Id, SegmentStatus, Snapshot } from '../domain/schemas';
 
 import { GLOSSARY_TYPES } from './types';
 
@@ -44,7 +44,8 @@ function oneScope(a: { documentId?: number; projectId?: number }): boolean {
 }
 const ONE_SCOPE = { message: 'give either documentId or projectId (the scope), not both' };
 
-export const GlossaryScopeArgs = z.union([z.object({ documentId: Id }).strict(), z.object({ projectId: Id }).strict()]);
+/** `snapshot` (applyGlossary): the preview's; a segment whose text changed since refuses the step ('edit-conflict'). */
+export const GlossaryScopeArgs = z.union([z.object({ documentId: Id, snapshot: Snapshot }).strict(), z.object({ projectId: Id, snapshot: Snapshot }).strict()]);
 
 export const GlossaryListArgs = z
   .object({ documentId: Id.optional(), projectId: Id.optional() })
@@ -62,6 +63,8 @@ export const GlossaryEntryInput = z
     type: GlossaryType.optional(),
     note: z.string().max(MAX_NOTE_LENGTH).optional(),
     english: z.string().max(MAX_ENGLISH_LENGTH).optional(),
+    /** updating (id): the entry's updatedAt as last read; refused ('edit-conflict') when it was changed since */
+    ifUpdatedAt: z.string().max(40).optional(),
   })
   .strict()
   .refine(oneScope, ONE_SCOPE);
@@ -111,6 +114,8 @@ export const GlossaryPreview = z.object({
   replacements: z.number().int(),
   /** approved segments that would go back to 'edited' */
   approvedReset: z.number().int(),
+  /** the newest revision id when the preview was built: send it with applyGlossary */
+  snapshot: z.number().int(),
 });
 
 export const GlossarySaveResult = z.object({

@@ -134,7 +134,9 @@ export function ClaimsPanel({ doc, onJump, onChange, onError, notify, onClose }:
   };
   const update = async (args: Parameters<typeof client.updateClaim>[0]) => {
     try {
-      const u = await client.updateClaim(args);
+      // the claim as this panel read it: a change refused when someone changed it since (issue 16)
+      const seen = query.data?.claims.find((c) => c.id === args.claimId);
+      const u = await client.updateClaim({ ...args, ...(seen ? { ifUpdatedAt: seen.updatedAt } : {}) });
       queryClient.setQueryData(keys.claims(doc.id), (d: typeof query.data) => d && { ...d, claims: d.claims.map((c) => (c.id === u.id ? u : c)) });
       await changed();
     } catch (e) {

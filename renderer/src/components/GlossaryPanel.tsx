@@ -29,6 +29,8 @@ type ScopeKind = 'document' | 'project';
 
 interface Draft {
   id?: number;
+  /** the edited entry's updatedAt as read: a save refused when someone changed it since (issue 16) */
+  updatedAt?: string;
   scope: ScopeKind;
   term: string;
   variants: string;
@@ -92,7 +94,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
     setFormError(null);
     try {
       const r = await client.saveGlossaryEntry({
-        ...(draft.id !== undefined ? { id: draft.id } : {}),
+        ...(draft.id !== undefined ? { id: draft.id, ifUpdatedAt: draft.updatedAt } : {}),
         ...scopeArgs(draft.scope),
         term: draft.term,
         variants: splitVariants(draft.variants),
@@ -148,7 +150,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
 
   const edit = (e: GlossaryEntry) => {
     setFormError(null);
-    setDraft({ id: e.id, scope: e.scope, term: e.term, variants: e.variants.join(', '), type: e.type, note: e.note, english: e.english });
+    setDraft({ id: e.id, updatedAt: e.updatedAt, scope: e.scope, term: e.term, variants: e.variants.join(', '), type: e.type, note: e.note, english: e.english });
   };
 
   const projectEntries = (entries ?? []).filter((e) => e.scope === 'project');

@@ -45,7 +45,8 @@ export function GlossaryPreviewDialog({ doc, onApplied, onError, onClose }: Glos
     if (!preview) return;
     setApplying(true);
     try {
-      const r = await client.applyGlossary(args);
+      // the preview's snapshot: a segment edited since it was shown refuses the step (issue 16)
+      const r = await client.applyGlossary({ ...args, snapshot: preview.snapshot });
       await onApplied(r, preview.approvedReset);
     } catch (e) {
       onError(e);

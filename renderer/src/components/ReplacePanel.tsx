@@ -121,11 +121,12 @@ export const ReplacePanel = forwardRef<ReplacePanelHandle, ReplacePanelProps>(fu
 
   const replaceAll = () => {
     const a = args();
-    if (a) void run(() => client.replaceAll(a));
+    // the preview's snapshot: a segment edited since it was shown refuses the step (issue 16)
+    if (a) void run(() => client.replaceAll({ ...a, snapshot: preview?.snapshot }));
   };
   const replaceOne = (hit: ReplaceHit) => {
     const a = args();
-    if (a) void run(() => client.replaceHits({ ...a, hitIds: [hit.id] }));
+    if (a) void run(() => client.replaceHits({ ...a, hitIds: [hit.id], snapshot: preview?.snapshot }));
   };
 
   const hits = preview?.hits ?? [];

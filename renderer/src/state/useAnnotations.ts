@@ -64,7 +64,9 @@ export function useAnnotations(documentId: number | null, fail: (e: unknown) => 
       resolve: (annotationId: number, resolved: boolean) => act(() => client.resolveAnnotation({ annotationId, resolved })),
       remove: (annotationId: number) => act(() => client.deleteAnnotation({ annotationId })),
       restore: (annotationId: number) => act(() => client.restoreAnnotation({ annotationId })),
-      update: (annotationId: number, body: string) => act(() => client.updateAnnotation({ annotationId, body })),
+      // the annotation as this window read it: an update refused when someone changed it since (issue 16)
+      update: (annotationId: number, body: string) =>
+        act(() => client.updateAnnotation({ annotationId, body, ifUpdatedAt: queryClient.getQueryData<Annotation[]>(keys.annotations(documentId ?? 0))?.find((a) => a.id === annotationId)?.updatedAt })),
       refresh,
       refreshLabels: () => {
         void queryClient.invalidateQueries({ queryKey: keys.labels() });
@@ -72,7 +74,7 @@ export function useAnnotations(documentId: number | null, fail: (e: unknown) => 
       },
       setActiveId,
     }),
-    [act, client, refresh, queryClient],
+    [act, client, refresh, queryClient, documentId],
   );
 
   const live = useMemo(() => all.filter((a) => !a.deletedAt), [all]);

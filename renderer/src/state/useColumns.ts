@@ -6,7 +6,7 @@
  * all of this from ColumnsContext, so the grid passes nothing new down. The attach dialog's
  * state is returned for components/ColumnsDialog.tsx to draw.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentMeta, Segment } from '../../../shared/domain/schemas';
 import type { ArgsOf, ResultOf } from '../../../shared/contract/api';
 import { useClient } from './client';
@@ -49,8 +49,11 @@ function readMode(docId: number | undefined): ColumnMode {
 export function useParallelColumns({ doc, segments, review, toasts, locale }: { doc: DocumentMeta | null; segments: Segment[]; review: Review; toasts: Toasts; locale: Locale }) {
   const { client } = useClient();
   const { actions, selection } = review;
+  const offerConflict = review.conflict.offer;
   const [mode, setModeState] = useState<ColumnMode>(() => readMode(doc?.id));
   const [editingEnglishId, setEditing] = useState<number | null>(null);
+  // the English's version when its editor opened: the save sends it (a change elsewhere meanwhile is a conflict)
+  const englishBase = useRef<{ id: number; version: number | null | undefined } | null>(null);
   const [attachOpen, setAttachOpen] = useState(false);
 
   useEffect(() => {
@@ -79,19 +82,26 @@ export function useParallelColumns({ doc, segments, review, toasts, locale }: { 
 
   const saveEnglish = useCallback(
     async (segmentId: number, text: string, opts: { approve?: boolean } = {}) => {
-      const seg = segments.find((s) => s.id === segmentId);
+      let seg = segments.find((s) => s.id === segmentId);
       try {
-        if (text !== (seg?.english?.text ?? '')) await actions.applyChange(await client.editEnglish({ segmentId, text }));
-        if (opts.approve) await actions.applyChange(await client.setEnglishStatus({ segmentIds: [segmentId], status: 'approved' }));
+        // the versions this window read go with each save: a stale one opens the conflict view
+        if (text !== (seg?.english?.text ?? '')) {
+          const version = englishBase.current?.id === segmentId ? englishBase.current.version : seg?.versions?.en;
+          const r = await client.editEnglish({ segmentId, text, version });
+          seg = r.segments.find((s) => s.id === segmentId) ?? seg;
+          englishBase.current = { id: segmentId, version: seg?.versions?.en };
+          await actions.applyChange(r);
+        }
+        if (opts.approve) await actions.applyChange(await client.setEnglishStatus({ segmentIds: [segmentId], status: 'approved', ...(seg?.versions ? { versions: [seg.versions.enStatus] } : {}) }));
         setEditing(null);
         actions.select(selection.index, { focus: true });
         return true;
       } catch (e) {
-        toasts.fail(e);
+        if (!offerConflict(e)) toasts.fail(e);
         return false;
       }
     },
-    [client, actions, segments, selection.index, toasts],
+    [client, actions, segments, selection.index, toasts, offerConflict],
   );
 
   const align = useCallback(
@@ -118,6 +128,7 @@ export function useParallelColumns({ doc, segments, review, toasts, locale }: { 
       editingEnglishId,
       startEnglish: (id) => {
         if (mode !== 'english') setMode('english');
+        englishBase.current = { id, version: segments.find((s) => s.id === id)?.versions?.en };
         setEditing(id);
       },
       saveEnglish,
@@ -126,7 +137,7 @@ export function useParallelColumns({ doc, segments, review, toasts, locale }: { 
       openAttach: () => setAttachOpen(true),
       refocus: () => actions.select(selection.index, { focus: true }),
     }),
-    [mode, setMode, attached, editingEnglishId, saveEnglish, cancelEnglish, align, actions, selection.index],
+    [mode, setMode, attached, editingEnglishId, saveEnglish, cancelEnglish, align, actions, selection.index, segments],
   );
 
   const handlers = {

@@ -13,6 +13,7 @@ import { useClient } from './client';
 import { nextInOrder, stepInOrder } from './navigation';
 import { invalidationsForOwnChange, keys, patchSegments, type RemotePlan } from './live';
 import type { Toasts } from './useToasts';
+import { useConflict } from './useConflict';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
@@ -29,9 +30,17 @@ export interface Selection {
 export interface EditState {
   segmentId: number;
   draft: string;
+  /**
+   * The text's version when the editor opened: the save sends it, so a change made elsewhere
+   * meanwhile (even one the live feed has already shown in the row) is a conflict, not overwritten.
+   */
+  version?: number | null;
 }
 
 export const LAST_DOCUMENT_KEY = 'jiaodui.lastDocument';
+
+/** The row as this window last read it (from live.current): writes send its versions, so a stale save is refused, never silently applied. */
+const liveSegment = (segments: readonly Segment[], id: number): Segment | undefined => segments.find((s) => s.id === id);
 
 export interface JumpTarget {
   segmentId?: number;
@@ -193,9 +202,31 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     [client, refreshDoc],
   );
 
-  /** Run a write with the save state shown in the status bar; errors become a toast. */
+  /** Read the open document's rows again (the conflict view's keep theirs). */
+  const reloadSegments = useCallback(async () => {
+    const d = live.current.doc;
+    if (!d) return;
+    const fresh = await client.getSegments({ documentId: d.id });
+    if (live.current.doc?.id !== d.id) return;
+    live.current = { ...live.current, segments: fresh };
+    setSegments(fresh);
+  }, [client]);
+
+  // A save refused because someone else changed the field since (issue 16): the conflict view.
+  const conflict = useConflict({
+    applyChange,
+    reload: reloadSegments,
+    onResolved: useCallback(() => {
+      setEditing(null);
+      setSaveState({ kind: 'saved' });
+    }, []),
+    fail: toasts.fail,
+  });
+  const offerConflict = conflict.offer;
+
+  /** Run a write with the save state shown in the status bar; an edit conflict opens the conflict view, other errors become a toast. */
   const write = useCallback(
-    async <T,>(fn: () => Promise<T>): Promise<T | null> => {
+    async <T,>(fn: () => Promise<T>, opts: { conflictView?: boolean } = {}): Promise<T | null> => {
       setSaveState({ kind: 'saving' });
       try {
         const r = await fn();
@@ -203,17 +234,17 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         return r;
       } catch (e) {
         setSaveState({ kind: 'error', message: errorMessage(e) });
-        toasts.fail(e);
+        if (opts.conflictView === false || !offerConflict(e)) toasts.fail(e);
         return null;
       }
     },
-    [toasts],
+    [toasts, offerConflict],
   );
 
   const startEdit = useCallback((index?: number) => {
     const seg = index !== undefined ? (live.current.segments[index] ?? null) : selectedSegment();
     if (!seg) return;
-    setEditing((e) => (e && e.segmentId === seg.id ? e : { segmentId: seg.id, draft: seg.text }));
+    setEditing((e) => (e && e.segmentId === seg.id ? e : { segmentId: seg.id, draft: seg.text, version: seg.versions?.text }));
   }, []);
 
   const setDraft = useCallback((draft: string) => setEditing((e) => (e ? { ...e, draft } : e)), []);
@@ -246,13 +277,14 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       const seg = live.current.segments.find((s) => s.id === e.segmentId);
       if (!seg) return true;
       if (e.draft !== seg.text) {
-        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft }));
+        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: e.version }));
         if (!r) return false;
         await applyChange(r);
         setLastEdit({ segmentId: e.segmentId, nonce: ++nonce.current });
       }
       if (opts.approve) {
-        const r2 = await write(() => client.setStatus({ segmentIds: [e.segmentId], status: 'approved' }));
+        const now = liveSegment(live.current.segments, e.segmentId) ?? seg;
+        const r2 = await write(() => client.setStatus({ segmentIds: [e.segmentId], status: 'approved', ...(now.versions ? { versions: [now.versions.status] } : {}) }));
         if (!r2) return false;
         await applyChange(r2);
       }
@@ -272,7 +304,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       }
       const seg = selectedSegment();
       if (!seg) return;
-      const r = await write(() => client.setStatus({ segmentIds: [seg.id], status }));
+      const r = await write(() => client.setStatus({ segmentIds: [seg.id], status, ...(seg.versions ? { versions: [seg.versions.status] } : {}) }));
       if (!r) return;
       await applyChange(r);
       if (status === 'approved') advanceAfterApprove();
@@ -291,11 +323,12 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       const seg = live.current.segments.find((s) => s.id === e.segmentId);
       if (!seg) return;
       if (e.draft !== seg.text) {
-        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft }));
+        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: e.version }));
         if (!r) return;
         await applyChange(r);
       }
-      const r = await write(() => client.splitSegment({ segmentId: e.segmentId, at: caret }));
+      const now = liveSegment(live.current.segments, e.segmentId) ?? seg;
+      const r = await write(() => client.splitSegment({ segmentId: e.segmentId, at: caret, version: now.versions?.text }));
       if (!r) return;
       setEditing(null);
       await applyChange(r);
@@ -311,14 +344,15 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       toasts.notify(t('toast.mergeLast'));
       return;
     }
-    const r = await write(() => client.mergeSegments({ segmentId: seg.id }));
+    const next = live.current.segments[live.current.selection.index + 1];
+    const r = await write(() => client.mergeSegments({ segmentId: seg.id, version: seg.versions?.text, nextSegmentId: next?.id, nextVersion: next?.versions?.text }));
     if (r) await applyChange(r);
   }, [client, write, applyChange, saveEdit, toasts, t]);
 
   const toggleFurniture = useCallback(async () => {
     const seg = selectedSegment();
     if (!seg || live.current.editing) return;
-    const r = await write(() => client.setFurniture({ segmentId: seg.id, furniture: seg.furniture === null }));
+    const r = await write(() => client.setFurniture({ segmentId: seg.id, furniture: seg.furniture === null, version: seg.versions?.furniture }));
     if (r) await applyChange(r);
   }, [client, write, applyChange]);
 
@@ -330,7 +364,8 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         return;
       }
       if (live.current.editing) setEditing(null);
-      const r = await write(() => (kind === 'undo' ? client.undo({ projectId: d.projectId }) : client.redo({ projectId: d.projectId })));
+      // a refused undo (someone changed its fields since) is a message naming who, not a conflict to resolve
+      const r = await write(() => (kind === 'undo' ? client.undo({ projectId: d.projectId }) : client.redo({ projectId: d.projectId })), { conflictView: false });
       if (!r) return;
       await applyChange(r, { selectChanged: true });
       toasts.notify(t(kind === 'undo' ? 'toast.undone' : 'toast.redone'));
@@ -369,7 +404,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     [applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
   );
 
-  return { doc, segments, loading, selection, editing, saveState, undo, lastEdit, actions };
+  return { doc, segments, loading, selection, editing, saveState, undo, lastEdit, actions, conflict };
 }
 
 export type Review = ReturnType<typeof useReview>;

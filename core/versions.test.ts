@@ -1,0 +1,301 @@
+/**
+ * Issue 16: many writers on one database. Each race is made deterministic with a second
+ * service on its own connection to the same file, which commits between the first one's
+ * read and its write (the read outside the transaction is hooked through the store).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openService } from './context';
+import { freshService, importSample, type FreshService } from './test-helpers';
+import type { JiaoduiService } from './service';
+import { callerContext } from '../shared/contract/caller';
+import { dispatch } from '../shared/contract/dispatch';
+import { editConflictOf } from '../shared/contract/conflict';
+import type { Segment } from '../shared/domain/schemas';
+
+const alice = callerContext('window', 1, 'alice');
+const bob = callerContext('cli', 2, 'bob');
+
+let fx: FreshService;
+let app: JiaoduiService; // the window (alice)
+let other: JiaoduiService; // another process on the same file (bob)
+let documentId: number;
+
+beforeEach(async () => {
+  fx = await freshService();
+  documentId = importSample(fx.service).documentId;
+  app = fx.service;
+  other = await openService(fx.dbPath);
+});
+afterEach(() => {
+  other.db.close();
+  fx.cleanup();
+});
+
+const segs = (s: JiaoduiService = app) => s.getSegments({ documentId });
+const seg = (id: number, s: JiaoduiService = app) => segs(s).find((x) => x.id === id)!;
+const pick = (i = 3): Segment => segs()[i];
+
+/** Run `between` once, right after the next read of segment `id` through `service`'s store (the read before the write transaction). */
+function afterNextRead(service: JiaoduiService, id: number, between: () => void): void {
+  const store = service.store as { segment: (id: number) => unknown };
+  const read = store.segment;
+  store.segment = (x: number) => {
+    const r = read(x);
+    if (x === id) {
+      store.segment = read;
+      between();
+    }
+    return r;
+  };
+}
+
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error');
+}
+
+describe('reads that build a revision happen inside the write transaction', () => {
+  for (const method of ['editSegment', 'setStatus', 'setFurniture'] as const) {
+    it(`${method}: another process's commit between the read and the write is the revision's "before", and undo restores it`, () => {
+      const s = pick();
+      const call = () =>
+        method === 'editSegment'
+          ? app.editSegment({ segmentId: s.id, text: 'alice的文字' }, alice)
+          : method === 'setStatus'
+            ? app.setStatus({ segmentIds: [s.id], status: 'approved' }, alice)
+            : app.setFurniture({ segmentId: s.id, furniture: true }, alice);
+      afterNextRead(app, s.id, () => {
+        if (method === 'editSegment') other.editSegment({ segmentId: s.id, text: 'bob的文字' }, bob);
+        else if (method === 'setStatus') other.setStatus({ segmentIds: [s.id], status: 'edited' }, bob);
+        else other.setFurniture({ segmentId: s.id, furniture: true }, bob); // already furniture: alice's is then no change
+      });
+      call();
+      const field = method === 'editSegment' ? 'zh' : method === 'setStatus' ? 'status' : 'furniture';
+      const revs = app.segmentHistory({ segmentId: s.id }).filter((r) => r.field === field);
+      for (let i = 1; i < revs.length; i++) expect(revs[i].before).toBe(revs[i - 1].after);
+      if (method === 'editSegment') {
+        expect(revs.map((r) => r.author)).toEqual(['bob', 'alice']);
+        app.undo({ projectId: pickProject() }, alice);
+        expect(seg(s.id).text).toBe('bob的文字'); // not the text before bob's save
+      }
+    });
+  }
+
+  it('split reads the text inside the transaction: a text changed meanwhile is split, not the old one', () => {
+    const s = pick();
+    afterNextRead(app, s.id, () => other.editSegment({ segmentId: s.id, text: '甲乙丙丁戊己' }, bob));
+    const r = app.splitSegment({ segmentId: s.id, at: 2 }, alice);
+    expect(r.segments.map((x) => x.text)).toEqual(['甲乙', '丙丁戊己']);
+  });
+
+  it('merge reads both segments inside the transaction', () => {
+    const [a, b] = [pick(3), pick(4)];
+    afterNextRead(app, a.id, () => other.editSegment({ segmentId: b.id, text: '後來的文字' }, bob));
+    const r = app.mergeSegments({ segmentId: a.id }, alice);
+    expect(r.segments[0].text.endsWith('後來的文字')).toBe(true);
+  });
+});
+
+const pickProject = () => app.getDocument({ documentId }).projectId;
+
+describe('versions per field', () => {
+  it('every segment read carries its fields\' versions; a write returns the new ones', () => {
+    const s = pick();
+    expect(s.versions).toEqual({ text: null, status: null, furniture: null, en: null, enStatus: null });
+    const r = app.editSegment({ segmentId: s.id, text: '新的', version: s.versions!.text }, alice);
+    const v = r.segments[0].versions!;
+    const revs = app.segmentHistory({ segmentId: s.id });
+    expect(v.text).toBe(revs.find((x) => x.field === 'zh')!.id);
+    expect(v.status).toBe(revs.find((x) => x.field === 'status')!.id);
+    expect(seg(s.id).versions).toEqual(v);
+    // the rows a window fetches for a change made elsewhere (the feed) carry them too
+    expect(other.getSegmentsById({ segmentIds: [s.id] })[0].versions).toEqual(v);
+    // the new version is accepted, the old one no longer
+    app.editSegment({ segmentId: s.id, text: '再改', version: v.text }, alice);
+    expect(editConflictOf(thrown(() => app.editSegment({ segmentId: s.id, text: '舊的', version: v.text }, alice)))).not.toBeNull();
+  });
+
+  it('a save based on an old read is refused with base, theirs and mine; nothing is stored', () => {
+    const s = pick();
+    const seen = s.versions!.text; // the window read the segment
+    other.editSegment({ segmentId: s.id, text: 'bob的更正' }, bob); // another process saves first
+    const before = app.segmentHistory({ segmentId: s.id }).length;
+    const e = thrown(() => app.editSegment({ segmentId: s.id, text: 'alice的更正', version: seen }, alice));
+    expect(e).toMatchObject({ code: 'edit-conflict', message: expect.stringMatching(/row 4 was changed by bob/) });
+    expect(editConflictOf(e)).toMatchObject({ segmentId: s.id, field: 'text', base: s.text, theirs: 'bob的更正', mine: 'alice的更正', theirsAuthor: 'bob', row: 4 });
+    expect(seg(s.id).text).toBe('bob的更正');
+    expect(app.segmentHistory({ segmentId: s.id })).toHaveLength(before);
+    // keep mine: a new write against theirs' version is an ordinary revision
+    const theirs = editConflictOf(e)!.theirsVersion;
+    app.editSegment({ segmentId: s.id, text: 'alice的更正', version: theirs }, alice);
+    expect(seg(s.id).text).toBe('alice的更正');
+  });
+
+  it('the comparison is inside the transaction: a commit between the read and the write is caught', () => {
+    const s = pick();
+    afterNextRead(app, s.id, () => other.editSegment({ segmentId: s.id, text: 'bob搶先' }, bob));
+    expect(editConflictOf(thrown(() => app.editSegment({ segmentId: s.id, text: 'alice', version: s.versions!.text }, alice)))).toMatchObject({ theirs: 'bob搶先' });
+  });
+
+  it('the transports carry the details: dispatch envelope and HTTP status 409', async () => {
+    const s = pick();
+    other.editSegment({ segmentId: s.id, text: 'bob' }, bob);
+    const { envelope } = await import('../shared/contract/dispatch');
+    const env = await envelope(app, 'editSegment', { segmentId: s.id, text: 'alice', version: s.versions!.text });
+    expect(env).toMatchObject({ ok: false, error: { code: 'edit-conflict', details: { base: s.text, theirs: 'bob', mine: 'alice' } } });
+    const { statusForError } = await import('./http-policy');
+    expect(statusForError('edit-conflict')).toBe(409);
+    const { unwrap } = await import('../shared/contract/client');
+    expect(editConflictOf(thrown(() => unwrap(JSON.parse(JSON.stringify(env)))))).toMatchObject({ theirs: 'bob' });
+  });
+
+  it('--if-text: an expected-value compare where the client has no version', () => {
+    const s = pick();
+    other.editSegment({ segmentId: s.id, text: 'bob' }, bob);
+    expect(editConflictOf(thrown(() => dispatch(app, 'editSegment', { segmentId: s.id, text: 'alice', ifText: s.text })))).toMatchObject({ base: s.text, theirs: 'bob' });
+    dispatch(app, 'editSegment', { segmentId: s.id, text: 'alice', ifText: 'bob' });
+    expect(seg(s.id).text).toBe('alice');
+  });
+
+  it('no conflict when the stored value already is what the write wants, or writes without versions (older scripts)', () => {
+    const s = pick();
+    other.editSegment({ segmentId: s.id, text: '同一個' }, bob);
+    expect(app.editSegment({ segmentId: s.id, text: '同一個', version: s.versions!.text }, alice).operationId).toBeNull();
+    app.editSegment({ segmentId: s.id, text: '不帶版本' }, alice);
+    expect(seg(s.id).text).toBe('不帶版本');
+  });
+
+  it('setStatus: a status changed since refuses the whole step; versions must match segmentIds', () => {
+    const [a, b] = [pick(3), pick(4)];
+    other.setStatus({ segmentIds: [b.id], status: 'approved' }, bob);
+    const e = thrown(() => app.setStatus({ segmentIds: [a.id, b.id], status: 'edited', versions: [a.versions!.status, b.versions!.status] }, alice));
+    expect(editConflictOf(e)).toMatchObject({ segmentId: b.id, field: 'status', base: 'unreviewed', theirs: 'approved', mine: 'edited' });
+    expect(seg(a.id).status).toBe('unreviewed');
+    expect(thrown(() => app.setStatus({ segmentIds: [a.id, b.id], status: 'edited', versions: [null] }, alice))).toMatchObject({ code: 'invalid-input' });
+  });
+
+  it('an approval does not conflict with a concurrent edit of the English (fields are independent)', () => {
+    app.attachParallelText({ documentId, kind: 'english', fileName: 'en.txt', data: Buffer.from(segs().map((_, i) => `Sentence ${i}.`).join('\n')).toString('base64') });
+    const s = pick();
+    other.editEnglish({ segmentId: s.id, text: 'Bob’s English.' }, bob);
+    app.setStatus({ segmentIds: [s.id], status: 'approved', versions: [s.versions!.status] }, alice);
+    expect(seg(s.id)).toMatchObject({ status: 'approved', english: { text: 'Bob’s English.' } });
+    // while an English edit based on the old English version is refused
+    expect(editConflictOf(thrown(() => app.editEnglish({ segmentId: s.id, text: 'Alice’s.', version: s.versions!.en }, alice)))).toMatchObject({ field: 'en', theirs: 'Bob’s English.' });
+  });
+
+  it('split and merge refuse a text changed since it was read', () => {
+    const [a, b] = [pick(3), pick(4)];
+    other.editSegment({ segmentId: b.id, text: 'bob' }, bob);
+    expect(editConflictOf(thrown(() => app.mergeSegments({ segmentId: a.id, version: a.versions!.text, nextSegmentId: b.id, nextVersion: b.versions!.text }, alice)))).toMatchObject({ segmentId: b.id });
+    other.splitSegment({ segmentId: b.id, at: 1 }, bob);
+    expect(thrown(() => app.mergeSegments({ segmentId: a.id, nextSegmentId: b.id }, alice))).toMatchObject({ code: 'conflict', message: expect.stringMatching(/split or merged/) });
+    other.editSegment({ segmentId: a.id, text: '改過了的文字' }, bob);
+    expect(editConflictOf(thrown(() => app.splitSegment({ segmentId: a.id, at: 2, version: a.versions!.text }, alice)))).not.toBeNull();
+  });
+});
+
+describe('undo is the reviewer\'s own', () => {
+  it('undo and its label take the caller\'s latest operation, not another process\'s later one', () => {
+    const [a, b] = [pick(3), pick(4)];
+    app.editSegment({ segmentId: a.id, text: 'alice的' }, alice);
+    other.editSegment({ segmentId: b.id, text: 'bob的' }, bob); // the CLI, later
+    const projectId = pickProject();
+    expect(app.undoState({ projectId }, alice).undoLabel).toBe('Edit segment 4');
+    expect(app.undoState({ projectId }, bob).undoLabel).toBe('Edit segment 5');
+    app.undo({ projectId }, alice);
+    expect(seg(a.id).text).toBe(a.text);
+    expect(seg(b.id).text).toBe('bob的');
+    // alice's redo survives bob's new operation (redo is each reviewer's own too)
+    other.editSegment({ segmentId: pick(6).id, text: 'bob又改' }, bob);
+    app.redo({ projectId }, alice);
+    expect(seg(a.id).text).toBe('alice的');
+  });
+
+  it('an undo whose field someone else changed since is refused, naming who, and changes nothing', () => {
+    const a = pick(3);
+    app.editSegment({ segmentId: a.id, text: 'alice的' }, alice);
+    other.editSegment({ segmentId: a.id, text: 'bob的更新' }, bob);
+    const projectId = pickProject();
+    const e = thrown(() => app.undo({ projectId }, alice));
+    expect(e).toMatchObject({ code: 'edit-conflict', message: 'Cannot undo "Edit segment 4": the text of row 4 was changed since by bob; nothing was undone.' });
+    expect(editConflictOf(e)).toMatchObject({ base: 'alice的', theirs: 'bob的更新', mine: a.text });
+    expect(seg(a.id).text).toBe('bob的更新');
+    expect(app.undoState({ projectId }, alice).undoLabel).toBe('Edit segment 4');
+  });
+
+  it('a chain of the reviewer\'s own edits on one segment still undoes step by step', () => {
+    const a = pick(3);
+    app.editSegment({ segmentId: a.id, text: '一' }, alice);
+    app.editSegment({ segmentId: a.id, text: '二' }, alice);
+    const projectId = pickProject();
+    app.undo({ projectId }, alice);
+    app.undo({ projectId }, alice);
+    expect(seg(a.id)).toMatchObject({ text: a.text, status: 'unreviewed' });
+    app.redo({ projectId }, alice);
+    expect(seg(a.id).text).toBe('一');
+  });
+
+  it('an undo of a split is refused once someone else merged the parts', () => {
+    const a = pick(3);
+    const parts = app.splitSegment({ segmentId: a.id, at: 2 }, alice).segments;
+    other.mergeSegments({ segmentId: parts[0].id }, bob);
+    expect(thrown(() => app.undo({ projectId: pickProject() }, alice))).toMatchObject({ code: 'conflict', message: expect.stringMatching(/split or merge .* by bob/) });
+  });
+});
+
+describe('bulk writes carry the snapshot of their preview', () => {
+  it('replace all: a matching segment edited since the preview refuses the step (with its base); without a snapshot it runs as before', () => {
+    const scope = { kind: 'document' as const, documentId };
+    const preview = app.previewReplace({ find: '商湯', replace: '商汤', scope });
+    expect(preview.hits.length).toBeGreaterThan(1);
+    const hit = preview.hits[preview.hits.length - 1];
+    other.editSegment({ segmentId: hit.segmentId, text: `${hit.before}（bob補充）` }, bob);
+    const e = thrown(() => app.replaceAll({ find: '商湯', replace: '商汤', scope, snapshot: preview.snapshot }, alice));
+    expect(editConflictOf(e)).toMatchObject({ segmentId: hit.segmentId, base: hit.before, theirs: `${hit.before}（bob補充）`, theirsAuthor: 'bob' });
+    expect(seg(hit.segmentId).text).toBe(`${hit.before}（bob補充）`);
+    // previewed again, the step goes through
+    const again = app.previewReplace({ find: '商湯', replace: '商汤', scope });
+    expect(app.replaceAll({ find: '商湯', replace: '商汤', scope, snapshot: again.snapshot }, alice).replaced).toBe(again.total);
+  });
+
+  it('apply glossary: refused when a segment it would change was edited since the preview', () => {
+    const projectId = pickProject();
+    app.saveGlossaryEntry({ projectId, term: '商湯科技', variants: ['商湯'], type: 'organisation' });
+    const preview = app.previewGlossary({ documentId });
+    expect(preview.changes.length).toBeGreaterThan(0);
+    const c = preview.changes[0];
+    other.editSegment({ segmentId: c.segmentId, text: `${c.before}!` }, bob);
+    expect(editConflictOf(thrown(() => app.applyGlossary({ documentId, snapshot: preview.snapshot }, alice)))).toMatchObject({ segmentId: c.segmentId, theirsAuthor: 'bob' });
+    expect(app.applyGlossary({ documentId, snapshot: app.previewGlossary({ documentId }).snapshot }, alice).operationId).not.toBeNull();
+  });
+});
+
+describe('annotations, claims and glossary entries: an expected-value compare of their updatedAt', () => {
+  it('a change based on an old read is refused; with the stamp just read it goes through', async () => {
+    const s = pick();
+    const ann = app.addAnnotation({ segmentId: s.id, start: 0, end: 2, kind: 'comment', body: '原本' }, alice);
+    await new Promise((r) => setTimeout(r, 5)); // the stamps have millisecond resolution
+    other.updateAnnotation({ annotationId: ann.id, body: 'bob改的' }, bob);
+    expect(thrown(() => app.updateAnnotation({ annotationId: ann.id, body: 'alice改的', ifUpdatedAt: ann.updatedAt }, alice))).toMatchObject({ code: 'edit-conflict', message: /annotation was changed since you read it/ });
+    const now = app.listAnnotations({ documentId }).find((a) => a.id === ann.id)!;
+    expect(now.body).toBe('bob改的');
+    expect(app.updateAnnotation({ annotationId: ann.id, body: 'alice改的', ifUpdatedAt: now.updatedAt }, alice).body).toBe('alice改的');
+
+    const projectId = pickProject();
+    const entry = app.saveGlossaryEntry({ projectId, term: '王征', variants: ['王震'], type: 'person' }, alice).entry;
+    await new Promise((r) => setTimeout(r, 5));
+    other.saveGlossaryEntry({ id: entry.id, projectId, term: '王征', variants: ['王震', '王徵'], type: 'person' }, bob);
+    expect(thrown(() => app.saveGlossaryEntry({ id: entry.id, projectId, term: '王征', variants: ['王震'], type: 'person', note: 'CFO', ifUpdatedAt: entry.updatedAt }, alice))).toMatchObject({ code: 'edit-conflict' });
+
+    const claim = app.createClaim({ segmentId: s.id, start: 0, end: 2 }, alice);
+    await new Promise((r) => setTimeout(r, 5));
+    other.updateClaim({ claimId: claim.id, notes: 'bob的筆記' }, bob);
+    expect(thrown(() => app.updateClaim({ claimId: claim.id, notes: 'alice的筆記', ifUpdatedAt: claim.updatedAt }, alice))).toMatchObject({ code: 'edit-conflict' });
+    expect(app.listClaims({ documentId }).find((c) => c.id === claim.id)!.notes).toBe('bob的筆記');
+  });
+});

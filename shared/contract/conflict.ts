@@ -1,0 +1,34 @@
+/**
+ * What a client needs to handle a refused stale write (issue 16) without zod: the schemas are
+ * in shared/domain/schemas.ts (FieldVersion, SegmentVersions, EditConflict…); this module reads
+ * an 'edit-conflict' error's details off any transport's error and words its one line.
+ */
+import type { EditConflict, EditConflictDetails, SegmentVersionsT, VersionedField } from '../domain/schemas';
+
+/** The versions of a segment nothing has revised. */
+export const NO_VERSIONS: SegmentVersionsT = Object.freeze({ text: null, status: null, furniture: null, en: null, enStatus: null });
+
+const isConflict = (x: unknown): x is EditConflict => {
+  const c = x as Partial<EditConflict> | null;
+  return !!c && typeof c.segmentId === 'number' && typeof c.field === 'string' && 'theirs' in c && 'mine' in c && 'base' in c;
+};
+
+/** The details of an edit-conflict error, when `e` is one (the transports carry details through). */
+export function editConflictOf(e: unknown): EditConflictDetails | null {
+  const err = e as { code?: unknown; details?: unknown } | null;
+  if (!err || err.code !== 'edit-conflict') return null;
+  const d = err.details as Partial<EditConflictDetails> | undefined;
+  const all: unknown = d?.conflicts;
+  return isConflict(d) && Array.isArray(all) && all.length > 0 && all.every(isConflict) ? (d as EditConflictDetails) : null;
+}
+
+const FIELD_NAMES: Record<VersionedField, string> = { text: 'text', status: 'status', furniture: 'furniture mark', en: 'English', enStatus: 'English status' };
+
+/** One line naming what changed, by whom: the message of the error. */
+export function describeConflicts(conflicts: readonly EditConflict[]): string {
+  const first = conflicts[0];
+  const where = first.row !== null ? `row ${first.row}` : `segment ${first.segmentId}`;
+  const who = first.theirsAuthor ? ` by ${first.theirsAuthor}` : '';
+  const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more)` : '';
+  return `The ${FIELD_NAMES[first.field]} of ${where} was changed${who} since you read it${more}; nothing was saved. Reload it, or choose which version to keep.`;
+}
