@@ -36,6 +36,13 @@ async function selectText(page: Page, row: number, needle: string): Promise<void
   );
 }
 
+// Later specs on this worker's server open the newest document, expecting the sample: trash ours, pass or fail.
+let imported: number | null = null;
+test.afterEach(async ({ server }) => {
+  if (imported !== null) await api(server, 'trashDocument', { documentId: imported });
+  imported = null;
+});
+
 test('HTML and script in a document stay text: open, edit, history, search, annotate', async ({ page, server }) => {
   const errors: string[] = [];
   const dialogs: string[] = [];
@@ -50,6 +57,7 @@ test('HTML and script in a document stay text: open, edit, history, search, anno
   });
 
   const { documentId } = await api<ImportResult>(server, 'importDocument', { fileName: 'xss.txt', data: Buffer.from(TEXT, 'utf8').toString('base64'), projectName: 'Hostile', title: '腳本測試' });
+  imported = documentId;
 
   // Open: the newest document is shown, and the markup is text.
   await page.goto(server.url);

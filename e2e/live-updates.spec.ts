@@ -28,6 +28,7 @@ function cli(dbPath: string, ...args: string[]): Promise<{ code: number | null; 
 }
 
 async function sampleDocument(server: Parameters<typeof api>[0]) {
+  // the newest live document is the one the app opens; specs that import their own trash it afterwards
   const docs = await api<{ id: number; title: string }[]>(server, 'listDocuments', {});
   const documentId = docs[0].id;
   const segs = await api<Seg[]>(server, 'getSegments', { documentId });
