@@ -93,7 +93,10 @@ export class Engine {
       let seq = 0;
       try {
         const before = this.store.writesSoFar();
-        r = this.db.transaction(fn)(); // inside the BEGIN above: a savepoint, released here
+        // fn runs directly inside the BEGIN: a savepoint around it would make SQLite keep a
+        // sub-journal of every page the save touches (≈0.15 ms a save on a 1 MB document);
+        // a throw rolls the whole transaction back below, which is all a savepoint gave.
+        r = fn();
         if (this.store.writesSoFar() !== before) seq = changes.append(this.store, this.now());
         commit(this.db);
       } catch (e) {
