@@ -267,7 +267,8 @@ export function assembleFindings(store: Store, documentId: number, includeDismis
   return out;
 }
 
-export function report(findings: StoredFinding[], ms: number): FindingsReport {
+/** `snapshot`: the newest revision id, taken before the findings were read (core/versions.ts). */
+export function report(findings: StoredFinding[], ms: number, snapshot?: number): FindingsReport {
   const byRule: Record<string, number> = {};
   const bySeverity = { error: 0, warning: 0, info: 0 };
   let dismissed = 0;
@@ -279,5 +280,5 @@ export function report(findings: StoredFinding[], ms: number): FindingsReport {
     byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
     bySeverity[f.severity]++;
   }
-  return { findings, counts: { byRule, bySeverity, dismissed }, ms };
+  return { findings, counts: { byRule, bySeverity, dismissed }, ms, snapshot };
 }

@@ -275,6 +275,25 @@ describe('bulk writes carry the snapshot of their preview', () => {
   });
 });
 
+describe('fix all carries the snapshot its findings were read at', () => {
+  it('a segment of the group edited since the findings were listed refuses the step; listed again, it goes through', () => {
+    const first = app.runChecks({ documentId });
+    expect(first.snapshot).toBeTypeOf('number');
+    const f = first.findings.find((x) => x.group && x.fixes.length && x.related.some((r) => r.segmentId !== x.segmentId))!;
+    expect(f, 'the sample has a fixable group across segments').toBeTruthy();
+    const other_ = f.related.find((r) => r.segmentId !== f.segmentId)!;
+    const before = seg(other_.segmentId).text;
+    other.editSegment({ segmentId: other_.segmentId, text: `${before}（bob補充）` }, bob);
+    const e = thrown(() => app.applyFix({ findingId: f.id, scope: 'group', snapshot: first.snapshot }, alice));
+    expect(editConflictOf(e)).toMatchObject({ segmentId: other_.segmentId, theirsAuthor: 'bob' });
+    expect(seg(other_.segmentId).text).toBe(`${before}（bob補充）`);
+    const listed = app.listFindings({ documentId });
+    expect(listed.snapshot).toBeGreaterThan(first.snapshot!);
+    const again = listed.findings.find((x) => x.group === f.group && x.fixes.length)!;
+    expect(app.applyFix({ findingId: again.id, scope: 'group', snapshot: listed.snapshot }, alice).operationId).not.toBeNull();
+  });
+});
+
 describe('annotations, claims and glossary entries: an expected-value compare of their updatedAt', () => {
   it('a change based on an old read is refused; with the stamp just read it goes through', async () => {
     const s = pick();

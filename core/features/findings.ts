@@ -6,7 +6,7 @@ import { assembleFindings, report, runDocumentChecks, runProjectChecks, type Wri
 import { CLAIMS_RULE_INFO } from '../claims-findings';
 import { writeText, type FindingState } from '../segment-writes';
 import { writeField } from '../operations/fields';
-import { changedSinceSnapshot, editConflictError } from '../versions';
+import { changedSinceSnapshot, editConflictError, snapshot } from '../versions';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './handler';
 
@@ -38,7 +38,8 @@ export const findingHandlers = {
         return fn();
       });
     const ms = runDocumentChecks(ctx.store, write, args.documentId, () => ctx.now(), args.rules as RuleId[] | undefined);
-    return report(assembleFindings(ctx.store, args.documentId), ms);
+    const at = snapshot(ctx.store);
+    return report(assembleFindings(ctx.store, args.documentId), ms, at);
   },
 
   checkProject: (ctx, args) => {
@@ -58,7 +59,8 @@ export const findingHandlers = {
 
   listFindings: (ctx, args) => {
     ctx.requireDocument(args.documentId);
-    return report(assembleFindings(ctx.store, args.documentId), 0);
+    const at = snapshot(ctx.store);
+    return report(assembleFindings(ctx.store, args.documentId), 0, at);
   },
 
   applyFix: (ctx, args) => {
@@ -108,6 +110,7 @@ export const findingHandlers = {
       ctx.touch({ documents: [doc.id], findings: [doc.id] });
       return { touched: [] };
     });
-    return report(assembleFindings(ctx.store, doc.id), 0);
+    const at = snapshot(ctx.store);
+    return report(assembleFindings(ctx.store, doc.id), 0, at);
   },
 } satisfies HandlerTable;

@@ -333,6 +333,8 @@ export const FindingsReport = z.object({
     dismissed: z.number().int(),
   }),
   ms: z.number(),
+  /** the newest revision id when these findings were read: fix all sends it back, and is refused where a segment changed since */
+  snapshot: Snapshot,
 });
 export const RuleInfo = z.object({ id: z.string(), title: z.string(), scope: z.enum(['segment', 'document', 'project']), description: z.string() });
 

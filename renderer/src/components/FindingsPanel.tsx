@@ -105,7 +105,8 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
 
   const fix = async (f: StoredFinding, scope: 'one' | 'group') => {
     try {
-      await onChange(await client.applyFix({ findingId: f.id, scope }));
+      // the snapshot the shown findings were read at: fix all is refused where a segment changed since
+      await onChange(await client.applyFix({ findingId: f.id, scope, snapshot: report?.snapshot }));
     } catch (e) {
       onError(e);
     }
