@@ -90,3 +90,20 @@ test("a second window sees the first window's save", async ({ app: first, server
     await context.close();
   }
 });
+
+test('a glossary entry saved elsewhere appears in the open glossary panel without reload', async ({ app: page, server }) => {
+  const { documentId } = await sampleDocument(server);
+  const doc = await api<{ projectId: number }>(server, 'getDocument', { documentId });
+  await page.getByTestId('glossary-button').click();
+  const panel = page.getByTestId('glossary-panel');
+  await expect(panel).toBeVisible();
+  const term = '即時詞條測試';
+  await expect(panel.locator(`[data-term="${term}"]`)).toHaveCount(0);
+  // another client (the test's own HTTP calls carry no window id: for the feed they are elsewhere)
+  const entry = await api<{ entry: { id: number } }>(server, 'saveGlossaryEntry', { projectId: doc.projectId, term, type: 'term' });
+  try {
+    await expect(panel.locator(`[data-term="${term}"]`)).toHaveCount(1);
+  } finally {
+    await api(server, 'deleteGlossaryEntry', { id: entry.entry.id });
+  }
+});

@@ -8,6 +8,8 @@ import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas'
 import type { GlossaryEntry, GlossaryTypeT } from '../../../shared/glossary/schemas';
 import { GLOSSARY_TYPES } from '../../../shared/glossary/types';
 import { useClient } from '../state/client';
+import { useQuery, useQueryClient, useQueryError } from '../state/queries';
+import { keys } from '../state/live';
 import { useI18n, type MessageKey } from '../i18n';
 import { fileToBase64 } from '../lib/base64';
 import { downloadText } from '../lib/download';
@@ -52,7 +54,12 @@ export function splitVariants(s: string): string[] {
 export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, onClose }: GlossaryPanelProps) {
   const { client, shell } = useClient();
   const { t, formatNumber } = useI18n();
-  const [entries, setEntries] = useState<GlossaryEntry[] | null>(null);
+  // The entries live in the query cache: refetched when a glossary write here or elsewhere
+  // (another window, the CLI) invalidates the open document's queries (renderer/src/state/live.ts).
+  const queryClient = useQueryClient();
+  const glossary = useQuery({ queryKey: keys.glossary(doc.id), queryFn: () => client.listGlossary({ documentId: doc.id }) });
+  useQueryError(glossary.error, onError);
+  const entries: GlossaryEntry[] | null = glossary.data ?? null;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,17 +68,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
   const fileRef = useRef<HTMLInputElement>(null);
   const termRef = useRef<HTMLInputElement>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setEntries(await client.listGlossary({ documentId: doc.id }));
-    } catch (e) {
-      onError(e);
-    }
-  }, [client, doc.id, onError]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const load = useCallback(() => queryClient.invalidateQueries({ queryKey: keys.glossary(doc.id) }), [queryClient, doc.id]);
 
   // focus the term when the form opens (or switches entry), not on every keystroke
   const draftOpen = draft !== null;

@@ -77,6 +77,13 @@ describe('planRemoteChange', () => {
     expect(plan.invalidate).toEqual([keys.doc(1)]);
   });
 
+  it("a glossary entry saved elsewhere in the open document's project refreshes the glossary panel, fetches no rows", () => {
+    const p = planRemoteChange(event({ glossary: [3], projects: [7] }), view);
+    expect(p.invalidate).toContainEqual(keys.glossary(1));
+    expect(p.fetchSegments).toEqual([]);
+    expect(planRemoteChange(event({ glossary: [3], projects: [8] }), view).invalidate).not.toContainEqual(keys.glossary(1));
+  });
+
   it("a write that named nothing ('unknown') means everything", () => {
     expect(planRemoteChange(event({ topics: ['unknown'] }), view)).toMatchObject({ reloadRows: true, refreshDocument: true, invalidate: [[]] });
   });

@@ -17,6 +17,7 @@ export const keys = {
   claims: (documentId: number) => ['doc', documentId, 'claims'] as const,
   annotations: (documentId: number) => ['doc', documentId, 'annotations'] as const,
   attention: (documentId: number) => ['doc', documentId, 'attention'] as const,
+  glossary: (documentId: number) => ['doc', documentId, 'glossary'] as const,
   changeLog: (documentId: number, reason: string, author: string) => ['doc', documentId, 'changelog', reason, author] as const,
   segment: (segmentId: number) => ['segment', segmentId] as const,
   history: (segmentId: number) => ['segment', segmentId, 'history'] as const,
@@ -78,6 +79,8 @@ export function planRemoteChange(e: ChangeEvent, view: View): RemotePlan {
   for (const id of [...segments, ...removed]) invalidate.push(keys.segment(id));
   if (segments.length || removed.length || ids.reload?.length) invalidate.push(keys.replace());
   if (view.projectId !== null && has(ids.projects, view.projectId)) invalidate.push(keys.project(view.projectId));
+  // a glossary entry of the open document's project (its own or the project's): the glossary panel shows both
+  if (doc !== null && ids.glossary?.length && (inDoc || has(ids.projects, view.projectId))) invalidate.push(keys.glossary(doc));
   if (ids.topics?.includes('labels')) invalidate.push(keys.labels());
   return {
     reloadRows,
