@@ -467,15 +467,15 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
   const out: Finding[] = [];
   for (const [key, uses] of offStandard) {
     const [minor, major] = key.split('>');
-    const [first, ...rest] = uses.map((u) => ({ segmentId: u.a.seg.id, start: u.k, end: u.k + 1, text: minor, fixes: [{ start: u.k, end: u.k + 1, replacement: major }] }));
-    out.push({
-      rule: 'variant-mixing',
-      severity: 'warning',
-      ...first,
-      ...findingMessage(region === 'hk' ? 'variant.regional.hk' : 'variant.regional', { major, minor, minorCount: uses.length }),
-      group: `variant:${pairKey(major, minor)}`,
-      related: rest,
-    });
+    out.push(
+      variantMixingFinding(
+        uses.map((u) => ({ segmentId: u.a.seg.id, k: u.k })),
+        minor,
+        major,
+        findingMessage(region === 'hk' ? 'variant.regional.hk' : 'variant.regional', { major, minor, minorCount: uses.length }),
+        `variant:${pairKey(major, minor)}`,
+      ),
+    );
   }
   for (const forms of byStd.values()) {
     if (forms.size < 2) continue;
@@ -483,20 +483,15 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
     const sorted = [...forms.entries()].sort((x, y) => y[1].length - x[1].length || (x[1][0].std === x[0] ? -1 : y[1][0].std === y[0] ? 1 : 0));
     const [major, majorUses] = sorted[0];
     for (const [minor, minorUses] of sorted.slice(1)) {
-      const loc = (u: Use) => ({ segmentId: u.a.seg.id, start: u.k, end: u.k + 1, text: minor, fixes: [{ start: u.k, end: u.k + 1, replacement: major }] });
-      const [first, ...rest] = minorUses.map(loc);
-      out.push({
-        rule: 'variant-mixing',
-        severity: 'warning',
-        segmentId: first.segmentId,
-        start: first.start,
-        end: first.end,
-        text: minor,
-        ...findingMessage(minorUses.length > 1 ? 'variant.mixing.many' : 'variant.mixing.one', { major, majorCount: majorUses.length, minor, minorCount: minorUses.length }),
-        fixes: first.fixes,
-        group: `variant:${pairKey(major, minor)}`,
-        related: rest,
-      });
+      out.push(
+        variantMixingFinding(
+          minorUses.map((u) => ({ segmentId: u.a.seg.id, k: u.k })),
+          minor,
+          major,
+          findingMessage(minorUses.length > 1 ? 'variant.mixing.many' : 'variant.mixing.one', { major, majorCount: majorUses.length, minor, minorCount: minorUses.length }),
+          `variant:${pairKey(major, minor)}`,
+        ),
+      );
     }
   }
   return out;
@@ -616,3 +611,25 @@ export function isVariantForm(x: string, c: string): boolean {
   return c === x || convData().variantPairs.has(pairKey(c, x)) || isRegionalForm(x, c) || PRESS_MAP.get(x) === c;
 }
 
+/** Where a one-character variant form stands: its segment, its offset, and its document in a project-wide rule. */
+export interface VariantPlace {
+  segmentId: number;
+  k: number;
+  documentId?: number;
+}
+
+/**
+ * One `variant-mixing` finding over every place the form `minor` stands, each with a fix to
+ * `major`: the first place carries the finding, the others are its related locations (fix all).
+ */
+export function variantMixingFinding(places: readonly VariantPlace[], minor: string, major: string, message: ReturnType<typeof findingMessage>, group: string): Finding {
+  const [first, ...rest] = places.map((p) => ({
+    segmentId: p.segmentId,
+    start: p.k,
+    end: p.k + 1,
+    text: minor,
+    ...(p.documentId !== undefined ? { documentId: p.documentId } : {}),
+    fixes: [{ start: p.k, end: p.k + 1, replacement: major }],
+  }));
+  return { rule: 'variant-mixing', severity: 'warning', ...first, ...message, group, related: rest };
+}

@@ -10,9 +10,9 @@
  */
 import { findingMessage } from '../finding-messages';
 import { regionalMap, type Analysis } from './analysis';
-import { convertedByOpenCC, isVariantForm, pressForm, regionalForm, variantPlaces } from './conversion';
+import { convertedByOpenCC, isVariantForm, pressForm, regionalForm, variantMixingFinding, variantPlaces } from './conversion';
 import { addCounts, markerCounts, regionOf } from './regional';
-import type { Finding, Location, Fix } from './types';
+import type { Finding } from './types';
 
 interface Place {
   documentId: number;
@@ -51,35 +51,22 @@ export function projectVariantFindings(docs: { documentId: number; analyses: Ana
   const out: Finding[] = [];
   const docsOf = (ps: Place[]) => new Set(ps.map((p) => p.documentId));
   const report = (major: string, majorPlaces: Place[], minor: string, places: Place[], regional: boolean) => {
-    const loc = (p: Place): Location & { fixes: Fix[] } => ({
-      segmentId: p.a.seg.id,
-      start: p.k,
-      end: p.k + 1,
-      text: minor,
-      documentId: p.documentId,
-      fixes: [{ start: p.k, end: p.k + 1, replacement: major }],
-    });
-    const [first, ...rest] = places.map(loc);
-    out.push({
-      rule: 'variant-mixing',
-      severity: 'warning',
-      segmentId: first.segmentId,
-      start: first.start,
-      end: first.end,
-      text: minor,
-      documentId: first.documentId,
-      ...findingMessage(regional ? (region === 'hk' ? 'variant.project.regional.hk' : 'variant.project.regional') : 'variant.project', {
-        major,
-        majorCount: majorPlaces.length,
-        majorDocs: docsOf(majorPlaces).size,
+    out.push(
+      variantMixingFinding(
+        places.map((p) => ({ segmentId: p.a.seg.id, k: p.k, documentId: p.documentId })),
         minor,
-        minorCount: places.length,
-        minorDocs: docsOf(places).size,
-      }),
-      fixes: first.fixes,
-      group: `project-variant:${[major, minor].sort().join('|')}`,
-      related: rest,
-    });
+        major,
+        findingMessage(regional ? (region === 'hk' ? 'variant.project.regional.hk' : 'variant.project.regional') : 'variant.project', {
+          major,
+          majorCount: majorPlaces.length,
+          majorDocs: docsOf(majorPlaces).size,
+          minor,
+          minorCount: places.length,
+          minorDocs: docsOf(places).size,
+        }),
+        `project-variant:${[major, minor].sort().join('|')}`,
+      ),
+    );
   };
   for (const [std, forms] of byKey) {
     const want = region ? regionalForm(std, region) : undefined;
