@@ -2,10 +2,12 @@
 import type { Db } from '../../db/connection';
 import * as histq from '../../db/queries/history';
 import * as revq from '../../db/queries/review';
+import * as recq from '../../db/queries/record-versions';
 import { on } from './bind';
 
 export type { NewRevision, OperationRow } from '../../db/queries/history';
 export type { ChangeLogRow } from '../../db/queries/review';
+export type { RecordFields } from '../../db/queries/record-versions';
 
 export function historyStore(db: Db) {
   return {
@@ -36,5 +38,11 @@ export function historyStore(db: Db) {
     revisionAsOf: on(db, histq.revisionAsOf),
     /** The newest revision id: the snapshot a bulk preview is built at. */
     maxRevisionId: on(db, histq.maxRevisionId),
+    // record versions (migration 012): annotations, claims, glossary entries
+    /** A record's fields as they were at an older version (undefined: current or unknown). */
+    recordFieldsAtVersion: on(db, recq.recordFieldsAtVersion),
+    /** The older version of a record written at that updatedAt stamp (the base of an `ifUpdatedAt` write). */
+    recordVersionAt: on(db, recq.recordVersionAt),
+    lastClaimAuthor: on(db, recq.lastClaimAuthor),
   };
 }

@@ -3,7 +3,7 @@ import type { Annotation } from '../../shared/domain/schemas';
 import type { ReanchorResult } from '../../shared/text/anchor';
 
 const COLS = `a.id, a.segment_id AS segmentId, a.start_offset AS start, a.end_offset AS "end", a.exact, a.prefix, a.suffix,
-  a.kind, a.body, a.orphaned, a.created_at AS createdAt, a.updated_at AS updatedAt`;
+  a.kind, a.body, a.orphaned, a.created_at AS createdAt, a.updated_at AS updatedAt, a.version`;
 
 type Raw = Omit<Annotation, 'orphaned'> & { orphaned: number };
 const fromRaw = (r: Raw): Annotation => ({ ...r, orphaned: r.orphaned === 1 });

@@ -24,11 +24,22 @@ export function editConflictOf(e: unknown): EditConflictDetails | null {
 
 const FIELD_NAMES: Record<VersionedField, string> = { text: 'text', status: 'status', furniture: 'furniture mark', en: 'English', enStatus: 'English status' };
 
+/** A value in a one-line message: quoted, shortened past 40 characters, line breaks shown as ⏎. */
+function quoted(v: string | null): string {
+  if (v === null) return 'empty';
+  const flat = v.replace(/\r?\n/g, '⏎');
+  return `"${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat}"`;
+}
+
 /** One line naming what changed, by whom: the message of the error. */
 export function describeConflicts(conflicts: readonly EditConflict[]): string {
   const first = conflicts[0];
   const where = first.row !== null ? `row ${first.row}` : `segment ${first.segmentId}`;
   const who = first.theirsAuthor ? ` by ${first.theirsAuthor}` : '';
   const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more)` : '';
+  if (first.compare === 'value') {
+    // an expected-value compare (--if-text OLD): say the field is not OLD, not that a version moved
+    return `The ${FIELD_NAMES[first.field]} of ${where} is not ${quoted(first.base)} (it is ${quoted(first.theirs)}${who ? `, changed${who}` : ''})${more}; nothing was saved.`;
+  }
   return `The ${FIELD_NAMES[first.field]} of ${where} was changed${who} since you read it${more}; nothing was saved. Reload it, or choose which version to keep.`;
 }
