@@ -357,15 +357,15 @@ describe('annotations, claims and glossary entries: record versions (migration 0
     const claim = app.createClaim({ segmentId: s.id, start: 0, end: 2 }, alice);
     other.updateClaim({ claimId: claim.id, notes: 'bob的筆記', version: claim.version }, bob);
     // alice read version 1 and changes the verdict only: nothing of bob's is lost
-    const v = app.updateClaim({ claimId: claim.id, verdict: 'supported', version: claim.version }, alice);
-    expect(v).toMatchObject({ notes: 'bob的筆記', verdict: 'supported', version: 3 });
-    const e = thrown(() => app.updateClaim({ claimId: claim.id, notes: 'alice的筆記', verdict: 'supported', version: claim.version }, alice));
+    const v = app.updateClaim({ claimId: claim.id, verdict: 'mostly-true', version: claim.version }, alice);
+    expect(v).toMatchObject({ notes: 'bob的筆記', verdict: 'mostly-true', version: 3 });
+    const e = thrown(() => app.updateClaim({ claimId: claim.id, notes: 'alice的筆記', verdict: 'mostly-true', version: claim.version }, alice));
     expect(recordConflictOf(e)).toMatchObject({
       record: 'claim',
       theirsAuthor: 'alice',
       theirsVersion: 3,
       fields: [
-        { field: 'verdict', theirs: 'supported', mine: 'supported', conflicting: false },
+        { field: 'verdict', theirs: 'mostly-true', mine: 'mostly-true', conflicting: false },
         { field: 'notes', base: '', theirs: 'bob的筆記', mine: 'alice的筆記', conflicting: true },
       ],
     });

@@ -3,7 +3,7 @@
  * in shared/domain/schemas.ts (FieldVersion, SegmentVersions, EditConflict…); this module reads
  * an 'edit-conflict' error's details off any transport's error and words its one line.
  */
-import type { EditConflict, EditConflictDetails, SegmentVersionsT, VersionedField } from '../domain/schemas';
+import type { EditConflict, EditConflictDetails, RecordConflictDetails, SegmentVersionsT, VersionedField } from '../domain/schemas';
 
 /** The versions of a segment nothing has revised. */
 export const NO_VERSIONS: SegmentVersionsT = Object.freeze({ text: null, status: null, furniture: null, en: null, enStatus: null });
@@ -20,6 +20,21 @@ export function editConflictOf(e: unknown): EditConflictDetails | null {
   const d = err.details as Partial<EditConflictDetails> | undefined;
   const all: unknown = d?.conflicts;
   return isConflict(d) && Array.isArray(all) && all.length > 0 && all.every(isConflict) ? (d as EditConflictDetails) : null;
+}
+
+const RECORD_KINDS = new Set(['annotation', 'claim', 'glossary']);
+
+/** The details of an edit-conflict error of an annotation, claim or glossary entry write (record versions, migration 012). */
+export function recordConflictOf(e: unknown): RecordConflictDetails | null {
+  const err = e as { code?: unknown; details?: unknown } | null;
+  if (!err || err.code !== 'edit-conflict') return null;
+  const d = err.details as Partial<RecordConflictDetails> | undefined;
+  if (!d || !RECORD_KINDS.has(d.record as string) || typeof d.id !== 'number' || typeof d.theirsVersion !== 'number' || !Array.isArray(d.fields) || !d.fields.length) return null;
+  const ok = d.fields.every((f: unknown) => {
+    const x = f as Partial<RecordConflictDetails['fields'][number]> | null;
+    return !!x && typeof x.field === 'string' && 'base' in x && 'theirs' in x && 'mine' in x && typeof x.conflicting === 'boolean';
+  });
+  return ok ? (d as RecordConflictDetails) : null;
 }
 
 const FIELD_NAMES: Record<VersionedField, string> = { text: 'text', status: 'status', furniture: 'furniture mark', en: 'English', enStatus: 'English status' };
