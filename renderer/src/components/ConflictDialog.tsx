@@ -30,14 +30,14 @@ function Versions({ base, theirs, mine, author, suffix, xt }: { base: string | n
   return (
     <dl className="conflict-versions">
       <dt>{xt('conflict.base')}</dt>
-      <dd data-testid={`conflict-base${suffix}`}>{base ?? xt('conflict.none')}</dd>
+      <dd data-testid={`conflict-base${suffix}`}>{base || xt('conflict.none')}</dd>
       <dt>{author ? xt('conflict.theirs', { author }) : xt('conflict.theirsAnon')}</dt>
       <dd data-testid={`conflict-theirs${suffix}`} title={xt('conflict.vsBase')}>
-        <DiffText before={base ?? ''} after={theirs ?? ''} />
+        {theirs || base ? <DiffText before={base ?? ''} after={theirs ?? ''} /> : xt('conflict.none')}
       </dd>
       <dt>{xt('conflict.mine')}</dt>
       <dd data-testid={`conflict-mine${suffix}`} title={xt('conflict.vsBase')}>
-        <DiffText before={base ?? ''} after={mine ?? ''} />
+        {mine || base ? <DiffText before={base ?? ''} after={mine ?? ''} /> : xt('conflict.none')}
       </dd>
     </dl>
   );
