@@ -60,7 +60,7 @@ export function App() {
   const review = useReview(toasts, t, refreshLibrarySoon);
   const { doc, segments, selection, editing, actions } = review;
   // changes made by other windows and processes (the change feed) patch what this window shows
-  useLiveUpdates(review, refreshLibrarySoon, fail);
+  useLiveUpdates(review, fail);
   const search = useSearch(toasts.fail);
 
   const [info, setInfo] = useState<AppInfo | null>(null);
