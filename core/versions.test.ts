@@ -395,3 +395,28 @@ describe('annotations, claims and glossary entries: record versions (migration 0
     expect(merged).toMatchObject({ variants: ['王震', '王徵'], english: 'Wang Zheng', version: 3 });
   });
 });
+
+describe('a parallel text attached again moves the versions of the fields it replaces', () => {
+  const english = (prefix: string) => Buffer.from(segs().map((_, i) => `${prefix} ${i}.`).join('\n')).toString('base64');
+
+  it('an English edit opened before another process attached a new English is refused, not saved over it; the undo stack is untouched', () => {
+    app.attachParallelText({ documentId, kind: 'english', fileName: 'en.txt', data: english('First') }, alice);
+    const s = pick(4);
+    const read = seg(s.id);
+    expect(read.english?.text).toMatch(/^First /);
+    const undoBefore = app.undoState({ projectId: pickProject() }, bob);
+    // bob attaches a corrected English while alice's editor is open on the first one
+    other.attachParallelText({ documentId, kind: 'english', fileName: 'en2.txt', data: english('Second') }, bob);
+    const now = seg(s.id);
+    expect(now.english?.text).toMatch(/^Second /);
+    expect(now.versions!.en).not.toBe(read.versions!.en);
+    const e = thrown(() => app.editEnglish({ segmentId: s.id, text: 'Alice’s English.', version: read.versions!.en }, alice));
+    expect(editConflictOf(e)).toMatchObject({ field: 'en', base: read.english!.text, theirs: now.english!.text, mine: 'Alice’s English.', theirsAuthor: 'bob' });
+    expect(seg(s.id).english?.text).toBe(now.english!.text);
+    // the history names the attach; nobody's Undo takes it back
+    expect(app.segmentHistory({ segmentId: s.id }).filter((r) => r.field === 'en').at(-1)).toMatchObject({ reason: 'attach', before: read.english!.text, after: now.english!.text });
+    expect(app.undoState({ projectId: pickProject() }, bob)).toEqual(undoBefore);
+    // against the version now shown, the save goes through
+    expect(app.editEnglish({ segmentId: s.id, text: 'Alice’s English.', version: now.versions!.en }, alice).segments[0].english?.text).toBe('Alice’s English.');
+  });
+});
