@@ -420,3 +420,15 @@ describe('a parallel text attached again moves the versions of the fields it rep
     expect(app.editEnglish({ segmentId: s.id, text: 'Alice’s English.', version: now.versions!.en }, alice).segments[0].english?.text).toBe('Alice’s English.');
   });
 });
+
+describe('record versions: one change, one version', () => {
+  it('an annotation change of text and label together moves its version by one', () => {
+    const s = pick();
+    const label = app.listLabels({})[0];
+    const ann = app.addAnnotation({ segmentId: s.id, start: 0, end: 2, kind: 'comment', body: '甲' }, alice);
+    const both = app.updateAnnotation({ annotationId: ann.id, body: '乙', labelId: label.id, version: ann.version }, alice);
+    expect(both).toMatchObject({ body: '乙', labelId: label.id, version: ann.version + 1 });
+    // nothing changed: no new version
+    expect(app.updateAnnotation({ annotationId: ann.id, body: '乙', version: both.version }, alice).version).toBe(both.version);
+  });
+});
