@@ -15,6 +15,7 @@ import { exportChangeReport, type ReportRevision } from '../shared/export/report
 import { exportXliff, parseXliff, type XliffUnit } from '../shared/export/xliff';
 import { exportXliff12 } from '../shared/export/xliff12';
 import { exportWebAnnotations } from '../shared/export/annotations';
+import { furnitureByDefault } from '../shared/export/formats';
 import { baseFileName, type ClaimNote, type ClaimNotes, type TranscriptOptions } from '../shared/export/model';
 import { mapForward } from '../shared/text/offsetMap';
 import type { AlignedText } from '../shared/text/convert';
@@ -146,6 +147,8 @@ export function segmentNotes(store: Store, documentId: number): Map<number, stri
  */
 export async function exportDocument(store: Store, doc: DocumentMeta, args: ExportArgs, now: string, author: string): Promise<ExportResult> {
   const data = loadExportDoc(store, doc);
+  // reading copies leave page furniture out unless asked to keep it; txt and the tables keep it
+  args = { ...args, includeFurniture: args.includeFurniture ?? furnitureByDefault(args.format) };
   const transcript = (): TranscriptOptions => ({
     script: args.script,
     convert: converterTo(store, doc.id, args.script),
