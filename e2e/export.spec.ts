@@ -48,8 +48,17 @@ test('the HTML change report renders in Chromium: summary, diffs, hostile text i
   const segs = await api<Segment[]>(server, 'getSegments', { documentId: r.documentId });
   const seg = segs.find((s) => s.text.includes('王震'))!;
   await api(server, 'editSegment', { segmentId: seg.id, text: seg.text.replace('王震', '王征') });
+  // an edit, its undo and redo: rows of the operations section; then the reviewer's approval
+  const edited = (await api<Segment[]>(server, 'getSegments', { documentId: r.documentId })).find((s) => s.id === seg.id)!;
+  await api(server, 'editSegment', { segmentId: seg.id, text: edited.text.replace('爲', '為') });
+  const { projectId } = await api<{ projectId: number }>(server, 'getDocument', { documentId: r.documentId });
+  await api(server, 'undo', { projectId });
+  await api(server, 'redo', { projectId });
+  await api(server, 'setStatus', { segmentIds: [seg.id], status: 'approved' });
   await api(server, 'runChecks', { documentId: r.documentId });
-  const out = await api<{ fileName: string; mime: string; content: string }>(server, 'exportDocument', { documentId: r.documentId, format: 'report-html', script: 'hant' });
+  const report = (locale: 'en' | 'zh-Hant') =>
+    api<{ fileName: string; mime: string; content: string }>(server, 'exportDocument', { documentId: r.documentId, format: 'report-html', script: 'hant', timeZone: 'Asia/Taipei', locale });
+  const out = await report('en');
   expect(out.mime).toMatch(/text\/html/);
 
   const errors: string[] = [];
@@ -74,9 +83,27 @@ test('the HTML change report renders in Chromium: summary, diffs, hostile text i
     return width;
   });
   expect(w).toBeGreaterThan(8);
+  // the operations section: one row per operation, undo and redo as such, times with their offset
+  const ops = page.locator('table.operations tr');
+  await expect(ops).toHaveCount(6); // header + edit, status, edit, undo, redo
+  await expect(page.locator('table.operations .kind-undo')).toHaveText('undo');
+  await expect(page.locator('table.operations .kind-redo')).toHaveText('redo');
+  await expect(ops.nth(1)).toContainText('replaced 1 character');
+  await expect(ops.nth(1)).toContainText('UTC+08:00');
+  await expect(ops.nth(5)).toContainText('approved 1 segment');
+  await page.setViewportSize({ width: 1000, height: 1250 });
+  await expect(page.locator('p.meta').first()).toContainText('times in Asia/Taipei (UTC+08:00)');
   await page.screenshot({ path: 'docs/screenshots/change-report.png', fullPage: false });
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('h1')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  // the same report for a reviewer whose UI is in Traditional Chinese
+  await page.setContent((await report('zh-Hant')).content, { waitUntil: 'load' });
+  await expect(page.locator('h1')).toContainText('修改報告：Report <b>test</b>');
+  await expect(page.locator('table.operations .kind-undo')).toHaveText('復原');
+  await expect(page.locator('table.operations tr').nth(1)).toContainText('替換 1 字');
+  await page.screenshot({ path: 'docs/screenshots/change-report-zh-Hant.png', fullPage: false });
   expect(errors).toEqual([]);
 });
 
