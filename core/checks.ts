@@ -170,7 +170,8 @@ export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number,
     return () => {
       store.deleteFindingsInBulk(change.remove);
       store.addFindings(change.add);
-      store.setSetting(documentCheckKey(documentId), JSON.stringify({ at }));
+      // noted once (undo and redo re-run the cross-segment rules where checks have run); a re-run that changes nothing writes nothing
+      if (!documentChecked(store, documentId)) store.setSetting(documentCheckKey(documentId), JSON.stringify({ at }));
       // the claims cross-check keeps its own rows (and dismissals) and is recomputed from the claims
       if (!rules?.length || (rules as string[]).includes(CLAIMS_RULE)) refreshClaimFindings(store, documentId, at);
     };
