@@ -90,7 +90,9 @@ describe('exportDocument through the contract', () => {
       const out = (await exp({ documentId, format, script: 'hant' })).content;
       for (const p of probes) expect(out, format).toContain(p);
     }
-    // and a reading copy can still be asked to leave it out explicitly, a txt to drop it
+    const table = docxParts((await exp({ documentId, format: 'docx-bilingual', script: 'hant' })).content)['word/document.xml'];
+    for (const p of probes) expect(table, 'docx-bilingual').toContain(p);
+    // and a txt can still be asked to drop it
     expect((await exp({ documentId, format: 'txt', script: 'hant', includeFurniture: false })).content).not.toContain('share_log');
   });
 
@@ -310,7 +312,7 @@ describe('DOCX through the contract', () => {
     // text formats stay as they were: no encoding field needed
     expect((await exp({ documentId, format: 'txt', script: 'hant' })).encoding).toBeUndefined();
 
-    const hans = await exp({ documentId, format: 'docx', script: 'hans' });
+    const hans = await exp({ documentId, format: 'docx', script: 'hans', includeFurniture: true });
     expect(paragraphTexts(docxParts(hans.content)['word/document.xml'])).toEqual(lines(getConverter('t2s').convert(SAMPLE_TEXT)));
   });
 
