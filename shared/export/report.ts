@@ -302,7 +302,7 @@ table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border:1px solid #9
 ins{background:#d6f5d6;text-decoration:underline}del{background:#f8d7da;color:#8a1f28}
 table.summary{width:auto;min-width:20em}table.summary td{text-align:right}
 section{break-inside:avoid;margin:1.5em 0;border-top:1px solid #ccc}.meta{color:#555;font-size:.9em}
-.nowrap{white-space:nowrap}tr.undone td{color:#666}.kind{font-size:.85em;padding:0 .3em;border:1px solid #bbb;border-radius:3px}
+.nowrap,th,.kind{white-space:nowrap}tr.undone td{color:#666}.kind{font-size:.85em;padding:0 .3em;border:1px solid #bbb;border-radius:3px}
 .kind-undo,.kind-redo{background:#fff3cd;border-color:#c9a227}
 @media print{body{margin:0}a{color:inherit}}`;
 
