@@ -30,6 +30,8 @@ export function historyStore(db: Db) {
     /** The change log: revisions of a document's segments, newest first, optionally filtered. */
     documentRevisions: on(db, revq.documentRevisions),
     documentRevisionFacets: on(db, revq.documentRevisionFacets),
+    /** The operations that revised a document, oldest first, with their state (the change report). */
+    documentOperations: on(db, revq.documentOperations),
     // field versions (core/versions.ts): a field's version is the id of its last revision
     latestRevisionIdsOfDocument: on(db, histq.latestRevisionIdsOfDocument),
     latestRevisionIdsOfSegment: on(db, histq.latestRevisionIdsOfSegment),

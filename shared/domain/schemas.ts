@@ -376,11 +376,14 @@ export const FindingsReport = z.object({
   ms: z.number(),
   /** the newest revision id when these findings were read: fix all sends it back, and is refused where a segment changed since */
   snapshot: Snapshot,
+  /** the project's last project check (null: never run), and whether texts changed since: its results are then out of date */
+  projectCheck: z.object({ at: z.string(), stale: z.boolean() }).nullable().optional(),
 });
 export const RuleInfo = z.object({ id: z.string(), title: z.string(), scope: z.enum(['segment', 'document', 'project']), description: z.string() });
 
 export type StoredFinding = z.infer<typeof StoredFinding>;
 export type FindingsReport = z.infer<typeof FindingsReport>;
+export type ProjectCheckState = NonNullable<FindingsReport['projectCheck']>;
 export type FieldVersionT = z.infer<typeof FieldVersion>;
 export type SegmentVersionsT = z.infer<typeof SegmentVersions>;
 export type VersionedField = z.infer<typeof VersionedField>;
