@@ -27,6 +27,7 @@ import { parseId, UsageError } from './args';
 import { describePathError, readInputFile } from '../core/files';
 import { attachFiles, parallelFiles, runAttach } from './attach';
 import { runTranslate } from './translate';
+import { runUsers } from './users';
 import { parseCommandLine, reportUserError, USAGE } from './usage';
 
 
@@ -187,6 +188,8 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       return runAttach(api, args, f, json);
     case 'translate':
       return runTranslate(service, api, args, f, json);
+    case 'users':
+      return runUsers(api, args, f, json);
   }
   return 2;
 }

@@ -122,6 +122,16 @@ export const TRANSLATE_OPTIONS = {
   'key-env': { type: 'string' },
 } as const;
 
+// ---- users (cli/users.ts) ----
+
+export const USERS_USAGE = `  users add NAME --role reviewer|lead|admin                   add a team reviewer; prints a one-time sign-in address
+  users revoke NAME                                           end NAME's sessions and sign-in address
+  users list [--format json]                                  the team's reviewers, roles and sessions`;
+
+export const USERS_OPTIONS = {
+  role: { type: 'string' },
+} as const;
+
 // ---- the whole command line --------------------------------------------------------------
 
 export const USAGE = `Usage: jiaodui [--db PATH] <command> [options]
@@ -148,6 +158,7 @@ ${GLOSSARY_USAGE}
 ${CLAIMS_USAGE}
 ${TRANSLATE_USAGE}
   serve [--port N]                                            browser mode on 127.0.0.1
+${USERS_USAGE}
 
 --db PATH (or JIAODUI_DB) chooses the database; default: the app's own.
 --reviewer NAME signs the changes (default: the system user); undo/redo take that reviewer's own steps.
@@ -157,7 +168,7 @@ Exit codes: 0 ok; 1 check found errors (or translate failures); 2 usage or input
 (edit --if-text, import-xliff of a unit changed since the export, undo/redo); 5 restore or recover
 refused because another process has the database open; 130 interrupted.`;
 
-export const COMMANDS = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore', 'recover', 'attach', 'translate'];
+export const COMMANDS = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore', 'recover', 'attach', 'translate', 'users'];
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -179,6 +190,7 @@ const OPTIONS = {
   ...ATTACH_OPTIONS,
   ...RECOVER_OPTIONS,
   ...TRANSLATE_OPTIONS,
+  ...USERS_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
