@@ -122,6 +122,21 @@ export const TRANSLATE_OPTIONS = {
   'key-env': { type: 'string' },
 } as const;
 
+// ---- serve --team (cli/serve.ts) ----
+
+export const SERVE_TEAM_USAGE = `  serve --team [--listen HOST:PORT] [--public-url URL]        a team server for reviewers with accounts
+         [--tls-cert FILE --tls-key FILE | --allow-plain-http]  (default 127.0.0.1:7420; another address
+                                                              needs TLS or --allow-plain-http behind a proxy)`;
+
+export const SERVE_TEAM_OPTIONS = {
+  team: { type: 'boolean' },
+  listen: { type: 'string' },
+  'public-url': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'allow-plain-http': { type: 'boolean' },
+} as const;
+
 // ---- users (cli/users.ts) ----
 
 export const USERS_USAGE = `  users add NAME --role reviewer|lead|admin                   add a team reviewer; prints a one-time sign-in address
@@ -158,6 +173,7 @@ ${GLOSSARY_USAGE}
 ${CLAIMS_USAGE}
 ${TRANSLATE_USAGE}
   serve [--port N]                                            browser mode on 127.0.0.1
+${SERVE_TEAM_USAGE}
 ${USERS_USAGE}
 
 --db PATH (or JIAODUI_DB) chooses the database; default: the app's own.
@@ -191,6 +207,7 @@ const OPTIONS = {
   ...RECOVER_OPTIONS,
   ...TRANSLATE_OPTIONS,
   ...USERS_OPTIONS,
+  ...SERVE_TEAM_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 

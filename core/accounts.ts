@@ -144,3 +144,28 @@ export function endSession(store: Store, session: unknown, now: string): boolean
   store.endToken(row.id, now);
   return true;
 }
+
+/** What a team server asks of the database about sessions (core/server.ts), each in its own transaction. */
+export interface TeamSessions {
+  exchange(token: unknown): { session: string; expiresAt: string; account: CallerAccount };
+  account(session: unknown): CallerAccount | null;
+  end(session: unknown): void;
+}
+
+/** The team sessions of an open service: sign-in exchanges and sign-outs are logged writes (topic 'accounts'). */
+export function teamSessions(service: { store: Store; engine: { tx<T>(fn: () => T): T; touch(t: { topics: ['accounts'] }): void; now(): string } }): TeamSessions {
+  const { store, engine } = service;
+  return {
+    exchange: (token) =>
+      engine.tx(() => {
+        engine.touch({ topics: ['accounts'] });
+        return exchangeSignIn(store, token, engine.now());
+      }),
+    account: (session) => sessionAccount(store, session, engine.now()),
+    end: (session) =>
+      void engine.tx(() => {
+        engine.touch({ topics: ['accounts'] });
+        return endSession(store, session, engine.now());
+      }),
+  };
+}
