@@ -119,6 +119,7 @@ function argsFor(service: JiaoduiService): { [M in MethodName]: ArgsOf<M> } {
     listUsers: {},
     addUser: { name: 'New Reviewer', role: 'reviewer' },
     revokeUser: { name: 'Nobody' },
+    presence: { documentId },
   };
 }
 

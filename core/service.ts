@@ -21,6 +21,7 @@ import { englishAccess, MtController } from './mt';
 import { Glosses, glossCachePath } from './glosses';
 import { ChangeFeed } from './feed';
 import { authorize } from './authorize';
+import { PresenceBoard } from './presence';
 
 export { SAMPLE_PROJECT } from './features/library';
 
@@ -81,6 +82,7 @@ export class JiaoduiService {
       get glosses() {
         return service.glosses;
       },
+      presence: new PresenceBoard(),
       requireLiveSegment: (id) => {
         const s = store.segment(id);
         if (!s) throw new JiaoduiError('not-found', `There is no segment ${id}.`);

@@ -12,6 +12,10 @@ export const accountHandlers = {
       const publicUrl = ctx.store.setting(PUBLIC_URL_SETTING);
       return { ...added, signInUrl: publicUrl ? signInUrl(publicUrl, added.token) : null };
     }),
+  presence: (ctx, args) => {
+    if (args.documentId !== null) ctx.requireDocument(args.documentId);
+    return ctx.presence.beat(`${ctx.caller.kind}:${ctx.caller.clientId}`, ctx.author(), args.documentId, Date.now());
+  },
   revokeUser: (ctx, args) =>
     ctx.tx(() => {
       ctx.touch({ topics: ['accounts'] });

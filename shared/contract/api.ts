@@ -272,6 +272,11 @@ export const apiSchema = {
     'Add a reviewer (or reactivate a revoked one) with a role; answers a one-time sign-in token and address, valid 72 hours, stored only hashed (admin).',
   ),
   revokeUser: method(TM.RevokeUserArgs, TM.RevokeUserResult, "Revoke a reviewer: their sessions end at once and their unused sign-in address stops working (admin)."),
+  presence: method(
+    TM.PresenceArgs,
+    z.array(TM.PresenceEntry),
+    "A window's heartbeat (every 15 s): it shows documentId (null: none). Answers who else has which document open now; an entry lapses 45 s after its last beat.",
+  ),
 } as const;
 
 export type ApiSchema = typeof apiSchema;

@@ -97,6 +97,7 @@ export const METHOD_NAMES = [
   'listUsers',
   'addUser',
   'revokeUser',
+  'presence',
 ] as const satisfies readonly MethodName[];
 
 /** Compile-time: every method of the contract is listed (a missing one names itself in the error). */

@@ -129,6 +129,7 @@ export const METHOD_ROLES: { [M in MethodName]: Rule<M> } = {
   listUsers: 'admin',
   addUser: 'admin',
   revokeUser: 'admin',
+  presence: 'reviewer',
 };
 
 /** The role a call needs, read from its method and arguments. */

@@ -46,3 +46,7 @@ export const AddUserResult = z.object({
 });
 export const RevokeUserArgs = z.object({ name: AccountName }).strict();
 export const RevokeUserResult = z.object({ account: Account, sessionsEnded: z.number().int() });
+
+/** Who has which document open (a window's heartbeat answers it; core/presence.ts). */
+export const PresenceArgs = z.object({ documentId: z.number().int().positive().nullable() }).strict();
+export const PresenceEntry = z.object({ reviewer: z.string(), documentId: z.number().int().nullable(), since: z.string() });
