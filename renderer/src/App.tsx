@@ -12,6 +12,8 @@ import { useLibrary } from './state/useLibrary';
 import { useLiveUpdates } from './state/useLiveUpdates';
 import { LAST_DOCUMENT_KEY, useReview } from './state/useReview';
 import { useSearch } from './state/useSearch';
+import { mayCall, type Role } from '../../shared/contract/roles';
+import type { MethodName } from '../../shared/contract/api';
 import { usePresence } from './state/usePresence';
 import { useCommands, type CommandHandlers } from './state/useCommands';
 import { fileToBase64, textToBase64 } from './lib/base64';
@@ -68,7 +70,7 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   // a team server's signed-in account (null: local use); it signs the changes, not the Settings author
-  const [account, setAccount] = useState<{ name: string; role: string } | null>(null);
+  const [account, setAccount] = useState<{ name: string; role: Role } | null>(null);
   const [booted, setBooted] = useState(false);
   const [sidebarOpen, setSidebarOpen] = useState(() => localStorage.getItem(SIDEBAR_KEY) !== 'closed');
   const [trashOpen, setTrashOpen] = useState(false);
@@ -259,8 +261,11 @@ export function App() {
   const switchLocale = useCallback(() => {
     const next: Locale = locale === 'en' ? 'zh-Hant' : 'en';
     setLocale(next);
-    client.updateSettings({ locale: next }).then(setSettings, toasts.fail);
-  }, [locale, client, toasts]);
+    // on a team server the settings are the server's (an admin's): a reviewer's language stays in this window
+    if (mayCall(account, 'updateSettings')) client.updateSettings({ locale: next }).then(setSettings, toasts.fail);
+  }, [locale, client, toasts, account]);
+  /** A team account's role does not allow it: say so instead of sending what the server would refuse. */
+  const allowed = (method: MethodName, args?: object) => mayCall(account, method, args) || (toasts.notify(t('team.roleNeeded', { role: account?.role ?? '' })), false);
 
   const handlers: CommandHandlers = {
     'file.import': () => void startImport(),
@@ -278,7 +283,7 @@ export function App() {
     'edit.goto': needDoc(() => setDialog('goto')),
     'glossary.open': needDoc(() => setPanel((p) => (p === 'glossary' ? null : 'glossary'))),
     'segment.edit': needDoc(() => actions.startEdit()),
-    'segment.approve': needDoc(() => void actions.setStatus('approved')),
+    'segment.approve': needDoc(() => allowed('setStatus', { status: 'approved' }) && void actions.setStatus('approved')),
     'segment.unreview': needDoc(() => void actions.setStatus('unreviewed')),
     'segment.split': needDoc(() => {
       const ta = document.querySelector<HTMLTextAreaElement>('[data-testid="edit-textarea"]');
