@@ -108,6 +108,19 @@ describe('team accounts', () => {
     expect(sessionAccount(store, two.session, engine.now())).toEqual({ name: 'Bo', role: 'reviewer' });
   });
 
+  it('forgets ended sessions and expired unused addresses, keeps when a reviewer signed in', () => {
+    const { store, engine, db } = fresh.service;
+    const ann = fresh.service.addUser({ name: 'Ann', role: 'reviewer' });
+    fresh.service.addUser({ name: 'Bo', role: 'reviewer' }); // never used
+    const s = engine.tx(() => exchangeSignIn(store, ann.token, engine.now()));
+    engine.tx(() => endSession(store, s.session, engine.now()));
+    const count = () => db.prepare(`SELECT kind || ':' || coalesce(used_at IS NOT NULL, 0) FROM account_tokens ORDER BY id`).pluck().all();
+    expect(count()).toEqual(['sign-in:1', 'sign-in:0', 'session:0']);
+    engine.tx(() => store.pruneTokens(at(engine.now(), SIGN_IN_TTL_MS + 1)));
+    expect(count()).toEqual(['sign-in:1']);
+    expect(fresh.service.listUsers().find((u) => u.name === 'Ann')?.signedInAt).not.toBeNull();
+  });
+
   it('keeps accounts across a reopen (migration 014 on a fresh file)', async () => {
     const f = await freshService();
     try {

@@ -73,6 +73,7 @@ function accountListed(store: Store, name: string, now: string): Account {
  * appears silently. Call inside a write transaction.
  */
 export function addAccount(store: Store, args: { name: string; role: Role; by: string | null }, now: string): { account: Account; token: string; expiresAt: string } {
+  store.pruneTokens(now); // the table holds only tokens that may still matter
   const existing = store.accountNamed(args.name);
   if (existing && existing.revokedAt === null) {
     throw new JiaoduiError('conflict', `There is already a reviewer named ${existing.name} (${existing.role}). Revoke them first (jiaodui users revoke ${existing.name}) to issue a new sign-in address.`);

@@ -22,5 +22,7 @@ export function accountStore(db: Db) {
     /** End every open token of an account; returns how many live sessions that ended. */
     endAccountTokens: on(db, accq.endAccountTokens),
     pruneTokens: on(db, accq.pruneTokens),
+    /** Live sessions of active accounts at `now`, with the account's name and role. */
+    liveSessions: on(db, accq.liveSessions),
   };
 }

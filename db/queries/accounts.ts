@@ -96,7 +96,27 @@ export function endAccountTokens(db: Db, accountId: number, at: string): number 
   return sessions;
 }
 
-/** Forget tokens that ended or expired before `before` (they can never be used again). */
+/**
+ * Forget tokens that can never be used again: sessions ended or expired before `before`, and
+ * sign-in tokens expired unused (a used one is kept: it says when the reviewer signed in).
+ */
 export function pruneTokens(db: Db, before: string): number {
-  return db.prepare(`DELETE FROM account_tokens WHERE coalesce(ended_at, expires_at) < ? AND expires_at < ?`).run(before, before).changes;
+  return db
+    .prepare(
+      `DELETE FROM account_tokens WHERE (kind = 'session' AND coalesce(ended_at, expires_at) < @before)
+         OR (kind = 'sign-in' AND used_at IS NULL AND coalesce(ended_at, expires_at) < @before)`,
+    )
+    .run({ before }).changes;
+}
+
+/** Live sessions at `now` (not ended, not expired) with their account's name and role; for revoking by account and counting. */
+export function liveSessions(db: Db, now: string): { id: number; accountId: number; name: string; role: AccountRow['role']; createdAt: string; expiresAt: string }[] {
+  return db
+    .prepare(
+      `SELECT t.id, t.account_id AS accountId, a.name, a.role, t.created_at AS createdAt, t.expires_at AS expiresAt
+       FROM account_tokens t JOIN accounts a ON a.id = t.account_id
+       WHERE t.kind = 'session' AND t.ended_at IS NULL AND t.expires_at > ? AND a.revoked_at IS NULL
+       ORDER BY t.id`,
+    )
+    .all(now) as { id: number; accountId: number; name: string; role: AccountRow['role']; createdAt: string; expiresAt: string }[];
 }
