@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'restore') return runRestore(dbPathFor(values.db), rest, json);
   // `recover` works on a damaged database (cli/recover.ts); `serve` starts in recovery on one.
   if (command === 'recover') return runRecover(dbPathFor(values.db), values, json);
-  if (command === 'serve') return runServe(dbPathFor(values.db), typeof values.port === 'string' ? values.port : undefined);
+  if (command === 'serve') return runServe(dbPathFor(values.db), typeof values.port === 'string' ? values.port : undefined, { noOpen: values['no-open'] === true });
   const service = await openService(dbPathFor(values.db), { kind: 'cli', command: `jiaodui ${command}` });
   try {
     return await run(service, command, rest, values, json);

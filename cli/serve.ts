@@ -3,17 +3,20 @@ import { join } from 'node:path';
 import { RecoveringApi } from '../core/recovery-api';
 import { JiaoduiError } from '../shared/errors';
 import { startServer } from '../core/server';
+import { browserOpener, openBrowser } from './open-browser';
 import { importSampleOnFirstStart, openService, PACKAGE_ROOT, warmUpChecks } from '../core/context';
 import { glossCachePath, warmUpGlosses } from '../core/glosses';
 
 export const RENDERER_DIST = join(PACKAGE_ROOT, 'dist', 'renderer');
 
 /**
- * `jiaodui serve [--port N]`: browser mode on 127.0.0.1; prints exactly one line, the URL with the token.
+ * `jiaodui serve [--port N] [--no-open]`: browser mode on 127.0.0.1; prints exactly one line, the URL with
+ * the token, then opens the default browser on it when someone can see it (cli/open-browser.ts:
+ * a display, not CI, no --no-open); the page exchanges the token for a session cookie.
  * A damaged database does not stop it: the server starts in the recovery state (only the
  * recovery methods work; the page shows the backups) and says so on stderr.
  */
-export async function runServe(dbPath: string, portFlag?: string): Promise<number> {
+export async function runServe(dbPath: string, portFlag?: string, opts: { noOpen?: boolean } = {}): Promise<number> {
   const port = portFlag === undefined ? 0 : Number(portFlag);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new JiaoduiError('invalid-input', `--port must be 0–65535, got "${portFlag}".`);
   if (!existsSync(join(RENDERER_DIST, 'index.html'))) {
@@ -23,6 +26,8 @@ export async function runServe(dbPath: string, portFlag?: string): Promise<numbe
   if (host.recovering) process.stderr.write(`jiaodui: ${dbPath} is damaged; the page offers its backups or a new database (${host.recoveryStatus().problem})\n`);
   const running = await startServer(host.api(), { port, staticRoot: RENDERER_DIST, feed: () => host.current?.feed ?? null });
   process.stdout.write(running.url + '\n');
+  const decision = browserOpener(running.url, { platform: process.platform, env: process.env, noOpen: opts.noOpen ?? false });
+  if (decision.open) openBrowser(decision.opener, (line) => process.stderr.write(`jiaodui: ${line}\n`));
   listening();
   const stop = () => {
     void running.close().then(() => {

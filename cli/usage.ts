@@ -147,7 +147,8 @@ ${REPLACE_USAGE}
 ${GLOSSARY_USAGE}
 ${CLAIMS_USAGE}
 ${TRANSLATE_USAGE}
-  serve [--port N]                                            browser mode on 127.0.0.1
+  serve [--port N] [--no-open]                                browser mode on 127.0.0.1; opens the default browser
+                                                              when there is a display (never in CI or with --no-open)
 
 --db PATH (or JIAODUI_DB) chooses the database; default: the app's own.
 --reviewer NAME signs the changes (default: the system user); undo/redo take that reviewer's own steps.
@@ -172,6 +173,7 @@ const OPTIONS = {
   script: { type: 'string' },
   out: { type: 'string' },
   port: { type: 'string' },
+  'no-open': { type: 'boolean' },
   rules: { type: 'string' },
   ...REPLACE_OPTIONS,
   ...CLAIMS_OPTIONS,

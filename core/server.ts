@@ -4,6 +4,12 @@
  * through the same dispatcher and validation as Electron's IPC. `GET /api/feed` streams the
  * change feed (core/feed.ts) as NDJSON under the same checks: a streamed fetch, because
  * EventSource cannot send the bearer token.
+ *
+ * Sign-in: the page's first load exchanges the token from its address (`#token=…`) for an
+ * HTTP-only session cookie (`POST /api/session`, core/session-cookie.ts, sessions kept by
+ * core/sessions.ts); the API and the feed then accept that cookie (CSRF: cookie-signed
+ * POSTs must carry our Origin) as well as the bearer token (CLI, tests). A reload keeps
+ * working; a restarted server knows no session, and the page shows that it ended.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -16,16 +22,31 @@ import { HTTP_API_PREFIX, HTTP_FEED_PATH } from '../shared/contract/transport';
 import { CLIENT_ID_HEADER, isClientId, isOwnChange, type FeedMessage } from '../shared/contract/changes';
 import type { ChangeFeed } from './feed';
 import type { JiaoduiApi } from '../shared/contract/api';
-import { CONTENT_SECURITY_POLICY, contentType, hasValidToken, isAllowedRequest, staticRelativePath, statusForError } from './http-policy';
+import { HTTP_SESSION_PATH } from '../shared/contract/transport';
+import { allowedOrigins, authenticate, CONTENT_SECURITY_POLICY, contentType, exchangeDecision, isAllowedRequest, SESSION_ENDED_MESSAGE, staticRelativePath, statusForError } from './http-policy';
+import { createSessionStore, type SessionStore } from './sessions';
+import { clearedSessionCookie, cookieRequestAllowed, readCookie, sessionCookie, sessionCookieName } from './session-cookie';
 
 /** Largest API request body: a 10 MiB import as base64 plus JSON overhead. */
 export const MAX_BODY_BYTES = 15 * 1024 * 1024;
+
+/** What browser mode keeps with a session: how it was earned (the team server will have accounts). */
+export interface BrowserSession {
+  via: 'run-token';
+}
+
+/** How long a browser-mode session lasts (the server's run usually ends it sooner: sessions live in memory). */
+export const SESSION_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 
 export interface RunningServer {
   server: Server;
   port: number;
   token: string;
   url: string;
+  /** The sessions of pages that exchanged the token. */
+  sessions: SessionStore<BrowserSession>;
+  /** This server's session cookie name (per port). */
+  cookieName: string;
   close: () => Promise<void>;
 }
 
@@ -39,6 +60,8 @@ export interface ServeOptions {
   feed?: () => ChangeFeed | null;
   /** How often an idle feed stream gets a heartbeat line. */
   heartbeatMs?: number;
+  /** The session store (tests pass one with their own clock); default: SESSION_MAX_AGE_MS, in memory. */
+  sessions?: SessionStore<BrowserSession>;
 }
 
 /** Heartbeats keep an idle feed stream visibly alive (and end it soon after its client went away). */
@@ -56,8 +79,14 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
   res.end(body);
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+function sendJson(res: ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', extra);
+}
+
+/** A refused sign-in or authentication as the envelope every call answers with. */
+function sendRefusal(res: ServerResponse, refusal: { status: number; message: string }, extra: Record<string, string> = {}): void {
+  const code = refusal.status === 401 ? 'unauthorized' : refusal.status === 403 ? 'forbidden' : 'invalid-input';
+  sendJson(res, refusal.status, { ok: false, error: { code, message: refusal.message } }, extra);
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -79,7 +108,14 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
+  const sessions = opts.sessions ?? createSessionStore<BrowserSession>({ maxAgeMs: SESSION_MAX_AGE_MS });
   let port = 0;
+  let cookieName = '';
+  const auth = (req: IncomingMessage) =>
+    authenticate(
+      { method: req.method, authorization: req.headers.authorization, cookie: req.headers.cookie, origin: req.headers.origin },
+      { token, port, lookupSession: (id) => sessions.lookup(id) },
+    );
   /** Open feed streams, ended when the server closes (else close() would wait for them forever). */
   const streams = new Set<() => void>();
 
@@ -94,6 +130,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
       return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Requests must come from this machine (127.0.0.1 or localhost).' } });
     }
     const url = req.url ?? '/';
+    if (url.split('?')[0] === HTTP_SESSION_PATH) return handleSession(req, res);
     if (url.split('?')[0] === HTTP_FEED_PATH) return handleFeed(req, res, url);
     if (url.startsWith(HTTP_API_PREFIX)) return handleApi(req, res, url.slice(HTTP_API_PREFIX.length).split('?')[0]);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'Only GET for files.' } });
@@ -102,9 +139,8 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'API calls are POST.' } });
-    if (!hasValidToken(req.headers.authorization, token)) {
-      return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token. Open the address printed by `jiaodui serve`.' } });
-    }
+    const who = auth(req);
+    if (!who.ok) return sendRefusal(res, who);
     if ((req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() !== 'application/json') {
       return sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'API calls must send application/json.' } });
     }
@@ -133,12 +169,48 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     sendJson(res, result.ok ? 200 : statusForError(result.error.code), result);
   }
 
+  /**
+   * /api/session: POST {token} → a session and its cookie (exchangeDecision: our Origin, JSON,
+   * the right token); GET → whether this page's cookie is a live session (401 when not, and the
+   * stale cookie is cleared); DELETE → sign out (our Origin required, as for any cookie POST).
+   */
+  async function handleSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Plain http on loopback: see SessionCookieOptions.secure for why the cookie is not Secure here.
+    const secure = false;
+    const expiresAt = (ms: number) => new Date(ms).toISOString();
+    if (req.method === 'POST') {
+      let given: unknown;
+      try {
+        const body = await readBody(req);
+        given = (JSON.parse(body.toString('utf8') || '{}') as { token?: unknown } | null)?.token;
+      } catch {
+        given = undefined;
+      }
+      const decision = exchangeDecision({ origin: req.headers.origin, contentType: req.headers['content-type'], token: given }, { token, port });
+      if (!decision.ok) return sendRefusal(res, decision);
+      const session = sessions.create({ via: 'run-token' });
+      const cookie = sessionCookie(cookieName, session.id, { maxAgeSeconds: (session.expiresAt - session.createdAt) / 1000, secure });
+      return sendJson(res, 200, { ok: true, value: { expiresAt: expiresAt(session.expiresAt) } }, { 'Set-Cookie': cookie });
+    }
+    if (req.method === 'GET') {
+      const id = readCookie(req.headers.cookie, cookieName);
+      const session = sessions.lookup(id);
+      if (!session) return sendRefusal(res, { status: 401, message: SESSION_ENDED_MESSAGE }, id === null ? {} : { 'Set-Cookie': clearedSessionCookie(cookieName, secure) });
+      return sendJson(res, 200, { ok: true, value: { expiresAt: expiresAt(session.expiresAt) } });
+    }
+    if (req.method === 'DELETE') {
+      if (!cookieRequestAllowed('DELETE', req.headers.origin, allowedOrigins(port))) return sendRefusal(res, { status: 403, message: 'Signing out must come from the app\'s page.' });
+      const ended = sessions.revoke(readCookie(req.headers.cookie, cookieName));
+      return sendJson(res, 200, { ok: true, value: { ended } }, { 'Set-Cookie': clearedSessionCookie(cookieName, secure) });
+    }
+    return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'The session is POST (sign in), GET (check) or DELETE (sign out).' } });
+  }
+
   /** GET /api/feed?since=N[&client=ID]: one JSON message per line (shared/contract/changes.ts), heartbeats when idle. */
   function handleFeed(req: IncomingMessage, res: ServerResponse, url: string): void {
     if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'The feed is GET.' } });
-    if (!hasValidToken(req.headers.authorization, token)) {
-      return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token. Open the address printed by `jiaodui serve`.' } });
-    }
+    const who = auth(req);
+    if (!who.ok) return sendRefusal(res, who);
     const query = new URLSearchParams(url.split('?')[1] ?? '');
     const sinceText = query.get('since');
     const client = query.get('client');
@@ -193,10 +265,13 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  cookieName = sessionCookieName(port);
   return {
     server,
     port,
     token,
+    sessions,
+    cookieName,
     url: `http://127.0.0.1:${port}/#token=${token}`,
     close: () =>
       new Promise((resolve) => {

@@ -5,5 +5,9 @@ export const HTTP_API_PREFIX = '/api/';
 export const HTTP_FEED_PATH = '/api/feed';
 /** The global the preload exposes in the renderer (window.jiaodui). */
 export const PRELOAD_GLOBAL = 'jiaodui';
-/** sessionStorage key of the browser-mode token. */
-export const TOKEN_STORAGE_KEY = 'jiaodui.token';
+/**
+ * Browser mode's sign-in: POST {token} exchanges the per-run token for an HTTP-only session
+ * cookie; GET says whether the page's cookie is a live session; DELETE ends it. Not a
+ * contract method (the dispatcher never sees it); answered with the same envelopes.
+ */
+export const HTTP_SESSION_PATH = '/api/session';
