@@ -4,7 +4,7 @@
  * it afterwards: whatever goes wrong, the address is already printed, so a failure only adds
  * a line saying to open it by hand.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface OpenerCommand {
   command: string;
@@ -41,9 +41,10 @@ export function browserOpener(url: string, ctx: { platform: NodeJS.Platform; env
 
 /**
  * Start the opener detached (it outlives nothing of ours and we never wait for it); when it
- * cannot start or exits with a failure, `onFailure` gets one line for the user.
+ * cannot start or exits with a failure, `onFailure` gets one line for the user. Returns the
+ * child (tests wait for it), or null when spawning threw.
  */
-export function openBrowser(opener: OpenerCommand, onFailure: (line: string) => void): void {
+export function openBrowser(opener: OpenerCommand, onFailure: (line: string) => void): ChildProcess | null {
   let reported = false;
   const fail = (why: string) => {
     if (reported) return;
@@ -57,7 +58,9 @@ export function openBrowser(opener: OpenerCommand, onFailure: (line: string) => 
       if (code !== 0) fail(signal ? `stopped by ${signal}` : `exit code ${code}`);
     });
     child.unref();
+    return child;
   } catch (e) {
     fail((e as Error).message);
+    return null;
   }
 }
