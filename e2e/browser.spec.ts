@@ -26,9 +26,9 @@ function selectedRow(page: Page) {
 test('the token leaves the address; a correction persists, is approved and exported', async ({ page, server }) => {
   await page.goto(server.url);
   await expect(page.getByTestId('grid')).toBeVisible();
-  // The token moved to sessionStorage and is gone from the address bar.
+  // The token was exchanged for the session cookie and is gone from the address bar (e2e/session.spec.ts).
   expect(page.url()).not.toContain('token');
-  expect(await page.evaluate(() => sessionStorage.getItem('jiaodui.token'))).toBe(server.token);
+  expect((await page.context().cookies()).map((c) => c.name)).toEqual([`jiaodui_session_${server.port}`]);
   // The sample is shown.
   await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /商湯科技/);
   await expect(page.getByTestId('row-0')).toBeVisible();

@@ -21,7 +21,8 @@ const en = {
   'session.stale': 'That address is out of date: the server has been restarted since. Use the one it printed last.',
   'session.stillEnded': 'Still no session: open the address printed by Jiaodui.',
   'session.unreachable': 'Could not reach the Jiaodui server: {message}',
-  'session.draft': 'Your unsaved edit of row {row} is kept: in this window’s editor, and in this browser for this address. When you reopen Jiaodui here it comes back in the editor, unsaved.',
+  'session.draftLive': "Your unsaved edit of row {row} is kept: in this window's editor, and in this browser for this address. Sign in again here and it is still in the editor; reopen Jiaodui at this address and it comes back in the editor, unsaved.",
+  'session.draft': 'Your unsaved edit of row {row} is kept in this browser for this address. When you reopen Jiaodui here it comes back in the editor, unsaved.',
   'session.draftText': 'Unsaved text of row {row}',
   'session.restored': 'Restored your unsaved edit of row {row} (kept when the session ended). Enter saves it, Esc discards it.',
 };
@@ -41,7 +42,8 @@ const zhHant: Record<keyof typeof en, string> = {
   'session.stale': '這個網址已過期：伺服器之後已重新啟動。請使用它最後印出的網址。',
   'session.stillEnded': '仍然沒有工作階段：請開啟校對印出的網址。',
   'session.unreachable': '無法連線到校對伺服器：{message}',
-  'session.draft': '你在第 {row} 行尚未儲存的修改已保留：在這個視窗的編輯器中，也存在這個瀏覽器裡（此網址）。在這裡重新開啟校對時，它會回到編輯器，仍未儲存。',
+  'session.draftLive': '你在第 {row} 行尚未儲存的修改已保留：在這個視窗的編輯器中，也存在這個瀏覽器裡（此網址）。在這裡重新登入，它仍在編輯器中；在此網址重新開啟校對，它會回到編輯器，仍未儲存。',
+  'session.draft': '你在第 {row} 行尚未儲存的修改已保留在這個瀏覽器裡（此網址）。在這裡重新開啟校對時，它會回到編輯器，仍未儲存。',
   'session.draftText': '第 {row} 行尚未儲存的文字',
   'session.restored': '已還原你在第 {row} 行尚未儲存的修改（工作階段結束時保留）。按 Enter 儲存，按 Esc 捨棄。',
 };
