@@ -22,7 +22,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function serve(extra: string[]) {
-  const env = { ...process.env, PATH: `${join(dir, 'bin')}${delimiter}${process.env.PATH}`, DISPLAY: ':99', CI: '' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(dir, 'bin')}${delimiter}${process.env.PATH}`, DISPLAY: ':99', CI: '' };
   delete env.WAYLAND_DISPLAY;
   const child = spawnScript(join(ROOT, 'bin', 'jiaodui.mjs'), ['--db', join(dir, `db-${extra.length}.db`), 'serve', ...extra], { cwd: ROOT, env });
   const url = (await child.waitFor(SERVE_URL, 60_000))[0];

@@ -25,7 +25,6 @@ import { DropOverlay } from './components/DropOverlay';
 import { EmptyState } from './components/EmptyState';
 import { useReviewWorkflow } from './state/useReviewWorkflow';
 import { LOCALE_KEY } from './state/session';
-import { translateSession } from './i18n-session';
 import { ColumnsDialog } from './components/ColumnsDialog';
 import { ConflictDialog } from './components/ConflictDialog';
 import { MtOverlays } from './components/MtOverlays';
@@ -122,7 +121,7 @@ export function App() {
         await actions.openDocument(pick.id);
         // browser mode: an unsaved edit kept when the last session ended comes back in its editor
         const row = actions.restoreKeptDraft();
-        if (row !== null) toasts.notify(translateSession(s.locale, 'session.restored', { row }));
+        if (row !== null) toasts.notify(makeI18n(s.locale).t('toast.draftRestored', { row }));
       }
     } catch (e) {
       toasts.fail(e);

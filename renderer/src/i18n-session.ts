@@ -24,7 +24,6 @@ const en = {
   'session.draftLive': "Your unsaved edit of row {row} is kept: in this window's editor, and in this browser for this address. Sign in again here and it is still in the editor; reopen Jiaodui at this address and it comes back in the editor, unsaved.",
   'session.draft': 'Your unsaved edit of row {row} is kept in this browser for this address. When you reopen Jiaodui here it comes back in the editor, unsaved.',
   'session.draftText': 'Unsaved text of row {row}',
-  'session.restored': 'Restored your unsaved edit of row {row} (kept when the session ended). Enter saves it, Esc discards it.',
 };
 
 const zhHant: Record<keyof typeof en, string> = {
@@ -45,7 +44,6 @@ const zhHant: Record<keyof typeof en, string> = {
   'session.draftLive': '你在第 {row} 行尚未儲存的修改已保留：在這個視窗的編輯器中，也存在這個瀏覽器裡（此網址）。在這裡重新登入，它仍在編輯器中；在此網址重新開啟校對，它會回到編輯器，仍未儲存。',
   'session.draft': '你在第 {row} 行尚未儲存的修改已保留在這個瀏覽器裡（此網址）。在這裡重新開啟校對時，它會回到編輯器，仍未儲存。',
   'session.draftText': '第 {row} 行尚未儲存的文字',
-  'session.restored': '已還原你在第 {row} 行尚未儲存的修改（工作階段結束時保留）。按 Enter 儲存，按 Esc 捨棄。',
 };
 
 export const { catalog: SESSION_CATALOG, translate: translateSession } = defineCatalog(en, zhHant);

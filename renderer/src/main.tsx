@@ -5,7 +5,7 @@ import { createClient, getShell } from './api';
 import { ClientContext } from './state/client';
 import { App } from './App';
 import { RecoveryGate } from './components/RecoveryScreen';
-import { SessionGate } from './components/SessionScreen';
+import { SessionGate } from './components/SessionGate';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/grid.css';

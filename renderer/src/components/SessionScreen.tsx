@@ -1,90 +1,17 @@
 /**
- * Browser mode's sign-in gate. At load it exchanges the address's `#token=…` for the session
- * cookie (or, without one, asks whether the cookie is still a live session); the app shows
- * only with a session. Without one — a stale or missing token, a restarted server — or when
- * any call or the feed answers 401 later, one full screen says the session ended and how to
- * reopen it, never an empty library. An app already open stays mounted behind it (hidden and
- * inert), so its editor keeps what was typed; useReview also keeps that text in local storage
- * (state/session.ts). Signing in again here (the printed address pasted) or "Check again"
- * (the address opened in another tab) brings the same page back.
+ * Browser mode's session-ended screen (shown by components/SessionGate.tsx; a chunk of its
+ * own, lazy.tsx): the session ended and how to reopen Jiaodui, an unsaved edit kept, and a
+ * form to sign in again in place with the printed address. Both UI languages
+ * (i18n-session.ts), chosen without the settings (state/session.ts `sessionLocale`).
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { checkSession, signIn, takeTokenFromAddress, type SessionAnswer } from '../api';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { checkSession, signIn, type SessionAnswer } from '../api';
 import { translateSession, type SessionMessageKey } from '../i18n-session';
 import type { Params } from '../i18n-catalog';
-import { KEPT_DRAFT_KEY, LOCALE_KEY, onSessionEnded, originOf, parseKeptDraft, sessionLocale, sessionResumed, tokenFromText } from '../state/session';
-
-type State = 'checking' | 'ok' | 'ended';
-
-/** Why the screen shows, beyond "no session": a stale address was tried, or the server could not be reached. */
-type Problem = { kind: 'stale' } | { kind: 'unreachable'; message: string } | null;
-
-export function SessionGate({ enabled, children }: { enabled: boolean; children: ReactNode }) {
-  const [state, setState] = useState<State>(enabled ? 'checking' : 'ok');
-  // once the app has been shown it stays mounted (hidden while the session is out), keeping its editor
-  const [shown, setShown] = useState(!enabled);
-  const shownRef = useRef(shown);
-  const [problem, setProblem] = useState<Problem>(null);
-
-  const resumed = useCallback(() => {
-    sessionResumed();
-    // an app still mounted holds the kept edit in its editor: nothing to bring back at the next load
-    // (an app mounted now, for the first time, restores it itself)
-    if (shownRef.current) localStorage.removeItem(KEPT_DRAFT_KEY);
-    shownRef.current = true;
-    setProblem(null);
-    setShown(true);
-    setState('ok');
-  }, []);
-
-  useEffect(() => {
-    if (!enabled) return;
-    let live = true;
-    // the address's token (at load, or pasted into the address bar of this page later: only the fragment changes)
-    const enter = (token: string | null) => {
-      (token ? signIn(token) : checkSession()).then(
-        (answer) => {
-          if (!live) return;
-          if (answer === 'ok') return resumed();
-          setProblem(token ? { kind: 'stale' } : null);
-          setState('ended');
-        },
-        (e: unknown) => {
-          if (!live) return;
-          setProblem({ kind: 'unreachable', message: e instanceof Error ? e.message : String(e) });
-          setState('ended');
-        },
-      );
-    };
-    enter(takeTokenFromAddress());
-    const onHash = () => {
-      const token = takeTokenFromAddress();
-      if (token) enter(token);
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => {
-      live = false;
-      window.removeEventListener('hashchange', onHash);
-    };
-  }, [enabled, resumed]);
-
-  useEffect(() => (enabled ? onSessionEnded(() => setState('ended')) : undefined), [enabled]);
-
-  if (state === 'checking') return null;
-  return (
-    <>
-      {shown && (
-        <div className="session-app" hidden={state === 'ended'} inert={state === 'ended'}>
-          {children}
-        </div>
-      )}
-      {state === 'ended' && <SessionScreen problem={problem} appOpen={shown} onSignedIn={resumed} />}
-    </>
-  );
-}
+import { KEPT_DRAFT_KEY, LOCALE_KEY, originOf, parseKeptDraft, sessionLocale, tokenFromText, type SessionProblem } from '../state/session';
 
 /** `appOpen`: the app is still mounted behind the screen (its editor holds the kept edit too). */
-export function SessionScreen({ problem, appOpen, onSignedIn }: { problem: Problem; appOpen: boolean; onSignedIn: () => void }) {
+export function SessionScreen({ problem, appOpen, onSignedIn }: { problem: SessionProblem; appOpen: boolean; onSignedIn: () => void }) {
   const locale = sessionLocale(localStorage.getItem(LOCALE_KEY), navigator.language);
   const s = (key: SessionMessageKey, params?: Params) => translateSession(locale, key, params);
   const [address, setAddress] = useState('');

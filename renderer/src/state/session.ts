@@ -40,6 +40,9 @@ export function withoutFragment(href: string): string {
   return i < 0 ? href : href.slice(0, i);
 }
 
+/** Why the session-ended screen shows, beyond "no session": a stale address was tried, or the server could not be reached. */
+export type SessionProblem = { kind: 'stale' } | { kind: 'unreachable'; message: string } | null;
+
 // ---- the signal ------------------------------------------------------------------------
 
 const listeners = new Set<() => void>();
