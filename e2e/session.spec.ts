@@ -6,10 +6,20 @@
  */
 import { join } from 'node:path';
 import type { DocumentMeta, Segment } from '../shared/domain/schemas';
-import { api, expect, ROOT, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { api, expect, ROOT, test, type JiaoduiServer } from './fixtures';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 const STALE = `#token=${'s'.repeat(32)}`;
+
+/** Open the sample from the library (other specs sharing this worker's server may have imported newer documents). */
+async function openSample(page: Page, server: JiaoduiServer): Promise<DocumentMeta> {
+  const docs = await api<DocumentMeta[]>(server, 'listDocuments', {});
+  const sample = docs.find((d) => d.fileName === 'sensetime-2023-results-call.zh-Hant.txt')!;
+  await page.getByTestId(`doc-${sample.id}`).getByRole('button', { name: /商湯/ }).first().click();
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /商湯/);
+  return sample;
+}
 
 test('a reload after the token was exchanged keeps working: an HTTP-only SameSite=Strict cookie for this port, no token kept in the page', async ({ app: page, server }) => {
   expect(page.url()).not.toContain('token');
@@ -21,13 +31,16 @@ test('a reload after the token was exchanged keeps working: an HTTP-only SameSit
   expect(stored).not.toContain(server.token);
   expect(stored).not.toContain('jiaodui_session_');
 
+  await openSample(page, server);
   await page.reload();
   await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /商湯/);
   await expect(page.getByTestId('row-0')).toBeVisible();
   await expect(page.getByTestId('session-ended')).toHaveCount(0);
   // a write signed in by the cookie (POST with the page's Origin)
   await page.getByTestId('row-2').click();
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/setStatus'));
   await page.keyboard.press('Control+Enter');
+  expect((await saved).status()).toBe(200);
   await expect(page.getByTestId('row-2')).toHaveAttribute('data-status', 'approved');
 });
 
@@ -60,10 +73,7 @@ test('a stale token, or none, shows the session-ended screen: never an empty lib
 });
 
 test('a 401 while editing switches to the session screen and keeps the unsaved edit, in the editor and across a reload', async ({ app: page, server }) => {
-  const docs = await api<DocumentMeta[]>(server, 'listDocuments', {});
-  const sample = docs.find((d) => d.fileName === 'sensetime-2023-results-call.zh-Hant.txt')!;
-  await page.getByTestId(`doc-${sample.id}`).getByRole('button', { name: /商湯/ }).first().click();
-  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /商湯/);
+  const sample = await openSample(page, server);
   const before = (await api<Segment[]>(server, 'getSegments', { documentId: sample.id }))[3];
   const mine = `${before.text}（會話結束前）`;
 
