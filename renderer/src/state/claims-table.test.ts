@@ -6,6 +6,10 @@ import {
   DOCUMENT_ORDER,
   filterClaimRows,
   focusAfter,
+  tableRows,
+  checksByClaim,
+  comparedCount,
+  candidateKey,
   moveKey,
   NO_TABLE_FILTER,
   NONE,
@@ -154,5 +158,45 @@ describe('keyboard', () => {
     expect(focusAfter(list, list, 'b', { advance: true })).toBe('c');
     expect(focusAfter(list, list, 'd', { advance: true })).toBe('d'); // nothing after: stays
     expect(focusAfter(list, ['a', 'b', 'c'], 'd', { advance: true })).toBe('c');
+  });
+});
+
+describe('rows from the API', () => {
+  const claim = (id: number, p: Partial<Parameters<typeof tableRows>[0][number]> = {}) => ({
+    id,
+    segmentId: 7,
+    segmentIndex: 3,
+    start: 4,
+    text: `claim ${id}`,
+    claimant: null,
+    type: 'figure',
+    verdict: 'unverified',
+    status: 'new',
+    assignee: '',
+    evidence: [{}, {}],
+    ...p,
+  });
+  const cand = (start: number, p: Partial<Parameters<typeof tableRows>[1][number]> = {}) => ({ segmentId: 8, index: 5, start, end: start + 4, text: 'x', claimant: '徐立', type: 'change', claimId: null, rejected: false, ...p });
+
+  it('claims with their fields; open candidates only, and only when asked for', () => {
+    const rows = tableRows([claim(1, { claimant: '王震', status: 'published' })], [cand(0), cand(10, { rejected: true }), cand(20, { claimId: 1 })], true);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ kind: 'claim', key: 'claim:1', id: 1, segment: 3, claimant: '王震', status: 'published', evidence: 2 });
+    expect(rows[1]).toMatchObject({ kind: 'candidate', key: candidateKey({ segmentId: 8, start: 0, end: 4 }), id: null, segment: 5, status: CANDIDATE, verdict: '', claimant: '徐立' });
+    expect(tableRows([claim(1)], [cand(0)], false).map((r) => r.kind)).toEqual(['claim']);
+  });
+
+  it('cross-checks next to a claim: its checks, and whom it agrees with only when compared and not contradicted', () => {
+    const m = checksByClaim([
+      { claimId: 1, compared: [2], crossChecks: [0], contradicted: true, agrees: false },
+      { claimId: 2, compared: [1], crossChecks: [0], contradicted: true, agrees: false },
+      { claimId: 3, compared: [4], crossChecks: [], contradicted: false, agrees: true },
+      { claimId: 5, compared: [], crossChecks: [], contradicted: false, agrees: null },
+    ]);
+    expect(m.get(1)).toEqual({ crossChecks: [0], contradicted: true, agreesWith: [] });
+    expect(m.get(3)).toEqual({ crossChecks: [], contradicted: false, agreesWith: [4] });
+    expect(m.has(5)).toBe(false); // not compared: nothing said
+    expect(comparedCount([{ compared: [2] }, { compared: [] }])).toBe(1);
+    expect(comparedCount([{ compared: [] }])).toBe(0);
   });
 });

@@ -151,3 +151,76 @@ export function focusAfter(before: readonly string[], after: readonly string[], 
   if (opts.advance) return following() ?? same ?? preceding() ?? after[0];
   return same ?? following() ?? preceding() ?? after[0];
 }
+
+/** The claim and candidate fields the rows are made of (the API's ClaimT and ClaimCandidateT have them). */
+export interface ClaimLike {
+  id: number;
+  segmentId: number;
+  segmentIndex: number;
+  start: number;
+  text: string;
+  claimant: string | null;
+  type: string;
+  verdict: string;
+  status: string;
+  assignee: string;
+  evidence: readonly unknown[];
+}
+export interface CandidateLike {
+  segmentId: number;
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  claimant: string | null;
+  type: string;
+  claimId: number | null;
+  rejected: boolean;
+}
+
+export const claimKey = (id: number) => `claim:${id}`;
+export const candidateKey = (c: { segmentId: number; start: number; end: number }) => `cand:${c.segmentId}:${c.start}:${c.end}`;
+
+/** The table's rows: every claim, and the candidates still open (not made a claim, not rejected) when `withCandidates`. */
+export function tableRows(claims: readonly ClaimLike[], candidates: readonly CandidateLike[], withCandidates: boolean): ClaimsTableRow[] {
+  const rows: ClaimsTableRow[] = claims.map((c) => ({
+    kind: 'claim',
+    key: claimKey(c.id),
+    id: c.id,
+    segmentId: c.segmentId,
+    segment: c.segmentIndex,
+    start: c.start,
+    text: c.text,
+    claimant: c.claimant ?? '',
+    type: c.type,
+    verdict: c.verdict,
+    status: c.status,
+    assignee: c.assignee,
+    evidence: c.evidence.length,
+  }));
+  if (withCandidates)
+    for (const c of candidates)
+      if (c.claimId === null && !c.rejected)
+        rows.push({ kind: 'candidate', key: candidateKey(c), id: null, segmentId: c.segmentId, segment: c.index, start: c.start, text: c.text, claimant: c.claimant ?? '', type: c.type, verdict: '', status: CANDIDATE, assignee: '', evidence: 0 });
+  return rows;
+}
+
+/** What the cross-checks say next to one claim: the checks concerning it, the claims it agrees with (only when compared and not contradicted). */
+export interface ClaimChecks {
+  crossChecks: number[];
+  contradicted: boolean;
+  agreesWith: number[];
+}
+export function checksByClaim(comparisons: readonly { claimId: number; compared: readonly number[]; crossChecks: readonly number[]; contradicted: boolean; agrees: boolean | null }[]): Map<number, ClaimChecks> {
+  const out = new Map<number, ClaimChecks>();
+  for (const c of comparisons) {
+    if (!c.crossChecks.length && c.agrees !== true) continue;
+    out.set(c.claimId, { crossChecks: [...c.crossChecks], contradicted: c.contradicted, agreesWith: c.agrees === true ? [...c.compared] : [] });
+  }
+  return out;
+}
+
+/** How many claims the cross-checks compared with at least one other (0: nothing could be compared, so nothing “agrees”). */
+export function comparedCount(comparisons: readonly { compared: readonly number[] }[]): number {
+  return comparisons.filter((c) => c.compared.length > 0).length;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { changedTextFields, stepSpan } from './claim-edit';
+
+describe('stepSpan', () => {
+  const text = '收入爲11.8億元。';
+  it('extends and shrinks either edge by one character', () => {
+    expect(stepSpan(text, 3, 8, 'start', -1)).toEqual({ start: 2, end: 8 });
+    expect(stepSpan(text, 3, 8, 'start', 1)).toEqual({ start: 4, end: 8 });
+    expect(stepSpan(text, 3, 8, 'end', 1)).toEqual({ start: 3, end: 9 });
+    expect(stepSpan(text, 3, 8, 'end', -1)).toEqual({ start: 3, end: 7 });
+  });
+  it('stops at the segment and never makes the span empty', () => {
+    expect(stepSpan(text, 0, 4, 'start', -1)).toBeNull();
+    expect(stepSpan(text, 3, text.length, 'end', 1)).toBeNull();
+    expect(stepSpan(text, 3, 4, 'start', 1)).toBeNull();
+    expect(stepSpan(text, 3, 4, 'end', -1)).toBeNull();
+    expect(stepSpan(text, 5, 30, 'end', -1)).toBeNull(); // a span the text no longer holds
+  });
+  it('steps over a surrogate pair whole', () => {
+    const t = '甲𠀋乙'; // 𠀋 is two UTF-16 units
+    expect(stepSpan(t, 3, 4, 'start', -1)).toEqual({ start: 1, end: 4 });
+    expect(stepSpan(t, 0, 1, 'end', 1)).toEqual({ start: 0, end: 3 });
+    expect(stepSpan(t, 1, 4, 'start', 1)).toEqual({ start: 3, end: 4 });
+  });
+});
+
+describe('changedTextFields', () => {
+  it('only the fields typed differently, trimmed; null stored reads as empty', () => {
+    expect(changedTextFields({ text: 'a', claimant: null, assignee: '林' }, { text: ' a ', claimant: '', assignee: '陳' })).toEqual({ assignee: '陳' });
+    expect(changedTextFields({ claimant: '徐立' }, { claimant: '' })).toEqual({ claimant: '' });
+  });
+});
