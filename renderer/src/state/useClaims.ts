@@ -8,7 +8,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
-import type { ClaimCandidateT, ClaimComparisonT, ClaimCrossCheckT, ClaimPersonT, ClaimT } from '../../../shared/claims/schemas';
+import type { ClaimCandidateT, ClaimCrossCheckT, ClaimPersonT, ClaimsReportT, ClaimT } from '../../../shared/claims/schemas';
 import type { ArgsOf } from '../../../shared/contract/api';
 import { useQuery, useQueryClient, useQueryError } from './queries';
 import { useClient } from './client';
@@ -19,7 +19,7 @@ export interface ClaimsData {
   candidates: ClaimCandidateT[];
   claims: ClaimT[];
   crossChecks: ClaimCrossCheckT[];
-  comparisons: ClaimComparisonT[];
+  comparisons: ClaimsReportT['comparisons'];
   people: ClaimPersonT[];
 }
 const EMPTY: ClaimsData = { candidates: [], claims: [], crossChecks: [], comparisons: [], people: [] };
@@ -41,7 +41,7 @@ export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOption
       const [candidates, report, people] = await Promise.all([
         client.listClaimCandidates({ documentId: doc.id, includeRejected: true }),
         client.claimsReport({ documentId: doc.id, includeDiscarded: true }),
-        client.listClaimPeople({ documentId: doc.id }),
+        client.listPeople({ documentId: doc.id }),
       ]);
       return { candidates, claims: report.claims, crossChecks: report.crossChecks, comparisons: report.comparisons, people };
     },
