@@ -432,7 +432,10 @@ export function App() {
               onChange={cv.onChange}
               notify={toasts.notify}
               onError={toasts.fail}
-              onClose={() => setPanel(null)}
+              onClose={() => {
+                setPanel(null);
+                cv.setOpenClaimId(null);
+              }}
             />
           )}
           {panel === 'history' && selected && (

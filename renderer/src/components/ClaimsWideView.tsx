@@ -85,6 +85,9 @@ export function ClaimsWideView({ doc, segments, documents, openClaimId, onJump, 
   const [withCandidates, setWithCandidates] = useState(true);
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<number | null>(openClaimId ?? null);
+  useEffect(() => {
+    if (openClaimId != null) setEditingId(openClaimId);
+  }, [openClaimId]);
   const [pending, setPending] = useState<Pending | null>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
 

@@ -78,7 +78,10 @@ export function useClaimsView({ review, toasts, locale, openPanel }: ClaimsViewO
       if (wide) {
         setWide(false);
         actions.select(review.selection.index, { focus: true });
-      } else setWide(true);
+      } else {
+        setOpenClaimId(null);
+        setWide(true);
+      }
     },
     'segment.claim': () => {
       const sel = readCellSelection(document.getSelection());
