@@ -222,10 +222,15 @@ export function ClaimsPanel({ doc, segments, documents, openClaimId, onJump, onC
                       {c.orphaned && <em> ({ct('claims.orphaned')})</em>}
                       {c.assignee && <span className="claims-assignee"> · {ct('claims.assignee')}: {c.assignee}</span>}
                       {ck && (
-                        <ul className="claims-wide-checks" aria-label={ct('claims.wide.checks')}>
-                          {ck.crossChecks.map((i) => crossChecks[i] && <li key={i} className={`severity-${crossChecks[i].severity}`}>{findingMessageText(locale, crossChecks[i])}</li>)}
-                          {ck.agreesWith.length > 0 && <li className="is-agree">{ct('claims.agrees', { ids: ck.agreesWith.map((id) => `#${id}`).join(', ') })}</li>}
-                        </ul>
+                        // the panel is narrow: how many cross-checks concern the claim (their texts in the tooltip and the list below), and whom it agrees with
+                        <span className="claims-check-badges" data-testid="claim-checks">
+                          {ck.crossChecks.length > 0 && (
+                            <span className={`claims-check-badge${ck.contradicted ? ' is-contradicted' : ''}`} title={ck.crossChecks.map((i) => (crossChecks[i] ? findingMessageText(locale, crossChecks[i]) : '')).join('\n')}>
+                              {ct('claims.checksCount', { count: ck.crossChecks.length })}
+                            </span>
+                          )}
+                          {ck.agreesWith.length > 0 && <span className="claims-check-badge is-agree">{ct('claims.agrees', { ids: ck.agreesWith.map((id) => `#${id}`).join(', ') })}</span>}
+                        </span>
                       )}
                     </td>
                     <td>{fieldSelect(c, 'verdict', 'claim-verdict')}</td>

@@ -293,7 +293,7 @@ export function ClaimsWideView({ doc, segments, documents, openClaimId, onJump, 
                             const f = claims.crossChecks[i];
                             return (
                               f && (
-                                <li key={i} className={`severity-${f.severity}${f.dismissedReason ? ' is-dismissed' : ''}`} data-testid="claims-wide-check" data-kind={f.kind}>
+                                <li key={i} className={`severity-${f.severity}${f.dismissedReason ? ' is-dismissed' : ''}`} title={findingMessageText(locale, f)} data-testid="claims-wide-check" data-kind={f.kind}>
                                   {findingMessageText(locale, f)}
                                 </li>
                               )
