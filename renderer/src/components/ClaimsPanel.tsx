@@ -289,20 +289,26 @@ export function ClaimsPanel({ doc, onJump, onChange, onError, notify, onClose }:
                   </td>
                   <td>
                     <ul className="claims-evidence">
-                      {c.evidence.map((e, i) => (
-                        <li key={i}>
-                          {isWebUrl(e.url) ? (
-                            <a href={e.url} target="_blank" rel="noreferrer noopener">
-                              {e.url}
-                            </a>
-                          ) : (
-                            <span className="claims-evidence-unlinked">{e.url}</span>
-                          )}
-                          {e.note && ` — ${e.note}`}
+                      {c.evidence.map((e) => (
+                        <li key={e.id}>
+                          {e.kind === 'url' ? (
+                            isWebUrl(e.url) ? (
+                              <a href={e.url} target="_blank" rel="noreferrer noopener">
+                                {e.url}
+                              </a>
+                            ) : (
+                              <span className="claims-evidence-unlinked">{e.url}</span>
+                            )
+                          ) : e.kind === 'segment' ? (
+                            <span lang="zh-Hant">
+                              {e.documentTitle} #{e.index + 1} 「{e.quote}」
+                            </span>
+                          ) : null}
+                          {e.note && (e.kind === 'note' ? e.note : ` — ${e.note}`)}
                         </li>
                       ))}
                     </ul>
-                    <EvidenceForm label={ct} onAdd={(url, note) => void update({ claimId: c.id, evidence: [...c.evidence, { url, note }] })} />
+                    <EvidenceForm label={ct} onAdd={(url, note) => void update({ claimId: c.id, evidence: [...c.evidence, url.trim() ? { kind: 'url', url, note } : { kind: 'note', note }] })} />
                     <button type="button" className="btn btn-small btn-quiet" aria-label={ct('claims.deleteClaim', { id: c.id })} onClick={() => void remove(c)} data-testid="claim-delete">
                       {ct('claims.delete')}
                     </button>
