@@ -8,7 +8,7 @@ import { on } from './bind';
 export type { NewDocument, DocumentPatch } from '../../db/queries/documents';
 
 /** The settings the service keeps; `mt.*` are the translation settings (core/mt.ts). */
-export type SettingKey = 'author' | 'locale' | 'sampleImported' | `mt.${string}`;
+export type SettingKey = 'author' | 'locale' | 'sampleImported' | `mt.${string}` | `claimReview.${string}`;
 
 export function libraryStore(db: Db) {
   return {

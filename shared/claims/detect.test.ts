@@ -73,10 +73,14 @@ describe('claimants', () => {
       { id: 2, text: '收入增長了30%。', paragraph: 0 },
       { id: 3, text: '收入增長了30%。', paragraph: 1, speaker: 'A' },
       { id: 4, text: '收入增長了30%。', paragraph: 2, furniture: 'byline' },
+      { id: 5, text: '收入增長了30%。', paragraph: 3, speaker: '徐立' },
+      { id: 6, text: '收入增長了30%。', paragraph: 4, speaker: '答' },
     ]);
     expect(c.map((x) => [x.segmentId, x.claimant, x.claimantSource])).toEqual([
       [2, '王明', 'reported'],
-      [3, 'A', 'speaker'],
+      [3, null, null], // the turn markers A and 答 are not claimants
+      [5, '徐立', 'speaker'],
+      [6, null, null],
     ]);
   });
 });

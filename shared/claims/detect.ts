@@ -61,7 +61,7 @@ function subjectOf(text: string, q: ClaimQuantity | undefined, metric: string | 
     }
   }
   const clean = (c: string) => {
-    let t = c.replace(/^.*?(?:表示|稱|称|指出)/, '');
+    let t = c.replace(/^.*?(?:表示|稱|称|指出|公告|公佈|公布|宣佈|宣布)/, '');
     if (metric && t.includes(metric)) t = t.slice(0, t.indexOf(metric));
     t = t.replace(/^(?:關於|关于|在|而|但|其中|當中|当中|同時|同时)/, '');
     t = t.replace(/(?:去年|今年|明年|全年|上半年|下半年|\d{2,4}年(?:初|底)?|的|之|業務|业务|按年)+$/g, '');
