@@ -10,7 +10,6 @@ import type { AnnotationLabel } from '../../../shared/domain/review';
 import { readCellSelection, type CellSelection } from '../lib/selection';
 import { isTextTarget } from '../lib/keys';
 import { useReviewI18n } from '../i18n-review';
-import { useClaimsI18n } from '../i18n-claims';
 
 export interface PendingSpan extends CellSelection {
   quote: string;
@@ -39,7 +38,6 @@ function place(rect: CellSelection['rect']): CSSProperties {
 
 export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onClaim, onComment }: AnnotateBarProps) {
   const { rt } = useReviewI18n();
-  const { ct } = useClaimsI18n();
   const [span, setSpan] = useState<PendingSpan | null>(null);
   const [commenting, setCommentingState] = useState(false);
   const [body, setBody] = useState('');
@@ -196,7 +194,7 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onClaim, o
                 setSpan(null);
               }}
             >
-              {ct('claims.claim')} <kbd className="kbd">Alt+K</kbd>
+              {rt('anno.claim')} <kbd className="kbd">Alt+K</kbd>
             </button>
           )}
           {labels.map((l) => (

@@ -52,12 +52,15 @@ export function ClaimEditor({ claim, segmentText, people, assignees, documents, 
   const id = useId();
   const [draft, setDraft] = useState(() => draftOf(claim));
   const stored = useRef(claim);
+  // values sent and not yet come back in `claim`: a field saved on Enter is not saved again when it loses focus
+  const sent = useRef<Partial<Record<TextField, string>>>({});
   const first = useRef<HTMLTextAreaElement>(null);
   // a claim changed elsewhere (or by this editor): take its values, keep what is being typed in other fields
   useEffect(() => {
     const before = draftOf(stored.current);
     const now = draftOf(claim);
     stored.current = claim;
+    sent.current = {};
     setDraft((d) => Object.fromEntries(TEXT_FIELDS.map((k) => [k, d[k] === before[k] ? now[k] : d[k]])) as Record<TextField, string>);
   }, [claim]);
   useEffect(() => {
@@ -70,6 +73,10 @@ export function ClaimEditor({ claim, segmentText, people, assignees, documents, 
       Object.fromEntries(fields.map((k) => [k, storedValues[k]])) as Record<TextField, string>,
       Object.fromEntries(fields.map((k) => [k, draft[k]])) as Record<TextField, string>,
     );
+    for (const k of Object.keys(changes) as TextField[]) {
+      if (sent.current[k] === changes[k]) delete changes[k];
+      else sent.current[k] = changes[k] ?? '';
+    }
     if (!Object.keys(changes).length) return;
     const args: Parameters<typeof actions.update>[1] = {};
     if ('text' in changes && changes.text) args.text = changes.text;
@@ -149,6 +156,7 @@ export function ClaimEditor({ claim, segmentText, people, assignees, documents, 
     }
   };
   const readable = claim.claimDate ? readableClaimDate(claim.claimDate, locale) : null;
+  const showReadable = readable && readable !== claim.claimDate;
 
   return (
     <section className="claim-editor" aria-label={ct('claims.editTitle', { id: claim.id })} data-testid="claim-editor" data-claim-id={claim.id} onKeyDown={onKeyDown}>
@@ -193,7 +201,7 @@ export function ClaimEditor({ claim, segmentText, people, assignees, documents, 
         {valueSelect('status')}
         <div className="claim-field">
           {input('claimDate', 'claims.statementDate', { placeholder: 'YYYY-MM-DD · --MM-DD' })}
-          {readable && <small data-testid="claim-date-readable">{readable}</small>}
+          {showReadable && <small data-testid="claim-date-readable">{readable}</small>}
         </div>
       </div>
       {area('ratingNote', 'claims.ratingNote')}

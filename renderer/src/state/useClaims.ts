@@ -6,7 +6,7 @@
  * change here or elsewhere (the feed) invalidates the document. The actions are the API's
  * claim writes; each is an operation, so the app refreshes its undo state after it.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
 import type { ClaimCandidateT, ClaimCrossCheckT, ClaimPersonT, ClaimsReportT, ClaimT } from '../../../shared/claims/schemas';
 import type { ArgsOf } from '../../../shared/contract/api';
@@ -50,6 +50,10 @@ export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOption
   const data = query.data ?? EMPTY;
   const load = useCallback(() => queryClient.invalidateQueries({ queryKey: keys.claims(doc.id) }), [queryClient, doc.id]);
 
+  // Writes run one after another: each reads the claim's updatedAt when it starts, after the
+  // previous write's result is in the cache, so quick successive edits of one claim (a field
+  // saved on Enter, then a select changed) never refuse each other as stale.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const actions = useMemo(() => {
     // the app's undo state and panels, then this list read again (so the keyboard can land on a row it holds)
     const changed = async (r?: ChangeResult) => {
@@ -57,15 +61,19 @@ export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOption
       await load();
     };
     /** Run a write; a failure is reported (toast) and resolves to null. */
-    const run = async <T>(fn: () => Promise<T>, after: (v: T) => Promise<void> | void = () => changed()): Promise<T | null> => {
-      try {
-        const v = await fn();
-        await after(v);
-        return v;
-      } catch (e) {
-        onError(e);
-        return null;
-      }
+    const run = <T>(fn: () => Promise<T>, after: (v: T) => Promise<void> | void = () => changed()): Promise<T | null> => {
+      const next = queue.current.then(async () => {
+        try {
+          const v = await fn();
+          await after(v);
+          return v;
+        } catch (e) {
+          onError(e);
+          return null;
+        }
+      });
+      queue.current = next;
+      return next;
     };
     /** the claim as this window read it: a change is refused when someone changed it since (issue 16) */
     const seen = (claimId: number) => queryClient.getQueryData<ClaimsData>(keys.claims(doc.id))?.claims.find((c) => c.id === claimId)?.updatedAt;

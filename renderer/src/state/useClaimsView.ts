@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeResult } from '../../../shared/domain/schemas';
 import type { Locale } from '../i18n';
-import { translateClaims } from '../i18n-claims';
+import { translateReview } from '../i18n-review';
 import { readCellSelection, type CellSelection } from '../lib/selection';
 import { useClient } from './client';
 import type { Review } from './useReview';
@@ -62,7 +62,7 @@ export function useClaimsView({ review, toasts, locale, openPanel }: ClaimsViewO
         const c = await client.addClaim({ segmentId: span.segmentId, ...offsets });
         await onChange();
         const q = c.exact.length > 30 ? c.exact.slice(0, 29) + '…' : c.exact;
-        toasts.notify(translateClaims(locale, 'claims.claimed', { quote: q }));
+        toasts.notify(translateReview(locale, 'anno.claimed', { quote: q }));
         setOpenClaimId(c.id);
         if (!live.current.wide) openPanel();
       } catch (e) {
@@ -96,7 +96,7 @@ export function useClaimsView({ review, toasts, locale, openPanel }: ClaimsViewO
         }
       }
       const s = segments[selection.index];
-      if (!s || !s.text) return toasts.notify(translateClaims(locale, 'claims.noSegment'));
+      if (!s || !s.text) return toasts.notify(translateReview(locale, 'anno.claimNoSegment'));
       void claim({ segmentId: s.id, quote: s.text });
     },
   };
