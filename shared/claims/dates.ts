@@ -13,12 +13,11 @@ const UNKNOWN_YEAR = { en: ' (year unknown)', 'zh-Hant': '（年份不詳）', '
 /** The parts of a stored claim date; null when it is not one of the four forms (or not a real month/day). */
 export function parseClaimDate(value: string | null | undefined): { year: number | null; month: number | null; day: number | null } | null {
   if (!value) return null;
-  const m = /^(?:(\d{4})|--)(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value.trim());
+  const m = /^(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})-(\d{2}))$/.exec(value.trim());
   if (!m) return null;
   const year = m[1] ? Number(m[1]) : null;
-  const month = m[2] ? Number(m[2]) : null;
-  const day = m[3] ? Number(m[3]) : null;
-  if (year === null && (month === null || day === null)) return null;
+  const month = m[2] ? Number(m[2]) : m[4] ? Number(m[4]) : null;
+  const day = m[3] ? Number(m[3]) : m[5] ? Number(m[5]) : null;
   if (month !== null && (month < 1 || month > 12)) return null;
   if (day !== null && (month === null || day < 1 || day > new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate())) return null;
   return { year, month, day };
