@@ -127,6 +127,24 @@ test('a claim from a selection: claimant from the people list, a note as evidenc
   expect(r.itemReviewed.author?.name).toBe('徐立');
   expect(r.reviewRating.alternateName ?? '').toMatch(/mostly true/i);
   expect(r.datePublished).toBe(stored.publishedAt!.slice(0, 10));
+
+  // the “Check fact” label is a claim label: its key (5) on a selection makes a claim, not an annotation
+  await selectText(page, 'hant', '傳統AI業務去年收入爲18.4億');
+  await expect(bar.locator('[data-claim="true"]')).toBeVisible();
+  await page.keyboard.press('5');
+  await expect.poll(async () => (await api<ClaimT[]>(server, 'listClaims', { documentId })).map((c) => c.exact)).toContain('傳統AI業務去年收入爲18.4億');
+  expect((await api<{ labelId: number | null }[]>(server, 'listAnnotations', { documentId })).length).toBe(0);
+  // a whole segment from the keyboard: Alt+K on the selected row, without a selection
+  await page.getByTestId('grid').focus();
+  await page.keyboard.press('Control+g');
+  await page.getByTestId('goto-input').fill('5');
+  await page.getByTestId('goto-input').press('Enter');
+  const row = page.getByTestId('row-4');
+  await expect(row).toBeFocused();
+  const wholeText = (await api<{ text: string }[]>(server, 'getSegments', { documentId }))[4].text;
+  await page.keyboard.press('Alt+k');
+  await expect.poll(async () => (await api<ClaimT[]>(server, 'listClaims', { documentId })).map((c) => c.exact)).toContain(wholeText);
+  await expect(panel.getByTestId('claim-editor')).toContainText(wholeText);
   expect(errors).toEqual([]);
 });
 

@@ -349,7 +349,7 @@ export function App() {
           glossaryOpen={panel === 'glossary'}
         />
         <div className="workspace">
-          {sidebarOpen && (
+          {sidebarOpen && !cv.wide && (
             <Sidebar
               library={library}
               currentId={doc?.id ?? null}
