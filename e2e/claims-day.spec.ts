@@ -97,6 +97,18 @@ test('a claim from a selection: claimant from the people list, a note as evidenc
   await expect(item).toContainText('company statement only');
   await expect(item.locator('.claim-evidence-by')).not.toBeEmpty();
 
+  // a segment of a project document as evidence: the quote with the document and segment number, who and when
+  await editor.getByTestId('claim-evidence-kind').selectOption('segment');
+  await editor.getByTestId('claim-evidence-document').selectOption(String(documentId));
+  await editor.getByTestId('claim-evidence-segment').fill('14');
+  await editor.getByTestId('claim-evidence-add').click();
+  await expect(item).toHaveCount(2);
+  await expect(item.nth(1)).toHaveAttribute('data-kind', 'segment');
+  await expect(item.nth(1)).toContainText('segment 14');
+  // removed again (the claim's history keeps it)
+  await item.nth(1).getByRole('button', { name: 'Remove evidence item 2' }).click();
+  await expect(item).toHaveCount(1);
+
   // assign, rate, publish
   await editor.getByTestId('claim-edit-assignee').fill('林編輯');
   await editor.getByTestId('claim-edit-assignee').press('Enter');
