@@ -219,6 +219,25 @@ test('keyboard triage of five candidates in the wide claims view, without the mo
   await page.keyboard.press('Escape');
   await expect(wide).toHaveCount(0);
   await expect(page.getByTestId('grid')).toBeVisible();
+
+  // a new label flagged as a claim label in the label editor: a span tagged with it is a claim
+  await page.getByTestId('row-0').click();
+  await page.keyboard.press('Alt+a');
+  await page.getByTestId('edit-labels').click();
+  const fresh = page.getByTestId('label-row-new');
+  await fresh.getByRole('textbox', { name: 'Label name' }).fill('Quote check');
+  await fresh.getByRole('textbox', { name: 'Key' }).fill('7');
+  await fresh.getByTestId('label-claim').check();
+  await fresh.getByRole('button', { name: 'Add' }).click();
+  await expect.poll(async () => (await api<{ name: string; claim: boolean }[]>(server, 'listLabels', {})).find((l) => l.name === 'Quote check')?.claim).toBe(true);
+  await page.getByTestId('edit-labels').click();
+  const claimsBefore = (await api<ClaimT[]>(server, 'listClaims', { documentId })).length;
+  await selectText(page, 'hant', '上線的GPU數量達到了45000個');
+  await expect(page.getByTestId('annotate-bar')).toContainText('Quote check');
+  await page.keyboard.press('7');
+  await expect.poll(async () => (await api<ClaimT[]>(server, 'listClaims', { documentId })).length).toBe(claimsBefore + 1);
+  expect((await api<ClaimT[]>(server, 'listClaims', { documentId })).map((c) => c.exact)).toContain('上線的GPU數量達到了45000個');
+  expect(await api<unknown[]>(server, 'listAnnotations', { documentId })).toEqual([]);
   expect(errors).toEqual([]);
 });
 
