@@ -126,6 +126,10 @@ test('a claim from a selection: claimant from the people list, a note as evidenc
   // every change in the claim's history, with who and when
   await editor.getByTestId('claim-history').locator('summary').click();
   await expect(editor.getByTestId('claim-history').locator('li')).not.toHaveCount(0);
+  await expect(editor.getByTestId('claim-history')).toContainText('verdict: unverified → mostly true');
+  await expect(editor.getByTestId('claim-history')).toContainText('assignee: ∅ → 林編輯');
+  await expect(editor.getByTestId('claim-history')).toContainText('evidence: 0 → 1');
+  await expect(editor.getByTestId('claim-history')).toContainText('status: new → published');
 
   const axe = await new AxeBuilder({ page }).include('[data-testid="claims-panel"]').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);

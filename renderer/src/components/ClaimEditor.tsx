@@ -12,7 +12,7 @@ import type { ClaimHistoryEntryT, ClaimPersonT, ClaimT } from '../../../shared/c
 import { ALL_CLAIM_TYPES, CLAIM_STATUSES, CLAIM_VERDICTS, EVIDENCE_KINDS } from '../../../shared/claims/types';
 import { readableClaimDate } from '../../../shared/claims/dates';
 import { isWebUrl } from '../../../shared/urls';
-import { changedTextFields, stepSpan } from '../state/claim-edit';
+import { changedTextFields, historyValue, stepSpan } from '../state/claim-edit';
 import type { ClaimsState } from '../state/useClaims';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 
@@ -20,6 +20,8 @@ const VALUES = { type: ALL_CLAIM_TYPES, verdict: CLAIM_VERDICTS, status: CLAIM_S
 type ValueField = keyof typeof VALUES;
 type TextField = 'text' | 'claimant' | 'assignee' | 'claimDate' | 'ratingNote' | 'reviewUrl';
 const TEXT_FIELDS: TextField[] = ['text', 'claimant', 'assignee', 'claimDate', 'ratingNote', 'reviewUrl'];
+/** The history's field names worded by the catalog (claims.field.<name>); others are shown as stored. */
+const HISTORY_FIELDS = new Set(['created', 'deleted', 'restored', 'text', 'type', 'claimant', 'claimDate', 'verdict', 'evidence', 'notes', 'status', 'assignee', 'ratingNote', 'reviewUrl', 'publishedAt', 'publishedBy', 'span']);
 
 export interface ClaimEditorProps {
   claim: ClaimT;
@@ -302,7 +304,7 @@ function EvidenceSection({ claim, documents, documentId, actions, formatDateTime
 }
 
 function HistorySection({ claim, actions, formatDateTime }: { claim: ClaimT; actions: ClaimsState['actions']; formatDateTime: (iso: string) => string }) {
-  const { ct } = useClaimsI18n();
+  const { ct, formatNumber } = useClaimsI18n();
   const [open, setOpen] = useState(false);
   const [entries, setEntries] = useState<ClaimHistoryEntryT[] | null>(null);
   // read when opened, and again whenever the claim changes while open
@@ -317,7 +319,15 @@ function HistorySection({ claim, actions, formatDateTime }: { claim: ClaimT; act
       cancelled = true;
     };
   }, [open, actions, claim.id, claim.updatedAt]);
-  const short = (v: string | null) => (v === null || v === '' ? '∅' : v.length > 60 ? v.slice(0, 59) + '…' : v);
+  const value = (field: string, raw: string | null): string => {
+    const v = historyValue(field, raw);
+    if (v.kind === 'none') return '∅';
+    if (v.kind === 'label') return ct(`claims.value.${v.field}.${v.value}` as ClaimsMessageKey);
+    if (v.kind === 'items') return formatNumber(v.count); // evidence: 1 → 2
+    if (v.kind === 'time') return formatDateTime(v.iso);
+    return v.text;
+  };
+  const fieldName = (f: string) => (HISTORY_FIELDS.has(f) ? ct(`claims.field.${f}` as ClaimsMessageKey) : f);
   return (
     <details className="claim-history" onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="claim-history">
       <summary>{ct('claims.history')}</summary>
@@ -331,7 +341,7 @@ function HistorySection({ claim, actions, formatDateTime }: { claim: ClaimT; act
               <small>
                 {formatDateTime(h.createdAt)} · {h.author}
               </small>{' '}
-              {ct('claims.historyEntry', { field: h.field, before: short(h.before), after: short(h.after) })}
+              {ct('claims.historyEntry', { field: fieldName(h.field), before: value(h.field, h.before), after: value(h.field, h.after) })}
             </li>
           ))}
       </ol>

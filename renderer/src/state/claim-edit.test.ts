@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedTextFields, stepSpan } from './claim-edit';
+import { changedTextFields, historyValue, stepSpan } from './claim-edit';
 
 describe('stepSpan', () => {
   const text = '收入爲11.8億元。';
@@ -28,5 +28,19 @@ describe('changedTextFields', () => {
   it('only the fields typed differently, trimmed; null stored reads as empty', () => {
     expect(changedTextFields({ text: 'a', claimant: null, assignee: '林' }, { text: ' a ', claimant: '', assignee: '陳' })).toEqual({ assignee: '陳' });
     expect(changedTextFields({ claimant: '徐立' }, { claimant: '' })).toEqual({ claimant: '' });
+  });
+});
+
+describe('historyValue', () => {
+  it('words each kind of value', () => {
+    expect(historyValue('verdict', null)).toEqual({ kind: 'none' });
+    expect(historyValue('assignee', '')).toEqual({ kind: 'none' });
+    expect(historyValue('status', 'published')).toEqual({ kind: 'label', field: 'status', value: 'published' });
+    expect(historyValue('evidence', JSON.stringify([{ kind: 'note' }, { kind: 'url' }]))).toEqual({ kind: 'items', count: 2 });
+    expect(historyValue('span', JSON.stringify({ start: 1, end: 4, exact: '11.8億' }))).toEqual({ kind: 'text', text: '11.8億' });
+    expect(historyValue('publishedAt', '2026-12-02T14:00:00.000Z')).toEqual({ kind: 'time', iso: '2026-12-02T14:00:00.000Z' });
+    expect(historyValue('assignee', '林編輯')).toEqual({ kind: 'text', text: '林編輯' });
+    expect(historyValue('text', 'x'.repeat(80), 10)).toEqual({ kind: 'text', text: 'x'.repeat(9) + '…' });
+    expect(historyValue('evidence', 'not json')).toEqual({ kind: 'text', text: 'not json' });
   });
 });

@@ -31,3 +31,35 @@ export function changedTextFields<K extends string>(stored: Record<K, string | n
   }
   return out;
 }
+
+/** The claim fields whose values are labelled from the catalog (claims.value.<field>.<value>). */
+const LABELLED = new Set(['type', 'verdict', 'status']);
+
+/**
+ * One value of a claim history entry, for display: nothing; a labelled value (type, verdict,
+ * status: the catalog words it); a number of evidence items; a span's quote; a time; or the
+ * text itself, shortened.
+ */
+export type HistoryValue =
+  | { kind: 'none' }
+  | { kind: 'label'; field: 'type' | 'verdict' | 'status'; value: string }
+  | { kind: 'items'; count: number }
+  | { kind: 'time'; iso: string }
+  | { kind: 'text'; text: string };
+
+export function historyValue(field: string, raw: string | null, max = 60): HistoryValue {
+  if (raw === null || raw === '') return { kind: 'none' };
+  if (LABELLED.has(field)) return { kind: 'label', field: field as 'type' | 'verdict' | 'status', value: raw };
+  const short = (t: string) => ({ kind: 'text' as const, text: t.length > max ? t.slice(0, max - 1) + '…' : t });
+  if (field === 'evidence' || field === 'span') {
+    try {
+      const v: unknown = JSON.parse(raw);
+      if (field === 'evidence' && Array.isArray(v)) return { kind: 'items', count: v.length };
+      if (field === 'span' && v && typeof v === 'object' && typeof (v as { exact?: unknown }).exact === 'string') return short((v as { exact: string }).exact);
+    } catch {
+      // not JSON: shown as stored
+    }
+  }
+  if ((field === 'publishedAt' || field === 'deleted') && !Number.isNaN(Date.parse(raw))) return { kind: 'time', iso: raw };
+  return short(raw);
+}
