@@ -52,6 +52,8 @@ import { mapBackward } from '../shared/text/offsetMap';
 import { isTurnMarker } from '../shared/claims/claimant';
 import { CLAIM_STATUSES } from '../shared/claims/types';
 import { describeClaimText } from '../shared/claims/describe';
+import { documentYuan } from '../shared/claims/currency';
+import type { Currency } from '../shared/claims/quantities';
 import { documentMentions } from '../shared/checks/entities';
 import { analyse } from '../shared/checks/analysis';
 import { checkContext, toCheckSegment } from './checks';
@@ -59,12 +61,18 @@ import type { ReviewHost } from './review-host';
 import { comparedClaims, computeCrossChecks, groupKeyOf, refreshClaimFindings, storedCrossCheckFindings } from './claims-findings';
 import { requireUnchanged } from './versions';
 
+/** The currency a bare 元 means in a document (shared/claims/currency.ts): candidates and claims read amounts alike. */
+function yuanOf(store: Store, documentId: number): Currency {
+  return documentYuan(store.liveSegments(documentId).map((s) => s.text), store.documentScript(documentId)?.variant);
+}
+
 function candidatesOf(host: ReviewHost, documentId: number) {
   const segs = host.store.liveSegments(documentId);
   const bySeg = new Map(segs.map((s) => [s.id, s]));
   const input = segs.map((s) => ({ id: s.id, text: s.text, speaker: s.speaker, turn: s.turn, paragraph: s.paragraph, furniture: s.furniture }));
-  const found = detectClaimCandidates(input);
-  return { segs, bySeg, found, input };
+  const yuan = documentYuan(input.map((s) => s.text), host.store.documentScript(documentId)?.variant);
+  const found = detectClaimCandidates(input, { yuan });
+  return { segs, bySeg, found, input, yuan };
 }
 
 export function listClaimCandidates(host: ReviewHost, args: z.infer<typeof ListClaimCandidatesArgs>): ClaimCandidateT[] {
@@ -182,8 +190,8 @@ export function addClaim(host: ReviewHost, args: z.infer<typeof AddClaimArgs>): 
     if (live.text !== seg.text) throw new JiaoduiError('edit-conflict', `Segment ${seg.index + 1} was changed since you read it; nothing was saved. Select the span again.`, { what: 'segment', base: seg.text, theirsAt: now });
     const anchor = makeAnchor(seg.text, span.start, span.end);
     const text = args.text ?? anchor.exact.trim();
-    const { type, quantities } = describeClaimText(text);
-    const { input } = candidatesOf(host, seg.documentId);
+    const { input, yuan } = candidatesOf(host, seg.documentId);
+    const { type, quantities } = describeClaimText(text, { yuan });
     const at = input.findIndex((s) => s.id === seg.id);
     const claimant = args.claimant !== undefined ? args.claimant : at >= 0 ? resolveClaimants(input)[at].claimant : null;
     id = host.store.addClaim({
@@ -348,7 +356,8 @@ function setField(store: Store, id: number, field: Field, value: string | null, 
     return;
   }
   store.setClaimField(id, field, value, now);
-  if (field === 'text') store.setClaimQuantities(id, claimQuantities(value ?? ''), now);
+  const documentId = field === 'text' ? store.claim(id)?.documentId : undefined;
+  if (documentId !== undefined) store.setClaimQuantities(id, claimQuantities(value ?? '', undefined, { yuan: yuanOf(store, documentId) }), now);
 }
 
 function setDeleted(store: Store, id: number, deleted: boolean, author: string, now: string): void {
@@ -537,7 +546,7 @@ export function updateClaimReviewSettings(host: ReviewHost, args: z.infer<typeof
  */
 export function claimsFromLabel(host: ReviewHost, labelId: number): number[] {
   const now = host.now();
-  const made = host.store.claimsFromLabelAnnotations(labelId, { now, by: host.author(), describe: describeClaimText });
+  const made = host.store.claimsFromLabelAnnotations(labelId, { now, by: host.author(), describe: (text, documentId) => describeClaimText(text, { yuan: yuanOf(host.store, documentId) }) });
   const docs = [...new Set(made.map((m) => m.documentId))];
   for (const d of docs) refreshClaimFindings(host.store, d, now);
   if (made.length) host.touch({ claims: made.map((m) => m.claimId), annotations: made.map((m) => m.annotationId), documents: docs, findings: docs });

@@ -34,6 +34,6 @@ export const migration013: Migration = {
     migrateLegacyEvidence(db);
     const now = new Date().toISOString();
     const labels = db.prepare(`SELECT id FROM annotation_labels WHERE is_claim = 1`).pluck().all() as number[];
-    for (const id of labels) claimsFromLabelAnnotations(db, id, { now, by: 'migration 013', describe: describeClaimText });
+    for (const id of labels) claimsFromLabelAnnotations(db, id, { now, by: 'migration 013', describe: (text) => describeClaimText(text) });
   },
 };

@@ -193,7 +193,8 @@ export interface LabelConversion {
   now: string;
   /** who the annotations are marked deleted by */
   by: string;
-  describe: (text: string) => { type: string; quantities: unknown[] };
+  /** the claim's type and quantities from its text (in its document) */
+  describe: (text: string, documentId: number) => { type: string; quantities: unknown[] };
 }
 
 /**
@@ -218,7 +219,7 @@ export function claimsFromLabelAnnotations(db: Db, labelId: number, o: LabelConv
   const out: { claimId: number; documentId: number; annotationId: number }[] = [];
   for (const a of rows) {
     const text = a.exact.trim() || a.exact || a.body.trim() || '(empty span)';
-    const d = o.describe(text);
+    const d = o.describe(text, a.documentId);
     const notes = [a.body.trim(), ...(replies.all(a.id) as { author: string; body: string }[]).map((r) => `${r.author}: ${r.body}`)].filter(Boolean).join('\n');
     const speaker = speakerClaimant(a.speaker);
     const author = a.author || o.by;

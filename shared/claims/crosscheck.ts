@@ -215,7 +215,8 @@ export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: Cross
   const changes = claims.flatMap((c) =>
     c.quantities
       .filter((q) => q.role === 'change' && q.high === undefined && (q.kind === 'multiple' || q.kind === 'percent') && !/CAGR|複合|复合|每一?年/.test(c.text.slice(Math.max(0, q.start - 10), q.start)))
-      .map((q) => ({ c, q, factor: q.kind === 'multiple' ? q.value : 1 + ((q.direction === 'down' ? -1 : 1) * q.value) / 100, period: periodEnd(c, q, opts.documentYear) })),
+      // a signed value (-3.31%) carries its own direction
+      .map((q) => ({ c, q, factor: q.kind === 'multiple' ? q.value : 1 + (q.value < 0 ? q.value : (q.direction === 'down' ? -1 : 1) * q.value) / 100, period: periodEnd(c, q, opts.documentYear) })),
   );
   for (let i = 0; i < changes.length; i++) {
     for (let j = i + 1; j < changes.length; j++) {
