@@ -247,3 +247,23 @@ describe('claim review settings', () => {
     expect(() => dispatch(fresh.service, 'updateClaimReviewSettings', { nope: 1 })).toThrow();
   });
 });
+
+describe('the report carries the figure checks on claims', () => {
+  it('a figure off by a power of ten (number-scale, found by check) is attached to the claim that states it', () => {
+    const text = ['本季淨利新臺幣45.6億元，約合美元14.2億元。', '', '另外，員工人數為3000人。', ''].join('\n');
+    const { documentId } = fresh.service.importBytes(enc(text), { fileName: 'scale.txt', projectName: 'Scale' });
+    const [first, second] = fresh.service.getSegments({ documentId }).filter((s) => /\d/.test(s.text));
+    const a = fresh.service.addClaim({ segmentId: first.id });
+    const b = fresh.service.addClaim({ segmentId: second.id });
+    const before = fresh.service.claimsReport({ documentId });
+    expect(before.figureFindings).toEqual([]); // nothing until the checks have run
+    fresh.service.runChecks({ documentId });
+    const r = fresh.service.claimsReport({ documentId });
+    expect(r.figureFindings).toHaveLength(1);
+    expect(r.figureFindings[0]).toMatchObject({ rule: 'number-scale', claimIds: [a.id], dismissedReason: null });
+    const byId = new Map(r.comparisons.map((c) => [c.claimId, c]));
+    expect(byId.get(a.id)).toMatchObject({ figureFindings: [0], contradicted: true });
+    expect(byId.get(b.id)).toMatchObject({ figureFindings: [], contradicted: false, agrees: null });
+    expect(apiSchema.claimsReport.result.safeParse(r).success).toBe(true);
+  });
+});
