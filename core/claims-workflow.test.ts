@@ -267,3 +267,27 @@ describe('the report carries the figure checks on claims', () => {
     expect(apiSchema.claimsReport.result.safeParse(r).success).toBe(true);
   });
 });
+
+describe('every new method refuses bad payloads', () => {
+  it('unknown keys, wrong types and missing ids are refused before anything runs', () => {
+    const { documentId, seg } = sample();
+    const c = fresh.service.addClaim({ segmentId: seg('11.8億').id });
+    const cases: [Parameters<typeof dispatch>[1], unknown][] = [
+      ['addClaim', { segmentId: seg('11.8億').id, nope: 1 }],
+      ['addClaim', { segmentId: seg('11.8億').id, in: 'english', start: 0, end: 2 }],
+      ['updateClaim', { claimId: c.id, assignee: 5 }],
+      ['updateClaim', { claimId: c.id, ratingNote: 'x'.repeat(10_001) }],
+      ['addClaimEvidence', { claimId: c.id }],
+      ['addClaimEvidence', { claimId: c.id, evidence: { kind: 'note', note: 'x' }, extra: true }],
+      ['removeClaimEvidence', { claimId: c.id }],
+      ['claimsReport', { documentId, status: 'done' }],
+      ['claimsReport', { documentId: -1 }],
+      ['listPeople', { documentId, extra: 1 }],
+      ['getClaimReviewSettings', { extra: 1 }],
+      ['updateClaimReviewSettings', { organisation: 'x'.repeat(201) }],
+      ['exportClaims', { documentId, format: 'claimreview', language: 'de' }],
+    ];
+    for (const [method, args] of cases) expect(() => dispatch(fresh.service, method, args), `${method} ${JSON.stringify(args).slice(0, 80)}`).toThrow(/Invalid arguments/);
+    expect(fresh.service.claimHistory({ claimId: c.id }).map((h) => h.field)).toEqual(['created']);
+  });
+});
