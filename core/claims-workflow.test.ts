@@ -247,3 +247,47 @@ describe('claim review settings', () => {
     expect(() => dispatch(fresh.service, 'updateClaimReviewSettings', { nope: 1 })).toThrow();
   });
 });
+
+describe('the report carries the figure checks on claims', () => {
+  it('a figure off by a power of ten (number-scale, found by check) is attached to the claim that states it', () => {
+    const text = ['本季淨利新臺幣45.6億元，約合美元14.2億元。', '', '另外，員工人數為3000人。', ''].join('\n');
+    const { documentId } = fresh.service.importBytes(enc(text), { fileName: 'scale.txt', projectName: 'Scale' });
+    const [first, second] = fresh.service.getSegments({ documentId }).filter((s) => /\d/.test(s.text));
+    const a = fresh.service.addClaim({ segmentId: first.id });
+    const b = fresh.service.addClaim({ segmentId: second.id });
+    const before = fresh.service.claimsReport({ documentId });
+    expect(before.figureFindings).toEqual([]); // nothing until the checks have run
+    fresh.service.runChecks({ documentId });
+    const r = fresh.service.claimsReport({ documentId });
+    expect(r.figureFindings).toHaveLength(1);
+    expect(r.figureFindings[0]).toMatchObject({ rule: 'number-scale', claimIds: [a.id], dismissedReason: null });
+    const byId = new Map(r.comparisons.map((c) => [c.claimId, c]));
+    expect(byId.get(a.id)).toMatchObject({ figureFindings: [0], contradicted: true });
+    expect(byId.get(b.id)).toMatchObject({ figureFindings: [], contradicted: false, agrees: null });
+    expect(apiSchema.claimsReport.result.safeParse(r).success).toBe(true);
+  });
+});
+
+describe('every new method refuses bad payloads', () => {
+  it('unknown keys, wrong types and missing ids are refused before anything runs', () => {
+    const { documentId, seg } = sample();
+    const c = fresh.service.addClaim({ segmentId: seg('11.8億').id });
+    const cases: [Parameters<typeof dispatch>[1], unknown][] = [
+      ['addClaim', { segmentId: seg('11.8億').id, nope: 1 }],
+      ['addClaim', { segmentId: seg('11.8億').id, in: 'english', start: 0, end: 2 }],
+      ['updateClaim', { claimId: c.id, assignee: 5 }],
+      ['updateClaim', { claimId: c.id, ratingNote: 'x'.repeat(10_001) }],
+      ['addClaimEvidence', { claimId: c.id }],
+      ['addClaimEvidence', { claimId: c.id, evidence: { kind: 'note', note: 'x' }, extra: true }],
+      ['removeClaimEvidence', { claimId: c.id }],
+      ['claimsReport', { documentId, status: 'done' }],
+      ['claimsReport', { documentId: -1 }],
+      ['listPeople', { documentId, extra: 1 }],
+      ['getClaimReviewSettings', { extra: 1 }],
+      ['updateClaimReviewSettings', { organisation: 'x'.repeat(201) }],
+      ['exportClaims', { documentId, format: 'claimreview', language: 'de' }],
+    ];
+    for (const [method, args] of cases) expect(() => dispatch(fresh.service, method, args), `${method} ${JSON.stringify(args).slice(0, 80)}`).toThrow(/Invalid arguments/);
+    expect(fresh.service.claimHistory({ claimId: c.id }).map((h) => h.field)).toEqual(['created']);
+  });
+});

@@ -47,6 +47,7 @@ import type { ChangeResult, ExportResult } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
 import { addClaimLabel, claimCandidateLabel, deleteClaimLabel, editClaimLabel } from '../shared/operation-labels';
 import { makeAnchor } from '../shared/text/anchor';
+import { parseFindingMessage } from '../shared/finding-messages';
 import { snapToCodePoint } from '../shared/text/find';
 import { mapBackward } from '../shared/text/offsetMap';
 import { isTurnMarker } from '../shared/claims/claimant';
@@ -489,14 +490,46 @@ function claimCounts(host: ReviewHost, documentId: number): z.infer<typeof Claim
 export function claimsReport(host: ReviewHost, args: z.infer<typeof ListClaimsArgs>): ClaimsReportT {
   const claims = listClaims(host, args);
   const crossChecks = crossCheckClaims(host, { documentId: args.documentId });
+  const figureFindings = claimFigureFindings(host.store, args.documentId, claims);
   const compared = comparedClaims(host.store, args.documentId);
   const comparisons = claims.map((c) => {
     const mine = crossChecks.flatMap((x, i) => (x.claimIds.includes(c.id) ? [i] : []));
-    const contradicted = mine.some((i) => crossChecks[i].severity === 'warning' && !crossChecks[i].dismissedReason);
+    const figures = figureFindings.flatMap((x, i) => (x.claimIds.includes(c.id) ? [i] : []));
+    const contradicted =
+      mine.some((i) => crossChecks[i].severity === 'warning' && !crossChecks[i].dismissedReason) ||
+      figures.some((i) => figureFindings[i].severity !== 'info' && !figureFindings[i].dismissedReason);
     const partners = [...(compared.get(c.id) ?? [])].sort((a, b) => a - b);
-    return { claimId: c.id, compared: partners, crossChecks: mine, contradicted, agrees: partners.length ? !contradicted : null };
+    return { claimId: c.id, compared: partners, crossChecks: mine, figureFindings: figures, contradicted, agrees: partners.length ? !contradicted : null };
   });
-  return { documentId: args.documentId, claims, counts: claimCounts(host, args.documentId), crossChecks, comparisons };
+  return { documentId: args.documentId, claims, counts: claimCounts(host, args.documentId), crossChecks, figureFindings, comparisons };
+}
+
+/** The figure rules' stored findings (one per group) that lie inside the spans of these claims. */
+const FIGURE_RULES = ['number-scale', 'number-unit'];
+function claimFigureFindings(store: Store, documentId: number, claims: readonly ClaimT[]): ClaimsReportT['figureFindings'] {
+  const out = new Map<string, ClaimsReportT['figureFindings'][number]>();
+  for (const rule of FIGURE_RULES) {
+    for (const r of store.findingsOfRule(documentId, rule)) {
+      const on = claims.filter((c) => !c.orphaned && c.segmentId === r.segmentId && c.start < r.end && r.start < c.end).map((c) => c.id);
+      if (!on.length) continue;
+      const key = r.group ?? `#${r.id}`;
+      const had = out.get(key);
+      if (had) {
+        for (const id of on) if (!had.claimIds.includes(id)) had.claimIds.push(id);
+        continue;
+      }
+      out.set(key, {
+        findingId: r.id,
+        rule: r.rule,
+        severity: r.severity,
+        message: r.message,
+        ...(parseFindingMessage(r.messageData) ? { messageData: parseFindingMessage(r.messageData)! } : {}),
+        claimIds: on,
+        dismissedReason: r.dismissedReason,
+      });
+    }
+  }
+  return [...out.values()];
 }
 
 /**

@@ -267,11 +267,27 @@ export const ClaimCounts = z.object({ ...Object.fromEntries(CLAIM_STATUSES.map((
  * (same metric, or shares/parts of one whole); `agrees` — true only when it was compared
  * and no contradiction was found, null when nothing was compared.
  */
+/**
+ * A finding of the figure checks (shared/checks/figures.ts: number-scale, number-unit — a figure
+ * off by a power of ten, a count with a unit its noun cannot take) stored by the last `check`
+ * and lying inside claims' spans.
+ */
+export const ClaimFigureFinding = z.object({
+  findingId: Id,
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  messageData: FindingMessageData.optional(),
+  claimIds: z.array(Id),
+  dismissedReason: z.string().nullable(),
+});
 export const ClaimComparison = z.object({
   claimId: Id,
   compared: z.array(Id),
   /** indexes into the report's crossChecks concerning this claim */
   crossChecks: z.array(z.number().int()),
+  /** indexes into the report's figureFindings on this claim's span */
+  figureFindings: z.array(z.number().int()),
   contradicted: z.boolean(),
   agrees: z.boolean().nullable(),
 });
@@ -280,6 +296,7 @@ export const ClaimsReport = z.object({
   claims: z.array(Claim),
   counts: ClaimCounts,
   crossChecks: z.array(ClaimCrossCheck),
+  figureFindings: z.array(ClaimFigureFinding),
   comparisons: z.array(ClaimComparison),
 });
 export type ClaimsReportT = z.infer<typeof ClaimsReport>;
