@@ -224,9 +224,14 @@ export function ClaimsPanel({ doc, segments, documents, openClaimId, onJump, onC
                       {ck && (
                         // the panel is narrow: how many cross-checks concern the claim (their texts in the tooltip and the list below), and whom it agrees with
                         <span className="claims-check-badges" data-testid="claim-checks">
-                          {ck.crossChecks.length > 0 && (
-                            <span className={`claims-check-badge${ck.contradicted ? ' is-contradicted' : ''}`} title={ck.crossChecks.map((i) => (crossChecks[i] ? findingMessageText(locale, crossChecks[i]) : '')).join('\n')}>
-                              {ct('claims.checksCount', { count: ck.crossChecks.length })}
+                          {ck.crossChecks.length + ck.figureFindings.length > 0 && (
+                            <span
+                              className={`claims-check-badge${ck.contradicted || ck.figureFindings.length ? ' is-contradicted' : ''}`}
+                              title={[...ck.crossChecks.map((i) => crossChecks[i]), ...ck.figureFindings.map((i) => claims.figureFindings[i])]
+                                .map((f) => (f ? findingMessageText(locale, f) : ''))
+                                .join('\n')}
+                            >
+                              {ct('claims.checksCount', { count: ck.crossChecks.length + ck.figureFindings.length })}
                             </span>
                           )}
                           {ck.agreesWith.length > 0 && <span className="claims-check-badge is-agree">{ct('claims.agrees', { ids: ck.agreesWith.map((id) => `#${id}`).join(', ') })}</span>}

@@ -299,6 +299,16 @@ export function ClaimsWideView({ doc, segments, documents, openClaimId, onJump, 
                               )
                             );
                           })}
+                          {ck.figureFindings.map((i) => {
+                            const f = claims.figureFindings[i];
+                            return (
+                              f && (
+                                <li key={`f${i}`} className={`severity-${f.severity}${f.dismissedReason ? ' is-dismissed' : ''}`} title={findingMessageText(locale, f)} data-testid="claims-wide-figure" data-rule={f.rule}>
+                                  {findingMessageText(locale, f)}
+                                </li>
+                              )
+                            );
+                          })}
                           {ck.agreesWith.length > 0 && (
                             <li className="is-agree" data-testid="claims-wide-agrees">
                               {ct('claims.agrees', { ids: ck.agreesWith.map((id) => `#${id}`).join(', ') })}

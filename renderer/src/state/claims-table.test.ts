@@ -193,9 +193,11 @@ describe('rows from the API', () => {
       { claimId: 3, compared: [4], crossChecks: [], contradicted: false, agrees: true },
       { claimId: 5, compared: [], crossChecks: [], contradicted: false, agrees: null },
     ]);
-    expect(m.get(1)).toEqual({ crossChecks: [0], contradicted: true, agreesWith: [] });
-    expect(m.get(3)).toEqual({ crossChecks: [], contradicted: false, agreesWith: [4] });
+    expect(m.get(1)).toEqual({ crossChecks: [0], figureFindings: [], contradicted: true, agreesWith: [] });
+    expect(m.get(3)).toEqual({ crossChecks: [], figureFindings: [], contradicted: false, agreesWith: [4] });
     expect(m.has(5)).toBe(false); // not compared: nothing said
+    // a figure check's finding on a claim's span is shown with it, compared or not
+    expect(checksByClaim([{ claimId: 6, compared: [], crossChecks: [], figureFindings: [2], contradicted: false, agrees: null }]).get(6)).toEqual({ crossChecks: [], figureFindings: [2], contradicted: false, agreesWith: [] });
     expect(comparedCount([{ compared: [2] }, { compared: [] }])).toBe(1);
     expect(comparedCount([{ compared: [] }])).toBe(0);
   });

@@ -208,14 +208,19 @@ export function tableRows(claims: readonly ClaimLike[], candidates: readonly Can
 /** What the cross-checks say next to one claim: the checks concerning it, the claims it agrees with (only when compared and not contradicted). */
 export interface ClaimChecks {
   crossChecks: number[];
+  /** the figure checks' findings on the claim's span (indexes into the report's figureFindings) */
+  figureFindings: number[];
   contradicted: boolean;
   agreesWith: number[];
 }
-export function checksByClaim(comparisons: readonly { claimId: number; compared: readonly number[]; crossChecks: readonly number[]; contradicted: boolean; agrees: boolean | null }[]): Map<number, ClaimChecks> {
+export function checksByClaim(
+  comparisons: readonly { claimId: number; compared: readonly number[]; crossChecks: readonly number[]; figureFindings?: readonly number[]; contradicted: boolean; agrees: boolean | null }[],
+): Map<number, ClaimChecks> {
   const out = new Map<number, ClaimChecks>();
   for (const c of comparisons) {
-    if (!c.crossChecks.length && c.agrees !== true) continue;
-    out.set(c.claimId, { crossChecks: [...c.crossChecks], contradicted: c.contradicted, agreesWith: c.agrees === true ? [...c.compared] : [] });
+    const figures = c.figureFindings ?? [];
+    if (!c.crossChecks.length && !figures.length && c.agrees !== true) continue;
+    out.set(c.claimId, { crossChecks: [...c.crossChecks], figureFindings: [...figures], contradicted: c.contradicted, agreesWith: c.agrees === true ? [...c.compared] : [] });
   }
   return out;
 }

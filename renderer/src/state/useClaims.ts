@@ -20,9 +20,11 @@ export interface ClaimsData {
   claims: ClaimT[];
   crossChecks: ClaimCrossCheckT[];
   comparisons: ClaimsReportT['comparisons'];
+  /** the figure checks' findings (number-scale, number-unit) inside claims' spans */
+  figureFindings: ClaimsReportT['figureFindings'];
   people: ClaimPersonT[];
 }
-const EMPTY: ClaimsData = { candidates: [], claims: [], crossChecks: [], comparisons: [], people: [] };
+const EMPTY: ClaimsData = { candidates: [], claims: [], crossChecks: [], comparisons: [], figureFindings: [], people: [] };
 
 export interface ClaimsOptions {
   /** after a write: the operation's result, or nothing (refetch the undo state) */
@@ -43,7 +45,7 @@ export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOption
         client.claimsReport({ documentId: doc.id, includeDiscarded: true }),
         client.listPeople({ documentId: doc.id }),
       ]);
-      return { candidates, claims: report.claims, crossChecks: report.crossChecks, comparisons: report.comparisons, people };
+      return { candidates, claims: report.claims, crossChecks: report.crossChecks, comparisons: report.comparisons, figureFindings: report.figureFindings, people };
     },
   });
   useQueryError(query.error, onError);
