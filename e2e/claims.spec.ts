@@ -85,7 +85,9 @@ test('claims: accept two candidates, set a verdict and evidence, export CSV', as
   expect(lines[0].split(',')).toContain('verdict');
   expect(lines[1]).toContain('11.8億');
   expect(lines[1]).toContain('mostly-true');
-  expect(lines[1]).toContain('url: https://example.org/sensetime-2023-annual-results — segment revenue table');
+  expect(lines[1]).toContain('url: https://example.org/sensetime-2023-annual-results — segment revenue table (');
+  // the statement's date has no year: the readable one beside the stored one
+  expect(lines[1]).toContain('28 March (year unknown)');
   expect(lines[2]).toContain('18.4億');
   expect(errors).toEqual([]);
 });
