@@ -109,10 +109,10 @@ export function runClaims(api: ContractCaller, args: string[], f: Flags): number
     // the fields first (a refused change, e.g. publishing without a verdict, adds nothing), then the evidence
     let c = claim;
     if (verdict !== undefined || status !== undefined || assignee !== undefined) {
-      c = api.call('updateClaim', { claimId, ifUpdatedAt: c.updatedAt, ...(verdict !== undefined ? { verdict } : {}), ...(status !== undefined ? { status } : {}), ...(assignee !== undefined ? { assignee } : {}) });
+      c = api.call('updateClaim', { claimId, version: c.version, ...(verdict !== undefined ? { verdict } : {}), ...(status !== undefined ? { status } : {}), ...(assignee !== undefined ? { assignee } : {}) });
     }
-    if (url !== undefined) c = api.call('addClaimEvidence', { claimId, evidence: { kind: 'url', url, note: note ?? '' }, ifUpdatedAt: c.updatedAt });
-    else if (note !== undefined) c = api.call('addClaimEvidence', { claimId, evidence: { kind: 'note', note }, ifUpdatedAt: c.updatedAt });
+    if (url !== undefined) c = api.call('addClaimEvidence', { claimId, evidence: { kind: 'url', url, note: note ?? '' }, version: c.version });
+    else if (note !== undefined) c = api.call('addClaimEvidence', { claimId, evidence: { kind: 'note', note }, version: c.version });
     write(json ? JSON.stringify(c, null, 2) + '\n' : formatTable(CLAIM_TABLE, [claimRow(c)]));
     return 0;
   }

@@ -64,10 +64,15 @@ describe('updateClaim: every field, the workflow and publication', () => {
     const wider = fresh.service.updateClaim({ claimId: c.id, start: at, end: at + 5, text: '收入為11.8億元', assignee: 'Mei', ratingNote: '年報第12頁', reviewUrl: 'https://factcheck.example.org/a/1' });
     expect(wider).toMatchObject({ exact: '11.8億', text: '收入為11.8億元', assignee: 'Mei', ratingNote: '年報第12頁', reviewUrl: 'https://factcheck.example.org/a/1' });
     expect(wider.quantities.map((q) => q.value)).toEqual([1_180_000_000]);
+    // the new fields move the claim's version (migration 013's trigger), so a stale write of them is caught
+    expect(wider.version).toBeGreaterThan(c.version);
+    const v = fresh.service.updateClaim({ claimId: c.id, ratingNote: 'p. 12' }).version;
+    expect(v).toBeGreaterThan(wider.version);
     const h = fresh.service.claimHistory({ claimId: c.id });
-    expect(h.map((e) => e.field)).toEqual(['created', 'text', 'assignee', 'ratingNote', 'reviewUrl', 'span']);
+    expect(h.map((e) => e.field)).toEqual(['created', 'text', 'assignee', 'ratingNote', 'reviewUrl', 'span', 'ratingNote']);
     expect(h.every((e) => e.author && e.createdAt)).toBe(true);
     // undo puts the old span back
+    fresh.service.undo({ projectId: fresh.service.getDocument({ documentId: s.documentId }).projectId });
     fresh.service.undo({ projectId: fresh.service.getDocument({ documentId: s.documentId }).projectId });
     expect(fresh.service.listClaims({ documentId: s.documentId })[0]).toMatchObject({ exact: '11.', assignee: '' });
     expect(() => dispatch(fresh.service, 'updateClaim', { claimId: c.id, start: 1 })).toThrow(/both/);
@@ -90,13 +95,20 @@ describe('updateClaim: every field, the workflow and publication', () => {
     expect(fresh.service.listClaims({ documentId: c.documentId })[0]).toMatchObject({ status: 'published', publishedAt: pub.publishedAt });
   });
 
-  it('refuses a write based on an older read (ifUpdatedAt), for fields and evidence alike', () => {
+  it('refuses a write based on an older read (version or ifUpdatedAt), field by field, evidence included', () => {
     const { seg } = sample();
     const c = fresh.service.addClaim({ segmentId: seg('11.8億').id });
     fresh.service.updateClaim({ claimId: c.id, assignee: 'Mei' });
-    expect(() => fresh.service.updateClaim({ claimId: c.id, assignee: 'Lin', ifUpdatedAt: c.updatedAt })).toThrow(/changed since/);
-    expect(() => fresh.service.addClaimEvidence({ claimId: c.id, evidence: { kind: 'note', note: 'x' }, ifUpdatedAt: c.updatedAt })).toThrow(/changed since/);
+    expect(() => fresh.service.updateClaim({ claimId: c.id, assignee: 'Lin', ifUpdatedAt: c.updatedAt })).toThrow(/changed .*since/);
+    expect(() => fresh.service.updateClaim({ claimId: c.id, assignee: 'Lin', version: c.version })).toThrow(/changed .*since/);
     expect(fresh.service.listClaims({ documentId: c.documentId })[0]).toMatchObject({ assignee: 'Mei', evidence: [] });
+    // fields are compared one by one: evidence added against the older version is no conflict with an assignee change …
+    const v = fresh.service.listClaims({ documentId: c.documentId })[0].version;
+    expect(fresh.service.addClaimEvidence({ claimId: c.id, evidence: { kind: 'note', note: 'x' }, version: c.version }).evidence).toHaveLength(1);
+    // … but evidence changed by someone else since the version read is
+    expect(() => fresh.service.addClaimEvidence({ claimId: c.id, evidence: { kind: 'note', note: 'y' }, version: v })).toThrow(/changed .*since/);
+    expect(() => fresh.service.removeClaimEvidence({ claimId: c.id, evidenceId: 1, version: v })).toThrow(/changed .*since/);
+    expect(fresh.service.listClaims({ documentId: c.documentId })[0].evidence.map((e) => e.note)).toEqual(['x']);
   });
 });
 

@@ -60,7 +60,7 @@ import { analyse } from '../shared/checks/analysis';
 import { checkContext, toCheckSegment } from './checks';
 import type { ReviewHost } from './review-host';
 import { comparedClaims, computeCrossChecks, groupKeyOf, refreshClaimFindings, storedCrossCheckFindings } from './claims-findings';
-import { requireUnchanged } from './versions';
+import { requireRecordFresh } from './versions';
 
 /** The currency a bare 元 means in a document (shared/claims/currency.ts): candidates and claims read amounts alike. */
 function yuanOf(store: Store, documentId: number): Currency {
@@ -300,26 +300,39 @@ export function updateClaim(host: ReviewHost, args: UpdateArgs): ClaimT {
 
 /** Add one evidence item (a URL, a segment of a project document, or a note), stamped with who and when. */
 export function addClaimEvidence(host: ReviewHost, args: z.infer<typeof AddClaimEvidenceArgs>): ClaimT {
-  return changeClaim(host, { claimId: args.claimId, ifUpdatedAt: args.ifUpdatedAt }, { add: args.evidence });
+  return changeClaim(host, { claimId: args.claimId, version: args.version, ifUpdatedAt: args.ifUpdatedAt }, { add: args.evidence });
 }
 
 /** Remove one evidence item (the claim's history keeps it). */
 export function removeClaimEvidence(host: ReviewHost, args: z.infer<typeof RemoveClaimEvidenceArgs>): ClaimT {
-  return changeClaim(host, { claimId: args.claimId, ifUpdatedAt: args.ifUpdatedAt }, { remove: args.evidenceId });
+  return changeClaim(host, { claimId: args.claimId, version: args.version, ifUpdatedAt: args.ifUpdatedAt }, { remove: args.evidenceId });
 }
 
 function changeClaim(host: ReviewHost, args: UpdateArgs, evidence: EvidenceChange | undefined): ClaimT {
   const seen = requireLiveClaim(host, args.claimId);
   const changedIn = (c: ClaimT, want: Partial<Record<Field, string | null>>) => FIELDS.filter((f) => want[f] !== undefined && read(c, f) !== want[f]);
   const preview = changedIn(seen, wanted(host, seen, args, evidence, host.author(), host.now()));
-  if (args.ifUpdatedAt === undefined && !preview.length) return seen;
+  if (args.ifUpdatedAt === undefined && args.version === undefined && !preview.length) return seen;
   const label = editClaimLabel(args.claimId, preview.filter((f) => f !== 'publishedAt' && f !== 'publishedBy'), rowNumber(host, seen.segmentId));
   host.operation(projectOf(host, seen.documentId), 'claim', label, (record, now) => {
     // read again inside the transaction: the history's "from" values are what is stored now
     const before = requireLiveClaim(host, args.claimId);
-    requireUnchanged('claim', before.updatedAt, args.ifUpdatedAt);
     const author = host.author();
     const want = wanted(host, before, args, evidence, author, now);
+    const seg = host.store.segment(before.segmentId);
+    requireRecordFresh(host.store, {
+      kind: 'claim',
+      id: before.id,
+      stored: { version: before.version, updatedAt: before.updatedAt, fields: Object.fromEntries(FIELDS.map((f) => [f, read(before, f)])) },
+      // what the writer sets (publication follows the status, so it is compared through the status)
+      mine: Object.fromEntries(Object.entries(want).filter(([f]) => f !== 'publishedAt' && f !== 'publishedBy')),
+      version: args.version,
+      ifUpdatedAt: args.ifUpdatedAt,
+      segmentId: before.segmentId,
+      row: seg && !seg.retired ? seg.index + 1 : null,
+      documentId: before.documentId,
+      theirsAuthor: host.store.lastClaimAuthor(before.id),
+    });
     const changed = changedIn(before, want);
     if (!changed.length) return { touched: [] };
     const from: ClaimState = { id: before.id, deleted: false, fields: {} };

@@ -20,6 +20,9 @@ export const migration013: Migration = {
   version: 13,
   name: 'claims workflow: assignee, rating note, publication, evidence kinds, claim labels',
   up: (db) => {
+    // the record-version trigger (migration 012) is made again below with the new fields; the
+    // data moved here (done → ready-for-review, evidence kinds) is no reviewer's edit: no new version
+    db.exec(`DROP TRIGGER IF EXISTS claims_version;`);
     db.exec(`
       ALTER TABLE claims ADD COLUMN assignee TEXT NOT NULL DEFAULT '';
       ALTER TABLE claims ADD COLUMN rating_note TEXT NOT NULL DEFAULT '';
@@ -35,5 +38,18 @@ export const migration013: Migration = {
     const now = new Date().toISOString();
     const labels = db.prepare(`SELECT id FROM annotation_labels WHERE is_claim = 1`).pluck().all() as number[];
     for (const id of labels) claimsFromLabelAnnotations(db, id, { now, by: 'migration 013', describe: (text) => describeClaimText(text) });
+    // a claim's version (migration 012) also moves with the fields this migration adds, and with
+    // its quoted span (a span edit; re-anchoring that keeps the quote does not move it)
+    const cols: [string, string][] = [
+      ['text', 'text'], ['type', 'type'], ['claimant', 'claimant'], ['claimDate', 'claim_date'], ['verdict', 'verdict'], ['evidence', 'evidence'], ['notes', 'notes'], ['status', 'status'],
+      ['assignee', 'assignee'], ['ratingNote', 'rating_note'], ['reviewUrl', 'review_url'], ['publishedAt', 'published_at'], ['publishedBy', 'published_by'],
+    ];
+    db.exec(`
+      CREATE TRIGGER claims_version AFTER UPDATE ON claims WHEN ${[...cols.map(([, c]) => `OLD.${c} IS NOT NEW.${c}`), 'OLD.exact IS NOT NEW.exact'].join(' OR ')}
+      BEGIN
+        INSERT OR REPLACE INTO record_versions (kind, record_id, version, fields, at) VALUES ('claim', OLD.id, OLD.version, json_object(${cols.map(([k, c]) => `'${k}', OLD.${c}`).join(', ')}), OLD.updated_at);
+        UPDATE claims SET version = OLD.version + 1 WHERE id = OLD.id;
+      END;
+    `);
   },
 };

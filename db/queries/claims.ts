@@ -10,7 +10,7 @@ import { speakerClaimant } from '../../shared/claims/claimant';
 const COLS = `c.id, c.document_id AS documentId, c.segment_id AS segmentId, c.start_offset AS start, c.end_offset AS "end", c.exact, c.prefix,
   c.suffix, c.orphaned, c.text, c.type, c.claimant, c.claim_date AS claimDate, c.quantities, c.verdict, c.evidence, c.notes, c.status,
   c.assignee, c.rating_note AS ratingNote, c.review_url AS reviewUrl, c.published_at AS publishedAt, c.published_by AS publishedBy,
-  coalesce(s.position, 0) AS segmentIndex, c.author, c.created_at AS createdAt, c.updated_at AS updatedAt`;
+  coalesce(s.position, 0) AS segmentIndex, c.author, c.created_at AS createdAt, c.updated_at AS updatedAt, c.version`;
 const FROM = `FROM claims c LEFT JOIN segments s ON s.id = c.segment_id`;
 
 type Raw = Omit<ClaimT, 'orphaned' | 'quantities' | 'evidence'> & { orphaned: number; quantities: string; evidence: string };

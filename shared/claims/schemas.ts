@@ -144,6 +144,8 @@ export const Claim = AnchoredSpan.extend({
   author: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** the record's version (migration 012): bumped by every change of the fields a reviewer edits; writes send it back (issue 16) */
+  version: z.number().int().positive(),
 });
 export type ClaimT = z.infer<typeof Claim>;
 
@@ -178,8 +180,10 @@ const ClaimText = z.string().trim().min(1, 'a claim needs its text').max(10_000)
 const Claimant = z.string().trim().max(200).nullable();
 const ClaimDate = z.string().regex(/^(\d{4}-\d{2}-\d{2}|--\d{2}-\d{2}|\d{4}-\d{2}|\d{4})$/, 'a date as YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD').nullable();
 const Assignee = z.string().trim().max(200);
-/** The version of the claim as last read: its updatedAt (refused with 'edit-conflict' when it changed since; ARCHITECTURE “Versions and conflicts”). */
+/** The claim's updatedAt as last read (the older compare, kept for scripts; refused with 'edit-conflict' when it changed since). */
 const IfUpdatedAt = z.string().max(40).optional();
+/** The claim's `version` as last read (migration 012; ARCHITECTURE “Versions and conflicts”). */
+const ClaimVersion = z.number().int().positive().optional();
 
 /** Filters of a claims list; discarded claims only when asked for (includeDiscarded, or a status filter naming them). */
 export const ClaimFilters = {
@@ -243,12 +247,15 @@ export const UpdateClaimArgs = z
     /** a new span in the claim's segment (extend or shrink); both or neither */
     start: z.number().int().min(0).optional(),
     end: z.number().int().min(0).optional(),
+    /** the claim's version as last read; refused ('edit-conflict', with base/theirs/mine) when a field it changes was changed since */
+    version: ClaimVersion,
+    /** the older compare of the updatedAt stamp as last read, kept for scripts */
     ifUpdatedAt: IfUpdatedAt,
   })
   .strict()
   .refine((a) => (a.start === undefined) === (a.end === undefined), { message: 'give both start and end of the new span', path: ['end'] });
-export const AddClaimEvidenceArgs = z.object({ claimId: Id, evidence: EvidenceInput, ifUpdatedAt: IfUpdatedAt }).strict();
-export const RemoveClaimEvidenceArgs = z.object({ claimId: Id, evidenceId: z.number().int().positive(), ifUpdatedAt: IfUpdatedAt }).strict();
+export const AddClaimEvidenceArgs = z.object({ claimId: Id, evidence: EvidenceInput, version: ClaimVersion, ifUpdatedAt: IfUpdatedAt }).strict();
+export const RemoveClaimEvidenceArgs = z.object({ claimId: Id, evidenceId: z.number().int().positive(), version: ClaimVersion, ifUpdatedAt: IfUpdatedAt }).strict();
 export const ClaimIdArgs = z.object({ claimId: Id }).strict();
 /** `language`: of the readable dates beside the stored ones (default: the UI language in Settings). */
 export const ExportClaimsArgs = z.object({ documentId: Id, format: z.enum(['csv', 'json', 'claimreview']), language: z.enum(['en', 'zh-Hant', 'zh-Hans']).optional() }).strict();

@@ -32,7 +32,7 @@ export interface ClaimsOptions {
   onError: (e: unknown) => void;
 }
 
-export type ClaimUpdate = Omit<ArgsOf<'updateClaim'>, 'claimId' | 'ifUpdatedAt'>;
+export type ClaimUpdate = Omit<ArgsOf<'updateClaim'>, 'claimId' | 'ifUpdatedAt' | 'version'>;
 
 export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOptions) {
   const { client } = useClient();
@@ -52,7 +52,7 @@ export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOption
   const data = query.data ?? EMPTY;
   const load = useCallback(() => queryClient.invalidateQueries({ queryKey: keys.claims(doc.id) }), [queryClient, doc.id]);
 
-  // Writes run one after another: each reads the claim's updatedAt when it starts, after the
+  // Writes run one after another: each reads the claim's version when it starts, after the
   // previous write's result is in the cache, so quick successive edits of one claim (a field
   // saved on Enter, then a select changed) never refuse each other as stale.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -77,8 +77,8 @@ export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOption
       queue.current = next;
       return next;
     };
-    /** the claim as this window read it: a change is refused when someone changed it since (issue 16) */
-    const seen = (claimId: number) => queryClient.getQueryData<ClaimsData>(keys.claims(doc.id))?.claims.find((c) => c.id === claimId)?.updatedAt;
+    /** the claim's version as this window read it: a change is refused when someone changed it since (issue 16; onError offers the conflict view) */
+    const seen = (claimId: number) => queryClient.getQueryData<ClaimsData>(keys.claims(doc.id))?.claims.find((c) => c.id === claimId)?.version;
     /** put the claim a write returned into the cache at once (the refetch follows) */
     const patch = (u: ClaimT) => queryClient.setQueryData(keys.claims(doc.id), (d: ClaimsData | undefined) => d && { ...d, claims: d.claims.map((c) => (c.id === u.id ? u : c)) });
     return {
@@ -93,7 +93,7 @@ export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOption
         ),
       update: (claimId: number, args: ClaimUpdate) =>
         run(
-          () => client.updateClaim({ claimId, ...args, ifUpdatedAt: seen(claimId) }),
+          () => client.updateClaim({ claimId, ...args, version: seen(claimId) }),
           async (u) => {
             patch(u);
             await changed();
@@ -101,7 +101,7 @@ export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOption
         ),
       addEvidence: (claimId: number, evidence: ArgsOf<'addClaimEvidence'>['evidence']) =>
         run(
-          () => client.addClaimEvidence({ claimId, evidence, ifUpdatedAt: seen(claimId) }),
+          () => client.addClaimEvidence({ claimId, evidence, version: seen(claimId) }),
           async (u) => {
             patch(u);
             await changed();
@@ -114,7 +114,7 @@ export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOption
             const segs = await client.getSegments({ documentId });
             const seg = segs[index];
             if (!seg) throw new Error(notFound);
-            return client.addClaimEvidence({ claimId, evidence: { kind: 'segment', segmentId: seg.id, note }, ifUpdatedAt: seen(claimId) });
+            return client.addClaimEvidence({ claimId, evidence: { kind: 'segment', segmentId: seg.id, note }, version: seen(claimId) });
           },
           async (u) => {
             patch(u);
@@ -123,7 +123,7 @@ export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOption
         ),
       removeEvidence: (claimId: number, evidenceId: number) =>
         run(
-          () => client.removeClaimEvidence({ claimId, evidenceId, ifUpdatedAt: seen(claimId) }),
+          () => client.removeClaimEvidence({ claimId, evidenceId, version: seen(claimId) }),
           async (u) => {
             patch(u);
             await changed();
