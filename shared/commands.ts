@@ -54,6 +54,11 @@ export const COMMANDS = [
   { id: 'view.findings', menu: 'view', label: 'Show Findings (Checks)', accelerator: 'CmdOrCtrl+Shift+F' },
   { id: 'view.annotations', menu: 'view', label: 'Show Annotations', accelerator: 'Alt+A' },
   { id: 'view.claims', menu: 'view', label: 'Show Claims (Fact-Checking)' },
+  // issue 18: the full-width claims table, and a claim from the selection (or the whole segment).
+  // Alt+W / Alt+K: free in the app's keymap; Chromium's browser window reserves Alt+D/E/F, Alt+Home,
+  // Alt+←/→ and Alt+Shift+A/B/I/T on Windows/Linux, none of these (README "Claims (fact-checking)").
+  { id: 'view.claimsWide', menu: 'view', label: 'Claims Table (Full Width)', accelerator: 'Alt+W' },
+  { id: 'segment.claim', menu: 'segment', label: 'Claim Selection or Segment', accelerator: 'Alt+K' },
   { id: 'view.changelog', menu: 'view', label: 'Document Change Log…', accelerator: 'Alt+L' },
   // the second column of the grid: Simplified → Original source → English
   { id: 'view.cycleColumn', menu: 'view', label: 'Next Second Column (Simplified / Source / English)', accelerator: 'Alt+O' },

@@ -56,7 +56,7 @@ export const OPERATION_LABEL_KEYS = [
 export type OperationLabelKey = (typeof OPERATION_LABEL_KEYS)[number];
 
 /** Params whose values are words the renderer translates too (`status`: a segment status; `fields`: claim fields). */
-export const TRANSLATED_PARAMS = { status: ['unreviewed', 'edited', 'approved'], fields: ['text', 'type', 'claimant', 'claimDate', 'verdict', 'evidence', 'notes', 'status'] } as const;
+export const TRANSLATED_PARAMS = { status: ['unreviewed', 'edited', 'approved'], fields: ['text', 'type', 'claimant', 'claimDate', 'verdict', 'evidence', 'notes', 'status', 'assignee', 'ratingNote', 'reviewUrl', 'span'] } as const;
 
 export interface OperationLabel extends OperationLabelRef {
   key: OperationLabelKey;

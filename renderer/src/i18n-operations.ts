@@ -66,6 +66,10 @@ const en = {
   'value.fields.evidence': 'evidence',
   'value.fields.notes': 'notes',
   'value.fields.status': 'status',
+  'value.fields.assignee': 'assignee',
+  'value.fields.ratingNote': 'rating note',
+  'value.fields.reviewUrl': 'review URL',
+  'value.fields.span': 'span',
 } as const;
 
 export type OperationsMessageKey = keyof typeof en;
@@ -124,6 +128,10 @@ const zhHant: Record<OperationsMessageKey, string> = {
   'value.fields.evidence': '證據',
   'value.fields.notes': '備註',
   'value.fields.status': '狀態',
+  'value.fields.assignee': '負責人',
+  'value.fields.ratingNote': '評級說明',
+  'value.fields.reviewUrl': '查核報告網址',
+  'value.fields.span': '範圍',
 };
 
 const CATALOG = defineCatalog(en, zhHant).catalog;

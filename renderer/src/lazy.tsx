@@ -34,6 +34,7 @@ export const HistoryPanel = lazyNamed(() => import('./components/HistoryPanel'),
 export const FindingsPanel = lazyNamed(() => import('./components/FindingsPanel'), 'FindingsPanel');
 export const GlossaryPanel = lazyNamed(() => import('./components/GlossaryPanel'), 'GlossaryPanel');
 export const ClaimsPanel = lazyNamed(() => import('./components/ClaimsPanel'), 'ClaimsPanel');
+export const ClaimsWideView = lazyNamed(() => import('./components/ClaimsWideView'), 'ClaimsWideView');
 export const AnnotationsPanel = lazyNamed(() => import('./components/AnnotationsPanel'), 'AnnotationsPanel');
 export const ImportDialog = lazyNamed(() => import('./components/ImportDialog'), 'ImportDialog');
 export const PasteDialog = lazyNamed(() => import('./components/PasteDialog'), 'PasteDialog');

@@ -21,7 +21,7 @@ describe('roles', () => {
     expect(requiredRole('setStatus', { segmentIds: [1], status: 'approved' })).toBe('lead');
     expect(requiredRole('setEnglishStatus', { segmentIds: [1], status: 'approved' } as never)).toBe('lead');
     expect(requiredRole('updateClaim', { claimId: 1, verdict: 'false' })).toBe('reviewer');
-    expect(requiredRole('updateClaim', { claimId: 1, status: 'done' })).toBe('lead');
+    expect(requiredRole('updateClaim', { claimId: 1, status: 'published' })).toBe('lead');
     expect(requiredRole('exportClaims', { documentId: 1, format: 'csv' })).toBe('reviewer');
     expect(requiredRole('exportClaims', { documentId: 1, format: 'claimreview' })).toBe('lead');
     expect(requiredRole('dismissFinding', { findingId: 1, reason: 'x', scope: 'one' })).toBe('lead');
@@ -45,7 +45,7 @@ describe('roles', () => {
     expect(mayCall({ role: 'reviewer' }, 'saveGlossaryEntry')).toBe(false);
     expect(mayCall({ role: 'reviewer' }, 'setStatus', { status: 'approved' })).toBe(false);
     expect(mayCall({ role: 'reviewer' }, 'setStatus', { status: 'edited' })).toBe(true);
-    expect(mayCall({ role: 'lead' }, 'updateClaim', { status: 'done' })).toBe(true);
+    expect(mayCall({ role: 'lead' }, 'updateClaim', { status: 'published' })).toBe(true);
   });
 
   it('says who was refused what and which role it takes', () => {

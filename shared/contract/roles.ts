@@ -34,7 +34,7 @@ const approving = (args: { status: string }): Role => (args.status === 'approved
 /**
  * Method → minimum role. Reading is a reviewer's; a reviewer edits text, marks segments
  * (edited/unreviewed), annotates, drafts claims, runs checks and applies fixes; a lead also
- * approves, publishes claims (status 'done', or the ClaimReview export), edits the glossary and
+ * approves, publishes claims (status 'published', or the ClaimReview export), edits the glossary and
  * labels, dismisses findings (a dismissal hides a finding for everyone), manages projects and
  * documents and starts machine translation; an admin also manages reviewers, the server's
  * settings and recovery. Every method is listed (a missing one is a type error).
@@ -105,7 +105,14 @@ export const METHOD_ROLES: { [M in MethodName]: Rule<M> } = {
   exportGlossary: 'reviewer',
   listClaimCandidates: 'reviewer',
   createClaim: 'reviewer',
-  updateClaim: (args) => (args.status === 'done' ? 'lead' : 'reviewer'),
+  updateClaim: (args) => (args.status === 'published' ? 'lead' : 'reviewer'),
+  addClaim: 'reviewer',
+  addClaimEvidence: 'reviewer',
+  removeClaimEvidence: 'reviewer',
+  claimsReport: 'reviewer',
+  listPeople: 'reviewer',
+  getClaimReviewSettings: 'reviewer',
+  updateClaimReviewSettings: 'admin',
   listClaims: 'reviewer',
   claimHistory: 'reviewer',
   crossCheckClaims: 'reviewer',

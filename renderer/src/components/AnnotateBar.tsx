@@ -2,6 +2,8 @@
  * A small toolbar next to a text selection inside a grid cell (Traditional or Simplified
  * column): comment on it, or tag it with a label — by click or by the label's key. The
  * comment box also opens from the Alt+C command (on the whole segment without a selection).
+ * Claim (Alt+K) makes the selection a claim for fact-checking; so does a claim label (the
+ * default “Check fact”), by click or key: a span tagged with it is a claim, not an annotation.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { AnnotationLabel } from '../../../shared/domain/review';
@@ -20,6 +22,8 @@ export interface AnnotateBarProps {
   /** a comment box requested from outside (Alt+C): the span to comment on */
   commentRequest: { span: PendingSpan; nonce: number } | null;
   onTag: (span: PendingSpan, label: AnnotationLabel) => void;
+  /** make the span a claim (the Claim button, and the claim labels) */
+  onClaim?: (span: PendingSpan) => void;
   onComment: (span: PendingSpan, body: string) => Promise<boolean>;
 }
 
@@ -32,7 +36,7 @@ function place(rect: CellSelection['rect']): CSSProperties {
   return { left, top };
 }
 
-export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment }: AnnotateBarProps) {
+export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onClaim, onComment }: AnnotateBarProps) {
   const { rt } = useReviewI18n();
   const [span, setSpan] = useState<PendingSpan | null>(null);
   const [commenting, setCommentingState] = useState(false);
@@ -44,8 +48,15 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
     commentingRef.current = on;
     setCommentingState(on);
   };
-  const live = useRef({ span, labels });
-  live.current = { span, labels };
+  const live = useRef({ span, labels, onClaim });
+  live.current = { span, labels, onClaim };
+  /** tag with a label; a claim label makes a claim instead */
+  const apply = (s: PendingSpan, l: AnnotationLabel, claim = live.current.onClaim) => {
+    if (l.claim && claim) claim(s);
+    else onTag(s, l);
+  };
+  const applyRef = useRef(apply);
+  applyRef.current = apply;
 
   // Follow the document's selection (unless the comment box is open).
   useEffect(() => {
@@ -88,13 +99,13 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
       if (!label) return;
       e.preventDefault();
       e.stopPropagation();
-      onTag(s, label);
+      applyRef.current(s, label);
       document.getSelection()?.removeAllRanges();
       setSpan(null);
     }
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [onTag]);
+  }, []);
 
   useLayoutEffect(() => {
     if (commenting) ref.current?.querySelector('textarea')?.focus();
@@ -172,6 +183,20 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
           <button type="button" className="btn btn-small" onClick={() => setCommenting(true)} data-testid="annotate-comment">
             {rt('anno.comment')} <kbd className="kbd">Alt+C</kbd>
           </button>
+          {onClaim && (
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="annotate-claim"
+              onClick={() => {
+                onClaim(span);
+                document.getSelection()?.removeAllRanges();
+                setSpan(null);
+              }}
+            >
+              {rt('anno.claim')} <kbd className="kbd">Alt+K</kbd>
+            </button>
+          )}
           {labels.map((l) => (
             <button
               key={l.id}
@@ -179,8 +204,9 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
               className="btn btn-small btn-quiet anno-chip-btn"
               style={{ '--anno': l.color } as CSSProperties}
               data-testid={`annotate-label-${l.id}`}
+              data-claim={l.claim ? 'true' : undefined}
               onClick={() => {
-                onTag(span, l);
+                apply(span, l);
                 document.getSelection()?.removeAllRanges();
                 setSpan(null);
               }}

@@ -31,9 +31,11 @@ export interface WorkflowOptions {
   panel: string | null;
   setPanel: (p: WorkflowPanel | null) => void;
   openShortcuts: () => void;
+  /** make a selected span a claim (the label bar's Claim button and claim labels; state/useClaimsView.ts) */
+  onClaim?: (span: PendingSpan) => void;
 }
 
-export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, openShortcuts }: WorkflowOptions) {
+export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, openShortcuts, onClaim }: WorkflowOptions) {
   const { client } = useClient();
   const { doc, segments, selection, actions } = review;
   const rt = useCallback((key: ReviewMessageKey, params?: Params) => translateReview(locale, key, params), [locale]);
@@ -220,6 +222,7 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
     quoteOf,
     commentRequest,
     onTag,
+    onClaim,
     onComment,
     reps,
     applyRepetitions: (ids: number[]) => void propagate(ids),
