@@ -23,12 +23,21 @@ async function main() {
   const segs = svc.getSegments({ documentId: big.documentId }).map((s) => ({ id: s.id, text: s.text, furniture: s.furniture, speaker: s.speaker, rendering: s.rendering, paragraph: s.paragraph }));
   const texts = segmentText(text).segments.map((s) => s.text);
   const bare = OpenCC.Converter({ from: 't', to: 'cn' });
-  const pure = median(sample(() => runChecks(segs, { script: 'hant', variant: 't' }), runs));
-  const stored = median(sample(() => svc.runChecks({ documentId: big.documentId }), runs));
+  const cpu = (fn: () => void) => () => {
+    const t = process.cpuUsage();
+    fn();
+    const d = process.cpuUsage(t);
+    cpuTimes.push((d.user + d.system) / 1000);
+  };
+  const cpuTimes: number[] = [];
+  const pure = median(sample(cpu(() => runChecks(segs, { script: 'hant', variant: 't' })), runs));
+  const pureCpu = median(cpuTimes.splice(0).slice(1));
+  const stored = median(sample(cpu(() => svc.runChecks({ documentId: big.documentId })), runs));
+  const storedCpu = median(cpuTimes.splice(0).slice(1));
   const ref = median(sample(() => {
     for (const t of texts) bare(t);
   }, runs));
-  console.log(`checks on 1 MB: pure ${ms(pure)}, with storing ${ms(stored)}; bare opencc-js t2s ${ms(ref)}; ratio stored/ref ${ratio(stored, ref)}`);
+  console.log(`checks on 1 MB: pure ${ms(pure)} (CPU ${ms(pureCpu)}), with storing ${ms(stored)} (CPU ${ms(storedCpu)}); bare opencc-js t2s ${ms(ref)}; ratio stored/ref ${ratio(stored, ref)}`);
   svc.db.close();
 }
 main()

@@ -216,6 +216,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
   const rp = a.replay;
   const trie = s2tTrie();
   const out: Finding[] = [];
+  let ends: Int32Array | null = null;
 
   for (let k = 0; k < text.length; k++) {
     if (T[text.charCodeAt(k)] !== 1) continue;
@@ -228,7 +229,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
     const pEnd = rp.end[k];
     const phrase = pEnd - pStart >= 2;
     const def = cands[0];
-    const others = cands.filter((y) => y !== c);
+    const others = () => cands.filter((y) => y !== c);
     let hit: Hit | null = null;
 
     // Usage-note example words covering k.
@@ -308,7 +309,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
         if (we - ws === 1 && crossing) {
           hit = {
             severity: 'warning',
-            suggest: [def, ...others],
+            suggest: [def, ...others()],
             msg: findingMessage('conversion.phrase-crosses-word', {
               c,
               phrase: s.slice(pStart, pEnd),
@@ -324,9 +325,14 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       }
       // An overlapping phrase that OpenCC's left-to-right matching passed over.
       for (let q = pStart + 1; q <= k && !hit; q++) {
-        const mm = trie.matchPrefix(s, q);
+        // the longest match from q, once per position of the segment (every character of a phrase asks)
+        ends ??= new Int32Array(s.length).fill(-1);
+        if (ends[q] < 0) ends[q] = trie.longest(s, q);
+        const end = ends[q];
         // only a phrase running past P's end: one inside P is less specific than P (星露谷物語 ⊃ 谷物)
-        if (!mm || mm.end - q < 2 || mm.end <= pEnd || mm.value.length !== mm.end - q) continue;
+        if (end - q < 2 || end <= pEnd) continue;
+        const mm = trie.matchPrefix(s, q)!;
+        if (mm.value.length !== mm.end - q) continue;
         const y = mm.value[k - q];
         if (y === c || y === sch || !cands.includes(y)) continue;
         const a0 = Math.max(0, q - 3);
@@ -378,7 +384,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
     if (!hit && !phrase && c === x && (general ? general !== def : alternativeShare(sch) >= LENS_SHARE)) {
       const [ws, we] = wordAt(wordsAround(text, k - 4, k + 5), k);
       if (we - ws < 2) {
-        const better = others.map((y) => ({ y, word: alternativeWord(text, k, y) })).filter((o) => o.word);
+        const better = others().map((y) => ({ y, word: alternativeWord(text, k, y) })).filter((o) => o.word);
         hit = better.length
           ? {
               severity: 'warning',
@@ -387,7 +393,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
             }
           : {
               severity: 'info',
-              suggest: others,
+              suggest: others(),
               msg: findingMessage('conversion.default-unconfirmed', { c, s: sch, forms: list(cands) }),
             };
       }
