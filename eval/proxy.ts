@@ -7,7 +7,7 @@
  * label is a false alarm on otherwise correct text. Figures per target: tune on the `--tune`
  * targets (default s2t,s2hk), read the others as the left-out converters.
  * `--gap-seed S` draws another half of the phrases for s2t-gap. `--misses` lists the conversion instances no warning hits and the conversion rules' warnings off
- * every label (dev text only; never held-out); `--clean` lists the conversion rules' warnings on the
+ * every label (dev text only; never held-out); `--clean` lists every content rule's warnings on the
  * dev-side clean texts (dev source texts, eval/clean-dev, ../shared/corpus, the corrected sample).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -27,7 +27,7 @@ import { nameRanges, variantTest } from './lib/corrupt';
 import { EVAL_DIR, readSplit, TEXTS_DIR } from './lib/dataset';
 import type { ErrorClass, Instance } from './lib/labels';
 import { roundTrip, type Target } from './lib/roundtrip';
-import { hits, score, type ScoredFinding } from './lib/score';
+import { hits, score, TYPOGRAPHY_RULES, type ScoredFinding } from './lib/score';
 import { formatProportion } from './lib/wilson';
 
 /** The clean texts eval/run.ts counts (not imported from it: importing run.ts runs it). */
@@ -101,7 +101,7 @@ async function checkProject(project: string, docs: { file: string; text: string 
   }
 }
 
-/** Conversion rules' warnings on correct text of the dev side, with a little context. */
+/** Content rules' warnings (typography apart) on correct text of the dev side, with a little context. */
 async function cleanWarnings(): Promise<string[]> {
   const sets: { project: string; docs: { file: string; text: string }[] }[] = [];
   for (const id of readSplit().dev) sets.push({ project: id, docs: loadCluster(join(TEXTS_DIR, id)).documents.map((d) => ({ file: d.file, text: d.text })) });
@@ -111,7 +111,7 @@ async function cleanWarnings(): Promise<string[]> {
   const out: string[] = [];
   for (const set of sets) {
     const { findings } = await checkProject(`clean ${set.project}`, set.docs);
-    for (const f of findings.filter((x) => x.severity !== 'info' && CONVERSION_RULES.has(x.rule))) {
+    for (const f of findings.filter((x) => x.severity !== 'info' && !TYPOGRAPHY_RULES.has(x.rule))) {
       const l = f.locations[0];
       const t = set.docs.find((d) => d.file === l.doc)!.text;
       out.push(`  clean ${set.project} ${f.rule} …${t.slice(Math.max(0, l.start - 6), l.start)}[${t.slice(l.start, l.end)}]${t.slice(l.end, l.end + 6)}…`.replace(/\n/g, ' '));
