@@ -53,6 +53,13 @@ describe('number-scale: parts and wholes', () => {
     expect(scale('海外營收達新臺幣18.4億元。', '其中北美市場貢獻新臺幣92億元。')).toEqual([]);
   });
 
+  it('an amount per share is no whole of a total, nor a total of a per-share part', () => {
+    expect(scale('公司全年每股盈餘3.12元，其中第四季稅後淨利12.4億元，占全年約四成。')).toEqual([]);
+    expect(scale('全年稅後淨利31.5億元，其中第四季每股盈餘1.2元。')).toEqual([]);
+    // per share against per share is compared
+    expect(scale('全年每股盈餘8.42元，其中第四季每股盈餘12.31元。').map((f) => f.text)).toEqual(['12.31元']);
+  });
+
   it('does not compare a part in another currency with a whole in 元 (no rate is read for it)', () => {
     expect(scale('亞洲營收4.1億元，其中韓國市場營收約71億韓元。')).toEqual([]);
     expect(scale('亞洲營收4.1億元，其中南韓市場營收約41億元。').map((f) => f.messageData.key)).toContain('number.scale.part-over-whole');

@@ -242,6 +242,9 @@ function rateFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   return out;
 }
 
+/** An amount per share or per unit (每股盈餘, 每股股利, EPS): its label says so. */
+const perShare = (f: Figure) => /每股|每单位|每单|EPS/i.test(f.label);
+
 /** 其中: the first amount after it in the sentence is a part of the last amount before it (in the sentence, maybe an earlier segment). */
 function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   const out: Finding[] = [];
@@ -256,6 +259,8 @@ function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding
       const whole = (bySentence.get(part.sid) ?? []).filter((f) => (f.segmentId !== a.seg.id || f.q.end <= m.index) && f.segmentId <= a.seg.id && !sameFigure(f, part)).pop();
       // 其中日本營收9.4億日圓 is not compared with 元 (another currency, no rate read here)
       if (!whole || !sameCurrency(whole, part) || whole.unit !== part.unit || part.q.value <= whole.q.value) continue;
+      // an amount per share (每股盈餘3.12元) is no whole of a total (其中第四季淨利12.4億元), nor the reverse
+      if (perShare(whole) !== perShare(part)) continue;
       const k = Math.ceil(Math.log10(part.q.value / whole.q.value));
       out.push(scaleFinding(part, findingMessage('number.scale.part-over-whole', { part: part.q.raw, whole: whole.q.raw, factor: 10 ** Math.min(3, Math.max(1, k)) }), k >= 1 && k <= 3 ? scaleFix(part, -k) : [], [loc(whole, k >= 1 && k <= 3 ? scaleFix(whole, k) : [])]));
     }

@@ -75,6 +75,11 @@ describe('period-label', () => {
     expect(labels('今年全年營業額達新台幣55億元，月增9.2%。')).toEqual([['月增', ['年增']]]);
     expect(labels('第三季門市客流量達210萬人次，月增4%。')).toEqual([['月增', ['年增', '季增']]]);
     expect(run('第三季門市客流量達210萬人次，季增4%，其中9月單月月增1%。')).toEqual([]);
+    // a month right before its metric is the figure's period (9月營收), after a quarter or a half-year named earlier
+    expect(run('華采電子第三季營收創新高　9月營收月增12%', '第二季營收52.3億元，年增13.2%，6月營收17.5億元，月增3.2%。', '上半年營收98.7億元，6月份合併營收17.5億元，月增3.2%。')).toEqual([]);
+    expect(labels('9月營收28.6億元，季增12.1%。')).toEqual([['季增', ['年增', '月增']]]);
+    // not a cumulative figure's months
+    expect(labels('累計前9月營收215.4億元，月增5.7%。', '累計1至9月營收215.4億元，月增5.7%。')).toEqual([['月增', ['年增']], ['月增', ['年增']]]);
     // 去年增加, 上季增, 第三季增: the 年/季 ends a period word
     expect(run('前三季營收較去年增加一成，較上季增加兩成。')).toEqual([]);
   });

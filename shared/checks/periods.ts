@@ -73,8 +73,9 @@ const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
   [/全年|全年度|(?:\d{4}|[本今去上該该整])年度|財政年度|财政年度|會計年度|会计年度|上半年|下半年|前[一二三四1-4１-４]季|前[一二三四五六七八九十\d]{1,3}個?月|累計/g, 'cumulative'],
   [/第[一二三四1-4１-４]季|[Qq][1-4１-４]|單季|单季|本季|該季/g, 'quarter'],
   // a month named in a sentence is as often a date (比8月的預測數) as the figure's period: only
-  // an explicit single-month figure counts
-  [/單月|单月/g, 'month'],
+  // an explicit single-month figure counts, or a month right before the metric it is the period
+  // of (9月營收, 6月份合併營收; not 前9月營收 or 1至9月營收, which are cumulative)
+  [/單月|单月|(?<![前至到\-~～－\d])(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月份?(?=(?:合併|合并|單月|单月)?(?:營收|营收|營業收入|营业收入|收入|出貨|出货|銷售|销售|銷量|销量|交車|交车|訂單|订单))/g, 'month'],
 ];
 const UNFIT: Record<'cumulative' | 'quarter' | 'month', Span[]> = { cumulative: ['quarter', 'month', 'previous'], quarter: ['month'], month: ['quarter'] };
 
