@@ -128,6 +128,9 @@ describe('number-unit', () => {
     expect(unit('付費會員85萬戶，較上季增加約3萬元。').map((f) => f.fixes[0].replacement)).toEqual(['戶']);
     expect(unit('全年交車量達4.6萬人。', '累計取得專利1,280元。', '今年新增充電站320元。').map((f) => [f.segmentId, f.fixes[0].replacement])).toEqual([[1, '輛'], [2, '件'], [3, '座']]);
     expect(unit('旗艦手機出貨量達850萬人。').map((f) => f.text)).toEqual(['人']);
+    // a parenthesis between the metric and its figure, and beds, seats and rooms
+    expect(unit('月活躍用戶數（MAU）達4,800萬元。', '醫院床位數達2,400元。', '飯店客房數達1,200人。').map((f) => [f.segmentId, f.text])).toEqual([[1, '元'], [2, '元'], [3, '人']]);
+    expect(unit('月活躍用戶數（MAU）達4,800萬人。', '醫院床位數達2,400床。', '營收（不含稅）達48億元。')).toEqual([]);
     // a change takes the unit of the count right before it: a person count, or a counted noun
     expect(unit('訂閱戶達64萬戶，較上月增加2萬人。').map((f) => f.fixes[0].replacement)).toEqual(['戶']);
     expect(unit('志工人數為3,100人，較去年增加420萬元。').map((f) => f.fixes[0].replacement)).toEqual(['人']);

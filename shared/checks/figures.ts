@@ -73,9 +73,12 @@ function sentenceAt(text: string, pos: number): { start: number; end: number } {
   return { start: s, end: e };
 }
 
+/** A parenthesis closing the label (月活躍用戶數（MAU）達): an abbreviation or a gloss of the metric, not its name. */
+const PAREN_TAIL = /[（(][^（()）]{1,16}[）)]$/;
+
 function labelOf(a: Analysis, q: ClaimQuantity): string {
   const c = clauseAt(a.text, q.start);
-  return a.s.slice(c.start, q.start).replace(CURRENCY_WORDS, '').replace(LINK_TAIL, '');
+  return a.s.slice(c.start, q.start).replace(CURRENCY_WORDS, '').replace(LINK_TAIL, '').replace(PAREN_TAIL, '').replace(LINK_TAIL, '');
 }
 
 /** 41.8 → 418, 12,400 → 124, 0.65 → 65 (the digits of a figure, leading and trailing zeros dropped). */
@@ -438,6 +441,8 @@ const COUNT_METRICS: CountMetric[] = [
   { re: /(?:下载量|下载次数|浏览量|访问量|点击量|观看次数|充电次数)/, units: '次', people: false },
   { re: /(?:数据中心|资料中心|基地台|基站|充电站|充电桩|电厂|机房|站点|园区|仓库|物流中心|发电厂)/, units: '座個个处所', people: false },
   { re: /(?:船舶|船队|货轮|货柜船|油轮|散装船)/, units: '艘', people: false },
+  // places to sit, lie or park: beds, seats, rooms
+  { re: /(?:床位|病床|座位|车位|停车位|客房|房间数|机位)/, units: '床張张個个間间席', people: false },
   { re: /(?:卡数|发卡量|流通卡|有效卡)/, units: '張张', people: false },
 ];
 /** Words after a counted noun that still name its count: 門市總數, 船舶數量. */
