@@ -277,6 +277,21 @@ const SHARE_OF = /(?:佔|占)(?:了)?(總|总|整體|整体|全部|合併|合并
 function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   const out: Finding[] = [];
   const index = bySegment(figures);
+  // the document's amounts by the last character of their label, built at the first share of a named whole
+  let byLast: Map<string, Figure[]> | null = null;
+  const amountsByLastChar = () => {
+    if (!byLast) {
+      byLast = new Map();
+      for (const f of figures) {
+        if (f.q.kind !== 'amount' || !f.label) continue;
+        const c = f.label[f.label.length - 1];
+        const list = byLast.get(c);
+        if (list) list.push(f);
+        else byLast.set(c, [f]);
+      }
+    }
+    return byLast;
+  };
   for (const a of analyses) {
     if (!/[佔占]/.test(a.text)) continue;
     for (const q of segmentClaimQuantities(a)) {
@@ -290,11 +305,20 @@ function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] 
       const part = (index.get(a.seg.id) ?? []).filter((f) => f.q.kind === 'amount' && f.q.end <= q.start && f.q.start >= s.start && q.start - f.q.end <= 20).pop();
       if (!part) continue;
       const implied = (part.q.value / q.value) * 100;
-      const wholes = figures.filter((f) => f.q.kind === 'amount' && !sameFigure(f, part) && f.label.endsWith(simplifiedOf(a, wholeWord)) && sameCurrency(f, part));
+      const wholeS = simplifiedOf(a, wholeWord);
+      const wholes = (amountsByLastChar().get(wholeS[wholeS.length - 1]) ?? []).filter((f) => !sameFigure(f, part) && f.label.endsWith(wholeS) && sameCurrency(f, part));
       if (!wholes.length || wholes.some((w) => Math.abs(w.q.value / implied - 1) <= 0.03)) continue;
-      const off = wholes.map((w) => ({ w, k: powerOfTen(implied / w.q.value) })).find((x) => x.k !== null);
+      // the first whole a power of ten from the implied one (no list of every whole's reading)
+      let off: { w: Figure; k: number } | null = null;
+      for (const w of wholes) {
+        const k = powerOfTen(implied / w.q.value);
+        if (k !== null) {
+          off = { w, k };
+          break;
+        }
+      }
       if (!off) continue;
-      const k = off.k!;
+      const k = off.k;
       out.push(scaleFinding(part, findingMessage('number.scale.share-total', { part: part.q.raw, share: q.raw, implied: formatAmount(implied), total: off.w.q.raw, factor: 10 ** Math.abs(k) }), scaleFix(part, -k), [loc(off.w, scaleFix(off.w, k))]));
     }
   }
