@@ -11,7 +11,9 @@ import * as CL from '../claims/schemas';
 import * as PA from '../align/schemas';
 import * as RC from './recovery';
 import * as MT from '../mt/schemas';
+import * as TM from './team';
 import { MAX_SEGMENT_LENGTH } from '../text/limits';
+import { isTimeZone, REPORT_LOCALES } from '../export/report-wording';
 import { FieldVersion, Snapshot } from '../domain/schemas';
 
 /** Versions are optional (older scripts send none); the app always sends what it last read (shared/domain/schemas.ts, shared/contract/conflict.ts). */
@@ -153,10 +155,18 @@ export const apiSchema = {
         script: S.Script,
         /** show insertions/deletions against the machine text (txt, md, html; docx as tracked changes) */
         marked: z.boolean().optional(),
-        /** keep page furniture (default true; txt, md, html, docx, csv, docx-bilingual) */
+        /** keep page furniture (txt, md, html, docx, csv, docx-bilingual); default: left out of the reading copies (md, html, docx), kept in txt and the tables */
         includeFurniture: z.boolean().optional(),
         /** append the document's claims (verdict, evidence) as numbered notes (txt, md, html; docx as footnotes) */
         claims: z.boolean().optional(),
+        /** change report: the exporting side's IANA time zone, its times are written in (with their UTC offset); default UTC */
+        timeZone: z
+          .string()
+          .max(64)
+          .refine(isTimeZone, { message: 'not a time zone this system knows (an IANA name such as Asia/Taipei or UTC)' })
+          .optional(),
+        /** change report: the exporting side's UI language (default en) */
+        locale: z.enum(REPORT_LOCALES).optional(),
       })
       .strict(),
     S.ExportResult,
@@ -262,6 +272,20 @@ export const apiSchema = {
   cancelTranslation: method(MT.JobIdArgs, MT.MtJob, 'Cancel a translation job (what is translated stays).'),
   lookupGloss: method(MT.GlossLookupArgs, MT.GlossLookup, "Dictionary entries for a word: the document's glossary first, then CC-CEDICT."),
   glossAt: method(MT.GlossAtArgs, MT.GlossAt, 'The word at an offset of a text (Intl.Segmenter boundaries joined by the dictionary) and its entries.'),
+
+  whoAmI: method(NoArgs, TM.WhoAmI, "The caller's team account and role (null: local use, where every action is allowed)."),
+  listUsers: method(NoArgs, z.array(TM.Account), "The team server's reviewers with their roles, sessions and sign-in state (admin)."),
+  addUser: method(
+    TM.AddUserArgs,
+    TM.AddUserResult,
+    'Add a reviewer (or reactivate a revoked one) with a role; answers a one-time sign-in token and address, valid 72 hours, stored only hashed (admin).',
+  ),
+  revokeUser: method(TM.RevokeUserArgs, TM.RevokeUserResult, "Revoke a reviewer: their sessions end at once and their unused sign-in address stops working (admin)."),
+  presence: method(
+    TM.PresenceArgs,
+    z.array(TM.PresenceEntry),
+    "A window's heartbeat (every 15 s): it shows documentId (null: none). Answers who else has which document open now; an entry lapses 45 s after its last beat.",
+  ),
 } as const;
 
 export type ApiSchema = typeof apiSchema;
