@@ -14,6 +14,7 @@ import { ruleTitle } from './i18n-rules';
 
 const en = {
   'op.segment.edit': 'Edit segment {n}',
+  'op.segment.editApprove': 'Edit and approve segment {n}',
   'op.segment.status': 'Mark segment {n} {status}',
   'op.segments.status': 'Mark {count} segments {status}',
   'op.segment.furniture.mark': 'Mark segment {n} as furniture',
@@ -70,6 +71,7 @@ export type OperationsMessageKey = keyof typeof en;
 
 const zhHant: Record<OperationsMessageKey, string> = {
   'op.segment.edit': '編輯第 {n} 段',
+  'op.segment.editApprove': '編輯並核准第 {n} 段',
   'op.segment.status': '將第 {n} 段標為{status}',
   'op.segments.status': '將 {count} 段標為{status}',
   'op.segment.furniture.mark': '將第 {n} 段標為版面雜項',

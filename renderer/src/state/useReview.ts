@@ -277,12 +277,13 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       const seg = live.current.segments.find((s) => s.id === e.segmentId);
       if (!seg) return true;
       if (e.draft !== seg.text) {
-        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: e.version }));
+        // save and approve (Ctrl+Enter) is one operation, so one undo step
+        const approve = opts.approve ? { approve: true, statusVersion: seg.versions?.status } : {};
+        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: e.version, ...approve }));
         if (!r) return false;
         await applyChange(r);
         setLastEdit({ segmentId: e.segmentId, nonce: ++nonce.current });
-      }
-      if (opts.approve) {
+      } else if (opts.approve) {
         const now = liveSegment(live.current.segments, e.segmentId) ?? seg;
         const r2 = await write(() => client.setStatus({ segmentIds: [e.segmentId], status: 'approved', ...(now.versions ? { versions: [now.versions.status] } : {}) }));
         if (!r2) return false;
