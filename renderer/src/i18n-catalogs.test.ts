@@ -83,6 +83,7 @@ describe('operation labels (undo, redo, change log)', () => {
     labels.statusLabel([4, 5], 'unreviewed'),
     labels.furnitureLabel(2, true),
     labels.furnitureLabel(2, false),
+    labels.editApproveLabel(4),
     labels.splitLabel(7),
     labels.mergeLabel(7),
     labels.revertLabel(5, null),
