@@ -296,6 +296,8 @@ export function App() {
     'help.shortcuts': () => setDialog('shortcuts'),
     'edit.replace': needDoc(wf.handlers['edit.replace']),
     'segment.nextAttention': needDoc(wf.handlers['segment.nextAttention']),
+    'segment.nextFinding': needDoc(wf.handlers['segment.nextFinding']),
+    'segment.previousFinding': needDoc(wf.handlers['segment.previousFinding']),
     'segment.comment': needDoc(wf.handlers['segment.comment']),
     'view.annotations': needDoc(wf.handlers['view.annotations']),
     'view.claims': needDoc(() => setPanel((p) => (p === 'claims' ? null : 'claims'))),

@@ -10,6 +10,7 @@ import type { Segment } from '../../../shared/domain/schemas';
 import { wordDiff } from '../../../shared/align/word-diff';
 import { splitSentences } from '../../../shared/text/segment';
 import { useColumnsContext, type ColumnsState } from '../state/useColumns';
+import type { ColumnMode } from '../state/column-layout';
 import { useColumnsI18n } from '../i18n-columns';
 import { SegmentText } from './SegmentText';
 import { DiffParts } from './DiffText';
@@ -39,7 +40,7 @@ function EnglishEditor({ segment, number, cols }: { segment: Segment; number: nu
       const at = e.currentTarget.selectionStart;
       void (async () => {
         if (draft !== (segment.english?.text ?? '') && !(await cols.saveEnglish(segment.id, draft))) return;
-        await cols.align(segment.id, 'split', { at });
+        await cols.align(segment.id, 'split', { at }, 'english');
       })();
     }
   }
@@ -114,7 +115,7 @@ function SourceSplitter({ segment, number, at, cols, onDone }: { segment: Segmen
       e.preventDefault();
       e.stopPropagation();
       const pos = el.selectionStart;
-      void cols.align(segment.id, 'split', { at: pos }).then(onDone);
+      void cols.align(segment.id, 'split', { at: pos }, 'source').then(onDone);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
@@ -147,7 +148,7 @@ function SourceSplitter({ segment, number, at, cols, onDone }: { segment: Segmen
   );
 }
 
-function AlignTools({ segment, number, cols, onSplit }: { segment: Segment; number: number; cols: ColumnsState; onSplit?: () => void }) {
+function AlignTools({ segment, number, cols, kind, onSplit }: { segment: Segment; number: number; cols: ColumnsState; kind: 'source' | 'english'; onSplit?: () => void }) {
   const { ct } = useColumnsI18n();
   const btn = (label: string, glyph: string, testId: string, run: () => void) => (
     <button
@@ -176,9 +177,9 @@ function AlignTools({ segment, number, cols, onSplit }: { segment: Segment; numb
   );
   return (
     <span className="align-tools" role="group" aria-label={ct('columns.alignTools', { n: number })}>
-      {btn(ct('columns.shiftUp'), '↑', 'align-up', () => void cols.align(segment.id, 'shift', { direction: 'up' }))}
-      {btn(ct('columns.shiftDown'), '↓', 'align-down', () => void cols.align(segment.id, 'shift', { direction: 'down' }))}
-      {btn(ct('columns.merge'), '⤓', 'align-merge', () => void cols.align(segment.id, 'merge'))}
+      {btn(ct('columns.shiftUp'), '↑', 'align-up', () => void cols.align(segment.id, 'shift', { direction: 'up' }, kind))}
+      {btn(ct('columns.shiftDown'), '↓', 'align-down', () => void cols.align(segment.id, 'shift', { direction: 'down' }, kind))}
+      {btn(ct('columns.merge'), '⤓', 'align-merge', () => void cols.align(segment.id, 'merge', {}, kind))}
       {onSplit && btn(ct('columns.splitSource'), '✂', 'align-split', onSplit)}
     </span>
   );
@@ -195,7 +196,7 @@ function SourceCell({ segment, position, selected, cols }: { segment: Segment; p
   const canSplit = text.length > 1;
   const tools =
     selected && cols.attached.source ? (
-      <AlignTools segment={segment} number={position + 1} cols={cols} onSplit={canSplit ? () => setSplitAt(caretInSource(ref.current, text) ?? defaultSplitAt(text)) : undefined} />
+      <AlignTools segment={segment} number={position + 1} cols={cols} kind="source" onSplit={canSplit ? () => setSplitAt(caretInSource(ref.current, text) ?? defaultSplitAt(text)) : undefined} />
     ) : null;
   return (
     <div ref={ref} role="gridcell" className="cell cell-text cell-parallel cell-source" lang="zh" data-testid={`source-${position}`}>
@@ -211,10 +212,9 @@ function SourceCell({ segment, position, selected, cols }: { segment: Segment; p
   );
 }
 
-export const ParallelCell = memo(function ParallelCell({ segment, position, selected }: { segment: Segment; position: number; selected: boolean }) {
+export const ParallelCell = memo(function ParallelCell({ mode, segment, position, selected }: { mode: ColumnMode; segment: Segment; position: number; selected: boolean }) {
   const cols = useColumnsContext();
   const { t, ct } = useColumnsI18n();
-  const mode = cols?.mode ?? 'hans';
   if (!cols || mode === 'hans') {
     return (
       <div role="gridcell" className="cell cell-text cell-hans" lang="zh-Hans">
@@ -223,7 +223,7 @@ export const ParallelCell = memo(function ParallelCell({ segment, position, sele
     );
   }
   if (mode === 'source') return <SourceCell segment={segment} position={position} selected={selected} cols={cols} />;
-  const tools = selected && cols.attached[mode] ? <AlignTools segment={segment} number={position + 1} cols={cols} /> : null;
+  const tools = selected && cols.attached[mode] ? <AlignTools segment={segment} number={position + 1} cols={cols} kind="english" /> : null;
   const en = segment.english;
   if (cols.editingEnglishId === segment.id) {
     return (
