@@ -56,7 +56,8 @@ export const COMMANDS = [
   { id: 'view.language', menu: 'view', label: 'Switch Language (English / 繁體中文)' },
   { id: 'view.findings', menu: 'view', label: 'Show Findings (Checks)', accelerator: 'CmdOrCtrl+Shift+F' },
   { id: 'view.annotations', menu: 'view', label: 'Show Annotations', accelerator: 'Alt+A' },
-  { id: 'view.claims', menu: 'view', label: 'Show Claims (Fact-Checking)' },
+  // not Ctrl+Shift+C (Chromium's element inspector)
+  { id: 'view.claims', menu: 'view', label: 'Show Claims (Fact-Checking)', accelerator: 'CmdOrCtrl+Shift+K' },
   { id: 'view.changelog', menu: 'view', label: 'Document Change Log…', accelerator: 'Alt+L' },
   // the second column of the grid: Simplified → Original source → English
   { id: 'view.cycleColumn', menu: 'view', label: 'Next Second Column (Simplified / Source / English)', accelerator: 'Alt+O' },

@@ -343,6 +343,10 @@ export function App() {
           onPalette={() => run('view.palette')}
           onGlossary={doc ? () => run('glossary.open') : null}
           glossaryOpen={panel === 'glossary'}
+          onFindings={doc ? () => run('view.findings') : null}
+          findingsOpen={panel === 'findings'}
+          onClaims={doc ? () => run('view.claims') : null}
+          claimsOpen={panel === 'claims'}
         />
         <div className="workspace">
           {sidebarOpen && (
@@ -351,7 +355,7 @@ export function App() {
               currentId={doc?.id ?? null}
               trashOpen={trashOpen}
               setTrashOpen={setTrashOpen}
-              onOpen={(d) => void actions.openDocument(d.id)}
+              onOpen={(d) => void actions.openDocument(d.id, { focus: true })}
               onDocumentChanged={onDocumentChanged}
               onTrashed={onTrashed}
               onEmptyTrash={() => setDialog('confirmEmpty')}

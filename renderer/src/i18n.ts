@@ -78,6 +78,8 @@ const en = {
   'topbar.export': 'Export',
   'topbar.commands': 'Commands',
   'topbar.glossary': 'Glossary',
+  'topbar.findings': 'Findings',
+  'topbar.claims': 'Claims',
   'topbar.main': 'Toolbar',
 
   'library.title': 'Library',
@@ -429,6 +431,8 @@ const zhHant: Record<MessageKey, string> = {
   'topbar.export': '匯出',
   'topbar.commands': '命令',
   'topbar.glossary': '詞彙表',
+  'topbar.findings': '檢查結果',
+  'topbar.claims': '待查核陳述',
   'topbar.main': '工具列',
 
   'library.title': '文件庫',

@@ -20,6 +20,11 @@ export interface TopBarProps {
   /** toggle the glossary panel (null: no document open) */
   onGlossary?: (() => void) | null;
   glossaryOpen?: boolean;
+  /** toggle the findings / claims panels (null: no document open) */
+  onFindings?: (() => void) | null;
+  findingsOpen?: boolean;
+  onClaims?: (() => void) | null;
+  claimsOpen?: boolean;
 }
 
 export const TopBar = forwardRef<HTMLInputElement, TopBarProps>(function TopBar(p, searchRef) {
@@ -111,6 +116,32 @@ export const TopBar = forwardRef<HTMLInputElement, TopBarProps>(function TopBar(
             data-testid="glossary-button"
           >
             {t('topbar.glossary')}
+          </button>
+        )}
+        {p.onFindings !== undefined && (
+          <button
+            type="button"
+            className="btn btn-quiet"
+            onClick={p.onFindings ?? undefined}
+            disabled={!p.onFindings}
+            aria-pressed={!!p.findingsOpen}
+            title={`${t('command.view.findings')} (${formatAccelerator('CmdOrCtrl+Shift+F')})`}
+            data-testid="findings-button"
+          >
+            {t('topbar.findings')}
+          </button>
+        )}
+        {p.onClaims !== undefined && (
+          <button
+            type="button"
+            className="btn btn-quiet"
+            onClick={p.onClaims ?? undefined}
+            disabled={!p.onClaims}
+            aria-pressed={!!p.claimsOpen}
+            title={`${t('command.view.claims')} (${formatAccelerator('CmdOrCtrl+Shift+K')})`}
+            data-testid="claims-button"
+          >
+            {t('topbar.claims')}
           </button>
         )}
         <button type="button" className="btn btn-quiet btn-palette" onClick={p.onPalette} data-testid="palette-button">

@@ -45,6 +45,8 @@ const liveSegment = (segments: readonly Segment[], id: number): Segment | undefi
 export interface JumpTarget {
   segmentId?: number;
   index?: number;
+  /** move the keyboard focus to the grid (a document chosen in the library: arrows and End work at once) */
+  focus?: boolean;
 }
 
 export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: () => void) {
@@ -98,6 +100,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       if (cur.doc?.id === documentId && cur.segments.length) {
         const idx = target.segmentId !== undefined ? cur.segments.findIndex((s) => s.id === target.segmentId) : (target.index ?? -1);
         if (idx >= 0) select(idx, { align: 'center', focus: true });
+        else if (target.focus) select(cur.selection.index, { focus: true });
         return;
       }
       const seq = ++loadSeq.current;
@@ -113,7 +116,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         let idx = target.segmentId !== undefined ? segs.findIndex((s) => s.id === target.segmentId) : (target.index ?? 0);
         if (idx < 0) idx = target.index ?? 0;
         const hasTarget = target.segmentId !== undefined || target.index !== undefined;
-        setSelection({ index: Math.max(0, Math.min(segs.length - 1, idx)), align: hasTarget ? 'center' : 'auto', focus: hasTarget, nonce: ++nonce.current });
+        setSelection({ index: Math.max(0, Math.min(segs.length - 1, idx)), align: hasTarget ? 'center' : 'auto', focus: hasTarget || !!target.focus, nonce: ++nonce.current });
       } catch (e) {
         toasts.fail(e);
       } finally {
