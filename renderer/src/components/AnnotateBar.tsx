@@ -8,6 +8,7 @@ import type { AnnotationLabel } from '../../../shared/domain/review';
 import { readCellSelection, type CellSelection } from '../lib/selection';
 import { isTextTarget } from '../lib/keys';
 import { useReviewI18n } from '../i18n-review';
+import { publishPopover, useVisiblePopovers } from '../state/popovers';
 
 export interface PendingSpan extends CellSelection {
   quote: string;
@@ -44,8 +45,12 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
     commentingRef.current = on;
     setCommentingState(on);
   };
-  const live = useRef({ span, labels });
-  live.current = { span, labels };
+  // never over the dictionary popover (state/popovers.ts): a selection closes a hover gloss, Alt+D's gloss hides the bar until it closes
+  const visible = useVisiblePopovers().label;
+  useEffect(() => publishPopover({ label: !!span, commenting }), [span, commenting]);
+  useEffect(() => () => publishPopover({ label: false, commenting: false }), []);
+  const live = useRef({ span, labels, visible });
+  live.current = { span, labels, visible };
 
   // Follow the document's selection (unless the comment box is open).
   useEffect(() => {
@@ -76,8 +81,8 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
   // A label's key tags the selection (while not typing anywhere).
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
-      const { span: s, labels: ls } = live.current;
-      if (!s || commentingRef.current || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextTarget(e.target)) return;
+      const { span: s, labels: ls, visible: shown } = live.current;
+      if (!s || !shown || commentingRef.current || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextTarget(e.target)) return;
       if (document.querySelector('[aria-modal="true"]')) return;
       if (e.key === 'Escape') {
         document.getSelection()?.removeAllRanges();
@@ -100,7 +105,7 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
     if (commenting) ref.current?.querySelector('textarea')?.focus();
   }, [commenting]);
 
-  if (!span) return null;
+  if (!span || !visible) return null;
 
   async function save() {
     if (!span || !body.trim()) return;
