@@ -217,6 +217,8 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, r
                 speakerMode={speakerMode}
                 speakerColumn={layout.speaker}
                 parallel={parallel}
+                prev={prev}
+                next={segments[idx + 1]}
                 measure={virtualizer.measureElement}
                 onSelect={onSelect}
                 onOpenEditor={onOpenEditor}

@@ -20,6 +20,9 @@ export interface SegmentRowProps {
   speakerColumn: boolean;
   /** the text columns after the Traditional one (state/column-layout.ts) */
   parallel: readonly ColumnMode[];
+  /** the rows above and below (the English column draws text moved between rows as a move) */
+  prev?: Segment;
+  next?: Segment;
   editor: ReactNode | null;
   measure: (el: HTMLElement | null) => void;
   onSelect: (position: number) => void;
@@ -82,7 +85,7 @@ export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
       </div>
       {/* second (and third) column: Simplified, original source or English (ParallelCell, state/useColumns.ts) */}
       {p.parallel.map((mode) => (
-        <ParallelCell key={mode} mode={mode} segment={s} position={p.position} selected={p.selected} />
+        <ParallelCell key={mode} mode={mode} segment={s} position={p.position} selected={p.selected} prevEnglish={p.prev?.english ?? null} nextEnglish={p.next?.english ?? null} />
       ))}
     </div>
   );
