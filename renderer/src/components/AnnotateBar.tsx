@@ -46,7 +46,7 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
     setCommentingState(on);
   };
   // never over the dictionary popover (state/popovers.ts): a selection closes a hover gloss, Alt+D's gloss hides the bar until it closes
-  const visible = useVisiblePopovers().label;
+  const visible = useVisiblePopovers({ label: !!span, commenting }).label;
   useEffect(() => publishPopover({ label: !!span, commenting }), [span, commenting]);
   useEffect(() => () => publishPopover({ label: false, commenting: false }), []);
   const live = useRef({ span, labels, visible });
@@ -102,8 +102,8 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
   }, [onTag]);
 
   useLayoutEffect(() => {
-    if (commenting) ref.current?.querySelector('textarea')?.focus();
-  }, [commenting]);
+    if (commenting && visible) ref.current?.querySelector('textarea')?.focus();
+  }, [commenting, visible]);
 
   if (!span || !visible) return null;
 

@@ -129,7 +129,7 @@ export function GlossPopover({ documentId, segments, lookupRef }: { documentId: 
   const keyboardOpen = useRef(false);
   keyboardOpen.current = !!shown?.keyboard;
   // never over the label bar (state/popovers.ts): selecting text shows the label bar, not a gloss
-  const visible = useVisiblePopovers().gloss;
+  const visible = useVisiblePopovers({ gloss: shown ? (shown.keyboard ? 'keyboard' : 'hover') : 'none' }).gloss;
   useEffect(() => publishPopover({ gloss: shown ? (shown.keyboard ? 'keyboard' : 'hover') : 'none' }), [shown]);
   useEffect(() => () => publishPopover({ gloss: 'none' }), []);
 
@@ -277,8 +277,8 @@ export function GlossPopover({ documentId, segments, lookupRef }: { documentId: 
 
   // a keyboard lookup takes the focus (without scrolling: a scroll closes the popover)
   useLayoutEffect(() => {
-    if (shown?.keyboard) popRef.current?.focus({ preventScroll: true });
-  }, [shown]);
+    if (shown?.keyboard && visible) popRef.current?.focus({ preventScroll: true });
+  }, [shown, visible]);
 
   if (!shown || !visible) return null;
   const left = Math.max(8, Math.min(shown.x + 12, window.innerWidth - 420));

@@ -41,8 +41,11 @@ function subscribe(cb: () => void): () => void {
   return () => listeners.delete(cb);
 }
 
-/** What shows now, for the two popovers' components. */
-export function useVisiblePopovers(): { label: boolean; gloss: boolean } {
+/**
+ * What shows now, for the two popovers' components: each passes its own wants as they are in
+ * this render (published to the other after it), so neither draws a frame it should not.
+ */
+export function useVisiblePopovers(own: Partial<PopoverWants>): { label: boolean; gloss: boolean } {
   const w = useSyncExternalStore(subscribe, () => wants);
-  return visiblePopovers(w);
+  return visiblePopovers({ ...w, ...own });
 }
