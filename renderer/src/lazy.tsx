@@ -45,6 +45,7 @@ export const MtSettingsDialog = lazyNamed(() => import('./components/MtSettingsD
 export const AboutDialog = lazyNamed(() => import('./components/AboutDialog'), 'AboutDialog');
 export const AttachParallelDialog = lazyNamed(() => import('./components/AttachParallelDialog'), 'AttachParallelDialog');
 export const ChangeLogDialog = lazyNamed(() => import('./components/ChangeLogDialog'), 'ChangeLogDialog');
+export const TranslateProgress = lazyNamed(() => import('./components/TranslateProgress'), 'TranslateProgress');
 
 /** Fetch every lazy chunk now (called when the browser is idle after the first screen); failures wait for first use. */
 export function preloadLazy(): void {

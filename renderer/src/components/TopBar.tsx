@@ -27,6 +27,16 @@ export interface TopBarProps {
   claimsOpen?: boolean;
 }
 
+/** A button that opens or closes a side panel (undefined: not offered; null: no document open). */
+function panelButton(onClick: (() => void) | null | undefined, open: boolean | undefined, label: string, title: string, testId: string) {
+  if (onClick === undefined) return null;
+  return (
+    <button type="button" className="btn btn-quiet" onClick={onClick ?? undefined} disabled={!onClick} aria-pressed={!!open} title={title} data-testid={testId}>
+      {label}
+    </button>
+  );
+}
+
 export const TopBar = forwardRef<HTMLInputElement, TopBarProps>(function TopBar(p, searchRef) {
   const { t } = useI18n();
   const s = p.search;
@@ -118,32 +128,8 @@ export const TopBar = forwardRef<HTMLInputElement, TopBarProps>(function TopBar(
             {t('topbar.glossary')}
           </button>
         )}
-        {p.onFindings !== undefined && (
-          <button
-            type="button"
-            className="btn btn-quiet"
-            onClick={p.onFindings ?? undefined}
-            disabled={!p.onFindings}
-            aria-pressed={!!p.findingsOpen}
-            title={`${t('command.view.findings')} (${formatAccelerator('CmdOrCtrl+Shift+F')})`}
-            data-testid="findings-button"
-          >
-            {t('topbar.findings')}
-          </button>
-        )}
-        {p.onClaims !== undefined && (
-          <button
-            type="button"
-            className="btn btn-quiet"
-            onClick={p.onClaims ?? undefined}
-            disabled={!p.onClaims}
-            aria-pressed={!!p.claimsOpen}
-            title={`${t('command.view.claims')} (${formatAccelerator('CmdOrCtrl+Shift+K')})`}
-            data-testid="claims-button"
-          >
-            {t('topbar.claims')}
-          </button>
-        )}
+        {panelButton(p.onFindings, p.findingsOpen, t('topbar.findings'), `${t('command.view.findings')} (${formatAccelerator('CmdOrCtrl+Shift+F')})`, 'findings-button')}
+        {panelButton(p.onClaims, p.claimsOpen, t('topbar.claims'), `${t('command.view.claims')} (${formatAccelerator('CmdOrCtrl+Shift+K')})`, 'claims-button')}
         <button type="button" className="btn btn-quiet btn-palette" onClick={p.onPalette} data-testid="palette-button">
           {t('topbar.commands')} <kbd className="kbd">{formatAccelerator('CmdOrCtrl+K')}</kbd>
         </button>
