@@ -7,6 +7,8 @@ import { openService } from './context';
 import { freshService, importSample, type FreshService } from './test-helpers';
 import type { JiaoduiService } from './service';
 import { editConflictOf } from '../shared/contract/conflict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 let fx: FreshService;
 let app: JiaoduiService;
@@ -76,5 +78,32 @@ describe('editSegment with approve', () => {
     }
     expect(editConflictOf(err)).toMatchObject({ field: 'status', theirs: 'edited', mine: 'approved' });
     expect(segAt(3)).toMatchObject({ text: seg.text, status: 'edited' });
+  });
+});
+
+describe('editEnglish with approve', () => {
+  const ENGLISH = join(import.meta.dirname, '..', 'tests', 'fixtures', 'parallel', 'sensetime-2023.en.txt');
+  it('writes the English and its approval in one operation that one undo takes back; a stale status refuses', () => {
+    app.attachParallelText({ documentId, kind: 'english', fileName: 'en.txt', data: readFileSync(ENGLISH).toString('base64') });
+    const seg = segAt(4);
+    expect(seg.english?.status).toBe('unreviewed');
+    const text = `${seg.english!.text} (checked)`;
+    app.editEnglish({ segmentId: seg.id, text, version: seg.versions?.en, approve: true, statusVersion: seg.versions?.enStatus });
+    expect(segAt(4).english).toMatchObject({ text, status: 'approved' });
+    expect(app.undoState({ projectId }).undoLabelKey).toMatchObject({ key: 'english.editApprove', params: { n: 5 } });
+    app.undo({ projectId });
+    expect(segAt(4).english).toMatchObject({ text: seg.english!.text, status: 'unreviewed' });
+
+    // the English status changed since it was read: refused, nothing written
+    const now = segAt(4);
+    app.setEnglishStatus({ segmentIds: [now.id], status: 'edited' });
+    let err: unknown = null;
+    try {
+      app.editEnglish({ segmentId: now.id, text, version: now.versions?.en, approve: true, statusVersion: now.versions?.enStatus });
+    } catch (e) {
+      err = e;
+    }
+    expect(editConflictOf(err)).toMatchObject({ field: 'enStatus', theirs: 'edited', mine: 'approved' });
+    expect(segAt(4).english?.text).toBe(seg.english!.text);
   });
 });

@@ -105,6 +105,21 @@ test('three columns at 1440 px: chosen, hidden, narrowed by a side panel; Englis
   await expect(page.getByTestId('english-5').locator('ins.diff-ins')).toHaveCount(0);
   await page.keyboard.press(`${MOD}+z`);
   await expect(page.getByTestId('english-4').getByTestId('moved-out')).toHaveCount(0);
+
+  // The English in the third column: Ctrl+Enter in its editor saves and approves in one step, undone at once.
+  await page.getByTestId('row-6').click();
+  await page.keyboard.press('Alt+e');
+  const en = page.getByTestId('english-textarea');
+  await expect(en).toBeFocused();
+  await expect(grid).toHaveAttribute('data-columns', '3'); // edited where it is, Simplified still beside it
+  await en.fill('In computing power, SenseCore exceeded 12,000P.');
+  await en.press(`${MOD}+Enter`);
+  await expect(page.getByTestId('english-6')).toHaveAttribute('data-status', 'approved');
+  await expect(page.getByTestId('status-bar')).toContainText('Edit and approve English of segment 7');
+  await page.getByTestId('row-6').click();
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(page.getByTestId('english-6')).toHaveAttribute('data-status', 'unreviewed');
+  await expect(page.getByTestId('english-6')).not.toContainText('SenseCore exceeded 12,000P.');
   expect(errors).toEqual([]);
 });
 

@@ -38,6 +38,7 @@ export const OPERATION_LABEL_KEYS = [
   'mt.segment',
   'mt.segments',
   'english.edit',
+  'english.editApprove',
   'english.status',
   'english.statuses',
   'align.english.merge',
@@ -130,6 +131,7 @@ export const mtSegmentLabel = (n: number) => L('mt.segment', { n }, `Machine-tra
 export const mtSegmentsLabel = (count: number) => L('mt.segments', { count }, `Machine-translate ${count} segments`);
 
 export const editEnglishLabel = (n: number) => L('english.edit', { n }, `Edit English of segment ${n}`);
+export const editApproveEnglishLabel = (n: number) => L('english.editApprove', { n }, `Edit and approve English of segment ${n}`);
 
 export function englishStatusLabel(ns: readonly number[], status: string): OperationLabel {
   return ns.length === 1

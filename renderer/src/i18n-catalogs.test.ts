@@ -103,6 +103,7 @@ describe('operation labels (undo, redo, change log)', () => {
     labels.mtSegmentLabel(1),
     labels.mtSegmentsLabel(3),
     labels.editEnglishLabel(1),
+    labels.editApproveEnglishLabel(1),
     labels.englishStatusLabel([1], 'approved'),
     labels.englishStatusLabel([1, 2], 'edited'),
     ...(['english', 'source'] as const).flatMap((k) => [
