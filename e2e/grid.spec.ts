@@ -159,7 +159,10 @@ test('row QA marks follow the findings query through a fix and its undo; has-fin
 
   // A doubled full stop in row 10: the segment's checks find it as it is saved, and the row shows a mark.
   const row = page.getByTestId('row-9');
-  await row.dblclick();
+  // select, then Enter edits (a double-click on a row outside the view lands after the grid scrolled it)
+  await row.click();
+  await expect(row).toBeFocused();
+  await page.keyboard.press('Enter');
   const ta = page.getByTestId('edit-textarea');
   await expect(ta).toBeFocused();
   const original = await ta.inputValue();
@@ -216,7 +219,10 @@ test('Ctrl+Enter saves, approves and moves on in one operation: one undo takes b
   await open(page, server, documentId);
   const before = (await api<Segment[]>(server, 'getSegments', { documentId }))[13];
   const row = page.getByTestId('row-13');
-  await row.dblclick();
+  // select, then Enter edits (a double-click on a row outside the view lands after the grid scrolled it)
+  await row.click();
+  await expect(row).toBeFocused();
+  await page.keyboard.press('Enter');
   const ta = page.getByTestId('edit-textarea');
   await ta.fill(before.text.replace('11.8億', '11.8億元'));
   await ta.press(`${MOD}+Enter`);
