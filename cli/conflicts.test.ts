@@ -37,7 +37,10 @@ describe('jiaodui and other writers', () => {
     expect(EXIT_CONFLICT).toBe(4);
     expect(stale.code).toBe(4);
     expect(stale.err.trim().split('\n')).toHaveLength(1);
-    expect(stale.err).toMatch(/^jiaodui: The text of row 4 was changed by .* since you read it; nothing was saved/);
+    // an expected-value compare says what the text is not (and is), not that a version moved
+    expect(stale.err).toMatch(/^jiaodui: The text of row 4 is not "/);
+    expect(stale.err).toContain(`is not "${s.text.length > 40 ? s.text.slice(0, 39) + '…' : s.text}" (it is "第一次", changed by `);
+    expect(stale.err).not.toMatch(/since you read it/);
     expect(show(doc)[3].text).toBe('第一次');
     const json = run('edit', doc, String(s.id), '--text', '第二次', '--if-text', s.text, '--format', 'json');
     expect(json.code).toBe(4);

@@ -1,4 +1,4 @@
-import { cliTestDatabase } from './test-helpers';
+import { cliRunner, cliTestDatabase } from './test-helpers';
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,9 +31,33 @@ describe('jiaodui export / import-xliff', () => {
     expect(readFileSync(out, 'utf8')).toContain('urn:oasis:names:tc:xliff:document:2.0');
   });
 
+  it('md, html and docx leave page furniture out unless --include-furniture; txt keeps it unless --no-furniture', () => {
+    for (const format of ['md', 'html']) {
+      // Markdown escapes the underscore
+      expect(run('export', doc, '--format', format).out.replace(/\\_/g, '_')).not.toContain('share_log');
+      expect(run('export', doc, '--format', format, '--include-furniture').out.replace(/\\_/g, '_')).toContain('share_log');
+    }
+    expect(run('export', doc, '--format', 'txt').out).toContain('share_log');
+    const both = run('export', doc, '--format', 'md', '--include-furniture', '--no-furniture');
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/--include-furniture or --no-furniture, not both/);
+  });
+
+  it("the change report's times are in the process's time zone (TZ), with the UTC offset", () => {
+    const runIn = cliRunner(cli.dbPath, { TZ: 'Asia/Taipei' });
+    const r = runIn('export', doc, '--format', 'report-json');
+    expect(r.code, r.err).toBe(0);
+    const report = JSON.parse(r.out) as { timeZone: string; generatedAtLocal: string; generatedAt: string };
+    expect(report.timeZone).toBe('Asia/Taipei');
+    expect(report.generatedAtLocal).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+08:00$/);
+    expect(runIn('export', doc, '--format', 'report-html').out).toMatch(/times in Asia\/Taipei \(UTC\+08:00\)/);
+    const utc = cliRunner(cli.dbPath, { TZ: 'UTC' })('export', doc, '--format', 'report-json');
+    expect((JSON.parse(utc.out) as { generatedAtLocal: string }).generatedAtLocal).toMatch(/UTC\+00:00$/);
+  });
+
   it('docx and docx-bilingual are written as bytes with --out, never to standard output', () => {
     const file = join(cli.dir, 'doc.docx');
-    const r = run('export', doc, '--format', 'docx', '--marked', '--claims', '--out', file);
+    const r = run('export', doc, '--format', 'docx', '--marked', '--claims', '--include-furniture', '--out', file);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toBe('');
     const bytes = readFileSync(file);

@@ -1,5 +1,6 @@
 /** `jiaodui export` (every export format) and `jiaodui import-xliff`. */
 import { EXPORT_FORMATS, isExportFormat } from '../shared/export/formats';
+import { isTimeZone } from '../shared/export/report-wording';
 import type { ContractCaller } from './call';
 import { parseId, UsageError } from './args';
 import { readInputFile, writeOutputFile } from '../core/files';
@@ -18,13 +19,17 @@ export async function runExport(api: ContractCaller, args: string[], f: Flags): 
   if (format.startsWith('docx') && typeof f.out !== 'string') {
     throw new UsageError(`--format ${format} is a binary file (DOCX): give --out FILE; it is not written to standard output.`);
   }
+  if (f['include-furniture'] && f['no-furniture']) throw new UsageError('Give --include-furniture or --no-furniture, not both.');
   const r = await api.callAsync('exportDocument', {
     documentId,
     format,
     script,
     ...(f.marked ? { marked: true } : {}),
-    ...(f['no-furniture'] ? { includeFurniture: false } : {}),
+    // reading copies (md, html, docx) leave page furniture out unless asked; txt and tables keep it unless asked
+    ...(f['no-furniture'] ? { includeFurniture: false } : f['include-furniture'] ? { includeFurniture: true } : {}),
     ...(f.claims ? { claims: true } : {}),
+    // the change report's times in this process's time zone (TZ), with their UTC offset
+    ...(format.startsWith('report') ? { timeZone: processTimeZone() } : {}),
   });
   const binary = r.encoding === 'base64';
   if (typeof f.out === 'string') {
@@ -33,6 +38,12 @@ export async function runExport(api: ContractCaller, args: string[], f: Flags): 
   } else if (binary) throw new UsageError('This export is a binary file: give --out FILE.');
   else process.stdout.write(r.content);
   return 0;
+}
+
+/** This process's IANA time zone (TZ, else the system's); UTC when the runtime cannot tell. */
+export function processTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isTimeZone(zone) ? zone : 'UTC';
 }
 
 export function runImportXliff(api: ContractCaller, args: string[], json: boolean): number {

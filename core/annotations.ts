@@ -23,7 +23,7 @@ import { makeAnchor } from '../shared/text/anchor';
 import { snapToCodePoint } from '../shared/text/find';
 import { mapBackward } from '../shared/text/offsetMap';
 import type { ReviewHost } from './review-host';
-import { requireUnchanged } from './versions';
+import { requireRecordFresh } from './versions';
 
 export function listAnnotations(host: ReviewHost, args: ArgsOf<'listAnnotations'>): Annotation[] {
   host.requireDocument(args.documentId);
@@ -83,7 +83,20 @@ export function addAnnotation(host: ReviewHost, args: ArgsOf<'addAnnotation'>): 
 export function updateAnnotation(host: ReviewHost, args: z.infer<typeof UpdateAnnotationArgs>): Annotation {
   return host.tx(() => {
     const a = requireAnnotation(host, args.annotationId);
-    requireUnchanged('annotation', a.updatedAt, args.ifUpdatedAt);
+    const label = (v: number | null) => (v === null ? null : String(v));
+    const seg = host.store.segment(a.segmentId);
+    requireRecordFresh(host.store, {
+      kind: 'annotation',
+      id: a.id,
+      stored: { version: a.version, updatedAt: a.updatedAt, fields: { body: a.body, labelId: label(a.labelId) } },
+      mine: { ...(args.body !== undefined ? { body: args.body } : {}), ...(args.labelId !== undefined ? { labelId: label(args.labelId) } : {}) },
+      version: args.version,
+      ifUpdatedAt: args.ifUpdatedAt,
+      segmentId: a.segmentId,
+      row: seg && !seg.retired ? seg.index + 1 : null,
+      documentId: seg?.documentId ?? null,
+      theirsAuthor: null,
+    });
     if (args.labelId !== undefined && args.labelId !== null) requireLabel(host, args.labelId);
     if (args.labelId === null && a.kind === 'tag') throw new JiaoduiError('invalid-input', 'A tag needs a label; delete the tag instead.');
     host.store.changeAnnotation(a.id, { body: args.body, labelId: args.labelId }, host.now());

@@ -62,6 +62,66 @@ describe('checks in the service', () => {
     expect((await fresh.service.exportDocument({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
   });
 
+  it('undo of a fix brings the name group back at once, redo clears it again (cross-segment rules re-run)', () => {
+    const { documentId } = importSample(fresh.service);
+    const doc = fresh.service.getDocument({ documentId });
+    fresh.service.runChecks({ documentId });
+    const g = nameGroup(documentId)!;
+    fresh.service.applyFix({ findingId: g.id, scope: 'group' });
+    expect(nameGroup(documentId)).toBeUndefined();
+    fresh.service.undo({ projectId: doc.projectId });
+    const back = nameGroup(documentId)!;
+    expect(back).toBeTruthy();
+    expect([back, ...back.related].map((l) => l.text).sort()).toEqual(['王徵', '王震']);
+    expect(back.fixes[0]?.replacement).toBe('王征');
+    fresh.service.redo({ projectId: doc.projectId });
+    expect(nameGroup(documentId)).toBeUndefined();
+    expect(fresh.service.listFindings({ documentId }).findings.some((f) => f.rule === 'entity-consistency' && [f, ...f.related].some((l) => l.text === '王征'))).toBe(false);
+  });
+
+  it('undo keeps a dismissal of the group it brings back', () => {
+    const { documentId } = importSample(fresh.service);
+    const doc = fresh.service.getDocument({ documentId });
+    fresh.service.runChecks({ documentId });
+    const g = nameGroup(documentId)!;
+    fresh.service.dismissFinding({ findingId: g.id, reason: 'two people', scope: 'group' });
+    const seg = fresh.service.getSegments({ documentId })[g.segmentIndex];
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace(g.text, '王征') });
+    fresh.service.undo({ projectId: doc.projectId });
+    expect(nameGroup(documentId)?.dismissedReason).toBe('two people');
+  });
+
+  it('undo in a document never checked runs no checks', () => {
+    const { documentId } = importSample(fresh.service);
+    const doc = fresh.service.getDocument({ documentId });
+    const seg = fresh.service.getSegments({ documentId }).find((s) => s.text.includes('王震'))!;
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王征') });
+    fresh.service.undo({ projectId: doc.projectId });
+    expect(fresh.service.listFindings({ documentId }).findings.some((f) => f.rule === 'entity-consistency')).toBe(false);
+  });
+
+  it('project-wide results are reported out of date after a later edit, and current again after a re-run', () => {
+    const a = fresh.service.importBytes(new Uint8Array(Buffer.from('公司業績會。\n\n首席執行官張明表示,收入增長。\n')), { fileName: 'a.txt', projectName: 'Stale' });
+    const b = fresh.service.importBytes(new Uint8Array(Buffer.from('公司年報。\n\n首席執行官張銘表示,成本下降。\n')), { fileName: 'b.txt', projectName: 'Stale' });
+    const projectId = fresh.service.getDocument({ documentId: a.documentId }).projectId;
+    expect(fresh.service.listFindings({ documentId: a.documentId }).projectCheck).toBeNull();
+    expect(fresh.service.checkProject({ projectId }).projectCheck).toMatchObject({ stale: false });
+    expect(fresh.service.listFindings({ documentId: b.documentId }).projectCheck).toMatchObject({ stale: false });
+    // a status change is no text change
+    const seg = fresh.service.getSegments({ documentId: b.documentId })[1];
+    fresh.service.setStatus({ segmentIds: [seg.id], status: 'approved' });
+    expect(fresh.service.listFindings({ documentId: a.documentId }).projectCheck?.stale).toBe(false);
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace('張銘', '張明') });
+    expect(fresh.service.listFindings({ documentId: a.documentId }).projectCheck?.stale).toBe(true);
+    fresh.service.undo({ projectId });
+    expect(fresh.service.listFindings({ documentId: b.documentId }).projectCheck?.stale).toBe(true);
+    fresh.service.checkProject({ projectId });
+    expect(fresh.service.listFindings({ documentId: a.documentId }).projectCheck?.stale).toBe(false);
+    // a document added to the project
+    fresh.service.importBytes(new Uint8Array(Buffer.from('首席執行官張明。\n')), { fileName: 'c.txt', projectName: 'Stale' });
+    expect(fresh.service.listFindings({ documentId: a.documentId }).projectCheck?.stale).toBe(true);
+  });
+
   it('a fix refuses to apply when the text changed since the check', () => {
     const { documentId } = importSample(fresh.service);
     fresh.service.runChecks({ documentId });

@@ -5,8 +5,8 @@
  * segment whenever its text changes.
  */
 import { checkRowKey, type FindingRow, type NewFinding, type ParallelForChecks, type Store } from './store';
-import { RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
-import type { FindingsReport, StoredFinding } from '../shared/domain/schemas';
+import { CROSS_SEGMENT_RULES, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
+import type { FindingsReport, ProjectCheckState, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
 import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
 import { CLAIMS_RULE, refreshClaimFindings } from './claims-findings';
@@ -117,10 +117,17 @@ export function runProjectChecks(store: Store, tx: WriteTx, documentIds: number[
   });
   const snapshot = () => store.readSnapshot(read) as ReturnType<typeof read>;
   const compute = (c: ReturnType<typeof read>) => {
-    const rows = projectFindingRows(runProjectRules(c.docs, c.ctx), now());
+    const at = now();
+    const rows = projectFindingRows(runProjectRules(c.docs, c.ctx), at);
     return () => {
       store.deleteProjectFindings(documentIds);
       store.addFindings(rows);
+      // inside the write, with the inputs as computed: the newest text revision they include
+      const projectId = store.document(documentIds[0])?.projectId;
+      if (projectId !== undefined) {
+        const run: ProjectCheckRun = { at, revision: store.contentRevision(documentIds), documents: [...documentIds].sort((a, b) => a - b) };
+        store.setSetting(projectCheckKey(projectId), JSON.stringify(run));
+      }
     };
   };
   return outsideLock(tx, snapshot, stamp, compute, afterCompute);
@@ -163,6 +170,8 @@ export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number,
     return () => {
       store.deleteFindingsInBulk(change.remove);
       store.addFindings(change.add);
+      // noted once (undo and redo re-run the cross-segment rules where checks have run); a re-run that changes nothing writes nothing
+      if (!documentChecked(store, documentId)) store.setSetting(documentCheckKey(documentId), JSON.stringify({ at }));
       // the claims cross-check keeps its own rows (and dismissals) and is recomputed from the claims
       if (!rules?.length || (rules as string[]).includes(CLAIMS_RULE)) refreshClaimFindings(store, documentId, at);
     };
@@ -190,6 +199,56 @@ function findingsDifference(stored: readonly { id: number; key: string }[], rows
     else add.push(r);
   }
   return { remove: [...byKey.values()].flat(), add };
+}
+
+/** Where a document's or project's last check run is noted (the settings table). */
+const documentCheckKey = (documentId: number) => `checks.document.${documentId}` as const;
+const projectCheckKey = (projectId: number) => `checks.project.${projectId}` as const;
+
+/** A project check as noted when its findings were stored: when, the newest text revision it saw, which documents. */
+interface ProjectCheckRun {
+  at: string;
+  revision: number;
+  documents: number[];
+}
+
+/** Whether the document's checks have ever been run (and stored). */
+export function documentChecked(store: Store, documentId: number): boolean {
+  return store.setting(documentCheckKey(documentId)) !== undefined;
+}
+
+/**
+ * The project's last project check, and whether its results are out of date: a text or
+ * structure revision of its documents newer than the one it saw (an edit, fix, undo or redo
+ * since), or documents added to or moved out of the project. Null: never run.
+ */
+export function projectCheckState(store: Store, projectId: number): ProjectCheckState | null {
+  const raw = store.setting(projectCheckKey(projectId));
+  if (raw === undefined) return null;
+  let run: ProjectCheckRun;
+  try {
+    run = JSON.parse(raw) as ProjectCheckRun;
+  } catch {
+    return null;
+  }
+  const ids = store.documents({ projectId }).map((d) => d.id).sort((a, b) => a - b);
+  const sameDocuments = ids.length === run.documents.length && ids.every((id, i) => id === run.documents[i]);
+  return { at: run.at, stale: !sameDocuments || store.contentRevision(ids) > run.revision };
+}
+
+/**
+ * After an undo or redo changed texts: the per-segment rules already ran on each segment
+ * (applyText), but a group (a name written two ways, a quantity stated twice…) spans
+ * segments, so its findings neither come back nor go away with one segment's text. Re-run
+ * the cross-segment rules over each document whose checks have been run, computed outside
+ * the write lock right after the replay's commit (see `outsideLock`). Project-wide groups are
+ * not re-run here (a project check reads every document): their state reports them out of
+ * date (`projectCheckState`).
+ */
+export function recheckAfterReplay(store: Store, tx: WriteTx, documentIds: readonly number[], now: () => string): void {
+  for (const id of new Set(documentIds)) {
+    if (documentChecked(store, id)) runDocumentChecks(store, tx, id, now, [...CROSS_SEGMENT_RULES]);
+  }
 }
 
 /**
@@ -268,7 +327,7 @@ export function assembleFindings(store: Store, documentId: number, includeDismis
 }
 
 /** `snapshot`: the newest revision id, taken before the findings were read (core/versions.ts). */
-export function report(findings: StoredFinding[], ms: number, snapshot?: number): FindingsReport {
+export function report(findings: StoredFinding[], ms: number, snapshot?: number, projectCheck?: ProjectCheckState | null): FindingsReport {
   const byRule: Record<string, number> = {};
   const bySeverity = { error: 0, warning: 0, info: 0 };
   let dismissed = 0;
@@ -280,5 +339,5 @@ export function report(findings: StoredFinding[], ms: number, snapshot?: number)
     byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
     bySeverity[f.severity]++;
   }
-  return { findings, counts: { byRule, bySeverity, dismissed }, ms, snapshot };
+  return { findings, counts: { byRule, bySeverity, dismissed }, ms, snapshot, ...(projectCheck !== undefined ? { projectCheck } : {}) };
 }

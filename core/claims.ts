@@ -38,7 +38,7 @@ import { addClaimLabel, claimCandidateLabel, deleteClaimLabel, editClaimLabel } 
 import { makeAnchor } from '../shared/text/anchor';
 import type { ReviewHost } from './review-host';
 import { computeCrossChecks, groupKeyOf, refreshClaimFindings, storedCrossCheckFindings } from './claims-findings';
-import { requireUnchanged } from './versions';
+import { requireRecordFresh } from './versions';
 
 function candidatesOf(host: ReviewHost, documentId: number) {
   const segs = host.store.liveSegments(documentId);
@@ -160,12 +160,25 @@ export function createClaim(host: ReviewHost, args: z.infer<typeof CreateClaimAr
 export function updateClaim(host: ReviewHost, args: z.infer<typeof UpdateClaimArgs>): ClaimT {
   const seen = requireLiveClaim(host, args.claimId);
   const changedIn = (c: ClaimT) => FIELDS.filter((f) => args[f] !== undefined && enc(c[f]) !== enc(args[f]));
-  if (args.ifUpdatedAt === undefined && !changedIn(seen).length) return seen;
+  if (args.ifUpdatedAt === undefined && args.version === undefined && !changedIn(seen).length) return seen;
   const label = editClaimLabel(args.claimId, changedIn(seen), rowNumber(host, seen.segmentId));
   host.operation(projectOf(host, seen.documentId), 'claim', label, (record, now) => {
     // read again inside the transaction: the history's "from" values are what is stored now
     const before = requireLiveClaim(host, args.claimId);
-    requireUnchanged('claim', before.updatedAt, args.ifUpdatedAt);
+    const given = FIELDS.filter((f) => args[f] !== undefined);
+    const seg = host.store.segment(before.segmentId);
+    requireRecordFresh(host.store, {
+      kind: 'claim',
+      id: before.id,
+      stored: { version: before.version, updatedAt: before.updatedAt, fields: Object.fromEntries(FIELDS.map((f) => [f, enc(before[f])])) },
+      mine: Object.fromEntries(given.map((f) => [f, enc(args[f])])),
+      version: args.version,
+      ifUpdatedAt: args.ifUpdatedAt,
+      segmentId: before.segmentId,
+      row: seg && !seg.retired ? seg.index + 1 : null,
+      documentId: before.documentId,
+      theirsAuthor: host.store.lastClaimAuthor(before.id),
+    });
     const changed = changedIn(before);
     if (!changed.length) return { touched: [] };
     const author = host.author();

@@ -36,8 +36,8 @@ describe('exportDocument through the contract', () => {
     const { documentId } = importSample(fresh.service);
     expect((await exp({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
     const paras = SAMPLE_TEXT.split(/\r?\n/).filter((l) => l.trim());
-    const html = (await exp({ documentId, format: 'html', script: 'hant' })).content;
-    const md = (await exp({ documentId, format: 'md', script: 'hant' })).content;
+    const html = (await exp({ documentId, format: 'html', script: 'hant', includeFurniture: true })).content;
+    const md = (await exp({ documentId, format: 'md', script: 'hant', includeFurniture: true })).content;
     for (const p of paras) {
       expect(html).toContain(p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
       expect(md.replace(/\\(.)/g, '$1')).toContain(p.trim());
@@ -59,6 +59,41 @@ describe('exportDocument through the contract', () => {
     const without = (await exp({ documentId, format: 'txt', script: 'hant', includeFurniture: false })).content;
     for (const f of furniture) expect(without).not.toContain(f.text);
     expect(without).toContain(seg.text.replace('王震', '王征'));
+  });
+
+  it('reading copies (md, html, docx) leave page furniture out by default and keep it when asked; txt, tables and XLIFF keep it', async () => {
+    const { documentId } = importSample(fresh.service);
+    const probes = ['share_log', '搶先評論', '譯文內容由第三人軟體翻譯。'];
+    const furniture = new Set(fresh.service.getSegments({ documentId }).filter((s) => s.furniture).map((s) => s.text));
+    for (const p of probes) expect(furniture.has(p), p).toBe(true);
+    const body = '商湯科技';
+    for (const format of ['md', 'html'] as const) {
+      const reading = (await exp({ documentId, format, script: 'hant' })).content;
+      const kept = (await exp({ documentId, format, script: 'hant', includeFurniture: true })).content;
+      expect(reading).toContain(body);
+      for (const p of probes) {
+        expect(reading.replace(/\\(.)/g, '$1'), `${format} by default`).not.toContain(p);
+        expect(kept.replace(/\\(.)/g, '$1'), `${format} with furniture`).toContain(p);
+      }
+    }
+    const docx = async (args: Record<string, unknown>) => paragraphTexts(docxParts((await exp({ documentId, format: 'docx', script: 'hant', ...args })).content)['word/document.xml']).join('\n');
+    const docxReading = await docx({});
+    const docxKept = await docx({ includeFurniture: true });
+    for (const p of probes) {
+      expect(docxReading).not.toContain(p);
+      expect(docxKept).toContain(p);
+    }
+    expect(docxReading).toContain(body);
+    // lossless formats keep it: txt byte for byte, the tables and both XLIFF versions list every segment
+    expect((await exp({ documentId, format: 'txt', script: 'hant' })).content).toBe(SAMPLE_TEXT);
+    for (const format of ['csv', 'xliff', 'xliff12'] as const) {
+      const out = (await exp({ documentId, format, script: 'hant' })).content;
+      for (const p of probes) expect(out, format).toContain(p);
+    }
+    const table = docxParts((await exp({ documentId, format: 'docx-bilingual', script: 'hant' })).content)['word/document.xml'];
+    for (const p of probes) expect(table, 'docx-bilingual').toContain(p);
+    // and a txt can still be asked to drop it
+    expect((await exp({ documentId, format: 'txt', script: 'hant', includeFurniture: false })).content).not.toContain('share_log');
   });
 
   it('Simplified goes through the glossary-aware converter: protected names stay', async () => {
@@ -111,6 +146,38 @@ describe('exportDocument through the contract', () => {
     const html = (await exp({ documentId, format: 'report-html', script: 'hant' }));
     expect(html.mime).toMatch(/text\/html/);
     expect(html.content).toContain('王<del>震</del><ins>征</ins>');
+  });
+});
+
+describe('change report: operations, fixes and local times from the database', () => {
+  it('lists the fix, its undo and redo, the approval; counts the fix apart; times in the given zone', async () => {
+    const { documentId } = importSample(fresh.service);
+    const doc = fresh.service.getDocument({ documentId });
+    fresh.service.runChecks({ documentId });
+    const g = fresh.service.listFindings({ documentId }).findings.find((f) => f.rule === 'entity-consistency' && [f, ...f.related].some((l) => l.text === '王震'))!;
+    fresh.service.applyFix({ findingId: g.id, scope: 'group' });
+    fresh.service.undo({ projectId: doc.projectId });
+    fresh.service.redo({ projectId: doc.projectId });
+    const other = fresh.service.getSegments({ documentId }).find((s) => s.text.includes('商湯科技') && !s.furniture && s.status === 'unreviewed')!;
+    fresh.service.setStatus({ segmentIds: [other.id], status: 'approved' });
+    const json = JSON.parse((await exp({ documentId, format: 'report-json', script: 'hant', timeZone: 'Asia/Taipei', locale: 'en' })).content) as ChangeReport;
+    expect(json.operations.map((o) => o.kind)).toEqual(['fix', 'undo', 'redo', 'status']);
+    expect(json.operations[0].changes).toBe('replaced 2 characters in 2 segments');
+    expect(json.operations[3].changes).toBe('approved 1 segment');
+    expect(json.summary).toMatchObject({ approved: 1, changed: 2, fixedAutomatically: 2, editedByHand: 0 });
+    expect(json.fixedFindings.map((f) => [f.rule, f.after])).toEqual([
+      ['entity-consistency', expect.stringContaining('王征')],
+      ['entity-consistency', expect.stringContaining('王征')],
+    ]);
+    expect(json.operations[0].at).toMatch(/ UTC\+08:00$/);
+    const zh = (await exp({ documentId, format: 'report-html', script: 'hant', timeZone: 'Asia/Taipei', locale: 'zh-Hant' })).content;
+    expect(zh).toContain('替換 2 字 於 2 段');
+    expect(zh).toContain('復原');
+  });
+
+  it('refuses a time zone the system does not know', async () => {
+    const { documentId } = importSample(fresh.service);
+    await expect(exp({ documentId, format: 'report-html', script: 'hant', timeZone: 'Mars/Olympus' })).rejects.toThrow(/time zone/);
   });
 });
 
@@ -237,7 +304,7 @@ describe('DOCX through the contract', () => {
 
   it('clean DOCX of an untouched document: base64, the input’s paragraphs exactly; Simplified keeps glossary names', async () => {
     const { documentId } = importSample(fresh.service);
-    const r = await exp({ documentId, format: 'docx', script: 'hant' });
+    const r = await exp({ documentId, format: 'docx', script: 'hant', includeFurniture: true });
     expect(r).toMatchObject({ encoding: 'base64', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
     expect(r.fileName).toMatch(/\.zh-Hant\.docx$/);
     expect(Buffer.from(r.content, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
@@ -245,7 +312,7 @@ describe('DOCX through the contract', () => {
     // text formats stay as they were: no encoding field needed
     expect((await exp({ documentId, format: 'txt', script: 'hant' })).encoding).toBeUndefined();
 
-    const hans = await exp({ documentId, format: 'docx', script: 'hans' });
+    const hans = await exp({ documentId, format: 'docx', script: 'hans', includeFurniture: true });
     expect(paragraphTexts(docxParts(hans.content)['word/document.xml'])).toEqual(lines(getConverter('t2s').convert(SAMPLE_TEXT)));
   });
 

@@ -11,10 +11,12 @@ import { JiaoduiError } from '../shared/errors';
 import type { ExportDoc } from '../shared/export/model';
 import { exportTranscript } from '../shared/export/transcript';
 import { bilingualCsv } from '../shared/export/csv';
-import { exportChangeReport, type ReportRevision } from '../shared/export/report';
+import { exportChangeReport, type ReportOperation, type ReportRevision } from '../shared/export/report';
+import type { ReportLocale } from '../shared/export/report-wording';
 import { exportXliff, parseXliff, type XliffUnit } from '../shared/export/xliff';
 import { exportXliff12 } from '../shared/export/xliff12';
 import { exportWebAnnotations } from '../shared/export/annotations';
+import { furnitureByDefault } from '../shared/export/formats';
 import { baseFileName, type ClaimNote, type ClaimNotes, type TranscriptOptions } from '../shared/export/model';
 import { mapForward } from '../shared/text/offsetMap';
 import type { AlignedText } from '../shared/text/convert';
@@ -37,6 +39,10 @@ export interface ExportArgs {
   includeFurniture?: boolean;
   /** append the claims as notes (transcripts) */
   claims?: boolean;
+  /** the change report's times: the exporting side's IANA time zone (default UTC) */
+  timeZone?: string;
+  /** the change report's language: the exporting side's UI language (default English) */
+  locale?: ReportLocale;
 }
 
 export function loadExportDoc(store: Store, doc: DocumentMeta): ExportDoc {
@@ -146,6 +152,8 @@ export function segmentNotes(store: Store, documentId: number): Map<number, stri
  */
 export async function exportDocument(store: Store, doc: DocumentMeta, args: ExportArgs, now: string, author: string): Promise<ExportResult> {
   const data = loadExportDoc(store, doc);
+  // reading copies leave page furniture out unless asked to keep it; txt and the tables keep it
+  args = { ...args, includeFurniture: args.includeFurniture ?? furnitureByDefault(args.format) };
   const transcript = (): TranscriptOptions => ({
     script: args.script,
     convert: converterTo(store, doc.id, args.script),
@@ -202,8 +210,15 @@ export async function exportDocument(store: Store, doc: DocumentMeta, args: Expo
         text: f.text,
         dismissedReason: f.dismissedReason,
         dismissedAt: f.dismissedAt,
+        group: f.group,
       }));
-      return exportChangeReport({ doc: data, revisions, findings, generatedAt: now }, args.format);
+      // every revision of the document (newest first), grouped under its operation
+      const revsOf = new Map<number, ReportOperation['revisions'][number][]>();
+      for (const r of store.documentRevisions(doc.id, {}, Number.MAX_SAFE_INTEGER)) {
+        revsOf.set(r.operationId, [{ segmentId: r.segmentId, field: r.field, before: r.before, after: r.after, reason: r.reason }, ...(revsOf.get(r.operationId) ?? [])]);
+      }
+      const operations = store.documentOperations(doc.id).map((o) => ({ ...o, revisions: revsOf.get(o.id) ?? [] }));
+      return exportChangeReport({ doc: data, revisions, findings, generatedAt: now, operations, timeZone: args.timeZone, locale: args.locale }, args.format);
     }
     case 'xliff':
       return exportXliff(data, segmentNotes(store, doc.id));

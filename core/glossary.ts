@@ -29,7 +29,7 @@ import {
   type ParsedGlossaryEntry,
 } from '../shared/glossary/schemas';
 import { applyText, type DocScript } from './segment-writes';
-import { changedSinceSnapshot, editConflictError, requireUnchanged, snapshot } from './versions';
+import { changedSinceSnapshot, editConflictError, requireRecordFresh, snapshot } from './versions';
 import { applyGlossaryLabel, type OperationLabel } from '../shared/operation-labels';
 
 /** What the glossary needs from the service: its database, clock, transactions and operations. */
@@ -152,7 +152,22 @@ export function saveGlossaryEntry(ctx: GlossaryContext, args: GlossaryEntryInput
     const target = resolveScope(ctx.store, args);
     const existing = args.id !== undefined ? ctx.store.glossaryEntry(args.id) : undefined;
     if (args.id !== undefined && !existing) throw new JiaoduiError('not-found', `There is no glossary entry ${args.id}.`);
-    if (existing) requireUnchanged('glossary entry', existing.updatedAt, args.ifUpdatedAt);
+    if (existing) {
+      requireRecordFresh(ctx.store, {
+        kind: 'glossary',
+        id: existing.id,
+        stored: { version: existing.version, updatedAt: existing.updatedAt, fields: entryFields(existing) },
+        mine: entryFields(fields),
+        version: args.version,
+        ifUpdatedAt: args.ifUpdatedAt,
+        encode: (field, raw) => (field === 'variants' && typeof raw === 'string' ? joinVariants(JSON.parse(raw) as string[]) : raw === null ? null : String(raw)),
+        segmentId: null,
+        row: null,
+        documentId: existing.documentId,
+        theirsAuthor: null,
+        scope: args.documentId !== undefined ? { documentId: args.documentId } : { projectId: args.projectId },
+      });
+    }
     const others = ctx.store.glossaryEntries(target.scope).filter((e) => e.id !== args.id);
     const conflict = glossaryConflict(fields, others);
     if (conflict) throw new JiaoduiError('conflict', `Cannot save "${fields.term}": ${conflict}.`);
@@ -168,6 +183,14 @@ export function saveGlossaryEntry(ctx: GlossaryContext, args: GlossaryEntryInput
     ctx.touch({ glossary: [id], projects: [target.projectId], documents: docs, segments });
     return { entry: ctx.store.glossaryEntry(id)!, rerendered };
   });
+}
+
+/** Variants as one text (the glossary panel's field; a conflict's value): joined by ", ". */
+export const joinVariants = (variants: readonly string[]): string => variants.join(', ');
+
+/** An entry's content as the strings a conflict shows (record versions, migration 012). */
+function entryFields(f: GlossaryFields): Record<string, string> {
+  return { term: f.term, variants: joinVariants(f.variants), type: f.type, note: f.note, english: f.english };
 }
 
 function scopeOfEntry(e: GlossaryEntry): GlossaryScope {

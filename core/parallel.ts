@@ -15,7 +15,7 @@ import { decodeText, detectEncoding, MAX_IMPORT_BYTES, type EncodingGuess, type 
 import { getConverter } from '../shared/text/convert';
 import { alignParallel, applyAlignEdit, type AlignEdit, type ParallelKind } from '../shared/align';
 import type { ParallelInfo } from '../shared/align/schemas';
-import { alignLabel, editApproveEnglishLabel, editEnglishLabel, englishStatusLabel } from '../shared/operation-labels';
+import { alignLabel, attachParallelLabel, editApproveEnglishLabel, editEnglishLabel, englishStatusLabel, serializeOperationLabel } from '../shared/operation-labels';
 import { recheckSegment } from './checks';
 import { editConflictError, rereadLiveSegment, requireFresh, staleFields, versionAt } from './versions';
 
@@ -36,7 +36,28 @@ export function decodeParallel(bytes: Uint8Array, encoding?: TextEncodingName): 
 }
 
 /** Align `text` to the document's live segments and store it (replacing an earlier text of that kind). */
-function store(store: Store, documentId: number, kind: ParallelKind, text: string, meta: { fileName: string | null; encoding: TextEncodingName; byteSize: number }, now: string): ParallelInfo {
+/**
+ * An attach (or realign) replaces a whole column without an undo step, but every value it
+ * changes is a revision ('source', 'en', 'en-status'; reason 'attach') of an operation recorded
+ * off the undo stack (state 'dead'): the fields' versions move, so an English edit opened before
+ * the attach is refused as stale instead of overwriting the new text (issue 16), and an older
+ * undo meets the attached text as a change since.
+ */
+function recordAttach(store: Store, documentId: number, kind: ParallelKind, rows: readonly { segmentId: number; old: SegmentParallelRow | undefined; text: string }[], author: string, now: string): void {
+  const field = kind === 'english' ? 'en' : 'source';
+  const revs: NewRevision[] = [];
+  for (const { segmentId, old, text } of rows) {
+    if ((old?.text ?? '') !== text) revs.push({ segmentId, field, before: old?.text ?? '', after: text, reason: 'attach' });
+    if (kind === 'english' && old && old.status !== 'unreviewed') revs.push({ segmentId, field: 'en-status', before: old.status, after: 'unreviewed', reason: 'attach' });
+  }
+  if (!revs.length) return;
+  const label = attachParallelLabel(kind);
+  const projectId = store.document(documentId)!.projectId;
+  const operationId = store.addOperation({ projectId, kind: 'align', label: label.text, labelData: serializeOperationLabel(label), author, createdAt: now, state: 'dead' });
+  store.addRevisions(operationId, author, now, revs);
+}
+
+function store(store: Store, documentId: number, kind: ParallelKind, text: string, meta: { fileName: string | null; encoding: TextEncodingName; byteSize: number }, now: string, author: string): ParallelInfo {
   const segs = store.liveSegments(documentId);
   if (!segs.length) throw new JiaoduiError('conflict', 'The document has no segments to align to.');
   const t2s = getConverter('t2s');
@@ -46,8 +67,11 @@ function store(store: Store, documentId: number, kind: ParallelKind, text: strin
     text,
     { kind, normaliseTarget: (x) => (hant ? t2s.convert(x) : x), normaliseParallel: (x) => t2s.convert(x) },
   );
+  const before = new Map(store.segmentParallelOfDocument(documentId).filter((x) => x.kind === kind).map((x) => [x.segmentId, x]));
   store.setParallelText({ documentId, kind, fileName: meta.fileName, encoding: meta.encoding, byteSize: meta.byteSize, rawText: text, ratio: r.ratio, method: r.method, attachedAt: now });
   store.replaceSegmentParallel(documentId, kind, segs.map((s, i) => ({ segmentId: s.id, text: r.texts[i] })), now);
+  // a first attach has nothing to move on from (no editor can be open on a column not there yet)
+  if (before.size) recordAttach(store, documentId, kind, segs.map((s, i) => ({ segmentId: s.id, old: before.get(s.id), text: r.texts[i] })), author, now);
   return {
     documentId,
     kind,
@@ -68,7 +92,7 @@ export function attachParallelBytes(host: ReviewHost, documentId: number, kind: 
   const d = decodeParallel(bytes, encoding); // refused before any write
   return host.tx(() => {
     host.touch({ documents: [documentId], reload: [documentId] }); // every row's column changes
-    return { ...store(host.store, documentId, kind, d.text, { fileName, encoding: d.encoding, byteSize: bytes.length }, host.now()), guess: d.guess };
+    return { ...store(host.store, documentId, kind, d.text, { fileName, encoding: d.encoding, byteSize: bytes.length }, host.now(), host.author()), guess: d.guess };
   });
 }
 
@@ -105,7 +129,7 @@ export function realignParallel(host: ReviewHost, args: ArgsOf<'realignParallel'
   if (!row) throw new JiaoduiError('not-found', `Document ${args.documentId} has no ${args.kind === 'english' ? 'English rendering' : 'original source'} attached.`);
   return host.tx(() => {
     host.touch({ documents: [args.documentId], reload: [args.documentId] });
-    return store(host.store, args.documentId, args.kind, row.rawText, { fileName: row.fileName, encoding: row.encoding as TextEncodingName, byteSize: row.byteSize }, host.now());
+    return store(host.store, args.documentId, args.kind, row.rawText, { fileName: row.fileName, encoding: row.encoding as TextEncodingName, byteSize: row.byteSize }, host.now(), host.author());
   });
 }
 

@@ -77,7 +77,7 @@ describe('browser-mode server', () => {
 
   it('exportDocument (asynchronous) answers over HTTP; a DOCX comes back as base64 that decodes to the zip', async () => {
     const docs = JSON.parse((await api('listDocuments', {})).body) as { value: { id: number }[] };
-    const r = await api('exportDocument', { documentId: docs.value[0].id, format: 'docx', script: 'hant', marked: true, claims: true });
+    const r = await api('exportDocument', { documentId: docs.value[0].id, format: 'docx', script: 'hant', marked: true, claims: true, includeFurniture: true });
     expect(r.status, r.body).toBe(200);
     const v = (JSON.parse(r.body) as { ok: true; value: { content: string; encoding: string; fileName: string } }).value;
     expect(v.encoding).toBe('base64');

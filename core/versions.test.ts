@@ -10,7 +10,7 @@ import type { JiaoduiService } from './service';
 import { callerContext } from '../shared/contract/caller';
 import { dispatch } from '../shared/contract/dispatch';
 import { editConflictOf } from '../shared/contract/conflict';
-import type { Segment } from '../shared/domain/schemas';
+import { RecordConflictDetails, type Segment } from '../shared/domain/schemas';
 
 const alice = callerContext('window', 1, 'alice');
 const bob = callerContext('cli', 2, 'bob');
@@ -316,5 +316,119 @@ describe('annotations, claims and glossary entries: an expected-value compare of
     other.updateClaim({ claimId: claim.id, notes: 'bob的筆記' }, bob);
     expect(thrown(() => app.updateClaim({ claimId: claim.id, notes: 'alice的筆記', ifUpdatedAt: claim.updatedAt }, alice))).toMatchObject({ code: 'edit-conflict' });
     expect(app.listClaims({ documentId }).find((c) => c.id === claim.id)!.notes).toBe('bob的筆記');
+  });
+});
+
+describe('annotations, claims and glossary entries: record versions (migration 012) and the three sides of a conflict', () => {
+  const recordConflictOf = (e: unknown) => (e as { code?: string; details?: RecordConflictDetails }).details;
+
+  it('two changes of an annotation in one millisecond are told apart; the refusal carries base, theirs and mine', () => {
+    const s = pick();
+    const ann = app.addAnnotation({ segmentId: s.id, start: 0, end: 2, kind: 'comment', body: '原本' }, alice);
+    expect(ann.version).toBe(1);
+    const bobs = other.updateAnnotation({ annotationId: ann.id, body: 'bob改的' }, bob);
+    expect(bobs.version).toBe(2);
+    // bob's save landed within the same millisecond as alice's read: the stamp cannot tell them apart
+    fx.service.db.prepare('UPDATE annotations SET updated_at = ? WHERE id = ?').run(ann.updatedAt, ann.id);
+    const e = thrown(() => app.updateAnnotation({ annotationId: ann.id, body: 'alice改的', version: ann.version }, alice));
+    expect(e).toMatchObject({ code: 'edit-conflict', message: /annotation on row 4 was changed since you read it \(body\)/ });
+    expect(recordConflictOf(e)).toMatchObject({
+      record: 'annotation',
+      id: ann.id,
+      segmentId: s.id,
+      row: 4,
+      documentId,
+      baseVersion: 1,
+      theirsVersion: 2,
+      fields: [{ field: 'body', base: '原本', theirs: 'bob改的', mine: 'alice改的', conflicting: true }],
+    });
+    expect(RecordConflictDetails.safeParse(recordConflictOf(e)).success).toBe(true);
+    expect(app.listAnnotations({ documentId }).find((a) => a.id === ann.id)!.body).toBe('bob改的');
+    // the resolution: an ordinary write against THEIR version
+    const mine = app.updateAnnotation({ annotationId: ann.id, body: 'alice改的', version: 2 }, alice);
+    expect(mine).toMatchObject({ body: 'alice改的', version: 3 });
+    // the stamp compare of older scripts is still accepted, its base found by the stamp
+    const old = thrown(() => app.updateAnnotation({ annotationId: ann.id, body: '腳本', ifUpdatedAt: bobs.updatedAt }, bob));
+    expect(recordConflictOf(old)).toMatchObject({ baseVersion: null, fields: [{ field: 'body', theirs: 'alice改的', mine: '腳本', conflicting: true }] });
+  });
+
+  it('a claim change of another field goes through; one of the same field is refused; an undo moves the version too', () => {
+    const s = pick();
+    const claim = app.createClaim({ segmentId: s.id, start: 0, end: 2 }, alice);
+    other.updateClaim({ claimId: claim.id, notes: 'bob的筆記', version: claim.version }, bob);
+    // alice read version 1 and changes the verdict only: nothing of bob's is lost
+    const v = app.updateClaim({ claimId: claim.id, verdict: 'mostly-true', version: claim.version }, alice);
+    expect(v).toMatchObject({ notes: 'bob的筆記', verdict: 'mostly-true', version: 3 });
+    const e = thrown(() => app.updateClaim({ claimId: claim.id, notes: 'alice的筆記', verdict: 'mostly-true', version: claim.version }, alice));
+    expect(recordConflictOf(e)).toMatchObject({
+      record: 'claim',
+      theirsAuthor: 'alice',
+      theirsVersion: 3,
+      fields: [
+        { field: 'verdict', theirs: 'mostly-true', mine: 'mostly-true', conflicting: false },
+        { field: 'notes', base: '', theirs: 'bob的筆記', mine: 'alice的筆記', conflicting: true },
+      ],
+    });
+    // an undo moves the version: alice read bob's notes (version 2), bob undid them since
+    const c2 = app.createClaim({ segmentId: pick(5).id, start: 0, end: 2 }, alice);
+    const read = other.updateClaim({ claimId: c2.id, notes: 'bob的筆記' }, bob);
+    other.undo({ projectId: pickProject() }, bob);
+    expect(app.listClaims({ documentId }).find((c) => c.id === c2.id)).toMatchObject({ notes: '', version: read.version + 1 });
+    expect(recordConflictOf(thrown(() => app.updateClaim({ claimId: c2.id, notes: 'alice的', version: read.version }, alice)))).toMatchObject({
+      fields: [{ field: 'notes', base: 'bob的筆記', theirs: '', mine: 'alice的', conflicting: true }],
+    });
+  });
+
+  it('a glossary entry saved whole from an old read is refused when it would undo another field, naming that field', () => {
+    const projectId = pickProject();
+    const entry = app.saveGlossaryEntry({ projectId, term: '王征', variants: ['王震'], type: 'person' }, alice).entry;
+    expect(entry.version).toBe(1);
+    other.saveGlossaryEntry({ id: entry.id, projectId, term: '王征', variants: ['王震', '王徵'], type: 'person', version: 1 }, bob);
+    // alice changed only the English; her save would put back the variants bob added
+    const e = thrown(() => app.saveGlossaryEntry({ id: entry.id, projectId, term: '王征', variants: ['王震'], type: 'person', english: 'Wang Zheng', version: 1 }, alice));
+    const d = recordConflictOf(e)!;
+    expect(d).toMatchObject({ record: 'glossary', id: entry.id, baseVersion: 1, theirsVersion: 2, scope: { projectId } });
+    expect(d.fields.filter((f) => f.conflicting)).toEqual([{ field: 'variants', base: '王震', theirs: '王震, 王徵', mine: '王震', conflicting: true }]);
+    expect(d.fields.find((f) => f.field === 'english')).toEqual({ field: 'english', base: '', theirs: '', mine: 'Wang Zheng', conflicting: false });
+    expect(app.listGlossary({ projectId }).find((g) => g.id === entry.id)!.variants).toEqual(['王震', '王徵']);
+    const merged = app.saveGlossaryEntry({ id: entry.id, projectId, term: '王征', variants: ['王震', '王徵'], type: 'person', english: 'Wang Zheng', version: 2 }, alice).entry;
+    expect(merged).toMatchObject({ variants: ['王震', '王徵'], english: 'Wang Zheng', version: 3 });
+  });
+});
+
+describe('a parallel text attached again moves the versions of the fields it replaces', () => {
+  const english = (prefix: string) => Buffer.from(segs().map((_, i) => `${prefix} ${i}.`).join('\n')).toString('base64');
+
+  it('an English edit opened before another process attached a new English is refused, not saved over it; the undo stack is untouched', () => {
+    app.attachParallelText({ documentId, kind: 'english', fileName: 'en.txt', data: english('First') }, alice);
+    const s = pick(4);
+    const read = seg(s.id);
+    expect(read.english?.text).toMatch(/^First /);
+    const undoBefore = app.undoState({ projectId: pickProject() }, bob);
+    // bob attaches a corrected English while alice's editor is open on the first one
+    other.attachParallelText({ documentId, kind: 'english', fileName: 'en2.txt', data: english('Second') }, bob);
+    const now = seg(s.id);
+    expect(now.english?.text).toMatch(/^Second /);
+    expect(now.versions!.en).not.toBe(read.versions!.en);
+    const e = thrown(() => app.editEnglish({ segmentId: s.id, text: 'Alice’s English.', version: read.versions!.en }, alice));
+    expect(editConflictOf(e)).toMatchObject({ field: 'en', base: read.english!.text, theirs: now.english!.text, mine: 'Alice’s English.', theirsAuthor: 'bob' });
+    expect(seg(s.id).english?.text).toBe(now.english!.text);
+    // the history names the attach; nobody's Undo takes it back
+    expect(app.segmentHistory({ segmentId: s.id }).filter((r) => r.field === 'en').at(-1)).toMatchObject({ reason: 'attach', before: read.english!.text, after: now.english!.text });
+    expect(app.undoState({ projectId: pickProject() }, bob)).toEqual(undoBefore);
+    // against the version now shown, the save goes through
+    expect(app.editEnglish({ segmentId: s.id, text: 'Alice’s English.', version: now.versions!.en }, alice).segments[0].english?.text).toBe('Alice’s English.');
+  });
+});
+
+describe('record versions: one change, one version', () => {
+  it('an annotation change of text and label together moves its version by one', () => {
+    const s = pick();
+    const label = app.listLabels({})[0];
+    const ann = app.addAnnotation({ segmentId: s.id, start: 0, end: 2, kind: 'comment', body: '甲' }, alice);
+    const both = app.updateAnnotation({ annotationId: ann.id, body: '乙', labelId: label.id, version: ann.version }, alice);
+    expect(both).toMatchObject({ body: '乙', labelId: label.id, version: ann.version + 1 });
+    // nothing changed: no new version
+    expect(app.updateAnnotation({ annotationId: ann.id, body: '乙', version: both.version }, alice).version).toBe(both.version);
   });
 });

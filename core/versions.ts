@@ -8,7 +8,7 @@
  */
 import type { SegmentRow, Store } from './store';
 import type { RevisionField, Segment } from '../shared/domain/schemas';
-import type { EditConflict, FieldVersionT, SegmentVersionsT as SegmentVersions, VersionedField } from '../shared/domain/schemas';
+import type { EditConflict, FieldVersionT, RecordConflictDetails, RecordFieldConflict, RecordKind, SegmentVersionsT as SegmentVersions, VersionedField } from '../shared/domain/schemas';
 import { describeConflicts, NO_VERSIONS } from '../shared/contract/conflict';
 import { JiaoduiError } from '../shared/errors';
 import type { ReviewHost } from './review-host';
@@ -110,6 +110,7 @@ export function staleFields(store: Store, seg: SegmentRow, expectations: readonl
       theirsAuthor: latest?.author ?? null,
       theirsAt: latest?.createdAt ?? null,
       mine: e.mine,
+      ...(valueMoved ? { compare: 'value' as const } : {}),
     });
   }
   return out;
@@ -167,11 +168,66 @@ export function snapshot(store: Store): number {
   return store.maxRevisionId();
 }
 
+/** A write to an annotation, claim or glossary entry, as `requireRecordFresh` checks it. */
+export interface RecordWrite {
+  kind: RecordKind;
+  id: number;
+  /** the record as stored now: its version, stamp and the write's fields (encoded as strings like `mine`) */
+  stored: { version: number; updatedAt: string; fields: Record<string, string | null> };
+  /** the fields the write sets, and their new values */
+  mine: Record<string, string | null>;
+  /** what the writer read: the version (the app), or the older `updatedAt` stamp (scripts); neither: not checked */
+  version?: number;
+  ifUpdatedAt?: string;
+  /** how a stored older version's raw field reads as the write's string (default: as is, numbers as text) */
+  encode?: (field: string, raw: string | number | null) => string | null;
+  segmentId: number | null;
+  row: number | null;
+  documentId: number | null;
+  theirsAuthor: string | null;
+  scope?: RecordConflictDetails['scope'];
+}
+
+const RECORD_NAMES: Record<RecordKind, string> = { annotation: 'annotation', claim: 'claim', glossary: 'glossary entry' };
+
+const rawString = (_field: string, raw: string | number | null): string | null => (raw === null ? null : String(raw));
+
 /**
- * Annotations, claims and glossary entries have no per-field revisions: an expected-value
- * compare of their `updatedAt` stamp (as the client read it), inside the write transaction.
+ * Annotations, claims and glossary entries (migration 012): refuse, inside the write
+ * transaction, a write based on an older version of the record when a field it sets was changed
+ * since to something else than it writes. The base is the record's fields at the version the
+ * writer read (record_versions); fields nobody else changed, or changed to the same value, are
+ * no conflict. An `ifUpdatedAt` write (older scripts) finds its base by the stamp.
  */
-export function requireUnchanged(what: string, storedAt: string, expected: string | undefined): void {
-  if (expected === undefined || expected === storedAt) return;
-  throw new JiaoduiError('edit-conflict', `The ${what} was changed since you read it (at ${storedAt}); nothing was saved. Reload it and try again.`, { what, base: expected, theirsAt: storedAt });
+export function requireRecordFresh(store: Store, w: RecordWrite): void {
+  if (w.version === undefined && w.ifUpdatedAt === undefined) return;
+  const moved = w.version !== undefined ? w.version !== w.stored.version : w.ifUpdatedAt !== w.stored.updatedAt;
+  if (!moved) return;
+  const older = w.version !== undefined ? (w.version < w.stored.version ? store.recordFieldsAtVersion(w.kind, w.id, w.version) : undefined) : store.recordVersionAt(w.kind, w.id, w.ifUpdatedAt!)?.fields;
+  const encode = w.encode ?? rawString;
+  const fields: RecordFieldConflict[] = Object.entries(w.mine).map(([field, mine]) => {
+    const theirs = w.stored.fields[field] ?? null;
+    const base = older && field in older ? encode(field, older[field]) : null;
+    const known = !!older && field in older;
+    return { field, base, theirs, mine, conflicting: theirs !== mine && (!known || theirs !== base) };
+  });
+  if (!fields.some((f) => f.conflicting)) return;
+  const what = RECORD_NAMES[w.kind];
+  const where = w.row !== null ? ` on row ${w.row}` : '';
+  const names = fields.filter((f) => f.conflicting).map((f) => f.field).join(', ');
+  const details: RecordConflictDetails = {
+    record: w.kind,
+    id: w.id,
+    segmentId: w.segmentId,
+    row: w.row,
+    documentId: w.documentId,
+    baseVersion: w.version ?? null,
+    theirsVersion: w.stored.version,
+    theirsAuthor: w.theirsAuthor,
+    theirsAt: w.stored.updatedAt,
+    fields,
+    ...(w.scope ? { scope: w.scope } : {}),
+  };
+  const who = w.theirsAuthor ? ` by ${w.theirsAuthor}` : '';
+  throw new JiaoduiError('edit-conflict', `The ${what}${where} was changed${who} since you read it (${names}); nothing was saved. Reload it, or choose which version to keep.`, details);
 }

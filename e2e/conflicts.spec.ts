@@ -6,6 +6,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import type { ImportResult, Revision, Segment } from '../shared/domain/schemas';
+import type { GlossaryEntry, GlossarySaveResult } from '../shared/glossary/schemas';
 import { api, expect, test, type JiaoduiServer } from './fixtures';
 
 async function window(browser: Browser, server: JiaoduiServer, title: string): Promise<Page> {
@@ -95,4 +96,42 @@ test('two windows edit one segment: the stale save opens the conflict view; keep
   expect(revs.map((x) => x.after)).toEqual(['商湯今天公布業績。', '商湯今日公布了業績。', '商湯今日公布了全年業績！']);
   for (let i = 1; i < revs.length; i++) expect(revs[i].before).toBe(revs[i - 1].after);
   for (const p of [a, b]) expect((p as Page & { __errors?: string[] }).__errors).toEqual([]);
+});
+
+test('a glossary entry saved from an old read opens the same conflict view, field by field; merged by hand', async ({ page, server }) => {
+  const r = await api<ImportResult>(server, 'importDocument', { fileName: 'g.txt', data: Buffer.from('王征今日公布業績。\n\n第二句。', 'utf8').toString('base64'), projectName: 'Conflicts', title: '詞彙衝突' });
+  imported = r.documentId;
+  const created = await api<GlossarySaveResult>(server, 'saveGlossaryEntry', { documentId: r.documentId, term: '王征', variants: ['王震'], type: 'person' });
+  await page.goto(server.url);
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /詞彙衝突/);
+  await page.getByTestId('glossary-button').click();
+  const panel = page.getByTestId('glossary-panel');
+  await panel.getByRole('button', { name: 'Edit “王征”' }).click();
+  await panel.getByTestId('glossary-note').fill('財務長');
+  // another process changes the note and the English meanwhile
+  await api(server, 'saveGlossaryEntry', { id: created.entry.id, documentId: r.documentId, term: '王征', variants: ['王震'], type: 'person', note: 'CFO', english: 'Wang Zheng' });
+  await panel.getByTestId('glossary-save').click();
+
+  const dialog = page.getByTestId('conflict-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('The glossary entry: its note / English changed after you read it');
+  await expect(dialog.getByTestId('conflict-base-note')).toHaveText('(none)');
+  await expect(dialog.getByTestId('conflict-theirs-note').locator('ins')).toHaveText('CFO');
+  await expect(dialog.getByTestId('conflict-mine-note').locator('ins')).toHaveText('財務長');
+  await expect(dialog.getByTestId('conflict-theirs-english').locator('ins')).toHaveText('Wang Zheng');
+  await expect(dialog.getByTestId('conflict-field-variants')).toHaveCount(0); // nobody else changed them
+  let entry = (await api<GlossaryEntry[]>(server, 'listGlossary', { documentId: r.documentId }))[0];
+  expect(entry).toMatchObject({ note: 'CFO', english: 'Wang Zheng', version: 2 }); // nothing overwritten
+  await page.screenshot({ path: 'test-results/conflict-view-glossary.png' });
+
+  await dialog.getByRole('button', { name: 'Merge by hand…' }).click();
+  // the English only they changed: it starts as theirs; the note both changed: it starts as mine
+  await expect(dialog.getByTestId('conflict-merge-english')).toHaveValue('Wang Zheng');
+  await expect(dialog.getByTestId('conflict-merge-note')).toHaveValue('財務長');
+  await dialog.getByTestId('conflict-merge-note').fill('CFO（財務長）');
+  await dialog.getByRole('button', { name: 'Save merged text' }).click();
+  await expect(dialog).toHaveCount(0);
+  entry = (await api<GlossaryEntry[]>(server, 'listGlossary', { documentId: r.documentId }))[0];
+  expect(entry).toMatchObject({ term: '王征', variants: ['王震'], note: 'CFO（財務長）', english: 'Wang Zheng', version: 3 });
+  await expect(panel.getByTestId('glossary-entry').first()).toContainText('CFO（財務長）');
 });

@@ -43,13 +43,25 @@ test('exports a marked DOCX with tracked changes from the Export dialog', async 
 });
 
 test('the HTML change report renders in Chromium: summary, diffs, hostile text inert; screenshot', async ({ page, server }) => {
-  const text = '董事長王震表示，收入爲11.8億。\n註釋 <img src=x onerror="window.__pwned=1"> 完。\n';
+  const text = '首席財務官王震表示，收入爲11.8億。\n註釋 <img src=x onerror="window.__pwned=1"> 完。\n首席財務官王徵介紹，成本為3.2億，收入為11.8億。\n';
   const r = await api<ImportResult>(server, 'importDocument', { fileName: 'report.txt', data: Buffer.from(text, 'utf8').toString('base64'), projectName: 'Export', title: 'Report <b>test</b>' });
-  const segs = await api<Segment[]>(server, 'getSegments', { documentId: r.documentId });
-  const seg = segs.find((s) => s.text.includes('王震'))!;
-  await api(server, 'editSegment', { segmentId: seg.id, text: seg.text.replace('王震', '王征') });
-  await api(server, 'runChecks', { documentId: r.documentId });
-  const out = await api<{ fileName: string; mime: string; content: string }>(server, 'exportDocument', { documentId: r.documentId, format: 'report-html', script: 'hant' });
+  const { projectId } = await api<{ projectId: number }>(server, 'getDocument', { documentId: r.documentId });
+  // the checks' name group fixed in one step, the variant finding dismissed with a reason
+  const checked = await api<{ findings: { id: number; rule: string }[]; snapshot?: number }>(server, 'runChecks', { documentId: r.documentId });
+  const group = checked.findings.find((f) => f.rule === 'entity-consistency')!;
+  await api(server, 'applyFix', { findingId: group.id, scope: 'group', snapshot: checked.snapshot });
+  const variant = checked.findings.find((f) => f.rule === 'variant-mixing')!;
+  await api(server, 'dismissFinding', { findingId: variant.id, reason: 'quoted from the filing', scope: 'group' });
+  // a hand edit, its undo and redo: rows of the operations section; then the reviewer's approval
+  const seg = (await api<Segment[]>(server, 'getSegments', { documentId: r.documentId })).find((s) => s.text.includes('成本'))!;
+  await api(server, 'editSegment', { segmentId: seg.id, text: seg.text.replace('3.2億', '3.2億元') });
+  await api(server, 'undo', { projectId });
+  await api(server, 'redo', { projectId });
+  const first = (await api<Segment[]>(server, 'getSegments', { documentId: r.documentId }))[0];
+  await api(server, 'setStatus', { segmentIds: [first.id], status: 'approved' });
+  const report = (locale: 'en' | 'zh-Hant') =>
+    api<{ fileName: string; mime: string; content: string }>(server, 'exportDocument', { documentId: r.documentId, format: 'report-html', script: 'hant', timeZone: 'Asia/Taipei', locale });
+  const out = await report('en');
   expect(out.mime).toMatch(/text\/html/);
 
   const errors: string[] = [];
@@ -74,9 +86,33 @@ test('the HTML change report renders in Chromium: summary, diffs, hostile text i
     return width;
   });
   expect(w).toBeGreaterThan(8);
+  // the operations section: one row per operation, undo and redo as such, times with their offset
+  const ops = page.locator('table.operations tr');
+  await expect(ops).toHaveCount(7); // header + fix, dismiss, edit, undo, redo, status
+  await expect(ops.nth(1)).toContainText('replaced 2 characters in 2 segments');
+  await expect(ops.nth(1)).toContainText('UTC+08:00');
+  await expect(ops.nth(2)).toContainText('dismissed a finding: quoted from the filing');
+  await expect(ops.nth(3)).toContainText('inserted 1 character');
+  await expect(page.locator('table.operations .kind-undo')).toHaveText('undo');
+  await expect(page.locator('table.operations .kind-redo')).toHaveText('redo');
+  await expect(ops.nth(6)).toContainText('approved 1 segment');
+  // the findings fixed and dismissed, with their reasons; the automatic fix counted apart
+  await expect(page.getByRole('heading', { name: 'Findings fixed (2)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Findings dismissed (1)' })).toBeVisible();
+  await expect(page.locator('td', { hasText: 'quoted from the filing' }).first()).toBeVisible();
+  await page.setViewportSize({ width: 1000, height: 1400 });
+  await expect(page.locator('p.meta').first()).toContainText('times in Asia/Taipei (UTC+08:00)');
   await page.screenshot({ path: 'docs/screenshots/change-report.png', fullPage: false });
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('h1')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  // the same report for a reviewer whose UI is in Traditional Chinese
+  await page.setContent((await report('zh-Hant')).content, { waitUntil: 'load' });
+  await expect(page.locator('h1')).toContainText('修改報告：Report <b>test</b>');
+  await expect(page.locator('table.operations .kind-undo')).toHaveText('復原');
+  await expect(page.locator('table.operations tr').nth(1)).toContainText('替換 2 字 於 2 段');
+  await page.screenshot({ path: 'docs/screenshots/change-report-zh-Hant.png', fullPage: false });
   expect(errors).toEqual([]);
 });
 

@@ -107,3 +107,34 @@ test('a glossary entry saved elsewhere appears in the open glossary panel withou
     await api(server, 'deleteGlossaryEntry', { id: entry.entry.id });
   }
 });
+
+test('open search results and the library follow CLI writes without reload (the query cache, invalidated by the feed)', async ({ app: page, server }) => {
+  const { documentId, segs } = await sampleDocument(server);
+  const target = segs.find((s) => s.index >= 6 && s.text.length > 6)!;
+  await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+  const marker = '即時搜尋標記';
+  await page.getByTestId('search-input').fill(marker);
+  const results = page.getByTestId('search-results');
+  await expect(results).toContainText(`No matches for “${marker}”`);
+
+  // a CLI edit puts the marker into a row: the open results show it
+  const edit = await cli(server.dbPath, 'edit', String(documentId), String(target.id), '--text', target.text + marker);
+  expect(edit.code, edit.out).toBe(0);
+  await expect(page.getByTestId('search-hit-0')).toContainText(marker);
+  await expect(results).toContainText(`1 result for “${marker}”`);
+
+  // a CLI import: the library of the open window lists it
+  const title = '命令列匯入即時測試';
+  const imp = await cli(server.dbPath, 'import', join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt'), '--project', 'Live import', '--title', title);
+  expect(imp.code, imp.out).toBe(0);
+  const importedId = Number(/"documentId":\s*(\d+)/.exec(imp.out)?.[1]);
+  try {
+    await expect(page.getByTestId('library')).toContainText(title);
+    await expect(page.getByTestId('library')).toContainText('Live import');
+    expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+  } finally {
+    // later specs open the newest document, expecting the sample
+    await api(server, 'trashDocument', { documentId: importedId });
+    await api(server, 'editSegment', { segmentId: target.id, text: target.text });
+  }
+});

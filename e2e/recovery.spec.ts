@@ -49,6 +49,21 @@ test('a damaged database: the recovery screen opens a copy of a backup, and the 
     await expect(page.getByText('Kept').first()).toBeVisible();
     expect(readdirSync(dir).some((f) => f.startsWith('jiaodui.db.corrupt-'))).toBe(true);
     expect(existsSync(backup)).toBe(true);
+
+    // The browser feed follows the recovered database without a reload or a manual reconnect:
+    // a CLI edit of the open document appears in the grid.
+    await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+    const shown = JSON.parse(cli('list', '--format', 'json').stdout) as { id: number; title: string }[];
+    const doc = shown.find((d) => !/Samples|商湯科技\(00020\)/.test(d.title)) ?? shown[0];
+    const segs = (JSON.parse(cli('show', String(doc.id), '--format', 'json').stdout) as { segments: { id: number; index: number; text: string }[] }).segments;
+    const target = segs.find((x) => x.index >= 2 && x.text.length > 4)!;
+    await page.getByTestId('library').getByText(doc.title).first().click();
+    await expect(page.getByTestId(`row-${target.index}`)).toBeVisible();
+    const added = '（恢復後命令列修改）';
+    const edit = cli('edit', String(doc.id), String(target.id), '--text', target.text + added);
+    expect(edit.status, edit.stderr).toBe(0);
+    await expect(page.getByTestId(`row-${target.index}`)).toContainText(added);
+    expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
   } finally {
     await child?.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -52,6 +52,8 @@ export const OPERATION_LABEL_KEYS = [
   'replace',
   'propagate.one',
   'propagate',
+  'parallel.attach.english',
+  'parallel.attach.source',
 ] as const;
 export type OperationLabelKey = (typeof OPERATION_LABEL_KEYS)[number];
 
@@ -138,6 +140,10 @@ export function englishStatusLabel(ns: readonly number[], status: string): Opera
     ? L('english.status', { n: ns[0], status }, `Mark English of segment ${ns[0]} ${status}`)
     : L('english.statuses', { count: ns.length, status }, `Mark English of ${ns.length} segments ${status}`);
 }
+
+/** Attaching (or aligning again) a parallel text: recorded off the undo stack, so its revisions move the fields' versions (issue 16). */
+export const attachParallelLabel = (kind: 'english' | 'source') =>
+  kind === 'english' ? L('parallel.attach.english', {}, 'Attach the English rendering') : L('parallel.attach.source', {}, 'Attach the original source');
 
 export function alignLabel(kind: 'english' | 'source', op: 'merge' | 'split' | 'shift', direction: 'up' | 'down' | undefined, n: number): OperationLabel {
   const what = kind === 'english' ? 'English' : 'source';

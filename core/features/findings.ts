@@ -2,7 +2,7 @@
 import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
 import { RULES, type RuleId } from '../../shared/checks';
-import { assembleFindings, report, runDocumentChecks, runProjectChecks, type WriteTx } from '../checks';
+import { assembleFindings, projectCheckState, report, runDocumentChecks, runProjectChecks, type WriteTx } from '../checks';
 import { CLAIMS_RULE_INFO } from '../claims-findings';
 import { writeText, type FindingState } from '../segment-writes';
 import { writeField } from '../operations/fields';
@@ -27,7 +27,7 @@ export const findingHandlers = {
   listRules: () => [...RULES, CLAIMS_RULE_INFO].map((r) => ({ id: r.id, title: r.title, scope: r.scope, description: r.description })),
 
   runChecks: (ctx, args) => {
-    ctx.requireDocument(args.documentId);
+    const doc = ctx.requireDocument(args.documentId);
     const known = new Set<string>([...RULES.map((r) => r.id), CLAIMS_RULE_INFO.id]);
     const unknown = (args.rules ?? []).filter((r) => !known.has(r));
     if (unknown.length) throw new JiaoduiError('invalid-input', `Unknown rule(s): ${unknown.join(', ')}. Rules: ${[...known].join(', ')}.`);
@@ -39,7 +39,7 @@ export const findingHandlers = {
       });
     const ms = runDocumentChecks(ctx.store, write, args.documentId, () => ctx.now(), args.rules as RuleId[] | undefined);
     const at = snapshot(ctx.store);
-    return report(assembleFindings(ctx.store, args.documentId), ms, at);
+    return report(assembleFindings(ctx.store, args.documentId), ms, at, projectCheckState(ctx.store, doc.projectId));
   },
 
   checkProject: (ctx, args) => {
@@ -54,13 +54,13 @@ export const findingHandlers = {
     const findings = ids.flatMap((id) => assembleFindings(ctx.store, id).filter((f) => f.scope === 'project' && f.documentId === id));
     // one finding per group (each document holds the group's members)
     const seen = new Set<string>();
-    return report(findings.filter((f) => !f.group || (!seen.has(f.group) && seen.add(f.group))), ms);
+    return report(findings.filter((f) => !f.group || (!seen.has(f.group) && seen.add(f.group))), ms, undefined, projectCheckState(ctx.store, args.projectId));
   },
 
   listFindings: (ctx, args) => {
-    ctx.requireDocument(args.documentId);
+    const doc = ctx.requireDocument(args.documentId);
     const at = snapshot(ctx.store);
-    return report(assembleFindings(ctx.store, args.documentId), 0, at);
+    return report(assembleFindings(ctx.store, args.documentId), 0, at, projectCheckState(ctx.store, doc.projectId));
   },
 
   applyFix: (ctx, args) => {
@@ -111,6 +111,6 @@ export const findingHandlers = {
       return { touched: [] };
     });
     const at = snapshot(ctx.store);
-    return report(assembleFindings(ctx.store, doc.id), 0, at);
+    return report(assembleFindings(ctx.store, doc.id), 0, at, projectCheckState(ctx.store, doc.projectId));
   },
 } satisfies HandlerTable;

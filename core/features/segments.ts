@@ -1,6 +1,6 @@
 /** Segments: reading, editing, status, furniture, split/merge, undo/redo and history. */
 import { toPublicSegment, type SegmentRow } from '../store';
-import type { SegmentStatus } from '../../shared/domain/schemas';
+import type { ChangeResult, SegmentStatus } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
 import { charDiff } from '../../shared/text/diff';
@@ -13,6 +13,38 @@ import * as claims from '../claims';
 import * as history from '../history';
 import { editConflictError, rereadLiveSegment, requireFresh, staleFields, versionAt, withVersions } from '../versions';
 import type { HandlerTable } from './handler';
+import type { HandlerContext } from './context';
+import { recheckAfterReplay, type WriteTx } from '../checks';
+
+/**
+ * Undo or redo, then (right after its commit) the cross-segment rules of the documents whose
+ * texts it changed: a fix's undo brings its name group back, the redo clears it again.
+ */
+function replayAndRecheck(ctx: HandlerContext, projectId: number, kind: 'undo' | 'redo'): ChangeResult {
+  const r = ctx.engine.replay(ctx.author(), projectId, kind, ctx.caller);
+  if (r.operationId === null) return r;
+  const documents = ctx.store
+    .operationRevisions(r.operationId)
+    .filter((v) => v.field === 'zh' || v.field === 'structure')
+    .map((v) => ctx.store.segment(v.segmentId)?.documentId)
+    .filter((id): id is number => id !== undefined);
+  if (documents.length) {
+    const ids = [...new Set(documents)];
+    const write: WriteTx = (fn) =>
+      ctx.tx(() => {
+        ctx.touch({ documents: ids, findings: ids });
+        return fn();
+      });
+    try {
+      recheckAfterReplay(ctx.store, write, ids, () => ctx.now());
+    } catch (e) {
+      // the undo is committed: a busy database must not make it look failed (a second Undo would
+      // take back one step more); the segment rules already ran, Run checks brings the groups back
+      if (!(e instanceof JiaoduiError && e.code === 'db-busy')) throw e;
+    }
+  }
+  return r;
+}
 
 export const segmentHandlers = {
   getSegments: (ctx, args) => {
@@ -167,11 +199,11 @@ export const segmentHandlers = {
   undoState: (ctx, args) => ctx.engine.undoState(args.projectId, ctx.author()),
   undo: (ctx, args) => {
     ctx.requireProject(args.projectId);
-    return ctx.engine.replay(ctx.author(), args.projectId, 'undo', ctx.caller);
+    return replayAndRecheck(ctx, args.projectId, 'undo');
   },
   redo: (ctx, args) => {
     ctx.requireProject(args.projectId);
-    return ctx.engine.replay(ctx.author(), args.projectId, 'redo', ctx.caller);
+    return replayAndRecheck(ctx, args.projectId, 'redo');
   },
 
   segmentHistory: (ctx, args) => {

@@ -34,6 +34,8 @@ export function findingStore(db: Db) {
     deleteFindingsInBulk: on(db, fq.deleteFindingIdsInBulk),
     /** A stamp of everything the checks read for a document: unchanged stamp, unchanged inputs. */
     checkInputStamp: on(db, ciq.checkInputStamp),
+    /** The newest text or structure revision of these documents (a project check's results are stale past it). */
+    contentRevision: on(db, ciq.contentRevision),
     /** Run `fn` in one read transaction (one consistent snapshot; no write lock taken). The Store type reads it as `() => unknown`: callers say what they read. */
     readSnapshot: (fn: () => unknown): unknown => ciq.readSnapshot(db, fn),
   };

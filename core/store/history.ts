@@ -2,10 +2,12 @@
 import type { Db } from '../../db/connection';
 import * as histq from '../../db/queries/history';
 import * as revq from '../../db/queries/review';
+import * as recq from '../../db/queries/record-versions';
 import { on } from './bind';
 
 export type { NewRevision, OperationRow } from '../../db/queries/history';
 export type { ChangeLogRow } from '../../db/queries/review';
+export type { RecordFields } from '../../db/queries/record-versions';
 
 export function historyStore(db: Db) {
   return {
@@ -28,6 +30,8 @@ export function historyStore(db: Db) {
     /** The change log: revisions of a document's segments, newest first, optionally filtered. */
     documentRevisions: on(db, revq.documentRevisions),
     documentRevisionFacets: on(db, revq.documentRevisionFacets),
+    /** The operations that revised a document, oldest first, with their state (the change report). */
+    documentOperations: on(db, revq.documentOperations),
     // field versions (core/versions.ts): a field's version is the id of its last revision
     latestRevisionIdsOfDocument: on(db, histq.latestRevisionIdsOfDocument),
     latestRevisionIdsOfSegment: on(db, histq.latestRevisionIdsOfSegment),
@@ -36,5 +40,11 @@ export function historyStore(db: Db) {
     revisionAsOf: on(db, histq.revisionAsOf),
     /** The newest revision id: the snapshot a bulk preview is built at. */
     maxRevisionId: on(db, histq.maxRevisionId),
+    // record versions (migration 012): annotations, claims, glossary entries
+    /** A record's fields as they were at an older version (undefined: current or unknown). */
+    recordFieldsAtVersion: on(db, recq.recordFieldsAtVersion),
+    /** The older version of a record written at that updatedAt stamp (the base of an `ifUpdatedAt` write). */
+    recordVersionAt: on(db, recq.recordVersionAt),
+    lastClaimAuthor: on(db, recq.lastClaimAuthor),
   };
 }

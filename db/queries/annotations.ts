@@ -3,7 +3,7 @@ import type { Annotation } from '../../shared/domain/schemas';
 import type { ReanchorResult } from '../../shared/text/anchor';
 
 const COLS = `a.id, a.segment_id AS segmentId, a.start_offset AS start, a.end_offset AS "end", a.exact, a.prefix, a.suffix,
-  a.kind, a.body, a.orphaned, a.created_at AS createdAt, a.updated_at AS updatedAt`;
+  a.kind, a.body, a.orphaned, a.created_at AS createdAt, a.updated_at AS updatedAt, a.version`;
 
 type Raw = Omit<Annotation, 'orphaned'> & { orphaned: number };
 const fromRaw = (r: Raw): Annotation => ({ ...r, orphaned: r.orphaned === 1 });
@@ -115,8 +115,15 @@ export function insertAnnotationThread(
 }
 
 export function updateAnnotationContent(db: Db, id: number, patch: { body?: string; labelId?: number | null }, now: string): void {
-  if (patch.body !== undefined) db.prepare(`UPDATE annotations SET body = ?, updated_at = ? WHERE id = ?`).run(patch.body, now, id);
-  if (patch.labelId !== undefined) db.prepare(`UPDATE annotations SET label_id = ?, updated_at = ? WHERE id = ?`).run(patch.labelId, now, id);
+  // one UPDATE: the version trigger (migration 012) then moves the version once per change
+  if (patch.body === undefined && patch.labelId === undefined) return;
+  db.prepare(`UPDATE annotations SET body = coalesce(@body, body), label_id = CASE WHEN @setLabel THEN @labelId ELSE label_id END, updated_at = @now WHERE id = @id`).run({
+    body: patch.body ?? null,
+    setLabel: patch.labelId !== undefined ? 1 : 0,
+    labelId: patch.labelId ?? null,
+    now,
+    id,
+  });
 }
 
 export function setAnnotationResolved(db: Db, id: number, by: string | null, now: string | null): void {

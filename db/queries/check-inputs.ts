@@ -33,3 +33,18 @@ export function checkInputStamp(db: Db, documentId: number): string {
 export function readSnapshot<T>(db: Db, fn: () => T): T {
   return db.transaction(fn)();
 }
+
+/**
+ * The newest text or structure revision of these documents' segments (0: none): a project
+ * check records it, and its results are out of date once a later edit, fix, undo or redo
+ * of any of the documents has a newer one (core/checks.ts `projectCheckState`).
+ */
+export function contentRevision(db: Db, documentIds: readonly number[]): number {
+  if (!documentIds.length) return 0;
+  const q = db.prepare(
+    `SELECT max(r.id) FROM segments s JOIN revisions r ON r.segment_id = s.id WHERE s.document_id = ? AND r.field IN ('zh', 'structure')`,
+  );
+  let max = 0;
+  for (const id of documentIds) max = Math.max(max, (q.pluck().get(id) as number | null) ?? 0);
+  return max;
+}

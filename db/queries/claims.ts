@@ -5,7 +5,7 @@ import type { ReanchorResult } from '../../shared/text/anchor';
 
 const COLS = `c.id, c.document_id AS documentId, c.segment_id AS segmentId, c.start_offset AS start, c.end_offset AS "end", c.exact, c.prefix,
   c.suffix, c.orphaned, c.text, c.type, c.claimant, c.claim_date AS claimDate, c.quantities, c.verdict, c.evidence, c.notes, c.status,
-  c.author, c.created_at AS createdAt, c.updated_at AS updatedAt`;
+  c.author, c.created_at AS createdAt, c.updated_at AS updatedAt, c.version`;
 
 type Raw = Omit<ClaimT, 'orphaned' | 'quantities' | 'evidence'> & { orphaned: number; quantities: string; evidence: string };
 const fromRaw = (r: Raw): ClaimT => ({ ...r, orphaned: r.orphaned === 1, quantities: JSON.parse(r.quantities), evidence: JSON.parse(r.evidence) });

@@ -9,7 +9,7 @@ export interface GlossaryScope {
 }
 
 const COLS = `g.id, g.project_id AS ownProjectId, g.document_id AS documentId, coalesce(g.project_id, d.project_id) AS projectId,
-  g.term, g.variants, g.type, g.note, g.english, g.created_at AS createdAt, g.updated_at AS updatedAt`;
+  g.term, g.variants, g.type, g.note, g.english, g.created_at AS createdAt, g.updated_at AS updatedAt, g.version`;
 const FROM = `FROM glossary_entries g LEFT JOIN documents d ON d.id = g.document_id`;
 
 type Raw = Omit<GlossaryEntry, 'variants' | 'scope'> & { variants: string; ownProjectId: number | null };

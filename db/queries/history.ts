@@ -18,12 +18,23 @@ const REV_COLS = `id, operation_id AS operationId, segment_id AS segmentId, fiel
 
 export function insertOperation(
   db: Db,
-  op: { projectId: number; kind: OperationKind; label: string; labelData?: string | null; author: string; createdAt: string; targetOperationId?: number | null; scope?: string | null },
+  op: {
+    projectId: number;
+    kind: OperationKind;
+    label: string;
+    labelData?: string | null;
+    author: string;
+    createdAt: string;
+    targetOperationId?: number | null;
+    scope?: string | null;
+    /** 'dead': recorded off the undo stack (a parallel text attached: its revisions only move versions) */
+    state?: 'done' | 'dead';
+  },
 ): number {
   return Number(
     db
-      .prepare(`INSERT INTO operations (project_id, kind, label, label_data, author, created_at, target_operation_id, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(op.projectId, op.kind, op.label, op.labelData ?? null, op.author, op.createdAt, op.targetOperationId ?? null, op.scope ?? null).lastInsertRowid,
+      .prepare(`INSERT INTO operations (project_id, kind, label, label_data, author, created_at, target_operation_id, scope, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(op.projectId, op.kind, op.label, op.labelData ?? null, op.author, op.createdAt, op.targetOperationId ?? null, op.scope ?? null, op.state ?? 'done').lastInsertRowid,
   );
 }
 

@@ -148,3 +148,14 @@ export function getRevision(db: Db, id: number): Revision | undefined {
     )
     .get(id) as Revision | undefined;
 }
+
+/** The operations that revised a document's segments (live or retired), oldest first, with their state (the change report). */
+export function documentOperations(db: Db, documentId: number): { id: number; kind: string; label: string; author: string; createdAt: string; state: string }[] {
+  return db
+    .prepare(
+      `SELECT o.id, o.kind, o.label, o.author, o.created_at AS createdAt, o.state FROM operations o
+       WHERE o.id IN (SELECT r.operation_id FROM revisions r JOIN segments s ON s.id = r.segment_id WHERE s.document_id = ?)
+       ORDER BY o.id`,
+    )
+    .all(documentId) as { id: number; kind: string; label: string; author: string; createdAt: string; state: string }[];
+}

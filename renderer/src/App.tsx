@@ -26,6 +26,7 @@ import { EmptyState } from './components/EmptyState';
 import { useReviewWorkflow } from './state/useReviewWorkflow';
 import { ColumnsDialog } from './components/ColumnsDialog';
 import { ConflictDialog } from './components/ConflictDialog';
+import { conflictKey } from './state/conflict';
 import { MtOverlays } from './components/MtOverlays';
 import { WorkflowFilterBar, WorkflowOverlays, WorkflowSidePanel } from './components/ReviewWorkflowViews';
 import { useMtGlosses } from './state/useMtGlosses';
@@ -59,7 +60,7 @@ export function App() {
   const review = useReview(toasts, t, refreshLibrarySoon);
   const { doc, segments, selection, editing, actions } = review;
   // changes made by other windows and processes (the change feed) patch what this window shows
-  useLiveUpdates(review, refreshLibrarySoon, fail);
+  useLiveUpdates(review, fail);
   const search = useSearch(toasts.fail);
 
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -412,7 +413,7 @@ export function App() {
                 await actions.applyChange({ operationId: null, segments: fresh, removedSegmentIds: [], undo });
               }}
               notify={toasts.notify}
-              onError={toasts.fail}
+              onError={wf.failOrConflict}
               onClose={() => setPanel(null)}
             />
           )}
@@ -430,7 +431,7 @@ export function App() {
                 await actions.applyChange(r ?? { operationId: null, segments: [], removedSegmentIds: [], undo });
               }}
               notify={toasts.notify}
-              onError={toasts.fail}
+              onError={wf.failOrConflict}
               onClose={() => setPanel(null)}
             />
           )}
@@ -471,7 +472,7 @@ export function App() {
         <MtOverlays state={mtg.overlays} />
         {review.conflict.conflict && (
           <ConflictDialog
-            key={`${review.conflict.conflict.segmentId}:${review.conflict.conflict.theirsVersion ?? ''}`}
+            key={conflictKey(review.conflict.conflict)}
             conflict={review.conflict.conflict}
             busy={review.conflict.busy}
             onResolve={review.conflict.resolve}

@@ -63,7 +63,7 @@ describe('labels of the column, machine translation and licence features', () =>
   });
 
   it('names the revision reasons of English and alignment edits', () => {
-    for (const r of ['mt', 'align:merge', 'align:split', 'align:shift']) {
+    for (const r of ['mt', 'align:merge', 'align:split', 'align:shift', 'attach']) {
       const key = `reason.${r}` as ReviewMessageKey;
       expect(translateReview('en', key)).not.toBe(key);
       expect(translateReview('zh-Hant', key)).toMatch(/\p{Script=Han}/u);
@@ -111,6 +111,7 @@ describe('operation labels (undo, redo, change log)', () => {
       labels.alignLabel(k, 'split', undefined, 2),
       labels.alignLabel(k, 'shift', 'up', 2),
       labels.alignLabel(k, 'shift', 'down', 2),
+      labels.attachParallelLabel(k),
     ]),
     labels.replaceLabel('王震', '王征'),
     labels.propagateLabel(2, 1),

@@ -70,6 +70,7 @@ const en = {
   'reason.align:merge': 'alignment: merge',
   'reason.align:split': 'alignment: split',
   'reason.align:shift': 'alignment: move',
+  'reason.attach': 'parallel text attached',
 
   'changelog.title': 'Change log',
   'changelog.summary': '{changed} of {total} segments changed · {chars} characters changed',
@@ -218,6 +219,7 @@ const zhHant: Record<ReviewMessageKey, string> = {
   'reason.align:merge': '對齊：合併',
   'reason.align:split': '對齊：分割',
   'reason.align:shift': '對齊：移動',
+  'reason.attach': '附加平行文本',
 
   'changelog.title': '變更記錄',
   'changelog.summary': '{total} 個段落中有 {changed} 個已修改 · 共變更 {chars} 個字元',

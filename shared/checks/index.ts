@@ -157,6 +157,13 @@ export const RULES: RuleInfo[] = [
 
 const SEGMENT_RULES = new Set<RuleId>(RULES.filter((r) => r.scope === 'segment').map((r) => r.id));
 
+/**
+ * The rules whose findings runChecks computes across segments (name groups, a quantity stated
+ * twice, variant mixing, brackets, repeated sentences, period values, figures): checkSegment
+ * cannot bring them back, so undo and redo re-run these over the document (core/checks.ts).
+ */
+export const CROSS_SEGMENT_RULES: readonly RuleId[] = [...RULES.filter((r) => r.scope === 'document').map((r) => r.id), 'period-label'];
+
 function wants(ctx: CheckContext): (r: RuleId) => boolean {
   const only = ctx.rules ? new Set(ctx.rules) : null;
   return (r) => !only || only.has(r);

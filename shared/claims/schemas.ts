@@ -83,6 +83,8 @@ export const Claim = AnchoredSpan.extend({
   author: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** the record's version (migration 012): bumped by every change of the fields a reviewer edits; writes send it back (issue 16) */
+  version: z.number().int().positive(),
 });
 export type ClaimT = z.infer<typeof Claim>;
 
@@ -144,7 +146,9 @@ export const UpdateClaimArgs = z
     evidence: z.array(Evidence).max(100).optional(),
     notes: z.string().max(10_000).optional(),
     status: ClaimStatus.optional(),
-    /** the claim's updatedAt as last read; refused ('edit-conflict') when it was changed since */
+    /** the claim's version as last read; refused ('edit-conflict', with base/theirs/mine) when a field it changes was changed since */
+    version: z.number().int().positive().optional(),
+    /** the older compare of the updatedAt stamp as last read, kept for scripts */
     ifUpdatedAt: z.string().max(40).optional(),
   })
   .strict();

@@ -12,6 +12,7 @@ import * as PA from '../align/schemas';
 import * as RC from './recovery';
 import * as MT from '../mt/schemas';
 import { MAX_SEGMENT_LENGTH } from '../text/limits';
+import { isTimeZone, REPORT_LOCALES } from '../export/report-wording';
 import { FieldVersion, Snapshot } from '../domain/schemas';
 
 /** Versions are optional (older scripts send none); the app always sends what it last read (shared/domain/schemas.ts, shared/contract/conflict.ts). */
@@ -157,10 +158,18 @@ export const apiSchema = {
         script: S.Script,
         /** show insertions/deletions against the machine text (txt, md, html; docx as tracked changes) */
         marked: z.boolean().optional(),
-        /** keep page furniture (default true; txt, md, html, docx, csv, docx-bilingual) */
+        /** keep page furniture (txt, md, html, docx, csv, docx-bilingual); default: left out of the reading copies (md, html, docx), kept in txt and the tables */
         includeFurniture: z.boolean().optional(),
         /** append the document's claims (verdict, evidence) as numbered notes (txt, md, html; docx as footnotes) */
         claims: z.boolean().optional(),
+        /** change report: the exporting side's IANA time zone, its times are written in (with their UTC offset); default UTC */
+        timeZone: z
+          .string()
+          .max(64)
+          .refine(isTimeZone, { message: 'not a time zone this system knows (an IANA name such as Asia/Taipei or UTC)' })
+          .optional(),
+        /** change report: the exporting side's UI language (default en) */
+        locale: z.enum(REPORT_LOCALES).optional(),
       })
       .strict(),
     S.ExportResult,

@@ -3,7 +3,7 @@
  * in shared/domain/schemas.ts (FieldVersion, SegmentVersions, EditConflict…); this module reads
  * an 'edit-conflict' error's details off any transport's error and words its one line.
  */
-import type { EditConflict, EditConflictDetails, SegmentVersionsT, VersionedField } from '../domain/schemas';
+import type { EditConflict, EditConflictDetails, RecordConflictDetails, SegmentVersionsT, VersionedField } from '../domain/schemas';
 
 /** The versions of a segment nothing has revised. */
 export const NO_VERSIONS: SegmentVersionsT = Object.freeze({ text: null, status: null, furniture: null, en: null, enStatus: null });
@@ -22,7 +22,29 @@ export function editConflictOf(e: unknown): EditConflictDetails | null {
   return isConflict(d) && Array.isArray(all) && all.length > 0 && all.every(isConflict) ? (d as EditConflictDetails) : null;
 }
 
+const RECORD_KINDS = new Set(['annotation', 'claim', 'glossary']);
+
+/** The details of an edit-conflict error of an annotation, claim or glossary entry write (record versions, migration 012). */
+export function recordConflictOf(e: unknown): RecordConflictDetails | null {
+  const err = e as { code?: unknown; details?: unknown } | null;
+  if (!err || err.code !== 'edit-conflict') return null;
+  const d = err.details as Partial<RecordConflictDetails> | undefined;
+  if (!d || !RECORD_KINDS.has(d.record as string) || typeof d.id !== 'number' || typeof d.theirsVersion !== 'number' || !Array.isArray(d.fields) || !d.fields.length) return null;
+  const ok = d.fields.every((f: unknown) => {
+    const x = f as Partial<RecordConflictDetails['fields'][number]> | null;
+    return !!x && typeof x.field === 'string' && 'base' in x && 'theirs' in x && 'mine' in x && typeof x.conflicting === 'boolean';
+  });
+  return ok ? (d as RecordConflictDetails) : null;
+}
+
 const FIELD_NAMES: Record<VersionedField, string> = { text: 'text', status: 'status', furniture: 'furniture mark', en: 'English', enStatus: 'English status' };
+
+/** A value in a one-line message: quoted, shortened past 40 characters, line breaks shown as ⏎. */
+function quoted(v: string | null): string {
+  if (v === null) return 'empty';
+  const flat = v.replace(/\r?\n/g, '⏎');
+  return `"${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat}"`;
+}
 
 /** One line naming what changed, by whom: the message of the error. */
 export function describeConflicts(conflicts: readonly EditConflict[]): string {
@@ -30,5 +52,9 @@ export function describeConflicts(conflicts: readonly EditConflict[]): string {
   const where = first.row !== null ? `row ${first.row}` : `segment ${first.segmentId}`;
   const who = first.theirsAuthor ? ` by ${first.theirsAuthor}` : '';
   const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more)` : '';
+  if (first.compare === 'value') {
+    // an expected-value compare (--if-text OLD): say the field is not OLD, not that a version moved
+    return `The ${FIELD_NAMES[first.field]} of ${where} is not ${quoted(first.base)} (it is ${quoted(first.theirs)}${who ? `, changed${who}` : ''})${more}; nothing was saved.`;
+  }
   return `The ${FIELD_NAMES[first.field]} of ${where} was changed${who} since you read it${more}; nothing was saved. Reload it, or choose which version to keep.`;
 }

@@ -3,7 +3,7 @@
  * annotations); `api.ts` lists the methods with these and the records in domain/review.ts.
  */
 import { z } from 'zod';
-import { Id, Snapshot } from '../domain/schemas';
+import { Id, RecordVersion, Snapshot } from '../domain/schemas';
 import { LabelColor, LabelShortcut, ReplaceScope } from '../domain/review';
 import { MAX_FIND_LENGTH, MAX_REPLACE_LENGTH } from '../text/find';
 import { MAX_SEGMENT_LENGTH } from '../text/limits';
@@ -58,8 +58,13 @@ export const UpdateLabelArgs = z
 export const LabelIdArgs = z.object({ labelId: Id }).strict();
 
 export const AnnotationIdArgs = z.object({ annotationId: Id }).strict();
-/** `ifUpdatedAt`: the annotation's updatedAt as last read; refused ('edit-conflict') when it was changed since. */
-export const UpdateAnnotationArgs = z.object({ annotationId: Id, body: z.string().max(10_000).optional(), labelId: Id.nullable().optional(), ifUpdatedAt: z.string().max(40).optional() }).strict();
+/**
+ * `version`: the annotation's version as last read; refused ('edit-conflict', with base/theirs/mine of
+ * the fields it changes) when someone changed them since. `ifUpdatedAt`: the older stamp compare, kept for scripts.
+ */
+export const UpdateAnnotationArgs = z
+  .object({ annotationId: Id, body: z.string().max(10_000).optional(), labelId: Id.nullable().optional(), version: RecordVersion.optional(), ifUpdatedAt: z.string().max(40).optional() })
+  .strict();
 export const ReplyArgs = z.object({ annotationId: Id, body: z.string().trim().min(1, 'a reply needs some text').max(10_000) }).strict();
 export const ResolveArgs = z.object({ annotationId: Id, resolved: z.boolean() }).strict();
 export const AttentionArgs = z.object({ documentId: Id }).strict();

@@ -91,10 +91,49 @@ export const EditConflict = z.object({
   theirsAt: z.string().nullable(),
   /** what the refused write would have stored */
   mine: z.string().nullable(),
+  /** 'value': refused by an expected-value compare (`ifText`, the CLI's --if-text): the field no longer holds `base` */
+  compare: z.enum(['version', 'value']).optional(),
 });
 
 /** The details of an 'edit-conflict' error: the first conflict's fields at the top (one-field writes), every one in `conflicts`. */
 export const EditConflictDetails = EditConflict.extend({ conflicts: z.array(EditConflict).min(1) });
+
+// Annotations, claims and glossary entries have no per-field revisions: one integer version per
+// record (migration 012), and the fields as they were at each older version, so a stale write
+// to one of them is refused with the same three sides, field by field.
+
+/** A record's version: bumped whenever a field a reviewer edits changes. */
+export const RecordVersion = z.number().int().positive();
+export const RecordKind = z.enum(['annotation', 'claim', 'glossary']);
+
+/** One field of a refused record write. Values are strings (a claim's evidence as JSON, a glossary entry's variants joined by ", "; null: empty/unknown). */
+export const RecordFieldConflict = z.object({
+  field: z.string(),
+  /** the value at the version the writer read (null also when that version is not known: an `ifUpdatedAt` write) */
+  base: z.string().nullable(),
+  theirs: z.string().nullable(),
+  mine: z.string().nullable(),
+  /** someone else changed this field since, to something other than mine */
+  conflicting: z.boolean(),
+});
+
+/** The details of an 'edit-conflict' error of a record write: every field the write would set. */
+export const RecordConflictDetails = z.object({
+  record: RecordKind,
+  id: z.number().int(),
+  /** where it sits: annotations and claims on a segment (row as shown when live); glossary entries nowhere */
+  segmentId: z.number().int().nullable(),
+  row: z.number().int().nullable(),
+  documentId: z.number().int().nullable(),
+  /** the version the writer read (null: it sent `ifUpdatedAt`), the version stored now, who and when (when known) */
+  baseVersion: RecordVersion.nullable(),
+  theirsVersion: RecordVersion,
+  theirsAuthor: z.string().nullable(),
+  theirsAt: z.string().nullable(),
+  fields: z.array(RecordFieldConflict).min(1),
+  /** glossary entries: the scope the refused save gave the entry (a resolution saves it there) */
+  scope: z.object({ documentId: z.number().int().optional(), projectId: z.number().int().optional() }).optional(),
+});
 
 export const Segment = z.object({
   id: Id,
@@ -236,6 +275,8 @@ export const Annotation = AnchoredSpan.extend({
   body: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** the record's version (migration 012): bumped by every change of the fields a reviewer edits; writes send it back (issue 16) */
+  version: z.number().int().positive(),
   /** review workflow (migration 004): label (tag), author, thread state, explicit deletion */
   labelId: Id.nullable(),
   author: z.string(),
@@ -335,13 +376,19 @@ export const FindingsReport = z.object({
   ms: z.number(),
   /** the newest revision id when these findings were read: fix all sends it back, and is refused where a segment changed since */
   snapshot: Snapshot,
+  /** the project's last project check (null: never run), and whether texts changed since: its results are then out of date */
+  projectCheck: z.object({ at: z.string(), stale: z.boolean() }).nullable().optional(),
 });
 export const RuleInfo = z.object({ id: z.string(), title: z.string(), scope: z.enum(['segment', 'document', 'project']), description: z.string() });
 
 export type StoredFinding = z.infer<typeof StoredFinding>;
 export type FindingsReport = z.infer<typeof FindingsReport>;
+export type ProjectCheckState = NonNullable<FindingsReport['projectCheck']>;
 export type FieldVersionT = z.infer<typeof FieldVersion>;
 export type SegmentVersionsT = z.infer<typeof SegmentVersions>;
 export type VersionedField = z.infer<typeof VersionedField>;
 export type EditConflict = z.infer<typeof EditConflict>;
 export type EditConflictDetails = z.infer<typeof EditConflictDetails>;
+export type RecordKind = z.infer<typeof RecordKind>;
+export type RecordFieldConflict = z.infer<typeof RecordFieldConflict>;
+export type RecordConflictDetails = z.infer<typeof RecordConflictDetails>;

@@ -17,6 +17,7 @@ const doc: ExportDoc = {
 function ann(p: Partial<Annotation>): Annotation {
   return {
     id: 1,
+    version: 1,
     segmentId: 10,
     start: 0,
     end: 0,

@@ -120,6 +120,8 @@ describe('change report', () => {
       reviewed: 1,
       approved: 0,
       changed: 1,
+      editedByHand: 1,
+      fixedAutomatically: 0,
       charactersChanged: 2,
       findingsByRule: { 'mixed-script': { open: 1, dismissed: 1 }, punctuation: { open: 1, dismissed: 0 } },
     });

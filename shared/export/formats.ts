@@ -22,6 +22,16 @@ export function exportFormatOptions(format: ExportFormatName): ExportFormatOptio
   return { script: transcript, marked: transcript, furniture: transcript || format === 'csv' || format === 'docx-bilingual', claims: transcript };
 }
 
+/**
+ * Whether a format keeps page furniture (share buttons, bylines, duplicated headlines,
+ * disclaimers) when the caller does not say: reading copies (md, html, docx) leave it out;
+ * plain text keeps it for its lossless round trip, tables list it in their own column.
+ */
+export function furnitureByDefault(format: ExportFormatName): boolean {
+  return !READING_COPIES.has(format);
+}
+const READING_COPIES = new Set<ExportFormatName>(['md', 'html', 'docx']);
+
 export function isExportFormat(name: string): name is ExportFormatName {
   return (EXPORT_FORMATS as readonly string[]).includes(name);
 }

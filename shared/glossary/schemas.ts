@@ -34,6 +34,8 @@ export const GlossaryEntry = z.object({
   english: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** the record's version (migration 012): bumped by every change of the fields a reviewer edits; writes send it back (issue 16) */
+  version: z.number().int().positive(),
 });
 
 const Term = z.string().max(MAX_TERM_LENGTH, `a term is at most ${MAX_TERM_LENGTH} characters`);
@@ -63,7 +65,9 @@ export const GlossaryEntryInput = z
     type: GlossaryType.optional(),
     note: z.string().max(MAX_NOTE_LENGTH).optional(),
     english: z.string().max(MAX_ENGLISH_LENGTH).optional(),
-    /** updating (id): the entry's updatedAt as last read; refused ('edit-conflict') when it was changed since */
+    /** updating (id): the entry's version as last read; refused ('edit-conflict', with base/theirs/mine) when it was changed since */
+    version: z.number().int().positive().optional(),
+    /** updating: the older compare of the updatedAt stamp as last read, kept for scripts */
     ifUpdatedAt: z.string().max(40).optional(),
   })
   .strict()

@@ -134,9 +134,9 @@ export function ClaimsPanel({ doc, onJump, onChange, onError, notify, onClose }:
   };
   const update = async (args: Parameters<typeof client.updateClaim>[0]) => {
     try {
-      // the claim as this panel read it: a change refused when someone changed it since (issue 16)
+      // the claim's version as this panel read it: a change refused when someone changed it since (issue 16; onError offers the conflict view)
       const seen = query.data?.claims.find((c) => c.id === args.claimId);
-      const u = await client.updateClaim({ ...args, ...(seen ? { ifUpdatedAt: seen.updatedAt } : {}) });
+      const u = await client.updateClaim({ ...args, ...(seen ? { version: seen.version } : {}) });
       queryClient.setQueryData(keys.claims(doc.id), (d: typeof query.data) => d && { ...d, claims: d.claims.map((c) => (c.id === u.id ? u : c)) });
       await changed();
     } catch (e) {

@@ -2,18 +2,20 @@
  * The conflict view (issue 16): a save refused because someone else changed the field since.
  * Shows what the reviewer started from (base), what is stored now (theirs) and the refused
  * save (mine), each change drawn against the base, and offers keep theirs / keep mine / merge
- * by hand. It only shows: which write a choice makes lives in state/conflict.ts, running it in
+ * by hand. A segment field is one text; an annotation, claim or glossary entry shows each field
+ * someone else changed (merged by hand in an editor for free text, else chosen theirs or mine).
+ * It only shows: which write a choice makes lives in state/conflict.ts, running it in
  * state/useConflict.ts.
  */
 import { useState } from 'react';
-import type { EditConflictDetails } from '../../../shared/domain/schemas';
+import type { EditConflictDetails, RecordConflictDetails, RecordFieldConflict } from '../../../shared/domain/schemas';
 import { useConflictI18n } from '../i18n-conflict';
-import { canMerge, mergeDraft, type ConflictChoice } from '../state/conflict';
+import { canMerge, canMergeField, isRecordConflict, mergeDraft, recordMergeDraft, shownFields, type ConflictChoice, type ShownConflict } from '../state/conflict';
 import { DiffText } from './DiffText';
 import { Modal } from './Modal';
 
 export interface ConflictDialogProps {
-  conflict: EditConflictDetails;
+  conflict: ShownConflict;
   busy: boolean;
   /** resolves true once the choice is stored */
   onResolve: (choice: ConflictChoice) => Promise<boolean>;
@@ -21,30 +23,46 @@ export interface ConflictDialogProps {
   onClose: () => void;
 }
 
-export function ConflictDialog({ conflict: c, busy, onResolve, onDone, onClose }: ConflictDialogProps) {
+type Xt = ReturnType<typeof useConflictI18n>['xt'];
+
+/** base / theirs / mine of one value, the two changes drawn against the base. */
+function Versions({ base, theirs, mine, author, suffix, xt }: { base: string | null; theirs: string | null; mine: string | null; author: string | null; suffix: string; xt: Xt }) {
+  return (
+    <dl className="conflict-versions">
+      <dt>{xt('conflict.base')}</dt>
+      <dd data-testid={`conflict-base${suffix}`}>{base || xt('conflict.none')}</dd>
+      <dt>{author ? xt('conflict.theirs', { author }) : xt('conflict.theirsAnon')}</dt>
+      <dd data-testid={`conflict-theirs${suffix}`} title={xt('conflict.vsBase')}>
+        {theirs || base ? <DiffText before={base ?? ''} after={theirs ?? ''} /> : xt('conflict.none')}
+      </dd>
+      <dt>{xt('conflict.mine')}</dt>
+      <dd data-testid={`conflict-mine${suffix}`} title={xt('conflict.vsBase')}>
+        {mine || base ? <DiffText before={base ?? ''} after={mine ?? ''} /> : xt('conflict.none')}
+      </dd>
+    </dl>
+  );
+}
+
+export function ConflictDialog(props: ConflictDialogProps) {
+  return isRecordConflict(props.conflict) ? <RecordConflictView {...props} conflict={props.conflict} /> : <FieldConflictView {...props} conflict={props.conflict} />;
+}
+
+function useChoose(onResolve: ConflictDialogProps['onResolve'], onDone: ConflictDialogProps['onDone'], xt: Xt) {
+  return async (choice: ConflictChoice) => {
+    if (await onResolve(choice)) onDone(xt(choice.kind === 'theirs' ? 'conflict.keptTheirs' : choice.kind === 'mine' ? 'conflict.keptMine' : 'conflict.merged'));
+  };
+}
+
+function FieldConflictView({ conflict: c, busy, onResolve, onDone, onClose }: ConflictDialogProps & { conflict: EditConflictDetails }) {
   const { xt } = useConflictI18n();
   const [merging, setMerging] = useState<string | null>(null);
   const field = xt(`conflict.field.${c.field}`);
   const row = c.row ?? c.segmentId;
-  const shown = (v: string | null) => v ?? xt('conflict.none');
-  const choose = async (choice: ConflictChoice) => {
-    if (await onResolve(choice)) onDone(xt(choice.kind === 'theirs' ? 'conflict.keptTheirs' : choice.kind === 'mine' ? 'conflict.keptMine' : 'conflict.merged'));
-  };
+  const choose = useChoose(onResolve, onDone, xt);
   return (
     <Modal title={xt('conflict.title')} onClose={onClose} testId="conflict-dialog" className="modal-conflict">
       <p className="modal-text">{c.theirsAuthor ? xt('conflict.intro', { row, author: c.theirsAuthor, field }) : xt('conflict.introAnon', { row, field })}</p>
-      <dl className="conflict-versions">
-        <dt>{xt('conflict.base')}</dt>
-        <dd data-testid="conflict-base">{shown(c.base)}</dd>
-        <dt>{c.theirsAuthor ? xt('conflict.theirs', { author: c.theirsAuthor }) : xt('conflict.theirsAnon')}</dt>
-        <dd data-testid="conflict-theirs" title={xt('conflict.vsBase')}>
-          <DiffText before={c.base ?? ''} after={c.theirs ?? ''} />
-        </dd>
-        <dt>{xt('conflict.mine')}</dt>
-        <dd data-testid="conflict-mine" title={xt('conflict.vsBase')}>
-          <DiffText before={c.base ?? ''} after={c.mine ?? ''} />
-        </dd>
-      </dl>
+      <Versions base={c.base} theirs={c.theirs} mine={c.mine} author={c.theirsAuthor} suffix="" xt={xt} />
       {c.conflicts.length > 1 && <p className="modal-text">{xt('conflict.more', { count: c.conflicts.length - 1 })}</p>}
       {merging !== null ? (
         <>
@@ -71,6 +89,67 @@ export function ConflictDialog({ conflict: c, busy, onResolve, onDone, onClose }
               {xt('conflict.merge')}
             </button>
           )}
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void choose({ kind: 'mine' })} autoFocus>
+            {xt('conflict.keepMine')}
+          </button>
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+const FIELD_KEYS = new Set(['body', 'labelId', 'text', 'type', 'claimant', 'claimDate', 'verdict', 'evidence', 'notes', 'status', 'term', 'variants', 'note', 'english']);
+
+function RecordConflictView({ conflict: c, busy, onResolve, onDone, onClose }: ConflictDialogProps & { conflict: RecordConflictDetails }) {
+  const { xt } = useConflictI18n();
+  const [merging, setMerging] = useState<Record<string, string | null> | null>(null);
+  const choose = useChoose(onResolve, onDone, xt);
+  const fields = shownFields(c);
+  const fieldName = (f: RecordFieldConflict) => (FIELD_KEYS.has(f.field) ? xt(`conflict.recordField.${f.field}` as 'conflict.recordField.body') : f.field);
+  const what = xt(`conflict.record.${c.record}`);
+  const names = fields.map(fieldName).join(' / ');
+  const intro = c.row !== null ? xt(c.theirsAuthor ? 'conflict.recordIntroRow' : 'conflict.recordIntroRowAnon', { what, row: c.row, author: c.theirsAuthor ?? '', fields: names }) : xt(c.theirsAuthor ? 'conflict.recordIntro' : 'conflict.recordIntroAnon', { what, author: c.theirsAuthor ?? '', fields: names });
+  return (
+    <Modal title={xt('conflict.title')} onClose={onClose} testId="conflict-dialog" className="modal-conflict">
+      <p className="modal-text">{intro}</p>
+      {fields.map((f) => (
+        <section key={f.field} className="conflict-field" data-testid={`conflict-field-${f.field}`}>
+          <h3 className="conflict-field-name">{fieldName(f)}</h3>
+          {merging === null ? (
+            <Versions base={f.base} theirs={f.theirs} mine={f.mine} author={c.theirsAuthor} suffix={`-${f.field}`} xt={xt} />
+          ) : canMergeField(c.record, f.field) ? (
+            <label className="conflict-merge">
+              {xt('conflict.mergeLabel')}
+              <textarea data-testid={`conflict-merge-${f.field}`} value={merging[f.field] ?? ''} onChange={(e) => setMerging({ ...merging, [f.field]: e.target.value })} rows={3} />
+            </label>
+          ) : (
+            <label className="conflict-merge">
+              {xt('conflict.pick')}
+              <select data-testid={`conflict-merge-${f.field}`} value={merging[f.field] === f.theirs ? 'theirs' : 'mine'} onChange={(e) => setMerging({ ...merging, [f.field]: e.target.value === 'theirs' ? f.theirs : f.mine })}>
+                <option value="theirs">{`${xt('conflict.theirsAnon')}: ${f.theirs ?? xt('conflict.none')}`}</option>
+                <option value="mine">{`${xt('conflict.mine')}: ${f.mine ?? xt('conflict.none')}`}</option>
+              </select>
+            </label>
+          )}
+        </section>
+      ))}
+      {merging !== null ? (
+        <div className="modal-actions">
+          <button type="button" className="btn" disabled={busy} onClick={() => setMerging(null)}>
+            {xt('conflict.back')}
+          </button>
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void choose({ kind: 'mergeFields', fields: merging })}>
+            {xt('conflict.saveMerge')}
+          </button>
+        </div>
+      ) : (
+        <div className="modal-actions">
+          <button type="button" className="btn" disabled={busy} onClick={() => void choose({ kind: 'theirs' })}>
+            {xt('conflict.keepTheirs')}
+          </button>
+          <button type="button" className="btn" disabled={busy} onClick={() => setMerging(recordMergeDraft(c))}>
+            {xt('conflict.merge')}
+          </button>
           <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void choose({ kind: 'mine' })} autoFocus>
             {xt('conflict.keepMine')}
           </button>

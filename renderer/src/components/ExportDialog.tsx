@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import type { DocumentMeta, ExportFormatT, ScriptT } from '../../../shared/domain/schemas';
-import { EXPORT_FORMATS, exportFormatOptions } from '../../../shared/export/formats';
+import { EXPORT_FORMATS, exportFormatOptions, furnitureByDefault } from '../../../shared/export/formats';
 import { useClient } from '../state/client';
 import { useI18n, type MessageKey } from '../i18n';
 import { downloadBase64, downloadText } from '../lib/download';
@@ -24,11 +24,13 @@ const FORMATS: readonly ExportFormatT[] = EXPORT_FORMATS;
 
 export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProps) {
   const { client, shell } = useClient();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [format, setFormat] = useState<ExportFormatT>('txt');
   const [script, setScript] = useState<ScriptT>('hant');
   const [marked, setMarked] = useState(false);
-  const [furniture, setFurniture] = useState(true);
+  // null: the format's default (reading copies leave page furniture out, txt and tables keep it)
+  const [furnitureChoice, setFurniture] = useState<boolean | null>(null);
+  const furniture = furnitureChoice ?? furnitureByDefault(format);
   const [claims, setClaims] = useState(false);
   const [busy, setBusy] = useState(false);
   const uses = exportFormatOptions(format);
@@ -42,8 +44,10 @@ export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProp
         format,
         script,
         ...(uses.marked && marked ? { marked: true } : {}),
-        ...(uses.furniture && !furniture ? { includeFurniture: false } : {}),
+        ...(uses.furniture ? { includeFurniture: furniture } : {}),
         ...(uses.claims && claims ? { claims: true } : {}),
+        // the change report is a static page: its times are written in this side's zone, its labels in the UI language
+        ...(format.startsWith('report') ? { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, locale } : {}),
       });
       const binary = r.encoding === 'base64';
       if (shell) {
@@ -66,7 +70,10 @@ export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProp
       <form className="modal-form" onSubmit={submit}>
         <fieldset className="radio-group">
           <legend>{t('export.format')}</legend>
-          <select data-testid="export-format" aria-label={t('export.format')} value={format} onChange={(e) => setFormat(e.target.value as ExportFormatT)}>
+          <select data-testid="export-format" aria-label={t('export.format')} value={format} onChange={(e) => {
+              setFormat(e.target.value as ExportFormatT);
+              setFurniture(null);
+            }}>
             {FORMATS.map((f) => (
               <option key={f} value={f}>
                 {t(`export.format.${f}` as MessageKey)}

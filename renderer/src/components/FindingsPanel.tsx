@@ -12,6 +12,8 @@ import { ruleTitle } from '../i18n-rules';
 import { findingMessageText } from '../i18n-findings';
 import { useI18n } from '../i18n';
 import { SidePanel } from './SidePanel';
+import { useReportsI18n } from '../i18n-reports';
+import { glossaryOfferFor, offerAlreadyInGlossary, type GlossaryOffer } from '../state/glossary-offer';
 
 type SeverityFilter = 'all' | 'error' | 'warning' | 'info';
 /** Locations listed per finding before “+N more” (a punctuation group can have hundreds). */
@@ -39,7 +41,8 @@ function Quote({ f }: { f: Pick<StoredFinding, 'text' | 'before' | 'after'> }) {
 
 export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: FindingsPanelProps) {
   const { client } = useClient();
-  const { t, formatNumber, locale } = useI18n();
+  const { t, formatNumber, formatDateTime, locale } = useI18n();
+  const { rt } = useReportsI18n();
   // The stored findings live in the query cache: refetched when a change (here or elsewhere) invalidates them.
   const queryClient = useQueryClient();
   const [ran, setRan] = useState(false);
@@ -57,6 +60,8 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
   const [ruleOrder, setRuleOrder] = useState<string[]>([]);
   const [expanded, setExpanded] = useState<Set<number>>(new Set());
   const [note, setNote] = useState<string | null>(null);
+  // after a name group is fixed: confirm its spelling in the glossary (the finding as listed before the fix)
+  const [offer, setOffer] = useState<GlossaryOffer | null>(null);
 
   useEffect(() => {
     client.listRules({}).then((rules) => {
@@ -107,6 +112,24 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
     try {
       // the snapshot the shown findings were read at: fix all is refused where a segment changed since
       await onChange(await client.applyFix({ findingId: f.id, scope, snapshot: report?.snapshot }));
+      const next = glossaryOfferFor(f);
+      setOffer(next && !offerAlreadyInGlossary(next, await client.listGlossary({ documentId: doc.id })) ? next : null);
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const addToGlossary = async (o: GlossaryOffer) => {
+    try {
+      // a project entry: the name is confirmed for every document of the project
+      const r = await client.saveGlossaryEntry({ projectId: doc.projectId, term: o.term, variants: o.variants, type: o.type });
+      setOffer(null);
+      setNote(rt('findings.glossaryAdded', { term: r.entry.term, variants: r.entry.variants.join(rt('findings.listSeparator')) }));
+      if (r.rerendered > 0) {
+        // the entry re-rendered the rows holding the name: patch those in (and refresh what panels show)
+        const [rows, undo] = await Promise.all([client.getSegments({ documentId: doc.id }), client.undoState({ projectId: doc.projectId })]);
+        const names = [o.term, ...o.variants];
+        await onChange({ operationId: null, segments: rows.filter((s) => names.some((n) => s.text.includes(n))), removedSegmentIds: [], undo });
+      }
     } catch (e) {
       onError(e);
     }
@@ -174,6 +197,30 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
             <input type="checkbox" checked={showDismissed} onChange={(e) => setShowDismissed(e.target.checked)} />
             {t('findings.showDismissed', { count: formatNumber(counts.dismissed) })}
           </label>
+        </div>
+      )}
+      {report?.projectCheck?.stale && (
+        <div className="findings-notice" role="status" data-testid="project-stale">
+          <p>{rt('findings.projectStale', { time: formatDateTime(report.projectCheck.at) })}</p>
+          <button type="button" className="btn btn-small" onClick={() => void checkProject()} disabled={running} data-testid="project-rerun">
+            {rt('findings.projectRerun')}
+          </button>
+        </div>
+      )}
+      {offer && (
+        <div className="findings-notice" role="status" data-testid="glossary-offer">
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            onClick={() => void addToGlossary(offer)}
+            title={rt('findings.glossaryOfferHint')}
+            data-testid="glossary-offer-add"
+          >
+            {rt('findings.glossaryOffer', { term: offer.term, variants: offer.variants.join(rt('findings.listSeparator')) })}
+          </button>
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => setOffer(null)}>
+            {rt('findings.glossaryOfferClose')}
+          </button>
         </div>
       )}
       {note && (

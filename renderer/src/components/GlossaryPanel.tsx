@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
 import type { GlossaryEntry, GlossaryTypeT } from '../../../shared/glossary/schemas';
 import { GLOSSARY_TYPES } from '../../../shared/glossary/types';
+import { recordConflictOf } from '../../../shared/contract/conflict';
 import { useClient } from '../state/client';
 import { useQuery, useQueryClient, useQueryError } from '../state/queries';
 import { keys } from '../state/live';
@@ -31,8 +32,8 @@ type ScopeKind = 'document' | 'project';
 
 interface Draft {
   id?: number;
-  /** the edited entry's updatedAt as read: a save refused when someone changed it since (issue 16) */
-  updatedAt?: string;
+  /** the edited entry's version as read: a save refused when someone changed it since (issue 16) */
+  version?: number;
   scope: ScopeKind;
   term: string;
   variants: string;
@@ -91,7 +92,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
     setFormError(null);
     try {
       const r = await client.saveGlossaryEntry({
-        ...(draft.id !== undefined ? { id: draft.id, ifUpdatedAt: draft.updatedAt } : {}),
+        ...(draft.id !== undefined ? { id: draft.id, version: draft.version } : {}),
         ...scopeArgs(draft.scope),
         term: draft.term,
         variants: splitVariants(draft.variants),
@@ -103,7 +104,11 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
       notify(r.rerendered ? t('glossary.savedRerendered', { term: r.entry.term, count: formatNumber(r.rerendered) }) : t('glossary.saved', { term: r.entry.term }));
       await afterWrite(r.rerendered);
     } catch (err) {
-      setFormError(err instanceof Error ? err.message : String(err));
+      // changed elsewhere since it was opened: the conflict view (onError offers it) takes over from the form
+      if (recordConflictOf(err)) {
+        setDraft(null);
+        onError(err);
+      } else setFormError(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
     }
@@ -147,7 +152,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
 
   const edit = (e: GlossaryEntry) => {
     setFormError(null);
-    setDraft({ id: e.id, updatedAt: e.updatedAt, scope: e.scope, term: e.term, variants: e.variants.join(', '), type: e.type, note: e.note, english: e.english });
+    setDraft({ id: e.id, version: e.version, scope: e.scope, term: e.term, variants: e.variants.join(', '), type: e.type, note: e.note, english: e.english });
   };
 
   const projectEntries = (entries ?? []).filter((e) => e.scope === 'project');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canMerge, mergeDraft, resolutionWrite } from './conflict';
-import type { EditConflict } from '../../../shared/domain/schemas';
+import { canMerge, canMergeField, conflictKey, isRecordConflict, mergeDraft, recordMergeDraft, recordResolutionWrite, resolutionWrite, shownFields, splitVariantText } from './conflict';
+import type { EditConflict, RecordConflictDetails } from '../../../shared/domain/schemas';
 
 const text: EditConflict = {
   segmentId: 7,
@@ -52,5 +52,87 @@ describe('mergeDraft: the merge editor starts from a three-way merge', () => {
   it('handles deletions and an empty base', () => {
     expect(mergeDraft({ base: '一二三四五', theirs: '二三四五', mine: '一二三四' })).toBe('二三四');
     expect(mergeDraft({ base: null, theirs: '他', mine: '我' })).toBe('我');
+  });
+});
+
+describe('record conflicts (annotations, claims, glossary entries): the write each choice makes', () => {
+  const annotation: RecordConflictDetails = {
+    record: 'annotation',
+    id: 9,
+    segmentId: 7,
+    row: 3,
+    documentId: 1,
+    baseVersion: 1,
+    theirsVersion: 2,
+    theirsAuthor: null,
+    theirsAt: '2026-12-02T08:00:00.000Z',
+    fields: [{ field: 'body', base: '請查核日期。', theirs: '請查核日期與金額。', mine: '請再查核日期。', conflicting: true }],
+  };
+  const glossary: RecordConflictDetails = {
+    record: 'glossary',
+    id: 4,
+    segmentId: null,
+    row: null,
+    documentId: null,
+    baseVersion: 1,
+    theirsVersion: 5,
+    theirsAuthor: null,
+    theirsAt: null,
+    scope: { projectId: 2 },
+    fields: [
+      { field: 'term', base: '王征', theirs: '王征', mine: '王征', conflicting: false },
+      { field: 'variants', base: '王震', theirs: '王震, 王徵', mine: '王震', conflicting: true },
+      { field: 'type', base: 'person', theirs: 'term', mine: 'person', conflicting: true },
+      { field: 'note', base: '', theirs: '', mine: '', conflicting: false },
+      { field: 'english', base: '', theirs: '', mine: 'Wang Zheng', conflicting: false },
+    ],
+  };
+
+  it('tells the two kinds apart and keys them by record and version', () => {
+    expect(isRecordConflict(annotation)).toBe(true);
+    expect(isRecordConflict({ ...text, conflicts: [text] })).toBe(false);
+    expect(conflictKey(annotation)).toBe('annotation:9:2');
+  });
+
+  it('keep theirs writes nothing; keep mine writes every field of the refused write against their version', () => {
+    expect(recordResolutionWrite(annotation, { kind: 'theirs' })).toBeNull();
+    expect(recordResolutionWrite(annotation, { kind: 'mine' })).toEqual({ method: 'updateAnnotation', args: { annotationId: 9, version: 2, body: '請再查核日期。' } });
+    expect(recordResolutionWrite(glossary, { kind: 'mine' })).toEqual({
+      method: 'saveGlossaryEntry',
+      args: { id: 4, version: 5, projectId: 2, term: '王征', variants: ['王震'], type: 'person', note: '', english: 'Wang Zheng' },
+    });
+  });
+
+  it('merge by hand: free text starts three-way merged, other fields start as mine; the chosen fields are written', () => {
+    expect(shownFields(glossary).map((f) => f.field)).toEqual(['variants', 'type']);
+    expect(canMergeField('glossary', 'variants')).toBe(true);
+    expect(canMergeField('glossary', 'type')).toBe(false);
+    // my change and theirs touch different parts of the comment: both are kept
+    expect(recordMergeDraft({ ...annotation, fields: [{ field: 'body', base: '請查核日期。', theirs: '請查核日期與金額。', mine: '請再查核日期。', conflicting: true }] })).toEqual({ body: '請再查核日期與金額。' });
+    const draft = recordMergeDraft(glossary);
+    expect(draft).toMatchObject({ variants: '王震, 王徵', type: 'person', english: 'Wang Zheng' });
+    expect(recordResolutionWrite(glossary, { kind: 'mergeFields', fields: { ...draft, type: 'term' } })).toEqual({
+      method: 'saveGlossaryEntry',
+      args: { id: 4, version: 5, projectId: 2, term: '王征', variants: ['王震', '王徵'], type: 'term', note: '', english: 'Wang Zheng' },
+    });
+    // the merge equals what is stored: nothing to write
+    expect(recordResolutionWrite(annotation, { kind: 'mergeFields', fields: { body: '請查核日期與金額。' } })).toBeNull();
+    expect(splitVariantText('甲, 乙，丙、 ')).toEqual(['甲', '乙', '丙']);
+  });
+
+  it('a claim’s fields go back to their types (evidence from JSON)', () => {
+    const claim: RecordConflictDetails = {
+      ...annotation,
+      record: 'claim',
+      fields: [
+        { field: 'verdict', base: 'unverified', theirs: 'false', mine: 'true', conflicting: true },
+        { field: 'evidence', base: '[]', theirs: '[]', mine: '[{"url":"https://example.org","note":""}]', conflicting: false },
+        { field: 'claimant', base: null, theirs: null, mine: '王某', conflicting: false },
+      ],
+    };
+    expect(recordResolutionWrite(claim, { kind: 'mine' })).toEqual({
+      method: 'updateClaim',
+      args: { claimId: 9, version: 2, verdict: 'true', evidence: [{ url: 'https://example.org', note: '' }], claimant: '王某' },
+    });
   });
 });

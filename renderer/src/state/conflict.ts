@@ -8,10 +8,19 @@
  * - merge by hand: the editor's text, written against their version the same way.
  */
 import type { ArgsOf } from '../../../shared/contract/api';
-import type { EditConflict, SegmentStatus } from '../../../shared/domain/schemas';
+import type { EditConflict, EditConflictDetails, RecordConflictDetails, RecordFieldConflict, RecordKind, SegmentStatus } from '../../../shared/domain/schemas';
 import { charDiff } from '../../../shared/text/diff';
 
-export type ConflictChoice = { kind: 'theirs' } | { kind: 'mine' } | { kind: 'merge'; text: string };
+/** What the view shows: a segment field's conflict, or a record's (annotation, claim, glossary entry). */
+export type ShownConflict = EditConflictDetails | RecordConflictDetails;
+
+export const isRecordConflict = (c: ShownConflict): c is RecordConflictDetails => 'record' in c;
+
+/** A key that changes when another conflict is shown (the view starts afresh). */
+export const conflictKey = (c: ShownConflict): string => (isRecordConflict(c) ? `${c.record}:${c.id}:${c.theirsVersion}` : `${c.segmentId}:${c.theirsVersion ?? ''}`);
+
+/** merge: a segment field's merged text; mergeFields: a record's fields as merged by hand (fields left out keep mine). */
+export type ConflictChoice = { kind: 'theirs' } | { kind: 'mine' } | { kind: 'merge'; text: string } | { kind: 'mergeFields'; fields: Record<string, string | null> };
 
 /** A write the resolution makes, as a contract call. */
 export type ResolutionWrite =
@@ -29,6 +38,7 @@ export function canMerge(c: EditConflict): boolean {
 /** The write a choice makes; null when nothing needs writing (keep theirs, or mine is already stored). */
 export function resolutionWrite(c: EditConflict, choice: ConflictChoice): ResolutionWrite | null {
   if (choice.kind === 'theirs') return null;
+  if (choice.kind === 'mergeFields') throw new Error('A segment field is merged as one text.');
   if (choice.kind === 'merge' && !canMerge(c)) throw new Error(`A ${c.field} cannot be merged by hand.`);
   const value = choice.kind === 'merge' ? choice.text : c.mine;
   if (value === c.theirs) return null;
@@ -90,4 +100,82 @@ export function mergeDraft(c: Pick<EditConflict, 'base' | 'theirs' | 'mine'>): s
   let out = base;
   for (const e of all) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
+}
+
+// ---- annotations, claims, glossary entries (record versions, migration 012) ----------------
+
+/** A write resolving a record conflict: the chosen fields, written against THEIR version. */
+export type RecordResolutionWrite =
+  | { method: 'updateAnnotation'; args: ArgsOf<'updateAnnotation'> }
+  | { method: 'updateClaim'; args: ArgsOf<'updateClaim'> }
+  | { method: 'saveGlossaryEntry'; args: ArgsOf<'saveGlossaryEntry'> };
+
+const MERGEABLE: Record<RecordKind, readonly string[]> = {
+  annotation: ['body'],
+  claim: ['text', 'claimant', 'notes'],
+  glossary: ['term', 'variants', 'note', 'english'],
+};
+
+/** Free-text fields are merged in an editor; the others (a label, a type, a verdict…) are one value or the other. */
+export function canMergeField(record: RecordKind, field: string): boolean {
+  return MERGEABLE[record].includes(field);
+}
+
+/** The fields the view shows: those someone else changed to something other than mine. */
+export function shownFields(c: RecordConflictDetails): RecordFieldConflict[] {
+  return c.fields.filter((f) => f.conflicting);
+}
+
+/** The merge editor's start: mine where nobody else changed the field; for the others a three-way merge (free text) or mine. */
+export function recordMergeDraft(c: RecordConflictDetails): Record<string, string | null> {
+  return Object.fromEntries(
+    c.fields.map((f) => [f.field, f.conflicting && canMergeField(c.record, f.field) && f.base !== null ? mergeDraft({ base: f.base, theirs: f.theirs, mine: f.mine }) : f.mine]),
+  );
+}
+
+/** Variants as the glossary panel and the conflict show them ("a, b"), back to a list. */
+export function splitVariantText(text: string | null): string[] {
+  return (text ?? '')
+    .split(/[,，、]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/** The write a choice makes for a record conflict; null when nothing needs writing (keep theirs, or the stored fields already are the choice). */
+export function recordResolutionWrite(c: RecordConflictDetails, choice: ConflictChoice): RecordResolutionWrite | null {
+  if (choice.kind === 'theirs') return null;
+  if (choice.kind === 'merge') throw new Error('A record is merged field by field.');
+  const value = (f: RecordFieldConflict) => (choice.kind === 'mergeFields' && f.field in choice.fields ? choice.fields[f.field] : f.mine);
+  const v = Object.fromEntries(c.fields.map((f) => [f.field, value(f)]));
+  if (c.fields.every((f) => v[f.field] === f.theirs)) return null;
+  const version = c.theirsVersion;
+  const has = (k: string) => k in v;
+  switch (c.record) {
+    case 'annotation':
+      return {
+        method: 'updateAnnotation',
+        args: { annotationId: c.id, version, ...(has('body') ? { body: v.body ?? '' } : {}), ...(has('labelId') ? { labelId: v.labelId === null ? null : Number(v.labelId) } : {}) },
+      };
+    case 'claim': {
+      type A = ArgsOf<'updateClaim'>;
+      const args: A = { claimId: c.id, version };
+      if (has('text')) args.text = v.text ?? '';
+      if (has('type')) args.type = v.type as A['type'];
+      if (has('claimant')) args.claimant = v.claimant;
+      if (has('claimDate')) args.claimDate = v.claimDate;
+      if (has('verdict')) args.verdict = v.verdict as A['verdict'];
+      if (has('evidence')) args.evidence = JSON.parse(v.evidence ?? '[]') as A['evidence'];
+      if (has('notes')) args.notes = v.notes ?? '';
+      if (has('status')) args.status = v.status as A['status'];
+      return { method: 'updateClaim', args };
+    }
+    case 'glossary': {
+      type G = ArgsOf<'saveGlossaryEntry'>;
+      const scope = c.scope?.documentId !== undefined ? { documentId: c.scope.documentId } : { projectId: c.scope?.projectId };
+      return {
+        method: 'saveGlossaryEntry',
+        args: { id: c.id, version, ...scope, term: v.term ?? '', variants: splitVariantText(v.variants), type: v.type as G['type'], note: v.note ?? '', english: v.english ?? '' } as G,
+      };
+    }
+  }
 }

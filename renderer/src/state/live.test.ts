@@ -56,7 +56,9 @@ describe('planRemoteChange', () => {
   it('a remote save in the open document: fetch that row by id, refresh progress, findings & co., history, undo', () => {
     const plan = planRemoteChange(event({ projects: [7], documents: [1], segments: [11] }), view);
     expect(plan).toMatchObject({ reloadRows: false, fetchSegments: [11], removeSegments: [], refreshDocument: true, refreshLibrary: true });
-    expect(plan.invalidate).toEqual([keys.doc(1), keys.segment(11), keys.replace(), keys.project(7)]);
+    expect(plan.invalidate).toEqual([keys.doc(1), keys.segment(11), keys.replace(), keys.searchAll(), keys.project(7)]);
+    // the library lists: the open document's refresh refetches them (useReview.refreshDoc), not the plan
+    expect(plan.invalidate).not.toContainEqual(keys.library());
   });
 
   it('a save in another document of another project: no row fetched, nothing of the open document invalidated', () => {
@@ -65,6 +67,16 @@ describe('planRemoteChange', () => {
     expect(plan.refreshDocument).toBe(false);
     expect(plan.invalidate).not.toContainEqual(keys.doc(1));
     expect(plan.invalidate).not.toContainEqual(keys.project(7));
+    // but open search results (they span documents) and the library's progress are refetched
+    expect(plan.invalidate).toContainEqual(keys.searchAll());
+    expect(plan.invalidate).toContainEqual(keys.library());
+  });
+
+  it('a document imported on the command line: the library lists and open search results, nothing of the open document', () => {
+    const plan = planRemoteChange(event({ projects: [9], documents: [3], topics: ['library'] }), view);
+    expect(plan.invalidate).toEqual([keys.searchAll(), keys.library()]);
+    expect(plan).toMatchObject({ refreshDocument: false, fetchSegments: [] });
+    expect(keys.search('商湯').slice(0, 1)).toEqual(keys.searchAll()); // one prefix covers every query's results
   });
 
   it('a parallel text attached to the open document: its rows are refetched whole', () => {
@@ -95,6 +107,8 @@ describe('planRemoteChange', () => {
 
 describe('invalidationsForOwnChange', () => {
   it("the document family, each changed row's history and the replace preview", () => {
-    expect(invalidationsForOwnChange({ segments: [seg(11, 1)], removedSegmentIds: [12] }, 1)).toEqual([keys.doc(1), keys.segment(11), keys.segment(12), keys.replace()]);
+    expect(invalidationsForOwnChange({ segments: [seg(11, 1)], removedSegmentIds: [12] }, 1)).toEqual([keys.doc(1), keys.segment(11), keys.segment(12), keys.replace(), keys.searchAll()]);
+    // a write that changed no row (a claim, a comment) leaves search results alone
+    expect(invalidationsForOwnChange({ segments: [], removedSegmentIds: [] }, 1)).not.toContainEqual(keys.searchAll());
   });
 });

@@ -26,6 +26,11 @@ export const keys = {
   replace: () => ['replace'] as const,
   replacePreview: (args: unknown) => ['replace', JSON.stringify(args)] as const,
   labels: () => ['labels'] as const,
+  /** cross-document search results (state/useSearch.ts); ['search'] covers every query's */
+  searchAll: () => ['search'] as const,
+  search: (query: string) => ['search', query] as const,
+  /** the library lists: projects, documents, the Trash (state/useLibrary.ts) */
+  library: () => ['library'] as const,
 };
 export type QueryKey = readonly unknown[];
 
@@ -45,7 +50,7 @@ export interface RemotePlan {
   removeSegments: number[];
   /** refetch the open document's metadata and progress */
   refreshDocument: boolean;
-  /** refetch the library lists (projects, documents, their progress) */
+  /** the library lists (projects, documents, their progress) are stale: in `invalidate` as keys.library(), except when the open document's refresh refetches them (useReview.refreshDoc) */
   refreshLibrary: boolean;
   /** query-cache prefixes to invalidate */
   invalidate: QueryKey[];
@@ -78,17 +83,22 @@ export function planRemoteChange(e: ChangeEvent, view: View): RemotePlan {
   if (inDoc && doc !== null) invalidate.push(keys.doc(doc));
   for (const id of [...segments, ...removed]) invalidate.push(keys.segment(id));
   if (segments.length || removed.length || ids.reload?.length) invalidate.push(keys.replace());
+  // search results show texts of any document: a text changed anywhere, a document imported, trashed, restored or renamed
+  if (segments.length || removed.length || ids.reload?.length || ids.topics?.includes('library')) invalidate.push(keys.searchAll());
   if (view.projectId !== null && has(ids.projects, view.projectId)) invalidate.push(keys.project(view.projectId));
   // a glossary entry of the open document's project (its own or the project's): the glossary panel shows both
   if (doc !== null && ids.glossary?.length && (inDoc || has(ids.projects, view.projectId))) invalidate.push(keys.glossary(doc));
   if (ids.topics?.includes('labels')) invalidate.push(keys.labels());
+  const refreshLibrary = !!(ids.topics?.includes('library') || ids.documents?.length || ids.projects?.length);
+  // the library lists (projects, documents, progress); for the open document, its refresh refetches them (useReview.refreshDoc)
+  if (refreshLibrary && !inDoc) invalidate.push(keys.library());
   return {
     reloadRows,
     // the feed names a segment's document too: rows of other documents are not fetched
     fetchSegments: inDoc && !reloadRows ? segments : [],
     removeSegments: inDoc && !reloadRows ? removed : [],
     refreshDocument: inDoc,
-    refreshLibrary: !!(ids.topics?.includes('library') || ids.documents?.length || ids.projects?.length),
+    refreshLibrary,
     invalidate,
   };
 }
@@ -100,6 +110,7 @@ export function invalidationsForOwnChange(r: Pick<ChangeResult, 'segments' | 're
   for (const s of r.segments) out.push(keys.segment(s.id));
   for (const id of r.removedSegmentIds) out.push(keys.segment(id));
   out.push(keys.replace());
+  if (r.segments.length || r.removedSegmentIds.length) out.push(keys.searchAll());
   return out;
 }
 

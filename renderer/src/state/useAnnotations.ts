@@ -64,9 +64,9 @@ export function useAnnotations(documentId: number | null, fail: (e: unknown) => 
       resolve: (annotationId: number, resolved: boolean) => act(() => client.resolveAnnotation({ annotationId, resolved })),
       remove: (annotationId: number) => act(() => client.deleteAnnotation({ annotationId })),
       restore: (annotationId: number) => act(() => client.restoreAnnotation({ annotationId })),
-      // the annotation as this window read it: an update refused when someone changed it since (issue 16)
+      // the annotation's version as this window read it: an update refused when someone changed it since (issue 16; `fail` offers the conflict view)
       update: (annotationId: number, body: string) =>
-        act(() => client.updateAnnotation({ annotationId, body, ifUpdatedAt: queryClient.getQueryData<Annotation[]>(keys.annotations(documentId ?? 0))?.find((a) => a.id === annotationId)?.updatedAt })),
+        act(() => client.updateAnnotation({ annotationId, body, version: queryClient.getQueryData<Annotation[]>(keys.annotations(documentId ?? 0))?.find((a) => a.id === annotationId)?.version })),
       refresh,
       refreshLabels: () => {
         void queryClient.invalidateQueries({ queryKey: keys.labels() });

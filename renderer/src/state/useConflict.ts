@@ -2,18 +2,22 @@
  * The conflict view's state (issue 16): the refused save being shown, and its resolution
  * through the write the pure module chooses (./conflict.ts). The result of keep mine / merge
  * is an ordinary ChangeResult, applied like any save; keep theirs only refreshes the rows.
+ * Annotations, claims and glossary entries (record versions) go through the same view: their
+ * resolution is the record's ordinary write against THEIR version, then what shows them is refreshed.
  */
 import { useCallback, useState } from 'react';
-import type { ChangeResult, EditConflictDetails } from '../../../shared/domain/schemas';
-import { editConflictOf } from '../../../shared/contract/conflict';
+import type { ChangeResult, RecordKind } from '../../../shared/domain/schemas';
+import { editConflictOf, recordConflictOf } from '../../../shared/contract/conflict';
 import { useClient } from './client';
-import { resolutionWrite, type ConflictChoice, type ResolutionWrite } from './conflict';
+import { isRecordConflict, recordResolutionWrite, resolutionWrite, type ConflictChoice, type RecordResolutionWrite, type ResolutionWrite, type ShownConflict } from './conflict';
 
 export interface ConflictHandlers {
   /** put a write's result in place (useReview's applyChange) */
   applyChange: (r: ChangeResult) => Promise<void>;
   /** read the open document's rows again (keep theirs: the grid still shows the old text) */
   reload: () => Promise<void>;
+  /** after a record conflict's choice (or keep theirs): refresh what shows that kind of record */
+  recordSettled: (kind: RecordKind, rerendered: boolean) => Promise<void>;
   /** after the choice is stored: close the editor */
   onResolved: () => void;
   fail: (e: unknown) => void;
@@ -21,12 +25,12 @@ export interface ConflictHandlers {
 
 export function useConflict(h: ConflictHandlers) {
   const { client } = useClient();
-  const [conflict, setConflict] = useState<EditConflictDetails | null>(null);
+  const [conflict, setConflict] = useState<ShownConflict | null>(null);
   const [busy, setBusy] = useState(false);
 
-  /** Show the view when `e` is an edit conflict; false for any other error. */
+  /** Show the view when `e` is an edit conflict (a segment field's or a record's); false for any other error. */
   const offer = useCallback((e: unknown): boolean => {
-    const details = editConflictOf(e);
+    const details = editConflictOf(e) ?? recordConflictOf(e);
     if (details) setConflict(details);
     return !!details;
   }, []);
@@ -49,18 +53,41 @@ export function useConflict(h: ConflictHandlers) {
     [client],
   );
 
-  const { applyChange, reload, onResolved, fail } = h;
+  /** Run a record's resolution; true when it re-rendered rows (a glossary entry). */
+  const callRecord = useCallback(
+    async (w: RecordResolutionWrite): Promise<boolean> => {
+      switch (w.method) {
+        case 'updateAnnotation':
+          await client.updateAnnotation(w.args);
+          return false;
+        case 'updateClaim':
+          await client.updateClaim(w.args);
+          return false;
+        case 'saveGlossaryEntry':
+          return (await client.saveGlossaryEntry(w.args)).rerendered > 0;
+      }
+    },
+    [client],
+  );
+
+  const { applyChange, reload, recordSettled, onResolved, fail } = h;
   /** Store the choice; true when it is stored (false: it failed, or met yet another conflict, which is then shown). */
   const resolve = useCallback(
     async (choice: ConflictChoice): Promise<boolean> => {
       if (!conflict) return false;
       setBusy(true);
       try {
-        const w = resolutionWrite(conflict, choice);
-        if (w) await applyChange(await call(w));
-        else await reload();
+        if (isRecordConflict(conflict)) {
+          const w = recordResolutionWrite(conflict, choice);
+          const rerendered = w ? await callRecord(w) : false;
+          await recordSettled(conflict.record, rerendered);
+        } else {
+          const w = resolutionWrite(conflict, choice);
+          if (w) await applyChange(await call(w));
+          else await reload();
+          onResolved();
+        }
         setConflict(null);
-        onResolved();
         return true;
       } catch (e) {
         // someone changed it yet again: show the new conflict instead
@@ -70,7 +97,7 @@ export function useConflict(h: ConflictHandlers) {
         setBusy(false);
       }
     },
-    [conflict, call, applyChange, reload, onResolved, fail, offer],
+    [conflict, call, callRecord, applyChange, reload, recordSettled, onResolved, fail, offer],
   );
 
   const dismiss = useCallback(() => setConflict(null), []);

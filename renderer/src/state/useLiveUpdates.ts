@@ -11,16 +11,15 @@ import { followFeed } from './feed';
 import { planEverything, planRemoteChange } from './live';
 import type { Review } from './useReview';
 
-export function useLiveUpdates(review: Review, refreshLibrary: () => void, fail: (e: unknown) => void): void {
+export function useLiveUpdates(review: Review, fail: (e: unknown) => void): void {
   const queryClient = useQueryClient();
 
   const apply = useEffectEvent(async (m: FeedMessage) => {
     if (m.type === 'heartbeat') return;
     const view = { documentId: review.doc?.id ?? null, projectId: review.doc?.projectId ?? null };
     const plan = m.type === 'resync' ? planEverything(view) : planRemoteChange(m, view);
+    // the library lists and search results are queries too (keys.library, keys.search): the plan names them
     for (const queryKey of plan.invalidate) void queryClient.invalidateQueries({ queryKey });
-    // refreshing the open document refreshes the library too (useReview.refreshDoc)
-    if (plan.refreshLibrary && !(plan.refreshDocument && review.doc)) refreshLibrary();
     await review.actions.applyRemote(plan);
   });
 

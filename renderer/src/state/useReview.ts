@@ -6,7 +6,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from './queries';
-import type { ChangeResult, DocumentMeta, Segment, SegmentStatus, UndoState } from '../../../shared/domain/schemas';
+import type { ChangeResult, DocumentMeta, RecordKind, Segment, SegmentStatus, UndoState } from '../../../shared/domain/schemas';
 import { errorMessage } from '../lib/format';
 import type { Translate } from '../i18n';
 import { useClient } from './client';
@@ -219,6 +219,16 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   const conflict = useConflict({
     applyChange,
     reload: reloadSegments,
+    // an annotation, claim or glossary entry: refetch what shows them (and the rows a glossary entry re-rendered)
+    recordSettled: useCallback(
+      async (_kind: RecordKind, rerendered: boolean) => {
+        const d = live.current.doc;
+        if (!d) return;
+        const [undo, segments] = await Promise.all([client.undoState({ projectId: d.projectId }), rerendered ? client.getSegments({ documentId: d.id }) : Promise.resolve([])]);
+        await applyChange({ operationId: null, segments, removedSegmentIds: [], undo });
+      },
+      [client, applyChange],
+    ),
     onResolved: useCallback(() => {
       setEditing(null);
       setSaveState({ kind: 'saved' });

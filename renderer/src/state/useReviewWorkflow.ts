@@ -40,7 +40,12 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
   const { client } = useClient();
   const { doc, segments, selection, actions } = review;
   const rt = useCallback((key: ReviewMessageKey, params?: Params) => translateReview(locale, key, params), [locale]);
-  const annotations = useAnnotations(doc?.id ?? null, toasts.fail);
+  // a refused stale annotation edit opens the conflict view; other errors are a toast
+  const offerConflict = review.conflict.offer;
+  const failOrConflict = useCallback((e: unknown) => {
+    if (!offerConflict(e)) toasts.fail(e);
+  }, [offerConflict, toasts]);
+  const annotations = useAnnotations(doc?.id ?? null, failOrConflict);
 
   // ---- per-row QA marks: the stored findings (the findings query, refetched when a fix, an undo
   // or another window invalidates it), counted per segment (state/row-findings.ts)
@@ -252,7 +257,7 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
     onNotify: toasts.notify,
   };
 
-  return { rows, decor, annotations, views, handlers, historyProps };
+  return { rows, decor, annotations, views, handlers, historyProps, failOrConflict };
 }
 
 export type WorkflowViews = ReturnType<typeof useReviewWorkflow>['views'];

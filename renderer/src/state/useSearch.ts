@@ -1,7 +1,14 @@
-/** Search across documents: debounced as you type, immediate on Enter. */
+/**
+ * Search across documents: debounced as you type, immediate on Enter. The results are a query
+ * of the window's one cache (keys.search in ./live.ts): refetched when this window's writes or
+ * the change feed (a save in another window or process) invalidate them, so open results follow
+ * the texts they show.
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '../../../shared/domain/schemas';
 import { useClient } from './client';
+import { keepPreviousData, useQuery, useQueryClient, useQueryError } from './queries';
+import { keys } from './live';
 
 export const SEARCH_LIMIT = 500;
 
@@ -14,58 +21,77 @@ export interface SearchState {
   active: number;
 }
 
+interface Results {
+  query: string;
+  hits: SearchHit[];
+}
+
+const NO_HITS: SearchHit[] = [];
+
 export function useSearch(onError: (e: unknown) => void) {
   const { client } = useClient();
-  const [state, setState] = useState<SearchState>({ query: '', resultsFor: '', hits: [], searching: false, active: 0 });
-  const seq = useRef(0);
+  const queryClient = useQueryClient();
+  const [query, setQueryText] = useState('');
+  /** the query searched for (typed and settled, or submitted with Enter) */
+  const [submitted, setSubmitted] = useState('');
+  const [active, setActive] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const run = useCallback(
-    async (query: string): Promise<SearchHit[]> => {
-      const q = query.trim();
-      const my = ++seq.current;
-      if (!q) {
-        setState((s) => ({ ...s, resultsFor: '', hits: [], searching: false, active: 0 }));
-        return [];
-      }
-      setState((s) => ({ ...s, searching: true }));
-      try {
-        const hits = await client.search({ query: q, limit: SEARCH_LIMIT });
-        if (my === seq.current) setState((s) => ({ ...s, resultsFor: q, hits, searching: false, active: 0 }));
-        return hits;
-      } catch (e) {
-        if (my === seq.current) setState((s) => ({ ...s, searching: false }));
-        onError(e);
-        return [];
-      }
-    },
-    [client, onError],
-  );
+  const fetchResults = useCallback(async (q: string): Promise<Results> => ({ query: q, hits: await client.search({ query: q, limit: SEARCH_LIMIT }) }), [client]);
+  const results = useQuery({ queryKey: keys.search(submitted), queryFn: () => fetchResults(submitted), enabled: submitted !== '', placeholderData: keepPreviousData });
+  useQueryError(results.error, onError);
+
+  const submit = useCallback((q: string) => {
+    setSubmitted(q.trim());
+    setActive(0);
+  }, []);
 
   const setQuery = useCallback(
-    (query: string) => {
-      setState((s) => ({ ...s, query }));
+    (next: string) => {
+      setQueryText(next);
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void run(query), 220);
+      timer.current = setTimeout(() => submit(next), 220);
     },
-    [run],
+    [submit],
   );
 
+  const current = submitted !== '' ? results.data : undefined;
   /** Results for exactly the typed query, searching now if needed. */
   const resultsNow = useCallback(async (): Promise<SearchHit[]> => {
     if (timer.current) clearTimeout(timer.current);
-    if (state.resultsFor === state.query.trim() && !state.searching) return state.hits;
-    return run(state.query);
-  }, [run, state]);
+    const q = query.trim();
+    if (!q) {
+      submit('');
+      return [];
+    }
+    if (current && current.query === q && !results.isPlaceholderData) return current.hits;
+    try {
+      const r = await fetchResults(q);
+      queryClient.setQueryData(keys.search(q), r);
+      submit(q);
+      return r.hits;
+    } catch (e) {
+      onError(e);
+      return [];
+    }
+  }, [query, current, results.isPlaceholderData, fetchResults, queryClient, submit, onError]);
 
-  const setActive = useCallback((active: number) => setState((s) => ({ ...s, active })), []);
   const clear = useCallback(() => {
-    seq.current++;
-    setState({ query: '', resultsFor: '', hits: [], searching: false, active: 0 });
-  }, []);
+    if (timer.current) clearTimeout(timer.current);
+    setQueryText('');
+    submit('');
+  }, [submit]);
 
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
+  const state: SearchState = {
+    query,
+    resultsFor: current?.query ?? '',
+    hits: current?.hits ?? NO_HITS,
+    // a refetch of the results shown (a change elsewhere) keeps them; only new queries say "Searching…"
+    searching: submitted !== '' && results.isFetching && (current === undefined || current.query !== submitted),
+    active,
+  };
   return { ...state, setQuery, resultsNow, setActive, clear };
 }
 

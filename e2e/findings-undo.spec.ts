@@ -1,0 +1,69 @@
+/**
+ * Findings that follow undo and redo at once (the cross-segment rules re-run), the glossary
+ * offer after fixing a name group, and the notice when project-wide results are out of date.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { api, expect, MOD, ROOT, test } from './fixtures';
+import type { ImportResult, Segment } from '../shared/domain/schemas';
+import type { GlossaryEntry } from '../shared/glossary/schemas';
+
+const SAMPLE = () => readFileSync(join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt')).toString('base64');
+
+test('undo brings the fixed name group back at once, redo clears it; the glossary offer saves 王征 forbidding 王震, 王徵', async ({ page, server }) => {
+  const imported = await api<ImportResult>(server, 'importDocument', { fileName: 'undo-findings.txt', data: SAMPLE(), projectName: 'Findings undo e2e' });
+  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), imported.documentId);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(server.url);
+  await expect(page.getByTestId('grid')).toBeVisible();
+
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  const panel = page.getByTestId('findings-panel');
+  const group = panel.locator('[data-testid="finding"][data-rule="entity-consistency"]').filter({ hasText: '王震' });
+  await expect(group).toHaveCount(1);
+  await group.getByTestId('fix-all').click();
+  await expect(group).toHaveCount(0);
+
+  // the offer, right there
+  const offer = panel.getByTestId('glossary-offer');
+  await expect(offer.getByTestId('glossary-offer-add')).toHaveText('Add 王征 to the glossary (forbid 王震, 王徵)');
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'findings-glossary-offer.png') });
+
+  // undo: the group is back in the list without running the checks again
+  await page.getByTestId('grid').focus();
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(group).toHaveCount(1);
+  await expect(group).toContainText('王徵');
+  // redo: gone again
+  await page.keyboard.press(`${MOD}+Shift+Z`);
+  await expect(group).toHaveCount(0);
+
+  // one click saves the glossary entry (project scope: the name is confirmed for the project)
+  await offer.getByTestId('glossary-offer-add').click();
+  await expect(offer).toHaveCount(0);
+  await expect(panel.getByRole('status').filter({ hasText: '王征 added to the project glossary' })).toBeVisible();
+  const doc = await api<{ projectId: number }>(server, 'getDocument', { documentId: imported.documentId });
+  const entries = await api<GlossaryEntry[]>(server, 'listGlossary', { projectId: doc.projectId });
+  expect(entries.map((e) => ({ term: e.term, variants: [...e.variants].sort(), type: e.type }))).toEqual([{ term: '王征', variants: ['王徵', '王震'].sort(), type: 'person' }]);
+});
+
+test('project-wide results out of date: the panel says so after a later edit and re-runs the project check', async ({ page, server }) => {
+  const a = await api<ImportResult>(server, 'importDocument', { fileName: 'a.txt', data: Buffer.from('公司業績會。\n\n首席執行官張明表示，收入增長。\n').toString('base64'), projectName: 'Stale e2e' });
+  const b = await api<ImportResult>(server, 'importDocument', { fileName: 'b.txt', data: Buffer.from('公司年報。\n\n首席執行官張銘表示，成本下降。\n').toString('base64'), projectName: 'Stale e2e' });
+  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), a.documentId);
+  await page.goto(server.url);
+  await expect(page.getByTestId('grid')).toBeVisible();
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  const panel = page.getByTestId('findings-panel');
+  await panel.getByRole('button', { name: 'Project', exact: true }).click();
+  await expect(panel.locator('[data-testid="finding"][data-rule="entity-consistency"]')).toHaveCount(1);
+  await expect(panel.getByTestId('project-stale')).toHaveCount(0);
+
+  // another writer edits a document of the project: the panel follows the change feed
+  const seg = (await api<Segment[]>(server, 'getSegments', { documentId: a.documentId })).find((s) => s.text.includes('張明'))!;
+  await api(server, 'editSegment', { segmentId: seg.id, text: seg.text.replace('收入增長', '收入大幅增長') });
+  await expect(panel.getByTestId('project-stale')).toContainText('Project-wide results are out of date');
+  await panel.getByTestId('project-rerun').click();
+  await expect(panel.getByTestId('project-stale')).toHaveCount(0);
+  expect((await api<{ projectCheck: { stale: boolean } }>(server, 'listFindings', { documentId: b.documentId })).projectCheck.stale).toBe(false);
+});
