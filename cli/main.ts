@@ -27,6 +27,7 @@ import { parseId, UsageError } from './args';
 import { describePathError, readInputFile } from '../core/files';
 import { attachFiles, parallelFiles, runAttach } from './attach';
 import { runTranslate } from './translate';
+import { runUsers } from './users';
 import { parseCommandLine, reportUserError, USAGE } from './usage';
 
 
@@ -55,7 +56,15 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'restore') return runRestore(dbPathFor(values.db), rest, json);
   // `recover` works on a damaged database (cli/recover.ts); `serve` starts in recovery on one.
   if (command === 'recover') return runRecover(dbPathFor(values.db), values, json);
-  if (command === 'serve') return runServe(dbPathFor(values.db), typeof values.port === 'string' ? values.port : undefined);
+  if (command === 'serve') {
+    const team = values.team
+      ? { listen: values.listen, publicUrl: values['public-url'], tlsCert: values['tls-cert'], tlsKey: values['tls-key'], allowPlainHttp: values['allow-plain-http'] }
+      : undefined;
+    if (!values.team && (values.listen ?? values['public-url'] ?? values['tls-cert'] ?? values['tls-key'] ?? values['allow-plain-http']) !== undefined) {
+      throw new UsageError('--listen, --public-url, --tls-cert, --tls-key and --allow-plain-http are for serve --team.');
+    }
+    return runServe(dbPathFor(values.db), typeof values.port === 'string' ? values.port : undefined, team);
+  }
   const service = await openService(dbPathFor(values.db), { kind: 'cli', command: `jiaodui ${command}` });
   try {
     return await run(service, command, rest, values, json);
@@ -187,6 +196,8 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       return runAttach(api, args, f, json);
     case 'translate':
       return runTranslate(service, api, args, f, json);
+    case 'users':
+      return runUsers(api, args, f, json);
   }
   return 2;
 }

@@ -1,27 +1,81 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RecoveringApi } from '../core/recovery-api';
 import { JiaoduiError } from '../shared/errors';
 import { startServer } from '../core/server';
 import { importSampleOnFirstStart, openService, PACKAGE_ROOT, warmUpChecks } from '../core/context';
 import { glossCachePath, warmUpGlosses } from '../core/glosses';
+import { listenDecision, parseListen } from '../core/team-policy';
+import { PUBLIC_URL_SETTING, teamSessions } from '../core/accounts';
+import type { TeamServeOptions } from '../core/server';
+
+/** `serve --team`'s flags (cli/usage.ts SERVE_OPTIONS). */
+export interface TeamFlags {
+  listen?: string;
+  publicUrl?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  allowPlainHttp?: boolean;
+}
+
+function readPem(file: string, what: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new JiaoduiError('invalid-input', `Cannot read the TLS ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+  }
+}
+
+/** The team options from the flags, or a clear error: where to listen, TLS or an explicit plain HTTP. */
+export function teamOptions(f: TeamFlags, host: { current: Parameters<typeof teamSessions>[0] | null }): { team: TeamServeOptions; warning: string | null } {
+  let listen;
+  try {
+    listen = parseListen(f.listen);
+  } catch (e) {
+    throw new JiaoduiError('invalid-input', (e as Error).message);
+  }
+  if ((f.tlsCert === undefined) !== (f.tlsKey === undefined)) throw new JiaoduiError('invalid-input', '--tls-cert and --tls-key go together.');
+  const tls = f.tlsCert !== undefined && f.tlsKey !== undefined ? { cert: readPem(f.tlsCert, 'certificate'), key: readPem(f.tlsKey, 'key') } : undefined;
+  const decision = listenDecision({ host: listen.host, tls: !!tls, allowPlainHttp: !!f.allowPlainHttp });
+  if (!decision.ok) throw new JiaoduiError('invalid-input', decision.error);
+  return {
+    team: { listen, publicUrl: f.publicUrl, tls, sessions: () => (host.current ? teamSessions(host.current) : null) },
+    warning: decision.warning,
+  };
+}
 
 export const RENDERER_DIST = join(PACKAGE_ROOT, 'dist', 'renderer');
 
 /**
  * `jiaodui serve [--port N]`: browser mode on 127.0.0.1; prints exactly one line, the URL with the token.
+ * `jiaodui serve --team [--listen HOST:PORT] [--public-url URL] [--tls-cert F --tls-key F | --allow-plain-http]`:
+ * a team server (issue 19); prints one line, its public URL, and records it for `users add`.
  * A damaged database does not stop it: the server starts in the recovery state (only the
  * recovery methods work; the page shows the backups) and says so on stderr.
  */
-export async function runServe(dbPath: string, portFlag?: string): Promise<number> {
+export async function runServe(dbPath: string, portFlag?: string, teamFlags?: TeamFlags): Promise<number> {
+  if (teamFlags && portFlag !== undefined) throw new JiaoduiError('invalid-input', 'serve --team takes --listen HOST:PORT, not --port.');
   const port = portFlag === undefined ? 0 : Number(portFlag);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new JiaoduiError('invalid-input', `--port must be 0–65535, got "${portFlag}".`);
+  // the team flags are checked before the database is opened: a wrong flag changes nothing
+  const ref: { host?: RecoveringApi } = {};
+  const team = teamFlags ? teamOptions(teamFlags, { get current() { return ref.host?.current ?? null; } }) : null;
   if (!existsSync(join(RENDERER_DIST, 'index.html'))) {
     throw new JiaoduiError('invalid-input', `The app's user interface is not built (${RENDERER_DIST} is missing). Run 'npm run build' first.`);
   }
   const { host, listening } = await serveHost(dbPath);
+  ref.host = host;
   if (host.recovering) process.stderr.write(`jiaodui: ${dbPath} is damaged; the page offers its backups or a new database (${host.recoveryStatus().problem})\n`);
-  const running = await startServer(host.api(), { port, staticRoot: RENDERER_DIST, feed: () => host.current?.feed ?? null });
+  if (team?.warning) process.stderr.write(`jiaodui: warning: ${team.warning}\n`);
+  const running = await startServer(host.api(), { port, staticRoot: RENDERER_DIST, feed: () => host.current?.feed ?? null, ...(team ? { team: team.team } : {}) });
+  if (running.publicUrl && host.current) {
+    const service = host.current;
+    service.engine.tx(() => service.store.setSetting(PUBLIC_URL_SETTING, running.publicUrl!));
+    const users = service.listUsers().filter((u) => u.revokedAt === null);
+    process.stderr.write(
+      `jiaodui: team server at ${running.publicUrl} (${users.length} reviewer${users.length === 1 ? '' : 's'})${users.length ? '' : '; add the first with: jiaodui users add NAME --role admin'}\n`,
+    );
+  }
   process.stdout.write(running.url + '\n');
   listening();
   const stop = () => {

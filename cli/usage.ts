@@ -125,6 +125,31 @@ export const TRANSLATE_OPTIONS = {
   'key-env': { type: 'string' },
 } as const;
 
+// ---- serve --team (cli/serve.ts) ----
+
+export const SERVE_TEAM_USAGE = `  serve --team [--listen HOST:PORT] [--public-url URL]        a team server for reviewers with accounts
+         [--tls-cert FILE --tls-key FILE | --allow-plain-http]  (default 127.0.0.1:7420; another address
+                                                              needs TLS or --allow-plain-http behind a proxy)`;
+
+export const SERVE_TEAM_OPTIONS = {
+  team: { type: 'boolean' },
+  listen: { type: 'string' },
+  'public-url': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'allow-plain-http': { type: 'boolean' },
+} as const;
+
+// ---- users (cli/users.ts) ----
+
+export const USERS_USAGE = `  users add NAME --role reviewer|lead|admin                   add a team reviewer; prints a one-time sign-in address
+  users revoke NAME                                           end NAME's sessions and sign-in address
+  users list [--format json]                                  the team's reviewers, roles and sessions`;
+
+export const USERS_OPTIONS = {
+  role: { type: 'string' },
+} as const;
+
 // ---- the whole command line --------------------------------------------------------------
 
 export const USAGE = `Usage: jiaodui [--db PATH] <command> [options]
@@ -151,6 +176,8 @@ ${GLOSSARY_USAGE}
 ${CLAIMS_USAGE}
 ${TRANSLATE_USAGE}
   serve [--port N]                                            browser mode on 127.0.0.1
+${SERVE_TEAM_USAGE}
+${USERS_USAGE}
 
 --db PATH (or JIAODUI_DB) chooses the database; default: the app's own.
 --reviewer NAME signs the changes (default: the system user); undo/redo take that reviewer's own steps.
@@ -160,7 +187,7 @@ Exit codes: 0 ok; 1 check found errors (or translate failures); 2 usage or input
 (edit --if-text, import-xliff of a unit changed since the export, undo/redo); 5 restore or recover
 refused because another process has the database open; 130 interrupted.`;
 
-export const COMMANDS = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore', 'recover', 'attach', 'translate'];
+export const COMMANDS = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore', 'recover', 'attach', 'translate', 'users'];
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -182,6 +209,8 @@ const OPTIONS = {
   ...ATTACH_OPTIONS,
   ...RECOVER_OPTIONS,
   ...TRANSLATE_OPTIONS,
+  ...USERS_OPTIONS,
+  ...SERVE_TEAM_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -75,6 +75,7 @@ const ERROR_STATUS: Record<string, number> = {
   'invalid-input': 400,
   'import-rejected': 422,
   'not-found': 404,
+  forbidden: 403,
   conflict: 409,
   'edit-conflict': 409,
   'db-busy': 503,

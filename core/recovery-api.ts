@@ -4,7 +4,8 @@
  * recovery the database is opened and every method goes to the service, so a server or
  * window started in recovery carries on without a restart.
  */
-import type { CallerContext } from '../shared/contract/caller';
+import { DEFAULT_CALLER, type CallerContext } from '../shared/contract/caller';
+import { authorize } from './authorize';
 import { methodNames, type ArgsOf, type JiaoduiApi, type MethodName } from '../shared/contract/api';
 import { JiaoduiError } from '../shared/errors';
 import type { JiaoduiService } from './service';
@@ -76,6 +77,8 @@ export class RecoveringApi {
     const api: Record<string, (args: unknown, caller?: CallerContext) => unknown> = {};
     for (const m of methodNames) {
       api[m] = (args: unknown, caller?: CallerContext) => {
+        // the recovery methods answer here, not through the service: check the caller's role here too
+        if (m === 'recoveryStatus' || m === 'recoverDatabase') authorize(caller ?? DEFAULT_CALLER, m, args);
         if (m === 'recoveryStatus') return this.recoveryStatus();
         if (m === 'recoverDatabase') return this.recoverDatabase(args as ArgsOf<'recoverDatabase'>);
         if (!this.service) throw new JiaoduiError('db-corrupt', `The database ${this.opts.dbPath} is damaged: ${this.status.problem ?? ''} Open a backup or start with a new database first.`);

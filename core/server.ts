@@ -6,17 +6,21 @@
  * EventSource cannot send the bearer token.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { envelope } from '../shared/contract/dispatch';
-import { callerContext } from '../shared/contract/caller';
-import { HTTP_API_PREFIX, HTTP_FEED_PATH } from '../shared/contract/transport';
+import { accountCaller, callerContext, type CallerContext } from '../shared/contract/caller';
+import { HTTP_API_PREFIX, HTTP_FEED_PATH, HTTP_SESSION_PATH } from '../shared/contract/transport';
 import { CLIENT_ID_HEADER, isClientId, isOwnChange, type FeedMessage } from '../shared/contract/changes';
 import type { ChangeFeed } from './feed';
 import type { JiaoduiApi } from '../shared/contract/api';
 import { CONTENT_SECURITY_POLICY, contentType, hasValidToken, isAllowedRequest, staticRelativePath, statusForError } from './http-policy';
+import { clearedSessionCookie, isLoopback, isTeamRequestAllowed, publicOrigin, readCookie, sessionCookie, sessionCookieName, type ListenAddress } from './team-policy';
+import { RateLimiter, SIGN_IN_LIMIT } from './rate-limit';
+import { SignInRefused, type TeamSessions } from './accounts';
 
 /** Largest API request body: a 10 MiB import as base64 plus JSON overhead. */
 export const MAX_BODY_BYTES = 15 * 1024 * 1024;
@@ -26,7 +30,26 @@ export interface RunningServer {
   port: number;
   token: string;
   url: string;
+  /** Team mode: the public origin reviewers open (sign-in addresses are made on it). */
+  publicUrl?: string;
   close: () => Promise<void>;
+}
+
+/**
+ * Team mode (`jiaodui serve --team`, issue 19): reviewers sign in with a one-time address and
+ * then carry a session cookie; there is no per-run token. Listens where told (the caller has
+ * checked the address with `listenDecision`), over TLS when given a certificate.
+ */
+export interface TeamServeOptions {
+  listen: ListenAddress;
+  /** `--public-url`; default: the listen address */
+  publicUrl?: string;
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** sessions on the open database; null while there is none (recovery state) */
+  sessions: () => TeamSessions | null;
+  /** sign-in attempts per client address (default SIGN_IN_LIMIT) */
+  limiter?: RateLimiter;
+  clock?: () => number;
 }
 
 export interface ServeOptions {
@@ -39,6 +62,8 @@ export interface ServeOptions {
   feed?: () => ChangeFeed | null;
   /** How often an idle feed stream gets a heartbeat line. */
   heartbeatMs?: number;
+  /** Serve a team instead of this machine's browser (see TeamServeOptions). */
+  team?: TeamServeOptions;
 }
 
 /** Heartbeats keep an idle feed stream visibly alive (and end it soon after its client went away). */
@@ -83,17 +108,88 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
   /** Open feed streams, ended when the server closes (else close() would wait for them forever). */
   const streams = new Set<() => void>();
 
-  const server = createServer((req, res) => {
+  const team = opts.team;
+  /** Team mode: the public origin, known once the port is (a listen port 0 picks one). */
+  let origin: URL | null = null;
+  let extraHosts: string[] = [];
+  const limiter = team?.limiter ?? new RateLimiter(SIGN_IN_LIMIT);
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     void handle(req, res).catch((e: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: (e as Error).message } });
     });
-  });
+  };
+  const server: Server = team?.tls ? createHttpsServer({ cert: team.tls.cert, key: team.tls.key }, onRequest) : createServer(onRequest);
+
+  function allowed(req: IncomingMessage): boolean {
+    const headers = { host: req.headers.host, origin: req.headers.origin };
+    return origin ? isTeamRequestAllowed(headers, origin, extraHosts) : isAllowedRequest(headers, port);
+  }
+
+  /**
+   * Who calls: browser mode checks the per-run bearer token (the caller is that window, or this
+   * server on behalf of the address); team mode the session cookie (the caller is its account).
+   * null: refused (401 sent).
+   */
+  function authenticate(req: IncomingMessage, res: ServerResponse): { caller: (windowId: string | null) => CallerContext } | null {
+    if (!team || !origin) {
+      if (!hasValidToken(req.headers.authorization, token)) {
+        sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token. Open the address printed by `jiaodui serve`.' } });
+        return null;
+      }
+      return { caller: (windowId) => (windowId !== null ? callerContext('window', windowId) : callerContext('server', req.socket.remoteAddress ?? 'unknown')) };
+    }
+    const sessions = team.sessions();
+    const account = sessions?.account(readCookie(req.headers.cookie, sessionCookieName(origin))) ?? null;
+    if (!account) {
+      sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Not signed in, or your session ended. Open the sign-in address a team admin gave you.' } });
+      return null;
+    }
+    return { caller: (windowId) => accountCaller(windowId !== null ? 'window' : 'server', windowId ?? req.socket.remoteAddress ?? 'unknown', account) };
+  }
+
+  /** Team mode: POST /api/session {token} → session cookie; DELETE → signed out. Rate limited per address. */
+  async function handleSession(req: IncomingMessage, res: ServerResponse, at: URL): Promise<void> {
+    const sessions = team!.sessions();
+    if (!sessions) return sendJson(res, 503, { ok: false, error: { code: 'db-corrupt', message: 'No database is open; nobody can sign in until it is recovered.' } });
+    const name = sessionCookieName(at);
+    if (req.method === 'DELETE') {
+      sessions.end(readCookie(req.headers.cookie, name));
+      return send(res, 200, JSON.stringify({ ok: true, value: null }), 'application/json; charset=utf-8', { 'Set-Cookie': clearedSessionCookie(at) });
+    }
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'Sign in with POST, sign out with DELETE.' } });
+    const decision = limiter.take(req.socket.remoteAddress ?? 'unknown', (team!.clock ?? Date.now)());
+    if (!decision.allowed) {
+      const seconds = Math.ceil(decision.retryAfterMs / 1000);
+      return send(res, 429, JSON.stringify({ ok: false, error: { code: 'rate-limited', message: `Too many sign-in attempts from this address; try again in ${seconds} s.` } }), 'application/json; charset=utf-8', {
+        'Retry-After': String(seconds),
+      });
+    }
+    if ((req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() !== 'application/json') {
+      return sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'Sign-in requests must send application/json.' } });
+    }
+    let token: unknown;
+    try {
+      token = (JSON.parse((await readBody(req)).toString('utf8')) as { token?: unknown } | null)?.token;
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The sign-in request is not valid JSON: {"token": "…"}.' } });
+    }
+    try {
+      const s = sessions.exchange(token);
+      const maxAge = (Date.parse(s.expiresAt) - Date.now()) / 1000;
+      return send(res, 200, JSON.stringify({ ok: true, value: { account: s.account, expiresAt: s.expiresAt } }), 'application/json; charset=utf-8', { 'Set-Cookie': sessionCookie(at, s.session, maxAge) });
+    } catch (e) {
+      if (e instanceof SignInRefused) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: e.message } });
+      throw e;
+    }
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isAllowedRequest({ host: req.headers.host, origin: req.headers.origin }, port)) {
-      return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Requests must come from this machine (127.0.0.1 or localhost).' } });
+    if (!allowed(req)) {
+      const message = origin ? `Requests must be addressed to ${origin.origin} (the team server's public URL).` : 'Requests must come from this machine (127.0.0.1 or localhost).';
+      return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message } });
     }
     const url = req.url ?? '/';
+    if (origin && url.split('?')[0] === HTTP_SESSION_PATH) return handleSession(req, res, origin);
     if (url.split('?')[0] === HTTP_FEED_PATH) return handleFeed(req, res, url);
     if (url.startsWith(HTTP_API_PREFIX)) return handleApi(req, res, url.slice(HTTP_API_PREFIX.length).split('?')[0]);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'Only GET for files.' } });
@@ -102,9 +198,8 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'API calls are POST.' } });
-    if (!hasValidToken(req.headers.authorization, token)) {
-      return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token. Open the address printed by `jiaodui serve`.' } });
-    }
+    const auth = authenticate(req, res);
+    if (!auth) return;
     if ((req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() !== 'application/json') {
       return sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'API calls must send application/json.' } });
     }
@@ -126,9 +221,10 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The method name in the address is not valid percent-encoding.' } });
     }
-    // the caller: the window that named itself (its feed then skips its own writes), else this server on behalf of that address
+    // the caller: the window that named itself (its feed then skips its own writes), else this server on behalf of that address;
+    // in team mode signed by the session's account
     const windowId = req.headers[CLIENT_ID_HEADER];
-    const caller = isClientId(windowId) ? callerContext('window', windowId) : callerContext('server', req.socket.remoteAddress ?? 'unknown');
+    const caller = auth.caller(isClientId(windowId) ? windowId : null);
     const result = await envelope(api, name, args, { checkResults: opts.checkResults, caller });
     sendJson(res, result.ok ? 200 : statusForError(result.error.code), result);
   }
@@ -136,9 +232,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
   /** GET /api/feed?since=N[&client=ID]: one JSON message per line (shared/contract/changes.ts), heartbeats when idle. */
   function handleFeed(req: IncomingMessage, res: ServerResponse, url: string): void {
     if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'The feed is GET.' } });
-    if (!hasValidToken(req.headers.authorization, token)) {
-      return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token. Open the address printed by `jiaodui serve`.' } });
-    }
+    if (!authenticate(req, res)) return;
     const query = new URLSearchParams(url.split('?')[1] ?? '');
     const sinceText = query.get('since');
     const client = query.get('client');
@@ -190,14 +284,20 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(team ? team.listen.port : (opts.port ?? 0), team ? team.listen.host : '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  if (team) {
+    origin = publicOrigin(team.publicUrl, { host: team.listen.host, port }, !!team.tls);
+    // without a public URL, a loopback server answers to both of this machine's names
+    if (team.publicUrl === undefined && isLoopback(team.listen.host)) extraHosts = [`localhost:${port}`, `127.0.0.1:${port}`];
+  }
   return {
     server,
     port,
     token,
-    url: `http://127.0.0.1:${port}/#token=${token}`,
+    url: origin ? origin.origin + '/' : `http://127.0.0.1:${port}/#token=${token}`,
+    ...(origin ? { publicUrl: origin.origin } : {}),
     close: () =>
       new Promise((resolve) => {
         for (const end of [...streams]) end();

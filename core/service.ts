@@ -20,6 +20,8 @@ import { ensureSample, importBytes, readSettings } from './features/library';
 import { englishAccess, MtController } from './mt';
 import { Glosses, glossCachePath } from './glosses';
 import { ChangeFeed } from './feed';
+import { authorize } from './authorize';
+import { PresenceBoard } from './presence';
 
 export { SAMPLE_PROJECT } from './features/library';
 
@@ -54,7 +56,12 @@ export class JiaoduiService {
     this.shared = this.sharedContext();
     for (const m of methodNames) {
       const handler = HANDLERS[m] as (ctx: HandlerContext, args: unknown) => unknown;
-      Object.defineProperty(this, m, { value: (args: unknown, caller?: CallerContext) => handler(this.context(caller), args ?? {}), writable: true, configurable: true });
+      // roles are enforced here, from the caller context, before any handler runs (shared/contract/roles.ts)
+      const call = (args: unknown, caller?: CallerContext) => {
+        authorize(caller ?? DEFAULT_CALLER, m, args ?? {});
+        return handler(this.context(caller), args ?? {});
+      };
+      Object.defineProperty(this, m, { value: call, writable: true, configurable: true });
     }
   }
 
@@ -75,6 +82,7 @@ export class JiaoduiService {
       get glosses() {
         return service.glosses;
       },
+      presence: new PresenceBoard(),
       requireLiveSegment: (id) => {
         const s = store.segment(id);
         if (!s) throw new JiaoduiError('not-found', `There is no segment ${id}.`);

@@ -17,7 +17,8 @@ function quickCheck(path: string, nativeBinding?: string): string | null {
     db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
     db.pragma('user_version', { simple: true });
     const rows = db.pragma('quick_check(20)', { simple: false }) as { quick_check: string }[];
-    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    // one line each: SQLite's own lines may hold newlines ("*** in database main ***\nTree 49 page 49: …")
+    const problems = rows.map((r) => r.quick_check.replace(/\s*\n\s*/g, ' ')).filter((r) => r !== 'ok');
     return problems.length ? `SQLite's integrity check found damage: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ' …' : ''}` : null;
   } catch (e) {
     if (looksCorrupt(e)) return `The file is damaged or is not a SQLite database (${(e as Error).message}).`;

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'invalid-input' // malformed arguments or payload
   | 'import-rejected' // empty, binary, too large or undecodable file
   | 'not-found'
+  | 'forbidden' // a team reviewer's role does not allow the action (shared/contract/roles.ts)
   | 'conflict' // e.g. a project name already taken, nothing to undo
   | 'edit-conflict' // a write based on a version someone else has since changed (details: shared/domain/schemas.ts EditConflictDetails)
   | 'db-busy' // another process holds the write lock longer than busy_timeout

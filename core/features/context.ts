@@ -9,6 +9,7 @@ import type { Engine } from '../operations/engine';
 import type { ReviewHost } from '../review-host';
 import type { MtController } from '../mt';
 import type { Glosses } from '../glosses';
+import type { PresenceBoard } from '../presence';
 
 /** The service's own parts a handler may use beyond the review host. */
 export interface HandlerContext extends ReviewHost {
@@ -19,4 +20,6 @@ export interface HandlerContext extends ReviewHost {
   readonly mt: MtController;
   /** The CC-CEDICT dictionary (opened at first use). */
   readonly glosses: Glosses;
+  /** Who has which document open (in memory, one per service; core/presence.ts). */
+  readonly presence: PresenceBoard;
 }

@@ -17,6 +17,7 @@ import { claimHandlers } from './claims';
 import { parallelHandlers } from './parallel';
 import { mtHandlers } from './mt';
 import { exportHandlers } from './export';
+import { accountHandlers } from './accounts';
 
 export const FEATURES = {
   library: libraryHandlers,
@@ -30,6 +31,7 @@ export const FEATURES = {
   parallel: parallelHandlers,
   mt: mtHandlers,
   export: exportHandlers,
+  accounts: accountHandlers,
 } as const;
 
 type Features = typeof FEATURES;

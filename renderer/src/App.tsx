@@ -12,6 +12,9 @@ import { useLibrary } from './state/useLibrary';
 import { useLiveUpdates } from './state/useLiveUpdates';
 import { LAST_DOCUMENT_KEY, useReview } from './state/useReview';
 import { useSearch } from './state/useSearch';
+import { mayCall, type Role } from '../../shared/contract/roles';
+import type { MethodName } from '../../shared/contract/api';
+import { usePresence } from './state/usePresence';
 import { useCommands, type CommandHandlers } from './state/useCommands';
 import { fileToBase64, textToBase64 } from './lib/base64';
 import { TopBar } from './components/TopBar';
@@ -62,9 +65,13 @@ export function App() {
   // changes made by other windows and processes (the change feed) patch what this window shows
   useLiveUpdates(review, fail);
   const search = useSearch(toasts.fail);
+  // who else has which document open (presence, issue 19)
+  const presence = usePresence(doc?.id ?? null);
 
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
+  // a team server's signed-in account (null: local use); it signs the changes, not the Settings author
+  const [account, setAccount] = useState<{ name: string; role: Role } | null>(null);
   const [booted, setBooted] = useState(false);
   const [sidebarOpen, setSidebarOpen] = useState(() => localStorage.getItem(SIDEBAR_KEY) !== 'closed');
   const [trashOpen, setTrashOpen] = useState(false);
@@ -104,10 +111,11 @@ export function App() {
   // the sample). An effect event: it reads the client and actions as they are at mount.
   const boot = useEffectEvent(async (run: { cancelled: boolean }) => {
     try {
-      const [i, s] = await Promise.all([client.getInfo({}), client.getSettings({})]);
+      const [i, s, who] = await Promise.all([client.getInfo({}), client.getSettings({}), client.whoAmI({})]);
       if (run.cancelled) return;
       setInfo(i);
       setSettings(s);
+      setAccount(who.account);
       setLocale(s.locale);
       const { documents } = await library.refresh();
       const last = Number(localStorage.getItem(LAST_DOCUMENT_KEY));
@@ -254,8 +262,11 @@ export function App() {
   const switchLocale = useCallback(() => {
     const next: Locale = locale === 'en' ? 'zh-Hant' : 'en';
     setLocale(next);
-    client.updateSettings({ locale: next }).then(setSettings, toasts.fail);
-  }, [locale, client, toasts]);
+    // on a team server the settings are the server's (an admin's): a reviewer's language stays in this window
+    if (mayCall(account, 'updateSettings')) client.updateSettings({ locale: next }).then(setSettings, toasts.fail);
+  }, [locale, client, toasts, account]);
+  /** A team account's role does not allow it: say so instead of sending what the server would refuse. */
+  const allowed = (method: MethodName, args?: object) => mayCall(account, method, args) || (toasts.notify(t('team.roleNeeded', { role: account?.role ?? '' })), false);
 
   const handlers: CommandHandlers = {
     'file.import': () => void startImport(),
@@ -273,7 +284,7 @@ export function App() {
     'edit.goto': needDoc(() => setDialog('goto')),
     'glossary.open': needDoc(() => setPanel((p) => (p === 'glossary' ? null : 'glossary'))),
     'segment.edit': needDoc(() => actions.startEdit()),
-    'segment.approve': needDoc(() => void actions.setStatus('approved')),
+    'segment.approve': needDoc(() => allowed('setStatus', { status: 'approved' }) && void actions.setStatus('approved')),
     'segment.unreview': needDoc(() => void actions.setStatus('unreviewed')),
     'segment.split': needDoc(() => {
       const ta = document.querySelector<HTMLTextAreaElement>('[data-testid="edit-textarea"]');
@@ -362,12 +373,13 @@ export function App() {
               onEmptyTrash={() => setDialog('confirmEmpty')}
               guard={guard}
               notify={toasts.notify}
+              presence={presence}
             />
           )}
           <main className="review" aria-busy={review.loading}>
             {doc ? (
               <>
-                <DocumentHeader doc={doc} />
+                <DocumentHeader doc={doc} readers={presence.get(doc.id)} />
                 <WorkflowFilterBar views={wf.views} />
                 <DecorContext.Provider value={decor}>
                   <ColumnsContext.Provider value={columns.value}>
@@ -447,8 +459,8 @@ export function App() {
           saveState={review.saveState}
           undo={review.undo}
           zoom={prefs.zoom}
-          author={settings?.author ?? info?.author ?? ''}
-          onAuthor={() => setDialog('author')}
+          author={account?.name ?? settings?.author ?? info?.author ?? ''}
+          onAuthor={() => (account ? toasts.notify(t('team.signedInAs', { name: account.name, role: account.role })) : setDialog('author'))}
         />
         <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
         <input

@@ -5,7 +5,8 @@
  */
 import type { JiaoduiClient } from '../../shared/contract/api';
 import { makeNamedClient, unwrap } from '../../shared/contract/client';
-import { HTTP_API_PREFIX, PRELOAD_GLOBAL, TOKEN_STORAGE_KEY } from '../../shared/contract/transport';
+import { HTTP_API_PREFIX, HTTP_SESSION_PATH, PRELOAD_GLOBAL, TOKEN_STORAGE_KEY } from '../../shared/contract/transport';
+import { signInFromHash, signInProblem } from './state/team-signin';
 import { CLIENT_ID_HEADER } from '../../shared/contract/changes';
 import { SHELL_GLOBAL, type ShellBridge } from '../../shared/commands';
 
@@ -32,6 +33,24 @@ export function captureToken(): string | null {
   return sessionStorage.getItem(TOKEN_STORAGE_KEY);
 }
 
+/**
+ * Team server: take `#signin=…` out of the address and exchange it once for the session cookie
+ * (HTTP-only: no script here ever sees it). Resolves to null, or what went wrong.
+ */
+function captureSignIn(): Promise<string | null> | null {
+  const found = signInFromHash(window.location.hash);
+  if (!found) return null;
+  history.replaceState(null, '', window.location.pathname + window.location.search + found.rest);
+  return fetch(HTTP_SESSION_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: found.token }) }).then(
+    async (res) => {
+      if (res.ok) return null;
+      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      return signInProblem(res.status, body?.error?.message);
+    },
+    () => 'The team server could not be reached to sign in.',
+  );
+}
+
 export type TransportKind = 'electron' | 'http';
 
 /**
@@ -49,12 +68,17 @@ export function createClient(): { client: JiaoduiClient; transport: TransportKin
   const injected = window[PRELOAD_GLOBAL];
   if (injected) return { client: injected, transport: 'electron' };
   const token = captureToken();
+  const signIn = captureSignIn();
   const client = makeNamedClient<JiaoduiClient>(async (method: string, args: unknown) => {
+    // a team server's sign-in address: every call waits for the exchange; a refused one is what a 401 says
+    // (an earlier session's cookie may still be good: a used address opened again then just works)
+    const refused = signIn ? await signIn : null;
     const res = await fetch(`${HTTP_API_PREFIX}${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}`, [CLIENT_ID_HEADER]: WINDOW_ID },
       body: JSON.stringify(args ?? {}),
     });
+    if (res.status === 401 && refused) throw new Error(refused);
     let body: unknown;
     try {
       body = await res.json();

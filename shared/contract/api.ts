@@ -11,6 +11,7 @@ import * as CL from '../claims/schemas';
 import * as PA from '../align/schemas';
 import * as RC from './recovery';
 import * as MT from '../mt/schemas';
+import * as TM from './team';
 import { MAX_SEGMENT_LENGTH } from '../text/limits';
 import { isTimeZone, REPORT_LOCALES } from '../export/report-wording';
 import { FieldVersion, Snapshot } from '../domain/schemas';
@@ -275,6 +276,20 @@ export const apiSchema = {
   cancelTranslation: method(MT.JobIdArgs, MT.MtJob, 'Cancel a translation job (what is translated stays).'),
   lookupGloss: method(MT.GlossLookupArgs, MT.GlossLookup, "Dictionary entries for a word: the document's glossary first, then CC-CEDICT."),
   glossAt: method(MT.GlossAtArgs, MT.GlossAt, 'The word at an offset of a text (Intl.Segmenter boundaries joined by the dictionary) and its entries.'),
+
+  whoAmI: method(NoArgs, TM.WhoAmI, "The caller's team account and role (null: local use, where every action is allowed)."),
+  listUsers: method(NoArgs, z.array(TM.Account), "The team server's reviewers with their roles, sessions and sign-in state (admin)."),
+  addUser: method(
+    TM.AddUserArgs,
+    TM.AddUserResult,
+    'Add a reviewer (or reactivate a revoked one) with a role; answers a one-time sign-in token and address, valid 72 hours, stored only hashed (admin).',
+  ),
+  revokeUser: method(TM.RevokeUserArgs, TM.RevokeUserResult, "Revoke a reviewer: their sessions end at once and their unused sign-in address stops working (admin)."),
+  presence: method(
+    TM.PresenceArgs,
+    z.array(TM.PresenceEntry),
+    "A window's heartbeat (every 15 s): it shows documentId (null: none). Answers who else has which document open now; an entry lapses 45 s after its last beat.",
+  ),
 } as const;
 
 export type ApiSchema = typeof apiSchema;

@@ -15,6 +15,18 @@ export interface CallerContext {
    * the author set in Settings (or the OS user) signs the revisions, as before.
    */
   readonly reviewer?: string;
+  /**
+   * The signed-in team account (a team server's session, issue 19): its name signs the
+   * revisions (it is also `reviewer`) and its role limits the methods (shared/contract/roles.ts).
+   * Absent: local use, every role.
+   */
+  readonly account?: CallerAccount;
+}
+
+/** A team reviewer as the caller context carries it. */
+export interface CallerAccount {
+  readonly name: string;
+  readonly role: 'reviewer' | 'lead' | 'admin';
 }
 
 /** The context of in-process calls that name no caller (tests, first-start sample import). */
@@ -23,4 +35,9 @@ export const DEFAULT_CALLER: CallerContext = Object.freeze({ kind: 'test', clien
 export function callerContext(kind: ClientKind, clientId: string | number, reviewer?: string | null): CallerContext {
   const name = reviewer?.trim();
   return Object.freeze({ kind, clientId: String(clientId), ...(name ? { reviewer: name } : {}) });
+}
+
+/** The caller of a team server's request: the signed-in account signs and is checked against the roles. */
+export function accountCaller(kind: ClientKind, clientId: string | number, account: CallerAccount): CallerContext {
+  return Object.freeze({ kind, clientId: String(clientId), reviewer: account.name, account: Object.freeze({ name: account.name, role: account.role }) });
 }

@@ -7,7 +7,7 @@
 import type { ClientKind } from './caller';
 
 /** Things without ids of their own that a write changed. */
-export const CHANGE_TOPICS = ['library', 'settings', 'labels', 'mt', 'unknown'] as const;
+export const CHANGE_TOPICS = ['library', 'settings', 'labels', 'mt', 'accounts', 'unknown'] as const;
 export type ChangeTopic = (typeof CHANGE_TOPICS)[number];
 
 /**

@@ -93,6 +93,11 @@ export const METHOD_NAMES = [
   'cancelTranslation',
   'lookupGloss',
   'glossAt',
+  'whoAmI',
+  'listUsers',
+  'addUser',
+  'revokeUser',
+  'presence',
 ] as const satisfies readonly MethodName[];
 
 /** Compile-time: every method of the contract is listed (a missing one names itself in the error). */

@@ -3,8 +3,10 @@ import type { DocumentMeta } from '../../../shared/domain/schemas';
 import { useI18n } from '../i18n';
 import { formatDocDate } from '../lib/format';
 import { ProgressBar } from './ProgressBar';
+import { shortNames } from '../state/presence';
 
-export function DocumentHeader({ doc }: { doc: DocumentMeta }) {
+/** `readers`: who else has this document open now (presence, issue 19). */
+export function DocumentHeader({ doc, readers = [] }: { doc: DocumentMeta; readers?: readonly string[] }) {
   const { t } = useI18n();
   const meta = [doc.projectName, doc.source, formatDocDate(doc.date, t)].filter(Boolean);
   return (
@@ -17,6 +19,11 @@ export function DocumentHeader({ doc }: { doc: DocumentMeta }) {
           {meta.map((m, i) => (
             <span key={i}>{m}</span>
           ))}
+          {readers.length > 0 && (
+            <span className="presence" data-testid="doc-presence" title={t('presence.alsoOpen', { names: readers.join(', ') })}>
+              {t('presence.alsoOpen', { names: shortNames(readers) })}
+            </span>
+          )}
         </p>
       </div>
       <ProgressBar progress={doc.progress} />

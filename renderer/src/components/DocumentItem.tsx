@@ -3,6 +3,7 @@ import type { DocumentMeta } from '../../../shared/domain/schemas';
 import { useI18n } from '../i18n';
 import { formatDocDate } from '../lib/format';
 import { MiniProgress } from './MiniProgress';
+import { shortNames } from '../state/presence';
 
 export interface DocumentItemProps {
   doc: DocumentMeta;
@@ -11,9 +12,11 @@ export interface DocumentItemProps {
   onOpen: () => void;
   onToggleDetails: () => void;
   children?: React.ReactNode;
+  /** who has this document open now (presence, issue 19) */
+  readers?: readonly string[];
 }
 
-export function DocumentItem({ doc, active, expanded, onOpen, onToggleDetails, children }: DocumentItemProps) {
+export function DocumentItem({ doc, active, expanded, onOpen, onToggleDetails, children, readers = [] }: DocumentItemProps) {
   const { t } = useI18n();
   const meta = [doc.source, formatDocDate(doc.date, t)].filter(Boolean).join(' · ');
   return (
@@ -24,6 +27,11 @@ export function DocumentItem({ doc, active, expanded, onOpen, onToggleDetails, c
             {doc.title}
           </span>
           <span className="doc-meta">{meta || doc.fileName || '\u00a0'}</span>
+          {readers.length > 0 && (
+            <span className="doc-presence" data-testid={`doc-presence-${doc.id}`} title={t('presence.openBy', { names: readers.join(', ') })}>
+              {t('presence.openBy', { names: shortNames(readers, 2) })}
+            </span>
+          )}
           <MiniProgress progress={doc.progress} />
         </button>
         <button

@@ -21,9 +21,11 @@ export interface SidebarProps {
   /** run an action; errors are reported and rethrown so forms stay open */
   guard: <T>(p: Promise<T>) => Promise<T>;
   notify: (message: string) => void;
+  /** document id → who else has it open (presence) */
+  presence?: ReadonlyMap<number, readonly string[]>;
 }
 
-export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, onDocumentChanged, onTrashed, onEmptyTrash, guard, notify }: SidebarProps) {
+export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, onDocumentChanged, onTrashed, onEmptyTrash, guard, notify, presence }: SidebarProps) {
   const { t } = useI18n();
   const [creating, setCreating] = useState(false);
   const [details, setDetails] = useState<number | null>(null);
@@ -33,6 +35,7 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
       key={d.id}
       doc={d}
       active={d.id === currentId}
+      readers={presence?.get(d.id)}
       expanded={details === d.id}
       onOpen={() => onOpen(d)}
       onToggleDetails={() => setDetails(details === d.id ? null : d.id)}

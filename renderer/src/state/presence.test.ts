@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { readersByDocument, shortNames } from './presence';
+
+describe('presence', () => {
+  it('groups readers by document, each name once, sorted', () => {
+    const m = readersByDocument([
+      { reviewer: 'Bo', documentId: 2, since: '' },
+      { reviewer: 'Ann', documentId: 2, since: '' },
+      { reviewer: 'Bo', documentId: 2, since: '' },
+      { reviewer: 'Cy', documentId: 3, since: '' },
+      { reviewer: 'Dee', documentId: null, since: '' },
+    ]);
+    expect([...m]).toEqual([
+      [2, ['Ann', 'Bo']],
+      [3, ['Cy']],
+    ]);
+  });
+
+  it('shortens long lists', () => {
+    expect(shortNames(['A', 'B', 'C'])).toBe('A, B, C');
+    expect(shortNames(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C +2');
+  });
+});
