@@ -266,6 +266,8 @@ export function App() {
     if (mayCall(account, 'updateSettings')) client.updateSettings({ locale: next }).then(setSettings, toasts.fail);
   }, [locale, client, toasts, account]);
   /** A team account's role does not allow it: say so instead of sending what the server would refuse. */
+  // Ctrl+Enter saves and approves in one step only where the account may approve (state/useReview.ts)
+  useEffect(() => actions.setMayApprove(mayCall(account, 'setStatus', { status: 'approved' })), [actions, account]);
   const allowed = (method: MethodName, args?: object) => mayCall(account, method, args) || (toasts.notify(t('team.roleNeeded', { role: account?.role ?? '' })), false);
 
   const handlers: CommandHandlers = {

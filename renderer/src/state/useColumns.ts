@@ -107,15 +107,17 @@ export function useParallelColumns({ doc, segments, review, toasts, locale }: { 
       let seg = segments.find((s) => s.id === segmentId);
       try {
         // the versions this window read go with each save: a stale one opens the conflict view
+        // save and approve (Ctrl+Enter) is one operation, so one undo step, when this reviewer may approve
+        const inOne = !!opts.approve && text !== (seg?.english?.text ?? '') && actions.mayApprove();
         if (text !== (seg?.english?.text ?? '')) {
           const version = englishBase.current?.id === segmentId ? englishBase.current.version : seg?.versions?.en;
-          // save and approve (Ctrl+Enter) is one operation, so one undo step
-          const approve = opts.approve ? { approve: true, statusVersion: seg?.versions?.enStatus } : {};
+          const approve = inOne ? { approve: true, statusVersion: seg?.versions?.enStatus } : {};
           const r = await client.editEnglish({ segmentId, text, version, ...approve });
           seg = r.segments.find((s) => s.id === segmentId) ?? seg;
           englishBase.current = { id: segmentId, version: seg?.versions?.en };
           await actions.applyChange(r);
-        } else if (opts.approve) await actions.applyChange(await client.setEnglishStatus({ segmentIds: [segmentId], status: 'approved', ...(seg?.versions ? { versions: [seg.versions.enStatus] } : {}) }));
+        }
+        if (opts.approve && !inOne) await actions.applyChange(await client.setEnglishStatus({ segmentIds: [segmentId], status: 'approved', ...(seg?.versions ? { versions: [seg.versions.enStatus] } : {}) }));
         setEditing(null);
         actions.select(selection.index, { focus: true });
         return true;

@@ -79,6 +79,12 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   const setRows = useCallback((rows: readonly number[] | null) => {
     rowsRef.current = rows;
   }, []);
+  // Whether this window's reviewer may approve (a team account's role, shared/contract/roles.ts; local use: yes).
+  const mayApproveRef = useRef(true);
+  const setMayApprove = useCallback((may: boolean) => {
+    mayApproveRef.current = may;
+  }, []);
+  const mayApprove = useCallback(() => mayApproveRef.current, []);
   // The last saved correction, so the review workflow can offer it for repetitions.
   const [lastEdit, setLastEdit] = useState<{ segmentId: number; nonce: number } | null>(null);
 
@@ -289,14 +295,17 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       if (!e) return true;
       const seg = live.current.segments.find((s) => s.id === e.segmentId);
       if (!seg) return true;
+      // save and approve (Ctrl+Enter) is one operation, so one undo step — when this reviewer may
+      // approve (a team account's role); else the text is saved and the approval asked for apart
+      const inOne = !!opts.approve && e.draft !== seg.text && mayApproveRef.current;
       if (e.draft !== seg.text) {
-        // save and approve (Ctrl+Enter) is one operation, so one undo step
-        const approve = opts.approve ? { approve: true, statusVersion: seg.versions?.status } : {};
+        const approve = inOne ? { approve: true, statusVersion: seg.versions?.status } : {};
         const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: e.version, ...approve }));
         if (!r) return false;
         await applyChange(r);
         setLastEdit({ segmentId: e.segmentId, nonce: ++nonce.current });
-      } else if (opts.approve) {
+      }
+      if (opts.approve && !inOne) {
         const now = liveSegment(live.current.segments, e.segmentId) ?? seg;
         const r2 = await write(() => client.setStatus({ segmentIds: [e.segmentId], status: 'approved', ...(now.versions ? { versions: [now.versions.status] } : {}) }));
         if (!r2) return false;
@@ -414,8 +423,10 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       applyChange,
       applyRemote,
       setRows,
+      setMayApprove,
+      mayApprove,
     }),
-    [applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
+    [setMayApprove, mayApprove, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
   );
 
   return { doc, segments, loading, selection, editing, saveState, undo, lastEdit, actions, conflict };
