@@ -25,4 +25,15 @@ describe('commands', () => {
     expect(acc('segment.claim')?.accelerator).toBe('Alt+K');
     for (const id of ['view.claimsWide', 'segment.claim']) expect(reserved).not.toContain(acc(id)!.accelerator!.toLowerCase().replace('cmdorctrl', 'ctrl'));
   });
+
+  it('rows with findings: Alt+Q / Alt+Shift+Q (F8 stays the next segment needing attention); no command takes a key Chromium keeps', () => {
+    expect(COMMANDS.find((c) => c.id === 'segment.nextFinding')).toMatchObject({ menu: 'segment', accelerator: 'Alt+Q' });
+    expect(COMMANDS.find((c) => c.id === 'segment.previousFinding')).toMatchObject({ menu: 'segment', accelerator: 'Alt+Shift+Q' });
+    expect(COMMANDS.find((c) => c.id === 'segment.nextAttention')).toMatchObject({ accelerator: 'F8' });
+    expect(COMMANDS.find((c) => c.id === 'view.claims')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+K' });
+    // reload, focus cycling, caret browsing, full screen, developer tools and the inspector, find next
+    const reserved = ['f3', 'f5', 'f6', 'f7', 'f11', 'f12', 'cmdorctrl+shift+c', 'cmdorctrl+shift+i', 'cmdorctrl+shift+j', 'cmdorctrl+r', 'cmdorctrl+w', 'cmdorctrl+t', 'cmdorctrl+n'];
+    const accs = COMMANDS.flatMap((c) => ('accelerator' in c && c.accelerator ? [c.accelerator.toLowerCase()] : []));
+    expect(accs.filter((a) => reserved.includes(a))).toEqual([]);
+  });
 });

@@ -280,6 +280,8 @@ export function App() {
     if (mayCall(account, 'updateSettings')) client.updateSettings({ locale: next }).then(setSettings, toasts.fail);
   }, [locale, client, toasts, account]);
   /** A team account's role does not allow it: say so instead of sending what the server would refuse. */
+  // Ctrl+Enter saves and approves in one step only where the account may approve (state/useReview.ts)
+  useEffect(() => actions.setMayApprove(mayCall(account, 'setStatus', { status: 'approved' })), [actions, account]);
   const allowed = (method: MethodName, args?: object) => mayCall(account, method, args) || (toasts.notify(t('team.roleNeeded', { role: account?.role ?? '' })), false);
 
   const handlers: CommandHandlers = {
@@ -322,6 +324,8 @@ export function App() {
     'help.shortcuts': () => setDialog('shortcuts'),
     'edit.replace': needDoc(wf.handlers['edit.replace']),
     'segment.nextAttention': needDoc(wf.handlers['segment.nextAttention']),
+    'segment.nextFinding': needDoc(wf.handlers['segment.nextFinding']),
+    'segment.previousFinding': needDoc(wf.handlers['segment.previousFinding']),
     'segment.comment': needDoc(wf.handlers['segment.comment']),
     'view.annotations': needDoc(wf.handlers['view.annotations']),
     'view.claims': needDoc(() => setPanel((p) => (p === 'claims' ? null : 'claims'))),
@@ -369,6 +373,10 @@ export function App() {
           onPalette={() => run('view.palette')}
           onGlossary={doc ? () => run('glossary.open') : null}
           glossaryOpen={panel === 'glossary'}
+          onFindings={doc ? () => run('view.findings') : null}
+          findingsOpen={panel === 'findings'}
+          onClaims={doc ? () => run('view.claims') : null}
+          claimsOpen={panel === 'claims'}
         />
         <div className="workspace">
           {sidebarOpen && !cv.wide && (
@@ -377,7 +385,7 @@ export function App() {
               currentId={doc?.id ?? null}
               trashOpen={trashOpen}
               setTrashOpen={setTrashOpen}
-              onOpen={(d) => void actions.openDocument(d.id)}
+              onOpen={(d) => void actions.openDocument(d.id, { focus: true })}
               onDocumentChanged={onDocumentChanged}
               onTrashed={onTrashed}
               onEmptyTrash={() => setDialog('confirmEmpty')}

@@ -88,6 +88,7 @@ describe('operation labels (undo, redo, change log)', () => {
     labels.statusLabel([4, 5], 'unreviewed'),
     labels.furnitureLabel(2, true),
     labels.furnitureLabel(2, false),
+    labels.editApproveLabel(4),
     labels.splitLabel(7),
     labels.mergeLabel(7),
     labels.revertLabel(5, null),
@@ -107,6 +108,7 @@ describe('operation labels (undo, redo, change log)', () => {
     labels.mtSegmentLabel(1),
     labels.mtSegmentsLabel(3),
     labels.editEnglishLabel(1),
+    labels.editApproveEnglishLabel(1),
     labels.englishStatusLabel([1], 'approved'),
     labels.englishStatusLabel([1, 2], 'edited'),
     ...(['english', 'source'] as const).flatMap((k) => [

@@ -48,6 +48,7 @@ export const AttachParallelDialog = lazyNamed(() => import('./components/AttachP
 export const ChangeLogDialog = lazyNamed(() => import('./components/ChangeLogDialog'), 'ChangeLogDialog');
 /** Browser mode's session-ended screen (components/SessionGate.tsx shows it; static files need no session, so it loads). */
 export const SessionScreen = lazyNamed(() => import('./components/SessionScreen'), 'SessionScreen');
+export const TranslateProgress = lazyNamed(() => import('./components/TranslateProgress'), 'TranslateProgress');
 
 /** Fetch every lazy chunk now (called when the browser is idle after the first screen); failures wait for first use. */
 export function preloadLazy(): void {

@@ -10,6 +10,7 @@ import type { AnnotationLabel } from '../../../shared/domain/review';
 import { readCellSelection, type CellSelection } from '../lib/selection';
 import { isTextTarget } from '../lib/keys';
 import { useReviewI18n } from '../i18n-review';
+import { publishPopover, useVisiblePopovers } from '../state/popovers';
 
 export interface PendingSpan extends CellSelection {
   quote: string;
@@ -48,8 +49,12 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onClaim, o
     commentingRef.current = on;
     setCommentingState(on);
   };
-  const live = useRef({ span, labels, onClaim });
-  live.current = { span, labels, onClaim };
+  // never over the dictionary popover (state/popovers.ts): a selection closes a hover gloss, Alt+D's gloss hides the bar until it closes
+  const visible = useVisiblePopovers({ label: !!span, commenting }).label;
+  useEffect(() => publishPopover({ label: !!span, commenting }), [span, commenting]);
+  useEffect(() => () => publishPopover({ label: false, commenting: false }), []);
+  const live = useRef({ span, labels, onClaim, visible });
+  live.current = { span, labels, onClaim, visible };
   /** tag with a label; a claim label makes a claim instead */
   const apply = (s: PendingSpan, l: AnnotationLabel, claim = live.current.onClaim) => {
     if (l.claim && claim) claim(s);
@@ -87,8 +92,8 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onClaim, o
   // A label's key tags the selection (while not typing anywhere).
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
-      const { span: s, labels: ls } = live.current;
-      if (!s || commentingRef.current || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextTarget(e.target)) return;
+      const { span: s, labels: ls, visible: shown } = live.current;
+      if (!s || !shown || commentingRef.current || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextTarget(e.target)) return;
       if (document.querySelector('[aria-modal="true"]')) return;
       if (e.key === 'Escape') {
         document.getSelection()?.removeAllRanges();
@@ -108,10 +113,10 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onClaim, o
   }, []);
 
   useLayoutEffect(() => {
-    if (commenting) ref.current?.querySelector('textarea')?.focus();
-  }, [commenting]);
+    if (commenting && visible) ref.current?.querySelector('textarea')?.focus();
+  }, [commenting, visible]);
 
-  if (!span) return null;
+  if (!span || !visible) return null;
 
   async function save() {
     if (!span || !body.trim()) return;
