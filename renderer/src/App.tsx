@@ -29,7 +29,6 @@ import { EmptyState } from './components/EmptyState';
 import { useReviewWorkflow } from './state/useReviewWorkflow';
 import { LOCALE_KEY } from './state/session';
 import { ColumnsDialog } from './components/ColumnsDialog';
-import { ConflictDialog } from './components/ConflictDialog';
 import { conflictKey } from './state/conflict';
 import { MtOverlays } from './components/MtOverlays';
 import { WorkflowFilterBar, WorkflowOverlays, WorkflowSidePanel } from './components/ReviewWorkflowViews';
@@ -39,7 +38,7 @@ import { ColumnsContext, useParallelColumns } from './state/useColumns';
 import { CommandPalette } from './components/CommandPalette';
 import { GotoDialog } from './components/GotoDialog';
 import { useClaimsView } from './state/useClaimsView';
-import { AuthorDialog, ClaimsPanel, ClaimsWideView, ConfirmDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
+import { AuthorDialog, ClaimsPanel, ClaimsWideView, ConfirmDialog, ConflictDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
 
 type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | null;
 type Panel = 'search' | 'history' | null | 'findings' | 'glossary' | 'replace' | 'annotations' | 'claims';

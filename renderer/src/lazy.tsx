@@ -45,6 +45,10 @@ export const ConfirmDialog = lazyNamed(() => import('./components/ConfirmDialog'
 export const MtSettingsDialog = lazyNamed(() => import('./components/MtSettingsDialog'), 'MtSettingsDialog');
 export const AboutDialog = lazyNamed(() => import('./components/AboutDialog'), 'AboutDialog');
 export const AttachParallelDialog = lazyNamed(() => import('./components/AttachParallelDialog'), 'AttachParallelDialog');
+/** Shown only on a stale write (state/useConflict.ts), on a damaged database (components/RecoveryGate.tsx), on hover or Alt+D. */
+export const ConflictDialog = lazyNamed(() => import('./components/ConflictDialog'), 'ConflictDialog');
+export const RecoveryScreen = lazyNamed(() => import('./components/RecoveryScreen'), 'RecoveryScreen');
+export const GlossPopover = lazyNamed(() => import('./components/GlossPopover'), 'GlossPopover');
 export const ChangeLogDialog = lazyNamed(() => import('./components/ChangeLogDialog'), 'ChangeLogDialog');
 /** Browser mode's session-ended screen (components/SessionGate.tsx shows it; static files need no session, so it loads). */
 export const SessionScreen = lazyNamed(() => import('./components/SessionScreen'), 'SessionScreen');

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createClient, getShell } from './api';
 import { ClientContext } from './state/client';
 import { App } from './App';
-import { RecoveryGate } from './components/RecoveryScreen';
+import { RecoveryGate } from './components/RecoveryGate';
 import { SessionGate } from './components/SessionGate';
 import './styles/base.css';
 import './styles/layout.css';

@@ -1,6 +1,6 @@
 /** Machine translation and gloss overlays, drawn from useMtGlosses' state. */
 import type { MtOverlayState } from '../state/useMtGlosses';
-import { GlossPopover } from './GlossPopover';
+import { GlossPopover } from '../lazy';
 // the translation progress shows only while a job started by a command runs: a chunk of its own (lazy.tsx)
 import { AboutDialog, MtSettingsDialog, TranslateProgress } from '../lazy';
 

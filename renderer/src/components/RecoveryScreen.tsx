@@ -5,11 +5,11 @@
  * the damaged file is kept there, renamed. Its own strings: the settings live in the
  * database, so the locale comes from the browser.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { ResultOf } from '../../../shared/contract/api';
 import { useClient } from '../state/client';
 
-type Status = ResultOf<'recoveryStatus'>;
+export type Status = ResultOf<'recoveryStatus'>;
 type Result = ResultOf<'recoverDatabase'>;
 
 const STRINGS = {
@@ -45,25 +45,6 @@ const STRINGS = {
 
 function strings() {
   return typeof navigator !== 'undefined' && /^zh/i.test(navigator.language) ? STRINGS['zh-Hant'] : STRINGS.en;
-}
-
-/** Renders children once the database is usable; the recovery screen until then. */
-export function RecoveryGate({ children }: { children: ReactNode }) {
-  const { client } = useClient();
-  const [status, setStatus] = useState<Status | 'ok' | null>(null);
-  useEffect(() => {
-    let live = true;
-    client.recoveryStatus({}).then(
-      (s) => live && setStatus(s.state === 'ok' ? 'ok' : s),
-      () => live && setStatus('ok'), // the app's own error handling takes over
-    );
-    return () => {
-      live = false;
-    };
-  }, [client]);
-  if (status === null) return null;
-  if (status === 'ok') return <>{children}</>;
-  return <RecoveryScreen status={status} onDone={() => setStatus('ok')} />;
 }
 
 export function RecoveryScreen({ status, onDone }: { status: Status; onDone: () => void }) {

@@ -8,7 +8,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { MtJob } from '../../../shared/mt/schemas';
 import type { Locale } from '../i18n';
-import { translateMt } from '../i18n-mt';
+import type { translateMt } from '../i18n-mt';
 import { useClient } from './client';
 import type { Review } from './useReview';
 import type { GlossLookup } from '../components/GlossPopover';
@@ -41,7 +41,11 @@ export function useMtGlosses({ review, toasts, locale }: MtOptions) {
   const [dialog, setDialog] = useState<'settings' | 'about' | null>(null);
   const [job, setJob] = useState<MtJob | null>(null);
   const lookupRef = useRef<GlossLookup | null>(null);
-  const mt = useCallback((k: Parameters<typeof translateMt>[1], p?: Parameters<typeof translateMt>[2]) => translateMt(locale, k, p), [locale]);
+  // the MT strings are a chunk of their own (loaded with the MT dialogs), not part of the first screen
+  const mt = useCallback(
+    async (k: Parameters<typeof translateMt>[1], p?: Parameters<typeof translateMt>[2]) => (await import('../i18n-mt')).translateMt(locale, k, p),
+    [locale],
+  );
 
   const start = useCallback(
     async (scope: 'segments' | 'untranslated', segmentIds?: number[]) => {
@@ -49,13 +53,13 @@ export function useMtGlosses({ review, toasts, locale }: MtOptions) {
       try {
         const settings = await client.getMtSettings({});
         if (!settings.configured) {
-          toasts.notify(mt('mt.notConfigured'));
+          toasts.notify(await mt('mt.notConfigured'));
           setDialog('settings');
           return;
         }
         const j = await client.startTranslation(scope === 'segments' ? { documentId: doc.id, scope, segmentIds } : { documentId: doc.id, scope });
         if (j.total === 0) {
-          toasts.notify(mt('mt.nothing'));
+          toasts.notify(await mt('mt.nothing'));
           return;
         }
         setJob(j);
@@ -108,7 +112,7 @@ export function useMtGlosses({ review, toasts, locale }: MtOptions) {
     onTranslated: (ids: number[]) => void onTranslated(ids),
     closeJob: () => setJob(null),
     closeDialog: () => setDialog(null),
-    onSettingsSaved: () => toasts.notify(mt('mt.settings.saved')),
+    onSettingsSaved: () => void mt('mt.settings.saved').then(toasts.notify),
     onError: toasts.fail,
   };
 
