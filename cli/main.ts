@@ -28,7 +28,7 @@ import { describePathError, readInputFile } from '../core/files';
 import { attachFiles, parallelFiles, runAttach } from './attach';
 import { runTranslate } from './translate';
 import { runUsers } from './users';
-import { parseCommandLine, reportUserError, USAGE } from './usage';
+import { parseCommandLine, reportUserError } from './usage';
 
 
 
@@ -39,7 +39,7 @@ function print(json: boolean, value: unknown, text: () => string): void {
 async function main(argv: string[]): Promise<number> {
   const cl = parseCommandLine(argv);
   if (cl.help) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(cl.text + '\n');
     return cl.exitCode;
   }
   const { command, rest, values, json } = cl;

@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { isJiaoduiError } from '../shared/errors';
 import { UsageError } from './args';
+import { commandHelpText } from './help';
 
 // ---- attach (cli/attach.ts) ----
 
@@ -154,7 +155,7 @@ export const USERS_OPTIONS = {
 
 export const USAGE = `Usage: jiaodui [--db PATH] <command> [options]
 
-Commands:
+Commands (jiaodui help COMMAND, or jiaodui COMMAND --help, for one command's options and examples):
   import FILE [--project NAME] [--title T] [--encoding ENC] [--variant t|tw|hk]
          [--source ORIGINAL] [--english ENGLISH]              import a text file (with its parallel texts)
 ${ATTACH_USAGE}
@@ -214,8 +215,12 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** Every option's name (without --), for the help tests. */
+export const OPTION_NAMES: readonly string[] = Object.keys(OPTIONS);
+
 export type CommandLine =
-  | { help: true; exitCode: number }
+  /** `text`: what to print on stdout (the whole usage, or one command's help). */
+  | { help: true; exitCode: number; text: string }
   | { help: false; command: string; rest: string[]; values: ReturnType<typeof parseOptions>['values']; json: boolean };
 
 function parseOptions(argv: string[]) {
@@ -230,7 +235,14 @@ function parseOptions(argv: string[]) {
 export function parseCommandLine(argv: string[]): CommandLine {
   const { values, positionals } = parseOptions(argv);
   const [command, ...rest] = positionals;
-  if (values.help || !command) return { help: true, exitCode: command || values.help ? 0 : 2 };
+  // `jiaodui help [COMMAND]` and `jiaodui COMMAND --help`: that command's help (cli/help.ts)
+  const helpFor = command === 'help' ? rest[0] : values.help ? command : undefined;
+  if (helpFor !== undefined) {
+    const text = commandHelpText(helpFor);
+    if (text === undefined) throw new UsageError(`Unknown command "${helpFor}". Commands: ${COMMANDS.join(', ')}.`);
+    return { help: true, exitCode: 0, text };
+  }
+  if (values.help || !command || command === 'help') return { help: true, exitCode: command || values.help ? 0 : 2, text: USAGE };
   if (values.format && command !== 'export' && !(command === 'claims' && CLAIMS_FORMATS.includes(values.format)) && !['json', 'text', 'txt'].includes(values.format)) throw new UsageError(`Unknown --format "${values.format}" (json, text or txt).`);
   if (!COMMANDS.includes(command)) throw new UsageError(`Unknown command "${command}". Commands: ${COMMANDS.join(', ')}.`);
   return { help: false, command, rest, values, json: values.format === 'json' };
