@@ -18,6 +18,8 @@ export interface CommandHelp {
 }
 
 const FORMAT_JSON: [string, string] = ['--format json', 'print JSON on stdout (schemas in shared/contract/cli.ts)'];
+/** For the commands that print JSON when piped (cli/output.ts JSON_BY_DEFAULT). */
+const FORMAT_JSON_TEXT: [string, string] = ['--format json|text', 'JSON (the default when piped) or one readable line (the default on a terminal)'];
 
 export const COMMAND_HELP: Record<string, CommandHelp> = {
   import: {
@@ -30,7 +32,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       ['--variant t|tw|hk', 'the Traditional variant (OpenCC standard, Taiwan, Hong Kong)'],
       ['--source ORIGINAL', 'attach the original source text, aligned to the segments'],
       ['--english ENGLISH', 'attach an English rendering, aligned to the segments'],
-      FORMAT_JSON,
+      FORMAT_JSON_TEXT,
     ],
     examples: ['jiaodui import report.zh-Hant.txt --project SenseTime --english report.en.txt'],
   },
@@ -156,14 +158,14 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
   },
   glossary: {
     usage: ['glossary import|export DOC FILE [--project NAME]'],
-    summary: "Read or write a .csv or .tbx glossary of DOC (with --project: of DOC's project NAME). Prints JSON.",
-    options: [['--project NAME', "the project's glossary (NAME must be DOC's project)"]],
+    summary: "Read or write a .csv or .tbx glossary of DOC (with --project: of DOC's project NAME).",
+    options: [['--project NAME', "the project's glossary (NAME must be DOC's project)"], FORMAT_JSON_TEXT],
     examples: ['jiaodui glossary import 3 names.csv --project SenseTime'],
   },
   'apply-glossary': {
     usage: ['apply-glossary DOC [--project NAME]'],
-    summary: 'Replace forbidden variants in DOC (or its project) as one step; undo with `jiaodui undo DOC`. Prints JSON.',
-    options: [['--project NAME', "every document of DOC's project NAME"]],
+    summary: 'Replace forbidden variants in DOC (or its project) as one step; undo with `jiaodui undo DOC`.',
+    options: [['--project NAME', "every document of DOC's project NAME"], FORMAT_JSON_TEXT],
     examples: ['jiaodui apply-glossary 3'],
   },
   claims: {

@@ -13,6 +13,7 @@ import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
 import { cliCaller, dbPathFor, openService } from '../core/context';
 import type { JiaoduiService } from '../core/service';
 import { formatTable } from './format';
+import { importLine } from './output';
 import { runServe } from './serve';
 import { checkDocument, checkFile, formatFindings, parseRules } from './check';
 import { runReplace } from './replace';
@@ -37,7 +38,7 @@ function print(json: boolean, value: unknown, text: () => string): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const cl = parseCommandLine(argv);
+  const cl = parseCommandLine(argv, process.stdout.isTTY === true);
   if (cl.help) {
     process.stdout.write(cl.text + '\n');
     return cl.exitCode;
@@ -100,10 +101,15 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
         title: f.title as string | undefined,
       });
       if (parallel.length) attachFiles(api, r.documentId, parallel);
-      // Import always prints its JSON result (the contract of `jiaodui import`); in text mode
-      // stderr says which encoding was used and how sure detection is (a low guess is worth a look).
-      process.stdout.write(JSON.stringify(r) + '\n');
-      if (!json) process.stderr.write(`jiaodui: ${basename(file)}: encoding ${encodingLabel(r.encoding)} (${r.encodingDetected ? `detected, confidence ${r.encodingConfidence}` : 'as chosen'}), ${r.segments} segments\n`);
+      // Piped (or --format json): the JSON result, as scripts expect; in text mode stderr says which
+      // encoding was used and how sure detection is. On a terminal (or --format text): one line.
+      if (json) {
+        process.stdout.write(JSON.stringify(r) + '\n');
+        if (f.format !== 'json') process.stderr.write(`jiaodui: ${basename(file)}: encoding ${encodingLabel(r.encoding)} (${r.encodingDetected ? `detected, confidence ${r.encodingConfidence}` : 'as chosen'}), ${r.segments} segments\n`);
+      } else {
+        const title = call('getDocument', { documentId: r.documentId }).title;
+        process.stdout.write(importLine(title, { ...r, encodingLabel: encodingLabel(r.encoding) }, parallel.map((p) => (p.kind === 'source' ? 'the source' : 'the English'))));
+      }
       return 0;
     }
     case 'list': {
@@ -185,11 +191,11 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
     case 'replace':
       return runReplace(api, args, f, json);
     case 'glossary':
-      return runGlossary(api, args, f);
+      return runGlossary(api, args, f, json);
     case 'claims':
       return runClaims(api, args, f);
     case 'apply-glossary':
-      return runApplyGlossary(api, args, f);
+      return runApplyGlossary(api, args, f, json);
     case 'backup':
       return runBackup(service, args, json);
     case 'attach':

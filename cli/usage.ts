@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { isJiaoduiError } from '../shared/errors';
 import { UsageError } from './args';
 import { commandHelpText } from './help';
+import { printsJson } from './output';
 
 // ---- attach (cli/attach.ts) ----
 
@@ -228,11 +229,11 @@ function parseOptions(argv: string[]) {
 }
 
 /**
- * Parse argv: `help` when the usage text is the answer (exit 0 when asked for, 2 without
+ * Parse argv (stdoutIsTTY: whether stdout is a terminal, for cli/output.ts's rule): `help` when the usage text is the answer (exit 0 when asked for, 2 without
  * a command); throws a UsageError (or node's ERR_PARSE_ARGS_*) for an unknown option,
  * command or --format.
  */
-export function parseCommandLine(argv: string[]): CommandLine {
+export function parseCommandLine(argv: string[], stdoutIsTTY = false): CommandLine {
   const { values, positionals } = parseOptions(argv);
   const [command, ...rest] = positionals;
   // `jiaodui help [COMMAND]` and `jiaodui COMMAND --help`: that command's help (cli/help.ts)
@@ -245,7 +246,8 @@ export function parseCommandLine(argv: string[]): CommandLine {
   if (values.help || !command || command === 'help') return { help: true, exitCode: command || values.help ? 0 : 2, text: USAGE };
   if (values.format && command !== 'export' && !(command === 'claims' && CLAIMS_FORMATS.includes(values.format)) && !['json', 'text', 'txt'].includes(values.format)) throw new UsageError(`Unknown --format "${values.format}" (json, text or txt).`);
   if (!COMMANDS.includes(command)) throw new UsageError(`Unknown command "${command}". Commands: ${COMMANDS.join(', ')}.`);
-  return { help: false, command, rest, values, json: values.format === 'json' };
+  // json: stdout carries JSON (cli/output.ts: --format json, or a JSON-by-default command piped)
+  return { help: false, command, rest, values, json: printsJson(command, values.format, stdoutIsTTY) };
 }
 
 /** Exit code of a refused stale write (an 'edit-conflict': someone else changed it since), apart from 2 (usage). */
