@@ -9,7 +9,7 @@ import type { Project, StoredFinding } from '../shared/domain/schemas';
 import type { ContractCaller } from './call';
 import { UsageError } from './args';
 import { formatFindings, fromStored, type CheckRow } from './check';
-import { formatTable } from './format';
+import { formatTable, type Fit } from './format';
 
 type Output = z.infer<typeof CliCheckProjectOutput>;
 type CrossRow = Output['crossDocument'][number];
@@ -43,8 +43,8 @@ export function checkProject(api: ContractCaller, ref: string): Output {
   return { project: { id: project.id, name: project.name }, documents, crossDocument: cross.findings.filter((f) => !f.dismissedReason).map(crossRow) };
 }
 
-export function formatProjectFindings(o: Output): string {
-  const parts = o.documents.map((d) => `## Document ${d.documentId}: ${d.title}\n${formatFindings(d.findings)}`);
+export function formatProjectFindings(o: Output, fit?: Fit): string {
+  const parts = o.documents.map((d) => `## Document ${d.documentId}: ${d.title}\n${formatFindings(d.findings, fit)}`);
   const where = (l: { documentId: number; segmentIndex: number; text: string }) => `${l.text} (doc ${l.documentId} #${l.segmentIndex + 1})`;
   parts.push(
     `## Across documents\n` +
@@ -53,6 +53,7 @@ export function formatProjectFindings(o: Output): string {
             ['SEVERITY', 'RULE', 'PLACES', 'MESSAGE'],
             o.crossDocument.map((f) => [f.severity, f.rule, [f, ...f.related].map(where).join('; '), f.message]),
             80,
+            fit,
           )
         : 'No findings.\n'),
   );

@@ -54,9 +54,9 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     examples: ['jiaodui list'],
   },
   show: {
-    usage: ['show DOC'],
-    summary: "Show a document's segments: number, id, status, speaker, text, Simplified rendering (and source and English when attached).",
-    options: [FORMAT_JSON],
+    usage: ['show DOC [--wide]'],
+    summary: "Show a document's segments: number, id, status, speaker, text, Simplified rendering (and source and English when attached). On a terminal the columns are cut to its width.",
+    options: [['--wide', 'full texts on a terminal too (piped, they are never cut)'], FORMAT_JSON],
     examples: ['jiaodui show 3', 'jiaodui show 3 --format json'],
   },
   edit: {
@@ -133,11 +133,12 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     examples: ['jiaodui search 王徵'],
   },
   check: {
-    usage: ['check DOC|FILE [--rules a,b]', 'check --project NAME|ID'],
-    summary: "A document's (or a file's, without importing it) findings; with --project every document's findings and the cross-document ones. Exit 1 when errors remain.",
+    usage: ['check DOC|FILE [--rules a,b] [--wide]', 'check --project NAME|ID [--wide]'],
+    summary: "A document's (or a file's, without importing it) findings; with --project every document's findings and the cross-document ones. Exit 1 when errors remain. On a terminal the table is cut to its width.",
     options: [
       ['--rules a,b', 'only these rules'],
       ['--project NAME|ID', 'the whole project'],
+      ['--wide', 'full texts on a terminal too (piped, they are never cut)'],
       FORMAT_JSON,
     ],
     examples: ['jiaodui check 3', 'jiaodui check --project SenseTime', 'jiaodui check draft.txt --format json'],

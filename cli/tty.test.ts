@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_FILE } from '../core/context';
 import { BIN, CLI_ENV, cliTestDatabase } from './test-helpers';
+import { width } from './format';
 
 const cli = cliTestDatabase('tty.db');
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -48,5 +49,23 @@ describe('jiaodui on a terminal', () => {
     expect(apply.out).toMatch(/^Replaced \d+ forbidden variants? in \d+ segments? \(operation \d+; 'jiaodui undo 1' reverts\)\.\n$/);
     const piped = cli.run('glossary', 'export', '1', join(cli.dir, 'out.csv'));
     expect(JSON.parse(piped.out)).toMatchObject({ scope: 'document', format: 'csv', entries: 1 });
+  });
+
+  it('check and show: cut to the terminal width (CJK counted as 2); whole when piped or with --wide', () => {
+    for (const args of [['check', '1'], ['show', '1']]) {
+      const tty = onTerminal(args, 80);
+      const lines = tty.out.trimEnd().split('\n');
+      expect(lines.length, args.join(' ')).toBeGreaterThan(3);
+      for (const l of lines) expect(width(l), `${args.join(' ')}: ${l}`).toBeLessThanOrEqual(80);
+      expect(tty.out).toContain('…');
+      const wide = onTerminal([...args, '--wide'], 80);
+      expect(Math.max(...wide.out.split('\n').map(width))).toBeGreaterThan(80);
+      const piped = cli.run(...args);
+      expect(piped.out).toBe(wide.out);
+    }
+    // piped: every message in full, as the JSON has it
+    const messages = (JSON.parse(cli.run('check', '1', '--format', 'json').out) as { message: string }[]).map((r) => r.message);
+    const piped = cli.run('check', '1').out;
+    for (const m of messages) expect(piped).toContain(m);
   });
 });

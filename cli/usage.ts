@@ -161,7 +161,8 @@ Commands (jiaodui help COMMAND, or jiaodui COMMAND --help, for one command's opt
          [--source ORIGINAL] [--english ENGLISH]              import a text file (with its parallel texts)
 ${ATTACH_USAGE}
   list [--format json]                                        list documents
-  show DOC [--format json]                                    show a document's segments
+  show DOC [--wide] [--format json]                           show a document's segments (cut to the terminal's
+                                                              width unless --wide or piped)
   edit DOC SEGMENT --text T [--if-text OLD]                   correct a segment; with --if-text, only while its
                                                               text is still OLD (else exit 4, nothing changed)
   undo DOC | redo DOC                                         undo/redo your own last step in DOC's project
@@ -170,8 +171,8 @@ ${EXPORT_USAGE}
 ${BACKUP_USAGE}
 ${RECOVER_USAGE}
   search QUERY [--format json]                                search all documents
-  check DOC|FILE [--format json] [--rules a,b]                findings; exit 1 when errors remain
-  check --project NAME|ID [--format json]                     every document's findings and the cross-document
+  check DOC|FILE [--format json] [--rules a,b] [--wide]       findings; exit 1 when errors remain
+  check --project NAME|ID [--wide] [--format json]            every document's findings and the cross-document
                                                               ones (names, roles); exit 1 when errors remain
 ${REPLACE_USAGE}
 ${GLOSSARY_USAGE}
@@ -205,6 +206,7 @@ const OPTIONS = {
   out: { type: 'string' },
   port: { type: 'string' },
   rules: { type: 'string' },
+  wide: { type: 'boolean' },
   ...REPLACE_OPTIONS,
   ...CLAIMS_OPTIONS,
   ...EXPORT_OPTIONS,
