@@ -14,13 +14,13 @@ const cli = cliTestDatabase('tty.db');
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Run `jiaodui --db DB ARGS` with a terminal as stdout/stderr (COLUMNS wide); output with \r\n made \n. */
-function onTerminal(args: string[], columns = 100): { code: number | null; out: string } {
+function onTerminal(args: string[], columns = 100): { code: number | null; out: string; err: string } {
   const command = [process.execPath, BIN, '--db', cli.dbPath(), ...args].map(quote).join(' ');
   const r = spawnSync('script', ['-qefc', `stty cols ${columns} rows 40; ${command}`, '/dev/null'], {
     encoding: 'utf8',
     env: { ...process.env, ...CLI_ENV, TERM: 'dumb' },
   });
-  return { code: r.status, out: r.stdout.replace(/\r\n/g, '\n') };
+  return { code: r.status, out: r.stdout.replace(/\r\n/g, '\n'), err: r.stderr };
 }
 
 describe('jiaodui on a terminal', () => {
@@ -67,5 +67,15 @@ describe('jiaodui on a terminal', () => {
     const messages = (JSON.parse(cli.run('check', '1', '--format', 'json').out) as { message: string }[]).map((r) => r.message);
     const piped = cli.run('check', '1').out;
     for (const m of messages) expect(piped).toContain(m);
+  });
+
+  it('check --project: a progress bar on a terminal, then cleared; nothing extra piped', () => {
+    const tty = onTerminal(['check', '--project', 'TTY'], 100);
+    expect(tty.out).toMatch(/\rchecking .+ \[-+\] 0\/4\x1b\[K/);
+    expect(tty.out).toMatch(/\rchecking across documents \[#+\] 4\/4\x1b\[K\r\x1b\[K# Project /);
+    const piped = cli.run('check', '--project', 'TTY');
+    expect(piped.err).toBe('');
+    expect(piped.out).not.toContain('\r');
+    expect(piped.out).toMatch(/^# Project /);
   });
 });
