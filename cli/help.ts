@@ -195,10 +195,11 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     examples: ['jiaodui translate 3 --all-untranslated --url http://127.0.0.1:8080/v1 --model qwen'],
   },
   serve: {
-    usage: ['serve [--port N]', 'serve --team [--listen HOST:PORT] [--public-url URL] [--tls-cert FILE --tls-key FILE | --allow-plain-http]'],
-    summary: 'Browser mode on 127.0.0.1 (prints the address to open), or a team server where reviewers sign in with their own accounts.',
+    usage: ['serve [--port N] [--no-open]', 'serve --team [--listen HOST:PORT] [--public-url URL] [--tls-cert FILE --tls-key FILE | --allow-plain-http]'],
+    summary: 'Browser mode on 127.0.0.1 (prints the address and opens it in the default browser), or a team server where reviewers sign in with their own accounts.',
     options: [
       ['--port N', 'the port (browser mode)'],
+      ['--no-open', 'do not open the default browser (it opens only where there is a display, never in CI)'],
       ['--team', 'a team server (default 127.0.0.1:7420)'],
       ['--listen HOST:PORT', 'where the team server listens (another address needs TLS or --allow-plain-http)'],
       ['--public-url URL', 'the address reviewers open (used in sign-in addresses)'],

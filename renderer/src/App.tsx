@@ -27,6 +27,7 @@ import type { ImportSource } from './components/ImportDialog';
 import { DropOverlay } from './components/DropOverlay';
 import { EmptyState } from './components/EmptyState';
 import { useReviewWorkflow } from './state/useReviewWorkflow';
+import { LOCALE_KEY } from './state/session';
 import { ColumnsDialog } from './components/ColumnsDialog';
 import { ConflictDialog } from './components/ConflictDialog';
 import { conflictKey } from './state/conflict';
@@ -106,6 +107,10 @@ export function App() {
   useEffect(() => {
     localStorage.setItem(SIDEBAR_KEY, sidebarOpen ? 'open' : 'closed');
   }, [sidebarOpen]);
+  // the session-ended screen speaks the language last used here (it cannot read the settings)
+  useEffect(() => {
+    if (settings) localStorage.setItem(LOCALE_KEY, locale);
+  }, [settings, locale]);
 
   // On load (once): info, settings, library; open the last document (or the newest import, or
   // the sample). An effect event: it reads the client and actions as they are at mount.
@@ -121,7 +126,12 @@ export function App() {
       const last = Number(localStorage.getItem(LAST_DOCUMENT_KEY));
       const newest = [...documents].sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id)[0];
       const pick = documents.find((d) => d.id === last) ?? newest ?? documents.find((d) => d.projectId === i.sampleProjectId);
-      if (pick && !run.cancelled) await actions.openDocument(pick.id);
+      if (pick && !run.cancelled) {
+        await actions.openDocument(pick.id);
+        // browser mode: an unsaved edit kept when the last session ended comes back in its editor
+        const row = actions.restoreKeptDraft();
+        if (row !== null) toasts.notify(makeI18n(s.locale).t('toast.draftRestored', { row }));
+      }
     } catch (e) {
       toasts.fail(e);
     } finally {

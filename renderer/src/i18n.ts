@@ -327,6 +327,7 @@ const en = {
   'toast.noDocument': 'Open a document first.',
   'toast.undone': 'Undone.',
   'toast.redone': 'Redone.',
+  'toast.draftRestored': 'Restored your unsaved edit of row {row} (kept when the session ended). Enter saves it, Esc discards it.',
   'toast.mergeLast': 'The last segment has nothing after it to merge with.',
 
   'dialog.close': 'Close',
@@ -680,6 +681,7 @@ const zhHant: Record<MessageKey, string> = {
   'toast.noDocument': '請先開啟文件。',
   'toast.undone': '已復原。',
   'toast.redone': '已重做。',
+  'toast.draftRestored': '已還原你在第 {row} 行尚未儲存的修改（工作階段結束時保留）。按 Enter 儲存，按 Esc 捨棄。',
   'toast.mergeLast': '最後一段之後沒有可合併的段落。',
 
   'dialog.close': '關閉',

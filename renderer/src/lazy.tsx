@@ -45,6 +45,8 @@ export const MtSettingsDialog = lazyNamed(() => import('./components/MtSettingsD
 export const AboutDialog = lazyNamed(() => import('./components/AboutDialog'), 'AboutDialog');
 export const AttachParallelDialog = lazyNamed(() => import('./components/AttachParallelDialog'), 'AttachParallelDialog');
 export const ChangeLogDialog = lazyNamed(() => import('./components/ChangeLogDialog'), 'ChangeLogDialog');
+/** Browser mode's session-ended screen (components/SessionGate.tsx shows it; static files need no session, so it loads). */
+export const SessionScreen = lazyNamed(() => import('./components/SessionScreen'), 'SessionScreen');
 
 /** Fetch every lazy chunk now (called when the browser is idle after the first screen); failures wait for first use. */
 export function preloadLazy(): void {

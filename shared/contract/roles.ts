@@ -10,8 +10,9 @@
 import type { ArgsOf, MethodName } from './api';
 import type { CallerContext } from './caller';
 
-export const ROLES = ['reviewer', 'lead', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from './role-names';
+
+export { ROLES, type Role } from './role-names';
 
 /** Each role may do what the roles before it may: reviewer < lead < admin. */
 const RANK: Record<Role, number> = { reviewer: 0, lead: 1, admin: 2 };

@@ -4,7 +4,7 @@
  * made elsewhere arrive through the feed (useLiveUpdates → applyRemote). The undo state and
  * everything panels show live in the query cache (./queries.ts), invalidated by both.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from './queries';
 import type { ChangeResult, DocumentMeta, RecordKind, Segment, SegmentStatus, UndoState } from '../../../shared/domain/schemas';
 import { errorMessage } from '../lib/format';
@@ -14,6 +14,7 @@ import { nextInOrder, stepInOrder } from './navigation';
 import { invalidationsForOwnChange, keys, patchSegments, type RemotePlan } from './live';
 import type { Toasts } from './useToasts';
 import { useConflict } from './useConflict';
+import { draftRestoreIndex, draftToKeep, KEPT_DRAFT_KEY, onSessionEnded, parseKeptDraft } from './session';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
@@ -259,6 +260,35 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
 
   const setDraft = useCallback((draft: string) => setEditing((e) => (e ? { ...e, draft } : e)), []);
 
+  // Browser mode: when the session ends (a 401), keep the open editor's unsaved text in local
+  // storage too — the editor itself stays (the app is only hidden), but a reload would lose it.
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        const { doc: d, segments: segs, editing: e } = live.current;
+        const kept = draftToKeep(e, d?.id ?? null, segs);
+        if (kept) localStorage.setItem(KEPT_DRAFT_KEY, JSON.stringify(kept));
+      }),
+    [],
+  );
+
+  /**
+   * Put an edit kept when a session ended back into the editor of the open document, on the
+   * version it was based on (so saving it is checked as any edit is). Returns its row (1-based),
+   * or null when there is none for this document.
+   */
+  const restoreKeptDraft = useCallback((): number | null => {
+    const kept = parseKeptDraft(localStorage.getItem(KEPT_DRAFT_KEY));
+    const index = draftRestoreIndex(kept, live.current.doc?.id ?? null, live.current.segments);
+    if (kept === null || index === null) return null;
+    localStorage.removeItem(KEPT_DRAFT_KEY);
+    const edit = { segmentId: kept.segmentId, draft: kept.text, version: kept.version };
+    live.current = { ...live.current, editing: edit };
+    setEditing(edit);
+    select(index, { align: 'center', focus: true });
+    return index + 1;
+  }, [select]);
+
   const cancelEdit = useCallback(() => {
     setEditing(null);
     setSelection((s) => ({ ...s, focus: true, nonce: ++nonce.current }));
@@ -410,8 +440,9 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       applyChange,
       applyRemote,
       setRows,
+      restoreKeptDraft,
     }),
-    [applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
+    [restoreKeptDraft, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
   );
 
   return { doc, segments, loading, selection, editing, saveState, undo, lastEdit, actions, conflict };
