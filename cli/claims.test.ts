@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openService, SAMPLE_FILE } from '../core/context';
-import { CliClaimCandidatesOutput, CliClaimCrossCheckOutput, CliClaimsOutput, cliOutputSchemas } from '../shared/contract/cli';
+import { CliClaimCandidatesOutput, CliClaimCrossCheckOutput, CliClaimOutput, CliClaimsOutput, CliShowOutput, cliOutputSchemas } from '../shared/contract/cli';
 
 const cli = cliTestDatabase();
 const { run } = cli;
@@ -33,7 +33,8 @@ describe('jiaodui claims', () => {
     try {
       for (const q of ['11.8億', '18.4億', '3.8億']) {
         const c = service.listClaimCandidates({ documentId: Number(doc) }).find((x) => x.text.includes(q))!;
-        service.createClaim({ segmentId: c.segmentId, start: c.start, end: c.end });
+        const claim = service.createClaim({ segmentId: c.segmentId, start: c.start, end: c.end });
+        if (q !== '3.8億') service.updateClaim({ claimId: claim.id, verdict: 'true', status: 'published' });
       }
     } finally {
       service.db.close();
@@ -50,7 +51,8 @@ describe('jiaodui claims', () => {
     const ld = run('claims', doc, '--format', 'claimreview');
     expect(ld.code, ld.err).toBe(0);
     const graph = JSON.parse(ld.out)['@graph'];
-    expect(graph.map((g: { '@type': string }) => g['@type'])).toEqual(['ClaimReview', 'ClaimReview', 'ClaimReview']);
+    // published claims only
+    expect(graph.map((g: { '@type': string }) => g['@type'])).toEqual(['ClaimReview', 'ClaimReview']);
 
     const x = run('claims', doc, '--cross-check', '--format', 'json');
     expect(x.code, x.err).toBe(0);
@@ -67,5 +69,70 @@ describe('jiaodui claims', () => {
     expect(r.err).toMatch(/exports stored claims/);
     expect(run('claims', doc, '--format', 'xml').code).toBe(2);
     expect(run('claims', '9999', '--format', 'json').code).toBe(2);
+  });
+
+  it('--add makes a claim of a whole segment or a span, with a claimant', () => {
+    const segs = CliShowOutput.parse(JSON.parse(run('show', doc, '--format', 'json').out)).segments;
+    const seg = segs.find((x) => x.text.includes('毛利率在40到45之間'))!;
+    const whole = run('claims', doc, '--add', '--segment', String(seg.id), '--format', 'json');
+    expect(whole.code, whole.err).toBe(0);
+    expect(CliClaimOutput.parse(JSON.parse(whole.out))).toMatchObject({ segmentId: seg.id, start: 0, text: seg.text.trim(), claimant: '王震' });
+    const at = seg.text.indexOf('40到45');
+    const span = run('claims', doc, '--add', '--segment', String(seg.id), '--start', String(at), '--end', String(at + 5), '--claimant', '王征', '--format', 'json');
+    expect(span.code, span.err).toBe(0);
+    expect(CliClaimOutput.parse(JSON.parse(span.out))).toMatchObject({ exact: '40到45', claimant: '王征' });
+    const text = run('claims', doc, '--add', '--segment', String(seg.id), '--start', String(at), '--end', String(at + 2));
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toMatch(/^Claim \d+ made in row \d+: 40/);
+  });
+
+  it('--set changes verdict, status and assignee and adds URL or note evidence; --accept-candidates takes every open candidate', () => {
+    const before = CliClaimsOutput.parse(JSON.parse(run('claims', doc, '--format', 'json').out));
+    const id = String(before[0].id);
+    const set = run('claims', doc, '--set', id, '--verdict', 'mostly-true', '--status', 'ready-for-review', '--assignee', 'Mei', '--evidence', 'https://example.org/report', '--note', 'p. 3', '--format', 'json');
+    expect(set.code, set.err).toBe(0);
+    expect(CliClaimOutput.parse(JSON.parse(set.out))).toMatchObject({ verdict: 'mostly-true', status: 'ready-for-review', assignee: 'Mei', evidence: [{ kind: 'url', url: 'https://example.org/report', note: 'p. 3' }] });
+    const note = run('claims', doc, '--set', id, '--note', 'company statement only', '--format', 'json');
+    expect(CliClaimOutput.parse(JSON.parse(note.out)).evidence.map((e) => [e.kind, e.note])).toEqual([
+      ['url', 'p. 3'],
+      ['note', 'company statement only'],
+    ]);
+    const table = run('claims', doc, '--set', id, '--status', 'published');
+    expect(table.code, table.err).toBe(0);
+    expect(table.out).toMatch(/published/);
+    const open = CliClaimCandidatesOutput.parse(JSON.parse(run('claims', doc, '--candidates', '--format', 'json').out)).filter((c) => c.claimId === null && !c.rejected);
+    expect(open.length).toBeGreaterThan(3);
+    const acc = run('claims', doc, '--accept-candidates', '--format', 'json');
+    expect(acc.code, acc.err).toBe(0);
+    expect(CliClaimsOutput.parse(JSON.parse(acc.out))).toHaveLength(open.length);
+    expect(CliClaimCandidatesOutput.parse(JSON.parse(run('claims', doc, '--candidates', '--format', 'json').out)).filter((c) => c.claimId === null)).toEqual([]);
+    expect(run('claims', doc, '--accept-candidates').out).toBe('No open candidates.\n');
+  });
+
+  it('refuses bad writes with exit code 2 and changes nothing', () => {
+    const claims = () => run('claims', doc, '--format', 'json').out;
+    const was = claims();
+    const id = String(CliClaimsOutput.parse(JSON.parse(was))[1].id);
+    const bad: string[][] = [
+      ['--add'], // no segment
+      ['--add', '--segment', 'x'],
+      ['--add', '--segment', '1', '--start', '3'], // start without end
+      ['--add', '--segment', '999999'],
+      ['--set', id], // nothing to change
+      ['--set', id, '--verdict', 'maybe'],
+      ['--set', id, '--status', 'done'],
+      ['--set', id, '--status', 'published'], // no verdict yet
+      ['--set', id, '--evidence', 'javascript:alert(1)'],
+      ['--set', '999999', '--verdict', 'true'],
+      ['--verdict', 'true'], // without --set
+      ['--add', '--set', id],
+      ['--set', id, '--verdict', 'true', '--format', 'csv'],
+    ];
+    for (const args of bad) {
+      const r = run('claims', doc, ...args);
+      expect(r.code, `${args.join(' ')}: ${r.err}`).toBe(2);
+      expect(r.err).toMatch(/^jiaodui: /);
+    }
+    expect(claims()).toBe(was);
   });
 });

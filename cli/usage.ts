@@ -102,11 +102,32 @@ export const GLOSSARY_USAGE = `  glossary import|export DOC FILE [--project NAME
 
 export const CLAIMS_USAGE = `  claims DOC [--format json|csv|claimreview] [--out FILE]   DOC's claims (table, JSON, CSV or ClaimReview)
   claims DOC --candidates [--format json]                     sentences that state checkable quantities
-  claims DOC --cross-check [--format json]                    cross-checks between DOC's claims`;
+  claims DOC --cross-check [--format json]                    cross-checks between DOC's claims
+  claims DOC --add --segment N [--start S --end E] [--claimant NAME] [--format json]
+                                                              make a claim of segment N (an id, as show lists them),
+                                                              of its characters S–E or, without them, all of it
+  claims DOC --accept-candidates [--format json]              make a claim of every open candidate
+  claims DOC --set ID [--verdict V] [--status S] [--assignee A] [--evidence URL [--note TEXT] | --note TEXT] [--format json]
+                                                              change claim ID: verdict (unverified, true, mostly-true,
+                                                              misleading, false, unverifiable), status (new, in-progress,
+                                                              ready-for-review, published, discarded), assignee, and
+                                                              add evidence: a URL (http/https) or a note`;
 
 export const CLAIMS_OPTIONS = {
   candidates: { type: 'boolean' },
   'cross-check': { type: 'boolean' },
+  add: { type: 'boolean' },
+  segment: { type: 'string' },
+  start: { type: 'string' },
+  end: { type: 'string' },
+  claimant: { type: 'string' },
+  'accept-candidates': { type: 'boolean' },
+  set: { type: 'string' },
+  verdict: { type: 'string' },
+  status: { type: 'string' },
+  assignee: { type: 'string' },
+  evidence: { type: 'string' },
+  note: { type: 'string' },
 } as const;
 
 export const CLAIMS_FORMATS = ['json', 'text', 'txt', 'csv', 'claimreview'];

@@ -24,6 +24,7 @@ import { snapToCodePoint } from '../shared/text/find';
 import { mapBackward } from '../shared/text/offsetMap';
 import type { ReviewHost } from './review-host';
 import { requireRecordFresh } from './versions';
+import { claimsFromLabel } from './claims';
 
 export function listAnnotations(host: ReviewHost, args: ArgsOf<'listAnnotations'>): Annotation[] {
   host.requireDocument(args.documentId);
@@ -68,6 +69,7 @@ export function addAnnotation(host: ReviewHost, args: ArgsOf<'addAnnotation'>): 
   const labelId = args.labelId ?? null;
   if (labelId !== null) requireLabel(host, labelId);
   if (args.kind === 'tag' && labelId === null) throw new JiaoduiError('invalid-input', 'A tag needs a label.');
+  if (labelId !== null && requireLabel(host, labelId).claim) throw new JiaoduiError('invalid-input', `“${requireLabel(host, labelId).name}” is a claim label: make a claim of the span instead (addClaim).`);
   return host.tx(() => {
     const id = host.store.addAnnotationThread(
       seg.id,
@@ -97,7 +99,7 @@ export function updateAnnotation(host: ReviewHost, args: z.infer<typeof UpdateAn
       documentId: seg?.documentId ?? null,
       theirsAuthor: null,
     });
-    if (args.labelId !== undefined && args.labelId !== null) requireLabel(host, args.labelId);
+    if (args.labelId !== undefined && args.labelId !== null && requireLabel(host, args.labelId).claim) throw new JiaoduiError('invalid-input', `“${requireLabel(host, args.labelId).name}” is a claim label: make a claim of the span instead (addClaim).`);
     if (args.labelId === null && a.kind === 'tag') throw new JiaoduiError('invalid-input', 'A tag needs a label; delete the tag instead.');
     host.store.changeAnnotation(a.id, { body: args.body, labelId: args.labelId }, host.now());
     touchAnnotation(host, a);
@@ -165,7 +167,7 @@ export function createLabel(host: ReviewHost, args: z.infer<typeof CreateLabelAr
   return host.tx(() => {
     host.touch({ topics: ['labels'] });
     checkUnique(host, null, args.name, args.shortcut);
-    const id = host.store.addLabel({ name: args.name, color: args.color.toLowerCase(), shortcut: args.shortcut ?? null }, host.now());
+    const id = host.store.addLabel({ name: args.name, color: args.color.toLowerCase(), shortcut: args.shortcut ?? null, claim: args.claim }, host.now());
     return requireLabel(host, id);
   });
 }
@@ -175,7 +177,9 @@ export function updateLabel(host: ReviewHost, args: z.infer<typeof UpdateLabelAr
     host.touch({ topics: ['labels'] });
     requireLabel(host, args.labelId);
     checkUnique(host, args.labelId, args.name, args.shortcut);
-    host.store.changeLabel(args.labelId, { name: args.name, color: args.color?.toLowerCase(), shortcut: args.shortcut });
+    host.store.changeLabel(args.labelId, { name: args.name, color: args.color?.toLowerCase(), shortcut: args.shortcut, claim: args.claim });
+    // flagged as a claim label: its annotations become claims (kept as deleted annotations)
+    if (args.claim) claimsFromLabel(host, args.labelId);
     return requireLabel(host, args.labelId);
   });
 }

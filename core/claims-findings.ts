@@ -26,15 +26,26 @@ export const CLAIMS_RULE_INFO = {
 export const groupKeyOf = (f: Pick<CrossCheckFinding, 'kind' | 'refs'>) => `${CLAIMS_RULE}:${f.kind}:${f.refs.join(',')}`;
 
 /** The cross-checks of a document's (live) claims, as the pure checker reports them. */
-export function computeCrossChecks(store: Store, documentId: number): CrossCheckFinding[] {
+export function computeCrossChecks(store: Store, documentId: number, onCompared?: (a: number, b: number) => void): CrossCheckFinding[] {
   const date = store.documentDate(documentId); // not document(): this runs on every save of a claimed segment
   if (date === undefined) return [];
   const claims = store.documentClaims(documentId);
   const year = date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null;
   return crossCheckClaims(
     claims.map((c) => ({ ref: c.id, text: c.text, quantities: c.quantities, times: timeRefs(c.text), ...describeClaim(c.text, c.quantities) })),
-    { documentYear: year },
+    { documentYear: year, onCompared },
   );
+}
+
+/** Which claims each claim of a document was compared with by the cross-checks (both ways). */
+export function comparedClaims(store: Store, documentId: number): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  const add = (a: number, b: number) => out.set(a, (out.get(a) ?? new Set()).add(b));
+  computeCrossChecks(store, documentId, (a, b) => {
+    add(a, b);
+    add(b, a);
+  });
+  return out;
 }
 
 const sig = (r: Pick<FindingRow, 'segmentId' | 'start' | 'end' | 'text'>) => `${r.segmentId}|${r.start}|${r.end}|${r.text}`;

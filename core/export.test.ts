@@ -346,7 +346,7 @@ describe('DOCX through the contract', () => {
     const seg = segWith(documentId, '王震');
     const start = seg.text.indexOf('交由CFO王震');
     const claim = fresh.service.createClaim({ segmentId: seg.id, start, end: start + '交由CFO王震'.length, claimant: '徐立' });
-    fresh.service.updateClaim({ claimId: claim.id, verdict: 'false', evidence: [{ url: 'https://example.org/a?b=1&c=2', note: '年報' }], notes: '<b>不對</b>' });
+    fresh.service.updateClaim({ claimId: claim.id, verdict: 'false', evidence: [{ kind: 'url', url: 'https://example.org/a?b=1&c=2', note: '年報' }], notes: '<b>不對</b>' });
     const r = await exp({ documentId, format: 'docx', script: 'hant', claims: true });
     const parts = docxParts(r.content);
     expect(parts['word/document.xml']).toMatch(/交由CFO王震<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/>/);

@@ -128,7 +128,13 @@ export function claimNotes(store: Store, data: ExportDoc, target: ScriptT, inclu
       verdict: c.verdict,
       claimant: c.claimant ? convert(c.claimant) : null,
       claimDate: c.claimDate,
-      evidence: c.evidence.map((e) => ({ url: e.url, note: e.note ?? '' })),
+      evidence: c.evidence.map((e) =>
+        e.kind === 'url'
+          ? { url: e.url, note: e.note }
+          : e.kind === 'segment'
+            ? { url: '', note: convert(`${e.documentTitle} #${e.index + 1}「${e.quote}」${e.note ? ` ${e.note}` : ''}`) }
+            : { url: '', note: e.note },
+      ),
       notes: c.notes,
       orphaned: c.orphaned,
     });

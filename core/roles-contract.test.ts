@@ -94,7 +94,14 @@ function argsFor(service: JiaoduiService): { [M in MethodName]: ArgsOf<M> } {
     exportGlossary: { documentId, format: 'csv' },
     listClaimCandidates: { documentId },
     createClaim: { segmentId: seg.id, start: 0, end: 1 },
-    updateClaim: { claimId: claim.id, status: 'done' },
+    updateClaim: { claimId: claim.id, status: 'published', verdict: 'true' },
+    addClaim: { segmentId: seg.id },
+    addClaimEvidence: { claimId: claim.id, evidence: { kind: 'note', note: 'company statement only' } },
+    removeClaimEvidence: { claimId: claim.id, evidenceId: 999 },
+    claimsReport: { documentId },
+    listPeople: { documentId },
+    getClaimReviewSettings: {},
+    updateClaimReviewSettings: { organisation: 'Example Fact Check' },
     listClaims: { documentId },
     claimHistory: { claimId: claim.id },
     crossCheckClaims: { documentId },
@@ -152,7 +159,7 @@ describe('roles × methods through the contract', () => {
       }
       // the sample arguments exercise the refusals the brief names
       if (role === 'reviewer') expect(refused).toEqual(expect.arrayContaining(['setStatus', 'updateClaim', 'exportClaims', 'dismissFinding', 'saveGlossaryEntry', 'addUser', 'listUsers']));
-      if (role === 'lead') expect(refused.sort()).toEqual(['addUser', 'emptyTrash', 'listUsers', 'recoverDatabase', 'revokeUser', 'updateMtSettings', 'updateSettings']);
+      if (role === 'lead') expect(refused.sort()).toEqual(['addUser', 'emptyTrash', 'listUsers', 'recoverDatabase', 'revokeUser', 'updateClaimReviewSettings', 'updateMtSettings', 'updateSettings']);
       if (role === 'admin') expect(refused).toEqual([]);
     });
   }

@@ -30,6 +30,9 @@ import { clearedSessionCookie, isLoopback, isTeamRequestAllowed, publicOrigin, r
 import { RateLimiter, SIGN_IN_LIMIT } from './rate-limit';
 import { SignInRefused, type TeamSessions } from './accounts';
 
+/** A team server's answer without a live session. */
+const TEAM_SIGNED_OUT = 'Not signed in, or your session ended. Open the sign-in address a team admin gave you.';
+
 /** Largest API request body: a 10 MiB import as base64 plus JSON overhead. */
 export const MAX_BODY_BYTES = 15 * 1024 * 1024;
 
@@ -178,7 +181,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     const sessions = team.sessions();
     const account = sessions?.account(readCookie(req.headers.cookie, sessionCookieName(origin))) ?? null;
     if (!account) {
-      sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Not signed in, or your session ended. Open the sign-in address a team admin gave you.' } });
+      sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: TEAM_SIGNED_OUT } });
       return null;
     }
     return { caller: (windowId) => accountCaller(windowId !== null ? 'window' : 'server', windowId ?? req.socket.remoteAddress ?? 'unknown', account) };
@@ -193,7 +196,13 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
       sessions.end(readCookie(req.headers.cookie, name));
       return send(res, 200, JSON.stringify({ ok: true, value: null }), 'application/json; charset=utf-8', { 'Set-Cookie': clearedSessionCookie(at) });
     }
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'Sign in with POST, sign out with DELETE.' } });
+    // GET: whether this page's cookie is a live session (the page's check at load, components/SessionGate.tsx)
+    if (req.method === 'GET') {
+      const id = readCookie(req.headers.cookie, name);
+      if (sessions.account(id)) return sendJson(res, 200, { ok: true, value: null });
+      return send(res, 401, JSON.stringify({ ok: false, error: { code: 'unauthorized', message: TEAM_SIGNED_OUT } }), 'application/json; charset=utf-8', id === null ? {} : { 'Set-Cookie': clearedSessionCookie(at) });
+    }
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'Sign in with POST, check with GET, sign out with DELETE.' } });
     const decision = limiter.take(req.socket.remoteAddress ?? 'unknown', (team!.clock ?? Date.now)());
     if (!decision.allowed) {
       const seconds = Math.ceil(decision.retryAfterMs / 1000);

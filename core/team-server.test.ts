@@ -129,8 +129,8 @@ describe('team server', () => {
     const claimId = (json(claim).value as { id: number }).id;
     const evidence = await api('updateClaim', { claimId, evidence: [{ url: 'https://example.org/a', note: 'source' }] }, ann);
     expect(evidence.status, evidence.body).toBe(200);
-    expect((await api('updateClaim', { claimId, status: 'done' }, ann)).status).toBe(403);
-    expect((await api('updateClaim', { claimId, status: 'done' }, lee)).status).toBe(200);
+    expect((await api('updateClaim', { claimId, status: 'published', verdict: 'true' }, ann)).status).toBe(403);
+    expect((await api('updateClaim', { claimId, status: 'published', verdict: 'true' }, lee)).status).toBe(200);
     const note = await api('addAnnotation', { segmentId: seg.id, start: 0, end: 1, kind: 'comment', body: 'check' }, ann);
     expect(note.status, note.body).toBe(200);
     expect(json(note).value).toMatchObject({ author: 'Ann' });

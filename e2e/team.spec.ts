@@ -107,15 +107,15 @@ test('two reviewers on one team project: live corrections, presence, the conflic
   const history = (await pageApi(b, 'segmentHistory', { segmentId: segments[1].id })).body.value as { field: string; author: string }[];
   expect(history.filter((h) => h.field === 'zh').map((h) => h.author)).toEqual(['Ann', 'Ann']);
 
-  // a reviewer cannot publish a claim (status done); a lead can
+  // a reviewer cannot publish a claim (status published); a lead can
   const claim = await pageApi(b, 'createClaim', { segmentId: segments[1].id, start: 0, end: 2 });
   expect(claim.status).toBe(200);
   const claimId = (claim.body.value as { id: number }).id;
-  const refused = await pageApi(b, 'updateClaim', { claimId, status: 'done' });
+  const refused = await pageApi(b, 'updateClaim', { claimId, status: 'published', verdict: 'true' });
   expect(refused.status).toBe(403);
   expect(refused.body.error?.message).toContain('Bo is a reviewer; "update claim" needs the lead role');
-  const published = await pageApi(a, 'updateClaim', { claimId, status: 'done' });
+  const published = await pageApi(a, 'updateClaim', { claimId, status: 'published', verdict: 'true' });
   expect(published.status).toBe(200);
-  expect(published.body.value).toMatchObject({ status: 'done' });
+  expect(published.body.value).toMatchObject({ status: 'published' });
   await a.screenshot({ path: 'test-results/team-lead.png' });
 });

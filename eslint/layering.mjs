@@ -34,6 +34,7 @@ export const RENDERER_SHARED_VALUES = [
   'shared/align/word-diff',
   'shared/glossary/types',
   'shared/claims/types',
+  'shared/claims/dates', // readable claim dates (3月28日（年份不詳）)
   'shared/domain/values',
   'shared/export/formats', // the export formats and their file extensions
   'shared/mt/key-binding',

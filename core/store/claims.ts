@@ -25,5 +25,10 @@ export function claimStore(db: Db) {
     copyCandidateDecision: on(db, cq.copyCandidateDecision),
     candidateDecisionQuotesOfSegment: on(db, cq.candidateDecisionQuotesOfSegment),
     deleteCandidateDecision: on(db, cq.deleteCandidateDecision),
+    claimCountsByStatus: on(db, cq.claimCountsByStatus),
+    projectClaimants: on(db, cq.projectClaimants),
+    projectSpeakers: on(db, cq.projectSpeakers),
+    /** Turn a claim label's live annotations into claims (migration 013 and updateLabel's `claim: true`). */
+    claimsFromLabelAnnotations: on(db, cq.claimsFromLabelAnnotations),
   };
 }

@@ -7,8 +7,8 @@ import { on } from './bind';
 
 export type { NewDocument, DocumentPatch } from '../../db/queries/documents';
 
-/** The settings the service keeps; `mt.*` are the translation settings (core/mt.ts); `checks.*` when checks last ran (core/checks.ts); `team.*` the team server's (core/accounts.ts). */
-export type SettingKey = 'author' | 'locale' | 'sampleImported' | `mt.${string}` | `checks.${string}` | `team.${string}`;
+/** The settings the service keeps; `mt.*` are the translation settings (core/mt.ts); `checks.*` when checks last ran (core/checks.ts); `team.*` the team server's (core/accounts.ts); `claimReview.*` the fact-check publisher (core/claims.ts). */
+export type SettingKey = 'author' | 'locale' | 'sampleImported' | `mt.${string}` | `checks.${string}` | `team.${string}` | `claimReview.${string}`;
 
 export function libraryStore(db: Db) {
   return {

@@ -63,9 +63,15 @@ export function signIn(token: string): Promise<SessionAnswer> {
 }
 
 /** Whether the page's cookie is a live session of this server. */
-export function checkSession(): Promise<SessionAnswer> {
+/** A team server's sign-in address taken from this page's address, while (and after) it is exchanged. */
+let teamSignIn: Promise<string | null> | null = null;
+
+export async function checkSession(): Promise<SessionAnswer> {
+  // a team server's sign-in address is being exchanged (createClient): ask once it has set the cookie
+  if (teamSignIn) await teamSignIn;
   return sessionCall('GET');
 }
+
 
 /**
  * Team server: take `#signin=…` out of the address and exchange it once for the session cookie
@@ -96,7 +102,7 @@ export const WINDOW_ID = `w-${Array.from(crypto.getRandomValues(new Uint8Array(1
 export function createClient(): { client: JiaoduiClient; transport: TransportKind } {
   const injected = window[PRELOAD_GLOBAL];
   if (injected) return { client: injected, transport: 'electron' };
-  const teamSignIn = captureSignIn();
+  teamSignIn = captureSignIn();
   const client = makeNamedClient<JiaoduiClient>(async (method: string, args: unknown) => {
     // a team server's sign-in address: every call waits for the exchange; a refused one is what a 401 says
     // (an earlier session's cookie may still be good: a used address opened again then just works)

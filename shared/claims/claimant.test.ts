@@ -31,13 +31,14 @@ describe('resolveClaimants', () => {
       turn('A:收入增長了30%。', 'A', 3, 5),
     ]);
     expect(r.map((x) => [x.claimant, x.source, x.role])).toEqual([
-      ['Q', 'speaker', null],
-      ['A', 'speaker', null],
-      ['A', 'speaker', null],
+      // the turn markers Q and A are not people: no claimant until a name is given
+      [null, null, null],
+      [null, null, null],
+      [null, null, null],
       ['張明', 'handover', 'CFO'],
       ['張明', 'handover', 'CFO'],
-      ['Q', 'speaker', null],
-      ['A', 'speaker', null],
+      [null, null, null],
+      [null, null, null],
     ]);
   });
   it('a reporting verb wins over the turn and lasts for its paragraph; a second hand-over replaces the first', () => {
@@ -49,7 +50,7 @@ describe('resolveClaimants', () => {
       turn('接下來交由CEO趙強補充。', 'A', 1, 3),
       turn('收入增長了30%。', 'A', 1, 4),
     ]);
-    expect(r.map((x) => x.claimant)).toEqual(['A', '李華', '王明', '王明', '李華', '趙強']);
+    expect(r.map((x) => x.claimant)).toEqual([null, '李華', '王明', '王明', '李華', '趙強']);
   });
   it('without turn numbers, a change of speaker ends a hand-over', () => {
     const r = resolveClaimants([
@@ -57,7 +58,7 @@ describe('resolveClaimants', () => {
       { text: '收入增長了30%。', speaker: 'A', paragraph: 1 },
       { text: '收入增長了30%。', speaker: 'B', paragraph: 2 },
     ]);
-    expect(r.map((x) => x.claimant)).toEqual(['A', '李華', 'B']);
+    expect(r.map((x) => x.claimant)).toEqual([null, '李華', 'B']);
   });
 });
 

@@ -17,6 +17,17 @@ export interface ClaimantSegment {
 
 export type ClaimantSource = 'reported' | 'handover' | 'speaker';
 
+/**
+ * The markers of a Q&A transcript's turns (問/答, Q/A, 提問/回答) label who asks and who
+ * answers, not a person: never a claimant, never offered as one.
+ */
+const TURN_MARKERS = /^(?:[QA]\d*[.:：]?|問|问|答|提問|提问|回答)$/i;
+export function isTurnMarker(name: string | null | undefined): boolean {
+  return !!name && TURN_MARKERS.test(name.trim());
+}
+/** A speaker label as a claimant: null for a turn marker (A, 答). */
+export const speakerClaimant = (speaker: string | null | undefined): string | null => (speaker && !isTurnMarker(speaker) ? speaker : null);
+
 export interface ResolvedClaimant {
   claimant: string | null;
   source: ClaimantSource | null;
@@ -74,7 +85,8 @@ export function handover(text: string): { name: string; role: string | null; sta
 /**
  * The claimant of each segment, in order: a reporting verb in the segment or earlier in its
  * paragraph, else the person a hand-over earlier in the turn passed it to, else the turn's
- * speaker. The segment that hands over is still its speaker's.
+ * speaker — unless the speaker label is a turn marker (A, 答): then nobody. The segment that
+ * hands over is still its speaker's.
  */
 export function resolveClaimants(segments: readonly ClaimantSegment[]): ResolvedClaimant[] {
   const out: ResolvedClaimant[] = [];
@@ -100,7 +112,10 @@ export function resolveClaimants(segments: readonly ClaimantSegment[]): Resolved
     if (r) reported = r.name;
     if (reported) out.push({ claimant: reported, source: 'reported', role: null });
     else if (handed) out.push({ claimant: handed.name, source: 'handover', role: handed.role });
-    else out.push({ claimant: seg.speaker ?? null, source: seg.speaker ? 'speaker' : null, role: null });
+    else {
+      const who = speakerClaimant(seg.speaker);
+      out.push({ claimant: who, source: who ? 'speaker' : null, role: null });
+    }
     // a hand-over takes effect after the segment that makes it (only inside a turn)
     const h = key ? handover(seg.text) : null;
     if (h) handed = { name: h.name, role: h.role };

@@ -43,6 +43,12 @@ export interface CrossCheckOptions {
   documentYear?: number | null;
   /** plausible units of each currency per US dollar (default USD_BANDS) */
   usdBands?: Partial<Record<Currency, [number, number]>>;
+  /**
+   * Told of every pair of claims actually compared (shares or parts of one whole, totals
+   * they imply, growth of one subject and period, one metric stated twice), whatever the
+   * outcome: “the claims agree” may be said only of claims compared.
+   */
+  onCompared?: (a: number, b: number) => void;
 }
 
 /**
@@ -77,11 +83,11 @@ const yi = (v: number) => (v >= 1e8 ? `${round(v / 1e8, 2)}億` : v >= 1e4 ? `${
 const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
 
 /** The end year of the period a quantity is about: the nearest time reference before it in the sentence. */
-function periodEnd(c: CrossCheckClaim, q: ClaimQuantity, year: number | null | undefined): number | 'unknown' {
+function periodEnd(c: CrossCheckClaim, q: ClaimQuantity, year: number | null | undefined): number | `relative ${number}` | 'unknown' {
   const t = [...c.times].reverse().find((x) => x.end <= q.start) ?? c.times[0];
   if (!t) return 'unknown';
   if (t.years) return t.years[1];
-  if (t.relative !== undefined && year) return year + t.relative;
+  if (t.relative !== undefined) return year ? year + t.relative : `relative ${t.relative}`; // 今年 and 今年 are one period, even in an undated document
   return 'unknown';
 }
 
@@ -95,6 +101,10 @@ function currentShares(c: CrossCheckClaim): ClaimQuantity[] {
 
 export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: CrossCheckOptions = {}): CrossCheckFinding[] {
   const out: CrossCheckFinding[] = [];
+  const compared = (a: number, b: number) => {
+    if (a !== b) opts.onCompared?.(a, b);
+  };
+  const allPairs = (refs: readonly number[]) => refs.forEach((a, i) => refs.slice(i + 1).forEach((b) => compared(a, b)));
   // ---- an amount in two currencies: the exchange rate it implies
   const bands = { ...USD_BANDS, ...opts.usdBands };
   for (const c of claims) {
@@ -147,6 +157,7 @@ export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: Cross
   }
   for (const [whole, parts] of byWhole) {
     if (parts.length >= 2) {
+      allPairs(parts.map((p) => p.c.ref));
       const sum = round(parts.reduce((s, p) => s + p.share.value, 0), 4);
       const tol = parts.reduce((s, p) => s + halfUnit(p.share), 0);
       const listed = parts.map((p) => `${p.share.value}%`).join(' + ');
@@ -193,6 +204,7 @@ export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: Cross
       for (const p of parts) {
         if (p.c === w) continue;
         const pa = p.c.quantities.find((q) => q.kind === 'amount');
+        if (pa) compared(p.c.ref, w.ref);
         if (pa && pa.value > wa.value) {
           out.push({ kind: 'part-exceeds-whole', severity: 'warning', refs: [p.c.ref, w.ref], ...findingMessage('claims.part-over-whole', { part: pa.raw, whole, total: wa.raw }) });
         }
@@ -203,17 +215,24 @@ export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: Cross
   const changes = claims.flatMap((c) =>
     c.quantities
       .filter((q) => q.role === 'change' && q.high === undefined && (q.kind === 'multiple' || q.kind === 'percent') && !/CAGR|複合|复合|每一?年/.test(c.text.slice(Math.max(0, q.start - 10), q.start)))
-      .map((q) => ({ c, q, factor: q.kind === 'multiple' ? q.value : 1 + ((q.direction === 'down' ? -1 : 1) * q.value) / 100, period: periodEnd(c, q, opts.documentYear) })),
+      // a signed value (-3.31%) carries its own direction
+      .map((q) => ({ c, q, factor: q.kind === 'multiple' ? q.value : 1 + (q.value < 0 ? q.value : (q.direction === 'down' ? -1 : 1) * q.value) / 100, period: periodEnd(c, q, opts.documentYear) })),
   );
   for (let i = 0; i < changes.length; i++) {
     for (let j = i + 1; j < changes.length; j++) {
       const a = changes[i];
       const b = changes[j];
-      if (a.c === b.c || !sameSubject(a.c, b.c)) continue;
+      if (a.c === b.c) continue;
       if (a.c.metric && b.c.metric && !a.c.metric.includes(b.c.metric) && !b.c.metric.includes(a.c.metric)) continue;
-      const known = a.period !== 'unknown' && b.period !== 'unknown';
+      // a relative period (今年 in an undated document) compares only with another relative one
+      const known = a.period !== 'unknown' && b.period !== 'unknown' && typeof a.period === typeof b.period;
+      // one metric of one period in one document, where a claim names no subject (營收按年增長15% in the
+      // headline, 51% later): the document's own subject is meant
+      const implicit = known && a.period === b.period && !!a.c.metric && a.c.metric === b.c.metric && (!a.c.subject || !b.c.subject);
+      if (!sameSubject(a.c, b.c) && !implicit) continue;
       if (known && a.period !== b.period) continue;
       const amb = [a, b].find((x) => x.q.alts?.length);
+      if (amb || known) compared(a.c.ref, b.c.ref);
       const other = amb === a ? b : a;
       const near = (x: number, y: number) => Math.abs(x - y) <= 0.02 * Math.max(x, y);
       if (amb) {
@@ -251,6 +270,7 @@ export function crossCheckClaims(claims: readonly CrossCheckClaim[], opts: Cross
         continue;
       }
       if (prev.c === c) continue;
+      compared(prev.c.ref, c.ref);
       const tol = Math.max(halfUnit(prev.q), halfUnit(q));
       if (Math.abs(prev.q.value - q.value) > tol || (prev.q.high ?? prev.q.value) !== (q.high ?? q.value) && Math.abs((prev.q.high ?? 0) - (q.high ?? 0)) > tol) {
         out.push({

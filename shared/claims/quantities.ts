@@ -48,8 +48,21 @@ const CN_NUM = '[零〇一二兩两三四五六七八九十百]+';
 const RANGE_SEP = /^\s*(?:到|至|~|～|-|–|—|－)\s*/;
 const APPROX_AFTER = /^(?:左右|上下|以上|多|餘|余|之間|之间)/;
 const APPROX_BEFORE = /(?:約|约|大約|大约|大概|接近|近|逾|超過|超过|將近|将近|差不多)$/;
-const UP = /(?:上升|增長|增长|提高|提升|增加|上漲|上涨|擴大|扩大|增|升|漲|涨)(?:了)?$/;
-const DOWN = /(?:下降|下跌|減少|减少|降低|下滑|縮減|缩减|減|减|降|跌)(?:了)?$/;
+const UP = /(?:上升|增長|增长|成長|成长|提高|提升|增加|上漲|上涨|擴大|扩大|上修|上調|上调|增|升|漲|涨)(?:了)?$/;
+const DOWN = /(?:下降|下跌|減少|减少|降低|下滑|縮減|缩减|下修|下調|下调|衰退|減|减|降|跌)(?:了)?$/;
+/** A growth rate named before a percentage: 成長率(yoy)修正為-3.31%, 增率折成年率(saar)為5.62% — the value is the change. */
+const GROWTH_RATE = /成長率|成长率|增長率|增长率|增率|增幅|漲幅|涨幅|跌幅|yoy|saar|同比|按年|年增/i;
+/**
+ * What follows a number that makes it a date, a time or an ordinal rather than a quantity:
+ * 7月, (18)日, 下午2點, 第3、4季, 5等分位 (quintiles).
+ */
+const NOT_QUANTITY_AFTER = /^(?:\)|）)?\s*(?:月(?!份?[內内])|日|號|号|點(?![\d五])|点(?!\d)|時(?!間)|时(?!间)|季|週|周|等分位|分位)|^[、,，]\s*\d{1,2}\s*(?:月|日|季)/;
+/** A minus sign written before a number (not a range dash between two numbers): -3.31%. */
+const MINUS = /[-−－]$/;
+/** The currency a bare 元 means in a document (shared/claims/currency.ts decides it; CNY when nothing says). */
+export interface QuantityContext {
+  yuan?: Currency;
+}
 const SHARE_CTX = /佔|占|比例|佔比|占比|份額|份额|比重|之一|一半|用於|用于/;
 const VERSION_AFTER = /^(?:時代|时代|版|代)/;
 const COUNT_UNITS = /^(?:[個个家名位件台輛辆項项股張张款條条座間间次戶户筆笔艘]|人(?!民))/;
@@ -58,21 +71,22 @@ const CURRENCY_WORDS: [RegExp, Currency][] = [
   [/港元|港幣|港币|HKD|HK\$/, 'HKD'],
   [/美元|USD|US\$/, 'USD'],
   [/新台幣|新臺幣|新台币|NT\$|TWD/, 'TWD'],
-  [/人民幣|人民币|RMB|CNY|元/, 'CNY'],
+  [/人民幣|人民币|RMB|CNY/, 'CNY'],
 ];
-const currencyOf = (w: string): Currency => CURRENCY_WORDS.find(([re]) => re.test(w))![1];
+/** The currency a word names; a bare 元 is the document's (`yuan`). */
+const currencyOf = (w: string, yuan: Currency = 'CNY'): Currency => CURRENCY_WORDS.find(([re]) => re.test(w))?.[1] ?? yuan;
 
 /**
  * The currency written next to a number: right after it (100億港元, 3.8億元人民幣), else
  * right before it (人民幣3.8億, US$5). A currency further away belongs to another number
  * (100億港元(合12.8億美元): the second amount is in USD, not HKD).
  */
-function currencyNear(text: string, start: number, end: number): { currency?: Currency; stated: boolean } {
+function currencyNear(text: string, start: number, end: number, yuan: Currency): { currency?: Currency; stated: boolean } {
   const before = /(港元|港幣|港币|HKD|HK\$|美元|USD|US\$|新台幣|新臺幣|新台币|NT\$|TWD|人民幣|人民币|RMB|CNY)\s*$/.exec(text.slice(Math.max(0, start - 4), start));
   // 元港幣 / 元人民幣: the currency after a bare 元 is the one meant
   const after = /^\s*(元?(?:港元|港幣|港币|人民幣|人民币|新台幣|新臺幣)|HKD|HK\$|美元|USD|US\$|RMB|CNY|元)/.exec(text.slice(end, end + 6));
   // a bare 元 names no currency: 美元5.8億元 and 新臺幣12.7億元 are in the currency written before
-  if (after && !(after[1] === '元' && before)) return { currency: currencyOf(after[1]), stated: true };
+  if (after && !(after[1] === '元' && before)) return { currency: currencyOf(after[1], yuan), stated: true };
   if (before) return { currency: currencyOf(before[1]), stated: true };
   return { stated: false };
 }
@@ -87,7 +101,7 @@ export function clauseAt(text: string, pos: number): { start: number; end: numbe
   return { start: s, end: e };
 }
 
-function roleOf(text: string, q: { start: number; end: number; kind: QuantityKind }): { role: QuantityRole; direction?: 'up' | 'down' } {
+function roleOf(text: string, q: { start: number; end: number; kind: QuantityKind; value: number }): { role: QuantityRole; direction?: 'up' | 'down' } {
   const c = clauseAt(text, q.start);
   const before = text.slice(c.start, q.start);
   const clause = text.slice(c.start, c.end);
@@ -101,7 +115,7 @@ function roleOf(text: string, q: { start: number; end: number; kind: QuantityKin
     const d = /^翻/.test(raw) || /翻/.test(before) || /上升|增長|增长|提高|提升|增加|上漲|上涨|擴大|扩大|擴充|扩充/.test(clause) || /增長|增长|提高|提升/.test(text.slice(q.end, q.end + 4)) ? 'up' : DOWN.test(before) ? 'down' : undefined;
     if (d) return { role: 'change', direction: d };
   }
-  if ((q.kind === 'percent' || q.kind === 'percentage-points') && /增速|增長率|增长率|CAGR|複合|复合|按年|同比|環比|环比/.test(before)) return { role: 'change', direction: 'up' };
+  if ((q.kind === 'percent' || q.kind === 'percentage-points') && (/增速|CAGR|複合|复合|環比|环比/.test(before) || GROWTH_RATE.test(before))) return { role: 'change', direction: q.value < 0 ? 'down' : 'up' };
   if (q.kind === 'percent' && SHARE_CTX.test(clause)) return { role: 'share' };
   return { role: 'level' };
 }
@@ -109,7 +123,8 @@ function roleOf(text: string, q: { start: number; end: number; kind: QuantityKin
 interface Draft extends Omit<ClaimQuantity, 'role' | 'direction'> {}
 
 /** Every quantity (not time references) in a sentence, normalised. */
-export function claimQuantities(text: string, base: readonly Quantity[] = chineseQuantities(text)): ClaimQuantity[] {
+export function claimQuantities(text: string, base: readonly Quantity[] = chineseQuantities(text), ctx: QuantityContext = {}): ClaimQuantity[] {
+  const yuan = ctx.yuan ?? 'CNY';
   const drafts: Draft[] = [];
   const times = timeRefs(text);
   const inTime = (s: number, e: number) => times.some((t) => s >= t.start && e <= t.end);
@@ -125,6 +140,11 @@ export function claimQuantities(text: string, base: readonly Quantity[] = chines
     }
     if (inTime(q.start, q.numEnd)) continue;
     if (/^0\d/.test(q.raw)) continue; // stock codes (00020)
+    if (q.kind === 'num' && q.mult === 1 && NOT_QUANTITY_AFTER.test(text.slice(q.end))) continue; // 7月, (18)日, 2點, 4季
+    if (/第\s*$/.test(text.slice(Math.max(0, q.start - 2), q.start))) continue; // 第3: an ordinal
+    if (/^\]/.test(text.slice(q.end, q.end + 1)) && /\[$/.test(text.slice(Math.max(0, q.start - 1), q.start)) && q.raw.length <= 3) continue; // [1]: a footnote marker
+    if (/(?:註|注)$/.test(text.slice(Math.max(0, q.start - 1), q.start)) && q.raw.length <= 2) continue; // 註1
+    if (/界定|定義|定义/.test(text.slice(Math.max(0, q.start - 30), q.start))) continue; // 界定為65歲以上: a definition, not a claim
     if (/^[、,，和及與与]\s*\d{2}年/.test(text.slice(q.end)) && q.raw.length === 2) continue; // 27、28年
     const afterNum = text.slice(q.end);
     if (VERSION_AFTER.test(afterNum) && q.raw.includes('.')) continue; // 2.0時代
@@ -206,12 +226,19 @@ export function claimQuantities(text: string, base: readonly Quantity[] = chines
       }
     }
     const approx = APPROX_AFTER.test(text.slice(end)) || APPROX_BEFORE.test(text.slice(Math.max(0, q.start - 3), q.start)) || undefined;
-    const d: Draft = { start: q.start, end, raw: text.slice(q.start, end), kind, value, unit };
+    // a minus sign kept: -3.31% is a fall (not after a digit: 40-45 and 23-28年 are ranges)
+    let start = q.start;
+    // (bounded look-behinds: a regular expression anchored at $ scans the whole string it is given)
+    if (MINUS.test(text.slice(Math.max(0, q.start - 1), q.start)) && !/[\dA-Za-z%％]$/.test(text.slice(Math.max(0, q.start - 4), q.start - 1).trimEnd()) && (kind === 'percent' || kind === 'percentage-points' || kind === 'number')) {
+      start = q.start - 1;
+      value = -value;
+    }
+    const d: Draft = { start, end, raw: text.slice(start, end), kind, value, unit };
     if (high !== undefined) d.high = high;
     if (approx) d.approx = true;
     if (alts) d.alts = alts;
     if (kind === 'amount') {
-      const cur = currencyNear(text, q.start, end);
+      const cur = currencyNear(text, q.start, end, yuan);
       const c = clauseAt(text, q.start);
       const revenue = /收入|營收|营收|收益|利潤|利润|營業額|营业额|虧損|亏损|成本|現金|现金/.test(text.slice(Math.max(0, c.start - 20), c.end));
       if (cur.currency) {
@@ -223,7 +250,7 @@ export function claimQuantities(text: string, base: readonly Quantity[] = chines
           d.raw = text.slice(q.start, d.end);
         }
       } else if (revenue) {
-        d.currency = 'CNY';
+        d.currency = yuan;
         d.currencyStated = false;
       } else d.unit = '';
       if (!d.currency) d.kind = 'number';
@@ -267,7 +294,7 @@ function multipleFactor(text: string, start: number, n: number): number {
 
 const round = (v: number) => Number(v.toPrecision(12));
 
-/** Time references: 2023年, 23年初, 24年, 23-28年, 22到23, 去年, 今年, 明年, 年底. */
+/** Time references: 2023年, 23年初, 24年, 23-28年, 22到23, 112年 (Minguo: 2023), 去年, 今年, 明年, 年底. */
 export function timeRefs(text: string): TimeRef[] {
   const out: TimeRef[] = [];
   const year = (s: string) => (s.length === 2 ? 2000 + Number(s) : Number(s));
@@ -287,6 +314,11 @@ export function timeRefs(text: string): TimeRef[] {
     const y2 = b ? year(b) : y1;
     if (y1 < 1900 || y2 < y1 || y2 > 2100) continue;
     out.push({ start: m.index, end: m.index + raw.length, raw, years: [y1, y2], ...(partOf(part) ? { part: partOf(part) } : {}) });
+  }
+  // Minguo years (Taiwan): 112年 = 2023, 112年及113年, 111年家庭收支 — three digits before 年 that are not a span of years (100年來)
+  for (const m of text.matchAll(/(?<![\d.])(1\d{2})年(初|底|末|中)?(?!來|来|前|後|后|之久|歷史|历史)/g)) {
+    const y = 1911 + Number(m[1]);
+    out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], years: [y, y], ...(partOf(m[2]) ? { part: partOf(m[2]) } : {}) });
   }
   for (const m of text.matchAll(/(去年|今年|明年|前年|本年|上年)(初|底|末)?/g)) {
     const rel = { 去年: -1, 上年: -1, 前年: -2, 今年: 0, 本年: 0, 明年: 1 }[m[1]]!;

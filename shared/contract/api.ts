@@ -110,10 +110,14 @@ export const apiSchema = {
         version: Version,
         /** the text as last read (an expected-value compare: the CLI's --if-text) */
         ifText: Text(MAX_SEGMENT_LENGTH).optional(),
+        /** approve the segment in the same operation (one undo step: save, approve) */
+        approve: z.boolean().optional(),
+        /** with `approve`: the status's version as last read (Segment.versions.status) */
+        statusVersion: Version,
       })
       .strict(),
     S.ChangeResult,
-    "Correct a segment: a revision in a new undoable operation. With `version` or `ifText`, refused ('edit-conflict', with base/theirs/mine) when the text changed since.",
+    "Correct a segment: a revision in a new undoable operation. With `version` or `ifText`, refused ('edit-conflict', with base/theirs/mine) when the text changed since. With `approve`, the segment is approved in the same operation (`statusVersion`: its status's version as read).",
   ),
   setStatus: method(
     z.object({ segmentIds: z.array(S.Id).min(1).max(100_000), status: S.SegmentStatus, versions: Versions }).strict(),
@@ -249,10 +253,21 @@ export const apiSchema = {
   // ---- claims for fact-checking (shared/claims/, core/claims.ts)
   listClaimCandidates: method(CL.ListClaimCandidatesArgs, z.array(CL.ClaimCandidate), 'Sentences of a document stating a checkable quantity: type, normalised quantities, claimant. Rejected candidates only with includeRejected.'),
   createClaim: method(CL.CreateClaimArgs, CL.Claim, 'Make a claim from a span of a segment (or a candidate’s span); it follows later edits.'),
-  updateClaim: method(CL.UpdateClaimArgs, CL.Claim, 'Change a claim’s text, type, claimant, date, verdict, evidence, notes or status (kept in its history).'),
-  listClaims: method(CL.ListClaimsArgs, z.array(CL.Claim), 'The claims of a document, in text order.'),
+  addClaim: method(CL.AddClaimArgs, CL.Claim, 'Make a claim from any span of a segment (in its text, or its rendering with in: "rendering") or from the whole segment (no offsets); it follows later edits.'),
+  updateClaim: method(
+    CL.UpdateClaimArgs,
+    CL.Claim,
+    'Change a claim: its span (start/end in its segment), text as restated, type, claimant, date, verdict, status (new → in-progress → ready-for-review → published | discarded; publishing needs a verdict and records when), assignee, rating note, review URL, evidence, notes. Every change kept in its history; ifUpdatedAt refuses a stale write.',
+  ),
+  addClaimEvidence: method(CL.AddClaimEvidenceArgs, CL.Claim, 'Add an evidence item to a claim: a URL (http/https), a segment of a project document, or a note; stamped with who and when.'),
+  removeClaimEvidence: method(CL.RemoveClaimEvidenceArgs, CL.Claim, 'Remove an evidence item from a claim (its history keeps it).'),
+  listClaims: method(CL.ListClaimsArgs, z.array(CL.Claim), 'The claims of a document, in text order, filtered by assignee, status, verdict, claimant; discarded ones only when asked for.'),
+  claimsReport: method(CL.ListClaimsArgs, CL.ClaimsReport, 'The claims view in one call: claims (filtered), counts by status, cross-checks, and per claim which claims it was compared with and whether it agrees.'),
+  listPeople: method(CL.DocumentClaimsArgs, z.array(CL.ClaimPerson), 'People a claimant can be picked from: speakers, glossary person entries, names the entity rules found, claimants used (never a Q&A turn marker).'),
+  getClaimReviewSettings: method(NoArgs, CL.ClaimReviewSettings, 'Who publishes the fact-checks (ClaimReview publisher organisation and its URL).'),
+  updateClaimReviewSettings: method(CL.UpdateClaimReviewSettingsArgs, CL.ClaimReviewSettings, 'Set the fact-check publisher organisation and its URL.'),
   claimHistory: method(CL.ClaimIdArgs, z.array(CL.ClaimHistoryEntry), 'Every change of a claim, oldest first.'),
-  crossCheckClaims: method(CL.ListClaimsArgs, z.array(CL.ClaimCrossCheck), 'Cross-checks between the claims of a document: shares, implied totals, growth stated two ways, parts and wholes, repeated metrics, exchange rates; each with its stored finding (rule claims-crosscheck).'),
+  crossCheckClaims: method(CL.DocumentClaimsArgs, z.array(CL.ClaimCrossCheck), 'Cross-checks between the claims of a document: shares, implied totals, growth stated two ways, parts and wholes, repeated metrics, exchange rates; each with its stored finding (rule claims-crosscheck).'),
   exportClaims: method(CL.ExportClaimsArgs, S.ExportResult, 'Export the claims of a document as CSV (UTF-8 with BOM), JSON or schema.org ClaimReview JSON-LD.'),
   deleteClaim: method(CL.ClaimIdArgs, S.ChangeResult, 'Delete a claim (kept stored with its history; undo restores it).'),
   rejectClaimCandidate: method(CL.ClaimCandidateArgs, S.ChangeResult, 'Reject a suggested claim candidate (stored; hidden from listClaimCandidates; undoable).'),

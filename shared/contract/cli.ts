@@ -55,8 +55,10 @@ export const CliApplyGlossaryOutput = z.object({
   undoLabel: z.string().nullable(),
 });
 
-/** `jiaodui claims DOC --format json`: the stored claims. */
+/** `jiaodui claims DOC --format json`: the stored claims; `--accept-candidates --format json`: the claims made. */
 export const CliClaimsOutput = z.array(CL.Claim);
+/** `jiaodui claims DOC --add … --format json` and `--set ID … --format json`: the claim made or changed. */
+export const CliClaimOutput = CL.Claim;
 /** `jiaodui claims DOC --candidates --format json`: text, segmentId, start, end, type, quantities, and more. */
 export const CliClaimCandidatesOutput = z.array(CL.ClaimCandidate);
 /** `jiaodui claims DOC --cross-check --format json`. */

@@ -51,9 +51,10 @@ export const DocumentChangeLogArgs = z
   .strict();
 
 const LabelName = z.string().trim().min(1, 'a label needs a name').max(60);
-export const CreateLabelArgs = z.object({ name: LabelName, color: LabelColor, shortcut: LabelShortcut.nullable().optional() }).strict();
+/** `claim`: a claim label — spans tagged with it are claims; flagging a label turns its annotations into claims (migration 013, core/claims.ts). */
+export const CreateLabelArgs = z.object({ name: LabelName, color: LabelColor, shortcut: LabelShortcut.nullable().optional(), claim: z.boolean().optional() }).strict();
 export const UpdateLabelArgs = z
-  .object({ labelId: Id, name: LabelName.optional(), color: LabelColor.optional(), shortcut: LabelShortcut.nullable().optional() })
+  .object({ labelId: Id, name: LabelName.optional(), color: LabelColor.optional(), shortcut: LabelShortcut.nullable().optional(), claim: z.boolean().optional() })
   .strict();
 export const LabelIdArgs = z.object({ labelId: Id }).strict();
 

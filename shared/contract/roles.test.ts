@@ -21,13 +21,18 @@ describe('roles', () => {
     expect(requiredRole('setStatus', { segmentIds: [1], status: 'approved' })).toBe('lead');
     expect(requiredRole('setEnglishStatus', { segmentIds: [1], status: 'approved' } as never)).toBe('lead');
     expect(requiredRole('updateClaim', { claimId: 1, verdict: 'false' })).toBe('reviewer');
-    expect(requiredRole('updateClaim', { claimId: 1, status: 'done' })).toBe('lead');
+    expect(requiredRole('updateClaim', { claimId: 1, status: 'published' })).toBe('lead');
     expect(requiredRole('exportClaims', { documentId: 1, format: 'csv' })).toBe('reviewer');
     expect(requiredRole('exportClaims', { documentId: 1, format: 'claimreview' })).toBe('lead');
     expect(requiredRole('dismissFinding', { findingId: 1, reason: 'x', scope: 'one' })).toBe('lead');
     expect(requiredRole('saveGlossaryEntry', {} as never)).toBe('lead');
     expect(requiredRole('addUser', { name: 'a', role: 'reviewer' })).toBe('admin');
     expect(requiredRole('editSegment', { segmentId: 1, text: 'x' })).toBe('reviewer');
+    // save and approve in one step (Ctrl+Enter) approves: a lead's, like setStatus 'approved'
+    expect(requiredRole('editSegment', { segmentId: 1, text: 'x', approve: true })).toBe('lead');
+    expect(requiredRole('editSegment', { segmentId: 1, text: 'x', approve: false })).toBe('reviewer');
+    expect(requiredRole('editEnglish', { segmentId: 1, text: 'x', approve: true })).toBe('lead');
+    expect(requiredRole('editEnglish', { segmentId: 1, text: 'x' })).toBe('reviewer');
   });
 
   it('lets a caller without an account (local use) do everything', () => {
@@ -45,7 +50,7 @@ describe('roles', () => {
     expect(mayCall({ role: 'reviewer' }, 'saveGlossaryEntry')).toBe(false);
     expect(mayCall({ role: 'reviewer' }, 'setStatus', { status: 'approved' })).toBe(false);
     expect(mayCall({ role: 'reviewer' }, 'setStatus', { status: 'edited' })).toBe(true);
-    expect(mayCall({ role: 'lead' }, 'updateClaim', { status: 'done' })).toBe(true);
+    expect(mayCall({ role: 'lead' }, 'updateClaim', { status: 'published' })).toBe(true);
   });
 
   it('says who was refused what and which role it takes', () => {

@@ -30,11 +30,13 @@ type Rule<M extends MethodName> = Role | ((args: ArgsOf<M>) => Role);
 
 /** Approving (setting a status to 'approved') is a lead's; marking edited or unreviewed a reviewer's. */
 const approving = (args: { status: string }): Role => (args.status === 'approved' ? 'lead' : 'reviewer');
+/** An edit that also approves (editSegment / editEnglish with `approve`: Ctrl+Enter) is a lead's too. */
+const editing = (args: { approve?: boolean }): Role => (args.approve ? 'lead' : 'reviewer');
 
 /**
  * Method → minimum role. Reading is a reviewer's; a reviewer edits text, marks segments
  * (edited/unreviewed), annotates, drafts claims, runs checks and applies fixes; a lead also
- * approves, publishes claims (status 'done', or the ClaimReview export), edits the glossary and
+ * approves, publishes claims (status 'published', or the ClaimReview export), edits the glossary and
  * labels, dismisses findings (a dismissal hides a finding for everyone), manages projects and
  * documents and starts machine translation; an admin also manages reviewers, the server's
  * settings and recovery. Every method is listed (a missing one is a type error).
@@ -59,7 +61,7 @@ export const METHOD_ROLES: { [M in MethodName]: Rule<M> } = {
   importDocument: 'lead',
   getSegments: 'reviewer',
   getSegmentsById: 'reviewer',
-  editSegment: 'reviewer',
+  editSegment: editing,
   setStatus: approving,
   setFurniture: 'reviewer',
   splitSegment: 'reviewer',
@@ -105,7 +107,14 @@ export const METHOD_ROLES: { [M in MethodName]: Rule<M> } = {
   exportGlossary: 'reviewer',
   listClaimCandidates: 'reviewer',
   createClaim: 'reviewer',
-  updateClaim: (args) => (args.status === 'done' ? 'lead' : 'reviewer'),
+  updateClaim: (args) => (args.status === 'published' ? 'lead' : 'reviewer'),
+  addClaim: 'reviewer',
+  addClaimEvidence: 'reviewer',
+  removeClaimEvidence: 'reviewer',
+  claimsReport: 'reviewer',
+  listPeople: 'reviewer',
+  getClaimReviewSettings: 'reviewer',
+  updateClaimReviewSettings: 'admin',
   listClaims: 'reviewer',
   claimHistory: 'reviewer',
   crossCheckClaims: 'reviewer',
@@ -116,7 +125,7 @@ export const METHOD_ROLES: { [M in MethodName]: Rule<M> } = {
   attachParallelText: 'lead',
   listParallelTexts: 'reviewer',
   realignParallel: 'lead',
-  editEnglish: 'reviewer',
+  editEnglish: editing,
   setEnglishStatus: approving,
   editAlignment: 'reviewer',
   getMtSettings: 'reviewer',

@@ -109,6 +109,8 @@ export const AnnotationLabel = z.object({
   position: z.number().int(),
   /** annotations (not deleted) using it */
   uses: z.number().int(),
+  /** a claim label (migration 013): a span tagged with it becomes a claim (addClaim), not an annotation */
+  claim: z.boolean(),
 });
 export const AnnotationReply = Annotation.shape.replies.element;
 

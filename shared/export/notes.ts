@@ -5,6 +5,7 @@
  */
 import type { ScriptT } from '../domain/schemas';
 import type { ClaimNote } from './model';
+import { readableClaimDate } from '../claims/dates';
 
 const LABELS = {
   hant: {
@@ -40,8 +41,9 @@ function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-/** One evidence item as text: the URL, then its note. */
+/** One evidence item as text: the URL, then its note (a note or segment item has no URL: its note alone). */
 export function evidenceText(e: { url: string; note: string }): string {
+  if (!e.url) return e.note.trim();
   return e.note.trim() ? `${e.url} (${e.note.trim()})` : e.url;
 }
 
@@ -61,7 +63,8 @@ export interface NoteParts {
 export function noteParts(note: ClaimNote, script: ScriptT): NoteParts {
   const L = LABELS[script];
   note = { ...note, text: oneLine(note.text), notes: oneLine(note.notes), claimant: note.claimant && oneLine(note.claimant), evidence: note.evidence.map((e) => ({ url: e.url.trim(), note: oneLine(e.note) })) };
-  const who = note.claimant ? `${L.claimant}：${note.claimant}${note.claimDate ? `（${note.claimDate}）` : ''}。` : null;
+  const date = readableClaimDate(note.claimDate, script === 'hant' ? 'zh-Hant' : 'zh-Hans');
+  const who = note.claimant ? `${L.claimant}：${note.claimant}${date ? `（${date}）` : ''}。` : null;
   return {
     claim: `「${note.text}」${note.orphaned ? L.orphaned : ''}`,
     verdict: `${L.verdict}：${verdictLabel(note.verdict, script)}。`,

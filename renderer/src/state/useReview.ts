@@ -46,6 +46,8 @@ const liveSegment = (segments: readonly Segment[], id: number): Segment | undefi
 export interface JumpTarget {
   segmentId?: number;
   index?: number;
+  /** move the keyboard focus to the grid (a document chosen in the library: arrows and End work at once) */
+  focus?: boolean;
 }
 
 export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: () => void) {
@@ -78,6 +80,12 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   const setRows = useCallback((rows: readonly number[] | null) => {
     rowsRef.current = rows;
   }, []);
+  // Whether this window's reviewer may approve (a team account's role, shared/contract/roles.ts; local use: yes).
+  const mayApproveRef = useRef(true);
+  const setMayApprove = useCallback((may: boolean) => {
+    mayApproveRef.current = may;
+  }, []);
+  const mayApprove = useCallback(() => mayApproveRef.current, []);
   // The last saved correction, so the review workflow can offer it for repetitions.
   const [lastEdit, setLastEdit] = useState<{ segmentId: number; nonce: number } | null>(null);
 
@@ -99,6 +107,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       if (cur.doc?.id === documentId && cur.segments.length) {
         const idx = target.segmentId !== undefined ? cur.segments.findIndex((s) => s.id === target.segmentId) : (target.index ?? -1);
         if (idx >= 0) select(idx, { align: 'center', focus: true });
+        else if (target.focus) select(cur.selection.index, { focus: true });
         return;
       }
       const seq = ++loadSeq.current;
@@ -114,7 +123,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         let idx = target.segmentId !== undefined ? segs.findIndex((s) => s.id === target.segmentId) : (target.index ?? 0);
         if (idx < 0) idx = target.index ?? 0;
         const hasTarget = target.segmentId !== undefined || target.index !== undefined;
-        setSelection({ index: Math.max(0, Math.min(segs.length - 1, idx)), align: hasTarget ? 'center' : 'auto', focus: hasTarget, nonce: ++nonce.current });
+        setSelection({ index: Math.max(0, Math.min(segs.length - 1, idx)), align: hasTarget ? 'center' : 'auto', focus: hasTarget || !!target.focus, nonce: ++nonce.current });
       } catch (e) {
         toasts.fail(e);
       } finally {
@@ -316,13 +325,17 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       if (!e) return true;
       const seg = live.current.segments.find((s) => s.id === e.segmentId);
       if (!seg) return true;
+      // save and approve (Ctrl+Enter) is one operation, so one undo step — when this reviewer may
+      // approve (a team account's role); else the text is saved and the approval asked for apart
+      const inOne = !!opts.approve && e.draft !== seg.text && mayApproveRef.current;
       if (e.draft !== seg.text) {
-        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: e.version }));
+        const approve = inOne ? { approve: true, statusVersion: seg.versions?.status } : {};
+        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: e.version, ...approve }));
         if (!r) return false;
         await applyChange(r);
         setLastEdit({ segmentId: e.segmentId, nonce: ++nonce.current });
       }
-      if (opts.approve) {
+      if (opts.approve && !inOne) {
         const now = liveSegment(live.current.segments, e.segmentId) ?? seg;
         const r2 = await write(() => client.setStatus({ segmentIds: [e.segmentId], status: 'approved', ...(now.versions ? { versions: [now.versions.status] } : {}) }));
         if (!r2) return false;
@@ -441,8 +454,10 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       applyRemote,
       setRows,
       restoreKeptDraft,
+      setMayApprove,
+      mayApprove,
     }),
-    [restoreKeptDraft, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
+    [restoreKeptDraft, setMayApprove, mayApprove, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
   );
 
   return { doc, segments, loading, selection, editing, saveState, undo, lastEdit, actions, conflict };
