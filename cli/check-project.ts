@@ -9,7 +9,8 @@ import type { Project, StoredFinding } from '../shared/domain/schemas';
 import type { ContractCaller } from './call';
 import { UsageError } from './args';
 import { formatFindings, fromStored, type CheckRow } from './check';
-import { formatTable } from './format';
+import { formatTable, type Fit } from './format';
+import { progressOn, type Progress } from './progress';
 
 type Output = z.infer<typeof CliCheckProjectOutput>;
 type CrossRow = Output['crossDocument'][number];
@@ -29,22 +30,25 @@ function crossRow(f: StoredFinding): CrossRow {
 }
 
 /** Check every live document of the project (findings are stored, as in the app), then the project as a whole. */
-export function checkProject(api: ContractCaller, ref: string): Output {
+export function checkProject(api: ContractCaller, ref: string, progress: Progress = progressOn()): Output {
   if (!ref.trim()) throw new UsageError('--project needs a project name or id: jiaodui check --project NAME|ID.');
   const project = resolveProject(api, ref);
   const docs = api.call('listDocuments', { projectId: project.id }).sort((a, b) => a.id - b.id);
-  const documents = docs.map((d) => {
+  const documents = docs.map((d, i) => {
+    progress.update(`checking ${d.title}`, i, docs.length); // on a terminal only (cli/progress.ts)
     const r = api.call('runChecks', { documentId: d.id });
     // project-scope rows stored in the document are listed once, below, with every document's locations
     const own = r.findings.filter((f) => !f.dismissedReason && f.scope !== 'project');
     return { documentId: d.id, title: d.title, findings: own.map(fromStored) };
   });
+  progress.update('checking across documents', docs.length, docs.length);
   const cross = api.call('checkProject', { projectId: project.id });
+  progress.end();
   return { project: { id: project.id, name: project.name }, documents, crossDocument: cross.findings.filter((f) => !f.dismissedReason).map(crossRow) };
 }
 
-export function formatProjectFindings(o: Output): string {
-  const parts = o.documents.map((d) => `## Document ${d.documentId}: ${d.title}\n${formatFindings(d.findings)}`);
+export function formatProjectFindings(o: Output, fit?: Fit): string {
+  const parts = o.documents.map((d) => `## Document ${d.documentId}: ${d.title}\n${formatFindings(d.findings, fit)}`);
   const where = (l: { documentId: number; segmentIndex: number; text: string }) => `${l.text} (doc ${l.documentId} #${l.segmentIndex + 1})`;
   parts.push(
     `## Across documents\n` +
@@ -53,6 +57,7 @@ export function formatProjectFindings(o: Output): string {
             ['SEVERITY', 'RULE', 'PLACES', 'MESSAGE'],
             o.crossDocument.map((f) => [f.severity, f.rule, [f, ...f.related].map(where).join('; '), f.message]),
             80,
+            fit,
           )
         : 'No findings.\n'),
   );

@@ -5,7 +5,7 @@ import { prepareImport } from '../shared/import/prepare';
 import type { CliCheckOutput } from '../shared/contract/cli';
 import type { StoredFinding } from '../shared/domain/schemas';
 import type { ContractCaller } from './call';
-import { formatTable } from './format';
+import { formatTable, type Fit } from './format';
 
 export type CheckRow = z.infer<typeof CliCheckOutput>[number];
 
@@ -48,7 +48,8 @@ export function checkFile(bytes: Uint8Array, rules?: RuleId[]): CheckRow[] {
   return findings.map((f) => ({ ...loc(f), rule: f.rule, severity: f.severity, message: f.message, related: f.related.map(loc) }));
 }
 
-export function formatFindings(rows: CheckRow[]): string {
+/** The findings table: cut to the terminal's width, or whole when piped or --wide (fit, cli/format.ts). */
+export function formatFindings(rows: CheckRow[], fit?: Fit): string {
   if (!rows.length) return 'No findings.\n';
   const table = formatTable(
     ['#', 'SEVERITY', 'RULE', 'TEXT', 'FIX', 'MESSAGE'],
@@ -61,6 +62,7 @@ export function formatFindings(rows: CheckRow[]): string {
       r.message,
     ]),
     60,
+    fit,
   );
   const errors = rows.filter((r) => r.severity === 'error').length;
   return `${table}${rows.length} finding(s), ${errors} error(s).\n`;

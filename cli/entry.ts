@@ -4,13 +4,13 @@
  * here from cli/usage.ts alone, in the time Node takes to start; only a valid command
  * loads cli/main.ts and with it the app (contract, dictionaries, SQLite, docx).
  */
-import { parseCommandLine, reportUserError, USAGE } from './usage';
+import { parseCommandLine, reportUserError } from './usage';
 
 function answeredHere(argv: string[]): boolean {
   try {
     const cl = parseCommandLine(argv);
     if (!cl.help) return false;
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(cl.text + '\n');
     process.exitCode = cl.exitCode;
     return true;
   } catch (e) {

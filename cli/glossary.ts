@@ -8,6 +8,7 @@
 import { basename } from 'node:path';
 import { JiaoduiError } from '../shared/errors';
 import type { ContractCaller } from './call';
+import { applyGlossaryLine, glossaryExportLine, glossaryImportLine } from './output';
 import { readInputFile, writeOutputFile } from '../core/files';
 import { glossaryFormatOf } from '../core/glossary';
 import { MAX_GLOSSARY_FILE_BYTES } from '../shared/glossary/schemas';
@@ -43,11 +44,12 @@ function scopeFor(api: ContractCaller, documentId: number, project: string | boo
   return { kind: 'project', documentId, projectId: doc.projectId, args: { projectId: doc.projectId } };
 }
 
-function out(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+/** JSON when piped or with --format json; the readable line on a terminal (cli/output.ts). */
+function out(json: boolean, value: unknown, text: string): void {
+  process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text);
 }
 
-export function runGlossary(api: ContractCaller, args: string[], f: Flags): number {
+export function runGlossary(api: ContractCaller, args: string[], f: Flags, json = true): number {
   const [sub, docArg, file] = args;
   const cmd = 'glossary import|export DOC FILE [--project NAME]';
   if (sub !== 'import' && sub !== 'export') throw usage(`Unknown glossary command "${sub ?? ''}": jiaodui ${cmd}.`);
@@ -61,18 +63,18 @@ export function runGlossary(api: ContractCaller, args: string[], f: Flags): numb
     const data = readInputFile(file, MAX_GLOSSARY_FILE_BYTES, () => `${file} is larger than ${MAX_GLOSSARY_FILE_BYTES / 1048576} MB.`).toString('base64');
     const r = api.call('importGlossary', { ...scope.args, fileName: basename(file), data });
     const result: z.infer<typeof CliGlossaryImportOutput> = { ...where, ...r };
-    out(result);
+    out(json, result, glossaryImportLine(result));
     return 0;
   }
   const r = api.call('exportGlossary', { ...scope.args, format });
   writeOutputFile(file, r.content, 'utf8');
   const entries = api.call('listGlossary', scope.args).filter((e) => (scope.kind === 'project' ? e.scope === 'project' : e.scope === 'document')).length;
   const result: z.infer<typeof CliGlossaryExportOutput> = { ...where, format, entries, bytes: Buffer.byteLength(r.content, 'utf8') };
-  out(result);
+  out(json, result, glossaryExportLine(result));
   return 0;
 }
 
-export function runApplyGlossary(api: ContractCaller, args: string[], f: Flags): number {
+export function runApplyGlossary(api: ContractCaller, args: string[], f: Flags, json = true): number {
   const documentId = docId(args[0], 'apply-glossary DOC [--project NAME]');
   const scope = scopeFor(api, documentId, f.project);
   const preview = api.call('previewGlossary', scope.args);
@@ -95,6 +97,6 @@ export function runApplyGlossary(api: ContractCaller, args: string[], f: Flags):
     })),
     undoLabel: r.undo.undoLabel,
   };
-  out(result);
+  out(json, result, applyGlossaryLine(documentId, result));
   return 0;
 }

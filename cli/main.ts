@@ -12,7 +12,8 @@ import { encodingLabel, parseEncodingName } from '../shared/text/encoding';
 import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
 import { cliCaller, dbPathFor, openService } from '../core/context';
 import type { JiaoduiService } from '../core/service';
-import { formatTable } from './format';
+import { clip, fitFor, formatTable } from './format';
+import { importLine } from './output';
 import { runServe } from './serve';
 import { checkDocument, checkFile, formatFindings, parseRules } from './check';
 import { runReplace } from './replace';
@@ -28,7 +29,7 @@ import { describePathError, readInputFile } from '../core/files';
 import { attachFiles, parallelFiles, runAttach } from './attach';
 import { runTranslate } from './translate';
 import { runUsers } from './users';
-import { parseCommandLine, reportUserError, USAGE } from './usage';
+import { parseCommandLine, reportUserError } from './usage';
 
 
 
@@ -37,9 +38,9 @@ function print(json: boolean, value: unknown, text: () => string): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const cl = parseCommandLine(argv);
+  const cl = parseCommandLine(argv, process.stdout.isTTY === true);
   if (cl.help) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(cl.text + '\n');
     return cl.exitCode;
   }
   const { command, rest, values, json } = cl;
@@ -49,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
     const file = rest[0];
     const bytes = readInputFile(file, MAX_IMPORT_BYTES, () => `${file} is over the ${MAX_IMPORT_BYTES / 1048576} MB limit.`);
     const rows = checkFile(new Uint8Array(bytes), parseRules(values.rules));
-    print(json, rows, () => formatFindings(rows));
+    print(json, rows, () => formatFindings(rows, fitFor(process.stdout.isTTY === true, process.stdout.columns, values.wide === true)));
     return rows.some((r) => r.severity === 'error') ? 1 : 0;
   }
   // `restore FILE` replaces the database file: it must not be open here.
@@ -79,6 +80,8 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
   // Every command goes through the contract; `service` itself serves only the two that are
   // not contract methods: backup (the open connection's online backup) and translate (its job).
   const api = contractCaller(service, cliCaller(typeof f.reviewer === 'string' ? f.reviewer : undefined));
+  // check and show: cut to the terminal's width, whole when piped or with --wide
+  const fit = fitFor(process.stdout.isTTY === true, process.stdout.columns, f.wide === true);
   const { call } = api;
   switch (command) {
     case 'import': {
@@ -100,10 +103,15 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
         title: f.title as string | undefined,
       });
       if (parallel.length) attachFiles(api, r.documentId, parallel);
-      // Import always prints its JSON result (the contract of `jiaodui import`); in text mode
-      // stderr says which encoding was used and how sure detection is (a low guess is worth a look).
-      process.stdout.write(JSON.stringify(r) + '\n');
-      if (!json) process.stderr.write(`jiaodui: ${basename(file)}: encoding ${encodingLabel(r.encoding)} (${r.encodingDetected ? `detected, confidence ${r.encodingConfidence}` : 'as chosen'}), ${r.segments} segments\n`);
+      // Piped (or --format json): the JSON result, as scripts expect; in text mode stderr says which
+      // encoding was used and how sure detection is. On a terminal (or --format text): one line.
+      if (json) {
+        process.stdout.write(JSON.stringify(r) + '\n');
+        if (f.format !== 'json') process.stderr.write(`jiaodui: ${basename(file)}: encoding ${encodingLabel(r.encoding)} (${r.encodingDetected ? `detected, confidence ${r.encodingConfidence}` : 'as chosen'}), ${r.segments} segments\n`);
+      } else {
+        const title = call('getDocument', { documentId: r.documentId }).title;
+        process.stdout.write(importLine(title, { ...r, encodingLabel: encodingLabel(r.encoding) }, parallel.map((p) => (p.kind === 'source' ? 'the source' : 'the English'))));
+      }
       return 0;
     }
     case 'list': {
@@ -120,8 +128,9 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       const documentId = parseId(args[0], 'DOC');
       const document = call('getDocument', { documentId });
       const segments = call('getSegments', { documentId });
+      const title = `# ${document.title} (${document.projectName}, ${document.encoding}, ${document.script}/${document.variant})`;
       print(json, { document, segments }, () =>
-        `# ${document.title} (${document.projectName}, ${document.encoding}, ${document.script}/${document.variant})\n` +
+        `${fit === 'full' ? title : clip(title, fit)}\n` +
         formatTable(
           ['#', 'ID', 'STATUS', 'SPEAKER', 'TEXT', 'SIMPLIFIED', ...(segments.some((s) => s.source != null) ? ['SOURCE'] : []), ...(segments.some((s) => s.english != null) ? ['ENGLISH'] : [])],
           segments.map((s) => [
@@ -135,6 +144,8 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
             ...(segments.some((x) => x.source != null) ? [s.source ?? ''] : []),
             ...(segments.some((x) => x.english != null) ? [s.english?.text ?? ''] : []),
           ]),
+          48,
+          fit,
         ),
       );
       return 0;
@@ -174,22 +185,22 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       if (f.project !== undefined) {
         if (args.length || f.rules !== undefined) throw new UsageError('check --project NAME|ID takes no DOC and no --rules: it runs every rule on every document of the project.');
         const o = checkProject(api, String(f.project));
-        print(json, o, () => formatProjectFindings(o));
+        print(json, o, () => formatProjectFindings(o, fit));
         return projectExitCode(o);
       }
       const documentId = parseId(args[0], 'DOC or FILE');
       const rows = checkDocument(api, documentId, parseRules(typeof f.rules === 'string' ? f.rules : undefined));
-      print(json, rows, () => formatFindings(rows));
+      print(json, rows, () => formatFindings(rows, fit));
       return rows.some((r) => r.severity === 'error') ? 1 : 0;
     }
     case 'replace':
       return runReplace(api, args, f, json);
     case 'glossary':
-      return runGlossary(api, args, f);
+      return runGlossary(api, args, f, json);
     case 'claims':
       return runClaims(api, args, f);
     case 'apply-glossary':
-      return runApplyGlossary(api, args, f);
+      return runApplyGlossary(api, args, f, json);
     case 'backup':
       return runBackup(service, args, json);
     case 'attach':

@@ -11,6 +11,7 @@ import type { JiaoduiService } from '../core/service';
 import type { ContractCaller } from './call';
 import { MtProvider, UpdateMtSettingsArgs, type MtJob, type MtSettings } from '../shared/mt/schemas';
 import { parseId, UsageError } from './args';
+import { progressOn } from './progress';
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -84,19 +85,25 @@ export async function runTranslate(service: JiaoduiService, api: ContractCaller,
   const onSigint = () => {
     if (cancelled) return;
     cancelled = true;
+    bar.end();
     process.stderr.write('jiaodui: cancelling; the segments already translated are kept (one undo step)\n');
     job.cancel();
   };
   process.on('SIGINT', onSigint);
+  // on a terminal a progress bar (cli/progress.ts); piped, a line per step
+  const bar = progressOn();
   const progress = (j: MtJob) => {
-    if (j.state === 'running') process.stderr.write(`jiaodui: translated ${j.done}/${j.total}${j.failed ? ` (${j.failed} failed)` : ''}\n`);
+    if (j.state === 'running' && bar.shown) bar.update(`translating document ${documentId}${j.failed ? ` (${j.failed} failed)` : ''}`, j.done, j.total);
+    else if (j.state === 'running') process.stderr.write(`jiaodui: translated ${j.done}/${j.total}${j.failed ? ` (${j.failed} failed)` : ''}\n`);
   };
   job.on('progress', progress);
   let done: MtJob;
   try {
-    process.stderr.write(`jiaodui: translating ${snap.total} segment(s) of document ${documentId}\n`);
+    if (bar.shown) bar.update(`translating document ${documentId}`, 0, snap.total);
+    else process.stderr.write(`jiaodui: translating ${snap.total} segment(s) of document ${documentId}\n`);
     done = await job.finished;
   } finally {
+    bar.end();
     job.off('progress', progress);
     process.off('SIGINT', onSigint);
   }

@@ -8,6 +8,8 @@
 import { parseArgs } from 'node:util';
 import { isJiaoduiError } from '../shared/errors';
 import { UsageError } from './args';
+import { commandHelpText } from './help';
+import { printsJson } from './output';
 
 // ---- attach (cli/attach.ts) ----
 
@@ -175,12 +177,13 @@ export const USERS_OPTIONS = {
 
 export const USAGE = `Usage: jiaodui [--db PATH] <command> [options]
 
-Commands:
+Commands (jiaodui help COMMAND, or jiaodui COMMAND --help, for one command's options and examples):
   import FILE [--project NAME] [--title T] [--encoding ENC] [--variant t|tw|hk]
          [--source ORIGINAL] [--english ENGLISH]              import a text file (with its parallel texts)
 ${ATTACH_USAGE}
   list [--format json]                                        list documents
-  show DOC [--format json]                                    show a document's segments
+  show DOC [--wide] [--format json]                           show a document's segments (cut to the terminal's
+                                                              width unless --wide or piped)
   edit DOC SEGMENT --text T [--if-text OLD]                   correct a segment; with --if-text, only while its
                                                               text is still OLD (else exit 4, nothing changed)
   undo DOC | redo DOC                                         undo/redo your own last step in DOC's project
@@ -189,8 +192,8 @@ ${EXPORT_USAGE}
 ${BACKUP_USAGE}
 ${RECOVER_USAGE}
   search QUERY [--format json]                                search all documents
-  check DOC|FILE [--format json] [--rules a,b]                findings; exit 1 when errors remain
-  check --project NAME|ID [--format json]                     every document's findings and the cross-document
+  check DOC|FILE [--format json] [--rules a,b] [--wide]       findings; exit 1 when errors remain
+  check --project NAME|ID [--wide] [--format json]            every document's findings and the cross-document
                                                               ones (names, roles); exit 1 when errors remain
 ${REPLACE_USAGE}
 ${GLOSSARY_USAGE}
@@ -226,6 +229,7 @@ const OPTIONS = {
   port: { type: 'string' },
   'no-open': { type: 'boolean' },
   rules: { type: 'string' },
+  wide: { type: 'boolean' },
   ...REPLACE_OPTIONS,
   ...CLAIMS_OPTIONS,
   ...EXPORT_OPTIONS,
@@ -237,8 +241,12 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** Every option's name (without --), for the help tests. */
+export const OPTION_NAMES: readonly string[] = Object.keys(OPTIONS);
+
 export type CommandLine =
-  | { help: true; exitCode: number }
+  /** `text`: what to print on stdout (the whole usage, or one command's help). */
+  | { help: true; exitCode: number; text: string }
   | { help: false; command: string; rest: string[]; values: ReturnType<typeof parseOptions>['values']; json: boolean };
 
 function parseOptions(argv: string[]) {
@@ -246,17 +254,25 @@ function parseOptions(argv: string[]) {
 }
 
 /**
- * Parse argv: `help` when the usage text is the answer (exit 0 when asked for, 2 without
+ * Parse argv (stdoutIsTTY: whether stdout is a terminal, for cli/output.ts's rule): `help` when the usage text is the answer (exit 0 when asked for, 2 without
  * a command); throws a UsageError (or node's ERR_PARSE_ARGS_*) for an unknown option,
  * command or --format.
  */
-export function parseCommandLine(argv: string[]): CommandLine {
+export function parseCommandLine(argv: string[], stdoutIsTTY = false): CommandLine {
   const { values, positionals } = parseOptions(argv);
   const [command, ...rest] = positionals;
-  if (values.help || !command) return { help: true, exitCode: command || values.help ? 0 : 2 };
+  // `jiaodui help [COMMAND]` and `jiaodui COMMAND --help`: that command's help (cli/help.ts)
+  const helpFor = command === 'help' ? rest[0] : values.help ? command : undefined;
+  if (helpFor !== undefined) {
+    const text = commandHelpText(helpFor);
+    if (text === undefined) throw new UsageError(`Unknown command "${helpFor}". Commands: ${COMMANDS.join(', ')}.`);
+    return { help: true, exitCode: 0, text };
+  }
+  if (values.help || !command || command === 'help') return { help: true, exitCode: command || values.help ? 0 : 2, text: USAGE };
   if (values.format && command !== 'export' && !(command === 'claims' && CLAIMS_FORMATS.includes(values.format)) && !['json', 'text', 'txt'].includes(values.format)) throw new UsageError(`Unknown --format "${values.format}" (json, text or txt).`);
   if (!COMMANDS.includes(command)) throw new UsageError(`Unknown command "${command}". Commands: ${COMMANDS.join(', ')}.`);
-  return { help: false, command, rest, values, json: values.format === 'json' };
+  // json: stdout carries JSON (cli/output.ts: --format json, or a JSON-by-default command piped)
+  return { help: false, command, rest, values, json: printsJson(command, values.format, stdoutIsTTY) };
 }
 
 /** Exit code of a refused stale write (an 'edit-conflict': someone else changed it since), apart from 2 (usage). */

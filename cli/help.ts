@@ -1,0 +1,267 @@
+/**
+ * Per-command help: `jiaodui COMMAND --help` and `jiaodui help COMMAND`. One table, one
+ * entry per command (cli/usage.ts COMMANDS; cli/help.test.ts fails when a command has no
+ * entry, or when an option its line in the overall usage names is missing here).
+ * To add a command or an option: add or extend its entry below. Pure text, no imports:
+ * it is on the fast `--help` path (cli/entry.ts).
+ */
+
+export interface CommandHelp {
+  /** What follows `jiaodui ` in the usage line(s): one line per form; a line starting with spaces continues the previous one. */
+  usage: string[];
+  /** One or two sentences. */
+  summary: string;
+  /** [option as typed, what it does]; the global ones (--db, --reviewer) are added for all. */
+  options?: [string, string][];
+  /** Full command lines, starting with `jiaodui `. */
+  examples: string[];
+}
+
+const FORMAT_JSON: [string, string] = ['--format json', 'print JSON on stdout (schemas in shared/contract/cli.ts)'];
+/** For the commands that print JSON when piped (cli/output.ts JSON_BY_DEFAULT). */
+const FORMAT_JSON_TEXT: [string, string] = ['--format json|text', 'JSON (the default when piped) or one readable line (the default on a terminal)'];
+
+export const COMMAND_HELP: Record<string, CommandHelp> = {
+  import: {
+    usage: ['import FILE [--project NAME] [--title T] [--encoding ENC] [--variant t|tw|hk] [--source ORIGINAL] [--english ENGLISH]'],
+    summary: 'Import a text file as a document (encoding and script detected), with its parallel texts if given.',
+    options: [
+      ['--project NAME', 'the project to import into (made when missing)'],
+      ['--title T', 'the document title (default: from the text or the file name)'],
+      ['--encoding ENC', 'utf-8, utf-16le, utf-16be, big5 or gb18030 instead of the detected one'],
+      ['--variant t|tw|hk', 'the Traditional variant (OpenCC standard, Taiwan, Hong Kong)'],
+      ['--source ORIGINAL', 'attach the original source text, aligned to the segments'],
+      ['--english ENGLISH', 'attach an English rendering, aligned to the segments'],
+      FORMAT_JSON_TEXT,
+    ],
+    examples: ['jiaodui import report.zh-Hant.txt --project SenseTime --english report.en.txt'],
+  },
+  attach: {
+    usage: ['attach DOC (--source FILE | --english FILE) [--encoding ENC]'],
+    summary: 'Attach the original source or an English rendering to DOC, aligned to its segments (replaces an earlier one).',
+    options: [
+      ['--source FILE', 'the original source text'],
+      ['--english FILE', 'an English rendering'],
+      ['--encoding ENC', "the file's encoding instead of the detected one"],
+      FORMAT_JSON,
+    ],
+    examples: ['jiaodui attach 3 --english report.en.txt'],
+  },
+  list: {
+    usage: ['list'],
+    summary: 'List the documents with their project, segments and progress.',
+    options: [FORMAT_JSON],
+    examples: ['jiaodui list'],
+  },
+  show: {
+    usage: ['show DOC [--wide]'],
+    summary: "Show a document's segments: number, id, status, speaker, text, Simplified rendering (and source and English when attached). On a terminal the columns are cut to its width.",
+    options: [['--wide', 'full texts on a terminal too (piped, they are never cut)'], FORMAT_JSON],
+    examples: ['jiaodui show 3', 'jiaodui show 3 --format json'],
+  },
+  edit: {
+    usage: ['edit DOC SEGMENT --text T [--if-text OLD]'],
+    summary: 'Correct a segment (one undoable step). SEGMENT is the id `show` prints.',
+    options: [
+      ['--text T', 'the new text'],
+      ['--if-text OLD', "only while the segment's text is still OLD (else exit 4, nothing changed)"],
+      FORMAT_JSON,
+    ],
+    examples: ['jiaodui edit 3 412 --text "王征表示" --if-text "王震表示"'],
+  },
+  undo: {
+    usage: ['undo DOC'],
+    summary: "Undo your own last step in DOC's project (the reviewer's, with --reviewer). Exit 4 when someone else changed what it would restore.",
+    options: [FORMAT_JSON],
+    examples: ['jiaodui undo 3'],
+  },
+  redo: {
+    usage: ['redo DOC'],
+    summary: "Redo your own last undone step in DOC's project. Exit 4 when someone else changed what it would restore.",
+    options: [FORMAT_JSON],
+    examples: ['jiaodui redo 3'],
+  },
+  export: {
+    usage: [
+      'export DOC [--format txt|md|html|docx|csv|docx-bilingual|report-html|report-json|xliff|xliff12|annotations]',
+      '       [--marked] [--include-furniture|--no-furniture] [--claims] [--script hant|hans] [--out FILE]',
+    ],
+    summary: 'Export a transcript, bilingual table, change report or XLIFF. Reports give times in the time zone of the process (TZ).',
+    options: [
+      ['--format F', 'the export format (default txt)'],
+      ['--script hant|hans', 'Traditional (default) or Simplified text'],
+      ['--marked', 'mark the corrections in the text'],
+      ['--include-furniture', 'keep page furniture (bylines, share buttons…) in md, html and docx'],
+      ['--no-furniture', 'leave page furniture out'],
+      ['--claims', 'include the claims'],
+      ['--out FILE', 'write to FILE (needed for the docx formats)'],
+    ],
+    examples: ['jiaodui export 3 --format report-html --out report.html', 'jiaodui export 3 --format txt --script hans'],
+  },
+  'import-xliff': {
+    usage: ['import-xliff DOC FILE'],
+    summary: "Apply an XLIFF 2.0 or 1.2 file's changed targets as one undoable step; refused (exit 4, nothing imported) when a unit was changed in Jiaodui since the export.",
+    options: [FORMAT_JSON],
+    examples: ['jiaodui import-xliff 3 reviewed.xlf'],
+  },
+  backup: {
+    usage: ['backup FILE'],
+    summary: 'Copy the whole database to FILE (SQLite online backup; never overwrites).',
+    options: [FORMAT_JSON],
+    examples: ['jiaodui backup ~/jiaodui-2026-12-02.db'],
+  },
+  restore: {
+    usage: ['restore FILE'],
+    summary: 'Replace the database with a backup (the current one is kept aside). Exit 5 while another process has it open.',
+    options: [FORMAT_JSON],
+    examples: ['jiaodui restore ~/jiaodui-2026-12-02.db'],
+  },
+  recover: {
+    usage: ['recover [--backup FILE | --new]'],
+    summary: 'Check a damaged database and list its backups; open a copy of one, or start with an empty database (the damaged file is kept).',
+    options: [
+      ['--backup FILE', 'open a copy of this backup'],
+      ['--new', 'start with an empty database'],
+      FORMAT_JSON,
+    ],
+    examples: ['jiaodui recover', 'jiaodui recover --backup ~/jiaodui-2026-12-02.db'],
+  },
+  search: {
+    usage: ['search QUERY'],
+    summary: 'Search the current text and Simplified rendering of all documents.',
+    options: [FORMAT_JSON],
+    examples: ['jiaodui search 王徵'],
+  },
+  check: {
+    usage: ['check DOC|FILE [--rules a,b] [--wide]', 'check --project NAME|ID [--wide]'],
+    summary: "A document's (or a file's, without importing it) findings; with --project every document's findings and the cross-document ones. Exit 1 when errors remain. On a terminal the table is cut to its width.",
+    options: [
+      ['--rules a,b', 'only these rules'],
+      ['--project NAME|ID', 'the whole project'],
+      ['--wide', 'full texts on a terminal too (piped, they are never cut)'],
+      FORMAT_JSON,
+    ],
+    examples: ['jiaodui check 3', 'jiaodui check --project SenseTime', 'jiaodui check draft.txt --format json'],
+  },
+  replace: {
+    usage: ['replace DOC --find X --replace Y [--regex] [--cross-script] [--project] [--dry-run]'],
+    summary: 'Replace in DOC (or its whole project) as one undoable step (undo with `jiaodui undo DOC`).',
+    options: [
+      ['--find X', 'the text (or pattern) to find'],
+      ['--replace Y', 'its replacement ("" deletes)'],
+      ['--regex', 'X is a regular expression'],
+      ['--cross-script', 'also find X written in the other script'],
+      ['--project', "in every document of DOC's project"],
+      ['--dry-run', 'print the preview, change nothing'],
+      FORMAT_JSON,
+    ],
+    examples: ['jiaodui replace 3 --find 王震 --replace 王征 --dry-run'],
+  },
+  glossary: {
+    usage: ['glossary import|export DOC FILE [--project NAME]'],
+    summary: "Read or write a .csv or .tbx glossary of DOC (with --project: of DOC's project NAME).",
+    options: [['--project NAME', "the project's glossary (NAME must be DOC's project)"], FORMAT_JSON_TEXT],
+    examples: ['jiaodui glossary import 3 names.csv --project SenseTime'],
+  },
+  'apply-glossary': {
+    usage: ['apply-glossary DOC [--project NAME]'],
+    summary: 'Replace forbidden variants in DOC (or its project) as one step; undo with `jiaodui undo DOC`.',
+    options: [['--project NAME', "every document of DOC's project NAME"], FORMAT_JSON_TEXT],
+    examples: ['jiaodui apply-glossary 3'],
+  },
+  claims: {
+    usage: [
+      'claims DOC [--format json|csv|claimreview] [--out FILE]',
+      'claims DOC --candidates [--format json]',
+      'claims DOC --cross-check [--format json]',
+      'claims DOC --add --segment N [--start S --end E] [--claimant NAME] [--format json]',
+      'claims DOC --accept-candidates [--format json]',
+      'claims DOC --set ID [--verdict V] [--status S] [--assignee A] [--evidence URL [--note TEXT] | --note TEXT] [--format json]',
+    ],
+    summary:
+      "DOC's claims for fact-checking (table, JSON, CSV or ClaimReview), the sentences that state checkable quantities, the cross-checks between claims; make claims and set their verdict, status, assignee and evidence.",
+    options: [
+      ['--format json|csv|claimreview', 'JSON, or an export of the stored claims'],
+      ['--out FILE', 'write the export to FILE'],
+      ['--candidates', 'sentences that state checkable quantities'],
+      ['--cross-check', "cross-checks between DOC's claims"],
+      ['--add', 'make a claim (with --segment)'],
+      ['--segment N', 'the segment id, as show lists them'],
+      ['--start S', 'first character of the claim in the segment (with --end)'],
+      ['--end E', 'end of the claim in the segment'],
+      ['--claimant NAME', 'who makes the claim'],
+      ['--accept-candidates', 'make a claim of every open candidate'],
+      ['--set ID', 'change claim ID'],
+      ['--verdict V', 'unverified, true, mostly-true, misleading, false, unverifiable'],
+      ['--status S', 'new, in-progress, ready-for-review, published, discarded'],
+      ['--assignee A', 'who checks it'],
+      ['--evidence URL', 'add evidence: an http(s) address (with an optional --note)'],
+      ['--note TEXT', 'add evidence: a note'],
+    ],
+    examples: ['jiaodui claims 3', 'jiaodui claims 3 --set 7 --verdict true --evidence https://example.org/report.pdf', 'jiaodui claims 3 --format claimreview --out claims.json'],
+  },
+  translate: {
+    usage: ['translate DOC (--all-untranslated | --segments 3,5-9) [--provider openai|libretranslate] [--url URL] [--model M] [--key-env VAR]'],
+    summary: 'Machine-translate rows (numbers as `show` prints them) into the English column as one undoable step. Exit 1 if any segment failed, 130 after Ctrl+C.',
+    options: [
+      ['--all-untranslated', 'every row without English'],
+      ['--segments 3,5-9', 'these rows'],
+      ['--provider openai|libretranslate', 'the kind of server (default: the saved settings)'],
+      ['--url URL', "the server's address"],
+      ['--model M', 'the model name (openai)'],
+      ['--key-env VAR', 'read the API key from the environment variable VAR (never from the command line)'],
+      FORMAT_JSON,
+    ],
+    examples: ['jiaodui translate 3 --all-untranslated --url http://127.0.0.1:8080/v1 --model qwen'],
+  },
+  serve: {
+    usage: ['serve [--port N] [--no-open]', 'serve --team [--listen HOST:PORT] [--public-url URL] [--tls-cert FILE --tls-key FILE | --allow-plain-http]'],
+    summary: 'Browser mode on 127.0.0.1 (prints the address and opens it in the default browser), or a team server where reviewers sign in with their own accounts.',
+    options: [
+      ['--port N', 'the port (browser mode)'],
+      ['--no-open', 'do not open the default browser (it opens only where there is a display, never in CI)'],
+      ['--team', 'a team server (default 127.0.0.1:7420)'],
+      ['--listen HOST:PORT', 'where the team server listens (another address needs TLS or --allow-plain-http)'],
+      ['--public-url URL', 'the address reviewers open (used in sign-in addresses)'],
+      ['--tls-cert FILE', 'TLS certificate (with --tls-key)'],
+      ['--tls-key FILE', 'TLS private key'],
+      ['--allow-plain-http', 'plain HTTP on another address (behind a TLS proxy)'],
+    ],
+    examples: ['jiaodui serve', 'jiaodui serve --team --public-url https://review.example.org'],
+  },
+  users: {
+    usage: ['users add NAME --role reviewer|lead|admin', 'users revoke NAME', 'users list'],
+    summary: "Team reviewers: add one (prints a one-time sign-in address), revoke one (ends their sessions), or list them.",
+    options: [['--role reviewer|lead|admin', 'the new reviewer\'s role'], FORMAT_JSON],
+    examples: ['jiaodui users add 林小姐 --role reviewer', 'jiaodui users list'],
+  },
+};
+
+const GLOBAL_OPTIONS: [string, string][] = [
+  ['--db PATH', 'the database (or JIAODUI_DB; default: the app\'s own)'],
+  ['--reviewer NAME', 'sign the changes as NAME (default: the system user)'],
+  ['-h, --help', 'this help'],
+];
+
+/** The help text of one command; undefined for an unknown one. */
+export function commandHelpText(command: string): string | undefined {
+  const h = Object.hasOwn(COMMAND_HELP, command) ? COMMAND_HELP[command] : undefined;
+  if (!h) return undefined;
+  const options = [...(h.options ?? []), ...GLOBAL_OPTIONS];
+  const col = Math.min(32, Math.max(...options.map(([o]) => o.length)));
+  const lines = [
+    // a line starting with spaces continues the one above it; any other is another form
+    ...h.usage.map((u, i) => (u.startsWith(' ') ? ' '.repeat(15) + u.trim() : `${i === 0 ? 'Usage:' : '      '} jiaodui ${u}`)),
+    '',
+    h.summary,
+    '',
+    'Options:',
+    ...options.map(([o, d]) => (o.length > col ? `  ${o}\n  ${' '.repeat(col)}  ${d}` : `  ${o.padEnd(col)}  ${d}`)),
+    '',
+    h.examples.length > 1 ? 'Examples:' : 'Example:',
+    ...h.examples.map((e) => `  ${e}`),
+    '',
+    'All commands: jiaodui --help',
+  ];
+  return lines.join('\n');
+}
