@@ -56,7 +56,7 @@ function rssMb(pid: number): number {
 }
 
 async function serve(dbPath: string): Promise<{ child: ScriptProcess; url: string; origin: string; token: string }> {
-  const child = spawnScript(join(PACKAGE_ROOT, 'bin', 'jiaodui.mjs'), ['--db', dbPath, 'serve'], { cwd: PACKAGE_ROOT });
+  const child = spawnScript(join(PACKAGE_ROOT, 'bin', 'jiaodui.mjs'), ['--db', dbPath, 'serve', '--no-open'], { cwd: PACKAGE_ROOT });
   const url = (await child.waitFor(SERVE_URL)).at(0)!;
   const u = new URL(url);
   return { child, url, origin: u.origin, token: decodeURIComponent(/token=([^&]+)/.exec(u.hash)![1]) };

@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
     if (!values.team && (values.listen ?? values['public-url'] ?? values['tls-cert'] ?? values['tls-key'] ?? values['allow-plain-http']) !== undefined) {
       throw new UsageError('--listen, --public-url, --tls-cert, --tls-key and --allow-plain-http are for serve --team.');
     }
-    return runServe(dbPathFor(values.db), typeof values.port === 'string' ? values.port : undefined, team);
+    return runServe(dbPathFor(values.db), typeof values.port === 'string' ? values.port : undefined, team, { noOpen: values['no-open'] === true });
   }
   const service = await openService(dbPathFor(values.db), { kind: 'cli', command: `jiaodui ${command}` });
   try {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { RecoveringApi } from '../core/recovery-api';
 import { JiaoduiError } from '../shared/errors';
 import { startServer } from '../core/server';
+import { browserOpener, openBrowser } from './open-browser';
 import { importSampleOnFirstStart, openService, PACKAGE_ROOT, warmUpChecks } from '../core/context';
 import { glossCachePath, warmUpGlosses } from '../core/glosses';
 import { listenDecision, parseListen } from '../core/team-policy';
@@ -47,13 +48,15 @@ export function teamOptions(f: TeamFlags, host: { current: Parameters<typeof tea
 export const RENDERER_DIST = join(PACKAGE_ROOT, 'dist', 'renderer');
 
 /**
- * `jiaodui serve [--port N]`: browser mode on 127.0.0.1; prints exactly one line, the URL with the token.
+ * `jiaodui serve [--port N] [--no-open]`: browser mode on 127.0.0.1; prints exactly one line, the URL with
+ * the token, then opens the default browser on it when someone can see it (cli/open-browser.ts:
+ * a display, not CI, no --no-open); the page exchanges the token for a session cookie.
  * `jiaodui serve --team [--listen HOST:PORT] [--public-url URL] [--tls-cert F --tls-key F | --allow-plain-http]`:
  * a team server (issue 19); prints one line, its public URL, and records it for `users add`.
  * A damaged database does not stop it: the server starts in the recovery state (only the
  * recovery methods work; the page shows the backups) and says so on stderr.
  */
-export async function runServe(dbPath: string, portFlag?: string, teamFlags?: TeamFlags): Promise<number> {
+export async function runServe(dbPath: string, portFlag?: string, teamFlags?: TeamFlags, opts: { noOpen?: boolean } = {}): Promise<number> {
   if (teamFlags && portFlag !== undefined) throw new JiaoduiError('invalid-input', 'serve --team takes --listen HOST:PORT, not --port.');
   const port = portFlag === undefined ? 0 : Number(portFlag);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new JiaoduiError('invalid-input', `--port must be 0–65535, got "${portFlag}".`);
@@ -77,6 +80,9 @@ export async function runServe(dbPath: string, portFlag?: string, teamFlags?: Te
     );
   }
   process.stdout.write(running.url + '\n');
+  // a team server is for others to reach: nothing opens on the machine it runs on
+  const decision = browserOpener(running.url, { platform: process.platform, env: process.env, noOpen: team !== null || (opts.noOpen ?? false) });
+  if (decision.open) openBrowser(decision.opener, (line) => process.stderr.write(`jiaodui: ${line}\n`));
   listening();
   const stop = () => {
     void running.close().then(() => {

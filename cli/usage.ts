@@ -196,7 +196,8 @@ ${REPLACE_USAGE}
 ${GLOSSARY_USAGE}
 ${CLAIMS_USAGE}
 ${TRANSLATE_USAGE}
-  serve [--port N]                                            browser mode on 127.0.0.1
+  serve [--port N] [--no-open]                                browser mode on 127.0.0.1; opens the default browser
+                                                              when there is a display (never in CI or with --no-open)
 ${SERVE_TEAM_USAGE}
 ${USERS_USAGE}
 
@@ -223,6 +224,7 @@ const OPTIONS = {
   script: { type: 'string' },
   out: { type: 'string' },
   port: { type: 'string' },
+  'no-open': { type: 'boolean' },
   rules: { type: 'string' },
   ...REPLACE_OPTIONS,
   ...CLAIMS_OPTIONS,

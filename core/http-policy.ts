@@ -4,27 +4,84 @@
  */
 import { posix } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
+import { cookieRequestAllowed, readCookie, sessionCookieName } from './session-cookie';
 
 export function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
+}
+
+export function allowedOrigins(port: number): string[] {
+  return allowedHosts(port).map((h) => `http://${h}`);
 }
 
 /** Host must be ours; Origin, when the browser sends one, too. */
 export function isAllowedRequest(headers: { host?: string; origin?: string }, port: number): boolean {
   const hosts = allowedHosts(port);
   if (!headers.host || !hosts.includes(headers.host.toLowerCase())) return false;
-  if (headers.origin !== undefined) {
-    const origins = hosts.map((h) => `http://${h}`);
-    if (!origins.includes(headers.origin.toLowerCase())) return false;
-  }
+  if (headers.origin !== undefined && !allowedOrigins(port).includes(headers.origin.toLowerCase())) return false;
   return true;
+}
+
+/** The per-run token, compared in constant time. */
+export function tokenMatches(given: string | undefined | null, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function hasValidToken(authorization: string | undefined, token: string): boolean {
   if (!authorization?.startsWith('Bearer ')) return false;
-  const given = Buffer.from(authorization.slice(7));
-  const want = Buffer.from(token);
-  return given.length === want.length && timingSafeEqual(given, want);
+  return tokenMatches(authorization.slice(7), token);
+}
+
+export interface AuthRequest {
+  method?: string;
+  authorization?: string;
+  cookie?: string;
+  origin?: string;
+}
+
+export type AuthResult<S> = { ok: true; via: 'token' } | { ok: true; via: 'session'; session: S } | { ok: false; status: 401 | 403; message: string };
+
+/** What a page without a valid session is told (the renderer shows its session-ended screen on the 401). */
+export const SESSION_ENDED_MESSAGE = 'No valid session: open the address printed by `jiaodui serve` (or `npm start`) again.';
+
+/**
+ * Who may call the API and the feed (after the Host/Origin check, isAllowedRequest):
+ * - a bearer token (the CLI, tests, scripts): it alone decides — right token or 401;
+ * - else the session cookie of this port (a page that exchanged the token): a live session,
+ *   and, for anything but GET/HEAD, an Origin header of ours (CSRF, cookieRequestAllowed) — 403 without;
+ * - else 401.
+ */
+export function authenticate<S>(req: AuthRequest, opts: { token: string; port: number; lookupSession: (id: string | null) => S | null }): AuthResult<S> {
+  if (req.authorization !== undefined) {
+    return hasValidToken(req.authorization, opts.token) ? { ok: true, via: 'token' } : { ok: false, status: 401, message: 'Missing or wrong token. Open the address printed by `jiaodui serve`.' };
+  }
+  const session = opts.lookupSession(readCookie(req.cookie, sessionCookieName(opts.port)));
+  if (session === null) return { ok: false, status: 401, message: SESSION_ENDED_MESSAGE };
+  if (!cookieRequestAllowed(req.method, req.origin, allowedOrigins(opts.port))) {
+    return { ok: false, status: 403, message: 'A request signed in by cookie must come from this app\'s page (its Origin header is missing).' };
+  }
+  return { ok: true, via: 'session', session };
+}
+
+/**
+ * The token exchange (POST /api/session {token}): only from a page of ours — Origin present
+ * and ours (a request without Origin is refused: no other site's page, no script hiding
+ * where it comes from, may turn a leaked token into a cookie) — as JSON, with the right token.
+ */
+export function exchangeDecision(
+  req: { origin?: string; contentType?: string; token: unknown },
+  opts: { token: string; port: number },
+): { ok: true } | { ok: false; status: 400 | 401 | 403 | 415; message: string } {
+  if (req.origin === undefined || !allowedOrigins(opts.port).includes(req.origin.toLowerCase())) {
+    return { ok: false, status: 403, message: 'The sign-in must come from the app\'s page (Origin header missing or foreign).' };
+  }
+  if ((req.contentType ?? '').split(';')[0].trim().toLowerCase() !== 'application/json') return { ok: false, status: 415, message: 'The sign-in must send application/json.' };
+  if (typeof req.token !== 'string' || req.token === '') return { ok: false, status: 400, message: 'The sign-in needs {"token": "…"}.' };
+  if (!tokenMatches(req.token, opts.token)) return { ok: false, status: 401, message: 'This sign-in link is out of date: open the address printed by `jiaodui serve` (or `npm start`) again.' };
+  return { ok: true };
 }
 
 /**

@@ -15,7 +15,7 @@ import { decodeText, detectEncoding, MAX_IMPORT_BYTES, type EncodingGuess, type 
 import { getConverter } from '../shared/text/convert';
 import { alignParallel, applyAlignEdit, type AlignEdit, type ParallelKind } from '../shared/align';
 import type { ParallelInfo } from '../shared/align/schemas';
-import { alignLabel, attachParallelLabel, editEnglishLabel, englishStatusLabel, serializeOperationLabel } from '../shared/operation-labels';
+import { alignLabel, attachParallelLabel, editApproveEnglishLabel, editEnglishLabel, englishStatusLabel, serializeOperationLabel } from '../shared/operation-labels';
 import { recheckSegment } from './checks';
 import { editConflictError, rereadLiveSegment, requireFresh, staleFields, versionAt } from './versions';
 
@@ -168,13 +168,14 @@ export function writeEnglish(
   text: string,
   reason: string,
   now: string,
-  opts: { machine?: boolean } = {},
+  /** `status`: the English status the change leaves instead of the rule's (an edit approved in the same step) */
+  opts: { machine?: boolean; status?: SegmentStatus } = {},
 ): boolean {
   const row = store.segmentParallelText(segmentId, 'english') ?? { segmentId, kind: 'english' as const, alignedText: '', text: '', status: 'unreviewed' as const };
   if (row.text === text) return false;
   record({ segmentId, field: 'en', before: row.text, after: text, reason });
   applyParallelField(store, segmentId, 'en', text, now);
-  const status: SegmentStatus = opts.machine || text === row.alignedText ? 'unreviewed' : 'edited';
+  const status: SegmentStatus = opts.status ?? (opts.machine || text === row.alignedText ? 'unreviewed' : 'edited');
   if (status !== row.status) {
     record({ segmentId, field: 'en-status', before: row.status, after: status, reason });
     store.setSegmentParallelStatus(segmentId, 'english', status, now);
@@ -184,11 +185,21 @@ export function writeEnglish(
 
 export function editEnglish(host: ReviewHost, args: ArgsOf<'editEnglish'>): ChangeResult {
   const seen = host.requireLiveSegment(args.segmentId);
-  return host.operation(seen.projectId, 'edit', editEnglishLabel(seen.index + 1), (record, now) => {
-    // read again inside the transaction, and compare the English's version there (core/versions.ts)
+  const label = args.approve ? editApproveEnglishLabel(seen.index + 1) : editEnglishLabel(seen.index + 1);
+  return host.operation(seen.projectId, 'edit', label, (record, now) => {
+    // read again inside the transaction, and compare the English's version there (core/versions.ts);
+    // `approve` (the English editor's Ctrl+Enter): the approval in the same operation, its status versioned too
     const seg = rereadLiveSegment(host, seen);
-    requireFresh(host.store, seg, [{ field: 'en', version: args.version, mine: args.text }]);
-    writeEnglish(host.store, record, seg.id, args.text, args.reason ?? 'manual', now);
+    requireFresh(host.store, seg, [
+      { field: 'en', version: args.version, mine: args.text },
+      ...(args.approve ? [{ field: 'enStatus' as const, version: args.statusVersion, mine: 'approved' }] : []),
+    ]);
+    const changed = writeEnglish(host.store, record, seg.id, args.text, args.reason ?? 'manual', now, args.approve ? { status: 'approved' } : {});
+    const before = host.store.segmentParallelText(seg.id, 'english')?.status ?? 'unreviewed';
+    if (args.approve && !changed && before !== 'approved') {
+      record({ segmentId: seg.id, field: 'en-status', before, after: 'approved', reason: 'review' });
+      applyParallelField(host.store, seg.id, 'en-status', 'approved', now);
+    }
     return { touched: [seg.id] };
   });
 }

@@ -110,11 +110,13 @@ export function writeText(
   text: string,
   reason: string,
   now: string,
+  /** the status the change leaves instead of the rule's (an edit approved in the same step: editSegment's `approve`) */
+  statusAfter?: SegmentStatus,
 ): { changed: boolean; from: SegmentStatus; to: SegmentStatus } {
   if (text === seg.text) return { changed: false, from: seg.status, to: seg.status };
   record({ segmentId: seg.id, field: 'zh', before: seg.text, after: text, reason });
   applyText(store, seg, store.documentScript(seg.documentId), text, now);
-  const status: SegmentStatus = text === seg.machineText ? 'unreviewed' : 'edited';
+  const status: SegmentStatus = statusAfter ?? (text === seg.machineText ? 'unreviewed' : 'edited');
   if (status !== seg.status) {
     record({ segmentId: seg.id, field: 'status', before: seg.status, after: status, reason });
     store.setSegmentStatus(seg.id, status, now);

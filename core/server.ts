@@ -4,6 +4,12 @@
  * through the same dispatcher and validation as Electron's IPC. `GET /api/feed` streams the
  * change feed (core/feed.ts) as NDJSON under the same checks: a streamed fetch, because
  * EventSource cannot send the bearer token.
+ *
+ * Sign-in: the page's first load exchanges the token from its address (`#token=…`) for an
+ * HTTP-only session cookie (`POST /api/session`, core/session-cookie.ts, sessions kept by
+ * core/sessions.ts); the API and the feed then accept that cookie (CSRF: cookie-signed
+ * POSTs must carry our Origin) as well as the bearer token (CLI, tests). A reload keeps
+ * working; a restarted server knows no session, and the page shows that it ended.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -17,13 +23,26 @@ import { HTTP_API_PREFIX, HTTP_FEED_PATH, HTTP_SESSION_PATH } from '../shared/co
 import { CLIENT_ID_HEADER, isClientId, isOwnChange, type FeedMessage } from '../shared/contract/changes';
 import type { ChangeFeed } from './feed';
 import type { JiaoduiApi } from '../shared/contract/api';
-import { CONTENT_SECURITY_POLICY, contentType, hasValidToken, isAllowedRequest, staticRelativePath, statusForError } from './http-policy';
+import { allowedOrigins, authenticate as authenticateBrowser, CONTENT_SECURITY_POLICY, contentType, exchangeDecision, isAllowedRequest, SESSION_ENDED_MESSAGE, staticRelativePath, statusForError } from './http-policy';
+import { createSessionStore, type SessionStore } from './sessions';
+import * as browserCookie from './session-cookie';
 import { clearedSessionCookie, isLoopback, isTeamRequestAllowed, publicOrigin, readCookie, sessionCookie, sessionCookieName, type ListenAddress } from './team-policy';
 import { RateLimiter, SIGN_IN_LIMIT } from './rate-limit';
 import { SignInRefused, type TeamSessions } from './accounts';
 
+/** A team server's answer without a live session. */
+const TEAM_SIGNED_OUT = 'Not signed in, or your session ended. Open the sign-in address a team admin gave you.';
+
 /** Largest API request body: a 10 MiB import as base64 plus JSON overhead. */
 export const MAX_BODY_BYTES = 15 * 1024 * 1024;
+
+/** What browser mode keeps with a session: how it was earned (the team server will have accounts). */
+export interface BrowserSession {
+  via: 'run-token';
+}
+
+/** How long a browser-mode session lasts (the server's run usually ends it sooner: sessions live in memory). */
+export const SESSION_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 
 export interface RunningServer {
   server: Server;
@@ -32,6 +51,10 @@ export interface RunningServer {
   url: string;
   /** Team mode: the public origin reviewers open (sign-in addresses are made on it). */
   publicUrl?: string;
+  /** The sessions of pages that exchanged the token. */
+  sessions: SessionStore<BrowserSession>;
+  /** This server's session cookie name (per port). */
+  cookieName: string;
   close: () => Promise<void>;
 }
 
@@ -64,6 +87,8 @@ export interface ServeOptions {
   heartbeatMs?: number;
   /** Serve a team instead of this machine's browser (see TeamServeOptions). */
   team?: TeamServeOptions;
+  /** The session store (tests pass one with their own clock); default: SESSION_MAX_AGE_MS, in memory. */
+  sessions?: SessionStore<BrowserSession>;
 }
 
 /** Heartbeats keep an idle feed stream visibly alive (and end it soon after its client went away). */
@@ -81,8 +106,14 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
   res.end(body);
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+function sendJson(res: ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', extra);
+}
+
+/** A refused sign-in or authentication as the envelope every call answers with. */
+function sendRefusal(res: ServerResponse, refusal: { status: number; message: string }, extra: Record<string, string> = {}): void {
+  const code = refusal.status === 401 ? 'unauthorized' : refusal.status === 403 ? 'forbidden' : 'invalid-input';
+  sendJson(res, refusal.status, { ok: false, error: { code, message: refusal.message } }, extra);
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -104,7 +135,14 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
+  const sessions = opts.sessions ?? createSessionStore<BrowserSession>({ maxAgeMs: SESSION_MAX_AGE_MS });
   let port = 0;
+  let cookieName = '';
+  const auth = (req: IncomingMessage) =>
+    authenticateBrowser(
+      { method: req.method, authorization: req.headers.authorization, cookie: req.headers.cookie, origin: req.headers.origin },
+      { token, port, lookupSession: (id) => sessions.lookup(id) },
+    );
   /** Open feed streams, ended when the server closes (else close() would wait for them forever). */
   const streams = new Set<() => void>();
 
@@ -126,14 +164,16 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
   }
 
   /**
-   * Who calls: browser mode checks the per-run bearer token (the caller is that window, or this
-   * server on behalf of the address); team mode the session cookie (the caller is its account).
+   * Who calls: browser mode checks the per-run bearer token or the page's session cookie (the
+   * caller is that window, or this server on behalf of the address); team mode the session cookie (the caller is its account).
    * null: refused (401 sent).
    */
   function authenticate(req: IncomingMessage, res: ServerResponse): { caller: (windowId: string | null) => CallerContext } | null {
     if (!team || !origin) {
-      if (!hasValidToken(req.headers.authorization, token)) {
-        sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token. Open the address printed by `jiaodui serve`.' } });
+      // the bearer token (CLI, tests) or the session cookie the page exchanged it for (core/http-policy.ts)
+      const who = auth(req);
+      if (!who.ok) {
+        sendRefusal(res, who);
         return null;
       }
       return { caller: (windowId) => (windowId !== null ? callerContext('window', windowId) : callerContext('server', req.socket.remoteAddress ?? 'unknown')) };
@@ -141,7 +181,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     const sessions = team.sessions();
     const account = sessions?.account(readCookie(req.headers.cookie, sessionCookieName(origin))) ?? null;
     if (!account) {
-      sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Not signed in, or your session ended. Open the sign-in address a team admin gave you.' } });
+      sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: TEAM_SIGNED_OUT } });
       return null;
     }
     return { caller: (windowId) => accountCaller(windowId !== null ? 'window' : 'server', windowId ?? req.socket.remoteAddress ?? 'unknown', account) };
@@ -156,7 +196,13 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
       sessions.end(readCookie(req.headers.cookie, name));
       return send(res, 200, JSON.stringify({ ok: true, value: null }), 'application/json; charset=utf-8', { 'Set-Cookie': clearedSessionCookie(at) });
     }
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'Sign in with POST, sign out with DELETE.' } });
+    // GET: whether this page's cookie is a live session (the page's check at load, components/SessionGate.tsx)
+    if (req.method === 'GET') {
+      const id = readCookie(req.headers.cookie, name);
+      if (sessions.account(id)) return sendJson(res, 200, { ok: true, value: null });
+      return send(res, 401, JSON.stringify({ ok: false, error: { code: 'unauthorized', message: TEAM_SIGNED_OUT } }), 'application/json; charset=utf-8', id === null ? {} : { 'Set-Cookie': clearedSessionCookie(at) });
+    }
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'Sign in with POST, check with GET, sign out with DELETE.' } });
     const decision = limiter.take(req.socket.remoteAddress ?? 'unknown', (team!.clock ?? Date.now)());
     if (!decision.allowed) {
       const seconds = Math.ceil(decision.retryAfterMs / 1000);
@@ -189,7 +235,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
       return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message } });
     }
     const url = req.url ?? '/';
-    if (origin && url.split('?')[0] === HTTP_SESSION_PATH) return handleSession(req, res, origin);
+    if (url.split('?')[0] === HTTP_SESSION_PATH) return origin ? handleSession(req, res, origin) : handleBrowserSession(req, res);
     if (url.split('?')[0] === HTTP_FEED_PATH) return handleFeed(req, res, url);
     if (url.startsWith(HTTP_API_PREFIX)) return handleApi(req, res, url.slice(HTTP_API_PREFIX.length).split('?')[0]);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'Only GET for files.' } });
@@ -227,6 +273,43 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     const caller = auth.caller(isClientId(windowId) ? windowId : null);
     const result = await envelope(api, name, args, { checkResults: opts.checkResults, caller });
     sendJson(res, result.ok ? 200 : statusForError(result.error.code), result);
+  }
+
+  /**
+   * /api/session: POST {token} → a session and its cookie (exchangeDecision: our Origin, JSON,
+   * the right token); GET → whether this page's cookie is a live session (401 when not, and the
+   * stale cookie is cleared); DELETE → sign out (our Origin required, as for any cookie POST).
+   */
+  async function handleBrowserSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Plain http on loopback: see SessionCookieOptions.secure for why the cookie is not Secure here.
+    const secure = false;
+    const expiresAt = (ms: number) => new Date(ms).toISOString();
+    if (req.method === 'POST') {
+      let given: unknown;
+      try {
+        const body = await readBody(req);
+        given = (JSON.parse(body.toString('utf8') || '{}') as { token?: unknown } | null)?.token;
+      } catch {
+        given = undefined;
+      }
+      const decision = exchangeDecision({ origin: req.headers.origin, contentType: req.headers['content-type'], token: given }, { token, port });
+      if (!decision.ok) return sendRefusal(res, decision);
+      const session = sessions.create({ via: 'run-token' });
+      const cookie = browserCookie.sessionCookie(cookieName, session.id, { maxAgeSeconds: (session.expiresAt - session.createdAt) / 1000, secure });
+      return sendJson(res, 200, { ok: true, value: { expiresAt: expiresAt(session.expiresAt) } }, { 'Set-Cookie': cookie });
+    }
+    if (req.method === 'GET') {
+      const id = browserCookie.readCookie(req.headers.cookie, cookieName);
+      const session = sessions.lookup(id);
+      if (!session) return sendRefusal(res, { status: 401, message: SESSION_ENDED_MESSAGE }, id === null ? {} : { 'Set-Cookie': browserCookie.clearedSessionCookie(cookieName, secure) });
+      return sendJson(res, 200, { ok: true, value: { expiresAt: expiresAt(session.expiresAt) } });
+    }
+    if (req.method === 'DELETE') {
+      if (!browserCookie.cookieRequestAllowed('DELETE', req.headers.origin, allowedOrigins(port))) return sendRefusal(res, { status: 403, message: 'Signing out must come from the app\'s page.' });
+      const ended = sessions.revoke(browserCookie.readCookie(req.headers.cookie, cookieName));
+      return sendJson(res, 200, { ok: true, value: { ended } }, { 'Set-Cookie': browserCookie.clearedSessionCookie(cookieName, secure) });
+    }
+    return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'The session is POST (sign in), GET (check) or DELETE (sign out).' } });
   }
 
   /** GET /api/feed?since=N[&client=ID]: one JSON message per line (shared/contract/changes.ts), heartbeats when idle. */
@@ -292,10 +375,13 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     // without a public URL, a loopback server answers to both of this machine's names
     if (team.publicUrl === undefined && isLoopback(team.listen.host)) extraHosts = [`localhost:${port}`, `127.0.0.1:${port}`];
   }
+  cookieName = browserCookie.sessionCookieName(port);
   return {
     server,
     port,
     token,
+    sessions,
+    cookieName,
     url: origin ? origin.origin + '/' : `http://127.0.0.1:${port}/#token=${token}`,
     ...(origin ? { publicUrl: origin.origin } : {}),
     close: () =>

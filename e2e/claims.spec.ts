@@ -53,10 +53,14 @@ test('claims: accept two candidates, set a verdict and evidence, export CSV', as
 
   const row = panel.getByTestId('claim-row').filter({ hasText: '11.8億' });
   await row.getByTestId('claim-verdict').selectOption('mostly-true');
-  await row.getByTestId('claim-evidence-url').fill('https://example.org/sensetime-2023-annual-results');
-  await row.getByTestId('claim-evidence-note').fill('segment revenue table');
-  await row.getByTestId('claim-evidence-add').click();
-  await expect(row.getByRole('link', { name: 'https://example.org/sensetime-2023-annual-results' })).toBeVisible();
+  // evidence in the claim editor (Edit)
+  await row.getByTestId('claim-edit').click();
+  const editor = row.getByTestId('claim-editor');
+  await editor.getByTestId('claim-evidence-url').fill('https://example.org/sensetime-2023-annual-results');
+  await editor.getByTestId('claim-evidence-note').fill('segment revenue table');
+  await editor.getByTestId('claim-evidence-add').click();
+  await expect(editor.getByRole('link', { name: 'https://example.org/sensetime-2023-annual-results' })).toBeVisible();
+  await editor.getByTestId('claim-editor-close').click();
 
   const stored = await api<ClaimT[]>(server, 'listClaims', { documentId });
   expect(stored.map((c) => [c.claimant, c.verdict, c.evidence.length])).toEqual([

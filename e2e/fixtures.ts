@@ -27,7 +27,7 @@ async function startServer(): Promise<{ server: JiaoduiServer; child: ScriptProc
   }
   const dir = mkdtempSync(join(tmpdir(), 'jiaodui-e2e-'));
   const dbPath = join(dir, 'jiaodui.db');
-  const child = spawnScript(join(ROOT, 'bin', 'jiaodui.mjs'), ['--db', dbPath, 'serve'], { cwd: ROOT, env: { ...process.env, JIAODUI_DB: dbPath } });
+  const child = spawnScript(join(ROOT, 'bin', 'jiaodui.mjs'), ['--db', dbPath, 'serve', '--no-open'], { cwd: ROOT, env: { ...process.env, JIAODUI_DB: dbPath } });
   const url = (await child.waitFor(SERVE_URL)).at(0)!;
   const u = new URL(url);
   const token = decodeURIComponent(/token=([^&]+)/.exec(u.hash)![1]);

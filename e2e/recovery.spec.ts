@@ -14,7 +14,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'jiaodui.mjs');
 
 async function serve(dbPath: string): Promise<{ child: ScriptProcess; url: string }> {
-  const child = spawnScript(CLI, ['--db', dbPath, 'serve'], { cwd: ROOT });
+  const child = spawnScript(CLI, ['--db', dbPath, 'serve', '--no-open'], { cwd: ROOT });
   return { child, url: (await child.waitFor(SERVE_URL)).at(0)! };
 }
 

@@ -7,9 +7,10 @@
  * for Electron if build/electron/better_sqlite3.node is missing, then launch Electron
  * on the app with the arguments given (--db PATH, files to import).
  * Without it (or with --browser): one line saying so, the renderer build if needed,
- * then `jiaodui serve`, which prints the URL; --db and --port are forwarded.
+ * then `jiaodui serve`, which prints the URL and opens the default browser on it where there is
+ * a display (not in CI); --db, --port and --no-open are forwarded.
  *
- * Usage: node scripts/start.mjs [--browser] [--db PATH] [--port N] [FILES…]
+ * Usage: node scripts/start.mjs [--browser] [--no-open] [--db PATH] [--port N] [FILES…]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -47,11 +48,15 @@ export function rendererIsStale(root = ROOT) {
   return RENDERER_SOURCES.some((s) => newestMtime(join(root, s)) > built);
 }
 
-/** Keep only --db and --port (either spelling) for `jiaodui serve`. */
+/** Keep only --db and --port (either spelling) and --no-open for `jiaodui serve`. */
 export function serveArgs(args) {
   const out = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (a === '--no-open') {
+      out.push(a);
+      continue;
+    }
     const m = /^--(db|port)(=(.*))?$/.exec(a);
     if (!m) continue;
     if (m[2] !== undefined) out.push(`--${m[1]}`, m[3]);
@@ -106,7 +111,8 @@ async function main(argv) {
   }
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE; // would make Electron a plain Node
-  runForwarding(electron.executablePath, [ROOT, ...args], env);
+  // --no-open is browser mode's: the desktop app opens its own window
+  runForwarding(electron.executablePath, [ROOT, ...args.filter((a) => a !== '--no-open')], env);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

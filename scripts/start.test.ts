@@ -14,6 +14,7 @@ describe('start.mjs', () => {
     expect(serveArgs(['--db', '/tmp/a.db', 'file.txt', '--port=5173', '--other'])).toEqual(['--db', '/tmp/a.db', '--port', '5173']);
     expect(serveArgs(['--db=/x.db', '--port', '0'])).toEqual(['--db', '/x.db', '--port', '0']);
     expect(serveArgs(['--dbx', 'y', 'a.txt'])).toEqual([]);
+    expect(serveArgs(['--no-open', 'a.txt', '--db=/x.db'])).toEqual(['--no-open', '--db', '/x.db']);
   });
 
   it('rendererIsStale: missing build, then sources newer than the build', () => {

@@ -38,6 +38,9 @@ export const COMMANDS = [
   { id: 'segment.previous', menu: 'segment', label: 'Previous Segment', accelerator: 'Up' },
   { id: 'segment.nextUnreviewed', menu: 'segment', label: 'Next Unreviewed Segment', accelerator: 'Alt+Down' },
   { id: 'segment.nextAttention', menu: 'segment', label: 'Next Segment Needing Attention', accelerator: 'F8' },
+  // rows with open findings (issue 17). Not F8 (above), nor F7 (Chromium's caret browsing) or F6/F3/F5
+  { id: 'segment.nextFinding', menu: 'segment', label: 'Next Segment with Findings', accelerator: 'Alt+Q' },
+  { id: 'segment.previousFinding', menu: 'segment', label: 'Previous Segment with Findings', accelerator: 'Alt+Shift+Q' },
   { id: 'segment.comment', menu: 'segment', label: 'Comment on Selection…', accelerator: 'Alt+C' },
   { id: 'segment.editEnglish', menu: 'segment', label: 'Edit English of Segment', accelerator: 'Alt+E' },
   // dictionary glosses from the keyboard (renderer/src/components/GlossPopover.tsx); works in the segment editor too
@@ -53,7 +56,13 @@ export const COMMANDS = [
   { id: 'view.language', menu: 'view', label: 'Switch Language (English / 繁體中文)' },
   { id: 'view.findings', menu: 'view', label: 'Show Findings (Checks)', accelerator: 'CmdOrCtrl+Shift+F' },
   { id: 'view.annotations', menu: 'view', label: 'Show Annotations', accelerator: 'Alt+A' },
-  { id: 'view.claims', menu: 'view', label: 'Show Claims (Fact-Checking)' },
+  // not Ctrl+Shift+C (Chromium's element inspector)
+  { id: 'view.claims', menu: 'view', label: 'Show Claims (Fact-Checking)', accelerator: 'CmdOrCtrl+Shift+K' },
+  // issue 18: the full-width claims table, and a claim from the selection (or the whole segment).
+  // Alt+W / Alt+K: free in the app's keymap; Chromium's browser window reserves Alt+D/E/F, Alt+Home,
+  // Alt+←/→ and Alt+Shift+A/B/I/T on Windows/Linux, none of these (README "Claims (fact-checking)").
+  { id: 'view.claimsWide', menu: 'view', label: 'Claims Table (Full Width)', accelerator: 'Alt+W' },
+  { id: 'segment.claim', menu: 'segment', label: 'Claim Selection or Segment', accelerator: 'Alt+K' },
   { id: 'view.changelog', menu: 'view', label: 'Document Change Log…', accelerator: 'Alt+L' },
   // the second column of the grid: Simplified → Original source → English
   { id: 'view.cycleColumn', menu: 'view', label: 'Next Second Column (Simplified / Source / English)', accelerator: 'Alt+O' },

@@ -28,6 +28,7 @@ export const FINDING_MESSAGES_EN = {
   'conversion.overlapping-phrase': 'OpenCC matched the phrase {phrase} → {converted} here, but {other} → {otherConverted} overlaps it and makes the word {word}: probably {y}. Forms of {s}: {forms}.',
   'conversion.copula': "{word}: {c} standing alone before a reason or basis is the formal 係 ('is', 'because'), which Simplified writes {c}; probably {fixed}.",
   'conversion.vocabulary': "{word} ({count}×) in a document that writes none of the mainland words OpenCC's Taiwan phrasing (s2twp) replaces, while another document of this project writes {source} where this one has {word}: s2twp makes that word of {source}, so this is probably the converter's word, not the writer's. Check — probably {source}.",
+  'conversion.other-form-word': '{c}: Simplified {s} has several Traditional forms ({forms}); the character table\'s default stands here with no phrase behind it, and {word} is a word where {c} makes none.',
   'conversion.default-unconfirmed': '{c}: Simplified {s} has several Traditional forms ({forms}) and OpenCC used its default here, with no phrase to confirm it. Check the meaning.',
   'simplified.segment': 'This segment is in Simplified Chinese ({count} Simplified-only characters, e.g. {examples}) inside a Traditional document. Convert it, or mark it as furniture if it is a copy of another segment.',
   'simplified.char': '{c} is a Simplified character in a Traditional text; the Traditional form here is {t}.',
@@ -107,6 +108,7 @@ export const FINDING_MESSAGES_EN = {
   'period-label.period.cumulative': '{label} compares with the previous month or quarter, but the figure is for a full year or year to date: probably {want}.',
   'period-label.period.quarter': '{label} compares with the previous month, but the figure is for a quarter: probably {want}.',
   'period-label.period.month': '{label} compares with the previous quarter, but the figure is for a month: probably {want}.',
+  'period-label.mixed': '{label} here, but {other} for the other figures of this sentence, which names no other period between them: one of the labels is probably wrong.',
   'period-label.english': '{label} here, but the English gives {value} {phrase}: probably {want}.',
   // ---- taiwan-standard (regional.ts)
   'taiwan-standard.one': "{word} is the form OpenCC's Simplified→Traditional conversion writes; Taiwan's standard is {standard}. Write {standard}.",

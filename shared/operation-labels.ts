@@ -12,6 +12,7 @@ import type { OperationLabelRef, OperationLabelParams } from './domain/schemas';
 /** Every label key; the renderer's catalogs must have a template for each (i18n-catalogs.test.ts). */
 export const OPERATION_LABEL_KEYS = [
   'segment.edit',
+  'segment.editApprove',
   'segment.status',
   'segments.status',
   'segment.furniture.mark',
@@ -37,6 +38,7 @@ export const OPERATION_LABEL_KEYS = [
   'mt.segment',
   'mt.segments',
   'english.edit',
+  'english.editApprove',
   'english.status',
   'english.statuses',
   'align.english.merge',
@@ -69,6 +71,8 @@ const L = (key: OperationLabelKey, params: OperationLabelParams, text: string): 
 // ---- segments (core/service.ts) ---------------------------------------------------------------
 
 export const editSegmentLabel = (n: number) => L('segment.edit', { n }, `Edit segment ${n}`);
+/** An edit approved in the same step (editSegment with `approve`: the app's Ctrl+Enter). */
+export const editApproveLabel = (n: number) => L('segment.editApprove', { n }, `Edit and approve segment ${n}`);
 
 export function statusLabel(ns: readonly number[], status: string): OperationLabel {
   return ns.length === 1
@@ -129,6 +133,7 @@ export const mtSegmentLabel = (n: number) => L('mt.segment', { n }, `Machine-tra
 export const mtSegmentsLabel = (count: number) => L('mt.segments', { count }, `Machine-translate ${count} segments`);
 
 export const editEnglishLabel = (n: number) => L('english.edit', { n }, `Edit English of segment ${n}`);
+export const editApproveEnglishLabel = (n: number) => L('english.editApprove', { n }, `Edit and approve English of segment ${n}`);
 
 export function englishStatusLabel(ns: readonly number[], status: string): OperationLabel {
   return ns.length === 1

@@ -61,12 +61,21 @@ export const segmentHandlers = {
   // Every write below reads its segment(s) again inside the operation's IMMEDIATE transaction
   // and compares the versions the client sent there (core/versions.ts): the read before the
   // transaction only picks the project and the label.
+  // `approve`: the edit and the approval in one operation (the app's Ctrl+Enter: one undo step);
+  // the status is versioned like setStatus's (`statusVersion`), compared with the text's inside the transaction.
   editSegment: (ctx, args) => {
     const seen = ctx.requireLiveSegment(args.segmentId);
-    return ctx.operation(seen.projectId, 'edit', labels.editSegmentLabel(seen.index + 1), (record, now) => {
+    const label = args.approve ? labels.editApproveLabel(seen.index + 1) : labels.editSegmentLabel(seen.index + 1);
+    return ctx.operation(seen.projectId, 'edit', label, (record, now) => {
       const seg = rereadLiveSegment(ctx, seen);
-      requireFresh(ctx.store, seg, [{ field: 'text', version: args.version, value: args.ifText, mine: args.text }]);
-      writeText(ctx.store, record, seg, args.text, args.reason ?? 'manual', now);
+      requireFresh(ctx.store, seg, [
+        { field: 'text', version: args.version, value: args.ifText, mine: args.text },
+        ...(args.approve ? [{ field: 'status' as const, version: args.statusVersion, mine: 'approved' }] : []),
+      ]);
+      const w = writeText(ctx.store, record, seg, args.text, args.reason ?? 'manual', now, args.approve ? 'approved' : undefined);
+      if (args.approve && !w.changed && seg.status !== 'approved') {
+        writeField(ctx.store, record, { segmentId: seg.id, field: 'status', before: seg.status, after: 'approved', reason: 'review' }, now, ctx.author());
+      }
       return { touched: [seg.id] };
     });
   },

@@ -190,24 +190,48 @@ export interface StoredCheckRow {
 /**
  * The key of a row: two rows with one key are the same finding place with the same message,
  * fixes, group and dismissal (created_at aside). New rows are keyed the way insertFindings
- * serialises them, so an unchanged finding's row is recognised and kept.
+ * serialises them, so an unchanged finding's row is recognised and kept. A row with message
+ * data (key + params) is keyed by it and not by its English message, which is that data through
+ * the English template (and is how every reader words it, renderer/src/i18n-findings.ts): a
+ * document-wide group repeats one long message on each of its thousands of rows (half-width
+ * punctuation: ~18,000 rows, 3.4 MB of message text on 1 MB), which a run read and joined twice.
  */
 export function checkRowKey(r: Pick<NewFinding, 'rule' | 'segmentId' | 'start' | 'end' | 'text' | 'severity' | 'message' | 'group' | 'scope'> & { messageData?: string | null; fixes: string | NewFinding['fixes']; dismissedReason?: string | null; dismissedAt?: string | null; dismissedSegmentText?: string | null }): string {
   const fixes = typeof r.fixes === 'string' ? r.fixes : JSON.stringify(r.fixes);
-  return [r.rule, r.segmentId, r.start, r.end, r.text, r.severity, r.message, r.messageData ?? '', fixes, r.group ?? '', r.scope, r.dismissedReason ?? '', r.dismissedAt ?? '', r.dismissedSegmentText ?? ''].join('\u0001');
+  return [r.rule, r.segmentId, r.start, r.end, r.text, r.severity, r.messageData ? '' : r.message, r.messageData ?? '', fixes, r.group ?? '', r.scope, r.dismissedReason ?? '', r.dismissedAt ?? '', r.dismissedSegmentText ?? ''].join('\u0001');
 }
+
+/**
+ * `checkRowKey` computed by SQLite: two columns per row reach JavaScript instead of fourteen (a
+ * 1 MB document has ~19,000 rows). Must build the very string `checkRowKey` builds: the same
+ * fields in the same order, NULL as '', offsets stored as integers.
+ */
+const SQL_ROW_KEY = [
+  'rule',
+  'segment_id',
+  'start_offset',
+  'end_offset',
+  'text',
+  'severity',
+  "CASE WHEN message_data IS NULL OR message_data = '' THEN message ELSE '' END",
+  'message_data',
+  'fixes',
+  'group_key',
+  'scope',
+  'dismissed_reason',
+  'dismissed_at',
+  'dismissed_segment_text',
+]
+  .map((c) => `ifnull(${c}, '')`)
+  .join(' || char(1) || ');
 
 /** A document's segment- and document-scope rows (of `rules`, or of every rule but `exceptRule`), keyed for comparison. */
 export function checkRowKeys(db: Db, documentId: number, exceptRule: string, rules?: readonly string[]): StoredCheckRow[] {
   const rows = db
-    .prepare(
-      `SELECT id, rule, segment_id AS segmentId, start_offset AS start, end_offset AS "end", text, severity, message, message_data AS messageData, fixes,
-              group_key AS "group", scope, dismissed_reason AS dismissedReason, dismissed_at AS dismissedAt, dismissed_segment_text AS dismissedSegmentText
-         FROM findings WHERE document_id = ? AND scope IN ('segment', 'document') AND rule <> ?`,
-    )
-    .all(documentId, exceptRule) as (Parameters<typeof checkRowKey>[0] & { id: number })[];
+    .prepare(`SELECT id, rule, ${SQL_ROW_KEY} AS key FROM findings WHERE document_id = ? AND scope IN ('segment', 'document') AND rule <> ?`)
+    .all(documentId, exceptRule) as { id: number; rule: string; key: string }[];
   const only = rules?.length ? new Set(rules) : null;
-  return rows.filter((r) => !only || only.has(r.rule)).map((r) => ({ id: r.id, key: checkRowKey(r) }));
+  return rows.filter((r) => !only || only.has(r.rule)).map((r) => ({ id: r.id, key: r.key }));
 }
 
 /** Delete rows by id in one statement per 500 ids. */

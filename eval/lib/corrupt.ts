@@ -52,7 +52,7 @@ function occurrences(text: string, needle: string): number[] {
 }
 
 /** Where people's names stand in a source text: full names, given names of three-character names, surname + role. */
-function nameRanges(text: string, cluster: SourceCluster['cluster']): { start: number; end: number }[] {
+export function nameRanges(text: string, cluster: SourceCluster['cluster']): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (const p of cluster.people) {
     const forms = [p.name];
@@ -64,7 +64,7 @@ function nameRanges(text: string, cluster: SourceCluster['cluster']): { start: n
 }
 
 /** Whether a converter change is only a regional variant: OpenCC's tw2t/hk2t tables bring both sides to one form. */
-function variantTest(source: string, converted: string): (h: Hunk) => boolean {
+export function variantTest(source: string, converted: string): (h: Hunk) => boolean {
   const tw2t = getConverter('tw2t');
   const hk2t = getConverter('hk2t');
   const forms = (text: string) => [text, tw2t.convert(text), hk2t.convert(text)];

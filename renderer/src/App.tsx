@@ -27,6 +27,7 @@ import type { ImportSource } from './components/ImportDialog';
 import { DropOverlay } from './components/DropOverlay';
 import { EmptyState } from './components/EmptyState';
 import { useReviewWorkflow } from './state/useReviewWorkflow';
+import { LOCALE_KEY } from './state/session';
 import { ColumnsDialog } from './components/ColumnsDialog';
 import { ConflictDialog } from './components/ConflictDialog';
 import { conflictKey } from './state/conflict';
@@ -37,7 +38,8 @@ import { DecorContext } from './state/decor';
 import { ColumnsContext, useParallelColumns } from './state/useColumns';
 import { CommandPalette } from './components/CommandPalette';
 import { GotoDialog } from './components/GotoDialog';
-import { AuthorDialog, ClaimsPanel, ConfirmDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
+import { useClaimsView } from './state/useClaimsView';
+import { AuthorDialog, ClaimsPanel, ClaimsWideView, ConfirmDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
 
 type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | null;
 type Panel = 'search' | 'history' | null | 'findings' | 'glossary' | 'replace' | 'annotations' | 'claims';
@@ -79,7 +81,10 @@ export function App() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const openShortcuts = useCallback(() => setDialog('shortcuts'), []);
   // Review workflow: filters, annotations, find and replace, repetitions, change log (state/useReviewWorkflow.ts).
-  const wf = useReviewWorkflow({ review, toasts, locale, panel, setPanel, openShortcuts });
+  // Claims: the wide claims view, a claim from the selection (state/useClaimsView.ts).
+  const openClaimsPanel = useCallback(() => setPanel('claims'), []);
+  const cv = useClaimsView({ review, toasts, locale, openPanel: openClaimsPanel });
+  const wf = useReviewWorkflow({ review, toasts, locale, panel, setPanel, openShortcuts, onClaim: cv.claim });
   // The grid's second column: Simplified / original source / English, English edits, attach (state/useColumns.ts).
   const columns = useParallelColumns({ doc, segments, review, toasts, locale });
   // Machine translation, dictionary glosses, About / Licences (state/useMtGlosses.ts).
@@ -106,6 +111,10 @@ export function App() {
   useEffect(() => {
     localStorage.setItem(SIDEBAR_KEY, sidebarOpen ? 'open' : 'closed');
   }, [sidebarOpen]);
+  // the session-ended screen speaks the language last used here (it cannot read the settings)
+  useEffect(() => {
+    if (settings) localStorage.setItem(LOCALE_KEY, locale);
+  }, [settings, locale]);
 
   // On load (once): info, settings, library; open the last document (or the newest import, or
   // the sample). An effect event: it reads the client and actions as they are at mount.
@@ -121,7 +130,12 @@ export function App() {
       const last = Number(localStorage.getItem(LAST_DOCUMENT_KEY));
       const newest = [...documents].sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id)[0];
       const pick = documents.find((d) => d.id === last) ?? newest ?? documents.find((d) => d.projectId === i.sampleProjectId);
-      if (pick && !run.cancelled) await actions.openDocument(pick.id);
+      if (pick && !run.cancelled) {
+        await actions.openDocument(pick.id);
+        // browser mode: an unsaved edit kept when the last session ended comes back in its editor
+        const row = actions.restoreKeptDraft();
+        if (row !== null) toasts.notify(makeI18n(s.locale).t('toast.draftRestored', { row }));
+      }
     } catch (e) {
       toasts.fail(e);
     } finally {
@@ -266,6 +280,8 @@ export function App() {
     if (mayCall(account, 'updateSettings')) client.updateSettings({ locale: next }).then(setSettings, toasts.fail);
   }, [locale, client, toasts, account]);
   /** A team account's role does not allow it: say so instead of sending what the server would refuse. */
+  // Ctrl+Enter saves and approves in one step only where the account may approve (state/useReview.ts)
+  useEffect(() => actions.setMayApprove(mayCall(account, 'setStatus', { status: 'approved' })), [actions, account]);
   const allowed = (method: MethodName, args?: object) => mayCall(account, method, args) || (toasts.notify(t('team.roleNeeded', { role: account?.role ?? '' })), false);
 
   const handlers: CommandHandlers = {
@@ -308,9 +324,13 @@ export function App() {
     'help.shortcuts': () => setDialog('shortcuts'),
     'edit.replace': needDoc(wf.handlers['edit.replace']),
     'segment.nextAttention': needDoc(wf.handlers['segment.nextAttention']),
+    'segment.nextFinding': needDoc(wf.handlers['segment.nextFinding']),
+    'segment.previousFinding': needDoc(wf.handlers['segment.previousFinding']),
     'segment.comment': needDoc(wf.handlers['segment.comment']),
     'view.annotations': needDoc(wf.handlers['view.annotations']),
     'view.claims': needDoc(() => setPanel((p) => (p === 'claims' ? null : 'claims'))),
+    'view.claimsWide': needDoc(cv.handlers['view.claimsWide']),
+    'segment.claim': needDoc(cv.handlers['segment.claim']),
     'view.changelog': needDoc(wf.handlers['view.changelog']),
     'view.cycleColumn': needDoc(columns.handlers['view.cycleColumn']),
     'segment.editEnglish': needDoc(columns.handlers['segment.editEnglish']),
@@ -353,15 +373,19 @@ export function App() {
           onPalette={() => run('view.palette')}
           onGlossary={doc ? () => run('glossary.open') : null}
           glossaryOpen={panel === 'glossary'}
+          onFindings={doc ? () => run('view.findings') : null}
+          findingsOpen={panel === 'findings'}
+          onClaims={doc ? () => run('view.claims') : null}
+          claimsOpen={panel === 'claims'}
         />
         <div className="workspace">
-          {sidebarOpen && (
+          {sidebarOpen && !cv.wide && (
             <Sidebar
               library={library}
               currentId={doc?.id ?? null}
               trashOpen={trashOpen}
               setTrashOpen={setTrashOpen}
-              onOpen={(d) => void actions.openDocument(d.id)}
+              onOpen={(d) => void actions.openDocument(d.id, { focus: true })}
               onDocumentChanged={onDocumentChanged}
               onTrashed={onTrashed}
               onEmptyTrash={() => setDialog('confirmEmpty')}
@@ -371,7 +395,9 @@ export function App() {
             />
           )}
           <main className="review" aria-busy={review.loading}>
-            {doc ? (
+            {doc && cv.wide ? (
+              <ClaimsWideView key={doc.id} doc={doc} segments={segments} documents={library.documents} openClaimId={cv.openClaimId} onJump={cv.jump} onChange={cv.onChange} onError={wf.failOrConflict} notify={toasts.notify} onClose={cv.closeWide} />
+            ) : doc ? (
               <>
                 <DocumentHeader doc={doc} readers={presence.get(doc.id)} />
                 <WorkflowFilterBar views={wf.views} />
@@ -427,18 +453,20 @@ export function App() {
             <ClaimsPanel
               key={doc.id}
               doc={doc}
+              segments={segments}
+              documents={library.documents}
+              openClaimId={cv.openClaimId}
               onJump={(segmentId) => {
                 const i = review.segments.findIndex((s) => s.id === segmentId);
                 if (i >= 0) actions.select(i, { align: 'center', focus: false });
               }}
-              onChange={async (r) => {
-                // claim changes are operations: refresh the undo state and invalidate what the panels show
-                const undo = r?.undo ?? (await client.undoState({ projectId: doc.projectId }));
-                await actions.applyChange(r ?? { operationId: null, segments: [], removedSegmentIds: [], undo });
-              }}
+              onChange={cv.onChange}
               notify={toasts.notify}
               onError={wf.failOrConflict}
-              onClose={() => setPanel(null)}
+              onClose={() => {
+                setPanel(null);
+                cv.setOpenClaimId(null);
+              }}
             />
           )}
           {panel === 'history' && selected && (

@@ -1,12 +1,14 @@
 /**
  * The renderer's one way to reach the backend: the preload's `window.jiaodui` under
- * Electron, or HTTP with the per-run token in browser mode. Both are typed by the
- * contract in shared/ and return the same envelopes.
+ * Electron, or HTTP in browser mode, signed in by the session cookie the page got for the
+ * per-run token (see `signIn`). Both are typed by the contract in shared/ and return the same
+ * envelopes. A 401 in browser mode raises the session-ended signal (state/session.ts).
  */
 import type { JiaoduiClient } from '../../shared/contract/api';
 import { makeNamedClient, unwrap } from '../../shared/contract/client';
-import { HTTP_API_PREFIX, HTTP_SESSION_PATH, PRELOAD_GLOBAL, TOKEN_STORAGE_KEY } from '../../shared/contract/transport';
+import { HTTP_API_PREFIX, HTTP_SESSION_PATH, PRELOAD_GLOBAL } from '../../shared/contract/transport';
 import { signInFromHash, signInProblem } from './state/team-signin';
+import { reportSessionEnded, tokenFromText, withoutFragment } from './state/session';
 import { CLIENT_ID_HEADER } from '../../shared/contract/changes';
 import { SHELL_GLOBAL, type ShellBridge } from '../../shared/commands';
 
@@ -23,15 +25,53 @@ export function getShell(): ShellBridge | null {
   return window[SHELL_GLOBAL] ?? null;
 }
 
-/** Browser mode: move `#token=…` from the address into sessionStorage and strip it from the URL. */
-export function captureToken(): string | null {
-  const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
-  if (m) {
-    sessionStorage.setItem(TOKEN_STORAGE_KEY, decodeURIComponent(m[1]));
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
-  return sessionStorage.getItem(TOKEN_STORAGE_KEY);
+/**
+ * Browser mode: take `#token=…` out of the address (the address bar and the history entry lose
+ * it at once, before anything else runs) and return it. The page keeps it nowhere: `signIn`
+ * turns it into an HTTP-only cookie.
+ */
+export function takeTokenFromAddress(): string | null {
+  if (!/(?:^#|&)token=/.test(window.location.hash)) return null;
+  const token = tokenFromText(window.location.hash);
+  history.replaceState(null, '', withoutFragment(window.location.href));
+  return token;
 }
+
+export type SessionAnswer = 'ok' | 'ended';
+
+/** One call to /api/session: 'ok', 'ended' (401), else an Error with the server's message. */
+async function sessionCall(method: 'GET' | 'POST', body?: unknown): Promise<SessionAnswer> {
+  const res = await fetch(HTTP_SESSION_PATH, {
+    method,
+    credentials: 'same-origin',
+    ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  if (res.ok) return 'ok';
+  if (res.status === 401) return 'ended';
+  let message = `The Jiaodui server answered ${res.status}.`;
+  try {
+    message = ((await res.json()) as { error?: { message?: string } }).error?.message ?? message;
+  } catch {
+    /* not JSON: the status says it */
+  }
+  throw new Error(message);
+}
+
+/** Exchange the per-run token for this server's session cookie (set by the answer, HTTP-only). */
+export function signIn(token: string): Promise<SessionAnswer> {
+  return sessionCall('POST', { token });
+}
+
+/** Whether the page's cookie is a live session of this server. */
+/** A team server's sign-in address taken from this page's address, while (and after) it is exchanged. */
+let teamSignIn: Promise<string | null> | null = null;
+
+export async function checkSession(): Promise<SessionAnswer> {
+  // a team server's sign-in address is being exchanged (createClient): ask once it has set the cookie
+  if (teamSignIn) await teamSignIn;
+  return sessionCall('GET');
+}
+
 
 /**
  * Team server: take `#signin=…` out of the address and exchange it once for the session cookie
@@ -59,26 +99,24 @@ export type TransportKind = 'electron' | 'http';
  */
 export const WINDOW_ID = `w-${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
 
-/** The browser-mode token (captured from the address at start). */
-export function feedToken(): string | null {
-  return sessionStorage.getItem(TOKEN_STORAGE_KEY);
-}
-
 export function createClient(): { client: JiaoduiClient; transport: TransportKind } {
   const injected = window[PRELOAD_GLOBAL];
   if (injected) return { client: injected, transport: 'electron' };
-  const token = captureToken();
-  const signIn = captureSignIn();
+  teamSignIn = captureSignIn();
   const client = makeNamedClient<JiaoduiClient>(async (method: string, args: unknown) => {
     // a team server's sign-in address: every call waits for the exchange; a refused one is what a 401 says
     // (an earlier session's cookie may still be good: a used address opened again then just works)
-    const refused = signIn ? await signIn : null;
+    const refused = teamSignIn ? await teamSignIn : null;
     const res = await fetch(`${HTTP_API_PREFIX}${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}`, [CLIENT_ID_HEADER]: WINDOW_ID },
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', [CLIENT_ID_HEADER]: WINDOW_ID },
       body: JSON.stringify(args ?? {}),
     });
-    if (res.status === 401 && refused) throw new Error(refused);
+    if (res.status === 401) {
+      if (refused) throw new Error(refused);
+      reportSessionEnded();
+    }
     let body: unknown;
     try {
       body = await res.json();

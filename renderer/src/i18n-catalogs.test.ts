@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { COLUMNS_CATALOG, translateColumns } from './i18n-columns';
 import { CONFLICT_CATALOG } from './i18n-conflict';
+import { SESSION_CATALOG } from './i18n-session';
 import { MT_CATALOG, translateMt } from './i18n-mt';
 import { commandKey, translate } from './i18n';
 import { translateReview, type ReviewMessageKey } from './i18n-review';
@@ -17,6 +18,8 @@ import { formatOperationLabel, OPERATIONS_CATALOG } from './i18n-operations';
 import * as labels from '../../shared/operation-labels';
 import { RULES_CATALOG, ruleTitle } from './i18n-rules';
 import { FINDINGS_CATALOG } from './i18n-findings';
+import { CLAIMS_CATALOG } from './i18n-claims';
+import { ALL_CLAIM_TYPES, CLAIM_STATUSES, CLAIM_VERDICTS, EVIDENCE_KINDS } from '../../shared/claims/types';
 import { RULES } from '../../shared/checks';
 import { CLAIMS_RULE_INFO } from '../../core/claims-findings'; // test only: the one rule core adds
 
@@ -32,6 +35,8 @@ describe.each([
   ['i18n-rules', RULES_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-findings', FINDINGS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-conflict', CONFLICT_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
+  ['i18n-session', SESSION_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
+  ['i18n-claims', CLAIMS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
 ])('%s', (_name, catalog) => {
   const keys = Object.keys(catalog.en);
 
@@ -83,6 +88,7 @@ describe('operation labels (undo, redo, change log)', () => {
     labels.statusLabel([4, 5], 'unreviewed'),
     labels.furnitureLabel(2, true),
     labels.furnitureLabel(2, false),
+    labels.editApproveLabel(4),
     labels.splitLabel(7),
     labels.mergeLabel(7),
     labels.revertLabel(5, null),
@@ -102,6 +108,7 @@ describe('operation labels (undo, redo, change log)', () => {
     labels.mtSegmentLabel(1),
     labels.mtSegmentsLabel(3),
     labels.editEnglishLabel(1),
+    labels.editApproveEnglishLabel(1),
     labels.englishStatusLabel([1], 'approved'),
     labels.englishStatusLabel([1, 2], 'edited'),
     ...(['english', 'source'] as const).flatMap((k) => [
@@ -166,5 +173,24 @@ describe('rule titles', () => {
     const l = labels.dismissLabel('doubled');
     expect(formatOperationLabel('zh-Hant', l, l.text)).toBe('略過 重複的字詞或標點');
     expect(formatOperationLabel('en', l, l.text)).toBe(l.text);
+  });
+});
+
+describe('claims catalog', () => {
+  it('labels every claim type, verdict, status (and candidate) and evidence kind', () => {
+    const en = CLAIMS_CATALOG.en as Record<string, string>;
+    const keys = [
+      ...ALL_CLAIM_TYPES.map((v) => `claims.value.type.${v}`),
+      ...CLAIM_VERDICTS.map((v) => `claims.value.verdict.${v}`),
+      ...[...CLAIM_STATUSES, 'candidate'].map((v) => `claims.value.status.${v}`),
+      ...EVIDENCE_KINDS.map((v) => `claims.value.evidence.${v}`),
+    ];
+    expect(keys.filter((k) => !en[k])).toEqual([]);
+  });
+  it('names the claims commands in both languages', () => {
+    for (const id of ['view.claimsWide', 'segment.claim'] as const) {
+      expect(translate('zh-Hant', commandKey(id))).toMatch(/\p{Script=Han}/u);
+      expect(translate('en', commandKey(id))).not.toBe(commandKey(id));
+    }
   });
 });

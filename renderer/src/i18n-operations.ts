@@ -14,6 +14,7 @@ import { ruleTitle } from './i18n-rules';
 
 const en = {
   'op.segment.edit': 'Edit segment {n}',
+  'op.segment.editApprove': 'Edit and approve segment {n}',
   'op.segment.status': 'Mark segment {n} {status}',
   'op.segments.status': 'Mark {count} segments {status}',
   'op.segment.furniture.mark': 'Mark segment {n} as furniture',
@@ -39,6 +40,7 @@ const en = {
   'op.mt.segment': 'Machine-translate segment {n}',
   'op.mt.segments': 'Machine-translate {count} segments',
   'op.english.edit': 'Edit English of segment {n}',
+  'op.english.editApprove': 'Edit and approve English of segment {n}',
   'op.parallel.attach.english': 'Attach the English rendering',
   'op.parallel.attach.source': 'Attach the original source',
   'op.english.status': 'Mark English of segment {n} {status}',
@@ -76,6 +78,7 @@ export type OperationsMessageKey = keyof typeof en;
 
 const zhHant: Record<OperationsMessageKey, string> = {
   'op.segment.edit': '編輯第 {n} 段',
+  'op.segment.editApprove': '編輯並核准第 {n} 段',
   'op.segment.status': '將第 {n} 段標為{status}',
   'op.segments.status': '將 {count} 段標為{status}',
   'op.segment.furniture.mark': '將第 {n} 段標為版面雜項',
@@ -101,6 +104,7 @@ const zhHant: Record<OperationsMessageKey, string> = {
   'op.mt.segment': '機器翻譯第 {n} 段',
   'op.mt.segments': '機器翻譯 {count} 段',
   'op.english.edit': '編輯第 {n} 段的英文',
+  'op.english.editApprove': '編輯並核准第 {n} 段的英文',
   'op.parallel.attach.english': '附加英文譯本',
   'op.parallel.attach.source': '附加原始來源',
   'op.english.status': '將第 {n} 段的英文標為{status}',

@@ -34,6 +34,7 @@ export const HistoryPanel = lazyNamed(() => import('./components/HistoryPanel'),
 export const FindingsPanel = lazyNamed(() => import('./components/FindingsPanel'), 'FindingsPanel');
 export const GlossaryPanel = lazyNamed(() => import('./components/GlossaryPanel'), 'GlossaryPanel');
 export const ClaimsPanel = lazyNamed(() => import('./components/ClaimsPanel'), 'ClaimsPanel');
+export const ClaimsWideView = lazyNamed(() => import('./components/ClaimsWideView'), 'ClaimsWideView');
 export const AnnotationsPanel = lazyNamed(() => import('./components/AnnotationsPanel'), 'AnnotationsPanel');
 export const ImportDialog = lazyNamed(() => import('./components/ImportDialog'), 'ImportDialog');
 export const PasteDialog = lazyNamed(() => import('./components/PasteDialog'), 'PasteDialog');
@@ -45,6 +46,9 @@ export const MtSettingsDialog = lazyNamed(() => import('./components/MtSettingsD
 export const AboutDialog = lazyNamed(() => import('./components/AboutDialog'), 'AboutDialog');
 export const AttachParallelDialog = lazyNamed(() => import('./components/AttachParallelDialog'), 'AttachParallelDialog');
 export const ChangeLogDialog = lazyNamed(() => import('./components/ChangeLogDialog'), 'ChangeLogDialog');
+/** Browser mode's session-ended screen (components/SessionGate.tsx shows it; static files need no session, so it loads). */
+export const SessionScreen = lazyNamed(() => import('./components/SessionScreen'), 'SessionScreen');
+export const TranslateProgress = lazyNamed(() => import('./components/TranslateProgress'), 'TranslateProgress');
 
 /** Fetch every lazy chunk now (called when the browser is idle after the first screen); failures wait for first use. */
 export function preloadLazy(): void {

@@ -5,6 +5,7 @@ import { createClient, getShell } from './api';
 import { ClientContext } from './state/client';
 import { App } from './App';
 import { RecoveryGate } from './components/RecoveryScreen';
+import { SessionGate } from './components/SessionGate';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/grid.css';
@@ -14,6 +15,7 @@ import './styles/findings.css';
 import './styles/claims.css';
 import './styles/glossary.css';
 import './styles/recovery.css';
+import './styles/session.css';
 
 const { client, transport } = createClient();
 const env = { client, transport, shell: getShell() };
@@ -23,9 +25,11 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <ClientContext.Provider value={env}>
-        <RecoveryGate>
-          <App />
-        </RecoveryGate>
+        <SessionGate enabled={transport === 'http'}>
+          <RecoveryGate>
+            <App />
+          </RecoveryGate>
+        </SessionGate>
       </ClientContext.Provider>
     </QueryClientProvider>
   </StrictMode>,

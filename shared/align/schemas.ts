@@ -39,7 +39,17 @@ export const DocumentArgs = z.object({ documentId: Id }).strict();
 export const RealignArgs = z.object({ documentId: Id, kind: ParallelKind }).strict();
 
 /** `version(s)`: the English's (status's) version as last read (shared/domain/schemas.ts, shared/contract/conflict.ts); optional for scripts. */
-export const EditEnglishArgs = z.object({ segmentId: Id, text: z.string().max(100_000), reason: z.string().max(500).optional(), version: FieldVersion.optional() }).strict();
+export const EditEnglishArgs = z
+  .object({
+    segmentId: Id,
+    text: z.string().max(100_000),
+    reason: z.string().max(500).optional(),
+    version: FieldVersion.optional(),
+    /** approve the English in the same operation (one undo step); `statusVersion`: its status's version as read */
+    approve: z.boolean().optional(),
+    statusVersion: FieldVersion.optional(),
+  })
+  .strict();
 export const SetEnglishStatusArgs = z.object({ segmentIds: z.array(Id).min(1).max(100_000), status: SegmentStatus, versions: z.array(FieldVersion).max(100_000).optional() }).strict();
 export const EditAlignmentArgs = z
   .object({

@@ -169,7 +169,7 @@ export class Analysis {
 
   /** Replay of OpenCC s2t (forward maximum matching over its phrase + character dictionary) on `s`. */
   get replay(): Replay {
-    if (!this._replay) this._replay = replayS2T(this.s);
+    if (!this._replay) this._replay = cachedReplay(this.s);
     return this._replay;
   }
 }
@@ -187,6 +187,28 @@ function toSimplifiedAligned(seg: CheckSegment, ctx: CheckContext): string {
     out += c.length === ch.length ? c : ch;
   }
   return out;
+}
+
+/**
+ * Replays by Simplified text, kept between runs: a document's checks re-run over mostly unchanged
+ * segments (Run checks after a few corrections), and the replay is a pure function of the text.
+ * Bounded by the characters held (~10 bytes each): past the bound the cache starts afresh.
+ */
+const replayCache = new Map<string, Replay>();
+let replayCacheChars = 0;
+const REPLAY_CACHE_CHARS = 2_000_000;
+function cachedReplay(s: string): Replay {
+  let r = replayCache.get(s);
+  if (!r) {
+    r = replayS2T(s);
+    if (replayCacheChars + s.length > REPLAY_CACHE_CHARS) {
+      replayCache.clear();
+      replayCacheChars = 0;
+    }
+    replayCache.set(s, r);
+    replayCacheChars += s.length;
+  }
+  return r;
 }
 
 export function replayS2T(s: string): Replay {

@@ -128,6 +128,31 @@ describe('conversion-ambiguity', () => {
     expect(amb('業務處長于明德表示,新品下月上市。').filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
+  it('flags the character-table default another converter left against a phrase (托管 → 託管, 制程 → 製程): what any converter writes where its phrase table has a gap', () => {
+    for (const [t, ch, want] of [
+      ['資料中心托管營收成長三成。', '托', '託'],
+      ['業者擴充先進制程產能。', '制', '製'],
+      ['籌碼開始松動,外資在周五調節持股。', '松', '鬆'],
+    ] as const) {
+      const f = amb(t).filter((x) => x.severity === 'warning');
+      expect(f.map((x) => [x.start, x.fixes[0]?.replacement])[0]).toEqual([at(t, ch), want]);
+      expect(f[0].messageData.key).toBe('conversion.phrase');
+    }
+    expect(amb('外資在周五調節持股。').filter((x) => x.severity === 'warning').map((x) => x.fixes[0].replacement)).toEqual(['週']);
+  });
+
+  it('leaves a kept default alone where the phrase’s form makes no word or the word is Taiwan’s (折合, not OpenCC’s 摺合), and a kept non-default (寶丰)', () => {
+    expect(amb('新契約保費約折合新台幣61億元。').filter((x) => x.severity !== 'info')).toEqual([]);
+    expect(amb('寶丰證券投資顧問公司表示,下週震盪。').filter((x) => x.severity !== 'info')).toEqual([]);
+  });
+
+  it('with no phrase behind the default, flags it where another form makes a word and it makes none (預托 → 預託)', () => {
+    const t = '相關款項已預托給銀行。';
+    const f = amb(t).filter((x) => x.severity !== 'info');
+    expect(f.map((x) => [x.start, x.severity, x.fixes.map((y) => y.replacement)])).toEqual([[at(t, '托'), 'warning', ['託']]]);
+    expect(f[0].messageData).toEqual({ key: 'conversion.other-form-word', params: { c: '托', s: '托', forms: '托/託', word: '預託' } });
+  });
+
   it('the formal 係 (is, because) turned into 系 before 依/因, not a 系 that ends a word', () => {
     const t = '上述估計系依現有資料計算,價格上漲系因原料成本增加。';
     expect(amb(t).filter((f) => f.severity !== 'info').map((x) => [x.start, x.fixes[0].replacement])).toEqual([[at(t, '系'), '係'], [t.lastIndexOf('系'), '係']]);

@@ -21,7 +21,7 @@ import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
 import { NAME_PLAUSIBLE_T } from './data/names';
 import { PRESS_FORMS } from './data/press-forms';
 import type { Mention } from './entities';
-import { taiwanAccepts, writtenFor } from './regional';
+import { taiwanAccepts, taiwanStandardWord, writtenFor } from './regional';
 import type { CheckContext, Finding, Fix, Severity } from './types';
 
 // ---------------------------------------------------------------- data (lazy)
@@ -153,6 +153,24 @@ function wordAt(words: [number, number][], k: number): [number, number] {
   return words.find(([a, b]) => a <= k && k < b) ?? [k, k + 1];
 }
 
+/**
+ * Does the text with `y` at k put k into an ICU word of two or more characters? ICU's dictionary
+ * is made apart from OpenCC's tables: a second witness that the other form is a word here.
+ */
+function alternativeMakesWord(text: string, k: number, y: string): boolean {
+  return alternativeWord(text, k, y) !== null;
+}
+/** The ICU word of two or more characters `y` (or its regional form: OpenCC's 麪, the regions' 麵) makes at k, if any. */
+function alternativeWord(text: string, k: number, y: string): string | null {
+  const a = Math.max(0, k - 4);
+  for (const form of new Set([y, regionalMap('tw').get(y) ?? y, regionalMap('hk').get(y) ?? y])) {
+    const withY = text.slice(a, k) + form + text.slice(k + 1, Math.min(text.length, k + 5));
+    const [ws, we] = wordAt(icuWords(withY), k - a);
+    if (we - ws >= 2) return withY.slice(ws, we);
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------- conversion-ambiguity
 
 interface Hit {
@@ -198,6 +216,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
   const rp = a.replay;
   const trie = s2tTrie();
   const out: Finding[] = [];
+  let ends: Int32Array | null = null;
 
   for (let k = 0; k < text.length; k++) {
     if (T[text.charCodeAt(k)] !== 1) continue;
@@ -210,7 +229,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
     const pEnd = rp.end[k];
     const phrase = pEnd - pStart >= 2;
     const def = cands[0];
-    const others = cands.filter((y) => y !== c);
+    const others = () => cands.filter((y) => y !== c);
     let hit: Hit | null = null;
 
     // Usage-note example words covering k.
@@ -257,10 +276,23 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
     // across a word of the text (有云 'it is said' inside 公有|雲): then the text's form is a
     // correct fix, not a contradiction.
     // Nor where the text has the form Taiwan writes or accepts for OpenCC's (公布 for 公佈, 週邊 for 周邊).
-    // Nor where the text keeps the very character Simplified writes (于, 丰, 征) against a phrase: a
-    // converter never does that against its own phrase, a writer does it on purpose — in names
-    // (處長于…) that the phrase (長於) cuts into.
-    if (!hit && phrase && x && x !== c && c !== sch && cands.includes(x) && !isRegionalForm(x, c) && !taiwanAccepts(x, c) && phraseHoldsHere(s, pStart, pEnd)) {
+    // Where the text keeps the very character Simplified writes, only when that is also the
+    // character table's default (托, 制, 周: what any converter writes where its phrase table has
+    // no entry, 托管 for 託管) and the phrase's form makes a word of its own (託管, 製程; not the
+    // odd 摺合 for 折合). A kept non-default (于, 丰, 征 against 於, 豐, 徵) is no converter's
+    // doing: a writer chose it — in names (處長于…, 寶丰) that the phrase (長於, 宝丰) cuts into.
+    if (
+      !hit &&
+      phrase &&
+      x &&
+      x !== c &&
+      cands.includes(x) &&
+      (c !== sch || (c === def && alternativeMakesWord(text, k, x))) &&
+      !isRegionalForm(x, c) &&
+      !taiwanAccepts(x, c) &&
+      !taiwanStandardWord(`${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}`, text.slice(pStart, pEnd)) &&
+      phraseHoldsHere(s, pStart, pEnd)
+    ) {
       hit = {
         severity: 'warning',
         suggest: [x],
@@ -277,7 +309,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
         if (we - ws === 1 && crossing) {
           hit = {
             severity: 'warning',
-            suggest: [def, ...others],
+            suggest: [def, ...others()],
             msg: findingMessage('conversion.phrase-crosses-word', {
               c,
               phrase: s.slice(pStart, pEnd),
@@ -293,9 +325,14 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       }
       // An overlapping phrase that OpenCC's left-to-right matching passed over.
       for (let q = pStart + 1; q <= k && !hit; q++) {
-        const mm = trie.matchPrefix(s, q);
+        // the longest match from q, once per position of the segment (every character of a phrase asks)
+        ends ??= new Int32Array(s.length).fill(-1);
+        if (ends[q] < 0) ends[q] = trie.longest(s, q);
+        const end = ends[q];
         // only a phrase running past P's end: one inside P is less specific than P (星露谷物語 ⊃ 谷物)
-        if (!mm || mm.end - q < 2 || mm.end <= pEnd || mm.value.length !== mm.end - q) continue;
+        if (end - q < 2 || end <= pEnd) continue;
+        const mm = trie.matchPrefix(s, q)!;
+        if (mm.value.length !== mm.end - q) continue;
         const y = mm.value[k - q];
         if (y === c || y === sch || !cands.includes(y)) continue;
         const a0 = Math.max(0, q - 3);
@@ -336,18 +373,30 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
         };
     }
 
-    // The lens: the character table's default, unconfirmed — for characters whose default is the
-    // narrow sense (the usage notes give another form for "all other senses", as 布 → 佈), or,
-    // without such a note, whose other forms many OpenCC phrases need.
+    // The character table's default with no phrase to confirm it, for characters whose default
+    // is the narrow sense (the usage notes give another form for "all other senses", as 布 → 佈)
+    // or, without such a note, whose other forms many OpenCC phrases need; only where the
+    // character makes no word of two or more characters with its neighbours. Then:
+    //  - warning: another form makes a word there (涼面 → 涼麵, 松動 → 鬆動) — ICU's dictionary,
+    //    made apart from OpenCC's tables, is the witness, in both directions;
+    //  - info (the lens): else, the default unconfirmed.
     const general = D.generalForm.get(sch);
     if (!hit && !phrase && c === x && (general ? general !== def : alternativeShare(sch) >= LENS_SHARE)) {
       const [ws, we] = wordAt(wordsAround(text, k - 4, k + 5), k);
-      if (we - ws < 2)
-        hit = {
-          severity: 'info',
-          suggest: others,
-          msg: findingMessage('conversion.default-unconfirmed', { c, s: sch, forms: list(cands) }),
-        };
+      if (we - ws < 2) {
+        const better = others().map((y) => ({ y, word: alternativeWord(text, k, y) })).filter((o) => o.word);
+        hit = better.length
+          ? {
+              severity: 'warning',
+              suggest: better.map((o) => o.y),
+              msg: findingMessage('conversion.other-form-word', { c, s: sch, forms: list(cands), word: better[0].word! }),
+            }
+          : {
+              severity: 'info',
+              suggest: others(),
+              msg: findingMessage('conversion.default-unconfirmed', { c, s: sch, forms: list(cands) }),
+            };
+      }
     }
 
     if (hit) {

@@ -53,6 +53,13 @@ describe('number-scale: parts and wholes', () => {
     expect(scale('海外營收達新臺幣18.4億元。', '其中北美市場貢獻新臺幣92億元。')).toEqual([]);
   });
 
+  it('an amount per share is no whole of a total, nor a total of a per-share part', () => {
+    expect(scale('公司全年每股盈餘3.12元，其中第四季稅後淨利12.4億元，占全年約四成。')).toEqual([]);
+    expect(scale('全年稅後淨利31.5億元，其中第四季每股盈餘1.2元。')).toEqual([]);
+    // per share against per share is compared
+    expect(scale('全年每股盈餘8.42元，其中第四季每股盈餘12.31元。').map((f) => f.text)).toEqual(['12.31元']);
+  });
+
   it('does not compare a part in another currency with a whole in 元 (no rate is read for it)', () => {
     expect(scale('亞洲營收4.1億元，其中韓國市場營收約71億韓元。')).toEqual([]);
     expect(scale('亞洲營收4.1億元，其中南韓市場營收約41億元。').map((f) => f.messageData.key)).toContain('number.scale.part-over-whole');
@@ -121,6 +128,9 @@ describe('number-unit', () => {
     expect(unit('付費會員85萬戶，較上季增加約3萬元。').map((f) => f.fixes[0].replacement)).toEqual(['戶']);
     expect(unit('全年交車量達4.6萬人。', '累計取得專利1,280元。', '今年新增充電站320元。').map((f) => [f.segmentId, f.fixes[0].replacement])).toEqual([[1, '輛'], [2, '件'], [3, '座']]);
     expect(unit('旗艦手機出貨量達850萬人。').map((f) => f.text)).toEqual(['人']);
+    // a parenthesis between the metric and its figure, and beds, seats and rooms
+    expect(unit('月活躍用戶數（MAU）達4,800萬元。', '醫院床位數達2,400元。', '飯店客房數達1,200人。').map((f) => [f.segmentId, f.text])).toEqual([[1, '元'], [2, '元'], [3, '人']]);
+    expect(unit('月活躍用戶數（MAU）達4,800萬人。', '醫院床位數達2,400床。', '營收（不含稅）達48億元。')).toEqual([]);
     // a change takes the unit of the count right before it: a person count, or a counted noun
     expect(unit('訂閱戶達64萬戶，較上月增加2萬人。').map((f) => f.fixes[0].replacement)).toEqual(['戶']);
     expect(unit('志工人數為3,100人，較去年增加420萬元。').map((f) => f.fixes[0].replacement)).toEqual(['人']);

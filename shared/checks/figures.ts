@@ -73,9 +73,12 @@ function sentenceAt(text: string, pos: number): { start: number; end: number } {
   return { start: s, end: e };
 }
 
+/** A parenthesis closing the label (月活躍用戶數（MAU）達): an abbreviation or a gloss of the metric, not its name. */
+const PAREN_TAIL = /[（(][^（()）]{1,16}[）)]$/;
+
 function labelOf(a: Analysis, q: ClaimQuantity): string {
   const c = clauseAt(a.text, q.start);
-  return a.s.slice(c.start, q.start).replace(CURRENCY_WORDS, '').replace(LINK_TAIL, '');
+  return a.s.slice(c.start, q.start).replace(CURRENCY_WORDS, '').replace(LINK_TAIL, '').replace(PAREN_TAIL, '').replace(LINK_TAIL, '');
 }
 
 /** 41.8 → 418, 12,400 → 124, 0.65 → 65 (the digits of a figure, leading and trailing zeros dropped). */
@@ -242,6 +245,9 @@ function rateFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   return out;
 }
 
+/** An amount per share or per unit (每股盈餘, 每股股利, EPS): its label says so. */
+const perShare = (f: Figure) => /每股|每单位|每单|EPS/i.test(f.label);
+
 /** 其中: the first amount after it in the sentence is a part of the last amount before it (in the sentence, maybe an earlier segment). */
 function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   const out: Finding[] = [];
@@ -256,6 +262,8 @@ function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding
       const whole = (bySentence.get(part.sid) ?? []).filter((f) => (f.segmentId !== a.seg.id || f.q.end <= m.index) && f.segmentId <= a.seg.id && !sameFigure(f, part)).pop();
       // 其中日本營收9.4億日圓 is not compared with 元 (another currency, no rate read here)
       if (!whole || !sameCurrency(whole, part) || whole.unit !== part.unit || part.q.value <= whole.q.value) continue;
+      // an amount per share (每股盈餘3.12元) is no whole of a total (其中第四季淨利12.4億元), nor the reverse
+      if (perShare(whole) !== perShare(part)) continue;
       const k = Math.ceil(Math.log10(part.q.value / whole.q.value));
       out.push(scaleFinding(part, findingMessage('number.scale.part-over-whole', { part: part.q.raw, whole: whole.q.raw, factor: 10 ** Math.min(3, Math.max(1, k)) }), k >= 1 && k <= 3 ? scaleFix(part, -k) : [], [loc(whole, k >= 1 && k <= 3 ? scaleFix(whole, k) : [])]));
     }
@@ -269,6 +277,21 @@ const SHARE_OF = /(?:佔|占)(?:了)?(總|总|整體|整体|全部|合併|合并
 function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   const out: Finding[] = [];
   const index = bySegment(figures);
+  // the document's amounts by the last character of their label, built at the first share of a named whole
+  let byLast: Map<string, Figure[]> | null = null;
+  const amountsByLastChar = () => {
+    if (!byLast) {
+      byLast = new Map();
+      for (const f of figures) {
+        if (f.q.kind !== 'amount' || !f.label) continue;
+        const c = f.label[f.label.length - 1];
+        const list = byLast.get(c);
+        if (list) list.push(f);
+        else byLast.set(c, [f]);
+      }
+    }
+    return byLast;
+  };
   for (const a of analyses) {
     if (!/[佔占]/.test(a.text)) continue;
     for (const q of segmentClaimQuantities(a)) {
@@ -282,11 +305,20 @@ function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] 
       const part = (index.get(a.seg.id) ?? []).filter((f) => f.q.kind === 'amount' && f.q.end <= q.start && f.q.start >= s.start && q.start - f.q.end <= 20).pop();
       if (!part) continue;
       const implied = (part.q.value / q.value) * 100;
-      const wholes = figures.filter((f) => f.q.kind === 'amount' && !sameFigure(f, part) && f.label.endsWith(simplifiedOf(a, wholeWord)) && sameCurrency(f, part));
+      const wholeS = simplifiedOf(a, wholeWord);
+      const wholes = (amountsByLastChar().get(wholeS[wholeS.length - 1]) ?? []).filter((f) => !sameFigure(f, part) && f.label.endsWith(wholeS) && sameCurrency(f, part));
       if (!wholes.length || wholes.some((w) => Math.abs(w.q.value / implied - 1) <= 0.03)) continue;
-      const off = wholes.map((w) => ({ w, k: powerOfTen(implied / w.q.value) })).find((x) => x.k !== null);
+      // the first whole a power of ten from the implied one (no list of every whole's reading)
+      let off: { w: Figure; k: number } | null = null;
+      for (const w of wholes) {
+        const k = powerOfTen(implied / w.q.value);
+        if (k !== null) {
+          off = { w, k };
+          break;
+        }
+      }
       if (!off) continue;
-      const k = off.k!;
+      const k = off.k;
       out.push(scaleFinding(part, findingMessage('number.scale.share-total', { part: part.q.raw, share: q.raw, implied: formatAmount(implied), total: off.w.q.raw, factor: 10 ** Math.abs(k) }), scaleFix(part, -k), [loc(off.w, scaleFix(off.w, k))]));
     }
   }
@@ -433,6 +465,8 @@ const COUNT_METRICS: CountMetric[] = [
   { re: /(?:下载量|下载次数|浏览量|访问量|点击量|观看次数|充电次数)/, units: '次', people: false },
   { re: /(?:数据中心|资料中心|基地台|基站|充电站|充电桩|电厂|机房|站点|园区|仓库|物流中心|发电厂)/, units: '座個个处所', people: false },
   { re: /(?:船舶|船队|货轮|货柜船|油轮|散装船)/, units: '艘', people: false },
+  // places to sit, lie or park: beds, seats, rooms
+  { re: /(?:床位|病床|座位|车位|停车位|客房|房间数|机位)/, units: '床張张個个間间席', people: false },
   { re: /(?:卡数|发卡量|流通卡|有效卡)/, units: '張张', people: false },
 ];
 /** Words after a counted noun that still name its count: 門市總數, 船舶數量. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { segmentText } from '../text/segment';
 import { getConverter } from '../text/convert';
-import { checkSegment, prepareChecks, RULES, runChecks, type CheckSegment, type Finding } from './index';
+import { checkSegment, RULES, runChecks, type CheckSegment, type Finding } from './index';
 import { HANT, segs } from './testkit';
 
 const ALL_RULES = [
@@ -98,8 +98,10 @@ describe('honest detection', () => {
   });
 });
 
-describe('performance', () => {
-  it('checks a 1 MB document (the sample repeated) — logs the time, never asserts it', () => {
+describe('a 1 MB document', () => {
+  // The time is measured in `npm run bench` (never asserted here); this only holds that the rules
+  // run to the end on a large document, with and without the Simplified rendering supplied.
+  it('checks a 1 MB document (the sample repeated) with and without the rendering', () => {
     const one = readFileSync(new URL('../../samples/sensetime-2023-results-call.zh-Hant.txt', import.meta.url), 'utf8');
     const text = Array.from({ length: 75 }, () => one).join('\n\n');
     const t2s = getConverter('t2s');
@@ -107,19 +109,8 @@ describe('performance', () => {
       id: i + 1, text: s.text, furniture: s.furniture, speaker: s.speaker, paragraph: s.paragraph,
     }));
     const withRendering = segments.map((s) => ({ ...s, rendering: t2s.convert(s.text) }));
-    const t0 = performance.now();
-    prepareChecks();
-    const times: string[] = [`prepareChecks (dictionaries, once per process; mostly already loaded by earlier tests): ${(performance.now() - t0).toFixed(0)} ms`];
-    let findings = 0;
-    for (let i = 0; i < 3; i++) {
-      let t = performance.now();
-      findings = runChecks(segments, HANT).length;
-      const a = performance.now() - t;
-      t = performance.now();
-      runChecks(withRendering, HANT);
-      times.push(`run ${i + 1}: ${a.toFixed(0)} ms (${(performance.now() - t).toFixed(0)} ms with the Simplified rendering supplied)`);
-    }
-    console.log(`\nrunChecks on ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB, ${segments.length} segments, ${findings} findings:\n  ${times.join('\n  ')}\n`);
-    expect(findings).toBeGreaterThan(0);
-  });
+    const plain = runChecks(segments, HANT);
+    expect(plain.length).toBeGreaterThan(0);
+    expect(runChecks(withRendering, HANT).length).toBe(plain.length);
+  }, 180_000);
 });

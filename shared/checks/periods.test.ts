@@ -20,6 +20,25 @@ describe('period-label', () => {
     expect(run('出貨量年增12.4%，季增3.1%。')).toEqual([]);
   });
 
+  it('parallel clauses, each a figure and its change: one label against two or more of the other, with no period named between', () => {
+    const t = '本月營收52.3億元，月增4.1%，毛利12.8億元，月增2.2%，營業利益6.1億元，年增3.5%。';
+    const f = run(t);
+    expect(f.map((x) => [x.text, x.start, x.fixes.map((y) => y.replacement)])).toEqual([['年增', t.lastIndexOf('年增'), ['月增']]]);
+    expect(f[0].messageData.key).toBe('period-label.mixed');
+    // a semicolon joins the clauses of one sentence
+    expect(labels('第三季營收為48.6億元，季增6.2%；毛利為15.1億元，季增4.8%；稅後淨利為6.35億元，年增3.1%。')).toEqual([['年增', ['季增']]]);
+  });
+
+  it('parallel clauses compared differently on purpose, or naming their own period, are left alone', () => {
+    // one against one: a writer reports revenue on the quarter and profit on the year
+    expect(run('第三季單季營業收入118.4億元，環比增長15.7%，歸母淨利潤17.9億元，同比增長18.5%。')).toEqual([]);
+    // the last clause is another period's figure
+    expect(run('9月營收50.2億元，月增5.1%，毛利12.4億元，月增3.3%；累計前9月營收400.8億元，年增10.2%。')).toEqual([]);
+    expect(run('第三季營收48.6億元，季增6.2%，毛利15.1億元，季增4.8%，全年營收180.2億元，年增9.9%。')).toEqual([]);
+    // two labels on one figure
+    expect(run('第三季營收486.2億元，年增72.5%，季增18.3%，毛利率42.1%，淨利142.6億元，年增80.1%。')).toEqual([]);
+  });
+
   it('more label forms and values a few words after the label', () => {
     expect(labels('本季用電量年成長6.1%，年成長2.4%。')).toEqual([['年成長', ['季成長', '月成長']]]);
     expect(labels('期內客運量按年跌4%，按年跌1.5%。')).toEqual([['按年', ['按季', '按月']]]);
@@ -56,6 +75,11 @@ describe('period-label', () => {
     expect(labels('今年全年營業額達新台幣55億元，月增9.2%。')).toEqual([['月增', ['年增']]]);
     expect(labels('第三季門市客流量達210萬人次，月增4%。')).toEqual([['月增', ['年增', '季增']]]);
     expect(run('第三季門市客流量達210萬人次，季增4%，其中9月單月月增1%。')).toEqual([]);
+    // a month right before its metric is the figure's period (9月營收), after a quarter or a half-year named earlier
+    expect(run('華采電子第三季營收創新高　9月營收月增12%', '第二季營收52.3億元，年增13.2%，6月營收17.5億元，月增3.2%。', '上半年營收98.7億元，6月份合併營收17.5億元，月增3.2%。')).toEqual([]);
+    expect(labels('9月營收28.6億元，季增12.1%。')).toEqual([['季增', ['年增', '月增']]]);
+    // not a cumulative figure's months
+    expect(labels('累計前9月營收215.4億元，月增5.7%。', '累計1至9月營收215.4億元，月增5.7%。')).toEqual([['月增', ['年增']], ['月增', ['年增']]]);
     // 去年增加, 上季增, 第三季增: the 年/季 ends a period word
     expect(run('前三季營收較去年增加一成，較上季增加兩成。')).toEqual([]);
   });

@@ -73,8 +73,9 @@ const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
   [/全年|全年度|(?:\d{4}|[本今去上該该整])年度|財政年度|财政年度|會計年度|会计年度|上半年|下半年|前[一二三四1-4１-４]季|前[一二三四五六七八九十\d]{1,3}個?月|累計/g, 'cumulative'],
   [/第[一二三四1-4１-４]季|[Qq][1-4１-４]|單季|单季|本季|該季/g, 'quarter'],
   // a month named in a sentence is as often a date (比8月的預測數) as the figure's period: only
-  // an explicit single-month figure counts
-  [/單月|单月/g, 'month'],
+  // an explicit single-month figure counts, or a month right before the metric it is the period
+  // of (9月營收, 6月份合併營收; not 前9月營收 or 1至9月營收, which are cumulative)
+  [/單月|单月|(?<![前至到\-~～－\d])(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月份?(?=(?:合併|合并|單月|单月)?(?:營收|营收|營業收入|营业收入|收入|出貨|出货|銷售|销售|銷量|销量|交車|交车|訂單|订单))/g, 'month'],
 ];
 const UNFIT: Record<'cumulative' | 'quarter' | 'month', Span[]> = { cumulative: ['quarter', 'month', 'previous'], quarter: ['month'], month: ['quarter'] };
 
@@ -257,13 +258,82 @@ export function englishPeriodOf(english: string, value: string): { span: Exclude
   return { span, phrase };
 }
 
+/** A clause's own figure: an amount with a magnitude or a currency (251.4億元, 10.4兆元, 9.46億). */
+const AMOUNT = /\d[\d,]*(?:\.\d+)?\s*(?:[萬万億亿兆千百]|元|美元|港元|港幣|日圓|歐元)/;
+/** A period named between two clauses (the second figure is another period's: 累計, 前9月, 全年, 第三季, 9月). */
+const PERIOD_BETWEEN = /全年|年度|上半年|下半年|前[一二三四五六七八九十\d]{1,3}個?[季月]|累計|累计|今年以來|年初至今|第[一二三四1-4１-４]季|[Qq][1-4１-４]|單季|单季|單月|单月|本季|本月|當月|当月|[一二三四五六七八九十\d]{1,2}月(?!底|初|中)/;
+/** Where a run of parallel clauses ends: a full stop or a line break (a semicolon joins them). */
+const CLAUSES_END = /[。！？!?\n]/;
+
+/**
+ * mixed: in one sentence of parallel clauses, each a metric with its own figure and a labelled
+ * change (營收251.4億元，年增5.4%，稅後淨利9.46億元，季增8.5%), the labels of two periods
+ * where no other period is named between them: one label against two or more of the other is
+ * probably a swapped one (one against one is a writer's choice as often: 營收…環比，淨利…同比). Two
+ * labels on one figure (營收年增72.5%，季增18.3%) have no figure between them and are left
+ * alone, as are clauses that name their own period (9月…月增；累計前9月…年增).
+ */
+function mixedLabelFindings(a: Analysis, found: LabelUse[]): Finding[] {
+  const text = a.text;
+  const out: Finding[] = [];
+  let run: LabelUse[] = [];
+  const flush = () => {
+    const bySpan = new Map<Span, LabelUse[]>();
+    for (const u of run) bySpan.set(LABELS[u.label].span, [...(bySpan.get(LABELS[u.label].span) ?? []), u]);
+    const groups = [...bySpan.values()].sort((p, q) => q.length - p.length);
+    // one label against two or more of another: a writer may compare two clauses differently
+    // (營收…環比增長15.7%，淨利…同比增長18.5%), so one against one says nothing
+    if (groups.length === 2 && groups[0].length >= 2 && groups[1].length === 1) {
+      const [u] = groups[1];
+      const other = groups[0][0].label;
+      out.push({
+        rule: 'period-label',
+        severity: 'warning',
+        segmentId: a.seg.id,
+        start: u.k,
+        end: u.k + u.label.length,
+        text: u.label,
+        ...findingMessage('period-label.mixed', { label: u.label, other }),
+        fixes: [{ start: u.k, end: u.k + u.label.length, replacement: other }],
+        related: [],
+      });
+    }
+    run = [];
+  };
+  for (const f of found) {
+    const p = run[run.length - 1];
+    const family = (u: LabelUse) => u.label === f.label || Object.values(LABELS[f.label].partners).includes(u.label);
+    const joins =
+      p &&
+      f.valueEnd > 0 &&
+      family(p) &&
+      !CLAUSES_END.test(text.slice(p.k, f.k)) &&
+      // a figure of its own between (a new clause), and no period named for it
+      AMOUNT.test(text.slice(p.valueEnd, f.k)) &&
+      !PERIOD_BETWEEN.test(text.slice(p.valueEnd, f.k));
+    if (!joins) {
+      flush();
+      // a clause's label: its own figure before it in the sentence
+      if (f.valueEnd > 0 && AMOUNT.test(text.slice(sentenceStart(text, f.k), f.k))) run = [f];
+      continue;
+    }
+    run.push(f);
+  }
+  flush();
+  return out;
+}
+
 export function periodLabelFindings(a: Analysis): Finding[] {
   const text = a.text;
   const out: Finding[] = [];
   const found = labelsIn(text);
+  const mixed = mixedLabelFindings(a, found);
+  const inMixed = new Set(mixed.map((f) => f.start));
+  out.push(...mixed);
   const english = a.seg.english?.trim() ? a.seg.english : null;
   for (let i = 0; i < found.length; i++) {
     const f = found[i];
+    if (inMixed.has(f.k)) continue;
     const L = LABELS[f.label];
     const partners = Object.values(L.partners);
     // repeated: 年增7.2%，年增5.4%

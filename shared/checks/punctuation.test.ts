@@ -94,6 +94,8 @@ describe('stray-space', () => {
   it('leaves separators and mixed-script spacing alone', () => {
     expect(s('上線GPU達45000個 生成式AI業務爲重點')).toEqual([]);
     expect(s('GPU 數量達到 45000 個。')).toEqual([]);
+    // a headline's two parts: the character after the figure is its unit, not a surname
+    expect(s('晟宇電子去年每股盈餘8.42元　擬配發現金股利5.2元')).toEqual([]);
   });
 
   it('fixes by removing the space', () => {

@@ -265,7 +265,8 @@ export function straySpaceFindings(a: Analysis): Finding[] {
       const without = text.slice(0, i) + text.slice(j);
       const m = findMentions(new Analysis({ ...a.seg, text: without, rendering: undefined }, a.ctx), 0).find((x) => x.start < i && i < x.end);
       if (m) why = findingMessage('space.name', { name: m.text });
-      else if (!(i - 2 >= 0 && isHanAt(text, i - 2)) && isSurnameS(tsChar(text[i - 1])) && !NOT_GIVEN.has(text[j])) why = findingMessage('space.name', { name: `${text[i - 1]}${text[j]}…` });
+      // (a surname character after a digit is a unit: 8.42元　擬配發)
+      else if (!(i - 2 >= 0 && isHanAt(text, i - 2)) && !/[\d０-９]/.test(text[i - 2] ?? '') && isSurnameS(tsChar(text[i - 1])) && !NOT_GIVEN.has(text[j])) why = findingMessage('space.name', { name: `${text[i - 1]}${text[j]}…` });
     }
     if (why) {
       out.push({

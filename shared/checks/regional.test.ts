@@ -58,6 +58,11 @@ describe('taiwan-standard', () => {
     ]);
   });
 
+  it('reports OpenCC’s folding 摺合 for the 折合 of a conversion into another currency', () => {
+    const f = run('保費收入約摺合新台幣61億元，年增4%。');
+    expect(f.map((x) => [x.text, x.fixes[0].replacement])).toEqual([['摺合', '折合']]);
+  });
+
   it("knows which of OpenCC's forms Taiwan writes otherwise", () => {
     expect(taiwanAccepts('佈', '布')).toBe(true);
     expect(taiwanAccepts('布', '佈')).toBe(false);

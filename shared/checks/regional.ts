@@ -70,6 +70,12 @@ for (const f of FORMS) BY_FIRST.set(f[0][0], [...(BY_FIRST.get(f[0][0]) ?? []), 
 for (const list of BY_FIRST.values()) list.sort((x, y) => y[0].length - x[0].length);
 const FIRST = charTable(BY_FIRST.keys());
 
+const STANDARD_WORDS = new Set(TAIWAN_FORMS.map(([a, b]) => `${a}|${b}`));
+/** Is `written` Taiwan's standard form of the word OpenCC writes `opencc` (折合 for 摺合, 公布 for 公佈)? */
+export function taiwanStandardWord(opencc: string, written: string): boolean {
+  return STANDARD_WORDS.has(`${opencc}|${written}`);
+}
+
 const ACCEPTED = new Set(TAIWAN_ACCEPTED.map(([a, b]) => `${a}|${b}`));
 /** Does Taiwan write or accept `c` where OpenCC writes `x` (布 for 佈, 週 for 周)? */
 export function taiwanAccepts(x: string, c: string): boolean {

@@ -110,10 +110,14 @@ export const apiSchema = {
         version: Version,
         /** the text as last read (an expected-value compare: the CLI's --if-text) */
         ifText: Text(MAX_SEGMENT_LENGTH).optional(),
+        /** approve the segment in the same operation (one undo step: save, approve) */
+        approve: z.boolean().optional(),
+        /** with `approve`: the status's version as last read (Segment.versions.status) */
+        statusVersion: Version,
       })
       .strict(),
     S.ChangeResult,
-    "Correct a segment: a revision in a new undoable operation. With `version` or `ifText`, refused ('edit-conflict', with base/theirs/mine) when the text changed since.",
+    "Correct a segment: a revision in a new undoable operation. With `version` or `ifText`, refused ('edit-conflict', with base/theirs/mine) when the text changed since. With `approve`, the segment is approved in the same operation (`statusVersion`: its status's version as read).",
   ),
   setStatus: method(
     z.object({ segmentIds: z.array(S.Id).min(1).max(100_000), status: S.SegmentStatus, versions: Versions }).strict(),

@@ -28,6 +28,11 @@ describe('roles', () => {
     expect(requiredRole('saveGlossaryEntry', {} as never)).toBe('lead');
     expect(requiredRole('addUser', { name: 'a', role: 'reviewer' })).toBe('admin');
     expect(requiredRole('editSegment', { segmentId: 1, text: 'x' })).toBe('reviewer');
+    // save and approve in one step (Ctrl+Enter) approves: a lead's, like setStatus 'approved'
+    expect(requiredRole('editSegment', { segmentId: 1, text: 'x', approve: true })).toBe('lead');
+    expect(requiredRole('editSegment', { segmentId: 1, text: 'x', approve: false })).toBe('reviewer');
+    expect(requiredRole('editEnglish', { segmentId: 1, text: 'x', approve: true })).toBe('lead');
+    expect(requiredRole('editEnglish', { segmentId: 1, text: 'x' })).toBe('reviewer');
   });
 
   it('lets a caller without an account (local use) do everything', () => {

@@ -10,8 +10,9 @@
 import type { ArgsOf, MethodName } from './api';
 import type { CallerContext } from './caller';
 
-export const ROLES = ['reviewer', 'lead', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from './role-names';
+
+export { ROLES, type Role } from './role-names';
 
 /** Each role may do what the roles before it may: reviewer < lead < admin. */
 const RANK: Record<Role, number> = { reviewer: 0, lead: 1, admin: 2 };
@@ -29,6 +30,8 @@ type Rule<M extends MethodName> = Role | ((args: ArgsOf<M>) => Role);
 
 /** Approving (setting a status to 'approved') is a lead's; marking edited or unreviewed a reviewer's. */
 const approving = (args: { status: string }): Role => (args.status === 'approved' ? 'lead' : 'reviewer');
+/** An edit that also approves (editSegment / editEnglish with `approve`: Ctrl+Enter) is a lead's too. */
+const editing = (args: { approve?: boolean }): Role => (args.approve ? 'lead' : 'reviewer');
 
 /**
  * Method → minimum role. Reading is a reviewer's; a reviewer edits text, marks segments
@@ -58,7 +61,7 @@ export const METHOD_ROLES: { [M in MethodName]: Rule<M> } = {
   importDocument: 'lead',
   getSegments: 'reviewer',
   getSegmentsById: 'reviewer',
-  editSegment: 'reviewer',
+  editSegment: editing,
   setStatus: approving,
   setFurniture: 'reviewer',
   splitSegment: 'reviewer',
@@ -122,7 +125,7 @@ export const METHOD_ROLES: { [M in MethodName]: Rule<M> } = {
   attachParallelText: 'lead',
   listParallelTexts: 'reviewer',
   realignParallel: 'lead',
-  editEnglish: 'reviewer',
+  editEnglish: editing,
   setEnglishStatus: approving,
   editAlignment: 'reviewer',
   getMtSettings: 'reviewer',

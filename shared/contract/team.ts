@@ -4,7 +4,7 @@
  * `addUser`'s answer.
  */
 import { z } from 'zod';
-import { ROLES } from './roles';
+import { ROLES } from './role-names';
 
 export const Role = z.enum(ROLES);
 /** A reviewer's name: what signs their revisions. Letters (any script), digits, space, . _ - ; 1–64 characters. */

@@ -2,12 +2,15 @@
  * A small toolbar next to a text selection inside a grid cell (Traditional or Simplified
  * column): comment on it, or tag it with a label — by click or by the label's key. The
  * comment box also opens from the Alt+C command (on the whole segment without a selection).
+ * Claim (Alt+K) makes the selection a claim for fact-checking; so does a claim label (the
+ * default “Check fact”), by click or key: a span tagged with it is a claim, not an annotation.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { AnnotationLabel } from '../../../shared/domain/review';
 import { readCellSelection, type CellSelection } from '../lib/selection';
 import { isTextTarget } from '../lib/keys';
 import { useReviewI18n } from '../i18n-review';
+import { publishPopover, useVisiblePopovers } from '../state/popovers';
 
 export interface PendingSpan extends CellSelection {
   quote: string;
@@ -20,6 +23,8 @@ export interface AnnotateBarProps {
   /** a comment box requested from outside (Alt+C): the span to comment on */
   commentRequest: { span: PendingSpan; nonce: number } | null;
   onTag: (span: PendingSpan, label: AnnotationLabel) => void;
+  /** make the span a claim (the Claim button, and the claim labels) */
+  onClaim?: (span: PendingSpan) => void;
   onComment: (span: PendingSpan, body: string) => Promise<boolean>;
 }
 
@@ -32,7 +37,7 @@ function place(rect: CellSelection['rect']): CSSProperties {
   return { left, top };
 }
 
-export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment }: AnnotateBarProps) {
+export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onClaim, onComment }: AnnotateBarProps) {
   const { rt } = useReviewI18n();
   const [span, setSpan] = useState<PendingSpan | null>(null);
   const [commenting, setCommentingState] = useState(false);
@@ -44,8 +49,19 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
     commentingRef.current = on;
     setCommentingState(on);
   };
-  const live = useRef({ span, labels });
-  live.current = { span, labels };
+  // never over the dictionary popover (state/popovers.ts): a selection closes a hover gloss, Alt+D's gloss hides the bar until it closes
+  const visible = useVisiblePopovers({ label: !!span, commenting }).label;
+  useEffect(() => publishPopover({ label: !!span, commenting }), [span, commenting]);
+  useEffect(() => () => publishPopover({ label: false, commenting: false }), []);
+  const live = useRef({ span, labels, onClaim, visible });
+  live.current = { span, labels, onClaim, visible };
+  /** tag with a label; a claim label makes a claim instead */
+  const apply = (s: PendingSpan, l: AnnotationLabel, claim = live.current.onClaim) => {
+    if (l.claim && claim) claim(s);
+    else onTag(s, l);
+  };
+  const applyRef = useRef(apply);
+  applyRef.current = apply;
 
   // Follow the document's selection (unless the comment box is open).
   useEffect(() => {
@@ -76,8 +92,8 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
   // A label's key tags the selection (while not typing anywhere).
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
-      const { span: s, labels: ls } = live.current;
-      if (!s || commentingRef.current || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextTarget(e.target)) return;
+      const { span: s, labels: ls, visible: shown } = live.current;
+      if (!s || !shown || commentingRef.current || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextTarget(e.target)) return;
       if (document.querySelector('[aria-modal="true"]')) return;
       if (e.key === 'Escape') {
         document.getSelection()?.removeAllRanges();
@@ -88,19 +104,19 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
       if (!label) return;
       e.preventDefault();
       e.stopPropagation();
-      onTag(s, label);
+      applyRef.current(s, label);
       document.getSelection()?.removeAllRanges();
       setSpan(null);
     }
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [onTag]);
+  }, []);
 
   useLayoutEffect(() => {
-    if (commenting) ref.current?.querySelector('textarea')?.focus();
-  }, [commenting]);
+    if (commenting && visible) ref.current?.querySelector('textarea')?.focus();
+  }, [commenting, visible]);
 
-  if (!span) return null;
+  if (!span || !visible) return null;
 
   async function save() {
     if (!span || !body.trim()) return;
@@ -172,6 +188,20 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
           <button type="button" className="btn btn-small" onClick={() => setCommenting(true)} data-testid="annotate-comment">
             {rt('anno.comment')} <kbd className="kbd">Alt+C</kbd>
           </button>
+          {onClaim && (
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="annotate-claim"
+              onClick={() => {
+                onClaim(span);
+                document.getSelection()?.removeAllRanges();
+                setSpan(null);
+              }}
+            >
+              {rt('anno.claim')} <kbd className="kbd">Alt+K</kbd>
+            </button>
+          )}
           {labels.map((l) => (
             <button
               key={l.id}
@@ -179,8 +209,9 @@ export function AnnotateBar({ labels, quoteOf, commentRequest, onTag, onComment 
               className="btn btn-small btn-quiet anno-chip-btn"
               style={{ '--anno': l.color } as CSSProperties}
               data-testid={`annotate-label-${l.id}`}
+              data-claim={l.claim ? 'true' : undefined}
               onClick={() => {
-                onTag(span, l);
+                apply(span, l);
                 document.getSelection()?.removeAllRanges();
                 setSpan(null);
               }}

@@ -1,33 +1,38 @@
 /**
- * Claims beside the grid: candidates detected by the API (accept with A, reject with R —
- * a stored rejection, undoable, hidden unless “Show rejected” is on, where R or Restore
- * takes it back), the document's claims in a table filtered by type, claimant, verdict
- * and status, verdict/status/evidence edited inline (each change an undoable operation),
- * deletion, the cross-checks between claims (the stored claims-crosscheck findings, with
- * links to the claims involved), and exports (CSV, JSON, ClaimReview). Nothing is computed
- * here; everything comes from the API.
+ * Claims beside the grid, for quick tagging: candidates detected by the API (accept with A,
+ * reject with R — a stored rejection, undoable, hidden unless “Show rejected” is on, where R
+ * or Restore takes it back), the document's claims filtered by type, claimant, verdict,
+ * status and assignee (discarded ones hidden unless asked for), type/verdict/status edited
+ * inline (each change an undoable operation), Edit opening everything about a claim
+ * (ClaimEditor: span, restated claim, claimant from the project's people, assignee, rating
+ * note, evidence of every kind…), deletion, the cross-checks between claims (the stored
+ * claims-crosscheck findings, with links to the claims involved), and exports (CSV, JSON,
+ * ClaimReview). The wide claims view (Alt+W) shows the same claims as a full-width table.
+ * Nothing is computed here; everything comes from the API and state/.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useQuery, useQueryClient, useQueryError } from '../state/queries';
-import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
-import type { ClaimCandidateT, ClaimCrossCheckT, ClaimT } from '../../../shared/claims/schemas';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ChangeResult, DocumentMeta, Segment } from '../../../shared/domain/schemas';
+import type { ClaimCandidateT, ClaimT } from '../../../shared/claims/schemas';
 import { ALL_CLAIM_TYPES, CLAIM_STATUSES, CLAIM_VERDICTS } from '../../../shared/claims/types';
-import { isWebUrl } from '../../../shared/urls';
-import { useClient } from '../state/client';
-import { keys } from '../state/live';
+import { useClaims } from '../state/useClaims';
+import { candidateKey, checksByClaim, comparedCount, distinctValues, filterClaimRows, NO_TABLE_FILTER, NONE, tableRows, type ClaimsTableFilter } from '../state/claims-table';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
-import { downloadText } from '../lib/download';
 import { SidePanel } from './SidePanel';
 import { findingMessageText } from '../i18n-findings';
+import { ClaimEditor } from './ClaimEditor';
 
 // The values come from the schemas, their labels from the catalog (claims.value.<field>.<value>).
 const VALUES = { type: ALL_CLAIM_TYPES, verdict: CLAIM_VERDICTS, status: CLAIM_STATUSES } as const;
 type ValueField = keyof typeof VALUES;
 
-const EMPTY = { candidates: [] as ClaimCandidateT[], claims: [] as ClaimT[], findings: [] as ClaimCrossCheckT[] };
-
 export interface ClaimsPanelProps {
   doc: DocumentMeta;
+  /** the open document's rows (the claim editor moves a span's edges within its segment's text) */
+  segments: readonly Segment[];
+  /** the project's documents, for evidence from a segment */
+  documents: readonly DocumentMeta[];
+  /** a claim to open in the editor (one just made from a selection) */
+  openClaimId?: number | null;
   onJump: (segmentId: number) => void;
   /** after a write: the operation's result, or nothing (refetch the undo state) */
   onChange?: (r?: ChangeResult) => Promise<void>;
@@ -36,55 +41,19 @@ export interface ClaimsPanelProps {
   onClose: () => void;
 }
 
-function EvidenceForm({ onAdd, label }: { onAdd: (url: string, note: string) => void; label: (k: 'claims.evidenceUrl' | 'claims.evidenceNote' | 'claims.addEvidence') => string }) {
-  const [url, setUrl] = useState('');
-  const [note, setNote] = useState('');
-  return (
-    <form
-      className="claims-evidence-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!url.trim()) return;
-        onAdd(url.trim(), note.trim());
-        setUrl('');
-        setNote('');
-      }}
-    >
-      <input type="url" aria-label={label('claims.evidenceUrl')} placeholder="https://…" value={url} onChange={(e) => setUrl(e.target.value)} data-testid="claim-evidence-url" />
-      <input aria-label={label('claims.evidenceNote')} placeholder={label('claims.evidenceNote')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="claim-evidence-note" />
-      <button type="submit" className="btn btn-small" data-testid="claim-evidence-add">
-        {label('claims.addEvidence')}
-      </button>
-    </form>
-  );
-}
-
-export function ClaimsPanel({ doc, onJump, onChange, onError, notify, onClose }: ClaimsPanelProps) {
-  const { client } = useClient();
+export function ClaimsPanel({ doc, segments, documents, openClaimId, onJump, onChange, onError, notify, onClose }: ClaimsPanelProps) {
   const { ct, locale } = useClaimsI18n();
+  const claims = useClaims(doc, { onChange, onError });
+  const { candidates, crossChecks, actions } = claims;
   const [showRejected, setShowRejected] = useState(false);
-  const [filter, setFilter] = useState({ type: '', claimant: '', verdict: '', status: '' });
+  const [filter, setFilter] = useState<ClaimsTableFilter>(NO_TABLE_FILTER);
+  const [editingId, setEditingId] = useState<number | null>(openClaimId ?? null);
+  useEffect(() => {
+    if (openClaimId != null) setEditingId(openClaimId);
+  }, [openClaimId]);
   const listRef = useRef<HTMLUListElement>(null);
   const focusNext = useRef<string | null>(null);
 
-  // candidates, claims and cross-checks live in the query cache, refetched when a change (here or elsewhere) invalidates them
-  const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: keys.claims(doc.id),
-    queryFn: async (): Promise<{ candidates: ClaimCandidateT[]; claims: ClaimT[]; findings: ClaimCrossCheckT[] }> => {
-      const [candidates, claims, findings] = await Promise.all([
-        client.listClaimCandidates({ documentId: doc.id, includeRejected: true }),
-        client.listClaims({ documentId: doc.id }),
-        client.crossCheckClaims({ documentId: doc.id }),
-      ]);
-      return { candidates, claims, findings };
-    },
-  });
-  useQueryError(query.error, onError);
-  const { candidates, claims, findings } = query.data ?? EMPTY;
-  const load = useCallback(() => queryClient.invalidateQueries({ queryKey: keys.claims(doc.id) }), [queryClient, doc.id]);
-
-  const key = (c: ClaimCandidateT) => `${c.segmentId}:${c.start}:${c.end}`;
   const rejectedCount = useMemo(() => candidates.filter((c) => c.claimId === null && c.rejected).length, [candidates]);
   const open = useMemo(() => candidates.filter((c) => c.claimId === null && (showRejected || !c.rejected)), [candidates, showRejected]);
   // keep the keyboard where it was: after a rejection, on the next candidate
@@ -97,71 +66,31 @@ export function ClaimsPanel({ doc, onJump, onChange, onError, notify, onClose }:
       focusNext.current = null;
     }
   }, [open]);
-  const claimById = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
-  const shown = useMemo(
-    () =>
-      claims.filter(
-        (c) => (!filter.type || c.type === filter.type) && (!filter.claimant || (c.claimant ?? '') === filter.claimant) && (!filter.verdict || c.verdict === filter.verdict) && (!filter.status || c.status === filter.status),
-      ),
-    [claims, filter],
-  );
-  const claimants = useMemo(() => [...new Set(claims.map((c) => c.claimant ?? ''))].filter(Boolean), [claims]);
+  const claimById = useMemo(() => new Map(claims.claims.map((c) => [c.id, c])), [claims.claims]);
+  const rows = useMemo(() => tableRows(claims.claims, [], false), [claims.claims]);
+  const shownIds = useMemo(() => new Set(filterClaimRows(rows, filter).map((r) => r.id)), [rows, filter]);
+  const shown = useMemo(() => claims.claims.filter((c) => shownIds.has(c.id)), [claims.claims, shownIds]);
+  const claimants = useMemo(() => distinctValues(rows, 'claimant'), [rows]);
+  const assignees = useMemo(() => distinctValues(rows, 'assignee'), [rows]);
+  const checks = useMemo(() => checksByClaim(claims.comparisons), [claims.comparisons]);
+  const compared = useMemo(() => comparedCount(claims.comparisons), [claims.comparisons]);
+  const discarded = useMemo(() => rows.filter((r) => r.status === 'discarded').length, [rows]);
+  const textOf = useMemo(() => new Map(segments.map((s) => [s.id, s.text])), [segments]);
+  const projectDocs = useMemo(() => documents.filter((d) => d.projectId === doc.projectId && !d.trashedAt).map((d) => ({ id: d.id, title: d.title, segments: d.progress.total })), [documents, doc.projectId]);
 
-  // every write is an operation: tell the app (undo state, version), which refetches this panel
-  const changed = async (r?: ChangeResult) => {
-    if (onChange) await onChange(r);
-    else await load();
-  };
   const accept = async (c: ClaimCandidateT) => {
-    try {
-      await client.createClaim({ segmentId: c.segmentId, start: c.start, end: c.end });
-      notify?.(ct('claims.accepted'));
-      await changed();
-    } catch (e) {
-      onError(e);
-    }
+    if (await actions.accept(c)) notify?.(ct('claims.accepted'));
   };
   const decide = async (c: ClaimCandidateT, next?: Element | null) => {
-    try {
-      focusNext.current = (next as HTMLElement | null)?.dataset?.key ?? null;
-      const args = { segmentId: c.segmentId, start: c.start, end: c.end };
-      const r = c.rejected ? await client.restoreClaimCandidate(args) : await client.rejectClaimCandidate(args);
-      if (!c.rejected) notify?.(ct('claims.rejected'));
-      await changed(r);
-    } catch (e) {
-      onError(e);
-    }
-  };
-  const update = async (args: Parameters<typeof client.updateClaim>[0]) => {
-    try {
-      // the claim's version as this panel read it: a change refused when someone changed it since (issue 16; onError offers the conflict view)
-      const seen = query.data?.claims.find((c) => c.id === args.claimId);
-      const u = await client.updateClaim({ ...args, ...(seen ? { version: seen.version } : {}) });
-      queryClient.setQueryData(keys.claims(doc.id), (d: typeof query.data) => d && { ...d, claims: d.claims.map((c) => (c.id === u.id ? u : c)) });
-      await changed();
-    } catch (e) {
-      onError(e);
-    }
+    focusNext.current = (next as HTMLElement | null)?.dataset?.key ?? null;
+    if ((await actions.reject(c)) && !c.rejected) notify?.(ct('claims.rejected'));
   };
   const remove = async (c: ClaimT) => {
-    try {
-      const r = await client.deleteClaim({ claimId: c.id });
-      notify?.(ct('claims.deleted'));
-      await changed(r);
-    } catch (e) {
-      onError(e);
-    }
-  };
-  const exportAs = async (format: 'csv' | 'json' | 'claimreview') => {
-    try {
-      const r = await client.exportClaims({ documentId: doc.id, format });
-      downloadText(r.fileName, r.content, r.mime);
-    } catch (e) {
-      onError(e);
-    }
+    if (await actions.remove(c)) notify?.(ct('claims.deleted'));
   };
 
   const onCandidateKey = (e: KeyboardEvent<HTMLLIElement>, c: ClaimCandidateT) => {
+    if (e.target !== e.currentTarget) return;
     const k = e.key.toLowerCase();
     if (k === 'a') {
       e.preventDefault();
@@ -183,12 +112,13 @@ export function ClaimsPanel({ doc, onJump, onChange, onError, notify, onClose }:
         {valueLabel(field, v)}
       </option>
     ));
-  /** A filter: the labelled values of a field, or (claimant) the names found. */
-  const select = (name: keyof typeof filter, label: string, names?: readonly string[]) => (
+  /** A filter: the labelled values of a field, or (claimant, assignee) the names found. */
+  const select = (name: 'type' | 'claimant' | 'verdict' | 'status' | 'assignee', names?: readonly string[]) => (
     <label className="claims-filter">
-      {label}{' '}
+      {ct(`claims.filter.${name}`)}{' '}
       <select value={filter[name]} onChange={(e) => setFilter((f) => ({ ...f, [name]: e.target.value }))} data-testid={`claims-filter-${name}`}>
         <option value="">{ct('claims.all')}</option>
+        {names && <option value={NONE}>{ct('claims.nobody')}</option>}
         {names
           ? names.map((v) => (
               <option key={v} value={v}>
@@ -201,10 +131,11 @@ export function ClaimsPanel({ doc, onJump, onChange, onError, notify, onClose }:
   );
   /** A claim's field edited inline: one undoable update per change. */
   const fieldSelect = (c: ClaimT, field: ValueField, testId?: string) => (
-    <select aria-label={ct(`claims.filter.${field}`)} value={c[field]} onChange={(e) => void update({ claimId: c.id, [field]: e.target.value })} data-testid={testId}>
+    <select aria-label={ct(`claims.filter.${field}`)} value={c[field]} onChange={(e) => void actions.update(c.id, { [field]: e.target.value })} data-testid={testId}>
       {options(field)}
     </select>
   );
+  const editing = editingId !== null ? claimById.get(editingId) : undefined;
 
   return (
     <SidePanel as="aside" className="claims-panel" label={ct('claims.title')} testId="claims-panel" closeLabel={ct('claims.close')} onClose={onClose}>
@@ -222,8 +153,8 @@ export function ClaimsPanel({ doc, onJump, onChange, onError, notify, onClose }:
           <ul className="claims-candidates" data-testid="claims-candidates" ref={listRef}>
             {open.map((c) => (
               <li
-                key={key(c)}
-                data-key={key(c)}
+                key={candidateKey(c)}
+                data-key={candidateKey(c)}
                 tabIndex={0}
                 data-testid="claim-candidate"
                 data-rejected={c.rejected ? 'true' : undefined}
@@ -253,13 +184,20 @@ export function ClaimsPanel({ doc, onJump, onChange, onError, notify, onClose }:
       </section>
       <section aria-label={ct('claims.claims')}>
         <h3>
-          {ct('claims.claims')} ({claims.length})
+          {ct('claims.claims')} ({claims.claims.length - discarded})
         </h3>
         <div className="claims-filters">
-          {select('type', ct('claims.filter.type'))}
-          {select('claimant', ct('claims.filter.claimant'), claimants)}
-          {select('verdict', ct('claims.filter.verdict'))}
-          {select('status', ct('claims.filter.status'))}
+          {select('type')}
+          {select('claimant', claimants)}
+          {select('verdict')}
+          {select('status')}
+          {select('assignee', assignees)}
+          <label className="claims-filter">
+            <span>
+              <input type="checkbox" checked={filter.showDiscarded} onChange={(e) => setFilter((f) => ({ ...f, showDiscarded: e.target.checked }))} data-testid="claims-show-discarded" />{' '}
+              {ct('claims.wide.showDiscarded', { count: discarded })}
+            </span>
+          </label>
         </div>
         {shown.length === 0 ? (
           <p>{ct('claims.noClaims')}</p>
@@ -274,69 +212,84 @@ export function ClaimsPanel({ doc, onJump, onChange, onError, notify, onClose }:
               </tr>
             </thead>
             <tbody>
-              {shown.map((c) => (
-                <tr key={c.id} data-testid="claim-row">
-                  <td>
-                    {fieldSelect(c, 'type', 'claim-type')} {c.claimant && <span className="claims-claimant">{c.claimant}: </span>}
-                    <span lang="zh-Hant">{c.text}</span>
-                    {c.orphaned && <em> ({ct('claims.orphaned')})</em>}
-                  </td>
-                  <td>
-                    {fieldSelect(c, 'verdict', 'claim-verdict')}
-                  </td>
-                  <td>
-                    {fieldSelect(c, 'status')}
-                  </td>
-                  <td>
-                    <ul className="claims-evidence">
-                      {c.evidence.map((e) => (
-                        <li key={e.id}>
-                          {e.kind === 'url' ? (
-                            isWebUrl(e.url) ? (
-                              <a href={e.url} target="_blank" rel="noreferrer noopener">
-                                {e.url}
-                              </a>
-                            ) : (
-                              <span className="claims-evidence-unlinked">{e.url}</span>
-                            )
-                          ) : e.kind === 'segment' ? (
-                            <span lang="zh-Hant">
-                              {e.documentTitle} #{e.index + 1} 「{e.quote}」
+              {shown.map((c) => {
+                const ck = checks.get(c.id);
+                return (
+                  <tr key={c.id} data-testid="claim-row" data-claim-id={c.id} data-status={c.status}>
+                    <td>
+                      {fieldSelect(c, 'type', 'claim-type')} {c.claimant && <span className="claims-claimant">{c.claimant}: </span>}
+                      <span lang="zh-Hant">{c.text}</span>
+                      {c.orphaned && <em> ({ct('claims.orphaned')})</em>}
+                      {c.assignee && <span className="claims-assignee"> · {ct('claims.assignee')}: {c.assignee}</span>}
+                      {ck && (
+                        // the panel is narrow: how many cross-checks concern the claim (their texts in the tooltip and the list below), and whom it agrees with
+                        <span className="claims-check-badges" data-testid="claim-checks">
+                          {ck.crossChecks.length + ck.figureFindings.length > 0 && (
+                            <span
+                              className={`claims-check-badge${ck.contradicted || ck.figureFindings.length ? ' is-contradicted' : ''}`}
+                              title={[...ck.crossChecks.map((i) => crossChecks[i]), ...ck.figureFindings.map((i) => claims.figureFindings[i])]
+                                .map((f) => (f ? findingMessageText(locale, f) : ''))
+                                .join('\n')}
+                            >
+                              {ct('claims.checksCount', { count: ck.crossChecks.length + ck.figureFindings.length })}
                             </span>
-                          ) : null}
-                          {e.note && (e.kind === 'note' ? e.note : ` — ${e.note}`)}
-                        </li>
-                      ))}
-                    </ul>
-                    <EvidenceForm label={ct} onAdd={(url, note) => void update({ claimId: c.id, evidence: [...c.evidence, url.trim() ? { kind: 'url', url, note } : { kind: 'note', note }] })} />
-                    <button type="button" className="btn btn-small btn-quiet" aria-label={ct('claims.deleteClaim', { id: c.id })} onClick={() => void remove(c)} data-testid="claim-delete">
-                      {ct('claims.delete')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
+                          )}
+                          {ck.agreesWith.length > 0 && <span className="claims-check-badge is-agree">{ct('claims.agrees', { ids: ck.agreesWith.map((id) => `#${id}`).join(', ') })}</span>}
+                        </span>
+                      )}
+                    </td>
+                    <td>{fieldSelect(c, 'verdict', 'claim-verdict')}</td>
+                    <td>{fieldSelect(c, 'status', 'claim-status')}</td>
+                    <td>
+                      <span className="claims-evidence-count">
+                        {ct('claims.evidence')}: {c.evidence.length}
+                      </span>{' '}
+                      <button type="button" className="btn btn-small" aria-expanded={editingId === c.id} onClick={() => setEditingId((id) => (id === c.id ? null : c.id))} data-testid="claim-edit">
+                        {ct('claims.edit')}
+                      </button>{' '}
+                      <button type="button" className="btn btn-small btn-quiet" aria-label={ct('claims.deleteClaim', { id: c.id })} onClick={() => void remove(c)} data-testid="claim-delete">
+                        {ct('claims.delete')}
+                      </button>
+                      {editing && editing.id === c.id && (
+                        <ClaimEditor
+                          claim={editing}
+                          segmentText={textOf.get(editing.segmentId) ?? null}
+                          people={claims.people}
+                          assignees={assignees}
+                          documents={projectDocs}
+                          documentId={doc.id}
+                          actions={actions}
+                          onJump={onJump}
+                          onClose={() => setEditingId(null)}
+                          autoFocus={editing.id === openClaimId}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}
         <div className="claims-actions">
           {ct('claims.export')}:{' '}
           {(['csv', 'json', 'claimreview'] as const).map((f) => (
-            <button key={f} type="button" className="btn btn-small" onClick={() => void exportAs(f)} data-testid={`claims-export-${f}`}>
+            <button key={f} type="button" className="btn btn-small" onClick={() => void actions.exportAs(f)} data-testid={`claims-export-${f}`}>
               {f === 'claimreview' ? 'ClaimReview' : f.toUpperCase()}
             </button>
           ))}{' '}
-          <button type="button" className="btn btn-small" onClick={() => void load()} data-testid="claims-crosscheck">
+          <button type="button" className="btn btn-small" onClick={() => void actions.load()} data-testid="claims-crosscheck">
             {ct('claims.crossCheck')}
           </button>
         </div>
-        {claims.length > 0 && (
+        {claims.claims.length > 0 && (
           <>
-            <h3>{ct('claims.crossChecks', { count: findings.filter((f) => !f.dismissedReason).length })}</h3>
+            <h3>{ct('claims.crossChecks', { count: crossChecks.filter((f) => !f.dismissedReason).length })}</h3>
             <ul className="claims-findings" data-testid="claims-findings">
-              {findings.length === 0 ? (
-                <li>{ct('claims.noFindings')}</li>
+              {crossChecks.length === 0 ? (
+                <li data-testid="claims-no-findings">{compared > 0 ? ct('claims.noFindings', { count: compared }) : ct('claims.notComparable')}</li>
               ) : (
-                findings.map((f) => (
+                crossChecks.map((f) => (
                   <li key={`${f.kind}:${f.claimIds.join(',')}`} className={`severity-${f.severity}${f.dismissedReason ? ' is-dismissed' : ''}`} data-testid="claims-finding" data-kind={f.kind}>
                     {findingMessageText(locale, f)}{' '}
                     {f.claimIds.map((id) => {

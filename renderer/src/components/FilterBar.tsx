@@ -1,4 +1,4 @@
-/** Filters above the grid: status, annotated, changed, and a text filter; shows how many rows remain. */
+/** Filters above the grid: status, has findings, annotated, changed, and a text filter; shows how many rows remain. */
 import { useReviewI18n } from '../i18n-review';
 import { isFiltering, NO_FILTER, type RowFilter } from '../state/filters';
 
@@ -27,6 +27,10 @@ export function FilterBar({ filter, onChange, shown, total }: FilterBarProps) {
         <option value="edited">{rt('filter.status.edited')}</option>
         <option value="approved">{rt('filter.status.approved')}</option>
       </select>
+      <label className="filter-check">
+        <input type="checkbox" checked={filter.findings} data-testid="filter-findings" onChange={(e) => set({ findings: e.target.checked })} />
+        {rt('filter.findings')}
+      </label>
       <label className="filter-check">
         <input type="checkbox" checked={filter.annotated} data-testid="filter-annotated" onChange={(e) => set({ annotated: e.target.checked })} />
         {rt('filter.annotated')}

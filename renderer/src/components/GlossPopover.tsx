@@ -1,6 +1,7 @@
 /**
- * Dictionary glosses over the Chinese text: resting the pointer on a word (or selecting
- * one) in either text column shows its entries, the glossary's first. One listener on the
+ * Dictionary glosses over the Chinese text: resting the pointer on a word in either text
+ * column shows its entries, the glossary's first. Selecting text shows the label bar instead
+ * (AnnotateBar), which closes a gloss: the two never overlap (state/popovers.ts). One listener on the
  * document finds the character under the pointer with caretPositionFromPoint (or
  * caretRangeFromPoint) and turns it into a text offset the way selections are read
  * (lib/selection.ts), so the cells themselves need nothing. The word and its entries come
@@ -17,6 +18,7 @@ import { useClient } from '../state/client';
 import { offsetInCell, readCellSelection } from '../lib/selection';
 import { errorMessage } from '../lib/format';
 import { useMtI18n } from '../i18n-mt';
+import { publishPopover, useVisiblePopovers } from '../state/popovers';
 
 interface Shown {
   word: string;
@@ -126,6 +128,10 @@ export function GlossPopover({ documentId, segments, lookupRef }: { documentId: 
   const returnTo = useRef<HTMLElement | null>(null);
   const keyboardOpen = useRef(false);
   keyboardOpen.current = !!shown?.keyboard;
+  // never over the label bar (state/popovers.ts): selecting text shows the label bar, not a gloss
+  const visible = useVisiblePopovers({ gloss: shown ? (shown.keyboard ? 'keyboard' : 'hover') : 'none' }).gloss;
+  useEffect(() => publishPopover({ gloss: shown ? (shown.keyboard ? 'keyboard' : 'hover') : 'none' }), [shown]);
+  useEffect(() => () => publishPopover({ gloss: 'none' }), []);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -148,8 +154,9 @@ export function GlossPopover({ documentId, segments, lookupRef }: { documentId: 
     };
 
     const onMove = (e: MouseEvent) => {
-      if (e.buttons) return; // selecting: the mouseup shows the selection's gloss
+      if (e.buttons) return; // selecting: the label bar will show, not a gloss
       if (keyboardOpen.current) return; // opened from the keyboard: stays until Esc, a click or a scroll
+      if (readCellSelection(window.getSelection())) return hide(); // a selection: the label bar is up
       const el = e.target instanceof Element ? e.target : null;
       const cell = el?.closest<HTMLElement>(CELLS);
       if (!cell || cell.querySelector('textarea')) return hide();
@@ -183,26 +190,9 @@ export function GlossPopover({ documentId, segments, lookupRef }: { documentId: 
       }, HOVER_DELAY_MS);
     };
 
-    const onUp = () => {
-      setTimeout(() => {
-        const sel = readCellSelection(window.getSelection());
-        if (!sel) return;
-        const text = segmentText(sel.segmentId, sel.column);
-        const word = text?.slice(sel.start, sel.end).trim();
-        if (!word || word.length > 12) return;
-        const my = ++seq.current;
-        if (timer) clearTimeout(timer);
-        client.lookupGloss({ word, documentId: live.current.documentId }).then(
-          (r) => {
-            if (my !== seq.current) return;
-            target.current = { segmentId: sel.segmentId, column: sel.column, start: sel.start, end: sel.end };
-            setShown({ word: r.word, entries: r.entries, x: sel.rect.left, y: sel.rect.bottom });
-          },
-          (err: unknown) => {
-            if (my === seq.current) setShown({ word, entries: [], x: sel.rect.left, y: sel.rect.bottom, error: errorMessage(err) });
-          },
-        );
-      }, 0);
+    // a selection in a cell opens the label bar (AnnotateBar): it closes a gloss shown on hover
+    const onSelection = () => {
+      if (!keyboardOpen.current && readCellSelection(window.getSelection())) hide(false);
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') hide();
@@ -269,7 +259,7 @@ export function GlossPopover({ documentId, segments, lookupRef }: { documentId: 
     };
     if (lookupRef) lookupRef.current = fromKeyboard;
     document.addEventListener('mousemove', onMove);
-    document.addEventListener('mouseup', onUp);
+    document.addEventListener('selectionchange', onSelection);
     document.addEventListener('mousedown', onDown);
     document.addEventListener('keydown', onKey);
     document.addEventListener('scroll', onScroll, true);
@@ -278,7 +268,7 @@ export function GlossPopover({ documentId, segments, lookupRef }: { documentId: 
       if (lookupRef) lookupRef.current = null;
       highlight(null);
       document.removeEventListener('mousemove', onMove);
-      document.removeEventListener('mouseup', onUp);
+      document.removeEventListener('selectionchange', onSelection);
       document.removeEventListener('mousedown', onDown);
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('scroll', onScroll, true);
@@ -287,10 +277,10 @@ export function GlossPopover({ documentId, segments, lookupRef }: { documentId: 
 
   // a keyboard lookup takes the focus (without scrolling: a scroll closes the popover)
   useLayoutEffect(() => {
-    if (shown?.keyboard) popRef.current?.focus({ preventScroll: true });
-  }, [shown]);
+    if (shown?.keyboard && visible) popRef.current?.focus({ preventScroll: true });
+  }, [shown, visible]);
 
-  if (!shown) return null;
+  if (!shown || !visible) return null;
   const left = Math.max(8, Math.min(shown.x + 12, window.innerWidth - 420));
   const below = shown.y + 20;
   const style = below + 200 > window.innerHeight ? { left, bottom: Math.max(8, window.innerHeight - shown.y + 12) } : { left, top: below };

@@ -1,4 +1,8 @@
-/** Edit the annotation label set: name, colour and key of each label; add and delete (unused) labels. */
+/**
+ * Edit the annotation label set: name, colour and key of each label, and whether it is a claim
+ * label (a span tagged with it becomes a claim; flagging a label turns its annotations into
+ * claims, core/claims.ts); add and delete (unused) labels.
+ */
 import { useState, type CSSProperties } from 'react';
 import type { AnnotationLabel } from '../../../shared/domain/review';
 import { useClient } from '../state/client';
@@ -16,15 +20,17 @@ function Row({ label, onChanged, onError }: { label: AnnotationLabel | null } & 
   const [name, setName] = useState(label?.name ?? '');
   const [color, setColor] = useState(label?.color ?? '#4b5563');
   const [shortcut, setShortcut] = useState(label?.shortcut ?? '');
-  const dirty = !label || name !== label.name || color !== label.color || shortcut !== (label.shortcut ?? '');
+  const [claim, setClaim] = useState(label?.claim ?? false);
+  const dirty = !label || name !== label.name || color !== label.color || shortcut !== (label.shortcut ?? '') || claim !== label.claim;
 
   async function save() {
     try {
-      if (label) await client.updateLabel({ labelId: label.id, name, color, shortcut: shortcut || null });
+      if (label) await client.updateLabel({ labelId: label.id, name, color, shortcut: shortcut || null, claim });
       else {
-        await client.createLabel({ name, color, shortcut: shortcut || null });
+        await client.createLabel({ name, color, shortcut: shortcut || null, claim });
         setName('');
         setShortcut('');
+        setClaim(false);
       }
       onChanged();
     } catch (e) {
@@ -61,6 +67,9 @@ function Row({ label, onChanged, onError }: { label: AnnotationLabel | null } & 
         placeholder="–"
         maxLength={1}
       />
+      <label className="label-claim" title={rt('labels.claimHint')}>
+        <input type="checkbox" checked={claim} onChange={(e) => setClaim(e.target.checked)} data-testid="label-claim" /> {rt('labels.claim')}
+      </label>
       <button type="submit" className="btn btn-small" disabled={!name.trim() || !dirty}>
         {label ? rt('anno.save') : rt('labels.add')}
       </button>
@@ -77,7 +86,7 @@ export function LabelEditor({ labels, onChanged, onError }: LabelEditorProps) {
   return (
     <div className="label-editor" data-testid="label-editor">
       {labels.map((l) => (
-        <Row key={`${l.id}:${l.name}:${l.color}:${l.shortcut}`} label={l} onChanged={onChanged} onError={onError} />
+        <Row key={`${l.id}:${l.name}:${l.color}:${l.shortcut}:${l.claim}`} label={l} onChanged={onChanged} onError={onError} />
       ))}
       <Row key={`new-${labels.length}`} label={null} onChanged={onChanged} onError={onError} />
     </div>

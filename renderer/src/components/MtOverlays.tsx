@@ -1,8 +1,8 @@
 /** Machine translation and gloss overlays, drawn from useMtGlosses' state. */
 import type { MtOverlayState } from '../state/useMtGlosses';
 import { GlossPopover } from './GlossPopover';
-import { TranslateProgress } from './TranslateProgress';
-import { AboutDialog, MtSettingsDialog } from '../lazy';
+// the translation progress shows only while a job started by a command runs: a chunk of its own (lazy.tsx)
+import { AboutDialog, MtSettingsDialog, TranslateProgress } from '../lazy';
 
 export function MtOverlays({ state: s }: { state: MtOverlayState }) {
   return (

@@ -5,14 +5,14 @@
  * marker, an inline editor (double-click or Alt+E) and, on the selected row, alignment fixes
  * (move up / down, merge, and for the source a split at a caret).
  */
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Segment } from '../../../shared/domain/schemas';
-import { wordDiff } from '../../../shared/align/word-diff';
+import { englishParts, type EnglishPart, type EnglishText } from '../state/moves';
 import { splitSentences } from '../../../shared/text/segment';
 import { useColumnsContext, type ColumnsState } from '../state/useColumns';
+import type { ColumnMode } from '../state/column-layout';
 import { useColumnsI18n } from '../i18n-columns';
 import { SegmentText } from './SegmentText';
-import { DiffParts } from './DiffText';
 import { StatusMarker } from './StatusMarker';
 import { useEditorTextarea, useGrowWithText } from './useEditorTextarea';
 
@@ -39,7 +39,7 @@ function EnglishEditor({ segment, number, cols }: { segment: Segment; number: nu
       const at = e.currentTarget.selectionStart;
       void (async () => {
         if (draft !== (segment.english?.text ?? '') && !(await cols.saveEnglish(segment.id, draft))) return;
-        await cols.align(segment.id, 'split', { at });
+        await cols.align(segment.id, 'split', { at }, 'english');
       })();
     }
   }
@@ -114,7 +114,7 @@ function SourceSplitter({ segment, number, at, cols, onDone }: { segment: Segmen
       e.preventDefault();
       e.stopPropagation();
       const pos = el.selectionStart;
-      void cols.align(segment.id, 'split', { at: pos }).then(onDone);
+      void cols.align(segment.id, 'split', { at: pos }, 'source').then(onDone);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
@@ -147,9 +147,23 @@ function SourceSplitter({ segment, number, at, cols, onDone }: { segment: Segmen
   );
 }
 
-function AlignTools({ segment, number, cols, onSplit }: { segment: Segment; number: number; cols: ColumnsState; onSplit?: () => void }) {
+/**
+ * The alignment buttons' icons, told apart at a glance: move up / down is an arrow leaving a
+ * text line for the row above or below; join is two lines meeting in one (not another arrow down).
+ */
+function AlignIcon({ kind }: { kind: 'up' | 'down' | 'merge' }) {
+  return (
+    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+      {kind === 'up' && <path d="M3 13.5h10M8 11V2.5M4.8 5.7 8 2.5l3.2 3.2" />}
+      {kind === 'down' && <path d="M3 2.5h10M8 5v8.5M4.8 10.3 8 13.5l3.2-3.2" />}
+      {kind === 'merge' && <path d="M3 2.5h4.5M3 7h4.5M7.5 2.5c3 0 3 4.5 5.5 4.5M7.5 7H13M3 11.5h10M3 14h6" />}
+    </svg>
+  );
+}
+
+function AlignTools({ segment, number, cols, kind, onSplit }: { segment: Segment; number: number; cols: ColumnsState; kind: 'source' | 'english'; onSplit?: () => void }) {
   const { ct } = useColumnsI18n();
-  const btn = (label: string, glyph: string, testId: string, run: () => void) => (
+  const btn = (label: string, glyph: ReactNode, testId: string, run: () => void) => (
     <button
       type="button"
       className="align-btn"
@@ -176,9 +190,9 @@ function AlignTools({ segment, number, cols, onSplit }: { segment: Segment; numb
   );
   return (
     <span className="align-tools" role="group" aria-label={ct('columns.alignTools', { n: number })}>
-      {btn(ct('columns.shiftUp'), '↑', 'align-up', () => void cols.align(segment.id, 'shift', { direction: 'up' }))}
-      {btn(ct('columns.shiftDown'), '↓', 'align-down', () => void cols.align(segment.id, 'shift', { direction: 'down' }))}
-      {btn(ct('columns.merge'), '⤓', 'align-merge', () => void cols.align(segment.id, 'merge'))}
+      {btn(ct('columns.shiftUp'), <AlignIcon kind="up" />, 'align-up', () => void cols.align(segment.id, 'shift', { direction: 'up' }, kind))}
+      {btn(ct('columns.shiftDown'), <AlignIcon kind="down" />, 'align-down', () => void cols.align(segment.id, 'shift', { direction: 'down' }, kind))}
+      {btn(ct('columns.merge'), <AlignIcon kind="merge" />, 'align-merge', () => void cols.align(segment.id, 'merge', {}, kind))}
       {onSplit && btn(ct('columns.splitSource'), '✂', 'align-split', onSplit)}
     </span>
   );
@@ -195,7 +209,7 @@ function SourceCell({ segment, position, selected, cols }: { segment: Segment; p
   const canSplit = text.length > 1;
   const tools =
     selected && cols.attached.source ? (
-      <AlignTools segment={segment} number={position + 1} cols={cols} onSplit={canSplit ? () => setSplitAt(caretInSource(ref.current, text) ?? defaultSplitAt(text)) : undefined} />
+      <AlignTools segment={segment} number={position + 1} cols={cols} kind="source" onSplit={canSplit ? () => setSplitAt(caretInSource(ref.current, text) ?? defaultSplitAt(text)) : undefined} />
     ) : null;
   return (
     <div ref={ref} role="gridcell" className="cell cell-text cell-parallel cell-source" lang="zh" data-testid={`source-${position}`}>
@@ -211,10 +225,60 @@ function SourceCell({ segment, position, selected, cols }: { segment: Segment; p
   );
 }
 
-export const ParallelCell = memo(function ParallelCell({ segment, position, selected }: { segment: Segment; position: number; selected: boolean }) {
+/** An English correction as a word diff, with text moved between rows drawn as a move (state/moves.ts), not as a deletion and an insertion. */
+function EnglishDiff({ parts, number }: { parts: readonly EnglishPart[]; number: number }) {
+  const { ct } = useColumnsI18n();
+  return (
+    <>
+      {parts.map((p, i) => {
+        if (p.op === 'moved-out' || p.op === 'moved-in') {
+          const other = number + ((p.op === 'moved-out' ? p.to : p.from) === 'down' ? 1 : -1);
+          const label = ct(p.op === 'moved-out' ? 'columns.movedTo' : 'columns.movedFrom', { n: other });
+          const arrow = (p.op === 'moved-out' ? p.to : p.from) === 'down' ? '↓' : '↑';
+          return (
+            <span key={i} className={`moved ${p.op}`} title={label} data-testid={p.op} data-row={other}>
+              <span className="moved-tag" aria-hidden="true">
+                {arrow} {other}
+              </span>
+              <span className="visually-hidden">{label}: </span>
+              {p.text}
+            </span>
+          );
+        }
+        return p.op === 'insert' ? (
+          <ins key={i} className="diff-ins">
+            {p.text}
+          </ins>
+        ) : p.op === 'delete' ? (
+          <del key={i} className="diff-del">
+            {p.text}
+          </del>
+        ) : (
+          <span key={i}>{p.text}</span>
+        );
+      })}
+    </>
+  );
+}
+
+export const ParallelCell = memo(function ParallelCell({
+  mode,
+  segment,
+  position,
+  selected,
+  prevEnglish = null,
+  nextEnglish = null,
+}: {
+  mode: ColumnMode;
+  segment: Segment;
+  position: number;
+  selected: boolean;
+  /** the English of the rows above and below: text moved between rows is drawn as a move */
+  prevEnglish?: EnglishText | null;
+  nextEnglish?: EnglishText | null;
+}) {
   const cols = useColumnsContext();
   const { t, ct } = useColumnsI18n();
-  const mode = cols?.mode ?? 'hans';
   if (!cols || mode === 'hans') {
     return (
       <div role="gridcell" className="cell cell-text cell-hans" lang="zh-Hans">
@@ -223,7 +287,7 @@ export const ParallelCell = memo(function ParallelCell({ segment, position, sele
     );
   }
   if (mode === 'source') return <SourceCell segment={segment} position={position} selected={selected} cols={cols} />;
-  const tools = selected && cols.attached[mode] ? <AlignTools segment={segment} number={position + 1} cols={cols} /> : null;
+  const tools = selected && cols.attached[mode] ? <AlignTools segment={segment} number={position + 1} cols={cols} kind="english" /> : null;
   const en = segment.english;
   if (cols.editingEnglishId === segment.id) {
     return (
@@ -250,7 +314,7 @@ export const ParallelCell = memo(function ParallelCell({ segment, position, sele
           <span className="english-status" title={ct('columns.englishStatus', { status: t(`status.${en.status}`) })}>
             <StatusMarker status={en.status} />
           </span>
-          <span className="parallel-text">{changed ? <DiffParts parts={wordDiff(en.aligned, en.text)} /> : en.text}</span>
+          <span className="parallel-text">{changed ? <EnglishDiff parts={englishParts(en, prevEnglish, nextEnglish)} number={position + 1} /> : en.text}</span>
         </>
       ) : (
         <span className="parallel-text muted">{ct('columns.noneShort')}</span>

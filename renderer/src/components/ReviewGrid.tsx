@@ -2,14 +2,16 @@
  * The review grid: a virtualized ARIA grid of segments with measured, variable row
  * heights. Only the rows in view (plus overscan, plus the row being edited) are in the DOM.
  */
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { DocumentMeta, Segment } from '../../../shared/domain/schemas';
 import type { EditState, Review, Selection } from '../state/useReview';
 import { useI18n } from '../i18n';
 import { SegmentRow } from './SegmentRow';
 import { SegmentEditor } from './SegmentEditor';
-import { ColumnSwitcher } from './ColumnSwitcher';
+import { ColumnSwitcher, ThirdColumnHeader } from './ColumnSwitcher';
+import { useColumnsContext } from '../state/useColumns';
+import { layoutColumns, type ColumnMode } from '../state/column-layout';
 
 export interface ReviewGridProps {
   doc: DocumentMeta;
@@ -27,6 +29,30 @@ const ESTIMATE = 46;
 export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, rows = null }: ReviewGridProps) {
   const { t } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+
+  // The column layout (state/column-layout.ts): a third text column when the grid is wide enough,
+  // the Speaker column only when the document has speakers.
+  const cols = useColumnsContext();
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = gridRef.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const speakers = useMemo(() => segments.some((s) => !!s.speaker), [segments]);
+  const attachedSource = !!cols?.attached.source;
+  const attachedEnglish = !!cols?.attached.english;
+  const layout = useMemo(
+    () => layoutColumns({ width, zoom, second: cols?.mode ?? 'hans', third: cols?.third ?? 'off', attached: { source: attachedSource, english: attachedEnglish }, speakers }),
+    [width, zoom, cols?.mode, cols?.third, attachedSource, attachedEnglish, speakers],
+  );
+  const parallel = layout.parallel;
+  const reportShown = cols?.reportShown;
+  useEffect(() => reportShown?.(parallel), [reportShown, parallel]);
   // Filtered: virtual item k shows segment rows[k]; toV maps a segment index back (-1: hidden).
   const vIndex = useMemo(() => (rows ? new Map(rows.map((i, k) => [i, k])) : null), [rows]);
   const toV = (i: number) => (vIndex ? (vIndex.get(i) ?? -1) : i);
@@ -135,12 +161,15 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, r
   const items = virtualizer.getVirtualItems();
   return (
     <div
+      ref={gridRef}
       className="grid"
       role="grid"
       aria-label={t('grid.label', { title: doc.title })}
       aria-rowcount={segments.length + 1}
-      aria-colcount={5}
+      aria-colcount={3 + (layout.speaker ? 1 : 0) + parallel.length}
       data-testid="grid"
+      data-columns={1 + parallel.length}
+      style={{ '--cols': layout.template } as CSSProperties}
       onKeyDown={onKeyDown}
     >
       <div role="rowgroup" className="grid-head">
@@ -151,15 +180,22 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, r
           <div role="columnheader" className="cell cell-status">
             <span className="visually-hidden">{t('grid.col.status')}</span>
           </div>
-          <div role="columnheader" className="cell cell-speaker">
-            {t('grid.col.speaker')}
-          </div>
+          {layout.speaker && (
+            <div role="columnheader" className="cell cell-speaker">
+              {t('grid.col.speaker')}
+            </div>
+          )}
           <div role="columnheader" className="cell cell-text">
             {t('grid.col.hant')}
           </div>
           <div role="columnheader" className="cell cell-text">
-            <ColumnSwitcher fallback={t('grid.col.hans')} />
+            <ColumnSwitcher fallback={t('grid.col.hans')} roomForThird={layout.roomForThird && parallel.length === 1} />
           </div>
+          {parallel[1] && (
+            <div role="columnheader" className="cell cell-text" data-testid="third-column-header">
+              <ThirdColumnHeader shown={parallel[1]} />
+            </div>
+          )}
         </div>
       </div>
       <div role="rowgroup" className="grid-body" ref={scrollRef} data-testid="grid-body">
@@ -179,6 +215,10 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, r
                 start={item.start}
                 selected={idx === selection.index}
                 speakerMode={speakerMode}
+                speakerColumn={layout.speaker}
+                parallel={parallel}
+                prev={prev}
+                next={segments[idx + 1]}
                 measure={virtualizer.measureElement}
                 onSelect={onSelect}
                 onOpenEditor={onOpenEditor}

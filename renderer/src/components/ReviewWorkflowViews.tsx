@@ -57,7 +57,7 @@ export function WorkflowOverlays({ views: v }: { views: WorkflowViews }) {
   if (!v.doc) return null;
   return (
     <>
-      <AnnotateBar labels={v.annotations.labels} quoteOf={v.quoteOf} commentRequest={v.commentRequest} onTag={v.onTag} onComment={v.onComment} />
+      <AnnotateBar labels={v.annotations.labels} quoteOf={v.quoteOf} commentRequest={v.commentRequest} onTag={v.onTag} onClaim={v.onClaim} onComment={v.onComment} />
       {v.reps && <RepetitionsBar reps={v.reps} onApply={v.applyRepetitions} onJump={v.openSegment} onDismiss={v.dismissRepetitions} />}
       {v.changeLogOpen && <ChangeLogDialog doc={v.doc} onJump={v.jumpTo} onError={v.fail} onClose={v.closeChangeLog} />}
     </>

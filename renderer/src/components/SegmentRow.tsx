@@ -2,9 +2,12 @@
 import { memo, type ReactNode } from 'react';
 import type { Segment } from '../../../shared/domain/schemas';
 import { useI18n } from '../i18n';
+import { useReviewI18n } from '../i18n-review';
+import { useDecor } from '../state/decor';
 import { StatusMarker } from './StatusMarker';
 import { SegmentText } from './SegmentText';
 import { ParallelCell } from './ParallelCell';
+import type { ColumnMode } from '../state/column-layout';
 
 export interface SegmentRowProps {
   segment: Segment;
@@ -13,6 +16,13 @@ export interface SegmentRowProps {
   selected: boolean;
   /** speaker shown strongly (first row of a turn), subtly (later rows), or not at all */
   speakerMode: 'first' | 'continued' | 'none';
+  /** the Speaker column shows (the document has speakers) */
+  speakerColumn: boolean;
+  /** the text columns after the Traditional one (state/column-layout.ts) */
+  parallel: readonly ColumnMode[];
+  /** the rows above and below (the English column draws text moved between rows as a move) */
+  prev?: Segment;
+  next?: Segment;
   editor: ReactNode | null;
   measure: (el: HTMLElement | null) => void;
   onSelect: (position: number) => void;
@@ -21,7 +31,11 @@ export interface SegmentRowProps {
 
 export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
   const { t, formatNumber } = useI18n();
+  const { rt } = useReviewI18n();
   const s = p.segment;
+  // open findings in this row (count, worst severity): the findings query (state/row-findings.ts)
+  const qa = useDecor().qa?.get(s.id);
+  const qaLabel = qa ? rt('qa.mark', { count: formatNumber(qa.count), severity: rt(`qa.${qa.worst}`) }) : '';
   const classes = ['row', `row-${s.status}`, p.selected ? 'is-selected' : '', s.furniture ? 'is-furniture' : '', p.speakerMode === 'first' ? 'turn-start' : '']
     .filter(Boolean)
     .join(' ');
@@ -50,10 +64,17 @@ export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
       </div>
       <div role="gridcell" className="cell cell-status">
         <StatusMarker status={s.status} />
+        {qa && (
+          <span className={`qa-mark qa-${qa.worst}`} role="img" aria-label={qaLabel} title={qaLabel} data-testid="qa-mark" data-severity={qa.worst} data-count={qa.count}>
+            {qa.count > 99 ? '99+' : formatNumber(qa.count)}
+          </span>
+        )}
       </div>
-      <div role="gridcell" className={`cell cell-speaker speaker-${p.speakerMode}`}>
-        {s.speaker && p.speakerMode !== 'none' ? <span className="speaker">{s.speaker}</span> : null}
-      </div>
+      {p.speakerColumn && (
+        <div role="gridcell" className={`cell cell-speaker speaker-${p.speakerMode}`}>
+          {s.speaker && p.speakerMode !== 'none' ? <span className="speaker">{s.speaker}</span> : null}
+        </div>
+      )}
       <div role="gridcell" className="cell cell-text cell-hant" lang="zh-Hant">
         {s.furniture && (
           <span className="furniture-tag" title={t('furniture.label', { kind: t(`furniture.${s.furniture}`) })}>
@@ -62,8 +83,10 @@ export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
         )}
         {p.editor ?? <SegmentText segment={s} column="text" />}
       </div>
-      {/* second column: Simplified, original source or English (ParallelCell, state/useColumns.ts) */}
-      <ParallelCell segment={s} position={p.position} selected={p.selected} />
+      {/* second (and third) column: Simplified, original source or English (ParallelCell, state/useColumns.ts) */}
+      {p.parallel.map((mode) => (
+        <ParallelCell key={mode} mode={mode} segment={s} position={p.position} selected={p.selected} prevEnglish={p.prev?.english ?? null} nextEnglish={p.next?.english ?? null} />
+      ))}
     </div>
   );
 });

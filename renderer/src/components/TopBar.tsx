@@ -20,6 +20,21 @@ export interface TopBarProps {
   /** toggle the glossary panel (null: no document open) */
   onGlossary?: (() => void) | null;
   glossaryOpen?: boolean;
+  /** toggle the findings / claims panels (null: no document open) */
+  onFindings?: (() => void) | null;
+  findingsOpen?: boolean;
+  onClaims?: (() => void) | null;
+  claimsOpen?: boolean;
+}
+
+/** A button that opens or closes a side panel (undefined: not offered; null: no document open). */
+function panelButton(onClick: (() => void) | null | undefined, open: boolean | undefined, label: string, title: string, testId: string) {
+  if (onClick === undefined) return null;
+  return (
+    <button type="button" className="btn btn-quiet" onClick={onClick ?? undefined} disabled={!onClick} aria-pressed={!!open} title={title} data-testid={testId}>
+      {label}
+    </button>
+  );
 }
 
 export const TopBar = forwardRef<HTMLInputElement, TopBarProps>(function TopBar(p, searchRef) {
@@ -113,6 +128,8 @@ export const TopBar = forwardRef<HTMLInputElement, TopBarProps>(function TopBar(
             {t('topbar.glossary')}
           </button>
         )}
+        {panelButton(p.onFindings, p.findingsOpen, t('topbar.findings'), `${t('command.view.findings')} (${formatAccelerator('CmdOrCtrl+Shift+F')})`, 'findings-button')}
+        {panelButton(p.onClaims, p.claimsOpen, t('topbar.claims'), `${t('command.view.claims')} (${formatAccelerator('CmdOrCtrl+Shift+K')})`, 'claims-button')}
         <button type="button" className="btn btn-quiet btn-palette" onClick={p.onPalette} data-testid="palette-button">
           {t('topbar.commands')} <kbd className="kbd">{formatAccelerator('CmdOrCtrl+K')}</kbd>
         </button>

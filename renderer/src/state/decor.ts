@@ -6,6 +6,7 @@
 import { createContext, useContext } from 'react';
 import type { Annotation } from '../../../shared/domain/schemas';
 import type { AnnotationLabel } from '../../../shared/domain/review';
+import type { RowQa } from './row-findings';
 
 export interface Decor {
   /** live (not deleted) annotations by segment id */
@@ -15,6 +16,8 @@ export interface Decor {
   activeId: number | null;
   /** the finding location the reviewer jumped to from the findings panel, highlighted in the text */
   finding?: { segmentId: number; start: number; end: number } | null;
+  /** open findings by segment id: the rows' QA marks (state/row-findings.ts) */
+  qa?: ReadonlyMap<number, RowQa>;
 }
 
 export const EMPTY_DECOR: Decor = { bySegment: new Map(), labels: new Map(), activeId: null, finding: null };

@@ -1,12 +1,14 @@
 /**
  * Following the change feed from the renderer: under Electron through the preload's
- * window.jiaoduiFeed (IPC events), in browser mode as a streamed fetch of GET /api/feed with the
- * bearer token (EventSource cannot send it), reconnecting from the last seq seen. Either way
+ * window.jiaoduiFeed (IPC events), in browser mode as a streamed fetch of GET /api/feed signed in
+ * by the session cookie, reconnecting from the last seq seen (a 401 raises the session-ended
+ * signal; the retries go on, so the feed resumes once the page signs in again). Either way
  * the window's own writes are left out by the other side (it applied their results already).
  */
 import { FEED_GLOBAL, parseFeedMessage, type FeedBridge, type FeedMessage } from '../../../shared/contract/changes';
 import { HTTP_FEED_PATH } from '../../../shared/contract/transport';
-import { feedToken, WINDOW_ID } from '../api';
+import { WINDOW_ID } from '../api';
+import { reportSessionEnded } from './session';
 
 declare global {
   interface Window {
@@ -45,7 +47,8 @@ export function followFeed(onMessage: (m: FeedMessage) => void): () => void {
     while (!ac.signal.aborted) {
       try {
         const query = `?client=${WINDOW_ID}${since === null ? '' : `&since=${since}`}`;
-        const res = await fetch(HTTP_FEED_PATH + query, { headers: { Authorization: `Bearer ${feedToken() ?? ''}` }, signal: ac.signal });
+        const res = await fetch(HTTP_FEED_PATH + query, { credentials: 'same-origin', signal: ac.signal });
+        if (res.status === 401) reportSessionEnded();
         if (!res.ok || !res.body) throw new Error(`feed answered ${res.status}`);
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';

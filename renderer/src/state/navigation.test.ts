@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextInOrder, stepInOrder } from './navigation';
+import { nextInOrder, previousInOrder, stepInOrder } from './navigation';
 import { filterRows, NO_FILTER } from './filters';
 import type { Segment } from '../../../shared/domain/schemas';
 
@@ -57,5 +57,21 @@ describe('filterRows', () => {
     expect(filterRows(segs, { ...NO_FILTER, annotated: true }, new Set([4]))).toEqual([3]);
     expect(filterRows(segs, { ...NO_FILTER, text: 'gpu' }, new Set())).toEqual([1]);
     expect(filterRows(segs, { ...NO_FILTER, text: '王征' }, new Set())).toEqual([0]); // matches the rendering
+    // rows with open findings (issue 17), with the other filters
+    expect(filterRows(segs, { ...NO_FILTER, findings: true }, new Set(), new Map([[1, {}], [3, {}]]))).toEqual([0, 2]);
+    expect(filterRows(segs, { ...NO_FILTER, findings: true, status: 'edited' }, new Set(), new Set([1, 3]))).toEqual([2]);
+    expect(filterRows(segs, { ...NO_FILTER, findings: true }, new Set())).toEqual([]);
+  });
+});
+
+describe('previousInOrder', () => {
+  it('finds the last matching row before the current one, wrapping around, among the shown rows', () => {
+    const has = new Set([1, 4, 7]);
+    expect(previousInOrder(null, 10, 5, (i) => has.has(i))).toBe(4);
+    expect(previousInOrder(null, 10, 4, (i) => has.has(i))).toBe(1);
+    expect(previousInOrder(null, 10, 1, (i) => has.has(i))).toBe(7); // wraps
+    expect(previousInOrder([0, 2, 4, 6], 10, 5, (i) => has.has(i))).toBe(4);
+    expect(previousInOrder([0, 2, 6], 10, 5, (i) => has.has(i))).toBe(-1);
+    expect(previousInOrder(null, 10, 4, (i) => i === 4)).toBe(-1); // the current row itself does not count
   });
 });

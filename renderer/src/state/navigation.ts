@@ -31,3 +31,22 @@ export function nextInOrder(order: readonly number[] | null, n: number, current:
   }
   return -1;
 }
+
+/** The last shown index before `current` (wrapping around, `current` itself last) that satisfies `pred`, or -1. */
+export function previousInOrder(order: readonly number[] | null, n: number, current: number, pred: (i: number) => boolean): number {
+  const list = order ?? Array.from({ length: n }, (_, i) => i);
+  if (!list.length) return -1;
+  let start = -1;
+  for (let k = list.length - 1; k >= 0; k--) {
+    if (list[k] < current) {
+      start = k;
+      break;
+    }
+  }
+  if (start < 0) start = list.length - 1;
+  for (let k = 0; k < list.length; k++) {
+    const i = list[(start - k + list.length) % list.length];
+    if (i !== current && pred(i)) return i;
+  }
+  return -1;
+}

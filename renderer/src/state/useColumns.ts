@@ -14,25 +14,33 @@ import type { Review } from './useReview';
 import type { Toasts } from './useToasts';
 import { translateColumns } from '../i18n-columns';
 import type { Locale } from '../i18n';
+import { COLUMN_MODES, nextColumnMode, parseColumnMode, parseThirdChoice, type ColumnMode, type ThirdChoice } from './column-layout';
 import '../styles/columns.css';
 
-export type ColumnMode = 'hans' | 'source' | 'english';
-export const COLUMN_MODES: readonly ColumnMode[] = ['hans', 'source', 'english'];
+export { COLUMN_MODES, type ColumnMode };
 const KEY = (docId: number) => `jiaodui.column.${docId}`;
+const THIRD_KEY = (docId: number) => `jiaodui.column3.${docId}`;
 
 export interface ColumnsState {
+  /** the second column (always shown) */
   mode: ColumnMode;
   setMode: (m: ColumnMode) => void;
+  /** the third column, shown when the grid is wide enough (state/column-layout.ts) */
+  third: ThirdChoice;
+  setThird: (c: ThirdChoice) => void;
   attached: { source: boolean; english: boolean };
   /** the segment whose English is open in the inline editor */
   editingEnglishId: number | null;
   startEnglish: (segmentId: number) => void;
   saveEnglish: (segmentId: number, text: string, opts?: { approve?: boolean }) => Promise<boolean>;
   cancelEnglish: () => void;
-  align: (segmentId: number, op: ArgsOf<'editAlignment'>['op'], extra?: { at?: number; direction?: 'up' | 'down' }) => Promise<void>;
+  /** an alignment fix of the `kind` column (default: the second column's) */
+  align: (segmentId: number, op: ArgsOf<'editAlignment'>['op'], extra?: { at?: number; direction?: 'up' | 'down' }, kind?: 'source' | 'english') => Promise<void>;
   openAttach: () => void;
   /** give the keyboard focus back to the selected row (after an inline editor closes) */
   refocus: () => void;
+  /** the grid reports which parallel columns it draws (its width decides the third) */
+  reportShown: (parallel: readonly ColumnMode[]) => void;
 }
 
 export const ColumnsContext = createContext<ColumnsState | null>(null);
@@ -41,9 +49,10 @@ export function useColumnsContext(): ColumnsState | null {
 }
 
 function readMode(docId: number | undefined): ColumnMode {
-  if (docId === undefined) return 'hans';
-  const v = localStorage.getItem(KEY(docId));
-  return v === 'source' || v === 'english' ? v : 'hans';
+  return docId === undefined ? 'hans' : parseColumnMode(localStorage.getItem(KEY(docId)));
+}
+function readThird(docId: number | undefined): ThirdChoice {
+  return docId === undefined ? 'auto' : parseThirdChoice(localStorage.getItem(THIRD_KEY(docId)));
 }
 
 export function useParallelColumns({ doc, segments, review, toasts, locale }: { doc: DocumentMeta | null; segments: Segment[]; review: Review; toasts: Toasts; locale: Locale }) {
@@ -51,21 +60,34 @@ export function useParallelColumns({ doc, segments, review, toasts, locale }: { 
   const { actions, selection } = review;
   const offerConflict = review.conflict.offer;
   const [mode, setModeState] = useState<ColumnMode>(() => readMode(doc?.id));
+  const [third, setThirdState] = useState<ThirdChoice>(() => readThird(doc?.id));
   const [editingEnglishId, setEditing] = useState<number | null>(null);
   // the English's version when its editor opened: the save sends it (a change elsewhere meanwhile is a conflict)
   const englishBase = useRef<{ id: number; version: number | null | undefined } | null>(null);
   const [attachOpen, setAttachOpen] = useState(false);
+  // the parallel columns the grid draws now (reported by ReviewGrid)
+  const shown = useRef<readonly ColumnMode[]>([mode]);
 
   useEffect(() => {
     setModeState(readMode(doc?.id));
+    setThirdState(readThird(doc?.id));
     setEditing(null);
   }, [doc?.id]);
+
+  const setThird = useCallback(
+    (c: ThirdChoice) => {
+      setThirdState(c);
+      if (doc) localStorage.setItem(THIRD_KEY(doc.id), c);
+    },
+    [doc],
+  );
 
   const setMode = useCallback(
     (m: ColumnMode) => {
       setModeState(m);
       if (doc) localStorage.setItem(KEY(doc.id), m);
-      if (m !== 'english') setEditing(null);
+      // an English editor stays open only while the English still shows (as the third column)
+      if (m !== 'english' && !shown.current.slice(1).includes('english')) setEditing(null);
     },
     [doc],
   );
@@ -85,14 +107,17 @@ export function useParallelColumns({ doc, segments, review, toasts, locale }: { 
       let seg = segments.find((s) => s.id === segmentId);
       try {
         // the versions this window read go with each save: a stale one opens the conflict view
+        // save and approve (Ctrl+Enter) is one operation, so one undo step, when this reviewer may approve
+        const inOne = !!opts.approve && text !== (seg?.english?.text ?? '') && actions.mayApprove();
         if (text !== (seg?.english?.text ?? '')) {
           const version = englishBase.current?.id === segmentId ? englishBase.current.version : seg?.versions?.en;
-          const r = await client.editEnglish({ segmentId, text, version });
+          const approve = inOne ? { approve: true, statusVersion: seg?.versions?.enStatus } : {};
+          const r = await client.editEnglish({ segmentId, text, version, ...approve });
           seg = r.segments.find((s) => s.id === segmentId) ?? seg;
           englishBase.current = { id: segmentId, version: seg?.versions?.en };
           await actions.applyChange(r);
         }
-        if (opts.approve) await actions.applyChange(await client.setEnglishStatus({ segmentIds: [segmentId], status: 'approved', ...(seg?.versions ? { versions: [seg.versions.enStatus] } : {}) }));
+        if (opts.approve && !inOne) await actions.applyChange(await client.setEnglishStatus({ segmentIds: [segmentId], status: 'approved', ...(seg?.versions ? { versions: [seg.versions.enStatus] } : {}) }));
         setEditing(null);
         actions.select(selection.index, { focus: true });
         return true;
@@ -105,10 +130,11 @@ export function useParallelColumns({ doc, segments, review, toasts, locale }: { 
   );
 
   const align = useCallback(
-    async (segmentId: number, op: ArgsOf<'editAlignment'>['op'], extra: { at?: number; direction?: 'up' | 'down' } = {}) => {
-      if (mode === 'hans') return;
+    async (segmentId: number, op: ArgsOf<'editAlignment'>['op'], extra: { at?: number; direction?: 'up' | 'down' } = {}, kind?: 'source' | 'english') => {
+      const k = kind ?? (mode === 'hans' ? null : mode);
+      if (!k) return;
       try {
-        await actions.applyChange(await client.editAlignment({ segmentId, kind: mode, op, ...extra }));
+        await actions.applyChange(await client.editAlignment({ segmentId, kind: k, op, ...extra }));
         setEditing(null);
       } catch (e) {
         toasts.fail(e);
@@ -124,10 +150,13 @@ export function useParallelColumns({ doc, segments, review, toasts, locale }: { 
     () => ({
       mode,
       setMode,
+      third,
+      setThird,
       attached,
       editingEnglishId,
       startEnglish: (id) => {
-        if (mode !== 'english') setMode('english');
+        // the English shows in the second column, or already in the third (the grid's width decides: state/column-layout.ts)
+        if (!shown.current.includes('english')) setMode('english');
         englishBase.current = { id, version: segments.find((s) => s.id === id)?.versions?.en };
         setEditing(id);
       },
@@ -136,12 +165,15 @@ export function useParallelColumns({ doc, segments, review, toasts, locale }: { 
       align,
       openAttach: () => setAttachOpen(true),
       refocus: () => actions.select(selection.index, { focus: true }),
+      reportShown: (parallel) => {
+        shown.current = parallel;
+      },
     }),
-    [mode, setMode, attached, editingEnglishId, saveEnglish, cancelEnglish, align, actions, selection.index, segments],
+    [mode, setMode, third, setThird, attached, editingEnglishId, saveEnglish, cancelEnglish, align, actions, selection.index, segments],
   );
 
   const handlers = {
-    'view.cycleColumn': () => setMode(COLUMN_MODES[(COLUMN_MODES.indexOf(mode) + 1) % COLUMN_MODES.length]),
+    'view.cycleColumn': () => setMode(nextColumnMode(mode)),
     'segment.editEnglish': () => {
       const seg = segments[selection.index];
       if (seg) value.startEnglish(seg.id);

@@ -4,7 +4,7 @@
  * made elsewhere arrive through the feed (useLiveUpdates → applyRemote). The undo state and
  * everything panels show live in the query cache (./queries.ts), invalidated by both.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from './queries';
 import type { ChangeResult, DocumentMeta, RecordKind, Segment, SegmentStatus, UndoState } from '../../../shared/domain/schemas';
 import { errorMessage } from '../lib/format';
@@ -14,6 +14,7 @@ import { nextInOrder, stepInOrder } from './navigation';
 import { invalidationsForOwnChange, keys, patchSegments, type RemotePlan } from './live';
 import type { Toasts } from './useToasts';
 import { useConflict } from './useConflict';
+import { draftRestoreIndex, draftToKeep, KEPT_DRAFT_KEY, onSessionEnded, parseKeptDraft } from './session';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
@@ -45,6 +46,8 @@ const liveSegment = (segments: readonly Segment[], id: number): Segment | undefi
 export interface JumpTarget {
   segmentId?: number;
   index?: number;
+  /** move the keyboard focus to the grid (a document chosen in the library: arrows and End work at once) */
+  focus?: boolean;
 }
 
 export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: () => void) {
@@ -77,6 +80,12 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   const setRows = useCallback((rows: readonly number[] | null) => {
     rowsRef.current = rows;
   }, []);
+  // Whether this window's reviewer may approve (a team account's role, shared/contract/roles.ts; local use: yes).
+  const mayApproveRef = useRef(true);
+  const setMayApprove = useCallback((may: boolean) => {
+    mayApproveRef.current = may;
+  }, []);
+  const mayApprove = useCallback(() => mayApproveRef.current, []);
   // The last saved correction, so the review workflow can offer it for repetitions.
   const [lastEdit, setLastEdit] = useState<{ segmentId: number; nonce: number } | null>(null);
 
@@ -98,6 +107,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       if (cur.doc?.id === documentId && cur.segments.length) {
         const idx = target.segmentId !== undefined ? cur.segments.findIndex((s) => s.id === target.segmentId) : (target.index ?? -1);
         if (idx >= 0) select(idx, { align: 'center', focus: true });
+        else if (target.focus) select(cur.selection.index, { focus: true });
         return;
       }
       const seq = ++loadSeq.current;
@@ -113,7 +123,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         let idx = target.segmentId !== undefined ? segs.findIndex((s) => s.id === target.segmentId) : (target.index ?? 0);
         if (idx < 0) idx = target.index ?? 0;
         const hasTarget = target.segmentId !== undefined || target.index !== undefined;
-        setSelection({ index: Math.max(0, Math.min(segs.length - 1, idx)), align: hasTarget ? 'center' : 'auto', focus: hasTarget, nonce: ++nonce.current });
+        setSelection({ index: Math.max(0, Math.min(segs.length - 1, idx)), align: hasTarget ? 'center' : 'auto', focus: hasTarget || !!target.focus, nonce: ++nonce.current });
       } catch (e) {
         toasts.fail(e);
       } finally {
@@ -259,6 +269,35 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
 
   const setDraft = useCallback((draft: string) => setEditing((e) => (e ? { ...e, draft } : e)), []);
 
+  // Browser mode: when the session ends (a 401), keep the open editor's unsaved text in local
+  // storage too — the editor itself stays (the app is only hidden), but a reload would lose it.
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        const { doc: d, segments: segs, editing: e } = live.current;
+        const kept = draftToKeep(e, d?.id ?? null, segs);
+        if (kept) localStorage.setItem(KEPT_DRAFT_KEY, JSON.stringify(kept));
+      }),
+    [],
+  );
+
+  /**
+   * Put an edit kept when a session ended back into the editor of the open document, on the
+   * version it was based on (so saving it is checked as any edit is). Returns its row (1-based),
+   * or null when there is none for this document.
+   */
+  const restoreKeptDraft = useCallback((): number | null => {
+    const kept = parseKeptDraft(localStorage.getItem(KEPT_DRAFT_KEY));
+    const index = draftRestoreIndex(kept, live.current.doc?.id ?? null, live.current.segments);
+    if (kept === null || index === null) return null;
+    localStorage.removeItem(KEPT_DRAFT_KEY);
+    const edit = { segmentId: kept.segmentId, draft: kept.text, version: kept.version };
+    live.current = { ...live.current, editing: edit };
+    setEditing(edit);
+    select(index, { align: 'center', focus: true });
+    return index + 1;
+  }, [select]);
+
   const cancelEdit = useCallback(() => {
     setEditing(null);
     setSelection((s) => ({ ...s, focus: true, nonce: ++nonce.current }));
@@ -286,13 +325,17 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       if (!e) return true;
       const seg = live.current.segments.find((s) => s.id === e.segmentId);
       if (!seg) return true;
+      // save and approve (Ctrl+Enter) is one operation, so one undo step — when this reviewer may
+      // approve (a team account's role); else the text is saved and the approval asked for apart
+      const inOne = !!opts.approve && e.draft !== seg.text && mayApproveRef.current;
       if (e.draft !== seg.text) {
-        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: e.version }));
+        const approve = inOne ? { approve: true, statusVersion: seg.versions?.status } : {};
+        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: e.version, ...approve }));
         if (!r) return false;
         await applyChange(r);
         setLastEdit({ segmentId: e.segmentId, nonce: ++nonce.current });
       }
-      if (opts.approve) {
+      if (opts.approve && !inOne) {
         const now = liveSegment(live.current.segments, e.segmentId) ?? seg;
         const r2 = await write(() => client.setStatus({ segmentIds: [e.segmentId], status: 'approved', ...(now.versions ? { versions: [now.versions.status] } : {}) }));
         if (!r2) return false;
@@ -410,8 +453,11 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       applyChange,
       applyRemote,
       setRows,
+      restoreKeptDraft,
+      setMayApprove,
+      mayApprove,
     }),
-    [applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
+    [restoreKeptDraft, setMayApprove, mayApprove, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
   );
 
   return { doc, segments, loading, selection, editing, saveState, undo, lastEdit, actions, conflict };

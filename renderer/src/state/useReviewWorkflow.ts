@@ -16,13 +16,16 @@ import { useClient } from './client';
 import type { Review } from './useReview';
 import { useAnnotations } from './useAnnotations';
 import { filterRows, NO_FILTER, type RowFilter } from './filters';
-import { nextInOrder } from './navigation';
+import { nextInOrder, previousInOrder } from './navigation';
+import { useQuery } from './queries';
+import { keys } from './live';
+import { rowFindings } from './row-findings';
 import type { ReplacePanelHandle } from '../components/ReplacePanel';
 import type { PendingSpan } from '../components/AnnotateBar';
 import '../styles/review.css';
 
 export type WorkflowPanel = 'replace' | 'annotations';
-export type WorkflowCommand = 'edit.replace' | 'view.annotations' | 'view.changelog' | 'segment.nextAttention' | 'segment.comment';
+export type WorkflowCommand = 'edit.replace' | 'view.annotations' | 'view.changelog' | 'segment.nextAttention' | 'segment.comment' | 'segment.nextFinding' | 'segment.previousFinding';
 
 export interface WorkflowOptions {
   review: Review;
@@ -31,9 +34,11 @@ export interface WorkflowOptions {
   panel: string | null;
   setPanel: (p: WorkflowPanel | null) => void;
   openShortcuts: () => void;
+  /** make a selected span a claim (the label bar's Claim button and claim labels; state/useClaimsView.ts) */
+  onClaim?: (span: PendingSpan) => void;
 }
 
-export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, openShortcuts }: WorkflowOptions) {
+export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, openShortcuts, onClaim }: WorkflowOptions) {
   const { client } = useClient();
   const { doc, segments, selection, actions } = review;
   const rt = useCallback((key: ReviewMessageKey, params?: Params) => translateReview(locale, key, params), [locale]);
@@ -44,10 +49,17 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
   }, [offerConflict, toasts]);
   const annotations = useAnnotations(doc?.id ?? null, failOrConflict);
 
+  // ---- per-row QA marks: the stored findings (the findings query, refetched when a fix, an undo
+  // or another window invalidates it), counted per segment (state/row-findings.ts)
+  const documentId = doc?.id ?? null;
+  const findings = useQuery({ queryKey: keys.findings(documentId ?? 0), queryFn: () => client.listFindings({ documentId: documentId! }), enabled: documentId !== null });
+  const qa = useMemo(() => rowFindings(findings.data, documentId), [findings.data, documentId]);
+  const decor = useMemo(() => ({ ...annotations.decor, qa }), [annotations.decor, qa]);
+
   // ---- filters ------------------------------------------------------------------------
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   useEffect(() => setFilter(NO_FILTER), [doc?.id]);
-  const rows = useMemo(() => filterRows(segments, filter, annotations.decor.bySegment), [segments, filter, annotations.decor.bySegment]);
+  const rows = useMemo(() => filterRows(segments, filter, annotations.decor.bySegment, qa), [segments, filter, annotations.decor.bySegment, qa]);
   useEffect(() => actions.setRows(rows), [actions, rows]);
   // A filter that hides the selected row moves the selection to the nearest shown row
   // (when the rows change; a selection moved by hand is not pulled back).
@@ -142,8 +154,16 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
   // ---- commands ---------------------------------------------------------------------------
   const replaceRef = useRef<ReplacePanelHandle>(null);
   const initialFind = useRef<string | undefined>(undefined);
-  const live = useRef({ panel, selection, segments, rows });
-  live.current = { panel, selection, segments, rows };
+  const live = useRef({ panel, selection, segments, rows, qa });
+  live.current = { panel, selection, segments, rows, qa };
+  /** Alt+Q / Alt+Shift+Q: the next or previous shown row with open findings. */
+  const stepFinding = (dir: 1 | -1) => {
+    const { segments: segs, selection: sel, rows: order, qa: marks } = live.current;
+    const has = (k: number) => marks.has(segs[k].id);
+    const i = (dir > 0 ? nextInOrder : previousInOrder)(order, segs.length, sel.index, has);
+    if (i >= 0) actions.select(i, { align: 'center', focus: true });
+    else if (!has(sel.index)) toasts.notify(rt('qa.none'));
+  };
 
   const handlers: Record<WorkflowCommand, () => void> = {
     'edit.replace': () => {
@@ -171,6 +191,8 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
         toasts.fail,
       );
     },
+    'segment.nextFinding': () => stepFinding(1),
+    'segment.previousFinding': () => stepFinding(-1),
     'segment.comment': () => {
       const sel = readCellSelection(document.getSelection());
       const q = sel ? quoteOf(sel) : null;
@@ -220,6 +242,7 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
     quoteOf,
     commentRequest,
     onTag,
+    onClaim,
     onComment,
     reps,
     applyRepetitions: (ids: number[]) => void propagate(ids),
@@ -237,7 +260,7 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
     onNotify: toasts.notify,
   };
 
-  return { rows, decor: annotations.decor, annotations, views, handlers, historyProps, failOrConflict };
+  return { rows, decor, annotations, views, handlers, historyProps, failOrConflict };
 }
 
 export type WorkflowViews = ReturnType<typeof useReviewWorkflow>['views'];

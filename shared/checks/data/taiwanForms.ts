@@ -18,6 +18,8 @@ export const TAIWAN_FORMS: readonly (readonly [string, string])[] = [
   ['迴流', '回流'], ['拉昇', '拉升'],
   ['衝抵', '沖抵'], ['當衝', '當沖'], ['強臺', '強颱'], ['秋臺', '秋颱'], ['臺風', '颱風'], ['台風', '颱風'], ['僱主', '雇主'], ['僱員', '雇員'], ['傢俱', '家具'],
   ['強台', '強颱'], ['秋台', '秋颱'], ['準駁', '准駁'],
+  // 折: to convert (折合 an amount into another currency); OpenCC's phrase writes the folding 摺
+  ['摺合', '折合'],
   // 週: the week (全週, 週增 a week-on-week change), which OpenCC leaves as 周 in these words
   ['全周', '全週'], ['逐周', '逐週'], ['周增', '週增'], ['周減', '週減'], ['周息', '週息'],
 ];

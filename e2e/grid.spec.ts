@@ -1,0 +1,291 @@
+/**
+ * The grid, second pass (issue 17): three text columns at 1440 px (chosen, hidden, narrowed by
+ * a side panel), the Speaker column collapsing, focus after choosing a document in the
+ * library, per-row QA marks following the findings query through a fix and its undo, the
+ * has-findings filter and Alt+Q, Ctrl+Enter undone in one step, English moved between rows
+ * drawn as a move, and the label bar and the dictionary popover never shown together.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { ImportResult, Segment, StoredFinding, UndoState } from '../shared/domain/schemas';
+import { api, expect, MOD, ROOT, runCommand, test, type JiaoduiServer } from './fixtures';
+
+const OUT = join(ROOT, 'docs', 'screenshots');
+const SAMPLE = join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt');
+const ENGLISH = join(ROOT, 'tests', 'fixtures', 'parallel', 'sensetime-2023.en.txt');
+
+
+async function importSample(server: JiaoduiServer, name: string): Promise<ImportResult> {
+  return api<ImportResult>(server, 'importDocument', { fileName: `${name}.txt`, data: readFileSync(SAMPLE).toString('base64'), projectName: name });
+}
+
+async function open(page: Page, server: JiaoduiServer, documentId: number): Promise<void> {
+  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), documentId);
+  await page.goto(server.url);
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /商湯/);
+}
+
+async function noSeriousA11y(page: Page, selectors: string[]): Promise<void> {
+  let b = new AxeBuilder({ page });
+  for (const s of selectors) b = b.include(s);
+  const bad = (await b.analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+}
+
+test('three columns at 1440 px: chosen, hidden, narrowed by a side panel; English moved between rows drawn as a move', async ({ page, server }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const { documentId } = await importSample(server, 'Grid three columns');
+  await api(server, 'attachParallelText', { documentId, kind: 'english', fileName: 'en.txt', data: readFileSync(ENGLISH).toString('base64') });
+  await open(page, server, documentId);
+  expect(page.viewportSize()?.width).toBe(1440);
+
+  // Traditional, Simplified and English side by side (the third column chosen automatically: the English once attached)
+  const grid = page.getByTestId('grid');
+  await expect(grid).toHaveAttribute('data-columns', '3');
+  await expect(page.getByTestId('third-switcher')).toBeVisible();
+  await expect(page.getByTestId('third-english')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('row-4').locator('.cell-hant')).toContainText('商湯科技');
+  await expect(page.getByTestId('row-4').locator('.cell-hans')).toContainText('商汤科技');
+  await expect(page.getByTestId('english-4')).toContainText('Recently, SenseTime (00020) held a results call.');
+  // the three text columns share the width evenly
+  const widths = await page
+    .getByTestId('row-4')
+    .locator('.cell-text')
+    .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
+  expect(widths).toHaveLength(3);
+  expect(Math.max(...widths) - Math.min(...widths)).toBeLessThanOrEqual(2);
+  await noSeriousA11y(page, ['.grid-head', '[data-testid="row-4"]']);
+  await page.getByTestId('row-8').click();
+  await page.screenshot({ path: join(OUT, 'three-columns.png') });
+
+  // the same in the Chinese interface
+  await runCommand(page, 'language');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+  await expect(page.getByTestId('third-switcher')).toContainText('英文');
+  await page.screenshot({ path: join(OUT, 'three-columns-zh-Hant.png') });
+  await runCommand(page, '切換語言');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  // A side panel leaves no room for three: two columns; closing it brings the third back.
+  await page.getByTestId('findings-button').click();
+  await expect(page.getByTestId('findings-panel')).toBeVisible();
+  await expect(grid).toHaveAttribute('data-columns', '2');
+  await page.getByTestId('findings-button').click();
+  await expect(page.getByTestId('findings-panel')).toHaveCount(0);
+  await expect(grid).toHaveAttribute('data-columns', '3');
+
+  // The reviewer chooses: the source in the third column, or no third column at all (kept per document).
+  await page.getByTestId('third-source').click();
+  await expect(page.getByTestId('source-4')).toBeVisible();
+  await page.getByTestId('column-third-hide').click();
+  await expect(grid).toHaveAttribute('data-columns', '2');
+  await page.reload();
+  await expect(grid).toHaveAttribute('data-columns', '2');
+  await page.getByTestId('column-third-show').click();
+  await expect(grid).toHaveAttribute('data-columns', '3');
+  await expect(page.getByTestId('english-4')).toBeVisible();
+
+  // Alignment: distinct icons and tooltips; moving row 5's English down is drawn as a move in both rows.
+  await page.getByTestId('row-4').click();
+  const tools = page.getByTestId('row-4');
+  await expect(tools.getByTestId('align-down')).toHaveAttribute('title', /row below/);
+  await expect(tools.getByTestId('align-merge')).toHaveAttribute('title', /Join the next row/);
+  const icon = async (id: string) => tools.getByTestId(id).locator('svg path').getAttribute('d');
+  expect(await icon('align-down')).not.toBe(await icon('align-merge'));
+  await tools.getByTestId('align-down').click();
+  await expect(page.getByTestId('english-4').getByTestId('moved-out')).toContainText('Recently, SenseTime (00020) held a results call.');
+  await expect(page.getByTestId('english-4').getByTestId('moved-out')).toHaveAttribute('title', 'Moved to row 6');
+  await expect(page.getByTestId('english-5').getByTestId('moved-in')).toContainText('Recently, SenseTime (00020) held a results call.');
+  await expect(page.getByTestId('english-5').getByTestId('moved-in')).toHaveAttribute('title', 'Moved here from row 5');
+  // no red/green edit for the moved sentence
+  await expect(page.getByTestId('english-4').locator('del.diff-del')).toHaveCount(0);
+  await expect(page.getByTestId('english-5').locator('ins.diff-ins')).toHaveCount(0);
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(page.getByTestId('english-4').getByTestId('moved-out')).toHaveCount(0);
+
+  // The English in the third column: Ctrl+Enter in its editor saves and approves in one step, undone at once.
+  await page.getByTestId('row-6').click();
+  await page.keyboard.press('Alt+e');
+  const en = page.getByTestId('english-textarea');
+  await expect(en).toBeFocused();
+  await expect(grid).toHaveAttribute('data-columns', '3'); // edited where it is, Simplified still beside it
+  await en.fill('In computing power, SenseCore exceeded 12,000P.');
+  await en.press(`${MOD}+Enter`);
+  await expect(page.getByTestId('english-6')).toHaveAttribute('data-status', 'approved');
+  await expect(page.getByTestId('status-bar')).toContainText('Edit and approve English of segment 7');
+  await page.getByTestId('row-6').click();
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(page.getByTestId('english-6')).toHaveAttribute('data-status', 'unreviewed');
+  await expect(page.getByTestId('english-6')).not.toContainText('SenseCore exceeded 12,000P.');
+  expect(errors).toEqual([]);
+});
+
+test('the Speaker column collapses without speakers; a document chosen in the library takes the focus (arrows and End at once)', async ({ page, server }) => {
+  const { documentId } = await importSample(server, 'Grid focus');
+  const plain = await api<ImportResult>(server, 'importDocument', {
+    fileName: 'no-speakers.txt',
+    data: Buffer.from('第一段沒有說話人。\n\n第二段也沒有。\n\n第三段。\n\n第四段。\n').toString('base64'),
+    projectName: 'Grid focus',
+  });
+  await open(page, server, documentId);
+  await expect(page.locator('.grid-head .cell-speaker')).toHaveCount(1); // the sample has speakers
+
+  await page.getByTestId(`doc-${plain.documentId}`).locator('.doc-open').click();
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /第一段沒有說話人/);
+  await expect(page.getByTestId('row-0')).toBeFocused();
+  await expect(page.locator('.grid-head .cell-speaker')).toHaveCount(0);
+  await expect(page.getByTestId('row-0').locator('.cell-speaker')).toHaveCount(0);
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('row-3')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('row-3')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('row-2')).toBeFocused();
+
+  // back to the sample from the library: focus on its grid again
+  await page.getByTestId(`doc-${documentId}`).locator('.doc-open').click();
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /商湯/);
+  await expect(page.getByTestId('row-0')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('row-1')).toBeFocused();
+});
+
+test('row QA marks follow the findings query through a fix and its undo; has-findings filter; Alt+Q', async ({ page, server }) => {
+  const { documentId } = await importSample(server, 'Grid QA marks');
+  await open(page, server, documentId);
+  await expect(page.getByTestId('qa-mark')).toHaveCount(0); // nothing checked yet
+
+  // A doubled full stop in row 10: the segment's checks find it as it is saved, and the row shows a mark.
+  const row = page.getByTestId('row-9');
+  // select, then Enter edits (a double-click on a row outside the view lands after the grid scrolled it)
+  await row.click();
+  await expect(row).toBeFocused();
+  await page.keyboard.press('Enter');
+  const ta = page.getByTestId('edit-textarea');
+  await expect(ta).toBeFocused();
+  const original = await ta.inputValue();
+  await ta.fill(original.replace('。', '。。'));
+  await ta.press('Enter');
+  const mark = row.getByTestId('qa-mark');
+  await expect(mark).toHaveAttribute('data-count', '1');
+  await expect(mark).toHaveAttribute('data-severity', /error|warning|info/);
+  await expect(mark).toHaveAttribute('title', /1 open findings/);
+
+  // the has-findings filter beside the status filter
+  await page.getByTestId('filter-findings').check();
+  await expect(page.locator('[data-testid="grid-body"] [role="row"]')).toHaveCount(1);
+  await expect(row).toBeVisible();
+  await page.getByTestId('filter-findings').uncheck();
+  await expect(page.getByTestId('row-0')).toBeVisible();
+
+  // Alt+Q moves to the next row with findings, Alt+Shift+Q back
+  await page.getByTestId('row-2').click();
+  await page.keyboard.press('Alt+q');
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(row).toBeFocused();
+  await page.getByTestId('row-20').click();
+  await page.keyboard.press('Alt+Shift+q');
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+
+  // The Findings button in the top bar (shortcut in its tooltip) runs the checks: more rows get marks.
+  await expect(page.getByTestId('findings-button')).toHaveAttribute('title', /Ctrl\+Shift\+F/);
+  await expect(page.getByTestId('claims-button')).toHaveAttribute('title', /Ctrl\+Shift\+K/);
+  await page.getByTestId('findings-button').click();
+  const panel = page.getByTestId('findings-panel');
+  await expect(panel.getByTestId('finding').first()).toBeVisible();
+  const report = await api<{ findings: StoredFinding[] }>(server, 'listFindings', { documentId });
+  const marked = new Set(report.findings.filter((f) => !f.dismissedReason).flatMap((f) => [f, ...f.related].filter((l) => l.documentId === documentId).map((l) => l.segmentIndex)));
+  expect(marked.size).toBeGreaterThan(1);
+  const first = Math.min(...marked);
+  await expect(page.getByTestId(`row-${first}`).getByTestId('qa-mark')).toBeVisible();
+  await row.click();
+  await page.screenshot({ path: join(OUT, 'findings-row-markers.png') });
+  await noSeriousA11y(page, ['[data-testid="row-9"]', '[data-testid="filter-bar"]', '.topbar']);
+
+  // Fix it from the panel: the mark goes; undo: it comes back (the findings query is refetched after each).
+  const doubled = panel.locator('[data-testid="finding"][data-rule="doubled"]');
+  await expect(doubled).toHaveCount(1);
+  await doubled.getByTestId('fix-one').click();
+  await expect(mark).toHaveCount(0);
+  await page.getByTestId('grid').focus();
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(mark).toHaveAttribute('data-count', '1');
+});
+
+test('Ctrl+Enter saves, approves and moves on in one operation: one undo takes both back', async ({ page, server }) => {
+  const { documentId } = await importSample(server, 'Grid one undo');
+  await open(page, server, documentId);
+  const before = (await api<Segment[]>(server, 'getSegments', { documentId }))[13];
+  const row = page.getByTestId('row-13');
+  // select, then Enter edits (a double-click on a row outside the view lands after the grid scrolled it)
+  await row.click();
+  await expect(row).toBeFocused();
+  await page.keyboard.press('Enter');
+  const ta = page.getByTestId('edit-textarea');
+  await ta.fill(before.text.replace('11.8億', '11.8億元'));
+  await ta.press(`${MOD}+Enter`);
+  await expect(row).toHaveAttribute('data-status', 'approved');
+  await expect(page.getByTestId('row-13')).not.toHaveAttribute('aria-selected', 'true'); // moved on
+  const after = (await api<Segment[]>(server, 'getSegments', { documentId }))[13];
+  expect(after).toMatchObject({ text: before.text.replace('11.8億', '11.8億元'), status: 'approved' });
+  const history = await api<{ field: string; operationId: number }[]>(server, 'segmentHistory', { segmentId: before.id });
+  expect(history.map((h) => h.field)).toEqual(['zh', 'status']);
+  expect(new Set(history.map((h) => h.operationId)).size).toBe(1);
+  await expect(page.getByTestId('status-bar')).toContainText('Edit and approve segment 14');
+
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(row).toHaveAttribute('data-status', 'unreviewed');
+  await expect(row.locator('.cell-hant')).not.toContainText('11.8億元');
+  const undone = (await api<Segment[]>(server, 'getSegments', { documentId }))[13];
+  expect(undone).toMatchObject({ text: before.text, status: 'unreviewed' });
+  const projectId = (await api<{ projectId: number }>(server, 'getDocument', { documentId })).projectId;
+  expect((await api<UndoState>(server, 'undoState', { projectId })).canUndo).toBe(false);
+});
+
+test('popovers never overlap: a selection shows the label bar only; hover shows the gloss; the label bar closes it', async ({ page, server }) => {
+  const { documentId } = await importSample(server, 'Grid popovers');
+  await open(page, server, documentId);
+  const cell = page.getByTestId('row-8').locator('.cell-hant');
+  // hover a word: the dictionary popover
+  const box = await cell.evaluate((el) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n.textContent ?? '').indexOf('算力');
+      if (i >= 0) {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 2);
+        const b = r.getBoundingClientRect();
+        return { x: b.left, y: b.top, w: b.width, h: b.height };
+      }
+    }
+    return null;
+  });
+  expect(box).not.toBeNull();
+  const gloss = page.getByTestId('gloss-popover');
+  await page.mouse.move(box!.x + 2, box!.y + box!.h / 2);
+  await page.mouse.move(box!.x + box!.w / 4, box!.y + box!.h / 2, { steps: 3 });
+  await expect(gloss).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('annotate-bar')).toHaveCount(0);
+
+  // select the word: the label bar opens, the gloss closes, and hovering brings no gloss while it is up
+  await page.mouse.move(box!.x + 1, box!.y + box!.h / 2);
+  await page.mouse.down();
+  await page.mouse.move(box!.x + box!.w - 1, box!.y + box!.h / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.getByTestId('annotate-bar')).toBeVisible();
+  await expect(gloss).toHaveCount(0);
+  await page.mouse.move(box!.x + box!.w / 2, box!.y + box!.h / 2, { steps: 3 });
+  await page.waitForTimeout(600); // longer than the hover delay: no gloss may appear meanwhile
+  await expect(gloss).toHaveCount(0);
+  await expect(page.getByTestId('annotate-bar')).toBeVisible();
+
+  // Alt+D asks for the gloss of the selection: it shows instead of the label bar until Esc
+  await page.keyboard.press('Alt+d');
+  await expect(gloss).toBeVisible();
+  await expect(page.getByTestId('annotate-bar')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(gloss).toHaveCount(0);
+});

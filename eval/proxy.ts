@@ -1,0 +1,175 @@
+/**
+ * npm run eval:proxy [-- --tune s2t,s2hk] [--targets s2t,…] [--gap-seed S] [--misses] [--clean] [--json]
+ * A proxy for "a converter the rules never saw", on dev material only: every dev source text is
+ * round-tripped (t2s → target) through each opencc-js target — s2t, s2tw, s2hk and s2twp, a config
+ * the dev corpus never used — and the converter's own changes are labelled as the generator
+ * labels them (conversion, name-conversion, variant). No seeded mutations: a finding off every
+ * label is a false alarm on otherwise correct text. Figures per target: tune on the `--tune`
+ * targets (default s2t,s2hk), read the others as the left-out converters.
+ * `--gap-seed S` draws another half of the phrases for s2t-gap. `--misses` lists the conversion instances no warning hits and the conversion rules' warnings off
+ * every label (dev text only; never held-out); `--clean` lists every content rule's warnings on the
+ * dev-side clean texts (dev source texts, eval/clean-dev, ../shared/corpus, the corrected sample).
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openService, PACKAGE_ROOT } from '../core/context';
+import { correctedSample } from './lib/sample';
+import { ConverterFactory, type DictGroup } from 'opencc-js/core';
+import { configs as presetConfigs } from 'opencc-js/preset';
+import { ONE_TO_MANY } from '../shared/checks/data/oneToMany';
+import { getConverter } from '../shared/text/convert';
+import { diffHunks } from './lib/align';
+import { rng } from './lib/random';
+import { checkAsProject } from './lib/checker';
+import { loadCluster } from './lib/cluster';
+import { nameRanges, variantTest } from './lib/corrupt';
+import { EVAL_DIR, readSplit, TEXTS_DIR } from './lib/dataset';
+import type { ErrorClass, Instance } from './lib/labels';
+import { roundTrip, type Target } from './lib/roundtrip';
+import { hits, score, TYPOGRAPHY_RULES, type ScoredFinding } from './lib/score';
+import { formatProportion } from './lib/wilson';
+
+/** The clean texts eval/run.ts counts (not imported from it: importing run.ts runs it). */
+const SHARED_CORPUS = join(PACKAGE_ROOT, '..', 'shared', 'corpus');
+const CLEAN_DEV = join(EVAL_DIR, 'clean-dev');
+/**
+ * 's2t-gap': opencc-js's s2t with a seeded half of its phrase entries that change a one-to-many
+ * character's form left out — a stand-in for a converter of another dictionary version (fewer or
+ * other phrases) whose mistakes are not opencc-js's. The rules keep the full tables.
+ */
+type ProxyTarget = Target | 's2t-gap';
+const ALL_TARGETS: ProxyTarget[] = ['s2t', 's2tw', 's2hk', 's2twp', 's2t-gap'];
+const CONVERSION_RULES = new Set(['conversion-ambiguity', 'taiwan-standard', 'simplified-in-traditional']);
+
+function parseArgs(argv: string[]) {
+  const o = { tune: ['s2t', 's2hk'] as string[], misses: false, clean: false, json: false, targets: ALL_TARGETS, gapSeed: 'jiaodui-proxy/s2t-gap' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--tune') o.tune = (argv[++i] ?? '').split(',').filter(Boolean);
+    else if (a === '--misses') o.misses = true;
+    else if (a === '--json') o.json = true;
+    else if (a === '--clean') o.clean = true;
+    else if (a === '--gap-seed') o.gapSeed = argv[++i] ?? o.gapSeed;
+    else if (a === '--targets') o.targets = (argv[++i] ?? '').split(',').filter(Boolean) as ProxyTarget[];
+    else {
+      process.stderr.write(`eval:proxy: unknown argument ${a} (usage: npm run eval:proxy -- [--tune s2t,s2hk] [--targets …] [--misses] [--json])\n`);
+      process.exit(2);
+    }
+  }
+  for (const t of [...o.tune, ...o.targets]) if (!ALL_TARGETS.includes(t as ProxyTarget)) throw new Error(`unknown target ${t}`);
+  return o;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/** The converter's changes to one document, labelled as eval/lib/corrupt.ts labels them. */
+function labelRoundTrip(doc: string, source: string, converted: string, names: { start: number; end: number }[]): Instance[] {
+  const isVariant = variantTest(source, converted);
+  return diffHunks(source, converted)
+    .filter((h) => !/^\s*$/.test(source.slice(h.aStart, h.aEnd) + converted.slice(h.bStart, h.bEnd)) && h.bEnd > h.bStart)
+    .map((h, n) => {
+      const cls: ErrorClass = isVariant(h) ? 'variant' : names.some((r) => overlaps({ start: h.aStart, end: h.aEnd }, r)) ? 'name-conversion' : 'conversion';
+      return { id: `${doc}#${n}`, class: cls, kind: 'converter', spans: [{ doc, start: h.bStart, end: h.bEnd }], wrong: converted.slice(h.bStart, h.bEnd), correct: source.slice(h.aStart, h.aEnd) };
+    });
+}
+
+let gap: ((s: string) => string) | null = null;
+function gapConverter(seed: string): (s: string) => string {
+  if (gap) return gap;
+  const chain = (presetConfigs as unknown as Record<string, { conversionChain: readonly DictGroup[] }>).s2t.conversionChain;
+  const r = rng(seed);
+  const keep = (entry: string) => {
+    const [k, v] = entry.split(' ');
+    // only phrases that make a character differ from the character table's default matter
+    const matters = !!k && !!v && [...k].length === [...v].length && [...k].some((c, i) => (ONE_TO_MANY[c]?.[0] ?? c) !== [...v][i]);
+    return !matters || r.next() >= 0.5;
+  };
+  const group = chain[0].map((d, i) => (i < 2 && typeof d === 'string' ? d.split('|').filter(keep).join('|') : d));
+  gap = ConverterFactory(group as DictGroup);
+  return gap;
+}
+
+async function checkProject(project: string, docs: { file: string; text: string }[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'jiaodui-proxy-'));
+  const service = await openService(join(dir, 'eval.db'));
+  try {
+    return await checkAsProject(service, project, docs);
+  } finally {
+    service.db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Content rules' warnings (typography apart) on correct text of the dev side, with a little context. */
+async function cleanWarnings(): Promise<string[]> {
+  const sets: { project: string; docs: { file: string; text: string }[] }[] = [];
+  for (const id of readSplit().dev) sets.push({ project: id, docs: loadCluster(join(TEXTS_DIR, id)).documents.map((d) => ({ file: d.file, text: d.text })) });
+  for (const file of existsSync(CLEAN_DEV) ? readdirSync(CLEAN_DEV).filter((f) => f.endsWith('.txt')) : []) sets.push({ project: `clean-dev ${file}`, docs: [{ file, text: readFileSync(join(CLEAN_DEV, file), 'utf8') }] });
+  for (const file of existsSync(SHARED_CORPUS) ? readdirSync(SHARED_CORPUS).filter((f) => f.endsWith('.txt')) : []) sets.push({ project: `corpus ${file}`, docs: [{ file, text: readFileSync(join(SHARED_CORPUS, file), 'utf8') }] });
+  sets.push({ project: 'sample', docs: [correctedSample(PACKAGE_ROOT)] });
+  const out: string[] = [];
+  for (const set of sets) {
+    const { findings } = await checkProject(`clean ${set.project}`, set.docs);
+    for (const f of findings.filter((x) => x.severity !== 'info' && !TYPOGRAPHY_RULES.has(x.rule))) {
+      const l = f.locations[0];
+      const t = set.docs.find((d) => d.file === l.doc)!.text;
+      out.push(`  clean ${set.project} ${f.rule} …${t.slice(Math.max(0, l.start - 6), l.start)}[${t.slice(l.start, l.end)}]${t.slice(l.end, l.end + 6)}…`.replace(/\n/g, ' '));
+    }
+  }
+  return out;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const split = readSplit();
+  const perTarget: Record<string, unknown> = {};
+  const lines: string[] = [];
+  const missLines: string[] = [];
+  for (const target of opts.targets) {
+    const instances: Instance[] = [];
+    const findings: ScoredFinding[] = [];
+    const texts = new Map<string, string>();
+    for (const id of split.dev) {
+      const src = loadCluster(join(TEXTS_DIR, id));
+      const docs = src.documents.map((d) => ({ file: d.file, text: target === 's2t-gap' ? gapConverter(opts.gapSeed)(getConverter('t2s').convert(d.text)) : roundTrip(d.text, 'opencc-js', target) }));
+      const key = (f: string) => `${id}/${f}`;
+      src.documents.forEach((d, i) => {
+        texts.set(key(d.file), docs[i].text);
+        for (const inst of labelRoundTrip(key(d.file), d.text, docs[i].text, nameRanges(d.text, src.cluster))) instances.push(inst);
+      });
+      const checked = await checkProject(`proxy ${target} ${id}`, docs);
+      for (const f of checked.findings) findings.push({ ...f, locations: f.locations.map((l) => ({ ...l, doc: key(l.doc) })) });
+    }
+    const s = score(instances, findings);
+    const conv = s.classes.find((c) => c.class === 'conversion')!;
+    const name = s.classes.find((c) => c.class === 'name-conversion')!;
+    const convRules = s.rules.filter((r) => CONVERSION_RULES.has(r.rule));
+    const role = opts.tune.includes(target) ? 'tuned on' : 'left out';
+    lines.push(`${target} (${role}): conversion ${formatProportion(conv.recall)} [${Object.entries(conv.byRule).map(([k, v]) => `${k} ${v}`).join(', ')}]; name-conversion ${formatProportion(name.recall)}`);
+    for (const r of convRules) lines.push(`    ${r.rule} precision ${formatProportion(r.precision)}`);
+    lines.push(`    pooled precision ${formatProportion(s.pooled)}`);
+    perTarget[target] = { role, conversion: conv, nameConversion: name, rules: s.rules, pooled: s.pooled };
+    if (opts.misses) {
+      const serious = findings.filter((f) => f.severity !== 'info');
+      for (const i of instances.filter((x) => x.class === 'conversion' && !serious.some((f) => hits(f, x)))) {
+        const sp = i.spans[0];
+        const t = texts.get(sp.doc)!;
+        missLines.push(`  miss ${target} ${i.wrong}→${i.correct}  …${t.slice(Math.max(0, sp.start - 6), sp.start)}[${t.slice(sp.start, sp.end)}]${t.slice(sp.end, sp.end + 6)}…`.replace(/\n/g, ' '));
+      }
+      for (const f of serious.filter((f) => CONVERSION_RULES.has(f.rule) && !instances.some((i) => (i.class !== 'variant') && hits(f, i)))) {
+        const l = f.locations[0];
+        const t = texts.get(l.doc)!;
+        missLines.push(`  false ${target} ${f.rule} …${t.slice(Math.max(0, l.start - 6), l.start)}[${t.slice(l.start, l.end)}]${t.slice(l.end, l.end + 6)}…`.replace(/\n/g, ' '));
+      }
+    }
+  }
+  if (opts.clean) for (const l of await cleanWarnings()) missLines.push(l);
+  if (opts.json) process.stdout.write(`${JSON.stringify(perTarget, null, 1)}\n`);
+  else process.stdout.write(`${lines.join('\n')}\n${missLines.join('\n')}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`eval:proxy: ${(e as Error).stack}\n`);
+  process.exit(1);
+});

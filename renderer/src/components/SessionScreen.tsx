@@ -1,0 +1,107 @@
+/**
+ * Browser mode's session-ended screen (shown by components/SessionGate.tsx; a chunk of its
+ * own, lazy.tsx): the session ended and how to reopen Jiaodui, an unsaved edit kept, and a
+ * form to sign in again in place with the printed address. Both UI languages
+ * (i18n-session.ts), chosen without the settings (state/session.ts `sessionLocale`).
+ */
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { checkSession, signIn, type SessionAnswer } from '../api';
+import { translateSession, type SessionMessageKey } from '../i18n-session';
+import type { Params } from '../i18n-catalog';
+import { KEPT_DRAFT_KEY, LOCALE_KEY, originOf, parseKeptDraft, sessionLocale, tokenFromText, type SessionProblem } from '../state/session';
+
+/** `appOpen`: the app is still mounted behind the screen (its editor holds the kept edit too). */
+export function SessionScreen({ problem, appOpen, onSignedIn }: { problem: SessionProblem; appOpen: boolean; onSignedIn: () => void }) {
+  const locale = sessionLocale(localStorage.getItem(LOCALE_KEY), navigator.language);
+  const s = (key: SessionMessageKey, params?: Params) => translateSession(locale, key, params);
+  const [address, setAddress] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const shownMessage = message ?? (problem === null ? null : problem.kind === 'stale' ? s('session.stale') : s('session.unreachable', { message: problem.message }));
+  const kept = parseKeptDraft(localStorage.getItem(KEPT_DRAFT_KEY));
+  const origin = window.location.origin;
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = translateSession(locale, 'session.title');
+  }, [locale]);
+
+  const attempt = (call: () => Promise<SessionAnswer>, whenEnded: SessionMessageKey) => {
+    setBusy(true);
+    setMessage(null);
+    call().then(
+      (answer) => {
+        setBusy(false);
+        if (answer === 'ok') onSignedIn();
+        else setMessage(s(whenEnded));
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setMessage(s('session.unreachable', { message: e instanceof Error ? e.message : String(e) }));
+      },
+    );
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const token = tokenFromText(address);
+    if (!token) return setMessage(s('session.badAddress'));
+    const other = originOf(address);
+    if (other !== null && other !== origin) return setMessage(s('session.otherServer', { origin: other }));
+    attempt(() => signIn(token), 'session.stale');
+  };
+
+  return (
+    <main className="session-ended" data-testid="session-ended" aria-labelledby="session-title" lang={locale}>
+      <div className="session-card">
+        <p className="session-brand">Jiaodui 校對</p>
+        <h1 id="session-title">{s('session.title')}</h1>
+        <p>{s('session.why')}</p>
+        {kept && (
+          <section className="session-draft" data-testid="session-draft">
+            <p>{s(appOpen ? 'session.draftLive' : 'session.draft', { row: kept.row })}</p>
+            <label>
+              <span>{s('session.draftText', { row: kept.row })}</span>
+              <textarea readOnly value={kept.text} rows={Math.min(6, Math.max(2, Math.ceil(kept.text.length / 40)))} />
+            </label>
+          </section>
+        )}
+        <h2>{s('session.howTitle')}</h2>
+        <p>{withCode(s('session.howStart'), { command: 'npm start', serve: 'jiaodui serve' })}</p>
+        <p>{withCode(s('session.howRunning'), { address: `${origin}/#token=…` })}</p>
+        <form className="session-form" onSubmit={submit}>
+          <label htmlFor="session-address">{s('session.pasteLabel')}</label>
+          <div className="session-form-row">
+            <input
+              id="session-address"
+              data-testid="session-address"
+              type="text"
+              spellCheck={false}
+              autoComplete="off"
+              placeholder={`${origin}/#token=…`}
+              value={address}
+              onChange={(e) => setAddress(e.target.value)}
+            />
+            <button type="submit" className="btn btn-primary" disabled={busy || !address.trim()}>
+              {s('session.signIn')}
+            </button>
+            <button type="button" className="btn" disabled={busy} data-testid="session-check" onClick={() => attempt(checkSession, 'session.stillEnded')}>
+              {s('session.checkAgain')}
+            </button>
+          </div>
+        </form>
+        {busy && <p aria-live="polite">{s('session.checking')}</p>}
+        {shownMessage && (
+          <p role="alert" className="session-error" data-testid="session-message">
+            {shownMessage}
+          </p>
+        )}
+      </div>
+    </main>
+  );
+}
+
+/** A translated string with its {placeholders} (left unfilled by `s`) shown as code: commands and addresses. */
+function withCode(template: string, values: Record<string, string>): ReactNode[] {
+  return template.split(/\{(\w+)\}/).map((piece, i) => (i % 2 === 1 ? <code key={i}>{values[piece] ?? piece}</code> : piece));
+}

@@ -1,0 +1,145 @@
+/**
+ * A document's claims for the Claims panel and the wide claims view: candidates (rejected
+ * ones included, for “Show rejected”), claims (discarded ones included: the views hide
+ * them by default), the cross-checks with what each claim was compared with, and the
+ * project's people for the claimant picker — one query of the cache, refetched when a
+ * change here or elsewhere (the feed) invalidates the document. The actions are the API's
+ * claim writes; each is an operation, so the app refreshes its undo state after it.
+ */
+import { useCallback, useMemo, useRef } from 'react';
+import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
+import type { ClaimCandidateT, ClaimCrossCheckT, ClaimPersonT, ClaimsReportT, ClaimT } from '../../../shared/claims/schemas';
+import type { ArgsOf } from '../../../shared/contract/api';
+import { useQuery, useQueryClient, useQueryError } from './queries';
+import { useClient } from './client';
+import { keys } from './live';
+import { downloadText } from '../lib/download';
+
+export interface ClaimsData {
+  candidates: ClaimCandidateT[];
+  claims: ClaimT[];
+  crossChecks: ClaimCrossCheckT[];
+  comparisons: ClaimsReportT['comparisons'];
+  /** the figure checks' findings (number-scale, number-unit) inside claims' spans */
+  figureFindings: ClaimsReportT['figureFindings'];
+  people: ClaimPersonT[];
+}
+const EMPTY: ClaimsData = { candidates: [], claims: [], crossChecks: [], comparisons: [], figureFindings: [], people: [] };
+
+export interface ClaimsOptions {
+  /** after a write: the operation's result, or nothing (refetch the undo state) */
+  onChange?: (r?: ChangeResult) => Promise<void>;
+  onError: (e: unknown) => void;
+}
+
+export type ClaimUpdate = Omit<ArgsOf<'updateClaim'>, 'claimId' | 'ifUpdatedAt' | 'version'>;
+
+export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOptions) {
+  const { client } = useClient();
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: keys.claims(doc.id),
+    queryFn: async (): Promise<ClaimsData> => {
+      const [candidates, report, people] = await Promise.all([
+        client.listClaimCandidates({ documentId: doc.id, includeRejected: true }),
+        client.claimsReport({ documentId: doc.id, includeDiscarded: true }),
+        client.listPeople({ documentId: doc.id }),
+      ]);
+      return { candidates, claims: report.claims, crossChecks: report.crossChecks, comparisons: report.comparisons, figureFindings: report.figureFindings, people };
+    },
+  });
+  useQueryError(query.error, onError);
+  const data = query.data ?? EMPTY;
+  const load = useCallback(() => queryClient.invalidateQueries({ queryKey: keys.claims(doc.id) }), [queryClient, doc.id]);
+
+  // Writes run one after another: each reads the claim's version when it starts, after the
+  // previous write's result is in the cache, so quick successive edits of one claim (a field
+  // saved on Enter, then a select changed) never refuse each other as stale.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const actions = useMemo(() => {
+    // the app's undo state and panels, then this list read again (so the keyboard can land on a row it holds)
+    const changed = async (r?: ChangeResult) => {
+      if (onChange) await onChange(r);
+      await load();
+    };
+    /** Run a write; a failure is reported (toast) and resolves to null. */
+    const run = <T>(fn: () => Promise<T>, after: (v: T) => Promise<void> | void = () => changed()): Promise<T | null> => {
+      const next = queue.current.then(async () => {
+        try {
+          const v = await fn();
+          await after(v);
+          return v;
+        } catch (e) {
+          onError(e);
+          return null;
+        }
+      });
+      queue.current = next;
+      return next;
+    };
+    /** the claim's version as this window read it: a change is refused when someone changed it since (issue 16; onError offers the conflict view) */
+    const seen = (claimId: number) => queryClient.getQueryData<ClaimsData>(keys.claims(doc.id))?.claims.find((c) => c.id === claimId)?.version;
+    /** put the claim a write returned into the cache at once (the refetch follows) */
+    const patch = (u: ClaimT) => queryClient.setQueryData(keys.claims(doc.id), (d: ClaimsData | undefined) => d && { ...d, claims: d.claims.map((c) => (c.id === u.id ? u : c)) });
+    return {
+      load,
+      /** a claim from a span (of the text, or of the rendering) or from the whole segment */
+      add: (args: ArgsOf<'addClaim'>) => run(() => client.addClaim(args)),
+      accept: (c: ClaimCandidateT) => run(() => client.addClaim({ segmentId: c.segmentId, start: c.start, end: c.end })),
+      reject: (c: ClaimCandidateT) =>
+        run(
+          () => (c.rejected ? client.restoreClaimCandidate({ segmentId: c.segmentId, start: c.start, end: c.end }) : client.rejectClaimCandidate({ segmentId: c.segmentId, start: c.start, end: c.end })),
+          (r) => changed(r),
+        ),
+      update: (claimId: number, args: ClaimUpdate) =>
+        run(
+          () => client.updateClaim({ claimId, ...args, version: seen(claimId) }),
+          async (u) => {
+            patch(u);
+            await changed();
+          },
+        ),
+      addEvidence: (claimId: number, evidence: ArgsOf<'addClaimEvidence'>['evidence']) =>
+        run(
+          () => client.addClaimEvidence({ claimId, evidence, version: seen(claimId) }),
+          async (u) => {
+            patch(u);
+            await changed();
+          },
+        ),
+      /** evidence from a segment of a project document, by the document and its row (0-based) */
+      addSegmentEvidence: (claimId: number, documentId: number, index: number, note: string, notFound: string) =>
+        run(
+          async () => {
+            const segs = await client.getSegments({ documentId });
+            const seg = segs[index];
+            if (!seg) throw new Error(notFound);
+            return client.addClaimEvidence({ claimId, evidence: { kind: 'segment', segmentId: seg.id, note }, version: seen(claimId) });
+          },
+          async (u) => {
+            patch(u);
+            await changed();
+          },
+        ),
+      removeEvidence: (claimId: number, evidenceId: number) =>
+        run(
+          () => client.removeClaimEvidence({ claimId, evidenceId, version: seen(claimId) }),
+          async (u) => {
+            patch(u);
+            await changed();
+          },
+        ),
+      remove: (c: ClaimT) => run(() => client.deleteClaim({ claimId: c.id }), (r) => changed(r)),
+      exportAs: (format: ArgsOf<'exportClaims'>['format']) =>
+        run(
+          () => client.exportClaims({ documentId: doc.id, format }),
+          (r) => downloadText(r.fileName, r.content, r.mime),
+        ),
+      history: (claimId: number) => client.claimHistory({ claimId }),
+    };
+  }, [client, queryClient, doc.id, load, onChange, onError]);
+
+  return { ...data, loaded: query.data !== undefined, actions };
+}
+
+export type ClaimsState = ReturnType<typeof useClaims>;
