@@ -1,5 +1,5 @@
 import type { Migration } from './types';
-import { claimsFromLabelAnnotations, migrateLegacyEvidence } from '../queries/claims';
+import { claimsFromLabelAnnotations, migrateLegacyEvidence } from '../claim-conversion';
 import { describeClaimText } from '../../shared/claims/describe';
 
 /**

@@ -5,7 +5,6 @@
 import type { Db } from '../connection';
 import type { ClaimHistoryEntryT, ClaimT } from '../../shared/claims/schemas';
 import type { ReanchorResult } from '../../shared/text/anchor';
-import { speakerClaimant } from '../../shared/claims/claimant';
 
 const COLS = `c.id, c.document_id AS documentId, c.segment_id AS segmentId, c.start_offset AS start, c.end_offset AS "end", c.exact, c.prefix,
   c.suffix, c.orphaned, c.text, c.type, c.claimant, c.claim_date AS claimDate, c.quantities, c.verdict, c.evidence, c.notes, c.status,
@@ -160,87 +159,5 @@ export function projectSpeakers(db: Db, projectId: number): { name: string; n: n
     .all(projectId) as { name: string; n: number }[];
 }
 
-// ---- migration 013 -------------------------------------------------------------------
-
-/**
- * Evidence stored before migration 013 (`{url, note}`) as kinded items with an id and who/when:
- * a url item added by the claim's author at its last change; a URL that is not http(s)
- * becomes a note quoting it, so nothing is lost and nothing unsafe is linked.
- */
-export function migrateLegacyEvidence(db: Db): void {
-  const rows = db.prepare(`SELECT id, evidence, author, updated_at AS updatedAt FROM claims WHERE evidence <> '[]'`).all() as { id: number; evidence: string; author: string; updatedAt: string }[];
-  const set = db.prepare(`UPDATE claims SET evidence = ? WHERE id = ?`);
-  for (const r of rows) {
-    let items: unknown;
-    try {
-      items = JSON.parse(r.evidence);
-    } catch {
-      items = [];
-    }
-    if (!Array.isArray(items)) continue;
-    const out = items.map((e: { url?: unknown; note?: unknown }, i) => {
-      const url = typeof e.url === 'string' ? e.url.trim() : '';
-      const note = typeof e.note === 'string' ? e.note : '';
-      const stamp = { id: i + 1, author: r.author, addedAt: r.updatedAt };
-      if (/^https?:\/\//i.test(url)) return { kind: 'url', url, note, ...stamp };
-      return { kind: 'note', note: url ? `${url}${note ? ` — ${note}` : ''}` : note, ...stamp };
-    });
-    set.run(JSON.stringify(out), r.id);
-  }
-}
-
-export interface LabelConversion {
-  now: string;
-  /** who the annotations are marked deleted by */
-  by: string;
-  /** the claim's type and quantities from its text (in its document) */
-  describe: (text: string, documentId: number) => { type: string; quantities: unknown[] };
-}
-
-/**
- * Turn the live annotations carrying a claim label into claims (span, author and creation
- * time kept; the comment and its replies become the claim's notes; the claimant is the
- * segment's speaker unless that is a turn marker). Each annotation is then marked deleted
- * (restorable) so it is not shown twice. Returns the new claims' ids with their documents.
- */
-export function claimsFromLabelAnnotations(db: Db, labelId: number, o: LabelConversion): { claimId: number; documentId: number; annotationId: number }[] {
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.segment_id AS segmentId, a.start_offset AS start, a.end_offset AS "end", a.exact, a.prefix, a.suffix, a.orphaned,
-         a.body, a.author, a.created_at AS createdAt, s.document_id AS documentId, s.speaker, d.doc_date AS date
-       FROM annotations a JOIN segments s ON s.id = a.segment_id JOIN documents d ON d.id = s.document_id
-       WHERE a.label_id = ? AND a.deleted_at IS NULL ORDER BY a.id`,
-    )
-    .all(labelId) as {
-    id: number; segmentId: number; start: number; end: number; exact: string; prefix: string; suffix: string; orphaned: number;
-    body: string; author: string; createdAt: string; documentId: number; speaker: string | null; date: string | null;
-  }[];
-  const replies = db.prepare(`SELECT author, body FROM annotation_replies WHERE annotation_id = ? ORDER BY id`);
-  const out: { claimId: number; documentId: number; annotationId: number }[] = [];
-  for (const a of rows) {
-    const text = a.exact.trim() || a.exact || a.body.trim() || '(empty span)';
-    const d = o.describe(text, a.documentId);
-    const notes = [a.body.trim(), ...(replies.all(a.id) as { author: string; body: string }[]).map((r) => `${r.author}: ${r.body}`)].filter(Boolean).join('\n');
-    const speaker = speakerClaimant(a.speaker);
-    const author = a.author || o.by;
-    const claimId = insertClaim(db, {
-      documentId: a.documentId,
-      segmentId: a.segmentId,
-      anchor: { start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix, orphaned: a.orphaned === 1 },
-      text,
-      type: d.type,
-      claimant: speaker,
-      claimDate: a.date,
-      quantities: d.quantities,
-      notes,
-      author,
-      now: o.now,
-      createdAt: a.createdAt,
-    });
-    insertClaimHistory(db, claimId, 'created', null, text, author, a.createdAt);
-    insertClaimHistory(db, claimId, 'from-annotation', null, String(a.id), o.by, o.now);
-    db.prepare(`UPDATE annotations SET deleted_at = ?, deleted_by = ?, updated_at = ? WHERE id = ?`).run(o.now, o.by, o.now, a.id);
-    out.push({ claimId, documentId: a.documentId, annotationId: a.id });
-  }
-  return out;
-}
+// ---- migration 013 (db/claim-conversion.ts: shared with the migration, which may not import db/connection)
+export { claimsFromLabelAnnotations, migrateLegacyEvidence, type LabelConversion } from '../claim-conversion';

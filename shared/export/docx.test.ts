@@ -92,7 +92,7 @@ describe('DOCX transcript', () => {
     expect(xml).toMatch(/收入爲11\.8億<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r><w:r><w:t xml:space="preserve">。/);
     expect(xml).toContain('<w:footnoteReference w:id="2"/>');
     const fn = parts['word/footnotes.xml'];
-    expect(fn).toMatch(/<w:footnote w:id="1">[\s\S]*「收入爲11\.8億」查核結果：錯誤。聲稱者：王震（2024-03-28）。證據：https:\/\/example\.org\/report\?a=1&amp;b=&lt;2&gt; \(年報 p\.3\)。備註：年報寫 11\.6 億/);
+    expect(fn).toMatch(/<w:footnote w:id="1">[\s\S]*「收入爲11\.8億」查核結果：錯誤。聲稱者：王震（2024年3月28日）。證據：https:\/\/example\.org\/report\?a=1&amp;b=&lt;2&gt; \(年報 p\.3\)。備註：年報寫 11\.6 億/);
     expect(fn).toMatch(/<w:footnote w:id="2">[\s\S]*「𠀋字」（原文已改動，找不到此說法）查核結果：未查核。/);
     expect(parts['word/_rels/document.xml.rels']).toContain('footnotes.xml');
   });
