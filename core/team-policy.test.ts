@@ -48,8 +48,8 @@ describe('team server policy', () => {
     expect(sessionCookie(a, 'S', 60)).toBe(`${sessionCookieName(a)}=S; Path=/; HttpOnly; SameSite=Strict; Max-Age=60`);
     const s = new URL('https://review.example.org');
     expect(sessionCookieName(s)).toMatch(/^__Host-jiaodui-/);
-    expect(sessionCookie(s, 'S', 60)).toBe(`${sessionCookieName(s)}=S; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=60`);
-    expect(clearedSessionCookie(s)).toContain('=; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=0');
+    expect(sessionCookie(s, 'S', 60)).toBe(`${sessionCookieName(s)}=S; Path=/; HttpOnly; SameSite=Strict; Max-Age=60; Secure`);
+    expect(clearedSessionCookie(s)).toContain('=x; Path=/; HttpOnly; SameSite=Strict; Max-Age=0; Secure');
   });
 
   it('reads a cookie by name', () => {

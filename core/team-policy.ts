@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
+import { clearedSessionCookie as baseClearedSessionCookie, sessionCookie as baseSessionCookie } from './session-cookie';
 
 export const DEFAULT_TEAM_PORT = 7420;
 
@@ -100,23 +101,14 @@ export function sessionCookieName(origin: URL): string {
   return `${origin.protocol === 'https:' ? '__Host-' : ''}jiaodui-${id}`;
 }
 
-/** Set-Cookie for a new session: HttpOnly (no script reads it), SameSite=Strict (no other site sends it), Secure over https. */
+/** Set-Cookie for a new session (core/session-cookie.ts's rules: HttpOnly, SameSite=Strict, Path=/), Secure over https. */
 export function sessionCookie(origin: URL, value: string, maxAgeSeconds: number): string {
-  return [`${sessionCookieName(origin)}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', ...(origin.protocol === 'https:' ? ['Secure'] : []), `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`].join('; ');
+  return baseSessionCookie(sessionCookieName(origin), value, { maxAgeSeconds, secure: origin.protocol === 'https:' });
 }
 
 /** Set-Cookie that removes the session cookie (sign out). */
 export function clearedSessionCookie(origin: URL): string {
-  return sessionCookie(origin, '', 0);
+  return baseClearedSessionCookie(sessionCookieName(origin), origin.protocol === 'https:');
 }
 
-/** The value of a cookie in a Cookie header (the first one of that name), or null. */
-export function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const i = part.indexOf('=');
-    if (i < 0) continue;
-    if (part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
-  }
-  return null;
-}
+export { readCookie } from './session-cookie';

@@ -39,22 +39,11 @@ import { useClaims } from '../state/useClaims';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { findingMessageText } from '../i18n-findings';
 import { ClaimEditor } from './ClaimEditor';
+import type { ClaimsPanelProps } from './ClaimsPanel';
 import { CloseIcon } from './CloseIcon';
 
-export interface ClaimsWideViewProps {
-  doc: DocumentMeta;
-  /** the open document's rows (the span editor moves a claim's edges within its segment's text) */
-  segments: readonly Segment[];
-  /** the project's documents, for evidence from a segment */
-  documents: readonly DocumentMeta[];
-  /** a claim to open in the editor (one just made from a selection) */
-  openClaimId?: number | null;
-  onJump: (segmentId: number) => void;
-  onChange?: (r?: ChangeResult) => Promise<void>;
-  onError: (e: unknown) => void;
-  notify?: (message: string) => void;
-  onClose: () => void;
-}
+/** The same inputs as the side panel: both show one document's claims through useClaims. */
+export type ClaimsWideViewProps = ClaimsPanelProps;
 
 const STATUS_ORDER = [CANDIDATE, ...CLAIM_STATUSES];
 const ORDER = { status: STATUS_ORDER, verdict: CLAIM_VERDICTS, type: ALL_CLAIM_TYPES };

@@ -13,6 +13,7 @@ import { useColumnsContext, type ColumnsState } from '../state/useColumns';
 import type { ColumnMode } from '../state/column-layout';
 import { useColumnsI18n } from '../i18n-columns';
 import { SegmentText } from './SegmentText';
+import { diffPartElement } from './DiffText';
 import { StatusMarker } from './StatusMarker';
 import { useEditorTextarea, useGrowWithText } from './useEditorTextarea';
 
@@ -245,17 +246,7 @@ function EnglishDiff({ parts, number }: { parts: readonly EnglishPart[]; number:
             </span>
           );
         }
-        return p.op === 'insert' ? (
-          <ins key={i} className="diff-ins">
-            {p.text}
-          </ins>
-        ) : p.op === 'delete' ? (
-          <del key={i} className="diff-del">
-            {p.text}
-          </del>
-        ) : (
-          <span key={i}>{p.text}</span>
-        );
+        return diffPartElement(p, i);
       })}
     </>
   );
