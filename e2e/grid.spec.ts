@@ -203,6 +203,13 @@ test('row QA marks follow the findings query through a fix and its undo; has-fin
   await row.click();
   await page.screenshot({ path: join(OUT, 'findings-row-markers.png') });
   await noSeriousA11y(page, ['[data-testid="row-9"]', '[data-testid="filter-bar"]', '.topbar']);
+  // the same in the Chinese interface
+  await runCommand(page, 'language');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+  await expect(page.getByTestId(`row-${first}`).getByTestId('qa-mark')).toBeVisible();
+  await page.screenshot({ path: join(OUT, 'findings-row-markers-zh-Hant.png') });
+  await runCommand(page, '切換語言');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   // Fix it from the panel: the mark goes; undo: it comes back (the findings query is refetched after each).
   const doubled = panel.locator('[data-testid="finding"][data-rule="doubled"]');
