@@ -118,4 +118,11 @@ test('two reviewers on one team project: live corrections, presence, the conflic
   expect(published.status).toBe(200);
   expect(published.body.value).toMatchObject({ status: 'published' });
   await a.screenshot({ path: 'test-results/team-lead.png' });
+
+  // revoked: B's session is gone (a reload asks the server), and the screen says how to come back to a
+  // team server (a new sign-in address from an admin), not to restart a local `jiaodui serve`
+  cli('users', 'revoke', 'Bo');
+  await b.reload();
+  await expect(b.getByTestId('session-ended')).toBeVisible();
+  await expect(b.getByTestId('session-how-team')).toContainText('#signin=');
 });

@@ -8,7 +8,7 @@ import type { JiaoduiClient } from '../../shared/contract/api';
 import { makeNamedClient, unwrap } from '../../shared/contract/client';
 import { HTTP_API_PREFIX, HTTP_SESSION_PATH, PRELOAD_GLOBAL } from '../../shared/contract/transport';
 import { signInFromHash, signInProblem } from './state/team-signin';
-import { reportSessionEnded, tokenFromText, withoutFragment } from './state/session';
+import { reportSessionEnded, TEAM_PAGE_KEY, tokenFromText, withoutFragment } from './state/session';
 import { CLIENT_ID_HEADER } from '../../shared/contract/changes';
 import { SHELL_GLOBAL, type ShellBridge } from '../../shared/commands';
 
@@ -83,7 +83,10 @@ function captureSignIn(): Promise<string | null> | null {
   history.replaceState(null, '', window.location.pathname + window.location.search + found.rest);
   return fetch(HTTP_SESSION_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: found.token }) }).then(
     async (res) => {
-      if (res.ok) return null;
+      if (res.ok) {
+        localStorage.setItem(TEAM_PAGE_KEY, '1');
+        return null;
+      }
       const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
       return signInProblem(res.status, body?.error?.message);
     },

@@ -8,7 +8,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { checkSession, signIn, type SessionAnswer } from '../api';
 import { translateSession, type SessionMessageKey } from '../i18n-session';
 import type { Params } from '../i18n-catalog';
-import { KEPT_DRAFT_KEY, LOCALE_KEY, originOf, parseKeptDraft, sessionLocale, tokenFromText, type SessionProblem } from '../state/session';
+import { KEPT_DRAFT_KEY, LOCALE_KEY, TEAM_PAGE_KEY, originOf, parseKeptDraft, sessionLocale, tokenFromText, type SessionProblem } from '../state/session';
 
 /** `appOpen`: the app is still mounted behind the screen (its editor holds the kept edit too). */
 export function SessionScreen({ problem, appOpen, onSignedIn }: { problem: SessionProblem; appOpen: boolean; onSignedIn: () => void }) {
@@ -20,6 +20,8 @@ export function SessionScreen({ problem, appOpen, onSignedIn }: { problem: Sessi
   const shownMessage = message ?? (problem === null ? null : problem.kind === 'stale' ? s('session.stale') : s('session.unreachable', { message: problem.message }));
   const kept = parseKeptDraft(localStorage.getItem(KEPT_DRAFT_KEY));
   const origin = window.location.origin;
+  // a team server's page (signed in with a sign-in address): the way back is a new sign-in address, not a local restart
+  const team = localStorage.getItem(TEAM_PAGE_KEY) === '1';
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -67,8 +69,14 @@ export function SessionScreen({ problem, appOpen, onSignedIn }: { problem: Sessi
           </section>
         )}
         <h2>{s('session.howTitle')}</h2>
-        <p>{withCode(s('session.howStart'), { command: 'npm start', serve: 'jiaodui serve' })}</p>
-        <p>{withCode(s('session.howRunning'), { address: `${origin}/#token=…` })}</p>
+        {team ? (
+          <p data-testid="session-how-team">{withCode(s('session.howTeam'), { address: `${origin}/#signin=…` })}</p>
+        ) : (
+          <>
+            <p>{withCode(s('session.howStart'), { command: 'npm start', serve: 'jiaodui serve' })}</p>
+            <p>{withCode(s('session.howRunning'), { address: `${origin}/#token=…` })}</p>
+          </>
+        )}
         <form className="session-form" onSubmit={submit}>
           <label htmlFor="session-address">{s('session.pasteLabel')}</label>
           <div className="session-form-row">
@@ -78,7 +86,7 @@ export function SessionScreen({ problem, appOpen, onSignedIn }: { problem: Sessi
               type="text"
               spellCheck={false}
               autoComplete="off"
-              placeholder={`${origin}/#token=…`}
+              placeholder={`${origin}/#${team ? 'signin' : 'token'}=…`}
               value={address}
               onChange={(e) => setAddress(e.target.value)}
             />

@@ -19,6 +19,8 @@ describe('the token in an address', () => {
   it('reads it from the printed address, a fragment, or alone', () => {
     expect(tokenFromText(`http://127.0.0.1:5173/#token=${TOKEN}`)).toBe(TOKEN);
     expect(tokenFromText(`  http://localhost:5173/#token=${TOKEN}\n`)).toBe(TOKEN);
+    // a team server's sign-in address is pasted the same way
+    expect(tokenFromText(`https://team.example/#signin=${TOKEN}`)).toBe(TOKEN);
     expect(tokenFromText(`#token=${TOKEN}`)).toBe(TOKEN);
     expect(tokenFromText(`#a=1&token=${TOKEN}`)).toBe(TOKEN);
     expect(tokenFromText(TOKEN)).toBe(TOKEN);

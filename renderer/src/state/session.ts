@@ -14,7 +14,7 @@ import type { Locale } from '../i18n-catalog';
  */
 export function tokenFromText(text: string): string | null {
   const t = text.trim();
-  const m = /(?:^|[#&])token=([^&\s]+)/.exec(t);
+  const m = /(?:^|[#&])(?:token|signin)=([^&\s]+)/.exec(t);
   let token: string;
   try {
     token = m ? decodeURIComponent(m[1]) : t;
@@ -82,6 +82,13 @@ export function onSessionEnded(listener: () => void): () => void {
 
 /** localStorage key of the unsaved edit kept when the session ended (per origin, so per server port). */
 export const KEPT_DRAFT_KEY = 'jiaodui.keptDraft';
+
+/**
+ * Set (per address) once a team server's sign-in address was exchanged here: the session-ended
+ * screen then says to open a new sign-in address from a team admin, not to restart a local
+ * `jiaodui serve`.
+ */
+export const TEAM_PAGE_KEY = 'jiaodui.teamServer';
 
 export interface KeptDraft {
   documentId: number;
