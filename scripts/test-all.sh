@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the tests need and runs every test:
 #   OS packages (Chromium + CJK fonts + xmllint, via apt when missing), npm dependencies,
-#   type check, lint, unit/integration tests (Vitest, real SQLite files), the production build,
+#   type check, lint, the production build, unit/integration tests (Vitest, real SQLite files),
 #   and the Playwright end-to-end tests in Debian's Chromium (Electron's spec skips
 #   itself where Electron's binary is not installed). Ends with one summary line.
 set -euo pipefail
@@ -29,8 +29,9 @@ npm run typecheck
 status=0
 # ESLint: the layering, floating promises, the hooks rules (eslint.config.mjs); a failure fails the run, the tests still run.
 npm run lint || status=$?
-npx vitest run --reporter=default --reporter=json --outputFile=.reports/vitest.json || status=$?
+# the build first: process tests of browser mode (`jiaodui serve`) need the built user interface
 npm run build
+npx vitest run --reporter=default --reporter=json --outputFile=.reports/vitest.json || status=$?
 # The renderer's size target: the first screen's JavaScript (scripts/check-bundle-size.mjs).
 node scripts/check-bundle-size.mjs || status=$?
 PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/playwright.json npx playwright test --reporter=list,json || status=$?
