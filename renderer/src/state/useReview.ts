@@ -332,6 +332,9 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         const approve = inOne ? { approve: true, statusVersion: seg.versions?.status } : {};
         const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: e.version, ...approve }));
         if (!r) return false;
+        // the text is stored: close the editor before applyChange refetches progress, so keys pressed
+        // next (Ctrl+Z, Alt+H) reach the app rather than the editor's textarea
+        if (!(opts.approve && !inOne)) setEditing(null);
         await applyChange(r);
         setLastEdit({ segmentId: e.segmentId, nonce: ++nonce.current });
       }
