@@ -80,19 +80,7 @@ function FieldConflictView({ conflict: c, busy, onResolve, onDone, onClose }: Co
           </div>
         </>
       ) : (
-        <div className="modal-actions">
-          <button type="button" className="btn" disabled={busy} onClick={() => void choose({ kind: 'theirs' })}>
-            {xt('conflict.keepTheirs')}
-          </button>
-          {canMerge(c) && (
-            <button type="button" className="btn" disabled={busy} onClick={() => setMerging(mergeDraft(c))}>
-              {xt('conflict.merge')}
-            </button>
-          )}
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void choose({ kind: 'mine' })} autoFocus>
-            {xt('conflict.keepMine')}
-          </button>
-        </div>
+        <ChoiceButtons busy={busy} onTheirs={() => void choose({ kind: 'theirs' })} onMerge={canMerge(c) ? () => setMerging(mergeDraft(c)) : null} onMine={() => void choose({ kind: 'mine' })} />
       )}
     </Modal>
   );
@@ -143,18 +131,28 @@ function RecordConflictView({ conflict: c, busy, onResolve, onDone, onClose }: C
           </button>
         </div>
       ) : (
-        <div className="modal-actions">
-          <button type="button" className="btn" disabled={busy} onClick={() => void choose({ kind: 'theirs' })}>
-            {xt('conflict.keepTheirs')}
-          </button>
-          <button type="button" className="btn" disabled={busy} onClick={() => setMerging(recordMergeDraft(c))}>
-            {xt('conflict.merge')}
-          </button>
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void choose({ kind: 'mine' })} autoFocus>
-            {xt('conflict.keepMine')}
-          </button>
-        </div>
+        <ChoiceButtons busy={busy} onTheirs={() => void choose({ kind: 'theirs' })} onMerge={() => setMerging(recordMergeDraft(c))} onMine={() => void choose({ kind: 'mine' })} />
       )}
     </Modal>
+  );
+}
+
+/** The three ways out of a conflict, the same for a segment and for a record: keep theirs, merge by hand, keep mine. */
+function ChoiceButtons({ busy, onTheirs, onMerge, onMine }: { busy: boolean; onTheirs: () => void; onMerge: (() => void) | null; onMine: () => void }) {
+  const { xt } = useConflictI18n();
+  return (
+    <div className="modal-actions">
+      <button type="button" className="btn" disabled={busy} onClick={onTheirs}>
+        {xt('conflict.keepTheirs')}
+      </button>
+      {onMerge && (
+        <button type="button" className="btn" disabled={busy} onClick={onMerge}>
+          {xt('conflict.merge')}
+        </button>
+      )}
+      <button type="button" className="btn btn-primary" disabled={busy} onClick={onMine} autoFocus>
+        {xt('conflict.keepMine')}
+      </button>
+    </div>
   );
 }
