@@ -4,7 +4,7 @@
  * dismissals while the text they were dismissed on is unchanged, and re-check a
  * segment whenever its text changes.
  */
-import { checkRowKey, type FindingRow, type NewFinding, type ParallelForChecks, type Store } from './store';
+import { checkRowKey, type CheckMark, type FindingRow, type NewFinding, type ParallelForChecks, type Store } from './store';
 import { CROSS_SEGMENT_RULES, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import type { FindingsReport, ProjectCheckState, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
@@ -83,22 +83,49 @@ export type AfterCompute = (attempt: number) => void;
 
 /**
  * Long work outside the write lock (issue #16): read a snapshot of the inputs with their
- * stamp (db/queries/check-inputs.ts) in a read transaction, compute the findings without any
- * transaction open, then write them in one short IMMEDIATE transaction only if the stamp is
- * unchanged — never findings of an older text over a newer one. When another writer
- * committed in between, compute again from a new snapshot; when that is overtaken too, the
- * last attempt computes inside the write lock (as before), so a run always ends.
+ * marks (db/queries/check-inputs.ts) in a read transaction, compute the findings without any
+ * transaction open, then write them in one short IMMEDIATE transaction — never findings of an
+ * older text over a newer one. Inside that transaction `changedSinceMark` says what changed
+ * since the snapshot: nothing (write everything); only some segments' texts or statuses (issue
+ * 19: on a team server saves land every few hundred milliseconds, so a run of a second or more
+ * is always overtaken): write everything except the rows on those segments and the groups that
+ * reach them, which keep what the saves' own re-check (`recheckSegment`) left, and are
+ * brought up to date by the next run; or 'all' (the live segments, parallel texts, glossary
+ * changed, or another check run stored findings): compute again from a new snapshot. After
+ * three such attempts the last one computes inside the write lock (as before), so a run
+ * always ends.
  */
-function outsideLock<C>(tx: WriteTx, snapshot: () => C & { stamp: string }, stampNow: () => string, compute: (c: C) => () => void, afterCompute?: AfterCompute): number {
+function outsideLock<C extends { marks: CheckMark[] }>(tx: WriteTx, store: Store, snapshot: () => C, compute: (c: C) => (edited: ReadonlySet<number>) => void, afterCompute?: AfterCompute): number {
   const t = performance.now();
-  for (let attempt = 1; attempt <= 2; attempt++) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
     const c = snapshot();
     const write = compute(c);
     afterCompute?.(attempt);
-    if (tx(() => stampNow() === c.stamp && (write(), true))) return performance.now() - t;
+    const written = tx(() => {
+      const edited = new Set<number>();
+      for (const mark of c.marks) {
+        const changed = store.changedSinceMark(mark);
+        if (changed === 'all') return false;
+        for (const id of changed) edited.add(id);
+      }
+      write(edited);
+      return true;
+    });
+    if (written) return performance.now() - t;
   }
-  tx(() => compute(snapshot())());
+  tx(() => compute(snapshot())(new Set()));
   return performance.now() - t;
+}
+
+/**
+ * Rows of a replace step that an overtaken run must leave alone: those on `edited` segments and
+ * every row (stored or new) of a group with a member there. Returns a test for a row.
+ */
+function frozenRows(edited: ReadonlySet<number>, stored: readonly { segmentId: number; group: string | null }[], rows: readonly { segmentId: number; group: string | null }[]): (r: { segmentId: number; group: string | null }) => boolean {
+  if (!edited.size) return () => false;
+  const groups = new Set<string>();
+  for (const r of [...stored, ...rows]) if (r.group !== null && edited.has(r.segmentId)) groups.add(r.group);
+  return (r) => edited.has(r.segmentId) || (r.group !== null && groups.has(r.group));
 }
 
 /**
@@ -109,9 +136,10 @@ function outsideLock<C>(tx: WriteTx, snapshot: () => C & { stamp: string }, stam
  */
 export function runProjectChecks(store: Store, tx: WriteTx, documentIds: number[], now: () => string, afterCompute?: AfterCompute): number {
   if (!documentIds.length) return 0;
-  const stamp = () => documentIds.map((id) => store.checkInputStamp(id)).join('\n');
   const read = () => ({
-    stamp: stamp(),
+    marks: documentIds.map((id) => store.checkMark(id)),
+    // the newest text revision the inputs include: the run is out of date past it
+    revision: store.contentRevision(documentIds),
     docs: documentIds.map((documentId) => ({ documentId, segments: store.liveSegments(documentId).map(toCheckSegment), ctx: checkContext(store, documentId) })),
     ctx: checkContext(store, documentIds[0]),
   });
@@ -119,18 +147,24 @@ export function runProjectChecks(store: Store, tx: WriteTx, documentIds: number[
   const compute = (c: ReturnType<typeof read>) => {
     const at = now();
     const rows = projectFindingRows(runProjectRules(c.docs, c.ctx), at);
-    return () => {
-      store.deleteProjectFindings(documentIds);
-      store.addFindings(rows);
-      // inside the write, with the inputs as computed: the newest text revision they include
+    return (edited: ReadonlySet<number>) => {
+      if (!edited.size) {
+        store.deleteProjectFindings(documentIds);
+        store.addFindings(rows);
+      } else {
+        const stored = store.projectFindingPlaces(documentIds);
+        const frozen = frozenRows(edited, stored, rows);
+        store.deleteFindingsInBulk(stored.filter((r) => !frozen(r)).map((r) => r.id));
+        store.addFindings(rows.filter((r) => !frozen(r)));
+      }
       const projectId = store.document(documentIds[0])?.projectId;
       if (projectId !== undefined) {
-        const run: ProjectCheckRun = { at, revision: store.contentRevision(documentIds), documents: [...documentIds].sort((a, b) => a - b) };
+        const run: ProjectCheckRun = { at, revision: c.revision, documents: [...documentIds].sort((a, b) => a - b) };
         store.setSetting(projectCheckKey(projectId), JSON.stringify(run));
       }
     };
   };
-  return outsideLock(tx, snapshot, stamp, compute, afterCompute);
+  return outsideLock(tx, store, snapshot, compute, afterCompute);
 }
 
 function projectFindingRows(findings: readonly Finding[], now: string): NewFinding[] {
@@ -156,7 +190,7 @@ export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number,
   const read = () => {
     const par = store.parallelForChecks(documentId);
     return {
-      stamp: store.checkInputStamp(documentId),
+      marks: [store.checkMark(documentId)],
       segs: store.segmentsToCheck(documentId).map((s) => withParallel(toCheckSegment(s), par.get(s.id))),
       ctx: checkContext(store, documentId, rules),
       stored: store.checkRowKeys(documentId, CLAIMS_RULE, rules),
@@ -165,9 +199,14 @@ export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number,
   const snapshot = () => store.readSnapshot(read) as ReturnType<typeof read>;
   const compute = (c: ReturnType<typeof read>) => {
     const at = now();
-    // dismissals are read after the snapshot: one made since changes the stamp (it is a revision) and this result is dropped
-    const change = findingsDifference(c.stored, carryDismissals(store, documentId, findingRows(documentId, runChecks(c.segs, c.ctx), at)));
-    return () => {
+    // dismissals are read after the snapshot: one made since is a revision of its segment, whose rows this result then leaves alone
+    const rows = carryDismissals(store, documentId, findingRows(documentId, runChecks(c.segs, c.ctx), at));
+    return (edited: ReadonlySet<number>) => {
+      const frozen = frozenRows(edited, c.stored, rows);
+      const change = findingsDifference(
+        edited.size ? c.stored.filter((r) => !frozen(r)) : c.stored,
+        edited.size ? rows.filter((r) => !frozen(r)) : rows,
+      );
       store.deleteFindingsInBulk(change.remove);
       store.addFindings(change.add);
       // noted once (undo and redo re-run the cross-segment rules where checks have run); a re-run that changes nothing writes nothing
@@ -176,7 +215,7 @@ export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number,
       if (!rules?.length || (rules as string[]).includes(CLAIMS_RULE)) refreshClaimFindings(store, documentId, at);
     };
   };
-  return outsideLock(tx, snapshot, () => store.checkInputStamp(documentId), compute, afterCompute);
+  return outsideLock(tx, store, snapshot, compute, afterCompute);
 }
 
 /**

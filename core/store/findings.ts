@@ -5,7 +5,8 @@ import * as cfq from '../../db/queries/claims-findings';
 import * as ciq from '../../db/queries/check-inputs';
 import { on } from './bind';
 
-export type { FindingRow, NewFinding } from '../../db/queries/findings';
+export type { FindingRow, NewFinding, StoredCheckRow } from '../../db/queries/findings';
+export type { CheckMark } from '../../db/queries/check-inputs';
 export { checkRowKey } from '../../db/queries/findings';
 
 export function findingStore(db: Db) {
@@ -32,8 +33,12 @@ export function findingStore(db: Db) {
     /** A document's check rows keyed for comparison: a run writes only what differs. */
     checkRowKeys: on(db, fq.checkRowKeys),
     deleteFindingsInBulk: on(db, fq.deleteFindingIdsInBulk),
-    /** A stamp of everything the checks read for a document: unchanged stamp, unchanged inputs. */
-    checkInputStamp: on(db, ciq.checkInputStamp),
+    /** A mark of everything the checks read for a document (read in the snapshot) … */
+    checkMark: on(db, ciq.checkMark),
+    /** … and, inside the write, what changed since: 'all', or the segments revised since (none: unchanged). */
+    changedSinceMark: on(db, ciq.changedSinceMark),
+    /** The project-scope rows of these documents (id, segment, group): a project check replaces them. */
+    projectFindingPlaces: on(db, fq.projectFindingPlaces),
     /** The newest text or structure revision of these documents (a project check's results are stale past it). */
     contentRevision: on(db, ciq.contentRevision),
     /** Run `fn` in one read transaction (one consistent snapshot; no write lock taken). The Store type reads it as `() => unknown`: callers say what they read. */

@@ -186,6 +186,9 @@ export function insertFindings(db: Db, rows: readonly NewFinding[]): void {
 export interface StoredCheckRow {
   id: number;
   key: string;
+  /** where the row is, and its group: a run overtaken by edits leaves the edited segments' rows (and their groups) alone */
+  segmentId: number;
+  group: string | null;
 }
 /**
  * The key of a row: two rows with one key are the same finding place with the same message,
@@ -228,10 +231,16 @@ const SQL_ROW_KEY = [
 /** A document's segment- and document-scope rows (of `rules`, or of every rule but `exceptRule`), keyed for comparison. */
 export function checkRowKeys(db: Db, documentId: number, exceptRule: string, rules?: readonly string[]): StoredCheckRow[] {
   const rows = db
-    .prepare(`SELECT id, rule, ${SQL_ROW_KEY} AS key FROM findings WHERE document_id = ? AND scope IN ('segment', 'document') AND rule <> ?`)
-    .all(documentId, exceptRule) as { id: number; rule: string; key: string }[];
+    .prepare(`SELECT id, rule, segment_id AS segmentId, group_key AS grp, ${SQL_ROW_KEY} AS key FROM findings WHERE document_id = ? AND scope IN ('segment', 'document') AND rule <> ?`)
+    .all(documentId, exceptRule) as { id: number; rule: string; segmentId: number; grp: string | null; key: string }[];
   const only = rules?.length ? new Set(rules) : null;
-  return rows.filter((r) => !only || only.has(r.rule)).map((r) => ({ id: r.id, key: r.key }));
+  return rows.filter((r) => !only || only.has(r.rule)).map((r) => ({ id: r.id, key: r.key, segmentId: r.segmentId, group: r.grp }));
+}
+
+/** The project-scope rows of these documents: where each is and its group (a project check replaces them). */
+export function projectFindingPlaces(db: Db, documentIds: readonly number[]): { id: number; segmentId: number; group: string | null }[] {
+  const stmt = db.prepare(`SELECT id, segment_id AS segmentId, group_key AS "group" FROM findings WHERE document_id = ? AND scope = 'project'`);
+  return documentIds.flatMap((id) => stmt.all(id) as { id: number; segmentId: number; group: string | null }[]);
 }
 
 /** Delete rows by id in one statement per 500 ids. */
