@@ -9,6 +9,7 @@ import { glossCachePath, warmUpGlosses } from '../core/glosses';
 import { listenDecision, parseListen } from '../core/team-policy';
 import { PUBLIC_URL_SETTING, teamSessions } from '../core/accounts';
 import type { TeamServeOptions } from '../core/server';
+import { Offload } from '../core/offload';
 
 /** `serve --team`'s flags (cli/usage.ts SERVE_OPTIONS). */
 export interface TeamFlags {
@@ -70,7 +71,10 @@ export async function runServe(dbPath: string, portFlag?: string, teamFlags?: Te
   ref.host = host;
   if (host.recovering) process.stderr.write(`jiaodui: ${dbPath} is damaged; the page offers its backups or a new database (${host.recoveryStatus().problem})\n`);
   if (team?.warning) process.stderr.write(`jiaodui: warning: ${team.warning}\n`);
-  const running = await startServer(host.api(), { port, staticRoot: RENDERER_DIST, feed: () => host.current?.feed ?? null, ...(team ? { team: team.team } : {}) });
+  // checks and exports in worker threads on their own connections (core/offload.ts), once a database is open
+  let offload: Offload | null = null;
+  const offloadFor = () => (host.current ? (offload ??= new Offload({ dbPath, afterCall: () => host.current?.feed.check() })) : null);
+  const running = await startServer(host.api(), { port, staticRoot: RENDERER_DIST, feed: () => host.current?.feed ?? null, offload: offloadFor, ...(team ? { team: team.team } : {}) });
   if (running.publicUrl && host.current) {
     const service = host.current;
     service.engine.tx(() => service.store.setSetting(PUBLIC_URL_SETTING, running.publicUrl!));
@@ -85,7 +89,8 @@ export async function runServe(dbPath: string, portFlag?: string, teamFlags?: Te
   if (decision.open) openBrowser(decision.opener, (line) => process.stderr.write(`jiaodui: ${line}\n`));
   listening();
   const stop = () => {
-    void running.close().then(() => {
+    void running.close().then(async () => {
+      await offload?.close();
       host.current?.feed.close();
       host.current?.db.close();
       process.exit(0);

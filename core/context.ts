@@ -53,6 +53,8 @@ export interface OpenServiceOptions extends OpenOptions {
   kind?: Exclude<DbUserKind, 'restore'>;
   /** the command, for a CLI process ("jiaodui edit") */
   command?: string;
+  /** false: this process is registered already (a worker thread's second connection, core/offload-worker.ts) */
+  register?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ export async function openService(dbPath: string, opts: OpenServiceOptions = {})
   const envTimeout = Number(process.env.JIAODUI_BUSY_TIMEOUT_MS);
   const busyTimeoutMs = opts.busyTimeoutMs ?? (Number.isFinite(envTimeout) && envTimeout > 0 ? envTimeout : undefined);
   prepareDatabasePath(dbPath); // a wrong path is refused before anything is written beside it
-  const registration = registerOpening(dbPath, opts.kind ?? 'cli', opts.command);
+  const registration = opts.register === false ? null : registerOpening(dbPath, opts.kind ?? 'cli', opts.command);
   let db: Db;
   try {
     ({ db } = await openDatabase(dbPath, { ...opts, busyTimeoutMs }));

@@ -29,6 +29,7 @@ import * as browserCookie from './session-cookie';
 import { clearedSessionCookie, isLoopback, isTeamRequestAllowed, publicOrigin, readCookie, sessionCookie, sessionCookieName, type ListenAddress } from './team-policy';
 import { RateLimiter, SIGN_IN_LIMIT } from './rate-limit';
 import { SignInRefused, type TeamSessions } from './accounts';
+import { isOffloaded, type Offload } from './offload';
 
 /** A team server's answer without a live session. */
 const TEAM_SIGNED_OUT = 'Not signed in, or your session ended. Open the sign-in address a team admin gave you.';
@@ -89,6 +90,12 @@ export interface ServeOptions {
   team?: TeamServeOptions;
   /** The session store (tests pass one with their own clock); default: SESSION_MAX_AGE_MS, in memory. */
   sessions?: SessionStore<BrowserSession>;
+  /**
+   * Worker threads for the offloaded methods (checks, exports: core/offload.ts), so they do not
+   * hold other requests up; null while there is no database (recovery state). Absent: every
+   * method runs on this thread.
+   */
+  offload?: () => Offload | null;
 }
 
 /** Heartbeats keep an idle feed stream visibly alive (and end it soon after its client went away). */
@@ -271,6 +278,12 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     // in team mode signed by the session's account
     const windowId = req.headers[CLIENT_ID_HEADER];
     const caller = auth.caller(isClientId(windowId) ? windowId : null);
+    const offload = opts.offload?.();
+    if (offload && isOffloaded(name)) {
+      // off this thread: the envelope comes back as JSON text, sent as it is
+      const answer = await offload.call(name, args, caller, opts.checkResults);
+      return send(res, answer.ok ? 200 : statusForError(answer.errorCode ?? 'internal'), answer.json, 'application/json; charset=utf-8');
+    }
     const result = await envelope(api, name, args, { checkResults: opts.checkResults, caller });
     sendJson(res, result.ok ? 200 : statusForError(result.error.code), result);
   }

@@ -34,7 +34,9 @@ const IMPORT_META_URL_SHIM =
   "const __jiaodui_import_meta_url = new URL('../../core/context.ts', import.meta.url).href;" +
   // core/glosses.ts starts the CC-CEDICT cache build in a worker: the bundle's own build of
   // core/gloss-cache-worker.ts, emitted beside it (a bundle has no .ts file to run).
-  "globalThis.__jiaoduiGlossWorker ??= new URL('./gloss-cache-worker.mjs', import.meta.url).href;";
+  "globalThis.__jiaoduiGlossWorker ??= new URL('./gloss-cache-worker.mjs', import.meta.url).href;" +
+  // core/offload.ts runs checks and exports of `serve` in worker threads: likewise (issue 19)
+  "globalThis.__jiaoduiOffloadWorker ??= new URL('./offload-worker.mjs', import.meta.url).href;";
 
 /**
  * Packages the bundle loads from node_modules: better-sqlite3 (native addon), docx (1 MB,
@@ -73,7 +75,7 @@ function lazyPackages() {
 export function cliOptions(root = ROOT, outdir = join(root, BUNDLE_DIR_NAME)) {
   return {
     absWorkingDir: root,
-    entryPoints: [join(root, 'cli', 'entry.ts'), join(root, 'core', 'gloss-cache-worker.ts')],
+    entryPoints: [join(root, 'cli', 'entry.ts'), join(root, 'core', 'gloss-cache-worker.ts'), join(root, 'core', 'offload-worker.ts')],
     outdir,
     entryNames: '[name]',
     chunkNames: '[name]-[hash]', // beside the entry: the shim's '../../' holds for every file
