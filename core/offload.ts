@@ -5,7 +5,7 @@
  * shared/contract/offload.ts in worker threads (core/offload-worker.ts), one per lane (checks,
  * exports: neither waits for the other), each with its own connection to the database. The
  * API is unchanged: the same dispatcher validates, authorises and calls the same handler
- * there, and the answer comes back as the envelope's JSON text, which the HTTP bridge sends
+ * there, and the answer comes back as the envelope's JSON in UTF-8, which the HTTP bridge sends
  * as it is (a large findings report is neither parsed nor serialised on the main thread).
  * Check results are written by the worker in a short transaction (core/checks.ts); saves on
  * the main thread meet at most that write's lock.
@@ -26,11 +26,11 @@ export { isOffloaded } from '../shared/contract/offload';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** An offloaded call's answer: the envelope as JSON text, and its error code for the HTTP status. */
+/** An offloaded call's answer: the envelope as JSON (UTF-8), and its error code for the HTTP status. */
 export interface OffloadAnswer {
   ok: boolean;
   errorCode: string | null;
-  json: string;
+  json: Buffer;
 }
 
 export interface OffloadOptions extends OffloadWorkerData {
@@ -57,7 +57,7 @@ interface Lane {
   pending: Map<number, (a: OffloadAnswer) => void>;
 }
 
-const internal = (message: string): OffloadAnswer => ({ ok: false, errorCode: 'internal', json: JSON.stringify({ ok: false, error: { code: 'internal', message } }) });
+const internal = (message: string): OffloadAnswer => ({ ok: false, errorCode: 'internal', json: Buffer.from(JSON.stringify({ ok: false, error: { code: 'internal', message } })) });
 
 export class Offload {
   private readonly lanes = new Map<OffloadLane, Lane>();
@@ -103,7 +103,7 @@ export class Offload {
       const done = lane.pending.get(m.id);
       lane.pending.delete(m.id);
       if (!lane.pending.size) worker.unref();
-      done?.({ ok: m.ok, errorCode: m.errorCode, json: m.json });
+      done?.({ ok: m.ok, errorCode: m.errorCode, json: Buffer.from(m.json.buffer, m.json.byteOffset, m.json.byteLength) });
     });
     worker.on('error', (e) => (failure ||= e.message));
     worker.on('exit', (code) => {

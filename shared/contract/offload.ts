@@ -40,10 +40,11 @@ export interface OffloadRequest {
 
 /**
  * Worker → main thread. `reply`: the call's envelope (`{ok, value}` or `{ok: false, error}`) as
- * JSON text, so the main thread sends it without parsing or serialising a large result;
- * `errorCode` for the HTTP status. `ready`: the database is open; `failed`: it could not be.
+ * JSON in UTF-8 (its buffer transferred, not copied), so the main thread sends it without
+ * parsing, serialising or encoding a large result; `errorCode` for the HTTP status. `ready`:
+ * the database is open; `failed`: it could not be.
  */
 export type OffloadMessage =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
-  | { type: 'reply'; id: number; ok: boolean; errorCode: string | null; json: string };
+  | { type: 'reply'; id: number; ok: boolean; errorCode: string | null; json: Uint8Array };
