@@ -145,6 +145,7 @@ async function setUp(o: TeamLoadOptions): Promise<Setup> {
     const segs = service.getSegments({ documentId }).filter((s) => s.text.length >= 8 && !s.furniture);
     const perReviewer = 40;
     const pairCount = 200;
+    if (perReviewer * o.reviewers + pairCount > segs.length) throw new Error(`The document has ${segs.length} segments to correct; ${o.reviewers} reviewers need ${perReviewer * o.reviewers + pairCount}: make it larger.`);
     const owned = reviewers.map((_, r) => Array.from({ length: perReviewer }, (_, k) => segs[(k * o.reviewers + r) % segs.length]).map((s) => ({ id: s.id, text: s.text })));
     const taken = new Set(owned.flat().map((s) => s.id));
     const pairSegments = segs.filter((s) => !taken.has(s.id)).slice(0, pairCount).map((s) => ({ id: s.id, text: s.text }));
@@ -206,7 +207,8 @@ export async function runTeamLoad(o: TeamLoadOptions): Promise<TeamLoadResult> {
   const otherErrors: TeamLoadResult['otherErrors'] = [];
   let phase: SaveRecord['phase'] = 'warm-up';
   // each reviewer's view of its segments: text and version as last read or saved (null version: never revised)
-  const views = s.owned.map((list) => list.map((seg) => ({ id: seg.id, base: seg.text, version: null as number | null, unknown: false, n: 0 })));
+  const views = s.owned.map((list) => list.map((seg) => ({ id: seg.id, base: seg.text, version: null as number | null, unknown: false, n: 0, busy: false })));
+  const turn = views.map(() => 0);
 
   const save = async (r: number, segmentId: number, text: string, version: number | null, pair: number | null): Promise<SaveRecord> => {
     const a = await call(s, s.reviewers[r], 'editSegment', { segmentId, text, version });
@@ -216,20 +218,29 @@ export async function runTeamLoad(o: TeamLoadOptions): Promise<TeamLoadResult> {
     return rec;
   };
 
-  /** One correction by reviewer r of its next segment. */
+  /**
+   * One correction by reviewer r of its next segment, in turn (a reviewer never has two saves
+   * of one segment under way: the second would be based on a version the first replaces).
+   */
   const tick = async (r: number) => {
-    const v = views[r][Math.floor(Math.random() * views[r].length)];
-    if (v.unknown) {
-      const now = await readSegment(s, s.reviewers[r], v.id);
-      if (!now) return;
-      v.version = now.version;
-      v.unknown = false;
+    const v = views[r][turn[r]++ % views[r].length];
+    if (v.busy) return;
+    v.busy = true;
+    try {
+      if (v.unknown) {
+        const now = await readSegment(s, s.reviewers[r], v.id);
+        if (!now) return;
+        v.version = now.version;
+        v.unknown = false;
+      }
+      v.n++;
+      const text = `${v.base}〔${r + 1}.${v.n}〕`;
+      const rec = await save(r, v.id, text, v.version, null);
+      if (rec.status === 200) v.version = rec.revision;
+      else v.unknown = true; // a 409 (never expected) or no answer: read it again before the next save
+    } finally {
+      v.busy = false;
     }
-    v.n++;
-    const text = `${v.base}〔${r + 1}.${v.n}〕`;
-    const rec = await save(r, v.id, text, v.version, null);
-    if (rec.status === 200) v.version = rec.revision;
-    else v.unknown = true; // a 409 (never expected) or no answer: read it again before the next save
   };
 
   // --- the reference: one reviewer alone -----------------------------------------------------
