@@ -25,7 +25,6 @@
  */
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { openService, PACKAGE_ROOT, SAMPLE_FILE } from '../context';
 import { teamSessions } from '../accounts';
 import { sessionCookieName } from '../team-policy';
@@ -354,18 +353,20 @@ export async function runTeamLoad(o: TeamLoadOptions): Promise<TeamLoadResult> {
   await server.stop();
 
   // --- verification: every acknowledged save is a revision of its segment with its text -------
-  const db = new Database(s.dbPath, { readonly: true });
-  let lost: SaveRecord[];
+  const acked = saves.filter((x) => x.status === 200);
+  const stored = new Map<number, { segmentId: number; after: string | null }>();
+  const check = await openService(s.dbPath, { kind: 'cli' });
   try {
-    const q = db.prepare(`SELECT segment_id AS segmentId, "after" FROM revisions WHERE id = ? AND field = 'zh'`);
-    const acked = saves.filter((x) => x.status === 200);
-    lost = acked.filter((x) => {
-      const row = x.revision === null ? undefined : (q.get(x.revision) as { segmentId: number; after: string } | undefined);
-      return !row || row.segmentId !== x.segmentId || row.after !== x.text;
-    });
+    for (const segmentId of new Set(acked.map((x) => x.segmentId))) {
+      for (const rev of check.segmentHistory({ segmentId })) if (rev.field === 'zh') stored.set(rev.id, { segmentId, after: rev.after });
+    }
   } finally {
-    db.close();
+    check.db.close();
   }
+  const lost = acked.filter((x) => {
+    const row = x.revision === null ? undefined : stored.get(x.revision);
+    return !row || row.segmentId !== x.segmentId || row.after !== x.text;
+  });
   const k = kill as TeamLoadResult['kill'];
   if (k) {
     const killed = saves.filter((x) => x.phase === 'kill');
