@@ -31,6 +31,9 @@ const bytes = flag('bytes', 1_000_000);
 /** leave the checking or exporting client out (to take a figure apart) */
 const checker = !process.argv.includes('--no-checker');
 const exporter = !process.argv.includes('--no-exporter');
+/** `--cpu-prof DIR`: the server process writes a CPU profile of its main thread there (at its exit) */
+const profIndex = process.argv.indexOf('--cpu-prof');
+const nodeArgs = profIndex >= 0 ? ['--cpu-prof', '--cpu-prof-dir', process.argv[profIndex + 1]] : undefined;
 
 const dir = mkdtempSync(join(tmpdir(), 'jiaodui-team-load-'));
 const load0 = loadavg()[0];
@@ -46,6 +49,7 @@ try {
     killSeconds,
     checker,
     exporter,
+    nodeArgs,
     log: (l) => process.stderr.write(`bench:team: ${l}\n`),
   });
   const stats = (xs: number[]) => {
@@ -87,6 +91,8 @@ try {
         checks: { runs: r.checks.runs, errors: r.checks.errors },
         exports: { runs: r.exports.runs, errors: r.exports.errors },
         otherErrors: r.otherErrors,
+        /** every save: when it was sent (ms), how long it took, its answer, its phase */
+        saves: r.saves.map((x) => [Math.round(x.at), Math.round(x.ms * 10) / 10, x.status, x.phase]),
         kill: r.kill,
         lines,
       },

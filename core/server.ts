@@ -113,6 +113,41 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
   res.end(body);
 }
 
+/** Slice size of a large answer: one socket write copies at most this much before other requests get a turn. */
+export const ANSWER_SLICE_BYTES = 64 * 1024;
+
+/**
+ * A large JSON answer (a findings report, an export: megabytes) written in slices, each after
+ * the socket drained and other events had their turn: written at once, copying it into the
+ * socket held every other request up for tens of milliseconds (issue 19's load run).
+ */
+async function sendSliced(res: ServerResponse, status: number, body: Buffer): Promise<void> {
+  if (body.length <= ANSWER_SLICE_BYTES) return send(res, status, body, 'application/json; charset=utf-8');
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': body.length,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  for (let at = 0; at < body.length && !res.destroyed; at += ANSWER_SLICE_BYTES) {
+    const more = res.write(body.subarray(at, at + ANSWER_SLICE_BYTES));
+    await new Promise<void>((resolve) => {
+      if (more) setImmediate(resolve);
+      else {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.on('drain', done);
+        res.on('close', done);
+      }
+    });
+  }
+  res.end();
+}
+
 function sendJson(res: ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', extra);
 }
@@ -280,9 +315,9 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     const caller = auth.caller(isClientId(windowId) ? windowId : null);
     const offload = opts.offload?.();
     if (offload && isOffloaded(name)) {
-      // off this thread: the envelope comes back as JSON text, sent as it is
+      // off this thread: the envelope comes back as JSON, sent as it is (in slices: it may be megabytes)
       const answer = await offload.call(name, args, caller, opts.checkResults);
-      return send(res, answer.ok ? 200 : statusForError(answer.errorCode ?? 'internal'), answer.json, 'application/json; charset=utf-8');
+      return sendSliced(res, answer.ok ? 200 : statusForError(answer.errorCode ?? 'internal'), answer.json);
     }
     const result = await envelope(api, name, args, { checkResults: opts.checkResults, caller });
     sendJson(res, result.ok ? 200 : statusForError(result.error.code), result);

@@ -33,6 +33,7 @@ import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
 import { contentType } from '../core/http-policy';
 import { PACKAGE_ROOT, importSampleOnFirstStart, openService, packageVersion, warmUpChecks } from '../core/context';
 import type { JiaoduiService } from '../core/service';
+import { isOffloaded, Offload } from '../core/offload';
 import { RecoveringApi } from '../core/recovery-api';
 import {
   APP_SCHEME,
@@ -65,6 +66,8 @@ const RENDERER_DIST = join(PACKAGE_ROOT, 'dist', 'renderer');
 const PRELOAD = join(PACKAGE_ROOT, 'dist', 'electron', 'preload.cjs');
 /** Builds the CC-CEDICT gloss cache off the main thread (scripts/build-electron.mjs bundles it). */
 const GLOSS_WORKER = join(PACKAGE_ROOT, 'dist', 'electron', 'gloss-cache-worker.cjs');
+/** Runs whole-document/project checks and exports off this thread (core/offload.ts; scripts/build-electron.mjs bundles it). */
+const OFFLOAD_WORKER = join(PACKAGE_ROOT, 'dist', 'electron', 'offload-worker.cjs');
 const DEV_NATIVE_BINDING = join(PACKAGE_ROOT, 'build', 'electron', 'better_sqlite3.node');
 const isDev = !app.isPackaged;
 const defaultApp = process.defaultApp === true;
@@ -81,6 +84,8 @@ const launch = parseLaunchArgs(process.argv, { defaultApp });
 app.setPath('userData', launch.userDataDir ? resolve(launch.userDataDir) : join(app.getPath('appData'), PRODUCT_NAME));
 
 let service: JiaoduiService | null = null;
+/** Checks and exports in worker threads on their own connections, once a database is open. */
+let offload: Offload | null = null;
 /** What IPC dispatches to: the service, or only the recovery methods while the database is damaged. */
 let api: RecoveringApi | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -110,6 +115,7 @@ if (!app.requestSingleInstanceLock(instanceData)) {
     if (api && BrowserWindow.getAllWindows().length === 0) createWindow();
   });
   app.on('will-quit', () => {
+    void offload?.close(0);
     service?.mt.cancelAll();
     service?.feed.close();
     try {
@@ -151,6 +157,7 @@ async function start(): Promise<void> {
   // renderer offers the backups or a new database; after the choice, afterOpen runs as usual.
   const afterOpen = (opened: JiaoduiService): JiaoduiService => {
     service = opened;
+    offload = new Offload({ dbPath, nativeBinding, workerFile: OFFLOAD_WORKER, afterCall: () => service?.feed.check() });
     startService(service, dbPath);
     return opened;
   };
@@ -312,7 +319,10 @@ function registerIpc(): void {
   ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, args: unknown): Promise<ApiEnvelope> => {
     if (!isTrusted(event) || !api) return FORBIDDEN;
     // The window is named here, from the IPC event, not by the preload: a renderer cannot claim another caller.
-    return envelope(api.api(), method, args, { checkResults: isDev, caller: callerContext('window', event.sender.id) });
+    const caller = callerContext('window', event.sender.id);
+    // a whole-document or project check, an export: in a worker, so other calls are answered meanwhile
+    if (offload && typeof method === 'string' && isOffloaded(method)) return JSON.parse((await offload.call(method, args, caller, isDev)).json.toString('utf8')) as ApiEnvelope;
+    return envelope(api.api(), method, args, { checkResults: isDev, caller });
   });
   // The change feed: a window subscribes from a seq (null: stop); main follows the log for it and
   // sends every change but the window's own (electron/feed-routing.ts), and changes from other processes too.

@@ -7,7 +7,9 @@
  *   preload.cjs — ONE self-contained CommonJS file; only `electron` is external, since
  *                 a sandboxed preload cannot require local files or packages;
  *   gloss-cache-worker.cjs — the worker thread that builds the CC-CEDICT gloss cache
- *                 (core/gloss-cache-worker.ts; main.ts passes its path to configureGlosses).
+ *                 (core/gloss-cache-worker.ts; main.ts passes its path to configureGlosses);
+ *   offload-worker.cjs — the worker threads that run whole-document and project checks and
+ *                 exports off the main process's thread (core/offload-worker.ts, issue 19).
  * Usage: node scripts/build-electron.mjs [--production]
  */
 import { build } from 'esbuild';
@@ -55,6 +57,15 @@ export function glossWorkerOptions(root = ROOT, { production = false } = {}) {
   };
 }
 
+/** esbuild options for the offload worker (checks and exports off the main thread): another entry. */
+export function offloadWorkerOptions(root = ROOT, { production = false } = {}) {
+  return {
+    ...mainOptions(root, { production }),
+    entryPoints: [join(root, 'core', 'offload-worker.ts')],
+    outfile: join(root, 'dist', 'electron', 'offload-worker.cjs'),
+  };
+}
+
 /** esbuild options for the sandboxed preload. */
 export function preloadOptions(root = ROOT, { production = false } = {}) {
   return {
@@ -87,6 +98,7 @@ export async function buildElectron({ root = ROOT, production = false } = {}) {
     build({ ...mainOptions(root, { production }), metafile: true }),
     build({ ...preloadOptions(root, { production }), metafile: true }),
     build(glossWorkerOptions(root, { production })),
+    build(offloadWorkerOptions(root, { production })),
   ]);
   return { main, preload, outDir: join(root, 'dist', 'electron') };
 }

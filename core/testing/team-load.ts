@@ -50,6 +50,8 @@ export interface TeamLoadOptions {
   log?: (line: string) => void;
   /** extra environment for the server process */
   env?: NodeJS.ProcessEnv;
+  /** extra arguments for the server's node (e.g. --cpu-prof) */
+  nodeArgs?: string[];
 }
 
 export interface SaveRecord {
@@ -60,6 +62,8 @@ export interface SaveRecord {
   /** the revision the 200 answer named (the text's new version) */
   revision: number | null;
   ms: number;
+  /** when it was sent (ms since the run started) */
+  at: number;
   phase: 'warm-up' | 'alone' | 'load' | 'kill';
   pair: number | null;
 }
@@ -155,8 +159,8 @@ async function setUp(o: TeamLoadOptions): Promise<Setup> {
 }
 
 /** A `jiaodui serve --team` process on the setup's database and port. */
-async function startServer(s: Setup, env?: NodeJS.ProcessEnv): Promise<ScriptProcess> {
-  const p = spawnScript(BIN, ['--db', s.dbPath, 'serve', '--team', '--listen', `127.0.0.1:${s.port}`], { cwd: PACKAGE_ROOT, env: { ...process.env, ...env, JIAODUI_DB: s.dbPath } });
+async function startServer(s: Setup, o: TeamLoadOptions): Promise<ScriptProcess> {
+  const p = spawnScript(BIN, ['--db', s.dbPath, 'serve', '--team', '--listen', `127.0.0.1:${s.port}`], { cwd: PACKAGE_ROOT, env: { ...process.env, ...o.env, JIAODUI_DB: s.dbPath }, nodeArgs: o.nodeArgs });
   await p.waitFor(SERVER_LINE, 120_000);
   return p;
 }
@@ -200,9 +204,10 @@ export async function runTeamLoad(o: TeamLoadOptions): Promise<TeamLoadResult> {
   const interval = o.intervalMs ?? 2000;
   const s = await setUp(o);
   log(`setup: document ${s.documentId}, ${o.reviewers} reviewers, port ${s.port}`);
-  let server = await startServer(s, o.env);
+  let server = await startServer(s, o);
   let down = false;
   const saves: SaveRecord[] = [];
+  const t0 = performance.now();
   const otherErrors: TeamLoadResult['otherErrors'] = [];
   let phase: SaveRecord['phase'] = 'warm-up';
   // each reviewer's view of its segments: text and version as last read or saved (null version: never revised)
@@ -210,8 +215,9 @@ export async function runTeamLoad(o: TeamLoadOptions): Promise<TeamLoadResult> {
   const turn = views.map(() => 0);
 
   const save = async (r: number, segmentId: number, text: string, version: number | null, pair: number | null): Promise<SaveRecord> => {
+    const at = performance.now() - t0;
     const a = await call(s, s.reviewers[r], 'editSegment', { segmentId, text, version });
-    const rec: SaveRecord = { reviewer: r, segmentId, text, status: a.status, revision: a.status === 200 ? revisionOf(a.body, segmentId) : null, ms: a.ms, phase, pair };
+    const rec: SaveRecord = { reviewer: r, segmentId, text, status: a.status, revision: a.status === 200 ? revisionOf(a.body, segmentId) : null, ms: a.ms, at, phase, pair };
     saves.push(rec);
     if (a.status !== 200 && a.status !== 409 && !down) otherErrors.push({ status: a.status, body: a.body.slice(0, 300), phase });
     return rec;
@@ -342,7 +348,7 @@ export async function runTeamLoad(o: TeamLoadOptions): Promise<TeamLoadResult> {
       down = true;
       await server.kill();
       const t = performance.now();
-      server = await startServer(s, o.env);
+      server = await startServer(s, o);
       const restartMs = performance.now() - t;
       down = false;
       kill = { acknowledgedBefore: answeredBefore, unansweredAtKill: 0, restartMs, lostOfBefore: 0 };
