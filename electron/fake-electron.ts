@@ -220,7 +220,7 @@ export function createFakeElectron(opts: FakeOptions) {
  */
 export async function makeAppRoot(dir: string): Promise<string> {
   const { build } = await import('esbuild');
-  const { ROOT, mainOptions } = await import('../scripts/build-electron.mjs');
+  const { ROOT, mainOptions, offloadWorkerOptions } = await import('../scripts/build-electron.mjs');
   const { cpSync, mkdirSync, symlinkSync, writeFileSync } = await import('node:fs');
   mkdirSync(join(dir, 'dist', 'renderer', 'assets'), { recursive: true });
   writeFileSync(join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html><script type="module" src="./assets/app.js"></script>');
@@ -229,6 +229,8 @@ export async function makeAppRoot(dir: string): Promise<string> {
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
   await build({ ...mainOptions(ROOT), outfile: join(dir, 'dist', 'electron', 'main.cjs'), sourcemap: false, logLevel: 'silent' });
+  // checks and exports run in this worker (core/offload.ts)
+  await build({ ...offloadWorkerOptions(ROOT), outfile: join(dir, 'dist', 'electron', 'offload-worker.cjs'), sourcemap: false, logLevel: 'silent' });
   return dir;
 }
 
