@@ -1,5 +1,6 @@
 /**
- * `npm run bench:team [-- --seconds N] [--reviewers N] [--kill-seconds N] [--bytes N]`: the team
+ * `npm run bench:team [-- --seconds N] [--reviewers N] [--kill-seconds N] [--bytes N]
+ * [--no-checker] [--no-exporter] [--on-request-thread] [--cpu-prof DIR]`: the team
  * server's load run (issue 19, core/testing/team-load.ts) against a real `jiaodui serve --team`
  * process on a temporary database, loopback only. Prints save latency p50/p95/p99 under load
  * next to the same saves alone (no load, same run, same server), saves acknowledged, lost,
@@ -31,6 +32,8 @@ const bytes = flag('bytes', 1_000_000);
 /** leave the checking or exporting client out (to take a figure apart) */
 const checker = !process.argv.includes('--no-checker');
 const exporter = !process.argv.includes('--no-exporter');
+/** `--on-request-thread`: the server runs checks and exports on its request thread (JIAODUI_OFFLOAD=0), as before issue 19's offload: the comparison */
+const onRequestThread = process.argv.includes('--on-request-thread');
 /** `--cpu-prof DIR`: the server process writes a CPU profile of its main thread there (at its exit) */
 const profIndex = process.argv.indexOf('--cpu-prof');
 const nodeArgs = profIndex >= 0 ? ['--cpu-prof', '--cpu-prof-dir', process.argv[profIndex + 1]] : undefined;
@@ -50,6 +53,7 @@ try {
     checker,
     exporter,
     nodeArgs,
+    ...(onRequestThread ? { env: { JIAODUI_OFFLOAD: '0' } } : {}),
     log: (l) => process.stderr.write(`bench:team: ${l}\n`),
   });
   const stats = (xs: number[]) => {
@@ -81,7 +85,7 @@ try {
       {
         started: started.toISOString(),
         machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAtStart: load0, loadAtEnd: loadavg()[0] },
-        options: { seconds, reviewers, killSeconds, bytes, checker, exporter },
+        options: { seconds, reviewers, killSeconds, bytes, checker, exporter, onRequestThread },
         load,
         alone,
         acknowledged: r.acknowledged,

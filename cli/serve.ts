@@ -71,9 +71,11 @@ export async function runServe(dbPath: string, portFlag?: string, teamFlags?: Te
   ref.host = host;
   if (host.recovering) process.stderr.write(`jiaodui: ${dbPath} is damaged; the page offers its backups or a new database (${host.recoveryStatus().problem})\n`);
   if (team?.warning) process.stderr.write(`jiaodui: warning: ${team.warning}\n`);
-  // checks and exports in worker threads on their own connections (core/offload.ts), once a database is open
+  // checks and exports in worker threads on their own connections (core/offload.ts), once a database is open;
+  // JIAODUI_OFFLOAD=0 keeps them on the request thread (npm run bench:team -- --on-request-thread: the comparison)
   let offload: Offload | null = null;
-  const offloadFor = () => (host.current ? (offload ??= new Offload({ dbPath, afterCall: () => host.current?.feed.check() })) : null);
+  const offloading = process.env.JIAODUI_OFFLOAD !== '0';
+  const offloadFor = () => (offloading && host.current ? (offload ??= new Offload({ dbPath, afterCall: () => host.current?.feed.check() })) : null);
   const running = await startServer(host.api(), { port, staticRoot: RENDERER_DIST, feed: () => host.current?.feed ?? null, offload: offloadFor, ...(team ? { team: team.team } : {}) });
   if (running.publicUrl && host.current) {
     const service = host.current;
