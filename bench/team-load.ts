@@ -79,31 +79,27 @@ try {
   const resultsDir = join(PACKAGE_ROOT, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `team-${started.toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(
-    file,
-    JSON.stringify(
-      {
-        started: started.toISOString(),
-        machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAtStart: load0, loadAtEnd: loadavg()[0] },
-        options: { seconds, reviewers, killSeconds, bytes, checker, exporter, onRequestThread },
-        load,
-        alone,
-        acknowledged: r.acknowledged,
-        lost: r.lost.length,
-        pairs: r.pairs,
-        unexpectedConflicts: r.unexpectedConflicts.length,
-        checks: { runs: r.checks.runs, errors: r.checks.errors },
-        exports: { runs: r.exports.runs, errors: r.exports.errors },
-        otherErrors: r.otherErrors,
-        /** every save: when it was sent (ms), how long it took, its answer, its phase */
-        saves: r.saves.map((x) => [Math.round(x.at), Math.round(x.ms * 10) / 10, x.status, x.phase]),
-        kill: r.kill,
-        lines,
-      },
-      null,
-      1,
-    ) + '\n',
-  );
+  const record = {
+    started: started.toISOString(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAtStart: load0, loadAtEnd: loadavg()[0] },
+    options: { seconds, reviewers, killSeconds, bytes, checker, exporter, onRequestThread },
+    load,
+    alone,
+    acknowledged: r.acknowledged,
+    lost: r.lost.length,
+    pairs: r.pairs,
+    unexpectedConflicts: r.unexpectedConflicts.length,
+    checks: { runs: r.checks.runs, errors: r.checks.errors },
+    exports: { runs: r.exports.runs, errors: r.exports.errors },
+    otherErrors: r.otherErrors,
+    kill: r.kill,
+    lines,
+    /** every save: when it was sent (ms), how long it took, its answer, its phase */
+    saves: '@saves',
+  };
+  // the saves on one line: a thousand of them would be thousands of lines
+  const savesJson = JSON.stringify(r.saves.map((x) => [Math.round(x.at), Math.round(x.ms * 10) / 10, x.status, x.phase]));
+  writeFileSync(file, JSON.stringify(record, null, 1).replace('"@saves"', savesJson) + '\n');
   process.stdout.write(`recorded ${file}\n`);
   const failed = r.lost.length > 0 || r.unexpectedConflicts.length > 0 || r.pairs.exactlyOne409 !== r.pairs.answered;
   process.exitCode = failed ? 1 : 0;
