@@ -201,12 +201,11 @@ export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number,
     const at = now();
     // dismissals are read after the snapshot: one made since is a revision of its segment, whose rows this result then leaves alone
     const rows = carryDismissals(store, documentId, findingRows(documentId, runChecks(c.segs, c.ctx), at));
+    // the difference is computed here, outside the lock; only a run overtaken by saves computes it again, without their segments
+    const whole = findingsDifference(c.stored, rows);
     return (edited: ReadonlySet<number>) => {
       const frozen = frozenRows(edited, c.stored, rows);
-      const change = findingsDifference(
-        edited.size ? c.stored.filter((r) => !frozen(r)) : c.stored,
-        edited.size ? rows.filter((r) => !frozen(r)) : rows,
-      );
+      const change = edited.size ? findingsDifference(c.stored.filter((r) => !frozen(r)), rows.filter((r) => !frozen(r))) : whole;
       store.deleteFindingsInBulk(change.remove);
       store.addFindings(change.add);
       // noted once (undo and redo re-run the cross-segment rules where checks have run); a re-run that changes nothing writes nothing
