@@ -13,8 +13,7 @@ import { useLiveUpdates } from './state/useLiveUpdates';
 import { LAST_DOCUMENT_KEY, useReview } from './state/useReview';
 import { useSearch } from './state/useSearch';
 import { allows, guardCommands, type Account } from './state/permissions';
-import { AccountContext } from './state/usePermissions';
-import { refusalReason, roleMessage } from './i18n-roles';
+import { makePermissions, PermissionsContext, type RolesText } from './state/usePermissions';
 import { usePresence } from './state/usePresence';
 import { useCommands, type CommandHandlers } from './state/useCommands';
 import { fileToBase64, textToBase64 } from './lib/base64';
@@ -72,6 +71,9 @@ export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   // a team server's signed-in account (null: local use); it signs the changes, not the Settings author
   const [account, setAccount] = useState<Account>(null);
+  // what that account may do, worded in the UI language (state/usePermissions.ts; the wording loads only for an account)
+  const [rolesText, setRolesText] = useState<RolesText | null>(null);
+  const permissions = useMemo(() => makePermissions(account, locale, rolesText), [account, locale, rolesText]);
   const [booted, setBooted] = useState(false);
   // who else has which document open (presence, issue 19); not this window's reviewer: the server
   // signs with the account's name, else the Settings author (core/service.ts, ctx.author)
@@ -87,7 +89,7 @@ export function App() {
   const cv = useClaimsView({ review, toasts, locale, openPanel: openClaimsPanel });
   const wf = useReviewWorkflow({ review, toasts, locale, panel, setPanel, openShortcuts, onClaim: cv.claim });
   // The grid's second column: Simplified / original source / English, English edits, attach (state/useColumns.ts).
-  const columns = useParallelColumns({ doc, segments, review, toasts, locale, account });
+  const columns = useParallelColumns({ doc, segments, review, toasts, locale, permissions });
   // Machine translation, dictionary glosses, About / Licences (state/useMtGlosses.ts).
   const mtg = useMtGlosses({ review, toasts, locale });
   const [importQueue, setImportQueue] = useState<(ImportSource & { key: number })[]>([]);
@@ -122,9 +124,11 @@ export function App() {
   const boot = useEffectEvent(async (run: { cancelled: boolean }) => {
     try {
       const [i, s, who] = await Promise.all([client.getInfo({}), client.getSettings({}), client.whoAmI({})]);
+      const text = who.account ? await import('./i18n-roles') : null;
       if (run.cancelled) return;
       setInfo(i);
       setSettings(s);
+      setRolesText(text);
       setAccount(who.account);
       setLocale(s.locale);
       const { documents } = await library.refresh();
@@ -156,7 +160,7 @@ export function App() {
   const queueFiles = useCallback(
     async (files: File[]) => {
       // dropped files on a team server where the role may not import: say who may
-      const refused = refusalReason(locale, account, 'importDocument');
+      const refused = permissions.reason('importDocument');
       if (refused) return toasts.notify(refused);
       try {
         const sources = await Promise.all(files.map(async (f) => ({ fileName: f.name, data: await fileToBase64(f) })));
@@ -165,7 +169,7 @@ export function App() {
         toasts.fail(e);
       }
     },
-    [toasts, enqueue, locale, account],
+    [toasts, enqueue, permissions],
   );
 
   const startImport = useCallback(async () => {
@@ -285,9 +289,9 @@ export function App() {
   }, [locale, client, toasts, account]);
   // Ctrl+Enter in the editor approves only where the account may; else it saves and says why (state/useReview.ts)
   useEffect(() => {
-    const refused = refusalReason(locale, account, 'approve');
-    actions.setApproveRefusal(refused === null ? null : { refused, saved: roleMessage(locale, account, 'approve', 'roles.savedNotApproved') ?? refused });
-  }, [actions, account, locale]);
+    const refused = permissions.reason('approve');
+    actions.setApproveRefusal(refused === null ? null : { refused, saved: permissions.message('approve', 'roles.savedNotApproved') ?? refused });
+  }, [actions, permissions]);
 
   const rawHandlers: CommandHandlers = {
     'file.import': () => void startImport(),
@@ -348,7 +352,7 @@ export function App() {
     'help.licences': mtg.handlers['help.licences'],
   };
   // a command whose call the account's role refuses says which role may instead (state/permissions.ts)
-  const handlers = guardCommands(rawHandlers, account, (action) => toasts.notify(refusalReason(locale, account, action) ?? ''));
+  const handlers = guardCommands(rawHandlers, account, (action) => toasts.notify(permissions.reason(action) ?? ''));
   useCommands(handlers, shell);
   const run = (id: keyof CommandHandlers) => handlers[id]();
 
@@ -360,7 +364,7 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      <AccountContext.Provider value={account}>
+      <PermissionsContext.Provider value={permissions}>
       <div className={`app${sidebarOpen ? ' has-sidebar' : ''}`}>
         <TopBar
           ref={searchRef}
@@ -570,7 +574,7 @@ export function App() {
           />
         )}
       </div>
-      </AccountContext.Provider>
+      </PermissionsContext.Provider>
     </I18nContext.Provider>
   );
 }

@@ -4,7 +4,6 @@
  * role names. English and Traditional Chinese, following i18n.ts's locale.
  */
 import type { Role } from '../../shared/contract/roles';
-import { catalogHook } from './i18n';
 import { defineCatalog, type Locale } from './i18n-catalog';
 import { neededRole, type Account, type GuardedAction } from './state/permissions';
 
@@ -86,7 +85,6 @@ const catalog = defineCatalog(en, zhHant);
 export const ROLES_CATALOG = catalog.catalog;
 export const translateRoles = catalog.translate;
 export type RolesMessageKey = keyof typeof en;
-export const useRolesI18n = catalogHook('rt', translateRoles);
 
 export function roleName(locale: Locale, role: Role): string {
   return translateRoles(locale, `roles.role.${role}`);

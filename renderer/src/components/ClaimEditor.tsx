@@ -16,7 +16,7 @@ import { changedTextFields, historyValue, stepSpan } from '../state/claim-edit';
 import type { ClaimsState } from '../state/useClaims';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { claimStatusOptions } from '../state/permissions';
-import { useAccount, usePermission } from '../state/usePermissions';
+import { usePermission, usePermissions } from '../state/usePermissions';
 
 const VALUES = { type: ALL_CLAIM_TYPES, verdict: CLAIM_VERDICTS, status: CLAIM_STATUSES } as const;
 type ValueField = keyof typeof VALUES;
@@ -54,7 +54,7 @@ const draftOf = (c: ClaimT): Record<TextField, string> => ({
 export function ClaimEditor({ claim, segmentText, people, assignees, documents, documentId, actions, onJump, onClose, autoFocus }: ClaimEditorProps) {
   const { ct, locale, formatDateTime } = useClaimsI18n();
   // on a team server only a lead publishes (state/permissions.ts): a reviewer's status menu has no 'published'
-  const account = useAccount();
+  const { account } = usePermissions();
   const publishing = usePermission('publishClaim');
   const id = useId();
   const [draft, setDraft] = useState(() => draftOf(claim));

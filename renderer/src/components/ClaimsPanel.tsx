@@ -18,7 +18,7 @@ import { useClaims } from '../state/useClaims';
 import { candidateKey, checksByClaim, comparedCount, distinctValues, filterClaimRows, NO_TABLE_FILTER, NONE, tableRows, type ClaimsTableFilter } from '../state/claims-table';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { claimStatusOptions } from '../state/permissions';
-import { useAccount, usePermission } from '../state/usePermissions';
+import { usePermission, usePermissions } from '../state/usePermissions';
 import { SidePanel } from './SidePanel';
 import { findingMessageText } from '../i18n-findings';
 import { ClaimEditor } from './ClaimEditor';
@@ -46,7 +46,7 @@ export interface ClaimsPanelProps {
 export function ClaimsPanel({ doc, segments, documents, openClaimId, onJump, onChange, onError, notify, onClose }: ClaimsPanelProps) {
   const { ct, locale } = useClaimsI18n();
   // on a team server only a lead publishes: no 'published' in a reviewer's status menus, no ClaimReview export (state/permissions.ts)
-  const account = useAccount();
+  const { account } = usePermissions();
   const claimReview = usePermission('exportClaimReview');
   const claims = useClaims(doc, { onChange, onError });
   const { candidates, crossChecks, actions } = claims;

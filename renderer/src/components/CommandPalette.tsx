@@ -4,13 +4,13 @@ import { COMMANDS, type CommandId } from '../../../shared/commands';
 import { commandKey, useI18n } from '../i18n';
 import { formatAccelerator } from '../lib/keys';
 import { Modal } from './Modal';
-import { refusalReason } from '../i18n-roles';
 import { refusedCommand } from '../state/permissions';
-import { useAccount } from '../state/usePermissions';
+import { usePermissions } from '../state/usePermissions';
 
 export function CommandPalette({ onRun, onClose }: { onRun: (id: CommandId) => void; onClose: () => void }) {
-  const { t, locale } = useI18n();
-  const account = useAccount();
+  const { t } = useI18n();
+  const permissions = usePermissions();
+  const account = permissions.account;
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
 
@@ -75,7 +75,7 @@ export function CommandPalette({ onRun, onClose }: { onRun: (id: CommandId) => v
             role="option"
             aria-selected={i === current}
             aria-disabled={refused ? true : undefined}
-            title={refused ? (refusalReason(locale, account, refused) ?? undefined) : undefined}
+            title={refused ? (permissions.reason(refused) ?? undefined) : undefined}
             className={`palette-item${i === current ? ' is-active' : ''}${refused ? ' is-refused' : ''}`}
             data-testid={`palette-item-${c.id}`}
             data-command={c.id}
@@ -85,7 +85,7 @@ export function CommandPalette({ onRun, onClose }: { onRun: (id: CommandId) => v
             <span className="palette-menu">{t(`menu.${c.menu}`)}</span>
             <span className="palette-label">
               {t(commandKey(c.id))}
-              {refused && <small className="palette-refused">{refusalReason(locale, account, refused)}</small>}
+              {refused && <small className="palette-refused">{permissions.reason(refused)}</small>}
             </span>
             {'accelerator' in c && c.accelerator ? <kbd className="kbd">{formatAccelerator(c.accelerator)}</kbd> : null}
           </li>

@@ -16,8 +16,7 @@ import { fileToBase64 } from '../lib/base64';
 import { downloadText } from '../lib/download';
 import { GlossaryPreviewDialog } from './GlossaryPreviewDialog';
 import { SidePanel } from './SidePanel';
-import { useAccount, usePermission } from '../state/usePermissions';
-import { roleMessage } from '../i18n-roles';
+import { usePermission, usePermissions } from '../state/usePermissions';
 
 export interface GlossaryPanelProps {
   doc: DocumentMeta;
@@ -56,8 +55,8 @@ export function splitVariants(s: string): string[] {
 
 export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, onClose }: GlossaryPanelProps) {
   const { client, shell } = useClient();
-  const { t, formatNumber, locale } = useI18n();
-  const account = useAccount();
+  const { t, formatNumber } = useI18n();
+  const permissions = usePermissions();
   // The entries live in the query cache: refetched when a glossary write here or elsewhere
   // (another window, the CLI) invalidates the open document's queries (renderer/src/state/live.ts).
   const queryClient = useQueryClient();
@@ -234,7 +233,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
       <div className="gl-toolbar">
         {!editing.allowed && (
           <p className="hint" data-testid="glossary-read-only">
-            {roleMessage(locale, account, 'editGlossary', 'roles.readOnlyGlossary')}
+            {permissions.message('editGlossary', 'roles.readOnlyGlossary')}
           </p>
         )}
         <div className="gl-toolbar-row">

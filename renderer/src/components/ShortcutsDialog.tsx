@@ -4,9 +4,8 @@ import { commandKey, useI18n, type MessageKey } from '../i18n';
 import { formatAccelerator } from '../lib/keys';
 import { Modal } from './Modal';
 import { useReviewI18n, type ReviewMessageKey } from '../i18n-review';
-import { refusalReason } from '../i18n-roles';
 import { refusedCommand } from '../state/permissions';
-import { useAccount } from '../state/usePermissions';
+import { usePermissions } from '../state/usePermissions';
 
 const GRID_KEYS: [string, MessageKey][] = [
   ['PageDown', 'shortcuts.pageDown'],
@@ -61,16 +60,17 @@ function Section({ title, rows }: { title: string; rows: [string, string][] }) {
 }
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { rt } = useReviewI18n();
   const withKeys = COMMANDS.filter((c) => 'accelerator' in c && c.accelerator) as { id: CommandId; menu: string; accelerator: string }[];
   // on a team server a key whose call the role refuses says so (it does nothing else; state/permissions.ts)
-  const account = useAccount();
+  const permissions = usePermissions();
+  const account = permissions.account;
   const commandLabel = (id: CommandId) => {
     const refused = refusedCommand(account, id);
-    return refused ? `${t(commandKey(id))} — ${refusalReason(locale, account, refused)}` : t(commandKey(id));
+    return refused ? `${t(commandKey(id))} — ${permissions.reason(refused)}` : t(commandKey(id));
   };
-  const approveNote = refusalReason(locale, account, 'approve');
+  const approveNote = permissions.reason('approve');
   const approving = (k: string, label: string) => (k === 'Ctrl+Enter' && approveNote ? `${label} — ${approveNote}` : label);
   return (
     <Modal title={t('shortcuts.title')} onClose={onClose} testId="shortcuts-dialog" className="modal-shortcuts">

@@ -5,8 +5,11 @@ import { COMMANDS, type CommandId } from '../../../shared/commands';
 import type { MethodName } from '../../../shared/contract/api';
 import { accountCaller } from '../../../shared/contract/caller';
 import { METHOD_ROLES, refusedRole, ROLES, type Role } from '../../../shared/contract/roles';
+import * as rolesText from '../i18n-roles';
 import { refusalReason, roleMessage } from '../i18n-roles';
-import { allows, approveStep, claimStatusOptions, COMMAND_ACTIONS, GUARDED, GUARDED_ACTIONS, guardCommands, neededRole, NOT_OFFERED, refusedCommand, type GuardedAction } from './permissions';
+import { makePermissions } from './usePermissions';
+import { NOT_OFFERED } from './roles-doc';
+import { allows, approveStep, claimStatusOptions, COMMAND_ACTIONS, GUARDED, GUARDED_ACTIONS, guardCommands, neededRole, refusedCommand, type GuardedAction } from './permissions';
 
 const as = (role: Role) => ({ name: 'X', role });
 
@@ -112,5 +115,17 @@ describe('what the app offers each role (state/permissions.ts)', () => {
     expect(claimStatusOptions(all, 'published', as('reviewer'))).toEqual(all);
     expect(claimStatusOptions(all, 'new', as('lead'))).toEqual(all);
     expect(claimStatusOptions(all, 'new', null)).toEqual(all);
+  });
+
+  it('makePermissions: what the app provides (the wording loaded only for an account)', () => {
+    const local = makePermissions(null, 'en', null);
+    for (const a of GUARDED_ACTIONS) expect(local.reason(a)).toBeNull();
+    const reviewer = makePermissions(as('reviewer'), 'zh-Hant', rolesText);
+    expect(reviewer.reason('approve')).toBe('只有組長可以核准段落。');
+    expect(reviewer.message('approve', 'roles.savedNotApproved')).toBe('已儲存，未核准：只有組長可以核准段落。');
+    expect(reviewer.reason('exportClaimReview')).not.toBeNull();
+    expect(makePermissions(as('lead'), 'en', rolesText).reason('approve')).toBeNull();
+    // refused before the wording arrives: still refused, named by the action
+    expect(makePermissions(as('reviewer'), 'en', null).reason('publishClaim')).toBe('publishClaim');
   });
 });

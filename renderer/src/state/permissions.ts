@@ -53,21 +53,6 @@ export const GUARDED = {
 export type GuardedAction = keyof typeof GUARDED;
 export const GUARDED_ACTIONS = Object.keys(GUARDED) as GuardedAction[];
 
-/**
- * Methods above a reviewer's role that the app never calls, so nothing needs hiding for them
- * (roles-ui test: every such method is either guarded above or listed here, with why).
- */
-export const NOT_OFFERED: Partial<Record<MethodName, string>> = {
-  recoverDatabase: 'the recovery screen runs only in local use, before any team session',
-  realignParallel: 'CLI only',
-  updateClaimReviewSettings: 'CLI only (the fact-check publisher settings)',
-  listUsers: 'CLI only (jiaodui users)',
-  addUser: 'CLI only (jiaodui users add)',
-  revokeUser: 'CLI only (jiaodui users revoke)',
-  editSegment: 'only its approve flag needs a lead: the app sends it where `approve` is allowed (approveStep)',
-  editEnglish: 'only its approve flag needs a lead: the app sends it where `approveEnglish` is allowed (approveStep)',
-};
-
 /** null: the account may take the action; else the role it needs (the service's table). */
 export function neededRole(account: Account, action: GuardedAction): Role | null {
   if (!account) return null;

@@ -15,8 +15,8 @@ import type { Toasts } from './useToasts';
 import { translateColumns } from '../i18n-columns';
 import type { Locale } from '../i18n';
 import { COLUMN_MODES, nextColumnMode, parseColumnMode, parseThirdChoice, type ColumnMode, type ThirdChoice } from './column-layout';
-import { approveStep, type Account } from './permissions';
-import { roleMessage } from '../i18n-roles';
+import { approveStep } from './permissions';
+import type { Permissions } from './usePermissions';
 import '../styles/columns.css';
 
 export { COLUMN_MODES, type ColumnMode };
@@ -57,7 +57,7 @@ function readThird(docId: number | undefined): ThirdChoice {
   return docId === undefined ? 'auto' : parseThirdChoice(localStorage.getItem(THIRD_KEY(docId)));
 }
 
-export function useParallelColumns({ doc, segments, review, toasts, locale, account }: { doc: DocumentMeta | null; segments: Segment[]; review: Review; toasts: Toasts; locale: Locale; account: Account }) {
+export function useParallelColumns({ doc, segments, review, toasts, locale, permissions }: { doc: DocumentMeta | null; segments: Segment[]; review: Review; toasts: Toasts; locale: Locale; permissions: Permissions }) {
   const { client } = useClient();
   const { actions, selection } = review;
   const offerConflict = review.conflict.offer;
@@ -111,7 +111,7 @@ export function useParallelColumns({ doc, segments, review, toasts, locale, acco
         // the versions this window read go with each save: a stale one opens the conflict view
         // save and approve (Ctrl+Enter) is one operation, so one undo step, when this reviewer may approve
         const changed = text !== (seg?.english?.text ?? '');
-        const refused = roleMessage(locale, account, 'approveEnglish', changed ? 'roles.savedEnglishNotApproved' : 'roles.only.approveEnglish');
+        const refused = permissions.message('approveEnglish', changed ? 'roles.savedEnglishNotApproved' : 'roles.only.approveEnglish');
         const step = approveStep({ approve: !!opts.approve, changed, mayApprove: refused === null });
         const inOne = step === 'inOne';
         if (text !== (seg?.english?.text ?? '')) {
@@ -132,7 +132,7 @@ export function useParallelColumns({ doc, segments, review, toasts, locale, acco
         return false;
       }
     },
-    [client, actions, segments, selection.index, toasts, offerConflict, locale, account],
+    [client, actions, segments, selection.index, toasts, offerConflict, permissions],
   );
 
   const align = useCallback(

@@ -1,17 +1,43 @@
 /**
- * The signed-in account (whoAmI, read once at boot; null in local use) for every component, and
- * the one hook controls ask before offering a guarded action (state/permissions.ts): `allowed`,
- * and `reason`, the tooltip that says which role may ("Only a lead can publish claims.").
+ * What the signed-in account may do, for every component: App makes one `Permissions` from the
+ * account (whoAmI, read once at boot; null in local use) and provides it; controls ask
+ * `usePermission(action)` before offering a guarded action (state/permissions.ts): `allowed`, and
+ * `reason`, the tooltip that says which role may ("Only a lead can publish claims."). The
+ * wording (i18n-roles.ts) is a chunk of its own, loaded only for a team account: local use,
+ * where everything is allowed, never needs it.
  */
 import { createContext, useContext } from 'react';
-import { useI18n } from '../i18n';
-import { refusalReason } from '../i18n-roles';
-import type { Account, GuardedAction } from './permissions';
+import type { Locale } from '../i18n';
+import type { refusalReason, RolesMessageKey, roleMessage } from '../i18n-roles';
+import { allows, type Account, type GuardedAction } from './permissions';
 
-export const AccountContext = createContext<Account>(null);
+/** The wording functions of i18n-roles.ts (a lazily loaded chunk). */
+export interface RolesText {
+  refusalReason: typeof refusalReason;
+  roleMessage: typeof roleMessage;
+}
 
-export function useAccount(): Account {
-  return useContext(AccountContext);
+export interface Permissions {
+  account: Account;
+  /** null: allowed; else why not, in the UI language */
+  reason(action: GuardedAction): string | null;
+  /** null: allowed; else `key` worded with the role the action needs ("Saved, not approved: only a lead …") */
+  message(action: GuardedAction, key: RolesMessageKey): string | null;
+}
+
+/** Pure: the account's permissions in a language (`text` null: the wording is not loaded, the action's name stands in). */
+export function makePermissions(account: Account, locale: Locale, text: RolesText | null): Permissions {
+  return {
+    account,
+    reason: (action) => (allows(account, action) ? null : (text?.refusalReason(locale, account, action) ?? action)),
+    message: (action, key) => (allows(account, action) ? null : (text?.roleMessage(locale, account, action, key) ?? action)),
+  };
+}
+
+export const PermissionsContext = createContext<Permissions>(makePermissions(null, 'en', null));
+
+export function usePermissions(): Permissions {
+  return useContext(PermissionsContext);
 }
 
 export interface Permission {
@@ -21,8 +47,7 @@ export interface Permission {
 }
 
 export function usePermission(action: GuardedAction): Permission {
-  const account = useContext(AccountContext);
-  const { locale } = useI18n();
-  const reason = refusalReason(locale, account, action);
+  const reason = useContext(PermissionsContext).reason(action);
   return { allowed: reason === null, reason: reason ?? undefined };
 }
+
