@@ -208,11 +208,19 @@ test('the app offers a reviewer only what the role may: no Approve, Publish or g
   const claimEditor = row.getByTestId('claim-editor');
   await expect(claimEditor.getByTestId('claim-edit-status').locator('option[value="published"]')).toHaveCount(0);
   await expect(claimEditor.getByTestId('claim-publish-role')).toHaveText('Only a lead can publish claims.');
+  // the screenshot: the notices closed, the editor's status field and its note in view
+  const closeNotices = async () => {
+    while ((await toast.count()) > 0) await toast.first().getByRole('button').click();
+  };
+  await closeNotices();
+  await claimEditor.getByTestId('claim-publish-role').scrollIntoViewIfNeeded();
   await rev.screenshot({ path: 'docs/screenshots/team-reviewer-claims.png' });
   // the same in Traditional Chinese (a reviewer's language stays in this window)
   await runCommand(rev, 'language');
   await expect(claimEditor.getByTestId('claim-publish-role')).toHaveText('只有組長可以發布查核結果。');
   await expect(rev.getByTestId('import-button')).toHaveAttribute('title', '只有組長可以匯入文件。');
+  await closeNotices();
+  await claimEditor.getByTestId('claim-publish-role').scrollIntoViewIfNeeded();
   await rev.screenshot({ path: 'docs/screenshots/team-reviewer-claims-zh-Hant.png' });
   expect(seen.refused, 'the reviewer was offered nothing the server refused').toEqual([]);
 
@@ -226,6 +234,8 @@ test('the app offers a reviewer only what the role may: no Approve, Publish or g
   const leadRow = lead.getByTestId('claims-panel').getByTestId('claim-row').first();
   await expect(leadRow.getByTestId('claim-status').locator('option[value="published"]')).toHaveCount(1);
   await expect(lead.getByTestId('claims-panel').getByTestId('claims-export-claimreview')).toBeEnabled();
+  await leadRow.getByTestId('claim-verdict').selectOption('true'); // a claim is published with a verdict
+  await expect.poll(async () => ((await pageApi(lead, 'listClaims', { documentId: imported.documentId })).body.value as { verdict: string }[])[0]?.verdict).toBe('true');
   await leadRow.getByTestId('claim-status').selectOption('published');
   await expect.poll(async () => ((await pageApi(lead, 'listClaims', { documentId: imported.documentId })).body.value as { status: string }[])[0]?.status).toBe('published');
   // the reviewer's menu now holds the stored 'published' (the change feed brought it)
