@@ -87,7 +87,6 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   const setApproveRefusal = useCallback((r: { refused: string; saved: string } | null) => {
     approveRefusalRef.current = r;
   }, []);
-  const mayApprove = useCallback(() => approveRefusalRef.current === null, []);
   // The last saved correction, so the review workflow can offer it for repetitions.
   const [lastEdit, setLastEdit] = useState<{ segmentId: number; nonce: number } | null>(null);
 
@@ -463,9 +462,8 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       setRows,
       restoreKeptDraft,
       setApproveRefusal,
-      mayApprove,
     }),
-    [restoreKeptDraft, setApproveRefusal, mayApprove, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
+    [restoreKeptDraft, setApproveRefusal, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
   );
 
   return { doc, segments, loading, selection, editing, saveState, undo, lastEdit, actions, conflict };
