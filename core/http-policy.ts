@@ -139,6 +139,8 @@ const ERROR_STATUS: Record<string, number> = {
   'db-in-use': 409,
   'db-future': 409,
   'db-corrupt': 503,
+  'bundle-future': 422,
+  'bundle-digest': 422,
   internal: 500,
 };
 export function statusForError(code: string): number {

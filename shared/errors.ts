@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'db-in-use' // a restore refused: another process has the database open (core/db-users-registry.ts)
   | 'db-future' // database written by a newer Jiaodui
   | 'db-corrupt' // the database file is damaged (core/recovery.ts offers a backup or a new database)
+  | 'bundle-future' // a project bundle of a newer format than this Jiaodui reads (core/bundle.ts)
+  | 'bundle-digest' // a project bundle whose content does not match its digest (changed or damaged on the way)
   | 'internal';
 
 export class JiaoduiError extends Error {
