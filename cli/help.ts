@@ -235,6 +235,30 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     options: [['--role reviewer|lead|admin', 'the new reviewer\'s role'], FORMAT_JSON],
     examples: ['jiaodui users add 林小姐 --role reviewer', 'jiaodui users list'],
   },
+  push: {
+    usage: ['push PROJECT --to URL --token T [--as NAME]'],
+    summary:
+      'Copy a local project (PROJECT: its name or id) to a team server: documents with their segments, the full history (undone steps too), annotations, claims with evidence and history, glossary, findings, parallel texts, who and when of everything. A one-time copy: the server stores it as a new project in one transaction and checks it against the bundle\'s digest. A project of the same name there is never overwritten (exit 9): give the copy another name with --as. T is a sign-in address (or its token) of a lead or admin account, from `jiaodui users add` on the server; signing in uses it up. Exit codes: 2 usage, a bad URL or token; 6 server unreachable (or not a Jiaodui team server); 7 sign-in refused (wrong, used, expired or revoked token); 8 refused for the account\'s role (403: a reviewer may not push); 9 a project of that name exists; 10 a bundle of a newer format than the other side reads; 11 digest mismatch (the copy was changed or damaged on the way; nothing stored).',
+    options: [
+      ['--to URL', "the team server's address (its public URL)"],
+      ['--token T', 'a sign-in address https://…/#signin=TOKEN, or the TOKEN'],
+      ['--as NAME', 'the name of the copy on the server (default: the same name)'],
+      FORMAT_JSON,
+    ],
+    examples: ['jiaodui push SenseTime --to https://review.example.org --token "https://review.example.org/#signin=…"', 'jiaodui push 3 --to https://review.example.org --token TOKEN --as "SenseTime 2023"'],
+  },
+  pull: {
+    usage: ['pull PROJECT --from URL --token T [--as NAME]'],
+    summary:
+      "Copy one of a team server's projects (PROJECT: its name or id there) into this database, with everything push carries, in one transaction checked against the bundle's digest. A local project of the same name is never overwritten (exit 9): use --as. T is a sign-in address (or its token) of any role. Exit codes as for push (jiaodui push --help): 2, 6, 7, 8, 9, 10, 11.",
+    options: [
+      ['--from URL', "the team server's address (its public URL)"],
+      ['--token T', 'a sign-in address https://…/#signin=TOKEN, or the TOKEN'],
+      ['--as NAME', 'the name of the local copy (default: the same name)'],
+      FORMAT_JSON,
+    ],
+    examples: ['jiaodui pull SenseTime --from https://review.example.org --token "https://review.example.org/#signin=…" --as "SenseTime (server)"'],
+  },
 };
 
 const GLOBAL_OPTIONS: [string, string][] = [
