@@ -263,16 +263,25 @@ function checkReferences(content: BundleContent): void {
 type Deferred = { table: 'operations' | 'segments'; row: number; column: 'undone_seq' | 'target_operation_id' | 'parent_id'; target: number };
 
 /**
- * Store a bundle as a new project named `name`. Call inside a write transaction: any refusal
- * (digest, name taken, the stored copy not matching) throws, and the transaction rolls back.
+ * Whether a bundle is what it says: its content has its digest, and every reference names a row
+ * it holds. Outside the write transaction (it only reads the bundle), so the lock is held only
+ * while storing.
  */
-export function importBundle(store: Store, bundle: ProjectBundle, name: string, now: string): { projectId: number; documentIds: number[] } {
-  const { content } = bundle;
-  const digest = digestOf(content);
+export function checkBundle(bundle: ProjectBundle): void {
+  const digest = digestOf(bundle.content);
   if (digest !== bundle.digest) {
     throw new JiaoduiError('bundle-digest', `The project bundle's content does not match its digest (${bundle.digest.slice(0, 12)}… stated, ${digest.slice(0, 12)}… found): it was changed or damaged on the way. Nothing was imported.`);
   }
-  checkReferences(content);
+  checkReferences(bundle.content);
+}
+
+/**
+ * Store a checked bundle (`checkBundle`) as a new project named `name`. Call inside a write
+ * transaction: any refusal (name taken, the stored copy not matching) throws, and the
+ * transaction rolls back.
+ */
+export function importBundle(store: Store, bundle: ProjectBundle, name: string, now: string): { projectId: number; documentIds: number[] } {
+  const { content } = bundle;
   if (store.projectNamed(name)) throw new JiaoduiError('conflict', `A project named "${name}" already exists here. Nothing was imported; choose another name (--as NEW_NAME).`);
 
   const projectId = store.addProjectRow(name, content.project.created_at);

@@ -1,5 +1,5 @@
 /** Moving projects (issue 19, `jiaodui push`/`pull`): a project as a bundle, and a bundle as a new project (core/bundle.ts). */
-import { exportBundle, importBundle, readBundle } from '../bundle';
+import { checkBundle, exportBundle, importBundle, readBundle } from '../bundle';
 import type { HandlerTable } from './handler';
 
 export const bundleHandlers = {
@@ -9,6 +9,7 @@ export const bundleHandlers = {
   },
   importProjectBundle: (ctx, args) => {
     const bundle = readBundle(args.bundle);
+    checkBundle(bundle); // before the write lock: the digest and references of a large bundle take a while
     return ctx.tx(() => {
       const { projectId, documentIds } = importBundle(ctx.store, bundle, args.name ?? bundle.name, ctx.now());
       ctx.touch({ projects: [projectId], documents: documentIds, topics: ['library'] });
