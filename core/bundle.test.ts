@@ -72,6 +72,7 @@ function richProject(s: JiaoduiService): { projectId: number; documentId: number
   const last = s.getSegments({ documentId })[6];
   s.editSegment({ segmentId: last.id, text: `${last.text}（待定）` }, bo);
   s.undo({ projectId }, bo); // Bo's last step, undone: on Bo's redo stack
+  s.splitSegment({ segmentId: s.getSegments({ documentId })[8].id, at: 1 }, ann); // Ann's last step: a split to undo
   return { projectId, documentId };
 }
 
@@ -116,6 +117,12 @@ describe('project bundles', () => {
     const redone = b.service.redo({ projectId: r.project.id }, bo);
     const redoneA = a.service.redo({ projectId }, bo);
     expect(redone.segments.map((s) => s.text)).toEqual(redoneA.segments.map((s) => s.text));
+    expect(b.service.getSegments({ documentId: docs[0].id }).map((s) => s.text)).toEqual(a.service.getSegments({ documentId: sourceDocs[0].id }).map((s) => s.text));
+    // and Ann's split can be undone there (a structure revision names the copied segments)
+    const segmentsBefore = b.service.getSegments({ documentId: docs[0].id }).length;
+    b.service.undo({ projectId: r.project.id }, ann);
+    a.service.undo({ projectId }, ann);
+    expect(b.service.getSegments({ documentId: docs[0].id }).length).toBe(segmentsBefore - 1);
     expect(b.service.getSegments({ documentId: docs[0].id }).map((s) => s.text)).toEqual(a.service.getSegments({ documentId: sourceDocs[0].id }).map((s) => s.text));
     // the glossary still renders (project entry), search finds the copy
     const terms = (svc: JiaoduiService, documentId: number) => svc.listGlossary({ documentId }).map((g) => [g.term, g.scope, g.variants.join(',')]);
