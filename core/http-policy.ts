@@ -135,12 +135,12 @@ const ERROR_STATUS: Record<string, number> = {
   forbidden: 403,
   conflict: 409,
   'edit-conflict': 409,
+  'bundle-future': 422,
+  'bundle-digest': 422,
   'db-busy': 503,
   'db-in-use': 409,
   'db-future': 409,
   'db-corrupt': 503,
-  'bundle-future': 422,
-  'bundle-digest': 422,
   internal: 500,
 };
 export function statusForError(code: string): number {
