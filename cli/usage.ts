@@ -175,7 +175,8 @@ export const USERS_OPTIONS = {
 
 // ---- push / pull (cli/push-pull.ts) ----
 
-export const PUSH_PULL_USAGE = `  push PROJECT --to URL --token T [--as NAME] [--format json]  copy a project (documents, full history, annotations,
+export const PUSH_PULL_USAGE = `  push PROJECT --to URL --token T [--as NAME] [--format json]
+                                                              copy a project (documents, full history, annotations,
                                                               claims, glossary) to a team server
   pull PROJECT --from URL --token T [--as NAME] [--format json]
                                                               copy a team server's project into this database
