@@ -14,7 +14,7 @@
  */
 import { analyse, Analysis } from './analysis';
 import { documentMentions, entityFindings, findMentions, projectEntityFindings, reorderedNameMentions, surnameTitleMentions } from './entities';
-import { ambiguityFindings, simplifiedFindings, variantMixingFindings } from './conversion';
+import { ambiguityFindings, documentSenses, simplifiedFindings, variantMixingFindings, type DocumentSenses } from './conversion';
 import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
 import { glossaryFindings } from './glossary';
 import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
@@ -170,9 +170,9 @@ function wants(ctx: CheckContext): (r: RuleId) => boolean {
 }
 
 /** The per-segment rules on one analysed segment (mentions: the document's, for name positions). */
-function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boolean, mentions: ReturnType<typeof findMentions> | null): Finding[] {
+function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boolean, mentions: ReturnType<typeof findMentions> | null, senses?: DocumentSenses): Finding[] {
   const out: Finding[] = [];
-  if (want('conversion-ambiguity')) out.push(...ambiguityFindings(a, [...(mentions ?? findMentions(a, 0, ctx.glossary)), ...surnameTitleMentions(a)], ctx));
+  if (want('conversion-ambiguity')) out.push(...ambiguityFindings(a, [...(mentions ?? findMentions(a, 0, ctx.glossary)), ...surnameTitleMentions(a)], ctx, senses));
   if (want('simplified-in-traditional')) out.push(...simplifiedFindings(a, ctx));
   if (want('number-format')) out.push(...numberFormatFindings(a));
   if (want('glossary-forbidden') || want('glossary-english')) out.push(...glossaryFindings(a, ctx, want('glossary-forbidden'), want('glossary-english')));
@@ -216,8 +216,10 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   const out: Finding[] = [];
   const halfwidth: Finding[] = [];
   const noEnglish: Finding[] = [];
+  // the document's sense of each one-to-many character (one sense per discourse, conversion-ambiguity)
+  const senses = want('conversion-ambiguity') && ctx.script === 'hant' ? documentSenses(analyses) : undefined;
   for (const a of analyses) {
-    for (const f of segmentRules(a, ctx, want, bySegment.get(a.seg.id) ?? [])) (f.rule === 'halfwidth-punctuation' ? halfwidth : f.rule === 'english-empty' ? noEnglish : out).push(f);
+    for (const f of segmentRules(a, ctx, want, bySegment.get(a.seg.id) ?? [], senses)) (f.rule === 'halfwidth-punctuation' ? halfwidth : f.rule === 'english-empty' ? noEnglish : out).push(f);
     if (want('number-mismatch')) out.push(...parallelNumberFindings(a));
   }
   out.push(...mergeHalfwidth(halfwidth));
