@@ -481,9 +481,14 @@ function senseCodeTable(): Uint8Array {
 
 export function documentSenses(analyses: readonly Analysis[]): DocumentSenses {
   const T = senseCodeTable();
-  const words = new Map<string, Map<string, Set<string>>>();
-  /** candidate → the form the document writes for it (麵 where the candidate is OpenCC's 麪) */
-  const written = new Map<string, string>();
+  interface Place {
+    a: Analysis;
+    k: number;
+    /** the candidate it stands for (麪 where the text writes the regions' 麵) */
+    form: string;
+  }
+  // one cheap pass: the places of every one-to-many character; words only for a character asked about
+  const places = new Map<string, Place[]>();
   for (const a of analyses) {
     if (a.ctx.script !== 'hant') continue;
     const text = a.text;
@@ -495,6 +500,24 @@ export function documentSenses(analyses: readonly Analysis[]): DocumentSenses {
       // a regional form (Taiwan's and Hong Kong's 麵 for OpenCC's 麪) counts as its candidate
       const form = cands.includes(text[k]) ? text[k] : cands.find((y) => isRegionalForm(y, text[k]));
       if (!form) continue;
+      let list = places.get(sch);
+      if (!list) places.set(sch, (list = []));
+      list.push({ a, k, form });
+    }
+  }
+  const cache = new Map<string, { words: Map<string, Set<string>>; written: Map<string, string> }>();
+  const sensesOf = (sch: string) => {
+    let v = cache.get(sch);
+    if (v) return v;
+    v = { words: new Map(), written: new Map() };
+    cache.set(sch, v);
+    const list = places.get(sch) ?? [];
+    const byForm = new Map<string, number>();
+    for (const p of list) byForm.set(p.form, (byForm.get(p.form) ?? 0) + 1);
+    // no form at enough places to stand in enough words: nothing to ask ICU
+    if (![...byForm.values()].some((n) => n >= DISCOURSE_WORDS)) return v;
+    for (const { a, k, form } of list) {
+      const text = a.text;
       const rp = a.replay;
       let word: string | null = null;
       if (rp.end[k] - rp.start[k] >= 2) word = text.slice(rp.start[k], rp.end[k]);
@@ -503,24 +526,24 @@ export function documentSenses(analyses: readonly Analysis[]): DocumentSenses {
         if (we - ws >= 2) word = text.slice(ws, we);
       }
       if (!word) continue;
-      let forms = words.get(sch);
-      if (!forms) words.set(sch, (forms = new Map()));
-      let set = forms.get(form);
-      if (!set) forms.set(form, (set = new Set()));
+      let set = v.words.get(form);
+      if (!set) v.words.set(form, (set = new Set()));
       set.add(word);
-      written.set(form, text[k]);
+      v.written.set(form, text[k]);
     }
-  }
+    return v;
+  };
+  const formOf = (s: string, c: string) => ((ONE_TO_MANY[s] ?? []).includes(c) ? c : (ONE_TO_MANY[s] ?? []).find((y) => isRegionalForm(y, c)));
   return {
     sibling(s, c) {
-      const best = [...(words.get(s) ?? [])].filter(([f, w]) => f !== c && w.size >= DISCOURSE_WORDS).sort((x, y) => y[1].size - x[1].size)[0];
+      const { words, written } = sensesOf(s);
+      const own = formOf(s, c);
+      const best = [...words].filter(([f, w]) => f !== own && w.size >= DISCOURSE_WORDS).sort((x, y) => y[1].size - x[1].size)[0];
       return best ? { form: written.get(best[0]) ?? best[0], words: [...best[1]] } : null;
     },
     wordCount(s, c) {
-      const forms = words.get(s);
-      if (!forms) return 0;
-      const form = forms.has(c) ? c : (ONE_TO_MANY[s] ?? []).find((y) => isRegionalForm(y, c));
-      return form ? (forms.get(form)?.size ?? 0) : 0;
+      const form = formOf(s, c);
+      return form ? (sensesOf(s).words.get(form)?.size ?? 0) : 0;
     },
   };
 }
