@@ -77,6 +77,10 @@ describe('checks and exports in worker threads', () => {
       expect(mine.fileName).toBe(main.fileName);
       if (format === 'txt' || format === 'xliff') expect(mine.content).toBe(main.content);
     }
+    // a project bundle (jiaodui pull) too: the same digest as the main thread's
+    const bundle = await call('exportProjectBundle', { projectId });
+    expect(bundle.status).toBe(200);
+    expect((bundle.body.value as { digest: string }).digest).toBe(ctx.service.exportProjectBundle({ projectId }).digest);
     expect(offload.running).toBe(2); // checks and exports: a worker each
   });
 

@@ -12,6 +12,8 @@ export const OFFLOADED_METHODS = {
   runChecks: 'checks',
   checkProject: 'checks',
   exportDocument: 'export',
+  // a project as a bundle (`jiaodui pull`): seconds of reading and hashing for a large project
+  exportProjectBundle: 'export',
 } as const satisfies Partial<Record<MethodName, string>>;
 
 export type OffloadedMethod = keyof typeof OFFLOADED_METHODS;
