@@ -21,13 +21,20 @@
  * its values are an exact power of ten apart: two unrelated figures hardly ever are.
  */
 import type { Analysis } from './analysis';
-import { claimQuantities, clauseAt, type ClaimQuantity } from '../claims/quantities';
+import { claimQuantities, clauseAt, type ClaimQuantity, type Currency } from '../claims/quantities';
+import { documentYuan } from '../claims/currency';
 import { crossCheckClaims } from '../claims/crosscheck';
 import { findingMessage, part } from '../finding-messages';
 import { chineseQuantities, englishQuantities, segmentQuantities } from './numbers';
 
-/** A segment's claim quantities, parsed once per run (figures and shares read them). */
-const segmentClaimQuantities = (a: Analysis): ClaimQuantity[] => a.memo('claimQuantities', () => claimQuantities(a.text, segmentQuantities(a)));
+/**
+ * A segment's claim quantities, parsed once per run (figures and shares read them). A bare 元
+ * is in the document's currency (`yuan`, see `documentYuan`): 平均每人GDP為100萬6,537元（約合
+ * 3萬2,339美元） in a Taiwan release is NT$ at 31 per US dollar, not CNY at 31 (a false
+ * "implausible rate" when every bare 元 was read as CNY).
+ */
+const segmentClaimQuantities = (a: Analysis, yuan: Currency = 'CNY'): ClaimQuantity[] =>
+  a.memo(`claimQuantities:${yuan}`, () => claimQuantities(a.text, segmentQuantities(a), { yuan }));
 import type { Finding, Fix, Location } from './types';
 
 // ---------------------------------------------------------------- quantities of a document
@@ -125,12 +132,24 @@ function sentenceTexts(analyses: Analysis[]): Map<number, string> {
 }
 
 /** Amounts and counts of a document (percentages, years and durations left out). */
+const yuans = new WeakMap<readonly Analysis[], Currency>();
+/** The currency a bare 元 means in the document of these analyses, read once per run. */
+function yuanOf(analyses: readonly Analysis[]): Currency {
+  let y = yuans.get(analyses);
+  if (!y) {
+    y = analyses.length ? documentYuan(analyses.map((a) => a.text), analyses[0].ctx.variant) : 'CNY';
+    yuans.set(analyses, y);
+  }
+  return y;
+}
+
 export function documentFigures(analyses: Analysis[], documentId?: number): Figure[] {
   const out: Figure[] = [];
   const sidAt = sentenceIds(analyses);
+  const yuan = yuanOf(analyses);
   for (const a of analyses) {
     if (!/[0-9０-９]/.test(a.text)) continue; // figures are written in digits here
-    for (const parsed of segmentClaimQuantities(a)) {
+    for (const parsed of segmentClaimQuantities(a, yuan)) {
       if (parsed.kind !== 'amount' && parsed.kind !== 'count' && parsed.kind !== 'number') continue;
       if (parsed.high !== undefined) continue;
       const q = { ...parsed }; // the figure's own copy: a currency other than the four read is marked below
@@ -294,7 +313,7 @@ function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] 
   };
   for (const a of analyses) {
     if (!/[佔占]/.test(a.text)) continue;
-    for (const q of segmentClaimQuantities(a)) {
+    for (const q of segmentClaimQuantities(a, yuanOf(analyses))) {
       if (q.kind !== 'percent' || q.high !== undefined || !q.value) continue;
       const c = clauseAt(a.text, q.start);
       const m = SHARE_OF.exec(a.text.slice(c.start, q.start));
@@ -482,6 +501,8 @@ const COUNTED_AFTER: CountMetric[] = [
   { re: /^(?:航次|班次|架次)/, units: '個个', people: false },
 ];
 const PERSON_UNITS = /^[人名位]$/;
+/** 每 + a measure word or counted noun in a label: the figure is per counted thing (每户, 每人, 每名用户, 每辆). */
+const PER_UNIT = /每(?:[户人名位家股辆台张件笔单个次艘座间]|[\u4e00-\u9fff]{0,3}(?:用户|客户|会员|员工|门市|车|店))/;
 const SUBSET_OF = /\d[\d,.]*(?:萬|万)?([家間间個个戶户座艘])[\u4e00-\u9fff]{1,8}中[，,]?(?:已|約|约|共|則|则)?有?(?:約|约)?$/;
 const CURRENCY_UNIT = /^(?:元|美元|港元|港幣|新台幣|新臺幣|人民幣)$/;
 
@@ -527,7 +548,8 @@ export function learnedCountMetrics(figures: readonly Figure[]): Map<string, Cou
   const out = new Map<string, CountMetric>();
   for (const [key, set] of units) {
     const people = [...set].some((u) => PERSON_UNITS.test(u));
-    out.set(key, { re: /$/, units: [...set].filter((u) => !PERSON_UNITS.test(u)).join('') || '人名', people });
+    // a noun that names money counted by its measure word (購屋貸款計2萬戶, 保單3萬件) is stated as an amount too (貸款1,856億元)
+    out.set(key, { re: /$/, units: [...set].filter((u) => !PERSON_UNITS.test(u)).join('') || '人名', people, money: MONEY_WORDS.test(key) });
   }
   return out;
 }
@@ -551,6 +573,8 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       const unitStart = unitEnd - written.length;
       const after = COUNTED_AFTER.find((m) => m.re.test(a.text.slice(unitEnd)));
       const label = f.label;
+      // an amount per counted thing (平均每戶貸款866萬元, 每人GDP, 每名用戶月收入) is money, whatever the thing counted
+      if (currency && PER_UNIT.test(label)) continue;
       // 較上季增加約35萬元 after 付費用戶1,250萬戶: a change is counted like its level
       // the level is the nearest count before the change (a person count too: 會員420萬名，增加35萬名)
       const nearest = /(?:增加|减少|净增|新增|增|减)$/.test(label)
@@ -675,10 +699,16 @@ export function rankReadings(findings: Finding[], analyses: Analysis[], figures:
     if (list) list.push(g);
     else byDigits.set(g.digits, [g]);
   }
+  // amounts of a thousand 億 and more the document writes well-formed (9,820億, 3兆2,450億)
+  const large = figures.filter((g) => g.q.kind === 'amount' && g.q.value >= 1e11 && !/\d{5,}(?:億|亿)/.test(g.q.raw.replace(/,/g, '')));
   for (const f of findings) {
     if (f.rule !== 'number-format') continue;
     const a = bySegment.get(f.segmentId);
     if (!a) continue;
+    // five digits before 億 (13,540億) is how Hong Kong and mainland writers put 1–10 萬億 in a text
+    // that counts in thousands of 億 (客戶貸款9,820億，客戶存款13,540億): shown, but no alarm there.
+    // In a text of smaller amounts it is still the misplaced point of 1.354億 (a warning).
+    if (f.messageData.key === 'number.digits-before-magnitude' && /^\d{2},?\d{3}(?:\.\d+)?(?:億|亿)$/.test(f.text) && large.some((g) => !(g.segmentId === f.segmentId && g.q.start === f.start))) f.severity = 'info';
     const candidates = [...f.fixes];
     // too many digits before 萬/億: the same digits at a smaller scale are readings too, if evidence names one
     const m = /^([\d,.]+)(萬億|万亿|億|亿|萬|万)$/.exec(f.text);
