@@ -602,13 +602,14 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       // — unless the change's clause names a money metric of its own (交車1,200輛，營收增加3億元)
       const change = CHANGE_VERB.exec(label);
       const nearest = (change && !MONEY_WORDS.test(label.slice(0, change.index))) || ELLIPTIC.test(label)
-        ? mine.filter((g) => g.q.kind === 'count' && g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start).pop()
+        ? mine.filter((g) => g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start && (g.q.kind === 'count' || g.q.kind === 'amount')).pop()
         : undefined;
       // 由6.5萬元上調至6.8萬輛: the two ends of one change are one metric, counted alike
       const to = /由|从$/.test(a.s.slice(Math.max(0, q.start - 1), q.start))
         ? mine.find((g) => g.q.kind === 'count' && g.q.start > q.end && FROM_TO.test(a.s.slice(q.end, g.q.start)))
         : undefined;
-      const level = nearest ?? to;
+      // the level is the figure right before the change: when that is an amount, the change is not counted like an earlier count
+      const level = (nearest?.q.kind === 'count' ? nearest : undefined) ?? to;
       // 39家本國銀行中，已有8人: a part of a counted set is counted like the set
       const subset = SUBSET_OF.exec(a.text.slice(f.sentence.start, q.start));
       const metric: CountMetric | undefined =
