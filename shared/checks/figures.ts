@@ -111,17 +111,26 @@ const TERMINATOR = /[。！？!?]/g;
  */
 function sentenceIds(analyses: Analysis[]): (a: Analysis, pos: number) => number {
   const base = new Map<number, number>();
+  // where each segment's sentences end (most segments hold one or two): counted, not rescanned, per figure
+  const ends = new Map<number, number[]>();
   let next = 0;
   let open = false;
   let para: number | undefined;
   for (const a of analyses) {
     if (!open || a.seg.paragraph !== para) next++;
     base.set(a.seg.id, next);
-    next += (a.text.match(TERMINATOR) ?? []).length;
+    const at: number[] = [];
+    for (const m of a.text.matchAll(TERMINATOR)) at.push(m.index);
+    ends.set(a.seg.id, at);
+    next += at.length;
     open = /[；;，,：:]\s*$/.test(a.text);
     para = a.seg.paragraph;
   }
-  return (a, pos) => (base.get(a.seg.id) ?? 0) + (a.text.slice(0, pos).match(TERMINATOR) ?? []).length;
+  return (a, pos) => {
+    let n = 0;
+    for (const e of ends.get(a.seg.id) ?? []) if (e < pos) n++;
+    return (base.get(a.seg.id) ?? 0) + n;
+  };
 }
 
 /** The Simplified text of every sentence, across segments. */

@@ -440,13 +440,17 @@ export function parallelNumberFindings(a: Analysis): Finding[] {
 }
 
 /** Clause context before a position: the previous clause and this one up to the number (digits kept: 23-24 is not 23). */
+const CLAUSE_CUT = /[。．！？!?；;，,：:、\n]/;
 function contextKey(text: string, start: number): string {
-  const before = text.slice(0, start);
-  const cut = /[。．！？!?；;，,：:、\n]/g;
-  const idx: number[] = [];
-  for (const m of before.matchAll(cut)) idx.push(m.index);
-  const from = idx.length >= 2 ? idx[idx.length - 2] + 1 : 0;
-  return before.slice(from).replace(/\s+/g, '');
+  // back from the number to the second clause break (a scan of the whole text before every number cost more)
+  let from = 0;
+  for (let i = start - 1, cuts = 0; i >= 0; i--) {
+    if (CLAUSE_CUT.test(text[i]) && ++cuts === 2) {
+      from = i + 1;
+      break;
+    }
+  }
+  return text.slice(from, start).replace(/\s+/g, '');
 }
 
 /** One quantity stated twice with different values in a document (same wording before it, same unit). */

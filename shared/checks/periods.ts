@@ -409,33 +409,32 @@ function headingPeriod(analyses: Analysis[]): 'cumulative' | 'quarter' | 'month'
 export function contextPeriodFindings(analyses: Analysis[], skip: ReadonlySet<string> = new Set()): Finding[] {
   const out: Finding[] = [];
   const heading = headingPeriod(analyses);
-  let para: number | undefined;
-  let carried: 'cumulative' | 'quarter' | 'month' | null = null;
+  // the periods named in each segment, read only when a label needs them (most segments have no label)
+  const named = new Map<number, ReturnType<typeof nearestFigurePeriod>>();
+  const periodOf = (i: number) => {
+    if (!named.has(i)) named.set(i, nearestFigurePeriod(analyses[i].text));
+    return named.get(i)!;
+  };
   analyses.forEach((a, idx) => {
     if (idx === 0 && heading) return;
-    if (a.seg.paragraph !== para) {
-      para = a.seg.paragraph;
-      carried = null;
-    }
     const text = a.text;
-    if (!LABEL_RE.test(text)) {
-      LABEL_RE.lastIndex = 0;
-      carried = nearestFigurePeriod(text) ?? carried;
-      return;
-    }
+    LABEL_RE.lastIndex = 0;
+    if (!LABEL_RE.test(text)) return;
     LABEL_RE.lastIndex = 0;
     for (const f of labelsIn(text)) {
       if (f.valueEnd < 0 || skip.has(`${a.seg.id}|${f.k}`)) continue;
       const start = sentenceStart(text, f.k);
       const before = text.slice(start, f.k);
       if (nearestFigurePeriod(before) || OTHER_PERIOD.test(before) || COMPARED_WITH.some(([re]) => re.test(before))) continue;
-      const own = nearestFigurePeriod(text.slice(0, start)) ?? carried ?? heading;
+      // the period named last before it: earlier in this segment, else in the paragraph's earlier segments
+      let own = nearestFigurePeriod(text.slice(0, start));
+      for (let j = idx - 1; !own && j >= 0 && analyses[j].seg.paragraph === a.seg.paragraph && !(j === 0 && heading); j--) own = periodOf(j);
+      own ??= heading;
       const L = LABELS[f.label];
       if (!own || !UNFIT[own].includes(L.span)) continue;
       const want = (own === 'cumulative' ? [L.partners.year] : own === 'quarter' ? [L.partners.year, L.partners.quarter] : [L.partners.year, L.partners.month]).filter((w): w is string => !!w);
       out.push(finding(a, f.k, f.label, want, findingMessage(`period-label.period.${own}`, { label: f.label, want: want.join('/') })));
     }
-    carried = nearestFigurePeriod(text) ?? carried;
   });
   return out;
 }
