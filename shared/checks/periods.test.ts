@@ -143,6 +143,11 @@ describe('period-label: the period stated in the clause, the paragraph or the he
     // a heading naming two kinds of period gives none, and a sentence naming its own year is its own
     expect(heading('晶華光電第三季營收年增12%　前三季每股盈餘5.61元', '稅後淨利24.6億元，季增15.0%。')).toEqual([]);
     expect(heading('恒峰銀行上半年股東應得溢利按年升9%', '去年淨利息收入按季下跌3.5%。')).toEqual([]);
+    // a heading's month (not a date), 同期 for the period just named, a count right after the label
+    expect(heading('保險業11月保費收入統計', '同期產險業簽單保費收入為189.4億元，季增6.1%。')).toEqual(['季增']);
+    expect(heading('保險業11月保費收入統計', '同期產險業簽單保費收入為189.4億元，年增6.1%。')).toEqual([]);
+    expect(heading('澳栢零售公布2024/25財政年度全年業績', '會員人數達420萬名，按月增加約35萬名。')).toEqual(['按月']);
+    expect(heading('董事會11月28日通過配息案', '營收為189.4億元，季增6.1%。')).toEqual([]);
   });
 });
 

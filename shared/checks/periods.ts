@@ -381,7 +381,11 @@ export function periodLabelFindings(a: Analysis): Finding[] {
 }
 
 /** Periods a sentence may name that are not a figure's own kind (a year, last year's period, a month's end): no inference then. */
-const OTHER_PERIOD = /去年|今年|明年|上年|前年|上季|上月|同期|年底|月底|季底|年初|\d{2,4}\s*年|[上下]旬/;
+// (同期 alone, 同期產險業…, is the period just named: no other period)
+const OTHER_PERIOD = /去年|今年|明年|上年|前年|上季|上月|年底|月底|季底|年初|\d{2,4}\s*年|[上下]旬/;
+
+/** A figure a few words after a label (增加約35萬名, 減少2,105張). */
+const COUNT_AFTER = /^[增減减加少長长升降跌漲涨]{1,2}[約约近逾達达了]?\d/;
 
 /**
  * The period a document's heading gives its figures: a short first line (no full stop, a paragraph
@@ -396,6 +400,8 @@ function headingPeriod(analyses: Analysis[]): 'cumulative' | 'quarter' | 'month'
     if (re.test(h.text)) kinds.add(kind);
   }
   if (/中期(?:業績|业绩|報告|报告)|半年(?:業績|业绩|報)/.test(h.text)) kinds.add('cumulative');
+  // a heading's month is the period of its figures (保險業11月保費收入統計), unless it is a date
+  if (/(?<![\d至到\-~～－])(?:1[0-2]|[1-9])月(?![\d０-９底初中起止日號号旬的])/.test(h.text) && !kinds.has('cumulative')) kinds.add('month');
   return kinds.size === 1 ? ([...kinds][0] as 'cumulative' | 'quarter' | 'month') : null;
 }
 
@@ -422,7 +428,8 @@ export function contextPeriodFindings(analyses: Analysis[], skip: ReadonlySet<st
     if (!LABEL_RE.test(text)) return;
     LABEL_RE.lastIndex = 0;
     for (const f of labelsIn(text)) {
-      if (f.valueEnd < 0 || skip.has(`${a.seg.id}|${f.k}`)) continue;
+      // a label with its value: a percentage, or a count or amount right after it (按月增加約35萬名)
+      if ((f.valueEnd < 0 && !COUNT_AFTER.test(text.slice(f.k + f.label.length, f.k + f.label.length + 8))) || skip.has(`${a.seg.id}|${f.k}`)) continue;
       const start = sentenceStart(text, f.k);
       const before = text.slice(start, f.k);
       if (nearestFigurePeriod(before) || OTHER_PERIOD.test(before) || COMPARED_WITH.some(([re]) => re.test(before))) continue;
