@@ -214,10 +214,15 @@ describe('change report: operations, fixes and local times from the database', (
     }
     expect(zh).toContain('>人名寫法不一致<'); // the rule's name, not its id
     expect(zh).not.toMatch(/<td>entity-consistency<\/td>/);
+    // the revisions' reasons too
+    expect(zh).toContain('<td>檢查修正：人名寫法不一致</td>');
+    expect(zh).toContain('<td>手動修改</td>');
+    expect(zh).not.toMatch(/<td>(manual|fix:[a-z-]+|undo|redo)<\/td>/);
     // English keeps the stored text exactly
     const html = (await exp({ documentId, format: 'report-html', script: 'hant', locale: 'en' })).content;
     for (const o of en.operations) expect(html).toContain(o.label.replace(/&/g, '&amp;'));
     expect(html).toContain('<td>entity-consistency</td>');
+    expect(html).toContain('<td>fix:entity-consistency</td>');
   });
 
   it('refuses a time zone the system does not know', async () => {

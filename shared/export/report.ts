@@ -28,6 +28,7 @@ import type { OperationLabelRef } from '../domain/schemas';
 import { formatOperationLabel } from '../wording/operations';
 import { findingMessageText } from '../wording/findings';
 import { ruleTitle } from '../wording/rules';
+import { reasonWords } from '../wording/reasons';
 
 export interface ReportRevision {
   author: string;
@@ -328,6 +329,9 @@ export function changeReportHtml(r: ChangeReport): string {
   const L = (key: ReportKey | string, params?: Record<string, string | number>) => e(reportText(r.locale, key, params));
   // a rule as the reader's language names it: English keeps the rule's id (as the CLI and the operation labels do)
   const rule = (id: string) => e(r.locale === 'en' ? id : ruleTitle(r.locale, id));
+  // a revision's reason: English as stored (manual, fix:doubled…); other languages in words (手動修改, 檢查修正：重複的字詞或標點)
+  const why = (reason: string) =>
+    e(r.locale === 'en' ? reason : reason.startsWith('fix:') ? `${reasonWords(r.locale, 'fix')}：${ruleTitle(r.locale, reason.slice(4))}` : reasonWords(r.locale, reason));
   const s = r.summary;
   const offset = formatUtcOffset(utcOffsetMinutes(new Date(r.generatedAt), r.timeZone));
   const rules = Object.entries(s.findingsByRule)
@@ -357,7 +361,7 @@ export function changeReportHtml(r: ChangeReport): string {
     .map((c) => {
       const revs = c.revisions.length
         ? `<table><tr><th>${L('when')}</th><th>${L('who')}</th><th>${L('why')}</th><th>${L('before')}</th><th>${L('after')}</th></tr>${c.revisions
-            .map((v) => `<tr><td class="nowrap">${e(v.at)}</td><td>${e(v.author)}</td><td>${e(v.reason)}</td><td>${e(v.before ?? '')}</td><td>${e(v.after ?? '')}</td></tr>`)
+            .map((v) => `<tr><td class="nowrap">${e(v.at)}</td><td>${e(v.author)}</td><td>${why(v.reason)}</td><td>${e(v.before ?? '')}</td><td>${e(v.after ?? '')}</td></tr>`)
             .join('')}</table>`
         : '';
       const fs = c.dismissedFindings.length
