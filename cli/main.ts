@@ -31,6 +31,7 @@ import { runTranslate } from './translate';
 import { progressOn } from './progress';
 import type { ResultOf } from '../shared/contract/api';
 import { runUsers } from './users';
+import { runPull, runPush } from './push-pull';
 import { parseCommandLine, reportUserError } from './usage';
 
 
@@ -221,6 +222,10 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       return runTranslate(service, api, args, f, json);
     case 'users':
       return runUsers(api, args, f, json);
+    case 'push':
+      return runPush(api, args, f, json);
+    case 'pull':
+      return runPull(api, args, f, json);
   }
   return 2;
 }
