@@ -9,6 +9,7 @@ import { glossCachePath, warmUpGlosses } from '../core/glosses';
 import { listenDecision, parseListen } from '../core/team-policy';
 import { PUBLIC_URL_SETTING, teamSessions } from '../core/accounts';
 import type { TeamServeOptions } from '../core/server';
+import { connectionsFileFor, TeamConnections } from '../core/remote/connections';
 
 /** `serve --team`'s flags (cli/usage.ts SERVE_OPTIONS). */
 export interface TeamFlags {
@@ -70,7 +71,7 @@ export async function runServe(dbPath: string, portFlag?: string, teamFlags?: Te
   ref.host = host;
   if (host.recovering) process.stderr.write(`jiaodui: ${dbPath} is damaged; the page offers its backups or a new database (${host.recoveryStatus().problem})\n`);
   if (team?.warning) process.stderr.write(`jiaodui: warning: ${team.warning}\n`);
-  const running = await startServer(host.api(), { port, staticRoot: RENDERER_DIST, feed: () => host.current?.feed ?? null, ...(team ? { team: team.team } : {}) });
+  const running = await startServer(host.api(), { port, staticRoot: RENDERER_DIST, feed: () => host.current?.feed ?? null, ...(team ? { team: team.team } : { remote: new TeamConnections({ file: connectionsFileFor(dbPath) }) }) });
   if (running.publicUrl && host.current) {
     const service = host.current;
     service.engine.tx(() => service.store.setSetting(PUBLIC_URL_SETTING, running.publicUrl!));
