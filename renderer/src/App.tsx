@@ -38,14 +38,25 @@ import { ColumnsContext, useParallelColumns } from './state/useColumns';
 import { CommandPalette } from './components/CommandPalette';
 import { GotoDialog } from './components/GotoDialog';
 import { useClaimsView } from './state/useClaimsView';
-import { AuthorDialog, ClaimsPanel, ClaimsWideView, ConfirmDialog, ConflictDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
+import { useBackend } from './state/backend';
+import { onTeamHealth, serverName } from './state/team';
+import { useTeamHealth } from './state/useTeamHealth';
+import { TeamBanner } from './components/TeamBanner';
+import { ActiveBackendHeading, OtherBackendSections } from './components/TeamSections';
+import { translateTeam } from './i18n-team';
+import type { ConnectionInfo } from '../../shared/contract/remote';
+import { sessionLocale } from './state/session';
+import { AuthorDialog, ClaimsPanel, ConnectDialog, ClaimsWideView, ConfirmDialog, ConflictDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
 
-type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | null;
+type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | 'connect' | null;
 type Panel = 'search' | 'history' | null | 'findings' | 'glossary' | 'replace' | 'annotations' | 'claims';
 const SIDEBAR_KEY = 'jiaodui.sidebar';
 
 export function App() {
-  const { client, shell } = useClient();
+  const { client, shell, backend = 'local' } = useClient();
+  // team servers this app is connected to (components/BackendRoot.tsx); the app works on one backend at a time
+  const backends = useBackend();
+  const connection = backends?.connections?.find((c) => c.id === backend) ?? null;
   const [locale, setLocale] = useState<Locale>('en');
   const i18n = useMemo(() => makeI18n(locale), [locale]);
   const { t } = i18n;
@@ -124,7 +135,8 @@ export function App() {
       setInfo(i);
       setSettings(s);
       setAccount(who.account);
-      setLocale(s.locale);
+      // a team server's settings are the team's: this window keeps the language last used here
+      setLocale(backend === 'local' ? s.locale : sessionLocale(localStorage.getItem(LOCALE_KEY), navigator.language));
       const { documents } = await library.refresh();
       const last = Number(localStorage.getItem(LAST_DOCUMENT_KEY));
       const newest = [...documents].sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id)[0];
@@ -269,6 +281,31 @@ export function App() {
     if (search.query.trim()) setPanel((p) => (p === 'history' ? p : 'search'));
   }, [search.query]);
 
+  // ---- team server (issue 19, step 5) -----------------------------------------------------
+
+  // the health of the team server the window works on; retried with backoff while it is unreachable
+  const team = useTeamHealth(backend, client);
+  const server = connection ? serverName(connection.origin) : '';
+  // back without a reload: an edit whose save failed while it was away (its editor kept it) is saved now
+  const teamBack = useEffectEvent(() => {
+    toasts.notify(translateTeam(locale, 'team.back', { server }));
+    if (review.editing && review.saveState.kind === 'error') void actions.saveEdit();
+  });
+  useEffect(
+    () =>
+      onTeamHealth((id, h, prev) => {
+        if (id === backend && h.state === 'ok' && prev.state === 'unreachable') teamBack();
+      }),
+    [backend],
+  );
+  const disconnect = useCallback(
+    (c: ConnectionInfo) => {
+      if (!backends) return;
+      backends.disconnect(c.id).then(() => toasts.notify(translateTeam(locale, 'team.disconnected', { server: serverName(c.origin) })), toasts.fail);
+    },
+    [backends, toasts, locale],
+  );
+
   // ---- commands ------------------------------------------------------------------------
 
   const needDoc = (fn: () => void) => () => (doc ? fn() : toasts.notify(t('toast.noDocument')));
@@ -276,8 +313,8 @@ export function App() {
     const next: Locale = locale === 'en' ? 'zh-Hant' : 'en';
     setLocale(next);
     // on a team server the settings are the server's (an admin's): a reviewer's language stays in this window
-    if (mayCall(account, 'updateSettings')) client.updateSettings({ locale: next }).then(setSettings, toasts.fail);
-  }, [locale, client, toasts, account]);
+    if (backend === 'local' && mayCall(account, 'updateSettings')) client.updateSettings({ locale: next }).then(setSettings, toasts.fail);
+  }, [locale, client, toasts, account, backend]);
   /** A team account's role does not allow it: say so instead of sending what the server would refuse. */
   // Ctrl+Enter saves and approves in one step only where the account may approve (state/useReview.ts)
   useEffect(() => actions.setMayApprove(mayCall(account, 'setStatus', { status: 'approved' })), [actions, account]);
@@ -340,6 +377,7 @@ export function App() {
     'mt.translateUntranslated': needDoc(mtg.handlers['mt.translateUntranslated']),
     'mt.settings': mtg.handlers['mt.settings'],
     'help.licences': mtg.handlers['help.licences'],
+    'team.connect': () => setDialog('connect'),
   };
   useCommands(handlers, shell);
   const run = (id: keyof CommandHandlers) => handlers[id]();
@@ -377,6 +415,7 @@ export function App() {
           onClaims={doc ? () => run('view.claims') : null}
           claimsOpen={panel === 'claims'}
         />
+        {connection && <TeamBanner server={server} health={team.health} nextRetryAt={team.nextRetryAt} onRetry={team.retryNow} onReconnect={() => setDialog('connect')} />}
         <div className="workspace">
           {sidebarOpen && !cv.wide && (
             <Sidebar
@@ -391,6 +430,8 @@ export function App() {
               guard={guard}
               notify={toasts.notify}
               presence={presence}
+              heading={<ActiveBackendHeading onDisconnect={disconnect} />}
+              after={<OtherBackendSections onConnect={() => setDialog('connect')} onDisconnect={disconnect} />}
             />
           )}
           <main className="review" aria-busy={review.loading}>
@@ -539,6 +580,17 @@ export function App() {
         {dialog === 'export' && doc && <ExportDialog doc={doc} onDone={toasts.notify} onError={toasts.fail} onClose={closeDialog} />}
         {dialog === 'goto' && doc && <GotoDialog max={segments.length} onGo={(i) => actions.select(i, { align: 'center', focus: true })} onClose={closeDialog} />}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
+        {dialog === 'connect' && backends && (
+          <ConnectDialog
+            initialAddress={team.health.state === 'signed-out' && connection ? connection.origin : ''}
+            onConnect={backends.connect}
+            onConnected={(c) => {
+              setDialog(null);
+              toasts.notify(c.account ? translateTeam(locale, 'team.connected', { server: serverName(c.origin), name: c.account.name }) : translateTeam(locale, 'team.connectedNoName', { server: serverName(c.origin) }));
+            }}
+            onClose={closeDialog}
+          />
+        )}
         {dialog === 'author' && (
           <AuthorDialog
             author={settings?.author ?? ''}
