@@ -39,14 +39,9 @@ import { CommandPalette } from './components/CommandPalette';
 import { GotoDialog } from './components/GotoDialog';
 import { useClaimsView } from './state/useClaimsView';
 import { useBackend } from './state/backend';
-import { onTeamHealth, serverName } from './state/team';
-import { useTeamHealth } from './state/useTeamHealth';
-import { TeamBanner } from './components/TeamBanner';
-import { ActiveBackendHeading, OtherBackendSections } from './components/TeamSections';
-import { translateTeam } from './i18n-team';
 import type { ConnectionInfo } from '../../shared/contract/remote';
 import { sessionLocale } from './state/session';
-import { AuthorDialog, ClaimsPanel, ConnectDialog, ClaimsWideView, ConfirmDialog, ConflictDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
+import { ActiveBackendHeading, AuthorDialog, ClaimsPanel, ConnectDialog, OtherBackendSections, TeamBanner, ClaimsWideView, ConfirmDialog, ConflictDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
 
 type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | 'connect' | null;
 type Panel = 'search' | 'history' | null | 'findings' | 'glossary' | 'replace' | 'annotations' | 'claims';
@@ -283,28 +278,14 @@ export function App() {
 
   // ---- team server (issue 19, step 5) -----------------------------------------------------
 
-  // the health of the team server the window works on; retried with backoff while it is unreachable
-  const team = useTeamHealth(backend, client);
-  const server = connection ? serverName(connection.origin) : '';
+  // the health of the team server the window works on (retried with backoff by TeamBanner while it is unreachable)
   // back without a reload: an edit whose save failed while it was away (its editor kept it) is saved now
-  const teamBack = useEffectEvent(() => {
-    toasts.notify(translateTeam(locale, 'team.back', { server }));
-    if (review.editing && review.saveState.kind === 'error') void actions.saveEdit();
-  });
-  useEffect(
-    () =>
-      onTeamHealth((id, h, prev) => {
-        if (id === backend && h.state === 'ok' && prev.state === 'unreachable') teamBack();
-      }),
-    [backend],
-  );
-  const disconnect = useCallback(
-    (c: ConnectionInfo) => {
-      if (!backends) return;
-      backends.disconnect(c.id).then(() => toasts.notify(translateTeam(locale, 'team.disconnected', { server: serverName(c.origin) })), toasts.fail);
-    },
-    [backends, toasts, locale],
-  );
+  // (the banner says the server is back)
+  const failedEdit = !!review.editing && review.saveState.kind === 'error';
+  const teamBack = useCallback(() => {
+    if (failedEdit) void actions.saveEdit();
+  }, [failedEdit, actions]);
+  const disconnect = useCallback((c: ConnectionInfo) => (backends ? backends.disconnect(c.id) : Promise.resolve()), [backends]);
 
   // ---- commands ------------------------------------------------------------------------
 
@@ -415,7 +396,7 @@ export function App() {
           onClaims={doc ? () => run('view.claims') : null}
           claimsOpen={panel === 'claims'}
         />
-        {connection && <TeamBanner server={server} health={team.health} nextRetryAt={team.nextRetryAt} onRetry={team.retryNow} onReconnect={() => setDialog('connect')} />}
+        {connection && <TeamBanner connection={connection} client={client} onReconnect={() => setDialog('connect')} onBack={teamBack} notify={toasts.notify} />}
         <div className="workspace">
           {sidebarOpen && !cv.wide && (
             <Sidebar
@@ -430,8 +411,8 @@ export function App() {
               guard={guard}
               notify={toasts.notify}
               presence={presence}
-              heading={<ActiveBackendHeading onDisconnect={disconnect} />}
-              after={<OtherBackendSections onConnect={() => setDialog('connect')} onDisconnect={disconnect} />}
+              heading={<ActiveBackendHeading onDisconnect={disconnect} notify={toasts.notify} onError={toasts.fail} />}
+              after={<OtherBackendSections onConnect={() => setDialog('connect')} onDisconnect={disconnect} notify={toasts.notify} onError={toasts.fail} />}
             />
           )}
           <main className="review" aria-busy={review.loading}>
@@ -582,11 +563,11 @@ export function App() {
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
         {dialog === 'connect' && backends && (
           <ConnectDialog
-            initialAddress={team.health.state === 'signed-out' && connection ? connection.origin : ''}
+            initialAddress={connection ? connection.origin : ''}
             onConnect={backends.connect}
-            onConnected={(c) => {
+            onConnected={(message) => {
               setDialog(null);
-              toasts.notify(c.account ? translateTeam(locale, 'team.connected', { server: serverName(c.origin), name: c.account.name }) : translateTeam(locale, 'team.connectedNoName', { server: serverName(c.origin) }));
+              toasts.notify(message);
             }}
             onClose={closeDialog}
           />

@@ -11,9 +11,6 @@ import { signInFromHash, signInProblem } from './state/team-signin';
 import { reportSessionEnded, TEAM_PAGE_KEY, tokenFromText, withoutFragment } from './state/session';
 import { CLIENT_ID_HEADER } from '../../shared/contract/changes';
 import { SHELL_GLOBAL, type ShellBridge } from '../../shared/commands';
-import { classifyRemoteAnswer, HTTP_CONNECTIONS_PATH, REMOTE_GLOBAL, remoteApiPath, TEAM_ANSWER_HEADER, type ConnectionId, type ConnectionInfo, type RemoteBridge } from '../../shared/contract/remote';
-import type { FeedMessage } from '../../shared/contract/changes';
-import { reportTeam } from './state/team';
 
 declare global {
   interface Window {
@@ -132,92 +129,4 @@ export function createClient(): { client: JiaoduiClient; transport: TransportKin
     return unwrap(body);
   });
   return { client, transport: 'http' };
-}
-
-// ---- team server connections (issue 19, step 5) ----------------------------------------------
-
-declare global {
-  interface Window {
-    /** Electron only: team server connections, held by the main process (see ElectronRemoteBridge). */
-    [REMOTE_GLOBAL]?: ElectronRemoteBridge;
-  }
-}
-
-/** The preload's bridge: the connections, and calls and the feed of one of them (validated by main). */
-export interface ElectronRemoteBridge extends RemoteBridge {
-  /** An API call on connection `id`: the envelope, with `team-unreachable` / `team-signed-out` errors. */
-  call(id: ConnectionId, method: string, args: unknown): Promise<unknown>;
-  /** Follow the team server's feed (one subscription per connection); the status events say when it cannot be reached. */
-  subscribe(id: ConnectionId, since: number, cb: (m: FeedMessage) => void, onStatus: (s: { ok: true } | { ok: false; code: string; message: string }) => void): () => void;
-}
-
-/** Read an answer body as an envelope, or say what the server answered. */
-async function envelopeOf(res: Response): Promise<unknown> {
-  try {
-    return await res.json();
-  } catch {
-    throw new Error(`The Jiaodui server answered ${res.status} without JSON.`);
-  }
-}
-
-/** The connection bridge: the local server's /api/connections in browser mode, IPC under Electron. */
-export function createRemoteBridge(): RemoteBridge {
-  const electron = window[REMOTE_GLOBAL];
-  if (electron) return electron;
-  const call = async (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => {
-    const res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
-    });
-    if (res.status === 401) reportSessionEnded();
-    return unwrap(await envelopeOf(res));
-  };
-  return {
-    list: () => call('GET', HTTP_CONNECTIONS_PATH) as Promise<ConnectionInfo[]>,
-    connect: (address, signIn) => call('POST', HTTP_CONNECTIONS_PATH, { address, signIn }) as Promise<ConnectionInfo>,
-    disconnect: async (id) => {
-      await call('DELETE', `${HTTP_CONNECTIONS_PATH}/${id}`);
-    },
-  };
-}
-
-/**
- * What an answer of team connection `id` tells: its health (state/team.ts) and, for a 401 from
- * the local server itself (not the team's), that this page's own session ended.
- */
-function noteTeamAnswer(id: ConnectionId, status: number, teamHeader: string | null, body: unknown): void {
-  const error = (body as { ok?: boolean; error?: { code?: string; message?: string } } | null)?.error;
-  const failure = classifyRemoteAnswer(status, teamHeader, error?.code);
-  if (failure === 'page-session-ended') reportSessionEnded();
-  else if (failure === 'team-unreachable') reportTeam(id, { kind: 'unreachable', message: error?.message ?? '' });
-  else if (failure === 'team-signed-out') reportTeam(id, { kind: 'signed-out', message: error?.message ?? '' });
-  else reportTeam(id, { kind: 'answered' });
-}
-
-/** A client for the contract's methods on team connection `id`, through the local server (browser mode) or main (Electron). */
-export function createTeamClient(id: ConnectionId): JiaoduiClient {
-  const electron = window[REMOTE_GLOBAL];
-  return makeNamedClient<JiaoduiClient>(async (method: string, args: unknown) => {
-    if (electron) {
-      const env = await electron.call(id, method, args ?? {});
-      noteTeamAnswer(id, 200, id, env);
-      return unwrap(env);
-    }
-    let res: Response;
-    try {
-      res = await fetch(remoteApiPath(id, method), {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', [CLIENT_ID_HEADER]: WINDOW_ID },
-        body: JSON.stringify(args ?? {}),
-      });
-    } catch (e) {
-      // the local server itself is gone: that is this page's session (the session screen says so)
-      throw e instanceof Error ? e : new Error(String(e));
-    }
-    const body = await envelopeOf(res);
-    noteTeamAnswer(id, res.status, res.headers.get(TEAM_ANSWER_HEADER), body);
-    return unwrap(body);
-  });
 }

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import type { ConnectionInfo } from '../../../shared/contract/remote';
 import { useTeamI18n } from '../i18n-team';
 import { Modal } from './Modal';
+import { serverName } from '../state/team';
 
-export function ConnectDialog({ initialAddress = '', onConnect, onConnected, onClose }: { initialAddress?: string; onConnect: (address: string, signIn: string) => Promise<ConnectionInfo>; onConnected: (c: ConnectionInfo) => void; onClose: () => void }) {
+export function ConnectDialog({ initialAddress = '', onConnect, onConnected, onClose }: { initialAddress?: string; onConnect: (address: string, signIn: string) => Promise<ConnectionInfo>; onConnected: (message: string) => void; onClose: () => void }) {
   const { tm } = useTeamI18n();
   const [address, setAddress] = useState(initialAddress);
   const [signIn, setSignIn] = useState('');
@@ -22,7 +23,8 @@ export function ConnectDialog({ initialAddress = '', onConnect, onConnected, onC
           onConnect(address, signIn).then(
             (c) => {
               setBusy(false);
-              onConnected(c);
+              const server = serverName(c.origin);
+              onConnected(c.account ? tm('team.connected', { server, name: c.account.name }) : tm('team.connectedNoName', { server }));
             },
             (err: unknown) => {
               setBusy(false);

@@ -3,12 +3,27 @@
  * app out: names the server, says the unsaved edit stays in the editor, and when the next try is
  * (state/useTeamHealth.ts retries with backoff; the banner goes once any answer comes).
  */
-import { useEffect, useState } from 'react';
-import type { TeamHealth } from '../state/team';
+import { useEffect, useRef, useState } from 'react';
+import type { JiaoduiClient } from '../../../shared/contract/api';
+import type { ConnectionInfo } from '../../../shared/contract/remote';
+import { serverName } from '../state/team';
+import { useTeamHealth } from '../state/useTeamHealth';
 import { useTeamI18n } from '../i18n-team';
 
-export function TeamBanner({ server, health, nextRetryAt, onRetry, onReconnect }: { server: string; health: TeamHealth; nextRetryAt: number | null; onRetry: () => void; onReconnect: () => void }) {
+export function TeamBanner({ connection, client, onReconnect, onBack, notify }: { connection: ConnectionInfo; client: JiaoduiClient; onReconnect: () => void; onBack: () => void; notify: (message: string) => void }) {
   const { tm } = useTeamI18n();
+  const server = serverName(connection.origin);
+  // the connection's health, retried with backoff while unreachable
+  const { health, nextRetryAt, retryNow: onRetry } = useTeamHealth(connection.id, client);
+  // back after being unreachable: say so once (the banner goes)
+  const last = useRef(health.state);
+  useEffect(() => {
+    if (last.current === 'unreachable' && health.state === 'ok') {
+      notify(tm('team.back', { server }));
+      onBack();
+    }
+    last.current = health.state;
+  }, [health.state, notify, tm, server, onBack]);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (nextRetryAt === null) return;

@@ -31,8 +31,21 @@ function SectionHeading({ connection, working, onDisconnect }: { connection: Con
 }
 
 /** Above the working backend's own library (rendered by the Sidebar). */
-export function ActiveBackendHeading({ onDisconnect }: { onDisconnect: (c: ConnectionInfo) => void }) {
+interface DisconnectProps {
+  onDisconnect: (c: ConnectionInfo) => Promise<void>;
+  notify: (message: string) => void;
+  onError: (e: unknown) => void;
+}
+
+/** Disconnect, then say so. */
+function useDisconnect({ onDisconnect, notify, onError }: DisconnectProps): (c: ConnectionInfo) => void {
+  const { tm } = useTeamI18n();
+  return (c) => void onDisconnect(c).then(() => notify(tm('team.disconnected', { server: serverName(c.origin) })), onError);
+}
+
+export function ActiveBackendHeading(props: DisconnectProps) {
   const backends = useBackend();
+  const disconnect = useDisconnect(props);
   if (!backends) return null;
   const { active, connections } = backends;
   // on this machine with no team server: the library is as it always was
@@ -40,7 +53,7 @@ export function ActiveBackendHeading({ onDisconnect }: { onDisconnect: (c: Conne
   const connection = connections?.find((c) => c.id === active) ?? null;
   return (
     <div className={`backend-section is-working${connection ? ' is-team' : ''}`} data-testid={`backend-heading-${active}`}>
-      <SectionHeading connection={connection} working onDisconnect={connection ? () => onDisconnect(connection) : undefined} />
+      <SectionHeading connection={connection} working onDisconnect={connection ? () => disconnect(connection) : undefined} />
     </div>
   );
 }
@@ -85,9 +98,10 @@ function OtherSection({ backend, connection, onDisconnect }: { backend: BackendI
 }
 
 /** After the working backend's library: the other backends, and the way to connect another. */
-export function OtherBackendSections({ onConnect, onDisconnect }: { onConnect: () => void; onDisconnect: (c: ConnectionInfo) => void }) {
+export function OtherBackendSections({ onConnect, ...props }: DisconnectProps & { onConnect: () => void }) {
   const { tm } = useTeamI18n();
   const backends = useBackend();
+  const onDisconnect = useDisconnect(props);
   if (!backends) return null;
   const sections = otherSections(backends.active, backends.connections ?? []);
   // this machine alone, working on it: nothing to add but the way to connect

@@ -9,8 +9,6 @@ import { FEED_GLOBAL, parseFeedMessage, type FeedBridge, type FeedMessage } from
 import { HTTP_FEED_PATH } from '../../../shared/contract/transport';
 import { WINDOW_ID } from '../api';
 import { reportSessionEnded } from './session';
-import { classifyRemoteAnswer, REMOTE_GLOBAL, remoteFeedPath, TEAM_ANSWER_HEADER, type ConnectionId } from '../../../shared/contract/remote';
-import { reportTeam } from './team';
 
 declare global {
   interface Window {
@@ -49,35 +47,8 @@ export function followFeed(onMessage: (m: FeedMessage) => void): () => void {
   });
 }
 
-/**
- * Follow team connection `id`'s feed: through the local server's proxy in browser mode, through
- * main under Electron. What it meets is the connection's health (state/team.ts): a stream
- * answered means the server is there, no answer that it cannot be reached, the team's 401 that
- * this app is signed out there (a 401 of the local server itself is this page's session).
- */
-export function followTeamFeed(id: ConnectionId, onMessage: (m: FeedMessage) => void): () => void {
-  const bridge = window[REMOTE_GLOBAL];
-  if (bridge) {
-    return bridge.subscribe(id, 0, onMessage, (s) => {
-      if (s.ok) reportTeam(id, { kind: 'answered' });
-      else if (s.code === 'team-signed-out') reportTeam(id, { kind: 'signed-out', message: s.message });
-      else reportTeam(id, { kind: 'unreachable', message: s.message });
-    });
-  }
-  return followHttp(remoteFeedPath(id), onMessage, {
-    opened: () => reportTeam(id, { kind: 'answered' }),
-    refused: async (res) => {
-      const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-      const failure = classifyRemoteAnswer(res.status, res.headers.get(TEAM_ANSWER_HEADER), body?.error?.code);
-      if (failure === 'page-session-ended') reportSessionEnded();
-      else if (failure === 'team-signed-out') reportTeam(id, { kind: 'signed-out', message: body?.error?.message ?? '' });
-      else if (failure === 'team-unreachable') reportTeam(id, { kind: 'unreachable', message: body?.error?.message ?? '' });
-    },
-  });
-}
-
 /** A streamed GET of NDJSON feed lines, reconnecting from the last seq seen. */
-function followHttp(path: string, onMessage: (m: FeedMessage) => void, on: { opened?: () => void; refused: (res: Response) => void | Promise<void> }): () => void {
+export function followHttp(path: string, onMessage: (m: FeedMessage) => void, on: { opened?: () => void; refused: (res: Response) => void | Promise<void> }): () => void {
   const ac = new AbortController();
   let since: number | null = null;
   let failures = 0;

@@ -1,10 +1,9 @@
 /**
  * The app connected to team servers (issue 19, step 5), on the page's side: which backend the
- * window works on (this machine, or a team connection), the per-backend local-storage keys,
- * each connection's health as the calls and the feed report it (ok / unreachable / signed out,
- * a small signal the banner and the retry loop listen to), and the library's sections.
- * Pure functions plus the signal; the HTTP and IPC calls are in api.ts, the views in
- * components/TeamBanner.tsx, ConnectDialog.tsx and TeamSections.tsx.
+ * window works on (this machine, or a team connection), the per-backend local-storage keys and
+ * the library's sections. Pure functions; each connection's health is ./team-health.ts, the HTTP
+ * and IPC calls ../team-transport.ts (a chunk of its own), the views components/TeamBanner.tsx,
+ * ConnectDialog.tsx and TeamSections.tsx.
  */
 import type { BackendId, ConnectionInfo } from '../../../shared/contract/remote';
 import { isBackendId } from '../../../shared/contract/remote';
@@ -36,68 +35,6 @@ export function serverName(origin: string): string {
   } catch {
     return origin;
   }
-}
-
-// ---- health --------------------------------------------------------------------------
-
-export type TeamHealth = { state: 'ok' } | { state: 'unreachable'; message: string; attempt: number } | { state: 'signed-out'; message: string };
-
-export type TeamEvent = { kind: 'answered' } | { kind: 'unreachable'; message: string } | { kind: 'signed-out'; message: string } | { kind: 'retry-failed'; message: string };
-
-/**
- * The next health from what a call, the feed or a retry met. Any answer means the server is back
- * (signed out stays signed out until connected again: only a new sign-in ends it); a failed
- * retry counts up the attempts that set the backoff (shared/contract/remote.ts retryDelayMs).
- */
-export function nextHealth(prev: TeamHealth, e: TeamEvent): TeamHealth {
-  switch (e.kind) {
-    case 'answered':
-      return prev.state === 'signed-out' ? prev : { state: 'ok' };
-    case 'signed-out':
-      return { state: 'signed-out', message: e.message };
-    case 'unreachable':
-      if (prev.state === 'signed-out') return prev;
-      return prev.state === 'unreachable' ? { ...prev, message: e.message } : { state: 'unreachable', message: e.message, attempt: 0 };
-    case 'retry-failed':
-      return prev.state === 'unreachable' ? { state: 'unreachable', message: e.message, attempt: prev.attempt + 1 } : prev;
-  }
-}
-
-const health = new Map<string, TeamHealth>();
-const listeners = new Set<(id: string, h: TeamHealth, prev: TeamHealth) => void>();
-const OK: TeamHealth = { state: 'ok' };
-
-export function teamHealth(id: string): TeamHealth {
-  return health.get(id) ?? OK;
-}
-
-/** A call or the feed of connection `id` met something: update its health and tell listeners when it changed. */
-export function reportTeam(id: string, e: TeamEvent): void {
-  const prev = teamHealth(id);
-  const next = nextHealth(prev, e);
-  if (next === prev || JSON.stringify(next) === JSON.stringify(prev)) return;
-  health.set(id, next);
-  for (const l of [...listeners]) {
-    try {
-      l(id, next, prev);
-    } catch {
-      /* one listener's failure must not keep the others from hearing it */
-    }
-  }
-}
-
-/** Forget a connection's health (connected again, or disconnected). */
-export function resetTeam(id: string): void {
-  const prev = teamHealth(id);
-  health.delete(id);
-  if (prev.state !== 'ok') for (const l of [...listeners]) l(id, OK, prev);
-}
-
-export function onTeamHealth(listener: (id: string, h: TeamHealth, prev: TeamHealth) => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
 }
 
 // ---- the library's sections -----------------------------------------------------------

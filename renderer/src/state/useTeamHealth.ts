@@ -1,5 +1,5 @@
 /**
- * The health of the team connection the window works on (state/team.ts), and the retry loop
+ * The health of the team connection the window works on (state/team-health.ts), and the retry loop
  * while it is unreachable: a light call (`whoAmI`) after 1, 2, 4 … 30 s
  * (shared/contract/remote.ts retryDelayMs); any answer — that call's, another call's, the feed's —
  * marks it back, with no reload. `retryNow` tries at once.
@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { JiaoduiClient } from '../../../shared/contract/api';
 import { retryDelayMs, type BackendId } from '../../../shared/contract/remote';
-import { onTeamHealth, reportTeam, teamHealth, type TeamHealth } from './team';
+import { onTeamHealth, reportTeam, teamHealth, type TeamHealth } from './team-health';
 
 export function useTeamHealth(backend: BackendId, client: JiaoduiClient): { health: TeamHealth; nextRetryAt: number | null; retryNow: () => void } {
   const [health, setHealth] = useState<TeamHealth>(() => (backend === 'local' ? { state: 'ok' } : teamHealth(backend)));
