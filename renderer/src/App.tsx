@@ -39,6 +39,7 @@ import { CommandPalette } from './components/CommandPalette';
 import { GotoDialog } from './components/GotoDialog';
 import { useClaimsView } from './state/useClaimsView';
 import { useBackend } from './state/backend';
+import { backendKey } from './state/team';
 import type { ConnectionInfo } from '../../shared/contract/remote';
 import { sessionLocale } from './state/session';
 import { ActiveBackendHeading, AuthorDialog, ClaimsPanel, ConnectDialog, OtherBackendSections, TeamBanner, ClaimsWideView, ConfirmDialog, ConflictDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
@@ -133,7 +134,7 @@ export function App() {
       // a team server's settings are the team's: this window keeps the language last used here
       setLocale(backend === 'local' ? s.locale : sessionLocale(localStorage.getItem(LOCALE_KEY), navigator.language));
       const { documents } = await library.refresh();
-      const last = Number(localStorage.getItem(LAST_DOCUMENT_KEY));
+      const last = Number(localStorage.getItem(backendKey(LAST_DOCUMENT_KEY, backend)));
       const newest = [...documents].sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id)[0];
       const pick = documents.find((d) => d.id === last) ?? newest ?? documents.find((d) => d.projectId === i.sampleProjectId);
       if (pick && !run.cancelled) {

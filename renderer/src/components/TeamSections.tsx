@@ -73,7 +73,7 @@ function OtherSection({ backend, connection, onDisconnect }: { backend: BackendI
           <div key={p.id} className="project">
             <div className="project-head">
               <h4 className="project-name">{p.name}</h4>
-              <span className="project-count">{tm('team.section.documents', { count: p.documentCount })}</span>
+              <span className="project-count">{p.documentCount === 1 ? tm('team.section.document1') : tm('team.section.documents', { count: p.documentCount })}</span>
             </div>
             <ul className="doc-list">
               {library.documents
