@@ -7,11 +7,15 @@
  * stays in the editor; start it again → the edit is saved without a reload.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnScript, type ScriptProcess } from '../core/testing/spawn-script';
-import { expect, ROOT, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, MOD, ROOT, test } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+const SHOTS = join(ROOT, 'docs', 'screenshots');
 
 const BIN = join(ROOT, 'bin', 'jiaodui.mjs');
 let dir = '';
@@ -128,4 +132,51 @@ test('connect to a team server, open its document, edit it; the server goes away
   await expect(page.getByTestId('backend-local')).toHaveCount(0);
   await expect(page.locator('[data-testid^="backend-c-"]')).toHaveCount(0);
   await expect(page.getByTestId('grid')).not.toHaveAttribute('aria-label', /團隊稿件/);
+});
+
+async function switchLanguage(page: Page, lang: 'en' | 'zh-Hant') {
+  await page.keyboard.press(`${MOD}+k`);
+  await page.keyboard.type('language');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+test('screenshots: the connect dialog and the library with a team section, in both languages', async ({ app: page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const added = JSON.parse(cli('users', 'add', 'Lin Mei', '--role', 'lead', '--format', 'json')) as { signInUrl: string };
+  const host = new URL(origin).host;
+
+  // the dialog, filled in (the address may stay empty: the sign-in address names the server)
+  await page.getByTestId('connect-team').click();
+  const dialog = page.getByTestId('connect-dialog');
+  await dialog.getByTestId('connect-address').fill(origin);
+  await dialog.getByTestId('connect-signin').fill(added.signInUrl);
+  await page.screenshot({ path: join(SHOTS, 'connect-dialog.png') });
+  await dialog.getByTestId('connect-submit').click();
+  await expect(dialog).toHaveCount(0);
+
+  // working on the team's project: its library with the server's heading, this computer's section below
+  const section = page.locator('[data-testid^="backend-c-"]');
+  await expect(section).toContainText('Newsroom');
+  await section.getByRole('button', { name: '團隊稿件' }).click();
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /團隊稿件/);
+  await expect(page.getByTestId('backend-local')).toContainText('Samples');
+  await expect(page.locator('[data-testid^="backend-heading-c-"]')).toContainText(`Team server ${host}`);
+  await page.getByTestId('row-3').click();
+  await page.screenshot({ path: join(SHOTS, 'library-team.png') });
+
+  await switchLanguage(page, 'zh-Hant');
+  await expect(page.locator('[data-testid^="backend-heading-c-"]')).toContainText(`團隊伺服器 ${host}`);
+  await expect(page.getByTestId('backend-local')).toContainText('這台電腦');
+  await page.screenshot({ path: join(SHOTS, 'library-team-zh-Hant.png') });
+  await page.keyboard.press(`${MOD}+k`);
+  await page.keyboard.type('團隊伺服器');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toContainText('連線到團隊伺服器');
+  await dialog.getByTestId('connect-address').fill(origin);
+  await dialog.getByTestId('connect-signin').fill(`${origin}/#signin=${'x'.repeat(43)}`);
+  await page.screenshot({ path: join(SHOTS, 'connect-dialog-zh-Hant.png') });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await switchLanguage(page, 'en');
 });
