@@ -122,7 +122,7 @@ export class TeamConnections {
         /* not JSON: the status says it */
       }
       if (answer.status === 200) message = `${origin} answered without a Jiaodui team session: is it a team server (jiaodui serve --team)?`;
-      throw new JiaoduiError(page.status >= 500 ? 'team-unreachable' : answer.status === 429 ? 'conflict' : 'invalid-input', message);
+      throw new JiaoduiError(page.status >= 500 ? 'team-unreachable' : 'invalid-input', message);
     }
     const conn: StoredConnection = { id: target.id, origin, cookie, account: null, connectedAt: new Date().toISOString() };
     // who signed in (for the library's heading); the session is good either way

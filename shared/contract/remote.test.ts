@@ -34,6 +34,9 @@ describe('remote paths', () => {
     expect(parseRemotePath('/remote/c-zz/api/listProjects')).toBeNull();
     expect(parseRemotePath(`/remote/${id}/api/../session`)).toBeNull();
     expect(parseRemotePath(`/remote/${id}/api/session/x`)).toBeNull();
+    // only contract methods: never the team's sign-in route
+    expect(parseRemotePath(`/remote/${id}/api/session`)).toBeNull();
+    expect(parseRemotePath(`/remote/${id}/api/connections`)).toBeNull();
     expect(parseRemotePath(`/remote/${id}/other/listProjects`)).toBeNull();
   });
   it('rebuilds the feed query from what it allows only', () => {

@@ -9,6 +9,8 @@
  * the page's calls with it.
  */
 
+import { METHOD_NAMES } from './methods';
+
 /** Browser mode: GET lists the connections, POST {address, signIn} connects, DELETE …/ID disconnects. */
 export const HTTP_CONNECTIONS_PATH = '/api/connections';
 /** Browser mode: `/remote/ID/api/METHOD` (POST) and `/remote/ID/api/feed` (GET) reach team server ID through the local server. */
@@ -52,9 +54,12 @@ export function isBackendId(x: unknown): x is BackendId {
   return x === 'local' || isConnectionId(x);
 }
 
-/** A contract method's name as it may appear in a path (letters only). */
+/**
+ * A contract method's name: only these are forwarded to a team server (not its /api/session, nor
+ * anything else a path could name).
+ */
 export function isMethodName(x: unknown): x is string {
-  return typeof x === 'string' && /^[A-Za-z]{1,64}$/.test(x);
+  return typeof x === 'string' && (METHOD_NAMES as readonly string[]).includes(x);
 }
 
 export function remoteApiPath(id: ConnectionId, method: string): string {
