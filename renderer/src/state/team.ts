@@ -6,14 +6,14 @@
  * ConnectDialog.tsx and TeamSections.tsx.
  */
 import type { BackendId, ConnectionInfo } from '../../../shared/contract/remote';
-import { isBackendId } from '../../../shared/contract/remote';
 
 /** localStorage: the backend this window was last working on (reopened at the next load). */
 export const ACTIVE_BACKEND_KEY = 'jiaodui.backend';
 
 /** The backend to start on: the stored one while it is still connected, else this machine. */
 export function initialBackend(stored: string | null, connections: readonly ConnectionInfo[] | null): BackendId {
-  if (!isBackendId(stored) || stored === 'local') return 'local';
+  // a connection id (shared/contract/remote.ts isConnectionId; not imported: this module is on the first screen, that one is not)
+  if (stored === null || !/^c-[0-9a-f]{16}$/.test(stored)) return 'local';
   // connections not known yet: trust the stored one (checked again once they are)
   if (connections === null) return stored;
   return connections.some((c) => c.id === stored) ? stored : 'local';
