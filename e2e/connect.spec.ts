@@ -127,6 +127,17 @@ test('connect to a team server, open its document, edit it; the server goes away
   await page.reload();
   await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /團隊稿件/);
 
+  // revoked on the team server: "signed out of the team server", not this page's session-ended screen; the edit stays
+  cli('users', 'revoke', 'Ann');
+  await page.getByTestId('row-3').click();
+  await page.keyboard.press('Enter');
+  await editor.fill(`${await editor.inputValue()}丁`);
+  await page.keyboard.press('Enter');
+  await expect(banner).toContainText(`Signed out of the team server ${new URL(origin).host}`);
+  await expect(page.getByTestId('session-ended')).toHaveCount(0);
+  await expect(editor).toHaveValue(/丁$/);
+  await page.keyboard.press('Escape');
+
   // disconnect (from the heading of the library it works on): back on this computer, no team section left
   await page.getByTestId(`disconnect-${connId}`).click();
   await expect(page.getByTestId('backend-local')).toHaveCount(0);
