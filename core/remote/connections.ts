@@ -64,19 +64,33 @@ export class TeamConnections {
   constructor(private readonly opts: TeamConnectionsOptions) {
     this.sendRequest = opts.send ?? send;
     this.open = opts.openStream ?? ((r) => openStream(r));
-    if (opts.file && existsSync(opts.file)) {
-      // tighten a file someone loosened: it holds session cookies
-      if ((statSync(opts.file).mode & 0o077) !== 0) chmodSync(opts.file, 0o600);
-      try {
-        this.connections = parseStored(readFileSync(opts.file, 'utf8'));
-      } catch {
-        this.connections = [];
-      }
+    this.load();
+  }
+
+  /**
+   * Read the file again: another process on the same database (the desktop app and a `serve`)
+   * may have connected or disconnected since. Read before every change, so neither overwrites
+   * the other's connections.
+   */
+  private load(): void {
+    const file = this.opts.file;
+    if (!file || !existsSync(file)) return;
+    // tighten a file someone loosened: it holds session cookies
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+    try {
+      this.connections = parseStored(readFileSync(file, 'utf8'));
+    } catch {
+      /* unreadable: keep what this process knows */
     }
   }
 
   /** What the page may see: no cookies. */
   list(): ConnectionInfo[] {
+    this.load();
+    return this.listKnown();
+  }
+
+  private listKnown(): ConnectionInfo[] {
     return this.connections.map(({ id, origin, account, connectedAt }) => ({ id, origin, account, connectedAt }));
   }
 
@@ -103,6 +117,7 @@ export class TeamConnections {
     const parsed = parseConnectInput(address, signIn);
     if (!parsed.ok) throw new JiaoduiError('invalid-input', PROBLEMS[parsed.problem]);
     const { origin, token } = parsed;
+    this.load();
     const existing = this.connections.find((c) => c.origin === origin);
     const target = { id: existing?.id ?? `c-${randomBytes(8).toString('hex')}`, origin, cookie: null };
     let answer: RawAnswer;
@@ -125,6 +140,7 @@ export class TeamConnections {
       throw new JiaoduiError(page.status >= 500 ? 'team-unreachable' : 'invalid-input', message);
     }
     const conn: StoredConnection = { id: target.id, origin, cookie, account: null, connectedAt: new Date().toISOString() };
+    this.load();
     // who signed in (for the library's heading); the session is good either way
     try {
       const who = await this.sendRequest(teamRequest(conn, { kind: 'api', method: 'whoAmI', body: '{}' }), TEAM_CONNECT_TIMEOUT_MS);
@@ -135,24 +151,32 @@ export class TeamConnections {
     }
     this.connections = [...this.connections.filter((c) => c.id !== conn.id), conn];
     this.save();
-    return this.list().find((c) => c.id === conn.id)!;
+    return this.listKnown().find((c) => c.id === conn.id)!;
   }
 
   /** Disconnect: sign out on the team server (when it answers) and forget the session. */
   async disconnect(id: string): Promise<void> {
+    this.load();
     const c = this.get(id);
     try {
       await this.sendRequest(teamRequest(c, { kind: 'sign-out' }), TEAM_CONNECT_TIMEOUT_MS);
     } catch {
       /* unreachable: the session there expires on its own; it is forgotten here either way */
     }
+    this.load();
     this.connections = this.connections.filter((x) => x.id !== id);
     this.save();
   }
 
+  /** A connection by id, as the file has it now (another process may have connected again, with a new cookie, or disconnected). */
+  private find(id: string): StoredConnection | undefined {
+    this.load();
+    return this.connections.find((x) => x.id === id);
+  }
+
   /** One API call, forwarded: the page's answer (pageAnswer), or unreachable. */
   async call(id: string, method: string, body: string | Buffer, windowId: string | null): Promise<PageAnswer> {
-    const c = this.connections.find((x) => x.id === id);
+    const c = this.find(id);
     if (!c) return { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ ok: false, error: { code: 'not-found', message: `No team server connection ${id} (disconnected?).` } }) };
     try {
       const r = await this.sendRequest(teamRequest(c, { kind: 'api', method, body, windowId }));
@@ -167,7 +191,7 @@ export class TeamConnections {
    * (its refusal mapped as any call's, or unreachable).
    */
   async feed(id: string, query: string): Promise<{ stream: IncomingMessage } | { answer: PageAnswer }> {
-    const c = this.connections.find((x) => x.id === id);
+    const c = this.find(id);
     if (!c) return { answer: { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ ok: false, error: { code: 'not-found', message: `No team server connection ${id}.` } }) } };
     let res: IncomingMessage;
     try {

@@ -205,4 +205,15 @@ describe('browser mode proxies to a team server', () => {
     expect(nowhere.status).toBe(502);
     expect(json(nowhere).error).toMatchObject({ code: 'team-unreachable' });
   });
+
+  it('two processes on one database share the connections file: neither overwrites the other', async () => {
+    await startBoth();
+    const other = new TeamConnections({ file: connectionsFileFor(local.dbPath) });
+    const conn = await connect();
+    expect(other.list()).toEqual([conn]);
+    expect((await other.call(conn.id, 'whoAmI', '{}', null)).status).toBe(200);
+    await other.disconnect(conn.id);
+    expect(json(await page('/api/connections')).value).toEqual([]);
+    expect((await page(`/remote/${conn.id}/api/whoAmI`, { method: 'POST', body: {} })).status).toBe(404);
+  });
 });
