@@ -279,14 +279,19 @@ export function App() {
 
   // ---- team server (issue 19, step 5) -----------------------------------------------------
 
-  // the health of the team server the window works on (retried with backoff by TeamBanner while it is unreachable)
-  // back without a reload: an edit whose save failed while it was away (its editor kept it) is saved now
-  // (the banner says the server is back)
+  // The team server the window works on came back (TeamBanner retries with backoff while it is unreachable):
+  // an edit whose save failed meanwhile (its editor kept it) is saved now, without a reload.
   const failedEdit = !!review.editing && review.saveState.kind === 'error';
   const teamBack = useCallback(() => {
     if (failedEdit) void actions.saveEdit();
   }, [failedEdit, actions]);
   const disconnect = useCallback((c: ConnectionInfo) => (backends ? backends.disconnect(c.id) : Promise.resolve()), [backends]);
+  // the connect dialog's address: the server's own when connecting again after being signed out there, else empty
+  const [connectAddress, setConnectAddress] = useState('');
+  const openConnect = useCallback((address: string) => {
+    setConnectAddress(address);
+    setDialog('connect');
+  }, []);
 
   // ---- commands ------------------------------------------------------------------------
 
@@ -359,7 +364,7 @@ export function App() {
     'mt.translateUntranslated': needDoc(mtg.handlers['mt.translateUntranslated']),
     'mt.settings': mtg.handlers['mt.settings'],
     'help.licences': mtg.handlers['help.licences'],
-    'team.connect': () => setDialog('connect'),
+    'team.connect': () => openConnect(''),
   };
   useCommands(handlers, shell);
   const run = (id: keyof CommandHandlers) => handlers[id]();
@@ -397,7 +402,7 @@ export function App() {
           onClaims={doc ? () => run('view.claims') : null}
           claimsOpen={panel === 'claims'}
         />
-        {connection && <TeamBanner connection={connection} client={client} onReconnect={() => setDialog('connect')} onBack={teamBack} notify={toasts.notify} />}
+        {connection && <TeamBanner connection={connection} client={client} onReconnect={() => openConnect(connection.origin)} onBack={teamBack} notify={toasts.notify} />}
         <div className="workspace">
           {sidebarOpen && !cv.wide && (
             <Sidebar
@@ -413,7 +418,7 @@ export function App() {
               notify={toasts.notify}
               presence={presence}
               heading={<ActiveBackendHeading onDisconnect={disconnect} notify={toasts.notify} onError={toasts.fail} />}
-              after={<OtherBackendSections onConnect={() => setDialog('connect')} onDisconnect={disconnect} notify={toasts.notify} onError={toasts.fail} />}
+              after={<OtherBackendSections onConnect={() => openConnect('')} onDisconnect={disconnect} notify={toasts.notify} onError={toasts.fail} />}
             />
           )}
           <main className="review" aria-busy={review.loading}>
@@ -564,7 +569,7 @@ export function App() {
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
         {dialog === 'connect' && backends && (
           <ConnectDialog
-            initialAddress={connection ? connection.origin : ''}
+            initialAddress={connectAddress}
             onConnect={backends.connect}
             onConnected={(message) => {
               setDialog(null);
