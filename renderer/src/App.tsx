@@ -12,8 +12,8 @@ import { useLibrary } from './state/useLibrary';
 import { useLiveUpdates } from './state/useLiveUpdates';
 import { LAST_DOCUMENT_KEY, useReview } from './state/useReview';
 import { useSearch } from './state/useSearch';
-import { mayCall, type Role } from '../../shared/contract/roles';
-import type { MethodName } from '../../shared/contract/api';
+import { allows, guardCommands, type Account } from './state/permissions';
+import { makePermissions, PermissionsContext, type RolesText } from './state/usePermissions';
 import { usePresence } from './state/usePresence';
 import { useCommands, type CommandHandlers } from './state/useCommands';
 import { fileToBase64, textToBase64 } from './lib/base64';
@@ -73,14 +73,18 @@ export function App() {
   // changes made by other windows and processes (the change feed) patch what this window shows
   useLiveUpdates(review, fail);
   const search = useSearch(toasts.fail);
-  // who else has which document open (presence, issue 19)
-  const presence = usePresence(doc?.id ?? null);
 
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   // a team server's signed-in account (null: local use); it signs the changes, not the Settings author
-  const [account, setAccount] = useState<{ name: string; role: Role } | null>(null);
+  const [account, setAccount] = useState<Account>(null);
+  // what that account may do, worded in the UI language (state/usePermissions.ts; the wording loads only for an account)
+  const [rolesText, setRolesText] = useState<RolesText | null>(null);
+  const permissions = useMemo(() => makePermissions(account, locale, rolesText), [account, locale, rolesText]);
   const [booted, setBooted] = useState(false);
+  // who else has which document open (presence, issue 19); not this window's reviewer: the server
+  // signs with the account's name, else the Settings author (core/service.ts, ctx.author)
+  const presence = usePresence(doc?.id ?? null, settings ? (account?.name ?? settings.author) : null);
   const [sidebarOpen, setSidebarOpen] = useState(() => localStorage.getItem(SIDEBAR_KEY) !== 'closed');
   const [trashOpen, setTrashOpen] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
@@ -92,7 +96,7 @@ export function App() {
   const cv = useClaimsView({ review, toasts, locale, openPanel: openClaimsPanel });
   const wf = useReviewWorkflow({ review, toasts, locale, panel, setPanel, openShortcuts, onClaim: cv.claim });
   // The grid's second column: Simplified / original source / English, English edits, attach (state/useColumns.ts).
-  const columns = useParallelColumns({ doc, segments, review, toasts, locale });
+  const columns = useParallelColumns({ doc, segments, review, toasts, locale, permissions });
   // Machine translation, dictionary glosses, About / Licences (state/useMtGlosses.ts).
   const mtg = useMtGlosses({ review, toasts, locale });
   const [importQueue, setImportQueue] = useState<(ImportSource & { key: number })[]>([]);
@@ -127,9 +131,11 @@ export function App() {
   const boot = useEffectEvent(async (run: { cancelled: boolean }) => {
     try {
       const [i, s, who] = await Promise.all([client.getInfo({}), client.getSettings({}), client.whoAmI({})]);
+      const text = who.account ? await import('./i18n-roles') : null;
       if (run.cancelled) return;
       setInfo(i);
       setSettings(s);
+      setRolesText(text);
       setAccount(who.account);
       // a team server's settings are the team's: this window keeps the language last used here
       setLocale(backend === 'local' ? s.locale : sessionLocale(localStorage.getItem(LOCALE_KEY), navigator.language));
@@ -161,6 +167,9 @@ export function App() {
 
   const queueFiles = useCallback(
     async (files: File[]) => {
+      // dropped files on a team server where the role may not import: say who may
+      const refused = permissions.reason('importDocument');
+      if (refused) return toasts.notify(refused);
       try {
         const sources = await Promise.all(files.map(async (f) => ({ fileName: f.name, data: await fileToBase64(f) })));
         enqueue(sources);
@@ -168,7 +177,7 @@ export function App() {
         toasts.fail(e);
       }
     },
-    [toasts, enqueue],
+    [toasts, enqueue, permissions],
   );
 
   const startImport = useCallback(async () => {
@@ -300,14 +309,15 @@ export function App() {
     const next: Locale = locale === 'en' ? 'zh-Hant' : 'en';
     setLocale(next);
     // on a team server the settings are the server's (an admin's): a reviewer's language stays in this window
-    if (backend === 'local' && mayCall(account, 'updateSettings')) client.updateSettings({ locale: next }).then(setSettings, toasts.fail);
+    if (backend === 'local' && allows(account, 'settings')) client.updateSettings({ locale: next }).then(setSettings, toasts.fail);
   }, [locale, client, toasts, account, backend]);
-  /** A team account's role does not allow it: say so instead of sending what the server would refuse. */
-  // Ctrl+Enter saves and approves in one step only where the account may approve (state/useReview.ts)
-  useEffect(() => actions.setMayApprove(mayCall(account, 'setStatus', { status: 'approved' })), [actions, account]);
-  const allowed = (method: MethodName, args?: object) => mayCall(account, method, args) || (toasts.notify(t('team.roleNeeded', { role: account?.role ?? '' })), false);
+  // Ctrl+Enter in the editor approves only where the account may; else it saves and says why (state/useReview.ts)
+  useEffect(() => {
+    const refused = permissions.reason('approve');
+    actions.setApproveRefusal(refused === null ? null : { refused, saved: permissions.message('approve', 'roles.savedNotApproved') ?? refused });
+  }, [actions, permissions]);
 
-  const handlers: CommandHandlers = {
+  const rawHandlers: CommandHandlers = {
     'file.import': () => void startImport(),
     'file.paste': () => setDialog('paste'),
     'file.export': needDoc(() => setDialog('export')),
@@ -323,7 +333,7 @@ export function App() {
     'edit.goto': needDoc(() => setDialog('goto')),
     'glossary.open': needDoc(() => setPanel((p) => (p === 'glossary' ? null : 'glossary'))),
     'segment.edit': needDoc(() => actions.startEdit()),
-    'segment.approve': needDoc(() => allowed('setStatus', { status: 'approved' }) && void actions.setStatus('approved')),
+    'segment.approve': needDoc(() => void actions.setStatus('approved')),
     'segment.unreview': needDoc(() => void actions.setStatus('unreviewed')),
     'segment.split': needDoc(() => {
       const ta = document.querySelector<HTMLTextAreaElement>('[data-testid="edit-textarea"]');
@@ -366,6 +376,8 @@ export function App() {
     'help.licences': mtg.handlers['help.licences'],
     'team.connect': () => openConnect(''),
   };
+  // a command whose call the account's role refuses says which role may instead (state/permissions.ts)
+  const handlers = guardCommands(rawHandlers, account, (action) => toasts.notify(permissions.reason(action) ?? ''));
   useCommands(handlers, shell);
   const run = (id: keyof CommandHandlers) => handlers[id]();
 
@@ -377,6 +389,7 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
+      <PermissionsContext.Provider value={permissions}>
       <div className={`app${sidebarOpen ? ' has-sidebar' : ''}`}>
         <TopBar
           ref={searchRef}
@@ -600,6 +613,7 @@ export function App() {
           />
         )}
       </div>
+      </PermissionsContext.Provider>
     </I18nContext.Provider>
   );
 }

@@ -8,6 +8,7 @@ import type { Annotation, Segment } from '../../../shared/domain/schemas';
 import type { AnnotationsState } from '../state/useAnnotations';
 import { COMMENT_COLOR } from '../state/decor';
 import { useReviewI18n } from '../i18n-review';
+import { usePermission } from '../state/usePermissions';
 import { LabelEditor } from './LabelEditor';
 import { SidePanel } from './SidePanel';
 
@@ -158,6 +159,8 @@ export function AnnotationsPanel(p: AnnotationsPanelProps) {
   const [showResolved, setShowResolved] = useState(true);
   const [showDeleted, setShowDeleted] = useState(false);
   const [editingLabels, setEditingLabels] = useState(false);
+  // on a team server only a lead creates and changes labels (state/permissions.ts)
+  const labelling = usePermission('editLabel');
   const indexOf = useMemo(() => new Map(p.segments.map((s, i) => [s.id, i])), [p.segments]);
   const list = p.state.all
     .filter((a) => (scope === 'segment' ? a.segmentId === p.selectedSegmentId : true))
@@ -214,7 +217,7 @@ export function AnnotationsPanel(p: AnnotationsPanelProps) {
             </span>
           ))
         )}
-        <button type="button" className="btn btn-small btn-quiet" onClick={() => setEditingLabels((e) => !e)} data-testid="edit-labels">
+        <button type="button" className="btn btn-small btn-quiet" onClick={() => setEditingLabels((e) => !e)} disabled={!labelling.allowed} title={labelling.reason} data-testid="edit-labels">
           {editingLabels ? rt('labels.done') : rt('labels.edit')}
         </button>
       </div>

@@ -15,6 +15,8 @@ import { isWebUrl } from '../../../shared/urls';
 import { changedTextFields, historyValue, stepSpan } from '../state/claim-edit';
 import type { ClaimsState } from '../state/useClaims';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
+import { claimStatusOptions } from '../state/permissions';
+import { usePermission, usePermissions } from '../state/usePermissions';
 
 const VALUES = { type: ALL_CLAIM_TYPES, verdict: CLAIM_VERDICTS, status: CLAIM_STATUSES } as const;
 type ValueField = keyof typeof VALUES;
@@ -51,6 +53,9 @@ const draftOf = (c: ClaimT): Record<TextField, string> => ({
 
 export function ClaimEditor({ claim, segmentText, people, assignees, documents, documentId, actions, onJump, onClose, autoFocus }: ClaimEditorProps) {
   const { ct, locale, formatDateTime } = useClaimsI18n();
+  // on a team server only a lead publishes (state/permissions.ts): a reviewer's status menu has no 'published'
+  const { account } = usePermissions();
+  const publishing = usePermission('publishClaim');
   const id = useId();
   const [draft, setDraft] = useState(() => draftOf(claim));
   const stored = useRef(claim);
@@ -132,7 +137,7 @@ export function ClaimEditor({ claim, segmentText, people, assignees, documents, 
     <label className="claim-field">
       <span>{ct(`claims.filter.${field}`)}</span>
       <select value={claim[field]} onChange={(e) => void actions.update(claim.id, { [field]: e.target.value })} data-testid={`claim-edit-${field}`}>
-        {VALUES[field].map((v) => (
+        {(field === 'status' ? claimStatusOptions(VALUES.status, claim.status, account) : VALUES[field]).map((v) => (
           <option key={v} value={v}>
             {ct(`claims.value.${field}.${v}` as ClaimsMessageKey)}
           </option>
@@ -200,7 +205,10 @@ export function ClaimEditor({ claim, segmentText, people, assignees, documents, 
         </datalist>
         {valueSelect('type')}
         {valueSelect('verdict')}
-        {valueSelect('status')}
+        <div className="claim-field">
+          {valueSelect('status')}
+          {!publishing.allowed && <small data-testid="claim-publish-role">{publishing.reason}</small>}
+        </div>
         <div className="claim-field">
           {input('claimDate', 'claims.statementDate', { placeholder: 'YYYY-MM-DD · --MM-DD' })}
           {showReadable && <small data-testid="claim-date-readable">{readable}</small>}

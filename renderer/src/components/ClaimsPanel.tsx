@@ -17,6 +17,8 @@ import { ALL_CLAIM_TYPES, CLAIM_STATUSES, CLAIM_VERDICTS } from '../../../shared
 import { useClaims } from '../state/useClaims';
 import { candidateKey, checksByClaim, comparedCount, distinctValues, filterClaimRows, NO_TABLE_FILTER, NONE, tableRows, type ClaimsTableFilter } from '../state/claims-table';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
+import { claimStatusOptions } from '../state/permissions';
+import { usePermission, usePermissions } from '../state/usePermissions';
 import { SidePanel } from './SidePanel';
 import { findingMessageText } from '../i18n-findings';
 import { ClaimEditor } from './ClaimEditor';
@@ -43,6 +45,9 @@ export interface ClaimsPanelProps {
 
 export function ClaimsPanel({ doc, segments, documents, openClaimId, onJump, onChange, onError, notify, onClose }: ClaimsPanelProps) {
   const { ct, locale } = useClaimsI18n();
+  // on a team server only a lead publishes: no 'published' in a reviewer's status menus, no ClaimReview export (state/permissions.ts)
+  const { account } = usePermissions();
+  const claimReview = usePermission('exportClaimReview');
   const claims = useClaims(doc, { onChange, onError });
   const { candidates, crossChecks, actions } = claims;
   const [showRejected, setShowRejected] = useState(false);
@@ -132,7 +137,13 @@ export function ClaimsPanel({ doc, segments, documents, openClaimId, onJump, onC
   /** A claim's field edited inline: one undoable update per change. */
   const fieldSelect = (c: ClaimT, field: ValueField, testId?: string) => (
     <select aria-label={ct(`claims.filter.${field}`)} value={c[field]} onChange={(e) => void actions.update(c.id, { [field]: e.target.value })} data-testid={testId}>
-      {options(field)}
+      {field === 'status'
+        ? claimStatusOptions(VALUES.status, c.status, account).map((v) => (
+            <option key={v} value={v}>
+              {valueLabel(field, v)}
+            </option>
+          ))
+        : options(field)}
     </select>
   );
   const editing = editingId !== null ? claimById.get(editingId) : undefined;
@@ -274,7 +285,7 @@ export function ClaimsPanel({ doc, segments, documents, openClaimId, onJump, onC
         <div className="claims-actions">
           {ct('claims.export')}:{' '}
           {(['csv', 'json', 'claimreview'] as const).map((f) => (
-            <button key={f} type="button" className="btn btn-small" onClick={() => void actions.exportAs(f)} data-testid={`claims-export-${f}`}>
+            <button key={f} type="button" className="btn btn-small" onClick={() => void actions.exportAs(f)} disabled={f === 'claimreview' && !claimReview.allowed} title={f === 'claimreview' ? claimReview.reason : undefined} data-testid={`claims-export-${f}`}>
               {f === 'claimreview' ? 'ClaimReview' : f.toUpperCase()}
             </button>
           ))}{' '}

@@ -37,6 +37,7 @@ import {
 } from '../state/claims-table';
 import { useClaims } from '../state/useClaims';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
+import { usePermission } from '../state/usePermissions';
 import { findingMessageText } from '../i18n-findings';
 import { ClaimEditor } from './ClaimEditor';
 import type { ClaimsPanelProps } from './ClaimsPanel';
@@ -67,6 +68,8 @@ interface Pending {
 
 export function ClaimsWideView({ doc, segments, documents, openClaimId, onJump, onChange, onError, notify, onClose }: ClaimsWideViewProps) {
   const { ct, locale, formatNumber } = useClaimsI18n();
+  // on a team server only a lead publishes: no 'published' in a reviewer's status menus, no ClaimReview export (state/permissions.ts)
+  const claimReview = usePermission('exportClaimReview');
   const claims = useClaims(doc, { onChange, onError });
   const { actions } = claims;
   const [sort, setSort] = useState<Sort>(DOCUMENT_ORDER);
@@ -214,7 +217,7 @@ export function ClaimsWideView({ doc, segments, documents, openClaimId, onJump, 
         </div>
         <div className="claims-wide-actions">
           {(['csv', 'json', 'claimreview'] as const).map((f) => (
-            <button key={f} type="button" className="btn btn-small" onClick={() => void actions.exportAs(f)} data-testid={`claims-wide-export-${f}`}>
+            <button key={f} type="button" className="btn btn-small" onClick={() => void actions.exportAs(f)} disabled={f === 'claimreview' && !claimReview.allowed} title={f === 'claimreview' ? claimReview.reason : undefined} data-testid={`claims-wide-export-${f}`}>
               {f === 'claimreview' ? 'ClaimReview' : f.toUpperCase()}
             </button>
           ))}

@@ -6,6 +6,7 @@
 import { useColumnsContext, COLUMN_MODES, type ColumnsState } from '../state/useColumns';
 import { thirdColumnMode, type ColumnMode } from '../state/column-layout';
 import { useColumnsI18n } from '../i18n-columns';
+import { usePermission } from '../state/usePermissions';
 
 /** One column's switcher: a button per mode in `modes`, `active` pressed; `extra` after them. */
 function Choices({ cols, modes, active, prefix, pick, label, testId, extra }: {
@@ -56,6 +57,8 @@ function AddButton({ show, onClick }: { show: boolean; onClick: () => void }) {
 export function ColumnSwitcher({ fallback, roomForThird = false }: { fallback: string; roomForThird?: boolean }) {
   const cols = useColumnsContext();
   const { ct } = useColumnsI18n();
+  // on a team server only a lead attaches texts (state/permissions.ts)
+  const attaching = usePermission('attachParallel');
   if (!cols) return <>{fallback}</>;
   // a third column could show here but is switched off: offer it
   const canAddThird = roomForThird && thirdColumnMode(cols.mode, 'auto', cols.attached) !== null;
@@ -71,7 +74,7 @@ export function ColumnSwitcher({ fallback, roomForThird = false }: { fallback: s
       extra={
         <>
           {canAddThird && <AddButton show onClick={() => cols.setThird('auto')} />}
-          <button type="button" className="column-attach" data-testid="column-attach" onClick={cols.openAttach}>
+          <button type="button" className="column-attach" data-testid="column-attach" onClick={cols.openAttach} disabled={!attaching.allowed} title={attaching.reason}>
             {ct('columns.attach')}
           </button>
         </>

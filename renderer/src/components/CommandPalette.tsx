@@ -4,9 +4,13 @@ import { COMMANDS, type CommandId } from '../../../shared/commands';
 import { commandKey, useI18n } from '../i18n';
 import { formatAccelerator } from '../lib/keys';
 import { Modal } from './Modal';
+import { refusedCommand } from '../state/permissions';
+import { usePermissions } from '../state/usePermissions';
 
 export function CommandPalette({ onRun, onClose }: { onRun: (id: CommandId) => void; onClose: () => void }) {
   const { t } = useI18n();
+  const permissions = usePermissions();
+  const account = permissions.account;
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
 
@@ -22,6 +26,8 @@ export function CommandPalette({ onRun, onClose }: { onRun: (id: CommandId) => v
   const current = Math.min(active, Math.max(0, items.length - 1));
 
   function run(id: CommandId) {
+    // on a team server a command whose call the role refuses is listed with the reason, and does not run
+    if (refusedCommand(account, id)) return;
     onClose();
     // Let the palette close (and give focus back) before the command opens anything.
     setTimeout(() => onRun(id), 0);
@@ -60,23 +66,31 @@ export function CommandPalette({ onRun, onClose }: { onRun: (id: CommandId) => v
         onKeyDown={onKeyDown}
       />
       <ul id="palette-list" className="palette-list" role="listbox" aria-label={t('palette.title')}>
-        {items.map((c, i) => (
+        {items.map((c, i) => {
+          const refused = refusedCommand(account, c.id);
+          return (
           <li
             key={c.id}
             id={`palette-opt-${i}`}
             role="option"
             aria-selected={i === current}
-            className={`palette-item${i === current ? ' is-active' : ''}`}
+            aria-disabled={refused ? true : undefined}
+            title={refused ? (permissions.reason(refused) ?? undefined) : undefined}
+            className={`palette-item${i === current ? ' is-active' : ''}${refused ? ' is-refused' : ''}`}
             data-testid={`palette-item-${c.id}`}
             data-command={c.id}
             onMouseMove={() => setActive(i)}
             onClick={() => run(c.id)}
           >
             <span className="palette-menu">{t(`menu.${c.menu}`)}</span>
-            <span className="palette-label">{t(commandKey(c.id))}</span>
+            <span className="palette-label">
+              {t(commandKey(c.id))}
+              {refused && <small className="palette-refused">{permissions.reason(refused)}</small>}
+            </span>
             {'accelerator' in c && c.accelerator ? <kbd className="kbd">{formatAccelerator(c.accelerator)}</kbd> : null}
           </li>
-        ))}
+          );
+        })}
       </ul>
       {items.length === 0 && <p className="palette-empty">{t('palette.none')}</p>}
     </Modal>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { DocumentMeta, Project, VariantT } from '../../../shared/domain/schemas';
 import { useI18n } from '../i18n';
+import { usePermission } from '../state/usePermissions';
 
 export interface DocumentFormProps {
   doc: DocumentMeta;
@@ -23,6 +24,10 @@ export function DocumentForm({ doc, projects, onSave, onMove, onTrash, onClose }
   const [target, setTarget] = useState<number>(projects.find((p) => p.id !== doc.projectId)?.id ?? doc.projectId);
   const [busy, setBusy] = useState(false);
   const idp = `doc-${doc.id}`;
+  // on a team server only a lead changes, moves or trashes documents (state/permissions.ts): a reviewer reads the details
+  const editing = usePermission('editDocument');
+  const moving = usePermission('moveDocument');
+  const trashing = usePermission('trashDocument');
 
   async function run(fn: () => Promise<unknown>, close = true) {
     setBusy(true);
@@ -71,7 +76,7 @@ export function DocumentForm({ doc, projects, onSave, onMove, onTrash, onClose }
           ))}
         </select>
         <div className="form-actions">
-          <button type="submit" className="btn btn-small btn-primary" disabled={busy || !title.trim()}>
+          <button type="submit" className="btn btn-small btn-primary" disabled={busy || !title.trim() || !editing.allowed} title={editing.reason}>
             {t('library.save')}
           </button>
           <button type="button" className="btn btn-small" onClick={onClose}>
@@ -90,14 +95,14 @@ export function DocumentForm({ doc, projects, onSave, onMove, onTrash, onClose }
                 </option>
               ))}
             </select>
-            <button type="button" className="btn btn-small" disabled={busy || target === doc.projectId} onClick={() => void run(() => onMove(target))}>
+            <button type="button" className="btn btn-small" disabled={busy || target === doc.projectId || !moving.allowed} title={moving.reason} onClick={() => void run(() => onMove(target))}>
               {t('library.move')}
             </button>
           </div>
         </div>
       )}
       <div className="form-row">
-        <button type="button" className="btn btn-small btn-danger" disabled={busy} onClick={() => void run(onTrash)}>
+        <button type="button" className="btn btn-small btn-danger" disabled={busy || !trashing.allowed} title={trashing.reason} onClick={() => void run(onTrash)}>
           {t('library.moveToTrash')}
         </button>
       </div>

@@ -13,6 +13,7 @@ import { findingMessageText } from '../i18n-findings';
 import { useI18n } from '../i18n';
 import { SidePanel } from './SidePanel';
 import { useReportsI18n } from '../i18n-reports';
+import { usePermission } from '../state/usePermissions';
 import { glossaryOfferFor, offerAlreadyInGlossary, type GlossaryOffer } from '../state/glossary-offer';
 
 type SeverityFilter = 'all' | 'error' | 'warning' | 'info';
@@ -62,6 +63,9 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
   const [note, setNote] = useState<string | null>(null);
   // after a name group is fixed: confirm its spelling in the glossary (the finding as listed before the fix)
   const [offer, setOffer] = useState<GlossaryOffer | null>(null);
+  // on a team server only a lead dismisses (for everyone) and adds glossary entries (state/permissions.ts)
+  const dismissal = usePermission('dismissFinding');
+  const glossaryEdit = usePermission('editGlossary');
 
   useEffect(() => {
     client.listRules({}).then((rules) => {
@@ -112,7 +116,7 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
     try {
       // the snapshot the shown findings were read at: fix all is refused where a segment changed since
       await onChange(await client.applyFix({ findingId: f.id, scope, snapshot: report?.snapshot }));
-      const next = glossaryOfferFor(f);
+      const next = glossaryEdit.allowed ? glossaryOfferFor(f) : null;
       setOffer(next && !offerAlreadyInGlossary(next, await client.listGlossary({ documentId: doc.id })) ? next : null);
     } catch (e) {
       onError(e);
@@ -287,7 +291,7 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
                     </button>
                   </form>
                 ) : (
-                  <button type="button" className="btn btn-small btn-quiet" onClick={() => setDismissing(f.id)}>
+                  <button type="button" className="btn btn-small btn-quiet" onClick={() => setDismissing(f.id)} disabled={!dismissal.allowed} title={dismissal.reason} data-testid="dismiss">
                     {t('findings.dismiss')}…
                   </button>
                 )}

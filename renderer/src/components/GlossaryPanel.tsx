@@ -16,6 +16,7 @@ import { fileToBase64 } from '../lib/base64';
 import { downloadText } from '../lib/download';
 import { GlossaryPreviewDialog } from './GlossaryPreviewDialog';
 import { SidePanel } from './SidePanel';
+import { usePermission, usePermissions } from '../state/usePermissions';
 
 export interface GlossaryPanelProps {
   doc: DocumentMeta;
@@ -55,6 +56,7 @@ export function splitVariants(s: string): string[] {
 export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, onClose }: GlossaryPanelProps) {
   const { client, shell } = useClient();
   const { t, formatNumber } = useI18n();
+  const permissions = usePermissions();
   // The entries live in the query cache: refetched when a glossary write here or elsewhere
   // (another window, the CLI) invalidates the open document's queries (renderer/src/state/live.ts).
   const queryClient = useQueryClient();
@@ -67,6 +69,10 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
   const [fileScope, setFileScope] = useState<ScopeKind>('project');
   const [previewing, setPreviewing] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
+  // on a team server only a lead edits the glossary (state/permissions.ts): a reviewer reads and exports it
+  const editing = usePermission('editGlossary');
+  const deleting = usePermission('deleteGlossaryEntry');
+  const importing = usePermission('importGlossary');
   const termRef = useRef<HTMLInputElement>(null);
 
   const load = useCallback(() => queryClient.invalidateQueries({ queryKey: keys.glossary(doc.id) }), [queryClient, doc.id]);
@@ -177,22 +183,26 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
                 </span>
                 <span className="tag">{t(`glossary.type.${e.type}` as MessageKey)}</span>
                 <span className="gl-spacer" />
-                <button type="button" className="icon-btn" aria-label={t('glossary.edit', { term: e.term })} title={t('glossary.edit', { term: e.term })} onClick={() => edit(e)}>
-                  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-                    <path d="M3 11.5V13h1.5l7-7L10 4.5l-7 7zM11 3.5l1.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
-                  </svg>
-                </button>
-                <button
-                  type="button"
-                  className="icon-btn gl-delete"
-                  aria-label={t('glossary.delete', { term: e.term })}
-                  title={t('glossary.delete', { term: e.term })}
-                  onClick={() => void remove(e)}
-                >
-                  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-                    <path d="M3.5 4.5h9M6.5 4.5V3h3v1.5M5 4.5l.6 8.5h4.8l.6-8.5" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
-                  </svg>
-                </button>
+                {editing.allowed && (
+                  <button type="button" className="icon-btn" aria-label={t('glossary.edit', { term: e.term })} title={t('glossary.edit', { term: e.term })} onClick={() => edit(e)}>
+                    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                      <path d="M3 11.5V13h1.5l7-7L10 4.5l-7 7zM11 3.5l1.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+                    </svg>
+                  </button>
+                )}
+                {deleting.allowed && (
+                  <button
+                    type="button"
+                    className="icon-btn gl-delete"
+                    aria-label={t('glossary.delete', { term: e.term })}
+                    title={t('glossary.delete', { term: e.term })}
+                    onClick={() => void remove(e)}
+                  >
+                    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                      <path d="M3.5 4.5h9M6.5 4.5V3h3v1.5M5 4.5l.6 8.5h4.8l.6-8.5" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+                    </svg>
+                  </button>
+                )}
               </div>
               {e.variants.length > 0 && (
                 <div className="gl-variants">
@@ -221,18 +231,25 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
   return (
     <SidePanel className="glossary-panel" label={t('glossary.title')} testId="glossary-panel" closeLabel={t('glossary.close')} onClose={onClose}>
       <div className="gl-toolbar">
+        {!editing.allowed && (
+          <p className="hint" data-testid="glossary-read-only">
+            {permissions.message('editGlossary', 'roles.readOnlyGlossary')}
+          </p>
+        )}
         <div className="gl-toolbar-row">
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={() => {
-              setFormError(null);
-              setDraft({ ...EMPTY });
-            }}
-            data-testid="glossary-add"
-          >
-            {t('glossary.add')}
-          </button>
+          {editing.allowed && (
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                setFormError(null);
+                setDraft({ ...EMPTY });
+              }}
+              data-testid="glossary-add"
+            >
+              {t('glossary.add')}
+            </button>
+          )}
           <span className="gl-spacer" />
           <button type="button" className="btn btn-small btn-primary" onClick={() => setPreviewing(true)} disabled={!entries?.length} data-testid="glossary-preview">
             {t('glossary.preview')}
@@ -246,9 +263,11 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
               <option value="document">{t('glossary.documentSection')}</option>
             </select>
           </label>
-          <button type="button" className="btn btn-small btn-quiet" onClick={() => fileRef.current?.click()} data-testid="glossary-import">
-            {t('glossary.import')}
-          </button>
+          {importing.allowed && (
+            <button type="button" className="btn btn-small btn-quiet" onClick={() => fileRef.current?.click()} data-testid="glossary-import">
+              {t('glossary.import')}
+            </button>
+          )}
           <button type="button" className="btn btn-small btn-quiet" onClick={() => void exportAs('csv')} data-testid="glossary-export-csv">
             CSV
           </button>

@@ -8,6 +8,7 @@ import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas'
 import type { GlossaryPreview } from '../../../shared/glossary/schemas';
 import { useClient } from '../state/client';
 import { useI18n } from '../i18n';
+import { usePermission } from '../state/usePermissions';
 import { Modal } from './Modal';
 
 export interface GlossaryPreviewDialogProps {
@@ -23,6 +24,8 @@ type Scope = 'document' | 'project';
 export function GlossaryPreviewDialog({ doc, onApplied, onError, onClose }: GlossaryPreviewDialogProps) {
   const { client } = useClient();
   const { t, formatNumber } = useI18n();
+  // on a team server a reviewer previews, only a lead applies (state/permissions.ts)
+  const applyAllowed = usePermission('applyGlossary');
   const [scope, setScope] = useState<Scope>('document');
   const [preview, setPreview] = useState<GlossaryPreview | null>(null);
   const [applying, setApplying] = useState(false);
@@ -117,7 +120,7 @@ export function GlossaryPreviewDialog({ doc, onApplied, onError, onClose }: Glos
           <button type="button" className="btn" onClick={onClose}>
             {t('glossary.cancel')}
           </button>
-          <button type="button" className="btn btn-primary" onClick={() => void apply()} disabled={!preview || preview.segments === 0 || applying} data-testid="glossary-apply">
+          <button type="button" className="btn btn-primary" onClick={() => void apply()} disabled={!preview || preview.segments === 0 || applying || !applyAllowed.allowed} title={applyAllowed.reason} data-testid="glossary-apply">
             {applying ? t('glossary.applying') : t('glossary.apply')}
           </button>
         </div>

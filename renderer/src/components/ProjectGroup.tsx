@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { DocumentMeta, Project } from '../../../shared/domain/schemas';
 import { useI18n } from '../i18n';
 import { InlineNameForm } from './InlineNameForm';
+import { usePermission } from '../state/usePermissions';
 
 export interface ProjectGroupProps {
   project: Project;
@@ -14,6 +15,7 @@ export interface ProjectGroupProps {
 export function ProjectGroup({ project, documents, onRename, renderDocument }: ProjectGroupProps) {
   const { t } = useI18n();
   const [renaming, setRenaming] = useState(false);
+  const rename = usePermission('renameProject');
   const count = project.documentCount === 1 ? t('library.document1') : t('library.documents', { count: project.documentCount });
   return (
     <section className="project" aria-label={project.name} data-testid={`project-${project.id}`}>
@@ -32,7 +34,7 @@ export function ProjectGroup({ project, documents, onRename, renderDocument }: P
         <div className="project-head">
           <h3 className="project-name">{project.name}</h3>
           <span className="project-count">{count}</span>
-          <button type="button" className="icon-btn" aria-label={t('library.renameProject', { name: project.name })} title={t('library.rename')} onClick={() => setRenaming(true)}>
+          <button type="button" className="icon-btn" aria-label={t('library.renameProject', { name: project.name })} title={rename.reason ?? t('library.rename')} disabled={!rename.allowed} onClick={() => setRenaming(true)}>
             <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
               <path d="M11.3 2.3l2.4 2.4-8 8H3.3v-2.4z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
             </svg>

@@ -4,6 +4,8 @@ import { commandKey, useI18n, type MessageKey } from '../i18n';
 import { formatAccelerator } from '../lib/keys';
 import { Modal } from './Modal';
 import { useReviewI18n, type ReviewMessageKey } from '../i18n-review';
+import { refusedCommand } from '../state/permissions';
+import { usePermissions } from '../state/usePermissions';
 
 const GRID_KEYS: [string, MessageKey][] = [
   ['PageDown', 'shortcuts.pageDown'],
@@ -61,15 +63,24 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const { rt } = useReviewI18n();
   const withKeys = COMMANDS.filter((c) => 'accelerator' in c && c.accelerator) as { id: CommandId; menu: string; accelerator: string }[];
+  // on a team server a key whose call the role refuses says so (it does nothing else; state/permissions.ts)
+  const permissions = usePermissions();
+  const account = permissions.account;
+  const commandLabel = (id: CommandId) => {
+    const refused = refusedCommand(account, id);
+    return refused ? `${t(commandKey(id))} — ${permissions.reason(refused)}` : t(commandKey(id));
+  };
+  const approveNote = permissions.reason('approve');
+  const approving = (k: string, label: string) => (k === 'Ctrl+Enter' && approveNote ? `${label} — ${approveNote}` : label);
   return (
     <Modal title={t('shortcuts.title')} onClose={onClose} testId="shortcuts-dialog" className="modal-shortcuts">
       <div className="shortcuts">
         {MENUS.map((m) => (
-          <Section key={m} title={t(`menu.${m}`)} rows={withKeys.filter((c) => c.menu === m).map((c) => [formatAccelerator(c.accelerator), t(commandKey(c.id))])} />
+          <Section key={m} title={t(`menu.${m}`)} rows={withKeys.filter((c) => c.menu === m).map((c) => [formatAccelerator(c.accelerator), commandLabel(c.id)])} />
         ))}
         <Section title={t('shortcuts.grid')} rows={GRID_KEYS.map(([k, label]) => [k, t(label)])} />
-        <Section title={rt('shortcuts.review')} rows={REVIEW_KEYS.map(([k, label]) => [k, rt(label)])} />
-        <Section title={t('shortcuts.editing')} rows={EDIT_KEYS.map(([k, label]) => [k, t(label)])} />
+        <Section title={rt('shortcuts.review')} rows={REVIEW_KEYS.map(([k, label]) => [k, approving(k, rt(label))])} />
+        <Section title={t('shortcuts.editing')} rows={EDIT_KEYS.map(([k, label]) => [k, approving(k, t(label))])} />
       </div>
     </Modal>
   );

@@ -8,6 +8,7 @@ import { DocumentItem } from './DocumentItem';
 import { DocumentForm } from './DocumentForm';
 import { InlineNameForm } from './InlineNameForm';
 import { TrashSection } from './TrashSection';
+import { usePermission } from '../state/usePermissions';
 
 export interface SidebarProps {
   library: Library;
@@ -32,6 +33,8 @@ export interface SidebarProps {
 export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, onDocumentChanged, onTrashed, onEmptyTrash, guard, notify, presence, heading, after }: SidebarProps) {
   const { t } = useI18n();
   const [creating, setCreating] = useState(false);
+  // on a team server only a lead creates projects (state/permissions.ts)
+  const create = usePermission('createProject');
   const [details, setDetails] = useState<number | null>(null);
 
   const renderDocument = (d: DocumentMeta) => (
@@ -63,7 +66,7 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
     <aside className="sidebar" aria-label={t('library.title')} data-testid="library">
       <div className="sidebar-head">
         <h2>{t('library.title')}</h2>
-        <button type="button" className="icon-btn" aria-label={t('library.newProject')} title={t('library.newProject')} onClick={() => setCreating(true)} data-testid="new-project">
+        <button type="button" className="icon-btn" aria-label={t('library.newProject')} title={create.reason ?? t('library.newProject')} disabled={!create.allowed} onClick={() => setCreating(true)} data-testid="new-project">
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
             <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
           </svg>

@@ -4,6 +4,7 @@ import type { SearchHit } from '../../../shared/domain/schemas';
 import type { Search } from '../state/useSearch';
 import { useI18n } from '../i18n';
 import { formatAccelerator } from '../lib/keys';
+import { usePermission } from '../state/usePermissions';
 
 export interface TopBarProps {
   sidebarOpen: boolean;
@@ -39,6 +40,8 @@ function panelButton(onClick: (() => void) | null | undefined, open: boolean | u
 
 export const TopBar = forwardRef<HTMLInputElement, TopBarProps>(function TopBar(p, searchRef) {
   const { t } = useI18n();
+  // on a team server only a lead imports (state/permissions.ts)
+  const importing = usePermission('importDocument');
   const s = p.search;
 
   async function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
@@ -107,10 +110,10 @@ export const TopBar = forwardRef<HTMLInputElement, TopBarProps>(function TopBar(
         />
       </div>
       <nav className="toolbar" aria-label={t('topbar.main')}>
-        <button type="button" className="btn btn-quiet" onClick={p.onImport} title={formatAccelerator('CmdOrCtrl+O')} data-testid="import-button">
+        <button type="button" className="btn btn-quiet" onClick={p.onImport} disabled={!importing.allowed} title={importing.reason ?? formatAccelerator('CmdOrCtrl+O')} data-testid="import-button">
           {t('topbar.import')}
         </button>
-        <button type="button" className="btn btn-quiet" onClick={p.onPaste} title={formatAccelerator('CmdOrCtrl+Shift+V')} data-testid="paste-button">
+        <button type="button" className="btn btn-quiet" onClick={p.onPaste} disabled={!importing.allowed} title={importing.reason ?? formatAccelerator('CmdOrCtrl+Shift+V')} data-testid="paste-button">
           {t('topbar.paste')}
         </button>
         <button type="button" className="btn btn-quiet" onClick={p.onExport ?? undefined} disabled={!p.onExport} title={formatAccelerator('CmdOrCtrl+E')} data-testid="export-button">

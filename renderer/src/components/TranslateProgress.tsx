@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { MtJob } from '../../../shared/mt/schemas';
 import { useClient } from '../state/client';
 import { useMtI18n } from '../i18n-mt';
+import { usePermission } from '../state/usePermissions';
 
 const POLL_MS = 400;
 
@@ -20,6 +21,7 @@ export function TranslateProgress({
 }) {
   const { client } = useClient();
   const { mt, formatNumber } = useMtI18n();
+  const cancelling = usePermission('cancelTranslation');
   const [job, setJob] = useState(initial);
   const reported = useRef(0);
   const cb = useRef({ onTranslated, onError });
@@ -102,6 +104,8 @@ export function TranslateProgress({
             type="button"
             className="btn"
             data-testid="mt-cancel"
+            disabled={!cancelling.allowed}
+            title={cancelling.reason}
             onClick={() => client.cancelTranslation({ jobId: job.id }).then(setJob, onError)}
           >
             {mt('mt.progress.cancel')}

@@ -1,6 +1,7 @@
 /** The Trash: trashed documents with Restore, and Empty Trash (after confirmation). */
 import type { DocumentMeta } from '../../../shared/domain/schemas';
 import { useI18n } from '../i18n';
+import { usePermission } from '../state/usePermissions';
 
 export interface TrashSectionProps {
   open: boolean;
@@ -12,6 +13,9 @@ export interface TrashSectionProps {
 
 export function TrashSection({ open, onToggle, trash, onRestore, onEmpty }: TrashSectionProps) {
   const { t } = useI18n();
+  // on a team server a lead restores, an admin empties the Trash (state/permissions.ts)
+  const restore = usePermission('restoreDocument');
+  const empty = usePermission('emptyTrash');
   return (
     <section className="trash" data-testid="trash">
       <button type="button" className="trash-toggle" aria-expanded={open} onClick={onToggle}>
@@ -33,13 +37,13 @@ export function TrashSection({ open, onToggle, trash, onRestore, onEmpty }: Tras
                     <span className="doc-title" lang="zh-Hant" title={d.title}>
                       {d.title}
                     </span>
-                    <button type="button" className="btn btn-small" onClick={() => onRestore(d)}>
+                    <button type="button" className="btn btn-small" onClick={() => onRestore(d)} disabled={!restore.allowed} title={restore.reason}>
                       {t('library.restore')}
                     </button>
                   </li>
                 ))}
               </ul>
-              <button type="button" className="btn btn-small btn-danger" onClick={onEmpty}>
+              <button type="button" className="btn btn-small btn-danger" onClick={onEmpty} disabled={!empty.allowed} title={empty.reason} data-testid="empty-trash">
                 {t('library.emptyTrash')}
               </button>
             </>

@@ -15,6 +15,8 @@ import type { Toasts } from './useToasts';
 import { translateColumns } from '../i18n-columns';
 import type { Locale } from '../i18n';
 import { COLUMN_MODES, nextColumnMode, parseColumnMode, parseThirdChoice, type ColumnMode, type ThirdChoice } from './column-layout';
+import { approveStep } from './permissions';
+import type { Permissions } from './usePermissions';
 import '../styles/columns.css';
 
 export { COLUMN_MODES, type ColumnMode };
@@ -55,7 +57,7 @@ function readThird(docId: number | undefined): ThirdChoice {
   return docId === undefined ? 'auto' : parseThirdChoice(localStorage.getItem(THIRD_KEY(docId)));
 }
 
-export function useParallelColumns({ doc, segments, review, toasts, locale }: { doc: DocumentMeta | null; segments: Segment[]; review: Review; toasts: Toasts; locale: Locale }) {
+export function useParallelColumns({ doc, segments, review, toasts, locale, permissions }: { doc: DocumentMeta | null; segments: Segment[]; review: Review; toasts: Toasts; locale: Locale; permissions: Permissions }) {
   const { client } = useClient();
   const { actions, selection } = review;
   const offerConflict = review.conflict.offer;
@@ -108,7 +110,10 @@ export function useParallelColumns({ doc, segments, review, toasts, locale }: { 
       try {
         // the versions this window read go with each save: a stale one opens the conflict view
         // save and approve (Ctrl+Enter) is one operation, so one undo step, when this reviewer may approve
-        const inOne = !!opts.approve && text !== (seg?.english?.text ?? '') && actions.mayApprove();
+        const changed = text !== (seg?.english?.text ?? '');
+        const refused = permissions.message('approveEnglish', changed ? 'roles.savedEnglishNotApproved' : 'roles.only.approveEnglish');
+        const step = approveStep({ approve: !!opts.approve, changed, mayApprove: refused === null });
+        const inOne = step === 'inOne';
         if (text !== (seg?.english?.text ?? '')) {
           const version = englishBase.current?.id === segmentId ? englishBase.current.version : seg?.versions?.en;
           const approve = inOne ? { approve: true, statusVersion: seg?.versions?.enStatus } : {};
@@ -117,7 +122,8 @@ export function useParallelColumns({ doc, segments, review, toasts, locale }: { 
           englishBase.current = { id: segmentId, version: seg?.versions?.en };
           await actions.applyChange(r);
         }
-        if (opts.approve && !inOne) await actions.applyChange(await client.setEnglishStatus({ segmentIds: [segmentId], status: 'approved', ...(seg?.versions ? { versions: [seg.versions.enStatus] } : {}) }));
+        if (step === 'saveOnly' && refused) toasts.notify(refused);
+        if (step === 'separate') await actions.applyChange(await client.setEnglishStatus({ segmentIds: [segmentId], status: 'approved', ...(seg?.versions ? { versions: [seg.versions.enStatus] } : {}) }));
         setEditing(null);
         actions.select(selection.index, { focus: true });
         return true;
@@ -126,7 +132,7 @@ export function useParallelColumns({ doc, segments, review, toasts, locale }: { 
         return false;
       }
     },
-    [client, actions, segments, selection.index, toasts, offerConflict],
+    [client, actions, segments, selection.index, toasts, offerConflict, permissions],
   );
 
   const align = useCallback(

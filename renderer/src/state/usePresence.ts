@@ -9,7 +9,8 @@ import { PRESENCE_BEAT_MS } from '../../../shared/contract/presence';
 import { useClient } from './client';
 import { readersByDocument, type PresenceEntry } from './presence';
 
-export function usePresence(documentId: number | null): Map<number, string[]> {
+/** `self`: the name this window signs with (left out of what it shows; state/presence.ts). */
+export function usePresence(documentId: number | null, self: string | null): Map<number, string[]> {
   const { client } = useClient();
   const [entries, setEntries] = useState<PresenceEntry[]>([]);
   useEffect(() => {
@@ -26,5 +27,5 @@ export function usePresence(documentId: number | null): Map<number, string[]> {
       window.clearInterval(timer);
     };
   }, [client, documentId]);
-  return useMemo(() => readersByDocument(entries), [entries]);
+  return useMemo(() => readersByDocument(entries, self), [entries, self]);
 }

@@ -16,6 +16,7 @@ import type { Toasts } from './useToasts';
 import { useConflict } from './useConflict';
 import { backendKey } from './team';
 import { draftRestoreIndex, draftToKeep, KEPT_DRAFT_KEY, onSessionEnded, parseKeptDraft } from './session';
+import { approveStep } from './permissions';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
@@ -84,12 +85,12 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   const setRows = useCallback((rows: readonly number[] | null) => {
     rowsRef.current = rows;
   }, []);
-  // Whether this window's reviewer may approve (a team account's role, shared/contract/roles.ts; local use: yes).
-  const mayApproveRef = useRef(true);
-  const setMayApprove = useCallback((may: boolean) => {
-    mayApproveRef.current = may;
+  // Whether this window's reviewer may approve (a team account's role, state/permissions.ts; local use: yes):
+  // null, or what to say when Ctrl+Enter cannot approve (`refused`) or saved without approving (`saved`).
+  const approveRefusalRef = useRef<{ refused: string; saved: string } | null>(null);
+  const setApproveRefusal = useCallback((r: { refused: string; saved: string } | null) => {
+    approveRefusalRef.current = r;
   }, []);
-  const mayApprove = useCallback(() => mayApproveRef.current, []);
   // The last saved correction, so the review workflow can offer it for repetitions.
   const [lastEdit, setLastEdit] = useState<{ segmentId: number; nonce: number } | null>(null);
 
@@ -329,31 +330,33 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       if (!e) return true;
       const seg = live.current.segments.find((s) => s.id === e.segmentId);
       if (!seg) return true;
-      // save and approve (Ctrl+Enter) is one operation, so one undo step — when this reviewer may
-      // approve (a team account's role); else the text is saved and the approval asked for apart
-      const inOne = !!opts.approve && e.draft !== seg.text && mayApproveRef.current;
+      // save and approve (Ctrl+Enter) is one operation, so one undo step; where this reviewer may not
+      // approve (a team account's role) the text is saved as an edit and no approval is sent
+      const refusal = approveRefusalRef.current;
+      const step = approveStep({ approve: !!opts.approve, changed: e.draft !== seg.text, mayApprove: refusal === null });
       if (e.draft !== seg.text) {
-        const approve = inOne ? { approve: true, statusVersion: seg.versions?.status } : {};
+        const approve = step === 'inOne' ? { approve: true, statusVersion: seg.versions?.status } : {};
         const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: e.version, ...approve }));
         if (!r) return false;
         // the text is stored: close the editor before applyChange refetches progress, so keys pressed
         // next (Ctrl+Z, Alt+H) reach the app rather than the editor's textarea
-        if (!(opts.approve && !inOne)) setEditing(null);
+        if (step !== 'separate') setEditing(null);
         await applyChange(r);
         setLastEdit({ segmentId: e.segmentId, nonce: ++nonce.current });
       }
-      if (opts.approve && !inOne) {
+      if (step === 'separate') {
         const now = liveSegment(live.current.segments, e.segmentId) ?? seg;
         const r2 = await write(() => client.setStatus({ segmentIds: [e.segmentId], status: 'approved', ...(now.versions ? { versions: [now.versions.status] } : {}) }));
         if (!r2) return false;
         await applyChange(r2);
       }
       setEditing(null);
-      if (opts.approve) advanceAfterApprove();
+      if (step === 'saveOnly' && refusal) toasts.notify(e.draft !== seg.text ? refusal.saved : refusal.refused);
+      if (step === 'inOne' || step === 'separate') advanceAfterApprove();
       else setSelection((s) => ({ ...s, focus: true, nonce: ++nonce.current }));
       return true;
     },
-    [client, write, applyChange, advanceAfterApprove],
+    [client, write, applyChange, advanceAfterApprove, toasts],
   );
 
   const setStatus = useCallback(
@@ -364,6 +367,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       }
       const seg = selectedSegment();
       if (!seg) return;
+      // the approve command of a reviewer who may not approve never reaches here (App's guardCommands)
       const r = await write(() => client.setStatus({ segmentIds: [seg.id], status, ...(seg.versions ? { versions: [seg.versions.status] } : {}) }));
       if (!r) return;
       await applyChange(r);
@@ -461,10 +465,9 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       applyRemote,
       setRows,
       restoreKeptDraft,
-      setMayApprove,
-      mayApprove,
+      setApproveRefusal,
     }),
-    [restoreKeptDraft, setMayApprove, mayApprove, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
+    [restoreKeptDraft, setApproveRefusal, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
   );
 
   return { doc, segments, loading, selection, editing, saveState, undo, lastEdit, actions, conflict };
