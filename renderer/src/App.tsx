@@ -42,7 +42,7 @@ import { useBackend } from './state/backend';
 import { backendKey } from './state/team';
 import type { ConnectionInfo } from '../../shared/contract/remote';
 import { sessionLocale } from './state/session';
-import { ActiveBackendHeading, AuthorDialog, ClaimsPanel, ConnectDialog, OtherBackendSections, TeamBanner, ClaimsWideView, ConfirmDialog, ConflictDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
+import { AuthorDialog, ClaimsPanel, TeamView, ClaimsWideView, ConfirmDialog, ConflictDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
 
 type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | 'connect' | null;
 type Panel = 'search' | 'history' | null | 'findings' | 'glossary' | 'replace' | 'annotations' | 'claims';
@@ -415,7 +415,7 @@ export function App() {
           onClaims={doc ? () => run('view.claims') : null}
           claimsOpen={panel === 'claims'}
         />
-        {connection && <TeamBanner connection={connection} client={client} onReconnect={() => openConnect(connection.origin)} onBack={teamBack} notify={toasts.notify} />}
+        {connection && <TeamView view="banner" connection={connection} client={client} onReconnect={() => openConnect(connection.origin)} onBack={teamBack} notify={toasts.notify} />}
         <div className="workspace">
           {sidebarOpen && !cv.wide && (
             <Sidebar
@@ -430,8 +430,8 @@ export function App() {
               guard={guard}
               notify={toasts.notify}
               presence={presence}
-              heading={<ActiveBackendHeading onDisconnect={disconnect} notify={toasts.notify} onError={toasts.fail} />}
-              after={<OtherBackendSections onConnect={() => openConnect('')} onDisconnect={disconnect} notify={toasts.notify} onError={toasts.fail} />}
+              heading={<TeamView view="heading" onDisconnect={disconnect} notify={toasts.notify} onError={toasts.fail} />}
+              after={<TeamView view="sections" onConnect={() => openConnect('')} onDisconnect={disconnect} notify={toasts.notify} onError={toasts.fail} />}
             />
           )}
           <main className="review" aria-busy={review.loading}>
@@ -581,7 +581,8 @@ export function App() {
         {dialog === 'goto' && doc && <GotoDialog max={segments.length} onGo={(i) => actions.select(i, { align: 'center', focus: true })} onClose={closeDialog} />}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
         {dialog === 'connect' && backends && (
-          <ConnectDialog
+          <TeamView
+            view="connect"
             initialAddress={connectAddress}
             onConnect={backends.connect}
             onConnected={(message) => {

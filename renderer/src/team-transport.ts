@@ -15,6 +15,11 @@ import { WINDOW_ID } from './api';
 import { followHttp } from './state/feed';
 import { reportSessionEnded } from './state/session';
 import { reportTeam, resetTeam } from './state/team-health';
+import type { BackendId } from '../../shared/contract/remote';
+import type { BackendControl } from './state/backend';
+import type { ClientEnv } from './state/client';
+import { backendKey } from './state/team';
+import { LAST_DOCUMENT_KEY } from './state/useReview';
 
 declare global {
   interface Window {
@@ -134,4 +139,56 @@ export function createTeamTransport(): TeamTransport {
         else noteTeamAnswer(id, 502, id, { error: { code: s.code, message: s.message } });
       }),
   };
+}
+
+// ---- the backends' control (components/BackendRoot.tsx keeps only the state) ----------------
+
+export interface TeamRuntime {
+  transport: TeamTransport;
+  /** a client per connection, made once */
+  clients: Map<string, JiaoduiClient>;
+}
+
+export function startTeamRuntime(): TeamRuntime {
+  return { transport: createTeamTransport(), clients: new Map() };
+}
+
+function clientOf(rt: TeamRuntime, local: JiaoduiClient, backend: BackendId): JiaoduiClient {
+  if (backend === 'local') return local;
+  let c = rt.clients.get(backend);
+  if (!c) rt.clients.set(backend, (c = rt.transport.client(backend)));
+  return c;
+}
+
+/** What the library's sections and the connect dialog use (state/backend.ts), over the window's state. */
+export function backendControl(
+  rt: TeamRuntime,
+  o: { active: BackendId; connections: ConnectionInfo[] | null; local: JiaoduiClient; setConnections: (f: (list: ConnectionInfo[] | null) => ConnectionInfo[]) => void; switchTo: (b: BackendId) => void },
+): BackendControl {
+  return {
+    active: o.active,
+    connections: o.connections,
+    clientFor: (backend) => clientOf(rt, o.local, backend),
+    open: (backend, documentId) => {
+      if (documentId !== null) localStorage.setItem(backendKey(LAST_DOCUMENT_KEY, backend), String(documentId));
+      o.switchTo(backend);
+    },
+    connect: async (address, signIn) => {
+      const info = await rt.transport.bridge.connect(address, signIn);
+      rt.clients.delete(info.id);
+      o.setConnections((list) => [...(list ?? []).filter((c) => c.id !== info.id), info]);
+      return info;
+    },
+    disconnect: async (id) => {
+      await rt.transport.bridge.disconnect(id);
+      rt.clients.delete(id);
+      o.setConnections((list) => (list ?? []).filter((c) => c.id !== id));
+      if (o.active === id) o.switchTo('local');
+    },
+  };
+}
+
+/** The app's client environment on team connection `id`: its client and its feed. */
+export function teamEnv(rt: TeamRuntime, local: ClientEnv, id: ConnectionId): ClientEnv {
+  return { client: clientOf(rt, local.client, id), transport: local.transport, shell: local.shell, backend: id, follow: (cb) => rt.transport.follow(id, cb) };
 }

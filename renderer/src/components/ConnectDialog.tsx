@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ConnectionInfo } from '../../../shared/contract/remote';
 import { useTeamI18n } from '../i18n-team';
 import { Modal } from './Modal';
-import { serverName } from '../state/team';
+import { serverName } from '../state/team-sections';
 
 export function ConnectDialog({ initialAddress = '', onConnect, onConnected, onClose }: { initialAddress?: string; onConnect: (address: string, signIn: string) => Promise<ConnectionInfo>; onConnected: (message: string) => void; onClose: () => void }) {
   const { tm } = useTeamI18n();

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { JiaoduiClient } from '../../../shared/contract/api';
 import type { ConnectionInfo } from '../../../shared/contract/remote';
-import { serverName } from '../state/team';
+import { serverName } from '../state/team-sections';
 import { useTeamHealth } from '../state/useTeamHealth';
 import { useTeamI18n } from '../i18n-team';
 

@@ -7,7 +7,7 @@
  */
 import type { BackendId, ConnectionInfo } from '../../../shared/contract/remote';
 import { useBackend } from '../state/backend';
-import { otherSections, serverName } from '../state/team';
+import { otherSections, serverName } from '../state/team-sections';
 import { useSectionLibrary } from '../state/useSectionLibrary';
 import { useTeamI18n } from '../i18n-team';
 

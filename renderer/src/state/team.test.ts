@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionInfo } from '../../../shared/contract/remote';
-import { backendKey, initialBackend, otherSections, serverName } from './team';
+import { backendKey, initialBackend } from './team';
+import { otherSections, serverName } from './team-sections';
 import { nextHealth, onTeamHealth, reportTeam, resetTeam, teamHealth, type TeamHealth } from './team-health';
 
 const conn = (id: string, origin = 'https://review.example.org'): ConnectionInfo => ({ id, origin, account: null, connectedAt: '2026-01-01T00:00:00Z' });

@@ -27,30 +27,3 @@ export function initialBackend(stored: string | null, connections: readonly Conn
 export function backendKey(key: string, backend: BackendId): string {
   return backend === 'local' ? key : `${key}@${backend}`;
 }
-
-/** A server's name for headings and messages: its host (and port), without the scheme. */
-export function serverName(origin: string): string {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return origin;
-  }
-}
-
-// ---- the library's sections -----------------------------------------------------------
-
-export interface BackendSection {
-  backend: BackendId;
-  /** null: this machine */
-  connection: ConnectionInfo | null;
-}
-
-/**
- * The library's other sections, besides the backend the window works on (whose full library the
- * sidebar shows with all its actions): this machine first, then each team server in the order
- * connected.
- */
-export function otherSections(active: BackendId, connections: readonly ConnectionInfo[]): BackendSection[] {
-  const all: BackendSection[] = [{ backend: 'local', connection: null }, ...connections.map((c) => ({ backend: c.id, connection: c }))];
-  return all.filter((s) => s.backend !== active);
-}
