@@ -15,12 +15,16 @@ import { progressOn, type Progress } from './progress';
 type Output = z.infer<typeof CliCheckProjectOutput>;
 type CrossRow = Output['crossDocument'][number];
 
+/** A project of a list by id (digits) or by name (case-insensitive, as the app treats project names); undefined when none. */
+export function findProject(projects: readonly Project[], ref: string): Project | undefined {
+  const wanted = ref.trim();
+  return (/^\d+$/.test(wanted) && projects.find((p) => p.id === Number(wanted))) || projects.find((p) => p.name.toLowerCase() === wanted.toLowerCase());
+}
+
 /** A project by id (digits) or by name (case-insensitive, as the app treats project names). */
 function resolveProject(api: ContractCaller, ref: string): Project {
-  const projects = api.call('listProjects', {});
-  const wanted = ref.trim();
-  const found = (/^\d+$/.test(wanted) && projects.find((p) => p.id === Number(wanted))) || projects.find((p) => p.name.toLowerCase() === wanted.toLowerCase());
-  if (!found) throw new UsageError(`There is no project "${wanted}" (jiaodui list shows the projects).`);
+  const found = findProject(api.call('listProjects', {}), ref);
+  if (!found) throw new UsageError(`There is no project "${ref.trim()}" (jiaodui list shows the projects).`);
   return found;
 }
 

@@ -15,11 +15,24 @@ export interface CommandHelp {
   options?: [string, string][];
   /** Full command lines, starting with `jiaodui `. */
   examples: string[];
+  /** Exit codes beyond 0 and the common ones, one line each ("6  the server cannot be reached"). */
+  exitCodes?: string[];
 }
 
 const FORMAT_JSON: [string, string] = ['--format json', 'print JSON on stdout (schemas in shared/contract/cli.ts)'];
 /** For the commands that print JSON when piped (cli/output.ts JSON_BY_DEFAULT). */
 const FORMAT_JSON_TEXT: [string, string] = ['--format json|text', 'JSON (the default when piped) or one readable line (the default on a terminal)'];
+
+/** push and pull: one exit code per kind of failure (cli/remote.ts REMOTE_EXIT). */
+const PUSH_PULL_EXIT_CODES = [
+  '2   usage: a missing or malformed argument, an address that is not http(s), a token of the wrong shape, no such project',
+  '6   the server cannot be reached (refused, no such host, TLS) or is not a Jiaodui team server',
+  '7   sign-in refused: a wrong, used, expired or revoked token (or too many attempts)',
+  "8   refused for the account's role (403): a reviewer may not push",
+  '9   a project of that name exists on the receiving side (nothing copied; use --as)',
+  '10  a bundle of a newer format than the receiving side reads',
+  '11  digest mismatch: the copy was changed or damaged on the way (nothing stored)',
+];
 
 export const COMMAND_HELP: Record<string, CommandHelp> = {
   import: {
@@ -235,6 +248,32 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     options: [['--role reviewer|lead|admin', 'the new reviewer\'s role'], FORMAT_JSON],
     examples: ['jiaodui users add 林小姐 --role reviewer', 'jiaodui users list'],
   },
+  push: {
+    usage: ['push PROJECT --to URL --token T [--as NAME]'],
+    summary:
+      "Copy a local project (PROJECT: its name or id) to a team server with its documents, full history (undone steps too), annotations, claims with evidence and history, glossary, findings and parallel texts: a one-time copy, stored there as a new project in one transaction and checked against the bundle's digest. A project of the same name there is never overwritten: give the copy another name with --as. T is a sign-in address (or its token) of a lead or admin account from `jiaodui users add` on the server; signing in uses it up.",
+    options: [
+      ['--to URL', "the team server's address (its public URL)"],
+      ['--token T', 'a sign-in address https://…/#signin=TOKEN, or the TOKEN'],
+      ['--as NAME', 'the name of the copy on the server (default: the same name)'],
+      FORMAT_JSON,
+    ],
+    examples: ['jiaodui push SenseTime --to https://review.example.org --token "https://review.example.org/#signin=…"', 'jiaodui push 3 --to https://review.example.org --token TOKEN --as "SenseTime 2023"'],
+    exitCodes: PUSH_PULL_EXIT_CODES,
+  },
+  pull: {
+    usage: ['pull PROJECT --from URL --token T [--as NAME]'],
+    summary:
+      "Copy one of a team server's projects (PROJECT: its name or id there) into this database with everything push carries, in one transaction checked against the bundle's digest. A local project of the same name is never overwritten: use --as. T is a sign-in address (or its token) of any role.",
+    options: [
+      ['--from URL', "the team server's address (its public URL)"],
+      ['--token T', 'a sign-in address https://…/#signin=TOKEN, or the TOKEN'],
+      ['--as NAME', 'the name of the local copy (default: the same name)'],
+      FORMAT_JSON,
+    ],
+    examples: ['jiaodui pull SenseTime --from https://review.example.org --token "https://review.example.org/#signin=…" --as "SenseTime (server)"'],
+    exitCodes: PUSH_PULL_EXIT_CODES,
+  },
 };
 
 const GLOBAL_OPTIONS: [string, string][] = [
@@ -261,6 +300,7 @@ export function commandHelpText(command: string): string | undefined {
     h.examples.length > 1 ? 'Examples:' : 'Example:',
     ...h.examples.map((e) => `  ${e}`),
     '',
+    ...(h.exitCodes ? ['Exit codes:', ...h.exitCodes.map((e) => `  ${e}`), ''] : []),
     'All commands: jiaodui --help',
   ];
   return lines.join('\n');

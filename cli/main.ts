@@ -29,6 +29,7 @@ import { describePathError, readInputFile } from '../core/files';
 import { attachFiles, parallelFiles, runAttach } from './attach';
 import { runTranslate } from './translate';
 import { runUsers } from './users';
+import { runPull, runPush } from './push-pull';
 import { parseCommandLine, reportUserError } from './usage';
 
 
@@ -209,6 +210,10 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       return runTranslate(service, api, args, f, json);
     case 'users':
       return runUsers(api, args, f, json);
+    case 'push':
+      return runPush(api, args, f, json);
+    case 'pull':
+      return runPull(api, args, f, json);
   }
   return 2;
 }

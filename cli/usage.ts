@@ -173,6 +173,23 @@ export const USERS_OPTIONS = {
   role: { type: 'string' },
 } as const;
 
+// ---- push / pull (cli/push-pull.ts) ----
+
+export const PUSH_PULL_USAGE = `  push PROJECT --to URL --token T [--as NAME] [--format json]
+                                                              copy a project (documents, full history, annotations,
+                                                              claims, glossary) to a team server
+  pull PROJECT --from URL --token T [--as NAME] [--format json]
+                                                              copy a team server's project into this database
+                                                              (T: a sign-in address from users add, or its token;
+                                                              a project of that name is never overwritten: --as)`;
+
+export const PUSH_PULL_OPTIONS = {
+  to: { type: 'string' },
+  from: { type: 'string' },
+  token: { type: 'string' },
+  as: { type: 'string' },
+} as const;
+
 // ---- the whole command line --------------------------------------------------------------
 
 export const USAGE = `Usage: jiaodui [--db PATH] <command> [options]
@@ -203,6 +220,7 @@ ${TRANSLATE_USAGE}
                                                               when there is a display (never in CI or with --no-open)
 ${SERVE_TEAM_USAGE}
 ${USERS_USAGE}
+${PUSH_PULL_USAGE}
 
 --db PATH (or JIAODUI_DB) chooses the database; default: the app's own.
 --reviewer NAME signs the changes (default: the system user); undo/redo take that reviewer's own steps.
@@ -210,9 +228,10 @@ ${USERS_USAGE}
 Exit codes: 0 ok; 1 check found errors (or translate failures); 2 usage or input error;
 3 internal error; 4 conflict: someone else changed what the command would overwrite
 (edit --if-text, import-xliff of a unit changed since the export, undo/redo); 5 restore or recover
-refused because another process has the database open; 130 interrupted.`;
+refused because another process has the database open; 6–11 push and pull (jiaodui push --help);
+130 interrupted.`;
 
-export const COMMANDS = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore', 'recover', 'attach', 'translate', 'users'];
+export const COMMANDS = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore', 'recover', 'attach', 'translate', 'users', 'push', 'pull'];
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -238,6 +257,7 @@ const OPTIONS = {
   ...TRANSLATE_OPTIONS,
   ...USERS_OPTIONS,
   ...SERVE_TEAM_OPTIONS,
+  ...PUSH_PULL_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -291,6 +311,8 @@ export function reportUserError(e: unknown): boolean {
   const msg = (e as Error).message.split('\n')[0];
   if (process.argv.includes('json') && isJiaoduiError(e)) process.stdout.write(JSON.stringify({ error: { code: e.code, message: msg } }) + '\n');
   process.stderr.write(`jiaodui: ${msg}\n`);
-  process.exitCode = !isJiaoduiError(e) ? 2 : e.code === 'edit-conflict' ? EXIT_CONFLICT : e.code === 'db-in-use' ? EXIT_DB_IN_USE : 2;
+  // an error may carry its own exit code (push and pull: cli/remote.ts REMOTE_EXIT)
+  const own = (e as { exitCode?: unknown }).exitCode;
+  process.exitCode = typeof own === 'number' ? own : !isJiaoduiError(e) ? 2 : e.code === 'edit-conflict' ? EXIT_CONFLICT : e.code === 'db-in-use' ? EXIT_DB_IN_USE : 2;
   return true;
 }

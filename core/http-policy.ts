@@ -135,6 +135,8 @@ const ERROR_STATUS: Record<string, number> = {
   forbidden: 403,
   conflict: 409,
   'edit-conflict': 409,
+  'bundle-future': 422,
+  'bundle-digest': 422,
   'db-busy': 503,
   'db-in-use': 409,
   'db-future': 409,

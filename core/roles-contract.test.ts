@@ -126,6 +126,8 @@ function argsFor(service: JiaoduiService): { [M in MethodName]: ArgsOf<M> } {
     listUsers: {},
     addUser: { name: 'New Reviewer', role: 'reviewer' },
     revokeUser: { name: 'Nobody' },
+    exportProjectBundle: { projectId },
+    importProjectBundle: { bundle: service.exportProjectBundle({ projectId }), name: 'Moved here' },
     presence: { documentId },
   };
 }
@@ -158,7 +160,7 @@ describe('roles × methods through the contract', () => {
         }
       }
       // the sample arguments exercise the refusals the brief names
-      if (role === 'reviewer') expect(refused).toEqual(expect.arrayContaining(['setStatus', 'updateClaim', 'exportClaims', 'dismissFinding', 'saveGlossaryEntry', 'addUser', 'listUsers']));
+      if (role === 'reviewer') expect(refused).toEqual(expect.arrayContaining(['setStatus', 'updateClaim', 'exportClaims', 'dismissFinding', 'saveGlossaryEntry', 'addUser', 'listUsers', 'importProjectBundle']));
       if (role === 'lead') expect(refused.sort()).toEqual(['addUser', 'emptyTrash', 'listUsers', 'recoverDatabase', 'revokeUser', 'updateClaimReviewSettings', 'updateMtSettings', 'updateSettings']);
       if (role === 'admin') expect(refused).toEqual([]);
     });

@@ -22,7 +22,8 @@ import { accountCaller, callerContext, type CallerContext } from '../shared/cont
 import { HTTP_API_PREFIX, HTTP_FEED_PATH, HTTP_SESSION_PATH } from '../shared/contract/transport';
 import { CLIENT_ID_HEADER, isClientId, isOwnChange, type FeedMessage } from '../shared/contract/changes';
 import type { ChangeFeed } from './feed';
-import type { JiaoduiApi } from '../shared/contract/api';
+import { isMethodName, type JiaoduiApi, type MethodName } from '../shared/contract/api';
+import { mayCall, refusalMessage, ROLES } from '../shared/contract/roles';
 import { allowedOrigins, authenticate as authenticateBrowser, CONTENT_SECURITY_POLICY, contentType, exchangeDecision, isAllowedRequest, SESSION_ENDED_MESSAGE, staticRelativePath, statusForError } from './http-policy';
 import { createSessionStore, type SessionStore } from './sessions';
 import * as browserCookie from './session-cookie';
@@ -38,6 +39,17 @@ const TEAM_SIGNED_OUT = 'Not signed in, or your session ended. Open the sign-in 
 
 /** Largest API request body: a 10 MiB import as base64 plus JSON overhead. */
 export const MAX_BODY_BYTES = 15 * 1024 * 1024;
+
+/**
+ * Largest body of `importProjectBundle` (`jiaodui push`), for callers whose role may call it
+ * (checked before the body is read): a project bundle is one JSON value stored in one
+ * transaction, so it comes in one request rather than in chunks the server would have to keep
+ * between requests. A project of 1 MB of text with its history is a few MB of bundle.
+ */
+export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
+
+/** The methods whose bodies may exceed MAX_BODY_BYTES, and up to what. */
+const LARGE_BODY_METHODS: Partial<Record<MethodName, number>> = { importProjectBundle: MAX_BUNDLE_BYTES };
 
 /** What browser mode keeps with a session: how it was earned (the team server will have accounts). */
 export interface BrowserSession {
@@ -125,7 +137,7 @@ function sendRefusal(res: ServerResponse, refusal: { status: number; message: st
   sendJson(res, refusal.status, { ok: false, error: { code, message: refusal.message } }, extra);
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -134,10 +146,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
       // Too large: stop keeping it but read on to the end, so the client gets the 413 answer
       // (destroying the socket mid-upload shows it a connection reset instead). Give up on
       // a sender that goes on far past the limit.
-      if (size > 4 * MAX_BODY_BYTES) req.destroy();
-      else if (size <= MAX_BODY_BYTES) chunks.push(c);
+      if (size > 4 * limit) req.destroy();
+      else if (size <= limit) chunks.push(c);
     });
-    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new Error('too-large')) : resolve(Buffer.concat(chunks))));
+    req.on('end', () => (size > limit ? reject(new Error('too-large')) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
@@ -263,11 +275,24 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     if ((req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() !== 'application/json') {
       return sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'API calls must send application/json.' } });
     }
+    // a larger body only for the methods that need one, and only from a caller whose role may call them: another
+    // caller is refused at once (403, as the dispatcher would), its body read and dropped so that it hears the answer
+    const large = isMethodName(method) ? LARGE_BODY_METHODS[method] : undefined;
+    const account = auth.caller(null).account;
+    if (large !== undefined && account && !mayCall(account, method as MethodName)) {
+      const needed = ROLES.find((role) => mayCall({ role }, method as MethodName)) ?? 'admin';
+      req.resume();
+      return new Promise<void>((resolve) => {
+        req.on('end', () => resolve(sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: refusalMessage(account, method as MethodName, needed) } })));
+        req.on('error', () => resolve());
+      });
+    }
+    const limit = large ?? MAX_BODY_BYTES;
     let body: Buffer;
     try {
-      body = await readBody(req);
+      body = await readBody(req, limit);
     } catch {
-      return sendJson(res, 413, { ok: false, error: { code: 'invalid-input', message: `Request larger than ${MAX_BODY_BYTES / 1048576} MB.` } });
+      return sendJson(res, 413, { ok: false, error: { code: 'invalid-input', message: `Request larger than ${limit / 1048576} MB.` } });
     }
     let args: unknown;
     try {

@@ -6,6 +6,9 @@
  * labels them (conversion, name-conversion, variant). No seeded mutations: a finding off every
  * label is a false alarm on otherwise correct text. Figures per target: tune on the `--tune`
  * targets (default s2t,s2hk), read the others as the left-out converters.
+ * `--fresh A|B` measures eval/fresh's half instead of the dev source texts (one project per text); half B
+ * also through Debian's `opencc` (targets cli-s2t, cli-s2tw, cli-s2hk, cli-s2twp: the held-out converter,
+ * fair on our own half-B texts, refused on half A so nothing is tuned on it).
  * `--gap-seed S` draws another half of the phrases for s2t-gap. `--misses` lists the conversion instances no warning hits and the conversion rules' warnings off
  * every label (dev text only; never held-out); `--clean` lists every content rule's warnings on the
  * dev-side clean texts (dev source texts, eval/clean-dev, ../shared/corpus, the corrected sample).
@@ -26,6 +29,7 @@ import { loadCluster } from './lib/cluster';
 import { nameRanges, variantTest } from './lib/corrupt';
 import { EVAL_DIR, readSplit, TEXTS_DIR } from './lib/dataset';
 import type { ErrorClass, Instance } from './lib/labels';
+import { loadFresh, type Half } from './lib/fresh';
 import { roundTrip, type Target } from './lib/roundtrip';
 import { hits, score, TYPOGRAPHY_RULES, type ScoredFinding } from './lib/score';
 import { formatProportion } from './lib/wilson';
@@ -38,12 +42,14 @@ const CLEAN_DEV = join(EVAL_DIR, 'clean-dev');
  * character's form left out — a stand-in for a converter of another dictionary version (fewer or
  * other phrases) whose mistakes are not opencc-js's. The rules keep the full tables.
  */
-type ProxyTarget = Target | 's2t-gap';
+type CliTarget = 'cli-s2t' | 'cli-s2tw' | 'cli-s2hk' | 'cli-s2twp';
+type ProxyTarget = Target | 's2t-gap' | CliTarget;
 const ALL_TARGETS: ProxyTarget[] = ['s2t', 's2tw', 's2hk', 's2twp', 's2t-gap'];
+const CLI_TARGETS: CliTarget[] = ['cli-s2t', 'cli-s2tw', 'cli-s2hk', 'cli-s2twp'];
 const CONVERSION_RULES = new Set(['conversion-ambiguity', 'taiwan-standard', 'simplified-in-traditional']);
 
 function parseArgs(argv: string[]) {
-  const o = { tune: ['s2t', 's2hk'] as string[], misses: false, clean: false, json: false, targets: ALL_TARGETS, gapSeed: 'jiaodui-proxy/s2t-gap' };
+  const o = { tune: ['s2t', 's2hk'] as string[], misses: false, clean: false, json: false, targets: [] as ProxyTarget[], gapSeed: 'jiaodui-proxy/s2t-gap', fresh: null as Half | null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--tune') o.tune = (argv[++i] ?? '').split(',').filter(Boolean);
@@ -52,12 +58,20 @@ function parseArgs(argv: string[]) {
     else if (a === '--clean') o.clean = true;
     else if (a === '--gap-seed') o.gapSeed = argv[++i] ?? o.gapSeed;
     else if (a === '--targets') o.targets = (argv[++i] ?? '').split(',').filter(Boolean) as ProxyTarget[];
+    else if (a === '--fresh') {
+      const h = argv[++i];
+      if (h !== 'A' && h !== 'B') throw new Error('--fresh takes A or B');
+      o.fresh = h;
+    }
     else {
       process.stderr.write(`eval:proxy: unknown argument ${a} (usage: npm run eval:proxy -- [--tune s2t,s2hk] [--targets …] [--misses] [--json])\n`);
       process.exit(2);
     }
   }
-  for (const t of [...o.tune, ...o.targets]) if (!ALL_TARGETS.includes(t as ProxyTarget)) throw new Error(`unknown target ${t}`);
+  const allowed: ProxyTarget[] = o.fresh === 'B' ? [...ALL_TARGETS, ...CLI_TARGETS] : ALL_TARGETS;
+  if (!o.targets.length) o.targets = allowed;
+  for (const t of [...o.tune, ...o.targets])
+    if (!allowed.includes(t as ProxyTarget)) throw new Error(CLI_TARGETS.includes(t as CliTarget) ? `${t}: Debian's opencc is the held-out converter, measured on fresh half B only (--fresh B)` : `unknown target ${t}`);
   return o;
 }
 
@@ -90,6 +104,26 @@ function gapConverter(seed: string): (s: string) => string {
   return gap;
 }
 
+function convertFor(target: ProxyTarget, text: string, gapSeed: string): string {
+  if (target === 's2t-gap') return gapConverter(gapSeed)(getConverter('t2s').convert(text));
+  if (target.startsWith('cli-')) return roundTrip(text, 'opencc-cli', target.slice(4) as Target);
+  return roundTrip(text, 'opencc-js', target as Target);
+}
+
+/** The material measured: dev's clusters (a project each), or one half of eval/fresh (a project per text). */
+function material(fresh: Half | null): { project: string; docs: { file: string; text: string }[]; names: (file: string, text: string) => { start: number; end: number }[] }[] {
+  if (fresh)
+    return loadFresh(fresh).map((d) => ({
+      project: `fresh-${d.file.slice(0, 2)}`,
+      docs: [{ file: d.file, text: d.text }],
+      names: (_f: string, t: string) => nameRanges(t, { people: d.people } as unknown as Parameters<typeof nameRanges>[1]),
+    }));
+  return readSplit().dev.map((id) => {
+    const src = loadCluster(join(TEXTS_DIR, id));
+    return { project: id, docs: src.documents.map((d) => ({ file: d.file, text: d.text })), names: (_f: string, t: string) => nameRanges(t, src.cluster) };
+  });
+}
+
 async function checkProject(project: string, docs: { file: string; text: string }[]) {
   const dir = mkdtempSync(join(tmpdir(), 'jiaodui-proxy-'));
   const service = await openService(join(dir, 'eval.db'));
@@ -102,8 +136,10 @@ async function checkProject(project: string, docs: { file: string; text: string 
 }
 
 /** Content rules' warnings (typography apart) on correct text of the dev side, with a little context. */
-async function cleanWarnings(): Promise<string[]> {
+async function cleanWarnings(fresh: Half | null): Promise<string[]> {
   const sets: { project: string; docs: { file: string; text: string }[] }[] = [];
+  // the fresh half's own texts, as written: correct text
+  for (const d of fresh ? loadFresh(fresh) : []) sets.push({ project: `fresh ${d.file}`, docs: [{ file: d.file, text: d.text }] });
   for (const id of readSplit().dev) sets.push({ project: id, docs: loadCluster(join(TEXTS_DIR, id)).documents.map((d) => ({ file: d.file, text: d.text })) });
   for (const file of existsSync(CLEAN_DEV) ? readdirSync(CLEAN_DEV).filter((f) => f.endsWith('.txt')) : []) sets.push({ project: `clean-dev ${file}`, docs: [{ file, text: readFileSync(join(CLEAN_DEV, file), 'utf8') }] });
   for (const file of existsSync(SHARED_CORPUS) ? readdirSync(SHARED_CORPUS).filter((f) => f.endsWith('.txt')) : []) sets.push({ project: `corpus ${file}`, docs: [{ file, text: readFileSync(join(SHARED_CORPUS, file), 'utf8') }] });
@@ -122,7 +158,7 @@ async function cleanWarnings(): Promise<string[]> {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const split = readSplit();
+  const sets = material(opts.fresh);
   const perTarget: Record<string, unknown> = {};
   const lines: string[] = [];
   const missLines: string[] = [];
@@ -130,13 +166,13 @@ async function main() {
     const instances: Instance[] = [];
     const findings: ScoredFinding[] = [];
     const texts = new Map<string, string>();
-    for (const id of split.dev) {
-      const src = loadCluster(join(TEXTS_DIR, id));
-      const docs = src.documents.map((d) => ({ file: d.file, text: target === 's2t-gap' ? gapConverter(opts.gapSeed)(getConverter('t2s').convert(d.text)) : roundTrip(d.text, 'opencc-js', target) }));
+    for (const set of sets) {
+      const id = set.project;
+      const docs = set.docs.map((d) => ({ file: d.file, text: convertFor(target, d.text, opts.gapSeed) }));
       const key = (f: string) => `${id}/${f}`;
-      src.documents.forEach((d, i) => {
+      set.docs.forEach((d, i) => {
         texts.set(key(d.file), docs[i].text);
-        for (const inst of labelRoundTrip(key(d.file), d.text, docs[i].text, nameRanges(d.text, src.cluster))) instances.push(inst);
+        for (const inst of labelRoundTrip(key(d.file), d.text, docs[i].text, set.names(d.file, d.text))) instances.push(inst);
       });
       const checked = await checkProject(`proxy ${target} ${id}`, docs);
       for (const f of checked.findings) findings.push({ ...f, locations: f.locations.map((l) => ({ ...l, doc: key(l.doc) })) });
@@ -145,7 +181,7 @@ async function main() {
     const conv = s.classes.find((c) => c.class === 'conversion')!;
     const name = s.classes.find((c) => c.class === 'name-conversion')!;
     const convRules = s.rules.filter((r) => CONVERSION_RULES.has(r.rule));
-    const role = opts.tune.includes(target) ? 'tuned on' : 'left out';
+    const role = opts.fresh === 'B' ? 'measured, not tuned on' : opts.tune.includes(target) ? 'tuned on' : 'left out';
     lines.push(`${target} (${role}): conversion ${formatProportion(conv.recall)} [${Object.entries(conv.byRule).map(([k, v]) => `${k} ${v}`).join(', ')}]; name-conversion ${formatProportion(name.recall)}`);
     for (const r of convRules) lines.push(`    ${r.rule} precision ${formatProportion(r.precision)}`);
     lines.push(`    pooled precision ${formatProportion(s.pooled)}`);
@@ -164,7 +200,7 @@ async function main() {
       }
     }
   }
-  if (opts.clean) for (const l of await cleanWarnings()) missLines.push(l);
+  if (opts.clean) for (const l of await cleanWarnings(opts.fresh)) missLines.push(l);
   if (opts.json) process.stdout.write(`${JSON.stringify(perTarget, null, 1)}\n`);
   else process.stdout.write(`${lines.join('\n')}\n${missLines.join('\n')}\n`);
 }

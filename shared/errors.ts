@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'forbidden' // a team reviewer's role does not allow the action (shared/contract/roles.ts)
   | 'conflict' // e.g. a project name already taken, nothing to undo
   | 'edit-conflict' // a write based on a version someone else has since changed (details: shared/domain/schemas.ts EditConflictDetails)
+  | 'bundle-future' // a project bundle of a newer format than this Jiaodui reads (core/bundle.ts)
+  | 'bundle-digest' // a project bundle whose content does not match its digest (changed or damaged on the way)
   | 'db-busy' // another process holds the write lock longer than busy_timeout
   | 'db-in-use' // a restore refused: another process has the database open (core/db-users-registry.ts)
   | 'db-future' // database written by a newer Jiaodui

@@ -29,6 +29,7 @@ export const FINDING_MESSAGES_EN = {
   'conversion.copula': "{word}: {c} standing alone before a reason or basis is the formal 係 ('is', 'because'), which Simplified writes {c}; probably {fixed}.",
   'conversion.vocabulary': "{word} ({count}×) in a document that writes none of the mainland words OpenCC's Taiwan phrasing (s2twp) replaces, while another document of this project writes {source} where this one has {word}: s2twp makes that word of {source}, so this is probably the converter's word, not the writer's. Check — probably {source}.",
   'conversion.other-form-word': '{c}: Simplified {s} has several Traditional forms ({forms}); the character table\'s default stands here with no phrase behind it, and {word} is a word where {c} makes none.',
+  'conversion.discourse': '{c}: Simplified {s} has several Traditional forms ({forms}); the character table\'s default stands here alone, with no phrase or word behind it, while this document writes {y} in {count} different words ({words}…).',
   'conversion.default-unconfirmed': '{c}: Simplified {s} has several Traditional forms ({forms}) and OpenCC used its default here, with no phrase to confirm it. Check the meaning.',
   'simplified.segment': 'This segment is in Simplified Chinese ({count} Simplified-only characters, e.g. {examples}) inside a Traditional document. Convert it, or mark it as furniture if it is a copy of another segment.',
   'simplified.char': '{c} is a Simplified character in a Traditional text; the Traditional form here is {t}.',

@@ -18,6 +18,7 @@ import { parallelHandlers } from './parallel';
 import { mtHandlers } from './mt';
 import { exportHandlers } from './export';
 import { accountHandlers } from './accounts';
+import { bundleHandlers } from './bundle';
 
 export const FEATURES = {
   library: libraryHandlers,
@@ -32,6 +33,7 @@ export const FEATURES = {
   mt: mtHandlers,
   export: exportHandlers,
   accounts: accountHandlers,
+  bundle: bundleHandlers,
 } as const;
 
 type Features = typeof FEATURES;

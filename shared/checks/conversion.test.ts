@@ -299,3 +299,65 @@ describe('variant-mixing: what neither region writes, in a document written for 
     expect(run('variant-mixing', ['集團今天公佈業績，收入按年增長4%，以人民幣計價。', '管理層認爲零售已見底，我們爲客戶服務。'])).toEqual([]);
   });
 });
+
+describe('conversion-ambiguity: one sense per discourse', () => {
+  // correct Traditional → Simplified → OpenCC s2t: the converter's own output
+  const roundTrip = (t: string) => getConverter('s2t').convert(getConverter('t2s').convert(t));
+  const doc = (texts: string[]) => {
+    const converted = texts.map(roundTrip);
+    return { converted, findings: run('conversion-ambiguity', converted).filter((f) => f.severity !== 'info') };
+  };
+
+  it('reports the table default standing alone where the document writes the sibling in three or more words (發品 among 洗髮, 護髮, 染髮)', () => {
+    const { converted, findings } = doc(['美髮沙龍提供洗髮、護髮與染髮服務。', '新款髮品上市後，頭髮保養的客人增加。']);
+    expect(converted[1]).toContain('發品');
+    expect(findings).toHaveLength(1);
+    expect([findings[0].segmentId, findings[0].text, findings[0].start]).toEqual([2, '發', converted[1].indexOf('發品')]);
+    expect(findings[0].fixes.map((x) => x.replacement)).toEqual(['髮']);
+    expect(findings[0].messageData?.key).toBe('conversion.discourse');
+  });
+
+  it('reports a phrase that is no word here against the document’s sense (游出 in 團體遊出團, among 旅遊, 遊客, 遊程)', () => {
+    const { converted, findings } = doc(['旅遊業者指出，遊客人數增加，郵輪遊程與自由行產品熱賣。', '日本團體遊出團人數大增。']);
+    expect(converted[1]).toContain('團體游出團');
+    expect(findings.map((f) => [f.segmentId, f.text, f.fixes[0]?.replacement])).toEqual([[2, '游', '遊']]);
+  });
+
+  it('is quiet where the document has no sense of its own for the character (one sentence, or one word of the sibling)', () => {
+    expect(doc(['新款髮品上市後，客人增加。']).findings).toEqual([]);
+    expect(doc(['頭髮保養的客人增加。', '新款髮品上市。']).findings).toEqual([]);
+  });
+
+  it('is quiet on function words, which stand alone by grammar (並 among 合併, 併購, 兼併)', () => {
+    const { converted, findings } = doc(['兩家公司完成合併，併購後的集團規模擴大，也將兼併其他同業。', '公司將研發與生產結合並加以優化，並擴大產能。']);
+    expect(converted[1]).toContain('結合並');
+    expect(findings).toEqual([]);
+  });
+
+  it('is quiet on correct text and on the converter’s words (游泳, 上游)', () => {
+    expect(doc(['他在泳池裡游泳，也喜歡到上游溯溪。', '夏天去游泳的人變多。']).findings).toEqual([]);
+    const correct = ['美髮沙龍提供洗髮、護髮與染髮服務。', '新款髮品上市後，頭髮保養的客人增加。'];
+    expect(run('conversion-ambiguity', correct).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('does not let an odd phrase entry (发的 → 發的) speak against the document’s sense: 傷髮的 among 洗髮, 護髮, 染髮', () => {
+    const alone = run('conversion-ambiguity', ['這款吹風機更不傷髮的設計受到好評。']).filter((f) => f.severity !== 'info');
+    expect(alone.map((f) => f.text)).toEqual(['髮']); // one sentence: nothing says which sense the text means
+    expect(run('conversion-ambiguity', ['美髮沙龍提供洗髮、護髮與染髮服務。', '這款吹風機更不傷髮的設計受到好評。']).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('counts the regions’ forms as their candidates (麵 for OpenCC’s 麪 in an s2tw text)', () => {
+    const tw = (t: string) => getConverter('s2tw').convert(getConverter('t2s').convert(t));
+    const converted = ['本店的手工麵條以高筋麵粉製作，湯麵與拌麵每日現煮。', '每天日產鮮麵兩噸。'].map(tw);
+    expect(converted[0]).toContain('麵粉');
+    expect(converted[1]).toContain('鮮面');
+    const f = run('conversion-ambiguity', converted, { ...HANT, variant: 'tw' }).filter((x) => x.severity !== 'info');
+    expect(f.map((x) => [x.text, x.fixes[0]?.replacement])).toEqual([['面', '麵']]);
+  });
+
+  it('is a document-level judgement: checkSegment alone leaves the place at most an info', () => {
+    const converted = ['美髮沙龍提供洗髮、護髮與染髮服務。', '新款髮品上市後，頭髮保養的客人增加。'].map(roundTrip);
+    const [, second] = segs(...converted);
+    expect(checkSegment(second, { ...HANT, rules: ['conversion-ambiguity'] }).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});

@@ -204,7 +204,7 @@ const DISCIPLINE_END = /[工學学科文理法商醫医農农藝艺經经管電�
  *    other senses) or, without a note, whose other forms many phrases need; and only where the
  *    character is not part of a longer ICU word.
  */
-export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckContext): Finding[] {
+export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckContext, senses?: DocumentSenses): Finding[] {
   if (ctx.script !== 'hant') return [];
   const text = a.text;
   const D = convData();
@@ -291,7 +291,8 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       !isRegionalForm(x, c) &&
       !taiwanAccepts(x, c) &&
       !taiwanStandardWord(`${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}`, text.slice(pStart, pEnd)) &&
-      phraseHoldsHere(s, pStart, pEnd)
+      phraseHoldsHere(s, pStart, pEnd) &&
+      !documentSenseAgainstOddPhrase(text, k, c, x, sch, senses)
     ) {
       hit = {
         severity: 'warning',
@@ -399,6 +400,33 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       }
     }
 
+    // One sense per discourse: the converter's form standing alone (no word with its neighbours)
+    // where nothing but the character table's default or an odd phrase put it — a phrase that is
+    // no word here (游出 'swim out' in 團體游出團; then the sibling must stand in more words than
+    // the phrase's form) — in a document that writes a sibling form in
+    // three or more different words (髮 in 頭髮, 洗髮, 護髮 around a lone 發 of 發品; 遊 in 旅遊,
+    // 遊客 …). Not for the function words among the defaults (並, 於, 了, 後 …), which stand
+    // alone by grammar whatever the document is about.
+    if (
+      (!hit || hit.severity === 'info') &&
+      senses &&
+      c === x &&
+      !FUNCTION_DEFAULTS.has(c) &&
+      (phrase ? !inWordOfPhrase(s.slice(pStart, pEnd), k - pStart) : c === def)
+    ) {
+      const sibling = senses.sibling(sch, c);
+      // after a phrase, the sibling must be the document's main sense: in more words than the phrase's form
+      if (sibling && (!phrase || sibling.words.length > senses.wordCount(sch, c))) {
+        const [ws, we] = wordAt(wordsAround(text, k - 4, k + 5), k);
+        if (we - ws < 2)
+          hit = {
+            severity: 'warning',
+            suggest: [sibling.form],
+            msg: findingMessage('conversion.discourse', { c, s: sch, forms: list(cands), y: sibling.form, words: sibling.words.slice(0, 3).join('、'), count: sibling.words.length }),
+          };
+      }
+    }
+
     if (hit) {
       const fixes = fixesFor(k, hit.suggest, c);
       // Same character, same advice, same wording (the message quotes the phrase) → one group, so the
@@ -408,6 +436,116 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------- one sense per discourse
+
+/**
+ * The other direction of one sense per discourse: the text writes `c` against OpenCC's phrase
+ * form `x`, the document writes `c` for this character in three or more different words, and
+ * `x` makes no word here (發 of the entry 发的 in 傷髮的, 游 of 游出 in 團體遊出團): the phrase
+ * entry is odd at this place and the text's form is the document's sense — no warning.
+ */
+function documentSenseAgainstOddPhrase(text: string, k: number, c: string, x: string, sch: string, senses?: DocumentSenses): boolean {
+  if (!senses || senses.sibling(sch, x)?.form !== c) return false;
+  return !alternativeMakesWord(text, k, x);
+}
+
+/** Function words that are a one-to-many character's default: they stand alone by grammar, whatever the document is about. */
+const FUNCTION_DEFAULTS = new Set(['了', '於', '個', '幾', '只', '並', '才', '後', '向', '當', '裏', '據']);
+/** A sibling form is the document's sense of a character when it stands in at least this many different words. */
+const DISCOURSE_WORDS = 3;
+
+/**
+ * The forms a document writes for each one-to-many Simplified character inside words: a phrase
+ * of OpenCC's that decided it, or an ICU word of two or more characters around it (頭髮, 洗髮,
+ * 麵粉). A lone character (no phrase, no word) counts for nothing: that is the place in question.
+ */
+export interface DocumentSenses {
+  /** the form other than `c` the document writes for `s` in DISCOURSE_WORDS or more different words (the most words first) */
+  sibling(s: string, c: string): { form: string; words: string[] } | null;
+  /** in how many different words the document writes `c` for `s` */
+  wordCount(s: string, c: string): number;
+}
+
+let senseCodes: Uint8Array | null = null;
+/** The candidates of one-to-many characters and their regional forms (麵 for 麪). */
+function senseCodeTable(): Uint8Array {
+  if (!senseCodes) {
+    const cs = new Set(convData().tCandidates);
+    for (const c of [...cs]) for (const m of [regionalMap('tw'), regionalMap('hk')]) if (m.get(c)?.length === 1) cs.add(m.get(c)!);
+    senseCodes = charTable(cs);
+  }
+  return senseCodes;
+}
+
+export function documentSenses(analyses: readonly Analysis[]): DocumentSenses {
+  const T = senseCodeTable();
+  interface Place {
+    a: Analysis;
+    k: number;
+    /** the candidate it stands for (麪 where the text writes the regions' 麵) */
+    form: string;
+  }
+  // one cheap pass: the places of every one-to-many character; words only for a character asked about
+  const places = new Map<string, Place[]>();
+  for (const a of analyses) {
+    if (a.ctx.script !== 'hant') continue;
+    const text = a.text;
+    for (let k = 0; k < text.length; k++) {
+      if (T[text.charCodeAt(k)] !== 1) continue;
+      const sch = a.s[k];
+      const cands = ONE_TO_MANY[sch];
+      if (!cands) continue;
+      // a regional form (Taiwan's and Hong Kong's 麵 for OpenCC's 麪) counts as its candidate
+      const form = cands.includes(text[k]) ? text[k] : cands.find((y) => isRegionalForm(y, text[k]));
+      if (!form) continue;
+      let list = places.get(sch);
+      if (!list) places.set(sch, (list = []));
+      list.push({ a, k, form });
+    }
+  }
+  const cache = new Map<string, { words: Map<string, Set<string>>; written: Map<string, string> }>();
+  const sensesOf = (sch: string) => {
+    let v = cache.get(sch);
+    if (v) return v;
+    v = { words: new Map(), written: new Map() };
+    cache.set(sch, v);
+    const list = places.get(sch) ?? [];
+    const byForm = new Map<string, number>();
+    for (const p of list) byForm.set(p.form, (byForm.get(p.form) ?? 0) + 1);
+    // no form at enough places to stand in enough words: nothing to ask ICU
+    if (![...byForm.values()].some((n) => n >= DISCOURSE_WORDS)) return v;
+    for (const { a, k, form } of list) {
+      const text = a.text;
+      const rp = a.replay;
+      let word: string | null = null;
+      if (rp.end[k] - rp.start[k] >= 2) word = text.slice(rp.start[k], rp.end[k]);
+      else {
+        const [ws, we] = wordAt(wordsAround(text, k - 4, k + 5), k);
+        if (we - ws >= 2) word = text.slice(ws, we);
+      }
+      if (!word) continue;
+      let set = v.words.get(form);
+      if (!set) v.words.set(form, (set = new Set()));
+      set.add(word);
+      v.written.set(form, text[k]);
+    }
+    return v;
+  };
+  const formOf = (s: string, c: string) => ((ONE_TO_MANY[s] ?? []).includes(c) ? c : (ONE_TO_MANY[s] ?? []).find((y) => isRegionalForm(y, c)));
+  return {
+    sibling(s, c) {
+      const { words, written } = sensesOf(s);
+      const own = formOf(s, c);
+      const best = [...words].filter(([f, w]) => f !== own && w.size >= DISCOURSE_WORDS).sort((x, y) => y[1].size - x[1].size)[0];
+      return best ? { form: written.get(best[0]) ?? best[0], words: [...best[1]] } : null;
+    },
+    wordCount(s, c) {
+      const form = formOf(s, c);
+      return form ? (sensesOf(s).words.get(form)?.size ?? 0) : 0;
+    },
+  };
 }
 
 // ---------------------------------------------------------------- simplified-in-traditional

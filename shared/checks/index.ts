@@ -14,7 +14,7 @@
  */
 import { analyse, Analysis } from './analysis';
 import { documentMentions, entityFindings, findMentions, projectEntityFindings, reorderedNameMentions, surnameTitleMentions } from './entities';
-import { ambiguityFindings, simplifiedFindings, variantMixingFindings } from './conversion';
+import { ambiguityFindings, documentSenses, simplifiedFindings, variantMixingFindings, type DocumentSenses } from './conversion';
 import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
 import { glossaryFindings } from './glossary';
 import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
@@ -42,7 +42,7 @@ export const RULES: RuleInfo[] = [
     title: 'Ambiguous Simplified→Traditional conversion',
     scope: 'segment',
     description:
-      'Characters whose Simplified form has several Traditional forms (征 → 徵/征, 云 → 雲/云). Ranked: error where OpenCC’s usage notes give another form for the word; warning in a person’s name, against OpenCC’s phrase list (unless that phrase cuts across a word here, as 有云 in 公有雲), or where the phrase OpenCC matched cuts across a word; info (a lens) where the character table’s default was used unconfirmed. Suggests the alternatives.',
+      'Characters whose Simplified form has several Traditional forms (征 → 徵/征, 云 → 雲/云). Ranked: error where OpenCC’s usage notes give another form for the word; warning in a person’s name, against OpenCC’s phrase list (unless that phrase cuts across a word here, as 有云 in 公有雲), or where the phrase OpenCC matched cuts across a word; warning where the converter’s form stands alone against a sibling the document writes in three or more words (發品 among 洗髮, 護髮, 頭髮: one sense per discourse, in a whole-document run); info (a lens) where the character table’s default was used unconfirmed. Suggests the alternatives.',
   },
   {
     id: 'simplified-in-traditional',
@@ -170,9 +170,9 @@ function wants(ctx: CheckContext): (r: RuleId) => boolean {
 }
 
 /** The per-segment rules on one analysed segment (mentions: the document's, for name positions). */
-function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boolean, mentions: ReturnType<typeof findMentions> | null): Finding[] {
+function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boolean, mentions: ReturnType<typeof findMentions> | null, senses?: DocumentSenses): Finding[] {
   const out: Finding[] = [];
-  if (want('conversion-ambiguity')) out.push(...ambiguityFindings(a, [...(mentions ?? findMentions(a, 0, ctx.glossary)), ...surnameTitleMentions(a)], ctx));
+  if (want('conversion-ambiguity')) out.push(...ambiguityFindings(a, [...(mentions ?? findMentions(a, 0, ctx.glossary)), ...surnameTitleMentions(a)], ctx, senses));
   if (want('simplified-in-traditional')) out.push(...simplifiedFindings(a, ctx));
   if (want('number-format')) out.push(...numberFormatFindings(a));
   if (want('glossary-forbidden') || want('glossary-english')) out.push(...glossaryFindings(a, ctx, want('glossary-forbidden'), want('glossary-english')));
@@ -216,8 +216,10 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   const out: Finding[] = [];
   const halfwidth: Finding[] = [];
   const noEnglish: Finding[] = [];
+  // the document's sense of each one-to-many character (one sense per discourse, conversion-ambiguity)
+  const senses = want('conversion-ambiguity') && ctx.script === 'hant' ? documentSenses(analyses) : undefined;
   for (const a of analyses) {
-    for (const f of segmentRules(a, ctx, want, bySegment.get(a.seg.id) ?? [])) (f.rule === 'halfwidth-punctuation' ? halfwidth : f.rule === 'english-empty' ? noEnglish : out).push(f);
+    for (const f of segmentRules(a, ctx, want, bySegment.get(a.seg.id) ?? [], senses)) (f.rule === 'halfwidth-punctuation' ? halfwidth : f.rule === 'english-empty' ? noEnglish : out).push(f);
     if (want('number-mismatch')) out.push(...parallelNumberFindings(a));
   }
   out.push(...mergeHalfwidth(halfwidth));

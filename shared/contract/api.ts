@@ -12,6 +12,7 @@ import * as PA from '../align/schemas';
 import * as RC from './recovery';
 import * as MT from '../mt/schemas';
 import * as TM from './team';
+import * as PB from '../bundle/schema';
 import { MAX_SEGMENT_LENGTH } from '../text/limits';
 import { isTimeZone, REPORT_LOCALES } from '../export/report-wording';
 import { FieldVersion, Snapshot } from '../domain/schemas';
@@ -296,6 +297,23 @@ export const apiSchema = {
     'Add a reviewer (or reactivate a revoked one) with a role; answers a one-time sign-in token and address, valid 72 hours, stored only hashed (admin).',
   ),
   revokeUser: method(TM.RevokeUserArgs, TM.RevokeUserResult, "Revoke a reviewer: their sessions end at once and their unused sign-in address stops working (admin)."),
+  exportProjectBundle: method(
+    z.object({ projectId: S.Id }).strict(),
+    PB.ProjectBundle,
+    "A project as a bundle (shared/bundle/schema.ts): documents with their segments, full history (operations and revisions, undone ones too), annotations, claims with evidence and history, glossary, findings, parallel texts, who and when of everything, without database ids; with the digest of that form. Read in one transaction. What `jiaodui pull` fetches from a team server and `push` sends.",
+  ),
+  importProjectBundle: method(
+    z
+      .object({
+        /** a bundle as exportProjectBundle returns it; its header is checked here, the rest by the handler (a newer format is refused as 'bundle-future') */
+        bundle: PB.BundleHeader.loose(),
+        /** the new project's name (default: the bundle's); a name in use is refused ('conflict') */
+        name: ProjectName.optional(),
+      })
+      .strict(),
+    z.object({ project: S.Project, digest: z.string(), counts: PB.BundleCounts }),
+    "Store a project bundle as a new project, in one transaction: refused ('bundle-digest') when its content does not match its digest, ('conflict') when a project has its name; the stored copy is read back and must have the bundle's digest, else nothing is stored. Ids are new; authors and times are kept.",
+  ),
   presence: method(
     TM.PresenceArgs,
     z.array(TM.PresenceEntry),

@@ -4,6 +4,7 @@ import * as S from '../domain/schemas';
 import * as RD from '../domain/review';
 import * as CL from '../claims/schemas';
 import * as MT from '../mt/schemas';
+import { BundleCounts } from '../bundle/schema';
 
 export const CliImportOutput = S.ImportResult;
 export const CliListOutput = z.array(S.DocumentMeta);
@@ -67,6 +68,9 @@ export const CliClaimCrossCheckOutput = z.array(CL.ClaimCrossCheck);
 /** `jiaodui translate DOC … --format json`: the finished (or cancelled) job; exit 1 when a segment failed or the job stopped. */
 export const CliTranslateOutput = MT.MtJob;
 
+/** `jiaodui push|pull PROJECT … --format json`: the copy as stored on the receiving side (cli/push-pull.ts). */
+export const CliMoveOutput = z.object({ direction: z.enum(['push', 'pull']), server: z.string(), project: S.Project, digest: z.string(), counts: BundleCounts });
+
 export const cliOutputSchemas = {
   import: CliImportOutput,
   list: CliListOutput,
@@ -79,6 +83,8 @@ export const cliOutputSchemas = {
   replace: CliReplaceOutput,
   'apply-glossary': CliApplyGlossaryOutput,
   translate: CliTranslateOutput,
+  push: CliMoveOutput,
+  pull: CliMoveOutput,
 } as const;
 // `check` has its own schema (CliCheckOutput, below), declared after its parts.
 

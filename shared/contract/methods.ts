@@ -104,6 +104,8 @@ export const METHOD_NAMES = [
   'listUsers',
   'addUser',
   'revokeUser',
+  'exportProjectBundle',
+  'importProjectBundle',
   'presence',
 ] as const satisfies readonly MethodName[];
 

@@ -139,6 +139,9 @@ export const METHOD_ROLES: { [M in MethodName]: Rule<M> } = {
   listUsers: 'admin',
   addUser: 'admin',
   revokeUser: 'admin',
+  // moving projects (jiaodui pull / push): reading a whole project is a reviewer's, creating one from a bundle a lead's (as createProject)
+  exportProjectBundle: 'reviewer',
+  importProjectBundle: 'lead',
   presence: 'reviewer',
 };
 

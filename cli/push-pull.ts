@@ -1,0 +1,102 @@
+/**
+ * `jiaodui push PROJECT --to URL --token T [--as NAME]` and `jiaodui pull PROJECT --from URL
+ * --token T [--as NAME]` (issue 19): a one-time copy of a project between this database and a
+ * team server, as a project bundle (shared/bundle/schema.ts, core/bundle.ts) through the
+ * contract's exportProjectBundle / importProjectBundle, locally through the dispatcher and
+ * remotely over HTTP (cli/remote.ts). The receiving side stores the bundle in one transaction
+ * and proves the stored copy has the bundle's digest. A project of the same name on the
+ * receiving side is never overwritten: the copy is refused unless given another name (--as).
+ */
+import type { z } from 'zod';
+import type { CliMoveOutput } from '../shared/contract/cli';
+import type { ContractCaller } from './call';
+import { UsageError } from './args';
+import { findProject } from './check-project';
+import { exitCodeOf, parseServerUrl, parseSignInToken, RemoteError, REMOTE_EXIT, signIn, type RemoteSession } from './remote';
+import { isJiaoduiError } from '../shared/errors';
+
+type Flags = Record<string, string | boolean | undefined>;
+
+/** What push and pull print with --format json. */
+export type MoveOutput = z.infer<typeof CliMoveOutput>;
+
+/** "Pushed "name" — 3 documents, 1,204 revisions, digest ab12cd34ef56… matches" */
+export function moveLine(o: MoveOutput): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const plural = (x: number, one: string) => `${n(x)} ${one}${x === 1 ? '' : 's'}`;
+  const verb = o.direction === 'push' ? `Pushed "${o.project.name}" to ${o.server}` : `Pulled "${o.project.name}" from ${o.server}`;
+  return `${verb} — ${plural(o.counts.documents, 'document')}, ${plural(o.counts.revisions, 'revision')}, ${plural(o.counts.annotations, 'annotation')}, ${plural(o.counts.claims, 'claim')}, digest ${o.digest.slice(0, 12)}… matches\n`;
+}
+
+function flagsOf(command: 'push' | 'pull', args: string[], f: Flags): { ref: string; server: URL; token: string; name: string | undefined } {
+  const where = command === 'push' ? 'to' : 'from';
+  const usage = `jiaodui ${command} PROJECT --${where} URL --token T [--as NAME]`;
+  const [ref, extra] = args;
+  if (!ref) throw new UsageError(`Missing PROJECT (a name or id): ${usage}.`);
+  if (extra !== undefined) throw new UsageError(`One PROJECT at a time (got "${extra}" too); quote a name with spaces.`);
+  const url = f[where];
+  if (typeof url !== 'string') throw new UsageError(`Missing --${where} URL (the team server's address): ${usage}.`);
+  if (f[command === 'push' ? 'from' : 'to'] !== undefined) throw new UsageError(`${command} takes --${where}, not --${command === 'push' ? 'from' : 'to'}.`);
+  if (typeof f.token !== 'string') throw new UsageError(`Missing --token (a sign-in address from jiaodui users add, or its token): ${usage}.`);
+  if (f.as !== undefined && (typeof f.as !== 'string' || !f.as.trim())) throw new UsageError('--as needs the new project name.');
+  return { ref, server: parseServerUrl(url, `--${where}`), token: parseSignInToken(f.token), name: typeof f.as === 'string' ? f.as.trim() : undefined };
+}
+
+/** A refusal of the local service with the exit code push/pull give it (a name taken, a newer or damaged bundle). */
+function withExitCode(e: unknown): unknown {
+  if (!isJiaoduiError(e) || e instanceof RemoteError) return e;
+  const exit = exitCodeOf(e.code);
+  return exit === undefined ? e : new RemoteError(e.code, e.message, exit);
+}
+
+async function withSession<T>(server: URL, token: string, work: (remote: RemoteSession) => Promise<T>): Promise<T> {
+  const remote = await signIn(server, token, { onWait: (s) => process.stderr.write(`jiaodui: ${server.origin} limits sign-ins from this address; trying again in ${s} s\n`) });
+  try {
+    return await work(remote);
+  } finally {
+    await remote.signOut();
+  }
+}
+
+function taken(name: string, where: string): RemoteError {
+  return new RemoteError('conflict', `${where} already has a project named "${name}"; nothing was copied. Give the copy another name with --as NEW_NAME.`, REMOTE_EXIT.nameTaken);
+}
+
+export async function runPush(api: ContractCaller, args: string[], f: Flags, json: boolean): Promise<number> {
+  const { ref, server, token, name } = flagsOf('push', args, f);
+  const project = findProject(api.call('listProjects', {}), ref);
+  if (!project) throw new UsageError(`There is no project "${ref.trim()}" here (jiaodui list shows the documents and their projects).`);
+  const bundle = api.call('exportProjectBundle', { projectId: project.id });
+  const target = name ?? bundle.name;
+  const r = await withSession(server, token, async (remote) => {
+    // the name first, so a taken one costs no upload (the server checks again inside its transaction)
+    if ((await remote.call('listProjects', {})).some((p) => p.name.toLowerCase() === target.toLowerCase())) throw taken(target, server.origin);
+    return remote.call('importProjectBundle', { bundle, ...(name !== undefined ? { name } : {}) });
+  });
+  if (r.digest !== bundle.digest) throw new RemoteError('bundle-digest', `${server.origin} stored the project with digest ${r.digest.slice(0, 12)}…, not ${bundle.digest.slice(0, 12)}….`, REMOTE_EXIT.digest);
+  return report(json, { direction: 'push', server: server.origin, project: r.project, digest: r.digest, counts: r.counts });
+}
+
+export async function runPull(api: ContractCaller, args: string[], f: Flags, json: boolean): Promise<number> {
+  const { ref, server, token, name } = flagsOf('pull', args, f);
+  const local = api.call('listProjects', {});
+  const bundle = await withSession(server, token, async (remote) => {
+    const project = findProject(await remote.call('listProjects', {}), ref);
+    if (!project) throw new UsageError(`${server.origin} has no project "${ref.trim()}".`);
+    const target = name ?? project.name;
+    if (local.some((p) => p.name.toLowerCase() === target.toLowerCase())) throw taken(target, 'This database');
+    return remote.call('exportProjectBundle', { projectId: project.id });
+  });
+  let r;
+  try {
+    r = api.call('importProjectBundle', { bundle, ...(name !== undefined ? { name } : {}) });
+  } catch (e) {
+    throw withExitCode(e);
+  }
+  return report(json, { direction: 'pull', server: server.origin, project: r.project, digest: r.digest, counts: r.counts });
+}
+
+function report(json: boolean, o: MoveOutput): number {
+  process.stdout.write(json ? JSON.stringify(o, null, 2) + '\n' : moveLine(o));
+  return 0;
+}
