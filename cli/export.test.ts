@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_TEXT } from '../core/test-helpers';
-import { SAMPLE_FILE } from '../core/context';
+import { openService, SAMPLE_FILE } from '../core/context';
 import { docxParts, paragraphTexts } from '../shared/export/docx-test-helpers';
 
 const cli = cliTestDatabase('cli-export.db');
@@ -53,6 +53,41 @@ describe('jiaodui export / import-xliff', () => {
     expect(runIn('export', doc, '--format', 'report-html').out).toMatch(/times in Asia\/Taipei \(UTC\+08:00\)/);
     const utc = cliRunner(cli.dbPath, { TZ: 'UTC' })('export', doc, '--format', 'report-json');
     expect((JSON.parse(utc.out) as { generatedAtLocal: string }).generatedAtLocal).toMatch(/UTC\+00:00$/);
+  });
+
+  it("the change report's language: --lang en|zh-Hant, else the app's UI language; operation labels worded from their keys", async () => {
+    // a document of its own (the tests below want an untouched one)
+    const doc = String((JSON.parse(run('import', SAMPLE_FILE, '--project', 'Lang').out) as { documentId: number }).documentId);
+    const seg = (JSON.parse(run('show', doc, '--format', 'json').out) as { segments: { id: number; index: number; furniture: string | null }[] }).segments.find((s) => !s.furniture)!;
+    expect(run('edit', doc, String(seg.id), '--text', '商湯。').code).toBe(0);
+    const zh = run('export', doc, '--format', 'report-html', '--lang', 'zh-Hant');
+    expect(zh.code, zh.err).toBe(0);
+    expect(zh.out).toContain('修改報告');
+    expect(zh.out).toContain(`編輯第 ${seg.index + 1} 段`);
+    expect(zh.out).not.toContain(`Edit segment ${seg.index + 1}`);
+    const en = run('export', doc, '--format', 'report-html', '--lang', 'en');
+    expect(en.out).toContain(`Edit segment ${seg.index + 1}`);
+    // without --lang: the UI language set in the app
+    expect(run('export', doc, '--format', 'report-html').out).toContain('Change report');
+    const service = await openService(cli.dbPath());
+    try {
+      service.updateSettings({ locale: 'zh-Hant' });
+    } finally {
+      service.db.close();
+    }
+    expect(run('export', doc, '--format', 'report-json').out).toContain(`"label": "編輯第 ${seg.index + 1} 段"`);
+    expect(run('export', doc, '--format', 'report-html', '--lang', 'en').out).toContain('Change report');
+    // a language the report has not, or --lang on another format: usage errors
+    const bad = run('export', doc, '--format', 'report-html', '--lang', 'fr');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--lang must be en or zh-Hant, got "fr"/);
+    expect(run('export', doc, '--format', 'txt', '--lang', 'zh-Hant').code).toBe(2);
+    const back = await openService(cli.dbPath());
+    try {
+      back.updateSettings({ locale: 'en' });
+    } finally {
+      back.db.close();
+    }
   });
 
   it('docx and docx-bilingual are written as bytes with --out, never to standard output', () => {

@@ -1,6 +1,6 @@
 /** `jiaodui export` (every export format) and `jiaodui import-xliff`. */
 import { EXPORT_FORMATS, isExportFormat } from '../shared/export/formats';
-import { isTimeZone } from '../shared/export/report-wording';
+import { isTimeZone, REPORT_LOCALES, type ReportLocale } from '../shared/export/report-wording';
 import type { ContractCaller } from './call';
 import { parseId, UsageError } from './args';
 import { readInputFile, writeOutputFile } from '../core/files';
@@ -20,6 +20,11 @@ export async function runExport(api: ContractCaller, args: string[], f: Flags): 
     throw new UsageError(`--format ${format} is a binary file (DOCX): give --out FILE; it is not written to standard output.`);
   }
   if (f['include-furniture'] && f['no-furniture']) throw new UsageError('Give --include-furniture or --no-furniture, not both.');
+  const lang = f.lang;
+  if (lang !== undefined && !format.startsWith('report')) throw new UsageError('--lang is for the change report (--format report-html or report-json).');
+  if (lang !== undefined && !REPORT_LOCALES.includes(lang as ReportLocale)) throw new UsageError(`--lang must be ${REPORT_LOCALES.join(' or ')}, got "${String(lang)}".`);
+  // the report's language: --lang, else the UI language set in the app (Settings)
+  const locale = (lang as ReportLocale | undefined) ?? (format.startsWith('report') ? api.call('getSettings', {}).locale : undefined);
   const r = await api.callAsync('exportDocument', {
     documentId,
     format,
@@ -29,7 +34,7 @@ export async function runExport(api: ContractCaller, args: string[], f: Flags): 
     ...(f['no-furniture'] ? { includeFurniture: false } : f['include-furniture'] ? { includeFurniture: true } : {}),
     ...(f.claims ? { claims: true } : {}),
     // the change report's times in this process's time zone (TZ), with their UTC offset
-    ...(format.startsWith('report') ? { timeZone: processTimeZone() } : {}),
+    ...(format.startsWith('report') ? { timeZone: processTimeZone(), locale } : {}),
   });
   const binary = r.encoding === 'base64';
   if (typeof f.out === 'string') {

@@ -97,9 +97,9 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
   export: {
     usage: [
       'export DOC [--format txt|md|html|docx|csv|docx-bilingual|report-html|report-json|xliff|xliff12|annotations]',
-      '       [--marked] [--include-furniture|--no-furniture] [--claims] [--script hant|hans] [--out FILE]',
+      '       [--marked] [--include-furniture|--no-furniture] [--claims] [--script hant|hans] [--lang en|zh-Hant] [--out FILE]',
     ],
-    summary: 'Export a transcript, bilingual table, change report or XLIFF. Reports give times in the time zone of the process (TZ).',
+    summary: 'Export a transcript, bilingual table, change report or XLIFF. Reports give times in the time zone of the process (TZ), in the language of --lang, else the UI language set in the app.',
     options: [
       ['--format F', 'the export format (default txt)'],
       ['--script hant|hans', 'Traditional (default) or Simplified text'],
@@ -107,9 +107,10 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       ['--include-furniture', 'keep page furniture (bylines, share buttons…) in md, html and docx'],
       ['--no-furniture', 'leave page furniture out'],
       ['--claims', 'include the claims'],
+      ['--lang en|zh-Hant', "the change report's language (operation labels, finding messages, rule names)"],
       ['--out FILE', 'write to FILE (needed for the docx formats)'],
     ],
-    examples: ['jiaodui export 3 --format report-html --out report.html', 'jiaodui export 3 --format txt --script hans'],
+    examples: ['jiaodui export 3 --format report-html --out report.html', 'jiaodui export 3 --format report-html --lang zh-Hant --out 報告.html', 'jiaodui export 3 --format txt --script hans'],
   },
   'import-xliff': {
     usage: ['import-xliff DOC FILE'],

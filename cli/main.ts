@@ -28,6 +28,8 @@ import { parseId, UsageError } from './args';
 import { describePathError, readInputFile } from '../core/files';
 import { attachFiles, parallelFiles, runAttach } from './attach';
 import { runTranslate } from './translate';
+import { progressOn } from './progress';
+import type { ResultOf } from '../shared/contract/api';
 import { runUsers } from './users';
 import { runPull, runPush } from './push-pull';
 import { parseCommandLine, reportUserError } from './usage';
@@ -80,7 +82,8 @@ type Flags = Record<string, string | boolean | undefined>;
 async function run(service: JiaoduiService, command: string, args: string[], f: Flags, json: boolean): Promise<number> {
   // Every command goes through the contract; `service` itself serves only the two that are
   // not contract methods: backup (the open connection's online backup) and translate (its job).
-  const api = contractCaller(service, cliCaller(typeof f.reviewer === 'string' ? f.reviewer : undefined));
+  const caller = cliCaller(typeof f.reviewer === 'string' ? f.reviewer : undefined);
+  const api = contractCaller(service, caller);
   // check and show: cut to the terminal's width, whole when piped or with --wide
   const fit = fitFor(process.stdout.isTTY === true, process.stdout.columns, f.wide === true);
   const { call } = api;
@@ -95,14 +98,23 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       for (const p of parallel) readInputFile(p.file, MAX_IMPORT_BYTES, (mb) => `${p.file} is ${mb} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.`);
       const variant = f.variant;
       if (variant !== undefined && !['t', 'tw', 'hk'].includes(String(variant))) throw new UsageError(`--variant must be t, tw or hk, got "${String(variant)}".`);
-      const r = call('importDocument', {
-        fileName: basename(file),
-        data: bytes, // in-process: the bytes themselves, no base64 round trip
-        encoding,
-        variant: variant as 't' | 'tw' | 'hk' | undefined,
-        projectName: f.project as string | undefined,
-        title: f.title as string | undefined,
-      });
+      // on a terminal (text output), a progress bar of the import's stages (cli/progress.ts); piped or JSON, nothing
+      const bar = progressOn();
+      const label = `importing ${basename(file)}`;
+      const importer = json || !bar.shown ? api : contractCaller(service, { ...caller, progress: (p) => bar.update(`${label}: ${p.stage}`, p.done, p.total) });
+      let r: ResultOf<'importDocument'>;
+      try {
+        r = importer.call('importDocument', {
+          fileName: basename(file),
+          data: bytes, // in-process: the bytes themselves, no base64 round trip
+          encoding,
+          variant: variant as 't' | 'tw' | 'hk' | undefined,
+          projectName: f.project as string | undefined,
+          title: f.title as string | undefined,
+        });
+      } finally {
+        bar.end();
+      }
       if (parallel.length) attachFiles(api, r.documentId, parallel);
       // Piped (or --format json): the JSON result, as scripts expect; in text mode stderr says which
       // encoding was used and how sure detection is. On a terminal (or --format text): one line.

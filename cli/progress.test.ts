@@ -25,3 +25,16 @@ describe('progress bar (cli/progress.ts)', () => {
     expect(out[1]).toBe('\r\x1b[K');
   });
 });
+
+describe('progress bar: many small steps', () => {
+  it('draws a frame per whole percent and the last one, not one per step', () => {
+    const out: string[] = [];
+    const tty = progressOn({ isTTY: true, columns: 80, write: (s) => out.push(s) });
+    for (let i = 0; i <= 10000; i++) tty.update('storing', i, 10000);
+    expect(out.length).toBe(101);
+    expect(out[0]).toMatch(/ 0\/10000\x1b\[K$/);
+    expect(out[out.length - 1]).toMatch(/\[#+\] 10000\/10000\x1b\[K$/);
+    tty.update('converting', 0, 10000); // a new stage draws at once
+    expect(out[out.length - 1]).toMatch(/^\rconverting \[-+\] 0\/10000/);
+  });
+});

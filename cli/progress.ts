@@ -32,16 +32,22 @@ interface Stream {
 export function progressOn(stream: Stream = process.stderr): Progress {
   const shown = stream.isTTY === true;
   let drawn = false;
+  let last = '';
   return {
     shown,
     update(label, done, total) {
       if (!shown) return;
+      // a frame per whole percent (and the last): work reported in many small steps draws at most ~100 frames a stage
+      const frame = `${label}\0${total > 0 ? Math.floor((Math.min(done, total) * 100) / total) : 0}\0${done === total}`;
+      if (frame === last) return;
+      last = frame;
       stream.write(`\r${progressLine(label, done, total, stream.columns || 80)}\x1b[K`);
       drawn = true;
     },
     end() {
       if (drawn) stream.write('\r\x1b[K');
       drawn = false;
+      last = '';
     },
   };
 }

@@ -25,11 +25,12 @@ export const ATTACH_OPTIONS = {
 // ---- export (cli/export.ts) ----
 
 export const EXPORT_USAGE = `  export DOC [--format txt|md|html|docx|csv|docx-bilingual|report-html|report-json|xliff|xliff12|annotations]
-         [--marked] [--include-furniture|--no-furniture] [--claims] [--script hant|hans] [--out FILE]
+         [--marked] [--include-furniture|--no-furniture] [--claims] [--script hant|hans] [--lang en|zh-Hant] [--out FILE]
                                                               export a transcript, table, report or XLIFF
                                                               (docx formats need --out; md, html and docx leave
                                                               page furniture out unless --include-furniture;
-                                                              reports give times in the process's time zone, TZ)
+                                                              reports give times in the process's time zone, TZ,
+                                                              in --lang, else the app's UI language)
   import-xliff DOC FILE [--format json]                       apply an XLIFF 2.0 or 1.2 file's targets (one undo step)`;
 
 export const EXPORT_OPTIONS = {
@@ -37,6 +38,7 @@ export const EXPORT_OPTIONS = {
   'no-furniture': { type: 'boolean' },
   'include-furniture': { type: 'boolean' },
   claims: { type: 'boolean' },
+  lang: { type: 'string' },
 } as const;
 
 // ---- backup (cli/backup.ts) ----

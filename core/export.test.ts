@@ -175,6 +175,56 @@ describe('change report: operations, fixes and local times from the database', (
     expect(zh).toContain('復原');
   });
 
+  it('in Chinese: operation labels, finding messages and rule names from their stored key + params, no English where a key exists', async () => {
+    const { documentId } = importSample(fresh.service);
+    const doc = fresh.service.getDocument({ documentId });
+    fresh.service.runChecks({ documentId });
+    const findings = fresh.service.listFindings({ documentId }).findings;
+    const g = findings.find((f) => f.rule === 'entity-consistency' && [f, ...f.related].some((l) => l.text === '王震'))!;
+    fresh.service.applyFix({ findingId: g.id, scope: 'group' });
+    fresh.service.undo({ projectId: doc.projectId });
+    fresh.service.redo({ projectId: doc.projectId });
+    const toDismiss = fresh.service.listFindings({ documentId }).findings.find((f) => f.rule === 'conversion-ambiguity' && !f.dismissedReason)!;
+    fresh.service.dismissFinding({ findingId: toDismiss.id, reason: '原文如此', scope: 'group' });
+    const seg = fresh.service.getSegments({ documentId }).find((s) => s.text.includes('商湯科技') && !s.furniture)!;
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text + '。', approve: true });
+    // an operation stored before labels had keys (migration 009): its English is kept
+    const old = fresh.service.getSegments({ documentId }).find((s) => s.status === 'unreviewed' && !s.furniture)!;
+    const before = fresh.service.setStatus({ segmentIds: [old.id], status: 'approved' }).operationId!;
+    fresh.service.db.prepare('UPDATE operations SET label_data = NULL WHERE id = ?').run(before);
+
+    const en = JSON.parse((await exp({ documentId, format: 'report-json', script: 'hant', locale: 'en' })).content) as ChangeReport;
+    const zhJson = JSON.parse((await exp({ documentId, format: 'report-json', script: 'hant', locale: 'zh-Hant' })).content) as ChangeReport;
+    const zh = (await exp({ documentId, format: 'report-html', script: 'hant', locale: 'zh-Hant' })).content;
+    expect(en.operations.map((o) => o.kind)).toEqual(['fix', 'undo', 'redo', 'dismiss', 'edit', 'status']);
+    expect(zhJson.operations.map((o) => o.label)).toEqual([
+      expect.stringMatching(/^修正 \d+ 處 人名寫法不一致$/),
+      expect.stringMatching(/^復原「修正 \d+ 處 人名寫法不一致」$/),
+      expect.stringMatching(/^重做「修正 \d+ 處 人名寫法不一致」$/),
+      '略過 簡轉繁一對多可能轉錯',
+      `編輯並核准第 ${seg.index + 1} 段`,
+      `Mark segment ${old.index + 1} approved`, // no key stored: the English, as stored
+    ]);
+    // no English label or message of a keyed row anywhere in the page
+    for (const o of en.operations.slice(0, 5)) expect(zh).not.toContain(o.label);
+    expect(en.dismissedFindings.length).toBeGreaterThan(0);
+    for (const f of en.dismissedFindings) {
+      expect(zh).not.toContain(f.message);
+      expect(zhJson.dismissedFindings.find((x) => x.text === f.text)!.message).toMatch(/簡體/);
+    }
+    expect(zh).toContain('>人名寫法不一致<'); // the rule's name, not its id
+    expect(zh).not.toMatch(/<td>entity-consistency<\/td>/);
+    // the revisions' reasons too
+    expect(zh).toContain('<td>檢查修正：人名寫法不一致</td>');
+    expect(zh).toContain('<td>手動修改</td>');
+    expect(zh).not.toMatch(/<td>(manual|fix:[a-z-]+|undo|redo)<\/td>/);
+    // English keeps the stored text exactly
+    const html = (await exp({ documentId, format: 'report-html', script: 'hant', locale: 'en' })).content;
+    for (const o of en.operations) expect(html).toContain(o.label.replace(/&/g, '&amp;'));
+    expect(html).toContain('<td>entity-consistency</td>');
+    expect(html).toContain('<td>fix:entity-consistency</td>');
+  });
+
   it('refuses a time zone the system does not know', async () => {
     const { documentId } = importSample(fresh.service);
     await expect(exp({ documentId, format: 'report-html', script: 'hant', timeZone: 'Mars/Olympus' })).rejects.toThrow(/time zone/);

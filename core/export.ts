@@ -13,6 +13,8 @@ import { exportTranscript } from '../shared/export/transcript';
 import { bilingualCsv } from '../shared/export/csv';
 import { exportChangeReport, type ReportOperation, type ReportRevision } from '../shared/export/report';
 import type { ReportLocale } from '../shared/export/report-wording';
+import { parseOperationLabel } from '../shared/operation-labels';
+import { parseFindingMessage } from '../shared/finding-messages';
 import { exportXliff, parseXliff, type XliffUnit } from '../shared/export/xliff';
 import { exportXliff12 } from '../shared/export/xliff12';
 import { exportWebAnnotations } from '../shared/export/annotations';
@@ -213,6 +215,7 @@ export async function exportDocument(store: Store, doc: DocumentMeta, args: Expo
         rule: f.rule,
         severity: f.severity,
         message: f.message,
+        messageData: parseFindingMessage(f.messageData),
         text: f.text,
         dismissedReason: f.dismissedReason,
         dismissedAt: f.dismissedAt,
@@ -223,7 +226,7 @@ export async function exportDocument(store: Store, doc: DocumentMeta, args: Expo
       for (const r of store.documentRevisions(doc.id, {}, Number.MAX_SAFE_INTEGER)) {
         revsOf.set(r.operationId, [{ segmentId: r.segmentId, field: r.field, before: r.before, after: r.after, reason: r.reason }, ...(revsOf.get(r.operationId) ?? [])]);
       }
-      const operations = store.documentOperations(doc.id).map((o) => ({ ...o, revisions: revsOf.get(o.id) ?? [] }));
+      const operations = store.documentOperations(doc.id).map(({ labelData, ...o }) => ({ ...o, labelData: parseOperationLabel(labelData), revisions: revsOf.get(o.id) ?? [] }));
       return exportChangeReport({ doc: data, revisions, findings, generatedAt: now, operations, timeZone: args.timeZone, locale: args.locale }, args.format);
     }
     case 'xliff':

@@ -4,7 +4,7 @@
  * wrong shapes, rate limiting; the job runner's progress, cancellation, per-segment
  * failures, required terminology, and never overwriting reviewer English.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MtError, backoffDelay, parseRetryAfter, postJson, RateLimiter, DEFAULT_RETRY, type RetryPolicy } from './mt/http';
 import { chatCompletionsUrl, libreTranslateTranslator, libreTranslateUrl, makeTranslator, openAiTranslator } from './mt/providers';
 import { TranslationJob, type JobHost } from './mt/jobs';
@@ -160,22 +160,20 @@ describe('OpenAI-compatible provider', () => {
     fake = await startFakeProvider('openai');
   });
 
-  it('spaces requests by the rate limit', async () => {
-    // When the limiter lets each request go, not when the server happens to read it: a
-    // loaded machine delays arrivals unevenly, but never lets the limiter release early.
-    const released: number[] = [];
-    class RecordingLimiter extends RateLimiter {
+  it('asks the rate limiter before every request', async () => {
+    // the spacing itself is the limiter's (its own test below, on a fake clock): here, that every request waits for it
+    let takes = 0;
+    class CountingLimiter extends RateLimiter {
       override async take(signal?: AbortSignal): Promise<void> {
+        takes++;
+        expect(fake.requests).toHaveLength(takes - 1); // asked before the request is sent
         await super.take(signal);
-        released.push(Date.now());
       }
     }
-    const t = openAiTranslator({ settings: settings({ url: fake.url, model: 'm' }), apiKey: null, policy: FAST, limiter: new RecordingLimiter(10) });
+    const t = openAiTranslator({ settings: settings({ url: fake.url, model: 'm' }), apiKey: null, policy: FAST, limiter: new CountingLimiter(1000) });
     for (let i = 0; i < 4; i++) await t.translate({ text: String(i), terms: [] });
     expect(fake.requests).toHaveLength(4);
-    const gaps = released.slice(1).map((at, i) => at - released[i]);
-    expect(released).toHaveLength(4);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(98); // 100 ms apart; Node's timers may round 1 ms early
+    expect(takes).toBe(4);
   });
 
   it('stops waiting when cancelled', async () => {
@@ -191,6 +189,48 @@ describe('OpenAI-compatible provider', () => {
   it('needs an address and a model', () => {
     expect(() => makeTranslator({ settings: settings({ url: '' }), apiKey: null, policy: FAST })).toThrow(/address/);
     expect(() => makeTranslator({ settings: settings({ url: fake.url, model: '' }), apiKey: null, policy: FAST })).toThrow(/model/);
+  });
+});
+
+describe('RateLimiter on a fake clock', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('lets requests go 1000/rate ms apart, the first at once; an idle spell does not bank a burst', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const limiter = new RateLimiter(10); // 10 per second: 100 ms apart
+    const released: number[] = [];
+    const waiting = [0, 1, 2, 3].map(async () => {
+      await limiter.take();
+      released.push(Date.now());
+    });
+    await vi.runAllTimersAsync();
+    await Promise.all(waiting);
+    expect(released).toEqual([0, 100, 200, 300]);
+    // a second later: one goes at once, the next waits its interval again
+    await vi.advanceTimersByTimeAsync(1000);
+    const later: number[] = [];
+    const again = [0, 1].map(async () => {
+      await limiter.take();
+      later.push(Date.now());
+    });
+    await vi.runAllTimersAsync();
+    await Promise.all(again);
+    expect(later).toEqual([1300, 1400]);
+  });
+
+  it('a waiting request is cancelled by its signal', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const limiter = new RateLimiter(1);
+    await limiter.take();
+    const ctl = new AbortController();
+    const waiting = limiter.take(ctl.signal);
+    const outcome = waiting.then(
+      () => 'released',
+      (e: unknown) => (e instanceof MtError ? e.kind : 'other'),
+    );
+    await vi.advanceTimersByTimeAsync(500);
+    ctl.abort();
+    expect(await outcome).toBe('cancelled');
   });
 });
 

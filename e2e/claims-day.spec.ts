@@ -268,6 +268,26 @@ test('the wide claims view: filters, sorting, counts, cross-checks; screenshots 
   await page.reload();
   await expect(page.getByTestId('grid')).toBeVisible();
 
+  // the shortcuts sheet lists the wide view's keys: Alt+W, A, R, Enter and the sort keys
+  await page.getByTestId('grid').focus();
+  await page.keyboard.press('Shift+?');
+  const sheet = page.getByTestId('shortcuts-dialog');
+  await expect(sheet).toBeVisible();
+  const section = sheet.locator('.shortcut-section', { hasText: 'In the claims table' });
+  for (const [key, what] of [
+    ['Alt+W', 'Claims Table (Full Width)'],
+    ['A', 'Accept the candidate'],
+    ['R', 'Reject the candidate'],
+    ['Enter', 'Edit the claim'],
+    ['S', 'Sort by the next column'],
+    ['Shift+S', 'Sort by the previous column'],
+    ['D', 'Reverse the sort direction'],
+  ]) {
+    await expect(section.locator('tr', { has: page.locator('kbd', { hasText: new RegExp(`^${key.replace('+', '\\+')}$`) }) })).toContainText(what);
+  }
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
+
   await page.getByTestId('grid').focus();
   await page.keyboard.press('Alt+w');
   const wide = page.getByTestId('claims-wide');
@@ -308,6 +328,31 @@ test('the wide claims view: filters, sorting, counts, cross-checks; screenshots 
   await wide.getByTestId('claims-sort-evidence').click();
   await expect(claimRows.first().locator('.col-evidence')).toHaveText('2');
   await wide.getByTestId('claims-sort-segment').click();
+
+  // the same from the keyboard, on a focused row (no Tab to the headers): S walks the columns
+  // (Shift+S back), D reverses; aria-sort follows, and the keyboard stays on its row
+  const focused = wide.locator('[data-testid="claims-wide-row"]:focus');
+  await claimRows.first().focus();
+  const rowKey = await focused.getAttribute('data-key');
+  await expect(wide.getByTestId('claims-col-segment')).toHaveAttribute('aria-sort', 'ascending');
+  await page.keyboard.press('s'); // segment (the last column) → claim text
+  await expect(wide.getByTestId('claims-col-text')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(wide.getByTestId('claims-col-segment')).not.toHaveAttribute('aria-sort');
+  await expect(focused).toHaveAttribute('data-key', rowKey!);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('s'); // claimant, type, verdict, status
+  await expect(wide.getByTestId('claims-col-status')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(claimRows.locator('.col-status')).toHaveText(['in progress', 'in progress', 'ready for review', 'published']);
+  await expect(wide.getByTestId('claims-wide-shown')).toContainText('sorted by Status ▲');
+  await page.keyboard.press('d');
+  await expect(wide.getByTestId('claims-col-status')).toHaveAttribute('aria-sort', 'descending');
+  await expect(claimRows.first().locator('.col-status')).toHaveText('published');
+  await expect(focused).toHaveAttribute('data-key', rowKey!);
+  await page.keyboard.press('Shift+S');
+  await expect(wide.getByTestId('claims-col-verdict')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(wide.getByTestId('claims-col-status')).not.toHaveAttribute('aria-sort');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('s'); // status, assignee, evidence, segment: document order again
+  await expect(wide.getByTestId('claims-col-segment')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(focused).toHaveAttribute('data-key', rowKey!);
 
   // cross-checks next to the claims they concern (growth stated two ways: 200% vs 翻了三倍)
   await expect(wide.locator(`[data-key="claim:${made[3].id}"]`).getByTestId('claims-wide-check').first()).toBeVisible();

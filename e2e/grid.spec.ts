@@ -200,6 +200,16 @@ test('row QA marks follow the findings query through a fix and its undo; has-fin
   expect(marked.size).toBeGreaterThan(1);
   const first = Math.min(...marked);
   await expect(page.getByTestId(`row-${first}`).getByTestId('qa-mark')).toBeVisible();
+  // the marks count what the panel lists under its filter (state/findings-filter.ts): with the rule
+  // filter on "doubled", only rows with a doubled finding keep a mark; back to all rules, all return
+  const doubledRows = new Set(report.findings.filter((f) => f.rule === 'doubled' && !f.dismissedReason).flatMap((f) => [f, ...f.related]).map((l) => `row-${l.segmentIndex}`));
+  const markedRows = () => page.locator('[data-testid="grid-body"] [role="row"]:has([data-testid="qa-mark"])').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  await panel.getByTestId('findings-rule').selectOption('doubled');
+  await expect(row.getByTestId('qa-mark')).toHaveAttribute('data-count', '1');
+  if (!doubledRows.has(`row-${first}`)) await expect(page.getByTestId(`row-${first}`).getByTestId('qa-mark')).toHaveCount(0);
+  expect((await markedRows()).every((r) => doubledRows.has(r))).toBe(true);
+  await panel.getByTestId('findings-rule').selectOption('all');
+  await expect(page.getByTestId(`row-${first}`).getByTestId('qa-mark')).toBeVisible();
   await row.click();
   await page.screenshot({ path: join(OUT, 'findings-row-markers.png') });
   await noSeriousA11y(page, ['[data-testid="row-9"]', '[data-testid="filter-bar"]', '.topbar']);

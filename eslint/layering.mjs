@@ -26,6 +26,7 @@ export const RENDERER_SHARED_VALUES = [
   'shared/commands', // the command list (palette, shortcuts, menu)
   'shared/finding-messages', // finding texts
   'shared/operation-labels', // history labels
+  'shared/wording/', // rule titles, operation labels and finding messages in both UI languages (the change report shares them)
   'shared/licences', // the About dialog
   'shared/urls',
   'shared/text/diff', // character diff for display

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { ArgsOf, ResultOf } from '../../shared/contract/api';
 import type { Settings } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
-import { prepareImport, type PreparedImport } from '../../shared/import/prepare';
+import { prepareImport, type ImportProgress, type PreparedImport } from '../../shared/import/prepare';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import * as glossary from '../glossary';
 import { render } from '../segment-writes';
@@ -32,14 +32,23 @@ function projectIdFor(ctx: HandlerContext, args: { projectId?: number; projectNa
   return ctx.store.projectNamed(name)?.id ?? ctx.store.addProject(name, ctx.now());
 }
 
-/** Import raw bytes (the CLI and first-start sample import call this directly). */
+/**
+ * Import raw bytes (the CLI and first-start sample import call this directly). An in-process
+ * caller with a progress listener (the CLI's bar) hears each stage: segmenting (paragraphs),
+ * converting and storing (segments).
+ */
 export function importBytes(ctx: HandlerContext, bytes: Uint8Array, args: Omit<ArgsOf<'importDocument'>, 'data'>): ResultOf<'importDocument'> {
-  const p = prepareImport(bytes, { encoding: args.encoding, variant: args.variant }); // throws before any write
-  return ctx.tx(() => storeImport(ctx, bytes, p, args));
+  const listener = ctx.caller.progress;
+  const progress: ImportProgress | undefined = listener && ((stage, done, total) => listener({ stage, done, total }));
+  const p = prepareImport(bytes, { encoding: args.encoding, variant: args.variant, progress }); // throws before any write
+  return ctx.tx(() => storeImport(ctx, bytes, p, args, progress));
 }
 
+/** Segments stored between two progress reports (a multiple of the insert's batch of 32 rows). */
+const STORE_STEP = 1024;
+
 /** Store a prepared import (call inside a transaction). */
-function storeImport(ctx: HandlerContext, bytes: Uint8Array, p: PreparedImport, args: Omit<ArgsOf<'importDocument'>, 'data'>): ResultOf<'importDocument'> {
+function storeImport(ctx: HandlerContext, bytes: Uint8Array, p: PreparedImport, args: Omit<ArgsOf<'importDocument'>, 'data'>, progress?: ImportProgress): ResultOf<'importDocument'> {
   const sha = createHash('sha256').update(bytes).digest('hex');
   const now = ctx.now();
   const { store } = ctx;
@@ -59,8 +68,7 @@ function storeImport(ctx: HandlerContext, bytes: Uint8Array, p: PreparedImport, 
     leading: p.segmented.leading,
     importedAt: now,
   });
-  store.addSegments(
-    p.segmented.segments.map((s, i) => ({
+  const rows = p.segmented.segments.map((s, i) => ({
       documentId,
       position: i,
       paragraph: s.paragraph,
@@ -71,16 +79,21 @@ function storeImport(ctx: HandlerContext, bytes: Uint8Array, p: PreparedImport, 
       end: s.end,
       rendering: p.renderings[i].text,
       renderingMap: p.renderings[i].map,
-      status: 'unreviewed',
+      status: 'unreviewed' as const,
       furniture: s.furniture,
       speaker: s.speaker,
       turn: s.turn,
       parentId: null,
       updatedAt: now,
-    })),
-  );
+    }));
+  // in steps, so a listener hears how far storing has got (one transaction all the same)
+  for (let i = 0; i < rows.length; i += STORE_STEP) {
+    progress?.('storing', i, rows.length);
+    store.addSegments(rows.slice(i, i + STORE_STEP));
+  }
   store.indexDocumentSearch(documentId);
   glossary.rerenderForGlossary(ctx.store, [documentId]); // the project's confirmed names
+  progress?.('storing', rows.length, rows.length);
   ctx.touch({ projects: [projectId], documents: [documentId], topics: ['library'] });
   return { documentId, segments: p.segmented.segments.length, encoding: p.encoding, encodingDetected: p.detected, encodingConfidence: p.confidence, script: p.script, variant: p.variant };
 }

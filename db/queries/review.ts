@@ -150,12 +150,12 @@ export function getRevision(db: Db, id: number): Revision | undefined {
 }
 
 /** The operations that revised a document's segments (live or retired), oldest first, with their state (the change report). */
-export function documentOperations(db: Db, documentId: number): { id: number; kind: string; label: string; author: string; createdAt: string; state: string }[] {
+export function documentOperations(db: Db, documentId: number): { id: number; kind: string; label: string; labelData: string | null; author: string; createdAt: string; state: string }[] {
   return db
     .prepare(
-      `SELECT o.id, o.kind, o.label, o.author, o.created_at AS createdAt, o.state FROM operations o
+      `SELECT o.id, o.kind, o.label, o.label_data AS labelData, o.author, o.created_at AS createdAt, o.state FROM operations o
        WHERE o.id IN (SELECT r.operation_id FROM revisions r JOIN segments s ON s.id = r.segment_id WHERE s.document_id = ?)
        ORDER BY o.id`,
     )
-    .all(documentId) as { id: number; kind: string; label: string; author: string; createdAt: string; state: string }[];
+    .all(documentId) as { id: number; kind: string; label: string; labelData: string | null; author: string; createdAt: string; state: string }[];
 }

@@ -14,7 +14,8 @@ import { TEAM_CATALOG } from './i18n-team';
 import { ROLES_CATALOG } from './i18n-roles';
 import { MT_CATALOG, translateMt } from './i18n-mt';
 import { commandKey, translate } from './i18n';
-import { translateReview, type ReviewMessageKey } from './i18n-review';
+import { reasonLabel } from './i18n-review';
+import { REVISION_REASONS } from '../../shared/wording/reasons';
 import { COMMANDS } from '../../shared/commands';
 import { formatOperationLabel, OPERATIONS_CATALOG } from './i18n-operations';
 import * as labels from '../../shared/operation-labels';
@@ -73,10 +74,10 @@ describe('labels of the column, machine translation and licence features', () =>
 
   it('names the revision reasons of English and alignment edits', () => {
     for (const r of ['mt', 'align:merge', 'align:split', 'align:shift', 'attach']) {
-      const key = `reason.${r}` as ReviewMessageKey;
-      expect(translateReview('en', key)).not.toBe(key);
-      expect(translateReview('zh-Hant', key)).toMatch(/\p{Script=Han}/u);
+      expect(reasonLabel('en', r)).not.toBe(r);
+      expect(reasonLabel('zh-Hant', r)).toMatch(/\p{Script=Han}/u);
     }
+    for (const r of Object.keys(REVISION_REASONS.en)) expect(reasonLabel('zh-Hant', r), r).toMatch(/\p{Script=Han}/u);
   });
 
   it('fills placeholders', () => {

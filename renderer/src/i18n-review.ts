@@ -54,23 +54,6 @@ const en = {
   'history.current': 'current',
   'history.changelog': 'Change log…',
 
-  'reason.manual': 'manual edit',
-  'reason.review': 'review',
-  'reason.replace': 'find and replace',
-  'reason.propagate': 'repetition',
-  'reason.revert': 'revert',
-  'reason.glossary': 'glossary',
-  'reason.fix': 'check fix',
-  'reason.import': 'import',
-  'reason.undo': 'undo',
-  'reason.redo': 'redo',
-  'reason.split': 'split',
-  'reason.merge': 'merge',
-  'reason.mt': 'machine translation',
-  'reason.align:merge': 'alignment: merge',
-  'reason.align:split': 'alignment: split',
-  'reason.align:shift': 'alignment: move',
-  'reason.attach': 'parallel text attached',
 
   'changelog.title': 'Change log',
   'changelog.summary': '{changed} of {total} segments changed · {chars} characters changed',
@@ -208,23 +191,6 @@ const zhHant: Record<ReviewMessageKey, string> = {
   'history.current': '目前',
   'history.changelog': '變更記錄…',
 
-  'reason.manual': '手動修改',
-  'reason.review': '審閱',
-  'reason.replace': '尋找與取代',
-  'reason.propagate': '重複段落',
-  'reason.revert': '還原',
-  'reason.glossary': '詞彙表',
-  'reason.fix': '檢查修正',
-  'reason.import': '匯入',
-  'reason.undo': '復原',
-  'reason.redo': '重做',
-  'reason.split': '分割',
-  'reason.merge': '合併',
-  'reason.mt': '機器翻譯',
-  'reason.align:merge': '對齊：合併',
-  'reason.align:split': '對齊：分割',
-  'reason.align:shift': '對齊：移動',
-  'reason.attach': '附加平行文本',
 
   'changelog.title': '變更記錄',
   'changelog.summary': '{total} 個段落中有 {changed} 個已修改 · 共變更 {chars} 個字元',
@@ -320,8 +286,5 @@ export const translateReview = defineCatalog(en, zhHant).translate;
 /** The review strings in the current UI language, plus the shared formatters. */
 export const useReviewI18n = catalogHook('rt', translateReview);
 
-/** A revision reason in words; unknown reasons (e.g. "dismiss: …") are shown as stored. */
-export function reasonLabel(rt: ReviewTranslate, reason: string): string {
-  const key = `reason.${reason}` as ReviewMessageKey;
-  return key in en ? rt(key) : reason;
-}
+/** A revision reason in words (shared/wording/reasons.ts: the change report words them too); unknown reasons are shown as stored. */
+export { reasonWords as reasonLabel } from '../../shared/wording/reasons';

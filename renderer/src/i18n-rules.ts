@@ -1,63 +1,12 @@
 /**
- * Check rule titles in the UI language. The service's `listRules` gives English titles (the
- * CLI prints those); the panel, the rule filter and operation labels ("Dismiss doubled")
- * show these. A rule the catalog does not know keeps the service's title.
+ * Check rule titles in the UI language: the tables are shared/wording/rules.ts (the change
+ * report words rules too); this module makes them a UI catalog. A rule the tables do not
+ * know keeps the service's title.
  */
-import { defineCatalog, type Locale } from './i18n-catalog';
+import { RULE_TITLES, type RuleId } from '../../shared/wording/rules';
+import { defineCatalog } from './i18n-catalog';
 
-const en = {
-  'entity-consistency': 'Name spelled inconsistently',
-  'conversion-ambiguity': 'Ambiguous Simplified→Traditional conversion',
-  'simplified-in-traditional': 'Simplified character in Traditional text',
-  'variant-mixing': 'Variant forms mixed',
-  'number-format': 'Malformed number',
-  'number-mismatch': 'Number differs from its counterpart',
-  'glossary-forbidden': 'Glossary variant used',
-  'glossary-english': 'Glossary English form missing',
-  'halfwidth-punctuation': 'Half-width punctuation in Chinese text',
-  'unbalanced-brackets': 'Unbalanced brackets or quotes',
-  doubled: 'Doubled word or punctuation',
-  'stray-space': 'Stray space',
-  'source-divergence': 'Differs from the original source',
-  'english-empty': 'English missing',
-  'claims-crosscheck': 'Claims cross-check',
-  'repeated-sentence': 'Sentence repeated',
-  'period-label': 'Period label repeated or mismatched',
-  'taiwan-standard': 'Not Taiwan’s standard form',
-  'number-scale': 'Figure off by a power of ten',
-  'number-unit': 'Count with a wrong unit',
-};
-export type RuleId = keyof typeof en;
+export { ruleTitle, type RuleId } from '../../shared/wording/rules';
 
-const zhHant: Record<RuleId, string> = {
-  'entity-consistency': '人名寫法不一致',
-  'conversion-ambiguity': '簡轉繁一對多可能轉錯',
-  'simplified-in-traditional': '繁體文字中的簡體字',
-  'variant-mixing': '異體字混用',
-  'number-format': '數字格式有誤',
-  'number-mismatch': '數字與對應處不符',
-  'glossary-forbidden': '使用了詞彙表禁用的寫法',
-  'glossary-english': '英文缺少詞彙表譯名',
-  'halfwidth-punctuation': '中文裡的半形標點',
-  'unbalanced-brackets': '括號或引號不成對',
-  doubled: '重複的字詞或標點',
-  'stray-space': '多餘的空格',
-  'source-divergence': '與原文不同',
-  'english-empty': '缺少英文',
-  'claims-crosscheck': '聲明交叉核對',
-  'repeated-sentence': '句子重複',
-  'period-label': '比較期間標示重複或不符',
-  'taiwan-standard': '不是臺灣的標準寫法',
-  'number-scale': '數字差了十倍以上',
-  'number-unit': '計數的單位有誤',
-};
-
-const catalog = defineCatalog(en, zhHant);
 /** Both catalogs, for the test that every key is translated (i18n-catalogs.test.ts). */
-export const RULES_CATALOG = catalog.catalog;
-
-/** A rule's title in `locale`; `fallback` (the service's title) for a rule the catalog lacks. */
-export function ruleTitle(locale: Locale, id: string, fallback?: string): string {
-  if (id in en) return catalog.translate(locale, id as RuleId);
-  return fallback ?? id;
-}
+export const RULES_CATALOG = defineCatalog<RuleId, (typeof RULE_TITLES)['en']>(RULE_TITLES.en, RULE_TITLES['zh-Hant']).catalog;

@@ -21,7 +21,21 @@ export interface CallerContext {
    * Absent: local use, every role.
    */
   readonly account?: CallerAccount;
+  /**
+   * An in-process caller's listener for how far long work has got (the CLI's progress bar:
+   * an import reports its stages). Never sent over a transport; a handler that reports
+   * progress calls it only when present, and it must not throw.
+   */
+  readonly progress?: ProgressListener;
 }
+
+/** A step of long work: `stage` names it ('segmenting', 'converting', 'storing' for an import), `done` of `total` units. */
+export interface ProgressReport {
+  readonly stage: string;
+  readonly done: number;
+  readonly total: number;
+}
+export type ProgressListener = (p: ProgressReport) => void;
 
 /** A team reviewer as the caller context carries it. */
 export interface CallerAccount {

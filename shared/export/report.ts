@@ -23,6 +23,12 @@ import {
   type ReportLocale,
   type TextChangeCounts,
 } from './report-wording';
+import type { FindingMessageRef } from '../finding-messages';
+import type { OperationLabelRef } from '../domain/schemas';
+import { formatOperationLabel } from '../wording/operations';
+import { findingMessageText } from '../wording/findings';
+import { ruleTitle } from '../wording/rules';
+import { reasonWords } from '../wording/reasons';
 
 export interface ReportRevision {
   author: string;
@@ -36,7 +42,10 @@ export interface ReportFinding {
   segmentId: number;
   rule: string;
   severity: string;
+  /** the stored English message */
   message: string;
+  /** its key + params (findings since migration 010): the report words it in its language */
+  messageData?: FindingMessageRef | null;
   text: string;
   dismissedReason: string | null;
   dismissedAt: string | null;
@@ -48,7 +57,10 @@ export interface ReportFinding {
 export interface ReportOperation {
   id: number;
   kind: string;
+  /** the stored English label */
   label: string;
+  /** its key + params (operations since migration 009): the report words it in its language */
+  labelData?: OperationLabelRef | null;
   author: string;
   createdAt: string;
   /** done, undone (by a later undo) or dead (undone, then redo cleared by a new operation) */
@@ -120,7 +132,7 @@ export interface ChangeReport {
     diff: DiffPart[];
     charactersChanged: number;
     revisions: LocalRevision[];
-    dismissedFindings: Omit<ReportFinding, 'segmentId'>[];
+    dismissedFindings: Omit<ReportFinding, 'segmentId' | 'messageData'>[];
   }[];
 }
 
@@ -205,7 +217,7 @@ export function buildChangeReport(input: ReportInput): ChangeReport {
           rule: f.rule,
           rows: row === null ? [] : [row],
           text: f.text,
-          message: f.message,
+          message: findingMessageText(locale, f),
           reason: f.dismissedReason,
           dismissedAt: f.dismissedAt,
           at: f.dismissedAt ? local(f.dismissedAt) : null,
@@ -248,7 +260,7 @@ export function buildChangeReport(input: ReportInput): ChangeReport {
       diff,
       charactersChanged: n,
       revisions: revs.map((r) => ({ ...r, reason: reasonLabel(r.reason), at: local(r.createdAt) })),
-      dismissedFindings: fs.map(({ segmentId: _s, ...f }) => f),
+      dismissedFindings: fs.map(({ segmentId: _s, messageData, ...f }) => ({ ...f, message: findingMessageText(locale, { message: f.message, messageData }) })),
     });
   }
   const fixedFindings: ChangeReport['fixedFindings'] = [];
@@ -278,7 +290,8 @@ export function buildChangeReport(input: ReportInput): ChangeReport {
     operations: operations.map((o) => ({
       id: o.id,
       kind: o.kind,
-      label: o.label,
+      // in the report's language from the stored key + params; the stored English where there is none (older rows)
+      label: formatOperationLabel(locale, o.labelData, o.label),
       author: o.author,
       createdAt: o.createdAt,
       at: local(o.createdAt),
@@ -314,11 +327,16 @@ function diffHtml(parts: readonly DiffPart[]): string {
 export function changeReportHtml(r: ChangeReport): string {
   const e = escapeHtml;
   const L = (key: ReportKey | string, params?: Record<string, string | number>) => e(reportText(r.locale, key, params));
+  // a rule as the reader's language names it: English keeps the rule's id (as the CLI and the operation labels do)
+  const rule = (id: string) => e(r.locale === 'en' ? id : ruleTitle(r.locale, id));
+  // a revision's reason: English as stored (manual, fix:doubled…); other languages in words (手動修改, 檢查修正：重複的字詞或標點)
+  const why = (reason: string) =>
+    e(r.locale === 'en' ? reason : reason.startsWith('fix:') ? `${reasonWords(r.locale, 'fix')}：${ruleTitle(r.locale, reason.slice(4))}` : reasonWords(r.locale, reason));
   const s = r.summary;
   const offset = formatUtcOffset(utcOffsetMinutes(new Date(r.generatedAt), r.timeZone));
   const rules = Object.entries(s.findingsByRule)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([rule, c]) => `<tr><td>${e(rule)}</td><td>${c.open}</td><td>${c.dismissed}</td></tr>`)
+    .map(([id, c]) => `<tr><td>${rule(id)}</td><td>${c.open}</td><td>${c.dismissed}</td></tr>`)
     .join('\n');
   const kind = (k: string) => `<span class="kind kind-${e(k)}">${L(`kind.${k}`)}</span>`;
   const operations = r.operations.length
@@ -331,23 +349,23 @@ export function changeReportHtml(r: ChangeReport): string {
     : `<p>${L('noOperations')}</p>`;
   const fixed = r.fixedFindings.length
     ? `<table><tr><th>${L('rule')}</th><th>${L('row')}</th><th>${L('change')}</th><th>${L('who')}</th><th>${L('when')}</th></tr>\n${r.fixedFindings
-        .map((f) => `<tr><td>${e(f.rule)}</td><td>${f.row ?? ''}</td><td><del>${e(f.before)}</del> → <ins>${e(f.after)}</ins></td><td>${e(f.author)}</td><td class="nowrap">${e(f.at)}</td></tr>`)
+        .map((f) => `<tr><td>${rule(f.rule)}</td><td>${f.row ?? ''}</td><td><del>${e(f.before)}</del> → <ins>${e(f.after)}</ins></td><td>${e(f.author)}</td><td class="nowrap">${e(f.at)}</td></tr>`)
         .join('\n')}\n</table>`
     : `<p>${L('noneFixed')}</p>`;
   const dismissedList = r.dismissedFindings.length
     ? `<table><tr><th>${L('rule')}</th><th>${L('rows')}</th><th>${L('text')}</th><th>${L('message')}</th><th>${L('reason')}</th><th>${L('when')}</th></tr>\n${r.dismissedFindings
-        .map((f) => `<tr><td>${e(f.rule)}</td><td>${e(rowList(f.rows))}</td><td>${e(f.text)}</td><td>${e(f.message)}</td><td>${e(f.reason)}</td><td class="nowrap">${e(f.at ?? '')}</td></tr>`)
+        .map((f) => `<tr><td>${rule(f.rule)}</td><td>${e(rowList(f.rows))}</td><td>${e(f.text)}</td><td>${e(f.message)}</td><td>${e(f.reason)}</td><td class="nowrap">${e(f.at ?? '')}</td></tr>`)
         .join('\n')}\n</table>`
     : `<p>${L('noneDismissed')}</p>`;
   const changes = r.changes
     .map((c) => {
       const revs = c.revisions.length
         ? `<table><tr><th>${L('when')}</th><th>${L('who')}</th><th>${L('why')}</th><th>${L('before')}</th><th>${L('after')}</th></tr>${c.revisions
-            .map((v) => `<tr><td class="nowrap">${e(v.at)}</td><td>${e(v.author)}</td><td>${e(v.reason)}</td><td>${e(v.before ?? '')}</td><td>${e(v.after ?? '')}</td></tr>`)
+            .map((v) => `<tr><td class="nowrap">${e(v.at)}</td><td>${e(v.author)}</td><td>${why(v.reason)}</td><td>${e(v.before ?? '')}</td><td>${e(v.after ?? '')}</td></tr>`)
             .join('')}</table>`
         : '';
       const fs = c.dismissedFindings.length
-        ? `<p>${L('dismissedHere')}</p><ul>${c.dismissedFindings.map((f) => `<li>${e(f.rule)}: ${e(f.message)} — ${e(f.dismissedReason ?? '')}</li>`).join('')}</ul>`
+        ? `<p>${L('dismissedHere')}</p><ul>${c.dismissedFindings.map((f) => `<li>${rule(f.rule)}: ${e(f.message)} — ${e(f.dismissedReason ?? '')}</li>`).join('')}</ul>`
         : '';
       return `<section>
 <h3>${L('segment', { row: c.row })} <span class="meta">(${L('segmentMeta', { status: reportText(r.locale, `status.${c.status}`), count: c.charactersChanged })})</span></h3>

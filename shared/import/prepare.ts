@@ -25,7 +25,10 @@ export interface PreparedImport {
   renderings: AlignedText[];
 }
 
-export function prepareImport(bytes: Uint8Array, opts: { encoding?: TextEncodingName; variant?: VariantT } = {}): PreparedImport {
+/** How far an import has got (the CLI draws it as a bar: core stays free of terminal code). */
+export type ImportProgress = (stage: 'segmenting' | 'converting' | 'storing', done: number, total: number) => void;
+
+export function prepareImport(bytes: Uint8Array, opts: { encoding?: TextEncodingName; variant?: VariantT; progress?: ImportProgress } = {}): PreparedImport {
   // An explicit encoding decodes (or is refused) on its own terms: detection may refuse a file
   // the chosen encoding reads fine (e.g. BOM-less UTF-16 without ASCII looks binary).
   // Without one, a single detection pass both guesses and decodes.
@@ -43,7 +46,11 @@ export function prepareImport(bytes: Uint8Array, opts: { encoding?: TextEncoding
   // as one unit whatever it contains, is folded whole.
   const reuse = conv === fold && !fold.keysMayContain(SENTENCE_BOUNDARY_CHAR);
   const rendered: (AlignedText[] | undefined)[] = [];
-  const foldParagraph = (p: string, at: { index: number; sentences: readonly Range[] }): string => {
+  const progress = opts.progress;
+  let paragraphs = 0;
+  const foldParagraph = (p: string, at: { index: number; count: number; sentences: readonly Range[] }): string => {
+    paragraphs = at.count;
+    progress?.('segmenting', at.index, at.count); // paragraphs folded so far
     if (!reuse || IDS.test(p)) return fold.convert(p);
     const rs = at.sentences.map((r) => conv.convertAligned(p.slice(r.start, r.end)));
     rendered[at.index] = rs;
@@ -57,9 +64,19 @@ export function prepareImport(bytes: Uint8Array, opts: { encoding?: TextEncoding
   if (segmented.segments.length === 0) {
     throw new JiaoduiError('import-rejected', 'The file contains no text to review (only whitespace).');
   }
-  const renderings = segmented.segments.map((s) => rendered[s.paragraph]?.[s.sentence] ?? conv.convertAligned(s.text));
+  paragraphs ||= segmented.segments[segmented.segments.length - 1].paragraph + 1; // all furniture: nothing folded
+  progress?.('segmenting', paragraphs, paragraphs);
+  const total = segmented.segments.length;
+  const renderings = segmented.segments.map((s, i) => {
+    if (progress && i % PROGRESS_STEP === 0) progress('converting', i, total);
+    return rendered[s.paragraph]?.[s.sentence] ?? conv.convertAligned(s.text);
+  });
+  progress?.('converting', total, total);
   return { guess, encoding: decoded.encoding, detected: decoded.detected, confidence: decoded.confidence, text, script, variant, segmented, metadata: extractMetadata(segmented), renderings };
 }
+
+/** Segments between two progress reports of a stage (the listener redraws at most this often). */
+export const PROGRESS_STEP = 100;
 
 /** Ideographic description characters (⿰…⿻ and the rest of the block). */
 const IDS = /[\u2ff0-\u2fff]/;

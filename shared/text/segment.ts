@@ -30,9 +30,10 @@ export interface SegmentOptions {
    * Fold a paragraph into one script, to find script copies (see markDuplicates). Also given
    * the paragraph's index and its sentences (ranges in the paragraph; between them there is
    * only whitespace, or nothing where an over-long sentence was cut: see capRange), so a caller that converts every sentence anyway can assemble the fold
-   * from those conversions instead of converting the text twice.
+   * from those conversions instead of converting the text twice. `count`: how many paragraphs
+   * the text has (a caller reporting progress counts the folds against it).
    */
-  fold?: (paragraph: string, at: { index: number; sentences: readonly Range[] }) => string;
+  fold?: (paragraph: string, at: { index: number; count: number; sentences: readonly Range[] }) => string;
 }
 
 export interface Range {
@@ -222,7 +223,7 @@ function markDuplicates(texts: string[], sentences: Range[][], kinds: (Furniture
   const groups = new Map<string, { index: number; distance: number }[]>();
   texts.forEach((t, index) => {
     if (kinds[index]) return;
-    const folded = fold(t, { index, sentences: sentences[index] });
+    const folded = fold(t, { index, count: texts.length, sentences: sentences[index] });
     const key = folded.replace(/\s+/g, '');
     const group = groups.get(key) ?? [];
     group.push({ index, distance: foldDistance(t, folded) });

@@ -23,7 +23,7 @@ export interface ChangeLogDialogProps {
 }
 
 function Entry({ e, onJump }: { e: ChangeLogEntry; onJump: (i: number) => void }) {
-  const { rt, t, formatDateTime, formatNumber } = useReviewI18n();
+  const { rt, t, formatDateTime, formatNumber, locale } = useReviewI18n();
   const opLabel = useOperationLabel();
   const value = (v: string | null) => {
     if (v === null) return <span className="muted">{t('history.none')}</span>;
@@ -44,7 +44,7 @@ function Entry({ e, onJump }: { e: ChangeLogEntry; onJump: (i: number) => void }
           <span className="muted">{rt('changelog.retired')}</span>
         )}
         <span className="tag">{fieldLabel}</span>
-        <span className="tag tag-reason">{reasonLabel(rt, e.reason)}</span>
+        <span className="tag tag-reason">{reasonLabel(locale, e.reason)}</span>
         <span className="muted">{t('history.by', { author: e.author, time: formatDateTime(e.createdAt) })}</span>
       </div>
       <div className="rev-body" lang="zh-Hant">
@@ -64,7 +64,7 @@ function Entry({ e, onJump }: { e: ChangeLogEntry; onJump: (i: number) => void }
 
 export function ChangeLogDialog({ doc, onJump, onError, onClose }: ChangeLogDialogProps) {
   const { client } = useClient();
-  const { rt, formatNumber } = useReviewI18n();
+  const { rt, formatNumber, locale } = useReviewI18n();
   const [reason, setReason] = useState('');
   const [author, setAuthor] = useState('');
   // the log is a query of the document's family: refetched when a change (here or elsewhere) invalidates it
@@ -96,7 +96,7 @@ export function ChangeLogDialog({ doc, onJump, onError, onClose }: ChangeLogDial
               <option value="">{rt('changelog.all')}</option>
               {facets.reasons.map((r) => (
                 <option key={r} value={r}>
-                  {reasonLabel(rt, r)}
+                  {reasonLabel(locale, r)}
                 </option>
               ))}
             </select>

@@ -5,8 +5,9 @@
  * asked for), counts by status in the header, cross-checks next to the claims they concern,
  * and the claim editor beside the table. Driven from the keyboard: ↑/↓ (Home/End) move,
  * A accepts a candidate (a discarded claim: takes it back to new), R rejects a candidate
- * (a claim: discards it), Enter edits (a candidate: accepts it and edits the claim), Esc
- * closes the editor, then the view. After every action the keyboard stays in the list
+ * (a claim: discards it), Enter edits (a candidate: accepts it and edits the claim), S sorts
+ * by the next column (Shift+S the previous one), D flips the direction, Esc closes the
+ * editor, then the view (the keys are listed in the shortcuts sheet, `WIDE_VIEW_KEYS`). After every action the keyboard stays in the list
  * (state/claims-table.ts decides where). The rows, their order and counts are computed there.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -30,6 +31,9 @@ import {
   sortClaimRows,
   tableRows,
   toggleSort,
+  cycleSort,
+  flipSort,
+  ariaSort,
   type ClaimsTableFilter,
   type ClaimsTableRow,
   type Sort,
@@ -162,6 +166,11 @@ export function ClaimsWideView({ doc, segments, documents, openClaimId, onJump, 
       e.preventDefault();
       if (row.kind === 'candidate') void acceptRow(row, true);
       else if (row.id !== null) setEditingId(row.id);
+    } else if (k === 's' || k === 'd') {
+      // sort from the row: S the next column (Shift+S the previous), D the other direction; the keyboard stays on this row
+      e.preventDefault();
+      setSort((s) => (k === 'd' ? flipSort(s) : cycleSort(s, e.shiftKey ? -1 : 1)));
+      setPending({ before: keys, key: row.key });
     } else if (k === 'Escape') {
       e.preventDefault();
       onClose();
@@ -240,8 +249,10 @@ export function ClaimsWideView({ doc, segments, documents, openClaimId, onJump, 
           <input type="checkbox" checked={withCandidates} onChange={(e) => setWithCandidates(e.target.checked)} data-testid="claims-wide-show-candidates" />{' '}
           {ct('claims.wide.showCandidates', { count: formatNumber(candidateCount) })}
         </label>
-        <span className="claims-wide-shown" aria-live="polite">
+        <span className="claims-wide-shown" aria-live="polite" data-testid="claims-wide-shown">
           {ct('claims.wide.shown', { shown: formatNumber(shown.length), total: formatNumber(rows.length) })}
+          {' · '}
+          {ct(sort.dir === 'asc' ? 'claims.wide.sortedAsc' : 'claims.wide.sortedDesc', { column: ct(COLUMN_LABEL[sort.key]) })}
         </span>
         <small className="claims-wide-keys">{ct('claims.wide.keys')}</small>
       </div>
@@ -251,7 +262,7 @@ export function ClaimsWideView({ doc, segments, documents, openClaimId, onJump, 
             <thead>
               <tr>
                 {SORT_KEYS.map((k) => (
-                  <th key={k} scope="col" aria-sort={sort.key === k ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined} className={`col-${k}`}>
+                  <th key={k} scope="col" aria-sort={ariaSort(sort, k)} className={`col-${k}`} data-testid={`claims-col-${k}`}>
                     <button type="button" className="claims-sort" onClick={() => setSort((s) => toggleSort(s, k))} aria-label={ct('claims.wide.sortBy', { column: ct(COLUMN_LABEL[k]) })} data-testid={`claims-sort-${k}`}>
                       {ct(COLUMN_LABEL[k])}
                       {sort.key === k && <span aria-hidden="true">{sort.dir === 'asc' ? ' ▲' : ' ▼'}</span>}

@@ -15,8 +15,8 @@ import { SidePanel } from './SidePanel';
 import { useReportsI18n } from '../i18n-reports';
 import { usePermission } from '../state/usePermissions';
 import { glossaryOfferFor, offerAlreadyInGlossary, type GlossaryOffer } from '../state/glossary-offer';
+import { DEFAULT_FINDINGS_FILTER, setFindingsFilter, shownFindings, useFindingsFilter, type SeverityFilter } from '../state/findings-filter';
 
-type SeverityFilter = 'all' | 'error' | 'warning' | 'info';
 /** Locations listed per finding before “+N more” (a punctuation group can have hundreds). */
 const LOCATIONS_SHOWN = 8;
 
@@ -52,9 +52,13 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
   const report = findings.data ?? null;
   const setReport = useCallback((r: FindingsReport) => queryClient.setQueryData(keys.findings(doc.id), r), [queryClient, doc.id]);
   const [running, setRunning] = useState(false);
-  const [severity, setSeverity] = useState<SeverityFilter>('all');
-  const [rule, setRule] = useState<string>('all');
-  const [showDismissed, setShowDismissed] = useState(false);
+  // the filter is the window's (state/findings-filter.ts): the grid's row marks count what it lets through
+  const [{ severity, rule, showDismissed }, setFilter] = useFindingsFilter();
+  const setSeverity = (s: SeverityFilter) => setFilter((f) => ({ ...f, severity: s }));
+  const setRule = (r: string) => setFilter((f) => ({ ...f, rule: r }));
+  const setShowDismissed = (v: boolean) => setFilter((f) => ({ ...f, showDismissed: v }));
+  // closed, the panel's filter is back to showing everything (as when it opens), and so are the marks
+  useEffect(() => () => setFindingsFilter(DEFAULT_FINDINGS_FILTER), []);
   const [dismissing, setDismissing] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const [titles, setTitles] = useState<Record<string, string>>({});
@@ -92,12 +96,7 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
   }, [run]);
 
   // Most severe first; within a severity, in the order the rules are listed (names first).
-  const shown = useMemo(() => {
-    const rank = { error: 0, warning: 1, info: 2 } as const;
-    return (report?.findings ?? [])
-      .filter((f) => (showDismissed || !f.dismissedReason) && (severity === 'all' || f.severity === severity) && (rule === 'all' || f.rule === rule))
-      .sort((a, b) => rank[a.severity] - rank[b.severity] || ruleOrder.indexOf(a.rule) - ruleOrder.indexOf(b.rule) || a.segmentIndex - b.segmentIndex);
-  }, [report, severity, rule, showDismissed, ruleOrder]);
+  const shown = useMemo(() => shownFindings(report?.findings ?? [], { severity, rule, showDismissed }, ruleOrder), [report, severity, rule, showDismissed, ruleOrder]);
 
   const checkProject = async () => {
     setRunning(true);

@@ -38,7 +38,7 @@ function Value({ field, value }: { field: Revision['field']; value: string | nul
 
 export function HistoryPanel({ segmentId, number, machineText, currentText, onChange, onChangeLog, onNotify, onError, onClose }: HistoryPanelProps) {
   const { client } = useClient();
-  const { t, rt, formatDateTime } = useReviewI18n();
+  const { t, rt, formatDateTime, locale } = useReviewI18n();
   const [busy, setBusy] = useState(false);
 
   // the segment's history is a query, refetched when a change of the segment (here or elsewhere) invalidates it
@@ -116,13 +116,13 @@ export function HistoryPanel({ segmentId, number, machineText, currentText, onCh
                 <span className="muted">{r.reason}</span>
               )}
             </div>
-            <div className="rev-reason muted">{t('history.reason', { reason: reasonLabel(rt, r.reason) })}</div>
+            <div className="rev-reason muted">{t('history.reason', { reason: reasonLabel(locale, r.reason) })}</div>
           </li>
         ))}
         {machineText !== undefined && revs && (
           <li className="rev rev-machine" data-testid="revision-machine">
             <div className="rev-head">
-              <span className="tag">{rt('reason.import')}</span>
+              <span className="tag">{reasonLabel(locale, 'import')}</span>
               <span className="muted">{rt('history.machine')}</span>
               <span className="rev-action">{revertButton(null, machineText)}</span>
             </div>

@@ -4,6 +4,7 @@ import { commandKey, useI18n, type MessageKey } from '../i18n';
 import { formatAccelerator } from '../lib/keys';
 import { Modal } from './Modal';
 import { useReviewI18n, type ReviewMessageKey } from '../i18n-review';
+import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { refusedCommand } from '../state/permissions';
 import { usePermissions } from '../state/usePermissions';
 
@@ -26,6 +27,19 @@ const EDIT_KEYS: [string, MessageKey][] = [
   ['Esc', 'shortcuts.cancel'],
   ['Alt+S', 'command.segment.split'],
   ['Alt+M', 'command.segment.merge'],
+];
+
+/** The wide claims view's keys (components/ClaimsWideView.tsx handles them on the focused row). */
+export const WIDE_VIEW_KEYS: [string, ClaimsMessageKey][] = [
+  ['↑ / ↓', 'claims.keys.move'],
+  ['Home / End', 'claims.keys.ends'],
+  ['A', 'claims.keys.accept'],
+  ['R', 'claims.keys.reject'],
+  ['Enter', 'claims.keys.edit'],
+  ['S', 'claims.keys.sortNext'],
+  ['Shift+S', 'claims.keys.sortPrev'],
+  ['D', 'claims.keys.sortDir'],
+  ['Esc', 'claims.keys.close'],
 ];
 
 /** Keys and what they do, as a two-column table. */
@@ -62,6 +76,7 @@ function Section({ title, rows }: { title: string; rows: [string, string][] }) {
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const { rt } = useReviewI18n();
+  const { ct } = useClaimsI18n();
   const withKeys = COMMANDS.filter((c) => 'accelerator' in c && c.accelerator) as { id: CommandId; menu: string; accelerator: string }[];
   // on a team server a key whose call the role refuses says so (it does nothing else; state/permissions.ts)
   const permissions = usePermissions();
@@ -81,6 +96,10 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         <Section title={t('shortcuts.grid')} rows={GRID_KEYS.map(([k, label]) => [k, t(label)])} />
         <Section title={rt('shortcuts.review')} rows={REVIEW_KEYS.map(([k, label]) => [k, approving(k, rt(label))])} />
         <Section title={t('shortcuts.editing')} rows={EDIT_KEYS.map(([k, label]) => [k, approving(k, t(label))])} />
+        <Section
+          title={ct('claims.keys.section')}
+          rows={[[formatAccelerator('Alt+W'), commandLabel('view.claimsWide')], ...WIDE_VIEW_KEYS.map(([k, label]): [string, string] => [k, ct(label)])]}
+        />
       </div>
     </Modal>
   );

@@ -15,6 +15,10 @@ import {
   NONE,
   sortClaimRows,
   toggleSort,
+  cycleSort,
+  flipSort,
+  ariaSort,
+  SORT_KEYS,
   type ClaimsTableRow,
 } from './claims-table';
 
@@ -200,5 +204,29 @@ describe('rows from the API', () => {
     expect(checksByClaim([{ claimId: 6, compared: [], crossChecks: [], figureFindings: [2], contradicted: false, agrees: null }]).get(6)).toEqual({ crossChecks: [], figureFindings: [2], contradicted: false, agreesWith: [] });
     expect(comparedCount([{ compared: [2] }, { compared: [] }])).toBe(1);
     expect(comparedCount([{ compared: [] }])).toBe(0);
+  });
+});
+
+describe('sorting from the keyboard (S, Shift+S, D)', () => {
+  it('S walks the columns in the table order, wrapping, each ascending; Shift+S walks back', () => {
+    let s = DOCUMENT_ORDER; // segment, the last column
+    const seen: string[] = [];
+    for (let i = 0; i < SORT_KEYS.length; i++) {
+      s = cycleSort(s, 1);
+      seen.push(s.key);
+      expect(s.dir).toBe('asc');
+    }
+    expect(seen).toEqual([...SORT_KEYS]);
+    expect(cycleSort({ key: 'text', dir: 'desc' }, -1)).toEqual({ key: 'segment', dir: 'asc' });
+    expect(cycleSort({ key: 'claimant', dir: 'asc' }, -1)).toEqual({ key: 'text', dir: 'asc' });
+  });
+  it('D flips the direction of the sorted column', () => {
+    expect(flipSort({ key: 'status', dir: 'asc' })).toEqual({ key: 'status', dir: 'desc' });
+    expect(flipSort(flipSort(DOCUMENT_ORDER))).toEqual(DOCUMENT_ORDER);
+  });
+  it('aria-sort only on the sorted column', () => {
+    expect(ariaSort({ key: 'verdict', dir: 'desc' }, 'verdict')).toBe('descending');
+    expect(ariaSort({ key: 'verdict', dir: 'asc' }, 'verdict')).toBe('ascending');
+    expect(ariaSort({ key: 'verdict', dir: 'asc' }, 'status')).toBeUndefined();
   });
 });

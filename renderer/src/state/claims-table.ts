@@ -107,6 +107,25 @@ export function toggleSort(current: Sort, key: SortKey): Sort {
   return current.key === key ? { key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
 }
 
+/**
+ * The keyboard's sort (the wide view's S / Shift+S): the next (`delta` 1) or previous (-1)
+ * column in the table's order, wrapping around, ascending.
+ */
+export function cycleSort(current: Sort, delta: 1 | -1): Sort {
+  const i = SORT_KEYS.indexOf(current.key);
+  return { key: SORT_KEYS[(i + delta + SORT_KEYS.length) % SORT_KEYS.length], dir: 'asc' };
+}
+
+/** The keyboard's D: the same column, the other direction. */
+export function flipSort(current: Sort): Sort {
+  return { key: current.key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
+}
+
+/** A header's `aria-sort`: the sorted column says which way, the others say nothing. */
+export function ariaSort(current: Sort, key: SortKey): 'ascending' | 'descending' | undefined {
+  return current.key === key ? (current.dir === 'asc' ? 'ascending' : 'descending') : undefined;
+}
+
 /** How many rows of each status (claims and candidates alike), before filtering. */
 export function countByStatus(rows: readonly ClaimsTableRow[]): Map<string, number> {
   const counts = new Map<string, number>();

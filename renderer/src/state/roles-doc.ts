@@ -20,6 +20,7 @@ export const NOT_OFFERED: Partial<Record<MethodName, string>> = {
   listUsers: 'CLI only (jiaodui users)',
   addUser: 'CLI only (jiaodui users add)',
   revokeUser: 'CLI only (jiaodui users revoke)',
+  importProjectBundle: 'CLI only (jiaodui push)',
   editSegment: 'only its approve flag needs a lead: the app sends it where `approve` is allowed (approveStep, permissions.ts)',
   editEnglish: 'only its approve flag needs a lead: the app sends it where `approveEnglish` is allowed (approveStep, permissions.ts)',
 };

@@ -20,6 +20,7 @@ import { nextInOrder, previousInOrder } from './navigation';
 import { useQuery } from './queries';
 import { keys } from './live';
 import { rowFindings } from './row-findings';
+import { DEFAULT_FINDINGS_FILTER, useFindingsFilter } from './findings-filter';
 import type { ReplacePanelHandle } from '../components/ReplacePanel';
 import type { PendingSpan } from '../components/AnnotateBar';
 import '../styles/review.css';
@@ -53,7 +54,10 @@ export function useReviewWorkflow({ review, toasts, locale, panel, setPanel, ope
   // or another window invalidates it), counted per segment (state/row-findings.ts)
   const documentId = doc?.id ?? null;
   const findings = useQuery({ queryKey: keys.findings(documentId ?? 0), queryFn: () => client.listFindings({ documentId: documentId! }), enabled: documentId !== null });
-  const qa = useMemo(() => rowFindings(findings.data, documentId), [findings.data, documentId]);
+  // counted under the Findings panel's current filter: a mark's number is what the panel lists for its row
+  const [findingsFilter, setFindingsFilter] = useFindingsFilter();
+  useEffect(() => setFindingsFilter(DEFAULT_FINDINGS_FILTER), [documentId, setFindingsFilter]); // another document: all its findings
+  const qa = useMemo(() => rowFindings(findings.data, documentId, findingsFilter), [findings.data, documentId, findingsFilter]);
   const decor = useMemo(() => ({ ...annotations.decor, qa }), [annotations.decor, qa]);
 
   // ---- filters ------------------------------------------------------------------------
