@@ -113,20 +113,21 @@ async function main() {
     rendering: s.rendering,
     paragraph: s.paragraph,
   }));
-  const checkTimes = sample(() => runChecks(checkSegs, { script: 'hant', variant: 't' }), 3);
+  // median of 5 each (issue 14's bench), the reference in the same run
+  const checkTimes = sample(() => runChecks(checkSegs, { script: 'hant', variant: 't' }), 5);
   const checkRef = sample(() => {
     for (const t of segTexts) bareConvert(t);
-  }, 3);
-  const storedChecks = sample(() => service.runChecks({ documentId: bigDoc.id }), 3);
+  }, 5);
+  const storedChecks = sample(() => service.runChecks({ documentId: bigDoc.id }), 5);
   raw.checksMs = median(checkTimes);
   raw.checksStoredMs = median(storedChecks);
   raw.checksRefMs = median(checkRef);
   rows.push({
-    figure: 'All checks on the 1 MB document (pure rules / with storing findings)',
+    figure: 'All checks on the 1 MB document, median of 5 (pure rules / with storing findings)',
     value: `${ms(raw.checksMs)} / ${ms(raw.checksStoredMs)}`,
     reference: `${ms(raw.checksRefMs)} (bare opencc-js t2s of the same text)`,
-    ratio: ratio(raw.checksMs, raw.checksRefMs),
-    target: '< 500 ms',
+    ratio: `${ratio(raw.checksMs, raw.checksRefMs)} / ${ratio(raw.checksStoredMs, raw.checksRefMs)}`,
+    target: '≤ 500 ms with storing',
   });
 
   // --- Project-wide rules (people, variants across documents) on 50 documents × 20 KB ----------

@@ -4,7 +4,7 @@
  * dismissals while the text they were dismissed on is unchanged, and re-check a
  * segment whenever its text changes.
  */
-import { checkRowKey, type FindingRow, type NewFinding, type ParallelForChecks, type Store } from './store';
+import { checkRowKey, type FindingLocationRow, type FindingRow, type NewFinding, type ParallelForChecks, type Store } from './store';
 import { CROSS_SEGMENT_RULES, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import type { FindingsReport, ProjectCheckState, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
@@ -271,7 +271,7 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
 export function assembleFindings(store: Store, documentId: number, includeDismissed = true): StoredFinding[] {
   // rows without their message (the same for a whole group): the shown rows' messages are read below
   const rows = store.findingLocations(documentId);
-  const groups = new Map<string, FindingRow[]>();
+  const groups = new Map<string, FindingLocationRow[]>();
   const order: string[] = [];
   for (const r of rows) {
     const k = r.group ?? `#${r.id}`;
@@ -281,10 +281,12 @@ export function assembleFindings(store: Store, documentId: number, includeDismis
     }
     groups.get(k)!.push(r);
   }
-  // Texts of the segments that have findings only (a point query each, cached per segment):
-  // loading a large document's every text here cost more than the rest of the assembly.
-  const texts = new Map<number, string | undefined>();
-  const contextOf = (r: FindingRow) => {
+  // Texts of the segments that have findings only, read in one statement (loading a large
+  // document's every text cost more than the rest of the assembly; a point query per segment,
+  // ~8,800 on the 1 MB bench text, cost more than the one read); a project group's rows in
+  // other documents are read a point query each.
+  const texts = new Map<number, string | undefined>(store.findingSegmentTexts(documentId));
+  const contextOf = (r: FindingLocationRow) => {
     if (!texts.has(r.segmentId)) texts.set(r.segmentId, store.segmentText(r.segmentId));
     const text = texts.get(r.segmentId);
     return text === undefined ? {} : contextAround(text, r.start, r.end);
@@ -295,10 +297,11 @@ export function assembleFindings(store: Store, documentId: number, includeDismis
   const out: StoredFinding[] = [];
   for (const [i, k] of order.entries()) {
     const local = groups.get(k)!;
-    const primary = { ...primaries[i], ...messages.get(primaries[i].id) };
-    const members = primary.scope === 'project' && primary.group ? store.findingsInProjectGroup(primary.documentId, primary.group) : local;
+    const msg = messages.get(primaries[i].id);
+    const primary = { ...primaries[i], message: msg?.message ?? '', messageData: msg?.messageData ?? null };
+    const members: FindingLocationRow[] = primary.scope === 'project' && primary.group ? store.findingsInProjectGroup(primary.documentId, primary.group) : local;
     if (!includeDismissed && primary.dismissedReason) continue;
-    const loc = (r: FindingRow) => ({
+    const loc = (r: FindingLocationRow) => ({
       findingId: r.id,
       documentId: r.documentId,
       segmentId: r.segmentId,

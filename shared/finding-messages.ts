@@ -103,7 +103,7 @@ export const FINDING_MESSAGES_EN = {
   // ---- repeated-sentence (repetition.ts), period-label (periods.ts)
   'repeated-sentence.exact': 'This sentence repeats the one right before it: {sentence} Remove the repetition.',
   'repeated-sentence.near': 'This sentence nearly repeats the one right before it ({previous}): {sentence} Keep one of them.',
-  'period-label.repeated': '{label} is stated twice in a row with two values ({first} and {second}): the second is probably another period, as {partners}. Check which comparison it is.',
+  'period-label.repeated': '{label} is stated twice in a row with two values ({first} and {second}): one of them is probably another period, as {partners} (more often the second). Check which comparison each is.',
   'period-label.same-value': '{value} is given as {label} here and as {other} elsewhere in the document: one of the two labels is probably wrong.',
   'period-label.contradicts': '{label} compares with another period than {period} in the same phrase: probably {want}.',
   'period-label.period.cumulative': '{label} compares with the previous month or quarter, but the figure is for a full year or year to date: probably {want}.',

@@ -5,7 +5,7 @@ import * as cfq from '../../db/queries/claims-findings';
 import * as ciq from '../../db/queries/check-inputs';
 import { on } from './bind';
 
-export type { FindingRow, NewFinding } from '../../db/queries/findings';
+export type { FindingLocationRow, FindingRow, NewFinding } from '../../db/queries/findings';
 export { checkRowKey } from '../../db/queries/findings';
 
 export function findingStore(db: Db) {
@@ -29,6 +29,8 @@ export function findingStore(db: Db) {
     /** A document's rows without their per-row message (assembling a large group reads the shown rows' messages only). */
     findingLocations: on(db, fq.listFindingLocations),
     findingMessages: on(db, fq.findingMessages),
+    /** The texts of the segments a document's findings stand in, by segment id. */
+    findingSegmentTexts: on(db, fq.findingSegmentTexts),
     /** A document's check rows keyed for comparison: a run writes only what differs. */
     checkRowKeys: on(db, fq.checkRowKeys),
     deleteFindingsInBulk: on(db, fq.deleteFindingIdsInBulk),

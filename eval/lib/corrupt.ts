@@ -83,7 +83,7 @@ export function variantTest(source: string, converted: string): (h: Hunk) => boo
 
 const CURRENCY = /^[A-Z]{3}$/;
 const NON_COUNT = new Set(['%', 'pp', 'x', 'ratio']);
-const PERIOD_PAIRS: [string, string][] = [
+export const PERIOD_PAIRS: [string, string][] = [
   ['同比', '環比'],
   ['年增', '季增'],
   ['年減', '季減'],

@@ -138,7 +138,7 @@ describe('number-unit', () => {
   });
 
   it('knows count metrics by class and by form: volumes of goods, organisations right before the number, 「…數」', () => {
-    expect(unit('本季交付量達3.4萬元。').map((f) => f.fixes.map((x) => x.replacement))).toEqual([['輛', '辆', '台']]);
+    expect(unit('本季交付量達3.4萬元。').map((f) => f.fixes.map((x) => x.replacement))).toEqual([['輛', '台']]); // the measure words as a Traditional text writes them, once
     expect(unit('旗下連鎖診所達86元。').map((f) => f.text)).toEqual(['元']);
     // 「…數」 is the number of something: never 元; whether it counts people the form does not tell (買家數), so 人 is left alone
     expect(unit('上架遊戲數達85元。', '上架遊戲數達85人。', '簽約志工數達420人。', '回購的賣家數達3.2萬人。').map((f) => [f.segmentId, f.text])).toEqual([[1, '元']]);
@@ -223,5 +223,63 @@ describe('number-format: every reading, ranked by evidence', () => {
     expect(f.message).toContain('elsewhere in this document');
     const [g] = fmt(seg(1, '全年淨利爲新臺幣174,000億元。'));
     expect(g.fixes.map((x) => x.replacement)).toEqual(['17.4萬億']);
+  });
+});
+
+// Classes of misreading found on clean texts of our own (eval/clean-dev 14–29), each fixed as a class.
+describe('no number alarm on correct text: the classes of misreading', () => {
+  it('reads a bare 元 in the document’s currency (a Taiwan release: NT$, not CNY)', () => {
+    // Minguo years make it a Taiwan text: 100萬元 ≈ 3.2萬 US dollars is 31 NT$ per US$
+    const tw = ['主計總處112年國民所得統計：平均每人GDP為100萬6,537元（約合3萬2,339美元）。', '113年經濟成長率預測為3.43%。'];
+    expect(scale(...tw)).toEqual([]);
+    // the same amount in a text that names 人民幣 is CNY, and 31 CNY per US$ is off
+    expect(scale('收入人民幣3億元。', '平均每人收入為100萬6,537元（約合3萬2,339美元）。').map((f) => f.messageData.key)).toEqual(['number.scale.rate']);
+  });
+
+  it('an amount per counted thing is money (平均每戶貸款866萬元), and a money noun counted in 戶 is an amount too', () => {
+    expect(unit('10月新承作購屋貸款計2萬1,436戶，金額為1,856億元，平均每戶貸款約866萬元。')).toEqual([]);
+    expect(unit('本月新承作購屋貸款計2萬1,436戶。', '新承作購屋貸款1,856億元。')).toEqual([]);
+    expect(unit('每名付費用戶平均月收入為198.7元。', '平均每人持有2.8張保單。')).toEqual([]);
+    // without 每, a household count in 元 is still wrong
+    expect(unit('數位帳戶戶數達310萬戶。', '住戶數達12萬元。').map((f) => f.text)).toEqual(['元']);
+  });
+
+  it('a change whose clause names a money metric of its own is an amount, not the count before it', () => {
+    expect(unit('本月交車1,200輛，營收增加3億元。', '門市共120家，租金支出增加3億元。')).toEqual([]);
+    expect(unit('本月交車1,200輛，較上月增加3億元。').map((f) => f.text)).toEqual(['元']);
+  });
+
+  it('five digits before 億 next to another amount of that order in the sentence is Hong Kong usage: shown as info', () => {
+    const run1 = (...t: string[]) => byRule(runChecks(segs(...t), { ...HANT, rules: ['number-format'] }), 'number-format').map((f) => f.severity);
+    expect(run1('截至6月底，客戶貸款為9,820億港元，客戶存款為13,540億港元，貸存比率為72.5%。')).toEqual(['info']);
+    // among small amounts it is the misplaced point of 1.24億 (a warning)
+    expect(run1('外資買超118.3億元，投信買超35.2億元，自營商賣超12,400億元。')).toEqual(['warning']);
+    // and where the document states the same digits at a smaller scale
+    expect(run1('客戶貸款為9,820億港元，客戶存款為13,540億港元。', '其中存款1.354億港元來自新客戶。')).toEqual(['warning']);
+  });
+});
+
+describe('number-unit: forms a word list misses', () => {
+  it('a clause that is only a verb of a counted set takes the count before it', () => {
+    expect(unit('本月新增門市42家，關閉12元。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '家']]);
+    expect(unit('上市股票上漲家數為612家，下跌286元，持平103家。').map((f) => f.text)).toEqual(['元']);
+    expect(unit('本月新增門市42家，關閉12家。', '上漲612家，下跌286家，持平103家。')).toEqual([]);
+  });
+
+  it('the two ends of a change are one metric (由6.5萬元上調至6.8萬輛)', () => {
+    expect(unit('公司將全年交車目標由6.5萬元上調至6.8萬輛。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '輛']]);
+    expect(unit('集團員工總數將由4,200元增加至約5,300人。').map((f) => f.text)).toEqual(['元']);
+    expect(unit('公司將全年交車目標由6.5萬輛上調至6.8萬輛。', '預算由6.5億元上調至6.8億元。')).toEqual([]);
+  });
+
+  it('a range is checked like one figure, with the label before its first end', () => {
+    expect(unit('第四季出貨量預估為120萬至150萬元。').map((f) => f.text)).toEqual(['元']);
+    expect(unit('第四季出貨量預估為120萬至150萬台，資本支出預估約80億元。')).toEqual([]);
+  });
+
+  it('knows vehicles, people by what they do (…者) and companies right before the number, and nouns counted after it', () => {
+    expect(unit('其中油電混合車2,204元。', '失業者計9.3萬元。', '全體壽險公司共22元。').map((f) => [f.segmentId, f.text])).toEqual([[1, '元'], [2, '元'], [3, '元']]);
+    expect(unit('今年將開設約20元新店。', '平均每人持有2.8元保單。').map((f) => f.text)).toEqual(['元']);
+    expect(unit('其中油電混合車2,204輛。', '失業者計9.3萬人。', '全體壽險公司共22家。', '電動車補助2萬元。', '今年將開設約20家新店。')).toEqual([]);
   });
 });

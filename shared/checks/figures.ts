@@ -21,13 +21,20 @@
  * its values are an exact power of ten apart: two unrelated figures hardly ever are.
  */
 import type { Analysis } from './analysis';
-import { claimQuantities, clauseAt, type ClaimQuantity } from '../claims/quantities';
+import { claimQuantities, clauseAt, type ClaimQuantity, type Currency } from '../claims/quantities';
+import { documentYuan } from '../claims/currency';
 import { crossCheckClaims } from '../claims/crosscheck';
 import { findingMessage, part } from '../finding-messages';
 import { chineseQuantities, englishQuantities, segmentQuantities } from './numbers';
 
-/** A segment's claim quantities, parsed once per run (figures and shares read them). */
-const segmentClaimQuantities = (a: Analysis): ClaimQuantity[] => a.memo('claimQuantities', () => claimQuantities(a.text, segmentQuantities(a)));
+/**
+ * A segment's claim quantities, parsed once per run (figures and shares read them). A bare 元
+ * is in the document's currency (`yuan`, see `documentYuan`): 平均每人GDP為100萬6,537元（約合
+ * 3萬2,339美元） in a Taiwan release is NT$ at 31 per US dollar, not CNY at 31 (a false
+ * "implausible rate" when every bare 元 was read as CNY).
+ */
+const segmentClaimQuantities = (a: Analysis, yuan: Currency = 'CNY'): ClaimQuantity[] =>
+  a.memo(`claimQuantities:${yuan}`, () => claimQuantities(a.text, segmentQuantities(a), { yuan }));
 import type { Finding, Fix, Location } from './types';
 
 // ---------------------------------------------------------------- quantities of a document
@@ -49,7 +56,12 @@ export interface Figure {
   sid: number;
   /** the last period named in the sentence before the figure (第三季, 上半年, 2024年, 去年 …; Simplified), if any */
   period: string | null;
+  /** a range (120萬至150萬台): its unit is checked like any figure's, its value is compared with nothing */
+  range?: boolean;
 }
+
+/** Figures with one value (ranges left out): what the scale and restatement rules compare. */
+const pointFigures = (figures: readonly Figure[]) => figures.filter((f) => !f.range);
 
 const PERIOD = /(?:\d{4}年)?(?:第[一二三四1-4]季|[上下]半年|前[三二]季|全年|年度|[一二三四五六七八九十\d]{1,2}月)|\d{4}年|Q[1-4]|[1-4]Q|去年|今年|明年|本季|上季|上月|本月|当月|当季/g;
 
@@ -63,7 +75,8 @@ const OTHER_CURRENCY = /^\s*(?:日圓|日圆|日元|歐元|欧元|英鎊|英镑|
 
 const CURRENCY_WORDS = /(?:新台币|新台幣|新臺幣|人民币|人民幣|港币|港幣|港元|美元|NT\$|US\$|HK\$|RMB)/g;
 // linking words between a metric and its figure: 營收爲, 達到, 約, 增至, 共計 …
-const LINK_TAIL = /(?:[为爲為达達至到约約了是逾近共计計有于於在:：\s]|大约|大約|高达|高達|增至|降至|升至)+$/;
+// and the start of a change (員工總數將由4,200人增加至5,300人), a threshold (下載破300萬次), a forecast (出貨量預估為)
+const LINK_TAIL = /(?:[为爲為达達至到约約了是逾近共计計有于於在:：\s]|大约|大約|高达|高達|增至|降至|升至|将由|將由|由|从|從|突破|破|预估|预计|估计|预期|可望|将|將)+$/;
 
 function sentenceAt(text: string, pos: number): { start: number; end: number } {
   let s = pos;
@@ -76,9 +89,12 @@ function sentenceAt(text: string, pos: number): { start: number; end: number } {
 /** A parenthesis closing the label (月活躍用戶數（MAU）達): an abbreviation or a gloss of the metric, not its name. */
 const PAREN_TAIL = /[（(][^（()）]{1,16}[）)]$/;
 
+/** The first end of a range before the second (出貨量預估為120萬至150萬台: the label is the range's). */
+const RANGE_HEAD = /\d[\d,.]*\s*[万亿千百]?\s*(?:至|到|~|～|-|－|—)$/;
+
 function labelOf(a: Analysis, q: ClaimQuantity): string {
   const c = clauseAt(a.text, q.start);
-  return a.s.slice(c.start, q.start).replace(CURRENCY_WORDS, '').replace(LINK_TAIL, '').replace(PAREN_TAIL, '').replace(LINK_TAIL, '');
+  return a.s.slice(c.start, q.start).replace(CURRENCY_WORDS, '').replace(RANGE_HEAD, '').replace(LINK_TAIL, '').replace(PAREN_TAIL, '').replace(LINK_TAIL, '');
 }
 
 /** 41.8 → 418, 12,400 → 124, 0.65 → 65 (the digits of a figure, leading and trailing zeros dropped). */
@@ -95,17 +111,26 @@ const TERMINATOR = /[。！？!?]/g;
  */
 function sentenceIds(analyses: Analysis[]): (a: Analysis, pos: number) => number {
   const base = new Map<number, number>();
+  // where each segment's sentences end (most segments hold one or two): counted, not rescanned, per figure
+  const ends = new Map<number, number[]>();
   let next = 0;
   let open = false;
   let para: number | undefined;
   for (const a of analyses) {
     if (!open || a.seg.paragraph !== para) next++;
     base.set(a.seg.id, next);
-    next += (a.text.match(TERMINATOR) ?? []).length;
+    const at: number[] = [];
+    for (const m of a.text.matchAll(TERMINATOR)) at.push(m.index);
+    ends.set(a.seg.id, at);
+    next += at.length;
     open = /[；;，,：:]\s*$/.test(a.text);
     para = a.seg.paragraph;
   }
-  return (a, pos) => (base.get(a.seg.id) ?? 0) + (a.text.slice(0, pos).match(TERMINATOR) ?? []).length;
+  return (a, pos) => {
+    let n = 0;
+    for (const e of ends.get(a.seg.id) ?? []) if (e < pos) n++;
+    return (base.get(a.seg.id) ?? 0) + n;
+  };
 }
 
 /** The Simplified text of every sentence, across segments. */
@@ -125,20 +150,31 @@ function sentenceTexts(analyses: Analysis[]): Map<number, string> {
 }
 
 /** Amounts and counts of a document (percentages, years and durations left out). */
+const yuans = new WeakMap<readonly Analysis[], Currency>();
+/** The currency a bare 元 means in the document of these analyses, read once per run. */
+function yuanOf(analyses: readonly Analysis[]): Currency {
+  let y = yuans.get(analyses);
+  if (!y) {
+    y = analyses.length ? documentYuan(analyses.map((a) => a.text), analyses[0].ctx.variant) : 'CNY';
+    yuans.set(analyses, y);
+  }
+  return y;
+}
+
 export function documentFigures(analyses: Analysis[], documentId?: number): Figure[] {
   const out: Figure[] = [];
   const sidAt = sentenceIds(analyses);
+  const yuan = yuanOf(analyses);
   for (const a of analyses) {
     if (!/[0-9０-９]/.test(a.text)) continue; // figures are written in digits here
-    for (const parsed of segmentClaimQuantities(a)) {
+    for (const parsed of segmentClaimQuantities(a, yuan)) {
       if (parsed.kind !== 'amount' && parsed.kind !== 'count' && parsed.kind !== 'number') continue;
-      if (parsed.high !== undefined) continue;
       const q = { ...parsed }; // the figure's own copy: a currency other than the four read is marked below
       const sentence = sentenceAt(a.text, q.start);
       const other = OTHER_CURRENCY.exec(a.text.slice(q.end));
       const unit = other ? other[0].trim() : q.kind === 'amount' ? '元' : q.kind === 'count' ? q.unit : '';
       if (other && q.kind === 'amount') q.currencyStated = false; // not the parser's CNY
-      out.push({ documentId, segmentId: a.seg.id, q, label: labelOf(a, q), digits: significantDigits(q.raw), unit, sentence, sid: sidAt(a, q.start), period: periodBefore(a, sentence.start, q.start) });
+      out.push({ documentId, segmentId: a.seg.id, q, label: labelOf(a, q), digits: significantDigits(q.raw), unit, sentence, sid: sidAt(a, q.start), period: periodBefore(a, sentence.start, q.start), ...(parsed.high !== undefined ? { range: true } : {}) });
     }
   }
   return out;
@@ -294,7 +330,7 @@ function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] 
   };
   for (const a of analyses) {
     if (!/[佔占]/.test(a.text)) continue;
-    for (const q of segmentClaimQuantities(a)) {
+    for (const q of segmentClaimQuantities(a, yuanOf(analyses))) {
       if (q.kind !== 'percent' || q.high !== undefined || !q.value) continue;
       const c = clauseAt(a.text, q.start);
       const m = SHARE_OF.exec(a.text.slice(c.start, q.start));
@@ -396,7 +432,7 @@ function restatementKey(f: Figure): string | null {
  */
 export function restatedScaleFindings(figures: Figure[], crossDocumentOnly = false): Finding[] {
   const groups = new Map<string, Figure[]>();
-  for (const f of figures) {
+  for (const f of pointFigures(figures)) {
     const key = restatementKey(f);
     if (key) groups.set(key, [...(groups.get(key) ?? []), f]);
   }
@@ -424,7 +460,8 @@ export function restatedScaleFindings(figures: Figure[], crossDocumentOnly = fal
 }
 
 /** number-scale over one document. */
-export function scaleFindings(analyses: Analysis[], figures = documentFigures(analyses)): Finding[] {
+export function scaleFindings(analyses: Analysis[], all = documentFigures(analyses)): Finding[] {
+  const figures = pointFigures(all);
   return [...rateFindings(analyses, figures), ...partOverWholeFindings(analyses, figures), ...shareTotalFindings(analyses, figures), ...componentFindings(analyses, figures), ...restatedScaleFindings(figures)];
 }
 
@@ -452,7 +489,11 @@ const COUNT_METRICS: CountMetric[] = [
   // 家數 counts firms, but 買家/賣家/玩家/專家 are people
   { re: /(?:门市|门店|分店|店数|店铺|据点|分行|营业所|网点|银行|(?<![买卖玩专作藏赢])家数|工厂|厂商|企业数|公司数)/, units: '家間间个座所', people: false },
   // organisations are as often the subject of an amount (子公司合計1.6億元): a count only right before the number
-  { re: /(?:分公司|子公司|厂房|医院|诊所|学校|券商|餐厅|加盟店|直营店|卖场|旅馆|饭店|酒店)$/, units: '家間间个座所', people: false },
+  { re: /(?:公司|厂房|医院|诊所|学校|券商|餐厅|加盟店|直营店|卖场|旅馆|饭店|酒店)$/, units: '家間间个座所', people: false },
+  // vehicles, likewise right before the number (電動車1,512輛; 電動車補助2萬元 ends in 補助)
+  { re: /(?:汽车|机车|电动车|新车|自行车|单车|卡车|客车|货车|混合车|油车)$/, units: '輛辆台', people: false },
+  // a noun of a person by what they do or are (失業者, 受訪者, 申請者, 參加者)
+  { re: /[\u4e00-\u9fff]者$/, units: '人名位', people: true },
   { re: /(?:航次|班次|架次|航班|车次|次数|人次)/, units: '個个次', people: false },
   { re: /(?:成交量|交易量)/, units: '張股', people: false, money: true }, // 成交量 is often the value traded (4,500億元)
   { re: /(?:交易笔数|成交笔数|笔数)/, units: '筆笔', people: false },
@@ -462,7 +503,7 @@ const COUNT_METRICS: CountMetric[] = [
   { re: /(?:出货|订单)/, units: '台支片颗件套部', people: false, money: true },
   { re: /(?:交车量|交付量|交车数|交付数|车辆数|车队规模|领牌数|挂牌数)/, units: '輛辆台', people: false },
   { re: /(?:专利|件数|案件|案数|申请件数)/, units: '件項项', people: false },
-  { re: /(?:下载量|下载次数|浏览量|访问量|点击量|观看次数|充电次数)/, units: '次', people: false },
+  { re: /(?:下载量|下载次数|浏览量|访问量|点击量|观看次数|充电次数|下载$)/, units: '次', people: false },
   { re: /(?:数据中心|资料中心|基地台|基站|充电站|充电桩|电厂|机房|站点|园区|仓库|物流中心|发电厂)/, units: '座個个处所', people: false },
   { re: /(?:船舶|船队|货轮|货柜船|油轮|散装船)/, units: '艘', people: false },
   // places to sit, lie or park: beds, seats, rooms
@@ -478,10 +519,20 @@ const PERSON_NOUN = new RegExp(`(?:${PEOPLE_NOUNS}|用户|客户|会员|户|订�
 
 /** The counted noun right after the unit: 約有320元門市, 39人本國銀行. */
 const COUNTED_AFTER: CountMetric[] = [
-  { re: /^(?:本國|本国|國內|国内)?(?:門市|门市|門店|门店|分店|據點|据点|分行|銀行|银行|工廠|工厂)(?!價|价)/, units: '家間个座', people: false },
+  { re: /^(?:本國|本国|國內|国内|新)?(?:門市|门市|門店|门店|分店|店鋪|店铺|店(?![長长員员租])|據點|据点|分行|銀行|银行|工廠|工厂)(?!價|价)/, units: '家間个座', people: false },
+  { re: /^(?:保單|保单)/, units: '張张件份', people: false },
   { re: /^(?:航次|班次|架次)/, units: '個个', people: false },
 ];
 const PERSON_UNITS = /^[人名位]$/;
+const TRADITIONAL_UNIT: Record<string, string> = { 个: '個', 颗: '顆', 辆: '輛', 张: '張', 间: '間', 项: '項', 笔: '筆', 处: '處', 户: '戶' };
+/** A change at the end of a label: its figure is counted like the level before it. */
+const CHANGE_VERB = /(?:增加|减少|净增|新增|增|减|上调|下调)$/;
+/** Between the two ends of a change: 由6.5萬輛上調至6.8萬輛, 從120家增加到150家. */
+const FROM_TO = /^(?:[上下]调|增加|减少|提高|降低|上修|下修|增|减|升|降|成长)?(?:至|到)约?$/;
+/** A clause that is only a verb (and an adverb) of a counted set, its noun left to the clause before. */
+const ELLIPTIC = /^[再另共则又并也]?(?:关闭|关店|下跌|上涨|持平|平盘|退出|流失|离职|裁撤|开设|新开|撤出|减少|增加)$/;
+/** 每 + a measure word or counted noun in a label: the figure is per counted thing (每户, 每人, 每名用户, 每辆). */
+const PER_UNIT = /每(?:[户人名位家股辆台张件笔单个次艘座间]|[\u4e00-\u9fff]{0,3}(?:用户|客户|会员|员工|门市|车|店))/;
 const SUBSET_OF = /\d[\d,.]*(?:萬|万)?([家間间個个戶户座艘])[\u4e00-\u9fff]{1,8}中[，,]?(?:已|約|约|共|則|则)?有?(?:約|约)?$/;
 const CURRENCY_UNIT = /^(?:元|美元|港元|港幣|新台幣|新臺幣|人民幣)$/;
 
@@ -507,7 +558,7 @@ function countOfMetric(label: string): CountMetric | undefined {
 function metricKey(label: string): string | null {
   // 交車量 and 交車, 門市總數 and 門市 are one metric
   const key = label.replace(/(?:总数|总量|数量|合计|总计|共计|累计|量|数)$/, '').slice(-2);
-  if (key.length < 2 || /[^\u4e00-\u9fff]/.test(key) || /[增减加少长降升跌涨为达约至到了共计有逾近超过是在于的及和与]$/.test(key)) return null;
+  if (key.length < 2 || /[^\u4e00-\u9fff]/.test(key) || /[增减加少长降升跌涨为达约至到了共计有逾近超过是在于的及和与]$/.test(key) || /(?:[上下]调|上修|下修|提高|降低)$/.test(key)) return null;
   return key;
 }
 
@@ -527,7 +578,8 @@ export function learnedCountMetrics(figures: readonly Figure[]): Map<string, Cou
   const out = new Map<string, CountMetric>();
   for (const [key, set] of units) {
     const people = [...set].some((u) => PERSON_UNITS.test(u));
-    out.set(key, { re: /$/, units: [...set].filter((u) => !PERSON_UNITS.test(u)).join('') || '人名', people });
+    // a noun that names money counted by its measure word (購屋貸款計2萬戶, 保單3萬件) is stated as an amount too (貸款1,856億元)
+    out.set(key, { re: /$/, units: [...set].filter((u) => !PERSON_UNITS.test(u)).join('') || '人名', people, money: MONEY_WORDS.test(key) });
   }
   return out;
 }
@@ -551,12 +603,22 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       const unitStart = unitEnd - written.length;
       const after = COUNTED_AFTER.find((m) => m.re.test(a.text.slice(unitEnd)));
       const label = f.label;
+      // an amount per counted thing (平均每戶貸款866萬元, 每人GDP, 每名用戶月收入) is money, whatever the thing counted
+      if (currency && PER_UNIT.test(label)) continue;
       // 較上季增加約35萬元 after 付費用戶1,250萬戶: a change is counted like its level
       // the level is the nearest count before the change (a person count too: 會員420萬名，增加35萬名)
-      const nearest = /(?:增加|减少|净增|新增|增|减)$/.test(label)
-        ? mine.filter((g) => g.q.kind === 'count' && g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start).pop()
+      // and so is a clause that is only a verb of the same counted set (新增門市42家，關閉12家; 上漲612家，下跌286家，持平103家)
+      // — unless the change's clause names a money metric of its own (交車1,200輛，營收增加3億元)
+      const change = CHANGE_VERB.exec(label);
+      const nearest = (change && !MONEY_WORDS.test(label.slice(0, change.index))) || ELLIPTIC.test(label)
+        ? mine.filter((g) => g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start && (g.q.kind === 'count' || g.q.kind === 'amount')).pop()
         : undefined;
-      const level = nearest;
+      // 由6.5萬元上調至6.8萬輛: the two ends of one change are one metric, counted alike
+      const to = /由|从$/.test(a.s.slice(Math.max(0, q.start - 1), q.start))
+        ? mine.find((g) => g.q.kind === 'count' && g.q.start > q.end && FROM_TO.test(a.s.slice(q.end, g.q.start)))
+        : undefined;
+      // the level is the figure right before the change: when that is an amount, the change is not counted like an earlier count
+      const level = (nearest?.q.kind === 'count' ? nearest : undefined) ?? to;
       // 39家本國銀行中，已有8人: a part of a counted set is counted like the set
       const subset = SUBSET_OF.exec(a.text.slice(f.sentence.start, q.start));
       const metric: CountMetric | undefined =
@@ -570,7 +632,8 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       const metricAt = metric.re.exec(label);
       const afterMetric = metricAt ? label.slice(metricAt.index + metricAt[0].length) : label;
       if (!after && !level && !subset && MONEY_WORDS.test(afterMetric)) continue;
-      const want = [...new Set(metric.units.replace(/[个]/g, '個'))].filter((u) => u !== written);
+      // measure words are kept in Simplified in the tables: offer them as the Traditional text writes them
+      const want = [...new Set([...metric.units].map((u) => (a.ctx.script === 'hans' ? u : (TRADITIONAL_UNIT[u] ?? u))))].filter((u) => u !== written);
       out.push({
         rule: 'number-unit',
         severity: 'warning',
@@ -593,7 +656,7 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
  */
 export function unitDisagreementFindings(figures: Figure[], crossDocumentOnly = false): Finding[] {
   const groups = new Map<string, Figure[]>();
-  for (const f of figures) {
+  for (const f of pointFigures(figures)) {
     if (f.q.kind !== 'amount' && f.q.kind !== 'count') continue;
     if (f.digits.length < 2 || f.label.length < 2) continue;
     const key = `${f.label.slice(-2)}|${f.q.value}`;
@@ -675,10 +738,24 @@ export function rankReadings(findings: Finding[], analyses: Analysis[], figures:
     if (list) list.push(g);
     else byDigits.set(g.digits, [g]);
   }
+  // amounts of a thousand 億 and more the document writes well-formed (9,820億, 3兆2,450億)
+  const large = figures.filter((g) => g.q.kind === 'amount' && g.q.value >= 1e11 && !/\d{5,}(?:億|亿)/.test(g.q.raw.replace(/,/g, '')));
   for (const f of findings) {
     if (f.rule !== 'number-format') continue;
     const a = bySegment.get(f.segmentId);
     if (!a) continue;
+    // five digits before 億 (13,540億) is how Hong Kong and mainland writers put 1–10 萬億 in a text
+    // that counts in thousands of 億 (客戶貸款9,820億，客戶存款13,540億): shown, but no alarm there.
+    // In a text of smaller amounts it is still the misplaced point of 1.354億 (a warning).
+    // Only when another such amount of the same sentence is of the same order (within 4×) and no figure of the document states
+    // the same digits at a smaller scale (that is the misplaced point's evidence).
+    if (f.messageData.key === 'number.digits-before-magnitude' && /^\d{2},?\d{3}(?:\.\d+)?(?:億|亿)$/.test(f.text)) {
+      const v = fixValue(a.text, { start: f.start, end: f.end, replacement: f.text }) ?? 0;
+      const sid = figures.find((g) => g.segmentId === f.segmentId && g.q.start === f.start)?.sid;
+      const peer = large.some((g) => g.sid === sid && !(g.segmentId === f.segmentId && g.q.start === f.start) && g.q.value * 4 >= v && v * 4 >= g.q.value);
+      const smaller = (byDigits.get(significantDigits(f.text)) ?? []).some((g) => g.q.value < v / 5);
+      if (peer && !smaller) f.severity = 'info';
+    }
     const candidates = [...f.fixes];
     // too many digits before 萬/億: the same digits at a smaller scale are readings too, if evidence names one
     const m = /^([\d,.]+)(萬億|万亿|億|亿|萬|万)$/.exec(f.text);

@@ -22,7 +22,7 @@ import { englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } fro
 import { projectVariantFindings } from './project-variants';
 import { converterVocabularyFindings } from './converter-vocabulary';
 import { repeatedSentenceFindings } from './repetition';
-import { periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
+import { contextPeriodFindings, periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
 import { taiwanStandardFindings } from './regional';
 import { documentFigures, projectCountUnitFindings, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
@@ -230,7 +230,11 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   if (want('number-mismatch')) out.push(...repeatedQuantityFindings(analyses));
   if (want('unbalanced-brackets')) out.push(...bracketFindings(analyses));
   if (want('repeated-sentence')) out.push(...repeatedSentenceFindings(analyses));
-  if (want('period-label')) out.push(...periodValueFindings(analyses));
+  if (want('period-label')) {
+    out.push(...periodValueFindings(analyses));
+    const held = new Set(out.filter((f) => f.rule === 'period-label').flatMap((f) => [f, ...f.related].map((l) => `${l.segmentId}|${l.start}`)));
+    out.push(...contextPeriodFindings(analyses, held));
+  }
   if (want('taiwan-standard') && ctx.script === 'hant') out.push(...taiwanStandardFindings(analyses));
   if (want('number-scale') || want('number-unit') || want('number-format')) {
     const figures = documentFigures(analyses);

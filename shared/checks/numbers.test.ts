@@ -154,6 +154,11 @@ describe('what is not a quantity (dates, footnote markers) and a magnitude acros
     expect(values('收入為12，較去年增長。')).toEqual([12]);
     expect(values('分店數目達8，較去年多出一家。')).toEqual([8]);
     expect(values('客戶增加3 萬。')).toEqual([3e4]);
+    // also before the word that introduces the metric's value: no number alarm against the English
+    expect(values('2024年度合併營收2為新台幣486.7億元，配息率1約68%。')).toEqual([2024, 486.7e8, 68]);
+    expect(mismatch(seg('合併營收2為新台幣486.7億元。', { english: 'Consolidated revenue was NT$48.67 billion.' }))).toEqual([]);
+    // a value after its word is still a value (比率為2為 is no footnote; 門市2家 neither)
+    expect(values('門市數為2，員工約5人。')).toEqual([2, 5]);
   });
 
   it('gives a magnitude across a space to its number (12 萬)', () => {

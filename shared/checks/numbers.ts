@@ -147,7 +147,8 @@ function dateSpans(text: string): [number, number][] {
 const NUMBER_INTRO = /[為为是達达約约至到了和與与及或共計计佔占比逾近超過过增加減减升降漲涨跌每前後后等於于值]/;
 /**
  * A footnote marker: one or two digits glued to a word (收入1，淨利潤2。) or a closing bracket,
- * followed by punctuation or a space, with no word before it that introduces a number.
+ * followed by punctuation or a space, or by the word introducing the metric's value (營收2為486.7億元),
+ * with no word before it that introduces a number.
  */
 function isFootnoteMarker(text: string, r: RawNumber): boolean {
   if (r.raw.length > 2 || r.start === 0 || r.groups || r.dots) return false;
@@ -156,6 +157,8 @@ function isFootnoteMarker(text: string, r: RawNumber): boolean {
   const after = text[r.end];
   if (after === undefined) return false;
   if (/\s/.test(after)) return !UNIT_CHARS.test(text.slice(r.end).trimStart()); // 3 萬 is a number across a space
+  // between a metric and the word that introduces its value (合併營收2為新台幣486.7億元, 配息率1約68%): the value follows
+  if (/^[為为約约達达]/.test(text.slice(r.end)) && /\d/.test(text.slice(r.end + 1, r.end + 8))) return true;
   return isSentenceEnd(after) || /[，,；;、：:]/.test(after);
 }
 
@@ -437,13 +440,17 @@ export function parallelNumberFindings(a: Analysis): Finding[] {
 }
 
 /** Clause context before a position: the previous clause and this one up to the number (digits kept: 23-24 is not 23). */
+const CLAUSE_CUT = /[。．！？!?；;，,：:、\n]/;
 function contextKey(text: string, start: number): string {
-  const before = text.slice(0, start);
-  const cut = /[。．！？!?；;，,：:、\n]/g;
-  const idx: number[] = [];
-  for (const m of before.matchAll(cut)) idx.push(m.index);
-  const from = idx.length >= 2 ? idx[idx.length - 2] + 1 : 0;
-  return before.slice(from).replace(/\s+/g, '');
+  // back from the number to the second clause break (a scan of the whole text before every number cost more)
+  let from = 0;
+  for (let i = start - 1, cuts = 0; i >= 0; i--) {
+    if (CLAUSE_CUT.test(text[i]) && ++cuts === 2) {
+      from = i + 1;
+      break;
+    }
+  }
+  return text.slice(from, start).replace(/\s+/g, '');
 }
 
 /** One quantity stated twice with different values in a document (same wording before it, same unit). */

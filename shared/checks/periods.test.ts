@@ -104,3 +104,50 @@ describe('period-label', () => {
     expect(runProjectPeriodCheck([{ documentId: 7, segments: segs('出貨量年增12.4%。', '出貨量季增12.4%。') }, { documentId: 8, segments: segs('營收年增3%。') }], HANT)).toEqual([]);
   });
 });
+
+// Forms found missing on seeded mutations of our own clean texts (npm run eval:mutate), widened as forms.
+describe('period-label: the period stated in the clause, the paragraph or the heading', () => {
+  const para = (paragraph: number, text: string, id: number) => ({ id, text, furniture: null, speaker: null, paragraph });
+  const doc = (...p: [number, string][]) => byRule(runChecks(p.map(([n, t], i) => para(n, t, i + 1)), { ...HANT, rules: ['period-label'] }), 'period-label');
+
+  it('two comparisons of one figure with one period: either may be the swapped one, both places shown', () => {
+    const [f] = run('第三季合併營收78.9億元，年增9.6%，年增6.2%。');
+    expect([f.text, f.start, f.related.map((r) => r.start)]).toEqual(['年增', 21, [14]]);
+    expect(f.related[0].fixes.map((x) => x.replacement)).toEqual(['季增', '月增']);
+    // one period both up and down
+    expect(labels('合併營收新台幣18.9億元，季增24.3%，季減3.1%。')).toEqual([['季減', ['年減', '月減']]]);
+    expect(run('合併營收新台幣18.9億元，年增24.3%，季減3.1%。')).toEqual([]);
+  });
+
+  it('a range of months is year to date, and a month heading its clause or after its year is the figure’s month', () => {
+    expect(labels('113年1至2月出口金額為689.1億美元，月增10.4%。')).toEqual([['月增', ['年增']]]);
+    expect(labels('10月消費者物價指數（CPI）為108.35，季增1.84%。')).toEqual([['季增', ['年增', '月增']]]);
+    expect(labels('2025年11月壽險業初年度保費收入為298.6億元，月增4.2%，季減7.5%。')).toEqual([['季減', ['年減', '月減']]]);
+    expect(labels('鮮食銷售量本月達3,400萬份，季增9%。')).toEqual([['季增', ['年增', '月增']]]);
+    // a month as a date, an end of month or a month compared with is no figure's period
+    expect(run('公司於9月宣布，第三季營收季增5%。', '截至10月底，存款餘額季增3%。', '營收較9月增加，第三季營收季增5%。', '行政院今（11月7日）發布，物價指數季增1.2%。')).toEqual([]);
+  });
+
+  it('a clause naming no period takes the one named last before it in the paragraph', () => {
+    expect(doc([1, '累計前三季營收432.8億元，年增10.6%；'], [1, '稅後淨利69.7億元，季增7.2%。']).map((f) => [f.segmentId, f.text])).toEqual([[2, '季增']]);
+    expect(doc([1, '第三季營收156.2億元，季增8.4%；'], [1, '稅後淨利24.6億元，季增15.0%。'])).toEqual([]);
+    // a new paragraph starts afresh
+    expect(doc([1, '累計前三季營收432.8億元，年增10.6%。'], [2, '稅後淨利24.6億元，季增15.0%。'])).toEqual([]);
+  });
+
+  it('and else the heading’s period (a half-year, an interim report)', () => {
+    const heading = (h: string, body: string) => doc([0, h], [1, body]).map((f) => f.text);
+    expect(heading('恒峰銀行上半年股東應得溢利按年升9%', '淨利息收入為142.6億港元，按季下跌3.5%。')).toEqual(['按季']);
+    expect(heading('港灣置業公布2025年中期業績　基礎盈利按年增長6%', '期內收入為85.6億港元，按季增長4.2%。')).toEqual(['按季']);
+    expect(heading('恒峰銀行上半年股東應得溢利按年升9%', '淨利息收入為142.6億港元，按年下跌3.5%。')).toEqual([]);
+    // a heading naming two kinds of period gives none, and a sentence naming its own year is its own
+    expect(heading('晶華光電第三季營收年增12%　前三季每股盈餘5.61元', '稅後淨利24.6億元，季增15.0%。')).toEqual([]);
+    expect(heading('恒峰銀行上半年股東應得溢利按年升9%', '去年淨利息收入按季下跌3.5%。')).toEqual([]);
+    // a heading's month (not a date), 同期 for the period just named, a count right after the label
+    expect(heading('保險業11月保費收入統計', '同期產險業簽單保費收入為189.4億元，季增6.1%。')).toEqual(['季增']);
+    expect(heading('保險業11月保費收入統計', '同期產險業簽單保費收入為189.4億元，年增6.1%。')).toEqual([]);
+    expect(heading('澳栢零售公布2024/25財政年度全年業績', '會員人數達420萬名，按月增加約35萬名。')).toEqual(['按月']);
+    expect(heading('董事會11月28日通過配息案', '營收為189.4億元，季增6.1%。')).toEqual([]);
+  });
+});
+

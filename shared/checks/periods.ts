@@ -70,12 +70,16 @@ const COMPARED_WITH: [RegExp, Span][] = [
 
 /** A figure's own period, named before the label: the nearest of these wins. */
 const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
-  [/全年|全年度|(?:\d{4}|[本今去上該该整])年度|財政年度|财政年度|會計年度|会计年度|上半年|下半年|前[一二三四1-4１-４]季|前[一二三四五六七八九十\d]{1,3}個?月|累計/g, 'cumulative'],
-  [/第[一二三四1-4１-４]季|[Qq][1-4１-４]|單季|单季|本季|該季/g, 'quarter'],
+  // a range of months (1至10月, 1-2月) and 今年以來 are year to date; 截至…止六個月 is a half year (Hong Kong)
+  [/全年|全年度|(?:\d{4}|[本今去上該该整])年度|財政年度|财政年度|會計年度|会计年度|上半年|下半年|前[一二三四1-4１-４]季|前[一二三四五六七八九十\d]{1,3}個?月|累計|累计|(?:1[0-2]|[1-9]|[一二三四五六七八九十])\s*(?:至|到|[-~～－])\s*(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月|今年以來|今年以来|年初至今|止(?:六|九|十二|6|9|12)個月/g, 'cumulative'],
+  [/第[一二三四1-4１-４]季|[Qq][1-4１-４]|單季|单季|本季|該季|止(?:三|3)個月/g, 'quarter'],
   // a month named in a sentence is as often a date (比8月的預測數) as the figure's period: only
   // an explicit single-month figure counts, or a month right before the metric it is the period
   // of (9月營收, 6月份合併營收; not 前9月營收 or 1至9月營收, which are cumulative)
-  [/單月|单月|(?<![前至到\-~～－\d])(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月份?(?=(?:合併|合并|單月|单月)?(?:營收|营收|營業收入|营业收入|收入|出貨|出货|銷售|销售|銷量|销量|交車|交车|訂單|订单))/g, 'month'],
+  [/單月|单月|本月|當月|当月|(?<![前至到\-~～－\d])(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月份?(?=(?:合併|合并|單月|单月)?(?:營收|营收|營業收入|营业收入|收入|出貨|出货|銷售|销售|銷量|销量|交車|交车|訂單|订单))/g, 'month'],
+  // a month heading its clause, or after its year, before a noun (10月消費者物價指數, 113年11月出口): the figure's month;
+  // not a date (11月7日, 10月底, 8月起) nor a month compared with (較9月, 比8月)
+  [/(?:(?<=^|[，,；;：:。\s])|(?<=\d{2,4}年))(?:1[0-2]|[1-9])月份?(?=[\u4e00-\u9fff])(?![底初中起止間间時时日號号旬份的至到內内以])/g, 'month'],
 ];
 const UNFIT: Record<'cumulative' | 'quarter' | 'month', Span[]> = { cumulative: ['quarter', 'month', 'previous'], quarter: ['month'], month: ['quarter'] };
 
@@ -336,10 +340,12 @@ export function periodLabelFindings(a: Analysis): Finding[] {
     if (inMixed.has(f.k)) continue;
     const L = LABELS[f.label];
     const partners = Object.values(L.partners);
-    // repeated: 年增7.2%，年增5.4%
+    // repeated: 年增7.2%，年增5.4% — or one period both up and down (季增7.2%，季減5.4%): two comparisons of
+    // one figure with one period. Either may be the swapped one (the second more often): both places are shown.
     const p = found[i - 1];
-    if (p && p.label === f.label && p.valueEnd > 0 && f.valueEnd > 0 && p.value !== f.value && CONNECTOR_ONLY.test(text.slice(p.valueEnd, f.k))) {
-      out.push(finding(a, f.k, f.label, partners, findingMessage('period-label.repeated', { label: f.label, first: p.value, second: f.value, partners: partners.join('/') })));
+    if (p && LABELS[p.label].span === L.span && p.valueEnd > 0 && f.valueEnd > 0 && (p.label !== f.label || p.value !== f.value) && CONNECTOR_ONLY.test(text.slice(p.valueEnd, f.k))) {
+      const first = finding(a, p.k, p.label, Object.values(LABELS[p.label].partners), findingMessage('period-label.repeated', { label: f.label, first: p.value, second: f.value, partners: partners.join('/') }));
+      out.push({ ...finding(a, f.k, f.label, partners, findingMessage('period-label.repeated', { label: p.label === f.label ? f.label : `${p.label}/${f.label}`, first: p.value, second: f.value, partners: partners.join('/') })), related: [{ segmentId: a.seg.id, start: first.start, end: first.end, text: first.text, fixes: first.fixes }] });
       continue;
     }
     // the English rendering gives the value another period (季增5.4% vs up 5.4% year on year)
@@ -371,5 +377,71 @@ export function periodLabelFindings(a: Analysis): Finding[] {
       out.push(finding(a, f.k, f.label, wants, findingMessage(`period-label.period.${own}`, { label: f.label, want: wants.join('/') })));
     }
   }
+  return out;
+}
+
+/** Periods a sentence may name that are not a figure's own kind (a year, last year's period, a month's end): no inference then. */
+// (同期 alone, 同期產險業…, is the period just named: no other period)
+const OTHER_PERIOD = /去年|今年|明年|上年|前年|上季|上月|年底|月底|季底|年初|\d{2,4}\s*年|[上下]旬/;
+
+/** A figure a few words after a label (增加約35萬名, 減少2,105張). */
+const COUNT_AFTER = /^[增減减加少長长升降跌漲涨]{1,2}[約约近逾達达了]?\d/;
+
+/**
+ * The period a document's heading gives its figures: a short first line (no full stop, a paragraph
+ * of its own) that names periods of one kind only (上半年…, 第三季…, 11月營收…; 中期業績 is a half year).
+ */
+function headingPeriod(analyses: Analysis[]): 'cumulative' | 'quarter' | 'month' | null {
+  const [h, next] = analyses;
+  if (!h || !next || h.seg.paragraph === next.seg.paragraph || /[。！？!?]/.test(h.text) || h.text.length > 60) return null;
+  const kinds = new Set<string>();
+  for (const [re, kind] of FIGURE_PERIODS) {
+    re.lastIndex = 0;
+    if (re.test(h.text)) kinds.add(kind);
+  }
+  if (/中期(?:業績|业绩|報告|报告)|半年(?:業績|业绩|報)/.test(h.text)) kinds.add('cumulative');
+  // a heading's month is the period of its figures (保險業11月保費收入統計), unless it is a date
+  if (/(?<![\d至到\-~～－])(?:1[0-2]|[1-9])月(?![\d０-９底初中起止日號号旬的])/.test(h.text) && !kinds.has('cumulative')) kinds.add('month');
+  return kinds.size === 1 ? ([...kinds][0] as 'cumulative' | 'quarter' | 'month') : null;
+}
+
+/**
+ * period (in context): a label whose sentence names no period of its own is judged against the
+ * period named last before it in the same paragraph (累計前三季營收…年增10.6%；稅後淨利…季增7.2% —
+ * the clause after the semicolon is still the nine months'), else the heading's (上半年股東應得溢利
+ * …；淨利息收入為142.6億港元，按季下跌3.5%). A sentence naming a year, last year's period or a
+ * month's end is left alone, as is the heading itself. `skip`: places other period-label findings hold.
+ */
+export function contextPeriodFindings(analyses: Analysis[], skip: ReadonlySet<string> = new Set()): Finding[] {
+  const out: Finding[] = [];
+  const heading = headingPeriod(analyses);
+  // the periods named in each segment, read only when a label needs them (most segments have no label)
+  const named = new Map<number, ReturnType<typeof nearestFigurePeriod>>();
+  const periodOf = (i: number) => {
+    if (!named.has(i)) named.set(i, nearestFigurePeriod(analyses[i].text));
+    return named.get(i)!;
+  };
+  analyses.forEach((a, idx) => {
+    if (idx === 0 && heading) return;
+    const text = a.text;
+    LABEL_RE.lastIndex = 0;
+    if (!LABEL_RE.test(text)) return;
+    LABEL_RE.lastIndex = 0;
+    for (const f of labelsIn(text)) {
+      // a label with its value: a percentage, or a count or amount right after it (按月增加約35萬名)
+      if ((f.valueEnd < 0 && !COUNT_AFTER.test(text.slice(f.k + f.label.length, f.k + f.label.length + 8))) || skip.has(`${a.seg.id}|${f.k}`)) continue;
+      const start = sentenceStart(text, f.k);
+      const before = text.slice(start, f.k);
+      if (nearestFigurePeriod(before) || OTHER_PERIOD.test(before) || COMPARED_WITH.some(([re]) => re.test(before))) continue;
+      // the period named last before it: earlier in this segment, else in the paragraph's earlier segments
+      let own = nearestFigurePeriod(text.slice(0, start));
+      for (let j = idx - 1; !own && j >= 0 && analyses[j].seg.paragraph === a.seg.paragraph && !(j === 0 && heading); j--) own = periodOf(j);
+      own ??= heading;
+      const L = LABELS[f.label];
+      if (!own || !UNFIT[own].includes(L.span)) continue;
+      const want = (own === 'cumulative' ? [L.partners.year] : own === 'quarter' ? [L.partners.year, L.partners.quarter] : [L.partners.year, L.partners.month]).filter((w): w is string => !!w);
+      out.push(finding(a, f.k, f.label, want, findingMessage(`period-label.period.${own}`, { label: f.label, want: want.join('/') })));
+    }
+  });
   return out;
 }

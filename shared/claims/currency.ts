@@ -7,21 +7,24 @@
  */
 import type { Currency } from './quantities';
 
-const NAMED: [RegExp, Currency][] = [
-  [/新臺幣|新台幣|新台币|NT\$/g, 'TWD'],
-  [/人民幣|人民币|RMB/g, 'CNY'],
-  [/港元|港幣|港币|HK\$/g, 'HKD'],
-];
+/** Every currency name, one pass over the text; `NAMED_CURRENCY` says which a match names. */
+const NAMED = /新臺幣|新台幣|新台币|NT\$|人民幣|人民币|RMB|港元|港幣|港币|HK\$/g;
+const NAMED_CURRENCY = (m: string): Currency => (/^(?:新|NT)/.test(m) ? 'TWD' : /^(?:人民|RMB)/.test(m) ? 'CNY' : 'HKD');
 const TAIWAN = /(?<![\d.])1\d{2}年|行政院|主計總處|主計處|立法院|中華民國|臺灣|台灣/g;
 
 export function documentYuan(texts: readonly string[], variant?: string | null): Currency {
-  const all = texts.join('\n');
-  let best: { c: Currency; n: number } | null = null;
-  for (const [re, c] of NAMED) {
-    const n = all.match(re)?.length ?? 0;
-    if (n && (!best || n > best.n)) best = { c, n };
+  // counted segment by segment (no joined copy of a large document), one regular expression for every name
+  const n: Record<Currency, number> = { TWD: 0, CNY: 0, HKD: 0, USD: 0 };
+  for (const t of texts) for (const m of t.matchAll(NAMED)) n[NAMED_CURRENCY(m[0])]++;
+  // the currency named most; on a tie the first of TWD, CNY, HKD (the order the names were counted in before)
+  let best: Currency | null = null;
+  for (const c of ['TWD', 'CNY', 'HKD'] as const) if (n[c] && (!best || n[c] > n[best])) best = c;
+  if (best) return best;
+  let taiwan = 0;
+  for (const t of texts) {
+    taiwan += t.match(TAIWAN)?.length ?? 0;
+    if (taiwan >= 2) return 'TWD';
   }
-  if (best) return best.c;
-  if ((all.match(TAIWAN)?.length ?? 0) >= 2 || variant === 'tw') return 'TWD';
+  if (variant === 'tw') return 'TWD';
   return 'CNY';
 }

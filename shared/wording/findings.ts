@@ -86,7 +86,7 @@ const zhHant: Record<FindingMessageKey, string> = {
   'space.name': '人名「{name}」中有多餘的空格；中文詞語之間不加空格。',
   'repeated-sentence.exact': '這句與前一句完全相同：{sentence} 請刪去重複。',
   'repeated-sentence.near': '這句與前一句（{previous}）幾乎相同：{sentence} 請保留其中一句。',
-  'period-label.repeated': '「{label}」連續出現兩次，各帶一個數值（{first} 與 {second}）：第二個可能是另一個比較期間，例如{partners}。請確認是哪一種比較。',
+  'period-label.repeated': '「{label}」連續出現兩次，各帶一個數值（{first} 與 {second}）：其中一個可能是另一個比較期間，例如{partners}（較常是第二個）。請確認各是哪一種比較。',
   'period-label.same-value': '{value} 在此標為「{label}」，在本文件別處卻標為「{other}」：兩個標示之一可能有誤。',
   'period-label.contradicts': '「{label}」與同一片語中的「{period}」比較的期間不同：可能應為「{want}」。',
   'period-label.period.cumulative': '「{label}」是與上月或上季比較，但這個數字是全年或年初至今的累計：可能應為「{want}」。',
