@@ -10,6 +10,7 @@ import { listenDecision, parseListen } from '../core/team-policy';
 import { PUBLIC_URL_SETTING, teamSessions } from '../core/accounts';
 import type { TeamServeOptions } from '../core/server';
 import { Offload } from '../core/offload';
+import { connectionsFileFor, TeamConnections } from '../core/remote/connections';
 
 /** `serve --team`'s flags (cli/usage.ts SERVE_OPTIONS). */
 export interface TeamFlags {
@@ -76,7 +77,13 @@ export async function runServe(dbPath: string, portFlag?: string, teamFlags?: Te
   let offload: Offload | null = null;
   const offloading = process.env.JIAODUI_OFFLOAD !== '0';
   const offloadFor = () => (offloading && host.current ? (offload ??= new Offload({ dbPath, afterCall: () => host.current?.feed.check() })) : null);
-  const running = await startServer(host.api(), { port, staticRoot: RENDERER_DIST, feed: () => host.current?.feed ?? null, offload: offloadFor, ...(team ? { team: team.team } : {}) });
+  const running = await startServer(host.api(), {
+    port,
+    staticRoot: RENDERER_DIST,
+    feed: () => host.current?.feed ?? null,
+    offload: offloadFor,
+    ...(team ? { team: team.team } : { remote: new TeamConnections({ file: connectionsFileFor(dbPath) }) }),
+  });
   if (running.publicUrl && host.current) {
     const service = host.current;
     service.engine.tx(() => service.store.setSetting(PUBLIC_URL_SETTING, running.publicUrl!));

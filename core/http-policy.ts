@@ -141,6 +141,8 @@ const ERROR_STATUS: Record<string, number> = {
   'db-in-use': 409,
   'db-future': 409,
   'db-corrupt': 503,
+  'team-unreachable': 502,
+  'team-signed-out': 401,
   internal: 500,
 };
 export function statusForError(code: string): number {

@@ -31,6 +31,9 @@ import { clearedSessionCookie, isLoopback, isTeamRequestAllowed, publicOrigin, r
 import { RateLimiter, SIGN_IN_LIMIT } from './rate-limit';
 import { SignInRefused, type TeamSessions } from './accounts';
 import { isOffloaded, type Offload } from './offload';
+import { HTTP_CONNECTIONS_PATH, REMOTE_PREFIX, feedQuery, isConnectionId, parseRemotePath, TEAM_ANSWER_HEADER } from '../shared/contract/remote';
+import type { TeamConnections } from './remote/connections';
+import { isJiaoduiError } from '../shared/errors';
 
 /** A team server's answer without a live session. */
 const TEAM_SIGNED_OUT = 'Not signed in, or your session ended. Open the sign-in address a team admin gave you.';
@@ -108,6 +111,12 @@ export interface ServeOptions {
    * method runs on this thread.
    */
   offload?: () => Offload | null;
+  /**
+   * Browser mode: this app's team server connections (core/remote/connections.ts). The page lists,
+   * adds and removes them at /api/connections and reaches each server through /remote/ID/…,
+   * which this server forwards with the team session cookie it keeps.
+   */
+  remote?: TeamConnections;
 }
 
 /** Heartbeats keep an idle feed stream visibly alive (and end it soon after its client went away). */
@@ -289,6 +298,11 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
       return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message } });
     }
     const url = req.url ?? '/';
+    const path = url.split('?')[0];
+    if (!origin && opts.remote) {
+      if (path === HTTP_CONNECTIONS_PATH || path.startsWith(`${HTTP_CONNECTIONS_PATH}/`)) return handleConnections(req, res, opts.remote, path);
+      if (path.startsWith(REMOTE_PREFIX)) return handleRemote(req, res, opts.remote, url);
+    }
     if (url.split('?')[0] === HTTP_SESSION_PATH) return origin ? handleSession(req, res, origin) : handleBrowserSession(req, res);
     if (url.split('?')[0] === HTTP_FEED_PATH) return handleFeed(req, res, url);
     if (url.startsWith(HTTP_API_PREFIX)) return handleApi(req, res, url.slice(HTTP_API_PREFIX.length).split('?')[0]);
@@ -346,6 +360,98 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     }
     const result = await envelope(api, name, args, { checkResults: opts.checkResults, caller });
     sendJson(res, result.ok ? 200 : statusForError(result.error.code), result);
+  }
+
+  /**
+   * Browser mode's team connections (signed in as any call: the page's session cookie and our
+   * Origin): GET lists them (never their cookies), POST {address, signIn} connects, DELETE
+   * /api/connections/ID disconnects.
+   */
+  async function handleConnections(req: IncomingMessage, res: ServerResponse, remote: TeamConnections, path: string): Promise<void> {
+    if (!authenticate(req, res)) return;
+    const fail = (e: unknown) => {
+      if (!isJiaoduiError(e)) throw e;
+      sendJson(res, statusForError(e.code), { ok: false, error: { code: e.code, message: e.message } });
+    };
+    if (path === HTTP_CONNECTIONS_PATH && req.method === 'GET') return sendJson(res, 200, { ok: true, value: remote.list() });
+    if (path === HTTP_CONNECTIONS_PATH && req.method === 'POST') {
+      if ((req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() !== 'application/json') {
+        return sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'Connecting must send application/json.' } });
+      }
+      let given: { address?: unknown; signIn?: unknown } | null;
+      try {
+        given = JSON.parse((await readBody(req)).toString('utf8') || '{}') as typeof given;
+      } catch {
+        return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'Connecting needs {"address": "…", "signIn": "…"}.' } });
+      }
+      const address = typeof given?.address === 'string' ? given.address : '';
+      const signIn = typeof given?.signIn === 'string' ? given.signIn : '';
+      try {
+        return sendJson(res, 200, { ok: true, value: await remote.connect(address, signIn) });
+      } catch (e) {
+        return fail(e);
+      }
+    }
+    const id = path.slice(HTTP_CONNECTIONS_PATH.length + 1);
+    if (req.method === 'DELETE' && isConnectionId(id)) {
+      try {
+        await remote.disconnect(id);
+        return sendJson(res, 200, { ok: true, value: null });
+      } catch (e) {
+        return fail(e);
+      }
+    }
+    return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'Connections: GET lists, POST connects, DELETE /api/connections/ID disconnects.' } });
+  }
+
+  /**
+   * /remote/ID/api/METHOD and /remote/ID/api/feed: the page's call forwarded to team server ID
+   * (core/remote/team-http.ts builds the request and maps the answer), signed in on this side by
+   * the page's own session, on the team's by the cookie kept here.
+   */
+  async function handleRemote(req: IncomingMessage, res: ServerResponse, remote: TeamConnections, url: string): Promise<void> {
+    const target = parseRemotePath(url);
+    if (!target) return sendJson(res, 404, { ok: false, error: { code: 'not-found', message: 'No such team server route.' } });
+    if (!authenticate(req, res)) return;
+    const windowId = req.headers[CLIENT_ID_HEADER];
+    const reply = (a: { status: number; headers: Record<string, string>; body: string | Buffer }) => send(res, a.status, a.body, a.headers['Content-Type'] ?? 'application/json; charset=utf-8', { [TEAM_ANSWER_HEADER]: target.id });
+    if (target.target.kind === 'api') {
+      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'API calls are POST.' } });
+      if ((req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() !== 'application/json') {
+        return sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'API calls must send application/json.' } });
+      }
+      let body: Buffer;
+      try {
+        body = await readBody(req);
+      } catch {
+        return sendJson(res, 413, { ok: false, error: { code: 'invalid-input', message: `Request larger than ${MAX_BODY_BYTES / 1048576} MB.` } });
+      }
+      return reply(await remote.call(target.id, target.target.method, body, isClientId(windowId) ? windowId : null));
+    }
+    if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'The feed is GET.' } });
+    const query = feedQuery(target.target.query);
+    if (query === null) return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'since must be a sequence number and client a short id.' } });
+    const feed = await remote.feed(target.id, query);
+    if ('answer' in feed) return reply(feed.answer);
+    res.writeHead(200, {
+      'Content-Type': 'application/x-ndjson; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+      [TEAM_ANSWER_HEADER]: target.id,
+    });
+    const upstream = feed.stream;
+    const end = () => {
+      streams.delete(end);
+      upstream.destroy();
+      res.end();
+    };
+    streams.add(end);
+    upstream.on('data', (c: Buffer) => res.write(c));
+    upstream.on('end', end);
+    upstream.on('error', end);
+    req.on('close', end);
+    res.on('error', end);
   }
 
   /**

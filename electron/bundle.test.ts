@@ -23,16 +23,18 @@ describe('Electron bundles', () => {
     const code = await bundle(preloadOptions());
     expect(requiredModules(code)).toEqual(['electron']);
     expect(code).not.toMatch(/\bzod\b|ZodError|safeParse/);
-    // Exactly three globals, and ipcRenderer itself is never handed to the page.
+    // Exactly four globals, and ipcRenderer itself is never handed to the page.
     const exposed = [...code.matchAll(/exposeInMainWorld\(\s*(\w+)\s*,\s*([^;]*)\);/g)].map((m) => [m[1], m[2]]);
     expect(exposed).toEqual([
       ['PRELOAD_GLOBAL', 'client'],
+      ['REMOTE_GLOBAL', 'Object.freeze(remote)'],
       ['FEED_GLOBAL', 'Object.freeze(feed)'],
       ['SHELL_GLOBAL', 'Object.freeze(shell)'],
     ]);
     expect(code).toMatch(/var PRELOAD_GLOBAL = "jiaodui";/);
     expect(code).toMatch(/var SHELL_GLOBAL = "jiaoduiShell";/);
     expect(code).toMatch(/var FEED_GLOBAL = "jiaoduiFeed";/);
+    expect(code).toMatch(/var REMOTE_GLOBAL = "jiaoduiRemote";/);
     expect(code.length).toBeLessThan(40_000);
   });
 

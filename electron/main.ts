@@ -61,6 +61,19 @@ import { feedMessageFor, parseSubscription } from './feed-routing';
 import { safeStorage } from 'electron';
 import { configureGlosses, glossCachePath, warmUpGlosses } from '../core/glosses';
 import { safeStorageSecretStore } from './secret-policy';
+import { randomBytes } from 'node:crypto';
+import { connectionsFileFor, TeamConnections } from '../core/remote/connections';
+import {
+  isConnectionId,
+  REMOTE_CALL_CHANNEL,
+  REMOTE_CONNECT_CHANNEL,
+  REMOTE_DISCONNECT_CHANNEL,
+  REMOTE_FEED_EVENT_CHANNEL,
+  REMOTE_FEED_SUBSCRIBE_CHANNEL,
+  REMOTE_LIST_CHANNEL,
+  retryDelayMs,
+} from '../shared/contract/remote';
+import { envelopeFromAnswer, feedLines, parseRemoteCall, parseRemoteConnect, parseRemoteSubscription, teamFeedQuery } from './remote-routing';
 
 const RENDERER_DIST = join(PACKAGE_ROOT, 'dist', 'renderer');
 const PRELOAD = join(PACKAGE_ROOT, 'dist', 'electron', 'preload.cjs');
@@ -89,6 +102,10 @@ let offload: Offload | null = null;
 /** What IPC dispatches to: the service, or only the recovery methods while the database is damaged. */
 let api: RecoveringApi | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** Team server connections (issue 19, step 5): main keeps their sessions and talks to the servers, never the page. */
+let teams: TeamConnections | null = null;
+/** This process's prefix of the window ids it gives team servers (webContents ids repeat across apps). */
+const TEAM_WINDOW_PREFIX = `e${randomBytes(6).toString('hex')}`;
 let recent: string[] = [];
 /** Files asked for before the app was ready (command line, macOS open-file). */
 const pendingFiles: string[] = absoluteFiles(launch.files, process.cwd());
@@ -152,6 +169,8 @@ async function start(): Promise<void> {
     return;
   }
   const dbPath = resolveDbPath({ flag: launch.db, env: process.env, userData: app.getPath('userData'), cwd: process.cwd() });
+  // the team sessions in a 0600 file beside the database, not in it (core/remote/connections.ts says why)
+  teams = new TeamConnections({ file: connectionsFileFor(dbPath) });
   configureGlosses({ nativeBinding, workerFile: GLOSS_WORKER }); // the gloss cache's connections load the same better-sqlite3 build
   // A damaged database starts the window in the recovery state (core/recovery-api.ts): the
   // renderer offers the backups or a new database; after the choice, afterOpen runs as usual.
@@ -344,10 +363,111 @@ function registerIpc(): void {
       unsubscribe();
     });
   });
+  registerRemoteIpc();
   ipcMain.handle(SHELL_OPEN_FILES_CHANNEL, (event) => (isTrusted(event) ? asEnvelope(openFilesDialog) : FORBIDDEN));
   ipcMain.handle(SHELL_SAVE_FILE_CHANNEL, (event, suggestedName: unknown, content: unknown, encoding: unknown) =>
     isTrusted(event) ? asEnvelope(() => saveFileDialog(suggestedName, content, encoding)) : FORBIDDEN,
   );
+}
+
+// ---- team servers (issue 19, step 5) ------------------------------------------------------
+
+/** Each window's team feed subscriptions (key: webContents id and connection id): their stop functions. */
+const teamFeeds = new Map<string, () => void>();
+
+/**
+ * The window's connection bridge (window.jiaoduiRemote): list, connect, disconnect, a call on a
+ * connection, its feed. Trusted sender only; arguments checked by electron/remote-routing.ts;
+ * the calls and the session cookie go through core/remote/connections.ts as in browser mode.
+ */
+function registerRemoteIpc(): void {
+  ipcMain.handle(REMOTE_LIST_CHANNEL, (event) => (isTrusted(event) && teams ? { ok: true, value: teams.list() } : FORBIDDEN));
+  ipcMain.handle(REMOTE_CONNECT_CHANNEL, (event, address: unknown, signIn: unknown) => {
+    if (!isTrusted(event) || !teams) return FORBIDDEN;
+    const given = parseRemoteConnect(address, signIn);
+    if (!given.ok) return given.envelope;
+    const t = teams;
+    return asEnvelope(() => t.connect(given.address, given.signIn));
+  });
+  ipcMain.handle(REMOTE_DISCONNECT_CHANNEL, (event, id: unknown) => {
+    if (!isTrusted(event) || !teams) return FORBIDDEN;
+    if (!isConnectionId(id)) return { ok: false, error: { code: 'invalid-input', message: 'Not a team server connection id.' } };
+    const t = teams;
+    return asEnvelope(async () => {
+      await t.disconnect(id);
+      return null;
+    });
+  });
+  ipcMain.handle(REMOTE_CALL_CHANNEL, async (event, id: unknown, method: unknown, args: unknown) => {
+    if (!isTrusted(event) || !teams) return FORBIDDEN;
+    const call = parseRemoteCall(id, method, args);
+    if (!call.ok) return call.envelope;
+    return envelopeFromAnswer(await teams.call(call.id, call.method, call.body, `${TEAM_WINDOW_PREFIX}-${event.sender.id}`));
+  });
+  ipcMain.on(REMOTE_FEED_SUBSCRIBE_CHANNEL, (event, id: unknown, since: unknown) => {
+    if (!isTrusted(event)) return;
+    const sub = parseRemoteSubscription(id, since);
+    if (!sub) return;
+    const contents = event.sender;
+    const key = `${contents.id}:${sub.id}`;
+    teamFeeds.get(key)?.();
+    teamFeeds.delete(key);
+    if (sub.since === null || !teams) return;
+    const stop = followTeamFeed(teams, sub.id, sub.since, `${TEAM_WINDOW_PREFIX}-${contents.id}`, (payload) => {
+      if (!contents.isDestroyed()) contents.send(REMOTE_FEED_EVENT_CHANNEL, sub.id, payload);
+    });
+    teamFeeds.set(key, stop);
+    contents.once('destroyed', () => {
+      if (teamFeeds.get(key) === stop) teamFeeds.delete(key);
+      stop();
+    });
+  });
+}
+
+/**
+ * Follow a team server's feed for a window: its messages, and its status (answered, or the
+ * envelope's error: unreachable, signed out), reconnecting from the last seq with backoff.
+ */
+function followTeamFeed(t: TeamConnections, id: string, since: number, windowId: string, send: (payload: { message: unknown } | { status: { ok: true } | { ok: false; code: string; message: string } }) => void): () => void {
+  let stopped = false;
+  let current: { destroy: () => void } | null = null;
+  let seq: number | null = since || null;
+  let failures = 0;
+  void (async () => {
+    while (!stopped) {
+      const r = await t.feed(id, teamFeedQuery(windowId, seq));
+      if ('answer' in r) {
+        const env = envelopeFromAnswer(r.answer);
+        send({ status: env.ok ? { ok: false, code: 'internal', message: 'The team feed was refused.' } : { ok: false, code: env.error.code, message: env.error.message } });
+      } else {
+        current = r.stream;
+        send({ status: { ok: true } });
+        failures = 0;
+        let buffer = '';
+        r.stream.setEncoding('utf8');
+        try {
+          for await (const chunk of r.stream as AsyncIterable<string>) {
+            const { messages, rest } = feedLines(buffer + chunk);
+            buffer = rest;
+            for (const m of messages) {
+              if (m.type !== 'heartbeat') seq = m.seq;
+              else seq ??= m.seq;
+              send({ message: m });
+            }
+          }
+        } catch {
+          /* the stream broke: try again below */
+        }
+        current = null;
+      }
+      if (stopped) return;
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(failures++)));
+    }
+  })();
+  return () => {
+    stopped = true;
+    current?.destroy();
+  };
 }
 
 // ---- dialogs ----------------------------------------------------------------------------

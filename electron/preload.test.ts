@@ -13,6 +13,8 @@ import { COMMAND_CHANNEL, SHELL_GLOBAL, type ShellBridge } from '../shared/comma
 import { METHOD_NAMES } from '../shared/contract/methods';
 import { SHELL_OPEN_FILES_CHANNEL, SHELL_SAVE_FILE_CHANNEL } from './channels';
 import { FEED_EVENT_CHANNEL, FEED_GLOBAL, FEED_SUBSCRIBE_CHANNEL, type FeedBridge, type FeedMessage } from '../shared/contract/changes';
+import { REMOTE_CALL_CHANNEL, REMOTE_CONNECT_CHANNEL, REMOTE_FEED_EVENT_CHANNEL, REMOTE_FEED_SUBSCRIBE_CHANNEL, REMOTE_GLOBAL, REMOTE_LIST_CHANNEL } from '../shared/contract/remote';
+import type { ElectronRemoteBridge } from '../renderer/src/team-transport';
 
 let code = '';
 beforeAll(async () => {
@@ -46,9 +48,10 @@ function runPreload(reply: (channel: string, ...args: unknown[]) => unknown) {
 }
 
 describe('preload (sandbox-like run)', () => {
-  it('exposes exactly the API client, the shell bridge and the feed', () => {
+  it('exposes exactly the API client, the shell bridge, the feed and the team connections', () => {
     const { exposed } = runPreload(() => ({ ok: true, value: null }));
-    expect(Object.keys(exposed).sort()).toEqual([PRELOAD_GLOBAL, SHELL_GLOBAL, FEED_GLOBAL].sort());
+    expect(Object.keys(exposed).sort()).toEqual([PRELOAD_GLOBAL, SHELL_GLOBAL, FEED_GLOBAL, REMOTE_GLOBAL].sort());
+    expect(Object.keys(exposed[REMOTE_GLOBAL] as object).sort()).toEqual(['call', 'connect', 'disconnect', 'list', 'subscribe']);
     expect(Object.keys(exposed[FEED_GLOBAL] as object)).toEqual(['subscribe']);
     expect(Object.keys(exposed[PRELOAD_GLOBAL] as object).sort()).toEqual([...METHOD_NAMES].sort());
     expect(Object.keys(exposed[SHELL_GLOBAL] as object).sort()).toEqual(['onCommand', 'openFiles', 'platform', 'saveFile']);
@@ -107,5 +110,33 @@ describe('preload (sandbox-like run)', () => {
     expect(ipcRenderer.listenerCount(FEED_EVENT_CHANNEL)).toBe(0);
     expect(() => feed.subscribe(-1, () => {})).toThrow(/sequence number/);
     expect(() => feed.subscribe(0, 'x' as never)).toThrow(/needs a function/);
+  });
+
+  it('team connections: calls carry the connection id; a team feed passes only its own valid messages and statuses', async () => {
+    const ID = 'c-0123456789abcdef';
+    const { exposed, invocations, ipcRenderer, sent } = runPreload((channel) =>
+      channel === REMOTE_LIST_CHANNEL ? { ok: true, value: [] } : channel === REMOTE_CALL_CHANNEL ? { ok: false, error: { code: 'team-unreachable', message: 'down' } } : { ok: true, value: { id: ID } },
+    );
+    const remote = exposed[REMOTE_GLOBAL] as ElectronRemoteBridge;
+    await expect(remote.list()).resolves.toEqual([]);
+    await expect(remote.connect('https://a.example', 'tok')).resolves.toEqual({ id: ID });
+    // a call's envelope comes back as it is: the page reads the team's errors from it
+    await expect(remote.call(ID, 'listProjects', {})).resolves.toEqual({ ok: false, error: { code: 'team-unreachable', message: 'down' } });
+    expect(invocations).toEqual([[REMOTE_LIST_CHANNEL], [REMOTE_CONNECT_CHANNEL, 'https://a.example', 'tok'], [REMOTE_CALL_CHANNEL, ID, 'listProjects', {}]]);
+    const got: unknown[] = [];
+    const statuses: unknown[] = [];
+    const off = remote.subscribe(ID, 0, (m) => got.push(m), (st) => statuses.push(st));
+    expect(sent).toEqual([[REMOTE_FEED_SUBSCRIBE_CHANNEL, ID, 0]]);
+    ipcRenderer.emit(REMOTE_FEED_EVENT_CHANNEL, {}, ID, { message: { type: 'resync', seq: 3 } });
+    ipcRenderer.emit(REMOTE_FEED_EVENT_CHANNEL, {}, 'c-ffffffffffffffff', { message: { type: 'resync', seq: 4 } });
+    ipcRenderer.emit(REMOTE_FEED_EVENT_CHANNEL, {}, ID, { message: { type: 'nonsense' } });
+    ipcRenderer.emit(REMOTE_FEED_EVENT_CHANNEL, {}, ID, { status: { ok: false, code: 'team-unreachable', message: 'down' } });
+    ipcRenderer.emit(REMOTE_FEED_EVENT_CHANNEL, {}, ID, { status: { ok: 'maybe' } });
+    expect(got).toEqual([{ type: 'resync', seq: 3 }]);
+    expect(statuses).toEqual([{ ok: false, code: 'team-unreachable', message: 'down' }]);
+    off();
+    expect(sent.at(-1)).toEqual([REMOTE_FEED_SUBSCRIBE_CHANNEL, ID, null]);
+    expect(ipcRenderer.listenerCount(REMOTE_FEED_EVENT_CHANNEL)).toBe(0);
+    expect(() => remote.subscribe('local', 0, () => {}, () => {})).toThrow(/connection id/);
   });
 });

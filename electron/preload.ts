@@ -1,10 +1,12 @@
 /**
  * The sandboxed preload, bundled into ONE CommonJS file (dist/electron/preload.cjs):
  * a sandboxed preload can require only `electron` and a few Node polyfills. It exposes
- * exactly three things to the page, never ipcRenderer itself:
- *   window.jiaodui      — the typed API client (JiaoduiClient), over IPC_CHANNEL;
- *   window.jiaoduiShell — the ShellBridge: menu commands, native open/save dialogs;
- *   window.jiaoduiFeed  — the FeedBridge: the change feed, messages validated before the page sees them.
+ * exactly four things to the page, never ipcRenderer itself:
+ *   window.jiaodui       — the typed API client (JiaoduiClient), over IPC_CHANNEL;
+ *   window.jiaoduiShell  — the ShellBridge: menu commands, native open/save dialogs;
+ *   window.jiaoduiFeed   — the FeedBridge: the change feed, messages validated before the page sees them;
+ *   window.jiaoduiRemote — team server connections (issue 19): main holds their sessions and makes the
+ *                          calls; the page names a connection by id (renderer/src/team-transport.ts).
  * Note: errors crossing the context bridge keep their message but lose other fields.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
@@ -13,7 +15,17 @@ import type { JiaoduiClient } from '../shared/contract/api';
 import { COMMAND_CHANNEL, SHELL_GLOBAL, isCommandId, type CommandId, type ShellBridge } from '../shared/commands';
 import { SHELL_OPEN_FILES_CHANNEL, SHELL_SAVE_FILE_CHANNEL } from './channels';
 import { makeNamedClient, unwrap } from './preload-client';
-import { FEED_EVENT_CHANNEL, FEED_GLOBAL, FEED_SUBSCRIBE_CHANNEL, parseFeedMessage, type FeedBridge } from '../shared/contract/changes';
+import { FEED_EVENT_CHANNEL, FEED_GLOBAL, FEED_SUBSCRIBE_CHANNEL, parseFeedMessage, type FeedBridge, type FeedMessage } from '../shared/contract/changes';
+import {
+  isConnectionId,
+  REMOTE_CALL_CHANNEL,
+  REMOTE_CONNECT_CHANNEL,
+  REMOTE_DISCONNECT_CHANNEL,
+  REMOTE_FEED_EVENT_CHANNEL,
+  REMOTE_FEED_SUBSCRIBE_CHANNEL,
+  REMOTE_GLOBAL,
+  REMOTE_LIST_CHANNEL,
+} from '../shared/contract/remote';
 
 const client = makeNamedClient<JiaoduiClient>((method, args) => ipcRenderer.invoke(IPC_CHANNEL, method, args).then(unwrap));
 
@@ -59,6 +71,51 @@ const feed: FeedBridge = {
   },
 };
 
+/** A team feed's status as main sends it, or null when malformed. */
+function parseStatus(s: unknown): { ok: true } | { ok: false; code: string; message: string } | null {
+  const v = s as { ok?: unknown; code?: unknown; message?: unknown } | null;
+  if (v?.ok === true) return { ok: true };
+  if (v?.ok === false && typeof v.code === 'string' && typeof v.message === 'string') return { ok: false, code: v.code, message: v.message };
+  return null;
+}
+
+/** Team feed listeners by connection (one subscription per connection). */
+const teamListeners = new Map<string, (event: IpcRendererEvent, id: unknown, payload: unknown) => void>();
+const remote = {
+  list: () => ipcRenderer.invoke(REMOTE_LIST_CHANNEL).then(unwrap),
+  connect: (address: string, signIn: string) => ipcRenderer.invoke(REMOTE_CONNECT_CHANNEL, String(address), String(signIn)).then(unwrap),
+  disconnect: (id: string) => ipcRenderer.invoke(REMOTE_DISCONNECT_CHANNEL, String(id)).then(() => undefined),
+  // the envelope itself: the page reads team-unreachable / team-signed-out from it (renderer/src/team-transport.ts)
+  call: (id: string, method: string, args: unknown) => ipcRenderer.invoke(REMOTE_CALL_CHANNEL, String(id), String(method), args),
+  subscribe(id: string, since: number, cb: (m: FeedMessage) => void, onStatus: (s: { ok: true } | { ok: false; code: string; message: string }) => void): () => void {
+    if (!isConnectionId(id)) throw new TypeError('subscribe needs a connection id');
+    if (typeof cb !== 'function' || typeof onStatus !== 'function') throw new TypeError('subscribe needs functions');
+    if (!Number.isSafeInteger(since) || since < 0) throw new TypeError('subscribe needs a sequence number');
+    const previous = teamListeners.get(id);
+    if (previous) ipcRenderer.removeListener(REMOTE_FEED_EVENT_CHANNEL, previous);
+    const listener = (_event: IpcRendererEvent, from: unknown, payload: unknown) => {
+      if (from !== id || typeof payload !== 'object' || payload === null) return;
+      if ('message' in payload) {
+        const m = parseFeedMessage((payload as { message: unknown }).message);
+        if (m) cb(m);
+      } else if ('status' in payload) {
+        const st = parseStatus((payload as { status: unknown }).status);
+        if (st) onStatus(st);
+      }
+    };
+    teamListeners.set(id, listener);
+    ipcRenderer.on(REMOTE_FEED_EVENT_CHANNEL, listener);
+    ipcRenderer.send(REMOTE_FEED_SUBSCRIBE_CHANNEL, id, since);
+    return () => {
+      if (teamListeners.get(id) !== listener) return;
+      ipcRenderer.removeListener(REMOTE_FEED_EVENT_CHANNEL, listener);
+      teamListeners.delete(id);
+      ipcRenderer.send(REMOTE_FEED_SUBSCRIBE_CHANNEL, id, null);
+    };
+  },
+};
+
 contextBridge.exposeInMainWorld(PRELOAD_GLOBAL, client);
+contextBridge.exposeInMainWorld(REMOTE_GLOBAL, Object.freeze(remote));
 contextBridge.exposeInMainWorld(FEED_GLOBAL, Object.freeze(feed));
 contextBridge.exposeInMainWorld(SHELL_GLOBAL, Object.freeze(shell));

@@ -10,7 +10,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export const INITIAL_JS_LIMIT_KB = 450;
+/**
+ * 450 until issue 19's team connections: the backend root (which backend the window works on, its
+ * client and query cache) and its glue are on every first screen, +2.9 KB after moving the team
+ * transport, the control over it, the views and their strings to chunks of their own.
+ */
+export const INITIAL_JS_LIMIT_KB = 452;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The scripts index.html loads at start: its module script(s) and modulepreload links, relative to the build folder. */

@@ -73,6 +73,8 @@ export const COMMANDS = [
   { id: 'mt.translateUntranslated', menu: 'segment', label: 'Machine-Translate All Untranslated Segments' },
   { id: 'mt.settings', menu: 'edit', label: 'Machine Translation Settings…' },
   { id: 'help.licences', menu: 'help', label: 'About Jiaodui and Licences…' },
+  // issue 19: the app connects to a team server (renderer/src/components/ConnectDialog.tsx); no shortcut
+  { id: 'team.connect', menu: 'file', label: 'Connect to a Team Server…' },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'db-in-use' // a restore refused: another process has the database open (core/db-users-registry.ts)
   | 'db-future' // database written by a newer Jiaodui
   | 'db-corrupt' // the database file is damaged (core/recovery.ts offers a backup or a new database)
+  | 'team-unreachable' // a team server this app is connected to did not answer (shared/contract/remote.ts)
+  | 'team-signed-out' // a team server no longer knows this app's session there (revoked, expired): connect again
   | 'internal';
 
 export class JiaoduiError extends Error {

@@ -38,14 +38,21 @@ import { ColumnsContext, useParallelColumns } from './state/useColumns';
 import { CommandPalette } from './components/CommandPalette';
 import { GotoDialog } from './components/GotoDialog';
 import { useClaimsView } from './state/useClaimsView';
-import { AuthorDialog, ClaimsPanel, ClaimsWideView, ConfirmDialog, ConflictDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
+import { useBackend } from './state/backend';
+import { backendKey } from './state/team';
+import type { ConnectionInfo } from '../../shared/contract/remote';
+import { sessionLocale } from './state/session';
+import { AuthorDialog, ClaimsPanel, TeamView, ClaimsWideView, ConfirmDialog, ConflictDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
 
-type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | null;
+type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | 'connect' | null;
 type Panel = 'search' | 'history' | null | 'findings' | 'glossary' | 'replace' | 'annotations' | 'claims';
 const SIDEBAR_KEY = 'jiaodui.sidebar';
 
 export function App() {
-  const { client, shell } = useClient();
+  const { client, shell, backend = 'local' } = useClient();
+  // team servers this app is connected to (components/BackendRoot.tsx); the app works on one backend at a time
+  const backends = useBackend();
+  const connection = backends?.connections?.find((c) => c.id === backend) ?? null;
   const [locale, setLocale] = useState<Locale>('en');
   const i18n = useMemo(() => makeI18n(locale), [locale]);
   const { t } = i18n;
@@ -130,9 +137,10 @@ export function App() {
       setSettings(s);
       setRolesText(text);
       setAccount(who.account);
-      setLocale(s.locale);
+      // a team server's settings are the team's: this window keeps the language last used here
+      setLocale(backend === 'local' ? s.locale : sessionLocale(localStorage.getItem(LOCALE_KEY), navigator.language));
       const { documents } = await library.refresh();
-      const last = Number(localStorage.getItem(LAST_DOCUMENT_KEY));
+      const last = Number(localStorage.getItem(backendKey(LAST_DOCUMENT_KEY, backend)));
       const newest = [...documents].sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id)[0];
       const pick = documents.find((d) => d.id === last) ?? newest ?? documents.find((d) => d.projectId === i.sampleProjectId);
       if (pick && !run.cancelled) {
@@ -278,6 +286,22 @@ export function App() {
     if (search.query.trim()) setPanel((p) => (p === 'history' ? p : 'search'));
   }, [search.query]);
 
+  // ---- team server (issue 19, step 5) -----------------------------------------------------
+
+  // The team server the window works on came back (TeamBanner retries with backoff while it is unreachable):
+  // an edit whose save failed meanwhile (its editor kept it) is saved now, without a reload.
+  const failedEdit = !!review.editing && review.saveState.kind === 'error';
+  const teamBack = useCallback(() => {
+    if (failedEdit) void actions.saveEdit();
+  }, [failedEdit, actions]);
+  const disconnect = useCallback((c: ConnectionInfo) => (backends ? backends.disconnect(c.id) : Promise.resolve()), [backends]);
+  // the connect dialog's address: the server's own when connecting again after being signed out there, else empty
+  const [connectAddress, setConnectAddress] = useState('');
+  const openConnect = useCallback((address: string) => {
+    setConnectAddress(address);
+    setDialog('connect');
+  }, []);
+
   // ---- commands ------------------------------------------------------------------------
 
   const needDoc = (fn: () => void) => () => (doc ? fn() : toasts.notify(t('toast.noDocument')));
@@ -285,8 +309,8 @@ export function App() {
     const next: Locale = locale === 'en' ? 'zh-Hant' : 'en';
     setLocale(next);
     // on a team server the settings are the server's (an admin's): a reviewer's language stays in this window
-    if (allows(account, 'settings')) client.updateSettings({ locale: next }).then(setSettings, toasts.fail);
-  }, [locale, client, toasts, account]);
+    if (backend === 'local' && allows(account, 'settings')) client.updateSettings({ locale: next }).then(setSettings, toasts.fail);
+  }, [locale, client, toasts, account, backend]);
   // Ctrl+Enter in the editor approves only where the account may; else it saves and says why (state/useReview.ts)
   useEffect(() => {
     const refused = permissions.reason('approve');
@@ -350,6 +374,7 @@ export function App() {
     'mt.translateUntranslated': needDoc(mtg.handlers['mt.translateUntranslated']),
     'mt.settings': mtg.handlers['mt.settings'],
     'help.licences': mtg.handlers['help.licences'],
+    'team.connect': () => openConnect(''),
   };
   // a command whose call the account's role refuses says which role may instead (state/permissions.ts)
   const handlers = guardCommands(rawHandlers, account, (action) => toasts.notify(permissions.reason(action) ?? ''));
@@ -390,6 +415,7 @@ export function App() {
           onClaims={doc ? () => run('view.claims') : null}
           claimsOpen={panel === 'claims'}
         />
+        {connection && <TeamView view="banner" connection={connection} client={client} onReconnect={() => openConnect(connection.origin)} onBack={teamBack} notify={toasts.notify} />}
         <div className="workspace">
           {sidebarOpen && !cv.wide && (
             <Sidebar
@@ -404,6 +430,8 @@ export function App() {
               guard={guard}
               notify={toasts.notify}
               presence={presence}
+              heading={<TeamView view="heading" onDisconnect={disconnect} notify={toasts.notify} onError={toasts.fail} />}
+              after={<TeamView view="sections" onConnect={() => openConnect('')} onDisconnect={disconnect} notify={toasts.notify} onError={toasts.fail} />}
             />
           )}
           <main className="review" aria-busy={review.loading}>
@@ -552,6 +580,18 @@ export function App() {
         {dialog === 'export' && doc && <ExportDialog doc={doc} onDone={toasts.notify} onError={toasts.fail} onClose={closeDialog} />}
         {dialog === 'goto' && doc && <GotoDialog max={segments.length} onGo={(i) => actions.select(i, { align: 'center', focus: true })} onClose={closeDialog} />}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
+        {dialog === 'connect' && backends && (
+          <TeamView
+            view="connect"
+            initialAddress={connectAddress}
+            onConnect={backends.connect}
+            onConnected={(message) => {
+              setDialog(null);
+              toasts.notify(message);
+            }}
+            onClose={closeDialog}
+          />
+        )}
         {dialog === 'author' && (
           <AuthorDialog
             author={settings?.author ?? ''}

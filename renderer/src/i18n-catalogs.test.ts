@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { COLUMNS_CATALOG, translateColumns } from './i18n-columns';
 import { CONFLICT_CATALOG } from './i18n-conflict';
 import { SESSION_CATALOG } from './i18n-session';
+import { TEAM_CATALOG } from './i18n-team';
 import { ROLES_CATALOG } from './i18n-roles';
 import { MT_CATALOG, translateMt } from './i18n-mt';
 import { commandKey, translate } from './i18n';
@@ -38,6 +39,7 @@ describe.each([
   ['i18n-findings', FINDINGS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-conflict', CONFLICT_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-session', SESSION_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
+  ['i18n-team', TEAM_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-claims', CLAIMS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-roles', ROLES_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
 ])('%s', (_name, catalog) => {

@@ -64,6 +64,7 @@ const en = {
   'command.mt.translateUntranslated': 'Machine-Translate All Untranslated Segments',
   'command.mt.settings': 'Machine Translation Settings…',
   'command.help.licences': 'About Jiaodui and Licences…',
+  'command.team.connect': 'Connect to a Team Server…',
   'command.glossary.open': 'Glossary…',
 
   'menu.file': 'File',
@@ -423,6 +424,7 @@ const zhHant: Record<MessageKey, string> = {
   'command.mt.translateUntranslated': '機器翻譯所有未翻譯段落',
   'command.mt.settings': '機器翻譯設定…',
   'command.help.licences': '關於校對與授權…',
+  'command.team.connect': '連線到團隊伺服器…',
   'command.glossary.open': '詞彙表…',
 
   'menu.file': '檔案',

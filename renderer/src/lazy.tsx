@@ -52,6 +52,8 @@ export const GlossPopover = lazyNamed(() => import('./components/GlossPopover'),
 export const ChangeLogDialog = lazyNamed(() => import('./components/ChangeLogDialog'), 'ChangeLogDialog');
 /** Browser mode's session-ended screen (components/SessionGate.tsx shows it; static files need no session, so it loads). */
 export const SessionScreen = lazyNamed(() => import('./components/SessionScreen'), 'SessionScreen');
+/** Team connections (issue 19, step 5): the connect dialog, the library's sections per backend, the banner; one chunk with their strings. */
+export const TeamView = lazyNamed(() => import('./components/TeamViews'), 'TeamView');
 export const TranslateProgress = lazyNamed(() => import('./components/TranslateProgress'), 'TranslateProgress');
 
 /** Fetch every lazy chunk now (called when the browser is idle after the first screen); failures wait for first use. */

@@ -6,6 +6,7 @@ import { ClientContext } from './state/client';
 import { App } from './App';
 import { RecoveryGate } from './components/RecoveryGate';
 import { SessionGate } from './components/SessionGate';
+import { BackendRoot } from './components/BackendRoot';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/grid.css';
@@ -16,6 +17,7 @@ import './styles/claims.css';
 import './styles/glossary.css';
 import './styles/recovery.css';
 import './styles/session.css';
+import './styles/team.css';
 
 const { client, transport } = createClient();
 const env = { client, transport, shell: getShell() };
@@ -27,7 +29,9 @@ createRoot(document.getElementById('root')!).render(
       <ClientContext.Provider value={env}>
         <SessionGate enabled={transport === 'http'}>
           <RecoveryGate>
-            <App />
+            <BackendRoot>
+              <App />
+            </BackendRoot>
           </RecoveryGate>
         </SessionGate>
       </ClientContext.Provider>

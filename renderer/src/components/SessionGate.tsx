@@ -11,6 +11,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { checkSession, signIn, takeTokenFromAddress } from '../api';
 import { SessionScreen } from '../lazy';
+import { ACTIVE_BACKEND_KEY, backendKey, initialBackend } from '../state/team';
 import { KEPT_DRAFT_KEY, onSessionEnded, sessionResumed, type SessionProblem } from '../state/session';
 
 type State = 'checking' | 'ok' | 'ended';
@@ -26,7 +27,7 @@ export function SessionGate({ enabled, children }: { enabled: boolean; children:
     sessionResumed();
     // an app still mounted holds the kept edit in its editor: nothing to bring back at the next load
     // (an app mounted now, for the first time, restores it itself)
-    if (shownRef.current) localStorage.removeItem(KEPT_DRAFT_KEY);
+    if (shownRef.current) localStorage.removeItem(backendKey(KEPT_DRAFT_KEY, initialBackend(localStorage.getItem(ACTIVE_BACKEND_KEY), null)));
     shownRef.current = true;
     setProblem(null);
     setShown(true);

@@ -8,6 +8,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { checkSession, signIn, type SessionAnswer } from '../api';
 import { translateSession, type SessionMessageKey } from '../i18n-session';
 import type { Params } from '../i18n-catalog';
+import { ACTIVE_BACKEND_KEY, backendKey, initialBackend } from '../state/team';
 import { KEPT_DRAFT_KEY, LOCALE_KEY, TEAM_PAGE_KEY, originOf, parseKeptDraft, sessionLocale, tokenFromText, type SessionProblem } from '../state/session';
 
 /** `appOpen`: the app is still mounted behind the screen (its editor holds the kept edit too). */
@@ -18,7 +19,8 @@ export function SessionScreen({ problem, appOpen, onSignedIn }: { problem: Sessi
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const shownMessage = message ?? (problem === null ? null : problem.kind === 'stale' ? s('session.stale') : s('session.unreachable', { message: problem.message }));
-  const kept = parseKeptDraft(localStorage.getItem(KEPT_DRAFT_KEY));
+  // the draft of the backend the window worked on (this computer's, or a team server's: state/team.ts)
+  const kept = parseKeptDraft(localStorage.getItem(backendKey(KEPT_DRAFT_KEY, initialBackend(localStorage.getItem(ACTIVE_BACKEND_KEY), null))));
   const origin = window.location.origin;
   // a team server's page (signed in with a sign-in address): the way back is a new sign-in address, not a local restart
   const team = localStorage.getItem(TEAM_PAGE_KEY) === '1';

@@ -1,5 +1,5 @@
 /** The library: projects with their documents, a new-project form, and the Trash. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { DocumentMeta } from '../../../shared/domain/schemas';
 import type { Library } from '../state/useLibrary';
 import { useI18n } from '../i18n';
@@ -24,9 +24,13 @@ export interface SidebarProps {
   notify: (message: string) => void;
   /** document id → who else has it open (presence) */
   presence?: ReadonlyMap<number, readonly string[]>;
+  /** above the projects: which backend this library is (a team server's, this computer's; components/TeamSections.tsx) */
+  heading?: ReactNode;
+  /** after the Trash: the other backends' sections and "Connect to a team server…" */
+  after?: ReactNode;
 }
 
-export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, onDocumentChanged, onTrashed, onEmptyTrash, guard, notify, presence }: SidebarProps) {
+export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, onDocumentChanged, onTrashed, onEmptyTrash, guard, notify, presence, heading, after }: SidebarProps) {
   const { t } = useI18n();
   const [creating, setCreating] = useState(false);
   // on a team server only a lead creates projects (state/permissions.ts)
@@ -69,6 +73,7 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
         </button>
       </div>
       <div className="sidebar-scroll">
+        {heading}
         {creating && (
           <InlineNameForm
             label={t('library.newProjectName')}
@@ -102,6 +107,7 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
           }
           onEmpty={onEmptyTrash}
         />
+        {after}
       </div>
     </aside>
   );

@@ -40,6 +40,15 @@ const RETRY_MS = [250, 1000, 3000, 10_000];
 export function followFeed(onMessage: (m: FeedMessage) => void): () => void {
   const bridge = window[FEED_GLOBAL];
   if (bridge) return bridge.subscribe(0, onMessage);
+  return followHttp(HTTP_FEED_PATH, onMessage, {
+    refused: (res) => {
+      if (res.status === 401) reportSessionEnded();
+    },
+  });
+}
+
+/** A streamed GET of NDJSON feed lines, reconnecting from the last seq seen. */
+export function followHttp(path: string, onMessage: (m: FeedMessage) => void, on: { opened?: () => void; refused: (res: Response) => void | Promise<void> }): () => void {
   const ac = new AbortController();
   let since: number | null = null;
   let failures = 0;
@@ -47,9 +56,12 @@ export function followFeed(onMessage: (m: FeedMessage) => void): () => void {
     while (!ac.signal.aborted) {
       try {
         const query = `?client=${WINDOW_ID}${since === null ? '' : `&since=${since}`}`;
-        const res = await fetch(HTTP_FEED_PATH + query, { credentials: 'same-origin', signal: ac.signal });
-        if (res.status === 401) reportSessionEnded();
-        if (!res.ok || !res.body) throw new Error(`feed answered ${res.status}`);
+        const res = await fetch(path + query, { credentials: 'same-origin', signal: ac.signal });
+        if (!res.ok || !res.body) {
+          await on.refused(res);
+          throw new Error(`feed answered ${res.status}`);
+        }
+        on.opened?.();
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {

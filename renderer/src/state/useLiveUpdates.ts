@@ -9,10 +9,13 @@ import { useQueryClient } from './queries';
 import type { FeedMessage } from '../../../shared/contract/changes';
 import { followFeed } from './feed';
 import { planEverything, planRemoteChange } from './live';
+import { useClient } from './client';
 import type { Review } from './useReview';
 
 export function useLiveUpdates(review: Review, fail: (e: unknown) => void): void {
   const queryClient = useQueryClient();
+  // the open backend's feed: this machine's, or a team server's (state/team.ts)
+  const follow = useClient().follow ?? followFeed;
 
   const apply = useEffectEvent(async (m: FeedMessage) => {
     if (m.type === 'heartbeat') return;
@@ -25,9 +28,9 @@ export function useLiveUpdates(review: Review, fail: (e: unknown) => void): void
 
   useEffect(() => {
     let chain = Promise.resolve();
-    const stop = followFeed((m) => {
+    const stop = follow((m) => {
       chain = chain.then(() => apply(m)).catch(fail);
     });
     return stop;
-  }, [fail]);
+  }, [fail, follow]);
 }

@@ -14,6 +14,7 @@ import { nextInOrder, stepInOrder } from './navigation';
 import { invalidationsForOwnChange, keys, patchSegments, type RemotePlan } from './live';
 import type { Toasts } from './useToasts';
 import { useConflict } from './useConflict';
+import { backendKey } from './team';
 import { draftRestoreIndex, draftToKeep, KEPT_DRAFT_KEY, onSessionEnded, parseKeptDraft } from './session';
 import { approveStep } from './permissions';
 
@@ -52,7 +53,10 @@ export interface JumpTarget {
 }
 
 export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: () => void) {
-  const { client } = useClient();
+  const { client, backend = 'local' } = useClient();
+  // ids are the backend's: this machine's document 3 is not a team server's (state/team.ts backendKey)
+  const lastDocumentKey = backendKey(LAST_DOCUMENT_KEY, backend);
+  const keptDraftKey = backendKey(KEPT_DRAFT_KEY, backend);
   const queryClient = useQueryClient();
   // Only the stable callbacks: the toast list changing must not recreate every action.
   const { notify, fail } = toastsIn;
@@ -120,7 +124,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         live.current = { ...live.current, doc: d, segments: segs };
         setDoc(d);
         setSegments(segs);
-        localStorage.setItem(LAST_DOCUMENT_KEY, String(documentId));
+        localStorage.setItem(lastDocumentKey, String(documentId));
         let idx = target.segmentId !== undefined ? segs.findIndex((s) => s.id === target.segmentId) : (target.index ?? 0);
         if (idx < 0) idx = target.index ?? 0;
         const hasTarget = target.segmentId !== undefined || target.index !== undefined;
@@ -131,7 +135,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         if (seq === loadSeq.current) setLoading(false);
       }
     },
-    [client, select, toasts],
+    [client, select, toasts, lastDocumentKey],
   );
 
   const closeDocument = useCallback(() => {
@@ -139,8 +143,8 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     setDoc(null);
     setSegments([]);
     setEditing(null);
-    localStorage.removeItem(LAST_DOCUMENT_KEY);
-  }, []);
+    localStorage.removeItem(lastDocumentKey);
+  }, [lastDocumentKey]);
 
   const refreshDoc = useCallback(async () => {
     const d = live.current.doc;
@@ -277,9 +281,9 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       onSessionEnded(() => {
         const { doc: d, segments: segs, editing: e } = live.current;
         const kept = draftToKeep(e, d?.id ?? null, segs);
-        if (kept) localStorage.setItem(KEPT_DRAFT_KEY, JSON.stringify(kept));
+        if (kept) localStorage.setItem(keptDraftKey, JSON.stringify(kept));
       }),
-    [],
+    [keptDraftKey],
   );
 
   /**
@@ -288,16 +292,16 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
    * or null when there is none for this document.
    */
   const restoreKeptDraft = useCallback((): number | null => {
-    const kept = parseKeptDraft(localStorage.getItem(KEPT_DRAFT_KEY));
+    const kept = parseKeptDraft(localStorage.getItem(keptDraftKey));
     const index = draftRestoreIndex(kept, live.current.doc?.id ?? null, live.current.segments);
     if (kept === null || index === null) return null;
-    localStorage.removeItem(KEPT_DRAFT_KEY);
+    localStorage.removeItem(keptDraftKey);
     const edit = { segmentId: kept.segmentId, draft: kept.text, version: kept.version };
     live.current = { ...live.current, editing: edit };
     setEditing(edit);
     select(index, { align: 'center', focus: true });
     return index + 1;
-  }, [select]);
+  }, [select, keptDraftKey]);
 
   const cancelEdit = useCallback(() => {
     setEditing(null);

@@ -1,0 +1,207 @@
+/**
+ * The app's team server connections (issue 19, step 5), held by the local process — the
+ * browser-mode server or Electron's main process — never by the page.
+ *
+ * Where the team session lives: in a settings file of its own beside the database
+ * (`<db>.connections.json`, Electron: beside its database in userData), mode 0600, written whole
+ * and renamed into place. Not in the page (its scripts must never see a credential: an injected
+ * script could carry it off), not in localStorage, and not in the database: the database is
+ * what backups, `jiaodui push` and restores copy around, and a copied or restored database must
+ * neither carry a live team session to another machine nor bring back one that was disconnected.
+ * The file holds only the session cookie the team server set (the one-time sign-in token is used
+ * once and dropped); disconnecting signs out on the team server and deletes the entry.
+ */
+import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { JiaoduiError } from '../../shared/errors';
+import { isConnectionId, parseConnectInput, type ConnectProblem, type ConnectionInfo } from '../../shared/contract/remote';
+import { pageAnswer, reasonOf, send, openStream, sessionFromSetCookie, teamRequest, unreachableAnswer, TEAM_CONNECT_TIMEOUT_MS, type PageAnswer, type RawAnswer, type TeamCookie, type TeamRequest } from './team-http';
+
+interface StoredConnection extends ConnectionInfo {
+  cookie: TeamCookie;
+}
+
+interface StoredFile {
+  version: 1;
+  connections: StoredConnection[];
+}
+
+/** The connections file for a database path. */
+export function connectionsFileFor(dbPath: string): string {
+  return `${dbPath}.connections.json`;
+}
+
+const PROBLEMS: Record<ConnectProblem, string> = {
+  'no-address': 'Give the team server\'s address (or paste the whole sign-in address, which names it).',
+  'bad-address': 'The team server\'s address must be an http(s) address such as https://review.example.org.',
+  'no-token': 'Paste the sign-in address a team admin gave you (or its token).',
+  'bad-token': 'That is not a sign-in address or token: it looks like https://review.example.org/#signin=… (43 letters, digits, - and _).',
+  mismatch: 'The sign-in address is for another server than the address given.',
+};
+
+function parseStored(text: string): StoredConnection[] {
+  const v = JSON.parse(text) as Partial<StoredFile> | null;
+  if (!v || v.version !== 1 || !Array.isArray(v.connections)) return [];
+  return v.connections.filter(
+    (c): c is StoredConnection => !!c && isConnectionId(c.id) && typeof c.origin === 'string' && typeof c.cookie?.name === 'string' && typeof c.cookie?.value === 'string',
+  );
+}
+
+export interface TeamConnectionsOptions {
+  /** the settings file; null keeps connections in memory only (tests) */
+  file: string | null;
+  /** the request function (tests may count calls); default: node:http(s) */
+  send?: (req: TeamRequest, timeoutMs?: number) => Promise<RawAnswer>;
+  openStream?: (req: TeamRequest) => Promise<IncomingMessage>;
+}
+
+export class TeamConnections {
+  private connections: StoredConnection[] = [];
+  private readonly sendRequest: (req: TeamRequest, timeoutMs?: number) => Promise<RawAnswer>;
+  private readonly open: (req: TeamRequest) => Promise<IncomingMessage>;
+
+  constructor(private readonly opts: TeamConnectionsOptions) {
+    this.sendRequest = opts.send ?? send;
+    this.open = opts.openStream ?? ((r) => openStream(r));
+    this.load();
+  }
+
+  /**
+   * Read the file again: another process on the same database (the desktop app and a `serve`)
+   * may have connected or disconnected since. Read before every change, so neither overwrites
+   * the other's connections.
+   */
+  private load(): void {
+    const file = this.opts.file;
+    if (!file || !existsSync(file)) return;
+    // tighten a file someone loosened: it holds session cookies
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+    try {
+      this.connections = parseStored(readFileSync(file, 'utf8'));
+    } catch {
+      /* unreadable: keep what this process knows */
+    }
+  }
+
+  /** What the page may see: no cookies. */
+  list(): ConnectionInfo[] {
+    this.load();
+    return this.listKnown();
+  }
+
+  private listKnown(): ConnectionInfo[] {
+    return this.connections.map(({ id, origin, account, connectedAt }) => ({ id, origin, account, connectedAt }));
+  }
+
+  private save(): void {
+    const file = this.opts.file;
+    if (!file) return;
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ version: 1, connections: this.connections } satisfies StoredFile, null, 1), { mode: 0o600 });
+    chmodSync(tmp, 0o600);
+    renameSync(tmp, file);
+  }
+
+  private get(id: string): StoredConnection {
+    const c = this.connections.find((x) => x.id === id);
+    if (!c) throw new JiaoduiError('not-found', `No team server connection ${id} (disconnected?).`);
+    return c;
+  }
+
+  /**
+   * Connect: exchange the sign-in token on the team server for its session cookie, ask who that
+   * is, and remember it. Connecting again to a server already connected replaces that session.
+   */
+  async connect(address: string, signIn: string): Promise<ConnectionInfo> {
+    const parsed = parseConnectInput(address, signIn);
+    if (!parsed.ok) throw new JiaoduiError('invalid-input', PROBLEMS[parsed.problem]);
+    const { origin, token } = parsed;
+    this.load();
+    const existing = this.connections.find((c) => c.origin === origin);
+    const target = { id: existing?.id ?? `c-${randomBytes(8).toString('hex')}`, origin, cookie: null };
+    let answer: RawAnswer;
+    try {
+      answer = await this.sendRequest(teamRequest(target, { kind: 'sign-in', token }), TEAM_CONNECT_TIMEOUT_MS);
+    } catch (e) {
+      throw new JiaoduiError('team-unreachable', `The team server ${origin} cannot be reached (${reasonOf(e)}). Check the address.`);
+    }
+    const cookie = answer.status === 200 ? sessionFromSetCookie(answer.headers['set-cookie']) : null;
+    if (!cookie) {
+      const page = pageAnswer(target, answer.status, answer.headers['content-type'], answer.body);
+      let message = `The team server ${origin} refused the sign-in (HTTP ${answer.status}).`;
+      try {
+        const m = (JSON.parse(answer.body.toString()) as { error?: { message?: unknown } }).error?.message;
+        if (typeof m === 'string') message = `${origin}: ${m}`;
+      } catch {
+        /* not JSON: the status says it */
+      }
+      if (answer.status === 200) message = `${origin} answered without a Jiaodui team session: is it a team server (jiaodui serve --team)?`;
+      throw new JiaoduiError(page.status >= 500 ? 'team-unreachable' : 'invalid-input', message);
+    }
+    const conn: StoredConnection = { id: target.id, origin, cookie, account: null, connectedAt: new Date().toISOString() };
+    this.load();
+    // who signed in (for the library's heading); the session is good either way
+    try {
+      const who = await this.sendRequest(teamRequest(conn, { kind: 'api', method: 'whoAmI', body: '{}' }), TEAM_CONNECT_TIMEOUT_MS);
+      const v = JSON.parse(who.body.toString()) as { ok?: boolean; value?: { account?: ConnectionInfo['account'] } };
+      if (v.ok && v.value?.account) conn.account = { name: v.value.account.name, role: v.value.account.role };
+    } catch {
+      /* the library shows the address alone */
+    }
+    this.connections = [...this.connections.filter((c) => c.id !== conn.id), conn];
+    this.save();
+    return this.listKnown().find((c) => c.id === conn.id)!;
+  }
+
+  /** Disconnect: sign out on the team server (when it answers) and forget the session. */
+  async disconnect(id: string): Promise<void> {
+    this.load();
+    const c = this.get(id);
+    try {
+      await this.sendRequest(teamRequest(c, { kind: 'sign-out' }), TEAM_CONNECT_TIMEOUT_MS);
+    } catch {
+      /* unreachable: the session there expires on its own; it is forgotten here either way */
+    }
+    this.load();
+    this.connections = this.connections.filter((x) => x.id !== id);
+    this.save();
+  }
+
+  /** A connection by id, as the file has it now (another process may have connected again, with a new cookie, or disconnected). */
+  private find(id: string): StoredConnection | undefined {
+    this.load();
+    return this.connections.find((x) => x.id === id);
+  }
+
+  /** One API call, forwarded: the page's answer (pageAnswer), or unreachable. */
+  async call(id: string, method: string, body: string | Buffer, windowId: string | null): Promise<PageAnswer> {
+    const c = this.find(id);
+    if (!c) return { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ ok: false, error: { code: 'not-found', message: `No team server connection ${id} (disconnected?).` } }) };
+    try {
+      const r = await this.sendRequest(teamRequest(c, { kind: 'api', method, body, windowId }));
+      return pageAnswer(c, r.status, r.headers['content-type'], r.body);
+    } catch (e) {
+      return unreachableAnswer(c, reasonOf(e));
+    }
+  }
+
+  /**
+   * The team's change feed: its stream when the team server answered 200, else the page's answer
+   * (its refusal mapped as any call's, or unreachable).
+   */
+  async feed(id: string, query: string): Promise<{ stream: IncomingMessage } | { answer: PageAnswer }> {
+    const c = this.find(id);
+    if (!c) return { answer: { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ ok: false, error: { code: 'not-found', message: `No team server connection ${id}.` } }) } };
+    let res: IncomingMessage;
+    try {
+      res = await this.open(teamRequest(c, { kind: 'feed', query }));
+    } catch (e) {
+      return { answer: unreachableAnswer(c, reasonOf(e)) };
+    }
+    if (res.statusCode === 200) return { stream: res };
+    const chunks: Buffer[] = [];
+    for await (const chunk of res as AsyncIterable<Buffer>) chunks.push(chunk);
+    return { answer: pageAnswer(c, res.statusCode ?? 502, res.headers['content-type'], Buffer.concat(chunks)) };
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * Issue 19, step 5: the app (browser mode, `jiaodui serve`) connects to a team server started
+ * here (`jiaodui serve --team`). The local server proxies the page's calls and the feed; the page
+ * never talks to the team server nor holds its cookie. Connect with a sign-in address → the
+ * library has a section for the server → open its document → edit → the team server has the
+ * edit, signed by the account. Stop the team server → a banner names it and the unsaved edit
+ * stays in the editor; start it again → the edit is saved without a reload.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnScript, type ScriptProcess } from '../core/testing/spawn-script';
+import type { Page } from '@playwright/test';
+import { expect, MOD, ROOT, test } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+const SHOTS = join(ROOT, 'docs', 'screenshots');
+
+const BIN = join(ROOT, 'bin', 'jiaodui.mjs');
+let dir = '';
+let teamDb = '';
+let team: ScriptProcess | null = null;
+let origin = '';
+
+function cli(...args: string[]): string {
+  const r = spawnSync(process.execPath, [BIN, '--db', teamDb, ...args], { encoding: 'utf8', env: { ...process.env, JIAODUI_DB: teamDb } });
+  if (r.status !== 0) throw new Error(`jiaodui ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+async function startTeam(listen: string): Promise<string> {
+  team = spawnScript(BIN, ['--db', teamDb, 'serve', '--team', '--listen', listen], { cwd: ROOT, env: { ...process.env, JIAODUI_DB: teamDb } });
+  return (await team.waitFor(/^http:\/\/127\.0\.0\.1:\d+\/$/m))[0].replace(/\/$/, '');
+}
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'jiaodui-connect-e2e-'));
+  teamDb = join(dir, 'team.db');
+  origin = await startTeam('127.0.0.1:0');
+});
+
+test.afterAll(async () => {
+  await team?.stop(5000);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function teamSegments(documentId: number): { id: number; text: string }[] {
+  return (JSON.parse(cli('show', String(documentId), '--format', 'json')) as { segments: { id: number; text: string }[] }).segments;
+}
+
+test('connect to a team server, open its document, edit it; the server goes away and comes back', async ({ app: page }) => {
+  const imported = JSON.parse(cli('import', join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt'), '--project', 'Newsroom', '--title', '團隊稿件')) as { documentId: number };
+  const added = JSON.parse(cli('users', 'add', 'Ann', '--role', 'reviewer', '--format', 'json')) as { signInUrl: string };
+
+  // connect from the library, with the sign-in address alone (it names the server)
+  await page.getByTestId('connect-team').click();
+  const dialog = page.getByTestId('connect-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('connect-signin').fill('not a sign-in address');
+  await dialog.getByTestId('connect-submit').click();
+  await expect(dialog.getByTestId('connect-error')).toContainText('not a sign-in address');
+  await dialog.getByTestId('connect-signin').fill(added.signInUrl);
+  await dialog.getByTestId('connect-submit').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('toast').last()).toContainText(`Connected to ${new URL(origin).host} as Ann`);
+
+  // the library: this computer's projects, then a section for the team server with its project
+  const section = page.locator('[data-testid^="backend-c-"]');
+  await expect(section).toContainText(`Team server ${new URL(origin).host}`);
+  await expect(section).toContainText('Ann (reviewer)');
+  await expect(section).toContainText('Newsroom');
+  const connId = (await section.getAttribute('data-testid'))!.replace('backend-', '');
+
+  // the page holds no team cookie (only its own local session's: cookies are per host, not port) and never talks to the team server itself
+  const cookies = await page.context().cookies(origin);
+  expect(cookies.map((c) => c.name)).toEqual([expect.stringMatching(/^jiaodui_session_\d+$/)]);
+  const teamRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith(origin)) teamRequests.push(r.url());
+  });
+
+  // open the team document: the same grid, on the team's backend
+  await page.getByTestId(`backend-doc-${connId}-${imported.documentId}`).click();
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /團隊稿件/);
+  await expect(page.getByTestId(`backend-heading-${connId}`)).toContainText(new URL(origin).host);
+  await expect(page.getByTestId('backend-local')).toBeVisible(); // this computer's section, beside it
+  await expect(page.getByTestId('author')).toContainText('Ann');
+
+  // edit: saved on the team server, signed by Ann
+  await page.getByTestId('row-1').click();
+  await page.keyboard.press('Enter');
+  const editor = page.getByTestId('edit-textarea');
+  const first = `${await editor.inputValue()}甲`;
+  await editor.fill(first);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('save-state')).toContainText('Saved');
+  expect(teamSegments(imported.documentId)[1].text).toBe(first);
+
+  // a correction made on the team server (another reviewer's, here the CLI's) reaches this page through the proxied feed
+  const seg2 = teamSegments(imported.documentId)[2];
+  cli('edit', String(imported.documentId), String(seg2.id), '--text', `${seg2.text}乙`);
+  await expect(page.getByTestId('row-2')).toContainText('乙');
+
+  // the team server stops: the banner names it, the unsaved edit stays in the editor
+  const port = new URL(origin).port;
+  await team!.stop(5000);
+  await page.getByTestId('row-1').click();
+  await page.keyboard.press('Enter');
+  const second = `${first}丙`;
+  await editor.fill(second);
+  await page.keyboard.press('Enter');
+  const banner = page.getByTestId('team-banner');
+  await expect(banner).toContainText(`The team server ${new URL(origin).host} cannot be reached`);
+  await expect(editor).toHaveValue(second);
+  await page.screenshot({ path: 'test-results/connect-unreachable.png' });
+
+  // back on the same address: the banner goes and the kept edit is saved, without a reload
+  await startTeam(`127.0.0.1:${port}`);
+  await expect(banner).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('save-state')).toContainText('Saved');
+  await expect(editor).toHaveCount(0);
+  expect(teamSegments(imported.documentId)[1].text).toBe(second);
+  expect(teamRequests, 'the page itself never calls the team server').toEqual([]);
+
+  // the connection is remembered: a reload comes back on the team document
+  await page.reload();
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /團隊稿件/);
+
+  // revoked on the team server: "signed out of the team server", not this page's session-ended screen; the edit stays
+  cli('users', 'revoke', 'Ann');
+  await page.getByTestId('row-3').click();
+  await page.keyboard.press('Enter');
+  await editor.fill(`${await editor.inputValue()}丁`);
+  await page.keyboard.press('Enter');
+  await expect(banner).toContainText(`Signed out of the team server ${new URL(origin).host}`);
+  await expect(page.getByTestId('session-ended')).toHaveCount(0);
+  await expect(editor).toHaveValue(/丁$/);
+  await page.keyboard.press('Escape');
+
+  // disconnect (from the heading of the library it works on): back on this computer, no team section left
+  await page.getByTestId(`disconnect-${connId}`).click();
+  await expect(page.getByTestId('backend-local')).toHaveCount(0);
+  await expect(page.locator('[data-testid^="backend-c-"]')).toHaveCount(0);
+  await expect(page.getByTestId('grid')).not.toHaveAttribute('aria-label', /團隊稿件/);
+});
+
+async function switchLanguage(page: Page, lang: 'en' | 'zh-Hant') {
+  await page.keyboard.press(`${MOD}+k`);
+  await page.keyboard.type('language');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+test('screenshots: the connect dialog and the library with a team section, in both languages', async ({ app: page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const added = JSON.parse(cli('users', 'add', 'Lin Mei', '--role', 'lead', '--format', 'json')) as { signInUrl: string };
+  const host = new URL(origin).host;
+
+  // the dialog, filled in (the address may stay empty: the sign-in address names the server)
+  await page.getByTestId('connect-team').click();
+  const dialog = page.getByTestId('connect-dialog');
+  await dialog.getByTestId('connect-address').fill(origin);
+  await dialog.getByTestId('connect-signin').fill(added.signInUrl);
+  await page.screenshot({ path: join(SHOTS, 'connect-dialog.png') });
+  await dialog.getByTestId('connect-submit').click();
+  await expect(dialog).toHaveCount(0);
+
+  // working on the team's project: its library with the server's heading, this computer's section below
+  const section = page.locator('[data-testid^="backend-c-"]');
+  await expect(section).toContainText('Newsroom');
+  await section.getByRole('button', { name: '團隊稿件' }).click();
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /團隊稿件/);
+  await expect(page.getByTestId('backend-local')).toContainText('Samples');
+  await expect(page.locator('[data-testid^="backend-heading-c-"]')).toContainText(`Team server ${host}`);
+  await page.getByTestId('row-3').click();
+  await page.screenshot({ path: join(SHOTS, 'library-team.png') });
+
+  await switchLanguage(page, 'zh-Hant');
+  await expect(page.locator('[data-testid^="backend-heading-c-"]')).toContainText(`團隊伺服器 ${host}`);
+  await expect(page.getByTestId('backend-local')).toContainText('這台電腦');
+  await page.screenshot({ path: join(SHOTS, 'library-team-zh-Hant.png') });
+  await page.keyboard.press(`${MOD}+k`);
+  await page.keyboard.type('團隊伺服器');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toContainText('連線到團隊伺服器');
+  await dialog.getByTestId('connect-address').fill(origin);
+  await dialog.getByTestId('connect-signin').fill(`${origin}/#signin=${'x'.repeat(43)}`);
+  await page.screenshot({ path: join(SHOTS, 'connect-dialog-zh-Hant.png') });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await switchLanguage(page, 'en');
+});

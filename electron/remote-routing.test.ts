@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { envelopeFromAnswer, feedLines, parseRemoteCall, parseRemoteConnect, parseRemoteSubscription, teamFeedQuery } from './remote-routing';
+
+const ID = 'c-0123456789abcdef';
+
+describe('Electron main: team server requests from a window', () => {
+  it('forwards a call only with a connection id and a method name', () => {
+    expect(parseRemoteCall(ID, 'editSegment', { segmentId: 1 })).toEqual({ ok: true, id: ID, method: 'editSegment', body: '{"segmentId":1}' });
+    expect(parseRemoteCall(ID, 'listProjects', undefined)).toMatchObject({ ok: true, body: '{}' });
+    expect(parseRemoteCall('c-1', 'listProjects', {})).toMatchObject({ ok: false, envelope: { ok: false, error: { code: 'invalid-input' } } });
+    expect(parseRemoteCall(ID, '../session', {})).toMatchObject({ ok: false });
+    expect(parseRemoteCall(ID, 'feed/x', {})).toMatchObject({ ok: false });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(parseRemoteCall(ID, 'editSegment', cyclic)).toMatchObject({ ok: false });
+  });
+  it('checks connect and subscription arguments', () => {
+    expect(parseRemoteConnect('https://a.example', 'tok')).toEqual({ ok: true, address: 'https://a.example', signIn: 'tok' });
+    expect(parseRemoteConnect(1, 'tok')).toMatchObject({ ok: false });
+    expect(parseRemoteConnect('x'.repeat(5000), 'tok')).toMatchObject({ ok: false });
+    expect(parseRemoteSubscription(ID, 4)).toEqual({ id: ID, since: 4 });
+    expect(parseRemoteSubscription(ID, null)).toEqual({ id: ID, since: null });
+    expect(parseRemoteSubscription(ID, -1)).toBeNull();
+    expect(parseRemoteSubscription('local', 0)).toBeNull();
+    expect(teamFeedQuery('7', 0)).toBe('?client=7');
+    expect(teamFeedQuery('7', 12)).toBe('?client=7&since=12');
+  });
+  it('hands the window the team envelope unchanged, or says it was none', () => {
+    const conflict = { ok: false, error: { code: 'edit-conflict', message: 'changed', details: { base: 'a', theirs: 'b', mine: 'c' } } };
+    expect(envelopeFromAnswer({ status: 409, body: JSON.stringify(conflict) })).toEqual(conflict);
+    expect(envelopeFromAnswer({ status: 200, body: Buffer.from('{"ok":true,"value":[1]}') })).toEqual({ ok: true, value: [1] });
+    expect(envelopeFromAnswer({ status: 502, body: '<html>' })).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('502') } });
+  });
+  it('splits the feed stream into valid messages', () => {
+    const { messages, rest } = feedLines('{"type":"heartbeat","seq":3}\nnot json\n{"type":"bogus"}\n{"type":"heart');
+    expect(messages).toEqual([{ type: 'heartbeat', seq: 3 }]);
+    expect(rest).toBe('{"type":"heart');
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Electron's main process talking to team servers (issue 19, step 5), its decisions as pure
+ * functions (electron/main.ts wires them to IPC and to core/remote/connections.ts, the module
+ * browser mode's local server uses too): which IPC requests are valid — a connection id, a
+ * method name, a sequence number; anything else is refused before a byte goes out —, the envelope
+ * the window gets for a team answer, and the team feed's NDJSON split into validated messages.
+ * Nothing here touches Electron, so it is tested without it.
+ */
+import { parseFeedMessage, type FeedMessage } from '../shared/contract/changes';
+import { isConnectionId, isMethodName, type ConnectionId } from '../shared/contract/remote';
+
+export type ApiEnvelopeLike = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; details?: unknown } };
+
+const refused = (message: string): { ok: false; envelope: ApiEnvelopeLike } => ({ ok: false, envelope: { ok: false, error: { code: 'invalid-input', message } } });
+
+/** A window's `call(id, method, args)`: the request to forward (args as JSON), or the refusal to answer with. */
+export function parseRemoteCall(id: unknown, method: unknown, args: unknown): { ok: true; id: ConnectionId; method: string; body: string } | { ok: false; envelope: ApiEnvelopeLike } {
+  if (!isConnectionId(id)) return refused('Not a team server connection id.');
+  if (!isMethodName(method)) return refused('Not a method name.');
+  let body: string;
+  try {
+    body = JSON.stringify(args ?? {});
+  } catch {
+    return refused('The arguments cannot be sent as JSON.');
+  }
+  return { ok: true, id, method, body };
+}
+
+/** A window's `connect(address, signIn)`: two strings of sane length. */
+export function parseRemoteConnect(address: unknown, signIn: unknown): { ok: true; address: string; signIn: string } | { ok: false; envelope: ApiEnvelopeLike } {
+  if (typeof address !== 'string' || typeof signIn !== 'string' || address.length > 2048 || signIn.length > 4096) return refused('Connecting needs the server address and a sign-in address (text).');
+  return { ok: true, address, signIn };
+}
+
+/** A window's team feed subscription: a connection and a seq to follow from, or null to stop. */
+export function parseRemoteSubscription(id: unknown, since: unknown): { id: ConnectionId; since: number | null } | null {
+  if (!isConnectionId(id)) return null;
+  if (since === null) return { id, since: null };
+  return typeof since === 'number' && Number.isSafeInteger(since) && since >= 0 ? { id, since } : null;
+}
+
+/**
+ * The window's envelope for a team answer (core/remote/team-http.ts pageAnswer): its JSON body as
+ * the team sent it — so a 403 or a 409 with base/theirs/mine reaches the conflict view unchanged —
+ * or, when it is not an envelope, an error saying so.
+ */
+export function envelopeFromAnswer(answer: { status: number; body: string | Buffer }): ApiEnvelopeLike {
+  try {
+    const v = JSON.parse(answer.body.toString()) as ApiEnvelopeLike;
+    if (v && (v.ok === true || (v.ok === false && typeof v.error?.message === 'string'))) return v;
+  } catch {
+    /* below */
+  }
+  return { ok: false, error: { code: 'internal', message: `The team server answered ${answer.status} without a Jiaodui envelope.` } };
+}
+
+/** Split streamed feed text into validated messages and the unfinished rest (garbled lines are skipped). */
+export function feedLines(buffer: string): { messages: FeedMessage[]; rest: string } {
+  const parts = buffer.split('\n');
+  const rest = parts.pop() ?? '';
+  const messages: FeedMessage[] = [];
+  for (const line of parts) {
+    if (!line.trim()) continue;
+    try {
+      const m = parseFeedMessage(JSON.parse(line));
+      if (m) messages.push(m);
+    } catch {
+      /* skipped */
+    }
+  }
+  return { messages, rest };
+}
+
+/** The query of a team feed request: the window's own id (its writes left out) and where to start. */
+export function teamFeedQuery(windowId: string, since: number | null): string {
+  return `?client=${encodeURIComponent(windowId)}${since === null || since === 0 ? '' : `&since=${since}`}`;
+}

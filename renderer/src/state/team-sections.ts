@@ -1,0 +1,30 @@
+/**
+ * The library's sections per backend and the server's name in headings and messages (issue 19,
+ * step 5): pure, used by the team views only (components/TeamViews.tsx), off the first screen.
+ */
+import type { BackendId, ConnectionInfo } from '../../../shared/contract/remote';
+
+/** A server's name for headings and messages: its host (and port), without the scheme. */
+export function serverName(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return origin;
+  }
+}
+
+export interface BackendSection {
+  backend: BackendId;
+  /** null: this machine */
+  connection: ConnectionInfo | null;
+}
+
+/**
+ * The library's other sections, besides the backend the window works on (whose full library the
+ * sidebar shows with all its actions): this machine first, then each team server in the order
+ * connected.
+ */
+export function otherSections(active: BackendId, connections: readonly ConnectionInfo[]): BackendSection[] {
+  const all: BackendSection[] = [{ backend: 'local', connection: null }, ...connections.map((c) => ({ backend: c.id, connection: c }))];
+  return all.filter((s) => s.backend !== active);
+}
