@@ -11,6 +11,7 @@ import { HTTP_API_PREFIX, HTTP_SESSION_PATH } from '../shared/contract/transport
 import { JiaoduiError, type ErrorCode } from '../shared/errors';
 import { BUNDLE_VERSION, BundleHeader } from '../shared/bundle/schema';
 import { UsageError } from './args';
+import { parseConnectInput } from '../shared/contract/remote';
 
 /** Exit codes of push and pull, one per kind of failure (2: usage, bad URL or token shape). */
 export const REMOTE_EXIT = {
@@ -64,13 +65,15 @@ export function parseServerUrl(raw: string, flag: string): URL {
 
 /**
  * The sign-in token from what `jiaodui users add` printed: the whole address
- * (`https://server/#signin=TOKEN`) or the bare token.
+ * (`https://server/#signin=TOKEN`) or the bare token. Read by the connect dialog's parser
+ * (shared/contract/remote.ts), so the CLI and the app accept the same forms.
  */
 export function parseSignInToken(raw: string): string {
-  const m = /#signin=([^&\s]+)\s*$/.exec(raw);
-  const token = (m ? m[1] : raw).trim();
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new UsageError('--token must be a sign-in address (https://server/#signin=…) or its token, as `jiaodui users add` prints it.');
-  return token;
+  // the server is --to/--from's business: only the token part of the input is read here
+  const m = /(?:^|[#&])signin=([^&\s]*)/.exec(raw.trim());
+  const parsed = parseConnectInput('https://server.invalid', m ? `signin=${m[1]}` : raw);
+  if (!parsed.ok) throw new UsageError('--token must be a sign-in address (https://server/#signin=…) or its token, as `jiaodui users add` prints it.');
+  return parsed.token;
 }
 
 export interface RemoteSession {
