@@ -56,7 +56,7 @@ import { buildMenuTemplate, addRecent, parseRecent, RECENT_FILE, type MenuAction
 import { MIN_SIZE, WINDOW_STATE_FILE, restoreWindowState, serializeWindowState } from './window-state';
 import { absoluteFiles, parseLaunchArgs, resolveDbPath, secondInstanceFiles, type InstanceData } from './args';
 import { SHELL_OPEN_FILES_CHANNEL, SHELL_SAVE_FILE_CHANNEL } from './channels';
-import { FEED_EVENT_CHANNEL, FEED_SUBSCRIBE_CHANNEL } from '../shared/contract/changes';
+import { FEED_EVENT_CHANNEL, FEED_SUBSCRIBE_CHANNEL, splitFeedLines } from '../shared/contract/changes';
 import { feedMessageFor, parseSubscription } from './feed-routing';
 import { safeStorage } from 'electron';
 import { configureGlosses, glossCachePath, warmUpGlosses } from '../core/glosses';
@@ -73,7 +73,7 @@ import {
   REMOTE_LIST_CHANNEL,
   retryDelayMs,
 } from '../shared/contract/remote';
-import { envelopeFromAnswer, feedLines, parseRemoteCall, parseRemoteConnect, parseRemoteSubscription, teamFeedQuery } from './remote-routing';
+import { envelopeFromAnswer, parseRemoteCall, parseRemoteConnect, parseRemoteSubscription, teamFeedQuery } from './remote-routing';
 
 const RENDERER_DIST = join(PACKAGE_ROOT, 'dist', 'renderer');
 const PRELOAD = join(PACKAGE_ROOT, 'dist', 'electron', 'preload.cjs');
@@ -447,7 +447,7 @@ function followTeamFeed(t: TeamConnections, id: string, since: number, windowId:
         r.stream.setEncoding('utf8');
         try {
           for await (const chunk of r.stream as AsyncIterable<string>) {
-            const { messages, rest } = feedLines(buffer + chunk);
+            const { messages, rest } = splitFeedLines(buffer + chunk);
             buffer = rest;
             for (const m of messages) {
               if (m.type !== 'heartbeat') seq = m.seq;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { envelopeFromAnswer, feedLines, parseRemoteCall, parseRemoteConnect, parseRemoteSubscription, teamFeedQuery } from './remote-routing';
+import { envelopeFromAnswer, parseRemoteCall, parseRemoteConnect, parseRemoteSubscription, teamFeedQuery } from './remote-routing';
+import { splitFeedLines } from '../shared/contract/changes';
 
 const ID = 'c-0123456789abcdef';
 
@@ -32,7 +33,7 @@ describe('Electron main: team server requests from a window', () => {
     expect(envelopeFromAnswer({ status: 502, body: '<html>' })).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('502') } });
   });
   it('splits the feed stream into valid messages', () => {
-    const { messages, rest } = feedLines('{"type":"heartbeat","seq":3}\nnot json\n{"type":"bogus"}\n{"type":"heart');
+    const { messages, rest } = splitFeedLines('{"type":"heartbeat","seq":3}\nnot json\n{"type":"bogus"}\n{"type":"heart');
     expect(messages).toEqual([{ type: 'heartbeat', seq: 3 }]);
     expect(rest).toBe('{"type":"heart');
   });

@@ -6,7 +6,6 @@
  * the window gets for a team answer, and the team feed's NDJSON split into validated messages.
  * Nothing here touches Electron, so it is tested without it.
  */
-import { parseFeedMessage, type FeedMessage } from '../shared/contract/changes';
 import { isConnectionId, isMethodName, type ConnectionId } from '../shared/contract/remote';
 
 export type ApiEnvelopeLike = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; details?: unknown } };
@@ -54,22 +53,6 @@ export function envelopeFromAnswer(answer: { status: number; body: string | Buff
   return { ok: false, error: { code: 'internal', message: `The team server answered ${answer.status} without a Jiaodui envelope.` } };
 }
 
-/** Split streamed feed text into validated messages and the unfinished rest (garbled lines are skipped). */
-export function feedLines(buffer: string): { messages: FeedMessage[]; rest: string } {
-  const parts = buffer.split('\n');
-  const rest = parts.pop() ?? '';
-  const messages: FeedMessage[] = [];
-  for (const line of parts) {
-    if (!line.trim()) continue;
-    try {
-      const m = parseFeedMessage(JSON.parse(line));
-      if (m) messages.push(m);
-    } catch {
-      /* skipped */
-    }
-  }
-  return { messages, rest };
-}
 
 /** The query of a team feed request: the window's own id (its writes left out) and where to start. */
 export function teamFeedQuery(windowId: string, since: number | null): string {

@@ -63,6 +63,33 @@ export function nameRanges(text: string, cluster: SourceCluster['cluster']): { s
   return out;
 }
 
+/**
+ * The period-label mutations, in the generator's order of random draws (the sealed data depends
+ * on it): first a label repeated where a sentence holds both of a pair (同比 … 環比 → 同比 … 同比),
+ * then a lone label swapped for its partner. `labelEdit` says whether the edit was taken.
+ */
+export function seedPeriodLabels(
+  r: Rng,
+  sentences: readonly { start: number; text: string }[],
+  labelEdit: (start: number, from: string, to: string, kind: string) => boolean,
+): void {
+  const shuffled = r.shuffle(sentences);
+  for (const s of shuffled)
+    for (const [a, b] of r.shuffle(PERIOD_PAIRS)) {
+      const ia = s.text.indexOf(a);
+      const ib = s.text.indexOf(b);
+      if (ia < 0 || ib < 0) continue;
+      const [first, second, at] = ia < ib ? [a, b, ib] : [b, a, ia];
+      if (labelEdit(s.start + at, second, first, `repeat ${first}…${second}→${first}`)) break;
+    }
+  for (const s of shuffled)
+    for (const [a, b] of r.shuffle(PERIOD_PAIRS)) {
+      const [from, to] = r.next() < 0.5 ? [a, b] : [b, a];
+      const i = s.text.indexOf(from);
+      if (i >= 0 && !s.text.includes(to) && labelEdit(s.start + i, from, to, `swap ${from}→${to}`)) break;
+    }
+}
+
 /** Whether a converter change is only a regional variant: OpenCC's tw2t/hk2t tables bring both sides to one form. */
 export function variantTest(source: string, converted: string): (h: Hunk) => boolean {
   const tw2t = getConverter('tw2t');
@@ -270,21 +297,7 @@ export function corruptCluster(src: SourceCluster, part: Part, seeds: Seeds): { 
       left--;
       return true;
     };
-    const shuffled = r.shuffle(sentences);
-    for (const s of shuffled)
-      for (const [a, b] of r.shuffle(PERIOD_PAIRS)) {
-        const ia = s.text.indexOf(a);
-        const ib = s.text.indexOf(b);
-        if (ia < 0 || ib < 0) continue;
-        const [first, second, at] = ia < ib ? [a, b, ib] : [b, a, ia];
-        if (labelEdit(s.start + at, second, first, `repeat ${first}…${second}→${first}`)) break;
-      }
-    for (const s of shuffled)
-      for (const [a, b] of r.shuffle(PERIOD_PAIRS)) {
-        const [from, to] = r.next() < 0.5 ? [a, b] : [b, a];
-        const i = s.text.indexOf(from);
-        if (i >= 0 && !s.text.includes(to) && labelEdit(s.start + i, from, to, `swap ${from}→${to}`)) break;
-      }
+    seedPeriodLabels(r, sentences, labelEdit);
     left = quotas['repeated-sentence'];
     for (const s of r.shuffle(sentences)) {
       if (left <= 0) break;

@@ -7,7 +7,7 @@
  * 萬/億, then one of the generator's count units (`COUNT_UNITS`) that is not part of a compound
  * (個百分點, 個基點, 個月). Pure and deterministic for a seed: a stand-in for text nobody tuned on.
  */
-import { PERIOD_PAIRS } from './corrupt';
+import { seedPeriodLabels } from './corrupt';
 import type { Instance } from './labels';
 import { COUNT_UNITS, wrongUnit } from './numbers';
 import { rng } from './random';
@@ -72,21 +72,7 @@ export function mutateClean(file: string, source: string, seed: string, quota = 
     left--;
     return true;
   };
-  const shuffled = r.shuffle(sentences);
-  for (const s of shuffled)
-    for (const [a, b] of r.shuffle(PERIOD_PAIRS)) {
-      const ia = s.text.indexOf(a);
-      const ib = s.text.indexOf(b);
-      if (ia < 0 || ib < 0) continue;
-      const [first, second, at] = ia < ib ? [a, b, ib] : [b, a, ia];
-      if (labelEdit(s.start + at, second, first, `repeat ${first}…${second}→${first}`)) break;
-    }
-  for (const s of shuffled)
-    for (const [a, b] of r.shuffle(PERIOD_PAIRS)) {
-      const [from, to] = r.next() < 0.5 ? [a, b] : [b, a];
-      const i = s.text.indexOf(from);
-      if (i >= 0 && !s.text.includes(to) && labelEdit(s.start + i, from, to, `swap ${from}→${to}`)) break;
-    }
+  seedPeriodLabels(r, sentences, labelEdit);
 
   edits.sort((x, y) => x.start - y.start);
   let text = '';

@@ -113,3 +113,24 @@ export function parseFeedMessage(v: unknown): FeedMessage | null {
 export function isOwnChange(event: ChangeEvent, subscriber: { kind: ClientKind; id: string } | null): boolean {
   return !!subscriber && event.client.kind === subscriber.kind && event.client.id === subscriber.id;
 }
+
+/**
+ * Split streamed feed text (NDJSON) into validated messages and the unfinished rest. A garbled
+ * line is skipped: the next heartbeat or change carries on. Used by the browser page's feed
+ * reader and by Electron's main process reading a team server's feed.
+ */
+export function splitFeedLines(buffer: string): { messages: FeedMessage[]; rest: string } {
+  const parts = buffer.split('\n');
+  const rest = parts.pop() ?? '';
+  const messages: FeedMessage[] = [];
+  for (const line of parts) {
+    if (!line.trim()) continue;
+    try {
+      const m = parseFeedMessage(JSON.parse(line));
+      if (m) messages.push(m);
+    } catch {
+      /* skipped */
+    }
+  }
+  return { messages, rest };
+}

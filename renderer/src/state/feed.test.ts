@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readLines } from './feed';
+import { splitFeedLines as readLines } from '../../../shared/contract/changes';
 
 describe('reading the NDJSON feed stream', () => {
   it('splits complete lines, keeps the unfinished rest, skips garbled and invalid lines', () => {

@@ -5,7 +5,7 @@
  * signal; the retries go on, so the feed resumes once the page signs in again). Either way
  * the window's own writes are left out by the other side (it applied their results already).
  */
-import { FEED_GLOBAL, parseFeedMessage, type FeedBridge, type FeedMessage } from '../../../shared/contract/changes';
+import { FEED_GLOBAL, splitFeedLines, type FeedBridge, type FeedMessage } from '../../../shared/contract/changes';
 import { HTTP_FEED_PATH } from '../../../shared/contract/transport';
 import { WINDOW_ID } from '../api';
 import { reportSessionEnded } from './session';
@@ -16,22 +16,6 @@ declare global {
   }
 }
 
-/** Split a stream's text into NDJSON lines; returns the messages and the unfinished rest. */
-export function readLines(buffer: string): { messages: FeedMessage[]; rest: string } {
-  const parts = buffer.split('\n');
-  const rest = parts.pop() ?? '';
-  const messages: FeedMessage[] = [];
-  for (const line of parts) {
-    if (!line.trim()) continue;
-    try {
-      const m = parseFeedMessage(JSON.parse(line));
-      if (m) messages.push(m);
-    } catch {
-      /* a garbled line is skipped; the next heartbeat or change carries on */
-    }
-  }
-  return { messages, rest };
-}
 
 /** Reconnect delays after a dropped stream (the server restarting, the laptop waking). */
 const RETRY_MS = [250, 1000, 3000, 10_000];
@@ -68,7 +52,7 @@ export function followHttp(path: string, onMessage: (m: FeedMessage) => void, on
           const { done, value } = await reader.read();
           if (done) break;
           failures = 0;
-          const { messages, rest } = readLines(buffer + value);
+          const { messages, rest } = splitFeedLines(buffer + value);
           buffer = rest;
           for (const m of messages) {
             // after a reconnect the server replays from `since`; the first line (a heartbeat) says where it stands
