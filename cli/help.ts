@@ -29,7 +29,7 @@ const PUSH_PULL_EXIT_CODES = [
   '6   the server cannot be reached (refused, no such host, TLS) or is not a Jiaodui team server',
   '7   sign-in refused: a wrong, used, expired or revoked token (or too many attempts)',
   "8   refused for the account's role (403): a reviewer may not push",
-  '9   a project of that name exists on the receiving side (nothing copied; use --as or --replace)',
+  '9   a project of that name exists on the receiving side (nothing copied; use --as or --replace-existing)',
   '10  a bundle of a newer format than the receiving side reads',
   '11  digest mismatch: the copy was changed or damaged on the way (nothing stored)',
 ];
@@ -250,28 +250,28 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     examples: ['jiaodui users add 林小姐 --role reviewer', 'jiaodui users list'],
   },
   push: {
-    usage: ['push PROJECT --to URL --token T [--as NAME | --replace]'],
+    usage: ['push PROJECT --to URL --token T [--as NAME | --replace-existing]'],
     summary:
-      "Copy a local project (PROJECT: its name or id) to a team server with its documents, full history (undone steps too), annotations, claims with evidence and history, glossary, findings and parallel texts: a one-time copy, stored there as a new project in one transaction and checked against the bundle's digest. A project of the same name there is never overwritten: give the copy another name with --as, or --replace to put the copy in its place (the old project is kept, renamed \"NAME (replaced DATE TIME)\"). T is a sign-in address (or its token) of a lead or admin account from `jiaodui users add` on the server; signing in uses it up.",
+      "Copy a local project (PROJECT: its name or id) to a team server with its documents, full history (undone steps too), annotations, claims with evidence and history, glossary, findings and parallel texts: a one-time copy, stored there as a new project in one transaction and checked against the bundle's digest. A project of the same name there is never overwritten: give the copy another name with --as, or --replace-existing to put the copy in its place (the old project is kept, renamed \"NAME (replaced DATE TIME)\"). T is a sign-in address (or its token) of a lead or admin account from `jiaodui users add` on the server; signing in uses it up.",
     options: [
       ['--to URL', "the team server's address (its public URL)"],
       ['--token T', 'a sign-in address https://…/#signin=TOKEN, or the TOKEN'],
       ['--as NAME', 'the name of the copy on the server (default: the same name)'],
-      ['--replace', 'a project of that name there is renamed aside (kept) and the copy takes its name'],
+      ['--replace-existing', 'a project of that name there is renamed aside (kept) and the copy takes its name'],
       FORMAT_JSON,
     ],
     examples: ['jiaodui push SenseTime --to https://review.example.org --token "https://review.example.org/#signin=…"', 'jiaodui push 3 --to https://review.example.org --token TOKEN --as "SenseTime 2023"'],
     exitCodes: PUSH_PULL_EXIT_CODES,
   },
   pull: {
-    usage: ['pull PROJECT --from URL --token T [--as NAME | --replace]'],
+    usage: ['pull PROJECT --from URL --token T [--as NAME | --replace-existing]'],
     summary:
-      "Copy one of a team server's projects (PROJECT: its name or id there) into this database with everything push carries, in one transaction checked against the bundle's digest. A local project of the same name is never overwritten: use --as, or --replace to put the copy in its place (the old one is kept, renamed). T is a sign-in address (or its token) of any role.",
+      "Copy one of a team server's projects (PROJECT: its name or id there) into this database with everything push carries, in one transaction checked against the bundle's digest. A local project of the same name is never overwritten: use --as, or --replace-existing to put the copy in its place (the old one is kept, renamed). T is a sign-in address (or its token) of any role.",
     options: [
       ['--from URL', "the team server's address (its public URL)"],
       ['--token T', 'a sign-in address https://…/#signin=TOKEN, or the TOKEN'],
       ['--as NAME', 'the name of the local copy (default: the same name)'],
-      ['--replace', 'a local project of that name is renamed aside (kept) and the copy takes its name'],
+      ['--replace-existing', 'a local project of that name is renamed aside (kept) and the copy takes its name'],
       FORMAT_JSON,
     ],
     examples: ['jiaodui pull SenseTime --from https://review.example.org --token "https://review.example.org/#signin=…" --as "SenseTime (server)"'],

@@ -79,7 +79,7 @@ describe('jiaodui push / pull with a team server', () => {
   it('refuses to overwrite a project of the same name, on either side, unless given another name', () => {
     const r = run('push', 'Moving', '--to', origin, '--token', signInAddress('lead'));
     expect(r.code).toBe(REMOTE_EXIT.nameTaken);
-    expect(lastLine(r.err)).toBe(`jiaodui: ${origin} already has a project named "Moving"; nothing was copied. Give the copy another name with --as NEW_NAME, or replace it with --replace (the old one is kept, renamed).\n`);
+    expect(lastLine(r.err)).toBe(`jiaodui: ${origin} already has a project named "Moving"; nothing was copied. Give the copy another name with --as NEW_NAME, or replace it with --replace-existing (the old one is kept, renamed).\n`);
     const pull = onThird('pull', 'Moving', '--from', origin, '--token', signInAddress('reviewer'));
     expect(pull.code).toBe(REMOTE_EXIT.nameTaken);
     expect(pull.err).toContain('This database already has a project named "Moving"');
@@ -88,11 +88,11 @@ describe('jiaodui push / pull with a team server', () => {
     expect(renamed.out).toMatch(/^Pulled "Moving \(server\)" from /);
   });
 
-  it('--replace puts the copy in the place of a project of the same name, keeping the old one renamed aside, on either side', () => {
+  it('--replace-existing puts the copy in the place of a project of the same name, keeping the old one renamed aside, on either side', () => {
     const before = JSON.parse(onServer('list', '--format', 'json').out) as { projectName: string }[];
     expect(before.map((d) => d.projectName)).toContain('Moving');
-    expect(run('push', 'Moving', '--to', origin, '--token', signInAddress('lead'), '--as', 'Moving', '--replace').code).toBe(2);
-    const pushed = run('push', 'Moving', '--to', origin, '--token', signInAddress('lead'), '--replace', '--format', 'json');
+    expect(run('push', 'Moving', '--to', origin, '--token', signInAddress('lead'), '--as', 'Moving', '--replace-existing').code).toBe(2);
+    const pushed = run('push', 'Moving', '--to', origin, '--token', signInAddress('lead'), '--replace-existing', '--format', 'json');
     expect(pushed.code, pushed.err).toBe(0);
     expect(cliOutputSchemas.push.parse(JSON.parse(pushed.out)).project.name).toBe('Moving');
     const names = (JSON.parse(onServer('list', '--format', 'json').out) as { projectName: string }[]).map((d) => d.projectName);
@@ -101,7 +101,7 @@ describe('jiaodui push / pull with a team server', () => {
     expect(names.filter((n) => /^Moving \(replaced \d{4}-\d\d-\d\d \d\d:\d\d\)$/.test(n))).toHaveLength(1);
     expect(names.some((n) => n.includes('(incoming'))).toBe(false);
 
-    const pulled = onThird('pull', 'Moving', '--from', origin, '--token', signInAddress('reviewer'), '--replace');
+    const pulled = onThird('pull', 'Moving', '--from', origin, '--token', signInAddress('reviewer'), '--replace-existing');
     expect(pulled.code, pulled.err).toBe(0);
     expect(pulled.out).toMatch(/^Pulled "Moving" from /);
     const third = (JSON.parse(onThird('list', '--format', 'json').out) as { projectName: string }[]).map((d) => d.projectName);

@@ -6,7 +6,7 @@
  * remotely over HTTP (cli/remote.ts). The receiving side stores the bundle in one transaction
  * and proves the stored copy has the bundle's digest. A project of the same name on the
  * receiving side is never overwritten: the copy is refused unless given another name (--as) or
- * told to replace it (--replace: the copy is stored first under a passing name, then the old
+ * told to replace it (--replace-existing: the copy is stored first under a passing name, then the old
  * project is renamed aside — "NAME (replaced 2026-12-02 18:30)", kept with all its history — and
  * the copy takes NAME; a failure at any step leaves both projects whole).
  */
@@ -33,7 +33,7 @@ export function moveLine(o: MoveOutput): string {
 
 function flagsOf(command: 'push' | 'pull', args: string[], f: Flags): { ref: string; server: URL; token: string; name: string | undefined; replace: boolean } {
   const where = command === 'push' ? 'to' : 'from';
-  const usage = `jiaodui ${command} PROJECT --${where} URL --token T [--as NAME | --replace]`;
+  const usage = `jiaodui ${command} PROJECT --${where} URL --token T [--as NAME | --replace-existing]`;
   const [ref, extra] = args;
   if (!ref) throw new UsageError(`Missing PROJECT (a name or id): ${usage}.`);
   if (extra !== undefined) throw new UsageError(`One PROJECT at a time (got "${extra}" too); quote a name with spaces.`);
@@ -42,8 +42,8 @@ function flagsOf(command: 'push' | 'pull', args: string[], f: Flags): { ref: str
   if (f[command === 'push' ? 'from' : 'to'] !== undefined) throw new UsageError(`${command} takes --${where}, not --${command === 'push' ? 'from' : 'to'}.`);
   if (typeof f.token !== 'string') throw new UsageError(`Missing --token (a sign-in address from jiaodui users add, or its token): ${usage}.`);
   if (f.as !== undefined && (typeof f.as !== 'string' || !f.as.trim())) throw new UsageError('--as needs the new project name.');
-  if (f.replace === true && f.as !== undefined) throw new UsageError('Use --as NAME or --replace, not both.');
-  return { ref, server: parseServerUrl(url, `--${where}`), token: parseSignInToken(f.token), name: typeof f.as === 'string' ? f.as.trim() : undefined, replace: f.replace === true };
+  if (f['replace-existing'] === true && f.as !== undefined) throw new UsageError('Use --as NAME or --replace-existing, not both.');
+  return { ref, server: parseServerUrl(url, `--${where}`), token: parseSignInToken(f.token), name: typeof f.as === 'string' ? f.as.trim() : undefined, replace: f['replace-existing'] === true };
 }
 
 /** A refusal of the local service with the exit code push/pull give it (a name taken, a newer or damaged bundle). */
@@ -63,7 +63,7 @@ async function withSession<T>(server: URL, token: string, work: (remote: RemoteS
 }
 
 function taken(name: string, where: string): RemoteError {
-  return new RemoteError('conflict', `${where} already has a project named "${name}"; nothing was copied. Give the copy another name with --as NEW_NAME, or replace it with --replace (the old one is kept, renamed).`, REMOTE_EXIT.nameTaken);
+  return new RemoteError('conflict', `${where} already has a project named "${name}"; nothing was copied. Give the copy another name with --as NEW_NAME, or replace it with --replace-existing (the old one is kept, renamed).`, REMOTE_EXIT.nameTaken);
 }
 
 /** The minute of a replacement, for the names of the old project and the passing one. */
@@ -79,7 +79,7 @@ type Store = {
 };
 
 /**
- * --replace, after the copy was stored as `incoming`: the old project of that name is renamed
+ * --replace-existing, after the copy was stored as `incoming`: the old project of that name is renamed
  * aside (kept whole), then the copy takes the name. Returns the copy's final name.
  */
 async function swapIn(store: Store, incoming: ProjectRef, target: string, when: string): Promise<string> {

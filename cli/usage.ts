@@ -190,7 +190,7 @@ export const PUSH_PULL_OPTIONS = {
   from: { type: 'string' },
   token: { type: 'string' },
   as: { type: 'string' },
-  replace: { type: 'boolean' },
+  'replace-existing': { type: 'boolean' },
 } as const;
 
 // ---- the whole command line --------------------------------------------------------------
