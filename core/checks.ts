@@ -4,7 +4,7 @@
  * dismissals while the text they were dismissed on is unchanged, and re-check a
  * segment whenever its text changes.
  */
-import { checkRowKey, type CheckMark, type FindingLocationRow, type FindingRow, type NewFinding, type ParallelForChecks, type Store } from './store';
+import { checkRowKeyer, type CheckMark, type FindingLocationRow, type FindingRow, type NewFinding, type ParallelForChecks, type Store, type StoredCheckRows } from './store';
 import { CROSS_SEGMENT_RULES, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import type { FindingsReport, ProjectCheckState, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
@@ -204,8 +204,8 @@ export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number,
     // the difference is computed here, outside the lock; only a run overtaken by saves computes it again, without their segments
     const whole = findingsDifference(c.stored, rows);
     return (edited: ReadonlySet<number>) => {
-      const frozen = frozenRows(edited, c.stored, rows);
-      const change = edited.size ? findingsDifference(c.stored.filter((r) => !frozen(r)), rows.filter((r) => !frozen(r))) : whole;
+      const frozen = frozenRows(edited, c.stored.rows, rows);
+      const change = edited.size ? findingsDifference({ heads: c.stored.heads, rows: c.stored.rows.filter((r) => !frozen(r)) }, rows.filter((r) => !frozen(r))) : whole;
       store.deleteFindingsInBulk(change.remove);
       store.addFindings(change.add);
       // noted once (undo and redo re-run the cross-segment rules where checks have run); a re-run that changes nothing writes nothing
@@ -223,16 +223,18 @@ export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number,
  * equal to a stored one are kept, stored rows no longer found are removed, the rest added. A
  * re-run over mostly unchanged text then writes a few rows instead of tens of thousands.
  */
-function findingsDifference(stored: readonly { id: number; key: string }[], rows: readonly NewFinding[]): { remove: number[]; add: NewFinding[] } {
+function findingsDifference(stored: StoredCheckRows, rows: readonly NewFinding[]): { remove: number[]; add: NewFinding[] } {
   const byKey = new Map<string, number[]>();
-  for (const r of stored) {
+  for (const r of stored.rows) {
     const ids = byKey.get(r.key);
     if (ids) ids.push(r.id);
     else byKey.set(r.key, [r.id]);
   }
   const add: NewFinding[] = [];
+  const keyOf = checkRowKeyer(stored.heads);
   for (const r of rows) {
-    const ids = byKey.get(checkRowKey(r));
+    const key = keyOf(r);
+    const ids = key === undefined ? undefined : byKey.get(key);
     if (ids?.length) ids.pop();
     else add.push(r);
   }

@@ -5,9 +5,9 @@ import * as cfq from '../../db/queries/claims-findings';
 import * as ciq from '../../db/queries/check-inputs';
 import { on } from './bind';
 
-export type { FindingLocationRow, FindingRow, NewFinding, StoredCheckRow } from '../../db/queries/findings';
+export type { FindingLocationRow, FindingRow, NewFinding, StoredCheckRow, StoredCheckRows } from '../../db/queries/findings';
 export type { CheckMark } from '../../db/queries/check-inputs';
-export { checkRowKey } from '../../db/queries/findings';
+export { checkRowKeyer } from '../../db/queries/findings';
 
 export function findingStore(db: Db) {
   return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openService } from '../../core/context';
 import { tempDir } from '../../core/test-helpers';
-import { checkRowKey, checkRowKeys, insertFindings, type NewFinding } from './findings';
+import { checkRowKey, checkRowKeyer, checkRowKeys, insertFindings, type NewFinding } from './findings';
 
 describe('checkRowKeys', () => {
   it('builds in SQL the very key checkRowKey builds for the rows as inserted (NULLs, dismissals, message data or none)', async () => {
@@ -20,9 +20,49 @@ describe('checkRowKeys', () => {
       ];
       insertFindings(svc.db, rows);
       const stored = checkRowKeys(svc.db, imported.documentId, 'claims-crosscheck');
-      expect(stored.map((r) => r.key).sort()).toEqual(rows.slice(0, 3).map((r) => checkRowKey(r)).sort());
+      expect(stored.heads.size).toBe(3);
+      expect(stored.rows.map((r) => r.key).sort()).toEqual(rows.slice(0, 3).map((r) => checkRowKey(r, stored.heads)).sort());
+      expect(stored.rows.map((r) => [r.segmentId, r.group])).toEqual(rows.slice(0, 3).map((r) => [r.segmentId, r.group]));
+      // the rule left out has no head, so its row keys as new
+      expect(checkRowKey(rows[3], stored.heads)).toBeUndefined();
       // a subset of rules
-      expect(checkRowKeys(svc.db, imported.documentId, 'claims-crosscheck', ['number-format']).map((r) => r.key)).toEqual([checkRowKey(rows[0])]);
+      const subset = checkRowKeys(svc.db, imported.documentId, 'claims-crosscheck', ['number-format']);
+      expect(subset.heads.size).toBe(1);
+      expect(subset.rows.map((r) => r.key)).toEqual([checkRowKey(rows[0], subset.heads)]);
+    } finally {
+      svc.db.close();
+      cleanup();
+    }
+  });
+
+  it('numbers a head once for all the rows of a group and tells rows apart by place, fixes, message and dismissal', async () => {
+    const { dir, cleanup } = tempDir();
+    const svc = await openService(join(dir, 'j.db'));
+    try {
+      const imported = svc.importBytes(new Uint8Array(Buffer.from('公司營收48.6億元,增長,明顯。\n\n董事長王震表示,前景樂觀。\n')), { fileName: 'k.txt' });
+      const [s1, s2] = svc.getSegments({ documentId: imported.documentId });
+      const head = { documentId: imported.documentId, createdAt: '2026-12-02T00:00:00.000Z', rule: 'halfwidth-punctuation', severity: 'warning' as const, message: 'Half-width.', messageData: '{"key":"halfwidth.many","params":{"count":3}}', group: 'halfwidth-punctuation', scope: 'segment' as const, text: ',' };
+      const rows: NewFinding[] = [
+        { ...head, segmentId: s1.id, start: 10, end: 11, fixes: [{ start: 10, end: 11, replacement: '，' }] },
+        { ...head, segmentId: s1.id, start: 13, end: 14, fixes: [{ start: 13, end: 14, replacement: '，' }] },
+        { ...head, segmentId: s2.id, start: 7, end: 8, fixes: [{ start: 7, end: 8, replacement: '，' }] },
+      ];
+      insertFindings(svc.db, rows);
+      const stored = checkRowKeys(svc.db, imported.documentId, 'claims-crosscheck');
+      expect(stored.heads.size).toBe(1);
+      expect(new Set(stored.rows.map((r) => r.key)).size).toBe(3);
+      expect(stored.rows.every((r) => r.group === 'halfwidth-punctuation')).toBe(true);
+      // new rows built apart (fresh strings, as a run builds them) key as their stored twins, in any order
+      const again = rows.map((r) => ({ ...r, message: `Half-${'width.'}`, messageData: JSON.stringify(JSON.parse(r.messageData!)), fixes: r.fixes.map((f) => ({ ...f })) }));
+      const keyOf = checkRowKeyer(stored.heads);
+      expect([again[2], again[0], again[1]].map(keyOf)).toEqual([stored.rows[2].key, stored.rows[0].key, stored.rows[1].key]);
+      // anything a run writes differently is another key: a fix, an offset, a dismissal; another message is another head
+      expect(keyOf({ ...again[0], fixes: [{ start: 10, end: 11, replacement: '、' }] })).not.toBe(stored.rows[0].key);
+      expect(keyOf({ ...again[0], start: 11, end: 12 })).not.toBe(stored.rows[0].key);
+      expect(keyOf({ ...again[0], dismissedReason: 'ok', dismissedAt: 'now', dismissedSegmentText: s1.text })).not.toBe(stored.rows[0].key);
+      expect(keyOf({ ...again[0], messageData: '{"key":"halfwidth.many","params":{"count":4}}' })).toBeUndefined();
+      expect(keyOf({ ...again[0], severity: 'error' })).toBeUndefined();
+      expect(keyOf(again[1])).toBe(stored.rows[1].key);
     } finally {
       svc.db.close();
       cleanup();

@@ -206,51 +206,106 @@ export interface StoredCheckRow {
   segmentId: number;
   group: string | null;
 }
+
 /**
- * The key of a row: two rows with one key are the same finding place with the same message,
- * fixes, group and dismissal (created_at aside). New rows are keyed the way insertFindings
- * serialises them, so an unchanged finding's row is recognised and kept. A row with message
- * data (key + params) is keyed by it and not by its English message, which is that data through
- * the English template (and is how every reader words it, renderer/src/i18n-findings.ts): a
- * document-wide group repeats one long message on each of its thousands of rows (half-width
- * punctuation: ~18,000 rows, 3.4 MB of message text on 1 MB), which a run read and joined twice.
+ * A document's stored rows keyed for the checks' replace step, and the heads their keys use:
+ * `heads` maps each distinct head (`checkRowHead`) to its number, and a row's key is that
+ * number, \u0001, and its place (`checkRowPlace`). What every row of a finding repeats (rule,
+ * severity, message, group, scope: a document-wide group repeats one long message on each of
+ * its thousands of rows, ~18,000 rows on the 1 MB bench text) is read and compared once per
+ * distinct head instead of once per row; `checkRowKeyer` keys new rows the same way.
  */
-export function checkRowKey(r: Pick<NewFinding, 'rule' | 'segmentId' | 'start' | 'end' | 'text' | 'severity' | 'message' | 'group' | 'scope'> & { messageData?: string | null; fixes: string | NewFinding['fixes']; dismissedReason?: string | null; dismissedAt?: string | null; dismissedSegmentText?: string | null }): string {
+export interface StoredCheckRows {
+  heads: ReadonlyMap<string, number>;
+  rows: StoredCheckRow[];
+}
+
+type KeyFields = Pick<NewFinding, 'rule' | 'segmentId' | 'start' | 'end' | 'text' | 'severity' | 'message' | 'group' | 'scope'> & {
+  messageData?: string | null;
+  fixes: string | NewFinding['fixes'];
+  dismissedReason?: string | null;
+  dismissedAt?: string | null;
+  dismissedSegmentText?: string | null;
+};
+
+/**
+ * What a row shares with every row of its finding: rule, severity, message, group, scope. A row
+ * with message data (key + params) is keyed by it and not by its English message, which is
+ * that data through the English template (and is how every reader words it,
+ * renderer/src/i18n-findings.ts).
+ */
+export function checkRowHead(r: Pick<KeyFields, 'rule' | 'severity' | 'message' | 'messageData' | 'group' | 'scope'>): string {
+  return [r.rule, r.severity, r.messageData ? '' : r.message, r.messageData ?? '', r.group ?? '', r.scope].join('\u0001');
+}
+
+/** Where a row is, its fixes as insertFindings serialises them, and its dismissal. */
+export function checkRowPlace(r: Pick<KeyFields, 'segmentId' | 'start' | 'end' | 'text' | 'fixes' | 'dismissedReason' | 'dismissedAt' | 'dismissedSegmentText'>): string {
   const fixes = typeof r.fixes === 'string' ? r.fixes : JSON.stringify(r.fixes);
-  return [r.rule, r.segmentId, r.start, r.end, r.text, r.severity, r.messageData ? '' : r.message, r.messageData ?? '', fixes, r.group ?? '', r.scope, r.dismissedReason ?? '', r.dismissedAt ?? '', r.dismissedSegmentText ?? ''].join('\u0001');
+  return [r.segmentId, r.start, r.end, r.text, fixes, r.dismissedReason ?? '', r.dismissedAt ?? '', r.dismissedSegmentText ?? ''].join('\u0001');
 }
 
 /**
- * `checkRowKey` computed by SQLite: two columns per row reach JavaScript instead of fourteen (a
- * 1 MB document has ~19,000 rows). Must build the very string `checkRowKey` builds: the same
- * fields in the same order, NULL as '', offsets stored as integers.
+ * Keys new rows as `checkRowKeys` keys the stored ones: undefined for a row whose head no stored
+ * row has (it is new). Consecutive rows of one finding share their head's strings, so the head
+ * is built again only when one of them differs from the previous row's.
  */
-const SQL_ROW_KEY = [
-  'rule',
-  'segment_id',
-  'start_offset',
-  'end_offset',
-  'text',
-  'severity',
-  "CASE WHEN message_data IS NULL OR message_data = '' THEN message ELSE '' END",
-  'message_data',
-  'fixes',
-  'group_key',
-  'scope',
-  'dismissed_reason',
-  'dismissed_at',
-  'dismissed_segment_text',
-]
-  .map((c) => `ifnull(${c}, '')`)
-  .join(' || char(1) || ');
+export function checkRowKeyer(heads: ReadonlyMap<string, number>): (r: KeyFields) => string | undefined {
+  let last: Pick<KeyFields, 'rule' | 'severity' | 'message' | 'messageData' | 'group' | 'scope'> | null = null;
+  let lastHead: number | undefined;
+  return (r) => {
+    if (!last || r.rule !== last.rule || r.severity !== last.severity || r.message !== last.message || (r.messageData ?? null) !== (last.messageData ?? null) || (r.group ?? null) !== (last.group ?? null) || r.scope !== last.scope) {
+      last = r;
+      lastHead = heads.get(checkRowHead(r));
+    }
+    return lastHead === undefined ? undefined : `${lastHead}\u0001${checkRowPlace(r)}`;
+  };
+}
 
-/** A document's segment- and document-scope rows (of `rules`, or of every rule but `exceptRule`), keyed for comparison. */
-export function checkRowKeys(db: Db, documentId: number, exceptRule: string, rules?: readonly string[]): StoredCheckRow[] {
+/** The key of one row against `heads` (tests; a run keys its rows with `checkRowKeyer`). */
+export function checkRowKey(r: KeyFields, heads: ReadonlyMap<string, number>): string | undefined {
+  return checkRowKeyer(heads)(r);
+}
+
+/**
+ * `checkRowHead` and `checkRowPlace` computed by SQLite: the fields of a row reach JavaScript as
+ * one string, the head once per distinct head. Must build the very strings the functions build:
+ * the same fields in the same order, NULL as '', offsets stored as integers.
+ */
+const sqlJoin = (columns: string[]) => columns.map((c) => `ifnull(${c}, '')`).join(' || char(1) || ');
+const SQL_ROW_HEAD = sqlJoin(['rule', 'severity', "CASE WHEN message_data IS NULL OR message_data = '' THEN message ELSE '' END", 'message_data', 'group_key', 'scope']);
+const SQL_ROW_PLACE = sqlJoin(['segment_id', 'start_offset', 'end_offset', 'text', 'fixes', 'dismissed_reason', 'dismissed_at', 'dismissed_segment_text']);
+
+/**
+ * A document's segment- and document-scope rows (of `rules`, or of every rule but `exceptRule`),
+ * keyed for comparison. Heads are numbered in order of their first row; each head's text and
+ * group reach JavaScript on that row only.
+ */
+export function checkRowKeys(db: Db, documentId: number, exceptRule: string, rules?: readonly string[]): StoredCheckRows {
   const rows = db
-    .prepare(`SELECT id, rule, segment_id AS segmentId, group_key AS grp, ${SQL_ROW_KEY} AS key FROM findings WHERE document_id = ? AND scope IN ('segment', 'document') AND rule <> ?`)
-    .all(documentId, exceptRule) as { id: number; rule: string; segmentId: number; grp: string | null; key: string }[];
-  const only = rules?.length ? new Set(rules) : null;
-  return rows.filter((r) => !only || only.has(r.rule)).map((r) => ({ id: r.id, key: r.key, segmentId: r.segmentId, group: r.grp }));
+    .prepare(
+      `WITH f AS MATERIALIZED (
+              SELECT id, segment_id, group_key, ${SQL_ROW_HEAD} AS head, ${SQL_ROW_PLACE} AS place FROM findings
+               WHERE document_id = ? AND scope IN ('segment', 'document') AND rule <> ?
+                 AND (? IS NULL OR rule IN (SELECT value FROM json_each(?)))),
+            h AS MATERIALIZED (SELECT head, min(id) AS first, row_number() OVER (ORDER BY min(id)) - 1 AS n FROM f GROUP BY head)
+       SELECT f.id, f.segment_id AS segmentId, h.n, CASE WHEN f.id = h.first THEN f.head END AS head, CASE WHEN f.id = h.first THEN f.group_key END AS grp,
+              h.n || char(1) || f.place AS key
+         FROM f JOIN h ON h.head = f.head ORDER BY f.id`,
+    )
+    .all(documentId, exceptRule, rules?.length ? 1 : null, rules?.length ? JSON.stringify(rules) : null) as { id: number; segmentId: number; n: number; head: string | null; grp: string | null; key: string }[];
+  const heads = new Map<string, number>();
+  const groups: (string | null)[] = [];
+  const out: StoredCheckRow[] = new Array<StoredCheckRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    // rows come in id order, so a head's first row comes before the others
+    if (r.head !== null) {
+      heads.set(r.head, r.n);
+      groups[r.n] = r.grp;
+    }
+    out[i] = { id: r.id, key: r.key, segmentId: r.segmentId, group: groups[r.n] ?? null };
+  }
+  return { heads, rows: out };
 }
 
 /** The project-scope rows of these documents: where each is and its group (a project check replaces them). */
