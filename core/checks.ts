@@ -309,6 +309,11 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
 
 /** Stored rows → findings with their group's other locations, as the app shows them. */
 export function assembleFindings(store: Store, documentId: number, includeDismissed = true): StoredFinding[] {
+  // one snapshot: the rows, their segments' texts and their primaries' details read together
+  return store.readSnapshot(() => assembleFindingsNow(store, documentId, includeDismissed)) as StoredFinding[];
+}
+
+function assembleFindingsNow(store: Store, documentId: number, includeDismissed: boolean): StoredFinding[] {
   // rows without their message (the same for a whole group): the shown rows' messages are read below
   const rows = store.findingLocations(documentId);
   const groups = new Map<string, FindingLocationRow[]>();
@@ -329,41 +334,41 @@ export function assembleFindings(store: Store, documentId: number, includeDismis
   const contextOf = (r: FindingLocationRow) => {
     if (!texts.has(r.segmentId)) texts.set(r.segmentId, store.segmentText(r.segmentId));
     const text = texts.get(r.segmentId);
-    return text === undefined ? {} : contextAround(text, r.start, r.end);
+    return text === undefined ? undefined : contextAround(text, r.start, r.end);
   };
   // The primary location is in this document; a project-wide group lists the others from every document.
   const primaries = order.map((k) => groups.get(k)!.reduce((a, b) => (a.id <= b.id ? a : b)));
-  const messages = store.findingMessages(primaries.map((p) => p.id));
+  // rule, severity, scope, message and dismissal: the same on every row of a group, shown once
+  const details = store.findingDetails(primaries.map((p) => p.id));
+  const loc = (r: FindingLocationRow) => {
+    const l: StoredFinding['related'][number] = { findingId: r.id, documentId: r.documentId, segmentId: r.segmentId, segmentIndex: r.segmentIndex ?? 0, start: r.start, end: r.end, text: r.text, fixes: r.fixes };
+    const c = contextOf(r);
+    if (c) {
+      l.before = c.before;
+      l.after = c.after;
+    }
+    return l;
+  };
   const out: StoredFinding[] = [];
   for (const [i, k] of order.entries()) {
-    const local = groups.get(k)!;
-    const msg = messages.get(primaries[i].id);
-    const primary = { ...primaries[i], message: msg?.message ?? '', messageData: msg?.messageData ?? null };
-    const members: FindingLocationRow[] = primary.scope === 'project' && primary.group ? store.findingsInProjectGroup(primary.documentId, primary.group) : local;
-    if (!includeDismissed && primary.dismissedReason) continue;
-    const loc = (r: FindingLocationRow) => ({
-      findingId: r.id,
-      documentId: r.documentId,
-      segmentId: r.segmentId,
-      segmentIndex: r.segmentIndex ?? 0,
-      start: r.start,
-      end: r.end,
-      text: r.text,
-      fixes: r.fixes,
-      ...contextOf(r),
-    });
+    const primary = primaries[i];
+    const d = details.get(primary.id)!;
+    if (!includeDismissed && d.dismissedReason) continue;
+    const members: FindingLocationRow[] = d.scope === 'project' && primary.group ? store.findingsInProjectGroup(primary.documentId, primary.group) : groups.get(k)!;
+    const related: StoredFinding['related'] = [];
+    for (const m of members) if (m.id !== primary.id) related.push(loc(m));
     out.push({
       ...loc(primary),
       id: primary.id,
-      rule: primary.rule,
-      severity: primary.severity,
-      message: primary.message,
-      messageData: parseFindingMessage(primary.messageData),
+      rule: d.rule,
+      severity: d.severity,
+      message: d.message,
+      messageData: parseFindingMessage(d.messageData),
       group: primary.group,
-      scope: primary.scope,
-      related: members.filter((m) => m.id !== primary.id).map(loc),
-      dismissedReason: primary.dismissedReason,
-      dismissedAt: primary.dismissedAt,
+      scope: d.scope,
+      related,
+      dismissedReason: d.dismissedReason,
+      dismissedAt: d.dismissedAt,
     });
   }
   return out;

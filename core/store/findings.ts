@@ -5,7 +5,7 @@ import * as cfq from '../../db/queries/claims-findings';
 import * as ciq from '../../db/queries/check-inputs';
 import { on } from './bind';
 
-export type { FindingLocationRow, FindingRow, NewFinding, StoredCheckRow, StoredCheckRows } from '../../db/queries/findings';
+export type { FindingDetails, FindingLocationRow, FindingRow, NewFinding, StoredCheckRow, StoredCheckRows } from '../../db/queries/findings';
 export type { CheckMark } from '../../db/queries/check-inputs';
 export { checkRowKeyer } from '../../db/queries/findings';
 
@@ -27,9 +27,9 @@ export function findingStore(db: Db) {
     deleteProjectFindings: on(db, fq.deleteProjectFindings),
     /** Drop a document's check findings except one rule's (the claims rule keeps its own). */
     deleteCheckFindingsExcept: on(db, cfq.deleteCheckFindingsExcept),
-    /** A document's rows without their per-row message (assembling a large group reads the shown rows' messages only). */
+    /** A document's rows, where each is and its group (assembling a large group reads the rest for the shown rows only: `findingDetails`). */
     findingLocations: on(db, fq.listFindingLocations),
-    findingMessages: on(db, fq.findingMessages),
+    findingDetails: on(db, fq.findingDetails),
     /** The texts of the segments a document's findings stand in, by segment id. */
     findingSegmentTexts: on(db, fq.findingSegmentTexts),
     /** A document's check rows keyed for comparison: a run writes only what differs. */

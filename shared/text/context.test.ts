@@ -20,4 +20,29 @@ describe('contextAround', () => {
     expect(contextAround('ab\n\ncd', 3, 99, 5)).toEqual({ before: 'ab ', after: '' });
     expect(contextAround('', 0, 0)).toEqual({ before: '', after: '' });
   });
+
+  it('reads only a window around the span, with the result of reading the whole text (astral characters, cuts inside a pair, every offset)', () => {
+    // the whole-text reading the window must agree with
+    const whole = (text: string, start: number, end: number, width: number) => {
+      const s = Math.max(0, Math.min(start, text.length));
+      const e = Math.max(s, Math.min(end, text.length));
+      const fold = (x: string) => x.replace(/\s+/g, ' ');
+      return { before: fold(Array.from(text.slice(0, s)).slice(-width).join('')), after: fold(Array.from(text.slice(e)).slice(0, width).join('')) };
+    };
+    const pieces = ['𠀋', '雲', 'a', ' ', '\n', '𡃁', '，'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let n = 0; n < 40; n++) {
+      let t = '';
+      for (let k = next() % 24; k > 0; k--) t += pieces[next() % pieces.length];
+      for (const width of [1, 2, 3, 4, 6]) {
+        for (let start = 0; start <= t.length + 1; start++) {
+          for (const end of [start, start + 1, start + 2, start + 5]) expect(contextAround(t, start, end, width)).toEqual(whole(t, start, end, width));
+        }
+      }
+    }
+    // a long text: the context is the few characters either side
+    const long = '𠀋'.repeat(5000) + '云' + '𠀋'.repeat(5000);
+    expect(contextAround(long, 10000, 10001)).toEqual({ before: '𠀋𠀋𠀋𠀋', after: '𠀋𠀋𠀋𠀋' });
+  });
 });
