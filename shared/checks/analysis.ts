@@ -116,6 +116,18 @@ export function icuWords(s: string): [number, number][] {
   for (const w of segmenter.segment(s)) out.push([w.index, w.index + w.segment.length]);
   return out;
 }
+/**
+ * The ICU word containing position k of `s` when ICU segments `s[lo, hi)` alone (bounds clamped
+ * to the text), as offsets of `s`; [k, k + 1] when k is outside the window. What finding k among
+ * `icuWords` of the window gives, without building every word of the window (the word
+ * rules ask this at thousands of positions of a large document).
+ */
+export function icuWordIn(s: string, lo: number, hi: number, k: number): [number, number] {
+  if (!segmenter) segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const a = Math.max(0, lo);
+  const w = k >= a ? segmenter.segment(s.slice(a, Math.min(s.length, hi))).containing(k - a) : undefined;
+  return w ? [w.index + a, w.index + a + w.segment.length] : [k, k + 1];
+}
 /** The ICU word of `s` containing position i, computed on a window around it. */
 export function icuWordAt(s: string, i: number, radius = 6): [number, number] {
   const a = Math.max(0, i - radius);

@@ -13,7 +13,7 @@
  */
 import { findingMessage, part } from '../finding-messages';
 import { getConverter } from '../text/convert';
-import { Analysis, candidatesOf, charTable, icuWords, isHanAt, isHanCode, regionalMap, s2tTrie, stCharsMap, tsCharsMap } from './analysis';
+import { Analysis, candidatesOf, charTable, icuWordIn, icuWords, isHanAt, isHanCode, regionalMap, s2tTrie, stCharsMap, tsCharsMap } from './analysis';
 import { ONE_TO_MANY } from './data/oneToMany';
 import { USAGE_NOTES, VARIANT_GROUPS } from './data/misuse';
 import { PHRASE_STATS } from './data/phraseStats';
@@ -35,6 +35,9 @@ interface ConvData {
   /** usage-note example words: Simplified → Traditional */
   examples: Map<string, { t: string; note: string; s: string }>;
   exampleLengths: number[];
+  /** per UTF-16 code: bit min(L, 31) set when an example word of length L starts (ends) with it; a word is looked up only where both bits are set */
+  exampleStarts: Uint32Array;
+  exampleEnds: Uint32Array;
   /** Simplified characters some example word contains */
   exampleChars: Set<string>;
   /** the form OpenCC's usage notes give for "all other senses" (其餘用「佈」), per Simplified character */
@@ -47,6 +50,18 @@ let data: ConvData | null = null;
 
 function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+const lengthBit = (length: number) => 1 << Math.min(length, 31);
+
+function exampleEdges(words: Iterable<string>): { exampleStarts: Uint32Array; exampleEnds: Uint32Array } {
+  const exampleStarts = new Uint32Array(65536);
+  const exampleEnds = new Uint32Array(65536);
+  for (const w of words) {
+    exampleStarts[w.charCodeAt(0)] |= lengthBit(w.length);
+    exampleEnds[w.charCodeAt(w.length - 1)] |= lengthBit(w.length);
+  }
+  return { exampleStarts, exampleEnds };
 }
 
 function convData(): ConvData {
@@ -86,6 +101,7 @@ function convData(): ConvData {
     variantMemberCodes: charTable([...variantPairs].flatMap((p) => p.split('|'))),
     examples,
     exampleLengths: [...new Set([...examples.keys()].map((k) => k.length))].sort((a, b) => a - b),
+    ...exampleEdges(examples.keys()),
     exampleChars: new Set([...examples.values()].map((e) => e.s)),
     generalForm: new Map(
       USAGE_NOTES.flatMap((n) => {
@@ -165,7 +181,7 @@ function alternativeWord(text: string, k: number, y: string): string | null {
   const a = Math.max(0, k - 4);
   for (const form of new Set([y, regionalMap('tw').get(y) ?? y, regionalMap('hk').get(y) ?? y])) {
     const withY = text.slice(a, k) + form + text.slice(k + 1, Math.min(text.length, k + 5));
-    const [ws, we] = wordAt(icuWords(withY), k - a);
+    const [ws, we] = icuWordIn(withY, 0, withY.length, k - a);
     if (we - ws >= 2) return withY.slice(ws, we);
   }
   return null;
@@ -235,7 +251,10 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
     // Usage-note example words covering k.
     let supported = false;
     for (const L of D.exampleChars.has(sch) ? D.exampleLengths : []) {
+      const bit = lengthBit(L);
       for (let st = Math.max(0, k - L + 1); st <= k && st + L <= s.length && !hit; st++) {
+        // no example word of this length starts and ends with these characters: nothing to look up
+        if (!(D.exampleStarts[s.charCodeAt(st)] & bit) || !(D.exampleEnds[s.charCodeAt(st + L - 1)] & bit)) continue;
         const ex = D.examples.get(s.slice(st, st + L));
         if (!ex) continue;
         // A longer or overlapping OpenCC phrase that agrees with the text is more specific than
@@ -339,8 +358,8 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
         const a0 = Math.max(0, q - 3);
         const b0 = Math.min(text.length, mm.end + 3);
         const withY = text.slice(a0, k) + y + text.slice(k + 1, b0);
-        const wy = wordAt(icuWords(withY).map(([p, r]) => [p + a0, r + a0] as [number, number]), k);
-        const wc = wordAt(wordsAround(text, a0, b0), k);
+        const wy = icuWordIn(withY, 0, withY.length, k - a0).map((p) => p + a0);
+        const wc = icuWordIn(text, a0, b0, k);
         if (wy[1] - wy[0] >= 2 && wc[1] - wc[0] < 2) {
           hit = {
             severity: 'warning',
@@ -383,7 +402,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
     //  - info (the lens): else, the default unconfirmed.
     const general = D.generalForm.get(sch);
     if (!hit && !phrase && c === x && (general ? general !== def : alternativeShare(sch) >= LENS_SHARE)) {
-      const [ws, we] = wordAt(wordsAround(text, k - 4, k + 5), k);
+      const [ws, we] = icuWordIn(text, k - 4, k + 5, k);
       if (we - ws < 2) {
         const better = others().map((y) => ({ y, word: alternativeWord(text, k, y) })).filter((o) => o.word);
         hit = better.length
@@ -417,7 +436,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       const sibling = senses.sibling(sch, c);
       // after a phrase, the sibling must be the document's main sense: in more words than the phrase's form
       if (sibling && (!phrase || sibling.words.length > senses.wordCount(sch, c))) {
-        const [ws, we] = wordAt(wordsAround(text, k - 4, k + 5), k);
+        const [ws, we] = icuWordIn(text, k - 4, k + 5, k);
         if (we - ws < 2)
           hit = {
             severity: 'warning',
@@ -522,7 +541,7 @@ export function documentSenses(analyses: readonly Analysis[]): DocumentSenses {
       let word: string | null = null;
       if (rp.end[k] - rp.start[k] >= 2) word = text.slice(rp.start[k], rp.end[k]);
       else {
-        const [ws, we] = wordAt(wordsAround(text, k - 4, k + 5), k);
+        const [ws, we] = icuWordIn(text, k - 4, k + 5, k);
         if (we - ws >= 2) word = text.slice(ws, we);
       }
       if (!word) continue;

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { icuWordIn, icuWords } from './analysis';
+
+describe('icuWordIn', () => {
+  // what the word rules computed before: every ICU word of the window, then the one holding k
+  const viaWords = (s: string, lo: number, hi: number, k: number): [number, number] => {
+    const a = Math.max(0, lo);
+    const words = icuWords(s.slice(a, Math.min(s.length, hi))).map(([x, y]) => [x + a, y + a] as [number, number]);
+    return words.find(([x, y]) => x <= k && k < y) ?? [k, k + 1];
+  };
+
+  it('gives the ICU word holding k in the window, as offsets of the text, as listing the words does', () => {
+    const t = '公司董事長王震表示，公有雲業務收入同比增長48.6%，發佈會上宣佈新一代晶片，頭髮護理品牌亦有布局。';
+    for (let k = 0; k < t.length; k++) {
+      for (const [lo, hi] of [[k - 4, k + 5], [k - 3, k + 3], [k - 6, k + 7], [0, t.length]]) expect(icuWordIn(t, lo, hi, k)).toEqual(viaWords(t, lo, hi, k));
+    }
+    const k = t.indexOf('董');
+    expect(icuWordIn(t, k - 4, k + 5, k)).toEqual([k, k + 3]); // 董事長
+  });
+
+  it('falls back to the character itself where k is outside the window or the text', () => {
+    expect(icuWordIn('公有雲業務', 2, 4, 4)).toEqual([4, 5]);
+    expect(icuWordIn('公有雲', 0, 3, 3)).toEqual([3, 4]);
+    expect(icuWordIn('公有雲業務', 3, 5, 1)).toEqual([1, 2]);
+  });
+});
