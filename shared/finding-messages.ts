@@ -157,13 +157,30 @@ export interface MessageCatalog {
 export const ENGLISH_MESSAGES: MessageCatalog = { templates: FINDING_MESSAGES_EN, join: ' ' };
 
 /** Word a message in a catalog's language; a key the catalog lacks falls back to English. */
+/**
+ * A template cut at its `{name}` placeholders once: literal text at even places, names at odd
+ * ones (every rule words each finding through here: ~19,000 on the 1 MB bench text).
+ */
+const compiled = new Map<string, string[]>();
+function pieces(template: string): string[] {
+  let p = compiled.get(template);
+  if (!p) {
+    p = template.split(/\{(\w+)\}/);
+    if (compiled.size > 2000) compiled.clear();
+    compiled.set(template, p);
+  }
+  return p;
+}
+
 export function formatFindingMessage(ref: FindingMessageRef, catalog: MessageCatalog = ENGLISH_MESSAGES): string {
   const template = catalog.templates[ref.key] ?? FINDING_MESSAGES_EN[ref.key] ?? ref.key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = ref.params[name];
-    if (v === undefined) return whole;
-    return Array.isArray(v) ? v.map((r) => formatFindingMessage(r, catalog)).join(catalog.join) : String(v);
-  });
+  const p = pieces(template);
+  let out = p[0];
+  for (let i = 1; i < p.length; i += 2) {
+    const v = ref.params[p[i]];
+    out += (v === undefined ? `{${p[i]}}` : Array.isArray(v) ? v.map((r) => formatFindingMessage(r, catalog)).join(catalog.join) : String(v)) + p[i + 1];
+  }
+  return out;
 }
 
 /** The builder every rule uses: the English message and its data, from one key and its parameters. */
