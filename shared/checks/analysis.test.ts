@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { icuWordIn, icuWords } from './analysis';
+import { icuBoundaries, icuWordIn, icuWords } from './analysis';
 
 describe('icuWordIn', () => {
   // what the word rules computed before: every ICU word of the window, then the one holding k
@@ -22,5 +22,28 @@ describe('icuWordIn', () => {
     expect(icuWordIn('公有雲業務', 2, 4, 4)).toEqual([4, 5]);
     expect(icuWordIn('公有雲', 0, 3, 3)).toEqual([3, 4]);
     expect(icuWordIn('公有雲業務', 3, 5, 1)).toEqual([1, 2]);
+  });
+});
+
+describe('icuBoundaries', () => {
+  // what the name rules computed before: every word's start and end in the window, as a set
+  const viaSet = (s: string, a: number, b: number) => {
+    const lo = Math.max(0, a);
+    const set = new Set<number>();
+    for (const [ws, we] of icuWords(s.slice(lo, Math.min(s.length, b)))) set.add(ws + lo).add(we + lo);
+    return set;
+  };
+
+  it('says where ICU puts a boundary in the window as the set of every word\'s ends does, at every position in and around it', () => {
+    const t = '董事長王震表示，副總裁余承東與財務總監陳曉紅出席發佈會。CEO Li說 明年增長。';
+    for (let a = -3; a < t.length + 2; a += 2) {
+      for (const w of [0, 1, 5, 9, 14]) {
+        const set = viaSet(t, a, a + w);
+        const b = icuBoundaries(t, a, a + w);
+        for (let p = a - 2; p <= a + w + 2; p++) expect(b.has(p)).toBe(set.has(p));
+      }
+    }
+    const k = t.indexOf('王震');
+    expect(icuBoundaries(t, k - 3, k + 6).has(k)).toBe(true);
   });
 });

@@ -128,6 +128,20 @@ export function icuWordIn(s: string, lo: number, hi: number, k: number): [number
   const w = k >= a ? segmenter.segment(s.slice(a, Math.min(s.length, hi))).containing(k - a) : undefined;
   return w ? [w.index + a, w.index + a + w.segment.length] : [k, k + 1];
 }
+/**
+ * Whether ICU, segmenting `s[a, b)` alone (bounds clamped to the text), puts a word boundary at
+ * position p of `s`: the window's ends and every place a word starts. What the set of every
+ * word's start and end gives, asked of ICU at the positions looked at only.
+ */
+export function icuBoundaries(s: string, a: number, b: number): { has(p: number): boolean } {
+  if (!segmenter) segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const lo = Math.max(0, a);
+  const window = s.slice(lo, Math.min(s.length, b));
+  const hi = lo + window.length;
+  if (!window) return { has: () => false };
+  const words = segmenter.segment(window);
+  return { has: (p) => p === lo || p === hi || (p > lo && p < hi && Number.isInteger(p) && words.containing(p - lo)!.index === p - lo) };
+}
 /** The ICU word of `s` containing position i, computed on a window around it. */
 export function icuWordAt(s: string, i: number, radius = 6): [number, number] {
   const a = Math.max(0, i - radius);

@@ -13,7 +13,7 @@
 import { findingMessage, part, type FindingMessageRef } from '../finding-messages';
 import { pinyin } from 'pinyin-pro';
 import { getConverter } from '../text/convert';
-import { Analysis, candidatesOf, charTable, icuWords, isHanAt, tsChar } from './analysis';
+import { Analysis, candidatesOf, charTable, icuBoundaries, isHanAt, tsChar } from './analysis';
 import { isCompoundSurnameS, isSurnameS, WEAK_SURNAMES_S } from './data/surnames';
 import { NOT_AFTER_SURNAME, NOT_IN_GIVEN_NAME, NOT_NAME_END, ORG_SUFFIXES, ROLES, SPEECH_VERBS, TITLES_AFTER, TITLES_BEFORE, TITLE_JOINERS, VERB_ADVERBS } from './data/titles';
 import { NAME_PLAUSIBLE_T } from './data/names';
@@ -167,16 +167,8 @@ function givenOk(s: string, a: number, b: number): boolean {
   return true;
 }
 
-/** ICU word boundaries of a window, as a set of absolute positions. */
-function boundaries(s: string, a: number, b: number): Set<number> {
-  const lo = Math.max(0, a);
-  const set = new Set<number>();
-  for (const [ws, we] of icuWords(s.slice(lo, Math.min(s.length, b)))) {
-    set.add(ws + lo);
-    set.add(we + lo);
-  }
-  return set;
-}
+/** ICU word boundaries of a window, at absolute positions. */
+const boundaries = icuBoundaries;
 
 /** The given name after a surname at r (title evidence): 1 or 2 characters, chosen by what follows. */
 function nameAfterTitle(s: string, r: number): { start: number; end: number; sl: number } | null {

@@ -7,7 +7,7 @@
  *  - stray-space: a space inside a Chinese word or name (人工 智能, 王 某表示).
  */
 import { findingMessage } from '../finding-messages';
-import { Analysis, charTable, icuWords, isCjkAt, isHanAt, hasHan, tsChar } from './analysis';
+import { Analysis, charTable, icuWordIn, isCjkAt, isHanAt, hasHan, tsChar } from './analysis';
 import { findMentions } from './entities';
 import { isSurnameS } from './data/surnames';
 import { NOT_IN_GIVEN_NAME } from './data/titles';
@@ -258,7 +258,9 @@ export function straySpaceFindings(a: Analysis): Finding[] {
     const lo = Math.max(0, i - 4);
     const joined = text.slice(lo, i) + text.slice(j, j + 4);
     const k = i - lo;
-    const word = spacedList ? undefined : icuWords(joined).find(([s, e]) => s < k && k < e && e - s >= 2);
+    // the ICU word holding k, when k is inside it (not at its start) and it has two or more characters
+    const held = spacedList ? undefined : icuWordIn(joined, 0, joined.length, k);
+    const word = held && held[0] < k && k < held[1] && held[1] - held[0] >= 2 ? held : undefined;
     let why: ReturnType<typeof findingMessage> | null = word ? findingMessage('space.word', { word: joined.slice(word[0], word[1]) }) : null;
     if (!why && (isSurnameS(tsChar(text[i - 1])) || isSurnameS(tsChar(text[i - 2] ?? '')))) {
       // a name split by the space: find person mentions in the text without it
