@@ -249,7 +249,7 @@ export function checkRowHead(r: Pick<KeyFields, 'rule' | 'severity' | 'message' 
 /** Where a row is, its fixes as insertFindings serialises them, and its dismissal. */
 export function checkRowPlace(r: Pick<KeyFields, 'segmentId' | 'start' | 'end' | 'text' | 'fixes' | 'dismissedReason' | 'dismissedAt' | 'dismissedSegmentText'>): string {
   const fixes = typeof r.fixes === 'string' ? r.fixes : JSON.stringify(r.fixes);
-  return [r.segmentId, r.start, r.end, r.text, fixes, r.dismissedReason ?? '', r.dismissedAt ?? '', r.dismissedSegmentText ?? ''].join('\u0001');
+  return `${r.segmentId}\u0001${r.start}\u0001${r.end}\u0001${r.text}\u0001${fixes}\u0001${r.dismissedReason ?? ''}\u0001${r.dismissedAt ?? ''}\u0001${r.dismissedSegmentText ?? ''}`;
 }
 
 /**
