@@ -164,7 +164,7 @@ export function saveGlossaryEntry(ctx: GlossaryContext, args: GlossaryEntryInput
         segmentId: null,
         row: null,
         documentId: existing.documentId,
-        theirsAuthor: null,
+        theirsAuthor: () => ctx.store.lastChangeReviewer('glossary', existing.id),
         scope: args.documentId !== undefined ? { documentId: args.documentId } : { projectId: args.projectId },
       });
     }

@@ -184,7 +184,8 @@ export interface RecordWrite {
   segmentId: number | null;
   row: number | null;
   documentId: number | null;
-  theirsAuthor: string | null;
+  /** who wrote the stored version; a function is asked only when the write is refused */
+  theirsAuthor: string | null | (() => string | null);
   scope?: RecordConflictDetails['scope'];
 }
 
@@ -223,11 +224,11 @@ export function requireRecordFresh(store: Store, w: RecordWrite): void {
     documentId: w.documentId,
     baseVersion: w.version ?? null,
     theirsVersion: w.stored.version,
-    theirsAuthor: w.theirsAuthor,
+    theirsAuthor: typeof w.theirsAuthor === 'function' ? w.theirsAuthor() : w.theirsAuthor,
     theirsAt: w.stored.updatedAt,
     fields,
     ...(w.scope ? { scope: w.scope } : {}),
   };
-  const who = w.theirsAuthor ? ` by ${w.theirsAuthor}` : '';
+  const who = details.theirsAuthor ? ` by ${details.theirsAuthor}` : '';
   throw new JiaoduiError('edit-conflict', `The ${what}${where} was changed${who} since you read it (${names}); nothing was saved. Reload it, or choose which version to keep.`, details);
 }
