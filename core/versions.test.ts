@@ -399,6 +399,26 @@ describe('annotations, claims and glossary entries: record versions (migration 0
   });
 });
 
+describe('a glossary entry\'s scope is one of its fields', () => {
+  it('a stale save that would move an entry back where someone else moved it from is refused; a move nobody else made goes through', () => {
+    const projectId = pickProject();
+    const entry = app.saveGlossaryEntry({ documentId, term: '王征', variants: ['王震'], type: 'person' }, alice).entry;
+    // bob widens the entry to the whole project
+    other.saveGlossaryEntry({ id: entry.id, projectId, term: '王征', variants: ['王震'], type: 'person', version: entry.version }, bob);
+    // alice, who read the document-scoped entry, adds the English and saves it where she read it
+    const e = thrown(() => app.saveGlossaryEntry({ id: entry.id, documentId, term: '王征', variants: ['王震'], type: 'person', english: 'Wang Zheng', version: entry.version }, alice));
+    const d = (e as { details?: RecordConflictDetails }).details!;
+    expect(d.fields.filter((f) => f.conflicting)).toEqual([{ field: 'scope', base: `document:${documentId}`, theirs: `project:${projectId}`, mine: `document:${documentId}`, conflicting: true }]);
+    expect((e as Error).message).toMatch(/glossary entry was changed by bob since you read it \(scope\)/);
+    expect(app.listGlossary({ projectId }).find((g) => g.id === entry.id)).toMatchObject({ scope: 'project', english: '' });
+    // bob changes only the note; alice's stale save moving the entry back to the document is hers to make
+    const now = app.listGlossary({ projectId }).find((g) => g.id === entry.id)!;
+    other.saveGlossaryEntry({ id: entry.id, projectId, term: '王征', variants: ['王震'], type: 'person', note: 'CFO', version: now.version }, bob);
+    const moved = app.saveGlossaryEntry({ id: entry.id, documentId, term: '王征', variants: ['王震'], type: 'person', note: 'CFO', version: now.version }, alice).entry;
+    expect(moved).toMatchObject({ scope: 'document', documentId, note: 'CFO' });
+  });
+});
+
 describe('a parallel text attached again moves the versions of the fields it replaces', () => {
   const english = (prefix: string) => Buffer.from(segs().map((_, i) => `${prefix} ${i}.`).join('\n')).toString('base64');
 
