@@ -286,7 +286,7 @@ const SQL_ROW_PLACE = sqlJoin(['segment_id', 'start_offset', 'end_offset', 'text
 /**
  * A document's segment- and document-scope rows (of `rules`, or of every rule but `exceptRule`),
  * keyed for comparison. Heads are numbered in order of their first row; each head's text and
- * group reach JavaScript on that row only.
+ * group reach JavaScript on that row only. Rows in id order.
  */
 export function checkRowKeys(db: Db, documentId: number, exceptRule: string, rules?: readonly string[]): StoredCheckRows {
   const rows = db
@@ -298,22 +298,25 @@ export function checkRowKeys(db: Db, documentId: number, exceptRule: string, rul
             h AS MATERIALIZED (SELECT head, min(id) AS first, row_number() OVER (ORDER BY min(id)) - 1 AS n FROM f GROUP BY head)
        SELECT f.id, f.segment_id AS segmentId, h.n, CASE WHEN f.id = h.first THEN f.head END AS head, CASE WHEN f.id = h.first THEN f.group_key END AS grp,
               h.n || char(1) || f.place AS key
-         FROM f JOIN h ON h.head = f.head ORDER BY f.id`,
+         FROM f JOIN h ON h.head = f.head`,
     )
     .all(documentId, exceptRule, rules?.length ? 1 : null, rules?.length ? JSON.stringify(rules) : null) as { id: number; segmentId: number; n: number; head: string | null; grp: string | null; key: string }[];
   const heads = new Map<string, number>();
   const groups: (string | null)[] = [];
-  const out: StoredCheckRow[] = new Array<StoredCheckRow>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    // rows come in id order, so a head's first row comes before the others
+  // each head's text and group come on one of its rows (its first), in no particular order
+  for (const r of rows) {
     if (r.head !== null) {
       heads.set(r.head, r.n);
       groups[r.n] = r.grp;
     }
+  }
+  const out: StoredCheckRow[] = new Array<StoredCheckRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     out[i] = { id: r.id, key: r.key, segmentId: r.segmentId, group: groups[r.n] ?? null };
   }
-  return { heads, rows: out };
+  // in id order, as a run pairs equal rows with stored ones (sorted here: cheaper than in SQL with the keys)
+  return { heads, rows: out.sort((a, b) => a.id - b.id) };
 }
 
 /** The project-scope rows of these documents: where each is and its group (a project check replaces them). */
