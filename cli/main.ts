@@ -7,7 +7,7 @@
  */
 import { basename } from 'node:path';
 import { contractCaller } from './call';
-import { isJiaoduiError, JiaoduiError } from '../shared/errors';
+import { isJiaoduiError, JiaoduiError, namingFile } from '../shared/errors';
 import { encodingLabel, parseEncodingName } from '../shared/text/encoding';
 import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
 import { cliCaller, dbPathFor, openService } from '../core/context';
@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'check' && values.project === undefined && rest[0] !== undefined && !/^\d+$/.test(rest[0])) {
     const file = rest[0];
     const bytes = readInputFile(file, MAX_IMPORT_BYTES, () => `${file} is over the ${MAX_IMPORT_BYTES / 1048576} MB limit.`);
-    const rows = checkFile(new Uint8Array(bytes), parseRules(values.rules));
+    const rows = namingFile(basename(file), () => checkFile(new Uint8Array(bytes), parseRules(values.rules)));
     print(json, rows, () => formatFindings(rows, fitFor(process.stdout.isTTY === true, process.stdout.columns, values.wide === true)));
     return rows.some((r) => r.severity === 'error') ? 1 : 0;
   }

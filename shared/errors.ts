@@ -33,3 +33,18 @@ export class JiaoduiError extends Error {
 export function isJiaoduiError(e: unknown): e is JiaoduiError {
   return e instanceof JiaoduiError;
 }
+
+/**
+ * Run `fn`; a file it refuses ('import-rejected') is refused naming the file: the message gets
+ * `NAME: ` in front (once), the details `fileName`. Import, preview, attach and `check FILE` use
+ * it, so the CLI's one line and the app's import dialog both say which file.
+ */
+export function namingFile<T>(fileName: string | null | undefined, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!fileName || !isJiaoduiError(e) || e.code !== 'import-rejected' || e.message.startsWith(`${fileName}: `)) throw e;
+    const details = e.details && typeof e.details === 'object' ? { ...e.details, fileName } : { fileName };
+    throw new JiaoduiError('import-rejected', `${fileName}: ${e.message}`, details);
+  }
+}
