@@ -13,7 +13,7 @@ import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
 import { cliCaller, dbPathFor, openService } from '../core/context';
 import type { JiaoduiService } from '../core/service';
 import { clip, fitFor, formatTable } from './format';
-import { importLine } from './output';
+import { importLine, plural } from './output';
 import { runServe } from './serve';
 import { checkDocument, checkFile, formatFindings, parseRules } from './check';
 import { runReplace } from './replace';
@@ -120,7 +120,7 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       // encoding was used and how sure detection is. On a terminal (or --format text): one line.
       if (json) {
         process.stdout.write(JSON.stringify(r) + '\n');
-        if (f.format !== 'json') process.stderr.write(`jiaodui: ${basename(file)}: encoding ${encodingLabel(r.encoding)} (${r.encodingDetected ? `detected, confidence ${r.encodingConfidence}` : 'as chosen'}), ${r.segments} segments\n`);
+        if (f.format !== 'json') process.stderr.write(`jiaodui: ${basename(file)}: encoding ${encodingLabel(r.encoding)} (${r.encodingDetected ? `detected, confidence ${r.encodingConfidence}` : 'as chosen'}), ${plural(r.segments, 'segment')}\n`);
       } else {
         const title = call('getDocument', { documentId: r.documentId }).title;
         process.stdout.write(importLine(title, { ...r, encodingLabel: encodingLabel(r.encoding) }, parallel.map((p) => (p.kind === 'source' ? 'the source' : 'the English'))));
@@ -179,7 +179,7 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       const documentId = parseId(args[0], 'DOC');
       const doc = call('getDocument', { documentId });
       const r = call(command, { projectId: doc.projectId });
-      print(json, r, () => `${command === 'undo' ? 'Undone' : 'Redone'}: ${r.segments.length} segment(s) changed.\n`);
+      print(json, r, () => `${command === 'undo' ? 'Undone' : 'Redone'}: ${plural(r.segments.length, 'segment')} changed.\n`);
       return 0;
     }
     case 'export':
