@@ -514,7 +514,7 @@ describe('text behind a byte-order mark must be plausible text', () => {
   it('refuses a text with no Chinese character or Latin letter behind a mark (UTF-8 too)', () => {
     expect(rejection(() => decodeText(bytesOf(LE, utf16le('Привет мир\n')))).message).toBe(
       'The file starts with a UTF-16LE byte-order mark, but read as UTF-16LE it is no text to review: none of its 9 visible characters ' +
-        'is a Chinese character or a Latin letter (U+041F, U+0440, U+0438, U+0432, U+0435, …). Jiaodui reviews Chinese text: import a file that contains it.',
+        'is a Chinese character or a Latin letter ("П", "р", "и", "в", "е", …). Jiaodui reviews Chinese text: import a file that contains it.',
     );
     expect(rejection(() => decodeText(bytesOf([0xef, 0xbb, 0xbf], '\ue000\ue001\ue002'))).message).toMatch(/^The file starts with a UTF-8 byte-order mark, but read as UTF-8 it is not text: 3 of its 3 visible characters are private-use/);
     expect(decodeText(bytesOf([0xef, 0xbb, 0xbf], '2023年')).text).toBe('2023年');
@@ -523,6 +523,17 @@ describe('text behind a byte-order mark must be plausible text', () => {
   it('refuses BOM-less UTF-16 (from its NULs) that has no letters', () => {
     expect(rejection(() => decodeText(bytesOf(utf16le('2023 45000\r\n11.8 %\r\n')))).message).toMatch(/^The file looks like UTF-16LE without a byte-order mark \(from its NUL bytes\), but read as UTF-16LE it is no text to review/);
     expect(decodeText(bytesOf(utf16le('2023 Q1 45000\r\n'))).text).toBe('2023 Q1 45000\r\n');
+  });
+
+  it('a detected UTF-8 (or Big5/GB18030) reading is judged too: no letters or mostly private-use is refused, any Chinese or Latin letter imports', () => {
+    expect(rejection(() => decodeText(bytesOf('12345\n'))).message).toBe(
+      'Read as UTF-8 (detected), the file is no text to review: none of its 5 visible characters is a Chinese character or a Latin letter ("1", "2", "3", "4", "5", …). Jiaodui reviews Chinese text: import a file that contains it.',
+    );
+    expect(rejection(() => decodeText(bytesOf('😀😀\n'))).message).toMatch(/none of its 2 visible characters .* \("😀"\)\./);
+    expect(rejection(() => decodeText(bytesOf('\ue000\ue001x'))).message).toMatch(/^Read as UTF-8 \(detected\), the file is not text: 2 of its 3 visible characters are private-use code points \(U\+E000, U\+E001\)\. No supported encoding reads it as text/);
+    for (const ok of ['中', 'abc', '2023年第一季', '第1條\n']) expect(decodeText(bytesOf(ok)).text).toBe(ok);
+    // an explicit encoding is taken at its word
+    expect(decodeText(bytesOf('12345\n'), 'utf-8').text).toBe('12345\n');
   });
 
   it('names UTF-32 byte-order marks instead of reading them as UTF-16', () => {

@@ -262,6 +262,7 @@ function detect(bytes: Uint8Array): Detection {
     assertPlausibleChinese(bytes, chosen.text, chosen.encoding);
   }
   assertLooksLikeText(chosen.text, chosen.encoding, false);
+  assertPlausibleReading(bytes, chosen.text, chosen.encoding, 'detected');
   const ordered = [chosen, ...candidates.filter((c) => c !== chosen).sort(byScore)];
   return {
     guess: {
@@ -805,12 +806,12 @@ function chooseHint(suggest: TextEncodingName, wrongBom: boolean): string {
 }
 
 /**
- * Refuse a reading decided by a byte-order mark ('bom') or by the NUL pattern of BOM-less UTF-16
- * ('nul-pattern') when it is not a text to review (readingProblem), saying what was found and,
+ * Refuse a reading decided by a byte-order mark ('bom'), by the NUL pattern of BOM-less UTF-16
+ * ('nul-pattern') or by detection among UTF-8, Big5 and GB18030 ('detected') when it is not a text to review (readingProblem), saying what was found and,
  * when another supported encoding reads the file as plausible text (e.g. UTF-16BE text behind a
  * UTF-16LE mark), naming it; otherwise calling it binary or damaged, or not Chinese.
  */
-function assertPlausibleReading(bytes: Uint8Array, text: string, encoding: TextEncodingName, decidedBy: 'bom' | 'nul-pattern'): void {
+function assertPlausibleReading(bytes: Uint8Array, text: string, encoding: TextEncodingName, decidedBy: 'bom' | 'nul-pattern' | 'detected'): void {
   const problem = readingProblem(text, encoding);
   if (!problem) return;
   const name = DISPLAY_NAME[encoding];
@@ -818,7 +819,9 @@ function assertPlausibleReading(bytes: Uint8Array, text: string, encoding: TextE
   const what =
     (decidedBy === 'bom'
       ? `The file starts with a ${name} byte-order mark, but read as ${name} it is `
-      : `The file looks like ${name} without a byte-order mark (from its NUL bytes), but read as ${name} it is `) +
+      : decidedBy === 'nul-pattern'
+        ? `The file looks like ${name} without a byte-order mark (from its NUL bytes), but read as ${name} it is `
+        : `Read as ${name} (detected), the file is `) +
     `${problem.kind === 'no-letters' ? 'no text to review' : 'not text'}: ${problem.found}.`;
   const hint = suggest
     ? ' ' + chooseHint(suggest, decidedBy === 'bom')

@@ -55,10 +55,10 @@ describe('implausibleText', () => {
   it('refuses a text with no Han ideograph and no Latin letter, naming what it has', () => {
     const f = implausibleText('Привет мир');
     expect(f).toMatchObject({ reason: 'no-letters', judged: 9, letters: 0 });
-    expect(describeImplausible(f!)).toBe('none of its 9 visible characters is a Chinese character or a Latin letter (U+041F, U+0440, U+0438, U+0432, U+0435, …)');
+    expect(describeImplausible(f!)).toBe('none of its 9 visible characters is a Chinese character or a Latin letter ("П", "р", "и", "в", "е", …)');
     expect(implausibleText('2023 45,000 11.8')).toMatchObject({ reason: 'no-letters' });
     expect(implausibleText('안녕하세요')).toMatchObject({ reason: 'no-letters' });
-    expect(describeImplausible(implausibleText('5')!)).toBe('its only visible character is neither a Chinese character nor a Latin letter (U+0035)');
+    expect(describeImplausible(implausibleText('5')!)).toBe('its only visible character is neither a Chinese character nor a Latin letter ("5")');
     // one letter is enough
     expect(implausibleText('2023 年')).toBeNull();
     expect(implausibleText('2023 Q1')).toBeNull();

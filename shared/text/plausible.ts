@@ -33,7 +33,7 @@ export interface Implausible {
   junk: Record<JunkKind, number>;
   /** Han ideographs and Latin letters among them. */
   letters: number;
-  /** A few of the characters that decided it, as U+XXXX, in order of appearance. */
+  /** A few different characters that decided it ("П" in quotes, junk as U+E000), in order of appearance. */
   examples: string[];
 }
 
@@ -58,8 +58,9 @@ export function junkKind(ch: string): JunkKind | null {
   return null;
 }
 
-function hex(ch: string): string {
-  return 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+/** A character as the message shows it: "П" in quotes, or its code point "U+E000" for junk (nothing to see). */
+function shown(ch: string, junk: boolean): string {
+  return junk ? 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') : `"${ch}"`;
 }
 
 /** Why `text` is not plausible text (see the module's rules), or null when it is. */
@@ -79,11 +80,13 @@ export function implausibleText(text: string): Implausible | null {
     if (kind) {
       junk[kind]++;
       junkCount++;
-      if (junkExamples.length < 5) junkExamples.push(hex(ch));
+      const s = shown(ch, true);
+      if (junkExamples.length < 5 && !junkExamples.includes(s)) junkExamples.push(s);
     } else if (LETTER.test(ch)) {
       letters++;
     } else if (otherExamples.length < 5) {
-      otherExamples.push(hex(ch));
+      const s = shown(ch, false);
+      if (!otherExamples.includes(s)) otherExamples.push(s);
     }
   }
   if (judged === 0) return null; // empty or invisible only: the empty-file check says so
