@@ -26,6 +26,7 @@ import { documentYuan } from '../claims/currency';
 import { crossCheckClaims } from '../claims/crosscheck';
 import { findingMessage, part } from '../finding-messages';
 import { chineseQuantities, englishQuantities, segmentQuantities } from './numbers';
+import { countHeadOf, moneyHeadOf } from './count-nouns';
 
 /**
  * A segment's claim quantities, parsed once per run (figures and shares read them). A bare 元
@@ -533,6 +534,8 @@ const FROM_TO = /^(?:[上下]调|增加|减少|提高|降低|上修|下修|增|�
 const ELLIPTIC = /^[再另共则又并也]?(?:关闭|关店|下跌|上涨|持平|平盘|退出|流失|离职|裁撤|开设|新开|撤出|减少|增加)$/;
 /** 每 + a measure word or counted noun in a label: the figure is per counted thing (每户, 每人, 每名用户, 每辆). */
 const PER_UNIT = /每(?:[户人名位家股辆台张件笔单个次艘座间]|[\u4e00-\u9fff]{0,3}(?:用户|客户|会员|员工|门市|车|店))/;
+/** 每 + a counted noun of any kind (每收費乘客千米0.62港元), not a period (每月新增用戶): a rate, money per thing. */
+const PER_THING = /每(?![月年日天季周週期])[\u4e00-\u9fff]/;
 const SUBSET_OF = /\d[\d,.]*(?:萬|万)?([家間间個个戶户座艘])[\u4e00-\u9fff]{1,8}中[，,]?(?:已|約|约|共|則|则)?有?(?:約|约)?$/;
 const CURRENCY_UNIT = /^(?:元|美元|港元|港幣|新台幣|新臺幣|人民幣)$/;
 
@@ -567,21 +570,24 @@ function metricKey(label: string): string | null {
  * count measure word (門市 … 12家, 交車 … 1.2萬輛) is a count wherever else it appears in the
  * document or project. Person units only when every count of the metric is in them.
  */
-export function learnedCountMetrics(figures: readonly Figure[]): Map<string, CountMetric> {
-  const units = new Map<string, Set<string>>();
+export function learnedCountMetrics(figures: readonly Figure[]): Map<string, Figure[]> {
+  const out = new Map<string, Figure[]>();
   for (const f of figures) {
     if (f.q.kind !== 'count' || !f.unit) continue;
     const key = metricKey(f.label);
     if (!key) continue;
-    units.set(key, (units.get(key) ?? new Set()).add(f.unit));
-  }
-  const out = new Map<string, CountMetric>();
-  for (const [key, set] of units) {
-    const people = [...set].some((u) => PERSON_UNITS.test(u));
-    // a noun that names money counted by its measure word (購屋貸款計2萬戶, 保單3萬件) is stated as an amount too (貸款1,856億元)
-    out.set(key, { re: /$/, units: [...set].filter((u) => !PERSON_UNITS.test(u)).join('') || '人名', people, money: MONEY_WORDS.test(key) });
+    out.set(key, [...(out.get(key) ?? []), f]);
   }
   return out;
+}
+
+/** The metric learnt for `key` from the figures counting it, `f` itself left out (a figure is no evidence for its own unit). */
+function learntMetric(learned: Map<string, Figure[]>, key: string | null, f: Figure): CountMetric | undefined {
+  const set = new Set((learned.get(key ?? '') ?? []).filter((g) => g !== f).map((g) => g.unit));
+  if (!key || !set.size) return undefined;
+  const people = [...set].some((u) => PERSON_UNITS.test(u));
+  // a noun that names money counted by its measure word (購屋貸款計2萬戶, 保單3萬件) is stated as an amount too (貸款1,856億元)
+  return { re: /$/, units: [...set].filter((u) => !PERSON_UNITS.test(u)).join('') || '人名', people, money: MONEY_WORDS.test(key) };
 }
 
 /** A count metric with a currency or a person unit its noun cannot take. */
@@ -603,14 +609,21 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       const unitStart = unitEnd - written.length;
       const after = COUNTED_AFTER.find((m) => m.re.test(a.text.slice(unitEnd)));
       const label = f.label;
-      // an amount per counted thing (平均每戶貸款866萬元, 每人GDP, 每名用戶月收入) is money, whatever the thing counted
-      if (currency && PER_UNIT.test(label)) continue;
+      // an amount per counted thing (平均每戶貸款866萬元, 每人GDP, 每名用戶月收入, 每收費乘客千米) is money, whatever the thing counted
+      if (currency && (PER_UNIT.test(label) || PER_THING.test(label))) continue;
+      // a person unit on a metric that is money by its head (營收12億人): an amount
+      if (person && !after && moneyHeadOf(label)) {
+        out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.amount', ['元']));
+        continue;
+      }
       // 較上季增加約35萬元 after 付費用戶1,250萬戶: a change is counted like its level
       // the level is the nearest count before the change (a person count too: 會員420萬名，增加35萬名)
       // and so is a clause that is only a verb of the same counted set (新增門市42家，關閉12家; 上漲612家，下跌286家，持平103家)
       // — unless the change's clause names a money metric of its own (交車1,200輛，營收增加3億元)
       const change = CHANGE_VERB.exec(label);
-      const nearest = (change && !MONEY_WORDS.test(label.slice(0, change.index))) || ELLIPTIC.test(label)
+      // the last item of a list (新開門市9家、關閉2家) is a clause of its own
+      const item = label.slice(label.lastIndexOf('、') + 1);
+      const nearest = (change && !MONEY_WORDS.test(label.slice(0, change.index))) || ELLIPTIC.test(label) || ELLIPTIC.test(item)
         ? mine.filter((g) => g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start && (g.q.kind === 'count' || g.q.kind === 'amount')).pop()
         : undefined;
       // 由6.5萬元上調至6.8萬輛: the two ends of one change are one metric, counted alike
@@ -625,29 +638,59 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         after ??
         COUNT_METRICS.find((m) => m.re.test(label.slice(-6).replace(COUNT_SUFFIX, ''))) ??
         countOfMetric(label) ??
-        learned.get(metricKey(label) ?? '') ??
-        (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : subset ? { re: /$/, units: subset[1], people: false } : undefined);
+        learntMetric(learned, metricKey(label), f) ??
+        (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : subset ? { re: /$/, units: subset[1], people: false } : undefined) ??
+        headMetric(f, mine);
       if (!metric || (person && metric.people) || (currency && metric.money)) continue;
-      // money words between the metric and the number make it an amount (員工薪資, 客戶存款)
-      const metricAt = metric.re.exec(label);
-      const afterMetric = metricAt ? label.slice(metricAt.index + metricAt[0].length) : label;
+      // money words between the metric and the number make it an amount (員工薪資, 客戶存款);
+      // before its last mention they are a modifier of the counted noun (會員方案付費會員)
+      const afterMetric = label.slice(lastEnd(metric.re, label));
       if (!after && !level && !subset && MONEY_WORDS.test(afterMetric)) continue;
       // measure words are kept in Simplified in the tables: offer them as the Traditional text writes them
       const want = [...new Set([...metric.units].map((u) => (a.ctx.script === 'hans' ? u : (TRADITIONAL_UNIT[u] ?? u))))].filter((u) => u !== written);
-      out.push({
-        rule: 'number-unit',
-        severity: 'warning',
-        segmentId: a.seg.id,
-        start: unitStart,
-        end: unitEnd,
-        text: written,
-        ...findingMessage('number.unit.count', { raw: a.text.slice(q.start, unitEnd), unit: written, expected: want.join('/') }),
-        fixes: want.map((u) => ({ start: unitStart, end: unitEnd, replacement: u })),
-        related: [],
-      });
+      out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.count', want));
     }
   }
   return out;
+}
+
+/** Where the last match of `re` in `s` ends (0 when none). */
+function lastEnd(re: RegExp, s: string): number {
+  let end = -1;
+  for (const m of s.matchAll(new RegExp(re.source, 'g'))) {
+    end = m.index + m[0].length;
+    if (m[0] === '') break; // a learnt metric's /$/: the label is its noun
+  }
+  return end < 0 ? 0 : end;
+}
+
+/** A number-unit finding on the unit written after `q`, with the units offered as fixes. */
+function unitFinding(a: Analysis, q: ClaimQuantity, start: number, end: number, written: string, key: 'number.unit.count' | 'number.unit.amount', want: string[]): Finding {
+  return {
+    rule: 'number-unit',
+    severity: 'warning',
+    segmentId: a.seg.id,
+    start,
+    end,
+    text: written,
+    ...findingMessage(key, { raw: a.text.slice(q.start, end), unit: written, expected: want.join('/') }),
+    fixes: want.map((u) => ({ start, end, replacement: u })),
+    related: [],
+  };
+}
+
+/**
+ * A metric counted by the class of its noun (`countHeadOf`: 營業員, 旗艦店, 基地台), when no word
+ * list or measure word of the project says so. Not in a list of amounts: a figure whose
+ * neighbours in the sentence are amounts and none a count is an item of a breakdown of money
+ * (按通路區分，直營店12億元、加盟店8億元).
+ */
+function headMetric(f: Figure, mine: readonly Figure[]): CountMetric | undefined {
+  const head = countHeadOf(f.label);
+  if (!head) return undefined;
+  const near = mine.filter((g) => g !== f && g.sid === f.sid && !g.range && (g.q.kind === 'amount' || g.q.kind === 'count') && Math.abs(g.q.start - f.q.start) <= 40);
+  if (near.some((g) => g.q.kind === 'amount') && !near.some((g) => g.q.kind === 'count')) return undefined;
+  return { re: /$/, units: head.units, people: head.people };
 }
 
 /**

@@ -1,0 +1,111 @@
+/**
+ * Is the metric right before a figure a count or an amount, told from the noun itself (issue 14
+ * §2 "Units")? Pure. The word lists of `figures.ts` (員工, 門市, 交車量 …) and the metrics a
+ * project counts elsewhere with a measure word cover what they name; this reads any other metric
+ * by its class:
+ *
+ * - the head (last morpheme) of the metric names an agent (…員, …者, …客, …戶, …師, …人), a unit
+ *   of organisation or a site (…商, …店, …站, …廠, …館), a machine (…台 after a word: 基地台), a
+ *   vehicle (…車, …輛) or a thing or event counted (…件, …筆, …次, …人次, …包裹, …裝置);
+ * - ICU's dictionary (made apart from these rules) is the witness that the metric is a word: the
+ *   head closes an ICU word of two or more characters (旅客, 旗艦店, 加油站), or stands as a suffix
+ *   after one (營業|員, 供應|商, 充電|站). A head after single characters only (開|店, 建|廠, 載|客)
+ *   is a verb and its object as often as a noun, and is left alone;
+ * - a money word in the metric after its head makes it an amount (用戶收入, 會員消費, 客戶存款); and a
+ *   head that is money (營收, 收入, 金額, 成本, 淨利, 資產 …) makes the metric an amount, so a person
+ *   unit on it is wrong (營收12億人).
+ *
+ * Labels are Simplified (as `Figure.label`), so are the tables.
+ */
+import { icuWords } from './analysis';
+
+/** What a counted head takes: its measure words (Simplified) and whether a person unit (人/名/位) is right. */
+export interface CountHead {
+  /** the metric's last word, as ICU reads it (营业员, 旗舰店) */
+  word: string;
+  units: string;
+  people: boolean;
+}
+
+interface HeadClass {
+  head: RegExp;
+  units: string;
+  people: boolean;
+  /** the word must be at least this long (台: 基地台, not 平台 or 出台) */
+  minWord?: number;
+  /** the head must stand as a suffix after a word of two or more characters */
+  suffixOnly?: boolean;
+}
+
+// Classes of counted things by the head morpheme of their noun; never words of a particular text.
+const HEADS: HeadClass[] = [
+  // agents: people by what they do or are (營業員, 理財專員, 消費者, 旅客, 訂戶, 分析師, 投資人)
+  { head: /(?:员|者|客|师)$/, units: '人名位', people: true },
+  { head: /户$/, units: '户家名人', people: true },
+  { head: /人$/, units: '人名位', people: true, minWord: 3 },
+  // organisations and sites (經銷商, 旗艦店, 加油站, 晶圓廠, 營業所, 美術館)
+  { head: /(?:商|店|站|厂|馆)$/, units: '家间个座所', people: false },
+  { head: /所$/, units: '家间个座所', people: false, suffixOnly: true },
+  // machines: …台 after a word (基地|台, 機台 as ICU splits it is a single character)
+  { head: /台$/, units: '台座部', people: false, suffixOnly: true },
+  // vehicles and things counted (電動車, 車輛, 案件, 包裹, 連網裝置)
+  { head: /(?:车|辆)$/, units: '辆台', people: false },
+  { head: /(?:案件|包裹|装置)$/, units: '件个台', people: false },
+  { head: /(?:笔数|人次|次)$/, units: '笔次', people: false },
+];
+
+/** Words ending in a head morpheme that do not name a counted thing (平台 a platform, 收费站 takes 元? no: 站 is fine). */
+const NOT_COUNTED = /(?:平台|舞台|出台|上台|下台|倒台|后台|前台|柜台|阳台|电台|讲台|国人|华人|个人|本人|他人|众人|夫人|主人|法人|自然人|人均|每人|路人|乘车|停车|塞车|刹车|下车|上车|开车|试车|动员|债权人|所有人)$/;
+
+/** A verb of giving before the noun: the people are who receives the amount (發放員工…, 退還用戶…, 向客戶收取). */
+const RECIPIENT = /(?:给|予|发放|补贴|补助|奖励|回馈|支付|付给|赔|退还|退给|借给|贷给|向|对|替|为了?)[\u4e00-\u9fff]{0,8}$/;
+
+/** Money words: after the head they make the metric an amount (用戶收入, 會員消費, 客戶存款, 店租). */
+const MONEY_AFTER = /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|规模|贷|债|投资|补助|补贴|津贴|福利|分红|预算|消费|税|损|亏|存|借|付|所得|财富|租|单价)/;
+
+/** A metric that is money by its head (營收, 收入, 金額, 成本, 淨利, 資產 …): an amount, never counted in people. */
+const MONEY_HEAD = /(?:营收|营业收入|(?<![低高]|中低)收入|营业额|销售额|成交额|成交值|交易额|交易金额|金额|净利润?|利润|毛利|营业利益|盈余|成本|费用|支出|资产|负债|市值|存款|贷款|余额|股本|资本额|产值|总值|预算|售价|股价|单价|现金|投资额|资本支出|保费|收益)$/;
+
+/** The head of a metric (its last ICU word), with ICU's dictionary as witness that it is a word. */
+function lastWord(label: string): { word: string; suffix: boolean } | null {
+  const tail = label.slice(-10);
+  const words = icuWords(tail);
+  if (!words.length) return null;
+  const [s, e] = words[words.length - 1];
+  if (e !== tail.length) return null;
+  const word = tail.slice(s, e);
+  if (word.length >= 2) return { word, suffix: false };
+  // a one-character head: a suffix after a word of two or more characters (营业|员, 供应|商, 基地|台)
+  if (words.length < 2) return null;
+  const [ps, pe] = words[words.length - 2];
+  if (pe - ps < 2 || !/^[\u4e00-\u9fff]+$/.test(tail.slice(ps, pe))) return null;
+  return { word: tail.slice(ps, e), suffix: true };
+}
+
+/**
+ * The counted head of a metric (a Simplified label ending where its figure begins), or none: 营业员
+ * (people), 旗舰店 (shops), 基地台 (machines). None when a money word follows the head (the label
+ * ends in it, so it is not the head), when the head is a verb's object, or a recipient of money.
+ */
+export function countHeadOf(label: string): CountHead | null {
+  const m = /[\u4e00-\u9fff]+$/.exec(label);
+  if (!m) return null;
+  const noun = m[0];
+  if (MONEY_HEAD.test(noun) || NOT_COUNTED.test(noun)) return null;
+  const w = lastWord(noun);
+  if (!w) return null;
+  const cls = HEADS.find((c) => c.head.test(w.word));
+  if (!cls) return null;
+  if (cls.suffixOnly && !w.suffix) return null;
+  if (cls.minWord && w.word.length < cls.minWord) return null;
+  if (RECIPIENT.test(label.slice(0, label.length - w.word.length))) return null;
+  return { word: w.word, units: cls.units, people: cls.people };
+}
+
+/** Money words in the part of a metric after its counted noun (用戶收入, 會員消費): the figure is an amount. */
+export const moneyAfterHead = (rest: string) => MONEY_AFTER.test(rest);
+
+/** The money word a metric ends in (营收, 净利, 成本 …), if any: its figure is an amount. */
+export function moneyHeadOf(label: string): string | null {
+  return MONEY_HEAD.exec(label)?.[0] ?? null;
+}
