@@ -11,9 +11,11 @@
  *   head closes an ICU word of two or more characters (旅客, 旗艦店, 加油站), or stands as a suffix
  *   after one (營業|員, 供應|商, 充電|站). A head after single characters only (開|店, 建|廠, 載|客)
  *   is a verb and its object as often as a noun, and is left alone;
- * - a money word in the metric after its head makes it an amount (用戶收入, 會員消費, 客戶存款); and a
- *   head that is money (營收, 收入, 金額, 成本, 淨利, 資產 …) makes the metric an amount, so a person
- *   unit on it is wrong (營收12億人).
+ * - the head is the metric's last word, so a money word after a counted noun is the head
+ *   (用戶收入, 會員消費, 客戶存款: amounts); a head that is money (營收, 收入, 金額, 成本, 淨利, 資產 …)
+ *   makes the metric an amount, and a person unit on it is wrong (營收12億人);
+ * - a verb of giving before the noun makes the people recipients of an amount (發放予員工12億元), and
+ *   an item of a list of amounts is a breakdown of money (直營店12億元、加盟店8億元: see `figures.ts`).
  *
  * Labels are Simplified (as `Figure.label`), so are the tables.
  */
@@ -54,14 +56,17 @@ const HEADS: HeadClass[] = [
   { head: /(?:笔数|人次|次)$/, units: '笔次', people: false },
 ];
 
-/** Words ending in a head morpheme that do not name a counted thing (平台 a platform, 收费站 takes 元? no: 站 is fine). */
+/** Words ending in a head morpheme that do not name a counted thing (平台 a platform, 出台 a verb, 法人 investors as a class, 停车 a verb). */
 const NOT_COUNTED = /(?:平台|舞台|出台|上台|下台|倒台|后台|前台|柜台|阳台|电台|讲台|国人|华人|个人|本人|他人|众人|夫人|主人|法人|自然人|人均|每人|路人|乘车|停车|塞车|刹车|下车|上车|开车|试车|动员|债权人|所有人)$/;
 
-/** A verb of giving before the noun: the people are who receives the amount (發放員工…, 退還用戶…, 向客戶收取). */
-const RECIPIENT = /(?:给|予|发放|补贴|补助|奖励|回馈|支付|付给|赔|退还|退给|借给|贷给|向|对|替|为了?)[\u4e00-\u9fff]{0,8}$/;
+/** A verb of giving before the noun: the people or firms receive the amount (發放予員工…, 退還用戶…, 補助經銷商…). */
+const RECIPIENT = /(?:给予|发放|补贴|补助|奖励|回馈|支付|付给|赔偿|赔付|退还|退给|借给|贷给|拨付|拨给)[\u4e00-\u9fff]{0,8}$/;
 
-/** Money words: after the head they make the metric an amount (用戶收入, 會員消費, 客戶存款, 店租). */
-const MONEY_AFTER = /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|规模|贷|债|投资|补助|补贴|津贴|福利|分红|预算|消费|税|损|亏|存|借|付|所得|财富|租|单价)/;
+/** Does a verb of giving stand before a label's last word (退還用戶, 發放予員工)? Then the figure is money given, not a count. */
+export const givenTo = (label: string) => RECIPIENT.test(label);
+
+/** Words after a counted noun that still name its count (旗艦店總數, 來客數, 包裹數量). */
+const COUNT_TAIL = /(?:总数|数量|总量|数目|数|量)$/;
 
 /** A metric that is money by its head (營收, 收入, 金額, 成本, 淨利, 資產 …): an amount, never counted in people. */
 const MONEY_HEAD = /(?:营收|营业收入|(?<![低高]|中低)收入|营业额|销售额|成交额|成交值|交易额|交易金额|金额|净利润?|利润|毛利|营业利益|盈余|成本|费用|支出|资产|负债|市值|存款|贷款|余额|股本|资本额|产值|总值|预算|售价|股价|单价|现金|投资额|资本支出|保费|收益)$/;
@@ -90,7 +95,7 @@ function lastWord(label: string): { word: string; suffix: boolean } | null {
 export function countHeadOf(label: string): CountHead | null {
   const m = /[\u4e00-\u9fff]+$/.exec(label);
   if (!m) return null;
-  const noun = m[0];
+  const noun = m[0].replace(COUNT_TAIL, '');
   if (MONEY_HEAD.test(noun) || NOT_COUNTED.test(noun)) return null;
   const w = lastWord(noun);
   if (!w) return null;
@@ -98,12 +103,9 @@ export function countHeadOf(label: string): CountHead | null {
   if (!cls) return null;
   if (cls.suffixOnly && !w.suffix) return null;
   if (cls.minWord && w.word.length < cls.minWord) return null;
-  if (RECIPIENT.test(label.slice(0, label.length - w.word.length))) return null;
+  if (givenTo(label.slice(0, label.length - (m[0].length - noun.length) - w.word.length))) return null;
   return { word: w.word, units: cls.units, people: cls.people };
 }
-
-/** Money words in the part of a metric after its counted noun (用戶收入, 會員消費): the figure is an amount. */
-export const moneyAfterHead = (rest: string) => MONEY_AFTER.test(rest);
 
 /** The money word a metric ends in (营收, 净利, 成本 …), if any: its figure is an amount. */
 export function moneyHeadOf(label: string): string | null {

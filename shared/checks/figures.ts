@@ -26,7 +26,7 @@ import { documentYuan } from '../claims/currency';
 import { crossCheckClaims } from '../claims/crosscheck';
 import { findingMessage, part } from '../finding-messages';
 import { chineseQuantities, englishQuantities, segmentQuantities } from './numbers';
-import { countHeadOf, moneyHeadOf } from './count-nouns';
+import { countHeadOf, givenTo, moneyHeadOf } from './count-nouns';
 
 /**
  * A segment's claim quantities, parsed once per run (figures and shares read them). A bare 元
@@ -479,6 +479,8 @@ interface CountMetric {
   people: boolean;
   /** a currency is right too (成交 may be a value traded) */
   money?: boolean;
+  /** read from the noun right before the number (公司, 電動車, 旗艦店): an item of a list of amounts is money (see `headMetric`) */
+  head?: boolean;
 }
 // Built from classes of counted things (people, households and accounts, outlets and sites,
 // vehicles, devices and shipments, cases, trips and visits, ships, shares and cards,
@@ -490,9 +492,9 @@ const COUNT_METRICS: CountMetric[] = [
   // 家數 counts firms, but 買家/賣家/玩家/專家 are people
   { re: /(?:门市|门店|分店|店数|店铺|据点|分行|营业所|网点|银行|(?<![买卖玩专作藏赢])家数|工厂|厂商|企业数|公司数)/, units: '家間间个座所', people: false },
   // organisations are as often the subject of an amount (子公司合計1.6億元): a count only right before the number
-  { re: /(?:公司|厂房|医院|诊所|学校|券商|餐厅|加盟店|直营店|卖场|旅馆|饭店|酒店)$/, units: '家間间个座所', people: false },
+  { re: /(?:公司|厂房|医院|诊所|学校|券商|餐厅|加盟店|直营店|卖场|旅馆|饭店|酒店)$/, units: '家間间个座所', people: false, head: true },
   // vehicles, likewise right before the number (電動車1,512輛; 電動車補助2萬元 ends in 補助)
-  { re: /(?:汽车|机车|电动车|新车|自行车|单车|卡车|客车|货车|混合车|油车)$/, units: '輛辆台', people: false },
+  { re: /(?:汽车|机车|电动车|新车|自行车|单车|卡车|客车|货车|混合车|油车)$/, units: '輛辆台', people: false, head: true },
   // a noun of a person by what they do or are (失業者, 受訪者, 申請者, 參加者)
   { re: /[\u4e00-\u9fff]者$/, units: '人名位', people: true },
   { re: /(?:航次|班次|架次|航班|车次|次数|人次)/, units: '個个次', people: false },
@@ -525,6 +527,8 @@ const COUNTED_AFTER: CountMetric[] = [
   { re: /^(?:航次|班次|架次)/, units: '個个', people: false },
 ];
 const PERSON_UNITS = /^[人名位]$/;
+/** 人, 名, 位 beginning another word after a number (12億人民幣, 營收排名…名列, 位居第一): no person unit. */
+const PERSON_NOT_UNIT = /^(?:人民|人次|名列|名次|名義|名义|名單|名单|位居|位列|位數|位数|位於|位于)/;
 const TRADITIONAL_UNIT: Record<string, string> = { 个: '個', 颗: '顆', 辆: '輛', 张: '張', 间: '間', 项: '項', 笔: '筆', 处: '處', 户: '戶' };
 /** A change at the end of a label: its figure is counted like the level before it. */
 const CHANGE_VERB = /(?:增加|减少|净增|新增|增|减|上调|下调)$/;
@@ -544,7 +548,7 @@ function unitAfter(text: string, end: number): string {
 }
 
 /** Words that make a figure an amount (員工薪資, 客戶存款, 所得平均數). */
-const MONEY_WORDS = /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值|投资|补助|补贴|津贴|福利|分红|预算|消费|税|损|亏|存|借|付|所得|财富)/;
+const MONEY_WORDS = /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值|投资|补助|补贴|津贴|福利|分红|预算|消费|税|损|亏|存|借|付|所得|财富|结余|盈余|余额)/;
 
 /**
  * `…數` at the end of a label (開戶數, 上漲家數): a count, so never in 元. Whether it counts
@@ -611,8 +615,10 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       const label = f.label;
       // an amount per counted thing (平均每戶貸款866萬元, 每人GDP, 每名用戶月收入, 每收費乘客千米) is money, whatever the thing counted
       if (currency && (PER_UNIT.test(label) || PER_THING.test(label))) continue;
+      // money given to a counted set (退還用戶8,600萬元, 發放予員工12億元) is an amount
+      if (currency && givenTo(label)) continue;
       // a person unit on a metric that is money by its head (營收12億人): an amount
-      if (person && !after && moneyHeadOf(label)) {
+      if (person && !after && moneyHeadOf(label) && !PERSON_NOT_UNIT.test(a.text.slice(unitStart))) {
         out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.amount', ['元']));
         continue;
       }
@@ -640,8 +646,9 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         countOfMetric(label) ??
         learntMetric(learned, metricKey(label), f) ??
         (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : subset ? { re: /$/, units: subset[1], people: false } : undefined) ??
-        headMetric(f, mine);
+        headMetric(f);
       if (!metric || (person && metric.people) || (currency && metric.money)) continue;
+      if (currency && metric.head && inAmountList(a, f, mine)) continue;
       // money words between the metric and the number make it an amount (員工薪資, 客戶存款);
       // before its last mention they are a modifier of the counted noun (會員方案付費會員)
       const afterMetric = label.slice(lastEnd(metric.re, label));
@@ -679,18 +686,27 @@ function unitFinding(a: Analysis, q: ClaimQuantity, start: number, end: number, 
   };
 }
 
+/** Words that open a breakdown in a sentence: 按通路區分, 依地區分, 其中, 來自, 分別, 包括. */
+const AMOUNT_BREAKDOWN = /(?:按|依)[\u4e00-\u9fff]{1,6}?(?:区分|划分|分)|其中|来自|分别|包括/;
+
+/**
+ * Is `f` an item of a breakdown of money: a breakdown word before it in the sentence, its
+ * neighbours amounts and none a count (營收按通路區分，直營店12億元、加盟店8億元)? Two counts
+ * both written in 元 (壽險公司共22元，產險公司共17元) open no breakdown and stay findings.
+ */
+function inAmountList(a: Analysis, f: Figure, mine: readonly Figure[]): boolean {
+  if (!AMOUNT_BREAKDOWN.test(a.s.slice(f.sentence.start, f.q.start))) return false;
+  const near = mine.filter((g) => g !== f && g.sid === f.sid && !g.range && (g.q.kind === 'amount' || g.q.kind === 'count') && Math.abs(g.q.start - f.q.start) <= 40);
+  return near.some((g) => g.q.kind === 'amount') && !near.some((g) => g.q.kind === 'count');
+}
+
 /**
  * A metric counted by the class of its noun (`countHeadOf`: 營業員, 旗艦店, 基地台), when no word
- * list or measure word of the project says so. Not in a list of amounts: a figure whose
- * neighbours in the sentence are amounts and none a count is an item of a breakdown of money
- * (按通路區分，直營店12億元、加盟店8億元).
+ * list or measure word of the project says so.
  */
-function headMetric(f: Figure, mine: readonly Figure[]): CountMetric | undefined {
+function headMetric(f: Figure): CountMetric | undefined {
   const head = countHeadOf(f.label);
-  if (!head) return undefined;
-  const near = mine.filter((g) => g !== f && g.sid === f.sid && !g.range && (g.q.kind === 'amount' || g.q.kind === 'count') && Math.abs(g.q.start - f.q.start) <= 40);
-  if (near.some((g) => g.q.kind === 'amount') && !near.some((g) => g.q.kind === 'count')) return undefined;
-  return { re: /$/, units: head.units, people: head.people };
+  return head ? { re: /$/, units: head.units, people: head.people, head: true } : undefined;
 }
 
 /**
