@@ -41,6 +41,8 @@ describe('number-unit: metrics nothing else in the project counts', () => {
     expect(flagged('合作經銷商達412元。')).toEqual([[1, '元', '家/間/個/座/所']]);
     expect(flagged('今年累計建置5G基地台1.86萬元。', '伺服器主機台總數達1,200元。')).toEqual([[1, '元', '座/個/處/所'], [2, '元', '台/座/部']]);
     expect(flagged('本季配送包裹1.12億元。')).toEqual([[1, '元', '件/個/台']]);
+    expect(flagged('集團旗下便利超市共355元。', '年底前再接收油輪6元。')).toEqual([[1, '元', '家/間/個/座/所'], [2, '元', '艘']]);
+    expect(unit('集團旗下便利超市共355家。', '年底前再接收油輪6艘。', '便利超市營收為48億元。')).toEqual([]);
   });
 
   it('flags a person unit on a counted thing that is no person', () => {
@@ -90,5 +92,12 @@ describe('number-unit: metrics nothing else in the project counts', () => {
       { documentId: 2, segments: segs('旗艦店總數達2,140人。') },
     ];
     expect(byRule(runProjectFigureCheck(docs, HANT), 'number-unit')).toEqual([]);
+  });
+});
+
+describe('number-unit: 人次 written 元次', () => {
+  it('flags a currency that broke a compound measure word, and nothing that goes on after an amount', () => {
+    expect(flagged('期內共載客162.3萬元次，按年上升12.4%。')).toEqual([[1, '元', '人']]);
+    expect(unit('期內共載客162.3萬人次，按年上升12.4%。', '股價收在58元，次高為56元。', '每股配息2元次於去年。')).toEqual([]);
   });
 });

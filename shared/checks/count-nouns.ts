@@ -5,8 +5,8 @@
  * by its class:
  *
  * - the head (last morpheme) of the metric names an agent (…員, …者, …客, …戶, …師, …人), a unit
- *   of organisation or a site (…商, …店, …站, …廠, …館), a machine (…台 after a word: 基地台), a
- *   vehicle (…車, …輛) or a thing or event counted (…件, …筆, …次, …人次, …包裹, …裝置);
+ *   of organisation or a site (…商, …店, …站, …廠, …館, 超市), a machine (…台 after a word: 基地台), a
+ *   vehicle or ship (…車, …輛, …船, …輪) or a thing or event counted (…件, …筆數, …次, …人次, …包裹, …裝置);
  * - ICU's dictionary (made apart from these rules) is the witness that the metric is a word: the
  *   head closes an ICU word of two or more characters (旅客, 旗艦店, 加油站), or stands as a suffix
  *   after one (營業|員, 供應|商, 充電|站). A head after single characters only (開|店, 建|廠, 載|客)
@@ -46,12 +46,13 @@ const HEADS: HeadClass[] = [
   { head: /户$/, units: '户家名人', people: true },
   { head: /人$/, units: '人名位', people: true, minWord: 3 },
   // organisations and sites (經銷商, 旗艦店, 加油站, 晶圓廠, 營業所, 美術館)
-  { head: /(?:商|店|站|厂|馆)$/, units: '家间个座所', people: false },
+  { head: /(?:商|店|站|厂|馆|超市|卖场)$/, units: '家间个座所', people: false },
   { head: /所$/, units: '家间个座所', people: false, suffixOnly: true },
   // machines: …台 after a word (基地|台, 機台 as ICU splits it is a single character)
   { head: /台$/, units: '台座部', people: false, suffixOnly: true },
   // vehicles and things counted (電動車, 車輛, 案件, 包裹, 連網裝置)
   { head: /(?:车|辆)$/, units: '辆台', people: false },
+  { head: /(?:船|轮)$/, units: '艘', people: false },
   { head: /(?:案件|包裹|装置)$/, units: '件个台', people: false },
   { head: /(?:笔数|人次|次)$/, units: '笔次', people: false },
 ];

@@ -538,6 +538,8 @@ const FROM_TO = /^(?:[上下]调|增加|减少|提高|降低|上修|下修|增|�
 const ELLIPTIC = /^[再另共则又并也]?(?:关闭|关店|下跌|上涨|持平|平盘|退出|流失|离职|裁撤|开设|新开|撤出|减少|增加)$/;
 /** 每 + a measure word or counted noun in a label: the figure is per counted thing (每户, 每人, 每名用户, 每辆). */
 const PER_UNIT = /每(?:[户人名位家股辆台张件笔单个次艘座间]|[\u4e00-\u9fff]{0,3}(?:用户|客户|会员|员工|门市|车|店))/;
+/** 次 right after 元: the 次 of 人次 (12萬元次), not 次於, 次高, 次月 … (a sentence going on after an amount). */
+const BROKEN_COMPOUND = /^次(?![於于之高低要月年日季週周級级世新佳大多序])/;
 /** 每 + a counted noun of any kind (每收費乘客千米0.62港元), not a period (每月新增用戶): a rate, money per thing. */
 const PER_THING = /每(?![月年日天季周週期])[\u4e00-\u9fff]/;
 const SUBSET_OF = /\d[\d,.]*(?:萬|万)?([家間间個个戶户座艘])[\u4e00-\u9fff]{1,8}中[，,]?(?:已|約|约|共|則|则)?有?(?:約|约)?$/;
@@ -611,6 +613,11 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       if (currency && /新台幣|新臺幣|人民幣|人民币|港幣|美元|NT\$|US\$/.test(a.text.slice(Math.max(0, q.start - 4), q.start))) continue; // a stated amount
       const unitEnd = q.kind === 'amount' ? q.end : q.kind === 'count' ? q.end : q.end + written.length;
       const unitStart = unitEnd - written.length;
+      // 162.3萬元次: a compound measure word (人次) whose first character became a currency
+      if (currency && written === '元' && BROKEN_COMPOUND.test(a.text.slice(unitEnd))) {
+        out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.count', ['人']));
+        continue;
+      }
       const after = COUNTED_AFTER.find((m) => m.re.test(a.text.slice(unitEnd)));
       const label = f.label;
       // an amount per counted thing (平均每戶貸款866萬元, 每人GDP, 每名用戶月收入, 每收費乘客千米) is money, whatever the thing counted
