@@ -42,7 +42,9 @@ interface HeadClass {
 // Classes of counted things by the head morpheme of their noun; never words of a particular text.
 const HEADS: HeadClass[] = [
   // agents: people by what they do or are (營業員, 理財專員, 消費者, 旅客, 訂戶, 分析師, 投資人)
-  { head: /(?:员|者|客|师)$/, units: '人名位', people: true },
+  { head: /(?:员|者|客|师|顾问|司机|医生|护士)$/, units: '人名位', people: true },
+  // …家: a firm or a person by their trade (商家, 店家, 廠家, 專家): counted, in 家 or in people
+  { head: /家$/, units: '家名人位', people: true },
   { head: /户$/, units: '户家名人', people: true },
   { head: /人$/, units: '人名位', people: true, minWord: 3 },
   // organisations and sites (經銷商, 旗艦店, 加油站, 晶圓廠, 營業所, 美術館)
@@ -58,7 +60,7 @@ const HEADS: HeadClass[] = [
 ];
 
 /** Words ending in a head morpheme that do not name a counted thing (平台 a platform, 出台 a verb, 法人 investors as a class, 停车 a verb). */
-const NOT_COUNTED = /(?:平台|舞台|出台|上台|下台|倒台|后台|前台|柜台|阳台|电台|讲台|国人|华人|个人|本人|他人|众人|夫人|主人|法人|自然人|人均|每人|路人|乘车|停车|塞车|刹车|下车|上车|开车|试车|动员|债权人|所有人)$/;
+const NOT_COUNTED = /(?:大家|自家|独家|全家|人家|老家|回家|搬家|在家|居家|住家|国家|庄家|东家|平台|舞台|出台|上台|下台|倒台|后台|前台|柜台|阳台|电台|讲台|国人|华人|个人|本人|他人|众人|夫人|主人|法人|自然人|人均|每人|路人|乘车|停车|塞车|刹车|下车|上车|开车|试车|动员|债权人|所有人)$/;
 
 /** A verb of giving before the noun: the people or firms receive the amount (發放予員工…, 退還用戶…, 補助經銷商…). */
 const RECIPIENT = /(?:给予|发放|补贴|补助|奖励|回馈|支付|付给|赔偿|赔付|退还|退给|借给|贷给|拨付|拨给)[\u4e00-\u9fff]{0,8}$/;
