@@ -139,6 +139,7 @@ export const FINDING_MESSAGES_EN = {
   'number.scale.component-over-total': '{part} is one component of a breakdown but larger than the total ({total}): it is probably off by a factor of {factor}.',
   'number.scale.restated': '{here} here, but {other} elsewhere for the same figure (after “{label}”): the same digits {factor} times apart. One of them is wrong.',
   'number.unit.count': '{raw}: a count cannot be in {unit}; probably {expected}.',
+  'number.unit.amount': '{raw}: an amount cannot be counted in {unit}; probably {expected}.',
   'number.readings': '{raw} is malformed: it reads as {readings}. Check which one is meant.',
   'number.readings.evidence': '{raw} is malformed: it reads as {readings}; {best} agrees with {evidence}.',
   'number.evidence.english': 'the English text ({other})',

@@ -119,6 +119,7 @@ const zhHant: Record<FindingMessageKey, string> = {
   'number.scale.component-over-total': '{part} 是分項之一，卻比總額（{total}）還大：可能差了 {factor} 倍。',
   'number.scale.restated': '此處為 {here}，別處同一數字（在「{label}」之後）卻是 {other}：數字相同而相差 {factor} 倍。其中一個有誤。',
   'number.unit.count': '{raw}：計數不能以「{unit}」為單位；可能應為 {expected}。',
+  'number.unit.amount': '{raw}：金額不能以「{unit}」計數；可能應為 {expected}。',
   'number.readings': '{raw} 格式有誤：可讀作 {readings}。請確認原意。',
   'number.readings.evidence': '{raw} 格式有誤：可讀作 {readings}；{best} 與{evidence}相符。',
   'number.evidence.english': '英文（{other}）',
