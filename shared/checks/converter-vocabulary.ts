@@ -10,11 +10,23 @@
  *    writes the word's source (數據) and never the word itself — two renderings of one story
  *    that disagree exactly as the converter would make them.
  * One finding per word and document (every place, fix all to the source word).
+ *
+ * Inside one document (`documentVocabularyFindings`, run by runChecks): a document that is s2twp's
+ * output is recognisable as a whole — it is a fixed point of OpenCC's conversion with Taiwan's
+ * variant forms (`convertedByOpenCC(…, ['s2tw'])`: a writer's text differs from it in a few places
+ * per hundred), it holds none of the table's source words, and it holds the words s2twp writes for
+ * sources that Taiwan writes too in a sense of their own (`TW_SHARED_SOURCES`: 資料 for 數據, 裝置
+ * for 設備, 專案 for 項目). Those words are reported: a warning where two or more different ones
+ * stand, an info where only one does (a short text, or a writer's own 資料 in a fixed point).
+ * Words whose source is mainland usage with a Taiwan counterpart (伺服器 for 服務器) are left
+ * alone: a Taiwan writer writes them anyway.
  */
 import { configs as presetConfigs } from 'opencc-js/preset';
 import type { DictGroup, DictLike } from 'opencc-js/core';
 import { findingMessage } from '../finding-messages';
 import { isHanAt, type Analysis } from './analysis';
+import { convertedByOpenCC } from './conversion';
+import { TW_SHARED_SOURCES } from './data/twPhrasesShared';
 import type { Finding, Fix, Location } from './types';
 
 interface Vocabulary {
@@ -22,7 +34,10 @@ interface Vocabulary {
   sources: Map<string, string[]>;
   /** first character → Taiwan words starting with it, longest first */
   wordsByFirst: Map<string, string[]>;
-  /** first character → source words starting with it, longest first */
+  /**
+   * first character → source words starting with it, longest first; only sources no entry
+   * writes (文件 is a source, 文件 → 檔案, and what s2twp writes for 文檔: not a sign of a writer)
+   */
   sourcesByFirst: Map<string, string[]>;
 }
 let vocabulary: Vocabulary | null = null;
@@ -46,7 +61,8 @@ function twPhrases(): Vocabulary {
       if (!k || !v || k === v || [...k].length < 2 || [...v].length < 2) continue;
       sources.set(v, [...(sources.get(v) ?? []), k]);
     }
-  vocabulary = { sources, wordsByFirst: byFirst(sources.keys()), sourcesByFirst: byFirst(new Set([...sources.values()].flat())) };
+  const written = new Set(sources.keys());
+  vocabulary = { sources, wordsByFirst: byFirst(sources.keys()), sourcesByFirst: byFirst(new Set([...sources.values()].flat().filter((w) => !written.has(w)))) };
   return vocabulary;
 }
 
@@ -97,14 +113,11 @@ export function converterVocabularyFindings(docs: readonly { documentId: number;
   docs.forEach((d, di) => {
     if (!localised[di]) return;
     const others = texts.filter((_, j) => j !== di);
-    const wordsIn = new Map<string, Place[]>();
-    for (const a of hant[di])
-      for (const { k, word } of occurrences(a.text, V.wordsByFirst)) {
-        let places = wordsIn.get(word);
-        if (!places) wordsIn.set(word, (places = []));
-        places.push({ a, k });
-      }
+    // words the document's own evidence already reports as warnings (runChecks) are not repeated here
+    const own = new Set(documentVocabularyFindings(hant[di]).filter((f) => f.severity === 'warning').map((f) => f.text));
+    const wordsIn = wordPlaces(hant[di], V);
     for (const [word, places] of wordsIn) {
+      if (own.has(word)) continue;
       for (const source of V.sources.get(word) ?? []) {
         // another document writes the source and never the word, or writes the source in the
         // same two words around it (通膨數據 against this document's 通膨資料) and never the word there
@@ -133,4 +146,56 @@ export function converterVocabularyFindings(docs: readonly { documentId: number;
     }
   });
   return out;
+}
+
+/** Places of s2twp's words in a document's segments, per word. */
+function wordPlaces(analyses: readonly Analysis[], V: Vocabulary): Map<string, Place[]> {
+  const wordsIn = new Map<string, Place[]>();
+  for (const a of analyses)
+    for (const { k, word } of occurrences(a.text, V.wordsByFirst)) {
+      let places = wordsIn.get(word);
+      if (!places) wordsIn.set(word, (places = []));
+      places.push({ a, k });
+    }
+  return wordsIn;
+}
+
+const SHARED = new Set(TW_SHARED_SOURCES);
+
+/**
+ * The converter's Taiwan vocabulary inside one document (conversion-ambiguity, see the head of
+ * this file): in a Traditional document that reads as s2twp's output, each word s2twp writes for a
+ * source Taiwan also writes (資料 for 數據) is one finding over every place, fix all to the source —
+ * a warning where two or more such words stand, else an info.
+ */
+export function documentVocabularyFindings(analyses: readonly Analysis[]): Finding[] {
+  const hant = analyses.filter((a) => a.ctx.script === 'hant');
+  if (!hant.length) return [];
+  const V = twPhrases();
+  if (hant.some((a) => hasAny(a.text, V.sourcesByFirst))) return [];
+  const shared = [...wordPlaces(hant, V)].flatMap(([word, places]) => {
+    const sources = (V.sources.get(word) ?? []).filter((s) => SHARED.has(s));
+    return sources.length ? [{ word, places, sources }] : [];
+  });
+  if (!shared.length || !convertedByOpenCC(hant, ['s2tw'])) return [];
+  const severity = shared.length >= 2 ? 'warning' : 'info';
+  const words = shared.map((w) => w.word).join('、');
+  return shared.map(({ word, places, sources }) => {
+    const loc = (p: Place): Location & { fixes: Fix[] } => ({
+      segmentId: p.a.seg.id,
+      start: p.k,
+      end: p.k + word.length,
+      text: word,
+      fixes: sources.map((source) => ({ start: p.k, end: p.k + word.length, replacement: source })),
+    });
+    const [first, ...rest] = places.map(loc);
+    return {
+      rule: 'conversion-ambiguity',
+      severity,
+      ...first,
+      ...findingMessage('conversion.vocabulary.document', { word, source: sources.join('/'), count: places.length, words }),
+      group: `converter-vocabulary:${word}>${sources.join('/')}`,
+      related: rest,
+    } satisfies Finding;
+  });
 }
