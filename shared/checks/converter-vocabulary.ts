@@ -24,7 +24,7 @@
 import { configs as presetConfigs } from 'opencc-js/preset';
 import type { DictGroup, DictLike } from 'opencc-js/core';
 import { findingMessage } from '../finding-messages';
-import { isHanAt, type Analysis } from './analysis';
+import { charTable, isHanAt, type Analysis } from './analysis';
 import { convertedByOpenCC } from './conversion';
 import { TW_SHARED_SOURCES } from './data/twPhrasesShared';
 import type { Finding, Fix, Location } from './types';
@@ -33,20 +33,36 @@ interface Vocabulary {
   /** Taiwan word → the source words s2twp writes it for */
   sources: Map<string, string[]>;
   /** first character → Taiwan words starting with it, longest first */
-  wordsByFirst: Map<string, string[]>;
+  wordsByFirst: ByFirst;
   /**
    * first character → source words starting with it, longest first; only sources no entry
    * writes (文件 is a source, 文件 → 檔案, and what s2twp writes for 文檔: not a sign of a writer)
    */
-  sourcesByFirst: Map<string, string[]>;
+  sourcesByFirst: ByFirst;
 }
 let vocabulary: Vocabulary | null = null;
 
-function byFirst(words: Iterable<string>): Map<string, string[]> {
-  const m = new Map<string, string[]>();
-  for (const w of words) m.set(w[0], [...(m.get(w[0]) ?? []), w]);
-  for (const list of m.values()) list.sort((a, b) => b.length - a.length);
-  return m;
+/**
+ * Words (two or more UTF-16 units) by their first two code units, longest first; `first` marks
+ * the first characters (a quick skip over the rest of the text).
+ */
+interface ByFirst {
+  first: Uint8Array;
+  byPair: Map<number, string[]>;
+}
+function byFirst(words: Iterable<string>): ByFirst {
+  const byPair = new Map<number, string[]>();
+  for (const w of words) {
+    const key = w.charCodeAt(0) * 65536 + w.charCodeAt(1);
+    byPair.set(key, [...(byPair.get(key) ?? []), w]);
+  }
+  for (const list of byPair.values()) list.sort((a, b) => b.length - a.length);
+  return { first: charTable([...byPair.values()].map((l) => l[0][0])), byPair };
+}
+/** The longest listed word at k in t, if any. */
+function wordAt(t: string, k: number, words: ByFirst): string | undefined {
+  if (words.first[t.charCodeAt(k)] !== 1) return undefined;
+  return words.byPair.get(t.charCodeAt(k) * 65536 + t.charCodeAt(k + 1))?.find((w) => t.startsWith(w, k));
 }
 
 /** TWPhrases from opencc-js's s2twp preset: the second stage's phrase entries (two or more characters on both sides). */
@@ -67,10 +83,10 @@ function twPhrases(): Vocabulary {
 }
 
 /** Occurrences of the listed words in `t` (longest match at each position, left to right). */
-function occurrences(t: string, words: Map<string, string[]>): { k: number; word: string }[] {
+function occurrences(t: string, words: ByFirst): { k: number; word: string }[] {
   const out: { k: number; word: string }[] = [];
   for (let k = 0; k < t.length; k++) {
-    const word = words.get(t[k])?.find((w) => t.startsWith(w, k));
+    const word = wordAt(t, k, words);
     if (!word) continue;
     out.push({ k, word });
     k += word.length - 1;
@@ -79,8 +95,8 @@ function occurrences(t: string, words: Map<string, string[]>): { k: number; word
 }
 
 /** Does `t` hold any of the listed words? */
-function hasAny(t: string, words: Map<string, string[]>): boolean {
-  for (let k = 0; k < t.length; k++) if (words.get(t[k])?.some((w) => t.startsWith(w, k))) return true;
+function hasAny(t: string, words: ByFirst): boolean {
+  for (let k = 0; k < t.length; k++) if (wordAt(t, k, words)) return true;
   return false;
 }
 
