@@ -24,7 +24,7 @@
 import { configs as presetConfigs } from 'opencc-js/preset';
 import type { DictGroup, DictLike } from 'opencc-js/core';
 import { findingMessage } from '../finding-messages';
-import { charTable, isHanAt, type Analysis } from './analysis';
+import { isHanAt, type Analysis } from './analysis';
 import { convertedByOpenCC } from './conversion';
 import { TW_SHARED_SOURCES } from './data/twPhrasesShared';
 import type { Finding, Fix, Location } from './types';
@@ -43,26 +43,25 @@ interface Vocabulary {
 let vocabulary: Vocabulary | null = null;
 
 /**
- * Words (two or more UTF-16 units) by their first two code units, longest first; `first` marks
- * the first characters (a quick skip over the rest of the text).
+ * Words (two or more UTF-16 units) by their first two code units, longest first: `byFirst[c1]`
+ * maps the second unit to the words (small integer keys, so one look-up per character).
  */
 interface ByFirst {
-  first: Uint8Array;
-  byPair: Map<number, string[]>;
+  byFirst: (Map<number, string[]> | undefined)[];
 }
 function byFirst(words: Iterable<string>): ByFirst {
-  const byPair = new Map<number, string[]>();
+  const table: (Map<number, string[]> | undefined)[] = new Array<Map<number, string[]> | undefined>(65536);
   for (const w of words) {
-    const key = w.charCodeAt(0) * 65536 + w.charCodeAt(1);
-    byPair.set(key, [...(byPair.get(key) ?? []), w]);
+    const m = (table[w.charCodeAt(0)] ??= new Map<number, string[]>());
+    m.set(w.charCodeAt(1), [...(m.get(w.charCodeAt(1)) ?? []), w]);
   }
-  for (const list of byPair.values()) list.sort((a, b) => b.length - a.length);
-  return { first: charTable([...byPair.values()].map((l) => l[0][0])), byPair };
+  for (const m of table) if (m) for (const list of m.values()) list.sort((a, b) => b.length - a.length);
+  return { byFirst: table };
 }
 /** The longest listed word at k in t, if any. */
 function wordAt(t: string, k: number, words: ByFirst): string | undefined {
-  if (words.first[t.charCodeAt(k)] !== 1) return undefined;
-  return words.byPair.get(t.charCodeAt(k) * 65536 + t.charCodeAt(k + 1))?.find((w) => t.startsWith(w, k));
+  const m = words.byFirst[t.charCodeAt(k)];
+  return m?.get(t.charCodeAt(k + 1))?.find((w) => t.startsWith(w, k));
 }
 
 /** TWPhrases from opencc-js's s2twp preset: the second stage's phrase entries (two or more characters on both sides). */
