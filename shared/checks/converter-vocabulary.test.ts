@@ -81,10 +81,21 @@ describe("conversion-ambiguity: the converter's Taiwan vocabulary inside one doc
     expect(documentWords(own)).toEqual([]);
     // s2tw keeps the writer's 設備, 數據: nothing was replaced
     expect(documentWords(writer.map(s2tw))).toEqual([]);
-    // one source word left (a reviewer's edit, a phrase the converter lacked): not s2twp's output as a whole
+    // a source word whose Taiwan word the document never writes: a writer's (s2twp would have replaced it)
+    const withSource = writer.map(s2twp);
+    withSource[2] = withSource[2].replace('。', '，用戶反應良好。');
+    expect(documentWords(withSource)).toEqual([]);
+  });
+
+  it("keeps reporting the other places after the reviewer puts the source back at one (設備 for one 裝置)", () => {
     const edited = writer.map(s2twp);
     edited[2] = edited[2].replace('裝置', '設備');
-    expect(documentWords(edited)).toEqual([]);
+    const f = documentWords(edited);
+    expect(f.map((x) => [x.text, places(x).length])).toEqual([
+      ['裝置', 2],
+      ['資料', 2],
+      ['專案', 1],
+    ]);
   });
 
   it('never reports a word whose source is mainland usage with a Taiwan counterpart (伺服器 for 服務器, 晶片 for 芯片)', () => {
