@@ -98,6 +98,15 @@ describe('stray-space', () => {
     expect(s('晟宇電子去年每股盈餘8.42元　擬配發現金股利5.2元')).toEqual([]);
   });
 
+  it('takes a headline’s ideographic space for the separator it is, even where the characters around it make a word (元　年)', () => {
+    expect(s('購置住宅貸款餘額10.7兆元　年增10.9%')).toEqual([]);
+    expect(s('恒裕銀行全年盈利增6%　派息每股1.15元')).toEqual([]);
+    // a name split by it is still reported; in a sentence, or as an ASCII space, the word still counts
+    expect(s('晶采科技董事長王　震出席法說會').map((x) => x[2])).toEqual([expect.stringContaining('王震')]);
+    expect(s('貸款餘額10.7兆元　年增10.9%，創新高。').map((x) => x[2])).toEqual([expect.stringContaining('元年')]);
+    expect(s('購置住宅貸款餘額10.7兆元 年增10.9%').map((x) => x[2])).toEqual([expect.stringContaining('元年')]);
+  });
+
   it('fixes by removing the space', () => {
     const f = run('stray-space', ['推動效　率的提升。']);
     expect(places(f[0])[0].fixes).toEqual(['']);

@@ -237,6 +237,8 @@ export function doubledFindings(a: Analysis): Finding[] {
 // ---------------------------------------------------------------- stray-space
 
 const NOT_GIVEN = NOT_IN_GIVEN_NAME;
+/** Longest segment read as a headline (characters) when it has no sentence punctuation. */
+const HEADLINE_MAX = 40;
 
 export function straySpaceFindings(a: Analysis): Finding[] {
   const text = a.text;
@@ -247,6 +249,10 @@ export function straySpaceFindings(a: Analysis): Finding[] {
   let gaps = 0;
   for (let i = 1; i + 1 < text.length; i++) if (sp(text.charCodeAt(i)) && isHanAt(text, i - 1) && isHanAt(text, i + 1)) gaps++;
   const spacedList = gaps >= 3;
+  // A headline (no sentence punctuation, short) sets its parts apart with an ideographic space
+  // (餘額10.7兆元　年增10.9%): there the full-width space is a separator, even where the characters
+  // around it happen to make a word (元年); only a split name is reported.
+  const headline = text.length <= HEADLINE_MAX && !/[。！？；]/.test(text);
   for (let i = 1; i < text.length; i++) {
     if (!sp(text.charCodeAt(i))) continue;
     let j = i;
@@ -258,7 +264,9 @@ export function straySpaceFindings(a: Analysis): Finding[] {
     const lo = Math.max(0, i - 4);
     const joined = text.slice(lo, i) + text.slice(j, j + 4);
     const k = i - lo;
-    const word = spacedList ? undefined : icuWords(joined).find(([s, e]) => s < k && k < e && e - s >= 2);
+    let ideographic = true;
+    for (let q = i; q < j; q++) if (text.charCodeAt(q) !== 0x3000) ideographic = false;
+    const word = spacedList || (headline && ideographic) ? undefined : icuWords(joined).find(([s, e]) => s < k && k < e && e - s >= 2);
     let why: ReturnType<typeof findingMessage> | null = word ? findingMessage('space.word', { word: joined.slice(word[0], word[1]) }) : null;
     if (!why && (isSurnameS(tsChar(text[i - 1])) || isSurnameS(tsChar(text[i - 2] ?? '')))) {
       // a name split by the space: find person mentions in the text without it
