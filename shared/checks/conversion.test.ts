@@ -124,6 +124,13 @@ describe('conversion-ambiguity', () => {
     expect(amb('主計總處今日發布統計,金管會公布新制,外資回流,電腦週邊設備,避免過度使用槓桿。').filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
+  it('trusts OpenCC’s phrase entry for the very word over an odd usage-note example (幸運 not 倖運, 鑑定 not 鑒定, 反覆, 攻克)', () => {
+    expect(amb('11月幸運博彩毛收入為184.6億澳門元。').filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(amb('公司委請鑑價機構鑑定資產，並借鑑同業經驗，反覆測試後攻克良率瓶頸。').filter((f) => f.severity !== 'info')).toEqual([]);
+    // where no phrase decides the word, the note still tells the converter's default wrong (沖牛奶, not 衝牛奶)
+    expect(amb('早餐時衝牛奶喝。').map((f) => [f.text, f.severity, f.fixes[0].replacement])).toEqual([['衝', 'error', '沖']]);
+  });
+
   it('accepts Hong Kong’s 佔 against OpenCC’s phrase 应占 → 應占 (應佔溢利), in any document', () => {
     const hk = '本公司股東應佔溢利為52.6億港元，按年增長11.4%。';
     expect(amb(hk).filter((f) => f.severity !== 'info')).toEqual([]);

@@ -250,8 +250,10 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
         const ex = D.examples.get(s.slice(st, st + L));
         if (!ex) continue;
         // A longer or overlapping OpenCC phrase that agrees with the text is more specific than
-        // the notes' example word (一出戲院 is not 一齣戲; 胃口喫飯 is not 口吃).
-        if (phrase && x === c && !(pStart === st && pEnd === st + L)) continue;
+        // the notes' example word (一出戲院 is not 一齣戲; 胃口喫飯 is not 口吃); so is a phrase entry for
+        // the very word, where the notes' example is odd (倖運 for 幸運, 鑒定 for 鑑定, 攻剋 for 攻克):
+        // OpenCC's own converter writes the text's form there, as Taiwan and Hong Kong do.
+        if (phrase && x === c) continue;
         const e = st + L - 1;
         if ((rp.start[st] < st && rp.end[st] - rp.start[st] >= 2) || (rp.end[e] > st + L && rp.end[e] - rp.start[e] >= 2)) continue;
         const want = ex.t[k - st];

@@ -228,6 +228,14 @@ describe('number-format: every reading, ranked by evidence', () => {
 
 // Classes of misreading found on clean texts of our own (eval/clean-dev 14–29), each fixed as a class.
 describe('no number alarm on correct text: the classes of misreading', () => {
+  it('a noun counted in its own clause (與兩間銀行, 3家本地銀行) is not the metric of the amount after it', () => {
+    expect(unit('集團上周已與兩間銀行簽訂合共60億港元的綠色貸款。')).toEqual([]);
+    expect(unit('公司與3家本地銀行簽訂聯貸合約，總額達120億元。')).toEqual([]);
+    // the noun with no count of its own, or counted in another clause, is still a count
+    expect(unit('本港參與計劃的銀行共12元。').map((f) => f.text)).toEqual(['元']);
+    expect(unit('本港共有兩間銀行參與計劃，參與的銀行共12元。').map((f) => f.text)).toEqual(['元']);
+  });
+
   it('reads a bare 元 in the document’s currency (a Taiwan release: NT$, not CNY)', () => {
     // Minguo years make it a Taiwan text: 100萬元 ≈ 3.2萬 US dollars is 31 NT$ per US$
     const tw = ['主計總處112年國民所得統計：平均每人GDP為100萬6,537元（約合3萬2,339美元）。', '113年經濟成長率預測為3.43%。'];
