@@ -524,8 +524,11 @@ const COUNTED_AFTER: CountMetric[] = [
   { re: /^(?:航次|班次|架次)/, units: '個个', people: false },
 ];
 const PERSON_UNITS = /^[人名位]$/;
-/** A count with its measure word right before a noun (两间, 3家, 十二个; maybe a two-character modifier between: 两间本地银行). */
-const COUNTED_BEFORE = /(?:\d[\d,.]*\s*[万亿]?|[一二两三四五六七八九十百千几数]+)\s*[家间个座所户名位台辆艘][\u4e00-\u9fff]{0,2}$/;
+/**
+ * A count with its measure word right before a noun (两间, 3家, 十二个; maybe a two-character modifier
+ * between: 两间本地银行) — not an ordinal (第三家) nor a word that only looks like one (数位, 统一).
+ */
+const COUNTED_BEFORE = /(?:\d[\d,.]*\s*[万亿]?|(?<![第统同唯单万之])[一二两三四五六七八九十]+)\s*[家间个座所][\u4e00-\u9fff]{0,2}$/;
 const TRADITIONAL_UNIT: Record<string, string> = { 个: '個', 颗: '顆', 辆: '輛', 张: '張', 间: '間', 项: '項', 笔: '筆', 处: '處', 户: '戶' };
 /** A change at the end of a label: its figure is counted like the level before it. */
 const CHANGE_VERB = /(?:增加|减少|净增|新增|增|减|上调|下调)$/;
@@ -632,9 +635,9 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       if (!metric || (person && metric.people) || (currency && metric.money)) continue;
       // money words between the metric and the number make it an amount (員工薪資, 客戶存款)
       const metricAt = metric.re.exec(label);
-      // a noun that carries its own count in the label (與兩間銀行簽訂合共60億港元的貸款, 3家分行合計…) is
-      // counted there: the figure after it is another of its metrics, not its count
-      if (!after && !level && !subset && metricAt && metricAt[0] && COUNTED_BEFORE.test(label.slice(0, metricAt.index))) continue;
+      // a noun that carries its own count in the label (與兩間銀行簽訂合共60億港元的貸款) is counted there:
+      // an amount after it is another of its metrics, not its count (a person unit is still a wrong count: 142間分行及8人)
+      if (currency && !after && !level && !subset && metricAt && metricAt[0] && COUNTED_BEFORE.test(label.slice(0, metricAt.index))) continue;
       const afterMetric = metricAt ? label.slice(metricAt.index + metricAt[0].length) : label;
       if (!after && !level && !subset && MONEY_WORDS.test(afterMetric)) continue;
       // measure words are kept in Simplified in the tables: offer them as the Traditional text writes them
