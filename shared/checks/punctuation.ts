@@ -239,6 +239,8 @@ export function doubledFindings(a: Analysis): Finding[] {
 const NOT_GIVEN = NOT_IN_GIVEN_NAME;
 /** Longest segment read as a headline (characters) when it has no sentence punctuation. */
 const HEADLINE_MAX = 40;
+/** A figure and its unit ending right before a space (312點, 10.7兆元, 6%股); the unit is group 1. */
+const FIGURE_UNIT_BEFORE = /\d[萬億兆万亿]?([\u4e00-\u9fff]{1,2})$/;
 
 export function straySpaceFindings(a: Analysis): Finding[] {
   const text = a.text;
@@ -266,7 +268,10 @@ export function straySpaceFindings(a: Analysis): Finding[] {
     const k = i - lo;
     let ideographic = true;
     for (let q = i; q < j; q++) if (text.charCodeAt(q) !== 0x3000) ideographic = false;
-    const word = spacedList || (headline && ideographic) ? undefined : icuWords(joined).find(([s, e]) => s < k && k < e && e - s >= 2);
+    // …and so does any space right after a figure with its unit (台股大漲312點 收22,486點: not 點收)
+    const unit = headline ? FIGURE_UNIT_BEFORE.exec(text.slice(Math.max(0, i - 12), i)) : null;
+    const afterFigure = !!unit && !/[萬億兆万亿千百]/.test(unit[1]);
+    const word = spacedList || (headline && (ideographic || afterFigure)) ? undefined : icuWords(joined).find(([s, e]) => s < k && k < e && e - s >= 2);
     let why: ReturnType<typeof findingMessage> | null = word ? findingMessage('space.word', { word: joined.slice(word[0], word[1]) }) : null;
     if (!why && (isSurnameS(tsChar(text[i - 1])) || isSurnameS(tsChar(text[i - 2] ?? '')))) {
       // a name split by the space: find person mentions in the text without it
