@@ -98,19 +98,14 @@ describe('stray-space', () => {
     expect(s('晟宇電子去年每股盈餘8.42元　擬配發現金股利5.2元')).toEqual([]);
   });
 
-  it('takes a headline’s ideographic space for the separator it is, even where the characters around it make a word (元　年)', () => {
+  it('takes a headline’s space, full-width or not, for the separator it is, even where the characters around it make a word (元　年, 點 收)', () => {
     expect(s('購置住宅貸款餘額10.7兆元　年增10.9%')).toEqual([]);
     expect(s('恒裕銀行全年盈利增6%　派息每股1.15元')).toEqual([]);
-    // a name split by it is still reported; in a sentence, or as an ASCII space, the word still counts
+    expect(s('台股大漲312點 收22,486點')).toEqual([]);
+    expect(s('長海法說會 余征帆：紅海繞航效應')).toEqual([]);
+    // a name split by it is still reported; in a sentence the word still counts, whatever the space
     expect(s('晶采科技董事長王　震出席法說會').map((x) => x[2])).toEqual([expect.stringContaining('王震')]);
     expect(s('貸款餘額10.7兆元　年增10.9%，創新高。').map((x) => x[2])).toEqual([expect.stringContaining('元年')]);
-  });
-
-  it('takes any space right after a figure and its unit in a headline for a separator (312點 收: not 點收), not one inside a figure', () => {
-    expect(s('台股大漲312點 收22,486點')).toEqual([]);
-    expect(s('購置住宅貸款餘額10.7兆元 年增10.9%')).toEqual([]);
-    // between a magnitude and its unit, or in a sentence, the word still counts
-    expect(s('公司全年營收達12.5億 元創新高').map((x) => x[2])).toEqual([expect.stringContaining('億元')]);
     expect(s('台股今天大漲312點 收22,486點，成交量放大。').map((x) => x[2])).toEqual([expect.stringContaining('點收')]);
   });
 

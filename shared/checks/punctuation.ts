@@ -239,8 +239,6 @@ export function doubledFindings(a: Analysis): Finding[] {
 const NOT_GIVEN = NOT_IN_GIVEN_NAME;
 /** Longest segment read as a headline (characters) when it has no sentence punctuation. */
 const HEADLINE_MAX = 40;
-/** A figure and its unit ending right before a space (312點, 10.7兆元, 6%股); the unit is group 1. */
-const FIGURE_UNIT_BEFORE = /\d[萬億兆万亿]?([\u4e00-\u9fff]{1,2})$/;
 
 export function straySpaceFindings(a: Analysis): Finding[] {
   const text = a.text;
@@ -251,9 +249,10 @@ export function straySpaceFindings(a: Analysis): Finding[] {
   let gaps = 0;
   for (let i = 1; i + 1 < text.length; i++) if (sp(text.charCodeAt(i)) && isHanAt(text, i - 1) && isHanAt(text, i + 1)) gaps++;
   const spacedList = gaps >= 3;
-  // A headline (no sentence punctuation, short) sets its parts apart with an ideographic space
-  // (餘額10.7兆元　年增10.9%): there the full-width space is a separator, even where the characters
-  // around it happen to make a word (元年); only a split name is reported.
+  // A headline (no sentence punctuation, short) sets its parts apart with a space, full-width or not
+  // (餘額10.7兆元　年增10.9%, 台股大漲312點 收22,486點, 長海法說會 余征帆：…): there a space is a
+  // separator, even where the characters around it happen to make a word (元年, 點收, 會余); only a
+  // split name is reported.
   const headline = text.length <= HEADLINE_MAX && !/[。！？；]/.test(text);
   for (let i = 1; i < text.length; i++) {
     if (!sp(text.charCodeAt(i))) continue;
@@ -266,12 +265,7 @@ export function straySpaceFindings(a: Analysis): Finding[] {
     const lo = Math.max(0, i - 4);
     const joined = text.slice(lo, i) + text.slice(j, j + 4);
     const k = i - lo;
-    let ideographic = true;
-    for (let q = i; q < j; q++) if (text.charCodeAt(q) !== 0x3000) ideographic = false;
-    // …and so does any space right after a figure with its unit (台股大漲312點 收22,486點: not 點收)
-    const unit = headline ? FIGURE_UNIT_BEFORE.exec(text.slice(Math.max(0, i - 12), i)) : null;
-    const afterFigure = !!unit && !/[萬億兆万亿千百]/.test(unit[1]);
-    const word = spacedList || (headline && (ideographic || afterFigure)) ? undefined : icuWords(joined).find(([s, e]) => s < k && k < e && e - s >= 2);
+    const word = spacedList || headline ? undefined : icuWords(joined).find(([s, e]) => s < k && k < e && e - s >= 2);
     let why: ReturnType<typeof findingMessage> | null = word ? findingMessage('space.word', { word: joined.slice(word[0], word[1]) }) : null;
     if (!why && (isSurnameS(tsChar(text[i - 1])) || isSurnameS(tsChar(text[i - 2] ?? '')))) {
       // a name split by the space: find person mentions in the text without it
