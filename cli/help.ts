@@ -250,12 +250,12 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     examples: ['jiaodui users add 林小姐 --role reviewer', 'jiaodui users list'],
   },
   push: {
-    usage: ['push PROJECT --to URL --token T [--as NAME | --replace-existing]'],
+    usage: ['push PROJECT --to URL [--token T] [--as NAME | --replace-existing]'],
     summary:
-      "Copy a local project (PROJECT: its name or id) to a team server with its documents, full history (undone steps too), annotations, claims with evidence and history, glossary, findings and parallel texts: a one-time copy, stored there as a new project in one transaction and checked against the bundle's digest. A project of the same name there is never overwritten: give the copy another name with --as, or --replace-existing to put the copy in its place (the old project is kept, renamed \"NAME (replaced DATE TIME)\"). T is a sign-in address (or its token) of a lead or admin account from `jiaodui users add` on the server; signing in uses it up.",
+      "Copy a local project (PROJECT: its name or id) to a team server with its documents, full history (undone steps too), annotations, claims with evidence and history, glossary, findings and parallel texts: a one-time copy, stored there as a new project in one transaction and checked against the bundle's digest. A project of the same name there is never overwritten: give the copy another name with --as, or --replace-existing to put the copy in its place (the old project is kept, renamed \"NAME (replaced DATE TIME)\"). T is a sign-in address (or its token) of a lead or admin account from `jiaodui users add` on the server; signing in uses it up. Without --token the command uses the session the app keeps for that server (Connect to a team server…) and leaves it signed in.",
     options: [
       ['--to URL', "the team server's address (its public URL)"],
-      ['--token T', 'a sign-in address https://…/#signin=TOKEN, or the TOKEN'],
+      ['--token T', "a sign-in address https://…/#signin=TOKEN, or the TOKEN (default: the app's session for that server)"],
       ['--as NAME', 'the name of the copy on the server (default: the same name)'],
       ['--replace-existing', 'a project of that name there is renamed aside (kept) and the copy takes its name'],
       FORMAT_JSON,
@@ -264,12 +264,12 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     exitCodes: PUSH_PULL_EXIT_CODES,
   },
   pull: {
-    usage: ['pull PROJECT --from URL --token T [--as NAME | --replace-existing]'],
+    usage: ['pull PROJECT --from URL [--token T] [--as NAME | --replace-existing]'],
     summary:
-      "Copy one of a team server's projects (PROJECT: its name or id there) into this database with everything push carries, in one transaction checked against the bundle's digest. A local project of the same name is never overwritten: use --as, or --replace-existing to put the copy in its place (the old one is kept, renamed). T is a sign-in address (or its token) of any role.",
+      "Copy one of a team server's projects (PROJECT: its name or id there) into this database with everything push carries, in one transaction checked against the bundle's digest. A local project of the same name is never overwritten: use --as, or --replace-existing to put the copy in its place (the old one is kept, renamed). T is a sign-in address (or its token) of any role; without --token, the app's session for that server.",
     options: [
       ['--from URL', "the team server's address (its public URL)"],
-      ['--token T', 'a sign-in address https://…/#signin=TOKEN, or the TOKEN'],
+      ['--token T', "a sign-in address https://…/#signin=TOKEN, or the TOKEN (default: the app's session for that server)"],
       ['--as NAME', 'the name of the local copy (default: the same name)'],
       ['--replace-existing', 'a local project of that name is renamed aside (kept) and the copy takes its name'],
       FORMAT_JSON,

@@ -32,6 +32,7 @@ import { progressOn } from './progress';
 import type { ResultOf } from '../shared/contract/api';
 import { runUsers } from './users';
 import { runPull, runPush } from './push-pull';
+import { connectionsFileFor } from '../core/remote/connections';
 import { parseCommandLine, reportUserError } from './usage';
 
 
@@ -223,9 +224,9 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
     case 'users':
       return runUsers(api, args, f, json);
     case 'push':
-      return runPush(api, args, f, json);
+      return runPush(api, args, f, json, connectionsFileFor(dbPathFor(typeof f.db === 'string' ? f.db : undefined)));
     case 'pull':
-      return runPull(api, args, f, json);
+      return runPull(api, args, f, json, connectionsFileFor(dbPathFor(typeof f.db === 'string' ? f.db : undefined)));
   }
   return 2;
 }

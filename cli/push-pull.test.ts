@@ -14,6 +14,7 @@ import { SAMPLE_FILE } from '../core/context';
 import { cliOutputSchemas } from '../shared/contract/cli';
 import { RemoteError, REMOTE_EXIT, signIn } from './remote';
 import { digestOf } from '../core/bundle';
+import { connectionsFileFor, TeamConnections } from '../core/remote/connections';
 
 const local = cliTestDatabase('local.db');
 const run = local.run;
@@ -127,6 +128,27 @@ describe('jiaodui push / pull with a team server', () => {
     expect(reviewer.err).toMatch(/is a reviewer; "import project bundle" needs the lead role/);
     const list = JSON.parse(onServer('list', '--format', 'json').out) as { projectName: string }[];
     expect(list.map((d) => d.projectName)).not.toContain('By a reviewer');
+  });
+
+  it('without --token uses the session the app keeps for that server (Connect to a team server…), and leaves it signed in', async () => {
+    const none = run('push', 'Moving', '--to', origin, '--as', 'No token');
+    expect(none.code).toBe(2);
+    expect(none.err).toContain(`connect to ${origin} in the app first`);
+    // the app connects the way the connect dialog does: the session lands in <db>.connections.json
+    const app = new TeamConnections({ file: connectionsFileFor(local.dbPath()) });
+    const conn = await app.connect(origin, signInAddress('lead'));
+    const pushed = run('push', 'Moving', '--to', origin, '--as', 'Via the app', '--format', 'json');
+    expect(pushed.code, pushed.err).toBe(0);
+    expect(JSON.parse(pushed.out)).toMatchObject({ direction: 'push', project: { name: 'Via the app' } });
+    // still signed in: a second command works with the same session, and so does the app
+    const pulled = run('pull', 'Via the app', '--from', origin, '--as', 'Back via the app');
+    expect(pulled.code, pulled.err).toBe(0);
+    expect((await app.call(conn.id, 'whoAmI', '{}', null)).status).toBe(200);
+    // a session the server ended is refused with what to do (exit 7)
+    expect(onServer('users', 'revoke', `Mover ${accounts}`).code).toBe(0);
+    const ended = run('push', 'Moving', '--to', origin, '--as', 'After revoke');
+    expect(ended.code).toBe(REMOTE_EXIT.signIn);
+    expect(lastLine(ended.err)).toContain('connect again in the app, or give --token with a new sign-in address');
   });
 
   it('says what is wrong with the address: not a URL (exit 2), nobody listening (exit 6)', async () => {

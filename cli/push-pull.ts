@@ -1,6 +1,6 @@
 /**
- * `jiaodui push PROJECT --to URL --token T [--as NAME]` and `jiaodui pull PROJECT --from URL
- * --token T [--as NAME]` (issue 19): a one-time copy of a project between this database and a
+ * `jiaodui push PROJECT --to URL [--token T] [--as NAME]` and `jiaodui pull PROJECT --from URL
+ * [--token T] [--as NAME]` (issue 19): a one-time copy of a project between this database and a
  * team server, as a project bundle (shared/bundle/schema.ts, core/bundle.ts) through the
  * contract's exportProjectBundle / importProjectBundle, locally through the dispatcher and
  * remotely over HTTP (cli/remote.ts). The receiving side stores the bundle in one transaction
@@ -15,7 +15,8 @@ import type { CliMoveOutput } from '../shared/contract/cli';
 import type { ContractCaller } from './call';
 import { UsageError } from './args';
 import { findProject } from './check-project';
-import { exitCodeOf, parseServerUrl, parseSignInToken, RemoteError, REMOTE_EXIT, signIn, type RemoteSession } from './remote';
+import { exitCodeOf, parseServerUrl, parseSignInToken, RemoteError, REMOTE_EXIT, reuseSession, signIn, type RemoteSession } from './remote';
+import { savedTeamSession } from '../core/remote/connections';
 import { isJiaoduiError } from '../shared/errors';
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -31,19 +32,19 @@ export function moveLine(o: MoveOutput): string {
   return `${verb} — ${plural(o.counts.documents, 'document')}, ${plural(o.counts.revisions, 'revision')}, ${plural(o.counts.annotations, 'annotation')}, ${plural(o.counts.claims, 'claim')}, digest ${o.digest.slice(0, 12)}… matches\n`;
 }
 
-function flagsOf(command: 'push' | 'pull', args: string[], f: Flags): { ref: string; server: URL; token: string; name: string | undefined; replace: boolean } {
+function flagsOf(command: 'push' | 'pull', args: string[], f: Flags): { ref: string; server: URL; token: string | null; name: string | undefined; replace: boolean } {
   const where = command === 'push' ? 'to' : 'from';
-  const usage = `jiaodui ${command} PROJECT --${where} URL --token T [--as NAME | --replace-existing]`;
+  const usage = `jiaodui ${command} PROJECT --${where} URL [--token T] [--as NAME | --replace-existing]`;
   const [ref, extra] = args;
   if (!ref) throw new UsageError(`Missing PROJECT (a name or id): ${usage}.`);
   if (extra !== undefined) throw new UsageError(`One PROJECT at a time (got "${extra}" too); quote a name with spaces.`);
   const url = f[where];
   if (typeof url !== 'string') throw new UsageError(`Missing --${where} URL (the team server's address): ${usage}.`);
   if (f[command === 'push' ? 'from' : 'to'] !== undefined) throw new UsageError(`${command} takes --${where}, not --${command === 'push' ? 'from' : 'to'}.`);
-  if (typeof f.token !== 'string') throw new UsageError(`Missing --token (a sign-in address from jiaodui users add, or its token): ${usage}.`);
+  if (f.token !== undefined && typeof f.token !== 'string') throw new UsageError(`--token needs a sign-in address from jiaodui users add, or its token: ${usage}.`);
   if (f.as !== undefined && (typeof f.as !== 'string' || !f.as.trim())) throw new UsageError('--as needs the new project name.');
   if (f['replace-existing'] === true && f.as !== undefined) throw new UsageError('Use --as NAME or --replace-existing, not both.');
-  return { ref, server: parseServerUrl(url, `--${where}`), token: parseSignInToken(f.token), name: typeof f.as === 'string' ? f.as.trim() : undefined, replace: f['replace-existing'] === true };
+  return { ref, server: parseServerUrl(url, `--${where}`), token: typeof f.token === 'string' ? parseSignInToken(f.token) : null, name: typeof f.as === 'string' ? f.as.trim() : undefined, replace: f['replace-existing'] === true };
 }
 
 /** A refusal of the local service with the exit code push/pull give it (a name taken, a newer or damaged bundle). */
@@ -53,8 +54,23 @@ function withExitCode(e: unknown): unknown {
   return exit === undefined ? e : new RemoteError(e.code, e.message, exit);
 }
 
-async function withSession<T>(server: URL, token: string, work: (remote: RemoteSession) => Promise<T>): Promise<T> {
-  const remote = await signIn(server, token, { onWait: (s) => process.stderr.write(`jiaodui: ${server.origin} limits sign-ins from this address; trying again in ${s} s\n`) });
+/**
+ * A session on the server: signed in with the --token given (and signed out at the end), else the
+ * session the app keeps for that server (connected with "Connect to a team server…"; left signed in).
+ */
+async function withSession<T>(server: URL, token: string | null, connectionsFile: string, work: (remote: RemoteSession) => Promise<T>): Promise<T> {
+  let remote: RemoteSession;
+  if (token !== null) {
+    remote = await signIn(server, token, { onWait: (s) => process.stderr.write(`jiaodui: ${server.origin} limits sign-ins from this address; trying again in ${s} s\n`) });
+  } else {
+    const saved = savedTeamSession(connectionsFile, server.origin);
+    if (!saved) {
+      throw new UsageError(
+        `Missing --token: give a sign-in address from jiaodui users add (or its token), or connect to ${server.origin} in the app first (Connect to a team server…), whose session push and pull then use.`,
+      );
+    }
+    remote = await reuseSession(server, saved);
+  }
   try {
     return await work(remote);
   } finally {
@@ -89,13 +105,13 @@ async function swapIn(store: Store, incoming: ProjectRef, target: string, when: 
   return target;
 }
 
-export async function runPush(api: ContractCaller, args: string[], f: Flags, json: boolean): Promise<number> {
+export async function runPush(api: ContractCaller, args: string[], f: Flags, json: boolean, connectionsFile: string): Promise<number> {
   const { ref, server, token, name, replace } = flagsOf('push', args, f);
   const project = findProject(api.call('listProjects', {}), ref);
   if (!project) throw new UsageError(`There is no project "${ref.trim()}" here (jiaodui list shows the documents and their projects).`);
   const bundle = api.call('exportProjectBundle', { projectId: project.id });
   const target = name ?? bundle.name;
-  const r = await withSession(server, token, async (remote) => {
+  const r = await withSession(server, token, connectionsFile, async (remote) => {
     // the name first, so a taken one costs no upload (the server checks again inside its transaction)
     const exists = (await remote.call('listProjects', {})).some((p) => p.name.toLowerCase() === target.toLowerCase());
     if (exists && !replace) throw taken(target, server.origin);
@@ -109,10 +125,10 @@ export async function runPush(api: ContractCaller, args: string[], f: Flags, jso
   return report(json, { direction: 'push', server: server.origin, project: r.project, digest: r.digest, counts: r.counts });
 }
 
-export async function runPull(api: ContractCaller, args: string[], f: Flags, json: boolean): Promise<number> {
+export async function runPull(api: ContractCaller, args: string[], f: Flags, json: boolean, connectionsFile: string): Promise<number> {
   const { ref, server, token, name, replace } = flagsOf('pull', args, f);
   const local = api.call('listProjects', {});
-  const bundle = await withSession(server, token, async (remote) => {
+  const bundle = await withSession(server, token, connectionsFile, async (remote) => {
     const project = findProject(await remote.call('listProjects', {}), ref);
     if (!project) throw new UsageError(`${server.origin} has no project "${ref.trim()}".`);
     const target = name ?? project.name;

@@ -141,6 +141,32 @@ export async function signIn(server: URL, token: string, o: { fetchFn?: Fetch; o
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0])[0];
   if (!cookie) throw new RemoteError('invalid-input', `${origin} signed in without a session cookie: is it a Jiaodui team server (serve --team)?`, REMOTE_EXIT.unreachable);
   const account = (env.value as { account?: { name: string; role: string } } | null)?.account ?? { name: '?', role: '?' };
+  return session(fetchFn, origin, cookie, account, true);
+}
+
+/**
+ * A session the app already holds for this server (its connections file, core/remote/connections.ts),
+ * checked with whoAmI. Not signed out at the end: the app keeps using it. A session the server
+ * no longer knows (signed out, revoked, expired) is refused with exit 7 and what to do.
+ */
+export async function reuseSession(server: URL, cookie: { name: string; value: string }, o: { fetchFn?: Fetch } = {}): Promise<RemoteSession> {
+  const fetchFn = o.fetchFn ?? fetch;
+  const origin = server.origin;
+  const s = session(fetchFn, origin, `${cookie.name}=${cookie.value}`, { name: '?', role: '?' }, false);
+  try {
+    const who = await s.call('whoAmI', {});
+    const account = (who as { account?: { name: string; role: string } | null }).account;
+    if (!account) throw new RemoteError('invalid-input', `${origin}: the app's saved session has ended`, REMOTE_EXIT.signIn);
+    return { ...s, account: { name: account.name, role: account.role } };
+  } catch (e) {
+    if (e instanceof RemoteError && e.exitCode === REMOTE_EXIT.signIn) {
+      throw new RemoteError(e.code, `${e.message.replace(/\.$/, '')}. The app's saved sign-in for ${origin} no longer works: connect again in the app, or give --token with a new sign-in address.`, REMOTE_EXIT.signIn);
+    }
+    throw e;
+  }
+}
+
+function session(fetchFn: Fetch, origin: string, cookie: string, account: { name: string; role: string }, own: boolean): RemoteSession {
   return {
     origin,
     account,
@@ -157,6 +183,7 @@ export async function signIn(server: URL, token: string, o: { fetchFn?: Fetch; o
       return parsed.data as ResultOf<M>;
     },
     async signOut() {
+      if (!own) return; // the app's session: it stays signed in
       try {
         await fetchFn(origin + HTTP_SESSION_PATH, { method: 'DELETE', headers: { Cookie: cookie } });
       } catch {

@@ -177,12 +177,13 @@ export const USERS_OPTIONS = {
 
 // ---- push / pull (cli/push-pull.ts) ----
 
-export const PUSH_PULL_USAGE = `  push PROJECT --to URL --token T [--as NAME] [--format json]
+export const PUSH_PULL_USAGE = `  push PROJECT --to URL [--token T] [--as NAME] [--format json]
                                                               copy a project (documents, full history, annotations,
                                                               claims, glossary) to a team server
-  pull PROJECT --from URL --token T [--as NAME] [--format json]
+  pull PROJECT --from URL [--token T] [--as NAME] [--format json]
                                                               copy a team server's project into this database
                                                               (T: a sign-in address from users add, or its token;
+                                                              without it: the app's session for that server;
                                                               a project of that name is never overwritten: --as)`;
 
 export const PUSH_PULL_OPTIONS = {

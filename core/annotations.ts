@@ -97,7 +97,7 @@ export function updateAnnotation(host: ReviewHost, args: z.infer<typeof UpdateAn
       segmentId: a.segmentId,
       row: seg && !seg.retired ? seg.index + 1 : null,
       documentId: seg?.documentId ?? null,
-      theirsAuthor: null,
+      theirsAuthor: () => host.store.lastChangeReviewer('annotations', a.id),
     });
     if (args.labelId !== undefined && args.labelId !== null && requireLabel(host, args.labelId).claim) throw new JiaoduiError('invalid-input', `“${requireLabel(host, args.labelId).name}” is a claim label: make a claim of the span instead (addClaim).`);
     if (args.labelId === null && a.kind === 'tag') throw new JiaoduiError('invalid-input', 'A tag needs a label; delete the tag instead.');

@@ -331,7 +331,7 @@ function changeClaim(host: ReviewHost, args: UpdateArgs, evidence: EvidenceChang
       segmentId: before.segmentId,
       row: seg && !seg.retired ? seg.index + 1 : null,
       documentId: before.documentId,
-      theirsAuthor: host.store.lastClaimAuthor(before.id),
+      theirsAuthor: () => host.store.lastClaimAuthor(before.id),
     });
     const changed = changedIn(before, want);
     if (!changed.length) return { touched: [] };

@@ -156,15 +156,17 @@ export function saveGlossaryEntry(ctx: GlossaryContext, args: GlossaryEntryInput
       requireRecordFresh(ctx.store, {
         kind: 'glossary',
         id: existing.id,
-        stored: { version: existing.version, updatedAt: existing.updatedAt, fields: entryFields(existing) },
-        mine: entryFields(fields),
+        // the scope is compared too: a stale save must not move an entry back where someone else moved it from
+        stored: { version: existing.version, updatedAt: existing.updatedAt, fields: { ...entryFields(existing), scope: scopeKey(scopeOfEntry(existing)) } },
+        mine: { ...entryFields(fields), scope: scopeKey(target.scope) },
+        derive: (older) => ({ scope: scopeKey(older.documentId !== null && older.documentId !== undefined ? { kind: 'document', id: Number(older.documentId) } : { kind: 'project', id: Number(older.projectId) }) }),
         version: args.version,
         ifUpdatedAt: args.ifUpdatedAt,
         encode: (field, raw) => (field === 'variants' && typeof raw === 'string' ? joinVariants(JSON.parse(raw) as string[]) : raw === null ? null : String(raw)),
         segmentId: null,
         row: null,
         documentId: existing.documentId,
-        theirsAuthor: null,
+        theirsAuthor: () => ctx.store.lastChangeReviewer('glossary', existing.id),
         scope: args.documentId !== undefined ? { documentId: args.documentId } : { projectId: args.projectId },
       });
     }
@@ -192,6 +194,9 @@ export const joinVariants = (variants: readonly string[]): string => variants.jo
 function entryFields(f: GlossaryFields): Record<string, string> {
   return { term: f.term, variants: joinVariants(f.variants), type: f.type, note: f.note, english: f.english };
 }
+
+/** A glossary entry's scope as one conflict field ("document:5", "project:2"; renderer/src/state/conflict.ts reads it back). */
+const scopeKey = (scope: GlossaryScope): string => `${scope.kind}:${scope.id}`;
 
 function scopeOfEntry(e: GlossaryEntry): GlossaryScope {
   return e.scope === 'project' ? { kind: 'project', id: e.projectId } : { kind: 'document', id: e.documentId! };

@@ -1,6 +1,7 @@
 /**
  * The API while the app is in the recovery state: only `recoveryStatus` and
- * `recoverDatabase` work; every other method answers 'db-corrupt'. After a successful
+ * `recoverDatabase` work, and `whoAmI` (it needs no database: the recovery screen offers the
+ * choices to an admin only, components/RecoveryScreen.tsx); every other method answers 'db-corrupt'. After a successful
  * recovery the database is opened and every method goes to the service, so a server or
  * window started in recovery carries on without a restart.
  */
@@ -78,8 +79,12 @@ export class RecoveringApi {
     for (const m of methodNames) {
       api[m] = (args: unknown, caller?: CallerContext) => {
         // the recovery methods answer here, not through the service: check the caller's role here too
-        if (m === 'recoveryStatus' || m === 'recoverDatabase') authorize(caller ?? DEFAULT_CALLER, m, args);
+        if (m === 'recoveryStatus' || m === 'recoverDatabase' || m === 'whoAmI') authorize(caller ?? DEFAULT_CALLER, m, args);
         if (m === 'recoveryStatus') return this.recoveryStatus();
+        if (m === 'whoAmI' && !this.service) {
+          const account = (caller ?? DEFAULT_CALLER).account;
+          return { account: account ? { name: account.name, role: account.role } : null };
+        }
         if (m === 'recoverDatabase') return this.recoverDatabase(args as ArgsOf<'recoverDatabase'>);
         if (!this.service) throw new JiaoduiError('db-corrupt', `The database ${this.opts.dbPath} is damaged: ${this.status.problem ?? ''} Open a backup or start with a new database first.`);
         return (this.service[m] as (a: unknown, c?: CallerContext) => unknown).call(this.service, args, caller);

@@ -11,6 +11,7 @@ import { startServer } from './server';
 import { dispatch, envelope } from '../shared/contract/dispatch';
 import { openDatabase } from '../db/connection';
 import { isJiaoduiError } from '../shared/errors';
+import { accountCaller } from '../shared/contract/caller';
 
 let ctx: Awaited<ReturnType<typeof freshService>>;
 beforeEach(async () => {
@@ -169,6 +170,22 @@ describe('the recovery state (browser mode and Electron dispatch through it)', (
       host.current?.db.close();
     }
     expect(opened).toBe(1);
+  });
+
+  it('answers whoAmI before a choice (the screen offers the choices to an admin only); a reviewer cannot recover', async () => {
+    checkpointAndClose();
+    writeFileSync(ctx.dbPath, Buffer.alloc(50_000, 4));
+    const host = await RecoveringApi.start({ dbPath: ctx.dbPath, open: () => openService(ctx.dbPath) });
+    const api = host.api();
+    const reviewer = accountCaller('server', '10.0.0.2', { name: 'Rae', role: 'reviewer' });
+    const admin = accountCaller('server', '10.0.0.3', { name: 'Ada', role: 'admin' });
+    expect(dispatch(api, 'whoAmI', {})).toEqual({ account: null }); // local use: no account
+    expect(dispatch(api, 'whoAmI', {}, { caller: reviewer })).toEqual({ account: { name: 'Rae', role: 'reviewer' } });
+    expect(dispatch(api, 'whoAmI', {}, { caller: admin })).toEqual({ account: { name: 'Ada', role: 'admin' } });
+    expect(() => dispatch(api, 'listProjects', {}, { caller: admin })).toThrow(/damaged/); // still nothing else
+    await expect(envelope(api, 'recoverDatabase', { choice: 'new' }, { caller: reviewer })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(host.recovering).toBe(true);
+    expect(readdirSync(ctx.dir).filter((f) => /\.corrupt-/.test(f))).toEqual([]); // nothing moved
   });
 
   it('a second choice while the first is under way is refused; the recovered copy is not moved aside', async () => {

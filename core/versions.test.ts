@@ -331,7 +331,8 @@ describe('annotations, claims and glossary entries: record versions (migration 0
     // bob's save landed within the same millisecond as alice's read: the stamp cannot tell them apart
     fx.service.db.prepare('UPDATE annotations SET updated_at = ? WHERE id = ?').run(ann.updatedAt, ann.id);
     const e = thrown(() => app.updateAnnotation({ annotationId: ann.id, body: 'alice改的', version: ann.version }, alice));
-    expect(e).toMatchObject({ code: 'edit-conflict', message: /annotation on row 4 was changed since you read it \(body\)/ });
+    expect(e).toMatchObject({ code: 'edit-conflict' });
+    expect((e as Error).message).toMatch(/annotation on row 4 was changed by bob since you read it \(body\)/);
     expect(recordConflictOf(e)).toMatchObject({
       record: 'annotation',
       id: ann.id,
@@ -340,6 +341,7 @@ describe('annotations, claims and glossary entries: record versions (migration 0
       documentId,
       baseVersion: 1,
       theirsVersion: 2,
+      theirsAuthor: 'bob',
       fields: [{ field: 'body', base: '原本', theirs: 'bob改的', mine: 'alice改的', conflicting: true }],
     });
     expect(RecordConflictDetails.safeParse(recordConflictOf(e)).success).toBe(true);
@@ -387,12 +389,33 @@ describe('annotations, claims and glossary entries: record versions (migration 0
     // alice changed only the English; her save would put back the variants bob added
     const e = thrown(() => app.saveGlossaryEntry({ id: entry.id, projectId, term: '王征', variants: ['王震'], type: 'person', english: 'Wang Zheng', version: 1 }, alice));
     const d = recordConflictOf(e)!;
-    expect(d).toMatchObject({ record: 'glossary', id: entry.id, baseVersion: 1, theirsVersion: 2, scope: { projectId } });
+    expect(d).toMatchObject({ record: 'glossary', id: entry.id, baseVersion: 1, theirsVersion: 2, theirsAuthor: 'bob', scope: { projectId } });
+    expect((e as Error).message).toMatch(/glossary entry was changed by bob since you read it \(variants\)/);
     expect(d.fields.filter((f) => f.conflicting)).toEqual([{ field: 'variants', base: '王震', theirs: '王震, 王徵', mine: '王震', conflicting: true }]);
     expect(d.fields.find((f) => f.field === 'english')).toEqual({ field: 'english', base: '', theirs: '', mine: 'Wang Zheng', conflicting: false });
     expect(app.listGlossary({ projectId }).find((g) => g.id === entry.id)!.variants).toEqual(['王震', '王徵']);
     const merged = app.saveGlossaryEntry({ id: entry.id, projectId, term: '王征', variants: ['王震', '王徵'], type: 'person', english: 'Wang Zheng', version: 2 }, alice).entry;
     expect(merged).toMatchObject({ variants: ['王震', '王徵'], english: 'Wang Zheng', version: 3 });
+  });
+});
+
+describe('a glossary entry\'s scope is one of its fields', () => {
+  it('a stale save that would move an entry back where someone else moved it from is refused; a move nobody else made goes through', () => {
+    const projectId = pickProject();
+    const entry = app.saveGlossaryEntry({ documentId, term: '王征', variants: ['王震'], type: 'person' }, alice).entry;
+    // bob widens the entry to the whole project
+    other.saveGlossaryEntry({ id: entry.id, projectId, term: '王征', variants: ['王震'], type: 'person', version: entry.version }, bob);
+    // alice, who read the document-scoped entry, adds the English and saves it where she read it
+    const e = thrown(() => app.saveGlossaryEntry({ id: entry.id, documentId, term: '王征', variants: ['王震'], type: 'person', english: 'Wang Zheng', version: entry.version }, alice));
+    const d = (e as { details?: RecordConflictDetails }).details!;
+    expect(d.fields.filter((f) => f.conflicting)).toEqual([{ field: 'scope', base: `document:${documentId}`, theirs: `project:${projectId}`, mine: `document:${documentId}`, conflicting: true }]);
+    expect((e as Error).message).toMatch(/glossary entry was changed by bob since you read it \(scope\)/);
+    expect(app.listGlossary({ projectId }).find((g) => g.id === entry.id)).toMatchObject({ scope: 'project', english: '' });
+    // bob changes only the note; alice's stale save moving the entry back to the document is hers to make
+    const now = app.listGlossary({ projectId }).find((g) => g.id === entry.id)!;
+    other.saveGlossaryEntry({ id: entry.id, projectId, term: '王征', variants: ['王震'], type: 'person', note: 'CFO', version: now.version }, bob);
+    const moved = app.saveGlossaryEntry({ id: entry.id, documentId, term: '王征', variants: ['王震'], type: 'person', note: 'CFO', version: now.version }, alice).entry;
+    expect(moved).toMatchObject({ scope: 'document', documentId, note: 'CFO' });
   });
 });
 

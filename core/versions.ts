@@ -181,10 +181,13 @@ export interface RecordWrite {
   ifUpdatedAt?: string;
   /** how a stored older version's raw field reads as the write's string (default: as is, numbers as text) */
   encode?: (field: string, raw: string | number | null) => string | null;
+  /** fields the write compares that are made of several stored columns (a glossary entry's scope), from an older version's fields */
+  derive?: (older: Record<string, string | number | null>) => Record<string, string | null>;
   segmentId: number | null;
   row: number | null;
   documentId: number | null;
-  theirsAuthor: string | null;
+  /** who wrote the stored version; a function is asked only when the write is refused */
+  theirsAuthor: string | null | (() => string | null);
   scope?: RecordConflictDetails['scope'];
 }
 
@@ -203,7 +206,8 @@ export function requireRecordFresh(store: Store, w: RecordWrite): void {
   if (w.version === undefined && w.ifUpdatedAt === undefined) return;
   const moved = w.version !== undefined ? w.version !== w.stored.version : w.ifUpdatedAt !== w.stored.updatedAt;
   if (!moved) return;
-  const older = w.version !== undefined ? (w.version < w.stored.version ? store.recordFieldsAtVersion(w.kind, w.id, w.version) : undefined) : store.recordVersionAt(w.kind, w.id, w.ifUpdatedAt!)?.fields;
+  const read = w.version !== undefined ? (w.version < w.stored.version ? store.recordFieldsAtVersion(w.kind, w.id, w.version) : undefined) : store.recordVersionAt(w.kind, w.id, w.ifUpdatedAt!)?.fields;
+  const older = read && w.derive ? { ...read, ...w.derive(read) } : read;
   const encode = w.encode ?? rawString;
   const fields: RecordFieldConflict[] = Object.entries(w.mine).map(([field, mine]) => {
     const theirs = w.stored.fields[field] ?? null;
@@ -223,11 +227,11 @@ export function requireRecordFresh(store: Store, w: RecordWrite): void {
     documentId: w.documentId,
     baseVersion: w.version ?? null,
     theirsVersion: w.stored.version,
-    theirsAuthor: w.theirsAuthor,
+    theirsAuthor: typeof w.theirsAuthor === 'function' ? w.theirsAuthor() : w.theirsAuthor,
     theirsAt: w.stored.updatedAt,
     fields,
     ...(w.scope ? { scope: w.scope } : {}),
   };
-  const who = w.theirsAuthor ? ` by ${w.theirsAuthor}` : '';
+  const who = details.theirsAuthor ? ` by ${details.theirsAuthor}` : '';
   throw new JiaoduiError('edit-conflict', `The ${what}${where} was changed${who} since you read it (${names}); nothing was saved. Reload it, or choose which version to keep.`, details);
 }

@@ -98,6 +98,38 @@ test('two windows edit one segment: the stale save opens the conflict view; keep
   for (const p of [a, b]) expect((p as Page & { __errors?: string[] }).__errors).toEqual([]);
 });
 
+test('a glossary entry moved to the whole project meanwhile: a stale save does not move it back; the reviewer picks the scope', async ({ page, server }) => {
+  const r = await api<ImportResult>(server, 'importDocument', { fileName: 's.txt', data: Buffer.from('王征今日公布業績。\n\n第二句。', 'utf8').toString('base64'), projectName: 'Scopes', title: '範圍衝突' });
+  imported = r.documentId;
+  const created = await api<GlossarySaveResult>(server, 'saveGlossaryEntry', { documentId: r.documentId, term: '王征', variants: ['王震'], type: 'person' });
+  await page.goto(server.url);
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /範圍衝突/);
+  await page.getByTestId('glossary-button').click();
+  const panel = page.getByTestId('glossary-panel');
+  await panel.getByRole('button', { name: 'Edit “王征”' }).click();
+  await panel.getByTestId('glossary-note').fill('財務長');
+  // another process widens the entry to every document of the project meanwhile
+  await api(server, 'saveGlossaryEntry', { id: created.entry.id, projectId: created.entry.projectId, term: '王征', variants: ['王震'], type: 'person' });
+  await panel.getByTestId('glossary-save').click();
+
+  const dialog = page.getByTestId('conflict-dialog');
+  await expect(dialog).toContainText(/its scope changed after you read it|changed its scope after you read it/);
+  await expect(dialog.getByTestId('conflict-field-scope')).toBeVisible();
+  await expect(dialog.getByTestId('conflict-base-scope')).toHaveText('this document only');
+  await expect(dialog.getByTestId('conflict-theirs-scope')).toHaveText('every document of the project');
+  await expect(dialog.getByTestId('conflict-mine-scope')).toHaveText('this document only');
+  let entry = (await api<GlossaryEntry[]>(server, 'listGlossary', { projectId: created.entry.projectId })).find((g) => g.id === created.entry.id)!;
+  expect(entry).toMatchObject({ scope: 'project', note: '' }); // nothing moved back, nothing overwritten
+  await page.screenshot({ path: 'test-results/conflict-view-glossary-scope.png' });
+
+  await dialog.getByRole('button', { name: 'Merge by hand…' }).click();
+  await dialog.getByTestId('conflict-merge-scope').selectOption('theirs');
+  await dialog.getByRole('button', { name: 'Save merged text' }).click();
+  await expect(dialog).toHaveCount(0);
+  entry = (await api<GlossaryEntry[]>(server, 'listGlossary', { projectId: created.entry.projectId })).find((g) => g.id === created.entry.id)!;
+  expect(entry).toMatchObject({ scope: 'project', note: '財務長', version: 3 });
+});
+
 test('a glossary entry saved from an old read opens the same conflict view, field by field; merged by hand', async ({ page, server }) => {
   const r = await api<ImportResult>(server, 'importDocument', { fileName: 'g.txt', data: Buffer.from('王征今日公布業績。\n\n第二句。', 'utf8').toString('base64'), projectName: 'Conflicts', title: '詞彙衝突' });
   imported = r.documentId;

@@ -186,6 +186,20 @@ test('the app offers a reviewer only what the role may: no Approve, Publish or g
   await expect(rev.getByTestId('import-button')).toBeDisabled();
   await expect(rev.getByTestId('import-button')).toHaveAttribute('title', 'Only a lead can import documents.');
 
+  // the document's details: read, not edited — read-only fields, no Save, and Enter in a field sends nothing
+  await rev.getByTestId(`doc-${imported.documentId}`).getByRole('button', { name: /Edit details/ }).click();
+  const details = rev.getByTestId('document-form');
+  await expect(details.getByTestId('document-form-read-only')).toHaveText("Only a lead can change a document's details: you can read them.");
+  await expect(details.getByLabel('Title')).toHaveValue('角色測試');
+  await expect(details.getByLabel('Title')).not.toBeEditable();
+  await expect(details.getByLabel('Source')).not.toBeEditable();
+  await expect(details.getByRole('button', { name: 'Save' })).toHaveCount(0);
+  await details.getByLabel('Title').press('Enter');
+  await expect(details.getByRole('button', { name: 'Move to Trash' })).toBeDisabled();
+  await details.getByRole('button', { name: 'Close' }).click();
+  await expect(details).toHaveCount(0);
+  expect(seen.calls).not.toContain('updateDocument');
+
   // the glossary: read and export only
   await rev.getByTestId('glossary-button').click();
   const glossary = rev.getByTestId('glossary-panel');
@@ -227,6 +241,11 @@ test('the app offers a reviewer only what the role may: no Approve, Publish or g
   // a lead is offered all of it
   const lead = await reviewerWindow(browser, 'Lee', 'lead', '角色測試');
   await expect(lead.getByTestId('import-button')).toBeEnabled();
+  await lead.getByTestId(`doc-${imported.documentId}`).getByRole('button', { name: /Edit details/ }).click();
+  await expect(lead.getByTestId('document-form').getByLabel('Title')).toBeEditable();
+  await expect(lead.getByTestId('document-form').getByRole('button', { name: 'Save' })).toBeEnabled();
+  await expect(lead.getByTestId('document-form-read-only')).toHaveCount(0);
+  await lead.getByTestId('document-form').getByRole('button', { name: 'Cancel' }).click();
   await lead.getByTestId('glossary-button').click();
   await expect(lead.getByTestId('glossary-add')).toBeVisible();
   await expect(lead.getByTestId('glossary-read-only')).toHaveCount(0);

@@ -48,6 +48,20 @@ function parseStored(text: string): StoredConnection[] {
   );
 }
 
+/**
+ * The session the app keeps for a team server, for `jiaodui push`/`pull` without --token: the
+ * cookie of the connection to `origin` in the connections file, or null (no file, no such
+ * connection, unreadable). The CLI uses it without signing out: the session stays the app's.
+ */
+export function savedTeamSession(file: string, origin: string): TeamCookie | null {
+  if (!existsSync(file)) return null;
+  try {
+    return parseStored(readFileSync(file, 'utf8')).find((c) => c.origin === origin)?.cookie ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export interface TeamConnectionsOptions {
   /** the settings file; null keeps connections in memory only (tests) */
   file: string | null;

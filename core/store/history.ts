@@ -46,5 +46,7 @@ export function historyStore(db: Db) {
     /** The older version of a record written at that updatedAt stamp (the base of an `ifUpdatedAt` write). */
     recordVersionAt: on(db, recq.recordVersionAt),
     lastClaimAuthor: on(db, recq.lastClaimAuthor),
+    /** Who last wrote an annotation or glossary entry (the change log), for a conflict's "theirs". */
+    lastChangeReviewer: on(db, recq.lastChangeReviewer),
   };
 }

@@ -23,3 +23,15 @@ export function lastClaimAuthor(db: Db, claimId: number): string | null {
   const r = db.prepare(`SELECT author FROM claim_history WHERE claim_id = ? ORDER BY id DESC LIMIT 1`).get(claimId) as { author: string } | undefined;
   return r?.author ?? null;
 }
+
+/**
+ * Who last wrote an annotation or glossary entry, read off the change log (migration 011: one row per write
+ * transaction, with the ids it touched). Null when no write of it names a reviewer, or the log was pruned past it.
+ * Only a refused write asks, so the scan of the log's JSON is paid on conflicts alone.
+ */
+export function lastChangeReviewer(db: Db, list: 'annotations' | 'glossary', id: number): string | null {
+  const r = db
+    .prepare(`SELECT reviewer FROM change_log WHERE reviewer IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(change_log.ids, '$.' || ?) WHERE value = ?) ORDER BY seq DESC LIMIT 1`)
+    .get(list, id) as { reviewer: string } | undefined;
+  return r?.reviewer ?? null;
+}

@@ -12,6 +12,8 @@ import { CONFLICT_CATALOG } from './i18n-conflict';
 import { SESSION_CATALOG } from './i18n-session';
 import { TEAM_CATALOG } from './i18n-team';
 import { ROLES_CATALOG } from './i18n-roles';
+import { GLOSSARY_CATALOG } from './i18n-glossary';
+import { EXPORT_CATALOG } from './i18n-export';
 import { MT_CATALOG, translateMt } from './i18n-mt';
 import { commandKey, translate } from './i18n';
 import { reasonLabel } from './i18n-review';
@@ -29,7 +31,7 @@ import { CLAIMS_RULE_INFO } from '../../core/claims-findings'; // test only: the
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 /** Keys whose text is a name, a symbol or a URL list, the same in both languages. */
-const SAME = new Set(['columns.noneShort', 'gloss.cedict', 'mt.provider.libretranslate', 'number.value']);
+const SAME = new Set(['columns.noneShort', 'gloss.cedict', 'mt.provider.libretranslate', 'number.value', 'export.format.md']);
 
 describe.each([
   ['i18n-columns', COLUMNS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
@@ -42,6 +44,8 @@ describe.each([
   ['i18n-team', TEAM_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-claims', CLAIMS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-roles', ROLES_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
+  ['i18n-glossary', GLOSSARY_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
+  ['i18n-export', EXPORT_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
 ])('%s', (_name, catalog) => {
   const keys = Object.keys(catalog.en);
 

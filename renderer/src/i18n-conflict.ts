@@ -53,6 +53,9 @@ const en = {
   'conflict.recordField.variants': 'variants',
   'conflict.recordField.note': 'note',
   'conflict.recordField.english': 'English',
+  'conflict.recordField.scope': 'scope',
+  'conflict.scope.document': 'this document only',
+  'conflict.scope.project': 'every document of the project',
 };
 
 const zhHant: Record<keyof typeof en, string> = {
@@ -102,6 +105,9 @@ const zhHant: Record<keyof typeof en, string> = {
   'conflict.recordField.variants': '異寫',
   'conflict.recordField.note': '備註',
   'conflict.recordField.english': '英文',
+  'conflict.recordField.scope': '適用範圍',
+  'conflict.scope.document': '僅本文件',
+  'conflict.scope.project': '專案的所有文件',
 };
 
 const catalog = defineCatalog(en, zhHant);

@@ -39,9 +39,11 @@ const en = {
   'roles.only.cancelTranslation': 'Only {role} can cancel machine translation.',
   'roles.only.mtSettings': 'Only {role} can change the machine translation settings.',
   'roles.only.settings': "Only {role} can change the server's settings.",
+  'roles.only.recoverDatabase': 'Only {role} can recover the database.',
   'roles.savedNotApproved': 'Saved, not approved: only {role} can approve segments.',
   'roles.savedEnglishNotApproved': 'English saved, not approved: only {role} can approve English.',
   'roles.readOnlyGlossary': 'Only {role} can edit the glossary: you can read and export it.',
+  'roles.readOnlyDocument': "Only {role} can change a document's details: you can read them.",
 };
 
 const zhHant: Record<keyof typeof en, string> = {
@@ -76,9 +78,11 @@ const zhHant: Record<keyof typeof en, string> = {
   'roles.only.cancelTranslation': '只有{role}可以取消機器翻譯。',
   'roles.only.mtSettings': '只有{role}可以修改機器翻譯設定。',
   'roles.only.settings': '只有{role}可以修改伺服器的設定。',
+  'roles.only.recoverDatabase': '只有{role}可以復原資料庫。',
   'roles.savedNotApproved': '已儲存，未核准：只有{role}可以核准段落。',
   'roles.savedEnglishNotApproved': '英文已儲存，未核准：只有{role}可以核准英文譯文。',
   'roles.readOnlyGlossary': '只有{role}可以編輯詞彙表：你可以閱讀及匯出它。',
+  'roles.readOnlyDocument': '只有{role}可以修改文件資料：你可以閱讀這些資料。',
 };
 
 const catalog = defineCatalog(en, zhHant);

@@ -7,6 +7,7 @@ import { App } from './App';
 import { RecoveryGate } from './components/RecoveryGate';
 import { SessionGate } from './components/SessionGate';
 import { BackendRoot } from './components/BackendRoot';
+import { startPointerTracking } from './state/pointer';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/grid.css';
@@ -19,6 +20,8 @@ import './styles/recovery.css';
 import './styles/session.css';
 import './styles/team.css';
 
+// before the first render: handlers whose code loads later learn where the pointer rests (state/pointer.ts)
+startPointerTracking();
 const { client, transport } = createClient();
 const env = { client, transport, shell: getShell() };
 const queryClient = createQueryClient();

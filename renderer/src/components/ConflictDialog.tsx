@@ -10,7 +10,7 @@
 import { useState } from 'react';
 import type { EditConflictDetails, RecordConflictDetails, RecordFieldConflict } from '../../../shared/domain/schemas';
 import { useConflictI18n } from '../i18n-conflict';
-import { canMerge, canMergeField, isRecordConflict, mergeDraft, recordMergeDraft, shownFields, type ConflictChoice, type ShownConflict } from '../state/conflict';
+import { canMerge, canMergeField, isRecordConflict, mergeDraft, recordMergeDraft, scopeKindOf, shownFields, type ConflictChoice, type ShownConflict } from '../state/conflict';
 import { DiffText } from './DiffText';
 import { Modal } from './Modal';
 
@@ -26,7 +26,19 @@ export interface ConflictDialogProps {
 type Xt = ReturnType<typeof useConflictI18n>['xt'];
 
 /** base / theirs / mine of one value, the two changes drawn against the base. */
-function Versions({ base, theirs, mine, author, suffix, xt }: { base: string | null; theirs: string | null; mine: string | null; author: string | null; suffix: string; xt: Xt }) {
+function Versions({ base, theirs, mine, author, suffix, xt, plain = false }: { base: string | null; theirs: string | null; mine: string | null; author: string | null; suffix: string; xt: Xt; plain?: boolean }) {
+  // a choice among values (a type, a verdict, a scope) reads as the values; a character diff of them is noise
+  if (plain)
+    return (
+      <dl className="conflict-versions">
+        <dt>{xt('conflict.base')}</dt>
+        <dd data-testid={`conflict-base${suffix}`}>{base || xt('conflict.none')}</dd>
+        <dt>{author ? xt('conflict.theirs', { author }) : xt('conflict.theirsAnon')}</dt>
+        <dd data-testid={`conflict-theirs${suffix}`}>{theirs || xt('conflict.none')}</dd>
+        <dt>{xt('conflict.mine')}</dt>
+        <dd data-testid={`conflict-mine${suffix}`}>{mine || xt('conflict.none')}</dd>
+      </dl>
+    );
   return (
     <dl className="conflict-versions">
       <dt>{xt('conflict.base')}</dt>
@@ -86,7 +98,7 @@ function FieldConflictView({ conflict: c, busy, onResolve, onDone, onClose }: Co
   );
 }
 
-const FIELD_KEYS = new Set(['body', 'labelId', 'text', 'type', 'claimant', 'claimDate', 'verdict', 'evidence', 'notes', 'status', 'term', 'variants', 'note', 'english']);
+const FIELD_KEYS = new Set(['body', 'labelId', 'text', 'type', 'claimant', 'claimDate', 'verdict', 'evidence', 'notes', 'status', 'term', 'variants', 'note', 'english', 'scope']);
 
 function RecordConflictView({ conflict: c, busy, onResolve, onDone, onClose }: ConflictDialogProps & { conflict: RecordConflictDetails }) {
   const { xt } = useConflictI18n();
@@ -94,6 +106,11 @@ function RecordConflictView({ conflict: c, busy, onResolve, onDone, onClose }: C
   const choose = useChoose(onResolve, onDone, xt);
   const fields = shownFields(c);
   const fieldName = (f: RecordFieldConflict) => (FIELD_KEYS.has(f.field) ? xt(`conflict.recordField.${f.field}` as 'conflict.recordField.body') : f.field);
+  // a glossary entry's scope travels as "document:5"; the reader sees "this document only" / "the whole project"
+  const shown = (f: RecordFieldConflict, v: string | null): string | null => {
+    const kind = f.field === 'scope' ? scopeKindOf(v) : null;
+    return kind ? xt(`conflict.scope.${kind}`) : v;
+  };
   const what = xt(`conflict.record.${c.record}`);
   const names = fields.map(fieldName).join(' / ');
   const intro = c.row !== null ? xt(c.theirsAuthor ? 'conflict.recordIntroRow' : 'conflict.recordIntroRowAnon', { what, row: c.row, author: c.theirsAuthor ?? '', fields: names }) : xt(c.theirsAuthor ? 'conflict.recordIntro' : 'conflict.recordIntroAnon', { what, author: c.theirsAuthor ?? '', fields: names });
@@ -104,7 +121,7 @@ function RecordConflictView({ conflict: c, busy, onResolve, onDone, onClose }: C
         <section key={f.field} className="conflict-field" data-testid={`conflict-field-${f.field}`}>
           <h3 className="conflict-field-name">{fieldName(f)}</h3>
           {merging === null ? (
-            <Versions base={f.base} theirs={f.theirs} mine={f.mine} author={c.theirsAuthor} suffix={`-${f.field}`} xt={xt} />
+            <Versions base={shown(f, f.base)} theirs={shown(f, f.theirs)} mine={shown(f, f.mine)} author={c.theirsAuthor} suffix={`-${f.field}`} xt={xt} plain={!canMergeField(c.record, f.field)} />
           ) : canMergeField(c.record, f.field) ? (
             <label className="conflict-merge">
               {xt('conflict.mergeLabel')}
@@ -114,8 +131,8 @@ function RecordConflictView({ conflict: c, busy, onResolve, onDone, onClose }: C
             <label className="conflict-merge">
               {xt('conflict.pick')}
               <select data-testid={`conflict-merge-${f.field}`} value={merging[f.field] === f.theirs ? 'theirs' : 'mine'} onChange={(e) => setMerging({ ...merging, [f.field]: e.target.value === 'theirs' ? f.theirs : f.mine })}>
-                <option value="theirs">{`${xt('conflict.theirsAnon')}: ${f.theirs ?? xt('conflict.none')}`}</option>
-                <option value="mine">{`${xt('conflict.mine')}: ${f.mine ?? xt('conflict.none')}`}</option>
+                <option value="theirs">{`${xt('conflict.theirsAnon')}: ${shown(f, f.theirs) ?? xt('conflict.none')}`}</option>
+                <option value="mine">{`${xt('conflict.mine')}: ${shown(f, f.mine) ?? xt('conflict.none')}`}</option>
               </select>
             </label>
           )}

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { DocumentMeta, ExportFormatT, ScriptT } from '../../../shared/domain/schemas';
 import { EXPORT_FORMATS, exportFormatOptions, furnitureByDefault } from '../../../shared/export/formats';
 import { useClient } from '../state/client';
-import { useI18n, type MessageKey } from '../i18n';
+import { useExportI18n, type ExportKey } from '../i18n-export';
 import { downloadBase64, downloadText } from '../lib/download';
 import { Modal } from './Modal';
 
@@ -24,7 +24,7 @@ const FORMATS: readonly ExportFormatT[] = EXPORT_FORMATS;
 
 export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProps) {
   const { client, shell } = useClient();
-  const { t, locale } = useI18n();
+  const { t, et, locale } = useExportI18n();
   const [format, setFormat] = useState<ExportFormatT>('txt');
   const [script, setScript] = useState<ScriptT>('hant');
   const [marked, setMarked] = useState(false);
@@ -52,11 +52,11 @@ export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProp
       const binary = r.encoding === 'base64';
       if (shell) {
         const path = await shell.saveFile(r.fileName, r.content, binary ? 'base64' : undefined);
-        if (path) onDone(t('export.saved', { path }));
+        if (path) onDone(et('export.saved', { path }));
       } else {
         if (binary) downloadBase64(r.fileName, r.content, r.mime);
         else downloadText(r.fileName, r.content, r.mime);
-        onDone(t('export.downloaded', { fileName: r.fileName }));
+        onDone(et('export.downloaded', { fileName: r.fileName }));
       }
       onClose();
     } catch (err) {
@@ -66,55 +66,55 @@ export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProp
   }
 
   return (
-    <Modal title={t('export.title', { title: doc.title })} onClose={onClose} testId="export-dialog" className="modal-small">
+    <Modal title={et('export.title', { title: doc.title })} onClose={onClose} testId="export-dialog" className="modal-small">
       <form className="modal-form" onSubmit={submit}>
         <fieldset className="radio-group">
-          <legend>{t('export.format')}</legend>
-          <select data-testid="export-format" aria-label={t('export.format')} value={format} onChange={(e) => {
+          <legend>{et('export.format')}</legend>
+          <select data-testid="export-format" aria-label={et('export.format')} value={format} onChange={(e) => {
               setFormat(e.target.value as ExportFormatT);
               setFurniture(null);
             }}>
             {FORMATS.map((f) => (
               <option key={f} value={f}>
-                {t(`export.format.${f}` as MessageKey)}
+                {et(`export.format.${f}` as ExportKey)}
               </option>
             ))}
           </select>
         </fieldset>
         {uses.script && (
           <fieldset className="radio-group">
-            <legend>{t('export.script')}</legend>
+            <legend>{et('export.script')}</legend>
             {(['hant', 'hans'] as const).map((s) => (
               <label key={s} className="radio">
                 <input type="radio" name="export-script" value={s} data-testid={`export-${s}`} checked={script === s} onChange={() => setScript(s)} />
-                {t(`export.${s}`)}
+                {et(`export.${s}`)}
               </label>
             ))}
           </fieldset>
         )}
         {uses.marked && (
           <fieldset className="radio-group">
-            <legend>{t('export.changes')}</legend>
+            <legend>{et('export.changes')}</legend>
             <label className="radio">
               <input type="radio" name="export-marked" data-testid="export-clean" checked={!marked} onChange={() => setMarked(false)} />
-              {t('export.clean')}
+              {et('export.clean')}
             </label>
             <label className="radio">
               <input type="radio" name="export-marked" data-testid="export-marked" checked={marked} onChange={() => setMarked(true)} />
-              {t('export.marked')}
+              {et('export.marked')}
             </label>
           </fieldset>
         )}
         {uses.furniture && (
           <label className="radio">
             <input type="checkbox" data-testid="export-furniture" checked={furniture} onChange={(e) => setFurniture(e.target.checked)} />
-            {t('export.furniture')}
+            {et('export.furniture')}
           </label>
         )}
         {uses.claims && (
           <label className="radio">
             <input type="checkbox" data-testid="export-claims" checked={claims} onChange={(e) => setClaims(e.target.checked)} />
-            {t('export.claims')}
+            {et('export.claims')}
           </label>
         )}
         <div className="modal-actions">
@@ -122,7 +122,7 @@ export function ExportDialog({ doc, onDone, onError, onClose }: ExportDialogProp
             {t('import.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" data-testid="export-submit" disabled={busy} autoFocus>
-            {shell ? t('export.submitShell') : t('export.submit')}
+            {shell ? et('export.submitShell') : et('export.submit')}
           </button>
         </div>
       </form>

@@ -19,6 +19,7 @@ import { offsetInCell, readCellSelection } from '../lib/selection';
 import { errorMessage } from '../lib/format';
 import { useMtI18n } from '../i18n-mt';
 import { publishPopover, useVisiblePopovers } from '../state/popovers';
+import { lastPointer } from '../state/pointer';
 
 interface Shown {
   word: string;
@@ -153,14 +154,14 @@ export function GlossPopover({ documentId, segments, lookupRef }: { documentId: 
       return s ? (column === 'text' ? s.text : s.rendering) : null;
     };
 
-    const onMove = (e: MouseEvent) => {
-      if (e.buttons) return; // selecting: the label bar will show, not a gloss
+    /** The pointer at (x, y) over `el`: a gloss of the word there after the hover delay. */
+    const hoverAt = (x: number, y: number, buttons: number, el: Element | null) => {
+      if (buttons) return; // selecting: the label bar will show, not a gloss
       if (keyboardOpen.current) return; // opened from the keyboard: stays until Esc, a click or a scroll
       if (readCellSelection(window.getSelection())) return hide(); // a selection: the label bar is up
-      const el = e.target instanceof Element ? e.target : null;
       const cell = el?.closest<HTMLElement>(CELLS);
       if (!cell || cell.querySelector('textarea')) return hide();
-      const hit = charAtPoint(e.clientX, e.clientY);
+      const hit = charAtPoint(x, y);
       if (!hit || !cell.contains(hit.node) || hit.node.parentElement?.closest('[data-skip], .furniture-tag')) return hide();
       const row = cell.closest<HTMLElement>('[role="row"][data-segment-id]');
       if (!row) return hide();
@@ -170,8 +171,6 @@ export function GlossPopover({ documentId, segments, lookupRef }: { documentId: 
       const cur = target.current;
       if (cur && cur.segmentId === segmentId && cur.column === column && offset >= cur.start && offset < cur.end) return; // same word
       if (timer) clearTimeout(timer);
-      const x = e.clientX;
-      const y = e.clientY;
       timer = setTimeout(() => {
         const text = segmentText(segmentId, column);
         if (text === null) return;
@@ -189,6 +188,7 @@ export function GlossPopover({ documentId, segments, lookupRef }: { documentId: 
         );
       }, HOVER_DELAY_MS);
     };
+    const onMove = (e: MouseEvent) => hoverAt(e.clientX, e.clientY, e.buttons, e.target instanceof Element ? e.target : null);
 
     // a selection in a cell opens the label bar (AnnotateBar): it closes a gloss shown on hover
     const onSelection = () => {
@@ -263,6 +263,10 @@ export function GlossPopover({ documentId, segments, lookupRef }: { documentId: 
     document.addEventListener('mousedown', onDown);
     document.addEventListener('keydown', onKey);
     document.addEventListener('scroll', onScroll, true);
+    // The pointer may already rest on a word: moved there before this listener was attached (this
+    // code arrives as a chunk after the grid shows, lazy.tsx) and still since. That is a hover too.
+    const resting = lastPointer();
+    if (resting) hoverAt(resting.x, resting.y, resting.buttons, document.elementFromPoint(resting.x, resting.y));
     return () => {
       if (timer) clearTimeout(timer);
       if (lookupRef) lookupRef.current = null;

@@ -11,7 +11,8 @@ import { recordConflictOf } from '../../../shared/contract/conflict';
 import { useClient } from '../state/client';
 import { useQuery, useQueryClient, useQueryError } from '../state/queries';
 import { keys } from '../state/live';
-import { useI18n, type MessageKey } from '../i18n';
+import { useGlossaryI18n, type GlossaryKey } from '../i18n-glossary';
+import { useExportI18n } from '../i18n-export';
 import { fileToBase64 } from '../lib/base64';
 import { downloadText } from '../lib/download';
 import { GlossaryPreviewDialog } from './GlossaryPreviewDialog';
@@ -55,7 +56,8 @@ export function splitVariants(s: string): string[] {
 
 export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, onClose }: GlossaryPanelProps) {
   const { client, shell } = useClient();
-  const { t, formatNumber } = useI18n();
+  const { t, gt, formatNumber } = useGlossaryI18n();
+  const { et } = useExportI18n();
   const permissions = usePermissions();
   // The entries live in the query cache: refetched when a glossary write here or elsewhere
   // (another window, the CLI) invalidates the open document's queries (renderer/src/state/live.ts).
@@ -107,7 +109,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
         english: draft.english,
       });
       setDraft(null);
-      notify(r.rerendered ? t('glossary.savedRerendered', { term: r.entry.term, count: formatNumber(r.rerendered) }) : t('glossary.saved', { term: r.entry.term }));
+      notify(r.rerendered ? gt('glossary.savedRerendered', { term: r.entry.term, count: formatNumber(r.rerendered) }) : gt('glossary.saved', { term: r.entry.term }));
       await afterWrite(r.rerendered);
     } catch (err) {
       // changed elsewhere since it was opened: the conflict view (onError offers it) takes over from the form
@@ -124,7 +126,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
     try {
       const r = await client.deleteGlossaryEntry({ id: entry.id });
       if (draft?.id === entry.id) setDraft(null);
-      notify(t('glossary.deleted', { term: entry.term }));
+      notify(gt('glossary.deleted', { term: entry.term }));
       await afterWrite(r.rerendered);
     } catch (err) {
       onError(err);
@@ -134,7 +136,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
   const importFile = async (file: File) => {
     try {
       const r = await client.importGlossary({ ...scopeArgs(fileScope), fileName: file.name, data: await fileToBase64(file) });
-      notify(t('glossary.imported', { file: file.name, added: formatNumber(r.added), updated: formatNumber(r.updated), unchanged: formatNumber(r.unchanged) }));
+      notify(gt('glossary.imported', { file: file.name, added: formatNumber(r.added), updated: formatNumber(r.updated), unchanged: formatNumber(r.unchanged) }));
       await afterWrite(r.rerendered);
     } catch (err) {
       onError(err);
@@ -146,10 +148,10 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
       const r = await client.exportGlossary({ ...scopeArgs(fileScope), format });
       if (shell) {
         const path = await shell.saveFile(r.fileName, r.content);
-        if (path) notify(t('export.saved', { path }));
+        if (path) notify(et('export.saved', { path }));
       } else {
         downloadText(r.fileName, r.content, r.mime);
-        notify(t('export.downloaded', { fileName: r.fileName }));
+        notify(et('export.downloaded', { fileName: r.fileName }));
       }
     } catch (err) {
       onError(err);
@@ -163,7 +165,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
 
   const projectEntries = (entries ?? []).filter((e) => e.scope === 'project');
   const documentEntries = (entries ?? []).filter((e) => e.scope === 'document');
-  const projectLabel = t('glossary.projectSection', { name: doc.projectName });
+  const projectLabel = gt('glossary.projectSection', { name: doc.projectName });
 
   const section = (title: string, list: GlossaryEntry[], testId: string) => (
     <section className="gl-section" aria-label={title} data-testid={testId}>
@@ -172,7 +174,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
         <span className="muted">{formatNumber(list.length)}</span>
       </h3>
       {list.length === 0 ? (
-        <p className="gl-none">{t('glossary.sectionEmpty')}</p>
+        <p className="gl-none">{gt('glossary.sectionEmpty')}</p>
       ) : (
         <ul className="gl-list">
           {list.map((e) => (
@@ -181,10 +183,10 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
                 <span className="gl-term" lang="zh-Hant">
                   {e.term}
                 </span>
-                <span className="tag">{t(`glossary.type.${e.type}` as MessageKey)}</span>
+                <span className="tag">{gt(`glossary.type.${e.type}` as GlossaryKey)}</span>
                 <span className="gl-spacer" />
                 {editing.allowed && (
-                  <button type="button" className="icon-btn" aria-label={t('glossary.edit', { term: e.term })} title={t('glossary.edit', { term: e.term })} onClick={() => edit(e)}>
+                  <button type="button" className="icon-btn" aria-label={gt('glossary.edit', { term: e.term })} title={gt('glossary.edit', { term: e.term })} onClick={() => edit(e)}>
                     <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
                       <path d="M3 11.5V13h1.5l7-7L10 4.5l-7 7zM11 3.5l1.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
                     </svg>
@@ -194,8 +196,8 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
                   <button
                     type="button"
                     className="icon-btn gl-delete"
-                    aria-label={t('glossary.delete', { term: e.term })}
-                    title={t('glossary.delete', { term: e.term })}
+                    aria-label={gt('glossary.delete', { term: e.term })}
+                    title={gt('glossary.delete', { term: e.term })}
                     onClick={() => void remove(e)}
                   >
                     <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
@@ -206,7 +208,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
               </div>
               {e.variants.length > 0 && (
                 <div className="gl-variants">
-                  <span className="muted">{t('glossary.replaces')}</span>
+                  <span className="muted">{gt('glossary.replaces')}</span>
                   {e.variants.map((v) => (
                     <del key={v} className="gl-variant" lang="zh-Hant">
                       {v}
@@ -229,7 +231,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
   );
 
   return (
-    <SidePanel className="glossary-panel" label={t('glossary.title')} testId="glossary-panel" closeLabel={t('glossary.close')} onClose={onClose}>
+    <SidePanel className="glossary-panel" label={gt('glossary.title')} testId="glossary-panel" closeLabel={gt('glossary.close')} onClose={onClose}>
       <div className="gl-toolbar">
         {!editing.allowed && (
           <p className="hint" data-testid="glossary-read-only">
@@ -247,25 +249,25 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
               }}
               data-testid="glossary-add"
             >
-              {t('glossary.add')}
+              {gt('glossary.add')}
             </button>
           )}
           <span className="gl-spacer" />
           <button type="button" className="btn btn-small btn-primary" onClick={() => setPreviewing(true)} disabled={!entries?.length} data-testid="glossary-preview">
-            {t('glossary.preview')}
+            {gt('glossary.preview')}
           </button>
         </div>
         <div className="gl-toolbar-row gl-files">
           <label className="gl-file-scope">
-            <span className="visually-hidden">{t('glossary.fileScope')}</span>
-            <select value={fileScope} onChange={(e) => setFileScope(e.target.value as ScopeKind)} aria-label={t('glossary.fileScope')} data-testid="glossary-file-scope">
+            <span className="visually-hidden">{gt('glossary.fileScope')}</span>
+            <select value={fileScope} onChange={(e) => setFileScope(e.target.value as ScopeKind)} aria-label={gt('glossary.fileScope')} data-testid="glossary-file-scope">
               <option value="project">{projectLabel}</option>
-              <option value="document">{t('glossary.documentSection')}</option>
+              <option value="document">{gt('glossary.documentSection')}</option>
             </select>
           </label>
           {importing.allowed && (
             <button type="button" className="btn btn-small btn-quiet" onClick={() => fileRef.current?.click()} data-testid="glossary-import">
-              {t('glossary.import')}
+              {gt('glossary.import')}
             </button>
           )}
           <button type="button" className="btn btn-small btn-quiet" onClick={() => void exportAs('csv')} data-testid="glossary-export-csv">
@@ -293,42 +295,42 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
 
       <div className="gl-body">
         {draft && (
-          <form className="gl-form" onSubmit={(e) => void save(e)} data-testid="glossary-form" aria-label={t(draft.id !== undefined ? 'glossary.form.edit' : 'glossary.form.add')}>
-            <h3 className="gl-section-title">{t(draft.id !== undefined ? 'glossary.form.edit' : 'glossary.form.add')}</h3>
+          <form className="gl-form" onSubmit={(e) => void save(e)} data-testid="glossary-form" aria-label={gt(draft.id !== undefined ? 'glossary.form.edit' : 'glossary.form.add')}>
+            <h3 className="gl-section-title">{gt(draft.id !== undefined ? 'glossary.form.edit' : 'glossary.form.add')}</h3>
             <label>
-              <span>{t('glossary.field.term')}</span>
+              <span>{gt('glossary.field.term')}</span>
               <input ref={termRef} lang="zh-Hant" value={draft.term} onChange={(e) => setDraft({ ...draft, term: e.target.value })} maxLength={200} required data-testid="glossary-term" />
             </label>
             <label>
-              <span>{t('glossary.field.variants')}</span>
-              <input lang="zh-Hant" value={draft.variants} onChange={(e) => setDraft({ ...draft, variants: e.target.value })} placeholder={t('glossary.field.variantsHint')} data-testid="glossary-variants" />
+              <span>{gt('glossary.field.variants')}</span>
+              <input lang="zh-Hant" value={draft.variants} onChange={(e) => setDraft({ ...draft, variants: e.target.value })} placeholder={gt('glossary.field.variantsHint')} data-testid="glossary-variants" />
             </label>
             <div className="gl-form-row">
               <label>
-                <span>{t('glossary.field.type')}</span>
+                <span>{gt('glossary.field.type')}</span>
                 <select value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.target.value as GlossaryTypeT })} data-testid="glossary-type">
                   {GLOSSARY_TYPES.map((ty) => (
                     <option key={ty} value={ty}>
-                      {t(`glossary.type.${ty}` as MessageKey)}
+                      {gt(`glossary.type.${ty}` as GlossaryKey)}
                     </option>
                   ))}
                 </select>
               </label>
               <label>
-                <span>{t('glossary.field.english')}</span>
+                <span>{gt('glossary.field.english')}</span>
                 <input value={draft.english} onChange={(e) => setDraft({ ...draft, english: e.target.value })} maxLength={200} data-testid="glossary-english" />
               </label>
             </div>
             <label>
-              <span>{t('glossary.field.note')}</span>
+              <span>{gt('glossary.field.note')}</span>
               <input lang="zh-Hant" value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} maxLength={2000} data-testid="glossary-note" />
             </label>
             <fieldset className="radio-group gl-scope">
-              <legend>{t('glossary.field.scope')}</legend>
+              <legend>{gt('glossary.field.scope')}</legend>
               {(['project', 'document'] as const).map((s) => (
                 <label key={s} className="radio">
                   <input type="radio" name="glossary-scope" value={s} checked={draft.scope === s} onChange={() => setDraft({ ...draft, scope: s })} data-testid={`glossary-scope-${s}`} />
-                  {s === 'project' ? t('glossary.scope.project', { name: doc.projectName }) : t('glossary.scope.document')}
+                  {s === 'project' ? gt('glossary.scope.project', { name: doc.projectName }) : gt('glossary.scope.document')}
                 </label>
               ))}
             </fieldset>
@@ -339,23 +341,23 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
             )}
             <div className="modal-actions">
               <button type="button" className="btn" onClick={() => setDraft(null)}>
-                {t('glossary.cancel')}
+                {gt('glossary.cancel')}
               </button>
               <button type="submit" className="btn btn-primary" disabled={busy || !draft.term.trim()} data-testid="glossary-save">
-                {t('glossary.save')}
+                {gt('glossary.save')}
               </button>
             </div>
           </form>
         )}
         {entries && entries.length === 0 && !draft && (
           <p className="empty-note gl-empty" lang="zh-Hant">
-            {t('glossary.empty')}
+            {gt('glossary.empty')}
           </p>
         )}
         {entries && entries.length > 0 && (
           <>
             {section(projectLabel, projectEntries, 'glossary-project')}
-            {section(t('glossary.documentSection'), documentEntries, 'glossary-document')}
+            {section(gt('glossary.documentSection'), documentEntries, 'glossary-document')}
           </>
         )}
       </div>
@@ -365,7 +367,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
           onApplied={async (r, reset) => {
             setPreviewing(false);
             await onChange(r);
-            notify(reset ? t('glossary.appliedReset', { count: formatNumber(r.segments.length), reset: formatNumber(reset) }) : t('glossary.applied', { count: formatNumber(r.segments.length) }));
+            notify(reset ? gt('glossary.appliedReset', { count: formatNumber(r.segments.length), reset: formatNumber(reset) }) : gt('glossary.applied', { count: formatNumber(r.segments.length) }));
           }}
           onError={onError}
           onClose={() => setPreviewing(false)}

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
 import type { GlossaryPreview } from '../../../shared/glossary/schemas';
 import { useClient } from '../state/client';
-import { useI18n } from '../i18n';
+import { useGlossaryI18n } from '../i18n-glossary';
 import { usePermission } from '../state/usePermissions';
 import { Modal } from './Modal';
 
@@ -23,7 +23,7 @@ type Scope = 'document' | 'project';
 
 export function GlossaryPreviewDialog({ doc, onApplied, onError, onClose }: GlossaryPreviewDialogProps) {
   const { client } = useClient();
-  const { t, formatNumber } = useI18n();
+  const { t, gt, formatNumber } = useGlossaryI18n();
   // on a team server a reviewer previews, only a lead applies (state/permissions.ts)
   const applyAllowed = usePermission('applyGlossary');
   const [scope, setScope] = useState<Scope>('document');
@@ -58,26 +58,26 @@ export function GlossaryPreviewDialog({ doc, onApplied, onError, onClose }: Glos
   };
 
   return (
-    <Modal title={t('glossary.applyTitle')} onClose={onClose} testId="glossary-preview-dialog" className="modal-wide gl-preview">
+    <Modal title={gt('glossary.applyTitle')} onClose={onClose} testId="glossary-preview-dialog" className="modal-wide gl-preview">
       <div className="modal-form">
         <fieldset className="radio-group gl-apply-scope">
-          <legend>{t('glossary.field.scope')}</legend>
+          <legend>{gt('glossary.field.scope')}</legend>
           {(['document', 'project'] as const).map((s) => (
             <label key={s} className="radio">
               <input type="radio" name="glossary-apply-scope" value={s} checked={scope === s} onChange={() => setScope(s)} data-testid={`glossary-apply-${s}`} />
-              {s === 'project' ? t('glossary.applyScope.project', { name: doc.projectName }) : t('glossary.applyScope.document', { title: doc.title })}
+              {s === 'project' ? gt('glossary.applyScope.project', { name: doc.projectName }) : gt('glossary.applyScope.document', { title: doc.title })}
             </label>
           ))}
         </fieldset>
         <div className="gl-preview-summary" aria-live="polite" data-testid="glossary-preview-summary">
           {!preview ? (
-            <span className="muted">{t('glossary.loading')}</span>
+            <span className="muted">{gt('glossary.loading')}</span>
           ) : preview.segments === 0 ? (
-            <span>{t('glossary.noChanges')}</span>
+            <span>{gt('glossary.noChanges')}</span>
           ) : (
             <>
               <span>
-                {t(preview.documents === 1 ? 'glossary.summaryOneDocument' : 'glossary.summary', {
+                {gt(preview.documents === 1 ? 'glossary.summaryOneDocument' : 'glossary.summary', {
                   segments: formatNumber(preview.segments),
                   documents: formatNumber(preview.documents),
                   replacements: formatNumber(preview.replacements),
@@ -85,7 +85,7 @@ export function GlossaryPreviewDialog({ doc, onApplied, onError, onClose }: Glos
               </span>
               {preview.approvedReset > 0 && (
                 <span className="gl-warn" data-testid="glossary-approved-reset">
-                  {t('glossary.approvedReset', { count: formatNumber(preview.approvedReset) })}
+                  {gt('glossary.approvedReset', { count: formatNumber(preview.approvedReset) })}
                 </span>
               )}
             </>
@@ -116,12 +116,12 @@ export function GlossaryPreviewDialog({ doc, onApplied, onError, onClose }: Glos
           </ol>
         )}
         <div className="modal-actions">
-          <span className="hint modal-actions-note">{t('glossary.undoHint')}</span>
+          <span className="hint modal-actions-note">{gt('glossary.undoHint')}</span>
           <button type="button" className="btn" onClick={onClose}>
-            {t('glossary.cancel')}
+            {gt('glossary.cancel')}
           </button>
           <button type="button" className="btn btn-primary" onClick={() => void apply()} disabled={!preview || preview.segments === 0 || applying || !applyAllowed.allowed} title={applyAllowed.reason} data-testid="glossary-apply">
-            {applying ? t('glossary.applying') : t('glossary.apply')}
+            {applying ? gt('glossary.applying') : gt('glossary.apply')}
           </button>
         </div>
       </div>

@@ -3,11 +3,15 @@
  * show what is wrong and the choices — open a copy of a backup, or start with a new empty
  * database — instead of the app. Everything shown comes from the backend (core/recovery.ts);
  * the damaged file is kept there, renamed. Its own strings: the settings live in the
- * database, so the locale comes from the browser.
+ * database, so the locale comes from the browser. The choices are an admin's (the service refuses
+ * `recoverDatabase` to anyone else): a signed-in reviewer or lead sees the problem and the backups
+ * with who may recover, not the buttons (state/permissions.ts, recoveryOffer).
  */
 import { useState } from 'react';
 import type { ResultOf } from '../../../shared/contract/api';
 import { useClient } from '../state/client';
+import { recoveryOffer, type Account } from '../state/permissions';
+import { refusalReason } from '../i18n-roles';
 
 export type Status = ResultOf<'recoveryStatus'>;
 type Result = ResultOf<'recoverDatabase'>;
@@ -25,6 +29,7 @@ const STRINGS = {
     done: 'Recovered',
     kept: 'The damaged files were kept as:',
     continue: 'Continue',
+    askAdmin: 'Ask a team admin to recover it: on the server, jiaodui recover lists the backups and opens a copy of one. Nothing was changed.',
     kinds: { 'pre-migration': 'before an update', 'before-restore': 'before a restore', backup: 'backup' },
   },
   'zh-Hant': {
@@ -39,17 +44,20 @@ const STRINGS = {
     done: '已復原',
     kept: '損壞的檔案保留為：',
     continue: '繼續',
+    askAdmin: '請團隊管理員復原：在伺服器上，jiaodui recover 會列出備份並開啟其中一個的副本。沒有任何更改。',
     kinds: { 'pre-migration': '更新前', 'before-restore': '還原前', backup: '備份' },
   },
 } as const;
 
-function strings() {
-  return typeof navigator !== 'undefined' && /^zh/i.test(navigator.language) ? STRINGS['zh-Hant'] : STRINGS.en;
+function locale(): 'en' | 'zh-Hant' {
+  return typeof navigator !== 'undefined' && /^zh/i.test(navigator.language) ? 'zh-Hant' : 'en';
 }
 
-export function RecoveryScreen({ status, onDone }: { status: Status; onDone: () => void }) {
+export function RecoveryScreen({ status, account = null, onDone }: { status: Status; account?: Account; onDone: () => void }) {
   const { client } = useClient();
-  const s = strings();
+  const lang = locale();
+  const s = STRINGS[lang];
+  const offer = recoveryOffer(account);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
@@ -87,6 +95,11 @@ export function RecoveryScreen({ status, onDone }: { status: Status; onDone: () 
           <p className="recovery-problem" data-testid="recovery-problem">
             <code>{status.dbPath}</code>: {status.problem}
           </p>
+          {!offer.offered && (
+            <p className="recovery-admin-only" role="note" data-testid="recovery-admin-only">
+              {refusalReason(lang, account, 'recoverDatabase')} {s.askAdmin}
+            </p>
+          )}
           <h2>{s.backups}</h2>
           {usable.length === 0 && <p className="muted">{s.none}</p>}
           <ul className="recovery-backups">
@@ -99,7 +112,7 @@ export function RecoveryScreen({ status, onDone }: { status: Status; onDone: () 
                     {b.problem ? ` · ${s.unusable}: ${b.problem}` : ''}
                   </div>
                 </div>
-                {!b.problem && (
+                {!b.problem && offer.offered && (
                   <button type="button" className="btn" disabled={busy} onClick={() => choose({ choice: 'backup', file: b.file })}>
                     {s.open}
                   </button>
@@ -107,9 +120,11 @@ export function RecoveryScreen({ status, onDone }: { status: Status; onDone: () 
               </li>
             ))}
           </ul>
-          <button type="button" className="btn btn-danger" data-testid="recovery-new" disabled={busy} onClick={() => choose({ choice: 'new' })}>
-            {s.fresh}
-          </button>
+          {offer.offered && (
+            <button type="button" className="btn btn-danger" data-testid="recovery-new" disabled={busy} onClick={() => choose({ choice: 'new' })}>
+              {s.fresh}
+            </button>
+          )}
           {busy && <p aria-live="polite">{s.working}</p>}
           {error && (
             <p role="alert" className="recovery-error">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMerge, canMergeField, conflictKey, isRecordConflict, mergeDraft, recordMergeDraft, recordResolutionWrite, resolutionWrite, shownFields, splitVariantText } from './conflict';
+import { canMerge, canMergeField, conflictKey, isRecordConflict, mergeDraft, recordMergeDraft, parseScopeValue, recordResolutionWrite, resolutionWrite, scopeKindOf, shownFields, splitVariantText } from './conflict';
 import type { EditConflict, RecordConflictDetails } from '../../../shared/domain/schemas';
 
 const text: EditConflict = {
@@ -101,6 +101,23 @@ describe('record conflicts (annotations, claims, glossary entries): the write ea
       method: 'saveGlossaryEntry',
       args: { id: 4, version: 5, projectId: 2, term: '王征', variants: ['王震'], type: 'person', note: '', english: 'Wang Zheng' },
     });
+  });
+
+  it('a glossary entry\'s scope: mine writes my scope, a pick of theirs writes theirs; unreadable values fall back to the refused save\'s', () => {
+    const moved: RecordConflictDetails = {
+      ...glossary,
+      scope: { documentId: 3 },
+      fields: [...glossary.fields.slice(0, 2), { field: 'scope', base: 'document:3', theirs: 'project:2', mine: 'document:3', conflicting: true }],
+    };
+    expect(recordResolutionWrite(moved, { kind: 'mine' })?.args).toMatchObject({ documentId: 3 });
+    expect(recordResolutionWrite(moved, { kind: 'mine' })?.args).not.toHaveProperty('projectId');
+    expect(recordResolutionWrite(moved, { kind: 'mergeFields', fields: { scope: 'project:2', variants: '王震' } })?.args).toMatchObject({ projectId: 2, variants: ['王震'] });
+    // theirs for every field: nothing to write
+    expect(recordResolutionWrite(moved, { kind: 'mergeFields', fields: { scope: 'project:2', variants: '王震, 王徵' } })).toBeNull();
+    expect(parseScopeValue('document:x')).toBeNull();
+    expect(scopeKindOf('project:2')).toBe('project');
+    expect(scopeKindOf('document:3')).toBe('document');
+    expect(scopeKindOf(null)).toBeNull();
   });
 
   it('merge by hand: free text starts three-way merged, other fields start as mine; the chosen fields are written', () => {

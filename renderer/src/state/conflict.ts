@@ -133,6 +133,19 @@ export function recordMergeDraft(c: RecordConflictDetails): Record<string, strin
   );
 }
 
+/** A glossary entry's scope as a conflict carries it ("document:5", "project:2", core/glossary.ts), as save arguments. */
+export function parseScopeValue(value: string | null): { documentId: number } | { projectId: number } | null {
+  const m = /^(document|project):(\d+)$/.exec(value ?? '');
+  if (!m) return null;
+  return m[1] === 'document' ? { documentId: Number(m[2]) } : { projectId: Number(m[2]) };
+}
+
+/** Which kind of scope a conflict's scope value names (the dialog words it: this document / the whole project). */
+export function scopeKindOf(value: string | null): 'document' | 'project' | null {
+  const s = parseScopeValue(value);
+  return s === null ? null : 'documentId' in s ? 'document' : 'project';
+}
+
 /** Variants as the glossary panel and the conflict show them ("a, b"), back to a list. */
 export function splitVariantText(text: string | null): string[] {
   return (text ?? '')
@@ -171,7 +184,8 @@ export function recordResolutionWrite(c: RecordConflictDetails, choice: Conflict
     }
     case 'glossary': {
       type G = ArgsOf<'saveGlossaryEntry'>;
-      const scope = c.scope?.documentId !== undefined ? { documentId: c.scope.documentId } : { projectId: c.scope?.projectId };
+      const chosen = has('scope') ? parseScopeValue(v.scope) : null;
+      const scope = chosen ?? (c.scope?.documentId !== undefined ? { documentId: c.scope.documentId } : { projectId: c.scope?.projectId });
       return {
         method: 'saveGlossaryEntry',
         args: { id: c.id, version, ...scope, term: v.term ?? '', variants: splitVariantText(v.variants), type: v.type as G['type'], note: v.note ?? '', english: v.english ?? '' } as G,

@@ -9,14 +9,14 @@ import * as rolesText from '../i18n-roles';
 import { refusalReason, roleMessage } from '../i18n-roles';
 import { makePermissions } from './usePermissions';
 import { NOT_OFFERED } from './roles-doc';
-import { allows, approveStep, claimStatusOptions, COMMAND_ACTIONS, GUARDED, GUARDED_ACTIONS, guardCommands, neededRole, refusedCommand, type GuardedAction } from './permissions';
+import { allows, approveStep, claimStatusOptions, COMMAND_ACTIONS, documentDetailsAccess, GUARDED, GUARDED_ACTIONS, guardCommands, neededRole, recoveryOffer, refusedCommand, type GuardedAction } from './permissions';
 
 const as = (role: Role) => ({ name: 'X', role });
 
 /** What each role may do in the app, written out: the table below must agree with the service's. */
 const EXPECTED: Record<Role, GuardedAction[]> = {
   reviewer: [],
-  lead: GUARDED_ACTIONS.filter((a) => !['emptyTrash', 'mtSettings', 'settings'].includes(a)),
+  lead: GUARDED_ACTIONS.filter((a) => !['emptyTrash', 'mtSettings', 'settings', 'recoverDatabase'].includes(a)),
   admin: GUARDED_ACTIONS,
 };
 
@@ -115,6 +115,24 @@ describe('what the app offers each role (state/permissions.ts)', () => {
     expect(claimStatusOptions(all, 'published', as('reviewer'))).toEqual(all);
     expect(claimStatusOptions(all, 'new', as('lead'))).toEqual(all);
     expect(claimStatusOptions(all, 'new', null)).toEqual(all);
+  });
+
+  it('documentDetailsAccess: a reviewer reads the details (read-only, no Save, no Move or Trash); a lead edits, moves, trashes', () => {
+    expect(documentDetailsAccess(as('reviewer'))).toEqual({ editable: false, move: false, trash: false });
+    expect(documentDetailsAccess(as('lead'))).toEqual({ editable: true, move: true, trash: true });
+    expect(documentDetailsAccess(as('admin'))).toEqual({ editable: true, move: true, trash: true });
+    expect(documentDetailsAccess(null)).toEqual({ editable: true, move: true, trash: true });
+    expect(roleMessage('en', as('reviewer'), 'editDocument', 'roles.readOnlyDocument')).toBe("Only a lead can change a document's details: you can read them.");
+    expect(roleMessage('zh-Hant', as('reviewer'), 'editDocument', 'roles.readOnlyDocument')).toBe('只有組長可以修改文件資料：你可以閱讀這些資料。');
+  });
+
+  it('recoveryOffer: the recovery choices for an admin or local use; a reviewer or lead is told an admin may', () => {
+    expect(recoveryOffer(null)).toEqual({ offered: true });
+    expect(recoveryOffer(as('admin'))).toEqual({ offered: true });
+    expect(recoveryOffer(as('lead'))).toEqual({ offered: false, needs: 'admin' });
+    expect(recoveryOffer(as('reviewer'))).toEqual({ offered: false, needs: 'admin' });
+    expect(refusalReason('en', as('lead'), 'recoverDatabase')).toBe('Only an admin can recover the database.');
+    expect(refusalReason('zh-Hant', as('reviewer'), 'recoverDatabase')).toBe('只有管理員可以復原資料庫。');
   });
 
   it('makePermissions: what the app provides (the wording loaded only for an account)', () => {

@@ -48,6 +48,7 @@ export const GUARDED = {
   cancelTranslation: guard('cancelTranslation'),
   mtSettings: guard('updateMtSettings'),
   settings: guard('updateSettings'),
+  recoverDatabase: guard('recoverDatabase'),
 } as const satisfies Record<string, Guard>;
 
 export type GuardedAction = keyof typeof GUARDED;
@@ -63,6 +64,25 @@ export function neededRole(account: Account, action: GuardedAction): Role | null
 
 export function allows(account: Account, action: GuardedAction): boolean {
   return neededRole(account, action) === null;
+}
+
+/**
+ * The document details form (components/DocumentForm.tsx) for the account: `editable` — the
+ * fields take input and Save is offered; otherwise they are shown read-only with the reason (a
+ * reviewer reads a document's details). Move and Move to Trash each by its own role.
+ */
+export function documentDetailsAccess(account: Account): { editable: boolean; move: boolean; trash: boolean } {
+  return { editable: allows(account, 'editDocument'), move: allows(account, 'moveDocument'), trash: allows(account, 'trashDocument') };
+}
+
+/**
+ * The recovery screen (components/RecoveryScreen.tsx) for the caller: the choices (open a copy
+ * of a backup, start with a new database) are offered where the service would carry them out —
+ * local use, an admin — else the screen explains who may (`needs`), listing the backups only.
+ */
+export function recoveryOffer(account: Account): { offered: true } | { offered: false; needs: Role } {
+  const needs = neededRole(account, 'recoverDatabase');
+  return needs === null ? { offered: true } : { offered: false, needs };
 }
 
 /** The commands (keys, palette, menus) whose handler makes a guarded call. */

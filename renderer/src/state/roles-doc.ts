@@ -14,7 +14,6 @@ import { allows, GUARDED_ACTIONS } from './permissions';
  * (permissions.test.ts: every such method is either guarded in permissions.ts or listed here, with why).
  */
 export const NOT_OFFERED: Partial<Record<MethodName, string>> = {
-  recoverDatabase: 'the recovery screen (RecoveryScreen) shows before the app, when no account is known yet: not guarded by the app (the service refuses it to a non-admin)',
   realignParallel: 'CLI only',
   updateClaimReviewSettings: 'CLI only (the fact-check publisher settings)',
   listUsers: 'CLI only (jiaodui users)',

@@ -1,0 +1,117 @@
+/**
+ * UI strings of the Glossary panel and its preview/apply dialog (components/GlossaryPanel.tsx,
+ * GlossaryPreviewDialog.tsx), English and Traditional Chinese, following
+ * i18n.ts's locale. A catalog of its own so that the strings load with those chunks
+ * (lazy.tsx), not with the first screen (scripts/check-bundle-size.mjs).
+ */
+import { catalogHook } from './i18n';
+import { defineCatalog } from './i18n-catalog';
+
+const en = {
+  'glossary.title': 'Glossary',
+  'glossary.close': 'Close glossary',
+  'glossary.add': 'Add entry',
+  'glossary.preview': 'Preview & apply…',
+  'glossary.import': 'Import…',
+  'glossary.fileScope': 'Glossary to import into or export',
+  'glossary.projectSection': 'Project “{name}”',
+  'glossary.documentSection': 'This document',
+  'glossary.sectionEmpty': 'No entries.',
+  'glossary.empty': 'No entries yet. Add confirmed names and terms with their known-wrong variants — e.g. 王征, not 王震 or 王徵 — then apply them to the document or the whole project.',
+  'glossary.replaces': 'replaces',
+  'glossary.edit': 'Edit “{term}”',
+  'glossary.delete': 'Delete “{term}”',
+  'glossary.deleted': 'Deleted “{term}” from the glossary.',
+  'glossary.saved': 'Saved “{term}”.',
+  'glossary.savedRerendered': 'Saved “{term}”; {count} Simplified renderings updated.',
+  'glossary.imported': 'Imported {file}: {added} added, {updated} updated, {unchanged} unchanged.',
+  'glossary.form.add': 'New entry',
+  'glossary.form.edit': 'Edit entry',
+  'glossary.field.term': 'Term (the correct form)',
+  'glossary.field.variants': 'Wrong variants',
+  'glossary.field.variantsHint': 'e.g. 王震, 王徵 (commas or |)',
+  'glossary.field.type': 'Type',
+  'glossary.field.note': 'Role or note',
+  'glossary.field.english': 'English',
+  'glossary.field.scope': 'Applies to',
+  'glossary.scope.project': 'Every document in “{name}”',
+  'glossary.scope.document': 'This document only',
+  'glossary.type.person': 'Person',
+  'glossary.type.organisation': 'Organisation',
+  'glossary.type.product': 'Product',
+  'glossary.type.term': 'Term',
+  'glossary.save': 'Save',
+  'glossary.cancel': 'Cancel',
+  'glossary.applyTitle': 'Apply the glossary',
+  'glossary.applyScope.document': 'This document',
+  'glossary.applyScope.project': 'Every document in “{name}”',
+  'glossary.loading': 'Finding what would change…',
+  'glossary.noChanges': 'Nothing to change: no wrong variant occurs.',
+  'glossary.summary': '{segments} segments in {documents} documents change ({replacements} replacements).',
+  'glossary.summaryOneDocument': '{segments} segments change ({replacements} replacements).',
+  'glossary.approvedReset': '{count} approved segments go back to Edited.',
+  'glossary.undoHint': 'One undo step reverts it all.',
+  'glossary.apply': 'Apply',
+  'glossary.applying': 'Applying…',
+  'glossary.applied': 'Glossary applied to {count} segments.',
+  'glossary.appliedReset': 'Glossary applied to {count} segments; {reset} approved segments went back to Edited.',
+};
+
+const zhHant: Record<keyof typeof en, string> = {
+  'glossary.title': '詞彙表',
+  'glossary.close': '關閉詞彙表',
+  'glossary.add': '新增詞條',
+  'glossary.preview': '預覽並套用…',
+  'glossary.import': '匯入…',
+  'glossary.fileScope': '要匯入或匯出的詞彙表',
+  'glossary.projectSection': '專案「{name}」',
+  'glossary.documentSection': '本文件',
+  'glossary.sectionEmpty': '沒有詞條。',
+  'glossary.empty': '尚無詞條。請加入已確認的人名與術語及其常見錯誤寫法（例如「王征」，而非「王震」或「王徵」），再套用到本文件或整個專案。',
+  'glossary.replaces': '取代',
+  'glossary.edit': '編輯「{term}」',
+  'glossary.delete': '刪除「{term}」',
+  'glossary.deleted': '已從詞彙表刪除「{term}」。',
+  'glossary.saved': '已儲存「{term}」。',
+  'glossary.savedRerendered': '已儲存「{term}」；已更新 {count} 段簡體轉換。',
+  'glossary.imported': '已匯入 {file}：新增 {added}、更新 {updated}、未變 {unchanged}。',
+  'glossary.form.add': '新增詞條',
+  'glossary.form.edit': '編輯詞條',
+  'glossary.field.term': '詞條（正確寫法）',
+  'glossary.field.variants': '錯誤寫法',
+  'glossary.field.variantsHint': '例如：王震, 王徵（以逗號或 | 分隔）',
+  'glossary.field.type': '類型',
+  'glossary.field.note': '職務或備註',
+  'glossary.field.english': '英文',
+  'glossary.field.scope': '適用範圍',
+  'glossary.scope.project': '專案「{name}」的所有文件',
+  'glossary.scope.document': '僅本文件',
+  'glossary.type.person': '人名',
+  'glossary.type.organisation': '機構',
+  'glossary.type.product': '產品',
+  'glossary.type.term': '術語',
+  'glossary.save': '儲存',
+  'glossary.cancel': '取消',
+  'glossary.applyTitle': '套用詞彙表',
+  'glossary.applyScope.document': '本文件',
+  'glossary.applyScope.project': '專案「{name}」的所有文件',
+  'glossary.loading': '正在找出會變更的段落…',
+  'glossary.noChanges': '沒有需要變更之處：未出現任何錯誤寫法。',
+  'glossary.summary': '{documents} 份文件中的 {segments} 段將變更（共 {replacements} 處取代）。',
+  'glossary.summaryOneDocument': '{segments} 段將變更（共 {replacements} 處取代）。',
+  'glossary.approvedReset': '{count} 個已核准段落將改回「已修改」。',
+  'glossary.undoHint': '一次復原即可全部還原。',
+  'glossary.apply': '套用',
+  'glossary.applying': '套用中…',
+  'glossary.applied': '已將詞彙表套用到 {count} 段。',
+  'glossary.appliedReset': '已將詞彙表套用到 {count} 段；{reset} 個已核准段落已改回「已修改」。',
+};
+
+export type GlossaryKey = keyof typeof en;
+
+const catalog = defineCatalog(en, zhHant);
+/** Both catalogs, for the test that every key is translated (i18n-catalogs.test.ts). */
+export const GLOSSARY_CATALOG = catalog.catalog;
+export const translateGlossary = catalog.translate;
+
+export const useGlossaryI18n = catalogHook('gt', translateGlossary);
