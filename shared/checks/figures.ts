@@ -300,12 +300,17 @@ function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding
       if (!whole || !sameCurrency(whole, part) || whole.unit !== part.unit || part.q.value <= whole.q.value) continue;
       // an amount per share (每股盈餘3.12元) is no whole of a total (其中第四季淨利12.4億元), nor the reverse
       if (perShare(whole) !== perShare(part)) continue;
+      // a net flow sums parts of both signs: one buyer's net selling may exceed all's (合計賣超98.4億元，其中外資賣超112.7億元)
+      if (NET_FLOW.test(whole.label) || NET_FLOW.test(part.label)) continue;
       const k = Math.ceil(Math.log10(part.q.value / whole.q.value));
       out.push(scaleFinding(part, findingMessage('number.scale.part-over-whole', { part: part.q.raw, whole: whole.q.raw, factor: 10 ** Math.min(3, Math.max(1, k)) }), k >= 1 && k <= 3 ? scaleFix(part, -k) : [], [loc(whole, k >= 1 && k <= 3 ? scaleFix(whole, k) : [])]));
     }
   }
   return out;
 }
+
+/** A net flow (買超, 賣超, 淨流入 …): its parts have both signs, so a part may exceed it. */
+const NET_FLOW = /(?:买超|卖超|净买|净卖|净流入|净流出|净汇入|净汇出|净申购|净赎回)/;
 
 const SHARE_OF = /(?:佔|占)(?:了)?(總|总|整體|整体|全部|合併|合并)?([\u4e00-\u9fff]{1,6}?)(?:的)?(?:比重|比例)?(?:約|约|達|达|爲|為|为)?$/;
 
@@ -546,7 +551,7 @@ function unitAfter(text: string, end: number): string {
 }
 
 /** Words that make a figure an amount (員工薪資, 客戶存款, 所得平均數). */
-const MONEY_WORDS = /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值|投资|补助|补贴|津贴|福利|分红|预算|消费|税|损|亏|存|借|付|所得|财富)/;
+const MONEY_WORDS = /(?:薪|资|金|款|额|结余|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值|投资|补助|补贴|津贴|福利|分红|预算|消费|税|损|亏|存|借|付|所得|财富)/;
 
 /**
  * `…數` at the end of a label (開戶數, 上漲家數): a count, so never in 元. Whether it counts
