@@ -4,6 +4,7 @@ import { MAX_IMPORT_BYTES, parseEncodingName } from '../shared/text/encoding';
 import type { ContractCaller } from './call';
 import { parseId, UsageError } from './args';
 import { readInputFile } from '../core/files';
+import { plural } from './output';
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -48,7 +49,7 @@ export function runAttach(api: ContractCaller, args: string[], f: Flags, json: b
   process.stdout.write(
     json
       ? JSON.stringify(info, null, 2) + '\n'
-      : `Attached ${r.kind === 'english' ? 'the English rendering' : 'the original source'} ${r.fileName ?? ''} (${r.encoding}) to document ${documentId}: ${r.sentences} sentences, ${r.aligned} of ${r.segments} segments aligned (${r.method}).\n`,
+      : `Attached ${r.kind === 'english' ? 'the English rendering' : 'the original source'} ${r.fileName ?? ''} (${r.encoding}) to document ${documentId}: ${plural(r.sentences, 'sentence')}, ${r.aligned} of ${plural(r.segments, 'segment')} aligned (${r.method}).\n`,
   );
   return 0;
 }

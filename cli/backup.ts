@@ -2,6 +2,7 @@
 import { backupDatabase, restoreDatabase } from '../core/backup';
 import type { JiaoduiService } from '../core/service';
 import { JiaoduiError } from '../shared/errors';
+import { plural } from './output';
 
 function need(file: string | undefined, command: string): string {
   if (!file) throw new JiaoduiError('invalid-input', `Missing FILE: jiaodui ${command} FILE.`);
@@ -10,7 +11,7 @@ function need(file: string | undefined, command: string): string {
 
 export async function runBackup(service: JiaoduiService, args: string[], json: boolean): Promise<number> {
   const r = await backupDatabase(service.db, need(args[0], 'backup'));
-  process.stdout.write(json ? JSON.stringify(r) + '\n' : `Backed up to ${r.file} (${r.bytes} bytes, schema ${r.schemaVersion}).\n`);
+  process.stdout.write(json ? JSON.stringify(r) + '\n' : `Backed up to ${r.file} (${plural(r.bytes, 'byte')}, schema ${r.schemaVersion}).\n`);
   if (r.damage) {
     // Written anyway (it is what there is), but not a good backup: say so and fail.
     process.stderr.write(`jiaodui: warning: ${r.file} was written, but it copies a damaged database. ${r.damage} Run \`jiaodui recover\` to see older backups.\n`);

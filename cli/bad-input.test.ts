@@ -60,6 +60,44 @@ describe('jiaodui: wrong paths are input errors (exit 2), and change nothing', (
     expect(digest()).toBe(before);
   }, SLOW);
 
+  it('files that are not text are refused naming the file: import, check FILE, attach, import-xliff, glossary import', () => {
+    const imp = run('import', SAMPLE_FILE, '--project', 'Kept');
+    expect(imp.code, imp.err).toBe(0);
+    const doc = String(JSON.parse(imp.out).documentId);
+    const file = (name: string, bytes: Uint8Array | string) => {
+      const path = join(cli.dir, name);
+      writeFileSync(path, bytes);
+      return path;
+    };
+    const junk = file('junk.txt', new Uint8Array([0xff, 0xfe, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05]));
+    const empty = file('empty.txt', '');
+    const png = file('picture.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    const swapped = file('swapped.txt', new Uint8Array([0xff, 0xfe, ...Buffer.from('Revenue rose 12 percent.\nProfit was flat.\n', 'utf16le').swap16()]));
+    const before = digest();
+    const junkLine = /^jiaodui: junk\.txt: The file starts with a UTF-16LE byte-order mark, but read as UTF-16LE it is not text: .*probably a binary file/;
+    expectInputError(run('import', junk), junkLine, 'import junk');
+    expectInputError(run('check', junk), junkLine, 'check junk');
+    expectInputError(run('attach', doc, '--english', junk), junkLine, 'attach junk');
+    expectInputError(run('import', empty), /^jiaodui: empty\.txt: The file is empty \(0 bytes\)/, 'import empty');
+    expectInputError(run('import', png), /^jiaodui: picture\.txt: This looks like a PNG image, not plain text/, 'import png');
+    expectInputError(run('import', swapped), /^jiaodui: swapped\.txt: .*It reads as UTF-16BE text instead \(the byte-order mark is wrong\): choose UTF-16BE as the encoding \(`--encoding utf-16be` on the command line\)/, 'import swapped');
+    expectInputError(run('import-xliff', doc, file('bad.xlf', '<xliff')), /^jiaodui: bad\.xlf: XML line 1, column 7/, 'import-xliff');
+    expectInputError(run('glossary', 'import', doc, file('bad.csv', 'term,variant\n"abc,def\n')), /^jiaodui: bad\.csv: CSV line 2: a quoted field is never closed/, 'glossary import');
+    expect(digest()).toBe(before);
+    // the encoding the message names reads the file
+    const chosen = run('import', swapped, '--encoding', 'utf-16be', '--format', 'json');
+    expect(chosen.code, chosen.err).toBe(0);
+    expect(JSON.parse(chosen.out)).toMatchObject({ encoding: 'utf-16be', segments: 2 });
+  }, SLOW);
+
+  it('counts agree with their number: one segment is "1 segment"', () => {
+    const one = join(cli.dir, 'one.txt');
+    writeFileSync(one, '中文\n');
+    const r = run('import', one); // piped: JSON on stdout, the encoding line on stderr
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toBe('jiaodui: one.txt: encoding UTF-8 (detected, confidence high), 1 segment\n');
+  }, SLOW);
+
   it('import goes through the contract: its arguments are validated as the app\'s are', () => {
     expect(run('list').code).toBe(0); // the database exists
     const before = digest();

@@ -11,6 +11,7 @@ import { UsageError } from './args';
 import { formatFindings, fromStored, type CheckRow } from './check';
 import { formatTable, type Fit } from './format';
 import { progressOn, type Progress } from './progress';
+import { plural } from './output';
 
 type Output = z.infer<typeof CliCheckProjectOutput>;
 type CrossRow = Output['crossDocument'][number];
@@ -65,7 +66,7 @@ export function formatProjectFindings(o: Output, fit?: Fit): string {
           )
         : 'No findings.\n'),
   );
-  return `# Project ${o.project.id}: ${o.project.name} (${o.documents.length} document(s))\n\n${parts.join('\n')}`;
+  return `# Project ${o.project.id}: ${o.project.name} (${plural(o.documents.length, 'document')})\n\n${parts.join('\n')}`;
 }
 
 /** Exit code: 1 when any finding (a document's or a cross-document one) has severity error. */

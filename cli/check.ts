@@ -6,6 +6,7 @@ import type { CliCheckOutput } from '../shared/contract/cli';
 import type { StoredFinding } from '../shared/domain/schemas';
 import type { ContractCaller } from './call';
 import { formatTable, type Fit } from './format';
+import { plural } from './output';
 
 export type CheckRow = z.infer<typeof CliCheckOutput>[number];
 
@@ -65,5 +66,5 @@ export function formatFindings(rows: CheckRow[], fit?: Fit): string {
     fit,
   );
   const errors = rows.filter((r) => r.severity === 'error').length;
-  return `${table}${rows.length} finding(s), ${errors} error(s).\n`;
+  return `${table}${plural(rows.length, 'finding')}, ${plural(errors, 'error')}.\n`;
 }

@@ -14,6 +14,7 @@ import { quantitySummary } from '../shared/claims/export';
 import { CLAIM_STATUSES, CLAIM_VERDICTS } from '../shared/claims/types';
 import type { ClaimT } from '../shared/claims/schemas';
 import { isWebUrl } from '../shared/urls';
+import { plural } from './output';
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -90,7 +91,7 @@ export function runClaims(api: ContractCaller, args: string[], f: Flags): number
       if (c.claimId !== null || c.rejected) continue;
       made.push(api.call('addClaim', { segmentId: c.segmentId, start: c.start, end: c.end }));
     }
-    write(json ? JSON.stringify(made, null, 2) + '\n' : made.length ? `${made.length} claim${made.length === 1 ? '' : 's'} made.\n${formatTable(CLAIM_TABLE, made.map(claimRow))}` : 'No open candidates.\n');
+    write(json ? JSON.stringify(made, null, 2) + '\n' : made.length ? `${plural(made.length, 'claim')} made.\n${formatTable(CLAIM_TABLE, made.map(claimRow))}` : 'No open candidates.\n');
     return 0;
   }
   if (mode === 'set') {

@@ -4,6 +4,9 @@ import { isTimeZone, REPORT_LOCALES, type ReportLocale } from '../shared/export/
 import type { ContractCaller } from './call';
 import { parseId, UsageError } from './args';
 import { readInputFile, writeOutputFile } from '../core/files';
+import { FILE_ERRORS, plural } from './output';
+import { basename } from 'node:path';
+import { namingFile } from '../shared/errors';
 
 const MAX_XLIFF_BYTES = 20 * 1024 * 1024;
 
@@ -56,8 +59,8 @@ export function runImportXliff(api: ContractCaller, args: string[], json: boolea
   const file = args[1];
   if (!file) throw new UsageError('Missing FILE: jiaodui import-xliff DOC FILE.');
   const content = readInputFile(file, MAX_XLIFF_BYTES, () => `${file} is over the ${MAX_XLIFF_BYTES / 1048576} MB limit.`).toString('utf8');
-  const r = api.call('importXliff', { documentId, content });
+  const r = namingFile(basename(file), () => api.call('importXliff', { documentId, content }), FILE_ERRORS);
   if (json) process.stdout.write(JSON.stringify({ operationId: r.operationId, changed: r.changed, units: r.units }) + '\n');
-  else process.stdout.write(r.changed ? `Imported ${r.changed} changed segment(s) of ${r.units} (operation ${r.operationId}; 'jiaodui undo ${documentId}' reverts).\n` : `No changes: all ${r.units} unit(s) match.\n`);
+  else process.stdout.write(r.changed ? `Imported ${plural(r.changed, 'changed segment')} of ${r.units} (operation ${r.operationId}; 'jiaodui undo ${documentId}' reverts).\n` : `No changes: ${r.units === 1 ? 'its one unit matches' : `all ${r.units} units match`}.\n`);
   return 0;
 }

@@ -6,9 +6,9 @@
  * one operation, undoable with `jiaodui undo DOC`.
  */
 import { basename } from 'node:path';
-import { JiaoduiError } from '../shared/errors';
+import { JiaoduiError, namingFile } from '../shared/errors';
 import type { ContractCaller } from './call';
-import { applyGlossaryLine, glossaryExportLine, glossaryImportLine } from './output';
+import { applyGlossaryLine, FILE_ERRORS, glossaryExportLine, glossaryImportLine } from './output';
 import { readInputFile, writeOutputFile } from '../core/files';
 import { glossaryFormatOf } from '../core/glossary';
 import { MAX_GLOSSARY_FILE_BYTES } from '../shared/glossary/schemas';
@@ -61,7 +61,7 @@ export function runGlossary(api: ContractCaller, args: string[], f: Flags, json 
   const where = { scope: scope.kind, projectId: scope.projectId, documentId: scope.kind === 'document' ? documentId : null, file };
   if (sub === 'import') {
     const data = readInputFile(file, MAX_GLOSSARY_FILE_BYTES, () => `${file} is larger than ${MAX_GLOSSARY_FILE_BYTES / 1048576} MB.`).toString('base64');
-    const r = api.call('importGlossary', { ...scope.args, fileName: basename(file), data });
+    const r = namingFile(basename(file), () => api.call('importGlossary', { ...scope.args, fileName: basename(file), data }), FILE_ERRORS);
     const result: z.infer<typeof CliGlossaryImportOutput> = { ...where, ...r };
     out(json, result, glossaryImportLine(result));
     return 0;

@@ -48,6 +48,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       FORMAT_JSON_TEXT,
     ],
     examples: ['jiaodui import report.zh-Hant.txt --project SenseTime --english report.en.txt'],
+    exitCodes: ['2   usage, or the file is refused (one line naming it, nothing stored): unreadable, empty, binary, over 10 MB, or not text in its encoding (naming the one it reads as)'],
   },
   attach: {
     usage: ['attach DOC (--source FILE | --english FILE) [--encoding ENC]'],

@@ -7,13 +7,13 @@
  */
 import { basename } from 'node:path';
 import { contractCaller } from './call';
-import { isJiaoduiError, JiaoduiError } from '../shared/errors';
+import { isJiaoduiError, JiaoduiError, namingFile } from '../shared/errors';
 import { encodingLabel, parseEncodingName } from '../shared/text/encoding';
 import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
 import { cliCaller, dbPathFor, openService } from '../core/context';
 import type { JiaoduiService } from '../core/service';
 import { clip, fitFor, formatTable } from './format';
-import { importLine } from './output';
+import { importLine, plural } from './output';
 import { runServe } from './serve';
 import { checkDocument, checkFile, formatFindings, parseRules } from './check';
 import { runReplace } from './replace';
@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'check' && values.project === undefined && rest[0] !== undefined && !/^\d+$/.test(rest[0])) {
     const file = rest[0];
     const bytes = readInputFile(file, MAX_IMPORT_BYTES, () => `${file} is over the ${MAX_IMPORT_BYTES / 1048576} MB limit.`);
-    const rows = checkFile(new Uint8Array(bytes), parseRules(values.rules));
+    const rows = namingFile(basename(file), () => checkFile(new Uint8Array(bytes), parseRules(values.rules)));
     print(json, rows, () => formatFindings(rows, fitFor(process.stdout.isTTY === true, process.stdout.columns, values.wide === true)));
     return rows.some((r) => r.severity === 'error') ? 1 : 0;
   }
@@ -121,7 +121,7 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       // encoding was used and how sure detection is. On a terminal (or --format text): one line.
       if (json) {
         process.stdout.write(JSON.stringify(r) + '\n');
-        if (f.format !== 'json') process.stderr.write(`jiaodui: ${basename(file)}: encoding ${encodingLabel(r.encoding)} (${r.encodingDetected ? `detected, confidence ${r.encodingConfidence}` : 'as chosen'}), ${r.segments} segments\n`);
+        if (f.format !== 'json') process.stderr.write(`jiaodui: ${basename(file)}: encoding ${encodingLabel(r.encoding)} (${r.encodingDetected ? `detected, confidence ${r.encodingConfidence}` : 'as chosen'}), ${plural(r.segments, 'segment')}\n`);
       } else {
         const title = call('getDocument', { documentId: r.documentId }).title;
         process.stdout.write(importLine(title, { ...r, encodingLabel: encodingLabel(r.encoding) }, parallel.map((p) => (p.kind === 'source' ? 'the source' : 'the English'))));
@@ -180,7 +180,7 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       const documentId = parseId(args[0], 'DOC');
       const doc = call('getDocument', { documentId });
       const r = call(command, { projectId: doc.projectId });
-      print(json, r, () => `${command === 'undo' ? 'Undone' : 'Redone'}: ${r.segments.length} segment(s) changed.\n`);
+      print(json, r, () => `${command === 'undo' ? 'Undone' : 'Redone'}: ${plural(r.segments.length, 'segment')} changed.\n`);
       return 0;
     }
     case 'export':

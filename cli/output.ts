@@ -20,7 +20,17 @@ export function printsJson(command: string, format: string | undefined, stdoutIs
   return JSON_BY_DEFAULT.includes(command) && !stdoutIsTTY;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** Errors that are about a file the user gave (cli/export.ts import-xliff, cli/glossary.ts import): named with it (namingFile). */
+export const FILE_ERRORS = ['invalid-input', 'import-rejected'] as const;
+
+/**
+ * A count and its noun, singular for exactly one: "1 segment", "3 segments", "1 entry" /
+ * "2 entries" (`many` for irregular plurals). `show` writes the number (e.g. with thousands
+ * separators). Every count the CLI prints goes through this (cli/output.test.ts scans for "noun(s)").
+ */
+export function plural(count: number, one: string, many = `${one}s`, show: (n: number) => string = String): string {
+  return `${show(count)} ${count === 1 ? one : many}`;
+}
 
 export interface ImportSummary {
   documentId: number;

@@ -18,6 +18,7 @@ import { findProject } from './check-project';
 import { exitCodeOf, parseServerUrl, parseSignInToken, RemoteError, REMOTE_EXIT, reuseSession, signIn, type RemoteSession } from './remote';
 import { savedTeamSession } from '../core/remote/connections';
 import { isJiaoduiError } from '../shared/errors';
+import { plural } from './output';
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -27,9 +28,9 @@ export type MoveOutput = z.infer<typeof CliMoveOutput>;
 /** "Pushed "name" — 3 documents, 1,204 revisions, digest ab12cd34ef56… matches" */
 export function moveLine(o: MoveOutput): string {
   const n = (x: number) => x.toLocaleString('en-US');
-  const plural = (x: number, one: string) => `${n(x)} ${one}${x === 1 ? '' : 's'}`;
+  const count = (x: number, one: string) => plural(x, one, undefined, n);
   const verb = o.direction === 'push' ? `Pushed "${o.project.name}" to ${o.server}` : `Pulled "${o.project.name}" from ${o.server}`;
-  return `${verb} — ${plural(o.counts.documents, 'document')}, ${plural(o.counts.revisions, 'revision')}, ${plural(o.counts.annotations, 'annotation')}, ${plural(o.counts.claims, 'claim')}, digest ${o.digest.slice(0, 12)}… matches\n`;
+  return `${verb} — ${count(o.counts.documents, 'document')}, ${count(o.counts.revisions, 'revision')}, ${count(o.counts.annotations, 'annotation')}, ${count(o.counts.claims, 'claim')}, digest ${o.digest.slice(0, 12)}… matches\n`;
 }
 
 function flagsOf(command: 'push' | 'pull', args: string[], f: Flags): { ref: string; server: URL; token: string | null; name: string | undefined; replace: boolean } {

@@ -6,6 +6,7 @@
 import { diagnoseDatabase, findBackups, recoverDatabase } from '../core/recovery';
 import { openService } from '../core/context';
 import { JiaoduiError } from '../shared/errors';
+import { plural } from './output';
 
 export async function runRecover(dbPath: string, f: Record<string, unknown>, json: boolean): Promise<number> {
   const out = (value: unknown, text: string) => process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text);
@@ -13,7 +14,7 @@ export async function runRecover(dbPath: string, f: Record<string, unknown>, jso
   const choice = typeof f.backup === 'string' ? ({ choice: 'backup', file: f.backup } as const) : f.new ? ({ choice: 'new' } as const) : null;
   if (!choice) {
     const backups = findBackups(dbPath);
-    const lines = backups.map((b) => `  ${b.file}\n    ${b.kind}, ${b.modifiedAt}, ${b.bytes} bytes${b.problem ? ` — cannot be used: ${b.problem}` : `, schema ${b.schemaVersion}`}\n`);
+    const lines = backups.map((b) => `  ${b.file}\n    ${b.kind}, ${b.modifiedAt}, ${plural(b.bytes, 'byte')}${b.problem ? ` — cannot be used: ${b.problem}` : `, schema ${b.schemaVersion}`}\n`);
     out(
       { dbPath, problem, backups },
       `${dbPath}: ${problem ?? 'no damage found (SQLite quick_check ok)'}\n` +

@@ -47,7 +47,7 @@ describe('jiaodui replace', () => {
 
     const p = run('replace', String(a), '--project', '--regex', '--find', '王(震|徵)', '--replace', '王征');
     expect(p.code, p.err).toBe(0);
-    expect(p.out).toMatch(/^Replaced 3 matches in 3 segment\(s\) \(operation \d+\)\. Undo with: jiaodui undo \d+\n$/);
+    expect(p.out).toMatch(/^Replaced 3 matches in 3 segments \(operation \d+\)\. Undo with: jiaodui undo \d+\n$/);
     expect(exportB()).toBe(B.replace('王震', '王征'));
     expect(run('undo', String(b)).code).toBe(0);
     expect(exportA()).toBe(A);

@@ -7,6 +7,7 @@ import { JiaoduiError } from '../shared/errors';
 import type { ContractCaller } from './call';
 import type { ReplaceScope } from '../shared/domain/review';
 import { formatTable } from './format';
+import { plural } from './output';
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -34,7 +35,7 @@ export function runReplace(api: ContractCaller, args: string[], f: Flags, json: 
         ? formatTable(
             ['DOC', 'SEGMENT', '#', 'MATCH', 'BECOMES'],
             p.hits.map((h) => [h.documentId, h.segmentId, h.index + 1, h.matched, h.after]),
-          ) + `${p.total}${p.truncated ? '+' : ''} matches in ${p.segments} segments (dry run: nothing changed).\n`
+          ) + `${p.truncated ? `${p.total}+ matches` : plural(p.total, 'match', 'matches')} in ${plural(p.segments, 'segment')} (dry run: nothing changed).\n`
         : `No matches for "${f.find}".\n`,
     );
     return 0;
@@ -43,8 +44,8 @@ export function runReplace(api: ContractCaller, args: string[], f: Flags, json: 
   write(
     r,
     r.replaced
-      ? `Replaced ${r.replaced} ${r.replaced === 1 ? 'match' : 'matches'} in ${r.changedSegments} segment(s) (operation ${r.operationId}).` +
-          (r.unapproved ? ` ${r.unapproved} approved segment(s) went back to edited.` : '') +
+      ? `Replaced ${plural(r.replaced, 'match', 'matches')} in ${plural(r.changedSegments, 'segment')} (operation ${r.operationId}).` +
+          (r.unapproved ? ` ${plural(r.unapproved, 'approved segment')} went back to edited.` : '') +
           ` Undo with: jiaodui undo ${documentId}\n`
       : `No matches for "${f.find}"; nothing changed.\n`,
   );

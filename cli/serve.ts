@@ -11,6 +11,7 @@ import { PUBLIC_URL_SETTING, teamSessions } from '../core/accounts';
 import type { TeamServeOptions } from '../core/server';
 import { Offload } from '../core/offload';
 import { connectionsFileFor, TeamConnections } from '../core/remote/connections';
+import { plural } from './output';
 
 /** `serve --team`'s flags (cli/usage.ts SERVE_OPTIONS). */
 export interface TeamFlags {
@@ -89,7 +90,7 @@ export async function runServe(dbPath: string, portFlag?: string, teamFlags?: Te
     service.engine.tx(() => service.store.setSetting(PUBLIC_URL_SETTING, running.publicUrl!));
     const users = service.listUsers().filter((u) => u.revokedAt === null);
     process.stderr.write(
-      `jiaodui: team server at ${running.publicUrl} (${users.length} reviewer${users.length === 1 ? '' : 's'})${users.length ? '' : '; add the first with: jiaodui users add NAME --role admin'}\n`,
+      `jiaodui: team server at ${running.publicUrl} (${plural(users.length, 'reviewer')})${users.length ? '' : '; add the first with: jiaodui users add NAME --role admin'}\n`,
     );
   }
   process.stdout.write(running.url + '\n');

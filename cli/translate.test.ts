@@ -43,7 +43,7 @@ describe('jiaodui translate', () => {
     expect(r.code, r.err).toBe(0);
     const job = cliOutputSchemas.translate.parse(JSON.parse(r.out));
     expect(job).toMatchObject({ state: 'done', total: 3, translated: 3, failed: 0 });
-    expect(r.err).toContain('translating 3 segment(s)');
+    expect(r.err).toContain('translating 3 segments');
     expect(r.err).toContain('translated 3/3');
     expect(fake.requests).toHaveLength(3);
     const segs = segments();

@@ -12,6 +12,7 @@ import type { ContractCaller } from './call';
 import { MtProvider, UpdateMtSettingsArgs, type MtJob, type MtSettings } from '../shared/mt/schemas';
 import { parseId, UsageError } from './args';
 import { progressOn } from './progress';
+import { plural } from './output';
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -27,7 +28,7 @@ export function parseRows(spec: string, rowCount: number): number[] {
     const a = Number(m[1]);
     const b = m[2] === undefined ? a : Number(m[2]);
     if (a < 1 || b < a) throw new UsageError(`--segments: "${part}" is not a range of rows (they start at 1).`);
-    if (b > rowCount) throw new UsageError(`--segments: row ${b} is past the end (the document has ${rowCount} rows).`);
+    if (b > rowCount) throw new UsageError(`--segments: row ${b} is past the end (the document has ${plural(rowCount, 'row')}).`);
     for (let r = a; r <= b; r++) rows.add(r);
   }
   return [...rows].sort((x, y) => x - y);
@@ -100,7 +101,7 @@ export async function runTranslate(service: JiaoduiService, api: ContractCaller,
   let done: MtJob;
   try {
     if (bar.shown) bar.update(`translating document ${documentId}`, 0, snap.total);
-    else process.stderr.write(`jiaodui: translating ${snap.total} segment(s) of document ${documentId}\n`);
+    else process.stderr.write(`jiaodui: translating ${plural(snap.total, 'segment')} of document ${documentId}\n`);
     done = await job.finished;
   } finally {
     bar.end();

@@ -229,7 +229,8 @@ ${PUSH_PULL_USAGE}
 --db PATH (or JIAODUI_DB) chooses the database; default: the app's own.
 --reviewer NAME signs the changes (default: the system user); undo/redo take that reviewer's own steps.
 
-Exit codes: 0 ok; 1 check found errors (or translate failures); 2 usage or input error;
+Exit codes: 0 ok; 1 check found errors (or translate failures); 2 usage or input error (a wrong
+argument, no such document, a file that cannot be read, is not text or is malformed);
 3 internal error; 4 conflict: someone else changed what the command would overwrite
 (edit --if-text, import-xliff of a unit changed since the export, undo/redo); 5 restore or recover
 refused because another process has the database open; 6–11 push and pull (jiaodui push --help);

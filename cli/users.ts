@@ -8,6 +8,7 @@ import { JiaoduiError } from '../shared/errors';
 import { isRole } from '../shared/contract/roles';
 import type { ContractCaller } from './call';
 import { formatTable } from './format';
+import { plural } from './output';
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -36,7 +37,7 @@ export function runUsers(api: ContractCaller, args: string[], f: Flags, json: bo
     case 'revoke': {
       if (!name) throw usage('Missing NAME.');
       const r = api.call('revokeUser', { name });
-      print(r, `${r.account.name} revoked; ${r.sessionsEnded} session${r.sessionsEnded === 1 ? '' : 's'} ended.\n`);
+      print(r, `${r.account.name} revoked; ${plural(r.sessionsEnded, 'session')} ended.\n`);
       return 0;
     }
     case 'list': {

@@ -192,6 +192,32 @@ describe('refused imports change nothing', () => {
     expectRefused(() => svc.importBytes(corpus('utf16le-lone-surrogate.txt'), { fileName: 'u16.txt' }), 'import-rejected', /UTF-16LE byte-order mark but is not valid UTF-16LE: the first invalid byte sequence is at byte offset 6/);
   });
 
+  it('9b a byte-order mark followed by no text (FF FE 00 01 …, the other byte order, UTF-32) is refused naming the file: import, preview and attach', () => {
+    const junk = new Uint8Array([0xff, 0xfe, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05]);
+    const err = expectRefused(() => svc.importBytes(junk, { fileName: 'junk.txt' }), 'import-rejected', /^junk\.txt: The file starts with a UTF-16LE byte-order mark, but read as UTF-16LE it is not text: .*probably a binary file/);
+    expect(err.details).toMatchObject({ reason: 'implausible', fileName: 'junk.txt' });
+    // the app's path: preview and import over the contract, the same message
+    expectRefused(() => call('previewImport', { fileName: 'junk.txt', data: b64(junk) }), 'import-rejected', /^junk\.txt: The file starts with a UTF-16LE byte-order mark, but read as UTF-16LE it is not text/);
+    expectRefused(() => call('importDocument', { fileName: 'junk.txt', data: b64(junk) }), 'import-rejected', /^junk\.txt: .*not text/);
+    // English in UTF-16BE behind a UTF-16LE mark: the right order is named, and choosing it imports the text
+    const english = 'Quarterly revenue rose 12 percent.\nNet profit was flat.\n';
+    const swapped = new Uint8Array([0xff, 0xfe, ...Buffer.from(english, 'utf16le').swap16()]);
+    expectRefused(() => call('previewImport', { fileName: 'be.txt', data: b64(swapped) }), 'import-rejected', /^be\.txt: .*It reads as UTF-16BE text instead \(the byte-order mark is wrong\): choose UTF-16BE as the encoding/);
+    const preview = call('previewImport', { fileName: 'be.txt', data: b64(swapped), encoding: 'utf-16be' }) as { preview: string };
+    expect(preview.preview).toBe(english);
+    expectRefused(() => svc.importBytes(new Uint8Array([0xff, 0xfe, 0, 0, 0x2d, 0x4e, 0, 0]), { fileName: 'u32.txt' }), 'import-rejected', /^u32\.txt: The file starts with a UTF-32LE byte-order mark/);
+    // an attached parallel text is refused the same way, naming its file
+    expectRefused(() => svc.attachParallelText({ documentId: sampleDoc, kind: 'english', fileName: 'en.txt', data: b64(junk) }), 'import-rejected', /^en\.txt: The file starts with a UTF-16LE byte-order mark/);
+  });
+
+  it('9c real UTF-16LE and UTF-16BE Chinese with a BOM still import', async () => {
+    const text = '商湯科技業績交流會\n上線GPU達45000個，生成式AI業務為重點發展方向。\n';
+    for (const [bom, bytes, enc] of [[[0xff, 0xfe], Buffer.from(text, 'utf16le'), 'utf-16le'], [[0xfe, 0xff], Buffer.from(text, 'utf16le').swap16(), 'utf-16be']] as const) {
+      const r = await importAndExport(new Uint8Array([...bom, ...bytes]));
+      expect([r.encoding, r.exported]).toEqual([enc, text]);
+    }
+  });
+
   it('10 an unknown encoding name through the API is a validation error', () => {
     expectRefused(() => call('importDocument', { fileName: 'a.txt', data: b64(utf8('中文')), encoding: 'shift_jis' }), 'invalid-input', /encoding/);
   });

@@ -10,7 +10,7 @@ import type { NewRevision, ParallelTextRow, SegmentParallelRow, Store } from './
 import type { ReviewHost } from './review-host';
 import type { ChangeResult, Segment, SegmentStatus } from '../shared/domain/schemas';
 import type { ArgsOf, ResultOf } from '../shared/contract/api';
-import { JiaoduiError } from '../shared/errors';
+import { JiaoduiError, namingFile } from '../shared/errors';
 import { decodeText, detectEncoding, MAX_IMPORT_BYTES, type EncodingGuess, type TextEncodingName } from '../shared/text/encoding';
 import { getConverter } from '../shared/text/convert';
 import { alignParallel, applyAlignEdit, type AlignEdit, type ParallelKind } from '../shared/align';
@@ -89,7 +89,7 @@ function store(store: Store, documentId: number, kind: ParallelKind, text: strin
 
 export function attachParallelBytes(host: ReviewHost, documentId: number, kind: ParallelKind, fileName: string, bytes: Uint8Array, encoding?: TextEncodingName): ResultOf<'attachParallelText'> {
   host.requireDocument(documentId);
-  const d = decodeParallel(bytes, encoding); // refused before any write
+  const d = namingFile(fileName, () => decodeParallel(bytes, encoding)); // refused before any write
   return host.tx(() => {
     host.touch({ documents: [documentId], reload: [documentId] }); // every row's column changes
     return { ...store(host.store, documentId, kind, d.text, { fileName, encoding: d.encoding, byteSize: bytes.length }, host.now(), host.author()), guess: d.guess };

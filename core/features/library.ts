@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { ArgsOf, ResultOf } from '../../shared/contract/api';
 import type { Settings } from '../../shared/domain/schemas';
-import { JiaoduiError } from '../../shared/errors';
+import { JiaoduiError, namingFile } from '../../shared/errors';
 import { prepareImport, type ImportProgress, type PreparedImport } from '../../shared/import/prepare';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import * as glossary from '../glossary';
@@ -40,7 +40,7 @@ function projectIdFor(ctx: HandlerContext, args: { projectId?: number; projectNa
 export function importBytes(ctx: HandlerContext, bytes: Uint8Array, args: Omit<ArgsOf<'importDocument'>, 'data'>): ResultOf<'importDocument'> {
   const listener = ctx.caller.progress;
   const progress: ImportProgress | undefined = listener && ((stage, done, total) => listener({ stage, done, total }));
-  const p = prepareImport(bytes, { encoding: args.encoding, variant: args.variant, progress }); // throws before any write
+  const p = namingFile(args.fileName, () => prepareImport(bytes, { encoding: args.encoding, variant: args.variant, progress })); // throws before any write
   return ctx.tx(() => storeImport(ctx, bytes, p, args, progress));
 }
 
@@ -203,7 +203,7 @@ export const libraryHandlers = {
 
   previewImport: (_ctx, args) => {
     const bytes = base64ToBytes(args.data);
-    const p = prepareImport(bytes, { encoding: args.encoding, variant: args.variant });
+    const p = namingFile(args.fileName, () => prepareImport(bytes, { encoding: args.encoding, variant: args.variant }));
     return {
       guess: p.guess,
       encoding: p.encoding,

@@ -753,18 +753,18 @@ export function regionalForm(opencc: string, region: 'tw' | 'hk', converted = fa
  * (s2t, s2tw or s2hk: every character what the replay writes there, with the regional forms)?
  * A writer's Traditional differs from it in a few places per hundred characters (台, 布, 裡 for
  * OpenCC's 臺, 佈, 裏); converter output in none but the edits made after it. Allowed: one
- * place, or 0.2 % of the Han characters.
+ * place, or 0.2 % of the Han characters. `targets` narrows the configs compared: `['s2tw']`
+ * asks whether the text carries Taiwan's variant forms as s2tw and s2twp write them.
  */
-export function convertedByOpenCC(analyses: readonly Analysis[]): boolean {
+export function convertedByOpenCC(analyses: readonly Analysis[], targets: readonly ('s2t' | 's2tw' | 's2hk')[] = ['s2t', 's2tw', 's2hk']): boolean {
   const { tw, hk, twCodes, hkCodes } = regionalCodeMaps();
   let han = 0;
   for (const a of analyses) for (let k = 0; k < a.text.length; k++) if (isHanCode(a.text.charCodeAt(k))) han++;
   if (han < 20) return false;
   const allowed = Math.max(1, han * 0.002);
-  // places where the text is not what s2t / s2tw / s2hk writes; stop once all three are past the allowance
-  let t = 0;
-  let w = 0;
-  let h = 0;
+  // places where the text is not what s2t / s2tw / s2hk writes; stop once every target is past the allowance
+  const counts = { s2t: 0, s2tw: 0, s2hk: 0 };
+  const past = () => targets.every((x) => counts[x] > allowed);
   for (const a of analyses) {
     const text = a.text;
     const rp = a.replay;
@@ -773,17 +773,17 @@ export function convertedByOpenCC(analyses: readonly Analysis[]): boolean {
       if (!x) continue;
       const c = text.charCodeAt(k);
       if (c === x) {
-        w += twCodes[x];
-        h += hkCodes[x];
+        counts.s2tw += twCodes[x];
+        counts.s2hk += hkCodes[x];
       } else {
-        t++;
-        if (c !== tw.get(x)) w++;
-        if (c !== hk.get(x)) h++;
+        counts.s2t++;
+        if (c !== tw.get(x)) counts.s2tw++;
+        if (c !== hk.get(x)) counts.s2hk++;
       }
     }
-    if (t > allowed && w > allowed && h > allowed) return false;
+    if (past()) return false;
   }
-  return Math.min(t, w, h) <= allowed;
+  return Math.min(...targets.map((x) => counts[x])) <= allowed;
 }
 
 let regionalCodeTables: { tw: Map<number, number>; hk: Map<number, number>; twCodes: Uint8Array; hkCodes: Uint8Array } | null = null;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { getConverter } from '../text/convert';
-import { runProjectRules } from './index';
+import { configs as presetConfigs } from 'opencc-js/preset';
+import { Analysis } from './analysis';
+import { convertedByOpenCC } from './conversion';
+import { TW_SHARED_SOURCES } from './data/twPhrasesShared';
+import { runChecks, runProjectRules } from './index';
 import { HANT, places, segs } from './testkit';
 import type { CheckSegment } from './types';
 
@@ -14,14 +18,12 @@ describe("conversion-ambiguity: the converter's Taiwan vocabulary across a proje
   const release = '物流商今天表示，倉儲設備更新完成，出貨數據優於預期。';
   const story = '分析師認為倉儲設備更新後，出貨數據將持續改善。';
 
-  it("reports the word s2twp wrote for the one another document writes (裝置 for 設備, 資料 for 數據), fix to it", () => {
-    const localised = s2twp(release);
+  it("reports the word s2twp wrote for the one another document writes (裝置 for 設備), fix to it", () => {
+    // one such word only: the document's own evidence is an info, the project's a warning
+    const localised = s2twp('物流商今天表示，倉儲設備更新完成，出貨量優於預期。');
     expect(localised).toContain('裝置');
     const f = vocabulary([doc(1, localised), doc(2, story)]);
-    expect(f.map((x) => [x.text, x.documentId, x.fixes[0].replacement])).toEqual([
-      ['裝置', 1, '設備'],
-      ['資料', 1, '數據'],
-    ]);
+    expect(f.map((x) => [x.text, x.documentId, x.fixes[0].replacement])).toEqual([['裝置', 1, '設備']]);
     expect(places(f[0])).toHaveLength(1);
   });
 
@@ -37,5 +39,90 @@ describe("conversion-ambiguity: the converter's Taiwan vocabulary across a proje
     expect(vocabulary([doc(1, s2twp(release)), doc(2, s2twp(story))])).toEqual([]);
     // the other document writes the Taiwan word too, in other words: no disagreement to see
     expect(vocabulary([doc(1, '客戶資料已更新。'), doc(2, '出貨數據優於預期，客戶資料也已更新。')])).toEqual([]);
+  });
+});
+
+describe("conversion-ambiguity: the converter's Taiwan vocabulary inside one document", () => {
+  /** Our own Taiwan writing: 設備, 數據, 項目 are a Taiwan writer's words; 台, 公布, 裡 are not what OpenCC writes. */
+  const writer = [
+    '新竹一家半導體設備商今天公布第三季財報，營收年增18%，主要來自先進封裝設備出貨。',
+    '公司表示，客戶端的庫存數據已見改善，今年新建的廠房項目也按進度推進。',
+    '財務長指出，台灣與日本的訂單數據顯示，工廠裡的設備明年仍需擴充。',
+  ];
+  const documentWords = (texts: string[]) =>
+    runChecks(segs(...texts), { ...HANT, rules: ['conversion-ambiguity'] }).filter((f) => f.messageData.key === 'conversion.vocabulary.document');
+  const s2tw = (t: string) => getConverter('s2tw').convert(getConverter('t2s').convert(t));
+
+  it('reports each word s2twp wrote for a word Taiwan writes too, every place, fix all to it (warning: several such words)', () => {
+    const f = documentWords(writer.map(s2twp));
+    expect(f.map((x) => [x.text, x.severity, places(x).length, x.fixes[0].replacement])).toEqual([
+      ['裝置', 'warning', 3, '設備'],
+      ['資料', 'warning', 2, '數據'],
+      ['專案', 'warning', 1, '項目'],
+    ]);
+    expect(places(f[0]).every((p) => p.fixes[0] === '設備')).toBe(true);
+    expect(f[0].messageData.params).toMatchObject({ word: '裝置', source: '設備', count: 3 });
+  });
+
+  it('still recognises s2twp output holding a word that is a source of one entry and what s2twp writes for another (文件 for 文檔)', () => {
+    const f = documentWords([...writer, '相關說明文檔已上傳至公司網站。'].map(s2twp));
+    expect(f.map((x) => x.text)).toEqual(['裝置', '資料', '專案']);
+  });
+
+  it('is an info only where one such word stands (a short text: too little to tell s2twp from a writer)', () => {
+    const f = documentWords([s2twp('公司表示，客戶端的庫存數據已見改善，訂單數據顯示需求回溫。')]);
+    expect(f.map((x) => [x.text, x.severity])).toEqual([['資料', 'info']]);
+  });
+
+  it("leaves the writer's own text, the other converters' output, and a text that keeps a source word alone", () => {
+    // the writer's Taiwan words (資料, 專案, 軟體) in a text that is no converter's output
+    const own = ['台北一家軟體公司今天公布上半年財報，營收年增12%。', '公司說，新的資料中心專案進度順利，店裡的客戶資料也已完成備份。'];
+    expect(convertedByOpenCC(own.map((t) => new Analysis(segs(t)[0], HANT)))).toBe(false);
+    expect(documentWords(own)).toEqual([]);
+    // s2tw keeps the writer's 設備, 數據: nothing was replaced
+    expect(documentWords(writer.map(s2tw))).toEqual([]);
+    // a source word whose Taiwan word the document never writes: a writer's (s2twp would have replaced it)
+    const withSource = writer.map(s2twp);
+    withSource[2] = withSource[2].replace('。', '，用戶反應良好。');
+    expect(documentWords(withSource)).toEqual([]);
+  });
+
+  it("keeps reporting the other places after the reviewer puts the source back at one (設備 for one 裝置)", () => {
+    const edited = writer.map(s2twp);
+    edited[2] = edited[2].replace('裝置', '設備');
+    const f = documentWords(edited);
+    expect(f.map((x) => [x.text, places(x).length])).toEqual([
+      ['裝置', 2],
+      ['資料', 2],
+      ['專案', 1],
+    ]);
+  });
+
+  it('never reports a word whose source is mainland usage with a Taiwan counterpart (伺服器 for 服務器, 晶片 for 芯片)', () => {
+    const f = documentWords(
+      ['桃園一家伺服器代工廠今天公布營收，晶片供應吃緊，AI伺服器出貨年增三成。', '公司表示，客戶端的庫存數據已見改善，新建的廠房項目按進度推進，設備採購不變。'].map(s2twp),
+    );
+    expect(f.map((x) => x.text)).toEqual(['資料', '專案', '裝置']);
+  });
+
+  it("takes s2tw's Taiwan variant forms as a sign, not s2t's (爲, 裏: OpenCC's standard forms)", () => {
+    const text = ['公司表示，爲因應需求，工廠裏的設備將擴充，庫存數據也已改善，項目如期推進。'];
+    const viaS2t = text.map((t) => getConverter('s2t').convert(getConverter('t2s').convert(t)));
+    const as = (ts: string[]) => ts.map((t, i) => new Analysis({ ...segs(t)[0], id: i + 1 }, HANT));
+    expect(convertedByOpenCC(as(viaS2t))).toBe(true);
+    expect(convertedByOpenCC(as(viaS2t), ['s2tw'])).toBe(false);
+    expect(convertedByOpenCC(as(text.map(s2twp)), ['s2tw'])).toBe(true);
+  });
+
+  it('the project check does not repeat a word the document reports by itself', () => {
+    const story = '分析師表示，設備採購與訂單數據都優於預期。';
+    const f = vocabulary([doc(1, ...writer.map(s2twp)), doc(2, story)]);
+    expect(f).toEqual([]);
+  });
+
+  it('every listed source is a key of s2twp’s phrase table (TWPhrases)', () => {
+    const chain = (presetConfigs as unknown as Record<string, { conversionChain: readonly (readonly unknown[])[] }>).s2twp.conversionChain;
+    const keys = new Set((chain[1] as readonly (string | readonly (readonly string[])[])[]).flatMap((d) => (typeof d === 'string' ? d.split('|').map((e) => e.split(' ')[0]) : d.map((e) => e[0]))));
+    expect(TW_SHARED_SOURCES.filter((w) => !keys.has(w))).toEqual([]);
   });
 });

@@ -10,28 +10,60 @@
  *    writes the word's source (數據) and never the word itself — two renderings of one story
  *    that disagree exactly as the converter would make them.
  * One finding per word and document (every place, fix all to the source word).
+ *
+ * Inside one document (`documentVocabularyFindings`, run by runChecks): a document that is s2twp's
+ * output is recognisable as a whole — it is a fixed point of OpenCC's conversion with Taiwan's
+ * variant forms (`convertedByOpenCC(…, ['s2tw'])`: a writer's text differs from it in a few places
+ * per hundred), it holds none of the table's source words, and it holds the words s2twp writes for
+ * sources that Taiwan writes too in a sense of their own (`TW_SHARED_SOURCES`: 資料 for 數據, 裝置
+ * for 設備, 專案 for 項目). Those words are reported: a warning where two or more different ones
+ * stand, an info where only one does (a short text, or a writer's own 資料 in a fixed point).
+ * Words whose source is mainland usage with a Taiwan counterpart (伺服器 for 服務器) are left
+ * alone: a Taiwan writer writes them anyway.
  */
 import { configs as presetConfigs } from 'opencc-js/preset';
 import type { DictGroup, DictLike } from 'opencc-js/core';
 import { findingMessage } from '../finding-messages';
 import { isHanAt, type Analysis } from './analysis';
+import { convertedByOpenCC } from './conversion';
+import { TW_SHARED_SOURCES } from './data/twPhrasesShared';
 import type { Finding, Fix, Location } from './types';
 
 interface Vocabulary {
   /** Taiwan word → the source words s2twp writes it for */
   sources: Map<string, string[]>;
+  /** source word → the Taiwan words s2twp writes for it */
+  targets: Map<string, string[]>;
   /** first character → Taiwan words starting with it, longest first */
-  wordsByFirst: Map<string, string[]>;
-  /** first character → source words starting with it, longest first */
-  sourcesByFirst: Map<string, string[]>;
+  wordsByFirst: ByFirst;
+  /**
+   * first character → source words starting with it, longest first; only sources no entry
+   * writes (文件 is a source, 文件 → 檔案, and what s2twp writes for 文檔: not a sign of a writer)
+   */
+  sourcesByFirst: ByFirst;
 }
 let vocabulary: Vocabulary | null = null;
 
-function byFirst(words: Iterable<string>): Map<string, string[]> {
-  const m = new Map<string, string[]>();
-  for (const w of words) m.set(w[0], [...(m.get(w[0]) ?? []), w]);
-  for (const list of m.values()) list.sort((a, b) => b.length - a.length);
-  return m;
+/**
+ * Words (two or more UTF-16 units) by their first two code units, longest first: `byFirst[c1]`
+ * maps the second unit to the words (small integer keys, so one look-up per character).
+ */
+interface ByFirst {
+  byFirst: (Map<number, string[]> | undefined)[];
+}
+function byFirst(words: Iterable<string>): ByFirst {
+  const table: (Map<number, string[]> | undefined)[] = new Array<Map<number, string[]> | undefined>(65536);
+  for (const w of words) {
+    const m = (table[w.charCodeAt(0)] ??= new Map<number, string[]>());
+    m.set(w.charCodeAt(1), [...(m.get(w.charCodeAt(1)) ?? []), w]);
+  }
+  for (const m of table) if (m) for (const list of m.values()) list.sort((a, b) => b.length - a.length);
+  return { byFirst: table };
+}
+/** The longest listed word at k in t, if any. */
+function wordAt(t: string, k: number, words: ByFirst): string | undefined {
+  const m = words.byFirst[t.charCodeAt(k)];
+  return m?.get(t.charCodeAt(k + 1))?.find((w) => t.startsWith(w, k));
 }
 
 /** TWPhrases from opencc-js's s2twp preset: the second stage's phrase entries (two or more characters on both sides). */
@@ -46,15 +78,18 @@ function twPhrases(): Vocabulary {
       if (!k || !v || k === v || [...k].length < 2 || [...v].length < 2) continue;
       sources.set(v, [...(sources.get(v) ?? []), k]);
     }
-  vocabulary = { sources, wordsByFirst: byFirst(sources.keys()), sourcesByFirst: byFirst(new Set([...sources.values()].flat())) };
+  const written = new Set(sources.keys());
+  const targets = new Map<string, string[]>();
+  for (const [w, ks] of sources) for (const k of ks) targets.set(k, [...(targets.get(k) ?? []), w]);
+  vocabulary = { sources, targets, wordsByFirst: byFirst(sources.keys()), sourcesByFirst: byFirst(new Set([...sources.values()].flat().filter((w) => !written.has(w)))) };
   return vocabulary;
 }
 
 /** Occurrences of the listed words in `t` (longest match at each position, left to right). */
-function occurrences(t: string, words: Map<string, string[]>): { k: number; word: string }[] {
+function occurrences(t: string, words: ByFirst): { k: number; word: string }[] {
   const out: { k: number; word: string }[] = [];
   for (let k = 0; k < t.length; k++) {
-    const word = words.get(t[k])?.find((w) => t.startsWith(w, k));
+    const word = wordAt(t, k, words);
     if (!word) continue;
     out.push({ k, word });
     k += word.length - 1;
@@ -63,8 +98,8 @@ function occurrences(t: string, words: Map<string, string[]>): { k: number; word
 }
 
 /** Does `t` hold any of the listed words? */
-function hasAny(t: string, words: Map<string, string[]>): boolean {
-  for (let k = 0; k < t.length; k++) if (words.get(t[k])?.some((w) => t.startsWith(w, k))) return true;
+function hasAny(t: string, words: ByFirst): boolean {
+  for (let k = 0; k < t.length; k++) if (wordAt(t, k, words)) return true;
   return false;
 }
 
@@ -97,14 +132,11 @@ export function converterVocabularyFindings(docs: readonly { documentId: number;
   docs.forEach((d, di) => {
     if (!localised[di]) return;
     const others = texts.filter((_, j) => j !== di);
-    const wordsIn = new Map<string, Place[]>();
-    for (const a of hant[di])
-      for (const { k, word } of occurrences(a.text, V.wordsByFirst)) {
-        let places = wordsIn.get(word);
-        if (!places) wordsIn.set(word, (places = []));
-        places.push({ a, k });
-      }
+    // words the document's own evidence already reports as warnings (runChecks) are not repeated here
+    const own = new Set(documentVocabularyFindings(hant[di]).filter((f) => f.severity === 'warning').map((f) => f.text));
+    const wordsIn = wordPlaces(hant[di], V);
     for (const [word, places] of wordsIn) {
+      if (own.has(word)) continue;
       for (const source of V.sources.get(word) ?? []) {
         // another document writes the source and never the word, or writes the source in the
         // same two words around it (通膨數據 against this document's 通膨資料) and never the word there
@@ -133,4 +165,68 @@ export function converterVocabularyFindings(docs: readonly { documentId: number;
     }
   });
   return out;
+}
+
+/** Places of s2twp's words in a document's segments, per word. */
+function wordPlaces(analyses: readonly Analysis[], V: Vocabulary): Map<string, Place[]> {
+  const wordsIn = new Map<string, Place[]>();
+  for (const a of analyses)
+    for (const { k, word } of occurrences(a.text, V.wordsByFirst)) {
+      let places = wordsIn.get(word);
+      if (!places) wordsIn.set(word, (places = []));
+      places.push({ a, k });
+    }
+  return wordsIn;
+}
+
+const SHARED = new Set(TW_SHARED_SOURCES);
+
+/**
+ * The converter's Taiwan vocabulary inside one document (conversion-ambiguity, see the head of
+ * this file): in a Traditional document that reads as s2twp's output, each word s2twp writes for a
+ * source Taiwan also writes (資料 for 數據) is one finding over every place, fix all to the source —
+ * a warning where two or more such words stand, else an info.
+ */
+export function documentVocabularyFindings(analyses: readonly Analysis[]): Finding[] {
+  const hant = analyses.filter((a) => a.ctx.script === 'hant');
+  if (!hant.length) return [];
+  const V = twPhrases();
+  // s2twp leaves no source word; one may stand where the reviewer has put it back (設備 for one of
+  // the document's 裝置): a listed source whose Taiwan word the document still writes elsewhere
+  const whole = hant.map((a) => a.text).join('\n');
+  const putBack = new Map<string, boolean>();
+  const tolerated = (source: string) => {
+    let ok = putBack.get(source);
+    if (ok === undefined) putBack.set(source, (ok = SHARED.has(source) && (V.targets.get(source) ?? []).some((w) => whole.includes(w))));
+    return ok;
+  };
+  for (const a of hant) for (let k = 0; k < a.text.length; k++) {
+    const source = wordAt(a.text, k, V.sourcesByFirst);
+    if (source && !tolerated(source)) return [];
+  }
+  const shared = [...wordPlaces(hant, V)].flatMap(([word, places]) => {
+    const sources = (V.sources.get(word) ?? []).filter((s) => SHARED.has(s));
+    return sources.length ? [{ word, places, sources }] : [];
+  });
+  if (!shared.length || !convertedByOpenCC(hant, ['s2tw'])) return [];
+  const severity = shared.length >= 2 ? 'warning' : 'info';
+  const words = shared.map((w) => w.word).join('、');
+  return shared.map(({ word, places, sources }) => {
+    const loc = (p: Place): Location & { fixes: Fix[] } => ({
+      segmentId: p.a.seg.id,
+      start: p.k,
+      end: p.k + word.length,
+      text: word,
+      fixes: sources.map((source) => ({ start: p.k, end: p.k + word.length, replacement: source })),
+    });
+    const [first, ...rest] = places.map(loc);
+    return {
+      rule: 'conversion-ambiguity',
+      severity,
+      ...first,
+      ...findingMessage('conversion.vocabulary.document', { word, source: sources.join('/'), count: places.length, words }),
+      group: `converter-vocabulary:${word}>${sources.join('/')}`,
+      related: rest,
+    } satisfies Finding;
+  });
 }

@@ -150,8 +150,8 @@ describe('number-unit', () => {
     // 量/數 after the noun name the same metric: 維修量 … 件, 維修 … 元
     expect(unit('本月售後維修量達1.8萬件。', '上月售後維修1.6萬元。').map((f) => [f.segmentId, f.text])).toEqual([[2, '元']]);
     const docs = [
-      { documentId: 1, segments: segs('本季新開設體驗館12座。') },
-      { documentId: 2, segments: segs('年底前體驗館總數達30元。') },
+      { documentId: 1, segments: segs('本季交付無人機1,200台。') },
+      { documentId: 2, segments: segs('年底前無人機總數達3,000元。') },
     ];
     expect(byRule(runProjectFigureCheck(docs, HANT), 'number-unit').map((f) => [f.documentId, f.text])).toEqual([[2, '元']]);
   });

@@ -26,6 +26,7 @@ import { documentYuan } from '../claims/currency';
 import { crossCheckClaims } from '../claims/crosscheck';
 import { findingMessage, part } from '../finding-messages';
 import { chineseQuantities, englishQuantities, segmentQuantities } from './numbers';
+import { countHeadOf, givenTo, moneyHeadOf } from './count-nouns';
 
 /**
  * A segment's claim quantities, parsed once per run (figures and shares read them). A bare 元
@@ -483,6 +484,8 @@ interface CountMetric {
   people: boolean;
   /** a currency is right too (成交 may be a value traded) */
   money?: boolean;
+  /** read from the noun right before the number (公司, 電動車, 旗艦店): an item of a list of amounts is money (see `headMetric`) */
+  head?: boolean;
 }
 // Built from classes of counted things (people, households and accounts, outlets and sites,
 // vehicles, devices and shipments, cases, trips and visits, ships, shares and cards,
@@ -494,9 +497,9 @@ const COUNT_METRICS: CountMetric[] = [
   // 家數 counts firms, but 買家/賣家/玩家/專家 are people
   { re: /(?:门市|门店|分店|店数|店铺|据点|分行|营业所|网点|银行|(?<![买卖玩专作藏赢])家数|工厂|厂商|企业数|公司数)/, units: '家間间个座所', people: false },
   // organisations are as often the subject of an amount (子公司合計1.6億元): a count only right before the number
-  { re: /(?:公司|厂房|医院|诊所|学校|券商|餐厅|加盟店|直营店|卖场|旅馆|饭店|酒店)$/, units: '家間间个座所', people: false },
+  { re: /(?:公司|厂房|医院|诊所|学校|券商|餐厅|加盟店|直营店|卖场|旅馆|饭店|酒店)$/, units: '家間间个座所', people: false, head: true },
   // vehicles, likewise right before the number (電動車1,512輛; 電動車補助2萬元 ends in 補助)
-  { re: /(?:汽车|机车|电动车|新车|自行车|单车|卡车|客车|货车|混合车|油车)$/, units: '輛辆台', people: false },
+  { re: /(?:汽车|机车|电动车|新车|自行车|单车|卡车|客车|货车|混合车|油车)$/, units: '輛辆台', people: false, head: true },
   // a noun of a person by what they do or are (失業者, 受訪者, 申請者, 參加者)
   { re: /[\u4e00-\u9fff]者$/, units: '人名位', people: true },
   { re: /(?:航次|班次|架次|航班|车次|次数|人次)/, units: '個个次', people: false },
@@ -534,6 +537,8 @@ const PERSON_UNITS = /^[人名位]$/;
  * between: 两间本地银行) — not an ordinal (第三家) nor a word that only looks like one (数位, 统一).
  */
 const COUNTED_BEFORE = /(?:\d[\d,.]*\s*[万亿]?|(?<![第统同唯单万之])[一二两三四五六七八九十]+)\s*[家间个座所][\u4e00-\u9fff]{0,2}$/;
+/** 人, 名, 位 beginning another word after a number (12億人民幣, 營收排名…名列, 位居第一): no person unit. */
+const PERSON_NOT_UNIT = /^(?:人民|人次|名列|名次|名義|名义|名單|名单|位居|位列|位數|位数|位於|位于)/;
 const TRADITIONAL_UNIT: Record<string, string> = { 个: '個', 颗: '顆', 辆: '輛', 张: '張', 间: '間', 项: '項', 笔: '筆', 处: '處', 户: '戶' };
 /** A change at the end of a label: its figure is counted like the level before it. */
 const CHANGE_VERB = /(?:增加|减少|净增|新增|增|减|上调|下调)$/;
@@ -543,6 +548,10 @@ const FROM_TO = /^(?:[上下]调|增加|减少|提高|降低|上修|下修|增|�
 const ELLIPTIC = /^[再另共则又并也]?(?:关闭|关店|下跌|上涨|持平|平盘|退出|流失|离职|裁撤|开设|新开|撤出|减少|增加)$/;
 /** 每 + a measure word or counted noun in a label: the figure is per counted thing (每户, 每人, 每名用户, 每辆). */
 const PER_UNIT = /每(?:[户人名位家股辆台张件笔单个次艘座间]|[\u4e00-\u9fff]{0,3}(?:用户|客户|会员|员工|门市|车|店))/;
+/** 次 right after 元: the 次 of 人次 (12萬元次), not 次於, 次高, 次月 … (a sentence going on after an amount). */
+const BROKEN_COMPOUND = /^次(?![於于之高低要月年日季週周級级世新佳大多序])/;
+/** 每 + a counted noun of any kind (每收費乘客千米0.62港元), not a period (每月新增用戶): a rate, money per thing. */
+const PER_THING = /每(?![月年日天季周週期])[\u4e00-\u9fff]/;
 const SUBSET_OF = /\d[\d,.]*(?:萬|万)?([家間间個个戶户座艘])[\u4e00-\u9fff]{1,8}中[，,]?(?:已|約|约|共|則|则)?有?(?:約|约)?$/;
 const CURRENCY_UNIT = /^(?:元|美元|港元|港幣|新台幣|新臺幣|人民幣)$/;
 
@@ -551,7 +560,7 @@ function unitAfter(text: string, end: number): string {
 }
 
 /** Words that make a figure an amount (員工薪資, 客戶存款, 所得平均數). */
-const MONEY_WORDS = /(?:薪|资|金|款|额|结余|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值|投资|补助|补贴|津贴|福利|分红|预算|消费|税|损|亏|存|借|付|所得|财富)/;
+const MONEY_WORDS = /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值|投资|补助|补贴|津贴|福利|分红|预算|消费|税|损|亏|存|借|付|所得|财富|结余|盈余|余额)/;
 
 /**
  * `…數` at the end of a label (開戶數, 上漲家數): a count, so never in 元. Whether it counts
@@ -575,23 +584,31 @@ function metricKey(label: string): string | null {
 /**
  * Count metrics learnt from the figures themselves: a metric (label ending) stated with a
  * count measure word (門市 … 12家, 交車 … 1.2萬輛) is a count wherever else it appears in the
- * document or project. Person units only when every count of the metric is in them.
+ * document or project (see `learntMetric`).
  */
-export function learnedCountMetrics(figures: readonly Figure[]): Map<string, CountMetric> {
-  const units = new Map<string, Set<string>>();
+export function learnedCountMetrics(figures: readonly Figure[]): Map<string, Figure[]> {
+  const out = new Map<string, Figure[]>();
   for (const f of figures) {
     if (f.q.kind !== 'count' || !f.unit) continue;
     const key = metricKey(f.label);
     if (!key) continue;
-    units.set(key, (units.get(key) ?? new Set()).add(f.unit));
-  }
-  const out = new Map<string, CountMetric>();
-  for (const [key, set] of units) {
-    const people = [...set].some((u) => PERSON_UNITS.test(u));
-    // a noun that names money counted by its measure word (購屋貸款計2萬戶, 保單3萬件) is stated as an amount too (貸款1,856億元)
-    out.set(key, { re: /$/, units: [...set].filter((u) => !PERSON_UNITS.test(u)).join('') || '人名', people, money: MONEY_WORDS.test(key) });
+    out.set(key, [...(out.get(key) ?? []), f]);
   }
   return out;
+}
+
+/**
+ * The metric learnt for `key` from the figures counting it. A figure alone is no evidence for its
+ * own unit (旗艦店…2,140人 would teach that 旗艦店 counts people); with other figures of the metric
+ * it is one of them (賣家8.6萬家 and 個人賣家3.2萬人 may both be right: a person unit among others is).
+ */
+function learntMetric(learned: Map<string, Figure[]>, key: string | null, f: Figure): CountMetric | undefined {
+  const all = learned.get(key ?? '') ?? [];
+  if (!key || !all.some((g) => g !== f)) return undefined;
+  const set = new Set(all.map((g) => g.unit));
+  const people = [...set].some((u) => PERSON_UNITS.test(u));
+  // a noun that names money counted by its measure word (購屋貸款計2萬戶, 保單3萬件) is stated as an amount too (貸款1,856億元)
+  return { re: /$/, units: [...set].filter((u) => !PERSON_UNITS.test(u)).join('') || '人名', people, money: MONEY_WORDS.test(key) };
 }
 
 /** A count metric with a currency or a person unit its noun cannot take. */
@@ -611,16 +628,30 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       if (currency && /新台幣|新臺幣|人民幣|人民币|港幣|美元|NT\$|US\$/.test(a.text.slice(Math.max(0, q.start - 4), q.start))) continue; // a stated amount
       const unitEnd = q.kind === 'amount' ? q.end : q.kind === 'count' ? q.end : q.end + written.length;
       const unitStart = unitEnd - written.length;
+      // 162.3萬元次: a compound measure word (人次) whose first character became a currency
+      if (currency && written === '元' && BROKEN_COMPOUND.test(a.text.slice(unitEnd))) {
+        out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.count', ['人']));
+        continue;
+      }
       const after = COUNTED_AFTER.find((m) => m.re.test(a.text.slice(unitEnd)));
       const label = f.label;
-      // an amount per counted thing (平均每戶貸款866萬元, 每人GDP, 每名用戶月收入) is money, whatever the thing counted
-      if (currency && PER_UNIT.test(label)) continue;
+      // an amount per counted thing (平均每戶貸款866萬元, 每人GDP, 每名用戶月收入, 每收費乘客千米) is money, whatever the thing counted
+      if (currency && (PER_UNIT.test(label) || PER_THING.test(label))) continue;
+      // money given to a counted set (退還用戶8,600萬元, 發放予員工12億元) is an amount
+      if (currency && givenTo(label)) continue;
+      // a person unit on a metric that is money by its head (營收12億人): an amount
+      if (person && !after && moneyHeadOf(label) && !PERSON_NOT_UNIT.test(a.text.slice(unitStart))) {
+        out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.amount', ['元']));
+        continue;
+      }
       // 較上季增加約35萬元 after 付費用戶1,250萬戶: a change is counted like its level
       // the level is the nearest count before the change (a person count too: 會員420萬名，增加35萬名)
       // and so is a clause that is only a verb of the same counted set (新增門市42家，關閉12家; 上漲612家，下跌286家，持平103家)
       // — unless the change's clause names a money metric of its own (交車1,200輛，營收增加3億元)
       const change = CHANGE_VERB.exec(label);
-      const nearest = (change && !MONEY_WORDS.test(label.slice(0, change.index))) || ELLIPTIC.test(label)
+      // the last item of a list (新開門市9家、關閉2家) is a clause of its own
+      const item = label.slice(label.lastIndexOf('、') + 1);
+      const nearest = (change && !MONEY_WORDS.test(label.slice(0, change.index))) || ELLIPTIC.test(label) || ELLIPTIC.test(item)
         ? mine.filter((g) => g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start && (g.q.kind === 'count' || g.q.kind === 'amount')).pop()
         : undefined;
       // 由6.5萬元上調至6.8萬輛: the two ends of one change are one metric, counted alike
@@ -631,36 +662,80 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       const level = (nearest?.q.kind === 'count' ? nearest : undefined) ?? to;
       // 39家本國銀行中，已有8人: a part of a counted set is counted like the set
       const subset = SUBSET_OF.exec(a.text.slice(f.sentence.start, q.start));
+      // a noun that counts no people by its head (旗艦店, 包裹) takes no person unit, whatever else the project counts in
+      const byHead = person ? headMetric(f) : undefined;
       const metric: CountMetric | undefined =
         after ??
         COUNT_METRICS.find((m) => m.re.test(label.slice(-6).replace(COUNT_SUFFIX, ''))) ??
         countOfMetric(label) ??
-        learned.get(metricKey(label) ?? '') ??
-        (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : subset ? { re: /$/, units: subset[1], people: false } : undefined);
+        (person && byHead && !byHead.people ? byHead : undefined) ??
+        learntMetric(learned, metricKey(label), f) ??
+        (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : subset ? { re: /$/, units: subset[1], people: false } : undefined) ??
+        (person ? byHead : headMetric(f));
       if (!metric || (person && metric.people) || (currency && metric.money)) continue;
-      // money words between the metric and the number make it an amount (員工薪資, 客戶存款)
-      const metricAt = metric.re.exec(label);
+      if (currency && metric.head && inAmountList(a, f, mine)) continue;
       // a noun that carries its own count in the label (與兩間銀行簽訂合共60億港元的貸款) is counted there:
       // an amount after it is another of its metrics, not its count (a person unit is still a wrong count: 142間分行及8人)
+      const metricAt = metric.re.exec(label);
       if (currency && !after && !level && !subset && metricAt && metricAt[0] && COUNTED_BEFORE.test(label.slice(0, metricAt.index))) continue;
-      const afterMetric = metricAt ? label.slice(metricAt.index + metricAt[0].length) : label;
+      // money words between the metric and the number make it an amount (員工薪資, 客戶存款);
+      // before its last mention they are a modifier of the counted noun (會員方案付費會員)
+      const afterMetric = label.slice(lastEnd(metric.re, label));
       if (!after && !level && !subset && MONEY_WORDS.test(afterMetric)) continue;
       // measure words are kept in Simplified in the tables: offer them as the Traditional text writes them
       const want = [...new Set([...metric.units].map((u) => (a.ctx.script === 'hans' ? u : (TRADITIONAL_UNIT[u] ?? u))))].filter((u) => u !== written);
-      out.push({
-        rule: 'number-unit',
-        severity: 'warning',
-        segmentId: a.seg.id,
-        start: unitStart,
-        end: unitEnd,
-        text: written,
-        ...findingMessage('number.unit.count', { raw: a.text.slice(q.start, unitEnd), unit: written, expected: want.join('/') }),
-        fixes: want.map((u) => ({ start: unitStart, end: unitEnd, replacement: u })),
-        related: [],
-      });
+      out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.count', want));
     }
   }
   return out;
+}
+
+/** Where the last match of `re` in `s` ends (0 when none). */
+function lastEnd(re: RegExp, s: string): number {
+  let end = -1;
+  for (const m of s.matchAll(new RegExp(re.source, 'g'))) {
+    end = m.index + m[0].length;
+    if (m[0] === '') break; // a learnt metric's /$/: the label is its noun
+  }
+  return end < 0 ? 0 : end;
+}
+
+/** A number-unit finding on the unit written after `q`, with the units offered as fixes. */
+function unitFinding(a: Analysis, q: ClaimQuantity, start: number, end: number, written: string, key: 'number.unit.count' | 'number.unit.amount', want: string[]): Finding {
+  return {
+    rule: 'number-unit',
+    severity: 'warning',
+    segmentId: a.seg.id,
+    start,
+    end,
+    text: written,
+    ...findingMessage(key, { raw: a.text.slice(q.start, end), unit: written, expected: want.join('/') }),
+    fixes: want.map((u) => ({ start, end, replacement: u })),
+    related: [],
+  };
+}
+
+/** Words that open a breakdown in a sentence: 按通路區分, 依地區分, 其中, 來自, 分別, 包括. */
+const AMOUNT_BREAKDOWN = /(?:按|依)[\u4e00-\u9fff]{1,6}?(?:区分|划分|分)|其中|来自|分别|包括/;
+
+/**
+ * Is `f` an item of a breakdown of money: a breakdown word before it in the sentence, its
+ * neighbours amounts and none a count (營收按通路區分，直營店12億元、加盟店8億元)? Two counts
+ * both written in 元 (壽險公司共22元，產險公司共17元) open no breakdown and stay findings.
+ */
+function inAmountList(a: Analysis, f: Figure, mine: readonly Figure[]): boolean {
+  if (!AMOUNT_BREAKDOWN.test(a.s.slice(f.sentence.start, f.q.start))) return false;
+  const near = mine.filter((g) => g !== f && g.sid === f.sid && !g.range && (g.q.kind === 'amount' || g.q.kind === 'count') && Math.abs(g.q.start - f.q.start) <= 40);
+  return near.some((g) => g.q.kind === 'amount') && !near.some((g) => g.q.kind === 'count');
+}
+
+/**
+ * A metric counted by the class of its noun (`countHeadOf`: 營業員, 旗艦店, 基地台), when no word
+ * list or measure word of the project says so.
+ */
+function headMetric(f: Figure): CountMetric | undefined {
+  const head = countHeadOf(f.label);
+  return head ? { re: /$/, units: head.units, people: head.people, head: true } : undefined;
 }
 
 /**

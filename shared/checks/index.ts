@@ -20,7 +20,7 @@ import { glossaryFindings } from './glossary';
 import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
 import { englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
 import { projectVariantFindings } from './project-variants';
-import { converterVocabularyFindings } from './converter-vocabulary';
+import { converterVocabularyFindings, documentVocabularyFindings } from './converter-vocabulary';
 import { repeatedSentenceFindings } from './repetition';
 import { contextPeriodFindings, periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
 import { taiwanStandardFindings } from './regional';
@@ -236,6 +236,8 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
     out.push(...contextPeriodFindings(analyses, held));
   }
   if (want('taiwan-standard') && ctx.script === 'hant') out.push(...taiwanStandardFindings(analyses));
+  // the converter's Taiwan phrasing (s2twp), recognised from the document as a whole
+  if (want('conversion-ambiguity') && ctx.script === 'hant') out.push(...documentVocabularyFindings(analyses));
   if (want('number-scale') || want('number-unit') || want('number-format')) {
     const figures = documentFigures(analyses);
     if (want('number-format')) rankReadings(out, analyses, figures);

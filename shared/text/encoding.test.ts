@@ -456,3 +456,94 @@ describe('unsupported encodings are refused, Hong Kong texts are not', () => {
     expect(decodeText(fixture('shift-jis.txt'), 'gb18030').encoding).toBe('gb18030');
   });
 });
+
+describe('text behind a byte-order mark must be plausible text', () => {
+  const LE = [0xff, 0xfe];
+  const BE = [0xfe, 0xff];
+  const utf16le = (s: string) => [...Buffer.from(s, 'utf16le')];
+  const utf16be = (s: string) => [...Buffer.from(s, 'utf16le').swap16()];
+
+  it('still imports real UTF-16LE and UTF-16BE Chinese with a BOM (and the fixtures, Big5 and GB18030)', () => {
+    for (const [bom, enc, encode] of [[LE, 'utf-16le', utf16le], [BE, 'utf-16be', utf16be]] as const) {
+      expect(decodeText(bytesOf(bom, encode(UTF16_TEXT)))).toMatchObject({ encoding: enc, bom: true, text: UTF16_TEXT });
+      expect(decodeText(bytesOf(bom, encode('你好')))).toMatchObject({ encoding: enc, text: '你好' });
+      expect(decodeText(bytesOf(bom, encode('Hello, world.\n')))).toMatchObject({ encoding: enc, text: 'Hello, world.\n' });
+      // Japanese: its kana are neither ASCII nor common Chinese, but it is text
+      expect(decodeText(bytesOf(bom, encode('日本語のテキストです。これはテストの文章であり、ひらがなとカタカナを含みます。'))).encoding).toBe(enc);
+    }
+    expect(decodeText(fixture('utf16le-bom.txt')).encoding).toBe('utf-16le');
+    expect(decodeText(fixture('utf16be-bom.txt')).encoding).toBe('utf-16be');
+    expect(decodeText(fixture('big5.txt')).encoding).toBe('big5');
+    expect(decodeText(fixture('gb18030.txt')).encoding).toBe('gb18030');
+    expect(decodeText(fixture('big5-hkscs.txt')).encoding).toBe('big5');
+  });
+
+  it('refuses FF FE followed by bytes that read as no text, calling it binary or damaged', () => {
+    const e = rejection(() => decodeText(bytesOf(LE, [0x00, 0x01, 0x02, 0x03, 0x04, 0x05])));
+    expect(e.message).toBe(
+      'The file starts with a UTF-16LE byte-order mark, but read as UTF-16LE it is not text: none of its 3 characters is ASCII, ' +
+        'a common Chinese character or CJK punctuation (Chinese text is mostly these). No supported encoding reads it as text: ' +
+        'it is probably a binary file, or damaged. Import a plain-text file (.txt, preferably UTF-8) instead.',
+    );
+    expect(e.details).toMatchObject({ reason: 'implausible', encoding: 'utf-16le', decidedBy: 'bom', problem: 'uncommon', suggest: null });
+    // private-use points (which the other byte order reads as two Latin letters: not clearly text either)
+    expect(rejection(() => decodeText(bytesOf(LE, [0x00, 0xe0, 0x01, 0xe0]))).message).toMatch(/2 of its 2 visible characters are private-use code points \(U\+E000, U\+E001\)\. No supported encoding/);
+    // what detection and the preview both see
+    expect(() => detectEncoding(bytesOf(LE, [0x00, 0x01, 0x02, 0x03]))).toThrow(/not text/);
+  });
+
+  it('names the other byte order when the mark does not match the text, and that choice then imports it', () => {
+    const english = 'Hello world, this is an English text.\nSecond line here.\n';
+    const wrong = bytesOf(LE, utf16be(english));
+    const e = rejection(() => decodeText(wrong));
+    expect(e.message).toMatch(/^The file starts with a UTF-16LE byte-order mark, but read as UTF-16LE it is not text: only 1 of its 56 characters is ASCII/);
+    expect(e.message).toContain('It reads as UTF-16BE text instead (the byte-order mark is wrong): choose UTF-16BE as the encoding (`--encoding utf-16be` on the command line), or re-save the file as UTF-8.');
+    expect(e.details).toMatchObject({ suggest: 'utf-16be' });
+    // the explicit choice drops the mismatched mark (U+FFFE in that order) and reads the text
+    expect(decodeText(wrong, 'utf-16be')).toMatchObject({ text: english, bom: true, detected: false });
+    // Chinese behind the wrong mark: read in the mark's order it is not even valid (surrogates), and the message says which order is
+    const chinese = bytesOf(BE, utf16le(UTF16_TEXT));
+    const c = rejection(() => decodeText(chinese));
+    expect(c.message).toMatch(/not text|not valid UTF-16BE/);
+    expect(c.message).toContain('It reads as UTF-16LE text instead (the byte-order mark is wrong)');
+    expect(decodeText(chinese, 'utf-16le').text).toBe(UTF16_TEXT);
+    const invalid = bytesOf(LE, utf16be(UTF16_TEXT));
+    expect(rejection(() => decodeText(invalid)).message).toMatch(/not valid UTF-16LE: .*It reads as UTF-16BE text instead/);
+  });
+
+  it('refuses a text with no Chinese character or Latin letter behind a mark (UTF-8 too)', () => {
+    expect(rejection(() => decodeText(bytesOf(LE, utf16le('Привет мир\n')))).message).toBe(
+      'The file starts with a UTF-16LE byte-order mark, but read as UTF-16LE it is no text to review: none of its 9 visible characters ' +
+        'is a Chinese character or a Latin letter ("П", "р", "и", "в", "е", …). Jiaodui reviews Chinese text: import a file that contains it.',
+    );
+    expect(rejection(() => decodeText(bytesOf([0xef, 0xbb, 0xbf], '\ue000\ue001\ue002'))).message).toMatch(/^The file starts with a UTF-8 byte-order mark, but read as UTF-8 it is not text: 3 of its 3 visible characters are private-use/);
+    expect(decodeText(bytesOf([0xef, 0xbb, 0xbf], '2023年')).text).toBe('2023年');
+  });
+
+  it('refuses BOM-less UTF-16 (from its NULs) that has no letters', () => {
+    expect(rejection(() => decodeText(bytesOf(utf16le('2023 45000\r\n11.8 %\r\n')))).message).toMatch(/^The file looks like UTF-16LE without a byte-order mark \(from its NUL bytes\), but read as UTF-16LE it is no text to review/);
+    expect(decodeText(bytesOf(utf16le('2023 Q1 45000\r\n'))).text).toBe('2023 Q1 45000\r\n');
+  });
+
+  it('a detected UTF-8 (or Big5/GB18030) reading is judged too: no letters or mostly private-use is refused, any Chinese or Latin letter imports', () => {
+    expect(rejection(() => decodeText(bytesOf('12345\n'))).message).toBe(
+      'Read as UTF-8 (detected), the file is no text to review: none of its 5 visible characters is a Chinese character or a Latin letter ("1", "2", "3", "4", "5", …). Jiaodui reviews Chinese text: import a file that contains it.',
+    );
+    expect(rejection(() => decodeText(bytesOf('😀😀\n'))).message).toMatch(/none of its 2 visible characters .* \("😀"\)\./);
+    expect(rejection(() => decodeText(bytesOf('\ue000\ue001x'))).message).toMatch(/^Read as UTF-8 \(detected\), the file is not text: 2 of its 3 visible characters are private-use code points \(U\+E000, U\+E001\)\. No supported encoding reads it as text/);
+    for (const ok of ['中', 'abc', '2023年第一季', '第1條\n']) expect(decodeText(bytesOf(ok)).text).toBe(ok);
+    // an explicit encoding is taken at its word
+    expect(decodeText(bytesOf('12345\n'), 'utf-8').text).toBe('12345\n');
+  });
+
+  it('names UTF-32 byte-order marks instead of reading them as UTF-16', () => {
+    const le32 = bytesOf([0xff, 0xfe, 0, 0, 0x2d, 0x4e, 0, 0, 0x87, 0x65, 0, 0]);
+    expect(rejection(() => decodeText(le32)).message).toBe('The file starts with a UTF-32LE byte-order mark (FF FE 00 00): UTF-32 text cannot be imported. Re-save it as UTF-8 (or UTF-16) and import it again.');
+    expect(rejection(() => decodeText(bytesOf([0, 0, 0xfe, 0xff, 0, 0, 0x4e, 0x2d]))).message).toMatch(/UTF-32BE byte-order mark \(00 00 FE FF\)/);
+  });
+
+  it('an explicit encoding is still taken at its word', () => {
+    // the same junk the detection refuses reads as chosen
+    expect(decodeText(bytesOf(LE, [0x00, 0x01, 0x02, 0x03]), 'utf-16le').text).toBe('\u0100\u0302');
+  });
+});

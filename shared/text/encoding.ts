@@ -7,6 +7,7 @@
  */
 import { JiaoduiError } from '../errors';
 import { HKSCS_PUA_RUNS, HKSCS_PUA_SEQUENCES } from './hkscs-pua';
+import { describeImplausible, implausibleText } from './plausible';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5' | 'gb18030';
 
@@ -194,21 +195,24 @@ interface Candidate {
 function detect(bytes: Uint8Array): Detection {
   checkSizeAndMagic(bytes);
 
-  // 1. A byte-order mark decides.
+  // 1. A byte-order mark decides (UTF-32's is named and refused: FF FE 00 00 would otherwise read as UTF-16LE).
+  refuseUtf32(bytes);
   const bom = sniffBom(bytes);
   if (bom) {
     const body = bytes.subarray(bom.length);
     const text = tryDecode(body, bom.encoding);
     if (text === null) {
       const offset = bom.length + firstBadOffset(body, bom.encoding);
+      const suggest = plausibleAlternative(bytes, bom.encoding);
       throw reject(
         `The file starts with a ${DISPLAY_NAME[bom.encoding]} byte-order mark but is not valid ` +
           `${DISPLAY_NAME[bom.encoding]}: the first invalid byte sequence is at byte offset ${offset}. ` +
-          `The file may be damaged; re-save it as UTF-8 and import it again.`,
-        { reason: 'undecodable', encoding: bom.encoding, offset },
+          (suggest ? chooseHint(suggest, true) : `The file may be damaged; re-save it as UTF-8 and import it again.`),
+        { reason: 'undecodable', encoding: bom.encoding, offset, suggest },
       );
     }
     assertLooksLikeText(text, bom.encoding, true);
+    assertPlausibleReading(bytes, text, bom.encoding, 'bom');
     return {
       guess: {
         encoding: bom.encoding,
@@ -258,6 +262,7 @@ function detect(bytes: Uint8Array): Detection {
     assertPlausibleChinese(bytes, chosen.text, chosen.encoding);
   }
   assertLooksLikeText(chosen.text, chosen.encoding, false);
+  assertPlausibleReading(bytes, chosen.text, chosen.encoding, 'detected');
   const ordered = [chosen, ...candidates.filter((c) => c !== chosen).sort(byScore)];
   return {
     guess: {
@@ -307,6 +312,7 @@ function detectUtf16(bytes: Uint8Array, firstNul: number): Detection {
   const runnerUp = candidates[1];
   const confidence = !runnerUp || best.score - runnerUp.score >= CLEAR_MARGIN ? 'high' : 'low';
   assertLooksLikeText(best.text, best.encoding, false);
+  assertPlausibleReading(bytes, best.text, best.encoding, 'nul-pattern');
   return {
     guess: {
       encoding: best.encoding,
@@ -543,10 +549,18 @@ function sniffBom(bytes: Uint8Array): { encoding: TextEncodingName; length: numb
   return null;
 }
 
-/** Length of the BOM of `encoding` at the start of `bytes`, or 0 (used for explicit overrides). */
+/**
+ * Length of the BOM of `encoding` at the start of `bytes`, or 0 (used for explicit overrides). A UTF-16
+ * BOM of the other byte order counts too: read in the chosen order it is U+FFFE, a noncharacter that
+ * only ever means "this mark was written for the other byte order" (a file whose mark does not match
+ * its text; detection names the right encoding and suggests choosing it).
+ */
 function bomLengthFor(bytes: Uint8Array, encoding: TextEncodingName): number {
   const bom = sniffBom(bytes);
-  return bom && bom.encoding === encoding ? bom.length : 0;
+  if (!bom) return 0;
+  if (bom.encoding === encoding) return bom.length;
+  const utf16 = (e: TextEncodingName) => e === 'utf-16le' || e === 'utf-16be';
+  return utf16(bom.encoding) && utf16(encoding) ? bom.length : 0;
 }
 
 function indexOfNul(bytes: Uint8Array, end: number): number {
@@ -692,6 +706,129 @@ function assertPlausibleChinese(bytes: Uint8Array, text: string, encoding: TextE
       `Re-save it as UTF-8 and import it again, or choose the encoding explicitly if you are sure.`,
     { reason: 'implausible', encoding, share, likely: likely?.kind ?? null },
   );
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Implausible text behind a byte-order mark (or a NUL pattern)
+ * ------------------------------------------------------------------------------------------------ */
+
+/** UTF-32's byte-order marks: refused by name (FF FE 00 00 would otherwise be taken for UTF-16LE's FF FE). */
+function refuseUtf32(bytes: Uint8Array): void {
+  const le = bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0;
+  const be = bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff;
+  if (!le && !be) return;
+  const name = le ? 'UTF-32LE' : 'UTF-32BE';
+  throw reject(
+    `The file starts with a ${name} byte-order mark (${le ? 'FF FE 00 00' : '00 00 FE FF'}): UTF-32 text cannot be imported. ` +
+      `Re-save it as UTF-8 (or UTF-16) and import it again.`,
+    { reason: 'unsupported-encoding', encoding: le ? 'utf-32le' : 'utf-32be' },
+  );
+}
+
+/** Below this UTF-16 plausibility (scoreUtf16) a UTF-16 reading is not text; Chinese text measures 0.7–0.95 per line. */
+const MIN_UTF16_SCORE = 0.25;
+/** An alternative reading is named only when it is clearly text: the bar BOM-less UTF-16 detection uses. */
+const SUGGEST_UTF16_SCORE = 0.5;
+
+type ReadingProblem = { kind: 'junk' | 'no-letters' | 'uncommon'; found: string };
+
+/**
+ * Why a reading that decoded cleanly is still not a text to review, or null: the junk and
+ * no-letters rules of shared/text/plausible.ts; for UTF-16 also a plausibility below
+ * MIN_UTF16_SCORE (what the wrong byte order, or binary data, reads as: rare ideographs, other
+ * scripts, unassigned points) and the common-character rule of Big5/GB18030
+ * (MAX_UNEXPECTED_SHARE; not for a Japanese reading, whose kana count as unexpected).
+ */
+function readingProblem(text: string, encoding: TextEncodingName): ReadingProblem | null {
+  const found = implausibleText(text);
+  if (found) return { kind: found.reason, found: describeImplausible(found) };
+  if (encoding !== 'utf-16le' && encoding !== 'utf-16be') return null;
+  if (kanaShare(text) >= MIN_KANA_SHARE) return null; // Japanese: its kana are neither ASCII nor common Chinese
+  if (scoreUtf16(text) < MIN_UTF16_SCORE) {
+    const { good, total } = plainCharacters(text);
+    const which = good === 0 ? `none of its ${total} characters is` : `only ${good} of its ${total} characters ${good === 1 ? 'is' : 'are'}`;
+    return { kind: 'uncommon', found: `${which} ASCII, a common Chinese character or CJK punctuation (Chinese text is mostly these)` };
+  }
+  const { share, counted } = unexpectedShare(text);
+  if (counted >= MIN_PLAUSIBILITY_SAMPLE && share > MAX_UNEXPECTED_SHARE) {
+    return { kind: 'uncommon', found: `${Math.round(share * 100)}% of its ${counted} letters and ideographs are outside the common Chinese characters (private-use, unassigned, rare or of other scripts)` };
+  }
+  return null;
+}
+
+/** Over the sample, the characters that are ASCII, common Chinese characters or CJK punctuation, and all of them. */
+function plainCharacters(text: string): { good: number; total: number } {
+  let good = 0;
+  let total = 0;
+  const end = Math.min(text.length, SAMPLE_CHARS);
+  for (let i = 0; i < end; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    total++;
+    const kind = classify(cp);
+    if (kind === Kind.Ascii || kind === Kind.Common || kind === Kind.Punct) good++;
+  }
+  return { good, total };
+}
+
+/**
+ * Another supported encoding that reads the file, as an explicit choice would, into clearly
+ * plausible text (no readingProblem; UTF-16 scoring at least SUGGEST_UTF16_SCORE, others
+ * looking like Chinese), the best of them; null when there is none.
+ */
+function plausibleAlternative(bytes: Uint8Array, except: TextEncodingName): TextEncodingName | null {
+  let suggest: TextEncodingName | null = null;
+  let best = -Infinity;
+  for (const other of TEXT_ENCODINGS) {
+    if (other === except) continue;
+    let alt: string;
+    try {
+      alt = decodeText(bytes, other).text;
+    } catch {
+      continue;
+    }
+    if (readingProblem(alt, other) !== null) continue;
+    const utf16 = other === 'utf-16le' || other === 'utf-16be';
+    const score = utf16 ? scoreUtf16(alt) : scoreText(alt);
+    if (utf16 ? score < SUGGEST_UTF16_SCORE : score <= 0) continue;
+    if (score > best) [best, suggest] = [score, other];
+  }
+  return suggest;
+}
+
+/** "It reads as UTF-16BE text instead: choose …" (the CLI's option and the import dialog's selector). */
+function chooseHint(suggest: TextEncodingName, wrongBom: boolean): string {
+  const name = DISPLAY_NAME[suggest];
+  return (
+    `It reads as ${name} text instead${wrongBom ? ' (the byte-order mark is wrong)' : ''}: choose ${name} as the encoding ` +
+    `(\`--encoding ${suggest}\` on the command line), or re-save the file as UTF-8.`
+  );
+}
+
+/**
+ * Refuse a reading decided by a byte-order mark ('bom'), by the NUL pattern of BOM-less UTF-16
+ * ('nul-pattern') or by detection among UTF-8, Big5 and GB18030 ('detected') when it is not a text to review (readingProblem), saying what was found and,
+ * when another supported encoding reads the file as plausible text (e.g. UTF-16BE text behind a
+ * UTF-16LE mark), naming it; otherwise calling it binary or damaged, or not Chinese.
+ */
+function assertPlausibleReading(bytes: Uint8Array, text: string, encoding: TextEncodingName, decidedBy: 'bom' | 'nul-pattern' | 'detected'): void {
+  const problem = readingProblem(text, encoding);
+  if (!problem) return;
+  const name = DISPLAY_NAME[encoding];
+  const suggest = plausibleAlternative(bytes, encoding);
+  const what =
+    (decidedBy === 'bom'
+      ? `The file starts with a ${name} byte-order mark, but read as ${name} it is `
+      : decidedBy === 'nul-pattern'
+        ? `The file looks like ${name} without a byte-order mark (from its NUL bytes), but read as ${name} it is `
+        : `Read as ${name} (detected), the file is `) +
+    `${problem.kind === 'no-letters' ? 'no text to review' : 'not text'}: ${problem.found}.`;
+  const hint = suggest
+    ? ' ' + chooseHint(suggest, decidedBy === 'bom')
+    : problem.kind === 'no-letters'
+      ? ' Jiaodui reviews Chinese text: import a file that contains it.'
+      : ' No supported encoding reads it as text: it is probably a binary file, or damaged. Import a plain-text file (.txt, preferably UTF-8) instead.';
+  throw reject(what + hint, { reason: 'implausible', encoding, decidedBy, problem: problem.kind, suggest });
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -1,0 +1,116 @@
+/**
+ * Is the metric right before a figure a count or an amount, told from the noun itself (issue 14
+ * §2 "Units")? Pure. The word lists of `figures.ts` (員工, 門市, 交車量 …) and the metrics a
+ * project counts elsewhere with a measure word cover what they name; this reads any other metric
+ * by its class:
+ *
+ * - the head (last morpheme) of the metric names an agent (…員, …者, …客, …戶, …師, …人), a unit
+ *   of organisation or a site (…商, …店, …站, …廠, …館, 超市), a machine (…台 after a word: 基地台), a
+ *   vehicle or ship (…車, …輛, …船, …輪) or a thing or event counted (…件, …筆數, …次, …人次, …包裹, …裝置);
+ * - ICU's dictionary (made apart from these rules) is the witness that the metric is a word: the
+ *   head closes an ICU word of two or more characters (旅客, 旗艦店, 加油站), or stands as a suffix
+ *   after one (營業|員, 供應|商, 充電|站). A head after single characters only (開|店, 建|廠, 載|客)
+ *   is a verb and its object as often as a noun, and is left alone;
+ * - the head is the metric's last word, so a money word after a counted noun is the head
+ *   (用戶收入, 會員消費, 客戶存款: amounts); a head that is money (營收, 收入, 金額, 成本, 淨利, 資產 …)
+ *   makes the metric an amount, and a person unit on it is wrong (營收12億人);
+ * - a verb of giving before the noun makes the people recipients of an amount (發放予員工12億元), and
+ *   an item of a list of amounts is a breakdown of money (直營店12億元、加盟店8億元: see `figures.ts`).
+ *
+ * Labels are Simplified (as `Figure.label`), so are the tables.
+ */
+import { icuWords } from './analysis';
+
+/** What a counted head takes: its measure words (Simplified) and whether a person unit (人/名/位) is right. */
+export interface CountHead {
+  /** the metric's last word, as ICU reads it (营业员, 旗舰店) */
+  word: string;
+  units: string;
+  people: boolean;
+}
+
+interface HeadClass {
+  head: RegExp;
+  units: string;
+  people: boolean;
+  /** the word must be at least this long (台: 基地台, not 平台 or 出台) */
+  minWord?: number;
+  /** the head must stand as a suffix after a word of two or more characters */
+  suffixOnly?: boolean;
+}
+
+// Classes of counted things by the head morpheme of their noun; never words of a particular text.
+const HEADS: HeadClass[] = [
+  // agents: people by what they do or are (營業員, 理財專員, 消費者, 旅客, 訂戶, 分析師, 投資人)
+  { head: /(?:员|者|客|师|顾问|司机|医生|护士)$/, units: '人名位', people: true },
+  // …家: a firm or a person by their trade (商家, 店家, 廠家, 專家): counted, in 家 or in people
+  { head: /家$/, units: '家名人位', people: true },
+  { head: /户$/, units: '户家名人', people: true },
+  { head: /人$/, units: '人名位', people: true, minWord: 3 },
+  // organisations and sites (經銷商, 旗艦店, 加油站, 晶圓廠, 營業所, 美術館)
+  { head: /(?:商|店|站|厂|馆|超市|卖场)$/, units: '家间个座所', people: false },
+  { head: /所$/, units: '家间个座所', people: false, suffixOnly: true },
+  // machines: …台 after a word (基地|台, 機台 as ICU splits it is a single character)
+  { head: /台$/, units: '台座部', people: false, suffixOnly: true },
+  // vehicles and things counted (電動車, 車輛, 案件, 包裹, 連網裝置)
+  { head: /(?:车|辆)$/, units: '辆台', people: false },
+  { head: /(?:船|轮)$/, units: '艘', people: false },
+  { head: /(?:案件|包裹|装置)$/, units: '件个台', people: false },
+  { head: /(?:笔数|人次|次)$/, units: '笔次', people: false },
+];
+
+/** Words ending in a head morpheme that do not name a counted thing (平台 a platform, 出台 a verb, 法人 investors as a class, 停车 a verb). */
+const NOT_COUNTED = /(?:大家|自家|独家|全家|人家|老家|回家|搬家|在家|居家|住家|国家|庄家|东家|平台|舞台|出台|上台|下台|倒台|后台|前台|柜台|阳台|电台|讲台|国人|华人|个人|本人|他人|众人|夫人|主人|法人|自然人|人均|每人|路人|乘车|停车|塞车|刹车|下车|上车|开车|试车|动员|债权人|所有人)$/;
+
+/** A verb of giving before the noun: the people or firms receive the amount (發放予員工…, 退還用戶…, 補助經銷商…). */
+const RECIPIENT = /(?:给予|发放|补贴|补助|奖励|回馈|支付|付给|赔偿|赔付|退还|退给|借给|贷给|拨付|拨给)[\u4e00-\u9fff]{0,8}$/;
+
+/** Does a verb of giving stand before a label's last word (退還用戶, 發放予員工)? Then the figure is money given, not a count. */
+export const givenTo = (label: string) => RECIPIENT.test(label);
+
+/** Words after a counted noun that still name its count (旗艦店總數, 來客數, 包裹數量). */
+const COUNT_TAIL = /(?:总数|数量|总量|数目|数|量)$/;
+
+/** A metric that is money by its head (營收, 收入, 金額, 成本, 淨利, 資產 …): an amount, never counted in people. */
+const MONEY_HEAD = /(?:营收|营业收入|(?<![低高]|中低)收入|营业额|销售额|成交额|成交值|交易额|交易金额|金额|净利润?|利润|毛利|营业利益|盈余|成本|费用|支出|资产|负债|市值|存款|贷款|余额|股本|资本额|产值|总值|预算|售价|股价|单价|现金|投资额|资本支出|保费|收益)$/;
+
+/** The head of a metric (its last ICU word), with ICU's dictionary as witness that it is a word. */
+function lastWord(label: string): { word: string; suffix: boolean } | null {
+  const tail = label.slice(-10);
+  const words = icuWords(tail);
+  if (!words.length) return null;
+  const [s, e] = words[words.length - 1];
+  if (e !== tail.length) return null;
+  const word = tail.slice(s, e);
+  if (word.length >= 2) return { word, suffix: false };
+  // a one-character head: a suffix after a word of two or more characters (营业|员, 供应|商, 基地|台)
+  if (words.length < 2) return null;
+  const [ps, pe] = words[words.length - 2];
+  if (pe - ps < 2 || !/^[\u4e00-\u9fff]+$/.test(tail.slice(ps, pe))) return null;
+  return { word: tail.slice(ps, e), suffix: true };
+}
+
+/**
+ * The counted head of a metric (a Simplified label ending where its figure begins), or none: 营业员
+ * (people), 旗舰店 (shops), 基地台 (machines). None when a money word follows the head (the label
+ * ends in it, so it is not the head), when the head is a verb's object, or a recipient of money.
+ */
+export function countHeadOf(label: string): CountHead | null {
+  const m = /[\u4e00-\u9fff]+$/.exec(label);
+  if (!m) return null;
+  const noun = m[0].replace(COUNT_TAIL, '');
+  if (MONEY_HEAD.test(noun) || NOT_COUNTED.test(noun)) return null;
+  const w = lastWord(noun);
+  if (!w) return null;
+  const cls = HEADS.find((c) => c.head.test(w.word));
+  if (!cls) return null;
+  if (cls.suffixOnly && !w.suffix) return null;
+  if (cls.minWord && w.word.length < cls.minWord) return null;
+  if (givenTo(label.slice(0, label.length - (m[0].length - noun.length) - w.word.length))) return null;
+  return { word: w.word, units: cls.units, people: cls.people };
+}
+
+/** The money word a metric ends in (营收, 净利, 成本 …), if any: its figure is an amount. */
+export function moneyHeadOf(label: string): string | null {
+  return MONEY_HEAD.exec(label)?.[0] ?? null;
+}
