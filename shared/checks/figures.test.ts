@@ -248,6 +248,7 @@ describe('no number alarm on correct text: the classes of misreading', () => {
     expect(unit('本港共有兩間銀行參與計劃，參與的銀行共12元。').map((f) => f.text)).toEqual(['元']);
     // a person unit after a counted noun is still a wrong count; 數位 (digital) is no count
     expect(unit('本行在香港設有142間分行及8人理財中心。').map((f) => f.text)).toEqual(['人']);
+    expect(unit('本行在香港設有142間分行及8元理財中心。').map((f) => f.text)).toEqual(['元']);
     expect(unit('數位帳戶戶數達310萬元。').map((f) => f.text)).toEqual(['元']);
   });
 

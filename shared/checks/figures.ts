@@ -677,7 +677,8 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       // a noun that carries its own count in the label (與兩間銀行簽訂合共60億港元的貸款) is counted there:
       // an amount after it is another of its metrics, not its count (a person unit is still a wrong count: 142間分行及8人)
       const metricAt = metric.re.exec(label);
-      if (currency && !after && !level && !subset && metricAt && metricAt[0] && COUNTED_BEFORE.test(label.slice(0, metricAt.index))) continue;
+      // (not a figure joined to that count by 及/和/、: 142間分行及8元理財中心 is a second count)
+      if (currency && !after && !level && !subset && metricAt && metricAt[0] && !/[及和与、]$/.test(label) && COUNTED_BEFORE.test(label.slice(0, metricAt.index))) continue;
       // money words between the metric and the number make it an amount (員工薪資, 客戶存款);
       // before its last mention they are a modifier of the counted noun (會員方案付費會員)
       const afterMetric = label.slice(lastEnd(metric.re, label));
