@@ -124,6 +124,33 @@ describe('conversion-ambiguity', () => {
     expect(amb('主計總處今日發布統計,金管會公布新制,外資回流,電腦週邊設備,避免過度使用槓桿。').filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
+  it('trusts OpenCC’s phrase entry for the very word over an odd usage-note example (幸運 not 倖運, 鑑定 not 鑒定, 反覆, 攻克)', () => {
+    expect(amb('11月幸運博彩毛收入為184.6億澳門元。').filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(amb('公司委請鑑價機構鑑定資產，並借鑑同業經驗，反覆測試後攻克良率瓶頸。').filter((f) => f.severity !== 'info')).toEqual([]);
+    // where no phrase decides the word, the note still tells the converter's default wrong (沖牛奶, not 衝牛奶)
+    expect(amb('早餐時衝牛奶喝。').map((f) => [f.text, f.severity, f.fixes[0].replacement])).toEqual([['衝', 'error', '沖']]);
+  });
+
+  it('accepts Hong Kong’s 佔 against OpenCC’s phrase 应占 → 應占 (應佔溢利), in any document', () => {
+    const hk = '本公司股東應佔溢利為52.6億港元，按年增長11.4%。';
+    expect(amb(hk).filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(amb('本集團應佔代價約人民幣171億元。').filter((f) => f.severity !== 'info')).toEqual([]);
+    // …while a converter's wrong form in the same sentence is still reported (the phrase 头发 wants 髮)
+    expect(amb('本公司股東應佔溢利上升，主席頭發花白。').filter((f) => f.severity !== 'info').map((f) => f.text)).toEqual(['發']);
+  });
+
+  it('accepts Hong Kong’s 周 for the week (本周) in a document written for Hong Kong only: elsewhere it is what a converter without the phrase writes', () => {
+    const hk = ['恒生指數收市報23,418點，主板成交額為1,582億港元。', '恒指本周累計上升412點，港股通淨流入78.6億港元。'];
+    expect(run('conversion-ambiguity', hk).filter((f) => f.severity !== 'info')).toEqual([]);
+    // one segment checked alone (an edit) reads its own wording
+    expect(checkSegment(segs(hk[1])[0], HANT).filter((f) => f.rule === 'conversion-ambiguity' && f.severity !== 'info')).toEqual([]);
+    // the project's variant says Hong Kong
+    expect(amb('本周股價上漲。', { script: 'hant', variant: 'hk' }).filter((f) => f.severity !== 'info')).toEqual([]);
+    const tw = ['加權指數收盤上漲182點，成交金額為新台幣5,286億元。', '加權指數本周累計上漲412點，外資買超新台幣118億元。'];
+    expect(run('conversion-ambiguity', tw).map((f) => [f.text, f.fixes[0].replacement])).toEqual([['周', '週']]);
+    expect(amb('本周股價上漲。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['周', '週']]);
+  });
+
   it('accepts a character kept as Simplified writes it against a phrase cutting into a name (處長于…)', () => {
     expect(amb('業務處長于明德表示,新品下月上市。').filter((f) => f.severity !== 'info')).toEqual([]);
   });
@@ -208,6 +235,12 @@ describe('simplified-in-traditional', () => {
 
   it('is quiet on Traditional text, including characters valid in both scripts and regional forms', () => {
     expect(run('simplified-in-traditional', ['公有云的服務,我們一起努力。他的戶口和户籍。為了明天。'])).toEqual([]);
+  });
+
+  it('takes Hong Kong’s 恒 (恒生, 恒隆, a bank’s own name) for the standard form it is, not a leftover; a Simplified character next to it still counts', () => {
+    expect(run('simplified-in-traditional', ['恒裕銀行公布全年業績，股東應佔溢利為186.5億港元。', '聯營公司恒嘉財險期內貢獻溢利2.8億港元。'])).toEqual([]);
+    const t = '恒裕银行公布全年業績。';
+    expect(run('simplified-in-traditional', [t]).map((x) => x.text)).toEqual(['银']);
   });
 
   it('follows the document’s variant for the suggestion', () => {

@@ -21,7 +21,7 @@ import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
 import { NAME_PLAUSIBLE_T } from './data/names';
 import { PRESS_FORMS } from './data/press-forms';
 import type { Mention } from './entities';
-import { taiwanAccepts, taiwanStandardWord, writtenFor } from './regional';
+import { hongKongAccepts, taiwanAccepts, taiwanStandardWord, writtenFor } from './regional';
 import type { CheckContext, Finding, Fix, Severity } from './types';
 
 // ---------------------------------------------------------------- data (lazy)
@@ -47,6 +47,13 @@ interface ConvData {
   variantPairs: Set<string>;
 }
 let data: ConvData | null = null;
+
+/**
+ * Standard Traditional forms of a region that OpenCC's variant tables (HKVariants, TWVariants)
+ * do not list, so its character table alone would call them Simplified: Hong Kong's character-form
+ * standard writes 恒 for 恆 (恒生, 恒隆, 恒基 and most Hong Kong names with it). Not leftovers.
+ */
+const REGIONAL_FORMS_UNLISTED: readonly (readonly [string, string])[] = [['恆', '恒']];
 
 function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
@@ -80,7 +87,7 @@ function convData(): ConvData {
   const valid = new Set<string>(tCandidates);
   for (const v of st.values()) valid.add(v);
   for (const k of tsCharsMap().keys()) valid.add(k);
-  for (const [a, b] of [...TW_VARIANTS, ...HK_VARIANTS]) valid.add(a).add(b);
+  for (const [a, b] of [...TW_VARIANTS, ...HK_VARIANTS, ...REGIONAL_FORMS_UNLISTED]) valid.add(a).add(b);
   for (const g of VARIANT_GROUPS) for (const x of g) valid.add(x);
   const simplifiedOnly = new Set<string>();
   for (const [k, v] of st) if (k !== v && !valid.has(k)) simplifiedOnly.add(k);
@@ -231,6 +238,10 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
   const s = a.s;
   const rp = a.replay;
   const trie = s2tTrie();
+  // Hong Kong's spellings (應佔, 本周) where the document is written for Hong Kong: its region read
+  // from the whole document, or (one segment checked alone) from the project's variant or the segment
+  const hk = ctx.variant === 'hk' || (senses ? senses.region === 'hk' : writtenFor([text]) === 'hk');
+  const accepts = (x: string, c: string) => taiwanAccepts(x, c) || hongKongAccepts(x, c, hk);
   const out: Finding[] = [];
   let ends: Int32Array | null = null;
 
@@ -258,13 +269,15 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
         const ex = D.examples.get(s.slice(st, st + L));
         if (!ex) continue;
         // A longer or overlapping OpenCC phrase that agrees with the text is more specific than
-        // the notes' example word (一出戲院 is not 一齣戲; 胃口喫飯 is not 口吃).
-        if (phrase && x === c && !(pStart === st && pEnd === st + L)) continue;
+        // the notes' example word (一出戲院 is not 一齣戲; 胃口喫飯 is not 口吃); so is a phrase entry for
+        // the very word, where the notes' example is odd (倖運 for 幸運, 鑒定 for 鑑定, 攻剋 for 攻克):
+        // OpenCC's own converter writes the text's form there, as Taiwan and Hong Kong do.
+        if (phrase && x === c) continue;
         const e = st + L - 1;
         if ((rp.start[st] < st && rp.end[st] - rp.start[st] >= 2) || (rp.end[e] > st + L && rp.end[e] - rp.start[e] >= 2)) continue;
         const want = ex.t[k - st];
         // 發布 against the notes' 發佈: Taiwan's standard form is no error
-        if (want === c || isRegionalForm(want, c) || taiwanAccepts(want, c)) supported = true;
+        if (want === c || isRegionalForm(want, c) || accepts(want, c)) supported = true;
         else if (cands.includes(want))
           hit = {
             severity: 'error',
@@ -308,7 +321,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       cands.includes(x) &&
       (c !== sch || (c === def && alternativeMakesWord(text, k, x))) &&
       !isRegionalForm(x, c) &&
-      !taiwanAccepts(x, c) &&
+      !accepts(x, c) &&
       !taiwanStandardWord(`${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}`, text.slice(pStart, pEnd)) &&
       phraseHoldsHere(s, pStart, pEnd) &&
       !documentSenseAgainstOddPhrase(text, k, c, x, sch, senses)
@@ -322,7 +335,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
 
     if (!hit && phrase && x === c) {
       // A phrase keeping a non-default form while cutting across a word.
-      if (c !== def && !taiwanAccepts(def, c) && !inWordOfPhrase(s.slice(pStart, pEnd), k - pStart)) {
+      if (c !== def && !accepts(def, c) && !inWordOfPhrase(s.slice(pStart, pEnd), k - pStart)) {
         const words = wordsAround(s, pStart - 6, pEnd + 6);
         const [ws, we] = wordAt(words, k);
         const crossing = words.find(([p, q]) => q - p >= 2 && ((p < pStart && q > pStart) || (p < pEnd && q > pEnd)));
@@ -485,6 +498,8 @@ export interface DocumentSenses {
   sibling(s: string, c: string): { form: string; words: string[] } | null;
   /** in how many different words the document writes `c` for `s` */
   wordCount(s: string, c: string): number;
+  /** the region the document is written for, read from its wording (regional.ts writtenFor) */
+  region: 'tw' | 'hk' | null;
 }
 
 let senseCodes: Uint8Array | null = null;
@@ -554,6 +569,7 @@ export function documentSenses(analyses: readonly Analysis[]): DocumentSenses {
   };
   const formOf = (s: string, c: string) => ((ONE_TO_MANY[s] ?? []).includes(c) ? c : (ONE_TO_MANY[s] ?? []).find((y) => isRegionalForm(y, c)));
   return {
+    region: writtenFor(analyses.map((a) => a.text)),
     sibling(s, c) {
       const { words, written } = sensesOf(s);
       const own = formOf(s, c);

@@ -228,6 +228,30 @@ describe('number-format: every reading, ranked by evidence', () => {
 
 // Classes of misreading found on clean texts of our own (eval/clean-dev 14–29), each fixed as a class.
 describe('no number alarm on correct text: the classes of misreading', () => {
+  it('a net flow (買超, 賣超, 淨流入) is no bound on its parts: they have both signs', () => {
+    expect(scale('三大法人合計賣超新台幣98.4億元，其中外資賣超新台幣112.7億元，投信則連續第五日買超。')).toEqual([]);
+    expect(scale('南向資金全日淨流入52.3億港元，其中經港股通（滬）淨流入61.8億港元。')).toEqual([]);
+    // a part of a gross total is still bounded by it
+    expect(scale('公司營收98.4億元，其中外銷收入112.7億元。').map((f) => f.text)).toEqual(['112.7億元']);
+  });
+
+  it('a balance (結餘) is money, also after a count noun (現金及銀行結餘約4.6億港元)', () => {
+    expect(unit('截至9月底，集團持有現金及銀行結餘約4.6億港元，並無銀行借貸。')).toEqual([]);
+    expect(unit('本港參與計劃的銀行共12元。').map((f) => f.text)).toEqual(['元']);
+  });
+
+  it('a noun counted in its own clause (與兩間銀行, 3家本地銀行) is not the metric of the amount after it', () => {
+    expect(unit('集團上周已與兩間銀行簽訂合共60億港元的綠色貸款。')).toEqual([]);
+    expect(unit('公司與3家本地銀行簽訂聯貸合約，總額達120億元。')).toEqual([]);
+    // the noun with no count of its own, or counted in another clause, is still a count
+    expect(unit('本港參與計劃的銀行共12元。').map((f) => f.text)).toEqual(['元']);
+    expect(unit('本港共有兩間銀行參與計劃，參與的銀行共12元。').map((f) => f.text)).toEqual(['元']);
+    // a person unit after a counted noun is still a wrong count; 數位 (digital) is no count
+    expect(unit('本行在香港設有142間分行及8人理財中心。').map((f) => f.text)).toEqual(['人']);
+    expect(unit('本行在香港設有142間分行及8元理財中心。').map((f) => f.text)).toEqual(['元']);
+    expect(unit('數位帳戶戶數達310萬元。').map((f) => f.text)).toEqual(['元']);
+  });
+
   it('reads a bare 元 in the document’s currency (a Taiwan release: NT$, not CNY)', () => {
     // Minguo years make it a Taiwan text: 100萬元 ≈ 3.2萬 US dollars is 31 NT$ per US$
     const tw = ['主計總處112年國民所得統計：平均每人GDP為100萬6,537元（約合3萬2,339美元）。', '113年經濟成長率預測為3.43%。'];

@@ -301,12 +301,17 @@ function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding
       if (!whole || !sameCurrency(whole, part) || whole.unit !== part.unit || part.q.value <= whole.q.value) continue;
       // an amount per share (每股盈餘3.12元) is no whole of a total (其中第四季淨利12.4億元), nor the reverse
       if (perShare(whole) !== perShare(part)) continue;
+      // a net flow sums parts of both signs: one buyer's net selling may exceed all's (合計賣超98.4億元，其中外資賣超112.7億元)
+      if (NET_FLOW.test(whole.label) || NET_FLOW.test(part.label)) continue;
       const k = Math.ceil(Math.log10(part.q.value / whole.q.value));
       out.push(scaleFinding(part, findingMessage('number.scale.part-over-whole', { part: part.q.raw, whole: whole.q.raw, factor: 10 ** Math.min(3, Math.max(1, k)) }), k >= 1 && k <= 3 ? scaleFix(part, -k) : [], [loc(whole, k >= 1 && k <= 3 ? scaleFix(whole, k) : [])]));
     }
   }
   return out;
 }
+
+/** A net flow (買超, 賣超, 淨流入 …): its parts have both signs, so a part may exceed it. */
+const NET_FLOW = /(?:买超|卖超|净买|净卖|净流入|净流出|净汇入|净汇出|净申购|净赎回)/;
 
 const SHARE_OF = /(?:佔|占)(?:了)?(總|总|整體|整体|全部|合併|合并)?([\u4e00-\u9fff]{1,6}?)(?:的)?(?:比重|比例)?(?:約|约|達|达|爲|為|为)?$/;
 
@@ -527,6 +532,11 @@ const COUNTED_AFTER: CountMetric[] = [
   { re: /^(?:航次|班次|架次)/, units: '個个', people: false },
 ];
 const PERSON_UNITS = /^[人名位]$/;
+/**
+ * A count with its measure word right before a noun (两间, 3家, 十二个; maybe a two-character modifier
+ * between: 两间本地银行) — not an ordinal (第三家) nor a word that only looks like one (数位, 统一).
+ */
+const COUNTED_BEFORE = /(?:\d[\d,.]*\s*[万亿]?|(?<![第统同唯单万之])[一二两三四五六七八九十]+)\s*[家间个座所][\u4e00-\u9fff]{0,2}$/;
 /** 人, 名, 位 beginning another word after a number (12億人民幣, 營收排名…名列, 位居第一): no person unit. */
 const PERSON_NOT_UNIT = /^(?:人民|人次|名列|名次|名義|名义|名單|名单|位居|位列|位數|位数|位於|位于)/;
 const TRADITIONAL_UNIT: Record<string, string> = { 个: '個', 颗: '顆', 辆: '輛', 张: '張', 间: '間', 项: '項', 笔: '筆', 处: '處', 户: '戶' };
@@ -664,6 +674,11 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         (person ? byHead : headMetric(f));
       if (!metric || (person && metric.people) || (currency && metric.money)) continue;
       if (currency && metric.head && inAmountList(a, f, mine)) continue;
+      // a noun that carries its own count in the label (與兩間銀行簽訂合共60億港元的貸款) is counted there:
+      // an amount after it is another of its metrics, not its count (a person unit is still a wrong count: 142間分行及8人)
+      const metricAt = metric.re.exec(label);
+      // (not a figure joined to that count by 及/和/、: 142間分行及8元理財中心 is a second count)
+      if (currency && !after && !level && !subset && metricAt && metricAt[0] && !/[及和与、]$/.test(label) && COUNTED_BEFORE.test(label.slice(0, metricAt.index))) continue;
       // money words between the metric and the number make it an amount (員工薪資, 客戶存款);
       // before its last mention they are a modifier of the counted noun (會員方案付費會員)
       const afterMetric = label.slice(lastEnd(metric.re, label));

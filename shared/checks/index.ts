@@ -103,7 +103,7 @@ export const RULES: RuleInfo[] = [
     id: 'stray-space',
     title: 'Stray space',
     scope: 'segment',
-    description: 'A space inside a Chinese word or name.',
+    description: 'A space inside a Chinese word or name. In a headline or a spaced list a space separates parts, so only a split name is reported there.',
   },
   {
     id: 'source-divergence',

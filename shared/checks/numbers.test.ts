@@ -112,6 +112,29 @@ describe('number-mismatch', () => {
     expect([f[0].segmentId, f[0].text, f[0].related[0].segmentId, f[0].related[0].text]).toEqual([3, '12.8億', 1, '11.8億']);
   });
 
+  it('reads the clause before a number past a figure’s grouping comma (5,000張 is one clause)', () => {
+    const texts = ['第一次於3月買回5,000張，平均每股買回價格為142.85元。', '第二次於6月買回6,000張，平均每股買回價格為168.30元。'];
+    expect(byRule(runChecks(segs(...texts), HANT), 'number-mismatch')).toEqual([]);
+    // the same clause restated with another value is still reported
+    const wrong = byRule(runChecks(segs(texts[0], '其他內容。', '第一次於3月買回5,000張，平均每股買回價格為152.85元。'), HANT), 'number-mismatch');
+    expect(wrong.map((f) => [f.segmentId, f.text])).toEqual([[3, '152.85']]);
+  });
+
+  it('reads the clause before a number in the segment before when the sentence was split at its semicolon', () => {
+    const texts = [
+      '截至11月底止十一個月，合約銷售金額約人民幣1,246.8億元，按年下跌8.3%；',
+      '合約銷售面積約758.2萬平方米。',
+      '其中，11月份單月合約銷售金額約人民幣118.5億元，按月上升12.4%；',
+      '合約銷售面積約69.3萬平方米。',
+    ];
+    expect(byRule(runChecks(segs(...texts), HANT), 'number-mismatch')).toEqual([]);
+    // the same sentence restated with another value is still reported, and a new sentence starts its own context
+    const wrong = byRule(runChecks(segs(texts[0], texts[1], '其他內容。', texts[0], '合約銷售面積約768.2萬平方米。'), HANT), 'number-mismatch');
+    expect(wrong.map((f) => [f.segmentId, f.text])).toEqual([[5, '768.2萬']]);
+    const restated = byRule(runChecks(segs('集團的合約銷售面積約758.2萬平方米。', '其他內容。', '集團的合約銷售面積約768.2萬平方米。'), HANT), 'number-mismatch');
+    expect(restated.map((f) => f.text)).toEqual(['768.2萬']);
+  });
+
   it('does not confuse different subjects with the same wording', () => {
     const texts = ['生成式AI去年收入爲11.8億,按年上升200%。', '傳統AI業務去年收入爲18.4億,按年下降41%。', '絕影汽車持續穩步發展,去年收入爲3.8億人民幣,按年上升31%。'];
     expect(byRule(runChecks(segs(...texts), HANT), 'number-mismatch')).toEqual([]);

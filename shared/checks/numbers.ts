@@ -441,25 +441,34 @@ export function parallelNumberFindings(a: Analysis): Finding[] {
 
 /** Clause context before a position: the previous clause and this one up to the number (digits kept: 23-24 is not 23). */
 const CLAUSE_CUT = /[。．！？!?；;，,：:、\n]/;
-function contextKey(text: string, start: number): string {
+/** A clause break at i — not the grouping comma of a figure (5,000張 is one clause). */
+const cutAt = (text: string, i: number) => CLAUSE_CUT.test(text[i]) && !(text[i] === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
+/** Does a segment end inside its sentence (split at ；, or a comma)? The next one continues it. */
+const CONTINUES = /[；;，,：:]\s*$/;
+function contextKey(text: string, start: number, before = ''): string {
   // back from the number to the second clause break (a scan of the whole text before every number cost more)
-  let from = 0;
-  for (let i = start - 1, cuts = 0; i >= 0; i--) {
-    if (CLAUSE_CUT.test(text[i]) && ++cuts === 2) {
-      from = i + 1;
-      break;
-    }
+  let cuts = 0;
+  for (let i = start - 1; i >= 0; i--) {
+    if (cutAt(text, i) && ++cuts === 2) return text.slice(i + 1, start).replace(/\s+/g, '');
   }
-  return text.slice(from, start).replace(/\s+/g, '');
+  // the segment starts the clause: its sentence's previous clause is the end of the segment before (split at ；)
+  let from = before.length;
+  if (cuts === 0 && CONTINUES.test(before)) {
+    const end = before.trimEnd().length - 1;
+    from = 0;
+    for (let i = end - 1; i >= 0 && !from; i--) if (cutAt(before, i)) from = i + 1;
+  }
+  return (before.slice(from) + text.slice(0, start)).replace(/\s+/g, '');
 }
 
 /** One quantity stated twice with different values in a document (same wording before it, same unit). */
 export function repeatedQuantityFindings(analyses: Analysis[]): Finding[] {
   const seen = new Map<string, { a: Analysis; q: Quantity }>();
   const out: Finding[] = [];
+  let before = '';
   for (const a of analyses) {
     for (const q of segmentQuantities(a)) {
-      const ctx = contextKey(a.text, q.start);
+      const ctx = contextKey(a.text, q.start, before);
       if ((ctx.match(/\p{Script=Han}/gu) ?? []).length < 6) continue;
       const key = `${ctx}|${q.unit}`;
       const prev = seen.get(key);
@@ -481,6 +490,7 @@ export function repeatedQuantityFindings(analyses: Analysis[]): Finding[] {
         related: [{ segmentId: prev.a.seg.id, start: prev.q.start, end: prev.q.end, text: prev.q.raw, fixes: [] }],
       });
     }
+    before = a.text;
   }
   return out;
 }

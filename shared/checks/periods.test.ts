@@ -148,6 +148,12 @@ describe('period-label: the period stated in the clause, the paragraph or the he
     expect(heading('保險業11月保費收入統計', '同期產險業簽單保費收入為189.4億元，年增6.1%。')).toEqual([]);
     expect(heading('澳栢零售公布2024/25財政年度全年業績', '會員人數達420萬名，按月增加約35萬名。')).toEqual(['按月']);
     expect(heading('董事會11月28日通過配息案', '營收為189.4億元，季增6.1%。')).toEqual([]);
+    // a heading naming a month's figure (10月初年度保費: 初年度 is first-year, not 月初) and a cumulative one gives none
+    expect(heading('富盛人壽10月初年度保費年增18.6%　前10月累計達1,286億元', '富盛人壽稅後純益為42.3億元，月增12.1%。')).toEqual([]);
+    // …while a heading naming only the cumulative period (前10月, 1至10月, 首10月), or a date early in a month, still gives it
+    expect(heading('富盛人壽前10月累計初年度保費達1,286億元', '富盛人壽稅後純益為42.3億元，月增12.1%。')).toEqual(['月增']);
+    expect(heading('澳門首10月博彩毛收入按年升21.6%', '貴賓廳毛收入為42.3億澳門元，按月上升12.1%。')).toEqual(['按月']);
+    expect(heading('富盛人壽10月初公布前10月累計保費', '稅後純益為42.3億元，月增12.1%。')).toEqual(['月增']);
   });
 });
 

@@ -71,15 +71,15 @@ const COMPARED_WITH: [RegExp, Span][] = [
 /** A figure's own period, named before the label: the nearest of these wins. */
 const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
   // a range of months (1至10月, 1-2月) and 今年以來 are year to date; 截至…止六個月 is a half year (Hong Kong)
-  [/全年|全年度|(?:\d{4}|[本今去上該该整])年度|財政年度|财政年度|會計年度|会计年度|上半年|下半年|前[一二三四1-4１-４]季|前[一二三四五六七八九十\d]{1,3}個?月|累計|累计|(?:1[0-2]|[1-9]|[一二三四五六七八九十])\s*(?:至|到|[-~～－])\s*(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月|今年以來|今年以来|年初至今|止(?:六|九|十二|6|9|12)個月/g, 'cumulative'],
+  [/全年|全年度|(?:\d{4}|[本今去上該该整])年度|財政年度|财政年度|會計年度|会计年度|上半年|下半年|前[一二三四1-4１-４]季|[前首][一二三四五六七八九十\d]{1,3}個?月|累計|累计|(?:1[0-2]|[1-9]|[一二三四五六七八九十])\s*(?:至|到|[-~～－])\s*(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月|今年以來|今年以来|年初至今|止(?:六|九|十二|6|9|12)個月/g, 'cumulative'],
   [/第[一二三四1-4１-４]季|[Qq][1-4１-４]|單季|单季|本季|該季|止(?:三|3)個月/g, 'quarter'],
   // a month named in a sentence is as often a date (比8月的預測數) as the figure's period: only
   // an explicit single-month figure counts, or a month right before the metric it is the period
   // of (9月營收, 6月份合併營收; not 前9月營收 or 1至9月營收, which are cumulative)
-  [/單月|单月|本月|當月|当月|(?<![前至到\-~～－\d])(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月份?(?=(?:合併|合并|單月|单月)?(?:營收|营收|營業收入|营业收入|收入|出貨|出货|銷售|销售|銷量|销量|交車|交车|訂單|订单))/g, 'month'],
+  [/單月|单月|本月|當月|当月|(?<![前首至到\-~～－\d])(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月份?(?=(?:合併|合并|單月|单月)?(?:營收|营收|營業收入|营业收入|收入|出貨|出货|銷售|销售|銷量|销量|交車|交车|訂單|订单))/g, 'month'],
   // a month heading its clause, or after its year, before a noun (10月消費者物價指數, 113年11月出口): the figure's month;
   // not a date (11月7日, 10月底, 8月起) nor a month compared with (較9月, 比8月)
-  [/(?:(?<=^|[，,；;：:。\s])|(?<=\d{2,4}年))(?:1[0-2]|[1-9])月份?(?=[\u4e00-\u9fff])(?![底初中起止間间時时日號号旬份的至到內内以])/g, 'month'],
+  [/(?:(?<=^|[，,；;：:。\s])|(?<=\d{2,4}年))(?:1[0-2]|[1-9])月份?(?=[\u4e00-\u9fff])(?![底中起止間间時时日號号旬份的至到內内以]|初(?!年度))/g, 'month'],
 ];
 const UNFIT: Record<'cumulative' | 'quarter' | 'month', Span[]> = { cumulative: ['quarter', 'month', 'previous'], quarter: ['month'], month: ['quarter'] };
 
@@ -400,8 +400,10 @@ function headingPeriod(analyses: Analysis[]): 'cumulative' | 'quarter' | 'month'
     if (re.test(h.text)) kinds.add(kind);
   }
   if (/中期(?:業績|业绩|報告|报告)|半年(?:業績|业绩|報)/.test(h.text)) kinds.add('cumulative');
-  // a heading's month is the period of its figures (保險業11月保費收入統計), unless it is a date
-  if (/(?<![\d至到\-~～－])(?:1[0-2]|[1-9])月(?![\d０-９底初中起止日號号旬的])/.test(h.text) && !kinds.has('cumulative')) kinds.add('month');
+  // a heading's month is the period of its figures (保險業11月保費收入統計), unless it is a date or
+  // the end of a cumulative period (前10月, 1至10月, 首10月); a heading naming a month and a cumulative
+  // period (10月初年度保費年增18.6%　前10月累計…) gives its figures no one period
+  if (/(?<![\d至到\-~～－前首])(?:1[0-2]|[1-9])月(?![\d０-９底中起止日號号旬的以]|初(?!年度))/.test(h.text)) kinds.add('month');
   return kinds.size === 1 ? ([...kinds][0] as 'cumulative' | 'quarter' | 'month') : null;
 }
 

@@ -98,6 +98,17 @@ describe('stray-space', () => {
     expect(s('晟宇電子去年每股盈餘8.42元　擬配發現金股利5.2元')).toEqual([]);
   });
 
+  it('takes a headline’s space, full-width or not, for the separator it is, even where the characters around it make a word (元　年, 點 收)', () => {
+    expect(s('購置住宅貸款餘額10.7兆元　年增10.9%')).toEqual([]);
+    expect(s('恒裕銀行全年盈利增6%　派息每股1.15元')).toEqual([]);
+    expect(s('台股大漲312點 收22,486點')).toEqual([]);
+    expect(s('長海法說會 余征帆：紅海繞航效應')).toEqual([]);
+    // a name split by it is still reported; in a sentence the word still counts, whatever the space
+    expect(s('晶采科技董事長王　震出席法說會').map((x) => x[2])).toEqual([expect.stringContaining('王震')]);
+    expect(s('貸款餘額10.7兆元　年增10.9%，創新高。').map((x) => x[2])).toEqual([expect.stringContaining('元年')]);
+    expect(s('台股今天大漲312點 收22,486點，成交量放大。').map((x) => x[2])).toEqual([expect.stringContaining('點收')]);
+  });
+
   it('fixes by removing the space', () => {
     const f = run('stray-space', ['推動效　率的提升。']);
     expect(places(f[0])[0].fixes).toEqual(['']);

@@ -237,6 +237,8 @@ export function doubledFindings(a: Analysis): Finding[] {
 // ---------------------------------------------------------------- stray-space
 
 const NOT_GIVEN = NOT_IN_GIVEN_NAME;
+/** Longest segment read as a headline (characters) when it has no sentence punctuation. */
+const HEADLINE_MAX = 40;
 
 export function straySpaceFindings(a: Analysis): Finding[] {
   const text = a.text;
@@ -247,6 +249,11 @@ export function straySpaceFindings(a: Analysis): Finding[] {
   let gaps = 0;
   for (let i = 1; i + 1 < text.length; i++) if (sp(text.charCodeAt(i)) && isHanAt(text, i - 1) && isHanAt(text, i + 1)) gaps++;
   const spacedList = gaps >= 3;
+  // A headline (no sentence punctuation, short) sets its parts apart with a space, full-width or not
+  // (餘額10.7兆元　年增10.9%, 台股大漲312點 收22,486點, 長海法說會 余征帆：…): there a space is a
+  // separator, even where the characters around it happen to make a word (元年, 點收, 會余); only a
+  // split name is reported.
+  const headline = text.length <= HEADLINE_MAX && !/[。！？；]/.test(text);
   for (let i = 1; i < text.length; i++) {
     if (!sp(text.charCodeAt(i))) continue;
     let j = i;
@@ -259,7 +266,7 @@ export function straySpaceFindings(a: Analysis): Finding[] {
     const joined = text.slice(lo, i) + text.slice(j, j + 4);
     const k = i - lo;
     // the ICU word holding k, when k is inside it (not at its start) and it has two or more characters
-    const held = spacedList ? undefined : icuWordIn(joined, 0, joined.length, k);
+    const held = spacedList || headline ? undefined : icuWordIn(joined, 0, joined.length, k);
     const word = held && held[0] < k && k < held[1] && held[1] - held[0] >= 2 ? held : undefined;
     let why: ReturnType<typeof findingMessage> | null = word ? findingMessage('space.word', { word: joined.slice(word[0], word[1]) }) : null;
     if (!why && (isSurnameS(tsChar(text[i - 1])) || isSurnameS(tsChar(text[i - 2] ?? '')))) {

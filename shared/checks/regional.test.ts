@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from './index';
-import { taiwanAccepts, writtenForTaiwan } from './regional';
+import { markerCounts, taiwanAccepts, writtenFor, writtenForTaiwan } from './regional';
 import { TAIWAN_FORMS } from './data/taiwanForms';
 import { getConverter } from '../text/convert';
 import { HANT, applyAll, byRule, places, segs } from './testkit';
@@ -12,6 +12,14 @@ describe('taiwan-standard', () => {
     expect(writtenForTaiwan(['經濟部今天公佈外銷訂單，金額年增4%，以新台幣計價。'])).toBe(true);
     expect(writtenForTaiwan(['集團今天公佈業績，收入按年增長4%，以港元計價，恒生指數上升。'])).toBe(false);
     expect(writtenForTaiwan(['今天天氣很好。'])).toBe(false);
+  });
+
+  it('does not read Hong Kong’s 按年增長 / 按季增加 as Taiwan’s 年增 / 季增', () => {
+    const hk = ['股東應佔溢利為52.6億港元，按年增長11.4%；新業務價值按年增長18.2%。', '年化新保費按年增長11.9%，按季增加3%，按月增加1%，香港業務佔六成。'];
+    expect(markerCounts(hk).tw).toBe(0);
+    expect(writtenFor(hk)).toBe('hk');
+    // Taiwan's own labels still count
+    expect(markerCounts(['營收年增11.4%，季增3%，月增1%。']).tw).toBe(4);
   });
 
   it("reports OpenCC's form of a word in a Taiwan document, one group per word with fix all", () => {

@@ -13,7 +13,7 @@ import { charTable, type Analysis } from './analysis';
 import { TAIWAN_ACCEPTED, TAIWAN_CHARACTERS, TAIWAN_FORMS } from './data/taiwanForms';
 import type { Finding } from './types';
 
-const TW_MARKERS = /新[台臺]幣|[台臺]股|[台臺]北|[台臺]灣|[台臺]中市|高雄|新竹|桃園|金管會|主計總處|證交所|櫃買|立法院|行政院|財務長|執行長|營運長|營收|年增|季增|月增|法說會|投顧|\d{4}\.TW\b/g;
+const TW_MARKERS = /新[台臺]幣|[台臺]股|[台臺]北|[台臺]灣|[台臺]中市|高雄|新竹|桃園|金管會|主計總處|證交所|櫃買|立法院|行政院|財務長|執行長|營運長|營收|(?<!按)年增|(?<!按)季增|(?<!按)月增|法說會|投顧|\d{4}\.TW\b/g;
 const OTHER_MARKERS = /港元|港幣|港股|香港|恒生|恒指|聯交所|港交所|首席執行官|首席財務官|人民幣|同比|環比|歸母|上交所|深交所|國務院|發改委/g;
 
 function count(re: RegExp, s: string): number {
@@ -74,6 +74,25 @@ const STANDARD_WORDS = new Set(TAIWAN_FORMS.map(([a, b]) => `${a}|${b}`));
 /** Is `written` Taiwan's standard form of the word OpenCC writes `opencc` (折合 for 摺合, 公布 for 公佈)? */
 export function taiwanStandardWord(opencc: string, written: string): boolean {
   return STANDARD_WORDS.has(`${opencc}|${written}`);
+}
+
+/**
+ * Forms Hong Kong writes where OpenCC's phrase writes another spelling of the same character,
+ * which OpenCC's HKVariants table does not list: 佔 for 占 (應佔溢利, where OpenCC's phrase is
+ * 应占 → 應占), 周 for 週 (本周, 上周). 佔 is accepted in any document (Taiwan's 占 for 佔 is too:
+ * one character's two spellings, and no converter writes 佔 against a phrase's 占, its default being
+ * 占); 周 only in a document written for Hong Kong: elsewhere it is what a converter without the
+ * phrase writes (本周 for 本週).
+ */
+export const HONG_KONG_ACCEPTED: readonly (readonly [string, string, 'any' | 'hk'])[] = [
+  ['占', '佔', 'any'],
+  ['週', '周', 'hk'],
+];
+const HK_ACCEPTED = new Map(HONG_KONG_ACCEPTED.map(([a, b, where]) => [`${a}|${b}`, where]));
+/** Does Hong Kong write `c` where OpenCC writes `x` (佔 for 占, 周 for 週), in this document (`hk`: written for Hong Kong)? */
+export function hongKongAccepts(x: string, c: string, hk: boolean): boolean {
+  const where = HK_ACCEPTED.get(`${x}|${c}`);
+  return where === 'any' || (where === 'hk' && hk);
 }
 
 const ACCEPTED = new Set(TAIWAN_ACCEPTED.map(([a, b]) => `${a}|${b}`));
