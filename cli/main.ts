@@ -7,7 +7,7 @@
  */
 import { basename } from 'node:path';
 import { contractCaller } from './call';
-import { isJiaoduiError, JiaoduiError, namingFile } from '../shared/errors';
+import { JiaoduiError, namingFile } from '../shared/errors';
 import { encodingLabel, parseEncodingName } from '../shared/text/encoding';
 import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
 import { cliCaller, dbPathFor, openService } from '../core/context';

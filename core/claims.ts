@@ -15,7 +15,7 @@
  */
 import type { Store } from './store';
 import type { z } from 'zod';
-import { detectClaimCandidates, typesOf } from '../shared/claims/detect';
+import { detectClaimCandidates } from '../shared/claims/detect';
 import { resolveClaimants } from '../shared/claims/claimant';
 import { claimQuantities } from '../shared/claims/quantities';
 import { claimReviewJsonLd, claimsCsv, claimsJson } from '../shared/claims/export';

@@ -5,14 +5,14 @@
  * failures, required terminology, and never overwriting reviewer English.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MtError, backoffDelay, parseRetryAfter, postJson, RateLimiter, DEFAULT_RETRY, type RetryPolicy } from './mt/http';
+import { MtError, backoffDelay, parseRetryAfter, RateLimiter, DEFAULT_RETRY, type RetryPolicy } from './mt/http';
 import { chatCompletionsUrl, libreTranslateTranslator, libreTranslateUrl, makeTranslator, openAiTranslator } from './mt/providers';
 import { TranslationJob, type JobHost } from './mt/jobs';
 import { startFakeProvider, type FakeProvider } from './mt/testing';
 import { missingTerms, requiredTerms, translationMessages, cleanTranslation } from '../shared/mt/terms';
 import { DEFAULT_MT_SETTINGS, MtController, type EnglishAccess } from './mt';
 import { freshService, importSample } from './test-helpers';
-import type { MtJob, MtSettings } from '../shared/mt/schemas';
+import type { MtSettings } from '../shared/mt/schemas';
 
 const FAST: RetryPolicy = { maxRetries: 3, timeoutMs: 2000, baseDelayMs: 10, maxDelayMs: 2000 };
 

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { freshService, importSample } from './test-helpers';
 import { openService } from './context';
 import { backupDatabase } from './backup';
-import { decideAtStartup, diagnoseDatabase, findBackups, recoverDatabase, startupDecision } from './recovery';
+import { decideAtStartup, diagnoseDatabase, recoverDatabase, startupDecision } from './recovery';
 import { RecoveringApi } from './recovery-api';
 import { startServer } from './server';
 import { dispatch, envelope } from '../shared/contract/dispatch';

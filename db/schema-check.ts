@@ -30,8 +30,6 @@ function normaliseSql(sql: string | null): string {
     .trim();
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 /** One line per schema object, keyed by "<type> <name>", describing what matters about it. */
 export function describeSchema(db: Db): Map<string, string> {
   const objects = db

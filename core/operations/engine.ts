@@ -21,7 +21,7 @@ import { FIELD_APPLIERS } from './fields';
 import { toPublicSegment, type NewRevision, type SegmentRow, type Store } from '../store';
 import type { CallerContext } from '../../shared/contract/caller';
 import { ChangeCollector, type Touched } from '../change-log';
-import type { ExtendOperation, OperationBody, RecordRevision } from './types';
+import type { ExtendOperation, OperationBody } from './types';
 export type { ExtendOperation, OperationBody, RecordRevision } from './types';
 
 

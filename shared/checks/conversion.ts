@@ -11,7 +11,7 @@
  * whether a dictionary phrase decided it, which phrase, or whether the character table's
  * default did.
  */
-import { findingMessage, part } from '../finding-messages';
+import { findingMessage } from '../finding-messages';
 import { getConverter } from '../text/convert';
 import { Analysis, candidatesOf, charTable, icuWordIn, icuWords, isHanAt, isHanCode, regionalMap, s2tTrie, stCharsMap, tsCharsMap } from './analysis';
 import { ONE_TO_MANY } from './data/oneToMany';

@@ -11,7 +11,6 @@
  * (state/claims-table.ts decides where). The rows, their order and counts are computed there.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ChangeResult, DocumentMeta, Segment } from '../../../shared/domain/schemas';
 import { ALL_CLAIM_TYPES, CLAIM_STATUSES, CLAIM_VERDICTS } from '../../../shared/claims/types';
 import {
   CANDIDATE,

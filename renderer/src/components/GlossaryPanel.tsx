@@ -56,7 +56,7 @@ export function splitVariants(s: string): string[] {
 
 export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, onClose }: GlossaryPanelProps) {
   const { client, shell } = useClient();
-  const { t, gt, formatNumber } = useGlossaryI18n();
+  const { gt, formatNumber } = useGlossaryI18n();
   const { et } = useExportI18n();
   const permissions = usePermissions();
   // The entries live in the query cache: refetched when a glossary write here or elsewhere

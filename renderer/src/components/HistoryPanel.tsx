@@ -4,7 +4,7 @@
  * the text — including the machine text as imported — can be restored with Revert, which
  * is itself a new revision (reason 'revert') and one undo step.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ChangeResult, Revision } from '../../../shared/domain/schemas';
 import { useQuery, useQueryError } from '../state/queries';
 import { useClient } from '../state/client';

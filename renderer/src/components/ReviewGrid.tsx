@@ -11,7 +11,7 @@ import { SegmentRow } from './SegmentRow';
 import { SegmentEditor } from './SegmentEditor';
 import { ColumnSwitcher, ThirdColumnHeader } from './ColumnSwitcher';
 import { useColumnsContext } from '../state/useColumns';
-import { layoutColumns, type ColumnMode } from '../state/column-layout';
+import { layoutColumns } from '../state/column-layout';
 
 export interface ReviewGridProps {
   doc: DocumentMeta;
