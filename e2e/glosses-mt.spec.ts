@@ -81,6 +81,31 @@ test('hovering 算力 in the sample shows its dictionary entry', async ({ app: p
   await expect(pop).toHaveCount(0);
 });
 
+test("Alt+D pressed before the dictionary popover's code arrived opens the gloss when it arrives", async ({ app: page, server }) => {
+  // hold the popover's chunk (lazy.tsx): the key is pressed while nothing handles it yet
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let asked = false;
+  await page.route('**/assets/GlossPopover-*.js', async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  const doc = await sampleDocument(server, page);
+  const { seg } = await gotoSuanli(server, page, doc);
+  await expect.poll(() => asked).toBe(true);
+  const first = seg.text.search(/\p{Script=Han}/u);
+  const expected = await api<{ word: string }>(server, 'glossAt', { text: seg.text, offset: first, documentId: doc.id });
+  await page.keyboard.press('Alt+d');
+  const pop = page.getByTestId('gloss-popover');
+  await expect(pop).toHaveCount(0);
+  release();
+  await expect(pop).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('gloss-word')).toHaveText(expected.word);
+  await page.keyboard.press('Escape');
+  await expect(pop).toHaveCount(0);
+});
+
 test('Look Up Word (Alt+D) opens the gloss from the keyboard: the caret in the editor, else the first word of the segment; Esc returns the focus', async ({ app: page, server }) => {
   const doc = await sampleDocument(server, page);
   const { seg } = await gotoSuanli(server, page, doc);

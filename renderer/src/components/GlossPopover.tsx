@@ -6,12 +6,12 @@
  * caretRangeFromPoint) and turns it into a text offset the way selections are read
  * (lib/selection.ts), so the cells themselves need nothing. The word and its entries come
  * from the backend (glossAt / lookupGloss); the popover never takes clicks.
- * From the keyboard ("Look Up Word", Alt+D, through `lookupRef`): the word at the caret or
+ * From the keyboard ("Look Up Word", Alt+D, through `keyboardLookup`): the word at the caret or
  * selection of the segment editor, or of a selection in a Chinese cell, else the first Han
  * word of the selected segment. That popover takes the focus, Esc closes it and the focus
  * goes back where it was.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Segment } from '../../../shared/domain/schemas';
 import type { GlossEntry } from '../../../shared/mt/schemas';
 import { useClient } from '../state/client';
@@ -20,6 +20,7 @@ import { errorMessage } from '../lib/format';
 import { useMtI18n } from '../i18n-mt';
 import { publishPopover, useVisiblePopovers } from '../state/popovers';
 import { lastPointer } from '../state/pointer';
+import { attachDeferred, detachDeferred, type DeferredCall } from '../state/deferred-call';
 
 interface Shown {
   word: string;
@@ -116,7 +117,7 @@ function highlight(range: Range | null): void {
 
 const HAN = /\p{Script=Han}/u;
 
-export function GlossPopover({ documentId, segments, lookupRef }: { documentId: number; segments: readonly Segment[]; lookupRef?: MutableRefObject<GlossLookup | null> }) {
+export function GlossPopover({ documentId, segments, keyboardLookup }: { documentId: number; segments: readonly Segment[]; keyboardLookup?: DeferredCall<number | null> }) {
   const { client } = useClient();
   const { mt, locale } = useMtI18n();
   const [shown, setShown] = useState<Shown | null>(null);
@@ -257,7 +258,6 @@ export function GlossPopover({ documentId, segments, lookupRef }: { documentId: 
       }
       lookup(seg.text, first, first, place, cell, seg.id);
     };
-    if (lookupRef) lookupRef.current = fromKeyboard;
     document.addEventListener('mousemove', onMove);
     document.addEventListener('selectionchange', onSelection);
     document.addEventListener('mousedown', onDown);
@@ -267,9 +267,11 @@ export function GlossPopover({ documentId, segments, lookupRef }: { documentId: 
     // code arrives as a chunk after the grid shows, lazy.tsx) and still since. That is a hover too.
     const resting = lastPointer();
     if (resting) hoverAt(resting.x, resting.y, resting.buttons, document.elementFromPoint(resting.x, resting.y));
+    // likewise Alt+D pressed before this code arrived: it runs now (state/deferred-call.ts)
+    if (keyboardLookup) attachDeferred(keyboardLookup, fromKeyboard);
     return () => {
       if (timer) clearTimeout(timer);
-      if (lookupRef) lookupRef.current = null;
+      if (keyboardLookup) detachDeferred(keyboardLookup, fromKeyboard);
       highlight(null);
       document.removeEventListener('mousemove', onMove);
       document.removeEventListener('selectionchange', onSelection);
@@ -277,7 +279,7 @@ export function GlossPopover({ documentId, segments, lookupRef }: { documentId: 
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('scroll', onScroll, true);
     };
-  }, [client, lookupRef]);
+  }, [client, keyboardLookup]);
 
   // a keyboard lookup takes the focus (without scrolling: a scroll closes the popover)
   useLayoutEffect(() => {

@@ -7,7 +7,7 @@ import { AboutDialog, MtSettingsDialog, TranslateProgress } from '../lazy';
 export function MtOverlays({ state: s }: { state: MtOverlayState }) {
   return (
     <>
-      {s.doc && <GlossPopover documentId={s.doc.id} segments={s.segments} lookupRef={s.lookupRef} />}
+      {s.doc && <GlossPopover documentId={s.doc.id} segments={s.segments} keyboardLookup={s.lookup} />}
       {s.job && <TranslateProgress key={s.job.id} job={s.job} onTranslated={s.onTranslated} onClose={s.closeJob} onError={s.onError} />}
       {s.dialog === 'settings' && <MtSettingsDialog onClose={s.closeDialog} onSaved={s.onSettingsSaved} onError={s.onError} />}
       {s.dialog === 'about' && <AboutDialog onClose={s.closeDialog} />}

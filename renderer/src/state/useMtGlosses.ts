@@ -5,13 +5,13 @@
  * English arrives, and the gloss popover over the Chinese text. The hook returns state and
  * callbacks; components/MtOverlays.tsx draws the popover, progress and dialogs from them.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { MtJob } from '../../../shared/mt/schemas';
 import type { Locale } from '../i18n';
 import type { translateMt } from '../i18n-mt';
 import { useClient } from './client';
 import type { Review } from './useReview';
-import type { GlossLookup } from '../components/GlossPopover';
+import { callDeferred, deferredCall } from './deferred-call';
 import '../styles/mt.css';
 
 export type MtCommand = 'mt.translateSegment' | 'mt.translateSelection' | 'mt.translateUntranslated' | 'mt.settings' | 'help.licences' | 'segment.lookup';
@@ -40,7 +40,8 @@ export function useMtGlosses({ review, toasts, locale }: MtOptions) {
   const { doc, segments, selection, actions } = review;
   const [dialog, setDialog] = useState<'settings' | 'about' | null>(null);
   const [job, setJob] = useState<MtJob | null>(null);
-  const lookupRef = useRef<GlossLookup | null>(null);
+  // Alt+D before the popover's code arrived waits for it (state/deferred-call.ts)
+  const [lookup] = useState(() => deferredCall<number | null>());
   // the MT strings are a chunk of their own (loaded with the MT dialogs), not part of the first screen
   const mt = useCallback(
     async (k: Parameters<typeof translateMt>[1], p?: Parameters<typeof translateMt>[2]) => (await import('../i18n-mt')).translateMt(locale, k, p),
@@ -99,14 +100,14 @@ export function useMtGlosses({ review, toasts, locale }: MtOptions) {
     'mt.translateUntranslated': () => void start('untranslated'),
     'mt.settings': () => setDialog('settings'),
     'help.licences': () => setDialog('about'),
-    'segment.lookup': () => lookupRef.current?.(current?.id ?? null),
+    'segment.lookup': () => callDeferred(lookup, current?.id ?? null),
   };
 
   /** What MtOverlays shows: the gloss popover, a running job, an open dialog. */
   const overlays = {
     doc,
     segments,
-    lookupRef,
+    lookup,
     job,
     dialog,
     onTranslated: (ids: number[]) => void onTranslated(ids),
