@@ -114,3 +114,20 @@ export async function runCommand(page: Page, label: string): Promise<void> {
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('palette')).toHaveCount(0);
 }
+
+/**
+ * Hold back a lazily loaded chunk (lazy.tsx) matching `glob` until `release()`: what a slow
+ * network does to code that arrives after the first screen. `asked()` says whether the page
+ * has asked for it yet.
+ */
+export async function holdChunk(page: Page, glob: string): Promise<{ release: () => void; asked: () => boolean }> {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let asked = false;
+  await page.route(glob, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  return { release, asked: () => asked };
+}

@@ -6,7 +6,7 @@
  * from the keyboard (Look Up Word, Alt+D), and the undo label in Traditional Chinese.
  */
 import { startFakeProvider, type FakeProvider } from '../core/mt/testing';
-import { api, expect, MOD, runCommand, test } from './fixtures';
+import { api, expect, holdChunk, MOD, runCommand, test } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import type { DocumentMeta, Segment } from '../shared/domain/schemas';
 import type { MtJob } from '../shared/mt/schemas';
@@ -83,23 +83,16 @@ test('hovering 算力 in the sample shows its dictionary entry', async ({ app: p
 
 test("Alt+D pressed before the dictionary popover's code arrived opens the gloss when it arrives", async ({ app: page, server }) => {
   // hold the popover's chunk (lazy.tsx): the key is pressed while nothing handles it yet
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  let asked = false;
-  await page.route('**/assets/GlossPopover-*.js', async (route) => {
-    asked = true;
-    await held;
-    await route.continue();
-  });
+  const chunk = await holdChunk(page, '**/assets/GlossPopover-*.js');
   const doc = await sampleDocument(server, page);
   const { seg } = await gotoSuanli(server, page, doc);
-  await expect.poll(() => asked).toBe(true);
+  await expect.poll(chunk.asked).toBe(true);
   const first = seg.text.search(/\p{Script=Han}/u);
   const expected = await api<{ word: string }>(server, 'glossAt', { text: seg.text, offset: first, documentId: doc.id });
   await page.keyboard.press('Alt+d');
   const pop = page.getByTestId('gloss-popover');
   await expect(pop).toHaveCount(0);
-  release();
+  chunk.release();
   await expect(pop).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('gloss-word')).toHaveText(expected.word);
   await page.keyboard.press('Escape');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import type { ImportResult, Segment, StoredFinding, UndoState } from '../shared/domain/schemas';
-import { api, expect, MOD, ROOT, runCommand, test, type JiaoduiServer } from './fixtures';
+import { api, expect, holdChunk, MOD, ROOT, runCommand, test, type JiaoduiServer } from './fixtures';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 const SAMPLE = join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt');
@@ -322,14 +322,7 @@ test('popovers never overlap: a selection shows the label bar only; hover shows 
 test("a pointer that came to rest on a word before the dictionary popover's code arrived gets the gloss without moving again", async ({ page, server }) => {
   const { documentId } = await importSample(server, 'Grid early hover');
   // hold the popover's chunk (lazy.tsx) until the pointer has stopped on the word: nothing listens to the moves yet
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  let asked = false;
-  await page.route('**/assets/GlossPopover-*.js', async (route) => {
-    asked = true;
-    await held;
-    await route.continue();
-  });
+  const chunk = await holdChunk(page, '**/assets/GlossPopover-*.js');
   const glossCalls: string[] = [];
   page.on('request', (r) => {
     if (new URL(r.url()).pathname === '/api/glossAt') glossCalls.push(r.url());
@@ -338,9 +331,9 @@ test("a pointer that came to rest on a word before the dictionary popover's code
   const box = await wordBox(page, 8, '算力');
   await page.mouse.move(box.x + 2, box.y + box.h / 2);
   await page.mouse.move(box.x + box.w / 4, box.y + box.h / 2, { steps: 3 });
-  await expect.poll(() => asked).toBe(true);
+  await expect.poll(chunk.asked).toBe(true);
   expect(glossCalls).toEqual([]);
-  release();
+  chunk.release();
   const gloss = page.getByTestId('gloss-popover');
   await expect(gloss).toBeVisible();
   await expect(page.getByTestId('gloss-word')).toContainText('算');
