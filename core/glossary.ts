@@ -8,6 +8,7 @@ import type { GlossaryScope, NewRevision, Store } from './store';
 import type { Touched } from './change-log';
 import type { ChangeResult, OperationKind, SegmentStatus } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
+import { glossaryScopeValue } from '../shared/contract/conflict';
 import { charDiff } from '../shared/text/diff';
 import { getConverter } from '../shared/text/convert';
 import { renderingConfig } from '../shared/text/script';
@@ -157,9 +158,9 @@ export function saveGlossaryEntry(ctx: GlossaryContext, args: GlossaryEntryInput
         kind: 'glossary',
         id: existing.id,
         // the scope is compared too: a stale save must not move an entry back where someone else moved it from
-        stored: { version: existing.version, updatedAt: existing.updatedAt, fields: { ...entryFields(existing), scope: scopeKey(scopeOfEntry(existing)) } },
-        mine: { ...entryFields(fields), scope: scopeKey(target.scope) },
-        derive: (older) => ({ scope: scopeKey(older.documentId !== null && older.documentId !== undefined ? { kind: 'document', id: Number(older.documentId) } : { kind: 'project', id: Number(older.projectId) }) }),
+        stored: { version: existing.version, updatedAt: existing.updatedAt, fields: { ...entryFields(existing), scope: glossaryScopeValue(scopeOfEntry(existing)) } },
+        mine: { ...entryFields(fields), scope: glossaryScopeValue(target.scope) },
+        derive: (older) => ({ scope: glossaryScopeValue(older.documentId !== null && older.documentId !== undefined ? { kind: 'document', id: Number(older.documentId) } : { kind: 'project', id: Number(older.projectId) }) }),
         version: args.version,
         ifUpdatedAt: args.ifUpdatedAt,
         encode: (field, raw) => (field === 'variants' && typeof raw === 'string' ? joinVariants(JSON.parse(raw) as string[]) : raw === null ? null : String(raw)),
@@ -194,9 +195,6 @@ export const joinVariants = (variants: readonly string[]): string => variants.jo
 function entryFields(f: GlossaryFields): Record<string, string> {
   return { term: f.term, variants: joinVariants(f.variants), type: f.type, note: f.note, english: f.english };
 }
-
-/** A glossary entry's scope as one conflict field ("document:5", "project:2"; renderer/src/state/conflict.ts reads it back). */
-const scopeKey = (scope: GlossaryScope): string => `${scope.kind}:${scope.id}`;
 
 function scopeOfEntry(e: GlossaryEntry): GlossaryScope {
   return e.scope === 'project' ? { kind: 'project', id: e.projectId } : { kind: 'document', id: e.documentId! };

@@ -58,3 +58,18 @@ export function describeConflicts(conflicts: readonly EditConflict[]): string {
   }
   return `The ${FIELD_NAMES[first.field]} of ${where} was changed${who} since you read it${more}; nothing was saved. Reload it, or choose which version to keep.`;
 }
+
+/**
+ * A glossary entry's scope as one field of a record conflict ("document:5", "project:2"): written by
+ * core/glossary.ts, read back by the conflict view's resolution (renderer/src/state/conflict.ts).
+ */
+export function glossaryScopeValue(scope: { kind: 'document' | 'project'; id: number }): string {
+  return `${scope.kind}:${scope.id}`;
+}
+
+/** A glossary scope value back as save arguments (null: not one). */
+export function parseGlossaryScopeValue(value: string | null): { documentId: number } | { projectId: number } | null {
+  const m = /^(document|project):(\d+)$/.exec(value ?? '');
+  if (!m) return null;
+  return m[1] === 'document' ? { documentId: Number(m[2]) } : { projectId: Number(m[2]) };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canMerge, canMergeField, conflictKey, isRecordConflict, mergeDraft, recordMergeDraft, parseScopeValue, recordResolutionWrite, resolutionWrite, scopeKindOf, shownFields, splitVariantText } from './conflict';
+import { canMerge, canMergeField, conflictKey, isRecordConflict, mergeDraft, recordMergeDraft, recordResolutionWrite, resolutionWrite, scopeKindOf, shownFields, splitVariantText } from './conflict';
 import type { EditConflict, RecordConflictDetails } from '../../../shared/domain/schemas';
+import { parseGlossaryScopeValue as parseScopeValue } from '../../../shared/contract/conflict';
 
 const text: EditConflict = {
   segmentId: 7,

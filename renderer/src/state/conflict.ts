@@ -10,6 +10,7 @@
 import type { ArgsOf } from '../../../shared/contract/api';
 import type { EditConflict, EditConflictDetails, RecordConflictDetails, RecordFieldConflict, RecordKind, SegmentStatus } from '../../../shared/domain/schemas';
 import { charDiff } from '../../../shared/text/diff';
+import { parseGlossaryScopeValue } from '../../../shared/contract/conflict';
 
 /** What the view shows: a segment field's conflict, or a record's (annotation, claim, glossary entry). */
 export type ShownConflict = EditConflictDetails | RecordConflictDetails;
@@ -133,16 +134,9 @@ export function recordMergeDraft(c: RecordConflictDetails): Record<string, strin
   );
 }
 
-/** A glossary entry's scope as a conflict carries it ("document:5", "project:2", core/glossary.ts), as save arguments. */
-export function parseScopeValue(value: string | null): { documentId: number } | { projectId: number } | null {
-  const m = /^(document|project):(\d+)$/.exec(value ?? '');
-  if (!m) return null;
-  return m[1] === 'document' ? { documentId: Number(m[2]) } : { projectId: Number(m[2]) };
-}
-
 /** Which kind of scope a conflict's scope value names (the dialog words it: this document / the whole project). */
 export function scopeKindOf(value: string | null): 'document' | 'project' | null {
-  const s = parseScopeValue(value);
+  const s = parseGlossaryScopeValue(value);
   return s === null ? null : 'documentId' in s ? 'document' : 'project';
 }
 
@@ -184,7 +178,7 @@ export function recordResolutionWrite(c: RecordConflictDetails, choice: Conflict
     }
     case 'glossary': {
       type G = ArgsOf<'saveGlossaryEntry'>;
-      const chosen = has('scope') ? parseScopeValue(v.scope) : null;
+      const chosen = has('scope') ? parseGlossaryScopeValue(v.scope) : null;
       const scope = chosen ?? (c.scope?.documentId !== undefined ? { documentId: c.scope.documentId } : { projectId: c.scope?.projectId });
       return {
         method: 'saveGlossaryEntry',
