@@ -612,10 +612,10 @@ const MIN_KANA_SHARE = 0.2;
 const isKana = (cp: number) => cp >= 0x3041 && cp <= 0x30ff && cp !== 0x30fb; // ・ is punctuation
 
 /**
- * Over the sample's letters and ideographs (ASCII and punctuation left out): how many were
- * counted and how many of them `hit` holds for.
+ * Over the sample (its first SAMPLE_CHARS code units): how many characters `counts` takes, and how
+ * many of those `hit` holds for.
  */
-function countLetters(text: string, hit: (cp: number, kind: Kind) => boolean): { counted: number; hits: number } {
+function tally(text: string, counts: (kind: Kind) => boolean, hit: (cp: number, kind: Kind) => boolean): { counted: number; hits: number } {
   let counted = 0;
   let hits = 0;
   const end = Math.min(text.length, SAMPLE_CHARS);
@@ -623,11 +623,16 @@ function countLetters(text: string, hit: (cp: number, kind: Kind) => boolean): {
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
     const kind = classify(cp);
-    if (kind === Kind.Ascii || kind === Kind.Punct) continue;
+    if (!counts(kind)) continue;
     counted++;
     if (hit(cp, kind)) hits++;
   }
   return { counted, hits };
+}
+
+/** Over the sample's letters and ideographs (ASCII and punctuation left out): how many, and how many `hit` holds for. */
+function countLetters(text: string, hit: (cp: number, kind: Kind) => boolean): { counted: number; hits: number } {
+  return tally(text, (kind) => kind !== Kind.Ascii && kind !== Kind.Punct, hit);
 }
 
 /** Share of kana among non-ASCII, non-punctuation characters of a sample. */
@@ -758,17 +763,8 @@ function readingProblem(text: string, encoding: TextEncodingName): ReadingProble
 
 /** Over the sample, the characters that are ASCII, common Chinese characters or CJK punctuation, and all of them. */
 function plainCharacters(text: string): { good: number; total: number } {
-  let good = 0;
-  let total = 0;
-  const end = Math.min(text.length, SAMPLE_CHARS);
-  for (let i = 0; i < end; i++) {
-    const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    total++;
-    const kind = classify(cp);
-    if (kind === Kind.Ascii || kind === Kind.Common || kind === Kind.Punct) good++;
-  }
-  return { good, total };
+  const { counted, hits } = tally(text, () => true, (_cp, kind) => kind === Kind.Ascii || kind === Kind.Common || kind === Kind.Punct);
+  return { good: hits, total: counted };
 }
 
 /**
