@@ -46,7 +46,7 @@ type CliTarget = 'cli-s2t' | 'cli-s2tw' | 'cli-s2hk' | 'cli-s2twp';
 type ProxyTarget = Target | 's2t-gap' | CliTarget;
 const ALL_TARGETS: ProxyTarget[] = ['s2t', 's2tw', 's2hk', 's2twp', 's2t-gap'];
 const CLI_TARGETS: CliTarget[] = ['cli-s2t', 'cli-s2tw', 'cli-s2hk', 'cli-s2twp'];
-const CONVERSION_RULES = new Set(['conversion-ambiguity', 'taiwan-standard', 'simplified-in-traditional']);
+const CONVERSION_RULES = new Set(['conversion-ambiguity', 'taiwan-standard', 'hong-kong-standard', 'simplified-in-traditional']);
 
 function parseArgs(argv: string[]) {
   const o = { tune: ['s2t', 's2hk'] as string[], misses: false, clean: false, json: false, targets: [] as ProxyTarget[], gapSeed: 'jiaodui-proxy/s2t-gap', fresh: null as Half | null };

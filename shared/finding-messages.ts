@@ -115,6 +115,9 @@ export const FINDING_MESSAGES_EN = {
   // ---- taiwan-standard (regional.ts)
   'taiwan-standard.one': "{word} is the form OpenCC's Simplified→Traditional conversion writes; Taiwan's standard is {standard}. Write {standard}.",
   'taiwan-standard.many': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes; Taiwan's standard is {standard}. Write {standard} throughout.",
+  // ---- hong-kong-standard (regional.ts)
+  'hong-kong-standard.one': "{word} is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong writes {standard}. Write {standard}.",
+  'hong-kong-standard.many': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong writes {standard}. Write {standard} throughout.",
   // ---- claims cross-checks (shared/claims/crosscheck.ts)
   'claims.rate.within': '{stated} implies {rate} {base} per {quote}; within the plausible {low}–{high}.',
   'claims.rate.within.range': '{stated} implies {rate} {base} per {quote} ({rateLow}–{rateHigh} within rounding); within the plausible {low}–{high}.',

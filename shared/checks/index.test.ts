@@ -9,7 +9,7 @@ const ALL_RULES = [
   'entity-consistency', 'conversion-ambiguity', 'simplified-in-traditional', 'variant-mixing', 'number-format', 'number-mismatch',
   'glossary-forbidden', 'glossary-english', 'halfwidth-punctuation', 'unbalanced-brackets', 'doubled', 'stray-space',
   'source-divergence', 'english-empty',
-  'repeated-sentence', 'period-label', 'taiwan-standard',   'number-scale', 'number-unit',
+  'repeated-sentence', 'period-label', 'taiwan-standard', 'hong-kong-standard',   'number-scale', 'number-unit',
 ];
 
 const messy = [

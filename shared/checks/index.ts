@@ -23,7 +23,7 @@ import { projectVariantFindings } from './project-variants';
 import { converterVocabularyFindings, documentVocabularyFindings } from './converter-vocabulary';
 import { repeatedSentenceFindings } from './repetition';
 import { contextPeriodFindings, periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
-import { taiwanStandardFindings } from './regional';
+import { hongKongStandardFindings, taiwanStandardFindings } from './regional';
 import { documentFigures, projectCountUnitFindings, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 
@@ -140,6 +140,13 @@ export const RULES: RuleInfo[] = [
       'In a document written for Taiwan (read from its vocabulary: 新台幣, 金管會, 年增…), a word in the form every OpenCC Simplified→Traditional target writes where Taiwan’s standard writes another (公佈 → 公布, 計劃 → 計畫, 佔比 → 占比). One finding per word, fix all.',
   },
   {
+    id: 'hong-kong-standard',
+    title: 'Not Hong Kong’s form',
+    scope: 'document',
+    description:
+      'In a document written for Hong Kong (read from its vocabulary: 港元, 香港, 恒生, 聯交所…), a word in the form every OpenCC Simplified→Traditional target writes where Hong Kong writes another: 應占 → 應佔 (股東應佔溢利), a shop’s 鋪 → 舖 (店舖, 商舖, 舖位, 舖租; the verb 鋪設 stays), and 占 → 佔 in any other word but divination (占卜) and names. One finding per word, fix all.',
+  },
+  {
     id: 'number-scale',
     title: 'Figure off by a power of ten',
     scope: 'document',
@@ -208,7 +215,7 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   const want = wants(ctx);
   const content = segments.filter((s) => !s.furniture);
   const analyses = [...analyse(content, ctx).values()];
-  const needMentions = want('entity-consistency') || want('conversion-ambiguity');
+  const needMentions = want('entity-consistency') || want('conversion-ambiguity') || want('hong-kong-standard');
   const mentions = needMentions ? documentMentions(analyses, ctx.glossary) : [];
   const bySegment = new Map<number, typeof mentions>();
   for (const m of mentions) bySegment.set(m.segmentId, [...(bySegment.get(m.segmentId) ?? []), m]);
@@ -236,6 +243,7 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
     out.push(...contextPeriodFindings(analyses, held));
   }
   if (want('taiwan-standard') && ctx.script === 'hant') out.push(...taiwanStandardFindings(analyses));
+  if (want('hong-kong-standard') && ctx.script === 'hant') out.push(...hongKongStandardFindings(analyses, mentions));
   // the converter's Taiwan phrasing (s2twp), recognised from the document as a whole
   if (want('conversion-ambiguity') && ctx.script === 'hant') out.push(...documentVocabularyFindings(analyses));
   if (want('number-scale') || want('number-unit') || want('number-format')) {

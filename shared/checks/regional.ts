@@ -7,10 +7,15 @@
  * Whether a document is written for Taiwan is read from its vocabulary (新台幣, 金管會, 年增,
  * a .TW ticker…) against Hong Kong's and the mainland's (港元, 恒生, 人民幣, 同比…); the
  * character standard (爲/為) says nothing here, as a converted Taiwan text carries OpenCC's.
+ *
+ * hong-kong-standard: the same for a document written for Hong Kong (data/hongKongForms.ts: 應占 →
+ * 應佔, 鋪位 → 舖位, 占 → 佔 outside divination words and names). Neither rule runs in the other
+ * region's documents: Taiwan's standard is 占 and 鋪, Hong Kong's 佔 and 舖.
  */
 import { findingMessage } from '../finding-messages';
 import { charTable, type Analysis } from './analysis';
 import { TAIWAN_ACCEPTED, TAIWAN_CHARACTERS, TAIWAN_FORMS } from './data/taiwanForms';
+import { HONG_KONG_CHARACTERS, HONG_KONG_FORMS, HONG_KONG_KEEP } from './data/hongKongForms';
 import type { Finding } from './types';
 
 const TW_MARKERS = /新[台臺]幣|[台臺]股|[台臺]北|[台臺]灣|[台臺]中市|高雄|新竹|桃園|金管會|主計總處|證交所|櫃買|立法院|行政院|財務長|執行長|營運長|營收|(?<!按)年增|(?<!按)季增|(?<!按)月增|法說會|投顧|\d{4}\.TW\b/g;
@@ -48,8 +53,6 @@ export function writtenForTaiwan(texts: readonly string[]): boolean {
   return regionOf(markerCounts(texts)) === 'tw';
 }
 
-/** Words, then characters (a character only where no word covers it), longest first at each place. */
-const FORMS = [...TAIWAN_FORMS, ...TAIWAN_CHARACTERS];
 const HK_MARKERS = /港元|港幣|港股|香港|恒生|恒指|聯交所|港交所/g;
 
 /**
@@ -64,11 +67,6 @@ export function regionOf(c: MarkerCounts): 'tw' | 'hk' | null {
   if (c.tw >= 2 && c.tw >= 2 * c.other) return 'tw';
   return c.hk >= 2 && c.hk >= 2 * c.tw ? 'hk' : null;
 }
-
-const BY_FIRST = new Map<string, (readonly [string, string])[]>();
-for (const f of FORMS) BY_FIRST.set(f[0][0], [...(BY_FIRST.get(f[0][0]) ?? []), f]);
-for (const list of BY_FIRST.values()) list.sort((x, y) => y[0].length - x[0].length);
-const FIRST = charTable(BY_FIRST.keys());
 
 const STANDARD_WORDS = new Set(TAIWAN_FORMS.map(([a, b]) => `${a}|${b}`));
 /** Is `written` Taiwan's standard form of the word OpenCC writes `opencc` (折合 for 摺合, 公布 for 公佈)? */
@@ -101,30 +99,57 @@ export function taiwanAccepts(x: string, c: string): boolean {
   return ACCEPTED.has(`${x}|${c}`);
 }
 
-export function taiwanStandardFindings(analyses: Analysis[]): Finding[] {
-  if (!analyses.length || !writtenForTaiwan(analyses.map((a) => a.text))) return [];
+/**
+ * A region's table: words, then characters (a character only where no word covers it), longest
+ * first at each place; `keep` words cover their characters without a finding (占卜 keeps its 占).
+ */
+interface StandardTable {
+  byFirst: Map<string, (readonly [string, string])[]>;
+  first: Uint8Array;
+  forms: readonly (readonly [string, string])[];
+}
+function standardTable(words: readonly (readonly [string, string])[], chars: readonly (readonly [string, string])[], keep: readonly string[] = []): StandardTable {
+  const forms = [...words, ...chars];
+  const byFirst = new Map<string, (readonly [string, string])[]>();
+  for (const f of [...forms, ...keep.map((w) => [w, w] as const)]) byFirst.set(f[0][0], [...(byFirst.get(f[0][0]) ?? []), f]);
+  for (const list of byFirst.values()) list.sort((x, y) => y[0].length - x[0].length);
+  return { byFirst, first: charTable(byFirst.keys()), forms };
+}
+const TAIWAN_TABLE = standardTable(TAIWAN_FORMS, TAIWAN_CHARACTERS);
+const HONG_KONG_TABLE = standardTable(HONG_KONG_FORMS, HONG_KONG_CHARACTERS, HONG_KONG_KEEP);
+
+type Place = { a: Analysis; k: number };
+
+/** One finding per form of `table` found in the analyses, every place in it, fix all; `skip` leaves a place out (a name). */
+function standardFindings(
+  analyses: Analysis[],
+  table: StandardTable,
+  rule: 'taiwan-standard' | 'hong-kong-standard',
+  skip?: (a: Analysis, start: number, end: number) => boolean,
+): Finding[] {
   const out: Finding[] = [];
   // one pass over the text: places of each OpenCC form, found from its first character
-  const byForm = new Map<string, { a: Analysis; k: number }[]>();
+  const byForm = new Map<string, Place[]>();
   for (const a of analyses) {
     const t = a.text;
     // words and characters may overlap (佈局, 佈): the longest match at a place, then past it
     let covered = 0;
     for (let k = 0; k < t.length; k++) {
-      if (FIRST[t.charCodeAt(k)] !== 1) continue;
-      for (const [opencc] of BY_FIRST.get(t[k]) ?? []) {
+      if (table.first[t.charCodeAt(k)] !== 1) continue;
+      for (const [opencc, standard] of table.byFirst.get(t[k]) ?? []) {
         if (!t.startsWith(opencc, k) || k + opencc.length <= covered) continue;
+        covered = k + opencc.length;
+        if (opencc === standard || skip?.(a, k, k + opencc.length)) continue;
         let list = byForm.get(opencc);
         if (!list) byForm.set(opencc, (list = []));
         list.push({ a, k });
-        covered = k + opencc.length;
       }
     }
   }
-  for (const [opencc, standard] of FORMS) {
+  for (const [opencc, standard] of table.forms) {
     const places = byForm.get(opencc);
     if (!places) continue;
-    const loc = ({ a, k }: { a: Analysis; k: number }) => ({
+    const loc = ({ a, k }: Place) => ({
       segmentId: a.seg.id,
       start: k,
       end: k + opencc.length,
@@ -133,13 +158,30 @@ export function taiwanStandardFindings(analyses: Analysis[]): Finding[] {
     });
     const [first, ...rest] = places.map(loc);
     out.push({
-      rule: 'taiwan-standard',
+      rule,
       severity: 'warning',
       ...first,
-      ...findingMessage(places.length > 1 ? 'taiwan-standard.many' : 'taiwan-standard.one', { word: opencc, standard, count: places.length }),
-      group: `taiwan-standard:${opencc}>${standard}`,
+      ...findingMessage(places.length > 1 ? `${rule}.many` : `${rule}.one`, { word: opencc, standard, count: places.length }),
+      group: `${rule}:${opencc}>${standard}`,
       related: rest,
     });
   }
   return out;
+}
+
+/** taiwan-standard: in a document written for Taiwan, each word in OpenCC's form where Taiwan's standard differs. */
+export function taiwanStandardFindings(analyses: Analysis[]): Finding[] {
+  if (!analyses.length || !writtenForTaiwan(analyses.map((a) => a.text))) return [];
+  return standardFindings(analyses, TAIWAN_TABLE, 'taiwan-standard');
+}
+
+/**
+ * hong-kong-standard: in a document written for Hong Kong (`writtenFor`), each word in OpenCC's
+ * form where Hong Kong writes another (應占 → 應佔, 鋪位 → 舖位; 占 → 佔 outside divination words and
+ * names). `mentions`: the document's person names, whose characters are left alone (a given name 占).
+ */
+export function hongKongStandardFindings(analyses: Analysis[], mentions: readonly { segmentId: number; start: number; end: number }[] = []): Finding[] {
+  if (!analyses.length || writtenFor(analyses.map((a) => a.text)) !== 'hk') return [];
+  const inName = (a: Analysis, start: number, end: number) => mentions.some((m) => m.segmentId === a.seg.id && m.start < end && start < m.end);
+  return standardFindings(analyses, HONG_KONG_TABLE, 'hong-kong-standard', inName);
 }

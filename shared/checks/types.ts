@@ -21,6 +21,7 @@ export type RuleId =
   | 'repeated-sentence'
   | 'period-label'
   | 'taiwan-standard'
+  | 'hong-kong-standard'
 
   | 'number-scale'
   | 'number-unit';

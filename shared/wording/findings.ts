@@ -97,6 +97,8 @@ const zhHant: Record<FindingMessageKey, string> = {
   'period-label.english': '此處為「{label}」，但英文寫的是 {value} {phrase}：可能應為「{want}」。',
   'taiwan-standard.one': '「{word}」是 OpenCC 簡轉繁的寫法；臺灣標準寫作「{standard}」。請改為「{standard}」。',
   'taiwan-standard.many': '「{word}」（{count} 處）是 OpenCC 簡轉繁的寫法；臺灣標準寫作「{standard}」。請全部改為「{standard}」。',
+  'hong-kong-standard.one': '「{word}」是 OpenCC 簡轉繁的寫法；香港寫作「{standard}」。請改為「{standard}」。',
+  'hong-kong-standard.many': '「{word}」（{count} 處）是 OpenCC 簡轉繁的寫法；香港寫作「{standard}」。請全部改為「{standard}」。',
   'claims.rate.within': '{stated} 意味著 1 {quote} 兌 {rate} {base}；在合理範圍 {low}–{high} 之內。',
   'claims.rate.within.range': '{stated} 意味著 1 {quote} 兌 {rate} {base}（四捨五入範圍 {rateLow}–{rateHigh}）；在合理範圍 {low}–{high} 之內。',
   'claims.rate.outside': '{stated} 意味著 1 {quote} 兌 {rate} {base}；超出合理範圍 {low}–{high}。',

@@ -25,6 +25,7 @@ const en = {
   'repeated-sentence': 'Sentence repeated',
   'period-label': 'Period label repeated or mismatched',
   'taiwan-standard': 'Not Taiwan’s standard form',
+  'hong-kong-standard': 'Not Hong Kong’s form',
   'number-scale': 'Figure off by a power of ten',
   'number-unit': 'Count with a wrong unit',
 };
@@ -49,6 +50,7 @@ const zhHant: Record<RuleId, string> = {
   'repeated-sentence': '句子重複',
   'period-label': '比較期間標示重複或不符',
   'taiwan-standard': '不是臺灣的標準寫法',
+  'hong-kong-standard': '不是香港的寫法',
   'number-scale': '數字差了十倍以上',
   'number-unit': '計數的單位有誤',
 };

@@ -1,0 +1,36 @@
+/**
+ * Words Hong Kong writes in another form than the one OpenCC's Simplified→Traditional tables
+ * write for every target (s2t, s2tw, s2twp and s2hk alike — HKVariants does not touch them):
+ * [OpenCC's form, Hong Kong's form]. Hand-written general knowledge, each pair checked against
+ * opencc-js (the test converts Hong Kong's form to Simplified and back). Sources: Hong Kong's
+ * listed companies' filings and press (股東應佔溢利, 本公司擁有人應佔; 店舖, 商舖, 舖位, 舖租 in
+ * 東方日報, 香港經濟日報 and the Rating and Valuation Department's retail rents), the Education
+ * Bureau's 香港小學學習字詞表 (佔 for occupy). Not listed: what OpenCC's HKVariants already writes in
+ * Hong Kong's form (着, 裏, 衞, 啓, 麪, 説, 户), and pairs Hong Kong writes both ways (公布/公佈,
+ * 周/週, 線/綫).
+ */
+export const HONG_KONG_FORMS: readonly (readonly [string, string])[] = [
+  // 佔 (occupy, a share of): OpenCC's phrase 应占 writes 應占 (股東應占溢利, 非控股權益應占)
+  ['應占', '應佔'], ['稍占上風', '稍佔上風'],
+  // 舖: a shop, Hong Kong's noun; OpenCC writes 鋪 for every 铺 (the verb 鋪設, 鋪路, 鋪墊 stays 鋪)
+  ['店鋪', '店舖'], ['商鋪', '商舖'], ['鋪位', '舖位'], ['鋪租', '舖租'], ['地鋪', '地舖'], ['街鋪', '街舖'], ['旺鋪', '旺舖'],
+  ['鋪頭', '舖頭'], ['鋪面', '舖面'], ['鋪價', '舖價'], ['鋪市', '舖市'], ['鋪主', '舖主'],
+  ['當鋪', '當舖'], ['金鋪', '金舖'], ['藥鋪', '藥舖'], ['米鋪', '米舖'],
+];
+
+/**
+ * Characters Hong Kong writes in one form wherever the sense is the one in question, where OpenCC's
+ * phrase table writes another in several words: 佔 (occupy, a share) — OpenCC keeps 占 in 应占, 占人
+ * (佔人口 comes out 占人口), 占上 (佔上半年 → 占上半年), 占房 (佔房地產 → 占房地產) and more. Reported
+ * wherever no listed word covers it and it is not in a person's name. [OpenCC's, Hong Kong's].
+ */
+export const HONG_KONG_CHARACTERS: readonly (readonly [string, string])[] = [['占', '佔']];
+
+/**
+ * Words that keep the character as written in Hong Kong too: divination (占卜, 占星 …), the
+ * transliterations 占士 (James) and 拜占庭, the old kingdom 占城, and 打地鋪 (to sleep on the floor).
+ */
+export const HONG_KONG_KEEP: readonly string[] = [
+  '占卜', '占星', '占卦', '占夢', '占課', '占筮', '占算', '占候', '占驗', '占斷', '占吉', '占凶',
+  '占士', '拜占庭', '占城', '打地鋪',
+];

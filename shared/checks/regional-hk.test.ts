@@ -1,0 +1,84 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runChecks } from './index';
+import { HONG_KONG_FORMS } from './data/hongKongForms';
+import { getConverter } from '../text/convert';
+import { segmentText } from '../text/segment';
+import { HANT, applyAll, byRule, places, segs } from './testkit';
+
+const RULE = 'hong-kong-standard';
+const run = (...texts: string[]) => byRule(runChecks(segs(...texts), { ...HANT, rules: [RULE] }), RULE);
+const found = (...texts: string[]) => run(...texts).map((x) => [x.text, places(x).length, x.fixes[0].replacement]);
+
+describe('hong-kong-standard', () => {
+  it('reports OpenCC’s 應占 in a Hong Kong document, one group over every place, fix all', () => {
+    const segments = segs('海鮮酒家集團今日公布中期業績，收益為港幣12.4億元，按年增長5%。', '股東應占溢利為港幣8,600萬元，非控股權益應占虧損為港幣120萬元。');
+    const f = byRule(runChecks(segments, { ...HANT, rules: [RULE] }), RULE);
+    expect(f.map((x) => [x.text, places(x).length, x.fixes[0].replacement])).toEqual([['應占', 2, '應佔']]);
+    expect(f[0].severity).toBe('warning');
+    expect(f[0].messageData.key).toBe('hong-kong-standard.many');
+    expect(applyAll(segments, f[0])[1]).toBe('股東應佔溢利為港幣8,600萬元，非控股權益應佔虧損為港幣120萬元。');
+  });
+
+  it('reports a shop’s 鋪 (鋪位, 店鋪, 商鋪, 鋪租) and leaves the verb 鋪 (鋪設, 鋪路, 鋪墊) alone', () => {
+    expect(found('屯門商場的鋪位續租租金按年下跌3%，以港元計，店鋪數目減至84間。', '管理層為轉型鋪路，並重新鋪設地台，為明年的商鋪招租鋪墊；香港的鋪租仍然偏高。')).toEqual([
+      ['鋪位', 1, '舖位'],
+      ['店鋪', 1, '店舖'],
+      ['商鋪', 1, '商舖'],
+      ['鋪租', 1, '舖租'],
+    ]);
+    expect(run('集團在香港的分店重新鋪設地台，為擴張鋪路，成本以港元計。')).toEqual([]);
+  });
+
+  it('reports 占 in other words where OpenCC keeps it (占人口, 占上半年), one group for the character', () => {
+    expect(found('香港長者占人口的比例升至兩成，恒生指數上月下跌。', '本港出口占上半年總額的四成，以港元計。')).toEqual([['占', 2, '佔']]);
+  });
+
+  it('leaves 占 in divination words, transliterations and a person’s name; 出口占 is no 口占', () => {
+    expect(run('香港的占卜及占星服務店舖外，恒生指數報價以港元計。', '電影《占士邦》在香港重映，拜占庭展覽亦開幕，門票以港元計。')).toEqual([]);
+    expect(run('行政總裁陳占強表示，香港業務收入以港元計，按年增長4%。')).toEqual([]);
+  });
+
+  it('is quiet on Hong Kong’s own forms (應佔, 佔, 舖)', () => {
+    expect(run('集團今日公布業績，股東應佔溢利為港幣3億元，香港業務佔七成，商場舖位及店舖的舖租按年下跌。')).toEqual([]);
+  });
+
+  it('does not run in a Taiwan document: 占 and 鋪 are Taiwan’s standard', () => {
+    const tw = ['百貨公司今天公布營收，年增6%，以新台幣計，化妝品占營收三成，應占比重上升。', '台北店鋪與商鋪的鋪位租金也上漲。'];
+    expect(run(...tw)).toEqual([]);
+    // nor does taiwan-standard report them there
+    expect(byRule(runChecks(segs(...tw), { ...HANT, rules: ['taiwan-standard'] }), 'taiwan-standard')).toEqual([]);
+  });
+
+  it('does not run in a mainland document or one too short to tell', () => {
+    expect(run('公司股東應占淨利潤為人民幣3億元，同比增長4%，店鋪增至120家。')).toEqual([]);
+    expect(run('店鋪應占多少？')).toEqual([]);
+  });
+
+  it("lists only words every OpenCC target writes from Hong Kong's form (the converter is the oracle)", () => {
+    const t2s = getConverter('t2s');
+    const writes = (opencc: string, hk: string) => (['s2t', 's2tw', 's2hk', 's2twp'] as const).every((c) => getConverter(c).convert(t2s.convert(hk)) === opencc);
+    expect(HONG_KONG_FORMS.filter(([opencc, hk]) => !writes(opencc, hk))).toEqual([]);
+  });
+
+  // eval/clean-dev's Hong Kong texts are written with Hong Kong's forms: no hong-kong-standard warning on them
+  const CLEAN = ['02', '15', '22', '27', '36', '42', '43', '44', '47', '49', '51', '68', '69', '70'];
+  const dir = join(__dirname, '../../eval/clean-dev');
+  const files = readdirSync(dir).filter((f) => CLEAN.includes(f.slice(0, 2)));
+  it('has the Hong Kong clean texts it names', () => expect(files.length).toBe(CLEAN.length));
+  it.each(files)('eval/clean-dev/%s: no hong-kong-standard finding on correct Hong Kong text', (file) => {
+    const segments = segmentText(readFileSync(join(dir, file), 'utf8')).segments.map((s, i) => ({ id: i + 1, text: s.text, furniture: null, speaker: null, paragraph: s.paragraph ?? 0 }));
+    expect(byRule(runChecks(segments, HANT), RULE).map((f) => f.message)).toEqual([]);
+  });
+
+  it('finds every word of a clean Hong Kong text that OpenCC’s round trip changed to its form', () => {
+    const t2s = getConverter('t2s');
+    const s2hk = getConverter('s2hk');
+    const text = readFileSync(join(dir, files.find((f) => f.startsWith('69'))!), 'utf8');
+    const converted = s2hk.convert(t2s.convert(text));
+    const segments = segmentText(converted).segments.map((s, i) => ({ id: i + 1, text: s.text, furniture: null, speaker: null, paragraph: s.paragraph ?? 0 }));
+    const f = byRule(runChecks(segments, HANT), RULE);
+    expect(f.map((x) => x.text).sort()).toEqual(['商鋪', '店鋪', '街鋪', '鋪位', '鋪租']);
+  });
+});
