@@ -40,7 +40,14 @@ describe('hong-kong-standard', () => {
     expect(run('行政總裁陳占強表示，香港業務收入以港元計，按年增長4%。')).toEqual([]);
   });
 
-  it('is quiet on Hong Kong’s own forms (應佔, 佔, 舖)', () => {
+  it('reports OpenCC’s 公佈 and 宣佈 (Hong Kong writes 公布, 宣布) but not 佈局 or 分佈, written both ways there', () => {
+    expect(found('集團今日公佈中期業績，並宣佈派發特別股息，收益以港元計。', '香港分店的分佈及內地佈局維持不變，恒生指數上升。')).toEqual([
+      ['公佈', 1, '公布'],
+      ['宣佈', 1, '宣布'],
+    ]);
+  });
+
+  it('is quiet on Hong Kong’s own forms (應佔, 佔, 舖, 公布)', () => {
     expect(run('集團今日公布業績，股東應佔溢利為港幣3億元，香港業務佔七成，商場舖位及店舖的舖租按年下跌。')).toEqual([]);
   });
 
@@ -79,6 +86,6 @@ describe('hong-kong-standard', () => {
     const converted = s2hk.convert(t2s.convert(text));
     const segments = segmentText(converted).segments.map((s, i) => ({ id: i + 1, text: s.text, furniture: null, speaker: null, paragraph: s.paragraph ?? 0 }));
     const f = byRule(runChecks(segments, HANT), RULE);
-    expect(f.map((x) => x.text).sort()).toEqual(['商鋪', '店鋪', '街鋪', '鋪位', '鋪租']);
+    expect(f.map((x) => x.text).sort()).toEqual(['公佈', '商鋪', '店鋪', '街鋪', '鋪位', '鋪租']);
   });
 });
