@@ -23,7 +23,7 @@ import { projectVariantFindings } from './project-variants';
 import { converterVocabularyFindings, documentVocabularyFindings } from './converter-vocabulary';
 import { repeatedSentenceFindings } from './repetition';
 import { contextPeriodFindings, periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
-import { hongKongStandardFindings, taiwanStandardFindings } from './regional';
+import { hongKongStandardFindings, taiwanStandardFindings, writtenFor } from './regional';
 import { documentFigures, projectCountUnitFindings, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 
@@ -242,8 +242,12 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
     const held = new Set(out.filter((f) => f.rule === 'period-label').flatMap((f) => [f, ...f.related].map((l) => `${l.segmentId}|${l.start}`)));
     out.push(...contextPeriodFindings(analyses, held));
   }
-  if (want('taiwan-standard') && ctx.script === 'hant') out.push(...taiwanStandardFindings(analyses));
-  if (want('hong-kong-standard') && ctx.script === 'hant') out.push(...hongKongStandardFindings(analyses, mentions));
+  if ((want('taiwan-standard') || want('hong-kong-standard')) && ctx.script === 'hant') {
+    // the region the document is written for, read once (documentSenses has read it when conversion-ambiguity runs)
+    const region = senses ? senses.region : writtenFor(analyses.map((a) => a.text));
+    if (want('taiwan-standard')) out.push(...taiwanStandardFindings(analyses, region));
+    if (want('hong-kong-standard')) out.push(...hongKongStandardFindings(analyses, mentions, region));
+  }
   // the converter's Taiwan phrasing (s2twp), recognised from the document as a whole
   if (want('conversion-ambiguity') && ctx.script === 'hant') out.push(...documentVocabularyFindings(analyses));
   if (want('number-scale') || want('number-unit') || want('number-format')) {

@@ -169,19 +169,26 @@ function standardFindings(
   return out;
 }
 
-/** taiwan-standard: in a document written for Taiwan, each word in OpenCC's form where Taiwan's standard differs. */
-export function taiwanStandardFindings(analyses: Analysis[]): Finding[] {
-  if (!analyses.length || !writtenForTaiwan(analyses.map((a) => a.text))) return [];
+type Region = ReturnType<typeof writtenFor>;
+const regionOfDocument = (analyses: Analysis[], region?: Region) => (region !== undefined ? region : writtenFor(analyses.map((a) => a.text)));
+
+/**
+ * taiwan-standard: in a document written for Taiwan, each word in OpenCC's form where Taiwan's standard
+ * differs. `region`: the document's (`writtenFor`), when the caller has read it already.
+ */
+export function taiwanStandardFindings(analyses: Analysis[], region?: Region): Finding[] {
+  if (!analyses.length || regionOfDocument(analyses, region) !== 'tw') return [];
   return standardFindings(analyses, TAIWAN_TABLE, 'taiwan-standard');
 }
 
 /**
  * hong-kong-standard: in a document written for Hong Kong (`writtenFor`), each word in OpenCC's
  * form where Hong Kong writes another (應占 → 應佔, 鋪位 → 舖位; 占 → 佔 outside divination words and
- * names). `mentions`: the document's person names, whose characters are left alone (a given name 占).
+ * names). `mentions`: the document's person names, whose characters are left alone (a given name 占);
+ * `region` as for taiwanStandardFindings.
  */
-export function hongKongStandardFindings(analyses: Analysis[], mentions: readonly { segmentId: number; start: number; end: number }[] = []): Finding[] {
-  if (!analyses.length || writtenFor(analyses.map((a) => a.text)) !== 'hk') return [];
+export function hongKongStandardFindings(analyses: Analysis[], mentions: readonly { segmentId: number; start: number; end: number }[] = [], region?: Region): Finding[] {
+  if (!analyses.length || regionOfDocument(analyses, region) !== 'hk') return [];
   const inName = (a: Analysis, start: number, end: number) => mentions.some((m) => m.segmentId === a.seg.id && m.start < end && start < m.end);
   return standardFindings(analyses, HONG_KONG_TABLE, 'hong-kong-standard', inName);
 }
