@@ -29,6 +29,7 @@ describe('hong-kong-standard', () => {
       ['鋪租', 1, '舖租'],
     ]);
     expect(run('集團在香港的分店重新鋪設地台，為擴張鋪路，成本以港元計。')).toEqual([]);
+    expect(run('電訊商在香港沿街鋪設光纖，落葉遍地鋪滿，成本以港元計。')).toEqual([]);
   });
 
   it('reports 占 in other words where OpenCC keeps it (占人口, 占上半年), one group for the character', () => {

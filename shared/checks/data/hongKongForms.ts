@@ -15,7 +15,7 @@ export const HONG_KONG_FORMS: readonly (readonly [string, string])[] = [
   ['應占', '應佔'], ['稍占上風', '稍佔上風'],
   // 舖: a shop, Hong Kong's noun; OpenCC writes 鋪 for every 铺 (the verb 鋪設, 鋪路, 鋪墊 stays 鋪)
   ['店鋪', '店舖'], ['商鋪', '商舖'], ['鋪位', '舖位'], ['鋪租', '舖租'], ['地鋪', '地舖'], ['街鋪', '街舖'], ['旺鋪', '旺舖'],
-  ['鋪頭', '舖頭'], ['鋪面', '舖面'], ['鋪價', '舖價'], ['鋪市', '舖市'], ['鋪主', '舖主'],
+  ['鋪頭', '舖頭'], ['鋪面', '舖面'], ['鋪價', '舖價'],
   ['當鋪', '當舖'], ['金鋪', '金舖'], ['藥鋪', '藥舖'], ['米鋪', '米舖'],
   // 布: to announce (公布 業績, 宣布 派息); OpenCC writes 佈 (佈局, 分佈 are written both ways in Hong Kong: not listed)
   ['公佈', '公布'], ['宣佈', '宣布'],
@@ -31,9 +31,10 @@ export const HONG_KONG_CHARACTERS: readonly (readonly [string, string])[] = [['�
 
 /**
  * Words that keep the character as written in Hong Kong too: divination (占卜, 占星 …), the
- * transliterations 占士 (James) and 拜占庭, the old kingdom 占城, and 打地鋪 (to sleep on the floor).
+ * transliterations 占士 (James) and 拜占庭, the old kingdom 占城; 打地鋪 (to sleep on the floor) and the
+ * verb 鋪 after 街 or 地 (沿街鋪設, 遍地鋪滿), 鋪頭蓋臉.
  */
 export const HONG_KONG_KEEP: readonly string[] = [
   '占卜', '占星', '占卦', '占夢', '占課', '占筮', '占算', '占候', '占驗', '占斷', '占吉', '占凶',
-  '占士', '拜占庭', '占城', '打地鋪',
+  '占士', '拜占庭', '占城', '打地鋪', '街鋪設', '地鋪設', '街鋪開', '地鋪開', '地鋪滿', '鋪頭蓋臉',
 ];
