@@ -57,6 +57,10 @@ describe('hong-kong-standard', () => {
     expect(run(...tw)).toEqual([]);
     // nor does taiwan-standard report them there
     expect(byRule(runChecks(segs(...tw), { ...HANT, rules: ['taiwan-standard'] }), 'taiwan-standard')).toEqual([]);
+    // a Taiwan writer's 店舖 is no converter's doing either: neither rule reports it
+    const tw2 = ['百貨公司今天公布營收，年增6%，以新台幣計。', '台北店舖租金上漲，化妝品占三成。'];
+    expect(byRule(runChecks(segs(...tw2), { ...HANT, rules: ['taiwan-standard', RULE] }), RULE)).toEqual([]);
+    expect(byRule(runChecks(segs(...tw2), { ...HANT, rules: ['taiwan-standard', RULE] }), 'taiwan-standard')).toEqual([]);
   });
 
   it('does not run in a mainland document or one too short to tell', () => {
