@@ -19,6 +19,8 @@ export type FindingMessageParams = Record<string, FindingMessageParam>;
 
 /** The English template of every key; {name} is a parameter. */
 export const FINDING_MESSAGES_EN = {
+  // ---- any rule: several readings of one place merged into one finding (merge.ts)
+  'place.reasons': 'This place is flagged for {count} reasons. {reasons}',
   // ---- conversion-ambiguity, simplified-in-traditional, variant-mixing (conversion.ts)
   'conversion.usage-note': "{word}: OpenCC's usage notes write {example} ({note}). Simplified {s} has several Traditional forms ({forms}); use {want} here.",
   'conversion.name.surname': "{c} in the surname of {name}: Simplified {s} becomes {c} by default (its forms: {forms}), but a name normally keeps {s}. Check the person's name — probably {fixed}.",

@@ -9,6 +9,7 @@ import { FINDING_MESSAGES_EN, formatFindingMessage, type FindingMessageKey, type
 import type { UiLocale } from './rules';
 
 const zhHant: Record<FindingMessageKey, string> = {
+  'place.reasons': '此處因 {count} 個理由被標出。{reasons}',
   'conversion.usage-note': '{word}：OpenCC 的用法說明寫作{example}（{note}）。簡體「{s}」有多個繁體寫法（{forms}），此處應作{want}。',
   'conversion.name.surname': '{name}的姓氏中的「{c}」：簡體「{s}」預設轉為「{c}」（可能寫法：{forms}），但人名通常保留「{s}」。請核對人名，可能應為{fixed}。',
   'conversion.name.given': '{name}的名字中的「{c}」：簡體「{s}」預設轉為「{c}」（可能寫法：{forms}），但人名通常保留「{s}」。請核對人名，可能應為{fixed}。',
