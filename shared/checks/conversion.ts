@@ -464,7 +464,8 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       senses &&
       c === x &&
       !FUNCTION_DEFAULTS.has(c) &&
-      (phrase ? !inWordOfPhrase(s.slice(pStart, pEnd), k - pStart) : c === def)
+      // a phrase whose form OpenCC's other phrases write next to the same neighbour is no odd one (洗髮 beside 洗髮精, 洗髮水 …)
+      (phrase ? !inWordOfPhrase(s.slice(pStart, pEnd), k - pStart) && !phraseNeighbourWitness(s, k, c, pStart, pEnd) : c === def)
     ) {
       const sibling = senses.sibling(sch, c);
       // after a phrase, the sibling must be the document's main sense: in more words than the phrase's form
@@ -506,10 +507,13 @@ const PHRASE_NEIGHBOUR_MIN = 2;
 const LONE_NEIGHBOUR_MIN = 1;
 
 /**
- * Does a neighbour of k inside the phrase [pStart, pEnd) — and not covered by a word crossing the
- * phrase's edge (`crossed`) — vote for the phrase's form x among OpenCC's other phrases?
+ * Does a neighbour of k inside the phrase [pStart, pEnd) — with neither of the two covered by a word
+ * crossing the phrase's edge (`crossed`: 三十 of 十周年 in 成立三十周年 leaves 周年 to the phrase) —
+ * vote for the phrase's form x among OpenCC's other phrases?
  */
 function phraseNeighbourWitness(s: string, k: number, x: string, pStart: number, pEnd: number, crossed?: (p: number) => boolean): boolean {
+  // a crossing word that takes k itself (試卷 of 卷发 in 試卷發給) leaves the phrase nothing to say about k
+  if (crossed?.(k)) return false;
   return (
     (k - 1 >= pStart && !crossed?.(k - 1) && neighbourWitness(s, k, x, 'L', PHRASE_NEIGHBOUR_MIN)) ||
     (k + 1 < pEnd && !crossed?.(k + 1) && neighbourWitness(s, k, x, 'R', PHRASE_NEIGHBOUR_MIN))
