@@ -227,6 +227,20 @@ const DISCIPLINE_END = /[工學学科文理法商醫医農农藝艺經经管電�
  *    other senses) or, without a note, whose other forms many phrases need; and only where the
  *    character is not part of a longer ICU word.
  */
+/** Does some OpenCC phrase (two or more characters) over position k of s write c there? */
+function phraseWritesHere(trie: ReturnType<typeof s2tTrie>, s: string, k: number, c: string): boolean {
+  for (let q = Math.max(0, k - 7); q <= k; q++) {
+    let node = trie.child(s.charCodeAt(q));
+    for (let j = q + 1; node !== undefined; j++) {
+      const v = node.trie_val;
+      if (v !== undefined && j > k && j - q >= 2 && v.length === j - q && v[k - q] === c) return true;
+      if (j >= s.length) break;
+      node = node.get(s.charCodeAt(j));
+    }
+  }
+  return false;
+}
+
 export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckContext, senses?: DocumentSenses): Finding[] {
   if (ctx.script !== 'hant') return [];
   const text = a.text;
@@ -324,7 +338,11 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       !accepts(x, c) &&
       !taiwanStandardWord(`${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}`, text.slice(pStart, pEnd)) &&
       phraseHoldsHere(s, pStart, pEnd) &&
-      !documentSenseAgainstOddPhrase(text, k, c, x, sch, senses)
+      !documentSenseAgainstOddPhrase(text, k, c, x, sch, senses) &&
+      // a non-default form against a phrase writing the default (日昇 in 日昇科技 against 日升) is no
+      // converter's doing unless another phrase over this place writes it (头发 → 頭髮 in 出頭髮展):
+      // without the phrase a converter writes the default too, so a writer chose it
+      (c === def || x !== def || phraseWritesHere(trie, s, k, c))
     ) {
       hit = {
         severity: 'warning',
