@@ -266,3 +266,30 @@ describe('finding messages stored as data (migration 010)', () => {
     }
   });
 });
+
+describe("the converter's Taiwan vocabulary in the service: one finding per place", () => {
+  // our own Taiwan writing through OpenCC's t2s then s2twp (設備 → 裝置, 數據 → 資料, 項目 → 專案)
+  const S2TWP = [
+    '新竹一家半導體裝置商今天公佈第三季財報，營收年增18%，主要來自先進封裝裝置出貨。',
+    '公司表示，客戶端的庫存資料已見改善，今年新建的廠房專案也按進度推進。',
+    '財務長指出，臺灣與日本的訂單資料顯示，工廠裡的裝置明年仍需擴充。',
+  ].join('\n\n');
+  const vocabulary = (documentId: number) =>
+    fresh.service.listFindings({ documentId }).findings.filter((f) => f.messageData?.key === 'conversion.vocabulary.document');
+
+  it('stores each place as its own finding; fixing one place keeps the other in the same segment', () => {
+    const { documentId } = fresh.service.importDocument({ fileName: 's2twp.txt', data: Buffer.from(S2TWP).toString('base64'), projectName: 'Vocabulary' });
+    fresh.service.runChecks({ documentId });
+    const before = vocabulary(documentId);
+    expect(before.map((f) => f.text).sort()).toEqual(['裝置', '裝置', '裝置', '資料', '資料', '專案'].sort());
+    expect(before.every((f) => f.related.length === 0 && f.fixes.length === 1)).toBe(true);
+    const first = before.find((f) => f.text === '裝置')!;
+    const sameSegment = before.filter((f) => f.segmentId === first.segmentId && f.id !== first.id);
+    expect(sameSegment.map((f) => f.text)).toEqual(['裝置']);
+    // a fix of the group fixes this place only (no group)
+    const r = fresh.service.applyFix({ findingId: first.id, scope: 'group' });
+    expect(r.segments.map((s) => s.text.match(/裝置|設備/g))).toEqual([['設備', '裝置']]);
+    const after = vocabulary(documentId);
+    expect(after.map((f) => f.id).sort()).toEqual(before.filter((f) => f.id !== first.id).map((f) => f.id).sort());
+  });
+});
