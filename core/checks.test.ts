@@ -293,3 +293,20 @@ describe("the converter's Taiwan vocabulary in the service: one finding per plac
     expect(after.map((f) => f.id).sort()).toEqual(before.filter((f) => f.id !== first.id).map((f) => f.id).sort());
   });
 });
+
+describe('a finding the document decided survives a re-check of its segment', () => {
+  it('keeps the one-sense-per-discourse finding (發品 among 洗髮, 護髮, 染髮) when another place of its segment is edited', async () => {
+    const { getConverter } = await import('../shared/text/convert');
+    const roundTrip = (t: string) => getConverter('s2t').convert(getConverter('t2s').convert(t));
+    const text = ['美髮沙龍提供洗髮、護髮與染髮服務。', '新款髮品上市後，頭髮保養的客人增加。'].map(roundTrip).join('\n\n');
+    const { documentId } = fresh.service.importDocument({ fileName: 'salon.txt', data: Buffer.from(text).toString('base64'), projectName: 'Salon' });
+    fresh.service.runChecks({ documentId });
+    const discourse = () => fresh.service.listFindings({ documentId }).findings.filter((f) => f.messageData?.key === 'conversion.discourse');
+    const before = discourse();
+    expect(before.map((f) => f.text)).toEqual(['發']);
+    const seg = fresh.service.getSegments({ documentId }).find((s) => s.id === before[0].segmentId)!;
+    // an edit after the flagged place: the segment is re-checked alone, without the document's senses
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace('客人增加', '客人明顯增加') });
+    expect(discourse().map((f) => [f.id, f.text])).toEqual([[before[0].id, '發']]);
+  });
+});

@@ -209,6 +209,12 @@ interface Hit {
   severity: Severity;
   suggest: string[];
   msg: ReturnType<typeof findingMessage>;
+  /**
+   * The document's own words decided it (one sense per discourse, the document writing the phrase's
+   * form elsewhere): a re-check of the segment alone cannot see that, so the finding is stored as a
+   * document finding and survives an edit elsewhere in its segment (core/checks.ts recheckSegment).
+   */
+  fromDocument?: boolean;
 }
 
 function fixesFor(k: number, suggest: string[], c: string): Fix[] {
@@ -343,22 +349,23 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       const inside = phraseNeighbourWitness(s, k, x, pStart, pEnd);
       const keptDefault = c === sch && c === def;
       const documentWrites = () => keptDefault && !!senses && senses.wordCount(sch, x) >= DOCUMENT_FORM_WORDS;
-      if (
-        (c !== sch || (keptDefault && (alternativeMakesWord(text, k, x) || pEnd - pStart >= LONG_PHRASE || inside || documentWrites()))) &&
+      const againstPhrase = (withDocument: boolean) =>
+        (c !== sch || (keptDefault && (alternativeMakesWord(text, k, x) || pEnd - pStart >= LONG_PHRASE || inside || (withDocument && documentWrites())))) &&
         !taiwanStandardWord(`${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}`, text.slice(pStart, pEnd)) &&
         // a phrase crossing a word of the text speaks only through a neighbour the crossing word leaves it, or through the document
-        (phraseHoldsHere(s, pStart, pEnd) || phraseNeighbourWitness(s, k, x, pStart, pEnd, crossingAt(s, pStart, pEnd)) || documentWrites()) &&
+        (phraseHoldsHere(s, pStart, pEnd) || phraseNeighbourWitness(s, k, x, pStart, pEnd, crossingAt(s, pStart, pEnd)) || (withDocument && documentWrites())) &&
         // the document's own sense against an odd phrase, unless OpenCC's other phrases back the phrase's form (洗髮 beside 洗髮精, 洗髮水 …)
-        (inside || !documentSenseAgainstOddPhrase(text, k, c, x, sch, senses)) &&
+        (inside || !documentSenseAgainstOddPhrase(text, k, c, x, sch, withDocument ? senses : undefined)) &&
         // a non-default form against a phrase writing the default (日昇 in 日昇科技 against 日升) is no
         // converter's doing unless another phrase over this place writes it (断发 → 斷髮 in 不斷髮展):
         // without the phrase a converter writes the default too, so a writer chose it
-        (c === def || x !== def || phraseWritesHere(trie, s, k, c))
-      )
+        (c === def || x !== def || phraseWritesHere(trie, s, k, c));
+      if (againstPhrase(true))
         hit = {
           severity: 'warning',
           suggest: [x],
           msg: findingMessage('conversion.phrase', { phrase: s.slice(pStart, pEnd), expected: `${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}`, c, s: sch, forms: list(cands) }),
+          fromDocument: !!senses && !againstPhrase(false),
         };
     }
 
@@ -494,6 +501,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
             severity: 'warning',
             suggest: [sibling.form],
             msg: findingMessage('conversion.discourse', { c, s: sch, forms: list(cands), y: sibling.form, words: sibling.words.slice(0, 3).join('、'), count: sibling.words.length }),
+            fromDocument: true,
           };
       }
     }
@@ -503,7 +511,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       // Same character, same advice, same wording (the message quotes the phrase) → one group, so the
       // panel lists six occurrences of one phrase as one finding with "Fix all", like a name group.
       const group = `conversion-ambiguity:${c}>${hit.suggest.join('')}:${hit.msg.message}`;
-      out.push({ rule: 'conversion-ambiguity', severity: hit.severity, segmentId: a.seg.id, start: k, end: k + 1, text: c, ...hit.msg, fixes, related: [], group });
+      out.push({ rule: 'conversion-ambiguity', severity: hit.severity, segmentId: a.seg.id, start: k, end: k + 1, text: c, ...hit.msg, fixes, related: [], group, ...(hit.fromDocument ? { scope: 'document' as const } : {}) });
     }
   }
   return out;
