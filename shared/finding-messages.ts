@@ -121,6 +121,7 @@ export const FINDING_MESSAGES_EN = {
   // ---- hong-kong-standard (regional.ts)
   'hong-kong-standard.one': "{word} is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong writes {standard}. Write {standard}.",
   'hong-kong-standard.many': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong writes {standard}. Write {standard} throughout.",
+  'hong-kong-standard.both': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong's press and government mostly write {standard}, listed companies' filings often {word}. Follow the document's house style.",
   // ---- claims cross-checks (shared/claims/crosscheck.ts)
   'claims.rate.within': '{stated} implies {rate} {base} per {quote}; within the plausible {low}–{high}.',
   'claims.rate.within.range': '{stated} implies {rate} {base} per {quote} ({rateLow}–{rateHigh} within rounding); within the plausible {low}–{high}.',

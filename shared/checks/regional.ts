@@ -15,7 +15,7 @@
 import { findingMessage } from '../finding-messages';
 import { charTable, type Analysis } from './analysis';
 import { TAIWAN_ACCEPTED, TAIWAN_CHARACTERS, TAIWAN_FORMS } from './data/taiwanForms';
-import { HONG_KONG_CHARACTERS, HONG_KONG_FORMS, HONG_KONG_KEEP } from './data/hongKongForms';
+import { HONG_KONG_CHARACTERS, HONG_KONG_EITHER, HONG_KONG_FORMS, HONG_KONG_KEEP } from './data/hongKongForms';
 import type { Finding } from './types';
 
 const TW_MARKERS = /新[台臺]幣|[台臺]股|[台臺]北|[台臺]灣|[台臺]中市|高雄|新竹|桃園|金管會|主計總處|證交所|櫃買|立法院|行政院|財務長|執行長|營運長|營收|(?<!按)年增|(?<!按)季增|(?<!按)月增|法說會|投顧|\d{4}\.TW\b/g;
@@ -116,7 +116,9 @@ function standardTable(words: readonly (readonly [string, string])[], chars: rea
   return { byFirst, first: charTable(byFirst.keys()), forms };
 }
 const TAIWAN_TABLE = standardTable(TAIWAN_FORMS, TAIWAN_CHARACTERS);
-const HONG_KONG_TABLE = standardTable(HONG_KONG_FORMS, HONG_KONG_CHARACTERS, HONG_KONG_KEEP);
+const HONG_KONG_TABLE = standardTable([...HONG_KONG_FORMS, ...HONG_KONG_EITHER], HONG_KONG_CHARACTERS, HONG_KONG_KEEP);
+/** Forms reported as information only (Hong Kong writes both; the house style decides). */
+const HONG_KONG_INFO = new Set(HONG_KONG_EITHER.map(([opencc]) => opencc));
 
 type Place = { a: Analysis; k: number };
 
@@ -126,6 +128,7 @@ function standardFindings(
   table: StandardTable,
   rule: 'taiwan-standard' | 'hong-kong-standard',
   skip?: (a: Analysis, start: number, end: number) => boolean,
+  infoOnly?: ReadonlySet<string>,
 ): Finding[] {
   const out: Finding[] = [];
   // one pass over the text: places of each OpenCC form, found from its first character
@@ -157,11 +160,14 @@ function standardFindings(
       fixes: [{ start: k, end: k + opencc.length, replacement: standard }],
     });
     const [first, ...rest] = places.map(loc);
+    const info = infoOnly?.has(opencc) ?? false;
     out.push({
       rule,
-      severity: 'warning',
+      severity: info ? 'info' : 'warning',
       ...first,
-      ...findingMessage(places.length > 1 ? `${rule}.many` : `${rule}.one`, { word: opencc, standard, count: places.length }),
+      ...(info
+        ? findingMessage('hong-kong-standard.both', { word: opencc, standard, count: places.length })
+        : findingMessage(places.length > 1 ? `${rule}.many` : `${rule}.one`, { word: opencc, standard, count: places.length })),
       group: `${rule}:${opencc}>${standard}`,
       related: rest,
     });
@@ -184,11 +190,11 @@ export function taiwanStandardFindings(analyses: Analysis[], region?: Region): F
 /**
  * hong-kong-standard: in a document written for Hong Kong (`writtenFor`), each word in OpenCC's
  * form where Hong Kong writes another (應占 → 應佔, 鋪位 → 舖位; 占 → 佔 outside divination words and
- * names). `mentions`: the document's person names, whose characters are left alone (a given name 占);
+ * names); 公佈, 宣佈 (the press's 公布, 宣布; filings keep 佈) as information only. `mentions`: the document's person names, whose characters are left alone (a given name 占);
  * `region` as for taiwanStandardFindings.
  */
 export function hongKongStandardFindings(analyses: Analysis[], mentions: readonly { segmentId: number; start: number; end: number }[] = [], region?: Region): Finding[] {
   if (!analyses.length || regionOfDocument(analyses, region) !== 'hk') return [];
   const inName = (a: Analysis, start: number, end: number) => mentions.some((m) => m.segmentId === a.seg.id && m.start < end && start < m.end);
-  return standardFindings(analyses, HONG_KONG_TABLE, 'hong-kong-standard', inName);
+  return standardFindings(analyses, HONG_KONG_TABLE, 'hong-kong-standard', inName, HONG_KONG_INFO);
 }

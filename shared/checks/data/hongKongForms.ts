@@ -5,10 +5,9 @@
  * opencc-js (the test converts Hong Kong's form to Simplified and back). Sources: Hong Kong's
  * listed companies' filings and press (股東應佔溢利, 本公司擁有人應佔; 店舖, 商舖, 舖位, 舖租 in
  * 東方日報, 香港經濟日報 and the Rating and Valuation Department's retail rents), the Education
- * Bureau's 香港小學學習字詞表 (佔 for occupy); 公布, 宣布 as the government's releases and the press
- * (東方日報, 星島日報: 差估署昨日公布, 預算案宣布) write them. Not listed: what OpenCC's HKVariants
- * already writes in Hong Kong's form (着, 裏, 衞, 啓, 麪, 説, 户), and pairs Hong Kong writes both
- * ways (佈局/布局, 分佈/分布, 周/週, 線/綫, 計劃).
+ * Bureau's 香港小學學習字詞表 (佔 for occupy). Not listed: what OpenCC's HKVariants already writes in
+ * Hong Kong's form (着, 裏, 衞, 啓, 麪, 説, 户), and pairs Hong Kong writes both ways (佈局/布局,
+ * 分佈/分布, 周/週, 線/綫, 計劃; 公佈/宣佈: HONG_KONG_EITHER).
  */
 export const HONG_KONG_FORMS: readonly (readonly [string, string])[] = [
   // 佔 (occupy, a share of): OpenCC's phrase 应占 writes 應占 (股東應占溢利, 非控股權益應占)
@@ -17,9 +16,15 @@ export const HONG_KONG_FORMS: readonly (readonly [string, string])[] = [
   ['店鋪', '店舖'], ['商鋪', '商舖'], ['鋪位', '舖位'], ['鋪租', '舖租'], ['地鋪', '地舖'], ['街鋪', '街舖'], ['旺鋪', '旺舖'],
   ['鋪頭', '舖頭'], ['鋪面', '舖面'], ['鋪價', '舖價'],
   ['當鋪', '當舖'], ['金鋪', '金舖'], ['藥鋪', '藥舖'], ['米鋪', '米舖'],
-  // 布: to announce (公布 業績, 宣布 派息); OpenCC writes 佈 (佈局, 分佈 are written both ways in Hong Kong: not listed)
-  ['公佈', '公布'], ['宣佈', '宣布'],
 ];
+
+/**
+ * Words Hong Kong writes both ways, where the press and the government's releases mostly write the
+ * second and OpenCC always the first: 公布, 宣布 (東方日報, 星島日報: 差估署昨日公布, 預算案宣布), while
+ * listed companies' filings keep 公佈, 宣佈 (業績公佈, 董事會欣然宣佈). Reported as information only
+ * (`hong-kong-standard.both`): the house style decides. 佈局, 分佈 are common in both forms: not listed.
+ */
+export const HONG_KONG_EITHER: readonly (readonly [string, string])[] = [['公佈', '公布'], ['宣佈', '宣布']];
 
 /**
  * Characters Hong Kong writes in one form wherever the sense is the one in question, where OpenCC's
