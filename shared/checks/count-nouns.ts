@@ -56,6 +56,10 @@ const HEADS: HeadClass[] = [
   { head: /(?:车|辆)$/, units: '辆台', people: false },
   { head: /(?:船|轮)$/, units: '艘', people: false },
   { head: /(?:案件|包裹|装置)$/, units: '件个台', people: false },
+  // points of a network where goods, people or planes are served (據點, 取貨點, 航點), not any 點 (觀點, 重點, 百分點)
+  { head: /(?:据|网|取货|收货|自提|服务|营业|销售|配送|充电|航|站)点$/, units: '个处座', people: false },
+  // a team or unit of people (開發團隊, 專案小組): counted in 個/支, its size in people is also right
+  { head: /(?:团队|小组|部门)$/, units: '个支', people: true },
   { head: /(?:笔数|人次|次)$/, units: '笔次', people: false },
 ];
 
@@ -113,4 +117,52 @@ export function countHeadOf(label: string): CountHead | null {
 /** The money word a metric ends in (营收, 净利, 成本 …), if any: its figure is an amount. */
 export function moneyHeadOf(label: string): string | null {
   return MONEY_HEAD.exec(label)?.[0] ?? null;
+}
+
+/**
+ * The noun counted right after a figure's unit (98間醫院, 1,182個單位, 12.8萬張合約, 1.4個季度, 4個航點)
+ * by its class: organisations and sites, property and fund units, routes, contracts traded, spans of
+ * time. A currency or a person unit there is a count's measure word gone wrong (98元醫院, 1,000人受益權單位).
+ * Money-attributive uses stay amounts: priced things are in no class (5萬元電動車, 10億元訂單, 100元紅包),
+ * a contract after 元 is a count only where trading is counted (成交, 未平倉), a team after 人 is its size
+ * (3人小組: no class), and the noun must end where the phrase does (5億元醫院擴建 is money for a project).
+ */
+interface AfterClass {
+  noun: RegExp;
+  units: string;
+  /** a person unit before the noun is wrong too (98人醫院); not for time (人天, 人月 are measure words) */
+  person: boolean;
+  /** the words before the figure must say so (成交約12.8萬張合約) */
+  label?: RegExp;
+}
+const AFTER: AfterClass[] = [
+  { noun: /(?:医院|诊所|银行|分行|门市|门店|分店|店铺|据点|网点|取货点|航点|站点|营业所|超市|卖场|工厂|分公司)$/, units: '家间个座所', person: true },
+  { noun: /(?:学校|商场|酒店|旅馆|饭店)$/, units: '家间个座所', person: false },
+  { noun: /(?:单位|套房)$/, units: '个套', person: true },
+  { noun: /(?:航线|路线|航次|班次|架次)$/, units: '个条', person: true },
+  { noun: /(?:合约|契约)$/, units: '张口份', person: true, label: /(?:成交|未平仓|持仓|交投)[量额]?(?:约|达|为)?$/ },
+  { noun: /^(?:季度|个月|个季度)$/, units: '个', person: false },
+];
+
+/** Where the noun after a figure ends a phrase: punctuation, the end, a conjunction or a particle (98間醫院及…, 1.4個季度的營收). */
+const PHRASE_END = /^(?:$|[^\u4e00-\u9fff]|[及和与或的中内])/;
+/** A measure word of one thing before the figure (興建一座50億元醫院, 這份5億元合約): the figure is its price. */
+const ONE_THING = /[一两这该此每][座家间个份张笔项台辆所]$/;
+
+/** The counted noun right after a unit (Simplified text from the unit's end; `label` the words before the figure). */
+export function countedNounAfter(after: string, label: string, person: boolean): { noun: string; units: string } | null {
+  const run = /^[\u4e00-\u9fff]{1,10}/.exec(after)?.[0];
+  if (!run || ONE_THING.test(label)) return null;
+  const words = icuWords(run);
+  let end = 0;
+  for (let k = 0; k < Math.min(4, words.length); k++) {
+    const [s, e] = words[k];
+    if (s !== end) break;
+    end = e;
+    const noun = run.slice(0, e);
+    if (!PHRASE_END.test(after.slice(e))) continue;
+    const c = AFTER.find((x) => x.noun.test(noun) && (!person || x.person) && (!x.label || x.label.test(label)));
+    if (c) return { noun, units: c.units };
+  }
+  return null;
 }

@@ -26,7 +26,7 @@ import { documentYuan } from '../claims/currency';
 import { crossCheckClaims } from '../claims/crosscheck';
 import { findingMessage, part } from '../finding-messages';
 import { chineseQuantities, englishQuantities, segmentQuantities } from './numbers';
-import { countHeadOf, givenTo, moneyHeadOf } from './count-nouns';
+import { countedNounAfter, countHeadOf, givenTo, moneyHeadOf } from './count-nouns';
 
 /**
  * A segment's claim quantities, parsed once per run (figures and shares read them). A bare 元
@@ -59,6 +59,8 @@ export interface Figure {
   period: string | null;
   /** a range (120萬至150萬台): its unit is checked like any figure's, its value is compared with nothing */
   range?: boolean;
+  /** a count whose noun follows it (提供3,420個單位): the words before it are not its metric */
+  nounAfter?: boolean;
 }
 
 /** Figures with one value (ranges left out): what the scale and restatement rules compare. */
@@ -94,7 +96,9 @@ const PAREN_TAIL = /[（(][^（()）]{1,16}[）)]$/;
 const RANGE_HEAD = /\d[\d,.]*\s*[万亿千百]?\s*(?:至|到|~|～|-|－|—)$/;
 
 function labelOf(a: Analysis, q: ClaimQuantity): string {
-  const c = clauseAt(a.text, q.start);
+  let c = clauseAt(a.text, q.start);
+  // a field and its value (受益人數：1,286,503人, 員工人數: 1,380人): the field names the figure
+  if (c.start > 0 && /[：:]/.test(a.text[c.start - 1]) && !/\S/.test(a.text.slice(c.start, q.start))) c = { start: clauseAt(a.text, c.start - 1).start, end: c.end };
   return a.s.slice(c.start, q.start).replace(CURRENCY_WORDS, '').replace(RANGE_HEAD, '').replace(LINK_TAIL, '').replace(PAREN_TAIL, '').replace(LINK_TAIL, '');
 }
 
@@ -175,7 +179,9 @@ export function documentFigures(analyses: Analysis[], documentId?: number): Figu
       const other = OTHER_CURRENCY.exec(a.text.slice(q.end));
       const unit = other ? other[0].trim() : q.kind === 'amount' ? '元' : q.kind === 'count' ? q.unit : '';
       if (other && q.kind === 'amount') q.currencyStated = false; // not the parser's CNY
-      out.push({ documentId, segmentId: a.seg.id, q, label: labelOf(a, q), digits: significantDigits(q.raw), unit, sentence, sid: sidAt(a, q.start), period: periodBefore(a, sentence.start, q.start), ...(parsed.high !== undefined ? { range: true } : {}) });
+      const label = labelOf(a, q);
+      const nounAfter = q.kind === 'count' && /^[\u4e00-\u9fff]/.test(a.s.slice(q.end, q.end + 1)) && countedNounAfter(a.s.slice(q.end), label, false) !== null;
+      out.push({ documentId, segmentId: a.seg.id, q, label, digits: significantDigits(q.raw), unit, sentence, sid: sidAt(a, q.start), period: periodBefore(a, sentence.start, q.start), ...(parsed.high !== undefined ? { range: true } : {}), ...(nounAfter ? { nounAfter } : {}) });
     }
   }
   return out;
@@ -493,9 +499,11 @@ interface CountMetric {
 const PEOPLE_NOUNS = '员工|雇员|职员|员工人数|人数|从业人员|人力|人员|人才|学员|学生|旅客|游客|访客|乘客|观众|病患|患者|志工|义工|玩家|读者|粉丝|股东人数|投保人|被保险人|持卡人|受访者|工程师|医师|护理师';
 const COUNT_METRICS: CountMetric[] = [
   { re: new RegExp(`(?:${PEOPLE_NOUNS})`), units: '人名', people: true },
-  { re: /(?:用户|客户|会员|户数|账户|帐户|开户|订户|订阅户|住户|家户)/, units: '戶家名人', people: true },
+  // accounts and households are counted in 戶, never in people (數位帳戶戶數, 戶數); users and clients may be either
+  { re: /(?:(?<![用客住订会])户数|账户|帐户)/, units: '戶', people: false },
+  { re: /(?:用户|客户|会员|开户|订户|订阅户|住户|家户)/, units: '戶家名人', people: true },
   // 家數 counts firms, but 買家/賣家/玩家/專家 are people
-  { re: /(?:门市|门店|分店|店数|店铺|据点|分行|营业所|网点|银行|(?<![买卖玩专作藏赢])家数|工厂|厂商|企业数|公司数)/, units: '家間间个座所', people: false },
+  { re: /(?:门市|门店|分店|店数|店铺|据点|分行|营业所|网点|银行(?!团)|(?<![买卖玩专作藏赢])家数|工厂|厂商|企业数|公司数)/, units: '家間间个座所', people: false },
   // organisations are as often the subject of an amount (子公司合計1.6億元): a count only right before the number
   { re: /(?:公司|厂房|医院|诊所|学校|券商|餐厅|加盟店|直营店|卖场|旅馆|饭店|酒店)$/, units: '家間间个座所', people: false, head: true },
   // vehicles, likewise right before the number (電動車1,512輛; 電動車補助2萬元 ends in 補助)
@@ -509,7 +517,9 @@ const COUNT_METRICS: CountMetric[] = [
   // volumes of goods are counts; shipments and orders alone are often values, so only a person unit is wrong there
   { re: /(?:出货量|销量|销售量|产量|装机量|出货台数|交货量)/, units: '台支片颗件套部', people: false },
   { re: /(?:出货|订单)/, units: '台支片颗件套部', people: false, money: true },
-  { re: /(?:交车量|交付量|交车数|交付数|车辆数|车队规模|领牌数|挂牌数)/, units: '輛辆台', people: false },
+  { re: /(?:交车量|交付量|交车数|交付数|车辆数|车队|领牌数|挂牌数)/, units: '輛辆台', people: false },
+  // a quantity of orders (訂單量, 訂單數) is counted; orders alone are often their value (10億元訂單)
+  { re: /(?:订单量|订单数|单量)/, units: '筆笔件', people: false },
   { re: /(?:专利|件数|案件|案数|申请件数)/, units: '件項项', people: false },
   { re: /(?:下载量|下载次数|浏览量|访问量|点击量|观看次数|充电次数|下载$)/, units: '次', people: false },
   { re: /(?:数据中心|资料中心|基地台|基站|充电站|充电桩|电厂|机房|站点|园区|仓库|物流中心|发电厂)/, units: '座個个处所', people: false },
@@ -539,7 +549,7 @@ const PERSON_UNITS = /^[人名位]$/;
 const COUNTED_BEFORE = /(?:\d[\d,.]*\s*[万亿]?|(?<![第统同唯单万之])[一二两三四五六七八九十]+)\s*[家间个座所][\u4e00-\u9fff]{0,2}$/;
 /** 人, 名, 位 beginning another word after a number (12億人民幣, 營收排名…名列, 位居第一): no person unit. */
 const PERSON_NOT_UNIT = /^(?:人民|人次|名列|名次|名義|名义|名單|名单|位居|位列|位數|位数|位於|位于)/;
-const TRADITIONAL_UNIT: Record<string, string> = { 个: '個', 颗: '顆', 辆: '輛', 张: '張', 间: '間', 项: '項', 笔: '筆', 处: '處', 户: '戶' };
+const TRADITIONAL_UNIT: Record<string, string> = { 个: '個', 颗: '顆', 辆: '輛', 张: '張', 间: '間', 项: '項', 笔: '筆', 处: '處', 户: '戶', 条: '條' };
 /** A change at the end of a label: its figure is counted like the level before it. */
 const CHANGE_VERB = /(?:增加|减少|净增|新增|增|减|上调|下调)$/;
 /** Between the two ends of a change: 由6.5萬輛上調至6.8萬輛, 從120家增加到150家. */
@@ -552,7 +562,7 @@ const PER_UNIT = /每(?:[户人名位家股辆台张件笔单个次艘座间]|[\
 const BROKEN_COMPOUND = /^次(?![於于之高低要月年日季週周級级世新佳大多序])/;
 /** 每 + a counted noun of any kind (每收費乘客千米0.62港元), not a period (每月新增用戶): a rate, money per thing. */
 const PER_THING = /每(?![月年日天季周週期])[\u4e00-\u9fff]/;
-const SUBSET_OF = /\d[\d,.]*(?:萬|万)?([家間间個个戶户座艘])[\u4e00-\u9fff]{1,8}中[，,]?(?:已|約|约|共|則|则)?有?(?:約|约)?$/;
+const SUBSET_OF = /\d[\d,.]*(?:萬|万)?([家間间個个戶户座艘張张])[\u4e00-\u9fff]{1,8}中[，,]?(?:已|約|约|共|則|则|預計|预计|預定|预定|將|将)?有?(?:約|约)?$/;
 const CURRENCY_UNIT = /^(?:元|美元|港元|港幣|新台幣|新臺幣|人民幣)$/;
 
 function unitAfter(text: string, end: number): string {
@@ -589,7 +599,7 @@ function metricKey(label: string): string | null {
 export function learnedCountMetrics(figures: readonly Figure[]): Map<string, Figure[]> {
   const out = new Map<string, Figure[]>();
   for (const f of figures) {
-    if (f.q.kind !== 'count' || !f.unit) continue;
+    if (f.q.kind !== 'count' || !f.unit || f.nounAfter) continue;
     const key = metricKey(f.label);
     if (!key) continue;
     out.set(key, [...(out.get(key) ?? []), f]);
@@ -606,15 +616,34 @@ function learntMetric(learned: Map<string, Figure[]>, key: string | null, f: Fig
   const all = learned.get(key ?? '') ?? [];
   if (!key || !all.some((g) => g !== f)) return undefined;
   const set = new Set(all.map((g) => g.unit));
-  const people = [...set].some((u) => PERSON_UNITS.test(u));
+  // a person unit is right when another figure of the metric is in people, or when its noun may name people
+  // (賣家, 用戶) — unless every other figure counts it in 戶 (用戶1,082萬戶 … 用戶168萬人: accounts, not people)
+  const others = all.filter((g) => g !== f);
+  const people = others.some((g) => PERSON_UNITS.test(g.unit)) || (AGENT_KEY.test(key) && !(others.length >= 2 && others.every((g) => g.unit === '戶' || g.unit === '户')));
   // a noun that names money counted by its measure word (購屋貸款計2萬戶, 保單3萬件) is stated as an amount too (貸款1,856億元)
   return { re: /$/, units: [...set].filter((u) => !PERSON_UNITS.test(u)).join('') || '人名', people, money: MONEY_WORDS.test(key) };
 }
+
+/** A metric key that may name people or firms (賣家, 用戶, 會員, 營業員): a person unit may be right. */
+const AGENT_KEY = /[家户员者客人师工生民众友主商]$/;
+
+/** The clause after a figure that states its amount (撥貸12.9萬戶，金額為9,728億元): the figure is a count. */
+const AMOUNT_NAMED = /^(?:总|合计|共计|累计)?(?:金额|总额|总金额)$/;
+/** A change clause with no metric of its own (較上季增加9台, 增加): counted like the level right before it. */
+const BARE_CHANGE = /^(?:(?:较|比)[\u4e00-\u9fff]{1,5}?)?(?:增加|减少|净增|新增|增|减)$/;
+/** A volume traded (成交量, 交易量) in 元 under a million is no value traded: it is the count of lots. */
+const VOLUME = /(?:成交量|交易量)$/;
+
+/** Is the last character of a label a noun's, so two labels ending in it are items of one list (北部地區…, 南部地區…)? */
+const LIST_TAIL = /[\u4e00-\u9fff]$/;
+const NOT_LIST_TAIL = /[增减加少长降升跌涨为达约至到了共计有逾近超过是在于的及和与占佔比]$/;
 
 /** A count metric with a currency or a person unit its noun cannot take. */
 function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = learnedCountMetrics(figures)): Finding[] {
   const out: Finding[] = [];
   const index = bySegment(figures);
+  // figures found in a wrong unit, with the count they are: a change after one is counted like it
+  const decided = new Map<Figure, CountMetric>();
   for (const a of analyses) {
     const mine = index.get(a.seg.id) ?? [];
     for (const f of mine) {
@@ -633,12 +662,18 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.count', ['人']));
         continue;
       }
-      const after = COUNTED_AFTER.find((m) => m.re.test(a.text.slice(unitEnd)));
-      const label = f.label;
+      // 18.9萬人次: the person unit begins the compound measure word
+      if (person && /^人次/.test(a.text.slice(unitStart))) continue;
+      // a limit on a metric is stated in its unit (買回股數上限為8,000張)
+      const label = f.label.replace(/(?:上限|下限)$/, '');
+      // the counted noun right after the unit (約有320元門市, 98元醫院, 1,182元單位, 1.4元季度)
+      const nounAfter = countedNounAfter(a.s.slice(unitEnd), label, person);
+      const after = COUNTED_AFTER.find((m) => m.re.test(a.text.slice(unitEnd))) ?? (nounAfter ? { re: /$/, units: nounAfter.units, people: false } : undefined);
       // an amount per counted thing (平均每戶貸款866萬元, 每人GDP, 每名用戶月收入, 每收費乘客千米) is money, whatever the thing counted
-      if (currency && (PER_UNIT.test(label) || PER_THING.test(label))) continue;
+      // (not 每人持有2.8元保單: the noun after it is counted)
+      if (currency && !after && (PER_UNIT.test(label) || PER_THING.test(label))) continue;
       // money given to a counted set (退還用戶8,600萬元, 發放予員工12億元) is an amount
-      if (currency && givenTo(label)) continue;
+      if (currency && !after && givenTo(label)) continue;
       // a person unit on a metric that is money by its head (營收12億人): an amount
       if (person && !after && moneyHeadOf(label) && !PERSON_NOT_UNIT.test(a.text.slice(unitStart))) {
         out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.amount', ['元']));
@@ -655,40 +690,114 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         ? mine.filter((g) => g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start && (g.q.kind === 'count' || g.q.kind === 'amount')).pop()
         : undefined;
       // 由6.5萬元上調至6.8萬輛: the two ends of one change are one metric, counted alike
-      const to = /由|从$/.test(a.s.slice(Math.max(0, q.start - 1), q.start))
+      // (and 融券餘額減少2,105張至28萬3,410張: a change and the level it reaches)
+      const to = /由|从$/.test(a.s.slice(Math.max(0, q.start - 1), q.start)) || CHANGE_VERB.test(label)
         ? mine.find((g) => g.q.kind === 'count' && g.q.start > q.end && FROM_TO.test(a.s.slice(q.end, g.q.start)))
         : undefined;
       // the level is the figure right before the change: when that is an amount, the change is not counted like an earlier count
+      // (unless that amount is itself a count in a wrong unit: 員工38,650元，較去年底增加2,180元)
+      const levelMetric = nearest && decided.get(nearest);
       const level = (nearest?.q.kind === 'count' ? nearest : undefined) ?? to;
       // 39家本國銀行中，已有8人: a part of a counted set is counted like the set
       const subset = SUBSET_OF.exec(a.text.slice(f.sentence.start, q.start));
       // a noun that counts no people by its head (旗艦店, 包裹) takes no person unit, whatever else the project counts in
       const byHead = person ? headMetric(f) : undefined;
+      // the same sentence says how the figure is counted, whatever its noun may also be (出貨 may be a value)
+      const strong = after ?? (currency ? amountNamedAfter(a, f, mine, learned) : undefined) ?? changeAfter(f, mine, person, currency) ?? (currency ? countedPart(a, f, mine) : undefined);
       const metric: CountMetric | undefined =
-        after ??
+        strong ??
         COUNT_METRICS.find((m) => m.re.test(label.slice(-6).replace(COUNT_SUFFIX, ''))) ??
         countOfMetric(label) ??
         (person && byHead && !byHead.people ? byHead : undefined) ??
         learntMetric(learned, metricKey(label), f) ??
-        (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : subset ? { re: /$/, units: subset[1], people: false } : undefined) ??
-        (person ? byHead : headMetric(f));
-      if (!metric || (person && metric.people) || (currency && metric.money)) continue;
+        (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : levelMetric ? { ...levelMetric, re: /$/ } : subset ? { re: /$/, units: subset[1], people: false } : undefined) ??
+        (person ? byHead : headMetric(f)) ??
+        listMetric(f, figures, person) ??
+        wholeOfPart(a, f, mine, person);
+      if (!metric || (person && metric.people) || (currency && metric.money && !(VOLUME.test(label) && q.value < 1e6))) continue;
       if (currency && metric.head && inAmountList(a, f, mine)) continue;
       // a noun that carries its own count in the label (與兩間銀行簽訂合共60億港元的貸款) is counted there:
       // an amount after it is another of its metrics, not its count (a person unit is still a wrong count: 142間分行及8人)
       const metricAt = metric.re.exec(label);
       // (not a figure joined to that count by 及/和/、: 142間分行及8元理財中心 is a second count)
-      if (currency && !after && !level && !subset && metricAt && metricAt[0] && !/[及和与、]$/.test(label) && COUNTED_BEFORE.test(label.slice(0, metricAt.index))) continue;
+      if (currency && !strong && !level && !subset && metricAt && metricAt[0] && !/[及和与、]$/.test(label) && COUNTED_BEFORE.test(label.slice(0, metricAt.index))) continue;
       // money words between the metric and the number make it an amount (員工薪資, 客戶存款);
       // before its last mention they are a modifier of the counted noun (會員方案付費會員)
       const afterMetric = label.slice(lastEnd(metric.re, label));
-      if (!after && !level && !subset && MONEY_WORDS.test(afterMetric)) continue;
+      if (!strong && !level && !levelMetric && !subset && MONEY_WORDS.test(afterMetric)) continue;
       // measure words are kept in Simplified in the tables: offer them as the Traditional text writes them
       const want = [...new Set([...metric.units].map((u) => (a.ctx.script === 'hans' ? u : (TRADITIONAL_UNIT[u] ?? u))))].filter((u) => u !== written);
+      decided.set(f, metric);
       out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.count', want));
     }
   }
   return out;
+}
+
+/** The count figures right around `f` in its sentence and segment, before (-1) or after (+1) it. */
+const neighbour = (f: Figure, mine: readonly Figure[], dir: -1 | 1, within = 30): Figure | undefined => {
+  const list = mine.filter((g) => g !== f && !g.range && g.sentence.start === f.sentence.start && (g.q.kind === 'count' || g.q.kind === 'amount') && (dir > 0 ? g.q.start >= f.q.end && g.q.start - f.q.end <= within : g.q.end <= f.q.start && f.q.start - g.q.end <= within));
+  return dir > 0 ? list[0] : list[list.length - 1];
+};
+const countIn = (g: Figure | undefined): g is Figure => !!g && g.q.kind === 'count' && !!g.unit;
+
+/** 撥貸12.9萬元，金額為9,728億元: the next clause states the amount, so this figure is the count (in the units the metric is counted in elsewhere). */
+function amountNamedAfter(a: Analysis, f: Figure, mine: readonly Figure[], learned: Map<string, Figure[]>): CountMetric | undefined {
+  const g = neighbour(f, mine, 1, 10);
+  if (!g || g.q.kind !== 'amount' || !AMOUNT_NAMED.test(g.label)) return undefined;
+  const known = learned.get(metricKey(f.label) ?? '')?.map((x) => x.unit).filter((u) => !PERSON_UNITS.test(u));
+  return { re: /$/, units: known?.length ? known.join('') : '户件笔', people: true };
+}
+
+/** 機台出貨112元，較上季增加9台: a change with no metric of its own is counted like its level, so the level is counted like the change. */
+function changeAfter(f: Figure, mine: readonly Figure[], person: boolean, currency: boolean): CountMetric | undefined {
+  const g = neighbour(f, mine, 1, 12);
+  if (!countIn(g) || !BARE_CHANGE.test(g.label) || MONEY_WORDS.test(f.label.slice(-4))) return undefined;
+  const people = PERSON_UNITS.test(g.unit);
+  if ((person && people) || (!currency && !person)) return undefined;
+  return { re: /$/, units: g.unit, people };
+}
+
+/** 共出貨18.6萬元，其中電動自行車7.2萬台: a whole whose first part (其中) is a counted noun counted in a measure word is counted too. */
+function countedPart(a: Analysis, f: Figure, mine: readonly Figure[]): CountMetric | undefined {
+  const g = neighbour(f, mine, 1, 24);
+  if (!countIn(g) || PERSON_UNITS.test(g.unit) || MONEY_WORDS.test(f.label.slice(-4))) return undefined;
+  const between = a.s.slice(f.q.end, g.q.start);
+  const m = /^[，,]?其中([\u4e00-\u9fff]{2,8}?)(?:为|達|达|约|共)?$/.exec(between);
+  if (!m || MONEY_WORDS.test(m[1])) return undefined;
+  // the part must name a counted noun (電動自行車, 旗艦店), not a verb's object (其中興建2座)
+  if (!COUNT_METRICS.some((c) => c.re.test(m[1])) && !countHeadOf(m[1])) return undefined;
+  return { re: /$/, units: g.unit, people: false };
+}
+
+/**
+ * 北部地區189家，中部地區121家，南部地區84人 / 製造業186家；批發及零售業97元: items of one list (labels ending in the
+ * same noun character, in one sentence) are counted alike — when the items in a measure word outnumber those in
+ * this figure's unit. None for an item whose own words name money or people.
+ */
+function listMetric(f: Figure, figures: readonly Figure[], person: boolean): CountMetric | undefined {
+  const tail = f.label.slice(-1);
+  if (f.label.length < 2 || !LIST_TAIL.test(tail) || NOT_LIST_TAIL.test(tail) || /\d/.test(f.label) || MONEY_WORDS.test(f.label.slice(-6))) return undefined;
+  if (person && (PERSON_NOUN.test(f.label) || countHeadOf(f.label)?.people)) return undefined;
+  const items = figures.filter((g) => g !== f && g.sid === f.sid && g.documentId === f.documentId && !g.range && g.label.length >= 2 && g.label.endsWith(tail) && !/\d/.test(g.label) && (g.q.kind === 'count' || g.q.kind === 'amount'));
+  const tally = new Map<string, number>();
+  for (const g of items) tally.set(g.unit, (tally.get(g.unit) ?? 0) + 1);
+  const mineN = tally.get(f.unit) ?? 0;
+  const best = [...tally].filter(([u]) => u !== '元' && !(person && PERSON_UNITS.test(u))).sort((x, y) => y[1] - x[1])[0];
+  if (!best || best[1] <= mineN) return undefined;
+  return { re: /$/, units: best[0], people: PERSON_UNITS.test(best[0]) };
+}
+
+/** 員工2.46萬名，其中機師3,150元: a part (其中…) of a counted whole is counted like the whole. */
+function wholeOfPart(a: Analysis, f: Figure, mine: readonly Figure[], person: boolean): CountMetric | undefined {
+  const before = a.s.slice(f.sentence.start, f.q.start);
+  const at = before.lastIndexOf('其中');
+  if (at < 0 || MONEY_WORDS.test(f.label)) return undefined;
+  const whole = mine.filter((g) => g !== f && !g.range && g.sentence.start === f.sentence.start && g.q.end <= f.sentence.start + at && f.sentence.start + at - g.q.end <= 4).pop();
+  if (!countIn(whole)) return undefined;
+  const people = PERSON_UNITS.test(whole.unit);
+  if (person && (people || whole.unit === '戶' || whole.unit === '户' || PERSON_NOUN.test(f.label))) return undefined;
+  return { re: /$/, units: whole.unit, people };
 }
 
 /** Where the last match of `re` in `s` ends (0 when none). */
