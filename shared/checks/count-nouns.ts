@@ -136,7 +136,7 @@ interface AfterClass {
   label?: RegExp;
 }
 const AFTER: AfterClass[] = [
-  { noun: /(?:医院|诊所|银行|分行|门市|门店|分店|店铺|据点|网点|取货点|航点|站点|营业所|超市|卖场|工厂|分公司)$/, units: '家间个座所', person: true },
+  { noun: /(?:医院|诊所|银行|分行|门市|门店|分店|店铺|据点|网点|取货点|航点|站点|超市|卖场|工厂|分公司|[\u4e00-\u9fff]{2}所)$/, units: '家间个座所', person: true },
   { noun: /(?:学校|商场|酒店|旅馆|饭店)$/, units: '家间个座所', person: false },
   { noun: /(?:单位|套房)$/, units: '个套', person: true },
   { noun: /(?:航线|路线|航次|班次|架次)$/, units: '个条', person: true },

@@ -503,7 +503,7 @@ const COUNT_METRICS: CountMetric[] = [
   { re: /(?:(?<![用客住订会])户数|账户|帐户)/, units: '戶', people: false },
   { re: /(?:用户|客户|会员|开户|订户|订阅户|住户|家户)/, units: '戶家名人', people: true },
   // 家數 counts firms, but 買家/賣家/玩家/專家 are people
-  { re: /(?:门市|门店|分店|店数|店铺|据点|分行|营业所|网点|银行(?!团)|(?<![买卖玩专作藏赢])家数|工厂|厂商|企业数|公司数)/, units: '家間间个座所', people: false },
+  { re: /(?:门市|门店|分店|店数|店铺|据点|分行|营业所|网点|取货点|收货点|自提点|服务点|营业点|航点|商场|写字楼|银行(?!团)|(?<![买卖玩专作藏赢])家数|工厂|厂商|企业数|公司数)/, units: '家間间个座所', people: false },
   // organisations are as often the subject of an amount (子公司合計1.6億元): a count only right before the number
   { re: /(?:公司|厂房|医院|诊所|学校|券商|餐厅|加盟店|直营店|卖场|旅馆|饭店|酒店)$/, units: '家間间个座所', people: false, head: true },
   // vehicles, likewise right before the number (電動車1,512輛; 電動車補助2萬元 ends in 補助)
@@ -516,10 +516,13 @@ const COUNT_METRICS: CountMetric[] = [
   { re: /成交$/, units: '張股', people: false, money: true },
   // volumes of goods are counts; shipments and orders alone are often values, so only a person unit is wrong there
   { re: /(?:出货量|销量|销售量|产量|装机量|出货台数|交货量)/, units: '台支片颗件套部', people: false },
-  { re: /(?:出货|订单)/, units: '台支片颗件套部', people: false, money: true },
-  { re: /(?:交车量|交付量|交车数|交付数|车辆数|车队|领牌数|挂牌数)/, units: '輛辆台', people: false },
   // a quantity of orders (訂單量, 訂單數) is counted; orders alone are often their value (10億元訂單)
   { re: /(?:订单量|订单数|单量)/, units: '筆笔件', people: false },
+  { re: /(?:出货|订单)/, units: '台支片颗件套部', people: false, money: true },
+  { re: /(?:交车量|交付量|交车数|交付数|车辆数|车队|领牌数|挂牌数)/, units: '輛辆台', people: false },
+  // places offered (獎學金名額, 招生名額) and homes sold (住宅單位, 單位數)
+  { re: /名额/, units: '名個个', people: true },
+  { re: /(?:住宅单位|单位数)/, units: '個个套', people: false },
   { re: /(?:专利|件数|案件|案数|申请件数)/, units: '件項项', people: false },
   { re: /(?:下载量|下载次数|浏览量|访问量|点击量|观看次数|充电次数|下载$)/, units: '次', people: false },
   { re: /(?:数据中心|资料中心|基地台|基站|充电站|充电桩|电厂|机房|站点|园区|仓库|物流中心|发电厂)/, units: '座個个处所', people: false },
@@ -631,6 +634,15 @@ const AGENT_KEY = /[家户员者客人师工生民众友主商]$/;
 const AMOUNT_NAMED = /^(?:总|合计|共计|累计)?(?:金额|总额|总金额)$/;
 /** A change clause with no metric of its own (較上季增加9台, 增加): counted like the level right before it. */
 const BARE_CHANGE = /^(?:(?:较|比)[\u4e00-\u9fff]{1,5}?)?(?:增加|减少|净增|新增|增|减)$/;
+/** Taiwan's short-selling balance and its change (融券餘額, 融券減少): lots (張) in a Taiwan text. */
+const TW_SHORT = /融券(?:余额|余|卖出|增加|减少|增|减)?$/;
+
+/** Every other figure of the metric (two at least) counts it in 戶: it counts accounts, not people. */
+function accountsOnly(learned: Map<string, Figure[]>, key: string | null, f: Figure): boolean {
+  const others = (learned.get(key ?? '') ?? []).filter((g) => g !== f);
+  return others.length >= 2 && others.every((g) => g.unit === '戶' || g.unit === '户');
+}
+
 /** A volume traded (成交量, 交易量) in 元 under a million is no value traded: it is the count of lots. */
 const VOLUME = /(?:成交量|交易量)$/;
 
@@ -714,7 +726,25 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         (person ? byHead : headMetric(f)) ??
         listMetric(f, figures, person) ??
         wholeOfPart(a, f, mine, person);
-      if (!metric || (person && metric.people) || (currency && metric.money && !(VOLUME.test(label) && q.value < 1e6))) continue;
+      // 用戶168萬人 where every other figure of the metric counts it in 戶: accounts, not people
+      const accounts = person && metric?.people && !strong && accountsOnly(learned, metricKey(label), f);
+      // Taiwan's short-selling balance (融券餘額) is counted in lots (張), its margin loans (融資) in money
+      const lots = currency && TW_SHORT.test(label) && yuanOf(analyses) === 'TWD';
+      if (!metric || (person && metric.people && !accounts) || (currency && metric.money && !(VOLUME.test(label) && q.value < 1e6) && !lots)) {
+        if (!lots) continue;
+      }
+      if (accounts) {
+        const fix = a.ctx.script === 'hans' ? '户' : '戶';
+        decided.set(f, { re: /$/, units: '户', people: false });
+        out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.count', [fix]));
+        continue;
+      }
+      if (lots) {
+        decided.set(f, { re: /$/, units: '张', people: false });
+        out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.count', [a.ctx.script === 'hans' ? '张' : '張']));
+        continue;
+      }
+      if (!metric) continue;
       if (currency && metric.head && inAmountList(a, f, mine)) continue;
       // a noun that carries its own count in the label (與兩間銀行簽訂合共60億港元的貸款) is counted there:
       // an amount after it is another of its metrics, not its count (a person unit is still a wrong count: 142間分行及8人)
@@ -776,10 +806,17 @@ function countedPart(a: Analysis, f: Figure, mine: readonly Figure[]): CountMetr
  * this figure's unit. None for an item whose own words name money or people.
  */
 function listMetric(f: Figure, figures: readonly Figure[], person: boolean): CountMetric | undefined {
-  const tail = f.label.slice(-1);
-  if (f.label.length < 2 || !LIST_TAIL.test(tail) || NOT_LIST_TAIL.test(tail) || /\d/.test(f.label) || MONEY_WORDS.test(f.label.slice(-6))) return undefined;
-  if (person && (PERSON_NOUN.test(f.label) || countHeadOf(f.label)?.people)) return undefined;
-  const items = figures.filter((g) => g !== f && g.sid === f.sid && g.documentId === f.documentId && !g.range && g.label.length >= 2 && g.label.endsWith(tail) && !/\d/.test(g.label) && (g.q.kind === 'count' || g.q.kind === 'amount'));
+  // an item of a list joined by 、 is what follows the last 、 (北部6家、中部4家: 中部)
+  const itemOf = (g: Figure) => g.label.slice(g.label.lastIndexOf('、') + 1);
+  const own = itemOf(f);
+  const tail = own.slice(-1);
+  if (own.length < 2 || !LIST_TAIL.test(tail) || NOT_LIST_TAIL.test(tail) || /\d/.test(own) || MONEY_WORDS.test(own.slice(-6))) return undefined;
+  if (person && (PERSON_NOUN.test(own) || countHeadOf(own)?.people)) return undefined;
+  const items = figures.filter((g) => {
+    if (g === f || g.sid !== f.sid || g.documentId !== f.documentId || g.range || (g.q.kind !== 'count' && g.q.kind !== 'amount')) return false;
+    const item = itemOf(g);
+    return item.length >= 2 && item.endsWith(tail) && !/\d/.test(item);
+  });
   const tally = new Map<string, number>();
   for (const g of items) tally.set(g.unit, (tally.get(g.unit) ?? 0) + 1);
   const mineN = tally.get(f.unit) ?? 0;
