@@ -505,7 +505,7 @@ const COUNT_METRICS: CountMetric[] = [
   // 家數 counts firms, but 買家/賣家/玩家/專家 are people
   { re: /(?:门市|门店|分店|店数|店铺|据点|分行|营业所|网点|取货点|收货点|自提点|服务点|营业点|航点|商场|写字楼|银行(?!团)|(?<![买卖玩专作藏赢])家数|工厂|厂商|企业数|公司数)/, units: '家間间个座所', people: false },
   // organisations are as often the subject of an amount (子公司合計1.6億元): a count only right before the number
-  { re: /(?:公司|厂房|医院|诊所|学校|券商|餐厅|加盟店|直营店|卖场|旅馆|饭店|酒店)$/, units: '家間间个座所', people: false, head: true },
+  { re: /(?:公司|企业|机构|厂商|厂房|医院|诊所|学校|券商|餐厅|加盟店|直营店|卖场|旅馆|饭店|酒店)$/, units: '家間间个座所', people: false, head: true },
   // vehicles, likewise right before the number (電動車1,512輛; 電動車補助2萬元 ends in 補助)
   { re: /(?:汽车|机车|电动车|新车|自行车|单车|卡车|客车|货车|混合车|油车)$/, units: '輛辆台', people: false, head: true },
   // a noun of a person by what they do or are (失業者, 受訪者, 申請者, 參加者)
@@ -547,12 +547,13 @@ const COUNTED_AFTER: CountMetric[] = [
 const PERSON_UNITS = /^[人名位]$/;
 /**
  * A count with its measure word right before a noun (两间, 3家, 十二个; maybe a two-character modifier
- * between: 两间本地银行) — not an ordinal (第三家) nor a word that only looks like one (数位, 统一).
+ * between: 两间本地银行) — not an ordinal (第三家) nor a word that only looks like one (数位, 统一). A figure
+ * in digits counts the noun whatever its unit (2元銀行簽訂60億元: the 元 is the wrong one, not the 60億元).
  */
-const COUNTED_BEFORE = /(?:\d[\d,.]*\s*[万亿]?|(?<![第统同唯单万之])[一二两三四五六七八九十]+)\s*[家间个座所][\u4e00-\u9fff]{0,2}$/;
+const COUNTED_BEFORE = /(?:\d[\d,.]*\s*[万亿]?\s*[家间个座所元人名位]|(?<![第统同唯单万之])[一二两三四五六七八九十]+\s*[家间个座所])[\u4e00-\u9fff]{0,2}$/;
 /** 人, 名, 位 beginning another word after a number (12億人民幣, 營收排名…名列, 位居第一): no person unit. */
 const PERSON_NOT_UNIT = /^(?:人民|人次|名列|名次|名義|名义|名單|名单|位居|位列|位數|位数|位於|位于)/;
-const TRADITIONAL_UNIT: Record<string, string> = { 个: '個', 颗: '顆', 辆: '輛', 张: '張', 间: '間', 项: '項', 笔: '筆', 处: '處', 户: '戶', 条: '條' };
+const TRADITIONAL_UNIT: Record<string, string> = { 个: '個', 颗: '顆', 辆: '輛', 张: '張', 间: '間', 项: '項', 笔: '筆', 处: '處', 户: '戶', 条: '條', 场: '場' };
 /** A change at the end of a label: its figure is counted like the level before it. */
 const CHANGE_VERB = /(?:增加|减少|净增|新增|增|减|上调|下调)$/;
 /** Between the two ends of a change: 由6.5萬輛上調至6.8萬輛, 從120家增加到150家. */
@@ -634,6 +635,16 @@ const AGENT_KEY = /[家户员者客人师工生民众友主商]$/;
 const AMOUNT_NAMED = /^(?:总|合计|共计|累计)?(?:金额|总额|总金额)$/;
 /** A change clause with no metric of its own (較上季增加9台, 增加): counted like the level right before it. */
 const BARE_CHANGE = /^(?:(?:较|比)[\u4e00-\u9fff]{1,5}?)?(?:增加|减少|净增|新增|增|减)$/;
+/** A change in percent ending a label before the level it reaches (按年增加22%至約): dropped, the metric is before it. */
+const CHANGE_TO_LEVEL = /(?:按年|按季|按月|同比|环比|年|季|月)?(?:增加|增长|上升|提高|减少|下降|增|减|升|降)了?约?[\d.]+%$/;
+/** A change after a metric in its clause (較去年底增加, 本季淨增, 增至): the metric is before it. */
+const CHANGE_TAIL = /(?:(?:较|比)[\u4e00-\u9fff]{1,6}?|(?:本月|本季|今年|全年|期内|上半年|前三季|年内|累计))?(?:净增|新增|增加|减少|增长|下降|增|减)$/;
+/** A level with no metric of its own after a figure (累計達8.6萬家, 總數達): the figure before is counted alike. */
+const BARE_LEVEL = /^(?:累计?|总计?|合计?|共计?|总数|总量|合共)$/;
+
+/** A clause that only has a number, its noun left to the count before it (共有14間, 另有3家). */
+const HAVE_ONLY = /(?:共有|另有|则有|亦有|也有|合共有)(?:约)?$/;
+
 /** Taiwan's short-selling balance and its change (融券餘額, 融券減少): lots (張) in a Taiwan text. */
 const TW_SHORT = /融券(?:余额|余|卖出|增加|减少|增|减)?$/;
 
@@ -676,10 +687,11 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       }
       // 18.9萬人次: the person unit begins the compound measure word
       if (person && /^人次/.test(a.text.slice(unitStart))) continue;
-      // a limit on a metric is stated in its unit (買回股數上限為8,000張)
-      const label = f.label.replace(/(?:上限|下限)$/, '');
+      // a limit on a metric is stated in its unit (買回股數上限為8,000張); a level reached after a
+      // change in percent is the metric's (客戶數目按年增加22%至約160萬名)
+      const label = f.label.replace(/(?:上限|下限)$/, '').replace(CHANGE_TO_LEVEL, '');
       // the counted noun right after the unit (約有320元門市, 98元醫院, 1,182元單位, 1.4元季度)
-      const nounAfter = countedNounAfter(a.s.slice(unitEnd), label, person);
+      const nounAfter = countedNounAfter(a.s.slice(unitEnd), label, person, q.value);
       const after = COUNTED_AFTER.find((m) => m.re.test(a.text.slice(unitEnd))) ?? (nounAfter ? { re: /$/, units: nounAfter.units, people: false } : undefined);
       // an amount per counted thing (平均每戶貸款866萬元, 每人GDP, 每名用戶月收入, 每收費乘客千米) is money, whatever the thing counted
       // (not 每人持有2.8元保單: the noun after it is counted)
@@ -709,17 +721,23 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       // the level is the figure right before the change: when that is an amount, the change is not counted like an earlier count
       // (unless that amount is itself a count in a wrong unit: 員工38,650元，較去年底增加2,180元)
       const levelMetric = nearest && decided.get(nearest);
-      const level = (nearest?.q.kind === 'count' ? nearest : undefined) ?? to;
+      // 58間麵店，在深圳及廣州共有14間: a clause that only has (共有) a number goes on counting the count before it
+      const had = !nearest && HAVE_ONLY.test(a.s.slice(Math.max(0, q.start - 3), q.start)) && !MONEY_WORDS.test(label)
+        ? neighbour(f, mine, -1)
+        : undefined;
+      const level = (nearest?.q.kind === 'count' ? nearest : undefined) ?? to ?? (countIn(had) && !(person && PERSON_UNITS.test(had.unit)) ? had : undefined);
       // 39家本國銀行中，已有8人: a part of a counted set is counted like the set
       const subset = SUBSET_OF.exec(a.text.slice(f.sentence.start, q.start));
       // a noun that counts no people by its head (旗艦店, 包裹) takes no person unit, whatever else the project counts in
       const byHead = person ? headMetric(f) : undefined;
       // the same sentence says how the figure is counted, whatever its noun may also be (出貨 may be a value)
       const strong = after ?? (currency ? amountNamedAfter(a, f, mine, learned) : undefined) ?? changeAfter(f, mine, person, currency) ?? (currency ? countedPart(a, f, mine) : undefined);
+      // the metric named before a change in the same clause (員工人數較去年底增加, 付費會員本季淨增)
+      const named = label.replace(CHANGE_TAIL, '');
       const metric: CountMetric | undefined =
         strong ??
-        COUNT_METRICS.find((m) => m.re.test(label.slice(-6).replace(COUNT_SUFFIX, ''))) ??
-        countOfMetric(label) ??
+        COUNT_METRICS.find((m) => m.re.test(named.slice(-6).replace(COUNT_SUFFIX, ''))) ??
+        countOfMetric(named) ??
         (person && byHead && !byHead.people ? byHead : undefined) ??
         learntMetric(learned, metricKey(label), f) ??
         (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : levelMetric ? { ...levelMetric, re: /$/ } : subset ? { re: /$/, units: subset[1], people: false } : undefined) ??
@@ -782,7 +800,7 @@ function amountNamedAfter(a: Analysis, f: Figure, mine: readonly Figure[], learn
 /** 機台出貨112元，較上季增加9台: a change with no metric of its own is counted like its level, so the level is counted like the change. */
 function changeAfter(f: Figure, mine: readonly Figure[], person: boolean, currency: boolean): CountMetric | undefined {
   const g = neighbour(f, mine, 1, 12);
-  if (!countIn(g) || !BARE_CHANGE.test(g.label) || MONEY_WORDS.test(f.label.slice(-4))) return undefined;
+  if (!countIn(g) || !(BARE_CHANGE.test(g.label) || BARE_LEVEL.test(g.label)) || MONEY_WORDS.test(f.label.slice(-4))) return undefined;
   const people = PERSON_UNITS.test(g.unit);
   if ((person && people) || (!currency && !person)) return undefined;
   return { re: /$/, units: g.unit, people };
