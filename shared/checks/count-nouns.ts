@@ -141,7 +141,7 @@ interface AfterClass {
   below?: number;
 }
 const AFTER: AfterClass[] = [
-  { noun: /(?:医院|诊所|银行|分行|门市|门店|分店|店铺|据点|网点|取货点|航点|站点|超市|卖场|工厂|分公司|[\u4e00-\u9fff]{2}所)$/, units: '家间个座所', person: true },
+  { noun: /(?:医院|诊所|银行|分行|门市|门店|分店|店铺|据点|网点|取货点|站点|超市|卖场|工厂|分公司|[\u4e00-\u9fff]{2}所)$/, units: '家间个座所', person: true },
   { noun: /(?:学校|商场|酒店|旅馆|饭店)$/, units: '家间个座所', person: false },
   // a shop of a kind (麵店, 藥妝店, 旗艦店), not a shop by its price (10元商店)
   { noun: /^(?!.*商店$).*[\u4e00-\u9fff]店$/, units: '家间个', person: true },
@@ -152,7 +152,7 @@ const AFTER: AfterClass[] = [
   // countries, cities and provinces a company serves (銷往30個國家); not markets (千億元市場 is a market's size)
   { noun: /(?:国家|城市|省份|省市)$/, units: '个', person: true },
   { noun: /(?:单位|套房)$/, units: '个套', person: true },
-  { noun: /(?:航线|路线|航次|班次|架次)$/, units: '个条', person: true },
+  { noun: /(?:航线|路线|航点|航次|班次|架次)$/, units: '个条', person: true },
   { noun: /(?:合约|契约)$/, units: '张口份', person: true, label: /(?:成交|未平仓|持仓|交投)[量额]?(?:约|达|为)?$/ },
   { noun: /^(?:季度|个月|个季度)$/, units: '个', person: false },
 ];
@@ -186,10 +186,13 @@ export function countedNounAfter(after: string, label: string, person: boolean, 
     const noun = run.slice(0, e);
     const rest = after.slice(e);
     if (!PHRASE_END.test(rest)) {
-      // people after a currency are counted whatever follows (38元業者參與), unless money of theirs does (員工獎金)
+      // people after a currency are counted whatever follows (38元業者參與), unless money of theirs does (員工獎金);
       if (person || PEOPLE_MONEY.test(rest) || !/^[\u4e00-\u9fff]/.test(rest)) continue;
       const p = noun.length >= 2 ? countHeadOf(noun) : null;
       if ((p?.people && HEADS_AFTER_PEOPLE.test(p.word)) || PEOPLE_NOUN_AFTER.test(noun)) return { noun, units: PEOPLE_UNITS };
+      // so are firms after an amount too small to size them (與26元企業簽約)
+      const firm = AFTER.find((x) => x.below !== undefined && value < x.below && x.noun.test(noun));
+      if (firm) return { noun, units: firm.units };
       continue;
     }
     const c = AFTER.find((x) => x.noun.test(noun) && (!person || x.person) && (!x.label || x.label.test(label)) && (person || x.below === undefined || value < x.below));

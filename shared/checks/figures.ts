@@ -584,7 +584,9 @@ const MONEY_WORDS = /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|�
 function countOfMetric(label: string): CountMetric | undefined {
   const m = /([\u4e00-\u9fff]{1,4})数$/.exec(label);
   if (!m || NOT_A_COUNT_OF.test(label) || MONEY_WORDS.test(m[1])) return undefined;
-  return { re: /数$/, units: PERSON_NOUN.test(m[1]) ? '人名' : '', people: true };
+  // the counted noun often ends in its own measure word (家數, 股數, 件數, 筆數, 張數, 台數)
+  const own = /[家股件笔张台辆户次座艘]$/.exec(m[1])?.[0];
+  return { re: /数$/, units: PERSON_NOUN.test(m[1]) ? '人名' : own === '股' ? '股张' : (own ?? ''), people: true };
 }
 
 /** A noun-ending key for a label (its last two characters), none when it ends in a verb or link (增加, 達, 共). */
@@ -637,6 +639,9 @@ const AMOUNT_NAMED = /^(?:总|合计|共计|累计)?(?:金额|总额|总金额)$
 const BARE_CHANGE = /^(?:(?:较|比)[\u4e00-\u9fff]{1,5}?)?(?:增加|减少|净增|新增|增|减)$/;
 /** A change in percent ending a label before the level it reaches (按年增加22%至約): dropped, the metric is before it. */
 const CHANGE_TO_LEVEL = /(?:按年|按季|按月|同比|环比|年|季|月)?(?:增加|增长|上升|提高|减少|下降|增|减|升|降)了?约?[\d.]+%$/;
+/** Money sized by the amount before it (5億元貸款, 10億元訂單, 60億元聯貸, 100元紅包). */
+const MONEY_AFTER = /^的?(?:贷款|联贷|借款|授信|额度|融资|订单|大单|合约|合同|标案|工程|投资|预算|资金|现金|红包|奖金|补助|补贴|债券|公司债|可转债|股利|薪资|营收|收入|资本|增资)/;
+
 /** A change after a metric in its clause (較去年底增加, 本季淨增, 增至): the metric is before it. */
 const CHANGE_TAIL = /(?:(?:较|比)[\u4e00-\u9fff]{1,6}?|(?:本月|本季|今年|全年|期内|上半年|前三季|年内|累计))?(?:净增|新增|增加|减少|增长|下降|增|减)$/;
 /** A level with no metric of its own after a figure (累計達8.6萬家, 總數達): the figure before is counted alike. */
@@ -698,6 +703,8 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       if (currency && !after && (PER_UNIT.test(label) || PER_THING.test(label))) continue;
       // money given to a counted set (退還用戶8,600萬元, 發放予員工12億元) is an amount
       if (currency && !after && givenTo(label)) continue;
+      // an amount right before the money it sizes (向銀行申請5億元貸款, 取得10億元訂單) is that money
+      if (currency && !after && MONEY_AFTER.test(a.s.slice(unitEnd))) continue;
       // a person unit on a metric that is money by its head (營收12億人): an amount
       if (person && !after && moneyHeadOf(label) && !PERSON_NOT_UNIT.test(a.text.slice(unitStart))) {
         out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.amount', ['元']));
@@ -739,7 +746,7 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         COUNT_METRICS.find((m) => m.re.test(named.slice(-6).replace(COUNT_SUFFIX, ''))) ??
         countOfMetric(named) ??
         (person && byHead && !byHead.people ? byHead : undefined) ??
-        learntMetric(learned, metricKey(label), f) ??
+        (currency && inListOfAmounts(f, figures) ? undefined : learntMetric(learned, metricKey(label), f)) ??
         (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : levelMetric ? { ...levelMetric, re: /$/ } : subset ? { re: /$/, units: subset[1], people: false } : undefined) ??
         (person ? byHead : headMetric(f)) ??
         listMetric(f, figures, person) ??
@@ -823,20 +830,33 @@ function countedPart(a: Analysis, f: Figure, mine: readonly Figure[]): CountMetr
  * same noun character, in one sentence) are counted alike — when the items in a measure word outnumber those in
  * this figure's unit. None for an item whose own words name money or people.
  */
-function listMetric(f: Figure, figures: readonly Figure[], person: boolean): CountMetric | undefined {
+/** The units of the other items of the list `f` is an item of (labels ending in its noun character, one sentence), or null when it is none. */
+function listTally(f: Figure, figures: readonly Figure[]): Map<string, number> | null {
   // an item of a list joined by 、 is what follows the last 、 (北部6家、中部4家: 中部)
   const itemOf = (g: Figure) => g.label.slice(g.label.lastIndexOf('、') + 1);
   const own = itemOf(f);
   const tail = own.slice(-1);
-  if (own.length < 2 || !LIST_TAIL.test(tail) || NOT_LIST_TAIL.test(tail) || /\d/.test(own) || MONEY_WORDS.test(own.slice(-6))) return undefined;
-  if (person && (PERSON_NOUN.test(own) || countHeadOf(own)?.people)) return undefined;
-  const items = figures.filter((g) => {
-    if (g === f || g.sid !== f.sid || g.documentId !== f.documentId || g.range || (g.q.kind !== 'count' && g.q.kind !== 'amount')) return false;
-    const item = itemOf(g);
-    return item.length >= 2 && item.endsWith(tail) && !/\d/.test(item);
-  });
+  if (own.length < 2 || !LIST_TAIL.test(tail) || NOT_LIST_TAIL.test(tail) || /\d/.test(own) || MONEY_WORDS.test(own.slice(-6))) return null;
   const tally = new Map<string, number>();
-  for (const g of items) tally.set(g.unit, (tally.get(g.unit) ?? 0) + 1);
+  for (const g of figures) {
+    if (g === f || g.sid !== f.sid || g.documentId !== f.documentId || g.range || (g.q.kind !== 'count' && g.q.kind !== 'amount')) continue;
+    const item = itemOf(g);
+    if (item.length >= 2 && item.endsWith(tail) && !/\d/.test(item)) tally.set(g.unit, (tally.get(g.unit) ?? 0) + 1);
+  }
+  return tally;
+}
+
+/** An item of a list of amounts only (北部地區營收12億元，中部地區8億元): what the project counts elsewhere under the same words does not make it a count. */
+function inListOfAmounts(f: Figure, figures: readonly Figure[]): boolean {
+  const tally = listTally(f, figures);
+  return !!tally && (tally.get('元') ?? 0) > 0 && [...tally.keys()].every((u) => u === '元');
+}
+
+function listMetric(f: Figure, figures: readonly Figure[], person: boolean): CountMetric | undefined {
+  const own = f.label.slice(f.label.lastIndexOf('、') + 1);
+  if (person && (PERSON_NOUN.test(own) || countHeadOf(own)?.people)) return undefined;
+  const tally = listTally(f, figures);
+  if (!tally) return undefined;
   const mineN = tally.get(f.unit) ?? 0;
   const best = [...tally].filter(([u]) => u !== '元' && !(person && PERSON_UNITS.test(u))).sort((x, y) => y[1] - x[1])[0];
   if (!best || best[1] <= mineN) return undefined;
