@@ -266,3 +266,47 @@ describe('finding messages stored as data (migration 010)', () => {
     }
   });
 });
+
+describe("the converter's Taiwan vocabulary in the service: one finding per place", () => {
+  // our own Taiwan writing through OpenCC's t2s then s2twp (設備 → 裝置, 數據 → 資料, 項目 → 專案)
+  const S2TWP = [
+    '新竹一家半導體裝置商今天公佈第三季財報，營收年增18%，主要來自先進封裝裝置出貨。',
+    '公司表示，客戶端的庫存資料已見改善，今年新建的廠房專案也按進度推進。',
+    '財務長指出，臺灣與日本的訂單資料顯示，工廠裡的裝置明年仍需擴充。',
+  ].join('\n\n');
+  const vocabulary = (documentId: number) =>
+    fresh.service.listFindings({ documentId }).findings.filter((f) => f.messageData?.key === 'conversion.vocabulary.document');
+
+  it('stores each place as its own finding; fixing one place keeps the other in the same segment', () => {
+    const { documentId } = fresh.service.importDocument({ fileName: 's2twp.txt', data: Buffer.from(S2TWP).toString('base64'), projectName: 'Vocabulary' });
+    fresh.service.runChecks({ documentId });
+    const before = vocabulary(documentId);
+    expect(before.map((f) => f.text).sort()).toEqual(['裝置', '裝置', '裝置', '資料', '資料', '專案'].sort());
+    expect(before.every((f) => f.related.length === 0 && f.fixes.length === 1)).toBe(true);
+    const first = before.find((f) => f.text === '裝置')!;
+    const sameSegment = before.filter((f) => f.segmentId === first.segmentId && f.id !== first.id);
+    expect(sameSegment.map((f) => f.text)).toEqual(['裝置']);
+    // a fix of the group fixes this place only (no group)
+    const r = fresh.service.applyFix({ findingId: first.id, scope: 'group' });
+    expect(r.segments.map((s) => s.text.match(/裝置|設備/g))).toEqual([['設備', '裝置']]);
+    const after = vocabulary(documentId);
+    expect(after.map((f) => f.id).sort()).toEqual(before.filter((f) => f.id !== first.id).map((f) => f.id).sort());
+  });
+});
+
+describe('a finding the document decided survives a re-check of its segment', () => {
+  it('keeps the one-sense-per-discourse finding (發品 among 洗髮, 護髮, 染髮) when another place of its segment is edited', async () => {
+    const { getConverter } = await import('../shared/text/convert');
+    const roundTrip = (t: string) => getConverter('s2t').convert(getConverter('t2s').convert(t));
+    const text = ['美髮沙龍提供洗髮、護髮與染髮服務。', '新款髮品上市後，頭髮保養的客人增加。'].map(roundTrip).join('\n\n');
+    const { documentId } = fresh.service.importDocument({ fileName: 'salon.txt', data: Buffer.from(text).toString('base64'), projectName: 'Salon' });
+    fresh.service.runChecks({ documentId });
+    const discourse = () => fresh.service.listFindings({ documentId }).findings.filter((f) => f.messageData?.key === 'conversion.discourse');
+    const before = discourse();
+    expect(before.map((f) => f.text)).toEqual(['發']);
+    const seg = fresh.service.getSegments({ documentId }).find((s) => s.id === before[0].segmentId)!;
+    // an edit after the flagged place: the segment is re-checked alone, without the document's senses
+    fresh.service.editSegment({ segmentId: seg.id, text: seg.text.replace('客人增加', '客人明顯增加') });
+    expect(discourse().map((f) => [f.id, f.text])).toEqual([[before[0].id, '發']]);
+  });
+});

@@ -43,7 +43,7 @@ export function findingRows(documentId: number, findings: readonly Finding[], no
   const rows: NewFinding[] = [];
   for (const f of findings) {
     const group = f.group ?? (f.related.length ? `${f.rule}:${f.segmentId}:${f.start}` : null);
-    const scope = (SCOPE.get(f.rule) ?? 'document') as FindingRow['scope'];
+    const scope = (f.scope ?? SCOPE.get(f.rule) ?? 'document') as FindingRow['scope'];
     // one object literal per row (a grouped finding can have thousands of locations)
     const messageData = serializeFindingMessage(f.messageData);
     const row = (l: Omit<Finding['related'][number], 'documentId'>): NewFinding => ({

@@ -75,3 +75,38 @@ test('the findings panel in zh-Hant words every message in Chinese (messages are
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+test("s2twp's Taiwan words are one card per place, each with its own Fix and no Fix all", async ({ page, server }) => {
+  // our own Taiwan writing (設備, 數據, 項目) through OpenCC's t2s then s2twp: the converter wrote 裝置, 資料, 專案
+  const text = [
+    '新竹一家半導體裝置商今天公佈第三季財報，營收年增18%，主要來自先進封裝裝置出貨。',
+    '公司表示，客戶端的庫存資料已見改善，今年新建的廠房專案也按進度推進。',
+    '財務長指出，臺灣與日本的訂單資料顯示，工廠裡的裝置明年仍需擴充。',
+  ].join('\n\n');
+  const imported = await api<ImportResult>(server, 'importDocument', { fileName: 'checks-s2twp.txt', data: Buffer.from(text).toString('base64'), projectName: 'Checks s2twp' });
+  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), imported.documentId);
+  await page.goto(server.url);
+  await expect(page.getByTestId('grid')).toBeVisible();
+
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  const panel = page.getByTestId('findings-panel');
+  const vocabulary = panel.locator('[data-testid="finding"][data-rule="conversion-ambiguity"]').filter({ hasText: 'check this one in its sentence' });
+  const cards = (word: string) => vocabulary.filter({ has: page.locator('mark.finding-hit', { hasText: word }) });
+  await expect(vocabulary).toHaveCount(6);
+  await expect(cards('裝置')).toHaveCount(3);
+  await expect(cards('資料')).toHaveCount(2);
+  await expect(cards('專案')).toHaveCount(1);
+  // every card: one place, its own Fix, no Fix all
+  await expect(vocabulary.getByTestId('fix-all')).toHaveCount(0);
+  await expect(vocabulary.getByTestId('fix-one')).toHaveCount(6);
+  await expect(vocabulary.locator('.loc-btn')).toHaveCount(6);
+  await expect(cards('裝置').first().getByTestId('fix-one')).toHaveText('Fix → 設備');
+  await panel.evaluate((el) => (el.scrollTop = 0));
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'findings-vocabulary-places.png') });
+
+  // fixing one place leaves the others (a writer's own 裝置 stays until the reviewer decides)
+  await cards('裝置').first().getByTestId('fix-one').click();
+  await expect(cards('裝置')).toHaveCount(2);
+  const segments = await api<{ text: string }[]>(server, 'getSegments', { documentId: imported.documentId });
+  expect(segments.map((s) => [...s.text.matchAll(/裝置|設備/g)].map((m) => m[0]))).toEqual([['設備', '裝置'], [], ['裝置']]);
+});

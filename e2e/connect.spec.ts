@@ -45,8 +45,8 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function teamSegments(documentId: number): { id: number; text: string }[] {
-  return (JSON.parse(cli('show', String(documentId), '--format', 'json')) as { segments: { id: number; text: string }[] }).segments;
+function teamSegments(documentId: number): { id: number; text: string; status: string }[] {
+  return (JSON.parse(cli('show', String(documentId), '--format', 'json')) as { segments: { id: number; text: string; status: string }[] }).segments;
 }
 
 test('connect to a team server, open its document, edit it; the server goes away and comes back', async ({ app: page }) => {
@@ -101,10 +101,15 @@ test('connect to a team server, open its document, edit it; the server goes away
   const seg2 = teamSegments(imported.documentId)[2];
   cli('edit', String(imported.documentId), String(seg2.id), '--text', `${seg2.text}乙`);
   await expect(page.getByTestId('row-2')).toContainText('乙');
+  expect(teamSegments(imported.documentId)[2].status).toBe('edited');
 
-  // the team server stops: the banner names it, the unsaved edit stays in the editor
+  // the team server stops: a status change is kept (row 2 marked unreviewed: not sent, the row still shows edited)
   const port = new URL(origin).port;
   await team!.stop(5000);
+  await page.getByTestId('row-2').click();
+  await page.keyboard.press(`${MOD}+Shift+Enter`);
+  await expect(page.getByTestId('toast').last()).toContainText('the status change is kept and sent when the server is back');
+  // the banner names the server, the unsaved edit stays in the editor
   await page.getByTestId('row-1').click();
   await page.keyboard.press('Enter');
   const second = `${first}丙`;
@@ -121,6 +126,9 @@ test('connect to a team server, open its document, edit it; the server goes away
   await expect(page.getByTestId('save-state')).toContainText('Saved');
   await expect(editor).toHaveCount(0);
   expect(teamSegments(imported.documentId)[1].text).toBe(second);
+  // and the kept status change was sent too (state/status-queue.ts), with the version read before: no conflict here
+  await expect.poll(() => teamSegments(imported.documentId)[2].status).toBe('unreviewed');
+  await expect(page.getByTestId('conflict-dialog')).toHaveCount(0);
   expect(teamRequests, 'the page itself never calls the team server').toEqual([]);
 
   // the connection is remembered: a reload comes back on the team document

@@ -19,6 +19,8 @@ export type FindingMessageParams = Record<string, FindingMessageParam>;
 
 /** The English template of every key; {name} is a parameter. */
 export const FINDING_MESSAGES_EN = {
+  // ---- any rule: several readings of one place merged into one finding (merge.ts)
+  'place.reasons': 'This place is flagged for {count} reasons. {reasons}',
   // ---- conversion-ambiguity, simplified-in-traditional, variant-mixing (conversion.ts)
   'conversion.usage-note': "{word}: OpenCC's usage notes write {example} ({note}). Simplified {s} has several Traditional forms ({forms}); use {want} here.",
   'conversion.name.surname': "{c} in the surname of {name}: Simplified {s} becomes {c} by default (its forms: {forms}), but a name normally keeps {s}. Check the person's name — probably {fixed}.",
@@ -27,9 +29,10 @@ export const FINDING_MESSAGES_EN = {
   'conversion.phrase-crosses-word': "{c} was decided by OpenCC's phrase {phrase} → {converted}, which cuts across the word {word}; here {s} is probably the ordinary {def} ({fixed}). Forms of {s}: {forms}.",
   'conversion.overlapping-phrase': 'OpenCC matched the phrase {phrase} → {converted} here, but {other} → {otherConverted} overlaps it and makes the word {word}: probably {y}. Forms of {s}: {forms}.',
   'conversion.copula': "{word}: {c} standing alone before a reason or basis is the formal 係 ('is', 'because'), which Simplified writes {c}; probably {fixed}.",
-  'conversion.vocabulary': "{word} ({count}×) in a document that writes none of the mainland words OpenCC's Taiwan phrasing (s2twp) replaces, while another document of this project writes {source} where this one has {word}: s2twp makes that word of {source}, so this is probably the converter's word, not the writer's. Check — probably {source}.",
-  'conversion.vocabulary.document': "{word} ({count}×): this document reads as the output of OpenCC's Taiwan phrasing (s2twp): it is what OpenCC writes character for character, it has none of the mainland words s2twp replaces, and it has words s2twp writes for words Taiwan also uses in a sense of their own ({words}). s2twp writes {word} for {source}, so some of these places may be the converter's word, not the writer's. Check each — perhaps {source}.",
+  'conversion.vocabulary': "{word} here, in a document that writes none of the mainland words OpenCC's Taiwan phrasing (s2twp) replaces, while another document of this project writes {source} where this one has {word}: s2twp makes {word} of {source}, so this is probably the converter's word, but a writer may have chosen it too. Each place is a finding of its own ({count} here): check this one in its sentence — probably {source}.",
+  'conversion.vocabulary.document': "{word} here: this document reads as the output of OpenCC's Taiwan phrasing (s2twp): it is what OpenCC writes character for character, it has none of the mainland words s2twp replaces, and it has words s2twp writes for words Taiwan also uses in a sense of their own ({words}). s2twp writes {word} for {source}, but about 4 in 10 such places are the writer's own {word}, so each place is a finding of its own ({count} in this document): check this one in its sentence — perhaps {source}.",
   'conversion.other-form-word': '{c}: Simplified {s} has several Traditional forms ({forms}); the character table\'s default stands here with no phrase behind it, and {word} is a word where {c} makes none.',
+  'conversion.neighbour-phrases': "{c}: Simplified {s} has several Traditional forms ({forms}); the character table's default stands here alone, with no phrase or word behind it, while OpenCC's phrases write {y} next to {neighbour} ({examples}…).",
   'conversion.discourse': '{c}: Simplified {s} has several Traditional forms ({forms}); the character table\'s default stands here alone, with no phrase or word behind it, while this document writes {y} in {count} different words ({words}…).',
   'conversion.default-unconfirmed': '{c}: Simplified {s} has several Traditional forms ({forms}) and OpenCC used its default here, with no phrase to confirm it. Check the meaning.',
   'simplified.segment': 'This segment is in Simplified Chinese ({count} Simplified-only characters, e.g. {examples}) inside a Traditional document. Convert it, or mark it as furniture if it is a copy of another segment.',

@@ -289,10 +289,14 @@ export function App() {
   // ---- team server (issue 19, step 5) -----------------------------------------------------
 
   // The team server the window works on came back (TeamBanner retries with backoff while it is unreachable):
-  // an edit whose save failed meanwhile (its editor kept it) is saved now, without a reload.
+  // status changes that could not be sent are sent (state/status-queue.ts), then an edit whose save failed
+  // meanwhile (its editor kept it) is saved, without a reload.
   const failedEdit = !!review.editing && review.saveState.kind === 'error';
   const teamBack = useCallback(() => {
-    if (failedEdit) void actions.saveEdit();
+    void (async () => {
+      await actions.retryStatuses();
+      if (failedEdit) await actions.saveEdit();
+    })();
   }, [failedEdit, actions]);
   const disconnect = useCallback((c: ConnectionInfo) => (backends ? backends.disconnect(c.id) : Promise.resolve()), [backends]);
   // the connect dialog's address: the server's own when connecting again after being signed out there, else empty

@@ -21,6 +21,7 @@ import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
 import { NAME_PLAUSIBLE_T } from './data/names';
 import { PRESS_FORMS } from './data/press-forms';
 import type { Mention } from './entities';
+import { neighbourForm, neighbourWitness, preparePhraseContext } from './phrase-context';
 import { hongKongAccepts, taiwanAccepts, taiwanStandardWord, writtenFor } from './regional';
 import type { CheckContext, Finding, Fix, Severity } from './types';
 
@@ -73,6 +74,8 @@ function exampleEdges(words: Iterable<string>): { exampleStarts: Uint32Array; ex
 
 function convData(): ConvData {
   if (data) return data;
+  // the phrase-context witness's table, built with the other tables (prepareChecks warms them all)
+  preparePhraseContext();
   const tCandidates = new Set<string>();
   for (const cands of Object.values(ONE_TO_MANY)) for (const c of cands) tCandidates.add(c);
   const examples = new Map<string, { t: string; note: string; s: string }>();
@@ -168,6 +171,12 @@ function phraseHoldsHere(s: string, pStart: number, pEnd: number): boolean {
   return !wordsAround(s, pStart - 6, pEnd + 6).some(([p, q]) => q - p >= 2 && ((p < pStart && q > pStart) || (p < pEnd && q > pEnd)));
 }
 
+/** Positions covered by an ICU word of two or more characters that crosses an edge of s[pStart, pEnd). */
+function crossingAt(s: string, pStart: number, pEnd: number): (p: number) => boolean {
+  const crossing = wordsAround(s, pStart - 6, pEnd + 6).filter(([p, q]) => q - p >= 2 && ((p < pStart && q > pStart) || (p < pEnd && q > pEnd)));
+  return (i) => crossing.some(([p, q]) => p <= i && i < q);
+}
+
 function wordsAround(s: string, a: number, b: number): [number, number][] {
   const lo = Math.max(0, a);
   return icuWords(s.slice(lo, Math.min(s.length, b))).map(([x, y]) => [x + lo, y + lo]);
@@ -200,6 +209,12 @@ interface Hit {
   severity: Severity;
   suggest: string[];
   msg: ReturnType<typeof findingMessage>;
+  /**
+   * The document's own words decided it (one sense per discourse, the document writing the phrase's
+   * form elsewhere): a re-check of the segment alone cannot see that, so the finding is stored as a
+   * document finding and survives an edit elsewhere in its segment (core/checks.ts recheckSegment).
+   */
+  fromDocument?: boolean;
 }
 
 function fixesFor(k: number, suggest: string[], c: string): Fix[] {
@@ -310,27 +325,30 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
     // Nor where the text has the form Taiwan writes or accepts for OpenCC's (公布 for 公佈, 週邊 for 周邊).
     // Where the text keeps the very character Simplified writes, only when that is also the
     // character table's default (托, 制, 周: what any converter writes where its phrase table has
-    // no entry, 托管 for 託管) and the phrase's form makes a word of its own (託管, 製程; not the
-    // odd 摺合 for 折合). A kept non-default (于, 丰, 征 against 於, 豐, 徵) is no converter's
-    // doing: a writer chose it — in names (處長于…, 寶丰) that the phrase (長於, 宝丰) cuts into.
-    if (
-      !hit &&
-      phrase &&
-      x &&
-      x !== c &&
-      cands.includes(x) &&
-      (c !== sch || (c === def && alternativeMakesWord(text, k, x))) &&
-      !isRegionalForm(x, c) &&
-      !accepts(x, c) &&
-      !taiwanStandardWord(`${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}`, text.slice(pStart, pEnd)) &&
-      phraseHoldsHere(s, pStart, pEnd) &&
-      !documentSenseAgainstOddPhrase(text, k, c, x, sch, senses)
-    ) {
-      hit = {
-        severity: 'warning',
-        suggest: [x],
-        msg: findingMessage('conversion.phrase', { phrase: s.slice(pStart, pEnd), expected: `${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}`, c, s: sch, forms: list(cands) }),
-      };
+    // no entry, 托管 for 託管) and a witness says the phrase's form belongs here: it makes a word
+    // of its own (託管, 製程; not the odd 摺合 for 折合), the phrase is long (雲吞麪), OpenCC's other
+    // phrases write that form next to the same neighbour (捲髮 beside 捲髮棒, 捲髮器), or the
+    // document itself writes that form in other words (本週, 週線 around a kept 周 of 二周). A kept
+    // non-default (于, 丰, 征 against 於, 豐, 徵) is no converter's doing: a writer chose it — in
+    // names (處長于…, 寶丰) that the phrase (長於, 宝丰) cuts into.
+    if (!hit && phrase && x && x !== c && cands.includes(x) && !isRegionalForm(x, c) && !accepts(x, c)) {
+      const inside = phraseNeighbourWitness(s, k, x, pStart, pEnd);
+      const keptDefault = c === sch && c === def;
+      const documentWrites = () => keptDefault && !!senses && senses.wordCount(sch, x) >= DOCUMENT_FORM_WORDS;
+      const againstPhrase = (withDocument: boolean) =>
+        (c !== sch || (keptDefault && (alternativeMakesWord(text, k, x) || pEnd - pStart >= LONG_PHRASE || inside || (withDocument && documentWrites())))) &&
+        !taiwanStandardWord(`${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}`, text.slice(pStart, pEnd)) &&
+        // a phrase crossing a word of the text speaks only through a neighbour the crossing word leaves it, or through the document
+        (phraseHoldsHere(s, pStart, pEnd) || phraseNeighbourWitness(s, k, x, pStart, pEnd, crossingAt(s, pStart, pEnd)) || (withDocument && documentWrites())) &&
+        // the document's own sense against an odd phrase, unless OpenCC's other phrases back the phrase's form (洗髮 beside 洗髮精, 洗髮水 …)
+        (inside || !documentSenseAgainstOddPhrase(text, k, c, x, sch, withDocument ? senses : undefined));
+      if (againstPhrase(true))
+        hit = {
+          severity: 'warning',
+          suggest: [x],
+          msg: findingMessage('conversion.phrase', { phrase: s.slice(pStart, pEnd), expected: `${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}`, c, s: sch, forms: list(cands) }),
+          fromDocument: !!senses && !againstPhrase(false),
+        };
     }
 
     if (!hit && phrase && x === c) {
@@ -418,7 +436,16 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       const [ws, we] = icuWordIn(text, k - 4, k + 5, k);
       if (we - ws < 2) {
         const better = others().map((y) => ({ y, word: alternativeWord(text, k, y) })).filter((o) => o.word);
-        hit = better.length
+        const near = !better.length && !FUNCTION_DEFAULTS.has(c) ? loneNeighbourWitness(text, s, k, c) : null;
+        // OpenCC's 麪 as the document's region writes it (麵)
+        const y = near ? (regionalMap(ctx.variant).get(near.form) ?? (senses?.region ? regionalMap(senses.region).get(near.form) : undefined) ?? near.form) : '';
+        hit = near
+          ? {
+              severity: 'warning',
+              suggest: [y],
+              msg: findingMessage('conversion.neighbour-phrases', { c, s: sch, forms: list(cands), y, neighbour: text[near.at], examples: near.examples.join('、') }),
+            }
+          : better.length
           ? {
               severity: 'warning',
               suggest: better.map((o) => o.y),
@@ -444,7 +471,8 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       senses &&
       c === x &&
       !FUNCTION_DEFAULTS.has(c) &&
-      (phrase ? !inWordOfPhrase(s.slice(pStart, pEnd), k - pStart) : c === def)
+      // a phrase whose form OpenCC's other phrases write next to the same neighbour is no odd one (洗髮 beside 洗髮精, 洗髮水 …)
+      (phrase ? !inWordOfPhrase(s.slice(pStart, pEnd), k - pStart) && !phraseNeighbourWitness(s, k, c, pStart, pEnd) : c === def)
     ) {
       const sibling = senses.sibling(sch, c);
       // after a phrase, the sibling must be the document's main sense: in more words than the phrase's form
@@ -455,6 +483,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
             severity: 'warning',
             suggest: [sibling.form],
             msg: findingMessage('conversion.discourse', { c, s: sch, forms: list(cands), y: sibling.form, words: sibling.words.slice(0, 3).join('、'), count: sibling.words.length }),
+            fromDocument: true,
           };
       }
     }
@@ -464,10 +493,53 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
       // Same character, same advice, same wording (the message quotes the phrase) → one group, so the
       // panel lists six occurrences of one phrase as one finding with "Fix all", like a name group.
       const group = `conversion-ambiguity:${c}>${hit.suggest.join('')}:${hit.msg.message}`;
-      out.push({ rule: 'conversion-ambiguity', severity: hit.severity, segmentId: a.seg.id, start: k, end: k + 1, text: c, ...hit.msg, fixes, related: [], group });
+      out.push({ rule: 'conversion-ambiguity', severity: hit.severity, segmentId: a.seg.id, start: k, end: k + 1, text: c, ...hit.msg, fixes, related: [], group, ...(hit.fromDocument ? { scope: 'document' as const } : {}) });
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------- the phrase-context witness
+
+/** A phrase of at least this many characters is specific enough to speak against a kept default on its own (云吞面 → 雲吞麪). */
+const LONG_PHRASE = 3;
+/** The document writes the phrase's form in at least this many different words: its own witness for a kept default. */
+const DOCUMENT_FORM_WORDS = 2;
+/** Inside a phrase, a neighbour backs the phrase's form when this many of OpenCC's phrases (the phrase itself among them) write it next to it. */
+const PHRASE_NEIGHBOUR_MIN = 2;
+/**
+ * Where no phrase covers a lone default the lens shows, one phrase writing another form next to
+ * the same lone neighbour, and none writing the default there, is enough: the lens has already
+ * found a default that is the narrow sense with no word around it (干 of 干发 → 乾髮 in 幹發帽).
+ */
+const LONE_NEIGHBOUR_MIN = 1;
+
+/**
+ * Does a neighbour of k inside the phrase [pStart, pEnd) — with neither of the two covered by a word
+ * crossing the phrase's edge (`crossed`: 三十 of 十周年 in 成立三十周年 leaves 周年 to the phrase) —
+ * vote for the phrase's form x among OpenCC's other phrases?
+ */
+function phraseNeighbourWitness(s: string, k: number, x: string, pStart: number, pEnd: number, crossed?: (p: number) => boolean): boolean {
+  // a crossing word that takes k itself (試卷 of 卷发 in 試卷發給) leaves the phrase nothing to say about k
+  if (crossed?.(k)) return false;
+  return (
+    (k - 1 >= pStart && !crossed?.(k - 1) && neighbourWitness(s, k, x, 'L', PHRASE_NEIGHBOUR_MIN)) ||
+    (k + 1 < pEnd && !crossed?.(k + 1) && neighbourWitness(s, k, x, 'R', PHRASE_NEIGHBOUR_MIN))
+  );
+}
+
+/**
+ * A form other than c that OpenCC's phrases write next to a neighbour of k that itself stands
+ * alone (no ICU word of two or more characters): a neighbour inside a word of its own (結|合 of
+ * 結合並) is that word's, not this character's.
+ */
+function loneNeighbourWitness(text: string, s: string, k: number, c: string): { form: string; at: number; examples: readonly string[] } | null {
+  const w = neighbourForm(s, k, c, LONE_NEIGHBOUR_MIN);
+  if (!w) return null;
+  const at = w.side === 'L' ? k - 1 : k + 1;
+  if (!isHanAt(text, at)) return null;
+  const [ws, we] = icuWordIn(text, at - 4, at + 5, at);
+  return we - ws < 2 ? { form: w.form, at, examples: w.examples } : null;
 }
 
 // ---------------------------------------------------------------- one sense per discourse

@@ -27,6 +27,16 @@ describe("conversion-ambiguity: the converter's Taiwan vocabulary across a proje
     expect(places(f[0])).toHaveLength(1);
   });
 
+  it('is one finding per place, each with its own fix, no group and no fix all (a writer may have chosen the word)', () => {
+    const localised = s2twp('物流商今天表示，倉儲設備更新完成，備用設備也已到貨，出貨量優於預期。');
+    const f = vocabulary([doc(1, localised), doc(2, story)]);
+    expect(f.map((x) => [x.text, x.start, x.related.length, x.group, x.fixes.map((y) => [y.start, y.replacement])])).toEqual([
+      ['裝置', localised.indexOf('裝置'), 0, undefined, [[localised.indexOf('裝置'), '設備']]],
+      ['裝置', localised.lastIndexOf('裝置'), 0, undefined, [[localised.lastIndexOf('裝置'), '設備']]],
+    ]);
+    expect(f[0].message).toContain('Each place is a finding of its own (2 here): check this one');
+  });
+
   it('also where the other document writes both words, but the source in the same words around it', () => {
     const f = vocabulary([doc(1, s2twp('出貨數據優於預期。')), doc(2, '出貨數據優於預期，客戶資料也已更新。')]);
     expect(f.map((x) => [x.text, x.fixes[0].replacement])).toEqual([['資料', '數據']]);
@@ -53,25 +63,40 @@ describe("conversion-ambiguity: the converter's Taiwan vocabulary inside one doc
     runChecks(segs(...texts), { ...HANT, rules: ['conversion-ambiguity'] }).filter((f) => f.messageData.key === 'conversion.vocabulary.document');
   const s2tw = (t: string) => getConverter('s2tw').convert(getConverter('t2s').convert(t));
 
-  it('reports each word s2twp wrote for a word Taiwan writes too, every place, fix all to it (warning: several such words)', () => {
-    const f = documentWords(writer.map(s2twp));
-    expect(f.map((x) => [x.text, x.severity, places(x).length, x.fixes[0].replacement])).toEqual([
-      ['裝置', 'warning', 3, '設備'],
-      ['資料', 'warning', 2, '數據'],
-      ['專案', 'warning', 1, '項目'],
-    ]);
-    expect(places(f[0]).every((p) => p.fixes[0] === '設備')).toBe(true);
-    expect(f[0].messageData.params).toMatchObject({ word: '裝置', source: '設備', count: 3 });
+  it('reports each word s2twp wrote for a word Taiwan writes too at every place, one finding per place with its own fix (warning: several such words)', () => {
+    const texts = writer.map(s2twp);
+    const f = documentWords(texts);
+    // (runChecks lists findings in text order)
+    const byWord = (w: string) => f.filter((x) => x.text === w).map((x) => [x.severity, x.fixes.map((y) => y.replacement)]);
+    expect(f).toHaveLength(6);
+    expect(byWord('裝置')).toEqual([['warning', ['設備']], ['warning', ['設備']], ['warning', ['設備']]]);
+    expect(byWord('資料')).toEqual([['warning', ['數據']], ['warning', ['數據']]]);
+    expect(byWord('專案')).toEqual([['warning', ['項目']]]);
+    // no group and no related places: the panel offers Fix for the place and never Fix all
+    expect(f.every((x) => x.group === undefined && x.related.length === 0)).toBe(true);
+    // each fix is the place's own span (segment ids of segs() are 1, 2, …)
+    for (const x of f) {
+      expect(texts[x.segmentId - 1].slice(x.start, x.end)).toBe(x.text);
+      expect(x.fixes.every((y) => y.start === x.start && y.end === x.end)).toBe(true);
+    }
+    expect(new Set(f.map((x) => `${x.segmentId}:${x.start}`)).size).toBe(6);
+    expect(f.find((x) => x.text === '裝置')!.messageData.params).toMatchObject({ word: '裝置', source: '設備', count: 3 });
+    // the message says each place must be checked
+    expect(f[0].message).toContain('about 4 in 10 such places are the writer');
+    expect(f[0].message).toContain('check this one in its sentence');
   });
 
   it('still recognises s2twp output holding a word that is a source of one entry and what s2twp writes for another (文件 for 文檔)', () => {
     const f = documentWords([...writer, '相關說明文檔已上傳至公司網站。'].map(s2twp));
-    expect(f.map((x) => x.text)).toEqual(['裝置', '資料', '專案']);
+    expect([...new Set(f.map((x) => x.text))]).toEqual(['裝置', '資料', '專案']);
   });
 
   it('is an info only where one such word stands (a short text: too little to tell s2twp from a writer)', () => {
     const f = documentWords([s2twp('公司表示，客戶端的庫存數據已見改善，訂單數據顯示需求回溫。')]);
-    expect(f.map((x) => [x.text, x.severity])).toEqual([['資料', 'info']]);
+    expect(f.map((x) => [x.text, x.severity])).toEqual([
+      ['資料', 'info'],
+      ['資料', 'info'],
+    ]);
   });
 
   it("leaves the writer's own text, the other converters' output, and a text that keeps a source word alone", () => {
@@ -91,18 +116,14 @@ describe("conversion-ambiguity: the converter's Taiwan vocabulary inside one doc
     const edited = writer.map(s2twp);
     edited[2] = edited[2].replace('裝置', '設備');
     const f = documentWords(edited);
-    expect(f.map((x) => [x.text, places(x).length])).toEqual([
-      ['裝置', 2],
-      ['資料', 2],
-      ['專案', 1],
-    ]);
+    expect(f.map((x) => x.text).sort()).toEqual(['裝置', '裝置', '資料', '資料', '專案'].sort());
   });
 
   it('never reports a word whose source is mainland usage with a Taiwan counterpart (伺服器 for 服務器, 晶片 for 芯片)', () => {
     const f = documentWords(
       ['桃園一家伺服器代工廠今天公布營收，晶片供應吃緊，AI伺服器出貨年增三成。', '公司表示，客戶端的庫存數據已見改善，新建的廠房項目按進度推進，設備採購不變。'].map(s2twp),
     );
-    expect(f.map((x) => x.text)).toEqual(['資料', '專案', '裝置']);
+    expect([...new Set(f.map((x) => x.text))]).toEqual(['資料', '專案', '裝置']);
   });
 
   it("takes s2tw's Taiwan variant forms as a sign, not s2t's (爲, 裏: OpenCC's standard forms)", () => {

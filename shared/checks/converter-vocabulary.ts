@@ -9,15 +9,16 @@
  *  - in a document with none, a Taiwan word is reported where another document of the project
  *    writes the word's source (數據) and never the word itself — two renderings of one story
  *    that disagree exactly as the converter would make them.
- * One finding per word and document (every place, fix all to the source word).
+ * One finding per place (its own fix to the source word; no group, so no fix all: see `placeFinding`).
  *
  * Inside one document (`documentVocabularyFindings`, run by runChecks): a document that is s2twp's
  * output is recognisable as a whole — it is a fixed point of OpenCC's conversion with Taiwan's
  * variant forms (`convertedByOpenCC(…, ['s2tw'])`: a writer's text differs from it in a few places
  * per hundred), it holds none of the table's source words, and it holds the words s2twp writes for
  * sources that Taiwan writes too in a sense of their own (`TW_SHARED_SOURCES`: 資料 for 數據, 裝置
- * for 設備, 專案 for 項目). Those words are reported: a warning where two or more different ones
- * stand, an info where only one does (a short text, or a writer's own 資料 in a fixed point).
+ * for 設備, 專案 for 項目). Those words are reported, each place on its own (`placeFinding`): a
+ * warning where two or more different ones stand, an info where only one does (a short text, or a
+ * writer's own 資料 in a fixed point).
  * Words whose source is mainland usage with a Taiwan counterpart (伺服器 for 服務器) are left
  * alone: a Taiwan writer writes them anyway.
  */
@@ -27,7 +28,7 @@ import { findingMessage } from '../finding-messages';
 import { isHanAt, type Analysis } from './analysis';
 import { convertedByOpenCC } from './conversion';
 import { TW_SHARED_SOURCES } from './data/twPhrasesShared';
-import type { Finding, Fix, Location } from './types';
+import type { Finding, Severity } from './types';
 
 interface Vocabulary {
   /** Taiwan word → the source words s2twp writes it for */
@@ -143,23 +144,9 @@ export function converterVocabularyFindings(docs: readonly { documentId: number;
         const everywhere = others.filter((t) => t.includes(source) && !t.includes(word)).length;
         const supported = places.filter((p) => everywhere > 0 || sameWordsAround(p, word, source, others));
         if (!supported.length) continue;
-        const loc = (p: Place): Location & { fixes: Fix[] } => ({
-          segmentId: p.a.seg.id,
-          start: p.k,
-          end: p.k + word.length,
-          text: word,
-          documentId: d.documentId,
-          fixes: [{ start: p.k, end: p.k + word.length, replacement: source }],
-        });
-        const [first, ...rest] = supported.map(loc);
-        out.push({
-          rule: 'conversion-ambiguity',
-          severity: 'warning',
-          ...first,
-          ...findingMessage('conversion.vocabulary', { word, source, count: supported.length }),
-          group: `converter-vocabulary:${d.documentId}:${word}>${source}`,
-          related: rest,
-        });
+        // one finding per place, each with its own fix and no group: a writer's own word looks the same (no fix all)
+        const message = findingMessage('conversion.vocabulary', { word, source, count: supported.length });
+        for (const p of supported) out.push(placeFinding(p, word, [source], 'warning', message, d.documentId));
         break;
       }
     }
@@ -184,8 +171,8 @@ const SHARED = new Set(TW_SHARED_SOURCES);
 /**
  * The converter's Taiwan vocabulary inside one document (conversion-ambiguity, see the head of
  * this file): in a Traditional document that reads as s2twp's output, each word s2twp writes for a
- * source Taiwan also writes (資料 for 數據) is one finding over every place, fix all to the source —
- * a warning where two or more such words stand, else an info.
+ * source Taiwan also writes (資料 for 數據) is reported at every place, one finding per place with
+ * its own fix to the source (no fix all) — a warning where two or more such words stand, else an info.
  */
 export function documentVocabularyFindings(analyses: readonly Analysis[]): Finding[] {
   const hant = analyses.filter((a) => a.ctx.script === 'hant');
@@ -211,22 +198,32 @@ export function documentVocabularyFindings(analyses: readonly Analysis[]): Findi
   if (!shared.length || !convertedByOpenCC(hant, ['s2tw'])) return [];
   const severity = shared.length >= 2 ? 'warning' : 'info';
   const words = shared.map((w) => w.word).join('、');
-  return shared.map(({ word, places, sources }) => {
-    const loc = (p: Place): Location & { fixes: Fix[] } => ({
-      segmentId: p.a.seg.id,
-      start: p.k,
-      end: p.k + word.length,
-      text: word,
-      fixes: sources.map((source) => ({ start: p.k, end: p.k + word.length, replacement: source })),
-    });
-    const [first, ...rest] = places.map(loc);
-    return {
-      rule: 'conversion-ambiguity',
-      severity,
-      ...first,
-      ...findingMessage('conversion.vocabulary.document', { word, source: sources.join('/'), count: places.length, words }),
-      group: `converter-vocabulary:${word}>${sources.join('/')}`,
-      related: rest,
-    } satisfies Finding;
+  return shared.flatMap(({ word, places, sources }) => {
+    const message = findingMessage('conversion.vocabulary.document', { word, source: sources.join('/'), count: places.length, words });
+    return places.map((p) => placeFinding(p, word, sources, severity, message));
   });
+}
+
+/**
+ * One place of a converter's word as a finding of its own: its own fix (each source, best first),
+ * no group and no related places, so the panel offers Fix for this place and never Fix all — about
+ * 40% of such places in an s2twp document are the writer's own word (README, sixth pass), so each
+ * place must be looked at. Dismissal is per place too (a dismissal is per stored row). A document's
+ * own finding is stored as a document finding (`scope`), so fixing one place keeps the segment's others.
+ */
+function placeFinding(p: Place, word: string, sources: readonly string[], severity: Severity, message: Pick<Finding, 'message' | 'messageData'>, documentId?: number): Finding {
+  return {
+    rule: 'conversion-ambiguity',
+    severity,
+    segmentId: p.a.seg.id,
+    start: p.k,
+    end: p.k + word.length,
+    text: word,
+    ...(documentId !== undefined ? { documentId } : {}),
+    ...message,
+    fixes: sources.map((source) => ({ start: p.k, end: p.k + word.length, replacement: source })),
+    related: [],
+    // a whole-document pass: a fix at one place re-checks its segment, and the other places there stay
+    ...(documentId === undefined ? { scope: 'document' as const } : {}),
+  };
 }

@@ -21,6 +21,7 @@ import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, st
 import { englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
 import { projectVariantFindings } from './project-variants';
 import { converterVocabularyFindings, documentVocabularyFindings } from './converter-vocabulary';
+import { mergeSamePlace } from './merge';
 import { repeatedSentenceFindings } from './repetition';
 import { contextPeriodFindings, periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
 import { taiwanStandardFindings } from './regional';
@@ -192,15 +193,10 @@ function sortFindings(findings: Finding[], order: Map<number, number>): Finding[
     (x, y) => (order.get(x.segmentId) ?? 0) - (order.get(y.segmentId) ?? 0) || x.start - y.start || SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || x.rule.localeCompare(y.rule),
   );
   // Two sub-checks of one rule can flag the same span (e.g. a phrase mis-match seen from both
-  // of its overlapping words): the reviewer sees it once, with the most severe reading.
-  const seen = new Set<string>();
-  return sorted.filter((f) => {
-    if (f.related.length) return true;
-    const key = `${f.rule}|${f.segmentId}|${f.start}|${f.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // of its overlapping words, a label against its period and against the value's other label):
+  // the reviewer sees one card for the place, with the most severe reading first and every
+  // reason, fix and related place (merge.ts).
+  return mergeSamePlace(sorted);
 }
 
 /** Every rule over a whole document. Furniture segments (share buttons, bylines, duplicates…) are skipped. */

@@ -61,6 +61,13 @@ export interface Finding {
   group?: string;
   /** the other locations of the group, each with its own fixes (a location already in the suggested form has none) */
   related: (Location & { fixes: Fix[] })[];
+  /**
+   * 'document' for a finding of a per-segment rule that only a whole-document pass can make (the
+   * converter's vocabulary, `converter-vocabulary.ts`): stored as a document finding, so a segment's
+   * re-check after an edit keeps it while its text stands (the per-segment pass cannot make it again).
+   * Default: the rule's scope.
+   */
+  scope?: 'document';
 }
 
 export interface CheckSegment {

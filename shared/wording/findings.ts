@@ -9,6 +9,7 @@ import { FINDING_MESSAGES_EN, formatFindingMessage, type FindingMessageKey, type
 import type { UiLocale } from './rules';
 
 const zhHant: Record<FindingMessageKey, string> = {
+  'place.reasons': '此處因 {count} 個理由被標出。{reasons}',
   'conversion.usage-note': '{word}：OpenCC 的用法說明寫作{example}（{note}）。簡體「{s}」有多個繁體寫法（{forms}），此處應作{want}。',
   'conversion.name.surname': '{name}的姓氏中的「{c}」：簡體「{s}」預設轉為「{c}」（可能寫法：{forms}），但人名通常保留「{s}」。請核對人名，可能應為{fixed}。',
   'conversion.name.given': '{name}的名字中的「{c}」：簡體「{s}」預設轉為「{c}」（可能寫法：{forms}），但人名通常保留「{s}」。請核對人名，可能應為{fixed}。',
@@ -16,9 +17,10 @@ const zhHant: Record<FindingMessageKey, string> = {
   'conversion.phrase-crosses-word': '「{c}」由 OpenCC 詞組{phrase} → {converted}決定，但該詞組跨越了詞語「{word}」；此處「{s}」應是一般的「{def}」（{fixed}）。「{s}」的寫法：{forms}。',
   'conversion.overlapping-phrase': 'OpenCC 在此套用了詞組{phrase} → {converted}，但與之重疊的{other} → {otherConverted}構成詞語「{word}」：可能應為「{y}」。「{s}」的寫法：{forms}。',
   'conversion.copula': '「{word}」：單獨出現在原因或依據之前的「{c}」是書面語的「係」（是、因為），簡體寫作「{c}」；可能應為「{fixed}」。',
-  'conversion.vocabulary': '「{word}」（{count} 處）：本文件沒有任何 OpenCC 臺灣用語轉換（s2twp）會替換的大陸用詞，而本專案另一份文件在此處寫作「{source}」；s2twp 會把「{source}」改成「{word}」，這裡可能是轉換器所改，不是原文。請檢查，可能應為「{source}」。',
-  'conversion.vocabulary.document': '「{word}」（{count} 處）：本文件看來是 OpenCC 臺灣用語轉換（s2twp）的輸出：逐字都是 OpenCC 的寫法，沒有任何 s2twp 會替換的大陸用詞，卻有 s2twp 替換臺灣也用（意思不同）的詞後寫出的用詞（{words}）。s2twp 會把「{source}」改成「{word}」，所以這些地方有些可能是轉換器所改，不是原文。請逐一檢查，可能應為「{source}」。',
+  'conversion.vocabulary': '此處的「{word}」：本文件沒有任何 OpenCC 臺灣用語轉換（s2twp）會替換的大陸用詞，而本專案另一份文件在「{word}」的位置寫作「{source}」；s2twp 會把「{source}」改成「{word}」，這裡可能是轉換器所改，但也可能是原文自己的用詞。每處各列一項（本文件共 {count} 處）：請依上下文檢查此處，可能應為「{source}」。',
+  'conversion.vocabulary.document': '此處的「{word}」：本文件看來是 OpenCC 臺灣用語轉換（s2twp）的輸出：逐字都是 OpenCC 的寫法，沒有任何 s2twp 會替換的大陸用詞，卻有 s2twp 替換臺灣也用（意思不同）的詞後寫出的用詞（{words}）。s2twp 會把「{source}」改成「{word}」，但這類地方約有四成是原文自己的「{word}」，所以每處各列一項（本文件共 {count} 處）：請依上下文檢查此處，可能應為「{source}」。',
   'conversion.other-form-word': '「{c}」：簡體「{s}」有多個繁體寫法（{forms}），此處是字表的預設寫法，沒有詞組佐證；換成另一寫法成詞「{word}」，「{c}」則不成詞。',
+  'conversion.neighbour-phrases': '「{c}」：簡體「{s}」有多個繁體寫法（{forms}），此處是字表的預設寫法，單獨成字，沒有詞組或詞語佐證；OpenCC 的詞組在「{neighbour}」旁卻寫作「{y}」（{examples}…）。',
   'conversion.discourse': '「{c}」：簡體「{s}」有多個繁體寫法（{forms}），此處是字表的預設寫法，單獨成字，沒有詞組或詞語佐證；本文件卻在 {count} 個不同的詞裡寫「{y}」（{words}…）。',
   'conversion.default-unconfirmed': '「{c}」：簡體「{s}」有多個繁體寫法（{forms}），OpenCC 此處用了預設寫法，沒有詞組可以佐證。請核對詞義。',
   'simplified.segment': '這一段是簡體中文（{count} 個簡體專用字，例如 {examples}），卻位於繁體文件中。請轉換，或若是另一段的副本，標為版面雜項。',

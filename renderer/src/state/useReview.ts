@@ -17,6 +17,7 @@ import { useConflict } from './useConflict';
 import { backendKey } from './team';
 import { draftRestoreIndex, draftToKeep, KEPT_DRAFT_KEY, onSessionEnded, parseKeptDraft } from './session';
 import { approveStep } from './permissions';
+import { afterBatch, enqueueStatus, isUnreachable, statusBatches, type QueuedStatus } from './status-queue';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
@@ -249,9 +250,13 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   });
   const offerConflict = conflict.offer;
 
-  /** Run a write with the save state shown in the status bar; an edit conflict opens the conflict view, other errors become a toast. */
+  /**
+   * Run a write with the save state shown in the status bar; an edit conflict opens the conflict
+   * view, other errors become a toast — except a team server that cannot be reached, for a write
+   * that waits for it (`onUnreachable`: a status change, queued and sent again when it is back).
+   */
   const write = useCallback(
-    async <T,>(fn: () => Promise<T>, opts: { conflictView?: boolean } = {}): Promise<T | null> => {
+    async <T,>(fn: () => Promise<T>, opts: { conflictView?: boolean; onUnreachable?: () => void } = {}): Promise<T | null> => {
       setSaveState({ kind: 'saving' });
       try {
         const r = await fn();
@@ -259,12 +264,39 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         return r;
       } catch (e) {
         setSaveState({ kind: 'error', message: errorMessage(e) });
-        if (opts.conflictView === false || !offerConflict(e)) toasts.fail(e);
+        if (opts.onUnreachable && isUnreachable(e)) {
+          opts.onUnreachable();
+          toasts.notify(t('toast.statusQueued'));
+        } else if (opts.conflictView === false || !offerConflict(e)) toasts.fail(e);
         return null;
       }
     },
-    [toasts, offerConflict],
+    [toasts, offerConflict, t],
   );
+
+  // Status changes a team server could not be reached for (state/status-queue.ts): sent again when it is back.
+  const statusQueue = useRef<QueuedStatus[]>([]);
+  const retrying = useRef(false);
+  /** Send the queued status changes (App calls this when the team server is back); a conflict opens the conflict view. */
+  const retryStatuses = useCallback(async () => {
+    if (retrying.current) return;
+    retrying.current = true;
+    try {
+      for (const batch of statusBatches(statusQueue.current)) {
+        const answer = { unreachable: false };
+        const r = await write(() => client.setStatus({ segmentIds: batch.segmentIds, status: batch.status, ...(batch.versions ? { versions: batch.versions } : {}) }), {
+          onUnreachable: () => {
+            answer.unreachable = true;
+          },
+        });
+        statusQueue.current = afterBatch(statusQueue.current, batch, answer.unreachable ? 'unreachable' : 'answered');
+        if (r) await applyChange(r);
+        if (answer.unreachable) break;
+      }
+    } finally {
+      retrying.current = false;
+    }
+  }, [client, write, applyChange]);
 
   const startEdit = useCallback((index?: number) => {
     const seg = index !== undefined ? (live.current.segments[index] ?? null) : selectedSegment();
@@ -368,7 +400,12 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       const seg = selectedSegment();
       if (!seg) return;
       // the approve command of a reviewer who may not approve never reaches here (App's guardCommands)
-      const r = await write(() => client.setStatus({ segmentIds: [seg.id], status, ...(seg.versions ? { versions: [seg.versions.status] } : {}) }));
+      const r = await write(() => client.setStatus({ segmentIds: [seg.id], status, ...(seg.versions ? { versions: [seg.versions.status] } : {}) }), {
+        // not sent: the team server cannot be reached; sent with the version read here when it is back
+        onUnreachable: () => {
+          statusQueue.current = enqueueStatus(statusQueue.current, { segmentId: seg.id, status, version: seg.versions?.status });
+        },
+      });
       if (!r) return;
       await applyChange(r);
       if (status === 'approved') advanceAfterApprove();
@@ -455,6 +492,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       cancelEdit,
       saveEdit,
       setStatus,
+      retryStatuses,
       split,
       merge,
       toggleFurniture,
@@ -467,7 +505,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       restoreKeptDraft,
       setApproveRefusal,
     }),
-    [restoreKeptDraft, setApproveRefusal, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
+    [restoreKeptDraft, setApproveRefusal, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, retryStatuses, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
   );
 
   return { doc, segments, loading, selection, editing, saveState, undo, lastEdit, actions, conflict };

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { JiaoduiError } from '../../../shared/errors';
+import { afterBatch, enqueueStatus, isUnreachable, statusBatches, type QueuedStatus } from './status-queue';
+
+describe('status changes waiting for a team server (status-queue.ts)', () => {
+  it('retries only what failed because the team server could not be reached', () => {
+    expect(isUnreachable(new JiaoduiError('team-unreachable', 'The team server example.org cannot be reached.'))).toBe(true);
+    expect(isUnreachable(new JiaoduiError('edit-conflict', 'changed'))).toBe(false);
+    expect(isUnreachable(new JiaoduiError('forbidden', 'Only a lead can approve.'))).toBe(false);
+    expect(isUnreachable(new Error('boom'))).toBe(false);
+    expect(isUnreachable(null)).toBe(false);
+  });
+
+  it('keeps the version read when the reviewer asked, and the last status asked for a segment', () => {
+    let q: QueuedStatus[] = [];
+    q = enqueueStatus(q, { segmentId: 5, status: 'approved', version: 3 });
+    q = enqueueStatus(q, { segmentId: 7, status: 'unreviewed', version: 1 });
+    // asked again for 5 (the row still shows the stored status, version 3): the last word, the first version
+    q = enqueueStatus(q, { segmentId: 5, status: 'unreviewed', version: 3 });
+    expect(q).toEqual([
+      { segmentId: 7, status: 'unreviewed', version: 1 },
+      { segmentId: 5, status: 'unreviewed', version: 3 },
+    ]);
+    // the version sent is the one read before any of the queued changes, never a later read
+    expect(enqueueStatus([{ segmentId: 5, status: 'approved', version: 3 }], { segmentId: 5, status: 'edited', version: 9 })).toEqual([{ segmentId: 5, status: 'edited', version: 3 }]);
+  });
+
+  it('sends one call per status, with every segment’s version in order (a status changed meanwhile is refused as a conflict)', () => {
+    const q: QueuedStatus[] = [
+      { segmentId: 2, status: 'approved', version: 4 },
+      { segmentId: 9, status: 'unreviewed', version: null },
+      { segmentId: 3, status: 'approved', version: 0 },
+    ];
+    expect(statusBatches(q)).toEqual([
+      { status: 'approved', segmentIds: [2, 3], versions: [4, 0] },
+      { status: 'unreviewed', segmentIds: [9], versions: [null] },
+    ]);
+    // a backend that gave no versions: none sent (as the first try sent none)
+    expect(statusBatches([{ segmentId: 1, status: 'approved' }])).toEqual([{ status: 'approved', segmentIds: [1] }]);
+    expect(statusBatches([])).toEqual([]);
+  });
+
+  it('drops a batch once answered (stored, or refused and shown), keeps it while unreachable, and keeps a newer wish for one of its segments', () => {
+    const q: QueuedStatus[] = [
+      { segmentId: 2, status: 'approved', version: 4 },
+      { segmentId: 9, status: 'unreviewed', version: 1 },
+    ];
+    const [approved] = statusBatches(q);
+    expect(afterBatch(q, approved, 'unreachable')).toEqual(q);
+    expect(afterBatch(q, approved, 'answered')).toEqual([{ segmentId: 9, status: 'unreviewed', version: 1 }]);
+    // while the batch was on its way the reviewer asked 2 to be unreviewed: that stays queued
+    const meanwhile = enqueueStatus(q, { segmentId: 2, status: 'unreviewed', version: 4 });
+    expect(afterBatch(meanwhile, approved, 'answered')).toEqual([
+      { segmentId: 9, status: 'unreviewed', version: 1 },
+      { segmentId: 2, status: 'unreviewed', version: 4 },
+    ]);
+  });
+});
