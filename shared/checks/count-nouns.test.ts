@@ -146,6 +146,7 @@ describe('number-unit: classes the unit rule missed (issue 14, session 8)', () =
         '業者計畫推出10元商店。',
         '公司提撥2億元員工獎金。',
         '今年營收目標為200億元企業規模。',
+        '公司捐贈600萬元予偏鄉學校。',
       ),
     ).toEqual([]);
     // a contract after 元 is money outside trading: 簽訂8億元合約
@@ -188,6 +189,8 @@ describe('number-unit: classes the unit rule missed (issue 14, session 8)', () =
     expect(flagged('數位帳戶戶數達286萬人。')).toEqual([[1, '人', '戶']]);
     expect(unit('行動用戶數為1,126萬戶。', '月活躍用戶為4,320萬人，付費用戶為298萬名。', '開戶數為312萬戶，開戶人數為286萬人。')).toEqual([]);
     expect(unit('企業客戶3,200家，個人客戶500萬人。')).toEqual([]);
+    // an abbreviation after the counted noun names a metric of its own (ARPU, GMV): an amount
+    expect(unit('用戶數1,126萬戶，用戶ARPU為472元。')).toEqual([]);
     expect(flagged('基金規模：新台幣1,240.6億元\n受益人數：918,452元')).toEqual([[1, '元', '人/名']]);
   });
 

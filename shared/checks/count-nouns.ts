@@ -166,7 +166,7 @@ const PEOPLE_UNITS = '名位';
 const SITE_HEAD = /(?:站|厂|馆|超市|卖场|所)$/;
 
 /** A verb of spending or building right after an amount (以2.1億美元收購…廠, 斥資50億元興建醫院): what follows is its object, not a count. */
-const SPEND_ON = /^(?:收购|并购|投资|兴建|建设|建置|购买|买下|购入|购置|入股|取得|设立|成立|开设|新设|新建|用于|用以|打造|支付|扩建|改建|兴办|经营|承接|标下|得标|买进|卖出|出售|转让|收|买|建|设|投|购|在|于|向|给|为|作|供|与|和|及|将|把|从|用|以|进行|推动|协助|补助|支持)/;
+const SPEND_ON = /^(?:收购|并购|投资|兴建|建设|建置|购买|买下|购入|购置|入股|取得|设立|成立|开设|新设|新建|用于|用以|打造|支付|扩建|改建|兴办|经营|承接|标下|得标|买进|卖出|出售|转让|收|买|建|设|投|购|在|于|向|给|为|作|供|与|和|及|将|把|从|用|以|进行|推动|协助|补助|支持|予|捐赠|捐|赠|拨|赞助|奖励|回馈)/;
 
 /** Where the noun after a figure ends a phrase: punctuation, the end, a conjunction or a particle (98間醫院及…, 1.4個季度的營收). */
 const PHRASE_END = /^(?:$|[^\u4e00-\u9fff]|[及和与或的中内])/;

@@ -779,7 +779,8 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       // money words between the metric and the number make it an amount (員工薪資, 客戶存款);
       // before its last mention they are a modifier of the counted noun (會員方案付費會員)
       const afterMetric = label.slice(lastEnd(metric.re, label));
-      if (!strong && !level && !levelMetric && !subset && MONEY_WORDS.test(afterMetric)) continue;
+      // (so does an abbreviation of a metric of its own: 用戶ARPU為468元, 會員GMV)
+      if (!strong && !level && !levelMetric && !subset && (MONEY_WORDS.test(afterMetric) || /[A-Za-z]{2,}/.test(afterMetric))) continue;
       // measure words are kept in Simplified in the tables: offer them as the Traditional text writes them
       const want = [...new Set([...metric.units].map((u) => (a.ctx.script === 'hans' ? u : (TRADITIONAL_UNIT[u] ?? u))))].filter((u) => u !== written);
       decided.set(f, metric);
