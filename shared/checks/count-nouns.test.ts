@@ -182,6 +182,8 @@ describe('number-unit: classes the unit rule missed (issue 14, session 8)', () =
     expect(flagged('本月新承作房貸計1萬8,240元，金額為1,512億元。')).toEqual([[1, '元', '戶/件/筆']]);
     expect(flagged('集團在台北經營46間麵館，在新北及桃園共有19元。')).toEqual([[1, '元', '間']]);
     expect(unit('本月新承作房貸計1萬8,240戶，金額為1,512億元。', '集團在台北經營46間麵館，在新北及桃園共有19間。')).toEqual([]);
+    // a clause with words of its own before 共有 is no such clause
+    expect(unit('期內新增分店12間，另有翻新工程開支合共有2.4億港元。', '香港分行共58間，在內地共有12間，存款按年增加5%至4,200億港元。')).toEqual([]);
   });
 
   it('accounts counted in 戶 elsewhere take no person unit; a field names the figure after its colon', () => {

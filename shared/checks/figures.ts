@@ -650,6 +650,9 @@ const BARE_LEVEL = /^(?:累计?|总计?|合计?|共计?|总数|总量|合共)$/;
 /** A clause that only has a number, its noun left to the count before it (共有14間, 另有3家). */
 const HAVE_ONLY = /(?:共有|另有|则有|亦有|也有|合共有)(?:约)?$/;
 
+/** The words before 共有 name only where (在深圳及廣州, 於海外): nothing of their own is counted. */
+const PLACE_ONLY = /^(?:[而另并]?(?:在|于|於))[\u4e00-\u9fff]{1,10}$/;
+
 /** Taiwan's short-selling balance and its change (融券餘額, 融券減少): lots (張) in a Taiwan text. */
 const TW_SHORT = /融券(?:余额|余|卖出|增加|减少|增|减)?$/;
 
@@ -729,7 +732,7 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       // (unless that amount is itself a count in a wrong unit: 員工38,650元，較去年底增加2,180元)
       const levelMetric = nearest && decided.get(nearest);
       // 58間麵店，在深圳及廣州共有14間: a clause that only has (共有) a number goes on counting the count before it
-      const had = !nearest && HAVE_ONLY.test(a.s.slice(Math.max(0, q.start - 3), q.start)) && !MONEY_WORDS.test(label)
+      const had = !nearest && HAVE_ONLY.test(a.s.slice(Math.max(0, q.start - 3), q.start)) && PLACE_ONLY.test(label) && !MONEY_WORDS.test(label)
         ? neighbour(f, mine, -1)
         : undefined;
       const level = (nearest?.q.kind === 'count' ? nearest : undefined) ?? to ?? (countIn(had) && !(person && PERSON_UNITS.test(had.unit)) ? had : undefined);
