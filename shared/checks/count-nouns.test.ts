@@ -128,7 +128,7 @@ describe('number-unit: classes the unit rule missed (issue 14, session 8)', () =
     expect(flagged('今年將開闢9元航點。', '公司在東南亞共有34元門店及6元超市。')).toEqual([[1, '元', '個/條'], [2, '元', '家/間/個/座'], [2, '元', '家/間/個/座/所']]);
     expect(flagged('小型期貨本月成交約18.2萬元合約。')).toEqual([[1, '元', '張/口/份']]);
     expect(flagged('在手訂單約當2.6元季度的出貨。')).toEqual([[1, '元', '個']]);
-    expect(flagged('產品銷往超過40元國家。', '本季新聘1,260元員工。', '公司與26元企業簽約。')).toEqual([[1, '元', '個'], [2, '元', '名/位'], [3, '元', '家/個']]);
+    expect(flagged('產品銷往超過40元國家。', '本季新聘1,260元員工。', '本季新簽約26元企業。')).toEqual([[1, '元', '個'], [2, '元', '名/位'], [3, '元', '家/個']]);
   });
 
   it('but not an amount that prices or sizes the noun after it', () => {
@@ -147,6 +147,8 @@ describe('number-unit: classes the unit rule missed (issue 14, session 8)', () =
         '公司提撥2億元員工獎金。',
         '今年營收目標為200億元企業規模。',
         '公司捐贈600萬元予偏鄉學校。',
+        // people after an amount as the modifier of what it pays for
+        '公司提供8,000元員工購屋補助，每年投入1,200萬元員工訓練。',
       ),
     ).toEqual([]);
     // a contract after 元 is money outside trading: 簽訂8億元合約

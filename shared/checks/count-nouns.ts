@@ -159,8 +159,6 @@ const AFTER: AfterClass[] = [
 
 /** Heads of people after a figure (not 家: 10億元商家 may be a firm's size; not 團隊/小組: their size is in people). */
 const HEADS_AFTER_PEOPLE = /(?:员|者|师|顾问|司机|医生|护士|户|人)$/;
-/** Money words that make people after a currency a compound amount (員工薪資, 客戶存款, 員工獎金). */
-const PEOPLE_MONEY = /^(?:薪|奖|福利|存款|贷款|收入|消费|支出|费|补助|补贴|津贴|红包|保费|资金|资产|分红|股利|红利|旅游|持股|认购|购买|投资|交易|财富)/;
 const PEOPLE_UNITS = '名位';
 /** Heads of sites after a figure (加油站, 營業所, 超市); not shops priced (10元商店) nor firms (億元供應商). */
 const SITE_HEAD = /(?:站|厂|馆|超市|卖场|所)$/;
@@ -185,16 +183,8 @@ export function countedNounAfter(after: string, label: string, person: boolean, 
     end = e;
     const noun = run.slice(0, e);
     const rest = after.slice(e);
-    if (!PHRASE_END.test(rest)) {
-      // people after a currency are counted whatever follows (38元業者參與), unless money of theirs does (員工獎金);
-      if (person || PEOPLE_MONEY.test(rest) || !/^[\u4e00-\u9fff]/.test(rest)) continue;
-      const p = noun.length >= 2 ? countHeadOf(noun) : null;
-      if ((p?.people && HEADS_AFTER_PEOPLE.test(p.word)) || PEOPLE_NOUN_AFTER.test(noun)) return { noun, units: PEOPLE_UNITS };
-      // so are firms after an amount too small to size them (與26元企業簽約)
-      const firm = AFTER.find((x) => x.below !== undefined && value < x.below && x.noun.test(noun));
-      if (firm) return { noun, units: firm.units };
-      continue;
-    }
+    // the noun ends the phrase: a noun going on is a modifier of what follows (1,000萬元員工訓練, 5,000元員工購屋補助)
+    if (!PHRASE_END.test(rest)) continue;
     const c = AFTER.find((x) => x.noun.test(noun) && (!person || x.person) && (!x.label || x.label.test(label)) && (person || x.below === undefined || value < x.below));
     if (c) return { noun, units: c.units };
     // any other noun whose head names people (分析師, 業者, 發言人) or a site (加油站, 營業所) by its class,
