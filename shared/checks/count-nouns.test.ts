@@ -162,6 +162,8 @@ describe('number-unit: classes the unit rule missed (issue 14, session 8)', () =
     expect(flagged('上漲家數為588元，下跌301元，持平96家。').map((f) => f[1])).toEqual(['元', '元']);
     // one document with a list of amounts and a list of counts under the same words: each list keeps its own
     expect(unit('北部地區營收12億元，中部地區8億元，南部地區6億元。', '北部地區門市45家，中部地區30家，南部地區營收5億元。', '北部地區核定212家，中部地區140家，南部地區96家。')).toEqual([]);
+    // one counted item is no evidence in a sentence with other amounts
+    expect(unit('製造業補助金額1.4億元，服務業0.6億元，農業130家。')).toEqual([]);
   });
 
   it('a part (其中) of a counted whole, and a whole whose first part is counted', () => {

@@ -864,6 +864,9 @@ function listMetric(f: Figure, figures: readonly Figure[], person: boolean): Cou
   const mineN = tally.get(f.unit) ?? 0;
   const best = [...tally].filter(([u]) => u !== '元' && !(person && PERSON_UNITS.test(u))).sort((x, y) => y[1] - x[1])[0];
   if (!best || best[1] <= mineN) return undefined;
+  // one counted item against this one is evidence only in a sentence of no other amount (服務業0.8億元 beside 製造業補助金額1.2億元 and 農業120家 is not)
+  const tail = own.slice(-1);
+  if (best[1] < 2 && figures.some((g) => g !== f && g.sid === f.sid && g.documentId === f.documentId && g.q.kind === 'amount' && !g.label.endsWith(tail))) return undefined;
   return { re: /$/, units: best[0], people: PERSON_UNITS.test(best[0]) };
 }
 
