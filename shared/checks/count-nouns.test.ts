@@ -169,7 +169,7 @@ describe('number-unit: classes the unit rule missed (issue 14, session 8)', () =
   it('a part (其中) of a counted whole, and a whole whose first part is counted', () => {
     expect(flagged('集團員工3.12萬名，其中飛行員2,460元、維修技師4,180名。')).toEqual([[1, '元', '人/名/位']]);
     expect(flagged('本季共出貨24.8萬元，其中電動機車9.6萬輛。')).toEqual([[1, '元', '輛']]);
-    expect(unit('集團員工3.12萬名，其中飛行員2,460名。', '門市共320家，其中直營店營收12億元。', '全年營收120億元，其中門市營收86億元。', '第一季投入3億元，其中興建2座充電站。')).toEqual([]);
+    expect(unit('集團員工3.12萬名，其中飛行員2,460名。', '門市共320家，其中直營店營收12億元。', '全年營收120億元，其中門市營收86億元。', '第一季投入3億元，其中興建2座充電站。', '基金共有受益人12.8萬人，其中散戶持有86億元。')).toEqual([]);
   });
 
   it('a level counted like the change after it, a change like the level before it, and the metric named before a change in its clause', () => {

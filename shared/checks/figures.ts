@@ -821,6 +821,7 @@ function changeAfter(f: Figure, mine: readonly Figure[], person: boolean, curren
 function countedPart(a: Analysis, f: Figure, mine: readonly Figure[]): CountMetric | undefined {
   const g = neighbour(f, mine, 1, 24);
   if (!countIn(g) || PERSON_UNITS.test(g.unit) || MONEY_WORDS.test(f.label.slice(-4))) return undefined;
+  if (g.q.value > f.q.value) return undefined;
   const between = a.s.slice(f.q.end, g.q.start);
   const m = /^[，,]?其中([\u4e00-\u9fff]{2,8}?)(?:为|達|达|约|共)?$/.exec(between);
   if (!m || MONEY_WORDS.test(m[1])) return undefined;
@@ -876,7 +877,8 @@ function wholeOfPart(a: Analysis, f: Figure, mine: readonly Figure[], person: bo
   const at = before.lastIndexOf('其中');
   if (at < 0 || MONEY_WORDS.test(f.label)) return undefined;
   const whole = mine.filter((g) => g !== f && !g.range && g.sentence.start === f.sentence.start && g.q.end <= f.sentence.start + at && f.sentence.start + at - g.q.end <= 4).pop();
-  if (!countIn(whole)) return undefined;
+  // a part is no larger than its whole (其中散戶持有86億元 after 受益人12.8萬人 is another figure)
+  if (!countIn(whole) || f.q.value > whole.q.value) return undefined;
   const people = PERSON_UNITS.test(whole.unit);
   if (person && (people || whole.unit === '戶' || whole.unit === '户' || PERSON_NOUN.test(f.label))) return undefined;
   return { re: /$/, units: whole.unit, people };
