@@ -204,4 +204,11 @@ describe('number-unit: classes the unit rule missed (issue 14, session 8)', () =
     expect(flagged('本次預定買回股數上限為12,000元。', '本季訂單量為3,920萬元。', '股價收在88.4元，成交量為7,215元。')).toEqual([[1, '元', '股/張'], [2, '元', '筆/件'], [3, '元', '張/股']]);
     expect(unit('本季訂單金額為3,920萬元。', '大盤成交量為4,520億元。', '本次預定買回股數上限為12,000張。')).toEqual([]);
   });
+
+  it("Taiwan's short-selling balance is in lots, elsewhere it may be money", () => {
+    expect(flagged('融資餘額為新台幣312億元，融券餘額為2.1萬元。')).toEqual([[1, '元', '張']]);
+    expect(unit('融資餘額為新台幣312億元，融券餘額為2.1萬張。')).toEqual([]);
+    // a mainland text states the short-selling balance in money
+    expect(unit('滬市融資餘額為人民幣8,600億元，人民幣計價的融券餘額為62億元。')).toEqual([]);
+  });
 });

@@ -758,21 +758,14 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       const accounts = person && metric?.people && !strong && accountsOnly(learned, metricKey(label), f);
       // Taiwan's short-selling balance (融券餘額) is counted in lots (張), its margin loans (融資) in money
       const lots = currency && TW_SHORT.test(label) && yuanOf(analyses) === 'TWD';
-      if (!metric || (person && metric.people && !accounts) || (currency && metric.money && !(VOLUME.test(label) && q.value < 1e6) && !lots)) {
-        if (!lots) continue;
-      }
-      if (accounts) {
-        const fix = a.ctx.script === 'hans' ? '户' : '戶';
-        decided.set(f, { re: /$/, units: '户', people: false });
-        out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.count', [fix]));
+      // counts told by their own evidence are reported as they are: accounts (戶) and Taiwan's lots (張)
+      const direct: CountMetric | undefined = accounts ? { re: /$/, units: '户', people: false } : lots ? { re: /$/, units: '张', people: false } : undefined;
+      if (direct) {
+        decided.set(f, direct);
+        out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.count', [a.ctx.script === 'hans' ? direct.units : (TRADITIONAL_UNIT[direct.units] ?? direct.units)]));
         continue;
       }
-      if (lots) {
-        decided.set(f, { re: /$/, units: '张', people: false });
-        out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.count', [a.ctx.script === 'hans' ? '张' : '張']));
-        continue;
-      }
-      if (!metric) continue;
+      if (!metric || (person && metric.people) || (currency && metric.money && !(VOLUME.test(label) && q.value < 1e6))) continue;
       if (currency && metric.head && inAmountList(a, f, mine)) continue;
       // a noun that carries its own count in the label (與兩間銀行簽訂合共60億港元的貸款) is counted there:
       // an amount after it is another of its metrics, not its count (a person unit is still a wrong count: 142間分行及8人)
