@@ -168,6 +168,19 @@ describe('conversion-ambiguity', () => {
     expect(amb('外資在周五調節持股。').filter((x) => x.severity === 'warning').map((x) => x.fixes[0].replacement)).toEqual(['週']);
   });
 
+  it('leaves a non-default form against a phrase writing the default where no phrase writes it there (自製, 日昇 in a company name): no converter wrote it', () => {
+    expect(amb('本季自製晶片的比重提高至四成。').filter((x) => x.severity !== 'info')).toEqual([]);
+    expect(amb('光電廠日昇精密今日公布營收。').filter((x) => x.severity !== 'info')).toEqual([]);
+    // another phrase over the place writes it (断发 → 斷髮, 电表 → 電錶): a converter's overlapping phrase, still flagged
+    for (const [t, ch, want] of [
+      ['觀光產業不斷髮展，帶動飯店投資。', '髮', '發'],
+      ['萬用電錶的出貨量成長。', '錶', '表'],
+    ] as const) {
+      const f = amb(t).filter((x) => x.severity === 'warning');
+      expect(f.map((x) => [x.start, x.fixes[0]?.replacement])).toEqual([[at(t, ch), want]]);
+    }
+  });
+
   it('leaves a kept default alone where the phrase’s form makes no word or the word is Taiwan’s (折合, not OpenCC’s 摺合), and a kept non-default (寶丰)', () => {
     expect(amb('新契約保費約折合新台幣61億元。').filter((x) => x.severity !== 'info')).toEqual([]);
     expect(amb('寶丰證券投資顧問公司表示,下週震盪。').filter((x) => x.severity !== 'info')).toEqual([]);
@@ -375,7 +388,8 @@ describe('conversion-ambiguity: one sense per discourse', () => {
 
   it('does not let an odd phrase entry (发的 → 發的) speak against the document’s sense: 傷髮的 among 洗髮, 護髮, 染髮', () => {
     const alone = run('conversion-ambiguity', ['這款吹風機更不傷髮的設計受到好評。']).filter((f) => f.severity !== 'info');
-    expect(alone.map((f) => f.text)).toEqual(['髮']); // one sentence: nothing says which sense the text means
+    // one sentence alone: no phrase over the place writes 髮 and the default is 發, so no converter wrote it (session 8)
+    expect(alone.map((f) => f.text)).toEqual([]);
     expect(run('conversion-ambiguity', ['美髮沙龍提供洗髮、護髮與染髮服務。', '這款吹風機更不傷髮的設計受到好評。']).filter((f) => f.severity !== 'info')).toEqual([]);
   });
 

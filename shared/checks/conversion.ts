@@ -242,6 +242,20 @@ const DISCIPLINE_END = /[工學学科文理法商醫医農农藝艺經经管電�
  *    other senses) or, without a note, whose other forms many phrases need; and only where the
  *    character is not part of a longer ICU word.
  */
+/** Does some OpenCC phrase (two or more characters) over position k of s write c there? */
+function phraseWritesHere(trie: ReturnType<typeof s2tTrie>, s: string, k: number, c: string): boolean {
+  for (let q = Math.max(0, k - 7); q <= k; q++) {
+    let node = trie.child(s.charCodeAt(q));
+    for (let j = q + 1; node !== undefined; j++) {
+      const v = node.trie_val;
+      if (v !== undefined && j > k && j - q >= 2 && v.length === j - q && v[k - q] === c) return true;
+      if (j >= s.length) break;
+      node = node.get(s.charCodeAt(j));
+    }
+  }
+  return false;
+}
+
 export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckContext, senses?: DocumentSenses): Finding[] {
   if (ctx.script !== 'hant') return [];
   const text = a.text;
@@ -341,7 +355,11 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
         // a phrase crossing a word of the text speaks only through a neighbour the crossing word leaves it, or through the document
         (phraseHoldsHere(s, pStart, pEnd) || phraseNeighbourWitness(s, k, x, pStart, pEnd, crossingAt(s, pStart, pEnd)) || (withDocument && documentWrites())) &&
         // the document's own sense against an odd phrase, unless OpenCC's other phrases back the phrase's form (洗髮 beside 洗髮精, 洗髮水 …)
-        (inside || !documentSenseAgainstOddPhrase(text, k, c, x, sch, withDocument ? senses : undefined));
+        (inside || !documentSenseAgainstOddPhrase(text, k, c, x, sch, withDocument ? senses : undefined)) &&
+        // a non-default form against a phrase writing the default (日昇 in 日昇科技 against 日升) is no
+        // converter's doing unless another phrase over this place writes it (断发 → 斷髮 in 不斷髮展):
+        // without the phrase a converter writes the default too, so a writer chose it
+        (c === def || x !== def || phraseWritesHere(trie, s, k, c));
       if (againstPhrase(true))
         hit = {
           severity: 'warning',

@@ -310,3 +310,38 @@ describe('number-unit: forms a word list misses', () => {
     expect(unit('其中油電混合車2,204輛。', '失業者計9.3萬人。', '全體壽險公司共22家。', '電動車補助2萬元。', '今年將開設約20家新店。')).toEqual([]);
   });
 });
+
+// Classes of misreading found on clean texts of our own (eval/clean-dev 52–63, session 8), each fixed as a class.
+describe('no number alarm on correct text: conversions, policies, lines of business, parts of a count', () => {
+  it('a whole followed by its conversion in brackets is the whole of a 其中, not the conversion', () => {
+    expect(scale('本季營收為人民幣2,340億元（約325億美元），年增9%；其中廣告營收為人民幣1,120億元。')).toEqual([]);
+    expect(scale('全年營收新台幣864億元（約合美元27億元），其中外銷收入新台幣512億元。')).toEqual([]);
+    // a part larger than the converted whole is still flagged, against the whole itself
+    const [f] = scale('本季營收為人民幣2,340億元（約325億美元），年增9%；其中廣告營收為人民幣11,200億元。');
+    expect(f).toMatchObject({ text: '11,200億元' });
+    expect(f.related[0].text).toBe('2,340億元');
+    // a conversion that is the last amount without a bracket is not skipped: an amount of its own
+    expect(scale('海外營收為32億美元，其中歐洲市場營收為45億美元。').map((x) => x.text)).toEqual(['45億美元']);
+  });
+
+  it('an amount before 保單 is what one policy is worth (投保300萬元保單), not a count of policies', () => {
+    expect(unit('去年購買保額300萬元保單的客戶增加一成。', '高資產客戶多投保200萬港元保單。')).toEqual([]);
+    // a tiny amount or a person unit before 保單 is still a miscounted policy
+    expect(unit('本月共售出18元保單。').map((x) => x.text)).toEqual(['元']);
+    expect(unit('本月共售出18萬人保單。').map((x) => x.text)).toEqual(['人']);
+  });
+
+  it('a counted noun naming a line of business (旅客業務, 會員市場) carries money', () => {
+    expect(unit('本季旅客業務為26.4億港元。', '會員市場全年約為9.8億元。')).toEqual([]);
+    // the noun itself in a currency is still a wrong count
+    expect(unit('本季旅客為26.4萬港元。').map((x) => x.text)).toEqual(['港元']);
+  });
+
+  it('a part (其中) in the person unit of the count it is part of is counted like it', () => {
+    expect(unit('集團員工共3.2萬人，其中海外工廠約5,400人。')).toEqual([]);
+    // another unit than the whole's, or a whole in another unit, is still a wrong count
+    expect(unit('集團員工共3.2萬人，其中海外工廠約5,400元。').map((x) => x.text)).toEqual(['元']);
+    expect(unit('集團門市共420家，其中海外據點約56人。').map((x) => x.text)).toEqual(['人']);
+    expect(unit('海外據點約56人。').map((x) => x.text)).toEqual(['人']);
+  });
+});

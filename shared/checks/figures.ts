@@ -302,7 +302,9 @@ function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding
     for (const m of a.text.matchAll(/其中/g)) {
       const part = (index.get(a.seg.id) ?? []).find((f) => f.q.kind === 'amount' && f.q.start > m.index && sentenceAt(a.text, m.index).end >= f.q.end);
       if (!part) continue;
-      const whole = (bySentence.get(part.sid) ?? []).filter((f) => (f.segmentId !== a.seg.id || f.q.end <= m.index) && f.segmentId <= a.seg.id && !sameFigure(f, part)).pop();
+      const before = (bySentence.get(part.sid) ?? []).filter((f) => (f.segmentId !== a.seg.id || f.q.end <= m.index) && f.segmentId <= a.seg.id && !sameFigure(f, part));
+      // 營收人民幣1,086億元（約150.8億美元），其中…: the bracketed conversion restates the whole, it is none of its own
+      const whole = conversionOf(analyses, before);
       // 其中日本營收9.4億日圓 is not compared with 元 (another currency, no rate read here)
       if (!whole || !sameCurrency(whole, part) || whole.unit !== part.unit || part.q.value <= whole.q.value) continue;
       // an amount per share (每股盈餘3.12元) is no whole of a total (其中第四季淨利12.4億元), nor the reverse
@@ -314,6 +316,21 @@ function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding
     }
   }
   return out;
+}
+
+/** Between an amount and its conversion in brackets: （約, （約合新台幣, (折合. */
+const CONVERSION_OPEN = /^\s*[（(][^\d（()）。；;，,]{0,8}$/;
+
+/**
+ * The last of `list` (amounts in document order), or, where that one is a conversion in brackets
+ * right after another amount (人民幣1,086億元（約150.8億美元）), the amount it converts.
+ */
+function conversionOf(analyses: readonly Analysis[], list: readonly Figure[]): Figure | undefined {
+  const last = list[list.length - 1];
+  const prev = list[list.length - 2];
+  if (!last || !prev || prev.segmentId !== last.segmentId) return last;
+  const text = analyses.find((x) => x.seg.id === last.segmentId)?.text ?? '';
+  return CONVERSION_OPEN.test(text.slice(prev.q.end, last.q.start)) ? prev : last;
 }
 
 /** A net flow (買超, 賣超, 淨流入 …): its parts have both signs, so a part may exceed it. */
@@ -541,10 +558,20 @@ const PERSON_NOUN = new RegExp(`(?:${PEOPLE_NOUNS}|用户|客户|会员|户|订�
 /** The counted noun right after the unit: 約有320元門市, 39人本國銀行. */
 const COUNTED_AFTER: CountMetric[] = [
   { re: /^(?:本國|本国|國內|国内|新)?(?:門市|门市|門店|门店|分店|店鋪|店铺|店(?![長长員员租])|據點|据点|分行|銀行|银行|工廠|工厂)(?!價|价)/, units: '家間个座', people: false },
+  // an amount of at least a thousand before 保單 is what one policy is worth (投保500萬元保單: its sum
+  // insured or premium), no count of policies (see `POLICY_VALUE`); a person unit is still a wrong count
   { re: /^(?:保單|保单)/, units: '張张件份', people: false },
   { re: /^(?:航次|班次|架次)/, units: '個个', people: false },
 ];
 const PERSON_UNITS = /^[人名位]$/;
+/** 保單 right after the unit: an amount of this size is one policy's value (500萬元保單), not their number. */
+const POLICY_AFTER = /^(?:保單|保单)/;
+const POLICY_VALUE = 1000;
+/**
+ * Words after a counted noun naming a line of business (訪客業務, 會員市場, 門市通路): a currency
+ * figure on it is that line's money (內地訪客業務為17.8億港元), not the count of the noun.
+ */
+const LINE_OF_BUSINESS = /(?:业务|事业|市场|通路|渠道|板块|分部|部门)/;
 /**
  * A count with its measure word right before a noun (两间, 3家, 十二个; maybe a two-character modifier
  * between: 两间本地银行) — not an ordinal (第三家) nor a word that only looks like one (数位, 统一). A figure
@@ -701,6 +728,10 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       // the counted noun right after the unit (約有320元門市, 98元醫院, 1,182元單位, 1.4元季度)
       const nounAfter = countedNounAfter(a.s.slice(unitEnd), label, person, q.value);
       const after = COUNTED_AFTER.find((m) => m.re.test(a.text.slice(unitEnd))) ?? (nounAfter ? { re: /$/, units: nounAfter.units, people: false } : undefined);
+      // 投保500萬元保單: what one policy is worth (a tiny amount, 2.8元保單, is still a miscounted policy)
+      if (currency && after && POLICY_AFTER.test(a.text.slice(unitEnd)) && q.value >= POLICY_VALUE) continue;
+      // 員工約7.6萬人，其中海外據點約8,200人: a part (其中) written in the unit of the count it is part of is counted like it
+      if (person && !after && partOfCountIn(a, f, mine, written)) continue;
       // an amount per counted thing (平均每戶貸款866萬元, 每人GDP, 每名用戶月收入, 每收費乘客千米) is money, whatever the thing counted
       // (not 每人持有2.8元保單: the noun after it is counted)
       if (currency && !after && (PER_UNIT.test(label) || PER_THING.test(label))) continue;
@@ -777,6 +808,8 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       const afterMetric = label.slice(lastEnd(metric.re, label));
       // (so does an abbreviation of a metric of its own: 用戶ARPU為468元, 會員GMV)
       if (!strong && !level && !levelMetric && !subset && (MONEY_WORDS.test(afterMetric) || /[A-Za-z]{2,}/.test(afterMetric))) continue;
+      // 內地訪客業務為17.8億港元: the counted noun names a line of business, whose money this is
+      if (currency && !strong && !level && !levelMetric && !subset && LINE_OF_BUSINESS.test(afterMetric)) continue;
       // measure words are kept in Simplified in the tables: offer them as the Traditional text writes them
       const want = [...new Set([...metric.units].map((u) => (a.ctx.script === 'hans' ? u : (TRADITIONAL_UNIT[u] ?? u))))].filter((u) => u !== written);
       decided.set(f, metric);
@@ -875,6 +908,18 @@ function wholeOfPart(a: Analysis, f: Figure, mine: readonly Figure[], person: bo
   const people = PERSON_UNITS.test(whole.unit);
   if (person && (people || whole.unit === '戶' || whole.unit === '户' || PERSON_NOUN.test(f.label))) return undefined;
   return { re: /$/, units: whole.unit, people };
+}
+
+/**
+ * Is `f` a part (after 其中 in its sentence) of a count written in the same unit, the last figure
+ * before 其中 (員工約7.6萬人，其中海外據點約8,200人)? Then it is counted like that whole, whatever
+ * noun locates the part.
+ */
+function partOfCountIn(a: Analysis, f: Figure, mine: readonly Figure[], written: string): boolean {
+  const at = a.text.lastIndexOf('其中', f.q.start);
+  if (at < f.sentence.start) return false;
+  const whole = mine.filter((g) => g.q.end <= at && g.q.start >= f.sentence.start).pop();
+  return !!whole && whole.q.kind === 'count' && whole.unit === written;
 }
 
 /** Where the last match of `re` in `s` ends (0 when none). */
