@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { openService } from '../core/context';
 import { checkAsProject } from './lib/checker';
 import { EVAL_DIR } from './lib/dataset';
+import { loadFresh, type Half } from './lib/fresh';
 import type { Instance } from './lib/labels';
 import { mutateClean } from './lib/mutate-clean';
 import { hits, NUMBER_RULES, type ScoredFinding } from './lib/score';
@@ -23,15 +24,22 @@ const CLEAN_DEV = join(EVAL_DIR, 'clean-dev');
 function args(argv: string[]) {
   let seeds = ['a', 'b', 'c'];
   let misses = false;
+  let fresh: Half | null = null;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--seeds') seeds = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (argv[i] === '--misses') misses = true;
+    else if (argv[i] === '--fresh' && (argv[i + 1] === 'A' || argv[i + 1] === 'B')) fresh = argv[++i] as Half;
     else {
-      process.stderr.write(`eval:mutate: unknown argument ${argv[i]} (usage: npm run eval:mutate -- [--seeds a,b,c] [--misses])\n`);
+      process.stderr.write(`eval:mutate: unknown argument ${argv[i]} (usage: npm run eval:mutate -- [--seeds a,b,c] [--fresh A|B] [--misses])\n`);
       process.exit(2);
     }
   }
-  return { seeds, misses };
+  // half B of eval/fresh is measured in aggregate only: its misses and false alarms are counted, never listed
+  if (fresh === 'B' && misses) {
+    process.stderr.write('eval:mutate: --misses is refused on --fresh B (measured, not tuned on)\n');
+    process.exit(2);
+  }
+  return { seeds, misses, fresh };
 }
 
 async function checked(project: string, file: string, text: string): Promise<ScoredFinding[]> {
@@ -46,14 +54,16 @@ async function checked(project: string, file: string, text: string): Promise<Sco
 }
 
 async function main() {
-  const { seeds, misses } = args(process.argv.slice(2));
-  const files = readdirSync(CLEAN_DEV).filter((f) => f.endsWith('.txt')).sort();
+  const { seeds, misses, fresh } = args(process.argv.slice(2));
+  // the texts: eval/clean-dev, or one half of eval/fresh (correct texts written for the conversion rules, never tuned on for units)
+  const texts = fresh ? loadFresh(fresh).map((d) => ({ file: d.file, text: d.text })) : readdirSync(CLEAN_DEV).filter((f) => f.endsWith('.txt')).sort().map((file) => ({ file, text: readFileSync(join(CLEAN_DEV, file), 'utf8') }));
+  const files = texts.map((t) => t.file);
   const tally = new Map<string, { k: number; n: number; byKind: Map<string, { k: number; n: number }> }>();
   const missed: string[] = [];
   const falseAlarms: string[] = [];
   for (const seed of seeds)
-    for (const file of files) {
-      const m = mutateClean(file, readFileSync(join(CLEAN_DEV, file), 'utf8'), seed);
+    for (const { file, text } of texts) {
+      const m = mutateClean(file, text, seed);
       const findings = (await checked(`mutated ${seed} ${file}`, file, m.text)).filter((f) => f.severity !== 'info');
       const relevant = findings.filter((f) => NUMBER_RULES.has(f.rule) || f.rule === 'period-label');
       for (const i of m.instances) {
@@ -73,13 +83,13 @@ async function main() {
       for (const f of relevant)
         if (!m.instances.some((i) => hits(f, i))) falseAlarms.push(`${seed} ${file} ${f.rule}: ${m.text.slice(Math.max(0, f.locations[0].start - 12), f.locations[0].end + 6).replace(/\n/g, ' ')}`);
     }
-  const lines = [`seeded mutations of eval/clean-dev (${files.length} texts × seeds ${seeds.join(',')})`];
+  const lines = [`seeded mutations of ${fresh ? `eval/fresh half ${fresh}` : 'eval/clean-dev'} (${files.length} texts × seeds ${seeds.join(',')})`];
   for (const [cls, t] of tally) {
     lines.push(`  ${cls.padEnd(14)} recall ${formatProportion(wilson(t.k, t.n))}`);
     for (const [kind, b] of [...t.byKind].sort()) lines.push(`      ${kind.padEnd(10)} ${b.k}/${b.n}`);
   }
   lines.push(`  number and period-label warnings off every label: ${falseAlarms.length}`);
-  for (const f of falseAlarms) lines.push(`    ${f}`);
+  if (fresh !== 'B') for (const f of falseAlarms) lines.push(`    ${f}`);
   if (misses) {
     lines.push('misses:');
     for (const m of missed) lines.push(`  ${m}`);

@@ -120,3 +120,95 @@ describe('number-unit: 人次 written 元次', () => {
     expect(unit('期內共載客162.3萬人次，按年上升12.4%。', '股價收在58元，次高為56元。', '每股配息2元次於去年。')).toEqual([]);
   });
 });
+
+describe('number-unit: classes the unit rule missed (issue 14, session 8)', () => {
+  it('a currency or a person unit right before a counted noun: sites, homes and fund units, routes, contracts traded, spans of time', () => {
+    expect(flagged('集團目前在全台經營23元醫院。', '旗下共有47人診所。')).toEqual([[1, '元', '家/間/個/座/所'], [2, '人', '家/間/個/座/所']]);
+    expect(flagged('本期共推出860元單位，已售出約七成。', '每次申購為500人受益權單位。')).toEqual([[1, '元', '個/套'], [2, '人', '個/套']]);
+    expect(flagged('今年將開闢9元航點。', '公司在東南亞共有34元門店及6元超市。')).toEqual([[1, '元', '個/條'], [2, '元', '家/間/個/座'], [2, '元', '家/間/個/座/所']]);
+    expect(flagged('小型期貨本月成交約18.2萬元合約。')).toEqual([[1, '元', '張/口/份']]);
+    expect(flagged('在手訂單約當2.6元季度的出貨。')).toEqual([[1, '元', '個']]);
+    expect(flagged('產品銷往超過40元國家。', '本季新聘1,260元員工。', '本季新簽約26元企業。')).toEqual([[1, '元', '個'], [2, '元', '名/位'], [3, '元', '家/個']]);
+  });
+
+  it('but not an amount that prices or sizes the noun after it', () => {
+    expect(
+      unit(
+        '公司本季取得18億元訂單，交期至明年。',
+        '集團向銀行申請6億元貸款，用於擴建產線。',
+        '公司春節發放每人600元紅包。',
+        '募資金額約9億人民幣。',
+        '公司成立5人小組處理客訴，另有200人團隊負責維運。',
+        '集團斥資42億元興建醫院，預計2028年完工。',
+        '公司以3.4億美元收購荷蘭軸承廠。',
+        '本案為300億元市場，競爭激烈。',
+        '公司簽訂一份7億元合約，為期三年。',
+        '業者計畫推出10元商店。',
+        '公司提撥2億元員工獎金。',
+        '今年營收目標為200億元企業規模。',
+        '公司捐贈600萬元予偏鄉學校。',
+        // people after an amount as the modifier of what it pays for
+        '公司提供8,000元員工購屋補助，每年投入1,200萬元員工訓練。',
+      ),
+    ).toEqual([]);
+    // a contract after 元 is money outside trading: 簽訂8億元合約
+    expect(unit('公司與當地電力公司簽訂8億元合約。')).toEqual([]);
+  });
+
+  it('items of one list are counted alike (北部地區…, 南部地區…; 上漲…, 下跌…, 持平…)', () => {
+    expect(flagged('按區域區分，北部地區核定212家，中部地區140家，南部地區96元，東部地區21家。')).toEqual([[1, '元', '家']]);
+    expect(flagged('核定件數以製造業最多，計205家；批發零售業118人；餐飲住宿業64家。')).toEqual([[1, '人', '家']]);
+    expect(flagged('北部有醫院7家、中部5家、南部4元、東部2家。')).toEqual([[1, '元', '家']]);
+    expect(flagged('上漲家數為588元，下跌301元，持平96家。').map((f) => f[1])).toEqual(['元', '元']);
+    // one document with a list of amounts and a list of counts under the same words: each list keeps its own
+    expect(unit('北部地區營收12億元，中部地區8億元，南部地區6億元。', '北部地區門市45家，中部地區30家，南部地區營收5億元。', '北部地區核定212家，中部地區140家，南部地區96家。')).toEqual([]);
+    // one counted item is no evidence in a sentence with other amounts
+    expect(unit('製造業補助金額1.4億元，服務業0.6億元，農業130家。')).toEqual([]);
+  });
+
+  it('a part (其中) of a counted whole, and a whole whose first part is counted', () => {
+    expect(flagged('集團員工3.12萬名，其中飛行員2,460元、維修技師4,180名。')).toEqual([[1, '元', '人/名/位']]);
+    expect(flagged('本季共出貨24.8萬元，其中電動機車9.6萬輛。')).toEqual([[1, '元', '輛']]);
+    expect(unit('集團員工3.12萬名，其中飛行員2,460名。', '門市共320家，其中直營店營收12億元。', '全年營收120億元，其中門市營收86億元。', '第一季投入3億元，其中興建2座充電站。', '基金共有受益人12.8萬人，其中散戶持有86億元。')).toEqual([]);
+  });
+
+  it('a level counted like the change after it, a change like the level before it, and the metric named before a change in its clause', () => {
+    expect(flagged('第三季檢測機台出貨146元，較上季增加12台。')).toEqual([[1, '元', '台']]);
+    expect(flagged('平台本季新增賣家5,400元，累計達7.9萬家。')).toEqual([[1, '元', '家']]);
+    // both ends in a wrong unit: the change is counted like the level the rule found
+    expect(flagged('截至9月底，員工人數為41,230元，較去年底增加1,960元。').map((f) => f[1])).toEqual(['元', '元']);
+    expect(flagged('公司員工人數較去年底增加1,960元。', '付費會員較上季淨增42萬元。')).toEqual([[1, '元', '人/名'], [2, '元', '戶/家/名/人']]);
+    expect(flagged('融券餘額減少3,120元至26萬5,400張。')).toEqual([[1, '元', '張']]);
+    expect(unit('本季營收12億元，較上季增加3億元。', '出貨金額12億元，較上季增加1.2億元。', '年度預算為12億元，較上年度增加5,000萬元。', '融資餘額增加18.6億元至3,421億元。')).toEqual([]);
+  });
+
+  it('a figure whose amount the next clause states is a count; a clause that only has a number goes on counting', () => {
+    expect(flagged('本月新承作房貸計1萬8,240元，金額為1,512億元。')).toEqual([[1, '元', '戶/件/筆']]);
+    expect(flagged('集團在台北經營46間麵館，在新北及桃園共有19元。')).toEqual([[1, '元', '間']]);
+    expect(unit('本月新承作房貸計1萬8,240戶，金額為1,512億元。', '集團在台北經營46間麵館，在新北及桃園共有19間。')).toEqual([]);
+    // a clause with words of its own before 共有 is no such clause
+    expect(unit('期內新增分店12間，另有翻新工程開支合共有2.4億港元。', '香港分行共58間，在內地共有12間，存款按年增加5%至4,200億港元。')).toEqual([]);
+  });
+
+  it('accounts counted in 戶 elsewhere take no person unit; a field names the figure after its colon', () => {
+    expect(flagged('行動用戶數為1,126萬戶，其中5G用戶為538萬戶。', '光纖寬頻用戶為172萬人。')).toEqual([[2, '人', '戶']]);
+    expect(flagged('數位帳戶戶數達286萬人。')).toEqual([[1, '人', '戶']]);
+    expect(unit('行動用戶數為1,126萬戶。', '月活躍用戶為4,320萬人，付費用戶為298萬名。', '開戶數為312萬戶，開戶人數為286萬人。')).toEqual([]);
+    expect(unit('企業客戶3,200家，個人客戶500萬人。')).toEqual([]);
+    // an abbreviation after the counted noun names a metric of its own (ARPU, GMV): an amount
+    expect(unit('用戶數1,126萬戶，用戶ARPU為472元。')).toEqual([]);
+    expect(flagged('基金規模：新台幣1,240.6億元\n受益人數：918,452元')).toEqual([[1, '元', '人/名']]);
+  });
+
+  it('a limit, an order quantity and a small traded volume are counts', () => {
+    expect(flagged('本次預定買回股數上限為12,000元。', '本季訂單量為3,920萬元。', '股價收在88.4元，成交量為7,215元。')).toEqual([[1, '元', '股/張'], [2, '元', '筆/件'], [3, '元', '張/股']]);
+    expect(unit('本季訂單金額為3,920萬元。', '大盤成交量為4,520億元。', '本次預定買回股數上限為12,000張。')).toEqual([]);
+  });
+
+  it("Taiwan's short-selling balance is in lots, elsewhere it may be money", () => {
+    expect(flagged('融資餘額為新台幣312億元，融券餘額為2.1萬元。')).toEqual([[1, '元', '張']]);
+    expect(unit('融資餘額為新台幣312億元，融券餘額為2.1萬張。')).toEqual([]);
+    // a mainland text states the short-selling balance in money
+    expect(unit('滬市融資餘額為人民幣8,600億元，人民幣計價的融券餘額為62億元。')).toEqual([]);
+  });
+});

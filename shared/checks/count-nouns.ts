@@ -56,6 +56,12 @@ const HEADS: HeadClass[] = [
   { head: /(?:车|辆)$/, units: '辆台', people: false },
   { head: /(?:船|轮)$/, units: '艘', people: false },
   { head: /(?:案件|包裹|装置)$/, units: '件个台', people: false },
+  // points of a network where goods, people or planes are served (據點, 取貨點, 航點), not any 點 (觀點, 重點, 百分點)
+  { head: /(?:据|网|取货|收货|自提|服务|营业|销售|配送|充电|航|站)点$/, units: '个处座', people: false },
+  // events held (說明會, 研討會, 講座, 場次)
+  { head: /(?:说明会|研讨会|讲座|论坛|活动|场次)$/, units: '场次个', people: false },
+  // a team or unit of people (開發團隊, 專案小組): counted in 個/支, its size in people is also right
+  { head: /(?:团队|小组|部门)$/, units: '个支', people: true },
   { head: /(?:笔数|人次|次)$/, units: '笔次', people: false },
 ];
 
@@ -113,4 +119,79 @@ export function countHeadOf(label: string): CountHead | null {
 /** The money word a metric ends in (营收, 净利, 成本 …), if any: its figure is an amount. */
 export function moneyHeadOf(label: string): string | null {
   return MONEY_HEAD.exec(label)?.[0] ?? null;
+}
+
+/**
+ * The noun counted right after a figure's unit (98間醫院, 1,182個單位, 12.8萬張合約, 1.4個季度, 4個航點)
+ * by its class: organisations and sites, property and fund units, routes, contracts traded, spans of
+ * time. A currency or a person unit there is a count's measure word gone wrong (98元醫院, 1,000人受益權單位).
+ * Money-attributive uses stay amounts: priced things are in no class (5萬元電動車, 10億元訂單, 100元紅包),
+ * a contract after 元 is a count only where trading is counted (成交, 未平倉), a team after 人 is its size
+ * (3人小組: no class), and the noun must end where the phrase does (5億元醫院擴建 is money for a project).
+ */
+const PEOPLE_NOUN_AFTER = /(?:员工|职员|雇员|董事|独立董事|监事|股东|客户|用户|会员|旅客|乘客|学生|患者|病患|医师|护理师|工程师|研究员|业务员|志工)$/;
+interface AfterClass {
+  noun: RegExp;
+  units: string;
+  /** a person unit before the noun is wrong too (98人醫院); not for time (人天, 人月 are measure words) */
+  person: boolean;
+  /** the words before the figure must say so (成交約12.8萬張合約) */
+  label?: RegExp;
+  /** a currency before the noun is wrong only under this value: a firm may be a 100億元企業, never a 38元企業 */
+  below?: number;
+}
+const AFTER: AfterClass[] = [
+  { noun: /(?:医院|诊所|银行|分行|门市|门店|分店|店铺|据点|网点|取货点|站点|超市|卖场|工厂|分公司|[\u4e00-\u9fff]{2}所)$/, units: '家间个座所', person: true },
+  { noun: /(?:学校|商场|酒店|旅馆|饭店)$/, units: '家间个座所', person: false },
+  // a shop of a kind (麵店, 藥妝店, 旗艦店), not a shop by its price (10元商店)
+  { noun: /^(?!.*商店$).*[\u4e00-\u9fff]店$/, units: '家间个', person: true },
+  // people by what they are or do (新聘1,200名員工, 5位獨立董事); after 人 the figure is a count too, so only a currency is wrong
+  { noun: PEOPLE_NOUN_AFTER, units: '名位', person: false },
+  // firms and brands: priced only in large amounts (百億元企業), a small one is a count gone wrong (與38家企業簽約)
+  { noun: /(?:企业|公司|机构|厂商|品牌|供应商|经销商)$/, units: '家个', person: false, below: 1e4 },
+  // countries, cities and provinces a company serves (銷往30個國家); not markets (千億元市場 is a market's size)
+  { noun: /(?:国家|城市|省份|省市)$/, units: '个', person: true },
+  { noun: /(?:单位|套房)$/, units: '个套', person: true },
+  { noun: /(?:航线|路线|航点|航次|班次|架次)$/, units: '个条', person: true },
+  { noun: /(?:合约|契约)$/, units: '张口份', person: true, label: /(?:成交|未平仓|持仓|交投)[量额]?(?:约|达|为)?$/ },
+  { noun: /^(?:季度|个月|个季度)$/, units: '个', person: false },
+];
+
+/** Heads of people after a figure (not 家: 10億元商家 may be a firm's size; not 團隊/小組: their size is in people). */
+const HEADS_AFTER_PEOPLE = /(?:员|者|师|顾问|司机|医生|护士|户|人)$/;
+const PEOPLE_UNITS = '名位';
+/** Heads of sites after a figure (加油站, 營業所, 超市); not shops priced (10元商店) nor firms (億元供應商). */
+const SITE_HEAD = /(?:站|厂|馆|超市|卖场|所)$/;
+
+/** A verb of spending or building right after an amount (以2.1億美元收購…廠, 斥資50億元興建醫院): what follows is its object, not a count. */
+const SPEND_ON = /^(?:收购|并购|投资|兴建|建设|建置|购买|买下|购入|购置|入股|取得|设立|成立|开设|新设|新建|用于|用以|打造|支付|扩建|改建|兴办|经营|承接|标下|得标|买进|卖出|出售|转让|收|买|建|设|投|购|在|于|向|给|为|作|供|与|和|及|将|把|从|用|以|进行|推动|协助|补助|支持|予|捐赠|捐|赠|拨|赞助|奖励|回馈)/;
+
+/** Where the noun after a figure ends a phrase: punctuation, the end, a conjunction or a particle (98間醫院及…, 1.4個季度的營收). */
+const PHRASE_END = /^(?:$|[^\u4e00-\u9fff]|[及和与或的中内])/;
+/** A measure word of one thing before the figure (興建一座50億元醫院, 這份5億元合約): the figure is its price. */
+const ONE_THING = /[一两这该此每][座家间个份张笔项台辆所]$/;
+
+/** The counted noun right after a unit (Simplified text from the unit's end; `label` the words before the figure). */
+export function countedNounAfter(after: string, label: string, person: boolean, value = 0): { noun: string; units: string } | null {
+  const run = /^[\u4e00-\u9fff]{1,10}/.exec(after)?.[0];
+  if (!run || ONE_THING.test(label) || SPEND_ON.test(run)) return null;
+  const words = icuWords(run);
+  let end = 0;
+  for (let k = 0; k < Math.min(4, words.length); k++) {
+    const [s, e] = words[k];
+    if (s !== end) break;
+    end = e;
+    const noun = run.slice(0, e);
+    const rest = after.slice(e);
+    // the noun ends the phrase: a noun going on is a modifier of what follows (1,000萬元員工訓練, 5,000元員工購屋補助)
+    if (!PHRASE_END.test(rest)) continue;
+    const c = AFTER.find((x) => x.noun.test(noun) && (!person || x.person) && (!x.label || x.label.test(label)) && (person || x.below === undefined || value < x.below));
+    if (c) return { noun, units: c.units };
+    // any other noun whose head names people (分析師, 業者, 發言人) or a site (加油站, 營業所) by its class,
+    // ICU as witness: people after a currency only (3人小組, 300人團隊 are sizes), sites after either
+    const h = noun.length >= 2 ? countHeadOf(noun) : null;
+    if (h && h.people && !person && HEADS_AFTER_PEOPLE.test(h.word)) return { noun, units: PEOPLE_UNITS };
+    if (h && !h.people && SITE_HEAD.test(h.word)) return { noun, units: h.units };
+  }
+  return null;
 }

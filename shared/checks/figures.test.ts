@@ -306,7 +306,7 @@ describe('number-unit: forms a word list misses', () => {
 
   it('knows vehicles, people by what they do (…者) and companies right before the number, and nouns counted after it', () => {
     expect(unit('其中油電混合車2,204元。', '失業者計9.3萬元。', '全體壽險公司共22元。').map((f) => [f.segmentId, f.text])).toEqual([[1, '元'], [2, '元'], [3, '元']]);
-    expect(unit('今年將開設約20元新店。', '平均每人持有2.8元保單。').map((f) => f.text)).toEqual(['元']);
+    expect(unit('今年將開設約20元新店。', '平均每人持有2.8元保單。').map((f) => f.text)).toEqual(['元', '元']);
     expect(unit('其中油電混合車2,204輛。', '失業者計9.3萬人。', '全體壽險公司共22家。', '電動車補助2萬元。', '今年將開設約20家新店。')).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ import { documentYuan } from '../claims/currency';
 import { crossCheckClaims } from '../claims/crosscheck';
 import { findingMessage, part } from '../finding-messages';
 import { chineseQuantities, englishQuantities, segmentQuantities } from './numbers';
-import { countHeadOf, givenTo, moneyHeadOf } from './count-nouns';
+import { countedNounAfter, countHeadOf, givenTo, moneyHeadOf } from './count-nouns';
 
 /**
  * A segment's claim quantities, parsed once per run (figures and shares read them). A bare 元
@@ -59,6 +59,8 @@ export interface Figure {
   period: string | null;
   /** a range (120萬至150萬台): its unit is checked like any figure's, its value is compared with nothing */
   range?: boolean;
+  /** a count whose noun follows it (提供3,420個單位): the words before it are not its metric */
+  nounAfter?: boolean;
 }
 
 /** Figures with one value (ranges left out): what the scale and restatement rules compare. */
@@ -94,7 +96,9 @@ const PAREN_TAIL = /[（(][^（()）]{1,16}[）)]$/;
 const RANGE_HEAD = /\d[\d,.]*\s*[万亿千百]?\s*(?:至|到|~|～|-|－|—)$/;
 
 function labelOf(a: Analysis, q: ClaimQuantity): string {
-  const c = clauseAt(a.text, q.start);
+  let c = clauseAt(a.text, q.start);
+  // a field and its value (受益人數：1,286,503人, 員工人數: 1,380人): the field names the figure
+  if (c.start > 0 && /[：:]/.test(a.text[c.start - 1]) && !/\S/.test(a.text.slice(c.start, q.start))) c = { start: clauseAt(a.text, c.start - 1).start, end: c.end };
   return a.s.slice(c.start, q.start).replace(CURRENCY_WORDS, '').replace(RANGE_HEAD, '').replace(LINK_TAIL, '').replace(PAREN_TAIL, '').replace(LINK_TAIL, '');
 }
 
@@ -175,7 +179,9 @@ export function documentFigures(analyses: Analysis[], documentId?: number): Figu
       const other = OTHER_CURRENCY.exec(a.text.slice(q.end));
       const unit = other ? other[0].trim() : q.kind === 'amount' ? '元' : q.kind === 'count' ? q.unit : '';
       if (other && q.kind === 'amount') q.currencyStated = false; // not the parser's CNY
-      out.push({ documentId, segmentId: a.seg.id, q, label: labelOf(a, q), digits: significantDigits(q.raw), unit, sentence, sid: sidAt(a, q.start), period: periodBefore(a, sentence.start, q.start), ...(parsed.high !== undefined ? { range: true } : {}) });
+      const label = labelOf(a, q);
+      const nounAfter = q.kind === 'count' && /^[\u4e00-\u9fff]/.test(a.s.slice(q.end, q.end + 1)) && countedNounAfter(a.s.slice(q.end), label, false) !== null;
+      out.push({ documentId, segmentId: a.seg.id, q, label, digits: significantDigits(q.raw), unit, sentence, sid: sidAt(a, q.start), period: periodBefore(a, sentence.start, q.start), ...(parsed.high !== undefined ? { range: true } : {}), ...(nounAfter ? { nounAfter } : {}) });
     }
   }
   return out;
@@ -510,11 +516,13 @@ interface CountMetric {
 const PEOPLE_NOUNS = '员工|雇员|职员|员工人数|人数|从业人员|人力|人员|人才|学员|学生|旅客|游客|访客|乘客|观众|病患|患者|志工|义工|玩家|读者|粉丝|股东人数|投保人|被保险人|持卡人|受访者|工程师|医师|护理师';
 const COUNT_METRICS: CountMetric[] = [
   { re: new RegExp(`(?:${PEOPLE_NOUNS})`), units: '人名', people: true },
-  { re: /(?:用户|客户|会员|户数|账户|帐户|开户|订户|订阅户|住户|家户)/, units: '戶家名人', people: true },
+  // accounts and households are counted in 戶, never in people (數位帳戶戶數, 戶數); users and clients may be either
+  { re: /(?:(?<![用客住订会])户数|账户|帐户)/, units: '戶', people: false },
+  { re: /(?:用户|客户|会员|开户|订户|订阅户|住户|家户)/, units: '戶家名人', people: true },
   // 家數 counts firms, but 買家/賣家/玩家/專家 are people
-  { re: /(?:门市|门店|分店|店数|店铺|据点|分行|营业所|网点|银行|(?<![买卖玩专作藏赢])家数|工厂|厂商|企业数|公司数)/, units: '家間间个座所', people: false },
+  { re: /(?:门市|门店|分店|店数|店铺|据点|分行|营业所|网点|取货点|收货点|自提点|服务点|营业点|航点|商场|写字楼|银行(?!团)|(?<![买卖玩专作藏赢])家数|工厂|厂商|企业数|公司数)/, units: '家間间个座所', people: false },
   // organisations are as often the subject of an amount (子公司合計1.6億元): a count only right before the number
-  { re: /(?:公司|厂房|医院|诊所|学校|券商|餐厅|加盟店|直营店|卖场|旅馆|饭店|酒店)$/, units: '家間间个座所', people: false, head: true },
+  { re: /(?:公司|企业|机构|厂商|厂房|医院|诊所|学校|券商|餐厅|加盟店|直营店|卖场|旅馆|饭店|酒店)$/, units: '家間间个座所', people: false, head: true },
   // vehicles, likewise right before the number (電動車1,512輛; 電動車補助2萬元 ends in 補助)
   { re: /(?:汽车|机车|电动车|新车|自行车|单车|卡车|客车|货车|混合车|油车)$/, units: '輛辆台', people: false, head: true },
   // a noun of a person by what they do or are (失業者, 受訪者, 申請者, 參加者)
@@ -525,8 +533,13 @@ const COUNT_METRICS: CountMetric[] = [
   { re: /成交$/, units: '張股', people: false, money: true },
   // volumes of goods are counts; shipments and orders alone are often values, so only a person unit is wrong there
   { re: /(?:出货量|销量|销售量|产量|装机量|出货台数|交货量)/, units: '台支片颗件套部', people: false },
+  // a quantity of orders (訂單量, 訂單數) is counted; orders alone are often their value (10億元訂單)
+  { re: /(?:订单量|订单数|单量)/, units: '筆笔件', people: false },
   { re: /(?:出货|订单)/, units: '台支片颗件套部', people: false, money: true },
-  { re: /(?:交车量|交付量|交车数|交付数|车辆数|车队规模|领牌数|挂牌数)/, units: '輛辆台', people: false },
+  { re: /(?:交车量|交付量|交车数|交付数|车辆数|车队|领牌数|挂牌数)/, units: '輛辆台', people: false },
+  // places offered (獎學金名額, 招生名額) and homes sold (住宅單位, 單位數)
+  { re: /名额/, units: '名個个', people: true },
+  { re: /(?:住宅单位|单位数)/, units: '個个套', people: false },
   { re: /(?:专利|件数|案件|案数|申请件数)/, units: '件項项', people: false },
   { re: /(?:下载量|下载次数|浏览量|访问量|点击量|观看次数|充电次数|下载$)/, units: '次', people: false },
   { re: /(?:数据中心|资料中心|基地台|基站|充电站|充电桩|电厂|机房|站点|园区|仓库|物流中心|发电厂)/, units: '座個个处所', people: false },
@@ -561,12 +574,13 @@ const POLICY_VALUE = 1000;
 const LINE_OF_BUSINESS = /(?:业务|事业|市场|通路|渠道|板块|分部|部门)/;
 /**
  * A count with its measure word right before a noun (两间, 3家, 十二个; maybe a two-character modifier
- * between: 两间本地银行) — not an ordinal (第三家) nor a word that only looks like one (数位, 统一).
+ * between: 两间本地银行) — not an ordinal (第三家) nor a word that only looks like one (数位, 统一). A figure
+ * in digits counts the noun whatever its unit (2元銀行簽訂60億元: the 元 is the wrong one, not the 60億元).
  */
-const COUNTED_BEFORE = /(?:\d[\d,.]*\s*[万亿]?|(?<![第统同唯单万之])[一二两三四五六七八九十]+)\s*[家间个座所][\u4e00-\u9fff]{0,2}$/;
+const COUNTED_BEFORE = /(?:\d[\d,.]*\s*[万亿]?\s*[家间个座所元人名位]|(?<![第统同唯单万之])[一二两三四五六七八九十]+\s*[家间个座所])[\u4e00-\u9fff]{0,2}$/;
 /** 人, 名, 位 beginning another word after a number (12億人民幣, 營收排名…名列, 位居第一): no person unit. */
 const PERSON_NOT_UNIT = /^(?:人民|人次|名列|名次|名義|名义|名單|名单|位居|位列|位數|位数|位於|位于)/;
-const TRADITIONAL_UNIT: Record<string, string> = { 个: '個', 颗: '顆', 辆: '輛', 张: '張', 间: '間', 项: '項', 笔: '筆', 处: '處', 户: '戶' };
+const TRADITIONAL_UNIT: Record<string, string> = { 个: '個', 颗: '顆', 辆: '輛', 张: '張', 间: '間', 项: '項', 笔: '筆', 处: '處', 户: '戶', 条: '條', 场: '場' };
 /** A change at the end of a label: its figure is counted like the level before it. */
 const CHANGE_VERB = /(?:增加|减少|净增|新增|增|减|上调|下调)$/;
 /** Between the two ends of a change: 由6.5萬輛上調至6.8萬輛, 從120家增加到150家. */
@@ -579,7 +593,7 @@ const PER_UNIT = /每(?:[户人名位家股辆台张件笔单个次艘座间]|[\
 const BROKEN_COMPOUND = /^次(?![於于之高低要月年日季週周級级世新佳大多序])/;
 /** 每 + a counted noun of any kind (每收費乘客千米0.62港元), not a period (每月新增用戶): a rate, money per thing. */
 const PER_THING = /每(?![月年日天季周週期])[\u4e00-\u9fff]/;
-const SUBSET_OF = /\d[\d,.]*(?:萬|万)?([家間间個个戶户座艘])[\u4e00-\u9fff]{1,8}中[，,]?(?:已|約|约|共|則|则)?有?(?:約|约)?$/;
+const SUBSET_OF = /\d[\d,.]*(?:萬|万)?([家間间個个戶户座艘張张])[\u4e00-\u9fff]{1,8}中[，,]?(?:已|約|约|共|則|则|預計|预计|預定|预定|將|将)?有?(?:約|约)?$/;
 const CURRENCY_UNIT = /^(?:元|美元|港元|港幣|新台幣|新臺幣|人民幣)$/;
 
 function unitAfter(text: string, end: number): string {
@@ -597,7 +611,9 @@ const MONEY_WORDS = /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|�
 function countOfMetric(label: string): CountMetric | undefined {
   const m = /([\u4e00-\u9fff]{1,4})数$/.exec(label);
   if (!m || NOT_A_COUNT_OF.test(label) || MONEY_WORDS.test(m[1])) return undefined;
-  return { re: /数$/, units: PERSON_NOUN.test(m[1]) ? '人名' : '', people: true };
+  // the counted noun often ends in its own measure word (家數, 股數, 件數, 筆數, 張數, 台數)
+  const own = /[家股件笔张台辆户次座艘]$/.exec(m[1])?.[0];
+  return { re: /数$/, units: PERSON_NOUN.test(m[1]) ? '人名' : own === '股' ? '股张' : (own ?? ''), people: true };
 }
 
 /** A noun-ending key for a label (its last two characters), none when it ends in a verb or link (增加, 達, 共). */
@@ -616,7 +632,7 @@ function metricKey(label: string): string | null {
 export function learnedCountMetrics(figures: readonly Figure[]): Map<string, Figure[]> {
   const out = new Map<string, Figure[]>();
   for (const f of figures) {
-    if (f.q.kind !== 'count' || !f.unit) continue;
+    if (f.q.kind !== 'count' || !f.unit || f.nounAfter) continue;
     const key = metricKey(f.label);
     if (!key) continue;
     out.set(key, [...(out.get(key) ?? []), f]);
@@ -633,15 +649,59 @@ function learntMetric(learned: Map<string, Figure[]>, key: string | null, f: Fig
   const all = learned.get(key ?? '') ?? [];
   if (!key || !all.some((g) => g !== f)) return undefined;
   const set = new Set(all.map((g) => g.unit));
-  const people = [...set].some((u) => PERSON_UNITS.test(u));
+  // a person unit is right when another figure of the metric is in people, or when its noun may name people
+  // (賣家, 用戶) — unless every other figure counts it in 戶 (用戶1,082萬戶 … 用戶168萬人: accounts, not people)
+  const others = all.filter((g) => g !== f);
+  const people = others.some((g) => PERSON_UNITS.test(g.unit)) || (AGENT_KEY.test(key) && !(others.length >= 2 && others.every((g) => g.unit === '戶' || g.unit === '户')));
   // a noun that names money counted by its measure word (購屋貸款計2萬戶, 保單3萬件) is stated as an amount too (貸款1,856億元)
   return { re: /$/, units: [...set].filter((u) => !PERSON_UNITS.test(u)).join('') || '人名', people, money: MONEY_WORDS.test(key) };
 }
+
+/** A metric key that may name people or firms (賣家, 用戶, 會員, 營業員): a person unit may be right. */
+const AGENT_KEY = /[家户员者客人师工生民众友主商]$/;
+
+/** The clause after a figure that states its amount (撥貸12.9萬戶，金額為9,728億元): the figure is a count. */
+const AMOUNT_NAMED = /^(?:总|合计|共计|累计)?(?:金额|总额|总金额)$/;
+/** A change clause with no metric of its own (較上季增加9台, 增加): counted like the level right before it. */
+const BARE_CHANGE = /^(?:(?:较|比)[\u4e00-\u9fff]{1,5}?)?(?:增加|减少|净增|新增|增|减)$/;
+/** A change in percent ending a label before the level it reaches (按年增加22%至約): dropped, the metric is before it. */
+const CHANGE_TO_LEVEL = /(?:按年|按季|按月|同比|环比|年|季|月)?(?:增加|增长|上升|提高|减少|下降|增|减|升|降)了?约?[\d.]+%$/;
+/** Money sized by the amount before it (5億元貸款, 10億元訂單, 60億元聯貸, 100元紅包). */
+const MONEY_AFTER = /^的?(?:贷款|联贷|借款|授信|额度|融资|订单|大单|合约|合同|标案|工程|投资|预算|资金|现金|红包|奖金|补助|补贴|债券|公司债|可转债|股利|薪资|营收|收入|资本|增资)/;
+
+/** A change after a metric in its clause (較去年底增加, 本季淨增, 增至): the metric is before it. */
+const CHANGE_TAIL = /(?:(?:较|比)[\u4e00-\u9fff]{1,6}?|(?:本月|本季|今年|全年|期内|上半年|前三季|年内|累计))?(?:净增|新增|增加|减少|增长|下降|增|减)$/;
+/** A level with no metric of its own after a figure (累計達8.6萬家, 總數達): the figure before is counted alike. */
+const BARE_LEVEL = /^(?:累计?|总计?|合计?|共计?|总数|总量|合共)$/;
+
+/** A clause that only has a number, its noun left to the count before it (共有14間, 另有3家). */
+const HAVE_ONLY = /(?:共有|另有|则有|亦有|也有|合共有)(?:约)?$/;
+
+/** The words before 共有 name only where (在深圳及廣州, 於海外): nothing of their own is counted. */
+const PLACE_ONLY = /^(?:[而另并]?(?:在|于|於))[\u4e00-\u9fff]{1,10}$/;
+
+/** Taiwan's short-selling balance and its change (融券餘額, 融券減少): lots (張) in a Taiwan text. */
+const TW_SHORT = /融券(?:余额|余|卖出|增加|减少|增|减)?$/;
+
+/** Every other figure of the metric (two at least) counts it in 戶: it counts accounts, not people. */
+function accountsOnly(learned: Map<string, Figure[]>, key: string | null, f: Figure): boolean {
+  const others = (learned.get(key ?? '') ?? []).filter((g) => g !== f);
+  return others.length >= 2 && others.every((g) => g.unit === '戶' || g.unit === '户');
+}
+
+/** A volume traded (成交量, 交易量) in 元 under a million is no value traded: it is the count of lots. */
+const VOLUME = /(?:成交量|交易量)$/;
+
+/** Is the last character of a label a noun's, so two labels ending in it are items of one list (北部地區…, 南部地區…)? */
+const LIST_TAIL = /[\u4e00-\u9fff]$/;
+const NOT_LIST_TAIL = /[增减加少长降升跌涨为达约至到了共计有逾近超过是在于的及和与占佔比]$/;
 
 /** A count metric with a currency or a person unit its noun cannot take. */
 function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = learnedCountMetrics(figures)): Finding[] {
   const out: Finding[] = [];
   const index = bySegment(figures);
+  // figures found in a wrong unit, with the count they are: a change after one is counted like it
+  const decided = new Map<Figure, CountMetric>();
   for (const a of analyses) {
     const mine = index.get(a.seg.id) ?? [];
     for (const f of mine) {
@@ -660,16 +720,25 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.count', ['人']));
         continue;
       }
-      const after = COUNTED_AFTER.find((m) => m.re.test(a.text.slice(unitEnd)));
+      // 18.9萬人次: the person unit begins the compound measure word
+      if (person && /^人次/.test(a.text.slice(unitStart))) continue;
+      // a limit on a metric is stated in its unit (買回股數上限為8,000張); a level reached after a
+      // change in percent is the metric's (客戶數目按年增加22%至約160萬名)
+      const label = f.label.replace(/(?:上限|下限)$/, '').replace(CHANGE_TO_LEVEL, '');
+      // the counted noun right after the unit (約有320元門市, 98元醫院, 1,182元單位, 1.4元季度)
+      const nounAfter = countedNounAfter(a.s.slice(unitEnd), label, person, q.value);
+      const after = COUNTED_AFTER.find((m) => m.re.test(a.text.slice(unitEnd))) ?? (nounAfter ? { re: /$/, units: nounAfter.units, people: false } : undefined);
       // 投保500萬元保單: what one policy is worth (a tiny amount, 2.8元保單, is still a miscounted policy)
       if (currency && after && POLICY_AFTER.test(a.text.slice(unitEnd)) && q.value >= POLICY_VALUE) continue;
-      const label = f.label;
       // 員工約7.6萬人，其中海外據點約8,200人: a part (其中) written in the unit of the count it is part of is counted like it
       if (person && !after && partOfCountIn(a, f, mine, written)) continue;
       // an amount per counted thing (平均每戶貸款866萬元, 每人GDP, 每名用戶月收入, 每收費乘客千米) is money, whatever the thing counted
-      if (currency && (PER_UNIT.test(label) || PER_THING.test(label))) continue;
+      // (not 每人持有2.8元保單: the noun after it is counted)
+      if (currency && !after && (PER_UNIT.test(label) || PER_THING.test(label))) continue;
       // money given to a counted set (退還用戶8,600萬元, 發放予員工12億元) is an amount
-      if (currency && givenTo(label)) continue;
+      if (currency && !after && givenTo(label)) continue;
+      // an amount right before the money it sizes (向銀行申請5億元貸款, 取得10億元訂單) is that money
+      if (currency && !after && MONEY_AFTER.test(a.s.slice(unitEnd))) continue;
       // a person unit on a metric that is money by its head (營收12億人): an amount
       if (person && !after && moneyHeadOf(label) && !PERSON_NOT_UNIT.test(a.text.slice(unitStart))) {
         out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.amount', ['元']));
@@ -686,42 +755,159 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         ? mine.filter((g) => g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start && (g.q.kind === 'count' || g.q.kind === 'amount')).pop()
         : undefined;
       // 由6.5萬元上調至6.8萬輛: the two ends of one change are one metric, counted alike
-      const to = /由|从$/.test(a.s.slice(Math.max(0, q.start - 1), q.start))
+      // (and 融券餘額減少2,105張至28萬3,410張: a change and the level it reaches)
+      const to = /由|从$/.test(a.s.slice(Math.max(0, q.start - 1), q.start)) || CHANGE_VERB.test(label)
         ? mine.find((g) => g.q.kind === 'count' && g.q.start > q.end && FROM_TO.test(a.s.slice(q.end, g.q.start)))
         : undefined;
       // the level is the figure right before the change: when that is an amount, the change is not counted like an earlier count
-      const level = (nearest?.q.kind === 'count' ? nearest : undefined) ?? to;
+      // (unless that amount is itself a count in a wrong unit: 員工38,650元，較去年底增加2,180元)
+      const levelMetric = nearest && decided.get(nearest);
+      // 58間麵店，在深圳及廣州共有14間: a clause that only has (共有) a number goes on counting the count before it
+      const had = !nearest && HAVE_ONLY.test(a.s.slice(Math.max(0, q.start - 3), q.start)) && PLACE_ONLY.test(label) && !MONEY_WORDS.test(label)
+        ? neighbour(f, mine, -1)
+        : undefined;
+      const level = (nearest?.q.kind === 'count' ? nearest : undefined) ?? to ?? (countIn(had) && !(person && PERSON_UNITS.test(had.unit)) ? had : undefined);
       // 39家本國銀行中，已有8人: a part of a counted set is counted like the set
       const subset = SUBSET_OF.exec(a.text.slice(f.sentence.start, q.start));
       // a noun that counts no people by its head (旗艦店, 包裹) takes no person unit, whatever else the project counts in
       const byHead = person ? headMetric(f) : undefined;
+      // the same sentence says how the figure is counted, whatever its noun may also be (出貨 may be a value)
+      const strong = after ?? (currency ? amountNamedAfter(a, f, mine, learned) : undefined) ?? changeAfter(f, mine, person, currency) ?? (currency ? countedPart(a, f, mine) : undefined);
+      // the metric named before a change in the same clause (員工人數較去年底增加, 付費會員本季淨增)
+      const named = label.replace(CHANGE_TAIL, '');
       const metric: CountMetric | undefined =
-        after ??
-        COUNT_METRICS.find((m) => m.re.test(label.slice(-6).replace(COUNT_SUFFIX, ''))) ??
-        countOfMetric(label) ??
+        strong ??
+        COUNT_METRICS.find((m) => m.re.test(named.slice(-6).replace(COUNT_SUFFIX, ''))) ??
+        countOfMetric(named) ??
         (person && byHead && !byHead.people ? byHead : undefined) ??
-        learntMetric(learned, metricKey(label), f) ??
-        (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : subset ? { re: /$/, units: subset[1], people: false } : undefined) ??
-        (person ? byHead : headMetric(f));
-      if (!metric || (person && metric.people) || (currency && metric.money)) continue;
+        (currency && inListOfAmounts(f, figures) ? undefined : learntMetric(learned, metricKey(label), f)) ??
+        (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : levelMetric ? { ...levelMetric, re: /$/ } : subset ? { re: /$/, units: subset[1], people: false } : undefined) ??
+        (person ? byHead : headMetric(f)) ??
+        listMetric(f, figures, person) ??
+        wholeOfPart(a, f, mine, person);
+      // 用戶168萬人 where every other figure of the metric counts it in 戶: accounts, not people
+      const accounts = person && metric?.people && !strong && accountsOnly(learned, metricKey(label), f);
+      // Taiwan's short-selling balance (融券餘額) is counted in lots (張), its margin loans (融資) in money
+      const lots = currency && TW_SHORT.test(label) && yuanOf(analyses) === 'TWD';
+      // counts told by their own evidence are reported as they are: accounts (戶) and Taiwan's lots (張)
+      const direct: CountMetric | undefined = accounts ? { re: /$/, units: '户', people: false } : lots ? { re: /$/, units: '张', people: false } : undefined;
+      if (direct) {
+        decided.set(f, direct);
+        out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.count', [a.ctx.script === 'hans' ? direct.units : (TRADITIONAL_UNIT[direct.units] ?? direct.units)]));
+        continue;
+      }
+      if (!metric || (person && metric.people) || (currency && metric.money && !(VOLUME.test(label) && q.value < 1e6))) continue;
       if (currency && metric.head && inAmountList(a, f, mine)) continue;
       // a noun that carries its own count in the label (與兩間銀行簽訂合共60億港元的貸款) is counted there:
       // an amount after it is another of its metrics, not its count (a person unit is still a wrong count: 142間分行及8人)
       const metricAt = metric.re.exec(label);
       // (not a figure joined to that count by 及/和/、: 142間分行及8元理財中心 is a second count)
-      if (currency && !after && !level && !subset && metricAt && metricAt[0] && !/[及和与、]$/.test(label) && COUNTED_BEFORE.test(label.slice(0, metricAt.index))) continue;
+      if (currency && !strong && !level && !subset && metricAt && metricAt[0] && !/[及和与、]$/.test(label) && COUNTED_BEFORE.test(label.slice(0, metricAt.index))) continue;
       // money words between the metric and the number make it an amount (員工薪資, 客戶存款);
       // before its last mention they are a modifier of the counted noun (會員方案付費會員)
       const afterMetric = label.slice(lastEnd(metric.re, label));
-      if (!after && !level && !subset && MONEY_WORDS.test(afterMetric)) continue;
+      // (so does an abbreviation of a metric of its own: 用戶ARPU為468元, 會員GMV)
+      if (!strong && !level && !levelMetric && !subset && (MONEY_WORDS.test(afterMetric) || /[A-Za-z]{2,}/.test(afterMetric))) continue;
       // 內地訪客業務為17.8億港元: the counted noun names a line of business, whose money this is
-      if (currency && !after && !level && !subset && LINE_OF_BUSINESS.test(afterMetric)) continue;
+      if (currency && !strong && !level && !levelMetric && !subset && LINE_OF_BUSINESS.test(afterMetric)) continue;
       // measure words are kept in Simplified in the tables: offer them as the Traditional text writes them
       const want = [...new Set([...metric.units].map((u) => (a.ctx.script === 'hans' ? u : (TRADITIONAL_UNIT[u] ?? u))))].filter((u) => u !== written);
+      decided.set(f, metric);
       out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.count', want));
     }
   }
   return out;
+}
+
+/** The count figures right around `f` in its sentence and segment, before (-1) or after (+1) it. */
+const neighbour = (f: Figure, mine: readonly Figure[], dir: -1 | 1, within = 30): Figure | undefined => {
+  const list = mine.filter((g) => g !== f && !g.range && g.sentence.start === f.sentence.start && (g.q.kind === 'count' || g.q.kind === 'amount') && (dir > 0 ? g.q.start >= f.q.end && g.q.start - f.q.end <= within : g.q.end <= f.q.start && f.q.start - g.q.end <= within));
+  return dir > 0 ? list[0] : list[list.length - 1];
+};
+const countIn = (g: Figure | undefined): g is Figure => !!g && g.q.kind === 'count' && !!g.unit;
+
+/** 撥貸12.9萬元，金額為9,728億元: the next clause states the amount, so this figure is the count (in the units the metric is counted in elsewhere). */
+function amountNamedAfter(a: Analysis, f: Figure, mine: readonly Figure[], learned: Map<string, Figure[]>): CountMetric | undefined {
+  const g = neighbour(f, mine, 1, 10);
+  if (!g || g.q.kind !== 'amount' || !AMOUNT_NAMED.test(g.label)) return undefined;
+  const known = learned.get(metricKey(f.label) ?? '')?.map((x) => x.unit).filter((u) => !PERSON_UNITS.test(u));
+  return { re: /$/, units: known?.length ? known.join('') : '户件笔', people: true };
+}
+
+/** 機台出貨112元，較上季增加9台: a change with no metric of its own is counted like its level, so the level is counted like the change. */
+function changeAfter(f: Figure, mine: readonly Figure[], person: boolean, currency: boolean): CountMetric | undefined {
+  const g = neighbour(f, mine, 1, 12);
+  if (!countIn(g) || !(BARE_CHANGE.test(g.label) || BARE_LEVEL.test(g.label)) || MONEY_WORDS.test(f.label.slice(-4))) return undefined;
+  const people = PERSON_UNITS.test(g.unit);
+  if ((person && people) || (!currency && !person)) return undefined;
+  return { re: /$/, units: g.unit, people };
+}
+
+/** 共出貨18.6萬元，其中電動自行車7.2萬台: a whole whose first part (其中) is a counted noun counted in a measure word is counted too. */
+function countedPart(a: Analysis, f: Figure, mine: readonly Figure[]): CountMetric | undefined {
+  const g = neighbour(f, mine, 1, 24);
+  if (!countIn(g) || PERSON_UNITS.test(g.unit) || MONEY_WORDS.test(f.label.slice(-4))) return undefined;
+  if (g.q.value > f.q.value) return undefined;
+  const between = a.s.slice(f.q.end, g.q.start);
+  const m = /^[，,]?其中([\u4e00-\u9fff]{2,8}?)(?:为|達|达|约|共)?$/.exec(between);
+  if (!m || MONEY_WORDS.test(m[1])) return undefined;
+  // the part must name a counted noun (電動自行車, 旗艦店), not a verb's object (其中興建2座)
+  if (!COUNT_METRICS.some((c) => c.re.test(m[1])) && !countHeadOf(m[1])) return undefined;
+  return { re: /$/, units: g.unit, people: false };
+}
+
+/**
+ * 北部地區189家，中部地區121家，南部地區84人 / 製造業186家；批發及零售業97元: items of one list (labels ending in the
+ * same noun character, in one sentence) are counted alike — when the items in a measure word outnumber those in
+ * this figure's unit. None for an item whose own words name money or people.
+ */
+/** The units of the other items of the list `f` is an item of (labels ending in its noun character, one sentence), or null when it is none. */
+function listTally(f: Figure, figures: readonly Figure[]): Map<string, number> | null {
+  // an item of a list joined by 、 is what follows the last 、 (北部6家、中部4家: 中部)
+  const itemOf = (g: Figure) => g.label.slice(g.label.lastIndexOf('、') + 1);
+  const own = itemOf(f);
+  const tail = own.slice(-1);
+  if (own.length < 2 || !LIST_TAIL.test(tail) || NOT_LIST_TAIL.test(tail) || /\d/.test(own) || MONEY_WORDS.test(own.slice(-6))) return null;
+  const tally = new Map<string, number>();
+  for (const g of figures) {
+    if (g === f || g.sid !== f.sid || g.documentId !== f.documentId || g.range || (g.q.kind !== 'count' && g.q.kind !== 'amount')) continue;
+    const item = itemOf(g);
+    if (item.length >= 2 && item.endsWith(tail) && !/\d/.test(item)) tally.set(g.unit, (tally.get(g.unit) ?? 0) + 1);
+  }
+  return tally;
+}
+
+/** An item of a list of amounts only (北部地區營收12億元，中部地區8億元): what the project counts elsewhere under the same words does not make it a count. */
+function inListOfAmounts(f: Figure, figures: readonly Figure[]): boolean {
+  const tally = listTally(f, figures);
+  return !!tally && (tally.get('元') ?? 0) > 0 && [...tally.keys()].every((u) => u === '元');
+}
+
+function listMetric(f: Figure, figures: readonly Figure[], person: boolean): CountMetric | undefined {
+  const own = f.label.slice(f.label.lastIndexOf('、') + 1);
+  if (person && (PERSON_NOUN.test(own) || countHeadOf(own)?.people)) return undefined;
+  const tally = listTally(f, figures);
+  if (!tally) return undefined;
+  const mineN = tally.get(f.unit) ?? 0;
+  const best = [...tally].filter(([u]) => u !== '元' && !(person && PERSON_UNITS.test(u))).sort((x, y) => y[1] - x[1])[0];
+  if (!best || best[1] <= mineN) return undefined;
+  // one counted item against this one is evidence only in a sentence of no other amount (服務業0.8億元 beside 製造業補助金額1.2億元 and 農業120家 is not)
+  const tail = own.slice(-1);
+  if (best[1] < 2 && figures.some((g) => g !== f && g.sid === f.sid && g.documentId === f.documentId && g.q.kind === 'amount' && !g.label.endsWith(tail))) return undefined;
+  return { re: /$/, units: best[0], people: PERSON_UNITS.test(best[0]) };
+}
+
+/** 員工2.46萬名，其中機師3,150元: a part (其中…) of a counted whole is counted like the whole. */
+function wholeOfPart(a: Analysis, f: Figure, mine: readonly Figure[], person: boolean): CountMetric | undefined {
+  const before = a.s.slice(f.sentence.start, f.q.start);
+  const at = before.lastIndexOf('其中');
+  if (at < 0 || MONEY_WORDS.test(f.label)) return undefined;
+  const whole = mine.filter((g) => g !== f && !g.range && g.sentence.start === f.sentence.start && g.q.end <= f.sentence.start + at && f.sentence.start + at - g.q.end <= 4).pop();
+  // a part is no larger than its whole (其中散戶持有86億元 after 受益人12.8萬人 is another figure)
+  if (!countIn(whole) || f.q.value > whole.q.value) return undefined;
+  const people = PERSON_UNITS.test(whole.unit);
+  if (person && (people || whole.unit === '戶' || whole.unit === '户' || PERSON_NOUN.test(f.label))) return undefined;
+  return { re: /$/, units: whole.unit, people };
 }
 
 /**
