@@ -27,23 +27,39 @@ const EXAMPLES = 3;
 
 let table: Map<string, Row> | null = null;
 
-/** The phrase dictionaries of opencc-js's s2t: its first conversion group without the character table (the last). */
-function phraseEntries(): [string, string][] {
+/**
+ * Calls `visit` with each phrase of opencc-js's s2t phrase dictionaries (its first conversion group
+ * without the character table, the last): the first of several values (OpenCC lists alternatives
+ * after a space), same length as the key. The packed dictionary strings are walked in place, not
+ * split into an array of every entry (tens of MB of short-lived arrays at service start).
+ */
+function forEachPhrase(visit: (k: string, v: string) => void): void {
   const group = (presetConfigs as unknown as Record<string, { conversionChain: readonly DictGroup[] }>).s2t.conversionChain[0];
-  const out: [string, string][] = [];
   for (const d of group.slice(0, -1) as DictLike[]) {
-    const entries = typeof d === 'string' ? d.split('|').map((e) => e.split(' ')) : (d as readonly (readonly string[])[]);
-    // the first of several values (OpenCC lists alternatives after a space), same length as the key
-    for (const [k, v] of entries) if (k && v && k.length >= 2 && k.length === v.length) out.push([k, v]);
+    if (typeof d !== 'string') {
+      for (const [k, v] of d as readonly (readonly string[])[]) if (k && v && k.length >= 2 && k.length === v.length) visit(k, v);
+      continue;
+    }
+    for (let at = 0; at < d.length; ) {
+      let end = d.indexOf('|', at);
+      if (end < 0) end = d.length;
+      const sp = d.indexOf(' ', at);
+      if (sp > at && sp < end) {
+        const k = d.slice(at, sp);
+        const sp2 = d.indexOf(' ', sp + 1);
+        const v = d.slice(sp + 1, sp2 > sp && sp2 < end ? sp2 : end);
+        if (k.length >= 2 && k.length === v.length) visit(k, v);
+      }
+      at = end + 1;
+    }
   }
-  return out;
 }
 
 const key = (sch: string, side: 'L' | 'R', neighbour: string) => `${sch}${side}${neighbour}`;
 
 function build(): Map<string, Row> {
   const m = new Map<string, Row>();
-  for (const [k, v] of phraseEntries()) {
+  forEachPhrase((k, v) => {
     for (let i = 0; i < k.length; i++) {
       const cands = ONE_TO_MANY[k[i]];
       if (!cands) continue;
@@ -58,7 +74,7 @@ function build(): Map<string, Row> {
       if (i > 0) count(key(k[i], 'L', k[i - 1]));
       if (i + 1 < k.length) count(key(k[i], 'R', k[i + 1]));
     }
-  }
+  });
   return m;
 }
 
