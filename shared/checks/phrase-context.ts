@@ -15,31 +15,47 @@ import { configs as presetConfigs } from 'opencc-js/preset';
 import type { DictGroup, DictLike } from 'opencc-js/core';
 import { ONE_TO_MANY } from './data/oneToMany';
 
-interface Row {
-  /** per Traditional candidate of the Simplified character (ONE_TO_MANY order): phrases writing it next to the neighbour */
-  counts: number[];
-  /** per candidate, the first few of those phrases (Traditional), for the finding's message */
-  examples: string[][];
+/**
+ * The table, packed (it is built for every service and was ~19 MB as a Map of row objects): a row per
+ * Simplified character, side and neighbour, found through `rows`; per row and candidate (ONE_TO_MANY
+ * order, STRIDE slots) the number of phrases writing that candidate next to the neighbour (`counts`)
+ * and up to EXAMPLES of those phrases (`examples`: where the phrase's Traditional side starts in its
+ * packed dictionary string, dictionary index in the low bits; -1 for none).
+ */
+interface Table {
+  rows: Map<string, number>;
+  counts: Uint16Array;
+  examples: Int32Array;
+  dicts: readonly string[];
 }
 
 /** Example phrases kept per neighbour and form. */
 const EXAMPLES = 3;
+/** Slots per row: the most Traditional candidates any Simplified character has. */
+const STRIDE = Math.max(...Object.values(ONE_TO_MANY).map((c) => c.length));
+/** Dictionary index bits of an example reference. */
+const DICT_BITS = 3;
 
-let table: Map<string, Row> | null = null;
+let table: Table | null = null;
+
+/** The packed phrase dictionaries of opencc-js's s2t: its first conversion group without the character table (the last). */
+function phraseDictionaries(): string[] {
+  const group = (presetConfigs as unknown as Record<string, { conversionChain: readonly DictGroup[] }>).s2t.conversionChain[0];
+  const dicts = (group.slice(0, -1) as DictLike[]).map((d) =>
+    // opencc-js packs every dictionary as "key value|key value…"; an array form is packed the same way
+    typeof d === 'string' ? d : (d as readonly (readonly string[])[]).map((e) => e.join(' ')).join('|'),
+  );
+  if (dicts.length >= 1 << DICT_BITS) throw new Error('phrase-context: too many phrase dictionaries');
+  return dicts;
+}
 
 /**
- * Calls `visit` with each phrase of opencc-js's s2t phrase dictionaries (its first conversion group
- * without the character table, the last): the first of several values (OpenCC lists alternatives
- * after a space), same length as the key. The packed dictionary strings are walked in place, not
- * split into an array of every entry (tens of MB of short-lived arrays at service start).
+ * Calls `visit` with each phrase (key, its first value — OpenCC lists alternatives after a space —,
+ * where that value starts in `dicts[di]`), same length as the key, two characters or more. The
+ * packed strings are walked in place, not split into an array of every entry.
  */
-function forEachPhrase(visit: (k: string, v: string) => void): void {
-  const group = (presetConfigs as unknown as Record<string, { conversionChain: readonly DictGroup[] }>).s2t.conversionChain[0];
-  for (const d of group.slice(0, -1) as DictLike[]) {
-    if (typeof d !== 'string') {
-      for (const [k, v] of d as readonly (readonly string[])[]) if (k && v && k.length >= 2 && k.length === v.length) visit(k, v);
-      continue;
-    }
+function forEachPhrase(dicts: readonly string[], visit: (k: string, v: string, di: number, at: number) => void): void {
+  dicts.forEach((d, di) => {
     for (let at = 0; at < d.length; ) {
       let end = d.indexOf('|', at);
       if (end < 0) end = d.length;
@@ -48,34 +64,63 @@ function forEachPhrase(visit: (k: string, v: string) => void): void {
         const k = d.slice(at, sp);
         const sp2 = d.indexOf(' ', sp + 1);
         const v = d.slice(sp + 1, sp2 > sp && sp2 < end ? sp2 : end);
-        if (k.length >= 2 && k.length === v.length) visit(k, v);
+        if (k.length >= 2 && k.length === v.length) visit(k, v, di, sp + 1);
       }
       at = end + 1;
     }
-  }
+  });
 }
 
 const key = (sch: string, side: 'L' | 'R', neighbour: string) => `${sch}${side}${neighbour}`;
 
-function build(): Map<string, Row> {
-  const m = new Map<string, Row>();
-  forEachPhrase((k, v) => {
+function build(): Table {
+  const dicts = phraseDictionaries();
+  const rows = new Map<string, number>();
+  let counts = new Uint16Array(1 << 16);
+  let examples = new Int32Array(counts.length * EXAMPLES).fill(-1);
+  forEachPhrase(dicts, (k, v, di, at) => {
     for (let i = 0; i < k.length; i++) {
       const cands = ONE_TO_MANY[k[i]];
       if (!cands) continue;
       const f = cands.indexOf(v[i]);
       if (f < 0) continue;
       const count = (kk: string) => {
-        let row = m.get(kk);
-        if (!row) m.set(kk, (row = { counts: new Array<number>(cands.length).fill(0), examples: cands.map(() => []) }));
-        row.counts[f]++;
-        if (row.examples[f].length < EXAMPLES) row.examples[f].push(v);
+        let r = rows.get(kk);
+        if (r === undefined) {
+          r = rows.size;
+          rows.set(kk, r);
+          if ((r + 1) * STRIDE > counts.length) {
+            const c2 = new Uint16Array(counts.length * 2);
+            c2.set(counts);
+            counts = c2;
+            const e2 = new Int32Array(c2.length * EXAMPLES).fill(-1);
+            e2.set(examples);
+            examples = e2;
+          }
+        }
+        const slot = r * STRIDE + f;
+        if (counts[slot] < 0xffff) counts[slot]++;
+        for (let e = 0; e < EXAMPLES; e++) {
+          if (examples[slot * EXAMPLES + e] !== -1) continue;
+          examples[slot * EXAMPLES + e] = (at << DICT_BITS) | di;
+          break;
+        }
       };
       if (i > 0) count(key(k[i], 'L', k[i - 1]));
       if (i + 1 < k.length) count(key(k[i], 'R', k[i + 1]));
     }
   });
-  return m;
+  const used = rows.size * STRIDE;
+  return { rows, counts: counts.slice(0, used), examples: examples.slice(0, used * EXAMPLES), dicts };
+}
+
+/** The Traditional side of the phrase an example reference points at. */
+function examplePhrase(t: Table, ref: number): string {
+  const d = t.dicts[ref & ((1 << DICT_BITS) - 1)];
+  const at = ref >>> DICT_BITS;
+  let end = at;
+  while (end < d.length && d[end] !== ' ' && d[end] !== '|') end++;
+  return d.slice(at, end);
 }
 
 /** Build the table now (service start), not at the first check that asks. */
@@ -92,10 +137,39 @@ export function neighbourVotes(s: string, k: number): { left: readonly number[] 
   return { left: row(s, k, 'L')?.counts ?? null, right: row(s, k, 'R')?.counts ?? null };
 }
 
-function row(s: string, k: number, side: 'L' | 'R'): Row | undefined {
+/** The row index of `s[k]` and its neighbour on `side`, or -1 where no phrase has them side by side. */
+function rowOf(s: string, k: number, side: 'L' | 'R'): number {
   table ??= build();
   const n = side === 'L' ? k - 1 : k + 1;
-  return n >= 0 && n < s.length ? table.get(key(s[k], side, s[n])) : undefined;
+  if (n < 0 || n >= s.length) return -1;
+  return table.rows.get(key(s[k], side, s[n])) ?? -1;
+}
+
+/** Phrases of row `r` writing candidate `f`. */
+const countAt = (r: number, f: number) => table!.counts[r * STRIDE + f];
+
+/** All phrases of row `r` (a character with `width` candidates). */
+function rowTotal(r: number, width: number): number {
+  let total = 0;
+  for (let f = 0; f < width; f++) total += countAt(r, f);
+  return total;
+}
+
+/** The counts of `s[k]`'s row on `side`, per candidate (ONE_TO_MANY order), or undefined. */
+function row(s: string, k: number, side: 'L' | 'R'): { counts: number[] } | undefined {
+  const r = rowOf(s, k, side);
+  return r < 0 ? undefined : { counts: Array.from(table!.counts.subarray(r * STRIDE, r * STRIDE + ONE_TO_MANY[s[k]]!.length)) };
+}
+
+/** The example phrases of row `r` for candidate `f`. */
+function rowExamples(r: number, f: number): string[] {
+  const t = (table ??= build());
+  const out: string[] = [];
+  for (let e = 0; e < EXAMPLES; e++) {
+    const ref = t.examples[(r * STRIDE + f) * EXAMPLES + e];
+    if (ref !== -1) out.push(examplePhrase(t, ref));
+  }
+  return out;
 }
 
 /** A neighbour's vote is clear when at most this share of its phrases write another form. */
@@ -106,11 +180,12 @@ export const WITNESS_MAX_OTHER = 0.1;
  * phrases write `form` next to it and at most WITNESS_MAX_OTHER of them another form?
  */
 export function neighbourWitness(s: string, k: number, form: string, side: 'L' | 'R', min: number): boolean {
-  const f = ONE_TO_MANY[s[k]]?.indexOf(form) ?? -1;
-  const counts = f >= 0 ? row(s, k, side)?.counts : undefined;
-  if (!counts) return false;
-  const total = counts.reduce((a, b) => a + b, 0);
-  return counts[f] >= min && total - counts[f] <= total * WITNESS_MAX_OTHER;
+  const cands = ONE_TO_MANY[s[k]];
+  const f = cands?.indexOf(form) ?? -1;
+  const r = f >= 0 ? rowOf(s, k, side) : -1;
+  if (r < 0) return false;
+  const total = rowTotal(r, cands!.length);
+  return countAt(r, f) >= min && total - countAt(r, f) <= total * WITNESS_MAX_OTHER;
 }
 
 /**
@@ -125,9 +200,9 @@ export function neighbourForm(s: string, k: number, c: string, min: number): { f
     if (cands[f] === c) continue;
     for (const side of ['L', 'R'] as const) {
       if (!neighbourWitness(s, k, cands[f], side, min)) continue;
-      const other = row(s, k, side === 'L' ? 'R' : 'L')?.counts;
-      if (other && other[f] * 2 < other.reduce((a, b) => a + b, 0)) continue;
-      return { form: cands[f], side, examples: row(s, k, side)!.examples[f] };
+      const other = rowOf(s, k, side === 'L' ? 'R' : 'L');
+      if (other >= 0 && countAt(other, f) * 2 < rowTotal(other, cands.length)) continue;
+      return { form: cands[f], side, examples: rowExamples(rowOf(s, k, side), f) };
     }
   }
   return null;
