@@ -9,7 +9,8 @@
  * `--fresh A|B` measures eval/fresh's half instead of the dev source texts (one project per text); half B
  * also through Debian's `opencc` (targets cli-s2t, cli-s2tw, cli-s2hk, cli-s2twp: the held-out converter,
  * fair on our own half-B texts, refused on half A so nothing is tuned on it).
- * `--gap-seed S` draws another half of the phrases for s2t-gap. `--misses` lists the conversion instances no warning hits and the conversion rules' warnings off
+ * `--info` breaks info findings down by message key (on a label or not, and the conversion instances only they
+ * point at). `--gap-seed S` draws another half of the phrases for s2t-gap. `--misses` lists the conversion instances no warning hits and the conversion rules' warnings off
  * every label (dev text only; never held-out); `--clean` lists every content rule's warnings on the
  * dev-side clean texts (dev source texts, eval/clean-dev, ../shared/corpus, the corrected sample).
  */
@@ -49,12 +50,13 @@ const CLI_TARGETS: CliTarget[] = ['cli-s2t', 'cli-s2tw', 'cli-s2hk', 'cli-s2twp'
 const CONVERSION_RULES = new Set(['conversion-ambiguity', 'taiwan-standard', 'hong-kong-standard', 'simplified-in-traditional']);
 
 function parseArgs(argv: string[]) {
-  const o = { tune: ['s2t', 's2hk'] as string[], misses: false, clean: false, json: false, targets: [] as ProxyTarget[], gapSeed: 'jiaodui-proxy/s2t-gap', fresh: null as Half | null };
+  const o = { tune: ['s2t', 's2hk'] as string[], misses: false, info: false, clean: false, json: false, targets: [] as ProxyTarget[], gapSeed: 'jiaodui-proxy/s2t-gap', fresh: null as Half | null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--tune') o.tune = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (a === '--misses') o.misses = true;
     else if (a === '--json') o.json = true;
+    else if (a === '--info') o.info = true;
     else if (a === '--clean') o.clean = true;
     else if (a === '--gap-seed') o.gapSeed = argv[++i] ?? o.gapSeed;
     else if (a === '--targets') o.targets = (argv[++i] ?? '').split(',').filter(Boolean) as ProxyTarget[];
@@ -68,6 +70,8 @@ function parseArgs(argv: string[]) {
       process.exit(2);
     }
   }
+  // half B is measured in aggregate only: nothing that lists its findings
+  if (o.fresh === 'B' && (o.misses || o.clean || o.info)) throw new Error('--fresh B is read in aggregate only: --misses, --clean and --info are refused there');
   const allowed: ProxyTarget[] = o.fresh === 'B' ? [...ALL_TARGETS, ...CLI_TARGETS] : ALL_TARGETS;
   if (!o.targets.length) o.targets = allowed;
   for (const t of [...o.tune, ...o.targets])
@@ -186,6 +190,21 @@ async function main() {
     for (const r of convRules) lines.push(`    ${r.rule} precision ${formatProportion(r.precision)}`);
     lines.push(`    pooled precision ${formatProportion(s.pooled)}`);
     perTarget[target] = { role, conversion: conv, nameConversion: name, rules: s.rules, pooled: s.pooled };
+    if (opts.info) {
+      // info findings by message key: on a label or not, and the conversion instances only they point at
+      const serious = findings.filter((f) => f.severity !== 'info');
+      const byKey = new Map<string, { n: number; on: number; only: number }>();
+      for (const f of findings.filter((x) => x.severity === 'info')) {
+        const k = `${f.rule} ${f.key ?? '?'}`;
+        const e = byKey.get(k) ?? { n: 0, on: 0, only: 0 };
+        e.n++;
+        const on = instances.filter((i) => i.class !== 'variant' && hits(f, i));
+        if (on.length) e.on++;
+        e.only += on.filter((i) => i.class === 'conversion' && !serious.some((g) => hits(g, i))).length;
+        byKey.set(k, e);
+      }
+      for (const [k, e] of [...byKey].sort((a, b) => b[1].n - a[1].n)) missLines.push(`  info ${target} ${k}: ${e.on}/${e.n} on a label, ${e.only} conversion instances only they point at`);
+    }
     if (opts.misses) {
       const serious = findings.filter((f) => f.severity !== 'info');
       for (const i of instances.filter((x) => x.class === 'conversion' && !serious.some((f) => hits(f, x)))) {

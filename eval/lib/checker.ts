@@ -44,6 +44,6 @@ export async function checkAsProject(service: JiaoduiService, projectName: strin
   };
   const findings = [...all.values()]
     .filter((f) => !f.dismissedAt)
-    .map((f) => ({ id: f.id, rule: f.rule, severity: f.severity, locations: [place(f), ...f.related.map(place)] }));
+    .map((f) => ({ id: f.id, rule: f.rule, severity: f.severity, key: f.messageData?.key, locations: [place(f), ...f.related.map(place)] }));
   return { findings, furniture };
 }

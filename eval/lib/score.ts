@@ -14,6 +14,8 @@ export interface ScoredFinding {
   id: number;
   rule: string;
   severity: Severity;
+  /** the finding message's key (conversion.default-unconfirmed …), for breakdowns on dev material */
+  key?: string;
   locations: Span[];
 }
 
