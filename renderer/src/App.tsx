@@ -295,7 +295,8 @@ export function App() {
   const teamBack = useCallback(() => {
     void (async () => {
       await actions.retryStatuses();
-      if (failedEdit) await actions.saveEdit();
+      // with the approval asked for and the status version read when the save failed (state/status-queue.ts KeptSave)
+      if (failedEdit) await actions.saveEdit({ retry: true });
     })();
   }, [failedEdit, actions]);
   const disconnect = useCallback((c: ConnectionInfo) => (backends ? backends.disconnect(c.id) : Promise.resolve()), [backends]);

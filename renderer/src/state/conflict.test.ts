@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canMerge, canMergeField, conflictKey, isRecordConflict, mergeDraft, recordMergeDraft, recordResolutionWrite, resolutionWrite, scopeKindOf, shownFields, splitVariantText } from './conflict';
-import type { EditConflict, RecordConflictDetails } from '../../../shared/domain/schemas';
+import { canMerge, canMergeField, conflictKey, isRecordConflict, mergeDraft, recordMergeDraft, recordResolutionWrite, resolutionWrite, saveResolution, scopeKindOf, shownFields, splitVariantText } from './conflict';
+import type { EditConflict, EditConflictDetails, RecordConflictDetails } from '../../../shared/domain/schemas';
 import { parseGlossaryScopeValue as parseScopeValue } from '../../../shared/contract/conflict';
 
 const text: EditConflict = {
@@ -37,6 +37,38 @@ describe('resolutionWrite: which write each choice makes', () => {
       method: 'setFurniture',
       args: { segmentId: 7, furniture: true, version: 41 },
     });
+  });
+});
+
+describe('saveResolution: a save with approval refused only for its status keeps the editor’s text', () => {
+  // the reviewer saved row 3 with Ctrl+Enter (offline, retried later); meanwhile Bob marked it edited
+  const approval: EditConflict = { ...text, field: 'status', base: 'unreviewed', theirs: 'edited', mine: 'approved' };
+  const details: EditConflictDetails = { ...approval, conflicts: [approval] };
+  const save = { segmentId: 7, text: '商湯科技今日公布了業績。', version: 12 };
+
+  it('keep mine saves the text and the approval in one operation, against their status version and my text version', () => {
+    expect(saveResolution(details, { kind: 'mine' }, save)).toEqual({
+      write: { method: 'editSegment', args: { segmentId: 7, text: save.text, version: 12, approve: true, statusVersion: 41 } },
+      keepEditor: false,
+    });
+    // the ordinary resolution would set the status alone and close the editor: the text lost
+    expect(resolutionWrite(approval, { kind: 'mine' })).toEqual({ method: 'setStatus', args: { segmentIds: [7], status: 'approved', versions: [41] } });
+  });
+
+  it('keep theirs writes nothing and keeps the editor open with the text', () => {
+    expect(saveResolution(details, { kind: 'theirs' }, save)).toEqual({ write: null, keepEditor: true });
+  });
+
+  it('not a refused approval of the open editor: the ordinary resolution', () => {
+    expect(saveResolution(details, { kind: 'mine' }, null)).toBeNull();
+    expect(saveResolution(details, { kind: 'mine' }, { ...save, segmentId: 8 })).toBeNull();
+    // a text conflict: the view shows the texts, the ordinary resolution writes one
+    const withText: EditConflictDetails = { ...text, conflicts: [text, approval] };
+    expect(saveResolution(withText, { kind: 'mine' }, save)).toBeNull();
+    expect(saveResolution({ ...approval, conflicts: [text, approval] }, { kind: 'mine' }, save)).toBeNull();
+    // a queued 'mark unreviewed' refused: not the approval of a save
+    const unreview: EditConflict = { ...approval, mine: 'unreviewed', theirs: 'approved' };
+    expect(saveResolution({ ...unreview, conflicts: [unreview] }, { kind: 'mine' }, save)).toBeNull();
   });
 });
 

@@ -58,6 +58,34 @@ export function resolutionWrite(c: EditConflict, choice: ConflictChoice): Resolu
   }
 }
 
+/**
+ * The open editor's save when the view shows a status conflict of it: a save with its approval
+ * (Ctrl+Enter, or its retry after the team server came back) refused only because someone changed
+ * the segment's status since. Its text was not refused, and is not in the conflict's details.
+ */
+export interface RefusedSave {
+  segmentId: number;
+  /** the editor's text */
+  text: string;
+  /** the text version the editor opened on */
+  version?: number | null;
+}
+
+/**
+ * A status conflict of a refused save with approval: the choice must not lose the editor's text.
+ * Keep mine saves the text and the approval in one operation against THEIR status version; keep
+ * theirs writes nothing and leaves the editor open with the text (saving it is then an ordinary
+ * save). null: not such a conflict (a text conflict, another segment's, another status) — the
+ * ordinary resolution applies.
+ */
+export function saveResolution(c: EditConflictDetails, choice: ConflictChoice, save: RefusedSave | null): { write: ResolutionWrite | null; keepEditor: boolean } | null {
+  if (!save || save.segmentId !== c.segmentId || c.field !== 'status' || c.mine !== 'approved') return null;
+  if (c.conflicts.some((x) => x.segmentId === save.segmentId && x.field === 'text')) return null;
+  if (choice.kind === 'theirs') return { write: null, keepEditor: true };
+  if (choice.kind !== 'mine') throw new Error(`A ${c.field} cannot be merged by hand.`);
+  return { write: { method: 'editSegment', args: { segmentId: save.segmentId, text: save.text, version: save.version, approve: true, statusVersion: c.theirsVersion } }, keepEditor: false };
+}
+
 interface Edit {
   /** the replaced range of the base text */
   start: number;

@@ -9,7 +9,7 @@ import { useCallback, useState } from 'react';
 import type { ChangeResult, RecordKind } from '../../../shared/domain/schemas';
 import { editConflictOf, recordConflictOf } from '../../../shared/contract/conflict';
 import { useClient } from './client';
-import { isRecordConflict, recordResolutionWrite, resolutionWrite, type ConflictChoice, type RecordResolutionWrite, type ResolutionWrite, type ShownConflict } from './conflict';
+import { isRecordConflict, recordResolutionWrite, resolutionWrite, saveResolution, type ConflictChoice, type RecordResolutionWrite, type RefusedSave, type ResolutionWrite, type ShownConflict } from './conflict';
 
 export interface ConflictHandlers {
   /** put a write's result in place (useReview's applyChange) */
@@ -18,8 +18,10 @@ export interface ConflictHandlers {
   reload: () => Promise<void>;
   /** after a record conflict's choice (or keep theirs): refresh what shows that kind of record */
   recordSettled: (kind: RecordKind, rerendered: boolean) => Promise<void>;
-  /** after the choice is stored: close the editor */
-  onResolved: () => void;
+  /** after the choice is stored: close the editor (`keepEditor`: its text was not saved — keep theirs of a refused approval) */
+  onResolved: (keepEditor: boolean) => void;
+  /** the open editor's save, when the conflict shown may be its approval's (state/conflict.ts saveResolution) */
+  refusedSave?: () => RefusedSave | null;
   fail: (e: unknown) => void;
 }
 
@@ -70,7 +72,7 @@ export function useConflict(h: ConflictHandlers) {
     [client],
   );
 
-  const { applyChange, reload, recordSettled, onResolved, fail } = h;
+  const { applyChange, reload, recordSettled, onResolved, fail, refusedSave } = h;
   /** Store the choice; true when it is stored (false: it failed, or met yet another conflict, which is then shown). */
   const resolve = useCallback(
     async (choice: ConflictChoice): Promise<boolean> => {
@@ -82,10 +84,11 @@ export function useConflict(h: ConflictHandlers) {
           const rerendered = w ? await callRecord(w) : false;
           await recordSettled(conflict.record, rerendered);
         } else {
-          const w = resolutionWrite(conflict, choice);
+          const ofSave = saveResolution(conflict, choice, refusedSave?.() ?? null);
+          const w = ofSave ? ofSave.write : resolutionWrite(conflict, choice);
           if (w) await applyChange(await call(w));
           else await reload();
-          onResolved();
+          onResolved(ofSave?.keepEditor ?? false);
         }
         setConflict(null);
         return true;
@@ -97,7 +100,7 @@ export function useConflict(h: ConflictHandlers) {
         setBusy(false);
       }
     },
-    [conflict, call, callRecord, applyChange, reload, recordSettled, onResolved, fail, offer],
+    [conflict, call, callRecord, applyChange, reload, recordSettled, onResolved, fail, offer, refusedSave],
   );
 
   const dismiss = useCallback(() => setConflict(null), []);
