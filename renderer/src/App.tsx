@@ -38,6 +38,7 @@ import { ColumnsContext, useParallelColumns } from './state/useColumns';
 import { CommandPalette } from './components/CommandPalette';
 import { GotoDialog } from './components/GotoDialog';
 import { useClaimsView } from './state/useClaimsView';
+import { ClaimRetryContext, useClaimRetry } from './state/useClaimRetry';
 import { useBackend } from './state/backend';
 import { backendKey } from './state/team';
 import type { ConnectionInfo } from '../../shared/contract/remote';
@@ -289,16 +290,20 @@ export function App() {
   // ---- team server (issue 19, step 5) -----------------------------------------------------
 
   // The team server the window works on came back (TeamBanner retries with backoff while it is unreachable):
-  // status changes that could not be sent are sent (state/status-queue.ts), then an edit whose save failed
-  // meanwhile (its editor kept it) is saved, without a reload.
+  // status changes that could not be sent are sent (state/status-queue.ts), then claim edits (state/useClaimRetry.ts),
+  // then an edit whose save failed meanwhile (its editor kept it) is saved, without a reload.
+  const { notify } = toasts;
+  const claimKept = useCallback(() => notify(t('toast.claimQueued')), [notify, t]);
+  const claimRetry = useClaimRetry({ onKept: claimKept, onChange: cv.onChange, onError: wf.failOrConflict });
   const failedEdit = !!review.editing && review.saveState.kind === 'error';
   const teamBack = useCallback(() => {
     void (async () => {
       await actions.retryStatuses();
+      await claimRetry.retry();
       // with the approval asked for and the status version read when the save failed (state/status-queue.ts KeptSave)
       if (failedEdit) await actions.saveEdit({ retry: true });
     })();
-  }, [failedEdit, actions]);
+  }, [failedEdit, actions, claimRetry]);
   const disconnect = useCallback((c: ConnectionInfo) => (backends ? backends.disconnect(c.id) : Promise.resolve()), [backends]);
   // the connect dialog's address: the server's own when connecting again after being signed out there, else empty
   const [connectAddress, setConnectAddress] = useState('');
@@ -395,6 +400,7 @@ export function App() {
   return (
     <I18nContext.Provider value={i18n}>
       <PermissionsContext.Provider value={permissions}>
+      <ClaimRetryContext.Provider value={claimRetry}>
       <div className={`app${sidebarOpen ? ' has-sidebar' : ''}`}>
         <TopBar
           ref={searchRef}
@@ -619,6 +625,7 @@ export function App() {
           />
         )}
       </div>
+      </ClaimRetryContext.Provider>
       </PermissionsContext.Provider>
     </I18nContext.Provider>
   );

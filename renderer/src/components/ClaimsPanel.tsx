@@ -21,7 +21,7 @@ import { claimStatusOptions } from '../state/permissions';
 import { usePermission, usePermissions } from '../state/usePermissions';
 import { SidePanel } from './SidePanel';
 import { findingMessageText } from '../i18n-findings';
-import { ClaimEditor } from './ClaimEditor';
+import { ClaimEditor, ClaimPending } from './ClaimEditor';
 
 // The values come from the schemas, their labels from the catalog (claims.value.<field>.<value>).
 const VALUES = { type: ALL_CLAIM_TYPES, verdict: CLAIM_VERDICTS, status: CLAIM_STATUSES } as const;
@@ -231,6 +231,7 @@ export function ClaimsPanel({ doc, segments, documents, openClaimId, onJump, onC
                       {fieldSelect(c, 'type', 'claim-type')} {c.claimant && <span className="claims-claimant">{c.claimant}: </span>}
                       <span lang="zh-Hant">{c.text}</span>
                       {c.orphaned && <em> ({ct('claims.orphaned')})</em>}
+                      <ClaimPending claimId={c.id} />
                       {c.assignee && <span className="claims-assignee"> · {ct('claims.assignee')}: {c.assignee}</span>}
                       {ck && (
                         // the panel is narrow: how many cross-checks concern the claim (their texts in the tooltip and the list below), and whom it agrees with

@@ -42,7 +42,7 @@ import { useClaims } from '../state/useClaims';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { usePermission } from '../state/usePermissions';
 import { findingMessageText } from '../i18n-findings';
-import { ClaimEditor } from './ClaimEditor';
+import { ClaimEditor, ClaimPending } from './ClaimEditor';
 import type { ClaimsPanelProps } from './ClaimsPanel';
 import { CloseIcon } from './CloseIcon';
 
@@ -289,6 +289,7 @@ export function ClaimsWideView({ doc, segments, documents, openClaimId, onJump, 
                   >
                     <td className="col-text">
                       <span lang="zh-Hant">{r.text}</span>
+                      {r.id !== null && <ClaimPending claimId={r.id} />}
                       {ck && (
                         <ul className="claims-wide-checks" aria-label={ct('claims.wide.checks')}>
                           {ck.crossChecks.map((i) => {
