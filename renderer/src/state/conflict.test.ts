@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMerge, canMergeField, conflictKey, isRecordConflict, mergeDraft, recordMergeDraft, recordResolutionWrite, resolutionWrite, saveResolution, scopeKindOf, shownFields, splitVariantText } from './conflict';
+import { addConflict, canMerge, canMergeField, conflictKey, isRecordConflict, mergeDraft, recordMergeDraft, recordResolutionWrite, resolutionWrite, saveResolution, scopeKindOf, shownFields, splitVariantText } from './conflict';
 import type { EditConflict, EditConflictDetails, RecordConflictDetails } from '../../../shared/domain/schemas';
 import { parseGlossaryScopeValue as parseScopeValue } from '../../../shared/contract/conflict';
 
@@ -69,6 +69,23 @@ describe('saveResolution: a save with approval refused only for its status keeps
     // a queued 'mark unreviewed' refused: not the approval of a save
     const unreview: EditConflict = { ...approval, mine: 'unreviewed', theirs: 'approved' };
     expect(saveResolution({ ...unreview, conflicts: [unreview] }, { kind: 'mine' }, save)).toBeNull();
+  });
+});
+
+describe('addConflict: conflicts met together wait their turn', () => {
+  it('appends another target’s conflict; a newer one of the same field or record takes its place', () => {
+    const a: EditConflictDetails = { ...text, conflicts: [text] };
+    const status: EditConflict = { ...text, field: 'status', base: 'unreviewed', theirs: 'edited', mine: 'approved' };
+    const b: EditConflictDetails = { ...status, conflicts: [status] };
+    const claim: RecordConflictDetails = { record: 'claim', id: 3, segmentId: 7, row: 3, documentId: 1, baseVersion: 2, theirsVersion: 4, theirsAuthor: 'bob', theirsAt: null, fields: [] };
+    let list = addConflict([], claim);
+    list = addConflict(list, a);
+    list = addConflict(list, b);
+    expect(list).toEqual([claim, a, b]);
+    const newer = { ...a, theirsVersion: 50 };
+    expect(addConflict(list, newer)).toEqual([claim, newer, b]);
+    const claimAgain = { ...claim, theirsVersion: 5 };
+    expect(addConflict(list, claimAgain)).toEqual([claimAgain, a, b]);
   });
 });
 

@@ -20,6 +20,16 @@ export const isRecordConflict = (c: ShownConflict): c is RecordConflictDetails =
 /** A key that changes when another conflict is shown (the view starts afresh). */
 export const conflictKey = (c: ShownConflict): string => (isRecordConflict(c) ? `${c.record}:${c.id}:${c.theirsVersion}` : `${c.segmentId}:${c.theirsVersion ?? ''}`);
 
+/**
+ * The conflicts waiting to be shown, with one more: a newer conflict of the same segment field or
+ * record takes the place of the one waiting (its theirs is the newer); others wait their turn after it.
+ */
+export function addConflict(list: readonly ShownConflict[], c: ShownConflict): ShownConflict[] {
+  const target = (x: ShownConflict) => (isRecordConflict(x) ? `${x.record}:${x.id}` : `${x.segmentId}:${x.field}`);
+  const i = list.findIndex((x) => target(x) === target(c));
+  return i < 0 ? [...list, c] : list.map((x, k) => (k === i ? c : x));
+}
+
 /** merge: a segment field's merged text; mergeFields: a record's fields as merged by hand (fields left out keep mine). */
 export type ConflictChoice = { kind: 'theirs' } | { kind: 'mine' } | { kind: 'merge'; text: string } | { kind: 'mergeFields'; fields: Record<string, string | null> };
 

@@ -9,7 +9,7 @@ import { useCallback, useState } from 'react';
 import type { ChangeResult, RecordKind } from '../../../shared/domain/schemas';
 import { editConflictOf, recordConflictOf } from '../../../shared/contract/conflict';
 import { useClient } from './client';
-import { isRecordConflict, recordResolutionWrite, resolutionWrite, saveResolution, type ConflictChoice, type RecordResolutionWrite, type RefusedSave, type ResolutionWrite, type ShownConflict } from './conflict';
+import { addConflict, isRecordConflict, recordResolutionWrite, resolutionWrite, saveResolution, type ConflictChoice, type RecordResolutionWrite, type RefusedSave, type ResolutionWrite, type ShownConflict } from './conflict';
 
 export interface ConflictHandlers {
   /** put a write's result in place (useReview's applyChange) */
@@ -27,13 +27,16 @@ export interface ConflictHandlers {
 
 export function useConflict(h: ConflictHandlers) {
   const { client } = useClient();
-  const [conflict, setConflict] = useState<ShownConflict | null>(null);
+  // Conflicts wait their turn: the retry after a team server came back may meet several (a claim's,
+  // then the kept save's); each is shown after the one before it is settled, none replaces another.
+  const [conflicts, setConflicts] = useState<readonly ShownConflict[]>([]);
+  const conflict = conflicts[0] ?? null;
   const [busy, setBusy] = useState(false);
 
   /** Show the view when `e` is an edit conflict (a segment field's or a record's); false for any other error. */
   const offer = useCallback((e: unknown): boolean => {
     const details = editConflictOf(e) ?? recordConflictOf(e);
-    if (details) setConflict(details);
+    if (details) setConflicts((cs) => addConflict(cs, details));
     return !!details;
   }, []);
 
@@ -90,20 +93,22 @@ export function useConflict(h: ConflictHandlers) {
           else await reload();
           onResolved(ofSave?.keepEditor ?? false);
         }
-        setConflict(null);
+        setConflicts((cs) => cs.slice(1));
         return true;
       } catch (e) {
         // someone changed it yet again: show the new conflict instead
-        if (!offer(e)) fail(e);
+        const again = editConflictOf(e) ?? recordConflictOf(e);
+        if (again) setConflicts((cs) => [again, ...cs.slice(1)]);
+        else fail(e);
         return false;
       } finally {
         setBusy(false);
       }
     },
-    [conflict, call, callRecord, applyChange, reload, recordSettled, onResolved, fail, offer, refusedSave],
+    [conflict, call, callRecord, applyChange, reload, recordSettled, onResolved, fail, refusedSave],
   );
 
-  const dismiss = useCallback(() => setConflict(null), []);
+  const dismiss = useCallback(() => setConflicts((cs) => cs.slice(1)), []);
 
   return { conflict, busy, offer, resolve, dismiss };
 }
