@@ -74,7 +74,8 @@ function FieldConflictView({ conflict: c, busy, onResolve, onDone, onClose }: Co
   return (
     <Modal title={xt('conflict.title')} onClose={onClose} testId="conflict-dialog" className="modal-conflict">
       <p className="modal-text">{c.theirsAuthor ? xt('conflict.intro', { row, author: c.theirsAuthor, field }) : xt('conflict.introAnon', { row, field })}</p>
-      <Versions base={c.base} theirs={c.theirs} mine={c.mine} author={c.theirsAuthor} suffix="" xt={xt} />
+      {/* a status or furniture is one value or the other: shown as values, not as a character diff */}
+      <Versions base={c.base} theirs={c.theirs} mine={c.mine} author={c.theirsAuthor} suffix="" xt={xt} plain={!canMerge(c)} />
       {c.conflicts.length > 1 && <p className="modal-text">{xt('conflict.more', { count: c.conflicts.length - 1 })}</p>}
       {merging !== null ? (
         <>

@@ -47,6 +47,8 @@ export function useClaimRetry({ onKept, onChange, onError }: ClaimRetryOptions) 
   const queue = useRef<QueuedClaimWrite[]>([]);
   const [pending, setPending] = useState<ReadonlyMap<number, string[]>>(() => new Map());
   const retrying = useRef(false);
+  // asked again while a retry runs (the server back again after the retry met it away): one more round after it
+  const again = useRef(false);
   const set = useCallback((q: QueuedClaimWrite[]) => {
     queue.current = q;
     setPending(pendingFields(q));
@@ -63,7 +65,10 @@ export function useClaimRetry({ onKept, onChange, onError }: ClaimRetryOptions) 
 
   /** Send the kept writes, in order; stops (keeping the rest) when the server is unreachable again. */
   const retry = useCallback(async () => {
-    if (retrying.current || !queue.current.length) return;
+    if (retrying.current) {
+      again.current = true;
+      return;
+    }
     retrying.current = true;
     let chain: VersionChain = new Map();
     const stored = new Set<number>();
@@ -88,7 +93,13 @@ export function useClaimRetry({ onKept, onChange, onError }: ClaimRetryOptions) 
       for (const documentId of stored) void queryClient.invalidateQueries({ queryKey: keys.claims(documentId) });
       if (stored.size) await onChange();
     }
+    if (again.current) {
+      again.current = false;
+      await retryRef.current();
+    }
   }, [client, queryClient, set, onChange, onError]);
+  const retryRef = useRef(retry);
+  retryRef.current = retry;
 
   return useMemo(() => ({ pending, keep, retry }), [pending, keep, retry]);
 }

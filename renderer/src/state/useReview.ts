@@ -290,9 +290,14 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   // Status changes a team server could not be reached for (state/status-queue.ts): sent again when it is back.
   const statusQueue = useRef<QueuedStatus[]>([]);
   const retrying = useRef(false);
+  // asked again while a retry runs (the server back again after the retry met it away): one more round after it
+  const retryAgain = useRef(false);
   /** Send the queued status changes (App calls this when the team server is back); a conflict opens the conflict view. */
-  const retryStatuses = useCallback(async () => {
-    if (retrying.current) return;
+  const retryStatuses = useCallback(async (): Promise<void> => {
+    if (retrying.current) {
+      retryAgain.current = true;
+      return;
+    }
     retrying.current = true;
     try {
       for (const batch of statusBatches(statusQueue.current)) {
@@ -310,7 +315,13 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     } finally {
       retrying.current = false;
     }
+    if (retryAgain.current) {
+      retryAgain.current = false;
+      await retryStatusesRef.current();
+    }
   }, [client, write, applyChange, t]);
+  const retryStatusesRef = useRef(retryStatuses);
+  retryStatusesRef.current = retryStatuses;
 
   const startEdit = useCallback((index?: number) => {
     const seg = index !== undefined ? (live.current.segments[index] ?? null) : selectedSegment();
