@@ -119,10 +119,12 @@ test('the server goes away: a save with approval and claim edits are kept, shown
   // save and approve row 1 (Ctrl+Enter): the text stays in the editor, the approval is kept with it
   const text = await editRow(page, 1, '甲');
   await page.keyboard.press(`${MOD}+Enter`);
-  await expect(toast).toContainText('saved and approved when the server is back');
+  await expect(toast).toContainText('the status change is kept and sent when the server is back');
   await expect(page.getByTestId('team-banner')).toContainText('cannot be reached');
   await expect(page.getByTestId('edit-textarea')).toHaveValue(text);
-  await page.screenshot({ path: 'test-results/offline-pending.png' });
+  // what waits is shown: the banner, the kept edit in its editor, the claim marked not sent yet
+  await claimRow.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'offline-pending.png') });
 
   // back: the claim edits and the save with its approval are sent, no conflict
   await startTeam(`127.0.0.1:${port}`);
@@ -158,14 +160,19 @@ test('changed on the server meanwhile: the retried approval and claim edit open 
   const row = segs.findIndex((s, i) => i > 6 && s.furniture === null && s.status === 'unreviewed');
   const text = await editRow(page, row, '乙');
   await page.keyboard.press(`${MOD}+Enter`);
-  await expect(page.getByTestId('toast').last()).toContainText('saved and approved when the server is back');
+  await expect(page.getByTestId('toast').last()).toContainText('the status change is kept and sent when the server is back');
 
   // meanwhile Bob marks row 3 edited and discards the claim; the feed shows both in the page
   await bob('setStatus', { segmentIds: [segs[row].id], status: 'edited' });
   await bob('updateClaim', { claimId, status: 'discarded' });
   await expect(page.getByTestId(`row-${row}`)).toHaveAttribute('data-status', 'edited');
   await expect(claimRow).toHaveCount(0); // discarded: the list hides it
-  // (an answer of the feed counts as the server back: the retry went out again and was held again)
+  // (any answer — the feed's, a read's — counts as the server back, and the retry went out again and
+  // was held again.) Ctrl+Enter once more, now that the row shows Bob's status: still kept with the
+  // version read the first time; the banner is up until the page's calls get through
+  await page.getByTestId('edit-textarea').focus();
+  await page.keyboard.press(`${MOD}+Enter`);
+  await expect(page.getByTestId('toast').last()).toContainText('the status change is kept and sent when the server is back');
   await expect(page.getByTestId('team-banner')).toBeVisible();
 
   // back: each refused write waits its turn in the conflict view — first the claim's, then the approval's

@@ -38,7 +38,8 @@ import { ColumnsContext, useParallelColumns } from './state/useColumns';
 import { CommandPalette } from './components/CommandPalette';
 import { GotoDialog } from './components/GotoDialog';
 import { useClaimsView } from './state/useClaimsView';
-import { ClaimRetryContext, useClaimRetry } from './state/useClaimRetry';
+import { ClaimStoreContext, createClaimStore } from './state/claim-store';
+import { useQueryClient } from './state/queries';
 import { useBackend } from './state/backend';
 import { backendKey } from './state/team';
 import type { ConnectionInfo } from '../../shared/contract/remote';
@@ -292,18 +293,19 @@ export function App() {
   // The team server the window works on came back (TeamBanner retries with backoff while it is unreachable):
   // status changes that could not be sent are sent (state/status-queue.ts), then claim edits (state/useClaimRetry.ts),
   // then an edit whose save failed meanwhile (its editor kept it) is saved, without a reload.
-  const { notify } = toasts;
-  const claimKept = useCallback(() => notify(t('toast.claimQueued')), [notify, t]);
-  const claimRetry = useClaimRetry({ onKept: claimKept, onChange: cv.onChange, onError: wf.failOrConflict });
+  const [claimStore] = useState(createClaimStore);
+  const queryClient = useQueryClient();
+  const { onChange: claimsChanged } = cv;
+  const { failOrConflict } = wf;
   const failedEdit = !!review.editing && review.saveState.kind === 'error';
   const teamBack = useCallback(() => {
     void (async () => {
       await actions.retryStatuses();
-      await claimRetry.retry();
+      if (claimStore.get().length) await (await import('./state/claim-retry')).retryClaimWrites(claimStore, { client, queryClient, onError: failOrConflict, onChange: claimsChanged });
       // with the approval asked for and the status version read when the save failed (state/status-queue.ts KeptSave)
       if (failedEdit) await actions.saveEdit({ retry: true });
     })();
-  }, [failedEdit, actions, claimRetry]);
+  }, [failedEdit, actions, claimStore, client, queryClient, failOrConflict, claimsChanged]);
   const disconnect = useCallback((c: ConnectionInfo) => (backends ? backends.disconnect(c.id) : Promise.resolve()), [backends]);
   // the connect dialog's address: the server's own when connecting again after being signed out there, else empty
   const [connectAddress, setConnectAddress] = useState('');
@@ -400,7 +402,7 @@ export function App() {
   return (
     <I18nContext.Provider value={i18n}>
       <PermissionsContext.Provider value={permissions}>
-      <ClaimRetryContext.Provider value={claimRetry}>
+      <ClaimStoreContext.Provider value={claimStore}>
       <div className={`app${sidebarOpen ? ' has-sidebar' : ''}`}>
         <TopBar
           ref={searchRef}
@@ -625,7 +627,7 @@ export function App() {
           />
         )}
       </div>
-      </ClaimRetryContext.Provider>
+      </ClaimStoreContext.Provider>
       </PermissionsContext.Provider>
     </I18nContext.Provider>
   );

@@ -262,8 +262,6 @@ const en = {
   'toast.draftRestored': 'Restored your unsaved edit of row {row} (kept when the session ended). Enter saves it, Esc discards it.',
   'toast.mergeLast': 'The last segment has nothing after it to merge with.',
   'toast.statusQueued': 'The team server cannot be reached: the status change is kept and sent when the server is back (a status changed there meanwhile is shown as a conflict).',
-  'toast.approvalQueued': 'The team server cannot be reached: your edit stays in its editor and is saved and approved when the server is back (a status changed there meanwhile is shown as a conflict).',
-  'toast.claimQueued': 'The team server cannot be reached: the claim change is kept (marked “not sent yet”) and sent when the server is back (a claim changed there meanwhile is shown as a conflict).',
 
   'dialog.close': 'Close',
   'theme.system': 'System',
@@ -551,8 +549,6 @@ const zhHant: Record<MessageKey, string> = {
   'toast.draftRestored': '已還原你在第 {row} 行尚未儲存的修改（工作階段結束時保留）。按 Enter 儲存，按 Esc 捨棄。',
   'toast.mergeLast': '最後一段之後沒有可合併的段落。',
   'toast.statusQueued': '無法連線到團隊伺服器：此狀態變更已保留，伺服器恢復連線後會送出（若其間有人在伺服器上改了狀態，會顯示為衝突）。',
-  'toast.approvalQueued': '無法連線到團隊伺服器：你的修改留在編輯框中，伺服器恢復連線後會儲存並核准（若其間有人在伺服器上改了狀態，會顯示為衝突）。',
-  'toast.claimQueued': '無法連線到團隊伺服器：此主張的變更已保留（標示為「尚未送出」），伺服器恢復連線後會送出（若其間有人在伺服器上改了這個主張，會顯示為衝突）。',
 
   'dialog.close': '關閉',
   'theme.system': '系統',

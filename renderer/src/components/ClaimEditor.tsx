@@ -7,7 +7,7 @@
  * text fields on Enter or when they lose focus; every save is one undoable update. Escape
  * closes the editor (the view puts the keyboard back on the claim's row).
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ClaimHistoryEntryT, ClaimPersonT, ClaimT } from '../../../shared/claims/schemas';
 import { ALL_CLAIM_TYPES, CLAIM_STATUSES, CLAIM_VERDICTS, EVIDENCE_KINDS } from '../../../shared/claims/types';
 import { readableClaimDate } from '../../../shared/claims/dates';
@@ -17,7 +17,8 @@ import type { ClaimsState } from '../state/useClaims';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { claimStatusOptions } from '../state/permissions';
 import { usePermission, usePermissions } from '../state/usePermissions';
-import { useClaimRetryContext } from '../state/useClaimRetry';
+import { useClaimStore } from '../state/claim-store';
+import { pendingFields } from '../state/claim-queue';
 
 const VALUES = { type: ALL_CLAIM_TYPES, verdict: CLAIM_VERDICTS, status: CLAIM_STATUSES } as const;
 type ValueField = keyof typeof VALUES;
@@ -58,7 +59,8 @@ const draftOf = (c: ClaimT): Record<TextField, string> => ({
  */
 export function ClaimPending({ claimId }: { claimId: number }) {
   const { ct } = useClaimsI18n();
-  const fields = useClaimRetryContext()?.pending.get(claimId);
+  const { queue } = useClaimStore();
+  const fields = useMemo(() => pendingFields(queue), [queue]).get(claimId);
   if (!fields?.length) return null;
   const names = fields.map((f) => (HISTORY_FIELDS.has(f) ? ct(`claims.field.${f}` as ClaimsMessageKey) : f)).join(', ');
   return (

@@ -6,7 +6,7 @@
  * change here or elsewhere (the feed) invalidates the document. The actions are the API's
  * claim writes; each is an operation, so the app refreshes its undo state after it.
  */
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useContext, useMemo, useRef } from 'react';
 import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
 import type { ClaimCandidateT, ClaimCrossCheckT, ClaimPersonT, ClaimsReportT, ClaimT } from '../../../shared/claims/schemas';
 import type { ArgsOf } from '../../../shared/contract/api';
@@ -15,8 +15,9 @@ import { useClient } from './client';
 import { keys } from './live';
 import { downloadText } from '../lib/download';
 import { isUnreachable } from './status-queue';
-import type { ClaimCall } from './claim-queue';
-import { sendClaimWrite, useClaimRetryContext } from './useClaimRetry';
+import { enqueueClaimWrite, type ClaimCall } from './claim-queue';
+import { sendClaimWrite } from './claim-retry';
+import { ClaimStoreContext } from './claim-store';
 
 export interface ClaimsData {
   candidates: ClaimCandidateT[];
@@ -33,6 +34,8 @@ export interface ClaimsOptions {
   /** after a write: the operation's result, or nothing (refetch the undo state) */
   onChange?: (r?: ChangeResult) => Promise<void>;
   onError: (e: unknown) => void;
+  /** a claim edit was kept (the team server could not be reached): say so */
+  onKept?: () => void;
 }
 
 export type ClaimUpdate = Omit<ArgsOf<'updateClaim'>, 'claimId' | 'ifUpdatedAt' | 'version'>;
@@ -40,10 +43,11 @@ export type ClaimUpdate = Omit<ArgsOf<'updateClaim'>, 'claimId' | 'ifUpdatedAt' 
 /** A claim edit kept because the team server could not be reached: sent again when it is back (state/useClaimRetry.ts). */
 export const KEPT = 'kept' as const;
 
-export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOptions) {
+export function useClaims(doc: DocumentMeta, { onChange, onError, onKept }: ClaimsOptions) {
   const { client } = useClient();
   const queryClient = useQueryClient();
-  const retry = useClaimRetryContext();
+  // the window's kept claim writes (state/claim-store.ts), sent again when the team server is back
+  const kept = useContext(ClaimStoreContext);
   const query = useQuery({
     queryKey: keys.claims(doc.id),
     queryFn: async (): Promise<ClaimsData> => {
@@ -106,8 +110,9 @@ export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOption
           await changed();
         },
         (e): typeof KEPT | null => {
-          if (retry && isUnreachable(e)) {
-            retry.keep({ documentId: doc.id, claimId, version: asked, call });
+          if (kept && isUnreachable(e)) {
+            kept.set(enqueueClaimWrite(kept.get(), { documentId: doc.id, claimId, version: asked, call }));
+            onKept?.();
             return KEPT;
           }
           onError(e);
@@ -139,7 +144,7 @@ export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOption
         ),
       history: (claimId: number) => client.claimHistory({ claimId }),
     };
-  }, [client, queryClient, doc.id, load, onChange, onError, retry]);
+  }, [client, queryClient, doc.id, load, onChange, onError, onKept, kept]);
 
   return { ...data, loaded: query.data !== undefined, actions };
 }

@@ -400,7 +400,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       // not sent (the team server cannot be reached): the text stays in the editor, the approval is kept with the version read now
       const keep = () => {
         keptSave.current = keepSave(keptSave.current, { segmentId: e.segmentId, approve: asked.approve, statusVersion: asked.statusVersion });
-        return step === 'inOne' ? t('toast.approvalQueued') : undefined;
+        return step === 'inOne' ? t('toast.statusQueued') : undefined;
       };
       if (e.draft !== seg.text) {
         const approve = step === 'inOne' ? { approve: true, statusVersion: asked.statusVersion } : {};
