@@ -14,7 +14,7 @@
  */
 import { findingMessage } from '../finding-messages';
 import { charTable, type Analysis } from './analysis';
-import { TAIWAN_ACCEPTED, TAIWAN_CHARACTERS, TAIWAN_EITHER, TAIWAN_FORMS } from './data/taiwanForms';
+import { TAIWAN_ACCEPTED, TAIWAN_CHARACTERS, TAIWAN_CONVERTED_CHARACTERS, TAIWAN_EITHER, TAIWAN_FORMS } from './data/taiwanForms';
 import { HONG_KONG_CHARACTERS, HONG_KONG_EITHER, HONG_KONG_FORMS, HONG_KONG_KEEP } from './data/hongKongForms';
 import type { Finding } from './types';
 
@@ -116,6 +116,7 @@ function standardTable(words: readonly (readonly [string, string])[], chars: rea
   return { byFirst, first: charTable(byFirst.keys()), forms };
 }
 const TAIWAN_TABLE = standardTable(TAIWAN_FORMS, TAIWAN_CHARACTERS);
+const TAIWAN_CONVERTED_TABLE = standardTable([], TAIWAN_CONVERTED_CHARACTERS);
 const HONG_KONG_TABLE = standardTable([...HONG_KONG_FORMS, ...HONG_KONG_EITHER], HONG_KONG_CHARACTERS, HONG_KONG_KEEP);
 /** Forms reported as information only (Hong Kong writes both; the house style decides). */
 const HONG_KONG_INFO = new Set(HONG_KONG_EITHER.map(([opencc]) => opencc));
@@ -129,6 +130,8 @@ function standardFindings(
   rule: 'taiwan-standard' | 'hong-kong-standard',
   skip?: (a: Analysis, start: number, end: number) => boolean,
   infoOnly?: ReadonlySet<string>,
+  /** the message for every form: `taiwan-standard.converted` for the forms reported in a converter's output only */
+  messageKey?: 'taiwan-standard.converted',
 ): Finding[] {
   const out: Finding[] = [];
   // one pass over the text: places of each OpenCC form, found from its first character
@@ -167,7 +170,7 @@ function standardFindings(
       ...first,
       ...(info
         ? findingMessage('hong-kong-standard.both', { word: opencc, standard, count: places.length })
-        : findingMessage(places.length > 1 ? `${rule}.many` : `${rule}.one`, { word: opencc, standard, count: places.length })),
+        : findingMessage(messageKey ?? (places.length > 1 ? `${rule}.many` : `${rule}.one`), { word: opencc, standard, count: places.length })),
       group: `${rule}:${opencc}>${standard}`,
       related: rest,
     });
@@ -180,11 +183,16 @@ const regionOfDocument = (analyses: Analysis[], region?: Region) => (region !== 
 
 /**
  * taiwan-standard: in a document written for Taiwan, each word in OpenCC's form where Taiwan's standard
- * differs. `region`: the document's (`writtenFor`), when the caller has read it already.
+ * differs; and OpenCC's 佔 for the standard 占 where `convertedOutput()` says the document is a converter's
+ * output throughout (conversion.ts convertedByOpenCC). `region`: the document's (`writtenFor`), when the
+ * caller has read it already.
  */
-export function taiwanStandardFindings(analyses: Analysis[], region?: Region): Finding[] {
+export function taiwanStandardFindings(analyses: Analysis[], region?: Region, convertedOutput?: () => boolean): Finding[] {
   if (!analyses.length || regionOfDocument(analyses, region) !== 'tw') return [];
-  return standardFindings(analyses, TAIWAN_TABLE, 'taiwan-standard');
+  const out = standardFindings(analyses, TAIWAN_TABLE, 'taiwan-standard');
+  // 佔: only where the document is a converter's output throughout (asked only when the form is there)
+  const converted = standardFindings(analyses, TAIWAN_CONVERTED_TABLE, 'taiwan-standard', undefined, undefined, 'taiwan-standard.converted');
+  return converted.length && convertedOutput?.() ? [...out, ...converted] : out;
 }
 
 /**

@@ -14,7 +14,7 @@ export const TAIWAN_FORMS: readonly (readonly [string, string])[] = [
   ['計劃', '計畫'],
   // 拚: to strive
   ['拼命', '拚命'], ['打拼', '打拚'], ['拼搏', '拚搏'], ['拼經濟', '拚經濟'], ['力拼', '力拚'], ['拼業績', '拚業績'], ['拼戰', '拚戰'],
-  // 回, 升, 沖, 颱, 雇, 家具 (not 佔: the standard 占比 and the common 佔比 are both written in Taiwan's press)
+  // 回, 升, 沖, 颱, 雇, 家具 (佔: TAIWAN_CONVERTED_CHARACTERS — the standard 占比 and the common 佔比 are both written in Taiwan's press)
   ['迴流', '回流'], ['拉昇', '拉升'],
   ['衝抵', '沖抵'], ['當衝', '當沖'], ['強臺', '強颱'], ['秋臺', '秋颱'], ['臺風', '颱風'], ['台風', '颱風'], ['僱主', '雇主'], ['僱員', '雇員'], ['傢俱', '家具'],
   ['強台', '強颱'], ['秋台', '秋颱'], ['準駁', '准駁'],
@@ -32,6 +32,14 @@ export const TAIWAN_FORMS: readonly (readonly [string, string])[] = [
  * words above): reported wherever no listed word covers them. [OpenCC's, Taiwan's].
  */
 export const TAIWAN_CHARACTERS: readonly (readonly [string, string])[] = [['佈', '布']];
+
+/**
+ * Characters whose Taiwan standard form (the Ministry of Education's: 占 in every sense, 佔 its
+ * variant) the government and most of the press write, while many writers keep OpenCC's form:
+ * reported only in a document that reads as a converter's output throughout (there every 占 became
+ * 佔, whatever the writer wrote); in a writer's own text the form is the house style's choice.
+ */
+export const TAIWAN_CONVERTED_CHARACTERS: readonly (readonly [string, string])[] = [['佔', '占']];
 
 /**
  * Character pairs [OpenCC's, the other] where Taiwan writes, or accepts, the other form in
