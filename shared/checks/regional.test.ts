@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from './index';
 import { markerCounts, taiwanAccepts, writtenFor, writtenForTaiwan } from './regional';
-import { TAIWAN_FORMS } from './data/taiwanForms';
+import { TAIWAN_EITHER, TAIWAN_FORMS } from './data/taiwanForms';
 import { getConverter } from '../text/convert';
 import { HANT, applyAll, byRule, places, segs } from './testkit';
 
@@ -55,6 +55,7 @@ describe('taiwan-standard', () => {
     const writes = (opencc: string, tw: string) =>
       (['s2t', 's2tw', 's2hk', 's2twp'] as const).some((c) => getConverter(c).convert(t2s.convert(before(tw) + tw)) === before(tw) + opencc);
     expect(TAIWAN_FORMS.filter(([opencc, tw]) => !writes(opencc, tw))).toEqual([]);
+    expect(TAIWAN_EITHER.filter(([opencc, tw]) => !writes(opencc, tw))).toEqual([]);
   });
 
   it('reports 全周 (the week) and 強台 (a typhoon) as Taiwan writes them', () => {
@@ -64,6 +65,11 @@ describe('taiwan-standard', () => {
       ['周增', '週增'],
       ['強台', '強颱'],
     ]);
+  });
+
+  it('reports OpenCC’s 合作伙伴 where Taiwan writes 夥伴, as its own 伙伴 → 夥伴 does', () => {
+    const f = run('公司與策略夥伴簽約，並與合作伙伴共同開發新藥，年增5%，以新台幣計。');
+    expect(f.map((x) => [x.text, x.fixes[0].replacement])).toEqual([['合作伙伴', '合作夥伴']]);
   });
 
   it('reports OpenCC’s folding 摺合 for the 折合 of a conversion into another currency', () => {

@@ -14,7 +14,7 @@
  */
 import { findingMessage } from '../finding-messages';
 import { charTable, type Analysis } from './analysis';
-import { TAIWAN_ACCEPTED, TAIWAN_CHARACTERS, TAIWAN_FORMS } from './data/taiwanForms';
+import { TAIWAN_ACCEPTED, TAIWAN_CHARACTERS, TAIWAN_EITHER, TAIWAN_FORMS } from './data/taiwanForms';
 import { HONG_KONG_CHARACTERS, HONG_KONG_EITHER, HONG_KONG_FORMS, HONG_KONG_KEEP } from './data/hongKongForms';
 import type { Finding } from './types';
 
@@ -68,8 +68,8 @@ export function regionOf(c: MarkerCounts): 'tw' | 'hk' | null {
   return c.hk >= 2 && c.hk >= 2 * c.tw ? 'hk' : null;
 }
 
-const STANDARD_WORDS = new Set(TAIWAN_FORMS.map(([a, b]) => `${a}|${b}`));
-/** Is `written` Taiwan's standard form of the word OpenCC writes `opencc` (折合 for 摺合, 公布 for 公佈)? */
+const STANDARD_WORDS = new Set([...TAIWAN_FORMS, ...TAIWAN_EITHER].map(([a, b]) => `${a}|${b}`));
+/** Is `written` Taiwan's standard form of the word OpenCC writes `opencc` (折合 for 摺合, 公布 for 公佈), or one Taiwan writes either way (周轉)? */
 export function taiwanStandardWord(opencc: string, written: string): boolean {
   return STANDARD_WORDS.has(`${opencc}|${written}`);
 }

@@ -20,6 +20,8 @@ export const TAIWAN_FORMS: readonly (readonly [string, string])[] = [
   ['強台', '強颱'], ['秋台', '秋颱'], ['準駁', '准駁'],
   // 折: to convert (折合 an amount into another currency); OpenCC's phrase writes the folding 摺
   ['摺合', '折合'],
+  // 夥: a partner (夥伴), where OpenCC's longer phrases keep 伙 (its own 伙伴 writes 夥伴)
+  ['合作伙伴', '合作夥伴'], ['貿易伙伴', '貿易夥伴'], ['戰略伙伴', '戰略夥伴'],
   // 週: the week (全週, 週增 a week-on-week change), which OpenCC leaves as 周 in these words
   ['全周', '全週'], ['逐周', '逐週'], ['周增', '週增'], ['周減', '週減'], ['周息', '週息'],
 ];
@@ -40,3 +42,10 @@ export const TAIWAN_ACCEPTED: readonly (readonly [string, string])[] = [
   ['佈', '布'], ['劃', '畫'], ['拼', '拚'], ['迴', '回'], ['昇', '升'], ['佔', '占'], ['衝', '沖'], ['臺', '颱'], ['僱', '雇'],
   ['傢', '家'], ['俱', '具'], ['周', '週'], ['杠', '槓'],
 ];
+
+/**
+ * Words Taiwan writes in both forms where OpenCC's phrase table writes the first: the Ministry of
+ * Education's dictionary gives 周轉 (to turn over funds), the press writes 週轉 as often. Text with
+ * the second form is not contradicting OpenCC's phrase; nor is the first reported (not a TAIWAN_FORMS pair).
+ */
+export const TAIWAN_EITHER: readonly (readonly [string, string])[] = [['週轉', '周轉'], ['週轉金', '周轉金']];
