@@ -107,6 +107,14 @@ test("s2twp's Taiwan words: one card, the explanation once, a short line per pla
   await expect(family.getByTestId('fix-one')).toHaveText(['Fix → 設備', 'Fix → 設備', 'Fix → 數據', 'Fix → 項目', 'Fix → 數據', 'Fix → 設備']);
   await expect(family.getByTestId('dismiss')).toHaveCount(6);
   await expect(lines.first().locator('.finding-quote')).toHaveText('家半導體裝置商今天公');
+  // each line is one short row inside the card: place, Fix and Dismiss… side by side, nothing cut off
+  const cardBox = (await family.boundingBox())!;
+  for (const line of await lines.all()) {
+    const [place, fixButton, dismissButton] = await Promise.all([line.locator('.loc-btn'), line.getByTestId('fix-one'), line.getByTestId('dismiss')].map(async (l) => (await l.boundingBox())!));
+    expect(dismissButton.x + dismissButton.width).toBeLessThanOrEqual(cardBox.x + cardBox.width);
+    expect(Math.abs(place.y - fixButton.y)).toBeLessThan(8);
+    expect(Math.abs(fixButton.y - dismissButton.y)).toBeLessThan(8);
+  }
   await panel.evaluate((el) => (el.scrollTop = 0));
   await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'findings-vocabulary-places.png') });
   const axe = await new AxeBuilder({ page }).include('[data-testid="findings-panel"]').analyze();
