@@ -184,8 +184,8 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
       {t('findings.dismiss')}…
     </button>
   );
-  // the reason asked for: Enter dismisses (a card's group, or one place of a family), Escape cancels
-  // a place's form: once dismissed, the keyboard goes to the next place; Escape back to its Dismiss
+  // the reason asked for: Enter dismisses (a card's group, or one place of a family), Escape cancels;
+  // on a place's line (`next` given) the keyboard then goes to the next place, or back to its Dismiss…
   const dismissForm = (f: StoredFinding, scope: 'one' | 'group', next?: number | null) => (
     <form
       className="dismiss-form"
