@@ -48,6 +48,14 @@ describe('taiwan-standard', () => {
     expect(run('股東應佔溢利為52.6億港元，按年增長11.4%，香港業務佔六成，恒生指數上升。').filter((x) => x.text === '佔')).toEqual([]);
   });
 
+  it('reports 拼 for Taiwan’s 拚 (to strive) in a converter’s output, not in 拼圖, 拼音 (to piece together)', () => {
+    const source = ['零售通路今年營收拚年增兩成，下半年拚展店180家，以新台幣計。', '董事長說，全台門市的版圖拼圖已大致完成，並推出拼音點餐服務。'];
+    const converted = source.map((t) => getConverter('s2tw').convert(getConverter('t2s').convert(t)));
+    const f = run(...converted).filter((x) => x.text === '拼');
+    expect(f.map((x) => [places(x).length, x.fixes[0].replacement])).toEqual([[2, '拚']]);
+    expect(places(f[0]).map((p) => converted[0].slice(p.start, p.start + 3))).toEqual(['拼年增', '拼展店']);
+  });
+
   it('reports 佈 in any other word too (佈線), one group for the character', () => {
     const f = run('北部某餐飲集團今天公佈上月營收，年增6%，以新台幣計，門市完成網路佈線。');
     expect(f.map((x) => [x.text, places(x).length, x.fixes[0].replacement])).toEqual([

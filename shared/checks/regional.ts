@@ -14,7 +14,7 @@
  */
 import { findingMessage } from '../finding-messages';
 import { charTable, type Analysis } from './analysis';
-import { TAIWAN_ACCEPTED, TAIWAN_CHARACTERS, TAIWAN_CONVERTED_CHARACTERS, TAIWAN_EITHER, TAIWAN_FORMS } from './data/taiwanForms';
+import { TAIWAN_ACCEPTED, TAIWAN_CHARACTERS, TAIWAN_CONVERTED_CHARACTERS, TAIWAN_CONVERTED_KEEP, TAIWAN_EITHER, TAIWAN_FORMS } from './data/taiwanForms';
 import { HONG_KONG_CHARACTERS, HONG_KONG_EITHER, HONG_KONG_FORMS, HONG_KONG_KEEP } from './data/hongKongForms';
 import type { Finding } from './types';
 
@@ -116,7 +116,7 @@ function standardTable(words: readonly (readonly [string, string])[], chars: rea
   return { byFirst, first: charTable(byFirst.keys()), forms };
 }
 const TAIWAN_TABLE = standardTable(TAIWAN_FORMS, TAIWAN_CHARACTERS);
-const TAIWAN_CONVERTED_TABLE = standardTable([], TAIWAN_CONVERTED_CHARACTERS);
+const TAIWAN_CONVERTED_TABLE = standardTable([], TAIWAN_CONVERTED_CHARACTERS, TAIWAN_CONVERTED_KEEP);
 const HONG_KONG_TABLE = standardTable([...HONG_KONG_FORMS, ...HONG_KONG_EITHER], HONG_KONG_CHARACTERS, HONG_KONG_KEEP);
 /** Forms reported as information only (Hong Kong writes both; the house style decides). */
 const HONG_KONG_INFO = new Set(HONG_KONG_EITHER.map(([opencc]) => opencc));
@@ -183,7 +183,7 @@ const regionOfDocument = (analyses: Analysis[], region?: Region) => (region !== 
 
 /**
  * taiwan-standard: in a document written for Taiwan, each word in OpenCC's form where Taiwan's standard
- * differs; and OpenCC's 佔 for the standard 占 where `convertedOutput()` says the document is a converter's
+ * differs; and OpenCC's 佔 for the standard 占, 拼 for 拚 (outside 拼圖, 拼音 …) where `convertedOutput()` says the document is a converter's
  * output throughout (conversion.ts convertedByOpenCC). `region`: the document's (`writtenFor`), when the
  * caller has read it already.
  */

@@ -35,11 +35,22 @@ export const TAIWAN_CHARACTERS: readonly (readonly [string, string])[] = [['佈'
 
 /**
  * Characters whose Taiwan standard form (the Ministry of Education's: 占 in every sense, 佔 its
- * variant) the government and most of the press write, while many writers keep OpenCC's form:
+ * variant; 拚 to strive, which Simplified and OpenCC write 拼 as 'to piece together') the government
+ * and most of the press write, while many writers keep OpenCC's form:
  * reported only in a document that reads as a converter's output throughout (there every 占 became
  * 佔, whatever the writer wrote); in a writer's own text the form is the house style's choice.
  */
-export const TAIWAN_CONVERTED_CHARACTERS: readonly (readonly [string, string])[] = [['佔', '占']];
+export const TAIWAN_CONVERTED_CHARACTERS: readonly (readonly [string, string])[] = [['佔', '占'], ['拼', '拚']];
+
+/**
+ * Words that keep OpenCC's form in Taiwan too, covering their characters in a converter's output:
+ * 拼 'to piece together' (拼圖, 拼音, 拼湊 …), where Taiwan writes 拚 only for 'to strive, to risk'
+ * (拚經濟, 拚年增, 拚展店: OpenCC writes 拼 for both).
+ */
+export const TAIWAN_CONVERTED_KEEP: readonly string[] = [
+  '拼圖', '拼音', '拼湊', '拼接', '拼裝', '拼盤', '拼寫', '拼貼', '拼字', '拼法', '拼板', '拼版', '拼布', '拼花', '拼合',
+  '拼車', '拼單', '拼團', '拼桌', '拼購', '拼多多', '拼綴', '拼讀', '拼縫', '拼色', '拼成', '拼起', '拼出',
+];
 
 /**
  * Character pairs [OpenCC's, the other] where Taiwan writes, or accepts, the other form in
