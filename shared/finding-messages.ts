@@ -126,6 +126,7 @@ export const FINDING_MESSAGES_EN = {
   'hong-kong-standard.one': "{word} is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong writes {standard}. Write {standard}.",
   'hong-kong-standard.many': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong writes {standard}. Write {standard} throughout.",
   'hong-kong-standard.both': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong's press and government mostly write {standard}, listed companies' filings often {word}. Follow the document's house style.",
+  'hong-kong-standard.converted': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes for every {standard}, and this document reads as its output throughout; Hong Kong's government and most of its press write {standard}, listed companies' filings often {word}. Write {standard} unless the house style keeps {word}.",
   // ---- claims cross-checks (shared/claims/crosscheck.ts)
   'claims.rate.within': '{stated} implies {rate} {base} per {quote}; within the plausible {low}–{high}.',
   'claims.rate.within.range': '{stated} implies {rate} {base} per {quote} ({rateLow}–{rateHigh} within rounding); within the plausible {low}–{high}.',

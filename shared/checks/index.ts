@@ -242,7 +242,7 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
     // the region the document is written for, read once (documentSenses has read it when conversion-ambiguity runs)
     const region = senses ? senses.region : writtenFor(analyses.map((a) => a.text));
     if (want('taiwan-standard')) out.push(...taiwanStandardFindings(analyses, region, () => convertedByOpenCC(analyses)));
-    if (want('hong-kong-standard')) out.push(...hongKongStandardFindings(analyses, mentions, region));
+    if (want('hong-kong-standard')) out.push(...hongKongStandardFindings(analyses, mentions, region, () => convertedByOpenCC(analyses)));
   }
   // the converter's Taiwan phrasing (s2twp), recognised from the document as a whole
   if (want('conversion-ambiguity') && ctx.script === 'hant') out.push(...documentVocabularyFindings(analyses));

@@ -198,11 +198,23 @@ export function taiwanStandardFindings(analyses: Analysis[], region?: Region, co
 /**
  * hong-kong-standard: in a document written for Hong Kong (`writtenFor`), each word in OpenCC's
  * form where Hong Kong writes another (應占 → 應佔, 鋪位 → 舖位; 占 → 佔 outside divination words and
- * names); 公佈, 宣佈 (the press's 公布, 宣布; filings keep 佈) as information only. `mentions`: the document's person names, whose characters are left alone (a given name 占);
+ * names); 公佈, 宣佈 (the press's 公布, 宣布; filings keep 佈) as a warning where `convertedOutput()` says the
+ * document is a converter's output throughout, else as information only. `mentions`: the document's person names, whose characters are left alone (a given name 占);
  * `region` as for taiwanStandardFindings.
  */
-export function hongKongStandardFindings(analyses: Analysis[], mentions: readonly { segmentId: number; start: number; end: number }[] = [], region?: Region): Finding[] {
+export function hongKongStandardFindings(
+  analyses: Analysis[],
+  mentions: readonly { segmentId: number; start: number; end: number }[] = [],
+  region?: Region,
+  convertedOutput?: () => boolean,
+): Finding[] {
   if (!analyses.length || regionOfDocument(analyses, region) !== 'hk') return [];
   const inName = (a: Analysis, start: number, end: number) => mentions.some((m) => m.segmentId === a.seg.id && m.start < end && start < m.end);
-  return standardFindings(analyses, HONG_KONG_TABLE, 'hong-kong-standard', inName, HONG_KONG_INFO);
+  const out = standardFindings(analyses, HONG_KONG_TABLE, 'hong-kong-standard', inName, HONG_KONG_INFO);
+  // 公佈/宣佈 in a converter's output throughout: the converter wrote every 佈 whatever the writer did,
+  // so the press's 公布 is as likely as elsewhere — a warning, as Taiwan's 佔 is; in a writer's own
+  // text the form is the house style's, information only
+  if (out.some((f) => f.severity === 'info') && convertedOutput?.())
+    return out.map((f) => (f.severity === 'info' ? { ...f, severity: 'warning' as const, ...findingMessage('hong-kong-standard.converted', f.messageData!.params as { word: string; standard: string; count: number }) } : f));
+  return out;
 }

@@ -105,6 +105,7 @@ const zhHant: Record<FindingMessageKey, string> = {
   'hong-kong-standard.one': '「{word}」是 OpenCC 簡轉繁的寫法；香港寫作「{standard}」。請改為「{standard}」。',
   'hong-kong-standard.many': '「{word}」（{count} 處）是 OpenCC 簡轉繁的寫法；香港寫作「{standard}」。請全部改為「{standard}」。',
   'hong-kong-standard.both': '「{word}」（{count} 處）是 OpenCC 簡轉繁的寫法；香港報章及政府多寫作「{standard}」，上市公司公告也常用「{word}」。請依文件的用字慣例決定。',
+  'hong-kong-standard.converted': '「{word}」（{count} 處）是 OpenCC 簡轉繁對每個「{standard}」的寫法，而本文件通篇讀來都是轉換的結果；香港政府及多數報章寫作「{standard}」，上市公司公告也常用「{word}」。除非用字慣例保留「{word}」，請改為「{standard}」。',
   'claims.rate.within': '{stated} 意味著 1 {quote} 兌 {rate} {base}；在合理範圍 {low}–{high} 之內。',
   'claims.rate.within.range': '{stated} 意味著 1 {quote} 兌 {rate} {base}（四捨五入範圍 {rateLow}–{rateHigh}）；在合理範圍 {low}–{high} 之內。',
   'claims.rate.outside': '{stated} 意味著 1 {quote} 兌 {rate} {base}；超出合理範圍 {low}–{high}。',
