@@ -416,9 +416,8 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         setLastEdit({ segmentId: e.segmentId, nonce: ++nonce.current });
       }
       if (step === 'separate') {
-        const now = liveSegment(live.current.segments, e.segmentId) ?? seg;
-        // the version read when asked (a retry's kept one), else the row's now (after a text save just made)
-        const version = e.draft !== seg.text ? now.versions?.status : asked.statusVersion;
+        // the text is unchanged (else the approval went with it): the status version read when asked — a retry's kept one
+        const version = asked.statusVersion;
         let queued = false;
         const r2 = await write(() => client.setStatus({ segmentIds: [e.segmentId], status: 'approved', ...(version !== undefined ? { versions: [version] } : {}) }), {
           // nothing left in the editor to keep: the approval waits with the other status changes
