@@ -6,9 +6,12 @@
  * message key and the parameters the family's explanation names; the card shows that explanation
  * once, worded in the UI language, then one line per place (its context, its own Fix and Dismiss).
  * The findings stay what they are: a line's Fix and Dismiss act on its own finding only.
- * Pure; tested in finding-cards.test.ts.
+ * The family is read by shared/finding-families.ts (the CLI's table groups the same way). Pure;
+ * tested in finding-cards.test.ts.
  */
-import { FINDING_MESSAGES_EN, PER_PLACE_FAMILIES, type FindingMessageKey, type FindingMessageParam, type FindingMessageRef } from '../../../shared/finding-messages';
+export { placeFamily };
+import type { FindingMessageRef } from '../../../shared/finding-messages';
+import { placeFamily } from '../../../shared/finding-families';
 import type { StoredFinding } from '../../../shared/domain/schemas';
 
 type CardFinding = Pick<StoredFinding, 'id' | 'rule' | 'severity' | 'documentId' | 'segmentIndex' | 'start' | 'messageData' | 'group' | 'related'>;
@@ -18,28 +21,6 @@ export type FindingCard<F> =
   | { kind: 'finding'; key: string; finding: F }
   /** a per-place family: the explanation once, then its places in text order, each a finding of its own */
   | { kind: 'places'; key: string; rule: string; severity: StoredFinding['severity']; explanation: FindingMessageRef; places: F[] };
-
-const placeholders = (template: string) => [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))];
-
-/**
- * The family a finding is one place of, or null (not marked per-place, stored without message data,
- * or grouped with other places: a group is one finding with a fix all, shown as its own card).
- */
-export function placeFamily(f: CardFinding): { key: string; explanation: FindingMessageRef } | null {
-  const d = f.messageData;
-  if (!d || f.group || f.related.length > 0 || !Object.hasOwn(PER_PLACE_FAMILIES, d.key)) return null;
-  const header = PER_PLACE_FAMILIES[d.key as FindingMessageKey];
-  if (!header) return null;
-  const shared: [string, FindingMessageParam][] = [];
-  for (const name of placeholders(FINDING_MESSAGES_EN[header])) {
-    const v = d.params[name];
-    if (v !== undefined) shared.push([name, v as FindingMessageParam]);
-  }
-  return {
-    key: JSON.stringify([f.rule, f.severity, f.documentId, d.key, shared]),
-    explanation: { key: header, params: Object.fromEntries(shared) },
-  };
-}
 
 /**
  * The panel's cards for the findings it lists (`shownFindings`, in its order): each family at the
