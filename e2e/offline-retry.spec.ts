@@ -185,8 +185,8 @@ test('changed on the server meanwhile: the retried approval and claim edit open 
   await expect.poll(() => teamClaim(claimId)?.status).toBe('ready-for-review');
   await expect(claimRow).toHaveAttribute('data-status', 'ready-for-review');
 
-  await expect(dialog.getByTestId('conflict-theirs')).toContainText('edited');
-  await expect(dialog.getByTestId('conflict-mine')).toContainText('approved');
+  await expect(dialog.getByTestId('conflict-theirs')).toContainText('Edited');
+  await expect(dialog.getByTestId('conflict-mine')).toContainText('Approved');
   // nothing was overwritten: Bob's status is still stored, the text not yet
   expect(teamSegments()[row]).toMatchObject({ status: 'edited', text: segs[row].text });
   await dialog.getByRole('button', { name: 'Keep mine' }).click();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addConflict, canMerge, canMergeField, conflictKey, isRecordConflict, mergeDraft, recordMergeDraft, recordResolutionWrite, resolutionWrite, saveResolution, scopeKindOf, shownFields, splitVariantText } from './conflict';
-import type { EditConflict, EditConflictDetails, RecordConflictDetails } from '../../../shared/domain/schemas';
+import { addConflict, canMerge, canMergeField, conflictKey, isRecordConflict, mergeDraft, recordMergeDraft, recordResolutionWrite, resolutionWrite, saveResolution, scopeKindOf, shownFields, splitVariantText, valueLabelKey } from './conflict';
+import { translate, type MessageKey } from '../i18n';
+import { translateClaims, type ClaimsMessageKey } from '../i18n-claims';
+import type { EditConflict, EditConflictDetails, RecordConflictDetails, RecordKind } from '../../../shared/domain/schemas';
 import { parseGlossaryScopeValue as parseScopeValue } from '../../../shared/contract/conflict';
 
 const text: EditConflict = {
@@ -201,5 +203,33 @@ describe('record conflicts (annotations, claims, glossary entries): the write ea
       method: 'updateClaim',
       args: { claimId: 9, version: 2, verdict: 'true', evidence: [{ url: 'https://example.org', note: '' }], claimant: '王某' },
     });
+  });
+});
+
+describe('valueLabelKey: stored values worded in the UI language', () => {
+  it('names the catalog key of a segment status and a claim status, verdict or type; free text stays as written', () => {
+    expect(valueLabelKey(null, 'status', 'approved')).toEqual({ catalog: 'main', key: 'status.approved' });
+    expect(valueLabelKey(null, 'enStatus', 'edited')).toEqual({ catalog: 'main', key: 'status.edited' });
+    expect(valueLabelKey('claim', 'verdict', 'mostly-true')).toEqual({ catalog: 'claims', key: 'claims.value.verdict.mostly-true' });
+    expect(valueLabelKey('claim', 'status', 'ready-for-review')).toEqual({ catalog: 'claims', key: 'claims.value.status.ready-for-review' });
+    expect(valueLabelKey(null, 'text', 'approved')).toBeNull();
+    expect(valueLabelKey('claim', 'claimant', 'CFO')).toBeNull();
+    expect(valueLabelKey('annotation', 'status', 'approved')).toBeNull();
+    expect(valueLabelKey(null, 'status', null)).toBeNull();
+  });
+
+  it('every key it names is worded in both UI languages', () => {
+    const zh = (catalog: 'main' | 'claims', key: string) => (catalog === 'main' ? translate('zh-Hant', key as MessageKey) : translateClaims('zh-Hant', key as ClaimsMessageKey));
+    const cases: [RecordKind | null, string, string][] = [
+      ...['unreviewed', 'edited', 'approved'].map((v) => [null, 'status', v] as [null, string, string]),
+      ...['unverified', 'true', 'mostly-true', 'misleading', 'false', 'unverifiable'].map((v) => ['claim', 'verdict', v] as ['claim', string, string]),
+      ...['new', 'in-progress', 'ready-for-review', 'published', 'discarded', 'candidate'].map((v) => ['claim', 'status', v] as ['claim', string, string]),
+    ];
+    for (const [record, field, v] of cases) {
+      const k = valueLabelKey(record, field, v)!;
+      const worded = zh(k.catalog, k.key);
+      expect(worded, k.key).not.toBe(k.key);
+      expect(worded, k.key).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 });

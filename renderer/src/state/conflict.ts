@@ -178,6 +178,19 @@ export function scopeKindOf(value: string | null): 'document' | 'project' | null
   return s === null ? null : 'documentId' in s ? 'document' : 'project';
 }
 
+const SEGMENT_STATUSES: readonly string[] = ['unreviewed', 'edited', 'approved'];
+const CLAIM_VALUE_FIELDS: readonly string[] = ['status', 'verdict', 'type'];
+/**
+ * The catalog key that words a stored value of a conflicting field in the UI language (a segment's
+ * status "approved" → status.approved; a claim's verdict "mostly-true" → claims.value.verdict.mostly-true),
+ * or null for free text, shown as written. `record` null: a segment's field.
+ */
+export function valueLabelKey(record: RecordKind | null, field: string, value: string | null): { catalog: 'main' | 'claims'; key: string } | null {
+  if (value === null) return null;
+  if (record === null) return (field === 'status' || field === 'enStatus') && SEGMENT_STATUSES.includes(value) ? { catalog: 'main', key: `status.${value}` } : null;
+  return record === 'claim' && CLAIM_VALUE_FIELDS.includes(field) ? { catalog: 'claims', key: `claims.value.${field}.${value}` } : null;
+}
+
 /** Variants as the glossary panel and the conflict show them ("a, b"), back to a list. */
 export function splitVariantText(text: string | null): string[] {
   return (text ?? '')
