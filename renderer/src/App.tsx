@@ -428,7 +428,7 @@ export function App() {
           onClaims={doc ? () => run('view.claims') : null}
           claimsOpen={panel === 'claims'}
         />
-        {connection && <TeamView view="banner" connection={connection} client={client} onReconnect={() => openConnect(connection.origin)} onBack={teamBack} notify={toasts.notify} />}
+        {connection && <TeamView view="banner" connection={connection} client={client} onReconnect={() => openConnect(connection.origin)} onBack={teamBack} notify={toasts.notify} review={actions} claims={claimStore} />}
         <div className="workspace">
           {sidebarOpen && !cv.wide && (
             <Sidebar

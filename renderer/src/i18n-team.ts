@@ -37,6 +37,8 @@ const en = {
   'team.banner.signedOut': 'Signed out of the team server {server}. Connect again with a new sign-in address from a team admin; your unsaved edit stays in the editor.',
   'team.banner.reconnect': 'Connect again…',
   'team.back': 'The team server {server} is back.',
+  'team.kept.restored': 'Not sent yet, kept from an earlier session: {count} changes wait for the team server and are sent when it answers (a change made there meanwhile is shown as a conflict).',
+  'team.kept.storageFailed': 'Changes kept for the team server cannot be stored in this browser ({message}): they wait in this window only, and a reload would forget them.',
 };
 
 const zhHant: Record<keyof typeof en, string> = {
@@ -70,6 +72,8 @@ const zhHant: Record<keyof typeof en, string> = {
   'team.banner.signedOut': '你已登出團隊伺服器 {server}。請向團隊管理員索取新的登入網址並重新連線；你尚未儲存的修改仍留在編輯器中。',
   'team.banner.reconnect': '重新連線…',
   'team.back': '團隊伺服器 {server} 已恢復連線。',
+  'team.kept.restored': '尚未送出，上次工作階段保留的變更：{count} 項變更正在等待團隊伺服器，伺服器回應後會送出（若其間有人在伺服器上改了它們，會顯示為衝突）。',
+  'team.kept.storageFailed': '無法在這個瀏覽器中儲存為團隊伺服器保留的變更（{message}）：它們只留在這個視窗中，重新載入就會遺失。',
 };
 
 export const { catalog: TEAM_CATALOG, translate: translateTeam } = defineCatalog(en, zhHant);

@@ -6,12 +6,39 @@
 import { useEffect, useRef, useState } from 'react';
 import type { JiaoduiClient } from '../../../shared/contract/api';
 import type { ConnectionInfo } from '../../../shared/contract/remote';
+import type { ClaimStore } from '../state/claim-store';
+import { keepAcrossReloads, type KeptReview, type KeptSync } from '../state/kept-storage';
 import { serverName } from '../state/team-sections';
 import { useTeamHealth } from '../state/useTeamHealth';
 import { useTeamI18n } from '../i18n-team';
 
-export function TeamBanner({ connection, client, onReconnect, onBack, notify }: { connection: ConnectionInfo; client: JiaoduiClient; onReconnect: () => void; onBack: () => void; notify: (message: string) => void }) {
+export function TeamBanner({
+  connection,
+  client,
+  onReconnect,
+  onBack,
+  notify,
+  review,
+  claims,
+}: {
+  connection: ConnectionInfo;
+  client: JiaoduiClient;
+  onReconnect: () => void;
+  onBack: () => void;
+  notify: (message: string) => void;
+  /** what the window keeps for the server (useReview's actions, App's claim store), stored across reloads */
+  review: KeptReview;
+  claims: ClaimStore;
+}) {
   const { tm } = useTeamI18n();
+  // Kept writes survive a reload (state/kept-storage.ts): put back (and retried) once, then stored
+  // again after every render — the banner renders with the app, whose renders follow every write
+  // kept, sent or answered and every keystroke of a kept edit.
+  const kept = useRef<KeptSync | null>(null);
+  useEffect(() => {
+    kept.current ??= keepAcrossReloads(connection, review, claims, notify, onBack);
+    kept.current();
+  });
   const server = serverName(connection.origin);
   // the connection's health, retried with backoff while unreachable
   const { health, nextRetryAt, retryNow: onRetry } = useTeamHealth(connection.id, client);

@@ -555,6 +555,8 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       setRows,
       restoreKeptDraft,
       setApproveRefusal,
+      // what waits for an unreachable team server, stored across reloads by state/kept-storage.ts
+      kept: { statuses: statusQueue, save: keptSave, live },
     }),
     [restoreKeptDraft, setApproveRefusal, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, retryStatuses, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
   );
