@@ -195,3 +195,50 @@ test('changed on the server meanwhile: the retried approval and claim edit open 
   await expect.poll(() => teamSegments()[row]).toMatchObject({ text, status: 'approved' });
   await expect(page.getByTestId('edit-textarea')).toHaveCount(0);
 });
+
+test('kept writes survive a reload: the status change, the approval with its text and the claim edit are stored and sent when the server is back', async ({ app: page }) => {
+  const segs = teamSegments();
+  const claimId = addClaim(segs[9].id);
+  await connectAndOpen(page, 'Ana');
+  await page.getByTestId('claims-button').click();
+  const claimRow = page.getByTestId('claims-panel').locator(`[data-testid="claim-row"][data-claim-id="${claimId}"]`);
+  await expect(claimRow).toHaveAttribute('data-status', 'new');
+  // two rows of text (not page furniture), still unreviewed, after the ones the other tests use
+  const free = segs.map((s, i) => ({ s, i })).filter(({ s, i }) => i > 9 && s.furniture === null && s.status === 'unreviewed');
+  const [approveRow, editedRow] = [free[0].i, free[1].i];
+
+  const port = new URL(origin).port;
+  await team!.stop(5000);
+  const toast = page.getByTestId('toast').last();
+  await claimRow.getByTestId('claim-status').selectOption('in-progress');
+  await expect(claimRow.getByTestId('claim-pending')).toBeVisible();
+  // approve a row (Ctrl+Enter on the grid): a status change kept
+  await page.getByTestId(`row-${approveRow}`).click();
+  await page.keyboard.press(`${MOD}+Enter`);
+  await expect(toast).toContainText('the status change is kept and sent when the server is back');
+  // save and approve another row's edit: kept with its text in the editor
+  const text = await editRow(page, editedRow, '丙');
+  await page.keyboard.press(`${MOD}+Enter`);
+  await expect(toast).toContainText('the status change is kept and sent when the server is back');
+  await expect(page.getByTestId('edit-textarea')).toHaveValue(text);
+  const stored = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jiaodui.keptWrites@')));
+  await expect.poll(stored).toHaveLength(1);
+
+  // the window goes (a reload): what was kept is put back and said to be waiting
+  await page.reload();
+  await expect(page.getByTestId('team-banner')).toContainText('cannot be reached');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Not sent yet, kept from an earlier session: 3 changes' })).toBeVisible();
+  expect(teamSegments()[approveRow].status).toBe('unreviewed');
+
+  // back: the writes reach the server with the versions read before the reload (no conflict: nobody changed them)
+  await startTeam(`127.0.0.1:${port}`);
+  await expect(page.getByTestId('team-banner')).toHaveCount(0, { timeout: 30_000 });
+  await expect.poll(() => teamSegments()[approveRow].status).toBe('approved');
+  await expect.poll(() => teamClaim(claimId)?.status).toBe('in-progress');
+  await page.screenshot({ path: 'test-results/offline-reload-back.png' });
+  // the start failed while the server was away: the kept edit's document opens, the edit comes back in its editor and is saved with its approval
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /離線稿件/);
+  await expect.poll(() => teamSegments()[editedRow]).toMatchObject({ text, status: 'approved' });
+  await expect(page.getByTestId('conflict-dialog')).toHaveCount(0);
+  await expect.poll(stored).toHaveLength(0);
+});

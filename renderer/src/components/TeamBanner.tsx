@@ -48,6 +48,7 @@ export function TeamBanner({
     if (last.current === 'unreachable' && health.state === 'ok') {
       notify(tm('team.back', { server }));
       onBack();
+      kept.current?.(true);
     }
     last.current = health.state;
   }, [health.state, notify, tm, server, onBack]);

@@ -33,8 +33,12 @@ export interface KeptReview {
 /** Where the entry goes: local storage, or another Storage (tests). */
 export type KeptStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-/** Store what is kept now (App calls it after each render: a write kept, sent or answered, the kept save's text edited). */
-export type KeptSync = () => void;
+/**
+ * Store what is kept now (called after each render of the app: a write kept, sent or answered, the
+ * kept save's text edited). `back`: the server answered after being away — a kept save whose
+ * document is not open (the start failed while the server was away) opens it to come back in its editor.
+ */
+export type KeptSync = (back?: boolean) => void;
 
 // the follower of the mounted App (one at a time: switching backend mounts another App)
 let stopActive: (() => void) | null = null;
@@ -92,11 +96,22 @@ export function keepAcrossReloads(
     }
   };
 
-  const restoreSave = () => {
+  let opening = false;
+  const restoreSave = (back: boolean) => {
     const s = pendingSave;
     const { doc, editing } = live.current;
     // back into its editor once its document is open (the last document opens at start) and no other editor is
-    if (!s || editing || doc?.id !== s.documentId) return;
+    if (!s || editing) return;
+    if (doc?.id !== s.documentId) {
+      if (back && !doc && !opening) {
+        opening = true;
+        void review.openDocument(s.documentId).finally(() => {
+          opening = false;
+          restoreSave(false);
+        });
+      }
+      return;
+    }
     // into its editor as a session's kept draft comes back (state/session.ts), then saved as a kept save is
     try {
       storage.setItem(backendKey(KEPT_DRAFT_KEY, connection.id), JSON.stringify({ documentId: s.documentId, segmentId: s.segmentId, row: s.row, text: s.text, version: s.version }));
@@ -125,8 +140,8 @@ export function keepAcrossReloads(
   const unsubscribe = claims.subscribe(() => store());
   const onHide = () => store();
   window.addEventListener('pagehide', onHide);
-  const sync = () => {
-    restoreSave();
+  const sync = (back = false) => {
+    restoreSave(back);
     store();
   };
   stopActive = () => {
