@@ -82,10 +82,11 @@ export function keepAcrossReloads(
   if (parsed.kind === 'unreadable') console.warn(`Jiaodui: kept writes stored for ${connection.origin} (${connection.account.name}) are ignored: ${parsed.reason}.`);
 
   const store = () => {
-    const now = serializeKeptWrites(keptWritesNow(statuses.current, claims.get(), save.current, live.current));
+    const now = keptWritesNow(statuses.current, claims.get(), save.current, live.current);
     // a save not yet back in its editor stays stored as it was
-    const next = pendingSave && now === null ? stored : now;
-    if (next === stored || next === undefined) return;
+    const next = serializeKeptWrites({ ...now, save: now.save ?? pendingSave });
+    // nothing to store over an entry this window cannot read: it stays (a newer version may read it)
+    if (next === stored || next === undefined || (next === null && stored === undefined)) return;
     try {
       if (stored === undefined && raw !== null) storage.setItem(`${key}~unreadable`, raw);
       if (next === null) storage.removeItem(key);
