@@ -64,8 +64,8 @@ export async function runServe(dbPath: string, portFlag?: string, teamFlags?: Te
   if (teamFlags && portFlag !== undefined) throw new JiaoduiError('invalid-input', 'serve --team takes --listen HOST:PORT, not --port.');
   const port = portFlag === undefined ? 0 : Number(portFlag);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new JiaoduiError('invalid-input', `--port must be 0–65535, got "${portFlag}".`);
-  // a long-running server: the heap grows to twice what is live between full collections, not 4× (core/heap-policy.ts)
-  applyServerHeapPolicy();
+  // browser mode: the heap grows to twice what is live between full collections, not up to 4× (core/heap-policy.ts; a team server keeps V8's own)
+  applyServerHeapPolicy({ team: teamFlags !== undefined });
   // the team flags are checked before the database is opened: a wrong flag changes nothing
   const ref: { host?: RecoveringApi } = {};
   const team = teamFlags ? teamOptions(teamFlags, { get current() { return ref.host?.current ?? null; } }) : null;

@@ -7,7 +7,7 @@ import { applyServerHeapPolicy, HEAP_GROWING_ENV, SERVER_HEAP_GROWING_PERCENT, s
 import { BIN, CLI_ENV } from '../cli/test-helpers';
 
 describe('the server heap policy (core/heap-policy.ts)', () => {
-  it('sets a fixed heap growing factor of 2 unless the variable says otherwise', () => {
+  it('browser mode: a fixed heap growing factor of 2 unless the variable says otherwise', () => {
     expect(SERVER_HEAP_GROWING_PERCENT).toBe(100);
     expect(serverHeapGrowingPercent({})).toBe(100);
     expect(serverHeapGrowingPercent({ [HEAP_GROWING_ENV]: '' })).toBe(100);
@@ -15,9 +15,18 @@ describe('the server heap policy (core/heap-policy.ts)', () => {
     expect(serverHeapGrowingPercent({ [HEAP_GROWING_ENV]: ' 300 ' })).toBe(300);
     expect(serverHeapGrowingPercent({ [HEAP_GROWING_ENV]: '0' })).toBeNull(); // V8's own dynamic factor
     const set: string[] = [];
-    expect(applyServerHeapPolicy({}, (f) => set.push(f))).toBe('--heap-growing-percent=100');
-    expect(applyServerHeapPolicy({ [HEAP_GROWING_ENV]: '0' }, (f) => set.push(f))).toBeNull();
+    expect(applyServerHeapPolicy({}, {}, (f) => set.push(f))).toBe('--heap-growing-percent=100');
+    expect(applyServerHeapPolicy({}, { [HEAP_GROWING_ENV]: '0' }, (f) => set.push(f))).toBeNull();
     expect(set).toEqual(['--heap-growing-percent=100']);
+  });
+
+  it("a team server keeps V8's own factor unless the variable sets one", () => {
+    expect(serverHeapGrowingPercent({}, { team: true })).toBeNull();
+    expect(serverHeapGrowingPercent({ [HEAP_GROWING_ENV]: '100' }, { team: true })).toBe(100);
+    const set: string[] = [];
+    expect(applyServerHeapPolicy({ team: true }, {}, (f) => set.push(f))).toBeNull();
+    expect(applyServerHeapPolicy({ team: true }, { [HEAP_GROWING_ENV]: '150' }, (f) => set.push(f))).toBe('--heap-growing-percent=150');
+    expect(set).toEqual(['--heap-growing-percent=150']);
   });
 
   it('refuses a value that is not a whole number 0–1000, naming the variable', () => {

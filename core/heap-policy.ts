@@ -13,8 +13,13 @@
  * V8 at every collection, so setting it after start takes effect; it is process-wide, worker
  * threads included). CPU of a whole-document check run grows ~5% with it (1.5: ~12–30%).
  *
- * JIAODUI_HEAP_GROWING_PERCENT overrides the percentage (0: V8's own dynamic factor), for
- * before/after measurements.
+ * A team server (`serve --team`) keeps V8's own factor: under `npm run bench:team`'s load (checks
+ * and exports looping in the worker threads beside 20 reviewers' saves) the fixed factor's extra
+ * collections showed in the saves' p99 (four interleaved pairs on the shared machine: 57–351 ms
+ * against 60–109 ms), and a team server is a machine's one job, not a tab's companion.
+ *
+ * JIAODUI_HEAP_GROWING_PERCENT overrides the percentage in either mode (0: V8's own dynamic
+ * factor), for before/after measurements.
  */
 import { setFlagsFromString } from 'node:v8';
 import { JiaoduiError } from '../shared/errors';
@@ -26,12 +31,12 @@ export const SERVER_HEAP_GROWING_PERCENT = 100;
 export const HEAP_GROWING_ENV = 'JIAODUI_HEAP_GROWING_PERCENT';
 
 /**
- * The percentage to set, or null to leave V8's dynamic factor (the variable set to 0).
- * A value that is not a whole number 0–1000 is refused with its name.
+ * The percentage to set, or null to leave V8's dynamic factor (a team server's default, or the
+ * variable set to 0). A value that is not a whole number 0–1000 is refused with its name.
  */
-export function serverHeapGrowingPercent(env: NodeJS.ProcessEnv = process.env): number | null {
+export function serverHeapGrowingPercent(env: NodeJS.ProcessEnv = process.env, opts: { team?: boolean } = {}): number | null {
   const given = env[HEAP_GROWING_ENV];
-  if (given === undefined || given === '') return SERVER_HEAP_GROWING_PERCENT;
+  if (given === undefined || given === '') return opts.team ? null : SERVER_HEAP_GROWING_PERCENT;
   const n = /^\d+$/.test(given.trim()) ? Number(given.trim()) : NaN;
   if (!Number.isInteger(n) || n > 1000) {
     throw new JiaoduiError('invalid-input', `${HEAP_GROWING_ENV} must be a whole number 0–1000 (0: V8's own heap growing), got "${given}".`);
@@ -43,8 +48,12 @@ export function serverHeapGrowingPercent(env: NodeJS.ProcessEnv = process.env): 
  * Apply the server's heap policy to this process (call once, before the service opens); returns the
  * V8 flag it set, or null when V8's default stays.
  */
-export function applyServerHeapPolicy(env: NodeJS.ProcessEnv = process.env, setFlags: (flags: string) => void = setFlagsFromString): string | null {
-  const percent = serverHeapGrowingPercent(env);
+export function applyServerHeapPolicy(
+  opts: { team?: boolean } = {},
+  env: NodeJS.ProcessEnv = process.env,
+  setFlags: (flags: string) => void = setFlagsFromString,
+): string | null {
+  const percent = serverHeapGrowingPercent(env, opts);
   if (percent === null) return null;
   const flag = `--heap-growing-percent=${percent}`;
   setFlags(flag);
