@@ -352,3 +352,9 @@ export function deleteFindingIds(db: Db, ids: readonly number[]): void {
   const stmt = db.prepare(`DELETE FROM findings WHERE id = ?`);
   for (const id of ids) stmt.run(id);
 }
+
+/** Give rows of one document-wide group its message and key anew (a segment's re-check changed the group's count: core/checks.ts). */
+export function setFindingsHead(db: Db, ids: readonly number[], head: { message: string; messageData: string | null; group: string | null }): void {
+  const stmt = db.prepare(`UPDATE findings SET message = ?, message_data = ?, group_key = ? WHERE id = ?`);
+  for (const id of ids) stmt.run(head.message, head.messageData, head.group, id);
+}

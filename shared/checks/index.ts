@@ -18,7 +18,8 @@ import { ambiguityFindings, documentSenses, simplifiedFindings, variantMixingFin
 import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
 import { glossaryFindings } from './glossary';
 import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
-import { englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
+import { ENGLISH_EMPTY_GROUP, englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
+import { findingMessage } from '../finding-messages';
 import { projectVariantFindings } from './project-variants';
 import { converterVocabularyFindings, documentVocabularyFindings } from './converter-vocabulary';
 import { mergeSamePlace } from './merge';
@@ -26,7 +27,10 @@ import { repeatedSentenceFindings } from './repetition';
 import { contextPeriodFindings, periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
 import { hongKongStandardFindings, taiwanStandardFindings, writtenFor } from './regional';
 import { documentFigures, projectCountUnitFindings, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
-import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
+import type { CheckContext, CheckSegment, Finding, Location, RuleId, RuleInfo } from './types';
+import type { SegmentEvidence } from './evidence';
+
+export { DocumentEvidence, type SegmentEvidence } from './evidence';
 
 export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
 
@@ -193,6 +197,37 @@ function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boole
   return out;
 }
 
+/** Findings of a whole-document pass of a per-segment rule, stored as the document's (a segment's re-check cannot make them). */
+function documentDecided(findings: Finding[]): Finding[] {
+  for (const f of findings) f.scope = 'document';
+  return findings;
+}
+
+/**
+ * Rules whose findings runChecks gathers into one group per document (one card counting every
+ * place): how a single place reads, its group key, and the merge that makes the card.
+ */
+const DOCUMENT_GROUPS: ReadonlyMap<RuleId, { single: () => FindingMessageRefWithText; group: string; merge: (findings: Finding[]) => Finding[] }> = new Map([
+  ['halfwidth-punctuation', { single: () => findingMessage('halfwidth.one', { count: 1, summary: '' }), group: 'halfwidth-punctuation', merge: mergeHalfwidth }],
+  ['english-empty', { single: () => findingMessage('english.empty'), group: ENGLISH_EMPTY_GROUP, merge: mergeEnglishEmpty }],
+] as const);
+type FindingMessageRefWithText = ReturnType<typeof findingMessage>;
+
+/** The rules whose findings are one group per document (`documentGroup`). */
+export const DOCUMENT_GROUP_RULES: readonly RuleId[] = [...DOCUMENT_GROUPS.keys()];
+
+/**
+ * A document-wide group (half-width punctuation, rows without English) as runChecks makes it,
+ * from its places in document order: a segment's re-check joins its own places to the places
+ * stored for the rest of the document (core/checks.ts `recheckSegment`), so the card's count and
+ * key stay the whole document's.
+ */
+export function documentGroup(rule: RuleId, places: readonly (Location & { fixes: Finding['fixes']; severity: Finding['severity'] })[]): Finding[] {
+  const g = DOCUMENT_GROUPS.get(rule);
+  if (!g) throw new Error(`${rule} makes no document-wide group`);
+  return g.merge(places.map((p) => ({ rule, severity: p.severity, segmentId: p.segmentId, start: p.start, end: p.end, text: p.text, ...g.single(), fixes: p.fixes, related: [], group: g.group })));
+}
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 function sortFindings(findings: Finding[], order: Map<number, number>): Finding[] {
@@ -234,9 +269,10 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   if (want('unbalanced-brackets')) out.push(...bracketFindings(analyses));
   if (want('repeated-sentence')) out.push(...repeatedSentenceFindings(analyses));
   if (want('period-label')) {
-    out.push(...periodValueFindings(analyses));
+    // the document passes of a per-segment rule: a segment's re-check keeps them (types.ts `scope`)
+    out.push(...documentDecided(periodValueFindings(analyses)));
     const held = new Set(out.filter((f) => f.rule === 'period-label').flatMap((f) => [f, ...f.related].map((l) => `${l.segmentId}|${l.start}`)));
-    out.push(...contextPeriodFindings(analyses, held));
+    out.push(...documentDecided(contextPeriodFindings(analyses, held)));
   }
   if ((want('taiwan-standard') || want('hong-kong-standard')) && ctx.script === 'hant') {
     // the region the document is written for, read once (documentSenses has read it when conversion-ambiguity runs)
@@ -259,12 +295,16 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
  * Incremental: the segment-scope rules (and the parallel-number comparison) for one segment,
  * e.g. after an edit. Document-scope rules (entity groups, variant mixing, brackets, repeated
  * quantities) need runChecks. A furniture segment has no findings.
+ *
+ * `evidence` (evidence.ts, `DocumentEvidence.forSegment`): what the whole document says about
+ * the segment (names introduced elsewhere, the document's senses and region), so that the
+ * segment's findings are those `runChecks` gives it; without it the segment is read alone.
  */
-export function checkSegment(segment: CheckSegment, ctx: CheckContext): Finding[] {
+export function checkSegment(segment: CheckSegment, ctx: CheckContext, evidence?: SegmentEvidence): Finding[] {
   if (segment.furniture) return [];
   const want = wants(ctx);
   const a = new Analysis(segment, ctx);
-  const out = segmentRules(a, ctx, (r) => SEGMENT_RULES.has(r) && want(r), null);
+  const out = segmentRules(a, ctx, (r) => SEGMENT_RULES.has(r) && want(r), evidence?.mentions ?? null, ctx.script === 'hant' ? evidence?.senses : undefined);
   if (want('number-mismatch')) out.push(...parallelNumberFindings(a));
   for (const f of out) if (f.rule === 'halfwidth-punctuation') Object.assign(f, mergeHalfwidth([f])[0]);
   return sortFindings(out, new Map([[segment.id, 0]]));

@@ -74,7 +74,11 @@ describe('one card per place: findings of one rule at the same span are merged (
       [4, []],
     ]);
     expect(m.group).toBe('g1+g2');
-    expect(m.scope).toBeUndefined();
+    // a whole-document pass's reading makes the place the document's (a segment re-check keeps it)
+    expect(m.scope).toBe('document');
+    expect(mergeTwo(b, { ...a, scope: undefined }).scope).toBeUndefined();
+    expect(mergeTwo({ ...b, scope: 'segment' }, { ...a, scope: 'segment' }).scope).toBe('segment');
+    expect(mergeTwo({ ...b, scope: 'segment' }, { ...a, scope: undefined }).scope).toBeUndefined();
     expect(m.messageData).toEqual({ key: 'place.reasons', params: { count: 2, reasons: [a.messageData, b.messageData] } });
     // a third reading adds its reason; the same reason twice is said once
     const c = finding({ rule: 'number-unit', segmentId: 1, start: 0, end: 2, ...findingMessage('number.unit.amount', { raw: '0', unit: '家', expected: '元' }) });

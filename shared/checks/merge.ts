@@ -47,8 +47,11 @@ export function mergeTwo(a: Finding, b: Finding): Finding {
   };
   if (group === undefined) delete merged.group;
   else merged.group = group;
-  // a whole-document pass's finding only when both were (a segment re-check keeps it then)
-  if (a.scope !== b.scope) delete merged.scope;
+  // a whole-document pass's finding when either was: a segment re-check keeps the place with
+  // every reason while its text stands, and its own reading there gives way (core/checks.ts)
+  const scope = a.scope === 'document' || b.scope === 'document' ? 'document' : a.scope === b.scope ? a.scope : undefined;
+  if (scope === undefined) delete merged.scope;
+  else merged.scope = scope;
   return merged;
 }
 
