@@ -321,15 +321,22 @@ export function evidenceFor(store: Store, seg: { id: number; documentId: number;
   let entry = kept.get(documentId);
   kept.delete(documentId);
   if (entry && (entry.ctxKey !== ctxKey || newest < entry.revision)) entry = undefined;
+  // after a split, merge or furniture change: built anew, over the analyses of the unchanged segments
+  let previous: DocumentEvidence | undefined;
   if (entry && newest > entry.revision) {
     const since = store.revisedSince(documentId, entry.revision);
     const segs = since.structure ? null : since.segments.map((id) => store.segment(id));
-    if (!segs || segs.some((s) => !s || s.retired || s.furniture) || !entry.evidence.update(segs.map((s) => toCheckSegment(s!)))) entry = undefined;
-    else entry.revision = newest;
+    if (!segs || segs.some((s) => !s || s.retired || s.furniture) || !entry.evidence.update(segs.map((s) => toCheckSegment(s!)))) {
+      previous = entry.evidence;
+      entry = undefined;
+    } else entry.revision = newest;
   }
   // the segment's stored text, whatever the revisions said (a text written without one)
-  if (entry && entry.evidence.textOf(seg.id) !== seg.text && !entry.evidence.update([toCheckSegment(seg)])) entry = undefined;
-  entry ??= { evidence: new DocumentEvidence(store.segmentsToCheck(documentId).filter((s) => !s.furniture).map(toCheckSegment), ctx), revision: newest, ctxKey };
+  if (entry && entry.evidence.textOf(seg.id) !== seg.text && !entry.evidence.update([toCheckSegment(seg)])) {
+    previous = entry.evidence;
+    entry = undefined;
+  }
+  entry ??= { evidence: new DocumentEvidence(store.segmentsToCheck(documentId).filter((s) => !s.furniture).map(toCheckSegment), ctx, previous), revision: newest, ctxKey };
   kept.set(documentId, entry);
   while (kept.size > EVIDENCE_DOCUMENTS) kept.delete(kept.keys().next().value!);
   return entry.evidence;
@@ -347,9 +354,8 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
   // a place the document decided (a document-scope row kept while its text stands) keeps its one card: the re-check's own reading there gives way
   const decided = new Set<string>();
   const placeOf = (f: { rule: string; start: number; end: number; text: string }) => `${f.rule}|${f.start}|${f.end}|${f.text}`;
-  const had = new Set<string>();
-  for (const f of store.segmentFindings(segmentId)) {
-    had.add(f.rule);
+  const mine = store.segmentFindings(segmentId);
+  for (const f of mine) {
     if (f.scope === 'segment' || seg.text.slice(f.start, f.end) !== f.text) stale.push(f.id);
     else decided.add(placeOf(f));
   }
@@ -357,28 +363,39 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
   const evidence = seg.furniture ? undefined : evidenceFor(store, seg, ctx).forSegment(seg.id);
   let found = checkSegment(withParallel(toCheckSegment(seg), store.parallelForSegment(seg.id, seg.documentId)), ctx, evidence);
   // the segment's places of a document-wide group (half-width punctuation, rows without English) join the document's group
-  for (const rule of DOCUMENT_GROUP_RULES) {
-    const mine = found.filter((f) => f.rule === rule);
-    if (!mine.length && !had.has(rule)) continue;
-    const others = store.findingsOfRule(seg.documentId, rule).filter((r) => r.segmentId !== seg.id && r.scope !== 'project');
-    if (!others.length) continue;
-    const places = [
-      ...others.map((r) => ({ ...r, at: r.segmentIndex ?? 0 })),
-      ...mine.flatMap((f) => [f, ...f.related].map((l) => ({ ...l, severity: f.severity, at: seg.position }))),
-    ].sort((x, y) => x.at - y.at || x.start - y.start);
-    const group = documentGroup(rule, places);
-    found = [...found.filter((f) => f.rule !== rule), ...group];
-    // the other segments' rows take the group's message and key (its count changed with this segment's places)
-    const heads = new Map(findingRows(seg.documentId, group, now).map((r) => [`${r.segmentId}|${r.start}|${r.end}`, r]));
-    for (const r of others) {
-      const h = heads.get(`${r.segmentId}|${r.start}|${r.end}`);
-      if (h && (h.message !== r.message || (h.messageData ?? null) !== r.messageData || h.group !== r.group)) store.setFindingsHead([r.id], { message: h.message, messageData: h.messageData ?? null, group: h.group });
-    }
-  }
+  // (once the document's checks have run: before, there is no group of the document's to join)
+  if (documentChecked(store, seg.documentId)) for (const rule of DOCUMENT_GROUP_RULES) found = joinDocumentGroup(store, seg, rule, found, mine.filter((r) => r.rule === rule), now);
   // rows of this segment only (a document-wide group lists the others' places too)
   const rows = carryDismissals(store, seg.documentId, findingRows(seg.documentId, found, now).filter((r) => r.segmentId === seg.id && !decided.has(placeOf(r))), seg.id);
   store.deleteFindingsById(stale);
   store.addFindings(rows);
+}
+
+/**
+ * A segment's re-check of a rule that runChecks gathers into one group per document (half-width
+ * punctuation, rows without English): the segment's places join the group the document's other
+ * places are stored in, with the message counting them all, as runChecks words it — the other
+ * places' rows take that message when the count changed. `stored`: the segment's rows of the
+ * rule before the re-check. Returns the findings with the rule's as the whole group.
+ */
+function joinDocumentGroup(store: Store, seg: { id: number; documentId: number; position: number }, rule: RuleId, found: Finding[], stored: readonly FindingRow[], now: string): Finding[] {
+  const places = found.filter((f) => f.rule === rule).flatMap((f) => [f, ...f.related].map((l) => ({ ...l, severity: f.severity, at: seg.position })));
+  if (!places.length && !stored.length) return found;
+  const texts = (ts: readonly { text: string }[]) => ts.map((t) => t.text).sort().join('\u0000');
+  if (stored.length && texts(places) === texts(stored)) {
+    // the same places by text: the group's count is unchanged, and the segment's rows keep its message and key
+    const head = stored[0];
+    return found.map((f) => (f.rule === rule ? { ...f, message: head.message, messageData: parseFindingMessage(head.messageData) ?? f.messageData, group: head.group ?? undefined } : f));
+  }
+  const tally = store.groupTally(seg.documentId, rule, seg.id);
+  if (!tally.length) return found;
+  // the other places as runChecks meets them (document order), as many of each text as are stored
+  const severity = places[0]?.severity ?? stored[0].severity;
+  const others = tally.flatMap((t) => Array.from({ length: t.count }, () => ({ segmentId: 0, start: t.start, end: t.start, text: t.text, fixes: [], severity, at: t.position })));
+  const group = documentGroup(rule, [...others, ...places].sort((x, y) => x.at - y.at || x.start - y.start));
+  const [head] = findingRows(seg.documentId, group, now);
+  store.setGroupHead(seg.documentId, rule, seg.id, { message: head.message, messageData: head.messageData ?? null, group: head.group });
+  return [...found.filter((f) => f.rule !== rule), ...group];
 }
 
 /** Stored rows → findings with their group's other locations, as the app shows them. */

@@ -108,6 +108,23 @@ describe('a segment re-check agrees with the full check', () => {
     expect(rows(s, documentId, seg.id)).toEqual(saved);
   });
 
+  it('a document-wide group counts the places an edit adds or takes away, on every row, as the full check does', () => {
+    const s = fresh.service;
+    const documentId = importText(s, 'periods', OWN.periods.zh);
+    s.runChecks({ documentId });
+    const seg = s.getSegments({ documentId }).find((x) => x.text.startsWith('出貨量年增'))!;
+    const halfwidth = () => rows(s, documentId).filter((r) => r.startsWith('halfwidth-punctuation|'));
+    expect(halfwidth()).toHaveLength(2);
+    for (const text of [seg.text.replace('，', ','), seg.text]) {
+      s.editSegment({ segmentId: seg.id, text });
+      const saved = rows(s, documentId);
+      expect(new Set(halfwidth().map((r) => r.split('|')[8])).size).toBe(1);
+      s.runChecks({ documentId });
+      expect(rows(s, documentId)).toEqual(saved);
+    }
+    expect(halfwidth()).toHaveLength(2);
+  });
+
   it('the kept evidence follows another connection’s edits of the document', async () => {
     const s = fresh.service;
     const documentId = importText(s, 'travel', OWN.travel.zh);

@@ -23,8 +23,9 @@ export function findingStore(db: Db) {
     dismissFindings: on(db, fq.dismissFindings),
     undismissFindings: on(db, fq.undismissFindings),
     deleteFindingsById: on(db, fq.deleteFindingIds),
-    /** Rows of a document-wide group given its message and key anew. */
-    setFindingsHead: on(db, fq.setFindingsHead),
+    /** A document-wide group's places outside a segment, by text, and its rows there given a message and key anew. */
+    groupTally: on(db, fq.groupTally),
+    setGroupHead: on(db, fq.setGroupHead),
     /** Drop the cross-document findings of these documents (the project check stores them anew). */
     deleteProjectFindings: on(db, fq.deleteProjectFindings),
     /** Drop a document's check findings except one rule's (the claims rule keeps its own). */

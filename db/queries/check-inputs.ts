@@ -99,7 +99,8 @@ export function newestRevision(db: Db): number {
  */
 export function revisedSince(db: Db, documentId: number, since: number): { segments: number[]; structure: boolean } {
   const rows = db
-    .prepare(`SELECT r.segment_id AS id, max(r.field = 'structure') AS structure FROM revisions r JOIN segments s ON s.id = r.segment_id WHERE r.id > ? AND s.document_id = ? GROUP BY r.segment_id ORDER BY r.segment_id`)
+    // CROSS JOIN: SQLite reads the revisions past \`since\` first (a rowid range), not every segment of the document
+    .prepare(`SELECT r.segment_id AS id, max(r.field = 'structure') AS structure FROM revisions r CROSS JOIN segments s ON s.id = r.segment_id WHERE r.id > ? AND s.document_id = ? GROUP BY r.segment_id ORDER BY r.segment_id`)
     .all(since, documentId) as { id: number; structure: number }[];
   return { segments: rows.map((r) => r.id), structure: rows.some((r) => r.structure === 1) };
 }

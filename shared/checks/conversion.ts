@@ -676,7 +676,17 @@ export function documentSenses(analyses: readonly Analysis[]): DocumentSenses {
   return sensesFrom({ holding: (sch) => holding.get(sch) ?? [], region: writtenFor(analyses.map((a) => a.text)) });
 }
 
-export function sensesFrom(source: SenseSource): DocumentSenses {
+/** The senses of a document kept between re-checks: `forget` a character whose places changed (read again when asked). */
+export interface KeptSenses extends DocumentSenses {
+  forget(sch: string): void;
+}
+
+/** What a segment gives the senses of one character: each place's form, word and written character, in text order (equal lists: the same senses). */
+export function senseContribution(a: Analysis, sch: string): string {
+  return (sensePlaces(a).get(sch) ?? []).map((p) => `${p.form}${a.text[p.k]}${senseWord(a, p.k) ?? ''}`).join('|');
+}
+
+export function sensesFrom(source: SenseSource): KeptSenses {
   const cache = new Map<string, { words: Map<string, Set<string>>; written: Map<string, string> }>();
   const sensesOf = (sch: string) => {
     let v = cache.get(sch);
@@ -701,7 +711,9 @@ export function sensesFrom(source: SenseSource): DocumentSenses {
   };
   const formOf = (s: string, c: string) => ((ONE_TO_MANY[s] ?? []).includes(c) ? c : (ONE_TO_MANY[s] ?? []).find((y) => isRegionalForm(y, c)));
   return {
-    region: source.region,
+    get region() {
+      return source.region;
+    },
     sibling(s, c) {
       const { words, written } = sensesOf(s);
       const own = formOf(s, c);
@@ -711,6 +723,9 @@ export function sensesFrom(source: SenseSource): DocumentSenses {
     wordCount(s, c) {
       const form = formOf(s, c);
       return form ? (sensesOf(s).words.get(form)?.size ?? 0) : 0;
+    },
+    forget(sch) {
+      cache.delete(sch);
     },
   };
 }

@@ -6,15 +6,17 @@
  * phrase's form elsewhere: `documentSenses`) and the region it is written for. `checkSegment`
  * given this evidence finds in an unchanged segment exactly what `runChecks` found there.
  *
- * Kept between re-checks (core/checks.ts caches one per document) and brought up to date
- * segment by segment: `update` replaces the analyses of edited segments; what each segment
- * gives (its mentions, places of one-to-many characters, the words they stand in, region
- * markers) is memoised on its analysis, and the document's totals are recomputed lazily from
- * those, so a re-check after an edit costs about what the segment costs plus a pass over the
- * characters it asks about. Pure.
+ * Kept between re-checks (core/checks.ts keeps one per document) and brought up to date segment
+ * by segment: `update` replaces the analyses of edited segments. What each segment gives (its
+ * own mentions, the places of one-to-many characters, the words they stand in, region markers)
+ * is memoised on its analysis; the document's totals are kept and only what an edit changed is
+ * read again (the names when the segment held or holds one, a character's senses when the
+ * segment's places of it read differently), so a save costs about what its segment costs. A
+ * new evidence built over an old one (`previous`: after a split or merge) reuses the analyses
+ * of unchanged segments. Pure.
  */
 import { Analysis } from './analysis';
-import { sensePlaces, sensesFrom, type DocumentSenses } from './conversion';
+import { senseContribution, sensePlaces, sensesFrom, type DocumentSenses, type KeptSenses } from './conversion';
 import { addRepeatMentions, findMentions, mentionSpellings, type Mention } from './entities';
 import { markerCounts, regionOf, type MarkerCounts } from './regional';
 import type { CheckContext, CheckSegment } from './types';
@@ -30,21 +32,34 @@ export interface SegmentEvidence {
 const markersOf = (a: Analysis): MarkerCounts => a.memo('region-markers', () => markerCounts([a.text]));
 
 export class DocumentEvidence {
-  private analyses: Analysis[] = [];
+  private readonly analyses: Analysis[] = [];
   private readonly at = new Map<number, number>();
   /** positions of the segments holding a place of each one-to-many character, ascending */
   private readonly holding = new Map<string, number[]>();
   private readonly markers: MarkerCounts = { tw: 0, hk: 0, other: 0 };
   private spellings: Map<string, Mention> | null = null;
-  private senses: DocumentSenses | null = null;
+  private readonly senses: KeptSenses;
 
-  /** `segments`: the document's content segments (no furniture) in document order. */
+  /**
+   * `segments`: the document's content segments (no furniture) in document order. `previous`:
+   * an evidence of the same document with the same context, whose analyses of unchanged
+   * segments are taken over (with what they memoised).
+   */
   constructor(
     segments: readonly CheckSegment[],
     readonly ctx: CheckContext,
+    previous?: DocumentEvidence,
   ) {
+    const markers = this.markers;
+    this.senses = sensesFrom({
+      holding: (sch) => (this.holding.get(sch) ?? []).map((p) => this.analyses[p]),
+      get region() {
+        return regionOf(markers);
+      },
+    });
     segments.forEach((seg, i) => {
-      const a = new Analysis(seg, ctx);
+      const old = previous?.analysisOf(seg);
+      const a = old ?? new Analysis(seg, ctx);
       this.analyses.push(a);
       this.at.set(seg.id, i);
       this.add(a, i);
@@ -79,7 +94,10 @@ export class DocumentEvidence {
       this.add(a, i);
       // the names the document introduces change only when one of their segments held or holds one
       if (this.ownMentions(old).length || this.ownMentions(a).length) this.spellings = null;
-      this.senses = null;
+      // a character's senses only when the segment's places of it read differently
+      for (const sch of new Set([...sensePlaces(old).keys(), ...sensePlaces(a).keys()])) {
+        if (senseContribution(old, sch) !== senseContribution(a, sch)) this.senses.forget(sch);
+      }
     }
     return true;
   }
@@ -91,9 +109,14 @@ export class DocumentEvidence {
     const a = this.analyses[i];
     this.spellings ??= mentionSpellings(this.analyses.map((x) => this.ownMentions(x)));
     const mentions = addRepeatMentions(a, i, this.ownMentions(a).map((m) => ({ ...m, roles: [...m.roles] })), this.spellings);
-    if (this.ctx.script !== 'hant') return { mentions };
-    this.senses ??= sensesFrom({ holding: (sch) => (this.holding.get(sch) ?? []).map((p) => this.analyses[p]), region: regionOf(this.markers) });
-    return { mentions, senses: this.senses };
+    return this.ctx.script === 'hant' ? { mentions, senses: this.senses } : { mentions };
+  }
+
+  /** The analysis kept for this segment, if its text and rendering are the same. */
+  private analysisOf(seg: CheckSegment): Analysis | undefined {
+    const i = this.at.get(seg.id);
+    const a = i === undefined ? undefined : this.analyses[i];
+    return a && a.text === seg.text && a.seg.rendering === seg.rendering ? a : undefined;
   }
 
   /** A segment's own mentions (no repeats), memoised on its analysis: never changed by the caller. */
