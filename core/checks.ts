@@ -10,6 +10,7 @@ import type { FindingsReport, ProjectCheckState, StoredFinding } from '../shared
 import { contextAround } from '../shared/text/context';
 import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
 import { CLAIMS_RULE, refreshClaimFindings } from './claims-findings';
+import { mergeStoredCards } from '../shared/checks/merge';
 
 const SCOPE = new Map(RULES.map((r) => [r.id as string, r.scope]));
 
@@ -462,7 +463,8 @@ function assembleFindingsNow(store: Store, documentId: number, includeDismissed:
       dismissedAt: d.dismissedAt,
     });
   }
-  return out;
+  // a project check's finding and the document's own at the same place: one card with every reason
+  return mergeStoredCards(out);
 }
 
 /** `snapshot`: the newest revision id, taken before the findings were read (core/versions.ts). */

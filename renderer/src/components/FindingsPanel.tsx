@@ -139,7 +139,10 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
   };
   const dismiss = async (f: StoredFinding) => {
     try {
-      setReport(await client.dismissFinding({ findingId: f.id, reason: reason.trim(), scope: 'group' }));
+      // a card showing a project check's finding and the document's own at one place dismisses each
+      let r: FindingsReport | undefined;
+      for (const findingId of [f.id, ...(f.mergedIds ?? [])]) r = await client.dismissFinding({ findingId, reason: reason.trim(), scope: 'group' });
+      if (r) setReport(r);
       setDismissing(null);
       setReason('');
       // a dismissal is an operation (undoable): bring the app's undo state up to date
