@@ -5,7 +5,7 @@
  * segment whenever its text changes.
  */
 import { checkRowKeyer, type CheckMark, type FindingLocationRow, type FindingRow, type NewFinding, type ParallelForChecks, type Store, type StoredCheckRows } from './store';
-import { CROSS_SEGMENT_RULES, DOCUMENT_GROUP_RULES, DocumentEvidence, RULES, checkSegment, documentGroup, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
+import { CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import type { FindingsReport, ProjectCheckState, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
 import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
@@ -355,8 +355,7 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
   // a place the document decided (a document-scope row kept while its text stands) keeps its one card: the re-check's own reading there gives way
   const decided = new Set<string>();
   const placeOf = (f: { rule: string; start: number; end: number; text: string }) => `${f.rule}|${f.start}|${f.end}|${f.text}`;
-  const mine = store.segmentFindings(segmentId);
-  for (const f of mine) {
+  for (const f of store.segmentFindings(segmentId)) {
     if (f.scope === 'segment' || seg.text.slice(f.start, f.end) !== f.text) stale.push(f.id);
     else decided.add(placeOf(f));
   }
@@ -364,8 +363,7 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
   const evidence = seg.furniture ? undefined : evidenceFor(store, seg, ctx).forSegment(seg.id);
   let found = checkSegment(withParallel(toCheckSegment(seg), store.parallelForSegment(seg.id, seg.documentId)), ctx, evidence);
   // the segment's places of a document-wide group (half-width punctuation, rows without English) join the document's group
-  // (once the document's checks have run: before, there is no group of the document's to join)
-  if (documentChecked(store, seg.documentId)) for (const rule of DOCUMENT_GROUP_RULES) found = joinDocumentGroup(store, seg, rule, found, mine.filter((r) => r.rule === rule), now);
+  for (const [rule, group] of DOCUMENT_GROUPS) found = joinDocumentGroup(store, seg.documentId, seg.id, rule, group, found);
   // rows of this segment only (a document-wide group lists the others' places too)
   const rows = carryDismissals(store, seg.documentId, findingRows(seg.documentId, found, now).filter((r) => r.segmentId === seg.id && !decided.has(placeOf(r))), seg.id);
   store.deleteFindingsById(stale);
@@ -374,29 +372,17 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
 
 /**
  * A segment's re-check of a rule that runChecks gathers into one group per document (half-width
- * punctuation, rows without English): the segment's places join the group the document's other
- * places are stored in, with the message counting them all, as runChecks words it — the other
- * places' rows take that message when the count changed. `stored`: the segment's rows of the
- * rule before the re-check. Returns the findings with the rule's as the whole group.
+ * punctuation, rows without English): the segment's places join the group stored for the
+ * document's other places, with its message (counting what the last full check counted: an edit
+ * adding or removing a place leaves the count as it was until the next run, instead of reading
+ * every row of the group on every save). Without other places the segment's own stand.
  */
-function joinDocumentGroup(store: Store, seg: { id: number; documentId: number; position: number }, rule: RuleId, found: Finding[], stored: readonly FindingRow[], now: string): Finding[] {
-  const places = found.filter((f) => f.rule === rule).flatMap((f) => [f, ...f.related].map((l) => ({ ...l, severity: f.severity, at: seg.position })));
-  if (!places.length && !stored.length) return found;
-  const texts = (ts: readonly { text: string }[]) => ts.map((t) => t.text).sort().join('\u0000');
-  if (stored.length && texts(places) === texts(stored)) {
-    // the same places by text: the group's count is unchanged, and the segment's rows keep its message and key
-    const head = stored[0];
-    return found.map((f) => (f.rule === rule ? { ...f, message: head.message, messageData: parseFindingMessage(head.messageData) ?? f.messageData, group: head.group ?? undefined } : f));
-  }
-  const tally = store.groupTally(seg.documentId, rule, seg.id);
-  if (!tally.length) return found;
-  // the other places as runChecks meets them (document order), as many of each text as are stored
-  const severity = places[0]?.severity ?? stored[0].severity;
-  const others = tally.flatMap((t) => Array.from({ length: t.count }, () => ({ segmentId: 0, start: t.start, end: t.start, text: t.text, fixes: [], severity, at: t.position })));
-  const group = documentGroup(rule, [...others, ...places].sort((x, y) => x.at - y.at || x.start - y.start));
-  const [head] = findingRows(seg.documentId, group, now);
-  store.setGroupHead(seg.documentId, rule, seg.id, { message: head.message, messageData: head.messageData ?? null, group: head.group });
-  return [...found.filter((f) => f.rule !== rule), ...group];
+function joinDocumentGroup(store: Store, documentId: number, segmentId: number, rule: RuleId, group: string, found: Finding[]): Finding[] {
+  if (!found.some((f) => f.rule === rule)) return found;
+  const head = store.groupHead(documentId, group, rule, segmentId);
+  if (!head) return found;
+  const messageData = parseFindingMessage(head.messageData);
+  return found.map((f) => (f.rule === rule ? { ...f, severity: head.severity, message: head.message, ...(messageData ? { messageData } : {}), group } : f));
 }
 
 /** Stored rows → findings with their group's other locations, as the app shows them. */

@@ -23,9 +23,8 @@ export function findingStore(db: Db) {
     dismissFindings: on(db, fq.dismissFindings),
     undismissFindings: on(db, fq.undismissFindings),
     deleteFindingsById: on(db, fq.deleteFindingIds),
-    /** A document-wide group's places outside a segment, by text, and its rows there given a message and key anew. */
-    groupTally: on(db, fq.groupTally),
-    setGroupHead: on(db, fq.setGroupHead),
+    /** One row's message of a document-wide group outside a segment (the group's rows share it). */
+    groupHead: on(db, fq.groupHead),
     /** Drop the cross-document findings of these documents (the project check stores them anew). */
     deleteProjectFindings: on(db, fq.deleteProjectFindings),
     /** Drop a document's check findings except one rule's (the claims rule keeps its own). */

@@ -353,27 +353,9 @@ export function deleteFindingIds(db: Db, ids: readonly number[]): void {
   for (const id of ids) stmt.run(id);
 }
 
-/**
- * The places of a document-wide group (one rule's rows, not a project check's) outside one
- * segment, by quoted text: how many, and where the first of them is (segment position, offset).
- */
-export function groupTally(db: Db, documentId: number, rule: string, exceptSegment: number): { text: string; count: number; position: number; start: number }[] {
+/** The message, severity and key of one stored row of a document's group outside one segment (a document-wide group's rows share them: core/checks.ts). */
+export function groupHead(db: Db, documentId: number, group: string, rule: string, exceptSegment: number): { message: string; messageData: string | null; severity: FindingRow['severity'] } | undefined {
   return db
-    .prepare(
-      `SELECT f.text AS text, count(*) AS count, min(s.position * 1000000 + f.start_offset) AS at FROM findings f JOIN segments s ON s.id = f.segment_id
-       WHERE f.document_id = ? AND f.rule = ? AND f.segment_id != ? AND f.scope != 'project' AND s.retired = 0 GROUP BY f.text`,
-    )
-    .all(documentId, rule, exceptSegment)
-    .map((r) => {
-      const { text, count, at } = r as { text: string; count: number; at: number };
-      return { text, count, position: Math.floor(at / 1000000), start: at % 1000000 };
-    });
-}
-
-/** Give the rows of a document-wide group outside one segment its message and key anew (a segment's re-check changed the group's count: core/checks.ts). */
-export function setGroupHead(db: Db, documentId: number, rule: string, exceptSegment: number, head: { message: string; messageData: string | null; group: string | null }): void {
-  db.prepare(
-    `UPDATE findings SET message = ?, message_data = ?, group_key = ?
-     WHERE document_id = ? AND rule = ? AND segment_id != ? AND scope != 'project' AND (message IS NOT ? OR message_data IS NOT ? OR group_key IS NOT ?)`,
-  ).run(head.message, head.messageData, head.group, documentId, rule, exceptSegment, head.message, head.messageData, head.group);
+    .prepare(`SELECT message, message_data AS messageData, severity FROM findings WHERE document_id = ? AND group_key = ? AND rule = ? AND segment_id != ? AND scope != 'project' LIMIT 1`)
+    .get(documentId, group, rule, exceptSegment) as { message: string; messageData: string | null; severity: FindingRow['severity'] } | undefined;
 }

@@ -17,9 +17,8 @@ import { documentMentions, entityFindings, findMentions, projectEntityFindings, 
 import { ambiguityFindings, documentSenses, simplifiedFindings, variantMixingFindings, type DocumentSenses } from './conversion';
 import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
 import { glossaryFindings } from './glossary';
-import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
+import { HALFWIDTH_GROUP, bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
 import { ENGLISH_EMPTY_GROUP, englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
-import { findingMessage } from '../finding-messages';
 import { projectVariantFindings } from './project-variants';
 import { converterVocabularyFindings, documentVocabularyFindings } from './converter-vocabulary';
 import { mergeSamePlace } from './merge';
@@ -27,7 +26,7 @@ import { repeatedSentenceFindings } from './repetition';
 import { contextPeriodFindings, periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
 import { hongKongStandardFindings, taiwanStandardFindings, writtenFor } from './regional';
 import { documentFigures, projectCountUnitFindings, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
-import type { CheckContext, CheckSegment, Finding, Location, RuleId, RuleInfo } from './types';
+import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 import type { SegmentEvidence } from './evidence';
 
 export { DocumentEvidence, type SegmentEvidence } from './evidence';
@@ -205,28 +204,13 @@ function documentDecided(findings: Finding[]): Finding[] {
 
 /**
  * Rules whose findings runChecks gathers into one group per document (one card counting every
- * place): how a single place reads, its group key, and the merge that makes the card.
+ * place: half-width punctuation, rows without English), with the group's key: a segment's re-check
+ * joins its places to the group stored for the document (core/checks.ts `recheckSegment`).
  */
-const DOCUMENT_GROUPS: ReadonlyMap<RuleId, { single: () => FindingMessageRefWithText; group: string; merge: (findings: Finding[]) => Finding[] }> = new Map([
-  ['halfwidth-punctuation', { single: () => findingMessage('halfwidth.one', { count: 1, summary: '' }), group: 'halfwidth-punctuation', merge: mergeHalfwidth }],
-  ['english-empty', { single: () => findingMessage('english.empty'), group: ENGLISH_EMPTY_GROUP, merge: mergeEnglishEmpty }],
-] as const);
-type FindingMessageRefWithText = ReturnType<typeof findingMessage>;
-
-/** The rules whose findings are one group per document (`documentGroup`). */
-export const DOCUMENT_GROUP_RULES: readonly RuleId[] = [...DOCUMENT_GROUPS.keys()];
-
-/**
- * A document-wide group (half-width punctuation, rows without English) as runChecks makes it,
- * from its places in document order: a segment's re-check joins its own places to the places
- * stored for the rest of the document (core/checks.ts `recheckSegment`), so the card's count and
- * key stay the whole document's.
- */
-export function documentGroup(rule: RuleId, places: readonly (Location & { fixes: Finding['fixes']; severity: Finding['severity'] })[]): Finding[] {
-  const g = DOCUMENT_GROUPS.get(rule);
-  if (!g) throw new Error(`${rule} makes no document-wide group`);
-  return g.merge(places.map((p) => ({ rule, severity: p.severity, segmentId: p.segmentId, start: p.start, end: p.end, text: p.text, ...g.single(), fixes: p.fixes, related: [], group: g.group })));
-}
+export const DOCUMENT_GROUPS: ReadonlyMap<RuleId, string> = new Map<RuleId, string>([
+  ['halfwidth-punctuation', HALFWIDTH_GROUP],
+  ['english-empty', ENGLISH_EMPTY_GROUP],
+]);
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
