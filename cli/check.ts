@@ -5,6 +5,8 @@ import { prepareImport } from '../shared/import/prepare';
 import type { CliCheckOutput } from '../shared/contract/cli';
 import type { StoredFinding } from '../shared/domain/schemas';
 import type { ContractCaller } from './call';
+import { formatFindingMessage } from '../shared/finding-messages';
+import { placeFamily } from '../shared/finding-families';
 import { formatTable, type Fit } from './format';
 import { plural } from './output';
 
@@ -23,7 +25,7 @@ export function checkDocument(api: ContractCaller, documentId: number, rules?: R
 
 export function fromStored(f: StoredFinding): CheckRow {
   const loc = (l: StoredFinding['related'][number]) => ({ segmentId: l.segmentId, segmentIndex: l.segmentIndex, start: l.start, end: l.end, text: l.text, fixes: l.fixes });
-  return { ...loc(f), rule: f.rule, severity: f.severity, message: f.message, related: f.related.map(loc) };
+  return { ...loc(f), rule: f.rule, severity: f.severity, message: f.message, messageData: f.messageData, related: f.related.map(loc) };
 }
 
 /** A file: decode and segment it in memory and check it; nothing is stored. */
@@ -46,25 +48,42 @@ export function checkFile(bytes: Uint8Array, rules?: RuleId[]): CheckRow[] {
     text: l.text,
     fixes: l.fixes,
   });
-  return findings.map((f) => ({ ...loc(f), rule: f.rule, severity: f.severity, message: f.message, related: f.related.map(loc) }));
+  return findings.map((f) => ({ ...loc(f), rule: f.rule, severity: f.severity, message: f.message, messageData: f.messageData, related: f.related.map(loc) }));
 }
 
-/** The findings table: cut to the terminal's width, or whole when piped or --wide (fit, cli/format.ts). */
+/**
+ * The findings table: cut to the terminal's width, or whole when piped or --wide (fit, cli/format.ts).
+ * Places of a per-place family (shared/finding-families.ts: each its own finding and fix, no fix all)
+ * get a short line pointing at a note under the table, which words the family's explanation once.
+ */
 export function formatFindings(rows: CheckRow[], fit?: Fit): string {
   if (!rows.length) return 'No findings.\n';
+  const notes = new Map<string, { label: string; text: string }>();
+  const noteOf = (r: CheckRow) => {
+    const family = placeFamily(r);
+    if (!family) return null;
+    let note = notes.get(family.key);
+    if (!note) notes.set(family.key, (note = { label: String(notes.size + 1), text: formatFindingMessage(family.explanation) }));
+    return note;
+  };
   const table = formatTable(
     ['#', 'SEVERITY', 'RULE', 'TEXT', 'FIX', 'MESSAGE'],
-    rows.map((r) => [
-      r.segmentIndex + 1 + (r.related.length ? ` (+${r.related.length})` : ''),
-      r.severity,
-      r.rule,
-      r.text,
-      r.fixes[0]?.replacement ?? '',
-      r.message,
-    ]),
+    rows.map((r) => {
+      const note = noteOf(r);
+      const fix = r.fixes[0]?.replacement;
+      return [
+        r.segmentIndex + 1 + (r.related.length ? ` (+${r.related.length})` : ''),
+        r.severity,
+        r.rule,
+        r.text,
+        fix ?? '',
+        note ? `[note ${note.label}] check this place${fix ? ` — perhaps ${fix}` : ''}.` : r.message,
+      ];
+    }),
     60,
     fit,
   );
+  const noteLines = [...notes.values()].map((n) => `[note ${n.label}] ${n.text}\n`).join('');
   const errors = rows.filter((r) => r.severity === 'error').length;
-  return `${table}${plural(rows.length, 'finding')}, ${plural(errors, 'error')}.\n`;
+  return `${table}${noteLines ? `${noteLines}` : ''}${plural(rows.length, 'finding')}, ${plural(errors, 'error')}.\n`;
 }

@@ -1,7 +1,7 @@
 /**
  * A segment's re-check (the save path's `recheckSegment`) agrees with the full check: re-checking
  * a segment whose text did not change leaves exactly the findings the full check stored for it,
- * on documents of our own and on the dev material (eval/clean-dev, eval/fresh); after an edit, the
+ * on documents of our own and on the dev material (eval/clean-dev, eval/fresh half A); after an edit, the
  * edited segment's findings are those a full check of the new text gives, also when another
  * connection changed the document's evidence meanwhile.
  */
@@ -72,15 +72,17 @@ describe('a segment re-check agrees with the full check', () => {
     expect(rows(s, documentId)).toEqual(full);
   });
 
-  it('the same on the dev material (eval/clean-dev, eval/fresh)', async () => {
+  it('the same on the dev material (eval/clean-dev, eval/fresh half A)', async () => {
     // one service for all of them (the file's own is per test)
     const own = await freshService();
     try {
       const s = own.service;
       let compared = 0;
+      // the fresh texts' tuning half only (eval/fresh/split.json): halves B and C are measure-only, a failure here would show their findings
+      const halfA = new Set<string>((JSON.parse(readFileSync(join(import.meta.dirname, '..', 'eval', 'fresh', 'split.json'), 'utf8')) as { A: string[] }).A);
       for (const dir of ['clean-dev', 'fresh']) {
         const path = join(import.meta.dirname, '..', 'eval', dir);
-        for (const file of readdirSync(path).filter((f) => f.endsWith('.txt')).sort()) {
+        for (const file of readdirSync(path).filter((f) => f.endsWith('.txt') && (dir !== 'fresh' || halfA.has(f.slice(0, 2)))).sort()) {
           const documentId = importText(s, `${dir}-${file}`, readFileSync(join(path, file), 'utf8'));
           s.runChecks({ documentId });
           const full = rows(s, documentId);

@@ -76,7 +76,7 @@ test('the findings panel in zh-Hant words every message in Chinese (messages are
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
-test("s2twp's Taiwan words are one card per place, each with its own Fix and no Fix all", async ({ page, server }) => {
+test("s2twp's Taiwan words: one card, the explanation once, a short line per place with its own Fix and Dismiss (keyboard)", async ({ page, server }) => {
   // our own Taiwan writing (設備, 數據, 項目) through OpenCC's t2s then s2twp: the converter wrote 裝置, 資料, 專案
   const text = [
     '新竹一家半導體裝置商今天公佈第三季財報，營收年增18%，主要來自先進封裝裝置出貨。',
@@ -90,23 +90,92 @@ test("s2twp's Taiwan words are one card per place, each with its own Fix and no 
 
   await page.keyboard.press(`${MOD}+Shift+F`);
   const panel = page.getByTestId('findings-panel');
-  const vocabulary = panel.locator('[data-testid="finding"][data-rule="conversion-ambiguity"]').filter({ hasText: 'check this one in its sentence' });
-  const cards = (word: string) => vocabulary.filter({ has: page.locator('mark.finding-hit', { hasText: word }) });
-  await expect(vocabulary).toHaveCount(6);
-  await expect(cards('裝置')).toHaveCount(3);
-  await expect(cards('資料')).toHaveCount(2);
-  await expect(cards('專案')).toHaveCount(1);
-  // every card: one place, its own Fix, no Fix all
-  await expect(vocabulary.getByTestId('fix-all')).toHaveCount(0);
-  await expect(vocabulary.getByTestId('fix-one')).toHaveCount(6);
-  await expect(vocabulary.locator('.loc-btn')).toHaveCount(6);
-  await expect(cards('裝置').first().getByTestId('fix-one')).toHaveText('Fix → 設備');
+  // the document's s2twp words are one family: one card, its places in text order
+  const family = panel.locator('[data-testid="finding-places"][data-rule="conversion-ambiguity"]');
+  const lines = family.getByTestId('finding-place');
+  const linesOf = (word: string) => lines.filter({ has: page.locator('mark.finding-hit', { hasText: word }) });
+  await expect(family).toHaveCount(1);
+  await expect(lines.locator('mark.finding-hit')).toHaveText(['裝置', '裝置', '資料', '專案', '資料', '裝置']);
+  await expect(family.getByTestId('places-count')).toHaveText('6 places');
+  // the explanation once, no per-place repetition; no place is a long card of its own any more
+  await expect(family.locator('.finding-msg')).toHaveCount(1);
+  await expect(family.locator('.finding-msg')).toContainText("This document reads as the output of OpenCC's Taiwan phrasing (s2twp)");
+  await expect(family.locator('.finding-msg')).toContainText('(裝置、資料、專案)');
+  await expect(panel.locator('[data-testid="finding"]').filter({ hasText: 'check this one in its sentence' })).toHaveCount(0);
+  // every line: its place in context, its own Fix and Dismiss; no Fix all on the card
+  await expect(family.getByTestId('fix-all')).toHaveCount(0);
+  await expect(family.getByTestId('fix-one')).toHaveText(['Fix → 設備', 'Fix → 設備', 'Fix → 數據', 'Fix → 項目', 'Fix → 數據', 'Fix → 設備']);
+  await expect(family.getByTestId('dismiss')).toHaveCount(6);
+  await expect(lines.first().locator('.finding-quote')).toHaveText('家半導體裝置商今天公');
+  // each line is one short row inside the card: place, Fix and Dismiss… side by side, nothing cut off
+  const cardBox = (await family.boundingBox())!;
+  for (const line of await lines.all()) {
+    const [place, fixButton, dismissButton] = await Promise.all([line.locator('.loc-btn'), line.getByTestId('fix-one'), line.getByTestId('dismiss')].map(async (l) => (await l.boundingBox())!));
+    expect(dismissButton.x + dismissButton.width).toBeLessThanOrEqual(cardBox.x + cardBox.width);
+    expect(Math.abs(place.y - fixButton.y)).toBeLessThan(8);
+    expect(Math.abs(fixButton.y - dismissButton.y)).toBeLessThan(8);
+  }
   await panel.evaluate((el) => (el.scrollTop = 0));
   await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'findings-vocabulary-places.png') });
+  const axe = await new AxeBuilder({ page }).include('[data-testid="findings-panel"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
 
-  // fixing one place leaves the others (a writer's own 裝置 stays until the reviewer decides)
-  await cards('裝置').first().getByTestId('fix-one').click();
-  await expect(cards('裝置')).toHaveCount(2);
+  // keyboard: from a place's jump button, Tab reaches its Fix; Enter fixes that place only, and the
+  // keyboard goes on to the next place's jump button (never its Fix: each place is looked at)
+  await lines.first().locator('.loc-btn').focus();
+  await page.keyboard.press('Tab');
+  await expect(lines.first().getByTestId('fix-one')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(linesOf('裝置')).toHaveCount(2);
+  await expect(lines.first().locator('.loc-btn')).toBeFocused();
+  await expect(lines.first().locator('.finding-quote')).toHaveText('先進封裝裝置出貨。');
   const segments = await api<{ text: string }[]>(server, 'getSegments', { documentId: imported.documentId });
   expect(segments.map((s) => [...s.text.matchAll(/裝置|設備/g)].map((m) => m[0]))).toEqual([['設備', '裝置'], [], ['裝置']]);
+
+  // Tab past Fix to Dismiss…, Enter asks for a reason; Escape goes back to Dismiss…
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(lines.first().getByTestId('dismiss')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(lines.first().getByRole('textbox')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(lines.first().getByTestId('dismiss')).toBeFocused();
+  // Enter again, a reason, Enter: that place only is dismissed, the keyboard on the next place
+  await page.keyboard.press('Enter');
+  await page.keyboard.type("the writer's own word");
+  await page.keyboard.press('Enter');
+  await expect(linesOf('裝置')).toHaveCount(1);
+  await expect(lines).toHaveCount(4);
+  await expect(lines.first().locator('.loc-btn')).toBeFocused();
+  await expect(lines.first().locator('mark.finding-hit')).toHaveText('資料');
+  const stored = await api<{ findings: { text: string; dismissedReason: string | null; messageData: { key: string } | null }[] }>(server, 'listFindings', { documentId: imported.documentId });
+  const vocabulary = stored.findings.filter((f) => f.messageData?.key === 'conversion.vocabulary.document');
+  expect(vocabulary.filter((f) => f.dismissedReason).map((f) => [f.text, f.dismissedReason])).toEqual([['裝置', "the writer's own word"]]);
+  expect(vocabulary.filter((f) => !f.dismissedReason).map((f) => f.text).sort()).toEqual(['專案', '裝置', '資料', '資料']);
+  // shown again with the dismissed ones: the dismissed place is a line of its card, with its reason
+  await panel.getByLabel(/Show dismissed/).check();
+  await expect(linesOf('裝置')).toHaveCount(2);
+  await expect(linesOf('裝置').filter({ hasText: "Dismissed: the writer's own word" })).toHaveCount(1);
+  await panel.getByLabel(/Show dismissed/).uncheck();
+
+  // the zh-Hant interface: the explanation, the count and the buttons in Chinese, no English prose
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(`${MOD}+k`);
+  await page.keyboard.type('language');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+  // the panel stays open across the switch
+  await expect(family).toHaveCount(1);
+  await expect(family.getByTestId('places-count')).toHaveText('4 處');
+  await expect(family.locator('.finding-msg')).toContainText('本文件看來是 OpenCC 臺灣用語轉換（s2twp）的輸出');
+  await expect(linesOf('資料').first().getByTestId('fix-one')).toHaveText('修正為 數據');
+  const zh = await family.allInnerTexts();
+  expect(zh.flatMap((t) => t.replace(/OpenCC|s2twp/g, '').match(/[A-Za-z]{3,}/g) ?? [])).toEqual([]);
+  await panel.evaluate((el) => (el.scrollTop = 0));
+  await page.screenshot({ path: join(ROOT, 'test-results', 'findings-vocabulary-places-zh-Hant.png') });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(`${MOD}+k`);
+  await page.keyboard.type('language');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });

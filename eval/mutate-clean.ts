@@ -5,7 +5,8 @@
  * as the app does (imported into a fresh database, runChecks and checkProject). Also prints the
  * number and period-label warnings off every label (false alarms on otherwise clean text).
  * `--misses` lists each missed instance with a few characters around it (dev-side material only;
- * nothing of the sealed held-out part is read).
+ * nothing of the sealed held-out part is read). `--fresh A|B|C` mutates one half of eval/fresh instead;
+ * the measure-only halves B and C in aggregate only (`--misses` refused, false alarms counted, not listed).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { openService } from '../core/context';
 import { checkAsProject } from './lib/checker';
 import { EVAL_DIR } from './lib/dataset';
-import { loadFresh, type Half } from './lib/fresh';
+import { isMeasureOnly, loadFresh, parseHalf, refusedOn, type Half } from './lib/fresh';
 import type { Instance } from './lib/labels';
 import { mutateClean } from './lib/mutate-clean';
 import { hits, NUMBER_RULES, type ScoredFinding } from './lib/score';
@@ -28,15 +29,21 @@ function args(argv: string[]) {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--seeds') seeds = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (argv[i] === '--misses') misses = true;
-    else if (argv[i] === '--fresh' && (argv[i + 1] === 'A' || argv[i + 1] === 'B')) fresh = argv[++i] as Half;
-    else {
-      process.stderr.write(`eval:mutate: unknown argument ${argv[i]} (usage: npm run eval:mutate -- [--seeds a,b,c] [--fresh A|B] [--misses])\n`);
+    else if (argv[i] === '--fresh') {
+      try {
+        fresh = parseHalf(argv[++i]);
+      } catch (e) {
+        process.stderr.write(`eval:mutate: ${(e as Error).message}\n`);
+        process.exit(2);
+      }
+    } else {
+      process.stderr.write(`eval:mutate: unknown argument ${argv[i]} (usage: npm run eval:mutate -- [--seeds a,b,c] [--fresh A|B|C] [--misses])\n`);
       process.exit(2);
     }
   }
-  // half B of eval/fresh is measured in aggregate only: its misses and false alarms are counted, never listed
-  if (fresh === 'B' && misses) {
-    process.stderr.write('eval:mutate: --misses is refused on --fresh B (measured, not tuned on)\n');
+  // halves B and C of eval/fresh are measured in aggregate only: their misses and false alarms are counted, never listed
+  if (refusedOn(fresh, { '--misses': misses }).length) {
+    process.stderr.write(`eval:mutate: --misses is refused on --fresh ${fresh} (measured, not tuned on)\n`);
     process.exit(2);
   }
   return { seeds, misses, fresh };
@@ -89,7 +96,7 @@ async function main() {
     for (const [kind, b] of [...t.byKind].sort()) lines.push(`      ${kind.padEnd(10)} ${b.k}/${b.n}`);
   }
   lines.push(`  number and period-label warnings off every label: ${falseAlarms.length}`);
-  if (fresh !== 'B') for (const f of falseAlarms) lines.push(`    ${f}`);
+  if (!isMeasureOnly(fresh)) for (const f of falseAlarms) lines.push(`    ${f}`);
   if (misses) {
     lines.push('misses:');
     for (const m of missed) lines.push(`  ${m}`);

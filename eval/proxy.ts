@@ -6,9 +6,10 @@
  * labels them (conversion, name-conversion, variant). No seeded mutations: a finding off every
  * label is a false alarm on otherwise correct text. Figures per target: tune on the `--tune`
  * targets (default s2t,s2hk), read the others as the left-out converters.
- * `--fresh A|B` measures eval/fresh's half instead of the dev source texts (one project per text); half B
- * also through Debian's `opencc` (targets cli-s2t, cli-s2tw, cli-s2hk, cli-s2twp: the held-out converter,
- * fair on our own half-B texts, refused on half A so nothing is tuned on it).
+ * `--fresh A|B|C` measures eval/fresh's half instead of the dev source texts (one project per text); the
+ * measure-only halves B and C also through Debian's `opencc` (targets cli-s2t, cli-s2tw, cli-s2hk, cli-s2twp:
+ * the held-out converter, fair on our own texts of those halves, refused on half A so nothing is tuned on it),
+ * in aggregate only (`--misses`, `--clean`, `--info` refused there).
  * `--info` breaks info findings down by message key (on a label or not, and the conversion instances only they
  * point at). `--gap-seed S` draws another half of the phrases for s2t-gap. `--misses` lists the conversion instances no warning hits and the conversion rules' warnings off
  * every label (dev text only; never held-out); `--clean` lists every content rule's warnings on the
@@ -30,7 +31,7 @@ import { loadCluster } from './lib/cluster';
 import { nameRanges, variantTest } from './lib/corrupt';
 import { EVAL_DIR, readSplit, TEXTS_DIR } from './lib/dataset';
 import type { ErrorClass, Instance } from './lib/labels';
-import { loadFresh, type Half } from './lib/fresh';
+import { isMeasureOnly, loadFresh, parseHalf, refusedOn, type Half } from './lib/fresh';
 import { roundTrip, type Target } from './lib/roundtrip';
 import { hits, score, TYPOGRAPHY_RULES, type ScoredFinding } from './lib/score';
 import { formatProportion } from './lib/wilson';
@@ -60,22 +61,19 @@ function parseArgs(argv: string[]) {
     else if (a === '--clean') o.clean = true;
     else if (a === '--gap-seed') o.gapSeed = argv[++i] ?? o.gapSeed;
     else if (a === '--targets') o.targets = (argv[++i] ?? '').split(',').filter(Boolean) as ProxyTarget[];
-    else if (a === '--fresh') {
-      const h = argv[++i];
-      if (h !== 'A' && h !== 'B') throw new Error('--fresh takes A or B');
-      o.fresh = h;
-    }
+    else if (a === '--fresh') o.fresh = parseHalf(argv[++i]);
     else {
-      process.stderr.write(`eval:proxy: unknown argument ${a} (usage: npm run eval:proxy -- [--tune s2t,s2hk] [--targets …] [--misses] [--json])\n`);
+      process.stderr.write(`eval:proxy: unknown argument ${a} (usage: npm run eval:proxy -- [--tune s2t,s2hk] [--targets …] [--fresh A|B|C] [--misses] [--clean] [--info] [--json])\n`);
       process.exit(2);
     }
   }
-  // half B is measured in aggregate only: nothing that lists its findings
-  if (o.fresh === 'B' && (o.misses || o.clean || o.info)) throw new Error('--fresh B is read in aggregate only: --misses, --clean and --info are refused there');
-  const allowed: ProxyTarget[] = o.fresh === 'B' ? [...ALL_TARGETS, ...CLI_TARGETS] : ALL_TARGETS;
+  // halves B and C are measured in aggregate only: nothing that lists their findings
+  const refused = refusedOn(o.fresh, { '--misses': o.misses, '--clean': o.clean, '--info': o.info });
+  if (refused.length) throw new Error(`--fresh ${o.fresh} is read in aggregate only: --misses, --clean and --info are refused there (given: ${refused.join(' ')})`);
+  const allowed: ProxyTarget[] = isMeasureOnly(o.fresh) ? [...ALL_TARGETS, ...CLI_TARGETS] : ALL_TARGETS;
   if (!o.targets.length) o.targets = allowed;
   for (const t of [...o.tune, ...o.targets])
-    if (!allowed.includes(t as ProxyTarget)) throw new Error(CLI_TARGETS.includes(t as CliTarget) ? `${t}: Debian's opencc is the held-out converter, measured on fresh half B only (--fresh B)` : `unknown target ${t}`);
+    if (!allowed.includes(t as ProxyTarget)) throw new Error(CLI_TARGETS.includes(t as CliTarget) ? `${t}: Debian's opencc is the held-out converter, measured on the fresh halves B and C only (--fresh B, --fresh C)` : `unknown target ${t}`);
   return o;
 }
 
@@ -185,7 +183,7 @@ async function main() {
     const conv = s.classes.find((c) => c.class === 'conversion')!;
     const name = s.classes.find((c) => c.class === 'name-conversion')!;
     const convRules = s.rules.filter((r) => CONVERSION_RULES.has(r.rule));
-    const role = opts.fresh === 'B' ? 'measured, not tuned on' : opts.tune.includes(target) ? 'tuned on' : 'left out';
+    const role = isMeasureOnly(opts.fresh) ? 'measured, not tuned on' : opts.tune.includes(target) ? 'tuned on' : 'left out';
     lines.push(`${target} (${role}): conversion ${formatProportion(conv.recall)} [${Object.entries(conv.byRule).map(([k, v]) => `${k} ${v}`).join(', ')}]; name-conversion ${formatProportion(name.recall)}`);
     for (const r of convRules) lines.push(`    ${r.rule} precision ${formatProportion(r.precision)}`);
     lines.push(`    pooled precision ${formatProportion(s.pooled)}`);

@@ -31,6 +31,9 @@ export const FINDING_MESSAGES_EN = {
   'conversion.copula': "{word}: {c} standing alone before a reason or basis is the formal 係 ('is', 'because'), which Simplified writes {c}; probably {fixed}.",
   'conversion.vocabulary': "{word} here, in a document that writes none of the mainland words OpenCC's Taiwan phrasing (s2twp) replaces, while another document of this project writes {source} where this one has {word}: s2twp makes {word} of {source}, so this is probably the converter's word, but a writer may have chosen it too. Each place is a finding of its own ({count} here): check this one in its sentence — probably {source}.",
   'conversion.vocabulary.document': "{word} here: this document reads as the output of OpenCC's Taiwan phrasing (s2twp): it is what OpenCC writes character for character, it has none of the mainland words s2twp replaces, and it has words s2twp writes for words Taiwan also uses in a sense of their own ({words}). s2twp writes {word} for {source}, but about 4 in 10 such places are the writer's own {word}, so each place is a finding of its own ({count} in this document): check this one in its sentence — perhaps {source}.",
+  // the explanation a per-place family (PER_PLACE_FAMILIES, below) shows once, above its places
+  'conversion.vocabulary.places': "{word}: this document writes none of the mainland words OpenCC's Taiwan phrasing (s2twp) replaces, while another document of this project writes {source} where this one has {word}. s2twp makes {word} of {source}, so these are probably the converter's words, but a writer may have chosen one too: each place is a finding of its own, with its own fix and no fix all. Check each in its sentence — probably {source}.",
+  'conversion.vocabulary.document.places': "This document reads as the output of OpenCC's Taiwan phrasing (s2twp): it is what OpenCC writes character for character, it has none of the mainland words s2twp replaces, and it has words s2twp writes for words Taiwan also uses in a sense of their own ({words}). About 4 in 10 such places are the writer's own word, so each place is a finding of its own, with its own fix (the word s2twp replaces) and no fix all. Check each in its sentence.",
   'conversion.other-form-word': '{c}: Simplified {s} has several Traditional forms ({forms}); the character table\'s default stands here with no phrase behind it, and {word} is a word where {c} makes none.',
   'conversion.neighbour-phrases': "{c}: Simplified {s} has several Traditional forms ({forms}); the character table's default stands here alone, with no phrase or word behind it, while OpenCC's phrases write {y} next to {neighbour} ({examples}…).",
   'conversion.discourse': '{c}: Simplified {s} has several Traditional forms ({forms}); the character table\'s default stands here alone, with no phrase or word behind it, while this document writes {y} in {count} different words ({words}…).',
@@ -118,10 +121,12 @@ export const FINDING_MESSAGES_EN = {
   // ---- taiwan-standard (regional.ts)
   'taiwan-standard.one': "{word} is the form OpenCC's Simplified→Traditional conversion writes; Taiwan's standard is {standard}. Write {standard}.",
   'taiwan-standard.many': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes; Taiwan's standard is {standard}. Write {standard} throughout.",
+  'taiwan-standard.converted': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes for every {standard}, and this document reads as its output throughout; Taiwan's standard (the Ministry of Education's, as the government and most of the press write) is {standard}. Write {standard} unless the house style keeps {word}.",
   // ---- hong-kong-standard (regional.ts)
   'hong-kong-standard.one': "{word} is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong writes {standard}. Write {standard}.",
   'hong-kong-standard.many': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong writes {standard}. Write {standard} throughout.",
   'hong-kong-standard.both': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong's press and government mostly write {standard}, listed companies' filings often {word}. Follow the document's house style.",
+  'hong-kong-standard.converted': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes for every {standard}, and this document reads as its output throughout; Hong Kong's government and most of its press write {standard}, listed companies' filings often {word}. Write {standard} unless the house style keeps {word}.",
   // ---- claims cross-checks (shared/claims/crosscheck.ts)
   'claims.rate.within': '{stated} implies {rate} {base} per {quote}; within the plausible {low}–{high}.',
   'claims.rate.within.range': '{stated} implies {rate} {base} per {quote} ({rateLow}–{rateHigh} within rounding); within the plausible {low}–{high}.',
@@ -157,6 +162,23 @@ export const FINDING_MESSAGES_EN = {
 
 export type FindingMessageKey = keyof typeof FINDING_MESSAGES_EN;
 export const FINDING_MESSAGE_KEYS = Object.keys(FINDING_MESSAGES_EN) as FindingMessageKey[];
+
+/**
+ * Per-place finding families: a message key listed here marks a finding as one place of a family
+ * — its own fix, no group, no related places, so no fix all, and a dismissal of that place only
+ * (shared/checks/converter-vocabulary.ts, `placeFinding`: about 4 in 10 places of s2twp's words
+ * are the writer's own, so each must be looked at). Every place of a family is stored with the same
+ * message; the value is the key of the family's explanation, worded once above its places
+ * (renderer/src/state/finding-cards.ts groups them; the findings panel shows one short line per
+ * place). The explanation's placeholders name what the places share: places of one finding key
+ * whose parameters agree on them are one family (a count that moved between runs does not split it).
+ * So a document's s2twp words are one family (its explanation names them all, {words}; each line's
+ * Fix names its own source), the project check's one per word and source.
+ */
+export const PER_PLACE_FAMILIES: Partial<Record<FindingMessageKey, FindingMessageKey>> = {
+  'conversion.vocabulary': 'conversion.vocabulary.places',
+  'conversion.vocabulary.document': 'conversion.vocabulary.document.places',
+};
 
 /** A language's templates and the separator that joins a list of nested messages. */
 export interface MessageCatalog {

@@ -1,15 +1,23 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FRESH_DIR, loadFresh } from './fresh';
+import { FRESH_DIR, HALVES, isMeasureOnly, loadFresh, parseHalf, refusedOn } from './fresh';
 
 describe('eval/fresh', () => {
   it('puts every text in exactly one half, and lists every text file', () => {
-    const a = loadFresh('A').map((d) => d.file);
-    const b = loadFresh('B').map((d) => d.file);
-    expect(a.filter((f) => b.includes(f))).toEqual([]);
-    expect([...a, ...b].sort()).toEqual(readdirSync(FRESH_DIR).filter((f) => f.endsWith('.txt')).sort());
-    expect(a.length).toBeGreaterThanOrEqual(6);
-    expect(b.length).toBeGreaterThanOrEqual(6);
+    const halves = HALVES.map((h) => loadFresh(h).map((d) => d.file));
+    const all = halves.flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect([...all].sort()).toEqual(readdirSync(FRESH_DIR).filter((f) => f.endsWith('.txt')).sort());
+    for (const files of halves) expect(files.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('keeps half C to the twelve texts of session 9, seven for Taiwan and five for Hong Kong', () => {
+    const c = loadFresh('C');
+    expect(c.map((d) => d.file.slice(0, 2))).toEqual(Array.from({ length: 12 }, (_, i) => String(13 + i)));
+    expect(c.filter((d) => d.region === 'tw').length).toBe(7);
+    expect(c.filter((d) => d.region === 'hk').length).toBe(5);
   });
 
   it('holds texts of 800–2,000 characters whose listed people are named in them', () => {
@@ -18,5 +26,38 @@ describe('eval/fresh', () => {
       expect([...d.text].length, d.file).toBeLessThanOrEqual(2000);
       for (const p of d.people) expect(d.text.includes(p.name), `${d.file}: ${p.name}`).toBe(true);
     }
+  });
+
+  it('refuses a split that puts a text in two halves or in none, whichever half is asked for', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiaodui-fresh-'));
+    try {
+      const doc = (n: string) => ({ file: `${n}-x.txt`, region: 'tw', people: [] });
+      writeFileSync(join(dir, 'fresh.json'), JSON.stringify({ about: 'x', documents: [doc('01'), doc('02')] }));
+      for (const n of ['01', '02']) writeFileSync(join(dir, `${n}-x.txt`), '正文');
+      const split = (s: object) => writeFileSync(join(dir, 'split.json'), JSON.stringify({ note: 'x', A: [], B: [], C: [], ...s }));
+      split({ A: ['01'], C: ['02'] });
+      expect(loadFresh('C', dir).map((d) => d.file)).toEqual(['02-x.txt']);
+      split({ A: ['01'], B: ['02'], C: ['02'] });
+      expect(() => loadFresh('A', dir)).toThrow(/02-x\.txt must be in exactly one half .*B, C/);
+      split({ A: ['01'] });
+      expect(() => loadFresh(undefined, dir)).toThrow(/02-x\.txt must be in exactly one half .*none/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads --fresh A, B or C, and nothing else', () => {
+    expect(HALVES.map((h) => parseHalf(h))).toEqual(['A', 'B', 'C']);
+    for (const bad of [undefined, '', 'D', 'c', 'AB']) expect(() => parseHalf(bad)).toThrow(/--fresh takes A, B, C/);
+  });
+
+  it('measures halves B and C in aggregate only: every listing option is refused there, none on half A or dev', () => {
+    expect(HALVES.filter((h) => isMeasureOnly(h))).toEqual(['B', 'C']);
+    const listing = { '--misses': true, '--clean': false, '--info': true };
+    expect(refusedOn('C', listing)).toEqual(['--misses', '--info']);
+    expect(refusedOn('B', listing)).toEqual(['--misses', '--info']);
+    expect(refusedOn('C', { '--misses': false })).toEqual([]);
+    expect(refusedOn('A', listing)).toEqual([]);
+    expect(refusedOn(null, listing)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * UI strings of the Findings panel's notices (project-wide results out of date, the glossary
- * offer after a name group is fixed), English and Traditional Chinese, in the same `{name}`
+ * offer after a name group is fixed) and of its per-place cards, English and Traditional Chinese, in the same `{name}`
  * format as i18n.ts and following its locale.
  */
 import { catalogHook } from './i18n';
@@ -14,6 +14,10 @@ const en = {
   'findings.glossaryOfferClose': 'No, thanks',
   'findings.glossaryAdded': '{term} added to the project glossary (forbidden: {variants}).',
   'findings.listSeparator': ', ',
+  // a per-place family's card (state/finding-cards.ts): how many places it lists, the list's name
+  'findings.places': '{count} places',
+  'findings.places.one': '{count} place',
+  'findings.placesLabel': 'Places, each a finding of its own with its own Fix and Dismiss',
 } as const;
 
 export type ReportsMessageKey = keyof typeof en;
@@ -26,6 +30,9 @@ const zhHant: Record<ReportsMessageKey, string> = {
   'findings.glossaryOfferClose': '不用了',
   'findings.glossaryAdded': '已將{term}加入專案詞彙表（禁用：{variants}）。',
   'findings.listSeparator': '、',
+  'findings.places': '{count} 處',
+  'findings.places.one': '{count} 處',
+  'findings.placesLabel': '各處：每處各為一項，各自修正或略過',
 };
 
 const catalog = defineCatalog(en, zhHant);

@@ -68,6 +68,17 @@ describe('conversion-ambiguity', () => {
     ]);
   });
 
+  it('does not flag the fixed 有雲端 again: the classical 有云 cuts into the text’s 雲端, even where ICU reads the replay as 有|云|端的', () => {
+    const t = '從商業模式上，生成式AI有云端的公有云模式。';
+    expect(amb(t).filter((f) => f.severity !== 'info').map((f) => [f.start, f.fixes[0]?.replacement])).toEqual([
+      [t.indexOf('有云端') + 1, '雲'],
+      [t.indexOf('公有云') + 2, '雲'],
+    ]);
+    expect(amb('從商業模式上，生成式AI有雲端的公有雲模式。').filter((f) => f.severity !== 'info')).toEqual([]);
+    // where 有云 is the phrase ('it is said'), the text going against it is still reported
+    expect(amb('古人有雲，學無止境。').filter((f) => f.severity === 'warning').map((f) => f.fixes[0]?.replacement)).toEqual(['云']);
+  });
+
   it('does not flag a correct fix again: once 云 is 雲, the phrase that cut across the word does not speak against it', () => {
     // OpenCC's own output: its phrase 有云 ('it is said') keeps 云 inside 公有云
     const t = getConverter('s2t').convert('这家公司把数据库迁到公有云以后，成本下降了。');
@@ -179,6 +190,25 @@ describe('conversion-ambiguity', () => {
       const f = amb(t).filter((x) => x.severity === 'warning');
       expect(f.map((x) => [x.start, x.fixes[0]?.replacement])).toEqual([[at(t, ch), want]]);
     }
+  });
+
+  it('leaves the text’s own word inside a phrase of the other sense alone (回復 restore against 回复’s 回覆 reply), unless another phrase writes it there', () => {
+    expect(amb('投資收益率仍未回復至疫情前的水準。').filter((x) => x.severity !== 'info')).toEqual([]);
+    expect(amb('公司已恢復生產，產能回復八成。').filter((x) => x.severity !== 'info')).toEqual([]);
+    // the form the phrase writes where the text's form makes no word of its own: still reported
+    const f = amb('請在三個工作天內回複客戶的查詢。').filter((x) => x.severity === 'warning');
+    expect(f.map((x) => [x.text, x.fixes[0]?.replacement])).toEqual([['複', '覆']]);
+    // 電錶 is a word, but the overlapping phrase 电表 → 電錶 is a converter's way to it: still reported
+    expect(amb('萬用電錶的出貨量成長。').filter((x) => x.severity === 'warning').map((x) => x.fixes[0]?.replacement)).toEqual(['表']);
+  });
+
+  it('takes 周轉 as Taiwan writes it (the dictionary’s form), a given name’s 樑 (國樑, 嘉樑) as a name writes it, and 合作夥伴 against OpenCC’s odd 合作伙伴', () => {
+    expect(amb('存貨周轉天數由上季的95天降至88天，周轉金充足。').filter((x) => x.severity !== 'info')).toEqual([]);
+    expect(amb('行政總裁鄧嘉樑表示，上半年新業務價值增長。').filter((x) => x.severity !== 'info')).toEqual([]);
+    // Taiwan's 合作夥伴 against OpenCC's odd 合作伙伴 (its own 伙伴 writes 夥伴)
+    expect(amb('集團與銀行保險合作夥伴續約。').filter((x) => x.severity !== 'info')).toEqual([]);
+    // a name's over-converted character is still reported
+    expect(amb('財務長李徵表示，毛利率改善。').filter((x) => x.severity === 'warning').map((x) => x.fixes[0]?.replacement)).toEqual(['征']);
   });
 
   it('leaves a kept default alone where the phrase’s form makes no word or the word is Taiwan’s (折合, not OpenCC’s 摺合), and a kept non-default (寶丰)', () => {

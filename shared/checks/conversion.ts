@@ -177,6 +177,13 @@ function crossingAt(s: string, pStart: number, pEnd: number): (p: number) => boo
   return (i) => crossing.some(([p, q]) => p <= i && i < q);
 }
 
+/** crossingAt of the replay or of the text. */
+function crossingEither(s: string, text: string, pStart: number, pEnd: number): (p: number) => boolean {
+  const inS = crossingAt(s, pStart, pEnd);
+  const inText = crossingAt(text, pStart, pEnd);
+  return (i) => inS(i) || inText(i);
+}
+
 function wordsAround(s: string, a: number, b: number): [number, number][] {
   const lo = Math.max(0, a);
   return icuWords(s.slice(lo, Math.min(s.length, b))).map(([x, y]) => [x + lo, y + lo]);
@@ -191,6 +198,11 @@ function wordAt(words: [number, number][], k: number): [number, number] {
  */
 function alternativeMakesWord(text: string, k: number, y: string): boolean {
   return alternativeWord(text, k, y) !== null;
+}
+/** Does the text make an ICU word of two or more characters at k that lies inside the phrase [pStart, pEnd)? */
+function textFormMakesWord(text: string, k: number, pStart: number, pEnd: number): boolean {
+  const [ws, we] = icuWordIn(text, k - 4, k + 5, k);
+  return we - ws >= 2 && ws >= pStart && we <= pEnd;
 }
 /** The ICU word of two or more characters `y` (or its regional form: OpenCC's 麪, the regions' 麵) makes at k, if any. */
 function alternativeWord(text: string, k: number, y: string): string | null {
@@ -353,13 +365,21 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
         (c !== sch || (keptDefault && (alternativeMakesWord(text, k, x) || pEnd - pStart >= LONG_PHRASE || inside || (withDocument && documentWrites())))) &&
         !taiwanStandardWord(`${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}`, text.slice(pStart, pEnd)) &&
         // a phrase crossing a word of the text speaks only through a neighbour the crossing word leaves it, or through the document
-        (phraseHoldsHere(s, pStart, pEnd) || phraseNeighbourWitness(s, k, x, pStart, pEnd, crossingAt(s, pStart, pEnd)) || (withDocument && documentWrites())) &&
+        // (crossing words read in the Simplified replay and in the text as written: ICU reads 有|云|端的 in
+        // the replay of 有雲端的, where the text's 雲端 is the word the classical 有云 cuts into)
+        ((phraseHoldsHere(s, pStart, pEnd) && phraseHoldsHere(text, pStart, pEnd)) ||
+          phraseNeighbourWitness(s, k, x, pStart, pEnd, crossingEither(s, text, pStart, pEnd)) ||
+          (withDocument && documentWrites())) &&
         // the document's own sense against an odd phrase, unless OpenCC's other phrases back the phrase's form (洗髮 beside 洗髮精, 洗髮水 …)
         (inside || !documentSenseAgainstOddPhrase(text, k, c, x, sch, withDocument ? senses : undefined)) &&
         // a non-default form against a phrase writing the default (日昇 in 日昇科技 against 日升) is no
         // converter's doing unless another phrase over this place writes it (断发 → 斷髮 in 不斷髮展):
         // without the phrase a converter writes the default too, so a writer chose it
-        (c === def || x !== def || phraseWritesHere(trie, s, k, c));
+        (c === def || x !== def || phraseWritesHere(trie, s, k, c)) &&
+        // the text's own form makes a word of its own inside the phrase (回復 'restore' in 回復至 against
+        // 回复's 回覆 'reply'; 夥伴 in 合作夥伴): the other sense, not a contradiction — only for a form that
+        // is not the Simplified character itself, which ICU's dictionary also lists as Simplified words
+        (c === sch || !textFormMakesWord(text, k, pStart, pEnd) || phraseWritesHere(trie, s, k, c));
       if (againstPhrase(true))
         hit = {
           severity: 'warning',

@@ -14,7 +14,7 @@
  */
 import { analyse, Analysis } from './analysis';
 import { documentMentions, entityFindings, findMentions, projectEntityFindings, reorderedNameMentions, surnameTitleMentions } from './entities';
-import { ambiguityFindings, documentSenses, simplifiedFindings, variantMixingFindings, type DocumentSenses } from './conversion';
+import { ambiguityFindings, convertedByOpenCC, documentSenses, simplifiedFindings, variantMixingFindings, type DocumentSenses } from './conversion';
 import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
 import { glossaryFindings } from './glossary';
 import { HALFWIDTH_GROUP, bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
@@ -261,8 +261,8 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   if ((want('taiwan-standard') || want('hong-kong-standard')) && ctx.script === 'hant') {
     // the region the document is written for, read once (documentSenses has read it when conversion-ambiguity runs)
     const region = senses ? senses.region : writtenFor(analyses.map((a) => a.text));
-    if (want('taiwan-standard')) out.push(...taiwanStandardFindings(analyses, region));
-    if (want('hong-kong-standard')) out.push(...hongKongStandardFindings(analyses, mentions, region));
+    if (want('taiwan-standard')) out.push(...taiwanStandardFindings(analyses, region, () => convertedByOpenCC(analyses)));
+    if (want('hong-kong-standard')) out.push(...hongKongStandardFindings(analyses, mentions, region, () => convertedByOpenCC(analyses)));
   }
   // the converter's Taiwan phrasing (s2twp), recognised from the document as a whole
   if (want('conversion-ambiguity') && ctx.script === 'hant') out.push(...documentVocabularyFindings(analyses));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from './index';
 import { markerCounts, taiwanAccepts, writtenFor, writtenForTaiwan } from './regional';
-import { TAIWAN_FORMS } from './data/taiwanForms';
+import { TAIWAN_EITHER, TAIWAN_FORMS } from './data/taiwanForms';
 import { getConverter } from '../text/convert';
 import { HANT, applyAll, byRule, places, segs } from './testkit';
 
@@ -34,6 +34,28 @@ describe('taiwan-standard', () => {
     expect(f[0].messageData.key).toBe('taiwan-standard.many');
   });
 
+  it('reports 佔 for the standard 占 only where the document is a converter’s output throughout', () => {
+    // a Taiwan writer's text with 占, through Simplified and back: every 占 came out 佔
+    const source = ['晶片大廠今天公布第三季營收新台幣1,250億元，年增12%，其中先進製程占營收比重升至六成。', '法說會上財務長表示，海外客戶占比將持續提高，研發費用占營收約8%。'];
+    const converted = source.map((t) => getConverter('s2tw').convert(getConverter('t2s').convert(t)));
+    expect(converted.join('')).not.toContain('占');
+    const f = run(...converted).filter((x) => x.text === '佔');
+    expect(f.map((x) => [places(x).length, x.fixes[0].replacement, x.messageData.key])).toEqual([[3, '占', 'taiwan-standard.converted']]);
+    // a writer's own 佔 in a text that is no converter's output (台 and 裡, not s2tw's 臺 and 裏 … in a few places): the house style's choice
+    const written = ['晶片大廠今天公布第三季營收新台幣1,250億元，年增12%，其中先進製程佔營收比重升至六成。', '法說會上財務長表示，這裡的海外客戶佔比將持續提高，台灣廠的研發費用佔營收約8%，台中新廠明年量產。'];
+    expect(run(...written).filter((x) => x.text === '佔')).toEqual([]);
+    // a Hong Kong document keeps its 佔
+    expect(run('股東應佔溢利為52.6億港元，按年增長11.4%，香港業務佔六成，恒生指數上升。').filter((x) => x.text === '佔')).toEqual([]);
+  });
+
+  it('reports 拼 for Taiwan’s 拚 (to strive) in a converter’s output, not in 拼圖, 拼音 (to piece together)', () => {
+    const source = ['零售通路今年營收拚年增兩成，下半年拚展店180家，以新台幣計。', '董事長說，全台門市的版圖拼圖已大致完成，並推出拼音點餐服務。'];
+    const converted = source.map((t) => getConverter('s2tw').convert(getConverter('t2s').convert(t)));
+    const f = run(...converted).filter((x) => x.text === '拼');
+    expect(f.map((x) => [places(x).length, x.fixes[0].replacement])).toEqual([[2, '拚']]);
+    expect(places(f[0]).map((p) => converted[0].slice(p.start, p.start + 3))).toEqual(['拼年增', '拼展店']);
+  });
+
   it('reports 佈 in any other word too (佈線), one group for the character', () => {
     const f = run('北部某餐飲集團今天公佈上月營收，年增6%，以新台幣計，門市完成網路佈線。');
     expect(f.map((x) => [x.text, places(x).length, x.fixes[0].replacement])).toEqual([
@@ -55,6 +77,7 @@ describe('taiwan-standard', () => {
     const writes = (opencc: string, tw: string) =>
       (['s2t', 's2tw', 's2hk', 's2twp'] as const).some((c) => getConverter(c).convert(t2s.convert(before(tw) + tw)) === before(tw) + opencc);
     expect(TAIWAN_FORMS.filter(([opencc, tw]) => !writes(opencc, tw))).toEqual([]);
+    expect(TAIWAN_EITHER.filter(([opencc, tw]) => !writes(opencc, tw))).toEqual([]);
   });
 
   it('reports 全周 (the week) and 強台 (a typhoon) as Taiwan writes them', () => {
@@ -64,6 +87,11 @@ describe('taiwan-standard', () => {
       ['周增', '週增'],
       ['強台', '強颱'],
     ]);
+  });
+
+  it('reports OpenCC’s 合作伙伴 where Taiwan writes 夥伴, as its own 伙伴 → 夥伴 does', () => {
+    const f = run('公司與策略夥伴簽約，並與合作伙伴共同開發新藥，年增5%，以新台幣計。');
+    expect(f.map((x) => [x.text, x.fixes[0].replacement])).toEqual([['合作伙伴', '合作夥伴']]);
   });
 
   it('reports OpenCC’s folding 摺合 for the 折合 of a conversion into another currency', () => {

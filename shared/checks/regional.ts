@@ -14,7 +14,7 @@
  */
 import { findingMessage } from '../finding-messages';
 import { charTable, type Analysis } from './analysis';
-import { TAIWAN_ACCEPTED, TAIWAN_CHARACTERS, TAIWAN_FORMS } from './data/taiwanForms';
+import { TAIWAN_ACCEPTED, TAIWAN_CHARACTERS, TAIWAN_CONVERTED_CHARACTERS, TAIWAN_CONVERTED_KEEP, TAIWAN_EITHER, TAIWAN_FORMS } from './data/taiwanForms';
 import { HONG_KONG_CHARACTERS, HONG_KONG_EITHER, HONG_KONG_FORMS, HONG_KONG_KEEP } from './data/hongKongForms';
 import type { Finding } from './types';
 
@@ -68,8 +68,8 @@ export function regionOf(c: MarkerCounts): 'tw' | 'hk' | null {
   return c.hk >= 2 && c.hk >= 2 * c.tw ? 'hk' : null;
 }
 
-const STANDARD_WORDS = new Set(TAIWAN_FORMS.map(([a, b]) => `${a}|${b}`));
-/** Is `written` Taiwan's standard form of the word OpenCC writes `opencc` (折合 for 摺合, 公布 for 公佈)? */
+const STANDARD_WORDS = new Set([...TAIWAN_FORMS, ...TAIWAN_EITHER].map(([a, b]) => `${a}|${b}`));
+/** Is `written` Taiwan's standard form of the word OpenCC writes `opencc` (折合 for 摺合, 公布 for 公佈), or one Taiwan writes either way (周轉)? */
 export function taiwanStandardWord(opencc: string, written: string): boolean {
   return STANDARD_WORDS.has(`${opencc}|${written}`);
 }
@@ -116,6 +116,7 @@ function standardTable(words: readonly (readonly [string, string])[], chars: rea
   return { byFirst, first: charTable(byFirst.keys()), forms };
 }
 const TAIWAN_TABLE = standardTable(TAIWAN_FORMS, TAIWAN_CHARACTERS);
+const TAIWAN_CONVERTED_TABLE = standardTable([], TAIWAN_CONVERTED_CHARACTERS, TAIWAN_CONVERTED_KEEP);
 const HONG_KONG_TABLE = standardTable([...HONG_KONG_FORMS, ...HONG_KONG_EITHER], HONG_KONG_CHARACTERS, HONG_KONG_KEEP);
 /** Forms reported as information only (Hong Kong writes both; the house style decides). */
 const HONG_KONG_INFO = new Set(HONG_KONG_EITHER.map(([opencc]) => opencc));
@@ -129,6 +130,8 @@ function standardFindings(
   rule: 'taiwan-standard' | 'hong-kong-standard',
   skip?: (a: Analysis, start: number, end: number) => boolean,
   infoOnly?: ReadonlySet<string>,
+  /** the message for every form: `taiwan-standard.converted` for the forms reported in a converter's output only */
+  messageKey?: 'taiwan-standard.converted',
 ): Finding[] {
   const out: Finding[] = [];
   // one pass over the text: places of each OpenCC form, found from its first character
@@ -167,7 +170,7 @@ function standardFindings(
       ...first,
       ...(info
         ? findingMessage('hong-kong-standard.both', { word: opencc, standard, count: places.length })
-        : findingMessage(places.length > 1 ? `${rule}.many` : `${rule}.one`, { word: opencc, standard, count: places.length })),
+        : findingMessage(messageKey ?? (places.length > 1 ? `${rule}.many` : `${rule}.one`), { word: opencc, standard, count: places.length })),
       group: `${rule}:${opencc}>${standard}`,
       related: rest,
     });
@@ -180,21 +183,38 @@ const regionOfDocument = (analyses: Analysis[], region?: Region) => (region !== 
 
 /**
  * taiwan-standard: in a document written for Taiwan, each word in OpenCC's form where Taiwan's standard
- * differs. `region`: the document's (`writtenFor`), when the caller has read it already.
+ * differs; and OpenCC's 佔 for the standard 占, 拼 for 拚 (outside 拼圖, 拼音 …) where `convertedOutput()` says the document is a converter's
+ * output throughout (conversion.ts convertedByOpenCC). `region`: the document's (`writtenFor`), when the
+ * caller has read it already.
  */
-export function taiwanStandardFindings(analyses: Analysis[], region?: Region): Finding[] {
+export function taiwanStandardFindings(analyses: Analysis[], region?: Region, convertedOutput?: () => boolean): Finding[] {
   if (!analyses.length || regionOfDocument(analyses, region) !== 'tw') return [];
-  return standardFindings(analyses, TAIWAN_TABLE, 'taiwan-standard');
+  const out = standardFindings(analyses, TAIWAN_TABLE, 'taiwan-standard');
+  // 佔: only where the document is a converter's output throughout (asked only when the form is there)
+  const converted = standardFindings(analyses, TAIWAN_CONVERTED_TABLE, 'taiwan-standard', undefined, undefined, 'taiwan-standard.converted');
+  return converted.length && convertedOutput?.() ? [...out, ...converted] : out;
 }
 
 /**
  * hong-kong-standard: in a document written for Hong Kong (`writtenFor`), each word in OpenCC's
  * form where Hong Kong writes another (應占 → 應佔, 鋪位 → 舖位; 占 → 佔 outside divination words and
- * names); 公佈, 宣佈 (the press's 公布, 宣布; filings keep 佈) as information only. `mentions`: the document's person names, whose characters are left alone (a given name 占);
+ * names); 公佈, 宣佈 (the press's 公布, 宣布; filings keep 佈) as a warning where `convertedOutput()` says the
+ * document is a converter's output throughout, else as information only. `mentions`: the document's person names, whose characters are left alone (a given name 占);
  * `region` as for taiwanStandardFindings.
  */
-export function hongKongStandardFindings(analyses: Analysis[], mentions: readonly { segmentId: number; start: number; end: number }[] = [], region?: Region): Finding[] {
+export function hongKongStandardFindings(
+  analyses: Analysis[],
+  mentions: readonly { segmentId: number; start: number; end: number }[] = [],
+  region?: Region,
+  convertedOutput?: () => boolean,
+): Finding[] {
   if (!analyses.length || regionOfDocument(analyses, region) !== 'hk') return [];
   const inName = (a: Analysis, start: number, end: number) => mentions.some((m) => m.segmentId === a.seg.id && m.start < end && start < m.end);
-  return standardFindings(analyses, HONG_KONG_TABLE, 'hong-kong-standard', inName, HONG_KONG_INFO);
+  const out = standardFindings(analyses, HONG_KONG_TABLE, 'hong-kong-standard', inName, HONG_KONG_INFO);
+  // 公佈/宣佈 in a converter's output throughout: the converter wrote every 佈 whatever the writer did,
+  // so the press's 公布 is as likely as elsewhere — a warning, as Taiwan's 佔 is; in a writer's own
+  // text the form is the house style's, information only
+  if (out.some((f) => f.severity === 'info') && convertedOutput?.())
+    return out.map((f) => (f.severity === 'info' ? { ...f, severity: 'warning' as const, ...findingMessage('hong-kong-standard.converted', f.messageData!.params as { word: string; standard: string; count: number }) } : f));
+  return out;
 }

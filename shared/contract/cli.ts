@@ -102,6 +102,8 @@ export const CliCheckOutput = z.array(
     rule: z.string(),
     severity: S.Severity,
     message: z.string(),
+    /** the message as data (key + parameters), for wording it in another language or grouping per-place findings */
+    messageData: S.FindingMessageData.nullable().optional(),
     related: z.array(CliCheckLocation),
   }),
 );

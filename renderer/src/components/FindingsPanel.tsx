@@ -1,9 +1,12 @@
 /**
  * Findings beside the grid: counts by severity and rule, filters, click to jump,
  * one-click fixes (one location or the whole group) and dismissal with a reason.
+ * A per-place family (state/finding-cards.ts) is one card: its explanation once, then one
+ * line per place with that place's own Fix and Dismiss.
  * Everything shown comes from the API (runChecks / listFindings); nothing is computed here.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useQuery, useQueryClient, useQueryError } from '../state/queries';
 import type { ChangeResult, DocumentMeta, FindingsReport, StoredFinding } from '../../../shared/domain/schemas';
 import { useClient } from '../state/client';
@@ -16,6 +19,7 @@ import { useReportsI18n } from '../i18n-reports';
 import { usePermission } from '../state/usePermissions';
 import { glossaryOfferFor, offerAlreadyInGlossary, type GlossaryOffer } from '../state/glossary-offer';
 import { DEFAULT_FINDINGS_FILTER, setFindingsFilter, shownFindings, useFindingsFilter, type SeverityFilter } from '../state/findings-filter';
+import { findingCards, placeAfter } from '../state/finding-cards';
 
 /** Locations listed per finding before “+N more” (a punctuation group can have hundreds). */
 const LOCATIONS_SHOWN = 8;
@@ -63,7 +67,8 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
   const [reason, setReason] = useState('');
   const [titles, setTitles] = useState<Record<string, string>>({});
   const [ruleOrder, setRuleOrder] = useState<string[]>([]);
-  const [expanded, setExpanded] = useState<Set<number>>(new Set());
+  // cards whose places are all listed (past LOCATIONS_SHOWN), by card key
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [note, setNote] = useState<string | null>(null);
   // after a name group is fixed: confirm its spelling in the glossary (the finding as listed before the fix)
   const [offer, setOffer] = useState<GlossaryOffer | null>(null);
@@ -97,6 +102,8 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
 
   // Most severe first; within a severity, in the order the rules are listed (names first).
   const shown = useMemo(() => shownFindings(report?.findings ?? [], { severity, rule, showDismissed }, ruleOrder), [report, severity, rule, showDismissed, ruleOrder]);
+  // a per-place family's places on one card, everything else a card of its own
+  const cards = useMemo(() => findingCards(shown), [shown]);
 
   const checkProject = async () => {
     setRunning(true);
@@ -111,14 +118,24 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
     }
   };
 
-  const fix = async (f: StoredFinding, scope: 'one' | 'group') => {
+  // a per-place line's controls, found by its place (the keyboard moves between lines: focusPlace)
+  const listRef = useRef<HTMLUListElement>(null);
+  const focusPlace = (id: number | null, control: 'jump' | 'dismiss') => {
+    if (id === null) return;
+    listRef.current?.querySelector<HTMLElement>(`[data-place="${id}"] ${control === 'jump' ? '.loc-btn' : '[data-testid="dismiss"]'}`)?.focus();
+  };
+
+  /** Apply a fix; true when it was applied. */
+  const fix = async (f: StoredFinding, scope: 'one' | 'group'): Promise<boolean> => {
     try {
       // the snapshot the shown findings were read at: fix all is refused where a segment changed since
       await onChange(await client.applyFix({ findingId: f.id, scope, snapshot: report?.snapshot }));
       const next = glossaryEdit.allowed ? glossaryOfferFor(f) : null;
       setOffer(next && !offerAlreadyInGlossary(next, await client.listGlossary({ documentId: doc.id })) ? next : null);
+      return true;
     } catch (e) {
       onError(e);
+      return false;
     }
   };
   const addToGlossary = async (o: GlossaryOffer) => {
@@ -137,21 +154,68 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
       onError(e);
     }
   };
-  const dismiss = async (f: StoredFinding) => {
+  /** Dismiss with the reason typed; true when it was dismissed. */
+  const dismiss = async (f: StoredFinding, scope: 'one' | 'group'): Promise<boolean> => {
     try {
       // a card showing a project check's finding and the document's own at one place dismisses each
+      const ids = scope === 'group' ? [f.id, ...(f.mergedIds ?? [])] : [f.id];
       let r: FindingsReport | undefined;
-      for (const findingId of [f.id, ...(f.mergedIds ?? [])]) r = await client.dismissFinding({ findingId, reason: reason.trim(), scope: 'group' });
+      for (const findingId of ids) r = await client.dismissFinding({ findingId, reason: reason.trim(), scope });
       if (r) setReport(r);
       setDismissing(null);
       setReason('');
       // a dismissal is an operation (undoable): bring the app's undo state up to date
       const undo = await client.undoState({ projectId: doc.projectId });
       await onChange({ operationId: null, segments: [], removedSegmentIds: [], undo });
+      return true;
     } catch (e) {
       onError(e);
+      return false;
     }
   };
+
+  // a location: its row (and document, when another) and the quote in context; a click jumps there
+  const locationButton = (l: StoredFinding['related'][number]) => (
+    <button key={l.findingId} type="button" className="loc-btn" onClick={() => onJump(l)} title={t('findings.jump')}>
+      <span className="muted">
+        {l.documentId !== doc.id ? `${t('findings.otherDoc', { id: l.documentId })} ` : ''}#{formatNumber(l.segmentIndex + 1)}
+      </span>{' '}
+      <Quote f={l} />
+    </button>
+  );
+  const dismissButton = (f: StoredFinding) => (
+    <button type="button" className="btn btn-small btn-quiet" onClick={() => setDismissing(f.id)} disabled={!dismissal.allowed} title={dismissal.reason} data-testid="dismiss">
+      {t('findings.dismiss')}…
+    </button>
+  );
+  // the reason asked for: Enter dismisses (a card's group, or one place of a family), Escape cancels;
+  // on a place's line (`next` given) the keyboard then goes to the next place, or back to its Dismiss…
+  const dismissForm = (f: StoredFinding, scope: 'one' | 'group', next?: number | null) => (
+    <form
+      className="dismiss-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (reason.trim()) void dismiss(f, scope).then((done) => done && next !== undefined && focusPlace(next, 'jump'));
+      }}
+    >
+      <input
+        autoFocus
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder={t('findings.reasonPlaceholder')}
+        aria-label={t('findings.reason')}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          if (next === undefined) return setDismissing(null);
+          flushSync(() => setDismissing(null));
+          focusPlace(f.id, 'dismiss');
+        }}
+      />
+      <button type="submit" className="btn btn-small" disabled={!reason.trim()}>
+        {t('findings.dismiss')}
+      </button>
+    </form>
+  );
 
   const counts = report?.counts;
   return (
@@ -235,72 +299,89 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
         </p>
       )}
       {report && shown.length === 0 && <p className="empty-note">{t('findings.none')}</p>}
-      <ul className="finding-list" data-testid="finding-list">
-        {shown.map((f) => (
-          <li key={f.id} className={`finding sev-${f.severity}${f.dismissedReason ? ' is-dismissed' : ''}`} data-testid="finding" data-rule={f.rule}>
-            <div className="finding-head">
-              <span className={`sev-dot sev-${f.severity}`} role="img" aria-label={t(`findings.sev.${f.severity}`)} />
-              <span className="finding-rule">{titles[f.rule] ?? f.rule}</span>
-            </div>
-            <div className="finding-locs">
-              {[f, ...f.related].slice(0, expanded.has(f.id) ? undefined : LOCATIONS_SHOWN).map((l) => (
-                <button key={l.findingId} type="button" className="loc-btn" onClick={() => onJump(l)} title={t('findings.jump')}>
-                  <span className="muted">
-                    {l.documentId !== doc.id ? `${t('findings.otherDoc', { id: l.documentId })} ` : ''}#{formatNumber(l.segmentIndex + 1)}
-                  </span>{' '}
-                  <Quote f={l} />
-                </button>
-              ))}
-              {f.related.length + 1 > LOCATIONS_SHOWN && !expanded.has(f.id) && (
-                <button type="button" className="loc-btn loc-more" onClick={() => setExpanded((s) => new Set(s).add(f.id))}>
-                  {t('findings.more', { count: formatNumber(f.related.length + 1 - LOCATIONS_SHOWN) })}
-                </button>
-              )}
-            </div>
-            <p className="finding-msg">{findingMessageText(locale, f)}</p>
-            {f.dismissedReason ? (
-              <p className="muted">{t('findings.dismissedBecause', { reason: f.dismissedReason })}</p>
-            ) : (
-              <div className="finding-actions">
-                {f.fixes[0] && (
-                  <button type="button" className="btn btn-small btn-primary" onClick={() => void fix(f, 'one')} data-testid="fix-one">
-                    {t('findings.fixOne', { text: f.fixes[0].replacement || '∅' })}
+      <ul className="finding-list" data-testid="finding-list" ref={listRef}>
+        {cards.map((card) => {
+          if (card.kind === 'places') {
+            const all = expanded.has(card.key);
+            return (
+              <li key={card.key} className={`finding finding-places sev-${card.severity}`} data-testid="finding-places" data-rule={card.rule}>
+                <div className="finding-head">
+                  <span className={`sev-dot sev-${card.severity}`} role="img" aria-label={t(`findings.sev.${card.severity}`)} />
+                  <span className="finding-rule">{titles[card.rule] ?? card.rule}</span>
+                  <span className="finding-count" data-testid="places-count">
+                    {rt(card.places.length === 1 ? 'findings.places.one' : 'findings.places', { count: formatNumber(card.places.length) })}
+                  </span>
+                </div>
+                <p className="finding-msg">{findingMessageText(locale, { message: card.places[0].message, messageData: card.explanation })}</p>
+                <ul className="place-list" aria-label={rt('findings.placesLabel')}>
+                  {card.places.slice(0, all ? undefined : LOCATIONS_SHOWN).map((p) => (
+                    <li key={p.id} className={`place-line${p.dismissedReason ? ' is-dismissed' : ''}`} data-testid="finding-place" data-place={p.id}>
+                      {locationButton(p)}
+                      {p.dismissedReason ? (
+                        <span className="muted place-dismissed">{t('findings.dismissedBecause', { reason: p.dismissedReason })}</span>
+                      ) : (
+                        <span className="place-actions">
+                          {p.fixes[0] && (
+                            <button
+                              type="button"
+                              className="btn btn-small btn-primary"
+                              onClick={() => void fix(p, 'one').then((done) => done && focusPlace(placeAfter(card.places, p.id), 'jump'))}
+                              data-testid="fix-one"
+                            >
+                              {t('findings.fixOne', { text: p.fixes[0].replacement || '∅' })}
+                            </button>
+                          )}
+                          {dismissing !== p.id && dismissButton(p)}
+                        </span>
+                      )}
+                      {dismissing === p.id && !p.dismissedReason && dismissForm(p, 'one', placeAfter(card.places, p.id))}
+                    </li>
+                  ))}
+                </ul>
+                {card.places.length > LOCATIONS_SHOWN && !all && (
+                  <button type="button" className="loc-btn loc-more" onClick={() => setExpanded((s) => new Set(s).add(card.key))}>
+                    {t('findings.more', { count: formatNumber(card.places.length - LOCATIONS_SHOWN) })}
                   </button>
                 )}
-                {f.related.some((r) => r.fixes.length) && (
-                  <button type="button" className="btn btn-small" onClick={() => void fix(f, 'group')} data-testid="fix-all">
-                    {t('findings.fixAll', { count: formatNumber([f, ...f.related].filter((l) => l.fixes.length).length) })}
-                  </button>
-                )}
-                {dismissing === f.id ? (
-                  <form
-                    className="dismiss-form"
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      if (reason.trim()) void dismiss(f);
-                    }}
-                  >
-                    <input
-                      autoFocus
-                      value={reason}
-                      onChange={(e) => setReason(e.target.value)}
-                      placeholder={t('findings.reasonPlaceholder')}
-                      aria-label={t('findings.reason')}
-                      onKeyDown={(e) => e.key === 'Escape' && setDismissing(null)}
-                    />
-                    <button type="submit" className="btn btn-small" disabled={!reason.trim()}>
-                      {t('findings.dismiss')}
-                    </button>
-                  </form>
-                ) : (
-                  <button type="button" className="btn btn-small btn-quiet" onClick={() => setDismissing(f.id)} disabled={!dismissal.allowed} title={dismissal.reason} data-testid="dismiss">
-                    {t('findings.dismiss')}…
+              </li>
+            );
+          }
+          const f = card.finding;
+          return (
+            <li key={card.key} className={`finding sev-${f.severity}${f.dismissedReason ? ' is-dismissed' : ''}`} data-testid="finding" data-rule={f.rule}>
+              <div className="finding-head">
+                <span className={`sev-dot sev-${f.severity}`} role="img" aria-label={t(`findings.sev.${f.severity}`)} />
+                <span className="finding-rule">{titles[f.rule] ?? f.rule}</span>
+              </div>
+              <div className="finding-locs">
+                {[f, ...f.related].slice(0, expanded.has(card.key) ? undefined : LOCATIONS_SHOWN).map((l) => locationButton(l))}
+                {f.related.length + 1 > LOCATIONS_SHOWN && !expanded.has(card.key) && (
+                  <button type="button" className="loc-btn loc-more" onClick={() => setExpanded((s) => new Set(s).add(card.key))}>
+                    {t('findings.more', { count: formatNumber(f.related.length + 1 - LOCATIONS_SHOWN) })}
                   </button>
                 )}
               </div>
-            )}
-          </li>
-        ))}
+              <p className="finding-msg">{findingMessageText(locale, f)}</p>
+              {f.dismissedReason ? (
+                <p className="muted">{t('findings.dismissedBecause', { reason: f.dismissedReason })}</p>
+              ) : (
+                <div className="finding-actions">
+                  {f.fixes[0] && (
+                    <button type="button" className="btn btn-small btn-primary" onClick={() => void fix(f, 'one')} data-testid="fix-one">
+                      {t('findings.fixOne', { text: f.fixes[0].replacement || '∅' })}
+                    </button>
+                  )}
+                  {f.related.some((r) => r.fixes.length) && (
+                    <button type="button" className="btn btn-small" onClick={() => void fix(f, 'group')} data-testid="fix-all">
+                      {t('findings.fixAll', { count: formatNumber([f, ...f.related].filter((l) => l.fixes.length).length) })}
+                    </button>
+                  )}
+                  {dismissing === f.id ? dismissForm(f, 'group') : dismissButton(f)}
+                </div>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </SidePanel>
   );
