@@ -357,7 +357,7 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
   const placeOf = (f: { rule: string; start: number; end: number; text: string }) => `${f.rule}|${f.start}|${f.end}|${f.text}`;
   for (const f of store.segmentFindings(segmentId)) {
     if (f.scope === 'segment' || seg.text.slice(f.start, f.end) !== f.text) stale.push(f.id);
-    else decided.add(placeOf(f));
+    else if (f.scope === 'document') decided.add(placeOf(f));
   }
   const ctx = checkContext(store, seg.documentId);
   const evidence = seg.furniture ? undefined : evidenceFor(store, seg, ctx).forSegment(seg.id);

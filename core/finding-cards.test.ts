@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useFreshService } from './test-helpers';
+import { recheckSegment } from './checks';
 
 const fresh = useFreshService();
 
@@ -29,6 +30,11 @@ describe('a project check’s finding and the document’s own at one place', ()
     expect(card.messageData?.key).toBe('place.reasons');
     const reasons = (card.messageData?.params.reasons ?? []) as { key: string }[];
     expect(reasons.map((r) => r.key).sort()).toEqual(['variant.mixing.one', 'variant.project']);
+    // a save's re-check of an unchanged row keeps the project's rows and the document's own
+    const stored = () => s.getSegments({ documentId: a.documentId }).flatMap((g) => s.store.segmentFindings(g.id).map((r) => `${r.rule}|${r.segmentId}|${r.start}|${r.scope}|${r.message}`)).sort();
+    const before = stored();
+    for (const g of s.getSegments({ documentId: a.documentId })) recheckSegment(s.store, g.id, new Date().toISOString());
+    expect(stored()).toEqual(before);
     // the card's counts: one finding
     expect(s.listFindings({ documentId: a.documentId }).counts.byRule['variant-mixing']).toBe(1);
     expect(b.documentId).not.toBe(c.documentId);
