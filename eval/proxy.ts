@@ -11,7 +11,7 @@
  * the held-out converter, fair on our own texts of those halves, refused on half A so nothing is tuned on it),
  * in aggregate only (`--misses`, `--clean`, `--info` refused there).
  * `--info` breaks info findings down by message key (on a label or not, and the conversion instances only they
- * point at). `--gap-seed S` draws another half of the phrases for s2t-gap. `--misses` lists the conversion instances no warning hits and the conversion rules' warnings off
+ * point at). `--gap-seed S` draws another half of the phrases for s2t-gap. `--misses` lists the conversion and name-conversion (miss(name)) instances no warning hits and the conversion rules' warnings off
  * every label (dev text only; never held-out); `--clean` lists every content rule's warnings on the
  * dev-side clean texts (dev source texts, eval/clean-dev, ../shared/corpus, the corrected sample).
  */
@@ -205,10 +205,10 @@ async function main() {
     }
     if (opts.misses) {
       const serious = findings.filter((f) => f.severity !== 'info');
-      for (const i of instances.filter((x) => x.class === 'conversion' && !serious.some((f) => hits(f, x)))) {
+      for (const i of instances.filter((x) => (x.class === 'conversion' || x.class === 'name-conversion') && !serious.some((f) => hits(f, x)))) {
         const sp = i.spans[0];
         const t = texts.get(sp.doc)!;
-        missLines.push(`  miss ${target} ${i.wrong}→${i.correct}  …${t.slice(Math.max(0, sp.start - 6), sp.start)}[${t.slice(sp.start, sp.end)}]${t.slice(sp.end, sp.end + 6)}…`.replace(/\n/g, ' '));
+        missLines.push(`  miss${i.class === 'name-conversion' ? '(name)' : ''} ${target} ${i.wrong}→${i.correct}  …${t.slice(Math.max(0, sp.start - 6), sp.start)}[${t.slice(sp.start, sp.end)}]${t.slice(sp.end, sp.end + 6)}…`.replace(/\n/g, ' '));
       }
       for (const f of serious.filter((f) => CONVERSION_RULES.has(f.rule) && !instances.some((i) => (i.class !== 'variant') && hits(f, i)))) {
         const l = f.locations[0];

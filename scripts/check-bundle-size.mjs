@@ -15,9 +15,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * 451 KB); 447 since the glossary's and the export dialog's strings load with their chunks
  * (i18n-glossary.ts, i18n-export.ts): 445.7 KB measured when it was set; 448 since a failed status
  * change is kept and retried when a team server comes back (state/status-queue.ts and its save path
- * in useReview.ts are on the editing screen): 447.7 KB measured then.
+ * in useReview.ts are on the editing screen): 447.7 KB measured then; 451 since a save's approval is
+ * kept with it, conflicts met together wait their turn (state/conflict.ts, useConflict.ts) and the
+ * window holds kept claim writes (state/claim-store.ts; their logic loads with the claims chunk):
+ * 450.5 KB measured then.
  */
-export const INITIAL_JS_LIMIT_KB = 448;
+export const INITIAL_JS_LIMIT_KB = 451;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The scripts index.html loads at start: its module script(s) and modulepreload links, relative to the build folder. */

@@ -38,6 +38,8 @@ import { ColumnsContext, useParallelColumns } from './state/useColumns';
 import { CommandPalette } from './components/CommandPalette';
 import { GotoDialog } from './components/GotoDialog';
 import { useClaimsView } from './state/useClaimsView';
+import { ClaimStoreContext, createClaimStore } from './state/claim-store';
+import { useQueryClient } from './state/queries';
 import { useBackend } from './state/backend';
 import { backendKey } from './state/team';
 import type { ConnectionInfo } from '../../shared/contract/remote';
@@ -289,15 +291,21 @@ export function App() {
   // ---- team server (issue 19, step 5) -----------------------------------------------------
 
   // The team server the window works on came back (TeamBanner retries with backoff while it is unreachable):
-  // status changes that could not be sent are sent (state/status-queue.ts), then an edit whose save failed
-  // meanwhile (its editor kept it) is saved, without a reload.
+  // status changes that could not be sent are sent (state/status-queue.ts), then claim edits (state/useClaimRetry.ts),
+  // then an edit whose save failed meanwhile (its editor kept it) is saved, without a reload.
+  const [claimStore] = useState(createClaimStore);
+  const queryClient = useQueryClient();
+  const { onChange: claimsChanged } = cv;
+  const { failOrConflict } = wf;
   const failedEdit = !!review.editing && review.saveState.kind === 'error';
   const teamBack = useCallback(() => {
     void (async () => {
       await actions.retryStatuses();
-      if (failedEdit) await actions.saveEdit();
+      if (claimStore.get().length) await (await import('./state/claim-retry')).retryClaimWrites(claimStore, { client, queryClient, onError: failOrConflict, onChange: claimsChanged });
+      // with the approval asked for and the status version read when the save failed (state/status-queue.ts KeptSave)
+      if (failedEdit) await actions.saveEdit({ retry: true });
     })();
-  }, [failedEdit, actions]);
+  }, [failedEdit, actions, claimStore, client, queryClient, failOrConflict, claimsChanged]);
   const disconnect = useCallback((c: ConnectionInfo) => (backends ? backends.disconnect(c.id) : Promise.resolve()), [backends]);
   // the connect dialog's address: the server's own when connecting again after being signed out there, else empty
   const [connectAddress, setConnectAddress] = useState('');
@@ -394,6 +402,7 @@ export function App() {
   return (
     <I18nContext.Provider value={i18n}>
       <PermissionsContext.Provider value={permissions}>
+      <ClaimStoreContext.Provider value={claimStore}>
       <div className={`app${sidebarOpen ? ' has-sidebar' : ''}`}>
         <TopBar
           ref={searchRef}
@@ -618,6 +627,7 @@ export function App() {
           />
         )}
       </div>
+      </ClaimStoreContext.Provider>
       </PermissionsContext.Provider>
     </I18nContext.Provider>
   );

@@ -45,6 +45,15 @@ describe('conversion-ambiguity', () => {
     }
   });
 
+  it('flags a region’s form of an over-converted default in a name (s2tw’s 裡 for OpenCC’s 裏 in 沈里安), not outside names', () => {
+    const t = getConverter('s2tw').convert(getConverter('t2s').convert('執行長沈里安表示，這裡的新廠明年量產。'));
+    expect(t).toContain('沈裡安');
+    const f = amb(t).filter((x) => x.severity === 'warning');
+    expect(f.map((x) => [x.start, x.text, x.fixes[0]?.replacement, x.messageData?.key])).toEqual([[t.indexOf('裡'), '裡', '里', 'conversion.name.given']]);
+    // the 裡 of 這裡 is no name's
+    expect(amb('公司表示，這裡的新廠明年量產。').filter((x) => x.severity !== 'info')).toEqual([]);
+  });
+
   it('leaves names alone that OpenCC’s phrase list knows (范冰冰, 魏徵)', () => {
     expect(amb('范冰冰表示,電影很好。').filter((f) => f.severity !== 'info')).toEqual([]);
     expect(amb('魏徵表示,以人爲鏡。').filter((f) => f.severity !== 'info')).toEqual([]);

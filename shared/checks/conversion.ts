@@ -254,6 +254,40 @@ const DISCIPLINE_END = /[工學学科文理法商醫医農农藝艺經经管電�
  *    other senses) or, without a note, whose other forms many phrases need; and only where the
  *    character is not part of a longer ICU word.
  */
+/**
+ * A person's name holding a region's form of an S→T default that names rarely want: 沈裡安 (s2tw's
+ * 裡 for OpenCC's 裏, the default of 里) for 沈里安. The same judgement as the name branch of
+ * ambiguityFindings, for the character the region's form stands for.
+ */
+function regionalNameFinding(a: Analysis, k: number, mentions: readonly Mention[]): Finding | null {
+  const text = a.text;
+  const c = text[k];
+  const sch = a.s[k];
+  const cands = ONE_TO_MANY[sch];
+  const y = cands?.find((f) => isRegionalForm(f, c));
+  if (!cands || !y || y === sch || !cands.includes(sch) || NAME_PLAUSIBLE_T.has(y) || NAME_PLAUSIBLE_T.has(c)) return null;
+  const m = mentions.find((mm) => mm.segmentId === a.seg.id && mm.start <= k && k < mm.end);
+  if (!m) return null;
+  // a name OpenCC's phrase list knows as written (范冰冰) is no over-conversion
+  const rp = a.replay;
+  if (rp.end[k] - rp.start[k] >= 2 && rp.start[k] <= m.start && rp.end[k] >= m.end) return null;
+  const fixed = text.slice(m.start, k) + sch + text.slice(k + 1, m.end);
+  const inSurname = k - m.start < m.surnameLen;
+  const msg = findingMessage(inSurname ? 'conversion.name.surname' : 'conversion.name.given', { c, name: m.text, s: sch, forms: list(cands), fixed });
+  return {
+    rule: 'conversion-ambiguity',
+    severity: 'warning',
+    segmentId: a.seg.id,
+    start: k,
+    end: k + 1,
+    text: c,
+    ...msg,
+    fixes: fixesFor(k, [sch], c),
+    related: [],
+    group: `conversion-ambiguity:${c}>${sch}:${msg.message}`,
+  };
+}
+
 /** Does some OpenCC phrase (two or more characters) over position k of s write c there? */
 function phraseWritesHere(trie: ReturnType<typeof s2tTrie>, s: string, k: number, c: string): boolean {
   for (let q = Math.max(0, k - 7); q <= k; q++) {
@@ -273,6 +307,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
   const text = a.text;
   const D = convData();
   const T = D.tCandidateCodes;
+  const R = senseCodeTable();
   let any = false;
   for (let i = 0; i < text.length && !any; i++) any = T[text.charCodeAt(i)] === 1;
   if (!any) return [];
@@ -287,7 +322,15 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
   let ends: Int32Array | null = null;
 
   for (let k = 0; k < text.length; k++) {
-    if (T[text.charCodeAt(k)] !== 1) continue;
+    const code = text.charCodeAt(k);
+    if (T[code] !== 1) {
+      // a region's form of a candidate (Taiwan's 裡 for OpenCC's 裏) is looked at in a person's name only
+      if (R[code] === 1 && mentions.length) {
+        const f = regionalNameFinding(a, k, mentions);
+        if (f) out.push(f);
+      }
+      continue;
+    }
     const c = text[k];
     const sch = s[k];
     const cands = ONE_TO_MANY[sch];

@@ -7,7 +7,7 @@
  * text fields on Enter or when they lose focus; every save is one undoable update. Escape
  * closes the editor (the view puts the keyboard back on the claim's row).
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ClaimHistoryEntryT, ClaimPersonT, ClaimT } from '../../../shared/claims/schemas';
 import { ALL_CLAIM_TYPES, CLAIM_STATUSES, CLAIM_VERDICTS, EVIDENCE_KINDS } from '../../../shared/claims/types';
 import { readableClaimDate } from '../../../shared/claims/dates';
@@ -17,6 +17,8 @@ import type { ClaimsState } from '../state/useClaims';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { claimStatusOptions } from '../state/permissions';
 import { usePermission, usePermissions } from '../state/usePermissions';
+import { useClaimStore } from '../state/claim-store';
+import { pendingFields } from '../state/claim-queue';
 
 const VALUES = { type: ALL_CLAIM_TYPES, verdict: CLAIM_VERDICTS, status: CLAIM_STATUSES } as const;
 type ValueField = keyof typeof VALUES;
@@ -50,6 +52,23 @@ const draftOf = (c: ClaimT): Record<TextField, string> => ({
   ratingNote: c.ratingNote,
   reviewUrl: c.reviewUrl ?? '',
 });
+
+/**
+ * A claim's changes that wait for the team server (state/useClaimRetry.ts): the claim shows what
+ * is stored until they are sent; this says which fields wait. Nothing when none does.
+ */
+export function ClaimPending({ claimId }: { claimId: number }) {
+  const { ct } = useClaimsI18n();
+  const { queue } = useClaimStore();
+  const fields = useMemo(() => pendingFields(queue), [queue]).get(claimId);
+  if (!fields?.length) return null;
+  const names = fields.map((f) => (HISTORY_FIELDS.has(f) ? ct(`claims.field.${f}` as ClaimsMessageKey) : f)).join(', ');
+  return (
+    <span className="claim-pending" role="status" data-testid="claim-pending" data-claim-id={claimId}>
+      {ct('claims.pending', { fields: names })}
+    </span>
+  );
+}
 
 export function ClaimEditor({ claim, segmentText, people, assignees, documents, documentId, actions, onJump, onClose, autoFocus }: ClaimEditorProps) {
   const { ct, locale, formatDateTime } = useClaimsI18n();
@@ -176,6 +195,7 @@ export function ClaimEditor({ claim, segmentText, people, assignees, documents, 
           {ct('claims.editClose')}
         </button>
       </div>
+      <ClaimPending claimId={claim.id} />
       <div className="claim-span" role="group" aria-label={ct('claims.span')}>
         <span className="claim-field-label">{ct('claims.span')}</span>
         {step('start', -1, 'claims.span.extendStart', '◂')}

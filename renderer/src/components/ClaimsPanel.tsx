@@ -10,7 +10,7 @@
  * ClaimReview). The wide claims view (Alt+W) shows the same claims as a full-width table.
  * Nothing is computed here; everything comes from the API and state/.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChangeResult, DocumentMeta, Segment } from '../../../shared/domain/schemas';
 import type { ClaimCandidateT, ClaimT } from '../../../shared/claims/schemas';
 import { ALL_CLAIM_TYPES, CLAIM_STATUSES, CLAIM_VERDICTS } from '../../../shared/claims/types';
@@ -21,7 +21,7 @@ import { claimStatusOptions } from '../state/permissions';
 import { usePermission, usePermissions } from '../state/usePermissions';
 import { SidePanel } from './SidePanel';
 import { findingMessageText } from '../i18n-findings';
-import { ClaimEditor } from './ClaimEditor';
+import { ClaimEditor, ClaimPending } from './ClaimEditor';
 
 // The values come from the schemas, their labels from the catalog (claims.value.<field>.<value>).
 const VALUES = { type: ALL_CLAIM_TYPES, verdict: CLAIM_VERDICTS, status: CLAIM_STATUSES } as const;
@@ -48,7 +48,8 @@ export function ClaimsPanel({ doc, segments, documents, openClaimId, onJump, onC
   // on a team server only a lead publishes: no 'published' in a reviewer's status menus, no ClaimReview export (state/permissions.ts)
   const { account } = usePermissions();
   const claimReview = usePermission('exportClaimReview');
-  const claims = useClaims(doc, { onChange, onError });
+  const onKept = useCallback(() => notify?.(ct('claims.kept')), [notify, ct]);
+  const claims = useClaims(doc, { onChange, onError, onKept });
   const { candidates, crossChecks, actions } = claims;
   const [showRejected, setShowRejected] = useState(false);
   const [filter, setFilter] = useState<ClaimsTableFilter>(NO_TABLE_FILTER);
@@ -231,6 +232,7 @@ export function ClaimsPanel({ doc, segments, documents, openClaimId, onJump, onC
                       {fieldSelect(c, 'type', 'claim-type')} {c.claimant && <span className="claims-claimant">{c.claimant}: </span>}
                       <span lang="zh-Hant">{c.text}</span>
                       {c.orphaned && <em> ({ct('claims.orphaned')})</em>}
+                      <ClaimPending claimId={c.id} />
                       {c.assignee && <span className="claims-assignee"> · {ct('claims.assignee')}: {c.assignee}</span>}
                       {ck && (
                         // the panel is narrow: how many cross-checks concern the claim (their texts in the tooltip and the list below), and whom it agrees with

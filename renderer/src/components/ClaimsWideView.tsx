@@ -38,11 +38,11 @@ import {
   type Sort,
   type SortKey,
 } from '../state/claims-table';
-import { useClaims } from '../state/useClaims';
+import { KEPT, useClaims } from '../state/useClaims';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { usePermission } from '../state/usePermissions';
 import { findingMessageText } from '../i18n-findings';
-import { ClaimEditor } from './ClaimEditor';
+import { ClaimEditor, ClaimPending } from './ClaimEditor';
 import type { ClaimsPanelProps } from './ClaimsPanel';
 import { CloseIcon } from './CloseIcon';
 
@@ -69,11 +69,15 @@ interface Pending {
   advance?: boolean;
 }
 
+/** A claim write's answer: stored now (not failed, nor kept to be sent when the team server is back). */
+const stored = <T,>(r: T | typeof KEPT | null): r is T => r !== null && r !== KEPT;
+
 export function ClaimsWideView({ doc, segments, documents, openClaimId, onJump, onChange, onError, notify, onClose }: ClaimsWideViewProps) {
   const { ct, locale, formatNumber } = useClaimsI18n();
   // on a team server only a lead publishes: no 'published' in a reviewer's status menus, no ClaimReview export (state/permissions.ts)
   const claimReview = usePermission('exportClaimReview');
-  const claims = useClaims(doc, { onChange, onError });
+  const onKept = useCallback(() => notify?.(ct('claims.kept')), [notify, ct]);
+  const claims = useClaims(doc, { onChange, onError, onKept });
   const { actions } = claims;
   const [sort, setSort] = useState<Sort>(DOCUMENT_ORDER);
   const [filter, setFilter] = useState<ClaimsTableFilter>(NO_TABLE_FILTER);
@@ -155,12 +159,12 @@ export function ClaimsWideView({ doc, segments, documents, openClaimId, onJump, 
       e.preventDefault();
       if (row.kind === 'candidate') void acceptRow(row, false);
       else if (claim && claim.status === DISCARDED)
-        void act(row, async () => ((await actions.update(claim.id, { status: 'new' })) ? (notify?.(ct('claims.wide.restored')), null) : null), false);
+        void act(row, async () => (stored(await actions.update(claim.id, { status: 'new' })) ? (notify?.(ct('claims.wide.restored')), null) : null), false);
     } else if (k === 'r') {
       e.preventDefault();
       const cand = row.kind === 'candidate' ? claims.candidates.find((x) => candidateKey(x) === row.key) : undefined;
       if (cand) void act(row, async () => ((await actions.reject(cand)) ? (notify?.(ct('claims.rejected')), null) : null), true);
-      else if (claim && claim.status !== DISCARDED) void act(row, async () => ((await actions.update(claim.id, { status: DISCARDED })) ? (notify?.(ct('claims.wide.discarded')), null) : null), true);
+      else if (claim && claim.status !== DISCARDED) void act(row, async () => (stored(await actions.update(claim.id, { status: DISCARDED })) ? (notify?.(ct('claims.wide.discarded')), null) : null), true);
     } else if (k === 'Enter') {
       e.preventDefault();
       if (row.kind === 'candidate') void acceptRow(row, true);
@@ -289,6 +293,7 @@ export function ClaimsWideView({ doc, segments, documents, openClaimId, onJump, 
                   >
                     <td className="col-text">
                       <span lang="zh-Hant">{r.text}</span>
+                      {r.id !== null && <ClaimPending claimId={r.id} />}
                       {ck && (
                         <ul className="claims-wide-checks" aria-label={ct('claims.wide.checks')}>
                           {ck.crossChecks.map((i) => {

@@ -10,7 +10,9 @@
 import { useState } from 'react';
 import type { EditConflictDetails, RecordConflictDetails, RecordFieldConflict } from '../../../shared/domain/schemas';
 import { useConflictI18n } from '../i18n-conflict';
-import { canMerge, canMergeField, isRecordConflict, mergeDraft, recordMergeDraft, scopeKindOf, shownFields, type ConflictChoice, type ShownConflict } from '../state/conflict';
+import { useI18n, type MessageKey } from '../i18n';
+import { translateClaims, type ClaimsMessageKey } from '../i18n-claims';
+import { canMerge, canMergeField, isRecordConflict, mergeDraft, recordMergeDraft, scopeKindOf, shownFields, valueLabelKey, type ConflictChoice, type ShownConflict } from '../state/conflict';
 import { DiffText } from './DiffText';
 import { Modal } from './Modal';
 
@@ -59,6 +61,16 @@ export function ConflictDialog(props: ConflictDialogProps) {
   return isRecordConflict(props.conflict) ? <RecordConflictView {...props} conflict={props.conflict} /> : <FieldConflictView {...props} conflict={props.conflict} />;
 }
 
+/** A stored value as the UI words it (a status, a verdict), else as written (state/conflict.ts valueLabelKey). */
+function useValueLabel() {
+  const { locale, t } = useI18n();
+  return (record: Parameters<typeof valueLabelKey>[0], field: string, v: string | null): string | null => {
+    const k = valueLabelKey(record, field, v);
+    if (!k) return v;
+    return k.catalog === 'main' ? t(k.key as MessageKey) : translateClaims(locale, k.key as ClaimsMessageKey);
+  };
+}
+
 function useChoose(onResolve: ConflictDialogProps['onResolve'], onDone: ConflictDialogProps['onDone'], xt: Xt) {
   return async (choice: ConflictChoice) => {
     if (await onResolve(choice)) onDone(xt(choice.kind === 'theirs' ? 'conflict.keptTheirs' : choice.kind === 'mine' ? 'conflict.keptMine' : 'conflict.merged'));
@@ -69,12 +81,14 @@ function FieldConflictView({ conflict: c, busy, onResolve, onDone, onClose }: Co
   const { xt } = useConflictI18n();
   const [merging, setMerging] = useState<string | null>(null);
   const field = xt(`conflict.field.${c.field}`);
+  const label = useValueLabel();
   const row = c.row ?? c.segmentId;
   const choose = useChoose(onResolve, onDone, xt);
   return (
     <Modal title={xt('conflict.title')} onClose={onClose} testId="conflict-dialog" className="modal-conflict">
       <p className="modal-text">{c.theirsAuthor ? xt('conflict.intro', { row, author: c.theirsAuthor, field }) : xt('conflict.introAnon', { row, field })}</p>
-      <Versions base={c.base} theirs={c.theirs} mine={c.mine} author={c.theirsAuthor} suffix="" xt={xt} />
+      {/* a status or furniture is one value or the other: shown as values, not as a character diff */}
+      <Versions base={label(null, c.field, c.base)} theirs={label(null, c.field, c.theirs)} mine={label(null, c.field, c.mine)} author={c.theirsAuthor} suffix="" xt={xt} plain={!canMerge(c)} />
       {c.conflicts.length > 1 && <p className="modal-text">{xt('conflict.more', { count: c.conflicts.length - 1 })}</p>}
       {merging !== null ? (
         <>
@@ -107,9 +121,10 @@ function RecordConflictView({ conflict: c, busy, onResolve, onDone, onClose }: C
   const fields = shownFields(c);
   const fieldName = (f: RecordFieldConflict) => (FIELD_KEYS.has(f.field) ? xt(`conflict.recordField.${f.field}` as 'conflict.recordField.body') : f.field);
   // a glossary entry's scope travels as "document:5"; the reader sees "this document only" / "the whole project"
+  const label = useValueLabel();
   const shown = (f: RecordFieldConflict, v: string | null): string | null => {
     const kind = f.field === 'scope' ? scopeKindOf(v) : null;
-    return kind ? xt(`conflict.scope.${kind}`) : v;
+    return kind ? xt(`conflict.scope.${kind}`) : label(c.record, f.field, v);
   };
   const what = xt(`conflict.record.${c.record}`);
   const names = fields.map(fieldName).join(' / ');

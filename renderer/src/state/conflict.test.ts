@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canMerge, canMergeField, conflictKey, isRecordConflict, mergeDraft, recordMergeDraft, recordResolutionWrite, resolutionWrite, scopeKindOf, shownFields, splitVariantText } from './conflict';
-import type { EditConflict, RecordConflictDetails } from '../../../shared/domain/schemas';
+import { addConflict, canMerge, canMergeField, conflictKey, isRecordConflict, mergeDraft, recordMergeDraft, recordResolutionWrite, resolutionWrite, saveResolution, scopeKindOf, shownFields, splitVariantText, valueLabelKey } from './conflict';
+import { translate, type MessageKey } from '../i18n';
+import { translateClaims, type ClaimsMessageKey } from '../i18n-claims';
+import type { EditConflict, EditConflictDetails, RecordConflictDetails, RecordKind } from '../../../shared/domain/schemas';
 import { parseGlossaryScopeValue as parseScopeValue } from '../../../shared/contract/conflict';
 
 const text: EditConflict = {
@@ -37,6 +39,55 @@ describe('resolutionWrite: which write each choice makes', () => {
       method: 'setFurniture',
       args: { segmentId: 7, furniture: true, version: 41 },
     });
+  });
+});
+
+describe('saveResolution: a save with approval refused only for its status keeps the editor’s text', () => {
+  // the reviewer saved row 3 with Ctrl+Enter (offline, retried later); meanwhile Bob marked it edited
+  const approval: EditConflict = { ...text, field: 'status', base: 'unreviewed', theirs: 'edited', mine: 'approved' };
+  const details: EditConflictDetails = { ...approval, conflicts: [approval] };
+  const save = { segmentId: 7, text: '商湯科技今日公布了業績。', version: 12 };
+
+  it('keep mine saves the text and the approval in one operation, against their status version and my text version', () => {
+    expect(saveResolution(details, { kind: 'mine' }, save)).toEqual({
+      write: { method: 'editSegment', args: { segmentId: 7, text: save.text, version: 12, approve: true, statusVersion: 41 } },
+      keepEditor: false,
+    });
+    // the ordinary resolution would set the status alone and close the editor: the text lost
+    expect(resolutionWrite(approval, { kind: 'mine' })).toEqual({ method: 'setStatus', args: { segmentIds: [7], status: 'approved', versions: [41] } });
+  });
+
+  it('keep theirs writes nothing and keeps the editor open with the text', () => {
+    expect(saveResolution(details, { kind: 'theirs' }, save)).toEqual({ write: null, keepEditor: true });
+  });
+
+  it('not a refused approval of the open editor: the ordinary resolution', () => {
+    expect(saveResolution(details, { kind: 'mine' }, null)).toBeNull();
+    expect(saveResolution(details, { kind: 'mine' }, { ...save, segmentId: 8 })).toBeNull();
+    // a text conflict: the view shows the texts, the ordinary resolution writes one
+    const withText: EditConflictDetails = { ...text, conflicts: [text, approval] };
+    expect(saveResolution(withText, { kind: 'mine' }, save)).toBeNull();
+    expect(saveResolution({ ...approval, conflicts: [text, approval] }, { kind: 'mine' }, save)).toBeNull();
+    // a queued 'mark unreviewed' refused: not the approval of a save
+    const unreview: EditConflict = { ...approval, mine: 'unreviewed', theirs: 'approved' };
+    expect(saveResolution({ ...unreview, conflicts: [unreview] }, { kind: 'mine' }, save)).toBeNull();
+  });
+});
+
+describe('addConflict: conflicts met together wait their turn', () => {
+  it('appends another target’s conflict; a newer one of the same field or record takes its place', () => {
+    const a: EditConflictDetails = { ...text, conflicts: [text] };
+    const status: EditConflict = { ...text, field: 'status', base: 'unreviewed', theirs: 'edited', mine: 'approved' };
+    const b: EditConflictDetails = { ...status, conflicts: [status] };
+    const claim: RecordConflictDetails = { record: 'claim', id: 3, segmentId: 7, row: 3, documentId: 1, baseVersion: 2, theirsVersion: 4, theirsAuthor: 'bob', theirsAt: null, fields: [] };
+    let list = addConflict([], claim);
+    list = addConflict(list, a);
+    list = addConflict(list, b);
+    expect(list).toEqual([claim, a, b]);
+    const newer = { ...a, theirsVersion: 50 };
+    expect(addConflict(list, newer)).toEqual([claim, newer, b]);
+    const claimAgain = { ...claim, theirsVersion: 5 };
+    expect(addConflict(list, claimAgain)).toEqual([claimAgain, a, b]);
   });
 });
 
@@ -152,5 +203,33 @@ describe('record conflicts (annotations, claims, glossary entries): the write ea
       method: 'updateClaim',
       args: { claimId: 9, version: 2, verdict: 'true', evidence: [{ url: 'https://example.org', note: '' }], claimant: '王某' },
     });
+  });
+});
+
+describe('valueLabelKey: stored values worded in the UI language', () => {
+  it('names the catalog key of a segment status and a claim status, verdict or type; free text stays as written', () => {
+    expect(valueLabelKey(null, 'status', 'approved')).toEqual({ catalog: 'main', key: 'status.approved' });
+    expect(valueLabelKey(null, 'enStatus', 'edited')).toEqual({ catalog: 'main', key: 'status.edited' });
+    expect(valueLabelKey('claim', 'verdict', 'mostly-true')).toEqual({ catalog: 'claims', key: 'claims.value.verdict.mostly-true' });
+    expect(valueLabelKey('claim', 'status', 'ready-for-review')).toEqual({ catalog: 'claims', key: 'claims.value.status.ready-for-review' });
+    expect(valueLabelKey(null, 'text', 'approved')).toBeNull();
+    expect(valueLabelKey('claim', 'claimant', 'CFO')).toBeNull();
+    expect(valueLabelKey('annotation', 'status', 'approved')).toBeNull();
+    expect(valueLabelKey(null, 'status', null)).toBeNull();
+  });
+
+  it('every key it names is worded in both UI languages', () => {
+    const zh = (catalog: 'main' | 'claims', key: string) => (catalog === 'main' ? translate('zh-Hant', key as MessageKey) : translateClaims('zh-Hant', key as ClaimsMessageKey));
+    const cases: [RecordKind | null, string, string][] = [
+      ...['unreviewed', 'edited', 'approved'].map((v) => [null, 'status', v] as [null, string, string]),
+      ...['unverified', 'true', 'mostly-true', 'misleading', 'false', 'unverifiable'].map((v) => ['claim', 'verdict', v] as ['claim', string, string]),
+      ...['new', 'in-progress', 'ready-for-review', 'published', 'discarded', 'candidate'].map((v) => ['claim', 'status', v] as ['claim', string, string]),
+    ];
+    for (const [record, field, v] of cases) {
+      const k = valueLabelKey(record, field, v)!;
+      const worded = zh(k.catalog, k.key);
+      expect(worded, k.key).not.toBe(k.key);
+      expect(worded, k.key).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 });

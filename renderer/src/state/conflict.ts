@@ -20,6 +20,16 @@ export const isRecordConflict = (c: ShownConflict): c is RecordConflictDetails =
 /** A key that changes when another conflict is shown (the view starts afresh). */
 export const conflictKey = (c: ShownConflict): string => (isRecordConflict(c) ? `${c.record}:${c.id}:${c.theirsVersion}` : `${c.segmentId}:${c.theirsVersion ?? ''}`);
 
+/**
+ * The conflicts waiting to be shown, with one more: a newer conflict of the same segment field or
+ * record takes the place of the one waiting (its theirs is the newer); others wait their turn after it.
+ */
+export function addConflict(list: readonly ShownConflict[], c: ShownConflict): ShownConflict[] {
+  const target = (x: ShownConflict) => (isRecordConflict(x) ? `${x.record}:${x.id}` : `${x.segmentId}:${x.field}`);
+  const i = list.findIndex((x) => target(x) === target(c));
+  return i < 0 ? [...list, c] : list.map((x, k) => (k === i ? c : x));
+}
+
 /** merge: a segment field's merged text; mergeFields: a record's fields as merged by hand (fields left out keep mine). */
 export type ConflictChoice = { kind: 'theirs' } | { kind: 'mine' } | { kind: 'merge'; text: string } | { kind: 'mergeFields'; fields: Record<string, string | null> };
 
@@ -56,6 +66,34 @@ export function resolutionWrite(c: EditConflict, choice: ConflictChoice): Resolu
     case 'furniture':
       return { method: 'setFurniture', args: { segmentId: c.segmentId, furniture: value !== null, version } };
   }
+}
+
+/**
+ * The open editor's save when the view shows a status conflict of it: a save with its approval
+ * (Ctrl+Enter, or its retry after the team server came back) refused only because someone changed
+ * the segment's status since. Its text was not refused, and is not in the conflict's details.
+ */
+export interface RefusedSave {
+  segmentId: number;
+  /** the editor's text */
+  text: string;
+  /** the text version the editor opened on */
+  version?: number | null;
+}
+
+/**
+ * A status conflict of a refused save with approval: the choice must not lose the editor's text.
+ * Keep mine saves the text and the approval in one operation against THEIR status version; keep
+ * theirs writes nothing and leaves the editor open with the text (saving it is then an ordinary
+ * save). null: not such a conflict (a text conflict, another segment's, another status) — the
+ * ordinary resolution applies.
+ */
+export function saveResolution(c: EditConflictDetails, choice: ConflictChoice, save: RefusedSave | null): { write: ResolutionWrite | null; keepEditor: boolean } | null {
+  if (!save || save.segmentId !== c.segmentId || c.field !== 'status' || c.mine !== 'approved') return null;
+  if (c.conflicts.some((x) => x.segmentId === save.segmentId && x.field === 'text')) return null;
+  if (choice.kind === 'theirs') return { write: null, keepEditor: true };
+  if (choice.kind !== 'mine') throw new Error(`A ${c.field} cannot be merged by hand.`);
+  return { write: { method: 'editSegment', args: { segmentId: save.segmentId, text: save.text, version: save.version, approve: true, statusVersion: c.theirsVersion } }, keepEditor: false };
 }
 
 interface Edit {
@@ -138,6 +176,19 @@ export function recordMergeDraft(c: RecordConflictDetails): Record<string, strin
 export function scopeKindOf(value: string | null): 'document' | 'project' | null {
   const s = parseGlossaryScopeValue(value);
   return s === null ? null : 'documentId' in s ? 'document' : 'project';
+}
+
+const SEGMENT_STATUSES: readonly string[] = ['unreviewed', 'edited', 'approved'];
+const CLAIM_VALUE_FIELDS: readonly string[] = ['status', 'verdict', 'type'];
+/**
+ * The catalog key that words a stored value of a conflicting field in the UI language (a segment's
+ * status "approved" → status.approved; a claim's verdict "mostly-true" → claims.value.verdict.mostly-true),
+ * or null for free text, shown as written. `record` null: a segment's field.
+ */
+export function valueLabelKey(record: RecordKind | null, field: string, value: string | null): { catalog: 'main' | 'claims'; key: string } | null {
+  if (value === null) return null;
+  if (record === null) return (field === 'status' || field === 'enStatus') && SEGMENT_STATUSES.includes(value) ? { catalog: 'main', key: `status.${value}` } : null;
+  return record === 'claim' && CLAIM_VALUE_FIELDS.includes(field) ? { catalog: 'claims', key: `claims.value.${field}.${value}` } : null;
 }
 
 /** Variants as the glossary panel and the conflict show them ("a, b"), back to a list. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JiaoduiError } from '../../../shared/errors';
-import { afterBatch, enqueueStatus, isUnreachable, statusBatches, type QueuedStatus } from './status-queue';
+import { afterBatch, enqueueStatus, isUnreachable, keepSave, keptSaveFor, saveRequest, statusBatches, type QueuedStatus } from './status-queue';
 
 describe('status changes waiting for a team server (status-queue.ts)', () => {
   it('retries only what failed because the team server could not be reached', () => {
@@ -54,5 +54,34 @@ describe('status changes waiting for a team server (status-queue.ts)', () => {
       { segmentId: 9, status: 'unreviewed', version: 1 },
       { segmentId: 2, status: 'unreviewed', version: 4 },
     ]);
+  });
+
+  it('a save with approval that could not be sent keeps the approval and the status version read when asked', () => {
+    // Ctrl+Enter on segment 5 (status version 3): not sent
+    let kept = keepSave(null, { segmentId: 5, approve: true, statusVersion: 3 });
+    // asked again (Ctrl+Enter) after the feed showed someone's status change (version 9): still the first version
+    kept = keepSave(kept, { segmentId: 5, approve: true, statusVersion: 9 });
+    expect(kept).toEqual({ segmentId: 5, approve: true, statusVersion: 3 });
+    // Enter (no approval) the last time: the last word counts
+    expect(keepSave(kept, { segmentId: 5, approve: false, statusVersion: 9 })).toEqual({ segmentId: 5, approve: false, statusVersion: 3 });
+    // another segment's editor: its own save
+    expect(keepSave(kept, { segmentId: 6, approve: true, statusVersion: 1 })).toEqual({ segmentId: 6, approve: true, statusVersion: 1 });
+    // a backend without versions first: the later read is taken
+    expect(keepSave({ segmentId: 5, approve: true }, { segmentId: 5, approve: true, statusVersion: 2 })).toEqual({ segmentId: 5, approve: true, statusVersion: 2 });
+    expect(keptSaveFor(kept, 5)).toBe(kept);
+    expect(keptSaveFor(kept, 6)).toBeNull();
+    expect(keptSaveFor(kept, null)).toBeNull();
+    expect(keptSaveFor(null, 5)).toBeNull();
+  });
+
+  it('the retry sends what was kept, never the row as it is now; a first try reads the row', () => {
+    const kept = { segmentId: 5, approve: true, statusVersion: 3 };
+    // the row now shows version 9 (someone's status change came through the feed): the retry still sends 3, so it is a conflict
+    expect(saveRequest({ retry: true }, kept, 9)).toEqual({ approve: true, statusVersion: 3 });
+    expect(saveRequest({ retry: true }, { ...kept, approve: false }, 9)).toEqual({ approve: false, statusVersion: 3 });
+    // nothing kept (a save that failed otherwise): a plain save, as asked
+    expect(saveRequest({ retry: true }, null, 9)).toEqual({ approve: false, statusVersion: 9 });
+    expect(saveRequest({ approve: true }, null, 9)).toEqual({ approve: true, statusVersion: 9 });
+    expect(saveRequest({ approve: true }, kept, 9)).toEqual({ approve: true, statusVersion: 9 });
   });
 });

@@ -59,3 +59,42 @@ export function afterBatch(queue: readonly QueuedStatus[], batch: StatusBatch, o
   const sent = new Set(batch.segmentIds);
   return queue.filter((q) => !(sent.has(q.segmentId) && q.status === batch.status));
 }
+
+/**
+ * A save that failed because the team server could not be reached (its text stays in the
+ * editor): whether the reviewer asked for the approval with it (Ctrl+Enter) and the status
+ * version the window had read when they asked. The retry sends both, so the approval is not lost
+ * and a status someone else changed there meanwhile — which the feed may already have shown in the
+ * row — is refused as a conflict rather than overwritten.
+ */
+export interface KeptSave {
+  segmentId: number;
+  approve: boolean;
+  /** the segment's status version as read when the reviewer asked (undefined: the backend gave none) */
+  statusVersion?: number | null;
+}
+
+/**
+ * Keep a save that could not be sent. Asked again for the same segment while the server is away:
+ * the last word on the approval, the first version read (every try was asked against the same
+ * stored status, which none of them changed). Another segment's save replaces it (one editor).
+ */
+export function keepSave(prev: KeptSave | null, asked: KeptSave): KeptSave {
+  if (prev && prev.segmentId === asked.segmentId && prev.statusVersion !== undefined) return { ...asked, statusVersion: prev.statusVersion };
+  return asked;
+}
+
+/** The kept save of the segment the editor is on (null: none, or one kept for another segment's editor). */
+export function keptSaveFor(kept: KeptSave | null, segmentId: number | null | undefined): KeptSave | null {
+  return kept && segmentId != null && kept.segmentId === segmentId ? kept : null;
+}
+
+/**
+ * How to save the editor's text: the approval asked for and the status version to send with it.
+ * A retry takes both from the kept save (what the reviewer asked, when they asked), never from the
+ * row as it is now; a first try reads the row's version now.
+ */
+export function saveRequest(opts: { approve?: boolean; retry?: boolean }, kept: KeptSave | null, rowStatusVersion: number | null | undefined): { approve: boolean; statusVersion: number | null | undefined } {
+  if (opts.retry && kept) return { approve: kept.approve, statusVersion: kept.statusVersion };
+  return { approve: !!opts.approve, statusVersion: rowStatusVersion };
+}

@@ -6,7 +6,7 @@
  * change here or elsewhere (the feed) invalidates the document. The actions are the API's
  * claim writes; each is an operation, so the app refreshes its undo state after it.
  */
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useContext, useMemo, useRef } from 'react';
 import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
 import type { ClaimCandidateT, ClaimCrossCheckT, ClaimPersonT, ClaimsReportT, ClaimT } from '../../../shared/claims/schemas';
 import type { ArgsOf } from '../../../shared/contract/api';
@@ -14,6 +14,10 @@ import { useQuery, useQueryClient, useQueryError } from './queries';
 import { useClient } from './client';
 import { keys } from './live';
 import { downloadText } from '../lib/download';
+import { isUnreachable } from './status-queue';
+import { enqueueClaimWrite, type ClaimCall } from './claim-queue';
+import { sendClaimWrite } from './claim-retry';
+import { ClaimStoreContext } from './claim-store';
 
 export interface ClaimsData {
   candidates: ClaimCandidateT[];
@@ -30,13 +34,20 @@ export interface ClaimsOptions {
   /** after a write: the operation's result, or nothing (refetch the undo state) */
   onChange?: (r?: ChangeResult) => Promise<void>;
   onError: (e: unknown) => void;
+  /** a claim edit was kept (the team server could not be reached): say so */
+  onKept?: () => void;
 }
 
 export type ClaimUpdate = Omit<ArgsOf<'updateClaim'>, 'claimId' | 'ifUpdatedAt' | 'version'>;
 
-export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOptions) {
+/** A claim edit kept because the team server could not be reached: sent again when it is back (state/useClaimRetry.ts). */
+export const KEPT = 'kept' as const;
+
+export function useClaims(doc: DocumentMeta, { onChange, onError, onKept }: ClaimsOptions) {
   const { client } = useClient();
   const queryClient = useQueryClient();
+  // the window's kept claim writes (state/claim-store.ts), sent again when the team server is back
+  const kept = useContext(ClaimStoreContext);
   const query = useQuery({
     queryKey: keys.claims(doc.id),
     queryFn: async (): Promise<ClaimsData> => {
@@ -62,25 +73,53 @@ export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOption
       if (onChange) await onChange(r);
       await load();
     };
-    /** Run a write; a failure is reported (toast) and resolves to null. */
-    const run = <T>(fn: () => Promise<T>, after: (v: T) => Promise<void> | void = () => changed()): Promise<T | null> => {
+    /** Run a write after the ones before it; a failure resolves to what `failed` makes of it. */
+    const attempt = <T, F>(fn: () => Promise<T>, after: (v: T) => Promise<void> | void, failed: (e: unknown) => F): Promise<T | F> => {
       const next = queue.current.then(async () => {
         try {
           const v = await fn();
           await after(v);
           return v;
         } catch (e) {
-          onError(e);
-          return null;
+          return failed(e);
         }
       });
       queue.current = next;
       return next;
     };
+    /** Run a write; a failure is reported (toast) and resolves to null. */
+    const run = <T>(fn: () => Promise<T>, after: (v: T) => Promise<void> | void = () => changed()): Promise<T | null> =>
+      attempt(fn, after, (e) => {
+        onError(e);
+        return null;
+      });
     /** the claim's version as this window read it: a change is refused when someone changed it since (issue 16; onError offers the conflict view) */
     const seen = (claimId: number) => queryClient.getQueryData<ClaimsData>(keys.claims(doc.id))?.claims.find((c) => c.id === claimId)?.version;
     /** put the claim a write returned into the cache at once (the refetch follows) */
     const patch = (u: ClaimT) => queryClient.setQueryData(keys.claims(doc.id), (d: ClaimsData | undefined) => d && { ...d, claims: d.claims.map((c) => (c.id === u.id ? u : c)) });
+    /** A claim edit (versioned): sent with the version read when it starts; kept with that version when the team server cannot be reached. */
+    const edit = (claimId: number, call: ClaimCall): Promise<ClaimT | typeof KEPT | null> => {
+      let asked: number | undefined;
+      return attempt(
+        () => {
+          asked = seen(claimId);
+          return sendClaimWrite(client, claimId, call, asked);
+        },
+        async (u) => {
+          patch(u);
+          await changed();
+        },
+        (e): typeof KEPT | null => {
+          if (kept && isUnreachable(e)) {
+            kept.set(enqueueClaimWrite(kept.get(), { documentId: doc.id, claimId, version: asked, call }));
+            onKept?.();
+            return KEPT;
+          }
+          onError(e);
+          return null;
+        },
+      );
+    };
     return {
       load,
       /** a claim from a span (of the text, or of the rendering) or from the whole segment */
@@ -91,44 +130,12 @@ export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOption
           () => (c.rejected ? client.restoreClaimCandidate({ segmentId: c.segmentId, start: c.start, end: c.end }) : client.rejectClaimCandidate({ segmentId: c.segmentId, start: c.start, end: c.end })),
           (r) => changed(r),
         ),
-      update: (claimId: number, args: ClaimUpdate) =>
-        run(
-          () => client.updateClaim({ claimId, ...args, version: seen(claimId) }),
-          async (u) => {
-            patch(u);
-            await changed();
-          },
-        ),
-      addEvidence: (claimId: number, evidence: ArgsOf<'addClaimEvidence'>['evidence']) =>
-        run(
-          () => client.addClaimEvidence({ claimId, evidence, version: seen(claimId) }),
-          async (u) => {
-            patch(u);
-            await changed();
-          },
-        ),
+      update: (claimId: number, args: ClaimUpdate) => edit(claimId, { method: 'updateClaim', fields: args }),
+      addEvidence: (claimId: number, evidence: ArgsOf<'addClaimEvidence'>['evidence']) => edit(claimId, { method: 'addClaimEvidence', evidence }),
       /** evidence from a segment of a project document, by the document and its row (0-based) */
       addSegmentEvidence: (claimId: number, documentId: number, index: number, note: string, notFound: string) =>
-        run(
-          async () => {
-            const segs = await client.getSegments({ documentId });
-            const seg = segs[index];
-            if (!seg) throw new Error(notFound);
-            return client.addClaimEvidence({ claimId, evidence: { kind: 'segment', segmentId: seg.id, note }, version: seen(claimId) });
-          },
-          async (u) => {
-            patch(u);
-            await changed();
-          },
-        ),
-      removeEvidence: (claimId: number, evidenceId: number) =>
-        run(
-          () => client.removeClaimEvidence({ claimId, evidenceId, version: seen(claimId) }),
-          async (u) => {
-            patch(u);
-            await changed();
-          },
-        ),
+        edit(claimId, { method: 'addSegmentEvidence', documentId, index, note, notFound }),
+      removeEvidence: (claimId: number, evidenceId: number) => edit(claimId, { method: 'removeClaimEvidence', evidenceId }),
       remove: (c: ClaimT) => run(() => client.deleteClaim({ claimId: c.id }), (r) => changed(r)),
       exportAs: (format: ArgsOf<'exportClaims'>['format']) =>
         run(
@@ -137,7 +144,7 @@ export function useClaims(doc: DocumentMeta, { onChange, onError }: ClaimsOption
         ),
       history: (claimId: number) => client.claimHistory({ claimId }),
     };
-  }, [client, queryClient, doc.id, load, onChange, onError]);
+  }, [client, queryClient, doc.id, load, onChange, onError, onKept, kept]);
 
   return { ...data, loaded: query.data !== undefined, actions };
 }

@@ -9,7 +9,7 @@ import { useCallback, useState } from 'react';
 import type { ChangeResult, RecordKind } from '../../../shared/domain/schemas';
 import { editConflictOf, recordConflictOf } from '../../../shared/contract/conflict';
 import { useClient } from './client';
-import { isRecordConflict, recordResolutionWrite, resolutionWrite, type ConflictChoice, type RecordResolutionWrite, type ResolutionWrite, type ShownConflict } from './conflict';
+import { addConflict, isRecordConflict, recordResolutionWrite, resolutionWrite, saveResolution, type ConflictChoice, type RecordResolutionWrite, type RefusedSave, type ResolutionWrite, type ShownConflict } from './conflict';
 
 export interface ConflictHandlers {
   /** put a write's result in place (useReview's applyChange) */
@@ -18,20 +18,25 @@ export interface ConflictHandlers {
   reload: () => Promise<void>;
   /** after a record conflict's choice (or keep theirs): refresh what shows that kind of record */
   recordSettled: (kind: RecordKind, rerendered: boolean) => Promise<void>;
-  /** after the choice is stored: close the editor */
-  onResolved: () => void;
+  /** after the choice is stored: close the editor (`keepEditor`: its text was not saved — keep theirs of a refused approval) */
+  onResolved: (keepEditor: boolean) => void;
+  /** the open editor's save, when the conflict shown may be its approval's (state/conflict.ts saveResolution) */
+  refusedSave?: () => RefusedSave | null;
   fail: (e: unknown) => void;
 }
 
 export function useConflict(h: ConflictHandlers) {
   const { client } = useClient();
-  const [conflict, setConflict] = useState<ShownConflict | null>(null);
+  // Conflicts wait their turn: the retry after a team server came back may meet several (a claim's,
+  // then the kept save's); each is shown after the one before it is settled, none replaces another.
+  const [conflicts, setConflicts] = useState<readonly ShownConflict[]>([]);
+  const conflict = conflicts[0] ?? null;
   const [busy, setBusy] = useState(false);
 
   /** Show the view when `e` is an edit conflict (a segment field's or a record's); false for any other error. */
   const offer = useCallback((e: unknown): boolean => {
     const details = editConflictOf(e) ?? recordConflictOf(e);
-    if (details) setConflict(details);
+    if (details) setConflicts((cs) => addConflict(cs, details));
     return !!details;
   }, []);
 
@@ -70,7 +75,7 @@ export function useConflict(h: ConflictHandlers) {
     [client],
   );
 
-  const { applyChange, reload, recordSettled, onResolved, fail } = h;
+  const { applyChange, reload, recordSettled, onResolved, fail, refusedSave } = h;
   /** Store the choice; true when it is stored (false: it failed, or met yet another conflict, which is then shown). */
   const resolve = useCallback(
     async (choice: ConflictChoice): Promise<boolean> => {
@@ -82,25 +87,28 @@ export function useConflict(h: ConflictHandlers) {
           const rerendered = w ? await callRecord(w) : false;
           await recordSettled(conflict.record, rerendered);
         } else {
-          const w = resolutionWrite(conflict, choice);
+          const ofSave = saveResolution(conflict, choice, refusedSave?.() ?? null);
+          const w = ofSave ? ofSave.write : resolutionWrite(conflict, choice);
           if (w) await applyChange(await call(w));
           else await reload();
-          onResolved();
+          onResolved(ofSave?.keepEditor ?? false);
         }
-        setConflict(null);
+        setConflicts((cs) => cs.slice(1));
         return true;
       } catch (e) {
         // someone changed it yet again: show the new conflict instead
-        if (!offer(e)) fail(e);
+        const again = editConflictOf(e) ?? recordConflictOf(e);
+        if (again) setConflicts((cs) => [again, ...cs.slice(1)]);
+        else fail(e);
         return false;
       } finally {
         setBusy(false);
       }
     },
-    [conflict, call, callRecord, applyChange, reload, recordSettled, onResolved, fail, offer],
+    [conflict, call, callRecord, applyChange, reload, recordSettled, onResolved, fail, refusedSave],
   );
 
-  const dismiss = useCallback(() => setConflict(null), []);
+  const dismiss = useCallback(() => setConflicts((cs) => cs.slice(1)), []);
 
   return { conflict, busy, offer, resolve, dismiss };
 }

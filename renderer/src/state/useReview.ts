@@ -17,7 +17,7 @@ import { useConflict } from './useConflict';
 import { backendKey } from './team';
 import { draftRestoreIndex, draftToKeep, KEPT_DRAFT_KEY, onSessionEnded, parseKeptDraft } from './session';
 import { approveStep } from './permissions';
-import { afterBatch, enqueueStatus, isUnreachable, statusBatches, type QueuedStatus } from './status-queue';
+import { afterBatch, enqueueStatus, isUnreachable, keepSave, keptSaveFor, saveRequest, statusBatches, type KeptSave, type QueuedStatus } from './status-queue';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
@@ -228,6 +228,13 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     setSegments(fresh);
   }, [client]);
 
+  // A save the team server could not be reached for (state/status-queue.ts KeptSave): its text stays in
+  // the editor; the approval asked for and the status version read then are kept for the retry.
+  const keptSave = useRef<KeptSave | null>(null);
+  // The open editor's save that the conflict view shows a status conflict of (an approval refused because
+  // someone changed the status since): its choice saves the editor's text too (state/conflict.ts saveResolution).
+  const refusedSave = useRef<number | null>(null);
+
   // A save refused because someone else changed the field since (issue 16): the conflict view.
   const conflict = useConflict({
     applyChange,
@@ -242,9 +249,15 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       },
       [client, applyChange],
     ),
-    onResolved: useCallback(() => {
-      setEditing(null);
+    onResolved: useCallback((keepEditor: boolean) => {
+      keptSave.current = null;
+      refusedSave.current = null;
+      if (!keepEditor) setEditing(null);
       setSaveState({ kind: 'saved' });
+    }, []),
+    refusedSave: useCallback(() => {
+      const e = live.current.editing;
+      return e && refusedSave.current === e.segmentId ? { segmentId: e.segmentId, text: e.draft, version: e.version } : null;
     }, []),
     fail: toasts.fail,
   });
@@ -253,10 +266,11 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   /**
    * Run a write with the save state shown in the status bar; an edit conflict opens the conflict
    * view, other errors become a toast — except a team server that cannot be reached, for a write
-   * that waits for it (`onUnreachable`: a status change, queued and sent again when it is back).
+   * that waits for it (`onUnreachable`: a status change queued, or a save kept with its approval, sent
+   * again when it is back; what it returns is said instead of the error).
    */
   const write = useCallback(
-    async <T,>(fn: () => Promise<T>, opts: { conflictView?: boolean; onUnreachable?: () => void } = {}): Promise<T | null> => {
+    async <T,>(fn: () => Promise<T>, opts: { conflictView?: boolean; onUnreachable?: () => string | void } = {}): Promise<T | null> => {
       setSaveState({ kind: 'saving' });
       try {
         const r = await fn();
@@ -264,22 +278,26 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         return r;
       } catch (e) {
         setSaveState({ kind: 'error', message: errorMessage(e) });
-        if (opts.onUnreachable && isUnreachable(e)) {
-          opts.onUnreachable();
-          toasts.notify(t('toast.statusQueued'));
-        } else if (opts.conflictView === false || !offerConflict(e)) toasts.fail(e);
+        const said = opts.onUnreachable && isUnreachable(e) ? opts.onUnreachable() : undefined;
+        if (said) toasts.notify(said);
+        else if (opts.conflictView === false || !offerConflict(e)) toasts.fail(e);
         return null;
       }
     },
-    [toasts, offerConflict, t],
+    [toasts, offerConflict],
   );
 
   // Status changes a team server could not be reached for (state/status-queue.ts): sent again when it is back.
   const statusQueue = useRef<QueuedStatus[]>([]);
   const retrying = useRef(false);
+  // asked again while a retry runs (the server back again after the retry met it away): one more round after it
+  const retryAgain = useRef(false);
   /** Send the queued status changes (App calls this when the team server is back); a conflict opens the conflict view. */
-  const retryStatuses = useCallback(async () => {
-    if (retrying.current) return;
+  const retryStatuses = useCallback(async (): Promise<void> => {
+    if (retrying.current) {
+      retryAgain.current = true;
+      return;
+    }
     retrying.current = true;
     try {
       for (const batch of statusBatches(statusQueue.current)) {
@@ -287,6 +305,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         const r = await write(() => client.setStatus({ segmentIds: batch.segmentIds, status: batch.status, ...(batch.versions ? { versions: batch.versions } : {}) }), {
           onUnreachable: () => {
             answer.unreachable = true;
+            return t('toast.statusQueued');
           },
         });
         statusQueue.current = afterBatch(statusQueue.current, batch, answer.unreachable ? 'unreachable' : 'answered');
@@ -296,7 +315,13 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     } finally {
       retrying.current = false;
     }
-  }, [client, write, applyChange]);
+    if (retryAgain.current) {
+      retryAgain.current = false;
+      await retryStatusesRef.current();
+    }
+  }, [client, write, applyChange, t]);
+  const retryStatusesRef = useRef(retryStatuses);
+  retryStatusesRef.current = retryStatuses;
 
   const startEdit = useCallback((index?: number) => {
     const seg = index !== undefined ? (live.current.segments[index] ?? null) : selectedSegment();
@@ -336,6 +361,8 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   }, [select, keptDraftKey]);
 
   const cancelEdit = useCallback(() => {
+    keptSave.current = null;
+    refusedSave.current = null;
     setEditing(null);
     setSelection((s) => ({ ...s, focus: true, nonce: ++nonce.current }));
   }, []);
@@ -355,21 +382,33 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     else moveBy(1);
   }, [select, moveBy]);
 
-  /** Save the open edit. Returns false (and keeps the editor open) when it failed. */
+  /**
+   * Save the open edit. Returns false (and keeps the editor open) when it failed. `retry`: the save
+   * again after the team server came back, with the approval and status version kept when it failed.
+   */
   const saveEdit = useCallback(
-    async (opts: { approve?: boolean } = {}): Promise<boolean> => {
+    async (opts: { approve?: boolean; retry?: boolean } = {}): Promise<boolean> => {
       const e = live.current.editing;
       if (!e) return true;
       const seg = live.current.segments.find((s) => s.id === e.segmentId);
       if (!seg) return true;
+      const asked = saveRequest(opts, keptSaveFor(keptSave.current, e.segmentId), seg.versions?.status);
       // save and approve (Ctrl+Enter) is one operation, so one undo step; where this reviewer may not
       // approve (a team account's role) the text is saved as an edit and no approval is sent
       const refusal = approveRefusalRef.current;
-      const step = approveStep({ approve: !!opts.approve, changed: e.draft !== seg.text, mayApprove: refusal === null });
+      const step = approveStep({ approve: asked.approve, changed: e.draft !== seg.text, mayApprove: refusal === null });
+      // not sent (the team server cannot be reached): the text stays in the editor, the approval is kept with the version read now
+      const keep = () => {
+        keptSave.current = keepSave(keptSave.current, { segmentId: e.segmentId, approve: asked.approve, statusVersion: asked.statusVersion });
+        return step === 'inOne' ? t('toast.statusQueued') : undefined;
+      };
       if (e.draft !== seg.text) {
-        const approve = step === 'inOne' ? { approve: true, statusVersion: seg.versions?.status } : {};
-        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: e.version, ...approve }));
+        const approve = step === 'inOne' ? { approve: true, statusVersion: asked.statusVersion } : {};
+        refusedSave.current = step === 'inOne' ? e.segmentId : null;
+        const r = await write(() => client.editSegment({ segmentId: e.segmentId, text: e.draft, version: e.version, ...approve }), { onUnreachable: keep });
         if (!r) return false;
+        keptSave.current = null;
+        refusedSave.current = null;
         // the text is stored: close the editor before applyChange refetches progress, so keys pressed
         // next (Ctrl+Z, Alt+H) reach the app rather than the editor's textarea
         if (step !== 'separate') setEditing(null);
@@ -377,18 +416,29 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         setLastEdit({ segmentId: e.segmentId, nonce: ++nonce.current });
       }
       if (step === 'separate') {
-        const now = liveSegment(live.current.segments, e.segmentId) ?? seg;
-        const r2 = await write(() => client.setStatus({ segmentIds: [e.segmentId], status: 'approved', ...(now.versions ? { versions: [now.versions.status] } : {}) }));
-        if (!r2) return false;
-        await applyChange(r2);
+        // the text is unchanged (else the approval went with it): the status version read when asked — a retry's kept one
+        const version = asked.statusVersion;
+        let queued = false;
+        const r2 = await write(() => client.setStatus({ segmentIds: [e.segmentId], status: 'approved', ...(version !== undefined ? { versions: [version] } : {}) }), {
+          // nothing left in the editor to keep: the approval waits with the other status changes
+          onUnreachable: () => {
+            statusQueue.current = enqueueStatus(statusQueue.current, { segmentId: e.segmentId, status: 'approved', version });
+            queued = true;
+            return t('toast.statusQueued');
+          },
+        });
+        if (!r2 && !queued) return false;
+        if (r2) await applyChange(r2);
       }
+      keptSave.current = null;
+      refusedSave.current = null;
       setEditing(null);
       if (step === 'saveOnly' && refusal) toasts.notify(e.draft !== seg.text ? refusal.saved : refusal.refused);
       if (step === 'inOne' || step === 'separate') advanceAfterApprove();
       else setSelection((s) => ({ ...s, focus: true, nonce: ++nonce.current }));
       return true;
     },
-    [client, write, applyChange, advanceAfterApprove, toasts],
+    [client, write, applyChange, advanceAfterApprove, toasts, t],
   );
 
   const setStatus = useCallback(
@@ -404,13 +454,14 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         // not sent: the team server cannot be reached; sent with the version read here when it is back
         onUnreachable: () => {
           statusQueue.current = enqueueStatus(statusQueue.current, { segmentId: seg.id, status, version: seg.versions?.status });
+          return t('toast.statusQueued');
         },
       });
       if (!r) return;
       await applyChange(r);
       if (status === 'approved') advanceAfterApprove();
     },
-    [client, write, applyChange, saveEdit, advanceAfterApprove],
+    [client, write, applyChange, saveEdit, advanceAfterApprove, t],
   );
 
   const split = useCallback(

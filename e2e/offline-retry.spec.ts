@@ -1,0 +1,197 @@
+/**
+ * Work done while the team server cannot be reached is kept and sent when it is back (the
+ * sibling of connect.spec.ts, which covers the connection, the banner and a kept text edit):
+ * - a save with its approval (Ctrl+Enter) keeps the approval; the retry saves text and approval
+ *   in one operation, with the status version read when the reviewer asked;
+ * - claim edits (status, verdict) are kept, shown as not sent yet, and sent in order;
+ * - a status or claim someone changed meanwhile (seen in the window through the live feed) opens
+ *   the conflict view rather than being overwritten, and keep mine stores the text as well.
+ * The first test stops the team server; the second holds the page's calls to it (502
+ * team-unreachable, what the local server answers when the team server is away) while another
+ * lead works on the server, so that the page's feed shows their changes before the retry.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnScript, type ScriptProcess } from '../core/testing/spawn-script';
+import type { Page } from '@playwright/test';
+import { expect, MOD, ROOT, test } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+const BIN = join(ROOT, 'bin', 'jiaodui.mjs');
+let dir = '';
+let teamDb = '';
+let team: ScriptProcess | null = null;
+let origin = '';
+let documentId = 0;
+
+function cli(...args: string[]): string {
+  const r = spawnSync(process.execPath, [BIN, '--db', teamDb, ...args], { encoding: 'utf8', env: { ...process.env, JIAODUI_DB: teamDb } });
+  if (r.status !== 0) throw new Error(`jiaodui ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+async function startTeam(listen: string): Promise<string> {
+  team = spawnScript(BIN, ['--db', teamDb, 'serve', '--team', '--listen', listen], { cwd: ROOT, env: { ...process.env, JIAODUI_DB: teamDb } });
+  return (await team.waitFor(/^http:\/\/127\.0\.0\.1:\d+\/$/m))[0].replace(/\/$/, '');
+}
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'jiaodui-offline-e2e-'));
+  teamDb = join(dir, 'team.db');
+  origin = await startTeam('127.0.0.1:0');
+  documentId = (JSON.parse(cli('import', join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt'), '--project', 'Offline desk', '--title', '離線稿件')) as { documentId: number }).documentId;
+});
+
+test.afterAll(async () => {
+  await team?.stop(5000);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type TeamSegment = { id: number; text: string; status: string; furniture: string | null };
+const teamSegments = (): TeamSegment[] => (JSON.parse(cli('show', String(documentId), '--format', 'json')) as { segments: TeamSegment[] }).segments;
+type TeamClaim = { id: number; status: string; verdict: string };
+const teamClaim = (id: number): TeamClaim | undefined => (JSON.parse(cli('claims', String(documentId), '--format', 'json')) as TeamClaim[]).find((c) => c.id === id);
+function addClaim(segmentId: number): number {
+  return (JSON.parse(cli('claims', String(documentId), '--add', '--segment', String(segmentId), '--format', 'json')) as { id: number }).id;
+}
+
+/** Connect the page to the team server as a new lead and open the team document. */
+async function connectAndOpen(page: Page, name: string): Promise<void> {
+  const added = JSON.parse(cli('users', 'add', name, '--role', 'lead', '--format', 'json')) as { signInUrl: string };
+  await page.getByTestId('connect-team').click();
+  const dialog = page.getByTestId('connect-dialog');
+  await dialog.getByTestId('connect-signin').fill(added.signInUrl);
+  await dialog.getByTestId('connect-submit').click();
+  await expect(dialog).toHaveCount(0);
+  const section = page.locator('[data-testid^="backend-c-"]', { hasText: new URL(origin).host });
+  await section.getByRole('button', { name: '離線稿件' }).click();
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /離線稿件/);
+  await expect(page.getByTestId('author')).toContainText(name);
+}
+
+/** Another lead, signed in on the team server itself (not through the page). */
+async function signIn(name: string): Promise<(method: string, args: unknown) => Promise<unknown>> {
+  const added = JSON.parse(cli('users', 'add', name, '--role', 'lead', '--format', 'json')) as { signInUrl: string };
+  const token = /#signin=([A-Za-z0-9_-]+)/.exec(added.signInUrl)![1];
+  const res = await fetch(`${origin}/api/session`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  expect(cookie).toMatch(/^(__Host-)?jiaodui-/);
+  return async (method, args) => {
+    const r = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { Origin: origin, Cookie: cookie, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+    const body = (await r.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+    return body.value;
+  };
+}
+
+async function editRow(page: Page, row: number, suffix: string): Promise<string> {
+  await page.getByTestId(`row-${row}`).click();
+  await page.keyboard.press('Enter');
+  const editor = page.getByTestId('edit-textarea');
+  const text = `${await editor.inputValue()}${suffix}`;
+  await editor.fill(text);
+  return text;
+}
+
+test('the server goes away: a save with approval and claim edits are kept, shown as not sent, and sent when it is back', async ({ app: page }) => {
+  const segs = teamSegments();
+  const claimId = addClaim(segs[4].id);
+  await connectAndOpen(page, 'Lin');
+  await page.getByTestId('claims-button').click();
+  const panel = page.getByTestId('claims-panel');
+  const claimRow = panel.locator(`[data-testid="claim-row"][data-claim-id="${claimId}"]`);
+  await expect(claimRow).toHaveAttribute('data-status', 'new');
+
+  const port = new URL(origin).port;
+  await team!.stop(5000);
+  const toast = page.getByTestId('toast').last();
+
+  // two edits of one claim: both kept (one write, the later status winning), the row still shows what is stored
+  await claimRow.getByTestId('claim-status').selectOption('in-progress');
+  await expect(toast).toContainText('the claim change is kept');
+  await claimRow.getByTestId('claim-verdict').selectOption('mostly-true');
+  await expect(claimRow.getByTestId('claim-pending')).toHaveText('Not sent yet (status, verdict): waits for the team server');
+  await expect(claimRow).toHaveAttribute('data-status', 'new');
+
+  // save and approve row 1 (Ctrl+Enter): the text stays in the editor, the approval is kept with it
+  const text = await editRow(page, 1, '甲');
+  await page.keyboard.press(`${MOD}+Enter`);
+  await expect(toast).toContainText('the status change is kept and sent when the server is back');
+  await expect(page.getByTestId('team-banner')).toContainText('cannot be reached');
+  await expect(page.getByTestId('edit-textarea')).toHaveValue(text);
+  // what waits is shown: the banner, the kept edit in its editor, the claim marked not sent yet
+  await claimRow.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'offline-pending.png') });
+
+  // back: the claim edits and the save with its approval are sent, no conflict
+  await startTeam(`127.0.0.1:${port}`);
+  await expect(page.getByTestId('team-banner')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('edit-textarea')).toHaveCount(0);
+  await expect.poll(() => teamSegments()[1]).toMatchObject({ text, status: 'approved' });
+  await expect.poll(() => teamClaim(claimId)).toMatchObject({ status: 'in-progress', verdict: 'mostly-true' });
+  await expect(claimRow.getByTestId('claim-pending')).toHaveCount(0);
+  await expect(claimRow).toHaveAttribute('data-status', 'in-progress');
+  await expect(page.getByTestId('conflict-dialog')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/offline-sent.png' });
+});
+
+test('changed on the server meanwhile: the retried approval and claim edit open the conflict view; keep mine stores text and approval', async ({ app: page }) => {
+  const segs = teamSegments();
+  const claimId = addClaim(segs[6].id);
+  await connectAndOpen(page, 'Mei');
+  const bob = await signIn('Bob');
+  await page.getByTestId('claims-button').click();
+  const claimRow = page.getByTestId('claims-panel').locator(`[data-testid="claim-row"][data-claim-id="${claimId}"]`);
+  await expect(claimRow).toHaveAttribute('data-status', 'new');
+
+  // the page's writes to the team server (and the banner's whoAmI) fail as unreachable; its live feed and reads still arrive
+  const away = (route: Parameters<Parameters<Page['route']>[1]>[0]) =>
+    /\/api\/(whoAmI|editSegment|setStatus|updateClaim|addClaimEvidence|removeClaimEvidence)$/.test(new URL(route.request().url()).pathname)
+      ? route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'team-unreachable', message: `The team server ${origin} cannot be reached (test).` } }) })
+      : route.fallback();
+  await page.route('**/remote/*/api/*', away);
+
+  await claimRow.getByTestId('claim-status').selectOption('ready-for-review');
+  await expect(claimRow.getByTestId('claim-pending')).toBeVisible();
+  // a row of text (not page furniture), still unreviewed
+  const row = segs.findIndex((s, i) => i > 6 && s.furniture === null && s.status === 'unreviewed');
+  const text = await editRow(page, row, '乙');
+  await page.keyboard.press(`${MOD}+Enter`);
+  await expect(page.getByTestId('toast').last()).toContainText('the status change is kept and sent when the server is back');
+
+  // meanwhile Bob marks row 3 edited and discards the claim; the feed shows both in the page
+  await bob('setStatus', { segmentIds: [segs[row].id], status: 'edited' });
+  await bob('updateClaim', { claimId, status: 'discarded' });
+  await expect(page.getByTestId(`row-${row}`)).toHaveAttribute('data-status', 'edited');
+  await expect(claimRow).toHaveCount(0); // discarded: the list hides it
+  // (any answer — the feed's, a read's — counts as the server back, and the retry went out again and
+  // was held again.) Ctrl+Enter once more, now that the row shows Bob's status: still kept with the
+  // version read the first time; the banner is up until the page's calls get through
+  await page.getByTestId('edit-textarea').focus();
+  await page.keyboard.press(`${MOD}+Enter`);
+  await expect(page.getByTestId('toast').last()).toContainText('the status change is kept and sent when the server is back');
+  await expect(page.getByTestId('team-banner')).toBeVisible();
+
+  // back: each refused write waits its turn in the conflict view — first the claim's, then the approval's
+  await page.unroute('**/remote/*/api/*', away);
+  const dialog = page.getByTestId('conflict-dialog');
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByTestId('conflict-field-status')).toBeVisible();
+  await expect(dialog.getByTestId('conflict-theirs-status')).toContainText('discarded');
+  await dialog.getByRole('button', { name: 'Keep mine' }).click();
+  await expect.poll(() => teamClaim(claimId)?.status).toBe('ready-for-review');
+  await expect(claimRow).toHaveAttribute('data-status', 'ready-for-review');
+
+  await expect(dialog.getByTestId('conflict-theirs')).toContainText('Edited');
+  await expect(dialog.getByTestId('conflict-mine')).toContainText('Approved');
+  // nothing was overwritten: Bob's status is still stored, the text not yet
+  expect(teamSegments()[row]).toMatchObject({ status: 'edited', text: segs[row].text });
+  await dialog.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(dialog).toHaveCount(0);
+  // keep mine: the kept text and the approval, in one operation
+  await expect.poll(() => teamSegments()[row]).toMatchObject({ text, status: 'approved' });
+  await expect(page.getByTestId('edit-textarea')).toHaveCount(0);
+});

@@ -1,0 +1,95 @@
+/**
+ * Claim writes waiting for a team server that could not be reached (the offline retry of
+ * state/status-queue.ts, for claims). A claim edit has no editor that keeps it: a status, verdict
+ * or field change, or an evidence item added or removed, that failed as unreachable waits here with
+ * the claim's version as the window had read it when the reviewer asked, and is sent again, in the
+ * order asked, when the server is back. The version makes a change someone else made meanwhile a
+ * conflict (the conflict view), never overwritten. Pure; useClaimRetry holds the queue.
+ *
+ * Only versioned claim edits wait here (updateClaim, addClaimEvidence, removeClaimEvidence): sent
+ * twice — a first try that reached the server but whose answer was lost — the second is refused as
+ * a conflict, never stored twice. Making, deleting or rejecting a claim is not queued (the toast
+ * says it was not done).
+ */
+import type { ArgsOf } from '../../../shared/contract/api';
+
+/** The fields an updateClaim sets (the claim and its version aside). */
+export type ClaimFields = Omit<ArgsOf<'updateClaim'>, 'claimId' | 'ifUpdatedAt' | 'version'>;
+
+/** What a queued write does (its claim and version aside). */
+export type ClaimCall =
+  | { method: 'updateClaim'; fields: ClaimFields }
+  | { method: 'addClaimEvidence'; evidence: ArgsOf<'addClaimEvidence'>['evidence'] }
+  | { method: 'removeClaimEvidence'; evidenceId: number }
+  /** evidence from a segment named by its document and row (0-based), found when sent */
+  | { method: 'addSegmentEvidence'; documentId: number; index: number; note: string; notFound: string };
+
+export interface QueuedClaimWrite {
+  /** the document whose claims list shows the claim (refetched when the write is stored) */
+  documentId: number;
+  claimId: number;
+  /** the claim's version as read when the reviewer asked (undefined: the backend gave none) */
+  version?: number;
+  call: ClaimCall;
+}
+
+/**
+ * Add a write. An update of a claim whose last queued write is an update too is merged into it
+ * (the later value of a field wins: status new → in-progress → ready sends ready) and keeps its
+ * version — both were asked against the same stored claim, which neither changed.
+ */
+export function enqueueClaimWrite(queue: readonly QueuedClaimWrite[], w: QueuedClaimWrite): QueuedClaimWrite[] {
+  const lastOfClaim = queue.findLastIndex((q) => q.claimId === w.claimId);
+  const last = lastOfClaim >= 0 ? queue[lastOfClaim] : null;
+  if (last && last.call.method === 'updateClaim' && w.call.method === 'updateClaim') {
+    const merged: QueuedClaimWrite = { ...last, call: { method: 'updateClaim', fields: { ...last.call.fields, ...w.call.fields } } };
+    return queue.map((q, i) => (i === lastOfClaim ? merged : q));
+  }
+  // the first version read counts for every write of a claim asked while its writes waited
+  const version = last ? last.version : w.version;
+  return [...queue, { ...w, version }];
+}
+
+/** Per claim: the version a queued write was asked against, and the version our own stored write of it returned. */
+export type VersionChain = ReadonlyMap<number, { asked: number | undefined; stored: number }>;
+
+/**
+ * The version to send: the one read when asked — unless an earlier write of ours to the same claim,
+ * asked against that same version, was stored in this retry: then the version it returned, since
+ * the only change in between is our own (two offline edits of one claim never refuse each other).
+ */
+export function versionToSend(w: QueuedClaimWrite, chain: VersionChain): number | undefined {
+  const c = chain.get(w.claimId);
+  return c && c.asked === w.version ? c.stored : w.version;
+}
+
+/**
+ * After a write's try: stored (its returned version continues the claim's chain), refused (a
+ * conflict, now in the conflict view, or another error, shown as a toast) or unreachable again
+ * (kept, with the rest, for the next time the server is back). Answered writes leave the queue.
+ */
+export function afterClaimWrite(
+  queue: readonly QueuedClaimWrite[],
+  chain: VersionChain,
+  w: QueuedClaimWrite,
+  outcome: { kind: 'stored'; version: number } | { kind: 'refused' } | { kind: 'unreachable' },
+): { queue: QueuedClaimWrite[]; chain: VersionChain } {
+  if (outcome.kind === 'unreachable') return { queue: [...queue], chain };
+  const rest = queue.filter((q) => q !== w);
+  if (outcome.kind === 'refused') return { queue: rest, chain };
+  const next = new Map(chain);
+  next.set(w.claimId, { asked: w.version, stored: outcome.version });
+  return { queue: rest, chain: next };
+}
+
+/** What waits for a claim, for the reviewer: the fields of its queued writes (evidence for evidence items), in order, each once. */
+export function pendingFields(queue: readonly QueuedClaimWrite[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const q of queue) {
+    // a span's edges are one field, as the claim's history names it
+    const fields = q.call.method === 'updateClaim' ? Object.keys(q.call.fields).map((f) => (f === 'start' || f === 'end' ? 'span' : f)) : ['evidence'];
+    const seen = out.get(q.claimId) ?? [];
+    out.set(q.claimId, [...seen, ...fields.filter((f, i) => !seen.includes(f) && fields.indexOf(f) === i)]);
+  }
+  return out;
+}
