@@ -9,7 +9,7 @@
  * Chinese in regular expressions and comments) was then 9.1 MB of heap in the server and again
  * in each worker thread that loads it; one-byte it is 4.5 MB.
  *
- * How: acorn's tokenizer (a dependency of ESLint's parser, present wherever esbuild is) finds
+ * How: acorn's tokenizer (a devDependency; also ESLint's parser's) finds
  * the regular expression literals and the comments; in them every UTF-16 code unit above
  * U+007F becomes \uXXXX — in a pattern that is the same character, in and out of classes,
  * with or without the u flag (a lead and trail surrogate escaped as a pair are one code point
