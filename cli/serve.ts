@@ -12,6 +12,7 @@ import type { TeamServeOptions } from '../core/server';
 import { Offload } from '../core/offload';
 import { connectionsFileFor, TeamConnections } from '../core/remote/connections';
 import { plural } from './output';
+import { applyServerHeapPolicy } from '../core/heap-policy';
 
 /** `serve --team`'s flags (cli/usage.ts SERVE_OPTIONS). */
 export interface TeamFlags {
@@ -63,6 +64,8 @@ export async function runServe(dbPath: string, portFlag?: string, teamFlags?: Te
   if (teamFlags && portFlag !== undefined) throw new JiaoduiError('invalid-input', 'serve --team takes --listen HOST:PORT, not --port.');
   const port = portFlag === undefined ? 0 : Number(portFlag);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new JiaoduiError('invalid-input', `--port must be 0–65535, got "${portFlag}".`);
+  // browser mode: the heap grows to twice what is live between full collections, not up to 4× (core/heap-policy.ts; a team server keeps V8's own)
+  applyServerHeapPolicy({ team: teamFlags !== undefined });
   // the team flags are checked before the database is opened: a wrong flag changes nothing
   const ref: { host?: RecoveringApi } = {};
   const team = teamFlags ? teamOptions(teamFlags, { get current() { return ref.host?.current ?? null; } }) : null;

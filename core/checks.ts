@@ -5,11 +5,12 @@
  * segment whenever its text changes.
  */
 import { checkRowKeyer, type CheckMark, type FindingLocationRow, type FindingRow, type NewFinding, type ParallelForChecks, type Store, type StoredCheckRows } from './store';
-import { CROSS_SEGMENT_RULES, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
+import { CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import type { FindingsReport, ProjectCheckState, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
 import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
 import { CLAIMS_RULE, refreshClaimFindings } from './claims-findings';
+import { mergeStoredCards } from '../shared/checks/merge';
 
 const SCOPE = new Map(RULES.map((r) => [r.id as string, r.scope]));
 
@@ -292,19 +293,96 @@ export function recheckAfterReplay(store: Store, tx: WriteTx, documentIds: reado
 }
 
 /**
- * After a segment's text changed: re-run the per-segment rules on it, and drop
- * document-level findings on it whose text is no longer there (resolved by the edit).
+ * A document's evidence kept for its segments' re-checks (shared/checks/evidence.ts): what the
+ * whole document says about a segment (names introduced elsewhere, the document's senses and
+ * region), so a re-check finds what the full check finds there. Kept per store for the few
+ * documents last re-checked; brought up to date by the revisions since it was last read (this
+ * save's, and any other process's), and built anew when the document's live segments, its
+ * script, variant or glossary changed.
+ */
+interface KeptEvidence {
+  evidence: DocumentEvidence;
+  /** the newest revision of the database the evidence has seen */
+  revision: number;
+  /** script, variant and glossary it was built with */
+  ctxKey: string;
+}
+const EVIDENCE_DOCUMENTS = 4;
+const keptEvidence = new WeakMap<Store, Map<number, KeptEvidence>>();
+
+const evidenceKey = (ctx: CheckContext) => JSON.stringify([ctx.script, ctx.variant, ctx.glossary ?? []]);
+
+/** The document's evidence, up to date with the stored texts (`seg`: the segment being re-checked, as stored now). */
+export function evidenceFor(store: Store, seg: { id: number; documentId: number; text: string; furniture: string | null; speaker: string | null; rendering: string; paragraph: number }, ctx: CheckContext): DocumentEvidence {
+  let kept = keptEvidence.get(store);
+  if (!kept) keptEvidence.set(store, (kept = new Map()));
+  const documentId = seg.documentId;
+  const ctxKey = evidenceKey(ctx);
+  const newest = store.newestRevision();
+  let entry = kept.get(documentId);
+  kept.delete(documentId);
+  if (entry && (entry.ctxKey !== ctxKey || newest < entry.revision)) entry = undefined;
+  // after a split, merge or furniture change: built anew, over the analyses of the unchanged segments
+  let previous: DocumentEvidence | undefined;
+  if (entry && newest > entry.revision) {
+    const since = store.revisedSince(documentId, entry.revision);
+    const segs = since.structure ? null : since.segments.map((id) => store.segment(id));
+    if (!segs || segs.some((s) => !s || s.retired || s.furniture) || !entry.evidence.update(segs.map((s) => toCheckSegment(s!)))) {
+      previous = entry.evidence;
+      entry = undefined;
+    } else entry.revision = newest;
+  }
+  // the segment's stored text, whatever the revisions said (a text written without one)
+  if (entry && entry.evidence.textOf(seg.id) !== seg.text && !entry.evidence.update([toCheckSegment(seg)])) {
+    previous = entry.evidence;
+    entry = undefined;
+  }
+  entry ??= { evidence: new DocumentEvidence(store.segmentsToCheck(documentId).filter((s) => !s.furniture).map(toCheckSegment), ctx, previous), revision: newest, ctxKey };
+  kept.set(documentId, entry);
+  while (kept.size > EVIDENCE_DOCUMENTS) kept.delete(kept.keys().next().value!);
+  return entry.evidence;
+}
+
+/**
+ * After a segment's text changed: re-run the per-segment rules on it, with the document's
+ * evidence (`evidenceFor`), and drop document-level findings on it whose text is no longer
+ * there (resolved by the edit).
  */
 export function recheckSegment(store: Store, segmentId: number, now: string): void {
   const seg = store.segment(segmentId);
   if (!seg || seg.retired) return;
   const stale: number[] = [];
+  // a place the document decided (a document-scope row kept while its text stands) keeps its one card: the re-check's own reading there gives way
+  const decided = new Set<string>();
+  const placeOf = (f: { rule: string; start: number; end: number; text: string }) => `${f.rule}|${f.start}|${f.end}|${f.text}`;
   for (const f of store.segmentFindings(segmentId)) {
     if (f.scope === 'segment' || seg.text.slice(f.start, f.end) !== f.text) stale.push(f.id);
+    else if (f.scope === 'document') decided.add(placeOf(f));
   }
-  const rows = carryDismissals(store, seg.documentId, findingRows(seg.documentId, checkSegment(withParallel(toCheckSegment(seg), store.parallelForSegment(seg.id, seg.documentId)), checkContext(store, seg.documentId)), now), seg.id);
+  const ctx = checkContext(store, seg.documentId);
+  const evidence = seg.furniture ? undefined : evidenceFor(store, seg, ctx).forSegment(seg.id);
+  let found = checkSegment(withParallel(toCheckSegment(seg), store.parallelForSegment(seg.id, seg.documentId)), ctx, evidence);
+  // the segment's places of a document-wide group (half-width punctuation, rows without English) join the document's group
+  for (const [rule, group] of DOCUMENT_GROUPS) found = joinDocumentGroup(store, seg.documentId, seg.id, rule, group, found);
+  // rows of this segment only (a document-wide group lists the others' places too)
+  const rows = carryDismissals(store, seg.documentId, findingRows(seg.documentId, found, now).filter((r) => r.segmentId === seg.id && !decided.has(placeOf(r))), seg.id);
   store.deleteFindingsById(stale);
   store.addFindings(rows);
+}
+
+/**
+ * A segment's re-check of a rule that runChecks gathers into one group per document (half-width
+ * punctuation, rows without English): the segment's places join the group stored for the
+ * document's other places, with its message (counting what the last full check counted: an edit
+ * adding or removing a place leaves the count as it was until the next run, instead of reading
+ * every row of the group on every save). Without other places the segment's own stand.
+ */
+function joinDocumentGroup(store: Store, documentId: number, segmentId: number, rule: RuleId, group: string, found: Finding[]): Finding[] {
+  if (!found.some((f) => f.rule === rule)) return found;
+  const head = store.groupHead(documentId, group, rule, segmentId);
+  if (!head) return found;
+  const messageData = parseFindingMessage(head.messageData);
+  return found.map((f) => (f.rule === rule ? { ...f, severity: head.severity, message: head.message, ...(messageData ? { messageData } : {}), group } : f));
 }
 
 /** Stored rows → findings with their group's other locations, as the app shows them. */
@@ -371,7 +449,8 @@ function assembleFindingsNow(store: Store, documentId: number, includeDismissed:
       dismissedAt: d.dismissedAt,
     });
   }
-  return out;
+  // a project check's finding and the document's own at the same place: one card with every reason
+  return mergeStoredCards(out);
 }
 
 /** `snapshot`: the newest revision id, taken before the findings were read (core/versions.ts). */

@@ -24,6 +24,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUNDLE_DIR_NAME, ENTRY_FILE, MANIFEST_FILE, ROOT, bundleState } from './cli-bundle.mjs';
+import { asciiBundleFiles } from './ascii-js.mjs';
 
 /**
  * core/context.ts and core/glosses.ts find the package root as the parent of their own
@@ -104,6 +105,10 @@ export async function buildCli({ root = ROOT } = {}) {
   mkdirSync(tmpDir, { recursive: true });
   try {
     const result = await build({ ...cliOptions(root, tmpDir), metafile: true });
+    // one byte per character in V8 (the source of every loaded chunk stays in each isolate's heap): scripts/ascii-js.mjs
+    const left = await asciiBundleFiles(tmpDir);
+    if (!left) process.stderr.write('build-cli: acorn is not installed; the bundle keeps its non-ASCII regular expressions and comments\n');
+    for (const [file, n] of Object.entries(left ?? {})) process.stderr.write(`build-cli: ${file} keeps ${n} non-ASCII characters outside regular expressions and comments (its source is held two bytes per character)\n`);
     // our files only: not the bundled packages, nor the plugin's stand-ins (namespace:path, no file)
     const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.split(/[\\/]/).includes('node_modules') && !p.startsWith('lazy-package:')).sort();
     writeFileSync(join(tmpDir, MANIFEST_FILE), JSON.stringify({ builtAt, inputs }, null, 1) + '\n');

@@ -223,14 +223,15 @@ export function findingMessage(key: FindingMessageKey, params: FindingMessagePar
 /** A nested message (a reason, a part of a sentence) for a list parameter. */
 export const part = (key: FindingMessageKey, params: FindingMessageParams = {}): FindingMessageRef => ({ key, params });
 
-const isRef = (v: unknown): v is FindingMessageRef =>
+/** Whether a value is a message reference this catalog words (a known key, params of the known kinds). */
+export const isFindingMessageRef = (v: unknown): v is FindingMessageRef =>
   !!v &&
   typeof v === 'object' &&
   typeof (v as { key?: unknown }).key === 'string' &&
   (v as { key: string }).key in FINDING_MESSAGES_EN &&
   !!(v as { params?: unknown }).params &&
   typeof (v as { params: unknown }).params === 'object' &&
-  Object.values((v as { params: object }).params).every((p) => typeof p === 'string' || typeof p === 'number' || (Array.isArray(p) && p.every(isRef)));
+  Object.values((v as { params: object }).params).every((p) => typeof p === 'string' || typeof p === 'number' || (Array.isArray(p) && p.every(isFindingMessageRef)));
 
 /** The JSON stored in findings.message_data. */
 export function serializeFindingMessage(ref: FindingMessageRef | undefined | null): string | null {
@@ -242,7 +243,7 @@ export function parseFindingMessage(json: string | null | undefined): FindingMes
   if (!json) return null;
   try {
     const v: unknown = JSON.parse(json);
-    return isRef(v) ? v : null;
+    return isFindingMessageRef(v) ? v : null;
   } catch {
     return null;
   }

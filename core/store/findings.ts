@@ -23,6 +23,8 @@ export function findingStore(db: Db) {
     dismissFindings: on(db, fq.dismissFindings),
     undismissFindings: on(db, fq.undismissFindings),
     deleteFindingsById: on(db, fq.deleteFindingIds),
+    /** One row's message of a document-wide group outside a segment (the group's rows share it). */
+    groupHead: on(db, fq.groupHead),
     /** Drop the cross-document findings of these documents (the project check stores them anew). */
     deleteProjectFindings: on(db, fq.deleteProjectFindings),
     /** Drop a document's check findings except one rule's (the claims rule keeps its own). */
@@ -41,6 +43,9 @@ export function findingStore(db: Db) {
     changedSinceMark: on(db, ciq.changedSinceMark),
     /** The project-scope rows of these documents (id, segment, group): a project check replaces them. */
     projectFindingPlaces: on(db, fq.projectFindingPlaces),
+    /** The newest revision id, and a document's segments revised since one (a document's kept check evidence is brought up to date by them). */
+    newestRevision: on(db, ciq.newestRevision),
+    revisedSince: on(db, ciq.revisedSince),
     /** The newest text or structure revision of these documents (a project check's results are stale past it). */
     contentRevision: on(db, ciq.contentRevision),
     /** Run `fn` in one read transaction (one consistent snapshot; no write lock taken). The Store type reads it as `() => unknown`: callers say what they read. */

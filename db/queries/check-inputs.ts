@@ -86,3 +86,21 @@ export function contentRevision(db: Db, documentIds: readonly number[]): number 
   for (const id of documentIds) max = Math.max(max, (q.pluck().get(id) as number | null) ?? 0);
   return max;
 }
+
+/** The newest revision id of the database (0: none): a document's kept check evidence notes it (core/checks.ts `evidenceFor`). */
+export function newestRevision(db: Db): number {
+  return (db.prepare(`SELECT max(id) FROM revisions`).pluck().get() as number | null) ?? 0;
+}
+
+/**
+ * The document's segments revised after revision `since` (ids ascending), and whether any of
+ * those revisions changed which segments are live (split, merge, their undo). Reads the
+ * revisions past `since` only.
+ */
+export function revisedSince(db: Db, documentId: number, since: number): { segments: number[]; structure: boolean } {
+  const rows = db
+    // CROSS JOIN: SQLite reads the revisions past \`since\` first (a rowid range), not every segment of the document
+    .prepare(`SELECT r.segment_id AS id, max(r.field = 'structure') AS structure FROM revisions r CROSS JOIN segments s ON s.id = r.segment_id WHERE r.id > ? AND s.document_id = ? GROUP BY r.segment_id ORDER BY r.segment_id`)
+    .all(since, documentId) as { id: number; structure: number }[];
+  return { segments: rows.map((r) => r.id), structure: rows.some((r) => r.structure === 1) };
+}

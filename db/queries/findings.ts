@@ -352,3 +352,10 @@ export function deleteFindingIds(db: Db, ids: readonly number[]): void {
   const stmt = db.prepare(`DELETE FROM findings WHERE id = ?`);
   for (const id of ids) stmt.run(id);
 }
+
+/** The message, severity and key of one stored row of a document's group outside one segment (a document-wide group's rows share them: core/checks.ts). */
+export function groupHead(db: Db, documentId: number, group: string, rule: string, exceptSegment: number): { message: string; messageData: string | null; severity: FindingRow['severity'] } | undefined {
+  return db
+    .prepare(`SELECT message, message_data AS messageData, severity FROM findings WHERE document_id = ? AND group_key = ? AND rule = ? AND segment_id != ? AND scope != 'project' LIMIT 1`)
+    .get(documentId, group, rule, exceptSegment) as { message: string; messageData: string | null; severity: FindingRow['severity'] } | undefined;
+}

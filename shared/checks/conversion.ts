@@ -666,18 +666,21 @@ function senseCodeTable(): Uint8Array {
   return senseCodes;
 }
 
-export function documentSenses(analyses: readonly Analysis[]): DocumentSenses {
-  const T = senseCodeTable();
-  interface Place {
-    a: Analysis;
-    k: number;
-    /** the candidate it stands for (麪 where the text writes the regions' 麵) */
-    form: string;
-  }
-  // one cheap pass: the places of every one-to-many character; words only for a character asked about
-  const places = new Map<string, Place[]>();
-  for (const a of analyses) {
-    if (a.ctx.script !== 'hant') continue;
+/** A place of a one-to-many character in a segment: position, and the candidate it stands for (麪 where the text writes the regions' 麵). */
+export interface SensePlace {
+  k: number;
+  form: string;
+}
+
+/**
+ * The places of every one-to-many character of one segment, by Simplified character, in text
+ * order (memoised on the analysis: a document's evidence kept between re-checks asks again).
+ */
+export function sensePlaces(a: Analysis): ReadonlyMap<string, readonly SensePlace[]> {
+  return a.memo('sense-places', () => {
+    const places = new Map<string, SensePlace[]>();
+    if (a.ctx.script !== 'hant') return places;
+    const T = senseCodeTable();
     const text = a.text;
     for (let k = 0; k < text.length; k++) {
       if (T[text.charCodeAt(k)] !== 1) continue;
@@ -689,40 +692,91 @@ export function documentSenses(analyses: readonly Analysis[]): DocumentSenses {
       if (!form) continue;
       let list = places.get(sch);
       if (!list) places.set(sch, (list = []));
-      list.push({ a, k, form });
+      list.push({ k, form });
     }
+    return places;
+  });
+}
+
+/** The word a place of a one-to-many character stands in (OpenCC's phrase, else an ICU word of two or more characters), or null; memoised on the analysis. */
+function senseWord(a: Analysis, k: number): string | null {
+  const words = a.memo('sense-words', () => new Map<number, string | null>());
+  let word = words.get(k);
+  if (word !== undefined) return word;
+  const text = a.text;
+  const rp = a.replay;
+  word = null;
+  if (rp.end[k] - rp.start[k] >= 2) word = text.slice(rp.start[k], rp.end[k]);
+  else {
+    const [ws, we] = icuWordIn(text, k - 4, k + 5, k);
+    if (we - ws >= 2) word = text.slice(ws, we);
   }
+  words.set(k, word);
+  return word;
+}
+
+/**
+ * What the document's senses are read from: the segments holding a one-to-many character, in
+ * document order, and the region the document is written for. `documentSenses` reads a run's
+ * analyses; a document's evidence kept between segment re-checks (`evidence.ts`) gives the same
+ * from what it keeps, so both read the same senses.
+ */
+export interface SenseSource {
+  /** the analyses whose text holds a place of `sch`, in document order */
+  holding(sch: string): Iterable<Analysis>;
+  region: 'tw' | 'hk' | null;
+}
+
+/** The document's senses over a run's analyses (document order). */
+export function documentSenses(analyses: readonly Analysis[]): DocumentSenses {
+  // one cheap pass: the places of every one-to-many character; words only for a character asked about
+  const holding = new Map<string, Analysis[]>();
+  for (const a of analyses) for (const sch of sensePlaces(a).keys()) {
+    const list = holding.get(sch);
+    if (list) list.push(a);
+    else holding.set(sch, [a]);
+  }
+  return sensesFrom({ holding: (sch) => holding.get(sch) ?? [], region: writtenFor(analyses.map((a) => a.text)) });
+}
+
+/** The senses of a document kept between re-checks: `forget` a character whose places changed (read again when asked). */
+export interface KeptSenses extends DocumentSenses {
+  forget(sch: string): void;
+}
+
+/** What a segment gives the senses of one character: each place's form, word and written character, in text order (equal lists: the same senses). */
+export function senseContribution(a: Analysis, sch: string): string {
+  return (sensePlaces(a).get(sch) ?? []).map((p) => `${p.form}${a.text[p.k]}${senseWord(a, p.k) ?? ''}`).join('|');
+}
+
+export function sensesFrom(source: SenseSource): KeptSenses {
   const cache = new Map<string, { words: Map<string, Set<string>>; written: Map<string, string> }>();
   const sensesOf = (sch: string) => {
     let v = cache.get(sch);
     if (v) return v;
     v = { words: new Map(), written: new Map() };
     cache.set(sch, v);
-    const list = places.get(sch) ?? [];
+    const list: { a: Analysis; k: number; form: string }[] = [];
+    for (const a of source.holding(sch)) for (const p of sensePlaces(a).get(sch) ?? []) list.push({ a, k: p.k, form: p.form });
     const byForm = new Map<string, number>();
     for (const p of list) byForm.set(p.form, (byForm.get(p.form) ?? 0) + 1);
     // no form at enough places to stand in enough words: nothing to ask ICU
     if (![...byForm.values()].some((n) => n >= DISCOURSE_WORDS)) return v;
     for (const { a, k, form } of list) {
-      const text = a.text;
-      const rp = a.replay;
-      let word: string | null = null;
-      if (rp.end[k] - rp.start[k] >= 2) word = text.slice(rp.start[k], rp.end[k]);
-      else {
-        const [ws, we] = icuWordIn(text, k - 4, k + 5, k);
-        if (we - ws >= 2) word = text.slice(ws, we);
-      }
+      const word = senseWord(a, k);
       if (!word) continue;
       let set = v.words.get(form);
       if (!set) v.words.set(form, (set = new Set()));
       set.add(word);
-      v.written.set(form, text[k]);
+      v.written.set(form, a.text[k]);
     }
     return v;
   };
   const formOf = (s: string, c: string) => ((ONE_TO_MANY[s] ?? []).includes(c) ? c : (ONE_TO_MANY[s] ?? []).find((y) => isRegionalForm(y, c)));
   return {
-    region: writtenFor(analyses.map((a) => a.text)),
+    get region() {
+      return source.region;
+    },
     sibling(s, c) {
       const { words, written } = sensesOf(s);
       const own = formOf(s, c);
@@ -732,6 +786,9 @@ export function documentSenses(analyses: readonly Analysis[]): DocumentSenses {
     wordCount(s, c) {
       const form = formOf(s, c);
       return form ? (sensesOf(s).words.get(form)?.size ?? 0) : 0;
+    },
+    forget(sch) {
+      cache.delete(sch);
     },
   };
 }

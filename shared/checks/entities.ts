@@ -387,26 +387,35 @@ function dedupe(ms: Mention[]): Mention[] {
  */
 export function documentMentions(analyses: Analysis[], glossary?: GlossaryEntry[], documentId?: number): Mention[] {
   const per = analyses.map((a, order) => findMentions(a, order, glossary));
-  const spellings = new Map<string, Mention>();
-  for (const list of per) for (const m of list) if (!spellings.has(m.s) || m.strong) spellings.set(m.s, m);
-  const L = lex();
-  analyses.forEach((a, order) => {
-    const list = per[order];
-    for (const [sp, proto] of spellings) {
-      for (let i = a.s.indexOf(sp); i >= 0; i = a.s.indexOf(sp, i + 1)) {
-        const e = i + sp.length;
-        if (list.some((m) => m.start < e && i < m.end)) continue;
-        if (i > 0 && isHanAt(a.s, i - 1) && !boundaries(a.s, i - 4, e + 2).has(i)) continue;
-        // not the start of a longer name: followed by a boundary, a function word, a verb or an honorific
-        if (e < a.s.length && isHanAt(a.s, e) && !L.notInGiven.has(a.s[e]) && !verbPhraseAt(a.s, e) && !afterTitleAt(a.s, e)) continue;
-        list.push({ ...proto, order, segmentId: a.seg.id, start: i, end: e, text: a.text.slice(i, e), roles: [], org: null, strong: false, evidence: 'repeat' });
-      }
-    }
-    list.sort((x, y) => x.start - y.start);
-  });
+  const spellings = mentionSpellings(per);
+  analyses.forEach((a, order) => addRepeatMentions(a, order, per[order], spellings));
   const all = per.flat();
   if (documentId !== undefined) for (const m of all) m.documentId = documentId;
   return all;
+}
+
+/** Every name spelling the document's mentions hold (lists in document order), each with the mention it is repeated from: the last strong one, else the first. */
+export function mentionSpellings(per: Iterable<readonly Mention[]>): Map<string, Mention> {
+  const spellings = new Map<string, Mention>();
+  for (const list of per) for (const m of list) if (!spellings.has(m.s) || m.strong) spellings.set(m.s, m);
+  return spellings;
+}
+
+/** A segment's own mentions (`list`, changed in place) with the document's spellings repeated in it, in text order. */
+export function addRepeatMentions(a: Analysis, order: number, list: Mention[], spellings: ReadonlyMap<string, Mention>): Mention[] {
+  const L = lex();
+  for (const [sp, proto] of spellings) {
+    for (let i = a.s.indexOf(sp); i >= 0; i = a.s.indexOf(sp, i + 1)) {
+      const e = i + sp.length;
+      if (list.some((m) => m.start < e && i < m.end)) continue;
+      if (i > 0 && isHanAt(a.s, i - 1) && !boundaries(a.s, i - 4, e + 2).has(i)) continue;
+      // not the start of a longer name: followed by a boundary, a function word, a verb or an honorific
+      if (e < a.s.length && isHanAt(a.s, e) && !L.notInGiven.has(a.s[e]) && !verbPhraseAt(a.s, e) && !afterTitleAt(a.s, e)) continue;
+      list.push({ ...proto, order, segmentId: a.seg.id, start: i, end: e, text: a.text.slice(i, e), roles: [], org: null, strong: false, evidence: 'repeat' });
+    }
+  }
+  list.sort((x, y) => x.start - y.start);
+  return list;
 }
 
 /** A role title ends at position i (首席财务官|王某). */

@@ -1074,7 +1074,11 @@ export function rankReadings(findings: Finding[], analyses: Analysis[], figures:
       const sid = figures.find((g) => g.segmentId === f.segmentId && g.q.start === f.start)?.sid;
       const peer = large.some((g) => g.sid === sid && !(g.segmentId === f.segmentId && g.q.start === f.start) && g.q.value * 4 >= v && v * 4 >= g.q.value);
       const smaller = (byDigits.get(significantDigits(f.text)) ?? []).some((g) => g.q.value < v / 5);
-      if (peer && !smaller) f.severity = 'info';
+      if (peer && !smaller) {
+        f.severity = 'info';
+        // the document's figures decided it: a re-check of the segment alone keeps it (types.ts `scope`)
+        f.scope = 'document';
+      }
     }
     const candidates = [...f.fixes];
     // too many digits before 萬/億: the same digits at a smaller scale are readings too, if evidence names one
@@ -1104,6 +1108,7 @@ export function rankReadings(findings: Finding[], analyses: Analysis[], figures:
     // the fixes of 35,60萬 replace the digits only: show them with their 萬
     const mag = /[萬万億亿兆]$/.test(f.text) ? '' : (magnitudeAfter(a.text, f.end) ?? '');
     const shown = (x: Fix) => x.replacement + (/[萬万億亿兆]$/.test(x.replacement) ? '' : mag);
+    f.scope = 'document';
     Object.assign(f, findingMessage('number.readings.evidence', { raw: f.text + mag, readings: f.fixes.map(shown).join(' / '), best: shown(best.fix), evidence: [best.evidence] }));
   }
 }

@@ -17,8 +17,8 @@ import { documentMentions, entityFindings, findMentions, projectEntityFindings, 
 import { ambiguityFindings, convertedByOpenCC, documentSenses, simplifiedFindings, variantMixingFindings, type DocumentSenses } from './conversion';
 import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
 import { glossaryFindings } from './glossary';
-import { bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
-import { englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
+import { HALFWIDTH_GROUP, bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
+import { ENGLISH_EMPTY_GROUP, englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
 import { projectVariantFindings } from './project-variants';
 import { converterVocabularyFindings, documentVocabularyFindings } from './converter-vocabulary';
 import { mergeSamePlace } from './merge';
@@ -27,6 +27,9 @@ import { contextPeriodFindings, periodLabelFindings, periodValueFindings, projec
 import { hongKongStandardFindings, taiwanStandardFindings, writtenFor } from './regional';
 import { documentFigures, projectCountUnitFindings, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
+import type { SegmentEvidence } from './evidence';
+
+export { DocumentEvidence, type SegmentEvidence } from './evidence';
 
 export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
 
@@ -193,6 +196,22 @@ function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boole
   return out;
 }
 
+/** Findings of a whole-document pass of a per-segment rule, stored as the document's (a segment's re-check cannot make them). */
+function documentDecided(findings: Finding[]): Finding[] {
+  for (const f of findings) f.scope = 'document';
+  return findings;
+}
+
+/**
+ * Rules whose findings runChecks gathers into one group per document (one card counting every
+ * place: half-width punctuation, rows without English), with the group's key: a segment's re-check
+ * joins its places to the group stored for the document (core/checks.ts `recheckSegment`).
+ */
+export const DOCUMENT_GROUPS: ReadonlyMap<RuleId, string> = new Map<RuleId, string>([
+  ['halfwidth-punctuation', HALFWIDTH_GROUP],
+  ['english-empty', ENGLISH_EMPTY_GROUP],
+]);
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 function sortFindings(findings: Finding[], order: Map<number, number>): Finding[] {
@@ -234,9 +253,10 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   if (want('unbalanced-brackets')) out.push(...bracketFindings(analyses));
   if (want('repeated-sentence')) out.push(...repeatedSentenceFindings(analyses));
   if (want('period-label')) {
-    out.push(...periodValueFindings(analyses));
+    // the document passes of a per-segment rule: a segment's re-check keeps them (types.ts `scope`)
+    out.push(...documentDecided(periodValueFindings(analyses)));
     const held = new Set(out.filter((f) => f.rule === 'period-label').flatMap((f) => [f, ...f.related].map((l) => `${l.segmentId}|${l.start}`)));
-    out.push(...contextPeriodFindings(analyses, held));
+    out.push(...documentDecided(contextPeriodFindings(analyses, held)));
   }
   if ((want('taiwan-standard') || want('hong-kong-standard')) && ctx.script === 'hant') {
     // the region the document is written for, read once (documentSenses has read it when conversion-ambiguity runs)
@@ -259,12 +279,16 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
  * Incremental: the segment-scope rules (and the parallel-number comparison) for one segment,
  * e.g. after an edit. Document-scope rules (entity groups, variant mixing, brackets, repeated
  * quantities) need runChecks. A furniture segment has no findings.
+ *
+ * `evidence` (evidence.ts, `DocumentEvidence.forSegment`): what the whole document says about
+ * the segment (names introduced elsewhere, the document's senses and region), so that the
+ * segment's findings are those `runChecks` gives it; without it the segment is read alone.
  */
-export function checkSegment(segment: CheckSegment, ctx: CheckContext): Finding[] {
+export function checkSegment(segment: CheckSegment, ctx: CheckContext, evidence?: SegmentEvidence): Finding[] {
   if (segment.furniture) return [];
   const want = wants(ctx);
   const a = new Analysis(segment, ctx);
-  const out = segmentRules(a, ctx, (r) => SEGMENT_RULES.has(r) && want(r), null);
+  const out = segmentRules(a, ctx, (r) => SEGMENT_RULES.has(r) && want(r), evidence?.mentions ?? null, ctx.script === 'hant' ? evidence?.senses : undefined);
   if (want('number-mismatch')) out.push(...parallelNumberFindings(a));
   for (const f of out) if (f.rule === 'halfwidth-punctuation') Object.assign(f, mergeHalfwidth([f])[0]);
   return sortFindings(out, new Map([[segment.id, 0]]));

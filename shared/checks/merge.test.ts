@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findingMessage, part } from '../finding-messages';
 import { findingMessageText } from '../wording/findings';
 import { runChecks } from './index';
-import { mergeSamePlace, mergeTwo } from './merge';
+import { mergeSamePlace, mergeStoredCards, mergeTwo } from './merge';
+import type { StoredFinding } from '../domain/schemas';
 import { HANT, segs } from './testkit';
 import type { Finding } from './types';
 
@@ -74,7 +75,11 @@ describe('one card per place: findings of one rule at the same span are merged (
       [4, []],
     ]);
     expect(m.group).toBe('g1+g2');
-    expect(m.scope).toBeUndefined();
+    // a whole-document pass's reading makes the place the document's (a segment re-check keeps it)
+    expect(m.scope).toBe('document');
+    expect(mergeTwo(b, { ...a, scope: undefined }).scope).toBeUndefined();
+    expect(mergeTwo({ ...b, scope: 'segment' }, { ...a, scope: 'segment' }).scope).toBe('segment');
+    expect(mergeTwo({ ...b, scope: 'segment' }, { ...a, scope: undefined }).scope).toBeUndefined();
     expect(m.messageData).toEqual({ key: 'place.reasons', params: { count: 2, reasons: [a.messageData, b.messageData] } });
     // a third reading adds its reason; the same reason twice is said once
     const c = finding({ rule: 'number-unit', segmentId: 1, start: 0, end: 2, ...findingMessage('number.unit.amount', { raw: '0', unit: '家', expected: '元' }) });
@@ -83,5 +88,61 @@ describe('one card per place: findings of one rule at the same span are merged (
     expect(three[0].messageData).toEqual({ key: 'place.reasons', params: { count: 3, reasons: [a.messageData, b.messageData, part('number.unit.amount', { raw: '0', unit: '家', expected: '元' })] } });
     // the same finding twice (one reason): no "2 reasons", the finding as it was
     expect(mergeSamePlace([a, { ...a }])).toEqual([{ ...a, related: a.related }]);
+  });
+});
+
+describe('one card per place across scopes: a project check’s finding and the document’s own (mergeStoredCards)', () => {
+  const loc = (findingId: number, segmentId: number, start: number, documentId = 1) => ({ findingId, documentId, segmentId, segmentIndex: segmentId, start, end: start + 1, text: '為', fixes: [{ start, end: start + 1, replacement: '爲' }] });
+  const card = (over: Partial<StoredFinding> & Pick<StoredFinding, 'id' | 'scope'>): StoredFinding => ({
+    ...loc(over.id, 1, 4),
+    rule: 'variant-mixing',
+    severity: 'warning',
+    ...findingMessage('variant.mixing.one', { major: '爲', majorCount: 3, minor: '為', minorCount: 1 }),
+    group: `g${over.id}`,
+    related: [],
+    dismissedReason: null,
+    dismissedAt: null,
+    ...over,
+  });
+
+  it('same rule, same place, a project and a document finding: one card with both reasons, the union of fixes and places, the other’s id', () => {
+    const doc = card({ id: 1, scope: 'document', related: [loc(2, 3, 0)] });
+    const project = card({
+      id: 5,
+      scope: 'project',
+      ...findingMessage('variant.project', { major: '爲', majorCount: 6, majorDocs: 3, minor: '為', minorCount: 1, minorDocs: 1 }),
+      fixes: [{ start: 4, end: 5, replacement: '爲' }, { start: 4, end: 5, replacement: '爲' }],
+      related: [loc(6, 3, 0), loc(7, 9, 2, 2)],
+    });
+    const other = card({ id: 9, scope: 'document', segmentId: 4, start: 0, end: 1 });
+    const merged = mergeStoredCards([project, other, doc]);
+    expect(merged.map((f) => f.id)).toEqual([1, 9]);
+    const [m] = merged;
+    expect(m.scope).toBe('document');
+    expect(m.mergedIds).toEqual([5]);
+    expect(m.messageData).toEqual({ key: 'place.reasons', params: { count: 2, reasons: [doc.messageData, project.messageData] } });
+    expect(m.fixes.map((x) => x.replacement)).toEqual(['爲']);
+    // a place in both groups once, the other document's place too
+    expect(m.related.map((l) => [l.documentId, l.segmentId, l.start])).toEqual([
+      [1, 3, 0],
+      [2, 9, 2],
+    ]);
+  });
+
+  it('the more severe reading first, whichever scope', () => {
+    const m = mergeStoredCards([card({ id: 1, scope: 'document', severity: 'info' }), card({ id: 5, scope: 'project', ...findingMessage('variant.project', { major: '爲', majorCount: 6, majorDocs: 3, minor: '為', minorCount: 1, minorDocs: 1 }) })]);
+    expect([m.length, m[0].id, m[0].scope, m[0].mergedIds]).toEqual([1, 5, 'project', [1]]);
+  });
+
+  it('leaves apart: two of one scope, another rule or place, one open and one dismissed, a message without data', () => {
+    const doc = card({ id: 1, scope: 'document' });
+    expect(mergeStoredCards([doc, card({ id: 2, scope: 'segment' })])).toHaveLength(2);
+    expect(mergeStoredCards([doc, card({ id: 3, scope: 'project', rule: 'entity-consistency' })])).toHaveLength(2);
+    expect(mergeStoredCards([doc, card({ id: 4, scope: 'project', start: 5, end: 6 })])).toHaveLength(2);
+    expect(mergeStoredCards([doc, card({ id: 5, scope: 'project', dismissedReason: 'checked', dismissedAt: 'now' })])).toHaveLength(2);
+    expect(mergeStoredCards([doc, card({ id: 6, scope: 'project', messageData: null })])).toHaveLength(2);
+    // both dismissed: one dismissed card
+    const gone = { dismissedReason: 'checked', dismissedAt: 'now' };
+    expect(mergeStoredCards([card({ id: 1, scope: 'document', ...gone }), card({ id: 7, scope: 'project', ...gone })]).map((f) => f.mergedIds)).toEqual([[7]]);
   });
 });

@@ -428,7 +428,7 @@ function compare(
 }
 const CN_NUMERALS = ['[零〇]', '一', '[二兩两]', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-/** Numbers against the parallel renderings of the same segment. */
+/** Numbers against the parallel renderings of the same segment (scope 'segment': re-checked with it). */
 export function parallelNumberFindings(a: Analysis): Finding[] {
   const out: Finding[] = [];
   const seg = a.seg;
@@ -436,6 +436,8 @@ export function parallelNumberFindings(a: Analysis): Finding[] {
   const mine = segmentQuantities(a);
   if (seg.english?.trim()) out.push(...compare(a, mine, englishQuantities(seg.english), 'English', seg.english, false));
   if (seg.source?.trim()) out.push(...compare(a, mine, chineseQuantities(seg.source), 'source text', seg.source, true));
+  // the segment's own comparison: a re-check of the segment makes it again (types.ts `scope`)
+  for (const f of out) f.scope = 'segment';
   return out;
 }
 

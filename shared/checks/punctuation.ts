@@ -29,6 +29,9 @@ function inEnglishRun(text: string, i: number): boolean {
   return /[A-Za-z]{2,}[,;:]?\s+[A-Za-z]{2,}/.test(text.slice(a, b));
 }
 
+/** The key of a document's one half-width punctuation group. */
+export const HALFWIDTH_GROUP = 'halfwidth-punctuation';
+
 export function halfwidthFindings(a: Analysis, ctx: CheckContext): Finding[] {
   const text = a.text;
   if (!hasHan(text)) return [];
@@ -84,7 +87,7 @@ export function halfwidthFindings(a: Analysis, ctx: CheckContext): Finding[] {
       text: text.slice(hits[0].start, hits[0].end),
       ...halfwidthMessage(hits.length, ''),
       fixes: [hits[0]],
-      group: 'halfwidth-punctuation',
+      group: HALFWIDTH_GROUP,
       related: hits.slice(1).map((h) => ({ segmentId: a.seg.id, start: h.start, end: h.end, text: text.slice(h.start, h.end), fixes: [h] })),
     },
   ];

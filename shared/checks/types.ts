@@ -63,12 +63,16 @@ export interface Finding {
   /** the other locations of the group, each with its own fixes (a location already in the suggested form has none) */
   related: (Location & { fixes: Fix[] })[];
   /**
-   * 'document' for a finding of a per-segment rule that only a whole-document pass can make (the
-   * converter's vocabulary, `converter-vocabulary.ts`): stored as a document finding, so a segment's
-   * re-check after an edit keeps it while its text stands (the per-segment pass cannot make it again).
-   * Default: the rule's scope.
+   * Where the finding is decided, which says what a segment's re-check (`checkSegment`, core/checks.ts
+   * `recheckSegment`) does with it. 'document' for a finding of a per-segment rule that only a
+   * whole-document pass can make (the converter's vocabulary, `converter-vocabulary.ts`; a
+   * period label against its paragraph; a reading ranked by the document's figures): stored as a
+   * document finding, so a segment's re-check after an edit keeps it while its text stands (the
+   * per-segment pass cannot make it again, and a reading of its own at that place gives way to it).
+   * 'segment' for a finding of a document rule that the segment's re-check makes again (a number
+   * against the segment's English or source): replaced by the re-check. Default: the rule's scope.
    */
-  scope?: 'document';
+  scope?: 'segment' | 'document';
 }
 
 export interface CheckSegment {

@@ -365,6 +365,12 @@ export const StoredFinding = FindingLocation.extend({
   related: z.array(FindingLocation),
   dismissedReason: z.string().nullable(),
   dismissedAt: z.string().nullable(),
+  /**
+   * The other stored findings shown in this card: a project check's finding and the document's own
+   * of the same rule at the same place are one card with every reason (shared/checks/merge.ts
+   * `mergeStoredCards`); dismissing the card dismisses each of them.
+   */
+  mergedIds: z.array(Id).optional(),
 });
 export const FindingsReport = z.object({
   findings: z.array(StoredFinding),

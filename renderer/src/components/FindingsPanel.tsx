@@ -157,7 +157,11 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
   /** Dismiss with the reason typed; true when it was dismissed. */
   const dismiss = async (f: StoredFinding, scope: 'one' | 'group'): Promise<boolean> => {
     try {
-      setReport(await client.dismissFinding({ findingId: f.id, reason: reason.trim(), scope }));
+      // a card showing a project check's finding and the document's own at one place dismisses each
+      const ids = scope === 'group' ? [f.id, ...(f.mergedIds ?? [])] : [f.id];
+      let r: FindingsReport | undefined;
+      for (const findingId of ids) r = await client.dismissFinding({ findingId, reason: reason.trim(), scope });
+      if (r) setReport(r);
       setDismissing(null);
       setReason('');
       // a dismissal is an operation (undoable): bring the app's undo state up to date

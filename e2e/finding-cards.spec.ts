@@ -1,0 +1,38 @@
+/**
+ * One card per place across scopes: the project check's finding and the document's own at the
+ * same place are one card with both reasons; Dismiss dismisses both.
+ */
+import { api, expect, MOD, test } from './fixtures';
+import type { ImportResult } from '../shared/domain/schemas';
+
+// our own sentences: 爲 three times and 為 once in the first document, 爲 only in the other two
+const A = '董事會認爲今年營收將成長。\n\n公司因爲需求增加而擴產。\n\n管理層以爲市場仍有空間。\n\n公司將為客戶提供新服務。\n';
+const B = '分析師認爲股價仍被低估。\n\n公司因爲成本下降而獲利。\n';
+const C = '董事長認爲景氣已經回升。\n\n市場以爲降息在即。\n';
+
+test('a project check’s finding and the document’s own at one place: one card with both reasons, dismissed together', async ({ page, server }) => {
+  const [a] = await Promise.all(
+    [A, B, C].map((t, i) => api<ImportResult>(server, 'importDocument', { fileName: `${'abc'[i]}.txt`, data: Buffer.from(t).toString('base64'), projectName: 'Cards e2e' })),
+  );
+  await api(server, 'runChecks', { documentId: a.documentId });
+  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), a.documentId);
+  await page.goto(server.url);
+  await expect(page.getByTestId('grid')).toBeVisible();
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  const panel = page.getByTestId('findings-panel');
+  const cards = panel.locator('[data-testid="finding"][data-rule="variant-mixing"]');
+  await expect(cards).toHaveCount(1);
+  await expect(cards).not.toContainText('2 reasons');
+  await panel.getByRole('button', { name: 'Project', exact: true }).click();
+  // still one card at 為, now with the project's reason too
+  await expect(cards).toHaveCount(1);
+  await expect(cards).toContainText('flagged for 2 reasons');
+  await expect(cards).toContainText('this project mostly uses 爲');
+  await cards.getByTestId('dismiss').click();
+  await cards.getByRole('textbox').fill('house style');
+  await page.keyboard.press('Enter');
+  await expect(cards).toHaveCount(0);
+  const stored = await api<{ findings: { rule: string; scope: string; dismissedReason: string | null; mergedIds?: number[] }[] }>(server, 'listFindings', { documentId: a.documentId });
+  const mixing = stored.findings.filter((f) => f.rule === 'variant-mixing');
+  expect(mixing.map((f) => [f.dismissedReason, f.mergedIds?.length])).toEqual([['house style', 1]]);
+});

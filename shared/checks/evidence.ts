@@ -1,0 +1,161 @@
+/**
+ * A document's evidence for re-checking one of its segments: what `runChecks` reads from the
+ * whole document for its per-segment rules — the names the document introduces (a name
+ * mentioned with a title in one segment is a name where it is repeated bare in another), the
+ * document's senses of one-to-many characters (one sense per discourse, the document writing a
+ * phrase's form elsewhere: `documentSenses`) and the region it is written for. `checkSegment`
+ * given this evidence finds in an unchanged segment exactly what `runChecks` found there.
+ *
+ * Kept between re-checks (core/checks.ts keeps one per document) and brought up to date segment
+ * by segment: `update` replaces the analyses of edited segments. What each segment gives (its
+ * own mentions, the places of one-to-many characters, the words they stand in, region markers)
+ * is memoised on its analysis; the document's totals are kept and only what an edit changed is
+ * read again (the names when the segment held or holds one, a character's senses when the
+ * segment's places of it read differently), so a save costs about what its segment costs. A
+ * new evidence built over an old one (`previous`: after a split or merge) reuses the analyses
+ * of unchanged segments. Pure.
+ */
+import { Analysis } from './analysis';
+import { senseContribution, sensePlaces, sensesFrom, type DocumentSenses, type KeptSenses } from './conversion';
+import { addRepeatMentions, findMentions, mentionSpellings, type Mention } from './entities';
+import { markerCounts, regionOf, type MarkerCounts } from './regional';
+import type { CheckContext, CheckSegment } from './types';
+
+/** What `checkSegment` takes from the document for one segment. */
+export interface SegmentEvidence {
+  /** the segment's name mentions as the whole document reads them (its own, and names introduced elsewhere repeated in it) */
+  mentions: Mention[];
+  /** the document's senses (Traditional documents) */
+  senses?: DocumentSenses;
+}
+
+const markersOf = (a: Analysis): MarkerCounts => a.memo('region-markers', () => markerCounts([a.text]));
+
+export class DocumentEvidence {
+  private readonly analyses: Analysis[] = [];
+  private readonly at = new Map<number, number>();
+  /** positions of the segments holding a place of each one-to-many character, ascending */
+  private readonly holding = new Map<string, number[]>();
+  private readonly markers: MarkerCounts = { tw: 0, hk: 0, other: 0 };
+  private spellings: Map<string, Mention> | null = null;
+  private readonly senses: KeptSenses;
+
+  /**
+   * `segments`: the document's content segments (no furniture) in document order. `previous`:
+   * an evidence of the same document with the same context, whose analyses of unchanged
+   * segments are taken over (with what they memoised).
+   */
+  constructor(
+    segments: readonly CheckSegment[],
+    readonly ctx: CheckContext,
+    previous?: DocumentEvidence,
+  ) {
+    const markers = this.markers;
+    this.senses = sensesFrom({
+      holding: (sch) => (this.holding.get(sch) ?? []).map((p) => this.analyses[p]),
+      get region() {
+        return regionOf(markers);
+      },
+    });
+    segments.forEach((seg, i) => {
+      const old = previous?.analysisOf(seg);
+      const a = old ?? new Analysis(seg, ctx);
+      this.analyses.push(a);
+      this.at.set(seg.id, i);
+      this.add(a, i);
+    });
+  }
+
+  /** Whether the segment is one of the document's content segments here. */
+  has(segmentId: number): boolean {
+    return this.at.has(segmentId);
+  }
+
+  /** The text this evidence holds for a segment. */
+  textOf(segmentId: number): string | undefined {
+    const i = this.at.get(segmentId);
+    return i === undefined ? undefined : this.analyses[i].text;
+  }
+
+  /**
+   * Segments whose text (or rendering) changed, at the same places (no segment added, removed,
+   * moved or turned into furniture: build a new evidence then). Returns false, changing
+   * nothing, when a segment is not one of this evidence's.
+   */
+  update(segments: readonly CheckSegment[]): boolean {
+    if (!segments.every((s) => this.at.has(s.id) && !s.furniture)) return false;
+    for (const seg of segments) {
+      const i = this.at.get(seg.id)!;
+      const old = this.analyses[i];
+      if (old.text === seg.text && old.seg.rendering === seg.rendering) continue;
+      const a = new Analysis(seg, this.ctx);
+      this.remove(old, i);
+      this.analyses[i] = a;
+      this.add(a, i);
+      // the names the document introduces change only when one of their segments held or holds one
+      if (this.ownMentions(old).length || this.ownMentions(a).length) this.spellings = null;
+      // a character's senses only when the segment's places of it read differently
+      for (const sch of new Set([...sensePlaces(old).keys(), ...sensePlaces(a).keys()])) {
+        if (senseContribution(old, sch) !== senseContribution(a, sch)) this.senses.forget(sch);
+      }
+    }
+    return true;
+  }
+
+  /** What `checkSegment` needs from the document for this segment (one of the evidence's, with the text it holds). */
+  forSegment(segmentId: number): SegmentEvidence | undefined {
+    const i = this.at.get(segmentId);
+    if (i === undefined) return undefined;
+    const a = this.analyses[i];
+    this.spellings ??= mentionSpellings(this.analyses.map((x) => this.ownMentions(x)));
+    const mentions = addRepeatMentions(a, i, this.ownMentions(a).map((m) => ({ ...m, roles: [...m.roles] })), this.spellings);
+    return this.ctx.script === 'hant' ? { mentions, senses: this.senses } : { mentions };
+  }
+
+  /** The analysis kept for this segment, if its text and rendering are the same. */
+  private analysisOf(seg: CheckSegment): Analysis | undefined {
+    const i = this.at.get(seg.id);
+    const a = i === undefined ? undefined : this.analyses[i];
+    return a && a.text === seg.text && a.seg.rendering === seg.rendering ? a : undefined;
+  }
+
+  /** A segment's own mentions (no repeats), memoised on its analysis: never changed by the caller. */
+  private ownMentions(a: Analysis): readonly Mention[] {
+    return a.memo('own-mentions', () => findMentions(a, 0, this.ctx.glossary));
+  }
+
+  private add(a: Analysis, i: number): void {
+    for (const sch of sensePlaces(a).keys()) {
+      const list = this.holding.get(sch);
+      if (!list) this.holding.set(sch, [i]);
+      else list.splice(lowerBound(list, i), 0, i);
+    }
+    const m = markersOf(a);
+    this.markers.tw += m.tw;
+    this.markers.hk += m.hk;
+    this.markers.other += m.other;
+  }
+
+  private remove(a: Analysis, i: number): void {
+    for (const sch of sensePlaces(a).keys()) {
+      const list = this.holding.get(sch)!;
+      list.splice(lowerBound(list, i), 1);
+      if (!list.length) this.holding.delete(sch);
+    }
+    const m = markersOf(a);
+    this.markers.tw -= m.tw;
+    this.markers.hk -= m.hk;
+    this.markers.other -= m.other;
+  }
+}
+
+function lowerBound(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
