@@ -242,3 +242,58 @@ test('kept writes survive a reload: the status change, the approval with its tex
   await expect(page.getByTestId('conflict-dialog')).toHaveCount(0);
   await expect.poll(stored).toHaveLength(0);
 });
+
+test('kept across a reload, changed on the server meanwhile: the retried status change and claim edit open the conflict view', async ({ app: page }) => {
+  const segs = teamSegments();
+  const claimId = addClaim(segs[11].id);
+  await connectAndOpen(page, 'Wen');
+  const bob = await signIn('Bob2');
+  await page.getByTestId('claims-button').click();
+  const claimRow = page.getByTestId('claims-panel').locator(`[data-testid="claim-row"][data-claim-id="${claimId}"]`);
+  await expect(claimRow).toHaveAttribute('data-status', 'new');
+  const row = segs.findIndex((s, i) => i > 12 && s.furniture === null && s.status === 'unreviewed');
+
+  // the page's writes fail as unreachable (and, until the reload, its whoAmI: the banner stays)
+  let whoAway = true;
+  const away = (route: Parameters<Parameters<Page['route']>[1]>[0]) => {
+    const path = new URL(route.request().url()).pathname;
+    return /\/api\/(editSegment|setStatus|updateClaim|addClaimEvidence|removeClaimEvidence)$/.test(path) || (whoAway && path.endsWith('/api/whoAmI'))
+      ? route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'team-unreachable', message: `The team server ${origin} cannot be reached (test).` } }) })
+      : route.fallback();
+  };
+  await page.route('**/remote/*/api/*', away);
+  await claimRow.getByTestId('claim-status').selectOption('ready-for-review');
+  await expect(claimRow.getByTestId('claim-pending')).toBeVisible();
+  await page.getByTestId(`row-${row}`).click();
+  await page.keyboard.press(`${MOD}+Enter`);
+  await expect(page.getByTestId('toast').last()).toContainText('the status change is kept and sent when the server is back');
+
+  // meanwhile Bob marks the row edited and discards the claim; then the window reloads (its writes still held)
+  await bob('setStatus', { segmentIds: [segs[row].id], status: 'edited' });
+  await bob('updateClaim', { claimId, status: 'discarded' });
+  const stored = () => page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('jiaodui.keptWrites@')).map(([, v]) => JSON.parse(v) as { statuses: unknown[]; claims: unknown[] }));
+  await expect.poll(async () => (await stored()).map((e) => [e.statuses.length, e.claims.length])).toEqual([[1, 1]]);
+  whoAway = false;
+  await page.reload();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Not sent yet, kept from an earlier session: 2 changes' })).toBeVisible();
+  await expect(page.getByTestId(`row-${row}`)).toHaveAttribute('data-status', 'edited');
+
+  // the writes get through: sent with the versions read before the reload, both refused and shown, nothing overwritten
+  await page.unroute('**/remote/*/api/*', away);
+  const dialog = page.getByTestId('conflict-dialog');
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  expect(teamSegments()[row].status).toBe('edited');
+  expect(teamClaim(claimId)).toBeUndefined(); // still discarded (the list leaves discarded claims out), not overwritten
+  const seen: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    await expect(dialog).toBeVisible();
+    seen.push((await dialog.getByTestId('conflict-theirs').or(dialog.getByTestId('conflict-theirs-status')).first().textContent()) ?? '');
+    await dialog.getByRole('button', { name: 'Keep theirs' }).click();
+  }
+  expect(seen.join(' ')).toMatch(/Edited/);
+  expect(seen.join(' ')).toMatch(/discarded/i);
+  await expect(dialog).toHaveCount(0);
+  expect(teamSegments()[row].status).toBe('edited');
+  expect(teamClaim(claimId)).toBeUndefined();
+  await expect.poll(stored).toEqual([]);
+});

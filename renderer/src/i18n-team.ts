@@ -38,6 +38,7 @@ const en = {
   'team.banner.reconnect': 'Connect again…',
   'team.back': 'The team server {server} is back.',
   'team.kept.restored': 'Not sent yet, kept from an earlier session: {count} changes wait for the team server and are sent when it answers (a change made there meanwhile is shown as a conflict).',
+  'team.kept.restored1': 'Not sent yet, kept from an earlier session: 1 change waits for the team server and is sent when it answers (a change made there meanwhile is shown as a conflict).',
   'team.kept.storageFailed': 'Changes kept for the team server cannot be stored in this browser ({message}): they wait in this window only, and a reload would forget them.',
 };
 
@@ -73,6 +74,7 @@ const zhHant: Record<keyof typeof en, string> = {
   'team.banner.reconnect': '重新連線…',
   'team.back': '團隊伺服器 {server} 已恢復連線。',
   'team.kept.restored': '尚未送出，上次工作階段保留的變更：{count} 項變更正在等待團隊伺服器，伺服器回應後會送出（若其間有人在伺服器上改了它們，會顯示為衝突）。',
+  'team.kept.restored1': '尚未送出，上次工作階段保留的變更：1 項變更正在等待團隊伺服器，伺服器回應後會送出（若其間有人在伺服器上改了它，會顯示為衝突）。',
   'team.kept.storageFailed': '無法在這個瀏覽器中儲存為團隊伺服器保留的變更（{message}）：它們只留在這個視窗中，重新載入就會遺失。',
 };
 

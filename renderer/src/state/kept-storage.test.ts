@@ -100,6 +100,13 @@ describe('kept writes survive a reload (kept-storage.ts)', () => {
     expect(storage.m.has(KEY)).toBe(false);
   });
 
+  it('says one change in the singular', () => {
+    const storage = memoryStorage({ [KEY]: serializeKeptWrites({ ...stored, claims: [] })! });
+    const notify = vi.fn();
+    keepAcrossReloads(connection, fakeReview(storage), createClaimStore(), notify, vi.fn(), storage);
+    expect(notify).toHaveBeenCalledWith(expect.stringContaining('1 change waits for the team server'));
+  });
+
   it('stores a write when it is kept, in the language the window shows', () => {
     const storage = memoryStorage({ 'jiaodui.locale': 'zh-Hant' });
     const review = fakeReview(storage);

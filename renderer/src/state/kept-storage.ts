@@ -135,7 +135,8 @@ export function keepAcrossReloads(
     statuses.current = merged.statuses;
     claims.set(merged.claims);
     pendingSave = save.current ? null : parsed.writes.save;
-    notify(translateTeam(locale, 'team.kept.restored', { count: keptCount(parsed.writes) }));
+    const count = keptCount(parsed.writes);
+    notify(translateTeam(locale, count === 1 ? 'team.kept.restored1' : 'team.kept.restored', { count }));
     retry();
   }
   const unsubscribe = claims.subscribe(() => store());
