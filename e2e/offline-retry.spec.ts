@@ -87,6 +87,18 @@ async function signIn(name: string): Promise<(method: string, args: unknown) => 
   };
 }
 
+/** From the next load on, every toast the page shows is recorded (a notice fades after 4 s: a slow start may outlast it). */
+async function recordToasts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { toastsSeen: string[] }).toastsSeen = seen;
+    new MutationObserver(() => {
+      for (const t of document.querySelectorAll('[data-testid="toast"]')) if (!seen.includes(t.textContent ?? '')) seen.push(t.textContent ?? '');
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+const toastsSeen = (page: Page) => page.evaluate(() => (window as unknown as { toastsSeen?: string[] }).toastsSeen ?? []);
+
 async function editRow(page: Page, row: number, suffix: string): Promise<string> {
   await page.getByTestId(`row-${row}`).click();
   await page.keyboard.press('Enter');
@@ -225,9 +237,10 @@ test('kept writes survive a reload: the status change, the approval with its tex
   await expect.poll(stored).toHaveLength(1);
 
   // the window goes (a reload): what was kept is put back and said to be waiting
+  await recordToasts(page);
   await page.reload();
   await expect(page.getByTestId('team-banner')).toContainText('cannot be reached');
-  await expect(page.getByTestId('toast').filter({ hasText: 'Not sent yet, kept from an earlier session: 3 changes' })).toBeVisible();
+  await expect.poll(() => toastsSeen(page)).toContainEqual(expect.stringContaining('Not sent yet, kept from an earlier session: 3 changes'));
   expect(teamSegments()[approveRow].status).toBe('unreviewed');
 
   // back: the writes reach the server with the versions read before the reload (no conflict: nobody changed them)
@@ -274,8 +287,9 @@ test('kept across a reload, changed on the server meanwhile: the retried status 
   const stored = () => page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('jiaodui.keptWrites@')).map(([, v]) => JSON.parse(v) as { statuses: unknown[]; claims: unknown[] }));
   await expect.poll(async () => (await stored()).map((e) => [e.statuses.length, e.claims.length])).toEqual([[1, 1]]);
   whoAway = false;
+  await recordToasts(page);
   await page.reload();
-  await expect(page.getByTestId('toast').filter({ hasText: 'Not sent yet, kept from an earlier session: 2 changes' })).toBeVisible();
+  await expect.poll(() => toastsSeen(page)).toContainEqual(expect.stringContaining('Not sent yet, kept from an earlier session: 2 changes'));
   await expect(page.getByTestId(`row-${row}`)).toHaveAttribute('data-status', 'edited');
 
   // the writes get through: sent with the versions read before the reload, both refused and shown, nothing overwritten

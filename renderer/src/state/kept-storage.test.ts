@@ -127,6 +127,29 @@ describe('kept writes survive a reload (kept-storage.ts)', () => {
     expect(notify.mock.calls[0][0]).toMatch(/^無法在這個瀏覽器中儲存/);
   });
 
+  it('leaving the page: stored once more, then left as it is (calls cut off by the reload are not answers)', () => {
+    vi.useFakeTimers();
+    const storage = memoryStorage();
+    const review = fakeReview(storage);
+    const claims = createClaimStore();
+    const sync = keepAcrossReloads(connection, review, claims, vi.fn(), vi.fn(), storage);
+    claims.set(stored.claims);
+    review.kept.statuses.current = stored.statuses;
+    const leave = (window.addEventListener as ReturnType<typeof vi.fn>).mock.calls.find(([type]) => type === 'beforeunload')![1] as () => void;
+    leave();
+    expect(JSON.parse(storage.m.get(KEY)!)).toMatchObject({ statuses: stored.statuses, claims: stored.claims });
+    // the retry's call is cut off and counted as refused: the entry keeps the write
+    claims.set([]);
+    review.kept.statuses.current = [];
+    sync();
+    expect(JSON.parse(storage.m.get(KEY)!)).toMatchObject({ statuses: stored.statuses, claims: stored.claims });
+    // the page stayed (a download): stored again
+    vi.advanceTimersByTime(3000);
+    sync();
+    expect(storage.m.has(KEY)).toBe(false);
+    vi.useRealTimers();
+  });
+
   it('storage full: says so once and keeps working in memory', () => {
     const storage = memoryStorage();
     storage.fail = 'write';

@@ -81,7 +81,12 @@ export function keepAcrossReloads(
   let pendingSave: KeptSaveEntry | null = null;
   if (parsed.kind === 'unreadable') console.warn(`Jiaodui: kept writes stored for ${connection.origin} (${connection.account.name}) are ignored: ${parsed.reason}.`);
 
+  // leaving (a reload, the window closing): the entry is written once more and then left as it is — the
+  // page's calls still running are cut off then and would fail as answered, not as unreachable; it thaws
+  // after a while in case the page stays (a download also says it leaves)
+  let leaving = false;
   const store = () => {
+    if (leaving) return;
     const now = keptWritesNow(statuses.current, claims.get(), save.current, live.current);
     // a save not yet back in its editor stays stored as it was
     const next = serializeKeptWrites({ ...now, save: now.save ?? pendingSave });
@@ -140,7 +145,14 @@ export function keepAcrossReloads(
     retry();
   }
   const unsubscribe = claims.subscribe(() => store());
-  const onHide = () => store();
+  const onHide = () => {
+    store();
+    leaving = true;
+    setTimeout(() => {
+      leaving = false;
+    }, 3000);
+  };
+  window.addEventListener('beforeunload', onHide);
   window.addEventListener('pagehide', onHide);
   const sync = (back = false) => {
     restoreSave(back);
@@ -148,6 +160,7 @@ export function keepAcrossReloads(
   };
   stopActive = () => {
     unsubscribe();
+    window.removeEventListener('beforeunload', onHide);
     window.removeEventListener('pagehide', onHide);
   };
   sync();
