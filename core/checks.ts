@@ -326,7 +326,8 @@ export function evidenceFor(store: Store, seg: { id: number; documentId: number;
   let previous: DocumentEvidence | undefined;
   if (entry && newest > entry.revision) {
     const since = store.revisedSince(documentId, entry.revision);
-    const segs = since.structure ? null : since.segments.map((id) => store.segment(id));
+    // a furniture segment edited (page furniture is no part of the evidence, before or after) changes nothing here
+    const segs = since.structure ? null : since.segments.map((id) => store.segment(id)).filter((s) => !(s && s.furniture && !entry!.evidence.has(s.id)));
     if (!segs || segs.some((s) => !s || s.retired || s.furniture) || !entry.evidence.update(segs.map((s) => toCheckSegment(s!)))) {
       previous = entry.evidence;
       entry = undefined;

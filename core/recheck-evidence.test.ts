@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useFreshService, freshService } from './test-helpers';
-import { recheckSegment } from './checks';
+import { checkContext, evidenceFor, recheckSegment } from './checks';
 import { openService } from './context';
 import type { JiaoduiService } from './service';
 
@@ -154,5 +154,24 @@ describe('a segment re-check agrees with the full check', () => {
     expect(rows(s, documentId, lone.id)).toEqual(saved);
     // the OpenCC phrase speaks again: the warning the document's sense had kept away
     expect(saved.some((r) => r.startsWith('conversion-ambiguity'))).toBe(true);
+  });
+
+  it('an edit of page furniture (no part of the evidence) keeps the kept evidence: no rebuild of the whole document on the next save', () => {
+    const s = fresh.service;
+    const documentId = importText(s, 'furniture', '財經新聞網　2024年8月\n\n' + OWN.travel.zh);
+    s.runChecks({ documentId });
+    const segs = s.getSegments({ documentId });
+    const head = segs[0];
+    s.setFurniture({ segmentId: head.id, furniture: true, version: s.getSegments({ documentId })[0].versions!.furniture });
+    const body = segs.find((x) => x.text.includes('遊客'))!;
+    s.editSegment({ segmentId: body.id, text: `${body.text}。` });
+    const seg = () => s.store.segment(body.id)!;
+    const kept = evidenceFor(s.store, seg(), checkContext(s.store, documentId));
+    // the furniture line edited, then a body segment saved: the same evidence, brought up to date
+    const furniture = s.getSegments({ documentId })[0];
+    s.editSegment({ segmentId: furniture.id, text: `${furniture.text}版` });
+    s.editSegment({ segmentId: body.id, text: body.text });
+    expect(evidenceFor(s.store, seg(), checkContext(s.store, documentId))).toBe(kept);
+    expect(kept.textOf(body.id)).toBe(body.text);
   });
 });
