@@ -6,42 +6,33 @@
  * edit, signed by the account. Stop the team server → a banner names it and the unsaved edit
  * stays in the editor; start it again → the edit is saved without a reload.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnScript, type ScriptProcess } from '../core/testing/spawn-script';
 import type { Page } from '@playwright/test';
 import { expect, MOD, ROOT, test } from './fixtures';
+import { TeamServer } from './team-server';
 
 test.describe.configure({ mode: 'serial' });
 const SHOTS = join(ROOT, 'docs', 'screenshots');
 
-const BIN = join(ROOT, 'bin', 'jiaodui.mjs');
 let dir = '';
 let teamDb = '';
-let team: ScriptProcess | null = null;
 let origin = '';
 
-function cli(...args: string[]): string {
-  const r = spawnSync(process.execPath, [BIN, '--db', teamDb, ...args], { encoding: 'utf8', env: { ...process.env, JIAODUI_DB: teamDb } });
-  if (r.status !== 0) throw new Error(`jiaodui ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
-
-async function startTeam(listen: string): Promise<string> {
-  team = spawnScript(BIN, ['--db', teamDb, 'serve', '--team', '--listen', listen], { cwd: ROOT, env: { ...process.env, JIAODUI_DB: teamDb } });
-  return (await team.waitFor(/^http:\/\/127\.0\.0\.1:\d+\/$/m))[0].replace(/\/$/, '');
-}
+const server = new TeamServer();
+const cli = (...args: string[]) => server.cli(...args);
+const startTeam = (listen: string) => server.start(listen);
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jiaodui-connect-e2e-'));
   teamDb = join(dir, 'team.db');
+  server.db = teamDb;
   origin = await startTeam('127.0.0.1:0');
 });
 
 test.afterAll(async () => {
-  await team?.stop(5000);
+  await server.stop(5000);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -105,7 +96,7 @@ test('connect to a team server, open its document, edit it; the server goes away
 
   // the team server stops: a status change is kept (row 2 marked unreviewed: not sent, the row still shows edited)
   const port = new URL(origin).port;
-  await team!.stop(5000);
+  await server.stop(5000);
   await page.getByTestId('row-2').click();
   await page.keyboard.press(`${MOD}+Shift+Enter`);
   await expect(page.getByTestId('toast').last()).toContainText('the status change is kept and sent when the server is back');

@@ -10,43 +10,34 @@
  * team-unreachable, what the local server answers when the team server is away) while another
  * lead works on the server, so that the page's feed shows their changes before the retry.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnScript, type ScriptProcess } from '../core/testing/spawn-script';
 import type { Page } from '@playwright/test';
 import { expect, MOD, ROOT, test } from './fixtures';
+import { TeamServer } from './team-server';
 
 test.describe.configure({ mode: 'serial' });
 
-const BIN = join(ROOT, 'bin', 'jiaodui.mjs');
 let dir = '';
 let teamDb = '';
-let team: ScriptProcess | null = null;
 let origin = '';
 let documentId = 0;
 
-function cli(...args: string[]): string {
-  const r = spawnSync(process.execPath, [BIN, '--db', teamDb, ...args], { encoding: 'utf8', env: { ...process.env, JIAODUI_DB: teamDb } });
-  if (r.status !== 0) throw new Error(`jiaodui ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
-
-async function startTeam(listen: string): Promise<string> {
-  team = spawnScript(BIN, ['--db', teamDb, 'serve', '--team', '--listen', listen], { cwd: ROOT, env: { ...process.env, JIAODUI_DB: teamDb } });
-  return (await team.waitFor(/^http:\/\/127\.0\.0\.1:\d+\/$/m))[0].replace(/\/$/, '');
-}
+const server = new TeamServer();
+const cli = (...args: string[]) => server.cli(...args);
+const startTeam = (listen: string) => server.start(listen);
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jiaodui-offline-e2e-'));
   teamDb = join(dir, 'team.db');
+  server.db = teamDb;
   origin = await startTeam('127.0.0.1:0');
   documentId = (JSON.parse(cli('import', join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt'), '--project', 'Offline desk', '--title', '離線稿件')) as { documentId: number }).documentId;
 });
 
 test.afterAll(async () => {
-  await team?.stop(5000);
+  await server.stop(5000);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -118,7 +109,7 @@ test('the server goes away: a save with approval and claim edits are kept, shown
   await expect(claimRow).toHaveAttribute('data-status', 'new');
 
   const port = new URL(origin).port;
-  await team!.stop(5000);
+  await server.stop(5000);
   const toast = page.getByTestId('toast').last();
 
   // two edits of one claim: both kept (one write, the later status winning), the row still shows what is stored
@@ -220,7 +211,7 @@ test('kept writes survive a reload: the status change, the approval with its tex
   const [approveRow, editedRow] = [free[0].i, free[1].i];
 
   const port = new URL(origin).port;
-  await team!.stop(5000);
+  await server.stop(5000);
   const toast = page.getByTestId('toast').last();
   await claimRow.getByTestId('claim-status').selectOption('in-progress');
   await expect(claimRow.getByTestId('claim-pending')).toBeVisible();
