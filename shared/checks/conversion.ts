@@ -773,15 +773,23 @@ export function sensesFrom(source: SenseSource): KeptSenses {
     return v;
   };
   const formOf = (s: string, c: string) => ((ONE_TO_MANY[s] ?? []).includes(c) ? c : (ONE_TO_MANY[s] ?? []).find((y) => isRegionalForm(y, c)));
+  const siblings = new Map<string, Map<string, { form: string; words: string[] } | null>>();
   return {
     get region() {
       return source.region;
     },
     sibling(s, c) {
-      const { words, written } = sensesOf(s);
       const own = formOf(s, c);
+      // asked at every lone place of the character: one answer per character and form until the character is forgotten
+      let bySch = siblings.get(s);
+      if (!bySch) siblings.set(s, (bySch = new Map()));
+      const key = own ?? '';
+      if (bySch.has(key)) return bySch.get(key)!;
+      const { words, written } = sensesOf(s);
       const best = [...words].filter(([f, w]) => f !== own && w.size >= DISCOURSE_WORDS).sort((x, y) => y[1].size - x[1].size)[0];
-      return best ? { form: written.get(best[0]) ?? best[0], words: [...best[1]] } : null;
+      const answer = best ? { form: written.get(best[0]) ?? best[0], words: [...best[1]] } : null;
+      bySch.set(key, answer);
+      return answer;
     },
     wordCount(s, c) {
       const form = formOf(s, c);
@@ -789,6 +797,7 @@ export function sensesFrom(source: SenseSource): KeptSenses {
     },
     forget(sch) {
       cache.delete(sch);
+      siblings.delete(sch);
     },
   };
 }
