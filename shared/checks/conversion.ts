@@ -254,6 +254,13 @@ const DISCIPLINE_END = /[工學学科文理法商醫医農农藝艺經经管電�
  *    other senses) or, without a note, whose other forms many phrases need; and only where the
  *    character is not part of a longer ICU word.
  */
+/** The message for an over-converted character at k of the name `m`: the name with the Simplified character put back. */
+function nameMessage(text: string, k: number, m: Mention, sch: string, cands: readonly string[]) {
+  const fixed = text.slice(m.start, k) + sch + text.slice(k + 1, m.end);
+  const inSurname = k - m.start < m.surnameLen;
+  return findingMessage(inSurname ? 'conversion.name.surname' : 'conversion.name.given', { c: text[k], name: m.text, s: sch, forms: list(cands), fixed });
+}
+
 /**
  * A person's name holding a region's form of an S→T default that names rarely want: 沈裡安 (s2tw's
  * 裡 for OpenCC's 裏, the default of 里) for 沈里安. The same judgement as the name branch of
@@ -271,9 +278,7 @@ function regionalNameFinding(a: Analysis, k: number, mentions: readonly Mention[
   // a name OpenCC's phrase list knows as written (范冰冰) is no over-conversion
   const rp = a.replay;
   if (rp.end[k] - rp.start[k] >= 2 && rp.start[k] <= m.start && rp.end[k] >= m.end) return null;
-  const fixed = text.slice(m.start, k) + sch + text.slice(k + 1, m.end);
-  const inSurname = k - m.start < m.surnameLen;
-  const msg = findingMessage(inSurname ? 'conversion.name.surname' : 'conversion.name.given', { c, name: m.text, s: sch, forms: list(cands), fixed });
+  const msg = nameMessage(text, k, m, sch, cands);
   return {
     rule: 'conversion-ambiguity',
     severity: 'warning',
@@ -378,13 +383,7 @@ export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckCo
     if (!hit && m) {
       const known = phrase && pStart <= m.start && pEnd >= m.end && x === c;
       if (!known && c !== sch && cands.includes(sch) && !NAME_PLAUSIBLE_T.has(c)) {
-        const fixed = text.slice(m.start, k) + sch + text.slice(k + 1, m.end);
-        const inSurname = k - m.start < m.surnameLen;
-        hit = {
-          severity: 'warning',
-          suggest: [sch],
-          msg: findingMessage(inSurname ? 'conversion.name.surname' : 'conversion.name.given', { c, name: m.text, s: sch, forms: list(cands), fixed }),
-        };
+        hit = { severity: 'warning', suggest: [sch], msg: nameMessage(text, k, m, sch, cands) };
       } else continue;
     }
 
