@@ -5,7 +5,7 @@
  * segment whenever its text changes.
  */
 import { checkRowKeyer, type CheckMark, type FindingLocationRow, type FindingRow, type NewFinding, type ParallelForChecks, type Store, type StoredCheckRows } from './store';
-import { CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
+import { AnalysisCarry, CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import type { FindingsReport, ProjectCheckState, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
 import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
@@ -190,9 +190,13 @@ function projectFindingRows(findings: readonly Finding[], now: string): NewFindi
 export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number, now: () => string, rules?: RuleId[], afterCompute?: AfterCompute): number {
   const read = () => {
     const par = store.parallelForChecks(documentId);
+    const plain = store.segmentsToCheck(documentId).map(toCheckSegment);
     return {
       marks: [store.checkMark(documentId)],
-      segs: store.segmentsToCheck(documentId).map((s) => withParallel(toCheckSegment(s), par.get(s.id))),
+      // the newest revision the texts read here include (the evidence built from them below notes it)
+      revision: store.newestRevision(),
+      plain,
+      segs: plain.map((s) => withParallel(s, par.get(s.id))),
       ctx: checkContext(store, documentId, rules),
       stored: store.checkRowKeys(documentId, CLAIMS_RULE, rules),
     };
@@ -200,8 +204,16 @@ export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number,
   const snapshot = () => store.readSnapshot(read) as ReturnType<typeof read>;
   const compute = (c: ReturnType<typeof read>) => {
     const at = now();
+    // unchanged segments' analyses (with what they memoised) from the document's kept evidence, and
+    // the evidence brought to this snapshot's texts from the run's: the next re-run and the next save start from them
+    const kept = keptEvidenceOf(store, documentId, c.ctx);
+    const carry = new AnalysisCarry(kept);
+    const found = runChecks(c.segs, c.ctx, carry);
+    const content = c.plain.filter((s) => !s.furniture);
+    // a kept evidence already holding these texts is what a new one would be (a re-run over unchanged text)
+    keepEvidence(store, documentId, kept?.holds(content) ? kept : new DocumentEvidence(content, evidenceContext(c.ctx), carry), c.revision, c.ctx);
     // dismissals are read after the snapshot: one made since is a revision of its segment, whose rows this result then leaves alone
-    const rows = carryDismissals(store, documentId, findingRows(documentId, runChecks(c.segs, c.ctx), at));
+    const rows = carryDismissals(store, documentId, findingRows(documentId, found, at));
     // the difference is computed here, outside the lock; only a run overtaken by saves computes it again, without their segments
     const whole = findingsDifference(c.stored, rows);
     return (edited: ReadonlySet<number>) => {
@@ -311,11 +323,38 @@ const EVIDENCE_DOCUMENTS = 4;
 const keptEvidence = new WeakMap<Store, Map<number, KeptEvidence>>();
 
 const evidenceKey = (ctx: CheckContext) => JSON.stringify([ctx.script, ctx.variant, ctx.glossary ?? []]);
+/** The context a document's evidence is built with: a run's without its rule subset (the evidence serves every rule). */
+const evidenceContext = (ctx: CheckContext): CheckContext => ({ script: ctx.script, variant: ctx.variant, rules: undefined, glossary: ctx.glossary });
+
+function keptOf(store: Store): Map<number, KeptEvidence> {
+  let kept = keptEvidence.get(store);
+  if (!kept) keptEvidence.set(store, (kept = new Map()));
+  return kept;
+}
+
+/**
+ * The document's kept evidence as a source of earlier analyses for a run under `ctx` (none under
+ * another script, variant or glossary). Not brought up to date: a run takes over only the
+ * analyses of segments whose text and rendering are those it reads (`AnalysisCarry`).
+ */
+function keptEvidenceOf(store: Store, documentId: number, ctx: CheckContext): DocumentEvidence | undefined {
+  const entry = keptEvidence.get(store)?.get(documentId);
+  return entry && entry.ctxKey === evidenceKey(ctx) ? entry.evidence : undefined;
+}
+
+/** Keep a document's evidence, built from the texts as of database revision `revision` (the newest of the snapshot they were read in). */
+function keepEvidence(store: Store, documentId: number, evidence: DocumentEvidence, revision: number, ctx: CheckContext): void {
+  const kept = keptOf(store);
+  const before = kept.get(documentId);
+  kept.delete(documentId);
+  // the same evidence kept again: it has seen at least the revision it noted
+  kept.set(documentId, { evidence, revision: before?.evidence === evidence ? Math.max(before.revision, revision) : revision, ctxKey: evidenceKey(ctx) });
+  while (kept.size > EVIDENCE_DOCUMENTS) kept.delete(kept.keys().next().value!);
+}
 
 /** The document's evidence, up to date with the stored texts (`seg`: the segment being re-checked, as stored now). */
 export function evidenceFor(store: Store, seg: { id: number; documentId: number; text: string; furniture: string | null; speaker: string | null; rendering: string; paragraph: number }, ctx: CheckContext): DocumentEvidence {
-  let kept = keptEvidence.get(store);
-  if (!kept) keptEvidence.set(store, (kept = new Map()));
+  const kept = keptOf(store);
   const documentId = seg.documentId;
   const ctxKey = evidenceKey(ctx);
   const newest = store.newestRevision();

@@ -163,14 +163,47 @@ export interface Replay {
   outCode: (k: number) => number;
 }
 
+const glossaryKeys = new WeakMap<CheckContext, string>();
+/** The context's glossary as a string, once per context object (a run's analyses share one). */
+function glossaryKey(ctx: CheckContext): string {
+  let k = glossaryKeys.get(ctx);
+  if (k === undefined) glossaryKeys.set(ctx, (k = JSON.stringify(ctx.glossary ?? [])));
+  return k;
+}
+
+/** What an analysis computes lazily: shared by the analyses of one segment's text in successive runs (`Analysis` `from`). */
+interface AnalysisState {
+  s: string | null;
+  memo: Map<string, unknown> | null;
+}
+
 export class Analysis {
-  private _s: string | null = null;
+  private readonly st: AnalysisState;
   private _replay: Replay | null = null;
-  private _memo: Map<string, unknown> | null = null;
+  /**
+   * `from`: an analysis of the same segment (same id, text and rendering) under the same script,
+   * variant and glossary, e.g. the previous run's: this one shares what it computed and memoises
+   * (its Simplified form, replay and memos are pure functions of those). Ignored when it differs.
+   */
   constructor(
     readonly seg: CheckSegment,
     readonly ctx: CheckContext,
-  ) {}
+    from?: Analysis,
+  ) {
+    this.st = from && from.canShare(seg, ctx) ? from.st : { s: null, memo: null };
+  }
+
+  /** Whether an analysis of `seg` under `ctx` may share this one's computed state: the same segment, text and rendering, script, variant and glossary. */
+  private canShare(seg: CheckSegment, ctx: CheckContext): boolean {
+    return (
+      seg.id === this.seg.id &&
+      seg.text === this.seg.text &&
+      seg.rendering === this.seg.rendering &&
+      ctx.script === this.ctx.script &&
+      ctx.variant === this.ctx.variant &&
+      (ctx.glossary === this.ctx.glossary || glossaryKey(ctx) === glossaryKey(this.ctx))
+    );
+  }
 
   get text(): string {
     return this.seg.text;
@@ -178,25 +211,58 @@ export class Analysis {
 
   /** The Simplified form, same length as `text` (for a Simplified document: the text itself). */
   get s(): string {
-    if (this._s === null) this._s = toSimplifiedAligned(this.seg, this.ctx);
-    return this._s;
+    if (this.st.s === null) this.st.s = toSimplifiedAligned(this.seg, this.ctx);
+    return this.st.s;
   }
 
   /**
-   * A value derived from this segment, computed once per run and shared by the rules that
-   * need it (the quantities of the text: number-format, number-mismatch, number-scale,
-   * number-unit, period-label all read them). Callers must not mutate what it returns.
+   * A value derived from this segment's text (and the context's script, variant and glossary),
+   * computed once and shared by the rules that need it (the quantities of the text:
+   * number-format, number-mismatch, number-scale, number-unit, period-label all read them) and
+   * by later analyses of the same text (`from`). Callers must not mutate what it returns, and a
+   * value must not depend on anything else of the segment (its English, source or neighbours).
    */
   memo<T>(key: string, compute: () => T): T {
-    this._memo ??= new Map();
-    if (!this._memo.has(key)) this._memo.set(key, compute());
-    return this._memo.get(key) as T;
+    const m = (this.st.memo ??= new Map());
+    let v = m.get(key) as T | undefined;
+    if (v === undefined && !m.has(key)) {
+      v = compute();
+      m.set(key, v);
+    }
+    return v as T;
   }
 
   /** Replay of OpenCC s2t (forward maximum matching over its phrase + character dictionary) on `s`. */
   get replay(): Replay {
+    // not shared with later analyses (~10 bytes a character): the replay cache below keeps it by text, within its bound
     if (!this._replay) this._replay = cachedReplay(this.s);
     return this._replay;
+  }
+}
+
+/** Where a run or a document's evidence takes earlier analyses from (`Analysis` `from`): the one kept for this segment's id, text and rendering. */
+export interface AnalysisSource {
+  analysisOf(seg: CheckSegment): Analysis | undefined;
+}
+
+/**
+ * The analyses of one run, taking over what `from` (e.g. the document's evidence kept since an
+ * earlier run) computed for unchanged segments, and themselves a source for the next run or
+ * evidence (core/checks.ts keeps one per document).
+ */
+export class AnalysisCarry implements AnalysisSource {
+  private readonly byId = new Map<number, Analysis>();
+  constructor(private readonly from?: AnalysisSource) {}
+
+  analysis(seg: CheckSegment, ctx: CheckContext): Analysis {
+    const a = new Analysis(seg, ctx, this.from?.analysisOf(seg));
+    this.byId.set(seg.id, a);
+    return a;
+  }
+
+  analysisOf(seg: CheckSegment): Analysis | undefined {
+    const a = this.byId.get(seg.id);
+    return a && a.text === seg.text && a.seg.rendering === seg.rendering ? a : undefined;
   }
 }
 

@@ -386,12 +386,26 @@ function dedupe(ms: Mention[]): Mention[] {
  * found (a name introduced once with its title is usually repeated bare).
  */
 export function documentMentions(analyses: Analysis[], glossary?: GlossaryEntry[], documentId?: number): Mention[] {
-  const per = analyses.map((a, order) => findMentions(a, order, glossary));
+  const per = analyses.map((a, order) => (glossary === a.ctx.glossary ? ownMentions(a).map((m) => copyMention(m, order)) : findMentions(a, order, glossary)));
   const spellings = mentionSpellings(per);
   analyses.forEach((a, order) => addRepeatMentions(a, order, per[order], spellings));
   const all = per.flat();
   if (documentId !== undefined) for (const m of all) m.documentId = documentId;
   return all;
+}
+
+/**
+ * A segment's own mentions under its analysis's glossary (`findMentions` at order 0), memoised on
+ * the analysis (kept between runs and by the document's evidence): never changed by the caller —
+ * take a `copyMention` of each to change or keep.
+ */
+export function ownMentions(a: Analysis): readonly Mention[] {
+  return a.memo('own-mentions', () => findMentions(a, 0, a.ctx.glossary));
+}
+
+/** A mention of `ownMentions` as `findMentions` at `order` gives it: its own object and lists, to be changed freely. */
+export function copyMention(m: Mention, order: number): Mention {
+  return { ...m, order, roles: [...m.roles], ...(m.titles ? { titles: [...m.titles] } : {}) };
 }
 
 /** Every name spelling the document's mentions hold (lists in document order), each with the mention it is repeated from: the last strong one, else the first. */

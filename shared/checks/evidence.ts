@@ -15,9 +15,9 @@
  * new evidence built over an old one (`previous`: after a split or merge) reuses the analyses
  * of unchanged segments. Pure.
  */
-import { Analysis } from './analysis';
+import { Analysis, type AnalysisSource } from './analysis';
 import { senseContribution, sensePlaces, sensesFrom, type DocumentSenses, type KeptSenses } from './conversion';
-import { addRepeatMentions, findMentions, mentionSpellings, type Mention } from './entities';
+import { addRepeatMentions, copyMention, mentionSpellings, ownMentions, type Mention } from './entities';
 import { markerCounts, regionOf, type MarkerCounts } from './regional';
 import type { CheckContext, CheckSegment } from './types';
 
@@ -31,7 +31,7 @@ export interface SegmentEvidence {
 
 const markersOf = (a: Analysis): MarkerCounts => a.memo('region-markers', () => markerCounts([a.text]));
 
-export class DocumentEvidence {
+export class DocumentEvidence implements AnalysisSource {
   private readonly analyses: Analysis[] = [];
   private readonly at = new Map<number, number>();
   /** positions of the segments holding a place of each one-to-many character, ascending */
@@ -42,13 +42,14 @@ export class DocumentEvidence {
 
   /**
    * `segments`: the document's content segments (no furniture) in document order. `previous`:
-   * an evidence of the same document with the same context, whose analyses of unchanged
-   * segments are taken over (with what they memoised).
+   * an evidence of the same document with the same context (script, variant, glossary), or a
+   * run's analyses (`AnalysisCarry`), whose analyses of unchanged segments are taken over (with
+   * what they memoised).
    */
   constructor(
     segments: readonly CheckSegment[],
     readonly ctx: CheckContext,
-    previous?: DocumentEvidence,
+    previous?: AnalysisSource,
   ) {
     const markers = this.markers;
     this.senses = sensesFrom({
@@ -58,12 +59,22 @@ export class DocumentEvidence {
       },
     });
     segments.forEach((seg, i) => {
-      const old = previous?.analysisOf(seg);
-      const a = old ?? new Analysis(seg, ctx);
+      const a = new Analysis(seg, ctx, previous?.analysisOf(seg));
       this.analyses.push(a);
       this.at.set(seg.id, i);
       this.add(a, i);
     });
+  }
+
+  /** Whether this evidence holds exactly these content segments, in this order, with these texts and renderings (what a new one built from them would hold). */
+  holds(segments: readonly CheckSegment[]): boolean {
+    if (segments.length !== this.analyses.length) return false;
+    for (let i = 0; i < segments.length; i++) {
+      const a = this.analyses[i];
+      const seg = segments[i];
+      if (a.seg.id !== seg.id || a.text !== seg.text || a.seg.rendering !== seg.rendering) return false;
+    }
+    return true;
   }
 
   /** Whether the segment is one of the document's content segments here. */
@@ -93,7 +104,7 @@ export class DocumentEvidence {
       this.analyses[i] = a;
       this.add(a, i);
       // the names the document introduces change only when one of their segments held or holds one
-      if (this.ownMentions(old).length || this.ownMentions(a).length) this.spellings = null;
+      if (ownMentions(old).length || ownMentions(a).length) this.spellings = null;
       // a character's senses only when the segment's places of it read differently
       for (const sch of new Set([...sensePlaces(old).keys(), ...sensePlaces(a).keys()])) {
         if (senseContribution(old, sch) !== senseContribution(a, sch)) this.senses.forget(sch);
@@ -107,22 +118,18 @@ export class DocumentEvidence {
     const i = this.at.get(segmentId);
     if (i === undefined) return undefined;
     const a = this.analyses[i];
-    this.spellings ??= mentionSpellings(this.analyses.map((x) => this.ownMentions(x)));
-    const mentions = addRepeatMentions(a, i, this.ownMentions(a).map((m) => ({ ...m, roles: [...m.roles] })), this.spellings);
+    this.spellings ??= mentionSpellings(this.analyses.map((x) => ownMentions(x)));
+    const mentions = addRepeatMentions(a, i, ownMentions(a).map((m) => copyMention(m, 0)), this.spellings);
     return this.ctx.script === 'hant' ? { mentions, senses: this.senses } : { mentions };
   }
 
   /** The analysis kept for this segment, if its text and rendering are the same. */
-  private analysisOf(seg: CheckSegment): Analysis | undefined {
+  analysisOf(seg: CheckSegment): Analysis | undefined {
     const i = this.at.get(seg.id);
     const a = i === undefined ? undefined : this.analyses[i];
     return a && a.text === seg.text && a.seg.rendering === seg.rendering ? a : undefined;
   }
 
-  /** A segment's own mentions (no repeats), memoised on its analysis: never changed by the caller. */
-  private ownMentions(a: Analysis): readonly Mention[] {
-    return a.memo('own-mentions', () => findMentions(a, 0, this.ctx.glossary));
-  }
 
   private add(a: Analysis, i: number): void {
     for (const sch of sensePlaces(a).keys()) {

@@ -12,7 +12,7 @@
  * group key ('halfwidth-punctuation') that runChecks uses for the document-wide one, so a
  * caller can merge by key.
  */
-import { analyse, Analysis } from './analysis';
+import { analyse, Analysis, type AnalysisCarry } from './analysis';
 import { documentMentions, entityFindings, findMentions, projectEntityFindings, reorderedNameMentions, surnameTitleMentions } from './entities';
 import { ambiguityFindings, convertedByOpenCC, documentSenses, simplifiedFindings, variantMixingFindings, type DocumentSenses } from './conversion';
 import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
@@ -30,6 +30,7 @@ import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './ty
 import type { SegmentEvidence } from './evidence';
 
 export { DocumentEvidence, type SegmentEvidence } from './evidence';
+export { AnalysisCarry } from './analysis';
 
 export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
 
@@ -183,7 +184,7 @@ function wants(ctx: CheckContext): (r: RuleId) => boolean {
 /** The per-segment rules on one analysed segment (mentions: the document's, for name positions). */
 function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boolean, mentions: ReturnType<typeof findMentions> | null, senses?: DocumentSenses): Finding[] {
   const out: Finding[] = [];
-  if (want('conversion-ambiguity')) out.push(...ambiguityFindings(a, [...(mentions ?? findMentions(a, 0, ctx.glossary)), ...surnameTitleMentions(a)], ctx, senses));
+  if (want('conversion-ambiguity')) out.push(...ambiguityFindings(a, [...(mentions ?? findMentions(a, 0, ctx.glossary)), ...a.memo('surname-title-mentions', () => surnameTitleMentions(a))], ctx, senses));
   if (want('simplified-in-traditional')) out.push(...simplifiedFindings(a, ctx));
   if (want('number-format')) out.push(...numberFormatFindings(a));
   if (want('glossary-forbidden') || want('glossary-english')) out.push(...glossaryFindings(a, ctx, want('glossary-forbidden'), want('glossary-english')));
@@ -225,11 +226,16 @@ function sortFindings(findings: Finding[], order: Map<number, number>): Finding[
   return mergeSamePlace(sorted);
 }
 
-/** Every rule over a whole document. Furniture segments (share buttons, bylines, duplicates…) are skipped. */
-export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[] {
+/**
+ * Every rule over a whole document. Furniture segments (share buttons, bylines, duplicates…) are
+ * skipped. `carry`: where the run's analyses come from and are kept (analysis.ts `AnalysisCarry`:
+ * an unchanged segment's analysis from an earlier run, with what it memoised); the findings are
+ * the same with or without it.
+ */
+export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: AnalysisCarry): Finding[] {
   const want = wants(ctx);
   const content = segments.filter((s) => !s.furniture);
-  const analyses = [...analyse(content, ctx).values()];
+  const analyses = [...(carry ? new Map(content.map((s) => [s.id, carry.analysis(s, ctx)])) : analyse(content, ctx)).values()];
   const needMentions = want('entity-consistency') || want('conversion-ambiguity') || want('hong-kong-standard');
   const mentions = needMentions ? documentMentions(analyses, ctx.glossary) : [];
   const bySegment = new Map<number, typeof mentions>();
