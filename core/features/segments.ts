@@ -14,7 +14,7 @@ import * as history from '../history';
 import { editConflictError, rereadLiveSegment, requireFresh, staleFields, versionAt, withVersions } from '../versions';
 import type { HandlerTable } from './handler';
 import type { HandlerContext } from './context';
-import { recheckAfterReplay, type WriteTx } from '../checks';
+import { prepareEvidence, recheckAfterReplay, type WriteTx } from '../checks';
 
 /**
  * Undo or redo, then (right after its commit) the cross-segment rules of the documents whose
@@ -65,6 +65,8 @@ export const segmentHandlers = {
   // the status is versioned like setStatus's (`statusVersion`), compared with the text's inside the transaction.
   editSegment: (ctx, args) => {
     const seen = ctx.requireLiveSegment(args.segmentId);
+    // the document's evidence for the re-check, built before the write lock when none is kept (a first save)
+    prepareEvidence(ctx.store, seen);
     const label = args.approve ? labels.editApproveLabel(seen.index + 1) : labels.editSegmentLabel(seen.index + 1);
     return ctx.operation(seen.projectId, 'edit', label, (record, now) => {
       const seg = rereadLiveSegment(ctx, seen);

@@ -400,7 +400,13 @@ export function documentMentions(analyses: Analysis[], glossary?: GlossaryEntry[
  * take a `copyMention` of each to change or keep.
  */
 export function ownMentions(a: Analysis): readonly Mention[] {
-  return a.memo('own-mentions', () => findMentions(a, 0, a.ctx.glossary));
+  return a.memo('own-mentions', () => orNone(findMentions(a, 0, a.ctx.glossary)));
+}
+
+const NONE: readonly Mention[] = Object.freeze([]);
+/** A list to keep, with the many empty ones one shared value. */
+export function orNone(list: readonly Mention[]): readonly Mention[] {
+  return list.length ? list : NONE;
 }
 
 /** A mention of `ownMentions` as `findMentions` at `order` gives it: its own object and lists, to be changed freely. */

@@ -13,7 +13,7 @@
  * caller can merge by key.
  */
 import { analyse, Analysis, type AnalysisCarry } from './analysis';
-import { documentMentions, entityFindings, findMentions, projectEntityFindings, reorderedNameMentions, surnameTitleMentions } from './entities';
+import { documentMentions, entityFindings, findMentions, orNone, projectEntityFindings, reorderedNameMentions, surnameTitleMentions } from './entities';
 import { ambiguityFindings, convertedByOpenCC, documentSenses, simplifiedFindings, variantMixingFindings, type DocumentSenses } from './conversion';
 import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
 import { glossaryFindings } from './glossary';
@@ -184,7 +184,7 @@ function wants(ctx: CheckContext): (r: RuleId) => boolean {
 /** The per-segment rules on one analysed segment (mentions: the document's, for name positions). */
 function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boolean, mentions: ReturnType<typeof findMentions> | null, senses?: DocumentSenses): Finding[] {
   const out: Finding[] = [];
-  if (want('conversion-ambiguity')) out.push(...ambiguityFindings(a, [...(mentions ?? findMentions(a, 0, ctx.glossary)), ...a.memo('surname-title-mentions', () => surnameTitleMentions(a))], ctx, senses));
+  if (want('conversion-ambiguity')) out.push(...ambiguityFindings(a, [...(mentions ?? findMentions(a, 0, ctx.glossary)), ...a.memo('surname-title-mentions', () => orNone(surnameTitleMentions(a)))], ctx, senses));
   if (want('simplified-in-traditional')) out.push(...simplifiedFindings(a, ctx));
   if (want('number-format')) out.push(...numberFormatFindings(a));
   if (want('glossary-forbidden') || want('glossary-english')) out.push(...glossaryFindings(a, ctx, want('glossary-forbidden'), want('glossary-english')));
