@@ -207,11 +207,12 @@ export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number,
     // unchanged segments' analyses (with what they memoised) from the document's kept evidence, and
     // the evidence brought to this snapshot's texts from the run's: the next re-run and the next save start from them
     const kept = keptEvidenceOf(store, documentId, c.ctx);
-    const carry = new AnalysisCarry(kept);
-    const found = runChecks(c.segs, c.ctx, carry);
     const content = c.plain.filter((s) => !s.furniture);
-    // a kept evidence already holding these texts is what a new one would be (a re-run over unchanged text)
-    keepEvidence(store, documentId, kept?.holds(content) ? kept : new DocumentEvidence(content, evidenceContext(c.ctx), carry), c.revision, c.ctx);
+    // a kept evidence already holding these texts is what a new one would be (a re-run over unchanged text): its senses are the run's
+    const holds = kept?.holds(content) ?? false;
+    const carry = new AnalysisCarry(kept, holds ? kept!.senses : undefined);
+    const found = runChecks(c.segs, c.ctx, carry);
+    keepEvidence(store, documentId, holds ? kept! : new DocumentEvidence(content, evidenceContext(c.ctx), carry), c.revision, c.ctx);
     // dismissals are read after the snapshot: one made since is a revision of its segment, whose rows this result then leaves alone
     const rows = carryDismissals(store, documentId, findingRows(documentId, found, at));
     // the difference is computed here, outside the lock; only a run overtaken by saves computes it again, without their segments

@@ -10,6 +10,7 @@ import { dictionaryTrie, getConverter, type ConversionConfig, type DictTrie } fr
 import { ONE_TO_MANY } from './data/oneToMany';
 import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
 import type { CheckContext, CheckSegment } from './types';
+import type { DocumentSenses } from './conversion';
 
 // ---------------------------------------------------------------- character classes
 
@@ -252,7 +253,15 @@ export interface AnalysisSource {
  */
 export class AnalysisCarry implements AnalysisSource {
   private readonly byId = new Map<number, Analysis>();
-  constructor(private readonly from?: AnalysisSource) {}
+  /**
+   * `senses`: the document's senses of one-to-many characters as read from exactly the content
+   * segments of the run (a document's evidence holding them: `DocumentEvidence.holds`), read
+   * instead of reading them again from the run's analyses.
+   */
+  constructor(
+    private readonly from?: AnalysisSource,
+    readonly senses?: DocumentSenses,
+  ) {}
 
   analysis(seg: CheckSegment, ctx: CheckContext): Analysis {
     const a = new Analysis(seg, ctx, this.from?.analysisOf(seg));

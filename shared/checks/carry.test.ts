@@ -123,6 +123,12 @@ describe('a document’s evidence built from a run’s analyses', () => {
     const fromSegments = new DocumentEvidence(doc, HANT);
     for (const s of doc) expect(json(checkSegment(s, HANT, fromRun.forSegment(s.id))), s.text).toBe(json(checkSegment(s, HANT, fromSegments.forSegment(s.id))));
     expect(fromRun.holds(doc)).toBe(true);
+    // a run reading the senses of an evidence holding its segments (a re-run over unchanged text) finds what a run reading its own finds
+    const plain = json(runChecks(doc, HANT));
+    expect(json(runChecks(doc, HANT, new AnalysisCarry(fromRun, fromRun.senses)))).toBe(plain);
+    expect(json(runChecks(doc, HANT, new AnalysisCarry(fromSegments, fromSegments.senses)))).toBe(plain);
+    // the case is there: the document's 髮 against a lone 發 (one sense per discourse)
+    expect(fromRun.senses.sibling('发', '發')?.form).toBe('髮');
     expect(fromRun.holds(doc.slice(1))).toBe(false);
     expect(fromRun.holds([doc[1], doc[0], ...doc.slice(2)])).toBe(false);
     expect(fromRun.holds(doc.map((s) => (s.id === 3 ? { ...s, text: '洗髮精銷售成長。' } : s)))).toBe(false);

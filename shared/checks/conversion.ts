@@ -22,7 +22,7 @@ import { NAME_PLAUSIBLE_T } from './data/names';
 import { PRESS_FORMS } from './data/press-forms';
 import type { Mention } from './entities';
 import { neighbourForm, neighbourWitness, preparePhraseContext } from './phrase-context';
-import { hongKongAccepts, taiwanAccepts, taiwanStandardWord, writtenFor } from './regional';
+import { analysesRegion, hongKongAccepts, taiwanAccepts, taiwanStandardWord, writtenFor } from './regional';
 import type { CheckContext, Finding, Fix, Severity } from './types';
 
 // ---------------------------------------------------------------- data (lazy)
@@ -768,7 +768,7 @@ export function documentSenses(analyses: readonly Analysis[]): DocumentSenses {
     if (list) list.push(a);
     else holding.set(sch, [a]);
   }
-  return sensesFrom({ holding: (sch) => holding.get(sch) ?? [], region: writtenFor(analyses.map((a) => a.text)) });
+  return sensesFrom({ holding: (sch) => holding.get(sch) ?? [], region: analysesRegion(analyses) });
 }
 
 /** The senses of a document kept between re-checks: `forget` a character whose places changed (read again when asked). */

@@ -18,7 +18,7 @@
 import { Analysis, type AnalysisSource } from './analysis';
 import { senseContribution, sensePlaces, sensesFrom, type DocumentSenses, type KeptSenses } from './conversion';
 import { addRepeatMentions, copyMention, mentionSpellings, ownMentions, type Mention } from './entities';
-import { markerCounts, regionOf, type MarkerCounts } from './regional';
+import { markersOf, regionOf, type MarkerCounts } from './regional';
 import type { CheckContext, CheckSegment } from './types';
 
 /** What `checkSegment` takes from the document for one segment. */
@@ -29,7 +29,6 @@ export interface SegmentEvidence {
   senses?: DocumentSenses;
 }
 
-const markersOf = (a: Analysis): MarkerCounts => a.memo('region-markers', () => markerCounts([a.text]));
 
 export class DocumentEvidence implements AnalysisSource {
   private readonly analyses: Analysis[] = [];
@@ -38,7 +37,7 @@ export class DocumentEvidence implements AnalysisSource {
   private readonly holding = new Map<string, number[]>();
   private readonly markers: MarkerCounts = { tw: 0, hk: 0, other: 0 };
   private spellings: Map<string, Mention> | null = null;
-  private readonly senses: KeptSenses;
+  private readonly senses_: KeptSenses;
 
   /**
    * `segments`: the document's content segments (no furniture) in document order. `previous`:
@@ -52,7 +51,7 @@ export class DocumentEvidence implements AnalysisSource {
     previous?: AnalysisSource,
   ) {
     const markers = this.markers;
-    this.senses = sensesFrom({
+    this.senses_ = sensesFrom({
       holding: (sch) => (this.holding.get(sch) ?? []).map((p) => this.analyses[p]),
       get region() {
         return regionOf(markers);
@@ -75,6 +74,11 @@ export class DocumentEvidence implements AnalysisSource {
       if (a.seg.id !== seg.id || a.text !== seg.text || a.seg.rendering !== seg.rendering) return false;
     }
     return true;
+  }
+
+  /** The document's senses as this evidence reads them (kept and read lazily, like `forSegment`'s). */
+  get senses(): DocumentSenses {
+    return this.senses_;
   }
 
   /** Whether the segment is one of the document's content segments here. */
@@ -107,7 +111,7 @@ export class DocumentEvidence implements AnalysisSource {
       if (ownMentions(old).length || ownMentions(a).length) this.spellings = null;
       // a character's senses only when the segment's places of it read differently
       for (const sch of new Set([...sensePlaces(old).keys(), ...sensePlaces(a).keys()])) {
-        if (senseContribution(old, sch) !== senseContribution(a, sch)) this.senses.forget(sch);
+        if (senseContribution(old, sch) !== senseContribution(a, sch)) this.senses_.forget(sch);
       }
     }
     return true;
@@ -120,7 +124,7 @@ export class DocumentEvidence implements AnalysisSource {
     const a = this.analyses[i];
     this.spellings ??= mentionSpellings(this.analyses.map((x) => ownMentions(x)));
     const mentions = addRepeatMentions(a, i, ownMentions(a).map((m) => copyMention(m, 0)), this.spellings);
-    return this.ctx.script === 'hant' ? { mentions, senses: this.senses } : { mentions };
+    return this.ctx.script === 'hant' ? { mentions, senses: this.senses_ } : { mentions };
   }
 
   /** The analysis kept for this segment, if its text and rendering are the same. */

@@ -24,7 +24,7 @@ import { converterVocabularyFindings, documentVocabularyFindings } from './conve
 import { mergeSamePlace } from './merge';
 import { repeatedSentenceFindings } from './repetition';
 import { contextPeriodFindings, periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
-import { hongKongStandardFindings, taiwanStandardFindings, writtenFor } from './regional';
+import { analysesRegion, hongKongStandardFindings, taiwanStandardFindings } from './regional';
 import { documentFigures, projectCountUnitFindings, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 import type { SegmentEvidence } from './evidence';
@@ -245,7 +245,7 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: A
   const halfwidth: Finding[] = [];
   const noEnglish: Finding[] = [];
   // the document's sense of each one-to-many character (one sense per discourse, conversion-ambiguity)
-  const senses = want('conversion-ambiguity') && ctx.script === 'hant' ? documentSenses(analyses) : undefined;
+  const senses = want('conversion-ambiguity') && ctx.script === 'hant' ? (carry?.senses ?? documentSenses(analyses)) : undefined;
   for (const a of analyses) {
     for (const f of segmentRules(a, ctx, want, bySegment.get(a.seg.id) ?? [], senses)) (f.rule === 'halfwidth-punctuation' ? halfwidth : f.rule === 'english-empty' ? noEnglish : out).push(f);
     if (want('number-mismatch')) out.push(...parallelNumberFindings(a));
@@ -266,7 +266,7 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: A
   }
   if ((want('taiwan-standard') || want('hong-kong-standard')) && ctx.script === 'hant') {
     // the region the document is written for, read once (documentSenses has read it when conversion-ambiguity runs)
-    const region = senses ? senses.region : writtenFor(analyses.map((a) => a.text));
+    const region = senses ? senses.region : analysesRegion(analyses);
     if (want('taiwan-standard')) out.push(...taiwanStandardFindings(analyses, region, () => convertedByOpenCC(analyses)));
     if (want('hong-kong-standard')) out.push(...hongKongStandardFindings(analyses, mentions, region, () => convertedByOpenCC(analyses)));
   }

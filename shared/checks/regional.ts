@@ -63,6 +63,19 @@ const HK_MARKERS = /港元|港幣|港股|香港|恒生|恒指|聯交所|港交�
 export function writtenFor(texts: readonly string[]): 'tw' | 'hk' | null {
   return regionOf(markerCounts(texts));
 }
+/** A segment's marker counts, memoised on its analysis (a document's evidence keeps them between re-checks). */
+export const markersOf = (a: Analysis): MarkerCounts => a.memo('region-markers', () => markerCounts([a.text]));
+/** `writtenFor` of the analyses' texts, from each one's memoised counts (the counts of several texts are their sum). */
+export function analysesRegion(analyses: readonly Analysis[]): 'tw' | 'hk' | null {
+  const c = { tw: 0, hk: 0, other: 0 };
+  for (const a of analyses) {
+    const m = markersOf(a);
+    c.tw += m.tw;
+    c.hk += m.hk;
+    c.other += m.other;
+  }
+  return regionOf(c);
+}
 export function regionOf(c: MarkerCounts): 'tw' | 'hk' | null {
   if (c.tw >= 2 && c.tw >= 2 * c.other) return 'tw';
   return c.hk >= 2 && c.hk >= 2 * c.tw ? 'hk' : null;
