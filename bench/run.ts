@@ -2,8 +2,10 @@
  * `npm run bench`: performance figures, each next to a reference measured in the same
  * run, printed as a table and recorded in bench/results/. Never a timed test.
  * `--quick` uses 10 documents instead of 100 for the search figure (and fewer browser runs);
- * `--no-browser` leaves out the Chromium figures. Rows whose tool is missing (pofilter,
- * Chromium, the built renderer) say so and are skipped.
+ * `--no-browser` leaves out the Chromium figures; `--checks` measures only the in-process import
+ * and the checks rows (all checks on the 1 MB document, the project-wide rules; a few seconds,
+ * for before/after runs of the checks). Rows whose tool is missing (pofilter, Chromium, the built
+ * renderer) say so and are skipped.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +35,7 @@ interface Row {
 }
 
 const quick = process.argv.includes('--quick');
+const onlyChecks = process.argv.includes('--checks');
 const dir = mkdtempSync(join(tmpdir(), 'jiaodui-bench-'));
 const rows: Row[] = [];
 const raw: Record<string, number> = {};
@@ -53,40 +56,7 @@ async function main() {
   const oneMbBytes = new Uint8Array(Buffer.from(oneMb));
 
   // --- The command as a user runs it: whole processes next to plain Node ---------------------
-  const st = await startupBench(oneMb, dir, quick);
-  raw.cliNodeMs = st.node.wallMs;
-  raw.cliHelpMs = st.help.wallMs;
-  raw.cliHelpTsxMs = st.helpTsx.wallMs;
-  raw.cliImportMs = st.importApp.wallMs;
-  raw.cliImportRefMs = st.importRef.wallMs;
-  if (st.importApp.cpuMs !== null && st.importRef.cpuMs !== null) {
-    raw.cliImportCpuMs = st.importApp.cpuMs;
-    raw.cliImportRefCpuMs = st.importRef.cpuMs;
-    raw.cliHelpCpuMs = st.help.cpuMs!;
-    raw.cliNodeCpuMs = st.node.cpuMs!;
-  }
-  const cpuRatio = (a: number | null, b: number | null) => (a !== null && b !== null ? ` (CPU ${ratio(a, b)})` : '');
-  rows.push({
-    figure: `jiaodui --help, whole process (prebuilt bundle; median of ${st.runs})`,
-    value: wallAndCpu(st.help, ms),
-    reference: `${wallAndCpu(st.node, ms)} node -e 0`,
-    ratio: ratio(st.help.wallMs, st.node.wallMs) + cpuRatio(st.help.cpuMs, st.node.cpuMs),
-    target: '≤ 150 ms',
-  });
-  rows.push({
-    figure: `jiaodui --help through tsx (development fallback; median of ${st.tsxRuns})`,
-    value: wallAndCpu(st.helpTsx, ms),
-    reference: `${wallAndCpu(st.node, ms)} node -e 0`,
-    ratio: ratio(st.helpTsx.wallMs, st.node.wallMs),
-    target: 'report',
-  });
-  rows.push({
-    figure: `jiaodui import of 1 MB, whole process, new database (median of ${st.runs})`,
-    value: wallAndCpu(st.importApp, ms),
-    reference: `${wallAndCpu(st.importRef, ms)} node bench/bare-import.mjs (opencc-js + bulk insert)`,
-    ratio: ratio(st.importApp.wallMs, st.importRef.wallMs) + cpuRatio(st.importApp.cpuMs, st.importRef.cpuMs),
-    target: '≤ 3×',
-  });
+  if (!onlyChecks) await startupRows(oneMb);
 
   // --- Import: end to end vs bare opencc-js + bare better-sqlite3 bulk insert --------------
   const importDb = join(dir, 'import.db');
@@ -157,6 +127,11 @@ async function main() {
     ratio: ratio(raw.projectRulesMs, raw.projectRulesRefMs),
     target: '≤ 1 s',
   });
+
+  if (onlyChecks) {
+    service.db.close();
+    return record();
+  }
 
   // --- Checks vs translate-toolkit's pofilter: slope between 1× and 10× the input -------------
   const poSkip = pofilterUnavailable();
@@ -364,12 +339,55 @@ async function main() {
   });
   searchSvc.db.close();
 
+  record();
+}
+
+/** Print the table and record the run in bench/results/. */
+function record(): void {
   print();
   const out = join(PACKAGE_ROOT, 'bench', 'results');
   mkdirSync(out, { recursive: true });
   const file = join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, raw, rows }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, ...(onlyChecks ? { only: 'checks' } : {}), raw, rows }, null, 2) + '\n');
   console.log(`\nRecorded in ${file}`);
+}
+
+/** The command as a user runs it: whole processes next to plain Node. */
+async function startupRows(oneMb: string): Promise<void> {
+  const st = await startupBench(oneMb, dir, quick);
+  raw.cliNodeMs = st.node.wallMs;
+  raw.cliHelpMs = st.help.wallMs;
+  raw.cliHelpTsxMs = st.helpTsx.wallMs;
+  raw.cliImportMs = st.importApp.wallMs;
+  raw.cliImportRefMs = st.importRef.wallMs;
+  if (st.importApp.cpuMs !== null && st.importRef.cpuMs !== null) {
+    raw.cliImportCpuMs = st.importApp.cpuMs;
+    raw.cliImportRefCpuMs = st.importRef.cpuMs;
+    raw.cliHelpCpuMs = st.help.cpuMs!;
+    raw.cliNodeCpuMs = st.node.cpuMs!;
+  }
+  const cpuRatio = (a: number | null, b: number | null) => (a !== null && b !== null ? ` (CPU ${ratio(a, b)})` : '');
+  rows.push({
+    figure: `jiaodui --help, whole process (prebuilt bundle; median of ${st.runs})`,
+    value: wallAndCpu(st.help, ms),
+    reference: `${wallAndCpu(st.node, ms)} node -e 0`,
+    ratio: ratio(st.help.wallMs, st.node.wallMs) + cpuRatio(st.help.cpuMs, st.node.cpuMs),
+    target: '≤ 150 ms',
+  });
+  rows.push({
+    figure: `jiaodui --help through tsx (development fallback; median of ${st.tsxRuns})`,
+    value: wallAndCpu(st.helpTsx, ms),
+    reference: `${wallAndCpu(st.node, ms)} node -e 0`,
+    ratio: ratio(st.helpTsx.wallMs, st.node.wallMs),
+    target: 'report',
+  });
+  rows.push({
+    figure: `jiaodui import of 1 MB, whole process, new database (median of ${st.runs})`,
+    value: wallAndCpu(st.importApp, ms),
+    reference: `${wallAndCpu(st.importRef, ms)} node bench/bare-import.mjs (opencc-js + bulk insert)`,
+    ratio: ratio(st.importApp.wallMs, st.importRef.wallMs) + cpuRatio(st.importApp.cpuMs, st.importRef.cpuMs),
+    target: '≤ 3×',
+  });
 }
 
 function print() {
