@@ -17,8 +17,8 @@ import { documentMentions, entityFindings, findMentions, projectEntityFindings, 
 import { ambiguityFindings, convertedByOpenCC, documentSenses, simplifiedFindings, variantMixingFindings, type DocumentSenses } from './conversion';
 import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
 import { glossaryFindings } from './glossary';
-import { HALFWIDTH_GROUP, bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
-import { ENGLISH_EMPTY_GROUP, englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
+import { HALFWIDTH_GROUP, bracketFindings, doubledFindings, halfwidthFindings, halfwidthGroupMessage, mergeHalfwidth, straySpaceFindings } from './punctuation';
+import { ENGLISH_EMPTY_GROUP, englishEmptyFindings, englishEmptyGroupMessage, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
 import { projectVariantFindings } from './project-variants';
 import { converterVocabularyFindings, documentVocabularyFindings } from './converter-vocabulary';
 import { mergeSamePlace } from './merge';
@@ -211,6 +211,14 @@ export const DOCUMENT_GROUPS: ReadonlyMap<RuleId, string> = new Map<RuleId, stri
   ['halfwidth-punctuation', HALFWIDTH_GROUP],
   ['english-empty', ENGLISH_EMPTY_GROUP],
 ]);
+
+/**
+ * The message runChecks gives a document group (DOCUMENT_GROUPS) of these places (their texts, in
+ * document order): a segment's re-check words the group anew when its places there changed.
+ */
+export function documentGroupMessage(rule: RuleId, texts: readonly string[]) {
+  return rule === 'english-empty' ? englishEmptyGroupMessage(texts.length) : halfwidthGroupMessage(texts);
+}
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
