@@ -96,7 +96,7 @@ const en = {
   'anno.tagged': 'Tagged “{quote}” as {label}.',
   'anno.claim': 'Claim',
   'labels.claim': 'Claim',
-  'labels.claimHint': 'A span tagged with this label becomes a claim for fact-checking; ticking it turns the label’s annotations into claims.',
+  'labels.claimHint': "A span tagged with this label becomes a claim for fact-checking; ticking it turns the label's annotations into claims.",
   'anno.claimed': 'Claim made from “{quote}”.',
   'anno.claimNoSegment': 'Select a segment or some text to claim.',
   'anno.deletedToast': 'Annotation deleted. It is kept under “Deleted” and can be restored.',
@@ -281,7 +281,10 @@ const zhHant: Record<ReviewMessageKey, string> = {
 
 export type ReviewTranslate = (key: ReviewMessageKey, params?: Params) => string;
 
-export const translateReview = defineCatalog(en, zhHant).translate;
+const review = defineCatalog(en, zhHant);
+/** Both tables (the catalog tests read them). */
+export const REVIEW_CATALOG = review.catalog;
+export const translateReview = review.translate;
 
 /** The review strings in the current UI language, plus the shared formatters. */
 export const useReviewI18n = catalogHook('rt', translateReview);

@@ -138,14 +138,14 @@ export const RULES: RuleInfo[] = [
   },
   {
     id: 'taiwan-standard',
-    title: 'Not Taiwan’s standard form',
+    title: "Not Taiwan's standard form",
     scope: 'document',
     description:
       'In a document written for Taiwan (read from its vocabulary: 新台幣, 金管會, 年增…), a word in the form every OpenCC Simplified→Traditional target writes where Taiwan’s standard writes another (公佈 → 公布, 計劃 → 計畫, 佔比 → 占比). One finding per word, fix all.',
   },
   {
     id: 'hong-kong-standard',
-    title: 'Not Hong Kong’s form',
+    title: "Not Hong Kong's form",
     scope: 'document',
     description:
       'In a document written for Hong Kong (read from its vocabulary: 港元, 香港, 恒生, 聯交所…), a word in the form every OpenCC Simplified→Traditional target writes where Hong Kong writes another: 應占 → 應佔 (股東應佔溢利), a shop’s 鋪 → 舖 (店舖, 商舖, 舖位, 舖租; the verb 鋪設 stays), and 占 → 佔 in any other word but divination (占卜) and names. One finding per word, fix all.',
