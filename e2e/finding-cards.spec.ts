@@ -61,3 +61,25 @@ test('Fix all on a merged card fixes every group it shows (this document’s pla
   expect(await texts(a.documentId)).toContain('公司將爲客戶提供新服務。');
   expect(await texts(d.documentId)).toContain('公司將爲員工加薪。');
 });
+
+test('a save that adds a half-width mark: the card counts it at once (no Run checks)', async ({ page, server }) => {
+  // our own sentences: two half-width commas in the first row, none in the second
+  const text = '公司今天公布財報,營收成長,獲利持平。\n\n董事長表示，明年將擴大投資。\n';
+  const a = await api<ImportResult>(server, 'importDocument', { fileName: 'halfwidth.txt', data: Buffer.from(text).toString('base64'), projectName: 'Cards halfwidth e2e' });
+  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), a.documentId);
+  await page.goto(server.url);
+  await expect(page.getByTestId('grid')).toBeVisible();
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  const card = page.getByTestId('findings-panel').locator('[data-testid="finding"][data-rule="halfwidth-punctuation"]');
+  await expect(card).toContainText('2 half-width punctuation marks in Chinese text (2× ,)');
+  // the second row gets one too, saved from its editor
+  await page.getByTestId('row-1').click();
+  await page.keyboard.press('Enter');
+  const editor = page.getByTestId('edit-textarea');
+  await editor.fill('董事長表示,明年將擴大投資。');
+  await page.keyboard.press('Enter');
+  await expect(editor).toHaveCount(0);
+  await expect(card).toContainText('3 half-width punctuation marks in Chinese text (3× ,)');
+  await expect(card.locator('.loc-btn')).toHaveCount(3);
+  await page.screenshot({ path: 'test-results/halfwidth-card-after-save.png' });
+});
