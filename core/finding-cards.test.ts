@@ -106,6 +106,15 @@ describe('fix all on a merged card', () => {
     expect(s.getSegments({ documentId: rowA.documentId }).find((x) => x.id === rowA.id)!.text).toBe(rowA.text);
   });
 
+  it('says which place no longer reads what the check found (text written without a re-check), and fixes nothing', () => {
+    const { s, card, rowA, rowD } = setUp();
+    // another document's place changed under the stored finding (written bypassing the save path: no revision, no re-check)
+    const seg = s.store.segment(rowD.id)!;
+    s.store.setSegmentText(rowD.id, rowD.text.replace('為', '爲'), seg.rendering, null, new Date().toISOString());
+    expect(() => s.applyFix({ findingId: card.id, scope: 'group', mergedIds: card.mergedIds })).toThrow(/^Row 3 of “董事會認爲需求增加。” no longer reads 為 where the checks found it: nothing was fixed/);
+    expect(s.getSegments({ documentId: rowA.documentId }).find((x) => x.id === rowA.id)!.text).toBe(rowA.text);
+  });
+
   it('refuses ids that are not the card’s', () => {
     const { s, listed, card } = setUp();
     expect(listed.findings.every((f) => f.id !== 99999)).toBe(true);
