@@ -5,7 +5,8 @@
  * segment whenever its text changes.
  */
 import { checkRowKeyer, type CheckMark, type FindingLocationRow, type FindingRow, type NewFinding, type ParallelForChecks, type Store, type StoredCheckRows } from './store';
-import { CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
+import { CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, RULES, checkSegment, projectHouseStyle, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
+import type { HouseStyle } from '../shared/checks/house-style';
 import type { FindingsReport, ProjectCheckState, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
 import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
@@ -23,7 +24,11 @@ function withParallel(seg: CheckSegment, par: ParallelForChecks | undefined): Ch
   return par ? { ...seg, english: par.english, source: par.source } : seg;
 }
 
-/** Script, variant and the glossary that applies to the document (confirmed names feed the name and glossary rules). */
+/**
+ * Script, variant and the glossary that applies to the document (confirmed names feed the name and glossary rules),
+ * and its project's house style for standard forms (migration 015; shared/checks/house-style.ts): while the
+ * reviewer has not set one, what the project's other documents show, read only when a rule asks.
+ */
 export function checkContext(store: Store, documentId: number, rules?: RuleId[]): CheckContext {
   const doc = store.documentScript(documentId);
   const glossary = store.glossaryForDocument(documentId).map((e) => ({
@@ -33,7 +38,24 @@ export function checkContext(store: Store, documentId: number, rules?: RuleId[])
     note: e.note ?? undefined,
     english: e.english ?? undefined,
   }));
-  return { script: doc.script, variant: doc.variant, rules, glossary };
+  const standardForms = store.standardFormsOfDocument(documentId);
+  let house: HouseStyle | undefined;
+  const houseStyle = () => (house ??= projectHouseStyleOf(store, documentId));
+  return { script: doc.script, variant: doc.variant, rules, glossary, standardForms, ...(standardForms === 'unset' ? { houseStyle } : {}) };
+}
+
+/** The house style the other live documents of a document's project show (shared/checks `projectHouseStyle`). */
+function projectHouseStyleOf(store: Store, documentId: number): HouseStyle {
+  const projectId = store.document(documentId)?.projectId;
+  if (projectId === undefined) return {};
+  const docs = store
+    .liveProjectDocumentIds(projectId)
+    .filter((id) => id !== documentId)
+    .map((id) => {
+      const d = store.documentScript(id);
+      return { segments: store.segmentsToCheck(id).map(toCheckSegment), ctx: { script: d.script, variant: d.variant } satisfies CheckContext };
+    });
+  return projectHouseStyle(docs);
 }
 
 type DismissalKey = string;
@@ -310,7 +332,7 @@ interface KeptEvidence {
 const EVIDENCE_DOCUMENTS = 4;
 const keptEvidence = new WeakMap<Store, Map<number, KeptEvidence>>();
 
-const evidenceKey = (ctx: CheckContext) => JSON.stringify([ctx.script, ctx.variant, ctx.glossary ?? []]);
+const evidenceKey = (ctx: CheckContext) => JSON.stringify([ctx.script, ctx.variant, ctx.glossary ?? [], ctx.standardForms ?? 'unset']);
 
 /** The document's evidence, up to date with the stored texts (`seg`: the segment being re-checked, as stored now). */
 export function evidenceFor(store: Store, seg: { id: number; documentId: number; text: string; furniture: string | null; speaker: string | null; rendering: string; paragraph: number }, ctx: CheckContext): DocumentEvidence {

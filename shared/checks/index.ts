@@ -25,6 +25,7 @@ import { mergeSamePlace } from './merge';
 import { repeatedSentenceFindings } from './repetition';
 import { contextPeriodFindings, periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
 import { hongKongStandardFindings, taiwanStandardFindings, writtenFor } from './regional';
+import { houseStyleOf, mentionsHousePair, type HouseStyle } from './house-style';
 import { documentFigures, projectCountUnitFindings, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 import type { SegmentEvidence } from './evidence';
@@ -225,6 +226,26 @@ function sortFindings(findings: Finding[], order: Map<number, number>): Finding[
   return mergeSamePlace(sorted);
 }
 
+/**
+ * The house style a project's documents show (house-style.ts `houseStyleOf`), for a project whose
+ * reviewer has not set one: those written for Taiwan or Hong Kong that are a writer's own text, not
+ * a converter's output throughout (there every 占 became 佔). Only documents holding a form of a
+ * pair are replayed.
+ */
+export function projectHouseStyle(docs: readonly { segments: CheckSegment[]; ctx: CheckContext }[]): HouseStyle {
+  const writers: { region: 'tw' | 'hk'; texts: string[] }[] = [];
+  for (const d of docs) {
+    if (d.ctx.script !== 'hant') continue;
+    const content = d.segments.filter((s) => !s.furniture);
+    const texts = content.map((s) => s.text);
+    if (!texts.some(mentionsHousePair)) continue;
+    const region = writtenFor(texts);
+    if (!region || convertedByOpenCC([...analyse(content, d.ctx).values()])) continue;
+    writers.push({ region, texts });
+  }
+  return houseStyleOf(writers);
+}
+
 /** Every rule over a whole document. Furniture segments (share buttons, bylines, duplicates…) are skipped. */
 export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[] {
   const want = wants(ctx);
@@ -261,8 +282,8 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext): Finding[
   if ((want('taiwan-standard') || want('hong-kong-standard')) && ctx.script === 'hant') {
     // the region the document is written for, read once (documentSenses has read it when conversion-ambiguity runs)
     const region = senses ? senses.region : writtenFor(analyses.map((a) => a.text));
-    if (want('taiwan-standard')) out.push(...taiwanStandardFindings(analyses, region, () => convertedByOpenCC(analyses)));
-    if (want('hong-kong-standard')) out.push(...hongKongStandardFindings(analyses, mentions, region, () => convertedByOpenCC(analyses)));
+    if (want('taiwan-standard')) out.push(...taiwanStandardFindings(analyses, region, () => convertedByOpenCC(analyses), ctx));
+    if (want('hong-kong-standard')) out.push(...hongKongStandardFindings(analyses, mentions, region, () => convertedByOpenCC(analyses), ctx));
   }
   // the converter's Taiwan phrasing (s2twp), recognised from the document as a whole
   if (want('conversion-ambiguity') && ctx.script === 'hant') out.push(...documentVocabularyFindings(analyses));
