@@ -5,8 +5,8 @@
  * segment whenever its text changes.
  */
 import { checkRowKeyer, type CheckMark, type FindingLocationRow, type FindingRow, type NewFinding, type ParallelForChecks, type Store, type StoredCheckRows } from './store';
-import { CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, RULES, checkSegment, projectHouseStyle, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
-import type { HouseStyle } from '../shared/checks/house-style';
+import { CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, RULES, checkSegment, documentHouseEvidence, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
+import { houseStyleOf, type HouseStyle, type WriterEvidence } from '../shared/checks/house-style';
 import type { FindingsReport, ProjectCheckState, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
 import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
@@ -44,18 +44,39 @@ export function checkContext(store: Store, documentId: number, rules?: RuleId[])
   return { script: doc.script, variant: doc.variant, rules, glossary, standardForms, ...(standardForms === 'unset' ? { houseStyle } : {}) };
 }
 
-/** The house style the other live documents of a document's project show (shared/checks `projectHouseStyle`). */
+/**
+ * What each document says about its project's house style (shared/checks `documentHouseEvidence`), kept
+ * per store while the document's live segments, texts and script stand: a document's check asks about
+ * every other document of its project, and replaying each one for each would cost the project's size squared.
+ */
+const keptHouseEvidence = new WeakMap<Store, Map<number, { key: string; evidence: WriterEvidence | null }>>();
+const HOUSE_EVIDENCE_DOCUMENTS = 500;
+
+function houseEvidenceOf(store: Store, documentId: number): WriterEvidence | null {
+  let kept = keptHouseEvidence.get(store);
+  if (!kept) keptHouseEvidence.set(store, (kept = new Map()));
+  const d = store.documentScript(documentId);
+  const m = store.checkMark(documentId);
+  const key = `${m.live}|${m.updated}|${m.revision}|${d.script}|${d.variant}`;
+  const hit = kept.get(documentId);
+  if (hit?.key === key) return hit.evidence;
+  const evidence = documentHouseEvidence(store.segmentsToCheck(documentId).map(toCheckSegment), { script: d.script, variant: d.variant });
+  kept.delete(documentId);
+  kept.set(documentId, { key, evidence });
+  while (kept.size > HOUSE_EVIDENCE_DOCUMENTS) kept.delete(kept.keys().next().value!);
+  return evidence;
+}
+
+/** The house style the other live documents of a document's project show. */
 function projectHouseStyleOf(store: Store, documentId: number): HouseStyle {
   const projectId = store.document(documentId)?.projectId;
   if (projectId === undefined) return {};
-  const docs = store
+  const evidence = store
     .liveProjectDocumentIds(projectId)
     .filter((id) => id !== documentId)
-    .map((id) => {
-      const d = store.documentScript(id);
-      return { segments: store.segmentsToCheck(id).map(toCheckSegment), ctx: { script: d.script, variant: d.variant } satisfies CheckContext };
-    });
-  return projectHouseStyle(docs);
+    .map((id) => houseEvidenceOf(store, id))
+    .filter((e): e is WriterEvidence => e !== null);
+  return houseStyleOf(evidence);
 }
 
 type DismissalKey = string;

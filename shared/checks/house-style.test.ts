@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectHouseStyle, runChecks } from './index';
-import { houseStyleOf, housePairOf, pairCount, styleFor, type HouseStyle } from './house-style';
+import { houseStyleOf, housePairOf, pairCount, styleFor, writerEvidence, type HouseStyle } from './house-style';
 import { getConverter } from '../text/convert';
 import { HANT, byRule, places, segs } from './testkit';
 import type { CheckContext, RuleId } from './types';
@@ -126,14 +126,14 @@ describe('the house style the project’s documents show', () => {
   });
 
   it('takes a form written at least twice and nine times in ten, in its own region', () => {
-    expect(houseStyleOf([{ region: 'tw', texts: ['營收佔比三成，外銷佔六成。'] }])).toEqual({ 'tw-佔': 'press' });
-    expect(houseStyleOf([{ region: 'tw', texts: ['營收占比三成，外銷占六成。', '研發占營收8%。'] }])).toEqual({ 'tw-佔': 'ministry' });
+    expect(houseStyleOf([writerEvidence('tw', ['營收佔比三成，外銷佔六成。'])])).toEqual({ 'tw-佔': 'press' });
+    expect(houseStyleOf([writerEvidence('tw', ['營收占比三成，外銷占六成。', '研發占營收8%。'])])).toEqual({ 'tw-佔': 'ministry' });
     // one place is no style; two forms mixed is none either
-    expect(houseStyleOf([{ region: 'tw', texts: ['營收佔比三成。'] }])).toEqual({});
-    expect(houseStyleOf([{ region: 'tw', texts: ['營收佔比三成，外銷占六成。'] }])).toEqual({});
+    expect(houseStyleOf([writerEvidence('tw', ['營收佔比三成。'])])).toEqual({});
+    expect(houseStyleOf([writerEvidence('tw', ['營收佔比三成，外銷占六成。'])])).toEqual({});
     // Hong Kong's 佔 is its standard, no evidence for Taiwan's pair
-    expect(houseStyleOf([{ region: 'hk', texts: ['香港業務佔六成，內地佔四成。'] }])).toEqual({});
-    expect(houseStyleOf([{ region: 'hk', texts: ['今日公佈業績，董事會宣佈派息。'] }])).toEqual({ 'hk-佈': 'press' });
+    expect(houseStyleOf([writerEvidence('hk', ['香港業務佔六成，內地佔四成。'])])).toEqual({});
+    expect(houseStyleOf([writerEvidence('hk', ['今日公佈業績，董事會宣佈派息。'])])).toEqual({ 'hk-佈': 'press' });
   });
 
   it('reads writers’ documents only: a converter’s output is no evidence', () => {

@@ -96,19 +96,32 @@ export function mentionsHousePair(text: string): boolean {
   return /[佔占拼拚]|[公宣][佈布]/.test(text);
 }
 
+/** What one writer's document says about the house style: its region and each of the region's pairs counted. */
+export interface WriterEvidence {
+  region: 'tw' | 'hk';
+  counts: Partial<Record<HousePairId, PairCount>>;
+}
+
+/** A writer's document's counts (its region read by the caller). */
+export function writerEvidence(region: 'tw' | 'hk', texts: readonly string[]): WriterEvidence {
+  const counts: WriterEvidence['counts'] = {};
+  for (const p of HOUSE_PAIRS) if (p.region === region) counts[p.id] = pairCount(p.id, texts);
+  return { region, counts };
+}
+
 /**
  * The house style a project's writers' documents show: per pair, the form they write when, all
  * together, they write it at least twice and nine times in ten or more in that form (a converter's
- * output is no evidence: it wrote 佔 for every 占). `docs`: each document's region and its texts,
- * already limited to writers' documents by the caller.
+ * output is no evidence: it wrote 佔 for every 占). `docs`: the writers' documents' evidence
+ * (`writerEvidence`), already limited to writers' documents by the caller.
  */
-export function houseStyleOf(docs: readonly { region: 'tw' | 'hk'; texts: readonly string[] }[]): HouseStyle {
+export function houseStyleOf(docs: readonly WriterEvidence[]): HouseStyle {
   const out: HouseStyle = {};
   for (const p of HOUSE_PAIRS) {
     const total = { press: 0, standard: 0 };
     for (const d of docs) {
-      if (d.region !== p.region) continue;
-      const c = pairCount(p.id, d.texts);
+      const c = d.counts[p.id];
+      if (!c) continue;
       total.press += c.press;
       total.standard += c.standard;
     }

@@ -25,7 +25,7 @@ import { mergeSamePlace } from './merge';
 import { repeatedSentenceFindings } from './repetition';
 import { contextPeriodFindings, periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
 import { hongKongStandardFindings, taiwanStandardFindings, writtenFor } from './regional';
-import { houseStyleOf, mentionsHousePair, type HouseStyle } from './house-style';
+import { houseStyleOf, mentionsHousePair, writerEvidence, type HouseStyle, type WriterEvidence } from './house-style';
 import { documentFigures, projectCountUnitFindings, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 import type { SegmentEvidence } from './evidence';
@@ -227,23 +227,23 @@ function sortFindings(findings: Finding[], order: Map<number, number>): Finding[
 }
 
 /**
- * The house style a project's documents show (house-style.ts `houseStyleOf`), for a project whose
- * reviewer has not set one: those written for Taiwan or Hong Kong that are a writer's own text, not
- * a converter's output throughout (there every 占 became 佔). Only documents holding a form of a
- * pair are replayed.
+ * What a document says about its project's house style (house-style.ts): null unless it is written
+ * for Taiwan or Hong Kong, holds a form of a pair, and is a writer's own text, not a converter's
+ * output throughout (there every 占 became 佔). Only a document holding a form is replayed.
  */
+export function documentHouseEvidence(segments: CheckSegment[], ctx: CheckContext): WriterEvidence | null {
+  if (ctx.script !== 'hant') return null;
+  const content = segments.filter((s) => !s.furniture);
+  const texts = content.map((s) => s.text);
+  if (!texts.some(mentionsHousePair)) return null;
+  const region = writtenFor(texts);
+  if (!region || convertedByOpenCC([...analyse(content, ctx).values()])) return null;
+  return writerEvidence(region, texts);
+}
+
+/** The house style a project's documents show (`documentHouseEvidence` of each, then house-style.ts `houseStyleOf`). */
 export function projectHouseStyle(docs: readonly { segments: CheckSegment[]; ctx: CheckContext }[]): HouseStyle {
-  const writers: { region: 'tw' | 'hk'; texts: string[] }[] = [];
-  for (const d of docs) {
-    if (d.ctx.script !== 'hant') continue;
-    const content = d.segments.filter((s) => !s.furniture);
-    const texts = content.map((s) => s.text);
-    if (!texts.some(mentionsHousePair)) continue;
-    const region = writtenFor(texts);
-    if (!region || convertedByOpenCC([...analyse(content, d.ctx).values()])) continue;
-    writers.push({ region, texts });
-  }
-  return houseStyleOf(writers);
+  return houseStyleOf(docs.map((d) => documentHouseEvidence(d.segments, d.ctx)).filter((e): e is WriterEvidence => e !== null));
 }
 
 /** Every rule over a whole document. Furniture segments (share buttons, bylines, duplicates…) are skipped. */
