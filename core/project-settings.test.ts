@@ -53,7 +53,7 @@ describe('project settings: standard forms', () => {
     } catch (e) {
       err = e;
     }
-    expect(isJiaoduiError(err) && err.code).toBe('conflict');
+    expect(isJiaoduiError(err) && err.code).toBe('edit-conflict');
     expect(String((err as Error).message)).toMatch(/changed by .* to "press" since you read them/);
     expect(call<ProjectSettings>('getProjectSettings', { projectId })).toMatchObject({ standardForms: 'press', version: 1 });
     // asking for what is stored loses nothing: no conflict, no new version

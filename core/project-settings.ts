@@ -1,6 +1,6 @@
 /**
  * A project's settings (migration 015): the house style for standard forms (shared/checks/house-style.ts).
- * Versioned: a change based on a version someone has since changed is refused (`conflict`), unless
+ * Versioned: a change based on a version someone has since changed is refused (`edit-conflict`, details: what is stored and what was asked), unless
  * the stored value already is the one asked for (nothing would be lost). A change re-runs the
  * regional rules of the project's documents whose checks have run, outside the write lock (as a
  * check run), so their cards follow the new style at once.
@@ -28,7 +28,7 @@ export function updateProjectSettings(host: ReviewHost, args: { projectId: numbe
     if (args.version !== undefined && args.version !== stored.version) {
       const who = stored.updatedBy ? ` by ${stored.updatedBy}` : '';
       throw new JiaoduiError(
-        'conflict',
+        'edit-conflict',
         `The project's standard forms were changed${who} to "${stored.standardForms}" since you read them (you read version ${args.version}, it is now ${stored.version}); nothing was saved. Reload them, or set them again.`,
         { projectId: args.projectId, theirs: stored.standardForms, theirsVersion: stored.version, theirsAuthor: stored.updatedBy, mine: args.standardForms, baseVersion: args.version },
       );
