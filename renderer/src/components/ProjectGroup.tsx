@@ -1,4 +1,4 @@
-/** A project heading (name, document count, rename) and its documents. */
+/** A project heading (name, document count, rename, settings) and its documents. */
 import { useState } from 'react';
 import type { DocumentMeta, Project } from '../../../shared/domain/schemas';
 import { useI18n } from '../i18n';
@@ -9,10 +9,12 @@ export interface ProjectGroupProps {
   project: Project;
   documents: DocumentMeta[];
   onRename: (name: string) => Promise<unknown>;
+  /** open the project's settings (standard forms) */
+  onSettings: () => void;
   renderDocument: (doc: DocumentMeta) => React.ReactNode;
 }
 
-export function ProjectGroup({ project, documents, onRename, renderDocument }: ProjectGroupProps) {
+export function ProjectGroup({ project, documents, onRename, onSettings, renderDocument }: ProjectGroupProps) {
   const { t } = useI18n();
   const [renaming, setRenaming] = useState(false);
   const rename = usePermission('renameProject');
@@ -37,6 +39,14 @@ export function ProjectGroup({ project, documents, onRename, renderDocument }: P
           <button type="button" className="icon-btn" aria-label={t('library.renameProject', { name: project.name })} title={rename.reason ?? t('library.rename')} disabled={!rename.allowed} onClick={() => setRenaming(true)}>
             <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
               <path d="M11.3 2.3l2.4 2.4-8 8H3.3v-2.4z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+            </svg>
+          </button>
+          <button type="button" className="icon-btn" aria-label={t('library.projectSettings', { name: project.name })} title={t('library.projectSettings', { name: project.name })} onClick={onSettings} data-testid={`project-settings-${project.id}`}>
+            <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+              <path d="M3 4.5h10M3 8h10M3 11.5h10" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+              <circle cx="6" cy="4.5" r="1.4" fill="var(--bg, #fff)" stroke="currentColor" strokeWidth="1.2" />
+              <circle cx="10.5" cy="8" r="1.4" fill="var(--bg, #fff)" stroke="currentColor" strokeWidth="1.2" />
+              <circle cx="5" cy="11.5" r="1.4" fill="var(--bg, #fff)" stroke="currentColor" strokeWidth="1.2" />
             </svg>
           </button>
         </div>

@@ -1,0 +1,43 @@
+/**
+ * A project's settings (the house style for standard forms) as one query of the window's cache
+ * (keys.projectSettings, under the library: a change naming the project, here or in another
+ * window, refetches it), and the save: with the version read, so a change someone made since is
+ * refused (then the settings are read again); after it, the findings of the documents whose checks
+ * it re-ran are read again.
+ */
+import { useCallback } from 'react';
+import type { ProjectSettings, ProjectSettingsResult } from '../../../shared/domain/schemas';
+import type { StandardForms } from '../../../shared/domain/values';
+import { useClient } from './client';
+import { useQuery, useQueryClient } from './queries';
+import { keys } from './live';
+
+export interface ProjectSettingsState {
+  settings: ProjectSettings | undefined;
+  error: unknown;
+  save: (standardForms: StandardForms) => Promise<ProjectSettingsResult>;
+}
+
+export function useProjectSettings(projectId: number): ProjectSettingsState {
+  const { client } = useClient();
+  const queryClient = useQueryClient();
+  const key = keys.projectSettings(projectId);
+  const q = useQuery({ queryKey: key, queryFn: () => client.getProjectSettings({ projectId }) });
+  const version = q.data?.version;
+  const save = useCallback(
+    async (standardForms: StandardForms) => {
+      try {
+        const r = await client.updateProjectSettings({ projectId, standardForms, ...(version !== undefined ? { version } : {}) });
+        queryClient.setQueryData(keys.projectSettings(projectId), r);
+        await Promise.all(r.rechecked.map((id) => queryClient.invalidateQueries({ queryKey: keys.doc(id) })));
+        return r;
+      } catch (e) {
+        // refused (someone changed it since, or the role): show what is stored now
+        await queryClient.invalidateQueries({ queryKey: keys.projectSettings(projectId) });
+        throw e;
+      }
+    },
+    [client, queryClient, projectId, version],
+  );
+  return { settings: q.data, error: q.error, save };
+}
