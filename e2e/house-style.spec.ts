@@ -41,7 +41,7 @@ test('standard forms: information while unset, a warning once the project keeps 
   await page.screenshot({ path: join(SHOTS, 'house-style-settings.png') });
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByText('Checks re-run in 1 documents')).toBeVisible();
+  await expect(page.getByText('Checks re-run in 1 document.')).toBeVisible();
   // the card is now a warning with the standard's message
   await expect(card).toContainText("Taiwan's standard for this word");
   expect((await api<ProjectSettings>(server, 'getProjectSettings', { projectId })).standardForms).toBe('ministry');
@@ -49,8 +49,8 @@ test('standard forms: information while unset, a warning once the project keeps 
   // someone else changes it meanwhile: the window's save is refused, nothing is overwritten
   await library.getByTestId(`project-settings-${projectId}`).click();
   await expect(dialog.getByTestId('standard-forms-ministry')).toBeChecked();
-  await api(server, 'updateProjectSettings', { projectId, standardForms: 'press', version: 1 });
   await dialog.getByTestId('standard-forms-unset').check();
+  await api(server, 'updateProjectSettings', { projectId, standardForms: 'press', version: 1 });
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText(/changed by .* to "press" since you read them/)).toBeVisible();
   expect((await api<ProjectSettings>(server, 'getProjectSettings', { projectId })).standardForms).toBe('press');

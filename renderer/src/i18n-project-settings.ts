@@ -24,6 +24,7 @@ const en = {
   'projectSettings.save': 'Save',
   'projectSettings.cancel': 'Cancel',
   'projectSettings.saved': 'Standard forms of {name}: {value}. Checks re-run in {count} documents.',
+  'projectSettings.saved1': 'Standard forms of {name}: {value}. Checks re-run in 1 document.',
   'projectSettings.savedNone': 'Standard forms of {name}: {value}.',
 } as const;
 export type ProjectSettingsMessageKey = keyof typeof en;
@@ -44,6 +45,7 @@ const zhHant: Record<ProjectSettingsMessageKey, string> = {
   'projectSettings.save': '儲存',
   'projectSettings.cancel': '取消',
   'projectSettings.saved': '{name} 的標準用字：{value}。已重新檢查 {count} 份文件。',
+  'projectSettings.saved1': '{name} 的標準用字：{value}。已重新檢查 1 份文件。',
   'projectSettings.savedNone': '{name} 的標準用字：{value}。',
 };
 

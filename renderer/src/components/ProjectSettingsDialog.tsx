@@ -20,8 +20,9 @@ export function ProjectSettingsDialog({ project, onClose, guard, notify }: Proje
   const { ps } = useProjectSettingsI18n();
   const allowed = usePermission('projectSettings');
   const { settings, save } = useProjectSettings(project.id);
-  const [picked, setPicked] = useState<StandardForms | null>(null);
-  const form = settingsForm(settings, picked, allowed.allowed);
+  // the choice and the version shown when it was made: a change someone saves meanwhile is a conflict, not overwritten
+  const [picked, setPicked] = useState<{ value: StandardForms; version: number | undefined } | null>(null);
+  const form = settingsForm(settings, picked?.value ?? null, allowed.allowed);
   const label = (v: StandardForms) => ps(`projectSettings.${v}`);
   return (
     <Modal title={ps('projectSettings.title', { name: project.name })} onClose={onClose} testId="project-settings-dialog" className="modal-small">
@@ -30,7 +31,7 @@ export function ProjectSettingsDialog({ project, onClose, guard, notify }: Proje
         onSubmit={(e) => {
           e.preventDefault();
           if (!form.canSave) return;
-          void guard(save(form.choice)).then(
+          void guard(save(form.choice, picked?.version ?? settings?.version)).then(
             (r) => {
               const m = savedMessage(r);
               notify(ps(m.key, { name: project.name, value: label(r.standardForms), count: m.count }));
@@ -45,7 +46,7 @@ export function ProjectSettingsDialog({ project, onClose, guard, notify }: Proje
           <p className="hint">{ps('projectSettings.standardFormsHelp')}</p>
           {STANDARD_FORMS_CHOICES.map((v) => (
             <label key={v} className="radio radio-described">
-              <input type="radio" name="standard-forms" value={v} data-testid={`standard-forms-${v}`} checked={form.choice === v} disabled={!allowed.allowed || !settings} onChange={() => setPicked(v)} />
+              <input type="radio" name="standard-forms" value={v} data-testid={`standard-forms-${v}`} checked={form.choice === v} disabled={!allowed.allowed || !settings} onChange={() => setPicked({ value: v, version: settings?.version })} />
               <span>
                 {label(v)}
                 <span className="hint radio-help">{ps(`projectSettings.${v}Help`)}</span>

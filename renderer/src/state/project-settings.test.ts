@@ -20,6 +20,7 @@ describe('project settings form', () => {
 
   it('says how many documents were checked again', () => {
     expect(savedMessage({ rechecked: [3, 4] })).toEqual({ key: 'projectSettings.saved', count: 2 });
+    expect(savedMessage({ rechecked: [3] })).toEqual({ key: 'projectSettings.saved1', count: 1 });
     expect(savedMessage({ rechecked: [] })).toEqual({ key: 'projectSettings.savedNone', count: 0 });
   });
 });

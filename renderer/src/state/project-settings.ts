@@ -22,6 +22,7 @@ export function settingsForm(stored: ProjectSettings | undefined, picked: Standa
 }
 
 /** The toast after a save: with the number of documents whose checks were re-run, when there were any. */
-export function savedMessage(r: Pick<ProjectSettingsResult, 'rechecked'>): { key: 'projectSettings.saved' | 'projectSettings.savedNone'; count: number } {
-  return r.rechecked.length ? { key: 'projectSettings.saved', count: r.rechecked.length } : { key: 'projectSettings.savedNone', count: 0 };
+export function savedMessage(r: Pick<ProjectSettingsResult, 'rechecked'>): { key: 'projectSettings.saved' | 'projectSettings.saved1' | 'projectSettings.savedNone'; count: number } {
+  const count = r.rechecked.length;
+  return { key: count === 0 ? 'projectSettings.savedNone' : count === 1 ? 'projectSettings.saved1' : 'projectSettings.saved', count };
 }

@@ -1,7 +1,7 @@
 /**
  * A project's settings (the house style for standard forms) as one query of the window's cache
  * (keys.projectSettings, under the library: a change naming the project, here or in another
- * window, refetches it), and the save: with the version read, so a change someone made since is
+ * window, refetches it), and the save: with the version the choice was based on, so a change someone made since is
  * refused (then the settings are read again); after it, the findings of the documents whose checks
  * it re-ran are read again.
  */
@@ -15,7 +15,8 @@ import { keys } from './live';
 export interface ProjectSettingsState {
   settings: ProjectSettings | undefined;
   error: unknown;
-  save: (standardForms: StandardForms) => Promise<ProjectSettingsResult>;
+  /** `version`: the one the reviewer's choice was based on (what the dialog showed when they picked) */
+  save: (standardForms: StandardForms, version: number | undefined) => Promise<ProjectSettingsResult>;
 }
 
 export function useProjectSettings(projectId: number): ProjectSettingsState {
@@ -23,9 +24,8 @@ export function useProjectSettings(projectId: number): ProjectSettingsState {
   const queryClient = useQueryClient();
   const key = keys.projectSettings(projectId);
   const q = useQuery({ queryKey: key, queryFn: () => client.getProjectSettings({ projectId }) });
-  const version = q.data?.version;
   const save = useCallback(
-    async (standardForms: StandardForms) => {
+    async (standardForms: StandardForms, version: number | undefined) => {
       try {
         const r = await client.updateProjectSettings({ projectId, standardForms, ...(version !== undefined ? { version } : {}) });
         queryClient.setQueryData(keys.projectSettings(projectId), r);
@@ -37,7 +37,7 @@ export function useProjectSettings(projectId: number): ProjectSettingsState {
         throw e;
       }
     },
-    [client, queryClient, projectId, version],
+    [client, queryClient, projectId],
   );
   return { settings: q.data, error: q.error, save };
 }
