@@ -27,7 +27,7 @@ test('standard forms: information while unset, a warning once the project keeps 
   const panel = page.getByTestId('findings-panel');
   const card = panel.locator('[data-testid="finding"][data-rule="taiwan-standard"]', { hasText: '佔' });
   await expect(card).toHaveCount(1);
-  await expect(card).toContainText('set Standard forms in the project\'s settings');
+  await expect(card).toContainText("Set Standard forms in the project's settings");
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, 'house-style-card.png') });
 
@@ -43,7 +43,7 @@ test('standard forms: information while unset, a warning once the project keeps 
   await expect(dialog).toHaveCount(0);
   await expect(page.getByText('Checks re-run in 1 document.')).toBeVisible();
   // the card is now a warning with the standard's message
-  await expect(card).toContainText("Taiwan's standard for this word");
+  await expect(card).toContainText("is the form the converter (OpenCC) writes; Taiwan's standard is 占");
   expect((await api<ProjectSettings>(server, 'getProjectSettings', { projectId })).standardForms).toBe('ministry');
 
   // someone else changes it meanwhile: the window's save is refused, nothing is overwritten

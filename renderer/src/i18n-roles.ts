@@ -29,7 +29,7 @@ const en = {
   'roles.only.importDocument': 'Only {role} can import documents.',
   'roles.only.createProject': 'Only {role} can create projects.',
   'roles.only.renameProject': 'Only {role} can rename projects.',
-  'roles.only.projectSettings': 'Only {role} can change a project’s settings.',
+  'roles.only.projectSettings': "Only {role} can change a project's settings.",
   'roles.only.editDocument': "Only {role} can change a document's details.",
   'roles.only.moveDocument': 'Only {role} can move documents between projects.',
   'roles.only.trashDocument': 'Only {role} can move documents to the Trash.',
