@@ -18,6 +18,7 @@ export function ProjectGroup({ project, documents, onRename, onSettings, renderD
   const { t } = useI18n();
   const [renaming, setRenaming] = useState(false);
   const rename = usePermission('renameProject');
+  const settingsLabel = t('library.projectSettings', { name: project.name });
   const count = project.documentCount === 1 ? t('library.document1') : t('library.documents', { count: project.documentCount });
   return (
     <section className="project" aria-label={project.name} data-testid={`project-${project.id}`}>
@@ -41,12 +42,9 @@ export function ProjectGroup({ project, documents, onRename, onSettings, renderD
               <path d="M11.3 2.3l2.4 2.4-8 8H3.3v-2.4z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
             </svg>
           </button>
-          <button type="button" className="icon-btn" aria-label={t('library.projectSettings', { name: project.name })} title={t('library.projectSettings', { name: project.name })} onClick={onSettings} data-testid={`project-settings-${project.id}`}>
+          <button type="button" className="icon-btn" aria-label={settingsLabel} title={settingsLabel} onClick={onSettings} data-testid={`project-settings-${project.id}`}>
             <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
-              <path d="M3 4.5h10M3 8h10M3 11.5h10" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
-              <circle cx="6" cy="4.5" r="1.4" fill="var(--bg, #fff)" stroke="currentColor" strokeWidth="1.2" />
-              <circle cx="10.5" cy="8" r="1.4" fill="var(--bg, #fff)" stroke="currentColor" strokeWidth="1.2" />
-              <circle cx="5" cy="11.5" r="1.4" fill="var(--bg, #fff)" stroke="currentColor" strokeWidth="1.2" />
+              <path d="M8 5.6a2.4 2.4 0 1 0 0 4.8a2.4 2.4 0 1 0 0-4.8zM8 1.5v2m0 9v2M1.5 8h2m9 0h2" fill="none" stroke="currentColor" strokeWidth="1.4" />
             </svg>
           </button>
         </div>

@@ -31,8 +31,6 @@ export const keys = {
   search: (query: string) => ['search', query] as const,
   /** the library lists: projects, documents, the Trash (state/useLibrary.ts) */
   library: () => ['library'] as const,
-  /** a project's settings (state/useProjectSettings.ts): under the library, refetched with it when a change names the project */
-  projectSettings: (projectId: number) => ['library', 'projectSettings', projectId] as const,
 };
 export type QueryKey = readonly unknown[];
 
