@@ -17,7 +17,7 @@ export interface ProjectSettingsDialogProps {
 }
 
 export function ProjectSettingsDialog({ project, onClose, guard, notify }: ProjectSettingsDialogProps) {
-  const { ps } = useProjectSettingsI18n();
+  const { ps, formatDateTime } = useProjectSettingsI18n();
   const allowed = usePermission('projectSettings');
   const { settings, save } = useProjectSettings(project.id);
   // the choice and the version shown when it was made: a change someone saves meanwhile is a conflict, not overwritten
@@ -59,7 +59,7 @@ export function ProjectSettingsDialog({ project, onClose, guard, notify }: Proje
             ? ps('projectSettings.loading')
             : settings.version === 0
               ? ps('projectSettings.never')
-              : ps('projectSettings.version', { version: settings.version, by: settings.updatedBy ?? '—', at: settings.updatedAt ?? '' })}
+              : ps('projectSettings.version', { version: settings.version, by: settings.updatedBy ?? '—', at: settings.updatedAt ? formatDateTime(settings.updatedAt) : '' })}
         </p>
         <div className="modal-actions">
           <button type="button" className="btn" onClick={onClose}>
