@@ -31,6 +31,7 @@ import { runTranslate } from './translate';
 import { progressOn } from './progress';
 import type { ResultOf } from '../shared/contract/api';
 import { runUsers } from './users';
+import { runProject } from './project';
 import { runPull, runPush } from './push-pull';
 import { connectionsFileFor } from '../core/remote/connections';
 import { parseCommandLine, reportUserError } from './usage';
@@ -223,6 +224,8 @@ async function run(service: JiaoduiService, command: string, args: string[], f: 
       return runTranslate(service, api, args, f, json);
     case 'users':
       return runUsers(api, args, f, json);
+    case 'project':
+      return runProject(api, args, f, json);
     case 'push':
       return runPush(api, args, f, json, connectionsFileFor(dbPathFor(typeof f.db === 'string' ? f.db : undefined)));
     case 'pull':

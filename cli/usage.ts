@@ -175,6 +175,17 @@ export const USERS_OPTIONS = {
   role: { type: 'string' },
 } as const;
 
+// ---- project (cli/project.ts) ----
+
+export const PROJECT_USAGE = `  project standard-forms PROJECT [unset|ministry|press] [--if-version N]
+                                                              read or set the project's house style for the forms
+                                                              writers write both ways (佔/占, 拼/拚; 公佈/公布);
+                                                              with --if-version, only while it is still version N`;
+
+export const PROJECT_OPTIONS = {
+  'if-version': { type: 'string' },
+} as const;
+
 // ---- push / pull (cli/push-pull.ts) ----
 
 export const PUSH_PULL_USAGE = `  push PROJECT --to URL [--token T] [--as NAME] [--format json]
@@ -217,6 +228,7 @@ ${RECOVER_USAGE}
   check --project NAME|ID [--wide] [--format json]            every document's findings and the cross-document
                                                               ones (names, roles); exit 1 when errors remain
 ${REPLACE_USAGE}
+${PROJECT_USAGE}
 ${GLOSSARY_USAGE}
 ${CLAIMS_USAGE}
 ${TRANSLATE_USAGE}
@@ -236,7 +248,7 @@ argument, no such document, a file that cannot be read, is not text or is malfor
 refused because another process has the database open; 6–11 push and pull (jiaodui push --help);
 130 interrupted.`;
 
-export const COMMANDS = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore', 'recover', 'attach', 'translate', 'users', 'push', 'pull'];
+export const COMMANDS = ['import', 'list', 'show', 'edit', 'undo', 'redo', 'export', 'search', 'serve', 'check', 'replace', 'glossary', 'apply-glossary', 'import-xliff', 'claims', 'backup', 'restore', 'recover', 'attach', 'translate', 'users', 'push', 'pull', 'project'];
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -261,6 +273,7 @@ const OPTIONS = {
   ...RECOVER_OPTIONS,
   ...TRANSLATE_OPTIONS,
   ...USERS_OPTIONS,
+  ...PROJECT_OPTIONS,
   ...SERVE_TEAM_OPTIONS,
   ...PUSH_PULL_OPTIONS,
   help: { type: 'boolean', short: 'h' },

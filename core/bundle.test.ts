@@ -131,6 +131,22 @@ describe('project bundles', () => {
     expect(b.service.search({ query: '商湯', projectId: r.project.id }).length).toBe(a.service.search({ query: '商湯', projectId }).length);
   });
 
+  it('carries the project’s standard forms once set (version, who, when); a project without any has none, as before', () => {
+    const { documentId } = importSample(a.service, 'House');
+    const projectId = a.service.getDocument({ documentId }).projectId;
+    expect(a.service.exportProjectBundle({ projectId }).content.project).toEqual({ created_at: expect.any(String) });
+    a.service.updateProjectSettings({ projectId, standardForms: 'ministry' }, ann);
+    a.service.updateProjectSettings({ projectId, standardForms: 'press', version: 1 }, bo);
+    const bundle = a.service.exportProjectBundle({ projectId });
+    expect(bundle.content.project.settings).toMatchObject({ standard_forms: 'press', version: 2, updated_by: 'Bo' });
+    const r = b.service.importProjectBundle({ bundle, name: 'House' });
+    expect(r.digest).toBe(bundle.digest);
+    const { projectId: _a, ...there } = b.service.getProjectSettings({ projectId: r.project.id });
+    const { projectId: _b, ...here } = a.service.getProjectSettings({ projectId });
+    expect(there).toEqual(here);
+    expect(b.service.exportProjectBundle({ projectId: r.project.id }).digest).toBe(bundle.digest);
+  });
+
   it('refuses a bundle with a tampered field (digest), a name in use, a newer format: nothing stored', async () => {
     const { projectId } = richProject(a.service);
     const bundle = a.service.exportProjectBundle({ projectId });

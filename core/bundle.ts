@@ -23,6 +23,7 @@
  * checks the bundle's digest before writing anything and proves after writing that the stored
  * project's own bundle has that digest (else everything is rolled back).
  */
+import type { StandardForms } from '../shared/domain/values';
 import { createHash } from 'node:crypto';
 import {
   bundleColumns,
@@ -174,7 +175,7 @@ export function bundleContent(rows: ProjectRows): BundleContent {
     }
   }
   return {
-    project: { created_at: rows.project.created_at },
+    project: { created_at: rows.project.created_at, ...(rows.settings ? { settings: { ...rows.settings, standard_forms: rows.settings.standard_forms as StandardForms } } : {}) },
     tables,
     checkRuns: { documents: rows.documentCheckRuns.map((r) => ({ document: ref('documents', r.documentId)!, value: r.value })), project },
   };
@@ -285,6 +286,7 @@ export function importBundle(store: Store, bundle: ProjectBundle, name: string, 
   if (store.projectNamed(name)) throw new JiaoduiError('conflict', `A project named "${name}" already exists here. Nothing was imported; choose another name (--as NEW_NAME).`);
 
   const projectId = store.addProjectRow(name, content.project.created_at);
+  if (content.project.settings) store.addProjectSettingsRow(projectId, content.project.settings);
   const ids: Record<RefSpace, number[]> = Object.fromEntries([['project', [projectId]], ...BUNDLE_TABLES.map((t) => [t, []])]) as unknown as Record<RefSpace, number[]>;
   const ref: Ref = (space, i) => ids[space][i] ?? null;
   const labels = new Map<string, number>();

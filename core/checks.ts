@@ -5,7 +5,8 @@
  * segment whenever its text changes.
  */
 import { checkRowKeyer, type CheckMark, type FindingLocationRow, type FindingRow, type NewFinding, type ParallelForChecks, type Store, type StoredCheckRows } from './store';
-import { AnalysisCarry, CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, documentGroupMessage, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
+import { AnalysisCarry, CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, documentGroupMessage, documentHouseEvidence, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
+import { houseStyleOf, type HouseStyle, type WriterEvidence } from '../shared/checks/house-style';
 import type { FindingsReport, ProjectCheckState, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
 import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
@@ -23,7 +24,11 @@ function withParallel(seg: CheckSegment, par: ParallelForChecks | undefined): Ch
   return par ? { ...seg, english: par.english, source: par.source } : seg;
 }
 
-/** Script, variant and the glossary that applies to the document (confirmed names feed the name and glossary rules). */
+/**
+ * Script, variant and the glossary that applies to the document (confirmed names feed the name and glossary rules),
+ * and its project's house style for standard forms (migration 015; shared/checks/house-style.ts): while the
+ * reviewer has not set one, what the project's other documents show, read only when a rule asks.
+ */
 export function checkContext(store: Store, documentId: number, rules?: RuleId[]): CheckContext {
   const doc = store.documentScript(documentId);
   const glossary = store.glossaryForDocument(documentId).map((e) => ({
@@ -33,7 +38,45 @@ export function checkContext(store: Store, documentId: number, rules?: RuleId[])
     note: e.note ?? undefined,
     english: e.english ?? undefined,
   }));
-  return { script: doc.script, variant: doc.variant, rules, glossary };
+  const standardForms = store.standardFormsOfDocument(documentId);
+  let house: HouseStyle | undefined;
+  const houseStyle = () => (house ??= projectHouseStyleOf(store, documentId));
+  return { script: doc.script, variant: doc.variant, rules, glossary, standardForms, ...(standardForms === 'unset' ? { houseStyle } : {}) };
+}
+
+/**
+ * What each document says about its project's house style (shared/checks `documentHouseEvidence`), kept
+ * per store while the document's live segments, texts and script stand: a document's check asks about
+ * every other document of its project, and replaying each one for each would cost the project's size squared.
+ */
+const keptHouseEvidence = new WeakMap<Store, Map<number, { key: string; evidence: WriterEvidence | null }>>();
+const HOUSE_EVIDENCE_DOCUMENTS = 500;
+
+function houseEvidenceOf(store: Store, documentId: number): WriterEvidence | null {
+  let kept = keptHouseEvidence.get(store);
+  if (!kept) keptHouseEvidence.set(store, (kept = new Map()));
+  const d = store.documentScript(documentId);
+  const m = store.checkMark(documentId);
+  const key = `${m.live}|${m.updated}|${m.revision}|${d.script}|${d.variant}`;
+  const hit = kept.get(documentId);
+  if (hit?.key === key) return hit.evidence;
+  const evidence = documentHouseEvidence(store.segmentsToCheck(documentId).map(toCheckSegment), { script: d.script, variant: d.variant });
+  kept.delete(documentId);
+  kept.set(documentId, { key, evidence });
+  while (kept.size > HOUSE_EVIDENCE_DOCUMENTS) kept.delete(kept.keys().next().value!);
+  return evidence;
+}
+
+/** The house style the other live documents of a document's project show. */
+function projectHouseStyleOf(store: Store, documentId: number): HouseStyle {
+  const projectId = store.document(documentId)?.projectId;
+  if (projectId === undefined) return {};
+  const evidence = store
+    .liveProjectDocumentIds(projectId)
+    .filter((id) => id !== documentId)
+    .map((id) => houseEvidenceOf(store, id))
+    .filter((e): e is WriterEvidence => e !== null);
+  return houseStyleOf(evidence);
 }
 
 type DismissalKey = string;
@@ -326,9 +369,9 @@ interface KeptEvidence {
 const EVIDENCE_DOCUMENTS = 2;
 const keptEvidence = new WeakMap<Store, Map<number, KeptEvidence>>();
 
-const evidenceKey = (ctx: CheckContext) => JSON.stringify([ctx.script, ctx.variant, ctx.glossary ?? []]);
+const evidenceKey = (ctx: CheckContext) => JSON.stringify([ctx.script, ctx.variant, ctx.glossary ?? [], ctx.standardForms ?? 'unset']);
 /** The context a document's evidence is built with: a run's without its rule subset (the evidence serves every rule). */
-const evidenceContext = (ctx: CheckContext): CheckContext => ({ script: ctx.script, variant: ctx.variant, rules: undefined, glossary: ctx.glossary });
+const evidenceContext = (ctx: CheckContext): CheckContext => ({ ...ctx, rules: undefined });
 
 function keptOf(store: Store): Map<number, KeptEvidence> {
   let kept = keptEvidence.get(store);

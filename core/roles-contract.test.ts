@@ -37,6 +37,8 @@ function argsFor(service: JiaoduiService): { [M in MethodName]: ArgsOf<M> } {
     listProjects: {},
     createProject: { name: 'Another' },
     renameProject: { projectId, name: 'Renamed' },
+    getProjectSettings: { projectId },
+    updateProjectSettings: { projectId, standardForms: 'press' },
     listDocuments: {},
     getDocument: { documentId },
     updateDocument: { documentId, title: 'Retitled' },

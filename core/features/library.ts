@@ -1,5 +1,6 @@
 /** Library: settings, projects, documents, the trash and importing. */
 import { createHash } from 'node:crypto';
+import { getProjectSettings, updateProjectSettings } from '../project-settings';
 import type { ArgsOf, ResultOf } from '../../shared/contract/api';
 import type { Settings } from '../../shared/domain/schemas';
 import { JiaoduiError, namingFile } from '../../shared/errors';
@@ -158,6 +159,9 @@ export const libraryHandlers = {
       ctx.touch({ projects: [args.projectId], topics: ['library'] });
       return ctx.store.project(args.projectId)!;
     }),
+
+  getProjectSettings: (ctx, args) => getProjectSettings(ctx, args.projectId),
+  updateProjectSettings: (ctx, args) => updateProjectSettings(ctx, args),
 
   listDocuments: (ctx, args) => ctx.store.documents(args),
   getDocument: (ctx, args) => ctx.requireDocument(args.documentId),

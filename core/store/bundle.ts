@@ -10,6 +10,7 @@ export function bundleStore(db: Db) {
     /** Every row of a project for its bundle (ids included; call inside `readSnapshot` for one snapshot). */
     projectRows: on(db, bq.projectRows),
     addProjectRow: on(db, bq.insertProjectRow),
+    addProjectSettingsRow: on(db, bq.insertProjectSettingsRow),
     addBundleRow: on(db, bq.insertBundleRow),
     setBundleReference: on(db, bq.setBundleReference),
     labelIdByName: on(db, bq.labelIdByName),

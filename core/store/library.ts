@@ -3,9 +3,11 @@ import type { Db } from '../../db/connection';
 import * as projq from '../../db/queries/projects';
 import * as docq from '../../db/queries/documents';
 import * as setq from '../../db/queries/settings';
+import * as psq from '../../db/queries/project-settings';
 import { on } from './bind';
 
 export type { NewDocument, DocumentPatch } from '../../db/queries/documents';
+export type { ProjectSettingsRow } from '../../db/queries/project-settings';
 
 /** The settings the service keeps; `mt.*` are the translation settings (core/mt.ts); `checks.*` when checks last ran (core/checks.ts); `team.*` the team server's (core/accounts.ts); `claimReview.*` the fact-check publisher (core/claims.ts). */
 export type SettingKey = 'author' | 'locale' | 'sampleImported' | `mt.${string}` | `checks.${string}` | `team.${string}` | `claimReview.${string}`;
@@ -18,6 +20,11 @@ export function libraryStore(db: Db) {
     projectNamed: on(db, projq.findProjectByName),
     addProject: on(db, projq.insertProject),
     renameProject: on(db, projq.renameProject),
+    /** A project's settings (migration 015; defaults and version 0 before anyone set them). */
+    projectSettings: on(db, psq.getProjectSettings),
+    /** The house style for standard forms of a document's project (shared/checks/house-style.ts). */
+    standardFormsOfDocument: on(db, psq.standardFormsOfDocument),
+    setStandardForms: on(db, psq.setStandardForms),
     // documents
     documents: on(db, docq.listDocuments),
     document: on(db, docq.getDocument),

@@ -11,6 +11,8 @@ export type StoredBundleRow = AnyBundleRow & { id: number | null };
 
 export interface ProjectRows {
   project: { id: number; name: string; created_at: string };
+  /** the project's settings row (migration 015), when someone has set them */
+  settings: { standard_forms: string; version: number; updated_at: string; updated_by: string | null } | null;
   tables: { [T in BundleTable]: StoredBundleRow[] };
   /** operations of other projects that revised this project's segments (a document moved here) */
   foreignOperations: number[];
@@ -57,6 +59,7 @@ function selectColumn(table: BundleTable, col: string): string {
 export function projectRows(db: Db, projectId: number): ProjectRows | undefined {
   const project = db.prepare(`SELECT id, name, created_at FROM projects WHERE id = ?`).get(projectId) as ProjectRows['project'] | undefined;
   if (!project) return undefined;
+  const settings = (db.prepare(`SELECT standard_forms, version, updated_at, updated_by FROM project_settings WHERE project_id = ?`).get(projectId) as ProjectRows['settings'] | undefined) ?? null;
   const p = { p: projectId };
   const tables = Object.fromEntries(
     BUNDLE_TABLES.map((table) => {
@@ -76,7 +79,7 @@ export function projectRows(db: Db, projectId: number): ProjectRows | undefined 
     .prepare(`SELECT d.id AS documentId, s.value FROM documents d JOIN settings s ON s.key = 'checks.document.' || d.id WHERE d.project_id = :p ORDER BY d.id`)
     .all(p) as ProjectRows['documentCheckRuns'];
   const projectCheckRun = (db.prepare(`SELECT value FROM settings WHERE key = ?`).pluck().get(`checks.project.${projectId}`) as string | undefined) ?? null;
-  return { project, tables, foreignOperations, labels, documentCheckRuns, projectCheckRun };
+  return { project, settings, tables, foreignOperations, labels, documentCheckRuns, projectCheckRun };
 }
 
 /** Columns an insert may name beyond the bundle's: the project a row belongs to, an annotation's label. */
@@ -105,6 +108,11 @@ export function insertBundleRow(db: Db, table: BundleTable, row: AnyBundleRow): 
 /** Set a reference that points forward (an operation undone by a later one): after both rows exist. */
 export function setBundleReference(db: Db, table: 'operations' | 'segments', id: number, column: 'undone_seq' | 'target_operation_id' | 'parent_id', value: number): void {
   db.prepare(`UPDATE ${table} SET "${column}" = ? WHERE id = ?`).run(value, id);
+}
+
+/** A bundle's project settings as they were stored where it was exported (version, who and when kept). */
+export function insertProjectSettingsRow(db: Db, projectId: number, r: { standard_forms: string; version: number; updated_at: string; updated_by: string | null }): void {
+  db.prepare(`INSERT INTO project_settings (project_id, standard_forms, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)`).run(projectId, r.standard_forms, r.version, r.updated_at, r.updated_by);
 }
 
 export function insertProjectRow(db: Db, name: string, createdAt: string): number {

@@ -23,6 +23,8 @@ export interface CheckMark {
   revision: number;
   parallel: string;
   glossary: string;
+  /** the project's house style for standard forms, with its version (migration 015) */
+  house: string;
   /** newest finding id of the document */
   finding: number;
 }
@@ -41,12 +43,13 @@ export function checkMark(db: Db, documentId: number): CheckMark {
     .get(documentId, documentId) as string;
   const glossary = db.prepare(`SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || ifnull(max(updated_at), '') FROM glossary_entries`).pluck().get() as string;
   const finding = (db.prepare(`SELECT max(id) FROM findings WHERE document_id = ?`).pluck().get(documentId) as number | null) ?? 0;
-  return { documentId, live: `${seg.n}/${seg.maxId ?? 0}`, updated: seg.updated ?? '', revision, parallel, glossary, finding };
+  const house = (db.prepare(`SELECT ps.version || '/' || ps.standard_forms FROM documents d JOIN project_settings ps ON ps.project_id = d.project_id WHERE d.id = ?`).pluck().get(documentId) as string | undefined) ?? '';
+  return { documentId, live: `${seg.n}/${seg.maxId ?? 0}`, updated: seg.updated ?? '', revision, parallel, glossary, house, finding };
 }
 
 /**
  * What changed in a document since `mark` (read inside the write transaction): 'all' when its
- * live set, parallel texts or glossary changed, a segment was updated without a revision, or
+ * live set, parallel texts, glossary or the project's house style changed, a segment was updated without a revision, or
  * findings were stored outside the revised segments (another check run); else the segments
  * revised since (edits, status changes, dismissals: each leaves a revision), possibly none.
  * Saves re-check their own segment's findings as they commit (core/checks.ts `recheckSegment`),
@@ -54,7 +57,7 @@ export function checkMark(db: Db, documentId: number): CheckMark {
  */
 export function changedSinceMark(db: Db, mark: CheckMark): 'all' | number[] {
   const now = checkMark(db, mark.documentId);
-  if (now.live !== mark.live || now.parallel !== mark.parallel || now.glossary !== mark.glossary) return 'all';
+  if (now.live !== mark.live || now.parallel !== mark.parallel || now.glossary !== mark.glossary || now.house !== mark.house) return 'all';
   if (now.revision === mark.revision) return now.updated === mark.updated && now.finding === mark.finding ? [] : 'all';
   const revised = db
     .prepare(`SELECT DISTINCT r.segment_id FROM revisions r JOIN segments s ON s.id = r.segment_id WHERE s.document_id = ? AND r.id > ?`)

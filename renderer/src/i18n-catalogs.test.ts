@@ -15,6 +15,7 @@ import { ROLES_CATALOG } from './i18n-roles';
 import { GLOSSARY_CATALOG } from './i18n-glossary';
 import { EXPORT_CATALOG } from './i18n-export';
 import { MT_CATALOG, translateMt } from './i18n-mt';
+import { PROJECT_SETTINGS_CATALOG } from './i18n-project-settings';
 import { commandKey, MAIN_CATALOG, translate } from './i18n';
 import { reasonLabel, REVIEW_CATALOG } from './i18n-review';
 import { REVISION_REASONS } from '../../shared/wording/reasons';
@@ -48,6 +49,7 @@ describe.each([
   ['i18n-roles', ROLES_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-glossary', GLOSSARY_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
   ['i18n-export', EXPORT_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
+  ['i18n-project-settings', PROJECT_SETTINGS_CATALOG as { en: Record<string, string>; 'zh-Hant': Record<string, string> }],
 ])('%s', (_name, catalog) => {
   const keys = Object.keys(catalog.en);
 

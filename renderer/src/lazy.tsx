@@ -41,6 +41,7 @@ export const PasteDialog = lazyNamed(() => import('./components/PasteDialog'), '
 export const ExportDialog = lazyNamed(() => import('./components/ExportDialog'), 'ExportDialog');
 export const ShortcutsDialog = lazyNamed(() => import('./components/ShortcutsDialog'), 'ShortcutsDialog');
 export const AuthorDialog = lazyNamed(() => import('./components/AuthorDialog'), 'AuthorDialog');
+export const ProjectSettingsDialog = lazyNamed(() => import('./components/ProjectSettingsDialog'), 'ProjectSettingsDialog');
 export const ConfirmDialog = lazyNamed(() => import('./components/ConfirmDialog'), 'ConfirmDialog');
 export const MtSettingsDialog = lazyNamed(() => import('./components/MtSettingsDialog'), 'MtSettingsDialog');
 export const AboutDialog = lazyNamed(() => import('./components/AboutDialog'), 'AboutDialog');

@@ -16,6 +16,7 @@
  * something it does not know); the header (format, version) keeps its shape in every version.
  */
 import { z } from 'zod';
+import { STANDARD_FORMS } from '../domain/values';
 
 export const BUNDLE_FORMAT = 'jiaodui-project-bundle';
 export const BUNDLE_VERSION = 1;
@@ -133,7 +134,16 @@ export const BundleCheckRuns = z
 export const BundleContent = z
   .object({
     /** the project's own row (its name is the bundle's `name`, outside the digest: an import may choose another) */
-    project: z.object({ created_at: z.string() }).strict(),
+    project: z
+      .object({
+        created_at: z.string(),
+        /** the project's settings (migration 015), only once someone has set them: a bundle of a project without any is as before */
+        settings: z
+          .object({ standard_forms: z.enum(STANDARD_FORMS), version: z.number().int().positive(), updated_at: z.string(), updated_by: z.string().nullable() })
+          .strict()
+          .optional(),
+      })
+      .strict(),
     tables: z.object(Object.fromEntries(BUNDLE_TABLES.map((t) => [t, z.array(tableRow(BUNDLE_COLUMNS[t]))])) as unknown as { [T in BundleTable]: z.ZodArray<z.ZodType<BundleRow<T>>> }).strict(),
     checkRuns: BundleCheckRuns,
   })

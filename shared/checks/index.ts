@@ -24,7 +24,8 @@ import { converterVocabularyFindings, documentVocabularyFindings } from './conve
 import { mergeSamePlace } from './merge';
 import { repeatedSentenceFindings } from './repetition';
 import { contextPeriodFindings, periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
-import { analysesRegion, hongKongStandardFindings, taiwanStandardFindings } from './regional';
+import { analysesRegion, hongKongStandardFindings, taiwanStandardFindings, writtenFor } from './regional';
+import { houseStyleOf, mentionsHousePair, writerEvidence, type HouseStyle, type WriterEvidence } from './house-style';
 import { documentFigures, projectCountUnitFindings, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 import type { SegmentEvidence } from './evidence';
@@ -235,6 +236,26 @@ function sortFindings(findings: Finding[], order: Map<number, number>): Finding[
 }
 
 /**
+ * What a document says about its project's house style (house-style.ts): null unless it is written
+ * for Taiwan or Hong Kong, holds a form of a pair, and is a writer's own text, not a converter's
+ * output throughout (there every 占 became 佔). Only a document holding a form is replayed.
+ */
+export function documentHouseEvidence(segments: CheckSegment[], ctx: CheckContext): WriterEvidence | null {
+  if (ctx.script !== 'hant') return null;
+  const content = segments.filter((s) => !s.furniture);
+  const texts = content.map((s) => s.text);
+  if (!texts.some(mentionsHousePair)) return null;
+  const region = writtenFor(texts);
+  if (!region || convertedByOpenCC([...analyse(content, ctx).values()])) return null;
+  return writerEvidence(region, texts);
+}
+
+/** The house style a project's documents show (`documentHouseEvidence` of each, then house-style.ts `houseStyleOf`). */
+export function projectHouseStyle(docs: readonly { segments: CheckSegment[]; ctx: CheckContext }[]): HouseStyle {
+  return houseStyleOf(docs.map((d) => documentHouseEvidence(d.segments, d.ctx)).filter((e): e is WriterEvidence => e !== null));
+}
+
+/**
  * Every rule over a whole document. Furniture segments (share buttons, bylines, duplicates…) are
  * skipped. `carry`: where the run's analyses come from and are kept (analysis.ts `AnalysisCarry`:
  * an unchanged segment's analysis from an earlier run, with what it memoised); the findings are
@@ -275,8 +296,8 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: A
   if ((want('taiwan-standard') || want('hong-kong-standard')) && ctx.script === 'hant') {
     // the region the document is written for, read once (documentSenses has read it when conversion-ambiguity runs)
     const region = senses ? senses.region : analysesRegion(analyses);
-    if (want('taiwan-standard')) out.push(...taiwanStandardFindings(analyses, region, () => convertedByOpenCC(analyses)));
-    if (want('hong-kong-standard')) out.push(...hongKongStandardFindings(analyses, mentions, region, () => convertedByOpenCC(analyses)));
+    if (want('taiwan-standard')) out.push(...taiwanStandardFindings(analyses, region, () => convertedByOpenCC(analyses), ctx));
+    if (want('hong-kong-standard')) out.push(...hongKongStandardFindings(analyses, mentions, region, () => convertedByOpenCC(analyses), ctx));
   }
   // the converter's Taiwan phrasing (s2twp), recognised from the document as a whole
   if (want('conversion-ambiguity') && ctx.script === 'hant') out.push(...documentVocabularyFindings(analyses));

@@ -9,6 +9,8 @@ import { HANT, applyAll, byRule, places, segs } from './testkit';
 
 const RULE = 'hong-kong-standard';
 const run = (...texts: string[]) => byRule(runChecks(segs(...texts), { ...HANT, rules: [RULE] }), RULE);
+/** The project's house style set to the standard forms (house-style.ts): 公佈/宣佈 as before the setting. */
+const runMinistry = (...texts: string[]) => byRule(runChecks(segs(...texts), { ...HANT, rules: [RULE], standardForms: 'ministry' }), RULE);
 const found = (...texts: string[]) => run(...texts).map((x) => [x.text, places(x).length, x.fixes[0].replacement]);
 
 describe('hong-kong-standard', () => {
@@ -43,7 +45,7 @@ describe('hong-kong-standard', () => {
 
   it('gives a writer’s 公佈 and 宣佈 as information only (the press writes 公布, 宣布; filings keep 佈), and not 佈局 or 分佈', () => {
     // a writer's text, no converter's output: 麵 and 綫 where OpenCC writes 麪 and 線
-    const f = run('集團今日公佈中期業績，董事會欣然宣佈派發特別股息，收益以港元計。', '香港分店的分佈及內地佈局維持不變，旗下麵店業務佔七成，綫上銷售上升。');
+    const f = runMinistry('集團今日公佈中期業績，董事會欣然宣佈派發特別股息，收益以港元計。', '香港分店的分佈及內地佈局維持不變，旗下麵店業務佔七成，綫上銷售上升。');
     expect(f.map((x) => [x.text, x.severity, x.fixes[0].replacement, x.messageData.key])).toEqual([
       ['公佈', 'info', '公布', 'hong-kong-standard.both'],
       ['宣佈', 'info', '宣布', 'hong-kong-standard.both'],
@@ -53,7 +55,7 @@ describe('hong-kong-standard', () => {
   it('gives 公佈 and 宣佈 as warnings where the document is a converter’s output throughout (every 布 of 公布 became 佈)', () => {
     const source = ['集團今日公布中期業績，董事會宣布派發特別股息，收益以港元計。', '香港分店的分佈及內地佈局維持不變，這裡的業務著重零售，恒生指數上升。'];
     const converted = source.map((t) => getConverter('s2hk').convert(getConverter('t2s').convert(t)));
-    const f = run(...converted);
+    const f = runMinistry(...converted);
     expect(f.map((x) => [x.text, x.severity, x.fixes[0].replacement, x.messageData.key])).toEqual([
       ['公佈', 'warning', '公布', 'hong-kong-standard.converted'],
       ['宣佈', 'warning', '宣布', 'hong-kong-standard.converted'],
@@ -102,8 +104,8 @@ describe('hong-kong-standard', () => {
     const text = readFileSync(join(dir, files.find((f) => f.startsWith('69'))!), 'utf8');
     const converted = s2hk.convert(t2s.convert(text));
     const segments = segmentText(converted).segments.map((s, i) => ({ id: i + 1, text: s.text, furniture: null, speaker: null, paragraph: s.paragraph ?? 0 }));
-    const f = byRule(runChecks(segments, HANT), RULE);
-    // OpenCC's output throughout: its 公佈 is a warning too
+    const f = byRule(runChecks(segments, { ...HANT, standardForms: 'ministry' }), RULE);
+    // OpenCC's output throughout: its 公佈 is a warning too (with the standard forms as the house style)
     expect(f.filter((x) => x.severity === 'warning').map((x) => x.text).sort()).toEqual(['公佈', '商鋪', '店鋪', '街鋪', '鋪位', '鋪租']);
     expect(f.filter((x) => x.severity === 'info').map((x) => x.text)).toEqual([]);
   });

@@ -6,6 +6,8 @@ import { getConverter } from '../text/convert';
 import { HANT, applyAll, byRule, places, segs } from './testkit';
 
 const run = (...texts: string[]) => byRule(runChecks(segs(...texts), { ...HANT, rules: ['taiwan-standard'] }), 'taiwan-standard');
+/** The project's house style set to the Ministry of Education's forms (house-style.ts): 佔 and 拼 as before the setting. */
+const runMinistry = (...texts: string[]) => byRule(runChecks(segs(...texts), { ...HANT, rules: ['taiwan-standard'], standardForms: 'ministry' }), 'taiwan-standard');
 
 describe('taiwan-standard', () => {
   it('reads a document written for Taiwan from its vocabulary', () => {
@@ -39,11 +41,11 @@ describe('taiwan-standard', () => {
     const source = ['晶片大廠今天公布第三季營收新台幣1,250億元，年增12%，其中先進製程占營收比重升至六成。', '法說會上財務長表示，海外客戶占比將持續提高，研發費用占營收約8%。'];
     const converted = source.map((t) => getConverter('s2tw').convert(getConverter('t2s').convert(t)));
     expect(converted.join('')).not.toContain('占');
-    const f = run(...converted).filter((x) => x.text === '佔');
+    const f = runMinistry(...converted).filter((x) => x.text === '佔');
     expect(f.map((x) => [places(x).length, x.fixes[0].replacement, x.messageData.key])).toEqual([[3, '占', 'taiwan-standard.converted']]);
     // a writer's own 佔 in a text that is no converter's output (台 and 裡, not s2tw's 臺 and 裏 … in a few places): the house style's choice
     const written = ['晶片大廠今天公布第三季營收新台幣1,250億元，年增12%，其中先進製程佔營收比重升至六成。', '法說會上財務長表示，這裡的海外客戶佔比將持續提高，台灣廠的研發費用佔營收約8%，台中新廠明年量產。'];
-    expect(run(...written).filter((x) => x.text === '佔')).toEqual([]);
+    expect(runMinistry(...written).filter((x) => x.text === '佔')).toEqual([]);
     // a Hong Kong document keeps its 佔
     expect(run('股東應佔溢利為52.6億港元，按年增長11.4%，香港業務佔六成，恒生指數上升。').filter((x) => x.text === '佔')).toEqual([]);
   });
@@ -51,7 +53,7 @@ describe('taiwan-standard', () => {
   it('reports 拼 for Taiwan’s 拚 (to strive) in a converter’s output, not in 拼圖, 拼音 (to piece together)', () => {
     const source = ['零售通路今年營收拚年增兩成，下半年拚展店180家，以新台幣計。', '董事長說，全台門市的版圖拼圖已大致完成，並推出拼音點餐服務。'];
     const converted = source.map((t) => getConverter('s2tw').convert(getConverter('t2s').convert(t)));
-    const f = run(...converted).filter((x) => x.text === '拼');
+    const f = runMinistry(...converted).filter((x) => x.text === '拼');
     expect(f.map((x) => [places(x).length, x.fixes[0].replacement])).toEqual([[2, '拚']]);
     expect(places(f[0]).map((p) => converted[0].slice(p.start, p.start + 3))).toEqual(['拼年增', '拼展店']);
   });

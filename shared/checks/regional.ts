@@ -16,7 +16,8 @@ import { findingMessage } from '../finding-messages';
 import { charTable, type Analysis } from './analysis';
 import { TAIWAN_ACCEPTED, TAIWAN_CHARACTERS, TAIWAN_CONVERTED_CHARACTERS, TAIWAN_CONVERTED_KEEP, TAIWAN_EITHER, TAIWAN_FORMS } from './data/taiwanForms';
 import { HONG_KONG_CHARACTERS, HONG_KONG_EITHER, HONG_KONG_FORMS, HONG_KONG_KEEP } from './data/hongKongForms';
-import type { Finding } from './types';
+import { housePairOf, styleFor } from './house-style';
+import type { CheckContext, Finding } from './types';
 
 const TW_MARKERS = /新[台臺]幣|[台臺]股|[台臺]北|[台臺]灣|[台臺]中市|高雄|新竹|桃園|金管會|主計總處|證交所|櫃買|立法院|行政院|財務長|執行長|營運長|營收|(?<!按)年增|(?<!按)季增|(?<!按)月增|法說會|投顧|\d{4}\.TW\b/g;
 const OTHER_MARKERS = /港元|港幣|港股|香港|恒生|恒指|聯交所|港交所|首席執行官|首席財務官|人民幣|同比|環比|歸母|上交所|深交所|國務院|發改委/g;
@@ -194,18 +195,42 @@ function standardFindings(
 type Region = ReturnType<typeof writtenFor>;
 const regionOfDocument = (analyses: Analysis[], region?: Region) => (region !== undefined ? region : writtenFor(analyses.map((a) => a.text)));
 
+/** The project's house style as the regional rules read it (CheckContext's `standardForms`, `houseStyle`). */
+export type HouseContext = Pick<CheckContext, 'standardForms' | 'houseStyle'>;
+
+/**
+ * A region's findings under the project's house style (house-style.ts): a form whose pair the house
+ * style decides is left out (`press`), kept as found (`ministry`), or information only with the card
+ * naming the setting (`unset`, the project's documents showing no style); every other form as found.
+ */
+function underHouseStyle(found: Finding[], region: 'tw' | 'hk', house: HouseContext | undefined): Finding[] {
+  const out: Finding[] = [];
+  for (const f of found) {
+    const standard = f.fixes[0]?.replacement ?? f.text;
+    const pair = housePairOf(region, f.text, standard);
+    const style = pair ? styleFor(pair, house?.standardForms, house?.houseStyle) : 'ministry';
+    if (style === 'press') continue;
+    if (style === 'ministry') out.push(f);
+    else {
+      const key = region === 'tw' ? 'taiwan-standard.house' : 'hong-kong-standard.house';
+      out.push({ ...f, severity: 'info', ...findingMessage(key, { word: f.text, standard, count: f.related.length + 1 }) });
+    }
+  }
+  return out;
+}
+
 /**
  * taiwan-standard: in a document written for Taiwan, each word in OpenCC's form where Taiwan's standard
  * differs; and OpenCC's 佔 for the standard 占, 拼 for 拚 (outside 拼圖, 拼音 …) where `convertedOutput()` says the document is a converter's
  * output throughout (conversion.ts convertedByOpenCC). `region`: the document's (`writtenFor`), when the
- * caller has read it already.
+ * caller has read it already. The forms writers write both ways (佔/占, 拼/拚) follow the project's house style (`house`).
  */
-export function taiwanStandardFindings(analyses: Analysis[], region?: Region, convertedOutput?: () => boolean): Finding[] {
+export function taiwanStandardFindings(analyses: Analysis[], region?: Region, convertedOutput?: () => boolean, house?: HouseContext): Finding[] {
   if (!analyses.length || regionOfDocument(analyses, region) !== 'tw') return [];
   const out = standardFindings(analyses, TAIWAN_TABLE, 'taiwan-standard');
   // 佔: only where the document is a converter's output throughout (asked only when the form is there)
   const converted = standardFindings(analyses, TAIWAN_CONVERTED_TABLE, 'taiwan-standard', undefined, undefined, 'taiwan-standard.converted');
-  return converted.length && convertedOutput?.() ? [...out, ...converted] : out;
+  return underHouseStyle(converted.length && convertedOutput?.() ? [...out, ...converted] : out, 'tw', house);
 }
 
 /**
@@ -213,13 +238,14 @@ export function taiwanStandardFindings(analyses: Analysis[], region?: Region, co
  * form where Hong Kong writes another (應占 → 應佔, 鋪位 → 舖位; 占 → 佔 outside divination words and
  * names); 公佈, 宣佈 (the press's 公布, 宣布; filings keep 佈) as a warning where `convertedOutput()` says the
  * document is a converter's output throughout, else as information only. `mentions`: the document's person names, whose characters are left alone (a given name 占);
- * `region` as for taiwanStandardFindings.
+ * `region` as for taiwanStandardFindings. 公佈/宣佈 follow the project's house style (`house`).
  */
 export function hongKongStandardFindings(
   analyses: Analysis[],
   mentions: readonly { segmentId: number; start: number; end: number }[] = [],
   region?: Region,
   convertedOutput?: () => boolean,
+  house?: HouseContext,
 ): Finding[] {
   if (!analyses.length || regionOfDocument(analyses, region) !== 'hk') return [];
   const inName = (a: Analysis, start: number, end: number) => mentions.some((m) => m.segmentId === a.seg.id && m.start < end && start < m.end);
@@ -228,6 +254,10 @@ export function hongKongStandardFindings(
   // so the press's 公布 is as likely as elsewhere — a warning, as Taiwan's 佔 is; in a writer's own
   // text the form is the house style's, information only
   if (out.some((f) => f.severity === 'info') && convertedOutput?.())
-    return out.map((f) => (f.severity === 'info' ? { ...f, severity: 'warning' as const, ...findingMessage('hong-kong-standard.converted', f.messageData!.params as { word: string; standard: string; count: number }) } : f));
-  return out;
+    return underHouseStyle(
+      out.map((f) => (f.severity === 'info' ? { ...f, severity: 'warning' as const, ...findingMessage('hong-kong-standard.converted', f.messageData!.params as { word: string; standard: string; count: number }) } : f)),
+      'hk',
+      house,
+    );
+  return underHouseStyle(out, 'hk', house);
 }

@@ -1,5 +1,6 @@
 /** Types shared by every check. Offsets are UTF-16 indices into a segment's `text`. */
 import type { FindingMessageRef } from '../finding-messages';
+import type { HouseStyle, StandardForms } from './house-style';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -104,6 +105,16 @@ export interface CheckContext {
   glossary?: GlossaryEntry[];
   /** run only these rules (default: all) */
   rules?: RuleId[];
+  /**
+   * The project's house style for the forms writers write both ways (佔/占, 拼/拚; 公佈/公布, 宣佈/宣布):
+   * house-style.ts. Default 'unset'.
+   */
+  standardForms?: StandardForms;
+  /**
+   * With 'unset': the style the project's other documents show where they are a writer's own text
+   * (core/checks.ts), asked only when a form the style decides is found.
+   */
+  houseStyle?: () => HouseStyle;
 }
 
 export type Scope = 'segment' | 'document' | 'project';

@@ -49,6 +49,12 @@ export const apiSchema = {
   listProjects: method(NoArgs, z.array(S.Project), 'All projects with their document counts.'),
   createProject: method(z.object({ name: ProjectName }).strict(), S.Project, 'Create a project.'),
   renameProject: method(z.object({ projectId: S.Id, name: ProjectName }).strict(), S.Project, 'Rename a project.'),
+  getProjectSettings: method(z.object({ projectId: S.Id }).strict(), S.ProjectSettings, "A project's settings: the house style for standard forms (unset, ministry, press) with its version."),
+  updateProjectSettings: method(
+    z.object({ projectId: S.Id, standardForms: S.StandardFormsValue, version: z.number().int().nonnegative().optional() }).strict(),
+    S.ProjectSettingsResult,
+    "Set a project's house style for standard forms (佔/占, 拼/拚 in Taiwan; 公佈/公布, 宣佈/宣布 in Hong Kong); refused as a conflict when `version` (what the caller read) is no longer the stored one. Re-runs the regional checks of the project's checked documents.",
+  ),
 
   listDocuments: method(
     z.object({ projectId: S.Id.optional(), trashed: z.boolean().optional() }).strict(),

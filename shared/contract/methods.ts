@@ -15,6 +15,8 @@ export const METHOD_NAMES = [
   'listProjects',
   'createProject',
   'renameProject',
+  'getProjectSettings',
+  'updateProjectSettings',
   'listDocuments',
   'getDocument',
   'updateDocument',

@@ -11,6 +11,8 @@ import type { MethodName } from './api';
 export const OFFLOADED_METHODS = {
   runChecks: 'checks',
   checkProject: 'checks',
+  // a project's house style changed: the regional rules re-run on every checked document of the project
+  updateProjectSettings: 'checks',
   exportDocument: 'export',
   // a project as a bundle (`jiaodui pull`): seconds of reading and hashing for a large project
   exportProjectBundle: 'export',

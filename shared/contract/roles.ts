@@ -50,6 +50,9 @@ export const METHOD_ROLES: { [M in MethodName]: Rule<M> } = {
   listProjects: 'reviewer',
   createProject: 'lead',
   renameProject: 'lead',
+  getProjectSettings: 'reviewer',
+  // the house style decides what every reviewer of the project is shown: a lead's, as managing projects
+  updateProjectSettings: 'lead',
   listDocuments: 'reviewer',
   getDocument: 'reviewer',
   updateDocument: 'lead',

@@ -3,7 +3,7 @@
  * Everything that crosses a process boundary (IPC, HTTP, CLI JSON) is one of these.
  */
 import { z } from 'zod';
-import { TEXT_ENCODINGS } from './values';
+import { STANDARD_FORMS, TEXT_ENCODINGS } from './values';
 import { EXPORT_FORMATS } from '../export/formats';
 
 export const Id = z.number().int().positive();
@@ -291,6 +291,23 @@ export const Settings = z.object({
   author: z.string().min(1).max(200),
   locale: z.enum(['en', 'zh-Hant']),
 });
+
+/**
+ * A project's settings (migration 015): the house style for the standard forms writers write both
+ * ways (shared/checks/house-style.ts). `version` 0: never set; every change adds one.
+ */
+export const StandardFormsValue = z.enum(STANDARD_FORMS, { error: `standard forms must be one of ${STANDARD_FORMS.join(', ')}` });
+export const ProjectSettings = z.object({
+  projectId: Id,
+  standardForms: StandardFormsValue,
+  version: z.number().int().nonnegative(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type ProjectSettings = z.infer<typeof ProjectSettings>;
+/** The settings after a change, and the documents whose checks it re-ran (those checked before). */
+export const ProjectSettingsResult = ProjectSettings.extend({ rechecked: z.array(Id) });
+export type ProjectSettingsResult = z.infer<typeof ProjectSettingsResult>;
 
 /** The export formats (shared/export/formats.ts: the list and what each format reads). */
 export const ExportFormat = z.enum(EXPORT_FORMATS);

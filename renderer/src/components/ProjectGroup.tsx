@@ -1,4 +1,4 @@
-/** A project heading (name, document count, rename) and its documents. */
+/** A project heading (name, document count, rename, settings) and its documents. */
 import { useState } from 'react';
 import type { DocumentMeta, Project } from '../../../shared/domain/schemas';
 import { useI18n } from '../i18n';
@@ -9,13 +9,16 @@ export interface ProjectGroupProps {
   project: Project;
   documents: DocumentMeta[];
   onRename: (name: string) => Promise<unknown>;
+  /** open the project's settings (standard forms) */
+  onSettings: () => void;
   renderDocument: (doc: DocumentMeta) => React.ReactNode;
 }
 
-export function ProjectGroup({ project, documents, onRename, renderDocument }: ProjectGroupProps) {
+export function ProjectGroup({ project, documents, onRename, onSettings, renderDocument }: ProjectGroupProps) {
   const { t } = useI18n();
   const [renaming, setRenaming] = useState(false);
   const rename = usePermission('renameProject');
+  const settingsLabel = t('library.projectSettings', { name: project.name });
   const count = project.documentCount === 1 ? t('library.document1') : t('library.documents', { count: project.documentCount });
   return (
     <section className="project" aria-label={project.name} data-testid={`project-${project.id}`}>
@@ -37,6 +40,11 @@ export function ProjectGroup({ project, documents, onRename, renderDocument }: P
           <button type="button" className="icon-btn" aria-label={t('library.renameProject', { name: project.name })} title={rename.reason ?? t('library.rename')} disabled={!rename.allowed} onClick={() => setRenaming(true)}>
             <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
               <path d="M11.3 2.3l2.4 2.4-8 8H3.3v-2.4z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+            </svg>
+          </button>
+          <button type="button" className="icon-btn" aria-label={settingsLabel} title={settingsLabel} onClick={onSettings} data-testid={`project-settings-${project.id}`}>
+            <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+              <path d="M8 5.6a2.4 2.4 0 1 0 0 4.8a2.4 2.4 0 1 0 0-4.8zM8 1.5v2m0 9v2M1.5 8h2m9 0h2" fill="none" stroke="currentColor" strokeWidth="1.4" />
             </svg>
           </button>
         </div>

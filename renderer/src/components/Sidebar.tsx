@@ -1,6 +1,6 @@
 /** The library: projects with their documents, a new-project form, and the Trash. */
 import { useState, type ReactNode } from 'react';
-import type { DocumentMeta } from '../../../shared/domain/schemas';
+import type { DocumentMeta, Project } from '../../../shared/domain/schemas';
 import type { Library } from '../state/useLibrary';
 import { useI18n } from '../i18n';
 import { ProjectGroup } from './ProjectGroup';
@@ -9,6 +9,7 @@ import { DocumentForm } from './DocumentForm';
 import { InlineNameForm } from './InlineNameForm';
 import { TrashSection } from './TrashSection';
 import { usePermission } from '../state/usePermissions';
+import { ProjectSettingsDialog } from '../lazy';
 
 export interface SidebarProps {
   library: Library;
@@ -36,6 +37,7 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
   // on a team server only a lead creates projects (state/permissions.ts)
   const create = usePermission('createProject');
   const [details, setDetails] = useState<number | null>(null);
+  const [settingsOf, setSettingsOf] = useState<Project | null>(null);
 
   const renderDocument = (d: DocumentMeta) => (
     <DocumentItem
@@ -92,6 +94,7 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
             project={p}
             documents={library.documents.filter((d) => d.projectId === p.id)}
             onRename={(name) => guard(library.renameProject(p.id, name))}
+            onSettings={() => setSettingsOf(p)}
             renderDocument={renderDocument}
           />
         ))}
@@ -109,6 +112,7 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
         />
         {after}
       </div>
+      {settingsOf && <ProjectSettingsDialog project={settingsOf} onClose={() => setSettingsOf(null)} guard={guard} notify={notify} />}
     </aside>
   );
 }

@@ -38,6 +38,7 @@ export const GUARDED = {
   importDocument: guard('importDocument'),
   createProject: guard('createProject'),
   renameProject: guard('renameProject'),
+  projectSettings: guard('updateProjectSettings'),
   editDocument: guard('updateDocument'),
   moveDocument: guard('moveDocument'),
   trashDocument: guard('trashDocument'),

@@ -1,0 +1,48 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliTestDatabase } from './test-helpers';
+
+const cli = cliTestDatabase();
+const { run } = cli;
+
+// a Taiwan release as a converter hands it over (佔 for the writer's 占, 拼 for 拚)
+const CONVERTED = '電動機車廠今天公佈上月營收新臺幣18.6億元，年增9%，換電站營收佔比升至三成。\n\n總經理說，下半年拼海外市場，電池業務佔營收約15%，臺北與高雄門市同步擴點。\n';
+
+function importRelease(project: string): void {
+  const file = join(cli.dir, 'release.txt');
+  writeFileSync(file, CONVERTED);
+  const r = run('import', file, '--project', project);
+  expect(r.code, r.err).toBe(0);
+}
+
+describe('jiaodui project standard-forms', () => {
+  it('reads the setting, sets it (re-running the checks), and refuses a stale --if-version with exit 4', () => {
+    importRelease('機車');
+    const read = run('project', 'standard-forms', '機車');
+    expect(read.code, read.err).toBe(0);
+    expect(read.out).toMatch(/^機車: standard forms unset \(not set: .*; version 0\)\n$/);
+    expect(run('check', '1', '--format', 'json').code).toBe(0);
+    const set = run('project', 'standard-forms', '機車', 'ministry', '--if-version', '0');
+    expect(set.code, set.err).toBe(0);
+    expect(set.out).toMatch(/^機車: standard forms ministry \(the standard forms .*; version 1, set by .*\); checks re-run in 1 document\n$/);
+    const json = JSON.parse(run('project', 'standard-forms', '1', '--format', 'json').out) as { standardForms: string; version: number };
+    expect(json).toMatchObject({ standardForms: 'ministry', version: 1 });
+    const stale = run('project', 'standard-forms', '機車', 'press', '--if-version', '0');
+    expect(stale.code).toBe(4);
+    expect(stale.err).toContain('changed by');
+    expect(JSON.parse(run('project', 'standard-forms', '機車', '--format', 'json').out)).toMatchObject({ standardForms: 'ministry', version: 1 });
+  });
+
+  it('gives a clear error on a bad value, an unknown project or subcommand (exit 2)', () => {
+    importRelease('機車');
+    const bad = run('project', 'standard-forms', '機車', 'moe');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('Standard forms must be one of unset, ministry, press, got "moe"');
+    const none = run('project', 'standard-forms', '沒有');
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('There is no project "沒有"');
+    expect(run('project', 'rename', '機車').err).toContain('Unknown project command "rename"');
+    expect(run('project', 'standard-forms', '機車', 'press', '--if-version', 'x').err).toContain('--if-version must be a version number');
+  });
+});
