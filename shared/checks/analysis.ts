@@ -10,7 +10,6 @@ import { dictionaryTrie, getConverter, type ConversionConfig, type DictTrie } fr
 import { ONE_TO_MANY } from './data/oneToMany';
 import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
 import type { CheckContext, CheckSegment } from './types';
-import type { DocumentSenses } from './conversion';
 
 // ---------------------------------------------------------------- character classes
 
@@ -251,16 +250,17 @@ export interface AnalysisSource {
  * earlier run) computed for unchanged segments, and themselves a source for the next run or
  * evidence (core/checks.ts keeps one per document).
  */
-export class AnalysisCarry implements AnalysisSource {
+export class AnalysisCarry<Senses = never> implements AnalysisSource {
   private readonly byId = new Map<number, Analysis>();
   /**
-   * `senses`: the document's senses of one-to-many characters as read from exactly the content
-   * segments of the run (a document's evidence holding them: `DocumentEvidence.holds`), read
-   * instead of reading them again from the run's analyses.
+   * `senses`: the document's senses of one-to-many characters (conversion.ts `DocumentSenses`; a
+   * type parameter, so that this module needs nothing of conversion.ts) as read from exactly the
+   * content segments of the run (a document's evidence holding them: `DocumentEvidence.holds`),
+   * read instead of reading them again from the run's analyses.
    */
   constructor(
     private readonly from?: AnalysisSource,
-    readonly senses?: DocumentSenses,
+    readonly senses?: Senses,
   ) {}
 
   analysis(seg: CheckSegment, ctx: CheckContext): Analysis {

@@ -261,7 +261,7 @@ export function projectHouseStyle(docs: readonly { segments: CheckSegment[]; ctx
  * an unchanged segment's analysis from an earlier run, with what it memoised); the findings are
  * the same with or without it.
  */
-export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: AnalysisCarry): Finding[] {
+export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: AnalysisCarry<DocumentSenses>): Finding[] {
   const want = wants(ctx);
   const content = segments.filter((s) => !s.furniture);
   const analyses = [...(carry ? new Map(content.map((s) => [s.id, carry.analysis(s, ctx)])) : analyse(content, ctx)).values()];
