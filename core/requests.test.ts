@@ -135,7 +135,7 @@ describe('request ids', () => {
 
   it('a malformed id is refused by the contract', () => {
     const { segmentId, start, end } = span();
-    expect(() => dispatch(app, 'addClaim', { segmentId, start, end, requestId: 'short' }, ann)).toThrow(/request id is 16–64 characters/);
+    expect(() => dispatch(app, 'addClaim', { segmentId, start, end, requestId: 'short' })).toThrow(/request id is 16–64 characters/);
     expect(claimCount()).toBe(0);
   });
 });

@@ -95,7 +95,9 @@ export function App() {
   // Review workflow: filters, annotations, find and replace, repetitions, change log (state/useReviewWorkflow.ts).
   // Claims: the wide claims view, a claim from the selection (state/useClaimsView.ts).
   const openClaimsPanel = useCallback(() => setPanel('claims'), []);
-  const cv = useClaimsView({ review, toasts, locale, openPanel: openClaimsPanel });
+  // the claim writes kept while the team server is away (state/claim-store.ts; sent again by teamBack below)
+  const [claimStore] = useState(createClaimStore);
+  const cv = useClaimsView({ review, toasts, locale, openPanel: openClaimsPanel, kept: claimStore });
   const wf = useReviewWorkflow({ review, toasts, locale, panel, setPanel, openShortcuts, onClaim: cv.claim });
   // The grid's second column: Simplified / original source / English, English edits, attach (state/useColumns.ts).
   const columns = useParallelColumns({ doc, segments, review, toasts, locale, permissions });
@@ -293,7 +295,6 @@ export function App() {
   // The team server the window works on came back (TeamBanner retries with backoff while it is unreachable):
   // status changes that could not be sent are sent (state/status-queue.ts), then claim edits (state/useClaimRetry.ts),
   // then an edit whose save failed meanwhile (its editor kept it) is saved, without a reload.
-  const [claimStore] = useState(createClaimStore);
   const queryClient = useQueryClient();
   const { onChange: claimsChanged } = cv;
   const { failOrConflict } = wf;
