@@ -173,3 +173,33 @@ test('a claim deleted while away and changed on the server meanwhile: the retry 
   expect(teamClaims().find((c) => c.id === claimId)?.notes).toBe('Bo found the source');
   await expect(page.locator(`[data-testid="claim-pending"][data-claim-id="${claimId}"]`)).toHaveCount(0);
 });
+
+test('a reload while the team server is away shows its library as last seen (not live, read-only); it is read again when the server is back', async ({ app: page }) => {
+  await connectAndOpen(page, 'Su');
+  const library = page.getByTestId('library');
+  const docs = library.locator('[data-testid^="project-"] .doc-open');
+  const teamDoc = docs.filter({ hasText: '離線陳述' });
+  await expect(teamDoc).toBeVisible();
+  await expect(page.getByTestId('library-stale')).toHaveCount(0);
+
+  const port = new URL(origin).port;
+  await server.stop(5000);
+  // while the server is away a document is added to its database (the CLI opens it directly)
+  cli('import', join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt'), '--project', 'Offline claims', '--title', '回來後才看到');
+  await page.reload();
+  await expect(page.getByTestId('team-banner')).toContainText('cannot be reached');
+  // the library as last seen, marked not live with the time, and read-only: no details, no rename, no new project
+  await expect(page.getByTestId('library-stale')).toContainText('Not live: the team server cannot be reached');
+  await expect(teamDoc).toBeVisible();
+  await expect(docs.filter({ hasText: '回來後才看到' })).toHaveCount(0);
+  await expect(library.locator('[data-testid^="project-"] .doc-more')).toHaveCount(0);
+  await expect(page.getByTestId('new-project')).toBeDisabled();
+  await page.screenshot({ path: 'test-results/offline-library-stale.png' });
+
+  // back: read again, live (the document added meanwhile appears), editable again
+  await server.start(`127.0.0.1:${port}`);
+  await expect(page.getByTestId('team-banner')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('library-stale')).toHaveCount(0);
+  await expect(docs.filter({ hasText: '回來後才看到' })).toBeVisible();
+  await expect(library.locator('[data-testid^="project-"] .doc-more').first()).toBeVisible();
+});

@@ -42,6 +42,7 @@ import { ClaimStoreContext, createClaimStore } from './state/claim-store';
 import { useQueryClient } from './state/queries';
 import { useBackend } from './state/backend';
 import { backendKey } from './state/team';
+import { LIBRARY_SNAPSHOT_KEY } from './state/library-snapshot';
 import type { ConnectionInfo } from '../../shared/contract/remote';
 import { sessionLocale } from './state/session';
 import { AuthorDialog, ClaimsPanel, TeamView, ClaimsWideView, ConfirmDialog, ConflictDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
@@ -60,7 +61,8 @@ export function App() {
   const { t } = i18n;
   const toasts = useToasts();
   const prefs = usePrefs();
-  const library = useLibrary();
+  // a team server's library as last seen is kept per backend, shown (not live) when a load meets the server away
+  const library = useLibrary({ snapshotKey: backend === 'local' ? null : backendKey(LIBRARY_SNAPSHOT_KEY, backend) });
 
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const { refresh: refreshLibrary } = library;
@@ -299,14 +301,17 @@ export function App() {
   const { onChange: claimsChanged } = cv;
   const { failOrConflict } = wf;
   const failedEdit = !!review.editing && review.saveState.kind === 'error';
+  const staleLibrary = library.staleSince !== null;
   const teamBack = useCallback(() => {
     void (async () => {
       await actions.retryStatuses();
       if (claimStore.get().length) await (await import('./state/claim-retry')).retryClaimWrites(claimStore, { client, queryClient, onError: failOrConflict, onChange: claimsChanged });
       // with the approval asked for and the status version read when the save failed (state/status-queue.ts KeptSave)
       if (failedEdit) await actions.saveEdit({ retry: true });
+      // the library shown as last seen (the load met the server away) is read again, live from now on
+      if (staleLibrary) await refreshLibrary().catch(() => undefined);
     })();
-  }, [failedEdit, actions, claimStore, client, queryClient, failOrConflict, claimsChanged]);
+  }, [failedEdit, actions, claimStore, client, queryClient, failOrConflict, claimsChanged, staleLibrary, refreshLibrary]);
   const disconnect = useCallback((c: ConnectionInfo) => (backends ? backends.disconnect(c.id) : Promise.resolve()), [backends]);
   // the connect dialog's address: the server's own when connecting again after being signed out there, else empty
   const [connectAddress, setConnectAddress] = useState('');

@@ -8,7 +8,8 @@ import { usePermission } from '../state/usePermissions';
 export interface ProjectGroupProps {
   project: Project;
   documents: DocumentMeta[];
-  onRename: (name: string) => Promise<unknown>;
+  /** none: the library is read-only (the last one seen of a team server that cannot be reached) */
+  onRename?: (name: string) => Promise<unknown>;
   renderDocument: (doc: DocumentMeta) => React.ReactNode;
 }
 
@@ -19,7 +20,7 @@ export function ProjectGroup({ project, documents, onRename, renderDocument }: P
   const count = project.documentCount === 1 ? t('library.document1') : t('library.documents', { count: project.documentCount });
   return (
     <section className="project" aria-label={project.name} data-testid={`project-${project.id}`}>
-      {renaming ? (
+      {renaming && onRename ? (
         <InlineNameForm
           label={t('library.renameProject', { name: project.name })}
           initial={project.name}
@@ -34,11 +35,13 @@ export function ProjectGroup({ project, documents, onRename, renderDocument }: P
         <div className="project-head">
           <h3 className="project-name">{project.name}</h3>
           <span className="project-count">{count}</span>
-          <button type="button" className="icon-btn" aria-label={t('library.renameProject', { name: project.name })} title={rename.reason ?? t('library.rename')} disabled={!rename.allowed} onClick={() => setRenaming(true)}>
-            <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
-              <path d="M11.3 2.3l2.4 2.4-8 8H3.3v-2.4z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
-            </svg>
-          </button>
+          {onRename && (
+            <button type="button" className="icon-btn" aria-label={t('library.renameProject', { name: project.name })} title={rename.reason ?? t('library.rename')} disabled={!rename.allowed} onClick={() => setRenaming(true)}>
+              <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+                <path d="M11.3 2.3l2.4 2.4-8 8H3.3v-2.4z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+              </svg>
+            </button>
+          )}
         </div>
       )}
       {documents.length ? <ul className="doc-list">{documents.map(renderDocument)}</ul> : <p className="empty-note">{t('library.empty')}</p>}

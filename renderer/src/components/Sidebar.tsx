@@ -31,10 +31,13 @@ export interface SidebarProps {
 }
 
 export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, onDocumentChanged, onTrashed, onEmptyTrash, guard, notify, presence, heading, after }: SidebarProps) {
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const [creating, setCreating] = useState(false);
+  // the team server is away and the library is the last one seen (state/library-snapshot.ts): shown read-only
+  const stale = library.staleSince;
   // on a team server only a lead creates projects (state/permissions.ts)
-  const create = usePermission('createProject');
+  const allowed = usePermission('createProject');
+  const create = stale ? { allowed: false, reason: t('library.staleReadOnly') } : allowed;
   const [details, setDetails] = useState<number | null>(null);
 
   const renderDocument = (d: DocumentMeta) => (
@@ -45,7 +48,7 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
       readers={presence?.get(d.id)}
       expanded={details === d.id}
       onOpen={() => onOpen(d)}
-      onToggleDetails={() => setDetails(details === d.id ? null : d.id)}
+      onToggleDetails={stale ? undefined : () => setDetails(details === d.id ? null : d.id)}
     >
       <DocumentForm
         doc={d}
@@ -74,6 +77,11 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
       </div>
       <div className="sidebar-scroll">
         {heading}
+        {stale && (
+          <p className="library-stale" role="status" data-testid="library-stale">
+            {t('library.stale', { time: formatDateTime(stale) })}
+          </p>
+        )}
         {creating && (
           <InlineNameForm
             label={t('library.newProjectName')}
@@ -91,10 +99,11 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
             key={p.id}
             project={p}
             documents={library.documents.filter((d) => d.projectId === p.id)}
-            onRename={(name) => guard(library.renameProject(p.id, name))}
+            onRename={stale ? undefined : (name) => guard(library.renameProject(p.id, name))}
             renderDocument={renderDocument}
           />
         ))}
+        {!stale && (
         <TrashSection
           open={trashOpen}
           onToggle={() => setTrashOpen(!trashOpen)}
@@ -107,6 +116,7 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
           }
           onEmpty={onEmptyTrash}
         />
+        )}
         {after}
       </div>
     </aside>
