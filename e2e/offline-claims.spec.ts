@@ -7,6 +7,7 @@
  * The page's calls to the team server are held (502 team-unreachable, what the local server
  * answers when the team server is away) while another lead works on the server.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -202,4 +203,30 @@ test('a reload while the team server is away shows its library as last seen (not
   await expect(page.getByTestId('library-stale')).toHaveCount(0);
   await expect(docs.filter({ hasText: '回來後才看到' })).toBeVisible();
   await expect(library.locator('[data-testid^="project-"] .doc-more').first()).toBeVisible();
+});
+
+test("the other backends' library sections follow their change feeds: an import there appears without a reload", async ({ app: page, server: local }) => {
+  const added = JSON.parse(cli('users', 'add', 'Yi', '--role', 'lead', '--format', 'json')) as { signInUrl: string };
+  await page.getByTestId('connect-team').click();
+  const dialog = page.getByTestId('connect-dialog');
+  await dialog.getByTestId('connect-signin').fill(added.signInUrl);
+  await dialog.getByTestId('connect-submit').click();
+  await expect(dialog).toHaveCount(0);
+  // working on this computer: the team server's section lists its library as read now…
+  const teamSection = page.locator('[data-testid^="backend-c-"]', { hasText: new URL(origin).host });
+  await expect(teamSection.getByRole('button', { name: '離線陳述' }).first()).toBeVisible();
+  await expect(teamSection.getByText('團隊新稿')).toHaveCount(0);
+  // …and again when its feed says a document was imported there
+  cli('import', join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt'), '--project', 'Offline claims', '--title', '團隊新稿');
+  await expect(teamSection.getByText('團隊新稿')).toBeVisible();
+
+  // working on the team server: this computer's section follows this computer's feed likewise
+  await teamSection.getByRole('button', { name: '離線陳述' }).first().click();
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /離線陳述/);
+  const localSection = page.getByTestId('backend-local');
+  await expect(localSection).toBeVisible();
+  await expect(localSection.getByText('本機新稿')).toHaveCount(0);
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'jiaodui.mjs'), '--db', local.dbPath, 'import', join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt'), '--project', 'Local desk', '--title', '本機新稿'], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  await expect(localSection.getByText('本機新稿')).toBeVisible();
 });
