@@ -18,6 +18,9 @@
  * collections showed in the saves' p99 (four interleaved pairs on the shared machine: 57–351 ms
  * against 60–109 ms), and a team server is a machine's one job, not a tab's companion.
  *
+ * The Electron main process applies the same policy at start (electron/main.ts): it holds the
+ * service for one reviewer beside a window, as browser mode's server does.
+ *
  * JIAODUI_HEAP_GROWING_PERCENT overrides the percentage in either mode (0: V8's own dynamic
  * factor), for before/after measurements.
  */

@@ -78,7 +78,7 @@ describe('a segment re-check agrees with the full check', () => {
     try {
       const s = own.service;
       let compared = 0;
-      // the fresh texts' tuning half only (eval/fresh/split.json): halves B and C are measure-only, a failure here would show their findings
+      // the fresh texts' tuning half only (eval/fresh/split.json): halves B, C and D are measure-only, a failure here would show their findings
       const halfA = new Set<string>((JSON.parse(readFileSync(join(import.meta.dirname, '..', 'eval', 'fresh', 'split.json'), 'utf8')) as { A: string[] }).A);
       for (const dir of ['clean-dev', 'fresh']) {
         const path = join(import.meta.dirname, '..', 'eval', dir);

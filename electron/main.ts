@@ -31,6 +31,7 @@ import { JiaoduiError, isJiaoduiError } from '../shared/errors';
 import { PRODUCT_NAME } from '../shared/paths';
 import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
 import { contentType } from '../core/http-policy';
+import { applyServerHeapPolicy } from '../core/heap-policy';
 import { PACKAGE_ROOT, importSampleOnFirstStart, openService, packageVersion, warmUpChecks } from '../core/context';
 import type { JiaoduiService } from '../core/service';
 import { isOffloaded, Offload } from '../core/offload';
@@ -165,6 +166,15 @@ async function start(): Promise<void> {
       `${PRODUCT_NAME}: the user interface is not built`,
       `${join(RENDERER_DIST, 'index.html')} is missing.\n\nBuild it with:\n  npx vite build --config renderer/vite.config.ts\n(npm start builds it for you.)`,
     );
+    app.exit(1);
+    return;
+  }
+  // the service's heap kept as browser mode's server keeps it (core/heap-policy.ts): the main
+  // process holds the service for a laptop's one reviewer, beside a window, as `jiaodui serve` does
+  try {
+    applyServerHeapPolicy();
+  } catch (e) {
+    dialog.showErrorBox(`${PRODUCT_NAME} cannot start`, e instanceof Error ? e.message : String(e));
     app.exit(1);
     return;
   }

@@ -6,8 +6,8 @@
  * labels them (conversion, name-conversion, variant). No seeded mutations: a finding off every
  * label is a false alarm on otherwise correct text. Figures per target: tune on the `--tune`
  * targets (default s2t,s2hk), read the others as the left-out converters.
- * `--fresh A|B|C` measures eval/fresh's half instead of the dev source texts (one project per text); the
- * measure-only halves B and C also through Debian's `opencc` (targets cli-s2t, cli-s2tw, cli-s2hk, cli-s2twp:
+ * `--fresh A|B|C|D` measures eval/fresh's half instead of the dev source texts (one project per text); the
+ * measure-only halves B, C and D also through Debian's `opencc` (targets cli-s2t, cli-s2tw, cli-s2hk, cli-s2twp:
  * the held-out converter, fair on our own texts of those halves, refused on half A so nothing is tuned on it),
  * in aggregate only (`--misses`, `--clean`, `--info` refused there).
  * `--info` breaks info findings down by message key (on a label or not, and the conversion instances only they
@@ -31,7 +31,7 @@ import { loadCluster } from './lib/cluster';
 import { nameRanges, variantTest } from './lib/corrupt';
 import { EVAL_DIR, readSplit, TEXTS_DIR } from './lib/dataset';
 import type { ErrorClass, Instance } from './lib/labels';
-import { isMeasureOnly, loadFresh, parseHalf, refusedOn, type Half } from './lib/fresh';
+import { isMeasureOnly, loadFresh, MEASURE_ONLY, parseHalf, refusedOn, type Half } from './lib/fresh';
 import { roundTrip, type Target } from './lib/roundtrip';
 import { hits, score, TYPOGRAPHY_RULES, type ScoredFinding } from './lib/score';
 import { formatProportion } from './lib/wilson';
@@ -63,17 +63,17 @@ function parseArgs(argv: string[]) {
     else if (a === '--targets') o.targets = (argv[++i] ?? '').split(',').filter(Boolean) as ProxyTarget[];
     else if (a === '--fresh') o.fresh = parseHalf(argv[++i]);
     else {
-      process.stderr.write(`eval:proxy: unknown argument ${a} (usage: npm run eval:proxy -- [--tune s2t,s2hk] [--targets …] [--fresh A|B|C] [--misses] [--clean] [--info] [--json])\n`);
+      process.stderr.write(`eval:proxy: unknown argument ${a} (usage: npm run eval:proxy -- [--tune s2t,s2hk] [--targets …] [--fresh A|B|C|D] [--misses] [--clean] [--info] [--json])\n`);
       process.exit(2);
     }
   }
-  // halves B and C are measured in aggregate only: nothing that lists their findings
+  // halves B, C and D are measured in aggregate only: nothing that lists their findings
   const refused = refusedOn(o.fresh, { '--misses': o.misses, '--clean': o.clean, '--info': o.info });
   if (refused.length) throw new Error(`--fresh ${o.fresh} is read in aggregate only: --misses, --clean and --info are refused there (given: ${refused.join(' ')})`);
   const allowed: ProxyTarget[] = isMeasureOnly(o.fresh) ? [...ALL_TARGETS, ...CLI_TARGETS] : ALL_TARGETS;
   if (!o.targets.length) o.targets = allowed;
   for (const t of [...o.tune, ...o.targets])
-    if (!allowed.includes(t as ProxyTarget)) throw new Error(CLI_TARGETS.includes(t as CliTarget) ? `${t}: Debian's opencc is the held-out converter, measured on the fresh halves B and C only (--fresh B, --fresh C)` : `unknown target ${t}`);
+    if (!allowed.includes(t as ProxyTarget)) throw new Error(CLI_TARGETS.includes(t as CliTarget) ? `${t}: Debian's opencc is the held-out converter, measured on the measure-only fresh halves only (--fresh ${MEASURE_ONLY.join(', --fresh ')})` : `unknown target ${t}`);
   return o;
 }
 

@@ -20,6 +20,13 @@ describe('eval/fresh', () => {
     expect(c.filter((d) => d.region === 'hk').length).toBe(5);
   });
 
+  it('keeps half D to the twelve texts of session 10, seven for Taiwan and five for Hong Kong', () => {
+    const d = loadFresh('D');
+    expect(d.map((x) => x.file.slice(0, 2))).toEqual(Array.from({ length: 12 }, (_, i) => String(25 + i)));
+    expect(d.filter((x) => x.region === 'tw').length).toBe(7);
+    expect(d.filter((x) => x.region === 'hk').length).toBe(5);
+  });
+
   it('holds texts of 800–2,000 characters whose listed people are named in them', () => {
     for (const d of loadFresh()) {
       expect([...d.text].length, d.file).toBeGreaterThanOrEqual(800);
@@ -34,7 +41,7 @@ describe('eval/fresh', () => {
       const doc = (n: string) => ({ file: `${n}-x.txt`, region: 'tw', people: [] });
       writeFileSync(join(dir, 'fresh.json'), JSON.stringify({ about: 'x', documents: [doc('01'), doc('02')] }));
       for (const n of ['01', '02']) writeFileSync(join(dir, `${n}-x.txt`), '正文');
-      const split = (s: object) => writeFileSync(join(dir, 'split.json'), JSON.stringify({ note: 'x', A: [], B: [], C: [], ...s }));
+      const split = (s: object) => writeFileSync(join(dir, 'split.json'), JSON.stringify({ note: 'x', A: [], B: [], C: [], D: [], ...s }));
       split({ A: ['01'], C: ['02'] });
       expect(loadFresh('C', dir).map((d) => d.file)).toEqual(['02-x.txt']);
       split({ A: ['01'], B: ['02'], C: ['02'] });
@@ -46,14 +53,16 @@ describe('eval/fresh', () => {
     }
   });
 
-  it('reads --fresh A, B or C, and nothing else', () => {
-    expect(HALVES.map((h) => parseHalf(h))).toEqual(['A', 'B', 'C']);
-    for (const bad of [undefined, '', 'D', 'c', 'AB']) expect(() => parseHalf(bad)).toThrow(/--fresh takes A, B, C/);
+  it('reads --fresh A, B, C or D, and nothing else', () => {
+    expect(HALVES.map((h) => parseHalf(h))).toEqual(['A', 'B', 'C', 'D']);
+    for (const bad of [undefined, '', 'E', 'c', 'd', 'AB']) expect(() => parseHalf(bad)).toThrow(/--fresh takes A, B, C, D/);
   });
 
-  it('measures halves B and C in aggregate only: every listing option is refused there, none on half A or dev', () => {
-    expect(HALVES.filter((h) => isMeasureOnly(h))).toEqual(['B', 'C']);
+  it('measures halves B, C and D in aggregate only: every listing option is refused there, none on half A or dev', () => {
+    expect(HALVES.filter((h) => isMeasureOnly(h))).toEqual(['B', 'C', 'D']);
     const listing = { '--misses': true, '--clean': false, '--info': true };
+    expect(refusedOn('D', listing)).toEqual(['--misses', '--info']);
+    expect(refusedOn('D', { '--clean': true })).toEqual(['--clean']);
     expect(refusedOn('C', listing)).toEqual(['--misses', '--info']);
     expect(refusedOn('B', listing)).toEqual(['--misses', '--info']);
     expect(refusedOn('C', { '--misses': false })).toEqual([]);
