@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliCheckProjectOutput, CliErrorOutput } from '../shared/contract/cli';
 import { cliTestDatabase } from './test-helpers';
+import { getConverter } from '../shared/text/convert';
 
 const cli = cliTestDatabase('check-project.db');
 const run = cli.run;
@@ -75,5 +76,36 @@ describe('jiaodui check --project', () => {
     const j = run('check', '--project', 'Nope', '--format', 'json');
     expect(j.code).toBe(2);
     expect(CliErrorOutput.parse(JSON.parse(j.out)).error.message).toMatch(/no project "Nope"/);
+  });
+});
+
+describe('jiaodui check --project: per-place findings across documents', () => {
+  it('words the family’s explanation once, in a note under the cross-document table, each place a short line', { timeout: 120_000 }, () => {
+    // a Taiwan writer's release through OpenCC's round trip with Taiwan phrasing (s2twp): 設備 came out 裝置, twice
+    const s2twp = (t: string) => getConverter('s2twp').convert(getConverter('t2s').convert(t));
+    const localised = s2twp('物流商今天表示，倉儲設備更新完成，備用設備也已到貨，出貨量優於預期。');
+    expect(localised.split('裝置')).toHaveLength(3);
+    const a = join(cli.dir, 'localised.txt');
+    const b = join(cli.dir, 'story.txt');
+    writeFileSync(a, `${localised}\n`);
+    writeFileSync(b, '分析師認為倉儲設備更新後，出貨數據將持續改善。\n');
+    run('import', a, '--project', '物流');
+    run('import', b, '--project', '物流');
+    const o = CliCheckProjectOutput.parse(JSON.parse(run('check', '--project', '物流', '--format', 'json').out));
+    // each place: the project's reading, merged with the document's own at the same place (one card per place)
+    const keys = (f: (typeof o.crossDocument)[number]) =>
+      f.messageData?.key === 'place.reasons' ? (f.messageData.params.reasons as { key: string }[]).map((r) => r.key) : [f.messageData?.key];
+    const places = o.crossDocument.filter((f) => keys(f).includes('conversion.vocabulary'));
+    expect(places.map((f) => [f.text, f.fixes[0]?.replacement, keys(f).sort()])).toEqual([
+      ['裝置', '設備', ['conversion.vocabulary', 'conversion.vocabulary.document']],
+      ['裝置', '設備', ['conversion.vocabulary', 'conversion.vocabulary.document']],
+    ]);
+    const out = run('check', '--project', '物流', '--wide').out;
+    const across = out.slice(out.indexOf('## Across documents'));
+    expect(across.match(/\[note 1, note 2\] check this place — perhaps 設備\./g)).toHaveLength(2);
+    // each explanation once, under the table: the project's (the word another document writes) and the document's own
+    expect(across.match(/^\[note 1\] /gm)).toHaveLength(1);
+    expect(across.match(/^\[note 2\] /gm)).toHaveLength(1);
+    expect(across).not.toContain('flagged for 2 reasons');
   });
 });

@@ -8,7 +8,7 @@ import type { CliCheckProjectOutput } from '../shared/contract/cli';
 import type { Project, StoredFinding } from '../shared/domain/schemas';
 import type { ContractCaller } from './call';
 import { UsageError } from './args';
-import { formatFindings, fromStored, type CheckRow } from './check';
+import { formatFindings, fromStored, tableNotes, type CheckRow } from './check';
 import { formatTable, type Fit } from './format';
 import { progressOn, type Progress } from './progress';
 import { plural } from './output';
@@ -31,7 +31,7 @@ function resolveProject(api: ContractCaller, ref: string): Project {
 
 function crossRow(f: StoredFinding): CrossRow {
   const loc = (l: StoredFinding['related'][number]) => ({ documentId: l.documentId, segmentId: l.segmentId, segmentIndex: l.segmentIndex, start: l.start, end: l.end, text: l.text, fixes: l.fixes });
-  return { ...loc(f), rule: f.rule, severity: f.severity, message: f.message, related: f.related.map(loc) };
+  return { ...loc(f), rule: f.rule, severity: f.severity, message: f.message, messageData: f.messageData, related: f.related.map(loc) };
 }
 
 /** Check every live document of the project (findings are stored, as in the app), then the project as a whole. */
@@ -55,15 +55,17 @@ export function checkProject(api: ContractCaller, ref: string, progress: Progres
 export function formatProjectFindings(o: Output, fit?: Fit): string {
   const parts = o.documents.map((d) => `## Document ${d.documentId}: ${d.title}\n${formatFindings(d.findings, fit)}`);
   const where = (l: { documentId: number; segmentIndex: number; text: string }) => `${l.text} (doc ${l.documentId} #${l.segmentIndex + 1})`;
+  // a per-place family's places (the converter's vocabulary across documents): its explanation once, in a note under the table
+  const notes = tableNotes();
   parts.push(
     `## Across documents\n` +
       (o.crossDocument.length
         ? formatTable(
             ['SEVERITY', 'RULE', 'PLACES', 'MESSAGE'],
-            o.crossDocument.map((f) => [f.severity, f.rule, [f, ...f.related].map(where).join('; '), f.message]),
+            o.crossDocument.map((f) => [f.severity, f.rule, [f, ...f.related].map(where).join('; '), notes.cell(f)]),
             80,
             fit,
-          )
+          ) + notes.lines()
         : 'No findings.\n'),
   );
   return `# Project ${o.project.id}: ${o.project.name} (${plural(o.documents.length, 'document')})\n\n${parts.join('\n')}`;

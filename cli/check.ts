@@ -6,7 +6,7 @@ import type { CliCheckOutput } from '../shared/contract/cli';
 import type { StoredFinding } from '../shared/domain/schemas';
 import type { ContractCaller } from './call';
 import { formatFindingMessage } from '../shared/finding-messages';
-import { placeFamily } from '../shared/finding-families';
+import { placeNotes, type FamilyFinding } from '../shared/finding-families';
 import { formatTable, type Fit } from './format';
 import { plural } from './output';
 
@@ -52,38 +52,42 @@ export function checkFile(bytes: Uint8Array, rules?: RuleId[]): CheckRow[] {
 }
 
 /**
+ * Notes of per-place families (shared/finding-families.ts `placeNotes`) for a table: `cell` gives a
+ * place a short line pointing at its family's note (a place flagged for several reasons, at each
+ * per-place reason's note, with its other reasons worded), `lines` the notes for under the table.
+ */
+export function tableNotes() {
+  const notes = placeNotes();
+  return {
+    /** the message cell of a finding: its notes' short line, or its own message (no reason of it is one place of a family) */
+    cell(r: FamilyFinding & { message: string; fixes: readonly { replacement: string }[] }): string {
+      const { labels, others } = notes.of(r);
+      if (!labels.length) return r.message;
+      const fix = r.fixes[0]?.replacement;
+      return `[${labels.map((l) => `note ${l}`).join(', ')}] check this place${fix ? ` — perhaps ${fix}` : ''}.${others.length ? ` ${others.map((o) => formatFindingMessage(o)).join(' ')}` : ''}`;
+    },
+    lines: () =>
+      notes
+        .notes()
+        .map((n) => `[note ${n.label}] ${formatFindingMessage(n.explanation)}\n`)
+        .join(''),
+  };
+}
+
+/**
  * The findings table: cut to the terminal's width, or whole when piped or --wide (fit, cli/format.ts).
- * Places of a per-place family (shared/finding-families.ts: each its own finding and fix, no fix all)
- * get a short line pointing at a note under the table, which words the family's explanation once.
+ * Places of a per-place family get a short line pointing at a note under the table, which words the
+ * family's explanation once (`placeNotes`).
  */
 export function formatFindings(rows: CheckRow[], fit?: Fit): string {
   if (!rows.length) return 'No findings.\n';
-  const notes = new Map<string, { label: string; text: string }>();
-  const noteOf = (r: CheckRow) => {
-    const family = placeFamily(r);
-    if (!family) return null;
-    let note = notes.get(family.key);
-    if (!note) notes.set(family.key, (note = { label: String(notes.size + 1), text: formatFindingMessage(family.explanation) }));
-    return note;
-  };
+  const notes = tableNotes();
   const table = formatTable(
     ['#', 'SEVERITY', 'RULE', 'TEXT', 'FIX', 'MESSAGE'],
-    rows.map((r) => {
-      const note = noteOf(r);
-      const fix = r.fixes[0]?.replacement;
-      return [
-        r.segmentIndex + 1 + (r.related.length ? ` (+${r.related.length})` : ''),
-        r.severity,
-        r.rule,
-        r.text,
-        fix ?? '',
-        note ? `[note ${note.label}] check this place${fix ? ` — perhaps ${fix}` : ''}.` : r.message,
-      ];
-    }),
+    rows.map((r) => [r.segmentIndex + 1 + (r.related.length ? ` (+${r.related.length})` : ''), r.severity, r.rule, r.text, r.fixes[0]?.replacement ?? '', notes.cell(r)]),
     60,
     fit,
   );
-  const noteLines = [...notes.values()].map((n) => `[note ${n.label}] ${n.text}\n`).join('');
   const errors = rows.filter((r) => r.severity === 'error').length;
-  return `${table}${noteLines ? `${noteLines}` : ''}${plural(rows.length, 'finding')}, ${plural(errors, 'error')}.\n`;
+  return `${table}${notes.lines()}${plural(rows.length, 'finding')}, ${plural(errors, 'error')}.\n`;
 }

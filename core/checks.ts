@@ -5,7 +5,7 @@
  * segment whenever its text changes.
  */
 import { checkRowKeyer, type CheckMark, type FindingLocationRow, type FindingRow, type NewFinding, type ParallelForChecks, type Store, type StoredCheckRows } from './store';
-import { CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
+import { CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, documentGroupMessage, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import type { FindingsReport, ProjectCheckState, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
 import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
@@ -353,10 +353,11 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
   const seg = store.segment(segmentId);
   if (!seg || seg.retired) return;
   const stale: number[] = [];
+  const before = store.segmentFindings(segmentId);
   // a place the document decided (a document-scope row kept while its text stands) keeps its one card: the re-check's own reading there gives way
   const decided = new Set<string>();
   const placeOf = (f: { rule: string; start: number; end: number; text: string }) => `${f.rule}|${f.start}|${f.end}|${f.text}`;
-  for (const f of store.segmentFindings(segmentId)) {
+  for (const f of before) {
     if (f.scope === 'segment' || seg.text.slice(f.start, f.end) !== f.text) stale.push(f.id);
     else if (f.scope === 'document') decided.add(placeOf(f));
   }
@@ -369,14 +370,50 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
   const rows = carryDismissals(store, seg.documentId, findingRows(seg.documentId, found, now).filter((r) => r.segmentId === seg.id && !decided.has(placeOf(r))), seg.id);
   store.deleteFindingsById(stale);
   store.addFindings(rows);
+  // a document-wide group whose places here changed: its count and summary follow, worded once
+  // per transaction (wordDocumentGroups: a fix all changes hundreds of its segments)
+  for (const [rule, group] of DOCUMENT_GROUPS) {
+    const places = (fs: readonly { rule: string; group: string | null; start: number; end: number; text: string; scope: string }[]) =>
+      fs
+        .filter((f) => f.rule === rule && f.group === group && f.scope !== 'project')
+        .map((f) => `${f.start}|${f.end}|${f.text}`)
+        .sort()
+        .join('\n');
+    if (places(before) === places(store.segmentFindings(segmentId))) continue;
+    let pending = groupsToWord.get(store);
+    if (!pending) groupsToWord.set(store, (pending = new Map()));
+    pending.set(`${seg.documentId}|${rule}`, { documentId: seg.documentId, rule, group });
+  }
+}
+
+/** Document-wide groups whose places a re-check changed, to be worded anew before the transaction commits. */
+const groupsToWord = new WeakMap<Store, Map<string, { documentId: number; rule: RuleId; group: string }>>();
+
+/**
+ * Word anew each document-wide group (half-width punctuation, rows without English) whose places a
+ * segment's re-check changed: its count and summary over every place stored, written on every row
+ * of the group (they share it), as the full check words it. The write transaction calls it before
+ * COMMIT (core/operations/engine.ts `tx`); after a rollback, `discard`.
+ */
+export function wordDocumentGroups(store: Store, discard = false): void {
+  const pending = groupsToWord.get(store);
+  if (!pending?.size) return;
+  groupsToWord.delete(store);
+  if (discard) return;
+  for (const { documentId, rule, group } of pending.values()) {
+    const texts = store.documentGroupTexts(documentId, group, rule);
+    if (!texts.length) continue;
+    const m = documentGroupMessage(rule, texts);
+    store.setDocumentGroupMessage(documentId, group, rule, m.message, serializeFindingMessage(m.messageData));
+  }
 }
 
 /**
  * A segment's re-check of a rule that runChecks gathers into one group per document (half-width
  * punctuation, rows without English): the segment's places join the group stored for the
- * document's other places, with its message (counting what the last full check counted: an edit
- * adding or removing a place leaves the count as it was until the next run, instead of reading
- * every row of the group on every save). Without other places the segment's own stand.
+ * document's other places, with its severity and key (recheckSegment then words the group anew,
+ * counting every place, when the segment's places in it changed: a save that changes none reads
+ * nothing more). Without other places the segment's own stand.
  */
 function joinDocumentGroup(store: Store, documentId: number, segmentId: number, rule: RuleId, group: string, found: Finding[]): Finding[] {
   if (!found.some((f) => f.rule === rule)) return found;

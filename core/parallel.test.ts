@@ -135,6 +135,19 @@ describe('English on the sample', () => {
     expect(after.length).toBeGreaterThan(0); // re-checked on the English edit
   });
 
+  it('rows without English: a save of a row’s English re-counts the document’s card, as the full check counts it', () => {
+    fresh.service.runChecks({ documentId, rules: ['english-empty'] });
+    const card = () => fresh.service.listFindings({ documentId }).findings.filter((f) => f.rule === 'english-empty');
+    const [before] = card();
+    const n = before.related.length + 1;
+    expect(before.messageData?.params.count).toBe(n);
+    const row = fresh.service.getSegments({ documentId }).find((g) => g.id === before.related[0].segmentId)!;
+    fresh.service.editEnglish({ segmentId: row.id, text: 'An English rendering of this row.' });
+    expect(card().map((f) => [f.related.length + 1, f.messageData?.params.count])).toEqual([[n - 1, n - 1]]);
+    fresh.service.editEnglish({ segmentId: row.id, text: '' });
+    expect(card().map((f) => [f.related.length + 1, f.messageData?.params.count])).toEqual([[n, n]]);
+  });
+
   it('realigns from the stored raw text', () => {
     const segs = fresh.service.getSegments({ documentId });
     fresh.service.editAlignment({ segmentId: segs[4].id, kind: 'english', op: 'merge' });

@@ -110,7 +110,7 @@ describe('a segment re-check agrees with the full check', () => {
     expect(rows(s, documentId, seg.id)).toEqual(saved);
   });
 
-  it('a segment’s places of a document-wide group join the document’s card (its count is the last run’s until the next)', () => {
+  it('a segment’s places of a document-wide group join the document’s card, its count and summary following the re-check', () => {
     const s = fresh.service;
     const documentId = importText(s, 'periods', OWN.periods.zh);
     s.runChecks({ documentId });
@@ -119,14 +119,16 @@ describe('a segment re-check agrees with the full check', () => {
     const count = () => cards().map((f) => [1 + f.related.length, f.messageData?.params.count]);
     expect(count()).toEqual([[2, 2]]);
     s.editSegment({ segmentId: seg.id, text: seg.text.replace('，', ',') });
-    // one card with the new place, its count the last run's
-    expect(count()).toEqual([[3, 2]]);
-    s.runChecks({ documentId });
+    // one card with the new place, counted: every row worded as the full check words them
     expect(count()).toEqual([[3, 3]]);
-    s.editSegment({ segmentId: seg.id, text: seg.text });
-    expect(count()).toEqual([[2, 3]]);
+    const saved = rows(s, documentId);
     s.runChecks({ documentId });
+    expect(rows(s, documentId)).toEqual(saved);
+    s.editSegment({ segmentId: seg.id, text: seg.text });
     expect(count()).toEqual([[2, 2]]);
+    const back = rows(s, documentId);
+    s.runChecks({ documentId });
+    expect(rows(s, documentId)).toEqual(back);
   });
 
   it('the kept evidence follows another connection’s edits of the document', async () => {

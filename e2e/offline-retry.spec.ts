@@ -119,13 +119,23 @@ test('the server goes away: a save with approval and claim edits are kept, shown
   await expect(claimRow.getByTestId('claim-pending')).toHaveText('Not sent yet (status, verdict): waits for the team server');
   await expect(claimRow).toHaveAttribute('data-status', 'new');
 
+  // approve a row from the grid (Ctrl+Enter): the status change waits, and its row says so
+  const statusRow = segs.findIndex((s, i) => i > 1 && i < 4 && s.furniture === null && s.status === 'unreviewed');
+  await page.getByTestId(`row-${statusRow}`).click();
+  await page.keyboard.press(`${MOD}+Enter`);
+  await expect(toast).toContainText('the status change is kept and sent when the server is back');
+  const pending = page.getByTestId(`row-${statusRow}`).getByTestId('status-pending');
+  await expect(pending).toHaveAttribute('aria-label', 'Status change to Approved not sent yet: waits for the team server');
+  await expect(page.getByTestId(`row-${statusRow}`)).toHaveAttribute('data-status', 'unreviewed');
+  await page.getByTestId(`row-${statusRow}`).screenshot({ path: 'test-results/offline-status-pending-row.png' });
+
   // save and approve row 1 (Ctrl+Enter): the text stays in the editor, the approval is kept with it
   const text = await editRow(page, 1, '甲');
   await page.keyboard.press(`${MOD}+Enter`);
   await expect(toast).toContainText('the status change is kept and sent when the server is back');
   await expect(page.getByTestId('team-banner')).toContainText('cannot be reached');
   await expect(page.getByTestId('edit-textarea')).toHaveValue(text);
-  // what waits is shown: the banner, the kept edit in its editor, the claim marked not sent yet
+  // what waits is shown: the banner, the kept edit in its editor, the row's status change and the claim marked not sent yet
   await claimRow.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'offline-pending.png') });
 
@@ -134,6 +144,10 @@ test('the server goes away: a save with approval and claim edits are kept, shown
   await expect(page.getByTestId('team-banner')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId('edit-textarea')).toHaveCount(0);
   await expect.poll(() => teamSegments()[1]).toMatchObject({ text, status: 'approved' });
+  await expect.poll(() => teamSegments()[statusRow].status).toBe('approved');
+  // sent: the row's mark is gone, its status the stored one
+  await expect(pending).toHaveCount(0);
+  await expect(page.getByTestId(`row-${statusRow}`)).toHaveAttribute('data-status', 'approved');
   await expect.poll(() => teamClaim(claimId)).toMatchObject({ status: 'in-progress', verdict: 'mostly-true' });
   await expect(claimRow.getByTestId('claim-pending')).toHaveCount(0);
   await expect(claimRow).toHaveAttribute('data-status', 'in-progress');
@@ -219,6 +233,8 @@ test('kept writes survive a reload: the status change, the approval with its tex
   await page.getByTestId(`row-${approveRow}`).click();
   await page.keyboard.press(`${MOD}+Enter`);
   await expect(toast).toContainText('the status change is kept and sent when the server is back');
+  const pending = page.getByTestId(`row-${approveRow}`).getByTestId('status-pending');
+  await expect(pending).toHaveAttribute('data-status', 'approved');
   // save and approve another row's edit: kept with its text in the editor
   const text = await editRow(page, editedRow, '丙');
   await page.keyboard.press(`${MOD}+Enter`);
@@ -238,6 +254,7 @@ test('kept writes survive a reload: the status change, the approval with its tex
   await startTeam(`127.0.0.1:${port}`);
   await expect(page.getByTestId('team-banner')).toHaveCount(0, { timeout: 30_000 });
   await expect.poll(() => teamSegments()[approveRow].status).toBe('approved');
+  await expect(pending).toHaveCount(0);
   await expect.poll(() => teamClaim(claimId)?.status).toBe('in-progress');
   await page.screenshot({ path: 'test-results/offline-reload-back.png' });
   // the start failed while the server was away: the kept edit's document opens, the edit comes back in its editor and is saved with its approval
@@ -271,6 +288,8 @@ test('kept across a reload, changed on the server meanwhile: the retried status 
   await page.getByTestId(`row-${row}`).click();
   await page.keyboard.press(`${MOD}+Enter`);
   await expect(page.getByTestId('toast').last()).toContainText('the status change is kept and sent when the server is back');
+  const pending = page.getByTestId(`row-${row}`).getByTestId('status-pending');
+  await expect(pending).toHaveAttribute('data-status', 'approved');
 
   // meanwhile Bob marks the row edited and discards the claim; then the window reloads (its writes still held)
   await bob('setStatus', { segmentIds: [segs[row].id], status: 'edited' });
@@ -282,12 +301,16 @@ test('kept across a reload, changed on the server meanwhile: the retried status 
   await page.reload();
   await expect.poll(() => toastsSeen(page)).toContainEqual(expect.stringContaining('Not sent yet, kept from an earlier session: 2 changes'));
   await expect(page.getByTestId(`row-${row}`)).toHaveAttribute('data-status', 'edited');
+  // put back after the reload: the row shows Bob's status, and that its own change waits
+  await expect(pending).toHaveAttribute('data-status', 'approved');
 
   // the writes get through: sent with the versions read before the reload, both refused and shown, nothing overwritten
   await page.unroute('**/remote/*/api/*', away);
   const dialog = page.getByTestId('conflict-dialog');
   await expect(dialog).toBeVisible({ timeout: 30_000 });
   expect(teamSegments()[row].status).toBe('edited');
+  // refused as a conflict: no longer waiting, the conflict view has it
+  await expect(pending).toHaveCount(0);
   expect(teamClaim(claimId)).toBeUndefined(); // still discarded (the list leaves discarded claims out), not overwritten
   const seen: string[] = [];
   for (let i = 0; i < 2; i++) {

@@ -40,3 +40,41 @@ export function placeFamily(f: FamilyFinding): { key: string; explanation: Findi
     explanation: { key: header, params: Object.fromEntries(shared) },
   };
 }
+
+/** The reasons a finding gives: its message, or each reason of a place flagged for several (shared/checks/merge.ts `place.reasons`). */
+export function findingReasons(m: FamilyFinding['messageData']): FindingMessageRef[] {
+  if (!m) return [];
+  if (m.key === 'place.reasons' && Array.isArray(m.params.reasons)) return m.params.reasons as FindingMessageRef[];
+  return [m as FindingMessageRef];
+}
+
+/**
+ * Notes for a list that is no findings panel (the CLI's tables, the change report): a per-place
+ * family's explanation worded once, as a numbered note, each of its places pointing at it. `of`
+ * gives a finding the notes its reasons point at (a place flagged for several reasons: each
+ * per-place reason's note) and its other reasons; `notes` the notes met so far, in order.
+ */
+export function placeNotes(): {
+  of(f: FamilyFinding): { labels: string[]; others: FindingMessageRef[] };
+  notes(): { label: string; explanation: FindingMessageRef }[];
+} {
+  const notes = new Map<string, { label: string; explanation: FindingMessageRef }>();
+  return {
+    of(f) {
+      const labels: string[] = [];
+      const others: FindingMessageRef[] = [];
+      for (const reason of findingReasons(f.messageData)) {
+        const family = placeFamily({ ...f, messageData: reason });
+        if (!family) {
+          others.push(reason);
+          continue;
+        }
+        let note = notes.get(family.key);
+        if (!note) notes.set(family.key, (note = { label: String(notes.size + 1), explanation: family.explanation }));
+        if (!labels.includes(note.label)) labels.push(note.label);
+      }
+      return { labels, others };
+    },
+    notes: () => [...notes.values()],
+  };
+}

@@ -41,3 +41,18 @@ describe('formatFindingMessage', () => {
     expect(formatFindingMessage({ key: 'halfwidth.many', params: { count: 3 } } as FindingMessageRef, plain)).toBe('no placeholder');
   });
 });
+
+describe('the converter-output Taiwan standard message (taiwan-standard.converted)', () => {
+  const ref = { key: 'taiwan-standard.converted', params: { word: '佔', count: 3, standard: '占' } } as FindingMessageRef;
+  it('is one sentence in each UI language, with the converter’s form, the standard form and the house style', () => {
+    const en = formatFindingMessage(ref, { templates: FINDING_MESSAGES_EN, join: ' ' });
+    const zh = formatFindingMessage(ref, { templates: FINDING_MESSAGES_ZH, join: '' });
+    expect(en.match(/[.!?](\s|$)/g)).toHaveLength(1);
+    expect(zh.match(/[。！？]/g)).toHaveLength(1);
+    expect(en).toMatch(/^佔 \(3×\) is the form the converter \(OpenCC\) writes; .*standard is 占: write 占 unless the house style keeps 佔\.$/);
+    expect(zh).toMatch(/^「佔」（3 處）是轉換器（OpenCC）的寫法，臺灣標準為「占」：除非用字慣例保留「佔」/);
+    // short enough for two lines of the findings panel
+    expect(en.length).toBeLessThanOrEqual(140);
+    expect(zh.length).toBeLessThanOrEqual(70);
+  });
+});

@@ -121,7 +121,7 @@ export const FINDING_MESSAGES_EN = {
   // ---- taiwan-standard (regional.ts)
   'taiwan-standard.one': "{word} is the form OpenCC's Simplified→Traditional conversion writes; Taiwan's standard is {standard}. Write {standard}.",
   'taiwan-standard.many': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes; Taiwan's standard is {standard}. Write {standard} throughout.",
-  'taiwan-standard.converted': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes here whatever the writer wrote, and this document reads as its output throughout; Taiwan's standard for this word (the Ministry of Education's, as the government and most of the press write) is {standard}. Write {standard} unless the house style keeps {word}.",
+  'taiwan-standard.converted': "{word} ({count}×) is the form the converter (OpenCC) writes; Taiwan's standard is {standard}: write {standard} unless the house style keeps {word}.",
   // ---- hong-kong-standard (regional.ts)
   'hong-kong-standard.one': "{word} is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong writes {standard}. Write {standard}.",
   'hong-kong-standard.many': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong writes {standard}. Write {standard} throughout.",

@@ -23,6 +23,30 @@ function findingTargets(ctx: HandlerContext, id: number, scope: 'one' | 'group')
   return f.scope === 'project' ? ctx.store.findingsInProjectGroup(f.documentId, f.group) : ctx.store.findingsInGroup(f.documentId, f.group);
 }
 
+/**
+ * A merged card's other findings (listFindings' `mergedIds`: the project check's reading and the
+ * document's own at one place), checked to be that: each still stored with the card's finding's
+ * rule and place (else the checks ran again since the card was listed: say so, nothing is fixed).
+ */
+function mergedMembers(ctx: HandlerContext, first: { id: number; rule: string; documentId: number; segmentId: number; start: number; end: number }, ids: readonly number[], scope: 'one' | 'group'): number[] {
+  if (!ids.length) return [];
+  if (scope !== 'group') throw new JiaoduiError('invalid-input', "mergedIds go with scope 'group' (fix all on a merged card); a fix at one place needs only findingId.");
+  return ids.map((id) => {
+    const m = ctx.store.finding(id);
+    // gone, or its id now another finding's (ids are reused): the card is out of date
+    if (!m || m.rule !== first.rule || m.documentId !== first.documentId || m.segmentId !== first.segmentId || m.start !== first.start || m.end !== first.end) {
+      throw new JiaoduiError('conflict', `Part of this card (finding ${id}) is no longer at its place: the checks ran again since it was listed. Nothing was fixed; look at the card again.`);
+    }
+    return id;
+  });
+}
+
+/** A place whose text is no longer what its finding read (changed without a re-check): fix all refuses, naming it. */
+function placeChangedError(ctx: HandlerContext, seg: { index: number; documentId: number }, text: string, documentId: number): JiaoduiError {
+  const where = seg.documentId === documentId ? `Row ${seg.index + 1}` : `Row ${seg.index + 1} of “${ctx.store.document(seg.documentId)?.title ?? `document ${seg.documentId}`}”`;
+  return new JiaoduiError('conflict', `${where} no longer reads ${text} where the checks found it: nothing was fixed. Run the checks again (the project check, for another document's place).`);
+}
+
 export const findingHandlers = {
   listRules: () => [...RULES, CLAIMS_RULE_INFO].map((r) => ({ id: r.id, title: r.title, scope: r.scope, description: r.description })),
 
@@ -64,20 +88,29 @@ export const findingHandlers = {
   },
 
   applyFix: (ctx, args) => {
-    const targets = findingTargets(ctx, args.findingId, args.scope).filter((t) => !t.dismissedReason || t.id === args.findingId);
     const first = requireFinding(ctx, args.findingId);
     const doc = ctx.requireDocument(first.documentId);
-    const label = labels.fixLabel(first.rule, targets.length, (ctx.store.segment(first.segmentId)?.index ?? 0) + 1);
+    const cardIds = new Set([first.id, ...mergedMembers(ctx, first, args.mergedIds ?? [], args.scope)]);
+    // the card's groups, its own first (its fixes win where two readings fix one place differently)
+    const seen = new Set<number>();
+    const targets = [...cardIds]
+      .flatMap((id) => findingTargets(ctx, id, args.scope))
+      .filter((t) => (!t.dismissedReason || cardIds.has(t.id)) && !seen.has(t.id) && seen.add(t.id));
+    // Per segment, applied from the end backwards so earlier offsets stay valid.
+    const bySegment = new Map<number, { start: number; end: number; replacement: string; text: string; locStart: number; locEnd: number }[]>();
+    let places = 0;
+    for (const t of targets) {
+      const fix = t.fixes[t.id === args.findingId ? (args.fixIndex ?? 0) : 0];
+      if (!fix) continue;
+      const list = bySegment.get(t.segmentId) ?? [];
+      // two findings of a merged card at one place: fixed once (the same fix), or by the card's first reading (another fix there)
+      if (list.some((x) => x.start < fix.end && fix.start < x.end) || list.some((x) => x.start === fix.start && x.end === fix.end)) continue;
+      list.push({ ...fix, text: t.text, locStart: t.start, locEnd: t.end });
+      bySegment.set(t.segmentId, list);
+      places++;
+    }
+    const label = labels.fixLabel(first.rule, places, (ctx.store.segment(first.segmentId)?.index ?? 0) + 1);
     return ctx.operation(doc.projectId, 'fix', label, (record, now) => {
-      // Apply fixes per segment from the end backwards, so earlier offsets stay valid.
-      const bySegment = new Map<number, { start: number; end: number; replacement: string; text: string; locStart: number; locEnd: number }[]>();
-      for (const t of targets) {
-        const fix = t.fixes[t.id === args.findingId ? (args.fixIndex ?? 0) : 0];
-        if (!fix) continue;
-        const list = bySegment.get(t.segmentId) ?? [];
-        list.push({ ...fix, text: t.text, locStart: t.start, locEnd: t.end });
-        bySegment.set(t.segmentId, list);
-      }
       if (!bySegment.size) throw new JiaoduiError('invalid-input', 'This finding has no suggested fix; edit the segment instead.');
       const touched: number[] = [];
       // fix all: the findings the reviewer saw were computed at `snapshot`; a segment edited since refuses the step
@@ -87,9 +120,7 @@ export const findingHandlers = {
         const seg = ctx.requireLiveSegment(segmentId);
         let text = seg.text;
         for (const fx of fixes.sort((a, b) => b.start - a.start)) {
-          if (seg.text.slice(fx.locStart, fx.locEnd) !== fx.text) {
-            throw new JiaoduiError('conflict', 'The text changed since the checks ran; run the checks again.');
-          }
+          if (seg.text.slice(fx.locStart, fx.locEnd) !== fx.text) throw placeChangedError(ctx, seg, fx.text, doc.id);
           text = text.slice(0, fx.start) + fx.replacement + text.slice(fx.end);
         }
         writeText(ctx.store, record, seg, text, `fix:${first.rule}`, now);

@@ -16,6 +16,7 @@ import { JiaoduiError } from '../../shared/errors';
 import * as labels from '../../shared/operation-labels';
 import { withParallel } from '../parallel';
 import { withVersions } from '../versions';
+import { wordDocumentGroups } from '../checks';
 import { replayConflict } from './replay-check';
 import { FIELD_APPLIERS } from './fields';
 import { toPublicSegment, type NewRevision, type SegmentRow, type Store } from '../store';
@@ -98,9 +99,12 @@ export class Engine {
         // sub-journal of every page the save touches (≈0.15 ms a save on a 1 MB document);
         // a throw rolls the whole transaction back below, which is all a savepoint gave.
         r = fn();
+        // the document-wide finding groups its re-checks changed, worded once (core/checks.ts)
+        wordDocumentGroups(this.store);
         if (this.store.writesSoFar() !== before) seq = changes.append(this.store, this.now());
         commit(this.db);
       } catch (e) {
+        wordDocumentGroups(this.store, true);
         rollback(this.db);
         throw e;
       }

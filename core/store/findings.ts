@@ -25,6 +25,9 @@ export function findingStore(db: Db) {
     deleteFindingsById: on(db, fq.deleteFindingIds),
     /** One row's message of a document-wide group outside a segment (the group's rows share it). */
     groupHead: on(db, fq.groupHead),
+    /** A document-wide group's places (texts, in document order), and its message written on every row: a re-check that changed its places words it anew. */
+    documentGroupTexts: on(db, fq.documentGroupTexts),
+    setDocumentGroupMessage: on(db, fq.setDocumentGroupMessage),
     /** Drop the cross-document findings of these documents (the project check stores them anew). */
     deleteProjectFindings: on(db, fq.deleteProjectFindings),
     /** Drop a document's check findings except one rule's (the claims rule keeps its own). */

@@ -359,3 +359,21 @@ export function groupHead(db: Db, documentId: number, group: string, rule: strin
     .prepare(`SELECT message, message_data AS messageData, severity FROM findings WHERE document_id = ? AND group_key = ? AND rule = ? AND segment_id != ? AND scope != 'project' LIMIT 1`)
     .get(documentId, group, rule, exceptSegment) as { message: string; messageData: string | null; severity: FindingRow['severity'] } | undefined;
 }
+
+/** The texts of a document's group's places (outside the project check's rows), in document order. */
+export function documentGroupTexts(db: Db, documentId: number, group: string, rule: string): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT f.text FROM findings f JOIN segments s ON s.id = f.segment_id
+          WHERE f.document_id = ? AND f.group_key = ? AND f.rule = ? AND f.scope != 'project' AND s.retired = 0 ORDER BY s.position, f.start_offset, f.id`,
+      )
+      .pluck()
+      .all(documentId, group, rule) as string[]
+  );
+}
+
+/** Word every row of a document's group anew (the rows of a group share their message). */
+export function setDocumentGroupMessage(db: Db, documentId: number, group: string, rule: string, message: string, messageData: string | null): void {
+  db.prepare(`UPDATE findings SET message = ?, message_data = ? WHERE document_id = ? AND group_key = ? AND rule = ? AND scope != 'project'`).run(message, messageData, documentId, group, rule);
+}

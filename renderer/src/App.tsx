@@ -401,7 +401,9 @@ export function App() {
 
   // The finding location last jumped to from the findings panel, highlighted in the grid.
   const [findingHl, setFindingHl] = useState<{ segmentId: number; start: number; end: number } | null>(null);
-  const decor = useMemo(() => (findingHl && panel === 'findings' ? { ...wf.decor, finding: findingHl } : wf.decor), [wf.decor, findingHl, panel]);
+  // … and the status changes waiting for the team server (a mark on their rows)
+  const pendingStatus = review.pendingStatuses;
+  const decor = useMemo(() => ({ ...wf.decor, pendingStatus, ...(findingHl && panel === 'findings' ? { finding: findingHl } : {}) }), [wf.decor, findingHl, panel, pendingStatus]);
   const closeDialog = useCallback(() => setDialog(null), []);
   const selected = segments[selection.index] ?? null;
 

@@ -15,8 +15,8 @@ import { ROLES_CATALOG } from './i18n-roles';
 import { GLOSSARY_CATALOG } from './i18n-glossary';
 import { EXPORT_CATALOG } from './i18n-export';
 import { MT_CATALOG, translateMt } from './i18n-mt';
-import { commandKey, translate } from './i18n';
-import { reasonLabel } from './i18n-review';
+import { commandKey, MAIN_CATALOG, translate } from './i18n';
+import { reasonLabel, REVIEW_CATALOG } from './i18n-review';
 import { REVISION_REASONS } from '../../shared/wording/reasons';
 import { COMMANDS } from '../../shared/commands';
 import { formatOperationLabel, OPERATIONS_CATALOG } from './i18n-operations';
@@ -24,6 +24,8 @@ import * as labels from '../../shared/operation-labels';
 import { RULES_CATALOG, ruleTitle } from './i18n-rules';
 import { FINDINGS_CATALOG } from './i18n-findings';
 import { CLAIMS_CATALOG } from './i18n-claims';
+import { REPORTS_CATALOG } from './i18n-reports';
+import { REPORT_CATALOG } from '../../shared/export/report-wording';
 import { ALL_CLAIM_TYPES, CLAIM_STATUSES, CLAIM_VERDICTS, EVIDENCE_KINDS } from '../../shared/claims/types';
 import { RULES } from '../../shared/checks';
 import { CLAIMS_RULE_INFO } from '../../core/claims-findings'; // test only: the one rule core adds
@@ -201,5 +203,33 @@ describe('claims catalog', () => {
       expect(translate('zh-Hant', commandKey(id))).toMatch(/\p{Script=Han}/u);
       expect(translate('en', commandKey(id))).not.toBe(commandKey(id));
     }
+  });
+});
+
+describe('English UI strings: one apostrophe', () => {
+  // the straight one (Taiwan's), as the finding messages and most strings write it; “ ” stay quotation marks
+  it('every English string of every UI catalog writes the straight apostrophe, never ’', () => {
+    const catalogs: Record<string, Record<string, string>> = {
+      i18n: MAIN_CATALOG.en,
+      'i18n-review': REVIEW_CATALOG.en,
+      'i18n-reports': REPORTS_CATALOG.en,
+      'i18n-columns': COLUMNS_CATALOG.en,
+      'i18n-mt': MT_CATALOG.en,
+      'i18n-operations': OPERATIONS_CATALOG.en,
+      'i18n-rules': RULES_CATALOG.en,
+      'i18n-findings': FINDINGS_CATALOG.en,
+      'i18n-conflict': CONFLICT_CATALOG.en,
+      'i18n-session': SESSION_CATALOG.en,
+      'i18n-team': TEAM_CATALOG.en,
+      'i18n-claims': CLAIMS_CATALOG.en,
+      'i18n-roles': ROLES_CATALOG.en,
+      'i18n-glossary': GLOSSARY_CATALOG.en,
+      'i18n-export': EXPORT_CATALOG.en,
+      reasons: REVISION_REASONS.en,
+      'report-wording': REPORT_CATALOG.en,
+    };
+    const curly = Object.entries(catalogs).flatMap(([name, c]) => Object.entries(c).filter(([, v]) => typeof v === 'string' && v.includes('’')).map(([k]) => `${name}: ${k}`));
+    expect(curly).toEqual([]);
+    expect(Object.values(catalogs).every((c) => Object.keys(c).length > 3)).toBe(true);
   });
 });

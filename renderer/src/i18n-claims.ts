@@ -54,7 +54,7 @@ const en = {
   'claims.span.shrinkEnd': 'Shrink at the end',
   'claims.restated': 'Claim, as the checker restates it',
   'claims.claimant': 'Claimant',
-  'claims.claimantHint': 'Pick from the project’s people, or type a name',
+  'claims.claimantHint': "Pick from the project's people, or type a name",
   'claims.assignee': 'Assignee',
   'claims.ratingNote': 'Rating note',
   'claims.reviewUrl': 'Review URL',

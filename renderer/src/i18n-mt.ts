@@ -35,7 +35,7 @@ const en = {
   'mt.settings.keySet': 'A key is set for {origin}. Type a new one to replace it.',
   'mt.settings.keyMoves': 'Saving a different provider or server forgets the key set for {origin}: type the key again if the new address needs one.',
   'mt.settings.keyNotSet': 'No key set (local servers usually need none).',
-  'mt.settings.keyEncrypted': 'The key is stored encrypted by the operating system’s keychain.',
+  'mt.settings.keyEncrypted': "The key is stored encrypted by the operating system's keychain.",
   'mt.settings.keySession': 'No secure keychain is available (or this is browser mode): the key is kept in memory for this session only and must be entered again next time. It is never written to the database.',
   'mt.settings.forgetKey': 'Forget key',
   'mt.settings.save': 'Save',

@@ -96,7 +96,7 @@ const en = {
   'anno.tagged': 'Tagged “{quote}” as {label}.',
   'anno.claim': 'Claim',
   'labels.claim': 'Claim',
-  'labels.claimHint': 'A span tagged with this label becomes a claim for fact-checking; ticking it turns the label’s annotations into claims.',
+  'labels.claimHint': "A span tagged with this label becomes a claim for fact-checking; ticking it turns the label's annotations into claims.",
   'anno.claimed': 'Claim made from “{quote}”.',
   'anno.claimNoSegment': 'Select a segment or some text to claim.',
   'anno.claimKept': 'The team server cannot be reached: the claim from row {row} is kept (listed in the Claims panel as not sent yet) and made when the server is back.',
@@ -124,6 +124,7 @@ const en = {
   'filter.annotated': 'Annotated',
   'filter.findings': 'Has findings',
   'qa.mark': '{count} open findings, the worst: {severity}',
+  'status.pending': 'Status change to {status} not sent yet: waits for the team server',
   'qa.error': 'error',
   'qa.warning': 'warning',
   'qa.info': 'info',
@@ -262,6 +263,7 @@ const zhHant: Record<ReviewMessageKey, string> = {
   'filter.annotated': '有註記',
   'filter.findings': '有檢查結果',
   'qa.mark': '{count} 個未處理的檢查結果，最嚴重：{severity}',
+  'status.pending': '狀態變更為「{status}」尚未送出：等待團隊伺服器',
   'qa.error': '錯誤',
   'qa.warning': '警告',
   'qa.info': '提示',
@@ -283,7 +285,10 @@ const zhHant: Record<ReviewMessageKey, string> = {
 
 export type ReviewTranslate = (key: ReviewMessageKey, params?: Params) => string;
 
-export const translateReview = defineCatalog(en, zhHant).translate;
+const review = defineCatalog(en, zhHant);
+/** Both tables (the catalog tests read them). */
+export const REVIEW_CATALOG = review.catalog;
+export const translateReview = review.translate;
 
 /** The review strings in the current UI language, plus the shared formatters. */
 export const useReviewI18n = catalogHook('rt', translateReview);

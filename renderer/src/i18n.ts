@@ -150,7 +150,7 @@ const en = {
   'furniture.share': 'share',
   'furniture.byline': 'byline',
   'furniture.disclaimer': 'disclaimer',
-  'furniture.translation-note': 'translator’s note',
+  'furniture.translation-note': "translator's note",
   'furniture.comment-prompt': 'comment prompt',
   'furniture.duplicate': 'duplicate',
   'furniture.manual': 'furniture',
@@ -587,7 +587,10 @@ const zhHant: Record<MessageKey, string> = {
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-export const translate: CatalogTranslate<MessageKey> = defineCatalog(en, zhHant).translate;
+const main = defineCatalog(en, zhHant);
+/** Both tables (the catalog tests read them). */
+export const MAIN_CATALOG = main.catalog;
+export const translate: CatalogTranslate<MessageKey> = main.translate;
 
 export function commandKey(id: CommandId): MessageKey {
   return `command.${id}` as MessageKey;

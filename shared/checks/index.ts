@@ -17,8 +17,8 @@ import { documentMentions, entityFindings, findMentions, projectEntityFindings, 
 import { ambiguityFindings, convertedByOpenCC, documentSenses, simplifiedFindings, variantMixingFindings, type DocumentSenses } from './conversion';
 import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
 import { glossaryFindings } from './glossary';
-import { HALFWIDTH_GROUP, bracketFindings, doubledFindings, halfwidthFindings, mergeHalfwidth, straySpaceFindings } from './punctuation';
-import { ENGLISH_EMPTY_GROUP, englishEmptyFindings, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
+import { HALFWIDTH_GROUP, bracketFindings, doubledFindings, halfwidthFindings, halfwidthGroupMessage, mergeHalfwidth, straySpaceFindings } from './punctuation';
+import { ENGLISH_EMPTY_GROUP, englishEmptyFindings, englishEmptyGroupMessage, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
 import { projectVariantFindings } from './project-variants';
 import { converterVocabularyFindings, documentVocabularyFindings } from './converter-vocabulary';
 import { mergeSamePlace } from './merge';
@@ -138,14 +138,14 @@ export const RULES: RuleInfo[] = [
   },
   {
     id: 'taiwan-standard',
-    title: 'Not Taiwan’s standard form',
+    title: "Not Taiwan's standard form",
     scope: 'document',
     description:
       'In a document written for Taiwan (read from its vocabulary: 新台幣, 金管會, 年增…), a word in the form every OpenCC Simplified→Traditional target writes where Taiwan’s standard writes another (公佈 → 公布, 計劃 → 計畫, 佔比 → 占比). One finding per word, fix all.',
   },
   {
     id: 'hong-kong-standard',
-    title: 'Not Hong Kong’s form',
+    title: "Not Hong Kong's form",
     scope: 'document',
     description:
       'In a document written for Hong Kong (read from its vocabulary: 港元, 香港, 恒生, 聯交所…), a word in the form every OpenCC Simplified→Traditional target writes where Hong Kong writes another: 應占 → 應佔 (股東應佔溢利), a shop’s 鋪 → 舖 (店舖, 商舖, 舖位, 舖租; the verb 鋪設 stays), and 占 → 佔 in any other word but divination (占卜) and names. One finding per word, fix all.',
@@ -211,6 +211,14 @@ export const DOCUMENT_GROUPS: ReadonlyMap<RuleId, string> = new Map<RuleId, stri
   ['halfwidth-punctuation', HALFWIDTH_GROUP],
   ['english-empty', ENGLISH_EMPTY_GROUP],
 ]);
+
+/**
+ * The message runChecks gives a document group (DOCUMENT_GROUPS) of these places (their texts, in
+ * document order): a segment's re-check words the group anew when its places there changed.
+ */
+export function documentGroupMessage(rule: RuleId, texts: readonly string[]) {
+  return rule === 'english-empty' ? englishEmptyGroupMessage(texts.length) : halfwidthGroupMessage(texts);
+}
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 

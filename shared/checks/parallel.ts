@@ -176,6 +176,9 @@ export function englishEmptyFindings(a: Analysis): Finding[] {
 /** The group key of a document's missing English renderings (checkSegment uses it too, so stored rows join the group). */
 export const ENGLISH_EMPTY_GROUP = 'english-empty';
 
+/** The message of a document's group of rows without English, for `count` rows. */
+export const englishEmptyGroupMessage = (count: number) => (count === 1 ? findingMessage('english.empty') : findingMessage('english.empty.many', { count }));
+
 /** A document's segments without English as one finding, every segment a location of it. */
 export function mergeEnglishEmpty(findings: Finding[]): Finding[] {
   if (findings.length <= 1) return findings;
@@ -183,7 +186,7 @@ export function mergeEnglishEmpty(findings: Finding[]): Finding[] {
   return [
     {
       ...first,
-      ...findingMessage('english.empty.many', { count: findings.length }),
+      ...englishEmptyGroupMessage(findings.length),
       related: rest.map((f) => ({ segmentId: f.segmentId, start: f.start, end: f.end, text: f.text, fixes: f.fixes })),
     },
   ];

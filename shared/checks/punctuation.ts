@@ -95,23 +95,30 @@ export function halfwidthFindings(a: Analysis, ctx: CheckContext): Finding[] {
 
 const halfwidthMessage = (count: number, summary: string) => findingMessage(count === 1 ? 'halfwidth.one' : 'halfwidth.many', { count, summary });
 
+/**
+ * The message of a document's half-width group: how many marks, which (most frequent first; a tie
+ * in the order first met). `texts`: every place's marks, in document order.
+ */
+export function halfwidthGroupMessage(texts: readonly string[]) {
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    const k = t.trim() || t;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const summary = [...counts].sort((x, y) => y[1] - x[1]).map(([k, n]) => `${n}× ${k}`).join(', ');
+  return halfwidthMessage(texts.length, summary);
+}
+
 /** Merge per-segment half-width findings into one per document, with a message counting them. */
 export function mergeHalfwidth(findings: Finding[]): Finding[] {
   if (!findings.length) return [];
   const [first, ...rest] = findings;
   const related = [...first.related, ...rest.flatMap((f) => [{ segmentId: f.segmentId, start: f.start, end: f.end, text: f.text, fixes: f.fixes }, ...f.related])];
-  const all = [first, ...related];
-  const counts = new Map<string, number>();
-  for (const l of all) {
-    const k = l.text.trim() || l.text;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  const summary = [...counts].sort((x, y) => y[1] - x[1]).map(([k, n]) => `${n}× ${k}`).join(', ');
   return [
     {
       ...first,
       related,
-      ...halfwidthMessage(all.length, summary),
+      ...halfwidthGroupMessage([first, ...related].map((l) => l.text)),
     },
   ];
 }

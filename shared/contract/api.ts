@@ -195,9 +195,18 @@ export const apiSchema = {
   ),
   listFindings: method(z.object({ documentId: S.Id }).strict(), S.FindingsReport, 'Stored findings of a document, grouped, with counts.'),
   applyFix: method(
-    z.object({ findingId: S.Id, fixIndex: z.number().int().min(0).max(20).optional(), scope: z.enum(['one', 'group']), snapshot: Snapshot }).strict(),
+    z
+      .object({
+        findingId: S.Id,
+        fixIndex: z.number().int().min(0).max(20).optional(),
+        scope: z.enum(['one', 'group']),
+        snapshot: Snapshot,
+        /** a merged card's other findings (listFindings' `mergedIds`): with scope group, their groups are fixed in the same step */
+        mergedIds: z.array(S.Id).max(20).optional(),
+      })
+      .strict(),
     S.ChangeResult,
-    "Apply a finding's suggested fix to its location, or to every location of its group (one undo step).",
+    "Apply a finding's suggested fix to its location, or to every location of its group (one undo step); with mergedIds (scope group), a merged card's every group in that one step.",
   ),
   dismissFinding: method(
     z.object({ findingId: S.Id, reason: z.string().trim().min(1, 'say why the finding is dismissed').max(500), scope: z.enum(['one', 'group']) }).strict(),

@@ -122,6 +122,8 @@ export const CliCheckProjectOutput = z.object({
       rule: z.string(),
       severity: S.Severity,
       message: z.string(),
+      /** the message as data (key + parameters), as `check` gives it */
+      messageData: S.FindingMessageData.nullable().optional(),
       related: z.array(CliProjectCheckLocation),
     }),
   ),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildChangeReport, changeReportHtml, changedSpan, type ReportInput, type ReportOperation } from './report';
 import { sampleDoc } from './test-fixtures';
+import { findingMessage } from '../finding-messages';
 
 /** Segment 2 fixed (王震 → 王征) by a check, undone, redone; segment 3 edited by hand and approved; a dismissal. */
 function input(extra: Partial<ReportInput> = {}): ReportInput {
@@ -99,5 +100,38 @@ describe('change report: operations, fixes, dismissals, local times', () => {
     expect(changedSpan('董事長王震表示，', '董事長王征表示，')).toEqual({ before: '王震表', after: '王征表' });
     expect(changedSpan('甲', '乙')).toEqual({ before: '甲', after: '乙' });
     expect(changedSpan('甲乙', '甲乙丙')).toEqual({ before: '乙', after: '乙丙' });
+  });
+});
+
+describe('change report: the places of a per-place family, dismissed one by one', () => {
+  // the converter's Taiwan vocabulary in a document: each place its own finding (no group), dismissed each with its reason
+  const place = (segmentId: number, word: string, source: string) => {
+    const m = findingMessage('conversion.vocabulary.document', { word, source, words: '裝置, 資料', count: 3 });
+    return { segmentId, rule: 'conversion-ambiguity', severity: 'info', ...m, text: word, dismissedReason: 'the writer’s word', dismissedAt: '2026-12-02T02:03:00.000Z', group: null };
+  };
+  const findings = [place(2, '裝置', '設備'), place(3, '資料', '數據'), place(4, '裝置', '設備')];
+
+  it('words the family’s explanation once, in a note; each place points at it (both languages)', () => {
+    const r = buildChangeReport(input({ findings }));
+    expect(r.dismissedFindings.map((f) => [f.rows, f.text, f.message])).toEqual([
+      [[2], '裝置', '[note 1] this place'],
+      [[3], '資料', '[note 1] this place'],
+      [[4], '裝置', '[note 1] this place'],
+    ]);
+    expect(r.notes).toEqual([{ label: '1', text: expect.stringMatching(/^This document reads as the output of OpenCC's Taiwan phrasing \(s2twp\)/) }]);
+    expect(r.changes.find((c) => c.row === 3)!.dismissedFindings.map((f) => f.message)).toEqual(['[note 1] this place']);
+    const html = changeReportHtml(r);
+    expect(html.split('reads as the output of OpenCC').length - 1).toBe(1);
+    expect(html).toContain('<li>[note 1] This document reads as the output');
+    const zh = buildChangeReport(input({ findings, locale: 'zh-Hant' }));
+    expect(zh.dismissedFindings[0].message).toBe('［附註 1］此處');
+    expect(zh.notes[0].text).toMatch(/\p{Script=Han}/u);
+    expect(changeReportHtml(zh)).toContain('<p>附註</p>');
+  });
+
+  it('leaves a grouped finding’s message as it is, and says no notes where there is no family', () => {
+    const r = buildChangeReport(input());
+    expect(r.dismissedFindings.map((f) => f.message)).toEqual(['Two forms']);
+    expect(r.notes).toEqual([]);
   });
 });

@@ -23,7 +23,8 @@ import {
   type ReportLocale,
   type TextChangeCounts,
 } from './report-wording';
-import type { FindingMessageRef } from '../finding-messages';
+import { formatFindingMessage, type FindingMessageRef } from '../finding-messages';
+import { placeNotes } from '../finding-families';
 import type { OperationLabelRef } from '../domain/schemas';
 import { formatOperationLabel } from '../wording/operations';
 import { findingMessageText } from '../wording/findings';
@@ -121,8 +122,10 @@ export interface ChangeReport {
   }[];
   /** the findings fixed by operations still in effect: the rule, where, what the fix changed */
   fixedFindings: { operationId: number; rule: string; row: number | null; before: string; after: string; author: string; createdAt: string; at: string }[];
-  /** dismissed findings (a group once), with the reason */
+  /** dismissed findings (a group once), with the reason; one place of a per-place family points at its note */
   dismissedFindings: { rule: string; rows: number[]; text: string; message: string; reason: string; dismissedAt: string | null; at: string | null }[];
+  /** the explanations of the per-place families among the dismissed findings, each once (shared/finding-families.ts) */
+  notes: { label: string; text: string }[];
   changes: {
     segmentId: number;
     row: number;
@@ -202,6 +205,14 @@ export function buildChangeReport(input: ReportInput): ChangeReport {
   const dismissed = new Map<number, ReportFinding[]>();
   const byRule: Record<string, { open: number; dismissed: number }> = {};
   const dismissedGroups = new Map<string, ChangeReport['dismissedFindings'][number]>();
+  // a per-place family's places (each its own finding, dismissed one by one): the explanation once, in a note
+  const notes = placeNotes();
+  const worded = (f: Pick<ReportFinding, 'rule' | 'severity' | 'message' | 'messageData' | 'group'>): string => {
+    const { labels, others } = notes.of({ ...f, related: [] });
+    if (!labels.length) return findingMessageText(locale, f);
+    const rest = others.map((o) => ` ${findingMessageText(locale, { message: formatFindingMessage(o), messageData: o })}`).join('');
+    return `${reportText(locale, 'placeNote', { notes: labels.join(', ') })}${rest}`;
+  };
   for (const [i, f] of input.findings.entries()) {
     const r = (byRule[f.rule] ??= { open: 0, dismissed: 0 });
     if (f.dismissedReason) {
@@ -217,7 +228,7 @@ export function buildChangeReport(input: ReportInput): ChangeReport {
           rule: f.rule,
           rows: row === null ? [] : [row],
           text: f.text,
-          message: findingMessageText(locale, f),
+          message: worded(f),
           reason: f.dismissedReason,
           dismissedAt: f.dismissedAt,
           at: f.dismissedAt ? local(f.dismissedAt) : null,
@@ -260,7 +271,7 @@ export function buildChangeReport(input: ReportInput): ChangeReport {
       diff,
       charactersChanged: n,
       revisions: revs.map((r) => ({ ...r, reason: reasonLabel(r.reason), at: local(r.createdAt) })),
-      dismissedFindings: fs.map(({ segmentId: _s, messageData, ...f }) => ({ ...f, message: findingMessageText(locale, { message: f.message, messageData }) })),
+      dismissedFindings: fs.map(({ segmentId: _s, messageData, ...f }) => ({ ...f, message: worded({ ...f, messageData }) })),
     });
   }
   const fixedFindings: ChangeReport['fixedFindings'] = [];
@@ -301,6 +312,7 @@ export function buildChangeReport(input: ReportInput): ChangeReport {
     })),
     fixedFindings,
     dismissedFindings: [...dismissedGroups.values()].map((g) => ({ ...g, rows: g.rows.sort((a, b) => a - b) })),
+    notes: notes.notes().map((n) => ({ label: n.label, text: findingMessageText(locale, { message: formatFindingMessage(n.explanation), messageData: n.explanation }) })),
     changes,
   };
 }
@@ -355,7 +367,9 @@ export function changeReportHtml(r: ChangeReport): string {
   const dismissedList = r.dismissedFindings.length
     ? `<table><tr><th>${L('rule')}</th><th>${L('rows')}</th><th>${L('text')}</th><th>${L('message')}</th><th>${L('reason')}</th><th>${L('when')}</th></tr>\n${r.dismissedFindings
         .map((f) => `<tr><td>${rule(f.rule)}</td><td>${e(rowList(f.rows))}</td><td>${e(f.text)}</td><td>${e(f.message)}</td><td>${e(f.reason)}</td><td class="nowrap">${e(f.at ?? '')}</td></tr>`)
-        .join('\n')}\n</table>`
+        .join('\n')}\n</table>${
+        r.notes.length ? `\n<p>${L('notes')}</p><ul class="notes">${r.notes.map((n) => `<li>${L('note', { label: n.label })} ${e(n.text)}</li>`).join('')}</ul>` : ''
+      }`
     : `<p>${L('noneDismissed')}</p>`;
   const changes = r.changes
     .map((c) => {

@@ -101,7 +101,7 @@ const zhHant: Record<FindingMessageKey, string> = {
   'period-label.english': '此處為「{label}」，但英文寫的是 {value} {phrase}：可能應為「{want}」。',
   'taiwan-standard.one': '「{word}」是 OpenCC 簡轉繁的寫法；臺灣標準寫作「{standard}」。請改為「{standard}」。',
   'taiwan-standard.many': '「{word}」（{count} 處）是 OpenCC 簡轉繁的寫法；臺灣標準寫作「{standard}」。請全部改為「{standard}」。',
-  'taiwan-standard.converted': '「{word}」（{count} 處）是 OpenCC 簡轉繁在此處的寫法，不論原文如何，而本文件通篇讀來都是轉換的結果；此詞的臺灣標準（教育部，政府與多數報章的寫法）為「{standard}」。除非用字慣例保留「{word}」，請改為「{standard}」。',
+  'taiwan-standard.converted': '「{word}」（{count} 處）是轉換器（OpenCC）的寫法，臺灣標準為「{standard}」：除非用字慣例保留「{word}」，請改為「{standard}」。',
   'hong-kong-standard.one': '「{word}」是 OpenCC 簡轉繁的寫法；香港寫作「{standard}」。請改為「{standard}」。',
   'hong-kong-standard.many': '「{word}」（{count} 處）是 OpenCC 簡轉繁的寫法；香港寫作「{standard}」。請全部改為「{standard}」。',
   'hong-kong-standard.both': '「{word}」（{count} 處）是 OpenCC 簡轉繁的寫法；香港報章及政府多寫作「{standard}」，上市公司公告也常用「{word}」。請依文件的用字慣例決定。',

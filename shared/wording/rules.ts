@@ -24,8 +24,8 @@ const en = {
   'claims-crosscheck': 'Claims cross-check',
   'repeated-sentence': 'Sentence repeated',
   'period-label': 'Period label repeated or mismatched',
-  'taiwan-standard': 'Not Taiwan’s standard form',
-  'hong-kong-standard': 'Not Hong Kong’s form',
+  'taiwan-standard': "Not Taiwan's standard form",
+  'hong-kong-standard': "Not Hong Kong's form",
   'number-scale': 'Figure off by a power of ten',
   'number-unit': 'Count with a wrong unit',
 };

@@ -129,7 +129,9 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
   const fix = async (f: StoredFinding, scope: 'one' | 'group'): Promise<boolean> => {
     try {
       // the snapshot the shown findings were read at: fix all is refused where a segment changed since
-      await onChange(await client.applyFix({ findingId: f.id, scope, snapshot: report?.snapshot }));
+      // a merged card (the project check's reading and the document's own at one place) fixes every group it shows
+      const mergedIds = scope === 'group' && f.mergedIds?.length ? { mergedIds: f.mergedIds } : {};
+      await onChange(await client.applyFix({ findingId: f.id, scope, snapshot: report?.snapshot, ...mergedIds }));
       const next = glossaryEdit.allowed ? glossaryOfferFor(f) : null;
       setOffer(next && !offerAlreadyInGlossary(next, await client.listGlossary({ documentId: doc.id })) ? next : null);
       return true;

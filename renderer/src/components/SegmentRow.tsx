@@ -36,6 +36,9 @@ export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
   // open findings in this row (count, worst severity): the findings query (state/row-findings.ts)
   const qa = useDecor().qa?.get(s.id);
   const qaLabel = qa ? rt('qa.mark', { count: formatNumber(qa.count), severity: rt(`qa.${qa.worst}`) }) : '';
+  // a status change waiting for the team server (state/status-queue.ts)
+  const pending = useDecor().pendingStatus?.get(s.id);
+  const pendingLabel = pending ? rt('status.pending', { status: t(`status.${pending}`) }) : '';
   const classes = ['row', `row-${s.status}`, p.selected ? 'is-selected' : '', s.furniture ? 'is-furniture' : '', p.speakerMode === 'first' ? 'turn-start' : '']
     .filter(Boolean)
     .join(' ');
@@ -64,6 +67,14 @@ export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
       </div>
       <div role="gridcell" className="cell cell-status">
         <StatusMarker status={s.status} />
+        {pending && (
+          <span className="status-pending" role="img" aria-label={pendingLabel} title={pendingLabel} data-testid="status-pending" data-status={pending}>
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+              <circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
+              <path d="M8 4.5V8l2.5 1.6" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+          </span>
+        )}
         {qa && (
           <span className={`qa-mark qa-${qa.worst}`} role="img" aria-label={qaLabel} title={qaLabel} data-testid="qa-mark" data-severity={qa.worst} data-count={qa.count}>
             {qa.count > 99 ? '99+' : formatNumber(qa.count)}

@@ -4,7 +4,7 @@
  * grid and its rows need no extra props.
  */
 import { createContext, useContext } from 'react';
-import type { Annotation } from '../../../shared/domain/schemas';
+import type { Annotation, SegmentStatus } from '../../../shared/domain/schemas';
 import type { AnnotationLabel } from '../../../shared/domain/review';
 import type { RowQa } from './row-findings';
 
@@ -18,6 +18,8 @@ export interface Decor {
   finding?: { segmentId: number; start: number; end: number } | null;
   /** open findings by segment id: the rows' QA marks (state/row-findings.ts) */
   qa?: ReadonlyMap<number, RowQa>;
+  /** status changes waiting for an unreachable team server, by segment id (state/status-queue.ts): the rows' pending marks */
+  pendingStatus?: ReadonlyMap<number, SegmentStatus>;
 }
 
 export const EMPTY_DECOR: Decor = { bySegment: new Map(), labels: new Map(), activeId: null, finding: null };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JiaoduiError } from '../../../shared/errors';
-import { afterBatch, enqueueStatus, isUnreachable, keepSave, keptSaveFor, saveRequest, statusBatches, type QueuedStatus } from './status-queue';
+import { afterBatch, enqueueStatus, isUnreachable, keepSave, keptSaveFor, observedQueue, pendingStatuses, saveRequest, statusBatches, type QueuedStatus } from './status-queue';
 
 describe('status changes waiting for a team server (status-queue.ts)', () => {
   it('retries only what failed because the team server could not be reached', () => {
@@ -83,5 +83,33 @@ describe('status changes waiting for a team server (status-queue.ts)', () => {
     expect(saveRequest({ retry: true }, null, 9)).toEqual({ approve: false, statusVersion: 9 });
     expect(saveRequest({ approve: true }, null, 9)).toEqual({ approve: true, statusVersion: 9 });
     expect(saveRequest({ approve: true }, kept, 9)).toEqual({ approve: true, statusVersion: 9 });
+  });
+});
+
+describe('the rows’ marks of status changes waiting to be sent', () => {
+  it('each segment with a queued change shows the status it waits to send (the last asked); sent or refused, it shows none', () => {
+    let q: QueuedStatus[] = [];
+    q = enqueueStatus(q, { segmentId: 1, status: 'approved', version: 3 });
+    q = enqueueStatus(q, { segmentId: 2, status: 'edited', version: 4 });
+    q = enqueueStatus(q, { segmentId: 1, status: 'unreviewed', version: 5 });
+    expect([...pendingStatuses(q)]).toEqual([
+      [2, 'edited'],
+      [1, 'unreviewed'],
+    ]);
+    // an answered batch (stored, or refused as a conflict) leaves the queue: its rows' marks go
+    const [edited] = statusBatches(q).filter((b) => b.status === 'edited');
+    expect([...pendingStatuses(afterBatch(q, edited, 'answered'))]).toEqual([[1, 'unreviewed']]);
+    // unreachable again: still waiting
+    expect([...pendingStatuses(afterBatch(q, edited, 'unreachable'))]).toHaveLength(2);
+  });
+
+  it('the queue tells every assignment (useReview’s and the kept-writes storage’s), so the marks follow', () => {
+    const told: QueuedStatus[][] = [];
+    const cell = observedQueue((next) => told.push(next));
+    expect(cell.current).toEqual([]);
+    cell.current = enqueueStatus(cell.current, { segmentId: 7, status: 'approved' });
+    cell.current = [];
+    expect(told).toEqual([[{ segmentId: 7, status: 'approved' }], []]);
+    expect(cell.current).toEqual([]);
   });
 });

@@ -38,6 +38,28 @@ export function enqueueStatus(queue: readonly QueuedStatus[], change: QueuedStat
   return [...rest, earlier ? { ...change, version: earlier.version } : change];
 }
 
+/** The status each segment waits to be sent with (the row's mark: a change asked for, not yet stored). */
+export function pendingStatuses(queue: readonly QueuedStatus[]): ReadonlyMap<number, SegmentStatus> {
+  return new Map(queue.map((q) => [q.segmentId, q.status]));
+}
+
+/**
+ * The queue as a cell whose every assignment is told (`onChange`): useReview and the kept-writes
+ * storage (state/kept-storage.ts) assign `current`; the rows' marks follow each assignment.
+ */
+export function observedQueue(onChange: (queue: QueuedStatus[]) => void, initial: QueuedStatus[] = []): { current: QueuedStatus[] } {
+  let value = initial;
+  return {
+    get current() {
+      return value;
+    },
+    set current(next: QueuedStatus[]) {
+      value = next;
+      onChange(next);
+    },
+  };
+}
+
 /** The retry's calls: one per status, segments in the order they were asked for, with their versions when every one has one. */
 export function statusBatches(queue: readonly QueuedStatus[]): StatusBatch[] {
   const byStatus = new Map<SegmentStatus, QueuedStatus[]>();

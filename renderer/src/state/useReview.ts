@@ -17,7 +17,7 @@ import { useConflict } from './useConflict';
 import { backendKey } from './team';
 import { draftRestoreIndex, draftToKeep, KEPT_DRAFT_KEY, onSessionEnded, parseKeptDraft } from './session';
 import { approveStep } from './permissions';
-import { afterBatch, enqueueStatus, isUnreachable, keepSave, keptSaveFor, saveRequest, statusBatches, type KeptSave, type QueuedStatus } from './status-queue';
+import { afterBatch, enqueueStatus, isUnreachable, keepSave, keptSaveFor, observedQueue, pendingStatuses, saveRequest, statusBatches, type KeptSave, type QueuedStatus } from './status-queue';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
@@ -288,7 +288,10 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   );
 
   // Status changes a team server could not be reached for (state/status-queue.ts): sent again when it is back.
-  const statusQueue = useRef<QueuedStatus[]>([]);
+  // (observed: each row shows the status change it waits to send, until it is sent or refused as a conflict)
+  const [queuedStatuses, setQueuedStatuses] = useState<readonly QueuedStatus[]>([]);
+  const [statusQueue] = useState(() => observedQueue(setQueuedStatuses));
+  const pending = useMemo(() => pendingStatuses(queuedStatuses), [queuedStatuses]);
   const retrying = useRef(false);
   // asked again while a retry runs (the server back again after the retry met it away): one more round after it
   const retryAgain = useRef(false);
@@ -319,7 +322,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       retryAgain.current = false;
       await retryStatusesRef.current();
     }
-  }, [client, write, applyChange, t]);
+  }, [client, write, applyChange, t, statusQueue]);
   const retryStatusesRef = useRef(retryStatuses);
   retryStatusesRef.current = retryStatuses;
 
@@ -438,7 +441,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       else setSelection((s) => ({ ...s, focus: true, nonce: ++nonce.current }));
       return true;
     },
-    [client, write, applyChange, advanceAfterApprove, toasts, t],
+    [client, write, applyChange, advanceAfterApprove, toasts, t, statusQueue],
   );
 
   const setStatus = useCallback(
@@ -461,7 +464,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       await applyChange(r);
       if (status === 'approved') advanceAfterApprove();
     },
-    [client, write, applyChange, saveEdit, advanceAfterApprove, t],
+    [client, write, applyChange, saveEdit, advanceAfterApprove, t, statusQueue],
   );
 
   const split = useCallback(
@@ -558,10 +561,10 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       // what waits for an unreachable team server, stored across reloads by state/kept-storage.ts
       kept: { statuses: statusQueue, save: keptSave, live },
     }),
-    [restoreKeptDraft, setApproveRefusal, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, retryStatuses, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows],
+    [restoreKeptDraft, setApproveRefusal, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, retryStatuses, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows, statusQueue],
   );
 
-  return { doc, segments, loading, selection, editing, saveState, undo, lastEdit, actions, conflict };
+  return { doc, segments, loading, selection, editing, saveState, undo, lastEdit, actions, conflict, pendingStatuses: pending };
 }
 
 export type Review = ReturnType<typeof useReview>;
