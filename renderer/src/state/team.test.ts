@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionInfo } from '../../../shared/contract/remote';
 import { backendKey, initialBackend } from './team';
 import { otherSections, sectionNeedsReload, serverName } from './team-sections';
-import { nextHealth, onTeamHealth, reportTeam, resetTeam, teamHealth, type TeamHealth } from './team-health';
+import { followBacks, nextHealth, onTeamHealth, reportTeam, resetTeam, teamHealth, type TeamHealth } from './team-health';
 
 const conn = (id: string, origin = 'https://review.example.org'): ConnectionInfo => ({ id, origin, account: null, connectedAt: '2026-01-01T00:00:00Z' });
 const A = 'c-000000000000000a';
@@ -75,3 +75,31 @@ describe('a connection\'s health', () => {
     resetTeam(A);
   });
 });
+
+describe('coming back', () => {
+  it('is heard at every unreachable → ok, also when another report follows in the same tick (a render would show ok throughout)', () => {
+    const id = 'c-00000000000000bb';
+    resetTeam(id);
+    const backs: number[] = [];
+    const stop = followBacks(id, () => backs.push(backs.length + 1));
+    // a kept write retried fails as unreachable, and a read's answer lands right after it: one back
+    reportTeam(id, { kind: 'unreachable', message: 'ECONNREFUSED' });
+    reportTeam(id, { kind: 'answered' });
+    expect(backs).toEqual([1]);
+    // again: each return counts; another connection's, or an answer while ok, does not
+    reportTeam(id, { kind: 'unreachable', message: 'ECONNREFUSED' });
+    reportTeam('c-00000000000000cc', { kind: 'unreachable', message: 'x' });
+    reportTeam('c-00000000000000cc', { kind: 'answered' });
+    reportTeam(id, { kind: 'answered' });
+    reportTeam(id, { kind: 'answered' });
+    expect(backs).toEqual([1, 2]);
+    // signed out is not back
+    reportTeam(id, { kind: 'unreachable', message: 'x' });
+    reportTeam(id, { kind: 'signed-out', message: 'revoked' });
+    expect(backs).toEqual([1, 2]);
+    stop();
+    resetTeam(id);
+    resetTeam('c-00000000000000cc');
+  });
+});
+
