@@ -120,6 +120,7 @@ test('accepted, rejected and deleted while away: kept across a reload, listed as
   await expect(makes.nth(1)).toHaveAttribute('data-kind', 'reject');
   await expect(panel.locator(`[data-testid="claim-pending"][data-claim-id="${doomed}"]`)).toContainText('deleted');
   await expect.poll(() => storedClaims(page)).toEqual(['addClaim', 'decideCandidate', 'deleteClaim']);
+  await page.screenshot({ path: 'test-results/offline-claims-pending.png' });
   // the lost answer: the claim is stored on the server once already; nothing else is
   expect(lost).toBe(1);
   expect(teamClaims().filter((c) => c.segmentId === toAccept.segmentId && c.start === toAccept.start)).toHaveLength(1);
