@@ -38,6 +38,7 @@ import type {
   ClaimIdArgs,
   ClaimT,
   CreateClaimArgs,
+  DeleteClaimArgs,
   ExportClaimsArgs,
   ListClaimCandidatesArgs,
   ListClaimsArgs,
@@ -158,17 +159,36 @@ export function createClaim(host: ReviewHost, args: z.infer<typeof CreateClaimAr
   return addClaim(host, args);
 }
 
+/**
+ * A write from a span (`quote`: the span's text as the caller read it) that finds another text
+ * there: someone changed the segment since. Nothing to choose between — the span read is gone —,
+ * so the error says so and the reviewer selects again.
+ */
+function spanMoved(seg: { index: number }, quote: string, there: string): JiaoduiError {
+  const short = (v: string) => (v.length > 40 ? `${v.slice(0, 39)}…` : v);
+  return new JiaoduiError(
+    'edit-conflict',
+    `Row ${seg.index + 1} was changed since you read it: the span read "${short(quote)}" and now reads "${short(there)}"; nothing was changed. Select the span again.`,
+    { what: 'segment', quote, theirs: there },
+  );
+}
+
 /** The span [start, end) of a segment's text a claim covers: a selection (in the text or its rendering) or the whole segment, trimmed. */
-function claimSpan(seg: { text: string; rendering: string; renderingMap: Parameters<typeof mapBackward>[0] }, args: { start?: number; end?: number; in?: 'text' | 'rendering' }) {
+function claimSpan(seg: { index: number; text: string; rendering: string; renderingMap: Parameters<typeof mapBackward>[0] }, args: { start?: number; end?: number; in?: 'text' | 'rendering'; quote?: string }) {
   let start: number;
   let end: number;
   if (args.start === undefined || args.end === undefined) {
     start = seg.text.length - seg.text.trimStart().length;
     end = seg.text.trimEnd().length;
     if (end <= start) throw new JiaoduiError('invalid-input', 'The segment is empty: there is nothing to claim.');
+    if (args.quote !== undefined && seg.text.slice(start, end) !== args.quote) throw spanMoved(seg, args.quote, seg.text.slice(start, end));
     return { start, end };
   }
   ({ start, end } = args as { start: number; end: number });
+  if (args.quote !== undefined) {
+    const there = (args.in === 'rendering' ? seg.rendering : seg.text).slice(start, end);
+    if (there !== args.quote) throw spanMoved(seg, args.quote, there);
+  }
   if (args.in === 'rendering') {
     if (end <= start || end > seg.rendering.length) throw new JiaoduiError('invalid-input', `The span ${start}–${end} is not a non-empty span of the segment's rendering.`);
     start = mapBackward(seg.renderingMap, start, 'start');
@@ -352,9 +372,24 @@ function changeClaim(host: ReviewHost, args: UpdateArgs, evidence: EvidenceChang
 }
 
 /** Delete a claim: it stays stored with its history (deleted_at), off the lists; undo restores it. */
-export function deleteClaim(host: ReviewHost, args: z.infer<typeof ClaimIdArgs>): ChangeResult {
+export function deleteClaim(host: ReviewHost, args: z.infer<typeof DeleteClaimArgs>): ChangeResult {
   const c = requireLiveClaim(host, args.claimId);
   return host.operation(projectOf(host, c.documentId), 'claim', deleteClaimLabel(c.id, rowNumber(host, c.segmentId)), (record, now) => {
+    // with the version read: refused when someone changed the claim since (their change would go with it)
+    const before = requireLiveClaim(host, args.claimId);
+    const seg = host.store.segment(before.segmentId);
+    requireRecordFresh(host.store, {
+      kind: 'claim',
+      id: before.id,
+      stored: { version: before.version, updatedAt: before.updatedAt, fields: Object.fromEntries(FIELDS.map((f) => [f, read(before, f)])) },
+      mine: {},
+      deleting: true,
+      version: args.version,
+      segmentId: before.segmentId,
+      row: seg && !seg.retired ? seg.index + 1 : null,
+      documentId: before.documentId,
+      theirsAuthor: () => host.store.lastClaimAuthor(before.id),
+    });
     setDeleted(host.store, c.id, true, host.author(), now);
     host.touch({ claims: [c.id], documents: [c.documentId] });
     record({ segmentId: c.segmentId, field: 'claim', before: JSON.stringify({ id: c.id, deleted: false, fields: {} } satisfies ClaimState), after: JSON.stringify({ id: c.id, deleted: true, fields: {} } satisfies ClaimState), reason: 'claim' });
@@ -384,7 +419,9 @@ function setDeleted(store: Store, id: number, deleted: boolean, author: string, 
 function candidateAt(host: ReviewHost, args: z.infer<typeof ClaimCandidateArgs>) {
   const seg = host.requireLiveSegment(args.segmentId);
   if (args.end <= args.start || args.end > seg.text.length) throw new JiaoduiError('invalid-input', `The span ${args.start}–${args.end} is not a non-empty span of the segment text.`);
-  return { seg, quote: seg.text.slice(args.start, args.end) };
+  const quote = seg.text.slice(args.start, args.end);
+  if (args.quote !== undefined && quote !== args.quote) throw spanMoved(seg, args.quote, quote);
+  return { seg, quote };
 }
 
 function decideCandidate(host: ReviewHost, args: z.infer<typeof ClaimCandidateArgs>, rejected: boolean): ChangeResult {

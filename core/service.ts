@@ -22,6 +22,8 @@ import { Glosses, glossCachePath } from './glosses';
 import { ChangeFeed } from './feed';
 import { authorize } from './authorize';
 import { PresenceBoard } from './presence';
+import { once } from './requests';
+import { takesRequestId } from '../shared/contract/request-id';
 
 export { SAMPLE_PROJECT } from './features/library';
 
@@ -59,7 +61,10 @@ export class JiaoduiService {
       // roles are enforced here, from the caller context, before any handler runs (shared/contract/roles.ts)
       const call = (args: unknown, caller?: CallerContext) => {
         authorize(caller ?? DEFAULT_CALLER, m, args ?? {});
-        return handler(this.context(caller), args ?? {});
+        const ctx = this.context(caller);
+        // a write with a request id runs once per caller; a repeat gets the first answer (core/requests.ts)
+        if (takesRequestId(m)) return once(ctx, m, (args ?? {}) as Record<string, unknown>, () => handler(ctx, args ?? {}));
+        return handler(ctx, args ?? {});
       };
       Object.defineProperty(this, m, { value: call, writable: true, configurable: true });
     }

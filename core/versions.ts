@@ -189,6 +189,8 @@ export interface RecordWrite {
   /** who wrote the stored version; a function is asked only when the write is refused */
   theirsAuthor: string | null | (() => string | null);
   scope?: RecordConflictDetails['scope'];
+  /** a deletion (`mine` empty): refused when any stored field was changed since the version read; each such field's mine is its value then */
+  deleting?: boolean;
 }
 
 const RECORD_NAMES: Record<RecordKind, string> = { annotation: 'annotation', claim: 'claim', glossary: 'glossary entry' };
@@ -209,12 +211,21 @@ export function requireRecordFresh(store: Store, w: RecordWrite): void {
   const read = w.version !== undefined ? (w.version < w.stored.version ? store.recordFieldsAtVersion(w.kind, w.id, w.version) : undefined) : store.recordVersionAt(w.kind, w.id, w.ifUpdatedAt!)?.fields;
   const older = read && w.derive ? { ...read, ...w.derive(read) } : read;
   const encode = w.encode ?? rawString;
-  const fields: RecordFieldConflict[] = Object.entries(w.mine).map(([field, mine]) => {
-    const theirs = w.stored.fields[field] ?? null;
-    const base = older && field in older ? encode(field, older[field]) : null;
-    const known = !!older && field in older;
-    return { field, base, theirs, mine, conflicting: theirs !== mine && (!known || theirs !== base) };
-  });
+  const fields: RecordFieldConflict[] = w.deleting
+    ? // deleting what was read: each field someone changed since would go with it (mine: the value read)
+      Object.keys(w.stored.fields).flatMap((field) => {
+        const theirs = w.stored.fields[field] ?? null;
+        // a field the older version does not record (kept since a later migration) is not judged; no older version at all: every field is
+        if (older && !(field in older)) return [];
+        const base = older ? encode(field, older[field]) : null;
+        return older && theirs === base ? [] : [{ field, base, theirs, mine: base, conflicting: true }];
+      })
+    : Object.entries(w.mine).map(([field, mine]) => {
+        const theirs = w.stored.fields[field] ?? null;
+        const base = older && field in older ? encode(field, older[field]) : null;
+        const known = !!older && field in older;
+        return { field, base, theirs, mine, conflicting: theirs !== mine && (!known || theirs !== base) };
+      });
   if (!fields.some((f) => f.conflicting)) return;
   const what = RECORD_NAMES[w.kind];
   const where = w.row !== null ? ` on row ${w.row}` : '';
@@ -231,7 +242,9 @@ export function requireRecordFresh(store: Store, w: RecordWrite): void {
     theirsAt: w.stored.updatedAt,
     fields,
     ...(w.scope ? { scope: w.scope } : {}),
+    ...(w.deleting ? { action: 'delete' as const } : {}),
   };
   const who = details.theirsAuthor ? ` by ${details.theirsAuthor}` : '';
-  throw new JiaoduiError('edit-conflict', `The ${what}${where} was changed${who} since you read it (${names}); nothing was saved. Reload it, or choose which version to keep.`, details);
+  const outcome = w.deleting ? 'nothing was deleted' : 'nothing was saved';
+  throw new JiaoduiError('edit-conflict', `The ${what}${where} was changed${who} since you read it (${names}); ${outcome}. Reload it, or choose which version to keep.`, details);
 }

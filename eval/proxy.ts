@@ -1,5 +1,5 @@
 /**
- * npm run eval:proxy [-- --tune s2t,s2hk] [--targets s2t,…] [--gap-seed S] [--misses] [--clean] [--json]
+ * npm run eval:proxy [-- --tune s2t,s2hk] [--targets s2t,…] [--gap-seed S] [--standard-forms unset|ministry|press] [--misses] [--clean] [--json]
  * A proxy for "a converter the rules never saw", on dev material only: every dev source text is
  * round-tripped (t2s → target) through each opencc-js target — s2t, s2tw, s2hk and s2twp, a config
  * the dev corpus never used — and the converter's own changes are labelled as the generator
@@ -27,6 +27,7 @@ import { getConverter } from '../shared/text/convert';
 import { diffHunks } from './lib/align';
 import { rng } from './lib/random';
 import { checkAsProject } from './lib/checker';
+import { STANDARD_FORMS, type StandardForms } from '../shared/domain/values';
 import { loadCluster } from './lib/cluster';
 import { nameRanges, variantTest } from './lib/corrupt';
 import { EVAL_DIR, readSplit, TEXTS_DIR } from './lib/dataset';
@@ -51,7 +52,7 @@ const CLI_TARGETS: CliTarget[] = ['cli-s2t', 'cli-s2tw', 'cli-s2hk', 'cli-s2twp'
 const CONVERSION_RULES = new Set(['conversion-ambiguity', 'taiwan-standard', 'hong-kong-standard', 'simplified-in-traditional']);
 
 function parseArgs(argv: string[]) {
-  const o = { tune: ['s2t', 's2hk'] as string[], misses: false, info: false, clean: false, json: false, targets: [] as ProxyTarget[], gapSeed: 'jiaodui-proxy/s2t-gap', fresh: null as Half | null };
+  const o = { tune: ['s2t', 's2hk'] as string[], misses: false, info: false, clean: false, json: false, targets: [] as ProxyTarget[], gapSeed: 'jiaodui-proxy/s2t-gap', fresh: null as Half | null, standardForms: 'unset' as StandardForms };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--tune') o.tune = (argv[++i] ?? '').split(',').filter(Boolean);
@@ -62,8 +63,12 @@ function parseArgs(argv: string[]) {
     else if (a === '--gap-seed') o.gapSeed = argv[++i] ?? o.gapSeed;
     else if (a === '--targets') o.targets = (argv[++i] ?? '').split(',').filter(Boolean) as ProxyTarget[];
     else if (a === '--fresh') o.fresh = parseHalf(argv[++i]);
-    else {
-      process.stderr.write(`eval:proxy: unknown argument ${a} (usage: npm run eval:proxy -- [--tune s2t,s2hk] [--targets …] [--fresh A|B|C|D] [--misses] [--clean] [--info] [--json])\n`);
+    else if (a === '--standard-forms') {
+      const v = argv[++i] ?? '';
+      if (!(STANDARD_FORMS as readonly string[]).includes(v)) throw new Error(`--standard-forms must be ${STANDARD_FORMS.join(', ')}, not ${v || 'nothing'}`);
+      o.standardForms = v as StandardForms;
+    } else {
+      process.stderr.write(`eval:proxy: unknown argument ${a} (usage: npm run eval:proxy -- [--tune s2t,s2hk] [--targets …] [--fresh A|B|C|D] [--standard-forms unset|ministry|press] [--misses] [--clean] [--info] [--json])\n`);
       process.exit(2);
     }
   }
@@ -126,11 +131,14 @@ function material(fresh: Half | null): { project: string; docs: { file: string; 
   });
 }
 
+/** Every project's house style for standard forms (`--standard-forms`; default unset, as an import leaves it). */
+let houseStyle: StandardForms = 'unset';
+
 async function checkProject(project: string, docs: { file: string; text: string }[]) {
   const dir = mkdtempSync(join(tmpdir(), 'jiaodui-proxy-'));
   const service = await openService(join(dir, 'eval.db'));
   try {
-    return await checkAsProject(service, project, docs);
+    return await checkAsProject(service, project, docs, houseStyle);
   } finally {
     service.db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -160,6 +168,7 @@ async function cleanWarnings(fresh: Half | null): Promise<string[]> {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  houseStyle = opts.standardForms;
   const sets = material(opts.fresh);
   const perTarget: Record<string, unknown> = {};
   const lines: string[] = [];

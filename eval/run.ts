@@ -1,5 +1,5 @@
 /**
- * npm run eval [-- --part dev|heldout|all] [--json] [--no-save]
+ * npm run eval [-- --part dev|heldout|all] [--standard-forms unset|ministry|press] [--json] [--no-save]
  * Runs today's checks, through the service as the app does, over the generated corpus
  * (eval/data) and over clean texts, and scores them: recall per error class, precision per
  * rule (95% Wilson intervals), dev and held-out apart; warning-or-error findings per clean
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openService, PACKAGE_ROOT } from '../core/context';
 import { checkAsProject } from './lib/checker';
+import { STANDARD_FORMS, type StandardForms } from '../shared/domain/values';
 import { clusterDirs, loadCluster } from './lib/cluster';
 import type { Part } from './lib/corrupt';
 import { EVAL_DIR, readPart, readSplit, TEXTS_DIR } from './lib/dataset';
@@ -31,15 +32,17 @@ interface Options {
   parts: Part[];
   json: boolean;
   save: boolean;
+  /** every project's house style for standard forms, as a reviewer would set it (default: unset) */
+  standardForms: StandardForms;
 }
 
 function usage(message: string): never {
-  process.stderr.write(`eval: ${message} (usage: npm run eval -- [--part dev|heldout|all] [--json] [--no-save])\n`);
+  process.stderr.write(`eval: ${message} (usage: npm run eval -- [--part dev|heldout|all] [--standard-forms unset|ministry|press] [--json] [--no-save])\n`);
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { parts: ['dev', 'heldout'], json: false, save: true };
+  const o: Options = { parts: ['dev', 'heldout'], json: false, save: true, standardForms: 'unset' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') o.json = true;
@@ -49,6 +52,10 @@ function parseArgs(argv: string[]): Options {
       if (v === 'all') o.parts = ['dev', 'heldout'];
       else if (v === 'dev' || v === 'heldout') o.parts = [v];
       else usage(`--part must be dev, heldout or all, not ${v ?? 'nothing'}`);
+    } else if (a === '--standard-forms') {
+      const v = argv[++i];
+      if ((STANDARD_FORMS as readonly string[]).includes(v ?? '')) o.standardForms = v as StandardForms;
+      else usage(`--standard-forms must be ${STANDARD_FORMS.join(', ')}, not ${v ?? 'nothing'}`);
     } else usage(`unknown argument ${a}`);
   }
   return o;
@@ -73,12 +80,12 @@ type Service = Awaited<ReturnType<typeof openService>>;
  * Each project gets a database of its own: project-wide finding groups are keyed by name only
  * (core/checks.ts `project:` keys), so two projects naming the same person would share a group.
  */
-async function checkInFreshDatabase(project: string, docs: { file: string; text: string }[]) {
+async function checkInFreshDatabase(project: string, docs: { file: string; text: string }[], standardForms: StandardForms) {
   const dir = mkdtempSync(join(tmpdir(), 'jiaodui-eval-'));
   let service: Service | null = null;
   try {
     service = await openService(join(dir, 'eval.db'));
-    return await checkAsProject(service, project, docs);
+    return await checkAsProject(service, project, docs, standardForms);
   } finally {
     service?.db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -89,9 +96,9 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const parts: Partial<Record<Part, PartResult>> = {};
-  for (const part of opts.parts) parts[part] = await evaluatePart(part);
-  const clean = await evaluateClean(opts.parts);
-  const result = { date: new Date().toISOString(), commit: gitCommit(), seconds: (Date.now() - started) / 1000, parts, clean };
+  for (const part of opts.parts) parts[part] = await evaluatePart(part, opts.standardForms);
+  const clean = await evaluateClean(opts.parts, opts.standardForms);
+  const result = { date: new Date().toISOString(), commit: gitCommit(), seconds: (Date.now() - started) / 1000, standardForms: opts.standardForms, parts, clean };
   if (opts.save) {
     const out = join(EVAL_DIR, 'results');
     mkdirSync(out, { recursive: true });
@@ -102,7 +109,7 @@ async function main() {
   process.stdout.write(opts.json ? `${JSON.stringify(result, null, 1)}\n` : printable(result));
 }
 
-async function evaluatePart(part: Part): Promise<PartResult> {
+async function evaluatePart(part: Part, standardForms: StandardForms): Promise<PartResult> {
   const instances: Instance[] = [];
   const findings: ScoredFinding[] = [];
   const furniture: Span[] = [];
@@ -111,7 +118,7 @@ async function evaluatePart(part: Part): Promise<PartResult> {
   for (const { labels, texts } of data) {
     const docs = [...texts].map(([file, text]) => ({ file, text }));
     documents += docs.length;
-    const checked = await checkInFreshDatabase(`eval ${part} ${labels.cluster}`, docs);
+    const checked = await checkInFreshDatabase(`eval ${part} ${labels.cluster}`, docs, standardForms);
     // document keys unique over the whole part: cluster/file
     const key = (doc: string) => `${labels.cluster}/${doc}`;
     for (const f of checked.furniture) furniture.push({ ...f, doc: key(f.doc) });
@@ -125,11 +132,11 @@ async function evaluatePart(part: Part): Promise<PartResult> {
   return { clusters: data.length, documents, instances: counts, inFurniture, scores: score(instances, findings) };
 }
 
-async function evaluateClean(parts: Part[]): Promise<CleanResult> {
+async function evaluateClean(parts: Part[], standardForms: StandardForms): Promise<CleanResult> {
   const split = readSplit();
   const documents: (CleanDocScore & { group: string })[] = [];
   const run = async (group: string, project: string, docs: { file: string; text: string }[]) => {
-    const { findings } = await checkInFreshDatabase(project, docs);
+    const { findings } = await checkInFreshDatabase(project, docs, standardForms);
     for (const d of docs) documents.push({ group, ...scoreClean(`${project.replace(/^clean /, '')}/${d.file}`, findings.filter((f) => f.locations[0].doc === d.file)) });
   };
   // the correct source texts, each cluster one project (the cross-document rules run too)
@@ -170,8 +177,9 @@ function gitCommit(): string | null {
   }
 }
 
-function printable(result: { parts: Partial<Record<Part, PartResult>>; clean: CleanResult; seconds: number }): string {
+function printable(result: { parts: Partial<Record<Part, PartResult>>; clean: CleanResult; seconds: number; standardForms: StandardForms }): string {
   const lines: string[] = [];
+  if (result.standardForms !== 'unset') lines.push(`every project's house style for standard forms: ${result.standardForms}`);
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
   for (const [part, r] of Object.entries(result.parts) as [Part, PartResult][]) {
     lines.push('', `== ${part}: ${r.clusters} clusters, ${r.documents} documents ==`, 'recall per class (warning or error; 95% Wilson)');

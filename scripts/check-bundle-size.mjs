@@ -23,9 +23,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * measured then (main 450.9 KB); 453 since each project in the library has a settings button (the
  * house style for standard forms: ProjectGroup.tsx's button, the dialog's lazy entry, the contract's two
  * methods and their roles, one string; the dialog, its strings and its state load with its chunk):
- * 452.8 KB measured then (main 451.9 KB).
+ * 452.8 KB measured then (main 451.9 KB); 458 since claims made, rejected and deleted while a team
+ * server is away are kept and restored at start (state/claim-queue.ts, imported by kept-writes.ts: 1.5 KB)
+ * and the library shows a team server's last-seen copy (state/library-snapshot.ts: 1.0 KB, useLibrary's
+ * stale state, the other sections' feeds, their strings): 457.5 KB measured then (main 452.8 KB).
  */
-export const INITIAL_JS_LIMIT_KB = 453;
+export const INITIAL_JS_LIMIT_KB = 458;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The scripts index.html loads at start: its module script(s) and modulepreload links, relative to the build folder. */

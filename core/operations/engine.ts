@@ -50,7 +50,8 @@ export class Engine {
     this.warm = opts.warmUp;
   }
 
-  private warmUpOnce(): void {
+  /** Load what the first operation needs (the checks' dictionaries) before taking the write lock; once. */
+  warmUpOnce(): void {
     const warm = this.warm;
     this.warm = undefined;
     warm?.();

@@ -4,7 +4,7 @@
  * db/queries from core/ (the layering rule in eslint/layering.mjs holds that).
  *
  * One part per feature (./library.ts, ./segments.ts, ./history.ts, ./annotations.ts,
- * ./findings.ts, ./claims.ts, ./glossary.ts, ./parallel.ts, ./changes.ts, ./accounts.ts, ./bundle.ts), assembled here into one `Store`.
+ * ./findings.ts, ./claims.ts, ./glossary.ts, ./parallel.ts, ./changes.ts, ./accounts.ts, ./bundle.ts, ./requests.ts), assembled here into one `Store`.
  * A part binds the database to its queries (`on(db, query)`); the `Store` type is read from
  * the parts, so adding a method is one line in its part (plus its query in db/queries).
  *
@@ -28,6 +28,7 @@ import { parallelStore } from './parallel';
 import { changeStore } from './changes';
 import { accountStore } from './accounts';
 import { bundleStore } from './bundle';
+import { requestStore } from './requests';
 
 export * from './library';
 export * from './segments';
@@ -39,6 +40,7 @@ export * from './parallel';
 export * from './changes';
 export * from './accounts';
 export * from './bundle';
+export * from './requests';
 
 export type StoreMode = 'sync' | 'async';
 /** A store result: the value itself (sync) or a promise of it (async). */
@@ -57,6 +59,7 @@ export const STORE_PARTS = {
   changes: changeStore,
   accounts: accountStore,
   bundle: bundleStore,
+  requests: requestStore,
 } as const;
 
 type Parts = typeof STORE_PARTS;

@@ -6,6 +6,7 @@
 import { dispatchAsync } from '../../shared/contract/dispatch';
 import type { JiaoduiService } from '../../core/service';
 import type { StoredFinding, Segment, ImportResult, DocumentMeta, FindingsReport } from '../../shared/domain/schemas';
+import type { StandardForms } from '../../shared/domain/values';
 import type { ScoredFinding } from './score';
 
 async function call<T>(service: JiaoduiService, method: string, args: unknown): Promise<T> {
@@ -18,7 +19,11 @@ export interface CheckedProject {
   furniture: { doc: string; start: number; end: number }[];
 }
 
-export async function checkAsProject(service: JiaoduiService, projectName: string, docs: { file: string; text: string }[]): Promise<CheckedProject> {
+/**
+ * `standardForms`: the project's house style for standard forms, set as a reviewer would before the
+ * checks run (`unset`, the default, leaves the project as an import makes it).
+ */
+export async function checkAsProject(service: JiaoduiService, projectName: string, docs: { file: string; text: string }[], standardForms: StandardForms = 'unset'): Promise<CheckedProject> {
   const segStart = new Map<number, { doc: string; start: number }>();
   const furniture: CheckedProject['furniture'] = [];
   const docIds: number[] = [];
@@ -34,6 +39,7 @@ export async function checkAsProject(service: JiaoduiService, projectName: strin
       if (s.furniture) furniture.push({ doc: d.file, start: s.start, end: s.end });
     }
   }
+  if (standardForms !== 'unset') await call(service, 'updateProjectSettings', { projectId, standardForms });
   const all = new Map<number, StoredFinding>();
   for (const documentId of docIds) for (const f of (await call<FindingsReport>(service, 'runChecks', { documentId })).findings) all.set(f.id, f);
   for (const f of (await call<FindingsReport>(service, 'checkProject', { projectId })).findings) all.set(f.id, f);

@@ -42,6 +42,7 @@ import { ClaimStoreContext, createClaimStore } from './state/claim-store';
 import { useQueryClient } from './state/queries';
 import { useBackend } from './state/backend';
 import { backendKey } from './state/team';
+import { LIBRARY_SNAPSHOT_KEY } from './state/library-snapshot';
 import type { ConnectionInfo } from '../../shared/contract/remote';
 import { sessionLocale } from './state/session';
 import { AuthorDialog, ClaimsPanel, TeamView, ClaimsWideView, ConfirmDialog, ConflictDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
@@ -60,7 +61,8 @@ export function App() {
   const { t } = i18n;
   const toasts = useToasts();
   const prefs = usePrefs();
-  const library = useLibrary();
+  // a team server's library as last seen is kept per backend, shown (not live) when a load meets the server away
+  const library = useLibrary({ snapshotKey: backend === 'local' ? null : backendKey(LIBRARY_SNAPSHOT_KEY, backend) });
 
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const { refresh: refreshLibrary } = library;
@@ -95,7 +97,9 @@ export function App() {
   // Review workflow: filters, annotations, find and replace, repetitions, change log (state/useReviewWorkflow.ts).
   // Claims: the wide claims view, a claim from the selection (state/useClaimsView.ts).
   const openClaimsPanel = useCallback(() => setPanel('claims'), []);
-  const cv = useClaimsView({ review, toasts, locale, openPanel: openClaimsPanel });
+  // the claim writes kept while the team server is away (state/claim-store.ts; sent again by teamBack below)
+  const [claimStore] = useState(createClaimStore);
+  const cv = useClaimsView({ review, toasts, locale, openPanel: openClaimsPanel, kept: claimStore });
   const wf = useReviewWorkflow({ review, toasts, locale, panel, setPanel, openShortcuts, onClaim: cv.claim });
   // The grid's second column: Simplified / original source / English, English edits, attach (state/useColumns.ts).
   const columns = useParallelColumns({ doc, segments, review, toasts, locale, permissions });
@@ -293,19 +297,21 @@ export function App() {
   // The team server the window works on came back (TeamBanner retries with backoff while it is unreachable):
   // status changes that could not be sent are sent (state/status-queue.ts), then claim edits (state/useClaimRetry.ts),
   // then an edit whose save failed meanwhile (its editor kept it) is saved, without a reload.
-  const [claimStore] = useState(createClaimStore);
   const queryClient = useQueryClient();
   const { onChange: claimsChanged } = cv;
   const { failOrConflict } = wf;
   const failedEdit = !!review.editing && review.saveState.kind === 'error';
+  const staleLibrary = library.staleSince !== null;
   const teamBack = useCallback(() => {
     void (async () => {
       await actions.retryStatuses();
       if (claimStore.get().length) await (await import('./state/claim-retry')).retryClaimWrites(claimStore, { client, queryClient, onError: failOrConflict, onChange: claimsChanged });
       // with the approval asked for and the status version read when the save failed (state/status-queue.ts KeptSave)
       if (failedEdit) await actions.saveEdit({ retry: true });
+      // the library shown as last seen (the load met the server away) is read again, live from now on
+      if (staleLibrary) await refreshLibrary().catch(() => undefined);
     })();
-  }, [failedEdit, actions, claimStore, client, queryClient, failOrConflict, claimsChanged]);
+  }, [failedEdit, actions, claimStore, client, queryClient, failOrConflict, claimsChanged, staleLibrary, refreshLibrary]);
   const disconnect = useCallback((c: ConnectionInfo) => (backends ? backends.disconnect(c.id) : Promise.resolve()), [backends]);
   // the connect dialog's address: the server's own when connecting again after being signed out there, else empty
   const [connectAddress, setConnectAddress] = useState('');

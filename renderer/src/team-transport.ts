@@ -12,7 +12,7 @@ import { makeNamedClient, unwrap } from '../../shared/contract/client';
 import { CLIENT_ID_HEADER, type FeedMessage } from '../../shared/contract/changes';
 import { classifyRemoteAnswer, HTTP_CONNECTIONS_PATH, REMOTE_GLOBAL, remoteApiPath, remoteFeedPath, TEAM_ANSWER_HEADER, type ConnectionId, type ConnectionInfo, type RemoteBridge } from '../../shared/contract/remote';
 import { WINDOW_ID } from './api';
-import { followHttp } from './state/feed';
+import { followFeed, followHttp } from './state/feed';
 import { reportSessionEnded } from './state/session';
 import { reportTeam, resetTeam } from './state/team-health';
 import type { BackendId } from '../../shared/contract/remote';
@@ -163,12 +163,21 @@ function clientOf(rt: TeamRuntime, local: JiaoduiClient, backend: BackendId): Ji
 /** What the library's sections and the connect dialog use (state/backend.ts), over the window's state. */
 export function backendControl(
   rt: TeamRuntime,
-  o: { active: BackendId; connections: ConnectionInfo[] | null; local: JiaoduiClient; setConnections: (f: (list: ConnectionInfo[] | null) => ConnectionInfo[]) => void; switchTo: (b: BackendId) => void },
+  o: {
+    active: BackendId;
+    connections: ConnectionInfo[] | null;
+    local: JiaoduiClient;
+    /** this machine's feed (the window's own, else the default) */
+    localFollow?: (onMessage: (m: FeedMessage) => void) => () => void;
+    setConnections: (f: (list: ConnectionInfo[] | null) => ConnectionInfo[]) => void;
+    switchTo: (b: BackendId) => void;
+  },
 ): BackendControl {
   return {
     active: o.active,
     connections: o.connections,
     clientFor: (backend) => clientOf(rt, o.local, backend),
+    followFor: (backend) => (backend === 'local' ? (o.localFollow ?? followFeed) : (cb) => rt.transport.follow(backend, cb)),
     open: (backend, documentId) => {
       if (documentId !== null) localStorage.setItem(backendKey(LAST_DOCUMENT_KEY, backend), String(documentId));
       o.switchTo(backend);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ALL_CLAIM_TYPES, CLAIM_STATUSES, CLAIM_TYPES, CLAIM_VERDICTS, PERSON_SOURCES } from './types';
 import { isWebUrl } from '../urls';
 import { AnchoredSpan, FindingMessageData, Id } from '../domain/schemas';
+import { RequestId } from '../contract/request-id';
 
 
 /** What the detector proposes for a candidate sentence. */
@@ -196,8 +197,15 @@ export const ClaimFilters = {
 export const ListClaimsArgs = z.object({ documentId: Id, ...ClaimFilters }).strict();
 export const DocumentClaimsArgs = z.object({ documentId: Id }).strict();
 export const ListClaimCandidatesArgs = z.object({ documentId: Id, includeRejected: z.boolean().optional() }).strict();
-/** A candidate by its span (segment and offsets, as listClaimCandidates gives them). */
-export const ClaimCandidateArgs = z.object({ segmentId: Id, start: z.number().int().min(0), end: z.number().int().min(0) }).strict();
+/**
+ * What a write from a span expects to find there: the span's text as the caller read it (in the
+ * segment's text, or its rendering with `in: 'rendering'`; the whole segment's trimmed text when no
+ * offsets are given). Refused ('edit-conflict') when the text there is not that any more: a write
+ * sent later (kept while a team server was away) never lands on a span someone has changed since.
+ */
+const SpanQuote = z.string().max(100_000).optional();
+/** A candidate by its span (segment and offsets, as listClaimCandidates gives them); `quote` and `requestId` as for addClaim. */
+export const ClaimCandidateArgs = z.object({ segmentId: Id, start: z.number().int().min(0), end: z.number().int().min(0), quote: SpanQuote, requestId: RequestId }).strict();
 export const CreateClaimArgs = z
   .object({
     segmentId: Id,
@@ -208,6 +216,8 @@ export const CreateClaimArgs = z
     claimant: Claimant.optional(),
     claimDate: ClaimDate.optional(),
     notes: z.string().max(10_000).optional(),
+    quote: SpanQuote,
+    requestId: RequestId,
   })
   .strict();
 /**
@@ -226,6 +236,10 @@ export const AddClaimArgs = z
     claimDate: ClaimDate.optional(),
     notes: z.string().max(10_000).optional(),
     assignee: Assignee.optional(),
+    /** the span's text as read: refused when it is not there any more (SpanQuote) */
+    quote: SpanQuote,
+    /** a client-drawn id sent with every try of this one request: a repeat is answered with the first answer (shared/contract/request-id.ts) */
+    requestId: RequestId,
   })
   .strict()
   .refine((a) => (a.start === undefined) === (a.end === undefined), { message: 'give both start and end, or neither (the whole segment)', path: ['end'] });
@@ -257,6 +271,8 @@ export const UpdateClaimArgs = z
 export const AddClaimEvidenceArgs = z.object({ claimId: Id, evidence: EvidenceInput, version: ClaimVersion, ifUpdatedAt: IfUpdatedAt }).strict();
 export const RemoveClaimEvidenceArgs = z.object({ claimId: Id, evidenceId: z.number().int().positive(), version: ClaimVersion, ifUpdatedAt: IfUpdatedAt }).strict();
 export const ClaimIdArgs = z.object({ claimId: Id }).strict();
+/** Delete a claim: `version` as last read (refused with the fields changed since, action 'delete'), `requestId` as for addClaim. */
+export const DeleteClaimArgs = z.object({ claimId: Id, version: ClaimVersion, requestId: RequestId }).strict();
 /** `language`: of the readable dates beside the stored ones (default: the UI language in Settings). */
 export const ExportClaimsArgs = z.object({ documentId: Id, format: z.enum(['csv', 'json', 'claimreview']), language: z.enum(['en', 'zh-Hant', 'zh-Hans']).optional() }).strict();
 

@@ -285,7 +285,7 @@ export const apiSchema = {
   claimHistory: method(CL.ClaimIdArgs, z.array(CL.ClaimHistoryEntry), 'Every change of a claim, oldest first.'),
   crossCheckClaims: method(CL.DocumentClaimsArgs, z.array(CL.ClaimCrossCheck), 'Cross-checks between the claims of a document: shares, implied totals, growth stated two ways, parts and wholes, repeated metrics, exchange rates; each with its stored finding (rule claims-crosscheck).'),
   exportClaims: method(CL.ExportClaimsArgs, S.ExportResult, 'Export the claims of a document as CSV (UTF-8 with BOM), JSON or schema.org ClaimReview JSON-LD.'),
-  deleteClaim: method(CL.ClaimIdArgs, S.ChangeResult, 'Delete a claim (kept stored with its history; undo restores it).'),
+  deleteClaim: method(CL.DeleteClaimArgs, S.ChangeResult, 'Delete a claim (kept stored with its history; undo restores it). With version: refused (edit-conflict, action "delete") when the claim was changed since. requestId: a repeat is answered with the first answer.'),
   rejectClaimCandidate: method(CL.ClaimCandidateArgs, S.ChangeResult, 'Reject a suggested claim candidate (stored; hidden from listClaimCandidates; undoable).'),
   restoreClaimCandidate: method(CL.ClaimCandidateArgs, S.ChangeResult, 'Take back the rejection of a claim candidate (undoable).'),
   // ---- parallel texts: original source and English rendering (shared/align/, core/parallel.ts)

@@ -133,6 +133,8 @@ export const RecordConflictDetails = z.object({
   fields: z.array(RecordFieldConflict).min(1),
   /** glossary entries: the scope the refused save gave the entry (a resolution saves it there) */
   scope: z.object({ documentId: z.number().int().optional(), projectId: z.number().int().optional() }).optional(),
+  /** a refused deletion (deleteClaim with a version): `fields` are those changed since it was read, mine = what the deleter saw */
+  action: z.literal('delete').optional(),
 });
 
 export const Segment = z.object({

@@ -53,8 +53,8 @@ export function BackendRoot({ children }: { children: ReactNode }) {
   }, [switchTo]);
 
   const control = useMemo(
-    () => (team ? team.m.backendControl(team.rt, { active: view.active, connections, local: local.client, setConnections, switchTo }) : null),
-    [team, view.active, connections, local.client, switchTo],
+    () => (team ? team.m.backendControl(team.rt, { active: view.active, connections, local: local.client, localFollow: local.follow, setConnections, switchTo }) : null),
+    [team, view.active, connections, local.client, local.follow, switchTo],
   );
   const env = useMemo(() => (view.active === 'local' ? { ...local, backend: view.active } : team ? team.m.teamEnv(team.rt, local, view.active) : null), [view.active, local, team]);
 

@@ -18,7 +18,7 @@ import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { claimStatusOptions } from '../state/permissions';
 import { usePermission, usePermissions } from '../state/usePermissions';
 import { useClaimStore } from '../state/claim-store';
-import { pendingFields } from '../state/claim-queue';
+import { pendingFields, pendingMakes } from '../state/claim-queue';
 
 const VALUES = { type: ALL_CLAIM_TYPES, verdict: CLAIM_VERDICTS, status: CLAIM_STATUSES } as const;
 type ValueField = keyof typeof VALUES;
@@ -67,6 +67,28 @@ export function ClaimPending({ claimId }: { claimId: number }) {
     <span className="claim-pending" role="status" data-testid="claim-pending" data-claim-id={claimId}>
       {ct('claims.pending', { fields: names })}
     </span>
+  );
+}
+
+/**
+ * The claims being made and candidates decided in this document that wait for the team server
+ * (state/claim-queue.ts): listed until they are sent (a claim made then appears in the list, a
+ * candidate leaves it). Nothing when none waits.
+ */
+export function ClaimPendingMakes({ documentId }: { documentId: number }) {
+  const { ct } = useClaimsI18n();
+  const { queue } = useClaimStore();
+  const makes = useMemo(() => pendingMakes(queue).filter((m) => m.documentId === documentId), [queue, documentId]);
+  if (!makes.length) return null;
+  const short = (q: string) => (q.length > 30 ? `${q.slice(0, 29)}…` : q);
+  return (
+    <ul className="claims-pending-makes" role="status" data-testid="claims-pending-makes">
+      {makes.map((m) => (
+        <li key={m.requestId} className="claim-pending" data-testid="claim-pending-make" data-kind={m.kind}>
+          {ct(`claims.pendingMake.${m.kind}`, { row: m.row, quote: short(m.quote) })}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -14,14 +14,14 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import type { ChangeResult, DocumentMeta, Segment } from '../../../shared/domain/schemas';
 import type { ClaimCandidateT, ClaimT } from '../../../shared/claims/schemas';
 import { ALL_CLAIM_TYPES, CLAIM_STATUSES, CLAIM_VERDICTS } from '../../../shared/claims/types';
-import { useClaims } from '../state/useClaims';
+import { KEPT, useClaims } from '../state/useClaims';
 import { candidateKey, checksByClaim, comparedCount, distinctValues, filterClaimRows, NO_TABLE_FILTER, NONE, tableRows, type ClaimsTableFilter } from '../state/claims-table';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { claimStatusOptions } from '../state/permissions';
 import { usePermission, usePermissions } from '../state/usePermissions';
 import { SidePanel } from './SidePanel';
 import { findingMessageText } from '../i18n-findings';
-import { ClaimEditor, ClaimPending } from './ClaimEditor';
+import { ClaimEditor, ClaimPending, ClaimPendingMakes } from './ClaimEditor';
 
 // The values come from the schemas, their labels from the catalog (claims.value.<field>.<value>).
 const VALUES = { type: ALL_CLAIM_TYPES, verdict: CLAIM_VERDICTS, status: CLAIM_STATUSES } as const;
@@ -85,14 +85,17 @@ export function ClaimsPanel({ doc, segments, documents, openClaimId, onJump, onC
   const projectDocs = useMemo(() => documents.filter((d) => d.projectId === doc.projectId && !d.trashedAt).map((d) => ({ id: d.id, title: d.title, segments: d.progress.total })), [documents, doc.projectId]);
 
   const accept = async (c: ClaimCandidateT) => {
-    if (await actions.accept(c)) notify?.(ct('claims.accepted'));
+    const r = await actions.accept(c);
+    if (r && r !== KEPT) notify?.(ct('claims.accepted'));
   };
   const decide = async (c: ClaimCandidateT, next?: Element | null) => {
     focusNext.current = (next as HTMLElement | null)?.dataset?.key ?? null;
-    if ((await actions.reject(c)) && !c.rejected) notify?.(ct('claims.rejected'));
+    const r = await actions.reject(c);
+    if (r && r !== KEPT && !c.rejected) notify?.(ct('claims.rejected'));
   };
   const remove = async (c: ClaimT) => {
-    if (await actions.remove(c)) notify?.(ct('claims.deleted'));
+    const r = await actions.remove(c);
+    if (r && r !== KEPT) notify?.(ct('claims.deleted'));
   };
 
   const onCandidateKey = (e: KeyboardEvent<HTMLLIElement>, c: ClaimCandidateT) => {
@@ -151,6 +154,7 @@ export function ClaimsPanel({ doc, segments, documents, openClaimId, onJump, onC
 
   return (
     <SidePanel as="aside" className="claims-panel" label={ct('claims.title')} testId="claims-panel" closeLabel={ct('claims.close')} onClose={onClose}>
+      <ClaimPendingMakes documentId={doc.id} />
       <section aria-label={ct('claims.candidates')}>
         <h3>
           {ct('claims.candidates')} ({open.filter((c) => !c.rejected).length}) <small>{ct('claims.keys')}</small>

@@ -42,7 +42,7 @@ import { KEPT, useClaims } from '../state/useClaims';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { usePermission } from '../state/usePermissions';
 import { findingMessageText } from '../i18n-findings';
-import { ClaimEditor, ClaimPending } from './ClaimEditor';
+import { ClaimEditor, ClaimPending, ClaimPendingMakes } from './ClaimEditor';
 import type { ClaimsPanelProps } from './ClaimsPanel';
 import { CloseIcon } from './CloseIcon';
 
@@ -141,7 +141,8 @@ export function ClaimsWideView({ doc, segments, documents, openClaimId, onJump, 
         const c = claims.candidates.find((x) => candidateKey(x) === row.key);
         if (!c) return null;
         const made = await actions.accept(c);
-        if (!made) return null;
+        // kept for the team server (the toast says so) or failed: nothing to open yet
+        if (!made || made === KEPT) return null;
         notify?.(ct('claims.accepted'));
         if (edit) setEditingId(made.id);
         return claimKey(made.id);
@@ -163,7 +164,7 @@ export function ClaimsWideView({ doc, segments, documents, openClaimId, onJump, 
     } else if (k === 'r') {
       e.preventDefault();
       const cand = row.kind === 'candidate' ? claims.candidates.find((x) => candidateKey(x) === row.key) : undefined;
-      if (cand) void act(row, async () => ((await actions.reject(cand)) ? (notify?.(ct('claims.rejected')), null) : null), true);
+      if (cand) void act(row, async () => (stored(await actions.reject(cand)) ? (notify?.(ct('claims.rejected')), null) : null), true);
       else if (claim && claim.status !== DISCARDED) void act(row, async () => (stored(await actions.update(claim.id, { status: DISCARDED })) ? (notify?.(ct('claims.wide.discarded')), null) : null), true);
     } else if (k === 'Enter') {
       e.preventDefault();
@@ -238,6 +239,7 @@ export function ClaimsWideView({ doc, segments, documents, openClaimId, onJump, 
           </button>
         </div>
       </header>
+      <ClaimPendingMakes documentId={doc.id} />
       <div className="claims-wide-filters">
         {select('assignee', assignees, false, true)}
         {select('status', STATUS_ORDER, true)}

@@ -128,7 +128,13 @@ function RecordConflictView({ conflict: c, busy, onResolve, onDone, onClose }: C
   };
   const what = xt(`conflict.record.${c.record}`);
   const names = fields.map(fieldName).join(' / ');
-  const intro = c.row !== null ? xt(c.theirsAuthor ? 'conflict.recordIntroRow' : 'conflict.recordIntroRowAnon', { what, row: c.row, author: c.theirsAuthor ?? '', fields: names }) : xt(c.theirsAuthor ? 'conflict.recordIntro' : 'conflict.recordIntroAnon', { what, author: c.theirsAuthor ?? '', fields: names });
+  // a refused deletion: their changes against what you deleted; keep mine deletes it anyway, nothing to merge
+  const deleting = c.action === 'delete';
+  const intro = deleting
+    ? xt(c.theirsAuthor ? 'conflict.deleteIntro' : 'conflict.deleteIntroAnon', { what, row: c.row ?? '?', author: c.theirsAuthor ?? '', fields: names })
+    : c.row !== null
+      ? xt(c.theirsAuthor ? 'conflict.recordIntroRow' : 'conflict.recordIntroRowAnon', { what, row: c.row, author: c.theirsAuthor ?? '', fields: names })
+      : xt(c.theirsAuthor ? 'conflict.recordIntro' : 'conflict.recordIntroAnon', { what, author: c.theirsAuthor ?? '', fields: names });
   return (
     <Modal title={xt('conflict.title')} onClose={onClose} testId="conflict-dialog" className="modal-conflict">
       <p className="modal-text">{intro}</p>
@@ -136,7 +142,7 @@ function RecordConflictView({ conflict: c, busy, onResolve, onDone, onClose }: C
         <section key={f.field} className="conflict-field" data-testid={`conflict-field-${f.field}`}>
           <h3 className="conflict-field-name">{fieldName(f)}</h3>
           {merging === null ? (
-            <Versions base={shown(f, f.base)} theirs={shown(f, f.theirs)} mine={shown(f, f.mine)} author={c.theirsAuthor} suffix={`-${f.field}`} xt={xt} plain={!canMergeField(c.record, f.field)} />
+            <Versions base={shown(f, f.base)} theirs={shown(f, f.theirs)} mine={deleting ? xt('conflict.deleteMine') : shown(f, f.mine)} author={c.theirsAuthor} suffix={`-${f.field}`} xt={xt} plain={deleting || !canMergeField(c.record, f.field)} />
           ) : canMergeField(c.record, f.field) ? (
             <label className="conflict-merge">
               {xt('conflict.mergeLabel')}
@@ -163,14 +169,14 @@ function RecordConflictView({ conflict: c, busy, onResolve, onDone, onClose }: C
           </button>
         </div>
       ) : (
-        <ChoiceButtons busy={busy} onTheirs={() => void choose({ kind: 'theirs' })} onMerge={() => setMerging(recordMergeDraft(c))} onMine={() => void choose({ kind: 'mine' })} />
+        <ChoiceButtons busy={busy} onTheirs={() => void choose({ kind: 'theirs' })} onMerge={deleting ? null : () => setMerging(recordMergeDraft(c))} onMine={() => void choose({ kind: 'mine' })} mineLabel={deleting ? xt('conflict.deleteAnyway') : undefined} />
       )}
     </Modal>
   );
 }
 
 /** The three ways out of a conflict, the same for a segment and for a record: keep theirs, merge by hand, keep mine. */
-function ChoiceButtons({ busy, onTheirs, onMerge, onMine }: { busy: boolean; onTheirs: () => void; onMerge: (() => void) | null; onMine: () => void }) {
+function ChoiceButtons({ busy, onTheirs, onMerge, onMine, mineLabel }: { busy: boolean; onTheirs: () => void; onMerge: (() => void) | null; onMine: () => void; mineLabel?: string }) {
   const { xt } = useConflictI18n();
   return (
     <div className="modal-actions">
@@ -183,7 +189,7 @@ function ChoiceButtons({ busy, onTheirs, onMerge, onMine }: { busy: boolean; onT
         </button>
       )}
       <button type="button" className="btn btn-primary" disabled={busy} onClick={onMine} autoFocus>
-        {xt('conflict.keepMine')}
+        {mineLabel ?? xt('conflict.keepMine')}
       </button>
     </div>
   );

@@ -10,7 +10,8 @@ export interface DocumentItemProps {
   active: boolean;
   expanded: boolean;
   onOpen: () => void;
-  onToggleDetails: () => void;
+  /** none: no details (a read-only library) */
+  onToggleDetails?: () => void;
   children?: React.ReactNode;
   /** who has this document open now (presence, issue 19) */
   readers?: readonly string[];
@@ -34,6 +35,7 @@ export function DocumentItem({ doc, active, expanded, onOpen, onToggleDetails, c
           )}
           <MiniProgress progress={doc.progress} />
         </button>
+        {onToggleDetails && (
         <button
           type="button"
           className="icon-btn doc-more"
@@ -48,6 +50,7 @@ export function DocumentItem({ doc, active, expanded, onOpen, onToggleDetails, c
             <circle cx="12.5" cy="8" r="1.3" fill="currentColor" />
           </svg>
         </button>
+        )}
       </div>
       {expanded && children}
     </li>

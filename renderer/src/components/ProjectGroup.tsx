@@ -8,9 +8,10 @@ import { usePermission } from '../state/usePermissions';
 export interface ProjectGroupProps {
   project: Project;
   documents: DocumentMeta[];
-  onRename: (name: string) => Promise<unknown>;
-  /** open the project's settings (standard forms) */
-  onSettings: () => void;
+  /** none: the library is read-only (the last one seen of a team server that cannot be reached) */
+  onRename?: (name: string) => Promise<unknown>;
+  /** open the project's settings (standard forms); none while the library is read-only */
+  onSettings?: () => void;
   renderDocument: (doc: DocumentMeta) => React.ReactNode;
 }
 
@@ -22,7 +23,7 @@ export function ProjectGroup({ project, documents, onRename, onSettings, renderD
   const count = project.documentCount === 1 ? t('library.document1') : t('library.documents', { count: project.documentCount });
   return (
     <section className="project" aria-label={project.name} data-testid={`project-${project.id}`}>
-      {renaming ? (
+      {renaming && onRename ? (
         <InlineNameForm
           label={t('library.renameProject', { name: project.name })}
           initial={project.name}
@@ -37,16 +38,20 @@ export function ProjectGroup({ project, documents, onRename, onSettings, renderD
         <div className="project-head">
           <h3 className="project-name">{project.name}</h3>
           <span className="project-count">{count}</span>
-          <button type="button" className="icon-btn" aria-label={t('library.renameProject', { name: project.name })} title={rename.reason ?? t('library.rename')} disabled={!rename.allowed} onClick={() => setRenaming(true)}>
-            <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
-              <path d="M11.3 2.3l2.4 2.4-8 8H3.3v-2.4z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
-            </svg>
-          </button>
-          <button type="button" className="icon-btn" aria-label={settingsLabel} title={settingsLabel} onClick={onSettings} data-testid={`project-settings-${project.id}`}>
-            <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
-              <path d="M8 5.6a2.4 2.4 0 1 0 0 4.8a2.4 2.4 0 1 0 0-4.8zM8 1.5v2m0 9v2M1.5 8h2m9 0h2" fill="none" stroke="currentColor" strokeWidth="1.4" />
-            </svg>
-          </button>
+          {onRename && (
+            <button type="button" className="icon-btn" aria-label={t('library.renameProject', { name: project.name })} title={rename.reason ?? t('library.rename')} disabled={!rename.allowed} onClick={() => setRenaming(true)}>
+              <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+                <path d="M11.3 2.3l2.4 2.4-8 8H3.3v-2.4z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+              </svg>
+            </button>
+          )}
+          {onSettings && (
+            <button type="button" className="icon-btn" aria-label={settingsLabel} title={settingsLabel} onClick={onSettings} data-testid={`project-settings-${project.id}`}>
+              <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+                <path d="M8 5.6a2.4 2.4 0 1 0 0 4.8a2.4 2.4 0 1 0 0-4.8zM8 1.5v2m0 9v2M1.5 8h2m9 0h2" fill="none" stroke="currentColor" strokeWidth="1.4" />
+              </svg>
+            </button>
+          )}
         </div>
       )}
       {documents.length ? <ul className="doc-list">{documents.map(renderDocument)}</ul> : <p className="empty-note">{t('library.empty')}</p>}

@@ -32,10 +32,13 @@ export interface SidebarProps {
 }
 
 export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, onDocumentChanged, onTrashed, onEmptyTrash, guard, notify, presence, heading, after }: SidebarProps) {
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const [creating, setCreating] = useState(false);
+  // the team server is away and the library is the last one seen (state/library-snapshot.ts): shown read-only
+  const stale = library.staleSince;
   // on a team server only a lead creates projects (state/permissions.ts)
-  const create = usePermission('createProject');
+  const allowed = usePermission('createProject');
+  const create = stale ? { allowed: false, reason: t('library.staleReadOnly') } : allowed;
   const [details, setDetails] = useState<number | null>(null);
   const [settingsOf, setSettingsOf] = useState<Project | null>(null);
 
@@ -47,7 +50,7 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
       readers={presence?.get(d.id)}
       expanded={details === d.id}
       onOpen={() => onOpen(d)}
-      onToggleDetails={() => setDetails(details === d.id ? null : d.id)}
+      onToggleDetails={stale ? undefined : () => setDetails(details === d.id ? null : d.id)}
     >
       <DocumentForm
         doc={d}
@@ -76,6 +79,11 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
       </div>
       <div className="sidebar-scroll">
         {heading}
+        {stale && (
+          <p className="library-stale" role="status" data-testid="library-stale">
+            {t('library.stale', { time: formatDateTime(stale) })}
+          </p>
+        )}
         {creating && (
           <InlineNameForm
             label={t('library.newProjectName')}
@@ -93,11 +101,12 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
             key={p.id}
             project={p}
             documents={library.documents.filter((d) => d.projectId === p.id)}
-            onRename={(name) => guard(library.renameProject(p.id, name))}
-            onSettings={() => setSettingsOf(p)}
+            onRename={stale ? undefined : (name) => guard(library.renameProject(p.id, name))}
+            onSettings={stale ? undefined : () => setSettingsOf(p)}
             renderDocument={renderDocument}
           />
         ))}
+        {!stale && (
         <TrashSection
           open={trashOpen}
           onToggle={() => setTrashOpen(!trashOpen)}
@@ -110,6 +119,7 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
           }
           onEmpty={onEmptyTrash}
         />
+        )}
         {after}
       </div>
       {settingsOf && <ProjectSettingsDialog project={settingsOf} onClose={() => setSettingsOf(null)} guard={guard} notify={notify} />}

@@ -3,13 +3,14 @@
  * app out: names the server, says the unsaved edit stays in the editor, and when the next try is
  * (state/useTeamHealth.ts retries with backoff; the banner goes once any answer comes).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { JiaoduiClient } from '../../../shared/contract/api';
 import type { ConnectionInfo } from '../../../shared/contract/remote';
 import type { ClaimStore } from '../state/claim-store';
 import { keepAcrossReloads, type KeptReview, type KeptSync } from '../state/kept-storage';
 import { serverName } from '../state/team-sections';
 import { useTeamHealth } from '../state/useTeamHealth';
+import { followBacks } from '../state/team-health';
 import { useTeamI18n } from '../i18n-team';
 
 export function TeamBanner({
@@ -42,16 +43,14 @@ export function TeamBanner({
   const server = serverName(connection.origin);
   // the connection's health, retried with backoff while unreachable
   const { health, nextRetryAt, retryNow: onRetry } = useTeamHealth(connection.id, client);
-  // back after being unreachable: say so once (the banner goes)
-  const last = useRef(health.state);
-  useEffect(() => {
-    if (last.current === 'unreachable' && health.state === 'ok') {
-      notify(tm('team.back', { server }));
-      onBack();
-      kept.current?.(true);
-    }
-    last.current = health.state;
-  }, [health.state, notify, tm, server, onBack]);
+  // back after being unreachable: say so once (the banner goes), send what was kept — every time it
+  // comes back, heard from the health itself (state/team-health.ts followBacks), not from a render
+  const back = useEffectEvent(() => {
+    notify(tm('team.back', { server }));
+    onBack();
+    kept.current?.(true);
+  });
+  useEffect(() => followBacks(connection.id, back), [connection.id]);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (nextRetryAt === null) return;

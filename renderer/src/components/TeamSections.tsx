@@ -5,6 +5,7 @@
  * its projects and documents; opening one switches the app to that backend. Last, "Connect to a
  * team server…".
  */
+import { useMemo } from 'react';
 import type { BackendId, ConnectionInfo } from '../../../shared/contract/remote';
 import { useBackend } from '../state/backend';
 import { otherSections, serverName } from '../state/team-sections';
@@ -61,7 +62,9 @@ export function ActiveBackendHeading(props: DisconnectProps) {
 function OtherSection({ backend, connection, onDisconnect }: { backend: BackendId; connection: ConnectionInfo | null; onDisconnect: (c: ConnectionInfo) => void }) {
   const { tm } = useTeamI18n();
   const backends = useBackend()!;
-  const { library } = useSectionLibrary(backends.clientFor(backend));
+  // followed live on that backend's feed: an import or a rename there shows without a reload
+  const follow = useMemo(() => backends.followFor(backend), [backends, backend]);
+  const { library } = useSectionLibrary(backends.clientFor(backend), follow);
   return (
     <section className={`backend-section${connection ? ' is-team' : ''}`} aria-label={connection ? tm('team.section.server', { server: serverName(connection.origin) }) : tm('team.section.local')} data-testid={`backend-${backend}`}>
       <SectionHeading connection={connection} working={false} onDisconnect={connection ? () => onDisconnect(connection) : undefined} />

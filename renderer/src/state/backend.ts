@@ -8,12 +8,15 @@
 import { createContext, useContext } from 'react';
 import type { JiaoduiClient } from '../../../shared/contract/api';
 import type { BackendId, ConnectionInfo } from '../../../shared/contract/remote';
+import type { FeedMessage } from '../../../shared/contract/changes';
 
 export interface BackendControl {
   active: BackendId;
   /** null until listed */
   connections: ConnectionInfo[] | null;
   clientFor: (backend: BackendId) => JiaoduiClient;
+  /** the backend's change feed (the library's other sections follow it: state/useSectionLibrary.ts) */
+  followFor: (backend: BackendId) => (onMessage: (m: FeedMessage) => void) => () => void;
   /** work on `backend`, opening `documentId` there (the app reloads its state for that backend) */
   open: (backend: BackendId, documentId: number | null) => void;
   connect: (address: string, signIn: string) => Promise<ConnectionInfo>;

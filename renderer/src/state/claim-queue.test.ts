@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterClaimWrite, enqueueClaimWrite, pendingFields, versionToSend, type QueuedClaimWrite, type VersionChain } from './claim-queue';
+import { afterClaimWrite, enqueueClaimWrite, newRequestId, pendingFields, pendingMakes, versionToSend, type QueuedClaimWrite, type VersionChain } from './claim-queue';
 
 const status = (claimId: number, s: 'in-progress' | 'ready-for-review' | 'published', version?: number): QueuedClaimWrite => ({ documentId: 1, claimId, version, call: { method: 'updateClaim', fields: { status: s } } });
 
@@ -70,5 +70,33 @@ describe('claim writes waiting for a team server (claim-queue.ts)', () => {
       [6, ['span']],
     ]);
     expect(pendingFields([]).size).toBe(0);
+  });
+
+  it('keeps claims being made and candidate decisions as requests of their own, in order; a deletion is marked on its claim', () => {
+    const make = (requestId: string, segmentId: number): QueuedClaimWrite => ({ documentId: 1, claimId: null, call: { method: 'addClaim', args: { segmentId, start: 0, end: 2, quote: '三成', requestId }, row: segmentId } });
+    const a = make('aaaaaaaaaaaaaaaa', 3);
+    const b = make('bbbbbbbbbbbbbbbb', 3);
+    const rej: QueuedClaimWrite = { documentId: 1, claimId: null, call: { method: 'decideCandidate', reject: true, args: { segmentId: 5, start: 1, end: 3, quote: '兩倍', requestId: 'cccccccccccccccc' }, row: 6 } };
+    let q: QueuedClaimWrite[] = [];
+    for (const w of [a, status(4, 'in-progress', 7), b, rej]) q = enqueueClaimWrite(q, w);
+    // two claims made from one span are two requests (never merged), the update is not merged into a make
+    expect(q).toEqual([a, status(4, 'in-progress', 7), b, rej]);
+    q = enqueueClaimWrite(q, { documentId: 1, claimId: 4, version: 7, call: { method: 'deleteClaim', requestId: 'dddddddddddddddd' } });
+    expect(pendingFields(q)).toEqual(new Map([[4, ['status', 'deleted']]]));
+    expect(pendingMakes(q)).toEqual([
+      { kind: 'create', documentId: 1, row: 3, quote: '三成', requestId: 'aaaaaaaaaaaaaaaa' },
+      { kind: 'create', documentId: 1, row: 3, quote: '三成', requestId: 'bbbbbbbbbbbbbbbb' },
+      { kind: 'reject', documentId: 1, row: 6, quote: '兩倍', requestId: 'cccccccccccccccc' },
+    ]);
+    // stored: it leaves the queue and chains nothing (no claim version to carry on)
+    const after = afterClaimWrite(q, new Map(), a, { kind: 'stored' });
+    expect(after.queue).not.toContain(a);
+    expect(after.chain.size).toBe(0);
+  });
+
+  it('draws request ids of 32 hex digits from the random source', () => {
+    expect(newRequestId((a) => a.fill(171))).toBe('ab'.repeat(16));
+    expect(newRequestId()).toMatch(/^[0-9a-f]{32}$/);
+    expect(newRequestId()).not.toBe(newRequestId());
   });
 });

@@ -128,4 +128,37 @@ describe('retryClaimWrites: the kept claim writes sent when the team server is b
     store.set([]);
     expect(heard).toBe(1);
   });
+
+  it('sends claims made, candidate decisions and deletions with the request id and version kept; a refusal for the role is reported, not dropped silently', async () => {
+    const sent: { method: string; args: Record<string, unknown> }[] = [];
+    let forbidden = false;
+    const call = (method: string) => (args: Record<string, unknown>) =>
+      Promise.resolve().then(() => {
+        sent.push({ method, args });
+        if (forbidden) throw new JiaoduiError('forbidden', 'Kim is a reviewer; "reject claim candidate" needs the lead role. Ask a team admin.');
+        return method === 'addClaim' ? ({ id: 31, version: 1 } as ClaimT) : { operationId: 5, segments: [], removedSegmentIds: [], undo: {} };
+      });
+    const client = { addClaim: call('addClaim'), deleteClaim: call('deleteClaim'), rejectClaimCandidate: call('rejectClaimCandidate'), restoreClaimCandidate: call('restoreClaimCandidate') } as unknown as JiaoduiClient;
+    const make: QueuedClaimWrite = { documentId: 1, claimId: null, call: { method: 'addClaim', args: { segmentId: 3, start: 0, end: 4, quote: '營收三成', requestId: 'r-make-0000000001' }, row: 4 } };
+    const del: QueuedClaimWrite = { documentId: 1, claimId: 8, version: 3, call: { method: 'deleteClaim', requestId: 'r-delete-00000001' } };
+    const reject: QueuedClaimWrite = { documentId: 1, claimId: null, call: { method: 'decideCandidate', reject: true, args: { segmentId: 5, start: 2, end: 6, quote: '兩倍成長', requestId: 'r-reject-00000001' }, row: 6 } };
+    const store = createClaimStore();
+    store.set([make, del]);
+    const e = env(client);
+    await retryClaimWrites(store, e.env);
+    expect(sent).toEqual([
+      { method: 'addClaim', args: make.call.method === 'addClaim' ? make.call.args : {} },
+      { method: 'deleteClaim', args: { claimId: 8, version: 3, requestId: 'r-delete-00000001' } },
+    ]);
+    expect(store.get()).toEqual([]);
+    expect(e.errors).toEqual([]);
+    // a role refused on the server: the write leaves the queue with its message shown (the toast), not silently
+    forbidden = true;
+    store.set([reject]);
+    await retryClaimWrites(store, e.env);
+    expect(sent.at(-1)).toEqual({ method: 'rejectClaimCandidate', args: reject.call.method === 'decideCandidate' ? reject.call.args : {} });
+    expect(store.get()).toEqual([]);
+    expect(e.errors).toHaveLength(1);
+    expect((e.errors[0] as Error).message).toMatch(/needs the lead role/);
+  });
 });

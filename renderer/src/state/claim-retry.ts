@@ -6,15 +6,34 @@
  * that returned; a change someone else made meanwhile is refused and shown in the conflict view.
  */
 import type { ClaimT } from '../../../shared/claims/schemas';
+import type { ChangeResult } from '../../../shared/domain/schemas';
 import type { JiaoduiClient } from '../../../shared/contract/api';
-import { afterClaimWrite, versionToSend, type ClaimCall, type VersionChain } from './claim-queue';
+import { afterClaimWrite, versionToSend, type ClaimCall, type EditCall, type VersionChain } from './claim-queue';
 import type { ClaimStore } from './claim-store';
 import { keys } from './live';
 import type { QueryClient } from './query-cache';
 import { isUnreachable } from './status-queue';
 
 /** Send one claim write with the given version (a segment named by document and row is found first). */
-export async function sendClaimWrite(client: JiaoduiClient, claimId: number, call: ClaimCall, version: number | undefined): Promise<ClaimT> {
+export async function sendClaimWrite(client: JiaoduiClient, claimId: number | null, call: ClaimCall, version: number | undefined): Promise<ClaimT | ChangeResult> {
+  switch (call.method) {
+    case 'addClaim':
+      return client.addClaim(call.args);
+    case 'decideCandidate':
+      return call.reject ? client.rejectClaimCandidate(call.args) : client.restoreClaimCandidate(call.args);
+    case 'deleteClaim':
+      return client.deleteClaim({ claimId: needClaim(claimId), version, requestId: call.requestId });
+  }
+  return sendClaimEdit(client, needClaim(claimId), call, version);
+}
+
+function needClaim(claimId: number | null): number {
+  if (claimId === null) throw new Error('A claim edit needs its claim.');
+  return claimId;
+}
+
+/** Send one edit of a stored claim (versioned); its answer is the claim as stored. */
+export async function sendClaimEdit(client: JiaoduiClient, claimId: number, call: EditCall, version: number | undefined): Promise<ClaimT> {
   switch (call.method) {
     case 'updateClaim':
       return client.updateClaim({ claimId, ...call.fields, version });
@@ -53,7 +72,7 @@ export async function retryClaimWrites(store: ClaimStore, env: RetryEnv): Promis
       let outcome: Parameters<typeof afterClaimWrite>[3];
       try {
         const u = await sendClaimWrite(env.client, w.claimId, w.call, versionToSend(w, chain));
-        outcome = { kind: 'stored', version: u.version };
+        outcome = { kind: 'stored', version: 'version' in u ? u.version : undefined };
         stored.add(w.documentId);
       } catch (e) {
         outcome = isUnreachable(e) ? { kind: 'unreachable' } : { kind: 'refused' };

@@ -232,4 +232,25 @@ describe('valueLabelKey: stored values worded in the UI language', () => {
       expect(worded, k.key).toMatch(/[\u4e00-\u9fff]/);
     }
   });
+
+  it('a refused deletion: keep theirs writes nothing, keep mine deletes against their version, nothing to merge', () => {
+    const del: RecordConflictDetails = {
+      record: 'claim',
+      id: 12,
+      segmentId: 3,
+      row: 4,
+      documentId: 1,
+      baseVersion: 2,
+      theirsVersion: 3,
+      theirsAuthor: 'Bo',
+      theirsAt: null,
+      fields: [{ field: 'notes', base: '', theirs: 'source found', mine: '', conflicting: true }],
+      action: 'delete',
+    };
+    expect(recordResolutionWrite(del, { kind: 'theirs' })).toBeNull();
+    expect(recordResolutionWrite(del, { kind: 'mine' })).toEqual({ method: 'deleteClaim', args: { claimId: 12, version: 3 } });
+    expect(() => recordResolutionWrite(del, { kind: 'mergeFields', fields: { notes: 'x' } })).toThrow(/nothing to merge/);
+    // without the action the same details are an edit: keep mine would write the notes back
+    expect(recordResolutionWrite({ ...del, action: undefined }, { kind: 'mine' })).toMatchObject({ method: 'updateClaim' });
+  });
 });

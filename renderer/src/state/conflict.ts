@@ -147,7 +147,9 @@ export function mergeDraft(c: Pick<EditConflict, 'base' | 'theirs' | 'mine'>): s
 export type RecordResolutionWrite =
   | { method: 'updateAnnotation'; args: ArgsOf<'updateAnnotation'> }
   | { method: 'updateClaim'; args: ArgsOf<'updateClaim'> }
-  | { method: 'saveGlossaryEntry'; args: ArgsOf<'saveGlossaryEntry'> };
+  | { method: 'saveGlossaryEntry'; args: ArgsOf<'saveGlossaryEntry'> }
+  /** a refused deletion (action 'delete'), kept: deleted against their version */
+  | { method: 'deleteClaim'; args: ArgsOf<'deleteClaim'> };
 
 const MERGEABLE: Record<RecordKind, readonly string[]> = {
   annotation: ['body'],
@@ -203,6 +205,11 @@ export function splitVariantText(text: string | null): string[] {
 export function recordResolutionWrite(c: RecordConflictDetails, choice: ConflictChoice): RecordResolutionWrite | null {
   if (choice.kind === 'theirs') return null;
   if (choice.kind === 'merge') throw new Error('A record is merged field by field.');
+  if (c.action === 'delete') {
+    // a deletion is all or nothing: keep mine deletes the claim as it is now (their changes go with it, kept in its history)
+    if (choice.kind !== 'mine') throw new Error('A refused deletion is kept or not; there is nothing to merge.');
+    return { method: 'deleteClaim', args: { claimId: c.id, version: c.theirsVersion } };
+  }
   const value = (f: RecordFieldConflict) => (choice.kind === 'mergeFields' && f.field in choice.fields ? choice.fields[f.field] : f.mine);
   const v = Object.fromEntries(c.fields.map((f) => [f.field, value(f)]));
   if (c.fields.every((f) => v[f.field] === f.theirs)) return null;

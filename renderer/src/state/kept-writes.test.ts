@@ -77,4 +77,23 @@ describe('kept writes stored across a reload (kept-writes.ts)', () => {
     expect(keptWritesNow([], [], { segmentId: 13, approve: true }, { ...view, editing: { segmentId: 13, draft: '原句', version: 9 } }).save).toBeNull();
     expect(keptWritesNow([], [], null, view).save).toBeNull();
   });
+
+  it('reads back claims being made, candidate decisions and deletions with their request ids; refuses them without one', () => {
+    const rid = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+    const make: QueuedClaimWrite = { documentId: 2, claimId: null, call: { method: 'addClaim', args: { segmentId: 12, start: 1, end: 4, in: 'text', quote: '營收成', requestId: rid }, row: 3 } };
+    const whole: QueuedClaimWrite = { documentId: 2, claimId: null, call: { method: 'addClaim', args: { segmentId: 13, quote: '全句', requestId: `${rid}x` }, row: 4 } };
+    const reject: QueuedClaimWrite = { documentId: 2, claimId: null, call: { method: 'decideCandidate', reject: true, args: { segmentId: 12, start: 0, end: 6, quote: '營收成長三成', requestId: `${rid}y` }, row: 3 } };
+    const del: QueuedClaimWrite = { documentId: 2, claimId: 5, version: 4, call: { method: 'deleteClaim', requestId: `${rid}z` } };
+    const k: KeptWrites = { statuses: [], claims: [make, whole, reject, del], save: null };
+    expect(parseKeptWrites(serializeKeptWrites(k))).toEqual({ kind: 'ok', writes: k });
+    const bad = (c: unknown) => parseKeptWrites(JSON.stringify({ v: 1, statuses: [], claims: [c], save: null })).kind;
+    // no request id, a short one, a claim id on a claim being made, none on a deletion, a decision without offsets
+    expect(bad({ ...make, call: { ...make.call, args: { segmentId: 12, start: 1, end: 4, quote: 'x' } } })).toBe('unreadable');
+    expect(bad({ ...del, call: { method: 'deleteClaim', requestId: 'short' } })).toBe('unreadable');
+    expect(bad({ ...make, claimId: 7 })).toBe('unreadable');
+    expect(bad({ ...del, claimId: null })).toBe('unreadable');
+    expect(bad({ ...reject, call: { ...reject.call, args: { segmentId: 12, quote: 'x', requestId: rid } } })).toBe('unreadable');
+    // merged after a reload: the same request (same id) is not kept twice
+    expect(mergeKeptWrites(k, { statuses: [], claims: [make], save: null }).claims).toEqual(k.claims);
+  });
 });

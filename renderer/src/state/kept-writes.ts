@@ -9,7 +9,8 @@
  * `jiaodui.keptWrites@ORIGIN#ACCOUNT`), JSON:
  *   { "v": 1,
  *     "statuses": [{ "segmentId", "status", "version"? }],            // QueuedStatus
- *     "claims":   [{ "documentId", "claimId", "version"?, "call" }],  // QueuedClaimWrite
+ *     "claims":   [{ "documentId", "claimId", "version"?, "call" }],  // QueuedClaimWrite (claimId null: a claim
+ *                                                                  // being made or a candidate decided, with its request id)
  *     "save": null | { "documentId", "segmentId", "row", "text", "version", "approve", "statusVersion"? } }
  * Versions are the ones read when the reviewer asked, so a change made on the server meanwhile is
  * still a conflict after the reload. An entry of another `v`, or one that does not parse, is
@@ -74,16 +75,27 @@ function parseStatus(x: unknown): QueuedStatus | null {
   return { segmentId: x.segmentId, status: x.status as SegmentStatus, ...(x.version !== undefined ? { version: x.version as number | null } : {}) };
 }
 
+const isRequestId = (x: unknown): x is string => typeof x === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(x);
+/** a span's arguments as kept: segment, offsets (both or neither), the quote read and the request id */
+const isSpanArgs = (a: unknown): boolean =>
+  isObject(a) && isId(a.segmentId) && (a.start === undefined ? a.end === undefined : isIndex(a.start) && isIndex(a.end)) && typeof a.quote === 'string' && isRequestId(a.requestId);
+
 function parseClaim(x: unknown): QueuedClaimWrite | null {
-  if (!isObject(x) || !isId(x.documentId) || !isId(x.claimId) || !isVersion(x.version, false) || !isObject(x.call)) return null;
+  if (!isObject(x) || !isId(x.documentId) || !isVersion(x.version, false) || !isObject(x.call)) return null;
   const c = x.call;
+  // a claim being made or a candidate decided has no claim yet; every other write names its claim
+  const making = c.method === 'addClaim' || c.method === 'decideCandidate';
+  if (making ? x.claimId !== null : !isId(x.claimId)) return null;
   const ok =
+    (c.method === 'addClaim' && isSpanArgs(c.args) && isId(c.row)) ||
+    (c.method === 'decideCandidate' && typeof c.reject === 'boolean' && isSpanArgs(c.args) && (c.args as { start?: unknown }).start !== undefined && isId(c.row)) ||
+    (c.method === 'deleteClaim' && isRequestId(c.requestId)) ||
     (c.method === 'updateClaim' && isObject(c.fields)) ||
     (c.method === 'addClaimEvidence' && isObject(c.evidence)) ||
     (c.method === 'removeClaimEvidence' && isId(c.evidenceId)) ||
     (c.method === 'addSegmentEvidence' && isId(c.documentId) && isIndex(c.index) && typeof c.note === 'string' && typeof c.notFound === 'string');
   if (!ok) return null;
-  return { documentId: x.documentId, claimId: x.claimId, ...(x.version !== undefined ? { version: x.version as number } : {}), call: c as unknown as QueuedClaimWrite['call'] };
+  return { documentId: x.documentId, claimId: x.claimId as number | null, ...(x.version !== undefined ? { version: x.version as number } : {}), call: c as unknown as QueuedClaimWrite['call'] };
 }
 
 function parseSave(x: unknown): KeptSaveEntry | null {

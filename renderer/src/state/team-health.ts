@@ -63,3 +63,15 @@ export function onTeamHealth(listener: (id: string, h: TeamHealth, prev: TeamHea
   };
 }
 
+
+/**
+ * Call `onBack` each time connection `id` comes back (unreachable → ok), as the health changes —
+ * not as a render shows it: a failed write and another call's answer in one tick (a kept write
+ * retried while the page's reads get through) would render as ok throughout, and the writes kept
+ * meanwhile would wait with nothing to send them again.
+ */
+export function followBacks(id: string, onBack: () => void): () => void {
+  return onTeamHealth((which, h, prev) => {
+    if (which === id && prev.state === 'unreachable' && h.state === 'ok') onBack();
+  });
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionInfo } from '../../../shared/contract/remote';
 import { backendKey, initialBackend } from './team';
-import { otherSections, serverName } from './team-sections';
-import { nextHealth, onTeamHealth, reportTeam, resetTeam, teamHealth, type TeamHealth } from './team-health';
+import { otherSections, sectionNeedsReload, serverName } from './team-sections';
+import { followBacks, nextHealth, onTeamHealth, reportTeam, resetTeam, teamHealth, type TeamHealth } from './team-health';
 
 const conn = (id: string, origin = 'https://review.example.org'): ConnectionInfo => ({ id, origin, account: null, connectedAt: '2026-01-01T00:00:00Z' });
 const A = 'c-000000000000000a';
@@ -25,6 +25,16 @@ describe('which backend', () => {
     expect(otherSections('local', [conn(A), conn(B)]).map((s) => s.backend)).toEqual([A, B]);
     expect(otherSections(A, [conn(A), conn(B)]).map((s) => s.backend)).toEqual(['local', B]);
     expect(serverName('https://review.example.org:8443')).toBe('review.example.org:8443');
+  });
+  it('reads another backend\'s section again on a library change or a resync, not on a save', () => {
+    const change = (ids: object) => ({ type: 'change' as const, seq: 5, at: '2026-12-03T09:00:00Z', client: { kind: null, id: null }, reviewer: 'Ann', ids });
+    expect(sectionNeedsReload(change({ projects: [2], documents: [9], topics: ['library'] }))).toBe(true);
+    expect(sectionNeedsReload(change({ topics: ['unknown'] }))).toBe(true);
+    expect(sectionNeedsReload({ type: 'resync', seq: 1 })).toBe(true);
+    // a save names its project, document and segment, but nothing a section lists changes
+    expect(sectionNeedsReload(change({ projects: [2], documents: [9], segments: [40] }))).toBe(false);
+    expect(sectionNeedsReload(change({ claims: [3], documents: [9] }))).toBe(false);
+    expect(sectionNeedsReload({ type: 'heartbeat', seq: 5 })).toBe(false);
   });
 });
 
@@ -65,3 +75,31 @@ describe('a connection\'s health', () => {
     resetTeam(A);
   });
 });
+
+describe('coming back', () => {
+  it('is heard at every unreachable → ok, also when another report follows in the same tick (a render would show ok throughout)', () => {
+    const id = 'c-00000000000000bb';
+    resetTeam(id);
+    const backs: number[] = [];
+    const stop = followBacks(id, () => backs.push(backs.length + 1));
+    // a kept write retried fails as unreachable, and a read's answer lands right after it: one back
+    reportTeam(id, { kind: 'unreachable', message: 'ECONNREFUSED' });
+    reportTeam(id, { kind: 'answered' });
+    expect(backs).toEqual([1]);
+    // again: each return counts; another connection's, or an answer while ok, does not
+    reportTeam(id, { kind: 'unreachable', message: 'ECONNREFUSED' });
+    reportTeam('c-00000000000000cc', { kind: 'unreachable', message: 'x' });
+    reportTeam('c-00000000000000cc', { kind: 'answered' });
+    reportTeam(id, { kind: 'answered' });
+    reportTeam(id, { kind: 'answered' });
+    expect(backs).toEqual([1, 2]);
+    // signed out is not back
+    reportTeam(id, { kind: 'unreachable', message: 'x' });
+    reportTeam(id, { kind: 'signed-out', message: 'revoked' });
+    expect(backs).toEqual([1, 2]);
+    stop();
+    resetTeam(id);
+    resetTeam('c-00000000000000cc');
+  });
+});
+

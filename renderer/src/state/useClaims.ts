@@ -15,8 +15,8 @@ import { useClient } from './client';
 import { keys } from './live';
 import { downloadText } from '../lib/download';
 import { isUnreachable } from './status-queue';
-import { enqueueClaimWrite, type ClaimCall } from './claim-queue';
-import { sendClaimWrite } from './claim-retry';
+import { enqueueClaimWrite, newRequestId, type ClaimCall, type EditCall, type QueuedClaimWrite } from './claim-queue';
+import { sendClaimEdit } from './claim-retry';
 import { ClaimStoreContext } from './claim-store';
 
 export interface ClaimsData {
@@ -97,46 +97,71 @@ export function useClaims(doc: DocumentMeta, { onChange, onError, onKept }: Clai
     const seen = (claimId: number) => queryClient.getQueryData<ClaimsData>(keys.claims(doc.id))?.claims.find((c) => c.id === claimId)?.version;
     /** put the claim a write returned into the cache at once (the refetch follows) */
     const patch = (u: ClaimT) => queryClient.setQueryData(keys.claims(doc.id), (d: ClaimsData | undefined) => d && { ...d, claims: d.claims.map((c) => (c.id === u.id ? u : c)) });
+    /** A failed write: kept when the team server cannot be reached (sent again when it is back), else reported (a conflict opens the conflict view). */
+    const keepOrFail = (e: unknown, w: () => QueuedClaimWrite): typeof KEPT | null => {
+      if (kept && isUnreachable(e)) {
+        kept.set(enqueueClaimWrite(kept.get(), w()));
+        onKept?.();
+        return KEPT;
+      }
+      onError(e);
+      return null;
+    };
     /** A claim edit (versioned): sent with the version read when it starts; kept with that version when the team server cannot be reached. */
-    const edit = (claimId: number, call: ClaimCall): Promise<ClaimT | typeof KEPT | null> => {
+    const edit = (claimId: number, call: EditCall): Promise<ClaimT | typeof KEPT | null> => {
       let asked: number | undefined;
       return attempt(
         () => {
           asked = seen(claimId);
-          return sendClaimWrite(client, claimId, call, asked);
+          return sendClaimEdit(client, claimId, call, asked);
         },
         async (u) => {
           patch(u);
           await changed();
         },
-        (e): typeof KEPT | null => {
-          if (kept && isUnreachable(e)) {
-            kept.set(enqueueClaimWrite(kept.get(), { documentId: doc.id, claimId, version: asked, call }));
-            onKept?.();
-            return KEPT;
-          }
-          onError(e);
-          return null;
-        },
+        (e) => keepOrFail(e, () => ({ documentId: doc.id, claimId, version: asked, call })),
       );
+    };
+    /**
+     * A claim made or a candidate decided: one request id drawn now and sent with every try (a first
+     * try stored whose answer was lost is answered, not stored again), the span's text as read; kept
+     * when the team server cannot be reached.
+     */
+    const make = <T>(call: Extract<ClaimCall, { method: 'addClaim' | 'decideCandidate' }>, send: () => Promise<T>, after: (v: T) => Promise<void>): Promise<T | typeof KEPT | null> =>
+      attempt(send, after, (e) => keepOrFail(e, () => ({ documentId: doc.id, claimId: null, call })));
+    const makeClaim = (args: ArgsOf<'addClaim'>, row: number) => {
+      const call = { method: 'addClaim' as const, args: { ...args, requestId: newRequestId() }, row };
+      return make(call, () => client.addClaim(call.args), () => changed());
     };
     return {
       load,
       /** a claim from a span (of the text, or of the rendering) or from the whole segment */
-      add: (args: ArgsOf<'addClaim'>) => run(() => client.addClaim(args)),
-      accept: (c: ClaimCandidateT) => run(() => client.addClaim({ segmentId: c.segmentId, start: c.start, end: c.end })),
-      reject: (c: ClaimCandidateT) =>
-        run(
-          () => (c.rejected ? client.restoreClaimCandidate({ segmentId: c.segmentId, start: c.start, end: c.end }) : client.rejectClaimCandidate({ segmentId: c.segmentId, start: c.start, end: c.end })),
-          (r) => changed(r),
-        ),
+      /** `row`: the segment's (1-based), `args.quote`: the span's text as read */
+      add: (args: ArgsOf<'addClaim'>, row: number) => makeClaim(args, row),
+      accept: (c: ClaimCandidateT) => makeClaim({ segmentId: c.segmentId, start: c.start, end: c.end, quote: c.text }, c.index + 1),
+      reject: (c: ClaimCandidateT) => {
+        const call = { method: 'decideCandidate' as const, reject: !c.rejected, args: { segmentId: c.segmentId, start: c.start, end: c.end, quote: c.text, requestId: newRequestId() }, row: c.index + 1 };
+        return make(call, () => (call.reject ? client.rejectClaimCandidate(call.args) : client.restoreClaimCandidate(call.args)), (r) => changed(r));
+      },
       update: (claimId: number, args: ClaimUpdate) => edit(claimId, { method: 'updateClaim', fields: args }),
       addEvidence: (claimId: number, evidence: ArgsOf<'addClaimEvidence'>['evidence']) => edit(claimId, { method: 'addClaimEvidence', evidence }),
       /** evidence from a segment of a project document, by the document and its row (0-based) */
       addSegmentEvidence: (claimId: number, documentId: number, index: number, note: string, notFound: string) =>
         edit(claimId, { method: 'addSegmentEvidence', documentId, index, note, notFound }),
       removeEvidence: (claimId: number, evidenceId: number) => edit(claimId, { method: 'removeClaimEvidence', evidenceId }),
-      remove: (c: ClaimT) => run(() => client.deleteClaim({ claimId: c.id }), (r) => changed(r)),
+      /** delete with the version read (a claim changed meanwhile opens the conflict view) and a request id; kept when the server is away */
+      remove: (c: ClaimT) => {
+        const requestId = newRequestId();
+        let asked: number | undefined;
+        return attempt(
+          () => {
+            asked = seen(c.id) ?? c.version;
+            return client.deleteClaim({ claimId: c.id, version: asked, requestId });
+          },
+          (r) => changed(r),
+          (e) => keepOrFail(e, () => ({ documentId: doc.id, claimId: c.id, version: asked, call: { method: 'deleteClaim', requestId } })),
+        );
+      },
       exportAs: (format: ArgsOf<'exportClaims'>['format']) =>
         run(
           () => client.exportClaims({ documentId: doc.id, format }),

@@ -12,6 +12,9 @@ import { translateReview } from '../i18n-review';
 import { readCellSelection, type CellSelection } from '../lib/selection';
 import { useClient } from './client';
 import type { Review } from './useReview';
+import type { ClaimStore } from './claim-store';
+import { enqueueClaimWrite, newRequestId } from './claim-queue';
+import { isUnreachable } from './status-queue';
 
 export type ClaimsCommand = 'view.claimsWide' | 'segment.claim';
 
@@ -30,9 +33,11 @@ export interface ClaimsViewOptions {
   locale: Locale;
   /** open the Claims side panel */
   openPanel: () => void;
+  /** where a claim is kept when the team server cannot be reached (sent again when it is back) */
+  kept?: ClaimStore;
 }
 
-export function useClaimsView({ review, toasts, locale, openPanel }: ClaimsViewOptions) {
+export function useClaimsView({ review, toasts, locale, openPanel, kept }: ClaimsViewOptions) {
   const { client } = useClient();
   const { doc, actions } = review;
   const [wide, setWide] = useState(false);
@@ -57,19 +62,26 @@ export function useClaimsView({ review, toasts, locale, openPanel }: ClaimsViewO
 
   const claim = useCallback(
     async (span: ClaimSpan) => {
+      const d = live.current.review.doc;
+      const offsets = span.start !== undefined && span.end !== undefined ? { start: span.start, end: span.end, in: span.column ?? 'text' } : {};
+      // one request id for every try, and the span's text as read (state/claim-queue.ts)
+      const args = { segmentId: span.segmentId, ...offsets, quote: span.quote, requestId: newRequestId() };
       try {
-        const offsets = span.start !== undefined && span.end !== undefined ? { start: span.start, end: span.end, in: span.column ?? 'text' } : {};
-        const c = await client.addClaim({ segmentId: span.segmentId, ...offsets });
+        const c = await client.addClaim(args);
         await onChange();
         const q = c.exact.length > 30 ? c.exact.slice(0, 29) + '…' : c.exact;
         toasts.notify(translateReview(locale, 'anno.claimed', { quote: q }));
         setOpenClaimId(c.id);
         if (!live.current.wide) openPanel();
       } catch (e) {
-        toasts.fail(e);
+        if (kept && d && isUnreachable(e)) {
+          const row = live.current.review.segments.findIndex((x) => x.id === span.segmentId) + 1;
+          kept.set(enqueueClaimWrite(kept.get(), { documentId: d.id, claimId: null, call: { method: 'addClaim', args, row } }));
+          toasts.notify(translateReview(locale, 'anno.claimKept', { row }));
+        } else toasts.fail(e);
       }
     },
-    [client, onChange, toasts, locale, openPanel],
+    [client, onChange, toasts, locale, openPanel, kept],
   );
 
   const handlers: Record<ClaimsCommand, () => void> = {
@@ -97,7 +109,7 @@ export function useClaimsView({ review, toasts, locale, openPanel }: ClaimsViewO
       }
       const s = segments[selection.index];
       if (!s || !s.text) return toasts.notify(translateReview(locale, 'anno.claimNoSegment'));
-      void claim({ segmentId: s.id, quote: s.text });
+      void claim({ segmentId: s.id, quote: s.text.trim() });
     },
   };
 

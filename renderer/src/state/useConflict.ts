@@ -70,6 +70,9 @@ export function useConflict(h: ConflictHandlers) {
           return false;
         case 'saveGlossaryEntry':
           return (await client.saveGlossaryEntry(w.args)).rerendered > 0;
+        case 'deleteClaim':
+          await client.deleteClaim(w.args);
+          return false;
       }
     },
     [client],

@@ -3,18 +3,24 @@
  * (keys.library in ./live.ts), refetched when this window's library actions or the change feed
  * (an import on the command line, a document trashed in another window) invalidate it.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DocumentMeta, Project } from '../../../shared/domain/schemas';
 import type { ArgsOf } from '../../../shared/contract/api';
 import { useClient } from './client';
 import { useQuery, useQueryClient } from './queries';
 import { keys } from './live';
+import { libraryToShow, parseLibrarySnapshot, serializeLibrarySnapshot, type LibrarySnapshot } from './library-snapshot';
 
 export interface Library {
   projects: Project[];
   documents: DocumentMeta[];
   trash: DocumentMeta[];
   loaded: boolean;
+  /**
+   * Not live: the team server could not be reached, so the projects and documents are the last
+   * known ones (state/library-snapshot.ts), read at this time (ISO); null when the lists are live.
+   */
+  staleSince: string | null;
   /** the lists read again (invalidates the query; resolves with the fresh lists) */
   refresh: () => Promise<{ projects: Project[]; documents: DocumentMeta[] }>;
   createProject: (name: string) => Promise<Project>;
@@ -34,7 +40,13 @@ interface Lists {
 
 const NONE: Lists = { projects: [], documents: [], trash: [] };
 
-export function useLibrary(): Library {
+export interface LibraryOptions {
+  /** a team server's backend: where its last known library is kept (state/library-snapshot.ts); none for this computer */
+  snapshotKey?: string | null;
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+}
+
+export function useLibrary({ snapshotKey = null, storage = localStorage }: LibraryOptions = {}): Library {
   const { client } = useClient();
   const queryClient = useQueryClient();
   const fetchLists = useCallback(async (): Promise<Lists> => {
@@ -43,6 +55,27 @@ export function useLibrary(): Library {
   }, [client]);
   // errors of the background refetch are reported by whoever awaits refresh(); the lists stay as they were
   const lists = useQuery({ queryKey: keys.library(), queryFn: fetchLists });
+
+  // a team server's library as last read, shown (read-only, not live) while the server cannot be reached
+  const [snapshot, setSnapshot] = useState<LibrarySnapshot | null>(() => {
+    if (!snapshotKey) return null;
+    try {
+      return parseLibrarySnapshot(storage.getItem(snapshotKey));
+    } catch {
+      return null;
+    }
+  });
+  useEffect(() => {
+    if (!snapshotKey || !lists.data) return;
+    const next: LibrarySnapshot = { at: new Date().toISOString(), projects: lists.data.projects, documents: lists.data.documents };
+    setSnapshot(next);
+    try {
+      storage.setItem(snapshotKey, serializeLibrarySnapshot(next));
+    } catch {
+      // storage full or disabled: the library is only not kept for the next load
+    }
+  }, [snapshotKey, lists.data, storage]);
+  const shown = libraryToShow(lists.data, lists.error, snapshot);
 
   const refresh = useCallback(async () => {
     await queryClient.invalidateQueries({ queryKey: keys.library() });
@@ -67,12 +100,16 @@ export function useLibrary(): Library {
   );
 
   const data = lists.data ?? NONE;
+  const projects = shown.lists?.projects ?? NONE.projects;
+  const documents = shown.lists?.documents ?? NONE.documents;
+  const staleSince = shown.staleSince;
   return useMemo(
     () => ({
-      projects: data.projects,
-      documents: data.documents,
+      projects,
+      documents,
       trash: data.trash,
       loaded: lists.data !== undefined,
+      staleSince,
       refresh,
       createProject: (name) => after(client.createProject({ name })),
       renameProject: (projectId, name) => after(client.renameProject({ projectId, name })),
@@ -82,6 +119,6 @@ export function useLibrary(): Library {
       restoreDocument: (documentId) => after(client.restoreDocument({ documentId })),
       emptyTrash: async () => (await after(client.emptyTrash({}))).deleted,
     }),
-    [data, lists.data, refresh, after, client],
+    [data, projects, documents, staleSince, lists.data, refresh, after, client],
   );
 }
