@@ -2,7 +2,7 @@
  * One card per place across scopes: the project check's finding and the document's own at the
  * same place are one card with both reasons; Dismiss dismisses both.
  */
-import { api, expect, MOD, test } from './fixtures';
+import { api, expect, MOD, test, openDocument } from './fixtures';
 import type { ImportResult } from '../shared/domain/schemas';
 
 // our own sentences: 爲 three times and 為 once in the first document, 爲 only in the other two
@@ -15,9 +15,7 @@ test('a project check’s finding and the document’s own at one place: one car
     [A, B, C].map((t, i) => api<ImportResult>(server, 'importDocument', { fileName: `${'abc'[i]}.txt`, data: Buffer.from(t).toString('base64'), projectName: 'Cards e2e' })),
   );
   await api(server, 'runChecks', { documentId: a.documentId });
-  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), a.documentId);
-  await page.goto(server.url);
-  await expect(page.getByTestId('grid')).toBeVisible();
+  await openDocument(page, server, a.documentId);
   await page.keyboard.press(`${MOD}+Shift+F`);
   const panel = page.getByTestId('findings-panel');
   const cards = panel.locator('[data-testid="finding"][data-rule="variant-mixing"]');
@@ -45,9 +43,7 @@ test('Fix all on a merged card fixes every group it shows (this document’s pla
     [A, B, C, D].map((t, i) => api<ImportResult>(server, 'importDocument', { fileName: `${'abcd'[i]}.txt`, data: Buffer.from(t).toString('base64'), projectName: 'Cards fix all e2e' })),
   );
   await api(server, 'runChecks', { documentId: a.documentId });
-  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), a.documentId);
-  await page.goto(server.url);
-  await expect(page.getByTestId('grid')).toBeVisible();
+  await openDocument(page, server, a.documentId);
   await page.keyboard.press(`${MOD}+Shift+F`);
   const panel = page.getByTestId('findings-panel');
   await panel.getByRole('button', { name: 'Project', exact: true }).click();
@@ -66,9 +62,7 @@ test('a save that adds a half-width mark: the card counts it at once (no Run che
   // our own sentences: two half-width commas in the first row, none in the second
   const text = '公司今天公布財報,營收成長,獲利持平。\n\n董事長表示，明年將擴大投資。\n';
   const a = await api<ImportResult>(server, 'importDocument', { fileName: 'halfwidth.txt', data: Buffer.from(text).toString('base64'), projectName: 'Cards halfwidth e2e' });
-  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), a.documentId);
-  await page.goto(server.url);
-  await expect(page.getByTestId('grid')).toBeVisible();
+  await openDocument(page, server, a.documentId);
   await page.keyboard.press(`${MOD}+Shift+F`);
   const card = page.getByTestId('findings-panel').locator('[data-testid="finding"][data-rule="halfwidth-punctuation"]');
   await expect(card).toContainText('2 half-width punctuation marks in Chinese text (2× ,)');

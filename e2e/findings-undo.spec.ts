@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { api, expect, MOD, ROOT, test } from './fixtures';
+import { api, expect, MOD, ROOT, test, openDocument } from './fixtures';
 import type { ImportResult, Segment } from '../shared/domain/schemas';
 import type { GlossaryEntry } from '../shared/glossary/schemas';
 
@@ -50,9 +50,7 @@ test('undo brings the fixed name group back at once, redo clears it; the glossar
 test('project-wide results out of date: the panel says so after a later edit and re-runs the project check', async ({ page, server }) => {
   const a = await api<ImportResult>(server, 'importDocument', { fileName: 'a.txt', data: Buffer.from('公司業績會。\n\n首席執行官張明表示，收入增長。\n').toString('base64'), projectName: 'Stale e2e' });
   const b = await api<ImportResult>(server, 'importDocument', { fileName: 'b.txt', data: Buffer.from('公司年報。\n\n首席執行官張銘表示，成本下降。\n').toString('base64'), projectName: 'Stale e2e' });
-  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), a.documentId);
-  await page.goto(server.url);
-  await expect(page.getByTestId('grid')).toBeVisible();
+  await openDocument(page, server, a.documentId);
   await page.keyboard.press(`${MOD}+Shift+F`);
   const panel = page.getByTestId('findings-panel');
   await panel.getByRole('button', { name: 'Project', exact: true }).click();

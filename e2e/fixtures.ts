@@ -131,3 +131,24 @@ export async function holdChunk(page: Page, glob: string): Promise<{ release: ()
   });
   return { release, asked: () => asked };
 }
+
+/** Load the app with `documentId` as the last document, so it opens at start; returns once its grid shows. */
+export async function openDocument(page: Page, server: JiaoduiServer, documentId: number): Promise<void> {
+  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), documentId);
+  await page.goto(server.url);
+  await expect(page.getByTestId('grid')).toBeVisible();
+}
+
+/** From the next load on, every toast the page shows is recorded (a notice fades after 4 s: a slow start may outlast it); read with `toastsSeen`. */
+export async function recordToasts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { toastsSeen: string[] }).toastsSeen = seen;
+    new MutationObserver(() => {
+      for (const t of document.querySelectorAll('[data-testid="toast"]')) if (!seen.includes(t.textContent ?? '')) seen.push(t.textContent ?? '');
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+/** The toasts recorded since `recordToasts`, in order. */
+export const toastsSeen = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { toastsSeen?: string[] }).toastsSeen ?? []);

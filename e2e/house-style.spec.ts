@@ -6,7 +6,7 @@
  * house-style-settings.zh-Hant.png.
  */
 import { join } from 'node:path';
-import { api, expect, MOD, ROOT, test } from './fixtures';
+import { api, expect, MOD, ROOT, test, openDocument } from './fixtures';
 import type { ImportResult, ProjectSettings } from '../shared/domain/schemas';
 import { getConverter } from '../shared/text/convert';
 
@@ -15,14 +15,22 @@ const SHOTS = join(ROOT, 'docs', 'screenshots');
 const RELEASE = '電動機車廠今天公布上月營收新台幣18.6億元，年增9%，換電站營收占比升至三成。\n\n總經理說，下半年拚海外市場，電池業務占營收約15%，台北與高雄門市同步擴點。\n';
 const CONVERTED = getConverter('s2tw').convert(getConverter('t2s').convert(RELEASE));
 
+// Later specs on this worker's server open the newest document, expecting the sample: trash ours and put the
+// UI language back, pass or fail.
+let imported: number | null = null;
+test.afterEach(async ({ server }) => {
+  if (imported !== null) await api(server, 'trashDocument', { documentId: imported });
+  imported = null;
+  await api(server, 'updateSettings', { locale: 'en' });
+});
+
 test('standard forms: information while unset, a warning once the project keeps the standard forms; both UI languages', async ({ page, server }) => {
   const doc = await api<ImportResult>(server, 'importDocument', { fileName: 'scooters.txt', data: Buffer.from(CONVERTED).toString('base64'), projectName: 'House style e2e' });
+  imported = doc.documentId;
   const projectId = (await api<{ projectId: number }>(server, 'getDocument', { documentId: doc.documentId })).projectId;
   await api(server, 'runChecks', { documentId: doc.documentId });
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), doc.documentId);
-  await page.goto(server.url);
-  await expect(page.getByTestId('grid')).toBeVisible();
+  await openDocument(page, server, doc.documentId);
   await page.keyboard.press(`${MOD}+Shift+F`);
   const panel = page.getByTestId('findings-panel');
   const card = panel.locator('[data-testid="finding"][data-rule="taiwan-standard"]', { hasText: '佔' });

@@ -8,11 +8,11 @@
  * answers when the team server is away) while another lead works on the server.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Route } from '@playwright/test';
-import { expect, ROOT, test } from './fixtures';
+import { api, expect, ROOT, test, recordToasts, toastsSeen } from './fixtures';
 import { TeamServer } from './team-server';
 
 test.describe.configure({ mode: 'serial' });
@@ -40,44 +40,15 @@ type TeamCandidate = { segmentId: number; start: number; end: number; text: stri
 const teamClaims = (): TeamClaim[] => JSON.parse(cli('claims', String(documentId), '--format', 'json')) as TeamClaim[];
 const teamCandidates = (): TeamCandidate[] => JSON.parse(cli('claims', String(documentId), '--candidates', '--format', 'json')) as TeamCandidate[];
 const teamSegments = () => (JSON.parse(cli('show', String(documentId), '--format', 'json')) as { segments: { id: number }[] }).segments;
-const addClaim = (segmentId: number) => (JSON.parse(cli('claims', String(documentId), '--add', '--segment', String(segmentId), '--format', 'json')) as { id: number }).id;
+const addClaim = (segmentId: number) => server.addClaim(documentId, segmentId);
 
-async function connectAndOpen(page: Page, name: string): Promise<void> {
-  const added = JSON.parse(cli('users', 'add', name, '--role', 'lead', '--format', 'json')) as { signInUrl: string };
-  await page.getByTestId('connect-team').click();
-  const dialog = page.getByTestId('connect-dialog');
-  await dialog.getByTestId('connect-signin').fill(added.signInUrl);
-  await dialog.getByTestId('connect-submit').click();
-  await expect(dialog).toHaveCount(0);
-  await page.locator('[data-testid^="backend-c-"]', { hasText: new URL(origin).host }).getByRole('button', { name: '離線陳述' }).click();
-  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /離線陳述/);
-}
+const connectAndOpen = (page: Page, name: string) => server.connectAndOpen(page, name, '離線陳述');
 
-async function signIn(name: string): Promise<(method: string, args: unknown) => Promise<unknown>> {
-  const added = JSON.parse(cli('users', 'add', name, '--role', 'lead', '--format', 'json')) as { signInUrl: string };
-  const token = /#signin=([A-Za-z0-9_-]+)/.exec(added.signInUrl)![1];
-  const res = await fetch(`${origin}/api/session`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  return async (method, args) => {
-    const r = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { Origin: origin, Cookie: cookie, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
-    const body = (await r.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-    return body.value;
-  };
-}
+const signIn = (name: string) => server.signIn(name);
 
 const unreachable = (route: Route) =>
   route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'team-unreachable', message: `The team server ${origin} cannot be reached (test).` } }) });
 
-const recordToasts = (page: Page) =>
-  page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { toastsSeen: string[] }).toastsSeen = seen;
-    new MutationObserver(() => {
-      for (const t of document.querySelectorAll('[data-testid="toast"]')) if (!seen.includes(t.textContent ?? '')) seen.push(t.textContent ?? '');
-    }).observe(document, { childList: true, subtree: true });
-  });
-const toastsSeen = (page: Page) => page.evaluate(() => (window as unknown as { toastsSeen?: string[] }).toastsSeen ?? []);
 const storedClaims = (page: Page) =>
   page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('jiaodui.keptWrites@')).flatMap(([, v]) => (JSON.parse(v) as { claims: { call: { method: string } }[] }).claims.map((c) => c.call.method)));
 
@@ -227,7 +198,14 @@ test("the other backends' library sections follow their change feeds: an import 
   const localSection = page.getByTestId('backend-local');
   await expect(localSection).toBeVisible();
   await expect(localSection.getByText('本機新稿')).toHaveCount(0);
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'jiaodui.mjs'), '--db', local.dbPath, 'import', join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt'), '--project', 'Local desk', '--title', '本機新稿'], { encoding: 'utf8' });
+  // a text of its own (not the sample: the other specs look the sample up on this shared server), trashed afterwards
+  const file = join(dir, 'local-desk.txt');
+  writeFileSync(file, '本機新稿：公司今天公布上月營收。\n');
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'jiaodui.mjs'), '--db', local.dbPath, 'import', file, '--project', 'Local desk', '--title', '本機新稿'], { encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
-  await expect(localSection.getByText('本機新稿')).toBeVisible();
+  try {
+    await expect(localSection.getByText('本機新稿')).toBeVisible();
+  } finally {
+    await api(local, 'trashDocument', { documentId: (JSON.parse(r.stdout) as { documentId: number }).documentId });
+  }
 });

@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, MOD, ROOT, test } from './fixtures';
+import { expect, MOD, ROOT, test, recordToasts, toastsSeen } from './fixtures';
 import { TeamServer } from './team-server';
 
 test.describe.configure({ mode: 'serial' });
@@ -45,50 +45,12 @@ type TeamSegment = { id: number; text: string; status: string; furniture: string
 const teamSegments = (): TeamSegment[] => (JSON.parse(cli('show', String(documentId), '--format', 'json')) as { segments: TeamSegment[] }).segments;
 type TeamClaim = { id: number; status: string; verdict: string };
 const teamClaim = (id: number): TeamClaim | undefined => (JSON.parse(cli('claims', String(documentId), '--format', 'json')) as TeamClaim[]).find((c) => c.id === id);
-function addClaim(segmentId: number): number {
-  return (JSON.parse(cli('claims', String(documentId), '--add', '--segment', String(segmentId), '--format', 'json')) as { id: number }).id;
-}
+const addClaim = (segmentId: number) => server.addClaim(documentId, segmentId);
 
-/** Connect the page to the team server as a new lead and open the team document. */
-async function connectAndOpen(page: Page, name: string): Promise<void> {
-  const added = JSON.parse(cli('users', 'add', name, '--role', 'lead', '--format', 'json')) as { signInUrl: string };
-  await page.getByTestId('connect-team').click();
-  const dialog = page.getByTestId('connect-dialog');
-  await dialog.getByTestId('connect-signin').fill(added.signInUrl);
-  await dialog.getByTestId('connect-submit').click();
-  await expect(dialog).toHaveCount(0);
-  const section = page.locator('[data-testid^="backend-c-"]', { hasText: new URL(origin).host });
-  await section.getByRole('button', { name: '離線稿件' }).click();
-  await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /離線稿件/);
-  await expect(page.getByTestId('author')).toContainText(name);
-}
+const connectAndOpen = (page: Page, name: string) => server.connectAndOpen(page, name, '離線稿件');
 
-/** Another lead, signed in on the team server itself (not through the page). */
-async function signIn(name: string): Promise<(method: string, args: unknown) => Promise<unknown>> {
-  const added = JSON.parse(cli('users', 'add', name, '--role', 'lead', '--format', 'json')) as { signInUrl: string };
-  const token = /#signin=([A-Za-z0-9_-]+)/.exec(added.signInUrl)![1];
-  const res = await fetch(`${origin}/api/session`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  expect(cookie).toMatch(/^(__Host-)?jiaodui-/);
-  return async (method, args) => {
-    const r = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { Origin: origin, Cookie: cookie, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
-    const body = (await r.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-    return body.value;
-  };
-}
+const signIn = (name: string) => server.signIn(name);
 
-/** From the next load on, every toast the page shows is recorded (a notice fades after 4 s: a slow start may outlast it). */
-async function recordToasts(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { toastsSeen: string[] }).toastsSeen = seen;
-    new MutationObserver(() => {
-      for (const t of document.querySelectorAll('[data-testid="toast"]')) if (!seen.includes(t.textContent ?? '')) seen.push(t.textContent ?? '');
-    }).observe(document, { childList: true, subtree: true });
-  });
-}
-const toastsSeen = (page: Page) => page.evaluate(() => (window as unknown as { toastsSeen?: string[] }).toastsSeen ?? []);
 
 async function editRow(page: Page, row: number, suffix: string): Promise<string> {
   await page.getByTestId(`row-${row}`).click();

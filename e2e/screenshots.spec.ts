@@ -20,7 +20,7 @@ let sample: DocumentMeta;
 test.beforeAll(async ({ server }) => {
   mkdirSync(OUT, { recursive: true });
   const docs = await api<DocumentMeta[]>(server, 'listDocuments', {});
-  sample = docs.find((d) => d.fileName === 'sensetime-2023-results-call.zh-Hant.txt')!;
+  sample = docs.find((d) => d.fileName === 'sensetime-2023-results-call.zh-Hant.txt' && d.projectName === 'Samples')!;
   const segs = await api<Segment[]>(server, 'getSegments', { documentId: sample.id });
   // A realistic mid-review state: a few approved, one corrected, the rest unreviewed.
   const approve = segs.filter((s) => s.index >= 4 && s.index <= 7 && s.status !== 'approved').map((s) => s.id);

@@ -15,7 +15,7 @@ const STALE = `#token=${'s'.repeat(32)}`;
 /** Open the sample from the library (other specs sharing this worker's server may have imported newer documents). */
 async function openSample(page: Page, server: JiaoduiServer): Promise<DocumentMeta> {
   const docs = await api<DocumentMeta[]>(server, 'listDocuments', {});
-  const sample = docs.find((d) => d.fileName === 'sensetime-2023-results-call.zh-Hant.txt')!;
+  const sample = docs.find((d) => d.fileName === 'sensetime-2023-results-call.zh-Hant.txt' && d.projectName === 'Samples')!;
   await page.getByTestId(`doc-${sample.id}`).getByRole('button', { name: /商湯/ }).first().click();
   await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /商湯/);
   return sample;
