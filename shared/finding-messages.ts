@@ -122,12 +122,12 @@ export const FINDING_MESSAGES_EN = {
   'taiwan-standard.one': "{word} is the form OpenCC's Simplified→Traditional conversion writes; Taiwan's standard is {standard}. Write {standard}.",
   'taiwan-standard.many': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes; Taiwan's standard is {standard}. Write {standard} throughout.",
   'taiwan-standard.converted': "{word} ({count}×) is the form the converter (OpenCC) writes; Taiwan's standard is {standard}: write {standard} unless the house style keeps {word}.",
-  'taiwan-standard.house': "{word} ({count}×): Taiwan's standard is {standard}, many newspapers and companies keep {word}; the project's house style decides. Set Standard forms in the project's settings (the settings button beside the project in the library): Standard reports {word}, Press leaves both alone.",
+  'taiwan-standard.house': "{word} ({count}×): Taiwan's standard is {standard}; many papers keep {word}. The house style decides: Set Standard forms in the project's settings (beside the project in the library).",
   // ---- hong-kong-standard (regional.ts)
   'hong-kong-standard.one': "{word} is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong writes {standard}. Write {standard}.",
   'hong-kong-standard.many': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong writes {standard}. Write {standard} throughout.",
   'hong-kong-standard.both': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes; Hong Kong's press and government mostly write {standard}, listed companies' filings often {word}. Follow the document's house style.",
-  'hong-kong-standard.house': "{word} ({count}×): Hong Kong's government and most of its press write {standard}, listed companies' filings often {word}; the project's house style decides. Set Standard forms in the project's settings (the settings button beside the project in the library): Standard reports {word} in a converter's output, Press leaves both alone.",
+  'hong-kong-standard.house': "{word} ({count}×): Hong Kong's government writes {standard}; listed companies' filings often keep {word}. The house style decides: Set Standard forms in the project's settings (beside the project in the library).",
   'hong-kong-standard.converted': "{word} ({count}×) is the form OpenCC's Simplified→Traditional conversion writes for every {standard}, and this document reads as its output throughout; Hong Kong's government and most of its press write {standard}, listed companies' filings often {word}. Write {standard} unless the house style keeps {word}.",
   // ---- claims cross-checks (shared/claims/crosscheck.ts)
   'claims.rate.within': '{stated} implies {rate} {base} per {quote}; within the plausible {low}–{high}.',
