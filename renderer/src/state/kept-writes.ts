@@ -20,6 +20,7 @@ import type { SegmentStatus } from '../../../shared/domain/schemas';
 import { draftToKeep, type KeptDraft } from './session';
 import { enqueueClaimWrite, type QueuedClaimWrite } from './claim-queue';
 import { enqueueStatus, type KeptSave, type QueuedStatus } from './status-queue';
+import { parseStoredJson } from './json';
 
 export const KEPT_WRITES_KEY = 'jiaodui.keptWrites';
 export const KEPT_WRITES_VERSION = 1;
@@ -117,12 +118,8 @@ export type ParsedKeptWrites = { kind: 'none' } | { kind: 'ok'; writes: KeptWrit
 /** Read a stored entry back: nothing, the writes, or unreadable (another version, or corrupt) with why — never half of it. */
 export function parseKeptWrites(raw: string | null): ParsedKeptWrites {
   if (raw === null || raw === '') return { kind: 'none' };
-  let v: unknown;
-  try {
-    v = JSON.parse(raw);
-  } catch {
-    return { kind: 'unreadable', reason: 'not JSON' };
-  }
+  const v = parseStoredJson(raw);
+  if (v === undefined) return { kind: 'unreadable', reason: 'not JSON' };
   if (!isObject(v)) return { kind: 'unreadable', reason: 'not an object' };
   if (v.v !== KEPT_WRITES_VERSION) return { kind: 'unreadable', reason: `format version ${JSON.stringify(v.v)}, this window reads ${KEPT_WRITES_VERSION}` };
   if (!Array.isArray(v.statuses) || !Array.isArray(v.claims)) return { kind: 'unreadable', reason: 'statuses or claims missing' };

@@ -10,6 +10,7 @@
  * until the server answers, as before).
  */
 import type { DocumentMeta, Project } from '../../../shared/domain/schemas';
+import { parseStoredJson } from './json';
 
 export const LIBRARY_SNAPSHOT_KEY = 'jiaodui.librarySnapshot';
 export const LIBRARY_SNAPSHOT_VERSION = 1;
@@ -34,12 +35,8 @@ const isDocument = (x: unknown): x is DocumentMeta =>
 /** A stored snapshot back, or null (none, another version, or not readable: never half of it). */
 export function parseLibrarySnapshot(raw: string | null): LibrarySnapshot | null {
   if (!raw) return null;
-  let v: unknown;
-  try {
-    v = JSON.parse(raw);
-  } catch {
-    return null;
-  }
+  const v = parseStoredJson(raw);
+  if (v === undefined) return null;
   if (!isObject(v) || v.v !== LIBRARY_SNAPSHOT_VERSION || typeof v.at !== 'string' || Number.isNaN(Date.parse(v.at))) return null;
   if (!Array.isArray(v.projects) || !Array.isArray(v.documents) || !v.projects.every(isProject) || !v.documents.every(isDocument)) return null;
   return { at: v.at, projects: v.projects, documents: v.documents };

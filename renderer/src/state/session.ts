@@ -7,6 +7,7 @@
  * components/SessionScreen.tsx.
  */
 import type { Locale } from '../i18n-catalog';
+import { parseStoredJson } from './json';
 
 /**
  * The token in an address or a bit of one: `http://127.0.0.1:PORT/#token=…`, `#token=…`, or
@@ -103,12 +104,8 @@ export interface KeptDraft {
 /** Parse what KEPT_DRAFT_KEY holds; null for nothing or anything malformed. */
 export function parseKeptDraft(raw: string | null): KeptDraft | null {
   if (!raw) return null;
-  let v: unknown;
-  try {
-    v = JSON.parse(raw);
-  } catch {
-    return null;
-  }
+  const v = parseStoredJson(raw);
+  if (v === undefined) return null;
   if (typeof v !== 'object' || v === null) return null;
   const d = v as Record<string, unknown>;
   const int = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x > 0;
