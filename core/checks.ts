@@ -44,6 +44,13 @@ export function checkContext(store: Store, documentId: number, rules?: RuleId[])
   return { script: doc.script, variant: doc.variant, rules, glossary, standardForms, ...(standardForms === 'unset' ? { houseStyle } : {}) };
 }
 
+/** Put `value` last in a map kept as most-recently-used last, dropping the oldest entries past `max`. */
+function keepRecent<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  while (map.size > max) map.delete(map.keys().next().value!);
+}
+
 /**
  * What each document says about its project's house style (shared/checks `documentHouseEvidence`), kept
  * per store while the document's live segments, texts and script stand: a document's check asks about
@@ -61,9 +68,7 @@ function houseEvidenceOf(store: Store, documentId: number): WriterEvidence | nul
   const hit = kept.get(documentId);
   if (hit?.key === key) return hit.evidence;
   const evidence = documentHouseEvidence(store.segmentsToCheck(documentId).map(toCheckSegment), { script: d.script, variant: d.variant });
-  kept.delete(documentId);
-  kept.set(documentId, { key, evidence });
-  while (kept.size > HOUSE_EVIDENCE_DOCUMENTS) kept.delete(kept.keys().next().value!);
+  keepRecent(kept, documentId, { key, evidence }, HOUSE_EVIDENCE_DOCUMENTS);
   return evidence;
 }
 
@@ -393,10 +398,8 @@ function keptEvidenceOf(store: Store, documentId: number, ctx: CheckContext): Do
 function keepEvidence(store: Store, documentId: number, evidence: DocumentEvidence, revision: number, ctx: CheckContext): void {
   const kept = keptOf(store);
   const before = kept.get(documentId);
-  kept.delete(documentId);
   // the same evidence kept again: it has seen at least the revision it noted
-  kept.set(documentId, { evidence, revision: before?.evidence === evidence ? Math.max(before.revision, revision) : revision, ctxKey: evidenceKey(ctx) });
-  while (kept.size > EVIDENCE_DOCUMENTS) kept.delete(kept.keys().next().value!);
+  keepRecent(kept, documentId, { evidence, revision: before?.evidence === evidence ? Math.max(before.revision, revision) : revision, ctxKey: evidenceKey(ctx) }, EVIDENCE_DOCUMENTS);
 }
 
 /** The document's evidence, up to date with the stored texts (`seg`: the segment being re-checked, as stored now). */
@@ -425,8 +428,7 @@ export function evidenceFor(store: Store, seg: { id: number; documentId: number;
     entry = undefined;
   }
   entry ??= { evidence: new DocumentEvidence(store.segmentsToCheck(documentId).filter((s) => !s.furniture).map(toCheckSegment), ctx, previous), revision: newest, ctxKey };
-  kept.set(documentId, entry);
-  while (kept.size > EVIDENCE_DOCUMENTS) kept.delete(kept.keys().next().value!);
+  keepRecent(kept, documentId, entry, EVIDENCE_DOCUMENTS);
   return entry.evidence;
 }
 
@@ -479,6 +481,7 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
   store.addFindings(rows);
   // a document-wide group whose places here changed: its count and summary follow, worded once
   // per transaction (wordDocumentGroups: a fix all changes hundreds of its segments)
+  let after: typeof before | undefined;
   for (const [rule, group] of DOCUMENT_GROUPS) {
     const places = (fs: readonly { rule: string; group: string | null; start: number; end: number; text: string; scope: string }[]) =>
       fs
@@ -486,7 +489,8 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
         .map((f) => `${f.start}|${f.end}|${f.text}`)
         .sort()
         .join('\n');
-    if (places(before) === places(store.segmentFindings(segmentId))) continue;
+    // the segment's rows as stored now, read once for every group (a save's hot path)
+    if (places(before) === places((after ??= store.segmentFindings(segmentId)))) continue;
     let pending = groupsToWord.get(store);
     if (!pending) groupsToWord.set(store, (pending = new Map()));
     pending.set(`${seg.documentId}|${rule}`, { documentId: seg.documentId, rule, group });

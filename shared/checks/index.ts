@@ -264,7 +264,7 @@ export function projectHouseStyle(docs: readonly { segments: CheckSegment[]; ctx
 export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: AnalysisCarry<DocumentSenses>): Finding[] {
   const want = wants(ctx);
   const content = segments.filter((s) => !s.furniture);
-  const analyses = [...(carry ? new Map(content.map((s) => [s.id, carry.analysis(s, ctx)])) : analyse(content, ctx)).values()];
+  const analyses = carry ? content.map((s) => carry.analysis(s, ctx)) : [...analyse(content, ctx).values()];
   const needMentions = want('entity-consistency') || want('conversion-ambiguity') || want('hong-kong-standard');
   const mentions = needMentions ? documentMentions(analyses, ctx.glossary) : [];
   const bySegment = new Map<number, typeof mentions>();
