@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type { CallerContext } from '../shared/contract/caller';
 import { REQUEST_ID_KEPT_DAYS, type RequestIdMethod } from '../shared/contract/request-id';
 import { JiaoduiError } from '../shared/errors';
+import { canonicalJson } from '../shared/bundle/schema';
 import type { HandlerContext } from './features/context';
 
 /** Whose ids these are: the team account (names are unique without regard to case), else local use (one user). */
@@ -19,24 +20,10 @@ export function requestCaller(caller: CallerContext): string {
   return caller.account ? `account:${caller.account.name.toLowerCase()}` : 'local';
 }
 
-/** JSON with sorted keys: the same arguments give the same digest whatever order a client wrote them in. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
-}
-
-/** The digest of a request's arguments, its request id left out. */
+/** The digest of a request's arguments (keys sorted, as bundles are digested: the same arguments in any order), its request id left out. */
 export function requestDigest(method: string, args: Record<string, unknown>): string {
   const { requestId: _id, ...rest } = args;
-  return createHash('sha256').update(`${method}\n${canonical(rest)}`, 'utf8').digest('hex');
+  return createHash('sha256').update(`${method}\n${canonicalJson(rest)}`, 'utf8').digest('hex');
 }
 
 /** Run `run` once per (caller, requestId); a repeat gets the first answer. Without a request id: just `run`. */
