@@ -19,6 +19,11 @@ import { loadFresh } from '../eval/lib/fresh';
 import { textOfSize } from './fixtures';
 
 const out = process.argv[2];
+// OUT is a path: an option-like argument (--out) would otherwise become a file of that name
+if (out?.startsWith('-')) {
+  console.error('usage: node --import tsx bench/findings-digest.ts [OUT]  (OUT: the file to write; stdout without it)');
+  process.exit(2);
+}
 const dir = mkdtempSync(join(tmpdir(), 'jiaodui-digest-'));
 
 /** Times and timestamps vary from run to run; everything else is compared. */
