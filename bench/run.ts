@@ -94,21 +94,34 @@ async function main() {
     rendering: s.rendering,
     paragraph: s.paragraph,
   }));
-  // median of 5 each (issue 14's bench), the reference in the same run
+  // median of 5 each (issue 14's bench), the reference in the same run. Two rows: a FIRST check
+  // (what a reviewer meets right after importing: a document never checked, nothing kept or stored
+  // for it; a fresh database and import each round, the import not timed) and a RE-RUN over the
+  // unchanged text (the unchanged segments' analyses taken from the document's kept evidence, and
+  // the stored rows' difference written). Issue 14's target is read on the first check.
   const checkTimes = sample(() => runChecks(checkSegs, { script: 'hant', variant: 't' }), 5);
   const checkRef = sample(() => {
     for (const t of segTexts) bareConvert(t);
   }, 5);
+  const firstChecks = await firstCheckTimes(oneMbBytes, 5);
   const storedChecks = sample(() => service.runChecks({ documentId: bigDoc.id }), 5);
   raw.checksMs = median(checkTimes);
+  raw.checksFirstStoredMs = median(firstChecks);
   raw.checksStoredMs = median(storedChecks);
   raw.checksRefMs = median(checkRef);
   rows.push({
-    figure: 'All checks on the 1 MB document, median of 5 (pure rules / with storing findings)',
-    value: `${ms(raw.checksMs)} / ${ms(raw.checksStoredMs)}`,
+    figure: 'All checks on the 1 MB document, FIRST check (never checked: fresh import each round), median of 5 (pure rules / with storing findings)',
+    value: `${ms(raw.checksMs)} / ${ms(raw.checksFirstStoredMs)}`,
     reference: `${ms(raw.checksRefMs)} (bare opencc-js t2s of the same text)`,
-    ratio: `${ratio(raw.checksMs, raw.checksRefMs)} / ${ratio(raw.checksStoredMs, raw.checksRefMs)}`,
+    ratio: `${ratio(raw.checksMs, raw.checksRefMs)} / ${ratio(raw.checksFirstStoredMs, raw.checksRefMs)}`,
     target: '≤ 500 ms with storing',
+  });
+  rows.push({
+    figure: 'All checks on the 1 MB document, RE-RUN over unchanged text (kept evidence), median of 5, with storing findings',
+    value: ms(raw.checksStoredMs),
+    reference: `${ms(raw.checksRefMs)} (bare opencc-js t2s, as above)`,
+    ratio: ratio(raw.checksStoredMs, raw.checksRefMs),
+    target: 'report',
   });
 
   // --- Project-wide rules (people, variants across documents) on 50 documents × 20 KB ----------
@@ -340,6 +353,25 @@ async function main() {
   searchSvc.db.close();
 
   record();
+}
+
+/**
+ * A first check with storing, `runs` times after one warm-up: each round opens a new database,
+ * imports the 1 MB text (not timed) and times the service's check of that document, which no
+ * run has seen (no kept evidence, no stored findings: what a reviewer gets after importing).
+ */
+async function firstCheckTimes(bytes: Uint8Array, runs: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const svc = await openService(join(dir, `first-${i}.db`));
+    const { documentId } = svc.importBytes(bytes, { fileName: '1mb.txt' });
+    globalThis.gc?.();
+    const t = performance.now();
+    svc.runChecks({ documentId });
+    if (i > 0) out.push(performance.now() - t); // the first round warms up, as sample() does
+    svc.db.close();
+  }
+  return out;
 }
 
 /** Print the table and record the run in bench/results/. */
