@@ -307,7 +307,7 @@ function phraseWritesHere(trie: ReturnType<typeof s2tTrie>, s: string, k: number
   return false;
 }
 
-export function ambiguityFindings(a: Analysis, mentions: Mention[], ctx: CheckContext, senses?: DocumentSenses): Finding[] {
+export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx: CheckContext, senses?: DocumentSenses): Finding[] {
   if (ctx.script !== 'hant') return [];
   const text = a.text;
   const D = convData();

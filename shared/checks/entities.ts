@@ -341,7 +341,8 @@ export function surnameTitleMentions(a: Analysis, order = 0): Mention[] {
   const out: Mention[] = [];
   notAfterSurnameS ??= new Set([...NOT_AFTER_SURNAME].map((t) => getConverter('t2s').convert(t)));
   for (let p = 0; p + 1 < s.length; p++) {
-    if (text[p] === s[p] || !isSurnameS(s[p])) continue;
+    // compared as code units: no one-character string made at every position of the text
+    if (text.charCodeAt(p) === s.charCodeAt(p) || !isSurnameS(s[p])) continue;
     const t = titleAt(s, p + 1) ?? afterTitleAt(s, p + 1);
     if (!t || notAfterSurnameS.has(t.s) || isLatin(t.s[0])) continue;
     const e = p + 1 + t.s.length;

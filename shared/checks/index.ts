@@ -185,7 +185,12 @@ function wants(ctx: CheckContext): (r: RuleId) => boolean {
 /** The per-segment rules on one analysed segment (mentions: the document's, for name positions). */
 function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boolean, mentions: ReturnType<typeof findMentions> | null, senses?: DocumentSenses): Finding[] {
   const out: Finding[] = [];
-  if (want('conversion-ambiguity')) out.push(...ambiguityFindings(a, [...(mentions ?? findMentions(a, 0, ctx.glossary)), ...a.memo('surname-title-mentions', () => orNone(surnameTitleMentions(a)))], ctx, senses));
+  if (want('conversion-ambiguity')) {
+    // the segment's mentions, then its surname-title ones (a list joined only when both have some)
+    const own = mentions ?? findMentions(a, 0, ctx.glossary);
+    const titled = a.memo('surname-title-mentions', () => orNone(surnameTitleMentions(a)));
+    out.push(...ambiguityFindings(a, !titled.length ? own : !own.length ? titled : [...own, ...titled], ctx, senses));
+  }
   if (want('simplified-in-traditional')) out.push(...simplifiedFindings(a, ctx));
   if (want('number-format')) out.push(...numberFormatFindings(a));
   if (want('glossary-forbidden') || want('glossary-english')) out.push(...glossaryFindings(a, ctx, want('glossary-forbidden'), want('glossary-english')));
@@ -268,7 +273,11 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: A
   const needMentions = want('entity-consistency') || want('conversion-ambiguity') || want('hong-kong-standard');
   const mentions = needMentions ? documentMentions(analyses, ctx.glossary) : [];
   const bySegment = new Map<number, typeof mentions>();
-  for (const m of mentions) bySegment.set(m.segmentId, [...(bySegment.get(m.segmentId) ?? []), m]);
+  for (const m of mentions) {
+    const list = bySegment.get(m.segmentId);
+    if (list) list.push(m);
+    else bySegment.set(m.segmentId, [m]);
+  }
 
   const out: Finding[] = [];
   const halfwidth: Finding[] = [];
