@@ -14,7 +14,7 @@ import { findingMessage, part, type FindingMessageRef } from '../finding-message
 import { pinyin } from 'pinyin-pro';
 import { getConverter } from '../text/convert';
 import { Analysis, candidatesOf, charTable, icuBoundaries, isHanAt, tsChar } from './analysis';
-import { isCompoundSurnameS, isSurnameS, WEAK_SURNAMES_S } from './data/surnames';
+import { isCompoundSurnameS, isSurnameCodeS, isSurnameS, WEAK_SURNAMES_S } from './data/surnames';
 import { NOT_AFTER_SURNAME, NOT_IN_GIVEN_NAME, NOT_NAME_END, ORG_SUFFIXES, ROLES, SPEECH_VERBS, TITLES_AFTER, TITLES_BEFORE, TITLE_JOINERS, VERB_ADVERBS } from './data/titles';
 import { NAME_PLAUSIBLE_T } from './data/names';
 import { variantNormal } from './variant-normal';
@@ -342,7 +342,7 @@ export function surnameTitleMentions(a: Analysis, order = 0): Mention[] {
   notAfterSurnameS ??= new Set([...NOT_AFTER_SURNAME].map((t) => getConverter('t2s').convert(t)));
   for (let p = 0; p + 1 < s.length; p++) {
     // compared as code units: no one-character string made at every position of the text
-    if (text.charCodeAt(p) === s.charCodeAt(p) || !isSurnameS(s[p])) continue;
+    if (text.charCodeAt(p) === s.charCodeAt(p) || !isSurnameCodeS(s, p)) continue;
     const t = titleAt(s, p + 1) ?? afterTitleAt(s, p + 1);
     if (!t || notAfterSurnameS.has(t.s) || isLatin(t.s[0])) continue;
     const e = p + 1 + t.s.length;

@@ -52,9 +52,17 @@ export const COMPOUND_SURNAMES = parse(COMPOUND);
 const SINGLE_S = new Set(SURNAMES.map((x) => x.s));
 const COMPOUND_S = new Set(COMPOUND_SURNAMES.map((x) => x.s));
 
+/** The single surnames' code units (every one is one UTF-16 unit), for `isSurnameCodeS`. */
+const SINGLE_S_CODES = new Uint8Array(65536);
+for (const c of SINGLE_S) if (c.length === 1) SINGLE_S_CODES[c.charCodeAt(0)] = 1;
+
 /** Is this Simplified character a common single surname? */
 export function isSurnameS(ch: string): boolean {
   return SINGLE_S.has(ch);
+}
+/** `isSurnameS` of the UTF-16 code unit at `s[i]`, without making a one-character string (scans over every position). */
+export function isSurnameCodeS(s: string, i: number): boolean {
+  return SINGLE_S_CODES[s.charCodeAt(i)] === 1 && SINGLE_S.has(s[i]);
 }
 /** Is this two-character Simplified string a compound surname? */
 export function isCompoundSurnameS(s: string): boolean {
