@@ -59,7 +59,7 @@ export function App() {
   const [locale, setLocale] = useState<Locale>('en');
   const i18n = useMemo(() => makeI18n(locale), [locale]);
   const { t } = i18n;
-  const toasts = useToasts();
+  const toasts = useToasts(locale);
   const prefs = usePrefs();
   // a team server's library as last seen is kept per backend, shown (not live) when a load meets the server away
   const library = useLibrary({ snapshotKey: backend === 'local' ? null : backendKey(LIBRARY_SNAPSHOT_KEY, backend) });

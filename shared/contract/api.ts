@@ -362,6 +362,7 @@ export function isMethodName(name: unknown): name is MethodName {
 
 /** The error payload every transport returns. */
 export const ApiErrorPayload = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  // messageData: the message's key and parameters (shared/error-messages.ts), for the UI language
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional(), messageData: z.unknown().optional() }),
 });
 export type ApiErrorPayload = z.infer<typeof ApiErrorPayload>;

@@ -6,6 +6,7 @@
  */
 import { JiaoduiError, type ErrorCode } from '../errors';
 import { METHOD_NAMES } from './methods';
+import { isErrorMessageRef } from '../error-messages';
 
 type Call = (method: string, args: unknown) => Promise<unknown>;
 
@@ -18,10 +19,12 @@ export function makeNamedClient<C>(call: Call, names: readonly string[] = METHOD
 
 /** An envelope `{ ok, value } | { ok: false, error }` to its value, or a thrown JiaoduiError. */
 export function unwrap(env: unknown): unknown {
-  const e = env as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown; details?: unknown } } | null | undefined;
+  const e = env as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown; details?: unknown; messageData?: unknown } } | null | undefined;
   if (e && e.ok === true) return e.value;
   if (e && e.ok === false && e.error && typeof e.error.message === 'string') {
-    throw new JiaoduiError(String(e.error.code) as ErrorCode, e.error.message, e.error.details);
+    // the message's key and parameters, when the server sent ones this client knows (an older or newer server: the English message alone)
+    const data = e.error.messageData;
+    throw new JiaoduiError(String(e.error.code) as ErrorCode, e.error.message, e.error.details, isErrorMessageRef(data) ? data : undefined);
   }
   throw new JiaoduiError('internal', 'Malformed response from the Jiaodui backend.');
 }

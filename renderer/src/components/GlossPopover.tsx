@@ -184,7 +184,7 @@ export function GlossPopover({ documentId, segments, keyboardLookup }: { documen
             setShown(r.word.trim() ? { word: r.word, entries: r.entries, x, y } : null);
           },
           (err: unknown) => {
-            if (my === seq.current) setShown({ word: text.slice(offset, offset + 1), entries: [], x, y, error: errorMessage(err) });
+            if (my === seq.current) setShown({ word: text.slice(offset, offset + 1), entries: [], x, y, error: errorMessage(err, locale) });
           },
         );
       }, HOVER_DELAY_MS);
@@ -220,7 +220,7 @@ export function GlossPopover({ documentId, segments, keyboardLookup }: { documen
         setShown({ word: r.word, entries: r.entries, x: place.x, y: place.y, keyboard: true });
       };
       const fail = (err: unknown) => {
-        if (my === seq.current) setShown({ word: selected || text.slice(start, start + 1), entries: [], x: place.x, y: place.y, error: errorMessage(err), keyboard: true });
+        if (my === seq.current) setShown({ word: selected || text.slice(start, start + 1), entries: [], x: place.x, y: place.y, error: errorMessage(err, locale), keyboard: true });
       };
       if (selected && selected.length <= 12) {
         client.lookupGloss({ word: selected, documentId: live.current.documentId }).then((r) => show({ ...r, start, end }), fail);

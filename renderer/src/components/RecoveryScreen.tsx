@@ -12,6 +12,7 @@ import type { ResultOf } from '../../../shared/contract/api';
 import { useClient } from '../state/client';
 import { recoveryOffer, type Account } from '../state/permissions';
 import { refusalReason } from '../i18n-roles';
+import { errorMessage } from '../lib/format';
 
 export type Status = ResultOf<'recoveryStatus'>;
 type Result = ResultOf<'recoverDatabase'>;
@@ -64,7 +65,7 @@ export function RecoveryScreen({ status, account = null, onDone }: { status: Sta
   const choose = (args: { choice: 'backup'; file: string } | { choice: 'new' }) => {
     setBusy(true);
     setError(null);
-    client.recoverDatabase(args).then(setResult, (e: unknown) => setError(e instanceof Error ? e.message : String(e))).finally(() => setBusy(false));
+    client.recoverDatabase(args).then(setResult, (e: unknown) => setError(errorMessage(e, lang))).finally(() => setBusy(false));
   };
   const usable = status.backups.filter((b) => !b.problem);
   return (
