@@ -62,6 +62,18 @@ export const ERROR_MESSAGES_EN = {
   'import.hint.no-chinese': 'Jiaodui reviews Chinese text: import a file that contains it.',
   'import.hint.unsupported': 'It may be in an encoding that cannot be imported (such as Shift-JIS, EUC-JP or Latin-1). Re-save it as UTF-8 and import it again, or choose the encoding explicitly if you are sure.',
   'import.hint.unsupported.named': 'It looks like {kind}, which cannot be imported. Re-save it as UTF-8 and import it again, or choose the encoding explicitly if you are sure.',
+  // what a refused file looks like (inside the messages above)
+  'file-kind.png': 'a PNG image',
+  'file-kind.pdf': 'a PDF file',
+  'file-kind.office-zip': 'a ZIP archive (or a .docx/.xlsx/.pptx Office document)',
+  'file-kind.zip': 'a ZIP archive',
+  'file-kind.gif': 'a GIF image',
+  'file-kind.jpeg': 'a JPEG image',
+  'file-kind.ole': 'an old-style Office document (.doc/.xls/.ppt)',
+  'file-kind.gzip': 'a gzip archive',
+  'file-kind.cesu-8': 'UTF-8 with separately encoded surrogate halves (CESU-8 / WTF-8, as Java or some databases write it)',
+  'file-kind.shift_jis': 'Shift-JIS (Japanese)',
+  'file-kind.euc-jp': 'EUC-JP (Japanese)',
   'import.unknown-encoding': 'Unknown text encoding "{name}". Accepted names: utf-8, utf-16le, utf-16be, big5, gb18030.',
   // ---- conflicts: stale writes (shared/contract/conflict.ts, core/versions.ts, core/operations/replay-check.ts, core/project-settings.ts, core/claims.ts)
   'edit-conflict.segment': 'The {place} was changed since you read it{more}; nothing was saved. Reload it, or choose which version to keep.',

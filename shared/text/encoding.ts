@@ -6,7 +6,7 @@
  * (no newline conversion, no Unicode normalisation), so later code can reproduce the file.
  */
 import { JiaoduiError } from '../errors';
-import { errPart, type ErrorMessageRef } from '../error-messages';
+import { errPart, type ErrorMessageKey, type ErrorMessageRef } from '../error-messages';
 import { HKSCS_PUA_RUNS, HKSCS_PUA_SEQUENCES } from './hkscs-pua';
 import { describeImplausible, implausibleText } from './plausible';
 
@@ -662,7 +662,7 @@ function encodedSurrogates(bytes: Uint8Array): number {
 }
 
 /** The encoding these bytes most likely are in, when it is one we do not import; null if none stands out. */
-function likelyUnsupported(bytes: Uint8Array, chineseKana: number): { name: string; kind: string } | null {
+function likelyUnsupported(bytes: Uint8Array, chineseKana: number): { name: string; kind: 'cesu-8' | 'shift_jis' | 'euc-jp' } | null {
   if (encodedSurrogates(bytes) > 0) {
     const sample = bytes.subarray(0, SAMPLE_BYTES);
     const withoutSurrogates = tryDecodeWith('utf-8', sample.filter((_, i) => !isInSurrogate(sample, i)));
@@ -719,7 +719,7 @@ function assertPlausibleChinese(bytes: Uint8Array, text: string, encoding: TextE
     errPart('import.not-chinese', {
       encoding: DISPLAY_NAME[encoding],
       percent: pct,
-      hint: [likely ? errPart('import.hint.unsupported.named', { kind: likely.name }) : errPart('import.hint.unsupported')],
+      hint: [likely ? errPart('import.hint.unsupported.named', { kind: [errPart(`file-kind.${likely.kind}`)] }) : errPart('import.hint.unsupported')],
     }),
   );
 }
@@ -855,19 +855,20 @@ function reject(message: string, details: Record<string, unknown>, ref: ErrorMes
   return new JiaoduiError('import-rejected', message, details, ref);
 }
 
-const MAGIC: { name: string; kind: string; bytes: number[] }[] = [
-  { name: 'a PNG image', kind: 'png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-  { name: 'a PDF file', kind: 'pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
-  { name: 'a ZIP archive (or a .docx/.xlsx/.pptx Office document)', kind: 'zip', bytes: [0x50, 0x4b, 0x03, 0x04] },
-  { name: 'a ZIP archive', kind: 'zip', bytes: [0x50, 0x4b, 0x05, 0x06] }, // empty archive
-  { name: 'a GIF image', kind: 'gif', bytes: [0x47, 0x49, 0x46, 0x38] }, // GIF8(7|9)a
-  { name: 'a JPEG image', kind: 'jpeg', bytes: [0xff, 0xd8, 0xff] },
+const MAGIC: { name: string; kind: string; label: ErrorMessageKey; bytes: number[] }[] = [
+  { name: 'a PNG image', kind: 'png', label: 'file-kind.png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { name: 'a PDF file', kind: 'pdf', label: 'file-kind.pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { name: 'a ZIP archive (or a .docx/.xlsx/.pptx Office document)', kind: 'zip', label: 'file-kind.office-zip', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'a ZIP archive', kind: 'zip', label: 'file-kind.zip', bytes: [0x50, 0x4b, 0x05, 0x06] }, // empty archive
+  { name: 'a GIF image', kind: 'gif', label: 'file-kind.gif', bytes: [0x47, 0x49, 0x46, 0x38] }, // GIF8(7|9)a
+  { name: 'a JPEG image', kind: 'jpeg', label: 'file-kind.jpeg', bytes: [0xff, 0xd8, 0xff] },
   {
     name: 'an old-style Office document (.doc/.xls/.ppt)',
     kind: 'ole',
+    label: 'file-kind.ole',
     bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
   },
-  { name: 'a gzip archive', kind: 'gzip', bytes: [0x1f, 0x8b] },
+  { name: 'a gzip archive', kind: 'gzip', label: 'file-kind.gzip', bytes: [0x1f, 0x8b] },
 ];
 
 function checkSizeAndMagic(bytes: Uint8Array): void {
@@ -890,7 +891,7 @@ function checkSizeAndMagic(bytes: Uint8Array): void {
         `This looks like ${m.name}, not plain text. Save or export the text as a plain-text file ` +
           `(.txt, preferably UTF-8) and import that instead.`,
         { reason: 'binary', kind: m.kind },
-        errPart('import.binary.magic', { kind: m.name }),
+        errPart('import.binary.magic', { kind: [errPart(m.label)] }),
       );
     }
   }
