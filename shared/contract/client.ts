@@ -28,3 +28,48 @@ export function unwrap(env: unknown): unknown {
   }
   throw new JiaoduiError('internal', 'Malformed response from the Jiaodui backend.');
 }
+
+/**
+ * Electron's context bridge copies an Error thrown in the preload as its message alone (custom
+ * properties are lost), so the preload rejects with this plain object instead, which the bridge
+ * copies whole, and the page turns it back into a JiaoduiError (`reviveBridged`): the code,
+ * details (an edit conflict's versions) and message data (the UI language's wording) survive.
+ */
+export interface BridgedError {
+  jiaoduiError: true;
+  code: string;
+  message: string;
+  details?: unknown;
+  messageData?: unknown;
+}
+
+/** The preload side: a JiaoduiError as a plain object the context bridge copies whole; anything else as it is. */
+export function toBridged(e: unknown): unknown {
+  if (!(e instanceof JiaoduiError)) return e;
+  const out: BridgedError = { jiaoduiError: true, code: e.code, message: e.message };
+  if (e.details !== undefined) out.details = e.details;
+  if (e.messageData) out.messageData = e.messageData;
+  return out;
+}
+
+/** The page side: a bridged error back as a JiaoduiError (an Error of any other kind, or anything else, as it is). */
+export function reviveBridged(e: unknown): unknown {
+  const b = e as Partial<BridgedError> | null;
+  if (!b || typeof b !== 'object' || e instanceof Error || b.jiaoduiError !== true || typeof b.message !== 'string') return e;
+  return new JiaoduiError(String(b.code) as ErrorCode, b.message, b.details, isErrorMessageRef(b.messageData) ? b.messageData : undefined);
+}
+
+/** A client whose every method's rejection is revived (the page's view of the preload's client). */
+export function revivingClient<C extends object>(client: C): C {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(client)) {
+    out[name] =
+      typeof fn === 'function'
+        ? (...args: unknown[]) =>
+            Promise.resolve((fn as (...a: unknown[]) => unknown)(...args)).catch((e: unknown) => {
+              throw reviveBridged(e);
+            })
+        : fn;
+  }
+  return Object.freeze(out) as C;
+}
