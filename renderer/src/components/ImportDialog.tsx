@@ -38,6 +38,8 @@ export function ImportDialog({ source, waiting, projects, defaultProjectId, onIm
   const [error, setError] = useState<string | null>(null);
   // the caller's latest error handler; a new handler does not re-run the preview
   const reportError = useEffectEvent((e: unknown) => onError(e));
+  // the refusal in the UI language as it is when the answer comes (a language switch does not re-run the preview)
+  const describe = useEffectEvent((e: unknown) => errorMessage(e, locale));
 
   useEffect(() => {
     let cancelled = false;
@@ -53,7 +55,7 @@ export function ImportDialog({ source, waiting, projects, defaultProjectId, onIm
       .catch((e: unknown) => {
         if (cancelled) return;
         setPreview(null);
-        setError(errorMessage(e, locale));
+        setError(describe(e));
         reportError(e);
       })
       .finally(() => !cancelled && setBusy(null));
