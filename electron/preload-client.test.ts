@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeClient, unwrapEnvelope } from '../shared/contract/dispatch';
 import { JiaoduiError } from '../shared/errors';
 import { makeNamedClient, unwrap, unwrapForPage } from './preload-client';
-import { reviveBridged, revivingClient } from '../shared/contract/client';
+import { makeNamedClient as namedClient, reviveBridged } from '../shared/contract/client';
 
 describe('the zod-free preload client', () => {
   it('has the same methods as makeClient', () => {
@@ -75,7 +75,14 @@ describe('errors across the context bridge', () => {
     const revived = reviveBridged(structuredClone(thrown));
     expect(revived).toBeInstanceOf(JiaoduiError);
     expect(revived).toMatchObject({ code: 'edit-conflict', message: env.error.message, details: { row: 3 }, messageData: env.error.messageData });
-    const client = revivingClient({ getInfo: () => Promise.reject(structuredClone(thrown)), ok: () => Promise.resolve(1) });
+    // the page's client over the preload's (renderer/src/api.ts)
+    const client = namedClient<Record<string, () => Promise<unknown>>>(
+      (method) =>
+        (method === 'getInfo' ? Promise.reject(structuredClone(thrown)) : Promise.resolve(1)).catch((e: unknown) => {
+          throw reviveBridged(e);
+        }),
+      ['getInfo', 'ok'],
+    );
     await expect(client.getInfo()).rejects.toBeInstanceOf(JiaoduiError);
     await expect(client.ok()).resolves.toBe(1);
     expect(unwrapForPage({ ok: true, value: 5 })).toBe(5);

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogWords, em, errPart, ERROR_MESSAGES_EN, formatErrorMessage, isErrorMessageRef, wordErrorMessage, type ErrorMessageKey } from './error-messages';
+import { catalogWords, em, errPart, ERROR_MESSAGES_EN, formatErrorMessage, isErrorMessageRef, wordErrorMessage, type ErrorMessageKey, type ErrorMessageRef } from './error-messages';
 import { JiaoduiError, namingFile } from './errors';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -78,7 +78,7 @@ describe('error message catalog', () => {
   });
 
   it('nested parts are worded in the same catalog and joined; an English override keeps the data', () => {
-    const ref = { key: 'import.bom-invalid', params: { encoding: 'UTF-8', offset: 3, hint: [errPart('import.hint.damaged')] } } as const;
+    const ref: ErrorMessageRef = { key: 'import.bom-invalid', params: { encoding: 'UTF-8', offset: 3, hint: [errPart('import.hint.damaged')] } };
     expect(formatErrorMessage(ref)).toBe(
       'The file starts with a UTF-8 byte-order mark but is not valid UTF-8: the first invalid byte sequence is at byte offset 3. The file may be damaged; re-save it as UTF-8 and import it again.',
     );

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { AppInfo, DocumentMeta, ImportResult, SearchHit, Settings } from '../../shared/domain/schemas';
 import { I18nContext, makeI18n, type Locale } from './i18n';
+import { loadChineseErrors } from './i18n-errors';
 import { useClient } from './state/client';
 import { useToasts } from './state/useToasts';
 import { usePrefs } from './state/usePrefs';
@@ -119,6 +120,10 @@ export function App() {
     const t = window.setTimeout(preloadLazy, 1500);
     return () => window.clearTimeout(t);
   }, []);
+  // errors in Chinese: their templates are a chunk of their own (i18n-errors-zh.ts), fetched when the language is chosen
+  useEffect(() => {
+    if (locale === 'zh-Hant') void loadChineseErrors();
+  }, [locale]);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = doc ? `${doc.title} — ${t('app.name')}` : t('app.name');

@@ -3,11 +3,12 @@
  * a Traditional Chinese template with the same parameters, actually translated; an error is shown
  * from its message data in zh-Hant and as its English message otherwise.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { em, errPart, ERROR_MESSAGES_EN } from '../../shared/error-messages';
 import { JiaoduiError, namingFile } from '../../shared/errors';
 import { unwrap } from '../../shared/contract/client';
-import { ERROR_MESSAGES_ZH, errorText } from './i18n-errors';
+import { errorText, loadChineseErrors } from './i18n-errors';
+import { ERROR_MESSAGES_ZH } from './i18n-errors-zh';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 /** Templates that are a parameter alone (a name as given). */
@@ -38,6 +39,13 @@ describe('error catalog', () => {
 describe('errorText', () => {
   const conflict = new JiaoduiError('conflict', em('conflict.nothing-to-undo'));
 
+  it('shows the English message until the Chinese templates are loaded', () => {
+    expect(errorText('zh-Hant', conflict)).toBe('Nothing to undo.');
+  });
+
+  describe('loaded', () => {
+    beforeAll(() => loadChineseErrors());
+
   it('words an error from its key in zh-Hant and shows the English message in English', () => {
     expect(errorText('zh-Hant', conflict)).toBe('沒有可以復原的動作。');
     expect(errorText('en', conflict)).toBe('Nothing to undo.');
@@ -66,6 +74,8 @@ describe('errorText', () => {
     expect(errorText('zh-Hant', new JiaoduiError('invalid-input', 'Plain English.'))).toBe('Plain English.');
     expect(errorText('zh-Hant', new JiaoduiError('conflict', 'From a newer server.', undefined, { key: 'conflict.newer' as never, params: {} }))).toBe('From a newer server.');
     expect(errorText('zh-Hant', new TypeError('Failed to fetch'))).toBe('Failed to fetch');
+    // malformed parameters off the wire (the client keeps any data with a key)
+    expect(errorText('zh-Hant', new JiaoduiError('conflict', 'Bad params.', undefined, { key: 'not-found.document', params: { id: { x: 1 } } } as never))).toBe('Bad params.');
     expect(errorText('zh-Hant', 'a string')).toBe('a string');
   });
 
@@ -77,5 +87,6 @@ describe('errorText', () => {
       e = x;
     }
     expect(errorText('zh-Hant', e)).toBe('沒有文件 9。');
+  });
   });
 });

@@ -3,195 +3,27 @@
  * (`messageData`, shared/error-messages.ts: the transports carry it beside the English message)
  * is worded from the Traditional Chinese template of its key; in English, and for an error
  * without known message data (older server, an unconverted throw site, a network failure), the
- * message as it came.
+ * message as it came — also while the Chinese templates are still loading (a few milliseconds
+ * after the language is chosen).
  */
-import { catalogWords, isErrorMessageRef, wordErrorMessage, type ErrorMessageKey } from '../../shared/error-messages';
 import type { Locale } from './i18n-catalog';
 
-/** The Chinese template of every key of shared/error-messages.ts (i18n-errors.test.ts holds them to the English ones' keys and parameters). */
-export const ERROR_MESSAGES_ZH: Record<ErrorMessageKey, string> = {
-  'args.invalid': '{method} 的參數無效：{field}。',
-  'args.unknown-method': '未知的方法：{method}',
-  'import.empty': '檔案是空的（0 位元組）。請選擇含有要校對文字的檔案。',
-  'import.blank': '檔案是空的：只有空白。請選擇含有要校對文字的檔案。',
-  'import.blank.bom': '檔案是空的：只有位元組順序標記和空白。請選擇含有要校對文字的檔案。',
-  'import.blank.invisible': '檔案是空的：只有空白和看不見的字元（例如零寬空格）。請選擇含有要校對文字的檔案。',
-  'import.blank.bom.invisible': '檔案是空的：只有位元組順序標記、空白和看不見的字元（例如零寬空格）。請選擇含有要校對文字的檔案。',
-  'import.no-text': '檔案裡沒有要校對的文字（只有空白）。',
-  'import.no-text.attach': '檔案裡沒有文字（只有空白）。',
-  'import.too-large': '檔案有 {size} MB，超過 {limit} MB 的匯入上限。請分成幾個較小的檔案，逐一匯入。',
-  'import.too-large.named': '{file} 有 {size} MB，匯入上限是 {limit} MB。',
-  'import.too-large.attach': '檔案有 {size} MB，上限是 {limit} MB。',
-  'import.binary.magic': '這看起來是{kind}，不是純文字檔。請把文字另存或匯出為純文字檔（.txt，最好是 UTF-8），再匯入那個檔案。',
-  'import.binary.nul': '這看起來是二進位檔，不是純文字：檔案含有 NUL 位元組（第一個在位元組位移 {offset}），又不符合 UTF-16 文字的模式。請改為匯入純文字檔（.txt）。',
-  'import.binary.nul-decoded': '這看起來是二進位檔，不是純文字：以 {encoding} 讀取時含有 NUL 字元。如果它是 UTF-16 文字，請選擇 UTF-16LE 或 UTF-16BE 編碼；否則請改為匯入純文字檔（.txt）。',
-  'import.binary.controls': '這看起來是二進位檔，不是純文字：{percent}% 的字元是控制字元。請改為匯入純文字檔（.txt）。',
-  'import.bad-encoding': '檔案不是有效的 {encoding} 文字：第一個無效的位元組序列在位元組位移 {offset}（{hex}）。請選擇其他編碼，或不指定編碼讓程式自動偵測。',
-  'import.bom-invalid': '檔案開頭是 {encoding} 的位元組順序標記，內容卻不是有效的 {encoding}：第一個無效的位元組序列在位元組位移 {offset}。{hint}',
-  'import.utf16-invalid': '檔案看起來是沒有位元組順序標記的 {encoding} 文字，卻不是有效的 {encoding}：第一個無效的位元組序列在位元組位移 {offset}。請另存為 UTF-8 後再匯入。',
-  'import.utf16-invalid.odd':
-    '檔案看起來是沒有位元組順序標記的 {encoding} 文字，卻不是有效的 {encoding}：第一個無效的位元組序列在位元組位移 {offset}（檔案的位元組數是奇數，可能被截斷了）。請另存為 UTF-8 後再匯入。',
-  'import.utf32': '檔案開頭是 {encoding} 的位元組順序標記（{bytes}）：無法匯入 UTF-32 文字。請另存為 UTF-8（或 UTF-16）後再匯入。',
-  'import.undecodable': '檔案在所有支援的編碼下都不是有效的文字。已嘗試：{tried}。它可能使用其他編碼（例如 Latin-1 或 Shift-JIS），或已經損壞：請另存為 UTF-8 後再匯入。',
-  'import.not-chinese': '檔案看起來不是以支援的編碼寫成的中文：以 {encoding} 讀取時，有 {percent}% 的字元是私人使用區、未指派或極罕見的字元。{hint}',
-  'import.implausible.bom': '檔案開頭是 {encoding} 的位元組順序標記，但以 {encoding} 讀取時不是文字。{hint}',
-  'import.implausible.bom.no-letters': '檔案開頭是 {encoding} 的位元組順序標記，但以 {encoding} 讀取時沒有可校對的文字。{hint}',
-  'import.implausible.nul-pattern': '從 NUL 位元組看來，檔案是沒有位元組順序標記的 {encoding}，但以 {encoding} 讀取時不是文字。{hint}',
-  'import.implausible.nul-pattern.no-letters': '從 NUL 位元組看來，檔案是沒有位元組順序標記的 {encoding}，但以 {encoding} 讀取時沒有可校對的文字。{hint}',
-  'import.implausible.detected': '以偵測到的 {encoding} 讀取時，檔案不是文字。{hint}',
-  'import.implausible.detected.no-letters': '以偵測到的 {encoding} 讀取時，檔案沒有可校對的文字。{hint}',
-  'import.hint.choose': '以 {encoding} 讀取則是文字：請選擇 {encoding} 編碼，或把檔案另存為 UTF-8。',
-  'import.hint.choose.bom': '以 {encoding} 讀取則是文字（位元組順序標記是錯的）：請選擇 {encoding} 編碼，或把檔案另存為 UTF-8。',
-  'import.hint.damaged': '檔案可能已經損壞；請另存為 UTF-8 後再匯入。',
-  'import.hint.binary': '沒有任何支援的編碼能把它讀成文字：它大概是二進位檔，或已經損壞。請改為匯入純文字檔（.txt，最好是 UTF-8）。',
-  'import.hint.no-chinese': '校對處理的是中文文字：請匯入含有中文的檔案。',
-  'import.hint.unsupported': '它可能使用無法匯入的編碼（例如 Shift-JIS、EUC-JP 或 Latin-1）。請另存為 UTF-8 後再匯入；如果確定編碼，也可以明確選擇。',
-  'import.hint.unsupported.named': '它看起來是{kind}，無法匯入。請另存為 UTF-8 後再匯入；如果確定編碼，也可以明確選擇。',
-  'file-kind.png': 'PNG 圖片',
-  'file-kind.pdf': 'PDF 檔',
-  'file-kind.office-zip': 'ZIP 壓縮檔（或 .docx/.xlsx/.pptx 等 Office 文件）',
-  'file-kind.zip': 'ZIP 壓縮檔',
-  'file-kind.gif': 'GIF 圖片',
-  'file-kind.jpeg': 'JPEG 圖片',
-  'file-kind.ole': '舊式 Office 文件（.doc/.xls/.ppt）',
-  'file-kind.gzip': 'gzip 壓縮檔',
-  'file-kind.cesu-8': '以分開編碼的代理對寫成的 UTF-8（CESU-8／WTF-8，Java 或某些資料庫會這樣寫）',
-  'file-kind.shift_jis': 'Shift-JIS（日文）',
-  'file-kind.euc-jp': 'EUC-JP（日文）',
-  'import.unknown-encoding': '未知的文字編碼「{name}」。可用的名稱：utf-8、utf-16le、utf-16be、big5、gb18030。',
-  'edit-conflict.segment': '你讀取之後，{place}被改動了{more}；沒有儲存任何內容。請重新載入，或選擇要保留哪個版本。',
-  'edit-conflict.segment.by': '你讀取之後，{author} 改動了{place}{more}；沒有儲存任何內容。請重新載入，或選擇要保留哪個版本。',
-  'edit-conflict.value': '{place}不是 {expected}（而是 {actual}）{more}；沒有儲存任何內容。',
-  'edit-conflict.value.by': '{place}不是 {expected}（而是 {actual}，由 {author} 改動）{more}；沒有儲存任何內容。',
-  'edit-conflict.record': '你讀取之後，{record}{where}被改動了（{fields}）；沒有儲存任何內容。請重新載入，或選擇要保留哪個版本。',
-  'edit-conflict.record.by': '你讀取之後，{author} 改動了{record}{where}（{fields}）；沒有儲存任何內容。請重新載入，或選擇要保留哪個版本。',
-  'edit-conflict.record.delete': '你讀取之後，{record}{where}被改動了（{fields}）；沒有刪除任何內容。請重新載入，或選擇要保留哪個版本。',
-  'edit-conflict.record.delete.by': '你讀取之後，{author} 改動了{record}{where}（{fields}）；沒有刪除任何內容。請重新載入，或選擇要保留哪個版本。',
-  'edit-conflict.claim-span': '你讀取之後，第 {row} 段被改動了；沒有儲存任何內容。請重新選取範圍。',
-  'edit-conflict.claim-span-moved': '你讀取之後，第 {row} 行被改動了：原本選取的是「{quote}」，現在是「{there}」；沒有做任何改動。請重新選取範圍。',
-  'edit-conflict.project-settings': '你讀取之後，專案的標準字形被改成「{theirs}」（你讀到的是第 {base} 版，現在是第 {version} 版）；沒有儲存任何內容。請重新載入，或再設定一次。',
-  'edit-conflict.project-settings.by': '你讀取之後，{author} 把專案的標準字形改成「{theirs}」（你讀到的是第 {base} 版，現在是第 {version} 版）；沒有儲存任何內容。請重新載入，或再設定一次。',
-  'undo.stale': '無法復原「{label}」：{place}之後被改動過；沒有復原任何內容。',
-  'undo.stale.by': '無法復原「{label}」：{author} 之後改動了{place}；沒有復原任何內容。',
-  'redo.stale': '無法重做「{label}」：{place}之後被改動過；沒有重做任何內容。',
-  'redo.stale.by': '無法重做「{label}」：{author} 之後改動了{place}；沒有重做任何內容。',
-  'conflict.more': '（另有 {count} 處）',
-  'conflict.empty': '空白',
-  'field.text': '文字',
-  'field.status': '狀態',
-  'field.furniture': '頁面雜項標記',
-  'field.en': '英文',
-  'field.enStatus': '英文狀態',
-  'field.structure': '分割或合併',
-  'field.other': '{name}',
-  'place.row': '第 {row} 行的{field}',
-  'place.segment': '段落 {id} 的{field}',
-  'record.annotation': '註記',
-  'record.claim': '待查核陳述',
-  'record.glossary': '詞彙表條目',
-  'record.on-row': '（第 {row} 行）',
-  'conflict.nothing-to-undo': '沒有可以復原的動作。',
-  'conflict.nothing-to-redo': '沒有可以重做的動作。',
-  'conflict.project-name-taken': '已經有名為「{name}」的專案。',
-  'conflict.label-name-taken': '已經有名為「{name}」的標籤。',
-  'conflict.label-shortcut-taken': '快速鍵 {shortcut} 已經給標籤「{label}」使用了。',
-  'conflict.label-in-use': '有 {count} 則註記使用標籤「{label}」，所以不能刪除（可以改名）。',
-  'conflict.label-in-use.one': '有 1 則註記使用標籤「{label}」，所以不能刪除（可以改名）。',
-  'conflict.annotation-deleted': '這則註記已被刪除；請先還原才能回覆。',
-  'conflict.segment-retired': '段落 {id} 已被分割或合併；請重新載入文件。',
-  'conflict.segment-moved': '儲存這項改動時，段落 {id} 被移到了另一個專案；沒有做任何改動。',
-  'conflict.merge-next-changed': '你讀取之後，第 {row} 行的下一段被分割或合併了；沒有合併。請重新載入文件。',
-  'conflict.no-segments': '這份文件沒有可以對齊的段落。',
-  'conflict.replace-stale': '預覽之後文字改動了（{count} 處符合項目中有 {gone} 處已不存在）。沒有取代任何內容；請重新預覽。',
-  'conflict.finding-moved': '這張卡片的一部分（檢查結果 {id}）已不在原處：列出之後檢查又執行過了。沒有修正任何內容；請再看一次卡片。',
-  'conflict.finding-text-moved': '{where}在檢查找到的位置已不是 {text}：沒有修正任何內容。請重新執行檢查（另一份文件的位置請執行專案檢查）。',
-  'conflict.claim-deleted': '待查核陳述 {id} 已被刪除；請先復原刪除才能修改。',
-  'conflict.glossary-save': '無法儲存「{term}」：{reason}。',
-  'conflict.glossary-import': '{where}：{reason}。沒有匯入任何內容。',
-  'conflict.recovery-running': '已經有一項復原作業正在進行。',
-  'conflict.nothing-to-recover': '資料庫沒有問題，不需要復原。',
-  'conflict.backup-exists': '{file} 已經存在；請換一個檔名（備份絕不覆寫檔案）。',
-  'conflict.mt-no-english': '這個版本還無法儲存英文，所以無法翻譯。',
-  'conflict.mt-running': '這份文件已經有翻譯正在進行；請等它完成，或先取消。',
-  'conflict.bundle-name-taken': '這裡已經有名為「{name}」的專案。沒有匯入任何內容；請換一個名稱（--as NEW_NAME）。',
-  'conflict.reviewer-exists': '已經有名為 {name} 的審校員（{role}）。請先撤銷（jiaodui users revoke {name}），才能發出新的登入網址。',
-  'claim.empty-segment': '這個段落是空的：沒有可以標為待查核的內容。',
-  'claim.bad-span': '範圍 {start}–{end} 不是段落文字中的非空範圍。',
-  'claim.bad-span.rendering': '範圍 {start}–{end} 不是段落顯示文字中的非空範圍。',
-  'claim.evidence.no-segment': '證據：沒有現存的段落 {id}。',
-  'claim.evidence.other-project': '證據：段落 {id} 屬於另一個專案。',
-  'claim.evidence.bad-span': '證據：{start}–{end} 不是段落 {id} 中的範圍。',
-  'claim.evidence.too-many': '一則待查核陳述最多只能有 {max} 項證據。',
-  'claim.publish-unverified': '待查核陳述 {id} 還沒有查核結論：請先給結論再發布。',
-  'find.empty': '請輸入要尋找的內容。',
-  'find.too-long': '搜尋內容太長（{length} 個字元；最多 {max} 個）。',
-  'find.bad-regex': '正規表示式無效：{detail}',
-  'replace.several-projects': '選取的段落分屬好幾個專案；請一次只在一個專案中取代。',
-  'replace.too-long': '第 {row} 段取代後會超過 {max} 個字元；沒有取代任何內容。',
-  'replace.too-many': '符合項目超過 {max} 處：請縮小搜尋內容或範圍。沒有取代任何內容。',
-  'replace.bad-hit': '「{id}」不是預覽取代產生的符合項目編號。',
-  'replace.outside-scope': '段落 {id} 不在這次取代的範圍內。',
-  'replace.no-targets': '請至少選擇另一個要套用這項修正的段落。',
-  'replace.not-repetition': '段落 {id} 不是段落 {source} 的重複（機器轉換文字不同）。沒有做任何改動。',
-  'glossary.scope-both': '詞彙表的範圍請指定一份文件或一個專案，不能兩者都指定。',
-  'glossary.scope-none': '詞彙表的範圍請指定一份文件或一個專案。',
-  'glossary.document-not-in-project': '文件 {id} 不在專案 {project} 中。',
-  'glossary.file.format': '無法判斷「{file}」的詞彙表格式：請使用 .csv 或 .tbx 檔。',
-  'glossary.file.too-large': '{file} 超過 {limit} MB。',
-  'glossary.file.not-utf8': '{file} 不是 UTF-8 文字；請把詞彙表另存為 UTF-8。',
-  'glossary.file.duplicate': '{where}：「{term}」已經定義過了（{prev}）。',
-  'segment.status-several-projects': '不同專案的段落無法一次改變狀態。',
-  'segment.split-at-edge': '請在文字中間分割，不要在開頭或結尾。',
-  'segment.split-in-character': '位置 {at} 在一個字元的中間（代理對）；請在它之前或之後分割。',
-  'segment.split-empty-part': '分割後的兩部分都必須有文字。',
-  'segment.merge-last': '最後一段之後沒有可以合併的段落。',
-  'segment.merge-too-long': '合併後這些段落會有 {length} 個字元，超過一個段落的上限（{max}）；維持原狀。',
-  'annotation.span-outside': '範圍 {start}–{end} 超出段落文字。',
-  'annotation.span-outside.rendering': '範圍 {start}–{end} 超出段落的顯示文字。',
-  'annotation.tag-needs-label': '標記需要一個標籤。',
-  'annotation.tag-keeps-label': '標記需要一個標籤；如果不要了，請刪除這個標記。',
-  'annotation.claim-label': '「{label}」是待查核陳述的標籤：請把這個範圍建立為待查核陳述（addClaim）。',
-  'not-found.project': '沒有專案 {id}。',
-  'not-found.document': '沒有文件 {id}。',
-  'not-found.segment': '沒有段落 {id}。',
-  'not-found.segment-gone': '段落 {id} 已不存在。',
-  'not-found.revision': '段落 {id} 沒有修訂 {revision}。',
-  'not-found.finding': '沒有檢查結果 {id}（檢查可能已重新執行過）。',
-  'not-found.annotation': '沒有註記 {id}。',
-  'not-found.label': '沒有標籤 {id}。',
-  'not-found.claim': '沒有待查核陳述 {id}。',
-  'not-found.evidence': '待查核陳述 {id} 沒有證據項目 {evidence}。',
-  'not-found.glossary-entry': '沒有詞彙表條目 {id}。',
-  'not-found.parallel.english': '文件 {id} 沒有附上英文譯文。',
-  'not-found.parallel.source': '文件 {id} 沒有附上原始來源。',
-  'not-found.reviewer': '沒有名為 {name} 的審校員。',
-  'not-found.connection': '沒有團隊伺服器連線 {id}（已中斷連線？）。',
-  'not-found.mt-segment': '段落 {id} 不是文件 {document} 的現存段落；請重新載入文件。',
-  'not-found.mt-job': '沒有翻譯工作 {id}（翻譯工作只在程式執行期間保留）。',
-  'not-found.file': '{path} 不是檔案。',
-  'forbidden.role': '{name} 的角色是{role}；{action} 需要{needed}角色。請洽團隊管理員。',
-  'forbidden.page': '這個頁面不能呼叫校對。',
-  'role.reviewer': '審校員',
-  'role.lead': '組長',
-  'role.admin': '管理員',
-  'db.busy': '資料庫忙碌中：另一個校對視窗或指令正在寫入。沒有做任何改動；請稍後再試。',
-  'db.busy.sqlite': '資料庫忙碌中（另一個校對視窗或指令正在寫入）。請稍後再試。',
-  'db.in-use': '{user} 正開著這個資料庫；請先關閉它。沒有做任何改動。',
-  'db.in-use.more': '{user}（還有另外 {others} 個程序）正開著這個資料庫；請先關閉它們。沒有做任何改動。',
-  'db.restoring': '{user} 正在用備份取代這個資料庫；請等它完成後再試。',
-  'db.future': '{file} 來自較新版的校對（結構描述 {version}；這個版本最多認得 {known}）。沒有還原任何內容。',
-  'db.future.open': '資料庫 {file} 是由較新版的校對寫入的（結構描述 {version}；這個版本最多認得 {known}）。資料庫沒有被更動。請更新校對後再開啟。',
-  'db.corrupt': '資料庫已損壞（{problem}）。請重新啟動校對，選擇一份備份或新的資料庫（命令列請用 `jiaodui recover`）。',
-  'db.corrupt.open': '{file} 已損壞或不是資料庫（{problem}）；檔案沒有被更動。請執行 `jiaodui recover` 查看可以取代它的備份。',
-  'db.corrupt.recovery': '資料庫 {file} 已損壞：{problem} 請先開啟一份備份，或改用新的資料庫。',
-  'team.unreachable': '無法連上團隊伺服器 {origin}（{reason}）。你未儲存的編輯仍留在編輯器裡；程式會持續重試。',
-  'team.unreachable.connect': '無法連上團隊伺服器 {origin}（{reason}）。請檢查網址。',
-  'team.signed-out': '已登出團隊伺服器 {origin}。請向團隊管理員索取新的登入網址後重新連線。',
-  'team.signed-out.why': '已登出團隊伺服器 {origin}（{reason}）。請向團隊管理員索取新的登入網址後重新連線。',
-  'bundle.future': '這個專案包的格式版本是 {version}；這個版本的校對最多只能讀取版本 {known}。請先更新這裡的校對。',
-  'bundle.digest': '專案包的內容與摘要不符（標示 {stated}…，實際 {found}…）：它在傳送途中被改動或損壞了。沒有匯入任何內容。',
-  internal: '內部錯誤：{message}',
-};
+/** The Chinese wording once loaded (i18n-errors-zh.ts, a chunk of its own with the templates). */
+let chinese: ((e: object, message: string) => string | null) | null = null;
+let loading: Promise<void> | null = null;
+
+/** Load the Chinese templates (App asks when the UI language becomes zh-Hant; errorText asks too, for the next error). */
+export function loadChineseErrors(): Promise<void> {
+  loading ??= import('./i18n-errors-zh').then(
+    (m) => {
+      chinese = m.chineseErrorText;
+    },
+    () => {
+      loading = null; // offline or a stale build: English meanwhile, try again next time
+    },
+  );
+  return loading;
+}
 
 /**
  * The text to show for an error in the UI language: in Traditional Chinese, its message data worded
@@ -199,11 +31,11 @@ export const ERROR_MESSAGES_ZH: Record<ErrorMessageKey, string> = {
  * English); otherwise, or without message data this catalog knows, `e.message`.
  */
 export function errorText(locale: Locale, e: unknown): string {
-  const message = e instanceof Error ? e.message : typeof e === 'string' ? e : String(e);
+  const message = e instanceof Error ? e.message : String(e);
   if (locale === 'en' || !e || typeof e !== 'object') return message;
-  const data = (e as { messageData?: unknown }).messageData;
-  if (!isErrorMessageRef(data) || !catalogWords(data, ERROR_MESSAGES_ZH)) return message;
-  const text = wordErrorMessage(data, ERROR_MESSAGES_ZH, '');
-  const fileName = (e as { details?: { fileName?: unknown } }).details?.fileName;
-  return typeof fileName === 'string' && message.startsWith(`${fileName}: `) ? `${fileName}：${text}` : text;
+  if (!chinese) {
+    void loadChineseErrors();
+    return message;
+  }
+  return chinese(e, message) ?? message;
 }

@@ -6,7 +6,7 @@
  */
 import { JiaoduiError, type ErrorCode } from '../errors';
 import { METHOD_NAMES } from './methods';
-import { isErrorMessageRef } from '../error-messages';
+import type { ErrorMessageRef } from '../error-messages';
 
 type Call = (method: string, args: unknown) => Promise<unknown>;
 
@@ -17,6 +17,15 @@ export function makeNamedClient<C>(call: Call, names: readonly string[] = METHOD
   return Object.freeze(client) as C;
 }
 
+/**
+ * Message data off the wire, when it looks like it (an object with a key): the wording side checks
+ * it whole (shared/error-messages.ts isErrorMessageRef, renderer/src/i18n-errors-zh.ts), so this
+ * client, on the first screen, does not carry the catalog module.
+ */
+function messageDataOf(v: unknown): ErrorMessageRef | undefined {
+  return v && typeof v === 'object' && typeof (v as { key?: unknown }).key === 'string' ? (v as ErrorMessageRef) : undefined;
+}
+
 /** An envelope `{ ok, value } | { ok: false, error }` to its value, or a thrown JiaoduiError. */
 export function unwrap(env: unknown): unknown {
   const e = env as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown; details?: unknown; messageData?: unknown } } | null | undefined;
@@ -24,7 +33,7 @@ export function unwrap(env: unknown): unknown {
   if (e && e.ok === false && e.error && typeof e.error.message === 'string') {
     // the message's key and parameters, when the server sent ones this client knows (an older or newer server: the English message alone)
     const data = e.error.messageData;
-    throw new JiaoduiError(String(e.error.code) as ErrorCode, e.error.message, e.error.details, isErrorMessageRef(data) ? data : undefined);
+    throw new JiaoduiError(String(e.error.code) as ErrorCode, e.error.message, e.error.details, messageDataOf(data));
   }
   throw new JiaoduiError('internal', 'Malformed response from the Jiaodui backend.');
 }
@@ -55,21 +64,5 @@ export function toBridged(e: unknown): unknown {
 /** The page side: a bridged error back as a JiaoduiError (an Error of any other kind, or anything else, as it is). */
 export function reviveBridged(e: unknown): unknown {
   const b = e as Partial<BridgedError> | null;
-  if (!b || typeof b !== 'object' || e instanceof Error || b.jiaoduiError !== true || typeof b.message !== 'string') return e;
-  return new JiaoduiError(String(b.code) as ErrorCode, b.message, b.details, isErrorMessageRef(b.messageData) ? b.messageData : undefined);
-}
-
-/** A client whose every method's rejection is revived (the page's view of the preload's client). */
-export function revivingClient<C extends object>(client: C): C {
-  const out: Record<string, unknown> = {};
-  for (const [name, fn] of Object.entries(client)) {
-    out[name] =
-      typeof fn === 'function'
-        ? (...args: unknown[]) =>
-            Promise.resolve((fn as (...a: unknown[]) => unknown)(...args)).catch((e: unknown) => {
-              throw reviveBridged(e);
-            })
-        : fn;
-  }
-  return Object.freeze(out) as C;
+  return b?.jiaoduiError === true && !(e instanceof Error) ? new JiaoduiError(String(b.code) as ErrorCode, String(b.message), b.details, messageDataOf(b.messageData)) : e;
 }

@@ -7,12 +7,13 @@
  * `recoverDatabase` to anyone else): a signed-in reviewer or lead sees the problem and the backups
  * with who may recover, not the buttons (state/permissions.ts, recoveryOffer).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ResultOf } from '../../../shared/contract/api';
 import { useClient } from '../state/client';
 import { recoveryOffer, type Account } from '../state/permissions';
 import { refusalReason } from '../i18n-roles';
 import { errorMessage } from '../lib/format';
+import { loadChineseErrors } from '../i18n-errors';
 
 export type Status = ResultOf<'recoveryStatus'>;
 type Result = ResultOf<'recoverDatabase'>;
@@ -58,6 +59,10 @@ export function RecoveryScreen({ status, account = null, onDone }: { status: Sta
   const { client } = useClient();
   const lang = locale();
   const s = STRINGS[lang];
+  // a refusal in Chinese needs the error templates' chunk (i18n-errors-zh.ts)
+  useEffect(() => {
+    if (lang === 'zh-Hant') void loadChineseErrors();
+  }, [lang]);
   const offer = recoveryOffer(account);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
