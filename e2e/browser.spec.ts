@@ -339,7 +339,8 @@ test('library: projects, pasted import, document details, move, Trash and restor
   const trash = page.getByTestId('trash');
   await trash.getByRole('button', { name: /Trash/ }).first().click();
   await expect(trash).toContainText('貼上的測試');
-  await trash.getByRole('button', { name: 'Restore' }).click();
+  // other tests' documents may be in the Trash too (fixtures.ts trashes what each imported)
+  await trash.locator('li.doc-item', { hasText: '貼上的測試' }).getByRole('button', { name: 'Restore' }).click();
   await expect(library.locator('li.doc-item', { hasText: '貼上的測試' })).toHaveCount(1);
   await library.locator('li.doc-item', { hasText: '貼上的測試' }).getByRole('button', { name: /Edit details/ }).click();
   await page.getByTestId('document-form').getByRole('button', { name: 'Move to Trash' }).click();
