@@ -131,6 +131,26 @@ describe('number-unit: classes the unit rule missed (issue 14, session 8)', () =
     expect(flagged('產品銷往超過40元國家。', '本季新聘1,260元員工。', '本季新簽約26元企業。')).toEqual([[1, '元', '個'], [2, '元', '名/位'], [3, '元', '家/個']]);
   });
 
+  it('centres a firm runs and licences granted, counted after a small amount or a person unit (session 11)', () => {
+    expect(flagged('集團在九龍及新界共有14元客戶服務中心。', '公司今年共取得9元版號。', '旗下已取得6人牌照。')).toEqual([
+      [1, '元', '個/間/座/家/所/處'],
+      [2, '元', '個/張/項'],
+      [3, '人', '個/張/項'],
+    ]);
+    // a centre's size in people, a centre or a licence priced in large amounts, money spent on one
+    expect(
+      unit('公司將設立300人研發中心。', '集團投入5億元物流中心，明年啟用。', '公司以1.2億元取得電信牌照。', '集團斥資8億元興建物流中心。', '公司支付2,000萬元許可費用。'),
+    ).toEqual([]);
+  });
+
+  it('vehicles retailed or delivered, and retail volumes, are counts (session 11)', () => {
+    expect(flagged('11月新能源乘用車零售量約132萬元，滲透率約為56%。', '以10月交付38,814元計算，全年目標仍有缺口。').map(([seg, text]) => [seg, text])).toEqual([
+      [1, '元'],
+      [2, '元'],
+    ]);
+    expect(unit('11月乘用車零售額約1,320億元。', '客戶須交付保證金50萬元。', '本月交付金額約3億元。', '10月交付38,814輛。')).toEqual([]);
+  });
+
   it('but not an amount that prices or sizes the noun after it', () => {
     expect(
       unit(

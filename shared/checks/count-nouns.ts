@@ -143,6 +143,11 @@ interface AfterClass {
 const AFTER: AfterClass[] = [
   { noun: /(?:医院|诊所|银行|分行|门市|门店|分店|店铺|据点|网点|取货点|站点|超市|卖场|工厂|分公司|[\u4e00-\u9fff]{2}所)$/, units: '家间个座所', person: true },
   { noun: /(?:学校|商场|酒店|旅馆|饭店)$/, units: '家间个座所', person: false },
+  // centres a firm runs (客戶服務中心, 物流中心, 研發中心): counted, or priced only in large amounts (5億元物流中心);
+  // after 人 a centre's size (300人研發中心)
+  { noun: /[\u4e00-\u9fff]{2}中心$/, units: '个间座家所处', person: false, below: 1e4 },
+  // licences and permits granted (版號, 牌照, 執照, 許可證): counted; a licence is priced only in large amounts (1億元牌照)
+  { noun: /(?:版号|牌照|执照|许可证|许可)$/, units: '个张项', person: true, below: 1e4 },
   // a shop of a kind (麵店, 藥妝店, 旗艦店), not a shop by its price (10元商店)
   { noun: /^(?!.*商店$).*[\u4e00-\u9fff]店$/, units: '家间个', person: true },
   // people by what they are or do (新聘1,200名員工, 5位獨立董事); after 人 the figure is a count too, so only a currency is wrong

@@ -66,6 +66,15 @@ describe('period-label', () => {
     expect(run('第二季獲利較去年同期年增7.5%，較上季季增2%。')).toEqual([]);
   });
 
+  it('a year right before its metric is the figure\'s period (2024年收入); a month or a quarter after the year is nearer', () => {
+    expect(labels('公司2024年收入為人民幣6.82億元，按月增長42.7%。')).toEqual([['按月', ['按年']]]);
+    expect(labels('113年出口總值為4,754億美元，月增1.2%。')).toEqual([['月增', ['年增']]]);
+    expect(run('公司2024年收入為人民幣6.82億元，按年增長42.7%。')).toEqual([]);
+    expect(run('2024年11月營收為12.3億元，月增4.1%。', '2024年第三季營收為35.2億元，季增6.2%。', '113年11月出口總值為421億美元，月增1.2%。')).toEqual([]);
+    // a year that is no figure's period (2024年底, 2024年起) stays what it was: a date
+    expect(run('截至2024年底，會員人數達420萬名，按月增加約35萬名。')).toEqual([]);
+  });
+
   it('年度 names a period only with a year or a determiner: 初年度保費 is a product word', () => {
     expect(run('本月團體險初年度保費為12.4億元，月增3.8%，年減1.2%。')).toEqual([]);
     expect(labels('2025年度團體險保費為112.4億元，月增3.8%。')).toEqual([['月增', ['年增']]]);
