@@ -22,6 +22,9 @@ import { basename, join, resolve } from 'node:path';
 import { SERVE_URL, spawnScript, type ScriptProcess } from '../core/testing/spawn-script';
 import { HTTP_CONNECTIONS_PATH, type ConnectionInfo } from '../shared/contract/remote';
 import type { DocumentMeta, ImportResult, Project, Settings } from '../shared/domain/schemas';
+import { sharedStateChanges, type SharedState } from './shared-state';
+
+export { sharedStateChanges, type SharedState };
 
 export const ROOT = resolve(import.meta.dirname, '..');
 const DIST_INDEX = join(ROOT, 'dist', 'renderer', 'index.html');
@@ -49,17 +52,6 @@ async function startServer(): Promise<{ server: JiaoduiServer; child: ScriptProc
   return { server: { url, origin: u.origin, port: Number(u.port), token, dbPath }, child, dir };
 }
 
-/** What a test must leave on the shared server as it found it (see the top of this file). */
-export interface SharedState {
-  /** live documents: id → "title" in project "name" (#projectId) */
-  documents: Map<number, string>;
-  /** every project's name by id */
-  projects: Map<number, string>;
-  settings: Settings;
-  /** team server connections: id → origin */
-  connections: Map<string, string>;
-}
-
 export async function readSharedState(server: JiaoduiServer): Promise<SharedState> {
   const [documents, projects, settings, connections] = await Promise.all([
     api<DocumentMeta[]>(server, 'listDocuments', {}),
@@ -73,27 +65,6 @@ export async function readSharedState(server: JiaoduiServer): Promise<SharedStat
     settings,
     connections: new Map(connections.map((c) => [c.id, c.origin])),
   };
-}
-
-/** What differs from `before` in `after`, one line each (empty: left as found). Pure. */
-export function sharedStateChanges(before: SharedState, after: SharedState): string[] {
-  const out: string[] = [];
-  for (const [id, d] of after.documents) {
-    const was = before.documents.get(id);
-    if (was === undefined) out.push(`document #${id} ${d} was added and is not in the Trash`);
-    else if (was !== d) out.push(`document #${id} ${was} is now ${d}`);
-  }
-  for (const [id, d] of before.documents) if (!after.documents.has(id)) out.push(`document #${id} ${d} is in the Trash or gone`);
-  for (const [id, name] of before.projects) {
-    const now = after.projects.get(id);
-    if (now !== name) out.push(now === undefined ? `project #${id} "${name}" is gone` : `project #${id} "${name}" was renamed "${now}"`);
-  }
-  for (const key of Object.keys(before.settings) as (keyof Settings)[]) {
-    if (before.settings[key] !== after.settings[key]) out.push(`setting ${key} was "${before.settings[key]}", is "${after.settings[key]}"`);
-  }
-  for (const [id, origin] of after.connections) if (!before.connections.has(id)) out.push(`team server connection ${id} to ${origin} is still open`);
-  for (const [id, origin] of before.connections) if (!after.connections.has(id)) out.push(`team server connection ${id} to ${origin} was closed`);
-  return out;
 }
 
 /** This worker's server once started, with its state then; documents the running test owns (trashed when it ends). */
