@@ -268,7 +268,7 @@ export const apiSchema = {
   exportGlossary: method(G.GlossaryExportArgs, S.ExportResult, 'Export the glossary of a document or project scope as CSV (UTF-8 with BOM) or TBX.'),
   // ---- claims for fact-checking (shared/claims/, core/claims.ts)
   listClaimCandidates: method(CL.ListClaimCandidatesArgs, z.array(CL.ClaimCandidate), 'Sentences of a document stating a checkable quantity: type, normalised quantities, claimant. Rejected candidates only with includeRejected.'),
-  createClaim: method(CL.CreateClaimArgs, CL.Claim, 'Make a claim from a span of a segment (or a candidate’s span); it follows later edits.'),
+  createClaim: method(CL.CreateClaimArgs, CL.Claim, "Make a claim from a span of a segment (or a candidate's span); it follows later edits."),
   addClaim: method(CL.AddClaimArgs, CL.Claim, 'Make a claim from any span of a segment (in its text, or its rendering with in: "rendering") or from the whole segment (no offsets); it follows later edits.'),
   updateClaim: method(
     CL.UpdateClaimArgs,
