@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 // Each worker starts its own `jiaodui serve` on a temporary database (e2e/fixtures.ts).
 export default defineConfig({
   testDir: 'e2e',
+  // specs only: e2e/*.test.ts are Vitest unit tests of the helpers (e2e/shared-state.test.ts)
+  testMatch: '**/*.spec.ts',
   workers: 1,
   fullyParallel: false,
   timeout: 90_000,

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{shared,db,core,cli,electron,renderer,scripts,eval,eslint}/**/*.test.{ts,tsx}'],
+    include: ['{shared,db,core,cli,electron,renderer,scripts,eval,eslint,e2e}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

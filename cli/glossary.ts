@@ -37,7 +37,7 @@ interface Scope {
 function scopeFor(api: ContractCaller, documentId: number, project: string | boolean | undefined): Scope {
   const doc = api.call('getDocument', { documentId });
   if (project === undefined) return { kind: 'document', documentId, projectId: doc.projectId, args: { documentId } };
-  if (typeof project !== 'string' || !project.trim()) throw usage('--project needs the name of the document’s project.');
+  if (typeof project !== 'string' || !project.trim()) throw usage("--project needs the name of the document's project.");
   if (project.trim().toLowerCase() !== doc.projectName.toLowerCase()) {
     throw usage(`Document ${documentId} is in project "${doc.projectName}", not "${project}".`);
   }

@@ -21,17 +21,29 @@ describe('jiaodui project standard-forms', () => {
     importRelease('機車');
     const read = run('project', 'standard-forms', '機車');
     expect(read.code, read.err).toBe(0);
-    expect(read.out).toMatch(/^機車: standard forms unset \(not set: .*; version 0\)\n$/);
+    expect(read.out).toMatch(/^機車: standard forms unset, version 0\.\n  unset: not set: .*\.\n$/);
     expect(run('check', '1', '--format', 'json').code).toBe(0);
     const set = run('project', 'standard-forms', '機車', 'ministry', '--if-version', '0');
     expect(set.code, set.err).toBe(0);
-    expect(set.out).toMatch(/^機車: standard forms ministry \(the standard forms .*; version 1, set by .*\); checks re-run in 1 document\n$/);
+    expect(set.out).toMatch(/^機車: standard forms ministry, version 1, set by .* at .*; checks re-run in 1 document\.\n  ministry: the standard forms, .*\.\n$/);
     const json = JSON.parse(run('project', 'standard-forms', '1', '--format', 'json').out) as { standardForms: string; version: number };
     expect(json).toMatchObject({ standardForms: 'ministry', version: 1 });
     const stale = run('project', 'standard-forms', '機車', 'press', '--if-version', '0');
     expect(stale.code).toBe(4);
     expect(stale.err).toContain('changed by');
     expect(JSON.parse(run('project', 'standard-forms', '機車', '--format', 'json').out)).toMatchObject({ standardForms: 'ministry', version: 1 });
+  });
+
+  it("answers in plain English: straight apostrophes (the press's), never parentheses inside parentheses", () => {
+    importRelease('機車');
+    const depth = (s: string) => [...s].reduce((d, c) => ({ now: d.now + (c === '(' ? 1 : c === ')' ? -1 : 0), max: Math.max(d.max, d.now + (c === '(' ? 1 : 0)) }), { now: 0, max: 0 }).max;
+    const answers = [run('project', 'standard-forms', '機車').out];
+    for (const value of ['ministry', 'press', 'unset']) answers.push(run('project', 'standard-forms', '機車', value).out);
+    expect(answers.join('')).toContain("the press's usage");
+    for (const a of answers) {
+      expect(a).not.toContain('’');
+      expect(depth(a), a).toBeLessThanOrEqual(1);
+    }
   });
 
   it('gives a clear error on a bad value, an unknown project or subcommand (exit 2)', () => {

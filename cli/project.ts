@@ -16,16 +16,21 @@ type Flags = Record<string, string | boolean | undefined>;
 
 const USAGE_LINE = `jiaodui project standard-forms PROJECT [${STANDARD_FORMS.join('|')}] [--if-version N]`;
 
-/** What each value means, for the printed line. */
+/** What each value means: the answer's second line (straight apostrophes, one level of parentheses at most). */
 export const STANDARD_FORMS_MEANING: Record<StandardForms, string> = {
-  unset: 'not set: the forms writers write both ways are information only, unless the project’s own documents show one',
-  ministry: 'the standard forms (Taiwan’s Ministry of Education: 占, 拚; Hong Kong’s government: 公布, 宣布) — a converter’s 佔, 拼, 公佈, 宣佈 are warnings',
-  press: 'the press’s usage: 佔/占, 拼/拚, 公佈/公布, 宣佈/宣布 are not reported',
+  unset: "not set: the forms writers write both ways are information only, unless the project's own documents show one",
+  ministry: "the standard forms, as Taiwan's Ministry of Education writes 占, 拚 and Hong Kong's government 公布, 宣布: a converter's 佔, 拼, 公佈, 宣佈 are warnings",
+  press: "the press's usage: 佔/占, 拼/拚, 公佈/公布, 宣佈/宣布 are not reported",
 };
 
-function describe(name: string, s: ProjectSettings): string {
+/**
+ * The answer: the setting with its version and who set it when, then what it means, e.g.
+ *   財經新聞: standard forms press, version 2, set by Mei at 2026-03-01T08:00:00.000Z; checks re-run in 3 documents.
+ *     press: the press's usage: 佔/占, 拼/拚, 公佈/公布, 宣佈/宣布 are not reported.
+ */
+function describe(name: string, s: ProjectSettings, rechecked = ''): string {
   const by = s.updatedBy ? `, set by ${s.updatedBy} at ${s.updatedAt}` : s.updatedAt ? `, set at ${s.updatedAt}` : '';
-  return `${name}: standard forms ${s.standardForms} (${STANDARD_FORMS_MEANING[s.standardForms]}; version ${s.version}${by})\n`;
+  return `${name}: standard forms ${s.standardForms}, version ${s.version}${by}${rechecked}.\n  ${s.standardForms}: ${STANDARD_FORMS_MEANING[s.standardForms]}.\n`;
 }
 
 export function runProject(api: ContractCaller, args: string[], f: Flags, json: boolean): number {
@@ -51,6 +56,6 @@ export function runProject(api: ContractCaller, args: string[], f: Flags, json: 
   }
   const r = api.call('updateProjectSettings', { projectId: project.id, standardForms: value as StandardForms, ...(version !== undefined ? { version } : {}) });
   const rechecked = r.rechecked.length ? `; checks re-run in ${plural(r.rechecked.length, 'document')}` : '';
-  print(r, describe(project.name, r).replace(/\n$/, `${rechecked}\n`));
+  print(r, describe(project.name, r, rechecked));
   return 0;
 }

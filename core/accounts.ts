@@ -14,6 +14,7 @@ import type { Account } from '../shared/contract/team';
 import type { CallerAccount } from '../shared/contract/caller';
 import type { Role } from '../shared/contract/roles';
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import type { AccountListRow, AccountRow, Store } from './store';
 
 /** How long an unused sign-in address works. */
@@ -76,7 +77,7 @@ export function addAccount(store: Store, args: { name: string; role: Role; by: s
   store.pruneTokens(now); // the table holds only tokens that may still matter
   const existing = store.accountNamed(args.name);
   if (existing && existing.revokedAt === null) {
-    throw new JiaoduiError('conflict', `There is already a reviewer named ${existing.name} (${existing.role}). Revoke them first (jiaodui users revoke ${existing.name}) to issue a new sign-in address.`);
+    throw new JiaoduiError('conflict', em('conflict.reviewer-exists', { name: existing.name, role: existing.role }));
   }
   let accountId: number;
   if (existing) {
@@ -94,7 +95,7 @@ export function addAccount(store: Store, args: { name: string; role: Role; by: s
 /** Revoke a reviewer: every open sign-in token and session ends. Call inside a write transaction. */
 export function revokeAccount(store: Store, name: string, now: string): { account: Account; sessionsEnded: number } {
   const existing = store.accountNamed(name);
-  if (!existing) throw new JiaoduiError('not-found', `There is no reviewer named ${name}.`);
+  if (!existing) throw new JiaoduiError('not-found', em('not-found.reviewer', { name }));
   const sessionsEnded = store.endAccountTokens(existing.id, now);
   if (existing.revokedAt === null) store.revokeAccount(existing.id, now);
   return { account: accountListed(store, existing.name, now), sessionsEnded };

@@ -19,6 +19,7 @@ import type { ArgsOf } from '../shared/contract/api';
 import type { AnnotationLabel, Attention } from '../shared/domain/review';
 import type { Annotation } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import { makeAnchor } from '../shared/text/anchor';
 import { snapToCodePoint } from '../shared/text/find';
 import { mapBackward } from '../shared/text/offsetMap';
@@ -33,7 +34,7 @@ export function listAnnotations(host: ReviewHost, args: ArgsOf<'listAnnotations'
 
 function requireAnnotation(host: ReviewHost, id: number): Annotation {
   const a = host.store.annotationThread(id);
-  if (!a) throw new JiaoduiError('not-found', `There is no annotation ${id}.`);
+  if (!a) throw new JiaoduiError('not-found', em('not-found.annotation', { id }));
   return a;
 }
 
@@ -45,7 +46,7 @@ function touchAnnotation(host: ReviewHost, a: Pick<Annotation, 'id' | 'segmentId
 
 function requireLabel(host: ReviewHost, id: number): AnnotationLabel {
   const l = host.store.label(id);
-  if (!l) throw new JiaoduiError('not-found', `There is no label ${id}.`);
+  if (!l) throw new JiaoduiError('not-found', em('not-found.label', { id }));
   return l;
 }
 
@@ -58,18 +59,18 @@ export function addAnnotation(host: ReviewHost, args: ArgsOf<'addAnnotation'>): 
   const seg = host.requireLiveSegment(args.segmentId);
   let { start, end } = args;
   if (args.in === 'rendering') {
-    if (end < start || end > seg.rendering.length) throw new JiaoduiError('invalid-input', `The span ${start}–${end} is outside the segment's rendering.`);
+    if (end < start || end > seg.rendering.length) throw new JiaoduiError('invalid-input', em('annotation.span-outside.rendering', { start, end }));
     start = mapBackward(seg.renderingMap, start, 'start');
     end = Math.max(start, mapBackward(seg.renderingMap, end, 'end'));
   }
-  if (end < start || end > seg.text.length) throw new JiaoduiError('invalid-input', `The span ${start}–${end} is outside the segment text.`);
+  if (end < start || end > seg.text.length) throw new JiaoduiError('invalid-input', em('annotation.span-outside', { start, end }));
   // Anchors never split a surrogate pair: widen the span to whole characters.
   start = snapToCodePoint(seg.text, start, 'start');
   end = snapToCodePoint(seg.text, end, 'end');
   const labelId = args.labelId ?? null;
   if (labelId !== null) requireLabel(host, labelId);
-  if (args.kind === 'tag' && labelId === null) throw new JiaoduiError('invalid-input', 'A tag needs a label.');
-  if (labelId !== null && requireLabel(host, labelId).claim) throw new JiaoduiError('invalid-input', `“${requireLabel(host, labelId).name}” is a claim label: make a claim of the span instead (addClaim).`);
+  if (args.kind === 'tag' && labelId === null) throw new JiaoduiError('invalid-input', em('annotation.tag-needs-label'));
+  if (labelId !== null && requireLabel(host, labelId).claim) throw new JiaoduiError('invalid-input', em('annotation.claim-label', { label: requireLabel(host, labelId).name }));
   return host.tx(() => {
     const id = host.store.addAnnotationThread(
       seg.id,
@@ -99,8 +100,8 @@ export function updateAnnotation(host: ReviewHost, args: z.infer<typeof UpdateAn
       documentId: seg?.documentId ?? null,
       theirsAuthor: () => host.store.lastChangeReviewer('annotations', a.id),
     });
-    if (args.labelId !== undefined && args.labelId !== null && requireLabel(host, args.labelId).claim) throw new JiaoduiError('invalid-input', `“${requireLabel(host, args.labelId).name}” is a claim label: make a claim of the span instead (addClaim).`);
-    if (args.labelId === null && a.kind === 'tag') throw new JiaoduiError('invalid-input', 'A tag needs a label; delete the tag instead.');
+    if (args.labelId !== undefined && args.labelId !== null && requireLabel(host, args.labelId).claim) throw new JiaoduiError('invalid-input', em('annotation.claim-label', { label: requireLabel(host, args.labelId).name }));
+    if (args.labelId === null && a.kind === 'tag') throw new JiaoduiError('invalid-input', em('annotation.tag-keeps-label'));
     host.store.changeAnnotation(a.id, { body: args.body, labelId: args.labelId }, host.now());
     touchAnnotation(host, a);
     return requireAnnotation(host, a.id);
@@ -110,7 +111,7 @@ export function updateAnnotation(host: ReviewHost, args: z.infer<typeof UpdateAn
 export function replyToAnnotation(host: ReviewHost, args: z.infer<typeof ReplyArgs>): Annotation {
   return host.tx(() => {
     const a = requireAnnotation(host, args.annotationId);
-    if (a.deletedAt) throw new JiaoduiError('conflict', 'This annotation was deleted; restore it to reply.');
+    if (a.deletedAt) throw new JiaoduiError('conflict', em('conflict.annotation-deleted'));
     host.store.addAnnotationReply(a.id, host.author(), args.body, host.now());
     touchAnnotation(host, a);
     return requireAnnotation(host, a.id);
@@ -155,11 +156,11 @@ export function listLabels(host: ReviewHost): AnnotationLabel[] {
 function checkUnique(host: ReviewHost, id: number | null, name?: string, shortcut?: string | null) {
   if (name !== undefined) {
     const other = host.store.labelNamed(name);
-    if (other && other.id !== id) throw new JiaoduiError('conflict', `A label named "${name}" already exists.`);
+    if (other && other.id !== id) throw new JiaoduiError('conflict', em('conflict.label-name-taken', { name }));
   }
   if (shortcut) {
     const other = host.store.labelWithShortcut(shortcut);
-    if (other && other.id !== id) throw new JiaoduiError('conflict', `The shortcut ${shortcut} is already used by the label "${other.name}".`);
+    if (other && other.id !== id) throw new JiaoduiError('conflict', em('conflict.label-shortcut-taken', { shortcut, label: other.name }));
   }
 }
 
@@ -190,7 +191,7 @@ export function deleteLabel(host: ReviewHost, args: z.infer<typeof LabelIdArgs>)
     host.touch({ topics: ['labels'] });
     const l = requireLabel(host, args.labelId);
     const uses = host.store.labelUses(l.id);
-    if (uses > 0) throw new JiaoduiError('conflict', `${uses} ${uses === 1 ? 'annotation uses' : 'annotations use'} the label "${l.name}"; it cannot be deleted (rename it instead).`);
+    if (uses > 0) throw new JiaoduiError('conflict', uses === 1 ? em('conflict.label-in-use.one', { label: l.name }) : em('conflict.label-in-use', { count: uses, label: l.name }));
     host.store.deleteLabel(l.id);
     return host.store.labels();
   });

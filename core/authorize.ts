@@ -5,12 +5,12 @@
  */
 import type { ArgsOf, MethodName } from '../shared/contract/api';
 import type { CallerContext } from '../shared/contract/caller';
-import { refusalMessage, refusedRole } from '../shared/contract/roles';
+import { refusal, refusedRole } from '../shared/contract/roles';
 import { JiaoduiError } from '../shared/errors';
 
 export function authorize<M extends MethodName>(caller: CallerContext, method: M, args: unknown): void {
   const needed = refusedRole(caller, method, args as ArgsOf<M>);
   if (needed !== null && caller.account) {
-    throw new JiaoduiError('forbidden', refusalMessage(caller.account, method, needed), { method, role: caller.account.role, needed });
+    throw new JiaoduiError('forbidden', refusal(caller.account, method, needed), { method, role: caller.account.role, needed });
   }
 }

@@ -12,6 +12,7 @@ import { whileNobodyElseHasIt } from './db-users-registry';
 import { copyDatabaseFile, schemaVersionOf } from '../db/files';
 import { quickCheckFile } from '../db/integrity';
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 
 /**
  * Copy the database to `file`. The copy is then checked (quick_check): a backup of a
@@ -19,7 +20,7 @@ import { JiaoduiError } from '../shared/errors';
  * so the caller warns instead of reporting a good backup.
  */
 export async function backupDatabase(db: Db, file: string): Promise<{ file: string; bytes: number; schemaVersion: number; damage: string | null }> {
-  if (existsSync(file)) throw new JiaoduiError('conflict', `${file} already exists; choose a new file name (a backup never overwrites).`);
+  if (existsSync(file)) throw new JiaoduiError('conflict', em('conflict.backup-exists', { file }));
   checkOutputPath(file);
   await db.backup(file);
   const damage = quickCheckFile(file);

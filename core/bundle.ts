@@ -39,6 +39,7 @@ import {
   type BundleTable,
 } from '../shared/bundle/schema';
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import type { ProjectRows, Store } from './store';
 
 type RefSpace = BundleTable | 'project';
@@ -206,7 +207,7 @@ export function bundleCounts(content: BundleContent): BundleCounts {
 
 function readRows(store: Store, projectId: number): ProjectRows {
   const rows = store.projectRows(projectId);
-  if (!rows) throw new JiaoduiError('not-found', `There is no project ${projectId}.`);
+  if (!rows) throw new JiaoduiError('not-found', em('not-found.project', { id: projectId }));
   return rows;
 }
 
@@ -235,7 +236,7 @@ export function readBundle(value: unknown): ProjectBundle {
   const header = BundleHeader.safeParse(value);
   if (!header.success) throw new JiaoduiError('invalid-input', `This is not a Jiaodui project bundle (format "${BUNDLE_FORMAT}" with a version).`);
   if (header.data.version > BUNDLE_VERSION) {
-    throw new JiaoduiError('bundle-future', `This project bundle is format version ${header.data.version}; this Jiaodui reads up to version ${BUNDLE_VERSION}. Update Jiaodui here first.`);
+    throw new JiaoduiError('bundle-future', em('bundle.future', { version: header.data.version, known: BUNDLE_VERSION }));
   }
   const parsed = ProjectBundle.safeParse(value);
   if (!parsed.success) {
@@ -271,7 +272,7 @@ type Deferred = { table: 'operations' | 'segments'; row: number; column: 'undone
 export function checkBundle(bundle: ProjectBundle): void {
   const digest = digestOf(bundle.content);
   if (digest !== bundle.digest) {
-    throw new JiaoduiError('bundle-digest', `The project bundle's content does not match its digest (${bundle.digest.slice(0, 12)}… stated, ${digest.slice(0, 12)}… found): it was changed or damaged on the way. Nothing was imported.`);
+    throw new JiaoduiError('bundle-digest', em('bundle.digest', { stated: bundle.digest.slice(0, 12), found: digest.slice(0, 12) }));
   }
   checkReferences(bundle.content);
 }
@@ -283,7 +284,7 @@ export function checkBundle(bundle: ProjectBundle): void {
  */
 export function importBundle(store: Store, bundle: ProjectBundle, name: string, now: string): { projectId: number; documentIds: number[] } {
   const { content } = bundle;
-  if (store.projectNamed(name)) throw new JiaoduiError('conflict', `A project named "${name}" already exists here. Nothing was imported; choose another name (--as NEW_NAME).`);
+  if (store.projectNamed(name)) throw new JiaoduiError('conflict', em('conflict.bundle-name-taken', { name }));
 
   const projectId = store.addProjectRow(name, content.project.created_at);
   if (content.project.settings) store.addProjectSettingsRow(projectId, content.project.settings);

@@ -46,6 +46,7 @@ import type {
 } from '../shared/claims/schemas';
 import type { ChangeResult, ExportResult } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import { addClaimLabel, claimCandidateLabel, deleteClaimLabel, editClaimLabel } from '../shared/operation-labels';
 import { makeAnchor } from '../shared/text/anchor';
 import { parseFindingMessage } from '../shared/finding-messages';
@@ -111,13 +112,13 @@ function rejectedBy(text: string, quotes: readonly string[]): { rejected: boolea
 
 function requireClaim(host: ReviewHost, id: number): ClaimT {
   const c = host.store.claim(id);
-  if (!c) throw new JiaoduiError('not-found', `There is no claim ${id}.`);
+  if (!c) throw new JiaoduiError('not-found', em('not-found.claim', { id }));
   return c;
 }
 
 function requireLiveClaim(host: ReviewHost, id: number): ClaimT {
   const c = requireClaim(host, id);
-  if (host.store.claimDeletedAt(id)) throw new JiaoduiError('conflict', `Claim ${id} was deleted; undo the deletion to change it.`);
+  if (host.store.claimDeletedAt(id)) throw new JiaoduiError('conflict', em('conflict.claim-deleted', { id }));
   return c;
 }
 
@@ -168,7 +169,7 @@ function spanMoved(seg: { index: number }, quote: string, there: string): Jiaodu
   const short = (v: string) => (v.length > 40 ? `${v.slice(0, 39)}…` : v);
   return new JiaoduiError(
     'edit-conflict',
-    `Row ${seg.index + 1} was changed since you read it: the span read "${short(quote)}" and now reads "${short(there)}"; nothing was changed. Select the span again.`,
+    em('edit-conflict.claim-span-moved', { row: seg.index + 1, quote: short(quote), there: short(there) }),
     { what: 'segment', quote, theirs: there },
   );
 }
@@ -180,7 +181,7 @@ function claimSpan(seg: { index: number; text: string; rendering: string; render
   if (args.start === undefined || args.end === undefined) {
     start = seg.text.length - seg.text.trimStart().length;
     end = seg.text.trimEnd().length;
-    if (end <= start) throw new JiaoduiError('invalid-input', 'The segment is empty: there is nothing to claim.');
+    if (end <= start) throw new JiaoduiError('invalid-input', em('claim.empty-segment'));
     if (args.quote !== undefined && seg.text.slice(start, end) !== args.quote) throw spanMoved(seg, args.quote, seg.text.slice(start, end));
     return { start, end };
   }
@@ -190,11 +191,11 @@ function claimSpan(seg: { index: number; text: string; rendering: string; render
     if (there !== args.quote) throw spanMoved(seg, args.quote, there);
   }
   if (args.in === 'rendering') {
-    if (end <= start || end > seg.rendering.length) throw new JiaoduiError('invalid-input', `The span ${start}–${end} is not a non-empty span of the segment's rendering.`);
+    if (end <= start || end > seg.rendering.length) throw new JiaoduiError('invalid-input', em('claim.bad-span.rendering', { start, end }));
     start = mapBackward(seg.renderingMap, start, 'start');
     end = Math.max(start, mapBackward(seg.renderingMap, end, 'end'));
   }
-  if (end <= start || end > seg.text.length) throw new JiaoduiError('invalid-input', `The span ${start}–${end} is not a non-empty span of the segment text.`);
+  if (end <= start || end > seg.text.length) throw new JiaoduiError('invalid-input', em('claim.bad-span', { start, end }));
   return { start: snapToCodePoint(seg.text, start, 'start'), end: snapToCodePoint(seg.text, end, 'end') };
 }
 
@@ -208,7 +209,7 @@ export function addClaim(host: ReviewHost, args: z.infer<typeof AddClaimArgs>): 
     const author = host.author();
     // read the segment again inside the transaction: the span is of the text stored now
     const live = host.requireLiveSegment(seg.id);
-    if (live.text !== seg.text) throw new JiaoduiError('edit-conflict', `Segment ${seg.index + 1} was changed since you read it; nothing was saved. Select the span again.`, { what: 'segment', base: seg.text, theirsAt: now });
+    if (live.text !== seg.text) throw new JiaoduiError('edit-conflict', em('edit-conflict.claim-span', { row: seg.index + 1 }), { what: 'segment', base: seg.text, theirsAt: now });
     const anchor = makeAnchor(seg.text, span.start, span.end);
     const text = args.text ?? anchor.exact.trim();
     const { input, yuan } = candidatesOf(host, seg.documentId);
@@ -266,20 +267,20 @@ function resolveEvidence(host: ReviewHost, claim: ClaimT, change: EvidenceChange
     if (i.kind === 'url') return { kind: 'url', url: i.url, note: i.note, ...stamp };
     if (i.kind === 'note') return { kind: 'note', note: i.note, ...stamp };
     const seg = host.store.segment(i.segmentId);
-    if (!seg || seg.retired) throw new JiaoduiError('invalid-input', `Evidence: there is no live segment ${i.segmentId}.`);
+    if (!seg || seg.retired) throw new JiaoduiError('invalid-input', em('claim.evidence.no-segment', { id: i.segmentId }));
     const doc = host.requireDocument(seg.documentId);
-    if (doc.projectId !== host.requireDocument(claim.documentId).projectId) throw new JiaoduiError('invalid-input', `Evidence: segment ${i.segmentId} belongs to another project.`);
+    if (doc.projectId !== host.requireDocument(claim.documentId).projectId) throw new JiaoduiError('invalid-input', em('claim.evidence.other-project', { id: i.segmentId }));
     const start = i.start ?? 0;
     const end = i.end ?? seg.text.length;
-    if (end < start || end > seg.text.length || (i.start !== undefined && end === start)) throw new JiaoduiError('invalid-input', `Evidence: ${start}–${end} is not a span of segment ${i.segmentId}.`);
+    if (end < start || end > seg.text.length || (i.start !== undefined && end === start)) throw new JiaoduiError('invalid-input', em('claim.evidence.bad-span', { start, end, id: i.segmentId }));
     return { kind: 'segment', documentId: doc.id, documentTitle: doc.title, segmentId: seg.id, index: seg.index, start, end, quote: seg.text.slice(start, end), note: i.note, ...stamp };
   };
   if ('set' in change) return change.set.map(make);
   if ('add' in change) {
-    if (claim.evidence.length >= 100) throw new JiaoduiError('invalid-input', 'A claim holds at most 100 evidence items.');
+    if (claim.evidence.length >= 100) throw new JiaoduiError('invalid-input', em('claim.evidence.too-many', { max: 100 }));
     return [...claim.evidence, make({ ...change.add, id: undefined })];
   }
-  if (!byId.has(change.remove)) throw new JiaoduiError('not-found', `Claim ${claim.id} has no evidence item ${change.remove}.`);
+  if (!byId.has(change.remove)) throw new JiaoduiError('not-found', em('not-found.evidence', { id: claim.id, evidence: change.remove }));
   return claim.evidence.filter((e) => e.id !== change.remove);
 }
 
@@ -296,14 +297,14 @@ function wanted(host: ReviewHost, c: ClaimT, args: UpdateArgs, evidence: Evidenc
   if (evidence) want.evidence = enc(resolveEvidence(host, c, evidence, author, now));
   if (args.start !== undefined && args.end !== undefined) {
     const seg = host.requireLiveSegment(c.segmentId);
-    if (args.end <= args.start || args.end > seg.text.length) throw new JiaoduiError('invalid-input', `The span ${args.start}–${args.end} is not a non-empty span of the segment text.`);
+    if (args.end <= args.start || args.end > seg.text.length) throw new JiaoduiError('invalid-input', em('claim.bad-span', { start: args.start, end: args.end }));
     const anchor = makeAnchor(seg.text, snapToCodePoint(seg.text, args.start, 'start'), snapToCodePoint(seg.text, args.end, 'end'));
     want.span = enc({ start: anchor.start, end: anchor.end, exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, orphaned: false });
   }
   if (args.status !== undefined && args.status !== c.status) {
     if (args.status === 'published') {
       const verdict = args.verdict ?? c.verdict;
-      if (verdict === 'unverified') throw new JiaoduiError('invalid-input', `Claim ${c.id} has no verdict yet: give it one before publishing.`);
+      if (verdict === 'unverified') throw new JiaoduiError('invalid-input', em('claim.publish-unverified', { id: c.id }));
       want.publishedAt = now;
       want.publishedBy = author;
     } else if (c.status === 'published') {
@@ -418,7 +419,7 @@ function setDeleted(store: Store, id: number, deleted: boolean, author: string, 
 
 function candidateAt(host: ReviewHost, args: z.infer<typeof ClaimCandidateArgs>) {
   const seg = host.requireLiveSegment(args.segmentId);
-  if (args.end <= args.start || args.end > seg.text.length) throw new JiaoduiError('invalid-input', `The span ${args.start}–${args.end} is not a non-empty span of the segment text.`);
+  if (args.end <= args.start || args.end > seg.text.length) throw new JiaoduiError('invalid-input', em('claim.bad-span', { start: args.start, end: args.end }));
   const quote = seg.text.slice(args.start, args.end);
   if (args.quote !== undefined && quote !== args.quote) throw spanMoved(seg, args.quote, quote);
   return { seg, quote };

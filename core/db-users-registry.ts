@@ -14,7 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { JiaoduiError } from '../shared/errors';
-import { HEARTBEAT_MS, inUseMessage, isLive, parseDbUser, restoringMessage, type DbUser, type DbUserKind, type LivenessProbe } from './db-users';
+import { HEARTBEAT_MS, inUse, isLive, parseDbUser, restoring, type DbUser, type DbUserKind, type LivenessProbe } from './db-users';
 
 export function usersDir(dbPath: string): string {
   return `${dbPath}.users`;
@@ -158,7 +158,7 @@ export function registerOpening(dbPath: string, kind: Exclude<DbUserKind, 'resto
   const restore = otherLiveUsers(dbPath, p).find((u) => u.kind === 'restore');
   if (restore) {
     registration.release();
-    throw new JiaoduiError('db-in-use', restoringMessage(restore, p.host, p.now));
+    throw new JiaoduiError('db-in-use', restoring(restore, p.host, p.now));
   }
   return registration;
 }
@@ -173,7 +173,7 @@ export async function whileNobodyElseHasIt<T>(dbPath: string, replace: () => Pro
   try {
     const p = probe();
     const others = otherLiveUsers(dbPath, p);
-    if (others.length) throw new JiaoduiError('db-in-use', inUseMessage(others, p.host, p.now));
+    if (others.length) throw new JiaoduiError('db-in-use', inUse(others, p.host, p.now));
     return await replace();
   } finally {
     registration.release();

@@ -4,6 +4,8 @@
  * host's name and a pid-liveness probe, so every rule here is tested without processes.
  */
 
+import { em, type KeyedMessage } from '../shared/error-messages';
+
 /** What kind of process holds the database (the message names it). */
 export type DbUserKind = 'app' | 'serve' | 'cli' | 'restore';
 
@@ -95,13 +97,25 @@ function describeUser(user: DbUser, here: string, now: Date): string {
  * open; close it first."
  */
 export function inUseMessage(users: readonly DbUser[], here: string, now: Date): string {
+  return inUse(users, here, now).message;
+}
+
+/** The same line with its key and parameters (shared/error-messages.ts): the refusal's message. */
+export function inUse(users: readonly DbUser[], here: string, now: Date): KeyedMessage {
   const sorted = [...users].sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.pid - b.pid);
   const others = sorted.length - 1;
   const also = others > 0 ? ` (and ${others} other process${others > 1 ? 'es' : ''})` : '';
-  return `${describeUser(sorted[0], here, now)}${also} has this database open; close ${others > 0 ? 'them' : 'it'} first. Nothing was changed.`;
+  const user = describeUser(sorted[0], here, now);
+  const english = `${user}${also} has this database open; close ${others > 0 ? 'them' : 'it'} first. Nothing was changed.`;
+  return others > 0 ? em('db.in-use.more', { user, others }, english) : em('db.in-use', { user }, english);
 }
 
 /** The line that refuses to open a database while a restore replaces it. */
 export function restoringMessage(restore: DbUser, here: string, now: Date): string {
-  return `${describeUser(restore, here, now)} is replacing this database with a backup; try again when it has finished.`;
+  return restoring(restore, here, now).message;
+}
+
+/** The same line with its key and parameters. */
+export function restoring(restore: DbUser, here: string, now: Date): KeyedMessage {
+  return em('db.restoring', { user: describeUser(restore, here, now) });
 }

@@ -8,6 +8,7 @@ import type { GlossaryScope, NewRevision, Store } from './store';
 import type { Touched } from './change-log';
 import type { ChangeResult, OperationKind, SegmentStatus } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import { glossaryScopeValue } from '../shared/contract/conflict';
 import { charDiff } from '../shared/text/diff';
 import { getConverter } from '../shared/text/convert';
@@ -64,19 +65,19 @@ interface ResolvedScope {
 
 function resolveScope(store: Store, args: ScopeArgs): ResolvedScope {
   if (args.documentId !== undefined && args.projectId !== undefined) {
-    throw new JiaoduiError('invalid-input', 'Give either a document or a project as the glossary scope, not both.');
+    throw new JiaoduiError('invalid-input', em('glossary.scope-both'));
   }
   if (args.documentId !== undefined) {
     const d = store.document(args.documentId);
-    if (!d) throw new JiaoduiError('not-found', `There is no document ${args.documentId}.`);
+    if (!d) throw new JiaoduiError('not-found', em('not-found.document', { id: args.documentId }));
     return { scope: { kind: 'document', id: d.id }, projectId: d.projectId, name: d.title };
   }
   if (args.projectId !== undefined) {
     const p = store.project(args.projectId);
-    if (!p) throw new JiaoduiError('not-found', `There is no project ${args.projectId}.`);
+    if (!p) throw new JiaoduiError('not-found', em('not-found.project', { id: args.projectId }));
     return { scope: { kind: 'project', id: p.id }, projectId: p.id, name: p.name };
   }
-  throw new JiaoduiError('invalid-input', 'Give a document or a project as the glossary scope.');
+  throw new JiaoduiError('invalid-input', em('glossary.scope-none'));
 }
 
 function documentsOf(store: Store, scope: GlossaryScope): number[] {
@@ -138,9 +139,9 @@ export function withGlossaryRerender<T>(store: Store, documentIds: readonly numb
 export function listGlossary(store: Store, args: ScopeArgs): GlossaryEntry[] {
   if (args.documentId !== undefined) {
     const d = store.document(args.documentId);
-    if (!d) throw new JiaoduiError('not-found', `There is no document ${args.documentId}.`);
+    if (!d) throw new JiaoduiError('not-found', em('not-found.document', { id: args.documentId }));
     if (args.projectId !== undefined && args.projectId !== d.projectId) {
-      throw new JiaoduiError('invalid-input', `Document ${d.id} is not in project ${args.projectId}.`);
+      throw new JiaoduiError('invalid-input', em('glossary.document-not-in-project', { id: d.id, project: args.projectId }));
     }
     return store.glossaryForDocument(d.id);
   }
@@ -152,7 +153,7 @@ export function saveGlossaryEntry(ctx: GlossaryContext, args: GlossaryEntryInput
   return ctx.tx(() => {
     const target = resolveScope(ctx.store, args);
     const existing = args.id !== undefined ? ctx.store.glossaryEntry(args.id) : undefined;
-    if (args.id !== undefined && !existing) throw new JiaoduiError('not-found', `There is no glossary entry ${args.id}.`);
+    if (args.id !== undefined && !existing) throw new JiaoduiError('not-found', em('not-found.glossary-entry', { id: args.id }));
     if (existing) {
       requireRecordFresh(ctx.store, {
         kind: 'glossary',
@@ -173,7 +174,7 @@ export function saveGlossaryEntry(ctx: GlossaryContext, args: GlossaryEntryInput
     }
     const others = ctx.store.glossaryEntries(target.scope).filter((e) => e.id !== args.id);
     const conflict = glossaryConflict(fields, others);
-    if (conflict) throw new JiaoduiError('conflict', `Cannot save "${fields.term}": ${conflict}.`);
+    if (conflict) throw new JiaoduiError('conflict', em('conflict.glossary-save', { term: fields.term, reason: conflict }));
     const docs = [...documentsOf(ctx.store, target.scope), ...(existing ? documentsOf(ctx.store, scopeOfEntry(existing)) : [])];
     const now = ctx.now();
     const { value: id, rerendered, segments } = withGlossaryRerender(ctx.store, docs, () => {
@@ -203,7 +204,7 @@ function scopeOfEntry(e: GlossaryEntry): GlossaryScope {
 export function deleteGlossaryEntry(ctx: GlossaryContext, id: number): { deleted: number; rerendered: number } {
   return ctx.tx(() => {
     const existing = ctx.store.glossaryEntry(id);
-    if (!existing) throw new JiaoduiError('not-found', `There is no glossary entry ${id}.`);
+    if (!existing) throw new JiaoduiError('not-found', em('not-found.glossary-entry', { id }));
     const docs = documentsOf(ctx.store, scopeOfEntry(existing));
     const { rerendered, segments } = withGlossaryRerender(ctx.store, docs, () => ctx.store.deleteGlossaryEntry(id));
     ctx.touch({ glossary: [id], projects: [existing.projectId], documents: docs, segments });
@@ -315,19 +316,19 @@ export function glossaryFormatOf(fileName: string): GlossaryFileFormat | null {
 /** Decode and parse a glossary file (pure; throws naming the line or element). */
 export function parseGlossaryFile(fileName: string, bytes: Uint8Array): ParsedGlossaryEntry[] {
   const format = glossaryFormatOf(fileName);
-  if (!format) throw new JiaoduiError('invalid-input', `Cannot tell the glossary format of "${fileName}": use a .csv or .tbx file.`);
-  if (bytes.length > MAX_GLOSSARY_FILE_BYTES) throw new JiaoduiError('invalid-input', `${fileName} is larger than ${MAX_GLOSSARY_FILE_BYTES / 1048576} MB.`);
+  if (!format) throw new JiaoduiError('invalid-input', em('glossary.file.format', { file: fileName }));
+  if (bytes.length > MAX_GLOSSARY_FILE_BYTES) throw new JiaoduiError('invalid-input', em('glossary.file.too-large', { file: fileName, limit: MAX_GLOSSARY_FILE_BYTES / 1048576 }));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new JiaoduiError('invalid-input', `${fileName} is not UTF-8 text; save the glossary as UTF-8.`);
+    throw new JiaoduiError('invalid-input', em('glossary.file.not-utf8', { file: fileName }));
   }
   const entries = format === 'csv' ? parseGlossaryCsv(text) : parseGlossaryTbx(text);
   const seen = new Map<string, string>();
   for (const e of entries) {
     const prev = seen.get(e.fields.term);
-    if (prev) throw new JiaoduiError('invalid-input', `${e.where}: "${e.fields.term}" is already defined (${prev}).`);
+    if (prev) throw new JiaoduiError('invalid-input', em('glossary.file.duplicate', { where: e.where, term: e.fields.term, prev }));
     seen.set(e.fields.term, e.where);
   }
   return entries;
@@ -353,7 +354,7 @@ export function importGlossary(ctx: GlossaryContext, args: ScopeArgs & { fileNam
     // themselves), then the file's, so any conflict is reported at a line of the file.
     const kept = existing.filter((e) => !importedTerms.has(e.term));
     const conflict = firstConflict([...kept, ...parsed.map((p) => p.fields)]);
-    if (conflict) throw new JiaoduiError('conflict', `${parsed[conflict.index - kept.length].where}: ${conflict.message}. Nothing was imported.`);
+    if (conflict) throw new JiaoduiError('conflict', em('conflict.glossary-import', { where: parsed[conflict.index - kept.length].where, reason: conflict.message }));
     const now = ctx.now();
     const result = { added: 0, updated: 0, unchanged: 0 };
     const docs = documentsOf(ctx.store, target.scope);

@@ -7,6 +7,7 @@ import type { DocumentChangeLogArgs, RevertSegmentArgs } from '../shared/contrac
 import type { ChangeLog } from '../shared/domain/review';
 import type { ChangeResult } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import { parseOperationLabel, revertLabel } from '../shared/operation-labels';
 import { charDiff, editDistance } from '../shared/text/diff';
 import type { ReviewHost } from './review-host';
@@ -24,7 +25,7 @@ export function revertSegment(host: ReviewHost, args: z.infer<typeof RevertSegme
   let target = seg.machineText;
   if (args.revisionId !== null) {
     const rev = host.store.revision(args.revisionId);
-    if (!rev || rev.segmentId !== seg.id) throw new JiaoduiError('not-found', `Segment ${seg.id} has no revision ${args.revisionId}.`);
+    if (!rev || rev.segmentId !== seg.id) throw new JiaoduiError('not-found', em('not-found.revision', { id: seg.id, revision: args.revisionId }));
     const t = host.store.textAtRevision(seg.id, rev.id);
     target = t === undefined ? seg.machineText : (t ?? '');
   }

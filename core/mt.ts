@@ -10,6 +10,7 @@ import { writeEnglish } from './parallel';
 import type { ReviewHost } from './review-host';
 import type { SegmentRow, Store } from './store';
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import type { MtJob, MtKeyStorage, MtSettings, MtSettingsView, StartTranslationArgs, UpdateMtSettingsArgs } from '../shared/mt/schemas';
 import { requiredTerms } from '../shared/mt/terms';
 import { decodeBoundKey, encodeBoundKey, keyFits, keyOrigin } from '../shared/mt/key-binding';
@@ -223,16 +224,16 @@ export class MtController {
    */
   start(args: StartTranslationArgs, overrides: Partial<MtSettings> = {}, runKey?: string): MtJob {
     const english = this.english();
-    if (!english) throw new JiaoduiError('conflict', 'This version cannot store English yet, so nothing can be translated.');
+    if (!english) throw new JiaoduiError('conflict', em('conflict.mt-no-english'));
     const running = [...this.jobs.values()].find((j) => j.snapshot().state === 'running' && j.snapshot().documentId === args.documentId);
-    if (running) throw new JiaoduiError('conflict', 'A translation of this document is already running; wait for it or cancel it first.');
+    if (running) throw new JiaoduiError('conflict', em('conflict.mt-running'));
     const settings: MtSettings = { ...this.settings(), ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
     const live = this.store.liveSegments(args.documentId);
     const byId = new Map(live.map((s) => [s.id, s]));
     let rows: SegmentRow[];
     if (args.scope === 'segments') {
       const missing = (args.segmentIds ?? []).filter((id) => !byId.has(id));
-      if (missing.length) throw new JiaoduiError('not-found', `Segment ${missing[0]} is not a live segment of document ${args.documentId}; reload the document.`);
+      if (missing.length) throw new JiaoduiError('not-found', em('not-found.mt-segment', { id: missing[0], document: args.documentId }));
       const wanted = new Set(args.segmentIds);
       rows = live.filter((s) => wanted.has(s.id));
     } else {
@@ -288,7 +289,7 @@ export class MtController {
 
   private requireJob(id: string): TranslationJob {
     const j = this.jobs.get(id);
-    if (!j) throw new JiaoduiError('not-found', `There is no translation job ${id} (jobs are kept while the app runs).`);
+    if (!j) throw new JiaoduiError('not-found', em('not-found.mt-job', { id }));
     return j;
   }
 

@@ -11,6 +11,7 @@ import type { ReviewHost } from './review-host';
 import type { ChangeResult, Segment, SegmentStatus } from '../shared/domain/schemas';
 import type { ArgsOf, ResultOf } from '../shared/contract/api';
 import { JiaoduiError, namingFile } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import { decodeText, detectEncoding, MAX_IMPORT_BYTES, type EncodingGuess, type TextEncodingName } from '../shared/text/encoding';
 import { getConverter } from '../shared/text/convert';
 import { alignParallel, applyAlignEdit, type AlignEdit, type ParallelKind } from '../shared/align';
@@ -23,9 +24,9 @@ const KIND_FIELD = { source: 'source', english: 'en' } as const;
 const SEP: Record<ParallelKind, string> = { source: '', english: ' ' };
 
 export function decodeParallel(bytes: Uint8Array, encoding?: TextEncodingName): { text: string; encoding: TextEncodingName; guess: EncodingGuess | null } {
-  if (bytes.length > MAX_IMPORT_BYTES) throw new JiaoduiError('import-rejected', `The file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.`);
+  if (bytes.length > MAX_IMPORT_BYTES) throw new JiaoduiError('import-rejected', em('import.too-large.attach', { size: (bytes.length / 1048576).toFixed(1), limit: MAX_IMPORT_BYTES / 1048576 }));
   const decoded = decodeText(bytes, encoding);
-  if (!decoded.text.trim()) throw new JiaoduiError('import-rejected', 'The file contains no text (only whitespace).');
+  if (!decoded.text.trim()) throw new JiaoduiError('import-rejected', em('import.no-text.attach'));
   let guess: EncodingGuess | null = null;
   try {
     guess = detectEncoding(bytes);
@@ -59,7 +60,7 @@ function recordAttach(store: Store, documentId: number, kind: ParallelKind, rows
 
 function store(store: Store, documentId: number, kind: ParallelKind, text: string, meta: { fileName: string | null; encoding: TextEncodingName; byteSize: number }, now: string, author: string): ParallelInfo {
   const segs = store.liveSegments(documentId);
-  if (!segs.length) throw new JiaoduiError('conflict', 'The document has no segments to align to.');
+  if (!segs.length) throw new JiaoduiError('conflict', em('conflict.no-segments'));
   const t2s = getConverter('t2s');
   const hant = store.documentScript(documentId).script === 'hant';
   const r = alignParallel(
@@ -126,7 +127,7 @@ export function listParallelTexts(host: ReviewHost, args: ArgsOf<'listParallelTe
 export function realignParallel(host: ReviewHost, args: ArgsOf<'realignParallel'>): ResultOf<'realignParallel'> {
   host.requireDocument(args.documentId);
   const row = host.store.parallelText(args.documentId, args.kind);
-  if (!row) throw new JiaoduiError('not-found', `Document ${args.documentId} has no ${args.kind === 'english' ? 'English rendering' : 'original source'} attached.`);
+  if (!row) throw new JiaoduiError('not-found', em(args.kind === 'english' ? 'not-found.parallel.english' : 'not-found.parallel.source', { id: args.documentId }));
   return host.tx(() => {
     host.touch({ documents: [args.documentId], reload: [args.documentId] });
     return store(host.store, args.documentId, args.kind, row.rawText, { fileName: row.fileName, encoding: row.encoding as TextEncodingName, byteSize: row.byteSize }, host.now(), host.author());

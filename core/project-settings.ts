@@ -6,6 +6,7 @@
  * check run), so their cards follow the new style at once.
  */
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import type { RuleId } from '../shared/checks';
 import type { ProjectSettings, ProjectSettingsResult } from '../shared/domain/schemas';
 import type { StandardForms } from '../shared/domain/values';
@@ -26,10 +27,14 @@ export function updateProjectSettings(host: ReviewHost, args: { projectId: numbe
     const stored = host.store.projectSettings(args.projectId);
     if (stored.standardForms === args.standardForms) return false;
     if (args.version !== undefined && args.version !== stored.version) {
-      const who = stored.updatedBy ? ` by ${stored.updatedBy}` : '';
       throw new JiaoduiError(
         'edit-conflict',
-        `The project's standard forms were changed${who} to "${stored.standardForms}" since you read them (you read version ${args.version}, it is now ${stored.version}); nothing was saved. Reload them, or set them again.`,
+        em(stored.updatedBy ? 'edit-conflict.project-settings.by' : 'edit-conflict.project-settings', {
+          ...(stored.updatedBy ? { author: stored.updatedBy } : {}),
+          theirs: stored.standardForms,
+          base: args.version,
+          version: stored.version,
+        }),
         { projectId: args.projectId, theirs: stored.standardForms, theirsVersion: stored.version, theirsAuthor: stored.updatedBy, mine: args.standardForms, baseVersion: args.version },
       );
     }

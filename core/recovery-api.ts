@@ -9,6 +9,7 @@ import { DEFAULT_CALLER, type CallerContext } from '../shared/contract/caller';
 import { authorize } from './authorize';
 import { methodNames, type ArgsOf, type JiaoduiApi, type MethodName } from '../shared/contract/api';
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import type { JiaoduiService } from './service';
 import { decideAtStartup, recoverDatabase, type RecoveryResult, type RecoveryStatus } from './recovery';
 
@@ -59,7 +60,7 @@ export class RecoveringApi {
   async recoverDatabase(args: ArgsOf<'recoverDatabase'>): Promise<RecoveryResult> {
     if (this.service) return this.service.recoverDatabase(args);
     // A second click while the first choice is being carried out must not move the recovered copy aside.
-    if (this.inFlight) throw new JiaoduiError('conflict', 'A recovery is already under way.');
+    if (this.inFlight) throw new JiaoduiError('conflict', em('conflict.recovery-running'));
     this.inFlight = true;
     try {
       const result = await recoverDatabase(this.opts.dbPath, args, { nativeBinding: this.opts.nativeBinding, now: this.opts.now?.() });
@@ -86,7 +87,7 @@ export class RecoveringApi {
           return { account: account ? { name: account.name, role: account.role } : null };
         }
         if (m === 'recoverDatabase') return this.recoverDatabase(args as ArgsOf<'recoverDatabase'>);
-        if (!this.service) throw new JiaoduiError('db-corrupt', `The database ${this.opts.dbPath} is damaged: ${this.status.problem ?? ''} Open a backup or start with a new database first.`);
+        if (!this.service) throw new JiaoduiError('db-corrupt', em('db.corrupt.recovery', { file: this.opts.dbPath, problem: this.status.problem ?? '' }));
         return (this.service[m] as (a: unknown, c?: CallerContext) => unknown).call(this.service, args, caller);
       };
     }

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { FindReplaceArgs, FindRepetitionsArgs, PropagateEditArgs, ReplaceHitsArgs } from '../shared/contract/review';
 import type { ReplaceHit, ReplacePreview, ReplaceResult, Repetitions } from '../shared/domain/review';
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import { getConverter } from '../shared/text/convert';
 import { applyEdits, compileFind, expandReplacement, findInSegment, hitId, MAX_MATCHES, parseHitId, type TextMatch } from '../shared/text/find';
 import { renderingConfig } from '../shared/text/script';
@@ -50,7 +51,7 @@ function scopeSegments(host: ReviewHost, scope: FindArgs['scope']): { projectId:
         host.requireLiveSegment(missing); // throws not-found or conflict (split/merged)
       }
       const projects = new Set(segments.map((s) => s.projectId));
-      if (projects.size > 1) throw new JiaoduiError('invalid-input', 'The selected segments belong to several projects; replace in one project at a time.');
+      if (projects.size > 1) throw new JiaoduiError('invalid-input', em('replace.several-projects'));
       return { projectId: segments[0].projectId, segments };
     }
   }
@@ -145,7 +146,7 @@ function applyFound(
     const row = host.requireLiveSegment(f.seg.id);
     const edits = f.matches.map((m) => ({ start: m.start, end: m.end, replacement: expandReplacement(args.replace, m, row.text, !!args.regex) }));
     const text = applyEdits(row.text, edits);
-    if (text.length > MAX_TEXT) throw new JiaoduiError('invalid-input', `Segment ${row.index + 1} would be longer than ${MAX_TEXT} characters; nothing was replaced.`);
+    if (text.length > MAX_TEXT) throw new JiaoduiError('invalid-input', em('replace.too-long', { row: row.index + 1, max: MAX_TEXT }));
     return { row, edits, text };
   });
   const stale = changedSinceSnapshot(host.store, planned.map((p) => ({ seg: p.row, mine: p.text })), args.snapshot);
@@ -173,7 +174,7 @@ export function replaceAll(host: ReviewHost, args: FindArgs): ReplaceResult {
     const { segments } = scopeSegments(host, args.scope);
     const { found, truncated } = findAll(args, segments, MAX_MATCHES);
     if (truncated) {
-      throw new JiaoduiError('invalid-input', `More than ${MAX_MATCHES.toLocaleString('en')} matches: narrow the search or the scope. Nothing was replaced.`);
+      throw new JiaoduiError('invalid-input', em('replace.too-many', { max: MAX_MATCHES.toLocaleString('en') }));
     }
     const a = applyFound(host, found, args, record, now);
     counts = { replaced: a.replaced, changed: a.changed, unapproved: a.unapproved };
@@ -187,7 +188,7 @@ export function replaceHits(host: ReviewHost, args: HitsArgs): ReplaceResult {
   const wanted = new Map<number, Set<string>>();
   for (const id of new Set(args.hitIds)) {
     const h = parseHitId(id);
-    if (!h) throw new JiaoduiError('invalid-input', `"${id}" is not a hit id from previewReplace.`);
+    if (!h) throw new JiaoduiError('invalid-input', em('replace.bad-hit', { id }));
     if (!wanted.has(h.segmentId)) wanted.set(h.segmentId, new Set());
     wanted.get(h.segmentId)!.add(id);
   }
@@ -199,7 +200,7 @@ export function replaceHits(host: ReviewHost, args: HitsArgs): ReplaceResult {
   const r = host.operation(projectId, 'replace', label(args), (record, now) => {
     const { segments } = scopeSegments(host, { kind: 'segments', segmentIds: [...wanted.keys()] });
     const outside = segments.find((s) => !inScope(s));
-    if (outside) throw new JiaoduiError('invalid-input', `Segment ${outside.id} is outside the scope of this replacement.`);
+    if (outside) throw new JiaoduiError('invalid-input', em('replace.outside-scope', { id: outside.id }));
     const { found } = findAll(args, segments, MAX_MATCHES);
     const chosen: Found[] = [];
     let matched = 0;
@@ -210,7 +211,7 @@ export function replaceHits(host: ReviewHost, args: HitsArgs): ReplaceResult {
       if (ms.length) chosen.push({ seg: f.seg, matches: ms });
     }
     if (matched !== new Set(args.hitIds).size) {
-      throw new JiaoduiError('conflict', `The text changed since the preview (${new Set(args.hitIds).size - matched} of ${n} matches are gone). Nothing was replaced; preview again.`);
+      throw new JiaoduiError('conflict', em('conflict.replace-stale', { gone: new Set(args.hitIds).size - matched, count: n }));
     }
     const a = applyFound(host, chosen, args, record, now);
     counts = { replaced: a.replaced, changed: a.changed, unapproved: a.unapproved };
@@ -236,7 +237,7 @@ export function findRepetitions(host: ReviewHost, args: z.infer<typeof FindRepet
 export function propagateEdit(host: ReviewHost, args: z.infer<typeof PropagateEditArgs>): ReplaceResult {
   const source = host.requireLiveSegment(args.segmentId);
   const targets = [...new Set(args.targetIds)].filter((id) => id !== source.id);
-  if (!targets.length) throw new JiaoduiError('invalid-input', 'Choose at least one other segment to apply the correction to.');
+  if (!targets.length) throw new JiaoduiError('invalid-input', em('replace.no-targets'));
   let counts = { replaced: 0, changed: 0, unapproved: 0 };
   const r = host.operation(
     source.projectId,
@@ -248,7 +249,7 @@ export function propagateEdit(host: ReviewHost, args: z.infer<typeof PropagateEd
       for (const id of targets) {
         const t = host.requireLiveSegment(id);
         if (t.projectId !== src.projectId || t.machineText !== src.machineText) {
-          throw new JiaoduiError('invalid-input', `Segment ${id} is not a repetition of segment ${src.id} (its machine text differs). Nothing was changed.`);
+          throw new JiaoduiError('invalid-input', em('replace.not-repetition', { id, source: src.id }));
         }
         const w = writeText(host.store, record, t, src.text, 'propagate', now);
         touched.push(t.id);

@@ -17,13 +17,13 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { envelope } from '../shared/contract/dispatch';
+import { envelope, toErrorPayload } from '../shared/contract/dispatch';
 import { accountCaller, callerContext, type CallerContext } from '../shared/contract/caller';
 import { HTTP_API_PREFIX, HTTP_FEED_PATH, HTTP_SESSION_PATH } from '../shared/contract/transport';
 import { CLIENT_ID_HEADER, isClientId, isOwnChange, type FeedMessage } from '../shared/contract/changes';
 import type { ChangeFeed } from './feed';
 import { isMethodName, type JiaoduiApi, type MethodName } from '../shared/contract/api';
-import { mayCall, refusalMessage, ROLES } from '../shared/contract/roles';
+import { mayCall, refusal, ROLES } from '../shared/contract/roles';
 import { allowedOrigins, authenticate as authenticateBrowser, CONTENT_SECURITY_POLICY, contentType, exchangeDecision, isAllowedRequest, SESSION_ENDED_MESSAGE, staticRelativePath, statusForError } from './http-policy';
 import { createSessionStore, type SessionStore } from './sessions';
 import * as browserCookie from './session-cookie';
@@ -33,7 +33,7 @@ import { SignInRefused, type TeamSessions } from './accounts';
 import { isOffloaded, type Offload } from './offload';
 import { HTTP_CONNECTIONS_PATH, REMOTE_PREFIX, feedQuery, isConnectionId, parseRemotePath, TEAM_ANSWER_HEADER } from '../shared/contract/remote';
 import type { TeamConnections } from './remote/connections';
-import { isJiaoduiError } from '../shared/errors';
+import { isJiaoduiError, JiaoduiError } from '../shared/errors';
 
 /** A team server's answer without a live session. */
 const TEAM_SIGNED_OUT = 'Not signed in, or your session ended. Open the sign-in address a team admin gave you.';
@@ -325,7 +325,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
       const needed = ROLES.find((role) => mayCall({ role }, method as MethodName)) ?? 'admin';
       req.resume();
       return new Promise<void>((resolve) => {
-        req.on('end', () => resolve(sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: refusalMessage(account, method as MethodName, needed) } })));
+        req.on('end', () => resolve(sendJson(res, 403, { ok: false, ...toErrorPayload(new JiaoduiError('forbidden', refusal(account, method as MethodName, needed))) })));
         req.on('error', () => resolve());
       });
     }
@@ -371,7 +371,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     if (!authenticate(req, res)) return;
     const fail = (e: unknown) => {
       if (!isJiaoduiError(e)) throw e;
-      sendJson(res, statusForError(e.code), { ok: false, error: { code: e.code, message: e.message } });
+      sendJson(res, statusForError(e.code), { ok: false, ...toErrorPayload(e) });
     };
     if (path === HTTP_CONNECTIONS_PATH && req.method === 'GET') return sendJson(res, 200, { ok: true, value: remote.list() });
     if (path === HTTP_CONNECTIONS_PATH && req.method === 'POST') {

@@ -11,6 +11,7 @@ import { methodNames } from '../shared/contract/api';
 import { DEFAULT_CALLER, type CallerContext } from '../shared/contract/caller';
 import type { Settings } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import { Engine } from './operations/engine';
 import { prepareChecks } from '../shared/checks';
 import { sqliteStore, type Store } from './store';
@@ -90,18 +91,18 @@ export class JiaoduiService {
       presence: new PresenceBoard(),
       requireLiveSegment: (id) => {
         const s = store.segment(id);
-        if (!s) throw new JiaoduiError('not-found', `There is no segment ${id}.`);
-        if (s.retired) throw new JiaoduiError('conflict', `Segment ${id} was split or merged; reload the document.`);
+        if (!s) throw new JiaoduiError('not-found', em('not-found.segment', { id }));
+        if (s.retired) throw new JiaoduiError('conflict', em('conflict.segment-retired', { id }));
         return s;
       },
       requireDocument: (id) => {
         const d = store.document(id);
-        if (!d) throw new JiaoduiError('not-found', `There is no document ${id}.`);
+        if (!d) throw new JiaoduiError('not-found', em('not-found.document', { id }));
         return d;
       },
       requireProject: (id) => {
         const p = store.project(id);
-        if (!p) throw new JiaoduiError('not-found', `There is no project ${id}.`);
+        if (!p) throw new JiaoduiError('not-found', em('not-found.project', { id }));
         return p;
       },
     };

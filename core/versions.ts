@@ -9,8 +9,9 @@
 import type { SegmentRow, Store } from './store';
 import type { RevisionField, Segment } from '../shared/domain/schemas';
 import type { EditConflict, FieldVersionT, RecordConflictDetails, RecordFieldConflict, RecordKind, SegmentVersionsT as SegmentVersions, VersionedField } from '../shared/domain/schemas';
-import { describeConflicts, NO_VERSIONS } from '../shared/contract/conflict';
+import { conflictMessage, NO_VERSIONS } from '../shared/contract/conflict';
 import { JiaoduiError } from '../shared/errors';
+import { em, errPart } from '../shared/error-messages';
 import type { ReviewHost } from './review-host';
 
 /** The revision field behind each versioned field. */
@@ -118,7 +119,7 @@ export function staleFields(store: Store, seg: SegmentRow, expectations: readonl
 
 /** The typed error of a stale write: one line naming what changed and by whom, details with every conflict. */
 export function editConflictError(conflicts: readonly EditConflict[]): JiaoduiError {
-  return new JiaoduiError('edit-conflict', describeConflicts(conflicts), { ...conflicts[0], conflicts: [...conflicts] });
+  return new JiaoduiError('edit-conflict', conflictMessage(conflicts), { ...conflicts[0], conflicts: [...conflicts] });
 }
 
 /** Refuse the write (inside its transaction) when any expectation is stale. */
@@ -133,7 +134,7 @@ export function requireFresh(store: Store, seg: SegmentRow, expectations: readon
  */
 export function rereadLiveSegment(host: ReviewHost, seen: SegmentRow): SegmentRow {
   const seg = host.requireLiveSegment(seen.id);
-  if (seg.projectId !== seen.projectId) throw new JiaoduiError('conflict', `Segment ${seen.id} moved to another project while this change was being saved; nothing was changed.`);
+  if (seg.projectId !== seen.projectId) throw new JiaoduiError('conflict', em('conflict.segment-moved', { id: seen.id }));
   return seg;
 }
 
@@ -246,5 +247,11 @@ export function requireRecordFresh(store: Store, w: RecordWrite): void {
   };
   const who = details.theirsAuthor ? ` by ${details.theirsAuthor}` : '';
   const outcome = w.deleting ? 'nothing was deleted' : 'nothing was saved';
-  throw new JiaoduiError('edit-conflict', `The ${what}${where} was changed${who} since you read it (${names}); ${outcome}. Reload it, or choose which version to keep.`, details);
+  const key = `edit-conflict.record${w.deleting ? '.delete' : ''}${details.theirsAuthor ? '.by' : ''}` as const;
+  const message = em(
+    key,
+    { record: [errPart(`record.${w.kind}`)], where: w.row !== null ? [errPart('record.on-row', { row: w.row })] : [], fields: names, ...(details.theirsAuthor ? { author: details.theirsAuthor } : {}) },
+    `The ${what}${where} was changed${who} since you read it (${names}); ${outcome}. Reload it, or choose which version to keep.`,
+  );
+  throw new JiaoduiError('edit-conflict', message, details);
 }

@@ -6,6 +6,7 @@
  * core/recovery.ts decide with it.
  */
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import type { Db } from './connection';
 import { openDatabaseFile, schemaVersionOf } from './files';
 import { LATEST_SCHEMA_VERSION } from './migrations';
@@ -33,7 +34,7 @@ export function inspectBackupFile(file: string, nativeBinding?: string): number 
     const missing = REQUIRED_TABLES.filter((t) => !tables.includes(t));
     if (version < 1 || missing.length) throw new JiaoduiError('invalid-input', `${file} is not a Jiaodui backup (no ${missing.join(', ') || 'schema version'}).`);
     if (version > LATEST_SCHEMA_VERSION) {
-      throw new JiaoduiError('db-future', `${file} comes from a newer Jiaodui (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}). Nothing was restored.`);
+      throw new JiaoduiError('db-future', em('db.future', { file, version, known: LATEST_SCHEMA_VERSION }));
     }
     const differences = schemaDifferences(db, version);
     if (differences.length) {

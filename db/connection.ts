@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
 
@@ -75,7 +76,7 @@ function readVersionReadOnly(path: string, nativeBinding?: string): number {
       return ro.pragma('user_version', { simple: true }) as number;
     } catch (e) {
       // A damaged file (core/recovery.ts lists backups and offers to open one instead).
-      if (looksCorrupt(e)) throw new JiaoduiError('db-corrupt', `${path} is damaged or not a database (${(e as Error).message}); it was not changed. Run \`jiaodui recover\` to see the backups that could replace it.`);
+      if (looksCorrupt(e)) throw new JiaoduiError('db-corrupt', em('db.corrupt.open', { file: path, problem: (e as Error).message }));
       throw new JiaoduiError('invalid-input', `${path} is not a Jiaodui database (${(e as Error).message}).`);
     } finally {
       ro.close();
@@ -119,10 +120,7 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
   if (exists) {
     const version = readVersionReadOnly(path, opts.nativeBinding);
     if (version > LATEST_SCHEMA_VERSION) {
-      throw new JiaoduiError(
-        'db-future',
-        `The database ${path} was written by a newer version of Jiaodui (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}). It was not changed. Update Jiaodui to open it.`,
-      );
+      throw new JiaoduiError('db-future', em('db.future.open', { file: path, version, known: LATEST_SCHEMA_VERSION }));
     }
   }
   const db = cacheStatements(new Database(path, { nativeBinding: opts.nativeBinding }));

@@ -7,7 +7,7 @@ import { request as httpRequest } from 'node:http';
 import AxeBuilder from '@axe-core/playwright';
 import { COMMANDS } from '../shared/commands';
 import { generateLargeDocument, sentence } from './generate';
-import { expect, maxRowCount, MOD, renderedRows, test, watchRowCount, type JiaoduiServer } from './fixtures';
+import { expect, maxRowCount, MOD, ownNew, renderedRows, test, watchRowCount, type JiaoduiServer } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function gotoSegment(page: Page, n: number): Promise<void> {
@@ -119,6 +119,7 @@ test('a 10,000-segment document stays virtual: keyboard, go-to, search and edit'
   await expect(dialog).toHaveCount(0, { timeout: 60_000 });
   const grid = page.getByTestId('grid');
   await expect(grid).toHaveAttribute('aria-rowcount', '10001', { timeout: 60_000 });
+  await ownNew(server); // trashed when the test ends
   await expect(page.getByTestId('row-0')).toContainText(sentence(1));
   expect(await renderedRows(page)).toBeLessThanOrEqual(300);
 
@@ -338,7 +339,8 @@ test('library: projects, pasted import, document details, move, Trash and restor
   const trash = page.getByTestId('trash');
   await trash.getByRole('button', { name: /Trash/ }).first().click();
   await expect(trash).toContainText('貼上的測試');
-  await trash.getByRole('button', { name: 'Restore' }).click();
+  // other tests' documents may be in the Trash too (fixtures.ts trashes what each imported)
+  await trash.locator('li.doc-item', { hasText: '貼上的測試' }).getByRole('button', { name: 'Restore' }).click();
   await expect(library.locator('li.doc-item', { hasText: '貼上的測試' })).toHaveCount(1);
   await library.locator('li.doc-item', { hasText: '貼上的測試' }).getByRole('button', { name: /Edit details/ }).click();
   await page.getByTestId('document-form').getByRole('button', { name: 'Move to Trash' }).click();
@@ -349,7 +351,7 @@ test('library: projects, pasted import, document details, move, Trash and restor
   await expect(trash).toContainText('The Trash is empty.');
 });
 
-test('split at the caret, merge, furniture, history, and a failed save keeps the text', async ({ app: page }) => {
+test('split at the caret, merge, furniture, history, and a failed save keeps the text', async ({ app: page, server }) => {
   // A small document of its own, through the paste import.
   await page.getByTestId('paste-button').click();
   await page.getByTestId('paste-text').fill('甲乙丙丁戊己庚辛。壬癸子丑寅卯。\n\n辰巳午未申酉戌亥。');
@@ -358,6 +360,7 @@ test('split at the caret, merge, furniture, history, and a failed save keeps the
   await page.getByTestId('import-submit').click();
   const grid = page.getByTestId('grid');
   await expect(grid).toHaveAttribute('aria-label', /結構測試/);
+  await ownNew(server);
   await expect(grid).toHaveAttribute('aria-rowcount', '4');
 
   // Split the first segment after 甲乙丙丁 (caret at 4).
@@ -416,7 +419,7 @@ test('split at the caret, merge, furniture, history, and a failed save keeps the
   await expect(page.getByTestId('save-state')).toContainText('Saved');
 });
 
-test('drag and drop imports a file; zoom scales the text', async ({ app: page }) => {
+test('drag and drop imports a file; zoom scales the text', async ({ app: page, server }) => {
   const dataTransfer = await page.evaluateHandle(() => {
     const dt = new DataTransfer();
     dt.items.add(new File(['拖放的文件。\n\n第二段。'], 'dropped.zh-Hant.txt', { type: 'text/plain' }));
@@ -435,6 +438,7 @@ test('drag and drop imports a file; zoom scales the text', async ({ app: page })
   await dialog.getByTestId('import-submit').click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /拖放的文件/);
+  await ownNew(server);
   await expect(page.getByTestId('grid')).toHaveAttribute('aria-rowcount', '3');
 
   const size = () => page.getByTestId('row-0').locator('.cell-hant').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
@@ -487,6 +491,7 @@ test('under Electron, menu commands and native dialogs go through window.jiaodui
   await expect(dialog.getByTestId('import-preview')).toContainText('來自選單的檔案');
   await dialog.getByTestId('import-submit').click();
   await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /from-menu|來自選單/);
+  await ownNew(server);
 
   await menu('file.export');
   await page.getByTestId('export-submit').click();

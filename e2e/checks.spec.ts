@@ -5,12 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { api, expect, MOD, ROOT, test, openDocument } from './fixtures';
-import type { ImportResult } from '../shared/domain/schemas';
+import { api, importOwn, expect, MOD, ROOT, test, openDocument } from './fixtures';
 
 test('the findings panel groups 王震 and 王徵; one click fixes both; undo restores', async ({ page, server }) => {
   const data = readFileSync(join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt')).toString('base64');
-  const imported = await api<ImportResult>(server, 'importDocument', { fileName: 'checks-sample.txt', data, projectName: 'Checks e2e' });
+  const imported = await importOwn(server, { fileName: 'checks-sample.txt', data, projectName: 'Checks e2e' });
   await openDocument(page, server, imported.documentId);
 
   await page.keyboard.press(`${MOD}+Shift+F`);
@@ -45,7 +44,7 @@ test('the findings panel groups 王震 and 王徵; one click fixes both; undo re
 
 test('the findings panel in zh-Hant words every message in Chinese (messages are key + params)', async ({ page, server }) => {
   const data = readFileSync(join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt')).toString('base64');
-  const imported = await api<ImportResult>(server, 'importDocument', { fileName: 'checks-zh.txt', data, projectName: 'Checks zh-Hant' });
+  const imported = await importOwn(server, { fileName: 'checks-zh.txt', data, projectName: 'Checks zh-Hant' });
   await openDocument(page, server, imported.documentId);
   await page.keyboard.press(`${MOD}+k`);
   await page.keyboard.type('language');
@@ -79,7 +78,7 @@ test("s2twp's Taiwan words: one card, the explanation once, a short line per pla
     '公司表示，客戶端的庫存資料已見改善，今年新建的廠房專案也按進度推進。',
     '財務長指出，臺灣與日本的訂單資料顯示，工廠裡的裝置明年仍需擴充。',
   ].join('\n\n');
-  const imported = await api<ImportResult>(server, 'importDocument', { fileName: 'checks-s2twp.txt', data: Buffer.from(text).toString('base64'), projectName: 'Checks s2twp' });
+  const imported = await importOwn(server, { fileName: 'checks-s2twp.txt', data: Buffer.from(text).toString('base64'), projectName: 'Checks s2twp' });
   await openDocument(page, server, imported.documentId);
 
   await page.keyboard.press(`${MOD}+Shift+F`);

@@ -9,15 +9,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { ImportResult } from '../shared/domain/schemas';
 import type { ClaimCandidateT, ClaimT } from '../shared/claims/schemas';
-import { api, expect, ROOT, test, type JiaoduiServer } from './fixtures';
+import { api, importOwn, expect, ROOT, test, type JiaoduiServer } from './fixtures';
 
 const SAMPLE = join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt');
 const OUT = join(ROOT, 'docs', 'screenshots');
 
 async function openSample(page: Page, server: JiaoduiServer, projectName: string): Promise<number> {
-  const { documentId } = await api<ImportResult>(server, 'importDocument', { fileName: `${projectName}.txt`, data: readFileSync(SAMPLE).toString('base64'), projectName });
+  const { documentId } = await importOwn(server, { fileName: `${projectName}.txt`, data: readFileSync(SAMPLE).toString('base64'), projectName });
   await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), documentId);
   await page.goto(server.url);
   await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /商湯科技/);

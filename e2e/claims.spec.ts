@@ -7,16 +7,15 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
-import type { ImportResult } from '../shared/domain/schemas';
 import type { ClaimT } from '../shared/claims/schemas';
-import { api, expect, MOD, ROOT, test } from './fixtures';
+import { api, importOwn, expect, MOD, ROOT, test } from './fixtures';
 
 const SAMPLE = join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt');
 
 test('claims: accept two candidates, set a verdict and evidence, export CSV', async ({ page, server }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const { documentId } = await api<ImportResult>(server, 'importDocument', {
+  const { documentId } = await importOwn(server, {
     fileName: 'sensetime-claims.txt',
     data: readFileSync(SAMPLE).toString('base64'),
     projectName: 'Claims E2E',
@@ -95,7 +94,7 @@ test('claims: accept two candidates, set a verdict and evidence, export CSV', as
 test('claims: a rejection survives a reload, a verdict change is undone, cross-checks are findings', async ({ page, server }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const { documentId } = await api<ImportResult>(server, 'importDocument', {
+  const { documentId } = await importOwn(server, {
     fileName: 'sensetime-claims-undo.txt',
     data: readFileSync(SAMPLE).toString('base64'),
     projectName: 'Claims E2E undo',

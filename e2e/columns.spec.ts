@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import type { ImportResult, Segment } from '../shared/domain/schemas';
-import { api, expect, MOD, ROOT, test } from './fixtures';
+import type { Segment } from '../shared/domain/schemas';
+import { api, importOwn, expect, MOD, ROOT, test } from './fixtures';
 
 const SAMPLE = join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt');
 const ENGLISH = join(ROOT, 'tests', 'fixtures', 'parallel', 'sensetime-2023.en.txt');
@@ -27,7 +27,7 @@ async function checkA11y(page: Page, selectors: string[], what: string): Promise
 test('columns: attach English, switch columns, correct an English segment, undo', async ({ page, server }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const imported = await api<ImportResult>(server, 'importDocument', {
+  const imported = await importOwn(server, {
     fileName: 'sensetime-columns.txt',
     data: readFileSync(SAMPLE).toString('base64'),
     projectName: 'Columns E2E',

@@ -5,9 +5,9 @@
  * changes. Nothing is overwritten without a word.
  */
 import type { Browser, Page } from '@playwright/test';
-import type { ImportResult, Revision, Segment } from '../shared/domain/schemas';
+import type { Revision, Segment } from '../shared/domain/schemas';
 import type { GlossaryEntry, GlossarySaveResult } from '../shared/glossary/schemas';
-import { api, expect, test, type JiaoduiServer } from './fixtures';
+import { api, importOwn, expect, test, type JiaoduiServer } from './fixtures';
 
 async function window(browser: Browser, server: JiaoduiServer, title: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
@@ -38,18 +38,10 @@ async function editRow0(page: Page, text: string): Promise<void> {
   await saveEditor(page, text);
 }
 
-// Later specs on this worker's server open the newest document, expecting the sample: trash ours, pass or fail.
-let imported: number | null = null;
-test.afterEach(async ({ server }) => {
-  if (imported !== null) await api(server, 'trashDocument', { documentId: imported });
-  imported = null;
-});
-
 const stored = async (server: JiaoduiServer, documentId: number) => (await api<Segment[]>(server, 'getSegments', { documentId }))[0];
 
 test('two windows edit one segment: the stale save opens the conflict view; keep mine, then merge by hand', async ({ browser, server }) => {
-  const r = await api<ImportResult>(server, 'importDocument', { fileName: 'c.txt', data: Buffer.from('商湯今日公布業績。\n\n第二句。', 'utf8').toString('base64'), projectName: 'Conflicts', title: '衝突測試' });
-  imported = r.documentId;
+  const r = await importOwn(server, { fileName: 'c.txt', data: Buffer.from('商湯今日公布業績。\n\n第二句。', 'utf8').toString('base64'), projectName: 'Conflicts', title: '衝突測試' });
   const a = await window(browser, server, '衝突測試');
   const b = await window(browser, server, '衝突測試');
 
@@ -99,8 +91,7 @@ test('two windows edit one segment: the stale save opens the conflict view; keep
 });
 
 test('a glossary entry moved to the whole project meanwhile: a stale save does not move it back; the reviewer picks the scope', async ({ page, server }) => {
-  const r = await api<ImportResult>(server, 'importDocument', { fileName: 's.txt', data: Buffer.from('王征今日公布業績。\n\n第二句。', 'utf8').toString('base64'), projectName: 'Scopes', title: '範圍衝突' });
-  imported = r.documentId;
+  const r = await importOwn(server, { fileName: 's.txt', data: Buffer.from('王征今日公布業績。\n\n第二句。', 'utf8').toString('base64'), projectName: 'Scopes', title: '範圍衝突' });
   const created = await api<GlossarySaveResult>(server, 'saveGlossaryEntry', { documentId: r.documentId, term: '王征', variants: ['王震'], type: 'person' });
   await page.goto(server.url);
   await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /範圍衝突/);
@@ -131,8 +122,7 @@ test('a glossary entry moved to the whole project meanwhile: a stale save does n
 });
 
 test('a glossary entry saved from an old read opens the same conflict view, field by field; merged by hand', async ({ page, server }) => {
-  const r = await api<ImportResult>(server, 'importDocument', { fileName: 'g.txt', data: Buffer.from('王征今日公布業績。\n\n第二句。', 'utf8').toString('base64'), projectName: 'Conflicts', title: '詞彙衝突' });
-  imported = r.documentId;
+  const r = await importOwn(server, { fileName: 'g.txt', data: Buffer.from('王征今日公布業績。\n\n第二句。', 'utf8').toString('base64'), projectName: 'Conflicts', title: '詞彙衝突' });
   const created = await api<GlossarySaveResult>(server, 'saveGlossaryEntry', { documentId: r.documentId, term: '王征', variants: ['王震'], type: 'person' });
   await page.goto(server.url);
   await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /詞彙衝突/);

@@ -3,14 +3,14 @@
  * word/document.xml holds the correction as tracked changes (w:del / w:ins).
  */
 import { readFileSync } from 'node:fs';
-import type { ImportResult, Segment } from '../shared/domain/schemas';
+import type { Segment } from '../shared/domain/schemas';
 import { docxParts, paragraphTexts, trackedChanges } from '../shared/export/docx-test-helpers';
-import { api, expect, MOD, test } from './fixtures';
+import { api, importOwn, expect, MOD, test } from './fixtures';
 import { HAS_XMLLINT, XLIFF12_SCHEMA, xmllint } from '../core/testing/xmllint';
 
 test('exports a marked DOCX with tracked changes from the Export dialog', async ({ page, server }) => {
   const text = '董事長王震表示，收入爲11.8億。\n下一段 <script>&amp; 𠀋。\n';
-  const r = await api<ImportResult>(server, 'importDocument', { fileName: 'docx-export.txt', data: Buffer.from(text, 'utf8').toString('base64'), projectName: 'Export', title: 'DOCX export' });
+  const r = await importOwn(server, { fileName: 'docx-export.txt', data: Buffer.from(text, 'utf8').toString('base64'), projectName: 'Export', title: 'DOCX export' });
   const segs = await api<Segment[]>(server, 'getSegments', { documentId: r.documentId });
   const seg = segs.find((s) => s.text.includes('王震'))!;
   await api(server, 'editSegment', { segmentId: seg.id, text: seg.text.replace('王震', '王征') });
@@ -44,7 +44,7 @@ test('exports a marked DOCX with tracked changes from the Export dialog', async 
 
 test('the HTML change report renders in Chromium: summary, diffs, hostile text inert; screenshot', async ({ page, server }) => {
   const text = '首席財務官王震表示，收入爲11.8億。\n註釋 <img src=x onerror="window.__pwned=1"> 完。\n首席財務官王徵介紹，成本為3.2億，收入為11.8億。\n';
-  const r = await api<ImportResult>(server, 'importDocument', { fileName: 'report.txt', data: Buffer.from(text, 'utf8').toString('base64'), projectName: 'Export', title: 'Report <b>test</b>' });
+  const r = await importOwn(server, { fileName: 'report.txt', data: Buffer.from(text, 'utf8').toString('base64'), projectName: 'Export', title: 'Report <b>test</b>' });
   const { projectId } = await api<{ projectId: number }>(server, 'getDocument', { documentId: r.documentId });
   // the checks' name group fixed in one step, the variant finding dismissed with a reason
   const checked = await api<{ findings: { id: number; rule: string }[]; snapshot?: number }>(server, 'runChecks', { documentId: r.documentId });
@@ -124,7 +124,7 @@ test('the HTML change report renders in Chromium: summary, diffs, hostile text i
 
 test('exports XLIFF 1.2 from the Export dialog: a download that validates against the strict schema and keeps control characters', async ({ page, server }) => {
   const text = '董事長王震表示，收入爲11.8億。\n下一段 <b>&amp; 𠀋。\n';
-  const r = await api<ImportResult>(server, 'importDocument', { fileName: 'xliff12.txt', data: Buffer.from(text, 'utf8').toString('base64'), projectName: 'Export', title: 'XLIFF 1.2 export' });
+  const r = await importOwn(server, { fileName: 'xliff12.txt', data: Buffer.from(text, 'utf8').toString('base64'), projectName: 'Export', title: 'XLIFF 1.2 export' });
   const segs = await api<Segment[]>(server, 'getSegments', { documentId: r.documentId });
   const seg = segs.find((s) => s.text.includes('王震'))!;
   await api(server, 'editSegment', { segmentId: seg.id, text: seg.text.replace('王震', '王征\u000b') });

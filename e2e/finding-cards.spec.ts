@@ -2,8 +2,7 @@
  * One card per place across scopes: the project check's finding and the document's own at the
  * same place are one card with both reasons; Dismiss dismisses both.
  */
-import { api, expect, MOD, test, openDocument } from './fixtures';
-import type { ImportResult } from '../shared/domain/schemas';
+import { api, importOwn, expect, MOD, test, openDocument } from './fixtures';
 
 // our own sentences: 爲 three times and 為 once in the first document, 爲 only in the other two
 const A = '董事會認爲今年營收將成長。\n\n公司因爲需求增加而擴產。\n\n管理層以爲市場仍有空間。\n\n公司將為客戶提供新服務。\n';
@@ -12,7 +11,7 @@ const C = '董事長認爲景氣已經回升。\n\n市場以爲降息在即。\n
 
 test('a project check’s finding and the document’s own at one place: one card with both reasons, dismissed together', async ({ page, server }) => {
   const [a] = await Promise.all(
-    [A, B, C].map((t, i) => api<ImportResult>(server, 'importDocument', { fileName: `${'abc'[i]}.txt`, data: Buffer.from(t).toString('base64'), projectName: 'Cards e2e' })),
+    [A, B, C].map((t, i) => importOwn(server, { fileName: `${'abc'[i]}.txt`, data: Buffer.from(t).toString('base64'), projectName: 'Cards e2e' })),
   );
   await api(server, 'runChecks', { documentId: a.documentId });
   await openDocument(page, server, a.documentId);
@@ -40,7 +39,7 @@ const D = '董事會認爲需求增加。\n\n管理層以爲市場仍有空間�
 
 test('Fix all on a merged card fixes every group it shows (this document’s place and another document’s)', async ({ page, server }) => {
   const [a, , , d] = await Promise.all(
-    [A, B, C, D].map((t, i) => api<ImportResult>(server, 'importDocument', { fileName: `${'abcd'[i]}.txt`, data: Buffer.from(t).toString('base64'), projectName: 'Cards fix all e2e' })),
+    [A, B, C, D].map((t, i) => importOwn(server, { fileName: `${'abcd'[i]}.txt`, data: Buffer.from(t).toString('base64'), projectName: 'Cards fix all e2e' })),
   );
   await api(server, 'runChecks', { documentId: a.documentId });
   await openDocument(page, server, a.documentId);
@@ -61,7 +60,7 @@ test('Fix all on a merged card fixes every group it shows (this document’s pla
 test('a save that adds a half-width mark: the card counts it at once (no Run checks)', async ({ page, server }) => {
   // our own sentences: two half-width commas in the first row, none in the second
   const text = '公司今天公布財報,營收成長,獲利持平。\n\n董事長表示，明年將擴大投資。\n';
-  const a = await api<ImportResult>(server, 'importDocument', { fileName: 'halfwidth.txt', data: Buffer.from(text).toString('base64'), projectName: 'Cards halfwidth e2e' });
+  const a = await importOwn(server, { fileName: 'halfwidth.txt', data: Buffer.from(text).toString('base64'), projectName: 'Cards halfwidth e2e' });
   await openDocument(page, server, a.documentId);
   await page.keyboard.press(`${MOD}+Shift+F`);
   const card = page.getByTestId('findings-panel').locator('[data-testid="finding"][data-rule="halfwidth-punctuation"]');

@@ -4,14 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { api, expect, MOD, ROOT, test, openDocument } from './fixtures';
-import type { ImportResult, Segment } from '../shared/domain/schemas';
+import { api, importOwn, expect, MOD, ROOT, test, openDocument } from './fixtures';
+import type { Segment } from '../shared/domain/schemas';
 import type { GlossaryEntry } from '../shared/glossary/schemas';
 
 const SAMPLE = () => readFileSync(join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt')).toString('base64');
 
 test('undo brings the fixed name group back at once, redo clears it; the glossary offer saves 王征 forbidding 王震, 王徵', async ({ page, server }) => {
-  const imported = await api<ImportResult>(server, 'importDocument', { fileName: 'undo-findings.txt', data: SAMPLE(), projectName: 'Findings undo e2e' });
+  const imported = await importOwn(server, { fileName: 'undo-findings.txt', data: SAMPLE(), projectName: 'Findings undo e2e' });
   await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), imported.documentId);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(server.url);
@@ -48,8 +48,8 @@ test('undo brings the fixed name group back at once, redo clears it; the glossar
 });
 
 test('project-wide results out of date: the panel says so after a later edit and re-runs the project check', async ({ page, server }) => {
-  const a = await api<ImportResult>(server, 'importDocument', { fileName: 'a.txt', data: Buffer.from('公司業績會。\n\n首席執行官張明表示，收入增長。\n').toString('base64'), projectName: 'Stale e2e' });
-  const b = await api<ImportResult>(server, 'importDocument', { fileName: 'b.txt', data: Buffer.from('公司年報。\n\n首席執行官張銘表示，成本下降。\n').toString('base64'), projectName: 'Stale e2e' });
+  const a = await importOwn(server, { fileName: 'a.txt', data: Buffer.from('公司業績會。\n\n首席執行官張明表示，收入增長。\n').toString('base64'), projectName: 'Stale e2e' });
+  const b = await importOwn(server, { fileName: 'b.txt', data: Buffer.from('公司年報。\n\n首席執行官張銘表示，成本下降。\n').toString('base64'), projectName: 'Stale e2e' });
   await openDocument(page, server, a.documentId);
   await page.keyboard.press(`${MOD}+Shift+F`);
   const panel = page.getByTestId('findings-panel');

@@ -1,12 +1,30 @@
 /**
  * A worker-scoped `jiaodui serve` on a fresh temporary database. It builds nothing:
  * dist/renderer must exist (npx vite build --config renderer/vite.config.ts).
+ *
+ * One server, left as found. Every spec of a worker shares that server (the sample in project
+ * "Samples", imported at its first start), so a test must leave it as it found it: the same live
+ * documents (none added, none trashed, none renamed or moved), the same project names, the same
+ * reviewer settings (author, UI language) and no team server connection of its own. The app opens
+ * the newest document at start and shows every connection in the library: a leftover changes what
+ * unrelated specs see. The auto fixture `leftAsFound` holds it: it reads that state before each
+ * test and again after the test and its afterEach hooks, and fails the test naming what was left
+ * (a failed test ends its worker: the next test gets a new server). Changes made between tests —
+ * a beforeAll or afterAll hook — are reported by the next test. How to leave nothing behind:
+ * import through `importOwn` (trashed when the test ends, pass or fail), or `own(id)` a document
+ * made otherwise (the UI, the CLI); put the language back in an afterEach; end connections with
+ * `disconnectTeams(server)` in an afterEach. New projects may stay (a project cannot be deleted).
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { SERVE_URL, spawnScript, type ScriptProcess } from '../core/testing/spawn-script';
+import { HTTP_CONNECTIONS_PATH, type ConnectionInfo } from '../shared/contract/remote';
+import type { DocumentMeta, ImportResult, Project, Settings } from '../shared/domain/schemas';
+import { sharedStateChanges, type SharedState } from './shared-state';
+
+export { sharedStateChanges, type SharedState };
 
 export const ROOT = resolve(import.meta.dirname, '..');
 const DIST_INDEX = join(ROOT, 'dist', 'renderer', 'index.html');
@@ -34,19 +52,110 @@ async function startServer(): Promise<{ server: JiaoduiServer; child: ScriptProc
   return { server: { url, origin: u.origin, port: Number(u.port), token, dbPath }, child, dir };
 }
 
-export const test = base.extend<{ app: Page }, { server: JiaoduiServer }>({
+export async function readSharedState(server: JiaoduiServer): Promise<SharedState> {
+  const [documents, projects, settings, connections] = await Promise.all([
+    api<DocumentMeta[]>(server, 'listDocuments', {}),
+    api<Project[]>(server, 'listProjects', {}),
+    api<Settings>(server, 'getSettings', {}),
+    listConnections(server),
+  ]);
+  return {
+    documents: new Map(documents.filter((d) => d.trashedAt === null).map((d) => [d.id, `"${d.title}" in project "${d.projectName}" (#${d.projectId})`])),
+    projects: new Map(projects.map((p) => [p.id, p.name])),
+    settings,
+    connections: new Map(connections.map((c) => [c.id, c.origin])),
+  };
+}
+
+/** This worker's server once started, with its state then; documents the running test owns (trashed when it ends). */
+let running: { server: JiaoduiServer; atStart: SharedState } | null = null;
+/** The state after the last test that ran on the server, and where it was. */
+let lastSeen: { state: SharedState; what: string } | null = null;
+const owned = new Set<number>();
+/** The state the running test found (null: the server started during it; then `running.atStart`). */
+let testBaseline: SharedState | null = null;
+
+/** Mark a document (made through the UI or the CLI) as the running test's: it is trashed when the test ends, pass or fail. */
+export function own(documentId: number): void {
+  owned.add(documentId);
+}
+
+/** Own every live document added since the running test began (after an import through the UI). */
+export async function ownNew(server: JiaoduiServer): Promise<void> {
+  const base = testBaseline ?? running?.atStart;
+  if (!base) throw new Error('ownNew: the shared server is not running');
+  for (const id of (await readSharedState(server)).documents.keys()) if (!base.documents.has(id)) own(id);
+}
+
+/** Import a document the running test owns (api 'importDocument'; trashed when the test ends, pass or fail). */
+export async function importOwn(server: JiaoduiServer, args: Record<string, unknown>): Promise<ImportResult> {
+  const r = await api<ImportResult>(server, 'importDocument', args);
+  own(r.documentId);
+  return r;
+}
+
+export async function listConnections(server: JiaoduiServer): Promise<ConnectionInfo[]> {
+  const res = await fetch(`${server.origin}${HTTP_CONNECTIONS_PATH}`, { headers: { Authorization: `Bearer ${server.token}` } });
+  const body = (await res.json()) as { ok: boolean; value?: ConnectionInfo[]; error?: { message: string } };
+  if (!body.ok) throw new Error(`connections: ${body.error?.message}`);
+  return body.value!;
+}
+
+/** End every team server connection the local server holds (an afterEach of the specs that connect). */
+export async function disconnectTeams(server: JiaoduiServer): Promise<void> {
+  for (const c of await listConnections(server)) {
+    const res = await fetch(`${server.origin}${HTTP_CONNECTIONS_PATH}/${c.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${server.token}` } });
+    if (!res.ok) throw new Error(`disconnecting ${c.origin}: HTTP ${res.status}`);
+  }
+}
+
+const LEFT_HINT = 'The specs share one server (e2e/fixtures.ts, "One server, left as found"): import with importOwn or own(id), put settings back and disconnectTeams in an afterEach.';
+
+export const test = base.extend<{ app: Page; leftAsFound: void }, { server: JiaoduiServer }>({
   server: [
     // Playwright reads the fixtures a function needs from its destructured first parameter: `{}` = none
     async ({}, use) => {
       const { server, child, dir } = await startServer();
+      running = { server, atStart: await readSharedState(server) };
+      lastSeen = { state: running.atStart, what: 'the server started' };
       try {
         await use(server);
       } finally {
+        running = null;
         await child.stop(5000);
         rmSync(dir, { recursive: true, force: true });
       }
     },
     { scope: 'worker' },
+  ],
+  /**
+   * Every test leaves the shared server as it found it (the top of this file). It does not ask for
+   * `server` (a spec without it starts none): it looks only when the server is running.
+   */
+  leftAsFound: [
+    async ({}, use, testInfo) => {
+      owned.clear();
+      const before = running ? await readSharedState(running.server) : null;
+      testBaseline = before;
+      const previous = lastSeen;
+      lastSeen = null;
+      if (before && previous) {
+        const between = sharedStateChanges(previous.state, before);
+        if (between.length > 0) {
+          throw new Error(`The shared server was changed after ${previous.what} and before this test (a beforeAll or afterAll hook?):\n  - ${between.join('\n  - ')}\n${LEFT_HINT}`);
+        }
+      }
+      await use();
+      if (!running) return;
+      const server = running.server;
+      for (const id of owned) await api(server, 'trashDocument', { documentId: id }).catch(() => undefined);
+      owned.clear();
+      const after = await readSharedState(server);
+      const left = sharedStateChanges(before ?? running.atStart, after);
+      lastSeen = { state: after, what: `"${testInfo.title}" (${basename(testInfo.file)})` };
+      if (left.length > 0) throw new Error(`This test left the shared server changed:\n  - ${left.join('\n  - ')}\n${LEFT_HINT}`);
+    },
+    { auto: true },
   ],
   /** A page opened at the server's URL with the review screen showing. */
   app: async ({ page, server }, use) => {

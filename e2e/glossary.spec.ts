@@ -7,8 +7,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import type { DocumentMeta, ImportResult, Revision, Segment } from '../shared/domain/schemas';
-import { api, expect, MOD, ROOT, test } from './fixtures';
+import type { DocumentMeta, Revision, Segment } from '../shared/domain/schemas';
+import { api, importOwn, expect, MOD, ROOT, test } from './fixtures';
 
 const SAMPLE = join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt');
 const SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -41,7 +41,7 @@ test('glossary: add 王征, preview, apply across the document, undo in one step
   page.on('pageerror', (e) => errors.push(e.message));
 
   // A fresh copy of the sample in its own project, so other specs' edits do not matter.
-  const imported = await api<ImportResult>(server, 'importDocument', {
+  const imported = await importOwn(server, {
     fileName: 'sensetime-glossary.txt',
     data: readFileSync(SAMPLE).toString('base64'),
     projectName: 'Glossary E2E',

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import type { ImportResult, Segment, StoredFinding, UndoState } from '../shared/domain/schemas';
-import { api, expect, holdChunk, MOD, ROOT, runCommand, test, type JiaoduiServer } from './fixtures';
+import { api, importOwn, expect, holdChunk, MOD, ROOT, runCommand, test, type JiaoduiServer } from './fixtures';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 const SAMPLE = join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt');
@@ -18,7 +18,7 @@ const ENGLISH = join(ROOT, 'tests', 'fixtures', 'parallel', 'sensetime-2023.en.t
 
 
 async function importSample(server: JiaoduiServer, name: string): Promise<ImportResult> {
-  return api<ImportResult>(server, 'importDocument', { fileName: `${name}.txt`, data: readFileSync(SAMPLE).toString('base64'), projectName: name });
+  return importOwn(server, { fileName: `${name}.txt`, data: readFileSync(SAMPLE).toString('base64'), projectName: name });
 }
 
 async function open(page: Page, server: JiaoduiServer, documentId: number): Promise<void> {
@@ -148,7 +148,7 @@ test('three columns at 1440 px: chosen, hidden, narrowed by a side panel; Englis
 
 test('the Speaker column collapses without speakers; a document chosen in the library takes the focus (arrows and End at once)', async ({ page, server }) => {
   const { documentId } = await importSample(server, 'Grid focus');
-  const plain = await api<ImportResult>(server, 'importDocument', {
+  const plain = await importOwn(server, {
     fileName: 'no-speakers.txt',
     data: Buffer.from('第一段沒有說話人。\n\n第二段也沒有。\n\n第三段。\n\n第四段。\n').toString('base64'),
     projectName: 'Grid focus',

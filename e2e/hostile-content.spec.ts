@@ -5,8 +5,7 @@
  * text shows literally everywhere. The corpus file is tests/bad-input/html-script.txt's kin.
  */
 import type { Page } from '@playwright/test';
-import type { ImportResult } from '../shared/domain/schemas';
-import { api, expect, MOD, test } from './fixtures';
+import { api, importOwn, expect, MOD, test } from './fixtures';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=1</script>';
@@ -36,13 +35,6 @@ async function selectText(page: Page, row: number, needle: string): Promise<void
   );
 }
 
-// Later specs on this worker's server open the newest document, expecting the sample: trash ours, pass or fail.
-let imported: number | null = null;
-test.afterEach(async ({ server }) => {
-  if (imported !== null) await api(server, 'trashDocument', { documentId: imported });
-  imported = null;
-});
-
 test('HTML and script in a document stay text: open, edit, history, search, annotate', async ({ page, server }) => {
   const errors: string[] = [];
   const dialogs: string[] = [];
@@ -56,8 +48,7 @@ test('HTML and script in a document stay text: open, edit, history, search, anno
     if (/\/x(\?|$)/.test(new URL(r.url()).pathname)) imageRequests.push(r.url());
   });
 
-  const { documentId } = await api<ImportResult>(server, 'importDocument', { fileName: 'xss.txt', data: Buffer.from(TEXT, 'utf8').toString('base64'), projectName: 'Hostile', title: '腳本測試' });
-  imported = documentId;
+  const { documentId } = await importOwn(server, { fileName: 'xss.txt', data: Buffer.from(TEXT, 'utf8').toString('base64'), projectName: 'Hostile', title: '腳本測試' });
 
   // Open: the newest document is shown, and the markup is text.
   await page.goto(server.url);

@@ -6,8 +6,8 @@
  * house-style-settings.zh-Hant.png.
  */
 import { join } from 'node:path';
-import { api, expect, MOD, ROOT, test, openDocument } from './fixtures';
-import type { ImportResult, ProjectSettings } from '../shared/domain/schemas';
+import { api, importOwn, expect, MOD, ROOT, test, openDocument } from './fixtures';
+import type { ProjectSettings } from '../shared/domain/schemas';
 import { getConverter } from '../shared/text/convert';
 
 const SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -15,18 +15,13 @@ const SHOTS = join(ROOT, 'docs', 'screenshots');
 const RELEASE = '電動機車廠今天公布上月營收新台幣18.6億元，年增9%，換電站營收占比升至三成。\n\n總經理說，下半年拚海外市場，電池業務占營收約15%，台北與高雄門市同步擴點。\n';
 const CONVERTED = getConverter('s2tw').convert(getConverter('t2s').convert(RELEASE));
 
-// Later specs on this worker's server open the newest document, expecting the sample: trash ours and put the
-// UI language back, pass or fail.
-let imported: number | null = null;
+// The specs share one server (fixtures.ts): importOwn trashes ours; put the UI language back, pass or fail.
 test.afterEach(async ({ server }) => {
-  if (imported !== null) await api(server, 'trashDocument', { documentId: imported });
-  imported = null;
   await api(server, 'updateSettings', { locale: 'en' });
 });
 
 test('standard forms: information while unset, a warning once the project keeps the standard forms; both UI languages', async ({ page, server }) => {
-  const doc = await api<ImportResult>(server, 'importDocument', { fileName: 'scooters.txt', data: Buffer.from(CONVERTED).toString('base64'), projectName: 'House style e2e' });
-  imported = doc.documentId;
+  const doc = await importOwn(server, { fileName: 'scooters.txt', data: Buffer.from(CONVERTED).toString('base64'), projectName: 'House style e2e' });
   const projectId = (await api<{ projectId: number }>(server, 'getDocument', { documentId: doc.documentId })).projectId;
   await api(server, 'runChecks', { documentId: doc.documentId });
   await page.setViewportSize({ width: 1400, height: 900 });

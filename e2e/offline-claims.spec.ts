@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Route } from '@playwright/test';
-import { api, expect, ROOT, test, recordToasts, toastsSeen } from './fixtures';
+import { api, disconnectTeams, expect, ROOT, test, recordToasts, toastsSeen } from './fixtures';
 import { TeamServer } from './team-server';
 
 test.describe.configure({ mode: 'serial' });
@@ -33,6 +33,12 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.stop(5000);
   rmSync(dir, { recursive: true, force: true });
+});
+
+// The local server is every spec's (fixtures.ts): close the page, then end this test's team connections.
+test.afterEach(async ({ page, server: local }) => {
+  await page.close();
+  await disconnectTeams(local);
 });
 
 type TeamClaim = { id: number; segmentId: number; start: number; end: number; notes: string };

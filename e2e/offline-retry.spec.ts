@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, MOD, ROOT, test, recordToasts, toastsSeen } from './fixtures';
+import { disconnectTeams, expect, MOD, ROOT, test, recordToasts, toastsSeen } from './fixtures';
 import { TeamServer } from './team-server';
 
 test.describe.configure({ mode: 'serial' });
@@ -39,6 +39,12 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.stop(5000);
   rmSync(dir, { recursive: true, force: true });
+});
+
+// The local server is every spec's (fixtures.ts): close the page, then end this test's team connections.
+test.afterEach(async ({ page, server: local }) => {
+  await page.close();
+  await disconnectTeams(local);
 });
 
 type TeamSegment = { id: number; text: string; status: string; furniture: string | null };

@@ -3,14 +3,13 @@
  * format), and the change report is written in the UI language with the browser's time zone.
  */
 import { readFileSync } from 'node:fs';
-import { api, expect, MOD, test } from './fixtures';
-import type { ImportResult } from '../shared/domain/schemas';
+import { api, importOwn, expect, MOD, test } from './fixtures';
 
 test.use({ timezoneId: 'Asia/Taipei' });
 
 test('the furniture option follows the format; the report carries the browser’s time zone and the UI language', async ({ page, server }) => {
   const text = 'share_log\n\n董事長王震表示，收入爲11.8億。\n\n搶先評論\n';
-  const r = await api<ImportResult>(server, 'importDocument', { fileName: 'dialog.txt', data: Buffer.from(text, 'utf8').toString('base64'), projectName: 'Export dialog', title: 'Dialog export' });
+  const r = await importOwn(server, { fileName: 'dialog.txt', data: Buffer.from(text, 'utf8').toString('base64'), projectName: 'Export dialog', title: 'Dialog export' });
   const furniture = (await api<{ furniture: string | null }[]>(server, 'getSegments', { documentId: r.documentId })).filter((s) => s.furniture);
   expect(furniture.length).toBeGreaterThan(0);
   await page.addInitScript((id) => localStorage.setItem('jiaodui.lastDocument', String(id)), r.documentId);

@@ -8,15 +8,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import type { Annotation, ImportResult, Segment } from '../shared/domain/schemas';
-import { api, expect, MOD, ROOT, test, type JiaoduiServer } from './fixtures';
+import type { Annotation, Segment } from '../shared/domain/schemas';
+import { api, importOwn, expect, MOD, ROOT, test, type JiaoduiServer } from './fixtures';
 
 const SHOTS = join(ROOT, 'docs', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
 /** Import a text through the API (it becomes the newest document, which the app opens on load). */
 async function importText(server: JiaoduiServer, title: string, text: string): Promise<{ documentId: number; segments: Segment[] }> {
-  const r = await api<ImportResult>(server, 'importDocument', { fileName: `${title}.txt`, data: Buffer.from(text, 'utf8').toString('base64'), projectName: 'Review workflow', title });
+  const r = await importOwn(server, { fileName: `${title}.txt`, data: Buffer.from(text, 'utf8').toString('base64'), projectName: 'Review workflow', title });
   const segments = await api<Segment[]>(server, 'getSegments', { documentId: r.documentId });
   return { documentId: r.documentId, segments };
 }

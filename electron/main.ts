@@ -28,6 +28,7 @@ import { IPC_CHANNEL } from '../shared/contract/transport';
 import { callerContext } from '../shared/contract/caller';
 import { COMMAND_CHANNEL, type CommandId } from '../shared/commands';
 import { JiaoduiError, isJiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import { PRODUCT_NAME } from '../shared/paths';
 import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
 import { contentType } from '../core/http-policy';
@@ -334,7 +335,7 @@ function isTrusted(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
 /** Each window's feed subscription (by webContents id): its unsubscribe function. */
 const feedSubscriptions = new Map<number, () => void>();
 
-const FORBIDDEN: ApiEnvelope = { ok: false, error: { code: 'forbidden', message: 'This page may not call Jiaodui.' } };
+const FORBIDDEN: ApiEnvelope = { ok: false, ...toErrorPayload(new JiaoduiError('forbidden', em('forbidden.page'))) };
 
 async function asEnvelope(fn: () => Promise<unknown>): Promise<ApiEnvelope> {
   try {
@@ -486,11 +487,11 @@ const TEXT_EXTENSIONS = ['txt', 'text', 'md', 'csv', 'tsv', 'srt', 'vtt'];
 
 async function readImportable(path: string): Promise<Buffer> {
   const info = await stat(path).catch(() => null);
-  if (!info || !info.isFile()) throw new JiaoduiError('not-found', `${path} is not a file.`);
+  if (!info || !info.isFile()) throw new JiaoduiError('not-found', em('not-found.file', { path }));
   if (info.size > MAX_IMPORT_BYTES) {
     throw new JiaoduiError(
       'import-rejected',
-      `${basename(path)} is ${(info.size / 1048576).toFixed(1)} MB; the import limit is ${MAX_IMPORT_BYTES / 1048576} MB.`,
+      em('import.too-large.named', { file: basename(path), size: (info.size / 1048576).toFixed(1), limit: MAX_IMPORT_BYTES / 1048576 }),
     );
   }
   return readFile(path);

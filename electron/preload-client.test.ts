@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeClient, unwrapEnvelope } from '../shared/contract/dispatch';
 import { JiaoduiError } from '../shared/errors';
-import { makeNamedClient, unwrap } from './preload-client';
+import { makeNamedClient, unwrap, unwrapForPage } from './preload-client';
+import { makeNamedClient as namedClient, reviveBridged } from '../shared/contract/client';
 
 describe('the zod-free preload client', () => {
   it('has the same methods as makeClient', () => {
@@ -45,5 +46,47 @@ describe('the zod-free preload client', () => {
       }
       expect(b, JSON.stringify(env)).toEqual(a);
     }
+  });
+});
+
+describe('errors across the context bridge', () => {
+  const env = { ok: false, error: { code: 'edit-conflict', message: 'The text of row 3 was changed since you read it; nothing was saved.', details: { row: 3 }, messageData: { key: 'edit-conflict.segment', params: { place: [], more: [] } } } };
+
+  it('an Error loses its code, details and message data in a structured clone (what the bridge does)', () => {
+    let thrown: unknown;
+    try {
+      unwrap(env);
+    } catch (e) {
+      thrown = e;
+    }
+    const copied = structuredClone(thrown) as Record<string, unknown>;
+    expect(copied.message).toBe(env.error.message);
+    expect(copied.code).toBeUndefined();
+    expect(copied.messageData).toBeUndefined();
+  });
+
+  it('the preload rejects with a plain object that survives the copy, and the page revives a JiaoduiError from it', async () => {
+    let thrown: unknown;
+    try {
+      unwrapForPage(env);
+    } catch (e) {
+      thrown = e;
+    }
+    const revived = reviveBridged(structuredClone(thrown));
+    expect(revived).toBeInstanceOf(JiaoduiError);
+    expect(revived).toMatchObject({ code: 'edit-conflict', message: env.error.message, details: { row: 3 }, messageData: env.error.messageData });
+    // the page's client over the preload's (renderer/src/api.ts)
+    const client = namedClient<Record<string, () => Promise<unknown>>>(
+      (method) =>
+        (method === 'getInfo' ? Promise.reject(structuredClone(thrown)) : Promise.resolve(1)).catch((e: unknown) => {
+          throw reviveBridged(e);
+        }),
+      ['getInfo', 'ok'],
+    );
+    await expect(client.getInfo()).rejects.toBeInstanceOf(JiaoduiError);
+    await expect(client.ok()).resolves.toBe(1);
+    expect(unwrapForPage({ ok: true, value: 5 })).toBe(5);
+    const plain = new TypeError('Failed to fetch');
+    expect(reviveBridged(plain)).toBe(plain);
   });
 });

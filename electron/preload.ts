@@ -7,14 +7,15 @@
  *   window.jiaoduiFeed   — the FeedBridge: the change feed, messages validated before the page sees them;
  *   window.jiaoduiRemote — team server connections (issue 19): main holds their sessions and makes the
  *                          calls; the page names a connection by id (renderer/src/team-transport.ts).
- * Note: errors crossing the context bridge keep their message but lose other fields.
+ * Note: errors crossing the context bridge keep their message but lose other fields, so the API
+ * client and the team connections reject with plain objects (`toBridged`) that the page revives.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC_CHANNEL, PRELOAD_GLOBAL } from '../shared/contract/transport';
 import type { JiaoduiClient } from '../shared/contract/api';
 import { COMMAND_CHANNEL, SHELL_GLOBAL, isCommandId, type CommandId, type ShellBridge } from '../shared/commands';
 import { SHELL_OPEN_FILES_CHANNEL, SHELL_SAVE_FILE_CHANNEL } from './channels';
-import { makeNamedClient, unwrap } from './preload-client';
+import { makeNamedClient, unwrap, unwrapForPage } from './preload-client';
 import { FEED_EVENT_CHANNEL, FEED_GLOBAL, FEED_SUBSCRIBE_CHANNEL, parseFeedMessage, type FeedBridge, type FeedMessage } from '../shared/contract/changes';
 import {
   isConnectionId,
@@ -27,7 +28,8 @@ import {
   REMOTE_LIST_CHANNEL,
 } from '../shared/contract/remote';
 
-const client = makeNamedClient<JiaoduiClient>((method, args) => ipcRenderer.invoke(IPC_CHANNEL, method, args).then(unwrap));
+// errors cross the context bridge as plain objects (toBridged), revived by the page (renderer/src/api.ts)
+const client = makeNamedClient<JiaoduiClient>((method, args) => ipcRenderer.invoke(IPC_CHANNEL, method, args).then(unwrapForPage));
 
 const shell: ShellBridge = {
   platform: process.platform,
@@ -82,8 +84,8 @@ function parseStatus(s: unknown): { ok: true } | { ok: false; code: string; mess
 /** Team feed listeners by connection (one subscription per connection). */
 const teamListeners = new Map<string, (event: IpcRendererEvent, id: unknown, payload: unknown) => void>();
 const remote = {
-  list: () => ipcRenderer.invoke(REMOTE_LIST_CHANNEL).then(unwrap),
-  connect: (address: string, signIn: string) => ipcRenderer.invoke(REMOTE_CONNECT_CHANNEL, String(address), String(signIn)).then(unwrap),
+  list: () => ipcRenderer.invoke(REMOTE_LIST_CHANNEL).then(unwrapForPage),
+  connect: (address: string, signIn: string) => ipcRenderer.invoke(REMOTE_CONNECT_CHANNEL, String(address), String(signIn)).then(unwrapForPage),
   disconnect: (id: string) => ipcRenderer.invoke(REMOTE_DISCONNECT_CHANNEL, String(id)).then(() => undefined),
   // the envelope itself: the page reads team-unreachable / team-signed-out from it (renderer/src/team-transport.ts)
   call: (id: string, method: string, args: unknown) => ipcRenderer.invoke(REMOTE_CALL_CHANNEL, String(id), String(method), args),

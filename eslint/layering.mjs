@@ -25,6 +25,7 @@ export const RENDERER_SHARED_VALUES = [
   'shared/contract/', // the API, its client and transport names
   'shared/commands', // the command list (palette, shortcuts, menu)
   'shared/finding-messages', // finding texts
+  'shared/error-messages', // error messages as key and parameters (the Chinese templates: renderer/src/i18n-errors.ts)
   'shared/finding-families', // per-place finding families (panel cards, CLI table)
   'shared/operation-labels', // history labels
   'shared/wording/', // rule titles, operation labels and finding messages in both UI languages (the change report shares them)

@@ -26,9 +26,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * 452.8 KB measured then (main 451.9 KB); 458 since claims made, rejected and deleted while a team
  * server is away are kept and restored at start (state/claim-queue.ts, imported by kept-writes.ts: 1.5 KB)
  * and the library shows a team server's last-seen copy (state/library-snapshot.ts: 1.0 KB, useLibrary's
- * stale state, the other sections' feeds, their strings): 457.5 KB measured then (main 452.8 KB).
+ * stale state, the other sections' feeds, their strings): 457.5 KB measured then (main 452.8 KB); 459
+ * since errors carry their message as a key and parameters (shared/error-messages.ts; the Chinese
+ * templates and their wording load as a chunk of their own, i18n-errors-zh.ts — on the first screen:
+ * its loader, the clients' message data, the Electron bridge's revival of JiaoduiErrors): 458.5 KB
+ * measured then (main 457.5 KB).
  */
-export const INITIAL_JS_LIMIT_KB = 458;
+export const INITIAL_JS_LIMIT_KB = 459;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The scripts index.html loads at start: its module script(s) and modulepreload links, relative to the build folder. */

@@ -2,6 +2,8 @@
  * The one error type every layer throws for problems the user can act on.
  * Transports map `code` to their own vocabulary (HTTP status, CLI exit code, IPC error payload).
  */
+import type { ErrorMessageRef, KeyedMessage } from './error-messages';
+
 export type ErrorCode =
   | 'invalid-input' // malformed arguments or payload
   | 'import-rejected' // empty, binary, too large or undecodable file
@@ -22,11 +24,16 @@ export type ErrorCode =
 export class JiaoduiError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message);
+  /** The message as a key and parameters (shared/error-messages.ts), for the UI language; `message` is its English text. */
+  readonly messageData?: ErrorMessageRef;
+  /** `message`: the English text, or `em(key, params)` (the English text and its key: README "Languages"). */
+  constructor(code: ErrorCode, message: string | KeyedMessage, details?: unknown, messageData?: ErrorMessageRef) {
+    super(typeof message === 'string' ? message : message.message);
     this.name = 'JiaoduiError';
     this.code = code;
     this.details = details;
+    const data = typeof message === 'string' ? messageData : message.messageData;
+    if (data) this.messageData = data;
   }
 }
 
@@ -47,6 +54,6 @@ export function namingFile<T>(fileName: string | null | undefined, fn: () => T, 
   } catch (e) {
     if (!fileName || !isJiaoduiError(e) || !codes.includes(e.code) || e.message.startsWith(`${fileName}: `)) throw e;
     const details = e.details && typeof e.details === 'object' ? { ...e.details, fileName } : { fileName };
-    throw new JiaoduiError(e.code, `${fileName}: ${e.message}`, details);
+    throw new JiaoduiError(e.code, `${fileName}: ${e.message}`, details, e.messageData);
   }
 }

@@ -71,7 +71,7 @@ export const LICENCES: readonly LicenceItem[] = [
     licence: 'OFL-1.1',
     copyright: '© Google LLC and Adobe', copyrightZh: '© Google LLC 及 Adobe',
     url: 'https://github.com/notofonts/noto-cjk',
-    use: 'Chinese text is shown in the system’s fonts (Noto CJK where installed); no font is bundled.',
+    use: "Chinese text is shown in the system's fonts (Noto CJK where installed); no font is bundled.",
     useZh: '中文以系統字型顯示（已安裝時使用 Noto CJK）；不隨附任何字型。',
     system: true,
   },

@@ -1,5 +1,6 @@
 /** Checks and findings: the rules, running them, fixing and dismissing what they found. */
 import { JiaoduiError } from '../../shared/errors';
+import { em } from '../../shared/error-messages';
 import * as labels from '../../shared/operation-labels';
 import { RULES, type RuleId } from '../../shared/checks';
 import { assembleFindings, projectCheckState, report, runDocumentChecks, runProjectChecks, type WriteTx } from '../checks';
@@ -12,7 +13,7 @@ import type { HandlerTable } from './handler';
 
 function requireFinding(ctx: HandlerContext, id: number) {
   const f = ctx.store.finding(id);
-  if (!f) throw new JiaoduiError('not-found', `There is no finding ${id} (the checks may have run again since).`);
+  if (!f) throw new JiaoduiError('not-found', em('not-found.finding', { id }));
   return f;
 }
 
@@ -35,7 +36,7 @@ function mergedMembers(ctx: HandlerContext, first: { id: number; rule: string; d
     const m = ctx.store.finding(id);
     // gone, or its id now another finding's (ids are reused): the card is out of date
     if (!m || m.rule !== first.rule || m.documentId !== first.documentId || m.segmentId !== first.segmentId || m.start !== first.start || m.end !== first.end) {
-      throw new JiaoduiError('conflict', `Part of this card (finding ${id}) is no longer at its place: the checks ran again since it was listed. Nothing was fixed; look at the card again.`);
+      throw new JiaoduiError('conflict', em('conflict.finding-moved', { id }));
     }
     return id;
   });
@@ -44,7 +45,7 @@ function mergedMembers(ctx: HandlerContext, first: { id: number; rule: string; d
 /** A place whose text is no longer what its finding read (changed without a re-check): fix all refuses, naming it. */
 function placeChangedError(ctx: HandlerContext, seg: { index: number; documentId: number }, text: string, documentId: number): JiaoduiError {
   const where = seg.documentId === documentId ? `Row ${seg.index + 1}` : `Row ${seg.index + 1} of “${ctx.store.document(seg.documentId)?.title ?? `document ${seg.documentId}`}”`;
-  return new JiaoduiError('conflict', `${where} no longer reads ${text} where the checks found it: nothing was fixed. Run the checks again (the project check, for another document's place).`);
+  return new JiaoduiError('conflict', em('conflict.finding-text-moved', { where, text }));
 }
 
 export const findingHandlers = {

@@ -4,6 +4,7 @@ import { getProjectSettings, updateProjectSettings } from '../project-settings';
 import type { ArgsOf, ResultOf } from '../../shared/contract/api';
 import type { Settings } from '../../shared/domain/schemas';
 import { JiaoduiError, namingFile } from '../../shared/errors';
+import { em } from '../../shared/error-messages';
 import { prepareImport, type ImportProgress, type PreparedImport } from '../../shared/import/prepare';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import * as glossary from '../glossary';
@@ -145,7 +146,7 @@ export const libraryHandlers = {
   listProjects: (ctx) => ctx.store.projects(),
   createProject: (ctx, args) =>
     ctx.tx(() => {
-      if (ctx.store.projectNamed(args.name)) throw new JiaoduiError('conflict', `A project named "${args.name}" already exists.`);
+      if (ctx.store.projectNamed(args.name)) throw new JiaoduiError('conflict', em('conflict.project-name-taken', { name: args.name }));
       const id = ctx.store.addProject(args.name, ctx.now());
       ctx.touch({ projects: [id], topics: ['library'] });
       return ctx.store.project(id)!;
@@ -154,7 +155,7 @@ export const libraryHandlers = {
     ctx.tx(() => {
       ctx.requireProject(args.projectId);
       const other = ctx.store.projectNamed(args.name);
-      if (other && other.id !== args.projectId) throw new JiaoduiError('conflict', `A project named "${args.name}" already exists.`);
+      if (other && other.id !== args.projectId) throw new JiaoduiError('conflict', em('conflict.project-name-taken', { name: args.name }));
       ctx.store.renameProject(args.projectId, args.name);
       ctx.touch({ projects: [args.projectId], topics: ['library'] });
       return ctx.store.project(args.projectId)!;
@@ -225,5 +226,5 @@ export const libraryHandlers = {
 /** Backup/recovery: the database opened fine, so there is nothing to recover (core/recovery-api.ts answers these when it did not). */
 export const recoveryHandlers = {
   recoveryStatus: (ctx) => ({ state: 'ok', dbPath: ctx.info.dbPath, problem: null, backups: [] }),
-  recoverDatabase: () => Promise.reject(new JiaoduiError('conflict', 'The database is fine; there is nothing to recover.')),
+  recoverDatabase: () => Promise.reject(new JiaoduiError('conflict', em('conflict.nothing-to-recover'))),
 } satisfies HandlerTable;

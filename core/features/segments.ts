@@ -2,6 +2,7 @@
 import { toPublicSegment, type SegmentRow } from '../store';
 import type { ChangeResult, SegmentStatus } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
+import { em } from '../../shared/error-messages';
 import * as labels from '../../shared/operation-labels';
 import { charDiff } from '../../shared/text/diff';
 import { mapPosition } from '../../shared/text/anchor';
@@ -85,7 +86,7 @@ export const segmentHandlers = {
   setStatus: (ctx, args) => {
     const seen = args.segmentIds.map((id) => ctx.requireLiveSegment(id));
     const projectIds = new Set(seen.map((s) => s.projectId));
-    if (projectIds.size > 1) throw new JiaoduiError('invalid-input', 'Segments from several projects cannot change status in one step.');
+    if (projectIds.size > 1) throw new JiaoduiError('invalid-input', em('segment.status-several-projects'));
     const label = labels.statusLabel(seen.map((s) => s.index + 1), args.status);
     return ctx.operation(seen[0].projectId, 'status', label, (record, now) => {
       const segs = seen.map((s) => rereadLiveSegment(ctx, s));
@@ -117,12 +118,12 @@ export const segmentHandlers = {
       const seg = rereadLiveSegment(ctx, seen);
       requireFresh(ctx.store, seg, [{ field: 'text', version: args.version, mine: null }]);
       const text = seg.text;
-      if (args.at <= 0 || args.at >= text.length) throw new JiaoduiError('invalid-input', 'Split inside the text, not at its start or end.');
-      if (/[\uDC00-\uDFFF]/.test(text[args.at]) && /[\uD800-\uDBFF]/.test(text[args.at - 1])) throw new JiaoduiError('invalid-input', `Position ${args.at} is inside a character (a surrogate pair); split before or after it.`);
+      if (args.at <= 0 || args.at >= text.length) throw new JiaoduiError('invalid-input', em('segment.split-at-edge'));
+      if (/[\uDC00-\uDFFF]/.test(text[args.at]) && /[\uD800-\uDBFF]/.test(text[args.at - 1])) throw new JiaoduiError('invalid-input', em('segment.split-in-character', { at: args.at }));
       const left = text.slice(0, args.at).replace(/\s+$/u, '');
       const rightRaw = text.slice(args.at);
       const right = rightRaw.replace(/^\s+/u, '');
-      if (!left || !right) throw new JiaoduiError('invalid-input', 'Both parts of a split need some text.');
+      if (!left || !right) throw new JiaoduiError('invalid-input', em('segment.split-empty-part'));
       const mid = text.slice(left.length, text.length - right.length);
       // The machine text splits at the corresponding point of the machine version.
       const m = mapPosition(charDiff(text, seg.machineText), args.at);
@@ -152,9 +153,9 @@ export const segmentHandlers = {
     return ctx.operation(seen.projectId, 'merge', labels.mergeLabel(seen.index + 1), (record, now) => {
       const seg = rereadLiveSegment(ctx, seen);
       const nextRef = ctx.store.nextLiveSegment(seg.documentId, seg.position);
-      if (!nextRef) throw new JiaoduiError('invalid-input', 'The last segment has nothing after it to merge with.');
+      if (!nextRef) throw new JiaoduiError('invalid-input', em('segment.merge-last'));
       if (args.nextSegmentId !== undefined && nextRef.id !== args.nextSegmentId) {
-        throw new JiaoduiError('conflict', `The segment after row ${seg.index + 1} was split or merged since you read it; nothing was merged. Reload the document.`);
+        throw new JiaoduiError('conflict', em('conflict.merge-next-changed', { row: seg.index + 1 }));
       }
       const next = ctx.requireLiveSegment(nextRef.id);
       const conflicts = [
@@ -165,7 +166,7 @@ export const segmentHandlers = {
       const doc = ctx.store.documentScript(seg.documentId);
       const text = seg.text + seg.sep + next.text;
       if (text.length > MAX_SEGMENT_LENGTH) {
-        throw new JiaoduiError('invalid-input', `Merged, these segments would hold ${text.length} characters, more than a segment may (${MAX_SEGMENT_LENGTH}); they were left as they are.`);
+        throw new JiaoduiError('invalid-input', em('segment.merge-too-long', { length: text.length, max: MAX_SEGMENT_LENGTH }));
       }
       const status: SegmentStatus =
         seg.status === 'approved' && next.status === 'approved' ? 'approved' : seg.status === 'unreviewed' && next.status === 'unreviewed' ? 'unreviewed' : 'edited';
@@ -209,7 +210,7 @@ export const segmentHandlers = {
   },
 
   segmentHistory: (ctx, args) => {
-    if (!ctx.store.segment(args.segmentId)) throw new JiaoduiError('not-found', `There is no segment ${args.segmentId}.`);
+    if (!ctx.store.segment(args.segmentId)) throw new JiaoduiError('not-found', em('not-found.segment', { id: args.segmentId }));
     return ctx.store.segmentRevisions(args.segmentId);
   },
   revertSegment: (ctx, args) => history.revertSegment(ctx, args),

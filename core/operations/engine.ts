@@ -13,6 +13,7 @@ import { deferCheckpoints, type CheckpointScheduler } from '../../db/checkpoint'
 import { beginImmediate, commit, rollback } from '../../db/write-lock';
 import type { ChangeResult, OperationKind, UndoState } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
+import { em } from '../../shared/error-messages';
 import * as labels from '../../shared/operation-labels';
 import { withParallel } from '../parallel';
 import { withVersions } from '../versions';
@@ -113,7 +114,7 @@ export class Engine {
       return r;
     } catch (e) {
       if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
-        throw new JiaoduiError('db-busy', 'The database is busy: another Jiaodui window or command is writing to it. Nothing was changed; try again in a moment.');
+        throw new JiaoduiError('db-busy', em('db.busy'));
       }
       throw e;
     } finally {
@@ -178,7 +179,7 @@ export class Engine {
     this.warmUpOnce();
     return this.tx(() => {
       const target = kind === 'undo' ? this.store.lastDoneOperation(projectId, author) : this.store.lastUndoneOperation(projectId, author);
-      if (!target) throw new JiaoduiError('conflict', kind === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+      if (!target) throw new JiaoduiError('conflict', em(kind === 'undo' ? 'conflict.nothing-to-undo' : 'conflict.nothing-to-redo'));
       const now = this.now();
       const revs = this.store.operationRevisions(target.id);
       const stale = replayConflict(this.store, revs, kind, author, target.label);

@@ -7,6 +7,7 @@
 import type { NewRevision, SegmentRow, Store } from '../store';
 import type { RevisionField, SegmentStatus } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
+import { em } from '../../shared/error-messages';
 import { applyStructure, applyText, encodeStructure, type FindingState, type StructureState } from '../segment-writes';
 import { applyParallelField } from '../parallel';
 import { applyClaimRevision } from '../claims';
@@ -26,7 +27,7 @@ export interface FieldApplier {
 
 function requireSegment(store: Store, segmentId: number): SegmentRow {
   const seg = store.segment(segmentId);
-  if (!seg) throw new JiaoduiError('not-found', `Segment ${segmentId} no longer exists.`);
+  if (!seg) throw new JiaoduiError('not-found', em('not-found.segment-gone', { id: segmentId }));
   return seg;
 }
 

@@ -10,6 +10,8 @@ import type { Store } from '../store';
 import type { Revision } from '../../shared/domain/schemas';
 import type { EditConflict } from '../../shared/domain/schemas';
 import { JiaoduiError } from '../../shared/errors';
+import { em } from '../../shared/error-messages';
+import { conflictPlace } from '../../shared/contract/conflict';
 import { versionedField } from '../versions';
 import { FIELD_APPLIERS } from './fields';
 
@@ -62,7 +64,9 @@ export function replayConflict(store: Store, revs: readonly Revision[], kind: 'u
     const row = seg && !seg.retired ? seg.index + 1 : null;
     const who = latest && latest.author !== author ? ` by ${latest.author}` : '';
     const what = `${field === 'zh' ? 'the text' : field === 'structure' ? 'the split or merge' : `the ${field}`} of ${row !== null ? `row ${row}` : `segment ${segmentId}`}`;
-    const message = `Cannot ${kind} "${label}": ${what} was changed since${who}; nothing was ${kind === 'undo' ? 'undone' : 'redone'}.`;
+    const english = `Cannot ${kind} "${label}": ${what} was changed since${who}; nothing was ${kind === 'undo' ? 'undone' : 'redone'}.`;
+    const byAuthor = latest && latest.author !== author ? latest.author : null;
+    const message = em(`${kind}.stale${byAuthor ? '.by' : ''}`, { label, place: [conflictPlace(field, row, segmentId)], ...(byAuthor ? { author: byAuthor } : {}) }, english);
     const vf = versionedField(field);
     if (!vf) return new JiaoduiError('conflict', message);
     const conflict: EditConflict = {

@@ -15,6 +15,7 @@ import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSyn
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { JiaoduiError } from '../../shared/errors';
+import { em } from '../../shared/error-messages';
 import { isConnectionId, parseConnectInput, type ConnectProblem, type ConnectionInfo } from '../../shared/contract/remote';
 import { pageAnswer, reasonOf, send, openStream, sessionFromSetCookie, teamRequest, unreachableAnswer, TEAM_CONNECT_TIMEOUT_MS, type PageAnswer, type RawAnswer, type TeamCookie, type TeamRequest } from './team-http';
 
@@ -119,7 +120,7 @@ export class TeamConnections {
 
   private get(id: string): StoredConnection {
     const c = this.connections.find((x) => x.id === id);
-    if (!c) throw new JiaoduiError('not-found', `No team server connection ${id} (disconnected?).`);
+    if (!c) throw new JiaoduiError('not-found', em('not-found.connection', { id }));
     return c;
   }
 
@@ -138,7 +139,7 @@ export class TeamConnections {
     try {
       answer = await this.sendRequest(teamRequest(target, { kind: 'sign-in', token }), TEAM_CONNECT_TIMEOUT_MS);
     } catch (e) {
-      throw new JiaoduiError('team-unreachable', `The team server ${origin} cannot be reached (${reasonOf(e)}). Check the address.`);
+      throw new JiaoduiError('team-unreachable', em('team.unreachable.connect', { origin, reason: reasonOf(e) }));
     }
     const cookie = answer.status === 200 ? sessionFromSetCookie(answer.headers['set-cookie']) : null;
     if (!cookie) {

@@ -43,7 +43,15 @@ describe('the answer the page gets', () => {
   it('turns a team 401 into team-signed-out naming the server', () => {
     const a = pageAnswer(target, 401, 'application/json', body({ ok: false, error: { code: 'unauthorized', message: 'Not signed in.' } }));
     expect(a.status).toBe(401);
-    expect(JSON.parse(String(a.body))).toEqual({ ok: false, error: { code: 'team-signed-out', message: expect.stringContaining('Signed out of the team server https://review.example.org (Not signed in.)') } });
+    expect(JSON.parse(String(a.body))).toEqual({
+      ok: false,
+      error: {
+        code: 'team-signed-out',
+        message: expect.stringContaining('Signed out of the team server https://review.example.org (Not signed in.)'),
+        // the key and parameters the page words in its UI language (shared/error-messages.ts)
+        messageData: { key: 'team.signed-out.why', params: { origin: 'https://review.example.org', reason: 'Not signed in.' } },
+      },
+    });
   });
   it('treats a proxy error page as unreachable', () => {
     const a = pageAnswer(target, 504, 'text/html', Buffer.from('<h1>Gateway Timeout</h1>'));

@@ -16,6 +16,7 @@ import { request as httpsRequest } from 'node:https';
 import { CLIENT_ID_HEADER } from '../../shared/contract/changes';
 import { HTTP_API_PREFIX, HTTP_FEED_PATH, HTTP_SESSION_PATH } from '../../shared/contract/transport';
 import { TEAM_ANSWER_HEADER } from '../../shared/contract/remote';
+import { em, type KeyedMessage } from '../../shared/error-messages';
 
 /** What the local process keeps of a team session: the cookie the team server set. */
 export interface TeamCookie {
@@ -81,8 +82,8 @@ export interface PageAnswer {
   body: string | Buffer;
 }
 
-function envelopeError(code: string, message: string): string {
-  return JSON.stringify({ ok: false, error: { code, message } });
+function envelopeError(code: string, m: string | KeyedMessage): string {
+  return JSON.stringify({ ok: false, error: typeof m === 'string' ? { code, message: m } : { code, message: m.message, messageData: m.messageData } });
 }
 
 /** The page's answer when the team server could not be reached at all. */
@@ -90,7 +91,7 @@ export function unreachableAnswer(target: { id: string; origin: string }, reason
   return {
     status: 502,
     headers: { 'Content-Type': 'application/json; charset=utf-8', [TEAM_ANSWER_HEADER]: target.id },
-    body: envelopeError('team-unreachable', `The team server ${target.origin} cannot be reached (${reason}). Your unsaved edit stays in the editor; Jiaodui keeps trying.`),
+    body: envelopeError('team-unreachable', em('team.unreachable', { origin: target.origin, reason })),
   };
 }
 
@@ -119,7 +120,7 @@ export function pageAnswer(target: { id: string; origin: string }, status: numbe
     return {
       status: 401,
       headers: { 'Content-Type': 'application/json; charset=utf-8', ...marked },
-      body: envelopeError('team-signed-out', `Signed out of the team server ${target.origin}${why ? ` (${why})` : ''}. Connect to it again with a new sign-in address from a team admin.`),
+      body: envelopeError('team-signed-out', why ? em('team.signed-out.why', { origin: target.origin, reason: why }) : em('team.signed-out', { origin: target.origin })),
     };
   }
   if (!json) {

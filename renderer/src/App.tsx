@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { AppInfo, DocumentMeta, ImportResult, SearchHit, Settings } from '../../shared/domain/schemas';
 import { I18nContext, makeI18n, type Locale } from './i18n';
+import { loadChineseErrors } from './i18n-errors';
 import { useClient } from './state/client';
 import { useToasts } from './state/useToasts';
 import { usePrefs } from './state/usePrefs';
@@ -59,7 +60,7 @@ export function App() {
   const [locale, setLocale] = useState<Locale>('en');
   const i18n = useMemo(() => makeI18n(locale), [locale]);
   const { t } = i18n;
-  const toasts = useToasts();
+  const toasts = useToasts(locale);
   const prefs = usePrefs();
   // a team server's library as last seen is kept per backend, shown (not live) when a load meets the server away
   const library = useLibrary({ snapshotKey: backend === 'local' ? null : backendKey(LIBRARY_SNAPSHOT_KEY, backend) });
@@ -119,6 +120,10 @@ export function App() {
     const t = window.setTimeout(preloadLazy, 1500);
     return () => window.clearTimeout(t);
   }, []);
+  // errors in Chinese: their templates are a chunk of their own (i18n-errors-zh.ts), fetched when the language is chosen
+  useEffect(() => {
+    if (locale === 'zh-Hant') void loadChineseErrors();
+  }, [locale]);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = doc ? `${doc.title} — ${t('app.name')}` : t('app.name');

@@ -5,7 +5,7 @@
  * envelopes. A 401 in browser mode raises the session-ended signal (state/session.ts).
  */
 import type { JiaoduiClient } from '../../shared/contract/api';
-import { makeNamedClient, unwrap } from '../../shared/contract/client';
+import { makeNamedClient, reviveBridged, unwrap } from '../../shared/contract/client';
 import { HTTP_API_PREFIX, HTTP_SESSION_PATH, PRELOAD_GLOBAL } from '../../shared/contract/transport';
 import { signInFromHash, signInProblem } from './state/team-signin';
 import { reportSessionEnded, TEAM_PAGE_KEY, tokenFromText, withoutFragment } from './state/session';
@@ -104,7 +104,18 @@ export const WINDOW_ID = `w-${Array.from(crypto.getRandomValues(new Uint8Array(1
 
 export function createClient(): { client: JiaoduiClient; transport: TransportKind } {
   const injected = window[PRELOAD_GLOBAL];
-  if (injected) return { client: injected, transport: 'electron' };
+  // the preload's rejections cross the context bridge as plain objects: back to JiaoduiErrors (code, details, message data)
+  if (injected) {
+    const methods = injected as unknown as Record<string, (args: unknown) => Promise<unknown>>;
+    return {
+      client: makeNamedClient<JiaoduiClient>((method, args) =>
+        methods[method](args).catch((e: unknown) => {
+          throw reviveBridged(e);
+        }),
+      ),
+      transport: 'electron',
+    };
+  }
   teamSignIn = captureSignIn();
   const client = makeNamedClient<JiaoduiClient>(async (method: string, args: unknown) => {
     // a team server's sign-in address: every call waits for the exchange; a refused one is what a 401 says

@@ -8,7 +8,7 @@
  * team header) is this page's own session ending (state/session.ts), never the team's.
  */
 import type { JiaoduiClient } from '../../shared/contract/api';
-import { makeNamedClient, unwrap } from '../../shared/contract/client';
+import { makeNamedClient, reviveBridged, unwrap } from '../../shared/contract/client';
 import { CLIENT_ID_HEADER, type FeedMessage } from '../../shared/contract/changes';
 import { classifyRemoteAnswer, HTTP_CONNECTIONS_PATH, REMOTE_GLOBAL, remoteApiPath, remoteFeedPath, TEAM_ANSWER_HEADER, type ConnectionId, type ConnectionInfo, type RemoteBridge } from '../../shared/contract/remote';
 import { WINDOW_ID } from './api';
@@ -107,10 +107,15 @@ function httpFollow(id: ConnectionId, onMessage: (m: FeedMessage) => void): () =
   });
 }
 
+/** A rejection of the preload's bridge back as a JiaoduiError (shared/contract/client.ts toBridged). */
+function rethrowRevived(e: unknown): never {
+  throw reviveBridged(e);
+}
+
 /** The transport for this page: Electron's main when the preload exposed the bridge, else the local server. */
 export function createTeamTransport(): TeamTransport {
   const electron = window[REMOTE_GLOBAL];
-  const base: RemoteBridge = electron ?? httpBridge();
+  const base: RemoteBridge = electron ? { ...electron, list: () => electron.list().catch(rethrowRevived), connect: (a, s) => electron.connect(a, s).catch(rethrowRevived) } : httpBridge();
   // a new or ended connection starts healthy
   const bridge: RemoteBridge = {
     list: () => base.list(),

@@ -48,7 +48,7 @@ export const RULES: RuleInfo[] = [
     title: 'Ambiguous Simplified→Traditional conversion',
     scope: 'segment',
     description:
-      'Characters whose Simplified form has several Traditional forms (征 → 徵/征, 云 → 雲/云). Ranked: error where OpenCC’s usage notes give another form for the word; warning in a person’s name, against OpenCC’s phrase list (unless that phrase cuts across a word here, as 有云 in 公有雲), or where the phrase OpenCC matched cuts across a word; warning where the converter’s form stands alone against a sibling the document writes in three or more words (發品 among 洗髮, 護髮, 頭髮: one sense per discourse, in a whole-document run); info (a lens) where the character table’s default was used unconfirmed. Suggests the alternatives.',
+      "Characters whose Simplified form has several Traditional forms (征 → 徵/征, 云 → 雲/云). Ranked: error where OpenCC's usage notes give another form for the word; warning in a person's name, against OpenCC's phrase list (unless that phrase cuts across a word here, as 有云 in 公有雲), or where the phrase OpenCC matched cuts across a word; warning where the converter's form stands alone against a sibling the document writes in three or more words (發品 among 洗髮, 護髮, 頭髮: one sense per discourse, in a whole-document run); info (a lens) where the character table's default was used unconfirmed. Suggests the alternatives.",
   },
   {
     id: 'simplified-in-traditional',
@@ -116,13 +116,13 @@ export const RULES: RuleInfo[] = [
     title: 'Differs from the original source',
     scope: 'segment',
     description:
-      'With an original Simplified source attached: every place where the Simplified form of the current text differs from the aligned source beyond script conversion (a mistranslation or mishearing such as a changed name or number). Suggests the source’s reading in Traditional. A row that barely matches its source is reported once as a probable misalignment.',
+      "With an original Simplified source attached: every place where the Simplified form of the current text differs from the aligned source beyond script conversion (a mistranslation or mishearing such as a changed name or number). Suggests the source's reading in Traditional. A row that barely matches its source is reported once as a probable misalignment.",
   },
   {
     id: 'english-empty',
     title: 'English missing',
     scope: 'segment',
-    description: 'The document has an English rendering, but segments’ English is empty (not yet written, or their English went to a neighbouring row). One finding per document, listing every such segment.',
+    description: "The document has an English rendering, but segments' English is empty (not yet written, or their English went to a neighbouring row). One finding per document, listing every such segment.",
   },
   {
     id: 'repeated-sentence',
@@ -136,21 +136,21 @@ export const RULES: RuleInfo[] = [
     title: 'Period label repeated or mismatched',
     scope: 'segment',
     description:
-      'A comparison label (同比/環比, 年增/季增/月增, 按年/按季/按月) written twice in a row with two values and no metric between them (the second is probably the partner label), next to a phrase naming another period (較去年同期季增), or not fitting the figure’s own period (全年…月增); in the document, one value with a decimal stated with labels of two periods (年增18.4% and 季增18.4%).',
+      "A comparison label (同比/環比, 年增/季增/月增, 按年/按季/按月) written twice in a row with two values and no metric between them (the second is probably the partner label), next to a phrase naming another period (較去年同期季增), or not fitting the figure's own period (全年…月增); in the document, one value with a decimal stated with labels of two periods (年增18.4% and 季增18.4%).",
   },
   {
     id: 'taiwan-standard',
     title: "Not Taiwan's standard form",
     scope: 'document',
     description:
-      'In a document written for Taiwan (read from its vocabulary: 新台幣, 金管會, 年增…), a word in the form every OpenCC Simplified→Traditional target writes where Taiwan’s standard writes another (公佈 → 公布, 計劃 → 計畫, 佔比 → 占比). One finding per word, fix all.',
+      "In a document written for Taiwan (read from its vocabulary: 新台幣, 金管會, 年增…), a word in the form every OpenCC Simplified→Traditional target writes where Taiwan's standard writes another (公佈 → 公布, 計劃 → 計畫, 佔比 → 占比). One finding per word, fix all.",
   },
   {
     id: 'hong-kong-standard',
     title: "Not Hong Kong's form",
     scope: 'document',
     description:
-      'In a document written for Hong Kong (read from its vocabulary: 港元, 香港, 恒生, 聯交所…), a word in the form every OpenCC Simplified→Traditional target writes where Hong Kong writes another: 應占 → 應佔 (股東應佔溢利), a shop’s 鋪 → 舖 (店舖, 商舖, 舖位, 舖租; the verb 鋪設 stays), and 占 → 佔 in any other word but divination (占卜) and names. One finding per word, fix all.',
+      "In a document written for Hong Kong (read from its vocabulary: 港元, 香港, 恒生, 聯交所…), a word in the form every OpenCC Simplified→Traditional target writes where Hong Kong writes another: 應占 → 應佔 (股東應佔溢利), a shop's 鋪 → 舖 (店舖, 商舖, 舖位, 舖租; the verb 鋪設 stays), and 占 → 佔 in any other word but divination (占卜) and names. One finding per word, fix all.",
   },
   {
     id: 'number-scale',
@@ -164,7 +164,7 @@ export const RULES: RuleInfo[] = [
     title: 'Count with a wrong unit',
     scope: 'document',
     description:
-      'A count (員工, 客戶數, 門市, 家數, 成交量, 航次 …) carrying a currency or a person unit its noun cannot take; or the same figure stated with a count unit in one place and a currency or person unit in another (also across the project’s documents).',
+      "A count (員工, 客戶數, 門市, 家數, 成交量, 航次 …) carrying a currency or a person unit its noun cannot take; or the same figure stated with a count unit in one place and a currency or person unit in another (also across the project's documents).",
   },
 ];
 

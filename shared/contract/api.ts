@@ -268,7 +268,7 @@ export const apiSchema = {
   exportGlossary: method(G.GlossaryExportArgs, S.ExportResult, 'Export the glossary of a document or project scope as CSV (UTF-8 with BOM) or TBX.'),
   // ---- claims for fact-checking (shared/claims/, core/claims.ts)
   listClaimCandidates: method(CL.ListClaimCandidatesArgs, z.array(CL.ClaimCandidate), 'Sentences of a document stating a checkable quantity: type, normalised quantities, claimant. Rejected candidates only with includeRejected.'),
-  createClaim: method(CL.CreateClaimArgs, CL.Claim, 'Make a claim from a span of a segment (or a candidate’s span); it follows later edits.'),
+  createClaim: method(CL.CreateClaimArgs, CL.Claim, "Make a claim from a span of a segment (or a candidate's span); it follows later edits."),
   addClaim: method(CL.AddClaimArgs, CL.Claim, 'Make a claim from any span of a segment (in its text, or its rendering with in: "rendering") or from the whole segment (no offsets); it follows later edits.'),
   updateClaim: method(
     CL.UpdateClaimArgs,
@@ -362,6 +362,7 @@ export function isMethodName(name: unknown): name is MethodName {
 
 /** The error payload every transport returns. */
 export const ApiErrorPayload = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  // messageData: the message's key and parameters (shared/error-messages.ts), for the UI language
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional(), messageData: z.unknown().optional() }),
 });
 export type ApiErrorPayload = z.infer<typeof ApiErrorPayload>;

@@ -4,6 +4,7 @@
  * an 'edit-conflict' error's details off any transport's error and words its one line.
  */
 import type { EditConflict, EditConflictDetails, RecordConflictDetails, SegmentVersionsT, VersionedField } from '../domain/schemas';
+import { em, errPart, type ErrorMessageParam, type ErrorMessageParams, type ErrorMessageRef, type KeyedMessage } from '../error-messages';
 
 /** The versions of a segment nothing has revised. */
 export const NO_VERSIONS: SegmentVersionsT = Object.freeze({ text: null, status: null, furniture: null, en: null, enStatus: null });
@@ -44,6 +45,26 @@ function quoted(v: string | null): string {
   if (v === null) return 'empty';
   const flat = v.replace(/\r?\n/g, '⏎');
   return `"${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat}"`;
+}
+
+/** Where a conflict is, as message data: "the text of row 3" (a retired segment: by its id). */
+export function conflictPlace(field: string, row: number | null, segmentId: number): ErrorMessageRef {
+  const name = field in FIELD_NAMES || field === 'structure' ? errPart(`field.${field as VersionedField | 'structure'}`) : errPart('field.other', { name: field });
+  return row !== null ? errPart('place.row', { field: [name], row }) : errPart('place.segment', { field: [name], id: segmentId });
+}
+
+/** The error's message: `describeConflicts`' line with its key and parameters (shared/error-messages.ts). */
+export function conflictMessage(conflicts: readonly EditConflict[]): KeyedMessage {
+  const first = conflicts[0];
+  const place = [conflictPlace(first.field, first.row, first.segmentId)];
+  const more = conflicts.length > 1 ? [errPart('conflict.more', { count: conflicts.length - 1 })] : [];
+  const by: ErrorMessageParams = first.theirsAuthor ? { author: first.theirsAuthor } : {};
+  const english = describeConflicts(conflicts);
+  if (first.compare === 'value') {
+    const value = (v: string | null): ErrorMessageParam => (v === null ? [errPart('conflict.empty')] : quoted(v));
+    return em(first.theirsAuthor ? 'edit-conflict.value.by' : 'edit-conflict.value', { place, expected: value(first.base), actual: value(first.theirs), more, ...by }, english);
+  }
+  return em(first.theirsAuthor ? 'edit-conflict.segment.by' : 'edit-conflict.segment', { place, more, ...by }, english);
 }
 
 /** One line naming what changed, by whom: the message of the error. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { apiSchema, isMethodName, type ApiErrorPayload, type JiaoduiApi, type MethodName } from './api';
 import { JiaoduiError, isJiaoduiError, type ErrorCode } from '../errors';
 import { DEFAULT_CALLER, type CallerContext } from './caller';
+import { em, isErrorMessageRef } from '../error-messages';
 
 export function formatZodError(e: z.ZodError): string {
   return e.issues
@@ -14,18 +15,24 @@ export function formatZodError(e: z.ZodError): string {
     .join('; ');
 }
 
+/** The field a zod error names first (`segments.0.text`), for the keyed message; the arguments as a whole when none. */
+function firstField(e: z.ZodError): string {
+  const path = e.issues[0]?.path ?? [];
+  return path.length ? path.join('.') : 'args';
+}
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * A string argument holding a lone surrogate (not well-formed UTF-16) cannot be stored:
  * SQLite keeps UTF-8, so it would silently become U+FFFD. Returns where it is, or null.
  */
-function loneSurrogatePath(v: unknown, path: (string | number)[]): string | null {
+function loneSurrogatePath(v: unknown, path: (string | number)[]): { path: string; message: string } | null {
   if (typeof v === 'string') {
     const m = LONE_SURROGATE.exec(v);
     if (!m) return null;
     const code = m[0].charCodeAt(0).toString(16).toUpperCase();
-    return `${path.length ? `${path.join('.')}: ` : ''}contains a lone surrogate (U+${code}) at index ${m.index}; text must be well-formed Unicode`;
+    return { path: path.join('.'), message: `${path.length ? `${path.join('.')}: ` : ''}contains a lone surrogate (U+${code}) at index ${m.index}; text must be well-formed Unicode` };
   }
   if (ArrayBuffer.isView(v)) return null; // bytes (a file from an in-process caller): no text
   if (Array.isArray(v)) {
@@ -59,12 +66,13 @@ function isPromiseLike(v: unknown): v is PromiseLike<unknown> {
  * when the method is not known to be synchronous.
  */
 export function dispatch(api: JiaoduiApi, method: unknown, rawArgs: unknown, opts: DispatchOptions = {}): unknown {
-  if (!isMethodName(method)) throw new JiaoduiError('invalid-input', `Unknown method: ${String(method).slice(0, 80)}`);
+  if (!isMethodName(method)) throw new JiaoduiError('invalid-input', em('args.unknown-method', { method: String(method).slice(0, 80) }));
   const spec = apiSchema[method];
   const parsed = spec.args.safeParse(rawArgs ?? {});
-  if (!parsed.success) throw new JiaoduiError('invalid-input', `Invalid arguments for ${method}: ${formatZodError(parsed.error)}`);
+  // one keyed message naming the (first) field; the English keeps zod's words for every issue
+  if (!parsed.success) throw new JiaoduiError('invalid-input', em('args.invalid', { method, field: firstField(parsed.error) }, `Invalid arguments for ${method}: ${formatZodError(parsed.error)}`));
   const bad = loneSurrogatePath(parsed.data, []);
-  if (bad) throw new JiaoduiError('invalid-input', `Invalid arguments for ${method}: ${bad}`);
+  if (bad) throw new JiaoduiError('invalid-input', em('args.invalid', { method, field: bad.path || method }, `Invalid arguments for ${method}: ${bad.message}`));
   const fn = api[method] as (a: unknown, caller: CallerContext) => unknown;
   const result = fn.call(api, parsed.data, opts.caller ?? DEFAULT_CALLER);
   if (!opts.checkResults) return result;
@@ -81,16 +89,18 @@ export async function dispatchAsync(api: JiaoduiApi, method: unknown, rawArgs: u
   return await dispatch(api, method, rawArgs, opts);
 }
 
+/** An error as every transport carries it: code, English message, details, and the message's key and parameters (`messageData`) when it has them. */
 export function toErrorPayload(e: unknown): ApiErrorPayload {
-  if (isJiaoduiError(e)) return { error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } };
+  if (isJiaoduiError(e)) {
+    return { error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}), ...(e.messageData ? { messageData: e.messageData } : {}) } };
+  }
   const message = e instanceof Error ? e.message : String(e);
-  if (/SQLITE_BUSY|database is locked/i.test(message)) {
-    return { error: { code: 'db-busy', message: 'The database is busy (another Jiaodui window or command is writing). Try again in a moment.' } };
-  }
+  const keyed = (code: ErrorCode, m: ReturnType<typeof em>): ApiErrorPayload => ({ error: { code, message: m.message, messageData: m.messageData } });
+  if (/SQLITE_BUSY|database is locked/i.test(message)) return keyed('db-busy', em('db.busy.sqlite'));
   if (/SQLITE_CORRUPT|SQLITE_NOTADB|database disk image is malformed|file is not a database/i.test(`${(e as { code?: string })?.code ?? ''} ${message}`)) {
-    return { error: { code: 'db-corrupt', message: `The database is damaged (${message}). Restart Jiaodui to choose a backup or a new database (\`jiaodui recover\` from the command line).` } };
+    return keyed('db-corrupt', em('db.corrupt', { problem: message }));
   }
-  return { error: { code: 'internal', message: `Internal error: ${message}` } };
+  return keyed('internal', em('internal', { message }));
 }
 
 /** A client over any async transport `call(method, args)`; the renderer, preload and tests use it. */
@@ -115,6 +125,9 @@ export async function envelope(api: JiaoduiApi, method: unknown, args: unknown, 
 export function unwrapEnvelope(env: unknown): unknown {
   const e = env as ApiEnvelope | undefined;
   if (e && e.ok === true) return e.value;
-  if (e && e.ok === false && e.error) throw new JiaoduiError(e.error.code as ErrorCode, e.error.message, e.error.details);
+  if (e && e.ok === false && e.error) {
+    const data: unknown = e.error.messageData;
+    throw new JiaoduiError(e.error.code as ErrorCode, e.error.message, e.error.details, isErrorMessageRef(data) ? data : undefined);
+  }
   throw new JiaoduiError('internal', 'Malformed response from the Jiaodui backend.');
 }

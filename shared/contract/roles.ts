@@ -11,6 +11,7 @@ import type { ArgsOf, MethodName } from './api';
 import type { CallerContext } from './caller';
 
 import { ROLES, type Role } from './role-names';
+import { em, errPart, type KeyedMessage } from '../error-messages';
 
 export { ROLES, type Role } from './role-names';
 
@@ -156,7 +157,12 @@ export function requiredRole<M extends MethodName>(method: M, args: ArgsOf<M>): 
 
 /** What a refused call is told: who, what they tried, and which role it takes. */
 export function refusalMessage(account: { name: string; role: Role }, method: MethodName, needed: Role): string {
-  return `${account.name} is a ${account.role}; ${describeMethod(method)} needs the ${needed} role. Ask a team admin.`;
+  return refusal(account, method, needed).message;
+}
+
+/** The refusal as a keyed message (shared/error-messages.ts): the roles' names are nested messages, worded in the UI language. */
+export function refusal(account: { name: string; role: Role }, method: MethodName, needed: Role): KeyedMessage {
+  return em('forbidden.role', { name: account.name, role: [errPart(`role.${account.role}`)], action: describeMethod(method), needed: [errPart(`role.${needed}`)] });
 }
 
 function describeMethod(method: MethodName): string {

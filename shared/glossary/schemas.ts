@@ -52,7 +52,7 @@ export const GlossaryScopeArgs = z.union([z.object({ documentId: Id, snapshot: S
 export const GlossaryListArgs = z
   .object({ documentId: Id.optional(), projectId: Id.optional() })
   .strict()
-  .refine((a) => a.documentId !== undefined || a.projectId !== undefined, { message: 'give documentId (its entries and its project’s) or projectId' });
+  .refine((a) => a.documentId !== undefined || a.projectId !== undefined, { message: "give documentId (its entries and its project's) or projectId" });
 
 export const GlossaryEntryInput = z
   .object({

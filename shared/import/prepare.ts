@@ -9,6 +9,7 @@ import { extractMetadata } from '../text/metadata';
 import { detectScript, detectVariant, renderingConfig } from '../text/script';
 import { getConverter, type AlignedText } from '../text/convert';
 import { JiaoduiError } from '../errors';
+import { em } from '../../shared/error-messages';
 import type { ScriptT, VariantT } from '../domain/schemas';
 
 export interface PreparedImport {
@@ -62,7 +63,7 @@ export function prepareImport(bytes: Uint8Array, opts: { encoding?: TextEncoding
   };
   const segmented = segmentText(text, { fold: foldParagraph });
   if (segmented.segments.length === 0) {
-    throw new JiaoduiError('import-rejected', 'The file contains no text to review (only whitespace).');
+    throw new JiaoduiError('import-rejected', em('import.no-text'));
   }
   paragraphs ||= segmented.segments[segmented.segments.length - 1].paragraph + 1; // all furniture: nothing folded
   progress?.('segmenting', paragraphs, paragraphs);

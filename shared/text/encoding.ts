@@ -6,6 +6,7 @@
  * (no newline conversion, no Unicode normalisation), so later code can reproduce the file.
  */
 import { JiaoduiError } from '../errors';
+import { errPart, type ErrorMessageKey, type ErrorMessageRef } from '../error-messages';
 import { HKSCS_PUA_RUNS, HKSCS_PUA_SEQUENCES } from './hkscs-pua';
 import { describeImplausible, implausibleText } from './plausible';
 
@@ -136,6 +137,7 @@ export function parseEncodingName(s: string): TextEncodingName {
     `Unknown text encoding "${s}". Accepted names: utf-8 (or utf8), utf-16le (or utf16le), ` +
       `utf-16be (or utf16be), big5 (or big-5), gb18030 (or gbk, gb2312).`,
     { value: s, accepted: Object.keys(ALIASES) },
+    errPart('import.unknown-encoding', { name: s }),
   );
 }
 
@@ -171,6 +173,7 @@ export function decodeText(bytes: Uint8Array, encoding?: TextEncodingName): Deco
         `${offset} (0x${offset.toString(16).toUpperCase()}). Choose another encoding, or leave the encoding ` +
         `unset to detect it automatically.`,
       { reason: 'bad-encoding', encoding, offset },
+      errPart('import.bad-encoding', { encoding: DISPLAY_NAME[encoding], offset, hex: `0x${offset.toString(16).toUpperCase()}` }),
     );
   }
   assertLooksLikeText(text, encoding, bomLength > 0);
@@ -209,6 +212,7 @@ function detect(bytes: Uint8Array): Detection {
           `${DISPLAY_NAME[bom.encoding]}: the first invalid byte sequence is at byte offset ${offset}. ` +
           (suggest ? chooseHint(suggest, true) : `The file may be damaged; re-save it as UTF-8 and import it again.`),
         { reason: 'undecodable', encoding: bom.encoding, offset, suggest },
+        errPart('import.bom-invalid', { encoding: DISPLAY_NAME[bom.encoding], offset, hint: [suggest ? chooseHintRef(suggest, true) : errPart('import.hint.damaged')] }),
       );
     }
     assertLooksLikeText(text, bom.encoding, true);
@@ -301,12 +305,14 @@ function detectUtf16(bytes: Uint8Array, firstNul: number): Detection {
           `${bytes.length % 2 === 1 ? ' (the file has an odd number of bytes, so it may be cut short)' : ''}. ` +
           `Re-save it as UTF-8 and import it again.`,
         { reason: 'undecodable', encoding: parity, offset },
+        errPart(bytes.length % 2 === 1 ? 'import.utf16-invalid.odd' : 'import.utf16-invalid', { encoding: DISPLAY_NAME[parity], offset }),
       );
     }
     throw reject(
       `This looks like a binary file, not plain text: it contains NUL bytes (the first at byte offset ${firstNul}) ` +
         `that do not follow the pattern of UTF-16 text. Import a plain-text file (.txt) instead.`,
       { reason: 'binary', kind: 'nul', offset: firstNul },
+      errPart('import.binary.nul', { offset: firstNul }),
     );
   }
   const runnerUp = candidates[1];
@@ -656,7 +662,7 @@ function encodedSurrogates(bytes: Uint8Array): number {
 }
 
 /** The encoding these bytes most likely are in, when it is one we do not import; null if none stands out. */
-function likelyUnsupported(bytes: Uint8Array, chineseKana: number): { name: string; kind: string } | null {
+function likelyUnsupported(bytes: Uint8Array, chineseKana: number): { name: string; kind: 'cesu-8' | 'shift_jis' | 'euc-jp' } | null {
   if (encodedSurrogates(bytes) > 0) {
     const sample = bytes.subarray(0, SAMPLE_BYTES);
     const withoutSurrogates = tryDecodeWith('utf-8', sample.filter((_, i) => !isInSurrogate(sample, i)));
@@ -710,6 +716,11 @@ function assertPlausibleChinese(bytes: Uint8Array, text: string, encoding: TextE
       (likely ? `It looks like ${likely.name}, which cannot be imported. ` : 'It may be in an encoding that cannot be imported (such as Shift-JIS, EUC-JP or Latin-1). ') +
       `Re-save it as UTF-8 and import it again, or choose the encoding explicitly if you are sure.`,
     { reason: 'implausible', encoding, share, likely: likely?.kind ?? null },
+    errPart('import.not-chinese', {
+      encoding: DISPLAY_NAME[encoding],
+      percent: pct,
+      hint: [likely ? errPart('import.hint.unsupported.named', { kind: [errPart(`file-kind.${likely.kind}`)] }) : errPart('import.hint.unsupported')],
+    }),
   );
 }
 
@@ -727,6 +738,7 @@ function refuseUtf32(bytes: Uint8Array): void {
     `The file starts with a ${name} byte-order mark (${le ? 'FF FE 00 00' : '00 00 FE FF'}): UTF-32 text cannot be imported. ` +
       `Re-save it as UTF-8 (or UTF-16) and import it again.`,
     { reason: 'unsupported-encoding', encoding: le ? 'utf-32le' : 'utf-32be' },
+    errPart('import.utf32', { encoding: name, bytes: le ? 'FF FE 00 00' : '00 00 FE FF' }),
   );
 }
 
@@ -792,6 +804,11 @@ function plausibleAlternative(bytes: Uint8Array, except: TextEncodingName): Text
   return suggest;
 }
 
+/** The hint below as message data (the import dialog words it in the UI language). */
+function chooseHintRef(suggest: TextEncodingName, wrongBom: boolean): ErrorMessageRef {
+  return errPart(wrongBom ? 'import.hint.choose.bom' : 'import.hint.choose', { encoding: DISPLAY_NAME[suggest] });
+}
+
 /** "It reads as UTF-16BE text instead: choose …" (the CLI's option and the import dialog's selector). */
 function chooseHint(suggest: TextEncodingName, wrongBom: boolean): string {
   const name = DISPLAY_NAME[suggest];
@@ -824,38 +841,39 @@ function assertPlausibleReading(bytes: Uint8Array, text: string, encoding: TextE
     : problem.kind === 'no-letters'
       ? ' Jiaodui reviews Chinese text: import a file that contains it.'
       : ' No supported encoding reads it as text: it is probably a binary file, or damaged. Import a plain-text file (.txt, preferably UTF-8) instead.';
-  throw reject(what + hint, { reason: 'implausible', encoding, decidedBy, problem: problem.kind, suggest });
+  const hintRef = suggest ? chooseHintRef(suggest, decidedBy === 'bom') : errPart(problem.kind === 'no-letters' ? 'import.hint.no-chinese' : 'import.hint.binary');
+  const key = `import.implausible.${decidedBy}${problem.kind === 'no-letters' ? '.no-letters' : ''}` as const;
+  throw reject(what + hint, { reason: 'implausible', encoding, decidedBy, problem: problem.kind, suggest }, errPart(key, { encoding: name, hint: [hintRef] }));
 }
 
 /* ------------------------------------------------------------------------------------------------
  * Rejections
  * ------------------------------------------------------------------------------------------------ */
 
-function reject(message: string, details: Record<string, unknown>): JiaoduiError {
-  return new JiaoduiError('import-rejected', message, details);
+/** An import refusal: the English message (the CLI's line) and its key and parameters (the import dialog's, in the UI language). */
+function reject(message: string, details: Record<string, unknown>, ref: ErrorMessageRef): JiaoduiError {
+  return new JiaoduiError('import-rejected', message, details, ref);
 }
 
-const MAGIC: { name: string; kind: string; bytes: number[] }[] = [
-  { name: 'a PNG image', kind: 'png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-  { name: 'a PDF file', kind: 'pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
-  { name: 'a ZIP archive (or a .docx/.xlsx/.pptx Office document)', kind: 'zip', bytes: [0x50, 0x4b, 0x03, 0x04] },
-  { name: 'a ZIP archive', kind: 'zip', bytes: [0x50, 0x4b, 0x05, 0x06] }, // empty archive
-  { name: 'a GIF image', kind: 'gif', bytes: [0x47, 0x49, 0x46, 0x38] }, // GIF8(7|9)a
-  { name: 'a JPEG image', kind: 'jpeg', bytes: [0xff, 0xd8, 0xff] },
+const MAGIC: { name: string; kind: string; label: ErrorMessageKey; bytes: number[] }[] = [
+  { name: 'a PNG image', kind: 'png', label: 'file-kind.png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { name: 'a PDF file', kind: 'pdf', label: 'file-kind.pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { name: 'a ZIP archive (or a .docx/.xlsx/.pptx Office document)', kind: 'zip', label: 'file-kind.office-zip', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'a ZIP archive', kind: 'zip', label: 'file-kind.zip', bytes: [0x50, 0x4b, 0x05, 0x06] }, // empty archive
+  { name: 'a GIF image', kind: 'gif', label: 'file-kind.gif', bytes: [0x47, 0x49, 0x46, 0x38] }, // GIF8(7|9)a
+  { name: 'a JPEG image', kind: 'jpeg', label: 'file-kind.jpeg', bytes: [0xff, 0xd8, 0xff] },
   {
     name: 'an old-style Office document (.doc/.xls/.ppt)',
     kind: 'ole',
+    label: 'file-kind.ole',
     bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
   },
-  { name: 'a gzip archive', kind: 'gzip', bytes: [0x1f, 0x8b] },
+  { name: 'a gzip archive', kind: 'gzip', label: 'file-kind.gzip', bytes: [0x1f, 0x8b] },
 ];
 
 function checkSizeAndMagic(bytes: Uint8Array): void {
   if (bytes.length === 0) {
-    throw reject('The file is empty (0 bytes). Choose a file that contains the text to review.', {
-      reason: 'empty',
-      size: 0,
-    });
+    throw reject('The file is empty (0 bytes). Choose a file that contains the text to review.', { reason: 'empty', size: 0 }, errPart('import.empty'));
   }
   if (bytes.length > MAX_IMPORT_BYTES) {
     const mb = (bytes.length / (1024 * 1024)).toFixed(1);
@@ -864,6 +882,7 @@ function checkSizeAndMagic(bytes: Uint8Array): void {
       `The file is ${mb} MB, larger than the ${limit} MB import limit. ` +
         `Split it into smaller files and import them one at a time.`,
       { reason: 'too-large', size: bytes.length, limit: MAX_IMPORT_BYTES },
+      errPart('import.too-large', { size: mb, limit }),
     );
   }
   for (const m of MAGIC) {
@@ -872,6 +891,7 @@ function checkSizeAndMagic(bytes: Uint8Array): void {
         `This looks like ${m.name}, not plain text. Save or export the text as a plain-text file ` +
           `(.txt, preferably UTF-8) and import that instead.`,
         { reason: 'binary', kind: m.kind },
+        errPart('import.binary.magic', { kind: [errPart(m.label)] }),
       );
     }
   }
@@ -883,6 +903,7 @@ function binaryControls(share: number): JiaoduiError {
     `This looks like a binary file, not plain text: ${pct < 10 ? pct.toFixed(1) : Math.round(pct)}% of its ` +
       `characters are control characters. Import a plain-text file (.txt) instead.`,
     { reason: 'binary', kind: 'control-characters', share },
+    errPart('import.binary.controls', { percent: pct < 10 ? pct.toFixed(1) : Math.round(pct) }),
   );
 }
 
@@ -896,6 +917,7 @@ function assertLooksLikeText(text: string, encoding: TextEncodingName, bom: bool
       `The file is empty: it contains only ${bom ? 'a byte-order mark and ' : ''}whitespace${invisible ? ' and invisible characters (such as zero-width spaces)' : ''}. ` +
         `Choose a file that contains the text to review.`,
       { reason: 'empty', encoding },
+      errPart(bom ? (invisible ? 'import.blank.bom.invisible' : 'import.blank.bom') : invisible ? 'import.blank.invisible' : 'import.blank'),
     );
   }
   const nul = text.indexOf('\u0000');
@@ -905,6 +927,7 @@ function assertLooksLikeText(text: string, encoding: TextEncodingName, bom: bool
         `characters. If it is UTF-16 text, choose UTF-16LE or UTF-16BE as the encoding; otherwise import a ` +
         `plain-text file (.txt) instead.`,
       { reason: 'binary', kind: 'nul', encoding },
+      errPart('import.binary.nul-decoded', { encoding: DISPLAY_NAME[encoding] }),
     );
   }
   const share = controlShare(text);
@@ -919,5 +942,6 @@ function undecodable(bytes: Uint8Array, tried: readonly TextEncodingName[]): Jia
       `It may be in another encoding (such as Latin-1 or Shift-JIS) or damaged: ` +
       `re-save it as UTF-8 and import it again.`,
     { reason: 'undecodable', tried: offsets },
+    errPart('import.undecodable', { tried: list }),
   );
 }

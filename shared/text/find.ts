@@ -13,6 +13,7 @@
  *   because one catastrophic regular expression can backtrack for minutes.
  */
 import { JiaoduiError } from '../errors';
+import { em } from '../../shared/error-messages';
 import { mapBackward, type OffsetMap } from './offsetMap';
 
 export const MAX_FIND_LENGTH = 500;
@@ -48,14 +49,14 @@ function escapeRegExp(s: string): string {
  * Throws 'invalid-input' with a readable message for an empty, too long or malformed query.
  */
 export function compileFind(q: FindQuery): RegExp {
-  if (!q.find) throw new JiaoduiError('invalid-input', 'Type something to find.');
-  if (q.find.length > MAX_FIND_LENGTH) throw new JiaoduiError('invalid-input', `The search is too long (${q.find.length} characters; at most ${MAX_FIND_LENGTH}).`);
+  if (!q.find) throw new JiaoduiError('invalid-input', em('find.empty'));
+  if (q.find.length > MAX_FIND_LENGTH) throw new JiaoduiError('invalid-input', em('find.too-long', { length: q.find.length, max: MAX_FIND_LENGTH }));
   const source = q.regex ? q.find : escapeRegExp(q.find);
   try {
     return new RegExp(source, 'dgiu');
   } catch (e) {
     const detail = (e as Error).message.replace(/^Invalid regular expression: /, '');
-    throw new JiaoduiError('invalid-input', `The regular expression is not valid: ${detail}`);
+    throw new JiaoduiError('invalid-input', em('find.bad-regex', { detail }));
   }
 }
 

@@ -30,7 +30,7 @@ export function AttachParallelDialog({
   onClose: () => void;
   onError: (e: unknown) => void;
 }) {
-  const { ct } = useColumnsI18n();
+  const { ct, locale } = useColumnsI18n();
   const { client } = useClient();
   const [kind, setKind] = useState<Kind>(defaultKind);
   const [file, setFile] = useState<File | null>(null);
@@ -59,7 +59,7 @@ export function AttachParallelDialog({
       });
       await onAttached(r);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorMessage(err, locale));
       onError(err);
     } finally {
       setBusy(false);

@@ -4,9 +4,10 @@ import type { ConnectionInfo } from '../../../shared/contract/remote';
 import { useTeamI18n } from '../i18n-team';
 import { Modal } from './Modal';
 import { serverName } from '../state/team-sections';
+import { errorMessage } from '../lib/format';
 
 export function ConnectDialog({ initialAddress = '', onConnect, onConnected, onClose }: { initialAddress?: string; onConnect: (address: string, signIn: string) => Promise<ConnectionInfo>; onConnected: (message: string) => void; onClose: () => void }) {
-  const { tm } = useTeamI18n();
+  const { tm, locale } = useTeamI18n();
   const [address, setAddress] = useState(initialAddress);
   const [signIn, setSignIn] = useState('');
   const [busy, setBusy] = useState(false);
@@ -28,7 +29,7 @@ export function ConnectDialog({ initialAddress = '', onConnect, onConnected, onC
             },
             (err: unknown) => {
               setBusy(false);
-              setError(err instanceof Error ? err.message : String(err));
+              setError(errorMessage(err, locale));
             },
           );
         }}

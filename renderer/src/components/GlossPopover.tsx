@@ -11,7 +11,7 @@
  * word of the selected segment. That popover takes the focus, Esc closes it and the focus
  * goes back where it was.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { Segment } from '../../../shared/domain/schemas';
 import type { GlossEntry } from '../../../shared/mt/schemas';
 import { useClient } from '../state/client';
@@ -120,6 +120,8 @@ const HAN = /\p{Script=Han}/u;
 export function GlossPopover({ documentId, segments, keyboardLookup }: { documentId: number; segments: readonly Segment[]; keyboardLookup?: DeferredCall<number | null> }) {
   const { client } = useClient();
   const { mt, locale } = useMtI18n();
+  // a lookup's error in the UI language as it is when the answer comes
+  const describe = useEffectEvent((e: unknown) => errorMessage(e, locale));
   const [shown, setShown] = useState<Shown | null>(null);
   const live = useRef({ segments, documentId });
   live.current = { segments, documentId };
@@ -184,7 +186,7 @@ export function GlossPopover({ documentId, segments, keyboardLookup }: { documen
             setShown(r.word.trim() ? { word: r.word, entries: r.entries, x, y } : null);
           },
           (err: unknown) => {
-            if (my === seq.current) setShown({ word: text.slice(offset, offset + 1), entries: [], x, y, error: errorMessage(err) });
+            if (my === seq.current) setShown({ word: text.slice(offset, offset + 1), entries: [], x, y, error: describe(err) });
           },
         );
       }, HOVER_DELAY_MS);
@@ -220,7 +222,7 @@ export function GlossPopover({ documentId, segments, keyboardLookup }: { documen
         setShown({ word: r.word, entries: r.entries, x: place.x, y: place.y, keyboard: true });
       };
       const fail = (err: unknown) => {
-        if (my === seq.current) setShown({ word: selected || text.slice(start, start + 1), entries: [], x: place.x, y: place.y, error: errorMessage(err), keyboard: true });
+        if (my === seq.current) setShown({ word: selected || text.slice(start, start + 1), entries: [], x: place.x, y: place.y, error: describe(err), keyboard: true });
       };
       if (selected && selected.length <= 12) {
         client.lookupGloss({ word: selected, documentId: live.current.documentId }).then((r) => show({ ...r, start, end }), fail);

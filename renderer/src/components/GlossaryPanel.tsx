@@ -18,6 +18,7 @@ import { downloadText } from '../lib/download';
 import { GlossaryPreviewDialog } from './GlossaryPreviewDialog';
 import { SidePanel } from './SidePanel';
 import { usePermission, usePermissions } from '../state/usePermissions';
+import { errorMessage } from '../lib/format';
 
 export interface GlossaryPanelProps {
   doc: DocumentMeta;
@@ -56,7 +57,7 @@ export function splitVariants(s: string): string[] {
 
 export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, onClose }: GlossaryPanelProps) {
   const { client, shell } = useClient();
-  const { gt, formatNumber } = useGlossaryI18n();
+  const { gt, formatNumber, locale } = useGlossaryI18n();
   const { et } = useExportI18n();
   const permissions = usePermissions();
   // The entries live in the query cache: refetched when a glossary write here or elsewhere
@@ -116,7 +117,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
       if (recordConflictOf(err)) {
         setDraft(null);
         onError(err);
-      } else setFormError(err instanceof Error ? err.message : String(err));
+      } else setFormError(errorMessage(err, locale));
     } finally {
       setBusy(false);
     }

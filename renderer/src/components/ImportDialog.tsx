@@ -7,7 +7,7 @@ import type { ImportPreview, ImportResult, Project } from '../../../shared/domai
 import { TEXT_ENCODINGS, type TextEncoding } from '../../../shared/domain/values';
 import { useClient } from '../state/client';
 import { useI18n } from '../i18n';
-import { formatBytes } from '../lib/format';
+import { formatBytes, errorMessage } from '../lib/format';
 import { Modal } from './Modal';
 
 export interface ImportSource {
@@ -29,7 +29,7 @@ type Encoding = TextEncoding;
 
 export function ImportDialog({ source, waiting, projects, defaultProjectId, onImported, onError, onClose }: ImportDialogProps) {
   const { client } = useClient();
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, locale } = useI18n();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [override, setOverride] = useState<Encoding | ''>('');
   const [title, setTitle] = useState('');
@@ -38,6 +38,8 @@ export function ImportDialog({ source, waiting, projects, defaultProjectId, onIm
   const [error, setError] = useState<string | null>(null);
   // the caller's latest error handler; a new handler does not re-run the preview
   const reportError = useEffectEvent((e: unknown) => onError(e));
+  // the refusal in the UI language as it is when the answer comes (a language switch does not re-run the preview)
+  const describe = useEffectEvent((e: unknown) => errorMessage(e, locale));
 
   useEffect(() => {
     let cancelled = false;
@@ -53,7 +55,7 @@ export function ImportDialog({ source, waiting, projects, defaultProjectId, onIm
       .catch((e: unknown) => {
         if (cancelled) return;
         setPreview(null);
-        setError((e as Error).message);
+        setError(describe(e));
         reportError(e);
       })
       .finally(() => !cancelled && setBusy(null));
@@ -76,7 +78,7 @@ export function ImportDialog({ source, waiting, projects, defaultProjectId, onIm
       });
       onImported(r, title.trim() || source.fileName);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorMessage(err, locale));
       onError(err);
       setBusy(null);
     }

@@ -1,8 +1,9 @@
 /** Machine translation settings: provider, address, model, limits and the API key (never shown back). */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MtProvider, MtSettingsView, UpdateMtSettingsArgs } from '../../../shared/mt/schemas';
 import { keyOrigin } from '../../../shared/mt/key-binding';
 import { useClient } from '../state/client';
+import { mergeLoaded } from '../state/loaded-form';
 import { useMtI18n } from '../i18n-mt';
 import { Modal } from './Modal';
 
@@ -12,15 +13,22 @@ export function MtSettingsDialog({ onClose, onSaved, onError }: { onClose: () =>
   const [view, setView] = useState<MtSettingsView | null>(null);
   const [form, setForm] = useState({ provider: 'openai' as MtProvider, url: '', model: '', sourceLang: '', targetLang: '', rps: '2', timeout: '60', retries: '3' });
   const [key, setKey] = useState('');
+  // fields typed into before the stored settings arrived keep what was typed
+  const touched = useRef(new Set<keyof typeof form>());
 
   useEffect(() => {
     client.getMtSettings({}).then((v) => {
       setView(v);
-      setForm({ provider: v.provider, url: v.url, model: v.model, sourceLang: v.sourceLang, targetLang: v.targetLang, rps: String(v.requestsPerSecond), timeout: String(v.timeoutSeconds), retries: String(v.maxRetries) });
+      const stored = { provider: v.provider, url: v.url, model: v.model, sourceLang: v.sourceLang, targetLang: v.targetLang, rps: String(v.requestsPerSecond), timeout: String(v.timeoutSeconds), retries: String(v.maxRetries) };
+      setForm((f) => mergeLoaded(stored, f, touched.current));
     }, onError);
   }, [client, onError]);
 
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+    touched.current.add(k);
+    const value = e.target.value;
+    setForm((f) => ({ ...f, [k]: value }));
+  };
 
   async function save(extra: Partial<UpdateMtSettingsArgs> = {}) {
     const args: UpdateMtSettingsArgs = {
@@ -130,7 +138,8 @@ export function MtSettingsDialog({ onClose, onSaved, onError }: { onClose: () =>
           <button type="button" className="btn" onClick={onClose}>
             {mt('mt.settings.cancel')}
           </button>
-          <button type="submit" className="btn btn-primary" data-testid="mt-save">
+          {/* saving before the stored settings arrived would write the form's defaults over them */}
+          <button type="submit" className="btn btn-primary" data-testid="mt-save" disabled={!view}>
             {mt('mt.settings.save')}
           </button>
         </div>

@@ -7,11 +7,13 @@
  * `recoverDatabase` to anyone else): a signed-in reviewer or lead sees the problem and the backups
  * with who may recover, not the buttons (state/permissions.ts, recoveryOffer).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ResultOf } from '../../../shared/contract/api';
 import { useClient } from '../state/client';
 import { recoveryOffer, type Account } from '../state/permissions';
 import { refusalReason } from '../i18n-roles';
+import { errorMessage } from '../lib/format';
+import { loadChineseErrors } from '../i18n-errors';
 
 export type Status = ResultOf<'recoveryStatus'>;
 type Result = ResultOf<'recoverDatabase'>;
@@ -57,6 +59,10 @@ export function RecoveryScreen({ status, account = null, onDone }: { status: Sta
   const { client } = useClient();
   const lang = locale();
   const s = STRINGS[lang];
+  // a refusal in Chinese needs the error templates' chunk (i18n-errors-zh.ts)
+  useEffect(() => {
+    if (lang === 'zh-Hant') void loadChineseErrors();
+  }, [lang]);
   const offer = recoveryOffer(account);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -64,7 +70,7 @@ export function RecoveryScreen({ status, account = null, onDone }: { status: Sta
   const choose = (args: { choice: 'backup'; file: string } | { choice: 'new' }) => {
     setBusy(true);
     setError(null);
-    client.recoverDatabase(args).then(setResult, (e: unknown) => setError(e instanceof Error ? e.message : String(e))).finally(() => setBusy(false));
+    client.recoverDatabase(args).then(setResult, (e: unknown) => setError(errorMessage(e, lang))).finally(() => setBusy(false));
   };
   const usable = status.backups.filter((b) => !b.problem);
   return (

@@ -48,7 +48,7 @@ function HitDiff({ hit }: { hit: ReplaceHit }) {
 
 export const ReplacePanel = forwardRef<ReplacePanelHandle, ReplacePanelProps>(function ReplacePanel(p, ref) {
   const { client } = useClient();
-  const { rt, formatNumber } = useReviewI18n();
+  const { rt, formatNumber, locale } = useReviewI18n();
   const [find, setFind] = useState(p.initialFind ?? '');
   const [replace, setReplace] = useState('');
   const [regex, setRegex] = useState(false);
@@ -99,7 +99,7 @@ export const ReplacePanel = forwardRef<ReplacePanelHandle, ReplacePanelProps>(fu
     placeholderData: keepPreviousData,
   });
   const preview = asked && !previewQuery.error ? (previewQuery.data ?? null) : null;
-  const problem = asked && previewQuery.error ? errorMessage(previewQuery.error) : null;
+  const problem = asked && previewQuery.error ? errorMessage(previewQuery.error, locale) : null;
 
   async function run(fn: () => Promise<ReplaceResult>) {
     setBusy(true);

@@ -11,6 +11,7 @@ import { useBackend } from '../state/backend';
 import { otherSections, serverName } from '../state/team-sections';
 import { useSectionLibrary } from '../state/useSectionLibrary';
 import { useTeamI18n } from '../i18n-team';
+import { errorMessage } from '../lib/format';
 
 function SectionHeading({ connection, working, onDisconnect }: { connection: ConnectionInfo | null; working: boolean; onDisconnect?: () => void }) {
   const { tm } = useTeamI18n();
@@ -60,7 +61,7 @@ export function ActiveBackendHeading(props: DisconnectProps) {
 }
 
 function OtherSection({ backend, connection, onDisconnect }: { backend: BackendId; connection: ConnectionInfo | null; onDisconnect: (c: ConnectionInfo) => void }) {
-  const { tm } = useTeamI18n();
+  const { tm, locale } = useTeamI18n();
   const backends = useBackend()!;
   // followed live on that backend's feed: an import or a rename there shows without a reload
   const follow = useMemo(() => backends.followFor(backend), [backends, backend]);
@@ -69,7 +70,7 @@ function OtherSection({ backend, connection, onDisconnect }: { backend: BackendI
     <section className={`backend-section${connection ? ' is-team' : ''}`} aria-label={connection ? tm('team.section.server', { server: serverName(connection.origin) }) : tm('team.section.local')} data-testid={`backend-${backend}`}>
       <SectionHeading connection={connection} working={false} onDisconnect={connection ? () => onDisconnect(connection) : undefined} />
       {library.state === 'loading' && <p className="empty-note">{tm('team.section.loading')}</p>}
-      {library.state === 'error' && <p className="empty-note form-error">{tm('team.section.error', { message: library.message })}</p>}
+      {library.state === 'error' && <p className="empty-note form-error">{tm('team.section.error', { message: errorMessage(library.error, locale) })}</p>}
       {library.state === 'ok' && library.projects.length === 0 && <p className="empty-note">{tm('team.section.empty')}</p>}
       {library.state === 'ok' &&
         library.projects.map((p) => (

@@ -1,5 +1,6 @@
 /** Display formatting that is not domain logic: dates of documents, byte sizes. */
-import type { Translate } from '../i18n';
+import type { Locale, Translate } from '../i18n';
+import { errorText } from '../i18n-errors';
 
 /** `--03-28` (year unknown) reads as "03-28 (year unknown)"; other ISO forms as given. */
 export function formatDocDate(date: string | null, t: Translate): string {
@@ -14,7 +15,7 @@ export function formatBytes(n: number): string {
   return `${(n / 1048576).toFixed(1)} MB`;
 }
 
-export function errorMessage(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  return String(e);
+/** An error's message in the UI language (renderer/src/i18n-errors.ts): its key's Chinese template in zh-Hant, else the English message. */
+export function errorMessage(e: unknown, locale: Locale): string {
+  return errorText(locale, e);
 }

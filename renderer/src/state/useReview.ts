@@ -7,7 +7,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from './queries';
 import type { ChangeResult, DocumentMeta, RecordKind, Segment, SegmentStatus, UndoState } from '../../../shared/domain/schemas';
-import { errorMessage } from '../lib/format';
 import type { Translate } from '../i18n';
 import { useClient } from './client';
 import { nextInOrder, stepInOrder } from './navigation';
@@ -60,8 +59,8 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   const keptDraftKey = backendKey(KEPT_DRAFT_KEY, backend);
   const queryClient = useQueryClient();
   // Only the stable callbacks: the toast list changing must not recreate every action.
-  const { notify, fail } = toastsIn;
-  const toasts = useMemo(() => ({ notify, fail }), [notify, fail]);
+  const { notify, fail, describe } = toastsIn;
+  const toasts = useMemo(() => ({ notify, fail, describe }), [notify, fail, describe]);
   const [doc, setDoc] = useState<DocumentMeta | null>(null);
   const [segments, setSegments] = useState<Segment[]>([]);
   const [loading, setLoading] = useState(false);
@@ -277,7 +276,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         setSaveState({ kind: 'saved' });
         return r;
       } catch (e) {
-        setSaveState({ kind: 'error', message: errorMessage(e) });
+        setSaveState({ kind: 'error', message: toasts.describe(e) });
         const said = opts.onUnreachable && isUnreachable(e) ? opts.onUnreachable() : undefined;
         if (said) toasts.notify(said);
         else if (opts.conflictView === false || !offerConflict(e)) toasts.fail(e);

@@ -11,7 +11,7 @@ import type { FeedMessage } from '../../../shared/contract/changes';
 import type { DocumentMeta, Project } from '../../../shared/domain/schemas';
 import { SECTION_RELOAD_DELAY_MS, sectionNeedsReload } from './team-sections';
 
-export type SectionLibrary = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ok'; projects: Project[]; documents: DocumentMeta[] };
+export type SectionLibrary = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ok'; projects: Project[]; documents: DocumentMeta[] };
 
 /** `follow`: the backend's change feed (none: read only when shown and on reload). */
 export function useSectionLibrary(client: JiaoduiClient, follow?: ((onMessage: (m: FeedMessage) => void) => () => void) | null): { library: SectionLibrary; reload: () => void } {
@@ -21,7 +21,7 @@ export function useSectionLibrary(client: JiaoduiClient, follow?: ((onMessage: (
     let live = true;
     Promise.all([client.listProjects({}), client.listDocuments({})]).then(
       ([projects, documents]) => live && setLibrary({ state: 'ok', projects, documents }),
-      (e: unknown) => live && setLibrary({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => live && setLibrary({ state: 'error', error: e }), // worded in the UI language where shown
     );
     return () => {
       live = false;

@@ -1,0 +1,136 @@
+/**
+ * Errors' message data (shared/error-messages.ts) through every transport that can run under
+ * plain Node: the HTTP bridge (browser mode), the IPC handler's envelope and the preload's client
+ * (Electron's structured clone in between), a team answer relayed to the page (core/remote/team-http.ts,
+ * electron/remote-routing.ts). Each answer carries the English message and `messageData` { key, params }.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { freshService, importSample } from './test-helpers';
+import { startServer, type RunningServer } from './server';
+import { envelope, toErrorPayload } from '../shared/contract/dispatch';
+import { unwrap } from '../shared/contract/client';
+import { pageAnswer, unreachableAnswer } from './remote/team-http';
+import { envelopeFromAnswer } from '../electron/remote-routing';
+import { JiaoduiError } from '../shared/errors';
+
+let ctx: Awaited<ReturnType<typeof freshService>>;
+let srv: RunningServer;
+
+beforeAll(async () => {
+  ctx = await freshService();
+  importSample(ctx.service);
+  const root = join(ctx.dir, 'static');
+  mkdirSync(root, { recursive: true });
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Jiaodui</title>');
+  srv = await startServer(ctx.service, { staticRoot: root, checkResults: true });
+});
+afterAll(async () => {
+  await srv.close();
+  ctx.cleanup();
+});
+
+function api(method: string, args: unknown): Promise<{ status: number; body: { ok: boolean; error?: { code: string; message: string; details?: unknown; messageData?: unknown } } }> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify(args);
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: srv.port,
+        path: `/api/${method}`,
+        method: 'POST',
+        headers: { Host: `127.0.0.1:${srv.port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${srv.token}` },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as never }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('HTTP bridge', () => {
+  it('a not-found answer carries its key and parameters beside the English message', async () => {
+    const r = await api('getDocument', { documentId: 999 });
+    expect(r.status).toBe(404);
+    expect(r.body.error).toMatchObject({ code: 'not-found', message: 'There is no document 999.', messageData: { key: 'not-found.document', params: { id: 999 } } });
+  });
+
+  it('an import refusal carries its key, and the file it names stays in details', async () => {
+    const r = await api('importDocument', { fileName: 'blank.txt', data: Buffer.from('   \n  ').toString('base64') });
+    expect(r.body.error?.code).toBe('import-rejected');
+    expect(r.body.error?.message).toBe('blank.txt: The file is empty: it contains only whitespace. Choose a file that contains the text to review.');
+    expect(r.body.error?.messageData).toEqual({ key: 'import.blank', params: {} });
+    expect(r.body.error?.details).toMatchObject({ fileName: 'blank.txt', reason: 'empty' });
+  });
+
+  it('invalid arguments: one keyed message naming the field; the English keeps zod\'s words', async () => {
+    const r = await api('getDocument', { documentId: 'x' });
+    expect(r.body.error?.code).toBe('invalid-input');
+    expect(r.body.error?.message).toMatch(/^Invalid arguments for getDocument: documentId: /);
+    expect(r.body.error?.messageData).toEqual({ key: 'args.invalid', params: { method: 'getDocument', field: 'documentId' } });
+  });
+
+  it('a conflict (nothing to undo) is keyed', async () => {
+    const projectId = ctx.service.listDocuments({})[0].projectId;
+    // undo everything there is, then once more
+    for (let i = 0; i < 50; i++) if ((await api('undo', { projectId })).body.ok === false) break;
+    const r = await api('undo', { projectId });
+    expect(r.body.error).toMatchObject({ code: 'conflict', message: 'Nothing to undo.', messageData: { key: 'conflict.nothing-to-undo', params: {} } });
+  });
+});
+
+describe('IPC (Electron main and preload, without Electron)', () => {
+  it('the handler\'s envelope survives the structured clone and the preload\'s client throws a JiaoduiError with the message data', async () => {
+    const env = await envelope(ctx.service, 'getDocument', { documentId: 4242 });
+    const cloned: unknown = structuredClone(env); // what ipcRenderer.invoke hands the preload
+    let thrown: unknown;
+    try {
+      unwrap(cloned);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(JiaoduiError);
+    expect(thrown).toMatchObject({ code: 'not-found', message: 'There is no document 4242.', messageData: { key: 'not-found.document', params: { id: 4242 } } });
+  });
+
+  it('message data without a key is dropped, the English message kept (the wording side checks the rest: renderer/src/i18n-errors.test.ts)', () => {
+    for (const messageData of ['x', { params: {} }, { key: 3, params: {} }, null]) {
+      let thrown: JiaoduiError | null = null;
+      try {
+        unwrap({ ok: false, error: { code: 'conflict', message: 'Nope.', messageData } });
+      } catch (e) {
+        thrown = e as JiaoduiError;
+      }
+      expect(thrown?.message).toBe('Nope.');
+      expect(thrown?.messageData).toBeUndefined();
+    }
+  });
+
+  it('errors outside the service (SQLite busy) are keyed too', () => {
+    expect(toErrorPayload(new Error('SQLITE_BUSY: database is locked')).error).toMatchObject({ code: 'db-busy', messageData: { key: 'db.busy.sqlite', params: {} } });
+  });
+});
+
+describe('team server answers relayed to the page', () => {
+  const target = { id: 'c-0123456789abcdef', origin: 'https://team.example.org' };
+
+  it('a team envelope passes through with its message data (browser mode and Electron)', () => {
+    const body = Buffer.from(JSON.stringify({ ok: false, ...toErrorPayload(new JiaoduiError('conflict', { message: 'Nothing to undo.', messageData: { key: 'conflict.nothing-to-undo', params: {} } })) }));
+    const page = pageAnswer(target, 409, 'application/json', body);
+    expect(JSON.parse(page.body.toString())).toMatchObject({ error: { messageData: { key: 'conflict.nothing-to-undo' } } });
+    expect(envelopeFromAnswer(page)).toMatchObject({ ok: false, error: { messageData: { key: 'conflict.nothing-to-undo' } } });
+  });
+
+  it('signed out and unreachable are worded here, keyed', () => {
+    const out = JSON.parse(pageAnswer(target, 401, 'application/json', Buffer.from('{"ok":false,"error":{"code":"unauthorized","message":"Session expired."}}')).body.toString()) as { error: { code: string; messageData: unknown } };
+    expect(out.error).toMatchObject({ code: 'team-signed-out', messageData: { key: 'team.signed-out.why', params: { origin: target.origin, reason: 'Session expired.' } } });
+    const away = JSON.parse(unreachableAnswer(target, 'ECONNREFUSED').body.toString()) as { error: { code: string; messageData: unknown } };
+    expect(away.error).toMatchObject({ code: 'team-unreachable', messageData: { key: 'team.unreachable', params: { origin: target.origin, reason: 'ECONNREFUSED' } } });
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Error messages in the UI language (i18n-errors.ts): every key of shared/error-messages.ts has
+ * a Traditional Chinese template with the same parameters, actually translated; an error is shown
+ * from its message data in zh-Hant and as its English message otherwise.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { em, errPart, ERROR_MESSAGES_EN } from '../../shared/error-messages';
+import { JiaoduiError, namingFile } from '../../shared/errors';
+import { unwrap } from '../../shared/contract/client';
+import { errorText, loadChineseErrors } from './i18n-errors';
+import { ERROR_MESSAGES_ZH } from './i18n-errors-zh';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** Templates that are a parameter alone (a name as given). */
+const SAME = new Set(['field.other']);
+
+describe('error catalog', () => {
+  const keys = Object.keys(ERROR_MESSAGES_EN) as (keyof typeof ERROR_MESSAGES_EN)[];
+
+  it('has a Traditional Chinese template for every key and none English lacks', () => {
+    expect(keys.length).toBeGreaterThan(100);
+    expect(keys.filter((k) => !ERROR_MESSAGES_ZH[k]?.trim())).toEqual([]);
+    expect(Object.keys(ERROR_MESSAGES_ZH).filter((k) => !(k in ERROR_MESSAGES_EN))).toEqual([]);
+  });
+
+  it('uses the same parameters in both languages', () => {
+    expect(keys.filter((k) => placeholders(ERROR_MESSAGES_EN[k]).join() !== placeholders(ERROR_MESSAGES_ZH[k]).join())).toEqual([]);
+  });
+
+  it('is translated: Chinese in every template but a bare name, no English sentence left', () => {
+    const untranslated = keys.filter((k) => !SAME.has(k) && !/[\u4e00-\u9fff]/.test(ERROR_MESSAGES_ZH[k]));
+    expect(untranslated).toEqual([]);
+    // English words outside placeholders, file names, options and code: at most a product or format name
+    const english = keys.filter((k) => /\b(the|is|was|and|not|file|text)\b/.test(ERROR_MESSAGES_ZH[k].replace(/\{\w+\}|`[^`]*`|--as NEW_NAME|jiaodui users revoke/g, '')));
+    expect(english).toEqual([]);
+  });
+});
+
+describe('errorText', () => {
+  const conflict = new JiaoduiError('conflict', em('conflict.nothing-to-undo'));
+
+  it('shows the English message until the Chinese templates are loaded', () => {
+    expect(errorText('zh-Hant', conflict)).toBe('Nothing to undo.');
+  });
+
+  describe('loaded', () => {
+    beforeAll(() => loadChineseErrors());
+
+  it('words an error from its key in zh-Hant and shows the English message in English', () => {
+    expect(errorText('zh-Hant', conflict)).toBe('沒有可以復原的動作。');
+    expect(errorText('en', conflict)).toBe('Nothing to undo.');
+  });
+
+  it('words nested parts (a place, a role) in Chinese', () => {
+    const e = new JiaoduiError('edit-conflict', em('edit-conflict.segment.by', { place: [errPart('place.row', { field: [errPart('field.text')], row: 3 })], author: 'Ann', more: [errPart('conflict.more', { count: 2 })] }));
+    expect(errorText('zh-Hant', e)).toBe('你讀取之後，Ann 改動了第 3 行的文字（另有 2 處）；沒有儲存任何內容。請重新載入，或選擇要保留哪個版本。');
+    const forbidden = new JiaoduiError('forbidden', em('forbidden.role', { name: 'Ann', role: [errPart('role.reviewer')], action: '"dismiss finding"', needed: [errPart('role.lead')] }));
+    expect(errorText('zh-Hant', forbidden)).toBe('Ann 的角色是審校員；"dismiss finding" 需要組長角色。請洽團隊管理員。');
+  });
+
+  it('keeps the file a refusal names in front, as the English does', () => {
+    let e: unknown;
+    try {
+      namingFile('報告.txt', () => {
+        throw new JiaoduiError('import-rejected', em('import.empty'));
+      });
+    } catch (x) {
+      e = x;
+    }
+    expect(errorText('zh-Hant', e)).toBe('報告.txt：檔案是空的（0 位元組）。請選擇含有要校對文字的檔案。');
+  });
+
+  it('falls back to the English message: no message data, a key this catalog does not know (a newer server), not an Error', () => {
+    expect(errorText('zh-Hant', new JiaoduiError('invalid-input', 'Plain English.'))).toBe('Plain English.');
+    expect(errorText('zh-Hant', new JiaoduiError('conflict', 'From a newer server.', undefined, { key: 'conflict.newer' as never, params: {} }))).toBe('From a newer server.');
+    expect(errorText('zh-Hant', new TypeError('Failed to fetch'))).toBe('Failed to fetch');
+    // malformed parameters off the wire (the client keeps any data with a key)
+    expect(errorText('zh-Hant', new JiaoduiError('conflict', 'Bad params.', undefined, { key: 'not-found.document', params: { id: { x: 1 } } } as never))).toBe('Bad params.');
+    expect(errorText('zh-Hant', 'a string')).toBe('a string');
+  });
+
+  it('words what a transport delivered (the envelope through the client)', () => {
+    let e: unknown;
+    try {
+      unwrap({ ok: false, error: { code: 'not-found', message: 'There is no document 9.', messageData: { key: 'not-found.document', params: { id: 9 } } } });
+    } catch (x) {
+      e = x;
+    }
+    expect(errorText('zh-Hant', e)).toBe('沒有文件 9。');
+  });
+  });
+});
