@@ -25,8 +25,15 @@ export const SESSION_TTL_MS = 30 * 24 * 3600_000;
 /** The setting where `serve --team` records its public URL, so `users add` prints a sign-in address on it. */
 export const PUBLIC_URL_SETTING = 'team.publicUrl';
 
+/**
+ * 32 random bytes, base64url. Never starting with '-': a secret is passed on command lines
+ * (`jiaodui push --token SECRET`), where a leading dash reads as an option (1 draw in 64).
+ */
 export function newSecret(): string {
-  return randomBytes(32).toString('base64url');
+  for (;;) {
+    const s = randomBytes(32).toString('base64url');
+    if (s[0] !== '-') return s;
+  }
 }
 
 export function hashSecret(secret: string): string {
