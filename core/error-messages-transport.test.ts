@@ -5,10 +5,8 @@
  * electron/remote-routing.ts). Each answer carries the English message and `messageData` { key, params }.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { request } from 'node:http';
-import { freshService, importSample } from './test-helpers';
+import { freshService, importSample, writeStaticRoot } from './test-helpers';
 import { startServer, type RunningServer } from './server';
 import { envelope, toErrorPayload } from '../shared/contract/dispatch';
 import { unwrap } from '../shared/contract/client';
@@ -22,10 +20,7 @@ let srv: RunningServer;
 beforeAll(async () => {
   ctx = await freshService();
   importSample(ctx.service);
-  const root = join(ctx.dir, 'static');
-  mkdirSync(root, { recursive: true });
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Jiaodui</title>');
-  srv = await startServer(ctx.service, { staticRoot: root, checkResults: true });
+  srv = await startServer(ctx.service, { staticRoot: writeStaticRoot(ctx.dir), checkResults: true });
 });
 afterAll(async () => {
   await srv.close();

@@ -5,9 +5,7 @@
  * the worker's commit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { freshService, importSample } from './test-helpers';
+import { freshService, importSample, writeStaticRoot } from './test-helpers';
 import { startServer, type RunningServer } from './server';
 import { Offload } from './offload';
 import type { ChangeEvent, FeedMessage } from '../shared/contract/changes';
@@ -25,9 +23,7 @@ beforeAll(async () => {
   ({ documentId } = importSample(ctx.service));
   projectId = ctx.service.getDocument({ documentId }).projectId;
   segs = ctx.service.getSegments({ documentId });
-  const root = join(ctx.dir, 'static');
-  mkdirSync(root, { recursive: true });
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Jiaodui</title>');
+  const root = writeStaticRoot(ctx.dir);
   offload = new Offload({ dbPath: ctx.dbPath, afterCall: () => ctx.service.feed.check() });
   srv = await startServer(ctx.service, { staticRoot: root, checkResults: true, feed: () => ctx.service.feed, offload: () => offload });
 });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { freshService, importSample } from './test-helpers';
+import { freshService, importSample, writeStaticRoot } from './test-helpers';
 import { startServer, type RunningServer } from './server';
 import { parseFeedMessage, type ChangeEvent, type FeedMessage } from '../shared/contract/changes';
 import type { Segment } from '../shared/domain/schemas';
@@ -15,9 +14,7 @@ beforeAll(async () => {
   ctx = await freshService();
   const { documentId } = importSample(ctx.service);
   segs = ctx.service.getSegments({ documentId });
-  const root = join(ctx.dir, 'static');
-  mkdirSync(root, { recursive: true });
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Jiaodui</title>');
+  const root = writeStaticRoot(ctx.dir);
   srv = await startServer(ctx.service, { staticRoot: root, checkResults: true, feed: () => ctx.service.feed, heartbeatMs: 200 });
 });
 afterAll(async () => {

@@ -4,10 +4,8 @@
  * the CSRF Origin rule, expiry, sign-out and a restarted server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { request } from 'node:http';
-import { freshService, importSample } from './test-helpers';
+import { freshService, importSample, writeStaticRoot } from './test-helpers';
 import { SESSION_MAX_AGE_MS, startServer, type BrowserSession, type RunningServer } from './server';
 import { createSessionStore } from './sessions';
 
@@ -20,9 +18,7 @@ const HOUR = 3600_000;
 beforeAll(async () => {
   ctx = await freshService();
   importSample(ctx.service);
-  root = join(ctx.dir, 'static');
-  mkdirSync(root, { recursive: true });
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Jiaodui</title>');
+  root = writeStaticRoot(ctx.dir);
   const sessions = createSessionStore<BrowserSession>({ maxAgeMs: 24 * HOUR, now: () => clockMs });
   srv = await startServer(ctx.service, { staticRoot: root, checkResults: true, feed: () => ctx.service.feed, heartbeatMs: 200, sessions });
 });

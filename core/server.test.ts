@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { freshService, importSample, SAMPLE_TEXT } from './test-helpers';
+import { freshService, importSample, SAMPLE_TEXT, writeStaticRoot } from './test-helpers';
 import { docxParts, paragraphTexts } from '../shared/export/docx-test-helpers';
 import { startServer, type RunningServer } from './server';
 import { isAllowedRequest, staticRelativePath } from './http-policy';
@@ -14,10 +14,7 @@ let srv: RunningServer;
 beforeAll(async () => {
   ctx = await freshService();
   importSample(ctx.service);
-  const root = join(ctx.dir, 'static');
-  mkdirSync(join(root, 'assets'), { recursive: true });
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Jiaodui</title>');
-  writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
+  const root = writeStaticRoot(ctx.dir, { 'assets/app.js': 'console.log(1)' });
   writeFileSync(join(ctx.dir, 'secret.txt'), 'secret');
   srv = await startServer(ctx.service, { staticRoot: root, checkResults: true });
 });

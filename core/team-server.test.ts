@@ -5,11 +5,11 @@
  */
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { freshService, importSample, tempDir, type FreshService } from './test-helpers';
+import { freshService, importSample, tempDir, type FreshService, writeStaticRoot } from './test-helpers';
 import { startServer, type RunningServer, type TeamServeOptions } from './server';
 import { teamSessions } from './accounts';
 import { openService } from './context';
@@ -26,9 +26,7 @@ afterEach(async () => {
 
 async function start(team: Partial<TeamServeOptions> = {}) {
   ctx = await freshService();
-  const root = join(ctx.dir, 'static');
-  mkdirSync(root, { recursive: true });
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Jiaodui</title>');
+  const root = writeStaticRoot(ctx.dir);
   srv = await startServer(ctx.service, {
     staticRoot: root,
     checkResults: true,

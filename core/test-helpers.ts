@@ -1,5 +1,6 @@
 /** Shared test fixtures: a service on a fresh temporary database file. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
@@ -8,6 +9,19 @@ import type { JiaoduiService } from './service';
 
 export const SAMPLE_BYTES = new Uint8Array(readFileSync(SAMPLE_FILE));
 export const SAMPLE_TEXT = readFileSync(SAMPLE_FILE, 'utf8');
+
+/**
+ * A stand-in for the built user interface that `startServer` serves: `DIR/static/index.html`
+ * plus `files` (paths relative to the root, e.g. 'assets/app.js'). Returns the root.
+ */
+export function writeStaticRoot(dir: string, files: Record<string, string> = {}): string {
+  const root = join(dir, 'static');
+  for (const [path, text] of Object.entries({ 'index.html': '<!doctype html><title>Jiaodui</title>', ...files })) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
 
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'jiaodui-test-'));
