@@ -4,13 +4,21 @@
  * diffs); keep mine writes over theirs as a new revision, merge by hand starts from both
  * changes. Nothing is overwritten without a word.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { Revision, Segment } from '../shared/domain/schemas';
 import type { GlossaryEntry, GlossarySaveResult } from '../shared/glossary/schemas';
 import { api, importOwn, expect, test, type JiaoduiServer } from './fixtures';
 
+/** The windows a test opened, closed after it (pass or fail). */
+const opened: BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+});
+
 async function window(browser: Browser, server: JiaoduiServer, title: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  opened.push(context);
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   (page as Page & { __errors?: string[] }).__errors = errors;
