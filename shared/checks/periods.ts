@@ -74,7 +74,7 @@ const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
   [/全年|全年度|(?:\d{4}|[本今去上該该整])年度|財政年度|财政年度|會計年度|会计年度|上半年|下半年|前[一二三四1-4１-４]季|[前首][一二三四五六七八九十\d]{1,3}個?月|累計|累计|(?:1[0-2]|[1-9]|[一二三四五六七八九十])\s*(?:至|到|[-~～－])\s*(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月|今年以來|今年以来|年初至今|止(?:六|九|十二|6|9|12)個月/g, 'cumulative'],
   // a year right before the metric it is the period of (2024年收入, 113年出口, 2025年全年營收): a year's figure;
   // not a year before a date or a quarter (2024年11月, 2024年第三季: those come after it and are nearer)
-  [/(?<![\d])(?:\d{4}|1[01]\d)\s*年(?=(?:全年|度)?(?:合併|合并|綜合|综合|全年)?(?:營收|营收|營業收入|营业收入|收入|收益|營業額|营业额|銷售額|销售额|淨利|净利|純益|纯益|盈利|溢利|利潤|利润|出口|進口|进口|出貨|出货|銷量|销量))/g, 'cumulative'],
+  [/(?<![\d])(?:\d{4}|1[01]\d)\s*年(?=(?:全年|度)?(?:合併|合并|綜合|综合)?(?:營收|营收|營業收入|营业收入|收入|收益|營業額|营业额|銷售額|销售额|淨利|净利|純益|纯益|盈利|溢利|利潤|利润|出口|進口|进口|出貨|出货|銷量|销量))/g, 'cumulative'],
   [/第[一二三四1-4１-４]季|[Qq][1-4１-４]|單季|单季|本季|該季|止(?:三|3)個月/g, 'quarter'],
   // a month named in a sentence is as often a date (比8月的預測數) as the figure's period: only
   // an explicit single-month figure counts, or a month right before the metric it is the period

@@ -62,7 +62,7 @@ export function isSurnameS(ch: string): boolean {
 }
 /** `isSurnameS` of the UTF-16 code unit at `s[i]`, without making a one-character string (scans over every position). */
 export function isSurnameCodeS(s: string, i: number): boolean {
-  return SINGLE_S_CODES[s.charCodeAt(i)] === 1 && SINGLE_S.has(s[i]);
+  return SINGLE_S_CODES[s.charCodeAt(i)] === 1;
 }
 /** Is this two-character Simplified string a compound surname? */
 export function isCompoundSurnameS(s: string): boolean {
