@@ -25,6 +25,10 @@ describe('bin/jiaodui.mjs: the prebuilt bundle and the TypeScript fallback', () 
     const unknown = jiaodui('bundle', 'frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.err.trim().split('\n')).toEqual([expect.stringMatching(/^jiaodui: Unknown command "frobnicate"/)]);
+     // an option's value starting with a dash: one line that says how to pass it
+    const dash = jiaodui('bundle', 'push', 'Samples', 'http://127.0.0.1:9', '--token', '-abc');
+    expect(dash.code).toBe(2);
+    expect(dash.err.trim().split('\n')).toEqual([expect.stringMatching(/^jiaodui: Option '--token' argument is ambiguous\..*use '--token=-XYZ'/)]);
   });
 
   it('checks a file with the same findings either way (the bundle loads pinyin-pro lazily, at the first sound-alike check)', () => {

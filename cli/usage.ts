@@ -326,7 +326,10 @@ export const EXIT_DB_IN_USE = 5;
  */
 export function reportUserError(e: unknown): boolean {
   if (!(isJiaoduiError(e) || (e as { code?: string } | null)?.code?.startsWith?.('ERR_PARSE_ARGS'))) return false;
-  const msg = (e as Error).message.split('\n')[0];
+  // a JiaoduiError's first line; node's option errors on one line, since their later lines say the fix
+  // ("To specify an option argument starting with a dash use '--token=-XYZ'")
+  const lines = (e as Error).message.split('\n');
+  const msg = isJiaoduiError(e) ? lines[0] : lines.map((l) => l.trim()).filter(Boolean).join(' ');
   if (process.argv.includes('json') && isJiaoduiError(e)) process.stdout.write(JSON.stringify({ error: { code: e.code, message: msg } }) + '\n');
   process.stderr.write(`jiaodui: ${msg}\n`);
   // an error may carry its own exit code (push and pull: cli/remote.ts REMOTE_EXIT)
