@@ -536,10 +536,7 @@ const COUNT_METRICS: CountMetric[] = [
   // a quantity of orders (訂單量, 訂單數) is counted; orders alone are often their value (10億元訂單)
   { re: /(?:订单量|订单数|单量)/, units: '筆笔件', people: false },
   { re: /(?:出货|订单)/, units: '台支片颗件套部', people: false, money: true },
-  // vehicles retailed, registered or delivered (乘用車零售量, 上牌量; 10月交付38,814輛: a delivery verb right before the number)
-  { re: /(?:交车量|交付量|交车数|交付数|车辆数|车队|领牌数|挂牌数|上牌量|上险量|车(?:零售|批发)量|(?:交付|交车)$)/, units: '輛辆台', people: false },
-  // retail and wholesale volumes of goods are counts (零售額 is the value)
-  { re: /(?:零售量|批发量)/, units: '台支片颗件套部', people: false },
+  { re: /(?:交车量|交付量|交车数|交付数|车辆数|车队|领牌数|挂牌数)/, units: '輛辆台', people: false },
   // places offered (獎學金名額, 招生名額) and homes sold (住宅單位, 單位數)
   { re: /名额/, units: '名個个', people: true },
   { re: /(?:住宅单位|单位数)/, units: '個个套', people: false },
