@@ -258,7 +258,7 @@ test('row QA marks follow the findings query through a fix and its undo; has-fin
   await expect(mark).toHaveAttribute('data-count', '1');
 });
 
-test('Ctrl+Enter saves, approves and moves on in one operation: one undo takes both back', async ({ page, server }) => {
+test("Ctrl+Enter saves, approves and moves on in one operation: one undo takes both back; an open correction is not dropped by another row's editor", async ({ page, server }) => {
   const { documentId } = await importSample(server, 'Grid one undo');
   await open(page, server, documentId);
   const before = (await api<Segment[]>(server, 'getSegments', { documentId }))[13];
@@ -269,6 +269,12 @@ test('Ctrl+Enter saves, approves and moves on in one operation: one undo takes b
   await page.keyboard.press('Enter');
   const ta = page.getByTestId('edit-textarea');
   await ta.fill(before.text.replace('11.8億', '11.8億元'));
+  // another row's editor does not drop the open correction: it keeps its text and the keyboard
+  await page.getByTestId('row-15').click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Segment 14 has an unsaved correction' })).toBeVisible();
+  await expect(ta).toBeFocused();
+  await expect(ta).toHaveValue(before.text.replace('11.8億', '11.8億元'));
   await ta.press(`${MOD}+Enter`);
   await expect(row).toHaveAttribute('data-status', 'approved');
   await expect(page.getByTestId('row-13')).not.toHaveAttribute('aria-selected', 'true'); // moved on

@@ -16,6 +16,7 @@ import { useConflict } from './useConflict';
 import { backendKey } from './team';
 import { draftRestoreIndex, draftToKeep, KEPT_DRAFT_KEY, onSessionEnded, parseKeptDraft } from './session';
 import { approveStep } from './permissions';
+import { editHeldBy } from './open-edit';
 import { afterBatch, enqueueStatus, isUnreachable, keepSave, keptSaveFor, observedQueue, pendingStatuses, saveRequest, statusBatches, type KeptSave, type QueuedStatus } from './status-queue';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
@@ -106,9 +107,25 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     return segs[sel.index] ?? null;
   };
 
+  /**
+   * Opening the editor of segment `target` (null: another document) while the open editor holds
+   * an unsaved correction: say so, give that editor the keyboard back and return true (state/open-edit.ts).
+   */
+  const holdUnsavedEdit = useCallback(
+    (target: number | null): boolean => {
+      const held = editHeldBy(live.current.editing, live.current.segments, target);
+      if (!held) return false;
+      toasts.notify(t('toast.unsavedEdit', { row: held.row }));
+      select(held.index, { focus: true });
+      return true;
+    },
+    [toasts, t, select],
+  );
+
   const openDocument = useCallback(
     async (documentId: number, target: JumpTarget = {}) => {
       const cur = live.current;
+      if (cur.doc?.id !== documentId && holdUnsavedEdit(null)) return;
       if (cur.doc?.id === documentId && cur.segments.length) {
         const idx = target.segmentId !== undefined ? cur.segments.findIndex((s) => s.id === target.segmentId) : (target.index ?? -1);
         if (idx >= 0) select(idx, { align: 'center', focus: true });
@@ -135,7 +152,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         if (seq === loadSeq.current) setLoading(false);
       }
     },
-    [client, select, toasts, lastDocumentKey],
+    [client, select, toasts, lastDocumentKey, holdUnsavedEdit],
   );
 
   const closeDocument = useCallback(() => {
@@ -327,9 +344,9 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
 
   const startEdit = useCallback((index?: number) => {
     const seg = index !== undefined ? (live.current.segments[index] ?? null) : selectedSegment();
-    if (!seg) return;
+    if (!seg || holdUnsavedEdit(seg.id)) return;
     setEditing((e) => (e && e.segmentId === seg.id ? e : { segmentId: seg.id, draft: seg.text, version: seg.versions?.text }));
-  }, []);
+  }, [holdUnsavedEdit]);
 
   const setDraft = useCallback((draft: string) => setEditing((e) => (e ? { ...e, draft } : e)), []);
 
