@@ -258,7 +258,7 @@ test('row QA marks follow the findings query through a fix and its undo; has-fin
   await expect(mark).toHaveAttribute('data-count', '1');
 });
 
-test("Ctrl+Enter saves, approves and moves on in one operation: one undo takes both back; an open correction is not dropped by another row's editor", async ({ page, server }) => {
+test("Ctrl+Enter saves, approves and moves on in one operation: one undo takes both back; an open correction is not dropped by another row's editor; nothing to undo is a notice", async ({ page, server }) => {
   const { documentId } = await importSample(server, 'Grid one undo');
   await open(page, server, documentId);
   const before = (await api<Segment[]>(server, 'getSegments', { documentId }))[13];
@@ -292,6 +292,11 @@ test("Ctrl+Enter saves, approves and moves on in one operation: one undo takes b
   expect(undone).toMatchObject({ text: before.text, status: 'unreviewed' });
   const projectId = (await api<{ projectId: number }>(server, 'getDocument', { documentId })).projectId;
   expect((await api<UndoState>(server, 'undoState', { projectId })).canUndo).toBe(false);
+  // one more Ctrl+Z: nothing to undo is a notice, not a failed save
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(page.getByTestId('toast').filter({ hasText: 'Nothing to undo.' })).toBeVisible();
+  await expect(page.getByTestId('error-toast')).toHaveCount(0);
+  await expect(page.getByTestId('status-bar')).not.toContainText('Not saved');
 });
 
 test('popovers never overlap: a selection shows the label bar only; hover shows the gloss; the label bar closes it', async ({ page, server }) => {

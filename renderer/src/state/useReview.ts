@@ -17,6 +17,7 @@ import { backendKey } from './team';
 import { draftRestoreIndex, draftToKeep, KEPT_DRAFT_KEY, onSessionEnded, parseKeptDraft } from './session';
 import { approveStep } from './permissions';
 import { editHeldBy } from './open-edit';
+import { isEmptyUndoStack } from './undo-steps';
 import { afterBatch, enqueueStatus, isUnreachable, keepSave, keptSaveFor, observedQueue, pendingStatuses, saveRequest, statusBatches, type KeptSave, type QueuedStatus } from './status-queue';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
@@ -286,13 +287,19 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
    * again when it is back; what it returns is said instead of the error).
    */
   const write = useCallback(
-    async <T,>(fn: () => Promise<T>, opts: { conflictView?: boolean; onUnreachable?: () => string | void } = {}): Promise<T | null> => {
+    async <T,>(fn: () => Promise<T>, opts: { conflictView?: boolean; onUnreachable?: () => string | void; notice?: (e: unknown) => boolean } = {}): Promise<T | null> => {
       setSaveState({ kind: 'saving' });
       try {
         const r = await fn();
         setSaveState({ kind: 'saved' });
         return r;
       } catch (e) {
+        // a refusal that is only news (nothing was written, nothing lost): a notice, and the status bar says Saved
+        if (opts.notice?.(e)) {
+          setSaveState({ kind: 'saved' });
+          toasts.notify(toasts.describe(e));
+          return null;
+        }
         setSaveState({ kind: 'error', message: toasts.describe(e) });
         const said = opts.onUnreachable && isUnreachable(e) ? opts.onUnreachable() : undefined;
         if (said) toasts.notify(said);
@@ -536,7 +543,8 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       }
       if (live.current.editing) setEditing(null);
       // a refused undo (someone changed its fields since) is a message naming who, not a conflict to resolve
-      const r = await write(() => (kind === 'undo' ? client.undo({ projectId: d.projectId }) : client.redo({ projectId: d.projectId })), { conflictView: false });
+      // nothing to undo or redo is a notice, not a failed save (state/undo-steps.ts)
+      const r = await write(() => (kind === 'undo' ? client.undo({ projectId: d.projectId }) : client.redo({ projectId: d.projectId })), { conflictView: false, notice: isEmptyUndoStack });
       if (!r) return;
       await applyChange(r, { selectChanged: true });
       toasts.notify(t(kind === 'undo' ? 'toast.undone' : 'toast.redone'));
