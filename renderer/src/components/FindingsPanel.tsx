@@ -28,7 +28,7 @@ export interface FindingsPanelProps {
   doc: DocumentMeta;
   /** go to a location (in this document, or another document of the project) */
   onJump: (loc: { documentId: number; segmentId: number; segmentIndex: number; start: number; end: number }) => void;
-  onChange: (r: ChangeResult) => Promise<void>;
+  onChange: (r: ChangeResult) => Promise<unknown>;
   onError: (e: unknown) => void;
   onClose: () => void;
 }

@@ -176,13 +176,16 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     onDocumentsChanged();
   }, [client, toasts, onDocumentsChanged]);
 
-  /** Apply what a write of this window returned: patch the rows (split and merge too), the undo state, and invalidate what panels show. */
+  /**
+   * Apply what a write of this window returned: patch the rows (split and merge too), the undo state, and invalidate what panels show.
+   * True when the keyboard goes to a row of this document (a structural change, or `selectChanged` and a row of it changed).
+   */
   const applyChange = useCallback(
-    async (r: ChangeResult, opts: { selectChanged?: boolean } = {}) => {
+    async (r: ChangeResult, opts: { selectChanged?: boolean } = {}): Promise<boolean> => {
       const { doc: d, segments: segs, selection: sel } = live.current;
       if (d) queryClient.setQueryData(keys.undo(d.projectId), r.undo);
       for (const queryKey of invalidationsForOwnChange(r, d?.id ?? null)) void queryClient.invalidateQueries({ queryKey });
-      if (!d) return;
+      if (!d) return false;
       const ids = new Set(segs.map((s) => s.id));
       const mine = r.segments.filter((s) => s.documentId === d.id);
       const structural = r.removedSegmentIds.some((id) => ids.has(id)) || mine.some((s) => !ids.has(s.id));
@@ -197,11 +200,11 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         const keep = next.findIndex((s) => s.id === selectedId);
         const idx = firstChanged >= 0 ? firstChanged : keep >= 0 ? keep : sel.index;
         setSelection({ index: Math.max(0, Math.min(next.length - 1, idx)), align: 'auto', focus: true, nonce: ++nonce.current });
-      } else if (mine.length && opts.selectChanged) {
-        const idx = next.findIndex((s) => s.id === mine[0].id);
-        if (idx >= 0) setSelection({ index: idx, align: 'center', focus: true, nonce: ++nonce.current });
       }
+      const changedIndex = !structural && opts.selectChanged && mine.length ? next.findIndex((s) => s.id === mine[0].id) : -1;
+      if (changedIndex >= 0) setSelection({ index: changedIndex, align: 'center', focus: true, nonce: ++nonce.current });
       await refreshDoc();
+      return structural || changedIndex >= 0;
     },
     [queryClient, refreshDoc],
   );
