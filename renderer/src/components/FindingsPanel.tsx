@@ -124,6 +124,8 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
     if (id === null) return;
     listRef.current?.querySelector<HTMLElement>(`[data-place="${id}"] ${control === 'jump' ? '.loc-btn' : '[data-testid="dismiss"]'}`)?.focus();
   };
+  // a card's Dismiss…, where Escape in its reason gives the keyboard back
+  const focusCardDismiss = (id: number) => listRef.current?.querySelector<HTMLElement>(`[data-finding="${id}"] [data-testid="dismiss"]`)?.focus();
 
   /** Apply a fix; true when it was applied. */
   const fix = async (f: StoredFinding, scope: 'one' | 'group'): Promise<boolean> => {
@@ -208,9 +210,9 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
         aria-label={t('findings.reason')}
         onKeyDown={(e) => {
           if (e.key !== 'Escape') return;
-          if (next === undefined) return setDismissing(null);
           flushSync(() => setDismissing(null));
-          focusPlace(f.id, 'dismiss');
+          if (next === undefined) focusCardDismiss(f.id);
+          else focusPlace(f.id, 'dismiss');
         }}
       />
       <button type="submit" className="btn btn-small" disabled={!reason.trim()}>
@@ -350,7 +352,7 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
           }
           const f = card.finding;
           return (
-            <li key={card.key} className={`finding sev-${f.severity}${f.dismissedReason ? ' is-dismissed' : ''}`} data-testid="finding" data-rule={f.rule}>
+            <li key={card.key} className={`finding sev-${f.severity}${f.dismissedReason ? ' is-dismissed' : ''}`} data-testid="finding" data-rule={f.rule} data-finding={f.id}>
               <div className="finding-head">
                 <span className={`sev-dot sev-${f.severity}`} role="img" aria-label={t(`findings.sev.${f.severity}`)} />
                 <span className="finding-rule">{titles[f.rule] ?? f.rule}</span>
