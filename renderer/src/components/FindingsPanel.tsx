@@ -142,11 +142,16 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
       return false;
     }
   };
+  // the offer's buttons go with it: the keyboard stays in the panel, on the first finding's first control
+  const closeOffer = () => {
+    flushSync(() => setOffer(null));
+    listRef.current?.querySelector<HTMLElement>('button')?.focus();
+  };
   const addToGlossary = async (o: GlossaryOffer) => {
     try {
       // a project entry: the name is confirmed for every document of the project
       const r = await client.saveGlossaryEntry({ projectId: doc.projectId, term: o.term, variants: o.variants, type: o.type });
-      setOffer(null);
+      closeOffer();
       setNote(rt('findings.glossaryAdded', { term: r.entry.term, variants: r.entry.variants.join(rt('findings.listSeparator')) }));
       if (r.rerendered > 0) {
         // the entry re-rendered the rows holding the name: patch those in (and refresh what panels show)
@@ -292,7 +297,7 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
           >
             {rt('findings.glossaryOffer', { term: offer.term, variants: offer.variants.join(rt('findings.listSeparator')) })}
           </button>
-          <button type="button" className="btn btn-small btn-quiet" onClick={() => setOffer(null)}>
+          <button type="button" className="btn btn-small btn-quiet" onClick={closeOffer}>
             {rt('findings.glossaryOfferClose')}
           </button>
         </div>
