@@ -30,7 +30,10 @@ export function Modal({ title, onClose, children, testId, className, hideTitle }
       (first ?? el).focus();
     }
     return () => {
-      if (previous && document.contains(previous)) previous.focus({ preventScroll: true });
+      // only when the keyboard went with the dialog: not over a field that took it meanwhile (the next dialog's)
+      const now = document.activeElement;
+      const lost = now === null || now === document.body || (el !== null && el.contains(now));
+      if (lost && previous && document.contains(previous)) previous.focus({ preventScroll: true });
     };
   }, [previous]);
 
