@@ -258,7 +258,7 @@ test('row QA marks follow the findings query through a fix and its undo; has-fin
   await expect(mark).toHaveAttribute('data-count', '1');
 });
 
-test("Ctrl+Enter saves, approves and moves on in one operation: one undo takes both back; an open correction is not dropped by another row's editor; nothing to undo is a notice", async ({ page, server }) => {
+test("Ctrl+Enter saves, approves and moves on in one operation: one undo takes both back; an open correction is not dropped by another row's editor or a reload; nothing to undo is a notice", async ({ page, server }) => {
   const { documentId } = await importSample(server, 'Grid one undo');
   await open(page, server, documentId);
   const before = (await api<Segment[]>(server, 'getSegments', { documentId }))[13];
@@ -275,6 +275,11 @@ test("Ctrl+Enter saves, approves and moves on in one operation: one undo takes b
   await expect(page.getByTestId('toast').filter({ hasText: 'Segment 14 has an unsaved correction' })).toBeVisible();
   await expect(ta).toBeFocused();
   await expect(ta).toHaveValue(before.text.replace('11.8億', '11.8億元'));
+  // leaving the page (a reload, a closed tab) keeps it too: back in its editor, unsaved
+  await page.reload();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Restored your unsaved edit of row 14' })).toBeVisible();
+  await expect(ta).toHaveValue(before.text.replace('11.8億', '11.8億元'));
+  expect((await api<Segment[]>(server, 'getSegments', { documentId }))[13].text).toBe(before.text);
   await ta.press(`${MOD}+Enter`);
   await expect(row).toHaveAttribute('data-status', 'approved');
   await expect(page.getByTestId('row-13')).not.toHaveAttribute('aria-selected', 'true'); // moved on

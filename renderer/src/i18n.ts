@@ -167,6 +167,7 @@ const en = {
   'statusbar.label': 'Status',
   'statusbar.saved': 'Saved',
   'statusbar.saving': 'Saving…',
+  'statusbar.unsaved': 'Segment {n}: not saved yet',
   'statusbar.saveFailed': 'Not saved: {message}',
   'statusbar.undo': 'Undo: {label}',
   'statusbar.nothingToUndo': 'Nothing to undo',
@@ -263,7 +264,7 @@ const en = {
   'toast.undone': 'Undone.',
   'toast.redone': 'Redone.',
   'toast.unsavedEdit': 'Segment {row} has an unsaved correction: Enter saves it, Esc discards it.',
-  'toast.draftRestored': 'Restored your unsaved edit of row {row} (kept when the session ended). Enter saves it, Esc discards it.',
+  'toast.draftRestored': 'Restored your unsaved edit of row {row} (kept when the page was left or the session ended). Enter saves it, Esc discards it.',
   'toast.mergeLast': 'The last segment has nothing after it to merge with.',
   'toast.statusQueued': 'The team server cannot be reached: the status change is kept and sent when the server is back (a status changed there meanwhile is shown as a conflict).',
 
@@ -458,6 +459,7 @@ const zhHant: Record<MessageKey, string> = {
   'statusbar.label': '狀態列',
   'statusbar.saved': '已儲存',
   'statusbar.saving': '儲存中…',
+  'statusbar.unsaved': '第 {n} 段尚未儲存',
   'statusbar.saveFailed': '未儲存：{message}',
   'statusbar.undo': '復原：{label}',
   'statusbar.nothingToUndo': '沒有可復原的操作',
@@ -554,7 +556,7 @@ const zhHant: Record<MessageKey, string> = {
   'toast.undone': '已復原。',
   'toast.redone': '已重做。',
   'toast.unsavedEdit': '第 {row} 段有尚未儲存的修正：按 Enter 儲存，按 Esc 捨棄。',
-  'toast.draftRestored': '已還原你在第 {row} 行尚未儲存的修改（工作階段結束時保留）。按 Enter 儲存，按 Esc 捨棄。',
+  'toast.draftRestored': '已還原你在第 {row} 行尚未儲存的修改（離開頁面或工作階段結束時保留）。按 Enter 儲存，按 Esc 捨棄。',
   'toast.mergeLast': '最後一段之後沒有可合併的段落。',
   'toast.statusQueued': '無法連線到團隊伺服器：此狀態變更已保留，伺服器恢復連線後會送出（若其間有人在伺服器上改了狀態，會顯示為衝突）。',
 

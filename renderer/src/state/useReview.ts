@@ -360,17 +360,23 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
 
   const setDraft = useCallback((draft: string) => setEditing((e) => (e ? { ...e, draft } : e)), []);
 
+  /** Keep the open editor's unsaved text in local storage (restoreKeptDraft puts it back at the next start). */
+  const keepDraft = useCallback(() => {
+    const { doc: d, segments: segs, editing: e } = live.current;
+    const kept = draftToKeep(e, d?.id ?? null, segs);
+    if (kept) localStorage.setItem(keptDraftKey, JSON.stringify(kept));
+  }, [keptDraftKey]);
   // Browser mode: when the session ends (a 401), keep the open editor's unsaved text in local
   // storage too — the editor itself stays (the app is only hidden), but a reload would lose it.
-  useEffect(
-    () =>
-      onSessionEnded(() => {
-        const { doc: d, segments: segs, editing: e } = live.current;
-        const kept = draftToKeep(e, d?.id ?? null, segs);
-        if (kept) localStorage.setItem(keptDraftKey, JSON.stringify(kept));
-      }),
-    [keptDraftKey],
-  );
+  useEffect(() => onSessionEnded(keepDraft), [keepDraft]);
+  // Leaving the page (a reload, a closed tab or window) with an unsaved correction open: kept the
+  // same way, so it comes back in its editor. This machine's database only: a team server's
+  // unsent edits are state/kept-storage.ts's, under the same key.
+  useEffect(() => {
+    if (backend !== 'local') return;
+    window.addEventListener('pagehide', keepDraft);
+    return () => window.removeEventListener('pagehide', keepDraft);
+  }, [backend, keepDraft]);
 
   /**
    * Put an edit kept when a session ended back into the editor of the open document, on the
