@@ -269,6 +269,7 @@ test("Ctrl+Enter saves, approves and moves on in one operation: one undo takes b
   await page.keyboard.press('Enter');
   const ta = page.getByTestId('edit-textarea');
   await ta.fill(before.text.replace('11.8億', '11.8億元'));
+  await expect(page.getByTestId('save-state')).toHaveText('Segment 14: not saved yet');
   // another row's editor does not drop the open correction: it keeps its text and the keyboard
   await page.getByTestId('row-15').click();
   await page.keyboard.press('Enter');

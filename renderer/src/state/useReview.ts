@@ -16,7 +16,7 @@ import { useConflict } from './useConflict';
 import { backendKey } from './team';
 import { draftRestoreIndex, draftToKeep, KEPT_DRAFT_KEY, onSessionEnded, parseKeptDraft } from './session';
 import { approveStep } from './permissions';
-import { editHeldBy } from './open-edit';
+import { editHeldBy, unsavedEdit } from './open-edit';
 import { isEmptyUndoStack } from './undo-steps';
 import { afterBatch, enqueueStatus, isUnreachable, keepSave, keptSaveFor, observedQueue, pendingStatuses, saveRequest, statusBatches, type KeptSave, type QueuedStatus } from './status-queue';
 
@@ -597,7 +597,9 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     [restoreKeptDraft, setApproveRefusal, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, retryStatuses, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows, statusQueue],
   );
 
-  return { doc, segments, loading, selection, editing, saveState, undo, lastEdit, actions, conflict, pendingStatuses: pending };
+  // the open editor's row while its text differs from the segment's (the status bar says it is not saved yet)
+  const unsavedRow = useMemo(() => unsavedEdit(editing, segments)?.row ?? null, [editing, segments]);
+  return { doc, segments, loading, selection, editing, unsavedRow, saveState, undo, lastEdit, actions, conflict, pendingStatuses: pending };
 }
 
 export type Review = ReturnType<typeof useReview>;
