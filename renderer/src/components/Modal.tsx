@@ -21,7 +21,8 @@ export function Modal({ title, onClose, children, testId, className, hideTitle }
   const ref = useRef<HTMLDivElement>(null);
   // what had the keyboard before the dialog, read at its first render: a field with autoFocus takes
   // the focus before any effect runs, so an effect would read that field (gone when the dialog closes)
-  const [previous] = useState(() => document.activeElement as HTMLElement | null);
+  // (no document where it is rendered to a string: the component tests)
+  const [previous] = useState(() => (typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null)));
 
   useEffect(() => {
     const el = ref.current;
