@@ -182,7 +182,11 @@ const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 /** Rows per INSERT statement: 16 parameters each, within SQLite's default limit of 32,766 parameters. */
 const BATCH = 64;
 
-export function insertFindings(db: Db, rows: readonly NewFinding[]): void {
+/**
+ * Inserts the rows in order. Returns the ids they were given when those are one unbroken run
+ * (`first`, first + 1, … in the order of `rows`: each INSERT takes the next rowid), else null.
+ */
+export function insertFindings(db: Db, rows: readonly NewFinding[]): { first: number; count: number } | null {
   // A run over a large document stores tens of thousands of rows (one per location): one
   // prepared multi-row statement per BATCH rows pays SQLite's per-statement cost once per batch.
   const batch = db.prepare(INSERT_COLUMNS + Array(BATCH).fill(ROW_PLACEHOLDERS).join(', '));
@@ -193,17 +197,34 @@ export function insertFindings(db: Db, rows: readonly NewFinding[]): void {
       r.documentId, r.segmentId, r.rule, r.severity, r.start, r.end, r.text, r.message, r.messageData ?? null, JSON.stringify(r.fixes), r.group ?? null, r.scope,
       r.dismissedReason ?? null, r.dismissedAt ?? null, r.dismissedSegmentText ?? null, r.createdAt,
     );
+  // the ids given so far, while they run on unbroken from the first
+  let first: number | null = null;
+  let next = 0;
+  let unbroken = true;
+  const ran = (info: { changes: number; lastInsertRowid: number | bigint }, count: number) => {
+    const last = Number(info.lastInsertRowid);
+    if (info.changes !== count) unbroken = false;
+    else if (first === null) first = last - count + 1;
+    else if (last - count + 1 !== next) unbroken = false;
+    next = last + 1;
+  };
   let i = 0;
   for (; i + BATCH <= rows.length; i += BATCH) {
     params.length = 0;
     for (let k = i; k < i + BATCH; k++) add(rows[k]);
-    batch.run(params);
+    ran(batch.run(params), BATCH);
   }
   for (; i < rows.length; i++) {
     params.length = 0;
     add(rows[i]);
-    one.run(params);
+    ran(one.run(params), 1);
   }
+  return unbroken && first !== null ? { first, count: rows.length } : null;
+}
+
+/** How many rows a document has, and their smallest and largest id. */
+export function documentFindingSpan(db: Db, documentId: number): { count: number; min: number | null; max: number | null } {
+  return db.prepare(`SELECT count(*) AS count, min(id) AS min, max(id) AS max FROM findings WHERE document_id = ?`).get(documentId) as { count: number; min: number | null; max: number | null };
 }
 
 /** A stored row as the checks' replace step compares it: every column a run writes, fixes as stored (JSON). */
