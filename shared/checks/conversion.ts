@@ -13,7 +13,7 @@
  */
 import { findingMessage } from '../finding-messages';
 import { getConverter } from '../text/convert';
-import { Analysis, candidatesOf, charTable, icuWordIn, icuWords, isHanAt, isHanCode, regionalMap, s2tTrie, stCharsMap, tsCharsMap } from './analysis';
+import { Analysis, candidatesOf, charOf, charTable, icuWordIn, icuWords, isHanAt, isHanCode, regionalMap, s2tTrie, stCharsMap, tsCharsMap } from './analysis';
 import { ONE_TO_MANY } from './data/oneToMany';
 import { USAGE_NOTES, VARIANT_GROUPS } from './data/misuse';
 import { PHRASE_STATS } from './data/phraseStats';
@@ -307,6 +307,12 @@ function phraseWritesHere(trie: ReturnType<typeof s2tTrie>, s: string, k: number
   return false;
 }
 
+/** The longest phrase match from each position of the segment being looked at (ambiguityFindings), -1 until asked: reused. */
+let endsScratch = new Int32Array(1024);
+
+/** A character's other candidates. */
+const othersThan = (cands: readonly string[], c: string) => cands.filter((y) => y !== c);
+
 export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx: CheckContext, senses?: DocumentSenses): Finding[] {
   if (ctx.script !== 'hant') return [];
   const text = a.text;
@@ -336,21 +342,22 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
       }
       continue;
     }
-    const c = text[k];
-    const sch = s[k];
+    // one string per character, not per place (charOf)
+    const c = charOf(code);
+    const sch = charOf(s.charCodeAt(k));
     const cands = ONE_TO_MANY[sch];
     if (!cands || !cands.includes(c)) continue;
-    const x = rp.out(k);
+    const xCode = rp.outCode(k);
+    const x = xCode ? charOf(xCode) : '';
     const pStart = rp.start[k];
     const pEnd = rp.end[k];
     const phrase = pEnd - pStart >= 2;
     const def = cands[0];
-    const others = () => cands.filter((y) => y !== c);
     let hit: Hit | null = null;
 
     // Usage-note example words covering k.
     let supported = false;
-    for (const L of D.exampleChars.has(sch) ? D.exampleLengths : []) {
+    if (D.exampleChars.has(sch)) for (const L of D.exampleLengths) {
       const bit = lengthBit(L);
       for (let st = Math.max(0, k - L + 1); st <= k && st + L <= s.length && !hit; st++) {
         // no example word of this length starts and ends with these characters: nothing to look up
@@ -440,7 +447,7 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
         if (we - ws === 1 && crossing) {
           hit = {
             severity: 'warning',
-            suggest: [def, ...others()],
+            suggest: [def, ...othersThan(cands, c)],
             msg: findingMessage('conversion.phrase-crosses-word', {
               c,
               phrase: s.slice(pStart, pEnd),
@@ -457,7 +464,11 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
       // An overlapping phrase that OpenCC's left-to-right matching passed over.
       for (let q = pStart + 1; q <= k && !hit; q++) {
         // the longest match from q, once per position of the segment (every character of a phrase asks)
-        ends ??= new Int32Array(s.length).fill(-1);
+        if (!ends) {
+          // one scratch array for every segment (a typed array of its own per segment cost more than the look-ups it saves)
+          if (endsScratch.length < s.length) endsScratch = new Int32Array(Math.max(s.length, 2 * endsScratch.length));
+          ends = endsScratch.fill(-1, 0, s.length);
+        }
         if (ends[q] < 0) ends[q] = trie.longest(s, q);
         const end = ends[q];
         // only a phrase running past P's end: one inside P is less specific than P (星露谷物語 ⊃ 谷物)
@@ -515,7 +526,7 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
     if (!hit && !phrase && c === x && (general ? general !== def : alternativeShare(sch) >= LENS_SHARE)) {
       const [ws, we] = icuWordIn(text, k - 4, k + 5, k);
       if (we - ws < 2) {
-        const better = others().map((y) => ({ y, word: alternativeWord(text, k, y) })).filter((o) => o.word);
+        const better = othersThan(cands, c).map((y) => ({ y, word: alternativeWord(text, k, y) })).filter((o) => o.word);
         const near = !better.length && !FUNCTION_DEFAULTS.has(c) ? loneNeighbourWitness(text, s, k, c) : null;
         // OpenCC's 麪 as the document's region writes it (麵)
         const y = near ? (regionalMap(ctx.variant).get(near.form) ?? (senses?.region ? regionalMap(senses.region).get(near.form) : undefined) ?? near.form) : '';
@@ -533,7 +544,7 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
             }
           : {
               severity: 'info',
-              suggest: others(),
+              suggest: othersThan(cands, c),
               msg: findingMessage('conversion.default-unconfirmed', { c, s: sch, forms: list(cands) }),
             };
       }
@@ -698,7 +709,9 @@ export class SensePlaces {
   get(sch: string): SensePlace[] | undefined {
     if (!this.schs.includes(sch)) return undefined;
     const out: SensePlace[] = [];
-    for (const k of this.at) if (this.s[k] === sch) out.push({ k, form: placeForm(sch, this.text[k])! });
+    // this.s[k] === sch, without a string per place
+    const code = sch.length === 1 ? sch.charCodeAt(0) : -1;
+    for (const k of this.at) if (this.s.charCodeAt(k) === code) out.push({ k, form: placeForm(sch, charOf(this.text.charCodeAt(k)))! });
     return out;
   }
 }
@@ -720,9 +733,10 @@ export function sensePlaces(a: Analysis): SensePlaces {
     let at: number[] | null = null;
     let schs = '';
     for (let k = 0; k < text.length; k++) {
-      if (T[text.charCodeAt(k)] !== 1) continue;
-      const sch = s[k];
-      if (!placeForm(sch, text[k])) continue;
+      const code = text.charCodeAt(k);
+      if (T[code] !== 1) continue;
+      const sch = charOf(s.charCodeAt(k));
+      if (!placeForm(sch, charOf(code))) continue;
       (at ??= []).push(k);
       if (!schs.includes(sch)) schs += sch;
     }
