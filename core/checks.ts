@@ -305,6 +305,8 @@ export function checkDocument(store: Store, tx: WriteTx, documentId: number, now
  * re-run over mostly unchanged text then writes a few rows instead of tens of thousands.
  */
 function findingsDifference(stored: StoredCheckRows, rows: readonly NewFinding[]): { remove: number[]; add: NewFinding[] } {
+  // nothing stored (a first check): every row is new, none keyed
+  if (!stored.rows.length) return { remove: [], add: [...rows] };
   const byKey = new Map<string, number[]>();
   for (const r of stored.rows) {
     const ids = byKey.get(r.key);
@@ -618,13 +620,22 @@ function writtenFindings(store: Store, documentId: number, rows: readonly NewFin
 function storedFixes(fixes: NewFinding['fixes']): NewFinding['fixes'] {
   const out: NewFinding['fixes'] = [];
   for (const f of fixes) {
-    const keys = Object.keys(f);
-    const plain = keys.length === 3 && keys[0] === 'start' && keys[1] === 'end' && keys[2] === 'replacement' && Number.isSafeInteger(f.start) && Number.isSafeInteger(f.end) && !Object.is(f.start, -0) && !Object.is(f.end, -0) && typeof f.replacement === 'string';
+    // exactly start, end, replacement in that order (JSON would give them so), integers and a string
+    let n = 0;
+    for (const key in f) {
+      if (key !== FIX_KEYS[n]) {
+        n = -1;
+        break;
+      }
+      n++;
+    }
+    const plain = n === 3 && Number.isSafeInteger(f.start) && Number.isSafeInteger(f.end) && !Object.is(f.start, -0) && !Object.is(f.end, -0) && typeof f.replacement === 'string';
     if (!plain) return JSON.parse(JSON.stringify(fixes)) as NewFinding['fixes'];
     out.push({ start: f.start, end: f.end, replacement: f.replacement });
   }
   return out;
 }
+const FIX_KEYS = ['start', 'end', 'replacement'];
 
 /**
  * Rows in `listFindingLocations`' order → findings: grouped by key, the group's first row by id its
