@@ -179,6 +179,8 @@ export function deleteFindings(db: Db, documentId: number, scope?: 'segment' | '
 const INSERT_COLUMNS = `INSERT INTO findings (document_id, segment_id, rule, severity, start_offset, end_offset, text, message, message_data, fixes, group_key, scope,
        dismissed_reason, dismissed_at, dismissed_segment_text, created_at) VALUES `;
 const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** Parameters per row (the columns above). */
+const COLUMNS = 16;
 /** Rows per INSERT statement: 16 parameters each, within SQLite's default limit of 32,766 parameters. */
 const BATCH = 64;
 
@@ -191,12 +193,27 @@ export function insertFindings(db: Db, rows: readonly NewFinding[]): { first: nu
   // prepared multi-row statement per BATCH rows pays SQLite's per-statement cost once per batch.
   const batch = db.prepare(INSERT_COLUMNS + Array(BATCH).fill(ROW_PLACEHOLDERS).join(', '));
   const one = db.prepare(INSERT_COLUMNS + ROW_PLACEHOLDERS);
-  const params: unknown[] = [];
-  const add = (r: NewFinding) =>
-    params.push(
-      r.documentId, r.segmentId, r.rule, r.severity, r.start, r.end, r.text, r.message, r.messageData ?? null, JSON.stringify(r.fixes), r.group ?? null, r.scope,
-      r.dismissedReason ?? null, r.dismissedAt ?? null, r.dismissedSegmentText ?? null, r.createdAt,
-    );
+  // one parameter array per statement shape, filled in place (no array grown again for every batch)
+  const many = new Array<unknown>(BATCH * COLUMNS);
+  const single = new Array<unknown>(COLUMNS);
+  const add = (params: unknown[], at: number, r: NewFinding) => {
+    params[at] = r.documentId;
+    params[at + 1] = r.segmentId;
+    params[at + 2] = r.rule;
+    params[at + 3] = r.severity;
+    params[at + 4] = r.start;
+    params[at + 5] = r.end;
+    params[at + 6] = r.text;
+    params[at + 7] = r.message;
+    params[at + 8] = r.messageData ?? null;
+    params[at + 9] = JSON.stringify(r.fixes);
+    params[at + 10] = r.group ?? null;
+    params[at + 11] = r.scope;
+    params[at + 12] = r.dismissedReason ?? null;
+    params[at + 13] = r.dismissedAt ?? null;
+    params[at + 14] = r.dismissedSegmentText ?? null;
+    params[at + 15] = r.createdAt;
+  };
   // the ids given so far, while they run on unbroken from the first
   let first: number | null = null;
   let next = 0;
@@ -210,14 +227,12 @@ export function insertFindings(db: Db, rows: readonly NewFinding[]): { first: nu
   };
   let i = 0;
   for (; i + BATCH <= rows.length; i += BATCH) {
-    params.length = 0;
-    for (let k = i; k < i + BATCH; k++) add(rows[k]);
-    ran(batch.run(params), BATCH);
+    for (let k = 0; k < BATCH; k++) add(many, k * COLUMNS, rows[i + k]);
+    ran(batch.run(many), BATCH);
   }
   for (; i < rows.length; i++) {
-    params.length = 0;
-    add(rows[i]);
-    ran(one.run(params), 1);
+    add(single, 0, rows[i]);
+    ran(one.run(single), 1);
   }
   return unbroken && first !== null ? { first, count: rows.length } : null;
 }
