@@ -440,7 +440,8 @@ export function mentionSpellings(per: Iterable<readonly Mention[]>): Map<string,
 /** A segment's own mentions (`list`, changed in place) with the document's spellings repeated in it, in text order. */
 export function addRepeatMentions(a: Analysis, order: number, list: Mention[], spellings: ReadonlyMap<string, Mention>): Mention[] {
   const L = lex();
-  for (const [sp, proto] of spellings) {
+  // forEach, in the map's order: no [spelling, mention] pair made per spelling and segment
+  spellings.forEach((proto, sp) => {
     for (let i = a.s.indexOf(sp); i >= 0; i = a.s.indexOf(sp, i + 1)) {
       const e = i + sp.length;
       if (list.some((m) => m.start < e && i < m.end)) continue;
@@ -449,7 +450,7 @@ export function addRepeatMentions(a: Analysis, order: number, list: Mention[], s
       if (e < a.s.length && isHanAt(a.s, e) && !L.notInGiven.has(a.s[e]) && !verbPhraseAt(a.s, e) && !afterTitleAt(a.s, e)) continue;
       list.push({ ...proto, order, segmentId: a.seg.id, start: i, end: e, text: a.text.slice(i, e), roles: [], org: null, strong: false, evidence: 'repeat' });
     }
-  }
+  });
   list.sort((x, y) => x.start - y.start);
   return list;
 }
