@@ -7,7 +7,7 @@
 import type { GlossaryScope, NewRevision, Store } from './store';
 import type { Touched } from './change-log';
 import type { ChangeResult, OperationKind, SegmentStatus } from '../shared/domain/schemas';
-import { JiaoduiError } from '../shared/errors';
+import { JiaoduiError, namingFile } from '../shared/errors';
 import { em, type ErrorMessageRef } from '../shared/error-messages';
 import { glossaryScopeValue } from '../shared/contract/conflict';
 import { charDiff } from '../shared/text/diff';
@@ -324,14 +324,21 @@ export function parseGlossaryFile(fileName: string, bytes: Uint8Array): ParsedGl
   } catch {
     throw new JiaoduiError('invalid-input', em('glossary.file.not-utf8', { file: fileName }));
   }
-  const entries = format === 'csv' ? parseGlossaryCsv(text) : parseGlossaryTbx(text);
-  const seen = new Map<string, ErrorMessageRef>();
-  for (const e of entries) {
-    const prev = seen.get(e.fields.term);
-    if (prev) throw new JiaoduiError('invalid-input', em('glossary.file.duplicate', { where: [e.where], term: e.fields.term, prev: [prev] }));
-    seen.set(e.fields.term, e.where);
-  }
-  return entries;
+  // a malformed file is refused naming it (the app's toast as the CLI's line: `g.tbx: XML line 5, …`)
+  return namingFile(
+    fileName,
+    () => {
+      const entries = format === 'csv' ? parseGlossaryCsv(text) : parseGlossaryTbx(text);
+      const seen = new Map<string, ErrorMessageRef>();
+      for (const e of entries) {
+        const prev = seen.get(e.fields.term);
+        if (prev) throw new JiaoduiError('invalid-input', em('glossary.file.duplicate', { where: [e.where], term: e.fields.term, prev: [prev] }));
+        seen.set(e.fields.term, e.where);
+      }
+      return entries;
+    },
+    ['invalid-input'],
+  );
 }
 
 function sameFields(a: GlossaryFields, b: GlossaryFields): boolean {

@@ -58,7 +58,7 @@ test('the zh-Hant interface words a glossary field check and a malformed TBX fil
   const tbx = '<?xml version="1.0" encoding="UTF-8"?>\n<tbx xmlns="urn:iso:std:iso:30042:ed-2">\n<text><body>\n<conceptEntry id="1">\n</body></text></tbx>\n';
   await panel.getByTestId('glossary-file-input').setInputFiles({ name: '術語.tbx', mimeType: 'application/xml', buffer: Buffer.from(tbx) });
   const toast = page.getByTestId('error-toast');
-  await expect(toast).toContainText('XML 第 5 行第 1 欄：</body> 無法結束 <conceptEntry>（第 4 行）');
+  await expect(toast).toContainText('術語.tbx：XML 第 5 行第 1 欄：</body> 無法結束 <conceptEntry>（第 4 行）');
 
   // the form: a wrong variant that is the term itself
   await panel.getByTestId('glossary-add').click();
