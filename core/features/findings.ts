@@ -3,7 +3,7 @@ import { JiaoduiError } from '../../shared/errors';
 import { em } from '../../shared/error-messages';
 import * as labels from '../../shared/operation-labels';
 import { RULES, type RuleId } from '../../shared/checks';
-import { assembleFindings, projectCheckState, report, runDocumentChecks, runProjectChecks, type WriteTx } from '../checks';
+import { assembleFindings, checkDocument, projectCheckState, report, runProjectChecks, type WriteTx } from '../checks';
 import { CLAIMS_RULE_INFO } from '../claims-findings';
 import { writeText, type FindingState } from '../segment-writes';
 import { writeField } from '../operations/fields';
@@ -62,9 +62,11 @@ export const findingHandlers = {
         ctx.touch({ documents: [args.documentId], findings: [args.documentId] });
         return fn();
       });
-    const ms = runDocumentChecks(ctx.store, write, args.documentId, () => ctx.now(), args.rules as RuleId[] | undefined);
+    const run = checkDocument(ctx.store, write, args.documentId, () => ctx.now(), args.rules as RuleId[] | undefined);
+    // a first check's answer is built from the rows it wrote, as of its write; otherwise read back (the snapshot read before)
+    if (run.findings) return report(run.findings, run.ms, run.snapshot, projectCheckState(ctx.store, doc.projectId));
     const at = snapshot(ctx.store);
-    return report(assembleFindings(ctx.store, args.documentId), ms, at, projectCheckState(ctx.store, doc.projectId));
+    return report(assembleFindings(ctx.store, args.documentId), run.ms, at, projectCheckState(ctx.store, doc.projectId));
   },
 
   checkProject: (ctx, args) => {
