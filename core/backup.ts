@@ -29,8 +29,8 @@ export async function backupDatabase(db: Db, file: string): Promise<{ file: stri
 
 /** The schema version of a Jiaodui backup; throws when the file is not one this version can use. */
 export function inspectBackup(file: string, nativeBinding?: string): number {
-  if (!existsSync(file)) throw new JiaoduiError('invalid-input', `Cannot read ${file}: no such file.`);
-  if (statSync(file).isDirectory()) throw new JiaoduiError('invalid-input', `Cannot read ${file}: it is a folder, not a backup file.`);
+  if (!existsSync(file)) throw new JiaoduiError('invalid-input', em('backup.no-file', { file }));
+  if (statSync(file).isDirectory()) throw new JiaoduiError('invalid-input', em('backup.is-folder', { file }));
   // A look at a backup leaves nothing beside it (no empty -wal/-shm).
   return readOnlyLook(file, () => inspectBackupFile(file, nativeBinding), nativeBinding);
 }

@@ -126,9 +126,9 @@ function mapEmbedded(table: BundleTable, row: AnyBundleRow, ref: Ref): void {
     case 'record_versions': {
       const kind = String(row.kind);
       const target = RECORD_TABLE[kind];
-      if (target === undefined) throw new JiaoduiError('invalid-input', `The bundle has a record version of an unknown kind "${kind}".`);
+      if (target === undefined) throw new JiaoduiError('invalid-input', em('bundle.unknown-record-kind', { kind }));
       const id = one(ref, target, row.record_id);
-      if (id === null) throw new JiaoduiError('invalid-input', `The bundle has a ${kind} version of a ${kind} it does not hold.`);
+      if (id === null) throw new JiaoduiError('invalid-input', em('bundle.record-orphan', { kind }));
       row.record_id = id;
       if (kind === 'claim') row.fields = mapJson(row.fields as string, (v) => (isObject(v) && typeof v.evidence === 'string' ? { ...v, evidence: mapEvidence(v.evidence, ref) } : undefined)) ?? '{}';
       if (kind === 'glossary') row.fields = mapJson(row.fields as string, (v) => (isObject(v) ? { ...v, projectId: one(ref, 'project', v.projectId), documentId: one(ref, 'documents', v.documentId) } : undefined)) ?? '{}';
@@ -234,14 +234,14 @@ export function exportBundle(store: Store, projectId: number, meta: { app: strin
  */
 export function readBundle(value: unknown): ProjectBundle {
   const header = BundleHeader.safeParse(value);
-  if (!header.success) throw new JiaoduiError('invalid-input', `This is not a Jiaodui project bundle (format "${BUNDLE_FORMAT}" with a version).`);
+  if (!header.success) throw new JiaoduiError('invalid-input', em('bundle.not-bundle', { format: BUNDLE_FORMAT }));
   if (header.data.version > BUNDLE_VERSION) {
     throw new JiaoduiError('bundle-future', em('bundle.future', { version: header.data.version, known: BUNDLE_VERSION }));
   }
   const parsed = ProjectBundle.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new JiaoduiError('invalid-input', `The project bundle is malformed at ${issue.path.join('.') || '(top)'}: ${issue.message}.`);
+    throw new JiaoduiError('invalid-input', em('bundle.malformed', { path: issue.path.join('.') || '(top)', problem: issue.message }));
   }
   return parsed.data;
 }
@@ -254,11 +254,11 @@ function checkReferences(content: BundleContent): void {
       for (const [col, spec] of bundleColumns(t)) {
         const v = row[col];
         if (typeof spec !== 'object' || v === null) continue;
-        if ((v as number) >= content.tables[spec.ref].length) throw new JiaoduiError('invalid-input', `The project bundle is inconsistent: ${t}[${i}].${col} names row ${String(v)} of ${content.tables[spec.ref].length} ${spec.ref}.`);
+        if ((v as number) >= content.tables[spec.ref].length) throw new JiaoduiError('invalid-input', em('bundle.inconsistent-ref', { table: t, index: i, column: col, row: String(v), count: content.tables[spec.ref].length, target: spec.ref }));
       }
     });
   }
-  for (const d of content.checkRuns.documents) if (d.document >= content.tables.documents.length) throw new JiaoduiError('invalid-input', 'The project bundle is inconsistent: a check run names a document it does not hold.');
+  for (const d of content.checkRuns.documents) if (d.document >= content.tables.documents.length) throw new JiaoduiError('invalid-input', em('bundle.inconsistent-check-run'));
 }
 
 /** Columns that point forward within their own table (an operation undone by a later undo): set once both rows exist. */

@@ -4,7 +4,7 @@
  * dismissals while the text they were dismissed on is unchanged, and re-check a
  * segment whenever its text changes.
  */
-import { checkRowKeyer, type CheckMark, type FindingLocationRow, type FindingRow, type NewFinding, type ParallelForChecks, type Store, type StoredCheckRows } from './store';
+import { checkRowKeyer, type CheckMark, type FindingDetails, type FindingLocationRow, type FindingRow, type NewFinding, type ParallelForChecks, type Store, type StoredCheckRows } from './store';
 import { AnalysisCarry, CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, documentGroupMessage, documentHouseEvidence, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import { houseStyleOf, type HouseStyle, type WriterEvidence } from '../shared/checks/house-style';
 import type { FindingsReport, ProjectCheckState, StoredFinding } from '../shared/domain/schemas';
@@ -236,6 +236,19 @@ function projectFindingRows(findings: readonly Finding[], now: string): NewFindi
  * cross-check refreshed inside the short write.
  */
 export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number, now: () => string, rules?: RuleId[], afterCompute?: AfterCompute): number {
+  return checkDocument(store, tx, documentId, now, rules, afterCompute).ms;
+}
+
+/**
+ * `runDocumentChecks`, with the document's findings as `assembleFindings` reads them back when the
+ * run wrote every row the document holds (a first check: nothing stored before, no claims; none
+ * overtaken): built from the rows it wrote and the texts it read (`writtenFindings`), without
+ * reading ~19,000 rows back on the 1 MB bench text, and `snapshot`, the newest revision id as of
+ * that write (core/versions.ts: what they are as of). Otherwise `findings` is null: read them back.
+ */
+export function checkDocument(store: Store, tx: WriteTx, documentId: number, now: () => string, rules?: RuleId[], afterCompute?: AfterCompute): { ms: number; findings: StoredFinding[] | null; snapshot?: number } {
+  // a first check's rows as written, and the newest revision id as of that write
+  const last: { written?: { rows: NewFinding[]; segments: CheckSegment[]; ids: { first: number; positions: Map<number, number> }; revision: number } } = {};
   const read = () => {
     const par = store.parallelForChecks(documentId);
     const plain = store.segmentsToCheck(documentId).map(toCheckSegment);
@@ -269,14 +282,20 @@ export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number,
       const frozen = frozenRows(edited, c.stored.rows, rows);
       const change = edited.size ? findingsDifference({ heads: c.stored.heads, rows: c.stored.rows.filter((r) => !frozen(r)) }, rows.filter((r) => !frozen(r))) : whole;
       store.deleteFindingsInBulk(change.remove);
-      store.addFindings(change.add);
+      const ids = store.addFindings(change.add);
       // noted once (undo and redo re-run the cross-segment rules where checks have run); a re-run that changes nothing writes nothing
       if (!documentChecked(store, documentId)) store.setSetting(documentCheckKey(documentId), JSON.stringify({ at }));
       // the claims cross-check keeps its own rows (and dismissals) and is recomputed from the claims
       if (!rules?.length || (rules as string[]).includes(CLAIMS_RULE)) refreshClaimFindings(store, documentId, at);
+      // every row the document now holds is one this write added, on the texts read: the answer needs no reading back (built after the write)
+      const mine = !edited.size && change.remove.length === 0 ? writtenRows(store, documentId, change.add, ids) : null;
+      last.written = mine ? { rows: change.add, segments: c.plain, ids: mine, revision: store.maxRevisionId() } : undefined;
     };
   };
-  return outsideLock(tx, store, snapshot, compute, afterCompute);
+  const ms = outsideLock(tx, store, snapshot, compute, afterCompute);
+  const w = last.written;
+  const findings = w ? writtenFindings(store, documentId, w.rows, w.ids, w.segments) : null;
+  return findings ? { ms, findings, snapshot: w!.revision } : { ms, findings: null };
 }
 
 /**
@@ -286,6 +305,8 @@ export function runDocumentChecks(store: Store, tx: WriteTx, documentId: number,
  * re-run over mostly unchanged text then writes a few rows instead of tens of thousands.
  */
 function findingsDifference(stored: StoredCheckRows, rows: readonly NewFinding[]): { remove: number[]; add: NewFinding[] } {
+  // nothing stored (a first check): every row is new, none keyed
+  if (!stored.rows.length) return { remove: [], add: [...rows] };
   const byKey = new Map<string, number[]>();
   for (const r of stored.rows) {
     const ids = byKey.get(r.key);
@@ -543,6 +564,84 @@ export function assembleFindings(store: Store, documentId: number, includeDismis
 function assembleFindingsNow(store: Store, documentId: number, includeDismissed: boolean): StoredFinding[] {
   // rows without their message (the same for a whole group): the shown rows' messages are read below
   const rows = store.findingLocations(documentId);
+  // Texts of the segments that have findings only, read in one statement (loading a large
+  // document's every text cost more than the rest of the assembly; a point query per segment,
+  // ~8,800 on the 1 MB bench text, cost more than the one read); a project group's rows in
+  // other documents are read a point query each.
+  const texts = new Map<number, string | undefined>(store.findingSegmentTexts(documentId));
+  const textOf = (segmentId: number) => {
+    if (!texts.has(segmentId)) texts.set(segmentId, store.segmentText(segmentId));
+    return texts.get(segmentId);
+  };
+  return assembleRows(store, rows, textOf, (ids) => store.findingDetails(ids), includeDismissed);
+}
+
+/**
+ * Whether the document's rows are exactly `rows`, given the ids `ids` in their order (its row count
+ * and id range are theirs), with each live segment's row number: what `writtenFindings` needs.
+ * Called inside the write transaction, after its last write; null when they are not.
+ */
+function writtenRows(store: Store, documentId: number, rows: readonly NewFinding[], ids: { first: number; count: number } | null): { first: number; positions: Map<number, number> } | null {
+  if (!ids || ids.count !== rows.length) return null;
+  const span = store.documentFindingSpan(documentId);
+  if (span.count !== rows.length || span.min !== ids.first || span.max !== ids.first + rows.length - 1) return null;
+  return { first: ids.first, positions: store.livePositions(documentId) };
+}
+
+/**
+ * A first check's findings from the rows it wrote (`writtenRows`) and the texts it read, as
+ * `assembleFindingsNow` reads them back; null when a row's segment is not among them (then read back).
+ */
+function writtenFindings(store: Store, documentId: number, rows: readonly NewFinding[], written: { first: number; positions: Map<number, number> }, segments: readonly CheckSegment[]): StoredFinding[] | null {
+  const { first, positions } = written;
+  const texts = new Map<number, string>();
+  for (const s of segments) texts.set(s.id, s.text);
+  const located = new Array<FindingLocationRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const segmentIndex = positions.get(r.segmentId);
+    if (segmentIndex === undefined || !texts.has(r.segmentId)) return null;
+    located[i] = { id: first + i, documentId, segmentId: r.segmentId, start: r.start, end: r.end, text: r.text, fixes: storedFixes(r.fixes), group: r.group ?? null, segmentIndex };
+  }
+  // listFindingLocations' order
+  located.sort((a, b) => a.segmentIndex! - b.segmentIndex! || a.start - b.start || a.id - b.id);
+  const details = (primaries: readonly number[]) => {
+    const out = new Map<number, FindingDetails>();
+    for (const id of primaries) {
+      const r = rows[id - first];
+      out.set(id, { rule: r.rule, severity: r.severity, scope: r.scope, message: r.message, messageData: r.messageData ?? null, dismissedReason: r.dismissedReason ?? null, dismissedAt: r.dismissedAt ?? null });
+    }
+    return out;
+  };
+  return assembleRows(store, located, (id) => texts.get(id) ?? store.segmentText(id), details, true);
+}
+
+/** A row's fixes as reading them back gives them (insertFindings stores them as JSON): a copy, through JSON unless they are plain. */
+function storedFixes(fixes: NewFinding['fixes']): NewFinding['fixes'] {
+  const out: NewFinding['fixes'] = [];
+  for (const f of fixes) {
+    // exactly start, end, replacement in that order (JSON would give them so), integers and a string
+    let n = 0;
+    for (const key in f) {
+      if (key !== FIX_KEYS[n]) {
+        n = -1;
+        break;
+      }
+      n++;
+    }
+    const plain = n === 3 && Number.isSafeInteger(f.start) && Number.isSafeInteger(f.end) && !Object.is(f.start, -0) && !Object.is(f.end, -0) && typeof f.replacement === 'string';
+    if (!plain) return JSON.parse(JSON.stringify(fixes)) as NewFinding['fixes'];
+    out.push({ start: f.start, end: f.end, replacement: f.replacement });
+  }
+  return out;
+}
+const FIX_KEYS = ['start', 'end', 'replacement'];
+
+/**
+ * Rows in `listFindingLocations`' order → findings: grouped by key, the group's first row by id its
+ * primary, whose details (`details`) the finding shows; each location with the text around it.
+ */
+function assembleRows(store: Store, rows: readonly FindingLocationRow[], textOf: (segmentId: number) => string | undefined, details: (primaryIds: number[]) => Map<number, FindingDetails>, includeDismissed: boolean): StoredFinding[] {
   const groups = new Map<string, FindingLocationRow[]>();
   const order: string[] = [];
   for (const r of rows) {
@@ -553,20 +652,14 @@ function assembleFindingsNow(store: Store, documentId: number, includeDismissed:
     }
     groups.get(k)!.push(r);
   }
-  // Texts of the segments that have findings only, read in one statement (loading a large
-  // document's every text cost more than the rest of the assembly; a point query per segment,
-  // ~8,800 on the 1 MB bench text, cost more than the one read); a project group's rows in
-  // other documents are read a point query each.
-  const texts = new Map<number, string | undefined>(store.findingSegmentTexts(documentId));
   const contextOf = (r: FindingLocationRow) => {
-    if (!texts.has(r.segmentId)) texts.set(r.segmentId, store.segmentText(r.segmentId));
-    const text = texts.get(r.segmentId);
+    const text = textOf(r.segmentId);
     return text === undefined ? undefined : contextAround(text, r.start, r.end);
   };
   // The primary location is in this document; a project-wide group lists the others from every document.
   const primaries = order.map((k) => groups.get(k)!.reduce((a, b) => (a.id <= b.id ? a : b)));
   // rule, severity, scope, message and dismissal: the same on every row of a group, shown once
-  const details = store.findingDetails(primaries.map((p) => p.id));
+  const detailsById = details(primaries.map((p) => p.id));
   const loc = (r: FindingLocationRow) => {
     const l: StoredFinding['related'][number] = { findingId: r.id, documentId: r.documentId, segmentId: r.segmentId, segmentIndex: r.segmentIndex ?? 0, start: r.start, end: r.end, text: r.text, fixes: r.fixes };
     const c = contextOf(r);
@@ -579,7 +672,7 @@ function assembleFindingsNow(store: Store, documentId: number, includeDismissed:
   const out: StoredFinding[] = [];
   for (const [i, k] of order.entries()) {
     const primary = primaries[i];
-    const d = details.get(primary.id)!;
+    const d = detailsById.get(primary.id)!;
     if (!includeDismissed && d.dismissedReason) continue;
     const members: FindingLocationRow[] = d.scope === 'project' && primary.group ? store.findingsInProjectGroup(primary.documentId, primary.group) : groups.get(k)!;
     const related: StoredFinding['related'] = [];

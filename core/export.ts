@@ -8,6 +8,7 @@ import type { Store } from './store';
 import { glossaryConverter } from '../shared/glossary/conversion';
 import type { ChangeResult, DocumentMeta, ExportResult, ScriptT } from '../shared/domain/schemas';
 import { JiaoduiError } from '../shared/errors';
+import { em, errPart, type ErrorMessageRef } from '../shared/error-messages';
 import type { ExportDoc } from '../shared/export/model';
 import { exportTranscript } from '../shared/export/transcript';
 import { bilingualCsv } from '../shared/export/csv';
@@ -247,16 +248,22 @@ export async function exportDocument(store: Store, doc: DocumentMeta, args: Expo
  * text's) is refused with an 'edit-conflict' listing every such unit: the file's target would
  * silently overwrite that change. Files without recorded versions (other tools') are applied as before.
  */
+/** The first ten units as a list parameter: `"s3" (line 12), "x" (line 14), …` (English joins the parts with a space). */
+function unitList(units: readonly XliffUnit[]): ErrorMessageRef[] {
+  const shown = units.slice(0, 10);
+  const parts = shown.map((u, k) => errPart('xliff.unit-at', { id: u.id, line: u.line, sep: k < shown.length - 1 || units.length > shown.length ? [errPart('list.comma')] : '' }));
+  return units.length > shown.length ? [...parts, errPart('list.more')] : parts;
+}
+
 export function importXliff(host: ReviewHost, documentId: number, content: string): ChangeResult & { changed: number; units: number } {
   const doc = host.requireDocument(documentId);
   const units = parseXliff(content);
   const live = new Map(host.store.liveSegments(documentId).map((s) => [s.id, s]));
   const unknown = units.filter((u) => u.segmentId === null || !live.has(u.segmentId));
   if (unknown.length) {
-    const ids = unknown.slice(0, 10).map((u) => `"${u.id}" (line ${u.line})`);
     throw new JiaoduiError(
       'invalid-input',
-      `XLIFF: ${unknown.length} unit(s) do not match a segment of document ${documentId}: ${ids.join(', ')}${unknown.length > 10 ? ', …' : ''}. Nothing was imported.`,
+      em('xliff.unknown-units', { count: unknown.length, document: documentId, units: unitList(unknown) }),
     );
   }
   const differs = (u: XliffUnit) => u.target !== null && u.target !== live.get(u.segmentId!)!.text;
@@ -265,10 +272,9 @@ export function importXliff(host: ReviewHost, documentId: number, content: strin
     const segs = units.filter((u) => u.target !== null).map((u) => ({ u, seg: host.requireLiveSegment(u.segmentId!) }));
     const conflicts = segs.flatMap(({ u, seg }) => staleFields(host.store, seg, [{ field: 'text', version: u.base === undefined ? undefined : u.base || null, mine: u.target }]));
     if (conflicts.length) {
-      const rows = conflicts.slice(0, 10).map((c) => `s${c.segmentId}`);
       throw new JiaoduiError(
         'edit-conflict',
-        `XLIFF: ${conflicts.length} unit(s) changed in Jiaodui since the export (${rows.join(', ')}${conflicts.length > 10 ? ', …' : ''}); importing would overwrite those changes. Nothing was imported; export again and carry your edits over.`,
+        em('edit-conflict.xliff', { count: conflicts.length, segments: conflicts.slice(0, 10).map((c) => `s${c.segmentId}`).join(', ') + (conflicts.length > 10 ? ', …' : '') }),
         editConflictError(conflicts).details,
       );
     }

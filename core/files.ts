@@ -6,32 +6,26 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { em, errPart, formatErrorMessage, type KeyedMessage } from '../shared/error-messages';
 import { JiaoduiError } from '../shared/errors';
 
 /** An error in the user's input (the CLI's exit 2). */
 class PathError extends JiaoduiError {
-  constructor(message: string) {
+  constructor(message: KeyedMessage) {
     super('invalid-input', message);
   }
 }
 
-/** The file-system error codes that mean "this path cannot be used as given". */
-const PATH_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file or folder',
-  EISDIR: 'it is a folder',
-  ENOTDIR: 'a part of the path is not a folder',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
-  ENAMETOOLONG: 'the name is too long',
-  ELOOP: 'too many symbolic links',
-};
+/** The file-system error codes that mean "this path cannot be used as given" (each worded by `path.CODE`, shared/error-messages.ts). */
+const PATH_ERRORS = ['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENAMETOOLONG', 'ELOOP'] as const;
+type PathErrorCode = (typeof PATH_ERRORS)[number];
+const isPathErrorCode = (code: unknown): code is PathErrorCode => (PATH_ERRORS as readonly unknown[]).includes(code);
 
 /** An input error for a file-system error on a path the user gave; null for other errors. */
 export function pathError(e: unknown, verb: 'read' | 'write', file: string): PathError | null {
   const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (typeof code !== 'string' || !Object.hasOwn(PATH_ERRORS, code)) return null;
-  return new PathError(`Cannot ${verb} ${file}: ${PATH_ERRORS[code]}.`);
+  if (!isPathErrorCode(code)) return null;
+  return new PathError(em(verb === 'read' ? 'path.read' : 'path.write', { file, problem: [errPart(`path.${code}`)] }));
 }
 
 /**
@@ -40,8 +34,8 @@ export function pathError(e: unknown, verb: 'read' | 'write', file: string): Pat
  */
 export function describePathError(e: unknown): string | null {
   const err = e as NodeJS.ErrnoException | null;
-  if (typeof err?.code !== 'string' || !Object.hasOwn(PATH_ERRORS, err.code) || typeof err.path !== 'string') return null;
-  return `Cannot use ${err.path}: ${PATH_ERRORS[err.code]}.`;
+  if (!isPathErrorCode(err?.code) || typeof err.path !== 'string') return null;
+  return `Cannot use ${err.path}: ${formatErrorMessage(errPart(`path.${err.code}`))}.`;
 }
 
 /**
@@ -52,7 +46,7 @@ export function readInputFile(file: string, limitBytes: number, tooLarge: (sizeM
   let size: number;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) throw new PathError(`Cannot read ${file}: it is a folder, not a file.`);
+    if (st.isDirectory()) throw new PathError(em('path.read-folder', { file }));
     size = st.size;
   } catch (e) {
     throw pathError(e, 'read', file) ?? e;
@@ -72,12 +66,12 @@ export function checkOutputPath(file: string): void {
   try {
     isFolder = statSync(folder).isDirectory();
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new PathError(`Cannot write ${file}: the folder ${folder} does not exist.`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new PathError(em('path.no-folder', { file, folder }));
     throw pathError(e, 'write', file) ?? e;
   }
-  if (!isFolder) throw new PathError(`Cannot write ${file}: ${folder} is not a folder.`);
+  if (!isFolder) throw new PathError(em('path.not-folder', { file, folder }));
   try {
-    if (statSync(file).isDirectory()) throw new PathError(`Cannot write ${file}: it is a folder.`);
+    if (statSync(file).isDirectory()) throw new PathError(em('path.is-folder', { file }));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw pathError(e, 'write', file) ?? e;
   }

@@ -277,6 +277,8 @@ describe('glossary files', () => {
     expect(err('g.csv', H + '徐立,,person,,\n徐立,,person,,\n')).toMatch(/CSV line 3: "徐立" is already defined \(CSV line 2\)/);
     expect(err('g.tbx', '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n<tbx/>')).toMatch(/XML line 2, column 1: DOCTYPE declarations are not accepted/);
     expect(err('g.tbx', '<tbx><text><body>\n<conceptEntry>\n</conceptEntry></body></text></tbx>')).toMatch(/TBX <conceptEntry> at line 2: has no Chinese term/);
+    // the file named in front, once (the CLI's namingFile finds it named already)
+    expect(err('g.tbx', '<tbx><text><body>\n<conceptEntry>\n</conceptEntry></body></text></tbx>')).toMatch(/^g\.tbx: TBX <conceptEntry>/);
     expect(err('g.txt', H)).toMatch(/use a \.csv or \.tbx file/);
     expect(err('g.csv', Buffer.from([0xef, 0xbb, 0xbf, 0x74, 0xff, 0xfe]))).toMatch(/not UTF-8/);
     expect(databaseDigest(fresh.service.db)).toBe(before);

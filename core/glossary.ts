@@ -7,8 +7,8 @@
 import type { GlossaryScope, NewRevision, Store } from './store';
 import type { Touched } from './change-log';
 import type { ChangeResult, OperationKind, SegmentStatus } from '../shared/domain/schemas';
-import { JiaoduiError } from '../shared/errors';
-import { em } from '../shared/error-messages';
+import { JiaoduiError, namingFile } from '../shared/errors';
+import { em, type ErrorMessageRef } from '../shared/error-messages';
 import { glossaryScopeValue } from '../shared/contract/conflict';
 import { charDiff } from '../shared/text/diff';
 import { getConverter } from '../shared/text/convert';
@@ -174,7 +174,7 @@ export function saveGlossaryEntry(ctx: GlossaryContext, args: GlossaryEntryInput
     }
     const others = ctx.store.glossaryEntries(target.scope).filter((e) => e.id !== args.id);
     const conflict = glossaryConflict(fields, others);
-    if (conflict) throw new JiaoduiError('conflict', em('conflict.glossary-save', { term: fields.term, reason: conflict }));
+    if (conflict) throw new JiaoduiError('conflict', em('conflict.glossary-save', { term: fields.term, reason: [conflict] }));
     const docs = [...documentsOf(ctx.store, target.scope), ...(existing ? documentsOf(ctx.store, scopeOfEntry(existing)) : [])];
     const now = ctx.now();
     const { value: id, rerendered, segments } = withGlossaryRerender(ctx.store, docs, () => {
@@ -324,14 +324,21 @@ export function parseGlossaryFile(fileName: string, bytes: Uint8Array): ParsedGl
   } catch {
     throw new JiaoduiError('invalid-input', em('glossary.file.not-utf8', { file: fileName }));
   }
-  const entries = format === 'csv' ? parseGlossaryCsv(text) : parseGlossaryTbx(text);
-  const seen = new Map<string, string>();
-  for (const e of entries) {
-    const prev = seen.get(e.fields.term);
-    if (prev) throw new JiaoduiError('invalid-input', em('glossary.file.duplicate', { where: e.where, term: e.fields.term, prev }));
-    seen.set(e.fields.term, e.where);
-  }
-  return entries;
+  // a malformed file is refused naming it (the app's toast as the CLI's line: `g.tbx: XML line 5, …`)
+  return namingFile(
+    fileName,
+    () => {
+      const entries = format === 'csv' ? parseGlossaryCsv(text) : parseGlossaryTbx(text);
+      const seen = new Map<string, ErrorMessageRef>();
+      for (const e of entries) {
+        const prev = seen.get(e.fields.term);
+        if (prev) throw new JiaoduiError('invalid-input', em('glossary.file.duplicate', { where: [e.where], term: e.fields.term, prev: [prev] }));
+        seen.set(e.fields.term, e.where);
+      }
+      return entries;
+    },
+    ['invalid-input'],
+  );
 }
 
 function sameFields(a: GlossaryFields, b: GlossaryFields): boolean {
@@ -354,7 +361,7 @@ export function importGlossary(ctx: GlossaryContext, args: ScopeArgs & { fileNam
     // themselves), then the file's, so any conflict is reported at a line of the file.
     const kept = existing.filter((e) => !importedTerms.has(e.term));
     const conflict = firstConflict([...kept, ...parsed.map((p) => p.fields)]);
-    if (conflict) throw new JiaoduiError('conflict', em('conflict.glossary-import', { where: parsed[conflict.index - kept.length].where, reason: conflict.message }));
+    if (conflict) throw new JiaoduiError('conflict', em('conflict.glossary-import', { where: [parsed[conflict.index - kept.length].where], reason: [conflict.message] }));
     const now = ctx.now();
     const result = { added: 0, updated: 0, unchanged: 0 };
     const docs = documentsOf(ctx.store, target.scope);

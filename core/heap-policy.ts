@@ -26,6 +26,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 
 /** The server's heap growing factor, as V8's percentage over 1 (100: twice the live heap). */
 export const SERVER_HEAP_GROWING_PERCENT = 100;
@@ -42,7 +43,7 @@ export function serverHeapGrowingPercent(env: NodeJS.ProcessEnv = process.env, o
   if (given === undefined || given === '') return opts.team ? null : SERVER_HEAP_GROWING_PERCENT;
   const n = /^\d+$/.test(given.trim()) ? Number(given.trim()) : NaN;
   if (!Number.isInteger(n) || n > 1000) {
-    throw new JiaoduiError('invalid-input', `${HEAP_GROWING_ENV} must be a whole number 0–1000 (0: V8's own heap growing), got "${given}".`);
+    throw new JiaoduiError('invalid-input', em('env.heap-growing', { name: HEAP_GROWING_ENV, given }));
   }
   return n === 0 ? null : n;
 }

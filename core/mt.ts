@@ -190,7 +190,7 @@ export class MtController {
     const after = this.settings();
     if (apiKey !== undefined) {
       const key = apiKey ? apiKey.trim() : '';
-      if (key && !keyOrigin(after.url)) throw new JiaoduiError('invalid-input', 'Set the provider address before the API key: the key is kept for that address only.');
+      if (key && !keyOrigin(after.url)) throw new JiaoduiError('invalid-input', em('mt.key-before-address'));
       this.storeKey(key ? encodeBoundKey({ key, provider: after.provider, origin: keyOrigin(after.url) }) : null);
     } else {
       const k = this.storedKey();
@@ -212,9 +212,7 @@ export class MtController {
     const to = keyOrigin(settings.url) || settings.url;
     throw new JiaoduiError(
       'conflict',
-      k.origin
-        ? `The stored API key was entered for ${k.origin} (${k.provider}); it is not sent to ${to} (${settings.provider}). Enter the key again for this address in the machine translation settings.`
-        : `The stored API key has no address recorded (saved by an older version); it is not sent to ${to}. Enter the key again in the machine translation settings.`,
+      k.origin ? em('conflict.mt-key-origin', { origin: k.origin, provider: String(k.provider), to, toProvider: settings.provider }) : em('conflict.mt-key-unbound', { to }),
     );
   }
 
@@ -258,7 +256,7 @@ export class MtController {
     try {
       translator = (this.opts.translator ?? makeTranslator)(providerOptions);
     } catch (e) {
-      if (e instanceof MtError) throw new JiaoduiError('invalid-input', e.message);
+      if (e instanceof MtError) throw new JiaoduiError('invalid-input', e.messageData ? { message: e.message, messageData: e.messageData } : e.message);
       throw e;
     }
 

@@ -10,8 +10,8 @@ import type { NewRevision, ParallelTextRow, SegmentParallelRow, Store } from './
 import type { ReviewHost } from './review-host';
 import type { ChangeResult, Segment, SegmentStatus } from '../shared/domain/schemas';
 import type { ArgsOf, ResultOf } from '../shared/contract/api';
-import { JiaoduiError, namingFile } from '../shared/errors';
-import { em } from '../shared/error-messages';
+import { isJiaoduiError, JiaoduiError, namingFile } from '../shared/errors';
+import { em, errPart } from '../shared/error-messages';
 import { decodeText, detectEncoding, MAX_IMPORT_BYTES, type EncodingGuess, type TextEncodingName } from '../shared/text/encoding';
 import { getConverter } from '../shared/text/convert';
 import { alignParallel, applyAlignEdit, type AlignEdit, type ParallelKind } from '../shared/align';
@@ -208,7 +208,7 @@ export function editEnglish(host: ReviewHost, args: ArgsOf<'editEnglish'>): Chan
 /** Only the English status's version is compared: an approval does not conflict with an edit of the Chinese text. */
 export function setEnglishStatus(host: ReviewHost, args: ArgsOf<'setEnglishStatus'>): ChangeResult {
   const seen = args.segmentIds.map((id) => host.requireLiveSegment(id));
-  if (new Set(seen.map((s) => s.projectId)).size > 1) throw new JiaoduiError('invalid-input', 'Segments from several projects cannot change status in one step.');
+  if (new Set(seen.map((s) => s.projectId)).size > 1) throw new JiaoduiError('invalid-input', em('segment.status-several-projects'));
   const label = englishStatusLabel(seen.map((s) => s.index + 1), args.status);
   return host.operation(seen[0].projectId, 'status', label, (record, now) => {
     const segs = seen.map((s) => rereadLiveSegment(host, s));
@@ -232,17 +232,18 @@ export function editAlignment(host: ReviewHost, args: ArgsOf<'editAlignment'>): 
   const texts = segs.map((s) => byId.get(s.id) ?? '');
   let edit: AlignEdit;
   if (args.op === 'split') {
-    if (args.at === undefined) throw new JiaoduiError('invalid-input', 'A split needs a position (at).');
+    if (args.at === undefined) throw new JiaoduiError('invalid-input', em('align.needs-position'));
     edit = { op: 'split', at: args.at };
   } else if (args.op === 'shift') {
-    if (!args.direction) throw new JiaoduiError('invalid-input', 'A shift needs a direction (up or down).');
+    if (!args.direction) throw new JiaoduiError('invalid-input', em('align.needs-direction'));
     edit = { op: 'shift', direction: args.direction };
   } else edit = { op: 'merge' };
   let changes;
   try {
     changes = applyAlignEdit(texts, seg.index, edit, SEP[args.kind]);
   } catch (e) {
-    throw new JiaoduiError('invalid-input', `Cannot ${args.op} here: ${(e as Error).message}.`);
+    if (!isJiaoduiError(e) || !e.messageData) throw e;
+    throw new JiaoduiError('invalid-input', em('align.cannot', { op: [errPart(`align.op.${args.op}`)], problem: [e.messageData] }));
   }
   const field = KIND_FIELD[args.kind];
   return host.operation(seg.projectId, 'align', alignLabel(args.kind, args.op, args.direction, seg.index + 1), (record, now) => {

@@ -13,6 +13,7 @@ import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { inspectBackup } from './backup';
 import { whileNobodyElseHasIt } from './db-users-registry';
+import { em } from '../shared/error-messages';
 import { JiaoduiError, isJiaoduiError } from '../shared/errors';
 import { checkDatabasePath } from '../db/connection';
 import { quickCheckFile } from '../db/integrity';
@@ -123,8 +124,8 @@ export async function recoverDatabase(dbPath: string, choice: RecoveryChoice, op
   let source: string | null = null;
   if (choice.choice === 'backup') {
     const known = findBackups(dbPath, opts.nativeBinding).find((b) => b.file === choice.file);
-    if (!known) throw new JiaoduiError('invalid-input', `${choice.file} is not one of the backups found for ${dbPath}.`);
-    if (known.problem) throw new JiaoduiError('invalid-input', `${choice.file} cannot be used: ${known.problem}`);
+    if (!known) throw new JiaoduiError('invalid-input', em('backup.not-found-for', { file: choice.file, database: dbPath }));
+    if (known.problem) throw new JiaoduiError('invalid-input', em('backup.unusable', { file: choice.file, problem: known.problem }));
     source = known.file;
   }
   // Like a restore, refused while another process has the database open (a second window

@@ -90,7 +90,7 @@ function findAll(args: Pick<FindArgs, 'find' | 'regex' | 'crossScript'>, segment
       }
       return { found, total, truncated: total > limit };
     },
-    `Finding “${args.find.slice(0, 40)}” took longer than ${FIND_TIME_BUDGET_MS / 1000} s and was stopped. Simplify the regular expression (nested repetition such as (a+)+ can run for ever) or narrow the scope.`,
+    em('find.timeout', { find: args.find.slice(0, 40), seconds: FIND_TIME_BUDGET_MS / 1000 }),
   );
 }
 

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type { CallerContext } from '../shared/contract/caller';
 import { REQUEST_ID_KEPT_DAYS, type RequestIdMethod } from '../shared/contract/request-id';
 import { JiaoduiError } from '../shared/errors';
+import { em } from '../shared/error-messages';
 import { canonicalJson } from '../shared/bundle/schema';
 import type { HandlerContext } from './features/context';
 
@@ -34,7 +35,7 @@ export function once<T>(ctx: HandlerContext, method: RequestIdMethod, args: Reco
   const digest = requestDigest(method, args);
   const answer = (row: { method: string; argsDigest: string; result: string }): T => {
     if (row.method !== method || row.argsDigest !== digest) {
-      throw new JiaoduiError('invalid-input', `Request id ${requestId} was already used for another request (${row.method}); nothing was changed. Draw a new id for each request.`);
+      throw new JiaoduiError('invalid-input', em('request.id-reused', { id: requestId, method: row.method }));
     }
     return JSON.parse(row.result) as T;
   };

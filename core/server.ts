@@ -18,6 +18,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { envelope, toErrorPayload } from '../shared/contract/dispatch';
+import { em, keyedError } from '../shared/error-messages';
 import { accountCaller, callerContext, type CallerContext } from '../shared/contract/caller';
 import { HTTP_API_PREFIX, HTTP_FEED_PATH, HTTP_SESSION_PATH } from '../shared/contract/transport';
 import { CLIENT_ID_HEADER, isClientId, isOwnChange, type FeedMessage } from '../shared/contract/changes';
@@ -216,7 +217,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
   const limiter = team?.limiter ?? new RateLimiter(SIGN_IN_LIMIT);
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     void handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: (e as Error).message } });
+      if (!res.headersSent) sendJson(res, 500, { ok: false, ...toErrorPayload(e) });
     });
   };
   const server: Server = team?.tls ? createHttpsServer({ cert: team.tls.cert, key: team.tls.key }, onRequest) : createServer(onRequest);
@@ -253,7 +254,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
   /** Team mode: POST /api/session {token} → session cookie; DELETE → signed out. Rate limited per address. */
   async function handleSession(req: IncomingMessage, res: ServerResponse, at: URL): Promise<void> {
     const sessions = team!.sessions();
-    if (!sessions) return sendJson(res, 503, { ok: false, error: { code: 'db-corrupt', message: 'No database is open; nobody can sign in until it is recovered.' } });
+    if (!sessions) return sendJson(res, 503, { ok: false, error: keyedError('db-corrupt', em('http.no-database.sign-in')) });
     const name = sessionCookieName(at);
     if (req.method === 'DELETE') {
       sessions.end(readCookie(req.headers.cookie, name));
@@ -265,22 +266,22 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
       if (sessions.account(id)) return sendJson(res, 200, { ok: true, value: null });
       return send(res, 401, JSON.stringify({ ok: false, error: { code: 'unauthorized', message: TEAM_SIGNED_OUT } }), 'application/json; charset=utf-8', id === null ? {} : { 'Set-Cookie': clearedSessionCookie(at) });
     }
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'Sign in with POST, check with GET, sign out with DELETE.' } });
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: keyedError('method', em('http.sign-in-methods')) });
     const decision = limiter.take(req.socket.remoteAddress ?? 'unknown', (team!.clock ?? Date.now)());
     if (!decision.allowed) {
       const seconds = Math.ceil(decision.retryAfterMs / 1000);
-      return send(res, 429, JSON.stringify({ ok: false, error: { code: 'rate-limited', message: `Too many sign-in attempts from this address; try again in ${seconds} s.` } }), 'application/json; charset=utf-8', {
+      return send(res, 429, JSON.stringify({ ok: false, error: keyedError('rate-limited', em('http.rate-limited', { seconds })) }), 'application/json; charset=utf-8', {
         'Retry-After': String(seconds),
       });
     }
     if ((req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() !== 'application/json') {
-      return sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'Sign-in requests must send application/json.' } });
+      return sendJson(res, 415, { ok: false, error: keyedError('invalid-input', em('http.sign-in-json-only')) });
     }
     let token: unknown;
     try {
       token = (JSON.parse((await readBody(req)).toString('utf8')) as { token?: unknown } | null)?.token;
     } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The sign-in request is not valid JSON: {"token": "…"}.' } });
+      return sendJson(res, 400, { ok: false, error: keyedError('invalid-input', em('http.sign-in-bad-json')) });
     }
     try {
       const s = sessions.exchange(token);
@@ -306,16 +307,16 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     if (url.split('?')[0] === HTTP_SESSION_PATH) return origin ? handleSession(req, res, origin) : handleBrowserSession(req, res);
     if (url.split('?')[0] === HTTP_FEED_PATH) return handleFeed(req, res, url);
     if (url.startsWith(HTTP_API_PREFIX)) return handleApi(req, res, url.slice(HTTP_API_PREFIX.length).split('?')[0]);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'Only GET for files.' } });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: keyedError('method', em('http.files-get-only')) });
     return serveStatic(res, url);
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'API calls are POST.' } });
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: keyedError('method', em('http.post-only')) });
     const auth = authenticate(req, res);
     if (!auth) return;
     if ((req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() !== 'application/json') {
-      return sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'API calls must send application/json.' } });
+      return sendJson(res, 415, { ok: false, error: keyedError('invalid-input', em('http.json-only')) });
     }
     // a larger body only for the methods that need one, and only from a caller whose role may call them: another
     // caller is refused at once (403, as the dispatcher would), its body read and dropped so that it hears the answer
@@ -334,19 +335,19 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     try {
       body = await readBody(req, limit);
     } catch {
-      return sendJson(res, 413, { ok: false, error: { code: 'invalid-input', message: `Request larger than ${limit / 1048576} MB.` } });
+      return sendJson(res, 413, { ok: false, error: keyedError('invalid-input', em('http.too-large', { limit: limit / 1048576 })) });
     }
     let args: unknown;
     try {
       args = body.length ? JSON.parse(body.toString('utf8')) : {};
     } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The request body is not valid JSON.' } });
+      return sendJson(res, 400, { ok: false, error: keyedError('invalid-input', em('http.bad-json')) });
     }
     let name: string;
     try {
       name = decodeURIComponent(method);
     } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The method name in the address is not valid percent-encoding.' } });
+      return sendJson(res, 400, { ok: false, error: keyedError('invalid-input', em('http.bad-method-name')) });
     }
     // the caller: the window that named itself (its feed then skips its own writes), else this server on behalf of that address;
     // in team mode signed by the session's account
@@ -376,13 +377,13 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     if (path === HTTP_CONNECTIONS_PATH && req.method === 'GET') return sendJson(res, 200, { ok: true, value: remote.list() });
     if (path === HTTP_CONNECTIONS_PATH && req.method === 'POST') {
       if ((req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() !== 'application/json') {
-        return sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'Connecting must send application/json.' } });
+        return sendJson(res, 415, { ok: false, error: keyedError('invalid-input', em('http.connect-json-only')) });
       }
       let given: { address?: unknown; signIn?: unknown } | null;
       try {
         given = JSON.parse((await readBody(req)).toString('utf8') || '{}') as typeof given;
       } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'Connecting needs {"address": "…", "signIn": "…"}.' } });
+        return sendJson(res, 400, { ok: false, error: keyedError('invalid-input', em('http.connect-needs')) });
       }
       const address = typeof given?.address === 'string' ? given.address : '';
       const signIn = typeof given?.signIn === 'string' ? given.signIn : '';
@@ -401,7 +402,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
         return fail(e);
       }
     }
-    return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'Connections: GET lists, POST connects, DELETE /api/connections/ID disconnects.' } });
+    return sendJson(res, 405, { ok: false, error: keyedError('method', em('http.connections-methods')) });
   }
 
   /**
@@ -411,26 +412,26 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
    */
   async function handleRemote(req: IncomingMessage, res: ServerResponse, remote: TeamConnections, url: string): Promise<void> {
     const target = parseRemotePath(url);
-    if (!target) return sendJson(res, 404, { ok: false, error: { code: 'not-found', message: 'No such team server route.' } });
+    if (!target) return sendJson(res, 404, { ok: false, error: keyedError('not-found', em('http.no-team-route')) });
     if (!authenticate(req, res)) return;
     const windowId = req.headers[CLIENT_ID_HEADER];
     const reply = (a: { status: number; headers: Record<string, string>; body: string | Buffer }) => send(res, a.status, a.body, a.headers['Content-Type'] ?? 'application/json; charset=utf-8', { [TEAM_ANSWER_HEADER]: target.id });
     if (target.target.kind === 'api') {
-      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'API calls are POST.' } });
+      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: keyedError('method', em('http.post-only')) });
       if ((req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() !== 'application/json') {
-        return sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'API calls must send application/json.' } });
+        return sendJson(res, 415, { ok: false, error: keyedError('invalid-input', em('http.json-only')) });
       }
       let body: Buffer;
       try {
         body = await readBody(req);
       } catch {
-        return sendJson(res, 413, { ok: false, error: { code: 'invalid-input', message: `Request larger than ${MAX_BODY_BYTES / 1048576} MB.` } });
+        return sendJson(res, 413, { ok: false, error: keyedError('invalid-input', em('http.too-large', { limit: MAX_BODY_BYTES / 1048576 })) });
       }
       return reply(await remote.call(target.id, target.target.method, body, isClientId(windowId) ? windowId : null));
     }
-    if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'The feed is GET.' } });
+    if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: keyedError('method', em('http.feed-get-only')) });
     const query = feedQuery(target.target.query);
-    if (query === null) return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'since must be a sequence number and client a short id.' } });
+    if (query === null) return sendJson(res, 400, { ok: false, error: keyedError('invalid-input', em('http.feed-query')) });
     const feed = await remote.feed(target.id, query);
     if ('answer' in feed) return reply(feed.answer);
     res.writeHead(200, {
@@ -488,21 +489,21 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
       const ended = sessions.revoke(browserCookie.readCookie(req.headers.cookie, cookieName));
       return sendJson(res, 200, { ok: true, value: { ended } }, { 'Set-Cookie': browserCookie.clearedSessionCookie(cookieName, secure) });
     }
-    return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'The session is POST (sign in), GET (check) or DELETE (sign out).' } });
+    return sendJson(res, 405, { ok: false, error: keyedError('method', em('http.session-methods')) });
   }
 
   /** GET /api/feed?since=N[&client=ID]: one JSON message per line (shared/contract/changes.ts), heartbeats when idle. */
   function handleFeed(req: IncomingMessage, res: ServerResponse, url: string): void {
-    if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'The feed is GET.' } });
+    if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: keyedError('method', em('http.feed-get-only')) });
     if (!authenticate(req, res)) return;
     const query = new URLSearchParams(url.split('?')[1] ?? '');
     const sinceText = query.get('since');
     const client = query.get('client');
     if ((sinceText !== null && !/^\d{1,15}$/.test(sinceText)) || (client !== null && !isClientId(client))) {
-      return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'since must be a sequence number and client a short id (letters, digits, - and _).' } });
+      return sendJson(res, 400, { ok: false, error: keyedError('invalid-input', em('http.feed-query')) });
     }
     const feed = opts.feed?.();
-    if (!feed) return sendJson(res, 503, { ok: false, error: { code: 'db-corrupt', message: 'No database is open; there are no changes to follow.' } });
+    if (!feed) return sendJson(res, 503, { ok: false, error: keyedError('db-corrupt', em('http.no-database.feed')) });
     res.writeHead(200, {
       'Content-Type': 'application/x-ndjson; charset=utf-8',
       'X-Content-Type-Options': 'nosniff',
@@ -531,7 +532,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
 
   async function serveStatic(res: ServerResponse, url: string): Promise<void> {
     const rel = staticRelativePath(url);
-    if (rel === null) return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'Bad path.' } });
+    if (rel === null) return sendJson(res, 400, { ok: false, error: keyedError('invalid-input', em('http.bad-path')) });
     let file = join(opts.staticRoot, rel);
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');

@@ -7,11 +7,12 @@
  */
 import vm from 'node:vm';
 import { JiaoduiError } from '../shared/errors';
+import type { KeyedMessage } from '../shared/error-messages';
 
 const context = vm.createContext(Object.create(null) as object);
 const script = new vm.Script('job()');
 
-export function withTimeBudget<T>(ms: number, job: () => T, timeoutMessage: string): T {
+export function withTimeBudget<T>(ms: number, job: () => T, timeoutMessage: KeyedMessage): T {
   const ctx = context as { job?: () => T };
   ctx.job = job;
   try {

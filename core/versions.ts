@@ -141,7 +141,7 @@ export function rereadLiveSegment(host: ReviewHost, seen: SegmentRow): SegmentRo
 /** The i-th version of a per-segment list (setStatus's `versions` runs parallel to its `segmentIds`). */
 export function versionAt(versions: readonly FieldVersionT[] | undefined, i: number, count: number): FieldVersionT | undefined {
   if (!versions) return undefined;
-  if (versions.length !== count) throw new JiaoduiError('invalid-input', `versions has ${versions.length} entries for ${count} segments; give one per segment, in the same order.`);
+  if (versions.length !== count) throw new JiaoduiError('invalid-input', em('versions.count', { count: versions.length, segments: count }));
   return versions[i];
 }
 

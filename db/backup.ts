@@ -20,7 +20,7 @@ export function inspectBackupFile(file: string, nativeBinding?: string): number 
   try {
     db = openDatabaseFile(file, { readonly: true, fileMustExist: true, nativeBinding });
   } catch (e) {
-    throw new JiaoduiError('invalid-input', `${file} is not a Jiaodui backup (${(e as Error).message}).`);
+    throw new JiaoduiError('invalid-input', em('backup.not-backup', { file, problem: (e as Error).message }));
   }
   try {
     let version: number;
@@ -29,20 +29,21 @@ export function inspectBackupFile(file: string, nativeBinding?: string): number 
       version = schemaVersionOf(db);
       tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
     } catch (e) {
-      throw new JiaoduiError('invalid-input', `${file} is not a Jiaodui backup (${(e as Error).message}).`);
+      throw new JiaoduiError('invalid-input', em('backup.not-backup', { file, problem: (e as Error).message }));
     }
     const missing = REQUIRED_TABLES.filter((t) => !tables.includes(t));
-    if (version < 1 || missing.length) throw new JiaoduiError('invalid-input', `${file} is not a Jiaodui backup (no ${missing.join(', ') || 'schema version'}).`);
+    if (missing.length) throw new JiaoduiError('invalid-input', em('backup.missing-tables', { file, missing: missing.join(', ') }));
+    if (version < 1) throw new JiaoduiError('invalid-input', em('backup.no-schema-version', { file }));
     if (version > LATEST_SCHEMA_VERSION) {
       throw new JiaoduiError('db-future', em('db.future', { file, version, known: LATEST_SCHEMA_VERSION }));
     }
     const differences = schemaDifferences(db, version);
     if (differences.length) {
       const shown = differences.slice(0, 3).join('; ') + (differences.length > 3 ? `; and ${differences.length - 3} more` : '');
-      throw new JiaoduiError('invalid-input', `${file} is not a Jiaodui backup: its schema is not what Jiaodui's schema ${version} has (${shown}). Nothing was restored.`);
+      throw new JiaoduiError('invalid-input', em('backup.schema-differs', { file, version, differences: shown }));
     }
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new JiaoduiError('invalid-input', `${file} is damaged (${String(check)}). Nothing was restored.`);
+    if (check !== 'ok') throw new JiaoduiError('invalid-input', em('backup.damaged', { file, problem: String(check) }));
     return version;
   } finally {
     db.close();

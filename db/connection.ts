@@ -77,7 +77,7 @@ function readVersionReadOnly(path: string, nativeBinding?: string): number {
     } catch (e) {
       // A damaged file (core/recovery.ts lists backups and offers to open one instead).
       if (looksCorrupt(e)) throw new JiaoduiError('db-corrupt', em('db.corrupt.open', { file: path, problem: (e as Error).message }));
-      throw new JiaoduiError('invalid-input', `${path} is not a Jiaodui database (${(e as Error).message}).`);
+      throw new JiaoduiError('invalid-input', em('db.not-database', { file: path, problem: (e as Error).message }));
     } finally {
       ro.close();
     }
@@ -95,10 +95,10 @@ export function checkDatabasePath(path: string): boolean {
     st = statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOTDIR') throw new JiaoduiError('invalid-input', `The database path ${path} goes through a file, not a folder.`);
-    if (code !== 'ENOENT') throw new JiaoduiError('invalid-input', `Cannot use the database ${path}: ${(e as Error).message}.`);
+    if (code === 'ENOTDIR') throw new JiaoduiError('invalid-input', em('db.path-through-file', { file: path }));
+    if (code !== 'ENOENT') throw new JiaoduiError('invalid-input', em('db.path-unusable', { file: path, problem: (e as Error).message }));
   }
-  if (st?.isDirectory()) throw new JiaoduiError('invalid-input', `The database path ${path} is a folder, not a database file.`);
+  if (st?.isDirectory()) throw new JiaoduiError('invalid-input', em('db.path-folder', { file: path }));
   return st !== undefined;
 }
 
@@ -108,7 +108,7 @@ export function prepareDatabasePath(path: string): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (e) {
-    throw new JiaoduiError('invalid-input', `Cannot create the folder for the database ${path}: ${(e as Error).message}.`);
+    throw new JiaoduiError('invalid-input', em('db.path-mkdir', { file: path, problem: (e as Error).message }));
   }
 }
 

@@ -4,7 +4,7 @@
  * came over the HTTP bridge beside the English text —, naming the file as the English does.
  */
 import { join } from 'node:path';
-import { api, expect, MOD, ROOT, test } from './fixtures';
+import { api, expect, importOwn, MOD, openDocument, ROOT, test } from './fixtures';
 
 test('the zh-Hant interface words an import refusal in Chinese (errors are key + params)', async ({ app: page, server }) => {
   const before = (await api<unknown[]>(server, 'listDocuments', {})).length;
@@ -29,6 +29,51 @@ test('the zh-Hant interface words an import refusal in Chinese (errors are key +
   await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'import-refused-zh-Hant.png') });
   await dialog.getByRole('button', { name: '取消' }).click();
   expect((await api<unknown[]>(server, 'listDocuments', {})).length).toBe(before);
+
+  // back to English for the other tests of this worker
+  await page.keyboard.press(`${MOD}+k`);
+  await page.keyboard.type('language');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+/**
+ * Refusals that were English before (README "Error messages in the UI language"): a glossary
+ * entry refused by its field check, and a malformed TBX file, read in Chinese — the field check's
+ * place and the XML parser's line and column inside a Chinese sentence.
+ */
+test('the zh-Hant interface words a glossary field check and a malformed TBX file in Chinese', async ({ page, server }) => {
+  const { documentId } = await importOwn(server, { fileName: 'errors-zh-glossary.txt', data: Buffer.from('王征是商湯科技的財務長。\n').toString('base64'), projectName: 'Errors zh E2E' });
+  await openDocument(page, server, documentId);
+  await page.keyboard.press(`${MOD}+k`);
+  await page.keyboard.type('language');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+
+  await page.getByTestId('glossary-button').click();
+  const panel = page.getByTestId('glossary-panel');
+  await expect(panel).toBeVisible();
+
+  // a TBX file whose XML is cut short: the parser's line and column as numbers, the sentence Chinese
+  const tbx = '<?xml version="1.0" encoding="UTF-8"?>\n<tbx xmlns="urn:iso:std:iso:30042:ed-2">\n<text><body>\n<conceptEntry id="1">\n</body></text></tbx>\n';
+  await panel.getByTestId('glossary-file-input').setInputFiles({ name: '術語.tbx', mimeType: 'application/xml', buffer: Buffer.from(tbx) });
+  const toast = page.getByTestId('error-toast');
+  await expect(toast).toContainText('術語.tbx：XML 第 5 行第 1 欄：</body> 無法結束 <conceptEntry>（第 4 行）');
+
+  // the form: a wrong variant that is the term itself
+  await panel.getByTestId('glossary-add').click();
+  await panel.getByTestId('glossary-term').fill('王征');
+  await panel.getByTestId('glossary-variants').fill('王震, 王征');
+  await panel.getByTestId('glossary-save').click();
+  const formError = panel.getByTestId('glossary-form-error');
+  await expect(formError).toHaveText('錯誤寫法「王征」就是詞條本身');
+  for (const text of [await formError.innerText(), await toast.innerText()]) {
+    // no English prose left: element names, XML and TBX may stay
+    expect(text.replace(/<\/?[\w:]+>|XML|TBX|術語\.tbx/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+  }
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'glossary-refused-zh-Hant.png') });
+  await panel.getByRole('button', { name: '取消' }).click();
+  expect(await api<unknown[]>(server, 'listGlossary', { documentId })).toEqual([]);
 
   // back to English for the other tests of this worker
   await page.keyboard.press(`${MOD}+k`);

@@ -28,7 +28,7 @@ import { IPC_CHANNEL } from '../shared/contract/transport';
 import { callerContext } from '../shared/contract/caller';
 import { COMMAND_CHANNEL, type CommandId } from '../shared/commands';
 import { JiaoduiError, isJiaoduiError } from '../shared/errors';
-import { em } from '../shared/error-messages';
+import { em, keyedError } from '../shared/error-messages';
 import { PRODUCT_NAME } from '../shared/paths';
 import { MAX_IMPORT_BYTES } from '../shared/text/encoding';
 import { contentType } from '../core/http-policy';
@@ -402,7 +402,7 @@ function registerRemoteIpc(): void {
   });
   ipcMain.handle(REMOTE_DISCONNECT_CHANNEL, (event, id: unknown) => {
     if (!isTrusted(event) || !teams) return FORBIDDEN;
-    if (!isConnectionId(id)) return { ok: false, error: { code: 'invalid-input', message: 'Not a team server connection id.' } };
+    if (!isConnectionId(id)) return { ok: false, error: keyedError('invalid-input', em('team.route.not-connection')) };
     const t = teams;
     return asEnvelope(async () => {
       await t.disconnect(id);
@@ -517,9 +517,9 @@ async function openFilesDialog(): Promise<{ fileName: string; data: string }[]> 
 }
 
 async function saveFileDialog(suggestedName: unknown, content: unknown, encoding: unknown): Promise<string | null> {
-  if (!isSaveContent(content)) throw new JiaoduiError('invalid-input', 'Nothing to save, or too much.');
-  if (encoding !== undefined && encoding !== 'utf8' && encoding !== 'base64') throw new JiaoduiError('invalid-input', 'Unknown encoding of the content to save.');
-  if (encoding === 'base64' && !/^[A-Za-z0-9+/]*={0,2}$/.test(content)) throw new JiaoduiError('invalid-input', 'The content to save is not base64.');
+  if (!isSaveContent(content)) throw new JiaoduiError('invalid-input', em('save.bad-content'));
+  if (encoding !== undefined && encoding !== 'utf8' && encoding !== 'base64') throw new JiaoduiError('invalid-input', em('save.bad-encoding'));
+  if (encoding === 'base64' && !/^[A-Za-z0-9+/]*={0,2}$/.test(content)) throw new JiaoduiError('invalid-input', em('save.not-base64'));
   const name = safeSuggestedFileName(suggestedName);
   const ext = extname(name).slice(1);
   const options: Electron.SaveDialogOptions = {

@@ -7,27 +7,28 @@
  * Nothing here touches Electron, so it is tested without it.
  */
 import { isConnectionId, isMethodName, type ConnectionId } from '../shared/contract/remote';
+import { em, keyedError, type ErrorMessageKey, type ErrorMessageRef } from '../shared/error-messages';
 
-export type ApiEnvelopeLike = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; details?: unknown } };
+export type ApiEnvelopeLike = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; details?: unknown; messageData?: ErrorMessageRef } };
 
-const refused = (message: string): { ok: false; envelope: ApiEnvelopeLike } => ({ ok: false, envelope: { ok: false, error: { code: 'invalid-input', message } } });
+const refused = (key: ErrorMessageKey): { ok: false; envelope: ApiEnvelopeLike } => ({ ok: false, envelope: { ok: false, error: keyedError('invalid-input', em(key)) } });
 
 /** A window's `call(id, method, args)`: the request to forward (args as JSON), or the refusal to answer with. */
 export function parseRemoteCall(id: unknown, method: unknown, args: unknown): { ok: true; id: ConnectionId; method: string; body: string } | { ok: false; envelope: ApiEnvelopeLike } {
-  if (!isConnectionId(id)) return refused('Not a team server connection id.');
-  if (!isMethodName(method)) return refused('Not a method name.');
+  if (!isConnectionId(id)) return refused('team.route.not-connection');
+  if (!isMethodName(method)) return refused('team.route.not-method');
   let body: string;
   try {
     body = JSON.stringify(args ?? {});
   } catch {
-    return refused('The arguments cannot be sent as JSON.');
+    return refused('team.route.not-json');
   }
   return { ok: true, id, method, body };
 }
 
 /** A window's `connect(address, signIn)`: two strings of sane length. */
 export function parseRemoteConnect(address: unknown, signIn: unknown): { ok: true; address: string; signIn: string } | { ok: false; envelope: ApiEnvelopeLike } {
-  if (typeof address !== 'string' || typeof signIn !== 'string' || address.length > 2048 || signIn.length > 4096) return refused('Connecting needs the server address and a sign-in address (text).');
+  if (typeof address !== 'string' || typeof signIn !== 'string' || address.length > 2048 || signIn.length > 4096) return refused('team.route.connect-needs');
   return { ok: true, address, signIn };
 }
 
@@ -50,7 +51,7 @@ export function envelopeFromAnswer(answer: { status: number; body: string | Buff
   } catch {
     /* below */
   }
-  return { ok: false, error: { code: 'internal', message: `The team server answered ${answer.status} without a Jiaodui envelope.` } };
+  return { ok: false, error: keyedError('internal', em('team.route.no-envelope', { status: answer.status })) };
 }
 
 

@@ -1,9 +1,10 @@
 /**
  * Error messages as data (shared/error-messages.ts): the English text and its key come from one
  * template; every key a source file names is declared; and the check that holds the conversion:
- * a user-facing throw (every code but 'invalid-input' and 'internal', and any code in the files
- * listed below) gives its message as `em(key, params)` (or a helper returning one), never a bare
- * string — the exceptions are listed here by file and code, each with why.
+ * a user-facing throw (every code but 'internal', 'invalid-input' included) gives its message as
+ * `em(key, params)` (or a helper returning one), never a bare string, and so does an error
+ * envelope a transport answers with itself (`error: { code, message }`) — the exceptions are
+ * listed here by file and code, each with why.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,8 +45,12 @@ function throwSites(text: string): { args: string; line: number }[] {
   return out;
 }
 
-/** Codes a reviewer meets in the app: their throws must be keyed. */
-const UNKEYED_CODES = new Set(['invalid-input', 'internal']);
+/**
+ * Codes whose throws may give a bare string: 'internal' only — a fault of Jiaodui's, not the
+ * user's to act on; every transport words it with the one generic key `internal`
+ * (shared/contract/dispatch.ts toErrorPayload), its English detail in `message`.
+ */
+const UNKEYED_CODES = new Set(['internal']);
 /** Files whose every throw, of any code but 'internal' (a bug, not the user's to act on), is keyed (the app's import, claims, find/replace, glossary, split/merge and annotation refusals). */
 const KEYED_FILES = new Set([
   'shared/text/find.ts',
@@ -59,13 +64,17 @@ const KEYED_FILES = new Set([
 ]);
 /**
  * Throws of a keyed code still worded only in English, by `file code` and how many: the command
- * line's. (The scan sees literal messages only: a message held in a variable or built by a
- * conditional counts as keyed — README "Languages" lists those left in English.)
+ * line's own refusals (its flags, usage lines and `jiaodui recover`), which only the CLI shows
+ * and which it prints in English like the rest of its output. (The scan sees literal messages
+ * only: a message held in a variable or built by a conditional counts as keyed — README
+ * "Error messages in the UI language" lists those left in English.)
  */
 const KNOWN_UNKEYED: Record<string, number> = {
-  'core/export.ts edit-conflict': 1, // XLIFF import of units changed since the export (jiaodui import-xliff only)
-  'cli/main.ts not-found': 1, // the command line's own refusals: the CLI prints English
+  'cli/main.ts not-found': 1,
   'cli/recover.ts conflict': 1,
+  'cli/backup.ts invalid-input': 1, // Missing FILE: jiaodui backup FILE
+  'cli/serve.ts invalid-input': 5, // serve's flags: --tls-cert/--tls-key, --port, --listen; the UI not built
+  'cli/users.ts invalid-input': 1, // jiaodui users … with its usage line
 };
 describe('error message catalog', () => {
   it('em() gives the English text of the template and the key with its parameters', () => {
@@ -121,11 +130,12 @@ describe('error message catalog', () => {
   });
 
   it('every declared key is used somewhere (no dead templates to translate)', () => {
-    const all = sources().map((s) => s.text).join('\n');
+    // the catalog itself left out (every key is written there)
+    const all = sources().filter((s) => s.file !== 'shared/error-messages.ts').map((s) => s.text).join('\n');
     const unused = (Object.keys(ERROR_MESSAGES_EN) as ErrorMessageKey[]).filter((k) => {
       if (all.includes(`'${k}'`)) return false;
-      // built keys: `role.${…}`, `field.${…}`, `record.${…}`, `undo|redo.stale…`, `edit-conflict.record…`, `import.implausible.…`
-      return !/^(role|field|record|file-kind)\.|^(undo|redo)\.stale|^edit-conflict\.record|^import\.implausible\./.test(k);
+      // built keys: `role.${…}`, `field.${…}`, `record.${…}`, `undo|redo.stale…`, `edit-conflict.record…`, `import.implausible.…`, `path.${code}`, `align.op.${op}`
+      return !/^(role|field|record|file-kind|path|align\.op)\.|^(undo|redo)\.stale|^edit-conflict\.record|^import\.implausible\./.test(k);
     });
     expect(unused).toEqual([]);
   });
@@ -157,5 +167,12 @@ describe('user-facing throws are keyed', () => {
     }
     expect(bare).toEqual([]);
     expect(counts).toEqual(KNOWN_UNKEYED);
+  });
+
+  it('every error envelope a transport answers with itself gives keyedError(code, em(…)), not a bare message', () => {
+    const bare = sources().flatMap(({ file, text }) =>
+      [...text.matchAll(/error: \{ code: '([a-z-]+)', message: ['"`]/g)].map((m) => `${file}:${text.slice(0, m.index).split('\n').length} ${m[1]}`),
+    );
+    expect(bare).toEqual([]);
   });
 });

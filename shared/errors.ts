@@ -45,8 +45,8 @@ export function isJiaoduiError(e: unknown): e is JiaoduiError {
  * Run `fn`; a file it refuses (an error of one of `codes`: by default 'import-rejected') is
  * refused naming the file: the message gets `NAME: ` in front (once), the details `fileName`.
  * Import, preview, attach and `check FILE` use it, so the CLI's one line and the app's import
- * dialog both say which file; the CLI's `import-xliff` and `glossary import` name theirs for
- * 'invalid-input' too (a malformed XML, XLIFF, CSV or TBX file).
+ * dialog both say which file; the CLI's `import-xliff` and the glossary import (core/glossary.ts,
+ * so the app's toast too) name theirs for 'invalid-input' too (a malformed XML, XLIFF, CSV or TBX file).
  */
 export function namingFile<T>(fileName: string | null | undefined, fn: () => T, codes: readonly ErrorCode[] = ['import-rejected']): T {
   try {

@@ -3,7 +3,7 @@ import { JiaoduiError } from '../../shared/errors';
 import { em } from '../../shared/error-messages';
 import * as labels from '../../shared/operation-labels';
 import { RULES, type RuleId } from '../../shared/checks';
-import { assembleFindings, projectCheckState, report, runDocumentChecks, runProjectChecks, type WriteTx } from '../checks';
+import { assembleFindings, checkDocument, projectCheckState, report, runProjectChecks, type WriteTx } from '../checks';
 import { CLAIMS_RULE_INFO } from '../claims-findings';
 import { writeText, type FindingState } from '../segment-writes';
 import { writeField } from '../operations/fields';
@@ -31,7 +31,7 @@ function findingTargets(ctx: HandlerContext, id: number, scope: 'one' | 'group')
  */
 function mergedMembers(ctx: HandlerContext, first: { id: number; rule: string; documentId: number; segmentId: number; start: number; end: number }, ids: readonly number[], scope: 'one' | 'group'): number[] {
   if (!ids.length) return [];
-  if (scope !== 'group') throw new JiaoduiError('invalid-input', "mergedIds go with scope 'group' (fix all on a merged card); a fix at one place needs only findingId.");
+  if (scope !== 'group') throw new JiaoduiError('invalid-input', em('findings.merged-scope'));
   return ids.map((id) => {
     const m = ctx.store.finding(id);
     // gone, or its id now another finding's (ids are reused): the card is out of date
@@ -55,16 +55,18 @@ export const findingHandlers = {
     const doc = ctx.requireDocument(args.documentId);
     const known = new Set<string>([...RULES.map((r) => r.id), CLAIMS_RULE_INFO.id]);
     const unknown = (args.rules ?? []).filter((r) => !known.has(r));
-    if (unknown.length) throw new JiaoduiError('invalid-input', `Unknown rule(s): ${unknown.join(', ')}. Rules: ${[...known].join(', ')}.`);
+    if (unknown.length) throw new JiaoduiError('invalid-input', em('findings.unknown-rules', { rules: unknown.join(', '), known: [...known].join(', ') }));
     // computed outside the write lock; the short write transaction notes the change for the feed
     const write: WriteTx = (fn) =>
       ctx.tx(() => {
         ctx.touch({ documents: [args.documentId], findings: [args.documentId] });
         return fn();
       });
-    const ms = runDocumentChecks(ctx.store, write, args.documentId, () => ctx.now(), args.rules as RuleId[] | undefined);
+    const run = checkDocument(ctx.store, write, args.documentId, () => ctx.now(), args.rules as RuleId[] | undefined);
+    // a first check's answer is built from the rows it wrote, as of its write; otherwise read back (the snapshot read before)
+    if (run.findings) return report(run.findings, run.ms, run.snapshot, projectCheckState(ctx.store, doc.projectId));
     const at = snapshot(ctx.store);
-    return report(assembleFindings(ctx.store, args.documentId), ms, at, projectCheckState(ctx.store, doc.projectId));
+    return report(assembleFindings(ctx.store, args.documentId), run.ms, at, projectCheckState(ctx.store, doc.projectId));
   },
 
   checkProject: (ctx, args) => {
@@ -112,7 +114,7 @@ export const findingHandlers = {
     }
     const label = labels.fixLabel(first.rule, places, (ctx.store.segment(first.segmentId)?.index ?? 0) + 1);
     return ctx.operation(doc.projectId, 'fix', label, (record, now) => {
-      if (!bySegment.size) throw new JiaoduiError('invalid-input', 'This finding has no suggested fix; edit the segment instead.');
+      if (!bySegment.size) throw new JiaoduiError('invalid-input', em('findings.no-fix'));
       const touched: number[] = [];
       // fix all: the findings the reviewer saw were computed at `snapshot`; a segment edited since refuses the step
       const stale = changedSinceSnapshot(ctx.store, [...bySegment.keys()].map((id) => ({ seg: ctx.requireLiveSegment(id), mine: null })), args.snapshot);

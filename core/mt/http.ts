@@ -4,17 +4,21 @@
  * timeouts (honouring Retry-After), cancellation from outside, and a rate limiter every
  * attempt goes through. Uses the global fetch (Node 20+).
  */
+import type { ErrorMessageRef, KeyedMessage } from '../../shared/error-messages';
 
 export type MtErrorKind = 'http' | 'timeout' | 'network' | 'bad-response' | 'cancelled' | 'config';
 
 export class MtError extends Error {
+  /** The message as data (shared/error-messages.ts), for a refusal the app shows in its language ('config'). */
+  readonly messageData?: ErrorMessageRef;
   constructor(
     readonly kind: MtErrorKind,
-    message: string,
+    message: string | KeyedMessage,
     readonly status?: number,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.message);
     this.name = 'MtError';
+    if (typeof message !== 'string') this.messageData = message.messageData;
   }
 }
 

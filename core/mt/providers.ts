@@ -4,6 +4,7 @@
  * forms go into the OpenAI prompt as required terminology (LibreTranslate has no
  * glossary: the job checks the output afterwards for both).
  */
+import { em } from '../../shared/error-messages';
 import type { MtSettings } from '../../shared/mt/schemas';
 import { cleanTranslation, translationMessages, type TermPair } from '../../shared/mt/terms';
 import { MtError, postJson, type RateLimiter, type RetryPolicy } from './http';
@@ -81,9 +82,9 @@ export function libreTranslateTranslator(o: ProviderOptions): Translator {
 }
 
 export function makeTranslator(o: ProviderOptions): Translator {
-  if (!o.settings.url) throw new MtError('config', 'Set the provider address in the machine translation settings first.');
+  if (!o.settings.url) throw new MtError('config', em('mt.no-address'));
   if (o.settings.provider === 'openai') {
-    if (!o.settings.model) throw new MtError('config', 'Set the model in the machine translation settings first.');
+    if (!o.settings.model) throw new MtError('config', em('mt.no-model'));
     return openAiTranslator(o);
   }
   return libreTranslateTranslator(o);

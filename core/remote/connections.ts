@@ -15,7 +15,7 @@ import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSyn
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { JiaoduiError } from '../../shared/errors';
-import { em } from '../../shared/error-messages';
+import { em, isErrorMessageRef, keyedError, type ErrorMessageKey } from '../../shared/error-messages';
 import { isConnectionId, parseConnectInput, type ConnectProblem, type ConnectionInfo } from '../../shared/contract/remote';
 import { pageAnswer, reasonOf, send, openStream, sessionFromSetCookie, teamRequest, unreachableAnswer, TEAM_CONNECT_TIMEOUT_MS, type PageAnswer, type RawAnswer, type TeamCookie, type TeamRequest } from './team-http';
 
@@ -33,12 +33,12 @@ export function connectionsFileFor(dbPath: string): string {
   return `${dbPath}.connections.json`;
 }
 
-const PROBLEMS: Record<ConnectProblem, string> = {
-  'no-address': 'Give the team server\'s address (or paste the whole sign-in address, which names it).',
-  'bad-address': 'The team server\'s address must be an http(s) address such as https://review.example.org.',
-  'no-token': 'Paste the sign-in address a team admin gave you (or its token).',
-  'bad-token': 'That is not a sign-in address or token: it looks like https://review.example.org/#signin=… (43 letters, digits, - and _).',
-  mismatch: 'The sign-in address is for another server than the address given.',
+const PROBLEMS: Record<ConnectProblem, ErrorMessageKey> = {
+  'no-address': 'team.connect.no-address',
+  'bad-address': 'team.connect.bad-address',
+  'no-token': 'team.connect.no-token',
+  'bad-token': 'team.connect.bad-token',
+  mismatch: 'team.connect.mismatch',
 };
 
 function parseStored(text: string): StoredConnection[] {
@@ -130,7 +130,7 @@ export class TeamConnections {
    */
   async connect(address: string, signIn: string): Promise<ConnectionInfo> {
     const parsed = parseConnectInput(address, signIn);
-    if (!parsed.ok) throw new JiaoduiError('invalid-input', PROBLEMS[parsed.problem]);
+    if (!parsed.ok) throw new JiaoduiError('invalid-input', em(PROBLEMS[parsed.problem]));
     const { origin, token } = parsed;
     this.load();
     const existing = this.connections.find((c) => c.origin === origin);
@@ -144,14 +144,15 @@ export class TeamConnections {
     const cookie = answer.status === 200 ? sessionFromSetCookie(answer.headers['set-cookie']) : null;
     if (!cookie) {
       const page = pageAnswer(target, answer.status, answer.headers['content-type'], answer.body);
-      let message = `The team server ${origin} refused the sign-in (HTTP ${answer.status}).`;
+      // the server's own words when it gave some: worded here from its message data, else as it came
+      let message = em('team.connect.refused', { origin, status: answer.status });
       try {
-        const m = (JSON.parse(answer.body.toString()) as { error?: { message?: unknown } }).error?.message;
-        if (typeof m === 'string') message = `${origin}: ${m}`;
+        const error = (JSON.parse(answer.body.toString()) as { error?: { message?: unknown; messageData?: unknown } }).error;
+        if (typeof error?.message === 'string') message = em('team.connect.refused.said', { origin, reason: isErrorMessageRef(error.messageData) ? [error.messageData] : error.message }, `${origin}: ${error.message}`);
       } catch {
         /* not JSON: the status says it */
       }
-      if (answer.status === 200) message = `${origin} answered without a Jiaodui team session: is it a team server (jiaodui serve --team)?`;
+      if (answer.status === 200) message = em('team.connect.not-team', { origin });
       throw new JiaoduiError(page.status >= 500 ? 'team-unreachable' : 'invalid-input', message);
     }
     const conn: StoredConnection = { id: target.id, origin, cookie, account: null, connectedAt: new Date().toISOString() };
@@ -192,7 +193,7 @@ export class TeamConnections {
   /** One API call, forwarded: the page's answer (pageAnswer), or unreachable. */
   async call(id: string, method: string, body: string | Buffer, windowId: string | null): Promise<PageAnswer> {
     const c = this.find(id);
-    if (!c) return { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ ok: false, error: { code: 'not-found', message: `No team server connection ${id} (disconnected?).` } }) };
+    if (!c) return { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ ok: false, error: keyedError('not-found', em('not-found.connection', { id })) }) };
     try {
       const r = await this.sendRequest(teamRequest(c, { kind: 'api', method, body, windowId }));
       return pageAnswer(c, r.status, r.headers['content-type'], r.body);
@@ -207,7 +208,7 @@ export class TeamConnections {
    */
   async feed(id: string, query: string): Promise<{ stream: IncomingMessage } | { answer: PageAnswer }> {
     const c = this.find(id);
-    if (!c) return { answer: { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ ok: false, error: { code: 'not-found', message: `No team server connection ${id}.` } }) } };
+    if (!c) return { answer: { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ ok: false, error: keyedError('not-found', em('not-found.connection', { id })) }) } };
     let res: IncomingMessage;
     try {
       res = await this.open(teamRequest(c, { kind: 'feed', query }));

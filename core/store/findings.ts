@@ -20,6 +20,8 @@ export function findingStore(db: Db) {
     dismissedFindings: on(db, fq.dismissedFindings),
     dismissedFindingsOfSegment: on(db, fq.dismissedFindingsOfSegment),
     addFindings: on(db, fq.insertFindings),
+    /** A document's row count and id range (a first check's rows are all it holds when they are its whole range). */
+    documentFindingSpan: on(db, fq.documentFindingSpan),
     dismissFindings: on(db, fq.dismissFindings),
     undismissFindings: on(db, fq.undismissFindings),
     deleteFindingsById: on(db, fq.deleteFindingIds),

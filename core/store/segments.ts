@@ -26,6 +26,8 @@ export function segmentStore(db: Db) {
     /** The live segment after `position` (split/merge place new segments by it). */
     nextLiveSegment: on(db, segq.nextLiveSegment),
     segmentText: on(db, segq.segmentText),
+    /** Each live segment's row number, by id (a first check's answer, built from the rows it wrote). */
+    livePositions: on(db, segq.livePositions),
     /** Give a document's live segments their positions 0…n-1 in reading order (after split/merge). */
     renumberDocument: on(db, segq.renumberDocument),
     addSegment: on(db, segq.insertSegment),

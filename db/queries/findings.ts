@@ -179,31 +179,67 @@ export function deleteFindings(db: Db, documentId: number, scope?: 'segment' | '
 const INSERT_COLUMNS = `INSERT INTO findings (document_id, segment_id, rule, severity, start_offset, end_offset, text, message, message_data, fixes, group_key, scope,
        dismissed_reason, dismissed_at, dismissed_segment_text, created_at) VALUES `;
 const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** Parameters per row (the columns above). */
+const COLUMNS = 16;
 /** Rows per INSERT statement: 16 parameters each, within SQLite's default limit of 32,766 parameters. */
 const BATCH = 64;
 
-export function insertFindings(db: Db, rows: readonly NewFinding[]): void {
+/**
+ * Inserts the rows in order. Returns the ids they were given when those are one unbroken run
+ * (`first`, first + 1, … in the order of `rows`: each INSERT takes the next rowid), else null.
+ */
+export function insertFindings(db: Db, rows: readonly NewFinding[]): { first: number; count: number } | null {
   // A run over a large document stores tens of thousands of rows (one per location): one
   // prepared multi-row statement per BATCH rows pays SQLite's per-statement cost once per batch.
   const batch = db.prepare(INSERT_COLUMNS + Array(BATCH).fill(ROW_PLACEHOLDERS).join(', '));
   const one = db.prepare(INSERT_COLUMNS + ROW_PLACEHOLDERS);
-  const params: unknown[] = [];
-  const add = (r: NewFinding) =>
-    params.push(
-      r.documentId, r.segmentId, r.rule, r.severity, r.start, r.end, r.text, r.message, r.messageData ?? null, JSON.stringify(r.fixes), r.group ?? null, r.scope,
-      r.dismissedReason ?? null, r.dismissedAt ?? null, r.dismissedSegmentText ?? null, r.createdAt,
-    );
+  // one parameter array per statement shape, filled in place (no array grown again for every batch)
+  const many = new Array<unknown>(BATCH * COLUMNS);
+  const single = new Array<unknown>(COLUMNS);
+  const add = (params: unknown[], at: number, r: NewFinding) => {
+    params[at] = r.documentId;
+    params[at + 1] = r.segmentId;
+    params[at + 2] = r.rule;
+    params[at + 3] = r.severity;
+    params[at + 4] = r.start;
+    params[at + 5] = r.end;
+    params[at + 6] = r.text;
+    params[at + 7] = r.message;
+    params[at + 8] = r.messageData ?? null;
+    params[at + 9] = JSON.stringify(r.fixes);
+    params[at + 10] = r.group ?? null;
+    params[at + 11] = r.scope;
+    params[at + 12] = r.dismissedReason ?? null;
+    params[at + 13] = r.dismissedAt ?? null;
+    params[at + 14] = r.dismissedSegmentText ?? null;
+    params[at + 15] = r.createdAt;
+  };
+  // the ids given so far, while they run on unbroken from the first
+  let first: number | null = null;
+  let next = 0;
+  let unbroken = true;
+  const ran = (info: { changes: number; lastInsertRowid: number | bigint }, count: number) => {
+    const last = Number(info.lastInsertRowid);
+    if (info.changes !== count) unbroken = false;
+    else if (first === null) first = last - count + 1;
+    else if (last - count + 1 !== next) unbroken = false;
+    next = last + 1;
+  };
   let i = 0;
   for (; i + BATCH <= rows.length; i += BATCH) {
-    params.length = 0;
-    for (let k = i; k < i + BATCH; k++) add(rows[k]);
-    batch.run(params);
+    for (let k = 0; k < BATCH; k++) add(many, k * COLUMNS, rows[i + k]);
+    ran(batch.run(many), BATCH);
   }
   for (; i < rows.length; i++) {
-    params.length = 0;
-    add(rows[i]);
-    one.run(params);
+    add(single, 0, rows[i]);
+    ran(one.run(single), 1);
   }
+  return unbroken && first !== null ? { first, count: rows.length } : null;
+}
+
+/** How many rows a document has, and their smallest and largest id. */
+export function documentFindingSpan(db: Db, documentId: number): { count: number; min: number | null; max: number | null } {
+  return db.prepare(`SELECT count(*) AS count, min(id) AS min, max(id) AS max FROM findings WHERE document_id = ?`).get(documentId) as { count: number; min: number | null; max: number | null };
 }
 
 /** A stored row as the checks' replace step compares it: every column a run writes, fixes as stored (JSON). */

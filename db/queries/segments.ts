@@ -61,6 +61,12 @@ export function checkSegmentsOf(db: Db, documentId: number): { id: number; text:
   return rows.map((r) => ({ id: r[0], text: r[1], furniture: r[2], speaker: r[3], rendering: r[4], paragraph: r[5] }));
 }
 
+/** The row number (position) of each live segment of a document, by id. */
+export function livePositions(db: Db, documentId: number): Map<number, number> {
+  const rows = db.prepare(`SELECT id, position FROM segments WHERE document_id = ? AND retired = 0`).raw(true).all(documentId) as [number, number][];
+  return new Map(rows);
+}
+
 export function getSegment(db: Db, id: number): SegmentRow | undefined {
   const r = db.prepare(`SELECT ${COLS} FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`).get(id) as Raw | undefined;
   return r && fromRaw(r, r.retired ? -1 : r.position);

@@ -7,12 +7,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { em, errPart, ERROR_MESSAGES_EN } from '../../shared/error-messages';
 import { JiaoduiError, namingFile } from '../../shared/errors';
 import { unwrap } from '../../shared/contract/client';
+import { toErrorPayload } from '../../shared/contract/dispatch';
+import { parseGlossaryCsv } from '../../shared/glossary/csv';
+import { parseGlossaryTbx } from '../../shared/glossary/tbx';
+import { normalizeFields } from '../../shared/glossary/validate';
 import { errorText, loadChineseErrors } from './i18n-errors';
 import { ERROR_MESSAGES_ZH } from './i18n-errors-zh';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-/** Templates that are a parameter alone (a name as given). */
-const SAME = new Set(['field.other']);
+/** Templates that are a parameter alone (a name as given), parameters joined by punctuation, or a list's punctuation. */
+const SAME = new Set(['field.other', 'glossary.at', 'team.connect.refused.said', 'csv.why.sep', 'list.comma', 'list.more']);
 
 describe('error catalog', () => {
   const keys = Object.keys(ERROR_MESSAGES_EN) as (keyof typeof ERROR_MESSAGES_EN)[];
@@ -30,8 +34,8 @@ describe('error catalog', () => {
   it('is translated: Chinese in every template but a bare name, no English sentence left', () => {
     const untranslated = keys.filter((k) => !SAME.has(k) && !/[\u4e00-\u9fff]/.test(ERROR_MESSAGES_ZH[k]));
     expect(untranslated).toEqual([]);
-    // English words outside placeholders, file names, options and code: at most a product or format name
-    const english = keys.filter((k) => /\b(the|is|was|and|not|file|text)\b/.test(ERROR_MESSAGES_ZH[k].replace(/\{\w+\}|`[^`]*`|--as NEW_NAME|jiaodui users revoke/g, '')));
+    // English words outside placeholders, file names, options, code and XML element names (<text>): at most a product or format name
+    const english = keys.filter((k) => /\b(the|is|was|and|not|file|text)\b/.test(ERROR_MESSAGES_ZH[k].replace(/\{\w+\}|`[^`]*`|<[^<>]*>|--as NEW_NAME|jiaodui users revoke/g, '')));
     expect(english).toEqual([]);
   });
 });
@@ -87,6 +91,29 @@ describe('errorText', () => {
       e = x;
     }
     expect(errorText('zh-Hant', e)).toBe('沒有文件 9。');
+  });
+
+  it('words the refusals of a glossary entry, a CSV, TBX or XML file and a backup path, and a generic internal error', () => {
+    const caught = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (x) {
+        return x;
+      }
+      throw new Error('did not throw');
+    };
+    expect(errorText('zh-Hant', caught(() => normalizeFields({ term: '王征', variants: ['王征 '] })))).toBe('錯誤寫法「王征」就是詞條本身');
+    expect(errorText('zh-Hant', caught(() => parseGlossaryCsv('term,variants,type,english,extra\n')))).toBe('CSV 第 1 行：標題列必須是 term,variants,type,note,english（缺少 note；不認得 "extra"）');
+    expect(errorText('zh-Hant', caught(() => parseGlossaryCsv('term,variants,type,note,english\n王征,,robot,,\n')))).toBe('CSV 第 2 行：未知的類型「robot」（請使用 person, organisation, product, term）');
+    expect(errorText('zh-Hant', caught(() => parseGlossaryTbx('<tbx><text></text></tbx>')))).toBe('TBX 第 1 行的 <text>：沒有 <body> 元素');
+    expect(errorText('zh-Hant', caught(() => parseGlossaryTbx('<tbx>\n<text><body>\n</tbx>')))).toBe('XML 第 3 行第 1 欄：</tbx> 無法結束 <body>（第 2 行）');
+    const xliff = new JiaoduiError('invalid-input', em('xliff.unknown-units', { count: 11, document: 4, units: [errPart('xliff.unit-at', { id: 'x', line: 3, sep: [errPart('list.comma')] }), errPart('xliff.unit-at', { id: 'y', line: 9, sep: [errPart('list.comma')] }), errPart('list.more')] }));
+    expect(xliff.message).toBe('XLIFF: 11 unit(s) do not match a segment of document 4: "x" (line 3), "y" (line 9), …. Nothing was imported.');
+    expect(errorText('zh-Hant', xliff)).toBe('XLIFF 檔案：有 11 個單元對不上文件 4 的段落：「x」（第 3 行）、「y」（第 9 行）、……。沒有匯入任何內容。');
+    expect(errorText('zh-Hant', new JiaoduiError('invalid-input', em('backup.is-folder', { file: '/tmp/b' })))).toBe('無法讀取 /tmp/b：這是資料夾，不是備份檔。');
+    const internal = toErrorPayload(new Error('boom')).error;
+    expect(internal.message).toBe('Internal error: boom');
+    expect(errorText('zh-Hant', Object.assign(new Error(internal.message), { messageData: internal.messageData }))).toBe('校對內部發生錯誤（這是程式的問題，不是你的輸入造成的）。請回報這個問題。');
   });
   });
 });

@@ -4,6 +4,9 @@
  * Pure: given the column's texts, returns the rows that change (before → after); the
  * service records each as a revision, so alignment edits are undoable like any other.
  */
+import { em, type ErrorMessageKey, type ErrorMessageParams } from '../error-messages';
+import { JiaoduiError } from '../errors';
+
 export type AlignEdit =
   | { op: 'merge' }
   | { op: 'split'; at: number }
@@ -22,8 +25,13 @@ function join(x: string, y: string, sep: string): string {
 }
 
 /** `sep`: what joins two pieces of text (' ' for English, '' for Chinese). */
+/** Why an edit cannot be made here ('invalid-input'; core/parallel.ts says which edit). */
+function alignError(key: ErrorMessageKey, params: ErrorMessageParams = {}): JiaoduiError {
+  return new JiaoduiError('invalid-input', em(key, params));
+}
+
 export function applyAlignEdit(texts: readonly string[], index: number, edit: AlignEdit, sep: string): CellChange[] {
-  if (index < 0 || index >= texts.length) throw new RangeError(`row ${index} is outside the column`);
+  if (index < 0 || index >= texts.length) throw alignError('align.outside', { row: index });
   const cur = texts[index];
   const out: CellChange[] = [];
   const set = (i: number, after: string) => {
@@ -31,14 +39,14 @@ export function applyAlignEdit(texts: readonly string[], index: number, edit: Al
   };
   switch (edit.op) {
     case 'merge': {
-      if (index + 1 >= texts.length) throw new RangeError('the last row has no next row to merge with');
+      if (index + 1 >= texts.length) throw alignError('align.merge-last');
       set(index, join(cur, texts[index + 1], sep));
       set(index + 1, '');
       break;
     }
     case 'split': {
-      if (index + 1 >= texts.length) throw new RangeError('the last row has no next row to split into');
-      if (edit.at <= 0 || edit.at >= cur.length) throw new RangeError('split inside the text');
+      if (index + 1 >= texts.length) throw alignError('align.split-last');
+      if (edit.at <= 0 || edit.at >= cur.length) throw alignError('align.split-edge');
       const left = cur.slice(0, edit.at).trimEnd();
       const right = cur.slice(edit.at).trimStart();
       set(index, left);
@@ -47,7 +55,7 @@ export function applyAlignEdit(texts: readonly string[], index: number, edit: Al
     }
     case 'shift': {
       const to = edit.direction === 'down' ? index + 1 : index - 1;
-      if (to < 0 || to >= texts.length) throw new RangeError(`no row ${edit.direction === 'down' ? 'below' : 'above'} to shift into`);
+      if (to < 0 || to >= texts.length) throw alignError(edit.direction === 'down' ? 'align.shift-below' : 'align.shift-above');
       set(to, edit.direction === 'down' ? join(cur, texts[to], sep) : join(texts[to], cur, sep));
       set(index, '');
       break;

@@ -41,6 +41,17 @@ export function charTable(chars: Iterable<string>): Uint8Array {
   return t;
 }
 
+const CHARS: (string | undefined)[] = new Array<string | undefined>(65536);
+/**
+ * The one-character string of a UTF-16 code unit, the same string object every time: what
+ * `s[i]` gives for `code = s.charCodeAt(i)`, without a new string at each position of a scan
+ * (a character outside Latin-1 is a new string on every `s[i]`) and with its hash kept for the
+ * table look-ups keyed by it.
+ */
+export function charOf(code: number): string {
+  return (CHARS[code] ??= String.fromCharCode(code));
+}
+
 export function hasHan(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (isHanAt(s, i)) return true;
   return false;

@@ -13,7 +13,7 @@
  */
 import { findingMessage } from '../finding-messages';
 import { getConverter } from '../text/convert';
-import { Analysis, candidatesOf, charTable, icuWordIn, icuWords, isHanAt, isHanCode, regionalMap, s2tTrie, stCharsMap, tsCharsMap } from './analysis';
+import { Analysis, candidatesOf, charOf, charTable, icuWordIn, icuWords, isHanAt, isHanCode, regionalMap, s2tTrie, stCharsMap, tsCharsMap } from './analysis';
 import { ONE_TO_MANY } from './data/oneToMany';
 import { USAGE_NOTES, VARIANT_GROUPS } from './data/misuse';
 import { PHRASE_STATS } from './data/phraseStats';
@@ -307,6 +307,84 @@ function phraseWritesHere(trie: ReturnType<typeof s2tTrie>, s: string, k: number
   return false;
 }
 
+/**
+ * The walk over a segment's places (ambiguityFindings) creates no closure: one capturing the
+ * loop's variables makes V8 allocate their context at every position of the text. What its
+ * branches ask of lists and of the phrase are these functions.
+ */
+/** The mention of the segment covering position k. */
+function mentionAt(mentions: readonly Mention[], segmentId: number, k: number): Mention | undefined {
+  for (const m of mentions) if (m.segmentId === segmentId && m.start <= k && k < m.end) return m;
+  return undefined;
+}
+/** A word of two or more characters crossing an edge of the phrase [pStart, pEnd). */
+function crossingWord(words: readonly [number, number][], pStart: number, pEnd: number): [number, number] | undefined {
+  for (const w of words) {
+    const [p, q] = w;
+    if (q - p >= 2 && ((p < pStart && q > pStart) || (p < pEnd && q > pEnd))) return w;
+  }
+  return undefined;
+}
+/** The word ending at k. */
+function wordEndingAt(words: readonly [number, number][], k: number): [number, number] | undefined {
+  for (const w of words) if (w[1] === k) return w;
+  return undefined;
+}
+
+/** A place of a one-to-many character inside OpenCC's phrase [pStart, pEnd) writing x where the text writes c. */
+interface PhrasePlace {
+  text: string;
+  s: string;
+  k: number;
+  c: string;
+  sch: string;
+  x: string;
+  def: string;
+  pStart: number;
+  pEnd: number;
+  /** a neighbour inside the phrase backs its form among OpenCC's other phrases */
+  inside: boolean;
+  trie: ReturnType<typeof s2tTrie>;
+  senses?: DocumentSenses;
+}
+
+/** The text keeps the default the Simplified writes, and the document writes the phrase's form in other words. */
+function documentWrites({ c, sch, def, x, senses }: PhrasePlace): boolean {
+  return c === sch && c === def && !!senses && senses.wordCount(sch, x) >= DOCUMENT_FORM_WORDS;
+}
+
+/** Whether the text's form goes against the phrase OpenCC used at this place (with or without the document's own words as a witness). */
+function againstPhrase(place: PhrasePlace, withDocument: boolean): boolean {
+  const { text, s, k, c, sch, x, def, pStart, pEnd, inside, trie, senses } = place;
+  const keptDefault = c === sch && c === def;
+  return (
+    (c !== sch || (keptDefault && (alternativeMakesWord(text, k, x) || pEnd - pStart >= LONG_PHRASE || inside || (withDocument && documentWrites(place))))) &&
+    !taiwanStandardWord(`${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}`, text.slice(pStart, pEnd)) &&
+    // a phrase crossing a word of the text speaks only through a neighbour the crossing word leaves it, or through the document
+    // (crossing words read in the Simplified replay and in the text as written: ICU reads 有|云|端的 in
+    // the replay of 有雲端的, where the text's 雲端 is the word the classical 有云 cuts into)
+    ((phraseHoldsHere(s, pStart, pEnd) && phraseHoldsHere(text, pStart, pEnd)) ||
+      phraseNeighbourWitness(s, k, x, pStart, pEnd, crossingEither(s, text, pStart, pEnd)) ||
+      (withDocument && documentWrites(place))) &&
+    // the document's own sense against an odd phrase, unless OpenCC's other phrases back the phrase's form (洗髮 beside 洗髮精, 洗髮水 …)
+    (inside || !documentSenseAgainstOddPhrase(text, k, c, x, sch, withDocument ? senses : undefined)) &&
+    // a non-default form against a phrase writing the default (日昇 in 日昇科技 against 日升) is no
+    // converter's doing unless another phrase over this place writes it (断发 → 斷髮 in 不斷髮展):
+    // without the phrase a converter writes the default too, so a writer chose it
+    (c === def || x !== def || phraseWritesHere(trie, s, k, c)) &&
+    // the text's own form makes a word of its own inside the phrase (回復 'restore' in 回復至 against
+    // 回复's 回覆 'reply'; 夥伴 in 合作夥伴): the other sense, not a contradiction — only for a form that
+    // is not the Simplified character itself, which ICU's dictionary also lists as Simplified words
+    (c === sch || !textFormMakesWord(text, k, pStart, pEnd) || phraseWritesHere(trie, s, k, c))
+  );
+}
+
+/** The longest phrase match from each position of the segment being looked at (ambiguityFindings), -1 until asked: reused. */
+let endsScratch = new Int32Array(1024);
+
+/** A character's other candidates. */
+const othersThan = (cands: readonly string[], c: string) => cands.filter((y) => y !== c);
+
 export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx: CheckContext, senses?: DocumentSenses): Finding[] {
   if (ctx.script !== 'hant') return [];
   const text = a.text;
@@ -336,21 +414,22 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
       }
       continue;
     }
-    const c = text[k];
-    const sch = s[k];
+    // one string per character, not per place (charOf)
+    const c = charOf(code);
+    const sch = charOf(s.charCodeAt(k));
     const cands = ONE_TO_MANY[sch];
     if (!cands || !cands.includes(c)) continue;
-    const x = rp.out(k);
+    const xCode = rp.outCode(k);
+    const x = xCode ? charOf(xCode) : '';
     const pStart = rp.start[k];
     const pEnd = rp.end[k];
     const phrase = pEnd - pStart >= 2;
     const def = cands[0];
-    const others = () => cands.filter((y) => y !== c);
     let hit: Hit | null = null;
 
     // Usage-note example words covering k.
     let supported = false;
-    for (const L of D.exampleChars.has(sch) ? D.exampleLengths : []) {
+    if (D.exampleChars.has(sch)) for (const L of D.exampleLengths) {
       const bit = lengthBit(L);
       for (let st = Math.max(0, k - L + 1); st <= k && st + L <= s.length && !hit; st++) {
         // no example word of this length starts and ends with these characters: nothing to look up
@@ -379,7 +458,7 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
     if (!hit && supported) continue;
 
     // In a person's name.
-    const m = !hit ? mentions.find((mm) => mm.segmentId === a.seg.id && mm.start <= k && k < mm.end) : undefined;
+    const m = !hit ? mentionAt(mentions, a.seg.id, k) : undefined;
     if (!hit && m) {
       const known = phrase && pStart <= m.start && pEnd >= m.end && x === c;
       if (!known && c !== sch && cands.includes(sch) && !NAME_PLAUSIBLE_T.has(c)) {
@@ -400,34 +479,13 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
     // non-default (于, 丰, 征 against 於, 豐, 徵) is no converter's doing: a writer chose it — in
     // names (處長于…, 寶丰) that the phrase (長於, 宝丰) cuts into.
     if (!hit && phrase && x && x !== c && cands.includes(x) && !isRegionalForm(x, c) && !accepts(x, c)) {
-      const inside = phraseNeighbourWitness(s, k, x, pStart, pEnd);
-      const keptDefault = c === sch && c === def;
-      const documentWrites = () => keptDefault && !!senses && senses.wordCount(sch, x) >= DOCUMENT_FORM_WORDS;
-      const againstPhrase = (withDocument: boolean) =>
-        (c !== sch || (keptDefault && (alternativeMakesWord(text, k, x) || pEnd - pStart >= LONG_PHRASE || inside || (withDocument && documentWrites())))) &&
-        !taiwanStandardWord(`${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}`, text.slice(pStart, pEnd)) &&
-        // a phrase crossing a word of the text speaks only through a neighbour the crossing word leaves it, or through the document
-        // (crossing words read in the Simplified replay and in the text as written: ICU reads 有|云|端的 in
-        // the replay of 有雲端的, where the text's 雲端 is the word the classical 有云 cuts into)
-        ((phraseHoldsHere(s, pStart, pEnd) && phraseHoldsHere(text, pStart, pEnd)) ||
-          phraseNeighbourWitness(s, k, x, pStart, pEnd, crossingEither(s, text, pStart, pEnd)) ||
-          (withDocument && documentWrites())) &&
-        // the document's own sense against an odd phrase, unless OpenCC's other phrases back the phrase's form (洗髮 beside 洗髮精, 洗髮水 …)
-        (inside || !documentSenseAgainstOddPhrase(text, k, c, x, sch, withDocument ? senses : undefined)) &&
-        // a non-default form against a phrase writing the default (日昇 in 日昇科技 against 日升) is no
-        // converter's doing unless another phrase over this place writes it (断发 → 斷髮 in 不斷髮展):
-        // without the phrase a converter writes the default too, so a writer chose it
-        (c === def || x !== def || phraseWritesHere(trie, s, k, c)) &&
-        // the text's own form makes a word of its own inside the phrase (回復 'restore' in 回復至 against
-        // 回复's 回覆 'reply'; 夥伴 in 合作夥伴): the other sense, not a contradiction — only for a form that
-        // is not the Simplified character itself, which ICU's dictionary also lists as Simplified words
-        (c === sch || !textFormMakesWord(text, k, pStart, pEnd) || phraseWritesHere(trie, s, k, c));
-      if (againstPhrase(true))
+      const place: PhrasePlace = { text, s, k, c, sch, x, def, pStart, pEnd, inside: phraseNeighbourWitness(s, k, x, pStart, pEnd), trie, senses };
+      if (againstPhrase(place, true))
         hit = {
           severity: 'warning',
           suggest: [x],
           msg: findingMessage('conversion.phrase', { phrase: s.slice(pStart, pEnd), expected: `${text.slice(pStart, k)}${x}${text.slice(k + 1, pEnd)}`, c, s: sch, forms: list(cands) }),
-          fromDocument: !!senses && !againstPhrase(false),
+          fromDocument: !!senses && !againstPhrase(place, false),
         };
     }
 
@@ -436,11 +494,11 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
       if (c !== def && !accepts(def, c) && !inWordOfPhrase(s.slice(pStart, pEnd), k - pStart)) {
         const words = wordsAround(s, pStart - 6, pEnd + 6);
         const [ws, we] = wordAt(words, k);
-        const crossing = words.find(([p, q]) => q - p >= 2 && ((p < pStart && q > pStart) || (p < pEnd && q > pEnd)));
+        const crossing = crossingWord(words, pStart, pEnd);
         if (we - ws === 1 && crossing) {
           hit = {
             severity: 'warning',
-            suggest: [def, ...others()],
+            suggest: [def, ...othersThan(cands, c)],
             msg: findingMessage('conversion.phrase-crosses-word', {
               c,
               phrase: s.slice(pStart, pEnd),
@@ -457,7 +515,11 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
       // An overlapping phrase that OpenCC's left-to-right matching passed over.
       for (let q = pStart + 1; q <= k && !hit; q++) {
         // the longest match from q, once per position of the segment (every character of a phrase asks)
-        ends ??= new Int32Array(s.length).fill(-1);
+        if (!ends) {
+          // one scratch array for every segment (a typed array of its own per segment cost more than the look-ups it saves)
+          if (endsScratch.length < s.length) endsScratch = new Int32Array(Math.max(s.length, 2 * endsScratch.length));
+          ends = endsScratch.fill(-1, 0, s.length);
+        }
         if (ends[q] < 0) ends[q] = trie.longest(s, q);
         const end = ends[q];
         // only a phrase running past P's end: one inside P is less specific than P (星露谷物語 ⊃ 谷物)
@@ -469,7 +531,8 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
         const a0 = Math.max(0, q - 3);
         const b0 = Math.min(text.length, mm.end + 3);
         const withY = text.slice(a0, k) + y + text.slice(k + 1, b0);
-        const wy = icuWordIn(withY, 0, withY.length, k - a0).map((p) => p + a0);
+        const w = icuWordIn(withY, 0, withY.length, k - a0);
+        const wy = [w[0] + a0, w[1] + a0];
         const wc = icuWordIn(text, a0, b0, k);
         if (wy[1] - wy[0] >= 2 && wc[1] - wc[0] < 2) {
           hit = {
@@ -495,7 +558,7 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
     if (!hit && c === '系' && (text[k + 1] === '依' || text[k + 1] === '因')) {
       const words = wordsAround(text, k - 4, k + 3);
       const [ws, we] = wordAt(words, k);
-      const prev = words.find(([, q]) => q === k);
+      const prev = wordEndingAt(words, k);
       if (we - ws === 1 && prev && !DISCIPLINE_END.test(text[k - 1]))
         hit = {
           severity: 'warning',
@@ -515,7 +578,11 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
     if (!hit && !phrase && c === x && (general ? general !== def : alternativeShare(sch) >= LENS_SHARE)) {
       const [ws, we] = icuWordIn(text, k - 4, k + 5, k);
       if (we - ws < 2) {
-        const better = others().map((y) => ({ y, word: alternativeWord(text, k, y) })).filter((o) => o.word);
+        const better: { y: string; word: string }[] = [];
+        for (const y of othersThan(cands, c)) {
+          const word = alternativeWord(text, k, y);
+          if (word) better.push({ y, word });
+        }
         const near = !better.length && !FUNCTION_DEFAULTS.has(c) ? loneNeighbourWitness(text, s, k, c) : null;
         // OpenCC's 麪 as the document's region writes it (麵)
         const y = near ? (regionalMap(ctx.variant).get(near.form) ?? (senses?.region ? regionalMap(senses.region).get(near.form) : undefined) ?? near.form) : '';
@@ -529,11 +596,11 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
           ? {
               severity: 'warning',
               suggest: better.map((o) => o.y),
-              msg: findingMessage('conversion.other-form-word', { c, s: sch, forms: list(cands), word: better[0].word! }),
+              msg: findingMessage('conversion.other-form-word', { c, s: sch, forms: list(cands), word: better[0].word }),
             }
           : {
               severity: 'info',
-              suggest: others(),
+              suggest: othersThan(cands, c),
               msg: findingMessage('conversion.default-unconfirmed', { c, s: sch, forms: list(cands) }),
             };
       }
@@ -698,7 +765,9 @@ export class SensePlaces {
   get(sch: string): SensePlace[] | undefined {
     if (!this.schs.includes(sch)) return undefined;
     const out: SensePlace[] = [];
-    for (const k of this.at) if (this.s[k] === sch) out.push({ k, form: placeForm(sch, this.text[k])! });
+    // this.s[k] === sch, without a string per place
+    const code = sch.length === 1 ? sch.charCodeAt(0) : -1;
+    for (const k of this.at) if (this.s.charCodeAt(k) === code) out.push({ k, form: placeForm(sch, charOf(this.text.charCodeAt(k)))! });
     return out;
   }
 }
@@ -720,9 +789,10 @@ export function sensePlaces(a: Analysis): SensePlaces {
     let at: number[] | null = null;
     let schs = '';
     for (let k = 0; k < text.length; k++) {
-      if (T[text.charCodeAt(k)] !== 1) continue;
-      const sch = s[k];
-      if (!placeForm(sch, text[k])) continue;
+      const code = text.charCodeAt(k);
+      if (T[code] !== 1) continue;
+      const sch = charOf(s.charCodeAt(k));
+      if (!placeForm(sch, charOf(code))) continue;
       (at ??= []).push(k);
       if (!schs.includes(sch)) schs += sch;
     }

@@ -233,6 +233,21 @@ function glossaryPeople(glossary: GlossaryEntry[] | undefined): { s: string; ter
   return out;
 }
 
+/**
+ * Tests the scans over every position of a segment (findMentions, surnameTitleMentions) ask without
+ * a closure: one capturing the loop's position makes V8 allocate a context at every position.
+ */
+/** A surname (single, or the first of a compound one) two to four characters before p. */
+function surnameBefore(s: string, p: number): boolean {
+  for (let d = 2; d <= 4; d++) if (p - d >= 0 && (isSurnameS(s[p - d]) || isCompoundSurnameS(s.slice(p - d, p - d + 2)))) return true;
+  return false;
+}
+/** A title joiner (兼, 暨 …) starts at e. */
+function joinerAt(s: string, e: number): boolean {
+  for (const j of lex().joiners) if (s.startsWith(j, e)) return true;
+  return false;
+}
+
 /** Person mentions in one segment. */
 export function findMentions(a: Analysis, order: number, glossary?: GlossaryEntry[]): Mention[] {
   const s = a.s;
@@ -277,7 +292,7 @@ export function findMentions(a: Analysis, order: number, glossary?: GlossaryEntr
   // 2. Honorifics after a name: X先生, X教授.
   for (let p = 2; p < n; p++) {
     const t = afterTitleAt(s, p);
-    if (!t || ![2, 3, 4].some((d) => p - d >= 0 && (isSurnameS(s[p - d]) || isCompoundSurnameS(s.slice(p - d, p - d + 2))))) continue;
+    if (!t || !surnameBefore(s, p)) continue;
     const b = boundaries(s, p - 6, p + t.s.length + 2);
     for (const [sl, g] of [[1, 2], [2, 1], [2, 2], [1, 1]]) {
       const start = p - g - sl;
@@ -346,7 +361,7 @@ export function surnameTitleMentions(a: Analysis, order = 0): Mention[] {
     const t = titleAt(s, p + 1) ?? afterTitleAt(s, p + 1);
     if (!t || notAfterSurnameS.has(t.s) || isLatin(t.s[0])) continue;
     const e = p + 1 + t.s.length;
-    if (e < s.length && isHanAt(s, e) && (NOT_NAME_END.has(s[e]) || !(verbPhraseAt(s, e) || lex().notInGiven.has(s[e]) || lex().joiners.some((j) => s.startsWith(j, e))))) continue;
+    if (e < s.length && isHanAt(s, e) && (NOT_NAME_END.has(s[e]) || !(verbPhraseAt(s, e) || lex().notInGiven.has(s[e]) || joinerAt(s, e)))) continue;
     if (p > 0 && isHanAt(s, p - 1)) {
       if (lex().notInGiven.has(s[p])) continue;
       const b = boundaries(s, p - 4, e + 1);
@@ -425,7 +440,8 @@ export function mentionSpellings(per: Iterable<readonly Mention[]>): Map<string,
 /** A segment's own mentions (`list`, changed in place) with the document's spellings repeated in it, in text order. */
 export function addRepeatMentions(a: Analysis, order: number, list: Mention[], spellings: ReadonlyMap<string, Mention>): Mention[] {
   const L = lex();
-  for (const [sp, proto] of spellings) {
+  // forEach, in the map's order: no [spelling, mention] pair made per spelling and segment
+  spellings.forEach((proto, sp) => {
     for (let i = a.s.indexOf(sp); i >= 0; i = a.s.indexOf(sp, i + 1)) {
       const e = i + sp.length;
       if (list.some((m) => m.start < e && i < m.end)) continue;
@@ -434,7 +450,7 @@ export function addRepeatMentions(a: Analysis, order: number, list: Mention[], s
       if (e < a.s.length && isHanAt(a.s, e) && !L.notInGiven.has(a.s[e]) && !verbPhraseAt(a.s, e) && !afterTitleAt(a.s, e)) continue;
       list.push({ ...proto, order, segmentId: a.seg.id, start: i, end: e, text: a.text.slice(i, e), roles: [], org: null, strong: false, evidence: 'repeat' });
     }
-  }
+  });
   list.sort((x, y) => x.start - y.start);
   return list;
 }

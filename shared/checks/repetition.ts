@@ -38,16 +38,30 @@ function sentencesOf(a: Analysis): Sentence[] {
     let s = start;
     while (s < end && /\s/.test(text[s])) s++;
     if (s >= end) return;
+    // the kept characters joined as runs of the text (one slice per run, not one string per character:
+    // a 1 MB document is a million characters)
     let core = '';
     let digits = '';
+    let coreFrom = -1;
+    let digitsFrom = -1;
     for (let i = s; i < end; i++) {
       const c = text.charCodeAt(i);
       const isDigit = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
       // letters, digits, Han (a surrogate pair is kept whole); punctuation and spaces dropped
-      if (isDigit || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd800 && c <= 0xdfff) || (c > 0x7f && c < 0x3000 && WORD_CHAR.test(text[i])))
-        core += text[i];
-      if (isDigit) digits += text[i];
+      const kept = isDigit || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd800 && c <= 0xdfff) || (c > 0x7f && c < 0x3000 && WORD_CHAR.test(text[i]));
+      if (kept && coreFrom < 0) coreFrom = i;
+      else if (!kept && coreFrom >= 0) {
+        core += text.slice(coreFrom, i);
+        coreFrom = -1;
+      }
+      if (isDigit && digitsFrom < 0) digitsFrom = i;
+      else if (!isDigit && digitsFrom >= 0) {
+        digits += text.slice(digitsFrom, i);
+        digitsFrom = -1;
+      }
     }
+    if (coreFrom >= 0) core += text.slice(coreFrom, end);
+    if (digitsFrom >= 0) digits += text.slice(digitsFrom, end);
     out.push({ segmentId: a.seg.id, start: s, end, core, digits });
   };
   for (let i = 0; i < text.length; i++) {

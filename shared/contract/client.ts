@@ -35,7 +35,7 @@ export function unwrap(env: unknown): unknown {
     const data = e.error.messageData;
     throw new JiaoduiError(String(e.error.code) as ErrorCode, e.error.message, e.error.details, messageDataOf(data));
   }
-  throw new JiaoduiError('internal', 'Malformed response from the Jiaodui backend.');
+  throw new JiaoduiError('internal', 'Malformed response from the Jiaodui backend.', undefined, { key: 'internal', params: {} });
 }
 
 /**

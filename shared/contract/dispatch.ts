@@ -92,7 +92,9 @@ export async function dispatchAsync(api: JiaoduiApi, method: unknown, rawArgs: u
 /** An error as every transport carries it: code, English message, details, and the message's key and parameters (`messageData`) when it has them. */
 export function toErrorPayload(e: unknown): ApiErrorPayload {
   if (isJiaoduiError(e)) {
-    return { error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}), ...(e.messageData ? { messageData: e.messageData } : {}) } };
+    // an internal error is a fault of Jiaodui's: one generic message to show, its English detail in `message`
+    const messageData = e.messageData ?? (e.code === 'internal' ? em('internal').messageData : undefined);
+    return { error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}), ...(messageData ? { messageData } : {}) } };
   }
   const message = e instanceof Error ? e.message : String(e);
   const keyed = (code: ErrorCode, m: ReturnType<typeof em>): ApiErrorPayload => ({ error: { code, message: m.message, messageData: m.messageData } });
@@ -100,7 +102,7 @@ export function toErrorPayload(e: unknown): ApiErrorPayload {
   if (/SQLITE_CORRUPT|SQLITE_NOTADB|database disk image is malformed|file is not a database/i.test(`${(e as { code?: string })?.code ?? ''} ${message}`)) {
     return keyed('db-corrupt', em('db.corrupt', { problem: message }));
   }
-  return keyed('internal', em('internal', { message }));
+  return keyed('internal', em('internal', {}, `Internal error: ${message}`));
 }
 
 /** A client over any async transport `call(method, args)`; the renderer, preload and tests use it. */
@@ -129,5 +131,5 @@ export function unwrapEnvelope(env: unknown): unknown {
     const data: unknown = e.error.messageData;
     throw new JiaoduiError(e.error.code as ErrorCode, e.error.message, e.error.details, isErrorMessageRef(data) ? data : undefined);
   }
-  throw new JiaoduiError('internal', 'Malformed response from the Jiaodui backend.');
+  throw new JiaoduiError('internal', em('internal', {}, 'Malformed response from the Jiaodui backend.'));
 }

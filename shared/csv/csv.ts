@@ -10,6 +10,7 @@
  * mapping one-to-one, a cell that already starts with apostrophes followed by a
  * formula character (`'=x`) gets one more apostrophe too; the reader removes exactly one.
  */
+import { em, errPart, type ErrorMessageKey, type ErrorMessageParams } from '../error-messages';
 import { JiaoduiError } from '../errors';
 
 export const BOM = '\uFEFF';
@@ -42,9 +43,9 @@ export function csvDocument(header: readonly string[], rows: readonly (readonly 
   return BOM + [header, ...rows].map(csvRow).join('\r\n') + '\r\n';
 }
 
-/** An input error naming the CSV line. */
-export function csvError(line: number, message: string): JiaoduiError {
-  return new JiaoduiError('invalid-input', `CSV line ${line}: ${message}`);
+/** An input error naming the CSV line: `problem` is a key of shared/error-messages.ts. */
+export function csvError(line: number, problem: ErrorMessageKey, params: ErrorMessageParams = {}): JiaoduiError {
+  return new JiaoduiError('invalid-input', em('csv.at', { line, problem: [errPart(problem, params)] }));
 }
 
 export interface CsvRecord {
@@ -72,7 +73,7 @@ export function parseCsvRecords(text: string): CsvRecord[] {
         const openLine = line;
         i++;
         for (;;) {
-          if (i >= n) throw csvError(openLine, 'a quoted field is never closed (a missing ")');
+          if (i >= n) throw csvError(openLine, 'csv.unclosed-quote');
           const c = s[i];
           if (c === '"') {
             if (s[i + 1] === '"') {
@@ -88,11 +89,11 @@ export function parseCsvRecords(text: string): CsvRecord[] {
           i++;
         }
         if (i < n && s[i] !== ',' && s[i] !== '\r' && s[i] !== '\n') {
-          throw csvError(line, `unexpected text after a closing quote (${JSON.stringify(s.slice(i, i + 10))}); a quote inside a quoted field is written ""`);
+          throw csvError(line, 'csv.after-quote', { text: JSON.stringify(s.slice(i, i + 10)) });
         }
       } else {
         while (i < n && s[i] !== ',' && s[i] !== '\r' && s[i] !== '\n') {
-          if (s[i] === '"') throw csvError(line, 'a quote (") inside an unquoted field; enclose the field in quotes and double the quote');
+          if (s[i] === '"') throw csvError(line, 'csv.bare-quote');
           field += s[i++];
         }
       }

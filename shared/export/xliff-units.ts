@@ -9,6 +9,7 @@
  * standard's own element for this), `<x id="cpN" ctype="x-jiaodui-cp-000B"/>` in 1.2
  * (which has no <cp>). Pure.
  */
+import { em, errPart, type ErrorMessageKey, type ErrorMessageParams } from '../error-messages';
 import { JiaoduiError } from '../errors';
 import { escapeXml, localName, XML_INVALID_UNIT, type XmlElement } from '../xml/xml';
 
@@ -38,7 +39,7 @@ export function extradataBase(version: number): string {
 
 function baseNumber(raw: string | undefined, line: number): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^(0|[1-9][0-9]{0,14})$/.test(raw)) xliffFail(`line ${line}: the recorded text version "${raw}" is not a number.`);
+  if (!/^(0|[1-9][0-9]{0,14})$/.test(raw)) xliffFail('xliff.base-not-number', { value: raw }, line);
   return Number(raw);
 }
 
@@ -59,8 +60,10 @@ export function unitId(segmentId: number): string {
   return `s${segmentId}`;
 }
 
-export function xliffFail(message: string): never {
-  throw new JiaoduiError('invalid-input', `XLIFF: ${message}`);
+/** Refuse an XLIFF file: `problem` is a key of shared/error-messages.ts, at `line` when given. */
+export function xliffFail(problem: ErrorMessageKey, params: ErrorMessageParams = {}, line?: number): never {
+  const part = errPart(problem, params);
+  throw new JiaoduiError('invalid-input', em('xliff.at', { problem: [line === undefined ? part : errPart('xliff.line', { line, problem: [part] })] }));
 }
 
 /** Four (or six) hex digits, an even count as xs:hexBinary wants. */
@@ -70,9 +73,9 @@ export function hexOf(unit: string): string {
 }
 
 /** A code point written by `hexOf` (or any 1–6 hex digits) back to its character. */
-export function fromHex(hex: string, where: string): string {
+export function fromHex(hex: string, line: number, element: string): string {
   const cp = /^[0-9A-Fa-f]{1,6}$/.test(hex) ? parseInt(hex, 16) : NaN;
-  if (!(cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff)) xliffFail(`${where}: "${hex}" is not a Unicode scalar value.`);
+  if (!(cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff)) xliffFail('xliff.not-scalar', { element, hex }, line);
   return String.fromCodePoint(cp);
 }
 
@@ -101,7 +104,7 @@ export function readSegmentText(el: XmlElement, decode: (child: XmlElement) => s
     if (typeof c === 'string') out += c;
     else {
       const ch = decode(c);
-      if (ch === null) xliffFail(`line ${c.line}: inline element <${c.name}> in <${localName(el.name)}> is not supported (plain text only).`);
+      if (ch === null) xliffFail('xliff.inline', { name: c.name, parent: localName(el.name) }, c.line);
       out += ch;
     }
   }
@@ -115,8 +118,8 @@ export class UnitList {
 
   add(el: XmlElement, what: string, target: () => string | null, base?: number): void {
     const id = el.attrs.id;
-    if (!id) xliffFail(`line ${el.line}: a <${what}> has no id.`);
-    if (this.seen.has(id)) xliffFail(`line ${el.line}: unit id "${id}" appears twice.`);
+    if (!id) xliffFail('xliff.no-id', { element: what }, el.line);
+    if (this.seen.has(id)) xliffFail('xliff.id-twice', { id }, el.line);
     this.seen.add(id);
     const m = /^s([1-9][0-9]{0,14})$/.exec(id);
     this.units.push({ id, segmentId: m ? Number(m[1]) : null, target: target(), line: el.line, ...(base !== undefined ? { base } : {}) });

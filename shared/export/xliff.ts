@@ -10,6 +10,7 @@
  * Reading back (`parseXliff`, 2.0 or 1.2 by the root element's version) uses the strict
  * XML reader (no DOCTYPE/ENTITY) and checks the whole file before anything is applied. Pure.
  */
+import { errPart } from '../error-messages';
 import type { SegmentStatus } from '../domain/schemas';
 import { childElements, escapeXml, localName, parseXml, type XmlElement } from '../xml/xml';
 import { baseFileName, langTag, type ExportDoc } from './model';
@@ -63,18 +64,18 @@ export function exportXliff(doc: ExportDoc, notes: ReadonlyMap<number, readonly 
 /** <cp hex="…"/> back to its character; any other inline element is refused. */
 function decodeInline(el: XmlElement): string | null {
   if (localName(el.name) !== 'cp' || el.children.length) return null;
-  return fromHex(el.attrs.hex ?? '', `line ${el.line}: <cp hex>`);
+  return fromHex(el.attrs.hex ?? '', el.line, '<cp hex>');
 }
 
 /** Read the units of an XLIFF file, 2.0 or 1.2 (by the root's version attribute). Throws on anything malformed. */
 export function parseXliff(text: string): XliffUnit[] {
   const root = parseXml(text);
-  if (localName(root.name) !== 'xliff') fail(`the root element is <${root.name}>, not <xliff>.`);
+  if (localName(root.name) !== 'xliff') fail('xliff.root', { name: root.name });
   const version = root.attrs.version ?? '';
   if (version === '1.2') return parseXliff12(root);
-  if (version !== '2.0') fail(`version "${version}" is not supported (2.0 or 1.2).`);
+  if (version !== '2.0') fail('xliff.version', { version: version });
   const ns = rootNamespace(root);
-  if (ns !== XLIFF_NS) fail(`not an XLIFF 2.0 file (namespace ${ns ? `"${ns}"` : 'missing'}${ns === XLIFF12_NS ? ', which is XLIFF 1.2' : ''}).`);
+  if (ns !== XLIFF_NS) fail(ns === XLIFF12_NS ? 'xliff.not-20.is-12' : 'xliff.not-20', { namespace: ns ? `"${ns}"` : [errPart('xliff.namespace-missing')] });
   const list = new UnitList();
   const walk = (el: XmlElement) => {
     for (const c of childElements(el)) {
@@ -83,9 +84,9 @@ export function parseXliff(text: string): XliffUnit[] {
       else if (n === 'unit') {
         list.add(c, 'unit', () => {
           const segs = childElements(c, 'segment');
-          if (segs.length !== 1) fail(`line ${c.line}: unit "${c.attrs.id}" has ${segs.length} segments; Jiaodui units have exactly one.`);
+          if (segs.length !== 1) fail('xliff.segments', { id: String(c.attrs.id), count: segs.length }, c.line);
           const targets = childElements(segs[0], 'target');
-          if (targets.length > 1) fail(`line ${c.line}: unit "${c.attrs.id}" has more than one <target>.`);
+          if (targets.length > 1) fail('xliff.two-targets', { id: String(c.attrs.id) }, c.line);
           return targets.length ? readSegmentText(targets[0], decodeInline) : null;
         }, unitBase20(root, c));
       }

@@ -8,6 +8,7 @@
  * ctype the strict schema allows; N counts within the element, so the same character
  * in source and target shares an id), read back by `parseXliff12`. Pure.
  */
+import { errPart } from '../error-messages';
 import type { SegmentStatus } from '../domain/schemas';
 import { childElements, controlPicture, escapeXml, localName, type XmlElement } from '../xml/xml';
 import { baseFileName, langTag, type ExportDoc } from './model';
@@ -58,13 +59,13 @@ export function exportXliff12(doc: ExportDoc, notes: ReadonlyMap<number, readonl
 /** <x ctype="x-jiaodui-cp-…"/> back to its character; any other inline element is refused. */
 function decodeInline(el: XmlElement): string | null {
   const m = localName(el.name) === 'x' && !el.children.length ? CP_CTYPE.exec(el.attrs.ctype ?? '') : null;
-  return m ? fromHex(m[1], `line ${el.line}: <x ctype>`) : null;
+  return m ? fromHex(m[1], el.line, '<x ctype>') : null;
 }
 
 /** The units of an XLIFF 1.2 document (root already known to be <xliff version="1.2">). */
 export function parseXliff12(root: XmlElement): XliffUnit[] {
   const ns = rootNamespace(root);
-  if (ns !== XLIFF12_NS) fail(`not an XLIFF 1.2 file (namespace ${ns ? `"${ns}"` : 'missing'}).`);
+  if (ns !== XLIFF12_NS) fail('xliff.not-12', { namespace: ns ? `"${ns}"` : [errPart('xliff.namespace-missing')] });
   const list = new UnitList();
   const walk = (el: XmlElement) => {
     for (const c of childElements(el)) {
@@ -73,7 +74,7 @@ export function parseXliff12(root: XmlElement): XliffUnit[] {
       else if (n === 'trans-unit') {
         list.add(c, 'trans-unit', () => {
           const targets = childElements(c, 'target');
-          if (targets.length > 1) fail(`line ${c.line}: unit "${c.attrs.id}" has more than one <target>.`);
+          if (targets.length > 1) fail('xliff.two-targets', { id: String(c.attrs.id) }, c.line);
           return targets.length ? readSegmentText(targets[0], decodeInline) : null;
         }, unitBase12(c));
       }

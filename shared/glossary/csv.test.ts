@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../csv/csv';
+import { formatErrorMessage } from '../error-messages';
 import { glossaryToCsv, parseGlossaryCsv } from './csv';
 import type { GlossaryFields } from './schemas';
 
@@ -50,13 +51,13 @@ describe('glossary CSV', () => {
       { term: '王征', variants: ['王震', '王徵'], type: 'person', note: 'CFO', english: 'Wang Zheng' },
       { term: '徐立', variants: [], type: 'term', note: '', english: '徐立' },
     ]);
-    expect(parsed.map((e) => e.where)).toEqual(['CSV line 2', 'CSV line 4']);
+    expect(parsed.map((e) => formatErrorMessage(e.where))).toEqual(['CSV line 2', 'CSV line 4']);
     expect(parseGlossaryCsv('term,variants,type,note,english\r王征,王震,organization,,').map((e) => e.fields.type)).toEqual(['organisation']);
   });
 
   it('counts physical lines, including line breaks inside quoted fields', () => {
     const csv = 'term,variants,type,note,english\n王征,王震,person,"a\nb\nc",\n徐立,,person,x,\n';
-    expect(parseGlossaryCsv(csv).map((e) => e.where)).toEqual(['CSV line 2', 'CSV line 5']);
+    expect(parseGlossaryCsv(csv).map((e) => formatErrorMessage(e.where))).toEqual(['CSV line 2', 'CSV line 5']);
     expect(parseCsvRecords('a,"b\r\nc"\r\nd,e').map((r) => r.line)).toEqual([1, 3]);
   });
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Id, SegmentStatus, Snapshot } from '../domain/schemas';
+import type { ErrorMessageRef } from '../error-messages';
 
 import { GLOSSARY_TYPES } from './types';
 
@@ -158,6 +159,6 @@ export interface GlossaryFields {
 /** An entry read from a file, with where it was (for error messages). */
 export interface ParsedGlossaryEntry {
   fields: GlossaryFields;
-  /** e.g. "line 4" (CSV) or "<conceptEntry> at line 12" (TBX) */
-  where: string;
+  /** e.g. "CSV line 4" or "TBX <conceptEntry> at line 12", as message data (shared/error-messages.ts) */
+  where: ErrorMessageRef;
 }

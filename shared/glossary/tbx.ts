@@ -19,6 +19,7 @@
  * preferred one (or the only/first term without a status); deprecated and superseded
  * terms are the variants. Pure functions over the strict reader in xml.ts.
  */
+import { em, errPart, type ErrorMessageKey, type ErrorMessageParams } from '../error-messages';
 import { JiaoduiError } from '../errors';
 import type { GlossaryFields, ParsedGlossaryEntry } from './schemas';
 import { normalizeFields } from './validate';
@@ -71,9 +72,12 @@ export function glossaryToTbx(entries: readonly GlossaryFields[], opts: TbxOptio
   return out.join('\n');
 }
 
-function tbxError(el: XmlElement, message: string): JiaoduiError {
-  return new JiaoduiError('invalid-input', `TBX <${el.name}> at line ${el.line}: ${message}`);
+/** An input error naming the element and its line: `problem` is a key of shared/error-messages.ts. */
+function tbxError(el: XmlElement, problem: ErrorMessageKey, params: ErrorMessageParams = {}): JiaoduiError {
+  return new JiaoduiError('invalid-input', em('tbx.at', { element: el.name, line: el.line, problem: [errPart(problem, params)] }));
 }
+
+const whereOf = (el: XmlElement) => errPart('glossary.where.tbx', { element: el.name, line: el.line });
 
 function lang(el: XmlElement): string {
   return (el.attrs['xml:lang'] ?? '').toLowerCase();
@@ -96,7 +100,7 @@ function termsOf(langEl: XmlElement): TermInfo[] {
   for (const t of childElements(langEl, 'termSec', 'tig', 'ntig')) {
     const holder = localName(t.name) === 'ntig' ? (childElements(t, 'termGrp')[0] ?? t) : t;
     const termEls = childElements(holder, 'term');
-    if (termEls.length !== 1) throw tbxError(t, termEls.length ? 'has more than one <term>' : 'has no <term>');
+    if (termEls.length !== 1) throw tbxError(t, termEls.length ? 'tbx.term-count' : 'tbx.no-term');
     const statusEls = [...typed(holder, 'administrativeStatus'), ...(holder === t ? [] : typed(t, 'administrativeStatus'))];
     out.push({ text: textOf(termEls[0]), status: statusEls.length ? textOf(statusEls[0]).trim() : null, el: t });
   }
@@ -104,24 +108,23 @@ function termsOf(langEl: XmlElement): TermInfo[] {
 }
 
 function entryFields(entry: XmlElement): GlossaryFields {
-  const where = `TBX <${entry.name}> at line ${entry.line}`;
   const langs = childElements(entry, 'langSec', 'langSet');
   const zh = langs.filter((l) => lang(l).startsWith('zh'));
   const en = langs.filter((l) => lang(l).startsWith('en'));
   const terms = zh.flatMap(termsOf);
-  if (!terms.length) throw tbxError(entry, 'has no Chinese term (a <langSec xml:lang="zh-Hant"> with a <term>)');
+  if (!terms.length) throw tbxError(entry, 'tbx.no-chinese');
   for (const t of terms) {
-    if (t.status === ADMITTED) throw tbxError(t.el, `"${t.text}" is an admitted term; Jiaodui keeps one preferred term and deprecated variants`);
+    if (t.status === ADMITTED) throw tbxError(t.el, 'tbx.admitted', { term: t.text });
     if (t.status !== null && t.status !== PREFERRED && t.status !== DEPRECATED && t.status !== SUPERSEDED) {
-      throw tbxError(t.el, `unknown administrativeStatus "${t.status}"`);
+      throw tbxError(t.el, 'tbx.unknown-status', { status: t.status });
     }
   }
   const preferred = terms.filter((t) => t.status === PREFERRED);
-  if (preferred.length > 1) throw tbxError(preferred[1].el, `a second preferred term ("${preferred[1].text}"; the first is "${preferred[0].text}")`);
+  if (preferred.length > 1) throw tbxError(preferred[1].el, 'tbx.second-preferred', { term: preferred[1].text, first: preferred[0].text });
   const canonical = preferred[0] ?? terms.find((t) => t.status === null);
-  if (!canonical) throw tbxError(entry, 'every Chinese term is deprecated; mark the correct one preferredTerm-admn-sts');
+  if (!canonical) throw tbxError(entry, 'tbx.all-deprecated');
   const variants = terms.filter((t) => t !== canonical).map((t) => {
-    if (t.status === null) throw tbxError(t.el, `"${t.text}" has no administrativeStatus; mark it deprecatedTerm-admn-sts (a variant) or make it the preferred term`);
+    if (t.status === null) throw tbxError(t.el, 'tbx.no-status', { term: t.text });
     return t.text;
   });
   const english = en.flatMap(termsOf)[0]?.text ?? '';
@@ -129,17 +132,17 @@ function entryFields(entry: XmlElement): GlossaryFields {
   const typeEl = scopes.flatMap((s) => childElements(s, 'descrip').filter((d) => d.attrs.type === 'termType'))[0];
   const noteEls = scopes.flatMap((s) => [...childElements(s, 'descrip').filter((d) => d.attrs.type === 'note'), ...childElements(s, 'note')]);
   const note = noteEls.map((n) => textOf(n).trim()).filter(Boolean).join('\n');
-  return normalizeFields({ term: canonical.text, variants, type: typeEl ? textOf(typeEl) : '', note, english }, where);
+  return normalizeFields({ term: canonical.text, variants, type: typeEl ? textOf(typeEl) : '', note, english }, whereOf(entry));
 }
 
 /** Parse a TBX document into entries. Throws naming the element and line. */
 export function parseGlossaryTbx(text: string): ParsedGlossaryEntry[] {
   const root = parseXml(text);
   const rootName = localName(root.name);
-  if (rootName !== 'tbx' && rootName !== 'martif') throw tbxError(root, 'the root element must be <tbx> (TBX v3) or <martif> (TBX 2008)');
+  if (rootName !== 'tbx' && rootName !== 'martif') throw tbxError(root, 'tbx.root');
   const textEl = childElements(root, 'text')[0];
-  if (!textEl) throw tbxError(root, 'has no <text> element');
+  if (!textEl) throw tbxError(root, 'tbx.no-text');
   const body = childElements(textEl, 'body')[0];
-  if (!body) throw tbxError(textEl, 'has no <body> element');
-  return childElements(body, 'conceptEntry', 'termEntry').map((e) => ({ fields: entryFields(e), where: `TBX <${e.name}> at line ${e.line}` }));
+  if (!body) throw tbxError(textEl, 'tbx.no-body');
+  return childElements(body, 'conceptEntry', 'termEntry').map((e) => ({ fields: entryFields(e), where: whereOf(e) }));
 }

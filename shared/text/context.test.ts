@@ -29,7 +29,8 @@ describe('contextAround', () => {
       const fold = (x: string) => x.replace(/\s+/g, ' ');
       return { before: fold(Array.from(text.slice(0, s)).slice(-width).join('')), after: fold(Array.from(text.slice(e)).slice(0, width).join('')) };
     };
-    const pieces = ['𠀋', '雲', 'a', ' ', '\n', '𡃁', '，'];
+    // lone halves of a pair too (a text cut inside one)
+    const pieces = ['𠀋', '雲', 'a', ' ', '\n', '𡃁', '，', '\ud840', '\udc0b'];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
     for (let n = 0; n < 40; n++) {

@@ -7,6 +7,7 @@
  * entity names are looked up in an own-property table only (`&constructor;` is unknown,
  * not Object's constructor). Errors name the line and column. Pure.
  */
+import { em, errPart, type ErrorMessageKey, type ErrorMessageParams } from '../error-messages';
 import { JiaoduiError } from '../errors';
 
 export interface XmlElement {
@@ -87,9 +88,10 @@ class Reader {
     return { line: lo + 1, col: pos - this.lineStarts[lo] + 1 };
   }
 
-  fail(message: string, pos = this.pos): never {
+  /** Refuse the document at `pos`: `problem` is a key of shared/error-messages.ts. */
+  fail(problem: ErrorMessageKey, params: ErrorMessageParams = {}, pos = this.pos): never {
     const w = this.where(pos);
-    throw new JiaoduiError('invalid-input', `XML line ${w.line}, column ${w.col}: ${message}`);
+    throw new JiaoduiError('invalid-input', em('xml.at', { line: w.line, col: w.col, problem: [errPart(problem, params)] }));
   }
 
   private startsWith(t: string): boolean {
@@ -103,14 +105,14 @@ class Reader {
   private name(): string {
     NAME.lastIndex = this.pos;
     const m = NAME.exec(this.s);
-    if (!m) this.fail(`expected a name, found ${JSON.stringify(this.s.slice(this.pos, this.pos + 10))}`);
+    if (!m) this.fail('xml.expected-name', { found: JSON.stringify(this.s.slice(this.pos, this.pos + 10)) });
     this.pos += m[0].length;
     return m[0];
   }
 
-  private until(end: string, what: string): string {
+  private until(end: string, what: 'xml.what.comment' | 'xml.what.pi' | 'xml.what.cdata'): string {
     const at = this.s.indexOf(end, this.pos);
-    if (at < 0) this.fail(`${what} is never closed (no "${end}")`);
+    if (at < 0) this.fail('xml.never-closed', { what: [errPart(what)], end });
     const body = this.s.slice(this.pos, at);
     this.pos = at + end.length;
     return body;
@@ -123,7 +125,7 @@ class Reader {
         i++;
         continue;
       }
-      if (!isXmlChar(cp)) this.fail(`character U+${cp.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`, start + i);
+      if (!isXmlChar(cp)) this.fail('xml.bad-char', { char: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` }, start + i);
     }
   }
 
@@ -143,16 +145,16 @@ class Reader {
       const semi = raw.indexOf(';', amp);
       const ref = semi < 0 ? '' : raw.slice(amp + 1, semi);
       if (semi < 0 || !/^(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z_][-A-Za-z0-9_.]*)$/.test(ref)) {
-        this.fail('a bare "&": write it as &amp;', start + amp);
+        this.fail('xml.bare-amp', {}, start + amp);
       }
       if (ref.startsWith('#')) {
         const cp = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-        if (!Number.isFinite(cp) || !isXmlChar(cp)) this.fail(`&${ref}; is not a valid XML character`, start + amp);
+        if (!Number.isFinite(cp) || !isXmlChar(cp)) this.fail('xml.bad-char-ref', { ref }, start + amp);
         out += String.fromCodePoint(cp);
       } else if (PREDEFINED.has(ref)) {
         out += PREDEFINED.get(ref)!;
       } else {
-        this.fail(`unknown entity &${ref}; (only &amp; &lt; &gt; &quot; &apos; and numeric references are accepted)`, start + amp);
+        this.fail('xml.unknown-entity', { ref }, start + amp);
       }
       i = semi + 1;
     }
@@ -165,21 +167,21 @@ class Reader {
       this.skipSpace();
       if (this.startsWith('<!--')) {
         this.pos += 4;
-        this.until('-->', 'a comment');
+        this.until('-->', 'xml.what.comment');
       } else if (this.startsWith('<?')) {
         const at = this.pos;
         this.pos += 2;
         const target = this.name();
-        const body = this.until('?>', 'a processing instruction');
+        const body = this.until('?>', 'xml.what.pi');
         if (target.toLowerCase() === 'xml') {
-          if (!allowDecl || at !== 0) this.fail('the XML declaration must come first', at);
+          if (!allowDecl || at !== 0) this.fail('xml.decl-first', {}, at);
           const enc = /encoding\s*=\s*["']([^"']*)["']/.exec(body);
-          if (enc && !/^utf-?8$/i.test(enc[1])) this.fail(`the file declares encoding "${enc[1]}"; only UTF-8 is accepted`, at);
+          if (enc && !/^utf-?8$/i.test(enc[1])) this.fail('xml.encoding', { encoding: enc[1] }, at);
         }
       } else if (this.startsWith('<!DOCTYPE') || this.startsWith('<!doctype')) {
-        this.fail('DOCTYPE declarations are not accepted (no DTDs or external entities)');
+        this.fail('xml.doctype');
       } else if (this.startsWith('<!ENTITY')) {
-        this.fail('ENTITY declarations are not accepted');
+        this.fail('xml.entity-decl');
       } else return;
       allowDecl = false;
     }
@@ -191,23 +193,23 @@ class Reader {
       const before = this.pos;
       this.skipSpace();
       if (this.startsWith('/>') || this.startsWith('>')) return attrs;
-      if (this.pos === before) this.fail('expected whitespace before an attribute');
+      if (this.pos === before) this.fail('xml.attr-space');
       const at = this.pos;
       const name = this.name();
       this.skipSpace();
-      if (this.s[this.pos] !== '=') this.fail(`attribute ${name} has no value (expected =)`);
+      if (this.s[this.pos] !== '=') this.fail('xml.attr-no-value', { name });
       this.pos++;
       this.skipSpace();
       const q = this.s[this.pos];
-      if (q !== '"' && q !== "'") this.fail(`the value of attribute ${name} must be quoted`);
+      if (q !== '"' && q !== "'") this.fail('xml.attr-unquoted', { name });
       this.pos++;
       const vstart = this.pos;
       const end = this.s.indexOf(q, this.pos);
-      if (end < 0) this.fail(`the value of attribute ${name} is never closed`);
+      if (end < 0) this.fail('xml.attr-unclosed', { name });
       const raw = this.s.slice(vstart, end);
-      if (raw.includes('<')) this.fail(`"<" in the value of attribute ${name}`, vstart + raw.indexOf('<'));
+      if (raw.includes('<')) this.fail('xml.attr-lt', { name }, vstart + raw.indexOf('<'));
       this.pos = end + 1;
-      if (name in attrs) this.fail(`attribute ${name} appears twice`, at);
+      if (name in attrs) this.fail('xml.attr-twice', { name }, at);
       attrs[name] = this.decode(raw.replace(/[\t\n\r]/g, ' '), vstart);
     }
   }
@@ -224,22 +226,22 @@ class Reader {
   }
 
   document(): XmlElement {
-    if (this.s.charCodeAt(0) === 0xfeff) this.fail('unexpected byte order mark');
+    if (this.s.charCodeAt(0) === 0xfeff) this.fail('xml.bom');
     this.misc(true);
-    if (this.pos >= this.s.length || this.s[this.pos] !== '<') this.fail(this.pos >= this.s.length ? 'the file has no root element' : 'text before the root element');
+    if (this.pos >= this.s.length || this.s[this.pos] !== '<') this.fail(this.pos >= this.s.length ? 'xml.no-root' : 'xml.text-before-root');
     const first = this.openTag();
     const root = first.el;
     const stack: XmlElement[] = first.selfClosing ? [] : [root];
     while (stack.length) {
       const top = stack[stack.length - 1];
-      if (this.pos >= this.s.length) this.fail(`<${top.name}> (line ${top.line}) is never closed`);
+      if (this.pos >= this.s.length) this.fail('xml.unclosed', { name: top.name, line: top.line });
       const c = this.s[this.pos];
       if (c !== '<') {
         const lt = this.s.indexOf('<', this.pos);
         const end = lt < 0 ? this.s.length : lt;
         const raw = this.s.slice(this.pos, end);
         const gt = raw.indexOf(']]>');
-        if (gt >= 0) this.fail('"]]>" in text', this.pos + gt);
+        if (gt >= 0) this.fail('xml.cdata-end', {}, this.pos + gt);
         const text = this.decode(raw, this.pos);
         this.pos = end;
         top.children.push(text);
@@ -250,38 +252,38 @@ class Reader {
         this.pos += 2;
         const name = this.name();
         this.skipSpace();
-        if (this.s[this.pos] !== '>') this.fail(`expected ">" to close </${name}`);
+        if (this.s[this.pos] !== '>') this.fail('xml.close-expected', { name });
         this.pos++;
-        if (name !== top.name) this.fail(`</${name}> does not close <${top.name}> (line ${top.line})`, at);
+        if (name !== top.name) this.fail('xml.close-mismatch', { name, open: top.name, line: top.line }, at);
         stack.pop();
       } else if (this.startsWith('<!--')) {
         this.pos += 4;
-        this.until('-->', 'a comment');
+        this.until('-->', 'xml.what.comment');
       } else if (this.startsWith('<![CDATA[')) {
         const start = this.pos + 9;
         this.pos = start;
-        const body = this.until(']]>', 'a CDATA section');
+        const body = this.until(']]>', 'xml.what.cdata');
         this.checkChars(body, start);
         top.children.push(body);
       } else if (this.startsWith('<?')) {
         this.pos += 2;
-        if (this.name().toLowerCase() === 'xml') this.fail('the XML declaration must come first');
-        this.until('?>', 'a processing instruction');
+        if (this.name().toLowerCase() === 'xml') this.fail('xml.decl-first');
+        this.until('?>', 'xml.what.pi');
       } else if (this.startsWith('<!DOCTYPE') || this.startsWith('<!doctype')) {
-        this.fail('DOCTYPE declarations are not accepted (no DTDs or external entities)');
+        this.fail('xml.doctype');
       } else if (this.startsWith('<!')) {
-        this.fail(this.startsWith('<!ENTITY') ? 'ENTITY declarations are not accepted' : 'unexpected "<!"');
+        this.fail(this.startsWith('<!ENTITY') ? 'xml.entity-decl' : 'xml.unexpected-bang');
       } else {
         const { el, selfClosing } = this.openTag();
         top.children.push(el);
         if (!selfClosing) {
-          if (stack.length >= MAX_DEPTH) this.fail(`elements are nested more than ${MAX_DEPTH} deep`);
+          if (stack.length >= MAX_DEPTH) this.fail('xml.too-deep', { max: MAX_DEPTH });
           stack.push(el);
         }
       }
     }
     this.misc(false);
-    if (this.pos < this.s.length) this.fail('content after the root element');
+    if (this.pos < this.s.length) this.fail('xml.after-root');
     return root;
   }
 }
