@@ -126,7 +126,10 @@ test('claims: a rejection survives a reload, a verdict change is undone, cross-c
   candidates = panel.getByTestId('claim-candidate');
   await expect(candidates).toHaveCount(total - 1);
   await expect(candidates.filter({ hasText: '上線的GPU數量' })).toHaveCount(0);
-  // shown on request, and restorable
+  // shown on request, and restorable; the box stands on the line of its words (not above them)
+  const box = (await panel.getByTestId('claims-show-rejected').boundingBox())!;
+  const label = (await panel.locator('label', { has: page.getByTestId('claims-show-rejected') }).boundingBox())!;
+  expect(label.height).toBeLessThan(box.height * 2);
   await panel.getByTestId('claims-show-rejected').check();
   const rejected = candidates.filter({ hasText: '上線的GPU數量' });
   await expect(rejected).toHaveAttribute('data-rejected', 'true');

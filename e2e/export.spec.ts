@@ -19,7 +19,7 @@ test('exports a marked DOCX with tracked changes from the Export dialog', async 
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url);
   await expect(page.getByTestId('grid')).toHaveAttribute('aria-label', /DOCX export/);
-  await page.getByTestId('grid').focus();
+  await page.getByTestId('row-0').click();
   await page.keyboard.press(`${MOD}+e`);
   const dialog = page.getByTestId('export-dialog');
   await expect(dialog).toBeVisible();
@@ -29,6 +29,7 @@ test('exports a marked DOCX with tracked changes from the Export dialog', async 
   await expect(dialog.getByTestId('export-claims')).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('export-submit').click()]);
   expect(download.suggestedFilename()).toMatch(/\.zh-Hant\.marked\.docx$/);
+  await expect(page.getByTestId('row-0')).toBeFocused(); // the keyboard back where it was
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 3, 4]); // a zip, not base64 text
   const xml = docxParts(bytes.toString('base64'))['word/document.xml'];

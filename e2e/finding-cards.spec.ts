@@ -26,6 +26,10 @@ test('a project check’s finding and the document’s own at one place: one car
   await expect(cards).toContainText('flagged for 2 reasons');
   await expect(cards).toContainText('this project mostly uses 爲');
   await cards.getByTestId('dismiss').click();
+  // Escape takes the reason field away and gives the keyboard back to Dismiss…; Enter asks again
+  await cards.getByRole('textbox').press('Escape');
+  await expect(cards.getByTestId('dismiss')).toBeFocused();
+  await page.keyboard.press('Enter');
   await cards.getByRole('textbox').fill('house style');
   await page.keyboard.press('Enter');
   await expect(cards).toHaveCount(0);

@@ -41,6 +41,7 @@ test('undo brings the fixed name group back at once, redo clears it; the glossar
   // one click saves the glossary entry (project scope: the name is confirmed for the project)
   await offer.getByTestId('glossary-offer-add').click();
   await expect(offer).toHaveCount(0);
+  await expect(panel.locator(':focus')).toHaveCount(1); // the keyboard stays in the panel
   await expect(panel.getByRole('status').filter({ hasText: '王征 added to the project glossary' })).toBeVisible();
   const doc = await api<{ projectId: number }>(server, 'getDocument', { documentId: imported.documentId });
   const entries = await api<GlossaryEntry[]>(server, 'listGlossary', { projectId: doc.projectId });

@@ -187,6 +187,15 @@ test('machine translation: settings, cancel mid-job, translate all untranslated 
   await page.getByTestId('mt-key').fill('sk-e2e-secret');
   // browser mode: the key lives in memory only, and the dialog says so
   await expect(page.getByTestId('mt-key-storage')).toContainText('this session only');
+  // …as information, not in the colour of errors
+  const [note, danger] = await page.getByTestId('mt-key-storage').evaluate((el) => {
+    const probe = el.appendChild(document.createElement('span'));
+    probe.style.color = 'var(--danger)';
+    const colours = [getComputedStyle(el).color, getComputedStyle(probe).color];
+    probe.remove();
+    return colours;
+  });
+  expect(note).not.toBe(danger);
   await page.getByTestId('mt-save').click();
   await expect(dialog).toHaveCount(0);
   const settings = await api<Record<string, unknown>>(server, 'getMtSettings', {});

@@ -258,7 +258,7 @@ test('row QA marks follow the findings query through a fix and its undo; has-fin
   await expect(mark).toHaveAttribute('data-count', '1');
 });
 
-test('Ctrl+Enter saves, approves and moves on in one operation: one undo takes both back', async ({ page, server }) => {
+test("Ctrl+Enter saves, approves and moves on in one operation: one undo takes both back; an open correction is not dropped by another row's editor or a reload; nothing to undo is a notice", async ({ page, server }) => {
   const { documentId } = await importSample(server, 'Grid one undo');
   await open(page, server, documentId);
   const before = (await api<Segment[]>(server, 'getSegments', { documentId }))[13];
@@ -269,6 +269,18 @@ test('Ctrl+Enter saves, approves and moves on in one operation: one undo takes b
   await page.keyboard.press('Enter');
   const ta = page.getByTestId('edit-textarea');
   await ta.fill(before.text.replace('11.8億', '11.8億元'));
+  await expect(page.getByTestId('save-state')).toHaveText('Segment 14: not saved yet');
+  // another row's editor does not drop the open correction: it keeps its text and the keyboard
+  await page.getByTestId('row-15').click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Segment 14 has an unsaved correction' })).toBeVisible();
+  await expect(ta).toBeFocused();
+  await expect(ta).toHaveValue(before.text.replace('11.8億', '11.8億元'));
+  // leaving the page (a reload, a closed tab) keeps it too: back in its editor, unsaved
+  await page.reload();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Restored your unsaved edit of row 14' })).toBeVisible();
+  await expect(ta).toHaveValue(before.text.replace('11.8億', '11.8億元'));
+  expect((await api<Segment[]>(server, 'getSegments', { documentId }))[13].text).toBe(before.text);
   await ta.press(`${MOD}+Enter`);
   await expect(row).toHaveAttribute('data-status', 'approved');
   await expect(page.getByTestId('row-13')).not.toHaveAttribute('aria-selected', 'true'); // moved on
@@ -286,6 +298,11 @@ test('Ctrl+Enter saves, approves and moves on in one operation: one undo takes b
   expect(undone).toMatchObject({ text: before.text, status: 'unreviewed' });
   const projectId = (await api<{ projectId: number }>(server, 'getDocument', { documentId })).projectId;
   expect((await api<UndoState>(server, 'undoState', { projectId })).canUndo).toBe(false);
+  // one more Ctrl+Z: nothing to undo is a notice, not a failed save
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(page.getByTestId('toast').filter({ hasText: 'Nothing to undo.' })).toBeVisible();
+  await expect(page.getByTestId('error-toast')).toHaveCount(0);
+  await expect(page.getByTestId('status-bar')).not.toContainText('Not saved');
 });
 
 test('popovers never overlap: a selection shows the label bar only; hover shows the gloss; the label bar closes it', async ({ page, server }) => {

@@ -545,6 +545,7 @@ export function App() {
           position={doc ? selection.index : null}
           total={segments.length}
           saveState={review.saveState}
+          unsavedRow={review.unsavedRow}
           undo={review.undo}
           zoom={prefs.zoom}
           author={account?.name ?? settings?.author ?? info?.author ?? ''}

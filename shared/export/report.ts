@@ -342,8 +342,7 @@ export function changeReportHtml(r: ChangeReport): string {
   // a rule as the reader's language names it: English keeps the rule's id (as the CLI and the operation labels do)
   const rule = (id: string) => e(r.locale === 'en' ? id : ruleTitle(r.locale, id));
   // a revision's reason: English as stored (manual, fix:doubled…); other languages in words (手動修改, 檢查修正：重複的字詞或標點)
-  const why = (reason: string) =>
-    e(r.locale === 'en' ? reason : reason.startsWith('fix:') ? `${reasonWords(r.locale, 'fix')}：${ruleTitle(r.locale, reason.slice(4))}` : reasonWords(r.locale, reason));
+  const why = (reason: string) => e(r.locale === 'en' ? reason : reasonWords(r.locale, reason));
   const s = r.summary;
   const offset = formatUtcOffset(utcOffsetMinutes(new Date(r.generatedAt), r.timeZone));
   const rules = Object.entries(s.findingsByRule)

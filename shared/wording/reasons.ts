@@ -1,10 +1,11 @@
 /**
  * Revision reasons (`revisions.reason`: why a text changed) in both UI languages: the History
- * panel, the change log and the change report show them. A reason the tables lack (an
- * `editSegment` caller's own words, `fix:<rule>`) is shown as stored.
+ * panel, the change log and the change report show them. A check fix (`fix:<rule>`) is worded
+ * with its rule's name (檢查修正：人名寫法不一致); a reason the tables lack (an `editSegment`
+ * caller's own words) is shown as stored.
  * Pure and zod-free: the renderer imports it (eslint/layering.mjs), so does shared/export.
  */
-import type { UiLocale } from './rules';
+import { ruleTitle, type UiLocale } from './rules';
 
 const en = {
   'manual': 'manual edit',
@@ -52,7 +53,10 @@ const zhHant: Record<ReasonKey, string> = {
 /** Both tables (the renderer's catalog test checks every reason is translated). */
 export const REVISION_REASONS = { en, 'zh-Hant': zhHant } as const;
 
-/** A stored reason in words in `locale`; a reason the tables lack as stored. */
+const RULE_SEP: Record<UiLocale, string> = { en: ': ', 'zh-Hant': '：' };
+
+/** A stored reason in words in `locale` (a check fix with its rule's name); a reason the tables lack as stored. */
 export function reasonWords(locale: UiLocale, reason: string): string {
+  if (reason.startsWith('fix:')) return `${REVISION_REASONS[locale].fix}${RULE_SEP[locale]}${ruleTitle(locale, reason.slice(4))}`;
   return reason in en ? REVISION_REASONS[locale][reason as ReasonKey] : reason;
 }

@@ -160,8 +160,10 @@ export function ClaimsPanel({ doc, segments, documents, openClaimId, onJump, onC
           {ct('claims.candidates')} ({open.filter((c) => !c.rejected).length}) <small>{ct('claims.keys')}</small>
         </h3>
         <label className="claims-filter">
-          <input type="checkbox" checked={showRejected} onChange={(e) => setShowRejected(e.target.checked)} data-testid="claims-show-rejected" />{' '}
-          {ct('claims.showRejected', { count: rejectedCount })}
+          <span>
+            <input type="checkbox" checked={showRejected} onChange={(e) => setShowRejected(e.target.checked)} data-testid="claims-show-rejected" />{' '}
+            {ct('claims.showRejected', { count: rejectedCount })}
+          </span>
         </label>
         {open.length === 0 ? (
           <p>{ct('claims.noCandidates')}</p>

@@ -28,7 +28,7 @@ export interface FindingsPanelProps {
   doc: DocumentMeta;
   /** go to a location (in this document, or another document of the project) */
   onJump: (loc: { documentId: number; segmentId: number; segmentIndex: number; start: number; end: number }) => void;
-  onChange: (r: ChangeResult) => Promise<void>;
+  onChange: (r: ChangeResult) => Promise<unknown>;
   onError: (e: unknown) => void;
   onClose: () => void;
 }
@@ -124,6 +124,8 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
     if (id === null) return;
     listRef.current?.querySelector<HTMLElement>(`[data-place="${id}"] ${control === 'jump' ? '.loc-btn' : '[data-testid="dismiss"]'}`)?.focus();
   };
+  // a card's Dismiss…, where Escape in its reason gives the keyboard back
+  const focusCardDismiss = (id: number) => listRef.current?.querySelector<HTMLElement>(`[data-finding="${id}"] [data-testid="dismiss"]`)?.focus();
 
   /** Apply a fix; true when it was applied. */
   const fix = async (f: StoredFinding, scope: 'one' | 'group'): Promise<boolean> => {
@@ -140,11 +142,16 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
       return false;
     }
   };
+  // the offer's buttons go with it: the keyboard stays in the panel, on the first finding's first control
+  const closeOffer = () => {
+    flushSync(() => setOffer(null));
+    listRef.current?.querySelector<HTMLElement>('button')?.focus();
+  };
   const addToGlossary = async (o: GlossaryOffer) => {
     try {
       // a project entry: the name is confirmed for every document of the project
       const r = await client.saveGlossaryEntry({ projectId: doc.projectId, term: o.term, variants: o.variants, type: o.type });
-      setOffer(null);
+      closeOffer();
       setNote(rt('findings.glossaryAdded', { term: r.entry.term, variants: r.entry.variants.join(rt('findings.listSeparator')) }));
       if (r.rerendered > 0) {
         // the entry re-rendered the rows holding the name: patch those in (and refresh what panels show)
@@ -208,9 +215,9 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
         aria-label={t('findings.reason')}
         onKeyDown={(e) => {
           if (e.key !== 'Escape') return;
-          if (next === undefined) return setDismissing(null);
           flushSync(() => setDismissing(null));
-          focusPlace(f.id, 'dismiss');
+          if (next === undefined) focusCardDismiss(f.id);
+          else focusPlace(f.id, 'dismiss');
         }}
       />
       <button type="submit" className="btn btn-small" disabled={!reason.trim()}>
@@ -290,7 +297,7 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
           >
             {rt('findings.glossaryOffer', { term: offer.term, variants: offer.variants.join(rt('findings.listSeparator')) })}
           </button>
-          <button type="button" className="btn btn-small btn-quiet" onClick={() => setOffer(null)}>
+          <button type="button" className="btn btn-small btn-quiet" onClick={closeOffer}>
             {rt('findings.glossaryOfferClose')}
           </button>
         </div>
@@ -350,7 +357,7 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
           }
           const f = card.finding;
           return (
-            <li key={card.key} className={`finding sev-${f.severity}${f.dismissedReason ? ' is-dismissed' : ''}`} data-testid="finding" data-rule={f.rule}>
+            <li key={card.key} className={`finding sev-${f.severity}${f.dismissedReason ? ' is-dismissed' : ''}`} data-testid="finding" data-rule={f.rule} data-finding={f.id}>
               <div className="finding-head">
                 <span className={`sev-dot sev-${f.severity}`} role="img" aria-label={t(`findings.sev.${f.severity}`)} />
                 <span className="finding-rule">{titles[f.rule] ?? f.rule}</span>

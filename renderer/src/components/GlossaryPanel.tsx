@@ -23,7 +23,7 @@ import { errorMessage } from '../lib/format';
 export interface GlossaryPanelProps {
   doc: DocumentMeta;
   /** an applied glossary (or an undo): patch the grid and the undo label */
-  onChange: (r: ChangeResult) => Promise<void>;
+  onChange: (r: ChangeResult) => Promise<unknown>;
   /** renderings of the open document changed (a confirmed name feeds the conversion) */
   onRerendered: () => Promise<void>;
   notify: (message: string) => void;

@@ -21,7 +21,7 @@ export interface HistoryPanelProps {
   machineText?: string;
   currentText?: string;
   /** apply what a revert returned (the review state's applyChange); without it, no Revert buttons */
-  onChange?: (r: ChangeResult) => Promise<void>;
+  onChange?: (r: ChangeResult) => Promise<unknown>;
   onChangeLog?: () => void;
   onNotify?: (message: string) => void;
   onError: (e: unknown) => void;

@@ -126,7 +126,8 @@ export function ImportDialog({ source, waiting, projects, defaultProjectId, onIm
             ))}
           </select>
           <label htmlFor="import-title">{t('import.docTitle')}</label>
-          <input id="import-title" data-testid="import-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} />
+          {/* the keyboard starts here, not on the close button: Enter imports (the form's submit), Esc cancels */}
+          <input id="import-title" data-testid="import-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} autoFocus />
           <label htmlFor="import-project">{t('import.project')}</label>
           <select id="import-project" value={projectId} onChange={(e) => setProjectId(e.target.value === '' ? '' : Number(e.target.value))}>
             <option value="">{t('import.newProjectOption')}</option>

@@ -1,5 +1,5 @@
 /** A modal dialog: labelled, traps Tab, closes on Escape, gives focus back when it closes. */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { CloseIcon } from './CloseIcon';
 
@@ -19,18 +19,24 @@ export function Modal({ title, onClose, children, testId, className, hideTitle }
   const { t } = useI18n();
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
+  // what had the keyboard before the dialog, read at its first render: a field with autoFocus takes
+  // the focus before any effect runs, so an effect would read that field (gone when the dialog closes)
+  // (no document where it is rendered to a string: the component tests)
+  const [previous] = useState(() => (typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null)));
 
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
     const el = ref.current;
     if (el && !el.contains(document.activeElement)) {
       const first = el.querySelector<HTMLElement>('[autofocus], ' + FOCUSABLE);
       (first ?? el).focus();
     }
     return () => {
-      if (previous && document.contains(previous)) previous.focus({ preventScroll: true });
+      // only when the keyboard went with the dialog: not over a field that took it meanwhile (the next dialog's)
+      const now = document.activeElement;
+      const lost = now === null || now === document.body || (el !== null && el.contains(now));
+      if (lost && previous && document.contains(previous)) previous.focus({ preventScroll: true });
     };
-  }, []);
+  }, [previous]);
 
   function onKeyDown(e: React.KeyboardEvent) {
     if (e.key === 'Escape') {

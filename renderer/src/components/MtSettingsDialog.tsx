@@ -120,11 +120,12 @@ export function MtSettingsDialog({ onClose, onSaved, onError }: { onClose: () =>
               {view.keySet && view.keyOrigin ? mt('mt.settings.keySet', { origin: view.keyOrigin }) : mt('mt.settings.keyNotSet')}
             </p>
             {view.keySet && view.keyOrigin && !key && (form.provider !== view.provider || keyOrigin(form.url) !== view.keyOrigin) && (
-              <p className="mt-key-note mt-session" role="alert" data-testid="mt-key-moves">
+              <p className="mt-key-note mt-key-warning" role="alert" data-testid="mt-key-moves">
                 {mt('mt.settings.keyMoves', { origin: view.keyOrigin })}
               </p>
             )}
-            <p className={`mt-key-note${view.keyStorage === 'session' ? ' mt-session' : ''}`} data-testid="mt-key-storage">
+            {/* where the key is kept is information, not an alarm: a neutral note (a red one read as an error) */}
+            <p className={`mt-key-note${view.keyStorage === 'session' ? ' mt-key-info' : ''}`} data-testid="mt-key-storage">
               {view.keyStorage === 'encrypted' ? mt('mt.settings.keyEncrypted') : mt('mt.settings.keySession')}
             </p>
           </>

@@ -22,7 +22,8 @@ export interface ReplacePanelProps {
   doc: DocumentMeta;
   selectedSegmentId: number | null;
   initialFind?: string;
-  onChange: (r: ChangeResult) => Promise<void>;
+  /** Apply the change; `selectChanged`: the first changed row of the open document takes the keyboard (true when it did). */
+  onChange: (r: ChangeResult, opts?: { selectChanged?: boolean }) => Promise<boolean>;
   onJump: (hit: ReplaceHit) => void;
   onNotify: (message: string) => void;
   onError: (e: unknown) => void;
@@ -101,11 +102,13 @@ export const ReplacePanel = forwardRef<ReplacePanelHandle, ReplacePanelProps>(fu
   const preview = asked && !previewQuery.error ? (previewQuery.data ?? null) : null;
   const problem = asked && previewQuery.error ? errorMessage(previewQuery.error, locale) : null;
 
-  async function run(fn: () => Promise<ReplaceResult>) {
+  /** `toGrid`: the first changed row takes the keyboard, so Ctrl+Z (which the notice names) takes the step back at once. */
+  async function run(fn: () => Promise<ReplaceResult>, toGrid = false) {
     setBusy(true);
+    let inGrid = false;
     try {
       const r = await fn();
-      await p.onChange(r);
+      inGrid = await p.onChange(r, { selectChanged: toGrid });
       if (!r.replaced) p.onNotify(rt('replace.nothing'));
       else if (r.unapproved)
         p.onNotify(rt('replace.doneUnapproved', { count: formatNumber(r.replaced), segments: formatNumber(r.changedSegments), unapproved: formatNumber(r.unapproved) }));
@@ -114,15 +117,15 @@ export const ReplacePanel = forwardRef<ReplacePanelHandle, ReplacePanelProps>(fu
       p.onError(e);
     } finally {
       setBusy(false);
-      // the button pressed may now be disabled: keep the keyboard in the panel
-      findRef.current?.focus();
+      // the button pressed may now be disabled: keep the keyboard in the panel, unless a changed row took it
+      if (!inGrid) findRef.current?.focus();
     }
   }
 
   const replaceAll = () => {
     const a = args();
     // the preview's snapshot: a segment edited since it was shown refuses the step (issue 16)
-    if (a) void run(() => client.replaceAll({ ...a, snapshot: preview?.snapshot }));
+    if (a) void run(() => client.replaceAll({ ...a, snapshot: preview?.snapshot }), true);
   };
   const replaceOne = (hit: ReplaceHit) => {
     const a = args();

@@ -119,9 +119,8 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, r
     let handle = 0;
     const tryFocus = () => {
       const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
-      if (el && !el.contains(document.activeElement)) {
-        if (!(document.activeElement instanceof HTMLTextAreaElement && el.contains(document.activeElement))) el.focus({ preventScroll: true });
-      }
+      // a row with an open editor: the editor gets the keyboard (its unsaved text held, state/open-edit.ts)
+      if (el && !el.contains(document.activeElement)) (el.querySelector('textarea') ?? el).focus({ preventScroll: true });
       if (!el && frames++ < 30) handle = requestAnimationFrame(tryFocus);
     };
     handle = requestAnimationFrame(tryFocus);

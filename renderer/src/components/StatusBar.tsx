@@ -1,6 +1,7 @@
 /** The bottom line: position, progress, save state, undo label, zoom and the reviewer. */
 import type { DocumentMeta, UndoState } from '../../../shared/domain/schemas';
 import type { SaveState } from '../state/useReview';
+import { saveLine } from '../state/save-line';
 import { useI18n } from '../i18n';
 import { useOperationLabel } from '../i18n-operations';
 
@@ -9,17 +10,26 @@ export interface StatusBarProps {
   position: number | null;
   total: number;
   saveState: SaveState;
+  /** the open editor's row (1-based) while it holds text not saved yet, else null */
+  unsavedRow: number | null;
   undo: UndoState | null;
   zoom: number;
   author: string;
   onAuthor: () => void;
 }
 
-export function StatusBar({ doc, position, total, saveState, undo, zoom, author, onAuthor }: StatusBarProps) {
+export function StatusBar({ doc, position, total, saveState, unsavedRow, undo, zoom, author, onAuthor }: StatusBarProps) {
   const { t, formatNumber } = useI18n();
   const opLabel = useOperationLabel();
+  const line = saveLine(saveState, unsavedRow);
   const save =
-    saveState.kind === 'saving' ? t('statusbar.saving') : saveState.kind === 'error' ? t('statusbar.saveFailed', { message: saveState.message }) : t('statusbar.saved');
+    line.kind === 'saving'
+      ? t('statusbar.saving')
+      : line.kind === 'error'
+        ? t('statusbar.saveFailed', { message: line.message })
+        : line.kind === 'unsaved'
+          ? t('statusbar.unsaved', { n: formatNumber(line.row) })
+          : t('statusbar.saved');
   return (
     <footer className="statusbar" data-testid="status-bar" aria-label={t('statusbar.label')}>
       {doc && position !== null && total > 0 && <span className="sb-item">{t('statusbar.segment', { n: formatNumber(position + 1), total: formatNumber(total) })}</span>}
@@ -32,7 +42,7 @@ export function StatusBar({ doc, position, total, saveState, undo, zoom, author,
           })}
         </span>
       )}
-      <span className={`sb-item sb-save sb-save-${saveState.kind}`} data-testid="save-state" role="status">
+      <span className={`sb-item sb-save sb-save-${line.kind}`} data-testid="save-state" role="status">
         <i aria-hidden="true" />
         {save}
       </span>

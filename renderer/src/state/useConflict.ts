@@ -13,7 +13,7 @@ import { addConflict, isRecordConflict, recordResolutionWrite, resolutionWrite, 
 
 export interface ConflictHandlers {
   /** put a write's result in place (useReview's applyChange) */
-  applyChange: (r: ChangeResult) => Promise<void>;
+  applyChange: (r: ChangeResult) => Promise<unknown>;
   /** read the open document's rows again (keep theirs: the grid still shows the old text) */
   reload: () => Promise<void>;
   /** after a record conflict's choice (or keep theirs): refresh what shows that kind of record */

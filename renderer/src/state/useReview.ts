@@ -16,6 +16,8 @@ import { useConflict } from './useConflict';
 import { backendKey } from './team';
 import { draftRestoreIndex, draftToKeep, KEPT_DRAFT_KEY, onSessionEnded, parseKeptDraft } from './session';
 import { approveStep } from './permissions';
+import { editHeldBy, unsavedEdit } from './open-edit';
+import { isEmptyUndoStack } from './undo-steps';
 import { afterBatch, enqueueStatus, isUnreachable, keepSave, keptSaveFor, observedQueue, pendingStatuses, saveRequest, statusBatches, type KeptSave, type QueuedStatus } from './status-queue';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
@@ -106,9 +108,25 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     return segs[sel.index] ?? null;
   };
 
+  /**
+   * Opening the editor of segment `target` (null: another document) while the open editor holds
+   * an unsaved correction: say so, give that editor the keyboard back and return true (state/open-edit.ts).
+   */
+  const holdUnsavedEdit = useCallback(
+    (target: number | null): boolean => {
+      const held = editHeldBy(live.current.editing, live.current.segments, target);
+      if (!held) return false;
+      toasts.notify(t('toast.unsavedEdit', { row: held.row }));
+      select(held.index, { focus: true });
+      return true;
+    },
+    [toasts, t, select],
+  );
+
   const openDocument = useCallback(
     async (documentId: number, target: JumpTarget = {}) => {
       const cur = live.current;
+      if (cur.doc?.id !== documentId && holdUnsavedEdit(null)) return;
       if (cur.doc?.id === documentId && cur.segments.length) {
         const idx = target.segmentId !== undefined ? cur.segments.findIndex((s) => s.id === target.segmentId) : (target.index ?? -1);
         if (idx >= 0) select(idx, { align: 'center', focus: true });
@@ -135,7 +153,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         if (seq === loadSeq.current) setLoading(false);
       }
     },
-    [client, select, toasts, lastDocumentKey],
+    [client, select, toasts, lastDocumentKey, holdUnsavedEdit],
   );
 
   const closeDocument = useCallback(() => {
@@ -158,13 +176,16 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     onDocumentsChanged();
   }, [client, toasts, onDocumentsChanged]);
 
-  /** Apply what a write of this window returned: patch the rows (split and merge too), the undo state, and invalidate what panels show. */
+  /**
+   * Apply what a write of this window returned: patch the rows (split and merge too), the undo state, and invalidate what panels show.
+   * True when the keyboard goes to a row of this document (a structural change, or `selectChanged` and a row of it changed).
+   */
   const applyChange = useCallback(
-    async (r: ChangeResult, opts: { selectChanged?: boolean } = {}) => {
+    async (r: ChangeResult, opts: { selectChanged?: boolean } = {}): Promise<boolean> => {
       const { doc: d, segments: segs, selection: sel } = live.current;
       if (d) queryClient.setQueryData(keys.undo(d.projectId), r.undo);
       for (const queryKey of invalidationsForOwnChange(r, d?.id ?? null)) void queryClient.invalidateQueries({ queryKey });
-      if (!d) return;
+      if (!d) return false;
       const ids = new Set(segs.map((s) => s.id));
       const mine = r.segments.filter((s) => s.documentId === d.id);
       const structural = r.removedSegmentIds.some((id) => ids.has(id)) || mine.some((s) => !ids.has(s.id));
@@ -179,11 +200,11 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         const keep = next.findIndex((s) => s.id === selectedId);
         const idx = firstChanged >= 0 ? firstChanged : keep >= 0 ? keep : sel.index;
         setSelection({ index: Math.max(0, Math.min(next.length - 1, idx)), align: 'auto', focus: true, nonce: ++nonce.current });
-      } else if (mine.length && opts.selectChanged) {
-        const idx = next.findIndex((s) => s.id === mine[0].id);
-        if (idx >= 0) setSelection({ index: idx, align: 'center', focus: true, nonce: ++nonce.current });
       }
+      const changedIndex = !structural && opts.selectChanged && mine.length ? next.findIndex((s) => s.id === mine[0].id) : -1;
+      if (changedIndex >= 0) setSelection({ index: changedIndex, align: 'center', focus: true, nonce: ++nonce.current });
       await refreshDoc();
+      return structural || changedIndex >= 0;
     },
     [queryClient, refreshDoc],
   );
@@ -269,13 +290,19 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
    * again when it is back; what it returns is said instead of the error).
    */
   const write = useCallback(
-    async <T,>(fn: () => Promise<T>, opts: { conflictView?: boolean; onUnreachable?: () => string | void } = {}): Promise<T | null> => {
+    async <T,>(fn: () => Promise<T>, opts: { conflictView?: boolean; onUnreachable?: () => string | void; notice?: (e: unknown) => boolean } = {}): Promise<T | null> => {
       setSaveState({ kind: 'saving' });
       try {
         const r = await fn();
         setSaveState({ kind: 'saved' });
         return r;
       } catch (e) {
+        // a refusal that is only news (nothing was written, nothing lost): a notice, and the status bar says Saved
+        if (opts.notice?.(e)) {
+          setSaveState({ kind: 'saved' });
+          toasts.notify(toasts.describe(e));
+          return null;
+        }
         setSaveState({ kind: 'error', message: toasts.describe(e) });
         const said = opts.onUnreachable && isUnreachable(e) ? opts.onUnreachable() : undefined;
         if (said) toasts.notify(said);
@@ -327,23 +354,29 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
 
   const startEdit = useCallback((index?: number) => {
     const seg = index !== undefined ? (live.current.segments[index] ?? null) : selectedSegment();
-    if (!seg) return;
+    if (!seg || holdUnsavedEdit(seg.id)) return;
     setEditing((e) => (e && e.segmentId === seg.id ? e : { segmentId: seg.id, draft: seg.text, version: seg.versions?.text }));
-  }, []);
+  }, [holdUnsavedEdit]);
 
   const setDraft = useCallback((draft: string) => setEditing((e) => (e ? { ...e, draft } : e)), []);
 
+  /** Keep the open editor's unsaved text in local storage (restoreKeptDraft puts it back at the next start). */
+  const keepDraft = useCallback(() => {
+    const { doc: d, segments: segs, editing: e } = live.current;
+    const kept = draftToKeep(e, d?.id ?? null, segs);
+    if (kept) localStorage.setItem(keptDraftKey, JSON.stringify(kept));
+  }, [keptDraftKey]);
   // Browser mode: when the session ends (a 401), keep the open editor's unsaved text in local
   // storage too — the editor itself stays (the app is only hidden), but a reload would lose it.
-  useEffect(
-    () =>
-      onSessionEnded(() => {
-        const { doc: d, segments: segs, editing: e } = live.current;
-        const kept = draftToKeep(e, d?.id ?? null, segs);
-        if (kept) localStorage.setItem(keptDraftKey, JSON.stringify(kept));
-      }),
-    [keptDraftKey],
-  );
+  useEffect(() => onSessionEnded(keepDraft), [keepDraft]);
+  // Leaving the page (a reload, a closed tab or window) with an unsaved correction open: kept the
+  // same way, so it comes back in its editor. This machine's database only: a team server's
+  // unsent edits are state/kept-storage.ts's, under the same key.
+  useEffect(() => {
+    if (backend !== 'local') return;
+    window.addEventListener('pagehide', keepDraft);
+    return () => window.removeEventListener('pagehide', keepDraft);
+  }, [backend, keepDraft]);
 
   /**
    * Put an edit kept when a session ended back into the editor of the open document, on the
@@ -519,7 +552,8 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       }
       if (live.current.editing) setEditing(null);
       // a refused undo (someone changed its fields since) is a message naming who, not a conflict to resolve
-      const r = await write(() => (kind === 'undo' ? client.undo({ projectId: d.projectId }) : client.redo({ projectId: d.projectId })), { conflictView: false });
+      // nothing to undo or redo is a notice, not a failed save (state/undo-steps.ts)
+      const r = await write(() => (kind === 'undo' ? client.undo({ projectId: d.projectId }) : client.redo({ projectId: d.projectId })), { conflictView: false, notice: isEmptyUndoStack });
       if (!r) return;
       await applyChange(r, { selectChanged: true });
       toasts.notify(t(kind === 'undo' ? 'toast.undone' : 'toast.redone'));
@@ -563,7 +597,9 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     [restoreKeptDraft, setApproveRefusal, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, retryStatuses, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows, statusQueue],
   );
 
-  return { doc, segments, loading, selection, editing, saveState, undo, lastEdit, actions, conflict, pendingStatuses: pending };
+  // the open editor's row while its text differs from the segment's (the status bar says it is not saved yet)
+  const unsavedRow = useMemo(() => unsavedEdit(editing, segments)?.row ?? null, [editing, segments]);
+  return { doc, segments, loading, selection, editing, unsavedRow, saveState, undo, lastEdit, actions, conflict, pendingStatuses: pending };
 }
 
 export type Review = ReturnType<typeof useReview>;

@@ -1,0 +1,36 @@
+/**
+ * An open correction is never dropped without a word. Opening another segment's editor (Enter,
+ * a double click) or another document while the open editor holds text that differs from the
+ * segment's is refused: the editor keeps its text and gets the keyboard back, and the reviewer
+ * saves it (Enter, Ctrl+Enter) or discards it (Esc) first. An editor whose text is unchanged
+ * closes as before.
+ */
+
+/** The open editor: the segment it edits and its text now. */
+export interface OpenEdit {
+  segmentId: number;
+  draft: string;
+}
+
+/** Where the open editor's unsaved text is (`index` in the segments, `row` 1-based), or null when there is none. */
+export interface HeldEdit {
+  index: number;
+  row: number;
+}
+
+/** The open editor when its text differs from its segment's text as read, else null. */
+export function unsavedEdit(editing: OpenEdit | null, segments: readonly { id: number; text: string }[]): HeldEdit | null {
+  if (!editing) return null;
+  const index = segments.findIndex((s) => s.id === editing.segmentId);
+  if (index < 0 || segments[index].text === editing.draft) return null;
+  return { index, row: index + 1 };
+}
+
+/**
+ * Whether opening the editor of segment `target` (null: leaving the document) would drop the
+ * open editor's unsaved text: that edit, else null. The same segment's editor is the open one.
+ */
+export function editHeldBy(editing: OpenEdit | null, segments: readonly { id: number; text: string }[], target: number | null): HeldEdit | null {
+  if (editing && target === editing.segmentId) return null;
+  return unsavedEdit(editing, segments);
+}
