@@ -30,9 +30,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * since errors carry their message as a key and parameters (shared/error-messages.ts; the Chinese
  * templates and their wording load as a chunk of their own, i18n-errors-zh.ts — on the first screen:
  * its loader, the clients' message data, the Electron bridge's revival of JiaoduiErrors): 458.5 KB
- * measured then (main 457.5 KB).
+ * measured then (main 457.5 KB); 460 since an open correction is never dropped (the editor holds back
+ * another row's editor and another document, is kept over a reload, and the status bar says it is not saved:
+ * state/open-edit.ts, save-line.ts, the kept open edit), an undo with nothing to undo is a notice
+ * (state/undo-steps.ts) and dialogs give the keyboard back (Modal): 459.9 KB measured then (main 458.4 KB;
+ * the revision reasons' wording, which brings the rule titles, is imported by the lazy History panel and
+ * change log only).
  */
-export const INITIAL_JS_LIMIT_KB = 459;
+export const INITIAL_JS_LIMIT_KB = 460;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The scripts index.html loads at start: its module script(s) and modulepreload links, relative to the build folder. */

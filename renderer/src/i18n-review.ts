@@ -293,5 +293,3 @@ export const translateReview = review.translate;
 /** The review strings in the current UI language, plus the shared formatters. */
 export const useReviewI18n = catalogHook('rt', translateReview);
 
-/** A revision reason in words (shared/wording/reasons.ts: the change report words them too); unknown reasons are shown as stored. */
-export { reasonWords as reasonLabel } from '../../shared/wording/reasons';

@@ -10,7 +10,9 @@ import { useQuery, useQueryError } from '../state/queries';
 import { useClient } from '../state/client';
 import { keys } from '../state/live';
 import { type MessageKey } from '../i18n';
-import { reasonLabel, useReviewI18n } from '../i18n-review';
+import { useReviewI18n } from '../i18n-review';
+// imported here, not through i18n-review: the rule titles it words check fixes with stay off the first screen
+import { reasonWords as reasonLabel } from '../../../shared/wording/reasons';
 import { DiffText } from './DiffText';
 import { SidePanel } from './SidePanel';
 
