@@ -115,6 +115,15 @@ test('claims: a rejection survives a reload, a verdict change is undone, cross-c
   await expect(candidates.filter({ hasText: '上線的GPU數量' })).toBeVisible();
   const total = await candidates.count();
 
+  // a laptop screen with the panel open: the progress block narrows with the document pane, so the
+  // title keeps more room than it (it had ~10 characters beside a fixed 360 px block at 1280 px)
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(page.locator('.progress-counts')).toBeHidden();
+  const title = (await page.locator('.doc-header-title').boundingBox())!;
+  const progress = (await page.locator('.doc-header .progress').boundingBox())!;
+  expect(title.width).toBeGreaterThan(progress.width);
+  await page.setViewportSize({ width: 1440, height: 900 });
+
   // R rejects: stored, so it stays rejected after a reload
   await candidates.filter({ hasText: '上線的GPU數量' }).focus();
   await page.keyboard.press('r');
