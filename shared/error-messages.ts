@@ -427,6 +427,7 @@ export const ERROR_MESSAGES_EN = {
   'http.rate-limited': 'Too many sign-in attempts from this address; try again in {seconds} s.',
   'http.no-database.sign-in': 'No database is open; nobody can sign in until it is recovered.',
   'http.no-database.feed': 'No database is open; there are no changes to follow.',
+  'http.answer-not-json': 'The Jiaodui server answered {status} without JSON.',
   // ---- who may call (core/http-policy.ts, core/server.ts): browser mode's token and session cookie, a team server's session
   'http.not-this-machine': 'Requests must come from this machine (127.0.0.1 or localhost).',
   'http.not-public-url': "Requests must be addressed to {origin} (the team server's public URL).",

@@ -380,6 +380,7 @@ export const ERROR_MESSAGES_ZH: Record<ErrorMessageKey, string> = {
   'http.rate-limited': '這個位址的登入嘗試太多次；請在 {seconds} 秒後再試。',
   'http.no-database.sign-in': '目前沒有開啟資料庫；資料庫復原之前，任何人都無法登入。',
   'http.no-database.feed': '目前沒有開啟資料庫；沒有可追蹤的變更。',
+  'http.answer-not-json': '校對伺服器回應了 {status}，但不是 JSON。',
   'http.not-this-machine': '請求必須來自這部電腦（127.0.0.1 或 localhost）。',
   'http.not-public-url': '請求必須送到 {origin}（團隊伺服器的公開網址）。',
   'http.token-wrong': '權杖缺少或不正確。請開啟 `jiaodui serve` 印出的網址。',

@@ -8,7 +8,7 @@
  * team header) is this page's own session ending (state/session.ts), never the team's.
  */
 import type { JiaoduiClient } from '../../shared/contract/api';
-import { makeNamedClient, reviveBridged, unwrap } from '../../shared/contract/client';
+import { makeNamedClient, notJsonAnswer, reviveBridged, unwrap } from '../../shared/contract/client';
 import { CLIENT_ID_HEADER, type FeedMessage } from '../../shared/contract/changes';
 import { classifyRemoteAnswer, HTTP_CONNECTIONS_PATH, REMOTE_GLOBAL, remoteApiPath, remoteFeedPath, TEAM_ANSWER_HEADER, type ConnectionId, type ConnectionInfo, type RemoteBridge, type TeamFeedStatus } from '../../shared/contract/remote';
 import { WINDOW_ID } from './api';
@@ -47,7 +47,7 @@ async function envelopeOf(res: Response): Promise<unknown> {
   try {
     return await res.json();
   } catch {
-    throw new Error(`The Jiaodui server answered ${res.status} without JSON.`);
+    throw notJsonAnswer(res.status);
   }
 }
 
