@@ -8,13 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { api, expect, importOwn, MOD, openDocument, ROOT, test } from './fixtures';
 import { TeamServer } from './team-server';
+import type { Page } from '@playwright/test';
 
-test('the zh-Hant interface words an import refusal in Chinese (errors are key + params)', async ({ app: page, server }) => {
-  const before = (await api<unknown[]>(server, 'listDocuments', {})).length;
+/** The command palette's language command: the UI switches between English and 繁體中文. */
+async function switchLanguage(page: Page, to: 'en' | 'zh-Hant'): Promise<void> {
   await page.keyboard.press(`${MOD}+k`);
   await page.keyboard.type('language');
   await page.keyboard.press('Enter');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+  await expect(page.locator('html')).toHaveAttribute('lang', to);
+}
+
+test('the zh-Hant interface words an import refusal in Chinese (errors are key + params)', async ({ app: page, server }) => {
+  const before = (await api<unknown[]>(server, 'listDocuments', {})).length;
+  await switchLanguage(page, 'zh-Hant');
 
   const dialog = page.getByTestId('import-dialog');
   await page.getByTestId('file-input').setInputFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
@@ -34,10 +40,7 @@ test('the zh-Hant interface words an import refusal in Chinese (errors are key +
   expect((await api<unknown[]>(server, 'listDocuments', {})).length).toBe(before);
 
   // back to English for the other tests of this worker
-  await page.keyboard.press(`${MOD}+k`);
-  await page.keyboard.type('language');
-  await page.keyboard.press('Enter');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await switchLanguage(page, 'en');
 });
 
 /**
@@ -48,10 +51,7 @@ test('the zh-Hant interface words an import refusal in Chinese (errors are key +
 test('the zh-Hant interface words a glossary field check and a malformed TBX file in Chinese', async ({ page, server }) => {
   const { documentId } = await importOwn(server, { fileName: 'errors-zh-glossary.txt', data: Buffer.from('王征是商湯科技的財務長。\n').toString('base64'), projectName: 'Errors zh E2E' });
   await openDocument(page, server, documentId);
-  await page.keyboard.press(`${MOD}+k`);
-  await page.keyboard.type('language');
-  await page.keyboard.press('Enter');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+  await switchLanguage(page, 'zh-Hant');
 
   await page.getByTestId('glossary-button').click();
   const panel = page.getByTestId('glossary-panel');
@@ -79,10 +79,7 @@ test('the zh-Hant interface words a glossary field check and a malformed TBX fil
   expect(await api<unknown[]>(server, 'listGlossary', { documentId })).toEqual([]);
 
   // back to English for the other tests of this worker
-  await page.keyboard.press(`${MOD}+k`);
-  await page.keyboard.type('language');
-  await page.keyboard.press('Enter');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await switchLanguage(page, 'en');
 });
 
 /**
@@ -130,10 +127,7 @@ test.describe('sign-in refusals in Chinese', () => {
     await context.close();
 
     // the connect dialog of the zh-Hant interface: the team's reason, worded here from its message data
-    await page.keyboard.press(`${MOD}+k`);
-    await page.keyboard.type('language');
-    await page.keyboard.press('Enter');
-    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+    await switchLanguage(page, 'zh-Hant');
     await page.getByTestId('connect-team').click();
     const dialog = page.getByTestId('connect-dialog');
     await dialog.getByTestId('connect-signin').fill(signInUrl);
@@ -143,9 +137,6 @@ test.describe('sign-in refusals in Chinese', () => {
     await expect(dialog).toHaveCount(0);
 
     // back to English for the other tests of this worker
-    await page.keyboard.press(`${MOD}+k`);
-    await page.keyboard.type('language');
-    await page.keyboard.press('Enter');
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await switchLanguage(page, 'en');
   });
 });
