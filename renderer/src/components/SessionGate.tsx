@@ -9,7 +9,7 @@
  * (the address opened in another tab) brings the same page back.
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { checkSession, signIn, takeTokenFromAddress } from '../api';
+import { checkSession, signIn, takeTokenFromAddress, teamSignInProblem } from '../api';
 import { SessionScreen } from '../lazy';
 import { ACTIVE_BACKEND_KEY, backendKey, initialBackend } from '../state/team';
 import { KEPT_DRAFT_KEY, onSessionEnded, sessionResumed, type SessionProblem } from '../state/session';
@@ -40,15 +40,18 @@ export function SessionGate({ enabled, children }: { enabled: boolean; children:
     // the address's token (at load, or pasted into the address bar of this page later: only the fragment changes)
     const enter = (token: string | null) => {
       (token ? signIn(token) : checkSession()).then(
-        (answer) => {
+        async (answer) => {
           if (!live) return;
           if (answer === 'ok') return resumed();
-          setProblem(token ? { kind: 'stale' } : null);
+          // why: the address's token refused, else a team server's sign-in address refused (api.ts), else just no session
+          const problem: SessionProblem = answer !== 'ended' ? { kind: 'refused', refusal: answer, team: false } : await teamSignInProblem();
+          if (!live) return;
+          setProblem(problem);
           setState('ended');
         },
         (e: unknown) => {
           if (!live) return;
-          setProblem({ kind: 'unreachable', message: e instanceof Error ? e.message : String(e) });
+          setProblem({ kind: 'unreachable', message: e instanceof Error ? e.message : String(e), team: false });
           setState('ended');
         },
       );
