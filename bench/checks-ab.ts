@@ -1,17 +1,19 @@
 /**
- * `node --import tsx bench/checks-ab.ts OTHER_CHECKOUT [rounds]`: this checkout's checks against
+ * `node --import tsx bench/checks-ab.ts OTHER_CHECKOUT [rounds] [--varied]`: this checkout's checks against
  * another checkout's (e.g. `git worktree add --detach /tmp/main main`, node_modules linked) in one
  * process, alternately, by CPU time: all rules on the 1 MB bench text, the same with storing (a
  * re-run, as the bench's median is), and the project rules on 50 documents × 20 KB. Each round runs
  * the pair back to back, so the per-round ratio is the figure least moved by a shared machine's
- * load. Not part of `npm run bench`, which measures one checkout next to its bare references.
+ * load. `--varied` uses 1 MB of varied text (the dev documents of eval/, as the bench's "varied" row)
+ * instead of the sample ×75. Not part of `npm run bench`, which measures one checkout next to its
+ * bare references.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { segmentText } from '../shared/text/segment';
-import { projectDocuments, textOfSize } from './fixtures';
+import { projectDocuments, textOfSize, variedTextOfSize } from './fixtures';
 import { median } from './stats';
 
 interface Side {
@@ -34,14 +36,16 @@ const cpu = (fn: () => unknown) => {
 };
 
 async function main() {
-  const other = process.argv[2];
-  const rounds = Number(process.argv[3] ?? 7);
-  if (!other) {
-    process.stderr.write('usage: node --import tsx bench/checks-ab.ts OTHER_CHECKOUT [rounds]\n');
+  const args = process.argv.slice(2);
+  const varied = args.includes('--varied');
+  const [other, roundsArg] = args.filter((a) => a !== '--varied');
+  const rounds = Number(roundsArg ?? 7);
+  if (!other || !(rounds >= 1)) {
+    process.stderr.write('usage: node --import tsx bench/checks-ab.ts OTHER_CHECKOUT [rounds] [--varied]\n');
     process.exit(2);
   }
   const sides = [await load(resolve(other)), await load(resolve(import.meta.dirname, '..'))];
-  const text = textOfSize(1_000_000);
+  const text = varied ? variedTextOfSize(1_000_000) : textOfSize(1_000_000);
   const segs = segmentText(text).segments.map((s, i) => ({ id: i + 1, text: s.text, furniture: null, speaker: null, paragraph: s.paragraph ?? 0 }));
   const project = projectDocuments(50, 20_000);
   const dir = mkdtempSync(join(tmpdir(), 'jiaodui-checks-ab-'));
