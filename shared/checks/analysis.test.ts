@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { icuBoundaries, icuWordIn, icuWords } from './analysis';
+import { hanScriptCount, icuBoundaries, icuWordIn, icuWords } from './analysis';
 
 describe('icuWordIn', () => {
   // what the word rules computed before: every ICU word of the window, then the one holding k
@@ -45,5 +45,17 @@ describe('icuBoundaries', () => {
     }
     const k = t.indexOf('王震');
     expect(icuBoundaries(t, k - 3, k + 6).has(k)).toBe(true);
+  });
+});
+
+describe('hanScriptCount', () => {
+  const viaMatch = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length;
+  it('counts what matching Unicode’s Han script counts: ideographs of every block, 々〆〇, astral ones; not kana, punctuation or lone surrogates', () => {
+    for (const s of ['', '營收12億元', '々〆〇〡⺀⼀', 'かなカナ、。，abc', '𠀀𪜀𫝀x𠮷', '\ud840', '\ud840a\udc00', '一\ud840', '  公司 董事長 王震表示：「收入增長」'])
+      expect(hanScriptCount(s)).toBe(viaMatch(s));
+  });
+  it('stops counting at atMost', () => {
+    expect(hanScriptCount('一二三四五六七八', 6)).toBe(6);
+    expect(hanScriptCount('一二三', 6)).toBe(3);
   });
 });

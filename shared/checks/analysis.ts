@@ -21,6 +21,31 @@ export function isHanCode(cp: number): boolean {
     (cp >= 0x20000 && cp <= 0x323af)
   );
 }
+/** Per UTF-16 code unit: 0 not yet asked, 1 a character of Unicode's Han script, 2 not (a lone surrogate is not). */
+const hanScript = new Uint8Array(0x10000);
+const HAN_SCRIPT = /^\p{Script=Han}$/u;
+/**
+ * How many characters of `s` are of Unicode's Han script (what `s.match(/\p{Script=Han}/gu)` counts),
+ * counting no further than `atMost`; without a one-character string per character.
+ */
+export function hanScriptCount(s: string, atMost = Infinity): number {
+  let n = 0;
+  for (let i = 0; i < s.length && n < atMost; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (HAN_SCRIPT.test(s.slice(i, i + 2))) n++;
+        i++;
+        continue;
+      }
+    }
+    let h = hanScript[c];
+    if (h === 0) hanScript[c] = h = HAN_SCRIPT.test(String.fromCharCode(c)) ? 1 : 2;
+    if (h === 1) n++;
+  }
+  return n;
+}
 /** Han character at UTF-16 index i (a low surrogate counts as part of its pair). */
 export function isHanAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);

@@ -438,20 +438,58 @@ export function mentionSpellings(per: Iterable<readonly Mention[]>): Map<string,
   return spellings;
 }
 
+/** The spellings of a `mentionSpellings` map by their first code unit: which of them may start at a position, in the map's order. */
+interface SpellingIndex {
+  entries: [string, Mention][];
+  /** 1 where some spelling starts with that code unit */
+  first: Uint8Array;
+  /** indexes into `entries` by first code unit, ascending */
+  byFirst: Map<number, number[]>;
+}
+const spellingIndexes = new WeakMap<ReadonlyMap<string, Mention>, SpellingIndex>();
+/** The index of a spellings map (made once per map; a map is never changed once made). */
+function spellingIndex(spellings: ReadonlyMap<string, Mention>): SpellingIndex {
+  let ix = spellingIndexes.get(spellings);
+  if (ix) return ix;
+  ix = { entries: [...spellings], first: new Uint8Array(0x10000), byFirst: new Map() };
+  for (let j = 0; j < ix.entries.length; j++) {
+    const c = ix.entries[j][0].charCodeAt(0);
+    ix.first[c] = 1;
+    const list = ix.byFirst.get(c);
+    if (list) list.push(j);
+    else ix.byFirst.set(c, [j]);
+  }
+  spellingIndexes.set(spellings, ix);
+  return ix;
+}
+
 /** A segment's own mentions (`list`, changed in place) with the document's spellings repeated in it, in text order. */
 export function addRepeatMentions(a: Analysis, order: number, list: Mention[], spellings: ReadonlyMap<string, Mention>): Mention[] {
   const L = lex();
-  // forEach, in the map's order: no [spelling, mention] pair made per spelling and segment
-  spellings.forEach((proto, sp) => {
-    for (let i = a.s.indexOf(sp); i >= 0; i = a.s.indexOf(sp, i + 1)) {
-      const e = i + sp.length;
-      if (list.some((m) => m.start < e && i < m.end)) continue;
-      if (i > 0 && isHanAt(a.s, i - 1) && !boundaries(a.s, i - 4, e + 2).has(i)) continue;
-      // not the start of a longer name: followed by a boundary, a function word, a verb or an honorific
-      if (e < a.s.length && isHanAt(a.s, e) && !L.notInGiven.has(a.s[e]) && !verbPhraseAt(a.s, e) && !afterTitleAt(a.s, e)) continue;
-      list.push({ ...proto, order, segmentId: a.seg.id, start: i, end: e, text: a.text.slice(i, e), roles: [], org: null, strong: false, evidence: 'repeat' });
-    }
-  });
+  const s = a.s;
+  const ix = spellingIndex(spellings);
+  // one pass over the segment finds every place a spelling starts (not one search per spelling and
+  // segment: a document of many names has hundreds), kept as spelling × (length + 1) + place
+  let found: number[] | null = null;
+  const stride = s.length + 1;
+  for (let p = 0; p < s.length; p++) {
+    const c = s.charCodeAt(p);
+    if (ix.first[c] !== 1) continue;
+    for (const j of ix.byFirst.get(c)!) if (s.startsWith(ix.entries[j][0], p)) (found ??= []).push(j * stride + p);
+  }
+  if (!found) return list.sort((x, y) => x.start - y.start);
+  // in the map's order, each spelling's places in text order: a place taken by an earlier spelling is not another's
+  found.sort((x, y) => x - y);
+  for (const key of found) {
+    const [sp, proto] = ix.entries[Math.floor(key / stride)];
+    const i = key % stride;
+    const e = i + sp.length;
+    if (list.some((m) => m.start < e && i < m.end)) continue;
+    if (i > 0 && isHanAt(s, i - 1) && !boundaries(s, i - 4, e + 2).has(i)) continue;
+    // not the start of a longer name: followed by a boundary, a function word, a verb or an honorific
+    if (e < s.length && isHanAt(s, e) && !L.notInGiven.has(s[e]) && !verbPhraseAt(s, e) && !afterTitleAt(s, e)) continue;
+    list.push({ ...proto, order, segmentId: a.seg.id, start: i, end: e, text: a.text.slice(i, e), roles: [], org: null, strong: false, evidence: 'repeat' });
+  }
   list.sort((x, y) => x.start - y.start);
   return list;
 }

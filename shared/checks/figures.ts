@@ -82,11 +82,16 @@ const CURRENCY_WORDS = /(?:新台币|新台幣|新臺幣|人民币|人民幣|港
 // and the start of a change (員工總數將由4,200人增加至5,300人), a threshold (下載破300萬次), a forecast (出貨量預估為)
 const LINK_TAIL = /(?:[为爲為达達至到约約了是逾近共计計有于於在:：\s]|大约|大約|高达|高達|增至|降至|升至|将由|將由|由|从|從|突破|破|预估|预计|估计|预期|可望|将|將)+$/;
 
+/** 。！？!? as a UTF-16 code unit (TERMINATOR's characters); a sentence of one segment also ends at a line break. */
+const isTerminatorCode = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
+const isSentenceEndCode = (c: number) => isTerminatorCode(c) || c === 0x0a;
+
 function sentenceAt(text: string, pos: number): { start: number; end: number } {
+  // compared as code units: no one-character string made at every position walked
   let s = pos;
-  while (s > 0 && !/[。！？!?\n]/.test(text[s - 1])) s--;
+  while (s > 0 && !isSentenceEndCode(text.charCodeAt(s - 1))) s--;
   let e = pos;
-  while (e < text.length && !/[。！？!?\n]/.test(text[e])) e++;
+  while (e < text.length && !isSentenceEndCode(text.charCodeAt(e))) e++;
   return { start: s, end: e };
 }
 
@@ -146,7 +151,8 @@ function sentenceTexts(analyses: Analysis[]): Map<number, string> {
   for (const a of analyses) {
     let start = 0;
     for (let i = 0; i <= a.text.length; i++) {
-      if (i < a.text.length && !/[。！？!?]/.test(a.text[i])) continue;
+      // compared as code units: no one-character string made at every position of the text
+      if (i < a.text.length && !isTerminatorCode(a.text.charCodeAt(i))) continue;
       const id = at(a, start);
       out.set(id, (out.get(id) ?? '') + a.s.slice(start, i + 1));
       start = i + 1;

@@ -11,7 +11,7 @@
  */
 import { findingMessage, part, type FindingMessageRef } from '../finding-messages';
 type FindingMessage = ReturnType<typeof findingMessage>;
-import { isHanAt } from './analysis';
+import { hanScriptCount, isHanAt } from './analysis';
 import type { Analysis } from './analysis';
 import type { Finding, Fix } from './types';
 
@@ -235,7 +235,8 @@ export function chineseNumeral(s: string): number | null {
   return total;
 }
 
-const round = (v: number) => Number(v.toPrecision(12));
+// an integer of at most 12 digits is its own 12-digit rounding (toPrecision is costly, and most figures are integers); + 0 makes -0 the 0 Number() gives
+const round = (v: number) => (Number.isInteger(v) && Math.abs(v) < 1e12 ? v + 0 : Number(v.toPrecision(12)));
 
 const EN_WORDS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -442,9 +443,14 @@ export function parallelNumberFindings(a: Analysis): Finding[] {
 }
 
 /** Clause context before a position: the previous clause and this one up to the number (digits kept: 23-24 is not 23). */
-const CLAUSE_CUT = /[。．！？!?；;，,：:、\n]/;
-/** A clause break at i — not the grouping comma of a figure (5,000張 is one clause). */
-const cutAt = (text: string, i: number) => CLAUSE_CUT.test(text[i]) && !(text[i] === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
+/** What breaks a clause (。．！？!?；;，,：:、\n), as UTF-16 code units. */
+const CLAUSE_CUT_CODES = new Set([...'。．！？!?；;，,：:、\n'].map((c) => c.charCodeAt(0)));
+const isAsciiDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+/** A clause break at i — not the grouping comma of a figure (5,000張 is one clause); compared as code units, no string per position scanned. */
+const cutAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return CLAUSE_CUT_CODES.has(c) && !(c === 0x2c && isAsciiDigitCode(text.charCodeAt(i - 1)) && isAsciiDigitCode(text.charCodeAt(i + 1)));
+};
 /** Does a segment end inside its sentence (split at ；, or a comma)? The next one continues it. */
 const CONTINUES = /[；;，,：:]\s*$/;
 function contextKey(text: string, start: number, before = ''): string {
@@ -471,7 +477,7 @@ export function repeatedQuantityFindings(analyses: Analysis[]): Finding[] {
   for (const a of analyses) {
     for (const q of segmentQuantities(a)) {
       const ctx = contextKey(a.text, q.start, before);
-      if ((ctx.match(/\p{Script=Han}/gu) ?? []).length < 6) continue;
+      if (hanScriptCount(ctx, 6) < 6) continue;
       const key = `${ctx}|${q.unit}`;
       const prev = seen.get(key);
       if (!prev) {

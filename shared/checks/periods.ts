@@ -89,7 +89,8 @@ const UNFIT: Record<'cumulative' | 'quarter' | 'month', Span[]> = { cumulative: 
 
 const PERIOD_WORD_BEFORE = /[去今明前上本該该每全半同近當当首末單单第\d０-９一二三四五六七八九十]/;
 
-const SENTENCE_END = /[。！？!?；;\n]/;
+/** What ends a sentence here (。！？!?；;\n), as UTF-16 code units. */
+const SENTENCE_END_CODES = new Set([...'。！？!?；;\n'].map((c) => c.charCodeAt(0)));
 
 /** How far back a label's sentence context reaches: a run-on text (a 100,000-character segment
  * with no full stop) would otherwise make every label rescan the whole text before it. */
@@ -98,7 +99,8 @@ const MAX_CONTEXT = 300;
 function sentenceStart(text: string, k: number): number {
   const floor = Math.max(0, k - MAX_CONTEXT);
   let i = k - 1;
-  while (i >= floor && !SENTENCE_END.test(text[i])) i--;
+  // compared as code units: no one-character string made at every position walked
+  while (i >= floor && !SENTENCE_END_CODES.has(text.charCodeAt(i))) i--;
   return i + 1;
 }
 
