@@ -18,6 +18,7 @@ import { MT_CATALOG, translateMt } from './i18n-mt';
 import { PROJECT_SETTINGS_CATALOG } from './i18n-project-settings';
 import { commandKey, MAIN_CATALOG, translate } from './i18n';
 import { REVIEW_CATALOG } from './i18n-review';
+import { HISTORY_CATALOG } from './i18n-history';
 import { reasonWords as reasonLabel } from '../../shared/wording/reasons';
 import { REVISION_REASONS } from '../../shared/wording/reasons';
 import { COMMANDS } from '../../shared/commands';
@@ -228,6 +229,7 @@ describe('English UI strings: one apostrophe', () => {
       'i18n-roles': ROLES_CATALOG.en,
       'i18n-glossary': GLOSSARY_CATALOG.en,
       'i18n-export': EXPORT_CATALOG.en,
+      'i18n-history': HISTORY_CATALOG.en,
       reasons: REVISION_REASONS.en,
       'report-wording': REPORT_CATALOG.en,
     };
