@@ -365,6 +365,7 @@ export function App() {
     'segment.merge': needDoc(() => void actions.merge()),
     'segment.furniture': needDoc(() => void actions.toggleFurniture()),
     'segment.history': needDoc(() => setPanel((p) => (p === 'history' ? null : 'history'))),
+    'segment.restoreDiscarded': needDoc(actions.restoreDiscarded),
     'segment.next': needDoc(() => actions.moveBy(1)),
     'segment.previous': needDoc(() => actions.moveBy(-1)),
     'segment.nextUnreviewed': needDoc(() => actions.nextUnreviewed()),
