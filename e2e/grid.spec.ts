@@ -349,6 +349,33 @@ test('Esc never loses typing: unchanged it just closes; changed, a notice offers
   await expect(ta).toHaveCount(0);
 });
 
+test('Ctrl+Shift+F and Ctrl+Shift+K put the keyboard in their panels (the first place, the first candidate); Esc gives it back to the row', async ({ page, server }) => {
+  const { documentId } = await importSample(server, 'Grid panel focus');
+  await open(page, server, documentId);
+  const row = page.getByTestId('row-4');
+  await row.click();
+  await expect(row).toBeFocused();
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  const findings = page.getByTestId('findings-panel');
+  await expect(findings.locator('.finding-list .loc-btn').first()).toBeFocused();
+  // the arrows and Tab work in the panel now; Esc closes it and the row has the keyboard again
+  await page.keyboard.press('Escape');
+  await expect(findings).toHaveCount(0);
+  await expect(row).toBeFocused();
+  await page.keyboard.press(`${MOD}+Shift+K`);
+  const claims = page.getByTestId('claims-panel');
+  await expect(claims.getByTestId('claim-candidate').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(claims).toHaveCount(0);
+  await expect(row).toBeFocused();
+  // the shortcut again closes the panel it opened, and gives the keyboard back too
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  await expect(findings.locator('.finding-list .loc-btn').first()).toBeFocused();
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  await expect(findings).toHaveCount(0);
+  await expect(row).toBeFocused();
+});
+
 test('popovers never overlap: a selection shows the label bar only; hover shows the gloss; the label bar closes it', async ({ page, server }) => {
   const { documentId } = await importSample(server, 'Grid popovers');
   await open(page, server, documentId);

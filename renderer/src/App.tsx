@@ -377,7 +377,7 @@ export function App() {
     'view.zoomOut': () => prefs.setZoom((z) => z - 0.1),
     'view.zoomReset': () => prefs.setZoom(() => 1),
     'view.language': switchLocale,
-    'view.findings': needDoc(() => setPanel((p) => (p === 'findings' ? null : 'findings'))),
+    'view.findings': needDoc(() => (panel === 'findings' ? wf.views.closePanel() : setPanel('findings'))),
     'help.shortcuts': () => setDialog('shortcuts'),
     'edit.replace': needDoc(wf.handlers['edit.replace']),
     'segment.nextAttention': needDoc(wf.handlers['segment.nextAttention']),
@@ -385,7 +385,7 @@ export function App() {
     'segment.previousFinding': needDoc(wf.handlers['segment.previousFinding']),
     'segment.comment': needDoc(wf.handlers['segment.comment']),
     'view.annotations': needDoc(wf.handlers['view.annotations']),
-    'view.claims': needDoc(() => setPanel((p) => (p === 'claims' ? null : 'claims'))),
+    'view.claims': needDoc(() => (panel === 'claims' ? wf.views.closePanel() : setPanel('claims'))),
     'view.claimsWide': needDoc(cv.handlers['view.claimsWide']),
     'segment.claim': needDoc(cv.handlers['segment.claim']),
     'view.changelog': needDoc(wf.handlers['view.changelog']),
@@ -499,7 +499,7 @@ export function App() {
               }}
               onChange={(r) => actions.applyChange(r, { selectChanged: true })}
               onError={toasts.fail}
-              onClose={() => setPanel(null)}
+              onClose={wf.views.closePanel}
             />
           )}
           {panel === 'glossary' && doc && (
@@ -531,7 +531,7 @@ export function App() {
               notify={toasts.notify}
               onError={wf.failOrConflict}
               onClose={() => {
-                setPanel(null);
+                wf.views.closePanel();
                 cv.setOpenClaimId(null);
               }}
             />
