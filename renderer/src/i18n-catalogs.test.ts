@@ -148,9 +148,15 @@ describe('operation labels (undo, redo, change log)', () => {
     expect(new Set(withReplay.map((l) => l.key))).toEqual(new Set(labels.OPERATION_LABEL_KEYS));
   });
 
-  it('words every label: the English template gives the stored text, the Chinese one Chinese', () => {
+  // the stored English text names a rule by its id (the CLI prints it); the UI names it by its title
+  const ruleNamed = (l: labels.OperationLabel) => {
+    const rule = l.params.rule ?? l.of?.params.rule;
+    return typeof rule === 'string' ? l.text.replace(rule, ruleTitle('en', rule)) : l.text;
+  };
+
+  it('words every label: the English template gives the stored text (a rule by its title), the Chinese one Chinese', () => {
     for (const l of withReplay) {
-      expect(formatOperationLabel('en', l, 'fallback')).toBe(l.text);
+      expect(formatOperationLabel('en', l, 'fallback')).toBe(ruleNamed(l));
       const zh = formatOperationLabel('zh-Hant', l, 'fallback');
       expect(zh).not.toBe('fallback');
       expect(zh).toMatch(/\p{Script=Han}/u);
@@ -184,10 +190,14 @@ describe('rule titles', () => {
     expect(ruleTitle('zh-Hant', 'future-rule', 'Future rule')).toBe('Future rule');
     expect(ruleTitle('zh-Hant', 'doubled')).toBe('重複的字詞或標點');
   });
-  it('name the rule in Chinese inside a zh-Hant operation label, and keep the id in English', () => {
+  it('name the rule by its title inside an operation label, in both languages (the stored English keeps the id)', () => {
     const l = labels.dismissLabel('doubled');
+    expect(l.text).toBe('Dismiss doubled');
     expect(formatOperationLabel('zh-Hant', l, l.text)).toBe('略過 重複的字詞或標點');
-    expect(formatOperationLabel('en', l, l.text)).toBe(l.text);
+    expect(formatOperationLabel('en', l, l.text)).toBe('Dismiss Doubled word or punctuation');
+    const fix = labels.fixLabel('entity-consistency', 2, 4);
+    expect(formatOperationLabel('en', fix, fix.text)).toBe('Fix 2 × Name spelled inconsistently');
+    expect(formatOperationLabel('en', labels.replayLabel('undo', { label: fix.text, structured: fix }), '')).toBe('Undo Fix 2 × Name spelled inconsistently');
   });
 });
 
