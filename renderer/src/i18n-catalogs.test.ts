@@ -16,7 +16,8 @@ import { GLOSSARY_CATALOG } from './i18n-glossary';
 import { EXPORT_CATALOG } from './i18n-export';
 import { MT_CATALOG, translateMt } from './i18n-mt';
 import { PROJECT_SETTINGS_CATALOG } from './i18n-project-settings';
-import { commandKey, MAIN_CATALOG, translate } from './i18n';
+import { commandKey, MAIN_CATALOG, makeI18n, translate } from './i18n';
+import { defaultProjectOf } from '../../shared/domain/values';
 import { REVIEW_CATALOG } from './i18n-review';
 import { HISTORY_CATALOG } from './i18n-history';
 import { reasonWords as reasonLabel } from '../../shared/wording/reasons';
@@ -246,5 +247,17 @@ describe('English UI strings: one apostrophe', () => {
     const curly = Object.entries(catalogs).flatMap(([name, c]) => Object.entries(c).filter(([, v]) => typeof v === 'string' && v.includes('’')).map(([k]) => `${name}: ${k}`));
     expect(curly).toEqual([]);
     expect(Object.values(catalogs).every((c) => Object.keys(c).length > 3)).toBe(true);
+  });
+});
+
+describe("Jiaodui's own projects", () => {
+  it('show Inbox and Samples in the UI language while they keep that name; any other name as named', () => {
+    const zh = makeI18n('zh-Hant');
+    expect(zh.projectName('Inbox')).toBe('收件匣');
+    expect(zh.projectName('Samples')).toBe('範例');
+    expect(zh.projectName('Inbox 2')).toBe('Inbox 2');
+    expect(zh.projectName('收件匣')).toBe('收件匣');
+    expect(makeI18n('en').projectName('Inbox')).toBe('Inbox');
+    expect(defaultProjectOf('inbox')).toBeNull();
   });
 });

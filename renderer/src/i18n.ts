@@ -4,6 +4,7 @@
  */
 import { createContext, useContext, useMemo } from 'react';
 import type { CommandId } from '../../shared/commands';
+import { defaultProjectOf } from '../../shared/domain/values';
 import { defineCatalog, type CatalogTranslate, type Locale, type Params } from './i18n-catalog';
 
 export type { Locale, Params } from './i18n-catalog';
@@ -67,6 +68,9 @@ const en = {
   'command.help.licences': 'About Jiaodui and Licences…',
   'command.team.connect': 'Connect to a Team Server…',
   'command.glossary.open': 'Glossary…',
+
+  'project.inbox': 'Inbox',
+  'project.samples': 'Samples',
 
   'menu.file': 'File',
   'menu.edit': 'Edit',
@@ -338,6 +342,9 @@ const zhHant: Record<MessageKey, string> = {
   'command.team.connect': '連線到團隊伺服器…',
   'command.glossary.open': '詞彙表…',
 
+  'project.inbox': '收件匣',
+  'project.samples': '範例',
+
   'menu.file': '檔案',
   'menu.edit': '編輯',
   'menu.segment': '段落',
@@ -473,7 +480,7 @@ const zhHant: Record<MessageKey, string> = {
   'import.preview': '預覽',
   'import.facts': '{size} · {segments} 段 · {script}（{variant}）',
   'import.project': '專案',
-  'import.newProjectOption': 'Inbox（預設）',
+  'import.newProjectOption': '收件匣（預設）',
   'import.docTitle': '標題',
   'import.submit': '匯入',
   'import.cancel': '取消',
@@ -564,6 +571,8 @@ export interface I18n {
   /** Numbers and dates in the UI language. */
   formatNumber: (n: number) => string;
   formatDateTime: (iso: string) => string;
+  /** A project's name as shown: Jiaodui's own projects (Inbox, Samples) in the UI language while they keep that name. */
+  projectName: (name: string) => string;
 }
 
 export function makeI18n(locale: Locale): I18n {
@@ -576,6 +585,10 @@ export function makeI18n(locale: Locale): I18n {
     formatDateTime: (iso) => {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? iso : df.format(d);
+    },
+    projectName: (name) => {
+      const own = defaultProjectOf(name);
+      return own ? translate(locale, `project.${own}`) : name;
     },
   };
 }

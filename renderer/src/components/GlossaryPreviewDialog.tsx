@@ -23,7 +23,7 @@ type Scope = 'document' | 'project';
 
 export function GlossaryPreviewDialog({ doc, onApplied, onError, onClose }: GlossaryPreviewDialogProps) {
   const { client } = useClient();
-  const { t, gt, formatNumber } = useGlossaryI18n();
+  const { t, gt, formatNumber, projectName } = useGlossaryI18n();
   // on a team server a reviewer previews, only a lead applies (state/permissions.ts)
   const applyAllowed = usePermission('applyGlossary');
   const [scope, setScope] = useState<Scope>('document');
@@ -75,7 +75,7 @@ export function GlossaryPreviewDialog({ doc, onApplied, onError, onClose }: Glos
           {(['document', 'project'] as const).map((s) => (
             <label key={s} className="radio">
               <input type="radio" name="glossary-apply-scope" value={s} checked={scope === s} onChange={() => setScope(s)} data-testid={`glossary-apply-${s}`} />
-              {s === 'project' ? gt('glossary.applyScope.project', { name: doc.projectName }) : gt('glossary.applyScope.document', { title: doc.title })}
+              {s === 'project' ? gt('glossary.applyScope.project', { name: projectName(doc.projectName) }) : gt('glossary.applyScope.document', { title: doc.title })}
             </label>
           ))}
         </fieldset>
