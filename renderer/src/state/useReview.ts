@@ -61,8 +61,8 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   const keptDraftKey = backendKey(KEPT_DRAFT_KEY, backend);
   const queryClient = useQueryClient();
   // Only the stable callbacks: the toast list changing must not recreate every action.
-  const { notify, fail, describe } = toastsIn;
-  const toasts = useMemo(() => ({ notify, fail, describe }), [notify, fail, describe]);
+  const { notify, fail, describe, dismiss } = toastsIn;
+  const toasts = useMemo(() => ({ notify, fail, describe, dismiss }), [notify, fail, describe, dismiss]);
   const [doc, setDoc] = useState<DocumentMeta | null>(null);
   const [segments, setSegments] = useState<Segment[]>([]);
   const [loading, setLoading] = useState(false);
@@ -397,6 +397,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
 
   // The correction Esc discarded last (state/open-edit.ts): the notice's Restore and Alt+Z put it back.
   const discarded = useRef<DiscardedEdit | null>(null);
+  const discardNotice = useRef(0);
 
   /** Put the discarded correction back in its editor (on the version it was based on); say so when there is none. */
   const restoreDiscarded = useCallback(() => {
@@ -406,6 +407,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     if (kept === null || index === null) return toasts.notify(t('toast.nothingDiscarded'));
     if (holdUnsavedEdit(kept.segmentId)) return;
     discarded.current = null;
+    toasts.dismiss(discardNotice.current);
     const edit = { segmentId: kept.segmentId, draft: kept.draft, version: kept.version };
     live.current = { ...live.current, editing: edit };
     setEditing(edit);
@@ -423,7 +425,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     if (!gone) return;
     discarded.current = gone;
     const row = segs.findIndex((x) => x.id === gone.segmentId) + 1;
-    toasts.notify(t('toast.editDiscarded', { row }), { label: t('toast.restore'), keys: 'Alt+Z', run: restoreDiscarded });
+    discardNotice.current = toasts.notify(t('toast.editDiscarded', { row }), { label: t('toast.restore'), keys: 'Alt+Z', run: restoreDiscarded });
   }, [toasts, t, restoreDiscarded]);
 
   const moveBy = useCallback(

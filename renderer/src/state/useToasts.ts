@@ -19,8 +19,8 @@ export interface Toast {
 
 export interface Toasts {
   toasts: Toast[];
-  /** A notice; one with an action stays longer (10 s) and goes when its action runs. */
-  notify: (message: string, action?: ToastAction) => void;
+  /** A notice (returns its id); one with an action stays longer (10 s) and goes when its action runs. */
+  notify: (message: string, action?: ToastAction) => number;
   fail: (e: unknown) => void;
   /** An error's message in the UI language (what `fail` shows), for a status line or a dialog. */
   describe: (e: unknown) => string;
@@ -35,13 +35,15 @@ export function useToasts(locale: Locale): Toasts {
     (kind: ToastKind, message: string, action?: ToastAction) => {
       const id = next.current++;
       const act = action && { ...action, run: () => (dismiss(id), action.run()) };
-      setToasts((ts) => [...ts.filter((t) => t.message !== message).slice(-4), { id, kind, message, ...(act ? { action: act } : {}) }]);
+      // one notice with an action at a time: a newer one replaces it (its action is the one that still applies)
+      setToasts((ts) => [...ts.filter((t) => t.message !== message && !(act && t.action)).slice(-4), { id, kind, message, ...(act ? { action: act } : {}) }]);
       if (kind === 'info') setTimeout(() => dismiss(id), action ? 10000 : 4000);
+      return id;
     },
     [dismiss],
   );
   const notify = useCallback((m: string, action?: ToastAction) => push('info', m, action), [push]);
   const describe = useCallback((e: unknown) => errorMessage(e, locale), [locale]);
-  const fail = useCallback((e: unknown) => push('error', describe(e)), [push, describe]);
+  const fail = useCallback((e: unknown) => void push('error', describe(e)), [push, describe]);
   return useMemo(() => ({ toasts, notify, fail, describe, dismiss }), [toasts, notify, fail, describe, dismiss]);
 }
