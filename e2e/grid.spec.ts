@@ -349,7 +349,7 @@ test('Esc never loses typing: unchanged it just closes; changed, a notice offers
   await expect(ta).toHaveCount(0);
 });
 
-test('Ctrl+Shift+F and Ctrl+Shift+K put the keyboard in their panels (the first place, the first candidate); Esc gives it back to the row', async ({ page, server }) => {
+test('Ctrl+Shift+F and Ctrl+Shift+K put the keyboard in their panels (the first place, the first candidate); Esc gives it back to the row; notices stay off the panel', async ({ page, server }) => {
   const { documentId } = await importSample(server, 'Grid panel focus');
   await open(page, server, documentId);
   const row = page.getByTestId('row-4');
@@ -364,6 +364,14 @@ test('Ctrl+Shift+F and Ctrl+Shift+K put the keyboard in their panels (the first 
   await expect(row).toBeFocused();
   await page.keyboard.press(`${MOD}+Shift+K`);
   const claims = page.getByTestId('claims-panel');
+  await expect(claims.getByTestId('claim-candidate').first()).toBeFocused();
+  // a notice meanwhile stacks up from the document pane's corner: over none of the panel's controls, nor the status bar
+  await page.keyboard.press('Alt+z');
+  const notice = page.getByTestId('toast').filter({ hasText: 'No discarded correction to restore.' });
+  await expect(notice).toBeVisible();
+  const [box, panelBox, barBox] = [await notice.boundingBox(), await claims.boundingBox(), await page.getByTestId('status-bar').boundingBox()];
+  expect(box!.x + box!.width).toBeLessThanOrEqual(panelBox!.x);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(barBox!.y);
   await expect(claims.getByTestId('claim-candidate').first()).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(claims).toHaveCount(0);

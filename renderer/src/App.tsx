@@ -477,6 +477,8 @@ export function App() {
             ) : (
               <EmptyState loading={!booted || review.loading} onImport={() => run('file.import')} onPaste={() => run('file.paste')} />
             )}
+            {/* notices stack upward from the document pane's bottom-right corner: never over a side panel, the library or the status bar */}
+            <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
           </main>
           {panel === 'search' && (
             <SearchPanel
@@ -552,7 +554,6 @@ export function App() {
           author={account?.name ?? settings?.author ?? info?.author ?? ''}
           onAuthor={() => (account ? toasts.notify(t('team.signedInAs', { name: account.name, role: account.role })) : setDialog('author'))}
         />
-        <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
         <input
           ref={fileRef}
           type="file"
