@@ -91,7 +91,9 @@ test('glossary: add 王征, preview, apply across the document, undo in one step
   await panel.getByRole('button', { name: 'Cancel' }).click();
 
   // (dismiss the "Saved" toasts for a clean picture)
-  for (const close of await page.getByTestId('toast').getByRole('button').all()) await close.click();
+  // (one at a time, each while it is there: a notice may fade between the count and the click)
+  const dismiss = page.getByTestId('toast').getByRole('button', { name: 'Dismiss' });
+  while ((await dismiss.count()) > 0) await dismiss.first().click({ timeout: 2000 }).catch(() => undefined);
   await expect(page.getByTestId('toast')).toHaveCount(0);
   // Preview: every affected segment with its diff.
   await panel.getByTestId('glossary-preview').click();
