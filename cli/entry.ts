@@ -4,7 +4,11 @@
  * here from cli/usage.ts alone, in the time Node takes to start; only a valid command
  * loads cli/main.ts and with it the app (contract, dictionaries, SQLite, docx).
  */
+import { ignoreClosedPipe } from './closed-pipe';
 import { parseCommandLine, reportUserError } from './usage';
+
+ignoreClosedPipe(process.stdout);
+ignoreClosedPipe(process.stderr);
 
 function answeredHere(argv: string[]): boolean {
   try {

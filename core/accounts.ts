@@ -14,7 +14,7 @@ import type { Account } from '../shared/contract/team';
 import type { CallerAccount } from '../shared/contract/caller';
 import type { Role } from '../shared/contract/roles';
 import { JiaoduiError } from '../shared/errors';
-import { em } from '../shared/error-messages';
+import { em, type KeyedMessage } from '../shared/error-messages';
 import type { AccountListRow, AccountRow, Store } from './store';
 
 /** How long an unused sign-in address works. */
@@ -108,8 +108,12 @@ export function revokeAccount(store: Store, name: string, now: string): { accoun
   return { account: accountListed(store, existing.name, now), sessionsEnded };
 }
 
-/** Why a sign-in or a session was refused (the transport turns these into 401 with this message). */
-export class SignInRefused extends Error {}
+/** Why a sign-in or a session was refused (the transport turns these into 401 with this message, keyed). */
+export class SignInRefused extends Error {
+  constructor(readonly keyed: KeyedMessage) {
+    super(keyed.message);
+  }
+}
 
 const usable = (row: { endedAt: string | null; expiresAt: string }, now: string) => row.endedAt === null && row.expiresAt > now;
 
@@ -119,11 +123,11 @@ const usable = (row: { endedAt: string | null; expiresAt: string }, now: string)
  */
 export function exchangeSignIn(store: Store, token: unknown, now: string): { session: string; expiresAt: string; account: CallerAccount } {
   const row = isSecretShaped(token) ? store.tokenByHash('sign-in', hashSecret(token)) : undefined;
-  if (!row) throw new SignInRefused('This sign-in address is not valid. Ask a team admin for a new one.');
-  if (row.usedAt !== null) throw new SignInRefused('This sign-in address was already used. Ask a team admin for a new one (jiaodui users revoke, then users add).');
-  if (!usable(row, now)) throw new SignInRefused('This sign-in address has expired or was revoked. Ask a team admin for a new one.');
+  if (!row) throw new SignInRefused(em('sign-in.invalid'));
+  if (row.usedAt !== null) throw new SignInRefused(em('sign-in.used'));
+  if (!usable(row, now)) throw new SignInRefused(em('sign-in.expired'));
   const account = store.account(row.accountId);
-  if (!account || account.revokedAt !== null) throw new SignInRefused('This reviewer was revoked. Ask a team admin.');
+  if (!account || account.revokedAt !== null) throw new SignInRefused(em('sign-in.revoked'));
   store.markTokenUsed(row.id, now);
   const session = newSecret();
   const expiresAt = later(now, SESSION_TTL_MS);

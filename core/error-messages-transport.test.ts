@@ -80,6 +80,40 @@ describe('HTTP bridge', () => {
   });
 });
 
+describe('browser-mode sign-in refusals (core/http-policy.ts)', () => {
+  function call(path: string, o: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; error: { code: string; message: string; messageData?: unknown } }> {
+    return new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: srv.port, path, method: o.method ?? 'GET', headers: { Host: `127.0.0.1:${srv.port}`, ...o.headers } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, error: (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { error: never }).error }));
+      });
+      req.on('error', reject);
+      req.end(o.body);
+    });
+  }
+  const origin = () => `http://127.0.0.1:${srv.port}`;
+  const exchange = (headers: Record<string, string>, token: unknown = srv.token) => call('/api/session', { method: 'POST', headers, body: JSON.stringify({ token }) });
+
+  it('each refusal keeps its status and English message and carries its key', async () => {
+    const cases: [Promise<{ status: number; error: { code: string; message: string; messageData?: unknown } }>, number, string, string][] = [
+      [exchange({ 'Content-Type': 'application/json' }), 403, 'http.sign-in-origin', "The sign-in must come from the app's page (Origin header missing or foreign)."],
+      [exchange({ Origin: origin(), 'Content-Type': 'text/plain' }), 415, 'http.sign-in-json', 'The sign-in must send application/json.'],
+      [exchange({ Origin: origin(), 'Content-Type': 'application/json' }, ''), 400, 'http.sign-in-needs-token', 'The sign-in needs {"token": "…"}.'],
+      [exchange({ Origin: origin(), 'Content-Type': 'application/json' }, 'x'.repeat(32)), 401, 'http.sign-in-stale', 'This sign-in link is out of date: open the address printed by `jiaodui serve` (or `npm start`) again.'],
+      [call('/api/session'), 401, 'http.session-ended', 'No valid session: open the address printed by `jiaodui serve` (or `npm start`) again.'],
+      [call('/api/session', { method: 'DELETE' }), 403, 'http.sign-out-origin', "Signing out must come from the app's page."],
+      [call('/api/listProjects', { method: 'POST', headers: { Authorization: 'Bearer wrong', 'Content-Type': 'application/json' }, body: '{}' }), 401, 'http.token-wrong', 'Missing or wrong token. Open the address printed by `jiaodui serve`.'],
+      [call('/', { headers: { Host: 'evil.example' } }), 403, 'http.not-this-machine', 'Requests must come from this machine (127.0.0.1 or localhost).'],
+    ];
+    for (const [answer, status, key, message] of cases) {
+      const r = await answer;
+      expect(r.status, key).toBe(status);
+      expect(r.error, key).toEqual({ code: status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'invalid-input', message, messageData: { key, params: {} } });
+    }
+  });
+});
+
 describe('IPC (Electron main and preload, without Electron)', () => {
   it('the handler\'s envelope survives the structured clone and the preload\'s client throws a JiaoduiError with the message data', async () => {
     const env = await envelope(ctx.service, 'getDocument', { documentId: 4242 });
@@ -123,8 +157,15 @@ describe('team server answers relayed to the page', () => {
   });
 
   it('signed out and unreachable are worded here, keyed', () => {
+    // an older team server's own English: quoted as its answer
     const out = JSON.parse(pageAnswer(target, 401, 'application/json', Buffer.from('{"ok":false,"error":{"code":"unauthorized","message":"Session expired."}}')).body.toString()) as { error: { code: string; messageData: unknown } };
-    expect(out.error).toMatchObject({ code: 'team-signed-out', messageData: { key: 'team.signed-out.why', params: { origin: target.origin, reason: 'Session expired.' } } });
+    expect(out.error).toMatchObject({ code: 'team-signed-out', messageData: { key: 'team.signed-out.said', params: { origin: target.origin, reason: 'Session expired.' } } });
+    // ours: its reason nested, worded in the UI language
+    const keyed = { ok: false, error: { code: 'unauthorized', message: 'Not signed in, or your session ended.', messageData: { key: 'http.team-session-ended', params: {} } } };
+    const why = JSON.parse(pageAnswer(target, 401, 'application/json', Buffer.from(JSON.stringify(keyed))).body.toString()) as { error: { messageData: unknown } };
+    expect(why.error.messageData).toEqual({ key: 'team.signed-out.why', params: { origin: target.origin, reason: [{ key: 'http.team-session-ended', params: {} }] } });
+    expect(JSON.parse(pageAnswer(target, 404, 'text/html', Buffer.from('<html>')).body.toString())).toMatchObject({ error: { code: 'internal', messageData: { key: 'team.route.no-json', params: { status: 404 } } } });
+    expect(JSON.parse(pageAnswer(target, 503, 'text/html', Buffer.from('<html>')).body.toString())).toMatchObject({ error: { code: 'team-unreachable', messageData: { params: { reason: [{ key: 'team.reason.answered', params: { status: 503 } }] } } } });
     const away = JSON.parse(unreachableAnswer(target, 'ECONNREFUSED').body.toString()) as { error: { code: string; messageData: unknown } };
     expect(away.error).toMatchObject({ code: 'team-unreachable', messageData: { key: 'team.unreachable', params: { origin: target.origin, reason: 'ECONNREFUSED' } } });
   });

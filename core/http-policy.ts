@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { cookieRequestAllowed, readCookie, sessionCookieName } from './session-cookie';
+import { em, type KeyedMessage } from '../shared/error-messages';
 
 export function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -42,10 +43,19 @@ export interface AuthRequest {
   origin?: string;
 }
 
-export type AuthResult<S> = { ok: true; via: 'token' } | { ok: true; via: 'session'; session: S } | { ok: false; status: 401 | 403; message: string };
+/**
+ * A refusal: its HTTP status, and its message as key + parameters with the English text
+ * (shared/error-messages.ts): an API client reads `message`, the page words `messageData` in its
+ * language (the session-ended screen, components/SessionScreen.tsx).
+ */
+export type Refusal<S extends number> = { ok: false; status: S } & KeyedMessage;
+
+export type AuthResult<S> = { ok: true; via: 'token' } | { ok: true; via: 'session'; session: S } | Refusal<401 | 403>;
+
+const refuse = <S extends number>(status: S, m: KeyedMessage): Refusal<S> => ({ ok: false, status, ...m });
 
 /** What a page without a valid session is told (the renderer shows its session-ended screen on the 401). */
-export const SESSION_ENDED_MESSAGE = 'No valid session: open the address printed by `jiaodui serve` (or `npm start`) again.';
+export const sessionEnded = (): Refusal<401> => refuse(401, em('http.session-ended'));
 
 /**
  * Who may call the API and the feed (after the Host/Origin check, isAllowedRequest):
@@ -56,13 +66,11 @@ export const SESSION_ENDED_MESSAGE = 'No valid session: open the address printed
  */
 export function authenticate<S>(req: AuthRequest, opts: { token: string; port: number; lookupSession: (id: string | null) => S | null }): AuthResult<S> {
   if (req.authorization !== undefined) {
-    return hasValidToken(req.authorization, opts.token) ? { ok: true, via: 'token' } : { ok: false, status: 401, message: 'Missing or wrong token. Open the address printed by `jiaodui serve`.' };
+    return hasValidToken(req.authorization, opts.token) ? { ok: true, via: 'token' } : refuse(401, em('http.token-wrong'));
   }
   const session = opts.lookupSession(readCookie(req.cookie, sessionCookieName(opts.port)));
-  if (session === null) return { ok: false, status: 401, message: SESSION_ENDED_MESSAGE };
-  if (!cookieRequestAllowed(req.method, req.origin, allowedOrigins(opts.port))) {
-    return { ok: false, status: 403, message: 'A request signed in by cookie must come from this app\'s page (its Origin header is missing).' };
-  }
+  if (session === null) return sessionEnded();
+  if (!cookieRequestAllowed(req.method, req.origin, allowedOrigins(opts.port))) return refuse(403, em('http.cookie-no-origin'));
   return { ok: true, via: 'session', session };
 }
 
@@ -74,13 +82,11 @@ export function authenticate<S>(req: AuthRequest, opts: { token: string; port: n
 export function exchangeDecision(
   req: { origin?: string; contentType?: string; token: unknown },
   opts: { token: string; port: number },
-): { ok: true } | { ok: false; status: 400 | 401 | 403 | 415; message: string } {
-  if (req.origin === undefined || !allowedOrigins(opts.port).includes(req.origin.toLowerCase())) {
-    return { ok: false, status: 403, message: 'The sign-in must come from the app\'s page (Origin header missing or foreign).' };
-  }
-  if ((req.contentType ?? '').split(';')[0].trim().toLowerCase() !== 'application/json') return { ok: false, status: 415, message: 'The sign-in must send application/json.' };
-  if (typeof req.token !== 'string' || req.token === '') return { ok: false, status: 400, message: 'The sign-in needs {"token": "…"}.' };
-  if (!tokenMatches(req.token, opts.token)) return { ok: false, status: 401, message: 'This sign-in link is out of date: open the address printed by `jiaodui serve` (or `npm start`) again.' };
+): { ok: true } | Refusal<400 | 401 | 403 | 415> {
+  if (req.origin === undefined || !allowedOrigins(opts.port).includes(req.origin.toLowerCase())) return refuse(403, em('http.sign-in-origin'));
+  if ((req.contentType ?? '').split(';')[0].trim().toLowerCase() !== 'application/json') return refuse(415, em('http.sign-in-json'));
+  if (typeof req.token !== 'string' || req.token === '') return refuse(400, em('http.sign-in-needs-token'));
+  if (!tokenMatches(req.token, opts.token)) return refuse(401, em('http.sign-in-stale'));
   return { ok: true };
 }
 

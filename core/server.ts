@@ -25,7 +25,7 @@ import { CLIENT_ID_HEADER, isClientId, isOwnChange, type FeedMessage } from '../
 import type { ChangeFeed } from './feed';
 import { isMethodName, type JiaoduiApi, type MethodName } from '../shared/contract/api';
 import { mayCall, refusal, ROLES } from '../shared/contract/roles';
-import { allowedOrigins, authenticate as authenticateBrowser, CONTENT_SECURITY_POLICY, contentType, exchangeDecision, isAllowedRequest, SESSION_ENDED_MESSAGE, staticRelativePath, statusForError } from './http-policy';
+import { allowedOrigins, authenticate as authenticateBrowser, CONTENT_SECURITY_POLICY, contentType, exchangeDecision, isAllowedRequest, sessionEnded, staticRelativePath, statusForError, type Refusal } from './http-policy';
 import { createSessionStore, type SessionStore } from './sessions';
 import * as browserCookie from './session-cookie';
 import { clearedSessionCookie, isLoopback, isTeamRequestAllowed, publicOrigin, readCookie, sessionCookie, sessionCookieName, type ListenAddress } from './team-policy';
@@ -37,7 +37,7 @@ import type { TeamConnections } from './remote/connections';
 import { isJiaoduiError, JiaoduiError } from '../shared/errors';
 
 /** A team server's answer without a live session. */
-const TEAM_SIGNED_OUT = 'Not signed in, or your session ended. Open the sign-in address a team admin gave you.';
+const teamSignedOut = () => JSON.stringify({ ok: false, error: keyedError('unauthorized', em('http.team-session-ended')) });
 
 /** Largest API request body: a 10 MiB import as base64 plus JSON overhead. */
 export const MAX_BODY_BYTES = 15 * 1024 * 1024;
@@ -174,10 +174,10 @@ function sendJson(res: ServerResponse, status: number, value: unknown, extra: Re
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', extra);
 }
 
-/** A refused sign-in or authentication as the envelope every call answers with. */
-function sendRefusal(res: ServerResponse, refusal: { status: number; message: string }, extra: Record<string, string> = {}): void {
+/** A refused sign-in or authentication as the envelope every call answers with (its message keyed: core/http-policy.ts). */
+function sendRefusal(res: ServerResponse, refusal: Refusal<number>, extra: Record<string, string> = {}): void {
   const code = refusal.status === 401 ? 'unauthorized' : refusal.status === 403 ? 'forbidden' : 'invalid-input';
-  sendJson(res, refusal.status, { ok: false, error: { code, message: refusal.message } }, extra);
+  sendJson(res, refusal.status, { ok: false, error: keyedError(code, refusal) }, extra);
 }
 
 function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
@@ -245,7 +245,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     const sessions = team.sessions();
     const account = sessions?.account(readCookie(req.headers.cookie, sessionCookieName(origin))) ?? null;
     if (!account) {
-      sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: TEAM_SIGNED_OUT } });
+      send(res, 401, teamSignedOut(), 'application/json; charset=utf-8');
       return null;
     }
     return { caller: (windowId) => accountCaller(windowId !== null ? 'window' : 'server', windowId ?? req.socket.remoteAddress ?? 'unknown', account) };
@@ -264,7 +264,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     if (req.method === 'GET') {
       const id = readCookie(req.headers.cookie, name);
       if (sessions.account(id)) return sendJson(res, 200, { ok: true, value: null });
-      return send(res, 401, JSON.stringify({ ok: false, error: { code: 'unauthorized', message: TEAM_SIGNED_OUT } }), 'application/json; charset=utf-8', id === null ? {} : { 'Set-Cookie': clearedSessionCookie(at) });
+      return send(res, 401, teamSignedOut(), 'application/json; charset=utf-8', id === null ? {} : { 'Set-Cookie': clearedSessionCookie(at) });
     }
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: keyedError('method', em('http.sign-in-methods')) });
     const decision = limiter.take(req.socket.remoteAddress ?? 'unknown', (team!.clock ?? Date.now)());
@@ -288,15 +288,14 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
       const maxAge = (Date.parse(s.expiresAt) - Date.now()) / 1000;
       return send(res, 200, JSON.stringify({ ok: true, value: { account: s.account, expiresAt: s.expiresAt } }), 'application/json; charset=utf-8', { 'Set-Cookie': sessionCookie(at, s.session, maxAge) });
     } catch (e) {
-      if (e instanceof SignInRefused) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: e.message } });
+      if (e instanceof SignInRefused) return sendJson(res, 401, { ok: false, error: keyedError('unauthorized', e.keyed) });
       throw e;
     }
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowed(req)) {
-      const message = origin ? `Requests must be addressed to ${origin.origin} (the team server's public URL).` : 'Requests must come from this machine (127.0.0.1 or localhost).';
-      return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message } });
+      return sendJson(res, 403, { ok: false, error: keyedError('forbidden', origin ? em('http.not-public-url', { origin: origin.origin }) : em('http.not-this-machine')) });
     }
     const url = req.url ?? '/';
     const path = url.split('?')[0];
@@ -481,11 +480,11 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     if (req.method === 'GET') {
       const id = browserCookie.readCookie(req.headers.cookie, cookieName);
       const session = sessions.lookup(id);
-      if (!session) return sendRefusal(res, { status: 401, message: SESSION_ENDED_MESSAGE }, id === null ? {} : { 'Set-Cookie': browserCookie.clearedSessionCookie(cookieName, secure) });
+      if (!session) return sendRefusal(res, sessionEnded(), id === null ? {} : { 'Set-Cookie': browserCookie.clearedSessionCookie(cookieName, secure) });
       return sendJson(res, 200, { ok: true, value: { expiresAt: expiresAt(session.expiresAt) } });
     }
     if (req.method === 'DELETE') {
-      if (!browserCookie.cookieRequestAllowed('DELETE', req.headers.origin, allowedOrigins(port))) return sendRefusal(res, { status: 403, message: 'Signing out must come from the app\'s page.' });
+      if (!browserCookie.cookieRequestAllowed('DELETE', req.headers.origin, allowedOrigins(port))) return sendRefusal(res, { ok: false, status: 403, ...em('http.sign-out-origin') });
       const ended = sessions.revoke(browserCookie.readCookie(req.headers.cookie, cookieName));
       return sendJson(res, 200, { ok: true, value: { ended } }, { 'Set-Cookie': browserCookie.clearedSessionCookie(cookieName, secure) });
     }

@@ -110,6 +110,24 @@ describe('team server', () => {
     expect(json(who)).toEqual({ ok: true, value: { account: { name: 'Ann', role: 'reviewer' } } });
   });
 
+  it('words its refusals as key + parameters beside the English message (the page shows them in its language)', async () => {
+    await start();
+    const data = (r: Reply) => (JSON.parse(r.body) as { error?: { messageData?: unknown } }).error?.messageData;
+    const out = await api('listProjects', {}, null);
+    expect(json(out).error).toMatchObject({ code: 'unauthorized', message: 'Not signed in, or your session ended. Open the sign-in address a team admin gave you.' });
+    expect(data(out)).toEqual({ key: 'http.team-session-ended', params: {} });
+    expect(data(await raw('/api/session'))).toEqual({ key: 'http.team-session-ended', params: {} });
+    const unknown = await signIn('Z'.repeat(43));
+    expect(json(unknown).error?.message).toBe('This sign-in address is not valid. Ask a team admin for a new one.');
+    expect(data(unknown)).toEqual({ key: 'sign-in.invalid', params: {} });
+    const { token } = ctx.service.addUser({ name: 'Ann', role: 'reviewer' });
+    expect((await signIn(token)).status).toBe(200);
+    expect(data(await signIn(token))).toEqual({ key: 'sign-in.used', params: {} });
+    const foreign = await raw('/', { headers: { Host: 'evil.example' } });
+    expect(json(foreign).error?.message).toBe(`Requests must be addressed to ${srv.url.replace(/\/$/, '')} (the team server's public URL).`);
+    expect(data(foreign)).toEqual({ key: 'http.not-public-url', params: { origin: srv.url.replace(/\/$/, '') } });
+  });
+
   it('signs what a reviewer writes with their name and refuses what their role may not do (403)', async () => {
     await start();
     const { documentId } = importSample(ctx.service);

@@ -74,8 +74,9 @@ import {
   REMOTE_FEED_SUBSCRIBE_CHANNEL,
   REMOTE_LIST_CHANNEL,
   retryDelayMs,
+  type TeamFeedStatus,
 } from '../shared/contract/remote';
-import { envelopeFromAnswer, parseRemoteCall, parseRemoteConnect, parseRemoteSubscription, teamFeedQuery } from './remote-routing';
+import { envelopeFromAnswer, parseRemoteCall, parseRemoteConnect, parseRemoteSubscription, teamFeedQuery, teamFeedStatus } from './remote-routing';
 
 const RENDERER_DIST = join(PACKAGE_ROOT, 'dist', 'renderer');
 const PRELOAD = join(PACKAGE_ROOT, 'dist', 'electron', 'preload.cjs');
@@ -439,7 +440,7 @@ function registerRemoteIpc(): void {
  * Follow a team server's feed for a window: its messages, and its status (answered, or the
  * envelope's error: unreachable, signed out), reconnecting from the last seq with backoff.
  */
-function followTeamFeed(t: TeamConnections, id: string, since: number, windowId: string, send: (payload: { message: unknown } | { status: { ok: true } | { ok: false; code: string; message: string } }) => void): () => void {
+function followTeamFeed(t: TeamConnections, id: string, since: number, windowId: string, send: (payload: { message: unknown } | { status: TeamFeedStatus }) => void): () => void {
   let stopped = false;
   let current: { destroy: () => void } | null = null;
   let seq: number | null = since || null;
@@ -448,8 +449,7 @@ function followTeamFeed(t: TeamConnections, id: string, since: number, windowId:
     while (!stopped) {
       const r = await t.feed(id, teamFeedQuery(windowId, seq));
       if ('answer' in r) {
-        const env = envelopeFromAnswer(r.answer);
-        send({ status: env.ok ? { ok: false, code: 'internal', message: 'The team feed was refused.' } : { ok: false, code: env.error.code, message: env.error.message } });
+        send({ status: teamFeedStatus(r.answer) });
       } else {
         current = r.stream;
         send({ status: { ok: true } });

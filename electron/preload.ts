@@ -26,6 +26,8 @@ import {
   REMOTE_FEED_SUBSCRIBE_CHANNEL,
   REMOTE_GLOBAL,
   REMOTE_LIST_CHANNEL,
+  parseTeamFeedStatus,
+  type TeamFeedStatus,
 } from '../shared/contract/remote';
 
 // errors cross the context bridge as plain objects (toBridged), revived by the page (renderer/src/api.ts)
@@ -73,14 +75,6 @@ const feed: FeedBridge = {
   },
 };
 
-/** A team feed's status as main sends it, or null when malformed. */
-function parseStatus(s: unknown): { ok: true } | { ok: false; code: string; message: string } | null {
-  const v = s as { ok?: unknown; code?: unknown; message?: unknown } | null;
-  if (v?.ok === true) return { ok: true };
-  if (v?.ok === false && typeof v.code === 'string' && typeof v.message === 'string') return { ok: false, code: v.code, message: v.message };
-  return null;
-}
-
 /** Team feed listeners by connection (one subscription per connection). */
 const teamListeners = new Map<string, (event: IpcRendererEvent, id: unknown, payload: unknown) => void>();
 const remote = {
@@ -89,7 +83,7 @@ const remote = {
   disconnect: (id: string) => ipcRenderer.invoke(REMOTE_DISCONNECT_CHANNEL, String(id)).then(() => undefined),
   // the envelope itself: the page reads team-unreachable / team-signed-out from it (renderer/src/team-transport.ts)
   call: (id: string, method: string, args: unknown) => ipcRenderer.invoke(REMOTE_CALL_CHANNEL, String(id), String(method), args),
-  subscribe(id: string, since: number, cb: (m: FeedMessage) => void, onStatus: (s: { ok: true } | { ok: false; code: string; message: string }) => void): () => void {
+  subscribe(id: string, since: number, cb: (m: FeedMessage) => void, onStatus: (s: TeamFeedStatus) => void): () => void {
     if (!isConnectionId(id)) throw new TypeError('subscribe needs a connection id');
     if (typeof cb !== 'function' || typeof onStatus !== 'function') throw new TypeError('subscribe needs functions');
     if (!Number.isSafeInteger(since) || since < 0) throw new TypeError('subscribe needs a sequence number');
@@ -101,7 +95,7 @@ const remote = {
         const m = parseFeedMessage((payload as { message: unknown }).message);
         if (m) cb(m);
       } else if ('status' in payload) {
-        const st = parseStatus((payload as { status: unknown }).status);
+        const st = parseTeamFeedStatus((payload as { status: unknown }).status);
         if (st) onStatus(st);
       }
     };

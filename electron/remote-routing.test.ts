@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { envelopeFromAnswer, parseRemoteCall, parseRemoteConnect, parseRemoteSubscription, teamFeedQuery } from './remote-routing';
+import { envelopeFromAnswer, parseRemoteCall, parseRemoteConnect, parseRemoteSubscription, teamFeedQuery, teamFeedStatus } from './remote-routing';
+import { parseTeamFeedStatus } from '../shared/contract/remote';
 import { splitFeedLines } from '../shared/contract/changes';
 
 const ID = 'c-0123456789abcdef';
@@ -31,6 +32,24 @@ describe('Electron main: team server requests from a window', () => {
     expect(envelopeFromAnswer({ status: 409, body: JSON.stringify(conflict) })).toEqual(conflict);
     expect(envelopeFromAnswer({ status: 200, body: Buffer.from('{"ok":true,"value":[1]}') })).toEqual({ ok: true, value: [1] });
     expect(envelopeFromAnswer({ status: 502, body: '<html>' })).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('502') } });
+  });
+  it("tells the window why the team feed did not stream, keyed (its status worded in the UI language)", () => {
+    // an answer that is no error: the feed was refused (before: the English sentence alone)
+    expect(teamFeedStatus({ status: 404, body: '{"ok":true,"value":null}' })).toEqual({
+      ok: false,
+      code: 'internal',
+      message: 'The team feed was refused.',
+      messageData: { key: 'team.feed-refused', params: {} },
+    });
+    // the team's error (signed out, unreachable) with its message data (before: dropped)
+    const out = { ok: false, error: { code: 'team-signed-out', message: 'Signed out.', messageData: { key: 'team.signed-out', params: { origin: 'https://t.example' } } } };
+    expect(teamFeedStatus({ status: 401, body: JSON.stringify(out) })).toEqual({ ok: false, ...out.error });
+    expect(teamFeedStatus({ status: 502, body: '<html>' })).toMatchObject({ ok: false, code: 'internal', messageData: { key: 'team.route.no-envelope', params: { status: 502 } } });
+    // what the preload lets through
+    expect(parseTeamFeedStatus(teamFeedStatus({ status: 401, body: JSON.stringify(out) }))).toEqual({ ok: false, ...out.error });
+    expect(parseTeamFeedStatus({ ok: false, code: 'x', message: 'm', messageData: { key: 1 } })).toEqual({ ok: false, code: 'x', message: 'm' });
+    expect(parseTeamFeedStatus({ ok: false, code: 'x' })).toBeNull();
+    expect(parseTeamFeedStatus({ ok: true, extra: 1 })).toEqual({ ok: true });
   });
   it('splits the feed stream into valid messages', () => {
     const { messages, rest } = splitFeedLines('{"type":"heartbeat","seq":3}\nnot json\n{"type":"bogus"}\n{"type":"heart');

@@ -6,7 +6,7 @@
  * the window gets for a team answer, and the team feed's NDJSON split into validated messages.
  * Nothing here touches Electron, so it is tested without it.
  */
-import { isConnectionId, isMethodName, type ConnectionId } from '../shared/contract/remote';
+import { isConnectionId, isMethodName, type ConnectionId, type TeamFeedStatus } from '../shared/contract/remote';
 import { em, keyedError, type ErrorMessageKey, type ErrorMessageRef } from '../shared/error-messages';
 
 export type ApiEnvelopeLike = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; details?: unknown; messageData?: ErrorMessageRef } };
@@ -54,6 +54,16 @@ export function envelopeFromAnswer(answer: { status: number; body: string | Buff
   return { ok: false, error: keyedError('internal', em('team.route.no-envelope', { status: answer.status })) };
 }
 
+/**
+ * What a window is told when the team feed answered instead of streaming: the answer's error as
+ * the team (or this process, core/remote/team-http.ts pageAnswer) worded it, message data
+ * included — unreachable, signed out —, or, for an answer that is no error, that the feed was refused.
+ */
+export function teamFeedStatus(answer: { status: number; body: string | Buffer }): TeamFeedStatus {
+  const env = envelopeFromAnswer(answer);
+  const error = env.ok ? keyedError('internal', em('team.feed-refused')) : env.error;
+  return { ok: false, code: error.code, message: error.message, ...(error.messageData ? { messageData: error.messageData } : {}) };
+}
 
 /** The query of a team feed request: the window's own id (its writes left out) and where to start. */
 export function teamFeedQuery(windowId: string, since: number | null): string {

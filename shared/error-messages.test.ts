@@ -175,4 +175,21 @@ describe('user-facing throws are keyed', () => {
     );
     expect(bare).toEqual([]);
   });
+
+  /**
+   * Nor a message held in a variable: an error object written out (`{ code, message }`, `{ ok: false,
+   * code, message }` — an envelope's error, the team feed's status) carries messageData beside it,
+   * unless it is 'internal' or the command line's (English) or adds it on the next line.
+   */
+  it('every error object written out (code and message) carries its message data', () => {
+    const ADDS_IT_BELOW = new Set(['shared/contract/client.ts']); // toBridged: messageData set when there is some
+    const bare = sources()
+      .filter(({ file }) => !file.startsWith('cli/') && !ADDS_IT_BELOW.has(file))
+      .flatMap(({ file, text }) =>
+        [...text.matchAll(/\{ (?:ok: false, )?code(?:: ([^,{}]+))?, message\b[^{}]*\}/g)]
+          .filter((m) => !m[0].includes('messageData') && !m[0].includes('z.string()') && m[1] !== "'internal'")
+          .map((m) => `${file}:${text.slice(0, m.index).split('\n').length} ${m[0]}`),
+      );
+    expect(bare).toEqual([]);
+  });
 });

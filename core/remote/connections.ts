@@ -148,7 +148,11 @@ export class TeamConnections {
       let message = em('team.connect.refused', { origin, status: answer.status });
       try {
         const error = (JSON.parse(answer.body.toString()) as { error?: { message?: unknown; messageData?: unknown } }).error;
-        if (typeof error?.message === 'string') message = em('team.connect.refused.said', { origin, reason: isErrorMessageRef(error.messageData) ? [error.messageData] : error.message }, `${origin}: ${error.message}`);
+        // keyed: its reason in the UI language; else its English, quoted as the server's answer
+        if (typeof error?.message === 'string') {
+          const english = `${origin}: ${error.message}`;
+          message = isErrorMessageRef(error.messageData) ? em('team.connect.refused.said', { origin, reason: [error.messageData] }, english) : em('team.connect.refused.text', { origin, reason: error.message }, english);
+        }
       } catch {
         /* not JSON: the status says it */
       }

@@ -201,6 +201,11 @@ describe('browser mode proxies to a team server', () => {
     const used = await page('/api/connections', { method: 'POST', body: { address: teamSrv.url, signIn: token } });
     expect(used.status).toBe(400);
     expect(json(used).error?.message).toContain('already used');
+    // the team's reason nested as its message data: the connect dialog words it in the UI language
+    expect((JSON.parse(used.body) as { error: { messageData: unknown } }).error.messageData).toEqual({
+      key: 'team.connect.refused.said',
+      params: { origin: new URL(teamSrv.url).origin, reason: [{ key: 'sign-in.used', params: {} }] },
+    });
     const nowhere = await page('/api/connections', { method: 'POST', body: { address: 'http://127.0.0.1:9', signIn: token } });
     expect(nowhere.status).toBe(502);
     expect(json(nowhere).error).toMatchObject({ code: 'team-unreachable' });

@@ -48,8 +48,9 @@ describe('the answer the page gets', () => {
       error: {
         code: 'team-signed-out',
         message: expect.stringContaining('Signed out of the team server https://review.example.org (Not signed in.)'),
-        // the key and parameters the page words in its UI language (shared/error-messages.ts)
-        messageData: { key: 'team.signed-out.why', params: { origin: 'https://review.example.org', reason: 'Not signed in.' } },
+        // the key and parameters the page words in its UI language (shared/error-messages.ts); the
+        // team's reason without message data (an older server) is quoted as its answer
+        messageData: { key: 'team.signed-out.said', params: { origin: 'https://review.example.org', reason: 'Not signed in.' } },
       },
     });
   });

@@ -16,7 +16,7 @@ import { request as httpsRequest } from 'node:https';
 import { CLIENT_ID_HEADER } from '../../shared/contract/changes';
 import { HTTP_API_PREFIX, HTTP_FEED_PATH, HTTP_SESSION_PATH } from '../../shared/contract/transport';
 import { TEAM_ANSWER_HEADER } from '../../shared/contract/remote';
-import { em, type KeyedMessage } from '../../shared/error-messages';
+import { em, errPart, formatErrorMessage, isErrorMessageRef, keyedError, type ErrorMessageParam, type ErrorMessageRef, type KeyedMessage } from '../../shared/error-messages';
 
 /** What the local process keeps of a team session: the cookie the team server set. */
 export interface TeamCookie {
@@ -82,12 +82,12 @@ export interface PageAnswer {
   body: string | Buffer;
 }
 
-function envelopeError(code: string, m: string | KeyedMessage): string {
-  return JSON.stringify({ ok: false, error: typeof m === 'string' ? { code, message: m } : { code, message: m.message, messageData: m.messageData } });
+function envelopeError(code: string, m: KeyedMessage): string {
+  return JSON.stringify({ ok: false, error: keyedError(code, m) });
 }
 
-/** The page's answer when the team server could not be reached at all. */
-export function unreachableAnswer(target: { id: string; origin: string }, reason: string): PageAnswer {
+/** The page's answer when the team server could not be reached at all (`reason`: the socket's own words, or a keyed part). */
+export function unreachableAnswer(target: { id: string; origin: string }, reason: ErrorMessageParam): PageAnswer {
   return {
     status: 502,
     headers: { 'Content-Type': 'application/json; charset=utf-8', [TEAM_ANSWER_HEADER]: target.id },
@@ -95,14 +95,21 @@ export function unreachableAnswer(target: { id: string; origin: string }, reason
   };
 }
 
-/** The message of an envelope, if the body is one. */
-function messageOf(body: Buffer | string): string | null {
+/**
+ * Why a 401 of the team server signed this app out, as a message of ours: the team's reason
+ * nested when it sent its message data (worded in the UI language), else its English message
+ * quoted as the server's answer; without either, that it signed out.
+ */
+function signedOut(origin: string, body: Buffer | string): KeyedMessage {
   try {
-    const v = JSON.parse(body.toString()) as { error?: { message?: unknown } } | null;
-    return typeof v?.error?.message === 'string' ? v.error.message : null;
+    const error = (JSON.parse(body.toString()) as { error?: { message?: unknown; messageData?: unknown } } | null)?.error;
+    if (typeof error?.message === 'string') {
+      return isErrorMessageRef(error.messageData) ? em('team.signed-out.why', { origin, reason: [error.messageData] }) : em('team.signed-out.said', { origin, reason: error.message });
+    }
   } catch {
-    return null;
+    /* no envelope */
   }
+  return em('team.signed-out', { origin });
 }
 
 /**
@@ -116,16 +123,11 @@ export function pageAnswer(target: { id: string; origin: string }, status: numbe
   const marked = { [TEAM_ANSWER_HEADER]: target.id };
   const json = (contentType ?? '').toLowerCase().startsWith('application/json');
   if (status === 401) {
-    const why = messageOf(body);
-    return {
-      status: 401,
-      headers: { 'Content-Type': 'application/json; charset=utf-8', ...marked },
-      body: envelopeError('team-signed-out', why ? em('team.signed-out.why', { origin: target.origin, reason: why }) : em('team.signed-out', { origin: target.origin })),
-    };
+    return { status: 401, headers: { 'Content-Type': 'application/json; charset=utf-8', ...marked }, body: envelopeError('team-signed-out', signedOut(target.origin, body)) };
   }
   if (!json) {
-    if (status >= 500) return unreachableAnswer(target, `it answered ${status}`);
-    return { status: 502, headers: { 'Content-Type': 'application/json; charset=utf-8', ...marked }, body: envelopeError('internal', `The team server ${target.origin} answered ${status} without JSON.`) };
+    if (status >= 500) return unreachableAnswer(target, [errPart('team.reason.answered', { status })]);
+    return { status: 502, headers: { 'Content-Type': 'application/json; charset=utf-8', ...marked }, body: envelopeError('internal', em('team.route.no-json', { origin: target.origin, status })) };
   }
   return { status, headers: { 'Content-Type': contentType!, ...marked }, body };
 }
@@ -145,7 +147,7 @@ function open(req: TeamRequest, timeoutMs: number): Promise<IncomingMessage> {
     const make = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const headers = { ...req.headers, ...(req.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(req.body)) } : {}) };
     const r = make(url, { method: req.method, headers, timeout: timeoutMs }, resolve);
-    r.on('timeout', () => r.destroy(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`)));
+    r.on('timeout', () => r.destroy(new TeamRequestFailed(errPart('team.reason.timeout', { seconds: Math.round(timeoutMs / 1000) }))));
     r.on('error', reject);
     r.end(req.body);
   });
@@ -160,7 +162,7 @@ export async function send(req: TeamRequest, timeoutMs = TEAM_CALL_TIMEOUT_MS): 
     size += c.length;
     if (size > MAX_TEAM_ANSWER_BYTES) {
       res.destroy();
-      throw new Error(`the answer is larger than ${MAX_TEAM_ANSWER_BYTES / 1048576} MB`);
+      throw new TeamRequestFailed(errPart('team.reason.too-large', { limit: MAX_TEAM_ANSWER_BYTES / 1048576 }));
     }
     chunks.push(c);
   }
@@ -176,8 +178,16 @@ export function openStream(req: TeamRequest, timeoutMs = TEAM_CONNECT_TIMEOUT_MS
   });
 }
 
-/** Why a request failed, short (ECONNREFUSED, a timeout…). */
-export function reasonOf(e: unknown): string {
+/** A request that failed for a reason of ours (no answer in time, an answer too large), worded as a part of the message that reports it. */
+export class TeamRequestFailed extends Error {
+  constructor(readonly part: ErrorMessageRef) {
+    super(formatErrorMessage(part));
+  }
+}
+
+/** Why a request failed, short: a reason of ours as a keyed part, else the socket's own (ECONNREFUSED…). */
+export function reasonOf(e: unknown): ErrorMessageParam {
+  if (e instanceof TeamRequestFailed) return [e.part];
   const err = e as { code?: unknown; message?: unknown };
   if (typeof err?.code === 'string') return err.code;
   return typeof err?.message === 'string' ? err.message : String(e);

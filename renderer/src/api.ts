@@ -5,10 +5,10 @@
  * envelopes. A 401 in browser mode raises the session-ended signal (state/session.ts).
  */
 import type { JiaoduiClient } from '../../shared/contract/api';
-import { makeNamedClient, reviveBridged, unwrap } from '../../shared/contract/client';
+import { makeNamedClient, notJsonAnswer, reviveBridged, unwrap } from '../../shared/contract/client';
 import { HTTP_API_PREFIX, HTTP_SESSION_PATH, PRELOAD_GLOBAL } from '../../shared/contract/transport';
-import { signInFromHash, signInProblem } from './state/team-signin';
-import { reportSessionEnded, TEAM_PAGE_KEY, tokenFromText, withoutFragment } from './state/session';
+import { signInFromHash } from './state/team-signin';
+import { reportSessionEnded, TEAM_PAGE_KEY, tokenFromText, withoutFragment, type SessionProblem, type SignInRefusal } from './state/session';
 import { CLIENT_ID_HEADER } from '../../shared/contract/changes';
 import { SHELL_GLOBAL, type ShellBridge } from '../../shared/commands';
 
@@ -37,9 +37,22 @@ export function takeTokenFromAddress(): string | null {
   return token;
 }
 
-export type SessionAnswer = 'ok' | 'ended';
+/** 'ok'; 'ended': a session check's 401; else the refusal (a sign-in's, or a check's other than 401). Rejects when the server cannot be reached. */
+export type SessionAnswer = 'ok' | 'ended' | SignInRefusal;
 
-/** One call to /api/session: 'ok', 'ended' (401), else an Error with the server's message. */
+/** A refused answer: its status, and its error envelope as a JiaoduiError (message data kept) when it is one. */
+async function refusalOf(res: Response): Promise<SignInRefusal> {
+  const body = (await res.json().catch(() => null)) as { ok?: unknown } | null;
+  let error: Error | null = null;
+  try {
+    if (body?.ok === false) unwrap(body);
+  } catch (e) {
+    error = e as Error;
+  }
+  return { status: res.status, error };
+}
+
+/** One call to /api/session (see SessionAnswer). */
 async function sessionCall(method: 'GET' | 'POST', body?: unknown): Promise<SessionAnswer> {
   const res = await fetch(HTTP_SESSION_PATH, {
     method,
@@ -47,29 +60,27 @@ async function sessionCall(method: 'GET' | 'POST', body?: unknown): Promise<Sess
     ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
   });
   if (res.ok) return 'ok';
-  if (res.status === 401) return 'ended';
-  let message = `The Jiaodui server answered ${res.status}.`;
-  try {
-    message = ((await res.json()) as { error?: { message?: string } }).error?.message ?? message;
-  } catch {
-    /* not JSON: the status says it */
-  }
-  throw new Error(message);
+  return method === 'GET' && res.status === 401 ? 'ended' : refusalOf(res);
 }
 
-/** Exchange the per-run token for this server's session cookie (set by the answer, HTTP-only). */
+/** Exchange the per-run token (or a team server's sign-in token) for this server's session cookie (set by the answer, HTTP-only). */
 export function signIn(token: string): Promise<SessionAnswer> {
   return sessionCall('POST', { token });
 }
 
-/** Whether the page's cookie is a live session of this server. */
-/** A team server's sign-in address taken from this page's address, while (and after) it is exchanged. */
-let teamSignIn: Promise<string | null> | null = null;
+/** A team server's sign-in address taken from this page's address, while (and after) it is exchanged: why it gave no session, or null. */
+let teamSignIn: Promise<SessionProblem> | null = null;
 
+/** Whether the page's cookie is a live session of this server. */
 export async function checkSession(): Promise<SessionAnswer> {
   // a team server's sign-in address is being exchanged (createClient): ask once it has set the cookie
   if (teamSignIn) await teamSignIn;
   return sessionCall('GET');
+}
+
+/** Why this page's team sign-in address gave no session (refused, or the server out of reach), or null: what the session-ended screen says. */
+export function teamSignInProblem(): Promise<SessionProblem> {
+  return teamSignIn ?? Promise.resolve(null);
 }
 
 
@@ -77,21 +88,28 @@ export async function checkSession(): Promise<SessionAnswer> {
  * Team server: take `#signin=…` out of the address and exchange it once for the session cookie
  * (HTTP-only: no script here ever sees it). Resolves to null, or what went wrong.
  */
-function captureSignIn(): Promise<string | null> | null {
+function captureSignIn(): Promise<SessionProblem> | null {
   const found = signInFromHash(window.location.hash);
   if (!found) return null;
   history.replaceState(null, '', window.location.pathname + window.location.search + found.rest);
-  return fetch(HTTP_SESSION_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: found.token }) }).then(
-    async (res) => {
-      if (res.ok) {
-        localStorage.setItem(TEAM_PAGE_KEY, '1');
-        return null;
-      }
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      return signInProblem(res.status, body?.error?.message);
+  return signIn(found.token).then(
+    (answer) => {
+      if (answer !== 'ok') return { kind: 'refused', refusal: answer as SignInRefusal, team: true };
+      localStorage.setItem(TEAM_PAGE_KEY, '1');
+      return null;
     },
-    () => 'The team server could not be reached to sign in.',
+    (e: unknown) => ({ kind: 'unreachable', message: e instanceof Error ? e.message : String(e), team: true }),
   );
+}
+
+/**
+ * A sign-in address pasted into the address bar of an open page (only the fragment changes: no
+ * load): exchanged as at load, every call waiting for it. Null when the address holds none.
+ */
+export function teamSignInFromAddress(): Promise<SessionProblem> | null {
+  const next = captureSignIn();
+  if (next) teamSignIn = next;
+  return next;
 }
 
 export type TransportKind = 'electron' | 'http';
@@ -118,24 +136,21 @@ export function createClient(): { client: JiaoduiClient; transport: TransportKin
   }
   teamSignIn = captureSignIn();
   const client = makeNamedClient<JiaoduiClient>(async (method: string, args: unknown) => {
-    // a team server's sign-in address: every call waits for the exchange; a refused one is what a 401 says
-    // (an earlier session's cookie may still be good: a used address opened again then just works)
-    const refused = teamSignIn ? await teamSignIn : null;
+    // a team server's sign-in address: every call waits for the exchange (an earlier session's cookie
+    // may still be good: a used address opened again then just works; else the session-ended screen says why)
+    if (teamSignIn) await teamSignIn;
     const res = await fetch(`${HTTP_API_PREFIX}${method}`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', [CLIENT_ID_HEADER]: WINDOW_ID },
       body: JSON.stringify(args ?? {}),
     });
-    if (res.status === 401) {
-      if (refused) throw new Error(refused);
-      reportSessionEnded();
-    }
+    if (res.status === 401) reportSessionEnded();
     let body: unknown;
     try {
       body = await res.json();
     } catch {
-      throw new Error(`The Jiaodui server answered ${res.status} without JSON.`);
+      throw notJsonAnswer(res.status);
     }
     return unwrap(body);
   });

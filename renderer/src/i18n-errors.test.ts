@@ -4,9 +4,9 @@
  * from its message data in zh-Hant and as its English message otherwise.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { em, errPart, ERROR_MESSAGES_EN } from '../../shared/error-messages';
+import { em, errPart, ERROR_MESSAGES_EN, formatErrorMessage } from '../../shared/error-messages';
 import { JiaoduiError, namingFile } from '../../shared/errors';
-import { unwrap } from '../../shared/contract/client';
+import { notJsonAnswer, unwrap } from '../../shared/contract/client';
 import { toErrorPayload } from '../../shared/contract/dispatch';
 import { parseGlossaryCsv } from '../../shared/glossary/csv';
 import { parseGlossaryTbx } from '../../shared/glossary/tbx';
@@ -72,6 +72,12 @@ describe('errorText', () => {
       e = x;
     }
     expect(errorText('zh-Hant', e)).toBe('報告.txt：檔案是空的（0 位元組）。請選擇含有要校對文字的檔案。');
+  });
+
+  it("words an answer that is no JSON (the page's own error, its English the template's)", () => {
+    const e = notJsonAnswer(502);
+    expect(e.message).toBe(formatErrorMessage(e.messageData!));
+    expect(errorText('zh-Hant', e)).toBe('校對伺服器回應了 502，但不是 JSON。');
   });
 
   it('falls back to the English message: no message data, a key this catalog does not know (a newer server), not an Error', () => {

@@ -8,9 +8,9 @@
  * team header) is this page's own session ending (state/session.ts), never the team's.
  */
 import type { JiaoduiClient } from '../../shared/contract/api';
-import { makeNamedClient, reviveBridged, unwrap } from '../../shared/contract/client';
+import { makeNamedClient, notJsonAnswer, reviveBridged, unwrap } from '../../shared/contract/client';
 import { CLIENT_ID_HEADER, type FeedMessage } from '../../shared/contract/changes';
-import { classifyRemoteAnswer, HTTP_CONNECTIONS_PATH, REMOTE_GLOBAL, remoteApiPath, remoteFeedPath, TEAM_ANSWER_HEADER, type ConnectionId, type ConnectionInfo, type RemoteBridge } from '../../shared/contract/remote';
+import { classifyRemoteAnswer, HTTP_CONNECTIONS_PATH, REMOTE_GLOBAL, remoteApiPath, remoteFeedPath, TEAM_ANSWER_HEADER, type ConnectionId, type ConnectionInfo, type RemoteBridge, type TeamFeedStatus } from '../../shared/contract/remote';
 import { WINDOW_ID } from './api';
 import { followFeed, followHttp } from './state/feed';
 import { reportSessionEnded } from './state/session';
@@ -33,7 +33,7 @@ export interface ElectronRemoteBridge extends RemoteBridge {
   /** An API call on connection `id`: the envelope, with `team-unreachable` / `team-signed-out` errors. */
   call(id: ConnectionId, method: string, args: unknown): Promise<unknown>;
   /** Follow the team server's feed (one subscription per connection); the status events say when it cannot be reached. */
-  subscribe(id: ConnectionId, since: number, cb: (m: FeedMessage) => void, onStatus: (s: { ok: true } | { ok: false; code: string; message: string }) => void): () => void;
+  subscribe(id: ConnectionId, since: number, cb: (m: FeedMessage) => void, onStatus: (s: TeamFeedStatus) => void): () => void;
 }
 
 export interface TeamTransport {
@@ -47,7 +47,7 @@ async function envelopeOf(res: Response): Promise<unknown> {
   try {
     return await res.json();
   } catch {
-    throw new Error(`The Jiaodui server answered ${res.status} without JSON.`);
+    throw notJsonAnswer(res.status);
   }
 }
 
@@ -141,7 +141,7 @@ export function createTeamTransport(): TeamTransport {
     follow: (id, onMessage) =>
       electron.subscribe(id, 0, onMessage, (s) => {
         if (s.ok) reportTeam(id, { kind: 'answered' });
-        else noteTeamAnswer(id, 502, id, { error: { code: s.code, message: s.message } });
+        else noteTeamAnswer(id, 502, id, { error: s });
       }),
   };
 }

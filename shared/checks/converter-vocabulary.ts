@@ -29,6 +29,7 @@ import { isHanAt, type Analysis } from './analysis';
 import { convertedByOpenCC } from './conversion';
 import { TW_SHARED_SOURCES } from './data/twPhrasesShared';
 import type { Finding, Severity } from './types';
+import { addTo } from './collect';
 
 interface Vocabulary {
   /** Taiwan word → the source words s2twp writes it for */
@@ -56,7 +57,7 @@ function byFirst(words: Iterable<string>): ByFirst {
   const table: (Map<number, string[]> | undefined)[] = new Array<Map<number, string[]> | undefined>(65536);
   for (const w of words) {
     const m = (table[w.charCodeAt(0)] ??= new Map<number, string[]>());
-    m.set(w.charCodeAt(1), [...(m.get(w.charCodeAt(1)) ?? []), w]);
+    addTo(m, w.charCodeAt(1), w);
   }
   for (const m of table) if (m) for (const list of m.values()) list.sort((a, b) => b.length - a.length);
   return { byFirst: table };
@@ -77,11 +78,11 @@ function twPhrases(): Vocabulary {
     for (const [k, v] of entries(dict)) {
       // identity entries only stop a shorter match; single characters are TWVariants
       if (!k || !v || k === v || [...k].length < 2 || [...v].length < 2) continue;
-      sources.set(v, [...(sources.get(v) ?? []), k]);
+      addTo(sources, v, k);
     }
   const written = new Set(sources.keys());
   const targets = new Map<string, string[]>();
-  for (const [w, ks] of sources) for (const k of ks) targets.set(k, [...(targets.get(k) ?? []), w]);
+  for (const [w, ks] of sources) for (const k of ks) addTo(targets, k, w);
   vocabulary = { sources, targets, wordsByFirst: byFirst(sources.keys()), sourcesByFirst: byFirst(new Set([...sources.values()].flat().filter((w) => !written.has(w)))) };
   return vocabulary;
 }

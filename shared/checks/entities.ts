@@ -19,6 +19,7 @@ import { NOT_AFTER_SURNAME, NOT_IN_GIVEN_NAME, NOT_NAME_END, ORG_SUFFIXES, ROLES
 import { NAME_PLAUSIBLE_T } from './data/names';
 import { variantNormal } from './variant-normal';
 import type { CheckContext, Finding, GlossaryEntry, Location } from './types';
+import { addTo } from './collect';
 
 export interface Mention {
   documentId?: number;
@@ -723,7 +724,7 @@ export function groupMentions(mentions: Mention[], ctx: CheckContext): EntityGro
   const groups = new Map<number, Spelling[]>();
   sps.forEach((sp, i) => {
     const r = find(i);
-    groups.set(r, [...(groups.get(r) ?? []), sp]);
+    addTo(groups, r, sp);
   });
   const out: EntityGroup[] = [];
   for (const [root, members] of groups) {
@@ -828,7 +829,7 @@ export function projectEntityFindings(perDoc: { documentId: number; mentions: Me
     for (const r of m.roles) {
       if (!UNIQUE_ROLES.has(r)) continue;
       const bySp = holders.get(r) ?? new Map<string, Mention[]>();
-      bySp.set(m.text, [...(bySp.get(m.text) ?? []), m]);
+      addTo(bySp, m.text, m);
       holders.set(r, bySp);
     }
   }

@@ -37,6 +37,7 @@ import { countedNounAfter, countHeadOf, givenTo, moneyHeadOf } from './count-nou
 const segmentClaimQuantities = (a: Analysis, yuan: Currency = 'CNY'): ClaimQuantity[] =>
   a.memo(`claimQuantities:${yuan}`, () => claimQuantities(a.text, segmentQuantities(a), { yuan }));
 import type { Finding, Fix, Location } from './types';
+import { addTo } from './collect';
 
 // ---------------------------------------------------------------- quantities of a document
 
@@ -264,7 +265,7 @@ function rateFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   for (const a of analyses) {
     const mine = (index.get(a.seg.id) ?? []).filter((f) => f.q.kind === 'amount' && f.q.currencyStated);
     const sentences = new Map<number, Figure[]>();
-    for (const f of mine) sentences.set(f.sentence.start, [...(sentences.get(f.sentence.start) ?? []), f]);
+    for (const f of mine) addTo(sentences, f.sentence.start, f);
     for (const list of sentences.values()) {
       if (list.length < 2) continue;
       const s = list[0].sentence;
@@ -296,7 +297,7 @@ function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding
   const out: Finding[] = [];
   const index = bySegment(figures);
   const bySentence = new Map<number, Figure[]>();
-  for (const f of figures) if (f.q.kind === 'amount') bySentence.set(f.sid, [...(bySentence.get(f.sid) ?? []), f]);
+  for (const f of figures) if (f.q.kind === 'amount') addTo(bySentence, f.sid, f);
   for (const a of analyses) {
     if (!a.text.includes('其中')) continue;
     for (const m of a.text.matchAll(/其中/g)) {
@@ -404,18 +405,25 @@ function componentFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   if (!wholes.length) return out;
   const texts = sentenceTexts(analyses);
   const sentences = new Map<number, Figure[]>();
-  for (const f of figures) if (f.q.kind === 'amount') sentences.set(f.sid, [...(sentences.get(f.sid) ?? []), f]);
+  for (const f of figures) if (f.q.kind === 'amount') addTo(sentences, f.sid, f);
   const bySeg = new Map(analyses.map((a) => [a.seg.id, a]));
+  // the document's stated totals of each metric and the largest of them, read once (not once per breakdown sentence)
+  const METRICS = ['营收', '收入'] as const;
+  const totals = METRICS.map((metric) => {
+    const same = wholes.filter((w) => w.label.endsWith(metric));
+    let largest: Figure | undefined;
+    for (const w of same) if (!largest || w.q.value > largest.q.value) largest = w;
+    return { metric, same, largest };
+  });
   for (const [sid, list] of sentences) {
     if (!BREAKDOWN.test(texts.get(sid) ?? '')) continue;
     {
-      for (const metric of ['营收', '收入']) {
+      for (const { metric, same: sameWholes, largest } of totals) {
         const parts = list.filter((f) => f.label.endsWith(metric) && !WHOLE_LABEL.test(f.label));
-        const sameWholes = wholes.filter((w) => w.label.endsWith(metric));
-        if (parts.length < 2 || !sameWholes.length) continue;
+        if (parts.length < 2 || !largest) continue;
         // the whole of this breakdown's period: implied by a component's share, if a stated total agrees
-        let whole = Math.max(...sameWholes.map((w) => w.q.value));
-        let wholeFig = sameWholes.find((w) => w.q.value === whole)!;
+        let whole = largest.q.value;
+        let wholeFig = largest;
         for (const p of parts) {
           const text = bySeg.get(p.segmentId)!.text;
           const share = claimQuantities(text.slice(p.q.end, Math.min(p.sentence.end, p.q.end + 16))).find((q) => q.kind === 'percent');
@@ -463,13 +471,13 @@ export function restatedScaleFindings(figures: Figure[], crossDocumentOnly = fal
   const groups = new Map<string, Figure[]>();
   for (const f of pointFigures(figures)) {
     const key = restatementKey(f);
-    if (key) groups.set(key, [...(groups.get(key) ?? []), f]);
+    if (key) addTo(groups, key, f);
   }
   const out: Finding[] = [];
   for (const list of groups.values()) {
     if (crossDocumentOnly && new Set(list.map((f) => f.documentId)).size < 2) continue;
     const byValue = new Map<number, Figure[]>();
-    for (const f of list) byValue.set(f.q.value, [...(byValue.get(f.q.value) ?? []), f]);
+    for (const f of list) addTo(byValue, f.q.value, f);
     if (byValue.size < 2) continue;
     // the majority value is taken as right; on a tie, the first stated
     const values = [...byValue.entries()].sort((x, y) => y[1].length - x[1].length);
@@ -635,7 +643,7 @@ export function learnedCountMetrics(figures: readonly Figure[]): Map<string, Fig
     if (f.q.kind !== 'count' || !f.unit || f.nounAfter) continue;
     const key = metricKey(f.label);
     if (!key) continue;
-    out.set(key, [...(out.get(key) ?? []), f]);
+    addTo(out, key, f);
   }
   return out;
 }
@@ -980,7 +988,7 @@ export function unitDisagreementFindings(figures: Figure[], crossDocumentOnly = 
     if (f.q.kind !== 'amount' && f.q.kind !== 'count') continue;
     if (f.digits.length < 2 || f.label.length < 2) continue;
     const key = `${f.label.slice(-2)}|${f.q.value}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    addTo(groups, key, f);
   }
   const out: Finding[] = [];
   const odd = (u: string) => u === '元' || PERSON_UNITS.test(u);

@@ -16,6 +16,7 @@
 import { findingMessage } from '../finding-messages';
 import type { Analysis } from './analysis';
 import type { Finding } from './types';
+import { addTo } from './collect';
 
 /** the period a label compares with; 環比 is 'the previous period', whichever it is */
 type Span = 'year' | 'quarter' | 'month' | 'previous';
@@ -191,7 +192,7 @@ function sameValueFindings(parts: { a: Analysis; documentId?: number }[], across
       const metric = u.value.includes('.') ? '' : metricBefore(a, u.k);
       if (metric === null) continue;
       const key = `${u.value.replace(/,/g, '')}|${metric}`;
-      byValue.set(key, [...(byValue.get(key) ?? []), { a, u, documentId }]);
+      addTo(byValue, key, { a, u, documentId });
     }
   }
   const out: Finding[] = [];
@@ -199,7 +200,7 @@ function sameValueFindings(parts: { a: Analysis; documentId?: number }[], across
     const spans = new Map<Span, typeof uses>();
     for (const x of uses) {
       const sp = LABELS[x.u.label].span;
-      spans.set(sp, [...(spans.get(sp) ?? []), x]);
+      addTo(spans, sp, x);
     }
     if (spans.size !== 2) continue;
     if (acrossDocuments) {
@@ -286,7 +287,7 @@ function mixedLabelFindings(a: Analysis, found: LabelUse[]): Finding[] {
   let run: LabelUse[] = [];
   const flush = () => {
     const bySpan = new Map<Span, LabelUse[]>();
-    for (const u of run) bySpan.set(LABELS[u.label].span, [...(bySpan.get(LABELS[u.label].span) ?? []), u]);
+    for (const u of run) addTo(bySpan, LABELS[u.label].span, u);
     const groups = [...bySpan.values()].sort((p, q) => q.length - p.length);
     // one label against two or more of another: a writer may compare two clauses differently
     // (營收…環比增長15.7%，淨利…同比增長18.5%), so one against one says nothing

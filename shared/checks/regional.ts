@@ -18,6 +18,7 @@ import { TAIWAN_ACCEPTED, TAIWAN_CHARACTERS, TAIWAN_CONVERTED_CHARACTERS, TAIWAN
 import { HONG_KONG_CHARACTERS, HONG_KONG_EITHER, HONG_KONG_FORMS, HONG_KONG_KEEP } from './data/hongKongForms';
 import { housePairOf, styleFor } from './house-style';
 import type { CheckContext, Finding } from './types';
+import { addTo } from './collect';
 
 const TW_MARKERS = /新[台臺]幣|[台臺]股|[台臺]北|[台臺]灣|[台臺]中市|高雄|新竹|桃園|金管會|主計總處|證交所|櫃買|立法院|行政院|財務長|執行長|營運長|營收|(?<!按)年增|(?<!按)季增|(?<!按)月增|法說會|投顧|\d{4}\.TW\b/g;
 const OTHER_MARKERS = /港元|港幣|港股|香港|恒生|恒指|聯交所|港交所|首席執行官|首席財務官|人民幣|同比|環比|歸母|上交所|深交所|國務院|發改委/g;
@@ -125,7 +126,7 @@ interface StandardTable {
 function standardTable(words: readonly (readonly [string, string])[], chars: readonly (readonly [string, string])[], keep: readonly string[] = []): StandardTable {
   const forms = [...words, ...chars];
   const byFirst = new Map<string, (readonly [string, string])[]>();
-  for (const f of [...forms, ...keep.map((w) => [w, w] as const)]) byFirst.set(f[0][0], [...(byFirst.get(f[0][0]) ?? []), f]);
+  for (const f of [...forms, ...keep.map((w) => [w, w] as const)]) addTo(byFirst, f[0][0], f);
   for (const list of byFirst.values()) list.sort((x, y) => y[0].length - x[0].length);
   return { byFirst, first: charTable(byFirst.keys()), forms };
 }

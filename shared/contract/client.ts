@@ -39,6 +39,15 @@ export function unwrap(env: unknown): unknown {
 }
 
 /**
+ * A page's answer that is no JSON (a proxy's error page, a server stopping): a JiaoduiError saying
+ * what the server answered, keyed (its English written out here, the template's text: the first
+ * screen does not carry the catalog; renderer/src/i18n-errors.test.ts holds them equal).
+ */
+export function notJsonAnswer(status: number): JiaoduiError {
+  return new JiaoduiError('internal', `The Jiaodui server answered ${status} without JSON.`, undefined, { key: 'http.answer-not-json', params: { status } });
+}
+
+/**
  * Electron's context bridge copies an Error thrown in the preload as its message alone (custom
  * properties are lost), so the preload rejects with this plain object instead, which the bridge
  * copies whole, and the page turns it back into a JiaoduiError (`reviveBridged`): the code,

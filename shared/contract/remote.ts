@@ -10,6 +10,7 @@
  */
 
 import { METHOD_NAMES } from './methods';
+import { isErrorMessageRef, type ErrorMessageRef } from '../error-messages';
 
 /** Browser mode: GET lists the connections, POST {address, signIn} connects, DELETE …/ID disconnects. */
 export const HTTP_CONNECTIONS_PATH = '/api/connections';
@@ -130,6 +131,21 @@ export function parseConnectInput(address: string, signIn: string): { ok: true; 
   const origin = given ?? fromSignIn;
   if (!origin) return { ok: false, problem: 'no-address' };
   return { ok: true, origin, token };
+}
+
+/**
+ * A team feed's status as Electron's main sends it to a window: following, or the error that
+ * stopped it (its message keyed, so the window words it in the UI language: electron/remote-routing.ts
+ * `teamFeedStatus`).
+ */
+export type TeamFeedStatus = { ok: true } | { ok: false; code: string; message: string; messageData?: ErrorMessageRef };
+
+/** A status off the wire (the preload's check), or null when malformed; message data of the wrong shape is dropped. */
+export function parseTeamFeedStatus(s: unknown): TeamFeedStatus | null {
+  const v = s as { ok?: unknown; code?: unknown; message?: unknown; messageData?: unknown } | null;
+  if (v?.ok === true) return { ok: true };
+  if (v?.ok !== false || typeof v.code !== 'string' || typeof v.message !== 'string') return null;
+  return { ok: false, code: v.code, message: v.message, ...(isErrorMessageRef(v.messageData) ? { messageData: v.messageData } : {}) };
 }
 
 /** How the renderer reads a failed answer of a team call: the page's own session, the team's, or the server out of reach. */

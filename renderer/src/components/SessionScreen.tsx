@@ -1,12 +1,14 @@
 /**
  * Browser mode's session-ended screen (shown by components/SessionGate.tsx; a chunk of its
  * own, lazy.tsx): the session ended and how to reopen Jiaodui, an unsaved edit kept, and a
- * form to sign in again in place with the printed address. Both UI languages
- * (i18n-session.ts), chosen without the settings (state/session.ts `sessionLocale`).
+ * form to sign in again in place with the printed address; why an address was refused (the
+ * server's refusal, keyed: i18n-session.ts `sessionProblemText`). Both UI languages (i18n-session.ts,
+ * the errors' Chinese templates), chosen without the settings (state/session.ts `sessionLocale`).
  */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { checkSession, signIn, type SessionAnswer } from '../api';
-import { translateSession, type SessionMessageKey } from '../i18n-session';
+import { sessionProblemText, signInRefusalText, translateSession, type SessionMessageKey } from '../i18n-session';
+import { errorText, loadChineseErrors } from '../i18n-errors';
 import type { Params } from '../i18n-catalog';
 import { ACTIVE_BACKEND_KEY, backendKey, initialBackend } from '../state/team';
 import { KEPT_DRAFT_KEY, LOCALE_KEY, TEAM_PAGE_KEY, originOf, parseKeptDraft, sessionLocale, tokenFromText, type SessionProblem } from '../state/session';
@@ -18,17 +20,26 @@ export function SessionScreen({ problem, appOpen, onSignedIn }: { problem: Sessi
   const [address, setAddress] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const shownMessage = message ?? (problem === null ? null : problem.kind === 'stale' ? s('session.stale') : s('session.unreachable', { message: problem.message }));
+  // a refusal's message data worded in Chinese: the templates are a chunk of their own, loaded here when needed
+  const [, setErrorsLoaded] = useState(false);
+  useEffect(() => {
+    if (locale === 'zh-Hant') void loadChineseErrors().then(() => setErrorsLoaded(true));
+  }, [locale]);
+  const wordError = (e: Error) => errorText(locale, e);
+  const shownMessage = message ?? (problem === null ? null : sessionProblemText(locale, problem, wordError));
   // the draft of the backend the window worked on (this computer's, or a team server's: state/team.ts)
   const kept = parseKeptDraft(localStorage.getItem(backendKey(KEPT_DRAFT_KEY, initialBackend(localStorage.getItem(ACTIVE_BACKEND_KEY), null))));
   const origin = window.location.origin;
-  // a team server's page (signed in with a sign-in address): the way back is a new sign-in address, not a local restart
-  const team = localStorage.getItem(TEAM_PAGE_KEY) === '1';
+  // a team server's page (signed in, or refused, with a sign-in address): the way back is a new sign-in address, not a local restart
+  const team = localStorage.getItem(TEAM_PAGE_KEY) === '1' || problem?.team === true;
+  // a team server's page opened with a sign-in address it refused: not a session that ended
+  const refusedHere = problem?.kind === 'refused' && problem.team;
+  const title: SessionMessageKey = refusedHere ? 'signin.title' : 'session.title';
 
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = translateSession(locale, 'session.title');
-  }, [locale]);
+    document.title = translateSession(locale, title);
+  }, [locale, title]);
 
   const attempt = (call: () => Promise<SessionAnswer>, whenEnded: SessionMessageKey) => {
     setBusy(true);
@@ -37,7 +48,7 @@ export function SessionScreen({ problem, appOpen, onSignedIn }: { problem: Sessi
       (answer) => {
         setBusy(false);
         if (answer === 'ok') onSignedIn();
-        else setMessage(s(whenEnded));
+        else setMessage(answer === 'ended' ? s(whenEnded) : signInRefusalText(locale, answer, team, wordError));
       },
       (e: unknown) => {
         setBusy(false);
@@ -49,7 +60,7 @@ export function SessionScreen({ problem, appOpen, onSignedIn }: { problem: Sessi
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const token = tokenFromText(address);
-    if (!token) return setMessage(s('session.badAddress'));
+    if (!token) return setMessage(s(team ? 'session.badAddressTeam' : 'session.badAddress'));
     const other = originOf(address);
     if (other !== null && other !== origin) return setMessage(s('session.otherServer', { origin: other }));
     attempt(() => signIn(token), 'session.stale');
@@ -59,8 +70,8 @@ export function SessionScreen({ problem, appOpen, onSignedIn }: { problem: Sessi
     <main className="session-ended" data-testid="session-ended" aria-labelledby="session-title" lang={locale}>
       <div className="session-card">
         <p className="session-brand">Jiaodui 校對</p>
-        <h1 id="session-title">{s('session.title')}</h1>
-        <p>{s('session.why')}</p>
+        <h1 id="session-title">{s(title)}</h1>
+        <p>{s(refusedHere ? 'signin.why' : team ? 'session.whyTeam' : 'session.why')}</p>
         {kept && (
           <section className="session-draft" data-testid="session-draft">
             <p>{s(appOpen ? 'session.draftLive' : 'session.draft', { row: kept.row })}</p>
@@ -80,7 +91,7 @@ export function SessionScreen({ problem, appOpen, onSignedIn }: { problem: Sessi
           </>
         )}
         <form className="session-form" onSubmit={submit}>
-          <label htmlFor="session-address">{s('session.pasteLabel')}</label>
+          <label htmlFor="session-address">{s(team ? 'session.pasteLabelTeam' : 'session.pasteLabel')}</label>
           <div className="session-form-row">
             <input
               id="session-address"
@@ -95,7 +106,7 @@ export function SessionScreen({ problem, appOpen, onSignedIn }: { problem: Sessi
             <button type="submit" className="btn btn-primary" disabled={busy || !address.trim()}>
               {s('session.signIn')}
             </button>
-            <button type="button" className="btn" disabled={busy} data-testid="session-check" onClick={() => attempt(checkSession, 'session.stillEnded')}>
+            <button type="button" className="btn" disabled={busy} data-testid="session-check" onClick={() => attempt(checkSession, team ? 'session.stillEndedTeam' : 'session.stillEnded')}>
               {s('session.checkAgain')}
             </button>
           </div>

@@ -41,8 +41,21 @@ export function withoutFragment(href: string): string {
   return i < 0 ? href : href.slice(0, i);
 }
 
-/** Why the session-ended screen shows, beyond "no session": a stale address was tried, or the server could not be reached. */
-export type SessionProblem = { kind: 'stale' } | { kind: 'unreachable'; message: string } | null;
+/**
+ * A sign-in (or session check) the server refused: its HTTP status and its error when the answer
+ * was an envelope (a JiaoduiError with the message's key and parameters), else null. The
+ * session-ended screen words it in its language (i18n-session.ts `signInRefusalText`).
+ */
+export interface SignInRefusal {
+  status: number;
+  error: Error | null;
+}
+
+/**
+ * Why the session-ended screen shows, beyond "no session": an address was refused, or the server
+ * could not be reached; `team`: the address was a team server's sign-in address (`#signin=`).
+ */
+export type SessionProblem = { kind: 'refused'; refusal: SignInRefusal; team: boolean } | { kind: 'unreachable'; message: string; team: boolean } | null;
 
 // ---- the signal ------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signInFromHash, signInProblem } from './team-signin';
+import { signInFromHash } from './team-signin';
 
 const T = 'a'.repeat(20) + '_-' + 'B'.repeat(21);
 
@@ -12,11 +12,5 @@ describe('team sign-in address', () => {
 
   it('ignores fragments without a well-formed token', () => {
     for (const h of ['', '#', '#token=abc', '#signin=short', `#signin=${T}x`, `#xsignin=${T}`]) expect(signInFromHash(h), h).toBeNull();
-  });
-
-  it('words a refused exchange', () => {
-    expect(signInProblem(401, 'This sign-in address was already used.')).toBe('This sign-in address was already used.');
-    expect(signInProblem(429, undefined)).toContain('Too many');
-    expect(signInProblem(500, 'boom')).toBe('Signing in failed (HTTP 500): boom.');
   });
 });
