@@ -152,7 +152,7 @@ test("s2twp's Taiwan words: one card, the explanation once, a short line per pla
   await panel.getByLabel(/Show dismissed/).uncheck();
 
   // the zh-Hant interface: the explanation, the count and the buttons in Chinese, no English prose
-  await page.keyboard.press('Escape');
+  // (from the panel: Esc there would close it)
   await page.keyboard.press(`${MOD}+k`);
   await page.keyboard.type('language');
   await page.keyboard.press('Enter');

@@ -21,9 +21,14 @@ async function switchLanguage(page: Page, to: 'en' | 'zh-Hant'): Promise<void> {
 test('the zh-Hant interface words an import refusal in Chinese (errors are key + params)', async ({ app: page, server }) => {
   const before = (await api<unknown[]>(server, 'listDocuments', {})).length;
   await switchLanguage(page, 'zh-Hant');
+  // Jiaodui's own project (the first start's samples, like the Inbox) in the UI language, stored as it was
+  const samples = (await api<{ id: number; name: string }[]>(server, 'listProjects', {})).find((p) => p.name === 'Samples');
+  await expect(page.getByTestId(`project-${samples?.id}`).locator('.project-name')).toHaveText('範例');
 
   const dialog = page.getByTestId('import-dialog');
   await page.getByTestId('file-input').setInputFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+  // where an import goes by default, in Chinese too
+  await expect(dialog.locator('#import-project option').first()).toHaveText('收件匣（預設）');
   const alert = dialog.getByRole('alert');
   await expect(alert).toHaveText('empty.txt：檔案是空的（0 位元組）。請選擇含有要校對文字的檔案。');
   await dialog.getByRole('button', { name: '取消' }).click();
@@ -41,6 +46,7 @@ test('the zh-Hant interface words an import refusal in Chinese (errors are key +
 
   // back to English for the other tests of this worker
   await switchLanguage(page, 'en');
+  await expect(page.getByTestId(`project-${samples?.id}`).locator('.project-name')).toHaveText('Samples');
 });
 
 /**

@@ -305,6 +305,85 @@ test("Ctrl+Enter saves, approves and moves on in one operation: one undo takes b
   await expect(page.getByTestId('status-bar')).not.toContainText('Not saved');
 });
 
+test('Esc never loses typing: unchanged it just closes; changed, a notice offers the correction back (Restore, Alt+Z) and Ctrl+Z still undoes saved edits', async ({ page, server }) => {
+  const { documentId } = await importSample(server, 'Grid esc restore');
+  await open(page, server, documentId);
+  const before = (await api<Segment[]>(server, 'getSegments', { documentId }))[13];
+  const typed = before.text.replace('11.8億', '11.8億元');
+  const row = page.getByTestId('row-13');
+  const ta = page.getByTestId('edit-textarea');
+  await row.click();
+  // unchanged: Esc closes, nothing to say
+  await page.keyboard.press('Enter');
+  await expect(ta).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(ta).toHaveCount(0);
+  await expect(row).toBeFocused();
+  await expect(page.getByTestId('toast')).toHaveCount(0);
+  // changed: Esc closes and says so, the row keeps the keyboard; Alt+Z puts the text back in its editor
+  await page.keyboard.press('Enter');
+  await ta.fill(typed);
+  await page.keyboard.press('Escape');
+  await expect(ta).toHaveCount(0);
+  await expect(row).toBeFocused();
+  const notice = page.getByTestId('toast').filter({ hasText: 'Discarded your correction of segment 14.' });
+  await expect(notice.getByTestId('toast-action')).toHaveText(/Restore/);
+  expect((await api<Segment[]>(server, 'getSegments', { documentId }))[13].text).toBe(before.text);
+  await page.keyboard.press('Alt+z');
+  await expect(ta).toBeFocused();
+  await expect(ta).toHaveValue(typed);
+  await expect(notice).toHaveCount(0);
+  // discarded again, then the notice's button restores it; Enter saves it
+  await page.keyboard.press('Escape');
+  await notice.getByTestId('toast-action').click();
+  await expect(ta).toHaveValue(typed);
+  await ta.press('Enter');
+  await expect(row.locator('.cell-hant')).toContainText('11.8億元');
+  // Ctrl+Z undoes the saved edit as before; Alt+Z has nothing left to restore
+  await row.focus();
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(row.locator('.cell-hant')).not.toContainText('11.8億元');
+  expect((await api<Segment[]>(server, 'getSegments', { documentId }))[13].text).toBe(before.text);
+  await page.keyboard.press('Alt+z');
+  await expect(page.getByTestId('toast').filter({ hasText: 'No discarded correction to restore.' })).toBeVisible();
+  await expect(ta).toHaveCount(0);
+});
+
+test('Ctrl+Shift+F and Ctrl+Shift+K put the keyboard in their panels (the first place, the first candidate); Esc gives it back to the row; notices stay off the panel', async ({ page, server }) => {
+  const { documentId } = await importSample(server, 'Grid panel focus');
+  await open(page, server, documentId);
+  const row = page.getByTestId('row-4');
+  await row.click();
+  await expect(row).toBeFocused();
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  const findings = page.getByTestId('findings-panel');
+  await expect(findings.locator('.finding-list .loc-btn').first()).toBeFocused();
+  // the arrows and Tab work in the panel now; Esc closes it and the row has the keyboard again
+  await page.keyboard.press('Escape');
+  await expect(findings).toHaveCount(0);
+  await expect(row).toBeFocused();
+  await page.keyboard.press(`${MOD}+Shift+K`);
+  const claims = page.getByTestId('claims-panel');
+  await expect(claims.getByTestId('claim-candidate').first()).toBeFocused();
+  // a notice meanwhile stacks up from the document pane's corner: over none of the panel's controls, nor the status bar
+  await page.keyboard.press('Alt+z');
+  const notice = page.getByTestId('toast').filter({ hasText: 'No discarded correction to restore.' });
+  await expect(notice).toBeVisible();
+  const [box, panelBox, barBox] = [await notice.boundingBox(), await claims.boundingBox(), await page.getByTestId('status-bar').boundingBox()];
+  expect(box!.x + box!.width).toBeLessThanOrEqual(panelBox!.x);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(barBox!.y);
+  await expect(claims.getByTestId('claim-candidate').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(claims).toHaveCount(0);
+  await expect(row).toBeFocused();
+  // the shortcut again closes the panel it opened, and gives the keyboard back too
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  await expect(findings.locator('.finding-list .loc-btn').first()).toBeFocused();
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  await expect(findings).toHaveCount(0);
+  await expect(row).toBeFocused();
+});
+
 test('popovers never overlap: a selection shows the label bar only; hover shows the gloss; the label bar closes it', async ({ page, server }) => {
   const { documentId } = await importSample(server, 'Grid popovers');
   await open(page, server, documentId);

@@ -126,6 +126,14 @@ test('two reviewers on one team project: live corrections, presence, the conflic
   await b.reload();
   await expect(b.getByTestId('session-ended')).toBeVisible();
   await expect(b.getByTestId('session-how-team')).toContainText('#signin=');
+
+  // the new address an admin sends, pasted into the address bar of that same page (only the fragment
+  // changes: no load): it signs in there, and the token leaves the address bar again
+  const again = JSON.parse(cli('users', 'add', 'Bo2', '--role', 'reviewer', '--format', 'json')) as { signInUrl: string };
+  await b.evaluate((hash) => (window.location.hash = hash), new URL(again.signInUrl).hash);
+  await expect(b.getByTestId('session-ended')).toBeHidden();
+  await expect(b.getByTestId('library').getByText('團隊測試').first()).toBeVisible();
+  expect(new URL(b.url()).hash).toBe('');
 });
 
 /** The API methods a page calls, and the refusals (403) it gets. */

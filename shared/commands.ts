@@ -34,6 +34,8 @@ export const COMMANDS = [
   { id: 'segment.merge', menu: 'segment', label: 'Merge with Next Segment', accelerator: 'Alt+M' },
   { id: 'segment.furniture', menu: 'segment', label: 'Toggle Page Furniture', accelerator: 'Alt+F' },
   { id: 'segment.history', menu: 'segment', label: 'Show Segment History', accelerator: 'Alt+H' },
+  // the correction Esc discarded last, back in its editor (renderer/src/state/open-edit.ts); free in the app's and Chromium's keymaps
+  { id: 'segment.restoreDiscarded', menu: 'segment', label: 'Restore Discarded Correction', accelerator: 'Alt+Z' },
   { id: 'segment.next', menu: 'segment', label: 'Next Segment', accelerator: 'Down' },
   { id: 'segment.previous', menu: 'segment', label: 'Previous Segment', accelerator: 'Up' },
   { id: 'segment.nextUnreviewed', menu: 'segment', label: 'Next Unreviewed Segment', accelerator: 'Alt+Down' },

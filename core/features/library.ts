@@ -12,9 +12,10 @@ import { render } from '../segment-writes';
 import type { HandlerContext } from './context';
 import type { Store } from '../store';
 import type { HandlerTable } from './handler';
+import { DEFAULT_PROJECTS } from '../../shared/domain/values';
 
-const DEFAULT_PROJECT = 'Inbox';
-export const SAMPLE_PROJECT = 'Samples';
+const DEFAULT_PROJECT = DEFAULT_PROJECTS.inbox;
+export const SAMPLE_PROJECT = DEFAULT_PROJECTS.samples;
 
 function base64ToBytes(data: string): Uint8Array {
   return new Uint8Array(Buffer.from(data, 'base64'));

@@ -365,6 +365,7 @@ export function App() {
     'segment.merge': needDoc(() => void actions.merge()),
     'segment.furniture': needDoc(() => void actions.toggleFurniture()),
     'segment.history': needDoc(() => setPanel((p) => (p === 'history' ? null : 'history'))),
+    'segment.restoreDiscarded': needDoc(actions.restoreDiscarded),
     'segment.next': needDoc(() => actions.moveBy(1)),
     'segment.previous': needDoc(() => actions.moveBy(-1)),
     'segment.nextUnreviewed': needDoc(() => actions.nextUnreviewed()),
@@ -376,7 +377,7 @@ export function App() {
     'view.zoomOut': () => prefs.setZoom((z) => z - 0.1),
     'view.zoomReset': () => prefs.setZoom(() => 1),
     'view.language': switchLocale,
-    'view.findings': needDoc(() => setPanel((p) => (p === 'findings' ? null : 'findings'))),
+    'view.findings': needDoc(() => (panel === 'findings' ? wf.views.closePanel() : setPanel('findings'))),
     'help.shortcuts': () => setDialog('shortcuts'),
     'edit.replace': needDoc(wf.handlers['edit.replace']),
     'segment.nextAttention': needDoc(wf.handlers['segment.nextAttention']),
@@ -384,7 +385,7 @@ export function App() {
     'segment.previousFinding': needDoc(wf.handlers['segment.previousFinding']),
     'segment.comment': needDoc(wf.handlers['segment.comment']),
     'view.annotations': needDoc(wf.handlers['view.annotations']),
-    'view.claims': needDoc(() => setPanel((p) => (p === 'claims' ? null : 'claims'))),
+    'view.claims': needDoc(() => (panel === 'claims' ? wf.views.closePanel() : setPanel('claims'))),
     'view.claimsWide': needDoc(cv.handlers['view.claimsWide']),
     'segment.claim': needDoc(cv.handlers['segment.claim']),
     'view.changelog': needDoc(wf.handlers['view.changelog']),
@@ -476,6 +477,8 @@ export function App() {
             ) : (
               <EmptyState loading={!booted || review.loading} onImport={() => run('file.import')} onPaste={() => run('file.paste')} />
             )}
+            {/* notices stack upward from the document pane's bottom-right corner: never over a side panel, the library or the status bar */}
+            <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
           </main>
           {panel === 'search' && (
             <SearchPanel
@@ -498,7 +501,7 @@ export function App() {
               }}
               onChange={(r) => actions.applyChange(r, { selectChanged: true })}
               onError={toasts.fail}
-              onClose={() => setPanel(null)}
+              onClose={wf.views.closePanel}
             />
           )}
           {panel === 'glossary' && doc && (
@@ -530,7 +533,7 @@ export function App() {
               notify={toasts.notify}
               onError={wf.failOrConflict}
               onClose={() => {
-                setPanel(null);
+                wf.views.closePanel();
                 cv.setOpenClaimId(null);
               }}
             />
@@ -551,7 +554,6 @@ export function App() {
           author={account?.name ?? settings?.author ?? info?.author ?? ''}
           onAuthor={() => (account ? toasts.notify(t('team.signedInAs', { name: account.name, role: account.role })) : setDialog('author'))}
         />
-        <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
         <input
           ref={fileRef}
           type="file"

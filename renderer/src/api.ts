@@ -102,6 +102,16 @@ function captureSignIn(): Promise<SessionProblem> | null {
   );
 }
 
+/**
+ * A sign-in address pasted into the address bar of an open page (only the fragment changes: no
+ * load): exchanged as at load, every call waiting for it. Null when the address holds none.
+ */
+export function teamSignInFromAddress(): Promise<SessionProblem> | null {
+  const next = captureSignIn();
+  if (next) teamSignIn = next;
+  return next;
+}
+
 export type TransportKind = 'electron' | 'http';
 
 /**

@@ -16,8 +16,10 @@ import { GLOSSARY_CATALOG } from './i18n-glossary';
 import { EXPORT_CATALOG } from './i18n-export';
 import { MT_CATALOG, translateMt } from './i18n-mt';
 import { PROJECT_SETTINGS_CATALOG } from './i18n-project-settings';
-import { commandKey, MAIN_CATALOG, translate } from './i18n';
+import { commandKey, MAIN_CATALOG, makeI18n, translate } from './i18n';
+import { defaultProjectOf } from '../../shared/domain/values';
 import { REVIEW_CATALOG } from './i18n-review';
+import { HISTORY_CATALOG } from './i18n-history';
 import { reasonWords as reasonLabel } from '../../shared/wording/reasons';
 import { REVISION_REASONS } from '../../shared/wording/reasons';
 import { COMMANDS } from '../../shared/commands';
@@ -147,9 +149,15 @@ describe('operation labels (undo, redo, change log)', () => {
     expect(new Set(withReplay.map((l) => l.key))).toEqual(new Set(labels.OPERATION_LABEL_KEYS));
   });
 
-  it('words every label: the English template gives the stored text, the Chinese one Chinese', () => {
+  // the stored English text names a rule by its id (the CLI prints it); the UI names it by its title
+  const ruleNamed = (l: labels.OperationLabel) => {
+    const rule = l.params.rule ?? l.of?.params.rule;
+    return typeof rule === 'string' ? l.text.replace(rule, ruleTitle('en', rule)) : l.text;
+  };
+
+  it('words every label: the English template gives the stored text (a rule by its title), the Chinese one Chinese', () => {
     for (const l of withReplay) {
-      expect(formatOperationLabel('en', l, 'fallback')).toBe(l.text);
+      expect(formatOperationLabel('en', l, 'fallback')).toBe(ruleNamed(l));
       const zh = formatOperationLabel('zh-Hant', l, 'fallback');
       expect(zh).not.toBe('fallback');
       expect(zh).toMatch(/\p{Script=Han}/u);
@@ -183,10 +191,14 @@ describe('rule titles', () => {
     expect(ruleTitle('zh-Hant', 'future-rule', 'Future rule')).toBe('Future rule');
     expect(ruleTitle('zh-Hant', 'doubled')).toBe('重複的字詞或標點');
   });
-  it('name the rule in Chinese inside a zh-Hant operation label, and keep the id in English', () => {
+  it('name the rule by its title inside an operation label, in both languages (the stored English keeps the id)', () => {
     const l = labels.dismissLabel('doubled');
+    expect(l.text).toBe('Dismiss doubled');
     expect(formatOperationLabel('zh-Hant', l, l.text)).toBe('略過 重複的字詞或標點');
-    expect(formatOperationLabel('en', l, l.text)).toBe(l.text);
+    expect(formatOperationLabel('en', l, l.text)).toBe('Dismiss Doubled word or punctuation');
+    const fix = labels.fixLabel('entity-consistency', 2, 4);
+    expect(formatOperationLabel('en', fix, fix.text)).toBe('Fix 2 × Name spelled inconsistently');
+    expect(formatOperationLabel('en', labels.replayLabel('undo', { label: fix.text, structured: fix }), '')).toBe('Undo Fix 2 × Name spelled inconsistently');
   });
 });
 
@@ -228,11 +240,24 @@ describe('English UI strings: one apostrophe', () => {
       'i18n-roles': ROLES_CATALOG.en,
       'i18n-glossary': GLOSSARY_CATALOG.en,
       'i18n-export': EXPORT_CATALOG.en,
+      'i18n-history': HISTORY_CATALOG.en,
       reasons: REVISION_REASONS.en,
       'report-wording': REPORT_CATALOG.en,
     };
     const curly = Object.entries(catalogs).flatMap(([name, c]) => Object.entries(c).filter(([, v]) => typeof v === 'string' && v.includes('’')).map(([k]) => `${name}: ${k}`));
     expect(curly).toEqual([]);
     expect(Object.values(catalogs).every((c) => Object.keys(c).length > 3)).toBe(true);
+  });
+});
+
+describe("Jiaodui's own projects", () => {
+  it('show Inbox and Samples in the UI language while they keep that name; any other name as named', () => {
+    const zh = makeI18n('zh-Hant');
+    expect(zh.projectName('Inbox')).toBe('收件匣');
+    expect(zh.projectName('Samples')).toBe('範例');
+    expect(zh.projectName('Inbox 2')).toBe('Inbox 2');
+    expect(zh.projectName('收件匣')).toBe('收件匣');
+    expect(makeI18n('en').projectName('Inbox')).toBe('Inbox');
+    expect(defaultProjectOf('inbox')).toBeNull();
   });
 });

@@ -47,25 +47,8 @@ const en = {
   'reps.done': 'Applied the correction to {count} segments.',
   'reps.applyOne': 'Apply',
 
-  'history.revert': 'Revert to this',
-  'history.revertLabel': 'Revert segment to this version',
-  'history.machine': 'Machine text (as imported)',
-  'history.reverted': 'Reverted segment {n}.',
-  'history.current': 'current',
-  'history.changelog': 'Change log…',
 
 
-  'changelog.title': 'Change log',
-  'changelog.summary': '{changed} of {total} segments changed · {chars} characters changed',
-  'changelog.reason': 'Reason',
-  'changelog.author': 'Author',
-  'changelog.all': 'All',
-  'changelog.empty': 'No changes match.',
-  'changelog.row': 'Segment {n}',
-  'changelog.retired': 'split or merged',
-  'changelog.go': 'Go to segment {n}',
-  'changelog.truncated': 'Showing the newest {count} changes.',
-  'changelog.entries': '{count} changes',
 
   'anno.title': 'Annotations',
   'anno.close': 'Close annotations',
@@ -138,10 +121,6 @@ const en = {
 
   'attention.none': 'Nothing needs attention: every segment is reviewed and no comment or finding is open.',
 
-  'shortcuts.review': 'Review workflow',
-  'shortcuts.question': 'Show this sheet',
-  'shortcuts.labelKey': 'With text selected: tag it with a label',
-  'shortcuts.approveNext': 'Approve and go to the next unreviewed segment',
 } as const;
 
 export type ReviewMessageKey = keyof typeof en;
@@ -186,25 +165,8 @@ const zhHant: Record<ReviewMessageKey, string> = {
   'reps.done': '已將修正套用到 {count} 個段落。',
   'reps.applyOne': '套用',
 
-  'history.revert': '還原到此版本',
-  'history.revertLabel': '將段落還原到此版本',
-  'history.machine': '機器文字（匯入時）',
-  'history.reverted': '已還原第 {n} 段。',
-  'history.current': '目前',
-  'history.changelog': '變更記錄…',
 
 
-  'changelog.title': '變更記錄',
-  'changelog.summary': '{total} 個段落中有 {changed} 個已修改 · 共變更 {chars} 個字元',
-  'changelog.reason': '原因',
-  'changelog.author': '作者',
-  'changelog.all': '全部',
-  'changelog.empty': '沒有符合的變更。',
-  'changelog.row': '第 {n} 段',
-  'changelog.retired': '已分割或合併',
-  'changelog.go': '前往第 {n} 段',
-  'changelog.truncated': '只顯示最新的 {count} 筆變更。',
-  'changelog.entries': '{count} 筆變更',
 
   'anno.title': '註記',
   'anno.close': '關閉註記',
@@ -277,10 +239,6 @@ const zhHant: Record<ReviewMessageKey, string> = {
 
   'attention.none': '沒有需要處理的段落：每段都已審閱，也沒有未解決的評論或檢查結果。',
 
-  'shortcuts.review': '審閱流程',
-  'shortcuts.question': '顯示此說明',
-  'shortcuts.labelKey': '選取文字時：以標籤標記',
-  'shortcuts.approveNext': '核准並前往下一個未審閱段落',
 };
 
 export type ReviewTranslate = (key: ReviewMessageKey, params?: Params) => string;

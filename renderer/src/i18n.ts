@@ -4,6 +4,7 @@
  */
 import { createContext, useContext, useMemo } from 'react';
 import type { CommandId } from '../../shared/commands';
+import { defaultProjectOf } from '../../shared/domain/values';
 import { defineCatalog, type CatalogTranslate, type Locale, type Params } from './i18n-catalog';
 
 export type { Locale, Params } from './i18n-catalog';
@@ -32,6 +33,7 @@ const en = {
   'command.segment.merge': 'Merge with Next Segment',
   'command.segment.furniture': 'Toggle Page Furniture',
   'command.segment.history': 'Show Segment History',
+  'command.segment.restoreDiscarded': 'Restore Discarded Correction',
   'command.segment.next': 'Next Segment',
   'command.segment.previous': 'Previous Segment',
   'command.segment.nextUnreviewed': 'Next Unreviewed Segment',
@@ -66,6 +68,9 @@ const en = {
   'command.help.licences': 'About Jiaodui and Licences…',
   'command.team.connect': 'Connect to a Team Server…',
   'command.glossary.open': 'Glossary…',
+
+  'project.inbox': 'Inbox',
+  'project.samples': 'Samples',
 
   'menu.file': 'File',
   'menu.edit': 'Edit',
@@ -185,20 +190,6 @@ const en = {
   'search.row': '#{n}',
   'search.close': 'Close search results',
 
-  'history.title': 'History of segment {n}',
-  'history.empty': 'This segment has not been changed.',
-  'history.close': 'Close history',
-  'history.field.zh': 'Text',
-  'history.field.status': 'Status',
-  'history.field.furniture': 'Furniture',
-  'history.field.structure': 'Structure',
-  'history.field.finding': 'Finding',
-  'history.field.en': 'English',
-  'history.field.en-status': 'English status',
-  'history.field.source': 'Source',
-  'history.none': 'none',
-  'history.by': '{author} · {time}',
-  'history.reason': 'Reason: {reason}',
 
   'palette.title': 'Command palette',
   'palette.placeholder': 'Type a command…',
@@ -241,18 +232,6 @@ const en = {
 
   'confirm.cancel': 'Cancel',
 
-  'shortcuts.title': 'Keyboard shortcuts',
-  'shortcuts.grid': 'In the grid',
-  'shortcuts.editing': 'While editing',
-  'shortcuts.pageDown': 'Next page',
-  'shortcuts.pageUp': 'Previous page',
-  'shortcuts.home': 'First segment',
-  'shortcuts.end': 'Last segment',
-  'shortcuts.save': 'Save the correction',
-  'shortcuts.saveApprove': 'Save and approve',
-  'shortcuts.cancel': 'Cancel the edit',
-  'shortcuts.redoAlt': 'Redo (alternative)',
-  'shortcuts.doubleClick': 'Double-click',
 
   'author.title': 'Reviewer name',
   'author.label': 'Name recorded with every change',
@@ -266,6 +245,9 @@ const en = {
   'toast.unsavedEdit': 'Segment {row} has an unsaved correction: Enter saves it, Esc discards it.',
   'toast.draftRestored': 'Restored your unsaved edit of row {row} (kept when the page was left or the session ended). Enter saves it, Esc discards it.',
   'toast.mergeLast': 'The last segment has nothing after it to merge with.',
+  'toast.editDiscarded': 'Discarded your correction of segment {row}.',
+  'toast.restore': 'Restore',
+  'toast.nothingDiscarded': 'No discarded correction to restore.',
   'toast.statusQueued': 'The team server cannot be reached: the status change is kept and sent when the server is back (a status changed there meanwhile is shown as a conflict).',
 
   'dialog.close': 'Close',
@@ -324,6 +306,7 @@ const zhHant: Record<MessageKey, string> = {
   'command.segment.merge': '與下一段合併',
   'command.segment.furniture': '切換版面雜項',
   'command.segment.history': '顯示段落歷史',
+  'command.segment.restoreDiscarded': '還原捨棄的修正',
   'command.segment.next': '下一段',
   'command.segment.previous': '上一段',
   'command.segment.nextUnreviewed': '下一個未審閱段落',
@@ -358,6 +341,9 @@ const zhHant: Record<MessageKey, string> = {
   'command.help.licences': '關於校對與授權…',
   'command.team.connect': '連線到團隊伺服器…',
   'command.glossary.open': '詞彙表…',
+
+  'project.inbox': '收件匣',
+  'project.samples': '範例',
 
   'menu.file': '檔案',
   'menu.edit': '編輯',
@@ -477,20 +463,6 @@ const zhHant: Record<MessageKey, string> = {
   'search.row': '第 {n} 段',
   'search.close': '關閉搜尋結果',
 
-  'history.title': '第 {n} 段的歷史',
-  'history.empty': '這個段落尚未修改過。',
-  'history.close': '關閉歷史',
-  'history.field.zh': '文字',
-  'history.field.status': '狀態',
-  'history.field.furniture': '版面雜項',
-  'history.field.structure': '結構',
-  'history.field.finding': '檢查結果',
-  'history.field.en': '英文',
-  'history.field.en-status': '英文狀態',
-  'history.field.source': '原文',
-  'history.none': '無',
-  'history.by': '{author} · {time}',
-  'history.reason': '原因：{reason}',
 
   'palette.title': '命令面板',
   'palette.placeholder': '輸入命令…',
@@ -508,7 +480,7 @@ const zhHant: Record<MessageKey, string> = {
   'import.preview': '預覽',
   'import.facts': '{size} · {segments} 段 · {script}（{variant}）',
   'import.project': '專案',
-  'import.newProjectOption': 'Inbox（預設）',
+  'import.newProjectOption': '收件匣（預設）',
   'import.docTitle': '標題',
   'import.submit': '匯入',
   'import.cancel': '取消',
@@ -533,18 +505,6 @@ const zhHant: Record<MessageKey, string> = {
 
   'confirm.cancel': '取消',
 
-  'shortcuts.title': '鍵盤快捷鍵',
-  'shortcuts.grid': '在表格中',
-  'shortcuts.editing': '編輯時',
-  'shortcuts.pageDown': '下一頁',
-  'shortcuts.pageUp': '上一頁',
-  'shortcuts.home': '第一段',
-  'shortcuts.end': '最後一段',
-  'shortcuts.save': '儲存修正',
-  'shortcuts.saveApprove': '儲存並核准',
-  'shortcuts.cancel': '取消編輯',
-  'shortcuts.redoAlt': '重做（替代鍵）',
-  'shortcuts.doubleClick': '按兩下',
 
   'author.title': '審閱者名稱',
   'author.label': '每次修改都會記錄的名稱',
@@ -558,6 +518,9 @@ const zhHant: Record<MessageKey, string> = {
   'toast.unsavedEdit': '第 {row} 段有尚未儲存的修正：按 Enter 儲存，按 Esc 捨棄。',
   'toast.draftRestored': '已還原你在第 {row} 行尚未儲存的修改（離開頁面或工作階段結束時保留）。按 Enter 儲存，按 Esc 捨棄。',
   'toast.mergeLast': '最後一段之後沒有可合併的段落。',
+  'toast.editDiscarded': '已捨棄你對第 {row} 段的修正。',
+  'toast.restore': '還原',
+  'toast.nothingDiscarded': '沒有可還原的已捨棄修正。',
   'toast.statusQueued': '無法連線到團隊伺服器：此狀態變更已保留，伺服器恢復連線後會送出（若其間有人在伺服器上改了狀態，會顯示為衝突）。',
 
   'dialog.close': '關閉',
@@ -608,6 +571,8 @@ export interface I18n {
   /** Numbers and dates in the UI language. */
   formatNumber: (n: number) => string;
   formatDateTime: (iso: string) => string;
+  /** A project's name as shown: Jiaodui's own projects (Inbox, Samples) in the UI language while they keep that name. */
+  projectName: (name: string) => string;
 }
 
 export function makeI18n(locale: Locale): I18n {
@@ -620,6 +585,10 @@ export function makeI18n(locale: Locale): I18n {
     formatDateTime: (iso) => {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? iso : df.format(d);
+    },
+    projectName: (name) => {
+      const own = defaultProjectOf(name);
+      return own ? translate(locale, `project.${own}`) : name;
     },
   };
 }

@@ -13,3 +13,17 @@ export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
  */
 export const STANDARD_FORMS = ['unset', 'ministry', 'press'] as const;
 export type StandardForms = (typeof STANDARD_FORMS)[number];
+
+/**
+ * The projects Jiaodui names itself (core/features/library.ts): where an import goes without a
+ * project, and the first start's samples. The stored name stays as it is (the CLI's `--project
+ * Inbox` and every lookup by name find it); the UI shows it in its language while the project
+ * keeps that name. A renamed project is shown as named.
+ */
+export const DEFAULT_PROJECTS = { inbox: 'Inbox', samples: 'Samples' } as const;
+export type DefaultProject = keyof typeof DEFAULT_PROJECTS;
+
+/** Which project of Jiaodui's own a stored name is, else null. */
+export function defaultProjectOf(name: string): DefaultProject | null {
+  return name === DEFAULT_PROJECTS.inbox ? 'inbox' : name === DEFAULT_PROJECTS.samples ? 'samples' : null;
+}

@@ -66,7 +66,9 @@ describe('transcripts', () => {
     const opts: TranscriptOptions = { script: 'hans', convert: (t) => t2s.convert(t) };
     expect(transcriptText(DOC, opts)).toContain('收入为11.8亿。');
     const r = exportTranscript(edited(), 'html', { ...opts, marked: true });
-    expect(r.fileName).toBe('王震講話.zh-Hans.marked.html');
+    // the Simplified file is named by the Simplified title, converted as the text is
+    expect(r.fileName).toBe('王震讲话.zh-Hans.marked.html');
+    expect(exportTranscript(DOC, 'txt', opts).fileName).toBe('王震讲话.zh-Hans.txt');
     expect(r.content).toContain('lang="zh-Hans"');
     expect(r.content).toContain('董事长王<del>震</del><ins>征</ins>表示');
     expect(transcriptStream(DOC, opts)[0]).toEqual({ op: 'equal', text: '\n' });

@@ -95,9 +95,9 @@ ${paras.join('\n')}${htmlNotes(opts)}
 
 export type TranscriptFormat = 'txt' | 'md' | 'html';
 
-/** The file name of a transcript without its extension: title, language tag, `.marked`. */
+/** The file name of a transcript without its extension: title (in the target script, converted as the text is), language tag, `.marked`. */
 export function transcriptBaseName(doc: ExportDoc, opts: TranscriptOptions): string {
-  return `${baseFileName(doc)}.${langTag(opts.script)}${opts.marked ? '.marked' : ''}`;
+  return `${baseFileName({ id: doc.id, title: opts.convert(doc.title) })}.${langTag(opts.script)}${opts.marked ? '.marked' : ''}`;
 }
 
 /** File name, MIME type and content of a transcript export. */

@@ -142,8 +142,8 @@ export const OPERATION_TEMPLATES = { en, 'zh-Hant': zhHant } as const;
 const LIST_SEP: Record<UiLocale, string> = { en: ', ', 'zh-Hant': '、' };
 
 function word(locale: UiLocale, param: string, value: string): string {
-  // the English label keeps the rule id, as stored; other languages name the rule
-  if (param === 'rule') return locale === 'en' ? value : ruleTitle(locale, value);
+  // a rule by its title in either language (the stored English label, which the CLI prints, keeps the id)
+  if (param === 'rule') return ruleTitle(locale, value);
   const key = `value.${param}.${value}`;
   return key in en ? OPERATION_TEMPLATES[locale][key as OperationsMessageKey] : value;
 }

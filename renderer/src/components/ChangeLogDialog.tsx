@@ -10,7 +10,7 @@ import type { MessageKey } from '../i18n';
 import { keepPreviousData, useQuery, useQueryError } from '../state/queries';
 import { useClient } from '../state/client';
 import { keys } from '../state/live';
-import { useReviewI18n } from '../i18n-review';
+import { useHistoryI18n, type HistoryMessageKey } from '../i18n-history';
 // imported here, not through i18n-review: the rule titles it words check fixes with stay off the first screen
 import { reasonWords as reasonLabel } from '../../../shared/wording/reasons';
 import { useOperationLabel } from '../i18n-operations';
@@ -25,29 +25,29 @@ export interface ChangeLogDialogProps {
 }
 
 function Entry({ e, onJump }: { e: ChangeLogEntry; onJump: (i: number) => void }) {
-  const { rt, t, formatDateTime, formatNumber, locale } = useReviewI18n();
+  const { ht, t, formatDateTime, formatNumber, locale } = useHistoryI18n();
   const opLabel = useOperationLabel();
   const value = (v: string | null) => {
-    if (v === null) return <span className="muted">{t('history.none')}</span>;
+    if (v === null) return <span className="muted">{ht('history.none')}</span>;
     if (e.field === 'status') return <>{t(`status.${v}` as MessageKey)}</>;
     if (e.field === 'furniture') return <>{t(`furniture.${v}` as MessageKey)}</>;
     return <>{v}</>;
   };
-  const fieldKey = `history.field.${e.field}` as MessageKey;
-  const fieldLabel = t(fieldKey) === fieldKey ? e.field : t(fieldKey);
+  const fieldKey = `history.field.${e.field}` as HistoryMessageKey;
+  const fieldLabel = ht(fieldKey) === fieldKey ? e.field : ht(fieldKey);
   return (
     <li className="rev changelog-entry" data-testid="changelog-entry">
       <div className="rev-head">
         {e.index !== null ? (
-          <button type="button" className="link-btn" onClick={() => onJump(e.index!)} aria-label={rt('changelog.go', { n: formatNumber(e.index + 1) })}>
-            {rt('changelog.row', { n: formatNumber(e.index + 1) })}
+          <button type="button" className="link-btn" onClick={() => onJump(e.index!)} aria-label={ht('changelog.go', { n: formatNumber(e.index + 1) })}>
+            {ht('changelog.row', { n: formatNumber(e.index + 1) })}
           </button>
         ) : (
-          <span className="muted">{rt('changelog.retired')}</span>
+          <span className="muted">{ht('changelog.retired')}</span>
         )}
         <span className="tag">{fieldLabel}</span>
         <span className="tag tag-reason">{reasonLabel(locale, e.reason)}</span>
-        <span className="muted">{t('history.by', { author: e.author, time: formatDateTime(e.createdAt) })}</span>
+        <span className="muted">{ht('history.by', { author: e.author, time: formatDateTime(e.createdAt) })}</span>
       </div>
       <div className="rev-body" lang="zh-Hant">
         {e.field === 'zh' ? (
@@ -66,7 +66,7 @@ function Entry({ e, onJump }: { e: ChangeLogEntry; onJump: (i: number) => void }
 
 export function ChangeLogDialog({ doc, onJump, onError, onClose }: ChangeLogDialogProps) {
   const { client } = useClient();
-  const { rt, formatNumber, locale } = useReviewI18n();
+  const { ht, formatNumber, locale } = useHistoryI18n();
   const [reason, setReason] = useState('');
   const [author, setAuthor] = useState('');
   // the log is a query of the document's family: refetched when a change (here or elsewhere) invalidates it
@@ -84,18 +84,18 @@ export function ChangeLogDialog({ doc, onJump, onError, onClose }: ChangeLogDial
   }, [query.data, query.isPlaceholderData]);
 
   return (
-    <Modal title={rt('changelog.title')} onClose={onClose} testId="changelog-dialog" className="modal-wide changelog">
+    <Modal title={ht('changelog.title')} onClose={onClose} testId="changelog-dialog" className="modal-wide changelog">
       <div className="changelog-body">
         {log && (
           <p className="changelog-summary" data-testid="changelog-summary">
-            {rt('changelog.summary', { changed: formatNumber(log.changedSegments), total: formatNumber(log.totalSegments), chars: formatNumber(log.charsChanged) })}
+            {ht('changelog.summary', { changed: formatNumber(log.changedSegments), total: formatNumber(log.totalSegments), chars: formatNumber(log.charsChanged) })}
           </p>
         )}
         <div className="changelog-filters">
           <label>
-            <span>{rt('changelog.reason')}</span>
+            <span>{ht('changelog.reason')}</span>
             <select value={reason} onChange={(e) => setReason(e.target.value)} data-testid="changelog-reason">
-              <option value="">{rt('changelog.all')}</option>
+              <option value="">{ht('changelog.all')}</option>
               {facets.reasons.map((r) => (
                 <option key={r} value={r}>
                   {reasonLabel(locale, r)}
@@ -104,9 +104,9 @@ export function ChangeLogDialog({ doc, onJump, onError, onClose }: ChangeLogDial
             </select>
           </label>
           <label>
-            <span>{rt('changelog.author')}</span>
+            <span>{ht('changelog.author')}</span>
             <select value={author} onChange={(e) => setAuthor(e.target.value)} data-testid="changelog-author">
-              <option value="">{rt('changelog.all')}</option>
+              <option value="">{ht('changelog.all')}</option>
               {facets.authors.map((a) => (
                 <option key={a} value={a}>
                   {a}
@@ -114,10 +114,10 @@ export function ChangeLogDialog({ doc, onJump, onError, onClose }: ChangeLogDial
               ))}
             </select>
           </label>
-          {log && <span className="muted">{rt('changelog.entries', { count: formatNumber(log.entries.length) })}</span>}
+          {log && <span className="muted">{ht('changelog.entries', { count: formatNumber(log.entries.length) })}</span>}
         </div>
-        {log?.truncated && <p className="hint">{rt('changelog.truncated', { count: formatNumber(log.entries.length) })}</p>}
-        {log && log.entries.length === 0 && <p className="empty-note">{rt('changelog.empty')}</p>}
+        {log?.truncated && <p className="hint">{ht('changelog.truncated', { count: formatNumber(log.entries.length) })}</p>}
+        {log && log.entries.length === 0 && <p className="empty-note">{ht('changelog.empty')}</p>}
         <ol className="rev-list changelog-list">
           {log?.entries.map((e) => (
             <Entry

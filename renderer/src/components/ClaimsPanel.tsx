@@ -43,6 +43,9 @@ export interface ClaimsPanelProps {
   onClose: () => void;
 }
 
+/** What takes the keyboard when the panel opens: the first candidate (A accepts, R rejects), else the first field. */
+const FOCUS_FIRST = ['[data-testid="claim-candidate"]', 'input, select'];
+
 export function ClaimsPanel({ doc, segments, documents, openClaimId, onJump, onChange, onError, notify, onClose }: ClaimsPanelProps) {
   const { ct, locale } = useClaimsI18n();
   // on a team server only a lead publishes: no 'published' in a reviewer's status menus, no ClaimReview export (state/permissions.ts)
@@ -153,7 +156,7 @@ export function ClaimsPanel({ doc, segments, documents, openClaimId, onJump, onC
   const editing = editingId !== null ? claimById.get(editingId) : undefined;
 
   return (
-    <SidePanel as="aside" className="claims-panel" label={ct('claims.title')} testId="claims-panel" closeLabel={ct('claims.close')} onClose={onClose}>
+    <SidePanel as="aside" className="claims-panel" label={ct('claims.title')} testId="claims-panel" closeLabel={ct('claims.close')} onClose={onClose} focusFirst={FOCUS_FIRST} ready={claims.loaded}>
       <ClaimPendingMakes documentId={doc.id} />
       <section aria-label={ct('claims.candidates')}>
         <h3>

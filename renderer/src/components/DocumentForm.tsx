@@ -21,7 +21,7 @@ export interface DocumentFormProps {
 const VARIANTS: VariantT[] = ['t', 'tw', 'hk'];
 
 export function DocumentForm({ doc, projects, onSave, onMove, onTrash, onClose }: DocumentFormProps) {
-  const { t } = useI18n();
+  const { t, projectName } = useI18n();
   const [title, setTitle] = useState(doc.title);
   const [source, setSource] = useState(doc.source ?? '');
   const [date, setDate] = useState(doc.date ?? '');
@@ -108,7 +108,7 @@ export function DocumentForm({ doc, projects, onSave, onMove, onTrash, onClose }
             <select id={`${idp}-move`} value={target} onChange={(e) => setTarget(Number(e.target.value))} disabled={!access.move}>
               {projects.map((p) => (
                 <option key={p.id} value={p.id} disabled={p.id === doc.projectId}>
-                  {p.name}
+                  {projectName(p.name)}
                 </option>
               ))}
             </select>

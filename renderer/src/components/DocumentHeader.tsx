@@ -7,8 +7,8 @@ import { shortNames } from '../state/presence';
 
 /** `readers`: who else has this document open now (presence, issue 19). */
 export function DocumentHeader({ doc, readers = [] }: { doc: DocumentMeta; readers?: readonly string[] }) {
-  const { t } = useI18n();
-  const meta = [doc.projectName, doc.source, formatDocDate(doc.date, t)].filter(Boolean);
+  const { t, projectName } = useI18n();
+  const meta = [projectName(doc.projectName), doc.source, formatDocDate(doc.date, t)].filter(Boolean);
   return (
     <div className="doc-header">
       <div className="doc-header-text">

@@ -44,6 +44,9 @@ function Quote({ f }: { f: Pick<StoredFinding, 'text' | 'before' | 'after'> }) {
   );
 }
 
+/** What takes the keyboard when the panel opens: the first finding's place, else Run checks. */
+const FOCUS_FIRST = ['.finding-list .loc-btn', '[data-testid="run-checks"]'];
+
 export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: FindingsPanelProps) {
   const { client } = useClient();
   const { t, formatNumber, formatDateTime, locale } = useI18n();
@@ -215,6 +218,7 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
         aria-label={t('findings.reason')}
         onKeyDown={(e) => {
           if (e.key !== 'Escape') return;
+          e.preventDefault(); // the reason only, not the panel
           flushSync(() => setDismissing(null));
           if (next === undefined) focusCardDismiss(f.id);
           else focusPlace(f.id, 'dismiss');
@@ -234,6 +238,8 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
       testId="findings-panel"
       closeLabel={t('findings.close')}
       onClose={onClose}
+      focusFirst={FOCUS_FIRST}
+      ready={ran}
       actions={
         <>
           <button type="button" className="btn btn-small" onClick={() => void run()} disabled={running} data-testid="run-checks">

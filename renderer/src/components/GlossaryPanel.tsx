@@ -57,7 +57,7 @@ export function splitVariants(s: string): string[] {
 
 export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, onClose }: GlossaryPanelProps) {
   const { client, shell } = useClient();
-  const { gt, formatNumber, locale } = useGlossaryI18n();
+  const { gt, formatNumber, locale, projectName } = useGlossaryI18n();
   const { et } = useExportI18n();
   const permissions = usePermissions();
   // The entries live in the query cache: refetched when a glossary write here or elsewhere
@@ -166,7 +166,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
 
   const projectEntries = (entries ?? []).filter((e) => e.scope === 'project');
   const documentEntries = (entries ?? []).filter((e) => e.scope === 'document');
-  const projectLabel = gt('glossary.projectSection', { name: doc.projectName });
+  const projectLabel = gt('glossary.projectSection', { name: projectName(doc.projectName) });
 
   const section = (title: string, list: GlossaryEntry[], testId: string) => (
     <section className="gl-section" aria-label={title} data-testid={testId}>
@@ -331,7 +331,7 @@ export function GlossaryPanel({ doc, onChange, onRerendered, notify, onError, on
               {(['project', 'document'] as const).map((s) => (
                 <label key={s} className="radio">
                   <input type="radio" name="glossary-scope" value={s} checked={draft.scope === s} onChange={() => setDraft({ ...draft, scope: s })} data-testid={`glossary-scope-${s}`} />
-                  {s === 'project' ? gt('glossary.scope.project', { name: doc.projectName }) : gt('glossary.scope.document')}
+                  {s === 'project' ? gt('glossary.scope.project', { name: projectName(doc.projectName) }) : gt('glossary.scope.document')}
                 </label>
               ))}
             </fieldset>

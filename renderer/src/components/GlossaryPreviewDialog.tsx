@@ -3,7 +3,7 @@
  * (computed by the API) and the status it goes back to; Apply is one undoable operation.
  */
 import { DiffParts } from './DiffText';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChangeResult, DocumentMeta } from '../../../shared/domain/schemas';
 import type { GlossaryPreview } from '../../../shared/glossary/schemas';
 import { useClient } from '../state/client';
@@ -23,12 +23,22 @@ type Scope = 'document' | 'project';
 
 export function GlossaryPreviewDialog({ doc, onApplied, onError, onClose }: GlossaryPreviewDialogProps) {
   const { client } = useClient();
-  const { t, gt, formatNumber } = useGlossaryI18n();
+  const { t, gt, formatNumber, projectName } = useGlossaryI18n();
   // on a team server a reviewer previews, only a lead applies (state/permissions.ts)
   const applyAllowed = usePermission('applyGlossary');
   const [scope, setScope] = useState<Scope>('document');
   const [preview, setPreview] = useState<GlossaryPreview | null>(null);
   const [applying, setApplying] = useState(false);
+
+  // the preview there: the keyboard goes to Apply (Cancel when there is nothing to apply), unless
+  // the reviewer moved it off where the dialog put it (its close button) meanwhile
+  const applyRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const at = document.activeElement;
+    if (!preview || !at || !(at.closest('.modal-head') || at.getAttribute('role') === 'dialog')) return;
+    (applyRef.current?.disabled ? cancelRef.current : applyRef.current)?.focus();
+  }, [preview]);
 
   const args = scope === 'project' ? { projectId: doc.projectId } : { documentId: doc.id };
 
@@ -65,7 +75,7 @@ export function GlossaryPreviewDialog({ doc, onApplied, onError, onClose }: Glos
           {(['document', 'project'] as const).map((s) => (
             <label key={s} className="radio">
               <input type="radio" name="glossary-apply-scope" value={s} checked={scope === s} onChange={() => setScope(s)} data-testid={`glossary-apply-${s}`} />
-              {s === 'project' ? gt('glossary.applyScope.project', { name: doc.projectName }) : gt('glossary.applyScope.document', { title: doc.title })}
+              {s === 'project' ? gt('glossary.applyScope.project', { name: projectName(doc.projectName) }) : gt('glossary.applyScope.document', { title: doc.title })}
             </label>
           ))}
         </fieldset>
@@ -117,10 +127,10 @@ export function GlossaryPreviewDialog({ doc, onApplied, onError, onClose }: Glos
         )}
         <div className="modal-actions">
           <span className="hint modal-actions-note">{gt('glossary.undoHint')}</span>
-          <button type="button" className="btn" onClick={onClose}>
+          <button type="button" className="btn" onClick={onClose} ref={cancelRef}>
             {gt('glossary.cancel')}
           </button>
-          <button type="button" className="btn btn-primary" onClick={() => void apply()} disabled={!preview || preview.segments === 0 || applying || !applyAllowed.allowed} title={applyAllowed.reason} data-testid="glossary-apply">
+          <button type="button" className="btn btn-primary" ref={applyRef} onClick={() => void apply()} disabled={!preview || preview.segments === 0 || applying || !applyAllowed.allowed} title={applyAllowed.reason} data-testid="glossary-apply">
             {applying ? gt('glossary.applying') : gt('glossary.apply')}
           </button>
         </div>

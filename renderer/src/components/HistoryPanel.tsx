@@ -10,7 +10,7 @@ import { useQuery, useQueryError } from '../state/queries';
 import { useClient } from '../state/client';
 import { keys } from '../state/live';
 import { type MessageKey } from '../i18n';
-import { useReviewI18n } from '../i18n-review';
+import { useHistoryI18n, type HistoryMessageKey } from '../i18n-history';
 // imported here, not through i18n-review: the rule titles it words check fixes with stay off the first screen
 import { reasonWords as reasonLabel } from '../../../shared/wording/reasons';
 import { DiffText } from './DiffText';
@@ -31,8 +31,8 @@ export interface HistoryPanelProps {
 }
 
 function Value({ field, value }: { field: Revision['field']; value: string | null }) {
-  const { t } = useReviewI18n();
-  if (value === null) return <span className="muted">{t('history.none')}</span>;
+  const { t, ht } = useHistoryI18n();
+  if (value === null) return <span className="muted">{ht('history.none')}</span>;
   if (field === 'status' || field === 'en-status') return <>{t(`status.${value}` as MessageKey)}</>;
   if (field === 'furniture') return <>{t(`furniture.${value}` as MessageKey)}</>;
   return <>{value}</>;
@@ -40,7 +40,7 @@ function Value({ field, value }: { field: Revision['field']; value: string | nul
 
 export function HistoryPanel({ segmentId, number, machineText, currentText, onChange, onChangeLog, onNotify, onError, onClose }: HistoryPanelProps) {
   const { client } = useClient();
-  const { t, rt, formatDateTime, locale } = useReviewI18n();
+  const { ht, formatDateTime, locale } = useHistoryI18n();
   const [busy, setBusy] = useState(false);
 
   // the segment's history is a query, refetched when a change of the segment (here or elsewhere) invalidates it
@@ -53,7 +53,7 @@ export function HistoryPanel({ segmentId, number, machineText, currentText, onCh
     setBusy(true);
     try {
       await onChange(await client.revertSegment({ segmentId, revisionId }));
-      onNotify?.(rt('history.reverted', { n: number }));
+      onNotify?.(ht('history.reverted', { n: number }));
     } catch (e) {
       onError(e);
     } finally {
@@ -62,42 +62,42 @@ export function HistoryPanel({ segmentId, number, machineText, currentText, onCh
   }
 
   const fieldLabel = (f: string) => {
-    const key = `history.field.${f}` as MessageKey;
-    const s = t(key);
+    const key = `history.field.${f}` as HistoryMessageKey;
+    const s = ht(key);
     return s === key ? f : s;
   };
   const revertButton = (revisionId: number | null, text: string | null) =>
     onChange && currentText !== undefined ? (
       text === currentText ? (
-        <span className="tag tag-current">{rt('history.current')}</span>
+        <span className="tag tag-current">{ht('history.current')}</span>
       ) : (
-        <button type="button" className="btn btn-small" disabled={busy} onClick={() => void revert(revisionId)} title={rt('history.revertLabel')} data-testid="revert">
-          {rt('history.revert')}
+        <button type="button" className="btn btn-small" disabled={busy} onClick={() => void revert(revisionId)} title={ht('history.revertLabel')} data-testid="revert">
+          {ht('history.revert')}
         </button>
       )
     ) : null;
 
   return (
     <SidePanel
-      label={t('history.title', { n: number })}
+      label={ht('history.title', { n: number })}
       testId="history-panel"
-      closeLabel={t('history.close')}
+      closeLabel={ht('history.close')}
       onClose={onClose}
       actions={
         onChangeLog && (
           <button type="button" className="btn btn-small btn-quiet" onClick={onChangeLog} data-testid="open-changelog">
-            {rt('history.changelog')}
+            {ht('history.changelog')}
           </button>
         )
       }
     >
-      {revs && revs.length === 0 && <p className="empty-note">{t('history.empty')}</p>}
+      {revs && revs.length === 0 && <p className="empty-note">{ht('history.empty')}</p>}
       <ol className="rev-list">
         {[...(revs ?? [])].reverse().map((r) => (
           <li key={r.id} className="rev" data-testid="revision">
             <div className="rev-head">
               <span className="tag">{fieldLabel(r.field)}</span>
-              <span className="muted">{t('history.by', { author: r.author, time: formatDateTime(r.createdAt) })}</span>
+              <span className="muted">{ht('history.by', { author: r.author, time: formatDateTime(r.createdAt) })}</span>
               {r.field === 'zh' && <span className="rev-action">{revertButton(r.id, r.after)}</span>}
             </div>
             <div className="rev-body" lang="zh-Hant">
@@ -118,14 +118,14 @@ export function HistoryPanel({ segmentId, number, machineText, currentText, onCh
                 <span className="muted">{r.reason}</span>
               )}
             </div>
-            <div className="rev-reason muted">{t('history.reason', { reason: reasonLabel(locale, r.reason) })}</div>
+            <div className="rev-reason muted">{ht('history.reason', { reason: reasonLabel(locale, r.reason) })}</div>
           </li>
         ))}
         {machineText !== undefined && revs && (
           <li className="rev rev-machine" data-testid="revision-machine">
             <div className="rev-head">
               <span className="tag">{reasonLabel(locale, 'import')}</span>
-              <span className="muted">{rt('history.machine')}</span>
+              <span className="muted">{ht('history.machine')}</span>
               <span className="rev-action">{revertButton(null, machineText)}</span>
             </div>
             <div className="rev-body" lang="zh-Hant">

@@ -4,6 +4,7 @@
  */
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { ImportPreview, ImportResult, Project } from '../../../shared/domain/schemas';
+import { DEFAULT_PROJECTS } from '../../../shared/domain/values';
 import { TEXT_ENCODINGS, type TextEncoding } from '../../../shared/domain/values';
 import { useClient } from '../state/client';
 import { useI18n } from '../i18n';
@@ -29,7 +30,7 @@ type Encoding = TextEncoding;
 
 export function ImportDialog({ source, waiting, projects, defaultProjectId, onImported, onError, onClose }: ImportDialogProps) {
   const { client } = useClient();
-  const { t, formatNumber, locale } = useI18n();
+  const { t, formatNumber, locale, projectName } = useI18n();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [override, setOverride] = useState<Encoding | ''>('');
   const [title, setTitle] = useState('');
@@ -85,7 +86,7 @@ export function ImportDialog({ source, waiting, projects, defaultProjectId, onIm
   }
 
   const g = preview?.guess;
-  const others = projects.filter((p) => p.name !== 'Inbox' || p.id === defaultProjectId);
+  const others = projects.filter((p) => p.name !== DEFAULT_PROJECTS.inbox || p.id === defaultProjectId);
   return (
     <Modal title={t('import.title', { name: source.fileName })} onClose={onClose} testId="import-dialog" className="modal-wide">
       <form className="modal-form import-form" onSubmit={submit}>
@@ -133,7 +134,7 @@ export function ImportDialog({ source, waiting, projects, defaultProjectId, onIm
             <option value="">{t('import.newProjectOption')}</option>
             {others.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
+                {projectName(p.name)}
               </option>
             ))}
           </select>

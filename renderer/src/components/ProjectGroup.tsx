@@ -16,17 +16,19 @@ export interface ProjectGroupProps {
 }
 
 export function ProjectGroup({ project, documents, onRename, onSettings, renderDocument }: ProjectGroupProps) {
-  const { t } = useI18n();
+  const { t, projectName } = useI18n();
+  // Jiaodui's own projects (Inbox, Samples) in the UI language while they keep that name (shared/domain/values.ts)
+  const name = projectName(project.name);
   const [renaming, setRenaming] = useState(false);
   const rename = usePermission('renameProject');
-  const settingsLabel = t('library.projectSettings', { name: project.name });
+  const settingsLabel = t('library.projectSettings', { name });
   const count = project.documentCount === 1 ? t('library.document1') : t('library.documents', { count: project.documentCount });
   return (
-    <section className="project" aria-label={project.name} data-testid={`project-${project.id}`}>
+    <section className="project" aria-label={name} data-testid={`project-${project.id}`}>
       {renaming && onRename ? (
         <InlineNameForm
-          label={t('library.renameProject', { name: project.name })}
-          initial={project.name}
+          label={t('library.renameProject', { name })}
+          initial={name}
           submitLabel={t('library.save')}
           onSubmit={async (name) => {
             await onRename(name);
@@ -36,10 +38,10 @@ export function ProjectGroup({ project, documents, onRename, onSettings, renderD
         />
       ) : (
         <div className="project-head">
-          <h3 className="project-name">{project.name}</h3>
+          <h3 className="project-name">{name}</h3>
           <span className="project-count">{count}</span>
           {onRename && (
-            <button type="button" className="icon-btn" aria-label={t('library.renameProject', { name: project.name })} title={rename.reason ?? t('library.rename')} disabled={!rename.allowed} onClick={() => setRenaming(true)}>
+            <button type="button" className="icon-btn" aria-label={t('library.renameProject', { name })} title={rename.reason ?? t('library.rename')} disabled={!rename.allowed} onClick={() => setRenaming(true)}>
               <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
                 <path d="M11.3 2.3l2.4 2.4-8 8H3.3v-2.4z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
               </svg>

@@ -17,7 +17,7 @@ export interface ProjectSettingsDialogProps {
 }
 
 export function ProjectSettingsDialog({ project, onClose, guard, notify }: ProjectSettingsDialogProps) {
-  const { ps, formatDateTime } = useProjectSettingsI18n();
+  const { ps, formatDateTime, projectName } = useProjectSettingsI18n();
   const allowed = usePermission('projectSettings');
   const { settings, save } = useProjectSettings(project.id);
   // the choice and the version shown when it was made: a change someone saves meanwhile is a conflict, not overwritten
@@ -25,7 +25,7 @@ export function ProjectSettingsDialog({ project, onClose, guard, notify }: Proje
   const form = settingsForm(settings, picked?.value ?? null, allowed.allowed);
   const label = (v: StandardForms) => ps(`projectSettings.${v}`);
   return (
-    <Modal title={ps('projectSettings.title', { name: project.name })} onClose={onClose} testId="project-settings-dialog" className="modal-small">
+    <Modal title={ps('projectSettings.title', { name: projectName(project.name) })} onClose={onClose} testId="project-settings-dialog" className="modal-small">
       <form
         className="modal-form"
         onSubmit={(e) => {
@@ -34,7 +34,7 @@ export function ProjectSettingsDialog({ project, onClose, guard, notify }: Proje
           void guard(save(form.choice, picked?.version ?? settings?.version)).then(
             (r) => {
               const m = savedMessage(r);
-              notify(ps(m.key, { name: project.name, value: label(r.standardForms), count: m.count }));
+              notify(ps(m.key, { name: projectName(project.name), value: label(r.standardForms), count: m.count }));
               onClose();
             },
             () => setPicked(null),

@@ -6,10 +6,11 @@
  * reopen it, never an empty library. An app already open stays mounted behind it (hidden and
  * inert), so its editor keeps what was typed; useReview also keeps that text in local storage
  * (state/session.ts). Signing in again here (the printed address pasted) or "Check again"
- * (the address opened in another tab) brings the same page back.
+ * (the address opened in another tab) brings the same page back, as does a new address pasted
+ * into the address bar (`#token=` in browser mode, a team server's `#signin=`).
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { checkSession, signIn, takeTokenFromAddress, teamSignInProblem } from '../api';
+import { checkSession, signIn, takeTokenFromAddress, teamSignInFromAddress, teamSignInProblem } from '../api';
 import { SessionScreen } from '../lazy';
 import { ACTIVE_BACKEND_KEY, backendKey, initialBackend } from '../state/team';
 import { KEPT_DRAFT_KEY, onSessionEnded, sessionResumed, type SessionProblem } from '../state/session';
@@ -59,7 +60,14 @@ export function SessionGate({ enabled, children }: { enabled: boolean; children:
     enter(takeTokenFromAddress());
     const onHash = () => {
       const token = takeTokenFromAddress();
-      if (token) enter(token);
+      if (token) return enter(token);
+      // a team server's sign-in address pasted into this page's address bar (a new one from an admin)
+      void teamSignInFromAddress()?.then((refused) => {
+        if (!live) return;
+        if (!refused) return resumed();
+        setProblem(refused);
+        setState('ended');
+      });
     };
     window.addEventListener('hashchange', onHash);
     return () => {

@@ -1,14 +1,14 @@
 /** The keyboard map: every command with a shortcut, plus the grid and editor keys. */
 import { COMMANDS, type CommandId } from '../../../shared/commands';
-import { commandKey, useI18n, type MessageKey } from '../i18n';
+import { commandKey } from '../i18n';
 import { formatAccelerator } from '../lib/keys';
 import { Modal } from './Modal';
-import { useReviewI18n, type ReviewMessageKey } from '../i18n-review';
+import { useHistoryI18n, type HistoryMessageKey } from '../i18n-history';
 import { useClaimsI18n, type ClaimsMessageKey } from '../i18n-claims';
 import { refusedCommand } from '../state/permissions';
 import { usePermissions } from '../state/usePermissions';
 
-const GRID_KEYS: [string, MessageKey][] = [
+const GRID_KEYS: [string, HistoryMessageKey][] = [
   ['PageDown', 'shortcuts.pageDown'],
   ['PageUp', 'shortcuts.pageUp'],
   ['Home', 'shortcuts.home'],
@@ -16,17 +16,19 @@ const GRID_KEYS: [string, MessageKey][] = [
   ['Ctrl+Y', 'shortcuts.redoAlt'],
 ];
 // Review workflow keys that are not commands of their own.
-const REVIEW_KEYS: [string, ReviewMessageKey][] = [
+const REVIEW_KEYS: [string, HistoryMessageKey][] = [
   ['?', 'shortcuts.question'],
   ['Ctrl+Enter', 'shortcuts.approveNext'],
   ['1–9', 'shortcuts.labelKey'],
 ];
-const EDIT_KEYS: [string, MessageKey][] = [
+const EDIT_KEYS: [string, HistoryMessageKey][] = [
   ['Enter', 'shortcuts.save'],
   ['Ctrl+Enter', 'shortcuts.saveApprove'],
   ['Esc', 'shortcuts.cancel'],
-  ['Alt+S', 'command.segment.split'],
-  ['Alt+M', 'command.segment.merge'],
+];
+const EDIT_COMMANDS: [string, CommandId][] = [
+  ['Alt+S', 'segment.split'],
+  ['Alt+M', 'segment.merge'],
 ];
 
 /** The wide claims view's keys (components/ClaimsWideView.tsx handles them on the focused row). */
@@ -74,8 +76,7 @@ function Section({ title, rows }: { title: string; rows: [string, string][] }) {
 }
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useI18n();
-  const { rt } = useReviewI18n();
+  const { t, ht } = useHistoryI18n();
   const { ct } = useClaimsI18n();
   const withKeys = COMMANDS.filter((c) => 'accelerator' in c && c.accelerator) as { id: CommandId; menu: string; accelerator: string }[];
   // on a team server a key whose call the role refuses says so (it does nothing else; state/permissions.ts)
@@ -88,14 +89,14 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const approveNote = permissions.reason('approve');
   const approving = (k: string, label: string) => (k === 'Ctrl+Enter' && approveNote ? `${label} — ${approveNote}` : label);
   return (
-    <Modal title={t('shortcuts.title')} onClose={onClose} testId="shortcuts-dialog" className="modal-shortcuts">
+    <Modal title={ht('shortcuts.title')} onClose={onClose} testId="shortcuts-dialog" className="modal-shortcuts">
       <div className="shortcuts">
         {MENUS.map((m) => (
           <Section key={m} title={t(`menu.${m}`)} rows={withKeys.filter((c) => c.menu === m).map((c) => [formatAccelerator(c.accelerator), commandLabel(c.id)])} />
         ))}
-        <Section title={t('shortcuts.grid')} rows={GRID_KEYS.map(([k, label]) => [k, t(label)])} />
-        <Section title={rt('shortcuts.review')} rows={REVIEW_KEYS.map(([k, label]) => [k, approving(k, rt(label))])} />
-        <Section title={t('shortcuts.editing')} rows={EDIT_KEYS.map(([k, label]) => [k, approving(k, t(label))])} />
+        <Section title={ht('shortcuts.grid')} rows={GRID_KEYS.map(([k, label]) => [k, ht(label)])} />
+        <Section title={ht('shortcuts.review')} rows={REVIEW_KEYS.map(([k, label]) => [k, approving(k, ht(label))])} />
+        <Section title={ht('shortcuts.editing')} rows={[...EDIT_KEYS.map(([k, label]): [string, string] => [k, approving(k, ht(label))]), ...EDIT_COMMANDS.map(([k, id]): [string, string] => [k, t(commandKey(id))])]} />
         <Section
           title={ct('claims.keys.section')}
           rows={[[formatAccelerator('Alt+W'), commandLabel('view.claimsWide')], ...WIDE_VIEW_KEYS.map(([k, label]): [string, string] => [k, ct(label)])]}

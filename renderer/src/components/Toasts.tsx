@@ -1,6 +1,7 @@
 /** Error and notice banners; errors stay until dismissed. */
 import type { Toast } from '../state/useToasts';
 import { useI18n } from '../i18n';
+import { formatAccelerator } from '../lib/keys';
 
 export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: number) => void }) {
   const { t } = useI18n();
@@ -12,6 +13,12 @@ export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id:
             {x.kind === 'error' ? '!' : 'i'}
           </span>
           <span className="toast-message">{x.message}</span>
+          {x.action && (
+            <button type="button" className="btn btn-small toast-action" onClick={x.action.run} aria-keyshortcuts={x.action.keys} data-testid="toast-action">
+              {x.action.label}
+              {x.action.keys && <kbd className="kbd">{formatAccelerator(x.action.keys)}</kbd>}
+            </button>
+          )}
           <button type="button" className="icon-btn" aria-label={t('toast.dismiss')} onClick={() => onDismiss(x.id)}>
             <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
               <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editHeldBy, unsavedEdit } from './open-edit';
+import { discardedBy, editHeldBy, restoreIndex, unsavedEdit } from './open-edit';
 
 const segments = [
   { id: 10, text: '甲' },
@@ -28,5 +28,25 @@ describe('an open correction is not dropped', () => {
     expect(editHeldBy(open, segments, 11)).toBeNull();
     // nothing typed: the other editor opens
     expect(editHeldBy({ segmentId: 11, draft: '由CFO王震介紹' }, segments, 12)).toBeNull();
+  });
+});
+
+describe('Esc never loses typing', () => {
+  it('Esc with changed text keeps it, with the version it was based on; unchanged text keeps nothing', () => {
+    expect(discardedBy({ segmentId: 11, draft: '由CFO王征介紹', version: 7 }, 3, segments)).toEqual({ documentId: 3, segmentId: 11, draft: '由CFO王征介紹', version: 7 });
+    expect(discardedBy({ segmentId: 11, draft: '由CFO王震介紹', version: 7 }, 3, segments)).toBeNull();
+    expect(discardedBy(null, 3, segments)).toBeNull();
+    expect(discardedBy({ segmentId: 11, draft: '新' }, null, segments)).toBeNull();
+  });
+
+  it('a discarded correction is restored in its own document, while its segment is there and its text is not already that', () => {
+    const gone = { documentId: 3, segmentId: 11, draft: '由CFO王征介紹', version: 7 };
+    expect(restoreIndex(gone, 3, segments)).toBe(1);
+    expect(restoreIndex(gone, 4, segments)).toBeNull();
+    expect(restoreIndex(gone, 3, segments.filter((s) => s.id !== 11))).toBeNull();
+    expect(restoreIndex(gone, 3, [{ id: 11, text: '由CFO王征介紹' }])).toBeNull();
+    expect(restoreIndex(null, 3, segments)).toBeNull();
+    // someone changed the segment since: it is still offered (saving it then meets the conflict view)
+    expect(restoreIndex(gone, 3, [{ id: 11, text: '由財務長王震介紹' }])).toBe(0);
   });
 });

@@ -34,3 +34,32 @@ export function editHeldBy(editing: OpenEdit | null, segments: readonly { id: nu
   if (editing && target === editing.segmentId) return null;
   return unsavedEdit(editing, segments);
 }
+
+/**
+ * A correction Esc discarded: kept so that it can be restored (the notice's Restore, Alt+Z), on
+ * the version it was based on, so saving it is checked as any edit is. Esc with unchanged text
+ * keeps nothing.
+ */
+export interface DiscardedEdit {
+  documentId: number;
+  segmentId: number;
+  draft: string;
+  version?: number | null;
+}
+
+/** What Esc in the editor keeps: the open editor's changed text, else null (it just closes). */
+export function discardedBy(editing: (OpenEdit & { version?: number | null }) | null, documentId: number | null, segments: readonly { id: number; text: string }[]): DiscardedEdit | null {
+  const held = unsavedEdit(editing, segments);
+  if (!editing || !held || documentId === null) return null;
+  return { documentId, segmentId: editing.segmentId, draft: editing.draft, version: editing.version };
+}
+
+/**
+ * Where a discarded correction can be restored: its segment's index in the open document, or null
+ * (nothing discarded, another document open, its segment gone, or its text now what was typed).
+ */
+export function restoreIndex(discarded: DiscardedEdit | null, documentId: number | null, segments: readonly { id: number; text: string }[]): number | null {
+  if (!discarded || discarded.documentId !== documentId) return null;
+  const index = segments.findIndex((s) => s.id === discarded.segmentId);
+  return index < 0 || segments[index].text === discarded.draft ? null : index;
+}

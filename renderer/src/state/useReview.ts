@@ -16,7 +16,7 @@ import { useConflict } from './useConflict';
 import { backendKey } from './team';
 import { draftRestoreIndex, draftToKeep, KEPT_DRAFT_KEY, onSessionEnded, parseKeptDraft } from './session';
 import { approveStep } from './permissions';
-import { editHeldBy, unsavedEdit } from './open-edit';
+import { discardedBy, editHeldBy, restoreIndex, unsavedEdit, type DiscardedEdit } from './open-edit';
 import { isEmptyUndoStack } from './undo-steps';
 import { afterBatch, enqueueStatus, isUnreachable, keepSave, keptSaveFor, observedQueue, pendingStatuses, saveRequest, statusBatches, type KeptSave, type QueuedStatus } from './status-queue';
 
@@ -61,8 +61,8 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   const keptDraftKey = backendKey(KEPT_DRAFT_KEY, backend);
   const queryClient = useQueryClient();
   // Only the stable callbacks: the toast list changing must not recreate every action.
-  const { notify, fail, describe } = toastsIn;
-  const toasts = useMemo(() => ({ notify, fail, describe }), [notify, fail, describe]);
+  const { notify, fail, describe, dismiss } = toastsIn;
+  const toasts = useMemo(() => ({ notify, fail, describe, dismiss }), [notify, fail, describe, dismiss]);
   const [doc, setDoc] = useState<DocumentMeta | null>(null);
   const [segments, setSegments] = useState<Segment[]>([]);
   const [loading, setLoading] = useState(false);
@@ -395,12 +395,38 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     return index + 1;
   }, [select, keptDraftKey]);
 
+  // The correction Esc discarded last (state/open-edit.ts): the notice's Restore and Alt+Z put it back.
+  const discarded = useRef<DiscardedEdit | null>(null);
+  const discardNotice = useRef(0);
+
+  /** Put the discarded correction back in its editor (on the version it was based on); say so when there is none. */
+  const restoreDiscarded = useCallback(() => {
+    const { doc: d, segments: segs } = live.current;
+    const kept = discarded.current;
+    const index = restoreIndex(kept, d?.id ?? null, segs);
+    if (kept === null || index === null) return toasts.notify(t('toast.nothingDiscarded'));
+    if (holdUnsavedEdit(kept.segmentId)) return;
+    discarded.current = null;
+    toasts.dismiss(discardNotice.current);
+    const edit = { segmentId: kept.segmentId, draft: kept.draft, version: kept.version };
+    live.current = { ...live.current, editing: edit };
+    setEditing(edit);
+    select(index, { align: 'center', focus: true });
+  }, [toasts, t, holdUnsavedEdit, select]);
+
+  /** Esc in the editor: it closes; changed text is kept and a notice offers it back (Restore, Alt+Z). */
   const cancelEdit = useCallback(() => {
+    const { doc: d, segments: segs, editing: e } = live.current;
+    const gone = discardedBy(e, d?.id ?? null, segs);
     keptSave.current = null;
     refusedSave.current = null;
     setEditing(null);
     setSelection((s) => ({ ...s, focus: true, nonce: ++nonce.current }));
-  }, []);
+    if (!gone) return;
+    discarded.current = gone;
+    const row = segs.findIndex((x) => x.id === gone.segmentId) + 1;
+    discardNotice.current = toasts.notify(t('toast.editDiscarded', { row }), { label: t('toast.restore'), keys: 'Alt+Z', run: restoreDiscarded });
+  }, [toasts, t, restoreDiscarded]);
 
   const moveBy = useCallback(
     (delta: number) => {
@@ -444,6 +470,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         if (!r) return false;
         keptSave.current = null;
         refusedSave.current = null;
+        if (discarded.current?.segmentId === e.segmentId) discarded.current = null;
         // the text is stored: close the editor before applyChange refetches progress, so keys pressed
         // next (Ctrl+Z, Alt+H) reach the app rather than the editor's textarea
         if (step !== 'separate') setEditing(null);
@@ -577,6 +604,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       startEdit,
       setDraft,
       cancelEdit,
+      restoreDiscarded,
       saveEdit,
       setStatus,
       retryStatuses,
@@ -594,7 +622,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       // what waits for an unreachable team server, stored across reloads by state/kept-storage.ts
       kept: { statuses: statusQueue, save: keptSave, live },
     }),
-    [restoreKeptDraft, setApproveRefusal, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, saveEdit, setStatus, retryStatuses, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows, statusQueue],
+    [restoreKeptDraft, setApproveRefusal, applyChange, applyRemote, openDocument, closeDocument, refreshDoc, select, moveBy, startEdit, setDraft, cancelEdit, restoreDiscarded, saveEdit, setStatus, retryStatuses, split, merge, toggleFurniture, undoRedo, nextUnreviewed, setRows, statusQueue],
   );
 
   // the open editor's row while its text differs from the segment's (the status bar says it is not saved yet)
