@@ -198,10 +198,10 @@ describe('change report: operations, fixes and local times from the database', (
     const zh = (await exp({ documentId, format: 'report-html', script: 'hant', locale: 'zh-Hant' })).content;
     expect(en.operations.map((o) => o.kind)).toEqual(['fix', 'undo', 'redo', 'dismiss', 'edit', 'status']);
     expect(zhJson.operations.map((o) => o.label)).toEqual([
-      expect.stringMatching(/^修正 \d+ 處 人名寫法不一致$/),
-      expect.stringMatching(/^復原「修正 \d+ 處 人名寫法不一致」$/),
-      expect.stringMatching(/^重做「修正 \d+ 處 人名寫法不一致」$/),
-      '略過 簡轉繁一對多可能轉錯',
+      expect.stringMatching(/^修正 \d+ 處人名寫法不一致$/),
+      expect.stringMatching(/^復原「修正 \d+ 處人名寫法不一致」$/),
+      expect.stringMatching(/^重做「修正 \d+ 處人名寫法不一致」$/),
+      '略過檢查結果：簡轉繁一對多可能轉錯',
       `編輯並核准第 ${seg.index + 1} 段`,
       `Mark segment ${old.index + 1} approved`, // no key stored: the English, as stored
     ]);

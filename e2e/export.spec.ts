@@ -114,8 +114,8 @@ test('the HTML change report renders in Chromium: summary, diffs, hostile text i
   await expect(page.locator('table.operations .kind-undo')).toHaveText('復原');
   await expect(page.locator('table.operations tr').nth(1)).toContainText('替換 2 字 於 2 段');
   // operation labels, finding messages and rule names worded from their stored keys: no English left
-  await expect(page.locator('table.operations tr').nth(1)).toContainText('修正 2 處 人名寫法不一致');
-  await expect(page.locator('table.operations tr').nth(2)).toContainText('略過 異體字混用');
+  await expect(page.locator('table.operations tr').nth(1)).toContainText('修正 2 處人名寫法不一致');
+  await expect(page.locator('table.operations tr').nth(2)).toContainText('略過檢查結果：異體字混用');
   await expect(page.locator('table.operations tr').nth(4)).toContainText('復原「編輯第 3 段」');
   await expect(page.locator('td', { hasText: '是同一個字的兩種寫法' }).first()).toBeVisible();
   expect(await page.locator('body').innerText()).not.toMatch(/Fix 2|Dismiss|Edit segment|Undo|Redo|Mark segment|two forms of one character|entity-consistency|variant-mixing/);

@@ -194,7 +194,7 @@ describe('rule titles', () => {
   it('name the rule by its title inside an operation label, in both languages (the stored English keeps the id)', () => {
     const l = labels.dismissLabel('doubled');
     expect(l.text).toBe('Dismiss doubled');
-    expect(formatOperationLabel('zh-Hant', l, l.text)).toBe('略過 重複的字詞或標點');
+    expect(formatOperationLabel('zh-Hant', l, l.text)).toBe('略過檢查結果：重複的字詞或標點');
     expect(formatOperationLabel('en', l, l.text)).toBe('Dismiss Doubled word or punctuation');
     const fix = labels.fixLabel('entity-consistency', 2, 4);
     expect(formatOperationLabel('en', fix, fix.text)).toBe('Fix 2 × Name spelled inconsistently');
