@@ -20,6 +20,7 @@ import { commandKey, MAIN_CATALOG, makeI18n, translate } from './i18n';
 import { defaultProjectOf } from '../../shared/domain/values';
 import { REVIEW_CATALOG } from './i18n-review';
 import { HISTORY_CATALOG } from './i18n-history';
+import { IMPORT_CATALOG } from './i18n-import';
 import { reasonWords as reasonLabel } from '../../shared/wording/reasons';
 import { REVISION_REASONS } from '../../shared/wording/reasons';
 import { COMMANDS } from '../../shared/commands';
@@ -241,6 +242,7 @@ describe('English UI strings: one apostrophe', () => {
       'i18n-glossary': GLOSSARY_CATALOG.en,
       'i18n-export': EXPORT_CATALOG.en,
       'i18n-history': HISTORY_CATALOG.en,
+      'i18n-import': IMPORT_CATALOG.en,
       reasons: REVISION_REASONS.en,
       'report-wording': REPORT_CATALOG.en,
     };

@@ -7,7 +7,7 @@ import type { ImportPreview, ImportResult, Project } from '../../../shared/domai
 import { DEFAULT_PROJECTS } from '../../../shared/domain/values';
 import { TEXT_ENCODINGS, type TextEncoding } from '../../../shared/domain/values';
 import { useClient } from '../state/client';
-import { useI18n } from '../i18n';
+import { useImportI18n } from '../i18n-import';
 import { formatBytes, errorMessage } from '../lib/format';
 import { Modal } from './Modal';
 
@@ -30,7 +30,7 @@ type Encoding = TextEncoding;
 
 export function ImportDialog({ source, waiting, projects, defaultProjectId, onImported, onError, onClose }: ImportDialogProps) {
   const { client } = useClient();
-  const { t, formatNumber, locale, projectName } = useI18n();
+  const { t, it, formatNumber, locale, projectName } = useImportI18n();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [override, setOverride] = useState<Encoding | ''>('');
   const [title, setTitle] = useState('');
@@ -88,16 +88,16 @@ export function ImportDialog({ source, waiting, projects, defaultProjectId, onIm
   const g = preview?.guess;
   const others = projects.filter((p) => p.name !== DEFAULT_PROJECTS.inbox || p.id === defaultProjectId);
   return (
-    <Modal title={t('import.title', { name: source.fileName })} onClose={onClose} testId="import-dialog" className="modal-wide">
+    <Modal title={it('import.title', { name: source.fileName })} onClose={onClose} testId="import-dialog" className="modal-wide">
       <form className="modal-form import-form" onSubmit={submit}>
         {g && preview ? (
           <div className="import-facts">
             <p className="import-detected" data-testid="import-detected">
-              <span className={`confidence confidence-${g.confidence}`}>{t('import.detected', { encoding: g.encoding.toUpperCase(), confidence: t(`import.confidence.${g.confidence}`) })}</span>
-              {g.bom && <span className="tag">{t('import.bom')}</span>}
+              <span className={`confidence confidence-${g.confidence}`}>{it('import.detected', { encoding: g.encoding.toUpperCase(), confidence: it(`import.confidence.${g.confidence}`) })}</span>
+              {g.bom && <span className="tag">{it('import.bom')}</span>}
             </p>
             <p className="import-candidates">
-              <span className="muted">{t('import.candidates')}:</span>{' '}
+              <span className="muted">{it('import.candidates')}:</span>{' '}
               {g.candidates.map((c) => (
                 <span key={c.encoding} className="tag" data-testid={`candidate-${c.encoding}`}>
                   {c.encoding} {c.score.toFixed(2)}
@@ -105,33 +105,33 @@ export function ImportDialog({ source, waiting, projects, defaultProjectId, onIm
               ))}
             </p>
             <p className="muted">
-              {t('import.facts', {
+              {it('import.facts', {
                 size: formatBytes(preview.byteSize),
                 segments: formatNumber(preview.segments),
-                script: t(`import.script.${preview.script}`),
+                script: it(`import.script.${preview.script}`),
                 variant: t(`library.variant.${preview.variant}`),
               })}
             </p>
           </div>
         ) : (
-          <p className="muted">{busy === 'preview' ? t('import.previewing') : null}</p>
+          <p className="muted">{busy === 'preview' ? it('import.previewing') : null}</p>
         )}
         <div className="form-grid">
-          <label htmlFor="import-encoding">{t('import.encoding')}</label>
+          <label htmlFor="import-encoding">{it('import.encoding')}</label>
           <select id="import-encoding" data-testid="import-encoding" value={override} onChange={(e) => setOverride(e.target.value as Encoding | '')}>
-            <option value="">{t('import.auto', { encoding: g?.encoding.toUpperCase() ?? '…' })}</option>
+            <option value="">{it('import.auto', { encoding: g?.encoding.toUpperCase() ?? '…' })}</option>
             {TEXT_ENCODINGS.map((enc) => (
               <option key={enc} value={enc}>
                 {enc.toUpperCase()}
               </option>
             ))}
           </select>
-          <label htmlFor="import-title">{t('import.docTitle')}</label>
+          <label htmlFor="import-title">{it('import.docTitle')}</label>
           {/* the keyboard starts here, not on the close button: Enter imports (the form's submit), Esc cancels */}
           <input id="import-title" data-testid="import-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} autoFocus />
-          <label htmlFor="import-project">{t('import.project')}</label>
+          <label htmlFor="import-project">{it('import.project')}</label>
           <select id="import-project" value={projectId} onChange={(e) => setProjectId(e.target.value === '' ? '' : Number(e.target.value))}>
-            <option value="">{t('import.newProjectOption')}</option>
+            <option value="">{it('import.newProjectOption')}</option>
             {others.map((p) => (
               <option key={p.id} value={p.id}>
                 {projectName(p.name)}
@@ -140,7 +140,7 @@ export function ImportDialog({ source, waiting, projects, defaultProjectId, onIm
           </select>
         </div>
         <div className="import-preview-label" id="import-preview-label">
-          {t('import.preview')}
+          {it('import.preview')}
         </div>
         <pre className="import-preview" lang="zh-Hant" data-testid="import-preview" aria-labelledby="import-preview-label" tabIndex={0}>
           {preview?.preview ?? ''}
@@ -151,12 +151,12 @@ export function ImportDialog({ source, waiting, projects, defaultProjectId, onIm
           </p>
         )}
         <div className="modal-actions">
-          {waiting > 0 && <span className="muted modal-actions-note">{t('import.queue', { count: waiting })}</span>}
+          {waiting > 0 && <span className="muted modal-actions-note">{it('import.queue', { count: waiting })}</span>}
           <button type="button" className="btn" onClick={onClose}>
             {t('import.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" data-testid="import-submit" disabled={!preview || busy !== null}>
-            {busy === 'import' ? t('import.importing') : t('import.submit')}
+            {busy === 'import' ? it('import.importing') : it('import.submit')}
           </button>
         </div>
       </form>

@@ -1,14 +1,14 @@
 /** Paste text to import; it is sent as UTF-8 base64 through the same import preview. */
 import { useState } from 'react';
-import { useI18n } from '../i18n';
+import { useImportI18n } from '../i18n-import';
 import { Modal } from './Modal';
 
 export function PasteDialog({ onNext, onClose }: { onNext: (text: string) => void; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, it } = useImportI18n();
   const [text, setText] = useState('');
   const [error, setError] = useState(false);
   return (
-    <Modal title={t('paste.title')} onClose={onClose} testId="paste-dialog" className="modal-wide">
+    <Modal title={it('paste.title')} onClose={onClose} testId="paste-dialog" className="modal-wide">
       <form
         className="modal-form"
         onSubmit={(e) => {
@@ -20,7 +20,7 @@ export function PasteDialog({ onNext, onClose }: { onNext: (text: string) => voi
           onNext(text);
         }}
       >
-        <label htmlFor="paste-text">{t('paste.label')}</label>
+        <label htmlFor="paste-text">{it('paste.label')}</label>
         <textarea
           id="paste-text"
           data-testid="paste-text"
@@ -28,7 +28,7 @@ export function PasteDialog({ onNext, onClose }: { onNext: (text: string) => voi
           lang="zh-Hant"
           rows={12}
           autoFocus
-          placeholder={t('paste.placeholder')}
+          placeholder={it('paste.placeholder')}
           value={text}
           onChange={(e) => {
             setText(e.target.value);
@@ -37,7 +37,7 @@ export function PasteDialog({ onNext, onClose }: { onNext: (text: string) => voi
         />
         {error && (
           <p className="form-error" role="alert">
-            {t('paste.empty')}
+            {it('paste.empty')}
           </p>
         )}
         <div className="modal-actions">
@@ -45,7 +45,7 @@ export function PasteDialog({ onNext, onClose }: { onNext: (text: string) => voi
             {t('import.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" data-testid="paste-next">
-            {t('paste.next')}
+            {it('paste.next')}
           </button>
         </div>
       </form>
