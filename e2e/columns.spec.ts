@@ -80,6 +80,21 @@ test('columns: attach English, switch columns, correct an English segment, undo'
   expect(segs[4].english).toEqual({ text: 'Recently, SenseTime (00020) held its annual results call.', aligned: 'Recently, SenseTime (00020) held a results call.', status: 'edited' });
   expect(segs[4].status).toBe('unreviewed'); // the Chinese side is untouched
 
+  // Esc with changed English closes the editor but keeps the typing: its notice's Restore reopens it
+  await page.getByTestId('row-5').click();
+  await page.keyboard.press('Alt+e');
+  await expect(ta).toBeFocused();
+  await ta.fill('Chairman and CEO Xu Li said at the meeting — half typed');
+  await ta.press('Escape');
+  await expect(ta).toHaveCount(0);
+  const discarded = page.getByTestId('toast').filter({ hasText: 'Discarded your English of segment 6.' });
+  await discarded.getByTestId('toast-action').click();
+  await expect(ta).toBeFocused();
+  await expect(ta).toHaveValue('Chairman and CEO Xu Li said at the meeting — half typed');
+  await expect(discarded).toHaveCount(0);
+  await ta.press('Escape'); // discarded again, nothing saved
+  expect((await api<Segment[]>(server, 'getSegments', { documentId }))[5].english?.status).toBe('unreviewed');
+
   // Undo restores the aligned English and its status.
   await page.getByTestId('row-4').click();
   await page.keyboard.press(`${MOD}+z`);

@@ -19,7 +19,8 @@ import { useEditorTextarea, useGrowWithText } from './useEditorTextarea';
 
 function EnglishEditor({ segment, number, cols }: { segment: Segment; number: number; cols: ColumnsState }) {
   const { ct } = useColumnsI18n();
-  const [draft, setDraft] = useState(segment.english?.text ?? '');
+  // a draft Esc discarded comes back here once when its notice's Restore reopens this editor
+  const [draft, setDraft] = useState(() => cols.takeEnglishDraft(segment.id) ?? segment.english?.text ?? '');
   const ref = useEditorTextarea(draft);
 
   function onKeyDown(e: React.KeyboardEvent<HTMLTextAreaElement>) {
@@ -32,7 +33,7 @@ function EnglishEditor({ segment, number, cols }: { segment: Segment; number: nu
     } else if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
-      cols.cancelEnglish();
+      cols.cancelEnglish(draft);
     } else if (e.altKey && !mod && e.code === 'KeyS') {
       // split the English at the caret: the rest goes to the next row (alignment fix)
       e.preventDefault();

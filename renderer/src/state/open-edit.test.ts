@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discardedBy, editHeldBy, restoreIndex, unsavedEdit } from './open-edit';
+import { discardedBy, discardedEnglish, editHeldBy, restoreIndex, unsavedEdit } from './open-edit';
 
 const segments = [
   { id: 10, text: '甲' },
@@ -48,5 +48,15 @@ describe('Esc never loses typing', () => {
     expect(restoreIndex(null, 3, segments)).toBeNull();
     // someone changed the segment since: it is still offered (saving it then meets the conflict view)
     expect(restoreIndex(gone, 3, [{ id: 11, text: '由財務長王震介紹' }])).toBe(0);
+  });
+});
+
+describe('Esc in the English editor keeps changed typing', () => {
+  it('keeps a draft that differs from the English as saved, with the version it was typed on', () => {
+    expect(discardedEnglish(3, 14, 'new words', 'old words', 7)).toEqual({ documentId: 3, segmentId: 14, draft: 'new words', version: 7 });
+  });
+  it('keeps nothing when the draft is the saved English, or no document is open', () => {
+    expect(discardedEnglish(3, 14, 'same', 'same', 7)).toBeNull();
+    expect(discardedEnglish(null, 14, 'new', 'old', 7)).toBeNull();
   });
 });

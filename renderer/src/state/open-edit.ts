@@ -63,3 +63,12 @@ export function restoreIndex(discarded: DiscardedEdit | null, documentId: number
   const index = segments.findIndex((s) => s.id === discarded.segmentId);
   return index < 0 || segments[index].text === discarded.draft ? null : index;
 }
+
+/**
+ * What Esc in the English editor keeps (the grid's second or third column): its draft when it
+ * differs from the English as saved, with the version the editor opened on, else null.
+ */
+export function discardedEnglish(documentId: number | null, segmentId: number, draft: string, saved: string, version?: number | null): DiscardedEdit | null {
+  if (documentId === null || draft === saved) return null;
+  return { documentId, segmentId, draft, version };
+}

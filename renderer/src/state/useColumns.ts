@@ -16,6 +16,7 @@ import { translateColumns } from '../i18n-columns';
 import type { Locale } from '../i18n';
 import { COLUMN_MODES, nextColumnMode, parseColumnMode, parseThirdChoice, type ColumnMode, type ThirdChoice } from './column-layout';
 import { approveStep } from './permissions';
+import { discardedEnglish, type DiscardedEdit } from './open-edit';
 import type { Permissions } from './usePermissions';
 import '../styles/columns.css';
 
@@ -35,7 +36,10 @@ export interface ColumnsState {
   editingEnglishId: number | null;
   startEnglish: (segmentId: number) => void;
   saveEnglish: (segmentId: number, text: string, opts?: { approve?: boolean }) => Promise<boolean>;
-  cancelEnglish: () => void;
+  /** Esc: the editor closes; a changed `draft` is kept and a notice offers it back (Restore) */
+  cancelEnglish: (draft?: string) => void;
+  /** the text the English editor of `segmentId` opens with: a restored draft once, else null (the English as saved) */
+  takeEnglishDraft: (segmentId: number) => string | null;
   /** an alignment fix of the `kind` column (default: the second column's) */
   align: (segmentId: number, op: ArgsOf<'editAlignment'>['op'], extra?: { at?: number; direction?: 'up' | 'down' }, kind?: 'source' | 'english') => Promise<void>;
   openAttach: () => void;
@@ -99,10 +103,38 @@ export function useParallelColumns({ doc, segments, review, toasts, locale, perm
     [segments],
   );
 
-  const cancelEnglish = useCallback(() => {
-    setEditing(null);
-    actions.select(selection.index, { focus: true });
-  }, [actions, selection.index]);
+  // the English draft Esc discarded last, and the one a Restore hands to the editor it reopens
+  const discarded = useRef<DiscardedEdit | null>(null);
+  const restoring = useRef<{ segmentId: number; draft: string } | null>(null);
+  const discardNotice = useRef(0);
+
+  const restoreEnglish = useCallback(() => {
+    const kept = discarded.current;
+    const index = kept && kept.documentId === doc?.id ? segments.findIndex((s) => s.id === kept.segmentId) : -1;
+    if (!kept || index < 0) return;
+    discarded.current = null;
+    toasts.dismiss(discardNotice.current);
+    if (!shown.current.includes('english')) setMode('english');
+    restoring.current = { segmentId: kept.segmentId, draft: kept.draft };
+    // the version the discarded draft was typed on: saving it is checked as any edit is
+    englishBase.current = { id: kept.segmentId, version: kept.version };
+    actions.select(index, { align: 'center' });
+    setEditing(kept.segmentId);
+  }, [doc?.id, segments, toasts, setMode, actions]);
+
+  const cancelEnglish = useCallback(
+    (draft?: string) => {
+      const seg = segments.find((s) => s.id === editingEnglishId);
+      const gone = seg && draft !== undefined ? discardedEnglish(doc?.id ?? null, seg.id, draft, seg.english?.text ?? '', englishBase.current?.id === seg.id ? englishBase.current.version : seg.versions?.en) : null;
+      setEditing(null);
+      actions.select(selection.index, { focus: true });
+      if (!gone) return;
+      discarded.current = gone;
+      const row = segments.indexOf(seg!) + 1;
+      discardNotice.current = toasts.notify(translateColumns(locale, 'columns.englishDiscarded', { row }), { label: translateColumns(locale, 'columns.restore'), run: restoreEnglish });
+    },
+    [segments, editingEnglishId, doc?.id, actions, selection.index, toasts, locale, restoreEnglish],
+  );
 
   const saveEnglish = useCallback(
     async (segmentId: number, text: string, opts: { approve?: boolean } = {}) => {
@@ -168,6 +200,12 @@ export function useParallelColumns({ doc, segments, review, toasts, locale, perm
       },
       saveEnglish,
       cancelEnglish,
+      takeEnglishDraft: (id) => {
+        const r = restoring.current;
+        if (!r || r.segmentId !== id) return null;
+        restoring.current = null;
+        return r.draft;
+      },
       align,
       openAttach: () => setAttachOpen(true),
       refocus: () => actions.select(selection.index, { focus: true }),
