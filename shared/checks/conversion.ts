@@ -24,6 +24,7 @@ import type { Mention } from './entities';
 import { neighbourForm, neighbourWitness, preparePhraseContext } from './phrase-context';
 import { analysesRegion, hongKongAccepts, taiwanAccepts, taiwanStandardWord, writtenFor } from './regional';
 import type { CheckContext, Finding, Fix, Severity } from './types';
+import { addTo } from './collect';
 
 // ---------------------------------------------------------------- data (lazy)
 
@@ -834,9 +835,7 @@ export function documentSenses(analyses: readonly Analysis[]): DocumentSenses {
   // one cheap pass: the places of every one-to-many character; words only for a character asked about
   const holding = new Map<string, Analysis[]>();
   for (const a of analyses) for (const sch of sensePlaces(a).keys()) {
-    const list = holding.get(sch);
-    if (list) list.push(a);
-    else holding.set(sch, [a]);
+    addTo(holding, sch, a);
   }
   return sensesFrom({ holding: (sch) => holding.get(sch) ?? [], region: analysesRegion(analyses) });
 }

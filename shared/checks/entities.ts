@@ -455,9 +455,7 @@ function spellingIndex(spellings: ReadonlyMap<string, Mention>): SpellingIndex {
   for (let j = 0; j < ix.entries.length; j++) {
     const c = ix.entries[j][0].charCodeAt(0);
     ix.first[c] = 1;
-    const list = ix.byFirst.get(c);
-    if (list) list.push(j);
-    else ix.byFirst.set(c, [j]);
+    addTo(ix.byFirst, c, j);
   }
   spellingIndexes.set(spellings, ix);
   return ix;

@@ -253,9 +253,7 @@ const sameCurrency = (a: Figure, b: Figure) => a.q.currency === b.q.currency || 
 function bySegment(figures: Figure[]): Map<number, Figure[]> {
   const m = new Map<number, Figure[]>();
   for (const f of figures) {
-    const list = m.get(f.segmentId);
-    if (list) list.push(f);
-    else m.set(f.segmentId, [f]);
+    addTo(m, f.segmentId, f);
   }
   return m;
 }
@@ -357,9 +355,7 @@ function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] 
       for (const f of figures) {
         if (f.q.kind !== 'amount' || !f.label) continue;
         const c = f.label[f.label.length - 1];
-        const list = byLast.get(c);
-        if (list) list.push(f);
-        else byLast.set(c, [f]);
+        addTo(byLast, c, f);
       }
     }
     return byLast;
@@ -1068,9 +1064,7 @@ export function rankReadings(findings: Finding[], analyses: Analysis[], figures:
   // figures by their digits: each reading looks up its own, not every figure of the document
   const byDigits = new Map<string, Figure[]>();
   for (const g of figures) {
-    const list = byDigits.get(g.digits);
-    if (list) list.push(g);
-    else byDigits.set(g.digits, [g]);
+    addTo(byDigits, g.digits, g);
   }
   // amounts of a thousand 億 and more the document writes well-formed (9,820億, 3兆2,450億)
   const large = figures.filter((g) => g.q.kind === 'amount' && g.q.value >= 1e11 && !/\d{5,}(?:億|亿)/.test(g.q.raw.replace(/,/g, '')));

@@ -29,6 +29,7 @@ import { houseStyleOf, mentionsHousePair, writerEvidence, type HouseStyle, type 
 import { documentFigures, projectCountUnitFindings, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 import type { SegmentEvidence } from './evidence';
+import { addTo } from './collect';
 
 export { DocumentEvidence, type SegmentEvidence } from './evidence';
 export { AnalysisCarry } from './analysis';
@@ -274,9 +275,7 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: A
   const mentions = needMentions ? documentMentions(analyses, ctx.glossary) : [];
   const bySegment = new Map<number, typeof mentions>();
   for (const m of mentions) {
-    const list = bySegment.get(m.segmentId);
-    if (list) list.push(m);
-    else bySegment.set(m.segmentId, [m]);
+    addTo(bySegment, m.segmentId, m);
   }
 
   const out: Finding[] = [];

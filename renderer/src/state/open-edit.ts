@@ -56,12 +56,13 @@ export function discardedBy(editing: (OpenEdit & { version?: number | null }) | 
 
 /**
  * Where a discarded correction can be restored: its segment's index in the open document, or null
- * (nothing discarded, another document open, its segment gone, or its text now what was typed).
+ * (nothing discarded, another document open, its segment gone, or its text now what was typed;
+ * `textOf`: which text, the segment's by default, the English for the English editor's draft).
  */
-export function restoreIndex(discarded: DiscardedEdit | null, documentId: number | null, segments: readonly { id: number; text: string }[]): number | null {
+export function restoreIndex<S extends { id: number; text: string }>(discarded: DiscardedEdit | null, documentId: number | null, segments: readonly S[], textOf: (s: S) => string = (s) => s.text): number | null {
   if (!discarded || discarded.documentId !== documentId) return null;
   const index = segments.findIndex((s) => s.id === discarded.segmentId);
-  return index < 0 || segments[index].text === discarded.draft ? null : index;
+  return index < 0 || textOf(segments[index]) === discarded.draft ? null : index;
 }
 
 /**

@@ -16,7 +16,7 @@ import { translateColumns } from '../i18n-columns';
 import type { Locale } from '../i18n';
 import { COLUMN_MODES, nextColumnMode, parseColumnMode, parseThirdChoice, type ColumnMode, type ThirdChoice } from './column-layout';
 import { approveStep } from './permissions';
-import { discardedEnglish, type DiscardedEdit } from './open-edit';
+import { discardedEnglish, restoreIndex, type DiscardedEdit } from './open-edit';
 import type { Permissions } from './usePermissions';
 import '../styles/columns.css';
 
@@ -110,8 +110,8 @@ export function useParallelColumns({ doc, segments, review, toasts, locale, perm
 
   const restoreEnglish = useCallback(() => {
     const kept = discarded.current;
-    const index = kept && kept.documentId === doc?.id ? segments.findIndex((s) => s.id === kept.segmentId) : -1;
-    if (!kept || index < 0) return;
+    const index = restoreIndex(kept, doc?.id ?? null, segments, (s) => s.english?.text ?? '');
+    if (!kept || index === null) return;
     discarded.current = null;
     toasts.dismiss(discardNotice.current);
     if (!shown.current.includes('english')) setMode('english');
