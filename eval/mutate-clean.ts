@@ -5,8 +5,8 @@
  * as the app does (imported into a fresh database, runChecks and checkProject). Also prints the
  * number and period-label warnings off every label (false alarms on otherwise clean text).
  * `--misses` lists each missed instance with a few characters around it (dev-side material only;
- * nothing of the sealed held-out part is read). `--fresh A|B|C|D` mutates one half of eval/fresh instead;
- * the measure-only halves B, C and D in aggregate only (`--misses` refused, false alarms counted, not listed).
+ * nothing of the sealed held-out part is read). `--fresh A|B|C|D|E|F` mutates one half of eval/fresh instead;
+ * the measure-only halves B, C, D and F in aggregate only (`--misses` refused, false alarms counted, not listed).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,11 +37,11 @@ function args(argv: string[]) {
         process.exit(2);
       }
     } else {
-      process.stderr.write(`eval:mutate: unknown argument ${argv[i]} (usage: npm run eval:mutate -- [--seeds a,b,c] [--fresh A|B|C|D] [--misses])\n`);
+      process.stderr.write(`eval:mutate: unknown argument ${argv[i]} (usage: npm run eval:mutate -- [--seeds a,b,c] [--fresh A|B|C|D|E|F] [--misses])\n`);
       process.exit(2);
     }
   }
-  // halves B, C and D of eval/fresh are measured in aggregate only: their misses and false alarms are counted, never listed
+  // halves B, C, D and F of eval/fresh are measured in aggregate only: their misses and false alarms are counted, never listed
   if (refusedOn(fresh, { '--misses': misses }).length) {
     process.stderr.write(`eval:mutate: --misses is refused on --fresh ${fresh} (measured, not tuned on)\n`);
     process.exit(2);
