@@ -119,14 +119,14 @@ describe('jiaodui CLI', () => {
   it('check FILE words a per-place family’s explanation once, under the table, and each place in a short line', () => {
     // OpenCC's s2twp output of a Simplified text: its Taiwan words are per-place findings
     const file = join(cli.dir, 's2twp.txt');
-    writeFileSync(file, '新竹一家半導體裝置商今天公佈第三季財報，營收年增18%，主要來自先進封裝裝置出貨。\n公司表示，客戶端的庫存資料已見改善，今年新建的廠房專案也按進度推進。\n財務長指出，臺灣與日本的訂單資料顯示，工廠裡的裝置明年仍需擴充。\n');
+    writeFileSync(file, '新竹一家半導體裝置商今天公佈第三季財報，營收年增18%，主要來自先進封裝裝置出貨。\n公司表示，客戶端的使用者數已見改善，今年新建的廠房專案也按進度推進。\n財務長指出，臺灣與日本的使用者調查顯示，工廠裡的裝置明年仍需擴充。\n');
     const rows = CliCheckOutput.parse(JSON.parse(run('check', file, '--format', 'json').out));
     const places = rows.filter((f) => f.messageData?.key === 'conversion.vocabulary.document');
     expect(places.length).toBeGreaterThanOrEqual(5);
     const out = run('check', file, '--wide').out;
     expect(out.match(/reads as the output of OpenCC's Taiwan phrasing/g)).toHaveLength(1);
     expect(out).toMatch(/^\[note 1\] This document reads as the output/m);
-    expect(out.match(/\[note 1\] check this place — perhaps (設備|數據|項目)\./g)).toHaveLength(places.length);
+    expect(out.match(/\[note 1\] check this place — perhaps (設備|用戶|項目)\./g)).toHaveLength(places.length);
     // other findings keep their own message
     expect(out).toMatch(/Taiwan's standard is 公布/);
   });

@@ -72,11 +72,11 @@ test('the findings panel in zh-Hant words every message in Chinese (messages are
 });
 
 test("s2twp's Taiwan words: one card, the explanation once, a short line per place with its own Fix and Dismiss (keyboard)", async ({ page, server }) => {
-  // our own Taiwan writing (設備, 數據, 項目) through OpenCC's t2s then s2twp: the converter wrote 裝置, 資料, 專案
+  // our own Taiwan writing (設備, 用戶, 項目) through OpenCC's t2s then s2twp: the converter wrote 裝置, 使用者, 專案
   const text = [
     '新竹一家半導體裝置商今天公佈第三季財報，營收年增18%，主要來自先進封裝裝置出貨。',
-    '公司表示，客戶端的庫存資料已見改善，今年新建的廠房專案也按進度推進。',
-    '財務長指出，臺灣與日本的訂單資料顯示，工廠裡的裝置明年仍需擴充。',
+    '公司表示，客戶端的使用者數已見改善，今年新建的廠房專案也按進度推進。',
+    '財務長指出，臺灣與日本的使用者調查顯示，工廠裡的裝置明年仍需擴充。',
   ].join('\n\n');
   const imported = await importOwn(server, { fileName: 'checks-s2twp.txt', data: Buffer.from(text).toString('base64'), projectName: 'Checks s2twp' });
   await openDocument(page, server, imported.documentId);
@@ -88,16 +88,16 @@ test("s2twp's Taiwan words: one card, the explanation once, a short line per pla
   const lines = family.getByTestId('finding-place');
   const linesOf = (word: string) => lines.filter({ has: page.locator('mark.finding-hit', { hasText: word }) });
   await expect(family).toHaveCount(1);
-  await expect(lines.locator('mark.finding-hit')).toHaveText(['裝置', '裝置', '資料', '專案', '資料', '裝置']);
+  await expect(lines.locator('mark.finding-hit')).toHaveText(['裝置', '裝置', '使用者', '專案', '使用者', '裝置']);
   await expect(family.getByTestId('places-count')).toHaveText('6 places');
   // the explanation once, no per-place repetition; no place is a long card of its own any more
   await expect(family.locator('.finding-msg')).toHaveCount(1);
   await expect(family.locator('.finding-msg')).toContainText("This document reads as the output of OpenCC's Taiwan phrasing (s2twp)");
-  await expect(family.locator('.finding-msg')).toContainText('(裝置、資料、專案)');
+  await expect(family.locator('.finding-msg')).toContainText('(裝置、使用者、專案)');
   await expect(panel.locator('[data-testid="finding"]').filter({ hasText: 'check this one in its sentence' })).toHaveCount(0);
   // every line: its place in context, its own Fix and Dismiss; no Fix all on the card
   await expect(family.getByTestId('fix-all')).toHaveCount(0);
-  await expect(family.getByTestId('fix-one')).toHaveText(['Fix → 設備', 'Fix → 設備', 'Fix → 數據', 'Fix → 項目', 'Fix → 數據', 'Fix → 設備']);
+  await expect(family.getByTestId('fix-one')).toHaveText(['Fix → 設備', 'Fix → 設備', 'Fix → 用戶', 'Fix → 項目', 'Fix → 用戶', 'Fix → 設備']);
   await expect(family.getByTestId('dismiss')).toHaveCount(6);
   await expect(lines.first().locator('.finding-quote')).toHaveText('家半導體裝置商今天公');
   // each line is one short row inside the card: place, Fix and Dismiss… side by side, nothing cut off
@@ -140,11 +140,11 @@ test("s2twp's Taiwan words: one card, the explanation once, a short line per pla
   await expect(linesOf('裝置')).toHaveCount(1);
   await expect(lines).toHaveCount(4);
   await expect(lines.first().locator('.loc-btn')).toBeFocused();
-  await expect(lines.first().locator('mark.finding-hit')).toHaveText('資料');
+  await expect(lines.first().locator('mark.finding-hit')).toHaveText('使用者');
   const stored = await api<{ findings: { text: string; dismissedReason: string | null; messageData: { key: string } | null }[] }>(server, 'listFindings', { documentId: imported.documentId });
   const vocabulary = stored.findings.filter((f) => f.messageData?.key === 'conversion.vocabulary.document');
   expect(vocabulary.filter((f) => f.dismissedReason).map((f) => [f.text, f.dismissedReason])).toEqual([['裝置', "the writer's own word"]]);
-  expect(vocabulary.filter((f) => !f.dismissedReason).map((f) => f.text).sort()).toEqual(['專案', '裝置', '資料', '資料']);
+  expect(vocabulary.filter((f) => !f.dismissedReason).map((f) => f.text).sort()).toEqual(['使用者', '使用者', '專案', '裝置']);
   // shown again with the dismissed ones: the dismissed place is a line of its card, with its reason
   await panel.getByLabel(/Show dismissed/).check();
   await expect(linesOf('裝置')).toHaveCount(2);
@@ -161,7 +161,7 @@ test("s2twp's Taiwan words: one card, the explanation once, a short line per pla
   await expect(family).toHaveCount(1);
   await expect(family.getByTestId('places-count')).toHaveText('4 處');
   await expect(family.locator('.finding-msg')).toContainText('本文件看來是 OpenCC 臺灣用語轉換（s2twp）的輸出');
-  await expect(linesOf('資料').first().getByTestId('fix-one')).toHaveText('修正為 數據');
+  await expect(linesOf('使用者').first().getByTestId('fix-one')).toHaveText('修正為 用戶');
   const zh = await family.allInnerTexts();
   expect(zh.flatMap((t) => t.replace(/OpenCC|s2twp/g, '').match(/[A-Za-z]{3,}/g) ?? [])).toEqual([]);
   await panel.evaluate((el) => (el.scrollTop = 0));

@@ -18,7 +18,8 @@
  * sources that Taiwan writes too in a sense of their own (`TW_SHARED_SOURCES`: 資料 for 數據, 裝置
  * for 設備, 專案 for 項目). Those words are reported, each place on its own (`placeFinding`): a
  * warning where two or more different ones stand, an info where only one does (a short text, or a
- * writer's own 資料 in a fixed point).
+ * writer's own 資料 in a fixed point); words Taiwan's writers write in their own right in the same sense
+ * (`TW_SHARED_WEAK_SOURCES`: 資料, 聯絡, 元件, 檢視, 執行) are information only and count for nothing.
  * Words whose source is mainland usage with a Taiwan counterpart (伺服器 for 服務器) are left
  * alone: a Taiwan writer writes them anyway.
  */
@@ -27,7 +28,7 @@ import type { DictGroup, DictLike } from 'opencc-js/core';
 import { findingMessage } from '../finding-messages';
 import { isHanAt, type Analysis } from './analysis';
 import { convertedByOpenCC } from './conversion';
-import { TW_SHARED_SOURCES } from './data/twPhrasesShared';
+import { TW_SHARED_SOURCES, TW_SHARED_WEAK_SOURCES } from './data/twPhrasesShared';
 import type { Finding, Severity } from './types';
 import { addTo } from './collect';
 
@@ -168,6 +169,7 @@ function wordPlaces(analyses: readonly Analysis[], V: Vocabulary): Map<string, P
 }
 
 const SHARED = new Set(TW_SHARED_SOURCES);
+const WEAK = new Set(TW_SHARED_WEAK_SOURCES);
 
 /**
  * The converter's Taiwan vocabulary inside one document (conversion-ambiguity, see the head of
@@ -197,11 +199,14 @@ export function documentVocabularyFindings(analyses: readonly Analysis[]): Findi
     return sources.length ? [{ word, places, sources }] : [];
   });
   if (!shared.length || !convertedByOpenCC(hant, ['s2tw'])) return [];
+  // words Taiwan's writers write in their own right (資料) are information, though they count towards the others' warning
+  const weak = (w: { sources: string[] }) => w.sources.every((s) => WEAK.has(s));
   const severity = shared.length >= 2 ? 'warning' : 'info';
   const words = shared.map((w) => w.word).join('、');
-  return shared.flatMap(({ word, places, sources }) => {
+  return shared.flatMap((w) => {
+    const { word, places, sources } = w;
     const message = findingMessage('conversion.vocabulary.document', { word, source: sources.join('/'), count: places.length, words });
-    return places.map((p) => placeFinding(p, word, sources, severity, message));
+    return places.map((p) => placeFinding(p, word, sources, weak(w) ? 'info' : severity, message));
   });
 }
 

@@ -100,16 +100,21 @@ describe('taiwan-standard under the house style', () => {
 });
 
 describe('hong-kong-standard under the house style', () => {
-  it('ministry: the converter’s 公佈/宣佈 are warnings; press: not reported; unset: information naming the setting', () => {
+  it('ministry: the converter’s 公佈/宣佈 are warnings; press: not reported; unset: the standard’s, as Hong Kong’s press writes, unless the project shows its style', () => {
     expect(run('hong-kong-standard', HK_CONVERTED, { standardForms: 'ministry' }).map((f) => [f[0], f[1], f[3]])).toEqual([
       ['公佈', 'warning', 'hong-kong-standard.converted'],
       ['宣佈', 'warning', 'hong-kong-standard.converted'],
     ]);
     expect(run('hong-kong-standard', HK_CONVERTED, { standardForms: 'press' })).toEqual([]);
+    // unset, nothing shown by the project: Hong Kong's government and press write 公布/宣布 (house-style.ts WITHOUT_EVIDENCE)
     expect(run('hong-kong-standard', HK_CONVERTED).map((f) => [f[0], f[1], f[3]])).toEqual([
-      ['公佈', 'info', 'hong-kong-standard.house'],
-      ['宣佈', 'info', 'hong-kong-standard.house'],
+      ['公佈', 'warning', 'hong-kong-standard.converted'],
+      ['宣佈', 'warning', 'hong-kong-standard.converted'],
     ]);
+    // the project's writers keeping 佈 decide it (press), and so does their writing 布 (ministry)
+    expect(styleFor('hk-佈', 'unset', () => ({ 'hk-佈': 'press' }))).toBe('press');
+    expect(styleFor('hk-佈', undefined, () => ({}))).toBe('ministry');
+    expect(styleFor('tw-佔', undefined, () => ({}))).toBe('unset');
   });
 
   it('press leaves the forms Hong Kong writes one way alone: 應占 is still reported', () => {

@@ -10,7 +10,8 @@
  * - `press`: the pairs below are not reported at all.
  * - `unset` (default): the house style the project's other documents show, where they are a
  *   writer's (not a converter's output) and write one form consistently (core/checks.ts reads them,
- *   `houseStyleOf`); else information only, the card naming the setting.
+ *   `houseStyleOf`); else Taiwan's pairs are information only, the card naming the setting, and Hong
+ *   Kong's 公佈/宣佈 are read as the standard's (`WITHOUT_EVIDENCE`).
  *
  * Not governed: 公佈 in Taiwan (the government and the press write 公布; a converter's 公佈 stays a
  * warning), 計劃, the other TAIWAN_FORMS and HONG_KONG_FORMS pairs (one form in real use).
@@ -49,10 +50,19 @@ export function housePairOf(region: 'tw' | 'hk', opencc: string, standard: strin
   return found?.id;
 }
 
-/** The style that decides a pair: the setting, or with `unset` what the project's documents show (asked only here), else `unset`. */
+/**
+ * The style a pair takes where the project neither sets one nor shows one. Information (`unset`) for
+ * Taiwan's pairs: its papers and companies keep 佔 and 拼 as often as not. Hong Kong's 公佈/宣佈 are the
+ * standard's (`ministry`: a warning where the document reads as a converter's output throughout, which
+ * wrote 佈 in every 公布; information in a writer's own text): Hong Kong's government and most of its
+ * press write 公布 and 宣布 (README, "House style"; both writers of eval/fresh's Hong Kong texts did).
+ */
+const WITHOUT_EVIDENCE: Partial<Record<HousePairId, StandardForms>> = { 'hk-佈': 'ministry' };
+
+/** The style that decides a pair: the setting, or with `unset` what the project's documents show (asked only here), else the pair's default without evidence. */
 export function styleFor(pair: HousePairId, setting: StandardForms | undefined, house: (() => HouseStyle) | undefined): StandardForms {
   if (setting && setting !== 'unset') return setting;
-  return house?.()[pair] ?? 'unset';
+  return house?.()[pair] ?? WITHOUT_EVIDENCE[pair] ?? 'unset';
 }
 
 /** A pair's places counted in one writer's text: the press's form and the standard's (`keep`: words whose character is another word's). */

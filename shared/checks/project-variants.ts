@@ -36,8 +36,9 @@ export function projectVariantFindings(docs: { documentId: number; analyses: Ana
       for (const { k, form, opencc } of variantPlaces(a, true)) {
         if (!isVariantForm(opencc, form)) continue;
         if (own && form !== (regionalForm(opencc, own, converted) ?? form)) continue;
-        // a document written for the other region keeps that region's forms (a Hong Kong release in a Taiwan project)
-        if (own && region && own !== region && regionalForm(opencc, region)) continue;
+        // a document written for the other region keeps that region's forms (a Hong Kong release in a Taiwan project),
+        // also where the project as a whole reads as neither (its documents' wording split between the two)
+        if (own && own !== region && regionalForm(opencc, region ?? own)) continue;
         let forms = byKey.get(opencc);
         if (!forms) byKey.set(opencc, (forms = new Map()));
         let places = forms.get(form);

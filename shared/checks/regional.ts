@@ -20,8 +20,8 @@ import { housePairOf, styleFor } from './house-style';
 import type { CheckContext, Finding } from './types';
 import { addTo } from './collect';
 
-const TW_MARKERS = /新[台臺]幣|[台臺]股|[台臺]北|[台臺]灣|[台臺]中市|高雄|新竹|桃園|金管會|主計總處|證交所|櫃買|立法院|行政院|財務長|執行長|營運長|營收|(?<!按)年增|(?<!按)季增|(?<!按)月增|法說會|投顧|\d{4}\.TW\b/g;
-const OTHER_MARKERS = /港元|港幣|港股|香港|恒生|恒指|聯交所|港交所|首席執行官|首席財務官|人民幣|同比|環比|歸母|上交所|深交所|國務院|發改委/g;
+const TW_MARKERS = /新[台臺]幣|[台臺]股|[台臺]北|[台臺]灣|[台臺]中市|高雄|新竹|桃園|金管會|主計總處|證交所|櫃買|立法院|行政院|財務長|執行長|營運長|營收|(?<![按今去全同當本明前上下個每單])[年季月]增(?![加長])|法說會|投顧|\d{4}\.TW\b/g;
+const OTHER_MARKERS = /港元|港幣|港股|香港|恒生|恒指|聯交所|港交所|按[年季月]|行政總裁|股份代號|本港|全港|港府|特區政府|立法會|金管局|強積金|財務總監|首席執行官|首席財務官|人民幣|同比|環比|歸母|上交所|深交所|國務院|發改委/g;
 
 function count(re: RegExp, s: string): number {
   re.lastIndex = 0;
@@ -55,7 +55,10 @@ export function writtenForTaiwan(texts: readonly string[]): boolean {
   return regionOf(markerCounts(texts)) === 'tw';
 }
 
-const HK_MARKERS = /港元|港幣|港股|香港|恒生|恒指|聯交所|港交所/g;
+// Hong Kong's own wording, also its titles and institutions (行政總裁, 股份代號, 立法會, 金管局, 強積金): a
+// Hong Kong text may name no currency or place. Its period labels (按年, 按季, 按月) count against Taiwan
+// only (OTHER_MARKERS): Hong Kong's outlets writing Simplified for the mainland use them too.
+const HK_MARKERS = /港元|港幣|港股|香港|恒生|恒指|聯交所|港交所|行政總裁|股份代號|本港|全港|港府|特區政府|立法會|金管局|強積金/g;
 
 /**
  * The region a document (or a project's documents together) is written for, read from its

@@ -37,12 +37,12 @@ function stored(fs: readonly Finding[], documentId = 1): StoredFinding[] {
   }));
 }
 
-/** A Taiwan writer's own sentences (設備, 數據, 項目) through OpenCC's t2s then s2twp: 裝置, 資料, 專案. */
+/** A Taiwan writer's own sentences (設備, 用戶, 項目) through OpenCC's t2s then s2twp: 裝置, 使用者, 專案. */
 const s2twp = (t: string) => getConverter('s2twp').convert(getConverter('t2s').convert(t));
 const WRITER = [
   '高雄一家機械設備商昨天公佈上半年營收，年增12%，主要來自自動化設備外銷。',
-  '董事長說，海外客戶的出貨數據持續好轉，新廠的擴建項目也將如期完工。',
-  '業界指出，歐美市場的詢價數據顯示，明年的設備需求仍有成長空間。',
+  '董事長說，海外用戶的訂單持續好轉，新廠的擴建項目也將如期完工。',
+  '業界指出，歐美市場的用戶調查顯示，明年的設備需求仍有成長空間。',
   // a finding of another kind (half-width punctuation): a card of its own
   '董事長表示:明年將再擴大投資。',
 ];
@@ -54,7 +54,7 @@ const placesCards = (cards: FindingCard<StoredFinding>[]) => cards.filter((c) =>
 describe('the findings panel: per-place families', () => {
   it('the checks report each place of s2twp’s words on its own (what the cards group)', () => {
     expect(texts.join('')).toContain('裝置');
-    expect(vocabulary.map((f) => f.text)).toEqual(['裝置', '裝置', '資料', '專案', '資料', '裝置']);
+    expect(vocabulary.map((f) => f.text)).toEqual(['裝置', '裝置', '使用者', '專案', '使用者', '裝置']);
     expect(vocabulary.every((f) => f.group === null && f.related.length === 0)).toBe(true);
   });
 
@@ -63,15 +63,15 @@ describe('the findings panel: per-place families', () => {
     const families = placesCards(cards);
     expect(families).toHaveLength(1);
     const [family] = families;
-    expect(family.explanation).toEqual({ key: 'conversion.vocabulary.document.places', params: { words: '裝置、資料、專案' } });
+    expect(family.explanation).toEqual({ key: 'conversion.vocabulary.document.places', params: { words: '裝置、使用者、專案' } });
     expect(family.rule).toBe('conversion-ambiguity');
     const at = (i: number, w: string, last = false) => (last ? texts[i].lastIndexOf(w) : texts[i].indexOf(w));
     expect(family.places.map((p) => [p.text, p.segmentIndex, p.start, p.fixes.map((x) => [x.start, x.end, x.replacement])])).toEqual([
       ['裝置', 0, at(0, '裝置'), [[at(0, '裝置'), at(0, '裝置') + 2, '設備']]],
       ['裝置', 0, at(0, '裝置', true), [[at(0, '裝置', true), at(0, '裝置', true) + 2, '設備']]],
-      ['資料', 1, at(1, '資料'), [[at(1, '資料'), at(1, '資料') + 2, '數據']]],
+      ['使用者', 1, at(1, '使用者'), [[at(1, '使用者'), at(1, '使用者') + 3, '用戶']]],
       ['專案', 1, at(1, '專案'), [[at(1, '專案'), at(1, '專案') + 2, '項目']]],
-      ['資料', 2, at(2, '資料'), [[at(2, '資料'), at(2, '資料') + 2, '數據']]],
+      ['使用者', 2, at(2, '使用者'), [[at(2, '使用者'), at(2, '使用者') + 3, '用戶']]],
       ['裝置', 2, at(2, '裝置'), [[at(2, '裝置'), at(2, '裝置') + 2, '設備']]],
     ]);
     expect(new Set(family.places.map((p) => p.id)).size).toBe(6);
@@ -108,10 +108,10 @@ describe('the findings panel: per-place families', () => {
     const [first] = placesCards(findingCards(checked));
     const en = findingMessageText('en', { message: '', messageData: first.explanation });
     expect(en).toContain("This document reads as the output of OpenCC's Taiwan phrasing (s2twp)");
-    expect(en).toContain('(裝置、資料、專案). About 4 in 10 such places');
+    expect(en).toContain('(裝置、使用者、專案). About 4 in 10 such places');
     expect(en).not.toMatch(/\bhere\b|this one|\{/);
     const zh = findingMessageText('zh-Hant', { message: '', messageData: first.explanation });
-    expect(zh).toContain('（裝置、資料、專案）');
+    expect(zh).toContain('（裝置、使用者、專案）');
     expect(zh.replace(/OpenCC|s2twp/g, '').match(/[A-Za-z]{3,}/g) ?? []).toEqual([]);
   });
 
@@ -120,8 +120,8 @@ describe('the findings panel: per-place families', () => {
     const other = checked.find((f) => !placeFamily(f))!;
     const info = { ...b, id: 900, severity: 'info' as const };
     const otherDoc = { ...c, id: 901, documentId: 2 };
-    const data = vocabulary.find((f) => f.text === '資料')!;
-    const fewerWords = { ...data, id: 902, messageData: { ...data.messageData!, params: { ...data.messageData!.params, words: '資料' } } };
+    const data = vocabulary.find((f) => f.text === '使用者')!;
+    const fewerWords = { ...data, id: 902, messageData: { ...data.messageData!, params: { ...data.messageData!.params, words: '使用者' } } };
     const cards = findingCards([other, c, fewerWords, data, a, info, otherDoc]);
     expect(cards.map((x) => (x.kind === 'places' ? x.places.map((p) => p.id) : x.finding.id))).toEqual([other.id, [a.id, data.id, c.id], [902], [900], [901]]);
   });
