@@ -15,6 +15,7 @@ import { serverName } from '../state/team-sections';
 import { useTeamHealth } from '../state/useTeamHealth';
 import { followBacks, refusalError } from '../state/team-health';
 import { errorMessage } from '../lib/format';
+import { loadChineseErrors } from '../i18n-errors';
 import { useTeamI18n } from '../i18n-team';
 
 export function TeamBanner({
@@ -55,6 +56,12 @@ export function TeamBanner({
     kept.current?.(true);
   });
   useEffect(() => followBacks(connection.id, back), [connection.id]);
+  // a refused feed quotes the server in the UI language: shown again once the Chinese templates are loaded
+  const [, setErrorsLoaded] = useState(false);
+  const refused = health.state === 'feed-refused';
+  useEffect(() => {
+    if (refused && locale === 'zh-Hant') void loadChineseErrors().then(() => setErrorsLoaded(true));
+  }, [refused, locale]);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (nextRetryAt === null) return;
