@@ -4,7 +4,9 @@
  * never talks to the team server nor holds its cookie. Connect with a sign-in address → the
  * library has a section for the server → open its document → edit → the team server has the
  * edit, signed by the account. Stop the team server → a banner names it and the unsaved edit
- * stays in the editor; start it again → the edit is saved without a reload.
+ * stays in the editor; start it again → the edit is saved without a reload. The local server
+ * refuses the feed (a connection it does not know) → the banner says other reviewers' changes no
+ * longer arrive live, quoting it; Try now, once it is let through, brings them back.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -195,4 +197,52 @@ test('screenshots: the connect dialog and the library with a team section, in bo
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await switchLanguage(page, 'en');
+});
+
+// after the screenshots: its document would show in their library
+test('the local server refuses the change feed: the banner says live changes stopped and quotes it; a saved edit does not end it; Try now brings the feed back', async ({ app: page }) => {
+  const imported = JSON.parse(cli('import', join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt'), '--project', 'Newsroom', '--title', '動態稿件')) as { documentId: number };
+  const host = new URL(origin).host;
+  // the page's feed asks under a connection id the local server does not know (as after a
+  // disconnect elsewhere): its real refusal, a 404 with its message; calls go through as before
+  let refuse = true;
+  await page.route('**/remote/*/api/feed*', (route) => {
+    const url = new URL(route.request().url());
+    if (refuse) url.pathname = url.pathname.replace(/^\/remote\/c-[0-9a-f]{16}\//, '/remote/c-0000000000000000/');
+    return route.continue({ url: url.toString() });
+  });
+  await server.connectAndOpen(page, 'Kim', '動態稿件');
+  const banner = page.getByTestId('team-banner');
+  await expect(banner).toContainText(`Other reviewers' changes on the team server ${host} no longer appear here live: it refused the change feed.`);
+  await expect(banner.getByTestId('team-banner-reason')).toHaveText('The server said: No team server connection c-0000000000000000 (disconnected?).');
+
+  // an edit saved (a call that succeeds) says nothing of the feed: the banner stays
+  await page.getByTestId('row-1').click();
+  await page.keyboard.press('Enter');
+  const editor = page.getByTestId('edit-textarea');
+  const mine = `${await editor.inputValue()}甲`;
+  await editor.fill(mine);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('save-state')).toContainText('Saved');
+  expect(teamSegments(imported.documentId)[1].text).toBe(mine);
+  await expect(banner).toContainText('refused the change feed');
+
+  // in Chinese, the server's words too
+  await switchLanguage(page, 'zh-Hant');
+  await expect(banner).toContainText(`團隊伺服器 ${host} 拒絕了變更動態`);
+  await expect(banner.getByTestId('team-banner-reason')).toHaveText('伺服器的回應：沒有團隊伺服器連線 c-0000000000000000（已中斷連線？）。');
+  await switchLanguage(page, 'en');
+
+  // another reviewer's correction while refused; then the feed is let through and Try now opens it
+  // at once: the banner goes and the correction shows (it cannot be replayed: the window reads again)
+  const seg2 = teamSegments(imported.documentId)[2];
+  cli('edit', String(imported.documentId), String(seg2.id), '--text', `${seg2.text}乙`);
+  refuse = false;
+  await banner.getByRole('button', { name: 'Try now' }).click();
+  await expect(banner).toHaveCount(0, { timeout: 3000 });
+  await expect(page.getByTestId('row-2')).toContainText('乙');
+  // live again: the next correction arrives by the feed
+  const seg3 = teamSegments(imported.documentId)[3];
+  cli('edit', String(imported.documentId), String(seg3.id), '--text', `${seg3.text}丙`);
+  await expect(page.getByTestId('row-3')).toContainText('丙');
 });

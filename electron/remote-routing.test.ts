@@ -40,13 +40,19 @@ describe('Electron main: team server requests from a window', () => {
       code: 'internal',
       message: 'The team feed was refused.',
       messageData: { key: 'team.feed-refused', params: {} },
+      status: 404,
     });
     // the team's error (signed out, unreachable) with its message data (before: dropped)
     const out = { ok: false, error: { code: 'team-signed-out', message: 'Signed out.', messageData: { key: 'team.signed-out', params: { origin: 'https://t.example' } } } };
-    expect(teamFeedStatus({ status: 401, body: JSON.stringify(out) })).toEqual({ ok: false, ...out.error });
+    expect(teamFeedStatus({ status: 401, body: JSON.stringify(out) })).toEqual({ ok: false, ...out.error, status: 401 });
+    // a refusal of its own (a connection main no longer knows): its status goes with it, so the window shows it as a refusal
+    const gone = { ok: false, error: { code: 'not-found', message: 'No team server connection c-1.', messageData: { key: 'not-found.connection', params: { id: 'c-1' } } } };
+    expect(teamFeedStatus({ status: 404, body: JSON.stringify(gone) })).toEqual({ ok: false, ...gone.error, status: 404 });
     expect(teamFeedStatus({ status: 502, body: '<html>' })).toMatchObject({ ok: false, code: 'internal', messageData: { key: 'team.route.no-envelope', params: { status: 502 } } });
     // what the preload lets through
-    expect(parseTeamFeedStatus(teamFeedStatus({ status: 401, body: JSON.stringify(out) }))).toEqual({ ok: false, ...out.error });
+    expect(parseTeamFeedStatus(teamFeedStatus({ status: 401, body: JSON.stringify(out) }))).toEqual({ ok: false, ...out.error, status: 401 });
+    expect(parseTeamFeedStatus({ ok: false, code: 'x', message: 'm', status: 'x' })).toEqual({ ok: false, code: 'x', message: 'm' });
+    expect(parseTeamFeedStatus({ ok: false, code: 'x', message: 'm', status: 9999 })).toEqual({ ok: false, code: 'x', message: 'm' });
     expect(parseTeamFeedStatus({ ok: false, code: 'x', message: 'm', messageData: { key: 1 } })).toEqual({ ok: false, code: 'x', message: 'm' });
     expect(parseTeamFeedStatus({ ok: false, code: 'x' })).toBeNull();
     expect(parseTeamFeedStatus({ ok: true, extra: 1 })).toEqual({ ok: true });

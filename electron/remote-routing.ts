@@ -57,12 +57,13 @@ export function envelopeFromAnswer(answer: { status: number; body: string | Buff
 /**
  * What a window is told when the team feed answered instead of streaming: the answer's error as
  * the team (or this process, core/remote/team-http.ts pageAnswer) worded it, message data
- * included — unreachable, signed out —, or, for an answer that is no error, that the feed was refused.
+ * included — unreachable, signed out —, or, for an answer that is no error, that the feed was
+ * refused; with the answer's status (a refusal of its own, a 403 or 404, is shown as one).
  */
 export function teamFeedStatus(answer: { status: number; body: string | Buffer }): TeamFeedStatus {
   const env = envelopeFromAnswer(answer);
   const error = env.ok ? keyedError('internal', em('team.feed-refused')) : env.error;
-  return { ok: false, code: error.code, message: error.message, ...(error.messageData ? { messageData: error.messageData } : {}) };
+  return { ok: false, code: error.code, message: error.message, ...(error.messageData ? { messageData: error.messageData } : {}), status: answer.status };
 }
 
 /** The query of a team feed request: the window's own id (its writes left out) and where to start. */

@@ -1,7 +1,8 @@
 /**
  * UI strings of the app's team server connections (issue 19, step 5): the connect dialog
  * (components/ConnectDialog.tsx), the library's sections per backend (components/TeamSections.tsx)
- * and the banner of an unreachable or signed-out server (components/TeamBanner.tsx).
+ * and the banner of an unreachable or signed-out server, or one that refuses the change feed
+ * (components/TeamBanner.tsx).
  */
 import { defineCatalog } from './i18n-catalog';
 import { catalogHook } from './i18n';
@@ -36,6 +37,8 @@ const en = {
   'team.banner.retryNow': 'Try now',
   'team.banner.signedOut': 'Signed out of the team server {server}. Connect again with a new sign-in address from a team admin; your unsaved edit stays in the editor.',
   'team.banner.reconnect': 'Connect again…',
+  'team.banner.feedRefused': "Other reviewers' changes on the team server {server} no longer appear here live: it refused the change feed. Jiaodui keeps trying.",
+  'team.banner.feedRefusedSaid': 'The server said: {reason}',
   'team.back': 'The team server {server} is back.',
   'team.kept.restored': 'Not sent yet, kept from an earlier session: {count} changes wait for the team server and are sent when it answers (a change made there meanwhile is shown as a conflict).',
   'team.kept.restored1': 'Not sent yet, kept from an earlier session: 1 change waits for the team server and is sent when it answers (a change made there meanwhile is shown as a conflict).',
@@ -72,6 +75,8 @@ const zhHant: Record<keyof typeof en, string> = {
   'team.banner.retryNow': '立即重試',
   'team.banner.signedOut': '你已登出團隊伺服器 {server}。請向團隊管理員索取新的登入網址並重新連線；你尚未儲存的修改仍留在編輯器中。',
   'team.banner.reconnect': '重新連線…',
+  'team.banner.feedRefused': '團隊伺服器 {server} 拒絕了變更動態，其他校對者的修改不再即時顯示在這裡。校對會持續重試。',
+  'team.banner.feedRefusedSaid': '伺服器的回應：{reason}',
   'team.back': '團隊伺服器 {server} 已恢復連線。',
   'team.kept.restored': '尚未送出，上次工作階段保留的變更：{count} 項變更正在等待團隊伺服器，伺服器回應後會送出（若其間有人在伺服器上改了它們，會顯示為衝突）。',
   'team.kept.restored1': '尚未送出，上次工作階段保留的變更：1 項變更正在等待團隊伺服器，伺服器回應後會送出（若其間有人在伺服器上改了它，會顯示為衝突）。',

@@ -14,7 +14,7 @@ import { classifyRemoteAnswer, HTTP_CONNECTIONS_PATH, REMOTE_GLOBAL, remoteApiPa
 import { WINDOW_ID } from './api';
 import { followFeed, followHttp } from './state/feed';
 import { reportSessionEnded } from './state/session';
-import { reportTeam, resetTeam } from './state/team-health';
+import { onFeedRetry, reportTeam, resetTeam, teamEventOf, teamHealth, type TeamEvent } from './state/team-health';
 import type { BackendId } from '../../shared/contract/remote';
 import type { BackendControl } from './state/backend';
 import type { ClientEnv } from './state/client';
@@ -52,16 +52,17 @@ async function envelopeOf(res: Response): Promise<unknown> {
 }
 
 /**
- * What an answer of team connection `id` tells: its health and, for a 401 from the local server
- * itself (not the team's), that this page's own session ended.
+ * What an answer of team connection `id` tells — a call's, or the feed's (state/team-health.ts
+ * teamEventOf: a feed refused for a reason of its own is shown, not taken for an answer) —: its
+ * health and, for a 401 from the local server itself (not the team's), that this page's own
+ * session ended. Returns the event reported.
  */
-function noteTeamAnswer(id: ConnectionId, status: number, teamHeader: string | null, body: unknown): void {
-  const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
-  const failure = classifyRemoteAnswer(status, teamHeader, error?.code);
-  if (failure === 'page-session-ended') reportSessionEnded();
-  else if (failure === 'team-unreachable') reportTeam(id, { kind: 'unreachable', message: error?.message ?? '' });
-  else if (failure === 'team-signed-out') reportTeam(id, { kind: 'signed-out', message: error?.message ?? '' });
-  else reportTeam(id, { kind: 'answered' });
+function noteTeamAnswer(id: ConnectionId, status: number, teamHeader: string | null, body: unknown, from: 'call' | 'feed' = 'call'): TeamEvent | null {
+  const error = (body as { error?: { code?: string; message?: unknown; messageData?: unknown } } | null)?.error;
+  const event = teamEventOf(classifyRemoteAnswer(status, teamHeader, error?.code), status, error, from);
+  if (event === null) reportSessionEnded();
+  else reportTeam(id, event);
+  return event;
 }
 
 function httpBridge(): RemoteBridge {
@@ -99,12 +100,50 @@ function httpClient(id: ConnectionId): JiaoduiClient {
 
 function httpFollow(id: ConnectionId, onMessage: (m: FeedMessage) => void): () => void {
   return followHttp(remoteFeedPath(id), onMessage, {
-    opened: () => reportTeam(id, { kind: 'answered' }),
+    opened: () => reportTeam(id, { kind: 'feed-opened' }),
     refused: async (res) => {
       const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-      noteTeamAnswer(id, res.status, res.headers.get(TEAM_ANSWER_HEADER), body);
+      // refused for a reason of its own: the banner says so; try again at the slowest pace, or when asked
+      return noteTeamAnswer(id, res.status, res.headers.get(TEAM_ANSWER_HEADER), body, 'feed')?.kind === 'feed-refused' ? 'slowest' : undefined;
     },
+    wake: (retry) => onFeedRetry(id, retry),
   });
+}
+
+/**
+ * Electron: follow connection `id` through the preload (main reconnects with backoff). A "Try
+ * now" while the feed is refused subscribes again from the last change seen (the preload keeps
+ * one subscription per connection, so the new one replaces the old); a feed that opens only
+ * after failing, with no change seen before, cannot replay what changed meanwhile, so the window
+ * is told to read everything again (a resync).
+ */
+function electronFollow(electron: ElectronRemoteBridge, id: ConnectionId, onMessage: (m: FeedMessage) => void): () => void {
+  let since: number | null = null;
+  let failed = false;
+  const message = (m: FeedMessage) => {
+    // as main reads it: a change's seq, else where the stream started (its first heartbeat)
+    if (m.type !== 'heartbeat') since = m.seq;
+    else since ??= m.seq;
+    onMessage(m);
+  };
+  const status = (s: TeamFeedStatus) => {
+    if (s.ok) {
+      reportTeam(id, { kind: 'feed-opened' });
+      if (failed && since === null) onMessage({ type: 'resync', seq: 0 });
+      failed = false;
+      return;
+    }
+    failed = true;
+    noteTeamAnswer(id, s.status ?? 502, id, { error: s }, 'feed');
+  };
+  let stop = electron.subscribe(id, 0, message, status);
+  const stopRetries = onFeedRetry(id, () => {
+    if (teamHealth(id).state === 'feed-refused') stop = electron.subscribe(id, since ?? 0, message, status);
+  });
+  return () => {
+    stopRetries();
+    stop();
+  };
 }
 
 /** A rejection of the preload's bridge back as a JiaoduiError (shared/contract/client.ts toBridged). */
@@ -138,11 +177,7 @@ export function createTeamTransport(): TeamTransport {
         noteTeamAnswer(id, 200, id, env);
         return unwrap(env);
       }),
-    follow: (id, onMessage) =>
-      electron.subscribe(id, 0, onMessage, (s) => {
-        if (s.ok) reportTeam(id, { kind: 'answered' });
-        else noteTeamAnswer(id, 502, id, { error: s });
-      }),
+    follow: (id, onMessage) => electronFollow(electron, id, onMessage),
   };
 }
 

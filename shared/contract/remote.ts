@@ -136,16 +136,19 @@ export function parseConnectInput(address: string, signIn: string): { ok: true; 
 /**
  * A team feed's status as Electron's main sends it to a window: following, or the error that
  * stopped it (its message keyed, so the window words it in the UI language: electron/remote-routing.ts
- * `teamFeedStatus`).
+ * `teamFeedStatus`) and the HTTP status it came with, so the window tells a refusal (a 403, a
+ * connection no longer known) from a server failure as browser mode does (renderer
+ * state/team-health.ts teamEventOf).
  */
-export type TeamFeedStatus = { ok: true } | { ok: false; code: string; message: string; messageData?: ErrorMessageRef };
+export type TeamFeedStatus = { ok: true } | { ok: false; code: string; message: string; messageData?: ErrorMessageRef; status?: number };
 
-/** A status off the wire (the preload's check), or null when malformed; message data of the wrong shape is dropped. */
+/** A status off the wire (the preload's check), or null when malformed; message data or a status of the wrong shape is dropped. */
 export function parseTeamFeedStatus(s: unknown): TeamFeedStatus | null {
-  const v = s as { ok?: unknown; code?: unknown; message?: unknown; messageData?: unknown } | null;
+  const v = s as { ok?: unknown; code?: unknown; message?: unknown; messageData?: unknown; status?: unknown } | null;
   if (v?.ok === true) return { ok: true };
   if (v?.ok !== false || typeof v.code !== 'string' || typeof v.message !== 'string') return null;
-  return { ok: false, code: v.code, message: v.message, ...(isErrorMessageRef(v.messageData) ? { messageData: v.messageData } : {}) };
+  const status = typeof v.status === 'number' && Number.isInteger(v.status) && v.status >= 100 && v.status <= 599 ? { status: v.status } : {};
+  return { ok: false, code: v.code, message: v.message, ...(isErrorMessageRef(v.messageData) ? { messageData: v.messageData } : {}), ...status };
 }
 
 /** How the renderer reads a failed answer of a team call: the page's own session, the team's, or the server out of reach. */

@@ -1,7 +1,10 @@
 /**
  * Above the grid while the team server the window works on cannot be reached, or has signed this
  * app out: names the server, says the unsaved edit stays in the editor, and when the next try is
- * (state/useTeamHealth.ts retries with backoff; the banner goes once any answer comes).
+ * (state/useTeamHealth.ts retries with backoff; the banner goes once any answer comes). Also while
+ * it refuses the change feed (a 403, a connection the local server no longer knows): other
+ * reviewers' changes no longer arrive live; it quotes the server and offers a try now (the feed
+ * keeps trying meanwhile; the banner goes once the feed opens).
  */
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { JiaoduiClient } from '../../../shared/contract/api';
@@ -10,7 +13,9 @@ import type { ClaimStore } from '../state/claim-store';
 import { keepAcrossReloads, type KeptReview, type KeptSync } from '../state/kept-storage';
 import { serverName } from '../state/team-sections';
 import { useTeamHealth } from '../state/useTeamHealth';
-import { followBacks } from '../state/team-health';
+import { followBacks, refusalError } from '../state/team-health';
+import { errorMessage } from '../lib/format';
+import { loadChineseErrors } from '../i18n-errors';
 import { useTeamI18n } from '../i18n-team';
 
 export function TeamBanner({
@@ -31,7 +36,7 @@ export function TeamBanner({
   review: KeptReview;
   claims: ClaimStore;
 }) {
-  const { tm } = useTeamI18n();
+  const { tm, locale } = useTeamI18n();
   // Kept writes survive a reload (state/kept-storage.ts): put back (and retried) once, then stored
   // again after every render — the banner renders with the app, whose renders follow every write
   // kept, sent or answered and every keystroke of a kept edit.
@@ -51,6 +56,12 @@ export function TeamBanner({
     kept.current?.(true);
   });
   useEffect(() => followBacks(connection.id, back), [connection.id]);
+  // a refused feed quotes the server in the UI language: shown again once the Chinese templates are loaded
+  const [, setErrorsLoaded] = useState(false);
+  const refused = health.state === 'feed-refused';
+  useEffect(() => {
+    if (refused && locale === 'zh-Hant') void loadChineseErrors().then(() => setErrorsLoaded(true));
+  }, [refused, locale]);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (nextRetryAt === null) return;
@@ -64,6 +75,19 @@ export function TeamBanner({
         <span>{tm('team.banner.signedOut', { server })}</span>
         <button type="button" className="btn btn-small" onClick={onReconnect}>
           {tm('team.banner.reconnect')}
+        </button>
+      </div>
+    );
+  }
+  if (health.state === 'feed-refused') {
+    return (
+      <div className="team-banner is-feed-refused" role="alert" data-testid="team-banner">
+        <span>{tm('team.banner.feedRefused', { server })}</span>
+        <span className="hint" data-testid="team-banner-reason">
+          {tm('team.banner.feedRefusedSaid', { reason: errorMessage(refusalError(health), locale) })}
+        </span>
+        <button type="button" className="btn btn-small" onClick={onRetry}>
+          {tm('team.banner.retryNow')}
         </button>
       </div>
     );

@@ -31,18 +31,34 @@ export function followFeed(onMessage: (m: FeedMessage) => void): () => void {
   });
 }
 
-/** A streamed GET of NDJSON feed lines, reconnecting from the last seq seen. */
-export function followHttp(path: string, onMessage: (m: FeedMessage) => void, on: { opened?: () => void; refused: (res: Response) => void | Promise<void> }): () => void {
+export interface FollowHttpHooks {
+  /** the stream opened */
+  opened?: () => void;
+  /** the feed answered with an error instead; 'slowest' when a quick retry will not mend it (wait the longest delay) */
+  refused: (res: Response) => void | 'slowest' | Promise<void | 'slowest'>;
+  /** listen for "try again now" (cuts the wait before the next attempt short); returns the function that stops listening */
+  wake?: (retry: () => void) => () => void;
+}
+
+/**
+ * A streamed GET of NDJSON feed lines, reconnecting from the last seq seen. A stream that opens
+ * only after failing, with nothing seen before, cannot replay what changed meanwhile: its first
+ * heartbeat comes with a resync, so the window reads everything again.
+ */
+export function followHttp(path: string, onMessage: (m: FeedMessage) => void, on: FollowHttpHooks): () => void {
   const ac = new AbortController();
   let since: number | null = null;
   let failures = 0;
+  let failedBeforeFirst = false;
+  let wakeUp: (() => void) | null = null;
+  const stopWake = on.wake?.(() => wakeUp?.());
   const run = async () => {
     while (!ac.signal.aborted) {
       try {
         const query = `?client=${WINDOW_ID}${since === null ? '' : `&since=${since}`}`;
         const res = await fetch(path + query, { credentials: 'same-origin', signal: ac.signal });
         if (!res.ok || !res.body) {
-          await on.refused(res);
+          if ((await on.refused(res)) === 'slowest') failures = RETRY_MS.length - 1;
           throw new Error(`feed answered ${res.status}`);
         }
         on.opened?.();
@@ -57,16 +73,32 @@ export function followHttp(path: string, onMessage: (m: FeedMessage) => void, on
           for (const m of messages) {
             // after a reconnect the server replays from `since`; the first line (a heartbeat) says where it stands
             if (m.type !== 'heartbeat') since = m.seq;
-            else since ??= m.seq;
+            else if (since === null) {
+              since = m.seq;
+              if (failedBeforeFirst) onMessage({ type: 'resync', seq: m.seq });
+            }
             onMessage(m);
           }
         }
       } catch {
         if (ac.signal.aborted) return;
       }
-      await new Promise((r) => setTimeout(r, RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)]));
+      if (since === null) failedBeforeFirst = true;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)]);
+        wakeUp = done;
+        function done() {
+          clearTimeout(timer);
+          wakeUp = null;
+          resolve();
+        }
+      });
     }
   };
   void run();
-  return () => ac.abort();
+  return () => {
+    stopWake?.();
+    ac.abort();
+    wakeUp?.();
+  };
 }

@@ -1,28 +1,90 @@
 /**
  * Each team connection's health as its calls and its feed report it — ok, unreachable (with the
- * retry attempts that set the backoff), signed out — and the small signal the banner, its retry
- * loop (./useTeamHealth.ts) and the app (an edit saved once the server is back) listen to.
+ * retry attempts that set the backoff), signed out, or its change feed refused (the server
+ * answers, but other reviewers' changes no longer arrive live) — and the small signals the
+ * banner, its retry loop (./useTeamHealth.ts), the feeds (a retry now) and the app (an edit saved
+ * once the server is back) listen to.
  */
-export type TeamHealth = { state: 'ok' } | { state: 'unreachable'; message: string; attempt: number } | { state: 'signed-out'; message: string };
+import { isErrorMessageRef, type ErrorMessageRef } from '../../../shared/error-messages';
+import type { RemoteFailure } from '../../../shared/contract/remote';
 
-export type TeamEvent = { kind: 'answered' } | { kind: 'unreachable'; message: string } | { kind: 'signed-out'; message: string } | { kind: 'retry-failed'; message: string };
+/** Why the feed was refused: the server's message, keyed when it gave message data (worded in the UI language). */
+export interface FeedRefusal {
+  message: string;
+  messageData?: ErrorMessageRef;
+}
+
+export type TeamHealth =
+  | { state: 'ok' }
+  // `feedRefused`: the feed was refused when the server went away; an answer brings that back, not ok
+  | { state: 'unreachable'; message: string; attempt: number; feedRefused?: FeedRefusal }
+  | { state: 'signed-out'; message: string }
+  | ({ state: 'feed-refused' } & FeedRefusal);
+
+export type TeamEvent =
+  | { kind: 'answered' }
+  | { kind: 'unreachable'; message: string }
+  | { kind: 'signed-out'; message: string }
+  | { kind: 'retry-failed'; message: string }
+  | { kind: 'feed-opened' }
+  | ({ kind: 'feed-refused' } & FeedRefusal);
 
 /**
  * The next health from what a call, the feed or a retry met. Any answer means the server is back
  * (signed out stays signed out until connected again: only a new sign-in ends it); a failed
  * retry counts up the attempts that set the backoff (shared/contract/remote.ts retryDelayMs).
+ * A refused feed stays refused until the feed opens again: a call's answer says nothing of the
+ * feed, so it neither clears a refusal nor forgets one remembered across an outage.
  */
 export function nextHealth(prev: TeamHealth, e: TeamEvent): TeamHealth {
+  if (prev.state === 'signed-out' && e.kind !== 'signed-out') return prev;
   switch (e.kind) {
     case 'answered':
-      return prev.state === 'signed-out' ? prev : { state: 'ok' };
+      if (prev.state !== 'unreachable') return prev.state === 'feed-refused' ? prev : { state: 'ok' };
+      return prev.feedRefused ? { state: 'feed-refused', ...prev.feedRefused } : { state: 'ok' };
+    case 'feed-opened':
+      return { state: 'ok' };
+    case 'feed-refused':
+      // an answer too: back from unreachable, with the feed refused
+      return { state: 'feed-refused', message: e.message, ...(e.messageData ? { messageData: e.messageData } : {}) };
     case 'signed-out':
       return { state: 'signed-out', message: e.message };
     case 'unreachable':
-      if (prev.state === 'signed-out') return prev;
-      return prev.state === 'unreachable' ? { ...prev, message: e.message } : { state: 'unreachable', message: e.message, attempt: 0 };
+      if (prev.state === 'unreachable') return { ...prev, message: e.message };
+      return { state: 'unreachable', message: e.message, attempt: 0, ...(prev.state === 'feed-refused' ? { feedRefused: refusalOf(prev) } : {}) };
     case 'retry-failed':
-      return prev.state === 'unreachable' ? { state: 'unreachable', message: e.message, attempt: prev.attempt + 1 } : prev;
+      return prev.state === 'unreachable' ? { ...prev, message: e.message, attempt: prev.attempt + 1 } : prev;
+  }
+}
+
+function refusalOf(h: FeedRefusal): FeedRefusal {
+  return { message: h.message, ...(h.messageData ? { messageData: h.messageData } : {}) };
+}
+
+/** A refusal as an error, to word in the UI language (lib/format.ts errorMessage: its key's template, else the message). */
+export function refusalError(r: FeedRefusal): Error {
+  return Object.assign(new Error(r.message), r.messageData ? { messageData: r.messageData } : {});
+}
+
+/**
+ * What an answer of a team call or of its feed tells about the connection (`failure`:
+ * shared/contract/remote.ts classifyRemoteAnswer), or null when it is this page's own session
+ * that ended. A feed refused for a reason of its own — a 403, a 404 for a connection the local
+ * server no longer knows, a 400 — is `feed-refused` with the server's words; a server failure
+ * (5xx) is an answer as for a call, retried quietly.
+ */
+export function teamEventOf(failure: RemoteFailure, status: number, error: { message?: unknown; messageData?: unknown } | undefined, from: 'call' | 'feed'): TeamEvent | null {
+  const message = typeof error?.message === 'string' ? error.message : '';
+  switch (failure) {
+    case 'page-session-ended':
+      return null;
+    case 'team-unreachable':
+      return { kind: 'unreachable', message };
+    case 'team-signed-out':
+      return { kind: 'signed-out', message };
+    case 'other':
+      if (from === 'call' || status < 400 || status >= 500) return { kind: 'answered' };
+      return { kind: 'feed-refused', message: message || `HTTP ${status}`, ...(isErrorMessageRef(error?.messageData) ? { messageData: error.messageData } : {}) };
   }
 }
 
@@ -65,13 +127,32 @@ export function onTeamHealth(listener: (id: string, h: TeamHealth, prev: TeamHea
 
 
 /**
- * Call `onBack` each time connection `id` comes back (unreachable → ok), as the health changes —
+ * Call `onBack` each time connection `id` comes back (unreachable → ok, or → its feed refused: the
+ * server answers again, so the writes kept meanwhile can be sent), as the health changes —
  * not as a render shows it: a failed write and another call's answer in one tick (a kept write
  * retried while the page's reads get through) would render as ok throughout, and the writes kept
  * meanwhile would wait with nothing to send them again.
  */
 export function followBacks(id: string, onBack: () => void): () => void {
   return onTeamHealth((which, h, prev) => {
-    if (which === id && prev.state === 'unreachable' && h.state === 'ok') onBack();
+    if (which === id && prev.state === 'unreachable' && (h.state === 'ok' || h.state === 'feed-refused')) onBack();
   });
+}
+
+const feedRetries = new Set<(id: string) => void>();
+
+/** Ask the feeds of connection `id` to try again now (the banner's "Try now" while the feed is refused). */
+export function retryFeedNow(id: string): void {
+  for (const f of [...feedRetries]) f(id);
+}
+
+/** A feed of connection `id` hears `retryFeedNow(id)`; returns the function that stops listening. */
+export function onFeedRetry(id: string, retry: () => void): () => void {
+  const f = (which: string) => {
+    if (which === id) retry();
+  };
+  feedRetries.add(f);
+  return () => {
+    feedRetries.delete(f);
+  };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionInfo } from '../../../shared/contract/remote';
 import { backendKey, initialBackend } from './team';
 import { otherSections, sectionNeedsReload, serverName } from './team-sections';
-import { followBacks, nextHealth, onTeamHealth, reportTeam, resetTeam, teamHealth, type TeamHealth } from './team-health';
+import { classifyRemoteAnswer } from '../../../shared/contract/remote';
+import { followBacks, nextHealth, onFeedRetry, onTeamHealth, refusalError, reportTeam, resetTeam, retryFeedNow, teamEventOf, teamHealth, type TeamEvent, type TeamHealth } from './team-health';
 
 const conn = (id: string, origin = 'https://review.example.org'): ConnectionInfo => ({ id, origin, account: null, connectedAt: '2026-01-01T00:00:00Z' });
 const A = 'c-000000000000000a';
@@ -54,6 +55,62 @@ describe('a connection\'s health', () => {
     expect(nextHealth(out, { kind: 'answered' })).toBe(out);
     expect(nextHealth(out, { kind: 'unreachable', message: 'x' })).toBe(out);
   });
+  const gone = { message: 'No team server connection c-1 (disconnected?).', messageData: { key: 'not-found.connection' as const, params: { id: 'c-1' } } };
+  const refused: TeamHealth = { state: 'feed-refused', ...gone };
+  it('shows a refused feed until the feed opens again; a call\'s answer neither clears it nor stands for it', () => {
+    expect(nextHealth(ok, { kind: 'feed-refused', ...gone })).toEqual(refused);
+    // calls that succeed say nothing of the feed
+    expect(nextHealth(refused, { kind: 'answered' })).toBe(refused);
+    expect(nextHealth(refused, { kind: 'retry-failed', message: 'x' })).toBe(refused);
+    // refused again: the server's latest words
+    expect(nextHealth(refused, { kind: 'feed-refused', message: 'Forbidden.' })).toEqual({ state: 'feed-refused', message: 'Forbidden.' });
+    // only the feed opening ends it
+    expect(nextHealth(refused, { kind: 'feed-opened' })).toEqual(ok);
+    expect(nextHealth(ok, { kind: 'feed-opened' })).toEqual(ok);
+  });
+  it('remembers a refused feed across an outage: back from unreachable it is refused still, not ok', () => {
+    const down = nextHealth(refused, { kind: 'unreachable', message: 'ECONNREFUSED' });
+    expect(down).toEqual({ state: 'unreachable', message: 'ECONNREFUSED', attempt: 0, feedRefused: gone });
+    const later = nextHealth(nextHealth(down, { kind: 'retry-failed', message: 'again' }), { kind: 'unreachable', message: 'still' });
+    expect(later).toEqual({ state: 'unreachable', message: 'still', attempt: 1, feedRefused: gone });
+    // the retry's whoAmI answers: the server is back, the feed not yet
+    expect(nextHealth(later, { kind: 'answered' })).toEqual(refused);
+    // the feed opens meanwhile: all well
+    expect(nextHealth(later, { kind: 'feed-opened' })).toEqual(ok);
+    // unreachable, then the feed itself is refused: the server answers again, with the refusal
+    expect(nextHealth(nextHealth(ok, { kind: 'unreachable', message: 'x' }), { kind: 'feed-refused', ...gone })).toEqual(refused);
+  });
+  it('keeps signed out over any feed news', () => {
+    const out = nextHealth(refused, { kind: 'signed-out', message: 'revoked' });
+    expect(out).toEqual({ state: 'signed-out', message: 'revoked' });
+    expect(nextHealth(out, { kind: 'feed-refused', ...gone })).toBe(out);
+    expect(nextHealth(out, { kind: 'feed-opened' })).toBe(out);
+  });
+  it('reads a refused feed as refused — not 401, not unreachable, not a server failure — and a call\'s refusal as an answer', () => {
+    const event = (status: number, header: string | null, error: { code?: string; message?: unknown; messageData?: unknown } | undefined, from: 'call' | 'feed'): TeamEvent | null =>
+      teamEventOf(classifyRemoteAnswer(status, header, error?.code), status, error, from);
+    const notFound = { code: 'not-found', ...gone };
+    expect(event(404, A, notFound, 'feed')).toEqual({ kind: 'feed-refused', ...gone });
+    expect(event(403, A, { code: 'forbidden', message: 'Not allowed.' }, 'feed')).toEqual({ kind: 'feed-refused', message: 'Not allowed.' });
+    // message data of the wrong shape is dropped; no message at all: the status says it
+    expect(event(400, A, { code: 'invalid-input', message: 'Bad query.', messageData: { key: 1 } }, 'feed')).toEqual({ kind: 'feed-refused', message: 'Bad query.' });
+    expect(event(404, null, undefined, 'feed')).toEqual({ kind: 'feed-refused', message: 'HTTP 404' });
+    // the same answers to a call are answers (the call shows its own error)
+    expect(event(404, A, notFound, 'call')).toEqual({ kind: 'answered' });
+    expect(event(403, A, { code: 'forbidden', message: 'Not allowed.' }, 'call')).toEqual({ kind: 'answered' });
+    // 401, unreachable, and a server failure are not refusals
+    expect(event(401, null, { code: 'unauthorized', message: 'x' }, 'feed')).toBeNull();
+    expect(event(401, A, { code: 'team-signed-out', message: 'out' }, 'feed')).toEqual({ kind: 'signed-out', message: 'out' });
+    expect(event(502, A, { code: 'team-unreachable', message: 'away' }, 'feed')).toEqual({ kind: 'unreachable', message: 'away' });
+    expect(event(503, A, { code: 'db-corrupt', message: 'no database' }, 'feed')).toEqual({ kind: 'answered' });
+    expect(event(500, A, { code: 'internal', message: 'bug' }, 'feed')).toEqual({ kind: 'answered' });
+    // Electron's status without a status (an older main): read as before, a server failure
+    expect(event(502, A, { code: 'not-found', message: 'x' }, 'feed')).toEqual({ kind: 'answered' });
+  });
+  it('words a refusal from its message data', () => {
+    expect(refusalError(gone)).toMatchObject({ message: gone.message, messageData: gone.messageData });
+    expect('messageData' in refusalError({ message: 'plain' })).toBe(false);
+  });
   it('tells listeners of changes only, with the previous state', () => {
     const seen: [string, string, string][] = [];
     const stop = onTeamHealth((id, h, prev) => seen.push([id, prev.state, h.state]));
@@ -93,13 +150,31 @@ describe('coming back', () => {
     reportTeam(id, { kind: 'answered' });
     reportTeam(id, { kind: 'answered' });
     expect(backs).toEqual([1, 2]);
+    // back with the feed refused is back too (the server answers: what was kept is sent)
+    reportTeam(id, { kind: 'unreachable', message: 'x' });
+    reportTeam(id, { kind: 'feed-refused', message: 'Forbidden.' });
+    expect(backs).toEqual([1, 2, 3]);
     // signed out is not back
     reportTeam(id, { kind: 'unreachable', message: 'x' });
     reportTeam(id, { kind: 'signed-out', message: 'revoked' });
-    expect(backs).toEqual([1, 2]);
+    expect(backs).toEqual([1, 2, 3]);
     stop();
     resetTeam(id);
     resetTeam('c-00000000000000cc');
   });
 });
 
+
+describe('trying the feed again now', () => {
+  it('wakes the feeds of that connection only, until they stop listening', () => {
+    const woken: string[] = [];
+    const stopA = onFeedRetry(A, () => woken.push('A'));
+    const stopB = onFeedRetry(B, () => woken.push('B'));
+    retryFeedNow(A);
+    stopA();
+    retryFeedNow(A);
+    retryFeedNow(B);
+    stopB();
+    expect(woken).toEqual(['A', 'B']);
+  });
+});

@@ -2,12 +2,14 @@
  * The health of the team connection the window works on (state/team-health.ts), and the retry loop
  * while it is unreachable: a light call (`whoAmI`) after 1, 2, 4 … 30 s
  * (shared/contract/remote.ts retryDelayMs); any answer — that call's, another call's, the feed's —
- * marks it back, with no reload. `retryNow` tries at once.
+ * marks it back, with no reload. While the feed is refused, the feed itself keeps trying (its
+ * slowest pace: state/feed.ts followHttp, or Electron's main); `retryNow` tries at once — the
+ * call, or the feed when it is the feed that was refused.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { JiaoduiClient } from '../../../shared/contract/api';
 import { retryDelayMs, type BackendId } from '../../../shared/contract/remote';
-import { onTeamHealth, reportTeam, teamHealth, type TeamHealth } from './team-health';
+import { onTeamHealth, reportTeam, retryFeedNow, teamHealth, type TeamHealth } from './team-health';
 
 export function useTeamHealth(backend: BackendId, client: JiaoduiClient): { health: TeamHealth; nextRetryAt: number | null; retryNow: () => void } {
   const [health, setHealth] = useState<TeamHealth>(() => (backend === 'local' ? { state: 'ok' } : teamHealth(backend)));
@@ -42,5 +44,10 @@ export function useTeamHealth(backend: BackendId, client: JiaoduiClient): { heal
     return () => window.clearTimeout(timer);
   }, [attempt, ping]);
 
-  return { health, nextRetryAt, retryNow: ping };
+  const retryNow = useCallback(() => {
+    if (backend !== 'local' && teamHealth(backend).state === 'feed-refused') retryFeedNow(backend);
+    else ping();
+  }, [backend, ping]);
+
+  return { health, nextRetryAt, retryNow };
 }
