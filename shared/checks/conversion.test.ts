@@ -295,6 +295,11 @@ describe('simplified-in-traditional', () => {
     expect(run('simplified-in-traditional', [t]).map((x) => x.text)).toEqual(['银']);
   });
 
+  it('takes the press’s 迹 (迹象, 事迹) for the Traditional form it also is, not a leftover', () => {
+    expect(run('simplified-in-traditional', ['樓市有再度升溫的迹象，發展商加快推盤。'])).toEqual([]);
+    expect(run('simplified-in-traditional', ['楼市有再度升溫的迹象。']).map((x) => x.text)).toEqual(['楼']);
+  });
+
   it('follows the document’s variant for the suggestion', () => {
     const f = run('simplified-in-traditional', ['我们为此努力,集團很好。'], { script: 'hant', variant: 'tw' });
     expect(f.find((x) => x.text === '为')!.fixes[0].replacement).toBe('為');

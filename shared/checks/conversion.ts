@@ -53,9 +53,10 @@ let data: ConvData | null = null;
 /**
  * Standard Traditional forms of a region that OpenCC's variant tables (HKVariants, TWVariants)
  * do not list, so its character table alone would call them Simplified: Hong Kong's character-form
- * standard writes 恒 for 恆 (恒生, 恒隆, 恒基 and most Hong Kong names with it). Not leftovers.
+ * standard writes 恒 for 恆 (恒生, 恒隆, 恒基 and most Hong Kong names with it), and its press 迹
+ * for 跡 (迹象, 事迹: the older form, which Traditional dictionaries list beside 跡). Not leftovers.
  */
-const REGIONAL_FORMS_UNLISTED: readonly (readonly [string, string])[] = [['恆', '恒']];
+const REGIONAL_FORMS_UNLISTED: readonly (readonly [string, string])[] = [['恆', '恒'], ['跡', '迹']];
 
 function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;

@@ -297,6 +297,14 @@ describe('number-unit: forms a word list misses', () => {
     expect(unit('公司將全年交車目標由6.5萬元上調至6.8萬輛。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '輛']]);
     expect(unit('集團員工總數將由4,200元增加至約5,300人。').map((f) => f.text)).toEqual(['元']);
     expect(unit('公司將全年交車目標由6.5萬輛上調至6.8萬輛。', '預算由6.5億元上調至6.8億元。')).toEqual([]);
+    // the end of the change against its start before it
+    expect(unit('研發團隊人數將由約6,800人增至約7,500元。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '人']]);
+    expect(unit('研發團隊人數將由約6,800人增至約7,500人。', '研發開支由約6,800萬元增至約7,500萬元。')).toEqual([]);
+  });
+
+  it('an amount that sizes the shares it buys, past a conversion in brackets, is money (認購5,800萬美元的發售股份)', () => {
+    const t = '基石投資者合共認購5,800萬美元（約4.55億港元）的發售股份。按發售價計算，基石投資者將合共認購約2,251.1萬股H股。';
+    expect(unit(t)).toEqual([]);
   });
 
   it('a range is checked like one figure, with the label before its first end', () => {

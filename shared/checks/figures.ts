@@ -677,7 +677,9 @@ const BARE_CHANGE = /^(?:(?:较|比)[\u4e00-\u9fff]{1,5}?)?(?:增加|减少|净�
 /** A change in percent ending a label before the level it reaches (按年增加22%至約): dropped, the metric is before it. */
 const CHANGE_TO_LEVEL = /(?:按年|按季|按月|同比|环比|年|季|月)?(?:增加|增长|上升|提高|减少|下降|增|减|升|降)了?约?[\d.]+%$/;
 /** Money sized by the amount before it (5億元貸款, 10億元訂單, 60億元聯貸, 100元紅包). */
-const MONEY_AFTER = /^的?(?:贷款|联贷|借款|授信|额度|融资|订单|大单|合约|合同|标案|工程|投资|预算|资金|现金|红包|奖金|补助|补贴|债券|公司债|可转债|股利|薪资|营收|收入|资本|增资)/;
+const MONEY_AFTER = /^的?(?:贷款|联贷|借款|授信|额度|融资|订单|大单|合约|合同|标案|工程|投资|预算|资金|现金|红包|奖金|补助|补贴|债券|公司债|可转债|股利|薪资|营收|收入|资本|增资|(?:发售|配售)?股份|股票|新股)/;
+/** A bracketed aside right after a figure's unit (its conversion, a share count), skipped to read what the figure sizes. */
+const BRACKETED_START = /^(?:（[^（）]{0,40}）|\([^()]{0,40}\))/;
 
 /** A change after a metric in its clause (較去年底增加, 本季淨增, 增至): the metric is before it. */
 const CHANGE_TAIL = /(?:(?:较|比)[\u4e00-\u9fff]{1,6}?|(?:本月|本季|今年|全年|期内|上半年|前三季|年内|累计))?(?:净增|新增|增加|减少|增长|下降|增|减)$/;
@@ -748,7 +750,8 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       // money given to a counted set (退還用戶8,600萬元, 發放予員工12億元) is an amount
       if (currency && !after && givenTo(label)) continue;
       // an amount right before the money it sizes (向銀行申請5億元貸款, 取得10億元訂單) is that money
-      if (currency && !after && MONEY_AFTER.test(a.s.slice(unitEnd))) continue;
+      // (also past a conversion in brackets: 認購5,800萬美元（約4.55億港元）的發售股份 is the shares' worth)
+      if (currency && !after && MONEY_AFTER.test(a.s.slice(unitEnd).replace(BRACKETED_START, ''))) continue;
       // a person unit on a metric that is money by its head (營收12億人): an amount
       if (person && !after && moneyHeadOf(label) && !PERSON_NOT_UNIT.test(a.text.slice(unitStart))) {
         out.push(unitFinding(a, q, unitStart, unitEnd, written, 'number.unit.amount', ['元']));
@@ -776,7 +779,11 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       const had = !nearest && HAVE_ONLY.test(a.s.slice(Math.max(0, q.start - 3), q.start)) && PLACE_ONLY.test(label) && !MONEY_WORDS.test(label)
         ? neighbour(f, mine, -1)
         : undefined;
-      const level = (nearest?.q.kind === 'count' ? nearest : undefined) ?? to ?? (countIn(had) && !(person && PERSON_UNITS.test(had.unit)) ? had : undefined);
+      // 由約6,800人增至約7,500元: the end of a change is counted like its start
+      const from = /(?:至|到)约?$/.test(a.s.slice(Math.max(0, q.start - 2), q.start))
+        ? mine.filter((g) => g.q.kind === 'count' && g.q.end <= q.start && g.sentence.start === f.sentence.start && FROM_TO.test(a.s.slice(g.q.end, q.start)) && /(?:由|从)约?$/.test(a.s.slice(Math.max(0, g.q.start - 2), g.q.start))).pop()
+        : undefined;
+      const level = (nearest?.q.kind === 'count' ? nearest : undefined) ?? to ?? from ?? (countIn(had) && !(person && PERSON_UNITS.test(had.unit)) ? had : undefined);
       // 39家本國銀行中，已有8人: a part of a counted set is counted like the set
       const subset = SUBSET_OF.exec(a.text.slice(f.sentence.start, q.start));
       // a noun that counts no people by its head (旗艦店, 包裹) takes no person unit, whatever else the project counts in

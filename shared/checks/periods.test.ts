@@ -91,6 +91,11 @@ describe('period-label', () => {
     expect(labels('累計前9月營收215.4億元，月增5.7%。', '累計1至9月營收215.4億元，月增5.7%。')).toEqual([['月增', ['年增']], ['月增', ['年增']]]);
     // 去年增加, 上季增, 第三季增: the 年/季 ends a period word
     expect(run('前三季營收較去年增加一成，較上季增加兩成。')).toEqual([]);
+    // last year's figure a few words before its metric, and two years listed, are years' figures
+    expect(labels('集團去年機器人銷量約1.25萬台，按季增長逾三成。')).toEqual([['按季', ['按年']]]);
+    expect(labels('收入分別約為12.46億元、15.83億元及19.92億元，2023年及2024年分別按月增長27.0%及25.8%。')).toEqual([['按月', ['按年']]]);
+    // not a comparison with last year, nor a date
+    expect(run('本季銷量較去年同期銷量增加，按季增長8%。', '第三季營收較去年底營收水準回升，季增5%。')).toEqual([]);
   });
 
   it('one value with a decimal under labels of two periods, in a document and across a project', () => {

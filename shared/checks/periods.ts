@@ -76,6 +76,10 @@ const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
   // a year right before the metric it is the period of (2024年收入, 113年出口, 2025年全年營收): a year's figure;
   // not a year before a date or a quarter (2024年11月, 2024年第三季: those come after it and are nearer)
   [/(?<![\d])(?:\d{4}|1[01]\d)\s*年(?=(?:全年|度)?(?:合併|合并|綜合|综合)?(?:營收|营收|營業收入|营业收入|收入|收益|營業額|营业额|銷售額|销售额|淨利|净利|純益|纯益|盈利|溢利|利潤|利润|出口|進口|进口|出貨|出货|銷量|销量))/g, 'cumulative'],
+  // 去年, 今年 before a metric a few words on and its level (去年機器人銷量約1.25萬台, 今年整體營收達; not 去年同期,
+  // 去年底: a comparison, a date; not a change told with no level, 去年淨利息收入按季下跌: a quarter within the year);
+  // two years listed (2023年及2024年分別…): each figure a year's
+  [/(?:去年|今年|上年|前年|上一年)(?![同底初中末度])(?=[\u4e00-\u9fff]{0,5}?(?:營收|营收|收入|收益|營業額|营业额|銷售額|销售额|淨利|净利|純益|纯益|盈利|溢利|利潤|利润|出口|進口|进口|出貨|出货|銷量|销量|交付量|交車量|交车量)[^，,。；;]{0,12}?\d)|(?<![\d])\d{4}\s*年(?:及|和|與|与|、)\d{4}\s*年/g, 'cumulative'],
   [/第[一二三四1-4１-４]季|[Qq][1-4１-４]|單季|单季|本季|該季|止(?:三|3)個月/g, 'quarter'],
   // a month named in a sentence is as often a date (比8月的預測數) as the figure's period: only
   // an explicit single-month figure counts, or a month right before the metric it is the period
