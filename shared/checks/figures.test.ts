@@ -302,6 +302,27 @@ describe('number-unit: forms a word list misses', () => {
     expect(unit('研發團隊人數將由約6,800人增至約7,500人。', '研發開支由約6,800萬元增至約7,500萬元。')).toEqual([]);
   });
 
+  it('the same metric for another period, a share’s size in brackets, a volume after its change, capacity and delivery targets are counts', () => {
+    expect(unit('5月交付23,630輛，去年同月為21,450元。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '輛']]);
+    expect(unit('首五個月累計交付114,240輛，較去年同期的82,600元增加38.4%。').map((f) => f.text)).toEqual(['元']);
+    expect(unit('全港約有290萬個住宅賬戶，當中約31%（約90萬元）毋須繳費。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '個']]);
+    expect(unit('股價收在512元，成交量放大至1.2萬元。').map((f) => f.text)).toEqual(['元']);
+    expect(unit('擴產後預計新增年產能約1.8萬元。', '馳原今年全年交付目標為32萬元。').map((f) => f.segmentId)).toEqual([1, 2]);
+    expect(unit('月產能將由目前的18萬台提升至30萬元。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '台']]);
+    // correct text: the same forms in their own units, and money beside them
+    expect(
+      unit(
+        '5月交付23,630輛，去年同月為21,450輛。',
+        '5月收入為23.6億元，去年同月為21.4億元。',
+        '全港約有290萬個住宅賬戶，當中約31%（約90萬個）毋須繳費。',
+        '水費收入約31%（約10.6億元）用於維修。',
+        '股價收在512元，成交量放大至1.2萬張。',
+        '擴充產能投資約18億元。',
+        '月產能將由目前的18萬台提升至30萬台。',
+      ),
+    ).toEqual([]);
+  });
+
   it('an amount that sizes the shares it buys, past a conversion in brackets, is money (認購5,800萬美元的發售股份)', () => {
     const t = '基石投資者合共認購5,800萬美元（約4.55億港元）的發售股份。按發售價計算，基石投資者將合共認購約2,251.1萬股H股。';
     expect(unit(t)).toEqual([]);

@@ -546,7 +546,9 @@ const COUNT_METRICS: CountMetric[] = [
   // a quantity of orders (訂單量, 訂單數) is counted; orders alone are often their value (10億元訂單)
   { re: /(?:订单量|订单数|单量)/, units: '筆笔件', people: false },
   { re: /(?:出货|订单)/, units: '台支片颗件套部', people: false, money: true },
-  { re: /(?:交车量|交付量|交车数|交付数|车辆数|车队|领牌数|挂牌数)/, units: '輛辆台', people: false },
+  { re: /(?:交车量|交付量|交车数|交付数|车辆数|车队|领牌数|挂牌数|交付目标|交车目标)/, units: '輛辆台', people: false },
+  // capacity is counted in what is made (年產能1.8萬台, 月產能3萬片); its money is an investment (擴充產能投資: a money word after it)
+  { re: /(?:年产能|月产能|产能)/, units: '台支片颗件套部輛辆吨', people: false },
   // places offered (獎學金名額, 招生名額) and homes sold (住宅單位, 單位數)
   { re: /名额/, units: '名個个', people: true },
   { re: /(?:住宅单位|单位数)/, units: '個个套', people: false },
@@ -594,9 +596,13 @@ const TRADITIONAL_UNIT: Record<string, string> = { 个: '個', 颗: '顆', 辆: 
 /** A change at the end of a label: its figure is counted like the level before it. */
 const CHANGE_VERB = /(?:增加|减少|净增|新增|增|减|上调|下调)$/;
 /** Between the two ends of a change: 由6.5萬輛上調至6.8萬輛, 從120家增加到150家. */
-const FROM_TO = /^(?:[上下]调|增加|减少|提高|降低|上修|下修|增|减|升|降|成长)?(?:至|到)约?$/;
+const FROM_TO = /^(?:[上下]调|增加|减少|提高|提升|扩大|扩充|降低|上修|下修|增|减|升|降|成长)?(?:至|到)约?$/;
 /** A clause that is only a verb (and an adverb) of a counted set, its noun left to the clause before. */
 const ELLIPTIC = /^[再另共则又并也]?(?:关闭|关店|下跌|上涨|持平|平盘|退出|流失|离职|裁撤|开设|新开|撤出|减少|增加)$/;
+/** A clause that only names another period of the metric before it (去年同月為, 較去年同期的, 上季則為). */
+const PERIOD_ONLY = /^[，,]?(?:较|比|与|对)?(?:去年|上年|前年|上月|上季|前一年|上一年|上一季|上个月)(?:同期|同月|同季)?(?:则|的)?$/;
+/** A percentage then a bracket before the figure: the share's size, counted like the whole (約31%（約90萬個）). */
+const SHARE_BRACKET_BEFORE = /[%％]\s*[（(]\s*约?$/;
 /** 每 + a measure word or counted noun in a label: the figure is per counted thing (每户, 每人, 每名用户, 每辆). */
 const PER_UNIT = /每(?:[户人名位家股辆台张件笔单个次艘座间]|[\u4e00-\u9fff]{0,3}(?:用户|客户|会员|员工|门市|车|店))/;
 /** 次 right after 元: the 次 of 人次 (12萬元次), not 次於, 次高, 次月 … (a sentence going on after an amount). */
@@ -702,7 +708,7 @@ function accountsOnly(learned: Map<string, Figure[]>, key: string | null, f: Fig
 }
 
 /** A volume traded (成交量, 交易量) in 元 under a million is no value traded: it is the count of lots. */
-const VOLUME = /(?:成交量|交易量)$/;
+const VOLUME = /(?:成交量|交易量)(?:放大|缩小|萎缩|增加|减少|回升|回落|增|减|升|降)?(?:至|到)?约?$/;
 
 /** Is the last character of a label a noun's, so two labels ending in it are items of one list (北部地區…, 南部地區…)? */
 const LIST_TAIL = /[\u4e00-\u9fff]$/;
@@ -764,7 +770,10 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       const change = CHANGE_VERB.exec(label);
       // the last item of a list (新開門市9家、關閉2家) is a clause of its own
       const item = label.slice(label.lastIndexOf('、') + 1);
-      const nearest = (change && !MONEY_WORDS.test(label.slice(0, change.index))) || ELLIPTIC.test(label) || ELLIPTIC.test(item)
+      // and so is the same metric's figure for another period (…630輛，去年同月為21,450輛; 較去年同期的82,600輛增加),
+      // and a share's size in brackets (290萬個賬戶，當中約31%（約90萬個）)
+      const sameMetricElsewhen = PERIOD_ONLY.test(label) || SHARE_BRACKET_BEFORE.test(a.s.slice(Math.max(0, q.start - 12), q.start));
+      const nearest = (change && !MONEY_WORDS.test(label.slice(0, change.index))) || ELLIPTIC.test(label) || ELLIPTIC.test(item) || sameMetricElsewhen
         ? mine.filter((g) => g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start && (g.q.kind === 'count' || g.q.kind === 'amount')).pop()
         : undefined;
       // 由6.5萬元上調至6.8萬輛: the two ends of one change are one metric, counted alike
@@ -781,7 +790,7 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         : undefined;
       // 由約6,800人增至約7,500元: the end of a change is counted like its start
       const from = /(?:至|到)约?$/.test(a.s.slice(Math.max(0, q.start - 2), q.start))
-        ? mine.filter((g) => g.q.kind === 'count' && g.q.end <= q.start && g.sentence.start === f.sentence.start && FROM_TO.test(a.s.slice(g.q.end, q.start)) && /(?:由|从)约?$/.test(a.s.slice(Math.max(0, g.q.start - 2), g.q.start))).pop()
+        ? mine.filter((g) => g.q.kind === 'count' && g.q.end <= q.start && g.sentence.start === f.sentence.start && FROM_TO.test(a.s.slice(g.q.end, q.start)) && /(?:由|从)(?:目前|现时|现在|原本|原来|去年|今年)?的?约?$/.test(a.s.slice(Math.max(0, g.q.start - 6), g.q.start))).pop()
         : undefined;
       const level = (nearest?.q.kind === 'count' ? nearest : undefined) ?? to ?? from ?? (countIn(had) && !(person && PERSON_UNITS.test(had.unit)) ? had : undefined);
       // 39家本國銀行中，已有8人: a part of a counted set is counted like the set
@@ -797,7 +806,8 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         COUNT_METRICS.find((m) => m.re.test(named.slice(-6).replace(COUNT_SUFFIX, ''))) ??
         countOfMetric(named) ??
         (person && byHead && !byHead.people ? byHead : undefined) ??
-        (currency && inListOfAmounts(f, figures) ? undefined : learntMetric(learned, metricKey(label), f)) ??
+        // (a clause naming only another period, 去年同月為, is no metric to learn from: its figure goes by the one before it)
+        ((currency && inListOfAmounts(f, figures)) || sameMetricElsewhen ? undefined : learntMetric(learned, metricKey(label), f)) ??
         (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : levelMetric ? { ...levelMetric, re: /$/ } : subset ? { re: /$/, units: subset[1], people: false } : undefined) ??
         (person ? byHead : headMetric(f)) ??
         listMetric(f, figures, person) ??
