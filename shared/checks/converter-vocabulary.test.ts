@@ -87,6 +87,12 @@ describe("conversion-ambiguity: the converter's Taiwan vocabulary inside one doc
     expect(f[0].message).toContain('check this one in its sentence');
   });
 
+  it('a Hong Kong writer writes 數據 and 聯繫: in a document written for Hong Kong s2twp’s 資料 and 聯絡 stay as found', () => {
+    const hk = ['集團今日公布全年業績，收入按年增長12%至86.5億港元，主要來自數據中心及設備租賃業務。', '行政總裁表示，香港的數據中心項目將如期完成，並會與客戶保持聯繫。'];
+    const f = documentWords(hk.map(s2twp));
+    expect([...new Set(f.map((x) => `${x.text} ${x.severity}`))].sort()).toEqual(['專案 warning', '聯絡 warning', '裝置 warning', '資料 warning']);
+  });
+
   it('still recognises s2twp output holding a word that is a source of one entry and what s2twp writes for another (文件 for 文檔)', () => {
     const f = documentWords([...writer, '相關說明文檔已上傳至公司網站。'].map(s2twp));
     expect([...new Set(f.map((x) => x.text))]).toEqual(['裝置', '資料', '專案']);

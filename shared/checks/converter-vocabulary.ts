@@ -18,8 +18,8 @@
  * sources that Taiwan writes too in a sense of their own (`TW_SHARED_SOURCES`: 資料 for 數據, 裝置
  * for 設備, 專案 for 項目). Those words are reported, each place on its own (`placeFinding`): a
  * warning where two or more different ones stand, an info where only one does (a short text, or a
- * writer's own 資料 in a fixed point); words Taiwan's writers write in their own right in the same sense
- * (`TW_SHARED_WEAK_SOURCES`: 資料, 聯絡, 元件, 檢視, 執行) are information only and count for nothing.
+ * writer's own 資料 in a fixed point); in a document written for Taiwan, words Taiwan's writers write in their
+ * own right in the same sense (`TW_SHARED_WEAK_SOURCES`: 資料, 聯絡, 元件, 檢視, 執行) are information only.
  * Words whose source is mainland usage with a Taiwan counterpart (伺服器 for 服務器) are left
  * alone: a Taiwan writer writes them anyway.
  */
@@ -31,6 +31,7 @@ import { convertedByOpenCC } from './conversion';
 import { TW_SHARED_SOURCES, TW_SHARED_WEAK_SOURCES } from './data/twPhrasesShared';
 import type { Finding, Severity } from './types';
 import { addTo } from './collect';
+import { analysesRegion } from './regional';
 
 interface Vocabulary {
   /** Taiwan word → the source words s2twp writes it for */
@@ -199,8 +200,10 @@ export function documentVocabularyFindings(analyses: readonly Analysis[]): Findi
     return sources.length ? [{ word, places, sources }] : [];
   });
   if (!shared.length || !convertedByOpenCC(hant, ['s2tw'])) return [];
-  // words Taiwan's writers write in their own right (資料) are information, though they count towards the others' warning
-  const weak = (w: { sources: string[] }) => w.sources.every((s) => WEAK.has(s));
+  // in a document written for Taiwan, words Taiwan's writers write in their own right (資料) are information, though they
+  // count towards the others' warning; a Hong Kong or mainland writer writes the source (數據), so there they stay as found
+  const taiwan = analysesRegion(hant) === 'tw';
+  const weak = (w: { sources: string[] }) => taiwan && w.sources.every((s) => WEAK.has(s));
   const severity = shared.length >= 2 ? 'warning' : 'info';
   const words = shared.map((w) => w.word).join('、');
   return shared.flatMap((w) => {
