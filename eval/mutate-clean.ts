@@ -5,7 +5,7 @@
  * as the app does (imported into a fresh database, runChecks and checkProject). Also prints the
  * number and period-label warnings off every label (false alarms on otherwise clean text).
  * `--misses` lists each missed instance with a few characters around it (dev-side material only;
- * nothing of the sealed held-out part is read). `--fresh A|B|C|D|E|F` mutates one half of eval/fresh instead;
+ * nothing of the sealed held-out part is read). `--fresh A|B|C|D|E|F|G` mutates one half of eval/fresh instead;
  * the measure-only halves B, C, D and F in aggregate only (`--misses` refused, false alarms counted, not listed).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -37,7 +37,7 @@ function args(argv: string[]) {
         process.exit(2);
       }
     } else {
-      process.stderr.write(`eval:mutate: unknown argument ${argv[i]} (usage: npm run eval:mutate -- [--seeds a,b,c] [--fresh A|B|C|D|E|F] [--misses])\n`);
+      process.stderr.write(`eval:mutate: unknown argument ${argv[i]} (usage: npm run eval:mutate -- [--seeds a,b,c] [--fresh A|B|C|D|E|F|G] [--misses])\n`);
       process.exit(2);
     }
   }

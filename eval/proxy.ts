@@ -6,7 +6,7 @@
  * labels them (conversion, name-conversion, variant). No seeded mutations: a finding off every
  * label is a false alarm on otherwise correct text. Figures per target: tune on the `--tune`
  * targets (default s2t,s2hk), read the others as the left-out converters.
- * `--fresh A|B|C|D|E|F` measures eval/fresh's half instead of the dev source texts (one project per text); the
+ * `--fresh A|B|C|D|E|F|G` measures eval/fresh's half instead of the dev source texts (one project per text); the
  * measure-only halves B, C, D and F also through Debian's `opencc` (targets cli-s2t, cli-s2tw, cli-s2hk, cli-s2twp:
  * the held-out converter, fair on our own texts of those halves, refused on half A so nothing is tuned on it),
  * in aggregate only (`--misses`, `--clean`, `--info` refused there).
@@ -68,7 +68,7 @@ function parseArgs(argv: string[]) {
       if (!(STANDARD_FORMS as readonly string[]).includes(v)) throw new Error(`--standard-forms must be ${STANDARD_FORMS.join(', ')}, not ${v || 'nothing'}`);
       o.standardForms = v as StandardForms;
     } else {
-      process.stderr.write(`eval:proxy: unknown argument ${a} (usage: npm run eval:proxy -- [--tune s2t,s2hk] [--targets …] [--fresh A|B|C|D|E|F] [--standard-forms unset|ministry|press] [--misses] [--clean] [--info] [--json])\n`);
+      process.stderr.write(`eval:proxy: unknown argument ${a} (usage: npm run eval:proxy -- [--tune s2t,s2hk] [--targets …] [--fresh A|B|C|D|E|F|G] [--standard-forms unset|ministry|press] [--misses] [--clean] [--info] [--json])\n`);
       process.exit(2);
     }
   }

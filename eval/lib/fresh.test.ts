@@ -32,6 +32,7 @@ describe('eval/fresh', () => {
     const f = loadFresh('F').map((x) => Number(x.file.slice(0, 2)));
     expect(e).toEqual([37, 39, 41, 43, 45, 47, 49, 51]);
     expect(f).toEqual([38, 40, 42, 44, 46, 48, 50, 52]);
+    expect(loadFresh('G').map((x) => Number(x.file.slice(0, 2)))).toEqual([53, 54, 55, 56, 57, 58, 59, 60]);
   });
 
   it('holds texts of 800–2,600 characters whose listed people are named in them', () => {
@@ -48,7 +49,7 @@ describe('eval/fresh', () => {
       const doc = (n: string) => ({ file: `${n}-x.txt`, region: 'tw', people: [] });
       writeFileSync(join(dir, 'fresh.json'), JSON.stringify({ about: 'x', documents: [doc('01'), doc('02')] }));
       for (const n of ['01', '02']) writeFileSync(join(dir, `${n}-x.txt`), '正文');
-      const split = (s: object) => writeFileSync(join(dir, 'split.json'), JSON.stringify({ note: 'x', A: [], B: [], C: [], D: [], E: [], F: [], ...s }));
+      const split = (s: object) => writeFileSync(join(dir, 'split.json'), JSON.stringify({ note: 'x', A: [], B: [], C: [], D: [], E: [], F: [], G: [], ...s }));
       split({ A: ['01'], C: ['02'] });
       expect(loadFresh('C', dir).map((d) => d.file)).toEqual(['02-x.txt']);
       split({ A: ['01'], B: ['02'], C: ['02'] });
@@ -60,15 +61,16 @@ describe('eval/fresh', () => {
     }
   });
 
-  it('reads --fresh A to F, and nothing else', () => {
-    expect(HALVES.map((h) => parseHalf(h))).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
-    for (const bad of [undefined, '', 'G', 'c', 'd', 'AB']) expect(() => parseHalf(bad)).toThrow(/--fresh takes A, B, C, D, E, F/);
+  it('reads --fresh A to G, and nothing else', () => {
+    expect(HALVES.map((h) => parseHalf(h))).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
+    for (const bad of [undefined, '', 'H', 'c', 'd', 'AB']) expect(() => parseHalf(bad)).toThrow(/--fresh takes A, B, C, D, E, F, G/);
   });
 
   it('measures halves B, C, D and F in aggregate only: every listing option is refused there, none on halves A and E or dev', () => {
     expect(HALVES.filter((h) => isMeasureOnly(h))).toEqual(['B', 'C', 'D', 'F']);
     expect(refusedOn('F', { '--misses': true })).toEqual(['--misses']);
     expect(refusedOn('E', { '--misses': true })).toEqual([]);
+    expect(refusedOn('G', { '--misses': true })).toEqual([]);
     const listing = { '--misses': true, '--clean': false, '--info': true };
     expect(refusedOn('D', listing)).toEqual(['--misses', '--info']);
     expect(refusedOn('D', { '--clean': true })).toEqual(['--clean']);
