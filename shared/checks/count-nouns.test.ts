@@ -12,7 +12,7 @@ describe('countHeadOf: a count noun by the head of the metric, ICU as witness', 
     expect(countHeadOf('公司目前共有分公司42家、营业员')).toMatchObject({ word: '营业员', people: true });
     expect(countHeadOf('理财专员')).toMatchObject({ people: true });
     expect(countHeadOf('其中品牌旗舰店')).toMatchObject({ word: '旗舰店', people: false });
-    expect(countHeadOf('合作经销商')).toMatchObject({ word: '经销商', people: false });
+    expect(countHeadOf('合作经销商')).toMatchObject({ word: '经销商', people: true });
     expect(countHeadOf('累计建置5G基地台')).toMatchObject({ word: '基地台', units: '台座部' });
     expect(countHeadOf('本季配送包裹')).toMatchObject({ word: '包裹', people: false });
     expect(countHeadOf('本月入境旅客')).toMatchObject({ word: '旅客', people: true });
@@ -40,7 +40,9 @@ describe('number-unit: metrics nothing else in the project counts', () => {
   it('flags a currency on a counted noun of any class', () => {
     expect(flagged('截至年底，公司共有營業員1,820元。')).toEqual([[1, '元', '人/名/位']]);
     expect(flagged('本季新設品牌旗艦店36元。')).toEqual([[1, '元', '家/間/個/座/所']]);
-    expect(flagged('合作經銷商達412元。')).toEqual([[1, '元', '家/間/個/座/所']]);
+    expect(flagged('合作經銷商達412元。')).toEqual([[1, '元', '家/名/位/個']]);
+    // merchants are firms or the people who run them: a person unit is no miscount (加盟商數目為6,930名)
+    expect(flagged('加盟商數目為6,930名，較去年底增加312名。', '合作經銷商達412家。')).toEqual([]);
     expect(flagged('今年累計建置5G基地台1.86萬元。', '伺服器主機台總數達1,200元。')).toEqual([[1, '元', '座/個/處/所'], [2, '元', '台/座/部']]);
     expect(flagged('本季配送包裹1.12億元。')).toEqual([[1, '元', '件/個/台']]);
     expect(flagged('集團旗下便利超市共355元。', '年底前再接收油輪6元。')).toEqual([[1, '元', '家/間/個/座/所'], [2, '元', '艘']]);

@@ -47,8 +47,10 @@ const HEADS: HeadClass[] = [
   { head: /家$/, units: '家名人位', people: true },
   { head: /户$/, units: '户家名人', people: true },
   { head: /人$/, units: '人名位', people: true, minWord: 3 },
-  // organisations and sites (經銷商, 旗艦店, 加油站, 晶圓廠, 營業所, 美術館)
-  { head: /(?:商|店|站|厂|馆|超市|卖场)$/, units: '家间个座所', people: false },
+  // merchants (經銷商, 加盟商, 供應商): firms, or the people who run them (加盟商6,930名), as 商家 is
+  { head: /商$/, units: '家名位个', people: true },
+  // organisations and sites (旗艦店, 加油站, 晶圓廠, 營業所, 美術館)
+  { head: /(?:店|站|厂|馆|超市|卖场)$/, units: '家间个座所', people: false },
   { head: /所$/, units: '家间个座所', people: false, suffixOnly: true },
   // machines: …台 after a word (基地|台, 機台 as ICU splits it is a single character)
   { head: /台$/, units: '台座部', people: false, suffixOnly: true },

@@ -323,6 +323,17 @@ describe('number-unit: forms a word list misses', () => {
     ).toEqual([]);
   });
 
+  it('a figure of a longer period after 其中 is no part of the whole (前三季…其中約六成…，全年…預估95億元)', () => {
+    expect(scale('前三季資本支出68.7億元，其中約六成投入5G基地台及核心網路，全年資本支出預估介於95億元至100億元。')).toEqual([]);
+    // a part of the same or a shorter period still is one
+    expect(scale('全年營收68.7億元，其中第四季營收95億元。').map((f) => f.text)).toEqual(['95億元']);
+    expect(scale('前三季資本支出68.7億元，其中5G基地台95億元。').map((f) => f.text)).toEqual(['95億元']);
+  });
+
+  it('what an organisation earns (銀行去年賺68.42億元) is money, not a count of organisations', () => {
+    expect(unit('德隆銀行去年賺68.42億元增9.6%　末期息0.88元', '德隆銀行旗下分行共有58家。')).toEqual([]);
+  });
+
   it('an amount that sizes the shares it buys, past a conversion in brackets, is money (認購5,800萬美元的發售股份)', () => {
     const t = '基石投資者合共認購5,800萬美元（約4.55億港元）的發售股份。按發售價計算，基石投資者將合共認購約2,251.1萬股H股。';
     expect(unit(t)).toEqual([]);

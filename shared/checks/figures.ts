@@ -296,6 +296,19 @@ function rateFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
 /** An amount per share or per unit (每股盈餘, 每股股利, EPS): its label says so. */
 const perShare = (f: Figure) => /每股|每单位|每单|EPS/i.test(f.label);
 
+/**
+ * How long a named period is (Simplified), for comparing two: a year 4, a half, three quarters or months
+ * to date 3, a quarter 2, a month 1; 0 when none or unknown.
+ */
+function periodRank(period: string | null): number {
+  if (!period) return 0;
+  if (/[上下]半年|前[一二三四五六七八九十\d]{1,2}个?[季月]|[一二三四五六七八九十\d]{1,2}至[一二三四五六七八九十\d]{1,2}月/.test(period)) return 3;
+  if (/全年|年度|(?:\d{4}|[今去明前本该上])年$/.test(period)) return 4;
+  if (/季/.test(period)) return 2;
+  if (/月/.test(period)) return 1;
+  return 0;
+}
+
 /** 其中: the first amount after it in the sentence is a part of the last amount before it (in the sentence, maybe an earlier segment). */
 function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   const out: Finding[] = [];
@@ -316,6 +329,8 @@ function partOverWholeFindings(analyses: Analysis[], figures: Figure[]): Finding
       if (perShare(whole) !== perShare(part)) continue;
       // a net flow sums parts of both signs: one buyer's net selling may exceed all's (合計賣超98.4億元，其中外資賣超112.7億元)
       if (NET_FLOW.test(whole.label) || NET_FLOW.test(part.label)) continue;
+      // a figure of a longer period than the whole's is none of its parts (前三季資本支出68.7億元，其中約六成投入…，全年資本支出預估95億元)
+      if (periodRank(part.period) > periodRank(whole.period) && periodRank(whole.period) > 0) continue;
       const k = Math.ceil(Math.log10(part.q.value / whole.q.value));
       out.push(scaleFinding(part, findingMessage('number.scale.part-over-whole', { part: part.q.raw, whole: whole.q.raw, factor: 10 ** Math.min(3, Math.max(1, k)) }), k >= 1 && k <= 3 ? scaleFix(part, -k) : [], [loc(whole, k >= 1 && k <= 3 ? scaleFix(whole, k) : [])]));
     }
@@ -617,7 +632,7 @@ function unitAfter(text: string, end: number): string {
 }
 
 /** Words that make a figure an amount (員工薪資, 客戶存款, 所得平均數). */
-const MONEY_WORDS = /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值|投资|补助|补贴|津贴|福利|分红|预算|消费|税|损|亏|存|借|付|所得|财富|结余|盈余|余额)/;
+const MONEY_WORDS = /(?:薪|资|金|款|额|收|利|费|价|成本|支出|营|值|奖|贡献|带来|规模|贷|债|市值|投资|补助|补贴|津贴|福利|分红|预算|消费|税|损|亏|存|借|付|所得|财富|结余|盈余|余额|赚|蚀)/;
 
 /**
  * `…數` at the end of a label (開戶數, 上漲家數): a count, so never in 元. Whether it counts

@@ -96,6 +96,10 @@ describe('period-label', () => {
     expect(labels('收入分別約為12.46億元、15.83億元及19.92億元，2023年及2024年分別按月增長27.0%及25.8%。')).toEqual([['按月', ['按年']]]);
     // not a comparison with last year, nor a date
     expect(run('本季銷量較去年同期銷量增加，按季增長8%。', '第三季營收較去年底營收水準回升，季增5%。')).toEqual([]);
+    // a change in tenths (約一成, 逾三成) is a value as a percentage is; next year's figure stated is a year's
+    expect(labels('上半年旗艦商場人流按季增加約一成。')).toEqual([['按季', ['按年']]]);
+    expect(labels('預期明年零售業總銷貨價值約3,400億港元，按月增長約3%至5%。')).toEqual([['按月', ['按年']]]);
+    expect(run('上半年旗艦商場人流按年增加約一成。')).toEqual([]);
   });
 
   it('one value with a decimal under labels of two periods, in a document and across a project', () => {
@@ -154,6 +158,10 @@ describe('period-label: the period stated in the clause, the paragraph or the he
     expect(heading('恒峰銀行上半年股東應得溢利按年升9%', '淨利息收入為142.6億港元，按季下跌3.5%。')).toEqual(['按季']);
     expect(heading('港灣置業公布2025年中期業績　基礎盈利按年增長6%', '期內收入為85.6億港元，按季增長4.2%。')).toEqual(['按季']);
     expect(heading('恒峰銀行上半年股東應得溢利按年升9%', '淨利息收入為142.6億港元，按年下跌3.5%。')).toEqual([]);
+    // an interim profit, last year's earnings, a year ended on a date: the heading's figures are the half's or the year's
+    expect(heading('蜜果茶飲中期純利增27.5%　門店淨增1756家', '期內平均客單價約為人民幣14.2元，按季下降約6%。')).toEqual(['按季']);
+    expect(heading('德隆銀行去年賺68.42億元增9.6%　末期息0.88元', '期內淨利息收入142.8億港元，按季增加3.4%。')).toEqual(['按季']);
+    expect(labels('銀行公布截至2025年12月31日止年度業績，經營收入總額為193.8億港元，按季增加5.6%。')).toEqual([['按季', ['按年']]]);
     // a heading naming two kinds of period gives none, and a sentence naming its own year is its own
     expect(heading('晶華光電第三季營收年增12%　前三季每股盈餘5.61元', '稅後淨利24.6億元，季增15.0%。')).toEqual([]);
     expect(heading('恒峰銀行上半年股東應得溢利按年升9%', '去年淨利息收入按季下跌3.5%。')).toEqual([]);

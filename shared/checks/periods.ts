@@ -58,7 +58,7 @@ const LABEL_RE = new RegExp(Object.keys(LABELS).sort((a, b) => b.length - a.leng
  * The value a label introduces: 年增7.2%, 同比增長10.2%, 年增率為1.72%, 季減3個百分點, 按年跌5%,
  * 季增則為5.4%, 同比大增約12% — a few words (no punctuation, no digits) then the value.
  */
-const VALUE_AFTER = /^[^\d\s，,。；;、：:！？()（）「」]{0,5}?\s*([+\-−]?\d[\d,]*(?:\.\d+)?)\s*(%|％|個百分點|个百分点)/;
+const VALUE_AFTER = /^[^\d\s，,。；;、：:！？()（）「」]{0,5}?\s*(?:([+\-−]?\d[\d,]*(?:\.\d+)?)\s*(%|％|個百分點|个百分点)|([一二兩两三四五六七八九]|[1-9])(成))/;
 /** Nothing but a separator or a conjunction between the first value and the second label. */
 const CONNECTOR_ONLY = /^[\s，,、；;]*(?:[及和與与並并而且則则亦也]|以及)?[\s，,、]*$/;
 
@@ -72,14 +72,14 @@ const COMPARED_WITH: [RegExp, Span][] = [
 /** A figure's own period, named before the label: the nearest of these wins. */
 const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
   // a range of months (1至10月, 1-2月) and 今年以來 are year to date; 截至…止六個月 is a half year (Hong Kong)
-  [/全年|全年度|(?:\d{4}|[本今去上該该整])年度|財政年度|财政年度|會計年度|会计年度|上半年|下半年|前[一二三四1-4１-４]季|[前首][一二三四五六七八九十\d]{1,3}個?月|累計|累计|(?:1[0-2]|[1-9]|[一二三四五六七八九十])\s*(?:至|到|[-~～－])\s*(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月|今年以來|今年以来|年初至今|止(?:六|九|十二|6|9|12)個月/g, 'cumulative'],
+  [/全年|全年度|(?:\d{4}|[本今去上該该整止])年度|財政年度|财政年度|會計年度|会计年度|上半年|下半年|前[一二三四1-4１-４]季|[前首][一二三四五六七八九十\d]{1,3}個?月|累計|累计|(?:1[0-2]|[1-9]|[一二三四五六七八九十])\s*(?:至|到|[-~～－])\s*(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月|今年以來|今年以来|年初至今|止(?:六|九|十二|6|9|12)個月/g, 'cumulative'],
   // a year right before the metric it is the period of (2024年收入, 113年出口, 2025年全年營收): a year's figure;
   // not a year before a date or a quarter (2024年11月, 2024年第三季: those come after it and are nearer)
   [/(?<![\d])(?:\d{4}|1[01]\d)\s*年(?=(?:全年|度)?(?:合併|合并|綜合|综合)?(?:營收|营收|營業收入|营业收入|收入|收益|營業額|营业额|銷售額|销售额|淨利|净利|純益|纯益|盈利|溢利|利潤|利润|出口|進口|进口|出貨|出货|銷量|销量))/g, 'cumulative'],
   // 去年, 今年 before a metric a few words on and its level (去年機器人銷量約1.25萬台, 今年整體營收達; not 去年同期,
   // 去年底: a comparison, a date; not a change told with no level, 去年淨利息收入按季下跌: a quarter within the year);
   // two years listed (2023年及2024年分別…): each figure a year's
-  [/(?:去年|今年|上年|前年|上一年)(?![同底初中末度])(?=[\u4e00-\u9fff]{0,5}?(?:營收|营收|收入|收益|營業額|营业额|銷售額|销售额|淨利|净利|純益|纯益|盈利|溢利|利潤|利润|出口|進口|进口|出貨|出货|銷量|销量|交付量|交車量|交车量)[^，,。；;]{0,12}?\d)|(?<![\d])\d{4}\s*年(?:及|和|與|与|、)\d{4}\s*年/g, 'cumulative'],
+  [/(?:去年|今年|明年|上年|前年|上一年)(?![同底初中末度])(?=[\u4e00-\u9fff]{0,8}?(?:營收|营收|收入|收益|營業額|营业额|銷售額|销售额|銷貨價值|销货价值|淨利|净利|純益|纯益|盈利|溢利|利潤|利润|賺|赚|出口|進口|进口|出貨|出货|銷量|销量|交付量|交車量|交车量)[^，,。；;]{0,12}?[\d一二兩两三四五六七八九]成?)|(?<![\d])\d{4}\s*年(?:及|和|與|与|、)\d{4}\s*年/g, 'cumulative'],
   [/第[一二三四1-4１-４]季|[Qq][1-4１-４]|單季|单季|本季|該季|止(?:三|3)個月/g, 'quarter'],
   // a month named in a sentence is as often a date (比8月的預測數) as the figure's period: only
   // an explicit single-month figure counts, or a month right before the metric it is the period
@@ -153,7 +153,8 @@ function labelsIn(text: string): LabelUse[] {
     // YoY inside a Latin word or sentence is English, not a label of this text
     if (/^[A-Z]/.test(m[0]) && /[A-Za-z]/.test(text[m.index - 1] ?? '')) continue;
     const v = VALUE_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 16));
-    found.push({ k: m.index, label: m[0], valueEnd: v ? m.index + m[0].length + v[0].length : -1, value: v ? v[1] + v[2] : '' });
+    // (a tenth as Chinese writes it, 約一成, 逾三成, is a value too)
+    found.push({ k: m.index, label: m[0], valueEnd: v ? m.index + m[0].length + v[0].length : -1, value: v ? (v[1] !== undefined ? v[1] + v[2] : v[3] + v[4]) : '' });
   }
   return found;
 }
@@ -409,7 +410,7 @@ function headingPeriod(analyses: Analysis[]): 'cumulative' | 'quarter' | 'month'
     re.lastIndex = 0;
     if (re.test(h.text)) kinds.add(kind);
   }
-  if (/中期(?:業績|业绩|報告|报告)|半年(?:業績|业绩|報)/.test(h.text)) kinds.add('cumulative');
+  if (/中期(?:業績|业绩|報告|报告|純利|纯利|盈利|溢利|收入|收益|虧損|亏损)|半年(?:業績|业绩|報)/.test(h.text)) kinds.add('cumulative');
   // a heading's month is the period of its figures (保險業11月保費收入統計), unless it is a date or
   // the end of a cumulative period (前10月, 1至10月, 首10月); a heading naming a month and a cumulative
   // period (10月初年度保費年增18.6%　前10月累計…) gives its figures no one period
