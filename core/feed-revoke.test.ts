@@ -152,6 +152,15 @@ describe('a team feed stream ends with its session', () => {
     streamD.close();
   });
 
+  it('a session that cannot be asked (the database closed under the server) ends the stream at the next heartbeat, throwing nothing', async () => {
+    await startTeam(200);
+    const ann = await openFeed(srv.port, '/api/feed', { Cookie: await teamSignIn('Ann') });
+    await ann.until(() => ann.messages.length > 0);
+    ctx.service.feed.close();
+    ctx.service.db.close();
+    expect(await ann.endedWithin(200 + 400)).toBe('end');
+  });
+
   it('a role changed in the database keeps the stream (every role reads every project: nothing the feed sends depends on it)', async () => {
     await startTeam(200);
     const lee = await openFeed(srv.port, '/api/feed', { Cookie: await teamSignIn('Lee', 'admin') });

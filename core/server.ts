@@ -268,8 +268,15 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     return {
       caller: (windowId) => accountCaller(windowId !== null ? 'window' : 'server', windowId ?? req.socket.remoteAddress ?? 'unknown', account),
       session: cookie,
-      // asked of the database again (another process may have revoked it); no database (recovery): not signed in
-      stillSignedIn: () => streamVerdict(team.sessions()?.account(cookie) ?? null) === 'keep',
+      // asked of the database again (another process may have revoked it); no database (recovery), or it failed
+      // (closing): not signed in — a stream is never kept on an answer nobody could give
+      stillSignedIn: () => {
+        try {
+          return streamVerdict(team.sessions()?.account(cookie) ?? null) === 'keep';
+        } catch {
+          return false;
+        }
+      },
     };
   }
 
