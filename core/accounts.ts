@@ -15,7 +15,7 @@ import type { CallerAccount } from '../shared/contract/caller';
 import type { Role } from '../shared/contract/roles';
 import { JiaoduiError } from '../shared/errors';
 import { em, type KeyedMessage } from '../shared/error-messages';
-import type { AccountListRow, AccountRow, Store } from './store';
+import type { AccountListRow, Store } from './store';
 
 /** How long an unused sign-in address works. */
 export const SIGN_IN_TTL_MS = 72 * 3600_000;
@@ -137,16 +137,15 @@ export function exchangeSignIn(store: Store, token: unknown, now: string): { ses
 
 /**
  * The account of a live session, read on every request (no cache), so a revocation or a role
- * change by another process applies to the very next request. null: no such session, ended,
- * expired, or its account revoked.
+ * change by another process applies to the very next request — and by every open change-feed
+ * stream on each heartbeat and on each change to accounts (core/feed-access.ts), so it applies
+ * to a stream already open too. null: no such session, ended, expired, or its account revoked.
+ * One SHA-256 and one indexed query.
  */
 export function sessionAccount(store: Store, session: unknown, now: string): CallerAccount | null {
   if (!isSecretShaped(session)) return null;
-  const row = store.tokenByHash('session', hashSecret(session));
-  if (!row || !usable(row, now)) return null;
-  const account: AccountRow | undefined = store.account(row.accountId);
-  if (!account || account.revokedAt !== null) return null;
-  return { name: account.name, role: account.role };
+  const account = store.liveSessionAccount(hashSecret(session), now);
+  return account ? { name: account.name, role: account.role } : null;
 }
 
 /** Sign out: end one session. Call inside a write transaction. */

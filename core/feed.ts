@@ -113,6 +113,8 @@ export class ChangeFeed {
 
   /** A listener's failure (a closed socket, a destroyed window) must not reach the write that triggered the check. */
   private send(sub: Subscriber, msg: FeedMessage): void {
+    // unsubscribed meanwhile (by an earlier message of the same batch: a stream whose session ended, core/feed-access.ts)
+    if (!this.subscribers.has(sub)) return;
     try {
       sub.listener(msg);
     } catch {

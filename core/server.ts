@@ -23,6 +23,7 @@ import { accountCaller, callerContext, type CallerContext } from '../shared/cont
 import { HTTP_API_PREFIX, HTTP_FEED_PATH, HTTP_SESSION_PATH } from '../shared/contract/transport';
 import { CLIENT_ID_HEADER, isClientId, isOwnChange, type FeedMessage } from '../shared/contract/changes';
 import type { ChangeFeed } from './feed';
+import { asksAgainBefore, FeedStreams, streamVerdict } from './feed-access';
 import { isMethodName, type JiaoduiApi, type MethodName } from '../shared/contract/api';
 import { mayCall, refusal, ROLES } from '../shared/contract/roles';
 import { allowedOrigins, authenticate as authenticateBrowser, CONTENT_SECURITY_POLICY, contentType, exchangeDecision, isAllowedRequest, sessionEnded, staticRelativePath, statusForError, type Refusal } from './http-policy';
@@ -207,8 +208,12 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
       { method: req.method, authorization: req.headers.authorization, cookie: req.headers.cookie, origin: req.headers.origin },
       { token, port, lookupSession: (id) => sessions.lookup(id) },
     );
-  /** Open feed streams, ended when the server closes (else close() would wait for them forever). */
-  const streams = new Set<() => void>();
+  /**
+   * Open feed streams (this server's own and the team feeds it forwards): those of a session it
+   * ends close at once (sign-out), all of them when the server closes (else close() would wait
+   * for them forever).
+   */
+  const streams = new FeedStreams();
 
   const team = opts.team;
   /** Team mode: the public origin, known once the port is (a listen port 0 picks one). */
@@ -230,9 +235,14 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
   /**
    * Who calls: browser mode checks the per-run bearer token or the page's session cookie (the
    * caller is that window, or this server on behalf of the address); team mode the session cookie (the caller is its account).
+   * `session`: the session the request came with (null: the run token); `stillSignedIn` asks
+   * again, for a feed stream that outlives the request's check (core/feed-access.ts).
    * null: refused (401 sent).
    */
-  function authenticate(req: IncomingMessage, res: ServerResponse): { caller: (windowId: string | null) => CallerContext } | null {
+  function authenticate(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): { caller: (windowId: string | null) => CallerContext; session: string | null; stillSignedIn: () => boolean } | null {
     if (!team || !origin) {
       // the bearer token (CLI, tests) or the session cookie the page exchanged it for (core/http-policy.ts)
       const who = auth(req);
@@ -240,15 +250,34 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
         sendRefusal(res, who);
         return null;
       }
-      return { caller: (windowId) => (windowId !== null ? callerContext('window', windowId) : callerContext('server', req.socket.remoteAddress ?? 'unknown')) };
+      // the run token lasts as long as this server; a page's session may be signed out or expire
+      const session = who.via === 'session' ? who.session.id : null;
+      return {
+        caller: (windowId) => (windowId !== null ? callerContext('window', windowId) : callerContext('server', req.socket.remoteAddress ?? 'unknown')),
+        session,
+        stillSignedIn: () => session === null || sessions.isLive(session),
+      };
     }
-    const sessions = team.sessions();
-    const account = sessions?.account(readCookie(req.headers.cookie, sessionCookieName(origin))) ?? null;
+    const teamOrigin = origin;
+    const cookie = readCookie(req.headers.cookie, sessionCookieName(teamOrigin));
+    const account = team.sessions()?.account(cookie) ?? null;
     if (!account) {
       send(res, 401, teamSignedOut(), 'application/json; charset=utf-8');
       return null;
     }
-    return { caller: (windowId) => accountCaller(windowId !== null ? 'window' : 'server', windowId ?? req.socket.remoteAddress ?? 'unknown', account) };
+    return {
+      caller: (windowId) => accountCaller(windowId !== null ? 'window' : 'server', windowId ?? req.socket.remoteAddress ?? 'unknown', account),
+      session: cookie,
+      // asked of the database again (another process may have revoked it); no database (recovery), or it failed
+      // (closing): not signed in — a stream is never kept on an answer nobody could give
+      stillSignedIn: () => {
+        try {
+          return streamVerdict(team.sessions()?.account(cookie) ?? null) === 'keep';
+        } catch {
+          return false;
+        }
+      },
+    };
   }
 
   /** Team mode: POST /api/session {token} → session cookie; DELETE → signed out. Rate limited per address. */
@@ -257,7 +286,10 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     if (!sessions) return sendJson(res, 503, { ok: false, error: keyedError('db-corrupt', em('http.no-database.sign-in')) });
     const name = sessionCookieName(at);
     if (req.method === 'DELETE') {
-      sessions.end(readCookie(req.headers.cookie, name));
+      const session = readCookie(req.headers.cookie, name);
+      sessions.end(session);
+      // its feed streams end now, not at their next check
+      streams.endSession(session);
       return send(res, 200, JSON.stringify({ ok: true, value: null }), 'application/json; charset=utf-8', { 'Set-Cookie': clearedSessionCookie(at) });
     }
     // GET: whether this page's cookie is a live session (the page's check at load, components/SessionGate.tsx)
@@ -412,7 +444,8 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
   async function handleRemote(req: IncomingMessage, res: ServerResponse, remote: TeamConnections, url: string): Promise<void> {
     const target = parseRemotePath(url);
     if (!target) return sendJson(res, 404, { ok: false, error: keyedError('not-found', em('http.no-team-route')) });
-    if (!authenticate(req, res)) return;
+    const who = authenticate(req, res);
+    if (!who) return;
     const windowId = req.headers[CLIENT_ID_HEADER];
     const reply = (a: { status: number; headers: Record<string, string>; body: string | Buffer }) => send(res, a.status, a.body, a.headers['Content-Type'] ?? 'application/json; charset=utf-8', { [TEAM_ANSWER_HEADER]: target.id });
     if (target.target.kind === 'api') {
@@ -441,14 +474,21 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
       [TEAM_ANSWER_HEADER]: target.id,
     });
     const upstream = feed.stream;
+    let ended = false;
     const end = () => {
-      streams.delete(end);
+      if (ended) return;
+      ended = true;
+      forget();
       upstream.destroy();
       res.end();
     };
-    streams.add(end);
-    upstream.on('data', (c: Buffer) => res.write(c));
+    // the page's own session: signing it out ends the forwarded stream too (the team's session is the connection's)
+    const forget = streams.add({ session: who.session, end });
+    // the page's session is asked again as the team's lines come (heartbeats at least): one that expired ends the stream
+    upstream.on('data', (c: Buffer) => (who.stillSignedIn() ? res.write(c) : end()));
     upstream.on('end', end);
+    // ended here (the connection was disconnected: core/remote/connections.ts) or broken
+    upstream.on('close', end);
     upstream.on('error', end);
     req.on('close', end);
     res.on('error', end);
@@ -485,16 +525,25 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     }
     if (req.method === 'DELETE') {
       if (!browserCookie.cookieRequestAllowed('DELETE', req.headers.origin, allowedOrigins(port))) return sendRefusal(res, { ok: false, status: 403, ...em('http.sign-out-origin') });
-      const ended = sessions.revoke(browserCookie.readCookie(req.headers.cookie, cookieName));
+      const id = browserCookie.readCookie(req.headers.cookie, cookieName);
+      const ended = sessions.revoke(id);
+      // the page's feed streams end now, not at their next check
+      streams.endSession(id);
       return sendJson(res, 200, { ok: true, value: { ended } }, { 'Set-Cookie': browserCookie.clearedSessionCookie(cookieName, secure) });
     }
     return sendJson(res, 405, { ok: false, error: keyedError('method', em('http.session-methods')) });
   }
 
-  /** GET /api/feed?since=N[&client=ID]: one JSON message per line (shared/contract/changes.ts), heartbeats when idle. */
+  /**
+   * GET /api/feed?since=N[&client=ID]: one JSON message per line (shared/contract/changes.ts),
+   * heartbeats when idle. The session is asked again on every heartbeat and before any message
+   * saying accounts changed; a stream whose session ended, expired or was revoked is ended
+   * (core/feed-access.ts), and so is every stream of a session this server signs out.
+   */
   function handleFeed(req: IncomingMessage, res: ServerResponse, url: string): void {
     if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: keyedError('method', em('http.feed-get-only')) });
-    if (!authenticate(req, res)) return;
+    const who = authenticate(req, res);
+    if (!who) return;
     const query = new URLSearchParams(url.split('?')[1] ?? '');
     const sinceText = query.get('since');
     const client = query.get('client');
@@ -510,23 +559,32 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
       'Cache-Control': 'no-store',
     });
     const self = client === null ? null : { kind: 'window' as const, id: client };
+    let ended = false;
     const write = (m: FeedMessage) => {
+      if (ended) return;
+      // accounts changed (here or in another process): is this stream's session still live? (before anything more is sent)
+      if (asksAgainBefore(m) && !who.stillSignedIn()) return end();
       if (m.type === 'change' && isOwnChange(m, self)) return;
       res.write(JSON.stringify(m) + '\n');
     };
-    // the first line says where the stream starts
-    write({ type: 'heartbeat', seq: feed.latest() });
-    const unsubscribe = feed.subscribe(write, sinceText === null ? undefined : Number(sinceText));
-    const beat = setInterval(() => write({ type: 'heartbeat', seq: feed.latest() }), opts.heartbeatMs ?? FEED_HEARTBEAT_MS);
+    // every heartbeat asks too: a session expires, or ends where nothing is logged
+    const heartbeat = () => (who.stillSignedIn() ? write({ type: 'heartbeat', seq: feed.latest() }) : end());
+    let unsubscribe = () => {};
+    const beat = setInterval(heartbeat, opts.heartbeatMs ?? FEED_HEARTBEAT_MS);
     const end = () => {
+      if (ended) return;
+      ended = true;
       clearInterval(beat);
       unsubscribe();
-      streams.delete(end);
+      forget();
       res.end();
     };
-    streams.add(end);
+    const forget = streams.add({ session: who.session, end });
     req.on('close', end);
     res.on('error', end);
+    // the first line says where the stream starts
+    write({ type: 'heartbeat', seq: feed.latest() });
+    unsubscribe = feed.subscribe(write, sinceText === null ? undefined : Number(sinceText));
   }
 
   async function serveStatic(res: ServerResponse, url: string): Promise<void> {
@@ -565,7 +623,7 @@ export async function startServer(api: JiaoduiApi, opts: ServeOptions): Promise<
     ...(origin ? { publicUrl: origin.origin } : {}),
     close: () =>
       new Promise((resolve) => {
-        for (const end of [...streams]) end();
+        streams.endAll();
         server.close(() => resolve());
       }),
   };

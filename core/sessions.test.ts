@@ -53,6 +53,23 @@ describe('session store', () => {
     expect(store.lookup(idle.id)).toBeNull();
   });
 
+  it('isLive says whether a session is live without renewing it (an open feed stream is no use of the session)', () => {
+    const c = clock();
+    const store = createSessionStore<string>({ maxAgeMs: 100_000, idleMs: 10_000, now: c.now });
+    const s = store.create('x');
+    c.advance(9_000);
+    expect(store.isLive(s.id)).toBe(true);
+    c.advance(1_000);
+    expect(store.isLive(s.id)).toBe(false);
+    expect(store.lookup(s.id)).toBeNull();
+    const t = store.create('y');
+    expect(store.isLive(t.id)).toBe(true);
+    store.revoke(t.id);
+    expect(store.isLive(t.id)).toBe(false);
+    expect(store.isLive(null)).toBe(false);
+    expect(store.isLive('short')).toBe(false);
+  });
+
   it('revokes one session, or all whose data match', () => {
     const store = createSessionStore<{ user: string }>({ maxAgeMs: 60_000 });
     const a1 = store.create({ user: 'a' });

@@ -39,6 +39,12 @@ export interface SessionStore<T> {
   create(data: T): Session<T>;
   /** The live session with this id (its idle expiry renewed), else null (unknown, revoked or expired). */
   lookup(id: string | null | undefined): Session<T> | null;
+  /**
+   * Whether this id is a live session, without renewing its idle expiry: an open change-feed
+   * stream asks on every heartbeat (core/feed-access.ts), and a stream left open is no use of
+   * the session.
+   */
+  isLive(id: string | null | undefined): boolean;
   /** Ends the session; false when there was none. */
   revoke(id: string | null | undefined): boolean;
   /** Ends every session whose data matches (e.g. all of one account); how many ended. */
@@ -89,6 +95,11 @@ export function createSessionStore<T>(opts: SessionStoreOptions): SessionStore<T
       }
       s.lastSeenAt = t;
       return { id, data: s.data, createdAt: s.createdAt, lastSeenAt: t, expiresAt: expiry(s) };
+    },
+    isLive(id) {
+      if (!id || !ID_SHAPE.test(id)) return false;
+      const s = sessions.get(keyOf(id));
+      return !!s && expiry(s) > now();
     },
     revoke(id) {
       if (!id || !ID_SHAPE.test(id)) return false;

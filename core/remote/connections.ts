@@ -10,6 +10,11 @@
  * neither carry a live team session to another machine nor bring back one that was disconnected.
  * The file holds only the session cookie the team server set (the one-time sign-in token is used
  * once and dropped); disconnecting signs out on the team server and deletes the entry.
+ *
+ * The team feeds forwarded for the page (`feed`) end when their connection is disconnected: at
+ * once when this process disconnects it, and within CONNECTION_RECHECK_MS when another process on
+ * the same file does (or connects again, with another session). The team server also ends them
+ * when the sign-out reaches it (core/feed-access.ts); this side does not depend on that.
  */
 import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -21,6 +26,24 @@ import { pageAnswer, reasonOf, send, openStream, sessionFromSetCookie, teamReque
 
 interface StoredConnection extends ConnectionInfo {
   cookie: TeamCookie;
+}
+
+/** How often the connections file is read again while forwarded feeds are open (another process may have disconnected one). */
+export const CONNECTION_RECHECK_MS = 5_000;
+
+/** A forwarded team feed as this process holds it: its connection and the session it was opened with. */
+export interface ForwardedFeed {
+  readonly id: string;
+  readonly cookie: string;
+}
+
+/**
+ * The forwarded feeds to end: those whose connection is being disconnected, is gone from the
+ * file (disconnected by another process) or holds another session now (connected again). Pure.
+ */
+export function feedsToEnd<F extends ForwardedFeed>(open: Iterable<F>, connections: readonly { id: string; cookie: TeamCookie }[], disconnecting: ReadonlySet<string>): F[] {
+  const session = new Map(connections.map((c) => [c.id, c.cookie.value]));
+  return [...open].filter((f) => disconnecting.has(f.id) || session.get(f.id) !== f.cookie);
 }
 
 interface StoredFile {
@@ -69,10 +92,17 @@ export interface TeamConnectionsOptions {
   /** the request function (tests may count calls); default: node:http(s) */
   send?: (req: TeamRequest, timeoutMs?: number) => Promise<RawAnswer>;
   openStream?: (req: TeamRequest) => Promise<IncomingMessage>;
+  /** how often the file is read again while forwarded feeds are open (default CONNECTION_RECHECK_MS) */
+  recheckMs?: number;
 }
 
 export class TeamConnections {
   private connections: StoredConnection[] = [];
+  /** the team feeds forwarded now, each with its stream */
+  private readonly feeds = new Set<ForwardedFeed & { stream: IncomingMessage }>();
+  /** connections this process is disconnecting (their feeds are refused meanwhile) */
+  private readonly disconnecting = new Set<string>();
+  private recheckTimer: NodeJS.Timeout | null = null;
   private readonly sendRequest: (req: TeamRequest, timeoutMs?: number) => Promise<RawAnswer>;
   private readonly open: (req: TeamRequest) => Promise<IncomingMessage>;
 
@@ -174,18 +204,61 @@ export class TeamConnections {
     return this.listKnown().find((c) => c.id === conn.id)!;
   }
 
-  /** Disconnect: sign out on the team server (when it answers) and forget the session. */
+  /**
+   * Disconnect: its forwarded feeds end at once (and no new one opens), then sign out on the
+   * team server (when it answers) and forget the session.
+   */
   async disconnect(id: string): Promise<void> {
     this.load();
     const c = this.get(id);
+    this.disconnecting.add(id);
     try {
-      await this.sendRequest(teamRequest(c, { kind: 'sign-out' }), TEAM_CONNECT_TIMEOUT_MS);
-    } catch {
-      /* unreachable: the session there expires on its own; it is forgotten here either way */
+      this.endFeeds();
+      try {
+        await this.sendRequest(teamRequest(c, { kind: 'sign-out' }), TEAM_CONNECT_TIMEOUT_MS);
+      } catch {
+        /* unreachable: the session there expires on its own; it is forgotten here either way */
+      }
+      this.load();
+      this.connections = this.connections.filter((x) => x.id !== id);
+      this.save();
+    } finally {
+      this.disconnecting.delete(id);
     }
-    this.load();
-    this.connections = this.connections.filter((x) => x.id !== id);
-    this.save();
+  }
+
+  /** How many forwarded feeds are open (tests). */
+  get openFeeds(): number {
+    return this.feeds.size;
+  }
+
+  /** End the forwarded feeds whose connection is disconnecting or gone, or holds another session now (feedsToEnd). */
+  private endFeeds(): void {
+    for (const f of feedsToEnd(this.feeds, this.connections, this.disconnecting)) {
+      this.feeds.delete(f);
+      f.stream.destroy();
+    }
+    if (!this.feeds.size && this.recheckTimer) {
+      clearInterval(this.recheckTimer);
+      this.recheckTimer = null;
+    }
+  }
+
+  /** Keep a forwarded feed until it closes; while any is open, read the file again every CONNECTION_RECHECK_MS. */
+  private keepFeed(feed: ForwardedFeed & { stream: IncomingMessage }): void {
+    this.feeds.add(feed);
+    feed.stream.once('close', () => {
+      this.feeds.delete(feed);
+      if (!this.feeds.size && this.recheckTimer) {
+        clearInterval(this.recheckTimer);
+        this.recheckTimer = null;
+      }
+    });
+    this.recheckTimer ??= setInterval(() => {
+      this.load();
+      this.endFeeds();
+    }, this.opts.recheckMs ?? CONNECTION_RECHECK_MS);
+    this.recheckTimer.unref();
   }
 
   /** A connection by id, as the file has it now (another process may have connected again, with a new cookie, or disconnected). */
@@ -211,15 +284,24 @@ export class TeamConnections {
    * (its refusal mapped as any call's, or unreachable).
    */
   async feed(id: string, query: string): Promise<{ stream: IncomingMessage } | { answer: PageAnswer }> {
-    const c = this.find(id);
-    if (!c) return { answer: { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ ok: false, error: keyedError('not-found', em('not-found.connection', { id })) }) } };
+    const notFound = { answer: { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ ok: false, error: keyedError('not-found', em('not-found.connection', { id })) }) } };
+    const c = this.disconnecting.has(id) ? undefined : this.find(id);
+    if (!c) return notFound;
     let res: IncomingMessage;
     try {
       res = await this.open(teamRequest(c, { kind: 'feed', query }));
     } catch (e) {
       return { answer: unreachableAnswer(c, reasonOf(e)) };
     }
-    if (res.statusCode === 200) return { stream: res };
+    if (res.statusCode === 200) {
+      // disconnected while the team answered: this stream is not to be forwarded
+      if (this.disconnecting.has(id) || !this.connections.some((x) => x.id === id)) {
+        res.destroy();
+        return notFound;
+      }
+      this.keepFeed({ id, cookie: c.cookie.value, stream: res });
+      return { stream: res };
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of res as AsyncIterable<Buffer>) chunks.push(chunk);
     return { answer: pageAnswer(c, res.statusCode ?? 502, res.headers['content-type'], Buffer.concat(chunks)) };

@@ -17,6 +17,8 @@ export function accountStore(db: Db) {
     addToken: on(db, accq.insertToken),
     /** A sign-in token or session by the hash of its secret. */
     tokenByHash: on(db, accq.tokenByHash),
+    /** The name and role of a live session's active account, by the session's hash (one indexed query). */
+    liveSessionAccount: on(db, accq.liveSessionAccount),
     markTokenUsed: on(db, accq.markTokenUsed),
     endToken: on(db, accq.endToken),
     /** End every open token of an account; returns how many live sessions that ended. */

@@ -81,6 +81,20 @@ export function tokenByHash(db: Db, kind: TokenKind, hash: string): TokenRow | u
     .get(kind, hash) as TokenRow | undefined;
 }
 
+/**
+ * The account of a live session by its hash at `now`: not ended, not expired, its account not
+ * revoked. One lookup on the token_hash index joined to the account by its primary key: every
+ * team request asks it, and every open feed stream on each heartbeat (core/feed-access.ts).
+ */
+export function liveSessionAccount(db: Db, hash: string, now: string): { name: string; role: AccountRow['role'] } | undefined {
+  return db
+    .prepare(
+      `SELECT a.name, a.role FROM account_tokens t JOIN accounts a ON a.id = t.account_id
+       WHERE t.token_hash = ? AND t.kind = 'session' AND t.ended_at IS NULL AND t.expires_at > ? AND a.revoked_at IS NULL`,
+    )
+    .get(hash, now) as { name: string; role: AccountRow['role'] } | undefined;
+}
+
 export function markTokenUsed(db: Db, id: number, at: string): void {
   db.prepare(`UPDATE account_tokens SET used_at = ? WHERE id = ?`).run(at, id);
 }
