@@ -77,6 +77,16 @@ describe('hong-kong-standard', () => {
     expect(byRule(runChecks(segs(...tw2), { ...HANT, rules: ['taiwan-standard', RULE] }), 'taiwan-standard')).toEqual([]);
   });
 
+  it('reports the week written 週 (上週五, 周末, 黃金週, 週期) and flats counted in 夥 (2,846夥, 入夥), leaving 週年 alone', () => {
+    expect(found('瑞峰地產上半年售出2,846夥，股份代號1687，以港元計，預計約1,050夥於下半年入夥。', '上週五股價收市升2%，黃金週期間訪港旅客增加，股東週年大會將於下月舉行。')).toEqual([
+      ['夥', 2, '伙'],
+      ['入夥', 1, '入伙'],
+      ['上週', 1, '上周'],
+      ['黃金週', 1, '黃金周'],
+    ]);
+    expect(run('瑞峰地產上半年售出2,846伙，股份代號1687，以港元計，夥伴銀行提供按揭。', '上周五股價收市升2%，黃金周期間訪港旅客增加，股東週年大會將於下月舉行。')).toEqual([]);
+  });
+
   it('does not run in a mainland document or one too short to tell', () => {
     expect(run('公司股東應占淨利潤為人民幣3億元，同比增長4%，店鋪增至120家。')).toEqual([]);
     expect(run('店鋪應占多少？')).toEqual([]);

@@ -156,12 +156,12 @@ function standardFindings(
   const byForm = new Map<string, Place[]>();
   for (const a of analyses) {
     const t = a.text;
-    // words and characters may overlap (佈局, 佈): the longest match at a place, then past it
+    // words and characters may overlap (佈局, 佈; 上週, 週五 in 上週五): the longest match at a place, then past it
     let covered = 0;
     for (let k = 0; k < t.length; k++) {
       if (table.first[t.charCodeAt(k)] !== 1) continue;
       for (const [opencc, standard] of table.byFirst.get(t[k]) ?? []) {
-        if (!t.startsWith(opencc, k) || k + opencc.length <= covered) continue;
+        if (!t.startsWith(opencc, k) || k < covered) continue;
         covered = k + opencc.length;
         if (opencc === standard || skip?.(a, k, k + opencc.length)) continue;
         let list = byForm.get(opencc);
@@ -194,6 +194,23 @@ function standardFindings(
     });
   }
   return out;
+}
+
+/** 夥 right after a number (售出2,846夥, 約1,050夥): Hong Kong counts flats in 伙, which OpenCC writes 夥 for every 伙. */
+const FLATS = /(?<=[\d０-９一二兩三四五六七八九十百千萬])夥/g;
+
+/** One finding for every flat counted in 夥 in a Hong Kong document (fix all to 伙). */
+function hongKongFlatFindings(analyses: Analysis[]): Finding[] {
+  const places: { segmentId: number; start: number; end: number; text: string; fixes: Finding['fixes'] }[] = [];
+  for (const a of analyses) {
+    if (!a.text.includes('夥')) continue;
+    FLATS.lastIndex = 0;
+    for (let m = FLATS.exec(a.text); m; m = FLATS.exec(a.text)) places.push({ segmentId: a.seg.id, start: m.index, end: m.index + 1, text: '夥', fixes: [{ start: m.index, end: m.index + 1, replacement: '伙' }] });
+  }
+  if (!places.length) return [];
+  const [first, ...related] = places;
+  const key = places.length > 1 ? 'hong-kong-standard.many' : 'hong-kong-standard.one';
+  return [{ rule: 'hong-kong-standard', severity: 'warning', ...first, ...findingMessage(key, { word: '夥', standard: '伙', count: places.length }), group: 'hong-kong-standard:夥>伙', related }];
 }
 
 type Region = ReturnType<typeof writtenFor>;
@@ -253,7 +270,7 @@ export function hongKongStandardFindings(
 ): Finding[] {
   if (!analyses.length || regionOfDocument(analyses, region) !== 'hk') return [];
   const inName = (a: Analysis, start: number, end: number) => mentions.some((m) => m.segmentId === a.seg.id && m.start < end && start < m.end);
-  const out = standardFindings(analyses, HONG_KONG_TABLE, 'hong-kong-standard', inName, HONG_KONG_INFO);
+  const out = [...standardFindings(analyses, HONG_KONG_TABLE, 'hong-kong-standard', inName, HONG_KONG_INFO), ...hongKongFlatFindings(analyses)];
   // 公佈/宣佈 in a converter's output throughout: the converter wrote every 佈 whatever the writer did,
   // so the press's 公布 is as likely as elsewhere — a warning, as Taiwan's 佔 is; in a writer's own
   // text the form is the house style's, information only

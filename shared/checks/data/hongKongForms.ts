@@ -7,7 +7,7 @@
  * 東方日報, 香港經濟日報 and the Rating and Valuation Department's retail rents), the Education
  * Bureau's 香港小學學習字詞表 (佔 for occupy). Not listed: what OpenCC's HKVariants already writes in
  * Hong Kong's form (着, 裏, 衞, 啓, 麪, 説, 户), and pairs Hong Kong writes both ways (佈局/布局,
- * 分佈/分布, 周/週, 線/綫, 計劃; 公佈/宣佈: HONG_KONG_EITHER).
+ * 分佈/分布, 週年/周年, 線/綫, 計劃; 公佈/宣佈: HONG_KONG_EITHER).
  */
 export const HONG_KONG_FORMS: readonly (readonly [string, string])[] = [
   // 佔 (occupy, a share of): OpenCC's phrase 应占 writes 應占 (股東應占溢利, 非控股權益應占)
@@ -16,6 +16,12 @@ export const HONG_KONG_FORMS: readonly (readonly [string, string])[] = [
   ['店鋪', '店舖'], ['商鋪', '商舖'], ['鋪位', '舖位'], ['鋪租', '舖租'], ['地鋪', '地舖'], ['街鋪', '街舖'], ['旺鋪', '旺舖'],
   ['鋪頭', '舖頭'], ['鋪面', '舖面'], ['鋪價', '舖價'],
   ['當鋪', '當舖'], ['金鋪', '金舖'], ['藥鋪', '藥舖'], ['米鋪', '米舖'],
+  // the week: Hong Kong's government and press write 周 (上周五, 周末, 每周, 黃金周, 減息周期); OpenCC writes 週
+  // in each of these words (週年, the annual general meeting's 股東週年大會 in filings, is left alone)
+  ['週末', '周末'], ['每週', '每周'], ['上週', '上周'], ['本週', '本周'], ['下週', '下周'], ['黃金週', '黃金周'], ['週期', '周期'],
+  ['週一', '周一'], ['週二', '周二'], ['週三', '周三'], ['週四', '周四'], ['週五', '周五'], ['週六', '周六'], ['週日', '周日'],
+  // a home taking its owners in: 入伙 (and a flat counted, 2,846伙: hongKongFlatFindings)
+  ['入夥', '入伙'],
 ];
 
 /**
