@@ -87,6 +87,12 @@ describe("conversion-ambiguity: the converter's Taiwan vocabulary inside one doc
     expect(f[0].message).toContain('check this one in its sentence');
   });
 
+  it('in a document written for Taiwan, the words its writers write in their own right (資料, 連線, 設定) are information', () => {
+    const tw = ['電信業者今天公布第三季營收，年增5%，物聯網連線數達312萬個，5G設備投資持續。', '總經理說，全年用戶目標由年初設定的580萬戶上修，新建項目如期推進，資料中心營收成長。'];
+    const f = documentWords(tw.map(s2twp));
+    expect([...new Set(f.map((x) => `${x.text} ${x.severity}`))].sort()).toEqual(['使用者 warning', '專案 warning', '裝置 warning', '設定 info', '資料 info', '連線 info']);
+  });
+
   it('a Hong Kong writer writes 數據 and 聯繫: in a document written for Hong Kong s2twp’s 資料 and 聯絡 stay as found', () => {
     const hk = ['集團今日公布全年業績，收入按年增長12%至86.5億港元，主要來自數據中心及設備租賃業務。', '行政總裁表示，香港的數據中心項目將如期完成，並會與客戶保持聯繫。'];
     const f = documentWords(hk.map(s2twp));

@@ -19,7 +19,7 @@
  * for 設備, 專案 for 項目). Those words are reported, each place on its own (`placeFinding`): a
  * warning where two or more different ones stand, an info where only one does (a short text, or a
  * writer's own 資料 in a fixed point); in a document written for Taiwan, words Taiwan's writers write in their
- * own right in the same sense (`TW_SHARED_WEAK_SOURCES`: 資料, 聯絡, 元件, 檢視, 執行) are information only.
+ * own right in the same sense (`TW_SHARED_WEAK_SOURCES`: 資料, 聯絡, 元件, 檢視, 執行, 連線, 設定) are information only.
  * Words whose source is mainland usage with a Taiwan counterpart (伺服器 for 服務器) are left
  * alone: a Taiwan writer writes them anyway.
  */
