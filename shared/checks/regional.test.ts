@@ -10,6 +10,12 @@ const run = (...texts: string[]) => byRule(runChecks(segs(...texts), { ...HANT, 
 const runMinistry = (...texts: string[]) => byRule(runChecks(segs(...texts), { ...HANT, rules: ['taiwan-standard'], standardForms: 'ministry' }), 'taiwan-standard');
 
 describe('taiwan-standard', () => {
+  it('reports weeks counted in 周 after a figure (24周 → 24週), leaving 周年 and 四周 alone', () => {
+    const f = run('主計總處今天公布失業統計，失業者平均失業週數約為24周，較上月增加0.3周，年增0.1個百分點，以新台幣計。', '公司成立30周年，廠區四周設有綠帶。');
+    expect(f.filter((x) => x.text === '周').map((x) => [x.text, x.related.length + 1, x.fixes[0].replacement])).toEqual([['周', 2, '週']]);
+    expect(run('主計總處今天公布失業統計，失業週數約為24週，年增0.1個百分點，以新台幣計。', '公司成立30周年，廠區四周設有綠帶。').filter((x) => x.text === '周')).toEqual([]);
+  });
+
   it('reads a document written for Taiwan from its vocabulary', () => {
     expect(writtenForTaiwan(['經濟部今天公佈外銷訂單，金額年增4%，以新台幣計價。'])).toBe(true);
     expect(writtenForTaiwan(['集團今天公佈業績，收入按年增長4%，以港元計價，恒生指數上升。'])).toBe(false);

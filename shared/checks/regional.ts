@@ -198,19 +198,24 @@ function standardFindings(
 
 /** 夥 right after a number (售出2,846夥, 約1,050夥): Hong Kong counts flats in 伙, which OpenCC writes 夥 for every 伙. */
 const FLATS = /(?<=[\d０-９一二兩三四五六七八九十百千萬])夥/g;
+/** 周 right after a figure (失業週數約為24周, 增加0.3周): Taiwan counts weeks in 週, which OpenCC writes 周 for here (not 周年). */
+const WEEKS = /(?<=[\d０-９])周(?!年)/g;
 
-/** One finding for every flat counted in 夥 in a Hong Kong document (fix all to 伙). */
-function hongKongFlatFindings(analyses: Analysis[]): Finding[] {
+/**
+ * A measure word OpenCC writes in another form than the region right after a number: one finding for
+ * every place (fix all), `from` → `to`. (Digits only for the week: 四周 is 'all around'.)
+ */
+function measureWordFindings(analyses: Analysis[], re: RegExp, from: string, to: string, rule: 'taiwan-standard' | 'hong-kong-standard'): Finding[] {
   const places: { segmentId: number; start: number; end: number; text: string; fixes: Finding['fixes'] }[] = [];
   for (const a of analyses) {
-    if (!a.text.includes('夥')) continue;
-    FLATS.lastIndex = 0;
-    for (let m = FLATS.exec(a.text); m; m = FLATS.exec(a.text)) places.push({ segmentId: a.seg.id, start: m.index, end: m.index + 1, text: '夥', fixes: [{ start: m.index, end: m.index + 1, replacement: '伙' }] });
+    if (!a.text.includes(from)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(a.text); m; m = re.exec(a.text)) places.push({ segmentId: a.seg.id, start: m.index, end: m.index + 1, text: from, fixes: [{ start: m.index, end: m.index + 1, replacement: to }] });
   }
   if (!places.length) return [];
   const [first, ...related] = places;
-  const key = places.length > 1 ? 'hong-kong-standard.many' : 'hong-kong-standard.one';
-  return [{ rule: 'hong-kong-standard', severity: 'warning', ...first, ...findingMessage(key, { word: '夥', standard: '伙', count: places.length }), group: 'hong-kong-standard:夥>伙', related }];
+  const key = places.length > 1 ? (`${rule}.many` as const) : (`${rule}.one` as const);
+  return [{ rule, severity: 'warning', ...first, ...findingMessage(key, { word: from, standard: to, count: places.length }), group: `${rule}:${from}>${to}`, related }];
 }
 
 type Region = ReturnType<typeof writtenFor>;
@@ -248,7 +253,7 @@ function underHouseStyle(found: Finding[], region: 'tw' | 'hk', house: HouseCont
  */
 export function taiwanStandardFindings(analyses: Analysis[], region?: Region, convertedOutput?: () => boolean, house?: HouseContext): Finding[] {
   if (!analyses.length || regionOfDocument(analyses, region) !== 'tw') return [];
-  const out = standardFindings(analyses, TAIWAN_TABLE, 'taiwan-standard');
+  const out = [...standardFindings(analyses, TAIWAN_TABLE, 'taiwan-standard'), ...measureWordFindings(analyses, WEEKS, '周', '週', 'taiwan-standard')];
   // 佔: only where the document is a converter's output throughout (asked only when the form is there)
   const converted = standardFindings(analyses, TAIWAN_CONVERTED_TABLE, 'taiwan-standard', undefined, undefined, 'taiwan-standard.converted');
   return underHouseStyle(converted.length && convertedOutput?.() ? [...out, ...converted] : out, 'tw', house);
@@ -270,7 +275,7 @@ export function hongKongStandardFindings(
 ): Finding[] {
   if (!analyses.length || regionOfDocument(analyses, region) !== 'hk') return [];
   const inName = (a: Analysis, start: number, end: number) => mentions.some((m) => m.segmentId === a.seg.id && m.start < end && start < m.end);
-  const out = [...standardFindings(analyses, HONG_KONG_TABLE, 'hong-kong-standard', inName, HONG_KONG_INFO), ...hongKongFlatFindings(analyses)];
+  const out = [...standardFindings(analyses, HONG_KONG_TABLE, 'hong-kong-standard', inName, HONG_KONG_INFO), ...measureWordFindings(analyses, FLATS, '夥', '伙', 'hong-kong-standard')];
   // 公佈/宣佈 in a converter's output throughout: the converter wrote every 佈 whatever the writer did,
   // so the press's 公布 is as likely as elsewhere — a warning, as Taiwan's 佔 is; in a writer's own
   // text the form is the house style's, information only
