@@ -388,6 +388,11 @@ describe('variant-mixing: what neither region writes, in a document written for 
     expect(run('variant-mixing', hk.map((t) => getConverter('s2hk').convert(getConverter('t2s').convert(t))))).toEqual([]);
     expect(run('variant-mixing', ['集團今天公佈業績，收入按年增長4%，以人民幣計價。', '管理層認爲零售已見底，我們爲客戶服務。'])).toEqual([]);
   });
+
+  it('takes Hong Kong’s 着 (the particle) and 著 (顯著) for two readings, whatever variant the document was given', () => {
+    const text = ['本港零售業總銷貨價值以港元計，訪港旅客人數顯著增加。', '分析員表示，隨着減息周期展開，恒生指數可望向好。'];
+    expect(run('variant-mixing', text, { script: 'hant', variant: 'tw' })).toEqual([]);
+  });
 });
 
 describe('conversion-ambiguity: one sense per discourse', () => {

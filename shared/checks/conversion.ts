@@ -974,7 +974,6 @@ export function simplifiedFindings(a: Analysis, ctx: CheckContext): Finding[] {
 export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): Finding[] {
   if (ctx.script !== 'hant') return [];
   const D = convData();
-  const regional = regionalMap(ctx.variant);
   interface Use {
     a: Analysis;
     k: number;
@@ -983,6 +982,9 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
   // A document written for Taiwan or Hong Kong (by its wording) wants the region's forms whatever
   // its converter wrote: no majority vote there (an s2t feed writes 爲 throughout, an s2hk feed 説).
   const region = writtenFor(analyses.map((a) => a.text));
+  // what is left to a vote is counted by the region's forms where the wording says it (Hong Kong's 着 the
+  // particle and 著 in 顯著 are two readings, not one character written two ways), else the document's variant
+  const regional = regionalMap(region ?? ctx.variant);
   const converted = !!region && convertedByOpenCC(analyses);
   const offStandard = new Map<string, Use[]>();
   // keyed by the form OpenCC would write (for the document's variant) → form actually used → places

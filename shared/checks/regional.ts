@@ -196,8 +196,8 @@ function standardFindings(
   return out;
 }
 
-/** 夥 right after a number (售出2,846夥, 約1,050夥): Hong Kong counts flats in 伙, which OpenCC writes 夥 for every 伙. */
-const FLATS = /(?<=[\d０-９一二兩三四五六七八九十百千萬])夥/g;
+/** 夥 right after a number or 每 (售出2,846夥, 約1,050夥, 平均每夥): Hong Kong counts flats in 伙, which OpenCC writes 夥 for every 伙. */
+const FLATS = /(?<=[\d０-９一二兩三四五六七八九十百千萬每])夥/g;
 /** 周 right after a figure (失業週數約為24周, 增加0.3周): Taiwan counts weeks in 週, which OpenCC writes 周 for here (not 周年). */
 const WEEKS = /(?<=[\d０-９])周(?!年)/g;
 
