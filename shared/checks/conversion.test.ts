@@ -306,6 +306,21 @@ describe('simplified-in-traditional', () => {
   });
 });
 
+describe('conversion-ambiguity: 后 after a figure’s unit', () => {
+  it('reports 后 where OpenCC’s 天后 or 元后 took a figure’s unit (10天后上市, 68.7億元后), fix to 後', () => {
+    const t = ['新股將於10天后上市，扣除資本支出68.7億元后，自由現金流量為151.1億元。'];
+    const f = run('conversion-ambiguity', t).filter((x) => x.text === '后');
+    expect(f.map((x) => [x.start, x.fixes[0].replacement, x.severity, x.messageData.params.word])).toEqual([
+      [t[0].indexOf('天后') + 1, '後', 'warning', '10天'],
+      [t[0].indexOf('元后') + 1, '後', 'warning', '68.7億元'],
+    ]);
+  });
+
+  it('leaves 天后, 影后 and 皇后 that follow no figure', () => {
+    expect(run('conversion-ambiguity', ['歌手獲封天后，影后與皇后同台，天后宮香火鼎盛。']).filter((x) => x.text === '后')).toEqual([]);
+  });
+});
+
 describe('variant-mixing', () => {
   it('reports the minority form of a variant pair, with a fix at every place', () => {
     const texts = ['集團成爲領先者。', '我們爲客戶服務。', '他們爲此努力。', '這是為了明天。'];

@@ -904,6 +904,35 @@ export function sensesFrom(source: SenseSource): KeptSenses {
   };
 }
 
+// ---------------------------------------------------------------- 后 after a figure's unit
+
+/**
+ * 后 right after a figure's day or money unit (10天后上市, 扣除資本支出68.7億元后): OpenCC's phrases 天后 (a
+ * goddess) and 元后 (an empress) took the unit, so 后 kept its own form; after a figure it is 'after', 後.
+ */
+const AFTER_FIGURE_UNIT = /([\d０-９][\d０-９,，.．]*(?:[萬万億亿])?)(天|元)后/g;
+
+export function afterFigureFindings(a: Analysis, ctx: CheckContext): Finding[] {
+  if (ctx.script !== 'hant' || !a.text.includes('后')) return [];
+  const out: Finding[] = [];
+  AFTER_FIGURE_UNIT.lastIndex = 0;
+  for (let m = AFTER_FIGURE_UNIT.exec(a.text); m; m = AFTER_FIGURE_UNIT.exec(a.text)) {
+    const k = m.index + m[0].length - 1;
+    out.push({
+      rule: 'conversion-ambiguity',
+      severity: 'warning',
+      segmentId: a.seg.id,
+      start: k,
+      end: k + 1,
+      text: '后',
+      ...findingMessage('conversion.phrase-crosses-word', { c: '后', phrase: `${m[2]}后`, converted: `${m[2]}后`, word: m[1] + m[2], s: '后', def: '後', fixed: `${m[2]}後`, forms: '後/后' }),
+      fixes: [{ start: k, end: k + 1, replacement: '後' }],
+      related: [],
+    });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- simplified-in-traditional
 
 const TO_T = { t: 's2t', tw: 's2tw', hk: 's2hk' } as const;

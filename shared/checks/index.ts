@@ -14,7 +14,7 @@
  */
 import { analyse, Analysis, type AnalysisCarry } from './analysis';
 import { documentMentions, entityFindings, findMentions, orNone, projectEntityFindings, reorderedNameMentions, surnameTitleMentions } from './entities';
-import { ambiguityFindings, convertedByOpenCC, documentSenses, simplifiedFindings, variantMixingFindings, type DocumentSenses } from './conversion';
+import { afterFigureFindings, ambiguityFindings, convertedByOpenCC, documentSenses, simplifiedFindings, variantMixingFindings, type DocumentSenses } from './conversion';
 import { numberFormatFindings, parallelNumberFindings, repeatedQuantityFindings } from './numbers';
 import { glossaryFindings } from './glossary';
 import { HALFWIDTH_GROUP, bracketFindings, doubledFindings, halfwidthFindings, halfwidthGroupMessage, mergeHalfwidth, straySpaceFindings } from './punctuation';
@@ -191,6 +191,7 @@ function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boole
     const own = mentions ?? findMentions(a, 0, ctx.glossary);
     const titled = a.memo('surname-title-mentions', () => orNone(surnameTitleMentions(a)));
     out.push(...ambiguityFindings(a, !titled.length ? own : !own.length ? titled : [...own, ...titled], ctx, senses));
+    out.push(...afterFigureFindings(a, ctx));
   }
   if (want('simplified-in-traditional')) out.push(...simplifiedFindings(a, ctx));
   if (want('number-format')) out.push(...numberFormatFindings(a));
