@@ -172,28 +172,31 @@ function standardFindings(
   }
   for (const [opencc, standard] of table.forms) {
     const places = byForm.get(opencc);
-    if (!places) continue;
-    const loc = ({ a, k }: Place) => ({
-      segmentId: a.seg.id,
-      start: k,
-      end: k + opencc.length,
-      text: opencc,
-      fixes: [{ start: k, end: k + opencc.length, replacement: standard }],
-    });
-    const [first, ...rest] = places.map(loc);
-    const info = infoOnly?.has(opencc) ?? false;
-    out.push({
-      rule,
-      severity: info ? 'info' : 'warning',
-      ...first,
-      ...(info
-        ? findingMessage('hong-kong-standard.both', { word: opencc, standard, count: places.length })
-        : findingMessage(messageKey ?? (places.length > 1 ? `${rule}.many` : `${rule}.one`), { word: opencc, standard, count: places.length })),
-      group: `${rule}:${opencc}>${standard}`,
-      related: rest,
-    });
+    if (places) out.push(formFinding(rule, opencc, standard, places, infoOnly?.has(opencc) ?? false, messageKey));
   }
   return out;
+}
+
+/** One form's places as one finding, fix all to `standard` (information only: Hong Kong writes both). */
+function formFinding(rule: 'taiwan-standard' | 'hong-kong-standard', opencc: string, standard: string, places: readonly Place[], info = false, messageKey?: 'taiwan-standard.converted'): Finding {
+  const loc = ({ a, k }: Place) => ({
+    segmentId: a.seg.id,
+    start: k,
+    end: k + opencc.length,
+    text: opencc,
+    fixes: [{ start: k, end: k + opencc.length, replacement: standard }],
+  });
+  const [first, ...rest] = places.map(loc);
+  return {
+    rule,
+    severity: info ? 'info' : 'warning',
+    ...first,
+    ...(info
+      ? findingMessage('hong-kong-standard.both', { word: opencc, standard, count: places.length })
+      : findingMessage(messageKey ?? (places.length > 1 ? `${rule}.many` : `${rule}.one`), { word: opencc, standard, count: places.length })),
+    group: `${rule}:${opencc}>${standard}`,
+    related: rest,
+  };
 }
 
 /** 夥 right after a number or 每 (售出2,846夥, 約1,050夥, 平均每夥): Hong Kong counts flats in 伙, which OpenCC writes 夥 for every 伙. */
@@ -206,16 +209,13 @@ const WEEKS = /(?<=[\d０-９])周(?!年)/g;
  * every place (fix all), `from` → `to`. (Digits only for the week: 四周 is 'all around'.)
  */
 function measureWordFindings(analyses: Analysis[], re: RegExp, from: string, to: string, rule: 'taiwan-standard' | 'hong-kong-standard'): Finding[] {
-  const places: { segmentId: number; start: number; end: number; text: string; fixes: Finding['fixes'] }[] = [];
+  const places: Place[] = [];
   for (const a of analyses) {
     if (!a.text.includes(from)) continue;
     re.lastIndex = 0;
-    for (let m = re.exec(a.text); m; m = re.exec(a.text)) places.push({ segmentId: a.seg.id, start: m.index, end: m.index + 1, text: from, fixes: [{ start: m.index, end: m.index + 1, replacement: to }] });
+    for (let m = re.exec(a.text); m; m = re.exec(a.text)) places.push({ a, k: m.index });
   }
-  if (!places.length) return [];
-  const [first, ...related] = places;
-  const key = places.length > 1 ? (`${rule}.many` as const) : (`${rule}.one` as const);
-  return [{ rule, severity: 'warning', ...first, ...findingMessage(key, { word: from, standard: to, count: places.length }), group: `${rule}:${from}>${to}`, related }];
+  return places.length ? [formFinding(rule, from, to, places)] : [];
 }
 
 type Region = ReturnType<typeof writtenFor>;
