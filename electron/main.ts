@@ -58,7 +58,7 @@ import { buildMenuTemplate, addRecent, parseRecent, RECENT_FILE, type MenuAction
 import { MIN_SIZE, WINDOW_STATE_FILE, restoreWindowState, serializeWindowState } from './window-state';
 import { absoluteFiles, parseLaunchArgs, resolveDbPath, secondInstanceFiles, type InstanceData } from './args';
 import { SHELL_OPEN_FILES_CHANNEL, SHELL_SAVE_FILE_CHANNEL } from './channels';
-import { FEED_EVENT_CHANNEL, FEED_SUBSCRIBE_CHANNEL, splitFeedLines } from '../shared/contract/changes';
+import { FEED_EVENT_CHANNEL, FEED_SUBSCRIBE_CHANNEL } from '../shared/contract/changes';
 import { feedMessageFor, parseSubscription } from './feed-routing';
 import { safeStorage } from 'electron';
 import { configureGlosses, glossCachePath, warmUpGlosses } from '../core/glosses';
@@ -73,10 +73,9 @@ import {
   REMOTE_FEED_EVENT_CHANNEL,
   REMOTE_FEED_SUBSCRIBE_CHANNEL,
   REMOTE_LIST_CHANNEL,
-  retryDelayMs,
-  type TeamFeedStatus,
 } from '../shared/contract/remote';
-import { envelopeFromAnswer, parseRemoteCall, parseRemoteConnect, parseRemoteSubscription, teamFeedQuery, teamFeedStatus } from './remote-routing';
+import { envelopeFromAnswer, parseRemoteCall, parseRemoteConnect, parseRemoteSubscription } from './remote-routing';
+import { followTeamFeed, type TeamFeedSource } from './team-feed';
 
 const RENDERER_DIST = join(PACKAGE_ROOT, 'dist', 'renderer');
 const PRELOAD = join(PACKAGE_ROOT, 'dist', 'electron', 'preload.cjs');
@@ -425,7 +424,7 @@ function registerRemoteIpc(): void {
     teamFeeds.get(key)?.();
     teamFeeds.delete(key);
     if (sub.since === null || !teams) return;
-    const stop = followTeamFeed(teams, sub.id, sub.since, `${TEAM_WINDOW_PREFIX}-${contents.id}`, (payload) => {
+    const stop = followTeamFeed(teamFeedSource(teams), sub.id, sub.since, `${TEAM_WINDOW_PREFIX}-${contents.id}`, (payload) => {
       if (!contents.isDestroyed()) contents.send(REMOTE_FEED_EVENT_CHANNEL, sub.id, payload);
     });
     teamFeeds.set(key, stop);
@@ -436,48 +435,12 @@ function registerRemoteIpc(): void {
   });
 }
 
-/**
- * Follow a team server's feed for a window: its messages, and its status (answered, or the
- * envelope's error: unreachable, signed out), reconnecting from the last seq with backoff.
- */
-function followTeamFeed(t: TeamConnections, id: string, since: number, windowId: string, send: (payload: { message: unknown } | { status: TeamFeedStatus }) => void): () => void {
-  let stopped = false;
-  let current: { destroy: () => void } | null = null;
-  let seq: number | null = since || null;
-  let failures = 0;
-  void (async () => {
-    while (!stopped) {
-      const r = await t.feed(id, teamFeedQuery(windowId, seq));
-      if ('answer' in r) {
-        send({ status: teamFeedStatus(r.answer) });
-      } else {
-        current = r.stream;
-        send({ status: { ok: true } });
-        failures = 0;
-        let buffer = '';
-        r.stream.setEncoding('utf8');
-        try {
-          for await (const chunk of r.stream as AsyncIterable<string>) {
-            const { messages, rest } = splitFeedLines(buffer + chunk);
-            buffer = rest;
-            for (const m of messages) {
-              if (m.type !== 'heartbeat') seq = m.seq;
-              else seq ??= m.seq;
-              send({ message: m });
-            }
-          }
-        } catch {
-          /* the stream broke: try again below */
-        }
-        current = null;
-      }
-      if (stopped) return;
-      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(failures++)));
-    }
-  })();
-  return () => {
-    stopped = true;
-    current?.destroy();
+/** The team connections as a window's feed follows them (electron/team-feed.ts). */
+function teamFeedSource(t: TeamConnections): TeamFeedSource {
+  return {
+    feed: (id, query) => t.feed(id, query),
+    known: (id) => t.list().some((c) => c.id === id),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 }
 

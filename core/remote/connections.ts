@@ -156,7 +156,8 @@ export class TeamConnections {
 
   /**
    * Connect: exchange the sign-in token on the team server for its session cookie, ask who that
-   * is, and remember it. Connecting again to a server already connected replaces that session.
+   * is, and remember it. Connecting again to a server already connected replaces that session
+   * and signs the replaced one out there.
    */
   async connect(address: string, signIn: string): Promise<ConnectionInfo> {
     const parsed = parseConnectInput(address, signIn);
@@ -199,8 +200,20 @@ export class TeamConnections {
     } catch {
       /* the library shows the address alone */
     }
+    // the session this one replaces (as the file has it now: another process may have connected meanwhile)
+    const replaced = this.connections.find((c) => c.id === conn.id);
     this.connections = [...this.connections.filter((c) => c.id !== conn.id), conn];
     this.save();
+    if (replaced?.cookie && replaced.cookie !== cookie) {
+      // nothing here uses the old session any more: its forwarded feeds end and the team server ends it
+      // (else it stayed signed in there until it expired, weeks later)
+      this.endFeeds();
+      try {
+        await this.sendRequest(teamRequest(replaced, { kind: 'sign-out' }), TEAM_CONNECT_TIMEOUT_MS);
+      } catch {
+        /* unreachable now: it expires there on its own */
+      }
+    }
     return this.listKnown().find((c) => c.id === conn.id)!;
   }
 

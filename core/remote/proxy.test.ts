@@ -191,6 +191,19 @@ describe('browser mode proxies to a team server', () => {
     expect((await page(`/remote/${conn.id}/api/whoAmI`, { method: 'POST', body: {} })).status).toBe(404);
   });
 
+  it('connecting again to the same team server signs the replaced session out there', async () => {
+    await startBoth();
+    const first = await connect('reviewer', 'Ann');
+    const sessions = (name: string) => team.service.listUsers().find((u) => u.name === name)!.sessions;
+    expect(sessions('Ann')).toBe(1);
+    const second = await connect('reviewer', 'Bo');
+    expect(second.id).toBe(first.id);
+    expect(second.account).toMatchObject({ name: 'Bo' });
+    expect(sessions('Bo')).toBe(1);
+    expect(sessions('Ann')).toBe(0);
+    expect((await page(`/remote/${second.id}/api/whoAmI`, { method: 'POST', body: {} })).body).toContain('"Bo"');
+  });
+
   it('refuses a bad sign-in address, a used token and an address that is no team server, clearly', async () => {
     await startBoth();
     const bad = await page('/api/connections', { method: 'POST', body: { address: 'ftp://x', signIn: 'nope' } });
