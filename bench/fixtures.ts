@@ -36,6 +36,31 @@ export function variedTextOfSize(bytes: number): string {
 }
 
 /**
+ * Run-on text of at least `bytes`: tables pasted as lines with no full stop — amounts with their
+ * conversions, growth figures, people with titles, each item joined by 、 or ， (about 40,000
+ * figures and names to the megabyte). The worst case for the rules that look around a figure or a
+ * name: the segmenter cuts such a line only at its length limit, so each segment holds thousands.
+ */
+export function runOnTextOfSize(bytes: number): string {
+  const lines: string[] = [];
+  let size = 0;
+  for (let n = 0; size < bytes; n++) {
+    const items = Array.from({ length: 400 }, (_, i) => {
+      const k = n * 400 + i;
+      return n % 3 === 0
+        ? `甲公司${k}收入${k % 90}億港元約合${((k % 90) / 8).toFixed(2)}億美元`
+        : n % 3 === 1
+          ? `第${k % 500}區同比增長${k % 50}.${k % 7}%`
+          : `董事長王${'小大中'[k % 3]}明、總經理李${'華國民'[k % 3]}表示`;
+    });
+    const line = items.join(n % 3 === 0 ? '，' : '、') + '\n\n';
+    lines.push(line);
+    size += Buffer.byteLength(line);
+  }
+  return lines.join('');
+}
+
+/**
  * A project of `count` documents of about `bytes` each (the sample cut at a paragraph), each
  * round-tripped through Simplified by one of OpenCC's s2t / s2tw / s2hk in turn, as feeds
  * from different converters arrive: the variant forms (爲/為, 裏/裡, 説/說) differ between

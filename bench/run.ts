@@ -17,7 +17,7 @@ import { segmentText } from '../shared/text/segment';
 import { runChecks, runProjectRules } from '../shared/checks';
 import { INITIAL_JS_LIMIT_KB, measureInitialJs } from '../scripts/check-bundle-size.mjs';
 import { median, ms, percentile, ratio, sample } from './stats';
-import { projectDocuments, textOfSize, variedTextOfSize } from './fixtures';
+import { projectDocuments, runOnTextOfSize, textOfSize, variedTextOfSize } from './fixtures';
 import { pofilterUnavailable, pofilterVersion, runPofilter, writePo } from './pofilter';
 import { browserBench, browserUnavailable } from './browser';
 import { startupBench, wallAndCpu } from './startup';
@@ -130,6 +130,23 @@ async function main() {
     value: ms(raw.checksFirstVariedMs),
     reference: `${ms(raw.checksVariedRefMs)} (bare opencc-js t2s of the same text)`,
     ratio: ratio(raw.checksFirstVariedMs, raw.checksVariedRefMs),
+    target: 'report',
+  });
+  // the worst case for the rules that look around a figure or a name (bench/fixtures.ts runOnTextOfSize):
+  // linear in the text since the windows are bounded; before that, quadratic (13 s for 1 MB of amounts)
+  const runOn = runOnTextOfSize(1_000_000);
+  const runOnSegs = segmentText(runOn).segments.map((s, i) => ({ id: i + 1, text: s.text, furniture: null, speaker: null, rendering: '', paragraph: s.paragraph ?? 0 }));
+  const runOnTimes = sample(() => runChecks(runOnSegs, { script: 'hant', variant: 't' }), 3);
+  const runOnRef = sample(() => {
+    for (const s of runOnSegs) bareConvert(s.text);
+  }, 3);
+  raw.checksRunOnMs = median(runOnTimes);
+  raw.checksRunOnRefMs = median(runOnRef);
+  rows.push({
+    figure: `All checks (pure rules), 1 MB of run-on tables: figures and names joined by 、 with no full stop (${runOnSegs.length} segments), median of 3`,
+    value: ms(raw.checksRunOnMs),
+    reference: `${ms(raw.checksRunOnRefMs)} (bare opencc-js t2s of the same text)`,
+    ratio: ratio(raw.checksRunOnMs, raw.checksRunOnRefMs),
     target: 'report',
   });
   rows.push({

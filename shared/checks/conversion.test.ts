@@ -220,6 +220,13 @@ describe('conversion-ambiguity', () => {
     expect(amb('財務長李徵表示，毛利率改善。').filter((x) => x.severity === 'warning').map((x) => x.fixes[0]?.replacement)).toEqual(['征']);
   });
 
+  it('finds a name’s over-converted character after thousands of names in one segment (a list pasted as one line)', () => {
+    const names = Array.from({ length: 1500 }, (_, i) => `董事${'張陳林黃'[i % 4]}${'大小中'[i % 3]}明`).join('、');
+    const t = `${names}、財務長李徵表示毛利率改善`;
+    const f = amb(t).filter((x) => x.severity === 'warning' && x.text === '徵');
+    expect(f.map((x) => [x.start, x.fixes[0]?.replacement])).toEqual([[t.lastIndexOf('徵'), '征']]);
+  });
+
   it('leaves a kept default alone where the phrase’s form makes no word or the word is Taiwan’s (折合, not OpenCC’s 摺合), and a kept non-default (寶丰)', () => {
     expect(amb('新契約保費約折合新台幣61億元。').filter((x) => x.severity !== 'info')).toEqual([]);
     expect(amb('寶丰證券投資顧問公司表示,下週震盪。').filter((x) => x.severity !== 'info')).toEqual([]);

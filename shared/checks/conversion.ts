@@ -268,14 +268,14 @@ function nameMessage(text: string, k: number, m: Mention, sch: string, cands: re
  * 裡 for OpenCC's 裏, the default of 里) for 沈里安. The same judgement as the name branch of
  * ambiguityFindings, for the character the region's form stands for.
  */
-function regionalNameFinding(a: Analysis, k: number, mentions: readonly Mention[]): Finding | null {
+function regionalNameFinding(a: Analysis, k: number, mentionAt: (k: number) => Mention | undefined): Finding | null {
   const text = a.text;
   const c = text[k];
   const sch = a.s[k];
   const cands = ONE_TO_MANY[sch];
   const y = cands?.find((f) => isRegionalForm(f, c));
   if (!cands || !y || y === sch || !cands.includes(sch) || NAME_PLAUSIBLE_T.has(y) || NAME_PLAUSIBLE_T.has(c)) return null;
-  const m = mentions.find((mm) => mm.segmentId === a.seg.id && mm.start <= k && k < mm.end);
+  const m = mentionAt(k);
   if (!m) return null;
   // a name OpenCC's phrase list knows as written (范冰冰) is no over-conversion
   const rp = a.replay;
@@ -315,10 +315,33 @@ function phraseWritesHere(trie: ReturnType<typeof s2tTrie>, s: string, k: number
  * branches ask of lists and of the phrase are these functions.
  */
 /** The mention of the segment covering position k. */
-function mentionAt(mentions: readonly Mention[], segmentId: number, k: number): Mention | undefined {
-  for (const m of mentions) if (m.segmentId === segmentId && m.start <= k && k < m.end) return m;
-  return undefined;
+/**
+ * `at(k)`: the first of `mentions` (in the list's order) on segment `segmentId` covering place k.
+ * Built once per segment looked at: by position (binary search), not a scan of every mention per
+ * place — a segment with no full stop may hold thousands of names.
+ */
+function mentionFinder(mentions: readonly Mention[], segmentId: number): (k: number) => Mention | undefined {
+  const own: { m: Mention; n: number }[] = [];
+  mentions.forEach((m, n) => {
+    if (m.segmentId === segmentId) own.push({ m, n });
+  });
+  if (!own.length) return () => undefined;
+  own.sort((x, y) => x.m.start - y.m.start || x.n - y.n);
+  return (k) => {
+    let lo = 0;
+    let hi = own.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (own[mid].m.start <= k) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: { m: Mention; n: number } | undefined;
+    for (let j = lo - 1; j >= 0 && own[j].m.start > k - MENTION_REACH; j--) if (k < own[j].m.end && (!best || own[j].n < best.n)) best = own[j];
+    return best?.m;
+  };
 }
+/** Longer than any mention: one starting this far before a place does not cover it. */
+const MENTION_REACH = 64;
 /** A word of two or more characters crossing an edge of the phrase [pStart, pEnd). */
 function crossingWord(words: readonly [number, number][], pStart: number, pEnd: number): [number, number] | undefined {
   for (const w of words) {
@@ -405,13 +428,14 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
   const accepts = (x: string, c: string) => taiwanAccepts(x, c) || hongKongAccepts(x, c, hk);
   const out: Finding[] = [];
   let ends: Int32Array | null = null;
+  let mentionAtK: ((k: number) => Mention | undefined) | null = null;
 
   for (let k = 0; k < text.length; k++) {
     const code = text.charCodeAt(k);
     if (T[code] !== 1) {
       // a region's form of a candidate (Taiwan's 裡 for OpenCC's 裏) is looked at in a person's name only
       if (R[code] === 1 && mentions.length) {
-        const f = regionalNameFinding(a, k, mentions);
+        const f = regionalNameFinding(a, k, (mentionAtK ??= mentionFinder(mentions, a.seg.id)));
         if (f) out.push(f);
       }
       continue;
@@ -460,7 +484,7 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
     if (!hit && supported) continue;
 
     // In a person's name.
-    const m = !hit ? mentionAt(mentions, a.seg.id, k) : undefined;
+    const m = !hit ? (mentionAtK ??= mentionFinder(mentions, a.seg.id))(k) : undefined;
     if (!hit && m) {
       const known = phrase && pStart <= m.start && pEnd >= m.end && x === c;
       if (!known && c !== sch && cands.includes(sch) && !NAME_PLAUSIBLE_T.has(c)) {

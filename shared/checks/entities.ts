@@ -375,11 +375,18 @@ export function surnameTitleMentions(a: Analysis, order = 0): Mention[] {
 
 const EVIDENCE_RANK: Record<Mention['evidence'], number> = { glossary: 4, title: 3, honorific: 2, verb: 1, repeat: 0 };
 
+/** Longer than any name a mention can be: kept mentions starting this far before a place cannot reach it. */
+const MENTION_REACH = 64;
+
 function dedupe(ms: Mention[]): Mention[] {
   ms.sort((x, y) => x.start - y.start || EVIDENCE_RANK[y.evidence] - EVIDENCE_RANK[x.evidence] || y.end - y.start - (x.end - x.start));
   const out: Mention[] = [];
   for (const m of ms) {
-    const same = out.find((o) => o.start === m.start && o.end === m.end);
+    // `out` stays in order of start: only its tail can meet m (a segment with no full stop may hold thousands of names)
+    let from = out.length;
+    while (from > 0 && out[from - 1].start > m.start - MENTION_REACH) from--;
+    const near = from === 0 ? out : out.slice(from);
+    const same = near.find((o) => o.start === m.start && o.end === m.end);
     if (same) {
       same.roles = [...new Set([...same.roles, ...m.roles])];
       same.strong ||= m.strong;
@@ -388,7 +395,7 @@ function dedupe(ms: Mention[]): Mention[] {
       same.glossaryTerm ??= m.glossaryTerm;
       continue;
     }
-    const overlap = out.find((o) => o.start < m.end && m.start < o.end);
+    const overlap = near.find((o) => o.start < m.end && m.start < o.end);
     if (overlap) {
       if (!m.strong || overlap.strong) continue;
       out.splice(out.indexOf(overlap), 1);
@@ -478,15 +485,22 @@ export function addRepeatMentions(a: Analysis, order: number, list: Mention[], s
   if (!found) return list.sort((x, y) => x.start - y.start);
   // in the map's order, each spelling's places in text order: a place taken by an earlier spelling is not another's
   found.sort((x, y) => x - y);
+  // the places the segment's mentions take (one look per character, not a scan of every mention per place)
+  const taken = new Uint8Array(s.length + 1);
+  const take = (m: { start: number; end: number }) => taken.fill(1, Math.max(0, m.start), Math.min(s.length, m.end));
+  for (const m of list) take(m);
   for (const key of found) {
     const [sp, proto] = ix.entries[Math.floor(key / stride)];
     const i = key % stride;
     const e = i + sp.length;
-    if (list.some((m) => m.start < e && i < m.end)) continue;
+    let free = true;
+    for (let p = i; p < e && free; p++) free = taken[p] === 0;
+    if (!free) continue;
     if (i > 0 && isHanAt(s, i - 1) && !boundaries(s, i - 4, e + 2).has(i)) continue;
     // not the start of a longer name: followed by a boundary, a function word, a verb or an honorific
     if (e < s.length && isHanAt(s, e) && !L.notInGiven.has(s[e]) && !verbPhraseAt(s, e) && !afterTitleAt(s, e)) continue;
     list.push({ ...proto, order, segmentId: a.seg.id, start: i, end: e, text: a.text.slice(i, e), roles: [], org: null, strong: false, evidence: 'repeat' });
+    take(list[list.length - 1]);
   }
   list.sort((x, y) => x.start - y.start);
   return list;

@@ -53,6 +53,12 @@ describe('number-scale: parts and wholes', () => {
     expect(scale('海外營收達新臺幣18.4億元。', '其中北美市場貢獻新臺幣92億元。')).toEqual([]);
   });
 
+  it('still finds a part larger than its whole after a run of figures with no clause or sentence end (a table pasted as one line)', () => {
+    const run = Array.from({ length: 1500 }, (_, i) => `第${i + 1}項${(i % 9) + 1}.${i % 10}億元`).join('、');
+    const found = scale(`${run}、海外營收達新臺幣18.4億元，佔比四成；其中北美市場貢獻新臺幣92億元。`);
+    expect(found.map((f) => [f.text, f.related[0]?.text])).toEqual([['92億元', '18.4億元']]);
+  });
+
   it('an amount per share is no whole of a total, nor a total of a per-share part', () => {
     expect(scale('公司全年每股盈餘3.12元，其中第四季稅後淨利12.4億元，占全年約四成。')).toEqual([]);
     expect(scale('全年稅後淨利31.5億元，其中第四季每股盈餘1.2元。')).toEqual([]);

@@ -87,13 +87,18 @@ const isTerminatorCode = (c: number) => c === 0x3002 || c === 0xff01 || c === 0x
 const isSentenceEndCode = (c: number) => isTerminatorCode(c) || c === 0x0a;
 
 function sentenceAt(text: string, pos: number): { start: number; end: number } {
-  // compared as code units: no one-character string made at every position walked
+  // compared as code units: no one-character string made at every position walked; at most
+  // SENTENCE_REACH away (a run with no sentence end, a table pasted as one line, is no sentence)
   let s = pos;
-  while (s > 0 && !isSentenceEndCode(text.charCodeAt(s - 1))) s--;
+  const sMin = Math.max(0, pos - SENTENCE_REACH);
+  while (s > sMin && !isSentenceEndCode(text.charCodeAt(s - 1))) s--;
   let e = pos;
-  while (e < text.length && !isSentenceEndCode(text.charCodeAt(e))) e++;
+  const eMax = Math.min(text.length, pos + SENTENCE_REACH);
+  while (e < eMax && !isSentenceEndCode(text.charCodeAt(e))) e++;
   return { start: s, end: e };
 }
+/** How far a sentence reaches on each side of a figure (real ones are far shorter). */
+const SENTENCE_REACH = 400;
 
 /** A parenthesis closing the label (月活躍用戶數（MAU）達): an abbreviation or a gloss of the metric, not its name. */
 const PAREN_TAIL = /[（(][^（()）]{1,16}[）)]$/;
@@ -255,7 +260,43 @@ function bySegment(figures: Figure[]): Map<number, Figure[]> {
   for (const f of figures) {
     addTo(m, f.segmentId, f);
   }
+  // in order of position (as the parser gives them): figuresStartingIn searches them by it
+  for (const l of m.values()) l.sort((x, y) => x.q.start - y.q.start);
   return m;
+}
+
+/**
+ * The figures of `mine` (one segment's, in order of position) whose number starts within
+ * [from, to], by binary search. The rules that look at a figure's neighbours look near it only:
+ * a segment with no full stop can hold thousands of figures (a table pasted as one line), and a
+ * scan of all of them for each would make the unit rules quadratic in it.
+ */
+function figuresStartingIn(mine: readonly Figure[], from: number, to: number): readonly Figure[] {
+  const first = (x: number) => {
+    let lo = 0;
+    let hi = mine.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mine[mid].q.start < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return mine.slice(first(from), first(to + 1));
+}
+/** More than any figure's length (its number, magnitude and unit): a window that must hold every figure ending near a place starts this much earlier. */
+const FIGURE_REACH = 100;
+
+/** The figures of one sentence across segments (`sid`) of one document, for list rules (built once per run's figures). */
+const bySentence = new WeakMap<readonly Figure[], Map<string, Figure[]>>();
+function sentenceFigures(figures: readonly Figure[], f: Figure): readonly Figure[] {
+  let m = bySentence.get(figures);
+  if (!m) {
+    m = new Map();
+    for (const g of figures) addTo(m, `${g.documentId ?? ''}|${g.sid}`, g);
+    bySentence.set(figures, m);
+  }
+  return m.get(`${f.documentId ?? ''}|${f.sid}`) ?? [];
 }
 
 const sameFigure = (a: Figure, b: Figure) => a.segmentId === b.segmentId && a.q.start === b.q.start && a.documentId === b.documentId;
@@ -612,6 +653,8 @@ const TRADITIONAL_UNIT: Record<string, string> = { 个: '個', 颗: '顆', 辆: 
 const CHANGE_VERB = /(?:增加|减少|净增|新增|增|减|上调|下调)$/;
 /** Between the two ends of a change: 由6.5萬輛上調至6.8萬輛, 從120家增加到150家. */
 const FROM_TO = /^(?:[上下]调|增加|减少|提高|提升|扩大|扩充|降低|上修|下修|增|减|升|降|成长)?(?:至|到)约?$/;
+/** More than the longest text FROM_TO matches. */
+const FROM_TO_REACH = 8;
 /** A clause that is only a verb (and an adverb) of a counted set, its noun left to the clause before. */
 const ELLIPTIC = /^[再另共则又并也]?(?:关闭|关店|下跌|上涨|持平|平盘|退出|流失|离职|裁撤|开设|新开|撤出|减少|增加)$/;
 /** A clause that only names another period of the metric before it (去年同月為, 較去年同期的, 上季則為). */
@@ -789,12 +832,12 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       // and a share's size in brackets (290萬個賬戶，當中約31%（約90萬個）)
       const sameMetricElsewhen = PERIOD_ONLY.test(label) || SHARE_BRACKET_BEFORE.test(a.s.slice(Math.max(0, q.start - 12), q.start));
       const nearest = (change && !MONEY_WORDS.test(label.slice(0, change.index))) || ELLIPTIC.test(label) || ELLIPTIC.test(item) || sameMetricElsewhen
-        ? mine.filter((g) => g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start && (g.q.kind === 'count' || g.q.kind === 'amount')).pop()
+        ? figuresStartingIn(mine, q.start - 30 - FIGURE_REACH, q.start).filter((g) => g.q.end <= q.start && q.start - g.q.end <= 30 && g.sentence.start === f.sentence.start && (g.q.kind === 'count' || g.q.kind === 'amount')).pop()
         : undefined;
       // 由6.5萬元上調至6.8萬輛: the two ends of one change are one metric, counted alike
       // (and 融券餘額減少2,105張至28萬3,410張: a change and the level it reaches)
       const to = /由|从$/.test(a.s.slice(Math.max(0, q.start - 1), q.start)) || CHANGE_VERB.test(label)
-        ? mine.find((g) => g.q.kind === 'count' && g.q.start > q.end && FROM_TO.test(a.s.slice(q.end, g.q.start)))
+        ? figuresStartingIn(mine, q.end + 1, q.end + FROM_TO_REACH).find((g) => g.q.kind === 'count' && g.q.start > q.end && FROM_TO.test(a.s.slice(q.end, g.q.start)))
         : undefined;
       // the level is the figure right before the change: when that is an amount, the change is not counted like an earlier count
       // (unless that amount is itself a count in a wrong unit: 員工38,650元，較去年底增加2,180元)
@@ -805,7 +848,7 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         : undefined;
       // 由約6,800人增至約7,500元: the end of a change is counted like its start
       const from = /(?:至|到)约?$/.test(a.s.slice(Math.max(0, q.start - 2), q.start))
-        ? mine.filter((g) => g.q.kind === 'count' && g.q.end <= q.start && g.sentence.start === f.sentence.start && FROM_TO.test(a.s.slice(g.q.end, q.start)) && /(?:由|从)(?:目前|现时|现在|原本|原来|去年|今年)?的?约?$/.test(a.s.slice(Math.max(0, g.q.start - 6), g.q.start))).pop()
+        ? figuresStartingIn(mine, q.start - FROM_TO_REACH - FIGURE_REACH, q.start).filter((g) => g.q.kind === 'count' && g.q.end <= q.start && g.sentence.start === f.sentence.start && FROM_TO.test(a.s.slice(g.q.end, q.start)) && /(?:由|从)(?:目前|现时|现在|原本|原来|去年|今年)?的?约?$/.test(a.s.slice(Math.max(0, g.q.start - 6), g.q.start))).pop()
         : undefined;
       const level = (nearest?.q.kind === 'count' ? nearest : undefined) ?? to ?? from ?? (countIn(had) && !(person && PERSON_UNITS.test(had.unit)) ? had : undefined);
       // 39家本國銀行中，已有8人: a part of a counted set is counted like the set
@@ -863,7 +906,8 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
 
 /** The count figures right around `f` in its sentence and segment, before (-1) or after (+1) it. */
 const neighbour = (f: Figure, mine: readonly Figure[], dir: -1 | 1, within = 30): Figure | undefined => {
-  const list = mine.filter((g) => g !== f && !g.range && g.sentence.start === f.sentence.start && (g.q.kind === 'count' || g.q.kind === 'amount') && (dir > 0 ? g.q.start >= f.q.end && g.q.start - f.q.end <= within : g.q.end <= f.q.start && f.q.start - g.q.end <= within));
+  const near = dir > 0 ? figuresStartingIn(mine, f.q.end, f.q.end + within) : figuresStartingIn(mine, f.q.start - within - FIGURE_REACH, f.q.start);
+  const list = near.filter((g) => g !== f && !g.range && g.sentence.start === f.sentence.start && (g.q.kind === 'count' || g.q.kind === 'amount') && (dir > 0 ? g.q.start >= f.q.end && g.q.start - f.q.end <= within : g.q.end <= f.q.start && f.q.start - g.q.end <= within));
   return dir > 0 ? list[0] : list[list.length - 1];
 };
 const countIn = (g: Figure | undefined): g is Figure => !!g && g.q.kind === 'count' && !!g.unit;
@@ -911,7 +955,7 @@ function listTally(f: Figure, figures: readonly Figure[]): Map<string, number> |
   const tail = own.slice(-1);
   if (own.length < 2 || !LIST_TAIL.test(tail) || NOT_LIST_TAIL.test(tail) || /\d/.test(own) || MONEY_WORDS.test(own.slice(-6))) return null;
   const tally = new Map<string, number>();
-  for (const g of figures) {
+  for (const g of sentenceFigures(figures, f)) {
     if (g === f || g.sid !== f.sid || g.documentId !== f.documentId || g.range || (g.q.kind !== 'count' && g.q.kind !== 'amount')) continue;
     const item = itemOf(g);
     if (item.length >= 2 && item.endsWith(tail) && !/\d/.test(item)) tally.set(g.unit, (tally.get(g.unit) ?? 0) + 1);
@@ -935,7 +979,7 @@ function listMetric(f: Figure, figures: readonly Figure[], person: boolean): Cou
   if (!best || best[1] <= mineN) return undefined;
   // one counted item against this one is evidence only in a sentence of no other amount (服務業0.8億元 beside 製造業補助金額1.2億元 and 農業120家 is not)
   const tail = own.slice(-1);
-  if (best[1] < 2 && figures.some((g) => g !== f && g.sid === f.sid && g.documentId === f.documentId && g.q.kind === 'amount' && !g.label.endsWith(tail))) return undefined;
+  if (best[1] < 2 && sentenceFigures(figures, f).some((g) => g !== f && g.sid === f.sid && g.documentId === f.documentId && g.q.kind === 'amount' && !g.label.endsWith(tail))) return undefined;
   return { re: /$/, units: best[0], people: PERSON_UNITS.test(best[0]) };
 }
 
@@ -944,7 +988,7 @@ function wholeOfPart(a: Analysis, f: Figure, mine: readonly Figure[], person: bo
   const before = a.s.slice(f.sentence.start, f.q.start);
   const at = before.lastIndexOf('其中');
   if (at < 0 || MONEY_WORDS.test(f.label)) return undefined;
-  const whole = mine.filter((g) => g !== f && !g.range && g.sentence.start === f.sentence.start && g.q.end <= f.sentence.start + at && f.sentence.start + at - g.q.end <= 4).pop();
+  const whole = figuresStartingIn(mine, f.sentence.start + at - 4 - FIGURE_REACH, f.sentence.start + at).filter((g) => g !== f && !g.range && g.sentence.start === f.sentence.start && g.q.end <= f.sentence.start + at && f.sentence.start + at - g.q.end <= 4).pop();
   // a part is no larger than its whole (其中散戶持有86億元 after 受益人12.8萬人 is another figure)
   if (!countIn(whole) || f.q.value > whole.q.value) return undefined;
   const people = PERSON_UNITS.test(whole.unit);
@@ -958,9 +1002,11 @@ function wholeOfPart(a: Analysis, f: Figure, mine: readonly Figure[], person: bo
  * noun locates the part.
  */
 function partOfCountIn(a: Analysis, f: Figure, mine: readonly Figure[], written: string): boolean {
-  const at = a.text.lastIndexOf('其中', f.q.start);
-  if (at < f.sentence.start) return false;
-  const whole = mine.filter((g) => g.q.end <= at && g.q.start >= f.sentence.start).pop();
+  // looked for in the figure's sentence only (not back through a whole run-on segment)
+  const inSentence = a.text.slice(f.sentence.start, f.q.start + 2).lastIndexOf('其中');
+  if (inSentence < 0) return false;
+  const at = f.sentence.start + inSentence;
+  const whole = figuresStartingIn(mine, f.sentence.start, at).filter((g) => g.q.end <= at && g.q.start >= f.sentence.start).pop();
   return !!whole && whole.q.kind === 'count' && whole.unit === written;
 }
 
@@ -999,7 +1045,7 @@ const AMOUNT_BREAKDOWN = /(?:按|依)[\u4e00-\u9fff]{1,6}?(?:区分|划分|分)|
  */
 function inAmountList(a: Analysis, f: Figure, mine: readonly Figure[]): boolean {
   if (!AMOUNT_BREAKDOWN.test(a.s.slice(f.sentence.start, f.q.start))) return false;
-  const near = mine.filter((g) => g !== f && g.sid === f.sid && !g.range && (g.q.kind === 'amount' || g.q.kind === 'count') && Math.abs(g.q.start - f.q.start) <= 40);
+  const near = figuresStartingIn(mine, f.q.start - 40, f.q.start + 40).filter((g) => g !== f && g.sid === f.sid && !g.range && (g.q.kind === 'amount' || g.q.kind === 'count') && Math.abs(g.q.start - f.q.start) <= 40);
   return near.some((g) => g.q.kind === 'amount') && !near.some((g) => g.q.kind === 'count');
 }
 

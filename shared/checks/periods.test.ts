@@ -153,6 +153,12 @@ describe('period-label: the period stated in the clause, the paragraph or the he
     expect(doc([1, '累計前三季營收432.8億元，年增10.6%。'], [2, '稅後淨利24.6億元，季增15.0%。'])).toEqual([]);
   });
 
+  it('in a run-on segment (thousands of labels, no full stop) each label still takes the period named last before it', () => {
+    const run = Array.from({ length: 1500 }, (_, i) => `第${i}區營收${i % 9}億元`).join('、');
+    const found = doc([1, `累計前三季營收432.8億元，年增10.6%；${run}，稅後淨利69.7億元，季增7.2%；第三季毛利率28%，季增1.1個百分點`]);
+    expect(found.map((f) => f.text)).toEqual(['季增']);
+  });
+
   it('and else the heading’s period (a half-year, an interim report)', () => {
     const heading = (h: string, body: string) => doc([0, h], [1, body]).map((f) => f.text);
     expect(heading('恒峰銀行上半年股東應得溢利按年升9%', '淨利息收入為142.6億港元，按季下跌3.5%。')).toEqual(['按季']);

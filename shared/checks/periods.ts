@@ -120,6 +120,39 @@ function nearestFigurePeriod(before: string): 'cumulative' | 'quarter' | 'month'
   return best?.kind ?? null;
 }
 
+/** Where each FIGURE_PERIODS pattern's matches in `text` end, in order (one list per pattern). */
+function figurePeriodEnds(text: string): number[][] {
+  return FIGURE_PERIODS.map(([re]) => {
+    const ends: number[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) ends.push(m.index + m[0].length);
+    return ends;
+  });
+}
+
+/**
+ * `nearestFigurePeriod(text.slice(0, limit))` from the text's `figurePeriodEnds`: the kind of the
+ * period named last before `limit` (the last match of each pattern ending by then; an earlier
+ * pattern wins a tie). Read once per segment, not once per label: a run-on segment with thousands
+ * of labels would rescan its whole beginning for each.
+ */
+function figurePeriodBefore(ends: number[][], limit: number): 'cumulative' | 'quarter' | 'month' | null {
+  let best: { at: number; kind: 'cumulative' | 'quarter' | 'month' } | null = null;
+  for (let r = 0; r < ends.length; r++) {
+    const list = ends[r];
+    // the last end at or before limit (binary search)
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] <= limit) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && (!best || list[lo - 1] > best.at)) best = { at: list[lo - 1], kind: FIGURE_PERIODS[r][1] };
+  }
+  return best?.kind ?? null;
+}
+
 function finding(a: Analysis, k: number, label: string, want: string[], msg: ReturnType<typeof findingMessage>): Finding {
   return {
     rule: 'period-label',
@@ -440,6 +473,7 @@ export function contextPeriodFindings(analyses: Analysis[], skip: ReadonlySet<st
     LABEL_RE.lastIndex = 0;
     if (!LABEL_RE.test(text)) return;
     LABEL_RE.lastIndex = 0;
+    let ends: number[][] | null = null;
     for (const f of labelsIn(text)) {
       // a label with its value: a percentage, or a count or amount right after it (按月增加約35萬名)
       if ((f.valueEnd < 0 && !COUNT_AFTER.test(text.slice(f.k + f.label.length, f.k + f.label.length + 8))) || skip.has(`${a.seg.id}|${f.k}`)) continue;
@@ -447,7 +481,8 @@ export function contextPeriodFindings(analyses: Analysis[], skip: ReadonlySet<st
       const before = text.slice(start, f.k);
       if (nearestFigurePeriod(before) || OTHER_PERIOD.test(before) || COMPARED_WITH.some(([re]) => re.test(before))) continue;
       // the period named last before it: earlier in this segment, else in the paragraph's earlier segments
-      let own = nearestFigurePeriod(text.slice(0, start));
+      ends ??= figurePeriodEnds(text);
+      let own = figurePeriodBefore(ends, start);
       for (let j = idx - 1; !own && j >= 0 && analyses[j].seg.paragraph === a.seg.paragraph && !(j === 0 && heading); j--) own = periodOf(j);
       own ??= heading;
       const L = LABELS[f.label];

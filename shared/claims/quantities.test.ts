@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimQuantities, timeRefs } from './quantities';
+import { CLAUSE_REACH, claimQuantities, clauseAt, timeRefs } from './quantities';
 
 const one = (text: string) => {
   const qs = claimQuantities(text);
@@ -108,5 +108,23 @@ describe('claimQuantities: dates, footnote markers, a magnitude across a space',
   it('reads 12 億元 as one amount and skips the date and the footnote marker', () => {
     const qs = claimQuantities('公司於2024年5月16日表示，全年收入達到12 億元1。');
     expect(qs.map((q) => [q.raw, q.kind, q.value])).toEqual([['12 億元', 'amount', 12e8]]);
+  });
+});
+
+describe('clauseAt', () => {
+  it('reaches from the previous clause break to the next', () => {
+    const t = '營收增長12%，淨利潤為3億元；毛利率下降';
+    expect(t.slice(clauseAt(t, t.indexOf('3億')).start, clauseAt(t, t.indexOf('3億')).end)).toBe('淨利潤為3億元');
+    expect(clauseAt(t, 0)).toEqual({ start: 0, end: t.indexOf('，') });
+    expect(t.slice(clauseAt(t, t.length - 1).start)).toBe('毛利率下降');
+  });
+
+  it('reaches at most CLAUSE_REACH each way in a run with no break (a table pasted as one line)', () => {
+    const run = Array.from({ length: 2000 }, (_, i) => `第${i}項${i % 90}億元`).join('、');
+    const pos = run.indexOf('第1000項');
+    const c = clauseAt(run, pos);
+    expect(c).toEqual({ start: pos - CLAUSE_REACH, end: pos + CLAUSE_REACH });
+    // near the ends of the text the text's ends bound it
+    expect(clauseAt(run, 5)).toEqual({ start: 0, end: 5 + CLAUSE_REACH });
   });
 });

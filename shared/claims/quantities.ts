@@ -91,13 +91,24 @@ function currencyNear(text: string, start: number, end: number, yuan: Currency):
   return { stated: false };
 }
 
-/** The clause around a position: from the previous clause break to the next one. */
+/**
+ * How far a clause reaches on each side of a position. Real clauses are far shorter; a run of
+ * text with no break at all (a table pasted as one line: thousands of figures joined by 、) would
+ * otherwise make every figure's clause the whole run, and the figure rules quadratic in it.
+ */
+export const CLAUSE_REACH = 200;
+
+const isClauseBreak = (code: number) =>
+  code === 0x3002 || code === 0xff0e || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f || code === 0xff1b || code === 0x3b || code === 0xff0c || code === 0x2c || code === 0xff1a || code === 0x3a || code === 0x0a;
+
+/** The clause around a position: from the previous clause break to the next one (at most CLAUSE_REACH away). */
 export function clauseAt(text: string, pos: number): { start: number; end: number } {
-  const breaks = /[。．！？!?；;，,：:\n]/;
   let s = pos;
-  while (s > 0 && !breaks.test(text[s - 1])) s--;
+  const sMin = Math.max(0, pos - CLAUSE_REACH);
+  while (s > sMin && !isClauseBreak(text.charCodeAt(s - 1))) s--;
   let e = pos;
-  while (e < text.length && !breaks.test(text[e])) e++;
+  const eMax = Math.min(text.length, pos + CLAUSE_REACH);
+  while (e < eMax && !isClauseBreak(text.charCodeAt(e))) e++;
   return { start: s, end: e };
 }
 
