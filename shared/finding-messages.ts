@@ -149,6 +149,7 @@ export const FINDING_MESSAGES_EN = {
   'claims.conflicting.period': '{subject} {metric} ({period}) is stated twice with different values: {a} and {b}.',
   // ---- number-scale, number-unit (figures.ts)
   'number.scale.rate': '{stated} implies {rate} {base} per {quote}, outside the plausible {low}–{high}: one of the amounts is probably off by a factor of {factor} (萬/億 or the decimal point).',
+  'number.scale.rate-near': '{stated} implies {rate} {base} per {quote}, outside the plausible {low}–{high} but not by a power of ten: check both amounts (a digit, or the rate the conversion used).',
   'number.scale.part-over-whole': '{part} is given as part (其中) of {whole} but is larger than it: one of them is probably off by a factor of {factor}.',
   'number.scale.share-total': '{part} at {share} implies a whole of {implied}, but the document states {total}: one of them is probably off by a factor of {factor}.',
   'number.scale.component-over-total': '{part} is one component of a breakdown but larger than the total ({total}): it is probably off by a factor of {factor}.',

@@ -29,6 +29,13 @@ describe('number-scale: an amount and its conversion', () => {
     expect(places(f).map((p) => p.fixes)).toEqual([['456'], ['1.42']]);
   });
 
+  it('a rate outside the band by less than a power of ten is said so, with no 萬/億 fix', () => {
+    const [f] = scale('營收74億港元（約合9.25億美元）。');
+    expect(f.messageData.key).toBe('number.scale.rate-near');
+    expect(f.message).not.toMatch(/factor of 1\b/);
+    expect(places(f).map((p) => p.fixes)).toEqual([[], []]);
+  });
+
   it('reads the currency wherever it stands (元港幣 is HKD)', () => {
     expect(scale('營收120億元港幣（約合1.54億美元）。')).toHaveLength(1);
     expect(scale('營收120億元港幣（約合15.4億美元）。')).toEqual([]);

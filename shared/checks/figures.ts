@@ -326,7 +326,9 @@ function rateFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
         const big = fa.q.value >= fb.q.value ? fa : fb;
         // value of the big amount per unit of the small one: k > 0 means the big one is too big
         const fixOf = (f: Figure) => (!k ? [] : scaleFix(f, f === big ? -k : k));
-        const message = findingMessage('number.scale.rate', { stated: `${fa.q.raw} = ${fb.q.raw}`, rate: x.rate.value, base: x.rate.base, quote: x.rate.quote, low: x.messageData.params.low, high: x.messageData.params.high, factor: 10 ** Math.abs(k) });
+        const rate = { stated: `${fa.q.raw} = ${fb.q.raw}`, rate: x.rate.value, base: x.rate.base, quote: x.rate.quote, low: x.messageData.params.low, high: x.messageData.params.high };
+        // outside the band by less than a power of ten (74億港元 = 9.25億美元, 8 HKD per USD): no 萬/億 or decimal point puts it right
+        const message = k ? findingMessage('number.scale.rate', { ...rate, factor: 10 ** Math.abs(k) }) : findingMessage('number.scale.rate-near', rate);
         out.push(scaleFinding(fa, message, fixOf(fa), [loc(fb, fixOf(fb))]));
       }
     }

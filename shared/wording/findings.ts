@@ -126,6 +126,7 @@ const zhHant: Record<FindingMessageKey, string> = {
   'claims.conflicting': '{subject}{metric}出現兩次而數值不同：{a} 與 {b}。',
   'claims.conflicting.period': '{subject}{metric}（{period}）出現兩次而數值不同：{a} 與 {b}。',
   'number.scale.rate': '{stated} 隱含匯率為每 {quote} {rate} {base}，超出合理範圍 {low}–{high}：其中一個金額可能差了 {factor} 倍（萬／億或小數點）。',
+  'number.scale.rate-near': '{stated} 隱含匯率為每 {quote} {rate} {base}，超出合理範圍 {low}–{high}，但並非相差十的次方倍：請核對兩個金額（某位數字，或換算所用的匯率）。',
   'number.scale.part-over-whole': '{part} 是 {whole} 的一部分（其中），卻比整體還大：其中一個可能差了 {factor} 倍。',
   'number.scale.share-total': '{part} 佔 {share}，推算整體為 {implied}，但文件所述為 {total}：其中一個可能差了 {factor} 倍。',
   'number.scale.component-over-total': '{part} 是分項之一，卻比總額（{total}）還大：可能差了 {factor} 倍。',
