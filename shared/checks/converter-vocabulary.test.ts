@@ -161,3 +161,37 @@ describe("conversion-ambiguity: the converter's Taiwan vocabulary inside one doc
     expect(TW_SHARED_SOURCES.filter((w) => !keys.has(w))).toEqual([]);
   });
 });
+
+describe("s2twp's phrase cutting across a word (零組件 → 零元件)", () => {
+  const crossing = (...texts: string[]) =>
+    runChecks(segs(...texts), { ...HANT, rules: ['conversion-ambiguity'] }).filter((f) => f.messageData.key === 'conversion.vocabulary.crosses-word');
+
+  it('finds the Taiwan word that broke a longer word, grouped with fix all, in any document', () => {
+    // (a document that keeps a source word, 數據: not s2twp's output as a whole, so only this rule speaks)
+    const s2twp = getConverter('s2twp').convert('台湾相关零组件厂商的评价普遍上升，电子零组件出货增加。') + '另據統計數據顯示。';
+    expect(s2twp).toContain('零元件');
+    const found = crossing(s2twp);
+    const [f] = found;
+    expect(f).toMatchObject({ text: '元件', severity: 'warning', fixes: [{ replacement: '組件' }] });
+    expect(f.messageData.params).toMatchObject({ word: '元件', source: '組件', whole: '零組件', broken: '零元件' });
+    // one group (the panel's one card with fix all), a place each
+    expect(found.map((p) => p.start)).toEqual([s2twp.indexOf('零元件') + 1, s2twp.lastIndexOf('零元件') + 1]);
+    expect(new Set(found.map((p) => p.group)).size).toBe(1);
+  });
+
+  it("in s2twp's output as a whole, the place carries both reasons, as a warning", () => {
+    const s2twp = getConverter('s2twp').convert('台湾相关零组件厂商的评价普遍上升，电子零组件出货增加。');
+    const at = runChecks(segs(s2twp), { ...HANT, rules: ['conversion-ambiguity'] }).filter((f) => f.text === '元件');
+    expect(at.map((f) => [f.severity, f.messageData.key])).toEqual([
+      ['warning', 'place.reasons'],
+      ['warning', 'place.reasons'],
+    ]);
+    expect((at[0].messageData.params.reasons as { key: string }[]).map((r) => r.key)).toEqual(['conversion.vocabulary.crosses-word', 'conversion.vocabulary.document']);
+  });
+
+  it('is quiet where the word stands on its own or the writer wrote the source', () => {
+    expect(crossing('光纖被動元件廠嘉晴通訊表示，資料中心需求強勁。')).toEqual([]);
+    expect(crossing('臺灣相關零組件廠商的評價普遍上升。')).toEqual([]);
+    expect(crossing('公司擴建資料庫與資料中心。')).toEqual([]);
+  });
+});

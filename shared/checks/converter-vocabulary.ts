@@ -26,7 +26,7 @@
 import { configs as presetConfigs } from 'opencc-js/preset';
 import type { DictGroup, DictLike } from 'opencc-js/core';
 import { findingMessage } from '../finding-messages';
-import { isHanAt, type Analysis } from './analysis';
+import { icuWordIn, isHanAt, type Analysis } from './analysis';
 import { convertedByOpenCC } from './conversion';
 import { TW_SHARED_SOURCES, TW_SHARED_WEAK_SOURCES } from './data/twPhrasesShared';
 import type { Finding, Severity } from './types';
@@ -211,6 +211,57 @@ export function documentVocabularyFindings(analyses: readonly Analysis[]): Findi
     const message = findingMessage('conversion.vocabulary.document', { word, source: sources.join('/'), count: places.length, words });
     return places.map((p) => placeFinding(p, word, sources, weak(w) ? 'info' : severity, message));
   });
+}
+
+/** How many characters around a place ICU reads to tell the word it is in. */
+const WORD_WINDOW = 4;
+
+/**
+ * s2twp's phrase cut across a word (零組件 → 零元件: its 組件 → 元件 matched inside 零組件, a word its
+ * table does not list): with the source put back, ICU reads the source and a neighbouring character
+ * as one word (零組件), while the Taiwan word stands apart from them (零|元件). In any document: a
+ * broken word is no writer's choice. One finding per place, with the message of its word, source
+ * and broken word, so the places of one such word are grouped (fix all) as the other conversion findings are.
+ */
+export function vocabularyCrossingFindings(a: Analysis): Finding[] {
+  if (a.ctx.script !== 'hant') return [];
+  const V = twPhrases();
+  const t = a.text;
+  const out: Finding[] = [];
+  for (const { k, word } of occurrences(t, V.wordsByFirst)) {
+    const end = k + word.length;
+    // the Taiwan word inside a longer word of the text as it stands (資料庫, 元件廠 is two): nothing was cut
+    const [cs, ce] = icuWordIn(t, k - WORD_WINDOW, end + WORD_WINDOW, k);
+    if (cs <= k && ce >= end && ce - cs > word.length) continue;
+    for (const source of V.sources.get(word) ?? []) {
+      const lo = Math.max(0, k - WORD_WINDOW);
+      const restored = t.slice(lo, k) + source + t.slice(end, end + WORD_WINDOW);
+      const sStart = k - lo;
+      const sEnd = sStart + source.length;
+      const [ws, we] = icuWordIn(restored, 0, restored.length, sStart);
+      if (!(ws <= sStart && we >= sEnd && we - ws > source.length)) continue;
+      const whole = restored.slice(ws, we);
+      // a word of Han characters only, its extra characters the text's own (not a number or a name's initial)
+      if (![...whole].every((_, i) => isHanAt(whole, i))) continue;
+      const broken = t.slice(lo + ws, k) + word + t.slice(end, end + (we - sEnd));
+      const message = findingMessage('conversion.vocabulary.crosses-word', { word, source, whole, broken });
+      out.push({
+        rule: 'conversion-ambiguity',
+        severity: 'warning',
+        segmentId: a.seg.id,
+        start: k,
+        end,
+        text: word,
+        ...message,
+        fixes: [{ start: k, end, replacement: source }],
+        related: [],
+        // the places of one broken word are one finding with fix all (a broken word is no writer's)
+        group: `conversion-ambiguity:${word}>${source}:${message.message}`,
+      });
+      break;
+    }
+  }
+  return out;
 }
 
 /**

@@ -20,7 +20,7 @@ import { glossaryFindings } from './glossary';
 import { HALFWIDTH_GROUP, bracketFindings, doubledFindings, halfwidthFindings, halfwidthGroupMessage, mergeHalfwidth, straySpaceFindings } from './punctuation';
 import { ENGLISH_EMPTY_GROUP, englishEmptyFindings, englishEmptyGroupMessage, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
 import { projectVariantFindings } from './project-variants';
-import { converterVocabularyFindings, documentVocabularyFindings } from './converter-vocabulary';
+import { converterVocabularyFindings, documentVocabularyFindings, vocabularyCrossingFindings } from './converter-vocabulary';
 import { mergeSamePlace } from './merge';
 import { repeatedSentenceFindings } from './repetition';
 import { contextPeriodFindings, periodLabelFindings, periodValueFindings, projectPeriodValueFindings } from './periods';
@@ -49,7 +49,7 @@ export const RULES: RuleInfo[] = [
     title: 'Ambiguous Simplified→Traditional conversion',
     scope: 'segment',
     description:
-      "Characters whose Simplified form has several Traditional forms (征 → 徵/征, 云 → 雲/云). Ranked: error where OpenCC's usage notes give another form for the word; warning in a person's name, against OpenCC's phrase list (unless that phrase cuts across a word here, as 有云 in 公有雲), or where the phrase OpenCC matched cuts across a word; warning where the converter's form stands alone against a sibling the document writes in three or more words (發品 among 洗髮, 護髮, 頭髮: one sense per discourse, in a whole-document run); info (a lens) where the character table's default was used unconfirmed. Suggests the alternatives.",
+      "Characters whose Simplified form has several Traditional forms (征 → 徵/征, 云 → 雲/云). Ranked: error where OpenCC's usage notes give another form for the word; warning in a person's name, against OpenCC's phrase list (unless that phrase cuts across a word here, as 有云 in 公有雲), or where the phrase OpenCC matched cuts across a word; warning where the converter's form stands alone against a sibling the document writes in three or more words (發品 among 洗髮, 護髮, 頭髮: one sense per discourse, in a whole-document run); info (a lens) where the character table's default was used unconfirmed. Suggests the alternatives. Also OpenCC's Taiwan phrasing (s2twp): a word it writes for another (元件 for 組件) where that cut a longer word (零組件 → 零元件: warning, fix all), and its words in a document that reads as its output as a whole (資料 for 數據, each place on its own).",
   },
   {
     id: 'simplified-in-traditional',
@@ -192,6 +192,7 @@ function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boole
     const titled = a.memo('surname-title-mentions', () => orNone(surnameTitleMentions(a)));
     out.push(...ambiguityFindings(a, !titled.length ? own : !own.length ? titled : [...own, ...titled], ctx, senses));
     out.push(...afterFigureFindings(a, ctx));
+    out.push(...vocabularyCrossingFindings(a));
   }
   if (want('simplified-in-traditional')) out.push(...simplifiedFindings(a, ctx));
   if (want('number-format')) out.push(...numberFormatFindings(a));
