@@ -31,6 +31,8 @@ export const FINDING_MESSAGES_EN = {
   'conversion.copula': "{word}: {c} standing alone before a reason or basis is the formal 係 ('is', 'because'), which Simplified writes {c}; probably {fixed}.",
   'conversion.vocabulary': "{word} here, in a document that writes none of the mainland words OpenCC's Taiwan phrasing (s2twp) replaces, while another document of this project writes {source} where this one has {word}: s2twp makes {word} of {source}, so this is probably the converter's word, but a writer may have chosen it too. Each place is a finding of its own ({count} here): check this one in its sentence — probably {source}.",
   'conversion.vocabulary.crosses-word': "{broken}: {word} is what OpenCC's Taiwan phrasing (s2twp) writes for {source}, but here {source} belongs to the word {whole}, which its table does not list, so it cut that word. Probably {whole}.",
+  'conversion.vocabulary.hong-kong': "{word} here: this document is written for Hong Kong but reads as the output of OpenCC's Taiwan phrasing (s2twp): it is what OpenCC writes character for character, it has none of the mainland words s2twp replaces, and it has words s2twp writes ({words}). s2twp writes {word} for {source}, the word Hong Kong writes, so this is probably the converter's word ({count} in this document): check it in its sentence — probably {source}.",
+  'conversion.vocabulary.hong-kong.places': "This document is written for Hong Kong but reads as the output of OpenCC's Taiwan phrasing (s2twp): it is what OpenCC writes character for character, it has none of the mainland words s2twp replaces, and it has words s2twp writes for the words Hong Kong writes ({words}). Each place is a finding of its own, with its own fix (the word s2twp replaced). Check each in its sentence.",
   'conversion.vocabulary.document': "{word} here: this document reads as the output of OpenCC's Taiwan phrasing (s2twp): it is what OpenCC writes character for character, it has none of the mainland words s2twp replaces, and it has words s2twp writes for words Taiwan also uses in a sense of their own ({words}). s2twp writes {word} for {source}, but about 4 in 10 such places are the writer's own {word}, so each place is a finding of its own ({count} in this document): check this one in its sentence — perhaps {source}.",
   // the explanation a per-place family (PER_PLACE_FAMILIES, below) shows once, above its places
   'conversion.vocabulary.places': "{word}: this document writes none of the mainland words OpenCC's Taiwan phrasing (s2twp) replaces, while another document of this project writes {source} where this one has {word}. s2twp makes {word} of {source}, so these are probably the converter's words, but a writer may have chosen one too: each place is a finding of its own, with its own fix and no fix all. Check each in its sentence — probably {source}.",
@@ -182,6 +184,7 @@ export const FINDING_MESSAGE_KEYS = Object.keys(FINDING_MESSAGES_EN) as FindingM
 export const PER_PLACE_FAMILIES: Partial<Record<FindingMessageKey, FindingMessageKey>> = {
   'conversion.vocabulary': 'conversion.vocabulary.places',
   'conversion.vocabulary.document': 'conversion.vocabulary.document.places',
+  'conversion.vocabulary.hong-kong': 'conversion.vocabulary.hong-kong.places',
 };
 
 /** A language's templates and the separator that joins a list of nested messages. */

@@ -60,7 +60,7 @@ describe("conversion-ambiguity: the converter's Taiwan vocabulary inside one doc
     '財務長指出，台灣與日本的訂單數據顯示，工廠裡的設備明年仍需擴充。',
   ];
   const documentWords = (texts: string[]) =>
-    runChecks(segs(...texts), { ...HANT, rules: ['conversion-ambiguity'] }).filter((f) => f.messageData.key === 'conversion.vocabulary.document');
+    runChecks(segs(...texts), { ...HANT, rules: ['conversion-ambiguity'] }).filter((f) => f.messageData.key === 'conversion.vocabulary.document' || f.messageData.key === 'conversion.vocabulary.hong-kong');
   const s2tw = (t: string) => getConverter('s2tw').convert(getConverter('t2s').convert(t));
 
   it('reports each word s2twp wrote for a word Taiwan writes too at every place, one finding per place with its own fix (warning: several such words)', () => {
@@ -97,6 +97,22 @@ describe("conversion-ambiguity: the converter's Taiwan vocabulary inside one doc
     const hk = ['集團今日公布全年業績，收入按年增長12%至86.5億港元，主要來自數據中心及設備租賃業務。', '行政總裁表示，香港的數據中心項目將如期完成，並會與客戶保持聯繫。'];
     const f = documentWords(hk.map(s2twp));
     expect([...new Set(f.map((x) => `${x.text} ${x.severity}`))].sort()).toEqual(['專案 warning', '聯絡 warning', '裝置 warning', '資料 warning']);
+  });
+
+  it('in a document written for Hong Kong, every word s2twp wrote where Hong Kong writes the mainland word (智慧 for 智能, 網路 for 網絡), but for its own (資訊科技)', () => {
+    const hk = [
+      '華澤智能科技控股有限公司（股份代號：2651）今日公布全年業績，收入按年增長12%至86.5億港元。',
+      '集團於聯交所主板上市，智能家電業務收益增長，分銷網絡覆蓋香港及內地，並投資資訊科技系統。',
+    ];
+    const converted = hk.map(s2twp);
+    expect(converted.join('')).toContain('智慧');
+    const f = documentWords(converted);
+    expect([...new Set(f.map((x) => `${x.text} ${x.severity}`))].sort()).toEqual(['主機板 warning', '智慧 warning', '網路 warning']);
+    expect(f.find((x) => x.text === '智慧')?.fixes.map((x) => x.replacement)).toEqual(['智能']);
+    expect(f.find((x) => x.text === '智慧')?.messageData.key).toBe('conversion.vocabulary.hong-kong');
+    // the same words in a document written for Taiwan are Taiwan's own
+    const tw = ['華澤智慧科技公司（2651）今（10）日公布10月合併營收新臺幣12億元，年增12%。', '公司表示，智慧家電業務成長，通路網路涵蓋全臺，並於上櫃主機板掛牌。'];
+    expect(documentWords(tw.map(s2twp))).toEqual([]);
   });
 
   it('still recognises s2twp output holding a word that is a source of one entry and what s2twp writes for another (文件 for 文檔)', () => {

@@ -19,6 +19,8 @@ const zhHant: Record<FindingMessageKey, string> = {
   'conversion.copula': '「{word}」：單獨出現在原因或依據之前的「{c}」是書面語的「係」（是、因為），簡體寫作「{c}」；可能應為「{fixed}」。',
   'conversion.vocabulary': '此處的「{word}」：本文件沒有任何 OpenCC 臺灣用語轉換（s2twp）會替換的大陸用詞，而本專案另一份文件在「{word}」的位置寫作「{source}」；s2twp 會把「{source}」改成「{word}」，這裡可能是轉換器所改，但也可能是原文自己的用詞。每處各列一項（本文件共 {count} 處）：請依上下文檢查此處，可能應為「{source}」。',
   'conversion.vocabulary.crosses-word': '「{broken}」：「{word}」是 OpenCC 臺灣用語轉換（s2twp）替換「{source}」的寫法，但此處的「{source}」屬於詞語「{whole}」，s2twp 的詞表沒有這個詞，於是把它切斷了。應為「{whole}」。',
+  'conversion.vocabulary.hong-kong': '此處的「{word}」：本文件是寫給香港讀者的，卻看來是 OpenCC 臺灣用語轉換（s2twp）的輸出：逐字都是 OpenCC 的寫法，沒有任何 s2twp 會替換的大陸用詞，卻有 s2twp 寫出的用詞（{words}）。s2twp 會把香港所寫的「{source}」改成「{word}」，這裡可能是轉換器所改（本文件共 {count} 處）：請依上下文檢查此處，可能應為「{source}」。',
+  'conversion.vocabulary.hong-kong.places': '本文件是寫給香港讀者的，卻看來是 OpenCC 臺灣用語轉換（s2twp）的輸出：逐字都是 OpenCC 的寫法，沒有任何 s2twp 會替換的大陸用詞，卻有 s2twp 替換香港用詞後寫出的用詞（{words}）。每處各列一項，各有自己的修正（改回 s2twp 替換前的詞）。請依上下文逐一檢查。',
   'conversion.vocabulary.document': '此處的「{word}」：本文件看來是 OpenCC 臺灣用語轉換（s2twp）的輸出：逐字都是 OpenCC 的寫法，沒有任何 s2twp 會替換的大陸用詞，卻有 s2twp 替換臺灣也用（意思不同）的詞後寫出的用詞（{words}）。s2twp 會把「{source}」改成「{word}」，但這類地方約有四成是原文自己的「{word}」，所以每處各列一項（本文件共 {count} 處）：請依上下文檢查此處，可能應為「{source}」。',
   'conversion.vocabulary.places': '「{word}」：本文件沒有任何 OpenCC 臺灣用語轉換（s2twp）會替換的大陸用詞，而本專案另一份文件在「{word}」的位置寫作「{source}」。s2twp 會把「{source}」改成「{word}」，所以這些可能是轉換器所改，但也可能有原文自己的用詞：每處各列一項，各有自己的修正，不提供全部修正。請依上下文逐一檢查，可能應為「{source}」。',
   'conversion.vocabulary.document.places': '本文件看來是 OpenCC 臺灣用語轉換（s2twp）的輸出：逐字都是 OpenCC 的寫法，沒有任何 s2twp 會替換的大陸用詞，卻有 s2twp 替換臺灣也用（意思不同）的詞後寫出的用詞（{words}）。這類地方約有四成是原文自己的用詞，所以每處各列一項，各有自己的修正（改回 s2twp 替換前的詞），不提供全部修正。請依上下文逐一檢查。',

@@ -156,7 +156,7 @@ describe('the findings panel: per-place families', () => {
   it('every per-place key has an explanation whose placeholders its places provide (the project check’s too)', () => {
     const names = (k: FindingMessageKey) => new Set([...FINDING_MESSAGES_EN[k].matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
     const entries = Object.entries(PER_PLACE_FAMILIES) as [FindingMessageKey, FindingMessageKey][];
-    expect(entries.map(([k]) => k).sort()).toEqual(['conversion.vocabulary', 'conversion.vocabulary.document']);
+    expect(entries.map(([k]) => k).sort()).toEqual(['conversion.vocabulary', 'conversion.vocabulary.document', 'conversion.vocabulary.hong-kong']);
     for (const [place, header] of entries) {
       expect([...names(header)].filter((n) => !names(place).has(n)), header).toEqual([]);
       expect(names(header).size, header).toBeGreaterThan(0);
