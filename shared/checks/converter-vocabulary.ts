@@ -175,11 +175,19 @@ function wordPlaces(analyses: readonly Analysis[], V: Vocabulary): Map<string, P
 const SHARED = new Set(TW_SHARED_SOURCES);
 /**
  * Words of s2twp's table that Hong Kong's writers write themselves, in the sense s2twp gives them
- * (資訊科技 is Hong Kong's term for IT; 核心, 新增, 整合, 查詢 are everyday words; 應用程式, 介面,
- * 網站, 訊息 its software words): in a Hong Kong document they are no sign of the converter.
- * General knowledge of Hong Kong usage, as TW_SHARED_SOURCES is of Taiwan's.
+ * (資訊科技 is Hong Kong's term for IT, 寬頻 its broadband, 塑膠 its plastic; 核心, 新增, 整合, 查詢,
+ * 儲存, 搜尋 are everyday words; 應用程式, 介面, 網站, 訊息 its software words): in a Hong Kong
+ * document they are no sign of the converter. General knowledge of Hong Kong usage, chosen over
+ * s2twp's whole table (770 entries), as TW_SHARED_SOURCES is of Taiwan's.
  */
-const HONG_KONG_WRITES = new Set(['資訊', '資訊科技', '核心', '新增', '整合', '查詢', '執行', '檢視', '聯絡', '設定', '連線', '程式', '應用程式', '介面', '網站', '訊息', '元件', '模組', '資料', '檔案', '預設', '回撥', '物件', '列印', '影片', '硬碟', '伺服器']);
+const HONG_KONG_WRITES = new Set([
+  // information and software
+  '資訊', '資訊科技', '資訊安全', '資料', '程式', '應用程式', '介面', '網站', '訊息', '訊號', '通道', '檔案', '文件', '預設',
+  '物件', '元件', '模組', '伺服器', '硬碟', '影片', '影像', '寬頻', '線上', '即時', '互動', '模擬', '回撥',
+  // everyday verbs and words
+  '核心', '新增', '整合', '查詢', '執行', '檢視', '聯絡', '設定', '連線', '儲存', '複製', '搜尋', '開啟', '建立', '啟用',
+  '簡報', '塑膠',
+]);
 const WEAK = new Set(TW_SHARED_WEAK_SOURCES);
 
 /**
