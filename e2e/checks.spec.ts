@@ -172,3 +172,39 @@ test("s2twp's Taiwan words: one card, the explanation once, a short line per pla
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+test('a Hong Kong release through s2twp: its Taiwan words one card worded for Hong Kong, a fix to the word Hong Kong writes, in both languages', async ({ page, server }) => {
+  // our own Hong Kong writing through OpenCC's t2s then s2twp: 智能 became 智慧, 主板 主機板, 網絡 網路
+  const text = [
+    '華澤智慧科技控股有限公司（股份代號：2651）今日公佈全年業績，收入按年增長12%至86.5億港元。',
+    '集團於聯交所主機板上市，智慧家電業務收益按年增長15%。',
+    '行政總裁表示，分銷網路覆蓋香港及內地，並投資資訊科技系統。',
+  ].join('\n\n');
+  const imported = await importOwn(server, { fileName: 'checks-hk-s2twp.txt', data: Buffer.from(text).toString('base64'), projectName: 'Checks HK s2twp' });
+  await openDocument(page, server, imported.documentId);
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  const panel = page.getByTestId('findings-panel');
+  const family = panel.locator('[data-testid="finding-places"][data-rule="conversion-ambiguity"]');
+  await expect(family).toHaveCount(1);
+  await expect(family.locator('.finding-msg')).toContainText('This document is written for Hong Kong');
+  await expect(family.getByTestId('finding-place').locator('mark.finding-hit')).toHaveText(['智慧', '主機板', '智慧', '網路']);
+  await expect(family.getByTestId('fix-one')).toHaveText(['Fix → 智能', 'Fix → 主板', 'Fix → 智能', 'Fix → 網絡']);
+  // Hong Kong's own 資訊科技 is no finding
+  await expect(panel.locator('mark.finding-hit', { hasText: '資訊' })).toHaveCount(0);
+  await panel.evaluate((el) => (el.scrollTop = 0));
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'findings-vocabulary-hong-kong.png') });
+
+  await page.keyboard.press(`${MOD}+k`);
+  await page.keyboard.type('language');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+  await expect(family.locator('.finding-msg')).toContainText('本文件是寫給香港讀者的');
+  await expect(family.getByTestId('fix-one').first()).toHaveText('修正為 智能');
+  const zh = await family.allInnerTexts();
+  expect(zh.flatMap((t) => t.replace(/OpenCC|s2twp/g, '').match(/[A-Za-z]{3,}/g) ?? [])).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(`${MOD}+k`);
+  await page.keyboard.type('language');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});

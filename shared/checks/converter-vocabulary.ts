@@ -233,9 +233,9 @@ export function documentVocabularyFindings(analyses: readonly Analysis[]): Findi
   const words = shared.map((w) => w.word).join('、');
   return shared.flatMap((w) => {
     const { word, places, sources } = w;
-    // in a Hong Kong document, a word s2twp writes for one Hong Kong writes (智慧 for 智能) is worded as such
+    // in a Hong Kong document, each is a word s2twp writes for the one Hong Kong writes (智慧 for 智能, 專案 for 項目)
     const message =
-      region === 'hk' && !sources.some((x) => SHARED.has(x))
+      region === 'hk'
         ? findingMessage('conversion.vocabulary.hong-kong', { word, source: sources.join('/'), count: places.length, words })
         : findingMessage('conversion.vocabulary.document', { word, source: sources.join('/'), count: places.length, words });
     return places.map((p) => placeFinding(p, word, sources, weak(w) ? 'info' : severity, message));
