@@ -5,7 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { api, importOwn, expect, MOD, ROOT, test, openDocument } from './fixtures';
+
+/** Import our own paragraphs as a document of `projectName`, open it and the findings panel; the panel and its per-place card of conversion-ambiguity. */
+async function openOwnFindings(page: Page, server: Parameters<typeof importOwn>[0], paragraphs: string[], fileName: string, projectName: string) {
+  const imported = await importOwn(server, { fileName, data: Buffer.from(paragraphs.join('\n\n')).toString('base64'), projectName });
+  await openDocument(page, server, imported.documentId);
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  const panel = page.getByTestId('findings-panel');
+  return { imported, panel, family: panel.locator('[data-testid="finding-places"][data-rule="conversion-ambiguity"]') };
+}
 
 test('the findings panel groups 王震 and 王徵; one click fixes both; undo restores', async ({ page, server }) => {
   const data = readFileSync(join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt')).toString('base64');
@@ -73,18 +83,18 @@ test('the findings panel in zh-Hant words every message in Chinese (messages are
 
 test("s2twp's Taiwan words: one card, the explanation once, a short line per place with its own Fix and Dismiss (keyboard)", async ({ page, server }) => {
   // our own Taiwan writing (設備, 用戶, 項目) through OpenCC's t2s then s2twp: the converter wrote 裝置, 使用者, 專案
-  const text = [
-    '新竹一家半導體裝置商今天公佈第三季財報，營收年增18%，主要來自先進封裝裝置出貨。',
-    '公司表示，客戶端的使用者數已見改善，今年新建的廠房專案也按進度推進。',
-    '財務長指出，臺灣與日本的使用者調查顯示，工廠裡的裝置明年仍需擴充。',
-  ].join('\n\n');
-  const imported = await importOwn(server, { fileName: 'checks-s2twp.txt', data: Buffer.from(text).toString('base64'), projectName: 'Checks s2twp' });
-  await openDocument(page, server, imported.documentId);
-
-  await page.keyboard.press(`${MOD}+Shift+F`);
-  const panel = page.getByTestId('findings-panel');
+  const { imported, panel, family } = await openOwnFindings(
+    page,
+    server,
+    [
+      '新竹一家半導體裝置商今天公佈第三季財報，營收年增18%，主要來自先進封裝裝置出貨。',
+      '公司表示，客戶端的使用者數已見改善，今年新建的廠房專案也按進度推進。',
+      '財務長指出，臺灣與日本的使用者調查顯示，工廠裡的裝置明年仍需擴充。',
+    ],
+    'checks-s2twp.txt',
+    'Checks s2twp',
+  );
   // the document's s2twp words are one family: one card, its places in text order
-  const family = panel.locator('[data-testid="finding-places"][data-rule="conversion-ambiguity"]');
   const lines = family.getByTestId('finding-place');
   const linesOf = (word: string) => lines.filter({ has: page.locator('mark.finding-hit', { hasText: word }) });
   await expect(family).toHaveCount(1);
@@ -175,16 +185,17 @@ test("s2twp's Taiwan words: one card, the explanation once, a short line per pla
 
 test('a Hong Kong release through s2twp: its Taiwan words one card worded for Hong Kong, a fix to the word Hong Kong writes, in both languages', async ({ page, server }) => {
   // our own Hong Kong writing through OpenCC's t2s then s2twp: 智能 became 智慧, 主板 主機板, 網絡 網路
-  const text = [
-    '華澤智慧科技控股有限公司（股份代號：2651）今日公佈全年業績，收入按年增長12%至86.5億港元。',
-    '集團於聯交所主機板上市，智慧家電業務收益按年增長15%。',
-    '行政總裁表示，分銷網路覆蓋香港及內地，並投資資訊科技系統。',
-  ].join('\n\n');
-  const imported = await importOwn(server, { fileName: 'checks-hk-s2twp.txt', data: Buffer.from(text).toString('base64'), projectName: 'Checks HK s2twp' });
-  await openDocument(page, server, imported.documentId);
-  await page.keyboard.press(`${MOD}+Shift+F`);
-  const panel = page.getByTestId('findings-panel');
-  const family = panel.locator('[data-testid="finding-places"][data-rule="conversion-ambiguity"]');
+  const { panel, family } = await openOwnFindings(
+    page,
+    server,
+    [
+      '華澤智慧科技控股有限公司（股份代號：2651）今日公佈全年業績，收入按年增長12%至86.5億港元。',
+      '集團於聯交所主機板上市，智慧家電業務收益按年增長15%。',
+      '行政總裁表示，分銷網路覆蓋香港及內地，並投資資訊科技系統。',
+    ],
+    'checks-hk-s2twp.txt',
+    'Checks HK s2twp',
+  );
   await expect(family).toHaveCount(1);
   await expect(family.locator('.finding-msg')).toContainText('This document is written for Hong Kong');
   await expect(family.getByTestId('finding-place').locator('mark.finding-hit')).toHaveText(['智慧', '主機板', '智慧', '網路']);
