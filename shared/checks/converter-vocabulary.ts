@@ -104,6 +104,9 @@ function occurrences(t: string, words: ByFirst): { k: number; word: string }[] {
   return out;
 }
 
+/** The places of s2twp's words in a segment, memoised on its analysis (the document pass and the crossing rule both read them; kept evidence keeps them). */
+const twWordsOf = (a: Analysis, V: Vocabulary) => a.memo('s2twp-words', () => occurrences(a.text, V.wordsByFirst));
+
 /** Does `t` hold any of the listed words? */
 function hasAny(t: string, words: ByFirst): boolean {
   for (let k = 0; k < t.length; k++) if (wordAt(t, k, words)) return true;
@@ -164,7 +167,7 @@ export function converterVocabularyFindings(docs: readonly { documentId: number;
 function wordPlaces(analyses: readonly Analysis[], V: Vocabulary): Map<string, Place[]> {
   const wordsIn = new Map<string, Place[]>();
   for (const a of analyses)
-    for (const { k, word } of occurrences(a.text, V.wordsByFirst)) {
+    for (const { k, word } of twWordsOf(a, V)) {
       let places = wordsIn.get(word);
       if (!places) wordsIn.set(word, (places = []));
       places.push({ a, k });
@@ -246,6 +249,22 @@ export function documentVocabularyFindings(analyses: readonly Analysis[]): Findi
 const WORD_WINDOW = 4;
 
 /**
+ * The ICU word at `at` of a short window with a source put back, remembered by the window's text
+ * (the same phrases recur through a document and across re-checks; a bounded map, cleared when full).
+ */
+const restoredWords = new Map<string, [number, number]>();
+function wordOfRestored(restored: string, at: number): [number, number] {
+  const key = `${at}|${restored}`;
+  let w = restoredWords.get(key);
+  if (!w) {
+    if (restoredWords.size >= 20_000) restoredWords.clear();
+    w = icuWordIn(restored, 0, restored.length, at);
+    restoredWords.set(key, w);
+  }
+  return w;
+}
+
+/**
  * s2twp's phrase cut across a word (零組件 → 零元件: its 組件 → 元件 matched inside 零組件, a word its
  * table does not list): with the source put back, ICU reads the source and a neighbouring character
  * as one word (零組件), while the Taiwan word stands apart from them (零|元件). In any document: a
@@ -257,18 +276,24 @@ export function vocabularyCrossingFindings(a: Analysis): Finding[] {
   const V = twPhrases();
   const t = a.text;
   const out: Finding[] = [];
-  for (const { k, word } of occurrences(t, V.wordsByFirst)) {
+  for (const { k, word } of twWordsOf(a, V)) {
     const end = k + word.length;
-    // the Taiwan word inside a longer word of the text as it stands (資料庫, 元件廠 is two): nothing was cut
-    const [cs, ce] = icuWordIn(t, k - WORD_WINDOW, end + WORD_WINDOW, k);
-    if (cs <= k && ce >= end && ce - cs > word.length) continue;
+    // a word is cut only where a Han character stands beside it
+    if (!(k > 0 && isHanAt(t, k - 1)) && !(end < t.length && isHanAt(t, end))) continue;
+    let inWord: boolean | null = null;
     for (const source of V.sources.get(word) ?? []) {
       const lo = Math.max(0, k - WORD_WINDOW);
       const restored = t.slice(lo, k) + source + t.slice(end, end + WORD_WINDOW);
       const sStart = k - lo;
       const sEnd = sStart + source.length;
-      const [ws, we] = icuWordIn(restored, 0, restored.length, sStart);
+      const [ws, we] = wordOfRestored(restored, sStart);
       if (!(ws <= sStart && we >= sEnd && we - ws > source.length)) continue;
+      // the Taiwan word inside a longer word of the text as it stands (資料庫): nothing was cut (asked only here: rare)
+      if (inWord === null) {
+        const [cs, ce] = icuWordIn(t, k - WORD_WINDOW, end + WORD_WINDOW, k);
+        inWord = cs <= k && ce >= end && ce - cs > word.length;
+      }
+      if (inWord) break;
       const whole = restored.slice(ws, we);
       // a word of Han characters only, its extra characters the text's own (not a number or a name's initial)
       if (![...whole].every((_, i) => isHanAt(whole, i))) continue;
