@@ -61,6 +61,22 @@ export function runOnTextOfSize(bytes: number): string {
 }
 
 /**
+ * A list of people of at least `bytes`: one distinct person with a title per line (a list of recipients, a
+ * directory; ten common surnames, given names spread over the CJK block), about 80 to the kilobyte. The worst
+ * case for the name rules, which compare the document's names with one another.
+ */
+export function nameListOfSize(bytes: number): string {
+  const lines: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const line = `董事${'王李張陳林黃吳劉蔡楊'[i % 10]}${String.fromCharCode(0x4e00 + ((i * 7919) % 20000))}${String.fromCharCode(0x4e00 + ((i * 104729) % 20000))}表示營收成長。\n`;
+    lines.push(line);
+    size += Buffer.byteLength(line);
+  }
+  return lines.join('');
+}
+
+/**
  * A project of `count` documents of about `bytes` each (the sample cut at a paragraph), each
  * round-tripped through Simplified by one of OpenCC's s2t / s2tw / s2hk in turn, as feeds
  * from different converters arrive: the variant forms (爲/為, 裏/裡, 説/說) differ between

@@ -17,7 +17,7 @@ import { segmentText } from '../shared/text/segment';
 import { runChecks, runProjectRules } from '../shared/checks';
 import { INITIAL_JS_LIMIT_KB, measureInitialJs } from '../scripts/check-bundle-size.mjs';
 import { median, ms, percentile, ratio, sample } from './stats';
-import { projectDocuments, runOnTextOfSize, textOfSize, variedTextOfSize } from './fixtures';
+import { nameListOfSize, projectDocuments, runOnTextOfSize, textOfSize, variedTextOfSize } from './fixtures';
 import { pofilterUnavailable, pofilterVersion, runPofilter, writePo } from './pofilter';
 import { browserBench, browserUnavailable } from './browser';
 import { startupBench, wallAndCpu } from './startup';
@@ -147,6 +147,22 @@ async function main() {
     value: ms(raw.checksRunOnMs),
     reference: `${ms(raw.checksRunOnRefMs)} (bare opencc-js t2s of the same text)`,
     ratio: ratio(raw.checksRunOnMs, raw.checksRunOnRefMs),
+    target: 'report',
+  });
+  // the name rules' worst case (bench/fixtures.ts nameListOfSize): ~20,000 distinct people; was quadratic (16,000: 73 s)
+  const nameList = nameListOfSize(250_000);
+  const nameSegs = segmentText(nameList).segments.map((s, i) => ({ id: i + 1, text: s.text, furniture: null, speaker: null, rendering: '', paragraph: s.paragraph ?? 0 }));
+  const nameTimes = sample(() => runChecks(nameSegs, { script: 'hant', variant: 't' }), 3);
+  const nameRef = sample(() => {
+    for (const s of nameSegs) bareConvert(s.text);
+  }, 3);
+  raw.checksNameListMs = median(nameTimes);
+  raw.checksNameListRefMs = median(nameRef);
+  rows.push({
+    figure: `All checks (pure rules), 250 KB list of ${nameSegs.length.toLocaleString('en')} distinct people with titles, median of 3`,
+    value: ms(raw.checksNameListMs),
+    reference: `${ms(raw.checksNameListRefMs)} (bare opencc-js t2s of the same text)`,
+    ratio: ratio(raw.checksNameListMs, raw.checksNameListRefMs),
     target: 'report',
   });
   rows.push({

@@ -450,7 +450,11 @@ interface SpellingIndex {
   entries: [string, Mention][];
   /** 1 where some spelling starts with that code unit */
   first: Uint8Array;
-  /** indexes into `entries` by first code unit, ascending */
+  /**
+   * indexes into `entries` by their first two code units (first × 0x10000 + second), ascending; a
+   * spelling of one code unit by that unit alone. By two, not one: a document of thousands of names
+   * has hundreds under one surname, and each place of that surname would try them all.
+   */
   byFirst: Map<number, number[]>;
 }
 const spellingIndexes = new WeakMap<ReadonlyMap<string, Mention>, SpellingIndex>();
@@ -460,9 +464,10 @@ function spellingIndex(spellings: ReadonlyMap<string, Mention>): SpellingIndex {
   if (ix) return ix;
   ix = { entries: [...spellings], first: new Uint8Array(0x10000), byFirst: new Map() };
   for (let j = 0; j < ix.entries.length; j++) {
-    const c = ix.entries[j][0].charCodeAt(0);
+    const w = ix.entries[j][0];
+    const c = w.charCodeAt(0);
     ix.first[c] = 1;
-    addTo(ix.byFirst, c, j);
+    addTo(ix.byFirst, w.length > 1 ? c * 0x10000 + w.charCodeAt(1) : c, j);
   }
   spellingIndexes.set(spellings, ix);
   return ix;
@@ -480,7 +485,8 @@ export function addRepeatMentions(a: Analysis, order: number, list: Mention[], s
   for (let p = 0; p < s.length; p++) {
     const c = s.charCodeAt(p);
     if (ix.first[c] !== 1) continue;
-    for (const j of ix.byFirst.get(c)!) if (s.startsWith(ix.entries[j][0], p)) (found ??= []).push(j * stride + p);
+    for (const j of ix.byFirst.get(c) ?? []) (found ??= []).push(j * stride + p);
+    if (p + 1 < s.length) for (const j of ix.byFirst.get(c * 0x10000 + s.charCodeAt(p + 1)) ?? []) if (s.startsWith(ix.entries[j][0], p)) (found ??= []).push(j * stride + p);
   }
   if (!found) return list.sort((x, y) => x.start - y.start);
   // in the map's order, each spelling's places in text order: a place taken by an earlier spelling is not another's
@@ -753,23 +759,58 @@ function chooseCanonical(sp: Spelling[], ctx: CheckContext): string {
   return byFreq[0].text;
 }
 
+/**
+ * The pairs of spellings `link` may link, in the order a loop over every pair visits them (i < j):
+ * spellings that share a key each way of linking needs — the same spelling or the one it is a
+ * variant of, the same glossary term, one surname with a given-name character in common (a name
+ * inside another), one surname and length with the first given character sounding alike, the same
+ * characters but one (a single character apart). Every pair `link` would link shares one of them, so
+ * the groups are those of all pairs; a document of thousands of names (a list of recipients, a
+ * directory) no longer compares each with each.
+ */
+function candidatePairs(sps: readonly Spelling[]): [number, number][] {
+  const buckets = new Map<string, number[]>();
+  const put = (key: string, i: number) => addTo(buckets, key, i);
+  sps.forEach((sp, i) => {
+    put(`s:${sp.s}`, i);
+    if (sp.variantOf !== undefined) put(`s:${sp.variantOf}`, i);
+    if (sp.glossaryTerm) put(`g:${sp.glossaryTerm}`, i);
+    const surname = sp.s.slice(0, sp.surnameLen);
+    const given = sp.s.slice(sp.surnameLen);
+    for (const c of new Set(given)) put(`i:${sp.surnameLen}:${surname}:${c}`, i);
+    if (given.length) for (const r of new Set(readings(given[0]).map(fold))) put(`r:${sp.surnameLen}:${sp.s.length}:${surname}:${r}`, i);
+    for (let k = 0; k < sp.s.length; k++) put(`h:${sp.surnameLen}:${sp.s.slice(0, k)}\u0000${sp.s.slice(k + 1)}`, i);
+  });
+  const seen = new Set<number>();
+  const pairs: [number, number][] = [];
+  const n = sps.length;
+  for (const list of buckets.values())
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const i = Math.min(list[x], list[y]);
+        const j = Math.max(list[x], list[y]);
+        if (i === j || seen.has(i * n + j)) continue;
+        seen.add(i * n + j);
+        pairs.push([i, j]);
+      }
+  return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
 export function groupMentions(mentions: Mention[], ctx: CheckContext): EntityGroup[] {
   const sps = spellingsOf(mentions, ctx.glossary);
   const parent = sps.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const reasons = new Map<number, Set<string>>();
-  for (let i = 0; i < sps.length; i++) {
-    for (let j = i + 1; j < sps.length; j++) {
-      const why = link(sps[i], sps[j]);
-      if (!why) continue;
-      const a = find(i);
-      const b = find(j);
-      parent[a] = b;
-      const set = reasons.get(b) ?? new Set<string>();
-      for (const r of reasons.get(a) ?? []) set.add(r);
-      set.add(why);
-      reasons.set(b, set);
-    }
+  for (const [i, j] of candidatePairs(sps)) {
+    const why = link(sps[i], sps[j]);
+    if (!why) continue;
+    const a = find(i);
+    const b = find(j);
+    parent[a] = b;
+    const set = reasons.get(b) ?? new Set<string>();
+    for (const r of reasons.get(a) ?? []) set.add(r);
+    set.add(why);
+    reasons.set(b, set);
   }
   const groups = new Map<number, Spelling[]>();
   sps.forEach((sp, i) => {
