@@ -62,7 +62,7 @@ export function runOnTextOfSize(bytes: number): string {
 
 /**
  * A list of people of at least `bytes`: one distinct person with a title per line (a list of recipients, a
- * directory; ten common surnames, given names spread over the CJK block), about 80 to the kilobyte. The worst
+ * directory; ten common surnames, given names spread over the CJK block), about 27 to the kilobyte. The worst
  * case for the name rules, which compare the document's names with one another.
  */
 export function nameListOfSize(bytes: number): string {
