@@ -215,6 +215,9 @@ test('the local server refuses the change feed: the banner says live changes sto
   const banner = page.getByTestId('team-banner');
   await expect(banner).toContainText(`Other reviewers' changes on the team server ${host} no longer appear here live: it refused the change feed.`);
   await expect(banner.getByTestId('team-banner-reason')).toHaveText('The server said: No team server connection c-0000000000000000 (disconnected?).');
+  // this computer no longer knows the connection: besides Try now, Connect again… (it opens the connect dialog)
+  await expect(banner.getByRole('button', { name: 'Connect again…' })).toBeVisible();
+  await page.screenshot({ path: join(ROOT, 'test-results', 'feed-refused-connection-gone.png') });
 
   // an edit saved (a call that succeeds) says nothing of the feed: the banner stays
   await page.getByTestId('row-1').click();
@@ -231,6 +234,7 @@ test('the local server refuses the change feed: the banner says live changes sto
   await switchLanguage(page, 'zh-Hant');
   await expect(banner).toContainText(`團隊伺服器 ${host} 拒絕了變更動態`);
   await expect(banner.getByTestId('team-banner-reason')).toHaveText('伺服器的回應：沒有團隊伺服器連線 c-0000000000000000（已中斷連線？）。');
+  await expect(banner.getByRole('button', { name: '重新連線…' })).toBeVisible();
   await switchLanguage(page, 'en');
 
   // another reviewer's correction while refused; then the feed is let through and Try now opens it

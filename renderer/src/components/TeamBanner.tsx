@@ -13,7 +13,7 @@ import type { ClaimStore } from '../state/claim-store';
 import { keepAcrossReloads, type KeptReview, type KeptSync } from '../state/kept-storage';
 import { serverName } from '../state/team-sections';
 import { useTeamHealth } from '../state/useTeamHealth';
-import { followBacks, refusalError } from '../state/team-health';
+import { followBacks, refusalError, refusalIsGoneConnection } from '../state/team-health';
 import { errorMessage } from '../lib/format';
 import { loadChineseErrors } from '../i18n-errors';
 import { useTeamI18n } from '../i18n-team';
@@ -89,6 +89,11 @@ export function TeamBanner({
         <button type="button" className="btn btn-small" onClick={onRetry}>
           {tm('team.banner.retryNow')}
         </button>
+        {refusalIsGoneConnection(health) && (
+          <button type="button" className="btn btn-small" onClick={onReconnect}>
+            {tm('team.banner.reconnect')}
+          </button>
+        )}
       </div>
     );
   }

@@ -61,6 +61,14 @@ function refusalOf(h: FeedRefusal): FeedRefusal {
   return { message: h.message, ...(h.messageData ? { messageData: h.messageData } : {}) };
 }
 
+/**
+ * The refusal says this computer no longer holds the connection (a 404 `not-found.connection`:
+ * disconnected in another window or process): trying the feed again cannot help, connecting again can.
+ */
+export function refusalIsGoneConnection(r: FeedRefusal): boolean {
+  return r.messageData?.key === 'not-found.connection';
+}
+
 /** A refusal as an error, to word in the UI language (lib/format.ts errorMessage: its key's template, else the message). */
 export function refusalError(r: FeedRefusal): Error {
   return Object.assign(new Error(r.message), r.messageData ? { messageData: r.messageData } : {});

@@ -3,7 +3,7 @@ import type { ConnectionInfo } from '../../../shared/contract/remote';
 import { backendKey, initialBackend } from './team';
 import { otherSections, sectionNeedsReload, serverName } from './team-sections';
 import { classifyRemoteAnswer } from '../../../shared/contract/remote';
-import { followBacks, nextHealth, onFeedRetry, onTeamHealth, refusalError, reportTeam, resetTeam, retryFeedNow, teamEventOf, teamHealth, type TeamEvent, type TeamHealth } from './team-health';
+import { followBacks, nextHealth, onFeedRetry, onTeamHealth, refusalError, refusalIsGoneConnection, reportTeam, resetTeam, retryFeedNow, teamEventOf, teamHealth, type TeamEvent, type TeamHealth } from './team-health';
 
 const conn = (id: string, origin = 'https://review.example.org'): ConnectionInfo => ({ id, origin, account: null, connectedAt: '2026-01-01T00:00:00Z' });
 const A = 'c-000000000000000a';
@@ -176,5 +176,13 @@ describe('trying the feed again now', () => {
     retryFeedNow(B);
     stopB();
     expect(woken).toEqual(['A', 'B']);
+  });
+});
+
+describe('a refused feed whose connection is gone', () => {
+  it('is told apart by its message key: Connect again can help there, Try now cannot', () => {
+    expect(refusalIsGoneConnection({ message: 'No team server connection c-1 (disconnected?).', messageData: { key: 'not-found.connection', params: { id: 'c-1' } } })).toBe(true);
+    expect(refusalIsGoneConnection({ message: 'Forbidden', messageData: { key: 'forbidden.role', params: {} } as never })).toBe(false);
+    expect(refusalIsGoneConnection({ message: 'HTTP 404' })).toBe(false);
   });
 });
