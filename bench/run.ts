@@ -134,37 +134,10 @@ async function main() {
   });
   // the worst case for the rules that look around a figure or a name (bench/fixtures.ts runOnTextOfSize):
   // linear in the text since the windows are bounded; before that, quadratic (13 s for 1 MB of amounts)
-  const runOn = runOnTextOfSize(1_000_000);
-  const runOnSegs = segmentText(runOn).segments.map((s, i) => ({ id: i + 1, text: s.text, furniture: null, speaker: null, rendering: '', paragraph: s.paragraph ?? 0 }));
-  const runOnTimes = sample(() => runChecks(runOnSegs, { script: 'hant', variant: 't' }), 3);
-  const runOnRef = sample(() => {
-    for (const s of runOnSegs) bareConvert(s.text);
-  }, 3);
-  raw.checksRunOnMs = median(runOnTimes);
-  raw.checksRunOnRefMs = median(runOnRef);
-  rows.push({
-    figure: `All checks (pure rules), 1 MB of run-on tables: figures and names joined by 、 with no full stop (${runOnSegs.length} segments), median of 3`,
-    value: ms(raw.checksRunOnMs),
-    reference: `${ms(raw.checksRunOnRefMs)} (bare opencc-js t2s of the same text)`,
-    ratio: ratio(raw.checksRunOnMs, raw.checksRunOnRefMs),
-    target: 'report',
-  });
+  pureRulesRow(runOnTextOfSize(1_000_000), 'checksRunOn', (segments) => `1 MB of run-on tables: figures and names joined by 、 with no full stop (${segments} segments)`, bareConvert);
   // the name rules' worst case (bench/fixtures.ts nameListOfSize): ~6,800 distinct people; was quadratic (16,000: 73 s)
   const nameList = nameListOfSize(250_000);
-  const nameSegs = segmentText(nameList).segments.map((s, i) => ({ id: i + 1, text: s.text, furniture: null, speaker: null, rendering: '', paragraph: s.paragraph ?? 0 }));
-  const nameTimes = sample(() => runChecks(nameSegs, { script: 'hant', variant: 't' }), 3);
-  const nameRef = sample(() => {
-    for (const s of nameSegs) bareConvert(s.text);
-  }, 3);
-  raw.checksNameListMs = median(nameTimes);
-  raw.checksNameListRefMs = median(nameRef);
-  rows.push({
-    figure: `All checks (pure rules), 250 KB list of ${nameList.split('\n').filter(Boolean).length.toLocaleString('en')} distinct people with titles (${nameSegs.length.toLocaleString('en')} segments), median of 3`,
-    value: ms(raw.checksNameListMs),
-    reference: `${ms(raw.checksNameListRefMs)} (bare opencc-js t2s of the same text)`,
-    ratio: ratio(raw.checksNameListMs, raw.checksNameListRefMs),
-    target: 'report',
-  });
+  pureRulesRow(nameList, 'checksNameList', (segments) => `250 KB list of ${nameList.split('\n').filter(Boolean).length.toLocaleString('en')} distinct people with titles (${segments.toLocaleString('en')} segments)`, bareConvert);
   rows.push({
     figure: 'All checks on the 1 MB document, RE-RUN over unchanged text (kept evidence), median of 5, with storing findings',
     value: ms(raw.checksStoredMs),
@@ -405,6 +378,28 @@ async function main() {
 }
 
 /**
+ * A report row: every rule (pure, no storing) on `text`, median of 3, beside bare opencc-js t2s of the
+ * same segments (`bareConvert`); the medians go to `raw[key + 'Ms']` and `raw[key + 'RefMs']`.
+ */
+function pureRulesRow(text: string, key: string, what: (segments: number) => string, bareConvert: (t: string) => string): void {
+  const segs = segmentText(text).segments.map((s, i) => ({ id: i + 1, text: s.text, furniture: null, speaker: null, rendering: '', paragraph: s.paragraph ?? 0 }));
+  const times = sample(() => runChecks(segs, { script: 'hant', variant: 't' }), 3);
+  const ref = sample(() => {
+    for (const s of segs) bareConvert(s.text);
+  }, 3);
+  raw[`${key}Ms`] = median(times);
+  raw[`${key}RefMs`] = median(ref);
+  rows.push({
+    figure: `All checks (pure rules), ${what(segs.length)}, median of 3`,
+    value: ms(raw[`${key}Ms`]),
+    reference: `${ms(raw[`${key}RefMs`])} (bare opencc-js t2s of the same text)`,
+    ratio: ratio(raw[`${key}Ms`], raw[`${key}RefMs`]),
+    target: 'report',
+  });
+}
+
+/**
+ * A first check with storing, `runs` times after one warm-up:/**
  * A first check with storing, `runs` times after one warm-up: each round opens a new database,
  * imports the 1 MB text (not timed) and times the service's check of that document, which no
  * run has seen (no kept evidence, no stored findings: what a reviewer gets after importing).
