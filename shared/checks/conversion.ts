@@ -20,11 +20,11 @@ import { PHRASE_STATS } from './data/phraseStats';
 import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
 import { NAME_PLAUSIBLE_T } from './data/names';
 import { PRESS_FORMS } from './data/press-forms';
-import type { Mention } from './entities';
+import { MENTION_REACH, type Mention } from './entities';
 import { neighbourForm, neighbourWitness, preparePhraseContext } from './phrase-context';
 import { analysesRegion, hongKongAccepts, taiwanAccepts, taiwanStandardWord, writtenFor } from './regional';
 import type { CheckContext, Finding, Fix, Severity } from './types';
-import { addTo } from './collect';
+import { addTo, partitionPoint } from './collect';
 
 // ---------------------------------------------------------------- data (lazy)
 
@@ -328,20 +328,12 @@ function mentionFinder(mentions: readonly Mention[], segmentId: number): (k: num
   if (!own.length) return () => undefined;
   own.sort((x, y) => x.m.start - y.m.start || x.n - y.n);
   return (k) => {
-    let lo = 0;
-    let hi = own.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (own[mid].m.start <= k) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(own.length, (i) => own[i].m.start <= k);
     let best: { m: Mention; n: number } | undefined;
     for (let j = lo - 1; j >= 0 && own[j].m.start > k - MENTION_REACH; j--) if (k < own[j].m.end && (!best || own[j].n < best.n)) best = own[j];
     return best?.m;
   };
 }
-/** Longer than any mention: one starting this far before a place does not cover it. */
-const MENTION_REACH = 64;
 /** A word of two or more characters crossing an edge of the phrase [pStart, pEnd). */
 function crossingWord(words: readonly [number, number][], pStart: number, pEnd: number): [number, number] | undefined {
   for (const w of words) {

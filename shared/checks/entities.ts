@@ -375,8 +375,8 @@ export function surnameTitleMentions(a: Analysis, order = 0): Mention[] {
 
 const EVIDENCE_RANK: Record<Mention['evidence'], number> = { glossary: 4, title: 3, honorific: 2, verb: 1, repeat: 0 };
 
-/** Longer than any name a mention can be: kept mentions starting this far before a place cannot reach it. */
-const MENTION_REACH = 64;
+/** Longer than any name a mention can be: a mention starting this far before a place cannot reach it. */
+export const MENTION_REACH = 64;
 
 function dedupe(ms: Mention[]): Mention[] {
   ms.sort((x, y) => x.start - y.start || EVIDENCE_RANK[y.evidence] - EVIDENCE_RANK[x.evidence] || y.end - y.start - (x.end - x.start));

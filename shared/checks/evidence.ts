@@ -17,6 +17,7 @@
  */
 import { Analysis, type AnalysisSource } from './analysis';
 import { senseContribution, sensePlaces, sensesFrom, type DocumentSenses, type KeptSenses } from './conversion';
+import { partitionPoint } from './collect';
 import { addRepeatMentions, copyMention, mentionSpellings, ownMentions, type Mention } from './entities';
 import { markersOf, regionOf, type MarkerCounts } from './regional';
 import type { CheckContext, CheckSegment } from './types';
@@ -160,13 +161,4 @@ export class DocumentEvidence implements AnalysisSource {
   }
 }
 
-function lowerBound(list: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const lowerBound = (list: readonly number[], x: number): number => partitionPoint(list.length, (i) => list[i] < x);

@@ -37,7 +37,7 @@ import { countedNounAfter, countHeadOf, givenTo, moneyHeadOf } from './count-nou
 const segmentClaimQuantities = (a: Analysis, yuan: Currency = 'CNY'): ClaimQuantity[] =>
   a.memo(`claimQuantities:${yuan}`, () => claimQuantities(a.text, segmentQuantities(a), { yuan }));
 import type { Finding, Fix, Location } from './types';
-import { addTo } from './collect';
+import { addTo, partitionPoint } from './collect';
 
 // ---------------------------------------------------------------- quantities of a document
 
@@ -272,16 +272,7 @@ function bySegment(figures: Figure[]): Map<number, Figure[]> {
  * scan of all of them for each would make the unit rules quadratic in it.
  */
 function figuresStartingIn(mine: readonly Figure[], from: number, to: number): readonly Figure[] {
-  const first = (x: number) => {
-    let lo = 0;
-    let hi = mine.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (mine[mid].q.start < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const first = (x: number) => partitionPoint(mine.length, (i) => mine[i].q.start < x);
   return mine.slice(first(from), first(to + 1));
 }
 /** More than any figure's length (its number, magnitude and unit): a window that must hold every figure ending near a place starts this much earlier. */

@@ -16,7 +16,7 @@
 import { findingMessage } from '../finding-messages';
 import type { Analysis } from './analysis';
 import type { Finding } from './types';
-import { addTo } from './collect';
+import { addTo, partitionPoint } from './collect';
 
 /** the period a label compares with; 環比 is 'the previous period', whichever it is */
 type Span = 'year' | 'quarter' | 'month' | 'previous';
@@ -141,13 +141,7 @@ function figurePeriodBefore(ends: number[][], limit: number): 'cumulative' | 'qu
   for (let r = 0; r < ends.length; r++) {
     const list = ends[r];
     // the last end at or before limit (binary search)
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] <= limit) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(list.length, (i) => list[i] <= limit);
     if (lo > 0 && (!best || list[lo - 1] > best.at)) best = { at: list[lo - 1], kind: FIGURE_PERIODS[r][1] };
   }
   return best?.kind ?? null;
