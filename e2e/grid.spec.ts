@@ -349,6 +349,26 @@ test('Esc never loses typing: unchanged it just closes; changed, a notice offers
   await expect(ta).toHaveCount(0);
 });
 
+test('a notice never hides the row it is about: at 1280×720 the last row, its correction discarded, stands above the notice', async ({ page, server }) => {
+  const { documentId, segments } = await importSample(server, 'Grid notice room');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, server, documentId);
+  await page.getByTestId('row-3').click();
+  await page.keyboard.press('End');
+  const last = page.getByTestId(`row-${segments - 1}`);
+  await expect(last).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('edit-textarea').fill('搶先評論。');
+  await page.keyboard.press('Escape');
+  const notice = page.getByTestId('toast').filter({ hasText: `Discarded your correction of segment ${segments}.` });
+  await expect(notice).toBeVisible();
+  // the grid keeps room below its rows for the notice: the row ends above it (before, the notice covered the row's text)
+  await expect.poll(async () => (await last.boundingBox())!.y + (await last.boundingBox())!.height).toBeLessThanOrEqual((await notice.boundingBox())!.y);
+  // dismissed, the room goes with it
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
 test('Ctrl+Shift+F and Ctrl+Shift+K put the keyboard in their panels (the first place, the first candidate); Esc gives it back to the row; notices stay off the panel', async ({ page, server }) => {
   const { documentId } = await importSample(server, 'Grid panel focus');
   await open(page, server, documentId);

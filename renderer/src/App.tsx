@@ -61,6 +61,8 @@ export function App() {
   const i18n = useMemo(() => makeI18n(locale), [locale]);
   const { t } = i18n;
   const toasts = useToasts(locale);
+  // the room the notices take over the grid's bottom (components/Toasts.tsx reports it)
+  const [noticeInset, setNoticeInset] = useState(0);
   const prefs = usePrefs();
   // a team server's library as last seen is kept per backend, shown (not live) when a load meets the server away
   const library = useLibrary({ snapshotKey: backend === 'local' ? null : backendKey(LIBRARY_SNAPSHOT_KEY, backend) });
@@ -470,7 +472,7 @@ export function App() {
                 <WorkflowFilterBar views={wf.views} />
                 <DecorContext.Provider value={decor}>
                   <ColumnsContext.Provider value={columns.value}>
-                    <ReviewGrid key={doc.id} doc={doc} segments={segments} selection={selection} editing={editing} zoom={prefs.zoom} actions={actions} rows={wf.rows} />
+                    <ReviewGrid key={doc.id} doc={doc} segments={segments} selection={selection} editing={editing} zoom={prefs.zoom} actions={actions} rows={wf.rows} bottomInset={noticeInset} />
                   </ColumnsContext.Provider>
                 </DecorContext.Provider>
               </>
@@ -478,7 +480,7 @@ export function App() {
               <EmptyState loading={!booted || review.loading} onImport={() => run('file.import')} onPaste={() => run('file.paste')} />
             )}
             {/* notices stack upward from the document pane's bottom-right corner: never over a side panel, the library or the status bar */}
-            <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
+            <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} onInset={setNoticeInset} />
           </main>
           {panel === 'search' && (
             <SearchPanel

@@ -12,6 +12,7 @@ import { SegmentEditor } from './SegmentEditor';
 import { ColumnSwitcher, ThirdColumnHeader } from './ColumnSwitcher';
 import { useColumnsContext } from '../state/useColumns';
 import { layoutColumns } from '../state/column-layout';
+import { rowUnderNotices } from '../state/notice-inset';
 
 export interface ReviewGridProps {
   doc: DocumentMeta;
@@ -22,11 +23,13 @@ export interface ReviewGridProps {
   actions: Review['actions'];
   /** segment indices to show, in order (the filters above the grid); null or absent: all */
   rows?: readonly number[] | null;
+  /** px the notices stacked over the grid's bottom take (state/notice-inset.ts): the rows scroll clear of them */
+  bottomInset?: number;
 }
 
 const ESTIMATE = 46;
 
-export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, rows = null }: ReviewGridProps) {
+export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, rows = null, bottomInset = 0 }: ReviewGridProps) {
   const { t } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -79,6 +82,9 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, r
     overscan: 10,
     getItemKey: (i) => segments[segAt(i)]?.id ?? i,
     rangeExtractor,
+    // the last rows can scroll above the notices, and a row brought into view stops above them
+    paddingEnd: bottomInset,
+    scrollPaddingEnd: bottomInset,
   });
 
   // Row heights change with zoom and width: re-measure, and keep the selected row in view.
@@ -107,6 +113,15 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, r
       cancelAnimationFrame(h);
     };
   }, [virtualizer]);
+
+  // A notice that appears over the selected row (the one just edited, say) moves the row up, clear of it.
+  useEffect(() => {
+    const el = scrollRef.current;
+    const row = virtualizer.measurementsCache[selectedRef.current];
+    if (!el || !row || !rowUnderNotices(row, { top: el.scrollTop, height: el.clientHeight }, bottomInset)) return;
+    const h = requestAnimationFrame(() => virtualizer.scrollToIndex(selectedRef.current, { align: 'auto' }));
+    return () => cancelAnimationFrame(h);
+  }, [bottomInset, virtualizer]);
 
   // Scroll the selected row into view, and move focus to it when asked: on a new selection
   // request (nonce) or a new row count, reading the selection and the virtualizer as they are then.

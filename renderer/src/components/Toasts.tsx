@@ -1,12 +1,25 @@
 /** Error and notice banners; errors stay until dismissed. */
+import { useEffect, useRef } from 'react';
 import type { Toast } from '../state/useToasts';
+import { noticeInset } from '../state/notice-inset';
 import { useI18n } from '../i18n';
 import { formatAccelerator } from '../lib/keys';
 
-export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: number) => void }) {
+/** `onInset`: the room the stack takes over the pane's bottom (0 when empty), each time it changes, so the grid can keep its rows clear of it. */
+export function Toasts({ toasts, onDismiss, onInset }: { toasts: Toast[]; onDismiss: (id: number) => void; onInset?: (px: number) => void }) {
   const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !onInset) return;
+    const report = () => onInset(noticeInset(el.offsetHeight, parseFloat(getComputedStyle(el).bottom) || 0));
+    const ro = new ResizeObserver(report);
+    ro.observe(el);
+    report();
+    return () => ro.disconnect();
+  }, [onInset]);
   return (
-    <div className="toasts" aria-live="polite">
+    <div className="toasts" aria-live="polite" ref={ref}>
       {toasts.map((x) => (
         <div key={x.id} className={`toast toast-${x.kind}`} role={x.kind === 'error' ? 'alert' : 'status'} data-testid={x.kind === 'error' ? 'error-toast' : 'toast'}>
           <span className="toast-icon" aria-hidden="true">
