@@ -7,10 +7,9 @@
  * local server (the settings file, mode 0600).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { freshService, importSample, type FreshService } from '../test-helpers';
+import { freshService, importSample, writeStaticRoot, type FreshService } from '../test-helpers';
 import { startServer, type RunningServer } from '../server';
 import { teamSessions } from '../accounts';
 import { connectionsFileFor, TeamConnections } from './connections';
@@ -28,16 +27,9 @@ afterEach(async () => {
   local?.cleanup();
 });
 
-function staticRoot(dir: string) {
-  const root = join(dir, 'static');
-  mkdirSync(root, { recursive: true });
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Jiaodui</title>');
-  return root;
-}
-
 async function startTeam(port = 0) {
   teamSrv = await startServer(team.service, {
-    staticRoot: staticRoot(team.dir),
+    staticRoot: writeStaticRoot(team.dir),
     feed: () => team.service.feed,
     team: { listen: { host: '127.0.0.1', port }, sessions: () => teamSessions(team.service) },
   });
@@ -47,7 +39,7 @@ async function startBoth() {
   team = await freshService();
   local = await freshService();
   await startTeam();
-  localSrv = await startServer(local.service, { staticRoot: staticRoot(local.dir), feed: () => local.service.feed, remote: new TeamConnections({ file: connectionsFileFor(local.dbPath) }) });
+  localSrv = await startServer(local.service, { staticRoot: writeStaticRoot(local.dir), feed: () => local.service.feed, remote: new TeamConnections({ file: connectionsFileFor(local.dbPath) }) });
 }
 
 interface Reply {
@@ -181,7 +173,7 @@ describe('browser mode proxies to a team server', () => {
     await startBoth();
     const conn = await connect();
     await localSrv.close();
-    localSrv = await startServer(local.service, { staticRoot: staticRoot(local.dir), remote: new TeamConnections({ file: connectionsFileFor(local.dbPath) }) });
+    localSrv = await startServer(local.service, { staticRoot: writeStaticRoot(local.dir), remote: new TeamConnections({ file: connectionsFileFor(local.dbPath) }) });
     expect(json(await page('/api/connections')).value).toEqual([conn]);
     expect((await page(`/remote/${conn.id}/api/whoAmI`, { method: 'POST', body: {} })).status).toBe(200);
     const before = team.service.listUsers().find((u) => u.name === 'Ann')!.sessions;
