@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as OpenCC from 'opencc-js';
 import { openService, SAMPLE_FILE, PACKAGE_ROOT } from '../core/context';
+import { firstCheckTimes } from './first-check';
 import { segmentText } from '../shared/text/segment';
 import { runChecks, runProjectRules } from '../shared/checks';
 import { INITIAL_JS_LIMIT_KB, measureInitialJs } from '../scripts/check-bundle-size.mjs';
@@ -103,7 +104,7 @@ async function main() {
   const checkRef = sample(() => {
     for (const t of segTexts) bareConvert(t);
   }, 5);
-  const firstChecks = await firstCheckTimes(oneMbBytes, 5);
+  const firstChecks = await firstCheckTimes(dir, oneMbBytes, 5);
   const storedChecks = sample(() => service.runChecks({ documentId: bigDoc.id }), 5);
   raw.checksMs = median(checkTimes);
   raw.checksFirstStoredMs = median(firstChecks);
@@ -119,7 +120,7 @@ async function main() {
   // the same first check on a megabyte of different documents (bench/fixtures.ts variedTextOfSize), its own bare reference
   const variedBytes = new Uint8Array(Buffer.from(variedTextOfSize(1_000_000)));
   const variedTexts = segmentText(Buffer.from(variedBytes).toString('utf8')).segments.map((s) => s.text);
-  const variedFirst = await firstCheckTimes(variedBytes, 5, 'varied');
+  const variedFirst = await firstCheckTimes(dir, variedBytes, 5, 'varied');
   const variedRef = sample(() => {
     for (const t of variedTexts) bareConvert(t);
   }, 5);
@@ -396,26 +397,6 @@ function pureRulesRow(text: string, key: string, what: (segments: number) => str
     ratio: ratio(raw[`${key}Ms`], raw[`${key}RefMs`]),
     target: 'report',
   });
-}
-
-/**
- * A first check with storing, `runs` times after one warm-up:/**
- * A first check with storing, `runs` times after one warm-up: each round opens a new database,
- * imports the 1 MB text (not timed) and times the service's check of that document, which no
- * run has seen (no kept evidence, no stored findings: what a reviewer gets after importing).
- */
-async function firstCheckTimes(bytes: Uint8Array, runs: number, tag = 'sample'): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i <= runs; i++) {
-    const svc = await openService(join(dir, `first-${tag}-${i}.db`));
-    const { documentId } = svc.importBytes(bytes, { fileName: '1mb.txt' });
-    globalThis.gc?.();
-    const t = performance.now();
-    svc.runChecks({ documentId });
-    if (i > 0) out.push(performance.now() - t); // the first round warms up, as sample() does
-    svc.db.close();
-  }
-  return out;
 }
 
 /** Print the table and record the run in bench/results/. */
