@@ -1,6 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { handover, resolveClaimants } from './claimant';
+import { handover, reportedClaimant, resolveClaimants } from './claimant';
+
+describe('reported claimants', () => {
+  const who = (text: string) => reportedClaimant(text)?.name ?? null;
+  it('the name, past its title and what stands between it and the verb (where, when, an interview, an adverb)', () => {
+    expect(who('行政總裁林嘉文在業績記者會上表示，收益上升。')).toBe('林嘉文');
+    expect(who('董事長陳志明昨（12）日表示，訂單回溫。')).toBe('陳志明');
+    expect(who('總經理吳家豪會後受訪時表示，毛利率持穩。')).toBe('吳家豪');
+    expect(who('次長許文德會後在記者會上說，電價不調。')).toBe('許文德');
+    expect(who('執行長張偉（David Chang）接受本報訪問時表示，產能滿載。')).toBe('張偉');
+    expect(who('財務長黃怡君說明，匯損來自美元。')).toBe('黃怡君');
+    expect(who('」黃怡君並指出，明年資本支出持平。')).toBe('黃怡君');
+    expect(who('主席鄭立行今日在股東會上指出，派息不變。')).toBe('鄭立行');
+  });
+  it('people named by what they are keep their qualifier', () => {
+    expect(who('市場人士指出，資金持續流入。')).toBe('市場人士');
+    expect(who('政府發言人表示，措施下月生效。')).toBe('政府發言人');
+    expect(who('一位建商幹部表示，成交放緩。')).toBe('建商幹部');
+  });
+  it('no name where 說, 稱 or 強調 is part of another word, or a pronoun or a clause stands before the verb', () => {
+    expect(who('公司昨日舉行法說會，公布第三季財報。')).toBeNull();
+    expect(who('光華電子股份有限公司（以下簡稱「本公司」）公告。')).toBeNull();
+    expect(who('連同其附屬公司統稱「集團」。')).toBeNull();
+    expect(who('投資人申購前應詳閱公開說明書。')).toBeNull();
+    expect(who('公司將舉行說明會。')).toBeNull();
+    expect(who('他亦表示，明年審慎。')).toBeNull();
+    expect(who('並將定期對外說明。')).toBeNull();
+    expect(who('政府已責成各地農會加強調查。')).toBeNull();
+  });
+  it('a one-character adverb is a given name when only a surname would stay', () => {
+    expect(who('陳亦表示，將擴產。')).toBe('陳亦');
+  });
+});
 
 describe('hand-overs', () => {
   it('finds the person a turn is handed to, with the title written before the name', () => {

@@ -35,21 +35,63 @@ export interface ResolvedClaimant {
   role: string | null;
 }
 
-const REPORT_VERB = /(?:在會上|在会上|還|还|也|則|则|亦|曾|再)?(?:表示|稱|称|指出|透露|強調|强调|說|说道)/;
+// 說, 稱 and 強調 inside other words are no reporting verb: 法說會, 說明會, 說明書, 統稱, 簡稱, 名稱, 據稱, 老實說, 加強調查 (說明 alone is one)
+const REPORT_VERB = /(?:宣稱|宣称|聲稱|声称|表示|(?<![法統统簡简名據据號号俗實实])(?:稱|称)|指出|透露|(?<![加])(?:強調|强调)|說道|说道|(?<![法實实])(?:說(?!明[會書]|[會法服書])|说(?!明[会书]|[会法服书])))/;
 const TITLE_END = /^.*(?:官|長|长|書|书|裁|監|监|理|席|事|人|師|师|CFO|CEO|COO|CTO|主任|教授)/;
-const NOT_NAMES = /^(?:我們|我们|公司|集團|集团|他們|他们|她|他|記者|记者|有人|市場|市场|大家|各位|我|你|您)$/;
+const NOT_NAMES = /^(?:(?:我|你|您|他|她)(?:們|们)?[還还也又則则亦曾再並并續续更均都]?|公司|集團|集团|記者|记者|有人|市場|市场|大家|各位)$/;
+
+/**
+ * What may stand between a name and its reporting verb (范某在業績記者會上表示, 范某昨（10）日表示,
+ * 范某會後受訪時表示, 范某並指出), stripped from the end of the text before the verb one after another
+ * until none is left. A single-character adverb is stripped only where two characters stay before it
+ * (陳亦表示: 亦 may be a given name).
+ */
+const BEFORE_VERB: { re: RegExp; short?: true }[] = [
+  { re: /[（(][\d０-９]{1,2}[）)]日$/u },
+  // the name in Latin letters after the Chinese one: 鄧某（Kelvin Tang）
+  { re: /[（(][A-Za-z][A-Za-z .'’-]*[）)]$/u },
+  // the last 在/於 only: 於 is also a surname (於某在會上表示)
+  { re: /(?:在|於)(?:(?![在於])[^，,。；;：:「」『』\s]){1,16}?(?:上|中|時|时|後|后|前|期間|期间|裡|里|內|内)$/u },
+  { re: /(?:接受)?(?:本報|本报|媒體|媒体|記者|记者)?(?:訪問|访问|採訪|采访|專訪|专访|受訪|受访)時$/u },
+  { re: /(?:會後|会后|會上|会上|會中|会中|席間|席间)$/u },
+  { re: /(?:昨日|昨天|今日|今天|明日|日前|近日|早前|稍早|稍後|稍后|隨後|随后|最後|最后|其後|其后|同日|當日|当日)$/u },
+  { re: /(?:對|对|向)(?:外界|外|記者|记者|傳媒|传媒|媒體|媒体|本報|本报|投資人|投资人|投資者|投资者|分析師|分析师|股東|股东|外界)$/u },
+  { re: /(?:進一步|进一步|同時|同时|隨即|随即|接著|接着|特別|特别|另外)$/u },
+  { re: /(?:還|还|也|又|則|则|亦|曾|再|並|并|續|续|更|均|都|昨|今)$/u, short: true },
+];
+
+function trimBeforeVerb(head: string): string {
+  let h = head;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { re, short } of BEFORE_VERB) {
+      const m = re.exec(h);
+      if (!m || m.index === 0) continue;
+      if (short && !/[\p{Script=Han}A-Za-z]{2}$/u.test(h.slice(0, m.index))) continue;
+      h = h.slice(0, m.index);
+      changed = true;
+    }
+  }
+  return h;
+}
+
+/** A word no name starts with (並將定期對外說明): a clause's words, not a person (surnames such as 于, 向, 應 are left out). */
+const NOT_NAME_START = /^(?:並|并|將|将|會|会|已|可|須|须|要|但|而|且|及|與|与|的|了|是|在|被|把|讓|让|對|对|就|都|也|還|还|又)/u;
+
+/** People named by what they are rather than who (市場人士, 政府發言人, 壽險業者): kept with the two characters before. */
+const GROUP = /[\p{Script=Han}]{0,2}(?:人士|業者|业者|官員|官员|分析師|分析师|分析員|分析员|發言人|发言人|交易員|交易员|幹部|干部|主管|代表)$/u;
 
 /** A name right before a reporting verb, without its title: 董事長兼首席執行官張三在會上表示 → 張三. */
 export function reportedClaimant(text: string): { name: string; end: number } | null {
   let best: { name: string; end: number } | null = null;
   for (const m of text.matchAll(new RegExp(REPORT_VERB.source, 'g'))) {
-    const head = text.slice(0, m.index);
+    const head = trimBeforeVerb(text.slice(0, m.index));
     const run = /([\p{Script=Han}A-Za-z]{2,20})$/u.exec(head)?.[1];
     if (!run) continue;
-    let name = run.replace(TITLE_END, '');
+    let name = GROUP.exec(run)?.[0] ?? run.replace(TITLE_END, '');
     if (name.length < 2) name = run.slice(-3);
-    if (name.length > 4) name = name.slice(-3);
-    if (NOT_NAMES.test(name) || /^[A-Za-z]+$/.test(name)) continue;
+    if (name.length > 4 && !GROUP.test(name)) name = name.slice(-3);
+    if (NOT_NAMES.test(name) || NOT_NAME_START.test(name) || /^[A-Za-z]+$/.test(name)) continue;
     best = { name, end: m.index + m[0].length };
   }
   return best;
