@@ -14,7 +14,7 @@ import { classifyRemoteAnswer, HTTP_CONNECTIONS_PATH, REMOTE_GLOBAL, remoteApiPa
 import { WINDOW_ID } from './api';
 import { followFeed, followHttp } from './state/feed';
 import { reportSessionEnded } from './state/session';
-import { onFeedRetry, reportTeam, resetTeam, teamEventOf, teamHealth, type TeamEvent } from './state/team-health';
+import { countFeedFailure, onFeedRetry, reportTeam, resetTeam, teamEventOf, teamHealth, type TeamEvent } from './state/team-health';
 import type { BackendId } from '../../shared/contract/remote';
 import type { BackendControl } from './state/backend';
 import type { ClientEnv } from './state/client';
@@ -59,7 +59,10 @@ async function envelopeOf(res: Response): Promise<unknown> {
  */
 function noteTeamAnswer(id: ConnectionId, status: number, teamHeader: string | null, body: unknown, from: 'call' | 'feed' = 'call'): TeamEvent | null {
   const error = (body as { error?: { code?: string; message?: unknown; messageData?: unknown } } | null)?.error;
-  const event = teamEventOf(classifyRemoteAnswer(status, teamHeader, error?.code), status, error, from);
+  const failure = classifyRemoteAnswer(status, teamHeader, error?.code);
+  // the team server's own failures of the feed, counted in a row (unreachable, a refusal or an opened feed ends a run)
+  const inRow = from === 'feed' ? countFeedFailure(id, failure === 'other' ? status : 0) : 0;
+  const event = teamEventOf(failure, status, error, from, inRow);
   if (event === null) reportSessionEnded();
   else reportTeam(id, event);
   return event;

@@ -82,7 +82,7 @@ export function TeamBanner({
   if (health.state === 'feed-refused') {
     return (
       <div className="team-banner is-feed-refused" role="alert" data-testid="team-banner">
-        <span>{tm('team.banner.feedRefused', { server })}</span>
+        <span>{tm(health.failed ? 'team.banner.feedFailed' : 'team.banner.feedRefused', { server })}</span>
         <span className="hint" data-testid="team-banner-reason">
           {tm('team.banner.feedRefusedSaid', { reason: errorMessage(refusalError(health), locale) })}
         </span>

@@ -12,6 +12,8 @@ import type { RemoteFailure } from '../../../shared/contract/remote';
 export interface FeedRefusal {
   message: string;
   messageData?: ErrorMessageRef;
+  /** the server failed (5xx, `FEED_FAILURES_SHOWN` times in a row) rather than refused */
+  failed?: true;
 }
 
 export type TeamHealth =
@@ -46,7 +48,7 @@ export function nextHealth(prev: TeamHealth, e: TeamEvent): TeamHealth {
       return { state: 'ok' };
     case 'feed-refused':
       // an answer too: back from unreachable, with the feed refused
-      return { state: 'feed-refused', message: e.message, ...(e.messageData ? { messageData: e.messageData } : {}) };
+      return { state: 'feed-refused', ...refusalOf(e) };
     case 'signed-out':
       return { state: 'signed-out', message: e.message };
     case 'unreachable':
@@ -58,7 +60,23 @@ export function nextHealth(prev: TeamHealth, e: TeamEvent): TeamHealth {
 }
 
 function refusalOf(h: FeedRefusal): FeedRefusal {
-  return { message: h.message, ...(h.messageData ? { messageData: h.messageData } : {}) };
+  return { message: h.message, ...(h.messageData ? { messageData: h.messageData } : {}), ...(h.failed ? { failed: true as const } : {}) };
+}
+
+/**
+ * How many server failures (5xx answered by the team server itself) of a connection's feed in a
+ * row make them a banner: one can be a restart, and is retried quietly; three in a row mean other
+ * reviewers' changes have stopped arriving, and the reviewer is told.
+ */
+export const FEED_FAILURES_SHOWN = 3;
+const feedFailures = new Map<string, number>();
+
+/** Count a feed answer of `status` for connection `id`: the server failures in a row so far, this one included (0 when it is none). */
+export function countFeedFailure(id: string, status: number): number {
+  const n = status >= 500 ? (feedFailures.get(id) ?? 0) + 1 : 0;
+  if (n) feedFailures.set(id, n);
+  else feedFailures.delete(id);
+  return n;
 }
 
 /**
@@ -79,9 +97,10 @@ export function refusalError(r: FeedRefusal): Error {
  * shared/contract/remote.ts classifyRemoteAnswer), or null when it is this page's own session
  * that ended. A feed refused for a reason of its own — a 403, a 404 for a connection the local
  * server no longer knows, a 400 — is `feed-refused` with the server's words; a server failure
- * (5xx) is an answer as for a call, retried quietly.
+ * (5xx) is an answer as for a call, retried quietly — until it is the feed's `FEED_FAILURES_SHOWN`th
+ * in a row (`failuresInRow`, this one included: `countFeedFailure`): then the feed is `feed-refused`, `failed`.
  */
-export function teamEventOf(failure: RemoteFailure, status: number, error: { message?: unknown; messageData?: unknown } | undefined, from: 'call' | 'feed'): TeamEvent | null {
+export function teamEventOf(failure: RemoteFailure, status: number, error: { message?: unknown; messageData?: unknown } | undefined, from: 'call' | 'feed', failuresInRow = 0): TeamEvent | null {
   const message = typeof error?.message === 'string' ? error.message : '';
   switch (failure) {
     case 'page-session-ended':
@@ -90,9 +109,11 @@ export function teamEventOf(failure: RemoteFailure, status: number, error: { mes
       return { kind: 'unreachable', message };
     case 'team-signed-out':
       return { kind: 'signed-out', message };
-    case 'other':
-      if (from === 'call' || status < 400 || status >= 500) return { kind: 'answered' };
-      return { kind: 'feed-refused', message: message || `HTTP ${status}`, ...(isErrorMessageRef(error?.messageData) ? { messageData: error.messageData } : {}) };
+    case 'other': {
+      const failed = from === 'feed' && status >= 500 && failuresInRow >= FEED_FAILURES_SHOWN;
+      if (!failed && (from === 'call' || status < 400 || status >= 500)) return { kind: 'answered' };
+      return { kind: 'feed-refused', message: message || `HTTP ${status}`, ...(isErrorMessageRef(error?.messageData) ? { messageData: error.messageData } : {}), ...(failed ? { failed: true as const } : {}) };
+    }
   }
 }
 
@@ -106,6 +127,7 @@ export function teamHealth(id: string): TeamHealth {
 
 /** A call or the feed of connection `id` met something: update its health and tell listeners when it changed. */
 export function reportTeam(id: string, e: TeamEvent): void {
+  if (e.kind === 'feed-opened') feedFailures.delete(id);
   const prev = teamHealth(id);
   const next = nextHealth(prev, e);
   if (next === prev || JSON.stringify(next) === JSON.stringify(prev)) return;
@@ -121,6 +143,7 @@ export function reportTeam(id: string, e: TeamEvent): void {
 
 /** Forget a connection's health (connected again, or disconnected). */
 export function resetTeam(id: string): void {
+  feedFailures.delete(id);
   const prev = teamHealth(id);
   health.delete(id);
   if (prev.state !== 'ok') for (const l of [...listeners]) l(id, OK, prev);

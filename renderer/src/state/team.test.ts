@@ -3,7 +3,7 @@ import type { ConnectionInfo } from '../../../shared/contract/remote';
 import { backendKey, initialBackend } from './team';
 import { otherSections, sectionNeedsReload, serverName } from './team-sections';
 import { classifyRemoteAnswer } from '../../../shared/contract/remote';
-import { followBacks, nextHealth, onFeedRetry, onTeamHealth, refusalError, refusalIsGoneConnection, reportTeam, resetTeam, retryFeedNow, teamEventOf, teamHealth, type TeamEvent, type TeamHealth } from './team-health';
+import { countFeedFailure, FEED_FAILURES_SHOWN, followBacks, nextHealth, onFeedRetry, onTeamHealth, refusalError, refusalIsGoneConnection, reportTeam, resetTeam, retryFeedNow, teamEventOf, teamHealth, type TeamEvent, type TeamHealth } from './team-health';
 
 const conn = (id: string, origin = 'https://review.example.org'): ConnectionInfo => ({ id, origin, account: null, connectedAt: '2026-01-01T00:00:00Z' });
 const A = 'c-000000000000000a';
@@ -106,6 +106,31 @@ describe('a connection\'s health', () => {
     expect(event(500, A, { code: 'internal', message: 'bug' }, 'feed')).toEqual({ kind: 'answered' });
     // Electron's status without a status (an older main): read as before, a server failure
     expect(event(502, A, { code: 'not-found', message: 'x' }, 'feed')).toEqual({ kind: 'answered' });
+  });
+  it('a feed the team server fails (5xx) is retried quietly, until the failures in a row reach FEED_FAILURES_SHOWN: then the banner says it failed', () => {
+    const bug = { code: 'internal', message: 'bug' };
+    const inRow = (n: number) => teamEventOf(classifyRemoteAnswer(500, A, bug.code), 500, bug, 'feed', n);
+    for (let n = 1; n < FEED_FAILURES_SHOWN; n++) expect(inRow(n)).toEqual({ kind: 'answered' });
+    expect(inRow(FEED_FAILURES_SHOWN)).toEqual({ kind: 'feed-refused', message: 'bug', failed: true });
+    // a call's failures are the call's own error, however many
+    expect(teamEventOf(classifyRemoteAnswer(500, A, bug.code), 500, bug, 'call', 9)).toEqual({ kind: 'answered' });
+    // the health keeps that it failed (the banner's wording), across an outage too
+    const failed = nextHealth({ state: 'ok' }, inRow(FEED_FAILURES_SHOWN)!);
+    expect(failed).toEqual({ state: 'feed-refused', message: 'bug', failed: true });
+    const away = nextHealth(failed, { kind: 'unreachable', message: 'away' });
+    expect(nextHealth(away, { kind: 'answered' })).toEqual(failed);
+  });
+  it('counts a feed\'s server failures in a row per connection; anything else, an opened feed or a reset ends the run', () => {
+    const id = 'c-00000000000000ff';
+    expect([countFeedFailure(id, 500), countFeedFailure(id, 503), countFeedFailure(B, 500)]).toEqual([1, 2, 1]);
+    expect(countFeedFailure(id, 0)).toBe(0);
+    expect(countFeedFailure(id, 500)).toBe(1);
+    reportTeam(id, { kind: 'feed-opened' });
+    expect(countFeedFailure(id, 500)).toBe(1);
+    resetTeam(id);
+    resetTeam(B);
+    expect(countFeedFailure(id, 500)).toBe(1);
+    resetTeam(id);
   });
   it('words a refusal from its message data', () => {
     expect(refusalError(gone)).toMatchObject({ message: gone.message, messageData: gone.messageData });
