@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { disconnectTeams, expect, MOD, ROOT, test } from './fixtures';
 import { TeamServer } from './team-server';
+import { TEAM_ANSWER_HEADER } from '../shared/contract/remote';
 
 test.describe.configure({ mode: 'serial' });
 const SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -249,4 +250,30 @@ test('the local server refuses the change feed: the banner says live changes sto
   const seg3 = teamSegments(imported.documentId)[3];
   cli('edit', String(imported.documentId), String(seg3.id), '--text', `${seg3.text}丙`);
   await expect(page.getByTestId('row-3')).toContainText('丙');
+});
+
+test('a change feed the team server keeps failing (5xx) is retried quietly twice, then the banner says so; Try now, once it answers, brings the feed back', async ({ app: page }) => {
+  const imported = JSON.parse(cli('import', join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt'), '--project', 'Newsroom', '--title', '失敗動態')) as { documentId: number };
+  const host = new URL(origin).host;
+  // the team server's own failure, as the proxy passes it on (its answer header, its JSON error)
+  let failing = true;
+  let failures = 0;
+  await page.route('**/remote/*/api/feed*', (route) => {
+    if (!failing) return route.continue();
+    failures++;
+    const id = /\/remote\/(c-[0-9a-f]{16})\//.exec(route.request().url())![1];
+    return route.fulfill({ status: 500, headers: { 'content-type': 'application/json', [TEAM_ANSWER_HEADER]: id }, body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'The database is locked.' } }) });
+  });
+  await server.connectAndOpen(page, 'Lin', '失敗動態');
+  const banner = page.getByTestId('team-banner');
+  await expect(banner).toContainText(`Other reviewers' changes on the team server ${host} no longer appear here live: the server failed to send them, several times in a row.`, { timeout: 15_000 });
+  expect(failures).toBeGreaterThanOrEqual(3);
+  await expect(banner.getByTestId('team-banner-reason')).toHaveText('The server said: The database is locked.');
+  // the server answers again: Try now opens the feed, the banner goes and a correction arrives live
+  failing = false;
+  await banner.getByRole('button', { name: 'Try now' }).click();
+  await expect(banner).toHaveCount(0, { timeout: 3000 });
+  const seg4 = teamSegments(imported.documentId)[4];
+  cli('edit', String(imported.documentId), String(seg4.id), '--text', `${seg4.text}丁`);
+  await expect(page.getByTestId('row-4')).toContainText('丁');
 });
