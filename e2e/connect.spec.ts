@@ -6,7 +6,8 @@
  * edit, signed by the account. Stop the team server → a banner names it and the unsaved edit
  * stays in the editor; start it again → the edit is saved without a reload. The local server
  * refuses the feed (a connection it does not know) → the banner says other reviewers' changes no
- * longer arrive live, quoting it; Try now, once it is let through, brings them back.
+ * longer arrive live, quoting it; Try now, once it is let through, brings them back. The team
+ * server fails the feed (500) three times in a row → the banner says it failed, quoting it.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
