@@ -39,6 +39,8 @@ describe('conversion-ambiguity', () => {
     for (const [t, ch, want] of [
       ['董事長餘光中表示,詩歌不死。', '餘', '余'],
       ['首席執行官範偉表示,收入增長。', '範', '范'],
+      // a Hong Kong analyst (分析員) named, then 認為: 于 over-converted to 於
+      ['證券分析員於嘉文認為，息差仍受壓。', '於', '于'],
     ] as const) {
       const f = amb(t).filter((x) => x.start === at(t, ch));
       expect(f.map((x) => [x.severity, x.fixes[0]?.replacement])).toEqual([['warning', want]]);

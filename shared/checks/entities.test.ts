@@ -22,6 +22,14 @@ describe('finding person mentions', () => {
     expect(mentions('余光中表示,詩歌不死。')).toEqual(['余光中']);
   });
 
+  it('finds names after the titles of analysts, strategists, councils and the professions (Hong Kong’s 分析員 too)', () => {
+    expect(mentions('證券分析員何嘉文認為，息差仍受壓。')).toEqual(['何嘉文']);
+    expect(mentions('首席策略師林子晴指出，資金回流。')).toEqual(['林子晴']);
+    expect(mentions('公會理事長吳振宏說明，業界仍缺工。')).toEqual(['吳振宏']);
+    expect(mentions('立法會議員陳志遠質疑收費過高。')).toEqual(['陳志遠']);
+    expect(mentions('會計師事務所的報告指出，帳目無誤。')).toEqual([]);
+  });
+
   it('does not take ordinary words for names (Intl.Segmenter splits only unknown names)', () => {
     expect(mentions('公司表示,收入增長。')).toEqual([]);
     expect(mentions('管理層一向表示非常高度的支持。')).toEqual([]);

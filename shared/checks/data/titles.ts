@@ -91,6 +91,13 @@ export const TITLES_BEFORE: readonly { text: string; role: string }[] = [
   { text: '總監', role: 'other' },
   { text: '經理', role: 'other' },
   { text: '分析師', role: 'other' },
+  // Hong Kong's word for an analyst; strategists, economists and the like quoted in market reports
+  { text: '分析員', role: 'other' },
+  { text: '策略師', role: 'other' },
+  { text: '經濟學家', role: 'other' },
+  { text: '經濟師', role: 'other' },
+  { text: '投資長', role: 'other' },
+  { text: '交易員', role: 'other' },
   { text: '研究員', role: 'other' },
   { text: '教授', role: 'other' },
   { text: '博士', role: 'other' },
@@ -117,6 +124,12 @@ export const TITLES_BEFORE: readonly { text: string; role: string }[] = [
   { text: '主委', role: 'other' },
   { text: '副主委', role: 'other' },
   { text: '協理', role: 'other' },
+  // associations, councils and the professions
+  { text: '理事長', role: 'other' },
+  { text: '會長', role: 'other' },
+  { text: '議員', role: 'other' },
+  { text: '律師', role: 'other' },
+  { text: '會計師', role: 'other' },
 ];
 
 /** Titles that do not follow a bare surname as a form of address (於記者會, 於董事會, 經理人): */
