@@ -18,6 +18,7 @@ describe('reported claimants', () => {
     expect(who('市場人士指出，資金持續流入。')).toBe('市場人士');
     expect(who('政府發言人表示，措施下月生效。')).toBe('政府發言人');
     expect(who('一位建商幹部表示，成交放緩。')).toBe('建商幹部');
+    expect(who('昨日勞工處發言人表示，失業率回落。')).toBe('勞工處發言人');
   });
   it('no name where 說, 稱 or 強調 is part of another word, or a pronoun or a clause stands before the verb', () => {
     expect(who('公司昨日舉行法說會，公布第三季財報。')).toBeNull();

@@ -78,8 +78,11 @@ function trimBeforeVerb(head: string): string {
 /** A word no name starts with (並將定期對外說明): a clause's words, not a person (surnames such as 于, 向, 應 are left out). */
 const NOT_NAME_START = /^(?:並|并|將|将|會|会|已|可|須|须|要|但|而|且|及|與|与|的|了|是|在|被|把|讓|让|對|对|就|都|也|還|还|又)/u;
 
-/** People named by what they are rather than who (市場人士, 政府發言人, 壽險業者): kept with the two characters before. */
-const GROUP = /[\p{Script=Han}]{0,2}(?:人士|業者|业者|官員|官员|分析師|分析师|分析員|分析员|發言人|发言人|交易員|交易员|幹部|干部|主管|代表)$/u;
+/**
+ * People named by what they are rather than who (市場人士, 壽險業者): kept with the two characters before, or with
+ * the office they speak for (政府發言人, 勞工處發言人, 衞生署發言人).
+ */
+const GROUP = /(?:\p{Script=Han}{1,2}(?:處|处|局|署|部|府|會|会|所|辦|办|廳|厅)|\p{Script=Han}{0,2})(?:人士|業者|业者|官員|官员|分析師|分析师|分析員|分析员|發言人|发言人|交易員|交易员|幹部|干部|主管|代表)$/u;
 
 /** A name right before a reporting verb, without its title: 董事長兼首席執行官張三在會上表示 → 張三. */
 export function reportedClaimant(text: string): { name: string; end: number } | null {
