@@ -79,6 +79,19 @@ describe('conversion-ambiguity', () => {
     ]);
   });
 
+  it('flags a phrase that took the first character of the next word (单月|历史: 月历 → 月曆 leaves 單月曆史), not the text once fixed', () => {
+    const t = getConverter('s2t').convert('营收改写单月历史新高纪录，本月历史数据亦同。');
+    expect(t).toContain('單月曆史');
+    const f = amb(t).filter((x) => x.severity === 'warning');
+    expect(f.map((x) => [x.start, x.text, x.fixes[0]?.replacement, x.messageData?.key])).toEqual([
+      [t.indexOf('曆史'), '曆', '歷', 'conversion.overlapping-phrase'],
+      [t.indexOf('曆史', t.indexOf('曆史') + 1), '曆', '歷', 'conversion.overlapping-phrase'],
+    ]);
+    expect(amb('營收改寫單月歷史新高紀錄，本月歷史數據亦同。').filter((x) => x.severity !== 'info')).toEqual([]);
+    // a calendar is left alone: 月曆 is the word there, nothing after it is orphaned
+    expect(amb('公司印製了新年月曆和桌曆。').filter((x) => x.severity !== 'info')).toEqual([]);
+  });
+
   it('does not flag the fixed 有雲端 again: the classical 有云 cuts into the text’s 雲端, even where ICU reads the replay as 有|云|端的', () => {
     const t = '從商業模式上，生成式AI有云端的公有云模式。';
     expect(amb(t).filter((f) => f.severity !== 'info').map((f) => [f.start, f.fixes[0]?.replacement])).toEqual([

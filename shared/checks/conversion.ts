@@ -334,6 +334,21 @@ function mentionFinder(mentions: readonly Mention[], segmentId: number): (k: num
     return best?.m;
   };
 }
+/**
+ * OpenCC's left-to-right phrase match took the first character of the next word (单月|历史: 月历 →
+ * 月曆, leaving 單月曆史): the text reads the phrase's span as a word of its own (月曆) and orphans
+ * the character after it (史), while the other form makes that next word (歷史), and ICU reads the
+ * source's character in that next word (历史). `s`: the Simplified replay, `wc`: the text's word at
+ * the character `k`, `wy`: the word there with the other form.
+ */
+function stolenHead(s: string, text: string, a0: number, b0: number, k: number, pStart: number, pEnd: number, wc: readonly number[], wy: readonly number[]): boolean {
+  if (wc[0] < pStart || wc[1] > pEnd || wy[1] <= pEnd || pEnd >= text.length) return false;
+  const after = icuWordIn(text, a0, b0, pEnd);
+  if (after[1] - after[0] !== 1) return false;
+  // and the source reads the character in the next word too (单|月|历史), not in the phrase's (天后|宫: the temple 天后宮)
+  return icuWordIn(s, a0, b0, k)[1] > pEnd;
+}
+
 /** A word of two or more characters crossing an edge of the phrase [pStart, pEnd). */
 function crossingWord(words: readonly [number, number][], pStart: number, pEnd: number): [number, number] | undefined {
   for (const w of words) {
@@ -552,7 +567,7 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
         const w = icuWordIn(withY, 0, withY.length, k - a0);
         const wy = [w[0] + a0, w[1] + a0];
         const wc = icuWordIn(text, a0, b0, k);
-        if (wy[1] - wy[0] >= 2 && wc[1] - wc[0] < 2) {
+        if (wy[1] - wy[0] >= 2 && (wc[1] - wc[0] < 2 || stolenHead(s, text, a0, b0, k, pStart, pEnd, wc, wy))) {
           hit = {
             severity: 'warning',
             suggest: [y],
