@@ -55,7 +55,7 @@ const BEFORE_VERB: { re: RegExp; short?: true }[] = [
   { re: /(?:接受)?(?:本報|本报|媒體|媒体|記者|记者)?(?:訪問|访问|採訪|采访|專訪|专访|受訪|受访)時$/u },
   { re: /(?:會後|会后|會上|会上|會中|会中|席間|席间)$/u },
   { re: /(?:昨日|昨天|今日|今天|明日|日前|近日|早前|稍早|稍後|稍后|隨後|随后|最後|最后|其後|其后|同日|當日|当日)$/u },
-  { re: /(?:對|对|向)(?:外界|外|記者|记者|傳媒|传媒|媒體|媒体|本報|本报|投資人|投资人|投資者|投资者|分析師|分析师|股東|股东|外界)$/u },
+  { re: /(?:對|对|向)(?:外界|外|記者|记者|傳媒|传媒|媒體|媒体|本報|本报|投資人|投资人|投資者|投资者|分析師|分析师|股東|股东)$/u },
   { re: /(?:進一步|进一步|同時|同时|隨即|随即|接著|接着|特別|特别|另外)$/u },
   { re: /(?:還|还|也|又|則|则|亦|曾|再|並|并|續|续|更|均|都|昨|今)$/u, short: true },
 ];
@@ -84,11 +84,15 @@ const NOT_NAME_START = /^(?:並|并|將|将|會|会|已|可|須|须|要|但|而|
  */
 const GROUP = /(?:\p{Script=Han}{1,2}(?:處|处|局|署|部|府|會|会|所|辦|办|廳|厅)|\p{Script=Han}{0,2})(?:人士|業者|业者|官員|官员|分析師|分析师|分析員|分析员|發言人|发言人|交易員|交易员|幹部|干部|主管|代表)$/u;
 
+/** How far before a reporting verb its speaker is looked for (titles, a name, 在…會上, 昨（12）日 …). */
+const HEAD_REACH = 60;
+
 /** A name right before a reporting verb, without its title: 董事長兼首席執行官張三在會上表示 → 張三. */
 export function reportedClaimant(text: string): { name: string; end: number } | null {
   let best: { name: string; end: number } | null = null;
   for (const m of text.matchAll(new RegExp(REPORT_VERB.source, 'g'))) {
-    const head = trimBeforeVerb(text.slice(0, m.index));
+    // a name, its title and what stands before the verb fit in HEAD_REACH characters: a run-on segment stays linear
+    const head = trimBeforeVerb(text.slice(Math.max(0, m.index - HEAD_REACH), m.index));
     const run = /([\p{Script=Han}A-Za-z]{2,20})$/u.exec(head)?.[1];
     if (!run) continue;
     let name = GROUP.exec(run)?.[0] ?? run.replace(TITLE_END, '');
