@@ -365,8 +365,11 @@ test('a notice never hides the row it is about: at 1280×720 the last row, its c
   // the grid keeps room below its rows for the notice: the row ends above it (before, the notice covered the row's text)
   await expect.poll(async () => (await last.boundingBox())!.y + (await last.boundingBox())!.height).toBeLessThanOrEqual((await notice.boundingBox())!.y);
   // dismissed, the room goes with it
+  const body = page.getByTestId('grid-body');
+  const withRoom = await body.evaluate((el) => el.scrollHeight);
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
+  await expect.poll(() => body.evaluate((el) => el.scrollHeight)).toBeLessThan(withRoom);
 });
 
 test('Ctrl+Shift+F and Ctrl+Shift+K put the keyboard in their panels (the first place, the first candidate); Esc gives it back to the row; notices stay off the panel', async ({ page, server }) => {

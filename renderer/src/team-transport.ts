@@ -61,7 +61,8 @@ function noteTeamAnswer(id: ConnectionId, status: number, teamHeader: string | n
   const error = (body as { error?: { code?: string; message?: unknown; messageData?: unknown } } | null)?.error;
   const failure = classifyRemoteAnswer(status, teamHeader, error?.code);
   // the team server's own failures of the feed, counted in a row (unreachable, a refusal or an opened feed ends a run)
-  const inRow = from === 'feed' ? countFeedFailure(id, failure === 'other' ? status : 0) : 0;
+  // (a failure of this computer's own server, without the team's answer header, is none of the team's)
+  const inRow = from === 'feed' ? countFeedFailure(id, failure === 'other' && teamHeader ? status : 0) : 0;
   const event = teamEventOf(failure, status, error, from, inRow);
   if (event === null) reportSessionEnded();
   else reportTeam(id, event);

@@ -45,6 +45,9 @@ describe('conversion-ambiguity', () => {
       const f = amb(t).filter((x) => x.start === at(t, ch));
       expect(f.map((x) => [x.severity, x.fixes[0]?.replacement])).toEqual([['warning', want]]);
     }
+    // 於 after a title is the preposition before a time or place: no surname warning; 周一's 週 still found
+    expect(amb('律師於庭上表示，將上訴。').filter((x) => x.severity === 'warning')).toEqual([]);
+    expect(amb('首席策略師於周一表示，美股反彈。').filter((x) => x.severity === 'warning').map((x) => [x.text, x.fixes[0]?.replacement])).toEqual([['周', '週']]);
   });
 
   it('flags a region’s form of an over-converted default in a name (s2tw’s 裡 for OpenCC’s 裏 in 沈里安), not outside names', () => {

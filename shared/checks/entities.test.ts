@@ -28,6 +28,11 @@ describe('finding person mentions', () => {
     expect(mentions('公會理事長吳振宏說明，業界仍缺工。')).toEqual(['吳振宏']);
     expect(mentions('立法會議員陳志遠質疑收費過高。')).toEqual(['陳志遠']);
     expect(mentions('會計師事務所的報告指出，帳目無誤。')).toEqual([]);
+    // 於 after a title before a time, a place or a document is the preposition, not the surname 于
+    expect(mentions('律師於庭上表示，將上訴。')).toEqual([]);
+    expect(mentions('議員於昨日表示，支持方案。')).toEqual([]);
+    expect(mentions('會計師於報告中指出，帳目無誤。')).toEqual([]);
+    expect(mentions('首席策略師於周一表示，美股反彈。')).toEqual([]);
   });
 
   it('does not take ordinary words for names (Intl.Segmenter splits only unknown names)', () => {

@@ -171,10 +171,16 @@ function givenOk(s: string, a: number, b: number): boolean {
 /** ICU word boundaries of a window, at absolute positions. */
 const boundaries = icuBoundaries;
 
+/** What follows 于 where it is the preposition (a time, a place, a document, an occasion), Simplified. */
+const YU_PREPOSITION_AFTER = /^(?:[昨今去本上下近日年月此该其庭会席同当翌次前早晚一二三四五六七八九十]|明[年日天晚早]|周[一二三四五六日末]|星期|礼拜|报告|公告|声明|记者|媒体|采访|受访|稍早|早前)/;
+
 /** The given name after a surname at r (title evidence): 1 or 2 characters, chosen by what follows. */
 function nameAfterTitle(s: string, r: number): { start: number; end: number; sl: number } | null {
   const sl = surnameLenAt(s, r);
   if (!sl) return null;
+  // 于 (於) after a title is as often the preposition before a time or place (律师于庭上表示, 议员于昨日指出,
+  // 策略师于周一表示) as the surname: not a name where such a phrase follows
+  if (s[r] === '于' && YU_PREPOSITION_AFTER.test(s.slice(r + 1, r + 3))) return null;
   const g0 = r + sl;
   if (afterTitleAt(s, g0)) return null; // 王先生: a surname alone
   const opts = [1, 2]

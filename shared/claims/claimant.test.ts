@@ -30,8 +30,23 @@ describe('reported claimants', () => {
     expect(who('並將定期對外說明。')).toBeNull();
     expect(who('政府已責成各地農會加強調查。')).toBeNull();
   });
-  it('a one-character adverb is a given name when only a surname would stay', () => {
+  it('a one-character adverb is a given name when only a surname would stay, or a three-character name would not', () => {
     expect(who('陳亦表示，將擴產。')).toBe('陳亦');
+    expect(who('王明亦表示，將擴產。')).toBe('王明');
+    expect(who('陳怡均表示，將擴產。')).toBe('陳怡均');
+    expect(who('總經理林均表示，將擴產。')).toBe('林均');
+    expect(who('董事長張今表示，將擴產。')).toBe('張今');
+  });
+  it('說 followed by 會 or 法 is still a verb (說會 "says it will"); a place phrase never runs across 的', () => {
+    expect(who('執行長張偉說會擴大投資。')).toBe('張偉');
+    expect(who('經濟部長王美花說法規將修訂。')).toBe('王美花');
+    expect(who('公司在台灣的總經理王建中表示，訂單穩定。')).toBe('王建中');
+    expect(who('任職於晶圓廠的工程師王建中表示，良率提升。')).toBe('王建中');
+  });
+  it('a group keeps no 的, 位 or 名 before it', () => {
+    expect(who('一位接近公司的人士透露，併購在談。')).toBe('人士');
+    expect(who('其中一位交易員說，買盤轉強。')).toBe('交易員');
+    expect(who('財政部官員也說，稅收穩定。')).toBe('財政部官員');
   });
 });
 

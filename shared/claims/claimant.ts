@@ -35,30 +35,39 @@ export interface ResolvedClaimant {
   role: string | null;
 }
 
-// 說, 稱 and 強調 inside other words are no reporting verb: 法說會, 說明會, 說明書, 統稱, 簡稱, 名稱, 據稱, 老實說, 加強調查 (說明 alone is one)
-const REPORT_VERB = /(?:宣稱|宣称|聲稱|声称|表示|(?<![法統统簡简名據据號号俗實实])(?:稱|称)|指出|透露|(?<![加])(?:強調|强调)|說道|说道|(?<![法實实])(?:說(?!明[會書]|[會法服書])|说(?!明[会书]|[会法服书])))/;
+// 說, 稱 and 強調 inside other words are no reporting verb: 法說會, 說明會, 說明書, 統稱, 簡稱, 名稱, 據稱, 老實說, 說服, 加強調查 (說明 alone is one, and 說會 'says it will')
+const REPORT_VERB = /(?:宣稱|宣称|聲稱|声称|表示|(?<![法統统簡简名據据號号俗實实])(?:稱|称)|指出|透露|(?<![加])(?:強調|强调)|說道|说道|(?<![法實实])(?:說(?!明[會書]|[服書])|说(?!明[会书]|[服书])))/;
 const TITLE_END = /^.*(?:官|長|长|書|书|裁|監|监|理|席|事|人|師|师|CFO|CEO|COO|CTO|主任|教授)/;
 const NOT_NAMES = /^(?:(?:我|你|您|他|她)(?:們|们)?[還还也又則则亦曾再並并續续更均都]?|公司|集團|集团|記者|记者|有人|市場|市场|大家|各位)$/;
 
 /**
  * What may stand between a name and its reporting verb (范某在業績記者會上表示, 范某昨（10）日表示,
  * 范某會後受訪時表示, 范某並指出), stripped from the end of the text before the verb one after another
- * until none is left. A single-character adverb is stripped only where two characters stay before it
- * (陳亦表示: 亦 may be a given name).
+ * until none is left. A single-character adverb is stripped only where a name of two (三 for the characters
+ * names end in as often) stays before it, its title aside (陳亦表示, 陳怡均表示: 亦, 均 may be a given name's).
  */
-const BEFORE_VERB: { re: RegExp; short?: true }[] = [
+const BEFORE_VERB: { re: RegExp; short?: 2 | 3 }[] = [
   { re: /[（(][\d０-９]{1,2}[）)]日$/u },
   // the name in Latin letters after the Chinese one: 鄧某（Kelvin Tang）
   { re: /[（(][A-Za-z][A-Za-z .'’-]*[）)]$/u },
-  // the last 在/於 only: 於 is also a surname (於某在會上表示)
-  { re: /(?:在|於)(?:(?![在於])[^，,。；;：:「」『』\s]){1,16}?(?:上|中|時|时|後|后|前|期間|期间|裡|里|內|内)$/u },
+  // the last 在/於 only: 於 is also a surname (於某在會上表示); never across 的 (公司在台灣的總經理王某表示: the name is the place's end)
+  { re: /(?:在|於)(?:(?![在於的])[^，,。；;：:「」『』\s]){1,16}?(?:上|中|時|时|後|后|前|期間|期间|裡|里|內|内)$/u },
   { re: /(?:接受)?(?:本報|本报|媒體|媒体|記者|记者)?(?:訪問|访问|採訪|采访|專訪|专访|受訪|受访)時$/u },
   { re: /(?:會後|会后|會上|会上|會中|会中|席間|席间)$/u },
   { re: /(?:昨日|昨天|今日|今天|明日|日前|近日|早前|稍早|稍後|稍后|隨後|随后|最後|最后|其後|其后|同日|當日|当日)$/u },
   { re: /(?:對|对|向)(?:外界|外|記者|记者|傳媒|传媒|媒體|媒体|本報|本报|投資人|投资人|投資者|投资者|分析師|分析师|股東|股东)$/u },
   { re: /(?:進一步|进一步|同時|同时|隨即|随即|接著|接着|特別|特别|另外)$/u },
-  { re: /(?:還|还|也|又|則|则|亦|曾|再|並|并|續|续|更|均|都|昨|今)$/u, short: true },
+  // 還, 也, 則, 亦, 曾, 再 as before (a two-character name stays: 王明亦表示 → 王明)
+  { re: /(?:還|还|也|則|则|亦|曾|再)$/u, short: 2 },
+  // characters that are as often a given name's last (陳怡均, 林今): only where a three-character name stays
+  { re: /(?:又|並|并|續|续|更|均|都|昨|今)$/u, short: 3 },
 ];
+
+/** The name a head ends with, as `reportedClaimant` reads it: a group whole (官員), else past its title. */
+function stayingName(head: string): string {
+  const run = /[\p{Script=Han}A-Za-z]+$/u.exec(head)?.[0] ?? '';
+  return GROUP.exec(run)?.[0] ?? run.replace(TITLE_END, '');
+}
 
 function trimBeforeVerb(head: string): string {
   let h = head;
@@ -67,7 +76,8 @@ function trimBeforeVerb(head: string): string {
     for (const { re, short } of BEFORE_VERB) {
       const m = re.exec(h);
       if (!m || m.index === 0) continue;
-      if (short && !/[\p{Script=Han}A-Za-z]{2}$/u.test(h.slice(0, m.index))) continue;
+      // the name that would stay, past its title, keeps `short` characters
+      if (short && stayingName(h.slice(0, m.index)).length < short) continue;
       h = h.slice(0, m.index);
       changed = true;
     }
@@ -79,10 +89,11 @@ function trimBeforeVerb(head: string): string {
 const NOT_NAME_START = /^(?:並|并|將|将|會|会|已|可|須|须|要|但|而|且|及|與|与|的|了|是|在|被|把|讓|让|對|对|就|都|也|還|还|又)/u;
 
 /**
- * People named by what they are rather than who (市場人士, 壽險業者): kept with the two characters before, or with
+ * People named by what they are rather than who (市場人士, 壽險業者): kept with the two characters before (not 的, 位,
+ * 名: 接近公司的人士 → 人士, 一位交易員 → 交易員), or with
  * the office they speak for (政府發言人, 勞工處發言人, 衞生署發言人).
  */
-const GROUP = /(?:\p{Script=Han}{1,2}(?:處|处|局|署|部|府|會|会|所|辦|办|廳|厅)|\p{Script=Han}{0,2})(?:人士|業者|业者|官員|官员|分析師|分析师|分析員|分析员|發言人|发言人|交易員|交易员|幹部|干部|主管|代表)$/u;
+const GROUP = /(?:\p{Script=Han}{1,2}(?:處|处|局|署|部|府|會|会|所|辦|办|廳|厅)|(?:(?![的位名])\p{Script=Han}){0,2})(?:人士|業者|业者|官員|官员|分析師|分析师|分析員|分析员|發言人|发言人|交易員|交易员|幹部|干部|主管|代表)$/u;
 
 /** How far before a reporting verb its speaker is looked for (titles, a name, 在…會上, 昨（12）日 …). */
 const HEAD_REACH = 60;
