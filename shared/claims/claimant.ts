@@ -63,11 +63,11 @@ const BEFORE_VERB: { re: RegExp; short?: 2 | 3 }[] = [
   { re: /(?:又|並|并|續|续|更|均|都|昨|今)$/u, short: 3 },
 ];
 
-/** The name a head ends with, as `reportedClaimant` reads it: a group whole (官員), else past its title. */
-function stayingName(head: string): string {
-  const run = /[\p{Script=Han}A-Za-z]+$/u.exec(head)?.[0] ?? '';
-  return GROUP.exec(run)?.[0] ?? run.replace(TITLE_END, '');
-}
+/** The name in a run of letters before a verb: a group whole (官員, 市場人士), else the run past its title. */
+const nameOfRun = (run: string): string => GROUP.exec(run)?.[0] ?? run.replace(TITLE_END, '');
+
+/** The name a head ends with, as `reportedClaimant` reads it. */
+const stayingName = (head: string): string => nameOfRun(/[\p{Script=Han}A-Za-z]+$/u.exec(head)?.[0] ?? '');
 
 function trimBeforeVerb(head: string): string {
   let h = head;
@@ -89,9 +89,8 @@ function trimBeforeVerb(head: string): string {
 const NOT_NAME_START = /^(?:並|并|將|将|會|会|已|可|須|须|要|但|而|且|及|與|与|的|了|是|在|被|把|讓|让|對|对|就|都|也|還|还|又)/u;
 
 /**
- * People named by what they are rather than who (市場人士, 壽險業者): kept with the two characters before (not 的, 位,
- * 名: 接近公司的人士 → 人士, 一位交易員 → 交易員), or with
- * the office they speak for (政府發言人, 勞工處發言人, 衞生署發言人).
+ * People named by what they are rather than who (市場人士, 壽險業者): kept with the two characters before (not 的,
+ * 位, 名: 接近公司的人士 → 人士, 一位交易員 → 交易員), or with the office they speak for (政府發言人, 勞工處發言人).
  */
 const GROUP = /(?:\p{Script=Han}{1,2}(?:處|处|局|署|部|府|會|会|所|辦|办|廳|厅)|(?:(?![的位名])\p{Script=Han}){0,2})(?:人士|業者|业者|官員|官员|分析師|分析师|分析員|分析员|發言人|发言人|交易員|交易员|幹部|干部|主管|代表)$/u;
 
@@ -106,7 +105,7 @@ export function reportedClaimant(text: string): { name: string; end: number } | 
     const head = trimBeforeVerb(text.slice(Math.max(0, m.index - HEAD_REACH), m.index));
     const run = /([\p{Script=Han}A-Za-z]{2,20})$/u.exec(head)?.[1];
     if (!run) continue;
-    let name = GROUP.exec(run)?.[0] ?? run.replace(TITLE_END, '');
+    let name = nameOfRun(run);
     if (name.length < 2) name = run.slice(-3);
     if (name.length > 4 && !GROUP.test(name)) name = name.slice(-3);
     if (NOT_NAMES.test(name) || NOT_NAME_START.test(name) || /^[A-Za-z]+$/.test(name)) continue;
