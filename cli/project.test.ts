@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openService } from '../core/context';
 import { cliTestDatabase } from './test-helpers';
 
 const cli = cliTestDatabase();
@@ -56,5 +57,25 @@ describe('jiaodui project standard-forms', () => {
     expect(none.err).toContain('There is no project "沒有"');
     expect(run('project', 'rename', '機車').err).toContain('Unknown project command "rename"');
     expect(run('project', 'standard-forms', '機車', 'press', '--if-version', 'x').err).toContain('--if-version must be a version number');
+  });
+});
+
+describe('jiaodui project delete', () => {
+  it('deletes an empty project with its glossary; refuses one holding documents (exit 2, nothing changed)', async () => {
+    importRelease('機車');
+    const held = run('project', 'delete', '機車');
+    expect(held.code).toBe(2);
+    expect(held.err).toMatch(/^jiaodui: The project "機車" still holds documents \(\d+ in the library, 0 in the Trash\): move them/);
+    expect(run('list').out).toContain('機車');
+
+    const service = await openService(cli.dbPath());
+    const projectId = service.createProject({ name: 'Empty' }).id;
+    service.saveGlossaryEntry({ projectId, term: '王征', variants: ['王徵'] });
+    service.db.close();
+    const done = run('project', 'delete', 'Empty');
+    expect(done.code, done.err).toBe(0);
+    expect(done.out).toBe('Deleted the project Empty with its 1 glossary entry.\n');
+    expect(run('project', 'delete', 'Empty').err).toContain('There is no project "Empty"');
+    expect(run('project', 'delete').code).toBe(2);
   });
 });

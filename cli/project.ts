@@ -1,4 +1,7 @@
 /**
+ * `jiaodui project delete PROJECT`: delete an empty project (no document, none in the Trash) with its
+ * glossary and settings; a project still holding documents is refused (exit 2, nothing changed).
+ *
  * `jiaodui project standard-forms PROJECT [unset|ministry|press] [--if-version N]`: a project's house
  * style for the standard forms writers write both ways (shared/checks/house-style.ts), read or set
  * through the contract (getProjectSettings / updateProjectSettings). Setting it re-runs the regional
@@ -14,7 +17,7 @@ import { plural } from './output';
 
 type Flags = Record<string, string | boolean | undefined>;
 
-const USAGE_LINE = `jiaodui project standard-forms PROJECT [${STANDARD_FORMS.join('|')}] [--if-version N]`;
+const USAGE_LINE = `jiaodui project standard-forms PROJECT [${STANDARD_FORMS.join('|')}] [--if-version N] | jiaodui project delete PROJECT`;
 
 /** What each value means: the answer's second line (straight apostrophes, one level of parentheses at most). */
 export const STANDARD_FORMS_MEANING: Record<StandardForms, string> = {
@@ -35,11 +38,11 @@ function describe(name: string, s: ProjectSettings, rechecked = ''): string {
 
 export function runProject(api: ContractCaller, args: string[], f: Flags, json: boolean): number {
   const [sub, ref, value, extra] = args;
+  if (sub === 'delete') return deleteProject(api, args.slice(1), json);
   if (sub !== 'standard-forms') throw new UsageError(`Unknown project command "${sub ?? ''}". Usage: ${USAGE_LINE}.`);
   if (!ref?.trim()) throw new UsageError(`Missing PROJECT (its name or id). Usage: ${USAGE_LINE}.`);
   if (extra !== undefined) throw new UsageError(`One value at a time (got "${extra}" too). Usage: ${USAGE_LINE}.`);
-  const project = findProject(api.call('listProjects', {}), ref);
-  if (!project) throw new UsageError(`There is no project "${ref.trim()}" (jiaodui list shows the projects).`);
+  const project = projectNamed(api, ref);
   const print = (v: unknown, text: string) => process.stdout.write(json ? JSON.stringify(v, null, 2) + '\n' : text);
   if (value === undefined) {
     if (f['if-version'] !== undefined) throw new UsageError('--if-version is for setting a value.');
@@ -57,5 +60,22 @@ export function runProject(api: ContractCaller, args: string[], f: Flags, json: 
   const r = api.call('updateProjectSettings', { projectId: project.id, standardForms: value as StandardForms, ...(version !== undefined ? { version } : {}) });
   const rechecked = r.rechecked.length ? `; checks re-run in ${plural(r.rechecked.length, 'document')}` : '';
   print(r, describe(project.name, r, rechecked));
+  return 0;
+}
+
+function projectNamed(api: ContractCaller, ref: string) {
+  const project = findProject(api.call('listProjects', {}), ref);
+  if (!project) throw new UsageError(`There is no project "${ref.trim()}" (jiaodui list shows the projects).`);
+  return project;
+}
+
+function deleteProject(api: ContractCaller, args: string[], json: boolean): number {
+  const [ref, extra] = args;
+  if (!ref?.trim()) throw new UsageError('Missing PROJECT (its name or id). Usage: jiaodui project delete PROJECT.');
+  if (extra !== undefined) throw new UsageError(`One project at a time (got "${extra}" too). Usage: jiaodui project delete PROJECT.`);
+  const project = projectNamed(api, ref);
+  const r = api.call('deleteProject', { projectId: project.id });
+  const glossary = r.glossaryEntries ? ` with its ${plural(r.glossaryEntries, 'glossary entry', 'glossary entries')}` : '';
+  process.stdout.write(json ? JSON.stringify({ ...r, name: project.name }, null, 2) + '\n' : `Deleted the project ${project.name}${glossary}.\n`);
   return 0;
 }

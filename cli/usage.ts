@@ -180,7 +180,9 @@ export const USERS_OPTIONS = {
 export const PROJECT_USAGE = `  project standard-forms PROJECT [unset|ministry|press] [--if-version N]
                                                               read or set the project's house style for the forms
                                                               writers write both ways (佔/占, 拼/拚; 公佈/公布);
-                                                              with --if-version, only while it is still version N`;
+                                                              with --if-version, only while it is still version N
+  project delete PROJECT                                      delete an empty project (no documents, none in the
+                                                              Trash) with its glossary and settings`;
 
 export const PROJECT_OPTIONS = {
   'if-version': { type: 'string' },

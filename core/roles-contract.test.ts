@@ -37,6 +37,7 @@ function argsFor(service: JiaoduiService): { [M in MethodName]: ArgsOf<M> } {
     listProjects: {},
     createProject: { name: 'Another' },
     renameProject: { projectId, name: 'Renamed' },
+    deleteProject: { projectId: service.createProject({ name: 'Empty' }).id },
     getProjectSettings: { projectId },
     updateProjectSettings: { projectId, standardForms: 'press' },
     listDocuments: {},

@@ -351,6 +351,15 @@ test('library: projects, pasted import, document details, move, Trash and restor
   await expect(confirm).toContainText('cannot be undone');
   await confirm.getByRole('button', { name: 'Delete for good' }).click();
   await expect(trash).toContainText('The Trash is empty.');
+
+  // The project is empty now: it can be deleted (Samples, holding documents, offers no delete).
+  await expect(library.getByRole('region', { name: 'Samples', exact: true }).getByRole('button', { name: /Delete project/ })).toHaveCount(0);
+  const emptied = library.getByRole('region', { name: 'Earnings calls 2024', exact: true });
+  await emptied.getByRole('button', { name: 'Delete project Earnings calls 2024' }).click();
+  await expect(confirm).toContainText('Delete the empty project “Earnings calls 2024”? Its glossary and settings are deleted with it. This cannot be undone.');
+  await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(emptied).toHaveCount(0);
+  await expect(page.getByTestId('toast').filter({ hasText: 'Deleted the project “Earnings calls 2024”.' })).toBeVisible();
 });
 
 test('split at the caret, merge, furniture, history, and a failed save keeps the text', async ({ app: page, server }) => {

@@ -114,6 +114,7 @@ export const ERROR_MESSAGES_EN = {
   'conflict.nothing-to-undo': 'Nothing to undo.',
   'conflict.nothing-to-redo': 'Nothing to redo.',
   'conflict.project-name-taken': 'A project named "{name}" already exists.',
+  'conflict.project-not-empty': 'The project "{name}" still holds documents ({live} in the library, {trashed} in the Trash): move them to another project, or trash them and empty the Trash, before deleting it.',
   'conflict.label-name-taken': 'A label named "{name}" already exists.',
   'conflict.label-shortcut-taken': 'The shortcut {shortcut} is already used by the label "{label}".',
   'conflict.label-in-use': '{count} annotations use the label "{label}"; it cannot be deleted (rename it instead).',

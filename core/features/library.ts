@@ -8,6 +8,7 @@ import { em } from '../../shared/error-messages';
 import { prepareImport, type ImportProgress, type PreparedImport } from '../../shared/import/prepare';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import * as glossary from '../glossary';
+import { projectCheckKey } from '../checks';
 import { render } from '../segment-writes';
 import type { HandlerContext } from './context';
 import type { Store } from '../store';
@@ -160,6 +161,15 @@ export const libraryHandlers = {
       ctx.store.renameProject(args.projectId, args.name);
       ctx.touch({ projects: [args.projectId], topics: ['library'] });
       return ctx.store.project(args.projectId)!;
+    }),
+  deleteProject: (ctx, args) =>
+    ctx.tx(() => {
+      const project = ctx.requireProject(args.projectId);
+      const { live, trashed } = ctx.store.projectDocumentCounts(args.projectId);
+      if (live || trashed) throw new JiaoduiError('conflict', em('conflict.project-not-empty', { name: project.name, live, trashed }));
+      const glossaryEntries = ctx.store.deleteEmptyProject(args.projectId, projectCheckKey(args.projectId));
+      ctx.touch({ projects: [args.projectId], topics: ['library'] });
+      return { projectId: args.projectId, glossaryEntries };
     }),
 
   getProjectSettings: (ctx, args) => getProjectSettings(ctx, args.projectId),

@@ -20,6 +20,8 @@ export function libraryStore(db: Db) {
     projectNamed: on(db, projq.findProjectByName),
     addProject: on(db, projq.insertProject),
     renameProject: on(db, projq.renameProject),
+    projectDocumentCounts: on(db, projq.countProjectDocuments),
+    deleteEmptyProject: on(db, projq.deleteEmptyProject),
     /** A project's settings (migration 015; defaults and version 0 before anyone set them). */
     projectSettings: on(db, psq.getProjectSettings),
     /** The house style for standard forms of a document's project (shared/checks/house-style.ts). */

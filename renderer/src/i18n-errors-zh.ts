@@ -90,6 +90,7 @@ export const ERROR_MESSAGES_ZH: Record<ErrorMessageKey, string> = {
   'conflict.nothing-to-undo': '沒有可以復原的動作。',
   'conflict.nothing-to-redo': '沒有可以重做的動作。',
   'conflict.project-name-taken': '已經有名為「{name}」的專案。',
+  'conflict.project-not-empty': '專案「{name}」仍有文件（文件庫中 {live} 份，垃圾桶中 {trashed} 份）：請先把它們移到其他專案，或移至垃圾桶並清空垃圾桶，再刪除這個專案。',
   'conflict.label-name-taken': '已經有名為「{name}」的標籤。',
   'conflict.label-shortcut-taken': '快速鍵 {shortcut} 已經給標籤「{label}」使用了。',
   'conflict.label-in-use': '有 {count} 則註記使用標籤「{label}」，所以不能刪除（可以改名）。',

@@ -42,6 +42,8 @@ export const ExportDialog = lazyNamed(() => import('./components/ExportDialog'),
 export const ShortcutsDialog = lazyNamed(() => import('./components/ShortcutsDialog'), 'ShortcutsDialog');
 export const AuthorDialog = lazyNamed(() => import('./components/AuthorDialog'), 'AuthorDialog');
 export const ProjectSettingsDialog = lazyNamed(() => import('./components/ProjectSettingsDialog'), 'ProjectSettingsDialog');
+/** A document's details in the library (title, source, date, standard; move, trash): opened by its Details button. */
+export const DocumentForm = lazyNamed(() => import('./components/DocumentForm'), 'DocumentForm');
 export const ConfirmDialog = lazyNamed(() => import('./components/ConfirmDialog'), 'ConfirmDialog');
 export const MtSettingsDialog = lazyNamed(() => import('./components/MtSettingsDialog'), 'MtSettingsDialog');
 export const AboutDialog = lazyNamed(() => import('./components/AboutDialog'), 'AboutDialog');

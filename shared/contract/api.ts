@@ -49,6 +49,11 @@ export const apiSchema = {
   listProjects: method(NoArgs, z.array(S.Project), 'All projects with their document counts.'),
   createProject: method(z.object({ name: ProjectName }).strict(), S.Project, 'Create a project.'),
   renameProject: method(z.object({ projectId: S.Id, name: ProjectName }).strict(), S.Project, 'Rename a project.'),
+  deleteProject: method(
+    z.object({ projectId: S.Id }).strict(),
+    z.object({ projectId: S.Id, glossaryEntries: z.number().int().nonnegative() }),
+    'Delete a project that holds no document (none in the Trash either), with its glossary and settings, for good; refused as a conflict while it holds any.',
+  ),
   getProjectSettings: method(z.object({ projectId: S.Id }).strict(), S.ProjectSettings, "A project's settings: the house style for standard forms (unset, ministry, press) with its version."),
   updateProjectSettings: method(
     z.object({ projectId: S.Id, standardForms: S.StandardFormsValue, version: z.number().int().nonnegative().optional() }).strict(),

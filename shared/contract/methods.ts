@@ -15,6 +15,7 @@ export const METHOD_NAMES = [
   'listProjects',
   'createProject',
   'renameProject',
+  'deleteProject',
   'getProjectSettings',
   'updateProjectSettings',
   'listDocuments',

@@ -51,6 +51,8 @@ export const METHOD_ROLES: { [M in MethodName]: Rule<M> } = {
   listProjects: 'reviewer',
   createProject: 'lead',
   renameProject: 'lead',
+  // only an empty project (its glossary goes with it): a lead's, as creating one
+  deleteProject: 'lead',
   getProjectSettings: 'reviewer',
   // the house style decides what every reviewer of the project is shown: a lead's, as managing projects
   updateProjectSettings: 'lead',

@@ -1,4 +1,4 @@
-/** A project heading (name, document count, rename, settings) and its documents. */
+/** A project heading (name, document count, rename, settings, delete while empty) and its documents. */
 import { useState } from 'react';
 import type { DocumentMeta, Project } from '../../../shared/domain/schemas';
 import { useI18n } from '../i18n';
@@ -12,15 +12,18 @@ export interface ProjectGroupProps {
   onRename?: (name: string) => Promise<unknown>;
   /** open the project's settings (standard forms); none while the library is read-only */
   onSettings?: () => void;
+  /** ask to delete the project; offered only while it holds no document (none while the library is read-only) */
+  onDelete?: () => void;
   renderDocument: (doc: DocumentMeta) => React.ReactNode;
 }
 
-export function ProjectGroup({ project, documents, onRename, onSettings, renderDocument }: ProjectGroupProps) {
+export function ProjectGroup({ project, documents, onRename, onSettings, onDelete, renderDocument }: ProjectGroupProps) {
   const { t, projectName } = useI18n();
   // Jiaodui's own projects (Inbox, Samples) in the UI language while they keep that name (shared/domain/values.ts)
   const name = projectName(project.name);
   const [renaming, setRenaming] = useState(false);
   const rename = usePermission('renameProject');
+  const remove = usePermission('deleteProject');
   const settingsLabel = t('library.projectSettings', { name });
   const count = project.documentCount === 1 ? t('library.document1') : t('library.documents', { count: project.documentCount });
   return (
@@ -51,6 +54,13 @@ export function ProjectGroup({ project, documents, onRename, onSettings, renderD
             <button type="button" className="icon-btn" aria-label={settingsLabel} title={settingsLabel} onClick={onSettings} data-testid={`project-settings-${project.id}`}>
               <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
                 <path d="M8 5.6a2.4 2.4 0 1 0 0 4.8a2.4 2.4 0 1 0 0-4.8zM8 1.5v2m0 9v2M1.5 8h2m9 0h2" fill="none" stroke="currentColor" strokeWidth="1.4" />
+              </svg>
+            </button>
+          )}
+          {onDelete && project.documentCount === 0 && (
+            <button type="button" className="icon-btn" aria-label={t('library.deleteProject', { name })} title={remove.reason ?? t('library.deleteProject', { name })} disabled={!remove.allowed} onClick={onDelete} data-testid={`project-delete-${project.id}`}>
+              <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+                <path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
               </svg>
             </button>
           )}

@@ -5,11 +5,10 @@ import type { Library } from '../state/useLibrary';
 import { useI18n } from '../i18n';
 import { ProjectGroup } from './ProjectGroup';
 import { DocumentItem } from './DocumentItem';
-import { DocumentForm } from './DocumentForm';
 import { InlineNameForm } from './InlineNameForm';
 import { TrashSection } from './TrashSection';
 import { usePermission } from '../state/usePermissions';
-import { ProjectSettingsDialog } from '../lazy';
+import { ConfirmDialog, DocumentForm, ProjectSettingsDialog } from '../lazy';
 
 export interface SidebarProps {
   library: Library;
@@ -32,7 +31,7 @@ export interface SidebarProps {
 }
 
 export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, onDocumentChanged, onTrashed, onEmptyTrash, guard, notify, presence, heading, after }: SidebarProps) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, projectName } = useI18n();
   const [creating, setCreating] = useState(false);
   // the team server is away and the library is the last one seen (state/library-snapshot.ts): shown read-only
   const stale = library.staleSince;
@@ -41,6 +40,7 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
   const create = stale ? { allowed: false, reason: t('library.staleReadOnly') } : allowed;
   const [details, setDetails] = useState<number | null>(null);
   const [settingsOf, setSettingsOf] = useState<Project | null>(null);
+  const [deleting, setDeleting] = useState<Project | null>(null);
 
   const renderDocument = (d: DocumentMeta) => (
     <DocumentItem
@@ -103,6 +103,7 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
             documents={library.documents.filter((d) => d.projectId === p.id)}
             onRename={stale ? undefined : (name) => guard(library.renameProject(p.id, name))}
             onSettings={stale ? undefined : () => setSettingsOf(p)}
+            onDelete={stale ? undefined : () => setDeleting(p)}
             renderDocument={renderDocument}
           />
         ))}
@@ -122,6 +123,20 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
         )}
         {after}
       </div>
+      {deleting && (
+        <ConfirmDialog
+          title={t('library.deleteProject', { name: projectName(deleting.name) })}
+          body={t('library.deleteProjectBody', { name: projectName(deleting.name) })}
+          confirmLabel={t('library.delete')}
+          onConfirm={() =>
+            void guard(library.deleteProject(deleting.id)).then(
+              () => notify(t('library.projectDeleted', { name: projectName(deleting.name) })),
+              () => undefined,
+            )
+          }
+          onClose={() => setDeleting(null)}
+        />
+      )}
       {settingsOf && <ProjectSettingsDialog project={settingsOf} onClose={() => setSettingsOf(null)} guard={guard} notify={notify} />}
     </aside>
   );

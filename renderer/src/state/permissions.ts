@@ -38,6 +38,7 @@ export const GUARDED = {
   importDocument: guard('importDocument'),
   createProject: guard('createProject'),
   renameProject: guard('renameProject'),
+  deleteProject: guard('deleteProject'),
   projectSettings: guard('updateProjectSettings'),
   editDocument: guard('updateDocument'),
   moveDocument: guard('moveDocument'),

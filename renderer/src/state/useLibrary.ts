@@ -25,6 +25,8 @@ export interface Library {
   refresh: () => Promise<{ projects: Project[]; documents: DocumentMeta[] }>;
   createProject: (name: string) => Promise<Project>;
   renameProject: (projectId: number, name: string) => Promise<Project>;
+  /** an empty project, with its glossary (refused while it holds documents, in the Trash too) */
+  deleteProject: (projectId: number) => Promise<unknown>;
   updateDocument: (args: ArgsOf<'updateDocument'>) => Promise<DocumentMeta>;
   moveDocument: (documentId: number, projectId: number) => Promise<DocumentMeta>;
   trashDocument: (documentId: number) => Promise<DocumentMeta>;
@@ -113,6 +115,7 @@ export function useLibrary({ snapshotKey = null, storage = localStorage }: Libra
       refresh,
       createProject: (name) => after(client.createProject({ name })),
       renameProject: (projectId, name) => after(client.renameProject({ projectId, name })),
+      deleteProject: (projectId) => after(client.deleteProject({ projectId })),
       updateDocument: (args) => after(client.updateDocument(args)),
       moveDocument: (documentId, projectId) => after(client.moveDocument({ documentId, projectId })),
       trashDocument: (documentId) => after(client.trashDocument({ documentId })),
