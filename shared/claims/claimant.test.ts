@@ -13,12 +13,16 @@ describe('reported claimants', () => {
     expect(who('財務長黃怡君說明，匯損來自美元。')).toBe('黃怡君');
     expect(who('」黃怡君並指出，明年資本支出持平。')).toBe('黃怡君');
     expect(who('主席鄭立行今日在股東會上指出，派息不變。')).toBe('鄭立行');
+    expect(who('「這裡明年併網。」執行長陳立安（Andrew Chen）指著螢幕說。')).toBe('陳立安');
+    expect(who('總經理余家銘、財務長鍾雅筑出席說明上半年營運。')).toBe('鍾雅筑');
+    expect(who('董事長林志明笑著說，訂單很滿。')).toBe('林志明');
   });
   it('people named by what they are keep their qualifier', () => {
     expect(who('市場人士指出，資金持續流入。')).toBe('市場人士');
     expect(who('政府發言人表示，措施下月生效。')).toBe('政府發言人');
     expect(who('一位建商幹部表示，成交放緩。')).toBe('建商幹部');
     expect(who('昨日勞工處發言人表示，失業率回落。')).toBe('勞工處發言人');
+    expect(who('主計總處官員表示，菜價一至兩個月內回落。')).toBe('主計總處官員');
   });
   it('no name where 說, 稱 or 強調 is part of another word, or a pronoun or a clause stands before the verb', () => {
     expect(who('公司昨日舉行法說會，公布第三季財報。')).toBeNull();

@@ -57,6 +57,9 @@ const BEFORE_VERB: { re: RegExp; short?: 2 | 3 }[] = [
   { re: /(?:昨日|昨天|今日|今天|明日|日前|近日|早前|稍早|稍後|稍后|隨後|随后|最後|最后|其後|其后|同日|當日|当日)$/u },
   { re: /(?:對|对|向)(?:外界|外|記者|记者|傳媒|传媒|媒體|媒体|本報|本报|投資人|投资人|投資者|投资者|分析師|分析师|股東|股东)$/u },
   { re: /(?:進一步|进一步|同時|同时|隨即|随即|接著|接着|特別|特别|另外)$/u },
+  // what the speaker does while speaking: 指著螢幕說, 出席說明, 笑著說
+  { re: /(?:指|看|望|拿|舉|举|笑|翻|對|对)(?:著|着)(?:(?![著着])[^，,。；;：:「」『』\s]){0,8}$/u },
+  { re: /(?:出席|親自|亲自|到場|到场|現場|现场)$/u },
   // 還, 也, 則, 亦, 曾, 再 as before (a two-character name stays: 王明亦表示 → 王明)
   { re: /(?:還|还|也|則|则|亦|曾|再)$/u, short: 2 },
   // characters that are as often a given name's last (陳怡均, 林今): only where a three-character name stays
@@ -90,9 +93,10 @@ const NOT_NAME_START = /^(?:並|并|將|将|會|会|已|可|須|须|要|但|而|
 
 /**
  * People named by what they are rather than who (市場人士, 壽險業者): kept with the two characters before (not 的,
- * 位, 名: 接近公司的人士 → 人士, 一位交易員 → 交易員), or with the office they speak for (政府發言人, 勞工處發言人).
+ * 位, 名: 接近公司的人士 → 人士, 一位交易員 → 交易員), or with the office they speak for (政府發言人, 勞工處發言人,
+ * 主計總處官員).
  */
-const GROUP = /(?:\p{Script=Han}{1,2}(?:處|处|局|署|部|府|會|会|所|辦|办|廳|厅)|(?:(?![的位名])\p{Script=Han}){0,2})(?:人士|業者|业者|官員|官员|分析師|分析师|分析員|分析员|發言人|发言人|交易員|交易员|幹部|干部|主管|代表)$/u;
+const GROUP = /(?:\p{Script=Han}{1,2}(?:總|总)?(?:處|处|局|署|部|府|會|会|所|辦|办|廳|厅)|(?:(?![的位名])\p{Script=Han}){0,2})(?:人士|業者|业者|官員|官员|分析師|分析师|分析員|分析员|發言人|发言人|交易員|交易员|幹部|干部|主管|代表)$/u;
 
 /** How far before a reporting verb its speaker is looked for (titles, a name, 在…會上, 昨（12）日 …). */
 const HEAD_REACH = 60;
