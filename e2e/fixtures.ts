@@ -13,7 +13,8 @@
  * a beforeAll or afterAll hook — are reported by the next test. How to leave nothing behind:
  * import through `importOwn` (trashed when the test ends, pass or fail), or `own(id)` a document
  * made otherwise (the UI, the CLI); put the language back in an afterEach; end connections with
- * `disconnectTeams(server)` in an afterEach. New projects may stay (a project cannot be deleted).
+ * `disconnectTeams(server)` in an afterEach. Projects a test made are deleted after it (with the
+ * Trash emptied first: `deleteProjectsMadeSince`).
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -101,6 +102,19 @@ export async function listConnections(server: JiaoduiServer): Promise<Connection
   return body.value!;
 }
 
+/**
+ * Delete the projects made since `before` (by the test or its hooks), so that the library the next
+ * specs and their screenshots show holds only what they made: the Trash is emptied first (it holds
+ * only tests' leftovers), then each such project goes if it is empty (one still holding a live
+ * document stays, and the check after names that document).
+ */
+async function deleteProjectsMadeSince(server: JiaoduiServer, before: SharedState): Promise<void> {
+  const made = [...(await readSharedState(server)).projects.keys()].filter((id) => !before.projects.has(id));
+  if (!made.length) return;
+  await api(server, 'emptyTrash', {});
+  for (const projectId of made) await api(server, 'deleteProject', { projectId }).catch(() => undefined);
+}
+
 /** End every team server connection the local server holds (an afterEach of the specs that connect). */
 export async function disconnectTeams(server: JiaoduiServer): Promise<void> {
   for (const c of await listConnections(server)) {
@@ -150,6 +164,7 @@ export const test = base.extend<{ app: Page; leftAsFound: void }, { server: Jiao
       const server = running.server;
       for (const id of owned) await api(server, 'trashDocument', { documentId: id }).catch(() => undefined);
       owned.clear();
+      await deleteProjectsMadeSince(server, before ?? running.atStart);
       const after = await readSharedState(server);
       const left = sharedStateChanges(before ?? running.atStart, after);
       lastSeen = { state: after, what: `"${testInfo.title}" (${basename(testInfo.file)})` };
