@@ -245,11 +245,11 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     examples: ['jiaodui serve', 'jiaodui serve --team --public-url https://review.example.org'],
   },
   project: {
-    usage: ['project standard-forms PROJECT', 'project standard-forms PROJECT unset|ministry|press [--if-version N]'],
+    usage: ['project standard-forms PROJECT', 'project standard-forms PROJECT unset|ministry|press [--if-version N]', 'project delete PROJECT'],
     summary:
-      "A project's house style for the standard forms professional writers write both ways (PROJECT: its name or id). ministry: Taiwan's Ministry of Education's 占 and 拚, Hong Kong's 公布 and 宣布 — a converter's 佔, 拼, 公佈, 宣佈 are warnings; press: either form, not reported; unset (the default): information only, unless the project's own writers' documents keep one form. Without a value: prints the setting and its version. Setting it re-runs the regional checks of the project's checked documents. --if-version N sets it only while it is still version N (else exit 4, nothing changed).",
+      "A project's house style for the standard forms professional writers write both ways (PROJECT: its name or id). ministry: Taiwan's Ministry of Education's 占 and 拚, Hong Kong's 公布 and 宣布 — a converter's 佔, 拼, 公佈, 宣佈 are warnings; press: either form, not reported; unset (the default): information only, unless the project's own writers' documents keep one form. Without a value: prints the setting and its version. Setting it re-runs the regional checks of the project's checked documents. --if-version N sets it only while it is still version N (else exit 4, nothing changed). project delete: deletes an empty project (no documents, none in the Trash) with its glossary and settings; one still holding documents is refused (exit 2).",
     options: [['--if-version N', 'only while the stored version is N'], FORMAT_JSON],
-    examples: ['jiaodui project standard-forms 財經新聞', 'jiaodui project standard-forms 財經新聞 press --if-version 0'],
+    examples: ['jiaodui project standard-forms 財經新聞', 'jiaodui project standard-forms 財經新聞 press --if-version 0', 'jiaodui project delete 收件匣測試'],
   },
   users: {
     usage: ['users add NAME --role reviewer|lead|admin', 'users revoke NAME', 'users list'],

@@ -38,7 +38,10 @@ function describe(name: string, s: ProjectSettings, rechecked = ''): string {
 
 export function runProject(api: ContractCaller, args: string[], f: Flags, json: boolean): number {
   const [sub, ref, value, extra] = args;
-  if (sub === 'delete') return deleteProject(api, args.slice(1), json);
+  if (sub === 'delete') {
+    if (f['if-version'] !== undefined) throw new UsageError('--if-version is for setting standard forms, not for project delete.');
+    return deleteProject(api, args.slice(1), json);
+  }
   if (sub !== 'standard-forms') throw new UsageError(`Unknown project command "${sub ?? ''}". Usage: ${USAGE_LINE}.`);
   if (!ref?.trim()) throw new UsageError(`Missing PROJECT (its name or id). Usage: ${USAGE_LINE}.`);
   if (extra !== undefined) throw new UsageError(`One value at a time (got "${extra}" too). Usage: ${USAGE_LINE}.`);

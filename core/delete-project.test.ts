@@ -1,6 +1,8 @@
 /** Deleting a project: only an empty one, with its glossary and settings; no document's history goes with it. */
 import { describe, expect, it } from 'vitest';
 import { JiaoduiError } from '../shared/errors';
+import { dispatchAsync } from '../shared/contract/dispatch';
+import type { ChangeReport } from '../shared/export/report';
 import { importSample, useFreshService } from './test-helpers';
 
 function refusal(run: () => unknown): JiaoduiError {
@@ -43,7 +45,9 @@ describe('deleteProject', () => {
     expect(live.message).toContain('1 in the library, 0 in the Trash');
 
     s.trashDocument({ documentId });
-    expect(refusal(() => s.deleteProject({ projectId })).messageData?.params).toMatchObject({ live: 0, trashed: 1 });
+    const inTrash = refusal(() => s.deleteProject({ projectId }));
+    expect(inTrash.messageData).toEqual({ key: 'conflict.project-in-trash', params: { name: 'Holding', trashed: 1 } });
+    expect(inTrash.message).toContain('restore and move them, or empty the Trash');
     expect(s.listGlossary({ projectId })).toHaveLength(1);
     expect(s.listProjects({}).some((x) => x.id === projectId)).toBe(true);
 
@@ -51,7 +55,7 @@ describe('deleteProject', () => {
     expect(s.deleteProject({ projectId }).glossaryEntries).toBe(1);
   });
 
-  it('keeps the history a project made on a document since moved elsewhere, no longer undoable there', () => {
+  it('keeps the history a project made on a document since moved elsewhere, in effect in its change report, no longer undoable', async () => {
     const s = fresh.service;
     const { documentId } = importSample(s, 'Before');
     const from = s.getDocument({ documentId }).projectId;
@@ -68,6 +72,10 @@ describe('deleteProject', () => {
     expect(s.getSegmentsById({ segmentIds: [changed] })[0].text).toContain('王征');
     // the step is history now, not the new project's to undo
     expect(s.undoState({ projectId: to.id }).canUndo).toBe(false);
+    const exported = (await dispatchAsync(s, 'exportDocument', { documentId, format: 'report-json', script: 'hant', locale: 'en' })) as { content: string };
+    const report = JSON.parse(exported.content) as ChangeReport;
+    expect(report.operations.find((o) => o.kind === 'glossary')).toMatchObject({ undone: false });
+    expect(report.summary.fixedAutomatically).toBe(applied.segments.length);
   });
 
   it('says which project is unknown', () => {

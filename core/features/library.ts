@@ -166,7 +166,8 @@ export const libraryHandlers = {
     ctx.tx(() => {
       const project = ctx.requireProject(args.projectId);
       const { live, trashed } = ctx.store.projectDocumentCounts(args.projectId);
-      if (live || trashed) throw new JiaoduiError('conflict', em('conflict.project-not-empty', { name: project.name, live, trashed }));
+      if (live) throw new JiaoduiError('conflict', em('conflict.project-not-empty', { name: project.name, live, trashed }));
+      if (trashed) throw new JiaoduiError('conflict', em('conflict.project-in-trash', { name: project.name, trashed }));
       const glossaryEntries = ctx.store.deleteEmptyProject(args.projectId, projectCheckKey(args.projectId));
       ctx.touch({ projects: [args.projectId], topics: ['library'] });
       return { projectId: args.projectId, glossaryEntries };

@@ -153,7 +153,10 @@ export function getRevision(db: Db, id: number): Revision | undefined {
 export function documentOperations(db: Db, documentId: number): { id: number; kind: string; label: string; labelData: string | null; author: string; createdAt: string; state: string }[] {
   return db
     .prepare(
-      `SELECT o.id, o.kind, o.label, o.label_data AS labelData, o.author, o.created_at AS createdAt, o.state FROM operations o
+      // a step off the undo stack that was never undone is in effect ('dead' without undone_seq: an alignment, a pulled
+      // project's steps, a deleted project's step kept with a document moved out of it); 'dead' after an undo is not
+      `SELECT o.id, o.kind, o.label, o.label_data AS labelData, o.author, o.created_at AS createdAt,
+         CASE WHEN o.state = 'dead' AND o.undone_seq IS NULL THEN 'done' ELSE o.state END AS state FROM operations o
        WHERE o.id IN (SELECT r.operation_id FROM revisions r JOIN segments s ON s.id = r.segment_id WHERE s.document_id = ?)
        ORDER BY o.id`,
     )
