@@ -23,6 +23,9 @@ describe('reported claimants', () => {
     expect(who('一位建商幹部表示，成交放緩。')).toBe('建商幹部');
     expect(who('昨日勞工處發言人表示，失業率回落。')).toBe('勞工處發言人');
     expect(who('主計總處官員表示，菜價一至兩個月內回落。')).toBe('主計總處官員');
+    expect(who('農業部長表示，補助款下月撥付。')).toBe('農業部長');
+    expect(who('」谷董事長說。')).toBe('谷董事長');
+    expect(who('而董事長表示，將擴產。')).toBe('董事長');
   });
   it('no name where 說, 稱 or 強調 is part of another word, or a pronoun or a clause stands before the verb', () => {
     expect(who('公司昨日舉行法說會，公布第三季財報。')).toBeNull();

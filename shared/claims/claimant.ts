@@ -110,7 +110,8 @@ export function reportedClaimant(text: string): { name: string; end: number } | 
     const run = /([\p{Script=Han}A-Za-z]{2,20})$/u.exec(head)?.[1];
     if (!run) continue;
     let name = nameOfRun(run);
-    if (name.length < 2) name = run.slice(-3);
+    // a person named by an office's title alone (農業部長, 公司總裁): the whole run where it is short and starts no clause
+    if (name.length < 2) name = run.length <= 4 && !NOT_NAME_START.test(run) ? run : run.slice(-3);
     if (name.length > 4 && !GROUP.test(name)) name = name.slice(-3);
     if (NOT_NAMES.test(name) || NOT_NAME_START.test(name) || /^[A-Za-z]+$/.test(name)) continue;
     best = { name, end: m.index + m[0].length };
