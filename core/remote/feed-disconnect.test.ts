@@ -5,74 +5,50 @@
  * sign-out (it is made to fail), so only the local side can end the stream; another
  * connection's stream goes on. Plus feedsToEnd, the pure rule.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshService, type FreshService, writeStaticRoot } from '../test-helpers';
-import { startServer, type RunningServer } from '../server';
-import { teamSessions } from '../accounts';
+import { describe, expect, it } from 'vitest';
+import { freshService } from '../test-helpers';
+import { teamServerOn, useTwoServers } from '../testing/two-servers';
 import { connectionsFileFor, feedsToEnd, TeamConnections, type TeamConnectionsOptions } from './connections';
 import { send as realSend } from './team-http';
 import { openFeed } from '../testing/open-feed';
 import type { ConnectionInfo } from '../../shared/contract/remote';
 
-let team: FreshService;
-let local: FreshService;
-let teamSrv: RunningServer;
-let localSrv: RunningServer;
-
-afterEach(async () => {
-  await localSrv?.close();
-  await teamSrv?.close();
-  team?.cleanup();
-  local?.cleanup();
-});
+const two = useTwoServers();
+const s = two.s;
 
 /** Connections whose sign-out never reaches the team server (the team's session stays live). */
 const noSignOut = (o: Partial<TeamConnectionsOptions> = {}): TeamConnectionsOptions => ({
-  file: connectionsFileFor(local.dbPath),
+  file: connectionsFileFor(s.local.dbPath),
   send: (req, timeoutMs) => (req.method === 'DELETE' ? Promise.reject(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })) : realSend(req, timeoutMs)),
   ...o,
 });
 
-async function startBoth(remote: () => TeamConnections) {
-  team = await freshService();
-  local = await freshService();
-  teamSrv = await startServer(team.service, {
-    staticRoot: writeStaticRoot(team.dir),
-    feed: () => team.service.feed,
-    heartbeatMs: 200,
-    team: { listen: { host: '127.0.0.1', port: 0 }, sessions: () => teamSessions(team.service) },
-  });
-  const connections = remote();
-  localSrv = await startServer(local.service, { staticRoot: writeStaticRoot(local.dir), feed: () => local.service.feed, remote: connections });
-  return connections;
-}
-
 async function connect(connections: TeamConnections, name: string): Promise<ConnectionInfo> {
-  const { token } = team.service.addUser({ name, role: 'reviewer' });
-  return connections.connect('', `${teamSrv.url}#signin=${token}`);
+  const { token } = s.team.service.addUser({ name, role: 'reviewer' });
+  return connections.connect('', `${s.teamSrv.url}#signin=${token}`);
 }
 
-const forwarded = (id: string) => openFeed(localSrv.port, `/remote/${id}/api/feed`, { Authorization: `Bearer ${localSrv.token}` });
+const forwarded = (id: string) => openFeed(s.localSrv.port, `/remote/${id}/api/feed`, { Authorization: `Bearer ${s.localSrv.token}` });
 
 describe('a forwarded team feed ends when its connection is disconnected', () => {
   it('disconnected here: the stream ends at once, its reconnect is refused (404); the team session was not ended (the sign-out failed)', async () => {
-    const connections = await startBoth(() => new TeamConnections(noSignOut()));
+    const connections = await two.start({ remote: () => new TeamConnections(noSignOut()), heartbeatMs: 200 });
     const conn = await connect(connections, 'Ann');
     const stream = await forwarded(conn.id);
     expect(stream.status).toBe(200);
     await stream.until(() => stream.messages.length >= 2);
     expect(connections.openFeeds).toBe(1);
-    const disconnected = await fetch(`http://127.0.0.1:${localSrv.port}/api/connections/${conn.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${localSrv.token}` } });
+    const disconnected = await fetch(`http://127.0.0.1:${s.localSrv.port}/api/connections/${conn.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${s.localSrv.token}` } });
     expect(disconnected.status).toBe(200);
     expect(await stream.endedWithin(500)).toBe('end');
     expect(connections.openFeeds).toBe(0);
     // the team server still knows the session: only this side ended the stream
-    expect(team.service.listUsers().find((u) => u.name === 'Ann')?.sessions).toBe(1);
+    expect(s.team.service.listUsers().find((u) => u.name === 'Ann')?.sessions).toBe(1);
     expect((await forwarded(conn.id)).status).toBe(404);
   });
 
   it('disconnected by another process on the same file: the stream ends within the re-check interval', async () => {
-    const connections = await startBoth(() => new TeamConnections(noSignOut({ recheckMs: 200 })));
+    const connections = await two.start({ remote: () => new TeamConnections(noSignOut({ recheckMs: 200 })), heartbeatMs: 200 });
     const ann = await connect(connections, 'Ann');
     const stream = await forwarded(ann.id);
     await stream.until(() => stream.messages.length >= 2);
@@ -84,18 +60,13 @@ describe('a forwarded team feed ends when its connection is disconnected', () =>
   });
 
   it("another connection's forwarded stream goes on when one is disconnected", async () => {
-    const connections = await startBoth(() => new TeamConnections(noSignOut({ recheckMs: 100 })));
+    const connections = await two.start({ remote: () => new TeamConnections(noSignOut({ recheckMs: 100 })), heartbeatMs: 200 });
     const ann = await connect(connections, 'Ann');
     const annStream = await forwarded(ann.id);
     await annStream.until(() => annStream.messages.length >= 1);
     // a second team server, so that a second connection exists beside Ann's
     const second = await freshService();
-    const secondSrv = await startServer(second.service, {
-      staticRoot: writeStaticRoot(second.dir),
-      feed: () => second.service.feed,
-      heartbeatMs: 100,
-      team: { listen: { host: '127.0.0.1', port: 0 }, sessions: () => teamSessions(second.service) },
-    });
+    const secondSrv = await teamServerOn(second, { heartbeatMs: 100 });
     try {
       const bo = await connections.connect('', `${secondSrv.url}#signin=${second.service.addUser({ name: 'Bo', role: 'reviewer' }).token}`);
       const boStream = await forwarded(bo.id);
