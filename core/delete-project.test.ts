@@ -1,19 +1,11 @@
 /** Deleting a project: only an empty one, with its glossary and settings; no document's history goes with it. */
 import { describe, expect, it } from 'vitest';
-import { JiaoduiError } from '../shared/errors';
+import { thrownJiaoduiError } from '../shared/error-test-helpers';
 import { dispatchAsync } from '../shared/contract/dispatch';
 import type { ChangeReport } from '../shared/export/report';
 import { importSample, useFreshService } from './test-helpers';
 
-function refusal(run: () => unknown): JiaoduiError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof JiaoduiError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
+const refusal = thrownJiaoduiError;
 
 describe('deleteProject', () => {
   const fresh = useFreshService();

@@ -6,22 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { applyAlignEdit } from './align';
 import { errPart } from './error-messages';
-import { JiaoduiError } from './errors';
 import { parseXliff } from './export/xliff';
 import { parseGlossaryCsv } from './glossary/csv';
 import { parseGlossaryTbx } from './glossary/tbx';
 import { firstConflict, normalizeFields } from './glossary/validate';
 import { parseXml } from './xml/xml';
+import { thrownJiaoduiError } from './error-test-helpers';
 
-function thrown(fn: () => unknown): JiaoduiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof JiaoduiError) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
+const thrown = thrownJiaoduiError;
 
 const tbx = (entry: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">\n<text><body>\n${entry}\n</body></text></tbx>\n`;
