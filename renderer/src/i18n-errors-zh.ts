@@ -3,7 +3,9 @@
  * chunk of its own, loaded when the UI language is zh-Hant (i18n-errors.ts `loadChineseErrors`),
  * so the first screen's JavaScript does not carry it.
  */
-import { catalogWords, isErrorMessageRef, wordErrorMessage, type ErrorMessageKey } from '../../shared/error-messages';
+import { catalogWords, isErrorMessageRef, wordErrorMessage, type ErrorMessageKey, type ErrorMessageRef } from '../../shared/error-messages';
+import { defaultProjectOf } from '../../shared/domain/values';
+import { translate } from './i18n';
 
 /** i18n-errors.test.ts holds these to the English templates' keys and parameters. */
 export const ERROR_MESSAGES_ZH: Record<ErrorMessageKey, string> = {
@@ -404,11 +406,18 @@ export const ERROR_MESSAGES_ZH: Record<ErrorMessageKey, string> = {
   internal: '校對內部發生錯誤（這是程式的問題，不是你的輸入造成的）。請回報這個問題。',
 };
 
+/** A project message names Jiaodui's own projects as the Chinese library does (收件匣, not Inbox). */
+function withOwnProjectNames(data: ErrorMessageRef): ErrorMessageRef {
+  const name = data.params?.name;
+  const own = data.key.startsWith('conflict.project-') && typeof name === 'string' ? defaultProjectOf(name) : null;
+  return own ? { ...data, params: { ...data.params, name: translate('zh-Hant', `project.${own}`) } } : data;
+}
+
 /** An error's message data worded in Chinese (null: none, or a key these templates do not know); a file named by `namingFile` stays in front. */
 export function chineseErrorText(e: object, message: string): string | null {
   const data = (e as { messageData?: unknown }).messageData;
   if (!isErrorMessageRef(data) || !catalogWords(data, ERROR_MESSAGES_ZH)) return null;
-  const text = wordErrorMessage(data, ERROR_MESSAGES_ZH, '');
+  const text = wordErrorMessage(withOwnProjectNames(data), ERROR_MESSAGES_ZH, '');
   const fileName = (e as { details?: { fileName?: unknown } }).details?.fileName;
   return typeof fileName === 'string' && message.startsWith(`${fileName}: `) ? `${fileName}：${text}` : text;
 }

@@ -121,5 +121,12 @@ describe('errorText', () => {
     expect(internal.message).toBe('Internal error: boom');
     expect(errorText('zh-Hant', Object.assign(new Error(internal.message), { messageData: internal.messageData }))).toBe('校對內部發生錯誤（這是程式的問題，不是你的輸入造成的）。請回報這個問題。');
   });
+
+  it("names Jiaodui's own projects as the Chinese library does in a project's refusals, and others as they are", () => {
+    expect(errorText('zh-Hant', new JiaoduiError('conflict', em('conflict.project-in-trash', { name: 'Inbox', trashed: 2 })))).toBe('專案「收件匣」在垃圾桶中仍有 2 份文件：請先還原並移走它們，或清空垃圾桶（在團隊伺服器上由管理員執行），再刪除這個專案。');
+    expect(errorText('zh-Hant', new JiaoduiError('conflict', em('conflict.project-name-taken', { name: 'Samples' })))).toBe('已經有名為「範例」的專案。');
+    expect(errorText('zh-Hant', new JiaoduiError('conflict', em('conflict.project-name-taken', { name: '財經' })))).toBe('已經有名為「財經」的專案。');
+    expect(errorText('en', new JiaoduiError('conflict', em('conflict.project-name-taken', { name: 'Inbox' })))).toBe('A project named "Inbox" already exists.');
+  });
   });
 });
