@@ -125,7 +125,18 @@ const TERMINATOR = /[。！？!?]/g;
  * Sentence ids across segments: a segment continues the previous one's sentence when that one
  * ended in ；，： (the segmenter splits at ；) within one paragraph. `at(a, pos)` gives the id.
  */
+const sentenceIdsOf = new WeakMap<readonly Analysis[], (a: Analysis, pos: number) => number>();
+/** `readSentenceIds` once per run (documentFigures and sentenceTexts read the same analyses). */
 function sentenceIds(analyses: Analysis[]): (a: Analysis, pos: number) => number {
+  let at = sentenceIdsOf.get(analyses);
+  if (!at) {
+    at = readSentenceIds(analyses);
+    sentenceIdsOf.set(analyses, at);
+  }
+  return at;
+}
+
+function readSentenceIds(analyses: Analysis[]): (a: Analysis, pos: number) => number {
   const base = new Map<number, number>();
   // where each segment's sentences end (most segments hold one or two): counted, not rescanned, per figure
   const ends = new Map<number, number[]>();
