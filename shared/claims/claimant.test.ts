@@ -26,6 +26,13 @@ describe('reported claimants', () => {
     expect(who('農業部長表示，補助款下月撥付。')).toBe('農業部長');
     expect(who('」谷董事長說。')).toBe('谷董事長');
     expect(who('而董事長表示，將擴產。')).toBe('董事長');
+    expect(who('不過總理說，預算不變。')).toBe('總理');
+    expect(who('他的律師說，將上訴。')).toBe('律師');
+    expect(who('有銀行表示，利率不變。')).toBeNull();
+    expect(who('市場上有分析師表示，金價見頂。')).toBe('分析師');
+    expect(who('「好。」看著大螢幕的陳立安說。')).toBe('陳立安');
+    expect(who('陳立安面對著台下股東說，明年擴產。')).toBe('陳立安');
+    expect(who('市長柯文哲在現場表示，工程如期。')).toBe('柯文哲');
   });
   it('no name where 說, 稱 or 強調 is part of another word, or a pronoun or a clause stands before the verb', () => {
     expect(who('公司昨日舉行法說會，公布第三季財報。')).toBeNull();

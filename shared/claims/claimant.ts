@@ -58,8 +58,9 @@ const BEFORE_VERB: { re: RegExp; short?: 2 | 3 }[] = [
   { re: /(?:對|对|向)(?:外界|外|記者|记者|傳媒|传媒|媒體|媒体|本報|本报|投資人|投资人|投資者|投资者|分析師|分析师|股東|股东)$/u },
   { re: /(?:進一步|进一步|同時|同时|隨即|随即|接著|接着|特別|特别|另外)$/u },
   // what the speaker does while speaking: 指著螢幕說, 出席說明, 笑著說
-  { re: /(?:指|看|望|拿|舉|举|笑|翻|對|对)(?:著|着)(?:(?![著着])[^，,。；;：:「」『』\s]){0,8}$/u },
-  { re: /(?:出席|親自|亲自|到場|到场|現場|现场)$/u },
+  // (never across 的: 看著大螢幕的陳立安說 — the name is after it)
+  { re: /(?:面)?(?:指|看|望|拿|舉|举|笑|翻|對|对)(?:著|着)(?:(?![著着的])[^，,。；;：:「」『』\s]){0,8}$/u },
+  { re: /(?:(?:在|到|赴)?(?:現場|现场)|出席|親自|亲自|到場|到场)$/u },
   // 還, 也, 則, 亦, 曾, 再 as before (a two-character name stays: 王明亦表示 → 王明)
   { re: /(?:還|还|也|則|则|亦|曾|再)$/u, short: 2 },
   // characters that are as often a given name's last (陳怡均, 林今): only where a three-character name stays
@@ -88,15 +89,20 @@ function trimBeforeVerb(head: string): string {
   return h;
 }
 
+const INDEFINITE = /^有/u;
+
+/** Words that open a clause before a title-only speaker (不過總理說, 此外總裁表示, 他的律師說). */
+const CLAUSE_START = /^(?:不過|不过|此外|因此|然而|所以|至於|至于|其中|甚至|根據|根据|另外|同時|同时|(?:他|她|其)的)/u;
+
 /** A word no name starts with (並將定期對外說明): a clause's words, not a person (surnames such as 于, 向, 應 are left out). */
 const NOT_NAME_START = /^(?:並|并|將|将|會|会|已|可|須|须|要|但|而|且|及|與|与|的|了|是|在|被|把|讓|让|對|对|就|都|也|還|还|又)/u;
 
 /**
  * People named by what they are rather than who (市場人士, 壽險業者): kept with the two characters before (not 的,
- * 位, 名: 接近公司的人士 → 人士, 一位交易員 → 交易員), or with the office they speak for (政府發言人, 勞工處發言人,
+ * 位, 名, 有: 接近公司的人士 → 人士, 一位交易員 → 交易員, 市場上有分析師 → 分析師), or with the office they speak for (政府發言人, 勞工處發言人,
  * 主計總處官員).
  */
-const GROUP = /(?:\p{Script=Han}{1,2}(?:總|总)?(?:處|处|局|署|部|府|會|会|所|辦|办|廳|厅)|(?:(?![的位名])\p{Script=Han}){0,2})(?:人士|業者|业者|官員|官员|分析師|分析师|分析員|分析员|發言人|发言人|交易員|交易员|幹部|干部|主管|代表)$/u;
+const GROUP = /(?:\p{Script=Han}{1,2}(?:總|总)?(?:處|处|局|署|部|府|會|会|所|辦|办|廳|厅)|(?:(?![的位名有])\p{Script=Han}){0,2})(?:人士|業者|业者|官員|官员|分析師|分析师|分析員|分析员|發言人|发言人|交易員|交易员|幹部|干部|主管|代表)$/u;
 
 /** How far before a reporting verb its speaker is looked for (titles, a name, 在…會上, 昨（12）日 …). */
 const HEAD_REACH = 60;
@@ -110,10 +116,15 @@ export function reportedClaimant(text: string): { name: string; end: number } | 
     const run = /([\p{Script=Han}A-Za-z]{2,20})$/u.exec(head)?.[1];
     if (!run) continue;
     let name = nameOfRun(run);
-    // a person named by an office's title alone (農業部長, 公司總裁): the whole run where it is short and starts no clause
-    if (name.length < 2) name = run.length <= 4 && !NOT_NAME_START.test(run) ? run : run.slice(-3);
+    // a person named by an office's title alone (農業部長, 谷董事長): the run past a clause's first words (而, 不過,
+    // 此外, 他的…) where it is short, else its last three characters
+    if (name.length < 2) {
+      const bare = run.replace(CLAUSE_START, '').replace(NOT_NAME_START, '');
+      name = bare.length >= 2 && bare.length <= 4 ? bare : run.slice(-3);
+    }
     if (name.length > 4 && !GROUP.test(name)) name = name.slice(-3);
-    if (NOT_NAMES.test(name) || NOT_NAME_START.test(name) || /^[A-Za-z]+$/.test(name)) continue;
+    // 有 opens an indefinite subject (有銀行表示, 有不少人說: no one named)
+    if (NOT_NAMES.test(name) || NOT_NAME_START.test(name) || INDEFINITE.test(name) || /^[A-Za-z]+$/.test(name)) continue;
     best = { name, end: m.index + m[0].length };
   }
   return best;
