@@ -35,7 +35,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * state/open-edit.ts, save-line.ts, the kept open edit), an undo with nothing to undo is a notice
  * (state/undo-steps.ts) and dialogs give the keyboard back (Modal): 459.9 KB measured then (main 458.4 KB;
  * the revision reasons' wording, which brings the rule titles, is imported by the lazy History panel and
- * change log only). 457.9 KB since a document's details form (components/DocumentForm.tsx) loads with its
+ * change log only). 458.4 KB since a document's details form (components/DocumentForm.tsx) loads with its
  * Details button and an empty project can be deleted (ProjectGroup.tsx's button, its strings).
  */
 export const INITIAL_JS_LIMIT_KB = 460;

@@ -14,16 +14,20 @@ export interface ProjectGroupProps {
   onSettings?: () => void;
   /** ask to delete the project; offered only while it holds no document (none while the library is read-only) */
   onDelete?: () => void;
+  /** how many of its documents are in the Trash: the delete button is then disabled, saying why */
+  trashed?: number;
   renderDocument: (doc: DocumentMeta) => React.ReactNode;
 }
 
-export function ProjectGroup({ project, documents, onRename, onSettings, onDelete, renderDocument }: ProjectGroupProps) {
+export function ProjectGroup({ project, documents, onRename, onSettings, onDelete, trashed = 0, renderDocument }: ProjectGroupProps) {
   const { t, projectName } = useI18n();
   // Jiaodui's own projects (Inbox, Samples) in the UI language while they keep that name (shared/domain/values.ts)
   const name = projectName(project.name);
   const [renaming, setRenaming] = useState(false);
   const rename = usePermission('renameProject');
-  const remove = usePermission('deleteProject');
+  const allowed = usePermission('deleteProject');
+  // documents only in the Trash still belong to the project (the service refuses): say so on the button
+  const remove = allowed.allowed && trashed > 0 ? { allowed: false, reason: t('library.deleteProjectTrashed', { name, count: trashed }) } : allowed;
   const settingsLabel = t('library.projectSettings', { name });
   const count = project.documentCount === 1 ? t('library.document1') : t('library.documents', { count: project.documentCount });
   return (

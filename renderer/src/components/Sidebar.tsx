@@ -104,6 +104,7 @@ export function Sidebar({ library, currentId, trashOpen, setTrashOpen, onOpen, o
             onRename={stale ? undefined : (name) => guard(library.renameProject(p.id, name))}
             onSettings={stale ? undefined : () => setSettingsOf(p)}
             onDelete={stale ? undefined : () => setDeleting(p)}
+            trashed={library.trash.filter((d) => d.projectId === p.id).length}
             renderDocument={renderDocument}
           />
         ))}
