@@ -101,7 +101,7 @@ const en = {
   'library.deleteProject': 'Delete project {name}',
   'library.deleteProjectBody': 'Delete the empty project “{name}”? Its glossary and settings are deleted with it. This cannot be undone.',
   'library.delete': 'Delete',
-  'library.deleteProjectTrashed': '{count} documents of “{name}” are in the Trash: restore and move them, or empty the Trash, to delete it.',
+  'library.deleteProjectTrashed': 'Documents of “{name}” are in the Trash ({count}): restore and move them, or empty the Trash, to delete it.',
   'library.projectDeleted': 'Deleted the project “{name}”.',
   'library.save': 'Save',
   'library.cancel': 'Cancel',

@@ -34,7 +34,7 @@ describe('ProjectGroup delete button', () => {
   it('is disabled, saying why, while documents of the project are in the Trash', () => {
     const button = deleteButton({ trashed: 2 });
     expect(button).toContain('disabled=""');
-    expect(button).toContain('2 documents of “Earnings calls” are in the Trash: restore and move them, or empty the Trash, to delete it.');
+    expect(button).toContain('Documents of “Earnings calls” are in the Trash (2): restore and move them, or empty the Trash, to delete it.');
     expect(deleteButton({ trashed: 2, locale: 'zh-Hant' })).toContain('「Earnings calls」有 2 份文件在垃圾桶中');
   });
   it("is disabled with the role's reason for a reviewer on a team server", () => {
