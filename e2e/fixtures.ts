@@ -103,14 +103,14 @@ export async function listConnections(server: JiaoduiServer): Promise<Connection
 }
 
 /**
- * Delete the projects made since `before` (by the test or its hooks), so that the library the next
- * specs and their screenshots show holds only what they made: the Trash is emptied first (it holds
- * only tests' leftovers), then each such project goes if it is empty (one still holding a live
- * document stays, and the check after names that document).
+ * Delete the projects `now` holds that `before` did not (made by the test or its hooks), so that the
+ * library the next specs and their screenshots show holds only what they made: the Trash is emptied
+ * first (it holds only tests' leftovers), then each such project goes if it is empty (one still
+ * holding a live document stays, and the check after names that document). Returns whether any was made.
  */
-async function deleteProjectsMadeSince(server: JiaoduiServer, before: SharedState): Promise<void> {
-  const made = [...(await readSharedState(server)).projects.keys()].filter((id) => !before.projects.has(id));
-  if (!made.length) return;
+async function deleteProjectsMadeSince(server: JiaoduiServer, before: SharedState, now: SharedState): Promise<boolean> {
+  const made = [...now.projects.keys()].filter((id) => !before.projects.has(id));
+  if (!made.length) return false;
   await api(server, 'emptyTrash', {});
   for (const projectId of made) {
     await api(server, 'deleteProject', { projectId }).catch((e: unknown) => {
@@ -118,6 +118,7 @@ async function deleteProjectsMadeSince(server: JiaoduiServer, before: SharedStat
       if (!/still holds documents/.test(String(e))) throw e;
     });
   }
+  return true;
 }
 
 /** End every team server connection the local server holds (an afterEach of the specs that connect). */
@@ -169,9 +170,10 @@ export const test = base.extend<{ app: Page; leftAsFound: void }, { server: Jiao
       const server = running.server;
       for (const id of owned) await api(server, 'trashDocument', { documentId: id }).catch(() => undefined);
       owned.clear();
-      await deleteProjectsMadeSince(server, before ?? running.atStart);
-      const after = await readSharedState(server);
-      const left = sharedStateChanges(before ?? running.atStart, after);
+      const base = before ?? running.atStart;
+      let after = await readSharedState(server);
+      if (await deleteProjectsMadeSince(server, base, after)) after = await readSharedState(server);
+      const left = sharedStateChanges(base, after);
       lastSeen = { state: after, what: `"${testInfo.title}" (${basename(testInfo.file)})` };
       if (left.length > 0) throw new Error(`This test left the shared server changed:\n  - ${left.join('\n  - ')}\n${LEFT_HINT}`);
     },

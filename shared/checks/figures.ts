@@ -121,22 +121,21 @@ export function significantDigits(raw: string): string {
 
 const TERMINATOR = /[。！？!?]/g;
 
+/** `read` once per run: a run's rules are handed one analyses array, never changed after it is made. */
+function oncePerRun<T>(read: (analyses: readonly Analysis[]) => T): (analyses: readonly Analysis[]) => T {
+  const kept = new WeakMap<readonly Analysis[], T>();
+  return (analyses) => {
+    if (!kept.has(analyses)) kept.set(analyses, read(analyses));
+    return kept.get(analyses)!;
+  };
+}
+
 /**
  * Sentence ids across segments: a segment continues the previous one's sentence when that one
  * ended in ；，： (the segmenter splits at ；) within one paragraph. `at(a, pos)` gives the id.
+ * Read once per run (documentFigures and sentenceTexts read the same analyses).
  */
-const sentenceIdsOf = new WeakMap<readonly Analysis[], (a: Analysis, pos: number) => number>();
-/** `readSentenceIds` once per run (documentFigures and sentenceTexts read the same analyses). */
-function sentenceIds(analyses: Analysis[]): (a: Analysis, pos: number) => number {
-  let at = sentenceIdsOf.get(analyses);
-  if (!at) {
-    at = readSentenceIds(analyses);
-    sentenceIdsOf.set(analyses, at);
-  }
-  return at;
-}
-
-function readSentenceIds(analyses: Analysis[]): (a: Analysis, pos: number) => number {
+const sentenceIds = oncePerRun((analyses): ((a: Analysis, pos: number) => number) => {
   const base = new Map<number, number>();
   // where each segment's sentences end (most segments hold one or two): counted, not rescanned, per figure
   const ends = new Map<number, number[]>();
@@ -158,7 +157,7 @@ function readSentenceIds(analyses: Analysis[]): (a: Analysis, pos: number) => nu
     for (const e of ends.get(a.seg.id) ?? []) if (e < pos) n++;
     return (base.get(a.seg.id) ?? 0) + n;
   };
-}
+});
 
 /** The Simplified text of every sentence, across segments. */
 function sentenceTexts(analyses: Analysis[]): Map<number, string> {
@@ -177,18 +176,10 @@ function sentenceTexts(analyses: Analysis[]): Map<number, string> {
   return out;
 }
 
-/** Amounts and counts of a document (percentages, years and durations left out). */
-const yuans = new WeakMap<readonly Analysis[], Currency>();
 /** The currency a bare 元 means in the document of these analyses, read once per run. */
-function yuanOf(analyses: readonly Analysis[]): Currency {
-  let y = yuans.get(analyses);
-  if (!y) {
-    y = analyses.length ? documentYuan(analyses.map((a) => a.text), analyses[0].ctx.variant) : 'CNY';
-    yuans.set(analyses, y);
-  }
-  return y;
-}
+const yuanOf = oncePerRun((analyses): Currency => (analyses.length ? documentYuan(analyses.map((a) => a.text), analyses[0].ctx.variant) : 'CNY'));
 
+/** Amounts and counts of a document (percentages, years and durations left out). */
 export function documentFigures(analyses: Analysis[], documentId?: number): Figure[] {
   const out: Figure[] = [];
   const sidAt = sentenceIds(analyses);

@@ -89,8 +89,6 @@ function trimBeforeVerb(head: string): string {
   return h;
 }
 
-const INDEFINITE = /^有/u;
-
 /** Words that open a clause before a title-only speaker (不過總理說, 此外總裁表示, 他的律師說). */
 const CLAUSE_START = /^(?:不過|不过|此外|因此|然而|所以|至於|至于|其中|甚至|根據|根据|另外|同時|同时|(?:他|她|其)的)/u;
 
@@ -98,9 +96,9 @@ const CLAUSE_START = /^(?:不過|不过|此外|因此|然而|所以|至於|至�
 const NOT_NAME_START = /^(?:並|并|將|将|會|会|已|可|須|须|要|但|而|且|及|與|与|的|了|是|在|被|把|讓|让|對|对|就|都|也|還|还|又)/u;
 
 /**
- * People named by what they are rather than who (市場人士, 壽險業者): kept with the two characters before (not 的,
- * 位, 名, 有: 接近公司的人士 → 人士, 一位交易員 → 交易員, 市場上有分析師 → 分析師), or with the office they speak for (政府發言人, 勞工處發言人,
- * 主計總處官員).
+ * People named by what they are rather than who (市場人士, 壽險業者): kept with the two characters before
+ * (not 的, 位, 名, 有: 接近公司的人士 → 人士, 一位交易員 → 交易員, 市場上有分析師 → 分析師), or with the
+ * office they speak for (政府發言人, 勞工處發言人, 主計總處官員).
  */
 const GROUP = /(?:\p{Script=Han}{1,2}(?:總|总)?(?:處|处|局|署|部|府|會|会|所|辦|办|廳|厅)|(?:(?![的位名有])\p{Script=Han}){0,2})(?:人士|業者|业者|官員|官员|分析師|分析师|分析員|分析员|發言人|发言人|交易員|交易员|幹部|干部|主管|代表)$/u;
 
@@ -124,7 +122,7 @@ export function reportedClaimant(text: string): { name: string; end: number } | 
     }
     if (name.length > 4 && !GROUP.test(name)) name = name.slice(-3);
     // 有 opens an indefinite subject (有銀行表示, 有不少人說: no one named)
-    if (NOT_NAMES.test(name) || NOT_NAME_START.test(name) || INDEFINITE.test(name) || /^[A-Za-z]+$/.test(name)) continue;
+    if (NOT_NAMES.test(name) || NOT_NAME_START.test(name) || name.startsWith('有') || /^[A-Za-z]+$/.test(name)) continue;
     best = { name, end: m.index + m[0].length };
   }
   return best;
