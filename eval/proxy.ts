@@ -6,9 +6,9 @@
  * labels them (conversion, name-conversion, variant). No seeded mutations: a finding off every
  * label is a false alarm on otherwise correct text. Figures per target: tune on the `--tune`
  * targets (default s2t,s2hk), read the others as the left-out converters.
- * `--fresh A|B|C|D|E|F|G` measures eval/fresh's half instead of the dev source texts (one project per text); the
- * measure-only halves B, C, D and F also through Debian's `opencc` (targets cli-s2t, cli-s2tw, cli-s2hk, cli-s2twp:
- * the held-out converter, fair on our own texts of those halves, refused on half A so nothing is tuned on it),
+ * `--fresh A|…|I` measures eval/fresh's half instead of the dev source texts (one project per text); the
+ * measure-only halves (B, C, D, F, I: eval/lib/fresh.ts MEASURE_ONLY) also through Debian's `opencc` (targets cli-s2t, cli-s2tw, cli-s2hk, cli-s2twp:
+ * the held-out converter, fair on our own texts of those halves, refused on the tuning halves so nothing is tuned on it),
  * in aggregate only (`--misses`, `--clean`, `--info` refused there).
  * `--info` breaks info findings down by message key (on a label or not, and the conversion instances only they
  * point at). `--gap-seed S` draws another half of the phrases for s2t-gap. `--misses` lists the conversion and name-conversion (miss(name)) instances no warning hits and the conversion rules' warnings off

@@ -35,6 +35,16 @@ describe('eval/fresh', () => {
     expect(loadFresh('G').map((x) => Number(x.file.slice(0, 2)))).toEqual([53, 54, 55, 56, 57, 58, 59, 60]);
   });
 
+  it('keeps halves H and I to the sixteen texts of session 18, odd numbers tuning (H), even ones measured (I), each half eight for Taiwan and eight for Hong Kong between them', () => {
+    const h = loadFresh('H');
+    const i = loadFresh('I');
+    expect(h.map((x) => Number(x.file.slice(0, 2)))).toEqual([61, 63, 65, 67, 69, 71, 73, 75]);
+    expect(i.map((x) => Number(x.file.slice(0, 2)))).toEqual([62, 64, 66, 68, 70, 72, 74, 76]);
+    for (const half of [h, i]) expect(half.filter((x) => x.region === 'tw').length).toBe(4);
+    expect(isMeasureOnly('I')).toBe(true);
+    expect(isMeasureOnly('H')).toBe(false);
+  });
+
   it('holds texts of 800–2,600 characters whose listed people are named in them', () => {
     for (const d of loadFresh()) {
       expect([...d.text].length, d.file).toBeGreaterThanOrEqual(800);
@@ -49,7 +59,7 @@ describe('eval/fresh', () => {
       const doc = (n: string) => ({ file: `${n}-x.txt`, region: 'tw', people: [] });
       writeFileSync(join(dir, 'fresh.json'), JSON.stringify({ about: 'x', documents: [doc('01'), doc('02')] }));
       for (const n of ['01', '02']) writeFileSync(join(dir, `${n}-x.txt`), '正文');
-      const split = (s: object) => writeFileSync(join(dir, 'split.json'), JSON.stringify({ note: 'x', A: [], B: [], C: [], D: [], E: [], F: [], G: [], ...s }));
+      const split = (s: object) => writeFileSync(join(dir, 'split.json'), JSON.stringify({ note: 'x', A: [], B: [], C: [], D: [], E: [], F: [], G: [], H: [], I: [], ...s }));
       split({ A: ['01'], C: ['02'] });
       expect(loadFresh('C', dir).map((d) => d.file)).toEqual(['02-x.txt']);
       split({ A: ['01'], B: ['02'], C: ['02'] });
@@ -61,16 +71,18 @@ describe('eval/fresh', () => {
     }
   });
 
-  it('reads --fresh A to G, and nothing else', () => {
-    expect(HALVES.map((h) => parseHalf(h))).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
-    for (const bad of [undefined, '', 'H', 'c', 'd', 'AB']) expect(() => parseHalf(bad)).toThrow(/--fresh takes A, B, C, D, E, F, G/);
+  it('reads --fresh A to I, and nothing else', () => {
+    expect(HALVES.map((h) => parseHalf(h))).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I']);
+    for (const bad of [undefined, '', 'J', 'c', 'i', 'AB']) expect(() => parseHalf(bad)).toThrow(/--fresh takes A, B, C, D, E, F, G, H, I \(/);
   });
 
-  it('measures halves B, C, D and F in aggregate only: every listing option is refused there, none on halves A and E or dev', () => {
-    expect(HALVES.filter((h) => isMeasureOnly(h))).toEqual(['B', 'C', 'D', 'F']);
+  it('measures halves B, C, D, F and I in aggregate only: every listing option is refused there, none on halves A, E, G and H or dev', () => {
+    expect(HALVES.filter((h) => isMeasureOnly(h))).toEqual(['B', 'C', 'D', 'F', 'I']);
     expect(refusedOn('F', { '--misses': true })).toEqual(['--misses']);
     expect(refusedOn('E', { '--misses': true })).toEqual([]);
     expect(refusedOn('G', { '--misses': true })).toEqual([]);
+    expect(refusedOn('H', { '--misses': true })).toEqual([]);
+    expect(refusedOn('I', { '--misses': true, '--clean': true })).toEqual(['--misses', '--clean']);
     const listing = { '--misses': true, '--clean': false, '--info': true };
     expect(refusedOn('D', listing)).toEqual(['--misses', '--info']);
     expect(refusedOn('D', { '--clean': true })).toEqual(['--clean']);
