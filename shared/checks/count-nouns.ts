@@ -131,7 +131,7 @@ export function moneyHeadOf(label: string): string | null {
  * a contract after 元 is a count only where trading is counted (成交, 未平倉), a team after 人 is its size
  * (3人小組: no class), and the noun must end where the phrase does (5億元醫院擴建 is money for a project).
  */
-const PEOPLE_NOUN_AFTER = /(?:员工|职员|雇员|董事|独立董事|监事|股东|客户|用户|会员|旅客|乘客|学生|患者|病患|医师|护理师|工程师|研究员|业务员|志工)$/;
+const PEOPLE_NOUN_AFTER = /(?:员工|职员|职工|雇员|人员|干部|董事|独立董事|监事|股东|客户|用户|会员|旅客|乘客|学生|患者|病患|医师|护理师|工程师|研究员|业务员|志工)$/;
 interface AfterClass {
   noun: RegExp;
   units: string;
@@ -164,6 +164,9 @@ const AFTER: AfterClass[] = [
   { noun: /^(?:季度|个月|个季度)$/, units: '个', person: false },
 ];
 
+/** Words in 者 that name no one counted (或者, 前者, 兩者, 甚者). */
+const NOT_AGENT_ZHE = /(?:或者|再者|前者|后者|两者|二者|三者|四者|甚者|笔者|来者|仁者|智者|长者)$/;
+
 /** Heads of people after a figure (not 家: 10億元商家 may be a firm's size; not 團隊/小組: their size is in people). */
 const HEADS_AFTER_PEOPLE = /(?:员|者|师|顾问|司机|医生|护士|户|人)$/;
 const PEOPLE_UNITS = '名位';
@@ -174,7 +177,8 @@ const SITE_HEAD = /(?:站|厂|馆|超市|卖场|所)$/;
 const SPEND_ON = /^(?:收购|并购|投资|兴建|建设|建置|购买|买下|购入|购置|入股|取得|设立|成立|开设|新设|新建|用于|用以|打造|支付|扩建|改建|兴办|经营|承接|标下|得标|买进|卖出|出售|转让|收|买|建|设|投|购|在|于|向|给|为|作|供|与|和|及|将|把|从|用|以|进行|推动|协助|补助|支持|予|捐赠|捐|赠|拨|赞助|奖励|回馈)/;
 
 /** Where the noun after a figure ends a phrase: punctuation, the end, a conjunction or a particle (98間醫院及…, 1.4個季度的營收). */
-const PHRASE_END = /^(?:$|[^\u4e00-\u9fff]|[及和与或的中内])/;
+// (or an adverb opening the predicate: 38元試驗中心共收治…, 120元員工已到職)
+const PHRASE_END = /^(?:$|[^\u4e00-\u9fff]|[及和与或的中内共已均皆都也亦仍将])/;
 /** A measure word of one thing before the figure (興建一座50億元醫院, 這份5億元合約): the figure is its price. */
 const ONE_THING = /[一两这该此每][座家间个份张笔项台辆所]$/;
 
@@ -198,6 +202,8 @@ export function countedNounAfter(after: string, label: string, person: boolean, 
     // ICU as witness: people after a currency only (3人小組, 300人團隊 are sizes), sites after either
     const h = noun.length >= 2 ? countHeadOf(noun) : null;
     if (h && h.people && !person && HEADS_AFTER_PEOPLE.test(h.word)) return { noun, units: PEOPLE_UNITS };
+    // a doer named by what they do and 者 (受試者, 房貸者, 申請者), words ICU may not know: people after a currency
+    if (!person && /^[\u4e00-\u9fff]{2,3}者$/.test(noun) && !NOT_AGENT_ZHE.test(noun)) return { noun, units: PEOPLE_UNITS };
     if (h && !h.people && SITE_HEAD.test(h.word)) return { noun, units: h.units };
   }
   return null;

@@ -119,6 +119,9 @@ describe('number-scale: one figure restated at another scale', () => {
     expect(scale('第一季營收12.5億元，年增8%。', '全年營收125億元，創新高。')).toEqual([]);
     expect(scale('第一季營收12.5億元。', '營收1,250億日圓（約合美元8.3億元）。')).toEqual([]);
     expect(scale('第一季營收12.5億元。', '董事長說，第一季營收125億元。')).toHaveLength(1);
+    // a part (其中) of the whole before it in its sentence is no restatement of it, ten times smaller or not
+    expect(scale('本公司擬透過全球發售120,000,000股H股，其中香港公開發售12,000,000股H股，佔全球發售股份總數的10%。')).toEqual([]);
+    expect(scale('本公司擬透過全球發售120,000,000股H股。', '香港公開發售12,000,000股H股。')).toHaveLength(1);
   });
 
   it('across the documents of a project (the project check)', () => {
@@ -159,6 +162,8 @@ describe('number-unit', () => {
     // 「…數」 is the number of something: never 元; whether it counts people the form does not tell (買家數), so 人 is left alone
     expect(unit('上架遊戲數達85元。', '上架遊戲數達85人。', '簽約志工數達420人。', '回購的賣家數達3.2萬人。').map((f) => [f.segmentId, f.text])).toEqual([[1, '元']]);
     expect(unit('簽約志工數達420元。').map((f) => f.fixes.map((x) => x.replacement))).toEqual([['人', '名']]);
+    // 數 as an adverb (全數, 悉數: in full) names no count: the amount is money
+    expect(unit('法官裁定公司可向前主席追討全數3.12億元。', '有關款項已悉數2,460萬元撥備。')).toEqual([]);
   });
 
   it('learns a count metric from its measure word elsewhere in the document or the project', () => {
@@ -181,6 +186,8 @@ describe('number-unit', () => {
         '本季新開設體驗館12座，體驗館裝修費用1.2億元。',
       ),
     ).toEqual([]);
+    // a trade is stated in shares and in money alike; 合共 (in total) names no metric
+    expect(unit('基石投資者同意認購合共2.10億美元可購買的H股。', '基石投資者將認購合共45,882,000股H股。', '其中，甲資本認購6,000萬美元（13,109,200股），乙基金認購13,109,200股。')).toEqual([]);
   });
 
   it('is quiet on amounts about a count noun and on right units', () => {
@@ -289,13 +296,20 @@ describe('no number alarm on correct text: the classes of misreading', () => {
     expect(unit('本月交車1,200輛，較上月增加3億元。').map((f) => f.text)).toEqual(['元']);
   });
 
-  it('five digits before 億 next to another amount of that order in the sentence is Hong Kong usage: shown as info', () => {
+  it('five digits before 億 next to another amount of that order in the sentence, or in a Hong Kong document, is Hong Kong usage: shown as info', () => {
     const run1 = (...t: string[]) => byRule(runChecks(segs(...t), { ...HANT, rules: ['number-format'] }), 'number-format').map((f) => f.severity);
     expect(run1('截至6月底，客戶貸款為9,820億港元，客戶存款為13,540億港元，貸存比率為72.5%。')).toEqual(['info']);
     // among small amounts it is the misplaced point of 1.24億 (a warning)
     expect(run1('外資買超118.3億元，投信買超35.2億元，自營商賣超12,400億元。')).toEqual(['warning']);
     // and where the document states the same digits at a smaller scale
     expect(run1('客戶貸款為9,820億港元，客戶存款為13,540億港元。', '其中存款1.354億港元來自新客戶。')).toEqual(['warning']);
+    // a document written for Hong Kong writes trillions so anywhere: info there too (whichever rules run), unless the same evidence
+    const hk = ['政府統計處今日發表的數字顯示，首季商品整體出口貨值為13,205億元，按年上升9.6%。', '三月的進口貨值為4,838億元，較一年前上升9.9%，特區政府發言人表示，本港的轉口貿易回升。'];
+    expect(run1(...hk)).toEqual(['info']);
+    expect(byRule(runChecks(segs(...hk), HANT), 'number-format').map((f) => f.severity)).toEqual(['info']);
+    expect(run1(...hk, '其中轉口貨值1.3205億元。')).toEqual(['warning']);
+    // elsewhere, alone among smaller amounts, still a warning
+    expect(run1('首季商品整體出口貨值為13,205億元，按年上升9.6%。', '三月的進口貨值為4,838萬元。')).toEqual(['warning']);
   });
 });
 

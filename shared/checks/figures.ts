@@ -27,6 +27,7 @@ import { crossCheckClaims } from '../claims/crosscheck';
 import { findingMessage, part } from '../finding-messages';
 import { chineseQuantities, englishQuantities, segmentQuantities } from './numbers';
 import { countedNounAfter, countHeadOf, givenTo, moneyHeadOf } from './count-nouns';
+import { analysesRegion } from './regional';
 
 /**
  * A segment's claim quantities, parsed once per run (figures and shares read them). A bare 元
@@ -176,8 +177,8 @@ function sentenceTexts(analyses: Analysis[]): Map<number, string> {
   return out;
 }
 
-/** The currency a bare 元 means in the document of these analyses, read once per run. */
-const yuanOf = oncePerRun((analyses): Currency => (analyses.length ? documentYuan(analyses.map((a) => a.text), analyses[0].ctx.variant) : 'CNY'));
+/** The currency a bare 元 means in the document of these analyses (its region, as the regional rules read it), read once per run. */
+const yuanOf = oncePerRun((analyses): Currency => (analyses.length ? documentYuan(analyses.map((a) => a.text), analyses[0].ctx.variant, analysesRegion(analyses)) : 'CNY'));
 
 /** Amounts and counts of a document (percentages, years and durations left out). */
 export function documentFigures(analyses: Analysis[], documentId?: number): Figure[] {
@@ -510,6 +511,11 @@ function formatAmount(v: number): string {
   return v >= 1e12 ? `${r(v / 1e12)}兆` : v >= 1e8 ? `${r(v / 1e8)}億` : v >= 1e4 ? `${r(v / 1e4)}萬` : r(v);
 }
 
+/** Is `part` stated as a part (其中, 當中) of `whole`, an earlier figure of its sentence, and no larger (a larger one is part-over-whole's)? */
+function partOf(part: Figure, whole: Figure): boolean {
+  return /^(?:其中|当中)/.test(part.label) && part.q.value <= whole.q.value && part.sid === whole.sid && part.documentId === whole.documentId && (whole.segmentId < part.segmentId || (whole.segmentId === part.segmentId && whole.q.start < part.q.start));
+}
+
 /** Figures that may be one figure restated: same unit, same digits (at least two), labels ending alike. */
 function restatementKey(f: Figure): string | null {
   if (f.digits.length < 2 || f.label.length < 2 || !f.unit || /^\d/.test(f.q.raw) === false) return null;
@@ -539,8 +545,9 @@ export function restatedScaleFindings(figures: Figure[], crossDocumentOnly = fal
       const k = powerOfTen(value / right, 1e-6);
       if (k === null) continue;
       for (const f of places) {
-        // the same figure for the same period: two named periods that differ are two figures (第一季 vs 全年)
-        const others = rightPlaces.filter((r) => (!crossDocumentOnly || r.documentId !== f.documentId) && (!r.period || !f.period || r.period === f.period));
+        // the same figure for the same period: two named periods that differ are two figures (第一季 vs 全年);
+        // and a part is no restatement of the whole it is part of (發售120,000,000股，其中香港公開發售12,000,000股: 10%)
+        const others = rightPlaces.filter((r) => (!crossDocumentOnly || r.documentId !== f.documentId) && (!r.period || !f.period || r.period === f.period) && !partOf(f, r) && !partOf(r, f));
         if (!others.length) continue;
         out.push(scaleFinding(f, findingMessage('number.scale.restated', { here: f.q.raw, other: others[0].q.raw, label: f.label, factor: 10 ** Math.abs(k) }), scaleFix(f, -k), others.map((r) => loc(r))));
       }
@@ -614,7 +621,8 @@ const COUNT_METRICS: CountMetric[] = [
 /** Words after a counted noun that still name its count: 門市總數, 船舶數量. */
 const COUNT_SUFFIX = /(?:总数|数量|总量|数目)$/;
 /** `…數` is "the number of …" (家數, 件數, 開戶數) unless it is one of these words (指數 an index, 倍數 a multiple …). */
-const NOT_A_COUNT_OF = /(?:指数|系数|倍数|点数|分数|基数|参数|乘数|函数|天数|日数|年数|月数|时数|位数|度数|次数|平均数|中位数|众数|总数)$/;
+// (and 數 as an adverb or a quantity word, no count of anything: 追討全數, 悉數, 如數償還, 半數, 多數, 尾數)
+const NOT_A_COUNT_OF = /(?:指数|系数|倍数|点数|分数|基数|参数|乘数|函数|天数|日数|年数|月数|时数|位数|度数|次数|平均数|中位数|众数|总数|全数|悉数|如数|半数|多数|少数|无数|余数|尾数|整数|零数|约数|变数)$/;
 /** A person unit is right for a `…數` whose noun counts people (人數, 員工數, 用戶數). */
 const PERSON_NOUN = new RegExp(`(?:${PEOPLE_NOUNS}|用户|客户|会员|户|订户|人|员|客|者|生|民|工|师)$`);
 
@@ -685,11 +693,16 @@ function countOfMetric(label: string): CountMetric | undefined {
   return { re: /数$/, units: PERSON_NOUN.test(m[1]) ? '人名' : own === '股' ? '股张' : (own ?? ''), people: true };
 }
 
+/** Verbs of buying and selling, stated in shares or units and in money alike (Simplified). */
+const TRADE_KEY = /(?:认购|申购|收购|回购|购买|购入|买入|卖出|出售|发售|配售|增持|减持|买卖)$/;
+
 /** A noun-ending key for a label (its last two characters), none when it ends in a verb or link (增加, 達, 共). */
 function metricKey(label: string): string | null {
   // 交車量 and 交車, 門市總數 and 門市 are one metric
   const key = label.replace(/(?:总数|总量|数量|合计|总计|共计|累计|量|数)$/, '').slice(-2);
-  if (key.length < 2 || /[^\u4e00-\u9fff]/.test(key) || /[增减加少长降升跌涨为达约至到了共计有逾近超过是在于的及和与]$/.test(key) || /(?:[上下]调|上修|下修|提高|降低)$/.test(key)) return null;
+  if (key.length < 2 || /[^\u4e00-\u9fff]/.test(key) || /[增减加少长降升跌涨为达约至到了共计有逾近超过是在于的及和与合]$/.test(key) || /(?:[上下]调|上修|下修|提高|降低)$/.test(key)) return null;
+  // (合: what 合共, 合計 leave of a label; a trade, 認購 or 出售, is stated in shares and in money alike: 認購6,000萬美元（13,109,200股）)
+  if (TRADE_KEY.test(key)) return null;
   return key;
 }
 
@@ -1130,8 +1143,9 @@ const near = (x: number, y: number) => Math.abs(x - y) <= 1e-6 * Math.max(Math.a
  * evidence, 26.8億), ranked by evidence: a reading whose value the segment's English states,
  * or another figure of the document with the same digits states, goes first, and the message
  * says so. Without evidence the order of number-format stays (never one blind fix).
+ * `region`: the region the document is written for, where known (`analysesRegion`).
  */
-export function rankReadings(findings: Finding[], analyses: Analysis[], figures: Figure[]): void {
+export function rankReadings(findings: Finding[], analyses: Analysis[], figures: Figure[], region: 'tw' | 'hk' | null = null): void {
   if (!findings.some((f) => f.rule === 'number-format')) return;
   const bySegment = new Map(analyses.map((a) => [a.seg.id, a]));
   // figures by their digits: each reading looks up its own, not every figure of the document
@@ -1148,14 +1162,15 @@ export function rankReadings(findings: Finding[], analyses: Analysis[], figures:
     // five digits before 億 (13,540億) is how Hong Kong and mainland writers put 1–10 萬億 in a text
     // that counts in thousands of 億 (客戶貸款9,820億，客戶存款13,540億): shown, but no alarm there.
     // In a text of smaller amounts it is still the misplaced point of 1.354億 (a warning).
-    // Only when another such amount of the same sentence is of the same order (within 4×) and no figure of the document states
-    // the same digits at a smaller scale (that is the misplaced point's evidence).
+    // Only when another such amount of the same sentence is of the same order (within 4×), or anywhere in a document written
+    // for Hong Kong, whose statistics and papers write trillions so (整體出口貨值為13,205億元; Taiwan writes 1兆3,205億), and
+    // no figure of the document states the same digits at a smaller scale (that is the misplaced point's evidence).
     if (f.messageData.key === 'number.digits-before-magnitude' && /^\d{2},?\d{3}(?:\.\d+)?(?:億|亿)$/.test(f.text)) {
       const v = fixValue(a.text, { start: f.start, end: f.end, replacement: f.text }) ?? 0;
       const sid = figures.find((g) => g.segmentId === f.segmentId && g.q.start === f.start)?.sid;
       const peer = large.some((g) => g.sid === sid && !(g.segmentId === f.segmentId && g.q.start === f.start) && g.q.value * 4 >= v && v * 4 >= g.q.value);
       const smaller = (byDigits.get(significantDigits(f.text)) ?? []).some((g) => g.q.value < v / 5);
-      if (peer && !smaller) {
+      if ((peer || region === 'hk') && !smaller) {
         f.severity = 'info';
         // the document's figures decided it: a re-check of the segment alone keeps it (types.ts `scope`)
         f.scope = 'document';

@@ -285,6 +285,9 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: A
   const noEnglish: Finding[] = [];
   // the document's sense of each one-to-many character (one sense per discourse, conversion-ambiguity)
   const senses = want('conversion-ambiguity') && ctx.script === 'hant' ? (carry?.senses ?? documentSenses(analyses)) : undefined;
+  // the region the document is written for, read once (documentSenses has read it when conversion-ambiguity runs)
+  const regional = want('number-format') || want('taiwan-standard') || want('hong-kong-standard');
+  const region = ctx.script !== 'hant' ? null : senses ? senses.region : regional ? analysesRegion(analyses) : null;
   for (const a of analyses) {
     for (const f of segmentRules(a, ctx, want, bySegment.get(a.seg.id) ?? [], senses)) (f.rule === 'halfwidth-punctuation' ? halfwidth : f.rule === 'english-empty' ? noEnglish : out).push(f);
     if (want('number-mismatch')) out.push(...parallelNumberFindings(a));
@@ -304,8 +307,6 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: A
     out.push(...documentDecided(contextPeriodFindings(analyses, held)));
   }
   if ((want('taiwan-standard') || want('hong-kong-standard')) && ctx.script === 'hant') {
-    // the region the document is written for, read once (documentSenses has read it when conversion-ambiguity runs)
-    const region = senses ? senses.region : analysesRegion(analyses);
     if (want('taiwan-standard')) out.push(...taiwanStandardFindings(analyses, region, () => convertedByOpenCC(analyses), ctx));
     if (want('hong-kong-standard')) out.push(...hongKongStandardFindings(analyses, mentions, region, () => convertedByOpenCC(analyses), ctx));
   }
@@ -313,7 +314,7 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: A
   if (want('conversion-ambiguity') && ctx.script === 'hant') out.push(...documentVocabularyFindings(analyses));
   if (want('number-scale') || want('number-unit') || want('number-format')) {
     const figures = documentFigures(analyses);
-    if (want('number-format')) rankReadings(out, analyses, figures);
+    if (want('number-format')) rankReadings(out, analyses, figures, region);
     if (want('number-scale')) out.push(...scaleFindings(analyses, figures));
     if (want('number-unit')) out.push(...unitFindings(analyses, figures));
   }

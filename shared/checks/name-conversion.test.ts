@@ -31,6 +31,15 @@ describe('name conversion artifacts', () => {
     expect(nameWarnings('總經理乾杯致詞。')).toEqual([]);
   });
 
+  it('suspects a given name only of a form a converter writes there: the default, or its phrase’s form', () => {
+    // 征 → 徵 is the character table's default: a converter's doing
+    expect(nameWarnings('董事長鍾啟徵表示，訂單增加。')).toEqual([['徵', '征']]);
+    // 升's default is 升: 昇 in a given name is no converter's, the bearer spells it so
+    expect(nameWarnings('董事長鍾昇傑表示，訂單增加。', '執行董事鍾昇傑先生')).toEqual([]);
+    // a surname no one bears in that form stays suspect whoever wrote it
+    expect(nameWarnings('執行長鬆明德表示，需求回溫。')).toEqual([['鬆', '松']]);
+  });
+
   it('leaves prepositions, words and bodies that only look like a surname and a title', () => {
     expect(nameWarnings('他於總經理任內完成改組。')).toEqual([]);
     expect(nameWarnings('於董事會決議後，股價上漲。')).toEqual([]);

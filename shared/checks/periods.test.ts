@@ -100,6 +100,9 @@ describe('period-label', () => {
     expect(labels('上半年旗艦商場人流按季增加約一成。')).toEqual([['按季', ['按年']]]);
     expect(labels('預期明年零售業總銷貨價值約3,400億港元，按月增長約3%至5%。')).toEqual([['按月', ['按年']]]);
     expect(run('上半年旗艦商場人流按年增加約一成。')).toEqual([]);
+    // a label naming a kind of figure, no figure of its own, compares nothing of the sentence's period
+    expect(run('三月單月的升幅為11.0%，讀者宜參考經季節性調整的按季數字。')).toEqual([]);
+    expect(labels('三月單月的升幅為11.0%，按季上升2.8%。')).toEqual([['按季', ['按年', '按月']]]);
   });
 
   it('one value with a decimal under labels of two periods, in a document and across a project', () => {

@@ -407,8 +407,9 @@ export function periodLabelFindings(a: Analysis): Finding[] {
       }
     }
     if (named) continue;
-    // period: 全年營收…月增
-    const own = nearestFigurePeriod(before);
+    // period: 全年營收…月增 — not of a label naming a kind of figure, with no value of its own (參考經季節性調整的按季數字,
+    // 按年比較: no figure of the sentence is compared by it)
+    const own = f.valueEnd < 0 && FIGURE_KIND_AFTER.test(text.slice(f.k + f.label.length)) ? null : nearestFigurePeriod(before);
     if (own && UNFIT[own].includes(L.span)) {
       const want = own === 'cumulative' ? [L.partners.year!] : own === 'quarter' ? [L.partners.year!, L.partners.quarter!] : [L.partners.year!, L.partners.month!];
       const wants = want.filter(Boolean);
@@ -421,6 +422,9 @@ export function periodLabelFindings(a: Analysis): Finding[] {
 /** Periods a sentence may name that are not a figure's own kind (a year, last year's period, a month's end): no inference then. */
 // (同期 alone, 同期產險業…, is the period just named: no other period)
 const OTHER_PERIOD = /去年|今年|明年|上年|前年|上季|上月|年底|月底|季底|年初|\d{2,4}\s*年|[上下]旬/;
+
+/** Nouns of figures right after a label (按季數字, 按年比較, 年增統計): the label names a kind of figure. */
+const FIGURE_KIND_AFTER = /^(?:的)?(?:數字|数字|數據|数据|資料|资料|統計|统计|比較|比较|計算|计算|基礎|基础|基準|基准)/;
 
 /** A figure a few words after a label (增加約35萬名, 減少2,105張). */
 const COUNT_AFTER = /^[增減减加少長长升降跌漲涨]{1,2}[約约近逾達达了]?\d/;

@@ -1,9 +1,13 @@
 /**
  * The currency a bare 元 means in a document, read from the document as a reader does (pure):
  * the currency it names most (新臺幣/新台幣/NT$ → TWD, 人民幣/RMB → CNY, 港元/港幣 → HKD);
- * else a Taiwan text — Minguo years (112年), Taiwan's government bodies (行政院, 主計總處,
- * 立法院) or the region the project writes for (variant `tw`) — means NT$ (TWD); else CNY, the
- * currency of the mainland results calls the detector was first written for.
+ * else the region the document is written for where the caller has read it (`region`: the checks'
+ * regional markers), or a Hong Kong text — naming Hong Kong and its institutions (香港, 本港, 特區政府,
+ * 立法會, 金管局…) more often than Taiwan — means HK$ (HKD: a Hong Kong trade release that lists 台灣
+ * among its markets is still in HK$; a variant is no region: Taiwan writers use Hong Kong's 着 too); else a Taiwan text —
+ * Minguo years (112年), Taiwan's government bodies (行政院, 主計總處, 立法院) or the region the
+ * project writes for (variant `tw`) — means NT$ (TWD); else CNY, the currency of the mainland
+ * results calls the detector was first written for.
  */
 import type { Currency } from './quantities';
 
@@ -11,8 +15,9 @@ import type { Currency } from './quantities';
 const NAMED = /新臺幣|新台幣|新台币|NT\$|人民幣|人民币|RMB|港元|港幣|港币|HK\$/g;
 const NAMED_CURRENCY = (m: string): Currency => (/^(?:新|NT)/.test(m) ? 'TWD' : /^(?:人民|RMB)/.test(m) ? 'CNY' : 'HKD');
 const TAIWAN = /(?<![\d.])1\d{2}年|行政院|主計總處|主計處|立法院|中華民國|臺灣|台灣/g;
+const HONG_KONG = /香港|本港|港府|特區政府|特區|立法會|金管局|港交所|聯交所|政府統計處|恒生指數|恒指/g;
 
-export function documentYuan(texts: readonly string[], variant?: string | null): Currency {
+export function documentYuan(texts: readonly string[], variant?: string | null, region?: 'tw' | 'hk' | null): Currency {
   // counted segment by segment (no joined copy of a large document), one regular expression for every name
   const n: Record<Currency, number> = { TWD: 0, CNY: 0, HKD: 0, USD: 0 };
   for (const t of texts) for (const m of t.matchAll(NAMED)) n[NAMED_CURRENCY(m[0])]++;
@@ -20,11 +25,14 @@ export function documentYuan(texts: readonly string[], variant?: string | null):
   let best: Currency | null = null;
   for (const c of ['TWD', 'CNY', 'HKD'] as const) if (n[c] && (!best || n[c] > n[best])) best = c;
   if (best) return best;
+  if (region) return region === 'hk' ? 'HKD' : 'TWD';
   let taiwan = 0;
+  let hongKong = 0;
   for (const t of texts) {
     taiwan += t.match(TAIWAN)?.length ?? 0;
-    if (taiwan >= 2) return 'TWD';
+    hongKong += t.match(HONG_KONG)?.length ?? 0;
   }
-  if (variant === 'tw') return 'TWD';
+  if (hongKong > taiwan) return 'HKD';
+  if (taiwan >= 2 || variant === 'tw') return 'TWD';
   return 'CNY';
 }

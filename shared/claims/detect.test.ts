@@ -148,6 +148,12 @@ describe('candidates read figures as a reader does (issue 18)', () => {
     expect(documentYuan(['收入爲3.8億元人民幣', '去年收入11.8億元'])).toBe('CNY');
     expect(documentYuan(['收入11.8億元'], 'tw')).toBe('TWD');
     expect(documentYuan(['收入11.8億元'])).toBe('CNY');
+    // a Hong Kong text: its region's forms, or Hong Kong named more often than Taiwan (a trade release listing 台灣 among its markets)
+    expect(documentYuan(['整體出口貨值為4,512億元（約578億美元）'], 't', 'hk')).toBe('HKD');
+    expect(documentYuan(['台指期貨收在2萬點，成交金額3,512億元'], 'hk', 'tw')).toBe('TWD');
+    expect(documentYuan(['收入爲3.8億元人民幣', '去年收入11.8億元'], 't', 'hk')).toBe('CNY');
+    expect(documentYuan(['政府統計處今日發表的數字顯示，整體出口貨值為4,512億元。', '輸往台灣的出口上升5%，輸往臺灣的電子產品增加。', '香港的轉口貿易回升。', '本港出口商表示'])).toBe('HKD');
+    expect(documentYuan(['台灣的出口上升5%，臺灣央行表示', '香港股市下跌'])).toBe('TWD');
     const [c] = cands('111年每戶家庭可支配所得平均數為110.9萬元。', '112年預測經濟成長1.6%。');
     expect(c.quantities[0]).toMatchObject({ value: 1_109_000, currency: 'TWD', currencyStated: true });
     expect(claimQuantities('收入爲100億港元')[0]).toMatchObject({ currency: 'HKD' });
