@@ -256,6 +256,14 @@ function joinerAt(s: string, e: number): boolean {
 }
 
 /** Person mentions in one segment. */
+/** Places a wire's dateline names after its reporters (Simplified): Taiwan's cities and counties, and the cities its correspondents file from. */
+const DATELINE_PLACES = '台北|新北|桃园|新竹|苗栗|台中|彰化|南投|云林|嘉义|台南|高雄|屏东|宜兰|花莲|台东|基隆|澎湖|金门|马祖|香港|澳门|北京|上海|广州|深圳|东京|大阪|首尔|新加坡|曼谷|河内|胡志明市|雅加达|马尼拉|吉隆坡|新德里|孟买|华盛顿|纽约|洛杉矶|旧金山|芝加哥|休士顿|西雅图|波士顿|多伦多|温哥华|伦敦|巴黎|柏林|布鲁塞尔|日内瓦|法兰克福|莫斯科|罗马|马德里|维也纳|雪梨|墨尔本|奥克兰|开罗|杜拜|耶路撒冷';
+/** 記者 + names (、 between) + a place + a day + 電 (專電, 綜合外電報導). */
+const DATELINE = new RegExp(`记者((?:[\\u4e00-\\u9fff]{2,4}、){0,3}[\\u4e00-\\u9fff]{2,4}?)(?:${DATELINE_PLACES})\\d{1,2}日(?:专)?电`, 'g');
+
+/** Titles of a newsroom's credit lines (Simplified), whose name follows a colon. */
+const CREDIT_TITLES_S = new Set(['编辑', '总编辑', '主编', '记者']);
+
 export function findMentions(a: Analysis, order: number, glossary?: GlossaryEntry[]): Mention[] {
   const s = a.s;
   const text = a.text;
@@ -291,9 +299,24 @@ export function findMentions(a: Analysis, order: number, glossary?: GlossaryEntr
     }
     let r = q;
     while (s[r] === ' ') r++;
+    // a credit line names its person after a colon: （編輯：游松傑）, 記者：王小明
+    if ((s[r] === '：' || s[r] === ':') && CREDIT_TITLES_S.has(titles[titles.length - 1])) r++;
     const m = nameAfterTitle(s, r);
     if (m) push(m.start, m.end, m.sl, { roles, titles, org: orgBefore(s, p) ?? glossaryOrgBefore(s, p, glossary), strong: true, evidence: 'title' });
     p = q;
+  }
+
+  // 1b. A wire's dateline (中央社記者曾于庭台北19日電, 記者王小明、李大同東京18日專電): the place and the date
+  // end each name, whatever its characters (a given name 于庭 the title rule reads as a preposition).
+  if (s.includes('记者')) {
+    for (const d of s.matchAll(DATELINE)) {
+      let at = d.index + d[0].indexOf('记者') + 2;
+      for (const name of d[1].split('、')) {
+        const sl = surnameLenAt(s, at);
+        if (sl && name.length - sl >= 1 && name.length - sl <= 2) push(at, at + name.length, sl, { roles: ['other'], titles: ['记者'], strong: true, evidence: 'title' });
+        at += name.length + 1;
+      }
+    }
   }
 
   // 2. Honorifics after a name: X先生, X教授.

@@ -31,6 +31,20 @@ describe('name conversion artifacts', () => {
     expect(nameWarnings('總經理乾杯致詞。')).toEqual([]);
   });
 
+  it('reads names after the titles of the courts, the newsroom and shareholders, in credit lines and wire datelines', () => {
+    expect(nameWarnings('高等法院原訟法庭法官範雲徵上週三裁定，前主席須退還款項。')).toEqual([
+      ['範', '范'],
+      ['徵', '征'],
+    ]);
+    expect(nameWarnings('持股21.8%的大股東塗志松透過其全資公司持股。')).toEqual([['塗', '涂']]);
+    expect(nameWarnings('（編輯：遊松傑）1131219')).toEqual([['遊', '游']]);
+    // a dateline ends the name at its place and day: a given name 于庭 is no preposition there
+    expect(nameWarnings('（中央社記者曾於庭臺北19日電）中央銀行今天召開理監事會。')).toEqual([['於', '于']]);
+    expect(nameWarnings('（中央社記者王小明、餘佩雲東京18日專電）日圓走貶。')).toEqual([['餘', '余']]);
+    // shareholders alone are no title; a press conference is no reporter
+    expect(nameWarnings('股東應佔溢利為12.6億港元，按年上升8%。', '記者會上，於董事會決議後宣布。', '（本報記者台北報導）')).toEqual([]);
+  });
+
   it('suspects a given name only of a form a converter writes there: the default, or its phrase’s form', () => {
     // 征 → 徵 is the character table's default: a converter's doing
     expect(nameWarnings('董事長鍾啟徵表示，訂單增加。')).toEqual([['徵', '征']]);

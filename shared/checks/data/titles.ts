@@ -130,10 +130,38 @@ export const TITLES_BEFORE: readonly { text: string; role: string }[] = [
   { text: '議員', role: 'other' },
   { text: '律師', role: 'other' },
   { text: '會計師', role: 'other' },
+  // the courts, legislatures and local government (法官, 立委, 縣長), and the newsroom (編輯, 主播)
+  { text: '法官', role: 'other' },
+  { text: '大法官', role: 'other' },
+  { text: '裁判官', role: 'other' },
+  { text: '檢察官', role: 'other' },
+  { text: '檢察長', role: 'other' },
+  { text: '庭長', role: 'other' },
+  { text: '立委', role: 'other' },
+  { text: '立法委員', role: 'other' },
+  { text: '議長', role: 'other' },
+  { text: '縣長', role: 'other' },
+  { text: '次長', role: 'other' },
+  { text: '校長', role: 'other' },
+  { text: '總幹事', role: 'other' },
+  { text: '參事', role: 'other' },
+  { text: '科長', role: 'other' },
+  { text: '組長', role: 'other' },
+  { text: '廠長', role: 'other' },
+  { text: '顧問', role: 'other' },
+  { text: '統計師', role: 'other' },
+  { text: '監事', role: 'other' },
+  // a listed company's shareholders named as such (大股東, 控股股東; never 股東 alone: 股東應佔溢利)
+  { text: '大股東', role: 'other' },
+  { text: '控股股東', role: 'other' },
+  { text: '編輯', role: 'other' },
+  { text: '總編輯', role: 'other' },
+  { text: '主編', role: 'other' },
+  { text: '主播', role: 'other' },
 ];
 
 /** Titles that do not follow a bare surname as a form of address (於記者會, 於董事會, 經理人): */
-export const NOT_AFTER_SURNAME: ReadonlySet<string> = new Set(['記者', '分析師', '研究員', '合夥人', '負責人', '董事', '經理', '主任', '總理', '總統', '博士', '院士']);
+export const NOT_AFTER_SURNAME: ReadonlySet<string> = new Set(['記者', '分析師', '研究員', '合夥人', '負責人', '董事', '經理', '主任', '總理', '總統', '博士', '院士', '統計師', '監事', '大股東', '控股股東', '編輯', '總編輯', '主編', '主播', '顧問', '參事']);
 
 /** Words joining two titles held by one person: 董事長兼首席執行官. */
 export const TITLE_JOINERS: readonly string[] = ['兼', '及', '和', '、', '暨'];
