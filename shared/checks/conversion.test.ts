@@ -429,6 +429,13 @@ describe('variant-mixing: what neither region writes, in a document written for 
     expect(run('variant-mixing', ['集團今天公佈業績，收入按年增長4%，以人民幣計價。', '管理層認爲零售已見底，我們爲客戶服務。'])).toEqual([]);
   });
 
+  it('asks the press form of 啓 and 羣 (Hong Kong’s standard list keeps them) only of what a converter wrote', () => {
+    const named = ['本港一家物業管理公司今天公布全年業績，收入為38億港元，按年增長12%。', '行政總裁余啓樑在香港表示，集團會繼續擴展。'];
+    expect(run('variant-mixing', named)).toEqual([]);
+    const converted = named.map((t) => getConverter('s2t').convert(getConverter('t2s').convert(t)));
+    expect(run('variant-mixing', converted).map((x) => x.text)).toEqual(['爲', '啓']);
+  });
+
   it('takes Hong Kong’s 着 (the particle) and 著 (顯著) for two readings, whatever variant the document was given', () => {
     const text = ['本港零售業總銷貨價值以港元計，訪港旅客人數顯著增加。', '分析員表示，隨着減息周期展開，恒生指數可望向好。'];
     expect(run('variant-mixing', text, { script: 'hant', variant: 'tw' })).toEqual([]);

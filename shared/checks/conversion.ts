@@ -1141,8 +1141,10 @@ function regionalMemberCodes(): Uint8Array {
  * Taiwan's from OpenCC's TWVariants (爲 → 為, 着 → 著; 說 stays 說, so Hong Kong's 説 is off it);
  * for Hong Kong only what both regions write alike (爲 → 為, 僞 → 偽; not 裏, 着 or 説, which
  * Hong Kong keeps), with the press forms both write (羣 → 群, 啓 → 啟). 臺 and 台 are both the
- * regions' (the official and the press form): only in text a converter wrote (`converted`),
- * where 臺 is the converter's default and not a writer's choice, is the press form wanted.
+ * regions' (the official and the press form), as 啓 and 羣 are Hong Kong's (its standard list and
+ * OpenCC's HKVariants keep them; a writer may, in names above all: 曾啓豐): only in text a converter
+ * wrote (`converted`), where they are the converter's default and not a writer's choice, is the
+ * press form wanted.
  * Undefined where the region has no single form.
  */
 export function regionalForm(opencc: string, region: 'tw' | 'hk', converted = false): string | undefined {
@@ -1151,7 +1153,7 @@ export function regionalForm(opencc: string, region: 'tw' | 'hk', converted = fa
   if (region === 'tw' && tw) return tw;
   if (region === 'hk' && tw && tw === hk) return hk;
   const press = PRESS_MAP.get(opencc);
-  if (press) return opencc === '臺' && !converted ? undefined : press;
+  if (press) return (opencc === '臺' || region === 'hk') && !converted ? undefined : press;
   return region === 'tw' && hk ? opencc : undefined;
 }
 

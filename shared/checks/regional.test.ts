@@ -30,6 +30,11 @@ describe('taiwan-standard', () => {
     expect(markerCounts(['營收年增11.4%，季增3%，月增1%。']).tw).toBe(4);
   });
 
+  it('reads a Hong Kong text that names no currency nor 香港 by its courts, statistics office and districts', () => {
+    expect(writtenFor(['高等法院原訟法庭法官上周三頒下判詞，裁定前主席須退還款項。', '公司昨日復牌後高開。'])).toBe('hk');
+    expect(writtenFor(['政府統計處今日發表的數字顯示，三月的整體出口貨值上升11%。', '將軍澳及屯門兩個項目落成入伙。'])).toBe('hk');
+  });
+
   it("reports OpenCC's form of a word in a Taiwan document, one group per word with fix all", () => {
     const segments = segs('北部某餐飲集團今天公佈上月營收，年增6%，以新台幣計。', '集團也公佈展店計劃，將在南部佈局。');
     const f = byRule(runChecks(segments, { ...HANT, rules: ['taiwan-standard'] }), 'taiwan-standard');
