@@ -91,6 +91,9 @@ describe("conversion-ambiguity: the converter's Taiwan vocabulary inside one doc
     const tw = ['電信業者今天公布第三季營收，年增5%，物聯網連線數達312萬個，5G設備投資持續。', '總經理說，全年用戶目標由年初設定的580萬戶上修，新建項目如期推進，資料中心營收成長。'];
     const f = documentWords(tw.map(s2twp));
     expect([...new Set(f.map((x) => `${x.text} ${x.severity}`))].sort()).toEqual(['使用者 warning', '專案 warning', '裝置 warning', '設定 info', '資料 info', '連線 info']);
+    // money remitted in and out (外資匯出) is Taiwan's own 匯出, whatever s2twp writes for 導出
+    const market = ['據證交所資料，外資本週賣超台股612億元，外資持續匯出，新台幣兌美元收在32.4元。', '外資本週淨匯出約18億美元，央行表示匯市穩定，台股成交值放大。'];
+    expect([...new Set(documentWords(market.map(s2twp)).map((x) => `${x.text} ${x.severity}`))].sort()).toEqual(['匯出 info', '資料 info']);
   });
 
   it('a Hong Kong writer writes 數據 and 聯繫: in a document written for Hong Kong s2twp’s 資料 and 聯絡 stay as found', () => {

@@ -85,6 +85,9 @@ describe('hong-kong-standard', () => {
       ['黃金週', 1, '黃金周'],
     ]);
     expect(run('瑞峰地產上半年售出2,846伙，股份代號1687，以港元計，夥伴銀行提供按揭。', '上周五股價收市升2%，黃金周期間訪港旅客增加，股東週年大會將於下月舉行。')).toEqual([]);
+    // and the turnover of money and stock: 周轉
+    expect(found('集團在香港的應收賬款為412.2百萬港元，股份代號1687。', '應收賬款週轉天數為87天，較去年縮短。').map((x) => x[0])).toEqual(['週轉']);
+    expect(run('集團在香港的應收賬款為412.2百萬港元，股份代號1687。', '應收賬款周轉天數為87天，較去年縮短。')).toEqual([]);
   });
 
   it('does not run in a mainland document or one too short to tell', () => {

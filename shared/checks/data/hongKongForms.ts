@@ -19,6 +19,8 @@ export const HONG_KONG_FORMS: readonly (readonly [string, string])[] = [
   // the week: Hong Kong's government and press write 周 (上周五, 周末, 每周, 黃金周, 減息周期); OpenCC writes 週
   // in each of these words (週年, the annual general meeting's 股東週年大會 in filings, is left alone)
   ['週末', '周末'], ['每週', '每周'], ['上週', '上周'], ['本週', '本周'], ['下週', '下周'], ['黃金週', '黃金周'], ['週期', '周期'],
+  // and the turnover of money and stock (資金周轉, 存貨周轉天數): Hong Kong's 周轉, Taiwan's 週轉 (both in Taiwan's dictionary)
+  ['週轉', '周轉'],
   ['週一', '周一'], ['週二', '周二'], ['週三', '周三'], ['週四', '周四'], ['週五', '周五'], ['週六', '周六'], ['週日', '周日'],
   // a home taking its owners in: 入伙 (and a flat counted, 2,846伙: hongKongFlatFindings)
   ['入夥', '入伙'],

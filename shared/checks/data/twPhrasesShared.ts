@@ -31,4 +31,5 @@ export const TW_SHARED_SOURCES: readonly string[] = [
  * warnings. (Measured on the proxy's s2twp output of our own texts: 資料 was the writer's own in 35 of 44
  * places, 聯絡, 檢視 and 執行 in 6 of 7, 連線 and 設定 in 4 of 4 (half G); 裝置, 使用者, 專案, 支援 the converter's in 35 of 36.)
  */
-export const TW_SHARED_WEAK_SOURCES: readonly string[] = ['數據', '聯繫', '組件', '查看', '運行', '連接', '設置'];
+// (導入, 導出: s2twp's 匯入, 匯出 are also Taiwan's own words for money remitted in and out, 外資匯出, whatever a converter did)
+export const TW_SHARED_WEAK_SOURCES: readonly string[] = ['數據', '聯繫', '組件', '查看', '運行', '連接', '設置', '導入', '導出'];
