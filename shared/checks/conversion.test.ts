@@ -95,6 +95,15 @@ describe('conversion-ambiguity', () => {
     expect(amb('公司印製了新年月曆和桌曆。').filter((x) => x.severity !== 'info')).toEqual([]);
   });
 
+  it('flags a passed-over phrase the text still spells in Simplified (新制|程 for 新|製程), not a Traditional word of its own (併行, 盡快)', () => {
+    const t = getConverter('s2t').convert('主要受惠于产能利用率回升及新制程良率改善。');
+    expect(t).toContain('新制程');
+    expect(amb(t).filter((x) => x.severity === 'warning').map((x) => [x.text, x.fixes[0]?.replacement, x.messageData?.key])).toEqual([['制', '製', 'conversion.overlapping-phrase']]);
+    expect(amb('主要受惠於產能利用率回升及新製程良率改善。').filter((x) => x.severity !== 'info')).toEqual([]);
+    expect(amb('採詢價圈購與公開申購併行方式辦理。').filter((x) => x.severity !== 'info')).toEqual([]);
+    expect(amb('董事會會盡快透過法律途徑處理。').filter((x) => x.severity !== 'info')).toEqual([]);
+  });
+
   it('does not flag the fixed 有雲端 again: the classical 有云 cuts into the text’s 雲端, even where ICU reads the replay as 有|云|端的', () => {
     const t = '從商業模式上，生成式AI有云端的公有云模式。';
     expect(amb(t).filter((f) => f.severity !== 'info').map((f) => [f.start, f.fixes[0]?.replacement])).toEqual([

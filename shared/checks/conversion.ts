@@ -572,7 +572,11 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
         const w = icuWordIn(withY, 0, withY.length, k - a0);
         const wy = [w[0] + a0, w[1] + a0];
         const wc = icuWordIn(text, a0, b0, k);
-        if (wy[1] - wy[0] >= 2 && (wc[1] - wc[0] < 2 || stolenHead(s, text, a0, b0, k, pStart, pEnd, wc, wy))) {
+        // (or the text's word there is the passed-over phrase itself, in the Simplified spelling ICU's dictionary also
+        // lists: 新制|程 for 新|製程, where OpenCC's 制程 → 製程 lost to the shorter 新制 that began first)
+        // (a Traditional form of its own there, 併行 or 盡快, is a writer's word: only the Simplified character itself)
+        const passedOver = c === sch && wc[0] === q && wc[1] === mm.end && wy[0] === q && wy[1] === mm.end;
+        if (wy[1] - wy[0] >= 2 && (wc[1] - wc[0] < 2 || passedOver || stolenHead(s, text, a0, b0, k, pStart, pEnd, wc, wy))) {
           hit = {
             severity: 'warning',
             suggest: [y],
