@@ -443,6 +443,10 @@ describe('variant-mixing: what neither region writes, in a document written for 
     expect(run('variant-mixing', named)).toEqual([]);
     const converted = named.map((t) => getConverter('s2t').convert(getConverter('t2s').convert(t)));
     expect(run('variant-mixing', converted).map((x) => x.text)).toEqual(['爲', '啓']);
+    // another converter's output (not OpenCC's fixed point: a few places differ) carries its 爲 all the same
+    const other = [...converted, '店裡的人說，新店的布局着重體驗，佈置由設計師負責，門面也翻新了。'];
+    expect(convertedByOpenCC(analysesOf(other))).toBe(false);
+    expect(run('variant-mixing', other).map((x) => x.text)).toEqual(['爲', '啓']);
   });
 
   it('takes Hong Kong’s 着 (the particle) and 著 (顯著) for two readings, whatever variant the document was given', () => {

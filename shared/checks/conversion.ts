@@ -1054,7 +1054,9 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
   // what is left to a vote is counted by the region's forms where the wording says it (Hong Kong's 着 the
   // particle and 著 in 顯著 are two readings, not one character written two ways), else the document's variant
   const regional = regionalMap(region ?? ctx.variant);
-  const converted = !!region && convertedByOpenCC(analyses);
+  // a converter's output: a fixed point of OpenCC's, or (another converter, another dictionary) a text writing
+  // forms neither region writes (爲, 僞): then Hong Kong's 啓 and 羣 are the converter's too, not a writer's choice
+  const converted = !!region && (convertedByOpenCC(analyses) || analyses.some((a) => neitherRegionWrites().test(a.text)));
   const offStandard = new Map<string, Use[]>();
   // keyed by the form OpenCC would write (for the document's variant) → form actually used → places
   const byStd = new Map<string, Map<string, Use[]>>();
@@ -1159,6 +1161,17 @@ export function regionalForm(opencc: string, region: 'tw' | 'hk', converted = fa
   const press = PRESS_MAP.get(opencc);
   if (press) return (opencc === '臺' || region === 'hk') && !converted ? undefined : press;
   return region === 'tw' && hk ? opencc : undefined;
+}
+
+/** OpenCC's standard forms that Taiwan and Hong Kong both write otherwise (爲 → 為, 僞 → 偽): a converter's mark on a text. */
+let neitherRegion: RegExp | null = null;
+function neitherRegionWrites(): RegExp {
+  if (!neitherRegion) {
+    const hk = regionalMap('hk');
+    const both = [...regionalMap('tw')].filter(([x, t]) => hk.get(x) === t).map(([x]) => x);
+    neitherRegion = new RegExp(`[${both.join('')}]`);
+  }
+  return neitherRegion;
 }
 
 /**
