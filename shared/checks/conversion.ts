@@ -494,12 +494,7 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
     const m = !hit ? (mentionAtK ??= mentionFinder(mentions, a.seg.id))(k) : undefined;
     if (!hit && m) {
       const known = phrase && pStart <= m.start && pEnd >= m.end && x === c;
-      // in a given name, only a form a converter writes here can be its over-conversion: the character
-      // table's default (征 → 徵, 于 → 於), or the form the phrase over it writes; a given name keeping
-      // another form (鍾昇傑: 升's default is 升 itself) is its bearer's spelling. A surname no one bears
-      // in that form (鬆, 乾, 餘) is suspect whoever wrote it.
-      const converters = c === def || x === c || k - m.start < m.surnameLen;
-      if (!known && converters && c !== sch && cands.includes(sch) && !NAME_PLAUSIBLE_T.has(c)) {
+      if (!known && c !== sch && cands.includes(sch) && !NAME_PLAUSIBLE_T.has(c)) {
         hit = { severity: 'warning', suggest: [sch], msg: nameMessage(text, k, m, sch, cands) };
       } else continue;
     }

@@ -202,8 +202,9 @@ export function countedNounAfter(after: string, label: string, person: boolean, 
     // ICU as witness: people after a currency only (3人小組, 300人團隊 are sizes), sites after either
     const h = noun.length >= 2 ? countHeadOf(noun) : null;
     if (h && h.people && !person && HEADS_AFTER_PEOPLE.test(h.word)) return { noun, units: PEOPLE_UNITS };
-    // a doer named by what they do and 者 (受試者, 房貸者, 申請者), words ICU may not know: people after a currency
-    if (!person && /^[\u4e00-\u9fff]{2,3}者$/.test(noun) && !NOT_AGENT_ZHE.test(noun)) return { noun, units: PEOPLE_UNITS };
+    // a doer named by what they do and 者 (受試者, 房貸者, 申請者), words ICU may not know: people after a small amount
+    // of money (212元受試者); a large one sizes what they do (申辦800萬元房貸者, 繳納5萬元保證金者)
+    if (!person && value < 1e4 && /^[\u4e00-\u9fff]{2,3}者$/.test(noun) && !NOT_AGENT_ZHE.test(noun)) return { noun, units: PEOPLE_UNITS };
     if (h && !h.people && SITE_HEAD.test(h.word)) return { noun, units: h.units };
   }
   return null;

@@ -172,7 +172,9 @@ function givenOk(s: string, a: number, b: number): boolean {
 const boundaries = icuBoundaries;
 
 /** What follows 于 where it is the preposition (a time, a place, a document, an occasion), Simplified. */
-const YU_PREPOSITION_AFTER = /^(?:[昨今去本上下近日年月此该其庭会席同当翌次前早晚一二三四五六七八九十]|明[年日天晚早]|周[一二三四五六日末]|星期|礼拜|报告|公告|声明|记者|媒体|采访|受访|稍早|早前)/;
+// (and where the courts, councils and programmes speak: 法官于判词中, 立委于质询时, 检察官于起诉书, 校长于开学典礼, 主播于节目中)
+const YU_PREPOSITION_AFTER =
+  /^(?:[昨今去本上下近日年月此该其庭会席同当翌次前早晚一二三四五六七八九十]|明[年日天晚早]|周[一二三四五六日末]|星期|礼拜|报告|公告|声明|记者|媒体|采访|受访|稍早|早前|判词|判决|判案|裁决|裁定|审讯|聆讯|质询|答询|起诉|开学|典礼|致词|节目|访问|专访|书面|任内|任期)/;
 
 /** The given name after a surname at r (title evidence): 1 or 2 characters, chosen by what follows. */
 function nameAfterTitle(s: string, r: number): { start: number; end: number; sl: number } | null {
@@ -255,15 +257,21 @@ function joinerAt(s: string, e: number): boolean {
   return false;
 }
 
-/** Person mentions in one segment. */
 /** Places a wire's dateline names after its reporters (Simplified): Taiwan's cities and counties, and the cities its correspondents file from. */
 const DATELINE_PLACES = '台北|新北|桃园|新竹|苗栗|台中|彰化|南投|云林|嘉义|台南|高雄|屏东|宜兰|花莲|台东|基隆|澎湖|金门|马祖|香港|澳门|北京|上海|广州|深圳|东京|大阪|首尔|新加坡|曼谷|河内|胡志明市|雅加达|马尼拉|吉隆坡|新德里|孟买|华盛顿|纽约|洛杉矶|旧金山|芝加哥|休士顿|西雅图|波士顿|多伦多|温哥华|伦敦|巴黎|柏林|布鲁塞尔|日内瓦|法兰克福|莫斯科|罗马|马德里|维也纳|雪梨|墨尔本|奥克兰|开罗|杜拜|耶路撒冷';
-/** 記者 + names (、 between) + a place + a day + 電 (專電, 綜合外電報導). */
-const DATELINE = new RegExp(`记者((?:[\\u4e00-\\u9fff]{2,4}、){0,3}[\\u4e00-\\u9fff]{2,4}?)(?:${DATELINE_PLACES})\\d{1,2}日(?:专)?电`, 'g');
+/**
+ * 記者 + names (、 between) + a place (its 縣/市 too) + a date (19日, １９日, 2025年11月18日) + 電, 專電 or
+ * 綜合外電報導. (The newspapers' 【記者X／台北報導】 is read by the title rule: its ／ ends the name.)
+ */
+const DATELINE = new RegExp(
+  `记者((?:[\\u4e00-\\u9fff]{2,4}、){0,3}[\\u4e00-\\u9fff]{2,4}?)(?:${DATELINE_PLACES})[县市]?(?:\\d{4}年)?(?:\\d{1,2}月)?[\\d０-９]{1,2}日(?:专?电|综合外电报导)`,
+  'g',
+);
 
 /** Titles of a newsroom's credit lines (Simplified), whose name follows a colon. */
-const CREDIT_TITLES_S = new Set(['编辑', '总编辑', '主编', '记者']);
+const CREDIT_TITLES_S = new Set(['编辑', '总编辑', '记者']);
 
+/** Person mentions in one segment. */
 export function findMentions(a: Analysis, order: number, glossary?: GlossaryEntry[]): Mention[] {
   const s = a.s;
   const text = a.text;

@@ -186,6 +186,9 @@ describe('number-unit', () => {
         '本季新開設體驗館12座，體驗館裝修費用1.2億元。',
       ),
     ).toEqual([]);
+    // a large amount before a doer in 者 sizes what they do, a small one is a count gone wrong
+    expect(unit('首購族申辦800萬元房貸者，可享利率減碼。', '繳納5萬元保證金者，始得參與競標。')).toEqual([]);
+    expect(unit('二期臨床試驗共收治212元受試者。').map((f) => f.text)).toEqual(['元']);
     // a trade is stated in shares and in money alike; 合共 (in total) names no metric
     expect(unit('基石投資者同意認購合共2.10億美元可購買的H股。', '基石投資者將認購合共45,882,000股H股。', '其中，甲資本認購6,000萬美元（13,109,200股），乙基金認購13,109,200股。')).toEqual([]);
   });
@@ -308,6 +311,8 @@ describe('no number alarm on correct text: the classes of misreading', () => {
     expect(run1(...hk)).toEqual(['info']);
     expect(byRule(runChecks(segs(...hk), HANT), 'number-format').map((f) => f.severity)).toEqual(['info']);
     expect(run1(...hk, '其中轉口貨值1.3205億元。')).toEqual(['warning']);
+    // or far above the document's typical amount (profit 350 times revenue): a misplaced point still
+    expect(run1('集團在香港的收入為35.2億港元，按年增長5%。', '股東應佔溢利為12,400億港元，本港業務表現理想。')).toEqual(['warning']);
     // elsewhere, alone among smaller amounts, still a warning
     expect(run1('首季商品整體出口貨值為13,205億元，按年上升9.6%。', '三月的進口貨值為4,838萬元。')).toEqual(['warning']);
   });

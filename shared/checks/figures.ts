@@ -178,7 +178,9 @@ function sentenceTexts(analyses: Analysis[]): Map<number, string> {
 }
 
 /** The currency a bare 元 means in the document of these analyses (its region, as the regional rules read it), read once per run. */
-const yuanOf = oncePerRun((analyses): Currency => (analyses.length ? documentYuan(analyses.map((a) => a.text), analyses[0].ctx.variant, analysesRegion(analyses)) : 'CNY'));
+const yuanOf = oncePerRun((analyses): Currency =>
+  analyses.length ? documentYuan(analyses.map((a) => a.text), analyses[0].ctx.variant, analyses[0].ctx.script === 'hant' ? analysesRegion(analyses) : null) : 'CNY',
+);
 
 /** Amounts and counts of a document (percentages, years and durations left out). */
 export function documentFigures(analyses: Analysis[], documentId?: number): Figure[] {
@@ -509,6 +511,15 @@ function simplifiedOf(a: Analysis, word: string): string {
 function formatAmount(v: number): string {
   const r = (x: number) => String(Math.round(x * 100) / 100);
   return v >= 1e12 ? `${r(v / 1e12)}兆` : v >= 1e8 ? `${r(v / 1e8)}億` : v >= 1e4 ? `${r(v / 1e4)}萬` : r(v);
+}
+
+/** The median of a document's amounts other than `f`'s place (per-share amounts left out); Infinity when there are none. */
+function medianAmount(figures: readonly Figure[], f: { segmentId: number; start: number }): number {
+  const vs = figures
+    .filter((g) => g.q.kind === 'amount' && !perShare(g) && g.q.value > 0 && !(g.segmentId === f.segmentId && g.q.start === f.start))
+    .map((g) => g.q.value)
+    .sort((x, y) => x - y);
+  return vs.length ? vs[vs.length >> 1] : Infinity;
 }
 
 /** Is `part` stated as a part (其中, 當中) of `whole`, an earlier figure of its sentence, and no larger (a larger one is part-over-whole's)? */
@@ -1170,7 +1181,10 @@ export function rankReadings(findings: Finding[], analyses: Analysis[], figures:
       const sid = figures.find((g) => g.segmentId === f.segmentId && g.q.start === f.start)?.sid;
       const peer = large.some((g) => g.sid === sid && !(g.segmentId === f.segmentId && g.q.start === f.start) && g.q.value * 4 >= v && v * 4 >= g.q.value);
       const smaller = (byDigits.get(significantDigits(f.text)) ?? []).some((g) => g.q.value < v / 5);
-      if ((peer || region === 'hk') && !smaller) {
+      // (in a Hong Kong document, not a hundred times the document's typical amount: 收入35.2億港元 … 溢利12,400億港元 is a
+      // misplaced point; a trade release's 13,205億 among its 4,512億, 713億 and 46億 is not; per-share amounts left out)
+      const dwarfs = region === 'hk' && v > 100 * medianAmount(figures, f);
+      if ((peer || (region === 'hk' && !dwarfs)) && !smaller) {
         f.severity = 'info';
         // the document's figures decided it: a re-check of the segment alone keeps it (types.ts `scope`)
         f.scope = 'document';

@@ -41,15 +41,20 @@ describe('name conversion artifacts', () => {
     // a dateline ends the name at its place and day: a given name 于庭 is no preposition there
     expect(nameWarnings('（中央社記者曾於庭臺北19日電）中央銀行今天召開理監事會。')).toEqual([['於', '于']]);
     expect(nameWarnings('（中央社記者王小明、餘佩雲東京18日專電）日圓走貶。')).toEqual([['餘', '余']]);
+    expect(nameWarnings('（中央社記者曾於庭屏東縣１９日電）縣府今天表示。')).toEqual([['於', '于']]);
+    expect(nameWarnings('（中央社記者曾於庭台北2025年11月18日綜合外電報導）美股收高。')).toEqual([['於', '于']]);
+    // 於 after those titles where they speak is the preposition
+    expect(nameWarnings('法官於判詞中指出，被告須賠償。', '立委於質詢時表示，預算不足。', '檢察官於起訴書中指出，金額龐大。', '校長於開學典禮致詞。', '主播於節目中表示。')).toEqual([]);
     // shareholders alone are no title; a press conference is no reporter
     expect(nameWarnings('股東應佔溢利為12.6億港元，按年上升8%。', '記者會上，於董事會決議後宣布。', '（本報記者台北報導）')).toEqual([]);
   });
 
-  it('suspects a given name only of a form a converter writes there: the default, or its phrase’s form', () => {
+  it('suspects a given name of a converter’s forms, not of a name’s own (昇)', () => {
     // 征 → 徵 is the character table's default: a converter's doing
     expect(nameWarnings('董事長鍾啟徵表示，訂單增加。')).toEqual([['徵', '征']]);
-    // 升's default is 升: 昇 in a given name is no converter's, the bearer spells it so
+    // 昇 is a name's own character (鍾昇傑, 陳昇); 鬆 and 誌 in a given name are a converter's, whichever converter
     expect(nameWarnings('董事長鍾昇傑表示，訂單增加。', '執行董事鍾昇傑先生')).toEqual([]);
+    expect(nameWarnings('董事長陳鬆齡表示，訂單增加。')).toEqual([['鬆', '松']]);
     // a surname no one bears in that form stays suspect whoever wrote it
     expect(nameWarnings('執行長鬆明德表示，需求回溫。')).toEqual([['鬆', '松']]);
   });

@@ -103,6 +103,7 @@ describe('period-label', () => {
     // a label naming a kind of figure, no figure of its own, compares nothing of the sentence's period
     expect(run('三月單月的升幅為11.0%，讀者宜參考經季節性調整的按季數字。')).toEqual([]);
     expect(labels('三月單月的升幅為11.0%，按季上升2.8%。')).toEqual([['按季', ['按年', '按月']]]);
+    expect(labels('三月單月的出口升幅為11.0%，按季比較，升幅為2.8%。')).toEqual([['按季', ['按年', '按月']]]);
   });
 
   it('one value with a decimal under labels of two periods, in a document and across a project', () => {

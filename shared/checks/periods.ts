@@ -108,6 +108,14 @@ function sentenceStart(text: string, k: number): number {
   return i + 1;
 }
 
+/** Where the sentence holding k ends (after its 。！？, or a bounded distance on). */
+function sentenceEnd(text: string, k: number): number {
+  const ceiling = Math.min(text.length, k + MAX_CONTEXT);
+  let i = k;
+  while (i < ceiling && !SENTENCE_END_CODES.has(text.charCodeAt(i))) i++;
+  return i;
+}
+
 function nearestFigurePeriod(before: string): 'cumulative' | 'quarter' | 'month' | null {
   let best: { at: number; kind: 'cumulative' | 'quarter' | 'month' } | null = null;
   for (const [re, kind] of FIGURE_PERIODS) {
@@ -407,9 +415,10 @@ export function periodLabelFindings(a: Analysis): Finding[] {
       }
     }
     if (named) continue;
-    // period: 全年營收…月增 — not of a label naming a kind of figure, with no value of its own (參考經季節性調整的按季數字,
-    // 按年比較: no figure of the sentence is compared by it)
-    const own = f.valueEnd < 0 && FIGURE_KIND_AFTER.test(text.slice(f.k + f.label.length)) ? null : nearestFigurePeriod(before);
+    // period: 全年營收…月增 — not of a label naming a kind of figure with no figure after it in its sentence
+    // (參考經季節性調整的按季數字。: nothing of the sentence is compared by it; 按季比較，升幅為2.8% is)
+    const rest = text.slice(f.k + f.label.length, sentenceEnd(text, f.k));
+    const own = f.valueEnd < 0 && FIGURE_KIND_AFTER.test(rest) && !/[\d０-９]/.test(rest) ? null : nearestFigurePeriod(before);
     if (own && UNFIT[own].includes(L.span)) {
       const want = own === 'cumulative' ? [L.partners.year!] : own === 'quarter' ? [L.partners.year!, L.partners.quarter!] : [L.partners.year!, L.partners.month!];
       const wants = want.filter(Boolean);

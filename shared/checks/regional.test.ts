@@ -33,6 +33,8 @@ describe('taiwan-standard', () => {
   it('reads a Hong Kong text that names no currency nor 香港 by its courts, statistics office and districts', () => {
     expect(writtenFor(['高等法院原訟法庭法官上周三頒下判詞，裁定前主席須退還款項。', '公司昨日復牌後高開。'])).toBe('hk');
     expect(writtenFor(['政府統計處今日發表的數字顯示，三月的整體出口貨值上升11%。', '將軍澳及屯門兩個項目落成入伙。'])).toBe('hk');
+    // not names read inside other words (其中環保, 重新界定)
+    expect(writtenFor(['報告期內，公司營業收入同比增長12%，其中環保業務收入18億元。', '公司將重新界定業務範圍。'])).toBe(null);
   });
 
   it("reports OpenCC's form of a word in a Taiwan document, one group per word with fix all", () => {

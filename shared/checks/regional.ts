@@ -56,11 +56,12 @@ export function writtenForTaiwan(texts: readonly string[]): boolean {
 }
 
 // Hong Kong's own wording, also its titles and institutions (行政總裁, 股份代號, 立法會, 金管局, 強積金), its
-// courts (原訟法庭, 判詞), statistics office and districts (政府統計處, 九龍, 將軍澳): a Hong Kong text may name
+// courts (原訟法庭, 判詞), statistics office and districts (政府統計處, 將軍澳; not names read inside other words or
+// found elsewhere too: 其中環保, 重新界定, 九龍坡): a Hong Kong text may name
 // no currency and not 香港 itself. Its period labels (按年, 按季, 按月) count against Taiwan only
 // (OTHER_MARKERS): Hong Kong's outlets writing Simplified for the mainland use them too.
 const HK_MARKERS =
-  /港元|港幣|港股|香港|恒生|恒指|聯交所|港交所|行政總裁|股份代號|本港|全港|港府|特區政府|立法會|金管局|強積金|積金局|政府統計處|差餉|差估署|房委會|港鐵|特首|行政長官|財政司司長|原訟法庭|終審法院|區域法院|裁判法院|判詞|九龍|新界|港島|中環|旺角|銅鑼灣|尖沙咀|將軍澳|屯門|沙田|元朗|荃灣|觀塘|葵涌|大埔|西九/g;
+  /港元|港幣|港股|香港|恒生|恒指|聯交所|港交所|行政總裁|股份代號|本港|全港|港府|特區政府|立法會|金管局|強積金|積金局|政府統計處|差餉|差估署|房委會|港鐵|特首|財政司司長|原訟法庭|終審法院|區域法院|裁判法院|判詞|港島|旺角|銅鑼灣|尖沙咀|將軍澳|屯門|元朗|荃灣|觀塘|葵涌|西九/g;
 
 /**
  * The region a document (or a project's documents together) is written for, read from its

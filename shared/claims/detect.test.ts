@@ -154,6 +154,12 @@ describe('candidates read figures as a reader does (issue 18)', () => {
     expect(documentYuan(['收入爲3.8億元人民幣', '去年收入11.8億元'], 't', 'hk')).toBe('CNY');
     expect(documentYuan(['政府統計處今日發表的數字顯示，整體出口貨值為4,512億元。', '輸往台灣的出口上升5%，輸往臺灣的電子產品增加。', '香港的轉口貿易回升。', '本港出口商表示'])).toBe('HKD');
     expect(documentYuan(['台灣的出口上升5%，臺灣央行表示', '香港股市下跌'])).toBe('TWD');
+    // a mainland company listed in Hong Kong (香港 once) counts in its own 元; a Taiwan project's document naming 香港 too
+    expect(documentYuan(['公司H股於香港上市。', '公司實現營業收入120億元（約合16.9億美元），同比增長8%。'])).toBe('CNY');
+    expect(documentYuan(['公司H股於香港聯交所上市。', '公司實現營業收入120億元（約合16.9億美元），同比增長8%。'])).toBe('CNY');
+    expect(documentYuan(['經濟部今天公布，受惠香港及新加坡轉單，香港訂單年增12%。', '上月外銷訂單金額為520億元（約合16.8億美元）。'], 'tw')).toBe('TWD');
+    // the region read goes before the variant: a Hong Kong release through s2tw is in Taiwan's forms
+    expect(documentYuan(['政府統計處今日發表的數字顯示，整體出口貨值為4,512億元。'], 'tw', 'hk')).toBe('HKD');
     const [c] = cands('111年每戶家庭可支配所得平均數為110.9萬元。', '112年預測經濟成長1.6%。');
     expect(c.quantities[0]).toMatchObject({ value: 1_109_000, currency: 'TWD', currencyStated: true });
     expect(claimQuantities('收入爲100億港元')[0]).toMatchObject({ currency: 'HKD' });

@@ -156,12 +156,11 @@ export const TITLES_BEFORE: readonly { text: string; role: string }[] = [
   { text: '控股股東', role: 'other' },
   { text: '編輯', role: 'other' },
   { text: '總編輯', role: 'other' },
-  { text: '主編', role: 'other' },
   { text: '主播', role: 'other' },
 ];
 
 /** Titles that do not follow a bare surname as a form of address (於記者會, 於董事會, 經理人): */
-export const NOT_AFTER_SURNAME: ReadonlySet<string> = new Set(['記者', '分析師', '研究員', '合夥人', '負責人', '董事', '經理', '主任', '總理', '總統', '博士', '院士', '統計師', '監事', '大股東', '控股股東', '編輯', '總編輯', '主編', '主播', '顧問', '參事']);
+export const NOT_AFTER_SURNAME: ReadonlySet<string> = new Set(['記者', '分析師', '研究員', '合夥人', '負責人', '董事', '經理', '主任', '總理', '總統', '博士', '院士', '統計師', '監事', '大股東', '控股股東', '編輯', '總編輯', '主播', '顧問', '參事']);
 
 /** Words joining two titles held by one person: 董事長兼首席執行官. */
 export const TITLE_JOINERS: readonly string[] = ['兼', '及', '和', '、', '暨'];
