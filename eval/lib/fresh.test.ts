@@ -43,6 +43,9 @@ describe('eval/fresh', () => {
     for (const half of [h, i]) expect(half.filter((x) => x.region === 'tw').length).toBe(4);
     expect(isMeasureOnly('I')).toBe(true);
     expect(isMeasureOnly('H')).toBe(false);
+    // half J: sixteen more to tune on, written after half I's aggregate reading
+    expect(loadFresh('J').map((x) => Number(x.file.slice(0, 2)))).toEqual(Array.from({ length: 16 }, (_, k) => 77 + k));
+    expect(isMeasureOnly('J')).toBe(false);
   });
 
   it('holds texts of 800–2,600 characters whose listed people are named in them', () => {
@@ -59,7 +62,7 @@ describe('eval/fresh', () => {
       const doc = (n: string) => ({ file: `${n}-x.txt`, region: 'tw', people: [] });
       writeFileSync(join(dir, 'fresh.json'), JSON.stringify({ about: 'x', documents: [doc('01'), doc('02')] }));
       for (const n of ['01', '02']) writeFileSync(join(dir, `${n}-x.txt`), '正文');
-      const split = (s: object) => writeFileSync(join(dir, 'split.json'), JSON.stringify({ note: 'x', A: [], B: [], C: [], D: [], E: [], F: [], G: [], H: [], I: [], ...s }));
+      const split = (s: object) => writeFileSync(join(dir, 'split.json'), JSON.stringify({ note: 'x', A: [], B: [], C: [], D: [], E: [], F: [], G: [], H: [], I: [], J: [], ...s }));
       split({ A: ['01'], C: ['02'] });
       expect(loadFresh('C', dir).map((d) => d.file)).toEqual(['02-x.txt']);
       split({ A: ['01'], B: ['02'], C: ['02'] });
@@ -71,9 +74,9 @@ describe('eval/fresh', () => {
     }
   });
 
-  it('reads --fresh A to I, and nothing else', () => {
-    expect(HALVES.map((h) => parseHalf(h))).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I']);
-    for (const bad of [undefined, '', 'J', 'c', 'i', 'AB']) expect(() => parseHalf(bad)).toThrow(/--fresh takes A, B, C, D, E, F, G, H, I \(/);
+  it('reads --fresh A to J, and nothing else', () => {
+    expect(HALVES.map((h) => parseHalf(h))).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J']);
+    for (const bad of [undefined, '', 'K', 'c', 'i', 'AB']) expect(() => parseHalf(bad)).toThrow(/--fresh takes A, B, C, D, E, F, G, H, I, J \(/);
   });
 
   it('measures halves B, C, D, F and I in aggregate only: every listing option is refused there, none on halves A, E, G and H or dev', () => {

@@ -4,7 +4,7 @@
  * tune on; halves B (session 6), C (session 9) and D (session 10: written in the forms Taiwan and Hong
  * Kong newspapers and company releases actually use) and F (session 14's even-numbered texts; the odd-numbered
  * ones, half E, tune; half G, 53–60, tunes too) and I (session 18's even-numbered texts of 61–76; the odd-numbered
- * ones, half H, tune) to measure, in aggregate only — also through
+ * ones, half H, tune; half J, 77–92, tunes too) to measure, in aggregate only — also through
  * Debian's `opencc`, the held-out converter, which is fair on texts of our own but never tuned on.
  * One document per project.
  */
@@ -25,9 +25,9 @@ const FreshIndex = z.object({
     }),
   ),
 });
-const FreshSplit = z.object({ note: z.string(), A: z.array(z.string()), B: z.array(z.string()), C: z.array(z.string()), D: z.array(z.string()), E: z.array(z.string()), F: z.array(z.string()), G: z.array(z.string()), H: z.array(z.string()), I: z.array(z.string()) });
+const FreshSplit = z.object({ note: z.string(), A: z.array(z.string()), B: z.array(z.string()), C: z.array(z.string()), D: z.array(z.string()), E: z.array(z.string()), F: z.array(z.string()), G: z.array(z.string()), H: z.array(z.string()), I: z.array(z.string()), J: z.array(z.string()) });
 
-export const HALVES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'] as const;
+export const HALVES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'] as const;
 export type Half = (typeof HALVES)[number];
 /** Halves measured in aggregate only: nothing that lists their findings is run on them. */
 export const MEASURE_ONLY: readonly Half[] = ['B', 'C', 'D', 'F', 'I'];
