@@ -104,6 +104,9 @@ describe('period-label', () => {
     expect(run('三月單月的升幅為11.0%，讀者宜參考經季節性調整的按季數字。')).toEqual([]);
     expect(labels('三月單月的升幅為11.0%，按季上升2.8%。')).toEqual([['按季', ['按年', '按月']]]);
     expect(labels('三月單月的出口升幅為11.0%，按季比較，升幅為2.8%。')).toEqual([['按季', ['按年', '按月']]]);
+    // a month right before the label is its figure's period, whatever quarter the sentence named before
+    expect(run('部分客戶在第三季提前拉貨，10月月減屬於正常的季節性回落。', '第三季營收創高，9月份月增5.2%。')).toEqual([]);
+    expect(labels('第三季門市客流量達210萬人次，單日月增4%。')).toEqual([['月增', ['年增', '季增']]]);
   });
 
   it('one value with a decimal under labels of two periods, in a document and across a project', () => {

@@ -418,7 +418,8 @@ export function periodLabelFindings(a: Analysis): Finding[] {
     // period: 全年營收…月增 — not of a label naming a kind of figure with no figure after it in its sentence
     // (參考經季節性調整的按季數字。: nothing of the sentence is compared by it; 按季比較，升幅為2.8% is)
     const rest = text.slice(f.k + f.label.length, sentenceEnd(text, f.k));
-    const own = f.valueEnd < 0 && FIGURE_KIND_AFTER.test(rest) && !/[\d０-９]/.test(rest) ? null : nearestFigurePeriod(before);
+    // (a month right before the label is its figure's: 10月月減 after 第三季提前拉貨)
+    const own = f.valueEnd < 0 && FIGURE_KIND_AFTER.test(rest) && !/[\d０-９]/.test(rest) ? null : MONTH_RIGHT_BEFORE.test(before) ? 'month' : nearestFigurePeriod(before);
     if (own && UNFIT[own].includes(L.span)) {
       const want = own === 'cumulative' ? [L.partners.year!] : own === 'quarter' ? [L.partners.year!, L.partners.quarter!] : [L.partners.year!, L.partners.month!];
       const wants = want.filter(Boolean);
@@ -431,6 +432,9 @@ export function periodLabelFindings(a: Analysis): Finding[] {
 /** Periods a sentence may name that are not a figure's own kind (a year, last year's period, a month's end): no inference then. */
 // (同期 alone, 同期產險業…, is the period just named: no other period)
 const OTHER_PERIOD = /去年|今年|明年|上年|前年|上季|上月|年底|月底|季底|年初|\d{2,4}\s*年|[上下]旬/;
+
+/** A month right before a label (10月月減, 9月份月增): the period of the label's figure. */
+const MONTH_RIGHT_BEFORE = /(?<![\d年至到\-~～－])(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?$/;
 
 /** Nouns of figures right after a label (按季數字, 按年比較, 年增統計): the label names a kind of figure. */
 const FIGURE_KIND_AFTER = /^(?:的)?(?:數字|数字|數據|数据|資料|资料|統計|统计|比較|比较|計算|计算|基礎|基础|基準|基准)/;
