@@ -56,9 +56,7 @@ test('the findings panel in zh-Hant words every message in Chinese (messages are
   const data = readFileSync(join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt')).toString('base64');
   const imported = await importOwn(server, { fileName: 'checks-zh.txt', data, projectName: 'Checks zh-Hant' });
   await openDocument(page, server, imported.documentId);
-  await page.keyboard.press(`${MOD}+k`);
-  await page.keyboard.type('language');
-  await page.keyboard.press('Enter');
+  await switchLanguage(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
 
   await page.keyboard.press(`${MOD}+Shift+F`);
@@ -75,11 +73,18 @@ test('the findings panel in zh-Hant words every message in Chinese (messages are
 
   // back to English for the other tests of this worker
   await page.keyboard.press('Escape');
-  await page.keyboard.press(`${MOD}+k`);
-  await page.keyboard.type('language');
-  await page.keyboard.press('Enter');
+  await switchLanguage(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+/** Switch the UI language from the command palette, waiting for the palette's command before choosing it (a loaded machine). */
+async function switchLanguage(page: Page): Promise<void> {
+  await page.keyboard.press(`${MOD}+k`);
+  await expect(page.getByTestId('palette-input')).toBeFocused();
+  await page.keyboard.type('language');
+  await expect(page.getByTestId('palette-item-view.language')).toBeVisible();
+  await page.keyboard.press('Enter');
+}
 
 test("s2twp's Taiwan words: one card, the explanation once, a short line per place with its own Fix and Dismiss (keyboard)", async ({ page, server }) => {
   // our own Taiwan writing (設備, 用戶, 項目) through OpenCC's t2s then s2twp: the converter wrote 裝置, 使用者, 專案
