@@ -37,6 +37,12 @@ describe('taiwan-standard', () => {
     expect(writtenFor(['報告期內，公司營業收入同比增長12%，其中環保業務收入18億元。', '公司將重新界定業務範圍。'])).toBe(null);
   });
 
+  it('leaves a form another word runs into from the left (受僱|員工 is no 僱員)', () => {
+    const f = (t: string) => byRule(runChecks(segs('勞動部今（12）日公布統計，新台幣計算，台北。', t), { ...HANT, rules: ['taiwan-standard'] }), 'taiwan-standard').map((x) => x.text);
+    expect(f('工業及服務業受僱員工人數826.4萬人，年增0.6萬人。')).toEqual([]);
+    expect(f('公司僱員人數年增3%。')).toEqual(['僱員']);
+  });
+
   it("reports OpenCC's form of a word in a Taiwan document, one group per word with fix all", () => {
     const segments = segs('北部某餐飲集團今天公佈上月營收，年增6%，以新台幣計。', '集團也公佈展店計劃，將在南部佈局。');
     const f = byRule(runChecks(segments, { ...HANT, rules: ['taiwan-standard'] }), 'taiwan-standard');

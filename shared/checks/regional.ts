@@ -13,7 +13,7 @@
  * region's documents: Taiwan's standard is 占 and 鋪, Hong Kong's 佔 and 舖.
  */
 import { findingMessage } from '../finding-messages';
-import { charTable, type Analysis } from './analysis';
+import { charTable, icuWordIn, type Analysis } from './analysis';
 import { TAIWAN_ACCEPTED, TAIWAN_CHARACTERS, TAIWAN_CONVERTED_CHARACTERS, TAIWAN_CONVERTED_KEEP, TAIWAN_EITHER, TAIWAN_FORMS } from './data/taiwanForms';
 import { HONG_KONG_CHARACTERS, HONG_KONG_EITHER, HONG_KONG_FORMS, HONG_KONG_KEEP } from './data/hongKongForms';
 import { housePairOf, styleFor } from './house-style';
@@ -165,6 +165,9 @@ function standardFindings(
       if (table.first[t.charCodeAt(k)] !== 1) continue;
       for (const [opencc, standard] of table.byFirst.get(t[k]) ?? []) {
         if (!t.startsWith(opencc, k) || k < covered) continue;
+        // a word of the text running into the form from the left is another word (受僱|員工 is no 僱員): read on the
+        // Simplified form, where ICU's dictionary is sure of it (受雇|员工)
+        if (opencc.length >= 2 && icuWordIn(a.s, Math.max(0, k - 4), Math.min(a.s.length, k + opencc.length + 4), k)[0] < k) continue;
         covered = k + opencc.length;
         if (opencc === standard || skip?.(a, k, k + opencc.length)) continue;
         let list = byForm.get(opencc);
