@@ -318,7 +318,7 @@ export function findMentions(a: Analysis, order: number, glossary?: GlossaryEntr
   // end each name, whatever its characters (a given name 于庭 the title rule reads as a preposition).
   if (s.includes('记者')) {
     for (const d of s.matchAll(DATELINE)) {
-      let at = d.index + d[0].indexOf('记者') + 2;
+      let at = d.index + 2; // past 记者, where the match begins
       for (const name of d[1].split('、')) {
         const sl = surnameLenAt(s, at);
         if (sl && name.length - sl >= 1 && name.length - sl <= 2) push(at, at + name.length, sl, { roles: ['other'], titles: ['记者'], strong: true, evidence: 'title' });

@@ -397,6 +397,10 @@ const NET_FLOW = /(?:买超|卖超|净买|净卖|净流入|净流出|净汇入|�
 
 /** A share right after an amount (，佔10.2%, 佔總額的): the amount is a part. */
 const SHARE_AFTER = /^[）)]?[，,、]?\s*(?:約|约)?(?:佔|占)/;
+/** Each segment's text by id, read once per run. */
+const segmentTextsOf = oncePerRun((analyses) => new Map(analyses.map((a) => [a.seg.id, a.text])));
+/** Is the figure stated as a share of something right after it (電器的銷貨價值為32.6億港元，佔10.2%)? */
+const statedAsShare = (f: Figure, texts: ReadonlyMap<number, string>) => SHARE_AFTER.test((texts.get(f.segmentId) ?? '').slice(f.q.end, f.q.end + 8));
 const SHARE_OF = /(?:佔|占)(?:了)?(總|总|整體|整体|全部|合併|合并)?([\u4e00-\u9fff]{1,6}?)(?:的)?(?:比重|比例)?(?:約|约|達|达|爲|為|为)?$/;
 
 /** 佔總營收63.8%: the whole the amount implies, against the wholes the document states. */
@@ -416,8 +420,7 @@ function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] 
     }
     return byLast;
   };
-  const textOf = new Map(analyses.map((x) => [x.seg.id, x.text]));
-  const statedAsShare = (f: Figure) => SHARE_AFTER.test((textOf.get(f.segmentId) ?? '').slice(f.q.end, f.q.end + 8));
+  const texts = segmentTextsOf(analyses);
   for (const a of analyses) {
     if (!/[佔占]/.test(a.text)) continue;
     for (const q of segmentClaimQuantities(a, yuanOf(analyses))) {
@@ -433,7 +436,7 @@ function shareTotalFindings(analyses: Analysis[], figures: Figure[]): Finding[] 
       const implied = (part.q.value / q.value) * 100;
       const wholeS = simplifiedOf(a, wholeWord);
       // (not an amount stated as a share itself: 電器的銷貨價值為32.6億港元，佔10.2% is another part, not the whole)
-      const wholes = (amountsByLastChar().get(wholeS[wholeS.length - 1]) ?? []).filter((f) => !sameFigure(f, part) && f.label.endsWith(wholeS) && sameCurrency(f, part) && !statedAsShare(f));
+      const wholes = (amountsByLastChar().get(wholeS[wholeS.length - 1]) ?? []).filter((f) => !sameFigure(f, part) && f.label.endsWith(wholeS) && sameCurrency(f, part) && !statedAsShare(f, texts));
       if (!wholes.length || wholes.some((w) => Math.abs(w.q.value / implied - 1) <= 0.03)) continue;
       // the first whole a power of ten from the implied one (no list of every whole's reading)
       let off: { w: Figure; k: number } | null = null;
@@ -800,8 +803,7 @@ const NOT_LIST_TAIL = /[增减加少长降升跌涨为达约至到了共计有�
 function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = learnedCountMetrics(figures)): Finding[] {
   const out: Finding[] = [];
   const index = bySegment(figures);
-  const texts = new Map(analyses.map((x) => [x.seg.id, x.text]));
-  const textOf = (segmentId: number) => texts.get(segmentId) ?? '';
+  const texts = segmentTextsOf(analyses);
   // figures found in a wrong unit, with the count they are: a change after one is counted like it
   const decided = new Map<Figure, CountMetric>();
   for (const a of analyses) {
@@ -908,7 +910,7 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         continue;
       }
       if (!metric || (person && metric.people) || (currency && metric.money && !(VOLUME.test(label) && q.value < 1e6))) continue;
-      if (currency && metric.head && inAmountList(a, f, mine, sentenceFigures(figures, f), textOf)) continue;
+      if (currency && metric.head && inAmountList(a, f, mine, sentenceFigures(figures, f), texts)) continue;
       // a noun that carries its own count in the label (與兩間銀行簽訂合共60億港元的貸款) is counted there:
       // an amount after it is another of its metrics, not its count (a person unit is still a wrong count: 142間分行及8人)
       const metricAt = metric.re.exec(label);
@@ -1069,14 +1071,14 @@ const AMOUNT_BREAKDOWN = /(?:按|依)[\u4e00-\u9fff]{1,6}?(?:区分|划分|分)|
  * neighbours amounts and none a count (營收按通路區分，直營店12億元、加盟店8億元)? Two counts
  * both written in 元 (壽險公司共22元，產險公司共17元) open no breakdown and stay findings.
  */
-function inAmountList(a: Analysis, f: Figure, mine: readonly Figure[], sentence: readonly Figure[], textOf: (segmentId: number) => string): boolean {
+function inAmountList(a: Analysis, f: Figure, mine: readonly Figure[], sentence: readonly Figure[], texts: ReadonlyMap<number, string>): boolean {
   const near = figuresStartingIn(mine, f.q.start - 40, f.q.start + 40).filter((g) => g !== f && g.sid === f.sid && !g.range && (g.q.kind === 'amount' || g.q.kind === 'count') && Math.abs(g.q.start - f.q.start) <= 40);
   if (AMOUNT_BREAKDOWN.test(a.s.slice(f.sentence.start, f.q.start))) return near.some((g) => g.q.kind === 'amount') && !near.some((g) => g.q.kind === 'count');
   // or one of parallel clauses, each an amount and its share, in its sentence (the clauses after ； are segments of their
   // own): 燃料為8.9億港元，佔2.8%；家具及固定裝置為5.6億港元，佔1.8%
-  const share = (g: Figure) => SHARE_AFTER.test(textOf(g.segmentId).slice(g.q.end, g.q.end + 8));
+  if (!statedAsShare(f, texts)) return false;
   const others = sentence.filter((g) => g !== f && g.sid === f.sid && g.documentId === f.documentId && !g.range && (g.q.kind === 'amount' || g.q.kind === 'count'));
-  return share(f) && others.some((g) => g.q.kind === 'amount' && share(g)) && !others.some((g) => g.q.kind === 'count');
+  return others.some((g) => g.q.kind === 'amount' && statedAsShare(g, texts)) && !others.some((g) => g.q.kind === 'count');
 }
 
 /**

@@ -417,9 +417,10 @@ export function periodLabelFindings(a: Analysis): Finding[] {
     if (named) continue;
     // period: 全年營收…月增 — not of a label naming a kind of figure with no figure after it in its sentence
     // (參考經季節性調整的按季數字。: nothing of the sentence is compared by it; 按季比較，升幅為2.8% is)
-    const rest = text.slice(f.k + f.label.length, sentenceEnd(text, f.k));
+    const after = f.k + f.label.length;
+    const kindOnly = f.valueEnd < 0 && FIGURE_KIND_AFTER.test(text.slice(after, after + 4)) && !/[\d０-９]/.test(text.slice(after, sentenceEnd(text, f.k)));
     // (a month right before the label is its figure's: 10月月減 after 第三季提前拉貨)
-    const own = f.valueEnd < 0 && FIGURE_KIND_AFTER.test(rest) && !/[\d０-９]/.test(rest) ? null : MONTH_RIGHT_BEFORE.test(before) ? 'month' : nearestFigurePeriod(before);
+    const own = kindOnly ? null : MONTH_RIGHT_BEFORE.test(before) ? 'month' : nearestFigurePeriod(before);
     if (own && UNFIT[own].includes(L.span)) {
       const want = own === 'cumulative' ? [L.partners.year!] : own === 'quarter' ? [L.partners.year!, L.partners.quarter!] : [L.partners.year!, L.partners.month!];
       const wants = want.filter(Boolean);
