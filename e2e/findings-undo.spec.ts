@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { api, importOwn, expect, MOD, ROOT, test, openDocument } from './fixtures';
+import { api, importOwn, expect, MOD, ROOT, test, openDocument, runCommand } from './fixtures';
 import type { Segment } from '../shared/domain/schemas';
 import type { GlossaryEntry } from '../shared/glossary/schemas';
 
@@ -65,4 +65,48 @@ test('project-wide results out of date: the panel says so after a later edit and
   await panel.getByTestId('project-rerun').click();
   await expect(panel.getByTestId('project-stale')).toHaveCount(0);
   expect((await api<{ projectCheck: { stale: boolean } }>(server, 'listFindings', { documentId: b.documentId })).projectCheck.stale).toBe(false);
+});
+
+test('a check run begun before a fix and answering after it does not bring the fixed finding back; a language switch runs no check', async ({ page, server }) => {
+  const imported = await importOwn(server, { fileName: 'race.txt', data: Buffer.from('公司業績會。。\n\n收入增長，利潤下降。\n').toString('base64'), projectName: 'Run and fix e2e' });
+  const runs: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/runChecks')) runs.push(r.url());
+  });
+  await openDocument(page, server, imported.documentId);
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  const panel = page.getByTestId('findings-panel');
+  const doubled = panel.locator('[data-testid="finding"][data-rule="doubled"]');
+  await expect(doubled).toHaveCount(1);
+  expect(runs).toHaveLength(1);
+
+  // the interface language, there and back: the panel keeps its findings and runs no check
+  await runCommand(page, 'language');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+  await runCommand(page, '切換語言');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(doubled).toHaveCount(1);
+  expect(runs).toHaveLength(1);
+
+  // Run checks again, its answer held back until the fix below has been applied and refetched
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  let computed = false;
+  await page.route('**/runChecks', async (route) => {
+    const response = await route.fetch(); // the server runs and stores the checks now, before the fix
+    computed = true;
+    await held;
+    await route.fulfill({ response });
+  });
+  await panel.getByTestId('run-checks').click();
+  await expect.poll(() => computed).toBe(true);
+  await doubled.getByTestId('fix-one').click();
+  await expect(doubled).toHaveCount(0);
+  // the run answers now, with the doubled mark it found before the fix: the panel refetches instead of showing it
+  const answered = page.waitForResponse((r) => r.url().endsWith('/runChecks'));
+  release();
+  await answered;
+  await expect(panel.getByTestId('run-checks')).toBeEnabled();
+  await expect(doubled).toHaveCount(0);
+  await expect(page.getByTestId('row-0').getByTestId('qa-mark')).toHaveCount(0);
 });

@@ -86,17 +86,22 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
     }, onError);
   }, [client, onError, locale]);
 
+  // the latest error handler, so that a new one (the interface language switched) is no reason to run the checks again
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
   const run = useCallback(async () => {
     setRunning(true);
     try {
-      setReport(await client.runChecks({ documentId: doc.id }));
+      // a fix or an undo while the run computes refetches the findings: the run's report, older than that fetch, must not drop it
+      const since = queryClient.version(keys.findings(doc.id));
+      queryClient.setQueryDataSince(keys.findings(doc.id), await client.runChecks({ documentId: doc.id }), since);
     } catch (e) {
-      onError(e);
+      onErrorRef.current(e);
     } finally {
       setRunning(false);
       setRan(true);
     }
-  }, [client, doc.id, onError, setReport]);
+  }, [client, doc.id, queryClient]);
 
   // Run the checks when the panel opens on a document; afterwards the cache refetches the stored findings when a change invalidates them.
   useEffect(() => {

@@ -68,6 +68,30 @@ describe('query cache', () => {
     expect(q.getQueryData(['list'])).toEqual(['a', 'b']);
   });
 
+  it('setQueryDataSince: an answer asked for before a fetch began does not drop that fetch; it is refetched', async () => {
+    const q = new QueryClient();
+    const answers = ['before the run', 'after the fix', 'after the answer'];
+    const pending: ((v: string) => void)[] = [];
+    let calls = 0;
+    q.observe(['findings'], () => new Promise<string>((r) => pending.push(() => r(answers[calls++]))));
+    pending.shift()!('');
+    await tick();
+    expect(q.getQueryData(['findings'])).toBe('before the run');
+    // a run begins; a fix's refetch begins while it computes; the run answers first
+    const since = q.version(['findings']);
+    void q.invalidateQueries({ queryKey: ['findings'] });
+    expect(q.setQueryDataSince(['findings'], 'the run (older than the fix)', since)).toBe(false);
+    expect(q.getQueryData(['findings'])).toBe('before the run');
+    // both fetches answer (the one the invalidation dropped and the one begun after the run's answer): the last is kept
+    for (const release of pending.splice(0)) release('');
+    await tick();
+    expect(q.getQueryData(['findings'])).toBe('after the answer');
+    // with nothing begun since, the answer is put in place
+    const now = q.version(['findings']);
+    expect(q.setQueryDataSince(['findings'], 'the next run', now)).toBe(true);
+    expect(q.getQueryData(['findings'])).toBe('the next run');
+  });
+
   it('keeps the last result and reports the error when a refetch fails', async () => {
     const q = new QueryClient();
     let fail = false;

@@ -105,6 +105,26 @@ export class QueryClient {
     this.set(e, { data, error: null, fetching: false });
   }
 
+  /** Where the key's result stands now: every fetch start and setQueryData moves it on (for `setQueryDataSince`). */
+  version(key: QueryKey): number {
+    return this.entry(key).generation;
+  }
+
+  /**
+   * Put in place a result asked for when the key stood at `since` (`version`), e.g. a check run's
+   * report: only if no fetch began and no result came since. Else the answer may be older than what
+   * they read (a fix's refetch began while the run computed, and setQueryData would drop it): the key
+   * is invalidated instead, so that a fetch begun after this answer is what stays. True when put.
+   */
+  setQueryDataSince<T>(key: QueryKey, value: T, since: number): boolean {
+    if (this.entry(key).generation === since) {
+      this.setQueryData(key, value);
+      return true;
+    }
+    void this.invalidateQueries({ queryKey: key });
+    return false;
+  }
+
   /** Mark every query under `queryKey` stale; the observed ones refetch now, the others when next shown. */
   invalidateQueries({ queryKey }: { queryKey: QueryKey }): Promise<void> {
     const fetches: Promise<void>[] = [];
