@@ -117,7 +117,9 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
     setRunning(true);
     try {
       const r = await client.checkProject({ projectId: doc.projectId });
-      setReport(await client.listFindings({ documentId: doc.id }));
+      // read after the project check stored its groups; a refetch begun meanwhile (another window's save) is newer still
+      const since = queryClient.version(keys.findings(doc.id));
+      queryClient.setQueryDataSince(keys.findings(doc.id), await client.listFindings({ documentId: doc.id }), since);
       setNote(r.findings.length ? null : t('findings.projectClean'));
     } catch (e) {
       onError(e);
