@@ -272,6 +272,20 @@ describe('conversion-ambiguity', () => {
     expect(amb('本集團體系依規定辦理,此一派系因利益分裂,資工系依規定招生。').filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
+  it('回覆 (reply), every converter’s 回复, before a level or trend recovered to is 回復; a reply stays', () => {
+    const t = '旅客量已經回覆至疫情前約九成，同店銷售可回覆輕微增長，經濟逐步回覆正常。';
+    const f = amb(t).filter((x) => x.severity !== 'info');
+    expect(f.map((x) => [x.start, x.text, x.fixes.map((y) => y.replacement)])).toEqual([
+      [t.indexOf('覆'), '覆', ['復']],
+      [t.indexOf('覆', t.indexOf('覆') + 1), '覆', ['復']],
+      [t.lastIndexOf('覆'), '覆', ['復']],
+    ]);
+    expect(f[0].messageData).toEqual({ key: 'conversion.sense-cue', params: { word: '回覆', fixed: '回復', cue: '至' } });
+    // replies, and a writer's own 回復
+    expect(amb('公司已回覆查詢，並回覆記者提問，稱會於到期前回覆到期安排。').filter((x) => x.severity !== 'info')).toEqual([]);
+    expect(amb('需求已回復至疫情前水平。').filter((x) => x.severity !== 'info')).toEqual([]);
+  });
+
   it('accepts the Taiwan/Hong Kong form of a phrase (剛才 for OpenCC’s 剛纔)', () => {
     expect(amb('在剛才第一個能力談到。')).toEqual([]);
   });

@@ -25,6 +25,7 @@ import { neighbourForm, neighbourWitness, preparePhraseContext } from './phrase-
 import { analysesRegion, hongKongAccepts, taiwanAccepts, taiwanStandardWord, writtenFor } from './regional';
 import type { CheckContext, Finding, Fix, Severity } from './types';
 import { addTo, partitionPoint } from './collect';
+import { senseCueAt } from './sense-cues';
 
 // ---------------------------------------------------------------- data (lazy)
 
@@ -601,6 +602,17 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
           severity: 'warning',
           suggest: ['係'],
           msg: findingMessage('conversion.copula', { c, word: text.slice(k, k + 2), fixed: `係${text[k + 1]}` }),
+        };
+    }
+
+    // A word the converter writes in one sense where what follows says the other (回覆至疫情前水平 → 回復: sense-cues.ts).
+    if (!hit) {
+      const cue = senseCueAt(text, k);
+      if (cue && cue.fixed[cue.word.length - 1] !== c && cands.includes(cue.fixed[cue.word.length - 1]))
+        hit = {
+          severity: 'warning',
+          suggest: [cue.fixed[cue.word.length - 1]],
+          msg: findingMessage('conversion.sense-cue', { word: cue.word, fixed: cue.fixed, cue: cue.cue }),
         };
     }
 
