@@ -37,6 +37,14 @@ describe('taiwan-standard', () => {
     expect(writtenFor(['報告期內，公司營業收入同比增長12%，其中環保業務收入18億元。', '公司將重新界定業務範圍。'])).toBe(null);
   });
 
+  it('reads a Taiwan text by its ministries, statistics and counties, where it names 香港 beside the mainland', () => {
+    const tw = ['經濟部今日公布10月外銷訂單金額，其中中國大陸及香港佔24%。', '經濟部統計處長指出，對香港接單增加4%。', '經濟部預估11月外銷訂單介於500億至520億美元。'];
+    expect(writtenFor(tw)).toBe('tw');
+    expect(writtenFor(['宏梁花蓮廠已完成改建，彰化及屏東兩個工地亦已動工。'])).toBe('tw');
+    // the mainland's own ministries are none of these
+    expect(writtenFor(['財政部及商務部聯合發布通知，香港及澳門企業同樣適用。', '香港特區政府表示歡迎。'])).toBe('hk');
+  });
+
   it('leaves a form another word runs into from the left (受僱|員工 is no 僱員)', () => {
     const f = (t: string) => byRule(runChecks(segs('勞動部今（12）日公布統計，新台幣計算，台北。', t), { ...HANT, rules: ['taiwan-standard'] }), 'taiwan-standard').map((x) => x.text);
     expect(f('工業及服務業受僱員工人數826.4萬人，年增0.6萬人。')).toEqual([]);

@@ -20,7 +20,10 @@ import { housePairOf, styleFor } from './house-style';
 import type { CheckContext, Finding } from './types';
 import { addTo } from './collect';
 
-const TW_MARKERS = /新[台臺]幣|[台臺]股|[台臺]北|[台臺]灣|[台臺]中市|高雄|新竹|桃園|金管會|主計總處|證交所|櫃買|立法院|行政院|財務長|執行長|營運長|營收|(?<![按今去全同當本明前上下個每單])[年季月]增(?![加長])|法說會|投顧|\d{4}\.TW\b/g;
+// Taiwan's wording, also its ministries and statistics (經濟部, 內政部, 勞動部, 衛福部, 國發會: the mainland has none of
+// these names; 外銷訂單) and counties (a Taiwan text on trade names 香港 beside 中國大陸 and may name no other marker)
+const TW_MARKERS =
+  /新[台臺]幣|[台臺]股|[台臺]北|[台臺]灣|[台臺]中市|高雄|新竹|桃園|新北市|基隆|宜蘭|苗栗|彰化|南投|雲林|嘉義|屏東|花蓮|金管會|主計總處|證交所|櫃買|立法院|行政院|經濟部|內政部|勞動部|衛福部|國發會|外銷訂單|財務長|執行長|營運長|營收|(?<![按今去全同當本明前上下個每單])[年季月]增(?![加長])|法說會|投顧|\d{4}\.TW\b/g;
 const OTHER_MARKERS = /港元|港幣|港股|香港|恒生|恒指|聯交所|港交所|按[年季月]|行政總裁|股份代號|本港|全港|港府|特區政府|立法會|金管局|強積金|財務總監|首席執行官|首席財務官|人民幣|同比|環比|歸母|上交所|深交所|國務院|發改委/g;
 
 function count(re: RegExp, s: string): number {
