@@ -224,6 +224,8 @@ interface Hit {
   severity: Severity;
   suggest: string[];
   msg: ReturnType<typeof findingMessage>;
+  /** the person's name the character stands in (a name's characters are reported together: oneCardPerName) */
+  name?: Mention;
   /**
    * The document's own words decided it (one sense per discourse, the document writing the phrase's
    * form elsewhere): a re-check of the segment alone cannot see that, so the finding is stored as a
@@ -437,6 +439,8 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
   const out: Finding[] = [];
   let ends: Int32Array | null = null;
   let mentionAtK: ((k: number) => Mention | undefined) | null = null;
+  // the name hits, by the name they stand in (oneCardPerName)
+  let names: { finding: Finding; m: Mention; k: number; sch: string }[] | null = null;
 
   for (let k = 0; k < text.length; k++) {
     const code = text.charCodeAt(k);
@@ -496,7 +500,7 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
     if (!hit && m) {
       const known = phrase && pStart <= m.start && pEnd >= m.end && x === c;
       if (!known && c !== sch && cands.includes(sch) && !NAME_PLAUSIBLE_T.has(c)) {
-        hit = { severity: 'warning', suggest: [sch], msg: nameMessage(text, k, m, sch, cands) };
+        hit = { severity: 'warning', suggest: [sch], msg: nameMessage(text, k, m, sch, cands), name: m };
       } else continue;
     }
 
@@ -690,9 +694,43 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
       // panel lists six occurrences of one phrase as one finding with "Fix all", like a name group.
       const group = `conversion-ambiguity:${c}>${hit.suggest.join('')}:${hit.msg.message}`;
       out.push({ rule: 'conversion-ambiguity', severity: hit.severity, segmentId: a.seg.id, start: k, end: k + 1, text: c, ...hit.msg, fixes, related: [], group, ...(hit.fromDocument ? { scope: 'document' as const } : {}) });
+      if (hit.name) (names ??= []).push({ finding: out[out.length - 1], m: hit.name, k, sch });
     }
   }
-  return out;
+  return names ? oneCardPerName(out, names, a.seg.id) : out;
+}
+
+/**
+ * A name with two or more characters over-converted (範雲徵 for 范雲征) as one finding over the whole
+ * name, fixed to the name with every one of them restored: one card saying what the name probably
+ * is, instead of one per character, each restoring only its own (范雲徵, 範雲征).
+ */
+function oneCardPerName(out: Finding[], names: readonly { finding: Finding; m: Mention; k: number; sch: string }[], segmentId: number): Finding[] {
+  const byName = new Map<number, { finding: Finding; m: Mention; k: number; sch: string }[]>();
+  for (const n of names) addTo(byName, n.m.start, n);
+  const merged = new Set<Finding>();
+  const whole: Finding[] = [];
+  for (const list of byName.values()) {
+    if (list.length < 2) continue;
+    const m = list[0].m;
+    let fixed = m.text;
+    for (const n of list) fixed = fixed.slice(0, n.k - m.start) + n.sch + fixed.slice(n.k - m.start + 1);
+    const msg = findingMessage('conversion.name.chars', { name: m.text, fixed, chars: list.map((n) => n.finding.text).join('、'), s: list.map((n) => n.sch).join('、') });
+    for (const n of list) merged.add(n.finding);
+    whole.push({
+      rule: 'conversion-ambiguity',
+      severity: 'warning',
+      segmentId,
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      ...msg,
+      fixes: [{ start: m.start, end: m.end, replacement: fixed }],
+      related: [],
+      group: `conversion-ambiguity:${m.text}>${fixed}`,
+    });
+  }
+  return merged.size ? [...out.filter((f) => !merged.has(f)), ...whole].sort((x, y) => x.start - y.start) : out;
 }
 
 // ---------------------------------------------------------------- the phrase-context witness

@@ -32,10 +32,8 @@ describe('name conversion artifacts', () => {
   });
 
   it('reads names after the titles of the courts, the newsroom and shareholders, in credit lines and wire datelines', () => {
-    expect(nameWarnings('高等法院原訟法庭法官範雲徵上週三裁定，前主席須退還款項。')).toEqual([
-      ['範', '范'],
-      ['徵', '征'],
-    ]);
+    // two characters of one name: one finding over the name, restoring both (not one card per character, each half right)
+    expect(nameWarnings('高等法院原訟法庭法官範雲徵上週三裁定，前主席須退還款項。')).toEqual([['範雲徵', '范雲征']]);
     expect(nameWarnings('持股21.8%的大股東塗志松透過其全資公司持股。')).toEqual([['塗', '涂']]);
     expect(nameWarnings('（編輯：遊松傑）1131219')).toEqual([['遊', '游']]);
     // a dateline ends the name at its place and day: a given name 于庭 is no preposition there
@@ -47,6 +45,20 @@ describe('name conversion artifacts', () => {
     expect(nameWarnings('法官於判詞中指出，被告須賠償。', '立委於質詢時表示，預算不足。', '檢察官於起訴書中指出，金額龐大。', '校長於開學典禮致詞。', '主播於節目中表示。')).toEqual([]);
     // shareholders alone are no title; a press conference is no reporter
     expect(nameWarnings('股東應佔溢利為12.6億港元，按年上升8%。', '記者會上，於董事會決議後宣布。', '（本報記者台北報導）')).toEqual([]);
+  });
+
+  it('reports a name with two over-converted characters once per place, one group over the document, fixed whole', () => {
+    const texts = ['總經理範雲徵表示，公司營收成長。', '範雲徵說，明年會更好。'];
+    const f = byRule(runChecks(segs(...texts), TW), 'conversion-ambiguity').filter((x) => x.severity !== 'info');
+    expect(f.map((x) => [x.segmentId, x.text, x.fixes.map((y) => y.replacement)])).toEqual([
+      [1, '範雲徵', ['范雲征']],
+      [2, '範雲徵', ['范雲征']],
+    ]);
+    expect(new Set(f.map((x) => x.group)).size).toBe(1);
+    expect(f[0].messageData).toEqual({ key: 'conversion.name.chars', params: { name: '範雲徵', fixed: '范雲征', chars: '範、徵', s: '范、征' } });
+    // the fix gives the whole name
+    const fx = f[0].fixes[0];
+    expect(texts[0].slice(0, fx.start) + fx.replacement + texts[0].slice(fx.end)).toBe('總經理范雲征表示，公司營收成長。');
   });
 
   it('suspects a given name of a converter’s forms, not of a name’s own (昇)', () => {
