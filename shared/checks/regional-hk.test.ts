@@ -62,6 +62,19 @@ describe('hong-kong-standard', () => {
     ]);
   });
 
+  it('gives a listed company’s filing its 宣佈 and 公佈 as information only, converter’s output or not (董事會欣然宣佈)', () => {
+    const source = ['董事會（「董事會」）欣然宣佈本公司截至二零二五年六月三十日止六個月之中期業績，收益以港元計。', '董事會宣佈派發中期股息每股8港仙。', '承董事會命，主席謹啓。本公告刊載於聯交所網站。'];
+    const converted = source.map((t) => getConverter('s2hk').convert(getConverter('t2s').convert(t)));
+    const f = runMinistry(...converted);
+    expect(f.map((x) => [x.text, x.severity])).toEqual([['宣佈', 'info']]);
+    // a news report quoting one formula is no filing: the warning stays
+    const news = ['集團今日公布中期業績，董事會宣布派發特別股息，收益以港元計。', '公司在本公告發出後股價上升，恒生指數上升。'].map((t) => getConverter('s2hk').convert(getConverter('t2s').convert(t)));
+    expect(runMinistry(...news).map((x) => [x.text, x.severity])).toEqual([
+      ['公佈', 'warning'],
+      ['宣佈', 'warning'],
+    ]);
+  });
+
   it('is quiet on Hong Kong’s own forms (應佔, 佔, 舖, 公布)', () => {
     expect(run('集團今日公布業績，股東應佔溢利為港幣3億元，香港業務佔七成，商場舖位及店舖的舖租按年下跌。')).toEqual([]);
   });

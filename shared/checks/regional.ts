@@ -269,10 +269,23 @@ export function taiwanStandardFindings(analyses: Analysis[], region?: Region, co
 }
 
 /**
+ * A listed company's announcement (本公告, 承董事會命, its defined terms 「本公司」「董事會」): filings write
+ * 宣佈 and 公佈 (董事會欣然宣佈) whatever the press does, so a converter's 佈 there is what the filing
+ * says. Two of its formulae make one: a news report quotes one at most.
+ */
+const FILING_FORMULAE = /本公告|承董事會命|（「(?:本公司|董事會|本集團)」）|對本公告之內容概不負責/g;
+function isListedFiling(analyses: Analysis[]): boolean {
+  let n = 0;
+  for (const a of analyses) if ((n += count(FILING_FORMULAE, a.text)) >= 2) return true;
+  return false;
+}
+
+/**
  * hong-kong-standard: in a document written for Hong Kong (`writtenFor`), each word in OpenCC's
  * form where Hong Kong writes another (應占 → 應佔, 鋪位 → 舖位; 占 → 佔 outside divination words and
  * names); 公佈, 宣佈 (the press's 公布, 宣布; filings keep 佈) as a warning where `convertedOutput()` says the
- * document is a converter's output throughout, else as information only. `mentions`: the document's person names, whose characters are left alone (a given name 占);
+ * document is a converter's output throughout and it is no listed company's filing (`isListedFiling`),
+ * else as information only. `mentions`: the document's person names, whose characters are left alone (a given name 占);
  * `region` as for taiwanStandardFindings. 公佈/宣佈 follow the project's house style (`house`).
  */
 export function hongKongStandardFindings(
@@ -288,7 +301,7 @@ export function hongKongStandardFindings(
   // 公佈/宣佈 in a converter's output throughout: the converter wrote every 佈 whatever the writer did,
   // so the press's 公布 is as likely as elsewhere — a warning, as Taiwan's 佔 is; in a writer's own
   // text the form is the house style's, information only
-  if (out.some((f) => f.severity === 'info') && convertedOutput?.())
+  if (out.some((f) => f.severity === 'info') && !isListedFiling(analyses) && convertedOutput?.())
     return underHouseStyle(
       out.map((f) => (f.severity === 'info' ? { ...f, severity: 'warning' as const, ...findingMessage('hong-kong-standard.converted', f.messageData!.params as { word: string; standard: string; count: number }) } : f)),
       'hk',
