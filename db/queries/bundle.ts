@@ -5,6 +5,7 @@
  */
 import type { Db } from '../connection';
 import { BUNDLE_COLUMNS, BUNDLE_TABLES, type AnyBundleRow, type BundleTable } from '../../shared/bundle/schema';
+import { nextIdSql } from './next-id';
 
 /** A stored row as read for a bundle: its columns (references still ids) and its own id (null for WITHOUT ROWID tables). */
 export type StoredBundleRow = AnyBundleRow & { id: number | null };
@@ -101,7 +102,9 @@ function insertableColumns(table: BundleTable, row: AnyBundleRow): string[] {
 /** Store one row (references already resolved to this database's ids); its new id (0 for WITHOUT ROWID tables). */
 export function insertBundleRow(db: Db, table: BundleTable, row: AnyBundleRow): number {
   const cols = insertableColumns(table, row);
-  const r = db.prepare(`INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c]));
+  // a document takes an id no document ever had (next-id.ts), as one imported here does (projects: insertProjectRow)
+  const idFirst = table === 'documents' && !cols.includes('id') ? { col: '"id", ', value: `${nextIdSql('documents')}, ` } : { col: '', value: '' };
+  const r = db.prepare(`INSERT INTO ${table} (${idFirst.col}${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${idFirst.value}${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c]));
   return WITHOUT_ROWID.has(table) ? 0 : Number(r.lastInsertRowid);
 }
 
@@ -116,7 +119,7 @@ export function insertProjectSettingsRow(db: Db, projectId: number, r: { standar
 }
 
 export function insertProjectRow(db: Db, name: string, createdAt: string): number {
-  return Number(db.prepare(`INSERT INTO projects (name, created_at) VALUES (?, ?)`).run(name, createdAt).lastInsertRowid);
+  return Number(db.prepare(`INSERT INTO projects (id, name, created_at) VALUES (${nextIdSql('projects')}, ?, ?)`).run(name, createdAt).lastInsertRowid);
 }
 
 /** A label by name (case-insensitive, as names are unique), or undefined. */

@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import type { DocumentMeta, Progress } from '../../shared/domain/schemas';
 import { glossaryTermsForDocument } from './glossary';
+import { nextIdSql } from './next-id';
 
 type GlossaryTermsRow = ReturnType<typeof glossaryTermsForDocument>[number];
 
@@ -75,8 +76,8 @@ export function insertDocument(db: Db, d: NewDocument): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO documents (project_id, title, source, doc_date, date_text, script, variant, encoding, file_name, byte_size, content_sha256, leading, imported_at)
-         VALUES (@projectId, @title, @source, @date, @dateText, @script, @variant, @encoding, @fileName, @byteSize, @contentSha256, @leading, @importedAt)`,
+        `INSERT INTO documents (id, project_id, title, source, doc_date, date_text, script, variant, encoding, file_name, byte_size, content_sha256, leading, imported_at)
+         VALUES (${nextIdSql('documents')}, @projectId, @title, @source, @date, @dateText, @script, @variant, @encoding, @fileName, @byteSize, @contentSha256, @leading, @importedAt)`,
       )
       .run(d).lastInsertRowid,
   );

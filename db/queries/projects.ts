@@ -1,5 +1,6 @@
 import type { Db } from '../connection';
 import type { Project } from '../../shared/domain/schemas';
+import { nextIdSql } from './next-id';
 
 const SELECT = `SELECT p.id, p.name, p.created_at AS createdAt,
   (SELECT count(*) FROM documents d WHERE d.project_id = p.id AND d.trashed_at IS NULL) AS documentCount
@@ -15,7 +16,7 @@ export function findProjectByName(db: Db, name: string): Project | undefined {
   return db.prepare(`${SELECT} WHERE p.name = ? COLLATE NOCASE`).get(name) as Project | undefined;
 }
 export function insertProject(db: Db, name: string, now: string): number {
-  return Number(db.prepare(`INSERT INTO projects (name, created_at) VALUES (?, ?)`).run(name, now).lastInsertRowid);
+  return Number(db.prepare(`INSERT INTO projects (id, name, created_at) VALUES (${nextIdSql('projects')}, ?, ?)`).run(name, now).lastInsertRowid);
 }
 export function renameProject(db: Db, id: number, name: string): void {
   db.prepare(`UPDATE projects SET name = ? WHERE id = ?`).run(name, id);
