@@ -17,6 +17,14 @@ describe('reported claimants', () => {
     expect(who('總經理余家銘、財務長鍾雅筑出席說明上半年營運。')).toBe('鍾雅筑');
     expect(who('董事長林志明笑著說，訂單很滿。')).toBe('林志明');
   });
+  it('an organisation speaking keeps its whole name past a clause’s first words, not its last three characters', () => {
+    expect(who('另據寶聯證券表示，台股將回檔。')).toBe('寶聯證券');
+    expect(who('此外寶聯證券指出，外資續賣。')).toBe('寶聯證券');
+    expect(who('國泰世華銀行指出，房貸成長。')).toBe('國泰世華銀行');
+    expect(who('中油昇油品公司表示，油價調漲。')).toBe('中油昇油品公司');
+    // a person's name after other words stays cut to it
+    expect(who('本報訪問的執行長張偉表示，產能滿載。')).toBe('張偉');
+  });
   it('people named by what they are keep their qualifier', () => {
     expect(who('市場人士指出，資金持續流入。')).toBe('市場人士');
     expect(who('政府發言人表示，措施下月生效。')).toBe('政府發言人');

@@ -102,6 +102,11 @@ const NOT_NAME_START = /^(?:並|并|將|将|會|会|已|可|須|须|要|但|而|
  */
 const GROUP = /(?:\p{Script=Han}{1,2}(?:總|总)?(?:處|处|局|署|部|府|會|会|所|辦|办|廳|厅)|(?:(?![的位名有])\p{Script=Han}){0,2})(?:人士|業者|业者|官員|官员|分析師|分析师|分析員|分析员|發言人|发言人|交易員|交易员|幹部|干部|主管|代表)$/u;
 
+/** What an organisation's name ends in (寶聯證券, 國泰世華銀行, 中油昇油品公司): such a speaker is kept whole, not cut to its last three characters. */
+const ORG_END = /(?:證券|证券|銀行|银行|投顧|投顾|投信|金控|人壽|人寿|產險|产险|保險|保险|集團|集团|控股|公司|研究院|研究所|協會|协会|交易所|油品|電信|电信|航空)$/u;
+/** A clause's first words before an organisation speaking (另據寶聯證券表示, 此外國泰世華銀行指出). */
+const ORG_LEAD = /^(?:另據|另据|據了解|据了解|根據|根据|據|据|另外|此外|不過|不过|而|但|並|并)/u;
+
 /** How far before a reporting verb its speaker is looked for (titles, a name, 在…會上, 昨（12）日 …). */
 const HEAD_REACH = 60;
 
@@ -120,7 +125,11 @@ export function reportedClaimant(text: string): { name: string; end: number } | 
       const bare = run.replace(CLAUSE_START, '').replace(NOT_NAME_START, '');
       name = bare.length >= 2 && bare.length <= 4 ? bare : run.slice(-3);
     }
-    if (name.length > 4 && !GROUP.test(name)) name = name.slice(-3);
+    if (name.length > 4 && !GROUP.test(name)) {
+      // an organisation (另據寶聯證券, 國泰世華銀行) whole past a clause's first words; a person's name its last three characters
+      const org = ORG_END.test(name) ? name.replace(ORG_LEAD, '') : '';
+      name = org.length >= 3 && org.length <= 8 ? org : name.slice(-3);
+    }
     // 有 opens an indefinite subject (有銀行表示, 有不少人說: no one named)
     if (NOT_NAMES.test(name) || NOT_NAME_START.test(name) || name.startsWith('有') || /^[A-Za-z]+$/.test(name)) continue;
     best = { name, end: m.index + m[0].length };
