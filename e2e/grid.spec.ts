@@ -349,6 +349,38 @@ test('Esc never loses typing: unchanged it just closes; changed, a notice offers
   await expect(ta).toHaveCount(0);
 });
 
+test('a discarded correction survives a reload: Alt+Z puts it back in its editor; once saved, nothing is left to restore', async ({ page, server }) => {
+  const { documentId } = await importSample(server, 'Grid esc reload');
+  await open(page, server, documentId);
+  const before = (await api<Segment[]>(server, 'getSegments', { documentId }))[13];
+  const typed = before.text.replace('11.8億', '11.8億元');
+  const row = page.getByTestId('row-13');
+  const ta = page.getByTestId('edit-textarea');
+  await row.click();
+  await page.keyboard.press('Enter');
+  await ta.fill(typed);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Discarded your correction of segment 14.' })).toBeVisible();
+
+  // the window is reloaded (a crash, a closed window would be the same): the notice is gone, the correction is not
+  await page.reload();
+  await expect(row).toBeVisible();
+  await row.click();
+  await page.keyboard.press('Alt+z');
+  await expect(ta).toBeFocused();
+  await expect(ta).toHaveValue(typed);
+  await ta.press('Enter');
+  await expect(row.locator('.cell-hant')).toContainText('11.8億元');
+  expect((await api<Segment[]>(server, 'getSegments', { documentId }))[13].text).toBe(typed);
+
+  // restored and saved: after another reload there is nothing to restore
+  await page.reload();
+  await row.click();
+  await page.keyboard.press('Alt+z');
+  await expect(page.getByTestId('toast').filter({ hasText: 'No discarded correction to restore.' })).toBeVisible();
+  await expect(ta).toHaveCount(0);
+});
+
 test('a notice never hides the row it is about: at 1280×720 the last row, its correction discarded, stands above the notice', async ({ page, server }) => {
   const { documentId, segments } = await importSample(server, 'Grid notice room');
   await page.setViewportSize({ width: 1280, height: 720 });

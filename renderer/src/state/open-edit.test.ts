@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discardedBy, discardedEnglish, editHeldBy, restoreIndex, unsavedEdit } from './open-edit';
+import { discardedBy, discardedEnglish, editHeldBy, parseDiscardedEdit, restoreIndex, unsavedEdit } from './open-edit';
 
 const segments = [
   { id: 10, text: '甲' },
@@ -58,5 +58,17 @@ describe('Esc in the English editor keeps changed typing', () => {
   it('keeps nothing when the draft is the saved English, or no document is open', () => {
     expect(discardedEnglish(3, 14, 'same', 'same', 7)).toBeNull();
     expect(discardedEnglish(null, 14, 'new', 'old', 7)).toBeNull();
+  });
+});
+
+describe('parseDiscardedEdit (the discarded correction kept in local storage)', () => {
+  it('reads back what was kept, with or without a version', () => {
+    const kept = { documentId: 3, segmentId: 14, draft: '營收成長', version: 7 };
+    expect(parseDiscardedEdit(JSON.stringify(kept))).toEqual(kept);
+    expect(parseDiscardedEdit(JSON.stringify({ documentId: 3, segmentId: 14, draft: '' }))).toEqual({ documentId: 3, segmentId: 14, draft: '', version: null });
+  });
+  it('is null for nothing or anything malformed', () => {
+    for (const raw of [null, '', 'not json', '42', 'null', '{"documentId":3,"segmentId":14}', '{"documentId":0,"segmentId":14,"draft":"x"}', '{"documentId":3,"segmentId":14,"draft":"x","version":"7"}'])
+      expect(parseDiscardedEdit(raw)).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
  * saves it (Enter, Ctrl+Enter) or discards it (Esc) first. An editor whose text is unchanged
  * closes as before.
  */
+import { parseStoredJson } from './json';
 
 /** The open editor: the segment it edits and its text now. */
 export interface OpenEdit {
@@ -72,4 +73,23 @@ export function restoreIndex<S extends { id: number; text: string }>(discarded: 
 export function discardedEnglish(documentId: number | null, segmentId: number, draft: string, saved: string, version?: number | null): DiscardedEdit | null {
   if (documentId === null || draft === saved) return null;
   return { documentId, segmentId, draft, version };
+}
+
+/**
+ * localStorage key of the correction Esc discarded last (per team server, `backendKey`): it stays
+ * restorable (Alt+Z) after a reload, a crash or a closed window, until its segment is saved, it is
+ * restored, or another correction is discarded.
+ */
+export const DISCARDED_EDIT_KEY = 'jiaodui.discardedEdit';
+
+/** Parse what DISCARDED_EDIT_KEY holds; null for nothing or anything malformed. */
+export function parseDiscardedEdit(raw: string | null): DiscardedEdit | null {
+  if (!raw) return null;
+  const v = parseStoredJson(raw);
+  if (typeof v !== 'object' || v === null) return null;
+  const d = v as Record<string, unknown>;
+  const id = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x > 0;
+  if (!id(d.documentId) || !id(d.segmentId) || typeof d.draft !== 'string') return null;
+  if (d.version !== undefined && d.version !== null && !id(d.version)) return null;
+  return { documentId: d.documentId as number, segmentId: d.segmentId as number, draft: d.draft, version: (d.version as number | null | undefined) ?? null };
 }

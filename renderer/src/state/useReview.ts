@@ -16,7 +16,7 @@ import { useConflict } from './useConflict';
 import { backendKey } from './team';
 import { draftRestoreIndex, draftToKeep, KEPT_DRAFT_KEY, onSessionEnded, parseKeptDraft } from './session';
 import { approveStep } from './permissions';
-import { discardedBy, editHeldBy, restoreIndex, unsavedEdit, type DiscardedEdit } from './open-edit';
+import { DISCARDED_EDIT_KEY, discardedBy, editHeldBy, parseDiscardedEdit, restoreIndex, unsavedEdit, type DiscardedEdit } from './open-edit';
 import { isEmptyUndoStack } from './undo-steps';
 import { afterBatch, enqueueStatus, isUnreachable, keepSave, keptSaveFor, observedQueue, pendingStatuses, saveRequest, statusBatches, type KeptSave, type QueuedStatus } from './status-queue';
 
@@ -396,23 +396,38 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   }, [select, keptDraftKey]);
 
   // The correction Esc discarded last (state/open-edit.ts): the notice's Restore and Alt+Z put it back.
+  // Also in local storage, so that it is still there after a reload, a crash or a closed window.
+  const discardedKey = backendKey(DISCARDED_EDIT_KEY, backend);
   const discarded = useRef<DiscardedEdit | null>(null);
   const discardNotice = useRef(0);
+  const keepDiscarded = useCallback(
+    (edit: DiscardedEdit | null) => {
+      discarded.current = edit;
+      try {
+        if (edit) localStorage.setItem(discardedKey, JSON.stringify(edit));
+        else localStorage.removeItem(discardedKey);
+      } catch {
+        /* storage full or refused: it is still kept in memory until the window closes */
+      }
+    },
+    [discardedKey],
+  );
 
   /** Put the discarded correction back in its editor (on the version it was based on); say so when there is none. */
   const restoreDiscarded = useCallback(() => {
     const { doc: d, segments: segs } = live.current;
-    const kept = discarded.current;
+    // the window's own, else the one kept in local storage before a reload
+    const kept = discarded.current ?? parseDiscardedEdit(localStorage.getItem(discardedKey));
     const index = restoreIndex(kept, d?.id ?? null, segs);
     if (kept === null || index === null) return toasts.notify(t('toast.nothingDiscarded'));
     if (holdUnsavedEdit(kept.segmentId)) return;
-    discarded.current = null;
+    keepDiscarded(null);
     toasts.dismiss(discardNotice.current);
     const edit = { segmentId: kept.segmentId, draft: kept.draft, version: kept.version };
     live.current = { ...live.current, editing: edit };
     setEditing(edit);
     select(index, { align: 'center', focus: true });
-  }, [toasts, t, holdUnsavedEdit, select]);
+  }, [toasts, t, holdUnsavedEdit, select, discardedKey, keepDiscarded]);
 
   /** Esc in the editor: it closes; changed text is kept and a notice offers it back (Restore, Alt+Z). */
   const cancelEdit = useCallback(() => {
@@ -423,10 +438,10 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     setEditing(null);
     setSelection((s) => ({ ...s, focus: true, nonce: ++nonce.current }));
     if (!gone) return;
-    discarded.current = gone;
+    keepDiscarded(gone);
     const row = segs.findIndex((x) => x.id === gone.segmentId) + 1;
     discardNotice.current = toasts.notify(t('toast.editDiscarded', { row }), { label: t('toast.restore'), keys: 'Alt+Z', run: restoreDiscarded });
-  }, [toasts, t, restoreDiscarded]);
+  }, [toasts, t, restoreDiscarded, keepDiscarded]);
 
   const moveBy = useCallback(
     (delta: number) => {
@@ -470,7 +485,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         if (!r) return false;
         keptSave.current = null;
         refusedSave.current = null;
-        if (discarded.current?.segmentId === e.segmentId) discarded.current = null;
+        if ((discarded.current ?? parseDiscardedEdit(localStorage.getItem(discardedKey)))?.segmentId === e.segmentId) keepDiscarded(null);
         // the text is stored: close the editor before applyChange refetches progress, so keys pressed
         // next (Ctrl+Z, Alt+H) reach the app rather than the editor's textarea
         if (step !== 'separate') setEditing(null);
@@ -500,7 +515,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       else setSelection((s) => ({ ...s, focus: true, nonce: ++nonce.current }));
       return true;
     },
-    [client, write, applyChange, advanceAfterApprove, toasts, t, statusQueue],
+    [client, write, applyChange, advanceAfterApprove, toasts, t, statusQueue, discardedKey, keepDiscarded],
   );
 
   const setStatus = useCallback(
