@@ -133,6 +133,8 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, r
     let frames = 0;
     let handle = 0;
     const tryFocus = () => {
+      // a dialog opened meanwhile (the command palette right after a panel closed) keeps the keyboard: it gives it back when it closes
+      if (document.querySelector('[aria-modal="true"]')) return;
       const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
       // a row with an open editor: the editor gets the keyboard (its unsaved text held, state/open-edit.ts)
       if (el && !el.contains(document.activeElement)) (el.querySelector('textarea') ?? el).focus({ preventScroll: true });
