@@ -66,6 +66,15 @@ describe('period-label', () => {
     expect(run('第二季獲利較去年同期年增7.5%，較上季季增2%。')).toEqual([]);
   });
 
+  it('a label against the period compared with, its base figure between them (較去年同期的57.9萬人次按月增加)', () => {
+    expect(labels('跨境巴士接載41.6萬人次，較去年同期的35.2萬人次按月增長18.1%。')).toEqual([['按月', ['按年']]]);
+    expect(labels('營收較上季的12.3億元年增5%。')).toEqual([['年增', ['季增']]]);
+    const f = run('跨境巴士接載41.6萬人次，較去年同期的35.2萬人次按月增長18.1%。');
+    expect((f[0].messageData!.params as { period: string }).period).toBe('較去年同期');
+    // the base figure compared with in its own period's words, and another clause after the base, are quiet
+    expect(run('跨境巴士接載41.6萬人次，較去年同期的35.2萬人次按年增長18.1%。', '營收較上季的12.3億元季增5%。', '較去年同期的35.2萬人次增加6.4萬人次，其中本月按月增長3%。')).toEqual([]);
+  });
+
   it('a year right before its metric is the figure\'s period (2024年收入); a month or a quarter after the year is nearer', () => {
     expect(labels('公司2024年收入為人民幣6.82億元，按月增長42.7%。')).toEqual([['按月', ['按年']]]);
     expect(labels('113年出口總值為4,754億美元，月增1.2%。')).toEqual([['月增', ['年增']]]);

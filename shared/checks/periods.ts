@@ -62,12 +62,19 @@ const VALUE_AFTER = /^[^\d\s，,。；;、：:！？()（）「」]{0,5}?\s*(?:(
 /** Nothing but a separator or a conjunction between the first value and the second label. */
 const CONNECTOR_ONLY = /^[\s，,、；;]*(?:[及和與与並并而且則则亦也]|以及)?[\s，,、]*$/;
 
-/** Phrases naming the period compared with, right before a label: 較去年同期季增. */
+/**
+ * Phrases naming the period compared with, right before a label (較去年同期季增), or before the base figure
+ * they name and then the label (較去年同期的57.9萬人次按月增加: `BASE`).
+ */
+const BASE = String.raw`(?:的?\s*[\d０-９][\d,.．０-９]*\s*[萬万億亿千百]?[\p{Script=Han}A-Za-z%％]{0,4})?`;
 const COMPARED_WITH: [RegExp, Span][] = [
-  [/(?:較|与|與|和|比|對)(?:去年|上年|前一年|上一年度?)同期(?:相比)?[，,]?$/, 'year'],
-  [/(?:較|与|與|和|比|對)(?:上|前)一?(?:季|季度)(?:相比)?[，,]?$/, 'quarter'],
-  [/(?:較|与|與|和|比|對)(?:上|前)一?個?月(?:相比)?[，,]?$/, 'month'],
+  [new RegExp(String.raw`(?:較|与|與|和|比|對)(?:去年|上年|前一年|上一年度?)同期${BASE}(?:相比|比較|比较)?[，,]?$`, 'u'), 'year'],
+  [new RegExp(String.raw`(?:較|与|與|和|比|對)(?:上|前)一?(?:季|季度)${BASE}(?:相比|比較|比较)?[，,]?$`, 'u'), 'quarter'],
+  [new RegExp(String.raw`(?:較|与|與|和|比|對)(?:上|前)一?個?月${BASE}(?:相比|比較|比较)?[，,]?$`, 'u'), 'month'],
 ];
+
+/** The comparison phrase as the message quotes it: without the base figure after it (較去年同期的57.9萬人次 → 較去年同期). */
+const comparedPhrase = (matched: string) => matched.replace(/[，,]$/, '').replace(/(同期|季度?|個?月)(?:的|\s*[\d０-９]).*$/u, '$1');
 
 /** A figure's own period, named before the label: the nearest of these wins. */
 const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
@@ -410,7 +417,7 @@ export function periodLabelFindings(a: Analysis): Finding[] {
     if (named && named[1] !== L.span && !(L.span === 'previous' && named[1] !== 'year')) {
       const want = L.partners[named[1]];
       if (want) {
-        out.push(finding(a, f.k, f.label, [want], findingMessage('period-label.contradicts', { label: f.label, period: before.match(named[0])![0].replace(/[，,]$/, ''), want })));
+        out.push(finding(a, f.k, f.label, [want], findingMessage('period-label.contradicts', { label: f.label, period: comparedPhrase(before.match(named[0])![0]), want })));
         continue;
       }
     }
