@@ -270,6 +270,13 @@ describe('conversion-ambiguity', () => {
     const t = '上述估計系依現有資料計算,價格上漲系因原料成本增加。';
     expect(amb(t).filter((f) => f.severity !== 'info').map((x) => [x.start, x.fixes[0].replacement])).toEqual([[at(t, '系'), '係'], [t.lastIndexOf('系'), '係']]);
     expect(amb('本集團體系依規定辦理,此一派系因利益分裂,資工系依規定招生。').filter((f) => f.severity !== 'info')).toEqual([]);
+    // before a definition or an agent, and after the formal copula's adverbs (主要系 → 主要係)
+    const u = '失業者增加主要系暑期畢業生投入職場，本辦法所稱收入系指薪資所得。';
+    const g = amb(u).filter((f) => f.severity !== 'info');
+    expect(g.map((x) => [x.start, x.fixes[0].replacement])).toEqual([[u.indexOf('系'), '係'], [u.lastIndexOf('系'), '係']]);
+    expect(g[0].messageData).toEqual({ key: 'conversion.copula.after', params: { c: '系', adverb: '主要', word: '主要系', fixed: '主要係' } });
+    // a department (本系, 該系) and a word of 系 (系統, 系列) are not the copula
+    expect(amb('本系由三位教授組成，該系為全國第一；系統主要系列產品已上市。').filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
   it('回覆 (reply), every converter’s 回复, before a level or trend recovered to is 回復; a reply stays', () => {

@@ -240,6 +240,12 @@ function fixesFor(k: number, suggest: string[], c: string): Fix[] {
 
 const list = (cs: readonly string[]) => cs.join('/');
 /** A department (資工系, 經濟系) is 系: a name ending in a discipline before it. */
+/** What the formal copula 係 stands before (係依, 係因, 係指, 係由, 係為): a reason, a basis, a definition, an agent. */
+const COPULA_NEXT = new Set(['依', '因', '指', '由', '為', '为', '屬', '属']);
+/** Adverbs right before the formal copula (主要係, 乃係, 均係, 亦係, 確係, 實係, 多係, 仍係). */
+const COPULA_ADVERB = /(?:主要|乃|均|皆|亦|確|确|實|实|多|仍)$/;
+/** A department named by a determiner (本系, 該系, 各系, 此系, 全系): the 系 of a school, not the copula. */
+const DEPARTMENT_BEFORE = /[本該该各此全每原]/;
 const DISCIPLINE_END = /[工學学科文理法商醫医農农藝艺經经管電电機机化物數数資资史語语]/;
 
 /**
@@ -596,17 +602,23 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
     }
 
     // 係 ('is', 'because') of formal writing, which Simplified writes 系 and the character table
-    // turns back into 系: 系依/系因 where 系 stands alone as a word (not 體系依, 派系因, 資工系依).
-    if (!hit && c === '系' && (text[k + 1] === '依' || text[k + 1] === '因')) {
-      const words = wordsAround(text, k - 4, k + 3);
-      const [ws, we] = wordAt(words, k);
-      const prev = wordEndingAt(words, k);
-      if (we - ws === 1 && prev && !DISCIPLINE_END.test(text[k - 1]))
-        hit = {
-          severity: 'warning',
-          suggest: ['係'],
-          msg: findingMessage('conversion.copula', { c, word: text.slice(k, k + 2), fixed: `係${text[k + 1]}` }),
-        };
+    // turns back into 系: 系依/系因/系指/系由/系為 where 系 stands alone as a word (not 體系依, 派系因, 資工系依),
+    // or after an adverb of the formal copula (主要系暑期畢業生, 乃系, 均系) — not a department (本系, 該系).
+    if (!hit && c === '系') {
+      const adverb = COPULA_ADVERB.exec(text.slice(Math.max(0, k - 2), k))?.[0];
+      if (COPULA_NEXT.has(text[k + 1]) || adverb) {
+        const words = wordsAround(text, k - 4, k + 3);
+        const [ws, we] = wordAt(words, k);
+        const prev = wordEndingAt(words, k);
+        if (we - ws === 1 && prev && !DISCIPLINE_END.test(text[k - 1]) && !DEPARTMENT_BEFORE.test(text[k - 1]))
+          hit = {
+            severity: 'warning',
+            suggest: ['係'],
+            msg: COPULA_NEXT.has(text[k + 1])
+              ? findingMessage('conversion.copula', { c, word: text.slice(k, k + 2), fixed: `係${text[k + 1]}` })
+              : findingMessage('conversion.copula.after', { c, adverb: adverb!, word: `${adverb}${c}`, fixed: `${adverb}係` }),
+          };
+      }
     }
 
     // A word the converter writes in one sense where what follows says the other (回覆至疫情前水平 → 回復: sense-cues.ts).

@@ -18,6 +18,7 @@ const zhHant: Record<FindingMessageKey, string> = {
   'conversion.phrase-crosses-word': '「{c}」由 OpenCC 詞組{phrase} → {converted}決定，但該詞組跨越了詞語「{word}」；此處「{s}」應是一般的「{def}」（{fixed}）。「{s}」的寫法：{forms}。',
   'conversion.overlapping-phrase': 'OpenCC 在此套用了詞組{phrase} → {converted}，但與之重疊的{other} → {otherConverted}構成詞語「{word}」：可能應為「{y}」。「{s}」的寫法：{forms}。',
   'conversion.sense-cue': '「{word}」後接「{cue}」：OpenCC 把簡體的「回复」一律寫成「{word}」（答覆），但「回复」也是恢復、回到之意，寫作「{fixed}」；後接「{cue}」是後者：可能應為「{fixed}」。',
+  'conversion.copula.after': '「{word}」：單獨出現在「{adverb}」之後的「{c}」是書面語的繫詞「係」（是），簡體寫作「{c}」；可能應為「{fixed}」。',
   'conversion.copula': '「{word}」：單獨出現在原因或依據之前的「{c}」是書面語的「係」（是、因為），簡體寫作「{c}」；可能應為「{fixed}」。',
   'conversion.vocabulary': '此處的「{word}」：本文件沒有任何 OpenCC 臺灣用語轉換（s2twp）會替換的大陸用詞，而本專案另一份文件在「{word}」的位置寫作「{source}」；s2twp 會把「{source}」改成「{word}」，這裡可能是轉換器所改，但也可能是原文自己的用詞。每處各列一項（本文件共 {count} 處）：請依上下文檢查此處，可能應為「{source}」。',
   'conversion.vocabulary.crosses-word': '「{broken}」：「{word}」是 OpenCC 臺灣用語轉換（s2twp）替換「{source}」的寫法，但此處的「{source}」屬於詞語「{whole}」，s2twp 的詞表沒有這個詞，於是把它切斷了。應為「{whole}」。',
