@@ -430,7 +430,8 @@ describe('variant-mixing: the Taiwan standard of a document written for Taiwan',
   });
 
   it('in text a converter wrote, wants the press form 台 for its 臺 (新臺幣); never in a writer’s own 臺', () => {
-    expect(pairs(via('s2tw'))).toEqual([['臺', 1, '台', 'variant.regional']]);
+    // worded as the official form a converter keeps, not as a form Taiwan lacks
+    expect(pairs(via('s2tw'))).toEqual([['臺', 1, '台', 'variant.regional.press']]);
     expect(convertedByOpenCC(analysesOf(via('s2tw')))).toBe(true);
     // a writer who writes 臺 (and 公布, 裡: not what OpenCC writes) is left alone
     const own = ['臺北一家連鎖書店今天公布10月營收，以新台幣計約3.2億元，年增9%。', '財務長林文說，店裡的稅後利益為單月新高。'];
@@ -464,6 +465,8 @@ describe('variant-mixing: what neither region writes, in a document written for 
     expect(run('variant-mixing', named)).toEqual([]);
     const converted = named.map((t) => getConverter('s2t').convert(getConverter('t2s').convert(t)));
     expect(run('variant-mixing', converted).map((x) => x.text)).toEqual(['爲', '啓']);
+    // 爲 is a form neither region writes; 啓 is one Hong Kong's list keeps, which its papers write 啟
+    expect(run('variant-mixing', converted).map((x) => x.messageData!.key)).toEqual(['variant.regional.hk', 'variant.regional.press']);
     // another converter's output (not OpenCC's fixed point: a few places differ) carries its 爲 all the same
     const other = [...converted, '店裡的人說，新店的布局着重體驗，佈置由設計師負責，門面也翻新了。'];
     expect(convertedByOpenCC(analysesOf(other))).toBe(false);

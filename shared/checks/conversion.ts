@@ -1145,7 +1145,8 @@ export function variantMixingFindings(analyses: Analysis[], ctx: CheckContext): 
         uses.map((u) => ({ segmentId: u.a.seg.id, k: u.k })),
         minor,
         major,
-        findingMessage(region === 'hk' ? 'variant.regional.hk' : 'variant.regional', { major, minor, minorCount: uses.length }),
+        // the official form a converter keeps everywhere (臺, 啓, 羣), where the region's papers write another: no form the region lacks
+        findingMessage(PRESS_MAP.get(minor) === major && OFFICIAL_KEPT[region ?? 'tw'].has(minor) ? 'variant.regional.press' : region === 'hk' ? 'variant.regional.hk' : 'variant.regional', { major, minor, minorCount: uses.length }),
         `variant:${pairKey(major, minor)}`,
       ),
     );
@@ -1291,6 +1292,8 @@ export function pressForm(x: string): string | undefined {
   return PRESS_MAP.get(x);
 }
 const PRESS_MAP = new Map(PRESS_FORMS.map(([a, b]) => [a, b]));
+/** The official forms a region's own standard keeps (Taiwan's 臺; Hong Kong's list 啓, 羣 too) where its papers write the press form: not a form the region lacks. */
+const OFFICIAL_KEPT: Record<'tw' | 'hk', ReadonlySet<string>> = { tw: new Set(['臺']), hk: new Set(['臺', '啓', '羣']) };
 
 /** Is `c` OpenCC's standard form `x` itself, or an interchangeable variant of it (為 for 爲, 台 for 臺)? */
 export function isVariantForm(x: string, c: string): boolean {

@@ -310,6 +310,8 @@ describe('no number alarm on correct text: the classes of misreading', () => {
     const hk = ['政府統計處今日發表的數字顯示，首季商品整體出口貨值為13,205億元，按年上升9.6%。', '三月的進口貨值為4,838億元，較一年前上升9.9%，特區政府發言人表示，本港的轉口貿易回升。'];
     expect(run1(...hk)).toEqual(['info']);
     expect(byRule(runChecks(segs(...hk), HANT), 'number-format').map((f) => f.severity)).toEqual(['info']);
+    // worded as the way such amounts are written, not as the warning's question
+    expect(byRule(runChecks(segs(...hk), HANT), 'number-format')[0].messageData!.key).toBe('number.digits-before-magnitude.large');
     expect(run1(...hk, '其中轉口貨值1.3205億元。')).toEqual(['warning']);
     // or far above the document's typical amount (profit 350 times revenue): a misplaced point still
     expect(run1('集團在香港的收入為35.2億港元，按年增長5%。', '股東應佔溢利為12,400億港元，本港業務表現理想。')).toEqual(['warning']);

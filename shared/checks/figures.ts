@@ -1199,6 +1199,8 @@ export function rankReadings(findings: Finding[], analyses: Analysis[], figures:
       const dwarfs = region === 'hk' && v > 100 * medianAmount(figures, f);
       if ((peer || (region === 'hk' && !dwarfs)) && !smaller) {
         f.severity = 'info';
+        // worded as the way such amounts are written, not as a question about a misplaced point
+        Object.assign(f, findingMessage('number.digits-before-magnitude.large', f.messageData.params as { raw: string; count: number; magnitude: string; usual: string }));
         // the document's figures decided it: a re-check of the segment alone keeps it (types.ts `scope`)
         f.scope = 'document';
       }
