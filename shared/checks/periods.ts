@@ -66,11 +66,14 @@ const CONNECTOR_ONLY = /^[\s，,、；;]*(?:[及和與与並并而且則则亦�
  * Phrases naming the period compared with, right before a label (較去年同期季增), or before the base figure
  * they name and then the label (較去年同期的57.9萬人次按月增加: `BASE`).
  */
-const BASE = String.raw`(?:的?\s*[\d０-９][\d,.．０-９]*\s*[萬万億亿千百]?[\p{Script=Han}A-Za-z%％]{0,4})?`;
+// (built from regular expression literals, not templates: the CLI bundle keeps only those in ASCII, scripts/ascii-js.mjs)
+const BASE = /(?:的?\s*[\d０-９][\d,.．０-９]*\s*[萬万億亿千百]?[\p{Script=Han}A-Za-z%％]{0,4})?/u.source;
+const COMPARED_TAIL = /(?:相比|比較|比较)?[，,]?$/u.source;
+const comparedWith = (phrase: RegExp) => new RegExp(phrase.source + BASE + COMPARED_TAIL, 'u');
 const COMPARED_WITH: [RegExp, Span][] = [
-  [new RegExp(String.raw`(?:較|与|與|和|比|對)(?:去年|上年|前一年|上一年度?)同期${BASE}(?:相比|比較|比较)?[，,]?$`, 'u'), 'year'],
-  [new RegExp(String.raw`(?:較|与|與|和|比|對)(?:上|前)一?(?:季|季度)${BASE}(?:相比|比較|比较)?[，,]?$`, 'u'), 'quarter'],
-  [new RegExp(String.raw`(?:較|与|與|和|比|對)(?:上|前)一?個?月${BASE}(?:相比|比較|比较)?[，,]?$`, 'u'), 'month'],
+  [comparedWith(/(?:較|与|與|和|比|對)(?:去年|上年|前一年|上一年度?)同期/u), 'year'],
+  [comparedWith(/(?:較|与|與|和|比|對)(?:上|前)一?(?:季|季度)/u), 'quarter'],
+  [comparedWith(/(?:較|与|與|和|比|對)(?:上|前)一?個?月/u), 'month'],
 ];
 
 /** The comparison phrase as the message quotes it: without the base figure after it (較去年同期的57.9萬人次 → 較去年同期). */
