@@ -132,9 +132,14 @@ export function ReviewGrid({ doc, segments, selection, editing, zoom, actions, r
     if (!selection.focus) return;
     let frames = 0;
     let handle = 0;
+    // where the keyboard was when the focus was asked for: the row takes it only from there (or from nothing)
+    const asked = document.activeElement;
     const tryFocus = () => {
       // a dialog opened meanwhile (the command palette right after a panel closed) keeps the keyboard: it gives it back when it closes
       if (document.querySelector('[aria-modal="true"]')) return;
+      // so does anything that took the keyboard since (a side panel opened by its shortcut before this frame came)
+      const now = document.activeElement;
+      if (now !== asked && now !== null && now !== document.body) return;
       const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
       // a row with an open editor: the editor gets the keyboard (its unsaved text held, state/open-edit.ts)
       if (el && !el.contains(document.activeElement)) (el.querySelector('textarea') ?? el).focus({ preventScroll: true });
