@@ -305,14 +305,18 @@ test("Ctrl+Enter saves, approves and moves on in one operation: one undo takes b
   await expect(page.getByTestId('status-bar')).not.toContainText('Not saved');
 });
 
-test('Esc never loses typing: unchanged it just closes; changed, a notice offers the correction back (Restore, Alt+Z) and Ctrl+Z still undoes saved edits', async ({ page, server }) => {
-  const { documentId } = await importSample(server, 'Grid esc restore');
+/** The sample open at row 14, with the correction the Esc tests type there (11.8億 → 11.8億元). */
+async function row14(page: Page, server: JiaoduiServer, project: string) {
+  const { documentId } = await importSample(server, project);
   await open(page, server, documentId);
   const before = (await api<Segment[]>(server, 'getSegments', { documentId }))[13];
-  const typed = before.text.replace('11.8億', '11.8億元');
   const row = page.getByTestId('row-13');
-  const ta = page.getByTestId('edit-textarea');
   await row.click();
+  return { documentId, before, typed: before.text.replace('11.8億', '11.8億元'), row, ta: page.getByTestId('edit-textarea') };
+}
+
+test('Esc never loses typing: unchanged it just closes; changed, a notice offers the correction back (Restore, Alt+Z) and Ctrl+Z still undoes saved edits', async ({ page, server }) => {
+  const { documentId, before, typed, row, ta } = await row14(page, server, 'Grid esc restore');
   // unchanged: Esc closes, nothing to say
   await page.keyboard.press('Enter');
   await expect(ta).toBeFocused();
@@ -350,13 +354,7 @@ test('Esc never loses typing: unchanged it just closes; changed, a notice offers
 });
 
 test('a discarded correction survives a reload: Alt+Z puts it back in its editor; once saved, nothing is left to restore', async ({ page, server }) => {
-  const { documentId } = await importSample(server, 'Grid esc reload');
-  await open(page, server, documentId);
-  const before = (await api<Segment[]>(server, 'getSegments', { documentId }))[13];
-  const typed = before.text.replace('11.8億', '11.8億元');
-  const row = page.getByTestId('row-13');
-  const ta = page.getByTestId('edit-textarea');
-  await row.click();
+  const { documentId, typed, row, ta } = await row14(page, server, 'Grid esc reload');
   await page.keyboard.press('Enter');
   await ta.fill(typed);
   await page.keyboard.press('Escape');

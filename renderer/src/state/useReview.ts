@@ -398,8 +398,16 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   // The correction Esc discarded last (state/open-edit.ts): the notice's Restore and Alt+Z put it back.
   // Also in local storage, so that it is still there after a reload, a crash or a closed window.
   const discardedKey = backendKey(DISCARDED_EDIT_KEY, backend);
-  const discarded = useRef<DiscardedEdit | null>(null);
+  // undefined until read: local storage is read once per window (and team server), not on every save
+  const discarded = useRef<DiscardedEdit | null | undefined>(undefined);
   const discardNotice = useRef(0);
+  useEffect(() => {
+    discarded.current = undefined;
+  }, [discardedKey]);
+  const discardedNow = useCallback((): DiscardedEdit | null => {
+    if (discarded.current === undefined) discarded.current = parseDiscardedEdit(localStorage.getItem(discardedKey));
+    return discarded.current;
+  }, [discardedKey]);
   const keepDiscarded = useCallback(
     (edit: DiscardedEdit | null) => {
       discarded.current = edit;
@@ -417,7 +425,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
   const restoreDiscarded = useCallback(() => {
     const { doc: d, segments: segs } = live.current;
     // the window's own, else the one kept in local storage before a reload
-    const kept = discarded.current ?? parseDiscardedEdit(localStorage.getItem(discardedKey));
+    const kept = discardedNow();
     const index = restoreIndex(kept, d?.id ?? null, segs);
     if (kept === null || index === null) return toasts.notify(t('toast.nothingDiscarded'));
     if (holdUnsavedEdit(kept.segmentId)) return;
@@ -427,7 +435,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
     live.current = { ...live.current, editing: edit };
     setEditing(edit);
     select(index, { align: 'center', focus: true });
-  }, [toasts, t, holdUnsavedEdit, select, discardedKey, keepDiscarded]);
+  }, [toasts, t, holdUnsavedEdit, select, discardedNow, keepDiscarded]);
 
   /** Esc in the editor: it closes; changed text is kept and a notice offers it back (Restore, Alt+Z). */
   const cancelEdit = useCallback(() => {
@@ -485,7 +493,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
         if (!r) return false;
         keptSave.current = null;
         refusedSave.current = null;
-        if ((discarded.current ?? parseDiscardedEdit(localStorage.getItem(discardedKey)))?.segmentId === e.segmentId) keepDiscarded(null);
+        if (discardedNow()?.segmentId === e.segmentId) keepDiscarded(null);
         // the text is stored: close the editor before applyChange refetches progress, so keys pressed
         // next (Ctrl+Z, Alt+H) reach the app rather than the editor's textarea
         if (step !== 'separate') setEditing(null);
@@ -515,7 +523,7 @@ export function useReview(toastsIn: Toasts, t: Translate, onDocumentsChanged: ()
       else setSelection((s) => ({ ...s, focus: true, nonce: ++nonce.current }));
       return true;
     },
-    [client, write, applyChange, advanceAfterApprove, toasts, t, statusQueue, discardedKey, keepDiscarded],
+    [client, write, applyChange, advanceAfterApprove, toasts, t, statusQueue, discardedNow, keepDiscarded],
   );
 
   const setStatus = useCallback(
