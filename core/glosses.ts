@@ -17,8 +17,9 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerSource } from './worker-source';
 import type { Db } from '../db/connection';
 import { glossCacheStore, type GlossReader } from './store/gloss-cache';
 import { markPinyin } from '../shared/text/pinyin';
@@ -97,32 +98,12 @@ export function glossReader(cachePath: string | null): GlossReader {
   return hit.reader;
 }
 
-/** Names a bundler may give core/gloss-cache-worker.ts when it emits it beside the bundle that holds this module. */
-const BUILT_WORKER_NAMES = ['gloss-cache-worker.mjs', 'gloss-cache-worker.cjs', 'gloss-cache-worker.js'];
-
-/**
- * The worker: the configured built file (Electron's bundle), else a built worker beside this
- * module (a CLI bundle emits core/gloss-cache-worker.ts as one of those names), else in source
- * the sibling .ts file, loaded through tsx's API from a small eval'd bootstrap (Node 20 does
- * not apply `--import tsx` to a worker's own entry file).
- */
-function workerSource(): { code: string | URL; eval: boolean } {
-  // The CLI bundle (scripts/build-cli.mjs) names its own build of the worker.
-  const bundled = (globalThis as { __jiaoduiGlossWorker?: string }).__jiaoduiGlossWorker;
-  const bundledFile = bundled ? fileURLToPath(bundled) : undefined;
-  const built =
-    workerFile ?? (bundledFile && existsSync(bundledFile) ? bundledFile : undefined) ?? BUILT_WORKER_NAMES.map((n) => join(here, n)).find((f) => existsSync(f));
-  if (built) return { code: pathToFileURL(built), eval: false };
-  const url = pathToFileURL(join(here, 'gloss-cache-worker.ts')).href;
-  return { code: `import('tsx/esm/api').then((t) => t.tsImport(${JSON.stringify(url)}, ${JSON.stringify(url)}))`, eval: true };
-}
-
 /** Build the cache file at `path` in a worker thread; resolves when the file is in place, rejects otherwise. */
 export function buildGlossCacheInWorker(path: string): Promise<void> {
   const running = building.get(path);
   if (running) return running.finished;
   const done = new Int32Array(new SharedArrayBuffer(4));
-  const source = workerSource();
+  const source = workerSource('gloss-cache-worker', here, { configured: workerFile, bundledGlobal: '__jiaoduiGlossWorker' });
   const finished = new Promise<void>((resolve, reject) => {
     let worker: Worker;
     try {

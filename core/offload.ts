@@ -15,10 +15,10 @@
  * error and is started again at the next call. `afterCall` runs after every answer (the server
  * lets its change feed look for the worker's commit at once instead of at its next poll).
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerSource } from './worker-source';
 import type { CallerContext } from '../shared/contract/caller';
 import { OFFLOADED_METHODS, type OffloadLane, type OffloadMessage, type OffloadRequest, type OffloadWorkerData, type OffloadedMethod } from '../shared/contract/offload';
 
@@ -37,19 +37,6 @@ export interface OffloadOptions extends OffloadWorkerData {
   /** the built core/offload-worker (Electron's bundle); default: found beside this module, else the .ts through tsx */
   workerFile?: string;
   afterCall?: () => void;
-}
-
-/** Names a bundler may give core/offload-worker.ts beside the bundle that holds this module. */
-const BUILT_WORKER_NAMES = ['offload-worker.mjs', 'offload-worker.cjs', 'offload-worker.js'];
-
-/** As core/glosses.ts's workerSource: the configured or bundled build, else the sibling .ts through tsx's API. */
-function workerSource(configured?: string): { code: string | URL; eval: boolean } {
-  const bundled = (globalThis as { __jiaoduiOffloadWorker?: string }).__jiaoduiOffloadWorker;
-  const bundledFile = bundled ? fileURLToPath(bundled) : undefined;
-  const built = configured ?? (bundledFile && existsSync(bundledFile) ? bundledFile : undefined) ?? BUILT_WORKER_NAMES.map((n) => join(here, n)).find((f) => existsSync(f));
-  if (built) return { code: pathToFileURL(built), eval: false };
-  const url = pathToFileURL(join(here, 'offload-worker.ts')).href;
-  return { code: `import('tsx/esm/api').then((t) => t.tsImport(${JSON.stringify(url)}, ${JSON.stringify(url)}))`, eval: true };
 }
 
 interface Lane {
@@ -92,7 +79,7 @@ export class Offload {
   private lane(name: OffloadLane): Lane {
     const existing = this.lanes.get(name);
     if (existing) return existing;
-    const source = workerSource(this.opts.workerFile);
+    const source = workerSource('offload-worker', here, { configured: this.opts.workerFile, bundledGlobal: '__jiaoduiOffloadWorker' });
     const data: OffloadWorkerData = { dbPath: this.opts.dbPath, nativeBinding: this.opts.nativeBinding, busyTimeoutMs: this.opts.busyTimeoutMs };
     const worker = new Worker(source.code, { eval: source.eval, workerData: data, execArgv: [] });
     const lane: Lane = { worker, pending: new Map() };
