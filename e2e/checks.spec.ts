@@ -188,6 +188,20 @@ test("s2twp's Taiwan words: one card, the explanation once, a short line per pla
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
+test('a one-character fix names the character it replaces: Fix 覆 → 復, applied in place', async ({ page, server }) => {
+  const { imported, panel } = await openOwnFindings(page, server, ['集團表示，旅客人次已回覆至疫情前水平的八成。'], 'checks-fix-label.txt', 'Checks fix label');
+  const card = panel.locator('[data-rule="conversion-ambiguity"]').filter({ hasText: '回覆' });
+  await expect(card).toHaveCount(1);
+  const fix = card.getByTestId('fix-one');
+  await expect(fix).toHaveText('Fix 覆 → 復');
+  await panel.evaluate((el) => (el.scrollTop = 0));
+  await page.screenshot({ path: join(ROOT, 'test-results', 'findings-fix-label.png') });
+  await fix.click();
+  await expect
+    .poll(async () => (await api<{ text: string }[]>(server, 'getSegments', { documentId: imported.documentId }))[0].text)
+    .toBe('集團表示，旅客人次已回復至疫情前水平的八成。');
+});
+
 test('a Hong Kong release through s2twp: its Taiwan words one card worded for Hong Kong, a fix to the word Hong Kong writes, in both languages', async ({ page, server }) => {
   // our own Hong Kong writing through OpenCC's t2s then s2twp: 智能 became 智慧, 主板 主機板, 網絡 網路
   const { panel, family } = await openOwnFindings(

@@ -20,6 +20,7 @@ import { usePermission } from '../state/usePermissions';
 import { glossaryOfferFor, offerAlreadyInGlossary, type GlossaryOffer } from '../state/glossary-offer';
 import { DEFAULT_FINDINGS_FILTER, setFindingsFilter, shownFindings, useFindingsFilter, type SeverityFilter } from '../state/findings-filter';
 import { findingCards, placeAfter } from '../state/finding-cards';
+import { fixLabel } from '../state/fix-label';
 
 /** Locations listed per finding before “+N more” (a punctuation group can have hundreds). */
 const LOCATIONS_SHOWN = 8;
@@ -50,6 +51,11 @@ const FOCUS_FIRST = ['.finding-list .loc-btn', '[data-testid="run-checks"]'];
 export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: FindingsPanelProps) {
   const { client } = useClient();
   const { t, formatNumber, formatDateTime, locale } = useI18n();
+  // a one-character fix names the character it replaces (覆 → 復), a word-sized one only its replacement
+  const fixText = (l: StoredFinding) => {
+    const label = fixLabel(l, l.fixes[0]);
+    return label.kind === 'to' ? t('findings.fixOne', { text: label.to || '∅' }) : t('findings.fixChange', { from: label.from, to: label.to || '∅' });
+  };
   const { rt } = useReportsI18n();
   // The stored findings live in the query cache: refetched when a change (here or elsewhere) invalidates them.
   const queryClient = useQueryClient();
@@ -350,7 +356,7 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
                               onClick={() => void fix(p, 'one').then((done) => done && focusPlace(placeAfter(card.places, p.id), 'jump'))}
                               data-testid="fix-one"
                             >
-                              {t('findings.fixOne', { text: p.fixes[0].replacement || '∅' })}
+                              {fixText(p)}
                             </button>
                           )}
                           {dismissing !== p.id && dismissButton(p)}
@@ -390,7 +396,7 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
                 <div className="finding-actions">
                   {f.fixes[0] && (
                     <button type="button" className="btn btn-small btn-primary" onClick={() => void fix(f, 'one')} data-testid="fix-one">
-                      {t('findings.fixOne', { text: f.fixes[0].replacement || '∅' })}
+                      {fixText(f)}
                     </button>
                   )}
                   {f.related.some((r) => r.fixes.length) && (
