@@ -325,7 +325,7 @@ function findingsDifference(stored: StoredCheckRows, rows: readonly NewFinding[]
 }
 
 /** Where a document's or project's last check run is noted (the settings table). */
-const documentCheckKey = (documentId: number) => `checks.document.${documentId}` as const;
+export const documentCheckKey = (documentId: number) => `checks.document.${documentId}` as const;
 export const projectCheckKey = (projectId: number) => `checks.project.${projectId}` as const;
 
 /** A project check as noted when its findings were stored: when, the newest text revision it saw, which documents. */

@@ -233,6 +233,18 @@ describe('projects and trash', () => {
     expect(() => fresh.service.getDocument({ documentId })).toThrow(/no document/);
   });
 
+  it("emptying the trash removes a deleted document's note of its last check run, and no other's", () => {
+    const a = importSample(fresh.service);
+    const b = fresh.service.importDocument({ fileName: 'b.txt', data: Buffer.from('董事長表示，收入增長。').toString('base64') });
+    fresh.service.runChecks({ documentId: a.documentId });
+    fresh.service.runChecks({ documentId: b.documentId });
+    const noted = () => (fresh.service.db.prepare(`SELECT key FROM settings WHERE key LIKE 'checks.document.%' ORDER BY key`).pluck().all() as string[]);
+    expect(noted()).toEqual([`checks.document.${a.documentId}`, `checks.document.${b.documentId}`].sort());
+    fresh.service.trashDocument({ documentId: a.documentId });
+    expect(fresh.service.emptyTrash()).toEqual({ deleted: 1 });
+    expect(noted()).toEqual([`checks.document.${b.documentId}`]);
+  });
+
   it('changing the variant re-renders the Simplified column', () => {
     const { documentId } = importSample(fresh.service);
     const d = fresh.service.updateDocument({ documentId, variant: 'tw', date: '2024-03-28', title: 'SenseTime results call' });

@@ -8,7 +8,7 @@ import { em } from '../../shared/error-messages';
 import { prepareImport, type ImportProgress, type PreparedImport } from '../../shared/import/prepare';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import * as glossary from '../glossary';
-import { projectCheckKey } from '../checks';
+import { documentCheckKey, projectCheckKey } from '../checks';
 import { render } from '../segment-writes';
 import type { HandlerContext } from './context';
 import type { Store } from '../store';
@@ -215,7 +215,7 @@ export const libraryHandlers = {
   emptyTrash: (ctx) =>
     ctx.tx(() => {
       ctx.touch({ topics: ['library'] });
-      return { deleted: ctx.store.deleteTrashedDocuments() };
+      return { deleted: ctx.store.deleteTrashedDocuments(documentCheckKey) };
     }),
 
   previewImport: (_ctx, args) => {

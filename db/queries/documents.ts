@@ -93,10 +93,15 @@ export function updateDocument(db: Db, id: number, patch: DocumentPatch): void {
   db.prepare(`UPDATE documents SET ${sets} WHERE id = @id`).run({ ...patch, id });
 }
 
-export function deleteTrashedDocuments(db: Db): number {
+/** Deletes the trashed documents, and each one's settings key named by `settingKeyOf` (its last check run: core/checks.ts). */
+export function deleteTrashedDocuments(db: Db, settingKeyOf: (documentId: number) => string): number {
   const ids = db.prepare(`SELECT id FROM documents WHERE trashed_at IS NOT NULL`).pluck().all() as number[];
   const del = db.prepare(`DELETE FROM documents WHERE id = ?`);
-  for (const id of ids) del.run(id);
+  const setting = db.prepare(`DELETE FROM settings WHERE key = ?`);
+  for (const id of ids) {
+    del.run(id);
+    setting.run(settingKeyOf(id));
+  }
   // Operations left without revisions can no longer be undone meaningfully.
   db.prepare(`DELETE FROM operations WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.operation_id = operations.id)`).run();
   return ids.length;
