@@ -188,6 +188,25 @@ test("s2twp's Taiwan words: one card, the explanation once, a short line per pla
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
+test('while the first check of a document runs, the panel says it is checking, never "No findings here."', async ({ page, server }) => {
+  const data = readFileSync(join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt')).toString('base64');
+  const imported = await importOwn(server, { fileName: 'checks-first-run.txt', data, projectName: 'Checks first run' });
+  await openDocument(page, server, imported.documentId);
+  // every note the panel shows, however briefly, from before it opens
+  await page.evaluate(() => {
+    const seen: string[] = ((window as unknown as { notesSeen: string[] }).notesSeen = []);
+    new MutationObserver(() => {
+      for (const n of document.querySelectorAll('[data-testid="findings-panel"] .empty-note')) if (!seen.includes(n.textContent ?? '')) seen.push(n.textContent ?? '');
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  const panel = page.getByTestId('findings-panel');
+  await expect(panel.locator('[data-testid="finding"][data-rule="entity-consistency"]')).toHaveCount(1);
+  await expect(panel.getByTestId('findings-checking')).toHaveCount(0);
+  const seen = await page.evaluate(() => (window as unknown as { notesSeen: string[] }).notesSeen);
+  expect(seen).toEqual(['Checking the document…']);
+});
+
 test('a one-character fix names the character it replaces: Fix 覆 → 復, applied in place', async ({ page, server }) => {
   const { imported, panel } = await openOwnFindings(page, server, ['集團表示，旅客人次已回覆至疫情前水平的八成。'], 'checks-fix-label.txt', 'Checks fix label');
   const card = panel.locator('[data-rule="conversion-ambiguity"]').filter({ hasText: '回覆' });

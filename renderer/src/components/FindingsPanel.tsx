@@ -64,7 +64,8 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
   useQueryError(findings.error, onError);
   const report = findings.data ?? null;
   const setReport = useCallback((r: FindingsReport) => queryClient.setQueryData(keys.findings(doc.id), r), [queryClient, doc.id]);
-  const [running, setRunning] = useState(false);
+  // true from the first render: the panel runs the checks as it opens (below), and an empty list before then is no answer
+  const [running, setRunning] = useState(true);
   // the filter is the window's (state/findings-filter.ts): the grid's row marks count what it lets through
   const [{ severity, rule, showDismissed }, setFilter] = useFindingsFilter();
   const setSeverity = (s: SeverityFilter) => setFilter((f) => ({ ...f, severity: s }));
@@ -326,7 +327,15 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
           {note}
         </p>
       )}
-      {report && shown.length === 0 && <p className="empty-note">{t('findings.none')}</p>}
+      {/* while a run computes, an empty list is no answer yet (the stored findings of a document never checked are none) */}
+      {shown.length === 0 &&
+        (running ? (
+          <p className="empty-note" role="status" data-testid="findings-checking">
+            {t('findings.checking')}
+          </p>
+        ) : (
+          report && <p className="empty-note">{t('findings.none')}</p>
+        ))}
       <ul className="finding-list" data-testid="finding-list" ref={listRef}>
         {cards.map((card) => {
           if (card.kind === 'places') {
