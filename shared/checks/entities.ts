@@ -161,11 +161,28 @@ function givenOk(s: string, a: number, b: number): boolean {
   if (b > s.length || b <= a) return false;
   for (let i = a; i < b; i++) {
     if (!isHanAt(s, i)) return false;
-    if (lex().notInGiven.has(s[i]) && !(i === b - 1 && nameCharDespiteFunction(s[i]) && (verbPhraseAt(s, b) || afterTitleAt(s, b)))) return false;
+    if (lex().notInGiven.has(s[i]) && !(i === b - 1 && nameCharDespiteFunction(s[i]) && (verbPhraseAt(s, b) || afterTitleAt(s, b))) && !functionCharFirst(s, i, a, b)) return false;
   }
   if (NOT_NAME_END.has(s[b - 1])) return false; // 董事会, 管理层
   if (afterTitleAt(s, a)) return false; // 王先生: a surname alone
   return true;
+}
+
+/** One-character names of places, which 于 (曾于港表示 'once said in Hong Kong') takes as often as a given name does. */
+const PLACE_ABBREVIATIONS = new Set('港台京沪美欧英法德韩澳星深穗杭粤闽川渝鲁苏浙皖赣湘鄂豫冀晋陕甘宁新藏蒙黑吉辽琼桂云贵'.split(''));
+
+/**
+ * A function-word character of conversion (于 → 於, 后 → 後, 余 → 餘) as the first of two given-name
+ * characters (曾于芳 → 曾於芳): a name where the second character is a given name's and the name ends
+ * at a boundary or a speech verb — not the preposition before a time, a place or an occasion
+ * (曾于昨日, 曾于会上, 曾于港表示, 曾于香港表示: 港 after 于香 is no boundary).
+ */
+function functionCharFirst(s: string, i: number, a: number, b: number): boolean {
+  if (i !== a || b - a !== 2 || !nameCharDespiteFunction(s[i])) return false;
+  const next = s[i + 1];
+  if (!isHanAt(s, i + 1) || lex().notInGiven.has(next) || PLACE_ABBREVIATIONS.has(next)) return false;
+  if (s[i] === '于' && YU_PREPOSITION_AFTER.test(s.slice(i + 1, i + 3))) return false;
+  return followScore(s, b) >= 1;
 }
 
 /** ICU word boundaries of a window, at absolute positions. */

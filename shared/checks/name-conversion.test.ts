@@ -25,6 +25,17 @@ describe('name conversion artifacts', () => {
     expect(nameWarnings('主任委員範立中表示，放款穩定。')).toEqual([['範', '范']]);
   });
 
+  it('reads 于 as the first of two given-name characters (曾于芳 → 曾於芳), not where 曾于 is "once at"', () => {
+    expect(nameWarnings('經濟部統計處長曾於芳在記者會上表示，出口增長。', '曾於芳指出，鋼品需求回升。')).toEqual([
+      ['於', '于'],
+      ['於', '于'],
+    ]);
+    // the preposition before a time, an occasion, a place (a one-character one too) or a place that is no boundary
+    expect(
+      nameWarnings('處長曾於昨日表示，出口增長。', '總經理曾於會上指出，訂單增加。', '處長曾於港表示，出口增長。', '董事長曾於香港表示，需求回溫。', '執行長曾於2019年表示，將擴產。'),
+    ).toEqual([]);
+  });
+
   it('knows the rare surnames conversion turns into words (松 → 鬆, 干 → 乾)', () => {
     expect(nameWarnings('執行長鬆明德表示，需求回溫。')).toEqual([['鬆', '松']]);
     expect(nameWarnings('發言人乾文傑指出，訂單增加。')).toEqual([['乾', '干']]);
