@@ -327,6 +327,22 @@ describe('number-unit: forms a word list misses', () => {
     expect(unit('本月新增門市42家，關閉12家。', '上漲612家，下跌286家，持平103家。')).toEqual([]);
   });
 
+  it('an item of an enumeration whose names share no last character (馬來西亞52元、美國38家、日本20家) takes the count of the others', () => {
+    expect(unit('海外門市154家，分布於馬來西亞52元、美國38家、日本20家。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '家']]);
+    expect(unit('門市共508間；按地區劃分，香港436人、澳門38間、大灣區34間。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['人', '間']]);
+    // a total in money before the counts, a money name, a person noun, one other item only, the items in two units: no finding
+    expect(
+      unit(
+        '業績52億元、門市38家、分店20家。',
+        '營收52億元、門市38家、分店20家。',
+        '員工120人、門市38家、分店20家。',
+        '本月出貨包括複合加工機132台、CNC車床76元。',
+        '海外門市分布於馬來西亞52家、美國38家、日本20家。',
+        '旗下有酒店3家、餐廳12間、員工520人。',
+      ),
+    ).toEqual([]);
+  });
+
   it('the two ends of a change are one metric (由6.5萬元上調至6.8萬輛)', () => {
     expect(unit('公司將全年交車目標由6.5萬元上調至6.8萬輛。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '輛']]);
     expect(unit('集團員工總數將由4,200元增加至約5,300人。').map((f) => f.text)).toEqual(['元']);

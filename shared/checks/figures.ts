@@ -896,7 +896,7 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         ((currency && inListOfAmounts(f, figures)) || sameMetricElsewhen ? undefined : learntMetric(learned, metricKey(label), f)) ??
         (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : levelMetric ? { ...levelMetric, re: /$/ } : subset ? { re: /$/, units: subset[1], people: false } : undefined) ??
         (person ? byHead : headMetric(f)) ??
-        listMetric(f, figures, person) ??
+        listMetric(f, figures, person, a, mine) ??
         wholeOfPart(a, f, mine, person);
       // 用戶168萬人 where every other figure of the metric counts it in 戶: accounts, not people
       const accounts = person && metric?.people && !strong && accountsOnly(learned, metricKey(label), f);
@@ -997,9 +997,36 @@ function inListOfAmounts(f: Figure, figures: readonly Figure[]): boolean {
   return !!tally && (tally.get('元') ?? 0) > 0 && [...tally.keys()].every((u) => u === '元');
 }
 
-function listMetric(f: Figure, figures: readonly Figure[], person: boolean): CountMetric | undefined {
+/** Between two items of one enumeration: 、 and the next item's short name (、美國, 、澳門約), nothing else. */
+const NEXT_ITEM = /^、([^\d，。；：、！？（）()]{1,8}?)(?:约|逾|近|达|共|为)?$/;
+
+/**
+ * The items enumerated with `f` (馬來西亞52元、美國38家、日本20家; 香港436人、澳門38間、大灣區34間):
+ * figures chained to it by 、 and a short name each, in its segment. Where the items share no
+ * last character (listTally: 北部…、中部…), the chain alone says they are one list.
+ */
+function chainedItems(a: Analysis, f: Figure, mine: readonly Figure[]): Figure[] {
+  const link = (x: Figure, y: Figure) => {
+    const m = NEXT_ITEM.exec(a.s.slice(x.q.end, y.q.start));
+    return !!m && !MONEY_WORDS.test(m[1]) && !/[增减升降涨跌]/.test(m[1]);
+  };
+  const points = mine.filter((g) => !g.range && (g.q.kind === 'count' || g.q.kind === 'amount'));
+  const at = points.indexOf(f);
+  const out: Figure[] = [];
+  if (at < 0) return out;
+  for (let i = at + 1; i < points.length && link(points[i - 1], points[i]); i++) out.push(points[i]);
+  for (let i = at - 1; i >= 0 && link(points[i], points[i + 1]); i--) out.push(points[i]);
+  return out;
+}
+
+function listMetric(f: Figure, figures: readonly Figure[], person: boolean, a?: Analysis, mine?: readonly Figure[]): CountMetric | undefined {
   const own = f.label.slice(f.label.lastIndexOf('、') + 1);
   if (person && (PERSON_NOUN.test(own) || countHeadOf(own)?.people)) return undefined;
+  return tailListMetric(f, figures, own, person) ?? (a && mine ? chainListMetric(a, f, mine, own) : undefined);
+}
+
+/** listMetric by the items' shared last character (listTally). */
+function tailListMetric(f: Figure, figures: readonly Figure[], own: string, person: boolean): CountMetric | undefined {
   const tally = listTally(f, figures);
   if (!tally) return undefined;
   const mineN = tally.get(f.unit) ?? 0;
@@ -1009,6 +1036,21 @@ function listMetric(f: Figure, figures: readonly Figure[], person: boolean): Cou
   const tail = own.slice(-1);
   if (best[1] < 2 && sentenceFigures(figures, f).some((g) => g !== f && g.sid === f.sid && g.documentId === f.documentId && g.q.kind === 'amount' && !g.label.endsWith(tail))) return undefined;
   return { re: /$/, units: best[0], people: PERSON_UNITS.test(best[0]) };
+}
+
+/**
+ * listMetric by the chain of the enumeration (chainedItems): two items at least in one count unit,
+ * none in this figure's, no money in its name, and a value of the items' order (a total in money
+ * listed before counts, 業績52億元、門市38家、分店20家, is no miscounted item).
+ */
+function chainListMetric(a: Analysis, f: Figure, mine: readonly Figure[], own: string): CountMetric | undefined {
+  if (MONEY_WORDS.test(own.slice(-6))) return undefined;
+  const items = chainedItems(a, f, mine);
+  if (items.some((g) => g.unit === f.unit) || f.q.value > 100 * Math.max(0, ...items.map((g) => g.q.value))) return undefined;
+  const tally = new Map<string, number>();
+  for (const g of items) if (g.unit !== '元' && !PERSON_UNITS.test(g.unit)) tally.set(g.unit, (tally.get(g.unit) ?? 0) + 1);
+  const best = [...tally].sort((x, y) => y[1] - x[1])[0];
+  return best && best[1] >= 2 ? { re: /$/, units: best[0], people: false } : undefined;
 }
 
 /** 員工2.46萬名，其中機師3,150元: a part (其中…) of a counted whole is counted like the whole. */
