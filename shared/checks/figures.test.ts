@@ -343,6 +343,12 @@ describe('number-unit: forms a word list misses', () => {
     ).toEqual([]);
   });
 
+  it('the base of a comparison takes the unit of the change after it (較去年底的9,427元增加415名)', () => {
+    expect(unit('壽險業務員人數達9,842名，較去年底的9,427元增加415名。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '名']]);
+    expect(unit('會員人數達386萬名，較上年度的342萬元增加44萬名，按年增長12.9%。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '名']]);
+    expect(unit('壽險業務員人數達9,842名，較去年底的9,427名增加415名。', '營收112億元，較上年度的98億元增加14億元。')).toEqual([]);
+  });
+
   it('the two ends of a change are one metric (由6.5萬元上調至6.8萬輛)', () => {
     expect(unit('公司將全年交車目標由6.5萬元上調至6.8萬輛。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '輛']]);
     expect(unit('集團員工總數將由4,200元增加至約5,300人。').map((f) => f.text)).toEqual(['元']);

@@ -884,7 +884,7 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
       // a noun that counts no people by its head (旗艦店, 包裹) takes no person unit, whatever else the project counts in
       const byHead = person ? headMetric(f) : undefined;
       // the same sentence says how the figure is counted, whatever its noun may also be (出貨 may be a value)
-      const strong = after ?? (currency ? amountNamedAfter(a, f, mine, learned) : undefined) ?? changeAfter(f, mine, person, currency) ?? (currency ? countedPart(a, f, mine) : undefined);
+      const strong = after ?? (currency ? amountNamedAfter(a, f, mine, learned) : undefined) ?? changeAfter(a, f, mine, person, currency) ?? (currency ? countedPart(a, f, mine) : undefined);
       // the metric named before a change in the same clause (員工人數較去年底增加, 付費會員本季淨增)
       const named = label.replace(CHANGE_TAIL, '');
       const metric: CountMetric | undefined =
@@ -949,9 +949,12 @@ function amountNamedAfter(a: Analysis, f: Figure, mine: readonly Figure[], learn
 }
 
 /** 機台出貨112元，較上季增加9台: a change with no metric of its own is counted like its level, so the level is counted like the change. */
-function changeAfter(f: Figure, mine: readonly Figure[], person: boolean, currency: boolean): CountMetric | undefined {
+function changeAfter(a: Analysis, f: Figure, mine: readonly Figure[], person: boolean, currency: boolean): CountMetric | undefined {
   const g = neighbour(f, mine, 1, 12);
-  if (!countIn(g) || !(BARE_CHANGE.test(g.label) || BARE_LEVEL.test(g.label)) || MONEY_WORDS.test(f.label.slice(-4))) return undefined;
+  if (!countIn(g) || MONEY_WORDS.test(f.label.slice(-4))) return undefined;
+  // the change's words are what stands between the two figures (較去年底的9,427元增加415名: 增加), or its own clause's
+  const between = a.s.slice(f.q.end, g.q.start).replace(/^[，,、；]/, '');
+  if (!(BARE_CHANGE.test(g.label) || BARE_LEVEL.test(g.label) || BARE_CHANGE.test(between))) return undefined;
   const people = PERSON_UNITS.test(g.unit);
   if ((person && people) || (!currency && !person)) return undefined;
   return { re: /$/, units: g.unit, people };

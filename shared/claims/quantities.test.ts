@@ -119,6 +119,14 @@ describe('clauseAt', () => {
     expect(t.slice(clauseAt(t, t.length - 1).start)).toBe('毛利率下降');
   });
 
+  it('the comma of digit groups and the colon of a time hold one number: no break there', () => {
+    const t = '業務員達9,842名,較去年底的9,427元增加415名，15:58公布';
+    const at = (s: string) => t.slice(clauseAt(t, t.indexOf(s)).start, clauseAt(t, t.indexOf(s)).end);
+    expect(at('415名')).toBe('較去年底的9,427元增加415名');
+    expect(at('9,842')).toBe('業務員達9,842名');
+    expect(at('58公布')).toBe('15:58公布');
+  });
+
   it('reaches at most CLAUSE_REACH each way in a run with no break (a table pasted as one line)', () => {
     const run = Array.from({ length: 2000 }, (_, i) => `第${i}項${i % 90}億元`).join('、');
     const pos = run.indexOf('第1000項');

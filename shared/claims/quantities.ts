@@ -101,14 +101,22 @@ export const CLAUSE_REACH = 200;
 const isClauseBreak = (code: number) =>
   code === 0x3002 || code === 0xff0e || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f || code === 0xff1b || code === 0x3b || code === 0xff0c || code === 0x2c || code === 0xff1a || code === 0x3a || code === 0x0a;
 
+const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
+/** A break at `i`: not the comma of digit groups nor the colon of a time (9,427元, 15:58), which hold one number. */
+const breaksAt = (text: string, i: number) => {
+  const code = text.charCodeAt(i);
+  if (!isClauseBreak(code)) return false;
+  return !((code === 0x2c || code === 0x3a) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)));
+};
+
 /** The clause around a position: from the previous clause break to the next one (at most CLAUSE_REACH away). */
 export function clauseAt(text: string, pos: number): { start: number; end: number } {
   let s = pos;
   const sMin = Math.max(0, pos - CLAUSE_REACH);
-  while (s > sMin && !isClauseBreak(text.charCodeAt(s - 1))) s--;
+  while (s > sMin && !breaksAt(text, s - 1)) s--;
   let e = pos;
   const eMax = Math.min(text.length, pos + CLAUSE_REACH);
-  while (e < eMax && !isClauseBreak(text.charCodeAt(e))) e++;
+  while (e < eMax && !breaksAt(text, e)) e++;
   return { start: s, end: e };
 }
 
