@@ -131,7 +131,7 @@ export function moneyHeadOf(label: string): string | null {
  * a contract after 元 is a count only where trading is counted (成交, 未平倉), a team after 人 is its size
  * (3人小組: no class), and the noun must end where the phrase does (5億元醫院擴建 is money for a project).
  */
-const PEOPLE_NOUN_AFTER = /(?:员工|职员|职工|雇员|人员|干部|董事|独立董事|监事|股东|客户|用户|会员|旅客|乘客|学生|患者|病患|医师|护理师|工程师|研究员|业务员|志工)$/;
+const PEOPLE_NOUN_AFTER = /(?:员工|职员|职工|雇员|人员|干部|董事|独立董事|监事|股东|客户|用户|会员|旅客|乘客|学生|患者|病患|医师|医生|牙医|护理师|护士|教师|老师|司机|车长|机师|工程师|研究员|业务员|志工)$/;
 interface AfterClass {
   noun: RegExp;
   units: string;

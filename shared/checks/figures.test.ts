@@ -349,6 +349,15 @@ describe('number-unit: forms a word list misses', () => {
     expect(unit('壽險業務員人數達9,842名，較去年底的9,427名增加415名。', '營收112億元，較上年度的98億元增加14億元。')).toEqual([]);
   });
 
+  it('a labour force, manpower, the people of a trade and monthly active users are counts (每月 is a period, not 每 a thing)', () => {
+    expect(unit('9月勞動力為1,209.6萬元，勞動力參與率59.2%。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '人']]);
+    expect(unit('公司稱，車長人手仍短缺約180元，去年已向車長加薪。').map((f) => f.text)).toEqual(['元']);
+    expect(unit('有限度註冊及內部培訓計劃聘請23元牙醫，並與大學合作。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '名']]);
+    expect(unit('應用程式的每月活躍用戶約128萬元，按年增加21%。').map((f) => f.text)).toEqual(['元']);
+    // their money is money: a cost, a fee, pay, spending per month or per household
+    expect(unit('勞動力成本上升3億元。', '車長薪酬增加5,000元。', '牙醫收費約800元。', '每月用戶平均收入為300元。', '每月每戶平均消費3,200元。', '城市人口消費力達300億元。')).toEqual([]);
+  });
+
   it('the two ends of a change are one metric (由6.5萬元上調至6.8萬輛)', () => {
     expect(unit('公司將全年交車目標由6.5萬元上調至6.8萬輛。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '輛']]);
     expect(unit('集團員工總數將由4,200元增加至約5,300人。').map((f) => f.text)).toEqual(['元']);

@@ -600,7 +600,7 @@ interface CountMetric {
 // Built from classes of counted things (people, households and accounts, outlets and sites,
 // vehicles, devices and shipments, cases, trips and visits, ships, shares and cards,
 // transactions), each with the measure words it takes; never from a particular text.
-const PEOPLE_NOUNS = '员工|雇员|职员|员工人数|人数|从业人员|人力|人员|人才|学员|学生|旅客|游客|访客|乘客|观众|病患|患者|志工|义工|玩家|读者|粉丝|股东人数|投保人|被保险人|持卡人|受访者|工程师|医师|护理师';
+const PEOPLE_NOUNS = '员工|雇员|职员|员工人数|人数|从业人员|人力|人手|人员|人才|劳动力|人口|学员|学生|旅客|游客|访客|乘客|观众|病患|患者|志工|义工|玩家|读者|粉丝|股东人数|投保人|被保险人|持卡人|受访者|工程师|医师|医生|牙医|护理师|护士|教师|老师|司机|车长|机师';
 const COUNT_METRICS: CountMetric[] = [
   { re: new RegExp(`(?:${PEOPLE_NOUNS})`), units: '人名', people: true },
   // accounts and households are counted in 戶, never in people (數位帳戶戶數, 戶數); users and clients may be either
@@ -684,7 +684,7 @@ const PERIOD_ONLY = /^[，,]?(?:较|比|与|对)?(?:去年|上年|前年|上月|
 /** A percentage then a bracket before the figure: the share's size, counted like the whole (約31%（約90萬個）). */
 const SHARE_BRACKET_BEFORE = /[%％]\s*[（(]\s*约?$/;
 /** 每 + a measure word or counted noun in a label: the figure is per counted thing (每户, 每人, 每名用户, 每辆). */
-const PER_UNIT = /每(?:[户人名位家股辆台张件笔单个次艘座间]|[\u4e00-\u9fff]{0,3}(?:用户|客户|会员|员工|门市|车|店))/;
+const PER_UNIT = /每(?:[户人名位家股辆台张件笔单个次艘座间]|(?![月年日天季周週期])[\u4e00-\u9fff]{0,3}(?:用户|客户|会员|员工|门市|车|店))/;
 /** 次 right after 元: the 次 of 人次 (12萬元次), not 次於, 次高, 次月 … (a sentence going on after an amount). */
 const BROKEN_COMPOUND = /^次(?![於于之高低要月年日季週周級级世新佳大多序])/;
 /** 每 + a counted noun of any kind (每收費乘客千米0.62港元), not a period (每月新增用戶): a rate, money per thing. */
