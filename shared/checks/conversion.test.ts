@@ -303,6 +303,13 @@ describe('conversion-ambiguity', () => {
     expect(f.map((x) => [x.start, x.severity, x.fixes.map((y) => y.replacement)])).toEqual([[at(t, '布'), 'info', ['佈']]]);
   });
 
+  it('shows no lens on a function word standing alone by grammar (須 "must", 於 "at", 並, 只 …): its other forms are a beard, a name', () => {
+    expect(amb('公司須於三個月內提交報告。')).toEqual([]);
+    expect(amb('集團於年結日持有現金，並只保留兩成。')).toEqual([]);
+    // a name keeps its own rule (曾於芳 → 曾于芳), and 布 keeps its lens
+    expect(amb('經濟部統計處長曾於芳在記者會上表示，出口增長。').map((f) => [f.text, f.severity])).toEqual([['於', 'warning']]);
+  });
+
   it('is quiet on correct text whose ambiguous characters are settled by phrases or words', () => {
     expect(amb('憑藉集團在大裝置和雲端協同的能力,儘管面臨挑戰,我們依然佔據優勢,產業佈局完成。').filter((f) => f.severity !== 'info')).toEqual([]);
     expect(amb('隨後他頭髮變白,發展很快,面積很大,以後再說。')).toEqual([]);

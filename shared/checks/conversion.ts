@@ -663,6 +663,8 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
               suggest: better.map((o) => o.y),
               msg: findingMessage('conversion.other-form-word', { c, s: sch, forms: list(cands), word: better[0].word }),
             }
+          : LENS_QUIET.has(c)
+          ? null
           : {
               severity: 'info',
               suggest: othersThan(cands, c),
@@ -803,6 +805,12 @@ function documentSenseAgainstOddPhrase(text: string, k: number, c: string, x: st
 
 /** Function words that are a one-to-many character's default: they stand alone by grammar, whatever the document is about. */
 const FUNCTION_DEFAULTS = new Set(['了', '於', '個', '幾', '只', '並', '才', '後', '向', '當', '裏', '據']);
+/**
+ * Defaults the lens (info: the default unconfirmed) leaves alone: function words standing alone by grammar
+ * (於 'at', 並, 只; 須 'must'), whose other forms are a name's (于), a beard (鬚) or a word no phrase hides.
+ * On the tune halves they were most of the lens's cards and none of its hits; a name keeps its own rules (曾於芳).
+ */
+const LENS_QUIET = new Set([...FUNCTION_DEFAULTS, '須']);
 /** A sibling form is the document's sense of a character when it stands in at least this many different words. */
 const DISCOURSE_WORDS = 3;
 
