@@ -52,6 +52,14 @@ describe('number-unit: metrics nothing else in the project counts', () => {
   it('flags a person unit on a counted thing that is no person', () => {
     expect(flagged('平台賣家共8.6萬家，其中品牌旗艦店為2,140人。')).toEqual([[1, '人', '家/間/個/座/所']]);
     expect(flagged('本季配送包裹1.12億人，年增17.5%。')).toEqual([[1, '人', '件/個/台']]);
+    // places to park or lie after the figure; seats and rooms take their size in people (3萬人座位, 4人房間), a parking space its rent
+    expect(flagged('台南安平Outlet擁有4200人停車位。', '醫院共有600人病床。')).toEqual([
+      [1, '人', '個/張'],
+      [2, '人', '個/張'],
+    ]);
+    expect(unit('可容納3萬人座位的體育館。', '酒店新增120間4人房間。', '月租4,200元車位。')).toEqual([]);
+    // a figure before 的 sizes what follows: a 30,000-person stadium is one stadium
+    expect(unit('可容納3萬人的體育館。', '興建一座可容納1,200人的會議中心。')).toEqual([]);
   });
 
   it('flags a person unit on a money metric (營收12億人)', () => {

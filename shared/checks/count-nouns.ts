@@ -159,6 +159,9 @@ const AFTER: AfterClass[] = [
   // countries, cities and provinces a company serves (銷往30個國家); not markets (千億元市場 is a market's size)
   { noun: /(?:国家|城市|省份|省市)$/, units: '个', person: true },
   { noun: /(?:单位|套房)$/, units: '个套', person: true },
+  // places to park or lie (4,200個停車位, 600張病床): never counted in people; a price or a rent (月租4,200元車位) is money.
+  // (not seats and rooms: 3萬人座位, 4人房 are their size)
+  { noun: /(?:停车位|车位|床位|病床)$/, units: '个张', person: true, below: 0 },
   { noun: /(?:航线|路线|航点|航次|班次|架次)$/, units: '个条', person: true },
   { noun: /(?:合约|契约)$/, units: '张口份', person: true, label: /(?:成交|未平仓|持仓|交投)[量额]?(?:约|达|为)?$/ },
   { noun: /^(?:季度|个月|个季度)$/, units: '个', person: false },
@@ -190,7 +193,8 @@ export function countedNounAfter(after: string, label: string, person: boolean, 
   let end = 0;
   for (let k = 0; k < Math.min(4, words.length); k++) {
     const [s, e] = words[k];
-    if (s !== end) break;
+    // the figure sizes what follows 的 (可容納3萬人的體育館): no noun it counts runs past it
+    if (s !== end || run[s] === '的') break;
     end = e;
     const noun = run.slice(0, e);
     const rest = after.slice(e);
