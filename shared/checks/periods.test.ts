@@ -158,6 +158,10 @@ describe('period-label: the period stated in the clause, the paragraph or the he
     expect(labels('10月消費者物價指數（CPI）為108.35，季增1.84%。')).toEqual([['季增', ['年增', '月增']]]);
     expect(labels('2025年11月壽險業初年度保費收入為298.6億元，月增4.2%，季減7.5%。')).toEqual([['季減', ['年減', '月減']]]);
     expect(labels('鮮食銷售量本月達3,400萬份，季增9%。')).toEqual([['季增', ['年增', '月增']]]);
+    // a month in Chinese numerals heading its clause (Hong Kong's statistics write 三月, 十一月)
+    expect(labels('按地區分析，三月輸往亞洲的整體出口貨值按季上升13.4%。')).toEqual([['按季', ['按年', '按月']]]);
+    expect(labels('十一月零售業總銷貨價值按季下跌2%。')).toEqual([['按季', ['按年', '按月']]]);
+    expect(run('三月輸往亞洲的整體出口貨值按年上升13.4%。', '三月份的出口貨值按月上升2%。')).toEqual([]);
     // a month as a date, an end of month or a month compared with is no figure's period
     expect(run('公司於9月宣布，第三季營收季增5%。', '截至10月底，存款餘額季增3%。', '營收較9月增加，第三季營收季增5%。', '行政院今（11月7日）發布，物價指數季增1.2%。')).toEqual([]);
   });
