@@ -75,6 +75,15 @@ describe('period-label', () => {
     expect(run('跨境巴士接載41.6萬人次，較去年同期的35.2萬人次按年增長18.1%。', '營收較上季的12.3億元季增5%。', '較去年同期的35.2萬人次增加6.4萬人次，其中本月按月增長3%。')).toEqual([]);
   });
 
+  it('a whole year compared with, named by its number, with its figure or not (較2024年的3,813.2百萬港元按季增長)', () => {
+    expect(labels('本集團收益為4,286.0百萬港元，較2024年的3,813.2百萬港元按季增長12.4%。')).toEqual([['按季', ['按年']]]);
+    expect(labels('營收較2024年同期的5億元按月增長12.4%。')).toEqual([['按月', ['按年']]]);
+    const f = run('本集團收益為4,286.0百萬港元，較2024年的3,813.2百萬港元按季增長12.4%。');
+    expect((f[0].messageData!.params as { period: string }).period).toBe('較2024年');
+    // its own words, a date in the year (年底, a quarter, a month) are quiet
+    expect(run('較2024年的3,813.2百萬港元按年增長12.4%。', '存款餘額較去年底的5億元季增3%。', '營收較2024年第三季的5億元按季增長12%。', '營收較2024年12月的5億元按月增長2%。')).toEqual([]);
+  });
+
   it('a year right before its metric is the figure\'s period (2024年收入); a month or a quarter after the year is nearer', () => {
     expect(labels('公司2024年收入為人民幣6.82億元，按月增長42.7%。')).toEqual([['按月', ['按年']]]);
     expect(labels('113年出口總值為4,754億美元，月增1.2%。')).toEqual([['月增', ['年增']]]);

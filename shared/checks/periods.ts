@@ -71,13 +71,16 @@ const BASE = /(?:的?\s*[\d０-９][\d,.．０-９]*\s*[萬万億亿千百]?[\p{
 const COMPARED_TAIL = /(?:相比|比較|比较)?[，,]?$/u.source;
 const comparedWith = (phrase: RegExp) => new RegExp(phrase.source + BASE + COMPARED_TAIL, 'u');
 const COMPARED_WITH: [RegExp, Span][] = [
-  [comparedWith(/(?:較|与|與|和|比|對)(?:去年|上年|前一年|上一年度?)同期/u), 'year'],
+  [comparedWith(/(?:較|与|與|和|比|對)(?:去年|上年|前一年|上一年度?|(?:\d{4}|1[01]\d)\s*年)同期/u), 'year'],
+  // a year compared with as a whole, with or without its figure (較2024年的3,813.2百萬港元, 較上年度); not a date in it
+  // (較去年底, 較2024年第三季, 較2024年12月)
+  [comparedWith(/(?:較|与|與|和|比|對)(?:去年|上年|前年|上一年|(?:\d{4}|1[01]\d)\s*年)度?(?![底初中末同第上下前首\d０-９一二三四五六七八九十])/u), 'year'],
   [comparedWith(/(?:較|与|與|和|比|對)(?:上|前)一?(?:季|季度)/u), 'quarter'],
   [comparedWith(/(?:較|与|與|和|比|對)(?:上|前)一?個?月/u), 'month'],
 ];
 
 /** The comparison phrase as the message quotes it: without the base figure after it (較去年同期的57.9萬人次 → 較去年同期). */
-const comparedPhrase = (matched: string) => matched.replace(/[，,]$/, '').replace(/(同期|季度?|個?月)(?:的|\s*[\d０-９]).*$/u, '$1');
+const comparedPhrase = (matched: string) => matched.replace(/[，,]$/, '').replace(/(同期|季度?|個?月|年度?)(?:的|\s*[\d０-９]).*$/u, '$1');
 
 /** A figure's own period, named before the label: the nearest of these wins. */
 const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
