@@ -75,6 +75,12 @@ describe('period-label', () => {
     expect(run('跨境巴士接載41.6萬人次，較去年同期的35.2萬人次按年增長18.1%。', '營收較上季的12.3億元季增5%。', '較去年同期的35.2萬人次增加6.4萬人次，其中本月按月增長3%。')).toEqual([]);
   });
 
+  it('a forecast for a year is a year\'s figure, whatever it forecasts (央行預測今年CPI季增率)', () => {
+    expect(labels('通膨方面，央行預測今年CPI季增率為2.16%，核心CPI年增率1.88%。')).toEqual([['季增', ['年增']]]);
+    // its own words, or a quarter of that year named after it, are quiet
+    expect(run('通膨方面，央行預測今年CPI年增率為2.16%。', '公司預計今年第四季營收季增5%。', '預計2026年第一季營收季增3%。', '預估今年底存款餘額月增1%。')).toEqual([]);
+  });
+
   it('a whole year compared with, named by its number, with its figure or not (較2024年的3,813.2百萬港元按季增長)', () => {
     expect(labels('本集團收益為4,286.0百萬港元，較2024年的3,813.2百萬港元按季增長12.4%。')).toEqual([['按季', ['按年']]]);
     expect(labels('營收較2024年同期的5億元按月增長12.4%。')).toEqual([['按月', ['按年']]]);

@@ -93,6 +93,8 @@ const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
   // 去年底: a comparison, a date; not a change told with no level, 去年淨利息收入按季下跌: a quarter within the year);
   // two years listed (2023年及2024年分別…): each figure a year's
   [/(?:去年|今年|明年|上年|前年|上一年)(?![同底初中末度])(?=[\u4e00-\u9fff]{0,8}?(?:營收|营收|收入|收益|營業額|营业额|銷售額|销售额|銷貨價值|销货价值|淨利|净利|純益|纯益|盈利|溢利|利潤|利润|賺|赚|出口|進口|进口|出貨|出货|銷量|销量|交付量|交車量|交车量)[^，,。；;]{0,12}?[\d一二兩两三四五六七八九]成?)|(?<![\d])\d{4}\s*年(?:及|和|與|与|、)\d{4}\s*年/g, 'cumulative'],
+  // a forecast for a year, whatever it forecasts (央行預測今年CPI年增率為2.16%, 預估明年經濟成長率): a year's figure
+  [/(?<=(?:預測|预测|預估|预估|預期|预期|預計|预计|估計|估计|上修|下修|調升|调升|調降|调降)[\u4e00-\u9fff]{0,2})(?:今年|明年|全年|(?<![\d])\d{4}\s*年)(?![同底初中末度第\d０-９一二三四五六七八九十上下前首])/g, 'cumulative'],
   [/第[一二三四1-4１-４]季|[Qq][1-4１-４]|單季|单季|本季|該季|止(?:三|3)個月/g, 'quarter'],
   // a month named in a sentence is as often a date (比8月的預測數) as the figure's period: only
   // an explicit single-month figure counts, or a month right before the metric it is the period
