@@ -75,6 +75,18 @@ describe('period-label', () => {
     expect(run('跨境巴士接載41.6萬人次，較去年同期的35.2萬人次按年增長18.1%。', '營收較上季的12.3億元季增5%。', '較去年同期的35.2萬人次增加6.4萬人次，其中本月按月增長3%。')).toEqual([]);
   });
 
+  it('a comparison heading its sentence governs its first figure (與對上一季比較，…按年上升 → 按季)', () => {
+    expect(labels('經季節性調整後，二〇二五年第三季與對上一季比較，零售業總銷貨價值的臨時估計按年上升1.6%，銷貨數量則按季上升1.1%。')).toEqual([['按年', ['按季']]]);
+    expect(labels('與上月相比，出口按年上升12%。')).toEqual([['按年', ['按月']]]);
+    // its own words, or a second comparison after a first figure, are quiet
+    expect(run('與對上一季比較，零售業總銷貨價值按季上升1.6%。', '與上月相比，出口增加5%，按年則上升12%。')).toEqual([]);
+  });
+
+  it('a month after a year in Chinese numerals (二〇二五年九月) is the figure\'s month', () => {
+    expect(labels('按零售商類別分析，二〇二五年九月珠寶首飾的銷貨價值為45.2億港元，佔總銷貨價值的14.2%，按季上升9.8%。')).toEqual([['按季', ['按年', '按月']]]);
+    expect(run('二〇二五年九月珠寶首飾的銷貨價值為45.2億港元，按年上升9.8%。')).toEqual([]);
+  });
+
   it('a forecast for a year is a year\'s figure, whatever it forecasts (央行預測今年CPI季增率)', () => {
     expect(labels('通膨方面，央行預測今年CPI季增率為2.16%，核心CPI年增率1.88%。')).toEqual([['季增', ['年增']]]);
     // its own words, or a quarter of that year named after it, are quiet

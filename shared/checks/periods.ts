@@ -79,6 +79,31 @@ const COMPARED_WITH: [RegExp, Span][] = [
   [comparedWith(/(?:較|与|與|和|比|對)(?:上|前)一?個?月/u), 'month'],
 ];
 
+/**
+ * A comparison heading its clause, then a comma (與對上一季比較，…; 與上月相比，…): the period the sentence's
+ * figures are compared with, for the first label after it. Hong Kong's statistics write 對上一季, 對上一個月.
+ */
+// (built from regular expression literals, not templates: the CLI bundle keeps only those in ASCII)
+const HEADING_COMPARED: [RegExp, Span][] = [
+  [/(?:與|与|和|較|较|比)(?:對上|对上|上|前)一?(?:季|季度)(?:相比|比較|比较)[，,]/gu, 'quarter'],
+  [/(?:與|与|和|較|较|比)(?:對上|对上|上|前)一?個?月(?:相比|比較|比较)[，,]/gu, 'month'],
+];
+
+/** The comparison heading the text before a label (`HEADING_COMPARED`), when no label nor figure stands between them. */
+function headingComparison(before: string): { span: Span; phrase: string } | null {
+  let best: { at: number; end: number; span: Span } | null = null;
+  for (const [re, span] of HEADING_COMPARED) {
+    re.lastIndex = 0;
+    for (let m = re.exec(before); m; m = re.exec(before)) if (!best || m.index > best.at) best = { at: m.index, end: m.index + m[0].length, span };
+  }
+  if (!best) return null;
+  // the first figure after it: no label and no figure between (與上月相比，出口增加5%，按年則上升12% compares twice)
+  const rest = before.slice(best.end);
+  LABEL_RE.lastIndex = 0;
+  if (LABEL_RE.test(rest) || /[\d０-９]/.test(rest)) return null;
+  return { span: best.span, phrase: before.slice(best.at, best.end - 1) };
+}
+
 /** The comparison phrase as the message quotes it: without the base figure after it (較去年同期的57.9萬人次 → 較去年同期). */
 const comparedPhrase = (matched: string) => matched.replace(/[，,]$/, '').replace(/(同期|季度?|個?月|年度?)(?:的|\s*[\d０-９]).*$/u, '$1');
 
@@ -102,8 +127,8 @@ const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
   [/單月|单月|本月|當月|当月|(?<![前首至到\-~～－\d])(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月份?(?=(?:合併|合并|單月|单月)?(?:營收|营收|營業收入|营业收入|收入|出貨|出货|銷售|销售|銷量|销量|交車|交车|訂單|订单))/g, 'month'],
   // a month heading its clause, or after its year, before a noun (10月消費者物價指數, 113年11月出口): the figure's month;
   // not a date (11月7日, 10月底, 8月起) nor a month compared with (較9月, 比8月)
-  // (in digits or in Chinese numerals, 三月輸往亞洲的出口貨值, 十一月零售額; not 三月份的 … nor 一月至三月)
-  [/(?:(?<=^|[，,；;：:。\s])|(?<=\d{2,4}年))(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?=[\u4e00-\u9fff])(?![底中起止間间時时日號号旬份的至到內内以]|初(?!年度))/g, 'month'],
+  // (in digits or in Chinese numerals, 三月輸往亞洲的出口貨值, 十一月零售額, 二〇二五年九月珠寶…; not 三月份的 … nor 一月至三月)
+  [/(?:(?<=^|[，,；;：:。\s])|(?<=\d{2,4}年)|(?<=[〇零○一二三四五六七八九]{4}年))(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?=[\u4e00-\u9fff])(?![底中起止間间時时日號号旬份的至到內内以]|初(?!年度))/g, 'month'],
 ];
 const UNFIT: Record<'cumulative' | 'quarter' | 'month', Span[]> = { cumulative: ['quarter', 'month', 'previous'], quarter: ['month'], month: ['quarter'] };
 
@@ -431,6 +456,16 @@ export function periodLabelFindings(a: Analysis): Finding[] {
       }
     }
     if (named) continue;
+    // contradicts a comparison heading its sentence, with no other label between (與對上一季比較，…的臨時估計按年上升)
+    const headed = headingComparison(before);
+    if (headed && headed.span !== L.span && !(L.span === 'previous' && headed.span !== 'year')) {
+      const want = L.partners[headed.span];
+      if (want) {
+        out.push(finding(a, f.k, f.label, [want], findingMessage('period-label.contradicts', { label: f.label, period: headed.phrase, want })));
+        continue;
+      }
+    }
+    if (headed) continue;
     // period: 全年營收…月增 — not of a label naming a kind of figure with no figure after it in its sentence
     // (參考經季節性調整的按季數字。: nothing of the sentence is compared by it; 按季比較，升幅為2.8% is)
     const after = f.k + f.label.length;
