@@ -121,6 +121,7 @@ export const FINDING_MESSAGES_EN = {
   'period-label.repeated': '{label} is stated twice in a row with two values ({first} and {second}): one of them is probably another period, as {partners} (more often the second). Check which comparison each is.',
   'period-label.same-value': '{value} is given as {label} here and as {other} elsewhere in the document: one of the two labels is probably wrong.',
   'period-label.contradicts': '{label} compares with another period than {period} in the same phrase: probably {want}.',
+  'period-label.contradicts.heading': '{label} compares with another period than {period}, which heads the sentence: probably {want}.',
   'period-label.period.cumulative': '{label} compares with the previous month or quarter, but the figure is for a full year or year to date: probably {want}.',
   'period-label.period.quarter': '{label} compares with the previous month, but the figure is for a quarter: probably {want}.',
   'period-label.period.month': '{label} compares with the previous quarter, but the figure is for a month: probably {want}.',

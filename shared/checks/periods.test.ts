@@ -78,6 +78,7 @@ describe('period-label', () => {
   it('a comparison heading its sentence governs its first figure (與對上一季比較，…按年上升 → 按季)', () => {
     expect(labels('經季節性調整後，二〇二五年第三季與對上一季比較，零售業總銷貨價值的臨時估計按年上升1.6%，銷貨數量則按季上升1.1%。')).toEqual([['按年', ['按季']]]);
     expect(labels('與上月相比，出口按年上升12%。')).toEqual([['按年', ['按月']]]);
+    expect(run('與上月相比，出口按年上升12%。')[0].messageData).toEqual({ key: 'period-label.contradicts.heading', params: { label: '按年', period: '與上月相比', want: '按月' } });
     // its own words, or a second comparison after a first figure, are quiet
     expect(run('與對上一季比較，零售業總銷貨價值按季上升1.6%。', '與上月相比，出口增加5%，按年則上升12%。')).toEqual([]);
   });

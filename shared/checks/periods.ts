@@ -461,7 +461,7 @@ export function periodLabelFindings(a: Analysis): Finding[] {
     if (headed && headed.span !== L.span && !(L.span === 'previous' && headed.span !== 'year')) {
       const want = L.partners[headed.span];
       if (want) {
-        out.push(finding(a, f.k, f.label, [want], findingMessage('period-label.contradicts', { label: f.label, period: headed.phrase, want })));
+        out.push(finding(a, f.k, f.label, [want], findingMessage('period-label.contradicts.heading', { label: f.label, period: headed.phrase, want })));
         continue;
       }
     }

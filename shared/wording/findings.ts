@@ -102,6 +102,7 @@ const zhHant: Record<FindingMessageKey, string> = {
   'period-label.repeated': '「{label}」連續出現兩次，各帶一個數值（{first} 與 {second}）：其中一個可能是另一個比較期間，例如{partners}（較常是第二個）。請確認各是哪一種比較。',
   'period-label.same-value': '{value} 在此標為「{label}」，在本文件別處卻標為「{other}」：兩個標示之一可能有誤。',
   'period-label.contradicts': '「{label}」與同一片語中的「{period}」比較的期間不同：可能應為「{want}」。',
+  'period-label.contradicts.heading': '「{label}」與句首「{period}」比較的期間不同：可能應為「{want}」。',
   'period-label.period.cumulative': '「{label}」是與上月或上季比較，但這個數字是全年或年初至今的累計：可能應為「{want}」。',
   'period-label.period.quarter': '「{label}」是與上月比較，但這個數字是單季的：可能應為「{want}」。',
   'period-label.period.month': '「{label}」是與上季比較，但這個數字是單月的：可能應為「{want}」。',
