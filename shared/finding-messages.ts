@@ -125,6 +125,7 @@ export const FINDING_MESSAGES_EN = {
   'period-label.period.cumulative': '{label} compares with the previous month or quarter, but the figure is for a full year or year to date: probably {want}.',
   'period-label.period.quarter': '{label} compares with the previous month, but the figure is for a quarter: probably {want}.',
   'period-label.period.month': '{label} compares with the previous quarter, but the figure is for a month: probably {want}.',
+  'period-label.period.holiday': '{label} compares with the previous month or quarter, but the figure is for a holiday, compared with the same holiday a year before: probably {want}.',
   'period-label.mixed': '{label} here, but {other} for the other figures of this sentence, which names no other period between them: one of the labels is probably wrong.',
   'period-label.english': '{label} here, but the English gives {value} {phrase}: probably {want}.',
   // ---- taiwan-standard (regional.ts)

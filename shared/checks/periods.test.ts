@@ -88,6 +88,17 @@ describe('period-label', () => {
     expect(run('二〇二五年九月珠寶首飾的銷貨價值為45.2億港元，按年上升9.8%。')).toEqual([]);
   });
 
+  it('a holiday is compared with the same holiday a year before (春節連假期間, 黃金周期間, 假期內)', () => {
+    expect(labels('連假期間外籍遊客消費月增27%，以日本遊客為主。')).toEqual([['月增', ['年增']]]);
+    expect(labels('今年假期內總行車里程約182萬公里，按季增加約兩成。')).toEqual([['按季', ['按年']]]);
+    expect(labels('今年春節連假自1月25日至2月2日共9天，來客數1148萬人次，季增16.2%。')).toEqual([['季增', ['年增']]]);
+    expect(run('集團於黃金周期間實施假日票價，票務收入按季增加15.4%。')[0].messageData!.key).toBe('period-label.period.holiday');
+    // what a holiday causes, what follows it, a month it falls in: quiet
+    expect(
+      run('2月因春節假期工作天數減少，營收月減15%。', '2月適逢春節假期，營收月減10%。', '受春節因素影響，營收月減20%。', '連假過後，營收月減5%。', '春節後首月營收月減5%。', '今年春節連假共9天，1月營收月增16.2%。', '連假期間外籍遊客消費年增27%。'),
+    ).toEqual([]);
+  });
+
   it('a forecast for a year is a year\'s figure, whatever it forecasts (央行預測今年CPI季增率)', () => {
     expect(labels('通膨方面，央行預測今年CPI季增率為2.16%，核心CPI年增率1.88%。')).toEqual([['季增', ['年增']]]);
     // its own words, or a quarter of that year named after it, are quiet

@@ -107,8 +107,11 @@ function headingComparison(before: string): { span: Span; phrase: string } | nul
 /** The comparison phrase as the message quotes it: without the base figure after it (較去年同期的57.9萬人次 → 較去年同期). */
 const comparedPhrase = (matched: string) => matched.replace(/[，,]$/, '').replace(/(同期|季度?|個?月|年度?)(?:的|\s*[\d０-９]).*$/u, '$1');
 
+/** The kind of period a figure is for. */
+type FigurePeriod = 'cumulative' | 'quarter' | 'month' | 'holiday';
+
 /** A figure's own period, named before the label: the nearest of these wins. */
-const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
+const FIGURE_PERIODS: [RegExp, FigurePeriod][] = [
   // a range of months (1至10月, 1-2月) and 今年以來 are year to date; 截至…止六個月 is a half year (Hong Kong)
   [/全年|全年度|(?:\d{4}|[本今去上該该整止])年度|財政年度|财政年度|會計年度|会计年度|上半年|下半年|前[一二三四1-4１-４]季|[前首][一二三四五六七八九十\d]{1,3}個?月|累計|累计|(?:1[0-2]|[1-9]|[一二三四五六七八九十])\s*(?:至|到|[-~～－])\s*(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月|今年以來|今年以来|年初至今|止(?:六|九|十二|6|9|12)個月/g, 'cumulative'],
   // a year right before the metric it is the period of (2024年收入, 113年出口, 2025年全年營收): a year's figure;
@@ -120,6 +123,9 @@ const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
   [/(?:去年|今年|明年|上年|前年|上一年)(?![同底初中末度])(?=[\u4e00-\u9fff]{0,8}?(?:營收|营收|收入|收益|營業額|营业额|銷售額|销售额|銷貨價值|销货价值|淨利|净利|純益|纯益|盈利|溢利|利潤|利润|賺|赚|出口|進口|进口|出貨|出货|銷量|销量|交付量|交車量|交车量)[^，,。；;]{0,12}?[\d一二兩两三四五六七八九]成?)|(?<![\d])\d{4}\s*年(?:及|和|與|与|、)\d{4}\s*年/g, 'cumulative'],
   // a forecast for a year, whatever it forecasts (央行預測今年CPI年增率為2.16%, 預估明年經濟成長率): a year's figure
   [/(?<=(?:預測|预测|預估|预估|預期|预期|預計|预计|估計|估计|上修|下修|調升|调升|調降|调降)[\u4e00-\u9fff]{0,2})(?:今年|明年|全年|(?<![\d])\d{4}\s*年)(?![同底初中末度第\d０-９一二三四五六七八九十上下前首])/g, 'cumulative'],
+  // a holiday, whose figures are compared with the same holiday a year before (春節連假期間, 黃金周, 假期內, 春節9天);
+  // not what it causes, what follows it or a month it falls in (受春節因素影響, 春節後, 連假過後, 春節前備貨, 2月因春節假期工作天數減少)
+  [/(?<!由於|由于|[因受逢])(?<![節节慶庆誕诞秋午明旦])(?:(?:春節|春节|農曆新年|农历新年|新春|過年|过年|國慶|国庆|聖誕|圣诞|中秋|端午|清明|復活節|复活节|元旦)?(?:連假|连假|長假|长假|假期|黃金周|黄金周|黃金週|黄金週)(?:期間|期间|內|内)?|(?:春節|春节|農曆新年|农历新年|新春|國慶|国庆|聖誕|圣诞)(?:期間|期间|檔期|档期|[\d一二三四五六七八九十]{1,2}天))(?![後后前結结過过效因影])/g, 'holiday'],
   [/第[一二三四1-4１-４]季|[Qq][1-4１-４]|單季|单季|本季|該季|止(?:三|3)個月/g, 'quarter'],
   // a month named in a sentence is as often a date (比8月的預測數) as the figure's period: only
   // an explicit single-month figure counts, or a month right before the metric it is the period
@@ -130,7 +136,7 @@ const FIGURE_PERIODS: [RegExp, 'cumulative' | 'quarter' | 'month'][] = [
   // (in digits or in Chinese numerals, 三月輸往亞洲的出口貨值, 十一月零售額, 二〇二五年九月珠寶…; not 三月份的 … nor 一月至三月)
   [/(?:(?<=^|[，,；;：:。\s])|(?<=\d{2,4}年)|(?<=[〇零○一二三四五六七八九]{4}年))(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?=[\u4e00-\u9fff])(?![底中起止間间時时日號号旬份的至到內内以]|初(?!年度))/g, 'month'],
 ];
-const UNFIT: Record<'cumulative' | 'quarter' | 'month', Span[]> = { cumulative: ['quarter', 'month', 'previous'], quarter: ['month'], month: ['quarter'] };
+const UNFIT: Record<FigurePeriod, Span[]> = { cumulative: ['quarter', 'month', 'previous'], quarter: ['month'], month: ['quarter'], holiday: ['quarter', 'month', 'previous'] };
 
 const PERIOD_WORD_BEFORE = /[去今明前上本該该每全半同近當当首末單单第\d０-９一二三四五六七八九十]/;
 
@@ -157,8 +163,8 @@ function sentenceEnd(text: string, k: number): number {
   return i;
 }
 
-function nearestFigurePeriod(before: string): 'cumulative' | 'quarter' | 'month' | null {
-  let best: { at: number; kind: 'cumulative' | 'quarter' | 'month' } | null = null;
+function nearestFigurePeriod(before: string): FigurePeriod | null {
+  let best: { at: number; kind: FigurePeriod } | null = null;
   for (const [re, kind] of FIGURE_PERIODS) {
     re.lastIndex = 0;
     for (let m = re.exec(before); m; m = re.exec(before)) {
@@ -185,8 +191,8 @@ function figurePeriodEnds(text: string): number[][] {
  * pattern wins a tie). Read once per segment, not once per label: a run-on segment with thousands
  * of labels would rescan its whole beginning for each.
  */
-function figurePeriodBefore(ends: number[][], limit: number): 'cumulative' | 'quarter' | 'month' | null {
-  let best: { at: number; kind: 'cumulative' | 'quarter' | 'month' } | null = null;
+function figurePeriodBefore(ends: number[][], limit: number): FigurePeriod | null {
+  let best: { at: number; kind: FigurePeriod } | null = null;
   for (let r = 0; r < ends.length; r++) {
     const list = ends[r];
     // the last end at or before limit (binary search)
@@ -473,7 +479,7 @@ export function periodLabelFindings(a: Analysis): Finding[] {
     // (a month right before the label is its figure's: 10月月減 after 第三季提前拉貨)
     const own = kindOnly ? null : MONTH_RIGHT_BEFORE.test(before) ? 'month' : nearestFigurePeriod(before);
     if (own && UNFIT[own].includes(L.span)) {
-      const want = own === 'cumulative' ? [L.partners.year!] : own === 'quarter' ? [L.partners.year!, L.partners.quarter!] : [L.partners.year!, L.partners.month!];
+      const want = own === 'cumulative' || own === 'holiday' ? [L.partners.year!] : own === 'quarter' ? [L.partners.year!, L.partners.quarter!] : [L.partners.year!, L.partners.month!];
       const wants = want.filter(Boolean);
       out.push(finding(a, f.k, f.label, wants, findingMessage(`period-label.period.${own}`, { label: f.label, want: wants.join('/') })));
     }
@@ -498,7 +504,7 @@ const COUNT_AFTER = /^[增減减加少長长升降跌漲涨]{1,2}[約约近逾�
  * The period a document's heading gives its figures: a short first line (no full stop, a paragraph
  * of its own) that names periods of one kind only (上半年…, 第三季…, 11月營收…; 中期業績 is a half year).
  */
-function headingPeriod(analyses: Analysis[]): 'cumulative' | 'quarter' | 'month' | null {
+function headingPeriod(analyses: Analysis[]): FigurePeriod | null {
   const [h, next] = analyses;
   if (!h || !next || h.seg.paragraph === next.seg.paragraph || /[。！？!?]/.test(h.text) || h.text.length > 60) return null;
   const kinds = new Set<string>();
@@ -511,7 +517,7 @@ function headingPeriod(analyses: Analysis[]): 'cumulative' | 'quarter' | 'month'
   // the end of a cumulative period (前10月, 1至10月, 首10月); a heading naming a month and a cumulative
   // period (10月初年度保費年增18.6%　前10月累計…) gives its figures no one period
   if (/(?<![\d至到\-~～－前首])(?:1[0-2]|[1-9])月(?![\d０-９底中起止日號号旬的以]|初(?!年度))/.test(h.text)) kinds.add('month');
-  return kinds.size === 1 ? ([...kinds][0] as 'cumulative' | 'quarter' | 'month') : null;
+  return kinds.size === 1 ? ([...kinds][0] as FigurePeriod) : null;
 }
 
 /**
@@ -550,7 +556,7 @@ export function contextPeriodFindings(analyses: Analysis[], skip: ReadonlySet<st
       own ??= heading;
       const L = LABELS[f.label];
       if (!own || !UNFIT[own].includes(L.span)) continue;
-      const want = (own === 'cumulative' ? [L.partners.year] : own === 'quarter' ? [L.partners.year, L.partners.quarter] : [L.partners.year, L.partners.month]).filter((w): w is string => !!w);
+      const want = (own === 'cumulative' || own === 'holiday' ? [L.partners.year] : own === 'quarter' ? [L.partners.year, L.partners.quarter] : [L.partners.year, L.partners.month]).filter((w): w is string => !!w);
       out.push(finding(a, f.k, f.label, want, findingMessage(`period-label.period.${own}`, { label: f.label, want: want.join('/') })));
     }
   });

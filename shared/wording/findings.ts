@@ -106,6 +106,7 @@ const zhHant: Record<FindingMessageKey, string> = {
   'period-label.period.cumulative': '「{label}」是與上月或上季比較，但這個數字是全年或年初至今的累計：可能應為「{want}」。',
   'period-label.period.quarter': '「{label}」是與上月比較，但這個數字是單季的：可能應為「{want}」。',
   'period-label.period.month': '「{label}」是與上季比較，但這個數字是單月的：可能應為「{want}」。',
+  'period-label.period.holiday': '「{label}」是與上月或上季比較，但這個數字是假期的，應與去年同一假期比較：可能應為「{want}」。',
   'period-label.mixed': '此處為「{label}」，同一句的其他數字卻是「{other}」，其間沒有提到別的期間：兩者之一可能有誤。',
   'period-label.english': '此處為「{label}」，但英文寫的是 {value} {phrase}：可能應為「{want}」。',
   'taiwan-standard.one': '「{word}」是 OpenCC 簡轉繁的寫法；臺灣標準寫作「{standard}」。請改為「{standard}」。',
