@@ -205,6 +205,10 @@ describe('period-label: the period stated in the clause, the paragraph or the he
     expect(run('公司於9月宣布，第三季營收季增5%。', '截至10月底，存款餘額季增3%。', '營收較9月增加，第三季營收季增5%。', '行政院今（11月7日）發布，物價指數季增1.2%。')).toEqual([]);
   });
 
+  it('a date in Chinese numerals is no month: a heading with one (截至二零二五年三月三十一日止年度全年業績公告) is a year\'s', () => {
+    expect(doc([1, '豐昇超市集團截至二零二五年三月三十一日止年度全年業績公告'], [2, '網上銷售額為13.98億港元，按月增長22.5%。']).map((f) => f.text)).toEqual(['按月']);
+  });
+
   it('a clause naming no period takes the one named last before it in the paragraph', () => {
     expect(doc([1, '累計前三季營收432.8億元，年增10.6%；'], [1, '稅後淨利69.7億元，季增7.2%。']).map((f) => [f.segmentId, f.text])).toEqual([[2, '季增']]);
     expect(doc([1, '第三季營收156.2億元，季增8.4%；'], [1, '稅後淨利24.6億元，季增15.0%。'])).toEqual([]);

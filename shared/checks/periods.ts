@@ -133,8 +133,9 @@ const FIGURE_PERIODS: [RegExp, FigurePeriod][] = [
   [/單月|单月|本月|當月|当月|(?<![前首至到\-~～－\d])(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月份?(?=(?:合併|合并|單月|单月)?(?:營收|营收|營業收入|营业收入|收入|出貨|出货|銷售|销售|銷量|销量|交車|交车|訂單|订单))/g, 'month'],
   // a month heading its clause, or after its year, before a noun (10月消費者物價指數, 113年11月出口): the figure's month;
   // not a date (11月7日, 10月底, 8月起) nor a month compared with (較9月, 比8月)
-  // (in digits or in Chinese numerals, 三月輸往亞洲的出口貨值, 十一月零售額, 二〇二五年九月珠寶…; not 三月份的 … nor 一月至三月)
-  [/(?:(?<=^|[，,；;：:。\s])|(?<=\d{2,4}年)|(?<=[〇零○一二三四五六七八九]{4}年))(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?=[\u4e00-\u9fff])(?![底中起止間间時时日號号旬份的至到內内以]|初(?!年度))/g, 'month'],
+  // (in digits or in Chinese numerals, 三月輸往亞洲的出口貨值, 十一月零售額, 二〇二五年九月珠寶…; not 三月份的 …, 一月至三月,
+  // nor a date in Chinese numerals, 二零二五年三月三十一日)
+  [/(?:(?<=^|[，,；;：:。\s])|(?<=\d{2,4}年)|(?<=[〇零○一二三四五六七八九]{4}年))(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?=[\u4e00-\u9fff])(?![底中起止間间時时日號号旬份的至到內内以一二三四五六七八九十廿卅]|初(?!年度))/g, 'month'],
 ];
 const UNFIT: Record<FigurePeriod, Span[]> = { cumulative: ['quarter', 'month', 'previous'], quarter: ['month'], month: ['quarter'], holiday: ['quarter', 'month', 'previous'] };
 
