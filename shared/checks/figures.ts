@@ -1009,18 +1009,22 @@ const NEXT_ITEM = /^、([^\d，。；：、！？（）()]{1,8}?)(?:约|逾|近|
  * last character (listTally: 北部…、中部…), the chain alone says they are one list.
  */
 function chainedItems(a: Analysis, f: Figure, mine: readonly Figure[]): Figure[] {
+  const item = (g: Figure) => !g.range && (g.q.kind === 'count' || g.q.kind === 'amount');
   const link = (x: Figure, y: Figure) => {
     const m = NEXT_ITEM.exec(a.s.slice(x.q.end, y.q.start));
     return !!m && !MONEY_WORDS.test(m[1]) && !/[增减升降涨跌]/.test(m[1]);
   };
-  const points = mine.filter((g) => !g.range && (g.q.kind === 'count' || g.q.kind === 'amount'));
-  const at = points.indexOf(f);
+  const at = mine.indexOf(f);
   const out: Figure[] = [];
   if (at < 0) return out;
-  for (let i = at + 1; i < points.length && link(points[i - 1], points[i]); i++) out.push(points[i]);
-  for (let i = at - 1; i >= 0 && link(points[i], points[i + 1]); i--) out.push(points[i]);
+  // each way up to CHAIN_REACH items: enough to tally, and a table run on for thousands of items stays linear
+  for (let i = at + 1, prev = f; i < mine.length && out.length < CHAIN_REACH && item(mine[i]) && link(prev, mine[i]); prev = mine[i], i++) out.push(mine[i]);
+  const forward = out.length;
+  for (let i = at - 1, next = f; i >= 0 && out.length - forward < CHAIN_REACH && item(mine[i]) && link(mine[i], next); next = mine[i], i--) out.push(mine[i]);
   return out;
 }
+/** How many items each way an enumeration is read for (chainedItems). */
+const CHAIN_REACH = 12;
 
 function listMetric(f: Figure, figures: readonly Figure[], person: boolean, a?: Analysis, mine?: readonly Figure[]): CountMetric | undefined {
   const own = f.label.slice(f.label.lastIndexOf('、') + 1);
