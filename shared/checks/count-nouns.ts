@@ -163,6 +163,9 @@ const AFTER: AfterClass[] = [
   // (not seats and rooms: 3萬人座位, 4人房 are their size)
   { noun: /(?:停车位|车位|床位|病床)$/, units: '个张', person: true, below: 0 },
   { noun: /(?:航线|路线|航点|航次|班次|架次)$/, units: '个条', person: true },
+  { noun: /航班$/, units: '个', person: true },
+  // households reached (嘉惠約140萬戶家庭): never in people; money before them is as often their income (月入8,000元家庭)
+  { noun: /(?:家庭|家户|住户)$/, units: '户个', person: true, below: 0 },
   { noun: /(?:合约|契约)$/, units: '张口份', person: true, label: /(?:成交|未平仓|持仓|交投)[量额]?(?:约|达|为)?$/ },
   { noun: /^(?:季度|个月|个季度)$/, units: '个', person: false },
 ];

@@ -358,6 +358,14 @@ describe('number-unit: forms a word list misses', () => {
     expect(unit('勞動力成本上升3億元。', '車長薪酬增加5,000元。', '牙醫收費約800元。', '每月用戶平均收入為300元。', '每月每戶平均消費3,200元。', '城市人口消費力達300億元。')).toEqual([]);
   });
 
+  it('a target revised (580萬戶上修至600萬元) is one metric at both ends, with no 由 before the first; flights and households are counted', () => {
+    expect(unit('公司將全年新增用戶目標由年初設定的580萬戶上修至600萬元。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '戶']]);
+    expect(unit('華翔航空11月共飛航5,318元航班，較去年同期增加。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '個']]);
+    expect(unit('預計可嘉惠約140萬人家庭。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['人', '戶']]);
+    // money revised is money; money before a household is as often its income
+    expect(unit('營收目標由500億元上修至520億元。', '月入8,000元家庭可申請。', '全年新增用戶目標由580萬戶上修至600萬戶。')).toEqual([]);
+  });
+
   it('the two ends of a change are one metric (由6.5萬元上調至6.8萬輛)', () => {
     expect(unit('公司將全年交車目標由6.5萬元上調至6.8萬輛。').map((f) => [f.text, f.fixes[0].replacement])).toEqual([['元', '輛']]);
     expect(unit('集團員工總數將由4,200元增加至約5,300人。').map((f) => f.text)).toEqual(['元']);

@@ -675,6 +675,8 @@ const TRADITIONAL_UNIT: Record<string, string> = { 个: '個', 颗: '顆', 辆: 
 const CHANGE_VERB = /(?:增加|减少|净增|新增|增|减|上调|下调)$/;
 /** Between the two ends of a change: 由6.5萬輛上調至6.8萬輛, 從120家增加到150家. */
 const FROM_TO = /^(?:[上下]调|增加|减少|提高|提升|扩大|扩充|降低|上修|下修|增|减|升|降|成长)?(?:至|到)约?$/;
+/** A target revised (580萬戶上修至600萬): its two ends are one metric with no 由 before the first. */
+const REVISED_TO = /^(?:[上下]调|上修|下修)(?:至|到)约?$/;
 /** More than the longest text FROM_TO matches. */
 const FROM_TO_REACH = 8;
 /** A clause that is only a verb (and an adverb) of a counted set, its noun left to the clause before. */
@@ -717,8 +719,8 @@ const TRADE_KEY = /(?:认购|申购|收购|回购|购买|购入|买入|卖出|�
 
 /** A noun-ending key for a label (its last two characters), none when it ends in a verb or link (增加, 達, 共). */
 function metricKey(label: string): string | null {
-  // 交車量 and 交車, 門市總數 and 門市 are one metric
-  const key = label.replace(/(?:总数|总量|数量|合计|总计|共计|累计|量|数)$/, '').slice(-2);
+  // 交車量 and 交車, 門市總數 and 門市 are one metric; a target or a forecast is its metric's (用戶目標, 營收目標: 用戶, 營收)
+  const key = label.replace(/(?:目标值?|预估值?|预期|预测值?|预计|计划|指引|上限|下限)$/, '').replace(/(?:总数|总量|数量|合计|总计|共计|累计|量|数)$/, '').slice(-2);
   if (key.length < 2 || /[^\u4e00-\u9fff]/.test(key) || /[增减加少长降升跌涨为达约至到了共计有逾近超过是在于的及和与合]$/.test(key) || /(?:[上下]调|上修|下修|提高|降低)$/.test(key)) return null;
   // (合: what 合共, 合計 leave of a label; a trade, 認購 or 出售, is stated in shares and in money alike: 認購6,000萬美元（13,109,200股）)
   if (TRADE_KEY.test(key)) return null;
@@ -876,7 +878,7 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         : undefined;
       // 由約6,800人增至約7,500元: the end of a change is counted like its start
       const from = /(?:至|到)约?$/.test(a.s.slice(Math.max(0, q.start - 2), q.start))
-        ? figuresStartingIn(mine, q.start - FROM_TO_REACH - FIGURE_REACH, q.start).filter((g) => g.q.kind === 'count' && g.q.end <= q.start && g.sentence.start === f.sentence.start && FROM_TO.test(a.s.slice(g.q.end, q.start)) && /(?:由|从)(?:目前|现时|现在|原本|原来|去年|今年)?的?约?$/.test(a.s.slice(Math.max(0, g.q.start - 6), g.q.start))).pop()
+        ? figuresStartingIn(mine, q.start - FROM_TO_REACH - FIGURE_REACH, q.start).filter((g) => g.q.kind === 'count' && g.q.end <= q.start && g.sentence.start === f.sentence.start && FROM_TO.test(a.s.slice(g.q.end, q.start)) && (/(?:由|从)(?:目前|现时|现在|原本|原来|去年|今年)?的?约?$/.test(a.s.slice(Math.max(0, g.q.start - 6), g.q.start)) || REVISED_TO.test(a.s.slice(g.q.end, q.start)))).pop()
         : undefined;
       const level = (nearest?.q.kind === 'count' ? nearest : undefined) ?? to ?? from ?? (countIn(had) && !(person && PERSON_UNITS.test(had.unit)) ? had : undefined);
       // 39家本國銀行中，已有8人: a part of a counted set is counted like the set
