@@ -188,23 +188,32 @@ test("s2twp's Taiwan words: one card, the explanation once, a short line per pla
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
-test('while the first check of a document runs, the panel says it is checking, never "No findings here."', async ({ page, server }) => {
+test('while the first check of a document runs, the panel says it is checking, never "No findings here." nor counts of 0', async ({ page, server }) => {
   const data = readFileSync(join(ROOT, 'samples', 'sensetime-2023-results-call.zh-Hant.txt')).toString('base64');
   const imported = await importOwn(server, { fileName: 'checks-first-run.txt', data, projectName: 'Checks first run' });
   await openDocument(page, server, imported.documentId);
   // every note the panel shows, however briefly, from before it opens
   await page.evaluate(() => {
-    const seen: string[] = ((window as unknown as { notesSeen: string[] }).notesSeen = []);
+    const w = window as unknown as { notesSeen: string[]; warningCounts: string[] };
+    const seen: string[] = (w.notesSeen = []);
+    const counts: string[] = (w.warningCounts = []);
     new MutationObserver(() => {
       for (const n of document.querySelectorAll('[data-testid="findings-panel"] .empty-note')) if (!seen.includes(n.textContent ?? '')) seen.push(n.textContent ?? '');
+      const c = document.querySelector('[data-testid="findings-panel"] .sev-chip.sev-warning .count')?.textContent;
+      if (c && counts[counts.length - 1] !== c) counts.push(c);
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await page.keyboard.press(`${MOD}+Shift+F`);
   const panel = page.getByTestId('findings-panel');
   await expect(panel.locator('[data-testid="finding"][data-rule="entity-consistency"]')).toHaveCount(1);
   await expect(panel.getByTestId('findings-checking')).toHaveCount(0);
-  const seen = await page.evaluate(() => (window as unknown as { notesSeen: string[] }).notesSeen);
-  expect(seen).toEqual(['Checking the document…']);
+  const { notesSeen, warningCounts } = await page.evaluate(() => {
+    const w = window as unknown as { notesSeen: string[]; warningCounts: string[] };
+    return { notesSeen: w.notesSeen, warningCounts: w.warningCounts };
+  });
+  expect(notesSeen).toEqual(['Checking the document…']);
+  // the counts wait for the answer too: never the never-checked document's 0
+  expect(warningCounts.filter((c) => c !== '…')).toEqual([await panel.locator('.sev-chip.sev-warning .count').innerText()]);
 });
 
 test('a one-character fix names the character it replaces: Fix 覆 → 復, applied in place', async ({ page, server }) => {

@@ -245,6 +245,9 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
   );
 
   const counts = report?.counts;
+  // before the first run answers, the stored counts of a document never checked are no answer either (as the list's note)
+  const countsPending = running && !report?.findings.length;
+  const countText = (n: number) => (countsPending ? '…' : formatNumber(n));
   return (
     <SidePanel
       className="findings-panel"
@@ -277,7 +280,7 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
                 onClick={() => setSeverity(s)}
               >
                 {t(`findings.sev.${s}`)}
-                {s !== 'all' && <span className="count">{formatNumber(counts.bySeverity[s])}</span>}
+                {s !== 'all' && <span className="count">{countText(counts.bySeverity[s])}</span>}
               </button>
             ))}
           </div>
@@ -294,7 +297,7 @@ export function FindingsPanel({ doc, onJump, onChange, onError, onClose }: Findi
           </label>
           <label className="findings-check">
             <input type="checkbox" checked={showDismissed} onChange={(e) => setShowDismissed(e.target.checked)} />
-            {t('findings.showDismissed', { count: formatNumber(counts.dismissed) })}
+            {t('findings.showDismissed', { count: countText(counts.dismissed) })}
           </label>
         </div>
       )}
