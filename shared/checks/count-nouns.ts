@@ -139,7 +139,7 @@ interface AfterClass {
   person: boolean;
   /** the words before the figure must say so (成交約12.8萬張合約) */
   label?: RegExp;
-  /** a currency before the noun is wrong only under this value: a firm may be a 100億元企業, never a 38元企業 */
+  /** a currency before the noun is wrong only under this value: a firm may be a 100億元企業, never a 38元企業 (0: a currency is never wrong, a rent or an income: 月租4,200元車位) */
   below?: number;
 }
 const AFTER: AfterClass[] = [

@@ -1028,10 +1028,10 @@ function chainedItems(a: Analysis, f: Figure, mine: readonly Figure[]): Figure[]
 /** How many items each way an enumeration is read for (chainedItems). */
 const CHAIN_REACH = 12;
 
-function listMetric(f: Figure, figures: readonly Figure[], person: boolean, a?: Analysis, mine?: readonly Figure[]): CountMetric | undefined {
+function listMetric(f: Figure, figures: readonly Figure[], person: boolean, a: Analysis, mine: readonly Figure[]): CountMetric | undefined {
   const own = f.label.slice(f.label.lastIndexOf('、') + 1);
   if (person && (PERSON_NOUN.test(own) || countHeadOf(own)?.people)) return undefined;
-  return tailListMetric(f, figures, own, person) ?? (a && mine ? chainListMetric(a, f, mine, own) : undefined);
+  return tailListMetric(f, figures, own, person) ?? chainListMetric(a, f, mine, own);
 }
 
 /** listMetric by the items' shared last character (listTally). */

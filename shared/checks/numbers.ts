@@ -446,10 +446,12 @@ export function parallelNumberFindings(a: Analysis): Finding[] {
 /** What breaks a clause (。．！？!?；;，,：:、\n), as UTF-16 code units. */
 const CLAUSE_CUT_CODES = new Set([...'。．！？!?；;，,：:、\n'].map((c) => c.charCodeAt(0)));
 const isAsciiDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+/** An ASCII digit either side of i: a comma or a colon there holds one number (5,000張, 15:58), it breaks no clause. */
+export const betweenDigits = (text: string, i: number) => isAsciiDigitCode(text.charCodeAt(i - 1)) && isAsciiDigitCode(text.charCodeAt(i + 1));
 /** A clause break at i — not the grouping comma of a figure (5,000張 is one clause); compared as code units, no string per position scanned. */
 const cutAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);
-  return CLAUSE_CUT_CODES.has(c) && !(c === 0x2c && isAsciiDigitCode(text.charCodeAt(i - 1)) && isAsciiDigitCode(text.charCodeAt(i + 1)));
+  return CLAUSE_CUT_CODES.has(c) && !(c === 0x2c && betweenDigits(text, i));
 };
 /** Does a segment end inside its sentence (split at ；, or a comma)? The next one continues it. */
 const CONTINUES = /[；;，,：:]\s*$/;

@@ -104,6 +104,14 @@ function headingComparison(before: string): { span: Span; phrase: string } | nul
   return { span: best.span, phrase: before.slice(best.at, best.end - 1) };
 }
 
+/** The period a label's sentence says it is compared with (`COMPARED_WITH` right before it, else `headingComparison`), with the message key and the phrase it quotes. */
+function comparedBefore(before: string): { span: Span; phrase: string; key: 'period-label.contradicts' | 'period-label.contradicts.heading' } | null {
+  const named = COMPARED_WITH.find(([re]) => re.test(before));
+  if (named) return { span: named[1], phrase: comparedPhrase(before.match(named[0])![0]), key: 'period-label.contradicts' };
+  const headed = headingComparison(before);
+  return headed && { ...headed, key: 'period-label.contradicts.heading' };
+}
+
 /** The comparison phrase as the message quotes it: without the base figure after it (較去年同期的57.9萬人次 → 較去年同期). */
 const comparedPhrase = (matched: string) => matched.replace(/[，,]$/, '').replace(/(同期|季度?|個?月|年度?)(?:的|\s*[\d０-９]).*$/u, '$1');
 
@@ -138,6 +146,12 @@ const FIGURE_PERIODS: [RegExp, FigurePeriod][] = [
   [/(?:(?<=^|[，,；;：:。\s])|(?<=\d{2,4}年)|(?<=[〇零○一二三四五六七八九]{4}年))(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?=[\u4e00-\u9fff])(?![底中起止間间時时日號号旬份的至到內内以一二三四五六七八九十廿卅]|初(?!年度))/g, 'month'],
 ];
 const UNFIT: Record<FigurePeriod, Span[]> = { cumulative: ['quarter', 'month', 'previous'], quarter: ['month'], month: ['quarter'], holiday: ['quarter', 'month', 'previous'] };
+
+/** The labels that fit a figure of period `own`, as `L`'s partners: a year's (and a holiday's, compared with the same holiday a year before) only the year's; a quarter's or a month's also its own. */
+function labelsFitting(own: FigurePeriod, L: Label): string[] {
+  const want = own === 'cumulative' || own === 'holiday' ? [L.partners.year] : own === 'quarter' ? [L.partners.year, L.partners.quarter] : [L.partners.year, L.partners.month];
+  return want.filter((w): w is string => !!w);
+}
 
 const PERIOD_WORD_BEFORE = /[去今明前上本該该每全半同近當当首末單单第\d０-９一二三四五六七八九十]/;
 
@@ -453,26 +467,14 @@ export function periodLabelFindings(a: Analysis): Finding[] {
     }
     const start = sentenceStart(text, f.k);
     const before = text.slice(start, f.k);
-    // contradicts: 較去年同期季增
-    const named = COMPARED_WITH.find(([re]) => re.test(before));
-    if (named && named[1] !== L.span && !(L.span === 'previous' && named[1] !== 'year')) {
-      const want = L.partners[named[1]];
-      if (want) {
-        out.push(finding(a, f.k, f.label, [want], findingMessage('period-label.contradicts', { label: f.label, period: comparedPhrase(before.match(named[0])![0]), want })));
-        continue;
-      }
+    // contradicts the period compared with: right before it (較去年同期季增), else heading its sentence with no other
+    // label between (與對上一季比較，…的臨時估計按年上升); a label with a period compared with is judged by it alone
+    const compared = comparedBefore(before);
+    if (compared) {
+      const want = compared.span !== L.span && !(L.span === 'previous' && compared.span !== 'year') ? L.partners[compared.span] : undefined;
+      if (want) out.push(finding(a, f.k, f.label, [want], findingMessage(compared.key, { label: f.label, period: compared.phrase, want })));
+      continue;
     }
-    if (named) continue;
-    // contradicts a comparison heading its sentence, with no other label between (與對上一季比較，…的臨時估計按年上升)
-    const headed = headingComparison(before);
-    if (headed && headed.span !== L.span && !(L.span === 'previous' && headed.span !== 'year')) {
-      const want = L.partners[headed.span];
-      if (want) {
-        out.push(finding(a, f.k, f.label, [want], findingMessage('period-label.contradicts.heading', { label: f.label, period: headed.phrase, want })));
-        continue;
-      }
-    }
-    if (headed) continue;
     // period: 全年營收…月增 — not of a label naming a kind of figure with no figure after it in its sentence
     // (參考經季節性調整的按季數字。: nothing of the sentence is compared by it; 按季比較，升幅為2.8% is)
     const after = f.k + f.label.length;
@@ -480,8 +482,7 @@ export function periodLabelFindings(a: Analysis): Finding[] {
     // (a month right before the label is its figure's: 10月月減 after 第三季提前拉貨)
     const own = kindOnly ? null : MONTH_RIGHT_BEFORE.test(before) ? 'month' : nearestFigurePeriod(before);
     if (own && UNFIT[own].includes(L.span)) {
-      const want = own === 'cumulative' || own === 'holiday' ? [L.partners.year!] : own === 'quarter' ? [L.partners.year!, L.partners.quarter!] : [L.partners.year!, L.partners.month!];
-      const wants = want.filter(Boolean);
+      const wants = labelsFitting(own, L);
       out.push(finding(a, f.k, f.label, wants, findingMessage(`period-label.period.${own}`, { label: f.label, want: wants.join('/') })));
     }
   }
@@ -557,7 +558,7 @@ export function contextPeriodFindings(analyses: Analysis[], skip: ReadonlySet<st
       own ??= heading;
       const L = LABELS[f.label];
       if (!own || !UNFIT[own].includes(L.span)) continue;
-      const want = (own === 'cumulative' || own === 'holiday' ? [L.partners.year] : own === 'quarter' ? [L.partners.year, L.partners.quarter] : [L.partners.year, L.partners.month]).filter((w): w is string => !!w);
+      const want = labelsFitting(own, L);
       out.push(finding(a, f.k, f.label, want, findingMessage(`period-label.period.${own}`, { label: f.label, want: want.join('/') })));
     }
   });

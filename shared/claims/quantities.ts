@@ -5,7 +5,7 @@
  * (40到45, 20%到30%, 40–45), fractions (3/4), 一半, and time references (2023年, 去年,
  * 23年初, 24年, 23-28年, 22到23). Offsets are UTF-16 indices into the text given.
  */
-import { chineseNumeral, chineseQuantities, type Quantity } from '../checks/numbers';
+import { betweenDigits, chineseNumeral, chineseQuantities, type Quantity } from '../checks/numbers';
 
 export type QuantityKind = 'amount' | 'count' | 'percent' | 'percentage-points' | 'multiple' | 'compute' | 'duration' | 'number';
 export type Currency = 'CNY' | 'HKD' | 'USD' | 'TWD';
@@ -101,12 +101,10 @@ export const CLAUSE_REACH = 200;
 const isClauseBreak = (code: number) =>
   code === 0x3002 || code === 0xff0e || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f || code === 0xff1b || code === 0x3b || code === 0xff0c || code === 0x2c || code === 0xff1a || code === 0x3a || code === 0x0a;
 
-const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
 /** A break at `i`: not the comma of digit groups nor the colon of a time (9,427元, 15:58), which hold one number. */
 const breaksAt = (text: string, i: number) => {
   const code = text.charCodeAt(i);
-  if (!isClauseBreak(code)) return false;
-  return !((code === 0x2c || code === 0x3a) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)));
+  return isClauseBreak(code) && !((code === 0x2c || code === 0x3a) && betweenDigits(text, i));
 };
 
 /** The clause around a position: from the previous clause break to the next one (at most CLAUSE_REACH away). */
