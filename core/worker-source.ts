@@ -1,6 +1,6 @@
 /**
  * Where a worker thread's code comes from, for every worker of core/ (the gloss cache builder,
- * the offload lanes, the checks' helper): the configured built file (Electron's bundle), else
+ * the offload lanes): the configured built file (Electron's bundle), else
  * the file a CLI bundle names through a global its banner sets (scripts/build-cli.mjs), else a
  * built worker beside the module that starts it (a bundle emits core/<name>.ts as one of
  * `<name>.mjs|.cjs|.js`), else in source the sibling .ts file, loaded through tsx's API from a
