@@ -484,12 +484,13 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
   if (!seg || seg.retired) return;
   const stale: number[] = [];
   const before = store.segmentFindings(segmentId);
-  // a place the document decided (a document-scope row kept while its text stands) keeps its one card: the re-check's own reading there gives way
-  const decided = new Set<string>();
-  const placeOf = (f: { rule: string; start: number; end: number; text: string }) => `${f.rule}|${f.start}|${f.end}|${f.text}`;
+  // a place the document decided (a document-scope row kept while its text stands) keeps its one card: the re-check's own
+  // reading there, or inside it (a character of a company's name the name's card reports), gives way
+  const decided: { rule: string; start: number; end: number }[] = [];
+  const isDecided = (r: { rule: string; start: number; end: number }) => decided.some((d) => d.rule === r.rule && r.start < d.end && d.start < r.end);
   for (const f of before) {
     if (f.scope === 'segment' || seg.text.slice(f.start, f.end) !== f.text) stale.push(f.id);
-    else if (f.scope === 'document') decided.add(placeOf(f));
+    else if (f.scope === 'document') decided.push(f);
   }
   const ctx = checkContext(store, seg.documentId);
   const evidence = seg.furniture ? undefined : evidenceFor(store, seg, ctx).forSegment(seg.id);
@@ -497,7 +498,7 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
   // the segment's places of a document-wide group (half-width punctuation, rows without English) join the document's group
   for (const [rule, group] of DOCUMENT_GROUPS) found = joinDocumentGroup(store, seg.documentId, seg.id, rule, group, found);
   // rows of this segment only (a document-wide group lists the others' places too)
-  const rows = carryDismissals(store, seg.documentId, findingRows(seg.documentId, found, now).filter((r) => r.segmentId === seg.id && !decided.has(placeOf(r))), seg.id);
+  const rows = carryDismissals(store, seg.documentId, findingRows(seg.documentId, found, now).filter((r) => r.segmentId === seg.id && !isDecided(r)), seg.id);
   store.deleteFindingsById(stale);
   store.addFindings(rows);
   // a document-wide group whose places here changed: its count and summary follow, worded once

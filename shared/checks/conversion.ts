@@ -1246,9 +1246,11 @@ function neitherRegionWrites(): RegExp {
  * A writer's Traditional differs from it in a few places per hundred characters (台, 布, 裡 for
  * OpenCC's 臺, 佈, 裏); converter output in none but the edits made after it. Allowed: one
  * place, or 0.2 % of the Han characters. `targets` narrows the configs compared: `['s2tw']`
- * asks whether the text carries Taiwan's variant forms as s2tw and s2twp write them.
+ * asks whether the text carries Taiwan's variant forms as s2tw and s2twp write them. `edited`
+ * says which places a reviewer's correction explains (a name put right: 宏樑 where the converter
+ * wrote 梁), not counted against the text.
  */
-export function convertedByOpenCC(analyses: readonly Analysis[], targets: readonly ('s2t' | 's2tw' | 's2hk')[] = ['s2t', 's2tw', 's2hk']): boolean {
+export function convertedByOpenCC(analyses: readonly Analysis[], targets: readonly ('s2t' | 's2tw' | 's2hk')[] = ['s2t', 's2tw', 's2hk'], edited?: (written: number, opencc: number) => boolean): boolean {
   const { tw, hk, twCodes, hkCodes } = regionalCodeMaps();
   let han = 0;
   for (const a of analyses) for (let k = 0; k < a.text.length; k++) if (isHanCode(a.text.charCodeAt(k))) han++;
@@ -1267,7 +1269,7 @@ export function convertedByOpenCC(analyses: readonly Analysis[], targets: readon
       if (c === x) {
         counts.s2tw += twCodes[x];
         counts.s2hk += hkCodes[x];
-      } else {
+      } else if (!edited?.(c, x)) {
         counts.s2t++;
         if (c !== tw.get(x)) counts.s2tw++;
         if (c !== hk.get(x)) counts.s2hk++;

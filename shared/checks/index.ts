@@ -20,6 +20,7 @@ import { glossaryFindings } from './glossary';
 import { HALFWIDTH_GROUP, bracketFindings, doubledFindings, halfwidthFindings, halfwidthGroupMessage, mergeHalfwidth, straySpaceFindings } from './punctuation';
 import { ENGLISH_EMPTY_GROUP, englishEmptyFindings, englishEmptyGroupMessage, mergeEnglishEmpty, sourceDivergenceFindings } from './parallel';
 import { projectVariantFindings } from './project-variants';
+import { brandNameFindings, yieldToBrands } from './brand-names';
 import { converterVocabularyFindings, documentVocabularyFindings, vocabularyCrossingFindings } from './converter-vocabulary';
 import { mergeSamePlace } from './merge';
 import { repeatedSentenceFindings } from './repetition';
@@ -49,7 +50,7 @@ export const RULES: RuleInfo[] = [
     title: 'Ambiguous Simplified→Traditional conversion',
     scope: 'segment',
     description:
-      "Characters whose Simplified form has several Traditional forms (征 → 徵/征, 云 → 雲/云). Ranked: error where OpenCC's usage notes give another form for the word; warning in a person's name, against OpenCC's phrase list (unless that phrase cuts across a word here, as 有云 in 公有雲), or where the phrase OpenCC matched cuts across a word; warning where the converter's form stands alone against a sibling the document writes in three or more words (發品 among 洗髮, 護髮, 頭髮: one sense per discourse, in a whole-document run); info (a lens) where the character table's default was used unconfirmed (not on a function word standing alone: 於, 並, 須 'must'). Suggests the alternatives. Also OpenCC's Taiwan phrasing (s2twp): a word it writes for another (元件 for 組件) where that cut a longer word (零組件 → 零元件: warning, fix all), and its words in a document that reads as its output as a whole (資料 for 數據, each place on its own).",
+      "Characters whose Simplified form has several Traditional forms (征 → 徵/征, 云 → 雲/云). Ranked: error where OpenCC's usage notes give another form for the word; warning in a person's name, against OpenCC's phrase list (unless that phrase cuts across a word here, as 有云 in 公有雲), or where the phrase OpenCC matched cuts across a word; warning where the converter's form stands alone against a sibling the document writes in three or more words (發品 among 洗髮, 護髮, 頭髮: one sense per discourse, in a whole-document run); info (a lens) where the character table's default was used unconfirmed (not on a function word standing alone: 於, 並, 須 'must'). Suggests the alternatives. Also OpenCC's Taiwan phrasing (s2twp): a word it writes for another (元件 for 組件) where that cut a longer word (零組件 → 零元件: warning, fix all), and its words in a document that reads as its output as a whole (資料 for 數據, each place on its own). In a document that reads as a converter's output as a whole, a company's name (two characters before 開發, 科技, 控股… or a stock code) holding the converter's form of a character that names also write otherwise (升 for 昇, 梁 for 樑, 傑 for 杰, 採 for 采): warning, one card for every place of the name, fix all.",
   },
   {
     id: 'simplified-in-traditional',
@@ -311,7 +312,12 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: A
     if (want('hong-kong-standard')) out.push(...hongKongStandardFindings(analyses, mentions, region, () => convertedByOpenCC(analyses), ctx));
   }
   // the converter's Taiwan phrasing (s2twp), recognised from the document as a whole
-  if (want('conversion-ambiguity') && ctx.script === 'hant') out.push(...documentVocabularyFindings(analyses));
+  if (want('conversion-ambiguity') && ctx.script === 'hant') {
+    out.push(...documentVocabularyFindings(analyses));
+    // a company's name the converter could not spell: one card for its places, which other conversion cards leave to it
+    const brands = brandNameFindings(analyses);
+    if (brands.length) out.splice(0, out.length, ...yieldToBrands(out, brands), ...brands);
+  }
   if (want('number-scale') || want('number-unit') || want('number-format')) {
     const figures = documentFigures(analyses);
     if (want('number-format')) rankReadings(out, analyses, figures, region);

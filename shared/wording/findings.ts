@@ -12,6 +12,7 @@ const zhHant: Record<FindingMessageKey, string> = {
   'place.reasons': '此處因 {count} 個理由被標出。{reasons}',
   'conversion.usage-note': '{word}：OpenCC 的用法說明寫作{example}（{note}）。簡體「{s}」有多個繁體寫法（{forms}），此處應作{want}。',
   'conversion.name.surname': '{name}的姓氏中的「{c}」：簡體「{s}」預設轉為「{c}」（可能寫法：{forms}），但人名通常保留「{s}」。請核對人名，可能應為{fixed}。',
+  'conversion.brand': '{name}：經機器轉換的公司名稱。轉換器把簡體「{s}」預設寫成「{chars}」，但名稱也常寫作「{forms}」，名稱本身無從判斷（本文件共 {count} 處）。請核對公司自己的寫法，可能應為{fixed}。',
   'conversion.name.chars': '{name}：名字中的「{chars}」是簡體「{s}」預設轉成的字形，人名通常保留簡體的原字。請核對人名，可能應為{fixed}。',
   'conversion.name.given': '{name}的名字中的「{c}」：簡體「{s}」預設轉為「{c}」（可能寫法：{forms}），但人名通常保留「{s}」。請核對人名，可能應為{fixed}。',
   'conversion.phrase': 'OpenCC 詞組表將{phrase}轉為{expected}，但文中寫作「{c}」。簡體「{s}」有多個繁體寫法（{forms}）。',

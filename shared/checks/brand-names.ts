@@ -1,0 +1,174 @@
+/**
+ * Company names a converter cannot spell (conversion-ambiguity, a document pass): Simplified
+ * merges characters that names keep apart — 升 is 升 and 昇, 梁 is 梁 and 樑, 杰 is 杰 and 傑, 采
+ * is 采 and 採, 谷 is 谷 and 穀 (data/brands.ts) — and a converter writes its default form (升, 梁,
+ * 傑, 採, 谷) in every name. A word has a phrase or a sense that tells the form; a company's
+ * name has neither, so the converter's form is a guess the reviewer must check against the
+ * company's own spelling.
+ *
+ * A company's name is read as a two-character name that ICU does not know (no word of its
+ * dictionary: 提升, 外匯, 採購 are words, not names) standing right before a word that names a
+ * company's trade or legal form (宏梁開發, 升泰交通, 匯升醫療控股) or its stock code (雲升（6791）); every other place where those two
+ * characters stand as a word of their own in the document is the same name (宏梁昨日股價).
+ * Reported only where the document is a converter's output as a whole (`convertedByOpenCC`: a
+ * writer's own Traditional text spells its names as the company does; names a reviewer has put
+ * right do not count against it) and only for a character
+ * still as the converter wrote it (after a reviewer's fix to 宏樑 the name is the reviewer's).
+ * Names a glossary lists are the reviewer's too. One finding per name, its places grouped (fix all).
+ */
+import { findingMessage } from '../finding-messages';
+import { icuBoundaries, isHanAt, tsChar, type Analysis } from './analysis';
+import { convertedByOpenCC } from './conversion';
+import { BRAND_FORMS, BRAND_SUFFIXES, STOCK_CODE } from './data/brands';
+import { ONE_TO_MANY } from './data/oneToMany';
+import type { Finding, Fix } from './types';
+import { addTo } from './collect';
+
+/** Characters of ICU's window either side of a name: enough for the words around it. */
+const WINDOW = 4;
+
+/** The suffixes, longest first (有限公司 before 公司), and a stock code, as one pattern. */
+let suffixPattern: RegExp | null = null;
+function suffixes(): RegExp {
+  suffixPattern ??= new RegExp([...[...BRAND_SUFFIXES].sort((a, b) => b.length - a.length), STOCK_CODE].join('|'), 'g');
+  return suffixPattern;
+}
+
+/** A name's characters a converter may have misspelt: offset in the name, and the name forms of its Simplified character other than the one written. */
+type Doubt = { i: number; s: string; alts: string[] };
+
+/** The characters of `name` at `k` in `a` whose Simplified character has a name form other than the converter's, where the text keeps the converter's. */
+function doubtsAt(a: Analysis, k: number, name: string): Doubt[] {
+  const out: Doubt[] = [];
+  const rp = a.replay;
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    const s = a.s[k + i];
+    const forms = s ? ONE_TO_MANY[s] : undefined;
+    if (!forms || rp.out(k + i) !== c) continue;
+    const alts = forms.filter((f) => f !== c && BRAND_FORMS.has(f));
+    if (alts.length) out.push({ i, s, alts });
+  }
+  return out;
+}
+
+/** Every Traditional form of a Simplified character that has a name form besides it (升, 梁, 傑, 採…): the characters worth a closer look. */
+let doubtfulChars: Set<string> | null = null;
+function doubtful(): Set<string> {
+  doubtfulChars ??= new Set(Object.values(ONE_TO_MANY).flatMap((forms) => (forms.some((f) => BRAND_FORMS.has(f)) ? forms : [])));
+  return doubtfulChars;
+}
+
+/** Is `text[p, p + 2)` two characters ICU reads as no word, with word boundaries on both sides? */
+function standsAlone(text: string, p: number): boolean {
+  if (!isHanAt(text, p) || !isHanAt(text, p + 1)) return false;
+  const b = icuBoundaries(text, p - WINDOW, p + 2 + WINDOW);
+  return b.has(p) && b.has(p + 1) && b.has(p + 2);
+}
+
+/** Two-character names before a company's trade or legal form, in document order. */
+function namesOf(analyses: readonly Analysis[]): string[] {
+  const names = new Set<string>();
+  for (const a of analyses) {
+    const text = a.text;
+    const re = suffixes();
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const p = m.index - 2;
+      if (p < 0) continue;
+      const name = text.slice(p, m.index);
+      if (!names.has(name) && (doubtful().has(name[0]) || doubtful().has(name[1])) && doubtsAt(a, p, name).length && standsAlone(text, p)) names.add(name);
+    }
+  }
+  return [...names];
+}
+
+/** A name form where the converter wrote another form of its Simplified character: a reviewer's correction (宏樑 for 宏梁). */
+function nameFormPutRight(written: number, opencc: number): boolean {
+  const c = String.fromCharCode(written);
+  return BRAND_FORMS.has(c) && (ONE_TO_MANY[tsChar(c)] ?? []).includes(String.fromCharCode(opencc));
+}
+
+/** Is `name` one of the glossary's spellings (of any entry, or part of one)? */
+function inGlossary(a: Analysis, name: string): boolean {
+  return (a.ctx.glossary ?? []).some((e) => [e.term, ...e.variants].some((v) => v.includes(name)));
+}
+
+export function brandNameFindings(analyses: readonly Analysis[]): Finding[] {
+  const hant = analyses.filter((a) => a.ctx.script === 'hant');
+  const names = namesOf(hant).filter((n) => !hant.length || !inGlossary(hant[0], n));
+  if (!names.length || !convertedByOpenCC(hant, undefined, nameFormPutRight)) return [];
+  const out: Finding[] = [];
+  for (const name of names) {
+    const places: { a: Analysis; k: number; doubts: Doubt[] }[] = [];
+    for (const a of hant) {
+      for (let k = a.text.indexOf(name); k >= 0; k = a.text.indexOf(name, k + 1)) {
+        if (!standsAlone(a.text, k)) continue;
+        const doubts = doubtsAt(a, k, name);
+        if (doubts.length) places.push({ a, k, doubts });
+      }
+    }
+    if (!places.length) continue;
+    const doubts = places[0].doubts;
+    const spellings = spellingsOf(name, doubts);
+    const msg = findingMessage('conversion.brand', {
+      name,
+      chars: doubts.map((d) => name[d.i]).join('、'),
+      s: doubts.map((d) => d.s).join('、'),
+      forms: doubts.map((d) => d.alts.join('/')).join('、'),
+      fixed: spellings.join('/'),
+      count: places.length,
+    });
+    const fixesAt = (k: number): Fix[] => spellings.map((replacement) => ({ start: k, end: k + name.length, replacement }));
+    const [first, ...rest] = places;
+    out.push({
+      rule: 'conversion-ambiguity',
+      severity: 'warning',
+      segmentId: first.a.seg.id,
+      start: first.k,
+      end: first.k + name.length,
+      text: name,
+      ...msg,
+      fixes: fixesAt(first.k),
+      related: rest.map((p) => ({ segmentId: p.a.seg.id, start: p.k, end: p.k + name.length, text: name, fixes: fixesAt(p.k) })),
+      group: `conversion-ambiguity:brand:${name}`,
+      scope: 'document',
+    });
+  }
+  return out;
+}
+
+/** The name with its doubtful characters in their other name forms: each form of the first, the others' first form beside it. */
+function spellingsOf(name: string, doubts: readonly Doubt[]): string[] {
+  const swap = (chars: string[], d: Doubt, f: string) => {
+    chars[d.i] = f;
+    return chars;
+  };
+  return doubts[0].alts.map((f) => {
+    const chars = swap(name.split(''), doubts[0], f);
+    for (const d of doubts.slice(1)) swap(chars, d, d.alts[0]);
+    return chars.join('');
+  });
+}
+
+/**
+ * The other conversion-ambiguity findings without their places inside a company name reported here
+ * (the lens's 採 of 採豐, a phrase's 谷 of 谷豐): the name's card says what they say of it, once for
+ * all its places. A finding left with no place is dropped; one whose first place went starts at its next.
+ */
+export function yieldToBrands(found: readonly Finding[], brands: readonly Finding[]): Finding[] {
+  if (!brands.length) return [...found];
+  const spans = new Map<number, [number, number][]>();
+  for (const b of brands) for (const p of [b, ...b.related]) addTo(spans, p.segmentId, [p.start, p.end]);
+  const inside = (p: { segmentId: number; start: number; end: number }) => (spans.get(p.segmentId) ?? []).some(([s, e]) => p.start < e && s < p.end);
+  const out: Finding[] = [];
+  for (const f of found) {
+    if (f.rule !== 'conversion-ambiguity' || (!inside(f) && !f.related.some(inside))) {
+      out.push(f);
+      continue;
+    }
+    const [first, ...rest] = [{ segmentId: f.segmentId, start: f.start, end: f.end, text: f.text, fixes: f.fixes }, ...f.related].filter((p) => !inside(p));
+    if (first) out.push({ ...f, ...first, related: rest });
+  }
+  return out;
+}
