@@ -77,6 +77,42 @@ test('the findings panel in zh-Hant words every message in Chinese (messages are
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
+test("a company's name the converter could not spell: one card for its places, Fix all, and the card in zh-Hant", async ({ page, server }) => {
+  // our own Taiwan report (宏樑開發, 采豐生活) through OpenCC's t2s then s2t: the converter wrote 梁 and 採
+  const { imported, panel } = await openOwnFindings(
+    page,
+    server,
+    [
+      '宏梁開發今天公佈上半年財報，營收爲新臺幣12億元，較去年同期增加一成二，毛利率也同步改善。',
+      '公司表示，新建案銷售順利，宏梁明年將再推出兩個住宅案，預計全年營收可望創新高。',
+      '百貨業者採豐生活（2945）指出，春節期間來客數成長，採豐會員人數也創新高。',
+    ],
+    'checks-company-names.txt',
+    'Checks company names',
+  );
+  const card = (name: string) => panel.locator('[data-testid="finding"][data-rule="conversion-ambiguity"]').filter({ has: page.locator('.finding-msg', { hasText: `${name}: a company's name` }) });
+  await expect(card('宏梁')).toHaveCount(1);
+  await expect(card('宏梁').locator('.finding-msg')).toContainText('Check how the company spells its name — perhaps 宏樑');
+  await expect(card('宏梁').locator('.loc-btn')).toHaveCount(2);
+  await expect(card('採豐').locator('.finding-msg')).toContainText('perhaps 采豐');
+  await panel.evaluate((el) => (el.scrollTop = 0));
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'findings-company-name.png') });
+
+  await card('宏梁').getByTestId('fix-all').click();
+  await expect(card('宏梁')).toHaveCount(0);
+  await expect(card('採豐')).toHaveCount(1);
+  const texts = (await api<{ text: string }[]>(server, 'getSegments', { documentId: imported.documentId })).map((s) => s.text).join('');
+  expect(texts).toContain('宏樑開發');
+  expect(texts).not.toContain('宏梁');
+
+  await switchLanguage(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+  const zh = panel.locator('[data-testid="finding"][data-rule="conversion-ambiguity"]').filter({ hasText: '經機器轉換的公司名稱' });
+  await expect(zh.locator('.finding-msg')).toContainText('請核對公司自己的寫法，可能應為采豐');
+  await switchLanguage(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
 /** Switch the UI language from the command palette, waiting for the palette's command before choosing it (a loaded machine). */
 async function switchLanguage(page: Page): Promise<void> {
   await page.keyboard.press(`${MOD}+k`);
