@@ -47,3 +47,28 @@ describe('contextAround', () => {
     expect(contextAround(long, 10000, 10001)).toEqual({ before: '𠀋𠀋𠀋𠀋', after: '𠀋𠀋𠀋𠀋' });
   });
 });
+
+describe('contextAround: a number the window cuts is quoted whole', () => {
+  it('runs the end on to the end of the number, with its per cent sign (上升1.|5% → 上升1.5%)', () => {
+    const t = '臨時估計按年上升1.5%，高於預期。';
+    const k = t.indexOf('上升');
+    expect(contextAround(t, k - 2, k, 3).after).toBe('上升1.5%');
+    expect(contextAround(t, k - 2, k, 4).after).toBe('上升1.5%');
+  });
+
+  it('runs the start back to the start of the number (1,2|34萬 → 1,234萬)', () => {
+    const t = '用戶數達1,234萬戶';
+    const k = t.indexOf('萬戶');
+    expect(contextAround(t, k, k + 2, 2).before).toBe('1,234');
+    expect(contextAround(t, k, k + 2, 4).before).toBe('1,234');
+    expect(contextAround(t, k, k + 2, 6).before).toBe('達1,234');
+  });
+
+  it("leaves a window that ends at a number's edge or at a full stop after it as it was", () => {
+    const t = '營收12億元。毛利率3.5%';
+    expect(contextAround(t, 0, 2, 2).after).toBe('12');
+    expect(contextAround(t, 0, 2, 3).after).toBe('12億');
+    expect(contextAround('增加5.', 0, 2, 2).after).toBe('5.');
+    expect(contextAround(t, t.indexOf('毛'), t.indexOf('毛') + 1, 4).after).toBe('利率3.5%');
+  });
+});
