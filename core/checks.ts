@@ -9,6 +9,7 @@ import { AnalysisCarry, CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, 
 import { houseStyleOf, type HouseStyle, type WriterEvidence } from '../shared/checks/house-style';
 import type { FindingsReport, ProjectCheckState, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
+import { isBrandGroup } from '../shared/checks/brand-names';
 import { parseFindingMessage, serializeFindingMessage } from '../shared/finding-messages';
 import { CLAIMS_RULE, refreshClaimFindings } from './claims-findings';
 import { mergeStoredCards } from '../shared/checks/merge';
@@ -485,9 +486,10 @@ export function recheckSegment(store: Store, segmentId: number, now: string): vo
   const stale: number[] = [];
   const before = store.segmentFindings(segmentId);
   // a place the document decided (a document-scope row kept while its text stands) keeps its one card: the re-check's own
-  // reading there, or inside it (a character of a company's name the name's card reports), gives way
-  const decided: { rule: string; start: number; end: number }[] = [];
-  const isDecided = (r: { rule: string; start: number; end: number }) => decided.some((d) => d.rule === r.rule && r.start < d.end && d.start < r.end);
+  // reading there gives way, and inside a company's name the name's card reports (as the whole run's `yieldToBrands`)
+  const decided: { rule: string; start: number; end: number; text: string; group: string | null }[] = [];
+  const isDecided = (r: { rule: string; start: number; end: number; text: string }) =>
+    decided.some((d) => d.rule === r.rule && (isBrandGroup(d.group) ? r.start < d.end && d.start < r.end : d.start === r.start && d.end === r.end && d.text === r.text));
   for (const f of before) {
     if (f.scope === 'segment' || seg.text.slice(f.start, f.end) !== f.text) stale.push(f.id);
     else if (f.scope === 'document') decided.push(f);

@@ -46,6 +46,7 @@ import { backendKey } from './state/team';
 import { LIBRARY_SNAPSHOT_KEY } from './state/library-snapshot';
 import type { ConnectionInfo } from '../../shared/contract/remote';
 import { sessionLocale } from './state/session';
+import { libraryShown, toggleLibrary } from './state/library-room';
 import { AuthorDialog, ClaimsPanel, TeamView, ClaimsWideView, ConfirmDialog, ConflictDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
 
 type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | 'connect' | null;
@@ -95,6 +96,18 @@ export function App() {
   const [sidebarOpen, setSidebarOpen] = useState(() => localStorage.getItem(SIDEBAR_KEY) !== 'closed');
   const [trashOpen, setTrashOpen] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
+  // on a narrow window a side panel lays the library aside while it is open (state/library-room.ts; the
+  // width is followed by layout.css's media query, read here when it is asked)
+  const [libraryBesidePanel, setLibraryBesidePanel] = useState(false);
+  const libraryRoom = () => ({ chosen: sidebarOpen, panelOpen: panel !== null, width: window.innerWidth, besidePanel: libraryBesidePanel });
+  const onToggleLibrary = () => {
+    const next = toggleLibrary(libraryRoom());
+    setSidebarOpen(next.chosen);
+    setLibraryBesidePanel(next.besidePanel);
+  };
+  useEffect(() => {
+    if (panel === null) setLibraryBesidePanel(false);
+  }, [panel]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const openShortcuts = useCallback(() => setDialog('shortcuts'), []);
   // Review workflow: filters, annotations, find and replace, repetitions, change log (state/useReviewWorkflow.ts).
@@ -346,9 +359,10 @@ export function App() {
     'file.import': () => void startImport(),
     'file.paste': () => setDialog('paste'),
     'file.export': needDoc(() => setDialog('export')),
-    'file.library': () => setSidebarOpen((o) => !o),
+    'file.library': onToggleLibrary,
     'file.trash': () => {
       setSidebarOpen(true);
+      setLibraryBesidePanel(true);
       setTrashOpen(true);
       setTimeout(() => document.querySelector('[data-testid="trash"]')?.scrollIntoView({ block: 'nearest' }), 50);
     },
@@ -419,11 +433,11 @@ export function App() {
     <I18nContext.Provider value={i18n}>
       <PermissionsContext.Provider value={permissions}>
       <ClaimStoreContext.Provider value={claimStore}>
-      <div className={`app${sidebarOpen ? ' has-sidebar' : ''}`}>
+      <div className={`app${sidebarOpen ? ' has-sidebar' : ''}${panel ? ' panel-open' : ''}${libraryBesidePanel ? ' library-beside' : ''}`}>
         <TopBar
           ref={searchRef}
-          sidebarOpen={sidebarOpen}
-          onToggleSidebar={() => setSidebarOpen((o) => !o)}
+          sidebarOpen={libraryShown(libraryRoom())}
+          onToggleSidebar={onToggleLibrary}
           search={search}
           searchOpen={panel === 'search'}
           onSearchFocus={() => search.query.trim() && setPanel('search')}

@@ -83,6 +83,11 @@ function namesOf(analyses: readonly Analysis[]): string[] {
   return [...names];
 }
 
+/** The group key of a company name's card: its name follows. */
+const BRAND_GROUP = 'conversion-ambiguity:brand:';
+/** Is this a company name's card (a segment's re-check leaves the places inside it to the card)? */
+export const isBrandGroup = (group: string | null | undefined): boolean => !!group?.startsWith(BRAND_GROUP);
+
 /** A name form where the converter wrote another form of its Simplified character: a reviewer's correction (宏樑 for 宏梁). */
 function nameFormPutRight(written: number, opencc: number): boolean {
   const c = String.fromCharCode(written);
@@ -131,7 +136,7 @@ export function brandNameFindings(analyses: readonly Analysis[]): Finding[] {
       ...msg,
       fixes: fixesAt(first.k),
       related: rest.map((p) => ({ segmentId: p.a.seg.id, start: p.k, end: p.k + name.length, text: name, fixes: fixesAt(p.k) })),
-      group: `conversion-ambiguity:brand:${name}`,
+      group: BRAND_GROUP + name,
       scope: 'document',
     });
   }
