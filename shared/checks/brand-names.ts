@@ -59,6 +59,12 @@ function doubtful(): Set<string> {
   return doubtfulChars;
 }
 
+let doubtfulRe: RegExp | null = null;
+function doubtfulPattern(): RegExp {
+  doubtfulRe ??= new RegExp(`[${[...doubtful()].join('')}]`);
+  return doubtfulRe;
+}
+
 /** Is `text[p, p + 2)` two characters ICU reads as no word, with word boundaries on both sides? */
 function standsAlone(text: string, p: number): boolean {
   if (!isHanAt(text, p) || !isHanAt(text, p + 1)) return false;
@@ -71,6 +77,8 @@ function namesOf(analyses: readonly Analysis[]): string[] {
   const names = new Set<string>();
   for (const a of analyses) {
     const text = a.text;
+    // most segments hold no character in doubt: the suffixes' long pattern is run only where one stands
+    if (!doubtfulPattern().test(text)) continue;
     const re = suffixes();
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
