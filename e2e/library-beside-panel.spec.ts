@@ -30,6 +30,15 @@ test('at 1280 px a side panel lays the library aside while it is open; Ctrl+L sh
   await expect(library).toBeVisible();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   expect((await grid.boundingBox())!.width).toBeLessThan(aside - 200);
+  // kept beside that panel only: another panel lays it aside again
+  await page.locator('header').getByRole('button', { name: 'Glossary' }).click();
+  await expect(page.getByTestId('glossary-add')).toBeVisible();
+  await expect(library).toBeHidden();
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  await expect(page.getByTestId('findings-panel')).toBeVisible();
+  await expect(library).toBeHidden();
+  await page.keyboard.press(`${MOD}+l`);
+  await expect(library).toBeVisible();
   await toggle.click();
   await expect(library).toBeHidden();
 

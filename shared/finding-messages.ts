@@ -24,7 +24,8 @@ export const FINDING_MESSAGES_EN = {
   // ---- conversion-ambiguity, simplified-in-traditional, variant-mixing (conversion.ts)
   'conversion.usage-note': "{word}: OpenCC's usage notes write {example} ({note}). Simplified {s} has several Traditional forms ({forms}); use {want} here.",
   'conversion.name.surname': "{c} in the surname of {name}: Simplified {s} becomes {c} by default (its forms: {forms}), but a name normally keeps {s}. Check the person's name — probably {fixed}.",
-  'conversion.brand': "{name}: a company's name, machine-converted. A converter writes Simplified {s} as {chars}, but names also write it {forms}, and nothing in a name tells which ({count} in this document). Check how the company spells its name — perhaps {fixed}.",
+  'conversion.brand': "{name}: a company's name, machine-converted. A converter writes Simplified {s} as {chars}, but names also write it {forms}, and nothing in a name tells which. Check how the company spells its name — perhaps {fixed}.",
+  'conversion.brand.settled': "{name}: this company's name is written {settled} where it was corrected in this document; here it still has the converter's {chars} (Simplified {s}, which names also write {forms}). Probably {settled}.",
   'conversion.name.chars': "{name}: {chars} in this name are the default forms of Simplified {s}, which names normally keep. Check the person's name — probably {fixed}.",
   'conversion.name.given': "{c} in the given name of {name}: Simplified {s} becomes {c} by default (its forms: {forms}), but a name normally keeps {s}. Check the person's name — probably {fixed}.",
   'conversion.phrase': "OpenCC's phrase list converts {phrase} to {expected}, but the text has {c}. Simplified {s} has several Traditional forms ({forms}).",

@@ -46,7 +46,7 @@ import { backendKey } from './state/team';
 import { LIBRARY_SNAPSHOT_KEY } from './state/library-snapshot';
 import type { ConnectionInfo } from '../../shared/contract/remote';
 import { sessionLocale } from './state/session';
-import { libraryShown, toggleLibrary } from './state/library-room';
+import { libraryShown, NARROW_WINDOW, toggleLibrary } from './state/library-room';
 import { AuthorDialog, ClaimsPanel, TeamView, ClaimsWideView, ConfirmDialog, ConflictDialog, ExportDialog, FindingsPanel, GlossaryPanel, HistoryPanel, ImportDialog, PasteDialog, SearchPanel, ShortcutsDialog, preloadLazy } from './lazy';
 
 type Dialog = 'palette' | 'goto' | 'export' | 'paste' | 'shortcuts' | 'author' | 'confirmEmpty' | 'connect' | null;
@@ -96,18 +96,19 @@ export function App() {
   const [sidebarOpen, setSidebarOpen] = useState(() => localStorage.getItem(SIDEBAR_KEY) !== 'closed');
   const [trashOpen, setTrashOpen] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
-  // on a narrow window a side panel lays the library aside while it is open (state/library-room.ts; the
-  // width is followed by layout.css's media query, read here when it is asked)
+  // on a narrow window a side panel lays the library aside while it is open (state/library-room.ts; layout.css hides it)
   const [libraryBesidePanel, setLibraryBesidePanel] = useState(false);
-  const libraryRoom = () => ({ chosen: sidebarOpen, panelOpen: panel !== null, width: window.innerWidth, besidePanel: libraryBesidePanel });
+  // a panel the workspace draws (all but the search results need a document)
+  const panelOpen = panel === 'search' || (!!panel && !!doc);
+  // the width read when asked (a render, Ctrl+L): the media query in layout.css follows resizes by itself
+  const libraryRoom = () => ({ chosen: sidebarOpen, panelOpen, narrow: window.matchMedia(NARROW_WINDOW).matches, besidePanel: libraryBesidePanel });
   const onToggleLibrary = () => {
     const next = toggleLibrary(libraryRoom());
     setSidebarOpen(next.chosen);
     setLibraryBesidePanel(next.besidePanel);
   };
-  useEffect(() => {
-    if (panel === null) setLibraryBesidePanel(false);
-  }, [panel]);
+  // kept beside one panel only: another panel, or none, lays it aside again
+  useEffect(() => setLibraryBesidePanel(false), [panel]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const openShortcuts = useCallback(() => setDialog('shortcuts'), []);
   // Review workflow: filters, annotations, find and replace, repetitions, change log (state/useReviewWorkflow.ts).
@@ -362,7 +363,7 @@ export function App() {
     'file.library': onToggleLibrary,
     'file.trash': () => {
       setSidebarOpen(true);
-      setLibraryBesidePanel(true);
+      if (panelOpen) setLibraryBesidePanel(true);
       setTrashOpen(true);
       setTimeout(() => document.querySelector('[data-testid="trash"]')?.scrollIntoView({ block: 'nearest' }), 50);
     },
@@ -433,7 +434,7 @@ export function App() {
     <I18nContext.Provider value={i18n}>
       <PermissionsContext.Provider value={permissions}>
       <ClaimStoreContext.Provider value={claimStore}>
-      <div className={`app${sidebarOpen ? ' has-sidebar' : ''}${panel ? ' panel-open' : ''}${libraryBesidePanel ? ' library-beside' : ''}`}>
+      <div className={`app${panelOpen ? ' panel-open' : ''}${libraryBesidePanel ? ' library-beside' : ''}`}>
         <TopBar
           ref={searchRef}
           sidebarOpen={libraryShown(libraryRoom())}

@@ -8,7 +8,7 @@ import type { CheckContext, Finding } from './types';
 /** A writer's Traditional text through a converter's round trip (t2s, then s2t). */
 const converted = (t: string) => getConverter('s2t').convert(getConverter('t2s').convert(t));
 const brands = (texts: string[], ctx: CheckContext = HANT): Finding[] =>
-  runChecks(segs(...texts), ctx).filter((f) => f.messageData.key === 'conversion.brand');
+  runChecks(segs(...texts), ctx).filter((f) => f.messageData.key.startsWith('conversion.brand'));
 
 // a Taiwan report on a company whose name holds 樑 and 昇 (Simplified 梁, 升: a converter writes 梁, 升)
 const report = [
@@ -28,7 +28,7 @@ describe('conversion-ambiguity: company names a converter cannot spell', () => {
       [1, '宏梁', ['宏樑']],
       [2, '宏梁', ['宏樑']],
     ]);
-    expect(hong.messageData.params).toMatchObject({ name: '宏梁', chars: '梁', s: '梁', forms: '樑', count: 2 });
+    expect(hong.messageData.params).toMatchObject({ name: '宏梁', chars: '梁', s: '梁', forms: '樑' });
     expect(applyAll(segs(...texts), hong).join('')).toContain('宏樑開發');
     // the name before a stock code
     expect(f.find((x) => x.text === '雲升')?.fixes.map((x) => x.replacement)).toEqual(['雲昇']);
@@ -48,6 +48,27 @@ describe('conversion-ambiguity: company names a converter cannot spell', () => {
     expect(brands(fixed).map((f) => f.text)).toEqual(['雲升']);
     const glossary = [{ term: '雲升', variants: [], type: 'organisation' as const }];
     expect(brands(fixed, { ...HANT, glossary })).toEqual([]);
+  });
+
+  it("a name put right at its trade word (宏樑開發) still holds its other places, fixed to the reviewer's spelling", () => {
+    const texts = report.map(converted);
+    // the reviewer fixed the first place only: the anchor before 開發 now reads 宏樑
+    texts[0] = texts[0].replace('宏梁', '宏樑');
+    const f = brands(texts).find((x) => x.text === '宏梁')!;
+    expect(f.messageData.key).toBe('conversion.brand.settled');
+    expect(places(f).map((p) => [p.segmentId, p.fixes])).toEqual([[2, ['宏樑']]]);
+    expect(formatFindingMessage(f.messageData)).toContain('is written 宏樑 where it was corrected');
+    // every place put right: nothing left
+    texts[1] = texts[1].replace('宏梁', '宏樑');
+    expect(brands(texts).map((x) => x.text)).toEqual(['雲升']);
+  });
+
+  it("fixing a name leaves the document a converter's output for the other rules (their cards stay)", () => {
+    const texts = report.map(converted);
+    const others = (t: string[]) => runChecks(segs(...t), HANT).filter((f) => f.rule !== 'conversion-ambiguity').map((f) => f.messageData.key).sort();
+    const before = others(texts);
+    expect(before.length).toBeGreaterThan(0);
+    expect(others(texts.map((t) => t.replaceAll('宏梁', '宏樑').replace('雲升', '雲昇')))).toEqual(before);
   });
 
   it('reads words before a trade as words (提升, 上升, 採購), and leaves names whose characters names rarely write otherwise (匯豐, 雲豐)', () => {

@@ -17,8 +17,8 @@
  * Names a glossary lists are the reviewer's too. One finding per name, its places grouped (fix all).
  */
 import { findingMessage } from '../finding-messages';
-import { icuBoundaries, isHanAt, tsChar, type Analysis } from './analysis';
-import { convertedByOpenCC } from './conversion';
+import { icuBoundaries, isHanAt, type Analysis } from './analysis';
+import { convertedByOpenCC, nameFormPutRight } from './conversion';
 import { BRAND_FORMS, BRAND_SUFFIXES, STOCK_CODE } from './data/brands';
 import { ONE_TO_MANY } from './data/oneToMany';
 import type { Finding, Fix } from './types';
@@ -72,9 +72,13 @@ function standsAlone(text: string, p: number): boolean {
   return b.has(p) && b.has(p + 1) && b.has(p + 2);
 }
 
-/** Two-character names before a company's trade or legal form, in document order. */
-function namesOf(analyses: readonly Analysis[]): string[] {
-  const names = new Set<string>();
+/**
+ * Two-character names before a company's trade or legal form, in document order, as the converter
+ * wrote them, each with the spelling a reviewer settled on where one of its places there was put
+ * right (宏樑開發 after a fix of 宏梁開發: the name's other places keep their card, its fix the reviewer's).
+ */
+function namesOf(analyses: readonly Analysis[]): Map<string, string | null> {
+  const names = new Map<string, string | null>();
   for (const a of analyses) {
     const text = a.text;
     // most segments hold no character in doubt: the suffixes' long pattern is run only where one stands
@@ -85,22 +89,29 @@ function namesOf(analyses: readonly Analysis[]): string[] {
       const p = m.index - 2;
       if (p < 0) continue;
       const name = text.slice(p, m.index);
-      if (!names.has(name) && (doubtful().has(name[0]) || doubtful().has(name[1])) && doubtsAt(a, p, name).length && standsAlone(text, p)) names.add(name);
+      if (!doubtful().has(name[0]) && !doubtful().has(name[1])) continue;
+      const converted = asConverted(a, p, name);
+      if (converted !== name ? names.get(converted) || !standsAlone(text, p) : names.has(name) || !doubtsAt(a, p, name).length || !standsAlone(text, p)) continue;
+      names.set(converted, converted !== name ? name : null);
     }
   }
-  return [...names];
+  return names;
+}
+
+/** `name` at `k` of `a` with every name form a reviewer put in (`nameFormPutRight`) back as the converter wrote it. */
+function asConverted(a: Analysis, k: number, name: string): string {
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const x = a.replay.out(k + i);
+    out += x && x !== name[i] && nameFormPutRight(name.charCodeAt(i), x.charCodeAt(0)) ? x : name[i];
+  }
+  return out;
 }
 
 /** The group key of a company name's card: its name follows. */
 const BRAND_GROUP = 'conversion-ambiguity:brand:';
 /** Is this a company name's card (a segment's re-check leaves the places inside it to the card)? */
 export const isBrandGroup = (group: string | null | undefined): boolean => !!group?.startsWith(BRAND_GROUP);
-
-/** A name form where the converter wrote another form of its Simplified character: a reviewer's correction (宏樑 for 宏梁). */
-function nameFormPutRight(written: number, opencc: number): boolean {
-  const c = String.fromCharCode(written);
-  return BRAND_FORMS.has(c) && (ONE_TO_MANY[tsChar(c)] ?? []).includes(String.fromCharCode(opencc));
-}
 
 /** Is `name` one of the glossary's spellings (of any entry, or part of one)? */
 function inGlossary(a: Analysis, name: string): boolean {
@@ -109,10 +120,10 @@ function inGlossary(a: Analysis, name: string): boolean {
 
 export function brandNameFindings(analyses: readonly Analysis[]): Finding[] {
   const hant = analyses.filter((a) => a.ctx.script === 'hant');
-  const names = namesOf(hant).filter((n) => !hant.length || !inGlossary(hant[0], n));
-  if (!names.length || !convertedByOpenCC(hant, undefined, nameFormPutRight)) return [];
+  const names = [...namesOf(hant)].filter(([n]) => !inGlossary(hant[0], n));
+  if (!names.length || !convertedByOpenCC(hant)) return [];
   const out: Finding[] = [];
-  for (const name of names) {
+  for (const [name, settled] of names) {
     const places: { a: Analysis; k: number; doubts: Doubt[] }[] = [];
     for (const a of hant) {
       for (let k = a.text.indexOf(name); k >= 0; k = a.text.indexOf(name, k + 1)) {
@@ -123,15 +134,10 @@ export function brandNameFindings(analyses: readonly Analysis[]): Finding[] {
     }
     if (!places.length) continue;
     const doubts = places[0].doubts;
-    const spellings = spellingsOf(name, doubts);
-    const msg = findingMessage('conversion.brand', {
-      name,
-      chars: doubts.map((d) => name[d.i]).join('、'),
-      s: doubts.map((d) => d.s).join('、'),
-      forms: doubts.map((d) => d.alts.join('/')).join('、'),
-      fixed: spellings.join('/'),
-      count: places.length,
-    });
+    // the reviewer's spelling first, where a place of the name was put right
+    const spellings = settled ? [settled, ...spellingsOf(name, doubts).filter((x) => x !== settled)] : spellingsOf(name, doubts);
+    const params = { name, chars: doubts.map((d) => name[d.i]).join('、'), s: doubts.map((d) => d.s).join('、'), forms: doubts.map((d) => d.alts.join('/')).join('、'), fixed: spellings.join('/') };
+    const msg = settled ? findingMessage('conversion.brand.settled', { ...params, settled }) : findingMessage('conversion.brand', params);
     const fixesAt = (k: number): Fix[] => spellings.map((replacement) => ({ start: k, end: k + name.length, replacement }));
     const [first, ...rest] = places;
     out.push({

@@ -13,12 +13,13 @@
  */
 import { findingMessage } from '../finding-messages';
 import { getConverter } from '../text/convert';
-import { Analysis, candidatesOf, charOf, charTable, icuWordIn, icuWords, isHanAt, isHanCode, regionalMap, s2tTrie, stCharsMap, tsCharsMap } from './analysis';
+import { Analysis, candidatesOf, charOf, charTable, icuWordIn, icuWords, isHanAt, isHanCode, regionalMap, s2tTrie, stCharsMap, tsChar, tsCharsMap } from './analysis';
 import { ONE_TO_MANY } from './data/oneToMany';
 import { USAGE_NOTES, VARIANT_GROUPS } from './data/misuse';
 import { PHRASE_STATS } from './data/phraseStats';
 import { TW_VARIANTS, HK_VARIANTS } from './data/variants';
 import { NAME_PLAUSIBLE_T } from './data/names';
+import { BRAND_FORMS } from './data/brands';
 import { PRESS_FORMS } from './data/press-forms';
 import { MENTION_REACH, type Mention } from './entities';
 import { neighbourForm, neighbourWitness, preparePhraseContext } from './phrase-context';
@@ -1247,10 +1248,11 @@ function neitherRegionWrites(): RegExp {
  * OpenCC's 臺, 佈, 裏); converter output in none but the edits made after it. Allowed: one
  * place, or 0.2 % of the Han characters. `targets` narrows the configs compared: `['s2tw']`
  * asks whether the text carries Taiwan's variant forms as s2tw and s2twp write them. `edited`
- * says which places a reviewer's correction explains (a name put right: 宏樑 where the converter
- * wrote 梁), not counted against the text.
+ * says which places a reviewer's correction explains, not counted against the text: by default a
+ * company's name put right (`nameFormPutRight`: 宏樑 where the converter wrote 梁), so that fixing
+ * a name leaves the document a converter's output for every rule that asks.
  */
-export function convertedByOpenCC(analyses: readonly Analysis[], targets: readonly ('s2t' | 's2tw' | 's2hk')[] = ['s2t', 's2tw', 's2hk'], edited?: (written: number, opencc: number) => boolean): boolean {
+export function convertedByOpenCC(analyses: readonly Analysis[], targets: readonly ('s2t' | 's2tw' | 's2hk')[] = ['s2t', 's2tw', 's2hk'], edited: (written: number, opencc: number) => boolean = nameFormPutRight): boolean {
   const { tw, hk, twCodes, hkCodes } = regionalCodeMaps();
   let han = 0;
   for (const a of analyses) for (let k = 0; k < a.text.length; k++) if (isHanCode(a.text.charCodeAt(k))) han++;
@@ -1269,7 +1271,7 @@ export function convertedByOpenCC(analyses: readonly Analysis[], targets: readon
       if (c === x) {
         counts.s2tw += twCodes[x];
         counts.s2hk += hkCodes[x];
-      } else if (!edited?.(c, x)) {
+      } else if (!edited(c, x)) {
         counts.s2t++;
         if (c !== tw.get(x)) counts.s2tw++;
         if (c !== hk.get(x)) counts.s2hk++;
@@ -1278,6 +1280,15 @@ export function convertedByOpenCC(analyses: readonly Analysis[], targets: readon
     if (past()) return false;
   }
   return Math.min(...targets.map((x) => counts[x])) <= allowed;
+}
+
+/**
+ * A name form (data/brands.ts: 昇, 樑, 杰…) where the converter wrote another form of its Simplified
+ * character: a reviewer's correction of a company's name (宏樑 for the converter's 宏梁), no writer's mark.
+ */
+export function nameFormPutRight(written: number, opencc: number): boolean {
+  const c = String.fromCharCode(written);
+  return BRAND_FORMS.has(c) && (ONE_TO_MANY[tsChar(c)] ?? []).includes(String.fromCharCode(opencc));
 }
 
 let regionalCodeTables: { tw: Map<number, number>; hk: Map<number, number>; twCodes: Uint8Array; hkCodes: Uint8Array } | null = null;

@@ -316,7 +316,13 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: A
     out.push(...documentVocabularyFindings(analyses));
     // a company's name the converter could not spell: one card for its places, which other conversion cards leave to it
     const brands = brandNameFindings(analyses);
-    if (brands.length) out.splice(0, out.length, ...yieldToBrands(out, brands), ...brands);
+    if (brands.length) {
+      // in place, without spreading: a large document holds more findings than a call takes arguments
+      const kept = yieldToBrands(out, brands);
+      out.length = 0;
+      for (const f of kept) out.push(f);
+      for (const f of brands) out.push(f);
+    }
   }
   if (want('number-scale') || want('number-unit') || want('number-format')) {
     const figures = documentFigures(analyses);

@@ -71,4 +71,14 @@ describe('contextAround: a number the window cuts is quoted whole', () => {
     expect(contextAround('增加5.', 0, 2, 2).after).toBe('5.');
     expect(contextAround(t, t.indexOf('毛'), t.indexOf('毛') + 1, 4).after).toBe('利率3.5%');
   });
+
+  it('starts no quote with the per cent sign of a number before it (12|%增 → 12%增)', () => {
+    expect(contextAround('營收12%增加了', 6, 7, 2).before).toBe('12%增');
+  });
+
+  it('reads full-width figures as numbers too (．５％ → １２．５％)', () => {
+    const t = '增加至１２．５％，但營收';
+    expect(contextAround(t, 8, 9, 3).before).toBe('１２．５％');
+    expect(contextAround(t, 0, 3, 3).after).toBe('１２．５％');
+  });
 });

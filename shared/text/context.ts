@@ -28,12 +28,14 @@ export function contextAround(text: string, start: number, end: number, width = 
 
 /** How far past the window a number it cuts may run on (1,234,567.89%: the whole of it). */
 const NUMBER_REACH = 16;
-const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-const separator = (c: string | undefined) => c === '.' || c === ',';
-/** Inside a number at p: a digit, or a separator (. ,) between digits. */
+/** Digits, half- and full-width (１２．５％ is as common in Chinese text as 12.5%). */
+const digit = (c: string | undefined) => c !== undefined && ((c >= '0' && c <= '9') || (c >= '０' && c <= '９'));
+const separator = (c: string | undefined) => c === '.' || c === ',' || c === '．' || c === '，';
+const percent = (c: string | undefined) => c === '%' || c === '％';
+/** Inside a number at p: a digit, or a separator (. , and their full-width forms) between digits. */
 const inNumber = (text: string, p: number) => digit(text[p]) || (separator(text[p]) && digit(text[p - 1]) && digit(text[p + 1]));
 /** Does a cut between p - 1 and p fall inside a number (1|5, 1.|5, 1|.5, 15|%)? */
-const cutsNumber = (text: string, p: number) => p > 0 && p < text.length && inNumber(text, p - 1) && (inNumber(text, p) || (text[p] === '%' && digit(text[p - 1])));
+const cutsNumber = (text: string, p: number) => p > 0 && p < text.length && inNumber(text, p - 1) && (inNumber(text, p) || percent(text[p]));
 
 /**
  * The window's end moved to the end of a number it cuts (上升1.|5% → 上升1.5%), with its per cent
@@ -43,12 +45,12 @@ function wholeNumberEnd(text: string, a: number): number {
   if (!cutsNumber(text, a)) return a;
   let x = a;
   while (x < text.length && x < a + NUMBER_REACH && inNumber(text, x)) x++;
-  return text[x] === '%' && digit(text[x - 1]) ? x + 1 : x;
+  return percent(text[x]) && digit(text[x - 1]) ? x + 1 : x;
 }
 
-/** The window's start moved to the start of a number it cuts (1,2|34萬 → 1,234萬). */
+/** The window's start moved to the start of a number it cuts (1,2|34萬 → 1,234萬; 12|%增 → 12%增). */
 function wholeNumberStart(text: string, b: number): number {
-  if (!cutsNumber(text, b) || text[b] === '%') return b;
+  if (!cutsNumber(text, b)) return b;
   let x = b;
   while (x > 0 && x > b - NUMBER_REACH && inNumber(text, x - 1)) x--;
   return x;

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { libraryShown, ROOM_FOR_LIBRARY_AND_PANEL_PX, toggleLibrary, type LibraryRoom } from './library-room';
+import { libraryShown, NARROW_WINDOW, toggleLibrary, type LibraryRoom } from './library-room';
 
-const narrow = 1280;
-const wide = ROOM_FOR_LIBRARY_AND_PANEL_PX;
-const room = (r: Partial<LibraryRoom>): LibraryRoom => ({ chosen: true, panelOpen: false, width: narrow, besidePanel: false, ...r });
+const room = (r: Partial<LibraryRoom>): LibraryRoom => ({ chosen: true, panelOpen: false, narrow: true, besidePanel: false, ...r });
 
 describe('the library beside a side panel', () => {
   it('shows as chosen with no panel open, or on a window wide enough for both', () => {
     expect(libraryShown(room({}))).toBe(true);
     expect(libraryShown(room({ chosen: false }))).toBe(false);
-    expect(libraryShown(room({ panelOpen: true, width: wide }))).toBe(true);
-    expect(libraryShown(room({ panelOpen: true, width: wide, chosen: false }))).toBe(false);
+    expect(libraryShown(room({ panelOpen: true, narrow: false }))).toBe(true);
+    expect(libraryShown(room({ panelOpen: true, narrow: false, chosen: false }))).toBe(false);
   });
 
   it('is laid aside while a panel is open on a narrow window, and back when it closes', () => {
@@ -33,7 +31,7 @@ describe('the library beside a side panel', () => {
   it('Ctrl+L elsewhere changes the choice; choosing it while a panel crowds the window shows it now', () => {
     expect(toggleLibrary(room({}))).toEqual({ chosen: false, besidePanel: false });
     expect(toggleLibrary(room({ chosen: false }))).toEqual({ chosen: true, besidePanel: false });
-    expect(toggleLibrary(room({ panelOpen: true, width: wide }))).toEqual({ chosen: false, besidePanel: false });
+    expect(toggleLibrary(room({ panelOpen: true, narrow: false }))).toEqual({ chosen: false, besidePanel: false });
     const hidden = room({ chosen: false, panelOpen: true });
     const next = { ...hidden, ...toggleLibrary(hidden) };
     expect(libraryShown(next)).toBe(true);
@@ -43,7 +41,7 @@ describe('the library beside a side panel', () => {
 describe("layout.css's media query", () => {
   it('lays the library aside below the same width as here', () => {
     const css = readFileSync(join(import.meta.dirname, '..', 'styles', 'layout.css'), 'utf8');
-    expect(css).toContain(`@media (max-width: ${ROOM_FOR_LIBRARY_AND_PANEL_PX - 0.02}px)`);
+    expect(css).toContain(`@media ${NARROW_WINDOW}`);
     expect(css).toMatch(/\.app\.panel-open:not\(\.library-beside\) \.sidebar \{\s*display: none;/);
   });
 });

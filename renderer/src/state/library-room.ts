@@ -9,19 +9,21 @@
 
 /** Below this window width (CSS px) the library, the grid and a side panel do not fit together. */
 export const ROOM_FOR_LIBRARY_AND_PANEL_PX = 1400;
+/** The media query of a window narrower than that (layout.css holds the same). */
+export const NARROW_WINDOW = `(max-width: ${ROOM_FOR_LIBRARY_AND_PANEL_PX - 0.02}px)`;
 
 export interface LibraryRoom {
   /** the reviewer's choice: show the library */
   chosen: boolean;
-  /** a side panel is open */
+  /** a side panel is open (drawn) */
   panelOpen: boolean;
-  /** the window's inner width, CSS px */
-  width: number;
-  /** shown beside the open panel anyway (Ctrl+L while it was laid aside); reset when the panel closes */
+  /** the window is narrower than ROOM_FOR_LIBRARY_AND_PANEL_PX */
+  narrow: boolean;
+  /** shown beside the open panel anyway (Ctrl+L while it was laid aside); reset when another panel opens or it closes */
   besidePanel: boolean;
 }
 
-const crowded = (r: LibraryRoom) => r.panelOpen && r.width < ROOM_FOR_LIBRARY_AND_PANEL_PX;
+const crowded = (r: LibraryRoom) => r.panelOpen && r.narrow;
 
 export function libraryShown(r: LibraryRoom): boolean {
   return r.chosen && (!crowded(r) || r.besidePanel);
