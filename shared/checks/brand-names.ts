@@ -7,14 +7,14 @@
  * company's own spelling.
  *
  * A company's name is read as a two-character name that ICU does not know (no word of its
- * dictionary: 提升, 外匯, 採購 are words, not names) standing right before a word that names a
- * company's trade or legal form (宏梁開發, 升泰交通, 匯升醫療控股) or its stock code (雲升（6791）); every other place where those two
- * characters stand as a word of their own in the document is the same name (宏梁昨日股價).
- * Reported only where the document is a converter's output as a whole (`convertedByOpenCC`: a
- * writer's own Traditional text spells its names as the company does; names a reviewer has put
- * right do not count against it) and only for a character
- * still as the converter wrote it (after a reviewer's fix to 宏樑 the name is the reviewer's).
- * Names a glossary lists are the reviewer's too. One finding per name, its places grouped (fix all).
+ * dictionary: 提升, 上升, 採購 are words, not names) standing right before a word that names a
+ * company's trade or legal form (宏梁開發, 升泰交通, 匯升醫療控股) or its stock code (雲升（6791）);
+ * every other place where those two characters stand as a word of their own in the document is
+ * the same name (宏梁昨日股價). Reported only where the document is a converter's output as a whole
+ * (`convertedByOpenCC`: a writer's own Traditional text spells its names as the company does; names
+ * a reviewer has put right do not count against it) and only for a character still as the
+ * converter wrote it (after a reviewer's fix to 宏樑 the name is the reviewer's). Names a glossary
+ * lists are the reviewer's too. One finding per name, its places grouped (fix all).
  */
 import { findingMessage } from '../finding-messages';
 import { icuBoundaries, isHanAt, type Analysis } from './analysis';
@@ -52,16 +52,10 @@ function doubtsAt(a: Analysis, k: number, name: string): Doubt[] {
   return out;
 }
 
-/** Every Traditional form of a Simplified character that has a name form besides it (升, 梁, 傑, 採…): the characters worth a closer look. */
-let doubtfulChars: Set<string> | null = null;
-function doubtful(): Set<string> {
-  doubtfulChars ??= new Set(Object.values(ONE_TO_MANY).flatMap((forms) => (forms.some((f) => BRAND_FORMS.has(f)) ? forms : [])));
-  return doubtfulChars;
-}
-
+/** Any Traditional form of a Simplified character that has a name form besides it (升, 梁, 傑, 採…): the characters worth a closer look. */
 let doubtfulRe: RegExp | null = null;
 function doubtfulPattern(): RegExp {
-  doubtfulRe ??= new RegExp(`[${[...doubtful()].join('')}]`);
+  doubtfulRe ??= new RegExp(`[${Object.values(ONE_TO_MANY).flatMap((forms) => (forms.some((f) => BRAND_FORMS.has(f)) ? forms : [])).join('')}]`);
   return doubtfulRe;
 }
 
@@ -89,10 +83,13 @@ function namesOf(analyses: readonly Analysis[]): Map<string, string | null> {
       const p = m.index - 2;
       if (p < 0) continue;
       const name = text.slice(p, m.index);
-      if (!doubtful().has(name[0]) && !doubtful().has(name[1])) continue;
+      if (!doubtfulPattern().test(name)) continue;
       const converted = asConverted(a, p, name);
-      if (converted !== name ? names.get(converted) || !standsAlone(text, p) : names.has(name) || !doubtsAt(a, p, name).length || !standsAlone(text, p)) continue;
-      names.set(converted, converted !== name ? name : null);
+      // a place put right names the reviewer's spelling (kept once learnt); one as converted must still be in doubt
+      const settled = converted !== name;
+      const known = settled ? !!names.get(converted) : names.has(name);
+      if (known || (!settled && !doubtsAt(a, p, name).length) || !standsAlone(text, p)) continue;
+      names.set(converted, settled ? name : null);
     }
   }
   return names;
@@ -118,10 +115,11 @@ function inGlossary(a: Analysis, name: string): boolean {
   return (a.ctx.glossary ?? []).some((e) => [e.term, ...e.variants].some((v) => v.includes(name)));
 }
 
-export function brandNameFindings(analyses: readonly Analysis[]): Finding[] {
+/** `converted`: whether the document is a converter's output (`convertedByOpenCC`), asked only when a name is found. */
+export function brandNameFindings(analyses: readonly Analysis[], converted: () => boolean = () => convertedByOpenCC(analyses)): Finding[] {
   const hant = analyses.filter((a) => a.ctx.script === 'hant');
   const names = [...namesOf(hant)].filter(([n]) => !inGlossary(hant[0], n));
-  if (!names.length || !convertedByOpenCC(hant)) return [];
+  if (!names.length || !converted()) return [];
   const out: Finding[] = [];
   for (const [name, settled] of names) {
     const places: { a: Analysis; k: number; doubts: Doubt[] }[] = [];
@@ -159,13 +157,11 @@ export function brandNameFindings(analyses: readonly Analysis[]): Finding[] {
 
 /** The name with its doubtful characters in their other name forms: each form of the first, the others' first form beside it. */
 function spellingsOf(name: string, doubts: readonly Doubt[]): string[] {
-  const swap = (chars: string[], d: Doubt, f: string) => {
-    chars[d.i] = f;
-    return chars;
-  };
-  return doubts[0].alts.map((f) => {
-    const chars = swap(name.split(''), doubts[0], f);
-    for (const d of doubts.slice(1)) swap(chars, d, d.alts[0]);
+  const [first, ...others] = doubts;
+  return first.alts.map((f) => {
+    const chars = name.split('');
+    chars[first.i] = f;
+    for (const d of others) chars[d.i] = d.alts[0];
     return chars.join('');
   });
 }

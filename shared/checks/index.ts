@@ -281,7 +281,7 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: A
     addTo(bySegment, m.segmentId, m);
   }
 
-  const out: Finding[] = [];
+  let out: Finding[] = [];
   const halfwidth: Finding[] = [];
   const noEnglish: Finding[] = [];
   // the document's sense of each one-to-many character (one sense per discourse, conversion-ambiguity)
@@ -307,22 +307,19 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: A
     const held = new Set(out.filter((f) => f.rule === 'period-label').flatMap((f) => [f, ...f.related].map((l) => `${l.segmentId}|${l.start}`)));
     out.push(...documentDecided(contextPeriodFindings(analyses, held)));
   }
+  // is the document a converter's output as a whole? Read once, when a rule first asks (a pass over every character)
+  let converted: boolean | undefined;
+  const isConverted = () => (converted ??= convertedByOpenCC(analyses));
   if ((want('taiwan-standard') || want('hong-kong-standard')) && ctx.script === 'hant') {
-    if (want('taiwan-standard')) out.push(...taiwanStandardFindings(analyses, region, () => convertedByOpenCC(analyses), ctx));
-    if (want('hong-kong-standard')) out.push(...hongKongStandardFindings(analyses, mentions, region, () => convertedByOpenCC(analyses), ctx));
+    if (want('taiwan-standard')) out.push(...taiwanStandardFindings(analyses, region, isConverted, ctx));
+    if (want('hong-kong-standard')) out.push(...hongKongStandardFindings(analyses, mentions, region, isConverted, ctx));
   }
   // the converter's Taiwan phrasing (s2twp), recognised from the document as a whole
   if (want('conversion-ambiguity') && ctx.script === 'hant') {
     out.push(...documentVocabularyFindings(analyses));
     // a company's name the converter could not spell: one card for its places, which other conversion cards leave to it
-    const brands = brandNameFindings(analyses);
-    if (brands.length) {
-      // in place, without spreading: a large document holds more findings than a call takes arguments
-      const kept = yieldToBrands(out, brands);
-      out.length = 0;
-      for (const f of kept) out.push(f);
-      for (const f of brands) out.push(f);
-    }
+    const brands = brandNameFindings(analyses, isConverted);
+    if (brands.length) out = [...yieldToBrands(out, brands), ...brands];
   }
   if (want('number-scale') || want('number-unit') || want('number-format')) {
     const figures = documentFigures(analyses);
