@@ -256,14 +256,16 @@ describe('finding messages stored as data (migration 010)', () => {
     const all = fresh.service.runChecks({ documentId: sample.documentId }).findings;
     expect(all.length).toBeGreaterThan(5);
     for (const f of all) expect(formatFindingMessage(f.messageData as FindingMessageRef), f.rule).toBe(f.message);
-    // a row stored before migration 010 has no data: the service gives null, the panel shows the English
-    fresh.service.db.prepare('UPDATE findings SET message_data = NULL WHERE document_id = ?').run(b.documentId);
+    // a row stored before migration 010 has its English and no data: the service gives null, the panel shows the English
+    fresh.service.db.prepare(`UPDATE findings SET message = 'Worded by an older version.', message_data = NULL WHERE document_id = ?`).run(b.documentId);
     const old = fresh.service.listFindings({ documentId: b.documentId }).findings;
     expect(old.length).toBeGreaterThan(0);
     for (const f of old) {
       expect(f.messageData).toBeNull();
-      expect(f.message.length).toBeGreaterThan(0);
+      expect(f.message).toBe('Worded by an older version.');
     }
+    // rows this version writes keep no English where their data words it (db/queries/findings.ts), yet read back worded
+    expect(fresh.service.db.prepare(`SELECT count(*) FROM findings WHERE document_id = ? AND message != ''`).pluck().get(sample.documentId)).toBe(0);
   });
 });
 

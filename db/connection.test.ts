@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import type { Migration } from './migrations/types';
 import { join } from 'node:path';
-import { cacheStatements, looksCorrupt, openDatabase, readOnlyLook } from './connection';
+import { PAGE_CACHE_KIB, cacheStatements, looksCorrupt, openDatabase, readOnlyLook } from './connection';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 import { tempDir } from '../core/test-helpers';
 
@@ -19,7 +19,7 @@ function dir() {
 }
 
 describe('openDatabase', () => {
-  it('creates and migrates an empty database with WAL, foreign keys and busy timeout', async () => {
+  it('creates and migrates an empty database with WAL, foreign keys, busy timeout and a 16 MB page cache', async () => {
     const path = join(dir(), 'sub', 'j.db');
     const { db, backupPath, migratedFrom } = await openDatabase(path);
     expect(migratedFrom).toBe(0);
@@ -28,6 +28,9 @@ describe('openDatabase', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // a page cache of 16 MB, not SQLite's 2 MB (a large check's write would spill before its commit)
+    expect(db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
+    expect(PAGE_CACHE_KIB).toBe(16_000);
     db.close();
     // Reopening an up-to-date database migrates nothing and backs up nothing.
     const again = await openDatabase(path);

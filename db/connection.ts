@@ -31,6 +31,8 @@ export interface OpenResult {
 }
 
 /** SQLite's words for a file that is damaged or not a database at all. */
+/** The page cache's bound, in KiB (negative cache_size: a size, not a page count). */
+export const PAGE_CACHE_KIB = 16_000;
 const CORRUPTION = /SQLITE_CORRUPT|SQLITE_NOTADB|malformed|not a database|file is encrypted/i;
 
 export function looksCorrupt(e: unknown): boolean {
@@ -128,6 +130,10 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // a page cache of up to 16 MB (SQLite's default is 2 MB): a first check of a large document writes
+    // ~19,000 rows (~7 MB with their indexes) in one transaction, which then spills to the log
+    // before its commit; the cache grows only as pages are used
+    db.pragma(`cache_size = ${-PAGE_CACHE_KIB}`);
     db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
     registerFunctions(db);
     const from = db.pragma('user_version', { simple: true }) as number;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openService } from '../../core/context';
 import { tempDir } from '../../core/test-helpers';
-import { checkRowKey, checkRowKeyer, checkRowKeys, insertFindings, type NewFinding } from './findings';
+import { findingMessage, serializeFindingMessage } from '../../shared/finding-messages';
+import { checkRowKey, checkRowKeyer, checkRowKeys, findingDetails, findingsInGroup, getFinding, groupHead, insertFindings, listFindings, setDocumentGroupMessage, type NewFinding } from './findings';
 
 describe('checkRowKeys', () => {
   it('builds in SQL the very key checkRowKey builds for the rows as inserted (NULLs, dismissals, message data or none)', async () => {
@@ -63,6 +64,47 @@ describe('checkRowKeys', () => {
       expect(keyOf({ ...again[0], messageData: '{"key":"halfwidth.many","params":{"count":4}}' })).toBeUndefined();
       expect(keyOf({ ...again[0], severity: 'error' })).toBeUndefined();
       expect(keyOf(again[1])).toBe(stored.rows[1].key);
+    } finally {
+      svc.db.close();
+      cleanup();
+    }
+  });
+});
+
+describe('the English message of a row with message data', () => {
+  it('is not stored where the data words it exactly, and every reader words it back; a message its data does not word is kept', async () => {
+    const { dir, cleanup } = tempDir();
+    const svc = await openService(join(dir, 'j.db'));
+    try {
+      const imported = svc.importBytes(new Uint8Array(Buffer.from('公司營收48.6億元,增長,明顯。\n\n董事長王震表示,前景樂觀。\n')), { fileName: 'k.txt' });
+      const [s1, s2] = svc.getSegments({ documentId: imported.documentId });
+      const worded = findingMessage('halfwidth.many', { count: 3, summary: '3× ,' });
+      const head = { documentId: imported.documentId, createdAt: '2026-12-02T00:00:00.000Z', rule: 'halfwidth-punctuation', severity: 'warning' as const, ...worded, messageData: serializeFindingMessage(worded.messageData), group: 'halfwidth-punctuation', scope: 'segment' as const, text: ',' };
+      const rows: NewFinding[] = [
+        { ...head, segmentId: s1.id, start: 10, end: 11, fixes: [{ start: 10, end: 11, replacement: '，' }] },
+        { ...head, segmentId: s2.id, start: 7, end: 8, fixes: [{ start: 7, end: 8, replacement: '，' }] },
+        // data that does not word this message (a message edited after it was worded), data of an unknown key, no data
+        { ...head, segmentId: s2.id, start: 1, end: 2, group: null, message: 'Another wording.', fixes: [] },
+        { ...head, segmentId: s2.id, start: 2, end: 3, group: null, message: 'Unknown key.', messageData: '{"key":"no.such.key","params":{}}', fixes: [] },
+        { ...head, segmentId: s2.id, start: 3, end: 4, group: null, message: 'No data.', messageData: null, fixes: [] },
+      ];
+      insertFindings(svc.db, rows);
+      const stored = svc.db.prepare(`SELECT message FROM findings WHERE document_id = ? ORDER BY id`).pluck().all(imported.documentId);
+      expect(stored).toEqual(['', '', 'Another wording.', 'Unknown key.', 'No data.']);
+      const messages = rows.map((r) => r.message);
+      expect(listFindings(svc.db, imported.documentId).sort((a, b) => a.id - b.id).map((r) => r.message)).toEqual(messages);
+      const ids = (svc.db.prepare(`SELECT id FROM findings WHERE document_id = ? ORDER BY id`).pluck().all(imported.documentId) as number[]);
+      expect(ids.map((id) => getFinding(svc.db, id)!.message)).toEqual(messages);
+      expect(ids.map((id) => findingDetails(svc.db, ids).get(id)!.message)).toEqual(messages);
+      expect(findingsInGroup(svc.db, imported.documentId, 'halfwidth-punctuation').map((r) => r.message)).toEqual([worded.message, worded.message]);
+      expect(groupHead(svc.db, imported.documentId, 'halfwidth-punctuation', 'halfwidth-punctuation', s2.id)?.message).toBe(worded.message);
+      // a group worded anew stores no English either, and reads back worded
+      const again = findingMessage('halfwidth.many', { count: 2, summary: '2× ,' });
+      setDocumentGroupMessage(svc.db, imported.documentId, 'halfwidth-punctuation', 'halfwidth-punctuation', again.message, serializeFindingMessage(again.messageData));
+      expect(svc.db.prepare(`SELECT DISTINCT message FROM findings WHERE group_key = 'halfwidth-punctuation'`).pluck().all()).toEqual(['']);
+      expect(findingsInGroup(svc.db, imported.documentId, 'halfwidth-punctuation').map((r) => r.message)).toEqual([again.message, again.message]);
+      // what the service answers: the English message, as before
+      expect(svc.listFindings({ documentId: imported.documentId }).findings.map((f) => f.message)).toContain(again.message);
     } finally {
       svc.db.close();
       cleanup();

@@ -1,5 +1,6 @@
 /** Stored findings: one row per location; grouped findings share group_key. */
 import type { Db } from '../connection';
+import { formatFindingMessage, parseFindingMessage } from '../../shared/finding-messages';
 
 export interface FindingRow {
   id: number;
@@ -36,22 +37,53 @@ const cols = (a: string) => `${a}.id, ${a}.document_id AS documentId, ${a}.segme
   ${a}.created_at AS createdAt`;
 const COLS = cols('findings');
 
+/**
+ * The English message is not stored where the row's message data words it exactly (the
+ * message column holds '' then): it is that data through the English templates
+ * (shared/finding-messages.ts), as every reader words it. A document-wide group repeats one
+ * long message on each of its rows (~18,000 on the 1 MB bench text), so leaving it out saves
+ * a fifth of a first check's write. Rows whose data does not word their message (before
+ * migration 010, an unknown key) keep it. `wording` remembers the last data it worded: a
+ * group's rows, written and read together, share theirs.
+ */
+function messageWording(): { stored(message: string, messageData: string | null | undefined): string; read(message: string, messageData: string | null): string } {
+  let lastData: string | null = null;
+  let lastMessage: string | null = null;
+  const worded = (messageData: string): string | null => {
+    if (messageData !== lastData) {
+      const ref = parseFindingMessage(messageData);
+      lastData = messageData;
+      lastMessage = ref ? formatFindingMessage(ref) : null;
+    }
+    return lastMessage;
+  };
+  return {
+    stored: (message, messageData) => (messageData && message !== '' && worded(messageData) === message ? '' : message),
+    read: (message, messageData) => (message === '' && messageData ? (worded(messageData) ?? '') : message),
+  };
+}
+
 type Raw = Omit<FindingRow, 'fixes'> & { fixes: string };
-// In place: a document's findings can be tens of thousands of rows (one per location).
-const fromRaw = (r: Raw): FindingRow => {
-  (r as unknown as FindingRow).fixes = JSON.parse(r.fixes) as FindingRow['fixes'];
-  return r as unknown as FindingRow;
-};
+/** Rows as read → FindingRow, in place: a document's findings can be tens of thousands of rows (one per location). */
+function fromRawRows(rows: Raw[]): FindingRow[] {
+  const wording = messageWording();
+  for (const r of rows) {
+    (r as unknown as FindingRow).fixes = JSON.parse(r.fixes) as FindingRow['fixes'];
+    r.message = wording.read(r.message, r.messageData);
+  }
+  return rows as unknown as FindingRow[];
+}
+const fromRaw = (r: Raw): FindingRow => fromRawRows([r])[0];
 
 export function listFindings(db: Db, documentId: number): FindingRow[] {
-  return (
+  return fromRawRows(
     db
       .prepare(
         `SELECT ${cols('f')}, s.position AS segmentIndex FROM findings f JOIN segments s ON s.id = f.segment_id
          WHERE f.document_id = ? AND s.retired = 0 ORDER BY s.position, f.start_offset, f.id`,
       )
-      .all(documentId) as Raw[]
-  ).map(fromRaw);
+      .all(documentId) as Raw[],
+  );
 }
 
 /** A row as the findings panel assembles it: where it is and its group; what a finding shows once (rule, message, dismissal…) is read for its primary row (`findingDetails`). */
@@ -103,19 +135,21 @@ export function findingDetails(db: Db, ids: readonly number[]): Map<number, Find
          FROM findings WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(ids)) as (FindingDetails & { id: number })[];
+  const wording = messageWording();
+  for (const r of rows) r.message = wording.read(r.message, r.messageData);
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** One rule's rows of a document (the findings_document index: no scan of the document's other findings). */
 export function listFindingsOfRule(db: Db, documentId: number, rule: string): FindingRow[] {
-  return (
+  return fromRawRows(
     db
       .prepare(
         `SELECT ${cols('f')}, s.position AS segmentIndex FROM findings f JOIN segments s ON s.id = f.segment_id
          WHERE f.document_id = ? AND f.rule = ? AND s.retired = 0 ORDER BY s.position, f.start_offset, f.id`,
       )
-      .all(documentId, rule) as Raw[]
-  ).map(fromRaw);
+      .all(documentId, rule) as Raw[],
+  );
 }
 
 export function getFinding(db: Db, id: number): FindingRow | undefined {
@@ -129,7 +163,7 @@ export function getFinding(db: Db, id: number): FindingRow | undefined {
  * same name in another project shares the key: the project filter keeps fixes from reaching it.
  */
 export function findingsInProjectGroup(db: Db, documentId: number, group: string): FindingRow[] {
-  return (
+  return fromRawRows(
     db
       .prepare(
         `SELECT ${cols('f')}, s.position AS segmentIndex FROM findings f
@@ -139,8 +173,8 @@ export function findingsInProjectGroup(db: Db, documentId: number, group: string
             AND d.project_id = (SELECT project_id FROM documents WHERE id = ?)
           ORDER BY f.id`,
       )
-      .all(group, documentId) as Raw[]
-  ).map(fromRaw);
+      .all(group, documentId) as Raw[],
+  );
 }
 
 export function deleteProjectFindings(db: Db, documentIds: readonly number[]): void {
@@ -149,17 +183,17 @@ export function deleteProjectFindings(db: Db, documentIds: readonly number[]): v
 }
 
 export function findingsInGroup(db: Db, documentId: number, group: string): FindingRow[] {
-  return (db.prepare(`SELECT ${COLS} FROM findings WHERE document_id = ? AND group_key = ? ORDER BY id`).all(documentId, group) as Raw[]).map(fromRaw);
+  return fromRawRows(db.prepare(`SELECT ${COLS} FROM findings WHERE document_id = ? AND group_key = ? ORDER BY id`).all(documentId, group) as Raw[]);
 }
 
 /** Dismissed findings of a document (kept across re-runs while their segment text is unchanged). */
 export function dismissedFindings(db: Db, documentId: number): FindingRow[] {
-  return (db.prepare(`SELECT ${COLS} FROM findings WHERE document_id = ? AND dismissed_reason IS NOT NULL`).all(documentId) as Raw[]).map(fromRaw);
+  return fromRawRows(db.prepare(`SELECT ${COLS} FROM findings WHERE document_id = ? AND dismissed_reason IS NOT NULL`).all(documentId) as Raw[]);
 }
 
 /** Dismissed findings on one segment (the incremental re-check looks only there). */
 export function dismissedFindingsOfSegment(db: Db, segmentId: number): FindingRow[] {
-  return (db.prepare(`SELECT ${COLS} FROM findings WHERE segment_id = ? AND dismissed_reason IS NOT NULL`).all(segmentId) as Raw[]).map(fromRaw);
+  return fromRawRows(db.prepare(`SELECT ${COLS} FROM findings WHERE segment_id = ? AND dismissed_reason IS NOT NULL`).all(segmentId) as Raw[]);
 }
 
 export function deleteFindings(db: Db, documentId: number, scope?: 'segment' | 'document' | 'project', segmentId?: number): void {
@@ -196,6 +230,7 @@ export function insertFindings(db: Db, rows: readonly NewFinding[]): { first: nu
   // one parameter array per statement shape, filled in place (no array grown again for every batch)
   const many = new Array<unknown>(BATCH * COLUMNS);
   const single = new Array<unknown>(COLUMNS);
+  const wording = messageWording();
   const add = (params: unknown[], at: number, r: NewFinding) => {
     params[at] = r.documentId;
     params[at + 1] = r.segmentId;
@@ -204,7 +239,7 @@ export function insertFindings(db: Db, rows: readonly NewFinding[]): { first: nu
     params[at + 4] = r.start;
     params[at + 5] = r.end;
     params[at + 6] = r.text;
-    params[at + 7] = r.message;
+    params[at + 7] = wording.stored(r.message, r.messageData);
     params[at + 8] = r.messageData ?? null;
     params[at + 9] = JSON.stringify(r.fixes);
     params[at + 10] = r.group ?? null;
@@ -381,7 +416,7 @@ export function undismissFindings(db: Db, ids: readonly number[]): void {
 }
 
 export function findingsOfSegmentRows(db: Db, segmentId: number): FindingRow[] {
-  return (db.prepare(`SELECT ${COLS} FROM findings WHERE segment_id = ?`).all(segmentId) as Raw[]).map(fromRaw);
+  return fromRawRows(db.prepare(`SELECT ${COLS} FROM findings WHERE segment_id = ?`).all(segmentId) as Raw[]);
 }
 
 export function deleteFindingIds(db: Db, ids: readonly number[]): void {
@@ -391,9 +426,11 @@ export function deleteFindingIds(db: Db, ids: readonly number[]): void {
 
 /** The message, severity and key of one stored row of a document's group outside one segment (a document-wide group's rows share them: core/checks.ts). */
 export function groupHead(db: Db, documentId: number, group: string, rule: string, exceptSegment: number): { message: string; messageData: string | null; severity: FindingRow['severity'] } | undefined {
-  return db
+  const head = db
     .prepare(`SELECT message, message_data AS messageData, severity FROM findings WHERE document_id = ? AND group_key = ? AND rule = ? AND segment_id != ? AND scope != 'project' LIMIT 1`)
     .get(documentId, group, rule, exceptSegment) as { message: string; messageData: string | null; severity: FindingRow['severity'] } | undefined;
+  if (head) head.message = messageWording().read(head.message, head.messageData);
+  return head;
 }
 
 /** The texts of a document's group's places (outside the project check's rows), in document order. */
@@ -411,5 +448,5 @@ export function documentGroupTexts(db: Db, documentId: number, group: string, ru
 
 /** Word every row of a document's group anew (the rows of a group share their message). */
 export function setDocumentGroupMessage(db: Db, documentId: number, group: string, rule: string, message: string, messageData: string | null): void {
-  db.prepare(`UPDATE findings SET message = ?, message_data = ? WHERE document_id = ? AND group_key = ? AND rule = ? AND scope != 'project'`).run(message, messageData, documentId, group, rule);
+  db.prepare(`UPDATE findings SET message = ?, message_data = ? WHERE document_id = ? AND group_key = ? AND rule = ? AND scope != 'project'`).run(messageWording().stored(message, messageData), messageData, documentId, group, rule);
 }
