@@ -82,6 +82,15 @@ describe('conversion-ambiguity', () => {
     ]);
   });
 
+  it('leaves a phrase crossing a word where a shorter phrase of its own, clear of that word, writes the same form (签约|金额)', () => {
+    // OpenCC's 签约金 → 簽約金 runs into 金額, but 签约 → 簽約 is a phrase of its own: 簽 stands
+    const t = getConverter('s2t').convert('本季新签约户数1540户，签约金额约41亿元。');
+    expect(t).toContain('簽約金額');
+    expect(amb(t).filter((x) => x.severity !== 'info' && x.text === '簽')).toEqual([]);
+    // the crossing phrase with no shorter phrase of its own is still flagged (公有云 across 有云)
+    expect(amb('私有云的服務。').filter((x) => x.severity === 'warning').map((x) => x.text)).toEqual(['云']);
+  });
+
   it('flags a phrase that took the first character of the next word (单月|历史: 月历 → 月曆 leaves 單月曆史), not the text once fixed', () => {
     const t = getConverter('s2t').convert('营收改写单月历史新高纪录，本月历史数据亦同。');
     expect(t).toContain('單月曆史');

@@ -305,14 +305,14 @@ function regionalNameFinding(a: Analysis, k: number, mentionAt: (k: number) => M
   };
 }
 
-/** Does some OpenCC phrase (two or more characters) over position k of s write c there? */
-function phraseWritesHere(trie: ReturnType<typeof s2tTrie>, s: string, k: number, c: string): boolean {
-  for (let q = Math.max(0, k - 7); q <= k; q++) {
+/** Does some OpenCC phrase (two or more characters) over position k of s, inside s[lo, hi), write c there? */
+function phraseWritesHere(trie: ReturnType<typeof s2tTrie>, s: string, k: number, c: string, lo = 0, hi = s.length): boolean {
+  for (let q = Math.max(lo, k - 7); q <= k; q++) {
     let node = trie.child(s.charCodeAt(q));
     for (let j = q + 1; node !== undefined; j++) {
       const v = node.trie_val;
       if (v !== undefined && j > k && j - q >= 2 && v.length === j - q && v[k - q] === c) return true;
-      if (j >= s.length) break;
+      if (j >= hi) break;
       node = node.get(s.charCodeAt(j));
     }
   }
@@ -366,6 +366,15 @@ function crossingWord(words: readonly [number, number][], pStart: number, pEnd: 
     if (q - p >= 2 && ((p < pStart && q > pStart) || (p < pEnd && q > pEnd))) return w;
   }
   return undefined;
+}
+/**
+ * Does a shorter OpenCC phrase inside s[pStart, pEnd), clear of the word crossing one of its
+ * edges, write c at k? Then the phrase's form at k stands on a word of its own (签约 → 簽約)
+ * and the crossing word (签约金|额: 金额) says nothing against it.
+ */
+function shorterPhraseAgrees(trie: ReturnType<typeof s2tTrie>, s: string, k: number, c: string, pStart: number, pEnd: number, crossing: readonly [number, number]): boolean {
+  const [lo, hi] = crossing[0] < pStart ? [crossing[1], pEnd] : [pStart, crossing[0]];
+  return k >= lo && k < hi && hi - lo >= 2 && phraseWritesHere(trie, s, k, c, lo, hi);
 }
 /** The word ending at k. */
 function wordEndingAt(words: readonly [number, number][], k: number): [number, number] | undefined {
@@ -540,7 +549,8 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
         const words = wordsAround(s, pStart - 6, pEnd + 6);
         const [ws, we] = wordAt(words, k);
         const crossing = crossingWord(words, pStart, pEnd);
-        if (we - ws === 1 && crossing) {
+        // (not where a shorter phrase of OpenCC's, clear of the crossing word, writes c too: 签约 → 簽約 inside 签约金|额)
+        if (we - ws === 1 && crossing && !shorterPhraseAgrees(trie, s, k, c, pStart, pEnd, crossing)) {
           hit = {
             severity: 'warning',
             suggest: [def, ...othersThan(cands, c)],

@@ -166,6 +166,19 @@ describe('number-unit', () => {
     expect(unit('法官裁定公司可向前主席追討全數3.12億元。', '有關款項已悉數2,460萬元撥備。')).toEqual([]);
   });
 
+  it('reads a clause that only names another subject after an amount as that amount\'s metric for it', () => {
+    // 約78元 is an average ticket; the next clause leaves 客單價 out: 215元 is the bakery's ticket, not its store count
+    const stores = '旗下門市共458家，包括晴川茶坊326家、麥香餅舖132家。';
+    expect(unit(stores, '晴川茶坊平均客單價約78元，麥香餅舖約215元，均較去年提高。')).toEqual([]);
+    expect(unit(stores, '晴川茶坊營收約2.7億元，麥香餅舖則為1.5億元。')).toEqual([]);
+    // the subject counted elsewhere, with no amount before it to lend a metric: still a count in the wrong unit
+    expect(unit(stores, '年底前麥香餅舖約140元。').map((f) => [f.segmentId, f.fixes[0].replacement])).toEqual([[2, '家']]);
+    // a clause naming a count metric of its own (門市) is no elided amount
+    expect(unit(stores, '晴川茶坊營收約2.7億元，門市約330元。').map((f) => [f.segmentId, f.text])).toEqual([[2, '元']]);
+    // after a count, not an amount: the subject is counted like the figure before it
+    expect(unit(stores, '晴川茶坊年底約330家，麥香餅舖約140元。').map((f) => [f.segmentId, f.text])).toEqual([[2, '元']]);
+  });
+
   it('learns a count metric from its measure word elsewhere in the document or the project', () => {
     expect(unit('本季新開設體驗館12座。', '年底前體驗館總數達30元。').map((f) => [f.segmentId, f.fixes.map((x) => x.replacement)])).toEqual([[2, ['座']]]);
     // 量/數 after the noun name the same metric: 維修量 … 件, 維修 … 元

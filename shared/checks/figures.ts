@@ -895,7 +895,7 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
         countOfMetric(named) ??
         (person && byHead && !byHead.people ? byHead : undefined) ??
         // (a clause naming only another period, 去年同月為, is no metric to learn from: its figure goes by the one before it)
-        ((currency && inListOfAmounts(f, figures)) || sameMetricElsewhen ? undefined : learntMetric(learned, metricKey(label), f)) ??
+        ((currency && (inListOfAmounts(f, figures) || elidedAmountMetric(a, f, mine))) || sameMetricElsewhen ? undefined : learntMetric(learned, metricKey(label), f)) ??
         (level ? { re: /$/, units: level.unit, people: PERSON_UNITS.test(level.unit) } : levelMetric ? { ...levelMetric, re: /$/ } : subset ? { re: /$/, units: subset[1], people: false } : undefined) ??
         (person ? byHead : headMetric(f)) ??
         listMetric(f, figures, person, a, mine) ??
@@ -932,6 +932,22 @@ function countUnitFindings(analyses: Analysis[], figures: Figure[], learned = le
     }
   }
   return out;
+}
+
+/** Between an amount and the next clause that only names another subject (，穀豐麵包坊約 after 客單價約78元). */
+const NEXT_SUBJECT = /^[，,]([\u4e00-\u9fff]{2,8}?)(?:则为|则约|约为|约|为|达)?$/;
+
+/**
+ * 啟雲茶室平均客單價約78元，穀豐麵包坊約215元: a clause that only names another subject, right
+ * after an amount of a money metric in the same sentence, states that metric for it (the metric
+ * is left out, as Chinese leaves it out), whatever the project counts under the subject's name
+ * elsewhere (穀豐麵包坊132家).
+ */
+function elidedAmountMetric(a: Analysis, f: Figure, mine: readonly Figure[]): boolean {
+  const g = neighbour(f, mine, -1);
+  if (!g || g.q.kind !== 'amount' || !CURRENCY_UNIT.test(g.unit) || !MONEY_WORDS.test(g.label.slice(g.label.lastIndexOf('，') + 1).slice(-6))) return false;
+  const m = NEXT_SUBJECT.exec(a.s.slice(g.q.end, f.q.start));
+  return !!m && !MONEY_WORDS.test(m[1]) && !COUNT_METRICS.some((c) => c.re.test(m[1])) && !CHANGE_VERB.test(m[1]);
 }
 
 /** The count figures right around `f` in its sentence and segment, before (-1) or after (+1) it. */
