@@ -16,8 +16,11 @@ import { mergeStoredCards } from '../shared/checks/merge';
 
 const SCOPE = new Map(RULES.map((r) => [r.id as string, r.scope]));
 
-export function toCheckSegment(s: { id: number; text: string; furniture: string | null; speaker: string | null; rendering: string; paragraph: number }): CheckSegment {
-  return { id: s.id, text: s.text, furniture: s.furniture, speaker: s.speaker, rendering: s.rendering, paragraph: s.paragraph };
+/** `machineText`: the segment's text as imported, given only where it differs from `text` (a reviewer changed it). */
+export function toCheckSegment(s: { id: number; text: string; furniture: string | null; speaker: string | null; rendering: string; paragraph: number; machineText?: string | null }): CheckSegment {
+  const seg: CheckSegment = { id: s.id, text: s.text, furniture: s.furniture, speaker: s.speaker, rendering: s.rendering, paragraph: s.paragraph };
+  if (s.machineText != null && s.machineText !== s.text) seg.machineText = s.machineText;
+  return seg;
 }
 
 /** A check segment with its parallel texts (core/parallel.ts): the English rendering and the original source, when there are any. */

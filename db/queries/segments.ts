@@ -52,13 +52,17 @@ export function listSegments(db: Db, documentId: number): SegmentRow[] {
 }
 
 /** The live segments of a document as the checks read them (no offset maps to parse: a document-wide run reads every row). */
-export function checkSegmentsOf(db: Db, documentId: number): { id: number; text: string; furniture: string | null; speaker: string | null; rendering: string; paragraph: number }[] {
-  // read as arrays, one object of a fixed shape built here (a large document has ~9,000 segments per check run)
+export function checkSegmentsOf(db: Db, documentId: number): { id: number; text: string; furniture: string | null; speaker: string | null; rendering: string; paragraph: number; machineText: string | null }[] {
+  // read as arrays, one object of a fixed shape built here (a large document has ~9,000 segments per check run);
+  // the text as imported only where a reviewer changed it (the checks read the document's provenance from it)
   const rows = db
-    .prepare(`SELECT id, current_text, furniture, speaker, rendering, paragraph FROM segments WHERE document_id = ? AND retired = 0 ORDER BY position`)
+    .prepare(
+      `SELECT id, current_text, furniture, speaker, rendering, paragraph, CASE WHEN machine_text = current_text THEN NULL ELSE machine_text END
+         FROM segments WHERE document_id = ? AND retired = 0 ORDER BY position`,
+    )
     .raw(true)
-    .all(documentId) as [number, string, string | null, string | null, string, number][];
-  return rows.map((r) => ({ id: r[0], text: r[1], furniture: r[2], speaker: r[3], rendering: r[4], paragraph: r[5] }));
+    .all(documentId) as [number, string, string | null, string | null, string, number, string | null][];
+  return rows.map((r) => ({ id: r[0], text: r[1], furniture: r[2], speaker: r[3], rendering: r[4], paragraph: r[5], machineText: r[6] }));
 }
 
 /** The row number (position) of each live segment of a document, by id. */

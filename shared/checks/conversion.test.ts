@@ -4,12 +4,13 @@ import { Analysis } from './analysis';
 import { convertedByOpenCC } from './conversion';
 import { getConverter } from '../text/convert';
 import { HANS, HANT, byRule, places, segs } from './testkit';
-import type { CheckContext, RuleId } from './types';
+import type { CheckContext, CheckSegment, RuleId } from './types';
 
 const run = (rule: RuleId, texts: string[], ctx: CheckContext = HANT) => byRule(runChecks(segs(...texts), { ...ctx, rules: [rule] }), rule);
 const amb = (text: string, ctx: CheckContext = HANT) => run('conversion-ambiguity', [text], ctx);
 const at = (text: string, ch: string, from = 0) => text.indexOf(ch, from);
-const analysesOf = (texts: string[], ctx: CheckContext = HANT) => segs(...texts).map((seg) => new Analysis(seg, ctx));
+const analysesFor = (segments: CheckSegment[], ctx: CheckContext = HANT) => segments.map((seg) => new Analysis(seg, ctx));
+const analysesOf = (texts: string[], ctx: CheckContext = HANT) => analysesFor(segs(...texts), ctx);
 
 describe('conversion-ambiguity', () => {
   it('gives the same advice on the same phrase one group key, across segments, and different advice another', () => {
@@ -457,6 +458,17 @@ describe('variant-mixing: the Taiwan standard of a document written for Taiwan',
 
   it("is quiet on the writer's own text", () => {
     expect(variants(writer)).toEqual([]);
+  });
+
+  it('reads a segment a reviewer changed as it was imported: corrections never make a converted document a writer’s own', () => {
+    const imported = via('s2tw');
+    // the reviewer rewrites each segment in a writer's forms (臺北, 公布, 裡: not what OpenCC writes)
+    const own = ['臺北一家連鎖書店今天公布10月營收，以新台幣計約3.2億元，年增9%。', '財務長林文說，店裡的稅後利益為單月新高。'];
+    const edited = (segs: CheckSegment[]) => segs.map((s, i) => ({ ...s, text: own[i % own.length], machineText: s.text }));
+    expect(convertedByOpenCC(analysesOf(own))).toBe(false);
+    expect(convertedByOpenCC(analysesFor(edited(segs(...imported))))).toBe(true);
+    // a writer's text the reviewer changed stays a writer's
+    expect(convertedByOpenCC(analysesFor(segs(...own).map((s) => ({ ...s, text: imported[0], machineText: s.text }))))).toBe(false);
   });
 });
 

@@ -1260,10 +1260,14 @@ function neitherRegionWrites(): RegExp {
  * asks whether the text carries Taiwan's variant forms as s2tw and s2twp write them. `edited`
  * says which places a reviewer's correction explains, not counted against the text: by default a
  * company's name put right (`nameFormPutRight`: 宏樑 where the converter wrote 梁), so that fixing
- * a name leaves the document a converter's output for every rule that asks.
+ * a name leaves the document a converter's output for every rule that asks. A segment whose
+ * imported text the service gives (`machineText`: a reviewer changed it) is read as imported,
+ * so any number of corrections leaves a converted document converted.
  */
-export function convertedByOpenCC(analyses: readonly Analysis[], targets: readonly ('s2t' | 's2tw' | 's2hk')[] = ['s2t', 's2tw', 's2hk'], edited: (written: number, opencc: number) => boolean = nameFormPutRight): boolean {
+export function convertedByOpenCC(current: readonly Analysis[], targets: readonly ('s2t' | 's2tw' | 's2hk')[] = ['s2t', 's2tw', 's2hk'], edited: (written: number, opencc: number) => boolean = nameFormPutRight): boolean {
   const { tw, hk, twCodes, hkCodes } = regionalCodeMaps();
+  // a segment a reviewer has changed is read as it was imported: the document's provenance, not its corrections
+  const analyses = current.map(asImported);
   let han = 0;
   for (const a of analyses) for (let k = 0; k < a.text.length; k++) if (isHanCode(a.text.charCodeAt(k))) han++;
   if (han < 20) return false;
@@ -1290,6 +1294,13 @@ export function convertedByOpenCC(analyses: readonly Analysis[], targets: readon
     if (past()) return false;
   }
   return Math.min(...targets.map((x) => counts[x])) <= allowed;
+}
+
+/** The analysis of a segment's text as imported, where a reviewer has changed it (`CheckSegment.machineText`); else `a`. */
+function asImported(a: Analysis): Analysis {
+  const machine = a.seg.machineText;
+  if (machine === undefined || machine === a.text) return a;
+  return new Analysis({ id: a.seg.id, text: machine, furniture: a.seg.furniture, speaker: a.seg.speaker }, a.ctx);
 }
 
 /**

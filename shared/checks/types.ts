@@ -89,6 +89,12 @@ export interface CheckSegment {
   source?: string | null;
   /** paragraph index, when known: brackets are balanced per paragraph */
   paragraph?: number;
+  /**
+   * the text as it was imported (the converter's output), when a reviewer has changed it since:
+   * whether the document is a converter's output (conversion.ts `convertedByOpenCC`) is read from
+   * it, so that corrections never make a converted document look like a writer's own
+   */
+  machineText?: string;
 }
 
 export interface GlossaryEntry {
