@@ -92,6 +92,9 @@ describe('project bundles', () => {
     expect(t.claim_history.some((h) => h.field === 'evidence')).toBe(true);
     expect(t.record_versions.map((r) => r.kind).sort()).toEqual(expect.arrayContaining(['annotation', 'claim', 'glossary']));
     expect(t.findings.some((f) => f.dismissed_reason === 'house style')).toBe(true);
+    // a bundle's findings carry their English (version 1's meaning), though the database keeps it as data only
+    expect(a.service.db.prepare(`SELECT count(*) FROM findings WHERE message = ''`).pluck().get()).toBeGreaterThan(0);
+    expect(t.findings.filter((f) => f.message === '')).toEqual([]);
     expect(bundle.content.checkRuns.project).not.toBeNull();
     expect(t.annotations[0]).toMatchObject({ label: 'Source?', author: 'Ann' });
 

@@ -15,9 +15,10 @@ import { migration014 } from './014_team_accounts';
 import { migration015 } from './015_project_settings';
 import { migration016 } from './016_request_ids';
 import { migration017 } from './017_ids_never_reused';
+import { migration018 } from './018_messages_worded_from_data';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add a file per schema change and list it here. */
 // Keep the list sorted by version: 003 (glossary) goes between 002 and 004.
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018];
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

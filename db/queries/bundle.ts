@@ -6,6 +6,7 @@
 import type { Db } from '../connection';
 import { BUNDLE_COLUMNS, BUNDLE_TABLES, type AnyBundleRow, type BundleTable } from '../../shared/bundle/schema';
 import { nextIdSql } from './next-id';
+import { messageWording } from '../message-wording';
 
 /** A stored row as read for a bundle: its columns (references still ids) and its own id (null for WITHOUT ROWID tables). */
 export type StoredBundleRow = AnyBundleRow & { id: number | null };
@@ -69,6 +70,9 @@ export function projectRows(db: Db, projectId: number): ProjectRows | undefined 
       return [table, db.prepare(`SELECT ${id}, ${cols.join(', ')} FROM ${table} t WHERE ${WHERE[table]}`).all(p) as StoredBundleRow[]];
     }),
   ) as ProjectRows['tables'];
+  // a bundle's findings carry their English (version 1's meaning), worded where the database keeps it as data only
+  const wording = messageWording();
+  for (const r of tables.findings as unknown as { message: string; message_data: string | null }[]) r.message = wording.read(r.message, r.message_data);
   const foreignOperations = db
     .prepare(`SELECT id FROM operations WHERE project_id IS NOT :p AND id IN (SELECT operation_id FROM revisions WHERE segment_id IN (${SEGS})) ORDER BY id`)
     .pluck()

@@ -1,6 +1,6 @@
 /** Stored findings: one row per location; grouped findings share group_key. */
 import type { Db } from '../connection';
-import { formatFindingMessage, parseFindingMessage } from '../../shared/finding-messages';
+import { messageWording } from '../message-wording';
 
 export interface FindingRow {
   id: number;
@@ -36,32 +36,6 @@ const cols = (a: string) => `${a}.id, ${a}.document_id AS documentId, ${a}.segme
   ${a}.dismissed_reason AS dismissedReason, ${a}.dismissed_at AS dismissedAt, ${a}.dismissed_segment_text AS dismissedSegmentText,
   ${a}.created_at AS createdAt`;
 const COLS = cols('findings');
-
-/**
- * The English message is not stored where the row's message data words it exactly (the
- * message column holds '' then): it is that data through the English templates
- * (shared/finding-messages.ts), as every reader words it. A document-wide group repeats one
- * long message on each of its rows (~18,000 on the 1 MB bench text), so leaving it out saves
- * a fifth of a first check's write. Rows whose data does not word their message (before
- * migration 010, an unknown key) keep it. `wording` remembers the last data it worded: a
- * group's rows, written and read together, share theirs.
- */
-function messageWording(): { stored(message: string, messageData: string | null | undefined): string; read(message: string, messageData: string | null): string } {
-  let lastData: string | null = null;
-  let lastMessage: string | null = null;
-  const worded = (messageData: string): string | null => {
-    if (messageData !== lastData) {
-      const ref = parseFindingMessage(messageData);
-      lastData = messageData;
-      lastMessage = ref ? formatFindingMessage(ref) : null;
-    }
-    return lastMessage;
-  };
-  return {
-    stored: (message, messageData) => (messageData && message !== '' && worded(messageData) === message ? '' : message),
-    read: (message, messageData) => (message === '' && messageData ? (worded(messageData) ?? '') : message),
-  };
-}
 
 type Raw = Omit<FindingRow, 'fixes'> & { fixes: string };
 /** Rows as read → FindingRow, in place: a document's findings can be tens of thousands of rows (one per location). */
