@@ -310,7 +310,11 @@ function rateFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   const out: Finding[] = [];
   const index = bySegment(figures);
   for (const a of analyses) {
-    const mine = (index.get(a.seg.id) ?? []).filter((f) => f.q.kind === 'amount' && f.q.currencyStated);
+    // two amounts of one sentence at least: a segment of fewer figures has no pair (no map made for it)
+    const own = index.get(a.seg.id);
+    if (!own || own.length < 2) continue;
+    const mine = own.filter((f) => f.q.kind === 'amount' && f.q.currencyStated);
+    if (mine.length < 2) continue;
     const sentences = new Map<number, Figure[]>();
     for (const f of mine) addTo(sentences, f.sentence.start, f);
     for (const list of sentences.values()) {

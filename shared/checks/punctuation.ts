@@ -112,13 +112,21 @@ export function halfwidthGroupMessage(texts: readonly string[]) {
 /** Merge per-segment half-width findings into one per document, with a message counting them. */
 export function mergeHalfwidth(findings: Finding[]): Finding[] {
   if (!findings.length) return [];
-  const [first, ...rest] = findings;
-  const related = [...first.related, ...rest.flatMap((f) => [{ segmentId: f.segmentId, start: f.start, end: f.end, text: f.text, fixes: f.fixes }, ...f.related])];
+  const first = findings[0];
+  // every other finding's place and its related places, in order (pushed: no array per finding)
+  const related: Finding['related'] = [...first.related];
+  for (let i = 1; i < findings.length; i++) {
+    const f = findings[i];
+    related.push({ segmentId: f.segmentId, start: f.start, end: f.end, text: f.text, fixes: f.fixes });
+    for (const r of f.related) related.push(r);
+  }
+  const texts = [first.text];
+  for (const l of related) texts.push(l.text);
   return [
     {
       ...first,
       related,
-      ...halfwidthGroupMessage([first, ...related].map((l) => l.text)),
+      ...halfwidthGroupMessage(texts),
     },
   ];
 }
