@@ -42,6 +42,8 @@ interface ConvData {
   /** per UTF-16 code: bit min(L, 31) set when an example word of length L starts (ends) with it; a word is looked up only where both bits are set */
   exampleStarts: Uint32Array;
   exampleEnds: Uint32Array;
+  /** the same for an example word's second character (every one has two or more) */
+  exampleSeconds: Uint32Array;
   /** Simplified characters some example word contains (by UTF-16 code) */
   exampleCharCodes: Uint8Array;
   /** ONE_TO_MANY by UTF-16 code (what `ONE_TO_MANY[charOf(code)]` gives), a look-up at every place of a scan without a string key */
@@ -68,20 +70,26 @@ function pairKey(a: string, b: string): string {
 
 const lengthBit = (length: number) => 1 << Math.min(length, 31);
 
-function exampleEdges(words: Iterable<string>): { exampleStarts: Uint32Array; exampleEnds: Uint32Array } {
+function exampleEdges(words: Iterable<string>): { exampleStarts: Uint32Array; exampleEnds: Uint32Array; exampleSeconds: Uint32Array } {
   const exampleStarts = new Uint32Array(65536);
   const exampleEnds = new Uint32Array(65536);
+  const exampleSeconds = new Uint32Array(65536);
   for (const w of words) {
     exampleStarts[w.charCodeAt(0)] |= lengthBit(w.length);
     exampleEnds[w.charCodeAt(w.length - 1)] |= lengthBit(w.length);
+    exampleSeconds[w.charCodeAt(1)] |= lengthBit(w.length);
   }
-  return { exampleStarts, exampleEnds };
+  return { exampleStarts, exampleEnds, exampleSeconds };
 }
 
+let byCode: (readonly string[] | undefined)[] | null = null;
+/** ONE_TO_MANY by UTF-16 code, built once. */
 function candidatesByCode(): (readonly string[] | undefined)[] {
-  const out = new Array<readonly string[] | undefined>(65536).fill(undefined);
-  for (const [sch, cands] of Object.entries(ONE_TO_MANY)) if (sch.length === 1) out[sch.charCodeAt(0)] = cands;
-  return out;
+  if (!byCode) {
+    byCode = new Array<readonly string[] | undefined>(65536).fill(undefined);
+    for (const [sch, cands] of Object.entries(ONE_TO_MANY)) if (sch.length === 1) byCode[sch.charCodeAt(0)] = cands;
+  }
+  return byCode;
 }
 
 function convData(): ConvData {
@@ -501,8 +509,8 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
     if (D.exampleCharCodes[schCode] === 1) for (const L of D.exampleLengths) {
       const bit = lengthBit(L);
       for (let st = Math.max(0, k - L + 1); st <= k && st + L <= s.length && !hit; st++) {
-        // no example word of this length starts and ends with these characters: nothing to look up
-        if (!(D.exampleStarts[s.charCodeAt(st)] & bit) || !(D.exampleEnds[s.charCodeAt(st + L - 1)] & bit)) continue;
+        // no example word of this length starts, goes on and ends with these characters: nothing to look up
+        if (!(D.exampleStarts[s.charCodeAt(st)] & bit) || !(D.exampleEnds[s.charCodeAt(st + L - 1)] & bit) || !(D.exampleSeconds[s.charCodeAt(st + 1)] & bit)) continue;
         const ex = D.examples.get(s.slice(st, st + L));
         if (!ex) continue;
         // A longer or overlapping OpenCC phrase that agrees with the text is more specific than
@@ -906,7 +914,8 @@ export class SensePlaces {
 
 /** The candidate of `sch` a text's character `c` stands for: itself, or the one it is a region's form of (Taiwan's and Hong Kong's 麵 for OpenCC's 麪). */
 function placeForm(sch: string, c: string): string | undefined {
-  const cands = ONE_TO_MANY[sch];
+  // (by code: asked at every place of a candidate in the document)
+  const cands = sch.length === 1 ? candidatesByCode()[sch.charCodeAt(0)] : ONE_TO_MANY[sch];
   if (!cands) return undefined;
   return cands.includes(c) ? c : cands.find((y) => isRegionalForm(y, c));
 }
