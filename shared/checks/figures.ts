@@ -165,6 +165,10 @@ function sentenceTexts(analyses: Analysis[], wanted: ReadonlySet<number> | Reado
   const at = sentenceIds(analyses);
   const out = new Map<number, string>();
   for (const a of analyses) {
+    // the segment's sentences are the ids from its start's to its end's: one not wanted is not scanned
+    let wants = false;
+    for (let id = at(a, 0), last = at(a, a.text.length); id <= last && !wants; id++) wants = wanted.has(id);
+    if (!wants) continue;
     let start = 0;
     for (let i = 0; i <= a.text.length; i++) {
       // compared as code units: no one-character string made at every position of the text
