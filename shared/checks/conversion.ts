@@ -42,8 +42,12 @@ interface ConvData {
   /** per UTF-16 code: bit min(L, 31) set when an example word of length L starts (ends) with it; a word is looked up only where both bits are set */
   exampleStarts: Uint32Array;
   exampleEnds: Uint32Array;
-  /** Simplified characters some example word contains */
-  exampleChars: Set<string>;
+  /** the same for an example word's second character (every one has two or more) */
+  exampleSeconds: Uint32Array;
+  /** Simplified characters some example word contains (by UTF-16 code) */
+  exampleCharCodes: Uint8Array;
+  /** ONE_TO_MANY by UTF-16 code (what `ONE_TO_MANY[charOf(code)]` gives), a look-up at every place of a scan without a string key */
+  candidatesByCode: (readonly string[] | undefined)[];
   /** the form OpenCC's usage notes give for "all other senses" (其餘用「佈」), per Simplified character */
   generalForm: Map<string, string>;
   simplifiedOnly: Set<string>;
@@ -66,14 +70,26 @@ function pairKey(a: string, b: string): string {
 
 const lengthBit = (length: number) => 1 << Math.min(length, 31);
 
-function exampleEdges(words: Iterable<string>): { exampleStarts: Uint32Array; exampleEnds: Uint32Array } {
+function exampleEdges(words: Iterable<string>): { exampleStarts: Uint32Array; exampleEnds: Uint32Array; exampleSeconds: Uint32Array } {
   const exampleStarts = new Uint32Array(65536);
   const exampleEnds = new Uint32Array(65536);
+  const exampleSeconds = new Uint32Array(65536);
   for (const w of words) {
     exampleStarts[w.charCodeAt(0)] |= lengthBit(w.length);
     exampleEnds[w.charCodeAt(w.length - 1)] |= lengthBit(w.length);
+    exampleSeconds[w.charCodeAt(1)] |= lengthBit(w.length);
   }
-  return { exampleStarts, exampleEnds };
+  return { exampleStarts, exampleEnds, exampleSeconds };
+}
+
+let byCode: (readonly string[] | undefined)[] | null = null;
+/** ONE_TO_MANY by UTF-16 code, built once. */
+function candidatesByCode(): (readonly string[] | undefined)[] {
+  if (!byCode) {
+    byCode = new Array<readonly string[] | undefined>(65536).fill(undefined);
+    for (const [sch, cands] of Object.entries(ONE_TO_MANY)) if (sch.length === 1) byCode[sch.charCodeAt(0)] = cands;
+  }
+  return byCode;
 }
 
 function convData(): ConvData {
@@ -116,7 +132,8 @@ function convData(): ConvData {
     examples,
     exampleLengths: [...new Set([...examples.keys()].map((k) => k.length))].sort((a, b) => a - b),
     ...exampleEdges(examples.keys()),
-    exampleChars: new Set([...examples.values()].map((e) => e.s)),
+    exampleCharCodes: charTable([...examples.values()].map((e) => e.s)),
+    candidatesByCode: candidatesByCode(),
     generalForm: new Map(
       USAGE_NOTES.flatMap((n) => {
         const m = /其[餘他][^，。；「]*?[用作爲為]「?([\u4e00-\u9fff])」?/.exec(n.note);
@@ -147,6 +164,11 @@ function alternativeShare(s: string): number {
 }
 /** Characters whose default the lens shows: at least this share of phrases need another form. */
 const LENS_SHARE = 0.15;
+/** Does the lens show the default `def` of `sch`: the usage notes' form for all other senses is another, or (no such note) many phrases need another form? */
+function lensShows(D: ConvData, sch: string, def: string): boolean {
+  const general = D.generalForm.get(sch);
+  return general ? general !== def : alternativeShare(sch) >= LENS_SHARE;
+}
 
 const wordCache = new Map<string, boolean>();
 /**
@@ -470,8 +492,9 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
     }
     // one string per character, not per place (charOf)
     const c = charOf(code);
-    const sch = charOf(s.charCodeAt(k));
-    const cands = ONE_TO_MANY[sch];
+    const schCode = s.charCodeAt(k);
+    const sch = charOf(schCode);
+    const cands = D.candidatesByCode[schCode];
     if (!cands || !cands.includes(c)) continue;
     const xCode = rp.outCode(k);
     const x = xCode ? charOf(xCode) : '';
@@ -483,11 +506,11 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
 
     // Usage-note example words covering k.
     let supported = false;
-    if (D.exampleChars.has(sch)) for (const L of D.exampleLengths) {
+    if (D.exampleCharCodes[schCode] === 1) for (const L of D.exampleLengths) {
       const bit = lengthBit(L);
       for (let st = Math.max(0, k - L + 1); st <= k && st + L <= s.length && !hit; st++) {
-        // no example word of this length starts and ends with these characters: nothing to look up
-        if (!(D.exampleStarts[s.charCodeAt(st)] & bit) || !(D.exampleEnds[s.charCodeAt(st + L - 1)] & bit)) continue;
+        // no example word of this length starts, goes on and ends with these characters: nothing to look up
+        if (!(D.exampleStarts[s.charCodeAt(st)] & bit) || !(D.exampleEnds[s.charCodeAt(st + L - 1)] & bit) || !(D.exampleSeconds[s.charCodeAt(st + 1)] & bit)) continue;
         const ex = D.examples.get(s.slice(st, st + L));
         if (!ex) continue;
         // A longer or overlapping OpenCC phrase that agrees with the text is more specific than
@@ -650,8 +673,7 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
     //  - warning: another form makes a word there (涼面 → 涼麵, 松動 → 鬆動) — ICU's dictionary,
     //    made apart from OpenCC's tables, is the witness, in both directions;
     //  - info (the lens): else, the default unconfirmed.
-    const general = D.generalForm.get(sch);
-    if (!hit && !phrase && c === x && (general ? general !== def : alternativeShare(sch) >= LENS_SHARE)) {
+    if (!hit && !phrase && c === x && lensShows(D, sch, def)) {
       const [ws, we] = icuWordIn(text, k - 4, k + 5, k);
       if (we - ws < 2) {
         const better: { y: string; word: string }[] = [];
@@ -892,7 +914,8 @@ export class SensePlaces {
 
 /** The candidate of `sch` a text's character `c` stands for: itself, or the one it is a region's form of (Taiwan's and Hong Kong's 麵 for OpenCC's 麪). */
 function placeForm(sch: string, c: string): string | undefined {
-  const cands = ONE_TO_MANY[sch];
+  // (by code: asked at every place of a candidate in the document)
+  const cands = sch.length === 1 ? candidatesByCode()[sch.charCodeAt(0)] : ONE_TO_MANY[sch];
   if (!cands) return undefined;
   return cands.includes(c) ? c : cands.find((y) => isRegionalForm(y, c));
 }

@@ -108,6 +108,8 @@ export function countHeadOf(label: string): CountHead | null {
   if (!m) return null;
   const noun = m[0].replace(COUNT_TAIL, '');
   if (MONEY_HEAD.test(noun) || NOT_COUNTED.test(noun)) return null;
+  // the heads match at the end of the word, which ends the noun: a noun no head ends is asked of ICU for nothing
+  if (!HEADS.some((c) => c.head.test(noun))) return null;
   const w = lastWord(noun);
   if (!w) return null;
   const cls = HEADS.find((c) => c.head.test(w.word));

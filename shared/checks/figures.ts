@@ -160,17 +160,22 @@ const sentenceIds = oncePerRun((analyses): ((a: Analysis, pos: number) => number
   };
 });
 
-/** The Simplified text of every sentence, across segments. */
-function sentenceTexts(analyses: Analysis[]): Map<number, string> {
+/** The Simplified text of the sentences `wanted` (ids), across segments. */
+function sentenceTexts(analyses: Analysis[], wanted: ReadonlySet<number> | ReadonlyMap<number, unknown>): Map<number, string> {
   const at = sentenceIds(analyses);
   const out = new Map<number, string>();
   for (const a of analyses) {
+    // the segment's sentences are the ids from its start's to its end's: one not wanted is not scanned
+    let wants = false;
+    for (let id = at(a, 0), last = at(a, a.text.length); id <= last && !wants; id++) wants = wanted.has(id);
+    if (!wants) continue;
     let start = 0;
     for (let i = 0; i <= a.text.length; i++) {
       // compared as code units: no one-character string made at every position of the text
       if (i < a.text.length && !isTerminatorCode(a.text.charCodeAt(i))) continue;
       const id = at(a, start);
-      out.set(id, (out.get(id) ?? '') + a.s.slice(start, i + 1));
+      // (the others' text is not built: a document has thousands of sentences, a rule asks of a few)
+      if (wanted.has(id)) out.set(id, (out.get(id) ?? '') + a.s.slice(start, i + 1));
       start = i + 1;
     }
   }
@@ -259,14 +264,19 @@ function powerOfTen(ratio: number, tol = 0.03): number | null {
 /** Same currency, a bare 元 (read as CNY by the parser) matching any: 新臺幣12億元 and 3億元 in one text are both TWD. */
 const sameCurrency = (a: Figure, b: Figure) => a.q.currency === b.q.currency || a.q.currency === 'CNY' || b.q.currency === 'CNY';
 
-/** Figures by segment id (figures are in document order). */
-function bySegment(figures: Figure[]): Map<number, Figure[]> {
-  const m = new Map<number, Figure[]>();
+/** bySegment's index of each figures array (the scale and unit rules of a run share one). */
+const segmentIndex = new WeakMap<readonly Figure[], Map<number, Figure[]>>();
+/** Figures by segment id (figures are in document order); built once per figures array, and read only. */
+function bySegment(figures: Figure[]): ReadonlyMap<number, readonly Figure[]> {
+  let m = segmentIndex.get(figures);
+  if (m) return m;
+  m = new Map<number, Figure[]>();
   for (const f of figures) {
     addTo(m, f.segmentId, f);
   }
   // in order of position (as the parser gives them): figuresStartingIn searches them by it
   for (const l of m.values()) l.sort((x, y) => x.q.start - y.q.start);
+  segmentIndex.set(figures, m);
   return m;
 }
 
@@ -304,7 +314,11 @@ function rateFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   const out: Finding[] = [];
   const index = bySegment(figures);
   for (const a of analyses) {
-    const mine = (index.get(a.seg.id) ?? []).filter((f) => f.q.kind === 'amount' && f.q.currencyStated);
+    // two amounts of one sentence at least: a segment of fewer figures has no pair (no map made for it)
+    const own = index.get(a.seg.id);
+    if (!own || own.length < 2) continue;
+    const mine = own.filter((f) => f.q.kind === 'amount' && f.q.currencyStated);
+    if (mine.length < 2) continue;
     const sentences = new Map<number, Figure[]>();
     for (const f of mine) addTo(sentences, f.sentence.start, f);
     for (const list of sentences.values()) {
@@ -388,9 +402,16 @@ function conversionOf(analyses: readonly Analysis[], list: readonly Figure[]): F
   const last = list[list.length - 1];
   const prev = list[list.length - 2];
   if (!last || !prev || prev.segmentId !== last.segmentId) return last;
-  const text = analyses.find((x) => x.seg.id === last.segmentId)?.text ?? '';
+  const text = firstTextsOf(analyses).get(last.segmentId) ?? '';
   return CONVERSION_OPEN.test(text.slice(prev.q.end, last.q.start)) ? prev : last;
 }
+
+/** Each segment id's text, the first analysis's of that id (what a find over the analyses gives), read once per run. */
+const firstTextsOf = oncePerRun((analyses) => {
+  const m = new Map<number, string>();
+  for (const a of analyses) if (!m.has(a.seg.id)) m.set(a.seg.id, a.text);
+  return m;
+});
 
 /** A net flow (買超, 賣超, 淨流入 …): its parts have both signs, so a part may exceed it. */
 const NET_FLOW = /(?:买超|卖超|净买|净卖|净流入|净流出|净汇入|净汇出|净申购|净赎回)/;
@@ -467,9 +488,9 @@ function componentFindings(analyses: Analysis[], figures: Figure[]): Finding[] {
   const out: Finding[] = [];
   const wholes = figures.filter((f) => f.q.kind === 'amount' && WHOLE_LABEL.test(f.label));
   if (!wholes.length) return out;
-  const texts = sentenceTexts(analyses);
   const sentences = new Map<number, Figure[]>();
   for (const f of figures) if (f.q.kind === 'amount') addTo(sentences, f.sid, f);
+  const texts = sentenceTexts(analyses, sentences);
   const bySeg = new Map(analyses.map((a) => [a.seg.id, a]));
   // the document's stated totals of each metric and the largest of them, read once (not once per breakdown sentence)
   const METRICS = ['营收', '收入'] as const;

@@ -390,6 +390,11 @@ function mixedLabelFindings(a: Analysis, found: LabelUse[]): Finding[] {
   const out: Finding[] = [];
   let run: LabelUse[] = [];
   const flush = () => {
+    // one label against two or more takes three labels at least: fewer make no finding (no grouping made)
+    if (run.length < 3) {
+      run = [];
+      return;
+    }
     const bySpan = new Map<Span, LabelUse[]>();
     for (const u of run) addTo(bySpan, LABELS[u.label].span, u);
     const groups = [...bySpan.values()].sort((p, q) => q.length - p.length);

@@ -17,8 +17,9 @@ import type { CheckContext, Finding } from './types';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
 const HALF_CODES = charTable([...Object.keys(FULL), '"']);
-const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\u00a0';
-const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+// compared as UTF-16 codes (NaN past either end): no one-character string made for a Chinese neighbour
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** Is position i inside a run of non-Chinese text that reads as English (two words with a space)? */
 function inEnglishRun(text: string, i: number): boolean {
@@ -41,12 +42,12 @@ export function halfwidthFindings(a: Analysis, ctx: CheckContext): Finding[] {
     if (HALF_CODES[text.charCodeAt(i)] !== 1) continue;
     const c = text[i];
     let p = i - 1;
-    while (p >= 0 && isSpace(text[p])) p--;
+    while (p >= 0 && isSpace(text.charCodeAt(p))) p--;
     let q = i + 1;
-    while (q < text.length && isSpace(text[q])) q++;
+    while (q < text.length && isSpace(text.charCodeAt(q))) q++;
     const prevCjk = p >= 0 && isCjkAt(text, p);
     const nextCjk = q < text.length && isCjkAt(text, q);
-    if ((c === ',' || c === '.' || c === ':') && isDigit(text[i - 1]) && isDigit(text[i + 1])) continue; // 1,000 / 2.5 / 15:58
+    if ((c === ',' || c === '.' || c === ':') && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) continue; // 1,000 / 2.5 / 15:58
     if (c === ':' && text.startsWith('//', i + 1)) continue; // URL
     if (c === '"') {
       if (!prevCjk && !nextCjk) continue;
@@ -65,7 +66,7 @@ export function halfwidthFindings(a: Analysis, ctx: CheckContext): Finding[] {
         i = e - 1;
         continue;
       }
-      if (!(e >= text.length || isSpace(text[e]) || isCjkAt(text, e))) continue; // 例.com
+      if (!(e >= text.length || isSpace(text.charCodeAt(e)) || isCjkAt(text, e))) continue; // 例.com
       hits.push({ start: i, end: i + 1, replacement: '。' });
       continue;
     }
@@ -112,13 +113,21 @@ export function halfwidthGroupMessage(texts: readonly string[]) {
 /** Merge per-segment half-width findings into one per document, with a message counting them. */
 export function mergeHalfwidth(findings: Finding[]): Finding[] {
   if (!findings.length) return [];
-  const [first, ...rest] = findings;
-  const related = [...first.related, ...rest.flatMap((f) => [{ segmentId: f.segmentId, start: f.start, end: f.end, text: f.text, fixes: f.fixes }, ...f.related])];
+  const first = findings[0];
+  // every other finding's place and its related places, in order (pushed: no array per finding)
+  const related: Finding['related'] = [...first.related];
+  for (let i = 1; i < findings.length; i++) {
+    const f = findings[i];
+    related.push({ segmentId: f.segmentId, start: f.start, end: f.end, text: f.text, fixes: f.fixes });
+    for (const r of f.related) related.push(r);
+  }
+  const texts = [first.text];
+  for (const l of related) texts.push(l.text);
   return [
     {
       ...first,
       related,
-      ...halfwidthGroupMessage([first, ...related].map((l) => l.text)),
+      ...halfwidthGroupMessage(texts),
     },
   ];
 }

@@ -45,6 +45,8 @@ export interface TimeRef {
 }
 
 const CN_NUM = '[零〇一二兩两三四五六七八九十百]+';
+/** A multiple in Chinese numerals (一倍, 翻一番); made once (matchAll reads a copy, never its lastIndex). */
+const CN_MULTIPLE = new RegExp(`(翻(?:了)?)?(${CN_NUM})(倍|番)`, 'g');
 const RANGE_SEP = /^\s*(?:到|至|~|～|-|–|—|－)\s*/;
 const APPROX_AFTER = /^(?:左右|上下|以上|多|餘|余|之間|之间)/;
 const APPROX_BEFORE = /(?:約|约|大約|大约|大概|接近|近|逾|超過|超过|將近|将近|差不多)$/;
@@ -275,7 +277,7 @@ export function claimQuantities(text: string, base: readonly Quantity[] = chines
     drafts.push(d);
   }
   // Chinese-numeral multiples and idioms: 一倍, 三倍, 翻一番, 翻了三倍, 一半
-  for (const m of text.matchAll(new RegExp(`(翻(?:了)?)?(${CN_NUM})(倍|番)`, 'g'))) {
+  for (const m of text.matchAll(CN_MULTIPLE)) {
     const n = chineseNumeral(m[2]);
     if (n === null || n <= 0) continue;
     const start = m.index;
