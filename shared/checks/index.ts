@@ -30,7 +30,7 @@ import { houseStyleOf, mentionsHousePair, writerEvidence, type HouseStyle, type 
 import { documentFigures, projectCountUnitFindings, rankReadings, restatedScaleFindings, scaleFindings, unitDisagreementFindings, unitFindings } from './figures';
 import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './types';
 import type { SegmentEvidence } from './evidence';
-import { addTo } from './collect';
+import { addTo, pushAll } from './collect';
 
 export { DocumentEvidence, type SegmentEvidence } from './evidence';
 export { AnalysisCarry } from './analysis';
@@ -191,19 +191,19 @@ function segmentRules(a: Analysis, ctx: CheckContext, want: (r: RuleId) => boole
     // the segment's mentions, then its surname-title ones (a list joined only when both have some)
     const own = mentions ?? findMentions(a, 0, ctx.glossary);
     const titled = a.memo('surname-title-mentions', () => orNone(surnameTitleMentions(a)));
-    out.push(...ambiguityFindings(a, !titled.length ? own : !own.length ? titled : [...own, ...titled], ctx, senses));
-    out.push(...afterFigureFindings(a, ctx));
-    out.push(...vocabularyCrossingFindings(a));
+    pushAll(out, ambiguityFindings(a, !titled.length ? own : !own.length ? titled : [...own, ...titled], ctx, senses));
+    pushAll(out, afterFigureFindings(a, ctx));
+    pushAll(out, vocabularyCrossingFindings(a));
   }
-  if (want('simplified-in-traditional')) out.push(...simplifiedFindings(a, ctx));
-  if (want('number-format')) out.push(...numberFormatFindings(a));
-  if (want('glossary-forbidden') || want('glossary-english')) out.push(...glossaryFindings(a, ctx, want('glossary-forbidden'), want('glossary-english')));
-  if (want('halfwidth-punctuation')) out.push(...halfwidthFindings(a, ctx));
-  if (want('doubled')) out.push(...doubledFindings(a));
-  if (want('stray-space')) out.push(...straySpaceFindings(a));
-  if (want('source-divergence')) out.push(...sourceDivergenceFindings(a));
-  if (want('english-empty')) out.push(...englishEmptyFindings(a));
-  if (want('period-label')) out.push(...periodLabelFindings(a));
+  if (want('simplified-in-traditional')) pushAll(out, simplifiedFindings(a, ctx));
+  if (want('number-format')) pushAll(out, numberFormatFindings(a));
+  if (want('glossary-forbidden') || want('glossary-english')) pushAll(out, glossaryFindings(a, ctx, want('glossary-forbidden'), want('glossary-english')));
+  if (want('halfwidth-punctuation')) pushAll(out, halfwidthFindings(a, ctx));
+  if (want('doubled')) pushAll(out, doubledFindings(a));
+  if (want('stray-space')) pushAll(out, straySpaceFindings(a));
+  if (want('source-divergence')) pushAll(out, sourceDivergenceFindings(a));
+  if (want('english-empty')) pushAll(out, englishEmptyFindings(a));
+  if (want('period-label')) pushAll(out, periodLabelFindings(a));
   return out;
 }
 
@@ -291,7 +291,7 @@ export function runChecks(segments: CheckSegment[], ctx: CheckContext, carry?: A
   const region = ctx.script !== 'hant' ? null : senses ? senses.region : regional ? analysesRegion(analyses) : null;
   for (const a of analyses) {
     for (const f of segmentRules(a, ctx, want, bySegment.get(a.seg.id) ?? [], senses)) (f.rule === 'halfwidth-punctuation' ? halfwidth : f.rule === 'english-empty' ? noEnglish : out).push(f);
-    if (want('number-mismatch')) out.push(...parallelNumberFindings(a));
+    if (want('number-mismatch')) pushAll(out, parallelNumberFindings(a));
   }
   out.push(...mergeHalfwidth(halfwidth));
   // one grouped finding per document for the rows without English, not one card per row
