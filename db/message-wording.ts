@@ -15,9 +15,16 @@ export function messageWording(): { stored(message: string, messageData: string 
   let lastMessage: string | null = null;
   const worded = (messageData: string): string | null => {
     if (messageData !== lastData) {
-      const ref = parseFindingMessage(messageData);
+      let message: string | null = null;
+      try {
+        const ref = parseFindingMessage(messageData);
+        message = ref ? formatFindingMessage(ref) : null;
+      } catch {
+        // data no template words (a row from elsewhere): its English is kept, and read as stored
+        message = null;
+      }
       lastData = messageData;
-      lastMessage = ref ? formatFindingMessage(ref) : null;
+      lastMessage = message;
     }
     return lastMessage;
   };

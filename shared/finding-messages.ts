@@ -244,7 +244,8 @@ export const isFindingMessageRef = (v: unknown): v is FindingMessageRef =>
   !!v &&
   typeof v === 'object' &&
   typeof (v as { key?: unknown }).key === 'string' &&
-  (v as { key: string }).key in FINDING_MESSAGES_EN &&
+  // (an own key: `in` would also take constructor, toString, __proto__ from a stored or imported row)
+  Object.hasOwn(FINDING_MESSAGES_EN, (v as { key: string }).key) &&
   !!(v as { params?: unknown }).params &&
   typeof (v as { params: unknown }).params === 'object' &&
   Object.values((v as { params: object }).params).every((p) => typeof p === 'string' || typeof p === 'number' || (Array.isArray(p) && p.every(isFindingMessageRef)));

@@ -25,15 +25,20 @@ describe('migration 018: finding messages worded from their data', () => {
       const english = raw.prepare(`UPDATE findings SET message = ? WHERE id = ?`);
       for (const r of rows) english.run(formatFindingMessage(parseFindingMessage(r.d)!), r.id);
       english.run('Worded by hand.', rows[0].id);
+      // a row whose data names a key no template has, from elsewhere (a bundle): kept as it is, never a failed opening
+      raw.prepare(`UPDATE findings SET message = 'Imported.', message_data = ? WHERE id = ?`).run('{"key":"constructor","params":{}}', rows[1].id);
       raw.pragma('user_version = 17');
       raw.close();
 
       const again = await openService(path);
       try {
         const stored = again.db.prepare(`SELECT id, message FROM findings WHERE document_id = ? ORDER BY id`).all(documentId) as { id: number; message: string }[];
-        expect(stored.filter((r) => r.message !== '').map((r) => [r.id, r.message])).toEqual([[rows[0].id, 'Worded by hand.']]);
+        expect(stored.filter((r) => r.message !== '').map((r) => [r.id, r.message])).toEqual([
+          [rows[0].id, 'Worded by hand.'],
+          [rows[1].id, 'Imported.'],
+        ]);
         const after = new Map(again.listFindings({ documentId }).findings.map((f) => [f.id, f.message]));
-        for (const [id, message] of before) expect(after.get(id as number)).toBe(id === rows[0].id ? 'Worded by hand.' : message);
+        for (const [id, message] of before) expect(after.get(id as number)).toBe(id === rows[0].id ? 'Worded by hand.' : id === rows[1].id ? 'Imported.' : message);
         expect(again.db.pragma('user_version', { simple: true })).toBe(18);
       } finally {
         again.db.close();

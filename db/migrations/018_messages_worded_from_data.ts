@@ -8,13 +8,22 @@ import { messageWording } from '../message-wording';
  * version tells an older Jiaodui, which would show those rows with no English, to refuse the
  * database ('db-future') instead.
  */
+/** Rows read at a time. */
+const BATCH = 5000;
+
 export const migration018: Migration = {
   version: 18,
   name: 'finding messages worded from their data',
   up: (db) => {
-    const rows = db.prepare(`SELECT id, message, message_data AS messageData FROM findings WHERE message_data IS NOT NULL AND message != '' ORDER BY id`).all() as { id: number; message: string; messageData: string }[];
-    const wording = messageWording();
+    // in batches by id: a database of many checked large documents holds millions of rows
+    const batch = db.prepare(`SELECT id, message, message_data AS messageData FROM findings WHERE id > ? AND message_data IS NOT NULL AND message != '' ORDER BY id LIMIT ?`);
     const blank = db.prepare(`UPDATE findings SET message = '' WHERE id = ?`);
-    for (const r of rows) if (wording.stored(r.message, r.messageData) === '') blank.run(r.id);
+    const wording = messageWording();
+    for (let after = 0; ; ) {
+      const rows = batch.all(after, BATCH) as { id: number; message: string; messageData: string }[];
+      if (!rows.length) break;
+      for (const r of rows) if (wording.stored(r.message, r.messageData) === '') blank.run(r.id);
+      after = rows[rows.length - 1].id;
+    }
   },
 };

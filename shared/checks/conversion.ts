@@ -390,12 +390,18 @@ function crossingWord(words: readonly [number, number][], pStart: number, pEnd: 
   return undefined;
 }
 /**
- * Does a shorter OpenCC phrase inside s[pStart, pEnd), clear of the word crossing one of its
+ * Does a shorter OpenCC phrase inside s[pStart, pEnd), clear of every word crossing one of its
  * edges, write c at k? Then the phrase's form at k stands on a word of its own (签约 → 簽約)
  * and the crossing word (签约金|额: 金额) says nothing against it.
  */
-function shorterPhraseAgrees(trie: ReturnType<typeof s2tTrie>, s: string, k: number, c: string, pStart: number, pEnd: number, crossing: readonly [number, number]): boolean {
-  const [lo, hi] = crossing[0] < pStart ? [crossing[1], pEnd] : [pStart, crossing[0]];
+function shorterPhraseAgrees(trie: ReturnType<typeof s2tTrie>, s: string, k: number, c: string, pStart: number, pEnd: number, words: readonly [number, number][]): boolean {
+  let lo = pStart;
+  let hi = pEnd;
+  for (const [p, q] of words) {
+    if (q - p < 2) continue;
+    if (p < pStart && q > pStart) lo = Math.max(lo, q);
+    if (p < pEnd && q > pEnd) hi = Math.min(hi, p);
+  }
   return k >= lo && k < hi && hi - lo >= 2 && phraseWritesHere(trie, s, k, c, lo, hi);
 }
 /** The word ending at k. */
@@ -573,7 +579,7 @@ export function ambiguityFindings(a: Analysis, mentions: readonly Mention[], ctx
         const [ws, we] = wordAt(words, k);
         const crossing = crossingWord(words, pStart, pEnd);
         // (not where a shorter phrase of OpenCC's, clear of the crossing word, writes c too: 签约 → 簽約 inside 签约金|额)
-        if (we - ws === 1 && crossing && !shorterPhraseAgrees(trie, s, k, c, pStart, pEnd, crossing)) {
+        if (we - ws === 1 && crossing && !shorterPhraseAgrees(trie, s, k, c, pStart, pEnd, words)) {
           hit = {
             severity: 'warning',
             suggest: [def, ...othersThan(cands, c)],
