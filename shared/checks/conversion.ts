@@ -1329,8 +1329,12 @@ export function convertedByOpenCC(current: readonly Analysis[], targets: readonl
 function asImported(a: Analysis): Analysis {
   const machine = a.seg.machineText;
   if (machine === undefined || machine === a.text) return a;
-  return new Analysis({ id: a.seg.id, text: machine, furniture: a.seg.furniture, speaker: a.seg.speaker }, a.ctx);
+  // one per analysis: several rules of a run ask the question (the standard forms, s2twp, company names, house style)
+  let imported = importedAnalyses.get(a);
+  if (!imported) importedAnalyses.set(a, (imported = new Analysis({ id: a.seg.id, text: machine, furniture: a.seg.furniture, speaker: a.seg.speaker }, a.ctx)));
+  return imported;
 }
+const importedAnalyses = new WeakMap<Analysis, Analysis>();
 
 /**
  * A name form (data/brands.ts: 昇, 樑, 杰…) where the converter wrote another form of its Simplified
