@@ -14,8 +14,11 @@ import { segmentText } from '../shared/text/segment';
 import { textOfSize } from './fixtures';
 import { median, ms, ratio, sample } from './stats';
 import { firstCheckTimes } from './first-check';
+import { applyServerHeapPolicy } from '../core/heap-policy';
 
 const runs = Number(process.argv[2] ?? 5);
+// the app's service process's V8 policy, as bench/run.ts sets it (JIAODUI_RETAIN_MAPS=0 or JIAODUI_HEAP_GROWING_PERCENT=0 for V8's own)
+const v8Flags = applyServerHeapPolicy();
 const dir = mkdtempSync(join(tmpdir(), 'jiaodui-checks-'));
 async function main() {
   const svc = await openService(join(dir, 'c.db'));
@@ -45,6 +48,7 @@ async function main() {
   const ref = median(sample(() => {
     for (const t of texts) bare(t);
   }, runs));
+  console.log(`V8 policy: ${v8Flags.join(' ') || "V8's own"}`);
   console.log(`checks on 1 MB: pure ${ms(pure)} (CPU ${ms(pureCpu)}), with storing: first check ${ms(median(first))} (CPU ${ms(firstCpu)}), re-run ${ms(stored)} (CPU ${ms(storedCpu)}); bare opencc-js t2s ${ms(ref)}; ratio first/ref ${ratio(median(first), ref)}, re-run/ref ${ratio(stored, ref)}`);
   svc.db.close();
 }

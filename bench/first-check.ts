@@ -12,7 +12,10 @@
  * rules' optimised code was specialised on die, and V8 throws that code away ("weak objects"
  * deoptimisations; ~90 functions compiled again in the next round, ~150 ms on the 1 MB text), a
  * cost the app pays once per session (in its first check, like the warm-up round here), never
- * per document.
+ * per document. Its callers run under the app's V8 policy (core/heap-policy.ts, set at their
+ * start as `jiaodui serve` and Electron's main process set it): with V8's own, the shapes those
+ * rules rely on died between rounds too, in the import and the pause (README Performance,
+ * "Shapes kept, session 23").
  */
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';

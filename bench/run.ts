@@ -25,6 +25,7 @@ import { startupBench, wallAndCpu } from './startup';
 import { feedBench } from './feed';
 import { concurrentSaves } from './concurrent-saves';
 import { IDLE_CHECKPOINT_MS } from '../db/checkpoint';
+import { applyServerHeapPolicy } from '../core/heap-policy';
 import type { Segment } from '../shared/domain/schemas';
 
 interface Row {
@@ -37,6 +38,9 @@ interface Row {
 
 const quick = process.argv.includes('--quick');
 const onlyChecks = process.argv.includes('--checks');
+// the V8 policy of the app's service process (core/heap-policy.ts: heap growing, shapes kept), set as
+// `jiaodui serve` and the Electron main process set it before they open the service: the figures are the app's
+const v8Flags = applyServerHeapPolicy();
 const dir = mkdtempSync(join(tmpdir(), 'jiaodui-bench-'));
 const rows: Row[] = [];
 const raw: Record<string, number> = {};
@@ -406,7 +410,7 @@ function record(): void {
   const out = join(PACKAGE_ROOT, 'bench', 'results');
   mkdirSync(out, { recursive: true });
   const file = join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, ...(onlyChecks ? { only: 'checks' } : {}), raw, rows }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, v8Flags, quick, ...(onlyChecks ? { only: 'checks' } : {}), raw, rows }, null, 2) + '\n');
   console.log(`\nRecorded in ${file}`);
 }
 

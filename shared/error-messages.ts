@@ -449,6 +449,7 @@ export const ERROR_MESSAGES_EN = {
   'sign-in.revoked': 'This reviewer was revoked. Ask a team admin.',
   // ---- a server setting (core/heap-policy.ts)
   'env.heap-growing': '{name} must be a whole number 0–1000 (0: V8\'s own heap growing), got "{given}".',
+  'env.retain-maps': '{name} must be a whole number 0–1000 (0: V8\'s own 2 collections), got "{given}".',
   // lists inside messages (English joins a list's parts with a space)
   'list.comma': ',',
   'list.more': '…',

@@ -401,6 +401,7 @@ export const ERROR_MESSAGES_ZH: Record<ErrorMessageKey, string> = {
   'sign-in.expired': '這個登入網址已過期或已被撤銷。請向團隊管理員索取新的網址。',
   'sign-in.revoked': '這位審校者已被撤銷。請詢問團隊管理員。',
   'env.heap-growing': '{name} 必須是 0–1000 的整數（0：使用 V8 本身的堆積成長方式），目前是「{given}」。',
+  'env.retain-maps': '{name} 必須是 0–1000 的整數（0：使用 V8 本身的 2 次回收），目前是「{given}」。',
   'list.comma': '、',
   'list.more': '……',
   internal: '校對內部發生錯誤（這是程式的問題，不是你的輸入造成的）。請回報這個問題。',
