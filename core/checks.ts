@@ -277,7 +277,7 @@ export function checkDocument(store: Store, tx: WriteTx, documentId: number, now
     const holds = kept?.holds(content) ?? false;
     const carry = new AnalysisCarry(kept, holds ? kept!.senses : undefined);
     const found = runChecks(c.segs, c.ctx, carry);
-    keepEvidence(store, documentId, holds ? kept! : new DocumentEvidence(content, evidenceContext(c.ctx), carry), c.revision, c.ctx);
+    keepEvidence(store, documentId, holds ? kept! : () => new DocumentEvidence(content, evidenceContext(c.ctx), carry), c.revision, c.ctx);
     // dismissals are read after the snapshot: one made since is a revision of its segment, whose rows this result then leaves alone
     const rows = carryDismissals(store, documentId, findingRows(documentId, found, at));
     // the difference is computed here, outside the lock; only a run overtaken by saves computes it again, without their segments
@@ -389,12 +389,37 @@ export function recheckAfterReplay(store: Store, tx: WriteTx, documentIds: reado
  * process's), and built anew when the document's live segments, its script, variant or glossary
  * changed.
  */
-interface KeptEvidence {
-  evidence: DocumentEvidence;
-  /** the newest revision of the database the evidence has seen */
-  revision: number;
-  /** script, variant and glossary it was built with */
-  ctxKey: string;
+class KeptEvidence {
+  private built: DocumentEvidence | undefined;
+  private build: (() => DocumentEvidence) | undefined;
+  /**
+   * `source`: the evidence, or what builds it when first asked for — a whole-document run leaves
+   * its snapshot's texts and its analyses, not the evidence: its answer does not need it, the
+   * document's next save or run does (~10 ms of a first check on the 1 MB bench text).
+   */
+  constructor(
+    source: DocumentEvidence | (() => DocumentEvidence),
+    /** the newest revision of the database the evidence has seen */
+    public revision: number,
+    /** script, variant and glossary it was built with */
+    readonly ctxKey: string,
+  ) {
+    if (typeof source === 'function') this.build = source;
+    else this.built = source;
+  }
+
+  get evidence(): DocumentEvidence {
+    if (!this.built) {
+      this.built = this.build!();
+      this.build = undefined;
+    }
+    return this.built;
+  }
+
+  /** The evidence if it is built, without building it. */
+  peek(): DocumentEvidence | undefined {
+    return this.built;
+  }
 }
 const EVIDENCE_DOCUMENTS = 2;
 const keptEvidence = new WeakMap<Store, Map<number, KeptEvidence>>();
@@ -419,12 +444,13 @@ function keptEvidenceOf(store: Store, documentId: number, ctx: CheckContext): Do
   return entry && entry.ctxKey === evidenceKey(ctx) ? entry.evidence : undefined;
 }
 
-/** Keep a document's evidence, built from the texts as of database revision `revision` (the newest of the snapshot they were read in). */
-function keepEvidence(store: Store, documentId: number, evidence: DocumentEvidence, revision: number, ctx: CheckContext): void {
+/** Keep a document's evidence (or what builds it when first asked for), built from the texts as of database revision `revision` (the newest of the snapshot they were read in). */
+function keepEvidence(store: Store, documentId: number, evidence: DocumentEvidence | (() => DocumentEvidence), revision: number, ctx: CheckContext): void {
   const kept = keptOf(store);
   const before = kept.get(documentId);
   // the same evidence kept again: it has seen at least the revision it noted
-  keepRecent(kept, documentId, { evidence, revision: before?.evidence === evidence ? Math.max(before.revision, revision) : revision, ctxKey: evidenceKey(ctx) }, EVIDENCE_DOCUMENTS);
+  const same = typeof evidence !== 'function' && before?.peek() === evidence;
+  keepRecent(kept, documentId, new KeptEvidence(evidence, same ? Math.max(before!.revision, revision) : revision, evidenceKey(ctx)), EVIDENCE_DOCUMENTS);
 }
 
 /** The document's evidence, up to date with the stored texts (`seg`: the segment being re-checked, as stored now). */
@@ -452,27 +478,37 @@ export function evidenceFor(store: Store, seg: { id: number; documentId: number;
     previous = entry.evidence;
     entry = undefined;
   }
-  entry ??= { evidence: new DocumentEvidence(store.segmentsToCheck(documentId).filter((s) => !s.furniture).map(toCheckSegment), ctx, previous), revision: newest, ctxKey };
+  entry ??= new KeptEvidence(new DocumentEvidence(store.segmentsToCheck(documentId).filter((s) => !s.furniture).map(toCheckSegment), ctx, previous), newest, ctxKey);
   keepRecent(kept, documentId, entry, EVIDENCE_DOCUMENTS);
   return entry.evidence;
 }
 
 /**
  * Before a save of the segment takes the write lock: when no evidence of its document is kept,
- * build it now, in a read snapshot (0.2–0.4 s on a 1 MB document), so that the save's re-check
+ * build it now, in a read snapshot (0.2–0.4 s on a 1 MB document; one a whole-document run left
+ * to build from its analyses, ~10 ms, is built here too), so that the save's re-check
  * inside the lock only brings it up to date by the revisions since (`evidenceFor`) — never stores
  * anything from it here. A document whose evidence is kept (a save or a check run before) costs a
  * map look-up.
  */
 export function prepareEvidence(store: Store, seg: { id: number; documentId: number; furniture: string | null }): void {
-  if (seg.furniture || keptEvidence.get(store)?.has(seg.documentId)) return;
+  if (seg.furniture) return;
+  const entry = keptEvidence.get(store)?.get(seg.documentId);
+  // left by a whole-document run for its first use: built here, outside the lock
+  if (entry) return void entry.evidence;
   store.readSnapshot(() => {
     const now = store.segment(seg.id);
     if (now && !now.retired && !now.furniture) evidenceFor(store, now, checkContext(store, now.documentId));
   });
 }
 
-/** The evidence kept for a document and the database revision it has seen (tests, diagnostics). */
+/** Whether a document's evidence is kept, and built or left to build at its first use (tests, diagnostics). */
+export function keptEvidenceState(store: Store, documentId: number): 'none' | 'left to build' | 'built' {
+  const entry = keptEvidence.get(store)?.get(documentId);
+  return !entry ? 'none' : entry.peek() ? 'built' : 'left to build';
+}
+
+/** The evidence kept for a document and the database revision it has seen, built if it was left to build (tests, diagnostics). */
 export function keptDocumentEvidence(store: Store, documentId: number): { evidence: DocumentEvidence; revision: number } | undefined {
   const entry = keptEvidence.get(store)?.get(documentId);
   return entry && { evidence: entry.evidence, revision: entry.revision };

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { freshService, importSample } from './test-helpers';
 import { openService } from './context';
-import { keptDocumentEvidence } from './checks';
+import { keptDocumentEvidence, keptEvidenceState, prepareEvidence } from './checks';
 import type { JiaoduiService } from './service';
 
 /** Every stored finding row of one segment, as a comparable line (ids left out), sorted. */
@@ -27,7 +27,10 @@ describe('a document’s kept evidence', () => {
       const { documentId } = importSample(s);
       expect(keptDocumentEvidence(s.store, documentId)).toBeUndefined();
       s.runChecks({ documentId });
+      // left to build from the run's analyses at its first use, not built in the run
+      expect(keptEvidenceState(s.store, documentId)).toBe('left to build');
       const kept = keptDocumentEvidence(s.store, documentId);
+      expect(keptEvidenceState(s.store, documentId)).toBe('built');
       expect(kept?.revision).toBe(s.store.newestRevision());
       // a re-run over the same texts keeps the same evidence
       s.runChecks({ documentId });
@@ -38,6 +41,29 @@ describe('a document’s kept evidence', () => {
       expect(after.evidence).toBe(kept!.evidence);
       expect(after.evidence.textOf(seg.id)).toBe(seg.text.replace('王震', '王徵'));
       // what the save's re-check stored is what a full run stores there
+      const saved = rowsOf(s, seg.id);
+      s.runChecks({ documentId });
+      expect(rowsOf(s, seg.id)).toEqual(saved);
+    } finally {
+      ctx.cleanup();
+    }
+  });
+
+  it('left to build by a run, is built before a save asks for the write lock, from the run’s analyses', async () => {
+    const ctx = await freshService();
+    try {
+      const s = ctx.service;
+      const { documentId } = importSample(s);
+      s.runChecks({ documentId });
+      const seg = s.getSegments({ documentId }).find((x) => x.text.includes('王震'))!;
+      expect(keptEvidenceState(s.store, documentId)).toBe('left to build');
+      prepareEvidence(s.store, { id: seg.id, documentId, furniture: null });
+      expect(keptEvidenceState(s.store, documentId)).toBe('built');
+      const built = keptDocumentEvidence(s.store, documentId)!;
+      expect(built.revision).toBe(s.store.newestRevision());
+      // the save's re-check uses it, brought up to date, and stores what a full run stores there
+      s.editSegment({ segmentId: seg.id, text: seg.text.replace('王震', '王徵') });
+      expect(keptDocumentEvidence(s.store, documentId)!.evidence).toBe(built.evidence);
       const saved = rowsOf(s, seg.id);
       s.runChecks({ documentId });
       expect(rowsOf(s, seg.id)).toEqual(saved);
