@@ -64,7 +64,8 @@ export async function runServe(dbPath: string, portFlag?: string, teamFlags?: Te
   if (teamFlags && portFlag !== undefined) throw new JiaoduiError('invalid-input', 'serve --team takes --listen HOST:PORT, not --port.');
   const port = portFlag === undefined ? 0 : Number(portFlag);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new JiaoduiError('invalid-input', `--port must be 0–65535, got "${portFlag}".`);
-  // browser mode: the heap grows to twice what is live between full collections, not up to 4× (core/heap-policy.ts; a team server keeps V8's own)
+  // browser mode: the heap grows to twice what is live between full collections, not up to 4× (a team server keeps V8's own);
+  // every mode keeps object shapes for 16 full collections, not 2 (core/heap-policy.ts)
   applyServerHeapPolicy({ team: teamFlags !== undefined });
   // the team flags are checked before the database is opened: a wrong flag changes nothing
   const ref: { host?: RecoveringApi } = {};

@@ -7,6 +7,8 @@
 import { checkRowKeyer, type CheckMark, type FindingDetails, type FindingLocationRow, type FindingRow, type NewFinding, type ParallelForChecks, type Store, type StoredCheckRows } from './store';
 import { AnalysisCarry, CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, documentGroupMessage, documentHouseEvidence, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import { houseStyleOf, type HouseStyle, type WriterEvidence } from '../shared/checks/house-style';
+import type { AnalysisSource } from '../shared/checks/analysis';
+import type { DocumentSenses } from '../shared/checks/conversion';
 import type { FindingsReport, ProjectCheckState, StoredFinding } from '../shared/domain/schemas';
 import { contextAround } from '../shared/text/context';
 import { isBrandGroup } from '../shared/checks/brand-names';
@@ -275,9 +277,10 @@ export function checkDocument(store: Store, tx: WriteTx, documentId: number, now
     const content = c.plain.filter((s) => !s.furniture);
     // a kept evidence already holding these texts is what a new one would be (a re-run over unchanged text): its senses are the run's
     const holds = kept?.holds(content) ?? false;
-    const carry = new AnalysisCarry(kept, holds ? kept!.senses : undefined);
+    const carry = new AnalysisCarry(kept?.source(), holds ? kept!.evidence.senses : undefined);
     const found = runChecks(c.segs, c.ctx, carry);
-    keepEvidence(store, documentId, holds ? kept! : () => new DocumentEvidence(content, evidenceContext(c.ctx), carry), c.revision, c.ctx);
+    carry.detach();
+    keepEvidence(store, documentId, holds ? kept!.evidence : { content, ctx: evidenceContext(c.ctx), carry }, c.revision, c.ctx);
     // dismissals are read after the snapshot: one made since is a revision of its segment, whose rows this result then leaves alone
     const rows = carryDismissals(store, documentId, findingRows(documentId, found, at));
     // the difference is computed here, outside the lock; only a run overtaken by saves computes it again, without their segments
@@ -391,27 +394,29 @@ export function recheckAfterReplay(store: Store, tx: WriteTx, documentIds: reado
  */
 class KeptEvidence {
   private built: DocumentEvidence | undefined;
-  private build: (() => DocumentEvidence) | undefined;
+  private pending: RunEvidence | undefined;
   /**
-   * `source`: the evidence, or what builds it when first asked for — a whole-document run leaves
-   * its snapshot's texts and its analyses, not the evidence: its answer does not need it, the
-   * document's next save or run does (~10 ms of a first check on the 1 MB bench text).
+   * `source`: the evidence, or what a whole-document run leaves to build it from when first asked
+   * for (`RunEvidence`): the run's answer does not need it, the document's next save or run does
+   * (~10 ms of a first check on the 1 MB bench text; in the app the runs are offloaded to a worker
+   * whose store never saves, so there it is built only if the same document is checked again).
    */
   constructor(
-    source: DocumentEvidence | (() => DocumentEvidence),
+    source: DocumentEvidence | RunEvidence,
     /** the newest revision of the database the evidence has seen */
     public revision: number,
     /** script, variant and glossary it was built with */
     readonly ctxKey: string,
   ) {
-    if (typeof source === 'function') this.build = source;
-    else this.built = source;
+    if (source instanceof DocumentEvidence) this.built = source;
+    else this.pending = source;
   }
 
   get evidence(): DocumentEvidence {
     if (!this.built) {
-      this.built = this.build!();
-      this.build = undefined;
+      const p = this.pending!;
+      this.built = new DocumentEvidence(p.content, p.ctx, p.carry);
+      this.pending = undefined;
     }
     return this.built;
   }
@@ -420,7 +425,27 @@ class KeptEvidence {
   peek(): DocumentEvidence | undefined {
     return this.built;
   }
+
+  /** Where a new run or evidence takes earlier analyses from: the evidence, or the run's own analyses while it is not built. */
+  source(): AnalysisSource {
+    return this.built ?? this.pending!.carry;
+  }
+
+  /** `DocumentEvidence.holds`, without building it: the same content segments, in order, with the same texts and renderings. */
+  holds(segments: readonly CheckSegment[]): boolean {
+    if (this.built) return this.built.holds(segments);
+    const mine = this.pending!.content;
+    return segments.length === mine.length && segments.every((s, i) => s.id === mine[i].id && s.text === mine[i].text && s.rendering === mine[i].rendering);
+  }
 }
+
+/** What a whole-document run leaves to build its document's evidence from: its snapshot's content segments and its analyses, nothing else of the run. */
+interface RunEvidence {
+  content: readonly CheckSegment[];
+  ctx: CheckContext;
+  carry: AnalysisCarry<DocumentSenses>;
+}
+
 const EVIDENCE_DOCUMENTS = 2;
 const keptEvidence = new WeakMap<Store, Map<number, KeptEvidence>>();
 
@@ -439,17 +464,17 @@ function keptOf(store: Store): Map<number, KeptEvidence> {
  * another script, variant or glossary). Not brought up to date: a run takes over only the
  * analyses of segments whose text and rendering are those it reads (`AnalysisCarry`).
  */
-function keptEvidenceOf(store: Store, documentId: number, ctx: CheckContext): DocumentEvidence | undefined {
+function keptEvidenceOf(store: Store, documentId: number, ctx: CheckContext): KeptEvidence | undefined {
   const entry = keptEvidence.get(store)?.get(documentId);
-  return entry && entry.ctxKey === evidenceKey(ctx) ? entry.evidence : undefined;
+  return entry && entry.ctxKey === evidenceKey(ctx) ? entry : undefined;
 }
 
 /** Keep a document's evidence (or what builds it when first asked for), built from the texts as of database revision `revision` (the newest of the snapshot they were read in). */
-function keepEvidence(store: Store, documentId: number, evidence: DocumentEvidence | (() => DocumentEvidence), revision: number, ctx: CheckContext): void {
+function keepEvidence(store: Store, documentId: number, evidence: DocumentEvidence | RunEvidence, revision: number, ctx: CheckContext): void {
   const kept = keptOf(store);
   const before = kept.get(documentId);
   // the same evidence kept again: it has seen at least the revision it noted
-  const same = typeof evidence !== 'function' && before?.peek() === evidence;
+  const same = evidence instanceof DocumentEvidence && before?.peek() === evidence;
   keepRecent(kept, documentId, new KeptEvidence(evidence, same ? Math.max(before!.revision, revision) : revision, evidenceKey(ctx)), EVIDENCE_DOCUMENTS);
 }
 
@@ -463,19 +488,19 @@ export function evidenceFor(store: Store, seg: { id: number; documentId: number;
   kept.delete(documentId);
   if (entry && (entry.ctxKey !== ctxKey || newest < entry.revision)) entry = undefined;
   // after a split, merge or furniture change: built anew, over the analyses of the unchanged segments
-  let previous: DocumentEvidence | undefined;
+  let previous: AnalysisSource | undefined;
   if (entry && newest > entry.revision) {
     const since = store.revisedSince(documentId, entry.revision);
     // a furniture segment edited (page furniture is no part of the evidence, before or after) changes nothing here
     const segs = since.structure ? null : since.segments.map((id) => store.segment(id)).filter((s) => !(s && s.furniture && !entry!.evidence.has(s.id)));
     if (!segs || segs.some((s) => !s || s.retired || s.furniture) || !entry.evidence.update(segs.map((s) => toCheckSegment(s!)))) {
-      previous = entry.evidence;
+      previous = entry.source();
       entry = undefined;
     } else entry.revision = newest;
   }
   // the segment's stored text, whatever the revisions said (a text written without one)
   if (entry && entry.evidence.textOf(seg.id) !== seg.text && !entry.evidence.update([toCheckSegment(seg)])) {
-    previous = entry.evidence;
+    previous = entry.source();
     entry = undefined;
   }
   entry ??= new KeptEvidence(new DocumentEvidence(store.segmentsToCheck(documentId).filter((s) => !s.furniture).map(toCheckSegment), ctx, previous), newest, ctxKey);
@@ -488,8 +513,10 @@ export function evidenceFor(store: Store, seg: { id: number; documentId: number;
  * build it now, in a read snapshot (0.2–0.4 s on a 1 MB document; one a whole-document run left
  * to build from its analyses, ~10 ms, is built here too), so that the save's re-check
  * inside the lock only brings it up to date by the revisions since (`evidenceFor`) — never stores
- * anything from it here. A document whose evidence is kept (a save or a check run before) costs a
- * map look-up.
+ * anything from it here. A document whose evidence is kept and built (a save or a check run before)
+ * costs a map look-up. Only saves call it (`editSegment`); other writes on a segment (a fix, a
+ * replace, an undo) build a run's left evidence inside their lock, ~10 ms once, where the run and
+ * the write share a store (not in the app, whose runs are offloaded to a worker with its own).
  */
 export function prepareEvidence(store: Store, seg: { id: number; documentId: number; furniture: string | null }): void {
   if (seg.furniture) return;

@@ -26,9 +26,13 @@
  * before its check take more than 2, so each first check met its shapes anew: code thrown away,
  * caches relearnt and ~100 functions optimised again, every time. Keeping them for 16 collections
  * (a map is ~80 bytes; the checks make a few thousand at most) took the bench's first check of
- * the 1 MB text from 565 / 567 to 483 / 479 ms and the varied megabyte's by ~100 ms (README
- * Performance, "Shapes kept, session 23"). Every mode, a team server's included (its checks run in
- * the same process's worker threads).
+ * the 1 MB text from 565 / 567 to 483 / 479 ms under V8's own heap growing, and from 572 / 588 /
+ * 537 to 498 / 501 / 474 ms under the policy's (README Performance, "Shapes kept, session 23").
+ * Every mode, a team server's included (its checks run in the same process's worker threads).
+ * V8 keeps none in a collection made to reduce memory (its memory reducer's, in an idle process);
+ * with 20 s pauses between an import and its check the pauses held at most one full collection,
+ * with the reducer or without it (`--no-memory-reducer`), and keeping the shapes still helped
+ * (first checks, 4 rounds each: 465–605 ms, median 512, against 469–590, median 590; README, the same note).
  *
  * The Electron main process applies the same policy at start (electron/main.ts): it holds the
  * service for one reviewer beside a window, as browser mode's server does; the bench's process

@@ -170,8 +170,9 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  // the service's heap kept as browser mode's server keeps it (core/heap-policy.ts): the main
-  // process holds the service for a laptop's one reviewer, beside a window, as `jiaodui serve` does
+  // the service's heap kept as browser mode's server keeps it (core/heap-policy.ts: heap growing,
+  // object shapes kept): the main process holds the service for a laptop's one reviewer, beside a
+  // window, as `jiaodui serve` does
   try {
     applyServerHeapPolicy();
   } catch (e) {

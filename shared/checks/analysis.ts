@@ -295,9 +295,18 @@ export class AnalysisCarry<Senses = never> implements AnalysisSource {
    * read instead of reading them again from the run's analyses.
    */
   constructor(
-    private readonly from?: AnalysisSource,
+    private from?: AnalysisSource,
     readonly senses?: Senses,
   ) {}
+
+  /**
+   * Forget where the analyses came from once the run has made them (each shares what it took from
+   * `from`'s, not `from` itself): a carry kept after its run (core/checks.ts) then holds its own
+   * analyses only, not a chain of earlier runs' evidence.
+   */
+  detach(): void {
+    this.from = undefined;
+  }
 
   analysis(seg: CheckSegment, ctx: CheckContext): Analysis {
     const a = new Analysis(seg, ctx, this.from?.analysisOf(seg));
