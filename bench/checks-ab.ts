@@ -15,6 +15,10 @@ import { pathToFileURL } from 'node:url';
 import { segmentText } from '../shared/text/segment';
 import { projectDocuments, textOfSize, variedTextOfSize } from './fixtures';
 import { median } from './stats';
+import { applyServerHeapPolicy } from '../core/heap-policy';
+
+// both sides under the app's V8 policy, as bench/run.ts times them (the flags are the process's: one setting serves both checkouts)
+applyServerHeapPolicy();
 
 interface Side {
   runChecks: (segs: unknown[], ctx: unknown) => unknown;

@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import { openService, SAMPLE_FILE } from '../core/context';
 import { percentile, sample } from './stats';
 import { textOfSize } from './fixtures';
+import { applyServerHeapPolicy } from '../core/heap-policy';
+
+// under the app's V8 policy, as bench/run.ts times the same scenarios
+applyServerHeapPolicy();
 
 const what = process.argv[2] ?? 'import';
 const dir = mkdtempSync(join(tmpdir(), 'jiaodui-prof-'));
