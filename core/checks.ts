@@ -5,7 +5,7 @@
  * segment whenever its text changes.
  */
 import { checkRowKeyer, type CheckMark, type FindingDetails, type FindingLocationRow, type FindingRow, type NewFinding, type ParallelForChecks, type Store, type StoredCheckRows } from './store';
-import { AnalysisCarry, CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, documentGroupMessage, documentHouseEvidence, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
+import { AnalysisCarry, CROSS_SEGMENT_RULES, DOCUMENT_GROUPS, DocumentEvidence, documentGroupMessage, documentHouseEvidence, holdsSegments, RULES, checkSegment, runChecks, runProjectRules, type CheckContext, type CheckSegment, type Finding, type RuleId } from '../shared/checks';
 import { houseStyleOf, type HouseStyle, type WriterEvidence } from '../shared/checks/house-style';
 import type { AnalysisSource } from '../shared/checks/analysis';
 import type { DocumentSenses } from '../shared/checks/conversion';
@@ -435,7 +435,7 @@ class KeptEvidence {
   holds(segments: readonly CheckSegment[]): boolean {
     if (this.built) return this.built.holds(segments);
     const mine = this.pending!.content;
-    return segments.length === mine.length && segments.every((s, i) => s.id === mine[i].id && s.text === mine[i].text && s.rendering === mine[i].rendering);
+    return holdsSegments(mine.length, (i) => mine[i], segments);
   }
 }
 

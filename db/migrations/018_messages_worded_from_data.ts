@@ -1,16 +1,16 @@
 import type { Migration } from './types';
 import { messageWording } from '../message-wording';
 
+/** Rows read at a time. */
+const BATCH = 5000;
+
 /**
  * A finding's English message is stored only where its message data does not word it
- * (db/queries/findings.ts `messageWording`): the column holds '' for the others, and every
+ * (db/message-wording.ts `messageWording`): the column holds '' for the others, and every
  * reader words them from the data. Rows already stored are brought to that form here, and the
  * version tells an older Jiaodui, which would show those rows with no English, to refuse the
  * database ('db-future') instead.
  */
-/** Rows read at a time. */
-const BATCH = 5000;
-
 export const migration018: Migration = {
   version: 18,
   name: 'finding messages worded from their data',

@@ -31,6 +31,21 @@ export interface SegmentEvidence {
 }
 
 
+/**
+ * Whether the `length` segments `at` gives are exactly `segments`: the same ids, in order, with the
+ * same texts and renderings (what an evidence built from `segments` would hold). Shared by a built
+ * evidence and one a run left to build (core/checks.ts `KeptEvidence`).
+ */
+export function holdsSegments(length: number, at: (i: number) => CheckSegment, segments: readonly CheckSegment[]): boolean {
+  if (segments.length !== length) return false;
+  for (let i = 0; i < length; i++) {
+    const mine = at(i);
+    const seg = segments[i];
+    if (mine.id !== seg.id || mine.text !== seg.text || mine.rendering !== seg.rendering) return false;
+  }
+  return true;
+}
+
 export class DocumentEvidence implements AnalysisSource {
   private readonly analyses: Analysis[] = [];
   private readonly at = new Map<number, number>();
@@ -68,13 +83,7 @@ export class DocumentEvidence implements AnalysisSource {
 
   /** Whether this evidence holds exactly these content segments, in this order, with these texts and renderings (what a new one built from them would hold). */
   holds(segments: readonly CheckSegment[]): boolean {
-    if (segments.length !== this.analyses.length) return false;
-    for (let i = 0; i < segments.length; i++) {
-      const a = this.analyses[i];
-      const seg = segments[i];
-      if (a.seg.id !== seg.id || a.text !== seg.text || a.seg.rendering !== seg.rendering) return false;
-    }
-    return true;
+    return holdsSegments(this.analyses.length, (i) => this.analyses[i].seg, segments);
   }
 
   /** The document's senses as this evidence reads them (kept and read lazily, like `forSegment`'s). */

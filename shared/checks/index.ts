@@ -32,7 +32,7 @@ import type { CheckContext, CheckSegment, Finding, RuleId, RuleInfo } from './ty
 import type { SegmentEvidence } from './evidence';
 import { addTo, pushAll } from './collect';
 
-export { DocumentEvidence, type SegmentEvidence } from './evidence';
+export { DocumentEvidence, holdsSegments, type SegmentEvidence } from './evidence';
 export { AnalysisCarry } from './analysis';
 
 export type { CheckContext, CheckSegment, Finding, Fix, GlossaryEntry, Location, RuleId, RuleInfo, Scope, Severity } from './types';
