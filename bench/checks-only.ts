@@ -1,5 +1,5 @@
 /**
- * `node --expose-gc --import tsx bench/checks-only.ts [runs]`: the bench's "all checks on the 1 MB
+ * `node scripts/bench.mjs --entry checks-only [runs]` (built as the app ships; `--source` through tsx): the bench's "all checks on the 1 MB
  * document" figures alone (pure rules; with storing, a first check of a fresh import and a re-run
  * over unchanged text; and the bare opencc-js t2s reference, medians of `runs`, default 5), for profiling (`node --cpu-prof`) and quick before/after comparisons. Not part
  * of `npm run bench`, which measures the same next to everything else.
@@ -15,6 +15,7 @@ import { textOfSize } from './fixtures';
 import { median, ms, ratio, sample } from './stats';
 import { firstCheckTimes } from './first-check';
 import { applyServerHeapPolicy } from '../core/heap-policy';
+import { BENCH_BUILD } from './build';
 
 const runs = Number(process.argv[2] ?? 5);
 // the app's service process's V8 policy, as bench/run.ts sets it (JIAODUI_RETAIN_MAPS=0 or JIAODUI_HEAP_GROWING_PERCENT=0 for V8's own)
@@ -48,7 +49,7 @@ async function main() {
   const ref = median(sample(() => {
     for (const t of texts) bare(t);
   }, runs));
-  console.log(`V8 policy: ${v8Flags.join(' ') || "V8's own"}`);
+  console.log(`code: ${BENCH_BUILD}; V8 policy: ${v8Flags.join(' ') || "V8's own"}`);
   console.log(`checks on 1 MB: pure ${ms(pure)} (CPU ${ms(pureCpu)}), with storing: first check ${ms(median(first))} (CPU ${ms(firstCpu)}), re-run ${ms(stored)} (CPU ${ms(storedCpu)}); bare opencc-js t2s ${ms(ref)}; ratio first/ref ${ratio(median(first), ref)}, re-run/ref ${ratio(stored, ref)}`);
   svc.db.close();
 }

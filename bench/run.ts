@@ -5,7 +5,8 @@
  * `--no-browser` leaves out the Chromium figures; `--checks` measures only the in-process import
  * and the checks rows (all checks on the 1 MB document, the project-wide rules; a few seconds,
  * for before/after runs of the checks). Rows whose tool is missing (pofilter, Chromium, the built
- * renderer) say so and are skipped.
+ * renderer) say so and are skipped. scripts/bench.mjs builds this file as the app ships (the CLI
+ * bundle's options) and runs the build; `--source` runs it through tsx instead.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,7 @@ import { feedBench } from './feed';
 import { concurrentSaves } from './concurrent-saves';
 import { IDLE_CHECKPOINT_MS } from '../db/checkpoint';
 import { applyServerHeapPolicy } from '../core/heap-policy';
+import { BENCH_BUILD } from './build';
 import type { Segment } from '../shared/domain/schemas';
 
 interface Row {
@@ -410,7 +412,7 @@ function record(): void {
   const out = join(PACKAGE_ROOT, 'bench', 'results');
   mkdirSync(out, { recursive: true });
   const file = join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, v8Flags, quick, ...(onlyChecks ? { only: 'checks' } : {}), raw, rows }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, build: BENCH_BUILD, v8Flags, quick, ...(onlyChecks ? { only: 'checks' } : {}), raw, rows }, null, 2) + '\n');
   console.log(`\nRecorded in ${file}`);
 }
 
@@ -453,6 +455,7 @@ async function startupRows(oneMb: string): Promise<void> {
 }
 
 function print() {
+  console.log(`Code measured: ${BENCH_BUILD === 'bundle' ? 'the bundle as the app ships it (scripts/bench.mjs)' : 'the TypeScript source through tsx (--source)'}; V8 flags: ${v8Flags.join(' ') || "V8's own"}\n`);
   const cols: (keyof Row)[] = ['figure', 'value', 'reference', 'ratio', 'target'];
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => r[c].length)));
   const line = (r: Record<string, string>) => cols.map((c, i) => r[c].padEnd(widths[i])).join(' | ');
