@@ -5,8 +5,8 @@
  * Electron its own bundle, and their offload workers are bundles too. tsx transpiles with
  * esbuild's `keepNames`, which wraps every function it creates in a `__name(fn, "fn")` call
  * (a property definition each time a closure is made): on the checks' closures that cost the
- * first check of the 1 MB text ~40 ms no user ever pays (README Performance, "What the bench
- * runs, session 24"). So this builds bench/run.ts and bench/checks-only.ts with the CLI
+ * first check of the 1 MB text ~30 ms the app's bundles do not pay (README Performance, "What
+ * the bench runs, session 24"; only the fallback through tsx does, bin/jiaodui.mjs). So this builds bench/run.ts and bench/checks-only.ts with the CLI
  * bundle's own options (`cliOptions`: same target, same bundled and external packages, the
  * same ASCII pass) into dist/bench/ and runs the built file.
  *
@@ -26,8 +26,12 @@ import { asciiBundleFiles } from './ascii-js.mjs';
 
 /** The bench's entry points (bench/<name>.ts). */
 export const BENCH_ENTRIES = ['run', 'checks-only'];
-/** Loaded by the bench from node_modules as well as the app's own externals: the browser rows' driver. */
-const BENCH_EXTERNAL = ['@playwright/test', 'playwright', 'playwright-core'];
+/**
+ * Loaded by the bench from node_modules as well as the app's own externals: the browser rows'
+ * driver, and the build tools the startup rows call to bring dist/cli up to date
+ * (bench/startup.ts `buildCliIfStale`: esbuild's API does not run bundled).
+ */
+export const BENCH_EXTERNAL = ['@playwright/test', 'playwright', 'playwright-core', 'esbuild', 'acorn'];
 
 /** Two folders deep, as dist/cli/ is: the bundle's import.meta.url shim names ../../core/context.ts. */
 export const BENCH_DIR = join('dist', 'bench');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { BENCH_DIR, benchCommand, benchOptions, parseBenchArgs } from './bench.mjs';
+import { BENCH_DIR, BENCH_EXTERNAL, benchCommand, benchOptions, parseBenchArgs } from './bench.mjs';
 import { cliOptions } from './build-cli.mjs';
 import { ROOT } from './cli-bundle.mjs';
 
@@ -28,7 +28,11 @@ describe('npm run bench (scripts/bench.mjs)', () => {
     const cli = cliOptions(ROOT, out);
     for (const k of ['target', 'format', 'platform', 'bundle', 'minify', 'keepNames', 'banner'] as const) expect(opts[k], k).toEqual(cli[k]);
     expect(opts.external).toEqual(expect.arrayContaining([...(cli.external ?? [])]));
-    const r = await build({ ...opts, write: false });
+    const r = await build({ ...opts, write: false, metafile: true });
+    // the build tools the startup rows call (buildCliIfStale) come from node_modules: esbuild's API does not run bundled
+    const bundledPackages = new Set(Object.keys(r.metafile.inputs).flatMap((p) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(p)?.[1] ?? []));
+    for (const pkg of BENCH_EXTERNAL) expect(bundledPackages.has(pkg), pkg).toBe(false);
+    expect(bundledPackages.has('opencc-js')).toBe(true);
     const files = new Map(r.outputFiles.map((f) => [f.path.slice(out.length + 1), f.text]));
     for (const name of ['run.mjs', 'checks-only.mjs', 'offload-worker.mjs', 'gloss-cache-worker.mjs']) expect(files.has(name), name).toBe(true);
     const all = [...files.values()].join('\n');

@@ -6,8 +6,8 @@
  * its sources, bundle main + preload (scripts/build-electron.mjs), build better-sqlite3
  * for Electron if build/electron/better_sqlite3.node is missing, then launch Electron
  * on the app with the arguments given (--db PATH, files to import).
- * Without it (or with --browser): one line saying so, the renderer build if needed,
- * then `jiaodui serve`, which prints the URL and opens the default browser on it where there is
+ * Without it (or with --browser): one line saying so, the renderer build if needed, the CLI
+ * bundle's if stale (`freshCliBundle`), then `jiaodui serve`, which prints the URL and opens the default browser on it where there is
  * a display (not in CI); --db, --port and --no-open are forwarded.
  *
  * Usage: node scripts/start.mjs [--browser] [--no-open] [--db PATH] [--port N] [FILES…]
@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { ROOT, electronBinaryStatus } from './electron-binary.mjs';
 import { buildElectron } from './build-electron.mjs';
 import { buildElectronNative } from './build-electron-native.mjs';
+import { buildCliIfStale } from './build-cli.mjs';
 
 const RENDERER_INDEX = join(ROOT, 'dist', 'renderer', 'index.html');
 /** What the renderer bundle is built from. */
@@ -85,9 +86,27 @@ function runForwarding(command, args, env = process.env) {
   });
 }
 
-function startBrowserMode(reason, args) {
+/**
+ * The server is `jiaodui serve`, which runs the CLI bundle when it is fresh and the TypeScript
+ * through tsx when not (bin/jiaodui.mjs): slower to start, and slower in the checks (tsx keeps
+ * function names, README Performance "What the bench runs, session 24"). After a `git pull` or
+ * an edit the bundle is stale, so it is rebuilt here first; without esbuild (`npm install
+ * --omit=dev`) one line says the sources run instead. `build` is the seam for tests.
+ */
+export async function freshCliBundle(build = buildCliIfStale, out = process.stderr) {
+  try {
+    if (await build()) out.write('Built the command bundle (dist/cli).\n');
+    return true;
+  } catch (e) {
+    out.write(`The command bundle (dist/cli) could not be built (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); the server runs the TypeScript sources through tsx.\n`);
+    return false;
+  }
+}
+
+async function startBrowserMode(reason, args) {
   process.stderr.write(`${reason}; starting browser mode instead.\n`);
   if (rendererIsStale() && !buildRenderer()) process.exit(1);
+  await freshCliBundle();
   runForwarding(process.execPath, [join(ROOT, 'bin', 'jiaodui.mjs'), 'serve', ...serveArgs(args)]);
 }
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rendererIsStale, serveArgs } from './start.mjs';
+import { freshCliBundle, rendererIsStale, serveArgs } from './start.mjs';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -34,5 +34,22 @@ describe('start.mjs', () => {
 
     writeFileSync(join(root, 'shared', 'commands.ts'), 'changed');
     expect(rendererIsStale(root)).toBe(true);
+  });
+
+  it('freshCliBundle: rebuilds a stale command bundle before browser mode serves, and says when it cannot', async () => {
+    const said: string[] = [];
+    const out = { write: (t: string) => said.push(t) };
+    expect(await freshCliBundle(async () => false, out)).toBe(true);
+    expect(said).toEqual([]);
+    expect(await freshCliBundle(async () => true, out)).toBe(true);
+    expect(said).toEqual(['Built the command bundle (dist/cli).\n']);
+    said.length = 0;
+    const missing = Object.assign(new Error("Cannot find package 'esbuild' imported from /x/scripts/build-cli.mjs\n    at …"), { code: 'ERR_MODULE_NOT_FOUND' });
+    expect(
+      await freshCliBundle(async () => {
+        throw missing;
+      }, out),
+    ).toBe(false);
+    expect(said).toEqual(["The command bundle (dist/cli) could not be built (Cannot find package 'esbuild' imported from /x/scripts/build-cli.mjs); the server runs the TypeScript sources through tsx.\n"]);
   });
 });
