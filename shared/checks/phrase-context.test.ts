@@ -20,6 +20,15 @@ describe('the phrase-context witness (OpenCC’s phrases, neighbour → form)', 
     expect(neighbourVotes('发', 0)).toEqual({ left: null, right: null });
   });
 
+  it('reads a string unit by unit: no votes off its ends, for a character that is not one-to-many, or beside half a surrogate pair', () => {
+    expect(neighbourVotes('洗发', 2)).toEqual({ left: null, right: null });
+    expect(neighbourVotes('洗发', -1)).toEqual({ left: null, right: null });
+    expect(neighbourWitness('洗发', 5, '髮', 'L', 1)).toBe(false);
+    expect(neighbourVotes('洗头', 1)).toEqual({ left: null, right: null }); // 头 has one Traditional form
+    expect(neighbourVotes('𠀀发', 2)).toEqual({ left: null, right: null }); // 𠀀 is two units; no phrase has its half
+    expect(neighbourVotes('洗发', 1).left).toEqual(neighbourVotes('洗发水', 1).left);
+  });
+
   it('a neighbour speaks only when its phrases agree, and not against the other neighbour', () => {
     expect(neighbourWitness('洗发', 1, '髮', 'L', 3)).toBe(true);
     expect(neighbourWitness('洗发', 1, '發', 'L', 1)).toBe(false);

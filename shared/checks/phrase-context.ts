@@ -17,13 +17,13 @@ import { ONE_TO_MANY } from './data/oneToMany';
 
 /**
  * The table, packed (it is built for every service and was ~19 MB as a Map of row objects): a row per
- * Simplified character, side and neighbour, found through `rows`; per row and candidate (ONE_TO_MANY
+ * Simplified character, side and neighbour, found through `rows` by `rowKey`; per row and candidate (ONE_TO_MANY
  * order, STRIDE slots) the number of phrases writing that candidate next to the neighbour (`counts`)
  * and up to EXAMPLES of those phrases (`examples`: where the phrase's Traditional side starts in its
  * packed dictionary string, dictionary index in the low bits; -1 for none).
  */
 interface Table {
-  rows: Map<string, number>;
+  rows: Map<number, number>;
   counts: Uint16Array;
   examples: Int32Array;
   dicts: readonly string[];
@@ -50,64 +50,87 @@ function phraseDictionaries(): string[] {
 }
 
 /**
- * Calls `visit` with each phrase (key, its first value — OpenCC lists alternatives after a space —,
- * where that value starts in `dicts[di]`), same length as the key, two characters or more. The
- * packed strings are walked in place, not split into an array of every entry.
+ * Calls `visit` with each phrase of two characters or more whose first value (OpenCC lists
+ * alternatives after a space) is as long as its key: the packed dictionary `d` (index `di`), where
+ * the key starts, its length, and where the value starts. The packed strings are walked in place:
+ * no string is cut out of them (built at every service start and in every checks worker).
  */
-function forEachPhrase(dicts: readonly string[], visit: (k: string, v: string, di: number, at: number) => void): void {
+function forEachPhrase(dicts: readonly string[], visit: (d: string, di: number, keyAt: number, length: number, valueAt: number) => void): void {
   dicts.forEach((d, di) => {
     for (let at = 0; at < d.length; ) {
       let end = d.indexOf('|', at);
       if (end < 0) end = d.length;
       const sp = d.indexOf(' ', at);
       if (sp > at && sp < end) {
-        const k = d.slice(at, sp);
         const sp2 = d.indexOf(' ', sp + 1);
-        const v = d.slice(sp + 1, sp2 > sp && sp2 < end ? sp2 : end);
-        if (k.length >= 2 && k.length === v.length) visit(k, v, di, sp + 1);
+        const valueEnd = sp2 > sp && sp2 < end ? sp2 : end;
+        const length = sp - at;
+        if (length >= 2 && valueEnd - (sp + 1) === length) visit(d, di, at, length, sp + 1);
       }
       at = end + 1;
     }
   });
 }
 
-const key = (sch: string, side: 'L' | 'R', neighbour: string) => `${sch}${side}${neighbour}`;
+/** Not a one-to-many character (CHAR_NUMBER). */
+const NO_CHAR = -1;
+/**
+ * The one-to-many characters numbered (ONE_TO_MANY order), by UTF-16 unit, NO_CHAR for every other
+ * unit; and per number its candidates' units (-1 for a candidate longer than one unit, which a
+ * single unit never equals). The table is read unit by unit, so walking the dictionaries makes no
+ * string (a two-byte character read as `d[i]` is a new string each time).
+ */
+const CHAR_NUMBER = new Int16Array(0x10000).fill(NO_CHAR);
+const CANDIDATE_UNITS: Int32Array[] = [];
+for (const [c, cands] of Object.entries(ONE_TO_MANY)) {
+  if (c.length !== 1) continue; // a key beyond one unit is never a string's s[k]
+  CHAR_NUMBER[c.charCodeAt(0)] = CANDIDATE_UNITS.length;
+  CANDIDATE_UNITS.push(Int32Array.from(cands, (x) => (x.length === 1 ? x.charCodeAt(0) : -1)));
+}
+
+/**
+ * A row's key: the character's number, the side and the neighbour's UTF-16 unit (as `s[k]` indexes
+ * a string), one small integer — no string made per phrase and neighbour while the table is built.
+ */
+const rowKey = (charNumber: number, side: 'L' | 'R', neighbourUnit: number) => (charNumber * 2 + (side === 'L' ? 0 : 1)) * 0x10000 + neighbourUnit;
 
 function build(): Table {
   const dicts = phraseDictionaries();
-  const rows = new Map<string, number>();
+  const rows = new Map<number, number>();
   let counts = new Uint16Array(1 << 16);
   let examples = new Int32Array(counts.length * EXAMPLES).fill(-1);
-  forEachPhrase(dicts, (k, v, di, at) => {
-    for (let i = 0; i < k.length; i++) {
-      const cands = ONE_TO_MANY[k[i]];
-      if (!cands) continue;
-      const f = cands.indexOf(v[i]);
+  /** One phrase writing candidate `f` in row `kk`; `ref` points at the phrase (an example). */
+  const count = (kk: number, f: number, ref: number) => {
+    let r = rows.get(kk);
+    if (r === undefined) {
+      r = rows.size;
+      rows.set(kk, r);
+      if ((r + 1) * STRIDE > counts.length) {
+        const c2 = new Uint16Array(counts.length * 2);
+        c2.set(counts);
+        counts = c2;
+        const e2 = new Int32Array(c2.length * EXAMPLES).fill(-1);
+        e2.set(examples);
+        examples = e2;
+      }
+    }
+    const slot = r * STRIDE + f;
+    if (counts[slot] < 0xffff) counts[slot]++;
+    for (let e = 0; e < EXAMPLES; e++) {
+      if (examples[slot * EXAMPLES + e] !== -1) continue;
+      examples[slot * EXAMPLES + e] = ref;
+      break;
+    }
+  };
+  forEachPhrase(dicts, (d, di, keyAt, length, valueAt) => {
+    for (let i = 0; i < length; i++) {
+      const n = CHAR_NUMBER[d.charCodeAt(keyAt + i)];
+      if (n === NO_CHAR) continue;
+      const f = CANDIDATE_UNITS[n].indexOf(d.charCodeAt(valueAt + i));
       if (f < 0) continue;
-      const count = (kk: string) => {
-        let r = rows.get(kk);
-        if (r === undefined) {
-          r = rows.size;
-          rows.set(kk, r);
-          if ((r + 1) * STRIDE > counts.length) {
-            const c2 = new Uint16Array(counts.length * 2);
-            c2.set(counts);
-            counts = c2;
-            const e2 = new Int32Array(c2.length * EXAMPLES).fill(-1);
-            e2.set(examples);
-            examples = e2;
-          }
-        }
-        const slot = r * STRIDE + f;
-        if (counts[slot] < 0xffff) counts[slot]++;
-        for (let e = 0; e < EXAMPLES; e++) {
-          if (examples[slot * EXAMPLES + e] !== -1) continue;
-          examples[slot * EXAMPLES + e] = (at << DICT_BITS) | di;
-          break;
-        }
-      };
-      if (i > 0) count(key(k[i], 'L', k[i - 1]));
-      if (i + 1 < k.length) count(key(k[i], 'R', k[i + 1]));
+      const ref = (valueAt << DICT_BITS) | di;
+      if (i > 0) count(rowKey(n, 'L', d.charCodeAt(keyAt + i - 1)), f, ref);
+      if (i + 1 < length) count(rowKey(n, 'R', d.charCodeAt(keyAt + i + 1)), f, ref);
     }
   });
   const used = rows.size * STRIDE;
@@ -141,8 +164,9 @@ export function neighbourVotes(s: string, k: number): { left: readonly number[] 
 function rowOf(s: string, k: number, side: 'L' | 'R'): number {
   table ??= build();
   const n = side === 'L' ? k - 1 : k + 1;
-  if (n < 0 || n >= s.length) return -1;
-  return table.rows.get(key(s[k], side, s[n])) ?? -1;
+  if (k < 0 || k >= s.length || n < 0 || n >= s.length) return -1;
+  const c = CHAR_NUMBER[s.charCodeAt(k)];
+  return c === NO_CHAR ? -1 : (table.rows.get(rowKey(c, side, s.charCodeAt(n))) ?? -1);
 }
 
 /** Phrases of row `r` writing candidate `f`. */
