@@ -25,6 +25,7 @@ import { browserBench, browserUnavailable } from './browser';
 import { startupBench, wallAndCpu } from './startup';
 import { feedBench } from './feed';
 import { concurrentSaves } from './concurrent-saves';
+import { sessionFirstCheck, sessionFirstCheckUnavailable } from './session-first-check';
 import { IDLE_CHECKPOINT_MS } from '../db/checkpoint';
 import { applyServerHeapPolicy } from '../core/heap-policy';
 import { BENCH_BUILD } from './build';
@@ -353,6 +354,27 @@ async function main() {
       ratio: ratio(b.rssOpenMb, b.rssBeforeMb),
       target: 'report',
     });
+  }
+
+  // --- A session's first check through `jiaodui serve`: the checks worker starts cold ----------
+  const sessionSkip = sessionFirstCheckUnavailable();
+  if (sessionSkip) {
+    rows.push({ figure: "A session's first check via jiaodui serve (the checks worker cold)", value: 'skipped', reference: sessionSkip, ratio: '—', target: '' });
+  } else {
+    const rounds = quick ? 1 : 3;
+    for (const [what, text] of [['the sample (14 KB)', readFileSync(SAMPLE_FILE, 'utf8')], ['the 1 MB document', oneMb]] as const) {
+      const sf = await sessionFirstCheck(text, rounds);
+      const key = text === oneMb ? 'sessionFirstCheck1Mb' : 'sessionFirstCheckSample';
+      raw[`${key}Ms`] = median(sf.cold);
+      raw[`${key}WarmMs`] = median(sf.warm);
+      rows.push({
+        figure: `A session's first check via jiaodui serve's HTTP API, ${what}: the checks worker starts cold (a new server each round, median of ${rounds})`,
+        value: ms(raw[`${key}Ms`]),
+        reference: `${ms(raw[`${key}WarmMs`])} (the next document's first check, same server)`,
+        ratio: ratio(raw[`${key}Ms`], raw[`${key}WarmMs`]),
+        target: 'report',
+      });
+    }
   }
 
   // --- Search across many documents: 3 and 2 characters --------------------------------------
