@@ -18,13 +18,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../core/context';
-import { SERVE_URL, spawnScript, type ScriptProcess } from '../core/testing/spawn-script';
+import { serveUnavailable, startServe } from './serve-api';
 import { generateLargeDocument } from '../e2e/generate';
 import { median } from './stats';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const RENDERER_INDEX = join(PACKAGE_ROOT, 'dist', 'renderer', 'index.html');
 
 export interface BrowserFigures {
   /** navigation start → the library's first document painted (two animation frames later), per fresh page */
@@ -46,8 +44,7 @@ export interface BrowserFigures {
 /** Why the browser figures cannot be measured here, or null. */
 export function browserUnavailable(): string | null {
   if (!existsSync(CHROMIUM)) return `${CHROMIUM} not found (apt-get install chromium)`;
-  if (!existsSync(RENDERER_INDEX)) return `the renderer is not built (${RENDERER_INDEX} missing; npm run build:renderer)`;
-  return null;
+  return serveUnavailable();
 }
 
 function rssMb(pid: number): number {
@@ -55,29 +52,13 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-async function serve(dbPath: string): Promise<{ child: ScriptProcess; url: string; origin: string; token: string }> {
-  const child = spawnScript(join(PACKAGE_ROOT, 'bin', 'jiaodui.mjs'), ['--db', dbPath, 'serve', '--no-open'], { cwd: PACKAGE_ROOT });
-  const url = (await child.waitFor(SERVE_URL)).at(0)!;
-  const u = new URL(url);
-  return { child, url, origin: u.origin, token: decodeURIComponent(/token=([^&]+)/.exec(u.hash)![1]) };
-}
-
 export async function browserBench(oneMbText: string, runs = 3): Promise<BrowserFigures> {
   const { chromium } = await import('@playwright/test');
   const dir = mkdtempSync(join(tmpdir(), 'jiaodui-bench-browser-'));
-  const srv = await serve(join(dir, 'bench.db'));
+  const srv = await startServe(join(dir, 'bench.db'));
   await new Promise((r) => setTimeout(r, 1000)); // the checks' warm-up runs just after start
   const rssStartMb = rssMb(srv.child.pid);
-  const call = async <T>(method: string, args: unknown): Promise<T> => {
-    const res = await fetch(`${srv.origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${srv.token}` },
-      body: JSON.stringify(args),
-    });
-    const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-    if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-    return body.value;
-  };
+  const call = srv.call;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
